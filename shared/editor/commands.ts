@@ -1,0 +1,194 @@
+import { TextSelection, type Command, type EditorState } from '@tiptap/pm/state'
+import type { Node as PMNode, NodeType } from '@tiptap/pm/model'
+import { newId } from '../ids'
+import { isBodyType, type BodyType } from '../schema'
+
+/** Where the selection stands in the law's structure. */
+export interface StructuralContext {
+  /** Index and position of the top-level node (title, preamble, chapter or article). */
+  topIndex: number
+  topPos: number
+  top: PMNode
+  /** Inside an article: index and position of the heading or body block. */
+  childIndex?: number
+  childPos?: number
+  child?: PMNode
+}
+
+export function structuralContext(state: EditorState): StructuralContext | null {
+  const { $from } = state.selection
+  if ($from.depth < 1) return null
+  const topIndex = $from.index(0)
+  const topPos = $from.before(1)
+  const top = $from.node(1)
+  if (top.type.name !== 'article' || $from.depth < 2) return { topIndex, topPos, top }
+  return { topIndex, topPos, top, childIndex: $from.index(1), childPos: $from.before(2), child: $from.node(2) }
+}
+
+/** Top-level index of the first chapter or article: after the title and the preamble. */
+const FIRST_STRUCTURAL_INDEX = 2
+
+function posOfTopIndex(doc: PMNode, index: number): number {
+  let pos = 0
+  for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize
+  return pos
+}
+
+function topInsertPos(state: EditorState): number {
+  const ctx = structuralContext(state)
+  if (!ctx || ctx.topIndex < FIRST_STRUCTURAL_INDEX) return posOfTopIndex(state.doc, FIRST_STRUCTURAL_INDEX)
+  return ctx.topPos + ctx.top.nodeSize
+}
+
+export function createArticle(state: EditorState, heading = '', text = ''): PMNode {
+  const { schema } = state
+  const headingNode = schema.nodes.articleHeading.create(null, heading ? schema.text(heading) : null)
+  const clause = schema.nodes.clause.create({ id: newId() }, text ? schema.text(text) : null)
+  return schema.nodes.article.create({ id: newId() }, [headingNode, clause])
+}
+
+/** Inserts a new article after the current one (or after the current chapter heading). */
+export const insertArticle: Command = (state, dispatch) => {
+  const pos = topInsertPos(state)
+  if (dispatch) {
+    const tr = state.tr.insert(pos, createArticle(state))
+    tr.setSelection(TextSelection.create(tr.doc, pos + 2)).scrollIntoView()
+    dispatch(tr)
+  }
+  return true
+}
+
+/** Inserts a new chapter heading after the current article or chapter. */
+export const insertChapter: Command = (state, dispatch) => {
+  const pos = topInsertPos(state)
+  if (dispatch) {
+    const tr = state.tr.insert(pos, state.schema.nodes.chapter.create({ id: newId() }))
+    tr.setSelection(TextSelection.create(tr.doc, pos + 1)).scrollIntoView()
+    dispatch(tr)
+  }
+  return true
+}
+
+/** Inserts a numbered paragraph, point or sub-point after the current block of an article. */
+export function insertBodyBlock(type: BodyType): Command {
+  return (state, dispatch) => {
+    const ctx = structuralContext(state)
+    if (!ctx || ctx.top.type.name !== 'article' || ctx.childPos === undefined || !ctx.child) return false
+    const pos = ctx.childPos + ctx.child.nodeSize
+    if (dispatch) {
+      const tr = state.tr.insert(pos, state.schema.nodes[type].create({ id: newId() }))
+      tr.setSelection(TextSelection.create(tr.doc, pos + 1)).scrollIntoView()
+      dispatch(tr)
+    }
+    return true
+  }
+}
+
+const LEVELS: BodyType[] = ['clause', 'point', 'subpoint']
+
+/** Tab / Shift-Tab: a paragraph becomes a point, a point a sub-point, and back. */
+export function shiftLevel(delta: 1 | -1): Command {
+  return (state, dispatch) => {
+    const ctx = structuralContext(state)
+    if (!ctx?.child || ctx.childPos === undefined || !isBodyType(ctx.child.type.name)) return false
+    const next = LEVELS[LEVELS.indexOf(ctx.child.type.name) + delta]
+    if (!next) return false
+    if (dispatch) dispatch(state.tr.setNodeMarkup(ctx.childPos, state.schema.nodes[next], ctx.child.attrs))
+    return true
+  }
+}
+
+/**
+ * Enter inside the structure: a new block of the same kind (with a fresh id); an empty point
+ * or sub-point moves up a level instead; in an article heading, a first paragraph; in a
+ * chapter heading, a first article.
+ */
+export const splitStructural: Command = (state, dispatch) => {
+  const { $from, empty } = state.selection
+  const ctx = structuralContext(state)
+  if (!ctx || !empty) return false
+  const { schema } = state
+  if (ctx.top.type.name === 'chapter') {
+    if ($from.parentOffset < $from.parent.content.size) return false
+    return insertArticle(state, dispatch)
+  }
+  if (ctx.top.type.name === 'lawTitle') {
+    if (dispatch) dispatch(state.tr.setSelection(TextSelection.create(state.doc, ctx.top.nodeSize + 2)))
+    return true
+  }
+  if (!ctx.child || ctx.childPos === undefined) return false
+  const name = ctx.child.type.name
+  if (name === 'articleHeading') {
+    const pos = ctx.childPos + ctx.child.nodeSize
+    if (dispatch) {
+      const tr = state.tr.insert(pos, schema.nodes.clause.create({ id: newId() }))
+      dispatch(tr.setSelection(TextSelection.create(tr.doc, pos + 1)).scrollIntoView())
+    }
+    return true
+  }
+  if (!isBodyType(name)) return false
+  if (ctx.child.content.size === 0 && name !== 'clause') return shiftLevel(-1)(state, dispatch)
+  if (dispatch) {
+    const type: NodeType = schema.nodes[name]
+    const tr = state.tr.split($from.pos, 1, [{ type, attrs: { id: newId() } }])
+    dispatch(tr.scrollIntoView())
+  }
+  return true
+}
+
+/** Moves the current article above the previous chapter or article (or below the next). */
+export function moveArticle(direction: -1 | 1): Command {
+  return (state, dispatch) => {
+    const ctx = structuralContext(state)
+    if (!ctx || ctx.top.type.name !== 'article') return false
+    const { doc } = state
+    const neighbourIndex = ctx.topIndex + direction
+    if (neighbourIndex < FIRST_STRUCTURAL_INDEX || neighbourIndex >= doc.childCount) return false
+    if (dispatch) {
+      const neighbour = doc.child(neighbourIndex)
+      const offsetInArticle = state.selection.from - ctx.topPos
+      const tr = state.tr.delete(ctx.topPos, ctx.topPos + ctx.top.nodeSize)
+      const insertAt = direction < 0 ? ctx.topPos - neighbour.nodeSize : ctx.topPos + neighbour.nodeSize
+      tr.insert(insertAt, ctx.top)
+      tr.setSelection(TextSelection.create(tr.doc, insertAt + offsetInArticle)).scrollIntoView()
+      dispatch(tr)
+    }
+    return true
+  }
+}
+
+/**
+ * Deletes the current element: a body block (if the article keeps a heading), or the whole
+ * article when the cursor is in its heading, or a chapter heading.
+ */
+export const deleteStructural: Command = (state, dispatch) => {
+  const ctx = structuralContext(state)
+  if (!ctx || ctx.topIndex < FIRST_STRUCTURAL_INDEX) return false
+  let from = ctx.topPos
+  let to = ctx.topPos + ctx.top.nodeSize
+  if (ctx.child && ctx.childPos !== undefined && isBodyType(ctx.child.type.name)) {
+    from = ctx.childPos
+    to = ctx.childPos + ctx.child.nodeSize
+  }
+  if (dispatch) {
+    const tr = state.tr.delete(from, to)
+    const near = Math.min(from, tr.doc.content.size)
+    dispatch(tr.setSelection(TextSelection.near(tr.doc.resolve(near), -1)).scrollIntoView())
+  }
+  return true
+}
+
+/** Finds a chapter, article or body block by stable id (structure walk only). */
+export function findById(doc: PMNode, id: string): { pos: number; node: PMNode } | null {
+  let found: { pos: number; node: PMNode } | null = null
+  doc.forEach((node, offset) => {
+    if (found) return
+    if (node.attrs.id === id) found = { pos: offset, node }
+    else if (node.type.name === 'article') {
+      node.forEach((child, childOffset) => {
+        if (!found && child.attrs.id === id) found = { pos: offset + 1 + childOffset, node: child }
+      })
+    }
+  })
+  return found
+}

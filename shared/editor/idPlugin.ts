@@ -1,0 +1,75 @@
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { Mapping } from '@tiptap/pm/transform'
+import { isIdNodeType } from '../schema'
+import { newId } from '../ids'
+import { isRemoteTransaction, isTextOnlyTransaction } from './changes'
+
+export const idPluginKey = new PluginKey('stableIds')
+
+interface IdHolder {
+  pos: number
+  id: string | null
+}
+
+/** Every chapter, article and body block, in document order (structure only, never text). */
+export function idHolders(doc: PMNode): IdHolder[] {
+  const out: IdHolder[] = []
+  doc.forEach((node, offset) => {
+    if (isIdNodeType(node.type.name)) out.push({ pos: offset, id: node.attrs.id })
+    if (node.type.name === 'article') {
+      node.forEach((child, childOffset) => {
+        if (isIdNodeType(child.type.name)) out.push({ pos: offset + 1 + childOffset, id: child.attrs.id })
+      })
+    }
+  })
+  return out
+}
+
+/** Ranges of the final document touched by the transactions, to tell a copy from its original. */
+function changedRanges(trs: readonly Transaction[]): [number, number][] {
+  const mapping = new Mapping()
+  for (const tr of trs) mapping.appendMapping(tr.mapping)
+  const ranges: [number, number][] = []
+  mapping.maps.forEach((map, i) => {
+    const rest = mapping.slice(i + 1)
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      ranges.push([rest.map(newStart, -1), rest.map(newEnd, 1)])
+    })
+  })
+  return ranges
+}
+
+/**
+ * Fixes missing and duplicate ids after local structural edits (split, paste, new blocks):
+ * a duplicate keeps its id where it already stood and the copy inside the changed range gets
+ * a fresh one. Remote transactions are left alone so that clients never race to rename.
+ */
+export function stableIdPlugin(): Plugin {
+  return new Plugin({
+    key: idPluginKey,
+    appendTransaction(trs, _oldState, newState) {
+      const local = trs.filter((tr) => tr.docChanged && !isRemoteTransaction(tr))
+      if (local.length === 0 || local.every(isTextOnlyTransaction)) return null
+      const holders = idHolders(newState.doc)
+      const seen = new Map<string, IdHolder[]>()
+      const missing: IdHolder[] = []
+      for (const h of holders) {
+        if (!h.id) missing.push(h)
+        else seen.set(h.id, [...(seen.get(h.id) ?? []), h])
+      }
+      const ranges = changedRanges(trs)
+      const inChanged = (pos: number) => ranges.some(([from, to]) => pos >= from && pos < to)
+      const renamed: IdHolder[] = [...missing]
+      for (const group of seen.values()) {
+        if (group.length < 2) continue
+        const keeper = group.find((h) => !inChanged(h.pos)) ?? group[0]
+        for (const h of group) if (h !== keeper) renamed.push(h)
+      }
+      if (renamed.length === 0) return null
+      const tr = newState.tr
+      for (const h of renamed) tr.setNodeAttribute(h.pos, 'id', newId())
+      return tr.setMeta('addToHistory', false)
+    },
+  })
+}

@@ -1,0 +1,136 @@
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Language } from './language'
+
+/** Letters used for sub-points. Russian drafting skips ё, й, ъ, ы, ь. */
+const LETTERS: Record<Language, string[]> = {
+  en: 'abcdefghijklmnopqrstuvwxyz'.split(''),
+  ru: 'абвгдежзиклмнопрстуфхцчшщэюя'.split(''),
+}
+
+const ROMAN: [number, string][] = [
+  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
+  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+]
+
+export function toRoman(n: number): string {
+  let out = ''
+  for (const [value, symbol] of ROMAN) {
+    while (n >= value) {
+      out += symbol
+      n -= value
+    }
+  }
+  return out
+}
+
+/** 1 → a, 26 → z, 27 → aa (bijective base-N over the language's letters). */
+export function toLetters(n: number, language: Language): string {
+  const letters = LETTERS[language]
+  let out = ''
+  while (n > 0) {
+    n -= 1
+    out = letters[n % letters.length] + out
+    n = Math.floor(n / letters.length)
+  }
+  return out
+}
+
+export type NumberedKind = 'chapter' | 'article' | 'clause' | 'point' | 'subpoint'
+
+export interface NumberedNode {
+  kind: NumberedKind
+  id: string | null
+  /** Position of the node in the document (ProseMirror position before it). */
+  pos: number
+  /** The node's own number as displayed ("II", "5", "3", "b"), empty when not shown. */
+  num: string
+  /** The full label shown before the text ("Chapter II.", "Article 5.", "3.", "b)"). */
+  label: string
+}
+
+const CHAPTER_LABEL: Record<Language, (n: number) => string> = {
+  en: (n) => `Chapter ${toRoman(n)}.`,
+  ru: (n) => `Глава ${n}.`,
+}
+const ARTICLE_LABEL: Record<Language, (n: number) => string> = {
+  en: (n) => `Article ${n}.`,
+  ru: (n) => `Статья ${n}.`,
+}
+
+/**
+ * Numbers of every chapter, article, paragraph, point and sub-point, derived from position.
+ * Articles count through the whole law; paragraphs within their article (an article with a
+ * single paragraph shows none); points within their paragraph; sub-points within their point.
+ * Walks only structural nodes, never text.
+ */
+export function numberDocument(doc: PMNode, language: Language): NumberedNode[] {
+  const out: NumberedNode[] = []
+  let chapters = 0
+  let articles = 0
+  doc.forEach((node, offset) => {
+    const pos = offset
+    if (node.type.name === 'chapter') {
+      chapters += 1
+      out.push({ kind: 'chapter', id: node.attrs.id, pos, num: language === 'en' ? toRoman(chapters) : String(chapters), label: CHAPTER_LABEL[language](chapters) })
+    } else if (node.type.name === 'article') {
+      articles += 1
+      out.push({ kind: 'article', id: node.attrs.id, pos, num: String(articles), label: ARTICLE_LABEL[language](articles) })
+      numberArticleBody(node, pos + 1, language, out)
+    }
+  })
+  return out
+}
+
+function numberArticleBody(article: PMNode, start: number, language: Language, out: NumberedNode[]): void {
+  let clauseCount = 0
+  article.forEach((child) => {
+    if (child.type.name === 'clause') clauseCount += 1
+  })
+  let clauses = 0
+  let points = 0
+  let subpoints = 0
+  article.forEach((child, offset) => {
+    const pos = start + offset
+    const id = child.attrs.id ?? null
+    switch (child.type.name) {
+      case 'clause': {
+        clauses += 1
+        points = 0
+        subpoints = 0
+        const shown = clauseCount > 1
+        out.push({ kind: 'clause', id, pos, num: shown ? String(clauses) : '', label: shown ? `${clauses}.` : '' })
+        break
+      }
+      case 'point':
+        points += 1
+        subpoints = 0
+        out.push({ kind: 'point', id, pos, num: String(points), label: `${points})` })
+        break
+      case 'subpoint': {
+        subpoints += 1
+        const letter = toLetters(subpoints, language)
+        out.push({ kind: 'subpoint', id, pos, num: letter, label: `${letter})` })
+        break
+      }
+    }
+  })
+}
+
+export interface OutlineEntry {
+  kind: 'chapter' | 'article'
+  id: string | null
+  label: string
+  heading: string
+}
+
+/** Chapters and articles with their labels and headings, for the outline beside the text. */
+export function outlineOf(doc: PMNode, language: Language): OutlineEntry[] {
+  const out: OutlineEntry[] = []
+  for (const entry of numberDocument(doc, language)) {
+    if (entry.kind !== 'chapter' && entry.kind !== 'article') continue
+    const node = doc.nodeAt(entry.pos)
+    const heading = entry.kind === 'chapter' ? node?.textContent : node?.firstChild?.textContent
+    out.push({ kind: entry.kind, id: entry.id, label: entry.label, heading: heading ?? '' })
+  }
+  return out
+}

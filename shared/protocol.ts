@@ -1,0 +1,55 @@
+/**
+ * Wire constants shared by the sync server and the browser client. The y-websocket protocol
+ * itself (sync = 0, awareness = 1, auth = 2, query awareness = 3) comes from y-protocols.
+ */
+
+export const SYNC_PATH = '/sync'
+
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  /** Server → client: the state vector the server has durably stored (Accord extension). */
+  stored: 100,
+} as const
+
+/**
+ * WebSocket close codes. y-websocket 3.1 treats 4400–4499 as final (no reconnect);
+ * any other code makes the provider reconnect with backoff.
+ */
+export const CloseCode = {
+  normal: 1000,
+  goingAway: 1001,
+  /** A frame that could not be decoded. */
+  malformedMessage: 4400,
+  unauthorized: 4401,
+  forbidden: 4403,
+  unknownDocument: 4404,
+  messageTooLarge: 4413,
+  /** Retryable: the document could not be loaded or stored right now. */
+  storageUnavailable: 4503,
+  /** Retryable: the server is shutting down. */
+  serverShutdown: 4504,
+} as const
+
+export type CloseCodeName = keyof typeof CloseCode
+
+export const CloseReason: Record<CloseCodeName, string> = {
+  normal: 'closed',
+  goingAway: 'going away',
+  malformedMessage: 'malformed message',
+  unauthorized: 'not signed in',
+  forbidden: 'no access to this document',
+  unknownDocument: 'no such document',
+  messageTooLarge: 'message too large',
+  storageUnavailable: 'storage unavailable',
+  serverShutdown: 'server shutting down',
+}
+
+export function closeCodeName(code: number): CloseCodeName | undefined {
+  return (Object.keys(CloseCode) as CloseCodeName[]).find((k) => CloseCode[k] === code)
+}
+
+/** The Y.XmlFragment that holds the legal text in every document. */
+export const TEXT_FIELD = 'default'

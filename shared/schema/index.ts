@@ -1,0 +1,37 @@
+import { getSchema } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { legalNodes } from './nodes'
+
+export { legalNodes } from './nodes'
+
+/** The ProseMirror schema of a legal text, identical in the browser and on the server. */
+export const legalSchema = getSchema(legalNodes)
+
+/** Node types that carry a stable `id` attribute. */
+export const ID_NODE_TYPES = ['chapter', 'article', 'clause', 'point', 'subpoint'] as const
+export type IdNodeType = (typeof ID_NODE_TYPES)[number]
+
+export const BODY_TYPES = ['clause', 'point', 'subpoint'] as const
+export type BodyType = (typeof BODY_TYPES)[number]
+
+export function isIdNodeType(name: string): name is IdNodeType {
+  return (ID_NODE_TYPES as readonly string[]).includes(name)
+}
+
+export function isBodyType(name: string): name is BodyType {
+  return (BODY_TYPES as readonly string[]).includes(name)
+}
+
+/** The document's JSON form (ProseMirror's `Node.toJSON()`), as stored in versions and exports. */
+export interface DocJSON {
+  type: string
+  attrs?: Record<string, unknown>
+  content?: DocJSON[]
+  text?: string
+}
+
+export function docFromJSON(json: DocJSON): PMNode {
+  const node = legalSchema.nodeFromJSON(json)
+  node.check()
+  return node
+}

@@ -1,0 +1,110 @@
+import { Node } from '@tiptap/core'
+
+/**
+ * The legal text's node types. Body blocks of an article (numbered paragraphs, points,
+ * sub-points) are flat siblings with a level given by their type: concurrent edits can never
+ * produce an invalid nesting, and the hierarchy is derived (numbering, export) from order.
+ */
+
+const idAttribute = {
+  id: {
+    default: null as string | null,
+    parseHTML: (el: HTMLElement) => el.getAttribute('data-id'),
+    renderHTML: (attrs: Record<string, unknown>) => (attrs.id ? { 'data-id': attrs.id } : {}),
+  },
+}
+
+export const LegalDocument = Node.create({
+  name: 'doc',
+  topNode: true,
+  content: 'lawTitle preamble structural*',
+})
+
+export const Text = Node.create({ name: 'text', group: 'inline' })
+
+export const LawTitle = Node.create({
+  name: 'lawTitle',
+  content: 'text*',
+  marks: '',
+  defining: true,
+  parseHTML: () => [{ tag: 'h1' }],
+  renderHTML: () => ['h1', { class: 'law-title' }, 0],
+})
+
+export const Preamble = Node.create({
+  name: 'preamble',
+  content: 'paragraph+',
+  parseHTML: () => [{ tag: 'div.preamble' }],
+  renderHTML: () => ['div', { class: 'preamble' }, 0],
+})
+
+/** A free paragraph of the preamble (not numbered). */
+export const Paragraph = Node.create({
+  name: 'paragraph',
+  content: 'text*',
+  marks: '',
+  parseHTML: () => [{ tag: 'p.preamble-paragraph' }, { tag: 'p', priority: 40 }],
+  renderHTML: () => ['p', { class: 'preamble-paragraph' }, 0],
+})
+
+export const Chapter = Node.create({
+  name: 'chapter',
+  group: 'structural',
+  content: 'text*',
+  marks: '',
+  defining: true,
+  addAttributes: () => ({ ...idAttribute }),
+  parseHTML: () => [{ tag: 'h2' }],
+  renderHTML: ({ HTMLAttributes }) => ['h2', { ...HTMLAttributes, class: 'chapter' }, 0],
+})
+
+export const Article = Node.create({
+  name: 'article',
+  group: 'structural',
+  content: 'articleHeading articleBlock*',
+  defining: true,
+  isolating: true,
+  addAttributes: () => ({ ...idAttribute }),
+  parseHTML: () => [{ tag: 'article' }, { tag: 'section.article' }],
+  renderHTML: ({ HTMLAttributes }) => ['article', { ...HTMLAttributes, class: 'article' }, 0],
+})
+
+export const ArticleHeading = Node.create({
+  name: 'articleHeading',
+  content: 'text*',
+  marks: '',
+  defining: true,
+  parseHTML: () => [{ tag: 'h3' }],
+  renderHTML: () => ['h3', { class: 'article-heading' }, 0],
+})
+
+function bodyBlock(name: 'clause' | 'point' | 'subpoint') {
+  return Node.create({
+    name,
+    group: 'articleBlock',
+    content: 'text*',
+    marks: '',
+    addAttributes: () => ({ ...idAttribute }),
+    parseHTML: () => [{ tag: `p.${name}` }],
+    renderHTML: ({ HTMLAttributes }) => ['p', { ...HTMLAttributes, class: name }, 0],
+  })
+}
+
+/** A numbered paragraph of an article ("part" in CIS usage). */
+export const Clause = bodyBlock('clause')
+export const Point = bodyBlock('point')
+export const Subpoint = bodyBlock('subpoint')
+
+export const legalNodes = [
+  LegalDocument,
+  Text,
+  LawTitle,
+  Preamble,
+  Paragraph,
+  Chapter,
+  Article,
+  ArticleHeading,
+  Clause,
+  Point,
+  Subpoint,
+]
