@@ -130,7 +130,10 @@ export const splitStructural: Command = (state, dispatch) => {
   if (ctx.child.content.size === 0 && name !== 'clause') return shiftLevel(-1)(state, dispatch)
   if (dispatch) {
     const type: NodeType = schema.nodes[name]
-    const tr = state.tr.split($from.pos, 1, [{ type, attrs: { id: newId() } }])
+    // At the start of a non-empty block the new, empty block goes above: the id stays with the words.
+    const tr = $from.parentOffset === 0 && ctx.child.content.size > 0
+      ? state.tr.insert(ctx.childPos, type.create({ id: newId() }))
+      : state.tr.split($from.pos, 1, [{ type, attrs: { id: newId() } }])
     dispatch(tr.scrollIntoView())
   }
   return true

@@ -60,10 +60,26 @@ export function stableIdPlugin(): Plugin {
       }
       const ranges = changedRanges(trs)
       const inChanged = (pos: number) => ranges.some(([from, to]) => pos >= from && pos < to)
+      /** Whether some of [from, to) lies outside the changed ranges (the first such point is `from` or a range's end). */
+      const partlyUnchanged = (from: number, to: number) =>
+        [from, ...ranges.map(([, end]) => end)].some((p) => p >= from && p < to && !inChanged(p))
+      /** Whether the node still holds words that were there before: it is the original, not a copy or an empty split-off. */
+      const holdsOldText = (h: IdHolder) => {
+        let found = false
+        newState.doc.nodeAt(h.pos)?.descendants((child, offset) => {
+          if (found) return false
+          if (child.isText) {
+            const start = h.pos + 1 + offset
+            found = partlyUnchanged(start, start + child.nodeSize)
+          }
+          return true
+        })
+        return found
+      }
       const renamed: IdHolder[] = [...missing]
       for (const group of seen.values()) {
         if (group.length < 2) continue
-        const keeper = group.find((h) => !inChanged(h.pos)) ?? group[0]
+        const keeper = group.find(holdsOldText) ?? group.find((h) => !inChanged(h.pos)) ?? group[0]
         for (const h of group) if (h !== keeper) renamed.push(h)
       }
       if (renamed.length === 0) return null

@@ -1,0 +1,136 @@
+import * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
+import { WebsocketProvider } from 'y-websocket'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
+import { CloseCode, MessageType, SYNC_PATH, closeCodeName, type CloseCodeName } from '../../shared/protocol'
+import { digest32 } from '../../shared/digest'
+import { readStoredAck } from '../../shared/storedAck'
+import type { Identity } from '../identity/identity'
+
+export type SyncState =
+  | { kind: 'connecting' }
+  | { kind: 'saving'; pending: number }
+  | { kind: 'saved' }
+  | { kind: 'offline'; pending: number }
+  | { kind: 'storage'; pending: number }
+  | { kind: 'refused'; reason: CloseCodeName | 'other' }
+
+interface PendingUpdate {
+  seq: number
+  digest: number
+}
+
+function syncUrl(): string {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${scheme}://${location.host}${SYNC_PATH}`
+}
+
+/**
+ * One open draft: its Y.Doc, the browser copy (IndexedDB) and the WebSocket provider, and the
+ * bookkeeping behind "Saved": every local update waits in `pending` until the server
+ * acknowledges having stored it (by digest, or as part of a sync step 2 after a reconnect).
+ */
+export class CollabSession {
+  readonly ydoc = new Y.Doc()
+  readonly provider: WebsocketProvider
+  private readonly persistence: IndexeddbPersistence
+  private pending: PendingUpdate[] = []
+  private seq = 0
+  /** For each sync step 2 we sent and that is not yet acknowledged: the last local seq it covers. */
+  private step2Boundaries: number[] = []
+  private lastClose: number | null = null
+  private refused: SyncState | null = null
+  private listeners = new Set<() => void>()
+  private state: SyncState = { kind: 'connecting' }
+
+  constructor(
+    readonly docId: string,
+    identity: Identity,
+  ) {
+    this.persistence = new IndexeddbPersistence(`accord:${docId}`, this.ydoc)
+    this.provider = new WebsocketProvider(syncUrl(), docId, this.ydoc, { maxBackoffTime: 5000 })
+    this.provider.awareness.setLocalStateField('user', {
+      name: identity.name,
+      organization: identity.organization,
+      color: identity.color,
+    })
+    this.installHandlers()
+    this.ydoc.on('update', this.onUpdate)
+    this.provider.on('status', this.recompute)
+    this.provider.on('sync', this.recompute)
+    this.provider.on('connection-close', (event) => {
+      this.lastClose = event?.code ?? null
+      this.step2Boundaries = []
+      this.recompute()
+    })
+    this.provider.on('closed', ({ code }) => {
+      const name = closeCodeName(code)
+      this.refused = { kind: 'refused', reason: name ?? 'other' }
+      this.recompute()
+    })
+  }
+
+  private installHandlers(): void {
+    const handlers = this.provider.messageHandlers
+    const handleSync = handlers[MessageType.sync]
+    // Remember which local updates the sync step 2 we answer with covers.
+    handlers[MessageType.sync] = (encoder, decoder, provider, emitSynced, messageType) => {
+      const syncType = decoding.readVarUint(decoding.clone(decoder))
+      handleSync(encoder, decoder, provider, emitSynced, messageType)
+      if (syncType === messageYjsSyncStep1) this.step2Boundaries.push(this.seq)
+    }
+    handlers[MessageType.stored] = (_encoder, decoder) => {
+      const ack = readStoredAck(decoder)
+      if (ack.syncType === messageYjsSyncStep2) {
+        const boundary = this.step2Boundaries.shift()
+        if (boundary !== undefined) this.pending = this.pending.filter((p) => p.seq > boundary)
+      } else if (ack.syncType === messageYjsUpdate) {
+        const index = this.pending.findIndex((p) => p.digest === ack.digest)
+        if (index >= 0) this.pending.splice(index, 1)
+      }
+      this.recompute()
+    }
+  }
+
+  private onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === this.provider || origin === this.persistence) return
+    this.seq += 1
+    this.pending.push({ seq: this.seq, digest: digest32(update) })
+    this.recompute()
+  }
+
+  private recompute = () => {
+    const pending = this.pending.length
+    let next: SyncState
+    if (this.refused) next = this.refused
+    else if (this.provider.wsconnected && this.provider.synced) next = pending > 0 ? { kind: 'saving', pending } : { kind: 'saved' }
+    else if (this.lastClose === CloseCode.storageUnavailable) next = { kind: 'storage', pending }
+    else if (this.lastClose !== null || !navigator.onLine) next = { kind: 'offline', pending }
+    else next = { kind: 'connecting' }
+    if (JSON.stringify(next) !== JSON.stringify(this.state)) {
+      this.state = next
+      this.listeners.forEach((l) => l())
+    }
+  }
+
+  get syncState(): SyncState {
+    return this.state
+  }
+
+  get unsavedChanges(): number {
+    return this.pending.length
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  destroy(): void {
+    this.ydoc.off('update', this.onUpdate)
+    this.provider.destroy()
+    void this.persistence.destroy()
+    this.ydoc.destroy()
+  }
+}

@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { DocumentSummary } from '../../shared/api'
+import { api, RequestError } from '../api/http'
+import { useI18n } from '../i18n/i18n'
+import { navigate } from '../router'
+import { CreateDocumentDialog, RenameDialog } from './DocumentDialogs'
+
+type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'rename'; doc: DocumentSummary }
+
+export function DocumentList() {
+  const { t, language } = useI18n()
+  const [docs, setDocs] = useState<DocumentSummary[] | null>(null)
+  const [loadError, setLoadError] = useState('')
+  const [dialog, setDialog] = useState<Dialog>({ kind: 'none' })
+  const [dialogError, setDialogError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const describeError = useCallback(
+    (err: unknown) => (err instanceof RequestError && err.code === 'network' ? t('error.network') : t('error.generic', { message: (err as Error).message })),
+    [t],
+  )
+
+  const reload = useCallback(() => {
+    setLoadError('')
+    api.listDocuments().then(setDocs, (err: unknown) => setLoadError(describeError(err)))
+  }, [describeError])
+
+  useEffect(reload, [reload])
+
+  const open = (id: string) => navigate(`/d/${encodeURIComponent(id)}`)
+  const dateFormat = new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+
+  async function create(values: { title: string; language: 'en' | 'ru'; template: 'empty' | 'sample' }) {
+    setBusy(true)
+    setDialogError('')
+    try {
+      const doc = await api.createDocument(values)
+      setDialog({ kind: 'none' })
+      open(doc.id)
+    } catch (err) {
+      setDialogError(describeError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function rename(doc: DocumentSummary, title: string) {
+    setDialogError('')
+    try {
+      await api.renameDocument(doc.id, { title })
+      setDialog({ kind: 'none' })
+      reload()
+    } catch (err) {
+      setDialogError(describeError(err))
+    }
+  }
+
+  async function remove(doc: DocumentSummary) {
+    if (!window.confirm(t('docs.deleteConfirm', { title: doc.title }))) return
+    try {
+      await api.deleteDocument(doc.id)
+      reload()
+    } catch (err) {
+      setLoadError(describeError(err))
+    }
+  }
+
+  return (
+    <main className="page documents-page">
+      <div className="documents-header">
+        <h1>{t('docs.title')}</h1>
+        <button type="button" className="primary" data-testid="new-document" onClick={() => { setDialogError(''); setDialog({ kind: 'create' }) }}>
+          {t('docs.new')}
+        </button>
+      </div>
+      {loadError && (
+        <p className="error" role="alert">
+          {t('docs.loadError', { message: loadError })} <button type="button" onClick={reload}>{t('common.retry')}</button>
+        </p>
+      )}
+      {docs === null && !loadError && <p className="muted">{t('common.loading')}</p>}
+      {docs?.length === 0 && <p className="empty-state">{t('docs.empty')}</p>}
+      {docs && docs.length > 0 && (
+        <ul className="document-list">
+          {docs.map((doc) => (
+            <li key={doc.id} data-testid="document-row">
+              <a
+                href={`/d/${encodeURIComponent(doc.id)}`}
+                className="document-title"
+                onClick={(e) => {
+                  e.preventDefault()
+                  open(doc.id)
+                }}
+              >
+                {doc.title}
+              </a>
+              <span className="muted document-meta">
+                {t(doc.language === 'ru' ? 'docs.language.ru' : 'docs.language.en')} · {t('docs.updated', { time: dateFormat.format(new Date(doc.updatedAt)) })}
+              </span>
+              <span className="document-actions">
+                <button type="button" onClick={() => { setDialogError(''); setDialog({ kind: 'rename', doc }) }}>{t('docs.rename')}</button>
+                <button type="button" className="danger" onClick={() => void remove(doc)}>{t('docs.delete')}</button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {dialog.kind === 'create' && <CreateDocumentDialog busy={busy} error={dialogError} onCancel={() => setDialog({ kind: 'none' })} onSubmit={(v) => void create(v)} />}
+      {dialog.kind === 'rename' && (
+        <RenameDialog initial={dialog.doc.title} error={dialogError} onCancel={() => setDialog({ kind: 'none' })} onSubmit={(title) => void rename(dialog.doc, title)} />
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { Editor } from '@tiptap/react'
+import type { DocumentSummary } from '../../shared/api'
+import { api, RequestError } from '../api/http'
+import { CollabSession } from '../collab/session'
+import type { Identity } from '../identity/identity'
+import { useI18n } from '../i18n/i18n'
+import { navigate } from '../router'
+import { LegalEditor } from './LegalEditor'
+import { Outline } from './Outline'
+import { Presence } from './Presence'
+import { SyncStatus } from './SyncStatus'
+import { Toolbar } from './Toolbar'
+
+type Load = { kind: 'loading' } | { kind: 'error'; message: string; notFound: boolean } | { kind: 'ready'; doc: DocumentSummary }
+
+export function EditorPage({ docId, identity }: { docId: string; identity: Identity }) {
+  const { t } = useI18n()
+  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const [session, setSession] = useState<CollabSession | null>(null)
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const onEditor = useCallback((e: Editor | null) => setEditor(e), [])
+
+  useEffect(() => {
+    let cancelled = false
+    setLoad({ kind: 'loading' })
+    api.getDocument(docId).then(
+      (doc) => !cancelled && setLoad({ kind: 'ready', doc }),
+      (err: unknown) => {
+        if (cancelled) return
+        const notFound = err instanceof RequestError && err.status === 404
+        const message = err instanceof RequestError && err.code === 'network' ? t('error.network') : String((err as Error).message)
+        setLoad({ kind: 'error', message, notFound })
+      },
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [docId, t])
+
+  // The Y.Doc and provider live outside React's render, one per open draft.
+  useEffect(() => {
+    if (load.kind !== 'ready') return
+    const created = new CollabSession(docId, identity)
+    setSession(created)
+    const warn = (event: BeforeUnloadEvent) => {
+      if (created.unsavedChanges > 0) {
+        event.preventDefault()
+        event.returnValue = ''
+      }
+    }
+    window.addEventListener('beforeunload', warn)
+    return () => {
+      window.removeEventListener('beforeunload', warn)
+      created.destroy()
+      setSession(null)
+    }
+  }, [docId, identity, load.kind])
+
+  useEffect(() => {
+    if (load.kind === 'ready') document.title = `${load.doc.title} — Accord`
+  }, [load])
+
+  const header = (
+    <header className="editor-header">
+      <a
+        href="/"
+        className="back-link"
+        onClick={(e) => {
+          e.preventDefault()
+          navigate('/')
+        }}
+      >
+        ← {t('editor.back')}
+      </a>
+      <h1 className="doc-title">{load.kind === 'ready' ? load.doc.title : ''}</h1>
+      {session && <SyncStatus session={session} />}
+    </header>
+  )
+
+  if (load.kind === 'loading') return <div className="page">{header}<p className="muted center">{t('common.loading')}</p></div>
+  if (load.kind === 'error')
+    return (
+      <div className="page">
+        {header}
+        <p className="error center" role="alert">
+          {load.notFound ? t('editor.notFound') : t('error.generic', { message: load.message })}
+        </p>
+      </div>
+    )
+
+  return (
+    <div className="page editor-page">
+      {header}
+      <Toolbar editor={editor} />
+      <div className="editor-layout">
+        <aside className="sidebar">
+          <Outline editor={editor} language={load.doc.language} />
+        </aside>
+        <main className="editor-main">
+          {session && <LegalEditor key={docId} session={session} identity={identity} language={load.doc.language} onEditor={onEditor} />}
+        </main>
+        <aside className="sidebar sidebar-right">{session && <Presence session={session} />}</aside>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,59 @@
+import { useEffect } from 'react'
+import { EditorContent, useEditor, type Editor } from '@tiptap/react'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { legalNodes } from '../../shared/schema'
+import { TEXT_FIELD } from '../../shared/protocol'
+import type { Language } from '../../shared/language'
+import type { CollabSession } from '../collab/session'
+import type { Identity } from '../identity/identity'
+import { useI18n } from '../i18n/i18n'
+import { LegalEditing } from './legalEditing'
+import { renderCaret } from './caret'
+
+interface Props {
+  session: CollabSession
+  identity: Identity
+  language: Language
+  onEditor: (editor: Editor | null) => void
+}
+
+export function LegalEditor({ session, identity, language, onEditor }: Props) {
+  const { t } = useI18n()
+  const editor = useEditor(
+    {
+      extensions: [
+        ...legalNodes,
+        LegalEditing.configure({
+          language,
+          placeholders: {
+            lawTitle: t('editor.titlePlaceholder'),
+            paragraph: t('editor.preamblePlaceholder'),
+            articleHeading: t('editor.headingPlaceholder'),
+            chapter: t('editor.chapterPlaceholder'),
+            clause: t('editor.textPlaceholder'),
+            point: t('editor.textPlaceholder'),
+            subpoint: t('editor.textPlaceholder'),
+          },
+        }),
+        Collaboration.configure({ document: session.ydoc, field: TEXT_FIELD }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user: { name: identity.name, organization: identity.organization, color: identity.color },
+          render: renderCaret,
+        }),
+      ],
+      editorProps: {
+        attributes: { class: `legal-text lang-${language}`, lang: language, spellcheck: 'true', 'aria-label': 'Text' },
+      },
+    },
+    [session, language, t],
+  )
+
+  useEffect(() => {
+    onEditor(editor)
+    return () => onEditor(null)
+  }, [editor, onEditor])
+
+  return <EditorContent editor={editor} className="editor-scroll" />
+}

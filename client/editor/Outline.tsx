@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react'
+import type { Editor } from '@tiptap/react'
+import { TextSelection } from '@tiptap/pm/state'
+import { outlineOf, type OutlineEntry } from '../../shared/numbering'
+import { findById } from '../../shared/editor/commands'
+import type { Language } from '../../shared/language'
+import { useI18n } from '../i18n/i18n'
+
+const REFRESH_MS = 250
+
+/** Chapters and articles beside the text; refreshed after typing pauses, not per keystroke. */
+export function Outline({ editor, language }: { editor: Editor | null; language: Language }) {
+  const { t } = useI18n()
+  const [entries, setEntries] = useState<OutlineEntry[]>([])
+
+  useEffect(() => {
+    if (!editor) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const refresh = () => setEntries(outlineOf(editor.state.doc, language))
+    const schedule = () => {
+      clearTimeout(timer)
+      timer = setTimeout(refresh, REFRESH_MS)
+    }
+    refresh()
+    editor.on('update', schedule)
+    return () => {
+      clearTimeout(timer)
+      editor.off('update', schedule)
+    }
+  }, [editor, language])
+
+  function jump(id: string | null) {
+    if (!editor || !id) return
+    const found = findById(editor.state.doc, id)
+    if (!found) return
+    const element = editor.view.dom.querySelector(`[data-id="${CSS.escape(id)}"]`)
+    element?.scrollIntoView({ block: 'start', behavior: 'auto' })
+    const inside = found.pos + (found.node.type.name === 'article' ? 2 : 1)
+    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, inside)))
+    editor.view.focus()
+  }
+
+  return (
+    <nav className="outline" aria-label={t('editor.outline')}>
+      <h2>{t('editor.outline')}</h2>
+      {entries.length === 0 ? (
+        <p className="muted">{t('editor.outlineEmpty')}</p>
+      ) : (
+        <ol>
+          {entries.map((entry, i) => (
+            <li key={entry.id ?? i} className={`outline-${entry.kind}`}>
+              <button type="button" data-outline-id={entry.id ?? ''} onClick={() => jump(entry.id)}>
+                <span className="outline-label">{entry.label}</span> {entry.heading}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </nav>
+  )
+}

@@ -1,0 +1,66 @@
+import { useEffect } from 'react'
+import { useI18n } from '../i18n/i18n'
+import type { MessageKey } from '../i18n/en'
+import { SHORTCUTS } from './legalEditing'
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+
+/** "Mod-Alt-2" → "Ctrl+Alt+2" (or "⌘+⌥+2" on a Mac). */
+export function shortcutText(shortcut: string): string {
+  return shortcut
+    .split('-')
+    .map((part) => {
+      if (part === 'Mod') return isMac ? '⌘' : 'Ctrl'
+      if (part === 'Alt') return isMac ? '⌥' : 'Alt'
+      if (part === 'ArrowUp') return '↑'
+      if (part === 'ArrowDown') return '↓'
+      return part.length === 1 ? part.toUpperCase() : part
+    })
+    .join('+')
+}
+
+const ROWS: [MessageKey, string][] = [
+  ['shortcuts.chapter', SHORTCUTS.chapter],
+  ['shortcuts.article', SHORTCUTS.article],
+  ['shortcuts.clause', SHORTCUTS.clause],
+  ['shortcuts.point', SHORTCUTS.point],
+  ['shortcuts.subpoint', SHORTCUTS.subpoint],
+  ['shortcuts.enter', 'Enter'],
+  ['shortcuts.tab', 'Tab / Shift-Tab'],
+  ['shortcuts.move', `${SHORTCUTS.moveUp} / ${SHORTCUTS.moveDown}`],
+  ['shortcuts.delete', SHORTCUTS.delete],
+  ['shortcuts.undo', 'Mod-z / Mod-Shift-z'],
+]
+
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n()
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onClose])
+  return (
+    <div className="dialog-backdrop" onClick={onClose}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
+        <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
+        <table className="shortcuts">
+          <tbody>
+            {ROWS.map(([key, keys]) => (
+              <tr key={key}>
+                <td>{t(key)}</td>
+                <td>
+                  <kbd>{keys.split(' / ').map(shortcutText).join(' / ')}</kbd>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="dialog-actions">
+          <button type="button" className="primary" autoFocus onClick={onClose}>
+            {t('common.close')}
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}

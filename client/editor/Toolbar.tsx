@@ -1,0 +1,74 @@
+import { useState } from 'react'
+import type { Editor } from '@tiptap/react'
+import type { Command } from '@tiptap/pm/state'
+import {
+  deleteStructural,
+  insertArticle,
+  insertBodyBlock,
+  insertChapter,
+  moveArticle,
+  shiftLevel,
+} from '../../shared/editor/commands'
+import { useI18n } from '../i18n/i18n'
+import type { MessageKey } from '../i18n/en'
+import { run, SHORTCUTS } from './legalEditing'
+import { ShortcutsDialog, shortcutText } from './ShortcutsDialog'
+
+interface Action {
+  key: MessageKey
+  command: Command
+  shortcut?: string
+  testId: string
+}
+
+const STRUCTURE: Action[] = [
+  { key: 'toolbar.chapter', command: insertChapter, shortcut: SHORTCUTS.chapter, testId: 'add-chapter' },
+  { key: 'toolbar.article', command: insertArticle, shortcut: SHORTCUTS.article, testId: 'add-article' },
+  { key: 'toolbar.clause', command: insertBodyBlock('clause'), shortcut: SHORTCUTS.clause, testId: 'add-clause' },
+  { key: 'toolbar.point', command: insertBodyBlock('point'), shortcut: SHORTCUTS.point, testId: 'add-point' },
+  { key: 'toolbar.subpoint', command: insertBodyBlock('subpoint'), shortcut: SHORTCUTS.subpoint, testId: 'add-subpoint' },
+]
+
+const ARRANGE: Action[] = [
+  { key: 'toolbar.outdent', command: shiftLevel(-1), shortcut: 'Shift-Tab', testId: 'outdent' },
+  { key: 'toolbar.indent', command: shiftLevel(1), shortcut: 'Tab', testId: 'indent' },
+  { key: 'toolbar.moveUp', command: moveArticle(-1), shortcut: SHORTCUTS.moveUp, testId: 'move-up' },
+  { key: 'toolbar.moveDown', command: moveArticle(1), shortcut: SHORTCUTS.moveDown, testId: 'move-down' },
+  { key: 'toolbar.delete', command: deleteStructural, shortcut: SHORTCUTS.delete, testId: 'delete-block' },
+]
+
+export function Toolbar({ editor }: { editor: Editor | null }) {
+  const { t } = useI18n()
+  const [showShortcuts, setShowShortcuts] = useState(false)
+  const button = (action: Action) => (
+    <button
+      key={action.testId}
+      type="button"
+      data-testid={action.testId}
+      disabled={!editor}
+      title={action.shortcut ? `${t(action.key)} (${shortcutText(action.shortcut)})` : t(action.key)}
+      onMouseDown={(e) => e.preventDefault() /* keep the selection in the text */}
+      onClick={() => editor && run(editor, action.command)}
+    >
+      {t(action.key)}
+    </button>
+  )
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <div className="toolbar-group">{STRUCTURE.map(button)}</div>
+      <div className="toolbar-group">{ARRANGE.map(button)}</div>
+      <div className="toolbar-group">
+        <button type="button" data-testid="undo" disabled={!editor} title={`${t('toolbar.undo')} (${shortcutText('Mod-z')})`} onClick={() => editor?.chain().focus().undo().run()}>
+          {t('toolbar.undo')}
+        </button>
+        <button type="button" data-testid="redo" disabled={!editor} title={`${t('toolbar.redo')} (${shortcutText('Mod-Shift-z')})`} onClick={() => editor?.chain().focus().redo().run()}>
+          {t('toolbar.redo')}
+        </button>
+        <button type="button" onClick={() => setShowShortcuts(true)} aria-haspopup="dialog">
+          {t('toolbar.shortcuts')}
+        </button>
+      </div>
+      {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+    </div>
+  )
+}

@@ -1,0 +1,91 @@
+import { Extension, type Editor } from '@tiptap/core'
+import { Plugin, PluginKey, type Command } from '@tiptap/pm/state'
+import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import type { Language } from '../../shared/language'
+import { numberingPlugin } from '../../shared/editor/numberingPlugin'
+import { stableIdPlugin } from '../../shared/editor/idPlugin'
+import {
+  deleteStructural,
+  insertArticle,
+  insertBodyBlock,
+  insertChapter,
+  moveArticle,
+  shiftLevel,
+  splitStructural,
+} from '../../shared/editor/commands'
+
+export interface LegalEditingOptions {
+  language: Language
+  /** Placeholder text per node type name, shown in the empty block under the cursor. */
+  placeholders: Record<string, string>
+}
+
+/** Runs a ProseMirror command on the editor, for toolbar buttons and shortcuts. */
+export function run(editor: Editor, command: Command): boolean {
+  const done = command(editor.state, editor.view.dispatch, editor.view)
+  if (done) editor.view.focus()
+  return done
+}
+
+/** Keyboard shortcuts, also listed in the shortcuts dialog and toolbar tooltips. */
+export const SHORTCUTS = {
+  chapter: 'Mod-Alt-1',
+  article: 'Mod-Alt-2',
+  clause: 'Mod-Alt-3',
+  point: 'Mod-Alt-4',
+  subpoint: 'Mod-Alt-5',
+  moveUp: 'Alt-Shift-ArrowUp',
+  moveDown: 'Alt-Shift-ArrowDown',
+  delete: 'Mod-Shift-Backspace',
+} as const
+
+const placeholderKey = new PluginKey('placeholder')
+
+/** Shows a hint in the empty block under the cursor, and in an empty title. */
+function placeholderPlugin(placeholders: Record<string, string>): Plugin {
+  return new Plugin({
+    key: placeholderKey,
+    props: {
+      decorations(state) {
+        const decorations: Decoration[] = []
+        const add = (pos: number, node: typeof state.doc) => {
+          const text = placeholders[node.type.name]
+          if (text && node.isTextblock && node.content.size === 0) {
+            decorations.push(Decoration.node(pos, pos + node.nodeSize, { class: 'is-empty', 'data-placeholder': text }))
+          }
+        }
+        const title = state.doc.firstChild
+        if (title) add(0, title)
+        const { $from } = state.selection
+        if ($from.parent.isTextblock && $from.depth > 0 && $from.before() !== 0) add($from.before(), $from.parent)
+        return decorations.length ? DecorationSet.create(state.doc, decorations) : null
+      },
+    },
+  })
+}
+
+/** Numbering, stable ids, structure commands and their shortcuts, bound to TipTap. */
+export const LegalEditing = Extension.create<LegalEditingOptions>({
+  name: 'legalEditing',
+  priority: 1000,
+  addOptions: () => ({ language: 'en', placeholders: {} }),
+  addProseMirrorPlugins() {
+    return [numberingPlugin(this.options.language), stableIdPlugin(), placeholderPlugin(this.options.placeholders)]
+  },
+  addKeyboardShortcuts() {
+    const bind = (command: Command) => () => run(this.editor, command)
+    return {
+      Enter: bind(splitStructural),
+      Tab: bind(shiftLevel(1)),
+      'Shift-Tab': bind(shiftLevel(-1)),
+      [SHORTCUTS.chapter]: bind(insertChapter),
+      [SHORTCUTS.article]: bind(insertArticle),
+      [SHORTCUTS.clause]: bind(insertBodyBlock('clause')),
+      [SHORTCUTS.point]: bind(insertBodyBlock('point')),
+      [SHORTCUTS.subpoint]: bind(insertBodyBlock('subpoint')),
+      [SHORTCUTS.moveUp]: bind(moveArticle(-1)),
+      [SHORTCUTS.moveDown]: bind(moveArticle(1)),
+      [SHORTCUTS.delete]: bind(deleteStructural),
+    }
+  },
+})

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { articleLabels, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+
+const SAVED = '[data-testid="sync-status"][data-state="saved"]'
+
+describe('two people co-editing the sample law in the browser', () => {
+  let server: TestServer
+  let browser: Browser
+  let anna: BrowserContext
+  let boris: BrowserContext
+  let pageA: Page
+  let pageB: Page
+  let errors: string[]
+  let docUrl: string
+
+  beforeAll(async () => {
+    server = await startTestServer({ seed: true })
+    browser = await launchBrowser()
+    anna = await contextFor(browser)
+    boris = await contextFor(browser, { name: 'Boris', organization: 'Ministry of Justice' })
+    pageA = await anna.newPage()
+    pageB = await boris.newPage()
+    errors = [...trackErrors(pageA), ...trackErrors(pageB)]
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('asks a first-time visitor for a name and organization, then lists the sample draft', async () => {
+    await pageA.goto(server.url)
+    await pageA.getByLabel('Display name').fill('Anna')
+    await pageA.getByLabel('Organization').fill('Secretariat')
+    await pageA.getByRole('button', { name: 'Continue' }).click()
+    const row = pageA.getByTestId('document-row').filter({ hasText: 'Model Law On Combating Human Trafficking' })
+    await expect.poll(() => row.count()).toBe(1)
+    await row.getByRole('link').click()
+    await pageA.waitForURL(/\/d\/[0-9a-z]{16}$/)
+    docUrl = pageA.url()
+    await pageA.waitForSelector(SAVED)
+    await pageB.goto(docUrl)
+    await pageB.waitForSelector(SAVED)
+  })
+
+  it('shows computed numbers, the outline and the people present', async () => {
+    const labels = await articleLabels(pageA)
+    expect(labels.length).toBeGreaterThanOrEqual(20)
+    labels.forEach((a, i) => expect(a.label).toBe(`Article ${i + 1}.`))
+    await expect.poll(() => pageA.locator('.outline-article').count()).toBe(labels.length)
+    await expect.poll(() => pageA.getByTestId('present-person').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Boris'), expect.stringContaining('Anna')]),
+    )
+  })
+
+  it('shows text typed in one browser in the other, with the typist’s caret label', async () => {
+    const clause = pageA.locator('.legal-text article.article').first().locator('.clause').first()
+    await clause.click()
+    await pageA.keyboard.press('End')
+    await pageA.keyboard.type(' Typed by Anna.')
+    const clauseInB = pageB.locator('.legal-text article.article').first().locator('.clause').first()
+    await expect.poll(() => clauseInB.textContent()).toContain('Typed by Anna.')
+    await expect.poll(() => pageB.locator('.collaboration-carets__label').allTextContents()).toContain('Anna · Secretariat')
+    await pageA.waitForSelector(SAVED)
+  })
+
+  it('renumbers every following article for both people when an article is inserted before Article 2', async () => {
+    const before = await articleLabels(pageB)
+    await pageA.locator('.legal-text article.article').first().locator('.article-heading').click()
+    await pageA.getByTestId('add-article').click()
+    await pageA.keyboard.type('Inserted article')
+    for (const page of [pageA, pageB]) {
+      await expect.poll(async () => (await articleLabels(page)).length).toBe(before.length + 1)
+      const after = await articleLabels(page)
+      expect(after[1].heading).toBe('Inserted article')
+      expect(after[1].label).toBe('Article 2.')
+      expect(before.every((a) => a.id !== after[1].id)).toBe(true)
+      // Every article that followed keeps its id and moves one number on.
+      for (let i = 1; i < before.length; i++) {
+        expect(after[i + 1].id).toBe(before[i].id)
+        expect(after[i + 1].label).toBe(`Article ${i + 2}.`)
+      }
+    }
+  })
+
+  it('keeps offline edits in the browser and merges them when the connection returns', async () => {
+    await boris.setOffline(true)
+    await pageB.waitForSelector('[data-testid="sync-status"][data-state="offline"]')
+    const lastB = pageB.locator('.legal-text article.article').last().locator('.clause').last()
+    await lastB.click()
+    await pageB.keyboard.press('End')
+    await pageB.keyboard.type(' Written offline by Boris.')
+    await expect.poll(() => pageB.getByTestId('sync-status').textContent()).toMatch(/Offline — \d+ changes kept in this browser/)
+    const firstA = pageA.locator('.legal-text article.article').nth(2).locator('.clause').first()
+    await firstA.click()
+    await pageA.keyboard.press('End')
+    await pageA.keyboard.type(' Meanwhile Anna.')
+    await boris.setOffline(false)
+    for (const page of [pageA, pageB]) {
+      await page.waitForSelector(SAVED, { timeout: 20_000 })
+      await expect.poll(() => page.locator('.legal-text').textContent()).toContain('Written offline by Boris.')
+      await expect.poll(() => page.locator('.legal-text').textContent()).toContain('Meanwhile Anna.')
+    }
+    const [textA, textB] = await Promise.all([pageA, pageB].map((p) => p.locator('.legal-text').evaluate((el) => (el as HTMLElement).innerText)))
+    const strip = (s: string) => s.replace(/Anna · Secretariat|Boris · Ministry of Justice/g, '')
+    expect(strip(textA)).toBe(strip(textB))
+    expect(errors).toEqual([])
+  })
+})

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Debian's Chromium; a missing browser fails the suite, it never skips it. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`)
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+export interface Person {
+  name: string
+  organization: string
+}
+
+/** A browser context for one person, whose name and organization are already chosen. */
+export async function contextFor(browser: Browser, person?: Person): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  if (person) {
+    await context.addInitScript((p) => {
+      if (!localStorage.getItem('accord.identity')) localStorage.setItem('accord.identity', JSON.stringify(p))
+      localStorage.setItem('accord.uiLanguage', 'en')
+    }, person)
+  }
+  return context
+}
+
+/** Collects page errors so a test can assert none happened. */
+export function trackErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (err) => errors.push(err.message))
+  return errors
+}
+
+/** Labels of all articles in the editor, in order, with their stable ids. */
+export async function articleLabels(page: Page): Promise<{ id: string; label: string; heading: string }[]> {
+  return page.$$eval('.legal-text article.article', (articles) =>
+    articles.map((a) => {
+      const heading = a.querySelector('.article-heading')
+      return { id: a.getAttribute('data-id') ?? '', label: heading?.getAttribute('data-label') ?? '', heading: heading?.textContent ?? '' }
+    }),
+  )
+}

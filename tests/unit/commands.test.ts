@@ -1,0 +1,478 @@
+import { describe, expect, it } from 'vitest'
+import { TextSelection, type EditorState } from '@tiptap/pm/state'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { createBuilders } from '../../shared/seed/builders'
+import {
+  insertArticle, insertChapter, insertBodyBlock, shiftLevel, splitStructural, moveArticle,
+  deleteStructural, findById, structuralContext, createArticle,
+} from '../../shared/editor/commands'
+import { numberDocument, outlineOf } from '../../shared/numbering'
+import {
+  stateFromJSON, withCursorIn, run, topLevel, bodyOf, allIds, nodeWithId, cursorBlock, withId, posOfNth,
+} from '../helpers/editorState'
+
+/**
+ * Law: title, preamble, Chapter "General" [Article "One" (c1, c2 + point p1 + sub-point s1),
+ * Article "Two" (c3)], Chapter "Final" [Article "Three" (c4)].
+ */
+function law() {
+  const b = createBuilders('unused')
+  return b.law('Law', ['Preamble'], [
+    withId(b.chapter('General'), 'ch1'),
+    withId(b.article('One', [
+      withId(b.clause('First paragraph.'), 'c1'),
+      withId(b.clause('Second paragraph:'), 'c2'),
+      withId(b.point('a point,'), 'p1'),
+      withId(b.subpoint('a sub-point.'), 's1'),
+    ]), 'art1'),
+    withId(b.article('Two', [withId(b.clause('Only paragraph.'), 'c3')]), 'art2'),
+    withId(b.chapter('Final'), 'ch2'),
+    withId(b.article('Three', [withId(b.clause('Entry into force.'), 'c4')]), 'art3'),
+  ])
+}
+
+const ORIGINAL_IDS = ['ch1', 'art1', 'c1', 'c2', 'p1', 's1', 'art2', 'c3', 'ch2', 'art3', 'c4']
+const INITIAL_TOP = ['lawTitle:Law', 'paragraph:Preamble', 'chapter:General', 'article:One', 'article:Two', 'chapter:Final', 'article:Three']
+
+function top(state: EditorState): string[] {
+  return topLevel(state.doc).map((s) => s.replace(/^preamble:/, 'paragraph:'))
+}
+
+function articleIds(state: EditorState): (string | null)[] {
+  return numberDocument(state.doc, 'en').filter((n) => n.kind === 'article').map((n) => n.id)
+}
+
+function expectValidAndUnique(doc: PMNode): void {
+  expect(() => doc.check()).not.toThrow()
+  const ids = allIds(doc)
+  expect(ids.every((id) => typeof id === 'string' && id !== '')).toBe(true)
+  expect(new Set(ids).size).toBe(ids.length)
+}
+
+/** A command that refuses must not dispatch, and must say so without dispatch too. */
+function expectRefused(state: EditorState, command: Parameters<typeof run>[1]): void {
+  expect(command(state)).toBe(false)
+  const res = run(state, command)
+  expect(res.ok).toBe(false)
+  expect(res.trs).toHaveLength(0)
+}
+
+describe('fixture', () => {
+  it('has the expected shape', () => {
+    const state = stateFromJSON(law())
+    expect(top(state)).toEqual(INITIAL_TOP)
+    expect(allIds(state.doc)).toEqual(ORIGINAL_IDS)
+  })
+})
+
+describe('insertArticle', () => {
+  it('inserts an empty article after the current one, with fresh ids and the cursor in its heading', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'clause', 1, 3) // in Article One's body
+    expect(insertArticle(state)).toBe(true)
+    const res = run(state, insertArticle)
+    expect(res.ok).toBe(true)
+    expect(top(res.state)).toEqual(['lawTitle:Law', 'paragraph:Preamble', 'chapter:General', 'article:One', 'article:', 'article:Two', 'chapter:Final', 'article:Three'])
+    const inserted = res.state.doc.child(4)
+    expect(bodyOf(inserted)).toEqual(['clause:'])
+    expect(ORIGINAL_IDS).not.toContain(inserted.attrs.id)
+    expect(ORIGINAL_IDS).not.toContain(inserted.child(1).attrs.id)
+    expect(cursorBlock(res.state)).toEqual({ type: 'articleHeading', text: '', offset: 0 })
+    expect(structuralContext(res.state)!.top).toBe(inserted)
+    // Following articles are renumbered; existing ids are unchanged.
+    expect(articleIds(res.state)).toEqual(['art1', inserted.attrs.id, 'art2', 'art3'])
+    expect(allIds(res.state.doc).filter((id) => ORIGINAL_IDS.includes(id!))).toEqual(ORIGINAL_IDS)
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('from a chapter heading, inserts the first article of that chapter', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'chapter', 1, 2)
+    const res = run(state, insertArticle)
+    expect(top(res.state)).toEqual([...INITIAL_TOP.slice(0, 6), 'article:', 'article:Three'])
+    expect(cursorBlock(res.state).type).toBe('articleHeading')
+    expect(outlineOf(res.state.doc, 'en').map((e) => e.label)).toEqual([
+      'Chapter I.', 'Article 1.', 'Article 2.', 'Chapter II.', 'Article 3.', 'Article 4.',
+    ])
+  })
+
+  it('from the title or preamble, inserts before the first chapter or article', () => {
+    for (const where of ['lawTitle', 'paragraph']) {
+      const state = withCursorIn(stateFromJSON(law()), where, 0)
+      const res = run(state, insertArticle)
+      expect(res.ok).toBe(true)
+      expect(top(res.state)).toEqual([...INITIAL_TOP.slice(0, 2), 'article:', ...INITIAL_TOP.slice(2)])
+      expect(cursorBlock(res.state).type).toBe('articleHeading')
+      expectValidAndUnique(res.state.doc)
+    }
+  })
+
+  it('createArticle builds a valid article with the given heading and text', () => {
+    const state = stateFromJSON(law())
+    const article = createArticle(state, 'Definitions', 'In this Law:')
+    expect(() => article.check()).not.toThrow()
+    expect(article.firstChild!.textContent).toBe('Definitions')
+    expect(bodyOf(article)).toEqual(['clause:In this Law:'])
+    expect(article.attrs.id).not.toBe(article.child(1).attrs.id)
+    expect(createArticle(state).attrs.id).not.toBe(createArticle(state).attrs.id)
+  })
+})
+
+describe('insertChapter', () => {
+  it('inserts a chapter heading after the current article, with a fresh id and the cursor in it', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'clause', 0) // in Article One
+    const res = run(state, insertChapter)
+    expect(res.ok).toBe(true)
+    expect(top(res.state)).toEqual([...INITIAL_TOP.slice(0, 4), 'chapter:', ...INITIAL_TOP.slice(4)])
+    const chapter = res.state.doc.child(4)
+    expect(ORIGINAL_IDS).not.toContain(chapter.attrs.id)
+    expect(cursorBlock(res.state)).toEqual({ type: 'chapter', text: '', offset: 0 })
+    // Chapters renumber; articles do not.
+    expect(outlineOf(res.state.doc, 'en').map((e) => e.label)).toEqual([
+      'Chapter I.', 'Article 1.', 'Chapter II.', 'Article 2.', 'Chapter III.', 'Article 3.',
+    ])
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('from a chapter heading, inserts after it', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'chapter', 0)
+    const res = run(state, insertChapter)
+    expect(top(res.state)).toEqual([...INITIAL_TOP.slice(0, 3), 'chapter:', ...INITIAL_TOP.slice(3)])
+  })
+})
+
+describe('insertBodyBlock', () => {
+  it("inserts a point after the current block of the article, with a fresh id and the cursor in it", () => {
+    const state = withCursorIn(stateFromJSON(law()), 'clause', 1, 'end') // "Second paragraph:"
+    const res = run(state, insertBodyBlock('point'))
+    expect(res.ok).toBe(true)
+    const one = nodeWithId(res.state.doc, 'art1')!.node
+    expect(bodyOf(one)).toEqual(['clause:First paragraph.', 'clause:Second paragraph:', 'point:', 'point:a point,', 'subpoint:a sub-point.'])
+    const point = one.child(3)
+    expect(ORIGINAL_IDS).not.toContain(point.attrs.id)
+    expect(cursorBlock(res.state)).toEqual({ type: 'point', text: '', offset: 0 })
+    expect(structuralContext(res.state)!.child).toBe(point)
+    // The new point is "1)", the old one becomes "2)".
+    const labels = numberDocument(res.state.doc, 'en')
+    expect(labels.find((n) => n.id === point.attrs.id)!.label).toBe('1)')
+    expect(labels.find((n) => n.id === 'p1')!.label).toBe('2)')
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('in an article heading, inserts the block right after the heading', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'articleHeading', 1, 1)
+    const res = run(state, insertBodyBlock('clause'))
+    expect(bodyOf(nodeWithId(res.state.doc, 'art2')!.node)).toEqual(['clause:', 'clause:Only paragraph.'])
+    expect(cursorBlock(res.state).type).toBe('clause')
+  })
+
+  it.each(['clause', 'point', 'subpoint'] as const)('inserts a %s', (type) => {
+    const state = withCursorIn(stateFromJSON(law()), 'clause', 2)
+    const res = run(state, insertBodyBlock(type))
+    expect(bodyOf(nodeWithId(res.state.doc, 'art2')!.node)).toEqual(['clause:Only paragraph.', `${type}:`])
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('refuses outside an article', () => {
+    for (const where of ['lawTitle', 'paragraph', 'chapter']) {
+      expectRefused(withCursorIn(stateFromJSON(law()), where, 0), insertBodyBlock('point'))
+    }
+  })
+})
+
+describe('shiftLevel', () => {
+  it('Tab turns a paragraph into a point and a point into a sub-point, keeping id and text', () => {
+    let state = withCursorIn(stateFromJSON(law()), 'clause', 1, 4)
+    let res = run(state, shiftLevel(1))
+    expect(res.ok).toBe(true)
+    expect(nodeWithId(res.state.doc, 'c2')!.node.type.name).toBe('point')
+    expect(nodeWithId(res.state.doc, 'c2')!.node.textContent).toBe('Second paragraph:')
+    expect(cursorBlock(res.state)).toEqual({ type: 'point', text: 'Second paragraph:', offset: 4 })
+    state = res.state
+    res = run(state, shiftLevel(1))
+    expect(nodeWithId(res.state.doc, 'c2')!.node.type.name).toBe('subpoint')
+    expect(allIds(res.state.doc)).toEqual(ORIGINAL_IDS)
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('Shift-Tab turns a sub-point into a point and a point into a paragraph', () => {
+    let res = run(withCursorIn(stateFromJSON(law()), 'subpoint', 0), shiftLevel(-1))
+    expect(nodeWithId(res.state.doc, 's1')!.node.type.name).toBe('point')
+    res = run(res.state, shiftLevel(-1))
+    expect(nodeWithId(res.state.doc, 's1')!.node.type.name).toBe('clause')
+    expect(nodeWithId(res.state.doc, 's1')!.node.textContent).toBe('a sub-point.')
+  })
+
+  it('renumbers accordingly', () => {
+    const res = run(withCursorIn(stateFromJSON(law()), 'point', 0), shiftLevel(-1))
+    // p1 becomes paragraph 3; the sub-point now follows a paragraph directly.
+    const labels = Object.fromEntries(numberDocument(res.state.doc, 'en').map((n) => [n.id, n.label]))
+    expect([labels.c1, labels.c2, labels.p1, labels.s1]).toEqual(['1.', '2.', '3.', 'a)'])
+  })
+
+  it('refuses beyond the levels and outside body blocks', () => {
+    const fresh = () => stateFromJSON(law())
+    expectRefused(withCursorIn(fresh(), 'subpoint', 0), shiftLevel(1))
+    expectRefused(withCursorIn(fresh(), 'clause', 0), shiftLevel(-1))
+    expectRefused(withCursorIn(fresh(), 'articleHeading', 0), shiftLevel(1))
+    expectRefused(withCursorIn(fresh(), 'chapter', 0), shiftLevel(1))
+    expectRefused(withCursorIn(fresh(), 'paragraph', 0), shiftLevel(1))
+    expectRefused(withCursorIn(fresh(), 'lawTitle', 0), shiftLevel(-1))
+  })
+})
+
+describe('splitStructural (Enter)', () => {
+  it.each([
+    ['clause', 1, 'c2', 'Second', ' paragraph:'],
+    ['point', 0, 'p1', 'a po', 'int,'],
+    ['subpoint', 0, 's1', 'a sub', '-point.'],
+  ] as const)('splits a %s into two of the same kind, the second with a fresh id', (type, n, id, first, second) => {
+    const state = withCursorIn(stateFromJSON(law()), type, n, first.length)
+    const res = run(state, splitStructural)
+    expect(res.ok).toBe(true)
+    const original = nodeWithId(res.state.doc, id)!
+    expect(original.node.textContent).toBe(first)
+    const next = res.state.doc.nodeAt(original.pos + original.node.nodeSize)!
+    expect(next.type.name).toBe(type)
+    expect(next.textContent).toBe(second)
+    expect(ORIGINAL_IDS).not.toContain(next.attrs.id)
+    expect(cursorBlock(res.state)).toEqual({ type, text: second, offset: 0 })
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('at the end of a point, starts a new empty point', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'point', 0, 'end')
+    const res = run(state, splitStructural)
+    expect(bodyOf(nodeWithId(res.state.doc, 'art1')!.node)).toEqual([
+      'clause:First paragraph.', 'clause:Second paragraph:', 'point:a point,', 'point:', 'subpoint:a sub-point.',
+    ])
+    expect(cursorBlock(res.state)).toEqual({ type: 'point', text: '', offset: 0 })
+  })
+
+  it('on an empty point, turns it into a paragraph (same id) instead of splitting', () => {
+    let state = withCursorIn(stateFromJSON(law()), 'point', 0, 'end')
+    state = run(state, splitStructural).state
+    const emptyId = cursorBlock(state).type === 'point' ? state.selection.$from.parent.attrs.id : null
+    expect(emptyId).toBeTruthy()
+    const res = run(state, splitStructural)
+    expect(res.ok).toBe(true)
+    const node = nodeWithId(res.state.doc, emptyId!)!.node
+    expect(node.type.name).toBe('clause')
+    expect(bodyOf(nodeWithId(res.state.doc, 'art1')!.node)).toEqual([
+      'clause:First paragraph.', 'clause:Second paragraph:', 'point:a point,', 'clause:', 'subpoint:a sub-point.',
+    ])
+    expect(cursorBlock(res.state).type).toBe('clause')
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('on an empty sub-point, turns it into a point', () => {
+    let state = withCursorIn(stateFromJSON(law()), 'subpoint', 0, 'end')
+    state = run(state, splitStructural).state
+    const id = state.selection.$from.parent.attrs.id as string
+    expect(cursorBlock(state)).toEqual({ type: 'subpoint', text: '', offset: 0 })
+    const res = run(state, splitStructural)
+    expect(nodeWithId(res.state.doc, id)!.node.type.name).toBe('point')
+  })
+
+  it('on an empty paragraph, adds another paragraph', () => {
+    let state = withCursorIn(stateFromJSON(law()), 'clause', 2, 'end')
+    state = run(state, splitStructural).state
+    const res = run(state, splitStructural)
+    expect(bodyOf(nodeWithId(res.state.doc, 'art2')!.node)).toEqual(['clause:Only paragraph.', 'clause:', 'clause:'])
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('in an article heading, starts a new first paragraph (the heading is not split)', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'articleHeading', 0, 1) // "O|ne"
+    const res = run(state, splitStructural)
+    expect(res.ok).toBe(true)
+    const one = nodeWithId(res.state.doc, 'art1')!.node
+    expect(one.firstChild!.textContent).toBe('One')
+    expect(bodyOf(one)[0]).toBe('clause:')
+    expect(ORIGINAL_IDS).not.toContain(one.child(1).attrs.id)
+    expect(cursorBlock(res.state)).toEqual({ type: 'clause', text: '', offset: 0 })
+    expect(structuralContext(res.state)!.child).toBe(one.child(1))
+    const labels = Object.fromEntries(numberDocument(res.state.doc, 'en').map((n) => [n.id, n.label]))
+    expect([labels[one.child(1).attrs.id], labels.c1, labels.c2]).toEqual(['1.', '2.', '3.'])
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('in an article heading without paragraphs, starts its first paragraph', () => {
+    const b = createBuilders('h')
+    const state = withCursorIn(stateFromJSON(b.law('L', [], [withId(b.article('Bare', []), 'bare')])), 'articleHeading', 0, 'end')
+    const res = run(state, splitStructural)
+    expect(bodyOf(nodeWithId(res.state.doc, 'bare')!.node)).toEqual(['clause:'])
+    expect(cursorBlock(res.state).type).toBe('clause')
+  })
+
+  it('at the end of a chapter heading, starts a new article in that chapter', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'chapter', 1, 'end') // "Final|"
+    const res = run(state, splitStructural)
+    expect(res.ok).toBe(true)
+    expect(top(res.state)).toEqual([...INITIAL_TOP.slice(0, 6), 'article:', 'article:Three'])
+    expect(nodeWithId(res.state.doc, 'ch2')!.node.textContent).toBe('Final')
+    expect(cursorBlock(res.state)).toEqual({ type: 'articleHeading', text: '', offset: 0 })
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('inside a chapter heading (not at its end), is not handled', () => {
+    expectRefused(withCursorIn(stateFromJSON(law()), 'chapter', 0, 3), splitStructural)
+  })
+
+  it('in the title, moves the cursor into the preamble without changing the text', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'lawTitle', 0, 1)
+    const res = run(state, splitStructural)
+    expect(res.ok).toBe(true)
+    expect(res.state.doc.eq(state.doc)).toBe(true)
+    expect(cursorBlock(res.state)).toEqual({ type: 'paragraph', text: 'Preamble', offset: 0 })
+  })
+
+  it('refuses with a non-empty selection (the default behaviour applies)', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'clause', 0, 2)
+    const ranged = state.apply(state.tr.setSelection(TextSelection.create(state.doc, state.selection.from, state.selection.from + 3)))
+    expectRefused(ranged, splitStructural)
+  })
+})
+
+describe('moveArticle', () => {
+  it('moves an article above the previous one, keeping id, content and cursor', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'clause', 2, 5) // "Only |paragraph." in Article Two
+    const before = nodeWithId(state.doc, 'art2')!.node
+    const res = run(state, moveArticle(-1))
+    expect(res.ok).toBe(true)
+    expect(top(res.state)).toEqual(['lawTitle:Law', 'paragraph:Preamble', 'chapter:General', 'article:Two', 'article:One', 'chapter:Final', 'article:Three'])
+    expect(nodeWithId(res.state.doc, 'art2')!.node.eq(before)).toBe(true)
+    expect(cursorBlock(res.state)).toEqual({ type: 'clause', text: 'Only paragraph.', offset: 5 })
+    expect(structuralContext(res.state)!.top.attrs.id).toBe('art2')
+    expect(articleIds(res.state)).toEqual(['art2', 'art1', 'art3'])
+    expect([...allIds(res.state.doc)].sort()).toEqual([...ORIGINAL_IDS].sort())
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('moves an article below the next one', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'subpoint', 0, 3)
+    const res = run(state, moveArticle(1))
+    expect(top(res.state)).toEqual(['lawTitle:Law', 'paragraph:Preamble', 'chapter:General', 'article:Two', 'article:One', 'chapter:Final', 'article:Three'])
+    expect(cursorBlock(res.state)).toEqual({ type: 'subpoint', text: 'a sub-point.', offset: 3 })
+    expect(nodeWithId(res.state.doc, 'art1')!.node.textContent).toBe(nodeWithId(state.doc, 'art1')!.node.textContent)
+  })
+
+  it('moves an article above a chapter heading (into the previous chapter) and below one', () => {
+    let state = withCursorIn(stateFromJSON(law()), 'articleHeading', 2, 2) // "Th|ree"
+    let res = run(state, moveArticle(-1))
+    expect(top(res.state)).toEqual([...INITIAL_TOP.slice(0, 5), 'article:Three', 'chapter:Final'])
+    expect(cursorBlock(res.state)).toEqual({ type: 'articleHeading', text: 'Three', offset: 2 })
+    state = res.state
+    res = run(state, moveArticle(1))
+    expect(top(res.state)).toEqual(INITIAL_TOP)
+    expect(res.state.doc.eq(stateFromJSON(law()).doc)).toBe(true)
+  })
+
+  it('moves the first article of the law above its chapter heading', () => {
+    const res = run(withCursorIn(stateFromJSON(law()), 'clause', 0), moveArticle(-1))
+    expect(res.ok).toBe(true)
+    expect(top(res.state)).toEqual(['lawTitle:Law', 'paragraph:Preamble', 'article:One', 'chapter:General', ...INITIAL_TOP.slice(4)])
+  })
+
+  it('refuses at the boundaries: above the preamble, below the end', () => {
+    const b = createBuilders('m')
+    const json = b.law('L', ['P'], [withId(b.article('A', [b.clause('a')]), 'A'), withId(b.article('B', [b.clause('b')]), 'B')])
+    expectRefused(withCursorIn(stateFromJSON(json), 'article', 0), moveArticle(-1))
+    expectRefused(withCursorIn(stateFromJSON(json), 'article', 1), moveArticle(1))
+    expectRefused(withCursorIn(stateFromJSON(law()), 'clause', 3), moveArticle(1)) // last article
+    // After moving the first article of law() above its chapter, it cannot go higher.
+    const moved = run(withCursorIn(stateFromJSON(law()), 'clause', 0), moveArticle(-1)).state
+    expectRefused(moved, moveArticle(-1))
+  })
+
+  it('refuses outside an article', () => {
+    for (const where of ['lawTitle', 'paragraph', 'chapter']) {
+      expectRefused(withCursorIn(stateFromJSON(law()), where, 0), moveArticle(-1))
+      expectRefused(withCursorIn(stateFromJSON(law()), where, 0), moveArticle(1))
+    }
+  })
+
+  it('a move down then up restores the document exactly', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'point', 0, 2)
+    const down = run(state, moveArticle(1)).state
+    const back = run(down, moveArticle(-1)).state
+    expect(back.doc.eq(state.doc)).toBe(true)
+    expect(back.selection.from).toBe(state.selection.from)
+  })
+})
+
+describe('deleteStructural', () => {
+  it('in a body block, deletes only that block', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'point', 0, 3)
+    const res = run(state, deleteStructural)
+    expect(res.ok).toBe(true)
+    expect(bodyOf(nodeWithId(res.state.doc, 'art1')!.node)).toEqual(['clause:First paragraph.', 'clause:Second paragraph:', 'subpoint:a sub-point.'])
+    expect(findById(res.state.doc, 'p1')).toBeNull()
+    expect(allIds(res.state.doc)).toEqual(ORIGINAL_IDS.filter((id) => id !== 'p1'))
+    // The cursor stays in the same article, in a textblock.
+    expect(structuralContext(res.state)!.top.attrs.id).toBe('art1')
+    expect(res.state.selection.$from.parent.isTextblock).toBe(true)
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('deleting the only paragraph leaves a valid article with its heading', () => {
+    const res = run(withCursorIn(stateFromJSON(law()), 'clause', 2), deleteStructural)
+    const two = nodeWithId(res.state.doc, 'art2')!.node
+    expect(two.childCount).toBe(1)
+    expect(two.firstChild!.textContent).toBe('Two')
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('in an article heading, deletes the whole article', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'articleHeading', 0, 1)
+    const res = run(state, deleteStructural)
+    expect(top(res.state)).toEqual(['lawTitle:Law', 'paragraph:Preamble', 'chapter:General', 'article:Two', 'chapter:Final', 'article:Three'])
+    for (const id of ['art1', 'c1', 'c2', 'p1', 's1']) expect(findById(res.state.doc, id)).toBeNull()
+    expect(res.state.selection.$from.parent.isTextblock).toBe(true)
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('in a chapter heading, deletes only the heading (its articles stay)', () => {
+    const res = run(withCursorIn(stateFromJSON(law()), 'chapter', 1), deleteStructural)
+    expect(top(res.state)).toEqual([...INITIAL_TOP.slice(0, 5), 'article:Three'])
+    expect(articleIds(res.state)).toEqual(['art1', 'art2', 'art3'])
+  })
+
+  it('can delete the last article of the law', () => {
+    const res = run(withCursorIn(stateFromJSON(law()), 'articleHeading', 2), deleteStructural)
+    expect(top(res.state)).toEqual(INITIAL_TOP.slice(0, 6))
+    expect(res.state.selection.$from.parent.isTextblock).toBe(true)
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('refuses in the title and the preamble', () => {
+    expectRefused(withCursorIn(stateFromJSON(law()), 'lawTitle', 0), deleteStructural)
+    expectRefused(withCursorIn(stateFromJSON(law()), 'paragraph', 0), deleteStructural)
+  })
+})
+
+describe('findById', () => {
+  it('finds chapters, articles and body blocks at their positions', () => {
+    const state = stateFromJSON(law())
+    for (const id of ORIGINAL_IDS) {
+      const found = findById(state.doc, id)
+      expect(found, id).not.toBeNull()
+      expect(found!.node.attrs.id).toBe(id)
+      expect(state.doc.nodeAt(found!.pos)).toBe(found!.node)
+    }
+    expect(findById(state.doc, 's1')!.node.textContent).toBe('a sub-point.')
+    expect(findById(state.doc, 'art2')!.pos).toBe(posOfNth(state.doc, 'article', 1))
+  })
+
+  it('returns null for an unknown id', () => {
+    const doc = stateFromJSON(law()).doc
+    expect(findById(doc, 'nope')).toBeNull()
+    expect(findById(doc, '')).toBeNull()
+  })
+
+  it('follows an article after it is moved', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'articleHeading', 1)
+    const moved = run(state, moveArticle(-1)).state
+    expect(findById(moved.doc, 'art2')!.pos).toBe(posOfNth(moved.doc, 'article', 0))
+    expect(findById(moved.doc, 'c3')!.node.textContent).toBe('Only paragraph.')
+    expect(findById(moved.doc, 'c1')!.pos).toBeGreaterThan(findById(moved.doc, 'c3')!.pos)
+  })
+})

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+
+const backend = `http://127.0.0.1:${process.env.PORT ?? 1234}`
+
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': backend,
+      '/sync': { target: backend.replace('http', 'ws'), ws: true },
+    },
+  },
+})
