@@ -64,6 +64,8 @@ export class CollabSession {
       this.step2Boundaries = []
       this.recompute()
     })
+    window.addEventListener('offline', this.onOffline)
+    window.addEventListener('online', this.onOnline)
     this.provider.on('closed', ({ code }) => {
       const name = closeCodeName(code)
       this.refused = { kind: 'refused', reason: name ?? 'other' }
@@ -91,6 +93,17 @@ export class CollabSession {
       }
       this.recompute()
     }
+  }
+
+  // The browser knows before the socket does: stop at once, and reconnect when back online.
+  private onOffline = () => {
+    this.provider.disconnect()
+    this.recompute()
+  }
+
+  private onOnline = () => {
+    if (!this.refused) this.provider.connect()
+    this.recompute()
   }
 
   private onUpdate = (update: Uint8Array, origin: unknown) => {
@@ -128,6 +141,8 @@ export class CollabSession {
   }
 
   destroy(): void {
+    window.removeEventListener('offline', this.onOffline)
+    window.removeEventListener('online', this.onOnline)
     this.ydoc.off('update', this.onUpdate)
     this.provider.destroy()
     void this.persistence.destroy()

@@ -51,7 +51,10 @@ export async function articleLabels(page: Page): Promise<{ id: string; label: st
   return page.$$eval('.legal-text article.article', (articles) =>
     articles.map((a) => {
       const heading = a.querySelector('.article-heading')
-      return { id: a.getAttribute('data-id') ?? '', label: heading?.getAttribute('data-label') ?? '', heading: heading?.textContent ?? '' }
+      // Remote carets and their labels live inside the text's DOM: leave them out.
+      const copy = heading?.cloneNode(true) as HTMLElement | undefined
+      copy?.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
+      return { id: a.getAttribute('data-id') ?? '', label: heading?.getAttribute('data-label') ?? '', heading: copy?.textContent?.replace(/\u2060/g, '') ?? '' }
     }),
   )
 }

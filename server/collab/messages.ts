@@ -1,0 +1,39 @@
+import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import { MessageType } from '../../shared/protocol'
+import { encodeStoredAck } from '../../shared/storedAck'
+import { digest32 } from '../../shared/digest'
+
+/** Encoders for the server → client frames of the y-websocket protocol (plus our "stored"). */
+
+export function syncStep1Message(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  syncProtocol.writeSyncStep1(encoder, doc)
+  return encoding.toUint8Array(encoder)
+}
+
+export function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.awareness)
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * "Stored": the state vector the server holds durably, for the sync message (step 2 or update)
+ * just applied, with the digest of its update so a client can match deletions too.
+ * Layout in shared/storedAck.ts; a reader that only wants the state vector can stop after it.
+ */
+export function storedMessage(doc: Y.Doc, syncType: number, update: Uint8Array): Uint8Array {
+  return encodeStoredAck({ stateVector: Y.encodeStateVector(doc), syncType, digest: digest32(update) })
+}

@@ -1,0 +1,132 @@
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import type { Logger } from '../logger'
+import type { DocumentStore } from '../storage/documentStore'
+import type { Broadcaster, Peer } from './broadcaster'
+import type { LoadedDoc } from './loadDoc'
+import { awarenessMessage, syncUpdateMessage } from './messages'
+
+/** What a Room needs from a connection. */
+export interface RoomConnection extends Peer {
+  readonly id: string
+  close(code: number, reason: string): void
+}
+
+/** Decisions that belong to the registry (compaction, unloading, failure), not to one room. */
+export interface RoomHooks {
+  onAppended(room: Room): void
+  onStorageFailure(room: Room, err: unknown): void
+  onEmpty(room: Room): void
+}
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
+
+/**
+ * One loaded document: its Y.Doc, the awareness of its editors and their connections.
+ * Every update is appended to the store before anyone else sees it.
+ */
+export class Room {
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
+  readonly connections = new Set<RoomConnection>()
+  /** Awareness client ids each connection has announced, removed when it leaves. */
+  private readonly awarenessIds = new Map<RoomConnection, Set<number>>()
+  lastSeq: number
+  /** Logged updates not yet folded into the stored state. */
+  logLength: number
+  /** Set when an append failed: nothing more is stored, broadcast or acknowledged. */
+  failed = false
+  destroyed = false
+  /** Updates appended since documents.updated_at was last bumped. */
+  untouched = 0
+
+  constructor(
+    readonly docId: string,
+    loaded: LoadedDoc,
+    private readonly store: DocumentStore,
+    private readonly broadcaster: Broadcaster,
+    private readonly hooks: RoomHooks,
+    private readonly log: Logger,
+  ) {
+    this.doc = loaded.doc
+    this.lastSeq = loaded.lastSeq
+    this.logLength = loaded.logLength
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    // The server is not an editor: it has no awareness state of its own.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', this.onUpdate)
+    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  /**
+   * Persistence rule: append synchronously (durable on return), then fan out. If the append
+   * fails nothing is broadcast and the registry takes the room down (see Rooms.fail).
+   */
+  private onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.failed || this.destroyed) return
+    try {
+      this.lastSeq = this.store.append(this.docId, update)
+    } catch (err) {
+      this.failed = true
+      this.hooks.onStorageFailure(this, err)
+      return
+    }
+    this.logLength++
+    this.untouched++
+    const except = this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : undefined
+    this.broadcaster.broadcast(this.docId, syncUpdateMessage(update), except)
+    this.hooks.onAppended(this)
+  }
+
+  private onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+    const conn = this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : undefined
+    if (conn) {
+      const ids = this.awarenessIds.get(conn)
+      for (const id of [...added, ...updated]) ids?.add(id)
+      for (const id of removed) ids?.delete(id)
+    }
+    const changed = [...added, ...updated, ...removed]
+    if (changed.length > 0) this.broadcaster.broadcast(this.docId, awarenessMessage(this.awareness, changed), conn)
+  }
+
+  addConnection(conn: RoomConnection): void {
+    this.connections.add(conn)
+    this.awarenessIds.set(conn, new Set())
+    this.broadcaster.join(this.docId, conn)
+  }
+
+  removeConnection(conn: RoomConnection): void {
+    if (!this.connections.delete(conn)) return
+    this.broadcaster.leave(this.docId, conn)
+    const ids = this.awarenessIds.get(conn)
+    this.awarenessIds.delete(conn)
+    if (ids && ids.size > 0 && !this.destroyed) {
+      // Tell the others this editor is gone (origin null: not attributed to anyone).
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null)
+    }
+    if (this.connections.size === 0) this.hooks.onEmpty(this)
+  }
+
+  /** Folds the log into one state row. Safe at any time: the doc holds exactly what is stored. */
+  compact(): void {
+    if (this.failed || this.destroyed || this.logLength === 0) return
+    const state = Y.encodeStateAsUpdate(this.doc)
+    this.store.compact(this.docId, state, this.lastSeq)
+    this.logLength = 0
+    this.log.debug('compacted', { docId: this.docId, seq: this.lastSeq, bytes: state.byteLength })
+  }
+
+  closeConnections(code: number, reason: string): void {
+    for (const conn of [...this.connections]) conn.close(code, reason)
+  }
+
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.doc.off('update', this.onUpdate)
+    this.awareness.off('update', this.onAwarenessUpdate)
+    // Awareness keeps an interval; without destroy() the process never exits.
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

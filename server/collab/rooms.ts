@@ -1,0 +1,185 @@
+import type { Logger } from '../logger'
+import type { DocumentStore } from '../storage/documentStore'
+import type { DocumentsRepo } from '../db/documentsRepo'
+import type { DocJSON } from '../../shared/schema'
+import { docJSONOf } from '../../shared/ydoc'
+import { CloseCode, CloseReason } from '../../shared/protocol'
+import type { Broadcaster } from './broadcaster'
+import { loadDoc } from './loadDoc'
+import { Room, type RoomHooks } from './room'
+
+export interface RoomsOptions {
+  store: DocumentStore
+  repo: DocumentsRepo
+  broadcaster: Broadcaster
+  log: Logger
+  idleUnloadMs: number
+  compactAfterUpdates: number
+}
+
+/** Thrown by acquire() once the server is shutting down. */
+export class ShuttingDown extends Error {
+  override name = 'ShuttingDown'
+}
+
+/** How often at most an editing session bumps documents.updated_at (it costs a write). */
+const TOUCH_EVERY_MS = 2000
+
+/** The registry of loaded rooms: loading, compaction, idle unloading and failure handling. */
+export class Rooms implements RoomHooks {
+  private readonly rooms = new Map<string, Room>()
+  private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
+  private readonly compactionQueued = new Set<Room>()
+  private readonly touchedAt = new Map<Room, number>()
+  /** Set by closeAll(): no room may be loaded after shutdown began. */
+  private closed = false
+
+  constructor(private readonly opts: RoomsOptions) {}
+
+  get(docId: string): Room | undefined {
+    return this.rooms.get(docId)
+  }
+
+  get size(): number {
+    return this.rooms.size
+  }
+
+  /**
+   * The loaded room for `docId`, loading it if needed. Throws (StorageError) if the stored
+   * content cannot be read; then nothing is cached and the caller must refuse the connection.
+   * The caller adds a connection right away (idle timers are cancelled here).
+   */
+  acquire(docId: string): Room {
+    if (this.closed) throw new ShuttingDown()
+    const existing = this.rooms.get(docId)
+    if (existing) {
+      this.cancelIdle(existing)
+      return existing
+    }
+    const loaded = loadDoc(this.opts.store, docId)
+    const room = new Room(docId, loaded, this.opts.store, this.opts.broadcaster, this, this.opts.log)
+    this.rooms.set(docId, room)
+    this.opts.log.debug('room loaded', { docId, seq: loaded.lastSeq, logLength: loaded.logLength })
+    if (room.logLength > this.opts.compactAfterUpdates) this.queueCompaction(room)
+    return room
+  }
+
+  /** The document tree, from the live room if loaded, else straight from the store. */
+  snapshot(docId: string): DocJSON {
+    const room = this.rooms.get(docId)
+    if (room) return docJSONOf(room.doc)
+    const { doc } = loadDoc(this.opts.store, docId)
+    try {
+      return docJSONOf(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  onAppended(room: Room): void {
+    if (room.logLength > this.opts.compactAfterUpdates) this.queueCompaction(room)
+    const now = Date.now()
+    if (now - (this.touchedAt.get(room) ?? 0) >= TOUCH_EVERY_MS) this.touch(room, now)
+  }
+
+  onStorageFailure(room: Room, err: unknown): void {
+    this.opts.log.error('append failed; closing room', { docId: room.docId, err })
+    // Deferred: we are inside the doc's update handler and must not destroy it from there.
+    queueMicrotask(() => this.fail(room))
+  }
+
+  onEmpty(room: Room): void {
+    if (this.rooms.get(room.docId) !== room || room.destroyed) return
+    this.cancelIdle(room)
+    const timer = setTimeout(() => this.unload(room), this.opts.idleUnloadMs)
+    this.idleTimers.set(room, timer)
+  }
+
+  /**
+   * After a failed append: clients keep their edits and reconnect (4503 is retryable); the next
+   * connection reloads exactly what is stored. No compaction: memory may hold unstored updates.
+   */
+  fail(room: Room): void {
+    this.forget(room)
+    room.closeConnections(CloseCode.storageUnavailable, CloseReason.storageUnavailable)
+    room.destroy()
+  }
+
+  /** The document was deleted: close its connections as "no such document", store nothing. */
+  drop(docId: string): void {
+    const room = this.rooms.get(docId)
+    if (!room) return
+    this.forget(room)
+    room.failed = true
+    room.closeConnections(CloseCode.unknownDocument, CloseReason.unknownDocument)
+    room.destroy()
+  }
+
+  /** Shutdown: close every connection, compact and free every room. */
+  closeAll(): void {
+    this.closed = true
+    for (const room of [...this.rooms.values()]) {
+      this.forget(room)
+      room.closeConnections(CloseCode.serverShutdown, CloseReason.serverShutdown)
+      this.compactSafely(room)
+      this.touchIfNeeded(room)
+      room.destroy()
+    }
+  }
+
+  private unload(room: Room): void {
+    this.idleTimers.delete(room)
+    if (this.rooms.get(room.docId) !== room || room.connections.size > 0) return
+    this.forget(room)
+    this.compactSafely(room)
+    this.touchIfNeeded(room)
+    room.destroy()
+    this.opts.log.debug('room unloaded', { docId: room.docId })
+  }
+
+  private queueCompaction(room: Room): void {
+    if (this.compactionQueued.has(room)) return
+    this.compactionQueued.add(room)
+    // Off the hot path: the update that crossed the threshold is acknowledged first.
+    setImmediate(() => {
+      this.compactionQueued.delete(room)
+      if (!room.destroyed) this.compactSafely(room)
+    })
+  }
+
+  /** A failed compaction loses nothing (the log is intact), so it is logged, not fatal. */
+  private compactSafely(room: Room): void {
+    try {
+      room.compact()
+    } catch (err) {
+      this.opts.log.error('compaction failed', { docId: room.docId, err })
+    }
+  }
+
+  private touchIfNeeded(room: Room): void {
+    if (room.untouched > 0) this.touch(room, Date.now())
+  }
+
+  private touch(room: Room, now: number): void {
+    this.touchedAt.set(room, now)
+    room.untouched = 0
+    try {
+      this.opts.repo.touch(room.docId, new Date(now).toISOString())
+    } catch (err) {
+      this.opts.log.warn('cannot update updated_at', { docId: room.docId, err })
+    }
+  }
+
+  private cancelIdle(room: Room): void {
+    const timer = this.idleTimers.get(room)
+    if (timer) clearTimeout(timer)
+    this.idleTimers.delete(room)
+  }
+
+  private forget(room: Room): void {
+    this.cancelIdle(room)
+    this.compactionQueued.delete(room)
+    this.touchedAt.delete(room)
+    if (this.rooms.get(room.docId) === room) this.rooms.delete(room.docId)
+  }
+}

@@ -1,0 +1,79 @@
+import path from 'node:path'
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+/** Everything the server can be told from outside; read once at startup. */
+export interface Config {
+  /** 0 = any free port (tests). */
+  port: number
+  host: string
+  dataDir: string
+  /** Largest WebSocket frame accepted; a larger one closes only its connection (1009). */
+  maxMessageBytes: number
+  /** A room with no connections for this long is compacted and unloaded. */
+  idleUnloadMs: number
+  /** Compact a document once its update log holds more rows than this. */
+  compactAfterUpdates: number
+  staticDir: string
+  logLevel: LogLevel
+  /** Create the sample document when the database holds none. */
+  seed: boolean
+  /** Keepalive: ping every connection this often, drop those that did not answer the last ping. */
+  pingIntervalMs: number
+}
+
+export const DEFAULT_CONFIG: Config = {
+  port: 1234,
+  host: '0.0.0.0',
+  dataDir: './data',
+  maxMessageBytes: 8 * 1024 * 1024,
+  idleUnloadMs: 30_000,
+  compactAfterUpdates: 1000,
+  staticDir: 'dist/client',
+  logLevel: 'info',
+  seed: true,
+  pingIntervalMs: 30_000,
+}
+
+type Env = Record<string, string | undefined>
+
+function int(env: Env, name: string, fallback: number, min: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`)
+  return value
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase()
+  if (raw === undefined || raw === '') return fallback
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false
+  throw new Error(`${name} must be true or false, got "${raw}"`)
+}
+
+function level(env: Env, fallback: LogLevel): LogLevel {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase()
+  if (raw === undefined || raw === '') return fallback
+  if ((LOG_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel
+  throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join('|')}, got "${raw}"`)
+}
+
+/** Reads the configuration from the environment; a bad value fails startup loudly. */
+export function loadConfig(env: Env = process.env): Config {
+  const d = DEFAULT_CONFIG
+  return {
+    port: int(env, 'PORT', d.port, 0),
+    host: env.HOST?.trim() || d.host,
+    dataDir: path.resolve(env.DATA_DIR?.trim() || d.dataDir),
+    maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', d.maxMessageBytes, 1024),
+    idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', d.idleUnloadMs, 0),
+    compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', d.compactAfterUpdates, 1),
+    staticDir: path.resolve(env.STATIC_DIR?.trim() || d.staticDir),
+    logLevel: level(env, d.logLevel),
+    seed: bool(env, 'SEED', d.seed),
+    pingIntervalMs: int(env, 'PING_INTERVAL_MS', d.pingIntervalMs, 100),
+  }
+}

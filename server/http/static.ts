@@ -1,0 +1,95 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+}
+
+/** Vite puts content-hashed files under /assets: they never change, cache them for a year. */
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(text)
+}
+
+/** The file `pathname` names inside `root`, or null if it would escape it or is malformed. */
+export function resolveInside(root: string, pathname: string): string | null {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0')) return null
+  const file = path.resolve(root, '.' + path.posix.normalize('/' + decoded))
+  return file === root || file.startsWith(root + path.sep) ? file : null
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile()
+  } catch {
+    return false
+  }
+}
+
+function serveFile(req: IncomingMessage, res: ServerResponse, file: string, cacheControl: string): void {
+  const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+  const size = fs.statSync(file).size
+  res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Cache-Control': cacheControl })
+  if (req.method === 'HEAD') {
+    res.end()
+    return
+  }
+  const stream = fs.createReadStream(file)
+  stream.on('error', () => res.destroy())
+  stream.pipe(res)
+}
+
+/**
+ * Serves the client build (GET/HEAD only, the caller checks the method). Unknown paths outside
+ * /assets get index.html, so client-side routes such as /d/<id> load the app.
+ */
+export function serveStatic(staticDir: string, req: IncomingMessage, res: ServerResponse, pathname: string): void {
+  const root = path.resolve(staticDir)
+  const index = path.join(root, 'index.html')
+  if (!isFile(index)) {
+    sendText(res, 503, 'client not built: run npm run build')
+    return
+  }
+  const file = resolveInside(root, pathname)
+  if (file === null) {
+    sendText(res, 400, 'bad path')
+    return
+  }
+  if (file !== index && isFile(file)) {
+    const assets = path.join(root, 'assets') + path.sep
+    serveFile(req, res, file, file.startsWith(assets) ? IMMUTABLE : 'no-cache')
+    return
+  }
+  // A missing asset is a real 404 (a stale page asking for an old hash), not the app shell.
+  if (pathname.startsWith('/assets/')) {
+    sendText(res, 404, 'not found')
+    return
+  }
+  serveFile(req, res, index, 'no-cache')
+}

@@ -1,0 +1,32 @@
+/**
+ * Where document content lives: a compacted state plus an append-only log of Yjs updates.
+ * Kept behind an interface so SQLite can be swapped for PostgreSQL without touching collab/.
+ * Methods are synchronous; an async implementation must keep the same ordering guarantees
+ * (an append is durable before the caller broadcasts it).
+ */
+export interface StoredDocument {
+  /** The compacted state (a Yjs update), or null if the document was never compacted. */
+  state: Uint8Array | null
+  /** Updates logged after `state`, in order. */
+  updates: Uint8Array[]
+  /** Sequence number of the last update covered by state + updates (0 if none). */
+  lastSeq: number
+}
+
+export interface DocumentStore {
+  load(docId: string): StoredDocument
+  /** Appends one update; durable when it returns. Returns its sequence number. */
+  append(docId: string, update: Uint8Array): number
+  /** Atomically replaces the state and deletes the logged updates with seq ≤ upToSeq. */
+  compact(docId: string, state: Uint8Array, upToSeq: number): void
+  /** How many updates are logged after `seq`. */
+  countSince(docId: string, seq: number): number
+}
+
+/** Thrown when the store cannot load, append or compact; the message never holds content. */
+export class StorageError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'StorageError'
+  }
+}

@@ -1,0 +1,156 @@
+import * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import { MessageType, TEXT_FIELD } from '../../shared/protocol'
+import { docJSONOf } from '../../shared/ydoc'
+import type { DocJSON } from '../../shared/schema'
+import { waitFor } from './waitFor'
+
+/** A stock y-websocket client, as the browser uses it, plus what the server told it. */
+export interface TestClient {
+  ydoc: Y.Doc
+  provider: WebsocketProvider
+  /** The state vector of the last "stored" acknowledgement (null before the first). */
+  storedSV: Uint8Array | null
+  /** Number of "stored" acknowledgements received. */
+  acks: number
+  /** Close codes of every connection the server (or we) closed, in order (null = closed locally). */
+  closeCodes: (number | null)[]
+  destroy(): void
+}
+
+/** Connects a stock WebsocketProvider (no BroadcastChannel, so everything goes through the server). */
+export function connectClient(wsUrl: string, docId: string, options: { connect?: boolean } = {}): TestClient {
+  const ydoc = new Y.Doc()
+  const provider = new WebsocketProvider(wsUrl, docId, ydoc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    connect: options.connect ?? true,
+    maxBackoffTime: 300,
+  })
+  const client: TestClient = {
+    ydoc,
+    provider,
+    storedSV: null,
+    acks: 0,
+    closeCodes: [],
+    destroy: () => {
+      provider.destroy()
+      ydoc.destroy()
+    },
+  }
+  // Our "stored" message (type 100): it starts with the state vector the server has stored.
+  provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
+    client.storedSV = decoding.readVarUint8Array(decoder)
+    client.acks++
+  }
+  provider.on('connection-close', (event) => {
+    client.closeCodes.push(event?.code ?? null)
+  })
+  return client
+}
+
+export async function waitSynced(client: TestClient, timeoutMs = 5000): Promise<void> {
+  await waitFor(() => client.provider.synced, timeoutMs)
+}
+
+/** True when the server's last "stored" state vector covers every change this client made. */
+export function isSaved(client: TestClient): boolean {
+  const own = Y.decodeStateVector(Y.encodeStateVector(client.ydoc)).get(client.ydoc.clientID) ?? 0
+  if (own === 0) return true
+  if (!client.storedSV) return false
+  return (Y.decodeStateVector(client.storedSV).get(client.ydoc.clientID) ?? 0) >= own
+}
+
+export async function waitSaved(client: TestClient, timeoutMs = 5000): Promise<void> {
+  await waitFor(() => isSaved(client), timeoutMs)
+}
+
+/** Waits until the server closed this client's connection with `code`. */
+export async function waitClosedWith(client: TestClient, code: number, timeoutMs = 5000): Promise<void> {
+  await waitFor(() => {
+    if (!client.closeCodes.includes(code)) throw new Error(`close codes so far: ${JSON.stringify(client.closeCodes)}`)
+    return true
+  }, timeoutMs)
+}
+
+// ---- reading and editing the legal text through Y.XmlFragment 'default' ----
+
+function elements(node: Y.XmlFragment | Y.XmlElement, name: string, out: Y.XmlElement[] = []): Y.XmlElement[] {
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlElement) {
+      if (child.nodeName === name) out.push(child)
+      elements(child, name, out)
+    }
+  }
+  return out
+}
+
+export function textField(ydoc: Y.Doc): Y.XmlFragment {
+  return ydoc.getXmlFragment(TEXT_FIELD)
+}
+
+/** The n-th (0-based) element named `name` in document order, e.g. 'clause' or 'lawTitle'. */
+export function nthElement(ydoc: Y.Doc, name: string, n = 0): Y.XmlElement {
+  const found = elements(textField(ydoc), name)[n]
+  if (!found) throw new Error(`no ${name} #${n} in the document`)
+  return found
+}
+
+/** The plain text of the n-th element named `name` ('' if it has no text yet). */
+export function elementText(ydoc: Y.Doc, name = 'clause', n = 0): string {
+  return nthElement(ydoc, name, n)
+    .toArray()
+    .filter((c): c is Y.XmlText => c instanceof Y.XmlText)
+    .map((t) => t.toString())
+    .join('')
+}
+
+/** Inserts `text` at `index` in the n-th element named `name` (a clause by default). */
+export function insertText(ydoc: Y.Doc, text: string, opts: { name?: string; n?: number; index?: number } = {}): void {
+  const element = nthElement(ydoc, opts.name ?? 'clause', opts.n ?? 0)
+  ydoc.transact(() => {
+    let xmlText = element.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText)
+    if (!xmlText) {
+      // An empty paragraph has no Y.XmlText yet; the editor binding would create one too.
+      xmlText = new Y.XmlText()
+      element.insert(0, [xmlText])
+    }
+    xmlText.insert(Math.min(opts.index ?? 0, xmlText.length), text)
+  })
+}
+
+export function clauseText(ydoc: Y.Doc, n = 0): string {
+  return elementText(ydoc, 'clause', n)
+}
+
+export function xmlString(ydoc: Y.Doc): string {
+  return textField(ydoc).toString()
+}
+
+export function contentOf(ydoc: Y.Doc): DocJSON {
+  return docJSONOf(ydoc)
+}
+
+// ---- raw sockets, for frames a stock client would never send ----
+
+export interface RawSocket {
+  ws: WebSocket
+  opened: Promise<void>
+  closed: Promise<{ code: number; reason: string }>
+}
+
+export function openRawSocket(wsUrl: string, docId: string): RawSocket {
+  const ws = new WebSocket(`${wsUrl}/${docId}`)
+  ws.on('error', () => {}) // the close event carries what the tests check
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve())
+    ws.once('close', (code) => reject(new Error(`closed before open (${code})`)))
+  })
+  opened.catch(() => {})
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  )
+  return { ws, opened, closed }
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs/promises'
+import http from 'node:http'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server'
+
+/** A raw GET, so paths like /../ reach the server exactly as written (fetch would normalize them). */
+function rawGet(url: string, rawPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(url)
+    const req = http.request({ hostname, port, path: rawPath, method: 'GET' }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+describe('static client', () => {
+  let root: string
+  let server: TestServer
+  let unbuilt: TestServer
+
+  beforeAll(async () => {
+    root = await tempDataDir()
+    const staticDir = path.join(root, 'static')
+    await fs.mkdir(path.join(staticDir, 'assets'), { recursive: true })
+    await fs.writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Accord</title>')
+    await fs.writeFile(path.join(staticDir, 'assets', 'app-1a2b3c.js'), 'console.log(1)')
+    await fs.writeFile(path.join(staticDir, 'favicon.svg'), '<svg/>')
+    await fs.writeFile(path.join(root, 'secret.txt'), 'top secret')
+    server = await startTestServer({ config: { staticDir } })
+    unbuilt = await startTestServer({ config: { staticDir: path.join(root, 'missing') } })
+  })
+  afterAll(async () => {
+    await server?.close()
+    await unbuilt?.close()
+    await removeDir(root)
+  })
+
+  it('serves index.html without caching, also for client-side routes', async () => {
+    for (const p of ['/', '/d/0123456789abcdef', '/some/deep/route']) {
+      const res = await fetch(`${server.url}${p}`)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toContain('text/html')
+      expect(res.headers.get('cache-control')).toBe('no-cache')
+      expect(await res.text()).toContain('<title>Accord</title>')
+    }
+  })
+
+  it('serves hashed assets with a long cache and other files without', async () => {
+    const asset = await fetch(`${server.url}/assets/app-1a2b3c.js`)
+    expect(asset.status).toBe(200)
+    expect(asset.headers.get('content-type')).toContain('text/javascript')
+    expect(asset.headers.get('cache-control')).toContain('immutable')
+    expect(await asset.text()).toBe('console.log(1)')
+    const icon = await fetch(`${server.url}/favicon.svg`)
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml')
+    expect(icon.headers.get('cache-control')).toBe('no-cache')
+    await icon.arrayBuffer()
+    const missing = await fetch(`${server.url}/assets/app-old.js`)
+    expect(missing.status).toBe(404)
+    await missing.arrayBuffer()
+  })
+
+  it('never serves a file outside the static directory', async () => {
+    for (const p of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%00']) {
+      const res = await rawGet(server.url, p)
+      expect(res.body).not.toContain('top secret')
+    }
+  })
+
+  it('does not answer other methods or /sync with the app', async () => {
+    const post = await fetch(`${server.url}/`, { method: 'POST' })
+    expect(post.status).toBe(405)
+    await post.arrayBuffer()
+    const sync = await fetch(`${server.url}/sync/0123456789abcdef`)
+    expect(sync.status).toBe(404)
+    expect(sync.headers.get('content-type')).toContain('application/json')
+    await sync.arrayBuffer()
+  })
+
+  it('says so when the client has not been built', async () => {
+    const res = await fetch(`${unbuilt.url}/d/0123456789abcdef`)
+    expect(res.status).toBe(503)
+    expect(await res.text()).toBe('client not built: run npm run build')
+    const api = await fetch(`${unbuilt.url}/api/health`)
+    expect(api.status).toBe(200)
+    await api.arrayBuffer()
+  })
+})

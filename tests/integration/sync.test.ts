@@ -1,0 +1,154 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type WebSocket from 'ws'
+import { CloseCode } from '../../shared/protocol'
+import { createDocument, startTestServer, type TestServer } from '../helpers/server'
+import {
+  clauseText,
+  connectClient,
+  contentOf,
+  insertText,
+  openRawSocket,
+  waitClosedWith,
+  waitSaved,
+  waitSynced,
+  xmlString,
+  type TestClient,
+} from '../helpers/clients'
+import { waitFor } from '../helpers/waitFor'
+
+describe('sync between stock y-websocket clients', () => {
+  let server: TestServer
+  const clients: TestClient[] = []
+  const connect = (docId: string) => {
+    const client = connectClient(server.wsUrl, docId)
+    clients.push(client)
+    return client
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer()
+  })
+  afterEach(() => {
+    clients.splice(0).forEach((c) => c.destroy())
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  it('three clients editing concurrently converge', async () => {
+    const { id } = await createDocument(server.url)
+    const [a, b, c] = [connect(id), connect(id), connect(id)]
+    await Promise.all([a, b, c].map((x) => waitSynced(x)))
+    insertText(a.ydoc, 'base')
+    await waitFor(() => [b, c].every((x) => clauseText(x.ydoc) === 'base'))
+
+    // Each inserts at both ends of the shared text before seeing the others' edits.
+    insertText(a.ydoc, 'A', { index: 0 })
+    insertText(b.ydoc, 'B', { index: 4 })
+    insertText(c.ydoc, 'C', { index: 2 })
+    insertText(a.ydoc, 'a', { name: 'lawTitle' })
+    insertText(b.ydoc, 'b', { name: 'articleHeading' })
+
+    await waitFor(() => {
+      expect(xmlString(b.ydoc)).toBe(xmlString(a.ydoc))
+      expect(xmlString(c.ydoc)).toBe(xmlString(a.ydoc))
+    })
+    // Positions are anchored to characters, so the merge is the same whatever the arrival order.
+    expect(clauseText(a.ydoc)).toBe('AbaCseB')
+    expect(contentOf(b.ydoc)).toEqual(contentOf(a.ydoc))
+    expect(contentOf(c.ydoc)).toEqual(contentOf(a.ydoc))
+    await Promise.all([a, b, c].map((x) => waitSaved(x)))
+  })
+
+  it('merges edits made while disconnected on reconnect', async () => {
+    const { id } = await createDocument(server.url)
+    const [a, b] = [connect(id), connect(id)]
+    await Promise.all([a, b].map((x) => waitSynced(x)))
+    a.provider.disconnect()
+    insertText(a.ydoc, 'offline ')
+    insertText(b.ydoc, 'online')
+    await waitSaved(b)
+    expect(clauseText(b.ydoc)).toBe('online')
+
+    a.provider.connect()
+    await waitFor(() => {
+      expect(clauseText(a.ydoc)).toBe(clauseText(b.ydoc))
+      expect(clauseText(a.ydoc)).toContain('offline ')
+      expect(clauseText(a.ydoc)).toContain('online')
+    })
+    await waitSaved(a)
+    // A fresh client gets both from the server alone.
+    const fresh = connect(id)
+    await waitFor(() => expect(clauseText(fresh.ydoc)).toBe(clauseText(a.ydoc)))
+  })
+
+  it('acknowledges stored edits with a state vector covering them', async () => {
+    const { id } = await createDocument(server.url)
+    const a = connect(id)
+    await waitSynced(a)
+    await waitFor(() => a.acks > 0) // the sync step 2 of the handshake is acknowledged too
+    const before = a.acks
+    insertText(a.ydoc, 'saved?')
+    await waitSaved(a)
+    expect(a.acks).toBeGreaterThan(before)
+  })
+
+  it('relays awareness and removes a departed client from it', async () => {
+    const { id } = await createDocument(server.url)
+    const [a, b] = [connect(id), connect(id)]
+    a.provider.awareness.setLocalStateField('user', { name: 'Anna' })
+    await Promise.all([waitSynced(a), waitSynced(b)])
+    await waitFor(() => expect(b.provider.awareness.getStates().get(a.ydoc.clientID)).toEqual({ user: { name: 'Anna' } }))
+    // A newcomer gets the states already present when it joins.
+    const c = connect(id)
+    await waitFor(() => expect(c.provider.awareness.getStates().has(a.ydoc.clientID)).toBe(true))
+    // A's socket dies without a goodbye: the server removes the states it announced.
+    ;(a.provider.ws as unknown as WebSocket).terminate()
+    a.provider.disconnect()
+    await waitFor(() => expect(b.provider.awareness.getStates().has(a.ydoc.clientID)).toBe(false))
+  })
+
+  it('refuses an unknown document with 4404, and the provider stops retrying', async () => {
+    const client = connect('zzzzzzzzzzzzzzzz')
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => client.provider.on('closed', resolve))
+    await waitClosedWith(client, CloseCode.unknownDocument)
+    expect((await closed).reason).toBe('no such document')
+    expect(client.provider.shouldConnect).toBe(false)
+  })
+
+  it('refuses a malformed document id with 4404', async () => {
+    const raw = openRawSocket(server.wsUrl, 'NOT..valid')
+    expect((await raw.closed).code).toBe(CloseCode.unknownDocument)
+    const tooLong = openRawSocket(server.wsUrl, 'a'.repeat(17))
+    expect((await tooLong.closed).code).toBe(CloseCode.unknownDocument)
+  })
+
+  it('answers an upgrade on another path with HTTP 404', async () => {
+    const raw = openRawSocket(server.wsUrl.replace('/sync', '/elsewhere'), 'x')
+    await expect(raw.opened).rejects.toThrow()
+    await raw.closed
+  })
+
+  it('ignores the query string of the sync URL', async () => {
+    const { id } = await createDocument(server.url)
+    const raw = openRawSocket(server.wsUrl, `${id}?token=abc`)
+    await raw.opened
+    raw.ws.close()
+    expect((await raw.closed).code).toBe(1005)
+  })
+})
+
+describe('shutdown', () => {
+  it('closes sync connections with the retryable 4504', async () => {
+    const server = await startTestServer()
+    const { id } = await createDocument(server.url)
+    const client = connectClient(server.wsUrl, id)
+    try {
+      await waitSynced(client)
+      await server.close()
+      await waitClosedWith(client, CloseCode.serverShutdown)
+    } finally {
+      client.destroy()
+    }
+  })
+})
