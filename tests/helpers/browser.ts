@@ -58,3 +58,12 @@ export async function articleLabels(page: Page): Promise<{ id: string; label: st
     }),
   )
 }
+
+/** The text of every block of the editor, one per line, without remote caret labels. */
+export async function editorText(page: Page): Promise<string> {
+  return page.$eval('.legal-text', (root) => {
+    const copy = root.cloneNode(true) as HTMLElement
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
+    return [...copy.querySelectorAll('h1, h2, h3, p')].map((el) => `${el.getAttribute('data-label') ?? ''} ${el.textContent ?? ''}`.replace(/\u2060/g, '')).join('\n')
+  })
+}
