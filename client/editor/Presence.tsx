@@ -45,8 +45,10 @@ export function Presence({ session }: { session: CollabSession }) {
         {people.map((p) => (
           <li key={p.clientId} data-testid="present-person">
             <span className="presence-dot" style={{ backgroundColor: p.color }} aria-hidden="true" />
-            <span className="presence-name">{p.name}</span>
-            {p.self && <span className="muted"> ({t('editor.you')})</span>}
+            <span className="presence-name">
+              {p.name}
+              {p.self && <span className="muted"> ({t('editor.you')})</span>}
+            </span>
             <span className="presence-org muted">{p.organization}</span>
           </li>
         ))}

@@ -120,6 +120,12 @@ export const splitStructural: Command = (state, dispatch) => {
   const name = ctx.child.type.name
   if (name === 'articleHeading') {
     const pos = ctx.childPos + ctx.child.nodeSize
+    const first = ctx.top.childCount > 1 ? ctx.top.child(1) : null
+    if (first && first.content.size === 0) {
+      // An empty first paragraph is waiting: go there rather than add another.
+      if (dispatch) dispatch(state.tr.setSelection(TextSelection.create(state.doc, pos + 1)).scrollIntoView())
+      return true
+    }
     if (dispatch) {
       const tr = state.tr.insert(pos, schema.nodes.clause.create({ id: newId() }))
       dispatch(tr.setSelection(TextSelection.create(tr.doc, pos + 1)).scrollIntoView())

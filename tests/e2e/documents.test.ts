@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { articleLabels, launchBrowser, trackErrors } from '../helpers/browser'
+
+describe('managing drafts in the Russian interface', () => {
+  let server: TestServer
+  let browser: Browser
+  let page: Page
+  let errors: string[]
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    browser = await launchBrowser()
+    const context = await browser.newContext({ locale: 'ru-RU' })
+    await context.addInitScript(() => localStorage.setItem('accord.identity', JSON.stringify({ name: 'Иван', organization: 'Минюст' })))
+    page = await context.newPage()
+    errors = trackErrors(page)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('shows an empty state, then creates a Russian draft numbered in Russian', async () => {
+    await page.goto(server.url)
+    await page.getByText('Проектов пока нет. Создайте первый.').waitFor()
+    await page.getByTestId('new-document').click()
+    await page.getByLabel('Название').fill('Закон <img src=x onerror=alert(1)>')
+    await page.getByLabel('русский').check()
+    await page.getByRole('button', { name: 'Создать проект' }).click()
+    await page.waitForURL(/\/d\/[0-9a-z]{16}$/)
+    await page.waitForSelector('[data-testid="sync-status"][data-state="saved"]')
+    await expect.poll(async () => (await articleLabels(page)).map((a) => a.label)).toEqual(['Статья 1.'])
+    // A title typed with markup is shown as text, not HTML.
+    await expect.poll(() => page.locator('.doc-title').textContent()).toBe('Закон <img src=x onerror=alert(1)>')
+    expect(await page.locator('.doc-title img').count()).toBe(0)
+
+    await page.locator('.article-heading').click()
+    await page.keyboard.type('Цель закона')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Первая часть.')
+    await page.keyboard.press('Control+Alt+4')
+    await page.keyboard.type('пункт')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('подпункт')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('второй подпункт')
+    const labels = () => page.$$eval('.legal-text article p', (ps) => ps.map((p) => `${p.className}:${p.getAttribute('data-label')}`))
+    // A single paragraph shows no number; its points and sub-points do.
+    await expect.poll(labels).toEqual(['clause:', 'point:1)', 'subpoint:а)', 'subpoint:б)'])
+    await page.keyboard.press('Control+Alt+3')
+    await page.keyboard.type('Вторая часть.')
+    await expect.poll(labels).toEqual(['clause:1.', 'point:1)', 'subpoint:а)', 'subpoint:б)', 'clause:2.'])
+  })
+
+  it('renames and deletes a draft from the list', async () => {
+    await page.getByRole('link', { name: /Все проекты/ }).click()
+    const row = page.getByTestId('document-row')
+    await expect.poll(() => row.count()).toBe(1)
+    await row.getByRole('button', { name: 'Переименовать' }).click()
+    await page.getByLabel('Название').fill('Модельный закон')
+    await page.getByRole('button', { name: 'Сохранить' }).click()
+    await expect.poll(() => row.getByRole('link').textContent()).toBe('Модельный закон')
+    page.once('dialog', (dialog) => void dialog.accept())
+    await row.getByRole('button', { name: 'Удалить' }).click()
+    await page.getByText('Проектов пока нет. Создайте первый.').waitFor()
+    expect(errors).toEqual([])
+  })
+})
