@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LANGUAGES } from './language'
+import { ROLES, type Role } from './roles'
 
 /** HTTP API shapes, validated on the server and used as types by the client. */
 
@@ -21,10 +22,153 @@ export interface DocumentSummary {
   language: (typeof LANGUAGES)[number]
   createdAt: string
   updatedAt: string
+  /** The viewer's effective role (the stronger of a direct grant and their organization's). */
+  role: Role
+  /** Organizations with access (directly, or through a member's personal grant). */
+  organizations: OrganizationSummary[]
+}
+
+// ── Accounts and organizations ────────────────────────────────────────────────────────────
+
+export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f5fa8')
+export const Email = z.string().trim().toLowerCase().email().max(254)
+export const Password = z.string().min(10, 'at least 10 characters').max(200)
+export const DisplayName = z.string().trim().min(1).max(80)
+
+export interface OrganizationSummary {
+  id: string
+  name: string
+  shortName: string
+  color: string
+}
+
+export interface UserSummary {
+  id: string
+  email: string
+  displayName: string
+  isAdmin: boolean
+  organization: OrganizationSummary
+}
+
+/** GET /api/auth/session: who is signed in, whether the installation still needs its first administrator. */
+export interface SessionInfo {
+  user: UserSummary | null
+  needsSetup: boolean
+  /** Send back as the X-CSRF-Token header on every state-changing request. */
+  csrfToken: string | null
+}
+
+export const CSRF_HEADER = 'x-csrf-token'
+
+export const OrganizationInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  shortName: z.string().trim().min(1).max(30),
+  color: HexColor,
+})
+export type OrganizationInput = z.infer<typeof OrganizationInput>
+
+/** POST /api/auth/setup: the first administrator and their organization (only while no user exists). */
+export const SetupInput = z.object({
+  email: Email,
+  password: Password,
+  displayName: DisplayName,
+  organization: OrganizationInput,
+})
+export type SetupInput = z.input<typeof SetupInput>
+
+export const SignInInput = z.object({ email: Email, password: z.string().min(1).max(200) })
+export type SignInInput = z.input<typeof SignInInput>
+
+/** POST /api/invitations (administrators). */
+export const CreateInvitationInput = z.object({
+  email: Email,
+  organizationId: z.string().min(1).max(64),
+  isAdmin: z.boolean().default(false),
+})
+export type CreateInvitationInput = z.input<typeof CreateInvitationInput>
+
+export interface InvitationCreated {
+  id: string
+  /** The one-time link to hand to the invited person (token included; shown once). */
+  url: string
+  email: string
+  organization: OrganizationSummary
+  expiresAt: string
+}
+
+export interface PendingInvitation {
+  id: string
+  email: string
+  organization: OrganizationSummary
+  isAdmin: boolean
+  expiresAt: string
+  createdAt: string
+}
+
+/** GET /api/invitations/:token (public): what the link is for. */
+export interface InvitationInfo {
+  email: string
+  organization: OrganizationSummary
+  expiresAt: string
+}
+
+/** POST /api/invitations/:token/accept */
+export const AcceptInvitationInput = z.object({ displayName: DisplayName, password: Password })
+export type AcceptInvitationInput = z.input<typeof AcceptInvitationInput>
+
+/** People a draft can be shared with (GET /api/users, any signed-in user). */
+export interface PersonSummary {
+  id: string
+  displayName: string
+  organization: OrganizationSummary
+}
+
+// ── Sharing ───────────────────────────────────────────────────────────────────────────────
+
+export const PRINCIPAL_TYPES = ['organization', 'user'] as const
+export type PrincipalType = (typeof PRINCIPAL_TYPES)[number]
+
+export type Grant =
+  | { principalType: 'organization'; organization: OrganizationSummary; role: Role }
+  | { principalType: 'user'; user: PersonSummary; role: Role }
+
+/** PUT /api/documents/:id/access (owners): grant or change a role. */
+export const PutGrantInput = z.object({
+  principalType: z.enum(PRINCIPAL_TYPES),
+  principalId: z.string().min(1).max(64),
+  role: z.enum(ROLES),
+})
+export type PutGrantInput = z.infer<typeof PutGrantInput>
+// DELETE /api/documents/:id/access/:principalType/:principalId (owners) revokes.
+
+// ── Activity ──────────────────────────────────────────────────────────────────────────────
+
+/** One editing session: consecutive edits by one person with no pause longer than a few minutes. */
+export interface ActivitySession {
+  user: { id: string; displayName: string }
+  organization: OrganizationSummary
+  startedAt: string
+  endedAt: string
+  updates: number
+  /** Articles touched, labelled as they are numbered now ("Article 5." — or deleted). */
+  articles: { id: string; label: string; heading: string; deleted: boolean }[]
 }
 
 export const ErrorCode = {
   badRequest: 'bad_request',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  csrf: 'csrf_token_invalid',
+  invalidCredentials: 'invalid_credentials',
+  tooManyAttempts: 'too_many_attempts',
+  setupDone: 'setup_already_done',
+  emailTaken: 'email_taken',
+  invitationInvalid: 'invitation_invalid',
+  invitationExpired: 'invitation_expired',
+  invitationUsed: 'invitation_used',
+  lastOwner: 'last_owner',
+  unsupportedMediaType: 'unsupported_media_type',
+  storageUnavailable: 'storage_unavailable',
   validation: 'validation_failed',
   notFound: 'not_found',
   documentNotFound: 'document_not_found',

@@ -12,7 +12,12 @@ export const MessageType = {
   queryAwareness: 3,
   /** Server → client: the state vector the server has durably stored (Accord extension). */
   stored: 100,
+  /** Server → client: this connection's role on the document, varString (Accord extension). */
+  role: 101,
 } as const
+
+/** Reason sent with y-protocols' auth "permission denied" when a read-only connection writes. */
+export const READ_ONLY_REASON = 'read-only'
 
 /**
  * WebSocket close codes. y-websocket 3.1 treats 4400–4499 as final (no reconnect);
