@@ -1,46 +1,71 @@
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useI18n } from './i18n/i18n'
-import { useIdentity } from './identity/identity'
-import { IdentityDialog } from './identity/IdentityDialog'
+import { identityOf, refreshSession, signOut, useSession } from './auth/session'
+import { SignInPage } from './auth/SignInPage'
+import { SetupPage } from './auth/SetupPage'
+import { InvitePage } from './auth/InvitePage'
 import { DocumentList } from './documents/DocumentList'
 import { navigate, useRoute } from './router'
+import { errorText } from './api/http'
 
-// The editor (TipTap, Yjs) is not on the critical path of the list of drafts.
+// The editor (TipTap, Yjs) and the admin pages are not on the critical path of the list of drafts.
 const EditorPage = lazy(() => import('./editor/EditorPage').then((m) => ({ default: m.EditorPage })))
+const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })))
+
+function Link({ to, className, children }: { to: string; className?: string; children: React.ReactNode }) {
+  return (
+    <a href={to} className={className} onClick={(e) => { e.preventDefault(); navigate(to) }}>
+      {children}
+    </a>
+  )
+}
 
 export function App() {
   const { t, language, setLanguage } = useI18n()
-  const identity = useIdentity()
+  const { info, error } = useSession()
   const route = useRoute()
-  const [editingIdentity, setEditingIdentity] = useState(false)
+  const user = info?.user ?? null
+
+  useEffect(() => {
+    void refreshSession()
+  }, [])
+
+  let content: React.ReactNode
+  if (!info && error) {
+    content = (
+      <p className="error center" role="alert">
+        {errorText(error, t)} <button type="button" onClick={() => void refreshSession()}>{t('common.retry')}</button>
+      </p>
+    )
+  } else if (!info) content = <p className="muted center">{t('common.loading')}</p>
+  else if (route.name === 'invite') content = <InvitePage token={route.token} />
+  else if (info.needsSetup) content = <SetupPage />
+  else if (!user) content = <SignInPage />
+  else if (route.name === 'document') content = <EditorPage key={route.id} docId={route.id} identity={identityOf(user)} />
+  else if (route.name === 'admin' && user.isAdmin) content = <AdminPage />
+  else content = <DocumentList />
 
   return (
     <div className="app">
       <header className="app-bar">
-        <a href="/" className="brand" onClick={(e) => { e.preventDefault(); navigate('/') }}>
-          {t('app.name')}
-        </a>
+        <Link to="/" className="brand">{t('app.name')}</Link>
         <span className="muted tagline">{t('app.tagline')}</span>
         <span className="spacer" />
-        {identity && (
-          <button type="button" className="identity-button" onClick={() => setEditingIdentity(true)} title={t('identity.change')}>
-            <span className="presence-dot" style={{ backgroundColor: identity.color }} aria-hidden="true" />
-            {identity.name} · {identity.organization}
-          </button>
+        {user?.isAdmin && <Link to="/admin" className="nav-link">{t('admin.title')}</Link>}
+        {user && (
+          <span className="identity" data-testid="signed-in-as">
+            <span className="presence-dot" style={{ backgroundColor: user.organization.color }} aria-hidden="true" />
+            {user.displayName} · {user.organization.shortName}
+          </span>
+        )}
+        {user && (
+          <button type="button" onClick={() => void signOut().then(() => navigate('/'))}>{t('auth.signOut')}</button>
         )}
         <button type="button" onClick={() => setLanguage(language === 'en' ? 'ru' : 'en')} aria-label={t('lang.switchLabel')} data-testid="ui-language">
           {t('lang.switch')}
         </button>
       </header>
-      {!identity || editingIdentity ? (
-        <IdentityDialog current={identity} onDone={editingIdentity ? () => setEditingIdentity(false) : undefined} />
-      ) : route.name === 'document' ? (
-        <Suspense fallback={<p className="muted center">{t('common.loading')}</p>}>
-          <EditorPage key={route.id} docId={route.id} identity={identity} />
-        </Suspense>
-      ) : (
-        <DocumentList />
-      )}
+      <Suspense fallback={<p className="muted center">{t('common.loading')}</p>}>{content}</Suspense>
     </div>
   )
 }

@@ -1,11 +1,15 @@
 import { useSyncExternalStore } from 'react'
 
-/** Two routes: the list of drafts (/) and one draft (/d/:id). */
-export type Route = { name: 'documents' } | { name: 'document'; id: string }
+/** The list of drafts (/), one draft (/d/:id), administration (/admin), an invitation (/invite/:token). */
+export type Route = { name: 'documents' } | { name: 'document'; id: string } | { name: 'admin' } | { name: 'invite'; token: string }
 
 function parse(pathname: string): Route {
-  const match = /^\/d\/([^/]+)\/?$/.exec(pathname)
-  return match ? { name: 'document', id: decodeURIComponent(match[1]) } : { name: 'documents' }
+  const doc = /^\/d\/([^/]+)\/?$/.exec(pathname)
+  if (doc) return { name: 'document', id: decodeURIComponent(doc[1]) }
+  const invite = /^\/invite\/([^/]+)\/?$/.exec(pathname)
+  if (invite) return { name: 'invite', token: decodeURIComponent(invite[1]) }
+  if (/^\/admin\/?$/.test(pathname)) return { name: 'admin' }
+  return { name: 'documents' }
 }
 
 const listeners = new Set<() => void>()

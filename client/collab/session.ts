@@ -3,10 +3,12 @@ import * as decoding from 'lib0/decoding'
 import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
+import { readAuthMessage } from 'y-protocols/auth'
 import { CloseCode, MessageType, SYNC_PATH, closeCodeName, type CloseCodeName } from '../../shared/protocol'
 import { digest32 } from '../../shared/digest'
 import { readStoredAck } from '../../shared/storedAck'
-import type { Identity } from '../identity/identity'
+import type { Identity } from '../auth/session'
+import { isRole, type Role } from '../../shared/roles'
 
 export type SyncState =
   | { kind: 'connecting' }
@@ -43,13 +45,18 @@ export class CollabSession {
   private refused: SyncState | null = null
   private listeners = new Set<() => void>()
   private state: SyncState = { kind: 'connecting' }
+  /** This connection's role as the server decided it (null until told). */
+  role: Role | null = null
+  /** Set when the server dropped a change because this connection may not edit. */
+  writeRefused = false
 
   constructor(
     readonly docId: string,
     identity: Identity,
   ) {
     this.persistence = new IndexeddbPersistence(`accord:${docId}`, this.ydoc)
-    this.provider = new WebsocketProvider(syncUrl(), docId, this.ydoc, { maxBackoffTime: 5000 })
+    // disableBc: other tabs sync through the server, so every "stored" ack matches what we sent.
+    this.provider = new WebsocketProvider(syncUrl(), docId, this.ydoc, { maxBackoffTime: 5000, disableBc: true })
     this.provider.awareness.setLocalStateField('user', {
       name: identity.name,
       organization: identity.organization,
@@ -81,6 +88,18 @@ export class CollabSession {
       const syncType = decoding.readVarUint(decoding.clone(decoder))
       handleSync(encoder, decoder, provider, emitSynced, messageType)
       if (syncType === messageYjsSyncStep1) this.step2Boundaries.push(this.seq)
+    }
+    handlers[MessageType.role] = (_encoder, decoder) => {
+      const role = decoding.readVarString(decoder)
+      this.role = isRole(role) ? role : null
+      this.writeRefused = false
+      this.listeners.forEach((l) => l())
+    }
+    handlers[MessageType.auth] = (_encoder, decoder) => {
+      readAuthMessage(decoder, this.ydoc, () => {
+        this.writeRefused = true
+        this.listeners.forEach((l) => l())
+      })
     }
     handlers[MessageType.stored] = (_encoder, decoder) => {
       const ack = readStoredAck(decoder)

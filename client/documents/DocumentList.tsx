@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { DocumentSummary } from '../../shared/api'
-import { api, RequestError } from '../api/http'
+import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { navigate } from '../router'
+import { can } from '../../shared/roles'
 import { CreateDocumentDialog, RenameDialog } from './DocumentDialogs'
 
 type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'rename'; doc: DocumentSummary }
@@ -15,10 +16,7 @@ export function DocumentList() {
   const [dialogError, setDialogError] = useState('')
   const [busy, setBusy] = useState(false)
 
-  const describeError = useCallback(
-    (err: unknown) => (err instanceof RequestError && err.code === 'network' ? t('error.network') : t('error.generic', { message: (err as Error).message })),
-    [t],
-  )
+  const describeError = useCallback((err: unknown) => errorText(err, t), [t])
 
   const reload = useCallback(() => {
     setLoadError('')
@@ -95,11 +93,19 @@ export function DocumentList() {
                 {doc.title}
               </a>
               <span className="muted document-meta">
+                <span className="role-badge" data-testid="document-role">{t(`role.${doc.role}`)}</span>{' '}
                 {t(doc.language === 'ru' ? 'docs.language.ru' : 'docs.language.en')} · {t('docs.updated', { time: dateFormat.format(new Date(doc.updatedAt)) })}
               </span>
+              {doc.organizations.length > 0 && (
+                <span className="document-orgs" data-testid="document-orgs">
+                  {doc.organizations.map((org) => (
+                    <span key={org.id} className="org-chip" title={org.name} style={{ borderColor: org.color }}>{org.shortName}</span>
+                  ))}
+                </span>
+              )}
               <span className="document-actions">
-                <button type="button" onClick={() => { setDialogError(''); setDialog({ kind: 'rename', doc }) }}>{t('docs.rename')}</button>
-                <button type="button" className="danger" onClick={() => void remove(doc)}>{t('docs.delete')}</button>
+                {can(doc.role, 'rename') && <button type="button" onClick={() => { setDialogError(''); setDialog({ kind: 'rename', doc }) }}>{t('docs.rename')}</button>}
+                {can(doc.role, 'delete') && <button type="button" className="danger" onClick={() => void remove(doc)}>{t('docs.delete')}</button>}
               </span>
             </li>
           ))}

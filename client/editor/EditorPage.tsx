@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { DocumentSummary } from '../../shared/api'
 import { api, RequestError } from '../api/http'
 import { CollabSession } from '../collab/session'
-import type { Identity } from '../identity/identity'
+import type { Identity } from '../auth/session'
+import { can } from '../../shared/roles'
+import { ShareDialog } from './ShareDialog'
+import { ActivityPanel } from './ActivityPanel'
 import { useI18n } from '../i18n/i18n'
 import { navigate } from '../router'
 import { LegalEditor } from './LegalEditor'
@@ -20,6 +23,23 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const [session, setSession] = useState<CollabSession | null>(null)
   const [editor, setEditor] = useState<Editor | null>(null)
   const onEditor = useCallback((e: Editor | null) => setEditor(e), [])
+  const [sharing, setSharing] = useState(false)
+  const [showActivity, setShowActivity] = useState(false)
+  const liveRole = useSyncExternalStore(
+    (l) => session?.subscribe(l) ?? (() => {}),
+    () => session?.role ?? null,
+  )
+  const writeRefused = useSyncExternalStore(
+    (l) => session?.subscribe(l) ?? (() => {}),
+    () => session?.writeRefused ?? false,
+  )
+  // The server's word on the open connection wins over the role the list reported.
+  const role = liveRole ?? (load.kind === 'ready' ? load.doc.role : null)
+  const editable = can(role, 'edit')
+
+  useEffect(() => {
+    editor?.setEditable(editable)
+  }, [editor, editable])
 
   useEffect(() => {
     let cancelled = false
@@ -74,6 +94,13 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         ← {t('editor.back')}
       </a>
       <h1 className="doc-title">{load.kind === 'ready' ? load.doc.title : ''}</h1>
+      {role && <span className="role-badge" data-testid="my-role">{t(`role.${role}`)}</span>}
+      {load.kind === 'ready' && (
+        <button type="button" onClick={() => setShowActivity(!showActivity)} aria-pressed={showActivity}>{t('activity.title')}</button>
+      )}
+      {load.kind === 'ready' && can(role, 'share') && (
+        <button type="button" data-testid="share" onClick={() => setSharing(true)}>{t('share.button')}</button>
+      )}
       {session && <SyncStatus session={session} />}
     </header>
   )
@@ -92,15 +119,28 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   return (
     <div className="page editor-page">
       {header}
-      <Toolbar editor={editor} />
+      {editable ? (
+        <Toolbar editor={editor} />
+      ) : (
+        role && (
+          <p className="read-only-banner" role="note" data-testid="read-only-banner">
+            {t(role === 'reviewer' ? 'editor.readOnlyReviewer' : 'editor.readOnlyObserver')}
+            {writeRefused && ` ${t('editor.writeRefused')}`}
+          </p>
+        )
+      )}
+      {sharing && <ShareDialog docId={docId} onClose={() => setSharing(false)} />}
       <div className="editor-layout">
         <aside className="sidebar">
           <Outline editor={editor} language={load.doc.language} />
         </aside>
         <main className="editor-main">
-          {session && <LegalEditor key={docId} session={session} identity={identity} language={load.doc.language} onEditor={onEditor} />}
+          {session && <LegalEditor key={docId} session={session} identity={identity} language={load.doc.language} editable={editable} onEditor={onEditor} />}
         </main>
-        <aside className="sidebar sidebar-right">{session && <Presence session={session} />}</aside>
+        <aside className="sidebar sidebar-right">
+          {showActivity && <ActivityPanel docId={docId} onClose={() => setShowActivity(false)} />}
+          {session && <Presence session={session} />}
+        </aside>
       </div>
     </div>
   )

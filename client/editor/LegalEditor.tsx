@@ -6,7 +6,7 @@ import { legalNodes } from '../../shared/schema'
 import { TEXT_FIELD } from '../../shared/protocol'
 import type { Language } from '../../shared/language'
 import type { CollabSession } from '../collab/session'
-import type { Identity } from '../identity/identity'
+import type { Identity } from '../auth/session'
 import { useI18n } from '../i18n/i18n'
 import { LegalEditing } from './legalEditing'
 import { renderCaret } from './caret'
@@ -15,10 +15,12 @@ interface Props {
   session: CollabSession
   identity: Identity
   language: Language
+  /** Initial editability; the page updates it when the server reports the role. */
+  editable: boolean
   onEditor: (editor: Editor | null) => void
 }
 
-export function LegalEditor({ session, identity, language, onEditor }: Props) {
+export function LegalEditor({ session, identity, language, editable, onEditor }: Props) {
   const { t } = useI18n()
   const editor = useEditor(
     {
@@ -43,6 +45,7 @@ export function LegalEditor({ session, identity, language, onEditor }: Props) {
           render: renderCaret,
         }),
       ],
+      editable,
       editorProps: {
         attributes: { class: `legal-text lang-${language}`, lang: language, spellcheck: 'true', 'aria-label': 'Text' },
       },

@@ -20,6 +20,8 @@ function describe(state: SyncState, t: Translate): string {
         unknownDocument: 'reason.unknownDocument',
         messageTooLarge: 'reason.messageTooLarge',
         malformedMessage: 'reason.malformedMessage',
+        unauthorized: 'reason.unauthorized',
+        forbidden: 'reason.forbidden',
       }
       return t('status.refused', { reason: t(reasons[state.reason] ?? 'reason.other') })
     }

@@ -1,0 +1,57 @@
+import { useState, type FormEvent } from 'react'
+import type { OrganizationSummary } from '../../shared/api'
+import { api, errorText } from '../api/http'
+import { useI18n } from '../i18n/i18n'
+import { Field, FormError } from '../ui/Field'
+
+const EMPTY = { name: '', shortName: '', color: '#2d7a3e' }
+
+export function OrganizationsSection({ organizations, onChanged }: { organizations: OrganizationSummary[]; onChanged: () => void }) {
+  const { t } = useI18n()
+  const [editing, setEditing] = useState<OrganizationSummary | null>(null)
+  const [form, setForm] = useState(EMPTY)
+  const [error, setError] = useState('')
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setError('')
+    try {
+      if (editing) await api.updateOrganization(editing.id, form)
+      else await api.createOrganization(form)
+      setForm(EMPTY)
+      setEditing(null)
+      onChanged()
+    } catch (err) {
+      setError(errorText(err, t))
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="orgs-title">
+      <h2 id="orgs-title">{t('admin.organizations')}</h2>
+      {organizations.length === 0 ? (
+        <p className="muted">{t('admin.noOrganizations')}</p>
+      ) : (
+        <ul className="plain-list">
+          {organizations.map((org) => (
+            <li key={org.id} data-testid="organization-row">
+              <span className="presence-dot" style={{ backgroundColor: org.color }} aria-hidden="true" />
+              <strong>{org.shortName}</strong> <span>{org.name}</span>
+              <button type="button" className="link-button" onClick={() => { setEditing(org); setForm({ name: org.name, shortName: org.shortName, color: org.color }) }}>
+                {t('admin.edit')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={submit} className="inline-form" aria-label={editing ? t('admin.editOrganization') : t('admin.addOrganization')}>
+        <Field label={t('org.name')} name="orgName" required maxLength={200} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        <Field label={t('org.shortName')} name="orgShort" required maxLength={30} value={form.shortName} onChange={(e) => setForm({ ...form, shortName: e.target.value })} />
+        <Field label={t('org.color')} name="orgColor" type="color" value={form.color} onChange={(e) => setForm({ ...form, color: e.target.value })} />
+        <button type="submit" className="primary">{editing ? t('common.save') : t('admin.addOrganization')}</button>
+        {editing && <button type="button" onClick={() => { setEditing(null); setForm(EMPTY) }}>{t('common.cancel')}</button>}
+      </form>
+      <FormError message={error} />
+    </section>
+  )
+}

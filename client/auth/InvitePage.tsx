@@ -1,0 +1,56 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import type { InvitationInfo } from '../../shared/api'
+import { api, errorText } from '../api/http'
+import { useI18n } from '../i18n/i18n'
+import { navigate } from '../router'
+import { Field, FormError } from '../ui/Field'
+import { applySession } from './session'
+
+/** An invited person opens their one-time link, chooses a display name and a password. */
+export function InvitePage({ token }: { token: string }) {
+  const { t } = useI18n()
+  const [info, setInfo] = useState<InvitationInfo | null>(null)
+  const [loadError, setLoadError] = useState('')
+  const [displayName, setDisplayName] = useState('')
+  const [password, setPassword] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    api.invitationInfo(token).then(setInfo, (err: unknown) => setLoadError(errorText(err, t)))
+  }, [token, t])
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    setError('')
+    try {
+      const session = await api.acceptInvitation(token, { displayName, password })
+      navigate('/')
+      applySession(session)
+    } catch (err) {
+      setError(errorText(err, t))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="page narrow">
+      <div className="card">
+        <h1>{t('invite.title')}</h1>
+        {loadError && <FormError message={loadError} />}
+        {!info && !loadError && <p className="muted">{t('common.loading')}</p>}
+        {info && (
+          <form onSubmit={submit} className="stack">
+            <p>{t('invite.intro', { organization: info.organization.name, email: info.email })}</p>
+            <Field label={t('auth.displayName')} name="displayName" required autoFocus maxLength={80} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+            <Field label={t('auth.newPassword')} name="password" type="password" autoComplete="new-password" required minLength={10} hint={t('auth.passwordHint')} value={password} onChange={(e) => setPassword(e.target.value)} />
+            <FormError message={error} />
+            <button type="submit" className="primary" disabled={busy}>{t('invite.submit')}</button>
+          </form>
+        )}
+      </div>
+    </main>
+  )
+}

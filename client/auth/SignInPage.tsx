@@ -1,0 +1,40 @@
+import { useState, type FormEvent } from 'react'
+import { api, errorText } from '../api/http'
+import { useI18n } from '../i18n/i18n'
+import { Field, FormError } from '../ui/Field'
+import { applySession } from './session'
+
+export function SignInPage({ notice }: { notice?: string }) {
+  const { t } = useI18n()
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    setError('')
+    try {
+      applySession(await api.signIn({ email, password }))
+    } catch (err) {
+      setError(errorText(err, t))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="page narrow">
+      <form className="card" onSubmit={submit} aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">{t('auth.signInTitle')}</h1>
+        {notice && <p className="notice">{notice}</p>}
+        <Field label={t('auth.email')} name="email" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
+        <Field label={t('auth.password')} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <FormError message={error} />
+        <button type="submit" className="primary" disabled={busy}>{t('auth.signIn')}</button>
+        <p className="muted small">{t('auth.noAccount')}</p>
+      </form>
+    </main>
+  )
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react'
+import type { ActivitySession } from '../../shared/api'
+import { api, errorText } from '../api/http'
+import { useI18n } from '../i18n/i18n'
+import { FormError } from '../ui/Field'
+
+/** Who changed the text and when, by editing session, with the articles each touched. */
+export function ActivityPanel({ docId, onClose }: { docId: string; onClose: () => void }) {
+  const { t, language } = useI18n()
+  const [sessions, setSessions] = useState<ActivitySession[] | null>(null)
+  const [error, setError] = useState('')
+  const time = new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+
+  useEffect(() => {
+    api.activity(docId).then(setSessions, (err: unknown) => setError(errorText(err, t)))
+  }, [docId, t])
+
+  return (
+    <section className="panel" aria-labelledby="activity-title">
+      <div className="panel-header">
+        <h2 id="activity-title">{t('activity.title')}</h2>
+        <button type="button" className="link-button" onClick={onClose}>{t('common.close')}</button>
+      </div>
+      <FormError message={error} />
+      {sessions === null && !error && <p className="muted">{t('common.loading')}</p>}
+      {sessions?.length === 0 && <p className="muted">{t('activity.empty')}</p>}
+      <ol className="activity-list">
+        {sessions?.map((s, i) => (
+          <li key={i} data-testid="activity-session">
+            <div>
+              <span className="presence-dot" style={{ backgroundColor: s.organization.color }} aria-hidden="true" /> <strong>{s.user.displayName}</strong>{' '}
+              <span className="muted">{s.organization.shortName}</span>
+            </div>
+            <div className="muted small">
+              {time.format(new Date(s.startedAt))} – {time.format(new Date(s.endedAt))} · {t('activity.changes', { n: s.updates })}
+            </div>
+            {s.articles.length > 0 && (
+              <ul className="activity-articles">
+                {s.articles.map((a) => (
+                  <li key={a.id} className={a.deleted ? 'muted' : ''}>
+                    {a.deleted ? t('activity.deletedArticle') : `${a.label} ${a.heading}`}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}

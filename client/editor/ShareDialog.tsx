@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import type { Grant, OrganizationSummary, PersonSummary, PrincipalType } from '../../shared/api'
+import { ROLES, type Role } from '../../shared/roles'
+import { api, errorText } from '../api/http'
+import { useI18n } from '../i18n/i18n'
+import { FormError } from '../ui/Field'
+
+function grantKey(grant: Grant): [PrincipalType, string] {
+  return grant.principalType === 'organization' ? ['organization', grant.organization.id] : ['user', grant.user.id]
+}
+
+/** Owners share a draft with whole organizations or single people, each with a role. */
+export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => void }) {
+  const { t } = useI18n()
+  const [grants, setGrants] = useState<Grant[]>([])
+  const [organizations, setOrganizations] = useState<OrganizationSummary[]>([])
+  const [people, setPeople] = useState<PersonSummary[]>([])
+  const [principal, setPrincipal] = useState('')
+  const [role, setRole] = useState<Role>('reviewer')
+  const [error, setError] = useState('')
+
+  const reload = useCallback(() => {
+    api.listGrants(docId).then(setGrants, (err: unknown) => setError(errorText(err, t)))
+  }, [docId, t])
+
+  useEffect(() => {
+    reload()
+    Promise.all([api.listOrganizations(), api.listPeople()]).then(([orgs, persons]) => {
+      setOrganizations(orgs)
+      setPeople(persons)
+    }, (err: unknown) => setError(errorText(err, t)))
+  }, [reload, t])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onClose])
+
+  async function change(principalType: PrincipalType, principalId: string, nextRole: Role) {
+    setError('')
+    try {
+      await api.putGrant(docId, { principalType, principalId, role: nextRole })
+      reload()
+    } catch (err) {
+      setError(errorText(err, t))
+    }
+  }
+
+  async function revoke(principalType: PrincipalType, principalId: string) {
+    setError('')
+    try {
+      await api.revokeGrant(docId, principalType, principalId)
+      reload()
+    } catch (err) {
+      setError(errorText(err, t))
+    }
+  }
+
+  function add(event: FormEvent) {
+    event.preventDefault()
+    const [type, id] = principal.split(':') as [PrincipalType, string]
+    if (id) void change(type, id, role).then(() => setPrincipal(''))
+  }
+
+  const roleSelect = (value: Role, onChange: (r: Role) => void, label: string) => (
+    <select value={value} aria-label={label} onChange={(e) => onChange(e.target.value as Role)}>
+      {ROLES.map((r) => (
+        <option key={r} value={r}>{t(`role.${r}`)}</option>
+      ))}
+    </select>
+  )
+
+  return (
+    <div className="dialog-backdrop" onClick={onClose}>
+      <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="share-title" onClick={(e) => e.stopPropagation()}>
+        <h2 id="share-title">{t('share.title')}</h2>
+        <p className="muted small">{t('share.rolesHelp')}</p>
+        <ul className="plain-list" aria-label={t('share.current')}>
+          {grants.map((grant) => {
+            const [type, id] = grantKey(grant)
+            const name = grant.principalType === 'organization' ? grant.organization.name : `${grant.user.displayName} · ${grant.user.organization.shortName}`
+            return (
+              <li key={`${type}:${id}`} data-testid="grant-row">
+                <span className="grant-kind muted">{t(type === 'organization' ? 'share.organization' : 'share.person')}</span>
+                <span className="grant-name">{name}</span>
+                {roleSelect(grant.role, (r) => void change(type, id, r), t('share.roleFor', { name }))}
+                <button type="button" className="link-button danger" onClick={() => void revoke(type, id)}>{t('share.remove')}</button>
+              </li>
+            )
+          })}
+        </ul>
+        <form onSubmit={add} className="inline-form" aria-label={t('share.add')}>
+          <label className="field">
+            {t('share.who')}
+            <select name="principal" value={principal} onChange={(e) => setPrincipal(e.target.value)} required>
+              <option value="">—</option>
+              <optgroup label={t('share.organizations')}>
+                {organizations.map((org) => (
+                  <option key={org.id} value={`organization:${org.id}`}>{org.name}</option>
+                ))}
+              </optgroup>
+              <optgroup label={t('share.people')}>
+                {people.map((p) => (
+                  <option key={p.id} value={`user:${p.id}`}>{p.displayName} · {p.organization.shortName}</option>
+                ))}
+              </optgroup>
+            </select>
+          </label>
+          <label className="field">
+            {t('share.role')}
+            {roleSelect(role, setRole, t('share.role'))}
+          </label>
+          <button type="submit" className="primary" disabled={!principal}>{t('share.add')}</button>
+        </form>
+        <FormError message={error} />
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>{t('common.close')}</button>
+        </div>
+      </div>
+    </div>
+  )
+}
