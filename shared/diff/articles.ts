@@ -1,0 +1,47 @@
+import type { ArticleDiff, ProvisionRef } from './types'
+import type { FlatArticle, FlatChapter } from './flatten'
+import { diffBlocks } from './blocks'
+import { textDiff } from './textDiff'
+
+export function provisionRef(item: FlatArticle | FlatChapter): ProvisionRef {
+  return { id: item.id, label: item.label, heading: item.heading }
+}
+
+/**
+ * One article in both versions (or only one of them). Its status is about its wording:
+ * 'changed' when the heading or any block changed, or blocks were added, deleted or
+ * reordered. Being moved or renumbered is reported by flags, never as a change of status.
+ */
+export function diffArticle(before: FlatArticle | null, after: FlatArticle | null, moved: boolean): ArticleDiff {
+  const heading = textDiff(before ? before.heading : null, after ? after.heading : null)
+  const blocks = diffBlocks(before?.blocks ?? [], after?.blocks ?? [])
+  const status = !before
+    ? 'added'
+    : !after
+      ? 'deleted'
+      : heading.status !== 'unchanged' || blocks.some((b) => b.status !== 'unchanged' || b.moved)
+        ? 'changed'
+        : 'unchanged'
+  const chapterBefore = before?.chapter ? provisionRef(before.chapter) : null
+  const chapterAfter = after?.chapter ? provisionRef(after.chapter) : null
+  return {
+    kind: 'article',
+    id: (after ?? before)?.id ?? null,
+    status,
+    moved,
+    renumbered: !!before && !!after && before.label !== after.label,
+    chapterChanged: !!before && !!after && chapterBefore?.id !== chapterAfter?.id,
+    labelBefore: before?.label ?? null,
+    labelAfter: after?.label ?? null,
+    headingBefore: before?.heading ?? null,
+    headingAfter: after?.heading ?? null,
+    chapterBefore,
+    chapterAfter,
+    heading,
+    blocks,
+    splitFrom: null,
+    splitInto: [],
+    mergedInto: null,
+    mergedFrom: [],
+  }
+}

@@ -1,0 +1,119 @@
+import type { ArticleDiff, BlockDiff, ChangeStatus, ChapterDiff, DocumentDiff, ProvisionRef, Segment, TextDiff } from './types'
+import type { BodyType } from '../schema'
+
+/**
+ * The comparative table ("сравнительная таблица"): one row per changed provision with the
+ * previous wording beside the new one. Article granularity; an article only renumbered or
+ * moved is no row. The title, the preamble and renamed/added/deleted chapter headings get
+ * rows too. This is the model; HTML and DOCX renderings are built from it.
+ */
+
+export interface WordingLine {
+  /** What the line is, for layout (indentation, bold headings). */
+  role: 'title' | 'preamble' | 'chapter' | 'heading' | BodyType
+  /** Label shown before the text on this side: "Article 7.", "2.", "1)", "а)", or "". */
+  label: string
+  status: ChangeStatus
+  /** Old side: equal and delete segments; new side: equal and insert segments. */
+  segments: Segment[]
+}
+
+export interface ComparativeRow {
+  kind: 'title' | 'preamble' | 'chapter' | 'article'
+  id: string | null
+  status: ChangeStatus
+  labelBefore: string | null
+  labelAfter: string | null
+  headingBefore: string | null
+  headingAfter: string | null
+  moved: boolean
+  renumbered: boolean
+  splitFrom: ProvisionRef | null
+  mergedInto: ProvisionRef | null
+  mergedFrom: ProvisionRef[]
+  /** Previous wording, in the previous order. */
+  before: WordingLine[]
+  /** New wording, in the new order. */
+  after: WordingLine[]
+}
+
+export function comparativeTable(diff: DocumentDiff): ComparativeRow[] {
+  const rows: ComparativeRow[] = []
+  if (diff.title.status !== 'unchanged') rows.push(textRow('title', diff.title))
+  if (diff.preamble.some((p) => p.status !== 'unchanged')) rows.push(preambleRow(diff.preamble))
+  for (const item of diff.structure) {
+    if (item.status === 'unchanged') continue
+    rows.push(item.kind === 'chapter' ? chapterRow(item) : articleRow(item))
+  }
+  return rows
+}
+
+const oldSide = (segments: Segment[]) => segments.filter((s) => s.kind !== 'insert')
+const newSide = (segments: Segment[]) => segments.filter((s) => s.kind !== 'delete')
+
+function line(role: WordingLine['role'], label: string | null, part: TextDiff, side: 'before' | 'after'): WordingLine {
+  return { role, label: label ?? '', status: part.status, segments: side === 'before' ? oldSide(part.segments) : newSide(part.segments) }
+}
+
+/** A row with every field at its default; callers assign the rest (no spread overrides, see blocks.ts). */
+function baseRow(kind: ComparativeRow['kind'], status: ChangeStatus, fields: Partial<ComparativeRow>): ComparativeRow {
+  return Object.assign({
+    kind, id: null, status,
+    labelBefore: null, labelAfter: null, headingBefore: null, headingAfter: null,
+    moved: false, renumbered: false, splitFrom: null, mergedInto: null, mergedFrom: [],
+    before: [], after: [],
+  } satisfies ComparativeRow, fields)
+}
+
+function textRow(kind: 'title', part: TextDiff): ComparativeRow {
+  return baseRow(kind, part.status, {
+    before: part.before !== null ? [line(kind, '', part, 'before')] : [],
+    after: part.after !== null ? [line(kind, '', part, 'after')] : [],
+  })
+}
+
+function preambleRow(paragraphs: TextDiff[]): ComparativeRow {
+  return baseRow('preamble', 'changed', {
+    before: paragraphs.filter((p) => p.before !== null).map((p) => line('preamble', '', p, 'before')),
+    after: paragraphs.filter((p) => p.after !== null).map((p) => line('preamble', '', p, 'after')),
+  })
+}
+
+function chapterRow(chapter: ChapterDiff): ComparativeRow {
+  return baseRow('chapter', chapter.status, {
+    id: chapter.id,
+    labelBefore: chapter.labelBefore,
+    labelAfter: chapter.labelAfter,
+    headingBefore: chapter.headingBefore,
+    headingAfter: chapter.headingAfter,
+    moved: chapter.moved,
+    renumbered: chapter.renumbered,
+    before: chapter.headingBefore !== null ? [line('chapter', chapter.labelBefore, chapter.heading, 'before')] : [],
+    after: chapter.headingAfter !== null ? [line('chapter', chapter.labelAfter, chapter.heading, 'after')] : [],
+  })
+}
+
+function articleRow(article: ArticleDiff): ComparativeRow {
+  const oldBlocks = article.blocks.filter((b) => b.indexBefore !== null).sort((x, y) => x.indexBefore! - y.indexBefore!)
+  const newBlocks = article.blocks.filter((b) => b.indexAfter !== null).sort((x, y) => x.indexAfter! - y.indexAfter!)
+  const blockLine = (b: BlockDiff, side: 'before' | 'after') =>
+    line(side === 'before' ? b.typeBefore! : b.typeAfter!, side === 'before' ? b.labelBefore : b.labelAfter, b, side)
+  return baseRow('article', article.status, {
+    id: article.id,
+    labelBefore: article.labelBefore,
+    labelAfter: article.labelAfter,
+    headingBefore: article.headingBefore,
+    headingAfter: article.headingAfter,
+    moved: article.moved,
+    renumbered: article.renumbered,
+    splitFrom: article.splitFrom,
+    mergedInto: article.mergedInto,
+    mergedFrom: article.mergedFrom,
+    before: article.labelBefore !== null
+      ? [line('heading', article.labelBefore, article.heading, 'before'), ...oldBlocks.map((b) => blockLine(b, 'before'))]
+      : [],
+    after: article.labelAfter !== null
+      ? [line('heading', article.labelAfter, article.heading, 'after'), ...newBlocks.map((b) => blockLine(b, 'after'))]
+      : [],
+  })
+}

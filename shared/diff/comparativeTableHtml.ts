@@ -1,0 +1,92 @@
+import type { Language } from '../language'
+import type { ProvisionRef, Segment } from './types'
+import type { ComparativeRow, WordingLine } from './comparativeTable'
+import { escapeHtml } from './escapeHtml'
+
+/**
+ * The comparative table as HTML: a bare <table> for embedding, or a standalone document for
+ * download. Deleted words are <del>, inserted words <ins>. Every piece of document text goes
+ * through escapeHtml; the only markup is the fixed tags written here.
+ */
+
+const WORDS: Record<Language, {
+  title: string; before: string; after: string; noRows: string
+  moved: string; splitFrom: string; mergedInto: string; mergedFrom: string; absent: string
+}> = {
+  en: {
+    title: 'Comparative table', before: 'Previous wording', after: 'New wording', noRows: 'No changes.',
+    moved: 'moved', splitFrom: 'split from', mergedInto: 'merged into', mergedFrom: 'merged with', absent: '(none)',
+  },
+  ru: {
+    title: 'Сравнительная таблица', before: 'Прежняя редакция', after: 'Новая редакция', noRows: 'Изменений нет.',
+    moved: 'перемещена', splitFrom: 'выделена из:', mergedInto: 'включена в:', mergedFrom: 'включает:', absent: '(отсутствует)',
+  },
+}
+
+export interface ComparativeTableHtmlOptions {
+  language: Language
+  /** Heading of the standalone document; defaults to "Comparative table" in the language. */
+  title?: string
+}
+
+export function renderComparativeTable(rows: ComparativeRow[], options: ComparativeTableHtmlOptions): string {
+  const w = WORDS[options.language]
+  const body = rows.length
+    ? rows.map((row) => renderRow(row, options.language)).join('')
+    : `<tr><td colspan="2">${escapeHtml(w.noRows)}</td></tr>`
+  return (
+    `<table class="comparative-table">` +
+    `<thead><tr><th>${escapeHtml(w.before)}</th><th>${escapeHtml(w.after)}</th></tr></thead>` +
+    `<tbody>${body}</tbody></table>`
+  )
+}
+
+export function comparativeTableHtml(rows: ComparativeRow[], options: ComparativeTableHtmlOptions): string {
+  const title = options.title ?? WORDS[options.language].title
+  return (
+    `<!DOCTYPE html><html lang="${options.language}"><head><meta charset="utf-8">` +
+    `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>` +
+    `<body><h1>${escapeHtml(title)}</h1>${renderComparativeTable(rows, options)}</body></html>`
+  )
+}
+
+const STYLE =
+  'body{font-family:"Times New Roman","PT Serif",serif}' +
+  'table{border-collapse:collapse;width:100%}th,td{border:1px solid #888;padding:4px 8px;vertical-align:top;width:50%}' +
+  'del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:underline}' +
+  'p{margin:0 0 4px}.heading,.chapter,.title{font-weight:bold}.point{margin-left:1.5em}.subpoint{margin-left:3em}' +
+  '.note{font-style:italic;color:#555}'
+
+function renderRow(row: ComparativeRow, language: Language): string {
+  return `<tr data-kind="${row.kind}" data-status="${row.status}">` +
+    `<td>${renderSide(row.before, language)}</td>` +
+    `<td>${renderSide(row.after, language)}${renderNotes(row, language)}</td></tr>`
+}
+
+function renderSide(lines: WordingLine[], language: Language): string {
+  if (lines.length === 0) return `<p class="note">${escapeHtml(WORDS[language].absent)}</p>`
+  return lines.map(renderLine).join('')
+}
+
+function renderLine(line: WordingLine): string {
+  const label = line.label ? `${escapeHtml(line.label)} ` : ''
+  return `<p class="${line.role}">${label}${line.segments.map(renderSegment).join('')}</p>`
+}
+
+function renderSegment(segment: Segment): string {
+  const text = escapeHtml(segment.text)
+  return segment.kind === 'insert' ? `<ins>${text}</ins>` : segment.kind === 'delete' ? `<del>${text}</del>` : text
+}
+
+/** "Article 7. → Article 8., moved; split from Article 6." under the new wording. */
+function renderNotes(row: ComparativeRow, language: Language): string {
+  const w = WORDS[language]
+  const ref = (r: ProvisionRef) => r.label || r.heading
+  const notes: string[] = []
+  if (row.renumbered && row.labelBefore && row.labelAfter) notes.push(`${row.labelBefore} → ${row.labelAfter}`)
+  if (row.moved) notes.push(w.moved)
+  if (row.splitFrom) notes.push(`${w.splitFrom} ${ref(row.splitFrom)}`)
+  if (row.mergedInto) notes.push(`${w.mergedInto} ${ref(row.mergedInto)}`)
+  if (row.mergedFrom.length) notes.push(`${w.mergedFrom} ${row.mergedFrom.map(ref).join(', ')}`)
+  return notes.length ? `<p class="note">${escapeHtml(notes.join('; '))}</p>` : ''
+}

@@ -1,0 +1,65 @@
+import type { DocJSON } from '../schema'
+import type { Language } from '../language'
+import type { ArticleDiff, ChapterDiff, DocumentDiff } from './types'
+import { flattenDocument, type FlatArticle, type FlatChapter } from './flatten'
+import { matchById, readingOrder, type Matching } from './match'
+import { movedIndices } from './lis'
+import { diffArticle } from './articles'
+import { diffChapter } from './chapters'
+import { diffPreamble } from './preamble'
+import { textDiff } from './textDiff'
+import { traceProvenance } from './provenance'
+import { summarize } from './summary'
+
+/**
+ * Compares two versions of a law (ProseMirror JSON of the legal schema), article by article.
+ * Pure and DOM-free: the same function runs on the server and in the browser. Labels are the
+ * editor's ("Article 5.", "Статья 5.") in `language`.
+ */
+export function compareDocuments(before: DocJSON, after: DocJSON, language: Language): DocumentDiff {
+  const old = flattenDocument(before, language)
+  const now = flattenDocument(after, language)
+
+  // Chapters and articles are matched separately (their ids are separate namespaces), then
+  // merged into one matching over the whole structure for the reading order.
+  const structure: Matching = {
+    afterToBefore: new Array<number>(now.structure.length).fill(-1),
+    beforeToAfter: new Array<number>(old.structure.length).fill(-1),
+  }
+  const moved = new Set<number>()
+  for (const kind of ['chapter', 'article'] as const) {
+    const oldIdx = indicesOf(old.structure, kind)
+    const nowIdx = indicesOf(now.structure, kind)
+    const m = matchById(oldIdx.map((i) => old.structure[i]), nowIdx.map((j) => now.structure[j]), (item) => item.id)
+    m.afterToBefore.forEach((i, j) => {
+      if (i < 0) return
+      structure.afterToBefore[nowIdx[j]] = oldIdx[i]
+      structure.beforeToAfter[oldIdx[i]] = nowIdx[j]
+    })
+    for (const j of movedIndices(m.afterToBefore)) moved.add(nowIdx[j])
+  }
+
+  const items = readingOrder(structure).map(({ before: i, after: j }): ChapterDiff | ArticleDiff => {
+    const o = i >= 0 ? old.structure[i] : null
+    const n = j >= 0 ? now.structure[j] : null
+    const isMoved = j >= 0 && moved.has(j)
+    return (n ?? o)!.kind === 'chapter'
+      ? diffChapter(o as FlatChapter | null, n as FlatChapter | null, isMoved)
+      : diffArticle(o as FlatArticle | null, n as FlatArticle | null, isMoved)
+  })
+  const articles = items.filter((x): x is ArticleDiff => x.kind === 'article')
+  const chapters = items.filter((x): x is ChapterDiff => x.kind === 'chapter')
+  traceProvenance(articles)
+
+  const title = textDiff(old.title, now.title)
+  const preamble = diffPreamble(old.preamble, now.preamble)
+  return { title, preamble, structure: items, articles, chapters, summary: summarize(title, preamble, articles, chapters) }
+}
+
+function indicesOf(items: readonly { kind: string }[], kind: string): number[] {
+  const out: number[] = []
+  items.forEach((item, i) => {
+    if (item.kind === kind) out.push(i)
+  })
+  return out
+}

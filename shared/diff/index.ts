@@ -1,0 +1,17 @@
+/** Article-aware comparison of two versions of a law, and the comparative table built from it. */
+export type {
+  ArticleDiff,
+  BlockDiff,
+  ChangeStatus,
+  ChapterDiff,
+  DiffSummary,
+  DocumentDiff,
+  ProvisionRef,
+  Segment,
+  TextDiff,
+} from './types'
+export { compareDocuments } from './compareDocuments'
+export { diffText } from './wordDiff'
+export { tokenize } from './tokenize'
+export { comparativeTable, type ComparativeRow, type WordingLine } from './comparativeTable'
+export { comparativeTableHtml, renderComparativeTable, type ComparativeTableHtmlOptions } from './comparativeTableHtml'

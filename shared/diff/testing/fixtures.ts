@@ -1,0 +1,37 @@
+import type { DocJSON } from '../../schema'
+
+/**
+ * Hand-written document trees with readable ids for the diff's unit tests:
+ * `law(title, preamble, [chapter('c1', 'General'), article('a1', 'Purpose', clause('a1c1', '…'))])`.
+ */
+
+const text = (value: string): DocJSON[] => (value ? [{ type: 'text', text: value }] : [])
+
+export const chapter = (id: string, heading: string): DocJSON => ({ type: 'chapter', attrs: { id }, content: text(heading) })
+
+export const article = (id: string, heading: string, ...body: DocJSON[]): DocJSON => ({
+  type: 'article',
+  attrs: { id },
+  content: [{ type: 'articleHeading', content: text(heading) }, ...body],
+})
+
+const block = (type: 'clause' | 'point' | 'subpoint') => (id: string | null, value: string): DocJSON => ({
+  type,
+  attrs: { id },
+  content: text(value),
+})
+
+export const clause = block('clause')
+export const point = block('point')
+export const subpoint = block('subpoint')
+
+export function law(title: string, preamble: string[], parts: DocJSON[]): DocJSON {
+  return {
+    type: 'doc',
+    content: [
+      { type: 'lawTitle', content: text(title) },
+      { type: 'preamble', content: (preamble.length ? preamble : ['']).map((p) => ({ type: 'paragraph', content: text(p) })) },
+      ...parts,
+    ],
+  }
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest'
+import { compareDocuments, comparativeTable, comparativeTableHtml, renderComparativeTable, type ComparativeRow } from '../../shared/diff'
+import { article, chapter, clause, law, point, subpoint } from '../../shared/diff/testing/fixtures'
+import type { DocJSON } from '../../shared/schema'
+
+/** The comparative table model (rows, sides, labels) and its HTML rendering. */
+
+const c1 = chapter('c1', 'General provisions')
+const c2 = chapter('c2', 'Jurisdiction')
+const simple = (n: number) => article(`a${n}`, `Heading ${n}`, clause(`a${n}c1`, `Text ${n}.`))
+const doc = (parts: DocJSON[], title = 'Model Law', preamble = ['Preamble.']) => law(title, preamble, parts)
+const rowsOf = (before: DocJSON, after: DocJSON, language: 'en' | 'ru' = 'en') => comparativeTable(compareDocuments(before, after, language))
+/** Rows reduced to what a reader sees: kind, labels, and each side as "label text" lines with [-del-] and {+ins+}. */
+function sketch(rows: ComparativeRow[]) {
+  const render = (lines: ComparativeRow['before']) =>
+    lines.map((l) => `${l.label ? `${l.label} ` : ''}${l.segments.map((s) => (s.kind === 'delete' ? `[-${s.text}-]` : s.kind === 'insert' ? `{+${s.text}+}` : s.text)).join('')}`)
+  return rows.map((r) => ({ kind: r.kind, status: r.status, before: render(r.before), after: render(r.after) }))
+}
+
+describe('comparativeTable', () => {
+  it('renumbering only: one row for the new article, none for the renumbered ones', () => {
+    const rows = rowsOf(doc([c1, simple(1), simple(2), simple(3)]), doc([c1, simple(0), simple(1), simple(2), simple(3)]))
+    expect(sketch(rows)).toEqual([{ kind: 'article', status: 'added', before: [], after: ['Article 1. {+Heading 0+}', '{+Text 0.+}'] }])
+    expect(rows[0]).toMatchObject({ id: 'a0', labelBefore: null, labelAfter: 'Article 1.', renumbered: false, moved: false })
+  })
+
+  it('a moved article whose text is unchanged is no row', () => {
+    expect(rowsOf(doc([c1, simple(1), simple(2), simple(3)]), doc([c1, simple(2), simple(3), simple(1)]))).toEqual([])
+  })
+
+  it('an edited point: old wording with deletions, new wording with insertions, blocks with their labels', () => {
+    const before = doc([c1, simple(1), article('a2', 'Principles', clause('p0', 'Guided by:'), point('p1', 'respect for rights;'), point('p2', 'the interests of the child.'))])
+    const after = doc([c1, simple(1), article('a2', 'Principles', clause('p0', 'Guided by:'), point('p1', 'respect for human rights;'), point('p2', 'the best interests of the child.'))])
+    const rows = rowsOf(before, after)
+    expect(sketch(rows)).toEqual([
+      {
+        kind: 'article', status: 'changed',
+        before: ['Article 2. Principles', 'Guided by:', '1) respect for rights;', '2) the interests of the child.'],
+        after: ['Article 2. Principles', 'Guided by:', '1) respect for {+human +}rights;', '2) the {+best +}interests of the child.'],
+      },
+    ])
+    expect(rows[0].after.map((l) => [l.role, l.status])).toEqual([['heading', 'unchanged'], ['clause', 'unchanged'], ['point', 'changed'], ['point', 'changed']])
+  })
+
+  it('a changed article that was also renumbered carries both labels', () => {
+    const before = doc([c1, simple(1), article('a2', 'Penalty', clause('x', 'Punishable by a fine.'))])
+    const after = doc([c1, simple(0), simple(1), article('a2', 'Penalty', clause('x', 'Punishable by imprisonment.'))])
+    const rows = rowsOf(before, after)
+    expect(sketch(rows)[1]).toEqual({
+      kind: 'article', status: 'changed',
+      before: ['Article 2. Penalty', 'Punishable by [-a fine-].'],
+      after: ['Article 3. Penalty', 'Punishable by {+imprisonment+}.'],
+    })
+    expect(rows[1]).toMatchObject({ labelBefore: 'Article 2.', labelAfter: 'Article 3.', renumbered: true })
+  })
+
+  it('old side in old order, new side in new order when points were reordered', () => {
+    const before = doc([c1, article('a1', 'H', clause('c', 'Intro:'), point('x', 'first;'), point('y', 'second.'))])
+    const after = doc([c1, article('a1', 'H', clause('c', 'Intro:'), point('y', 'second.'), point('x', 'first;'))])
+    expect(sketch(rowsOf(before, after))[0]).toMatchObject({
+      before: ['Article 1. H', 'Intro:', '1) first;', '2) second.'],
+      after: ['Article 1. H', 'Intro:', '1) second.', '2) first;'],
+    })
+  })
+
+  it('split and merge rows carry their provenance', () => {
+    const before = doc([c1, simple(1), article('a2', 'Protection and assistance', clause('x', 'Victims are protected from retaliation.'), clause('y', 'Victims receive free legal assistance.')), simple(3), article('a4', 'Permit', clause('p', 'A permit is issued for six months.')), article('a5', 'Renewal', clause('r', 'The permit may be renewed once.'))])
+    const after = doc([c1, simple(1), article('a2', 'Protection', clause('x', 'Victims are protected from retaliation.')), article('n', 'Assistance', clause('y2', 'Victims receive free legal assistance.')), simple(3), article('a4', 'Permit', clause('p', 'A permit is issued for six months.'), clause('r', 'The permit may be renewed once.'))])
+    const rows = rowsOf(before, after)
+    expect(rows.map((r) => [r.id, r.status, r.splitFrom?.label ?? null, r.mergedInto?.label ?? null, r.mergedFrom.map((m) => m.label)])).toEqual([
+      ['a2', 'changed', null, null, []],
+      ['n', 'added', 'Article 2.', null, []],
+      ['a4', 'changed', null, null, ['Article 5.']],
+      ['a5', 'deleted', null, 'Article 5.', []],
+    ])
+    expect(sketch(rows)[3]).toEqual({ kind: 'article', status: 'deleted', before: ['Article 5. [-Renewal-]', '[-The permit may be renewed once.-]'], after: [] })
+    expect(sketch(rows)[2].after).toEqual(['Article 5. Permit', '1. A permit is issued for six months.', '2. {+The permit may be renewed once.+}'])
+  })
+
+  it('title, preamble and chapter headings get rows; a renumbered-only chapter does not', () => {
+    const before = doc([c1, simple(1), c2, simple(2), chapter('c3', 'Final provisions'), simple(3)], 'Model Law', ['Recognizing the harm,', 'Enacts:'])
+    const after = doc([chapter('c1', 'General rules'), simple(1), simple(2), chapter('c3', 'Final provisions'), simple(3)], 'Model Law On Trafficking', ['Recognizing the grave harm,', 'Enacts:'])
+    expect(sketch(rowsOf(before, after))).toEqual([
+      { kind: 'title', status: 'changed', before: ['Model Law'], after: ['Model Law{+ On Trafficking+}'] },
+      { kind: 'preamble', status: 'changed', before: ['Recognizing the harm,', 'Enacts:'], after: ['Recognizing the {+grave +}harm,', 'Enacts:'] },
+      { kind: 'chapter', status: 'changed', before: ['Chapter I. General [-provisions-]'], after: ['Chapter I. General {+rules+}'] },
+      { kind: 'chapter', status: 'deleted', before: ['Chapter II. [-Jurisdiction-]'], after: [] },
+    ])
+  })
+
+  it('Russian labels for paragraphs, points and sub-points', () => {
+    const before = law('Закон', [''], [chapter('c', 'Общие положения'), article('a', 'Термины', clause('k1', 'Первая часть.'), clause('k2', 'Вторая часть:'), point('p', 'пункт;'), subpoint('s', 'подпункт;'))])
+    const after = law('Закон', [''], [chapter('c', 'Общие положения'), article('a', 'Термины', clause('k1', 'Первая часть.'), clause('k2', 'Вторая часть:'), point('p', 'пункт;'), subpoint('s', 'подпункт «а».'))])
+    expect(sketch(rowsOf(before, after, 'ru'))[0]).toEqual({
+      kind: 'article', status: 'changed',
+      before: ['Статья 1. Термины', '1. Первая часть.', '2. Вторая часть:', '1) пункт;', 'а) подпункт[-;-]'],
+      after: ['Статья 1. Термины', '1. Первая часть.', '2. Вторая часть:', '1) пункт;', 'а) подпункт{+ «а».+}'],
+    })
+  })
+})
+
+describe('comparativeTableHtml', () => {
+  const attack = '<img src=x onerror=alert(1)>'
+
+  it('escapes every piece of text: nothing typed becomes markup', () => {
+    const before = law(`Law ${attack}`, [`Pre ${attack}`], [chapter('c1', `Chapter ${attack}`), article('a1', `Old ${attack}`, clause('x', `Text & "quotes" ${attack}`))])
+    const after = law(`Law ${attack} 2`, [`Pre ${attack} 2`], [
+      chapter('c1', `Chapter ${attack} 2`),
+      article('n', `New ${attack}`, clause('y', `Text & "quotes" ${attack}`)),
+    ])
+    const rows = comparativeTable(compareDocuments(before, after, 'en'))
+    expect(rows.map((r) => r.kind)).toEqual(['title', 'preamble', 'chapter', 'article', 'article'])
+    expect(rows[3].splitFrom).toMatchObject({ heading: `Old ${attack}` }) // reaches the notes too
+    const html = comparativeTableHtml(rows, { language: 'en', title: `Round ${attack}` })
+    expect(html).not.toContain('<img')
+    expect(html).not.toMatch(/<[^>]*onerror/)
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(html).toContain('Text &amp; &quot;quotes&quot;')
+    const tags = new Set([...html.matchAll(/<\/?([a-zA-Z0-9!]+)/g)].map((m) => m[1].toLowerCase()))
+    expect([...tags].sort()).toEqual(['!doctype', 'body', 'del', 'h1', 'head', 'html', 'ins', 'meta', 'p', 'style', 'table', 'tbody', 'td', 'th', 'thead', 'title', 'tr'])
+  })
+
+  it('renders deletions and insertions, labels and notes', () => {
+    const before = doc([c1, simple(1), article('a2', 'Penalty', clause('x', 'Punishable by a fine;'))])
+    const after = doc([c1, simple(0), simple(1), article('a2', 'Penalty', clause('x', 'Punishable by a fine.'))])
+    const table = renderComparativeTable(comparativeTable(compareDocuments(before, after, 'en')), { language: 'en' })
+    expect(table).toBe(
+      '<table class="comparative-table"><thead><tr><th>Previous wording</th><th>New wording</th></tr></thead><tbody>' +
+        '<tr data-kind="article" data-status="added"><td><p class="note">(none)</p></td>' +
+        '<td><p class="heading">Article 1. <ins>Heading 0</ins></p><p class="clause"><ins>Text 0.</ins></p></td></tr>' +
+        '<tr data-kind="article" data-status="changed"><td><p class="heading">Article 2. Penalty</p><p class="clause">Punishable by a fine<del>;</del></p></td>' +
+        '<td><p class="heading">Article 3. Penalty</p><p class="clause">Punishable by a fine<ins>.</ins></p><p class="note">Article 2. → Article 3.</p></td></tr>' +
+        '</tbody></table>',
+    )
+  })
+
+  it('speaks Russian and says when there is nothing to show', () => {
+    const same = doc([c1, simple(1)])
+    const html = comparativeTableHtml(comparativeTable(compareDocuments(same, same, 'ru')), { language: 'ru' })
+    expect(html).toContain('<html lang="ru">')
+    expect(html).toContain('<th>Прежняя редакция</th><th>Новая редакция</th>')
+    expect(html).toContain('<td colspan="2">Изменений нет.</td>')
+    expect(html).toContain('<title>Сравнительная таблица</title>')
+  })
+})
