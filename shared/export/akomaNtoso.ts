@@ -1,0 +1,212 @@
+import type { DocJSON } from '../schema'
+import { toLetters } from '../numbering'
+import { escapeXml } from './escape'
+import { isoDay, type ExportMeta } from './meta'
+import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode, type PointNode, type SubpointNode } from './structure'
+
+/**
+ * Akoma Ntoso 3.0 (OASIS LegalDocML) export: an `act` with FRBR metadata, preface, preamble and
+ * a body of chapter / article / paragraph / point, valid against the OASIS schema.
+ *
+ * eIds follow the AKN naming convention (abbreviation + "_" + number, levels joined by "__") and
+ * are the same in every language expression of the law, so that expressions can be aligned:
+ * - chapters use their ordinal (`chp_2`), not the displayed Roman numeral;
+ * - articles their number (`art_5`), which counts through the law;
+ * - paragraphs their number, or ordinal 1 for the single unnumbered paragraph (`para_1`);
+ * - points their number (`point_1`); sub-points the Latin letter of their ordinal (`point_a`),
+ *   also in Russian, where "в)" is the 3rd sub-point and gets `point_c`: eIds stay ASCII and
+ *   equal across languages (a transliteration would give `point_v` and could collide).
+ * - the `list` that carries points is transparent in its points' eIds
+ *   (`chp_1__art_5__para_1__point_2__point_a`, as in the naming convention's examples); the list
+ *   itself is `<owner>__list_N`.
+ * Blocks that precede their owner in the flat editor model (points before the first paragraph,
+ * sub-points before the first point) are written as a `list` without intro directly in the
+ * article / the paragraph's list; the importer reads them back to the same flat blocks.
+ * Each element also carries the Accord stable id as `GUID`.
+ */
+
+export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
+const ACCORD_NAMESPACE = 'https://accord.invalid/ns/akn-export/1.0'
+
+export interface AkomaNtosoOptions {
+  /**
+   * FRBRcountry and the jurisdiction part of the FRBR URIs. A model law belongs to no single
+   * country; "xx" is ISO 3166's user-assigned code, used by AKN tools for "not a country".
+   */
+  country?: string
+  /** The work's name in its FRBR URIs; give the same value to every language version of a law. */
+  workName?: string
+}
+
+/** ISO 639-2 codes, as AKN URIs and FRBRlanguage use them. */
+const LANGUAGE_CODE = { en: 'eng', ru: 'rus' } as const
+
+const text = escapeXml
+const attr = escapeXml
+
+function slug(value: string): string {
+  const ascii = value
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+  if (ascii) return ascii
+  // Titles in Cyrillic have no ASCII letters: use a stable hash so the URI stays the same per title.
+  let h = 0x811c9dc5
+  for (const ch of value) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0
+  return `law-${h.toString(16).padStart(8, '0')}`
+}
+
+function guid(id: string | null): string {
+  return id ? ` GUID="${attr(id)}"` : ''
+}
+
+function p(value: string, indent: string): string {
+  return `${indent}<p>${text(value)}</p>`
+}
+
+function numAndHeading(num: string, heading: string | null, indent: string): string[] {
+  const out: string[] = []
+  if (num) out.push(`${indent}<num>${text(num)}</num>`)
+  if (heading) out.push(`${indent}<heading>${text(heading)}</heading>`)
+  return out
+}
+
+export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtosoOptions = {}): string {
+  const law = lawStructure(doc, meta.language)
+  const date = isoDay(meta.date)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`meta.date is not an ISO date: ${meta.date}`)
+  const exprDate = meta.version ? isoDay(meta.version.createdAt) : date
+  const expressionDate = /^\d{4}-\d{2}-\d{2}$/.test(exprDate) ? exprDate : date
+  const country = (options.country ?? 'xx').replace(/[^A-Za-z0-9-]/g, '') || 'xx'
+  const work = `/akn/${country}/act/${date}/${slug(options.workName ?? (meta.title || law.title))}`
+  const lang = LANGUAGE_CODE[meta.language]
+  const expression = `${work}/${lang}@${expressionDate}`
+  const manifestation = `${expression}.akn`
+  const title = law.title || meta.title
+
+  const lines: string[] = []
+  const push = (...l: string[]) => lines.push(...l)
+
+  push('<?xml version="1.0" encoding="UTF-8"?>')
+  push(`<akomaNtoso xmlns="${AKN_NAMESPACE}">`)
+  push('  <act name="act">')
+  push('    <meta>')
+  push('      <identification source="#accord">')
+  push('        <FRBRWork>')
+  push(`          <FRBRthis value="${attr(work)}/!main"/>`)
+  push(`          <FRBRuri value="${attr(work)}"/>`)
+  push(`          <FRBRdate date="${date}" name="Generation"/>`)
+  push('          <FRBRauthor href="#accord"/>')
+  push(`          <FRBRcountry value="${attr(country)}"/>`)
+  if (title) push(`          <FRBRname value="${attr(title)}"/>`)
+  push('        </FRBRWork>')
+  push('        <FRBRExpression>')
+  push(`          <FRBRthis value="${attr(expression)}/!main"/>`)
+  push(`          <FRBRuri value="${attr(expression)}"/>`)
+  push(`          <FRBRdate date="${expressionDate}" name="${meta.version ? 'Version' : 'Generation'}"/>`)
+  push('          <FRBRauthor href="#accord"/>')
+  if (meta.version) push(`          <FRBRversionNumber value="${attr(meta.version.name)}"/>`)
+  push(`          <FRBRlanguage language="${lang}"/>`)
+  push('        </FRBRExpression>')
+  push('        <FRBRManifestation>')
+  push(`          <FRBRthis value="${attr(expression)}/!main.xml"/>`)
+  push(`          <FRBRuri value="${attr(manifestation)}"/>`)
+  push(`          <FRBRdate date="${date}" name="Transformation"/>`)
+  push('          <FRBRauthor href="#accord"/>')
+  push('        </FRBRManifestation>')
+  push('      </identification>')
+  push('      <references source="#accord">')
+  push('        <TLCOrganization eId="accord" href="/ontology/organization/accord" showAs="Accord"/>')
+  meta.organizations.forEach((org, i) => {
+    push(`        <TLCOrganization eId="org_${i + 1}" href="/ontology/organization/${attr(slug(org.shortName || org.name))}" showAs="${attr(org.name)}"/>`)
+  })
+  push('      </references>')
+  // The review status has no AKN element of its own; it goes in the proprietary block.
+  push(`      <proprietary source="#accord">`)
+  push(`        <accord:export xmlns:accord="${ACCORD_NAMESPACE}" status="${meta.status}" date="${attr(meta.date)}"${meta.version ? ` version="${attr(meta.version.name)}"` : ''}/>`)
+  push('      </proprietary>')
+  push('    </meta>')
+  push('    <preface>')
+  push(`      <p class="title"><docTitle>${text(title)}</docTitle></p>`)
+  push('    </preface>')
+  push('    <preamble>')
+  for (const para of law.preamble) push(p(para, '      '))
+  push('    </preamble>')
+  push('    <body>')
+  if (law.body.length === 0) {
+    // The schema wants at least one element in the body; a law without articles gets an empty container.
+    push('      <hcontainer name="empty" eId="hcontainer_1"><content><p/></content></hcontainer>')
+  }
+  for (const item of law.body) {
+    if (item.kind === 'chapter') lines.push(...chapterXml(item, '      '))
+    else lines.push(...articleXml(item, '', '      '))
+  }
+  push('    </body>')
+  push('  </act>')
+  push('</akomaNtoso>')
+  return lines.join('\n') + '\n'
+}
+
+function chapterXml(chapter: ChapterNode, indent: string): string[] {
+  const eId = `chp_${chapter.index}`
+  return [
+    `${indent}<chapter eId="${eId}"${guid(chapter.id)}>`,
+    ...numAndHeading(chapter.label, chapter.heading, indent + '  '),
+    ...chapter.articles.flatMap((a) => articleXml(a, `${eId}__`, indent + '  ')),
+    `${indent}</chapter>`,
+  ]
+}
+
+function articleXml(article: ArticleNode, prefix: string, indent: string): string[] {
+  const eId = `${prefix}art_${article.num}`
+  const inner = indent + '  '
+  const out = [`${indent}<article eId="${eId}"${guid(article.id)}>`, ...numAndHeading(article.label, article.heading, inner)]
+  let lists = 0
+  for (const paragraph of article.paragraphs) {
+    if (paragraph.implicit) out.push(...listXml(`${eId}__list_${++lists}`, null, paragraph.points, eId, inner))
+    else out.push(...paragraphXml(paragraph, eId, inner))
+  }
+  out.push(`${indent}</article>`)
+  return out
+}
+
+function paragraphXml(paragraph: ParagraphNode, owner: string, indent: string): string[] {
+  const eId = `${owner}__para_${paragraph.num || paragraph.index}`
+  const inner = indent + '  '
+  const out = [`${indent}<paragraph eId="${eId}"${guid(paragraph.id)}>`, ...numAndHeading(paragraph.label, null, inner)]
+  if (paragraph.points.length === 0) out.push(`${inner}<content>`, p(paragraph.text, inner + '  '), `${inner}</content>`)
+  else out.push(...listXml(`${eId}__list_1`, paragraph.text, paragraph.points, eId, inner))
+  out.push(`${indent}</paragraph>`)
+  return out
+}
+
+/** A list of points (or of sub-points): `intro` carries the owner's text; null means no intro. */
+function listXml(eId: string, intro: string | null, items: (PointNode | SubpointNode)[], owner: string, indent: string): string[] {
+  const inner = indent + '  '
+  const out = [`${indent}<list eId="${eId}">`]
+  if (intro !== null) out.push(`${inner}<intro>`, p(intro, inner + '  '), `${inner}</intro>`)
+  let nested = 1
+  for (const item of items) {
+    if (item.kind === 'point' && item.implicit) {
+      // Sub-points with no point before them: a bare nested list, in place.
+      out.push(...listXml(`${owner}__list_${++nested}`, null, item.subpoints, owner, inner))
+    } else {
+      out.push(...pointXml(item, owner, inner))
+    }
+  }
+  out.push(`${indent}</list>`)
+  return out
+}
+
+function pointXml(point: PointNode | SubpointNode, owner: string, indent: string): string[] {
+  const number = point.kind === 'subpoint' ? toLetters(point.index, 'en') : point.num || String(point.index)
+  const eId = `${owner}__point_${number}`
+  const inner = indent + '  '
+  const out = [`${indent}<point eId="${eId}"${guid(point.id)}>`, ...numAndHeading(point.label, null, inner)]
+  if (point.kind === 'point' && point.subpoints.length > 0) out.push(...listXml(`${eId}__list_1`, point.text, point.subpoints, eId, inner))
+  else out.push(`${inner}<content>`, p(point.text, inner + '  '), `${inner}</content>`)
+  out.push(`${indent}</point>`)
+  return out
+}

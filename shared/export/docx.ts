@@ -1,0 +1,177 @@
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  Paragraph,
+  TextRun,
+  type INumberingOptions,
+  type IStylesOptions,
+} from 'docx'
+import type { DocJSON } from '../schema'
+import { xmlSafe } from './escape'
+import { coverLines, type ExportMeta } from './meta'
+import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode } from './structure'
+
+/**
+ * DOCX, the format every ministry works in. What makes it a real Word document rather than
+ * pasted text:
+ * - real styles: Title for the law title, Heading 1 for chapters, Heading 2 for articles, so
+ *   Word's navigation pane and outline show the structure (chapter and article labels are typed
+ *   text, so "Статья 5" can be found with Find);
+ * - real Word numbering for paragraphs ("1."), points ("1)") and sub-points ("a)" in English,
+ *   Word's `russianLower` "а)" in Russian, which skips ё, й, ъ, ы, ь as Accord does). Each article
+ *   is its own list instance, so numbering restarts per article; points restart after each
+ *   paragraph and sub-points after each point (Word's default level restart). An article with a
+ *   single paragraph leaves that paragraph unnumbered, as the editor does;
+ * - a cover page (title, version, status, date, organizations) ending in a page break;
+ * - Times New Roman for every script (Word has it with Cyrillic; LibreOffice substitutes the
+ *   metric-compatible Liberation Serif), and the document language set for spelling and hyphenation.
+ *
+ * Returns bytes (Packer.toArrayBuffer), which work both in Node and in the browser.
+ */
+
+const FONT = 'Times New Roman'
+const NUMBERING = 'accord-law'
+const LANGUAGE_TAG = { en: 'en-GB', ru: 'ru-RU' } as const
+/** Style ids the importer knows: the cover's paragraphs are skipped when a file comes back. */
+export const DOCX_COVER_STYLES = { title: 'AccordCoverTitle', line: 'AccordCover' } as const
+
+const CM = 567 // twips per centimetre
+
+function styles(language: ExportMeta['language']): IStylesOptions {
+  const font = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }
+  return {
+    default: {
+      document: {
+        run: { font, size: 24, language: { value: LANGUAGE_TAG[language] } },
+        paragraph: { spacing: { after: 120, line: 276 } },
+      },
+      title: { run: { font, size: 32, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } } },
+      heading1: {
+        run: { font, size: 28, bold: true, color: '000000' },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 360, after: 240 }, keepNext: true, keepLines: true, outlineLevel: 0 },
+      },
+      heading2: {
+        run: { font, size: 24, bold: true, italics: false, color: '000000' },
+        paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 1 },
+      },
+    },
+    paragraphStyles: [
+      { id: DOCX_COVER_STYLES.title, name: 'Accord Cover Title', basedOn: 'Normal', run: { size: 36, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 2400, after: 960 } } },
+      { id: DOCX_COVER_STYLES.line, name: 'Accord Cover', basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } } },
+      { id: 'AccordPreamble', name: 'Accord Preamble', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: Math.round(1.25 * CM) } } },
+      { id: 'AccordClause', name: 'Accord Paragraph', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED } },
+      { id: 'AccordPoint', name: 'Accord Point', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED } },
+      { id: 'AccordSubpoint', name: 'Accord Sub-point', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED } },
+    ],
+  }
+}
+
+function numbering(language: ExportMeta['language']): INumberingOptions {
+  const level = (lvl: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({
+    level: lvl,
+    format,
+    text,
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: { left: Math.round((lvl + 1) * CM), hanging: CM } } },
+  })
+  return {
+    config: [
+      {
+        reference: NUMBERING,
+        levels: [
+          level(0, LevelFormat.DECIMAL, '%1.'),
+          level(1, LevelFormat.DECIMAL, '%2)'),
+          level(2, language === 'ru' ? LevelFormat.RUSSIAN_LOWER : LevelFormat.LOWER_LETTER, '%3)'),
+        ],
+      },
+    ],
+  }
+}
+
+const run = (value: string) => new TextRun({ text: xmlSafe(value) })
+
+function coverParagraphs(meta: ExportMeta, fallbackTitle: string): Paragraph[] {
+  const cover = coverLines(meta)
+  const line = (text: string, bold = false) => new Paragraph({ style: DOCX_COVER_STYLES.line, children: [new TextRun({ text: xmlSafe(text), bold })] })
+  const labelled = (l: { label: string; value: string }) =>
+    new Paragraph({ style: DOCX_COVER_STYLES.line, children: [new TextRun({ text: xmlSafe(`${l.label}: `), bold: true }), run(l.value)] })
+  return [
+    new Paragraph({ style: DOCX_COVER_STYLES.title, children: [run(cover.title || fallbackTitle)] }),
+    labelled(cover.version),
+    labelled(cover.status),
+    labelled(cover.date),
+    line(`${cover.organizations.label}:`, true),
+    ...cover.organizations.values.map((o) => line(o)),
+    new Paragraph({ style: DOCX_COVER_STYLES.line, children: [new PageBreak()] }),
+  ]
+}
+
+function paragraphBlocks(paragraph: ParagraphNode, instance: number): Paragraph[] {
+  const out: Paragraph[] = []
+  if (!paragraph.implicit) {
+    out.push(
+      new Paragraph({
+        style: 'AccordClause',
+        // The single paragraph of an article is not numbered (num is empty), as in the editor.
+        numbering: paragraph.num ? { reference: NUMBERING, level: 0, instance, custom: true } : undefined,
+        children: [run(paragraph.text)],
+      }),
+    )
+  }
+  for (const point of paragraph.points) {
+    if (!point.implicit) {
+      out.push(new Paragraph({ style: 'AccordPoint', numbering: { reference: NUMBERING, level: 1, instance, custom: true }, children: [run(point.text)] }))
+    }
+    for (const sub of point.subpoints) {
+      out.push(new Paragraph({ style: 'AccordSubpoint', numbering: { reference: NUMBERING, level: 2, instance, custom: true }, children: [run(sub.text)] }))
+    }
+  }
+  return out
+}
+
+function articleBlocks(article: ArticleNode): Paragraph[] {
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(article.heading ? `${article.label} ${article.heading}` : article.label)] }),
+    ...article.paragraphs.flatMap((p) => paragraphBlocks(p, article.index)),
+  ]
+}
+
+function chapterBlocks(chapter: ChapterNode): Paragraph[] {
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(chapter.heading ? `${chapter.label} ${chapter.heading}` : chapter.label)] }),
+    ...chapter.articles.flatMap(articleBlocks),
+  ]
+}
+
+export async function toDocx(doc: DocJSON, meta: ExportMeta): Promise<Uint8Array> {
+  const law = lawStructure(doc, meta.language)
+  const title = law.title || meta.title
+  const document = new Document({
+    title: xmlSafe(title),
+    creator: 'Accord',
+    description: xmlSafe(coverLines(meta).status.value),
+    styles: styles(meta.language),
+    numbering: numbering(meta.language),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 }, // A4
+            margin: { top: 2 * CM, bottom: 2 * CM, left: 3 * CM, right: Math.round(1.5 * CM) },
+          },
+        },
+        children: [
+          ...coverParagraphs(meta, title),
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [run(title)] }),
+          ...law.preamble.map((p) => new Paragraph({ style: 'AccordPreamble', children: [run(p)] })),
+          ...law.body.flatMap((item) => (item.kind === 'chapter' ? chapterBlocks(item) : articleBlocks(item))),
+        ],
+      },
+    ],
+  })
+  return new Uint8Array(await Packer.toArrayBuffer(document))
+}

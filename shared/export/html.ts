@@ -1,0 +1,118 @@
+import type { DocJSON } from '../schema'
+import { escapeHtml } from './escape'
+import { coverLines, type ExportMeta } from './meta'
+import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode, type PointNode } from './structure'
+
+/**
+ * One standalone HTML file: inline CSS, no script, no external resources, so it can be mailed,
+ * archived and printed to PDF from any browser. The print stylesheet gives the cover its own
+ * page. Every user string goes through escapeHtml; numbers are written as text (they are the
+ * computed labels, not CSS counters), so copy-paste and search keep them.
+ */
+
+const CSS = `
+:root { color-scheme: light; }
+body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", "PT Serif", serif; font-size: 13pt; line-height: 1.45; color: #111; margin: 0 auto; max-width: 46rem; padding: 2rem 1.5rem; }
+.cover { text-align: center; padding: 4rem 0; border-bottom: 1px solid #999; margin-bottom: 2rem; }
+.cover h1 { font-size: 20pt; margin: 0 0 2.5rem; }
+.cover dl { display: inline-grid; grid-template-columns: auto auto; gap: 0.3rem 1rem; text-align: left; margin: 0; }
+.cover dt { font-weight: bold; }
+.cover dd { margin: 0; }
+.cover ul { margin: 0; padding-left: 1.1rem; }
+h1.law-title { font-size: 17pt; text-align: center; margin: 0 0 1.5rem; }
+.preamble p { text-indent: 2em; margin: 0 0 0.6em; }
+h2.chapter { font-size: 14pt; text-align: center; margin: 2rem 0 1rem; }
+section.article { margin: 0 0 1.2rem; }
+h3.article-heading { font-size: 13pt; margin: 1.2rem 0 0.5rem; }
+p.clause, p.point, p.subpoint { margin: 0 0 0.4em; text-align: justify; }
+p.point { margin-left: 2em; }
+p.subpoint { margin-left: 4em; }
+.num { font-weight: normal; }
+@page { size: A4; margin: 2.5cm 2cm 2cm 3cm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 12pt; }
+  .cover { border: 0; min-height: 22cm; display: flex; flex-direction: column; justify-content: center; page-break-after: always; break-after: page; margin: 0; }
+  h2.chapter, h3.article-heading { page-break-after: avoid; break-after: avoid; }
+  p { orphans: 3; widows: 3; }
+}
+`
+
+function label(value: string): string {
+  return value ? `<span class="num">${escapeHtml(value)}</span> ` : ''
+}
+
+function block(cls: string, id: string | null, num: string, text: string): string {
+  const idAttr = id ? ` data-id="${escapeHtml(id)}"` : ''
+  return `<p class="${cls}"${idAttr}>${label(num)}${escapeHtml(text)}</p>`
+}
+
+function pointHtml(point: PointNode): string[] {
+  const out = point.implicit ? [] : [block('point', point.id, point.label, point.text)]
+  for (const sub of point.subpoints) out.push(block('subpoint', sub.id, sub.label, sub.text))
+  return out
+}
+
+function paragraphHtml(paragraph: ParagraphNode): string[] {
+  const out = paragraph.implicit ? [] : [block('clause', paragraph.id, paragraph.label, paragraph.text)]
+  return out.concat(paragraph.points.flatMap(pointHtml))
+}
+
+function articleHtml(article: ArticleNode): string[] {
+  const id = article.id ? ` data-id="${escapeHtml(article.id)}"` : ''
+  return [
+    `<section class="article"${id}>`,
+    `<h3 class="article-heading">${escapeHtml(article.label)}${article.heading ? ' ' + escapeHtml(article.heading) : ''}</h3>`,
+    ...article.paragraphs.flatMap(paragraphHtml),
+    '</section>',
+  ]
+}
+
+function chapterHtml(chapter: ChapterNode): string[] {
+  const id = chapter.id ? ` data-id="${escapeHtml(chapter.id)}"` : ''
+  return [
+    `<h2 class="chapter"${id}>${escapeHtml(chapter.label)}${chapter.heading ? ' ' + escapeHtml(chapter.heading) : ''}</h2>`,
+    ...chapter.articles.flatMap(articleHtml),
+  ]
+}
+
+export function toHtml(doc: DocJSON, meta: ExportMeta): string {
+  const law = lawStructure(doc, meta.language)
+  const cover = coverLines(meta)
+  const title = law.title || meta.title
+  const row = (l: { label: string; value: string }) => `<dt>${escapeHtml(l.label)}</dt><dd>${escapeHtml(l.value)}</dd>`
+  const orgs = cover.organizations.values.length
+    ? `<ul>${cover.organizations.values.map((o) => `<li>${escapeHtml(o)}</li>`).join('')}</ul>`
+    : '—'
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${meta.language}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // No script may run from an exported file, even if it is opened from disk.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<title>${escapeHtml(cover.title || title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<section class="cover">',
+    `<h1>${escapeHtml(cover.title || title)}</h1>`,
+    '<dl>',
+    row(cover.version),
+    row(cover.status),
+    row(cover.date),
+    `<dt>${escapeHtml(cover.organizations.label)}</dt><dd>${orgs}</dd>`,
+    '</dl>',
+    '</section>',
+    '<main class="law">',
+    `<h1 class="law-title">${escapeHtml(title)}</h1>`,
+    '<div class="preamble">',
+    ...law.preamble.filter((p) => p.trim()).map((p) => `<p>${escapeHtml(p)}</p>`),
+    '</div>',
+    ...law.body.flatMap((item) => (item.kind === 'chapter' ? chapterHtml(item) : articleHtml(item))),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n')
+}

@@ -1,0 +1,76 @@
+import type { DocJSON } from '../schema'
+import { startsLikeStructure } from '../import/markers'
+import type { ExportMeta } from './meta'
+import { lawStructure, type ArticleNode, type ChapterNode } from './structure'
+
+/**
+ * Markdown for the web and for review:
+ *   # Title / preamble / ## Chapter I. Heading / ### Article 5. Heading /
+ *   "1. text" paragraphs, "   1) text" points, "      a) text" sub-points.
+ * Blocks are separated by blank lines, so a sub-point ("a)" is not Markdown list syntax) never
+ * runs into the line above. User text is escaped: it never turns into markup, and the importer
+ * never mistakes it for structure.
+ */
+
+const POINT_INDENT = '   '
+const SUBPOINT_INDENT = '      '
+
+/** Characters with inline meaning anywhere in a line (emphasis, code, links, HTML, tables, entities). */
+const INLINE = /[\\`*_[\]<>#|~&]/g
+const INLINE_CHAR = /[\\`*_[\]<>#|~&]/
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/
+
+function escapeInline(text: string): string {
+  return text.replace(INLINE, '\\$&')
+}
+
+/**
+ * Escapes user text. At its start (which is also the start of a Markdown block, even after a
+ * list marker) a leading "1.", "a)", "- ", "=", "Article 5." would become a list, a setext line or
+ * an imported heading: the first punctuation character gets a backslash, which CommonMark and
+ * the importer both read as the literal character.
+ */
+export function escapeMarkdown(value: string): string {
+  // A line break inside a block would let the next line start a new block; a space keeps the words.
+  const text = value.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+  if (startsLikeStructure(text) || /^[-+=]|^\d+[.)]/.test(text)) {
+    const i = text.search(ASCII_PUNCTUATION)
+    if (i >= 0 && !INLINE_CHAR.test(text[i])) {
+      return escapeInline(text.slice(0, i)) + '\\' + text[i] + escapeInline(text.slice(i + 1))
+    }
+  }
+  return escapeInline(text)
+}
+
+function headingLine(prefix: string, label: string, heading: string): string {
+  return heading ? `${prefix} ${label} ${escapeMarkdown(heading)}` : `${prefix} ${label}`
+}
+
+function articleLines(article: ArticleNode): string[] {
+  const out = [headingLine('###', article.label, article.heading)]
+  for (const paragraph of article.paragraphs) {
+    if (!paragraph.implicit) {
+      const text = escapeMarkdown(paragraph.text)
+      // An empty unnumbered paragraph would vanish as a blank line; the importer recreates it.
+      if (paragraph.label || text) out.push(paragraph.label ? `${paragraph.label} ${text}`.trimEnd() : text)
+    }
+    for (const point of paragraph.points) {
+      if (!point.implicit) out.push(`${POINT_INDENT}${point.label} ${escapeMarkdown(point.text)}`.trimEnd())
+      for (const sub of point.subpoints) out.push(`${SUBPOINT_INDENT}${sub.label} ${escapeMarkdown(sub.text)}`.trimEnd())
+    }
+  }
+  return out
+}
+
+function chapterLines(chapter: ChapterNode): string[] {
+  return [headingLine('##', chapter.label, chapter.heading), ...chapter.articles.flatMap(articleLines)]
+}
+
+export function toMarkdown(doc: DocJSON, meta: ExportMeta): string {
+  const law = lawStructure(doc, meta.language)
+  const title = law.title || meta.title
+  const blocks: string[] = [title ? `# ${escapeMarkdown(title)}` : '#']
+  for (const p of law.preamble) if (p.trim()) blocks.push(escapeMarkdown(p))
+  for (const item of law.body) blocks.push(...(item.kind === 'chapter' ? chapterLines(item) : articleLines(item)))
+  return blocks.join('\n\n') + '\n'
+}

@@ -1,0 +1,178 @@
+import { docFromJSON, type DocJSON } from '../schema'
+import { numberDocument, type NumberedNode } from '../numbering'
+import type { Language } from '../language'
+
+/**
+ * The law as a tree, derived once from the flat editor document so that every exporter agrees
+ * on the hierarchy and on the numbers (which come from numberDocument, never recomputed here).
+ *
+ * The editor keeps article bodies flat (clause / point / subpoint siblings); here a paragraph
+ * owns the points after it and a point owns the sub-points after it. Blocks that come before
+ * any owner (points before the first paragraph, sub-points before the first point) are put in
+ * an `implicit` owner with no text and no number, so nothing is lost or re-levelled.
+ */
+
+export interface SubpointNode {
+  kind: 'subpoint'
+  id: string | null
+  /** Ordinal within its point, 1-based (the number shown may be a letter). */
+  index: number
+  num: string
+  label: string
+  text: string
+}
+
+export interface PointNode {
+  kind: 'point'
+  id: string | null
+  index: number
+  num: string
+  label: string
+  text: string
+  /** True for the owner of sub-points that come before any point of their paragraph. */
+  implicit: boolean
+  subpoints: SubpointNode[]
+}
+
+export interface ParagraphNode {
+  kind: 'clause'
+  id: string | null
+  index: number
+  /** Empty when the article has a single paragraph (no number is shown). */
+  num: string
+  label: string
+  text: string
+  /** True for the owner of points that come before the article's first paragraph. */
+  implicit: boolean
+  points: PointNode[]
+}
+
+export interface ArticleNode {
+  kind: 'article'
+  id: string | null
+  /** Ordinal through the whole law, 1-based (articles are numbered through the law). */
+  index: number
+  num: string
+  label: string
+  heading: string
+  paragraphs: ParagraphNode[]
+}
+
+export interface ChapterNode {
+  kind: 'chapter'
+  id: string | null
+  index: number
+  num: string
+  label: string
+  heading: string
+  articles: ArticleNode[]
+}
+
+export interface LawStructure {
+  language: Language
+  title: string
+  preamble: string[]
+  /** Articles before the first chapter (chapterless), then the chapters in order. */
+  body: (ChapterNode | ArticleNode)[]
+}
+
+function textOf(node: DocJSON | undefined): string {
+  if (!node) return ''
+  if (node.type === 'text') return node.text ?? ''
+  return (node.content ?? []).map(textOf).join('')
+}
+
+function idOf(node: DocJSON): string | null {
+  const id = node.attrs?.id
+  return typeof id === 'string' ? id : null
+}
+
+/** Throws (via docFromJSON) when the tree is not a valid legal document. */
+export function lawStructure(doc: DocJSON, language: Language): LawStructure {
+  // numberDocument walks the PM node; its entries come in document order, so they pair up with
+  // a parallel walk of the JSON without any position arithmetic.
+  const numbers: NumberedNode[] = numberDocument(docFromJSON(doc), language)
+  let cursor = 0
+  const next = (kind: NumberedNode['kind']): NumberedNode => {
+    const entry = numbers[cursor++]
+    if (!entry || entry.kind !== kind) throw new Error(`numbering out of step at ${kind}`)
+    return entry
+  }
+
+  const children = doc.content ?? []
+  const title = textOf(children.find((c) => c.type === 'lawTitle'))
+  const preamble = (children.find((c) => c.type === 'preamble')?.content ?? []).map(textOf)
+  const body: (ChapterNode | ArticleNode)[] = []
+  let chapter: ChapterNode | null = null
+  let chapterCount = 0
+  let articleCount = 0
+
+  for (const node of children) {
+    if (node.type === 'chapter') {
+      const n = next('chapter')
+      chapter = { kind: 'chapter', id: idOf(node), index: ++chapterCount, num: n.num, label: n.label, heading: textOf(node), articles: [] }
+      body.push(chapter)
+    } else if (node.type === 'article') {
+      const n = next('article')
+      const blocks = node.content ?? []
+      const article: ArticleNode = {
+        kind: 'article',
+        id: idOf(node),
+        index: ++articleCount,
+        num: n.num,
+        label: n.label,
+        heading: textOf(blocks.find((b) => b.type === 'articleHeading')),
+        paragraphs: articleBody(blocks, next),
+      }
+      if (chapter) chapter.articles.push(article)
+      else body.push(article)
+    }
+  }
+  return { language, title, preamble, body }
+}
+
+function articleBody(blocks: DocJSON[], next: (kind: NumberedNode['kind']) => NumberedNode): ParagraphNode[] {
+  const paragraphs: ParagraphNode[] = []
+  let paragraph: ParagraphNode | null = null
+  let point: PointNode | null = null
+  let clauses = 0
+
+  const implicitParagraph = (): ParagraphNode => {
+    const p: ParagraphNode = { kind: 'clause', id: null, index: 0, num: '', label: '', text: '', implicit: true, points: [] }
+    paragraphs.push(p)
+    return p
+  }
+
+  for (const block of blocks) {
+    if (block.type === 'clause') {
+      const n = next('clause')
+      paragraph = { kind: 'clause', id: idOf(block), index: ++clauses, num: n.num, label: n.label, text: textOf(block), implicit: false, points: [] }
+      paragraphs.push(paragraph)
+      point = null
+    } else if (block.type === 'point') {
+      const n = next('point')
+      paragraph ??= implicitParagraph()
+      point = { kind: 'point', id: idOf(block), index: paragraph.points.filter((p) => !p.implicit).length + 1, num: n.num, label: n.label, text: textOf(block), implicit: false, subpoints: [] }
+      paragraph.points.push(point)
+    } else if (block.type === 'subpoint') {
+      const n = next('subpoint')
+      paragraph ??= implicitParagraph()
+      if (!point) {
+        point = { kind: 'point', id: null, index: 0, num: '', label: '', text: '', implicit: true, subpoints: [] }
+        paragraph.points.push(point)
+      }
+      point.subpoints.push({ kind: 'subpoint', id: idOf(block), index: point.subpoints.length + 1, num: n.num, label: n.label, text: textOf(block) })
+    }
+  }
+  return paragraphs
+}
+
+/** Articles in law order, with the chapter each belongs to (null before the first chapter). */
+export function articlesOf(law: LawStructure): { chapter: ChapterNode | null; article: ArticleNode }[] {
+  const out: { chapter: ChapterNode | null; article: ArticleNode }[] = []
+  for (const item of law.body) {
+    if (item.kind === 'article') out.push({ chapter: null, article: item })
+    else for (const article of item.articles) out.push({ chapter: item, article })
+  }
+  return out
+}

@@ -1,0 +1,92 @@
+import type { DocJSON } from '../schema'
+import type { Language } from '../language'
+import { newId } from '../ids'
+import type { ImportStats } from './types'
+
+/**
+ * Assembles an imported document: every importer ends here, so ids are always fresh and unique
+ * and the tree always satisfies the schema (a preamble with at least one paragraph, an article
+ * that starts with its heading).
+ */
+
+export type BodyKind = 'clause' | 'point' | 'subpoint'
+
+const text = (value: string): DocJSON[] => (value ? [{ type: 'text', text: value }] : [])
+
+export class DocAssembler {
+  title = ''
+  readonly preamble: string[] = []
+  readonly parts: DocJSON[] = []
+  readonly stats: ImportStats = { chapters: 0, articles: 0, clauses: 0, points: 0, subpoints: 0, preambleParagraphs: 0, unrecognised: 0 }
+  private article: DocJSON | null = null
+
+  chapter(heading: string): DocJSON {
+    const node: DocJSON = { type: 'chapter', attrs: { id: newId() }, content: text(heading) }
+    this.parts.push(node)
+    this.article = null
+    this.stats.chapters++
+    return node
+  }
+
+  startArticle(heading: string): DocJSON {
+    const node: DocJSON = { type: 'article', attrs: { id: newId() }, content: [{ type: 'articleHeading', content: text(heading) }] }
+    this.parts.push(node)
+    this.article = node
+    this.stats.articles++
+    return node
+  }
+
+  get currentArticle(): DocJSON | null {
+    return this.article
+  }
+
+  /** The text of the most recent chapter or article heading, to extend it with a title line. */
+  setHeading(node: DocJSON, heading: string): void {
+    if (node.type === 'chapter') node.content = text(heading)
+    else node.content![0] = { type: 'articleHeading', content: text(heading) }
+  }
+
+  block(kind: BodyKind, value: string): void {
+    if (!this.article) throw new Error('no article to add a block to')
+    this.article.content!.push({ type: kind, attrs: { id: newId() }, content: text(value) })
+    if (kind === 'clause') this.stats.clauses++
+    else if (kind === 'point') this.stats.points++
+    else this.stats.subpoints++
+  }
+
+  preambleParagraph(value: string): void {
+    this.preamble.push(value)
+    this.stats.preambleParagraphs++
+  }
+
+  /** Gives each article that has a heading only the empty paragraph a new article has in the editor. */
+  fillEmptyArticles(): void {
+    for (const part of this.parts) {
+      if (part.type === 'article' && part.content!.length === 1) {
+        part.content!.push({ type: 'clause', attrs: { id: newId() }, content: [] })
+        this.stats.clauses++
+      }
+    }
+  }
+
+  toJSON(): DocJSON {
+    return {
+      type: 'doc',
+      content: [
+        { type: 'lawTitle', content: text(this.title) },
+        { type: 'preamble', content: (this.preamble.length ? this.preamble : ['']).map((p) => ({ type: 'paragraph', content: text(p) })) },
+        ...this.parts,
+      ],
+    }
+  }
+}
+
+const CYRILLIC = /\p{Script=Cyrillic}/gu
+const LATIN = /\p{Script=Latin}/gu
+
+/** Russian when Cyrillic letters outnumber Latin ones; English otherwise (and for no letters). */
+export function guessLanguage(sample: string): Language {
+  const cyrillic = sample.match(CYRILLIC)?.length ?? 0
+  const latin = sample.match(LATIN)?.length ?? 0
+  return cyrillic > latin ? 'ru' : 'en'
+}

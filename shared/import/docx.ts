@@ -1,0 +1,119 @@
+import type { Language } from '../language'
+import { recognise, type SourceBlock } from './recognise'
+import { elements, localName, parseXml, textContent, type XmlElement } from './xml'
+import type { ImportResult } from './types'
+
+/**
+ * DOCX import through mammoth: Word → simple HTML, whose headings and lists keep what plain text
+ * would lose — heading styles, and Word's own numbering (numbers that are not in the text at
+ * all), which arrives as nested <ol>/<ul> and becomes a list depth for the recogniser.
+ * mammoth is loaded on demand, so the other importers do not pull it into a bundle.
+ */
+
+/**
+ * Our own exports' cover page (style names as written by shared/export/docx.ts) is metadata, not
+ * text of the law; Word's Title style marks the law's title; other styles map as mammoth's defaults.
+ */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1.docx-title:fresh",
+  "p[style-name='Accord Cover Title'] => !",
+  "p[style-name='Accord Cover'] => !",
+]
+
+const HEADING = /^h([1-6])$/
+
+interface Walk {
+  blocks: SourceBlock[]
+  images: number
+  tables: number
+}
+
+/**
+ * Text of an element for one block: <br> and paragraph ends become line breaks, nested lists and
+ * tables are left for the walk, and footnote back-links ("↑") are left out.
+ */
+function inlineText(el: XmlElement): string {
+  let out = ''
+  for (const c of el.children) {
+    if (typeof c === 'string') {
+      out += c
+      continue
+    }
+    const name = localName(c)
+    const href = c.attrs.href ?? ''
+    if (name === 'br') out += '\n'
+    else if (name === 'a' && (href.startsWith('#footnote-ref') || href.startsWith('#endnote-ref'))) continue
+    else if (name === 'ol' || name === 'ul' || name === 'table') continue
+    else if (name === 'p') out += inlineText(c) + '\n'
+    else out += inlineText(c)
+  }
+  return out
+}
+
+/** A paragraph with soft line breaks: lines are separate blocks, so "Article 5↵Title" still reads. */
+function pushLines(walk: Walk, text: string, extra: Omit<SourceBlock, 'text'>): void {
+  const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim())
+  const nonEmpty = lines.filter(Boolean)
+  if (nonEmpty.length === 0) return
+  walk.blocks.push({ ...extra, text: nonEmpty[0] })
+  for (const line of nonEmpty.slice(1)) walk.blocks.push({ text: line })
+}
+
+function walkNodes(el: XmlElement, walk: Walk, depth: number): void {
+  for (const c of el.children) {
+    if (typeof c === 'string') {
+      if (c.trim()) pushLines(walk, c, {})
+      continue
+    }
+    const name = localName(c)
+    const h = HEADING.exec(name)
+    if (c.attrs.class === 'docx-title') walk.blocks.push({ text: textContent(c).replace(/\s+/g, ' ').trim(), heading: 1 })
+    else if (h) {
+      // Word's Heading 1 holds chapters and Heading 2 articles (Title is the law's title).
+      walk.blocks.push({ text: inlineText(c).replace(/\s+/g, ' ').trim(), heading: Number(h[1]) + 1 })
+    } else if (name === 'p') pushLines(walk, inlineText(c), {})
+    else if (name === 'ol' || name === 'ul') {
+      for (const li of elements(c, 'li')) {
+        // Footnotes come at the end as a list; they are notes, not points of the last article.
+        const id = li.attrs.id ?? ''
+        const note = id.startsWith('footnote-') || id.startsWith('endnote-')
+        pushLines(walk, inlineText(li), note ? {} : { listDepth: depth })
+        for (const nested of elements(li)) {
+          if (['ol', 'ul', 'table'].includes(localName(nested))) walkNodes({ ...li, children: [nested] }, walk, depth + 1)
+        }
+      }
+    } else if (name === 'table') {
+      walk.tables++
+      walkNodes(c, walk, depth)
+    } else walkNodes(c, walk, depth)
+  }
+}
+
+function countElements(el: XmlElement, name: string): number {
+  return elements(el).reduce((n, c) => n + (localName(c) === name ? 1 : 0) + countElements(c, name), 0)
+}
+
+export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Language): Promise<ImportResult> {
+  const { default: mammoth } = await import('mammoth')
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
+  const arrayBuffer = view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer
+  // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`; JSZip takes either.
+  const input = { buffer: view, arrayBuffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0]
+  const result = await mammoth.convertToHtml(input, {
+    styleMap: STYLE_MAP,
+    convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+  })
+  const walk: Walk = { blocks: [], images: 0, tables: 0 }
+  const tree = parseXml(`<root>${result.value}</root>`)
+  walkNodes(tree, walk, 0)
+  walk.images = countElements(tree, 'img')
+
+  const warnings: string[] = []
+  if (walk.images) warnings.push(`${walk.images} image(s) were left out: a law's text holds no images.`)
+  if (walk.tables) warnings.push(`${walk.tables} table(s) were flattened into paragraphs, cell by cell.`)
+  for (const m of result.messages) {
+    // Unknown paragraph styles are normal in Word files and change nothing; other notes are kept.
+    if (m.type === 'error' || !/^Unrecognised (paragraph|run) style/.test(m.message)) warnings.push(`DOCX: ${m.message}`)
+  }
+  return recognise(walk.blocks, { language, warnings })
+}

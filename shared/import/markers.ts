@@ -1,0 +1,70 @@
+/**
+ * The typed numbers and headings that the importer turns into structure. Kept apart from the
+ * recogniser so the Markdown exporter can escape text that would otherwise read as a marker.
+ */
+
+export type MarkerStyle = 'N.' | 'N)' | '(N)' | 'L)' | '(L)' | 'R)' | '(R)' | 'bullet'
+
+export interface Marker {
+  style: MarkerStyle
+  /** The number as typed, lower-cased ("3", "b", "ii"), empty for bullets. */
+  value: string
+  rest: string
+}
+
+export interface HeadingMatch {
+  kind: 'chapter' | 'article'
+  /** The number as typed ("II", "2", "5"). */
+  number: string
+  /** The heading text after the number and its separator (may be empty). */
+  rest: string
+}
+
+const CHAPTER = /^(?:chapter|глава)\s+([IVXLCDM]+|[ivxlcdm]+|\d{1,3})(?![\p{L}\p{N}])(.*)$/iu
+const ARTICLE = /^(?:article|art\.|статья|ст\.)\s*(\d{1,4}(?:[.-]\d{1,3})*)(?![\p{L}\p{N}])(.*)$/iu
+const SEPARATOR = /^\s*[.:–—-]\s*/u
+
+/** "Article 5. Title", "Статья 5 – Название", "Chapter II" (bare), "Chapter II General provisions". */
+export function matchHeading(line: string): HeadingMatch | null {
+  const text = line.trim()
+  for (const [kind, pattern] of [['chapter', CHAPTER], ['article', ARTICLE]] as const) {
+    const m = pattern.exec(text)
+    if (!m) continue
+    const after = m[2]
+    const sep = SEPARATOR.exec(after)
+    if (sep) return { kind, number: m[1], rest: after.slice(sep[0].length).trim() }
+    const rest = after.trim()
+    if (!rest) return { kind, number: m[1], rest: '' }
+    // Without a separator only a capitalised title counts: "Article 4 of this Law applies…" is a
+    // sentence that merely starts with a reference, not a heading.
+    if (/^\s/.test(after) && /^\p{Lu}/u.test(rest) && !/[.;,]$/.test(rest)) return { kind, number: m[1], rest }
+  }
+  return null
+}
+
+const MARKERS: [MarkerStyle, RegExp][] = [
+  ['N.', /^(\d{1,3})\.(?=\s|$)\s*/],
+  ['N)', /^(\d{1,3})\)(?=\s|$)\s*/],
+  ['(N)', /^\((\d{1,3})\)(?=\s|$)\s*/],
+  ['L)', /^([a-zа-яё]{1,2}|[ivx]{2,5})\)(?=\s|$)\s*/iu],
+  ['(L)', /^\(([a-zа-яё]{1,2}|[ivx]{2,5})\)(?=\s|$)\s*/iu],
+]
+const BULLET_MARKDOWN = /^[-*+](?=\s)\s*/
+const BULLET_TEXT = /^[-*+•·–—](?=\s)\s*/u
+
+/** A typed paragraph / point number or a bullet at the start of the line. */
+export function matchMarker(line: string, markdown = false): Marker | null {
+  const text = line.trim()
+  for (const [style, pattern] of MARKERS) {
+    const m = pattern.exec(text)
+    if (m) return { style, value: m[1].toLowerCase(), rest: text.slice(m[0].length) }
+  }
+  const bullet = (markdown ? BULLET_MARKDOWN : BULLET_TEXT).exec(text)
+  if (bullet) return { style: 'bullet', value: '', rest: text.slice(bullet[0].length) }
+  return null
+}
+
+/** Whether text would be read back as structure (a heading or a numbered / bulleted block). */
+export function startsLikeStructure(text: string): boolean {
+  return matchHeading(text) !== null || matchMarker(text, true) !== null
+}

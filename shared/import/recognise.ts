@@ -1,0 +1,231 @@
+import type { DocJSON } from '../schema'
+import type { Language } from '../language'
+import { toRoman } from '../numbering'
+import { DocAssembler, guessLanguage, type BodyKind } from './build'
+import { matchHeading, matchMarker, type Marker } from './markers'
+import type { ImportResult } from './types'
+
+/**
+ * Turns a sequence of text blocks (lines of plain text or Markdown, paragraphs of a DOCX) into
+ * the law's structure. Typed numbers are recognised and stripped (Accord computes numbers);
+ * whatever is not recognised is kept as plain text where it stood: a preamble paragraph before
+ * the first article, a paragraph of the current article after it. Nothing is dropped.
+ *
+ * Levels inside an article come from the numbering styles in use, the way a reader sees them:
+ * "1." is always a paragraph; any other style ("1)", "(a)", "а)", a bullet, a Word list level)
+ * is a paragraph if it opens the article, else one level below the last style seen, and returns
+ * to its own level when it comes back. So "1)" after a "1." paragraph is a point, and "a)" after
+ * "1)" points is a sub-point. An indent (or a Word list level) says how deep an item is at
+ * least, so points written before any paragraph stay points.
+ */
+
+export interface SourceBlock {
+  text: string
+  /** A heading from the source format: 1 title, 2 chapter, 3 article, 4+ minor (kept as text). */
+  heading?: number
+  /** Depth (0-based) of an item of a source list whose number is not typed (Word numbering). */
+  listDepth?: number
+  /** Leading spaces of a plain-text line: a hint of its depth. */
+  indent?: number
+}
+
+export interface RecogniseOptions {
+  language?: Language
+  /** Markdown input: backslash escapes are undone, and when the text has ## / ### headings
+   * only those make chapters and articles (a paragraph starting "Article 5." stays text). */
+  markdown?: boolean
+  /** Notes from the format reader (skipped images, flattened tables…), put before ours. */
+  warnings?: string[]
+}
+
+interface Level {
+  style: string
+  last: string
+}
+
+const KINDS: BodyKind[] = ['clause', 'point', 'subpoint']
+const ROMAN_VALUE = /^[ivxlc]+$/
+
+function romanValue(value: string): number {
+  const digits: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 }
+  let total = 0
+  for (let k = 0; k < value.length; k++) {
+    const v = digits[value[k]]
+    const next = digits[value[k + 1]] ?? 0
+    total += v < next ? -v : v
+  }
+  return total
+}
+
+/** "(i)" after "(h)" is a letter; "(i)" after "(a)" points, or opening a list, is a roman sub-level. */
+function resolveStyle(marker: Marker, stack: Level[]): string {
+  const { style, value } = marker
+  if ((style !== 'L)' && style !== '(L)') || !ROMAN_VALUE.test(value)) return style
+  const roman = style === 'L)' ? 'R)' : '(R)'
+  const letters = stack.find((l) => l.style === style)
+  if (letters && letters.last.length === 1 && String.fromCharCode(letters.last.charCodeAt(0) + 1) === value) return style
+  const romans = stack.find((l) => l.style === roman)
+  if (romans && toRoman(romanValue(romans.last) + 1).toLowerCase() === value) return roman
+  return value.length > 1 || value === 'i' ? roman : style
+}
+
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1')
+}
+
+function looksLikeTitle(text: string): boolean {
+  return text.length <= 200 && /^[\p{Lu}\p{N}"«“„(\[]/u.test(text) && !/[.;:,]$/.test(text)
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? text.slice(0, 57) + '…' : text
+}
+
+export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {}): ImportResult {
+  const markdown = options.markdown ?? false
+  const clean = markdown ? unescapeMarkdown : (s: string) => s
+  const asm = new DocAssembler()
+  const warnings = [...(options.warnings ?? [])]
+  const headingsOnly = markdown && blocks.some((b) => b.heading === 2 || b.heading === 3)
+
+  let titleSet = false
+  let pending: { node: DocJSON; kind: 'chapter' | 'article' } | null = null
+  let stack: Level[] = []
+  const unrecognised: string[] = []
+  let renumbered: string | null = null
+  let flattened = 0
+  let strayAfterChapter = 0
+
+  for (const block of blocks) {
+    const raw = block.text.trim()
+    if (!raw && block.heading === undefined) continue
+
+    // A bare "Chapter II" / "Article 5" takes its title from the next line.
+    if (pending) {
+      const p = pending
+      pending = null
+      // A chapter may take a heading-styled line too ("CHAPTER I" ↵ "GENERAL PROVISIONS" in
+      // Heading 1); an article only a plain line, since its first paragraph may follow.
+      const fits = block.listDepth === undefined && (block.heading === undefined || (p.kind === 'chapter' && block.heading <= 3))
+      if (fits && raw && !matchHeading(raw) && !matchMarker(raw, markdown) && raw.length <= 200 && (p.kind === 'chapter' || looksLikeTitle(raw))) {
+        asm.setHeading(p.node, clean(raw))
+        continue
+      }
+    }
+
+    // The first top-level heading is the title, whatever it says ("# Chapter II General" included).
+    if (block.heading === 1 && !titleSet && asm.parts.length === 0) {
+      asm.title = clean(raw)
+      titleSet = true
+      continue
+    }
+
+    const heading = !headingsOnly || block.heading !== undefined ? matchHeading(raw) : null
+    if (heading) {
+      const title = clean(heading.rest)
+      if (heading.kind === 'chapter') {
+        const node = asm.chapter(title)
+        if (!title) pending = { node, kind: 'chapter' }
+      } else {
+        const node = asm.startArticle(title)
+        stack = []
+        if (!title && block.heading === undefined) pending = { node, kind: 'article' }
+        const expected = String(asm.stats.articles)
+        if (!renumbered && heading.number !== expected) renumbered = `${heading.number} → ${expected}`
+      }
+      continue
+    }
+
+    if (block.heading !== undefined && block.heading <= 3) {
+      const nothingYet = !titleSet && asm.parts.length === 0 && asm.preamble.length === 0
+      if (nothingYet && block.heading <= 2) {
+        asm.title = clean(raw)
+        titleSet = true
+      } else if (block.heading <= 2) {
+        asm.chapter(clean(raw))
+      } else {
+        asm.startArticle(clean(raw))
+        stack = []
+      }
+      continue
+    }
+
+    if (!asm.currentArticle) {
+      if (asm.parts.length > 0) {
+        // Text between a chapter heading and its first article has no place of its own in the
+        // model; it opens an untitled article right there rather than moving elsewhere.
+        asm.startArticle('')
+        asm.block('clause', clean(raw))
+        stack = [{ style: 'plain', last: '' }]
+        strayAfterChapter++
+        unrecognised.push(raw)
+        asm.stats.unrecognised++
+      } else if (!titleSet && asm.preamble.length === 0 && block.listDepth === undefined && !matchMarker(raw, markdown)) {
+        asm.title = clean(raw)
+        titleSet = true
+      } else {
+        asm.preambleParagraph(clean(raw))
+      }
+      continue
+    }
+
+    const typed = matchMarker(raw, markdown)
+    const marker: (Omit<Marker, 'style'> & { style: Marker['style'] | 'list' }) | null =
+      typed ?? (block.listDepth !== undefined ? { style: 'list', value: '', rest: raw } : null)
+    if (!marker) {
+      // Unnumbered text in an article: its (first) paragraph, or text the recogniser could not place.
+      const first = (asm.currentArticle.content?.length ?? 0) <= 1
+      asm.block('clause', clean(raw))
+      stack = [{ style: 'plain', last: '' }]
+      if (!first) {
+        unrecognised.push(raw)
+        asm.stats.unrecognised++
+      }
+      continue
+    }
+
+    const style = marker.style === 'list' ? `list${block.listDepth}` : resolveStyle({ ...marker, style: marker.style }, stack)
+    const hint = block.listDepth ?? (block.indent === undefined ? 0 : block.indent >= 5 ? 2 : block.indent >= 2 ? 1 : 0)
+    let level: number
+    if (style === 'N.') {
+      level = 0
+      stack = [{ style, last: marker.value }]
+    } else {
+      const at = stack.findIndex((l) => l.style === style)
+      if (at >= 0) {
+        level = at
+        stack = stack.slice(0, at + 1)
+        stack[at].last = marker.value
+      } else if (hint < stack.length && stack[hint].style === 'implicit') {
+        // Points after sub-points that had no point of their own: they take the implicit owner's place.
+        level = hint
+        stack = [...stack.slice(0, hint), { style, last: marker.value }]
+      } else {
+        while (stack.length < Math.min(hint, 2)) stack.push({ style: 'implicit', last: '' })
+        level = stack.length
+        if (level > 2) {
+          level = 2
+          flattened++
+          stack = stack.slice(0, 2)
+        }
+        stack.push({ style, last: marker.value })
+      }
+    }
+    asm.block(KINDS[level], clean(marker.rest))
+  }
+
+  // An article with a heading only gets the empty paragraph a new article has in the editor.
+  asm.fillEmptyArticles()
+
+  if (asm.stats.articles === 0) warnings.push('No articles were recognised: the text was imported as the title and preamble.')
+  if (!titleSet || !asm.title) warnings.push('No title line was found; the title is empty.')
+  if (renumbered) warnings.push(`Typed article numbers differ from the computed ones (${renumbered}); Accord numbers articles itself.`)
+  if (flattened) warnings.push(`${flattened} item(s) nested deeper than sub-points were kept as sub-points.`)
+  if (strayAfterChapter) warnings.push(`${strayAfterChapter} passage(s) between a chapter heading and its first article were put in an untitled article.`)
+  if (unrecognised.length) {
+    warnings.push(`${unrecognised.length} passage(s) had no recognised heading or number and were kept as plain paragraphs (first: “${clip(unrecognised[0])}”).`)
+  }
+
+  const language = options.language ?? guessLanguage(blocks.map((b) => b.text).join(' '))
+  return { doc: asm.toJSON(), language, warnings, stats: asm.stats }
+}

@@ -1,0 +1,71 @@
+import type { Language } from '../language'
+import { matchHeading, matchMarker } from './markers'
+import { recognise, type SourceBlock } from './recognise'
+import type { ImportResult } from './types'
+
+/**
+ * Plain text and Markdown import. Lines become blocks; the recogniser does the rest.
+ *
+ * How lines group into blocks:
+ * - Markdown: a paragraph's lines are joined (soft wraps), a heading is always its own block;
+ * - plain text with blank lines between paragraphs: lines are joined when the line before does
+ *   not end a sentence (hard-wrapped text), and split where a heading or a number starts;
+ * - plain text without any blank line: every line is a block (one paragraph per line, as text
+ *   copied out of most editors arrives).
+ */
+
+export interface ParseTextOptions {
+  /** 'auto' (default) reads the text as Markdown when it has ATX headings ("# Title", "## …"). */
+  format?: 'auto' | 'text' | 'markdown'
+}
+
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/
+
+function indentOf(line: string): number {
+  let n = 0
+  for (const ch of line) {
+    if (ch === ' ') n += 1
+    else if (ch === '\t') n += 4
+    else break
+  }
+  return n
+}
+
+export function parseText(text: string, language?: Language, options: ParseTextOptions = {}): ImportResult {
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
+  const format = options.format ?? 'auto'
+  const markdown = format === 'markdown' || (format === 'auto' && lines.some((l) => ATX.test(l)))
+  const hasBlankLines = lines.some((l, i) => !l.trim() && i > 0 && i < lines.length - 1)
+  // As in the recogniser: once Markdown has ## / ### headings, only they start chapters and articles.
+  const headingsOnly = markdown && lines.some((l) => /^ {0,3}#{2,3}(?:[ \t]|$)/.test(l))
+  const startsHeading = (line: string) => !headingsOnly && matchHeading(line) !== null
+
+  const blocks: SourceBlock[] = []
+  let open: SourceBlock | null = null // the block the next line may continue
+
+  for (const line of lines) {
+    const trimmed = line.trim()
+    if (!trimmed) {
+      open = null
+      continue
+    }
+    const atx = markdown ? ATX.exec(line) : null
+    if (atx) {
+      blocks.push({ text: atx[2] ?? '', heading: atx[1].length })
+      open = null
+      continue
+    }
+    const structural = startsHeading(trimmed) || matchMarker(trimmed, markdown) !== null
+    const continues =
+      open !== null && !structural && (markdown || (hasBlankLines && !/[.!?;:…»"”]$/.test(open.text)))
+    if (continues && open) {
+      open.text += ' ' + trimmed
+      continue
+    }
+    const block: SourceBlock = { text: trimmed, indent: indentOf(line) }
+    blocks.push(block)
+    // A heading line never absorbs the next line: that is its title or the first paragraph.
+    open = startsHeading(trimmed) ? null : block
+  }
+  return recognise(blocks, { language, markdown })
+}

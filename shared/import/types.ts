@@ -1,0 +1,24 @@
+import type { DocJSON } from '../schema'
+import type { Language } from '../language'
+
+export interface ImportStats {
+  chapters: number
+  articles: number
+  /** Numbered paragraphs of articles ("clause" blocks). */
+  clauses: number
+  points: number
+  subpoints: number
+  preambleParagraphs: number
+  /** Passages that matched no heading or number and were kept as plain text in place. */
+  unrecognised: number
+}
+
+export interface ImportResult {
+  /** A valid document (docFromJSON accepts it) with fresh, unique ids. */
+  doc: DocJSON
+  /** The language given by the caller, or guessed from the text (Cyrillic vs Latin letters). */
+  language: Language
+  /** Human-readable notes for the preview: what was guessed, moved, flattened or skipped. */
+  warnings: string[]
+  stats: ImportStats
+}

@@ -1,0 +1,131 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createBuilders } from '../../shared/seed/builders'
+import { sampleLaw } from '../../shared/seed/modelLaw'
+import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
+import type { ExportMeta } from '../../shared/export/meta'
+import type { DocJSON } from '../../shared/schema'
+
+/**
+ * Akoma Ntoso export, validated with xmllint against the OASIS schema copied into
+ * tests/fixtures/akn (see its README). Without xmllint these tests fail: validity is the point.
+ */
+
+const SCHEMA = resolve(__dirname, '../fixtures/akn/akomantoso30.xsd')
+const dir = mkdtempSync(join(tmpdir(), 'accord-akn-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+let counter = 0
+function validate(xml: string): string {
+  const file = join(dir, `doc-${++counter}.xml`)
+  writeFileSync(file, xml)
+  try {
+    return execFileSync('xmllint', ['--noout', '--schema', SCHEMA, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  } catch (error) {
+    const e = error as { code?: string; stderr?: string; message: string }
+    throw new Error(e.code === 'ENOENT' ? 'xmllint is not installed (Debian: libxml2-utils)' : `schema validation failed:\n${e.stderr ?? e.message}`)
+  }
+}
+
+const meta = (language: 'en' | 'ru', extra: Partial<ExportMeta> = {}): ExportMeta => ({
+  title: 'Model Law',
+  language,
+  status: 'draft',
+  date: '2025-03-14',
+  organizations: [{ name: 'Ministry of Justice', shortName: 'MoJ' }],
+  ...extra,
+})
+
+function edgeLaw(): DocJSON {
+  const b = createBuilders('e')
+  return b.law('', [], [
+    b.article('Chapterless', [b.clause('Only paragraph.')]),
+    b.article('Points first', [b.point('lone point;'), b.clause('Then a paragraph:'), b.point('its point;'), b.clause('')]),
+    b.chapter(''),
+    b.article('', [b.clause('Intro:'), b.subpoint('orphan sub-point;'), b.point('real point:'), b.subpoint('')]),
+    b.article('No body', []),
+    b.chapter('Empty chapter'),
+  ])
+}
+
+describe('Akoma Ntoso export', () => {
+  it('the seed law validates against the OASIS schema, in English and in Russian', () => {
+    for (const language of ['en', 'ru'] as const) {
+      const xml = toAkomaNtoso(sampleLaw(language), meta(language, { version: { name: 'v3', createdAt: '2025-03-01T10:00:00Z' }, status: 'agreed' }))
+      validate(xml)
+    }
+  })
+
+  it('the validation is real: a broken act is rejected', () => {
+    const xml = toAkomaNtoso(sampleLaw('en'), meta('en')).replace('<preface>', '<preface><bogus/>')
+    expect(() => validate(xml)).toThrow(/schema validation failed/)
+  })
+
+  it('edge cases validate: chapterless article, single paragraph, points without a paragraph, empty texts, no body', () => {
+    validate(toAkomaNtoso(edgeLaw(), meta('en')))
+    validate(toAkomaNtoso(edgeLaw(), meta('ru')))
+    const b = createBuilders('z')
+    validate(toAkomaNtoso(b.law('Only a title', [''], []), meta('en')))
+  })
+
+  it('writes the act, FRBR metadata, references, preface and preamble', () => {
+    const xml = toAkomaNtoso(sampleLaw('en'), meta('en', { version: { name: 'v3', createdAt: '2025-03-01' } }))
+    expect(xml).toContain('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">')
+    expect(xml).toContain('<act name="act">')
+    expect(xml).toContain('<identification source="#accord">')
+    for (const level of ['FRBRWork', 'FRBRExpression', 'FRBRManifestation']) {
+      const block = xml.slice(xml.indexOf(`<${level}>`), xml.indexOf(`</${level}>`))
+      for (const el of ['FRBRthis', 'FRBRuri', 'FRBRdate', 'FRBRauthor']) expect(block).toContain(`<${el} `)
+    }
+    expect(xml).toContain('<FRBRuri value="/akn/xx/act/2025-03-14/model-law"/>')
+    expect(xml).toContain('<FRBRcountry value="xx"/>')
+    expect(xml).toContain('<FRBRlanguage language="eng"/>')
+    expect(xml).toContain('<FRBRversionNumber value="v3"/>')
+    expect(xml).toContain('<FRBRuri value="/akn/xx/act/2025-03-14/model-law/eng@2025-03-01"/>')
+    expect(xml).toContain('<references source="#accord"><TLCOrganization'.replace('><', '>\n        <'))
+    expect(xml).toContain('<TLCOrganization eId="accord" href="/ontology/organization/accord" showAs="Accord"/>')
+    expect(xml).toContain('showAs="Ministry of Justice"')
+    expect(xml).toContain('<preface>\n      <p class="title"><docTitle>Model Law On Combating Human Trafficking</docTitle></p>')
+    expect(xml).toMatch(/<preamble>\s*<p>Recognizing that/)
+    expect(toAkomaNtoso(sampleLaw('ru'), meta('ru'))).toContain('<FRBRlanguage language="rus"/>')
+  })
+
+  it('names elements with eIds following the naming convention, the same in both languages', () => {
+    const en = toAkomaNtoso(sampleLaw('en'), meta('en'))
+    const ru = toAkomaNtoso(sampleLaw('ru'), meta('ru'))
+    const eIds = (xml: string) => [...xml.matchAll(/ eId="([^"]+)"/g)].map((m) => m[1])
+    expect(eIds(en)).toEqual(eIds(ru))
+    expect(new Set(eIds(en)).size).toBe(eIds(en).length)
+    for (const id of eIds(ru)) expect(id).toMatch(/^[a-z0-9_]+$/)
+    expect(en).toContain('<chapter eId="chp_1" GUID="en0001">\n        <num>Chapter I.</num>\n        <heading>General provisions</heading>')
+    expect(ru).toContain('<num>Глава 1.</num>')
+    expect(en).toContain('<article eId="chp_1__art_1" GUID="en0003">')
+    // Single paragraph: no number shown, eId by ordinal, text at the leaf.
+    expect(en).toMatch(/<paragraph eId="chp_1__art_1__para_1" GUID="en0002">\s*<content>\s*<p>This Law sets out/)
+    // Paragraph with points: its text is the list's intro.
+    expect(en).toMatch(/<paragraph eId="chp_3__art_7__para_1"[^>]*>\s*<num>1\.<\/num>\s*<list eId="chp_3__art_7__para_1__list_1">\s*<intro>\s*<p>A member state may also/)
+    expect(en).toMatch(/<point eId="chp_3__art_7__para_1__point_1"[^>]*>\s*<num>1\)<\/num>\s*<content>/)
+    // Sub-points: the Latin letter of their ordinal in both languages ("в)" is point_c).
+    expect(en).toMatch(/<point eId="chp_2__art_4__para_1__point_2__point_c"[^>]*>\s*<num>c\)<\/num>/)
+    expect(ru).toMatch(/<point eId="chp_2__art_4__para_1__point_2__point_c"[^>]*>\s*<num>в\)<\/num>/)
+    expect(en).toMatch(/<point eId="chp_2__art_4__para_1__point_2"[^>]*>\s*<num>2\)<\/num>\s*<list eId="chp_2__art_4__para_1__point_2__list_1">\s*<intro>\s*<p>“exploitation” means/)
+  })
+
+  it('writes points before any paragraph as a list in the article, and chapterless articles without a chapter prefix', () => {
+    const xml = toAkomaNtoso(edgeLaw(), meta('en'))
+    expect(xml).toContain('<article eId="art_1"')
+    expect(xml).toMatch(/<article eId="art_2"[^>]*>\s*<num>Article 2\.<\/num>\s*<heading>Points first<\/heading>\s*<list eId="art_2__list_1">\s*<point eId="art_2__point_1"/)
+    expect(xml).toMatch(/<list eId="chp_1__art_3__para_1__list_1">\s*<intro>\s*<p>Intro:<\/p>\s*<\/intro>\s*<list eId="chp_1__art_3__para_1__list_2">\s*<point eId="chp_1__art_3__para_1__point_a"/)
+    expect(xml).toMatch(/<article eId="chp_1__art_4"[^>]*>\s*<num>Article 4\.<\/num>\s*<heading>No body<\/heading>\s*<\/article>/)
+    expect(xml).toMatch(/<chapter eId="chp_1"[^>]*>\s*<num>Chapter I\.<\/num>\s*<article/)
+    // An empty law title falls back to the document's title from the metadata.
+    expect(xml).toContain('<docTitle>Model Law</docTitle>')
+  })
+
+  it('rejects a date that is not ISO rather than writing an invalid file', () => {
+    expect(() => toAkomaNtoso(sampleLaw('en'), meta('en', { date: 'yesterday' }))).toThrow(RangeError)
+  })
+})

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest'
+import { inflateRawSync } from 'node:zlib'
+import { createBuilders } from '../../shared/seed/builders'
+import { sampleLaw } from '../../shared/seed/modelLaw'
+import { toDocx } from '../../shared/export/docx'
+import { articlesOf, lawStructure } from '../../shared/export/structure'
+import type { ExportMeta } from '../../shared/export/meta'
+
+/** Reads one file out of a ZIP package (stored or deflated), through its central directory. */
+function unzip(bytes: Uint8Array, name: string): string {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let eocd = buf.length - 22
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--
+  if (eocd < 0) throw new Error('not a zip file')
+  let entry = buf.readUInt32LE(eocd + 16)
+  const count = buf.readUInt16LE(eocd + 10)
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(entry + 10)
+    const size = buf.readUInt32LE(entry + 20)
+    const nameLength = buf.readUInt16LE(entry + 28)
+    const next = entry + 46 + nameLength + buf.readUInt16LE(entry + 30) + buf.readUInt16LE(entry + 32)
+    if (buf.toString('utf8', entry + 46, entry + 46 + nameLength) === name) {
+      const local = buf.readUInt32LE(entry + 42)
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28)
+      const data = buf.subarray(start, start + size)
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8')
+    }
+    entry = next
+  }
+  throw new Error(`${name} is not in the package`)
+}
+
+/** The <w:p> elements of document.xml with their text, style, numbering level and numbering instance. */
+function paragraphs(xml: string) {
+  return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => {
+    const body = m[1] ?? m[2]
+    return {
+      text: [...body.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+      style: /<w:pStyle w:val="([^"]+)"/.exec(body)?.[1] ?? null,
+      ilvl: /<w:ilvl w:val="(\d)"/.exec(body)?.[1] ?? null,
+      numId: /<w:numId w:val="(\d+)"/.exec(body)?.[1] ?? null,
+      pageBreak: body.includes('<w:br w:type="page"/>'),
+    }
+  })
+}
+
+const meta = (language: 'en' | 'ru'): ExportMeta => ({
+  title: language === 'en' ? 'Model Law On Combating Human Trafficking' : 'Модельный закон о противодействии торговле людьми',
+  language,
+  status: 'agreed',
+  date: '2025-03-14',
+  version: { name: 'Council draft 3', createdAt: '2025-03-01' },
+  organizations: [
+    { name: 'Secretariat of the Assembly', shortName: 'SA' },
+    { name: 'Министерство юстиции', shortName: 'Минюст' },
+  ],
+})
+
+describe('DOCX export', () => {
+  it('is a package with document, styles and numbering parts', async () => {
+    const bytes = await toDocx(sampleLaw('en'), meta('en'))
+    expect(bytes).toBeInstanceOf(Uint8Array)
+    expect(bytes[0]).toBe(0x50) // "PK"
+    expect(bytes[1]).toBe(0x4b)
+    for (const part of ['word/document.xml', 'word/styles.xml', 'word/numbering.xml', '[Content_Types].xml']) expect(unzip(bytes, part).length).toBeGreaterThan(100)
+  })
+
+  it('has a cover page with title, version, status, date and organizations, then a page break', async () => {
+    const doc = paragraphs(unzip(await toDocx(sampleLaw('en'), meta('en')), 'word/document.xml'))
+    const breakAt = doc.findIndex((p) => p.pageBreak)
+    expect(breakAt).toBeGreaterThan(0)
+    const cover = doc.slice(0, breakAt).map((p) => p.text)
+    expect(cover[0]).toBe('Model Law On Combating Human Trafficking')
+    expect(cover).toContain('Version: Council draft 3 (2025-03-01)')
+    expect(cover).toContain('Status: Agreed')
+    expect(cover).toContain('Date: 2025-03-14')
+    expect(cover).toContain('Participating organizations:')
+    expect(cover).toContain('Secretariat of the Assembly (SA)')
+    expect(cover).toContain('Министерство юстиции (Минюст)')
+    expect(doc[breakAt + 1]).toMatchObject({ style: 'Title', text: 'Model Law On Combating Human Trafficking' })
+  })
+
+  it('uses heading styles and real numbering: paragraphs level 0, points level 1, sub-points level 2, restarting per article', async () => {
+    const doc = paragraphs(unzip(await toDocx(sampleLaw('en'), meta('en')), 'word/document.xml'))
+    const find = (start: string) => {
+      const p = doc.find((x) => x.text.startsWith(start))
+      if (!p) throw new Error(`no paragraph starting "${start}"`)
+      return p
+    }
+    expect(find('Chapter I. General provisions').style).toBe('Heading1')
+    expect(find('Article 1. Purpose of this Law').style).toBe('Heading2')
+    expect(find('Article 26. Entry into force').style).toBe('Heading2')
+    // An article with a single paragraph: no number.
+    expect(find('This Law sets out the legal').numId).toBeNull()
+    const clause1 = find('A member state may also establish')
+    const clause2 = find('Prosecution under this Article')
+    expect(clause1).toMatchObject({ ilvl: '0', style: 'AccordClause' })
+    expect(clause2.ilvl).toBe('0')
+    expect(clause2.numId).toBe(clause1.numId)
+    expect(find('the offence is committed by a national')).toMatchObject({ ilvl: '1', numId: clause1.numId })
+    expect(find('sexual exploitation;').ilvl).toBe('2')
+    // The next article is a new list instance, so its paragraphs count from 1 again.
+    const nextArticle = find('Each member state shall designate')
+    expect(nextArticle.ilvl).toBe('0')
+    expect(nextArticle.numId).not.toBe(clause1.numId)
+    // Text is the words only: the numbers come from numbering, never typed.
+    expect(find('the offence is committed by a national').text).not.toMatch(/^\d/)
+  })
+
+  it('defines the numbering formats: "1.", "1)", "a)" in English and Word\'s russianLower "а)" in Russian', async () => {
+    const en = unzip(await toDocx(sampleLaw('en'), meta('en')), 'word/numbering.xml')
+    expect(en).toMatch(/<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:numFmt w:val="decimal"\/>[\s\S]*?<w:lvlText w:val="%1\."\/>/)
+    expect(en).toMatch(/<w:lvl w:ilvl="1"[^>]*>[\s\S]*?<w:numFmt w:val="decimal"\/>[\s\S]*?<w:lvlText w:val="%2\)"\/>/)
+    expect(en).toMatch(/<w:lvl w:ilvl="2"[^>]*>[\s\S]*?<w:numFmt w:val="lowerLetter"\/>[\s\S]*?<w:lvlText w:val="%3\)"\/>/)
+    const ru = unzip(await toDocx(sampleLaw('ru'), meta('ru')), 'word/numbering.xml')
+    expect(ru).toMatch(/<w:lvl w:ilvl="2"[^>]*>[\s\S]*?<w:numFmt w:val="russianLower"\/>[\s\S]*?<w:lvlText w:val="%3\)"\/>/)
+    // One concrete list per article that has numbered blocks, so each article counts from 1.
+    const numbered = articlesOf(lawStructure(sampleLaw('ru'), 'ru')).filter(({ article }) => article.paragraphs.length > 1 || article.paragraphs.some((p) => p.points.length > 0))
+    expect(numbered.length).toBeGreaterThan(10)
+    const used = new Set(paragraphs(unzip(await toDocx(sampleLaw('ru'), meta('ru')), 'word/document.xml')).map((p) => p.numId).filter(Boolean))
+    expect(used.size).toBe(numbered.length)
+  })
+
+  it('writes Russian text, a Cyrillic-capable font and the document language', async () => {
+    const bytes = await toDocx(sampleLaw('ru'), meta('ru'))
+    const doc = unzip(bytes, 'word/document.xml')
+    expect(doc).toContain('Глава 1. Общие положения')
+    expect(doc).toContain('Статья 1. Цель настоящего Закона')
+    expect(doc).toContain('Статус: ')
+    expect(doc).toContain('Согласовано')
+    const styles = unzip(bytes, 'word/styles.xml')
+    expect(styles).toMatch(/<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/>|<w:rFonts[^>]*w:hAnsi="Times New Roman"/)
+    expect(styles).toContain('<w:lang w:val="ru-RU"/>')
+    expect(unzip(await toDocx(sampleLaw('en'), meta('en')), 'word/styles.xml')).toContain('<w:lang w:val="en-GB"/>')
+  })
+
+  it('keeps user text literal: markup, ampersands and CDATA ends are escaped', async () => {
+    const evil = '<img src=x onerror=alert(1)> & ]]> *bold*'
+    const b = createBuilders('x')
+    const bytes = await toDocx(b.law(evil, [evil], [b.chapter(evil), b.article(evil, [b.clause(evil), b.point(evil)])]), { ...meta('en'), title: evil, organizations: [{ name: evil, shortName: 'E' }] })
+    const xml = unzip(bytes, 'word/document.xml')
+    expect(xml).not.toContain('<img')
+    expect(xml).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; ]]&gt; *bold*')
+    const texts = paragraphs(xml).map((p) => p.text)
+    expect(texts).toContain('Article 1. &lt;img src=x onerror=alert(1)&gt; &amp; ]]&gt; *bold*')
+    expect(texts.filter((t) => t.includes('*bold*')).length).toBeGreaterThanOrEqual(7)
+  })
+})

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest'
+import { createBuilders } from '../../shared/seed/builders'
+import { sampleLaw } from '../../shared/seed/modelLaw'
+import { articlesOf, lawStructure } from '../../shared/export/structure'
+import { toMarkdown } from '../../shared/export/markdown'
+import { toHtml } from '../../shared/export/html'
+import type { ExportMeta } from '../../shared/export/meta'
+import type { DocJSON } from '../../shared/schema'
+
+const meta = (language: 'en' | 'ru', extra: Partial<ExportMeta> = {}): ExportMeta => ({
+  title: language === 'en' ? 'Model Law On Combating Human Trafficking' : 'Модельный закон',
+  language,
+  status: 'agreed',
+  date: '2025-03-14T09:30:00Z',
+  version: { name: 'Council draft 3', createdAt: '2025-03-01T12:00:00Z' },
+  organizations: [
+    { name: 'Secretariat of the Assembly', shortName: 'SA' },
+    { name: 'International Organization for Migration', shortName: 'IOM' },
+  ],
+  ...extra,
+})
+
+/** Chapterless article, single paragraph, points before any paragraph, sub-points before any point, empty texts. */
+function edgeLaw(): DocJSON {
+  const b = createBuilders('e')
+  return b.law('Edge law', ['Preamble text.'], [
+    b.article('Chapterless', [b.clause('Only paragraph.')]),
+    b.article('Points first', [b.point('lone point one;'), b.point('lone point two.'), b.clause('Then a paragraph.'), b.clause('And another.')]),
+    b.chapter('First chapter'),
+    b.article('Sub-points first', [b.clause('Intro:'), b.subpoint('orphan sub-point;'), b.point('real point:'), b.subpoint('its sub-point.')]),
+    b.article('', [b.clause('')]),
+    b.article('No body', []),
+    b.chapter(''),
+  ])
+}
+
+describe('export structure', () => {
+  it('derives chapters, articles, paragraphs, points and sub-points with labels from numberDocument', () => {
+    const law = lawStructure(sampleLaw('en'), 'en')
+    expect(law.title).toBe('Model Law On Combating Human Trafficking')
+    expect(law.preamble).toHaveLength(3)
+    expect(law.body.map((c) => c.kind)).toEqual(Array(8).fill('chapter'))
+    const articles = articlesOf(law)
+    expect(articles).toHaveLength(26)
+    expect(articles[0].chapter?.label).toBe('Chapter I.')
+    expect(articles[0].article.label).toBe('Article 1.')
+    // A single paragraph has no number; points are owned by their paragraph, sub-points by their point.
+    expect(articles[0].article.paragraphs).toHaveLength(1)
+    expect(articles[0].article.paragraphs[0].label).toBe('')
+    const definitions = articles[3].article
+    expect(definitions.heading).toBe('Definitions of terms')
+    const points = definitions.paragraphs[0].points
+    expect(points.map((p) => p.label)).toEqual(['1)', '2)', '3)', '4)', '5)'])
+    expect(points[1].subpoints.map((s) => s.label)).toEqual(['a)', 'b)', 'c)', 'd)'])
+    const extraterritorial = articles[6].article
+    expect(extraterritorial.paragraphs.map((p) => p.label)).toEqual(['1.', '2.'])
+    expect(extraterritorial.paragraphs[0].points).toHaveLength(3)
+    expect(extraterritorial.paragraphs[1].points).toHaveLength(0)
+  })
+
+  it('uses Russian labels and letters', () => {
+    const articles = articlesOf(lawStructure(sampleLaw('ru'), 'ru'))
+    expect(articles[0].chapter?.label).toBe('Глава 1.')
+    expect(articles[3].article.label).toBe('Статья 4.')
+    expect(articles[3].article.paragraphs[0].points[1].subpoints.map((s) => s.label)).toEqual(['а)', 'б)', 'в)', 'г)'])
+  })
+
+  it('puts blocks that precede their owner into implicit owners, keeping every block', () => {
+    const law = lawStructure(edgeLaw(), 'en')
+    expect(law.body.map((i) => i.kind)).toEqual(['article', 'article', 'chapter', 'chapter'])
+    const pointsFirst = law.body[1]
+    if (pointsFirst.kind !== 'article') throw new Error('expected an article')
+    expect(pointsFirst.paragraphs[0]).toMatchObject({ implicit: true, text: '', label: '' })
+    expect(pointsFirst.paragraphs[0].points.map((p) => [p.label, p.text])).toEqual([['1)', 'lone point one;'], ['2)', 'lone point two.']])
+    expect(pointsFirst.paragraphs.slice(1).map((p) => p.label)).toEqual(['1.', '2.'])
+    const chapter = law.body[2]
+    if (chapter.kind !== 'chapter') throw new Error('expected a chapter')
+    const subFirst = chapter.articles[0].paragraphs[0]
+    expect(subFirst.points[0]).toMatchObject({ implicit: true, text: '' })
+    expect(subFirst.points[0].subpoints.map((s) => s.text)).toEqual(['orphan sub-point;'])
+    expect(subFirst.points[1].subpoints.map((s) => s.label)).toEqual(['a)'])
+    expect(chapter.articles[2].paragraphs).toEqual([])
+  })
+
+  it('rejects a tree the schema does not accept', () => {
+    expect(() => lawStructure({ type: 'doc', content: [] }, 'en')).toThrow()
+  })
+})
+
+describe('Markdown export', () => {
+  it('writes title, preamble, chapter and article headings, numbered paragraphs, indented points and sub-points', () => {
+    const md = toMarkdown(sampleLaw('en'), meta('en'))
+    expect(md.startsWith('# Model Law On Combating Human Trafficking\n\nRecognizing that human trafficking')).toBe(true)
+    expect(md).toContain('\n## Chapter I. General provisions\n')
+    expect(md).toContain('\n### Article 5. Interpretation of terms\n')
+    expect(md).toContain('\n1. A member state may also establish its jurisdiction')
+    expect(md).toContain('\n   1) the offence is committed by a national of that state')
+    expect(md).toContain('\n      a) sexual exploitation;\n')
+    // Alternative wordings stay readable: brackets are escaped, not dropped.
+    expect(md).toContain('Non-liability \\[non-punishment\\] of victims')
+    // The single paragraph of an article carries no number.
+    expect(md).toContain('### Article 1. Purpose of this Law\n\nThis Law sets out')
+  })
+
+  it('writes Russian labels', () => {
+    const md = toMarkdown(sampleLaw('ru'), meta('ru'))
+    expect(md).toContain('\n## Глава 2. Определения\n')
+    expect(md).toContain('\n### Статья 4. Основные понятия\n')
+    expect(md).toContain('\n      а) сексуальную эксплуатацию;\n')
+  })
+
+  it('escapes text that would otherwise become markup or structure', () => {
+    const b = createBuilders('m')
+    const doc = b.law('Law *of* <things>', ['1. Not a list', '- not a bullet', '# not a heading', '---'], [
+      b.article('Heading with `code` and a | pipe', [b.clause('a) not a point, _not emphasis_ & [link](http://x)')]),
+    ])
+    const md = toMarkdown(doc, meta('en'))
+    expect(md).toContain('# Law \\*of\\* \\<things\\>')
+    expect(md).toContain('\n1\\. Not a list\n')
+    expect(md).toContain('\n\\- not a bullet\n')
+    expect(md).toContain('\n\\# not a heading\n')
+    expect(md).toContain('\n\\---\n')
+    expect(md).toContain('### Article 1. Heading with \\`code\\` and a \\| pipe')
+    expect(md).toContain('\na\\) not a point, \\_not emphasis\\_ \\& \\[link\\](http://x)\n')
+  })
+
+  it('handles the edge cases without losing a block', () => {
+    const md = toMarkdown(edgeLaw(), meta('en'))
+    expect(md).toContain('### Article 2. Points first\n\n   1) lone point one;\n\n   2) lone point two.\n\n1. Then a paragraph.')
+    expect(md).toContain('Intro:\n\n      a) orphan sub-point;\n\n   1) real point:\n\n      a) its sub-point.')
+    expect(md).toContain('\n### Article 4.\n')
+    expect(md).toContain('\n## Chapter II.\n')
+  })
+})
+
+describe('HTML export', () => {
+  it('is one standalone file with a cover, a print stylesheet and no script', () => {
+    const html = toHtml(sampleLaw('en'), meta('en'))
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true)
+    expect(html).toContain('<meta charset="utf-8">')
+    expect(html).not.toMatch(/<script|<link|src=|@import|url\(/i)
+    expect(html).toMatch(/@page \{[^}]*margin/)
+    expect(html).toMatch(/@media print \{[\s\S]*\.cover \{[^}]*page-break-after: always/)
+    const cover = html.slice(html.indexOf('<section class="cover">'), html.indexOf('</section>'))
+    for (const text of ['Model Law On Combating Human Trafficking', 'Council draft 3 (2025-03-01)', 'Agreed', '2025-03-14', 'International Organization for Migration (IOM)', 'Participating organizations']) {
+      expect(cover).toContain(text)
+    }
+    expect(html).toContain('<h2 class="chapter" data-id="en0001">Chapter I. General provisions</h2>')
+    expect(html).toContain('<h3 class="article-heading">Article 1. Purpose of this Law</h3>')
+    expect(html).toMatch(/<p class="clause"[^>]*><span class="num">1\.<\/span> A member state may also/)
+    expect(html).toMatch(/<p class="point"[^>]*><span class="num">1\)<\/span> the offence is committed/)
+    expect(html).toMatch(/<p class="subpoint"[^>]*><span class="num">a\)<\/span> sexual exploitation;/)
+  })
+
+  it('has a Russian cover and lang', () => {
+    const html = toHtml(sampleLaw('ru'), meta('ru', { status: 'proposed', version: undefined }))
+    expect(html).toContain('<html lang="ru">')
+    expect(html).toContain('Внесен на согласование')
+    expect(html).toContain('Текущий текст')
+    expect(html).toContain('Участвующие организации')
+    expect(html).toContain('Статья 4. Основные понятия')
+  })
+})

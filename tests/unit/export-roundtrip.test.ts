@@ -1,0 +1,176 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { sampleLaw } from '../../shared/seed/modelLaw'
+import { createBuilders } from '../../shared/seed/builders'
+import { toMarkdown } from '../../shared/export/markdown'
+import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
+import { lawStructure, articlesOf } from '../../shared/export/structure'
+import type { ExportMeta } from '../../shared/export/meta'
+import { parseText } from '../../shared/import/text'
+import { parseAkomaNtoso } from '../../shared/import/akomaNtoso'
+import { docFromJSON, type DocJSON } from '../../shared/schema'
+import type { Language } from '../../shared/language'
+
+/**
+ * Export, import back, compare: chapters, articles, their numbers and headings, block kinds and
+ * texts are equal; only ids differ (imports get fresh ones).
+ */
+
+const meta = (language: Language): ExportMeta => ({
+  title: 'Model Law',
+  language,
+  status: 'agreed',
+  date: '2025-03-14',
+  version: { name: 'v3', createdAt: '2025-03-01' },
+  organizations: [{ name: 'Secretariat', shortName: 'S' }],
+})
+
+function stripIds(node: DocJSON): DocJSON {
+  const out: DocJSON = { type: node.type }
+  if (node.text !== undefined) out.text = node.text
+  if (node.content) out.content = node.content.map(stripIds)
+  return out
+}
+
+/** What a reader sees: labels, headings and texts of every numbered unit, in order. */
+function outline(doc: DocJSON, language: Language): string[] {
+  const law = lawStructure(doc, language)
+  const lines: string[] = [law.title, ...law.preamble]
+  for (const { chapter, article } of articlesOf(law)) {
+    lines.push(`${chapter?.label ?? ''} ${chapter?.heading ?? ''} | ${article.label} ${article.heading}`)
+    for (const p of article.paragraphs) {
+      lines.push(`  ${p.label} ${p.text}`)
+      for (const pt of p.points) {
+        lines.push(`    ${pt.label} ${pt.text}`)
+        for (const s of pt.subpoints) lines.push(`      ${s.label} ${s.text}`)
+      }
+    }
+  }
+  return lines
+}
+
+function ids(doc: DocJSON): string[] {
+  const out: string[] = []
+  const walk = (n: DocJSON) => {
+    if (typeof n.attrs?.id === 'string') out.push(n.attrs.id)
+    n.content?.forEach(walk)
+  }
+  walk(doc)
+  return out
+}
+
+function expectSameLaw(imported: DocJSON, original: DocJSON, language: Language) {
+  docFromJSON(imported)
+  expect(stripIds(imported)).toEqual(stripIds(original))
+  expect(outline(imported, language)).toEqual(outline(original, language))
+  const fresh = ids(imported)
+  expect(new Set(fresh).size).toBe(fresh.length)
+  expect(fresh.filter((id) => ids(original).includes(id))).toEqual([])
+}
+
+describe('round trip of the seed law', () => {
+  for (const language of ['en', 'ru'] as const) {
+    it(`Markdown (${language})`, () => {
+      const result = parseText(toMarkdown(sampleLaw(language), meta(language)))
+      expect(result.language).toBe(language)
+      expect(result.warnings).toEqual([])
+      expect(result.stats).toMatchObject({ chapters: 8, articles: 26, subpoints: 6, preambleParagraphs: 3, unrecognised: 0 })
+      expectSameLaw(result.doc, sampleLaw(language), language)
+    })
+
+    it(`Akoma Ntoso (${language})`, () => {
+      const result = parseAkomaNtoso(toAkomaNtoso(sampleLaw(language), meta(language)))
+      expect(result.language).toBe(language)
+      expect(result.warnings).toEqual([])
+      expectSameLaw(result.doc, sampleLaw(language), language)
+    })
+  }
+})
+
+describe('round trip of edge cases', () => {
+  const b = createBuilders('e')
+  const edge = b.law('Edge', ['One.', 'Two.'], [
+    b.article('Chapterless', [b.clause('Only paragraph.')]),
+    b.article('Points first', [b.point('lone point;'), b.subpoint('its sub-point;'), b.clause('Then a paragraph:'), b.point('its point;'), b.clause('Last.')]),
+    b.chapter('First'),
+    b.article('Sub-points first', [b.subpoint('orphan at the top;'), b.clause('Intro:'), b.subpoint('orphan sub-point;'), b.point('real point:'), b.subpoint('sub.')]),
+    b.article('Empty single paragraph', [b.clause('')]),
+    b.chapter(''),
+    b.article('', [b.clause('Untitled article text without a period')]),
+    b.chapter('Second, empty'),
+  ])
+
+  it('Markdown keeps implicit owners and empty single paragraphs', () => {
+    expectSameLaw(parseText(toMarkdown(edge, meta('en'))).doc, edge, 'en')
+  })
+
+  it('Akoma Ntoso keeps everything, including empty texts and articles without a body', () => {
+    const c = createBuilders('f')
+    const empties = c.law('', ['', 'x', ''], [c.chapter(''), c.article('', []), c.article('', [c.clause(''), c.clause(''), c.point(''), c.subpoint('')])])
+    for (const doc of [edge, empties]) {
+      const back = parseAkomaNtoso(toAkomaNtoso(doc, { ...meta('en'), title: '' })).doc
+      expectSameLaw(back, doc, 'en')
+    }
+  })
+})
+
+// Random laws: arbitrary structure (blocks in any order) and text full of Markdown and XML syntax.
+const CHARS = [...'abcXYZ абвЖЯ 0129.,;:()[]{}<>*_`#|~&\\!-+="\'/?$%^“”–—•№']
+const text = fc.string({ unit: fc.constantFrom(...CHARS), minLength: 1, maxLength: 24 })
+const prefix = fc.constantFrom('', '', '', '1. ', '2) ', '(a) ', 'a) ', 'а) ', '- ', '# ', 'Article 5. ', 'Статья 3 ', 'Chapter II ', 'Глава 2. ', '1.5 ', '---')
+const nonEmpty = fc.tuple(prefix, text).map(([p, t]) => (p + t).replace(/\s+/g, ' ').trim()).filter((t) => t.length > 0)
+
+function lawArbitrary(texts: fc.Arbitrary<string>) {
+  const block = fc.tuple(fc.constantFrom('clause', 'point', 'subpoint'), texts)
+  const part = fc.oneof(
+    fc.tuple(fc.constant('chapter'), texts, fc.constant([] as [string, string][])),
+    fc.tuple(fc.constant('article'), texts, fc.array(block, { minLength: 1, maxLength: 6 })),
+  )
+  return fc
+    .record({ title: texts, preamble: fc.array(texts, { minLength: 1, maxLength: 3 }), parts: fc.array(part, { minLength: 1, maxLength: 6 }) })
+    .map(({ title, preamble, parts }) => {
+      const b = createBuilders('r')
+      const body = parts.map(([kind, heading, blocks]) =>
+        kind === 'chapter' ? b.chapter(heading) : b.article(heading, blocks.map(([k, t]) => b[k as 'clause' | 'point' | 'subpoint'](t))),
+      )
+      // Markdown needs at least one article heading to tell structure from text.
+      return b.law(title, preamble, [...body, b.article('Final', [b.clause('End.')])])
+    })
+}
+
+describe('round trip of random laws', () => {
+  it('Markdown: any text and any block order come back unchanged', () => {
+    fc.assert(
+      fc.property(lawArbitrary(nonEmpty), fc.constantFrom<Language>('en', 'ru'), (doc, language) => {
+        const back = parseText(toMarkdown(doc, meta(language)), language).doc
+        expect(stripIds(back)).toEqual(stripIds(doc))
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('Akoma Ntoso: the same, with empty texts too, and the files are schema-valid', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'accord-rt-'))
+    afterAll(() => rmSync(dir, { recursive: true, force: true }))
+    const files: string[] = []
+    const withEmpty = fc.oneof(nonEmpty, fc.constant(''))
+    fc.assert(
+      fc.property(lawArbitrary(withEmpty), fc.constantFrom<Language>('en', 'ru'), (doc, language) => {
+        const xml = toAkomaNtoso(doc, meta(language))
+        const back = parseAkomaNtoso(xml).doc
+        expect(stripIds(back)).toEqual(stripIds({ ...doc, content: doc.content!.map((n) => (n.type === 'lawTitle' && !n.content?.length ? { ...n, content: [{ type: 'text', text: 'Model Law' }] } : n)) }))
+        if (files.length < 40) {
+          const file = join(dir, `r${files.length}.xml`)
+          writeFileSync(file, xml)
+          files.push(file)
+        }
+      }),
+      { numRuns: 150 },
+    )
+    execFileSync('xmllint', ['--noout', '--schema', resolve(__dirname, '../fixtures/akn/akomantoso30.xsd'), ...files], { stdio: 'pipe' })
+  })
+})

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { parseAkomaNtoso } from '../../shared/import/akomaNtoso'
+import { parseXml, textContent, XmlError, elements } from '../../shared/import/xml'
+import { createBuilders } from '../../shared/seed/builders'
+import { docFromJSON, type DocJSON } from '../../shared/schema'
+
+function stripIds(node: DocJSON): DocJSON {
+  const out: DocJSON = { type: node.type }
+  if (node.text !== undefined) out.text = node.text
+  if (node.content) out.content = node.content.map(stripIds)
+  return out
+}
+
+describe('the small XML reader', () => {
+  it('reads elements, attributes, entities, CDATA, and skips declarations, comments and DOCTYPE', () => {
+    const root = parseXml(
+      `<?xml version="1.0"?>\n<!DOCTYPE x [ <!ENTITY e "v"> ]>\n<!-- note --><a x="1 &amp; 2" y='&lt;q&gt;'><b/>t&#233;xt &#x416; &quot;<![CDATA[<raw> & ]]></a>`,
+    )
+    const a = elements(root)[0]
+    expect(a.name).toBe('a')
+    expect(a.attrs).toEqual({ x: '1 & 2', y: '<q>' })
+    expect(elements(a).map((e) => e.name)).toEqual(['b'])
+    expect(textContent(a)).toBe('téxt Ж "<raw> & ')
+  })
+
+  it('keeps namespace prefixes and unknown entities as written', () => {
+    const el = elements(parseXml('<akn:p xmlns:akn="u">&unknown; &amp;</akn:p>'))[0]
+    expect(el.name).toBe('akn:p')
+    expect(textContent(el)).toBe('&unknown; &')
+  })
+
+  it.each(['<a><b></a>', '<a>', '</a>', '<a x=1/>', '<a><!-- open</a>', '<a><![CDATA[x</a>'])('rejects malformed input: %s', (xml) => {
+    expect(() => parseXml(xml)).toThrow(XmlError)
+  })
+})
+
+describe('parseAkomaNtoso', () => {
+  it('reads an act from another producer: parts, intro and points under paragraphs, wrapUp, unnumbered content', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <act name="act">
+    <meta><identification source="#x"><FRBRExpression><FRBRlanguage language="eng"/></FRBRExpression></identification></meta>
+    <preface><longTitle><p>An Act <docTitle>on Things</docTitle></p></longTitle></preface>
+    <preamble><recitals><recital><p>Whereas one,</p></recital><recital><p>whereas two,</p></recital></recitals></preamble>
+    <body>
+      <part eId="part_1"><num>Part 1</num>
+        <chapter eId="chp_1"><num>1</num><heading>General</heading>
+          <article eId="art_1"><num>1</num><heading>Scope</heading>
+            <paragraph eId="art_1__para_1"><num>(1)</num>
+              <intro><p>This Act applies to:</p></intro>
+              <point eId="art_1__para_1__point_a"><num>(a)</num><content><p>persons; and</p></content></point>
+              <point eId="art_1__para_1__point_b"><num>(b)</num>
+                <intro><p>things, being</p></intro>
+                <point eId="art_1__para_1__point_b__point_i"><num>(i)</num><content><p>movable; or</p></content></point>
+              </point>
+              <wrapUp><p>as the case may be.</p></wrapUp>
+            </paragraph>
+          </article>
+        </chapter>
+      </part>
+      <article eId="art_2"><num>2</num><content><p>Commencement   text
+        over lines.</p></content></article>
+    </body>
+  </act>
+</akomaNtoso>`
+    const result = parseAkomaNtoso(xml)
+    docFromJSON(result.doc)
+    const b = createBuilders('x')
+    expect(stripIds(result.doc)).toEqual(
+      stripIds(
+        b.law('on Things', ['Whereas one,', 'whereas two,'], [
+          b.chapter('General'),
+          b.article('Scope', [
+            b.clause('This Act applies to:'),
+            b.point('persons; and'),
+            b.point('things, being'),
+            b.subpoint('movable; or'),
+            b.clause('as the case may be.'),
+          ]),
+          b.article('', [b.clause('Commencement text over lines.')]),
+        ]),
+      ),
+    )
+    expect(result.language).toBe('en')
+    expect(result.warnings.join(' ')).toContain('part')
+  })
+
+  it('guesses the language when the metadata does not give it', () => {
+    const xml = `<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act"><meta/><body><article><heading>Цель</heading><paragraph><content><p>Текст закона.</p></content></paragraph></article></body></act></akomaNtoso>`
+    const result = parseAkomaNtoso(xml)
+    expect(result.language).toBe('ru')
+    expect(result.stats).toMatchObject({ articles: 1, clauses: 1 })
+  })
+
+  it('refuses what is not an Akoma Ntoso act', () => {
+    expect(() => parseAkomaNtoso('<html><body/></html>')).toThrow(/Akoma Ntoso/)
+    expect(() => parseAkomaNtoso('<akomaNtoso><act name="x"><meta/></act></akomaNtoso>')).toThrow(/body/)
+    expect(() => parseAkomaNtoso('<akomaNtoso><act>')).toThrow(XmlError)
+  })
+})

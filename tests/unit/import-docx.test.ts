@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest'
+import {
+  Document,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  type ISectionOptions,
+} from 'docx'
+import { parseDocx } from '../../shared/import/docx'
+import { toDocx } from '../../shared/export/docx'
+import { createBuilders } from '../../shared/seed/builders'
+import { sampleLaw } from '../../shared/seed/modelLaw'
+import { docFromJSON, type DocJSON } from '../../shared/schema'
+
+/** DOCX drafts built here with the docx package, as ministries send them, and read back with parseDocx. */
+
+function stripIds(node: DocJSON): DocJSON {
+  const out: DocJSON = { type: node.type }
+  if (node.text !== undefined) out.text = node.text
+  if (node.content) out.content = node.content.map(stripIds)
+  return out
+}
+
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0))
+
+async function build(children: ISectionOptions['children'], numbering?: ConstructorParameters<typeof Document>[0]['numbering']): Promise<Uint8Array> {
+  const doc = new Document({ numbering, sections: [{ children }] })
+  return new Uint8Array(await Packer.toArrayBuffer(doc))
+}
+
+const p = (text: string) => new Paragraph({ children: [new TextRun(text)] })
+const h = (level: (typeof HeadingLevel)[keyof typeof HeadingLevel], text: string) => new Paragraph({ heading: level, children: [new TextRun(text)] })
+
+describe('parseDocx', () => {
+  it('reads an English draft with typed numbers, Word-numbered points, a soft line break, a table and an image', async () => {
+    const bytes = await build(
+      [
+        h(HeadingLevel.TITLE, 'Model Law Against the Smuggling of Migrants'),
+        p('The member states, recognizing the need for common rules, agree as follows.'),
+        h(HeadingLevel.HEADING_1, 'CHAPTER I'),
+        h(HeadingLevel.HEADING_1, 'GENERAL PROVISIONS'),
+        h(HeadingLevel.HEADING_2, 'Article 1. Definitions'),
+        p('1. For the purposes of this Law:'),
+        new Paragraph({ numbering: { reference: 'pts', level: 0 }, children: [new TextRun('“smuggling” means procuring illegal entry;')] }),
+        new Paragraph({ numbering: { reference: 'pts', level: 0 }, children: [new TextRun('“fraudulent document” means a document that is:')] }),
+        p('(a) falsely made; or'),
+        p('(b) improperly issued.'),
+        new Paragraph({ numbering: { reference: 'pts', level: 0 }, children: [new TextRun('“vessel” means any type of water craft.')] }),
+        p('2. Other terms have their ordinary meaning.'),
+        h(HeadingLevel.HEADING_2, 'Article 2 – Scope'),
+        p('This Law applies to smuggling across borders.'),
+        new Table({ rows: [new TableRow({ children: [new TableCell({ children: [p('A table cell.')] })] })] }),
+        new Paragraph({ children: [new TextRun('Article 3'), new TextRun({ text: 'Entry into force', break: 1 })] }),
+        new Paragraph({ children: [new TextRun('This Law enters into force on signature.'), new ImageRun({ type: 'png', data: PNG, transformation: { width: 1, height: 1 } })] }),
+      ],
+      { config: [{ reference: 'pts', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1)' }] }] },
+    )
+    const result = await parseDocx(bytes)
+    docFromJSON(result.doc)
+    const b = createBuilders('x')
+    expect(stripIds(result.doc)).toEqual(
+      stripIds(
+        b.law('Model Law Against the Smuggling of Migrants', ['The member states, recognizing the need for common rules, agree as follows.'], [
+          b.chapter('GENERAL PROVISIONS'),
+          b.article('Definitions', [
+            b.clause('For the purposes of this Law:'),
+            b.point('“smuggling” means procuring illegal entry;'),
+            b.point('“fraudulent document” means a document that is:'),
+            b.subpoint('falsely made; or'),
+            b.subpoint('improperly issued.'),
+            b.point('“vessel” means any type of water craft.'),
+            b.clause('Other terms have their ordinary meaning.'),
+          ]),
+          b.article('Scope', [b.clause('This Law applies to smuggling across borders.'), b.clause('A table cell.')]),
+          b.article('Entry into force', [b.clause('This Law enters into force on signature.')]),
+        ]),
+      ),
+    )
+    expect(result.language).toBe('en')
+    expect(result.warnings.join('\n')).toMatch(/1 image/)
+    expect(result.warnings.join('\n')).toMatch(/1 table/)
+  })
+
+  it('reads a Russian draft numbered by Word: части "1.", пункты "1)", подпункты russianLower "а)"', async () => {
+    const numbering = {
+      config: [
+        {
+          reference: 'law',
+          levels: [
+            { level: 0, format: LevelFormat.DECIMAL, text: '%1.' },
+            { level: 1, format: LevelFormat.DECIMAL, text: '%2)' },
+            { level: 2, format: LevelFormat.RUSSIAN_LOWER, text: '%3)' },
+          ],
+        },
+      ],
+    }
+    const n = (level: number, instance: number, text: string) => new Paragraph({ numbering: { reference: 'law', level, instance }, children: [new TextRun(text)] })
+    const bytes = await build(
+      [
+        h(HeadingLevel.TITLE, 'Модельный закон о противодействии торговле людьми'),
+        p('Государства-участники, признавая необходимость общих правил, договорились о следующем.'),
+        h(HeadingLevel.HEADING_1, 'Глава 1. Общие положения'),
+        h(HeadingLevel.HEADING_2, 'Статья 1. Основные понятия'),
+        n(0, 1, 'Для целей настоящего Закона используются следующие понятия:'),
+        n(1, 1, 'эксплуатация — использование человека, включая:'),
+        n(2, 1, 'принудительный труд;'),
+        n(2, 1, 'рабство;'),
+        n(1, 1, 'ребенок — лицо, не достигшее восемнадцати лет.'),
+        n(0, 1, 'Иные понятия используются в общепринятом значении.'),
+        h(HeadingLevel.HEADING_2, 'Статья 2. Принципы'),
+        p('Противодействие торговле людьми основывается на принципах:'),
+        n(1, 2, 'законности;'),
+        n(1, 2, 'уважения прав человека.'),
+        h(HeadingLevel.HEADING_1, 'ГЛАВА II'),
+        h(HeadingLevel.HEADING_1, 'ЗАЩИТА ЖЕРТВ'),
+        h(HeadingLevel.HEADING_2, 'Статья 3 – Помощь'),
+        p('1) Жертвам оказывается помощь.'),
+        p('2) Помощь бесплатна.'),
+      ],
+      numbering,
+    )
+    const result = await parseDocx(bytes)
+    docFromJSON(result.doc)
+    const b = createBuilders('x')
+    expect(stripIds(result.doc)).toEqual(
+      stripIds(
+        b.law('Модельный закон о противодействии торговле людьми', ['Государства-участники, признавая необходимость общих правил, договорились о следующем.'], [
+          b.chapter('Общие положения'),
+          b.article('Основные понятия', [
+            b.clause('Для целей настоящего Закона используются следующие понятия:'),
+            b.point('эксплуатация — использование человека, включая:'),
+            b.subpoint('принудительный труд;'),
+            b.subpoint('рабство;'),
+            b.point('ребенок — лицо, не достигшее восемнадцати лет.'),
+            b.clause('Иные понятия используются в общепринятом значении.'),
+          ]),
+          b.article('Принципы', [b.clause('Противодействие торговле людьми основывается на принципах:'), b.point('законности;'), b.point('уважения прав человека.')]),
+          b.chapter('ЗАЩИТА ЖЕРТВ'),
+          b.article('Помощь', [b.clause('Жертвам оказывается помощь.'), b.clause('Помощь бесплатна.')]),
+        ]),
+      ),
+    )
+    expect(result.language).toBe('ru')
+    expect(result.warnings).toEqual([])
+    expect(result.stats).toMatchObject({ chapters: 2, articles: 3, clauses: 5, points: 4, subpoints: 2 })
+  })
+
+  for (const language of ['en', 'ru'] as const) {
+    it(`reads Accord's own DOCX export back to the same law, cover left out (${language})`, async () => {
+      const bytes = await toDocx(sampleLaw(language), {
+        title: 'Cover title',
+        language,
+        status: 'agreed',
+        date: '2025-03-14',
+        version: { name: 'v3', createdAt: '2025-03-01' },
+        organizations: [{ name: 'Secretariat', shortName: 'S' }],
+      })
+      const result = await parseDocx(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
+      expect(stripIds(result.doc)).toEqual(stripIds(sampleLaw(language)))
+      expect(result.language).toBe(language)
+      expect(result.warnings).toEqual([])
+    })
+  }
+
+  it('rejects bytes that are not a DOCX package', async () => {
+    await expect(parseDocx(new TextEncoder().encode('not a zip'))).rejects.toThrow()
+  })
+})
+
+describe('parseDocx of exported edge cases', () => {
+  it('keeps points before any paragraph, sub-points before any point, empty headings and chapterless articles', async () => {
+    const b = createBuilders('e')
+    const edge = b.law('Edge', ['One.'], [
+      b.article('Chapterless', [b.clause('Only paragraph.')]),
+      b.article('Points first', [b.point('lone point;'), b.subpoint('its sub-point;'), b.clause('Then a paragraph:'), b.point('its point;'), b.clause('Last.')]),
+      b.chapter('First'),
+      b.article('Sub-points first', [b.clause('Intro:'), b.subpoint('orphan sub-point;'), b.point('real point:'), b.subpoint('sub.')]),
+      b.chapter(''),
+      b.article('', [b.clause('Untitled article text without a period')]),
+    ])
+    const bytes = await toDocx(edge, { title: 'Edge', language: 'en', status: 'draft', date: '2025-03-14', organizations: [] })
+    expect(stripIds((await parseDocx(bytes)).doc)).toEqual(stripIds(edge))
+  })
+})

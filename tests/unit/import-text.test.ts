@@ -1,0 +1,326 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { parseText } from '../../shared/import/text'
+import { matchHeading, matchMarker } from '../../shared/import/markers'
+import { createBuilders } from '../../shared/seed/builders'
+import { docFromJSON, type DocJSON } from '../../shared/schema'
+
+function stripIds(node: DocJSON): DocJSON {
+  const out: DocJSON = { type: node.type }
+  if (node.text !== undefined) out.text = node.text
+  if (node.content) out.content = node.content.map(stripIds)
+  return out
+}
+
+function ids(doc: DocJSON): string[] {
+  const out: string[] = []
+  const walk = (n: DocJSON) => {
+    if (typeof n.attrs?.id === 'string') out.push(n.attrs.id)
+    n.content?.forEach(walk)
+  }
+  walk(doc)
+  return out
+}
+
+/** Parses, checks the schema and the ids, and returns the id-free tree. */
+function parsed(text: string, ...rest: Parameters<typeof parseText> extends [string, ...infer R] ? R : never) {
+  const result = parseText(text, ...rest)
+  docFromJSON(result.doc)
+  const all = ids(result.doc)
+  expect(new Set(all).size).toBe(all.length)
+  for (const id of all) expect(id).toMatch(/^[0-9a-z]{12}$/)
+  return { ...result, tree: stripIds(result.doc) }
+}
+
+const b = createBuilders('t')
+const expected = (doc: DocJSON) => stripIds(doc)
+
+describe('heading and number recognition', () => {
+  it.each([
+    ['Chapter II', 'chapter', 'II', ''],
+    ['Chapter 2.', 'chapter', '2', ''],
+    ['CHAPTER II', 'chapter', 'II', ''],
+    ['Глава 2', 'chapter', '2', ''],
+    ['Глава II.', 'chapter', 'II', ''],
+    ['ГЛАВА 3. ОБЩИЕ ПОЛОЖЕНИЯ', 'chapter', '3', 'ОБЩИЕ ПОЛОЖЕНИЯ'],
+    ['Chapter IV General provisions', 'chapter', 'IV', 'General provisions'],
+    ['Article 5. Title', 'article', '5', 'Title'],
+    ['Article 5 – Title', 'article', '5', 'Title'],
+    ['Article 5 - Title', 'article', '5', 'Title'],
+    ['Article 5: Title', 'article', '5', 'Title'],
+    ['ARTICLE 12', 'article', '12', ''],
+    ['Статья 5. Название', 'article', '5', 'Название'],
+    ['Статья 5 Название статьи', 'article', '5', 'Название статьи'],
+    ['Ст. 7. Сроки', 'article', '7', 'Сроки'],
+  ])('%s', (line, kind, number, rest) => {
+    expect(matchHeading(line)).toEqual({ kind, number, rest })
+  })
+
+  it.each([
+    'Article 4 of this Law applies to all forms.',
+    'Статья 12 настоящего Закона применяется.',
+    'Chapters of the Law',
+    'Chapter 2nd',
+    'Articles 5 and 6',
+  ])('not a heading: %s', (line) => {
+    expect(matchHeading(line)).toBeNull()
+  })
+
+  it.each([
+    ['1. text', 'N.', '1'],
+    ['12) text', 'N)', '12'],
+    ['(3) text', '(N)', '3'],
+    ['a) text', 'L)', 'a'],
+    ['а) текст', 'L)', 'а'],
+    ['(b) text', '(L)', 'b'],
+    ['(iv) text', '(L)', 'iv'],
+    ['- text', 'bullet', ''],
+    ['• text', 'bullet', ''],
+  ])('marker %s', (line, style, value) => {
+    expect(matchMarker(line)).toMatchObject({ style, value, rest: line.replace(/^\S+\s/, '') })
+  })
+
+  it.each(['1.5 million people', '2024 was a year', 'a.m. sessions', 'Text (a) in the middle'])('not a marker: %s', (line) => {
+    expect(matchMarker(line)).toBeNull()
+  })
+
+  it('bullets that Markdown cannot escape are only markers in plain text', () => {
+    expect(matchMarker('• text', true)).toBeNull()
+    expect(matchMarker('— text', true)).toBeNull()
+    expect(matchMarker('- text', true)).toMatchObject({ style: 'bullet' })
+  })
+})
+
+describe('parseText: plain text', () => {
+  it('recognises title, preamble, chapters with titles on the same or the next line, articles, paragraphs, points and sub-points', () => {
+    const text = [
+      'Model Law On Combating Human Trafficking',
+      '',
+      'Recognizing the gravity of the crime,',
+      'the member states agree as follows.',
+      '',
+      'CHAPTER I',
+      'General provisions',
+      '',
+      'Article 1. Purpose',
+      'This Law sets out the framework.',
+      '',
+      'Article 2 – Definitions',
+      '1. For the purposes of this Law:',
+      '1) “child” means a person under eighteen;',
+      '2) “exploitation” includes:',
+      'a) forced labour;',
+      'b) slavery;',
+      '3) “victim” means a person harmed.',
+      '2. Other terms keep their usual meaning.',
+      '',
+      'Chapter 2. Protection',
+      '',
+      'Article 3',
+      'Assistance',
+      '',
+      'Victims receive assistance.',
+    ].join('\n')
+    const { tree, language, stats, warnings } = parsed(text)
+    expect(tree).toEqual(
+      expected(
+        b.law('Model Law On Combating Human Trafficking', ['Recognizing the gravity of the crime, the member states agree as follows.'], [
+          b.chapter('General provisions'),
+          b.article('Purpose', [b.clause('This Law sets out the framework.')]),
+          b.article('Definitions', [
+            b.clause('For the purposes of this Law:'),
+            b.point('“child” means a person under eighteen;'),
+            b.point('“exploitation” includes:'),
+            b.subpoint('forced labour;'),
+            b.subpoint('slavery;'),
+            b.point('“victim” means a person harmed.'),
+            b.clause('Other terms keep their usual meaning.'),
+          ]),
+          b.chapter('Protection'),
+          b.article('Assistance', [b.clause('Victims receive assistance.')]),
+        ]),
+      ),
+    )
+    expect(language).toBe('en')
+    expect(stats).toEqual({ chapters: 2, articles: 3, clauses: 4, points: 3, subpoints: 2, preambleParagraphs: 1, unrecognised: 0 })
+    expect(warnings).toEqual([])
+  })
+
+  it('recognises a Russian draft: Глава, Статья, части "1.", пункты "1)", подпункты "а)"', () => {
+    const text = [
+      'Модельный закон о противодействии торговле людьми',
+      'Глава 1. Общие положения',
+      'Статья 1. Основные понятия',
+      '1. Для целей настоящего Закона используются следующие понятия:',
+      '1) эксплуатация — использование человека, включая:',
+      'а) принудительный труд;',
+      'б) рабство;',
+      '2) ребенок — лицо, не достигшее восемнадцати лет.',
+      '2. Иные понятия используются в значениях, определенных законодательством.',
+      'Глава II.',
+      'Защита жертв',
+      'Статья 2. Помощь жертвам',
+      'Жертвам оказывается помощь:',
+      '1) безопасное размещение;',
+      '2) медицинская помощь.',
+    ].join('\n')
+    const { tree, language } = parsed(text)
+    expect(language).toBe('ru')
+    expect(tree).toEqual(
+      expected(
+        b.law('Модельный закон о противодействии торговле людьми', [], [
+          b.chapter('Общие положения'),
+          b.article('Основные понятия', [
+            b.clause('Для целей настоящего Закона используются следующие понятия:'),
+            b.point('эксплуатация — использование человека, включая:'),
+            b.subpoint('принудительный труд;'),
+            b.subpoint('рабство;'),
+            b.point('ребенок — лицо, не достигшее восемнадцати лет.'),
+            b.clause('Иные понятия используются в значениях, определенных законодательством.'),
+          ]),
+          b.chapter('Защита жертв'),
+          b.article('Помощь жертвам', [b.clause('Жертвам оказывается помощь:'), b.point('безопасное размещение;'), b.point('медицинская помощь.')]),
+        ]),
+      ),
+    )
+  })
+
+  it('"1)" opening an article is a paragraph; "(a)" then is a point and "(i)" a sub-point', () => {
+    const text = ['Law', 'Article 1. Scope', '1) This Law applies:', '(a) to citizens; and', '(i) residents;', '(ii) visitors;', '(b) to stateless persons.', '2) It does not apply to diplomats.'].join('\n')
+    expect(parsed(text).tree).toEqual(
+      expected(
+        b.law('Law', [], [
+          b.article('Scope', [
+            b.clause('This Law applies:'),
+            b.point('to citizens; and'),
+            b.subpoint('residents;'),
+            b.subpoint('visitors;'),
+            b.point('to stateless persons.'),
+            b.clause('It does not apply to diplomats.'),
+          ]),
+        ]),
+      ),
+    )
+  })
+
+  it('"(h)", "(i)", "(j)" stay letters when they follow on', () => {
+    const points = 'abcdefghij'.split('').map((l) => `(${l}) item ${l};`)
+    const { tree } = parsed(['Law', 'Article 1. List', 'Intro:', ...points].join('\n'))
+    const article = tree.content![2]
+    expect(article.content!.map((n) => n.type)).toEqual(['articleHeading', 'clause', ...Array(10).fill('point')])
+  })
+
+  it('keeps unrecognised text in place and never drops a word', () => {
+    const text = [
+      'Law',
+      'Some preamble.',
+      '1. A numbered line before any article stays in the preamble as typed.',
+      'Article 1. First',
+      '1. Paragraph one.',
+      'A stray line with no number.',
+      'Chapter I. Later chapter',
+      'A note between the chapter heading and its first article.',
+      'Article 2. Second',
+      'Text.',
+    ].join('\n')
+    const { tree, warnings, stats } = parsed(text)
+    expect(tree).toEqual(
+      expected(
+        b.law('Law', ['Some preamble.', '1. A numbered line before any article stays in the preamble as typed.'], [
+          b.article('First', [b.clause('Paragraph one.'), b.clause('A stray line with no number.')]),
+          b.chapter('Later chapter'),
+          b.article('', [b.clause('A note between the chapter heading and its first article.')]),
+          b.article('Second', [b.clause('Text.')]),
+        ]),
+      ),
+    )
+    expect(stats.unrecognised).toBe(2)
+    expect(warnings.some((w) => w.includes('untitled article'))).toBe(true)
+    expect(warnings.some((w) => w.includes('A stray line with no number.'))).toBe(true)
+  })
+
+  it('joins hard-wrapped lines of a paragraph when blank lines separate paragraphs', () => {
+    const text = 'Law\n\nArticle 1. Wrapped\n\n1. This paragraph was\nwrapped by an e-mail client\nat a fixed width.\n2. Next paragraph.\n'
+    expect(parsed(text).tree).toEqual(expected(b.law('Law', [], [b.article('Wrapped', [b.clause('This paragraph was wrapped by an e-mail client at a fixed width.'), b.clause('Next paragraph.')])])))
+  })
+
+  it('uses indentation to keep points before any paragraph as points', () => {
+    const text = 'Law\nArticle 1. Points only\n   1) one;\n   2) two.\n'
+    expect(parsed(text).tree).toEqual(expected(b.law('Law', [], [b.article('Points only', [b.point('one;'), b.point('two.')])])))
+  })
+
+  it('warns about typed numbers that Accord will recompute, and about missing articles', () => {
+    expect(parsed('Law\nArticle 3. A\nText.\nArticle 7. B\nText.').warnings.join(' ')).toContain('3 → 1')
+    const none = parsed('Just a title\nAnd a paragraph.')
+    expect(none.stats.articles).toBe(0)
+    expect(none.warnings.join(' ')).toContain('No articles')
+  })
+
+  it('gives an article with a heading only an empty paragraph, as a new article has in the editor', () => {
+    expect(parsed('Law\nArticle 1. Empty\nArticle 2. Full\nText.').tree).toEqual(
+      expected(b.law('Law', [], [b.article('Empty', [b.clause('')]), b.article('Full', [b.clause('Text.')])])),
+    )
+  })
+
+  it('guesses the language unless given, and handles an empty input', () => {
+    expect(parsed('Закон\nСтатья 1. Цель\nТекст.').language).toBe('ru')
+    expect(parsed('Закон\nСтатья 1. Цель\nТекст.', 'en').language).toBe('en')
+    const empty = parsed('')
+    expect(empty.tree).toEqual(expected(b.law('', [], [])))
+    expect(empty.language).toBe('en')
+  })
+})
+
+describe('parseText: Markdown', () => {
+  it('maps # / ## / ### to title, chapter and article, with or without the words', () => {
+    const md = ['# The Law', '', 'Preamble *text*.', '', '## Chapter I. General', '', '### Article 1. Purpose', '', 'Text \\[alt\\].', '', '## Miscellaneous', '', '### Entry into force', '', '1. First.', '', '   1) point;', '', '      a) sub;', '', '2. Second.'].join('\n')
+    const { tree } = parsed(md)
+    expect(tree).toEqual(
+      expected(
+        b.law('The Law', ['Preamble *text*.'], [
+          b.chapter('General'),
+          b.article('Purpose', [b.clause('Text [alt].')]),
+          b.chapter('Miscellaneous'),
+          b.article('Entry into force', [b.clause('First.'), b.point('point;'), b.subpoint('sub;'), b.clause('Second.')]),
+        ]),
+      ),
+    )
+  })
+
+  it('reads soft-wrapped Markdown paragraphs as one block and leaves "Article 5." in text alone once headings define structure', () => {
+    const md = '# Law\n\n### Article 1. One\n\nArticle 5. of the Convention applies\nto this Law.\n'
+    expect(parsed(md).tree).toEqual(expected(b.law('Law', [], [b.article('One', [b.clause('Article 5. of the Convention applies to this Law.')])])))
+  })
+
+  it('format can be forced', () => {
+    expect(parsed('# Not markdown\nArticle 1. A\nText \\[x\\]', undefined, { format: 'text' }).tree).toEqual(
+      expected(b.law('# Not markdown', [], [b.article('A', [b.clause('Text \\[x\\]')])])),
+    )
+  })
+})
+
+describe('parseText never loses words', () => {
+  const word = fc.stringMatching(/^w[0-9]{1,4}$/)
+  const line = fc.tuple(
+    fc.constantFrom('', '', '1. ', '2) ', '(a) ', 'a) ', 'а) ', '- ', '• ', 'Article 4. ', 'Статья 9. ', 'Chapter II. ', 'Глава 3 ', '   ', '# ', '## ', '### '),
+    fc.array(word, { minLength: 1, maxLength: 5 }),
+  )
+  it('every word of every line is in the imported document, exactly as often', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 25 }), fc.boolean(), (lines, blankLines) => {
+        const text = lines.map(([p, ws]) => p + ws.join(' ')).join(blankLines ? '\n\n' : '\n')
+        const result = parseText(text)
+        docFromJSON(result.doc)
+        const out: string[] = []
+        const walk = (n: DocJSON) => {
+          if (n.text) out.push(...n.text.split(/\s+/).filter((w) => /^w\d+$/.test(w)))
+          n.content?.forEach(walk)
+        }
+        walk(result.doc)
+        const input = lines.flatMap(([, ws]) => ws)
+        expect(out.sort()).toEqual(input.sort())
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
