@@ -7,14 +7,20 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startAccordServer } from '../server/app'
 import { contextFor, launchBrowser } from '../tests/helpers/browser'
+import { createMember, createOrganization, grant, organization, setupAdmin } from '../tests/helpers/accounts'
 
 const out = process.argv[2] ?? 'docs/screenshot.png'
 const dataDir = mkdtempSync(join(tmpdir(), 'accord-shot-'))
-const server = await startAccordServer({ port: 0, dataDir, logLevel: 'warn', seed: true })
+const server = await startAccordServer({ port: 0, dataDir, logLevel: 'warn', seed: true, passwordCost: 10 })
 const browser = await launchBrowser()
 try {
-  const anna = await contextFor(browser, { name: 'Anna Petrova', organization: 'Secretariat' })
-  const boris = await contextFor(browser, { name: 'Boris Lee', organization: 'Ministry of Justice' })
+  const annaAccount = await setupAdmin(server.url, { displayName: 'Anna Petrova', organization: { name: 'Secretariat', shortName: 'Secretariat', color: '#1f5fa8' } })
+  const justice = await createOrganization(annaAccount, { name: 'Ministry of Justice', shortName: 'Ministry of Justice', color: '#2d7a3e' })
+  const borisAccount = await createMember(annaAccount, justice.id, 'Boris Lee')
+  const [sample] = await annaAccount.json<{ id: string }[]>('/api/documents')
+  await grant(annaAccount, sample.id, organization(justice), 'drafter')
+  const anna = await contextFor(browser, server.url, annaAccount)
+  const boris = await contextFor(browser, server.url, borisAccount)
   const pageA = await anna.newPage()
   const pageB = await boris.newPage()
   await pageA.goto(server.url)

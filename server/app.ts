@@ -2,11 +2,10 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { WebSocketServer } from 'ws'
-import { loadConfig, type Config } from './config'
-import { createLogger, type Logger } from './logger'
+import { DEFAULT_PASSWORD_COST, loadConfig, type Config } from './config'
+import { createLogger, type Logger, type LogSink } from './logger'
 import { openDatabase } from './db/connection'
-import { DocumentsRepo } from './db/documentsRepo'
-import { SqliteDocumentStore } from './storage/sqliteDocumentStore'
+import { createServices } from './services'
 import { LocalBroadcaster } from './collab/broadcaster'
 import { Rooms } from './collab/rooms'
 import { createUpgradeHandler } from './collab/upgrade'
@@ -27,6 +26,14 @@ export interface AccordServer {
 /** How long shutdown waits for WebSocket closing handshakes before cutting sockets. */
 const SHUTDOWN_GRACE_MS = 1000
 
+/** How often open sync connections are checked for expired sessions. */
+const SESSION_SWEEP_MS = 60_000
+
+export interface StartOptions {
+  /** Where log lines go (default stdout); tests capture them. */
+  logSink?: LogSink
+}
+
 function publicHost(host: string): string {
   return ['0.0.0.0', '::', '127.0.0.1', 'localhost', ''].includes(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
 }
@@ -35,17 +42,21 @@ function publicHost(host: string): string {
  * Starts the whole server on one port: HTTP API + static client + y-websocket sync.
  * Options override the environment (loadConfig); tests pass port 0 and a temporary dataDir.
  */
-export async function startAccordServer(options: Partial<Config> = {}): Promise<AccordServer> {
+export async function startAccordServer(options: Partial<Config> = {}, start: StartOptions = {}): Promise<AccordServer> {
   const config: Config = { ...loadConfig(), ...options }
   config.dataDir = path.resolve(config.dataDir)
   config.staticDir = path.resolve(config.staticDir)
-  const log = createLogger(config.logLevel)
+  const log = createLogger(config.logLevel, {}, start.logSink)
+  if (config.passwordCost < DEFAULT_PASSWORD_COST) {
+    log.warn('PASSWORD_COST is below the default: weaker password hashes (for tests only)', { passwordCost: config.passwordCost })
+  }
 
   const db = openDatabase(config.dataDir)
+  let sweep: NodeJS.Timeout | undefined
   try {
-    const repo = new DocumentsRepo(db)
-    const store = new SqliteDocumentStore(db)
-    if (config.seed) seedIfEmpty(db, repo, store, log)
+    const services = createServices(db, config, log)
+    const { documents: repo, store, sessions, access, registry, live } = services
+    if (config.seed) seedIfEmpty(services, log)
 
     const rooms = new Rooms({
       store,
@@ -56,13 +67,17 @@ export async function startAccordServer(options: Partial<Config> = {}): Promise<
       compactAfterUpdates: config.compactAfterUpdates,
     })
     const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
-    const router = createApiRouter({ db, repo, store, rooms, log })
+    const router = createApiRouter({ ...services, rooms })
     const server = http.createServer(createRequestHandler({ router, staticDir: config.staticDir, log }))
     server.on('upgrade', createUpgradeHandler({
       wss,
       repo,
+      access,
+      sessions,
       rooms,
       log,
+      registry,
+      trustProxy: config.trustProxy,
       pingIntervalMs: config.pingIntervalMs,
       maxBufferedBytes: Math.max(16 * 1024 * 1024, 4 * config.maxMessageBytes),
     }))
@@ -81,10 +96,19 @@ export async function startAccordServer(options: Partial<Config> = {}): Promise<
     })
     server.on('error', (err) => log.error('http server error', { err }))
     const port = (server.address() as AddressInfo).port
+    sweep = setInterval(() => {
+      try {
+        live.sweepSessions()
+      } catch (err) {
+        log.error('session sweep failed', { err })
+      }
+    }, Math.min(SESSION_SWEEP_MS, config.sessionTtlMs))
+    sweep.unref()
 
     let closing: Promise<void> | undefined
     const close = () => {
       closing ??= (async () => {
+        clearInterval(sweep)
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         server.closeIdleConnections()
         rooms.closeAll()
@@ -99,6 +123,7 @@ export async function startAccordServer(options: Partial<Config> = {}): Promise<
     }
     return { port, url: `http://${publicHost(config.host)}:${port}`, config, log, close }
   } catch (err) {
+    clearInterval(sweep)
     db.close()
     throw err
   }

@@ -21,7 +21,29 @@ export interface Config {
   seed: boolean
   /** Keepalive: ping every connection this often, drop those that did not answer the last ping. */
   pingIntervalMs: number
+  /**
+   * log2 of scrypt's N for new password hashes. 15 (N = 2^15) is the sound default; lower only
+   * in tests. Existing hashes keep the parameters they were made with.
+   */
+  passwordCost: number
+  /** A session lasts this long after its last use (sliding, refreshed at most hourly). */
+  sessionTtlMs: number
+  /** An invitation link is valid this long. */
+  invitationTtlMs: number
+  /** Behind a reverse proxy: believe X-Forwarded-Proto / X-Forwarded-For / X-Forwarded-Host. */
+  trustProxy: boolean
+  /** Base of invitation links (e.g. https://accord.example.org); empty = from the request. */
+  publicUrl: string
+  /** Failed sign-ins allowed per account, and per client address, within signInWindowMs. */
+  signInMaxPerAccount: number
+  signInMaxPerAddress: number
+  signInWindowMs: number
 }
+
+export const DEFAULT_PASSWORD_COST = 15
+/** Tests only: 2^10 is fast and still exercises the real code path. */
+export const MIN_PASSWORD_COST = 10
+export const MAX_PASSWORD_COST = 20
 
 export const DEFAULT_CONFIG: Config = {
   port: 1234,
@@ -34,16 +56,39 @@ export const DEFAULT_CONFIG: Config = {
   logLevel: 'info',
   seed: true,
   pingIntervalMs: 30_000,
+  passwordCost: DEFAULT_PASSWORD_COST,
+  sessionTtlMs: 7 * 24 * 60 * 60 * 1000,
+  invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
+  trustProxy: false,
+  publicUrl: '',
+  signInMaxPerAccount: 5,
+  signInMaxPerAddress: 30,
+  signInWindowMs: 15 * 60 * 1000,
 }
 
 type Env = Record<string, string | undefined>
 
-function int(env: Env, name: string, fallback: number, min: number): number {
+function int(env: Env, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name]
   if (raw === undefined || raw.trim() === '') return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`)
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer between ${min} and ${max}, got "${raw}"`)
+  }
   return value
+}
+
+function url(env: Env, name: string): string {
+  const raw = env[name]?.trim()
+  if (!raw) return ''
+  let parsed: URL
+  try {
+    parsed = new URL(raw)
+  } catch {
+    throw new Error(`${name} must be an absolute http(s) URL, got "${raw}"`)
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`${name} must be an http(s) URL`)
+  return parsed.origin
 }
 
 function bool(env: Env, name: string, fallback: boolean): boolean {
@@ -75,5 +120,13 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: level(env, d.logLevel),
     seed: bool(env, 'SEED', d.seed),
     pingIntervalMs: int(env, 'PING_INTERVAL_MS', d.pingIntervalMs, 100),
+    passwordCost: int(env, 'PASSWORD_COST', d.passwordCost, MIN_PASSWORD_COST, MAX_PASSWORD_COST),
+    sessionTtlMs: int(env, 'SESSION_TTL_MS', d.sessionTtlMs, 1000),
+    invitationTtlMs: int(env, 'INVITATION_TTL_MS', d.invitationTtlMs, 1000),
+    trustProxy: bool(env, 'TRUST_PROXY', d.trustProxy),
+    publicUrl: url(env, 'PUBLIC_URL'),
+    signInMaxPerAccount: int(env, 'SIGNIN_MAX_PER_ACCOUNT', d.signInMaxPerAccount, 1),
+    signInMaxPerAddress: int(env, 'SIGNIN_MAX_PER_ADDRESS', d.signInMaxPerAddress, 1),
+    signInWindowMs: int(env, 'SIGNIN_WINDOW_MS', d.signInWindowMs, 1000),
   }
 }

@@ -46,7 +46,7 @@ export function InvitationsSection({ organizations, pending, onChanged }: {
         <Field label={t('auth.email')} name="inviteEmail" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <label className="field">
           {t('admin.organization')}
-          <select name="inviteOrganization" value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
+          <select name="inviteOrganization" aria-label={t('admin.organization')} value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
             {organizations.map((org) => (
               <option key={org.id} value={org.id}>{org.name}</option>
             ))}

@@ -93,7 +93,7 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
         <form onSubmit={add} className="inline-form" aria-label={t('share.add')}>
           <label className="field">
             {t('share.who')}
-            <select name="principal" value={principal} onChange={(e) => setPrincipal(e.target.value)} required>
+            <select name="principal" aria-label={t('share.who')} value={principal} onChange={(e) => setPrincipal(e.target.value)} required>
               <option value="">—</option>
               <optgroup label={t('share.organizations')}>
                 {organizations.map((org) => (

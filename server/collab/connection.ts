@@ -4,10 +4,14 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { RawData, WebSocket } from 'ws'
-import { CloseCode, CloseReason, MessageType } from '../../shared/protocol'
+import { CloseCode, CloseReason, MessageType, READ_ONLY_REASON } from '../../shared/protocol'
+import { can, type Role } from '../../shared/roles'
 import type { Logger } from '../logger'
 import type { Room, RoomConnection } from './room'
-import { awarenessMessage, storedMessage, syncStep1Message } from './messages'
+import { awarenessMessage, permissionDeniedMessage, roleMessage, storedMessage, syncStep1Message } from './messages'
+import { rewriteAwarenessUpdate } from './awarenessIdentity'
+import { isRedundantUpdate } from './redundant'
+import type { ConnectionIdentity, ConnectionRegistry, LiveConnection } from './registry'
 
 /** A frame we could not make sense of; closes only the connection that sent it. */
 class MalformedMessage extends Error {
@@ -29,26 +33,35 @@ export interface ConnectionOptions {
   pingIntervalMs: number
   /** Outgoing bytes allowed to queue up before a slow client is dropped. */
   maxBufferedBytes: number
+  /** Where open connections are listed for live access changes. */
+  registry: ConnectionRegistry
 }
 
 /**
- * One WebSocket editing one document: the y-websocket sync and awareness protocol, the "stored"
- * acknowledgement, keepalive. Nothing thrown here may reach the process.
+ * One WebSocket editing (or reading) one document as one signed-in person: the y-websocket sync
+ * and awareness protocol, write permission per message, the server-side identity in awareness,
+ * the "stored" acknowledgement, keepalive. Nothing thrown here may reach the process.
  */
-export class Connection implements RoomConnection {
+export class Connection implements RoomConnection, LiveConnection {
   readonly id = (++nextId).toString(36)
   private closed = false
   private alive = true
   private readonly pingTimer: NodeJS.Timeout
   private readonly log: Logger
+  private _role: Role
+  private _identity: ConnectionIdentity
 
   constructor(
     private readonly ws: WebSocket,
     private readonly room: Room,
+    identity: ConnectionIdentity,
+    role: Role,
     log: Logger,
     private readonly opts: ConnectionOptions,
   ) {
-    this.log = log.child({ conn: this.id })
+    this._identity = identity
+    this._role = role
+    this.log = log.child({ conn: this.id, user: identity.userId })
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary))
     ws.on('close', (code) => {
       this.log.debug('closed', { code })
@@ -65,10 +78,43 @@ export class Connection implements RoomConnection {
     this.pingTimer = setInterval(() => this.heartbeat(), opts.pingIntervalMs)
 
     room.addConnection(this)
+    opts.registry.add(this)
+    // The role first, so the client knows whether it may edit before any content arrives.
+    this.send(roleMessage(role))
     this.send(syncStep1Message(room.doc))
     const states = [...room.awareness.getStates().keys()]
     if (states.length > 0) this.send(awarenessMessage(room.awareness, states))
     this.log.debug('opened')
+  }
+
+  get docId(): string {
+    return this.room.docId
+  }
+
+  get role(): Role {
+    return this._role
+  }
+
+  get identity(): ConnectionIdentity {
+    return this._identity
+  }
+
+  /** Attribution of the updates this connection sends (server-side identity). */
+  get author(): { userId: string; orgId: string } {
+    return { userId: this._identity.userId, orgId: this._identity.orgId }
+  }
+
+  /** A changed grant: from the next message on, edits are allowed or dropped; the client is told. */
+  setRole(role: Role): void {
+    if (this.closed || role === this._role) return
+    this.log.info('role changed', { from: this._role, to: role })
+    this._role = role
+    this.send(roleMessage(role))
+  }
+
+  /** A renamed person or organization: used for the awareness states this connection sends next. */
+  setIdentity(identity: ConnectionIdentity): void {
+    this._identity = identity
   }
 
   send(message: Uint8Array): void {
@@ -99,6 +145,7 @@ export class Connection implements RoomConnection {
     if (this.closed) return
     this.closed = true
     clearInterval(this.pingTimer)
+    this.opts.registry.remove(this)
     this.room.removeConnection(this)
   }
 
@@ -127,7 +174,7 @@ export class Connection implements RoomConnection {
           this.onSync(decoder)
           break
         case MessageType.awareness:
-          awarenessProtocol.applyAwarenessUpdate(this.room.awareness, decoding.readVarUint8Array(decoder), this)
+          this.onAwareness(decoding.readVarUint8Array(decoder))
           break
         case MessageType.queryAwareness:
           this.send(awarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()]))
@@ -155,6 +202,10 @@ export class Connection implements RoomConnection {
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder)
+        if (!can(this._role, 'edit')) {
+          this.refuseWrite(syncType, update)
+          return
+        }
         // Origin = this connection: the room appends, then broadcasts to everyone but us.
         Y.applyUpdate(this.room.doc, update, this)
         if (this.room.failed || this.closed) return // not stored: no acknowledgement
@@ -168,5 +219,34 @@ export class Connection implements RoomConnection {
       default:
         throw new MalformedMessage(`unknown sync message type ${syncType}`)
     }
+  }
+
+  /**
+   * A write from a connection that may not edit: never applied, stored or broadcast. A write
+   * that would change nothing (the handshake's sync step 2) is acknowledged as stored, since it
+   * is; anything else is answered with "permission denied". The connection stays open.
+   */
+  private refuseWrite(syncType: number, update: Uint8Array): void {
+    if (isRedundantUpdate(this.room.doc, update)) {
+      this.send(storedMessage(this.room.doc, syncType, update))
+      return
+    }
+    this.log.info('write refused: read-only', { role: this._role, bytes: update.byteLength })
+    this.send(permissionDeniedMessage(READ_ONLY_REASON))
+  }
+
+  /**
+   * Awareness states carry the identity the server knows (name, organization, colour), never
+   * the one the client claims; a connection may not overwrite another connection's states.
+   */
+  private onAwareness(update: Uint8Array): void {
+    const awareness = this.room.awareness
+    const rewritten = rewriteAwarenessUpdate(update, this._identity.user, (clientId) => {
+      if (clientId === awareness.clientID) return false
+      const owner = this.room.awarenessOwner(clientId)
+      // The same person may take over their own client id (a reconnect); nobody else may.
+      return owner === undefined || owner === this || owner.author?.userId === this._identity.userId
+    })
+    if (rewritten) awarenessProtocol.applyAwarenessUpdate(awareness, rewritten, this)
   }
 }

@@ -2,7 +2,9 @@ import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import * as authProtocol from 'y-protocols/auth'
 import { MessageType } from '../../shared/protocol'
+import type { Role } from '../../shared/roles'
 import { encodeStoredAck } from '../../shared/storedAck'
 import { digest32 } from '../../shared/digest'
 
@@ -36,4 +38,20 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
  */
 export function storedMessage(doc: Y.Doc, syncType: number, update: Uint8Array): Uint8Array {
   return encodeStoredAck({ stateVector: Y.encodeStateVector(doc), syncType, digest: digest32(update) })
+}
+
+/** This connection's role on the document (Accord extension, type 101): varString(role). */
+export function roleMessage(role: Role): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.role)
+  encoding.writeVarString(encoder, role)
+  return encoding.toUint8Array(encoder)
+}
+
+/** y-protocols' auth message "permission denied": sent when a read-only connection writes. */
+export function permissionDeniedMessage(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.auth)
+  authProtocol.writePermissionDenied(encoder, reason)
+  return encoding.toUint8Array(encoder)
 }

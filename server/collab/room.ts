@@ -1,14 +1,17 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { Logger } from '../logger'
-import type { DocumentStore } from '../storage/documentStore'
+import type { Attribution, DocumentStore } from '../storage/documentStore'
 import type { Broadcaster, Peer } from './broadcaster'
 import type { LoadedDoc } from './loadDoc'
 import { awarenessMessage, syncUpdateMessage } from './messages'
+import { touchedArticles } from './touchedArticles'
 
 /** What a Room needs from a connection. */
 export interface RoomConnection extends Peer {
   readonly id: string
+  /** Who the updates of this connection are attributed to. */
+  readonly author: { userId: string; orgId: string } | null
   close(code: number, reason: string): void
 }
 
@@ -39,6 +42,8 @@ export class Room {
   destroyed = false
   /** Updates appended since documents.updated_at was last bumped. */
   untouched = 0
+  /** Articles touched by the transaction being cleaned up (afterTransaction runs before update). */
+  private touched: { transaction: Y.Transaction; articles: string[] } | null = null
 
   constructor(
     readonly docId: string,
@@ -54,18 +59,40 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not an editor: it has no awareness state of its own.
     this.awareness.setLocalState(null)
+    this.doc.on('afterTransaction', this.onAfterTransaction)
     this.doc.on('update', this.onUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  /** Before Yjs garbage-collects deleted content: which articles this transaction touched. */
+  private onAfterTransaction = (transaction: Y.Transaction): void => {
+    if (this.failed || this.destroyed) return
+    const origin = transaction.origin as RoomConnection
+    if (!this.connections.has(origin) || !origin.author) {
+      this.touched = null
+      return
+    }
+    try {
+      this.touched = { transaction, articles: touchedArticles(transaction) }
+    } catch (err) {
+      // Attribution of articles is a nicety: never lose an update over it.
+      this.log.warn('cannot tell the articles an update touched', { docId: this.docId, err })
+      this.touched = { transaction, articles: [] }
+    }
   }
 
   /**
    * Persistence rule: append synchronously (durable on return), then fan out. If the append
    * fails nothing is broadcast and the registry takes the room down (see Rooms.fail).
    */
-  private onUpdate = (update: Uint8Array, origin: unknown): void => {
+  private onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
     if (this.failed || this.destroyed) return
+    const conn = this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : undefined
+    const touched = this.touched?.transaction === transaction ? this.touched.articles : []
+    this.touched = null
+    const attribution: Attribution | null = conn?.author ? { ...conn.author, articles: touched } : null
     try {
-      this.lastSeq = this.store.append(this.docId, update)
+      this.lastSeq = this.store.append(this.docId, update, attribution)
     } catch (err) {
       this.failed = true
       this.hooks.onStorageFailure(this, err)
@@ -73,8 +100,7 @@ export class Room {
     }
     this.logLength++
     this.untouched++
-    const except = this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : undefined
-    this.broadcaster.broadcast(this.docId, syncUpdateMessage(update), except)
+    this.broadcaster.broadcast(this.docId, syncUpdateMessage(update), conn)
     this.hooks.onAppended(this)
   }
 
@@ -82,11 +108,22 @@ export class Room {
     const conn = this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : undefined
     if (conn) {
       const ids = this.awarenessIds.get(conn)
-      for (const id of [...added, ...updated]) ids?.add(id)
+      for (const id of [...added, ...updated]) {
+        // A client id moves with its person to a new connection (a reconnect the server has
+        // not noticed yet): the old connection must not remove it when it finally closes.
+        for (const [other, otherIds] of this.awarenessIds) if (other !== conn) otherIds.delete(id)
+        ids?.add(id)
+      }
       for (const id of removed) ids?.delete(id)
     }
     const changed = [...added, ...updated, ...removed]
     if (changed.length > 0) this.broadcaster.broadcast(this.docId, awarenessMessage(this.awareness, changed), conn)
+  }
+
+  /** The connection that announced awareness client `clientId`, if any. */
+  awarenessOwner(clientId: number): RoomConnection | undefined {
+    for (const [conn, ids] of this.awarenessIds) if (ids.has(clientId)) return conn
+    return undefined
   }
 
   addConnection(conn: RoomConnection): void {
@@ -123,6 +160,7 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    this.doc.off('afterTransaction', this.onAfterTransaction)
     this.doc.off('update', this.onUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     // Awareness keeps an interval; without destroy() the process never exits.

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs'
 import type { Logger } from '../logger'
 import type { DocumentStore } from '../storage/documentStore'
 import type { DocumentsRepo } from '../db/documentsRepo'
@@ -66,11 +67,16 @@ export class Rooms implements RoomHooks {
 
   /** The document tree, from the live room if loaded, else straight from the store. */
   snapshot(docId: string): DocJSON {
+    return this.read(docId, docJSONOf)
+  }
+
+  /** Runs `fn` on the document: the live room's if loaded, else a copy loaded from the store. */
+  read<T>(docId: string, fn: (doc: Y.Doc) => T): T {
     const room = this.rooms.get(docId)
-    if (room) return docJSONOf(room.doc)
+    if (room) return fn(room.doc)
     const { doc } = loadDoc(this.opts.store, docId)
     try {
-      return docJSONOf(doc)
+      return fn(doc)
     } finally {
       doc.destroy()
     }

@@ -8,10 +8,21 @@ interface DocumentRow {
   language: Language
   created_at: string
   updated_at: string
+  created_by: string | null
 }
 
-function toSummary(row: DocumentRow): DocumentSummary {
-  return { id: row.id, title: row.title, language: row.language, createdAt: row.created_at, updatedAt: row.updated_at }
+/** A document's metadata; the viewer's role and the organizations are added by the presenter. */
+export type DocumentRecord = Omit<DocumentSummary, 'role' | 'organizations'> & { createdBy: string | null }
+
+function toRecord(row: DocumentRow): DocumentRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    language: row.language,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
+  }
 }
 
 /** The `documents` table: metadata only; the content lives in the DocumentStore. */
@@ -23,32 +34,36 @@ export class DocumentsRepo {
       list: db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id'),
       get: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
       count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM documents'),
-      insert: db.prepare('INSERT INTO documents (id, title, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'),
+      insert: db.prepare('INSERT INTO documents (id, title, language, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?)'),
       rename: db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
       touch: db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?'),
       delete: db.prepare('DELETE FROM documents WHERE id = ?'),
     }
   }
 
-  list(): DocumentSummary[] {
-    return this.stmts.list.all().map(toSummary)
+  /** All documents, most recently changed first (callers filter by access). */
+  list(): DocumentRecord[] {
+    return this.stmts.list.all().map(toRecord)
   }
 
-  get(id: string): DocumentSummary | undefined {
+  get(id: string): DocumentRecord | undefined {
     const row = this.stmts.get.get(id)
-    return row ? toSummary(row) : undefined
+    return row ? toRecord(row) : undefined
   }
 
   count(): number {
     return this.stmts.count.get()?.n ?? 0
   }
 
-  create(input: { id: string; title: string; language: Language }, now = new Date().toISOString()): DocumentSummary {
-    this.stmts.insert.run(input.id, input.title, input.language, now, now)
-    return { id: input.id, title: input.title, language: input.language, createdAt: now, updatedAt: now }
+  create(
+    input: { id: string; title: string; language: Language; createdBy: string | null },
+    now = new Date().toISOString(),
+  ): DocumentRecord {
+    this.stmts.insert.run(input.id, input.title, input.language, now, now, input.createdBy)
+    return { id: input.id, title: input.title, language: input.language, createdAt: now, updatedAt: now, createdBy: input.createdBy }
   }
 
-  rename(id: string, title: string, now = new Date().toISOString()): DocumentSummary | undefined {
+  rename(id: string, title: string, now = new Date().toISOString()): DocumentRecord | undefined {
     const changed = this.stmts.rename.run(title, now, id).changes
     return changed ? this.get(id) : undefined
   }
@@ -57,7 +72,7 @@ export class DocumentsRepo {
     this.stmts.touch.run(now, id)
   }
 
-  /** Deletes the document; its log and state go with it (ON DELETE CASCADE). */
+  /** Deletes the document; its log, state, grants and activity go with it (ON DELETE CASCADE). */
   delete(id: string): boolean {
     return this.stmts.delete.run(id).changes > 0
   }

@@ -26,4 +26,72 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 2: accounts, organizations, sessions, invitations, per-document roles, attribution of
+  // every stored update and the editing sessions of the activity view (which outlive log
+  // compaction, unlike doc_updates rows).
+  `
+  CREATE TABLE organizations (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    short_name TEXT NOT NULL,
+    color TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    org_id TEXT NOT NULL REFERENCES organizations(id),
+    is_admin INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX users_org ON users(org_id);
+  CREATE TABLE invitations (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    email TEXT NOT NULL,
+    org_id TEXT NOT NULL REFERENCES organizations(id),
+    is_admin INTEGER NOT NULL DEFAULT 0,
+    created_by TEXT REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT
+  );
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE INDEX sessions_expiry ON sessions(expires_at);
+  CREATE TABLE document_access (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    principal_type TEXT NOT NULL CHECK (principal_type IN ('organization', 'user')),
+    principal_id TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('owner', 'drafter', 'reviewer', 'observer')),
+    granted_by TEXT,
+    granted_at TEXT NOT NULL,
+    PRIMARY KEY (doc_id, principal_type, principal_id)
+  );
+  CREATE INDEX document_access_principal ON document_access(principal_type, principal_id);
+  ALTER TABLE documents ADD COLUMN created_by TEXT;
+  ALTER TABLE doc_updates ADD COLUMN user_id TEXT;
+  ALTER TABLE doc_updates ADD COLUMN org_id TEXT;
+  CREATE TABLE edit_sessions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL,
+    org_id TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT NOT NULL,
+    updates INTEGER NOT NULL,
+    articles TEXT NOT NULL DEFAULT '[]'
+  );
+  CREATE INDEX edit_sessions_doc ON edit_sessions(doc_id, ended_at);
+  CREATE INDEX edit_sessions_doc_user ON edit_sessions(doc_id, user_id, ended_at);
+  `,
 ]

@@ -20,7 +20,7 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
   const type = req.headers['content-type'] ?? ''
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     req.resume()
-    throw new HttpError(415, ErrorCode.badRequest, 'expected Content-Type: application/json')
+    throw new HttpError(415, ErrorCode.unsupportedMediaType, 'expected Content-Type: application/json')
   }
   const declared = Number(req.headers['content-length'])
   const chunks: Buffer[] = []

@@ -1,72 +1,67 @@
-import type { z } from 'zod'
-import { CreateDocumentInput, ErrorCode, RenameDocumentInput, type DocumentSummary } from '../../shared/api'
-import { DOCUMENT_ID_PATTERN } from '../../shared/ids'
-import type { Db } from '../db/connection'
-import type { DocumentsRepo } from '../db/documentsRepo'
-import type { DocumentStore } from '../storage/documentStore'
-import type { Rooms } from '../collab/rooms'
-import type { Logger } from '../logger'
+import { CreateDocumentInput, RenameDocumentInput } from '../../shared/api'
 import { createDocument } from '../services/documents'
-import { readJsonBody } from './body'
-import { HttpError, sendJson, sendNoContent } from './respond'
-import type { RequestContext, Router } from './router'
+import { documentNotFound } from '../errors'
+import type { ApiDeps } from './api'
+import { validBody } from './guard'
+import { sendJson, sendNoContent } from './respond'
+import type { Router } from './router'
 
-export interface DocumentsRoutesDeps {
-  db: Db
-  repo: DocumentsRepo
-  store: DocumentStore
-  rooms: Rooms
-  log: Logger
-}
-
-async function validBody<S extends z.ZodType>(ctx: RequestContext, schema: S): Promise<z.infer<S>> {
-  const parsed = schema.safeParse(await readJsonBody(ctx.req))
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-    throw new HttpError(400, ErrorCode.validation, 'invalid request body', details)
-  }
-  return parsed.data
-}
-
-const documentNotFound = () => new HttpError(404, ErrorCode.documentNotFound, 'no such document')
-
-/** Thin handlers: validate → act → present. Content lives in the store, metadata in the repo. */
-export function registerDocumentsRoutes(router: Router, deps: DocumentsRoutesDeps): void {
-  const { db, repo, store, rooms } = deps
-
-  const existing = (ctx: RequestContext): DocumentSummary => {
-    const id = ctx.params.id
-    const doc = DOCUMENT_ID_PATTERN.test(id) ? repo.get(id) : undefined
-    if (!doc) throw documentNotFound()
-    return doc
-  }
+/**
+ * Thin handlers: authenticate → validate → authorize (DocumentAccess, shared/roles.ts) → act →
+ * present. Content lives in the store, metadata in the repo.
+ */
+export function registerDocumentsRoutes(router: Router, deps: ApiDeps): void {
+  const { guards, documentAccess: access, documents, rooms } = deps
 
   router
-    .on('GET', '/api/documents', ({ res }) => sendJson(res, 200, repo.list()))
-    .on('POST', '/api/documents', async (ctx) => {
-      const input = await validBody(ctx, CreateDocumentInput)
-      const doc = createDocument(db, repo, store, input)
-      deps.log.info('document created', { docId: doc.id, template: input.template })
-      sendJson(ctx.res, 201, doc, { Location: `/api/documents/${doc.id}` })
-    })
-    .on('GET', '/api/documents/:id', (ctx) => sendJson(ctx.res, 200, existing(ctx)))
-    .on('PATCH', '/api/documents/:id', async (ctx) => {
-      const { id } = existing(ctx)
-      const input = await validBody(ctx, RenameDocumentInput)
-      const doc = repo.rename(id, input.title)
-      if (!doc) throw documentNotFound()
-      sendJson(ctx.res, 200, doc)
-    })
-    .on('DELETE', '/api/documents/:id', (ctx) => {
-      const { id } = existing(ctx)
-      // Close its editors first (4404, final) so nothing is appended to a deleted document.
-      rooms.drop(id)
-      repo.delete(id)
-      deps.log.info('document deleted', { docId: id })
-      sendNoContent(ctx.res)
-    })
-    .on('GET', '/api/documents/:id/content', (ctx) => {
-      const { id } = existing(ctx)
-      sendJson(ctx.res, 200, rooms.snapshot(id))
-    })
+    .on('GET', '/api/documents', guards.signedIn(({ auth, res }) => sendJson(res, 200, access.list(auth.user))))
+    .on(
+      'POST',
+      '/api/documents',
+      guards.signedIn(async (ctx) => {
+        const input = await validBody(ctx, CreateDocumentInput)
+        const doc = createDocument(deps, input, ctx.auth.user.id)
+        deps.log.info('document created', { docId: doc.id, template: input.template, by: ctx.auth.user.id })
+        sendJson(ctx.res, 201, access.summary(doc, 'owner'), { Location: `/api/documents/${doc.id}` })
+      }),
+    )
+    .on(
+      'GET',
+      '/api/documents/:id',
+      guards.signedIn(({ auth, params, res }) => {
+        const { doc, role } = access.authorize(auth.user, params.id, 'read')
+        sendJson(res, 200, access.summary(doc, role))
+      }),
+    )
+    .on(
+      'PATCH',
+      '/api/documents/:id',
+      guards.signedIn(async (ctx) => {
+        const { doc, role } = access.authorize(ctx.auth.user, ctx.params.id, 'rename')
+        const input = await validBody(ctx, RenameDocumentInput)
+        const renamed = documents.rename(doc.id, input.title)
+        if (!renamed) throw documentNotFound()
+        sendJson(ctx.res, 200, access.summary(renamed, role))
+      }),
+    )
+    .on(
+      'DELETE',
+      '/api/documents/:id',
+      guards.signedIn(({ auth, params, res }) => {
+        const { doc } = access.authorize(auth.user, params.id, 'delete')
+        // Close its editors first (4404, final) so nothing is appended to a deleted document.
+        rooms.drop(doc.id)
+        documents.delete(doc.id)
+        deps.log.info('document deleted', { docId: doc.id, by: auth.user.id })
+        sendNoContent(res)
+      }),
+    )
+    .on(
+      'GET',
+      '/api/documents/:id/content',
+      guards.signedIn(({ auth, params, res }) => {
+        const { doc } = access.authorize(auth.user, params.id, 'read')
+        sendJson(res, 200, rooms.snapshot(doc.id))
+      }),
+    )
 }

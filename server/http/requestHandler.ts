@@ -15,8 +15,13 @@ export interface RequestHandlerOptions {
 
 function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err
-  if (err instanceof StorageError) return new HttpError(503, ErrorCode.internal, 'storage unavailable')
+  if (err instanceof StorageError) return new HttpError(503, ErrorCode.storageUnavailable, 'storage unavailable')
   return internalError()
+}
+
+/** The path as it may appear in a log line: invitation tokens (credentials) are masked. */
+export function loggablePath(pathname: string): string {
+  return pathname.replace(/^(\/api\/invitations\/)([^/]{20,})/, '$1<token>').replace(/^(\/invite\/)[^/]+/, '$1<token>')
 }
 
 /** Every request: security headers, then the API router or the static client. */
@@ -34,7 +39,7 @@ export function createRequestHandler(opts: RequestHandlerOptions) {
     const fail = (err: unknown) => {
       const httpErr = toHttpError(err)
       if (httpErr.status >= 500) {
-        opts.log.error('request failed', { method, path: url.pathname, remote: req.socket.remoteAddress, err })
+        opts.log.error('request failed', { method, path: loggablePath(url.pathname), remote: req.socket.remoteAddress, err })
       }
       if (res.headersSent) res.destroy()
       else sendError(res, httpErr)

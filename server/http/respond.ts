@@ -1,5 +1,8 @@
 import type { ServerResponse } from 'node:http'
-import { ErrorCode, type ApiError } from '../../shared/api'
+import type { ApiError } from '../../shared/api'
+import type { HttpError } from '../errors'
+
+export { HttpError, internalError, notFound } from '../errors'
 
 /** Sent on every HTTP response, API and static alike. */
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -13,20 +16,6 @@ export const SECURITY_HEADERS: Record<string, string> = {
 
 export function setSecurityHeaders(res: ServerResponse): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
-}
-
-/** An error a handler throws to answer with `{error:{code,message}}`. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message)
-    this.name = 'HttpError'
-  }
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -50,6 +39,3 @@ export function sendError(res: ServerResponse, err: HttpError): void {
   if (err.details !== undefined) body.error.details = err.details
   sendJson(res, err.status, body, err.headers)
 }
-
-export const notFound = (message = 'no such route') => new HttpError(404, ErrorCode.notFound, message)
-export const internalError = () => new HttpError(500, ErrorCode.internal, 'internal error')

@@ -1,11 +1,11 @@
-import type { DocumentSummary } from '../../shared/api'
 import type { Language } from '../../shared/language'
 import { newDocumentId } from '../../shared/ids'
 import { encodeDocJSON } from '../../shared/ydoc'
 import { emptyLaw } from '../../shared/seed/emptyLaw'
 import { sampleLaw } from '../../shared/seed/modelLaw'
 import type { Db } from '../db/connection'
-import type { DocumentsRepo } from '../db/documentsRepo'
+import type { AccessRepo } from '../db/accessRepo'
+import type { DocumentRecord, DocumentsRepo } from '../db/documentsRepo'
 import type { DocumentStore } from '../storage/documentStore'
 
 export type Template = 'empty' | 'sample'
@@ -16,16 +16,25 @@ export interface NewDocument {
   template: Template
 }
 
+export interface CreateDocumentDeps {
+  db: Db
+  documents: DocumentsRepo
+  access: AccessRepo
+  store: DocumentStore
+}
+
 /**
- * Creates the document row and its initial content (as the state row) in one transaction:
- * a document never exists without content.
+ * Creates the document row, its initial content (as the state row) and its creator's owner
+ * grant in one transaction: a document never exists without content, nor (once someone made it)
+ * without an owner. `creatorId` null: the seeded sample, owned by the first administrator later.
  */
-export function createDocument(db: Db, repo: DocumentsRepo, store: DocumentStore, input: NewDocument): DocumentSummary {
+export function createDocument(deps: CreateDocumentDeps, input: NewDocument, creatorId: string | null): DocumentRecord {
   const tree = input.template === 'sample' ? sampleLaw(input.language) : emptyLaw(input.title, input.language)
   const state = encodeDocJSON(tree)
-  return db.transaction(() => {
-    const summary = repo.create({ id: newDocumentId(), title: input.title, language: input.language })
-    store.compact(summary.id, state, 0)
-    return summary
+  return deps.db.transaction(() => {
+    const record = deps.documents.create({ id: newDocumentId(), title: input.title, language: input.language, createdBy: creatorId })
+    deps.store.compact(record.id, state, 0)
+    if (creatorId) deps.access.put(record.id, { type: 'user', id: creatorId }, 'owner', creatorId, record.createdAt)
+    return record
   })()
 }

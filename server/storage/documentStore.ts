@@ -13,10 +13,21 @@ export interface StoredDocument {
   lastSeq: number
 }
 
+/** Who sent an update (server-side identity) and which articles it touched. */
+export interface Attribution {
+  userId: string
+  orgId: string
+  /** Ids of the articles the update changed, inserted or deleted. */
+  articles: readonly string[]
+}
+
 export interface DocumentStore {
   load(docId: string): StoredDocument
-  /** Appends one update; durable when it returns. Returns its sequence number. */
-  append(docId: string, update: Uint8Array): number
+  /**
+   * Appends one update with its author, and counts it into the author's editing session, in
+   * one transaction; durable when it returns. Returns its sequence number.
+   */
+  append(docId: string, update: Uint8Array, attribution: Attribution | null): number
   /** Atomically replaces the state and deletes the logged updates with seq ≤ upToSeq. */
   compact(docId: string, state: Uint8Array, upToSeq: number): void
   /** How many updates are logged after `seq`. */

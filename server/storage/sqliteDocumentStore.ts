@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection'
-import { StorageError, type DocumentStore, type StoredDocument } from './documentStore'
+import { EditSessionsRepo } from '../db/editSessionsRepo'
+import { StorageError, type Attribution, type DocumentStore, type StoredDocument } from './documentStore'
 
 const toBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
 
@@ -7,6 +8,8 @@ const toBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byte
 export class SqliteDocumentStore implements DocumentStore {
   private readonly stmts
   private readonly compactTx
+  private readonly appendTx
+  private readonly editSessions: EditSessionsRepo
 
   constructor(private readonly db: Db) {
     this.stmts = {
@@ -14,7 +17,7 @@ export class SqliteDocumentStore implements DocumentStore {
       updates: db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
       ),
-      append: db.prepare('INSERT INTO doc_updates (doc_id, data, created_at) VALUES (?, ?, ?)'),
+      append: db.prepare('INSERT INTO doc_updates (doc_id, data, created_at, user_id, org_id) VALUES (?, ?, ?, ?, ?)'),
       upsertState: db.prepare(
         `INSERT INTO doc_state (doc_id, state, seq, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT(doc_id) DO UPDATE SET state = excluded.state, seq = excluded.seq, updated_at = excluded.updated_at`,
@@ -24,6 +27,13 @@ export class SqliteDocumentStore implements DocumentStore {
         'SELECT COUNT(*) AS n FROM doc_updates WHERE doc_id = ? AND seq > ?',
       ),
     }
+    this.editSessions = new EditSessionsRepo(db)
+    this.appendTx = db.transaction((docId: string, update: Uint8Array, attribution: Attribution | null): number => {
+      const now = new Date()
+      const info = this.stmts.append.run(docId, update, now.toISOString(), attribution?.userId ?? null, attribution?.orgId ?? null)
+      if (attribution) this.editSessions.record({ docId, ...attribution, at: now })
+      return Number(info.lastInsertRowid)
+    })
     this.compactTx = db.transaction((docId: string, state: Uint8Array, upToSeq: number) => {
       this.stmts.upsertState.run(docId, state, upToSeq, new Date().toISOString())
       this.stmts.deleteUpTo.run(docId, upToSeq)
@@ -48,11 +58,10 @@ export class SqliteDocumentStore implements DocumentStore {
     }
   }
 
-  append(docId: string, update: Uint8Array): number {
+  append(docId: string, update: Uint8Array, attribution: Attribution | null): number {
     try {
-      // Autocommit with synchronous=FULL: on disk when run() returns.
-      const info = this.stmts.append.run(docId, update, new Date().toISOString())
-      return Number(info.lastInsertRowid)
+      // One transaction with synchronous=FULL: the update and its activity are on disk together.
+      return this.appendTx.immediate(docId, update, attribution)
     } catch (err) {
       throw new StorageError(`cannot append to document ${docId}`, { cause: err })
     }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, contextFor, editorText, launchBrowser, trackErrors } from '../helpers/browser'
+import { createMember, createOrganization, grant, organization, setupAdmin, TEST_PASSWORD, type Account } from '../helpers/accounts'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 
@@ -15,11 +16,20 @@ describe('two people co-editing the sample law in the browser', () => {
   let errors: string[]
   let docUrl: string
 
+  let owner: Account
+  let borisAccount: Account
+
   beforeAll(async () => {
     server = await startTestServer({ seed: true })
+    // The first administrator (Anna, Secretariat) owns the seeded sample; Boris drafts for his ministry.
+    owner = await setupAdmin(server.url, { email: 'anna@secretariat.example', displayName: 'Anna', organization: { name: 'Secretariat', shortName: 'Secretariat', color: '#1f5fa8' } })
+    const justice = await createOrganization(owner, { name: 'Ministry of Justice', shortName: 'Ministry of Justice', color: '#8a2be2' })
+    borisAccount = await createMember(owner, justice.id, 'Boris')
+    const [sample] = await owner.json<{ id: string }[]>('/api/documents')
+    await grant(owner, sample.id, organization(justice), 'drafter')
     browser = await launchBrowser()
-    anna = await contextFor(browser)
-    boris = await contextFor(browser, { name: 'Boris', organization: 'Ministry of Justice' })
+    anna = await contextFor(browser, server.url)
+    boris = await contextFor(browser, server.url, borisAccount)
     pageA = await anna.newPage()
     pageB = await boris.newPage()
     errors = [...trackErrors(pageA), ...trackErrors(pageB)]
@@ -30,11 +40,11 @@ describe('two people co-editing the sample law in the browser', () => {
     await server?.close()
   })
 
-  it('asks a first-time visitor for a name and organization, then lists the sample draft', async () => {
+  it('signs in and lists the sample draft', async () => {
     await pageA.goto(server.url)
-    await pageA.getByLabel('Display name').fill('Anna')
-    await pageA.getByLabel('Organization').fill('Secretariat')
-    await pageA.getByRole('button', { name: 'Continue' }).click()
+    await pageA.getByLabel('Email').fill('anna@secretariat.example')
+    await pageA.getByLabel('Password').fill(TEST_PASSWORD)
+    await pageA.getByRole('button', { name: 'Sign in' }).click()
     const row = pageA.getByTestId('document-row').filter({ hasText: 'Model Law On Combating Human Trafficking' })
     await expect.poll(() => row.count()).toBe(1)
     await row.getByRole('link').click()

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { articleLabels, launchBrowser, trackErrors } from '../helpers/browser'
+import { articleLabels, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { setupAdmin } from '../helpers/accounts'
 
 describe('managing drafts in the Russian interface', () => {
   let server: TestServer
@@ -11,9 +12,10 @@ describe('managing drafts in the Russian interface', () => {
 
   beforeAll(async () => {
     server = await startTestServer()
+    const ivan = await setupAdmin(server.url, { displayName: 'Иван', organization: { name: 'Министерство юстиции', shortName: 'Минюст', color: '#8a2be2' } })
     browser = await launchBrowser()
-    const context = await browser.newContext({ locale: 'ru-RU' })
-    await context.addInitScript(() => localStorage.setItem('accord.identity', JSON.stringify({ name: 'Иван', organization: 'Минюст' })))
+    const context = await contextFor(browser, server.url, ivan)
+    await context.addInitScript(() => localStorage.setItem('accord.uiLanguage', 'ru'))
     page = await context.newPage()
     errors = trackErrors(page)
   })

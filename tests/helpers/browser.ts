@@ -22,19 +22,18 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-export interface Person {
-  name: string
-  organization: string
-}
-
-/** A browser context for one person, whose name and organization are already chosen. */
-export async function contextFor(browser: Browser, person?: Person): Promise<BrowserContext> {
+/**
+ * A browser context on the English interface; with an account, already signed in (its session
+ * cookie set for the server's origin).
+ */
+export async function contextFor(browser: Browser, baseUrl: string, account?: { cookie: string }): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  if (person) {
-    await context.addInitScript((p) => {
-      if (!localStorage.getItem('accord.identity')) localStorage.setItem('accord.identity', JSON.stringify(p))
-      localStorage.setItem('accord.uiLanguage', 'en')
-    }, person)
+  await context.addInitScript(() => {
+    if (!localStorage.getItem('accord.uiLanguage')) localStorage.setItem('accord.uiLanguage', 'en')
+  })
+  if (account) {
+    const [name, value] = account.cookie.split('=')
+    await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }])
   }
   return context
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import readline from 'node:readline'
-import { REPO_ROOT } from './server'
+import { REPO_ROOT, TEST_PASSWORD_COST } from './server'
 
 /** The real server as a separate process (`node --import tsx server/main.ts`), for crash tests. */
 export interface ChildServer {
@@ -39,6 +39,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
       DATA_DIR: options.dataDir,
       SEED: 'false',
       LOG_LEVEL: 'warn',
+      PASSWORD_COST: String(TEST_PASSWORD_COST),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

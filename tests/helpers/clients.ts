@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
+import { readAuthMessage } from 'y-protocols/auth'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import { MessageType, TEXT_FIELD } from '../../shared/protocol'
@@ -17,14 +18,37 @@ export interface TestClient {
   acks: number
   /** Close codes of every connection the server (or we) closed, in order (null = closed locally). */
   closeCodes: (number | null)[]
+  /** The role the server last announced (message type 101), null before the first. */
+  role: string | null
+  /** Every role message received, in order. */
+  roles: string[]
+  /** Reasons of every "permission denied" auth message received. */
+  denied: string[]
   destroy(): void
 }
 
+export interface ConnectOptions {
+  /** Start connecting at once (default true). */
+  connect?: boolean
+  /** The session cookie (`accord_session=…`, e.g. Account.cookie), sent with the upgrade. */
+  cookie?: string
+}
+
+/** `ws` with a Cookie header on the upgrade, in the shape y-websocket's WebSocketPolyfill wants. */
+export function webSocketWithCookie(cookie: string | undefined): typeof WebSocket {
+  if (!cookie) return WebSocket
+  return class CookieWebSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols ?? [], { headers: { Cookie: cookie } })
+    }
+  } as typeof WebSocket
+}
+
 /** Connects a stock WebsocketProvider (no BroadcastChannel, so everything goes through the server). */
-export function connectClient(wsUrl: string, docId: string, options: { connect?: boolean } = {}): TestClient {
+export function connectClient(wsUrl: string, docId: string, options: ConnectOptions = {}): TestClient {
   const ydoc = new Y.Doc()
   const provider = new WebsocketProvider(wsUrl, docId, ydoc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: webSocketWithCookie(options.cookie) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
     maxBackoffTime: 300,
@@ -35,6 +59,9 @@ export function connectClient(wsUrl: string, docId: string, options: { connect?:
     storedSV: null,
     acks: 0,
     closeCodes: [],
+    role: null,
+    roles: [],
+    denied: [],
     destroy: () => {
       provider.destroy()
       ydoc.destroy()
@@ -44,6 +71,13 @@ export function connectClient(wsUrl: string, docId: string, options: { connect?:
   provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
     client.storedSV = decoding.readVarUint8Array(decoder)
     client.acks++
+  }
+  provider.messageHandlers[MessageType.role] = (_encoder, decoder) => {
+    client.role = decoding.readVarString(decoder)
+    client.roles.push(client.role)
+  }
+  provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
+    readAuthMessage(decoder, ydoc, (_doc, reason) => client.denied.push(reason))
   }
   provider.on('connection-close', (event) => {
     client.closeCodes.push(event?.code ?? null)
@@ -139,10 +173,14 @@ export interface RawSocket {
   ws: WebSocket
   opened: Promise<void>
   closed: Promise<{ code: number; reason: string }>
+  /** Every binary frame received, in order. */
+  messages: Uint8Array[]
 }
 
-export function openRawSocket(wsUrl: string, docId: string): RawSocket {
-  const ws = new WebSocket(`${wsUrl}/${docId}`)
+export function openRawSocket(wsUrl: string, docId: string, options: { cookie?: string } = {}): RawSocket {
+  const ws = new WebSocket(`${wsUrl}/${docId}`, options.cookie ? { headers: { Cookie: options.cookie } } : {})
+  const messages: Uint8Array[] = []
+  ws.on('message', (data: Buffer) => messages.push(new Uint8Array(data)))
   ws.on('error', () => {}) // the close event carries what the tests check
   const opened = new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve())
@@ -152,5 +190,5 @@ export function openRawSocket(wsUrl: string, docId: string): RawSocket {
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   )
-  return { ws, opened, closed }
+  return { ws, opened, closed, messages }
 }

@@ -2,9 +2,9 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { CreateDocumentInput, DocumentSummary } from '../../shared/api'
 import { startAccordServer, type AccordServer } from '../../server/app'
 import type { Config } from '../../server/config'
+import type { LogSink } from '../../server/logger'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -25,9 +25,19 @@ export interface TestServerOptions {
   seed?: boolean
   /** Reuse a data directory (e.g. to restart on it); it is then not removed on close. */
   dataDir?: string
-  /** Any other server setting (compaction, idle unload, message size…). */
+  /**
+   * log2 of scrypt's N for password hashes. Tests default to TEST_PASSWORD_COST (fast); the
+   * server's own default (15) is the sound one.
+   */
+  passwordCost?: number
+  /** Any other server setting (compaction, idle unload, message size, TTLs…). */
   config?: Partial<Config>
+  /** Receives every log line (JSON) instead of stdout, e.g. to check what is logged. */
+  logSink?: LogSink
 }
+
+/** Cheap password hashing for tests (the minimum the server accepts). */
+export const TEST_PASSWORD_COST = 10
 
 export async function tempDataDir(): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), 'accord-test-'))
@@ -43,16 +53,20 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dataDir = options.dataDir ?? (await tempDataDir())
   let server: AccordServer
   try {
-    server = await startAccordServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      staticDir: path.join(REPO_ROOT, 'dist/client'),
-      // Quiet by default; TEST_LOG_LEVEL=debug shows the server's log lines while debugging a test.
-      logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel'] | undefined) ?? 'silent',
-      seed: options.seed ?? false,
-      ...options.config,
-    })
+    server = await startAccordServer(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        dataDir,
+        staticDir: path.join(REPO_ROOT, 'dist/client'),
+        // Quiet by default; TEST_LOG_LEVEL=debug shows the server's log lines while debugging a test.
+        logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel'] | undefined) ?? 'silent',
+        seed: options.seed ?? false,
+        passwordCost: options.passwordCost ?? TEST_PASSWORD_COST,
+        ...options.config,
+      },
+      { logSink: options.logSink },
+    )
   } catch (err) {
     if (ownsDir) await removeDir(dataDir)
     throw err
@@ -68,18 +82,4 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (ownsDir) await removeDir(dataDir)
     },
   }
-}
-
-/** Creates a document through the HTTP API. */
-export async function createDocument(
-  baseUrl: string,
-  input: Partial<CreateDocumentInput> = {},
-): Promise<DocumentSummary> {
-  const res = await fetch(`${baseUrl}/api/documents`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: 'Test law', ...input }),
-  })
-  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`)
-  return (await res.json()) as DocumentSummary
 }

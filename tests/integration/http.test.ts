@@ -1,17 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiError, DocumentSummary } from '../../shared/api'
 import { CloseCode } from '../../shared/protocol'
-import { createDocument, startTestServer, type TestServer } from '../helpers/server'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { createDocument, setupAdmin, type Account } from '../helpers/accounts'
 import { connectClient, insertText, waitClosedWith, waitSaved, waitSynced } from '../helpers/clients'
 
 const json = { 'Content-Type': 'application/json' }
 
 describe('HTTP API', () => {
   let server: TestServer
-  const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init)
+  let owner: Account
+  /** As the signed-in owner (cookie and CSRF token). */
+  const api = (path: string, init?: RequestInit) => owner.api(path, init)
+  const connect = (docId: string) => connectClient(server.wsUrl, docId, { cookie: owner.cookie })
 
   beforeAll(async () => {
     server = await startTestServer()
+    owner = await setupAdmin(server.url)
   })
   afterAll(async () => {
     await server?.close()
@@ -31,7 +36,8 @@ describe('HTTP API', () => {
     })
     expect(created.status).toBe(201)
     const doc = (await created.json()) as DocumentSummary
-    expect(doc).toMatchObject({ title: 'Draft law on bees', language: 'ru' })
+    expect(doc).toMatchObject({ title: 'Draft law on bees', language: 'ru', role: 'owner' })
+    expect(doc.organizations).toEqual([owner.user.organization])
     expect(doc.id).toMatch(/^[0-9a-z]{16}$/)
 
     const list = (await (await api('/api/documents')).json()) as DocumentSummary[]
@@ -54,9 +60,9 @@ describe('HTTP API', () => {
   })
 
   it('lists the most recently edited document first', async () => {
-    const older = await createDocument(server.url, { title: 'older' })
-    await createDocument(server.url, { title: 'newer' })
-    const client = connectClient(server.wsUrl, older.id)
+    const older = await createDocument(owner, { title: 'older' })
+    await createDocument(owner, { title: 'newer' })
+    const client = connect(older.id)
     await waitSynced(client)
     insertText(client.ydoc, 'edited')
     await waitSaved(client)
@@ -66,8 +72,8 @@ describe('HTTP API', () => {
   })
 
   it('closes open editors of a deleted document with 4404', async () => {
-    const doc = await createDocument(server.url)
-    const client = connectClient(server.wsUrl, doc.id)
+    const doc = await createDocument(owner)
+    const client = connect(doc.id)
     await waitSynced(client)
     expect((await api(`/api/documents/${doc.id}`, { method: 'DELETE' })).status).toBe(204)
     await waitClosedWith(client, CloseCode.unknownDocument)
@@ -75,13 +81,13 @@ describe('HTTP API', () => {
   })
 
   it('creates the sample law from its template', async () => {
-    const doc = await createDocument(server.url, { title: 'Sample', template: 'sample' })
+    const doc = await createDocument(owner, { title: 'Sample', template: 'sample' })
     const tree = (await (await api(`/api/documents/${doc.id}/content`)).json()) as { content: { type: string }[] }
     expect(tree.content.filter((n) => n.type === 'article').length).toBeGreaterThan(5)
   })
 
   it('returns the document tree, from the store and from a live room', async () => {
-    const doc = await createDocument(server.url, { title: 'Tree' })
+    const doc = await createDocument(owner, { title: 'Tree' })
     const stored = (await (await api(`/api/documents/${doc.id}/content`)).json()) as {
       type: string
       content: { type: string; content?: { text: string }[] }[]
@@ -90,7 +96,7 @@ describe('HTTP API', () => {
     expect(stored.content[0].type).toBe('lawTitle')
     expect(stored.content[0].content?.[0].text).toBe('Tree')
 
-    const client = connectClient(server.wsUrl, doc.id)
+    const client = connect(doc.id)
     await waitSynced(client)
     insertText(client.ydoc, 'Live ', { name: 'lawTitle' })
     await waitSaved(client)

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/protocol'
-import { createDocument, startTestServer, type TestServer } from '../helpers/server'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { createDocument, setupAdmin, type Account } from '../helpers/accounts'
 import WebSocket from 'ws'
 import { clauseText, connectClient, insertText, openRawSocket, waitSynced, type TestClient } from '../helpers/clients'
 import { waitFor } from '../helpers/waitFor'
@@ -9,13 +10,14 @@ const MAX_MESSAGE_BYTES = 64 * 1024
 
 describe('bad and oversized frames', () => {
   let server: TestServer
+  let owner: Account
   const clients: TestClient[] = []
 
   /** Two stock clients on a fresh document, synced. */
   async function pair() {
-    const { id } = await createDocument(server.url)
-    const b = connectClient(server.wsUrl, id)
-    const c = connectClient(server.wsUrl, id)
+    const { id } = await createDocument(owner)
+    const b = connectClient(server.wsUrl, id, { cookie: owner.cookie })
+    const c = connectClient(server.wsUrl, id, { cookie: owner.cookie })
     clients.push(b, c)
     await Promise.all([waitSynced(b), waitSynced(c)])
     return { id, b, c }
@@ -31,6 +33,7 @@ describe('bad and oversized frames', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ config: { maxMessageBytes: MAX_MESSAGE_BYTES } })
+    owner = await setupAdmin(server.url)
   })
   afterEach(() => {
     clients.splice(0).forEach((c) => c.destroy())
@@ -46,7 +49,7 @@ describe('bad and oversized frames', () => {
     ['an undecodable update', [0, 2, 5, 1, 2, 3, 4, 5]],
   ])('%s closes only the sender with 4400', async (_name, bytes) => {
     const { id, b, c } = await pair()
-    const raw = openRawSocket(server.wsUrl, id)
+    const raw = openRawSocket(server.wsUrl, id, { cookie: owner.cookie })
     await raw.opened
     raw.ws.send(new Uint8Array(bytes))
     expect((await raw.closed).code).toBe(CloseCode.malformedMessage)
@@ -55,7 +58,7 @@ describe('bad and oversized frames', () => {
 
   it('a text frame closes only the sender with 4400', async () => {
     const { id, b, c } = await pair()
-    const raw = openRawSocket(server.wsUrl, id)
+    const raw = openRawSocket(server.wsUrl, id, { cookie: owner.cookie })
     await raw.opened
     raw.ws.send('hello')
     expect((await raw.closed).code).toBe(CloseCode.malformedMessage)
@@ -64,7 +67,7 @@ describe('bad and oversized frames', () => {
 
   it('a frame over MAX_MESSAGE_BYTES closes only the sender with 1009', async () => {
     const { id, b, c } = await pair()
-    const raw = openRawSocket(server.wsUrl, id)
+    const raw = openRawSocket(server.wsUrl, id, { cookie: owner.cookie })
     await raw.opened
     raw.ws.send(new Uint8Array(MAX_MESSAGE_BYTES + 1024))
     expect((await raw.closed).code).toBe(1009)
@@ -82,11 +85,12 @@ describe('bad and oversized frames', () => {
 describe('keepalive', () => {
   it('drops a connection that stops answering pings, and only that one', async () => {
     const server = await startTestServer({ config: { pingIntervalMs: 100 } })
-    const { id } = await createDocument(server.url)
-    const live = connectClient(server.wsUrl, id)
+    const owner = await setupAdmin(server.url)
+    const { id } = await createDocument(owner)
+    const live = connectClient(server.wsUrl, id, { cookie: owner.cookie })
     try {
       // A peer that has gone away: its socket is open but it never answers a ping.
-      const dead = new WebSocket(`${server.wsUrl}/${id}`, { autoPong: false })
+      const dead = new WebSocket(`${server.wsUrl}/${id}`, { autoPong: false, headers: { Cookie: owner.cookie } })
       dead.on('error', () => {})
       const closed = new Promise<number>((resolve) => dead.once('close', (code) => resolve(code)))
       expect(await closed).toBe(1006)

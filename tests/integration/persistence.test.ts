@@ -3,8 +3,9 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/protocol'
 import { DB_FILE } from '../../server/db/connection'
-import { createDocument, removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server'
+import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server'
 import { startChildServer, type ChildServer } from '../helpers/childServer'
+import { bindAccount, createDocument, setupAdmin, type Account } from '../helpers/accounts'
 import {
   clauseText,
   connectClient,
@@ -39,8 +40,8 @@ function storedRows(dataDir: string, docId: string) {
 describe('persistence', () => {
   const cleanups: (() => unknown)[] = []
   const clients: TestClient[] = []
-  const connect = (wsUrl: string, docId: string) => {
-    const client = connectClient(wsUrl, docId)
+  const connect = (wsUrl: string, docId: string, account: Account) => {
+    const client = connectClient(wsUrl, docId, { cookie: account.cookie })
     clients.push(client)
     return client
   }
@@ -63,8 +64,9 @@ describe('persistence', () => {
   it('keeps edits across a graceful restart', async () => {
     const dir = await dataDir()
     const first = await server(dir)
-    const { id } = await createDocument(first.url)
-    const a = connect(first.wsUrl, id)
+    const owner = await setupAdmin(first.url)
+    const { id } = await createDocument(owner)
+    const a = connect(first.wsUrl, id, owner)
     await waitSynced(a)
     insertText(a.ydoc, 'kept after restart')
     await waitSaved(a)
@@ -72,8 +74,9 @@ describe('persistence', () => {
     a.destroy()
     await first.close()
 
+    // Sessions live in the database: the same cookie still opens the document.
     const second = await server(dir)
-    const fresh = connect(second.wsUrl, id)
+    const fresh = connect(second.wsUrl, id, owner)
     await waitFor(() => expect(clauseText(fresh.ydoc)).toBe('kept after restart'))
     expect(contentOf(fresh.ydoc)).toEqual(expected)
   })
@@ -82,9 +85,10 @@ describe('persistence', () => {
     const dir = await dataDir()
     let child: ChildServer = await startChildServer({ dataDir: dir })
     cleanups.unshift(() => child.kill())
-    const { id } = await createDocument(child.url)
-    const a = connect(child.wsUrl, id)
-    const b = connect(child.wsUrl, id)
+    const owner = await setupAdmin(child.url)
+    const { id } = await createDocument(owner)
+    const a = connect(child.wsUrl, id, owner)
+    const b = connect(child.wsUrl, id, owner)
     await Promise.all([waitSynced(a), waitSynced(b)])
     for (const word of ['one ', 'two ', 'three ']) insertText(a.ydoc, word, { index: 1000 })
     await waitFor(() => expect(clauseText(b.ydoc)).toBe('one two three '))
@@ -93,15 +97,16 @@ describe('persistence', () => {
     a.destroy()
     b.destroy()
     child = await startChildServer({ dataDir: dir })
-    const fresh = connect(child.wsUrl, id)
+    const fresh = connect(child.wsUrl, id, owner)
     await waitFor(() => expect(clauseText(fresh.ydoc)).toBe('one two three '), 10_000)
   })
 
   it('compacts the log into a state row and reloads the same document', async () => {
     const dir = await dataDir()
     const s = await server(dir, { config: { compactAfterUpdates: 5, idleUnloadMs: 50 } })
-    const { id } = await createDocument(s.url)
-    const a = connect(s.wsUrl, id)
+    const owner = await setupAdmin(s.url)
+    const { id } = await createDocument(owner)
+    const a = connect(s.wsUrl, id, owner)
     await waitSynced(a)
     for (let i = 0; i < 30; i++) insertText(a.ydoc, `${i % 10}`, { index: i })
     await waitSaved(a)
@@ -115,7 +120,7 @@ describe('persistence', () => {
     // Idle unload compacts what is left.
     await waitFor(() => expect(storedRows(dir, id).log).toBe(0))
 
-    const again = connect(s.wsUrl, id)
+    const again = connect(s.wsUrl, id, owner)
     await waitFor(() => expect(contentOf(again.ydoc)).toEqual(expected))
     expect(clauseText(again.ydoc)).toBe('012345678901234567890123456789')
   })
@@ -123,7 +128,8 @@ describe('persistence', () => {
   it('refuses a document whose stored state is corrupt (4503) and leaves the row untouched', async () => {
     const dir = await dataDir()
     const first = await server(dir)
-    const { id } = await createDocument(first.url)
+    const owner = await setupAdmin(first.url)
+    const { id } = await createDocument(owner)
     await first.close()
     const garbage = Buffer.from('this is not a yjs update, definitely corrupted!')
     const db = openDb(dir)
@@ -131,11 +137,11 @@ describe('persistence', () => {
     db.close()
 
     const second = await server(dir)
-    const raw = openRawSocket(second.wsUrl, id)
+    const raw = openRawSocket(second.wsUrl, id, { cookie: owner.cookie })
     expect((await raw.closed).code).toBe(CloseCode.storageUnavailable)
-    const client = connect(second.wsUrl, id)
+    const client = connect(second.wsUrl, id, owner)
     await waitClosedWith(client, CloseCode.storageUnavailable)
-    const res = await fetch(`${second.url}/api/documents/${id}/content`)
+    const res = await bindAccount(second.url, owner).api(`/api/documents/${id}/content`)
     expect(res.status).toBe(503)
     client.destroy()
     await second.close()
@@ -148,9 +154,10 @@ describe('persistence', () => {
   it('when an append fails: nothing is broadcast, the room closes with 4503, clients resync later', async () => {
     const dir = await dataDir()
     const s = await server(dir)
-    const { id } = await createDocument(s.url)
-    const a = connect(s.wsUrl, id)
-    const b = connect(s.wsUrl, id)
+    const owner = await setupAdmin(s.url)
+    const { id } = await createDocument(owner)
+    const a = connect(s.wsUrl, id, owner)
+    const b = connect(s.wsUrl, id, owner)
     await Promise.all([waitSynced(a), waitSynced(b)])
 
     // A real storage fault, injected from outside: every append now fails.

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
 import { CloseCode } from '../../shared/protocol'
-import { createDocument, startTestServer, type TestServer } from '../helpers/server'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { createDocument, setupAdmin, type Account } from '../helpers/accounts'
 import {
   clauseText,
   connectClient,
@@ -18,15 +19,17 @@ import { waitFor } from '../helpers/waitFor'
 
 describe('sync between stock y-websocket clients', () => {
   let server: TestServer
+  let owner: Account
   const clients: TestClient[] = []
   const connect = (docId: string) => {
-    const client = connectClient(server.wsUrl, docId)
+    const client = connectClient(server.wsUrl, docId, { cookie: owner.cookie })
     clients.push(client)
     return client
   }
 
   beforeAll(async () => {
     server = await startTestServer()
+    owner = await setupAdmin(server.url)
   })
   afterEach(() => {
     clients.splice(0).forEach((c) => c.destroy())
@@ -36,7 +39,7 @@ describe('sync between stock y-websocket clients', () => {
   })
 
   it('three clients editing concurrently converge', async () => {
-    const { id } = await createDocument(server.url)
+    const { id } = await createDocument(owner)
     const [a, b, c] = [connect(id), connect(id), connect(id)]
     await Promise.all([a, b, c].map((x) => waitSynced(x)))
     insertText(a.ydoc, 'base')
@@ -61,7 +64,7 @@ describe('sync between stock y-websocket clients', () => {
   })
 
   it('merges edits made while disconnected on reconnect', async () => {
-    const { id } = await createDocument(server.url)
+    const { id } = await createDocument(owner)
     const [a, b] = [connect(id), connect(id)]
     await Promise.all([a, b].map((x) => waitSynced(x)))
     a.provider.disconnect()
@@ -83,7 +86,7 @@ describe('sync between stock y-websocket clients', () => {
   })
 
   it('acknowledges stored edits with a state vector covering them', async () => {
-    const { id } = await createDocument(server.url)
+    const { id } = await createDocument(owner)
     const a = connect(id)
     await waitSynced(a)
     await waitFor(() => a.acks > 0) // the sync step 2 of the handshake is acknowledged too
@@ -94,11 +97,16 @@ describe('sync between stock y-websocket clients', () => {
   })
 
   it('relays awareness and removes a departed client from it', async () => {
-    const { id } = await createDocument(server.url)
+    const { id } = await createDocument(owner)
     const [a, b] = [connect(id), connect(id)]
-    a.provider.awareness.setLocalStateField('user', { name: 'Anna' })
+    a.provider.awareness.setLocalStateField('cursor', { at: 3 })
     await Promise.all([waitSynced(a), waitSynced(b)])
-    await waitFor(() => expect(b.provider.awareness.getStates().get(a.ydoc.clientID)).toEqual({ user: { name: 'Anna' } }))
+    await waitFor(() =>
+      expect(b.provider.awareness.getStates().get(a.ydoc.clientID)).toEqual({
+        cursor: { at: 3 },
+        user: { name: 'Ada Admin', organization: 'SEC', color: '#1f5fa8', userId: owner.user.id },
+      }),
+    )
     // A newcomer gets the states already present when it joins.
     const c = connect(id)
     await waitFor(() => expect(c.provider.awareness.getStates().has(a.ydoc.clientID)).toBe(true))
@@ -117,9 +125,9 @@ describe('sync between stock y-websocket clients', () => {
   })
 
   it('refuses a malformed document id with 4404', async () => {
-    const raw = openRawSocket(server.wsUrl, 'NOT..valid')
+    const raw = openRawSocket(server.wsUrl, 'NOT..valid', { cookie: owner.cookie })
     expect((await raw.closed).code).toBe(CloseCode.unknownDocument)
-    const tooLong = openRawSocket(server.wsUrl, 'a'.repeat(17))
+    const tooLong = openRawSocket(server.wsUrl, 'a'.repeat(17), { cookie: owner.cookie })
     expect((await tooLong.closed).code).toBe(CloseCode.unknownDocument)
   })
 
@@ -130,8 +138,8 @@ describe('sync between stock y-websocket clients', () => {
   })
 
   it('ignores the query string of the sync URL', async () => {
-    const { id } = await createDocument(server.url)
-    const raw = openRawSocket(server.wsUrl, `${id}?token=abc`)
+    const { id } = await createDocument(owner)
+    const raw = openRawSocket(server.wsUrl, `${id}?token=abc`, { cookie: owner.cookie })
     await raw.opened
     raw.ws.close()
     expect((await raw.closed).code).toBe(1005)
@@ -141,8 +149,9 @@ describe('sync between stock y-websocket clients', () => {
 describe('shutdown', () => {
   it('closes sync connections with the retryable 4504', async () => {
     const server = await startTestServer()
-    const { id } = await createDocument(server.url)
-    const client = connectClient(server.wsUrl, id)
+    const owner = await setupAdmin(server.url)
+    const { id } = await createDocument(owner)
+    const client = connectClient(server.wsUrl, id, { cookie: owner.cookie })
     try {
       await waitSynced(client)
       await server.close()

@@ -1,0 +1,110 @@
+/**
+ * Administration from the command line, on the same database and services as the server:
+ *
+ *   npm run admin -- create-admin --email a@b.c --name "Name" --password "…" \
+ *     --org "Secretariat" --org-short SEC [--org-color #1f5fa8] [--data-dir ./data]
+ *
+ * `--password-stdin` reads the password from the first line of standard input instead (it then
+ * stays out of the shell history). Safe to run while the server runs (SQLite WAL).
+ */
+import path from 'node:path'
+import readline from 'node:readline'
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { DisplayName, Email, OrganizationInput, Password } from '../../shared/api'
+import { loadConfig } from '../config'
+import { openDatabase } from '../db/connection'
+import { HttpError } from '../errors'
+import { createLogger } from '../logger'
+import { createServices } from '../services'
+
+const USAGE = `usage: npm run admin -- create-admin --email <email> --name <display name> (--password <password> | --password-stdin)
+                      --org <organization name> --org-short <short name> [--org-color #rrggbb] [--data-dir <dir>]`
+
+const CreateAdminArgs = z.object({
+  email: Email,
+  displayName: DisplayName,
+  password: Password,
+  organization: OrganizationInput,
+})
+
+async function firstLineOfStdin(): Promise<string> {
+  const rl = readline.createInterface({ input: process.stdin })
+  for await (const line of rl) {
+    rl.close()
+    return line
+  }
+  return ''
+}
+
+async function createAdmin(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      org: { type: 'string' },
+      'org-short': { type: 'string' },
+      'org-color': { type: 'string', default: '#1f5fa8' },
+      'data-dir': { type: 'string' },
+    },
+    strict: true,
+  })
+  const password = values['password-stdin'] ? await firstLineOfStdin() : values.password
+  const parsed = CreateAdminArgs.safeParse({
+    email: values.email,
+    displayName: values.name,
+    password,
+    organization: { name: values.org, shortName: values['org-short'], color: values['org-color'] },
+  })
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'arguments'}: ${i.message}`).join('\n')
+    throw new UsageError(`invalid arguments:\n${problems}`)
+  }
+
+  const config = loadConfig()
+  if (values['data-dir']) config.dataDir = path.resolve(values['data-dir'])
+  const log = createLogger(config.logLevel === 'debug' ? 'debug' : 'warn')
+  const db = openDatabase(config.dataDir)
+  try {
+    const { accounts } = createServices(db, config, log)
+    const user = await accounts.createAdmin(parsed.data)
+    process.stdout.write(
+      `Created administrator ${user.email} (${user.displayName}) in ${user.organization.name} [${user.organization.shortName}], database ${path.join(config.dataDir, 'accord.db')}\n`,
+    )
+  } finally {
+    db.close()
+  }
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv
+  switch (command) {
+    case 'create-admin':
+      return createAdmin(rest)
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(USAGE + '\n')
+      return
+    default:
+      throw new UsageError(`unknown command "${command}"`)
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+    process.stderr.write(`${err.message}\n${USAGE}\n`)
+    process.exit(2)
+  }
+  if (err instanceof HttpError) {
+    process.stderr.write(`${err.message} (${err.code})\n`)
+    process.exit(1)
+  }
+  process.stderr.write(`failed: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.exit(1)
+})

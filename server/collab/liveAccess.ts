@@ -1,0 +1,92 @@
+import { CloseCode, CloseReason } from '../../shared/protocol'
+import type { AccessRepo } from '../db/accessRepo'
+import type { UserRecord, UsersRepo } from '../db/usersRepo'
+import type { Sessions } from '../auth/sessions'
+import type { Logger } from '../logger'
+import type { ConnectionIdentity, ConnectionRegistry, LiveConnection } from './registry'
+
+/** The identity a sync connection carries, from the session's user. */
+export function identityOf(user: UserRecord, sessionId: string): ConnectionIdentity {
+  return {
+    userId: user.id,
+    orgId: user.organization.id,
+    sessionId,
+    user: {
+      name: user.displayName,
+      organization: user.organization.shortName || user.organization.name,
+      color: user.organization.color,
+      userId: user.id,
+    },
+  }
+}
+
+export interface LiveAccessDeps {
+  registry: ConnectionRegistry
+  access: AccessRepo
+  users: UsersRepo
+  sessions: Sessions
+  log: Logger
+}
+
+/**
+ * Access changes take effect on open connections at once: a revoked grant closes them (4403),
+ * a changed role is sent and enforced from the next message, an ended session closes its
+ * connections (4401). Call after the change is committed.
+ */
+export class LiveAccess {
+  constructor(private readonly deps: LiveAccessDeps) {}
+
+  /** Grants of `docId` changed: re-evaluate every connection to it. */
+  documentChanged(docId: string): void {
+    for (const conn of this.deps.registry.ofDocument(docId)) this.reevaluate(conn)
+  }
+
+  /** Grants of many documents may have changed (e.g. claimed by the first administrator). */
+  everythingChanged(): void {
+    for (const conn of this.deps.registry.all()) this.reevaluate(conn)
+  }
+
+  /** A session ended (sign-out): its connections close as "not signed in". */
+  sessionEnded(sessionId: string): void {
+    for (const conn of this.deps.registry.all()) {
+      if (conn.identity.sessionId === sessionId) this.close(conn, 'session ended', CloseCode.unauthorized, CloseReason.unauthorized)
+    }
+  }
+
+  /** People or organizations were renamed or recoloured: later awareness states carry the new identity. */
+  identitiesChanged(): void {
+    for (const conn of this.deps.registry.all()) {
+      const user = this.deps.users.get(conn.identity.userId)
+      if (!user) this.close(conn, 'user gone', CloseCode.unauthorized, CloseReason.unauthorized)
+      else conn.setIdentity(identityOf(user, conn.identity.sessionId))
+    }
+  }
+
+  /**
+   * Expired sessions end their connections too; sessions in use are refreshed (sliding expiry),
+   * so a person who only edits keeps their session. Run periodically.
+   */
+  sweepSessions(now = Date.now()): void {
+    const checked = new Map<string, boolean>()
+    for (const conn of this.deps.registry.all()) {
+      const id = conn.identity.sessionId
+      let valid = checked.get(id)
+      if (valid === undefined) {
+        valid = this.deps.sessions.resolveId(id, now) !== null
+        checked.set(id, valid)
+      }
+      if (!valid) this.close(conn, 'session expired', CloseCode.unauthorized, CloseReason.unauthorized)
+    }
+  }
+
+  private reevaluate(conn: LiveConnection): void {
+    const role = this.deps.access.roleOf(conn.docId, conn.identity.userId, conn.identity.orgId)
+    if (!role) this.close(conn, 'access revoked', CloseCode.forbidden, CloseReason.forbidden)
+    else conn.setRole(role)
+  }
+
+  private close(conn: LiveConnection, why: string, code: number, reason: string): void {
+    this.deps.log.info(`closing sync connection: ${why}`, { docId: conn.docId, conn: conn.id, user: conn.identity.userId })
+    conn.close(code, reason)
+  }
+}

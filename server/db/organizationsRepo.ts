@@ -1,0 +1,58 @@
+import type { OrganizationInput, OrganizationSummary } from '../../shared/api'
+import { newRowId } from '../auth/tokens'
+import type { Db } from './connection'
+
+export interface OrganizationRow {
+  id: string
+  name: string
+  short_name: string
+  color: string
+  created_at: string
+}
+
+export function toOrganization(row: OrganizationRow): OrganizationSummary {
+  return { id: row.id, name: row.name, shortName: row.short_name, color: row.color }
+}
+
+/** The `organizations` table. */
+export class OrganizationsRepo {
+  private readonly stmts
+
+  constructor(db: Db) {
+    this.stmts = {
+      list: db.prepare<[], OrganizationRow>('SELECT * FROM organizations ORDER BY name COLLATE NOCASE, id'),
+      get: db.prepare<[string], OrganizationRow>('SELECT * FROM organizations WHERE id = ?'),
+      byName: db.prepare<[string], OrganizationRow>('SELECT * FROM organizations WHERE name = ? ORDER BY created_at LIMIT 1'),
+      insert: db.prepare('INSERT INTO organizations (id, name, short_name, color, created_at) VALUES (?, ?, ?, ?, ?)'),
+      update: db.prepare('UPDATE organizations SET name = ?, short_name = ?, color = ? WHERE id = ?'),
+    }
+  }
+
+  list(): OrganizationSummary[] {
+    return this.stmts.list.all().map(toOrganization)
+  }
+
+  get(id: string): OrganizationSummary | undefined {
+    const row = this.stmts.get.get(id)
+    return row ? toOrganization(row) : undefined
+  }
+
+  findByName(name: string): OrganizationSummary | undefined {
+    const row = this.stmts.byName.get(name)
+    return row ? toOrganization(row) : undefined
+  }
+
+  create(input: OrganizationInput, now = new Date().toISOString()): OrganizationSummary {
+    const id = newRowId()
+    this.stmts.insert.run(id, input.name, input.shortName, input.color, now)
+    return { id, ...input }
+  }
+
+  update(id: string, patch: Partial<OrganizationInput>): OrganizationSummary | undefined {
+    const current = this.get(id)
+    if (!current) return undefined
+    const next = { ...current, ...patch }
+    this.stmts.update.run(next.name, next.shortName, next.color, id)
+    return next
+  }
+}

@@ -1,0 +1,118 @@
+import type { OrganizationSummary, PersonSummary, UserSummary } from '../../shared/api'
+import { newRowId } from '../auth/tokens'
+import type { Db } from './connection'
+import { toOrganization, type OrganizationRow } from './organizationsRepo'
+
+/** A user with their organization, as the server works with them (never sent as is: it holds the hash). */
+export interface UserRecord {
+  id: string
+  email: string
+  displayName: string
+  isAdmin: boolean
+  organization: OrganizationSummary
+  passwordHash: string
+}
+
+interface UserJoinRow {
+  id: string
+  email: string
+  display_name: string
+  password_hash: string
+  is_admin: number
+  org_id: string
+  org_name: string
+  org_short_name: string
+  org_color: string
+  org_created_at: string
+}
+
+const SELECT = `
+  SELECT u.id, u.email, u.display_name, u.password_hash, u.is_admin, u.org_id,
+         o.name AS org_name, o.short_name AS org_short_name, o.color AS org_color, o.created_at AS org_created_at
+  FROM users u JOIN organizations o ON o.id = u.org_id`
+
+function toRecord(row: UserJoinRow): UserRecord {
+  const org: OrganizationRow = {
+    id: row.org_id,
+    name: row.org_name,
+    short_name: row.org_short_name,
+    color: row.org_color,
+    created_at: row.org_created_at,
+  }
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    isAdmin: row.is_admin === 1,
+    organization: toOrganization(org),
+    passwordHash: row.password_hash,
+  }
+}
+
+export function toUserSummary(user: UserRecord): UserSummary {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    isAdmin: user.isAdmin,
+    organization: user.organization,
+  }
+}
+
+export function toPerson(user: UserRecord): PersonSummary {
+  return { id: user.id, displayName: user.displayName, organization: user.organization }
+}
+
+export interface NewUser {
+  email: string
+  displayName: string
+  passwordHash: string
+  orgId: string
+  isAdmin: boolean
+}
+
+/** The `users` table. Emails are stored lower-cased (the API schema lower-cases them). */
+export class UsersRepo {
+  private readonly stmts
+
+  constructor(db: Db) {
+    this.stmts = {
+      get: db.prepare<[string], UserJoinRow>(`${SELECT} WHERE u.id = ?`),
+      byEmail: db.prepare<[string], UserJoinRow>(`${SELECT} WHERE u.email = ?`),
+      list: db.prepare<[], UserJoinRow>(`${SELECT} ORDER BY u.display_name COLLATE NOCASE, u.id`),
+      count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users'),
+      insert: db.prepare(
+        'INSERT INTO users (id, email, display_name, password_hash, org_id, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      idsOfOrg: db.prepare<[string], { id: string }>('SELECT id FROM users WHERE org_id = ?'),
+    }
+  }
+
+  get(id: string): UserRecord | undefined {
+    const row = this.stmts.get.get(id)
+    return row ? toRecord(row) : undefined
+  }
+
+  findByEmail(email: string): UserRecord | undefined {
+    const row = this.stmts.byEmail.get(email.trim().toLowerCase())
+    return row ? toRecord(row) : undefined
+  }
+
+  list(): UserRecord[] {
+    return this.stmts.list.all().map(toRecord)
+  }
+
+  count(): number {
+    return this.stmts.count.get()?.n ?? 0
+  }
+
+  create(input: NewUser, now = new Date().toISOString()): string {
+    const id = newRowId()
+    this.stmts.insert.run(id, input.email.trim().toLowerCase(), input.displayName, input.passwordHash, input.orgId, input.isAdmin ? 1 : 0, now)
+    return id
+  }
+
+  idsOfOrganization(orgId: string): string[] {
+    return this.stmts.idsOfOrg.all(orgId).map((r) => r.id)
+  }
+}

@@ -1,0 +1,137 @@
+import { ErrorCode, type OrganizationInput } from '../../shared/api'
+import type { Db } from '../db/connection'
+import type { AccessRepo } from '../db/accessRepo'
+import type { OrganizationsRepo } from '../db/organizationsRepo'
+import type { UserRecord, UsersRepo } from '../db/usersRepo'
+import { dummyHash, hashPassword, verifyPassword } from '../auth/passwords'
+import { Throttle } from '../auth/throttle'
+import { HttpError } from '../errors'
+import type { Logger } from '../logger'
+
+export interface AccountsDeps {
+  db: Db
+  users: UsersRepo
+  organizations: OrganizationsRepo
+  access: AccessRepo
+  log: Logger
+  passwordCost: number
+  signInMaxPerAccount: number
+  signInMaxPerAddress: number
+  signInWindowMs: number
+}
+
+/** A new administrator and the organization they belong to (created, or found by name). */
+export interface NewAdmin {
+  email: string
+  password: string
+  displayName: string
+  organization: OrganizationInput
+}
+
+const invalidCredentials = () => new HttpError(401, ErrorCode.invalidCredentials, 'wrong email or password')
+
+/** SQLite's unique constraint on users.email. */
+export function isEmailTaken(err: unknown): boolean {
+  const e = err as { code?: string; message?: string }
+  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && (e.message ?? '').includes('users.email')
+}
+
+export const emailTaken = () => new HttpError(409, ErrorCode.emailTaken, 'an account with this email exists')
+
+/**
+ * People and their passwords: the first administrator, further administrators (CLI), signing in
+ * with throttling. Passwords are hashed before any transaction (scrypt is slow and async).
+ */
+export class Accounts {
+  private readonly byAccount: Throttle
+  private readonly byAddress: Throttle
+  private dummy: Promise<string> | undefined
+
+  constructor(private readonly deps: AccountsDeps) {
+    this.byAccount = new Throttle(deps.signInMaxPerAccount, deps.signInWindowMs)
+    this.byAddress = new Throttle(deps.signInMaxPerAddress, deps.signInWindowMs)
+  }
+
+  needsSetup(): boolean {
+    return this.deps.users.count() === 0
+  }
+
+  /** The first administrator of a fresh installation (only while nobody exists). */
+  async setup(input: NewAdmin): Promise<UserRecord> {
+    if (!this.needsSetup()) throw new HttpError(409, ErrorCode.setupDone, 'the installation is already set up')
+    const hash = await hashPassword(input.password, this.deps.passwordCost)
+    const { db, users, organizations } = this.deps
+    const userId = db.transaction(() => {
+      // Checked again inside the transaction: two concurrent setups cannot both succeed.
+      if (users.count() > 0) throw new HttpError(409, ErrorCode.setupDone, 'the installation is already set up')
+      const org = organizations.create(input.organization)
+      const id = users.create({ email: input.email, displayName: input.displayName, passwordHash: hash, orgId: org.id, isAdmin: true })
+      this.claimOwnerless(id)
+      return id
+    }).immediate()
+    this.deps.log.info('first administrator created', { user: userId })
+    return this.deps.users.get(userId)!
+  }
+
+  /**
+   * An administrator created from the command line: into the organization of that name (created
+   * if missing). Also owns documents nobody owns, like the first administrator.
+   */
+  async createAdmin(input: NewAdmin): Promise<UserRecord> {
+    const hash = await hashPassword(input.password, this.deps.passwordCost)
+    const { db, users, organizations } = this.deps
+    let userId: string
+    try {
+      userId = db.transaction(() => {
+        const org = organizations.findByName(input.organization.name) ?? organizations.create(input.organization)
+        const id = users.create({ email: input.email, displayName: input.displayName, passwordHash: hash, orgId: org.id, isAdmin: true })
+        this.claimOwnerless(id)
+        return id
+      }).immediate()
+    } catch (err) {
+      throw isEmailTaken(err) ? emailTaken() : err
+    }
+    this.deps.log.info('administrator created', { user: userId })
+    return this.deps.users.get(userId)!
+  }
+
+  /**
+   * Checks email and password. Wrong email and wrong password fail alike, in about the same
+   * time (a dummy hash is verified for an unknown email). Throttled per account and per address.
+   */
+  async signIn(email: string, password: string, address: string): Promise<UserRecord> {
+    const accountKey = email.trim().toLowerCase()
+    const wait = Math.max(this.byAccount.retryAfter(accountKey), this.byAddress.retryAfter(address))
+    if (wait > 0) {
+      this.deps.log.warn('sign-in throttled', { address })
+      throw new HttpError(429, ErrorCode.tooManyAttempts, 'too many failed sign-ins; try again later', undefined, {
+        'Retry-After': String(wait),
+      })
+    }
+    const user = this.deps.users.findByEmail(accountKey)
+    const ok = user
+      ? await verifyPassword(password, user.passwordHash)
+      : await verifyPassword(password, await this.dummyHash()).then(() => false)
+    if (!user || !ok) {
+      this.byAccount.fail(accountKey)
+      this.byAddress.fail(address)
+      this.deps.log.info('sign-in failed', { address })
+      throw invalidCredentials()
+    }
+    this.byAccount.reset(accountKey)
+    this.deps.log.info('signed in', { user: user.id })
+    return user
+  }
+
+  private dummyHash(): Promise<string> {
+    this.dummy ??= dummyHash(this.deps.passwordCost)
+    return this.dummy
+  }
+
+  /** Inside the caller's transaction: `userId` owns every document without an owner. */
+  private claimOwnerless(userId: string): void {
+    for (const docId of this.deps.access.ownerlessDocuments()) {
+      this.deps.access.put(docId, { type: 'user', id: userId }, 'owner', userId)
+    }
+  }
+}

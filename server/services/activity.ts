@@ -1,0 +1,53 @@
+import type { ActivitySession, OrganizationSummary } from '../../shared/api'
+import { outlineOf } from '../../shared/numbering'
+import { docNodeOf } from '../../shared/ydoc'
+import type { DocumentRecord } from '../db/documentsRepo'
+import { parseArticles, type EditSessionsRepo } from '../db/editSessionsRepo'
+import type { OrganizationsRepo } from '../db/organizationsRepo'
+import type { UsersRepo } from '../db/usersRepo'
+import type { Rooms } from '../collab/rooms'
+
+export interface ActivityDeps {
+  editSessions: EditSessionsRepo
+  users: UsersRepo
+  organizations: OrganizationsRepo
+  rooms: Rooms
+}
+
+/**
+ * The activity view of a document: editing sessions, newest first, with the person and
+ * organization that made them and the articles they touched, labelled as numbered now.
+ */
+export function activityOf(deps: ActivityDeps, doc: DocumentRecord): ActivitySession[] {
+  const rows = deps.editSessions.list(doc.id)
+  if (rows.length === 0) return []
+  const articles = new Map<string, { label: string; heading: string; order: number }>()
+  deps.rooms.read(doc.id, (ydoc) => {
+    for (const entry of outlineOf(docNodeOf(ydoc), doc.language)) {
+      if (entry.kind === 'article' && entry.id) articles.set(entry.id, { label: entry.label, heading: entry.heading, order: articles.size })
+    }
+  })
+  const order = (id: string) => articles.get(id)?.order ?? Number.MAX_SAFE_INTEGER
+  const names = new Map<string, string>()
+  const orgs = new Map<string, OrganizationSummary>()
+  const nameOf = (userId: string) => {
+    if (!names.has(userId)) names.set(userId, deps.users.get(userId)?.displayName ?? '')
+    return names.get(userId)!
+  }
+  const orgOf = (orgId: string) => {
+    if (!orgs.has(orgId)) orgs.set(orgId, deps.organizations.get(orgId) ?? { id: orgId, name: '', shortName: '', color: '#000000' })
+    return orgs.get(orgId)!
+  }
+  return rows.map((row) => ({
+    user: { id: row.user_id, displayName: nameOf(row.user_id) },
+    organization: orgOf(row.org_id),
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    updates: row.updates,
+    // In the order of the text; deleted articles last.
+    articles: [...parseArticles(row.articles)].sort((a, b) => order(a) - order(b)).map((id) => {
+      const now = articles.get(id)
+      return now ? { id, label: now.label, heading: now.heading, deleted: false } : { id, label: '', heading: '', deleted: true }
+    }),
+  }))
+}

@@ -1,0 +1,71 @@
+import type { Config } from '../config'
+import type { Db } from '../db/connection'
+import type { Logger } from '../logger'
+import { AccessRepo } from '../db/accessRepo'
+import { DocumentsRepo } from '../db/documentsRepo'
+import { EditSessionsRepo } from '../db/editSessionsRepo'
+import { InvitationsRepo } from '../db/invitationsRepo'
+import { OrganizationsRepo } from '../db/organizationsRepo'
+import { SessionsRepo } from '../db/sessionsRepo'
+import { UsersRepo } from '../db/usersRepo'
+import { SqliteDocumentStore } from '../storage/sqliteDocumentStore'
+import { Sessions } from '../auth/sessions'
+import { ConnectionRegistry } from '../collab/registry'
+import { LiveAccess } from '../collab/liveAccess'
+import { Accounts } from './accounts'
+import { Invitations } from './invitations'
+import { DocumentAccess } from './access'
+
+/** Repositories and services over one database, shared by the server and the admin CLI. */
+export function createServices(db: Db, config: Config, log: Logger) {
+  const documents = new DocumentsRepo(db)
+  const users = new UsersRepo(db)
+  const organizations = new OrganizationsRepo(db)
+  const access = new AccessRepo(db)
+  const invitationsRepo = new InvitationsRepo(db)
+  const editSessions = new EditSessionsRepo(db)
+  const store = new SqliteDocumentStore(db)
+  const sessions = new Sessions(new SessionsRepo(db), users, { ttlMs: config.sessionTtlMs, trustProxy: config.trustProxy })
+  const registry = new ConnectionRegistry()
+  const live = new LiveAccess({ registry, access, users, sessions, log })
+  const accounts = new Accounts({
+    db,
+    users,
+    organizations,
+    access,
+    log,
+    passwordCost: config.passwordCost,
+    signInMaxPerAccount: config.signInMaxPerAccount,
+    signInMaxPerAddress: config.signInMaxPerAddress,
+    signInWindowMs: config.signInWindowMs,
+  })
+  const invitations = new Invitations({
+    db,
+    invitations: invitationsRepo,
+    users,
+    organizations,
+    log,
+    passwordCost: config.passwordCost,
+    invitationTtlMs: config.invitationTtlMs,
+  })
+  const documentAccess = new DocumentAccess({ db, documents, access, users, organizations, live, log })
+  return {
+    db,
+    config,
+    log,
+    documents,
+    users,
+    organizations,
+    access,
+    editSessions,
+    store,
+    sessions,
+    registry,
+    live,
+    accounts,
+    invitations,
+    documentAccess,
+  }
+}
+
+export type Services = ReturnType<typeof createServices>
