@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/react'
 import type { DocumentSummary } from '../../shared/api'
 import { api, RequestError } from '../api/http'
 import { CollabSession } from '../collab/session'
-import type { Identity } from '../auth/session'
+import { refreshSession, type Identity } from '../auth/session'
 import { can } from '../../shared/roles'
 import { ShareDialog } from './ShareDialog'
 import { ActivityPanel } from './ActivityPanel'
@@ -40,6 +40,15 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   useEffect(() => {
     editor?.setEditable(editable)
   }, [editor, editable])
+
+  // Signed out elsewhere (or the session expired): ask the app to show the sign-in page.
+  useEffect(() => {
+    if (!session) return
+    return session.subscribe(() => {
+      const state = session.syncState
+      if (state.kind === 'refused' && state.reason === 'unauthorized') void refreshSession()
+    })
+  }, [session])
 
   useEffect(() => {
     let cancelled = false
