@@ -62,10 +62,15 @@ export class ExportWorkers {
   /** Runs a task off the main thread. Rejects with the task's own error (name kept), or 503. */
   run(task: Task): Promise<TaskResult> {
     if (this.closed) return Promise.reject(new HttpError(503, ErrorCode.busy, 'server shutting down'))
-    if (this.queue.length >= this.maxQueue) return Promise.reject(busy())
     return new Promise<TaskResult>((resolve, reject) => {
-      this.queue.push({ task, resolve, reject })
+      const job: Job = { task, resolve, reject }
+      this.queue.push(job)
       this.pump()
+      // Still waiting for a worker, with the queue full: refuse rather than pile up.
+      if (this.queue.length > this.maxQueue && this.queue.at(-1) === job) {
+        this.queue.pop()
+        reject(busy())
+      }
     })
   }
 

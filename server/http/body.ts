@@ -31,7 +31,7 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
       size += chunk.length
       if (size > limit) over = true
       if (!over) chunks.push(chunk)
-      else if (size > MAX_DRAIN_BYTES) {
+      else if (size > limit + MAX_DRAIN_BYTES) {
         req.destroy()
         resolve()
       }
