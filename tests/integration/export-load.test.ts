@@ -92,8 +92,9 @@ describe('a large export and live sync', () => {
       const summary = { exportMs: Math.round(exportMs), edits: during.length, maxMs: Math.round(max), idleMaxMs: Math.round(Math.max(...idle)) }
       console.info('export under load', summary)
       expect(during.length, JSON.stringify(summary)).toBeGreaterThanOrEqual(3)
-      // On the event loop, an edit sent as an export starts would wait for all of it.
-      expect(max, JSON.stringify(summary)).toBeLessThan(Math.min(250, exportMs / 2))
+      // On the event loop an edit waits for the exports' CPU work, most of their time (seconds
+      // here); off it, only for the machine's noise (under 100 ms even with the whole suite running).
+      expect(max, JSON.stringify(summary)).toBeLessThan(Math.min(500, exportMs / 2))
     },
     120_000,
   )
