@@ -1,9 +1,8 @@
 import * as Y from 'yjs'
-import { CURRENT_VERSION } from '../../shared/api'
+import { CURRENT_VERSION, ErrorCode } from '../../shared/api'
 import type { Rooms } from '../collab/rooms'
 import type { DocumentStore } from '../storage/documentStore'
 import { HttpError } from '../errors'
-import { ErrorCode } from '../../shared/api'
 import type { TextSource } from '../export/task'
 
 /**

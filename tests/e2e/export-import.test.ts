@@ -270,3 +270,42 @@ describe('export and import in the browser', () => {
     expect(errors).toEqual([])
   })
 })
+
+describe('PDF on a server without LibreOffice', () => {
+  let server: TestServer
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    server = await startTestServer({ config: { sofficePath: 'off' } })
+    const owner = await setupAdmin(server.url)
+    const doc = await createDocument(owner, { title: 'Print me', template: 'sample', language: 'en' })
+    browser = await launchBrowser()
+    const context = await contextFor(browser, server.url, owner)
+    // Every frame, the print frame included: print() records instead of opening a dialog.
+    await context.addInitScript(() => {
+      window.print = () => {
+        const top = window.top as unknown as { printed?: string[] }
+        top.printed = [...(top.printed ?? []), document.querySelector('.cover h1')?.textContent ?? document.title]
+      }
+    })
+    page = await context.newPage()
+    await page.goto(`${server.url}/d/${doc.id}`)
+    await page.waitForSelector(SAVED)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('prints the HTML export, cover first, through the browser instead', async () => {
+    await page.getByTestId('export').click()
+    await page.getByTestId('export-pdf').click()
+    await page.getByTestId('export-status').filter({ hasText: 'print dialog opens instead' }).waitFor()
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed?: string[] }).printed)).toEqual(['Print me'])
+    const frame = page.frameLocator('[data-testid="print-frame"]')
+    expect(await frame.locator('.cover dd').first().textContent()).toBe('Current text')
+    expect(await frame.locator('h3.article-heading').first().textContent()).toBe('Article 1. Purpose of this Law')
+  })
+})
