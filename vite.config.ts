@@ -6,6 +6,8 @@ const backend = `http://127.0.0.1:${process.env.PORT ?? 1234}`
 export default defineConfig({
   root: 'client',
   plugins: [react()],
+  // The import worker loads mammoth on demand (a dynamic import): module workers can split code.
+  worker: { format: 'es' },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

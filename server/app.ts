@@ -12,6 +12,9 @@ import { createUpgradeHandler } from './collab/upgrade'
 import { createApiRouter } from './http/api'
 import { createRequestHandler } from './http/requestHandler'
 import { seedIfEmpty } from './seed'
+import { ExportWorkers } from './export/workers'
+import { findSoffice, PdfConverter } from './export/pdf'
+import { Exports } from './services/exports'
 
 export interface AccordServer {
   port: number
@@ -67,7 +70,11 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
       compactAfterUpdates: config.compactAfterUpdates,
     })
     const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
-    const router = createApiRouter({ ...services, rooms })
+    // Exports and imports run in worker threads (and PDF in LibreOffice), off the sync loop.
+    const exportWorkers = new ExportWorkers({ log })
+    const pdf = new PdfConverter({ soffice: findSoffice(config.sofficePath), log })
+    const exports = new Exports({ ...services, rooms, workers: exportWorkers, pdf })
+    const router = createApiRouter({ ...services, rooms, exports })
     const server = http.createServer(createRequestHandler({ router, staticDir: config.staticDir, log }))
     server.on('upgrade', createUpgradeHandler({
       wss,
@@ -112,6 +119,7 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         server.closeIdleConnections()
         rooms.closeAll()
+        await exportWorkers.close()
         await waitForSockets(wss, SHUTDOWN_GRACE_MS)
         server.closeAllConnections()
         await stopped

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { LANGUAGES } from './language'
 import { ROLES, type Role } from './roles'
+import type { ImportStats } from './import/types'
 
 /** HTTP API shapes, validated on the server and used as types by the client. */
 
@@ -175,9 +176,50 @@ export const ErrorCode = {
   payloadTooLarge: 'payload_too_large',
   methodNotAllowed: 'method_not_allowed',
   internal: 'internal_error',
+  exportUnavailable: 'export_unavailable',
+  busy: 'server_busy',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 
 export interface ApiError {
   error: { code: ErrorCode; message: string; details?: unknown }
+}
+
+// ── Export and import ─────────────────────────────────────────────────────────────────────
+
+/** GET /api/documents/:id/export?format=…[&version=…] (read access) downloads one of these. */
+export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md', 'akn'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/** The `version` an export speaks for when none is given: the live text. */
+export const CURRENT_VERSION = 'current'
+
+export const ExportQuery = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  version: z.string().trim().min(1).max(64).default(CURRENT_VERSION),
+})
+export type ExportQuery = z.input<typeof ExportQuery>
+
+/**
+ * POST /api/documents/import with a JSON body: a draft parsed (and previewed) in the browser.
+ * The server checks `doc` against the schema and gives it fresh ids. The same endpoint also
+ * takes a raw .docx / text / Markdown body (parsed on the server; `?title=&language=`).
+ */
+export const ImportDocumentInput = z.object({
+  title: DocumentTitle,
+  language: z.enum(LANGUAGES),
+  doc: z.looseObject({ type: z.literal('doc') }),
+})
+export type ImportDocumentInput = z.input<typeof ImportDocumentInput>
+
+export const ImportFileQuery = z.object({
+  title: DocumentTitle.optional(),
+  language: z.enum(LANGUAGES).optional(),
+})
+
+/** The answer to an import: the new draft (the importer is its owner), what was recognised, notes. */
+export interface ImportCreated {
+  document: DocumentSummary
+  stats: ImportStats
+  warnings: string[]
 }

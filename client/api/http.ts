@@ -6,7 +6,10 @@ import {
   type CreateDocumentInput,
   type CreateInvitationInput,
   type DocumentSummary,
+  type ExportFormat,
   type Grant,
+  type ImportCreated,
+  type ImportDocumentInput,
   type InvitationCreated,
   type InvitationInfo,
   type OrganizationInput,
@@ -94,6 +97,9 @@ export const api = {
   revokeGrant: (id: string, principalType: string, principalId: string) =>
     request<void>('DELETE', `${doc(id)}/access/${encodeURIComponent(principalType)}/${encodeURIComponent(principalId)}`),
   activity: (id: string) => request<ActivitySession[]>('GET', `${doc(id)}/activity`),
+  importDocument: (input: ImportDocumentInput) => request<ImportCreated>('POST', '/api/documents/import', input),
+  exportPath: (id: string, format: ExportFormat, version?: string) =>
+    `${doc(id)}/export?format=${format}${version ? `&version=${encodeURIComponent(version)}` : ''}`,
 }
 
 const KNOWN_CODES: Partial<Record<string, MessageKey>> = {
@@ -109,11 +115,74 @@ const KNOWN_CODES: Partial<Record<string, MessageKey>> = {
   unauthorized: 'error.unauthorized',
   csrf_token_invalid: 'error.unauthorized',
   setup_already_done: 'error.setup_already_done',
+  export_unavailable: 'error.export_unavailable',
+  server_busy: 'error.server_busy',
+  payload_too_large: 'error.payload_too_large',
+  validation_failed: 'error.validation_failed',
 }
 
 /** A sentence for the user, in their language, from any failure. */
 export function errorText(err: unknown, t: Translate): string {
   const key = err instanceof RequestError ? KNOWN_CODES[err.code] : undefined
-  if (key) return t(key)
+  if (key) return t(key, { message: err instanceof Error ? err.message : '' })
   return t('error.generic', { message: err instanceof Error ? err.message : String(err) })
+}
+
+/** A file download's progress: `total` is null when the server did not say how large it is. */
+export interface FileProgress {
+  received: number
+  total: number | null
+}
+
+/**
+ * GETs a file (an export) as a Blob, reporting progress as the body arrives; the server's file
+ * name comes from Content-Disposition. Failures are RequestErrors, as for JSON requests.
+ */
+export async function requestFile(
+  path: string,
+  options: { signal?: AbortSignal; onProgress?: (progress: FileProgress) => void } = {},
+): Promise<{ blob: Blob; filename: string | null; type: string }> {
+  let response: Response
+  try {
+    response = await fetch(path, { credentials: 'same-origin', signal: options.signal })
+  } catch (err) {
+    if (options.signal?.aborted) throw err
+    throw new RequestError('network', err instanceof Error ? err.message : String(err), 0)
+  }
+  if (!response.ok) {
+    const error = ((await response.json().catch(() => null)) as ApiError | null)?.error
+    if (response.status === 401) onUnauthorized()
+    throw new RequestError(error?.code ?? 'http_error', error?.message ?? response.statusText, response.status)
+  }
+  const length = Number(response.headers.get('content-length'))
+  const total = Number.isFinite(length) && length > 0 ? length : null
+  const type = response.headers.get('content-type') ?? 'application/octet-stream'
+  const chunks: Uint8Array[] = []
+  let received = 0
+  const reader = response.body?.getReader()
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+      received += value.byteLength
+      options.onProgress?.({ received, total })
+    }
+  }
+  return { blob: new Blob(chunks as BlobPart[], { type }), filename: filenameFromDisposition(response.headers.get('content-disposition')), type }
+}
+
+/** The file name of a Content-Disposition header: RFC 5987 `filename*` first, then `filename`. */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header)
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim())
+    } catch {
+      // malformed escapes: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(header)
+  return plain ? (plain[1] ?? plain[2]).trim() : null
 }

@@ -5,8 +5,9 @@ import { useI18n } from '../i18n/i18n'
 import { navigate } from '../router'
 import { can } from '../../shared/roles'
 import { CreateDocumentDialog, RenameDialog } from './DocumentDialogs'
+import { ImportDialog } from '../import/ImportDialog'
 
-type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'rename'; doc: DocumentSummary }
+type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'import' } | { kind: 'rename'; doc: DocumentSummary }
 
 export function DocumentList() {
   const { t, language } = useI18n()
@@ -70,6 +71,9 @@ export function DocumentList() {
         <button type="button" className="primary" data-testid="new-document" onClick={() => { setDialogError(''); setDialog({ kind: 'create' }) }}>
           {t('docs.new')}
         </button>
+        <button type="button" data-testid="import-document" onClick={() => setDialog({ kind: 'import' })}>
+          {t('import.button')}
+        </button>
       </div>
       {loadError && (
         <p className="error" role="alert">
@@ -112,6 +116,7 @@ export function DocumentList() {
         </ul>
       )}
       {dialog.kind === 'create' && <CreateDocumentDialog busy={busy} error={dialogError} onCancel={() => setDialog({ kind: 'none' })} onSubmit={(v) => void create(v)} />}
+      {dialog.kind === 'import' && <ImportDialog onClose={() => setDialog({ kind: 'none' })} />}
       {dialog.kind === 'rename' && (
         <RenameDialog initial={dialog.doc.title} error={dialogError} onCancel={() => setDialog({ kind: 'none' })} onSubmit={(title) => void rename(dialog.doc, title)} />
       )}

@@ -14,6 +14,7 @@ import { Outline } from './Outline'
 import { Presence } from './Presence'
 import { SyncStatus } from './SyncStatus'
 import { Toolbar } from './Toolbar'
+import { ExportMenu } from '../export/ExportMenu'
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string; notFound: boolean } | { kind: 'ready'; doc: DocumentSummary }
 
@@ -107,6 +108,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       {load.kind === 'ready' && (
         <button type="button" onClick={() => setShowActivity(!showActivity)} aria-pressed={showActivity}>{t('activity.title')}</button>
       )}
+      {load.kind === 'ready' && <ExportMenu docId={docId} title={load.doc.title} />}
       {load.kind === 'ready' && can(role, 'share') && (
         <button type="button" data-testid="share" onClick={() => setSharing(true)}>{t('share.button')}</button>
       )}

@@ -13,6 +13,7 @@ import {
   shiftLevel,
   splitStructural,
 } from '../../shared/editor/commands'
+import { structuredPastePlugin } from './structuredPaste'
 
 export interface LegalEditingOptions {
   language: Language
@@ -70,7 +71,12 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
   priority: 1000,
   addOptions: () => ({ language: 'en', placeholders: {} }),
   addProseMirrorPlugins() {
-    return [numberingPlugin(this.options.language), stableIdPlugin(), placeholderPlugin(this.options.placeholders)]
+    return [
+      numberingPlugin(this.options.language),
+      stableIdPlugin(),
+      placeholderPlugin(this.options.placeholders),
+      structuredPastePlugin(this.options.language),
+    ]
   },
   addKeyboardShortcuts() {
     const bind = (command: Command) => () => run(this.editor, command)

@@ -1,8 +1,10 @@
 import type { Rooms } from '../collab/rooms'
 import type { Services } from '../services'
+import type { Exports } from '../services/exports'
 import { registerAccessRoutes } from './accessRoutes'
 import { registerAuthRoutes } from './authRoutes'
 import { registerDocumentsRoutes } from './documentsRoutes'
+import { registerExportRoutes } from './exportRoutes'
 import { createGuards, type Guards } from './guard'
 import { registerInvitationsRoutes } from './invitationsRoutes'
 import { registerPeopleRoutes } from './peopleRoutes'
@@ -13,10 +15,11 @@ import { Router } from './router'
 export interface ApiDeps extends Services {
   rooms: Rooms
   guards: Guards
+  exports: Exports
 }
 
 /** All /api routes. */
-export function createApiRouter(services: Services & { rooms: Rooms }): Router {
+export function createApiRouter(services: Services & { rooms: Rooms; exports: Exports }): Router {
   const deps: ApiDeps = { ...services, guards: createGuards(services.sessions, services.config.trustProxy) }
   const router = new Router()
   router.on('GET', '/api/health', ({ res }) => sendJson(res, 200, { ok: true }))
@@ -25,5 +28,6 @@ export function createApiRouter(services: Services & { rooms: Rooms }): Router {
   registerInvitationsRoutes(router, deps)
   registerDocumentsRoutes(router, deps)
   registerAccessRoutes(router, deps)
+  registerExportRoutes(router, deps)
   return router
 }

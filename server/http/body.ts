@@ -7,8 +7,8 @@ export const MAX_BODY_BYTES = 1024 * 1024
 /** How much of an oversized body we read (and discard) so the client gets its 413 cleanly. */
 const MAX_DRAIN_BYTES = 16 * 1024 * 1024
 
-const tooLarge = () =>
-  new HttpError(413, ErrorCode.payloadTooLarge, `request body over ${MAX_BODY_BYTES} bytes`, undefined, {
+const tooLarge = (limit = MAX_BODY_BYTES) =>
+  new HttpError(413, ErrorCode.payloadTooLarge, `request body over ${limit} bytes`, undefined, {
     Connection: 'close',
   })
 
@@ -31,7 +31,7 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
       size += chunk.length
       if (size > limit) over = true
       if (!over) chunks.push(chunk)
-      else if (size > MAX_DRAIN_BYTES) {
+      else if (size > limit + MAX_DRAIN_BYTES) {
         req.destroy()
         resolve()
       }
@@ -40,7 +40,7 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
     req.on('error', reject)
     req.on('aborted', () => reject(new HttpError(400, ErrorCode.badRequest, 'request aborted')))
   })
-  if (over) throw tooLarge()
+  if (over) throw tooLarge(limit)
   const text = Buffer.concat(chunks).toString('utf8')
   if (text.trim() === '') throw new HttpError(400, ErrorCode.badRequest, 'empty body')
   try {
@@ -48,4 +48,32 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
   } catch {
     throw new HttpError(400, ErrorCode.badRequest, 'body is not valid JSON')
   }
+}
+
+/** Reads a raw request body (an uploaded file) of at most `limit` bytes; 413 beyond it. */
+export async function readRawBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  const declared = Number(req.headers['content-length'])
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume()
+    throw tooLarge(limit)
+  }
+  const chunks: Buffer[] = []
+  let size = 0
+  await new Promise<void>((resolve, reject) => {
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= limit) chunks.push(chunk)
+      else if (size > limit + MAX_DRAIN_BYTES) {
+        req.destroy()
+        resolve()
+      }
+    })
+    req.on('end', () => resolve())
+    req.on('error', reject)
+    req.on('aborted', () => reject(new HttpError(400, ErrorCode.badRequest, 'request aborted')))
+  })
+  if (size > limit) throw tooLarge(limit)
+  if (size === 0) throw new HttpError(400, ErrorCode.badRequest, 'empty body')
+  const body = Buffer.concat(chunks)
+  return new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
 }

@@ -20,8 +20,8 @@ export function isStateChanging(method: string | undefined): boolean {
 }
 
 /** Parses and validates a JSON body (Content-Type application/json required) with a zod schema. */
-export async function validBody<S extends z.ZodType>(ctx: RequestContext, schema: S): Promise<z.infer<S>> {
-  const parsed = schema.safeParse(await readJsonBody(ctx.req))
+export async function validBody<S extends z.ZodType>(ctx: RequestContext, schema: S, limit?: number): Promise<z.infer<S>> {
+  const parsed = schema.safeParse(await readJsonBody(ctx.req, limit))
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
     throw new HttpError(400, ErrorCode.validation, 'invalid request body', details)

@@ -33,18 +33,23 @@ export class Router {
 
   /** Finds the handler or throws 404/405 as an HttpError. */
   resolve(method: string, pathname: string): { handler: Handler; params: Record<string, string> } {
+    // The first route that matches and has the method wins, so `POST /api/documents/import`
+    // lives beside `GET /api/documents/:id`; 405 only when no matching route has the method.
+    let allowed: Set<string> | null = null
     for (const route of this.routes) {
       const match = route.pattern.exec(pathname)
       if (!match) continue
       const handler = route.handlers.get(method) ?? (method === 'HEAD' ? route.handlers.get('GET') : undefined)
       if (!handler) {
-        const allow = [...route.handlers.keys()].join(', ')
-        throw new HttpError(405, ErrorCode.methodNotAllowed, `${method} not allowed`, undefined, { Allow: allow })
+        allowed ??= new Set()
+        for (const m of route.handlers.keys()) allowed.add(m)
+        continue
       }
       const params: Record<string, string> = {}
       route.keys.forEach((key, i) => (params[key] = decodeParam(match[i + 1])))
       return { handler, params }
     }
+    if (allowed) throw new HttpError(405, ErrorCode.methodNotAllowed, `${method} not allowed`, undefined, { Allow: [...allowed].join(', ') })
     throw notFound()
   }
 }

@@ -30,7 +30,16 @@ export interface CreateDocumentDeps {
  */
 export function createDocument(deps: CreateDocumentDeps, input: NewDocument, creatorId: string | null): DocumentRecord {
   const tree = input.template === 'sample' ? sampleLaw(input.language) : emptyLaw(input.title, input.language)
-  const state = encodeDocJSON(tree)
+  return createDocumentWithState(deps, input, encodeDocJSON(tree), creatorId)
+}
+
+/** The same for content prepared elsewhere (an import encoded off the main thread): `state` is a full Yjs state. */
+export function createDocumentWithState(
+  deps: CreateDocumentDeps,
+  input: Pick<NewDocument, 'title' | 'language'>,
+  state: Uint8Array,
+  creatorId: string | null,
+): DocumentRecord {
   return deps.db.transaction(() => {
     const record = deps.documents.create({ id: newDocumentId(), title: input.title, language: input.language, createdBy: creatorId })
     deps.store.compact(record.id, state, 0)

@@ -2,6 +2,7 @@ import type { Language } from '../language'
 import { DocAssembler, guessLanguage, type BodyKind } from './build'
 import { child, elements, localName, parseXml, textContent, type XmlElement } from './xml'
 import type { ImportResult } from './types'
+import { noteText, type ImportNote } from './notes'
 
 /**
  * Akoma Ntoso 3.0 import: the reverse of shared/export/akomaNtoso.ts, and tolerant of other
@@ -37,7 +38,7 @@ export function parseAkomaNtoso(xml: string): ImportResult {
   if (!act) throw new Error('empty <akomaNtoso>')
 
   const asm = new DocAssembler()
-  const warnings: string[] = []
+  const notes: ImportNote[] = []
   const skipped = new Set<string>()
 
   const meta = child(act, 'meta')
@@ -138,9 +139,9 @@ export function parseAkomaNtoso(xml: string): ImportResult {
   }
   walkContainer(body)
 
-  if (skipped.size) warnings.push(`Elements with no place in Accord's structure were flattened: ${[...skipped].sort().join(', ')}.`)
+  if (skipped.size) notes.push({ code: 'aknFlattened', elements: [...skipped].sort().join(', ') })
   const language = (languageCode && LANGUAGE_BY_CODE[languageCode.toLowerCase()]) || guessLanguage(textContent(body))
-  return { doc: asm.toJSON(), language, warnings, stats: asm.stats }
+  return { doc: asm.toJSON(), language, warnings: notes.map(noteText), notes, stats: asm.stats, unrecognisedIds: [] }
 }
 
 function findFirst(el: XmlElement, name: string): XmlElement | undefined {

@@ -46,12 +46,15 @@ export class DocAssembler {
     else node.content![0] = { type: 'articleHeading', content: text(heading) }
   }
 
-  block(kind: BodyKind, value: string): void {
+  /** Adds a body block to the current article; returns its id. */
+  block(kind: BodyKind, value: string): string {
     if (!this.article) throw new Error('no article to add a block to')
-    this.article.content!.push({ type: kind, attrs: { id: newId() }, content: text(value) })
+    const id = newId()
+    this.article.content!.push({ type: kind, attrs: { id }, content: text(value) })
     if (kind === 'clause') this.stats.clauses++
     else if (kind === 'point') this.stats.points++
     else this.stats.subpoints++
+    return id
   }
 
   preambleParagraph(value: string): void {

@@ -2,6 +2,7 @@ import type { Language } from '../language'
 import { recognise, type SourceBlock } from './recognise'
 import { elements, localName, parseXml, textContent, type XmlElement } from './xml'
 import type { ImportResult } from './types'
+import type { ImportNote } from './notes'
 
 /**
  * DOCX import through mammoth: Word → simple HTML, whose headings and lists keep what plain text
@@ -108,12 +109,12 @@ export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Lang
   walkNodes(tree, walk, 0)
   walk.images = countElements(tree, 'img')
 
-  const warnings: string[] = []
-  if (walk.images) warnings.push(`${walk.images} image(s) were left out: a law's text holds no images.`)
-  if (walk.tables) warnings.push(`${walk.tables} table(s) were flattened into paragraphs, cell by cell.`)
+  const notes: ImportNote[] = []
+  if (walk.images) notes.push({ code: 'imagesLeftOut', count: walk.images })
+  if (walk.tables) notes.push({ code: 'tablesFlattened', count: walk.tables })
   for (const m of result.messages) {
     // Unknown paragraph styles are normal in Word files and change nothing; other notes are kept.
-    if (m.type === 'error' || !/^Unrecognised (paragraph|run) style/.test(m.message)) warnings.push(`DOCX: ${m.message}`)
+    if (m.type === 'error' || !/^Unrecognised (paragraph|run) style/.test(m.message)) notes.push({ code: 'docxMessage', message: m.message })
   }
-  return recognise(walk.blocks, { language, warnings })
+  return recognise(walk.blocks, { language, notes })
 }

@@ -4,6 +4,7 @@ import { toRoman } from '../numbering'
 import { DocAssembler, guessLanguage, type BodyKind } from './build'
 import { matchHeading, matchMarker, type Marker } from './markers'
 import type { ImportResult } from './types'
+import { noteText, type ImportNote } from './notes'
 
 /**
  * Turns a sequence of text blocks (lines of plain text or Markdown, paragraphs of a DOCX) into
@@ -35,7 +36,7 @@ export interface RecogniseOptions {
    * only those make chapters and articles (a paragraph starting "Article 5." stays text). */
   markdown?: boolean
   /** Notes from the format reader (skipped images, flattened tables…), put before ours. */
-  warnings?: string[]
+  notes?: ImportNote[]
 }
 
 interface Level {
@@ -85,14 +86,15 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
   const markdown = options.markdown ?? false
   const clean = markdown ? unescapeMarkdown : (s: string) => s
   const asm = new DocAssembler()
-  const warnings = [...(options.warnings ?? [])]
+  const notes: ImportNote[] = [...(options.notes ?? [])]
+  const unrecognisedIds: string[] = []
   const headingsOnly = markdown && blocks.some((b) => b.heading === 2 || b.heading === 3)
 
   let titleSet = false
   let pending: { node: DocJSON; kind: 'chapter' | 'article' } | null = null
   let stack: Level[] = []
   const unrecognised: string[] = []
-  let renumbered: string | null = null
+  let renumbered: { typed: string; computed: string } | null = null
   let flattened = 0
   let strayAfterChapter = 0
 
@@ -131,7 +133,7 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
         stack = []
         if (!title && block.heading === undefined) pending = { node, kind: 'article' }
         const expected = String(asm.stats.articles)
-        if (!renumbered && heading.number !== expected) renumbered = `${heading.number} → ${expected}`
+        if (!renumbered && heading.number !== expected) renumbered = { typed: heading.number, computed: expected }
       }
       continue
     }
@@ -155,7 +157,7 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
         // Text between a chapter heading and its first article has no place of its own in the
         // model; it opens an untitled article right there rather than moving elsewhere.
         asm.startArticle('')
-        asm.block('clause', clean(raw))
+        unrecognisedIds.push(asm.block('clause', clean(raw)))
         stack = [{ style: 'plain', last: '' }]
         strayAfterChapter++
         unrecognised.push(raw)
@@ -175,9 +177,10 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
     if (!marker) {
       // Unnumbered text in an article: its (first) paragraph, or text the recogniser could not place.
       const first = (asm.currentArticle.content?.length ?? 0) <= 1
-      asm.block('clause', clean(raw))
+      const id = asm.block('clause', clean(raw))
       stack = [{ style: 'plain', last: '' }]
       if (!first) {
+        unrecognisedIds.push(id)
         unrecognised.push(raw)
         asm.stats.unrecognised++
       }
@@ -217,15 +220,13 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
   // An article with a heading only gets the empty paragraph a new article has in the editor.
   asm.fillEmptyArticles()
 
-  if (asm.stats.articles === 0) warnings.push('No articles were recognised: the text was imported as the title and preamble.')
-  if (!titleSet || !asm.title) warnings.push('No title line was found; the title is empty.')
-  if (renumbered) warnings.push(`Typed article numbers differ from the computed ones (${renumbered}); Accord numbers articles itself.`)
-  if (flattened) warnings.push(`${flattened} item(s) nested deeper than sub-points were kept as sub-points.`)
-  if (strayAfterChapter) warnings.push(`${strayAfterChapter} passage(s) between a chapter heading and its first article were put in an untitled article.`)
-  if (unrecognised.length) {
-    warnings.push(`${unrecognised.length} passage(s) had no recognised heading or number and were kept as plain paragraphs (first: “${clip(unrecognised[0])}”).`)
-  }
+  if (asm.stats.articles === 0) notes.push({ code: 'noArticles' })
+  if (!titleSet || !asm.title) notes.push({ code: 'noTitle' })
+  if (renumbered) notes.push({ code: 'renumbered', ...renumbered })
+  if (flattened) notes.push({ code: 'nestedTooDeep', count: flattened })
+  if (strayAfterChapter) notes.push({ code: 'strayAfterChapter', count: strayAfterChapter })
+  if (unrecognised.length) notes.push({ code: 'unrecognised', count: unrecognised.length, first: clip(unrecognised[0]) })
 
   const language = options.language ?? guessLanguage(blocks.map((b) => b.text).join(' '))
-  return { doc: asm.toJSON(), language, warnings, stats: asm.stats }
+  return { doc: asm.toJSON(), language, warnings: notes.map(noteText), notes, stats: asm.stats, unrecognisedIds }
 }

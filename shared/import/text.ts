@@ -32,6 +32,12 @@ function indentOf(line: string): number {
 }
 
 export function parseText(text: string, language?: Language, options: ParseTextOptions = {}): ImportResult {
+  const { blocks, markdown } = textBlocks(text, options)
+  return recognise(blocks, { language, markdown })
+}
+
+/** The blocks of a plain-text or Markdown passage, before recognition (also for pasted text). */
+export function textBlocks(text: string, options: ParseTextOptions = {}): { blocks: SourceBlock[]; markdown: boolean } {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
   const format = options.format ?? 'auto'
   const markdown = format === 'markdown' || (format === 'auto' && lines.some((l) => ATX.test(l)))
@@ -67,5 +73,5 @@ export function parseText(text: string, language?: Language, options: ParseTextO
     // A heading line never absorbs the next line: that is its title or the first paragraph.
     open = startsHeading(trimmed) ? null : block
   }
-  return recognise(blocks, { language, markdown })
+  return { blocks, markdown }
 }

@@ -1,5 +1,6 @@
 import type { DocJSON } from '../schema'
 import type { Language } from '../language'
+import type { ImportNote } from './notes'
 
 export interface ImportStats {
   chapters: number
@@ -20,5 +21,9 @@ export interface ImportResult {
   language: Language
   /** Human-readable notes for the preview: what was guessed, moved, flattened or skipped. */
   warnings: string[]
+  /** The same notes as codes and values, for a preview in the reader's language. */
+  notes: ImportNote[]
   stats: ImportStats
+  /** Ids of the blocks made from text that matched no heading or number (kept as plain paragraphs). */
+  unrecognisedIds: string[]
 }

@@ -1,0 +1,121 @@
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import type { Language } from '../../shared/language'
+import type { SourceBlock } from '../../shared/import/recognise'
+import { textBlocks } from '../../shared/import/text'
+import { recogniseFragment, type FragmentOptions } from '../../shared/import/fragment'
+import { pasteFragment } from '../../shared/editor/paste'
+import { structuralContext } from '../../shared/editor/commands'
+import { isBodyType } from '../../shared/schema'
+
+/**
+ * Pasting a passage from Word (or any page or text) keeps its structure: the clipboard's HTML
+ * (else its plain text) is read into blocks, the shared recogniser turns typed numbers and
+ * headings ("Article 5.", "1.", "1)", "a)", Word's list levels) into chapters, articles,
+ * paragraphs, points and sub-points with the numbers stripped, and they are inserted as nodes;
+ * numbering and fresh ids follow as for any edit. A single plain line, and anything copied inside
+ * Accord itself, is left to ProseMirror's own paste — which keeps only what our schema has (no
+ * marks, no links, no images): hostile markup is reduced to its text.
+ */
+
+const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'meta', 'link', 'iframe', 'object', 'embed', 'svg', 'math', 'img', 'video', 'audio', 'canvas', 'button', 'select', 'input', 'textarea'])
+const BLOCK = new Set(['p', 'div', 'section', 'article', 'header', 'footer', 'blockquote', 'pre', 'address', 'dd', 'dt', 'figure', 'figcaption', 'main', 'aside', 'nav', 'tr', 'td', 'th', 'table', 'tbody', 'thead', 'tfoot', 'dl', 'center'])
+const HEADING = /^h([1-6])$/
+
+/** Word's list paragraphs say their level in `mso-list: l0 level2 lfo1`. */
+function msoListDepth(el: Element): number | undefined {
+  const style = el.getAttribute('style') ?? ''
+  const m = /mso-list:\s*l\d+\s+level(\d+)/i.exec(style)
+  return m ? Number(m[1]) - 1 : undefined
+}
+
+function clean(text: string): string {
+  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim()
+}
+
+type Extra = Omit<SourceBlock, 'text'>
+
+/** The blocks of pasted HTML, read from an inert document (nothing in it loads or runs). */
+export function htmlToBlocks(html: string): SourceBlock[] {
+  const doc = new DOMParser().parseFromString(html, 'text/html')
+  const blocks: SourceBlock[] = []
+  let buffer = ''
+  let listDepth = -1
+
+  const flush = (extra: Extra) => {
+    const text = clean(buffer)
+    buffer = ''
+    if (text) blocks.push({ ...extra, text })
+  }
+
+  /** Text accumulates until a block boundary; `extra` is what the enclosing block says about it. */
+  const walk = (node: Node, extra: Extra): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        buffer += child.textContent ?? ''
+        continue
+      }
+      if (child.nodeType !== Node.ELEMENT_NODE) continue
+      const el = child as Element
+      const name = el.localName
+      if (SKIP.has(name)) continue
+      const heading = HEADING.exec(name)
+      if (name === 'br') flush(extra)
+      else if (heading) {
+        flush(extra)
+        walk(el, extra)
+        // As for DOCX: Heading 1 holds chapters, Heading 2 articles.
+        flush({ heading: Number(heading[1]) + 1 })
+      } else if (name === 'ol' || name === 'ul') {
+        flush(extra)
+        listDepth++
+        for (const item of Array.from(el.children)) {
+          const itemExtra = item.localName === 'li' ? { listDepth } : extra
+          walk(item, itemExtra)
+          flush(itemExtra)
+        }
+        listDepth--
+      } else if (BLOCK.has(name) || name === 'li') {
+        flush(extra)
+        const depth = msoListDepth(el)
+        const own = depth !== undefined ? { listDepth: depth } : extra
+        walk(el, own)
+        flush(own)
+      } else walk(el, extra)
+    }
+  }
+
+  walk(doc.body, {})
+  flush({})
+  return blocks
+}
+
+export const structuredPasteKey = new PluginKey('structuredPaste')
+
+export function structuredPastePlugin(language: Language): Plugin {
+  return new Plugin({
+    key: structuredPasteKey,
+    props: {
+      handlePaste(view, event) {
+        if (!view.editable) return false
+        const data = event.clipboardData
+        if (!data) return false
+        const html = data.getData('text/html')
+        // Copied inside an editor: ProseMirror's own slice keeps the nodes (ids are then made unique).
+        if (html && /data-pm-slice/.test(html)) return false
+        const text = data.getData('text/plain')
+        const markdown = !html && /^ {0,3}#{1,6}\s/m.test(text)
+        const blocks = html ? htmlToBlocks(html) : textBlocks(text).blocks
+        if (blocks.length === 0) return false
+        const ctx = structuralContext(view.state)
+        const childName = ctx?.child?.type.name
+        const after = childName && isBodyType(childName) ? (childName as FragmentOptions['after']) : undefined
+        const fragment = recogniseFragment(blocks, { language, markdown, after })
+        if (!fragment.structured) return false
+        const tr = pasteFragment(view.state, fragment)
+        if (!tr) return false
+        view.dispatch(tr)
+        return true
+      },
+    },
+  })
+}

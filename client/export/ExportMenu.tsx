@@ -1,0 +1,126 @@
+import { useEffect, useRef, useState } from 'react'
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/api'
+import { api, errorText, requestFile, RequestError } from '../api/http'
+import { useI18n } from '../i18n/i18n'
+import type { MessageKey } from '../i18n/en'
+import { printHtml, saveBlob } from './save'
+
+const LABEL: Record<ExportFormat, MessageKey> = {
+  docx: 'export.docx',
+  pdf: 'export.pdf',
+  html: 'export.html',
+  md: 'export.md',
+  akn: 'export.akn',
+}
+
+const EXTENSION: Record<ExportFormat, string> = { docx: 'docx', pdf: 'pdf', html: 'html', md: 'md', akn: 'xml' }
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'preparing'; format: ExportFormat }
+  | { kind: 'downloading'; format: ExportFormat; received: number; total: number | null }
+  | { kind: 'done'; message: string }
+  | { kind: 'error'; message: string }
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
+}
+
+/**
+ * "Export" in the editor's header: the current text as DOCX, PDF, HTML, Markdown or Akoma Ntoso.
+ * The server prepares the file (off its event loop) while this shows "Preparing…", then the
+ * download's progress; the page stays usable and the export can be cancelled. PDF falls back to
+ * the browser's print dialog over the HTML export when the server has no LibreOffice.
+ */
+export function ExportMenu({ docId, title }: { docId: string; title: string }) {
+  const { t } = useI18n()
+  const [open, setOpen] = useState(false)
+  const [state, setState] = useState<State>({ kind: 'idle' })
+  const abort = useRef<AbortController | null>(null)
+  const menu = useRef<HTMLDivElement>(null)
+
+  useEffect(() => () => abort.current?.abort(), [])
+  useEffect(() => {
+    if (!open) return
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !menu.current?.contains(event.target as Node)) setOpen(false)
+    }
+    document.addEventListener('mousedown', close)
+    document.addEventListener('keydown', close)
+    return () => {
+      document.removeEventListener('mousedown', close)
+      document.removeEventListener('keydown', close)
+    }
+  }, [open])
+
+  const busy = state.kind === 'preparing' || state.kind === 'downloading'
+
+  async function run(format: ExportFormat) {
+    setOpen(false)
+    const controller = new AbortController()
+    abort.current = controller
+    setState({ kind: 'preparing', format })
+    const fetchFile = (f: ExportFormat) =>
+      requestFile(api.exportPath(docId, f), {
+        signal: controller.signal,
+        onProgress: ({ received, total }) => setState({ kind: 'downloading', format, received, total }),
+      })
+    try {
+      try {
+        const file = await fetchFile(format)
+        const filename = file.filename ?? `${title || 'draft'}.${EXTENSION[format]}`
+        saveBlob(file.blob, filename)
+        setState({ kind: 'done', message: t('export.done', { file: filename }) })
+      } catch (err) {
+        if (!(format === 'pdf' && err instanceof RequestError && err.code === 'export_unavailable')) throw err
+        // No LibreOffice on the server: the HTML export has a print stylesheet with the same cover.
+        const html = await fetchFile('html')
+        setState({ kind: 'done', message: t('export.printFallback') })
+        await printHtml(await html.blob.text())
+      }
+    } catch (err) {
+      if (controller.signal.aborted) setState({ kind: 'done', message: t('export.cancelled') })
+      else setState({ kind: 'error', message: t('export.failed', { format: t(LABEL[format]), reason: errorText(err, t) }) })
+    } finally {
+      if (abort.current === controller) abort.current = null
+    }
+  }
+
+  let status: string | null = null
+  if (state.kind === 'preparing') status = t('export.preparing', { format: t(LABEL[state.format]) })
+  else if (state.kind === 'downloading') {
+    status = state.total
+      ? t('export.downloading', { format: t(LABEL[state.format]), percent: Math.min(100, Math.round((state.received / state.total) * 100)) })
+      : t('export.downloadingSize', { format: t(LABEL[state.format]), size: sizeText(state.received) })
+  } else if (state.kind === 'done') status = state.message
+
+  return (
+    <div className="export-menu" ref={menu}>
+      <button type="button" data-testid="export" aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen(!open)}>
+        {t('export.button')} ▾
+      </button>
+      {open && (
+        <ul className="menu" role="menu" aria-label={t('export.menu')}>
+          {EXPORT_FORMATS.map((format) => (
+            <li key={format} role="none">
+              <button type="button" role="menuitem" data-testid={`export-${format}`} onClick={() => void run(format)}>
+                {t(LABEL[format])}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {(status || state.kind === 'error') && (
+        <div className={`export-status ${state.kind}`} data-testid="export-status" data-state={state.kind} role={state.kind === 'error' ? 'alert' : 'status'}>
+          {busy && <progress max={state.kind === 'downloading' && state.total ? state.total : undefined} value={state.kind === 'downloading' && state.total ? state.received : undefined} />}
+          <span>{state.kind === 'error' ? state.message : status}</span>
+          {busy ? (
+            <button type="button" className="link-button" onClick={() => abort.current?.abort()}>{t('common.cancel')}</button>
+          ) : (
+            <button type="button" className="link-button" aria-label={t('common.close')} onClick={() => setState({ kind: 'idle' })}>×</button>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,187 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { Language } from '../../shared/language'
+import type { ImportResult } from '../../shared/import/types'
+import type { LawStructure } from '../../shared/export/structure'
+import { api, errorText } from '../api/http'
+import { useI18n } from '../i18n/i18n'
+import { navigate } from '../router'
+import { ImportWorkerClient } from './importClient'
+import type { ImportSource, ImportStage } from './messages'
+import { ImportPreview } from './ImportPreview'
+
+/** Largest file read in the browser (the server takes at most 16 MB of JSON). */
+const MAX_FILE_MB = 20
+const ACCEPT = '.docx,.txt,.md,.markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown'
+
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'working'; stage: 'reading' | ImportStage; percent: number }
+  | { kind: 'preview'; result: ImportResult; structure: LawStructure }
+
+function sourceKind(file: File): 'docx' | 'markdown' | 'text' | null {
+  const name = file.name.toLowerCase()
+  if (name.endsWith('.docx')) return 'docx'
+  if (name.endsWith('.md') || name.endsWith('.markdown')) return 'markdown'
+  if (name.endsWith('.txt') || file.type.startsWith('text/')) return 'text'
+  return null
+}
+
+/** Reads a file with progress (a large file from a slow disk or share takes a while). */
+function readFile(file: File, as: 'text' | 'bytes', onProgress: (percent: number) => void): Promise<string | ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100))
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'))
+    reader.onload = () => resolve(reader.result as string | ArrayBuffer)
+    if (as === 'text') reader.readAsText(file, 'utf-8')
+    else reader.readAsArrayBuffer(file)
+  })
+}
+
+/**
+ * "Import a draft": a .docx, .txt or .md file (or pasted text) is parsed in a Web Worker with
+ * progress, the recognised structure is previewed, and confirming creates the draft (the
+ * importer owns it) and opens it.
+ */
+export function ImportDialog({ onClose }: { onClose: () => void }) {
+  const { t, language: uiLanguage } = useI18n()
+  const worker = useMemo(() => new ImportWorkerClient(), [])
+  const [step, setStep] = useState<Step>({ kind: 'choose' })
+  const [pasted, setPasted] = useState('')
+  const [title, setTitle] = useState('')
+  const [language, setLanguage] = useState<Language>(uiLanguage)
+  const [error, setError] = useState('')
+  const [creating, setCreating] = useState(false)
+  const fileName = useRef('')
+  const run = useRef(0)
+
+  useEffect(() => () => worker.terminate(), [worker])
+
+  async function parse(load: () => Promise<ImportSource>) {
+    const mine = ++run.current
+    setError('')
+    setStep({ kind: 'working', stage: 'reading', percent: 0 })
+    try {
+      const source = await load()
+      const { result, structure } = await worker.parse(source, (stage) => mine === run.current && setStep({ kind: 'working', stage, percent: 100 }))
+      if (mine !== run.current) return
+      setTitle((result.doc.content?.[0]?.content ?? []).map((n) => n.text ?? '').join('').trim().slice(0, 300) || fileName.current)
+      setLanguage(result.language)
+      setStep({ kind: 'preview', result, structure })
+    } catch (err) {
+      if (mine !== run.current) return
+      setStep({ kind: 'choose' })
+      setError(t('import.failed', { reason: err instanceof Error ? err.message : String(err) }))
+    }
+  }
+
+  function chooseFile(file: File | undefined) {
+    if (!file) return
+    const kind = sourceKind(file)
+    setError('')
+    if (!kind) return setError(t('import.unsupported'))
+    if (file.size > MAX_FILE_MB * 1024 * 1024) return setError(t('import.tooLarge', { size: MAX_FILE_MB }))
+    fileName.current = file.name.replace(/\.[^.]+$/, '')
+    const progress = (percent: number) => setStep({ kind: 'working', stage: 'reading', percent })
+    void parse(async () =>
+      kind === 'docx'
+        ? { type: 'docx', bytes: (await readFile(file, 'bytes', progress)) as ArrayBuffer }
+        : { type: 'text', text: (await readFile(file, 'text', progress)) as string, format: kind === 'markdown' ? 'markdown' : 'auto' },
+    )
+  }
+
+  async function changeLanguage(next: Language) {
+    setLanguage(next)
+    if (step.kind !== 'preview') return
+    try {
+      const structure = await worker.structure(step.result.doc, next)
+      setStep({ ...step, structure })
+    } catch (err) {
+      setError(errorText(err, t))
+    }
+  }
+
+  async function confirm() {
+    if (step.kind !== 'preview' || !title.trim()) return
+    setCreating(true)
+    setError('')
+    try {
+      const created = await api.importDocument({ title: title.trim(), language, doc: step.result.doc as { type: 'doc' } })
+      onClose()
+      navigate(`/d/${encodeURIComponent(created.document.id)}`)
+    } catch (err) {
+      setError(errorText(err, t))
+      setCreating(false)
+    }
+  }
+
+  const unrecognised = useMemo(() => new Set(step.kind === 'preview' ? step.result.unrecognisedIds : []), [step])
+  const stageText =
+    step.kind === 'working'
+      ? step.stage === 'reading'
+        ? t('import.stage.reading', { percent: step.percent })
+        : t(`import.stage.${step.stage}`)
+      : ''
+
+  return (
+    <div className="dialog-backdrop">
+      <div className={`dialog import-dialog${step.kind === 'preview' ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby="import-title">
+        <h2 id="import-title">{t('import.title')}</h2>
+        {step.kind === 'choose' && (
+          <>
+            <p className="muted small">{t('import.intro')}</p>
+            <label>
+              {t('import.file')}
+              <input type="file" accept={ACCEPT} data-testid="import-file" onChange={(e) => chooseFile(e.target.files?.[0])} />
+            </label>
+            <label>
+              {t('import.paste')}
+              <textarea rows={6} value={pasted} data-testid="import-text" onChange={(e) => setPasted(e.target.value)} />
+            </label>
+          </>
+        )}
+        {step.kind === 'working' && (
+          <div className="import-progress" role="status" data-testid="import-progress">
+            <progress max={100} value={step.stage === 'reading' ? step.percent : undefined} />
+            <span>{stageText}</span>
+          </div>
+        )}
+        {step.kind === 'preview' && (
+          <>
+            <label>
+              {t('create.name')}
+              <input name="title" required maxLength={300} value={title} data-testid="import-title" onChange={(e) => setTitle(e.target.value)} />
+            </label>
+            <fieldset>
+              <legend>{t('create.language')}</legend>
+              {(['en', 'ru'] as const).map((lang) => (
+                <label key={lang} className="inline">
+                  <input type="radio" name="import-language" value={lang} checked={language === lang} onChange={() => void changeLanguage(lang)} />
+                  {t(lang === 'en' ? 'docs.language.en' : 'docs.language.ru')}
+                </label>
+              ))}
+            </fieldset>
+            <ImportPreview structure={step.structure} stats={step.result.stats} notes={step.result.notes} unrecognised={unrecognised} />
+          </>
+        )}
+        {error && <p className="error" role="alert">{error}</p>}
+        <div className="dialog-actions">
+          <button type="button" onClick={() => { run.current++; worker.terminate(); onClose() }}>{t('common.cancel')}</button>
+          {step.kind === 'choose' && (
+            <button type="button" className="primary" disabled={!pasted.trim()} onClick={() => void parse(async () => ({ type: 'text', text: pasted, format: 'auto' }))}>
+              {t('import.read')}
+            </button>
+          )}
+          {step.kind === 'preview' && (
+            <>
+              <button type="button" onClick={() => { setError(''); setStep({ kind: 'choose' }) }}>{t('import.again')}</button>
+              <button type="button" className="primary" data-testid="import-confirm" disabled={creating || !title.trim()} onClick={() => void confirm()}>
+                {t('import.confirm')}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,110 @@
+import type { ArticleNode, ChapterNode, LawStructure } from '../../shared/export/structure'
+import type { ImportStats } from '../../shared/import/types'
+import type { ImportNote } from '../../shared/import/notes'
+import { useI18n } from '../i18n/i18n'
+import type { MessageKey } from '../i18n/en'
+
+/** Articles shown in full in the preview; the rest are counted (the counts above cover all). */
+const MAX_ARTICLES = 150
+const MAX_TEXT = 240
+
+const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text)
+
+const COUNTS: [keyof ImportStats, MessageKey][] = [
+  ['chapters', 'import.count.chapters'],
+  ['articles', 'import.count.articles'],
+  ['clauses', 'import.count.clauses'],
+  ['points', 'import.count.points'],
+  ['subpoints', 'import.count.subpoints'],
+  ['preambleParagraphs', 'import.count.preamble'],
+  ['unrecognised', 'import.count.unrecognised'],
+]
+
+export function NoteText({ note }: { note: ImportNote }) {
+  const { t } = useI18n()
+  const { code, ...params } = note
+  return <>{t(`import.note.${code}`, params as Record<string, string | number>)}</>
+}
+
+/**
+ * The recognised structure before the import is confirmed: counts, notes, then the law as it
+ * will be numbered — chapters, articles with computed labels and headings, their paragraphs,
+ * points and sub-points; passages that matched nothing are marked as kept as plain text.
+ * Everything is rendered as text (React escapes it): markup in a file stays words.
+ */
+export function ImportPreview({ structure, stats, notes, unrecognised }: {
+  structure: LawStructure
+  stats: ImportStats
+  notes: ImportNote[]
+  unrecognised: ReadonlySet<string>
+}) {
+  const { t } = useI18n()
+  let shown = 0
+
+  const article = (a: ArticleNode) => {
+    if (++shown > MAX_ARTICLES) return null
+    return (
+      <li key={a.id ?? `a${a.index}`} className="preview-article" data-testid="preview-article">
+        <div className="preview-heading">
+          <span className="preview-label" data-testid="preview-article-label">{a.label}</span>{' '}
+          <span data-testid="preview-article-heading">{a.heading || <em className="muted">{t('import.untitled')}</em>}</span>
+        </div>
+        <ol className="preview-blocks">
+          {a.paragraphs.flatMap((p) => [
+            ...(p.implicit ? [] : [{ kind: p.kind, id: p.id, label: p.label, text: p.text }]),
+            ...p.points.flatMap((pt) => [
+              ...(pt.implicit ? [] : [{ kind: pt.kind, id: pt.id, label: pt.label, text: pt.text }]),
+              ...pt.subpoints.map((s) => ({ kind: s.kind, id: s.id, label: s.label, text: s.text })),
+            ]),
+          ]).map((b, i) => {
+            const plain = b.id !== null && unrecognised.has(b.id)
+            return (
+              <li key={b.id ?? i} className={`preview-block preview-${b.kind}${plain ? ' preview-plain' : ''}`} data-testid="preview-block" data-kind={b.kind}>
+                {b.label && <span className="preview-label">{b.label}</span>} {clip(b.text)}
+                {plain && <span className="preview-plain-note"> — {t('import.plain')}</span>}
+              </li>
+            )
+          })}
+        </ol>
+      </li>
+    )
+  }
+
+  const chapter = (c: ChapterNode) => (
+    <li key={c.id ?? `c${c.index}`} className="preview-chapter" data-testid="preview-chapter">
+      <div className="preview-heading"><span className="preview-label">{c.label}</span> {c.heading}</div>
+      <ol className="preview-articles">{c.articles.map(article)}</ol>
+    </li>
+  )
+
+  const hidden = Math.max(0, stats.articles - MAX_ARTICLES)
+  return (
+    <div className="import-preview" data-testid="import-preview">
+      <dl className="preview-counts" data-testid="preview-counts">
+        {COUNTS.filter(([key]) => key !== 'unrecognised' || stats.unrecognised > 0).map(([key, label]) => (
+          <div key={key} data-count={key}>
+            <dt>{t(label)}</dt>
+            <dd>{stats[key]}</dd>
+          </div>
+        ))}
+      </dl>
+      {notes.length > 0 && (
+        <div className="preview-notes" role="note">
+          <h3>{t('import.notes')}</h3>
+          <ul data-testid="preview-notes">{notes.map((n, i) => <li key={i}><NoteText note={n} /></li>)}</ul>
+        </div>
+      )}
+      <div className="preview-law">
+        <p className="preview-title" data-testid="preview-title">{structure.title || <em className="muted">{t('import.noTitle')}</em>}</p>
+        {structure.preamble.some((p) => p.trim()) && (
+          <div className="preview-preamble">
+            <h3>{t('import.preamble')}</h3>
+            {structure.preamble.filter((p) => p.trim()).map((p, i) => <p key={i}>{clip(p)}</p>)}
+          </div>
+        )}
+        <ol className="preview-body">{structure.body.map((item) => (item.kind === 'chapter' ? chapter(item) : article(item)))}</ol>
+        {hidden > 0 && <p className="muted">{t('import.more', { n: hidden })}</p>}
+      </div>
+    </div>
+  )
+}

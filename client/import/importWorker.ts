@@ -1,0 +1,41 @@
+import { parseDocx } from '../../shared/import/docx'
+import { parseText } from '../../shared/import/text'
+import { lawStructure } from '../../shared/export/structure'
+import type { FromImportWorker, ToImportWorker } from './messages'
+
+/**
+ * Parses a draft off the page's thread: DOCX through mammoth, text and Markdown through the
+ * recogniser, then the numbered structure for the preview. The page never freezes, whatever the
+ * size of the file.
+ */
+
+const scope = self as unknown as {
+  postMessage(message: FromImportWorker): void
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToImportWorker>) => void): void
+}
+
+scope.addEventListener('message', (event) => {
+  const message = event.data
+  void handle(message).catch((err: unknown) => {
+    scope.postMessage({ id: message.id, kind: 'error', message: err instanceof Error ? err.message : String(err) })
+  })
+})
+
+async function handle(message: ToImportWorker): Promise<void> {
+  const { id } = message
+  if (message.kind === 'structure') {
+    scope.postMessage({ id, kind: 'structure', structure: lawStructure(message.doc, message.language) })
+    return
+  }
+  const { source } = message
+  let result
+  if (source.type === 'docx') {
+    scope.postMessage({ id, kind: 'stage', stage: 'converting' })
+    result = await parseDocx(source.bytes)
+  } else {
+    scope.postMessage({ id, kind: 'stage', stage: 'recognising' })
+    result = parseText(source.text, undefined, { format: source.format })
+  }
+  scope.postMessage({ id, kind: 'stage', stage: 'preview' })
+  scope.postMessage({ id, kind: 'parsed', result, structure: lawStructure(result.doc, result.language) })
+}

@@ -1,0 +1,54 @@
+/**
+ * Content-Disposition for a download named after the draft's title: a plain ASCII `filename`
+ * (Cyrillic transliterated, anything risky replaced) for old clients, and the real title in
+ * `filename*` (RFC 5987 / RFC 6266, UTF-8 percent-encoded) for everyone else.
+ */
+
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm',
+  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
+  ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia', і: 'i', ї: 'i', є: 'ie', ґ: 'g', ў: 'u', ә: 'a', ғ: 'g', қ: 'k',
+  ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h',
+}
+
+const MAX_NAME = 120
+
+/** The title as a file name in any script: no path separators, control or reserved characters. */
+export function unicodeFileStem(title: string): string {
+  const cleaned = title
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f"*/:<>?\\|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+  return [...cleaned].slice(0, MAX_NAME).join('').trim() || 'draft'
+}
+
+/** The title in ASCII letters, digits, "-", "_" and ".": safe in any header and any file system. */
+export function asciiFileStem(title: string): string {
+  let out = ''
+  for (const ch of title.normalize('NFC')) {
+    const lower = ch.toLowerCase()
+    const translit = CYRILLIC[lower]
+    if (translit !== undefined) out += ch === lower ? translit : translit.charAt(0).toUpperCase() + translit.slice(1)
+    else out += ch
+  }
+  const ascii = out
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^[._]+|[._]+$/g, '')
+  return ascii.slice(0, MAX_NAME).replace(/[._]+$/, '') || 'draft'
+}
+
+/** RFC 5987 value-chars: everything else is percent-encoded from UTF-8. */
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+}
+
+export function contentDisposition(title: string, extension: string): string {
+  const ascii = `${asciiFileStem(title)}.${extension}`
+  const unicode = `${unicodeFileStem(title)}.${extension}`
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(unicode)}`
+}

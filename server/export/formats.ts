@@ -1,0 +1,18 @@
+import type { ExportFormat } from '../../shared/api'
+
+/** How each export format is sent: file extension and media type. */
+export const FORMAT_FILES: Record<ExportFormat, { extension: string; contentType: string }> = {
+  docx: { extension: 'docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  pdf: { extension: 'pdf', contentType: 'application/pdf' },
+  html: { extension: 'html', contentType: 'text/html; charset=utf-8' },
+  md: { extension: 'md', contentType: 'text/markdown; charset=utf-8' },
+  akn: { extension: 'xml', contentType: 'application/xml; charset=utf-8' },
+}
+
+/** Media types of an uploaded draft (POST /api/documents/import with a raw body). */
+export const IMPORT_FILE_TYPES: Record<string, 'docx' | 'text' | 'markdown'> = {
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'text/plain': 'text',
+  'text/markdown': 'markdown',
+  'text/x-markdown': 'markdown',
+}

@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process'
+import { accessSync, constants } from 'node:fs'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { ErrorCode } from '../../shared/api'
+import { HttpError } from '../errors'
+import type { Logger } from '../logger'
+
+/**
+ * PDF through LibreOffice: the DOCX export converted by `soffice --headless --convert-to pdf`,
+ * so the PDF has exactly the DOCX's cover, headings and numbering. Each conversion runs in its
+ * own temporary directory with a private LibreOffice profile (parallel instances sharing one
+ * profile block each other), one at a time, killed (with its process group) after a timeout.
+ * Without LibreOffice the PDF export answers 501 and the browser prints the HTML export instead.
+ */
+
+/** The LibreOffice binary: `configured` if given ('off' disables PDF), else soffice on PATH. */
+export function findSoffice(configured: string | undefined, envPath = process.env.PATH ?? ''): string | null {
+  const value = configured?.trim()
+  if (value) return ['off', 'none', 'false'].includes(value.toLowerCase()) ? null : value
+  for (const dir of envPath.split(path.delimiter).filter(Boolean)) {
+    for (const name of ['soffice', 'libreoffice']) {
+      const candidate = path.join(dir, name)
+      try {
+        accessSync(candidate, constants.X_OK)
+        return candidate
+      } catch {
+        // not here; keep looking
+      }
+    }
+  }
+  return null
+}
+
+export interface PdfConverterOptions {
+  /** The soffice binary, or null when PDF conversion is not available. */
+  soffice: string | null
+  log: Logger
+  timeoutMs?: number
+  /** Conversions waiting beyond the running one before new ones are refused (503). */
+  maxQueue?: number
+}
+
+export const pdfUnavailable = () =>
+  new HttpError(501, ErrorCode.exportUnavailable, 'PDF conversion is not available on this server (LibreOffice is not installed)')
+
+export class PdfConverter {
+  private chain: Promise<unknown> = Promise.resolve()
+  private waiting = 0
+  private readonly timeoutMs: number
+  private readonly maxQueue: number
+
+  constructor(private readonly opts: PdfConverterOptions) {
+    this.timeoutMs = opts.timeoutMs ?? 120_000
+    this.maxQueue = opts.maxQueue ?? 8
+  }
+
+  get available(): boolean {
+    return this.opts.soffice !== null
+  }
+
+  /** Converts DOCX bytes to PDF bytes; conversions run one after another. */
+  convert(docx: Uint8Array): Promise<Uint8Array> {
+    const soffice = this.opts.soffice
+    if (!soffice) return Promise.reject(pdfUnavailable())
+    if (this.waiting >= this.maxQueue) {
+      return Promise.reject(new HttpError(503, ErrorCode.busy, 'too many PDF conversions are waiting; try again shortly', undefined, { 'Retry-After': '10' }))
+    }
+    this.waiting++
+    const run = this.chain.then(() => convertOnce(soffice, docx, this.timeoutMs, this.opts.log))
+    this.chain = run.catch(() => undefined).finally(() => this.waiting--)
+    return run
+  }
+}
+
+async function convertOnce(soffice: string, docx: Uint8Array, timeoutMs: number, log: Logger): Promise<Uint8Array> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'accord-pdf-'))
+  try {
+    const input = path.join(dir, 'draft.docx')
+    await fs.writeFile(input, docx)
+    const profile = pathToFileURL(path.join(dir, 'profile')).href
+    const args = [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'pdf', '--outdir', dir, input]
+    const stderr = await runBounded(soffice, args, timeoutMs, { ...process.env, HOME: dir })
+    try {
+      return new Uint8Array(await fs.readFile(path.join(dir, 'draft.pdf')))
+    } catch {
+      log.error('LibreOffice produced no PDF', { stderr: stderr.slice(-500) })
+      throw new Error('LibreOffice produced no PDF')
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** Runs a command in its own process group; kills the group after `timeoutMs`. Resolves with stderr. */
+export function runBounded(command: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true, env })
+    let stderr = ''
+    child.stderr!.on('data', (chunk: Buffer) => {
+      if (stderr.length < 8192) stderr += chunk.toString('utf8')
+    })
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL')
+        } catch {
+          child.kill('SIGKILL')
+        }
+      }
+      reject(new HttpError(503, ErrorCode.busy, 'the PDF conversion took too long'))
+    }, timeoutMs)
+    child.once('error', (err) => {
+      clearTimeout(timer)
+      reject(err)
+    })
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      if (code === 0) resolve(stderr)
+      else reject(new Error(`${path.basename(command)} exited with ${code ?? signal}: ${stderr.slice(-300)}`))
+    })
+  })
+}

@@ -1,0 +1,153 @@
+import * as Y from 'yjs'
+import type { Language } from '../../shared/language'
+import { docFromJSON, isIdNodeType, type DocJSON } from '../../shared/schema'
+import { newId } from '../../shared/ids'
+import { docJSONOf, encodeDocJSON } from '../../shared/ydoc'
+import type { ExportMeta } from '../../shared/export/meta'
+import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
+import { toDocx } from '../../shared/export/docx'
+import { toHtml } from '../../shared/export/html'
+import { toMarkdown } from '../../shared/export/markdown'
+import { parseDocx } from '../../shared/import/docx'
+import { parseText } from '../../shared/import/text'
+import type { ImportStats } from '../../shared/import/types'
+
+/**
+ * The CPU-heavy work of exports and imports, as plain functions of plain data: the export
+ * worker runs them (server/export/worker.ts), tests may call them directly. Nothing here touches
+ * the database or a live Y.Doc.
+ */
+
+/** The text to export: Yjs updates (a live state, or a stored state and its log) or a tree. */
+export type TextSource = { updates: Uint8Array[] } | { doc: DocJSON }
+
+/** Formats a worker writes itself; PDF is converted from its DOCX outside the worker. */
+export type WorkerFormat = 'docx' | 'html' | 'md' | 'akn'
+
+export type Task =
+  | { kind: 'export'; format: WorkerFormat; source: TextSource; meta: ExportMeta }
+  | { kind: 'importDoc'; doc: unknown }
+  | { kind: 'importFile'; type: 'docx' | 'text' | 'markdown'; bytes: Uint8Array; language?: Language }
+
+export type TaskResult =
+  | { kind: 'export'; bytes: Uint8Array }
+  | { kind: 'import'; state: Uint8Array; title: string; language?: Language; stats: ImportStats; warnings: string[] }
+
+/** A document tree that is not a valid legal text; answered as 400, never logged with content. */
+export class InvalidDocument extends Error {
+  override name = 'InvalidDocument'
+}
+
+/** Imported trees nest doc → article → block → text; anything deeper is not ours. */
+const MAX_DEPTH = 6
+const MAX_NODES = 500_000
+
+export function treeOf(source: TextSource): DocJSON {
+  if ('doc' in source) return source.doc
+  const ydoc = new Y.Doc()
+  try {
+    for (const update of source.updates) Y.applyUpdate(ydoc, update)
+    if (ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null) throw new Error('the stored text has missing updates')
+    return docJSONOf(ydoc)
+  } finally {
+    ydoc.destroy()
+  }
+}
+
+export async function exportBytes(format: WorkerFormat, doc: DocJSON, meta: ExportMeta): Promise<Uint8Array> {
+  switch (format) {
+    case 'docx':
+      return toDocx(doc, meta)
+    case 'html':
+      return new TextEncoder().encode(toHtml(doc, meta))
+    case 'md':
+      return new TextEncoder().encode(toMarkdown(doc, meta))
+    case 'akn':
+      return new TextEncoder().encode(toAkomaNtoso(doc, meta))
+  }
+}
+
+/** Cheap shape checks before the schema sees the tree: bounded depth and size, no stray types. */
+function checkShape(value: unknown): void {
+  const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 0 }]
+  let count = 0
+  while (stack.length) {
+    const { node, depth } = stack.pop()!
+    if (++count > MAX_NODES) throw new InvalidDocument('the document has too many nodes')
+    if (depth > MAX_DEPTH) throw new InvalidDocument('the document is nested too deeply')
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) throw new InvalidDocument('every node must be an object')
+    const { type, content, text } = node as Record<string, unknown>
+    if (typeof type !== 'string') throw new InvalidDocument('every node needs a type')
+    if (text !== undefined && typeof text !== 'string') throw new InvalidDocument('text must be a string')
+    if (content !== undefined) {
+      if (!Array.isArray(content)) throw new InvalidDocument('content must be an array')
+      for (const child of content) stack.push({ node: child, depth: depth + 1 })
+    }
+  }
+}
+
+function countNodes(doc: DocJSON): ImportStats {
+  const stats: ImportStats = { chapters: 0, articles: 0, clauses: 0, points: 0, subpoints: 0, preambleParagraphs: 0, unrecognised: 0 }
+  for (const top of doc.content ?? []) {
+    if (top.type === 'chapter') stats.chapters++
+    else if (top.type === 'preamble') stats.preambleParagraphs = (top.content ?? []).filter((p) => (p.content ?? []).length > 0).length
+    else if (top.type === 'article') {
+      stats.articles++
+      for (const block of top.content ?? []) {
+        if (block.type === 'clause') stats.clauses++
+        else if (block.type === 'point') stats.points++
+        else if (block.type === 'subpoint') stats.subpoints++
+      }
+    }
+  }
+  return stats
+}
+
+/** Gives every chapter, article and body block a fresh id (a pasted or crafted tree may repeat them). */
+function withFreshIds(node: DocJSON): DocJSON {
+  const out: DocJSON = { ...node }
+  if (isIdNodeType(node.type)) out.attrs = { ...node.attrs, id: newId() }
+  if (node.content) out.content = node.content.map(withFreshIds)
+  return out
+}
+
+/**
+ * A tree sent by a browser: checked against the schema (unknown node types, marks or attributes
+ * and misplaced nodes are refused), normalised by the schema and given fresh ids.
+ */
+export function validImportedDoc(value: unknown): DocJSON {
+  checkShape(value)
+  let normalised: DocJSON
+  try {
+    normalised = docFromJSON(value as DocJSON).toJSON() as DocJSON
+  } catch (err) {
+    throw new InvalidDocument(`not a valid legal text: ${err instanceof Error ? err.message.slice(0, 200) : 'schema check failed'}`)
+  }
+  return withFreshIds(normalised)
+}
+
+function titleOf(doc: DocJSON): string {
+  const title = doc.content?.find((c) => c.type === 'lawTitle')
+  return (title?.content ?? []).map((t) => t.text ?? '').join('').trim()
+}
+
+export async function runTask(task: Task): Promise<TaskResult> {
+  switch (task.kind) {
+    case 'export':
+      return { kind: 'export', bytes: await exportBytes(task.format, treeOf(task.source), task.meta) }
+    case 'importDoc': {
+      const doc = validImportedDoc(task.doc)
+      return { kind: 'import', state: encodeDocJSON(doc), title: titleOf(doc), stats: countNodes(doc), warnings: [] }
+    }
+    case 'importFile': {
+      const result =
+        task.type === 'docx'
+          ? await parseDocx(task.bytes, task.language).catch(() => {
+              throw new InvalidDocument('the file could not be read as a Word document (.docx)')
+            })
+          : parseText(new TextDecoder('utf-8', { fatal: false }).decode(task.bytes), task.language, { format: task.type === 'markdown' ? 'markdown' : 'auto' })
+      const doc = validImportedDoc(result.doc)
+      return { kind: 'import', state: encodeDocJSON(doc), title: titleOf(doc), language: result.language, stats: result.stats, warnings: result.warnings }
+    }
+  }
+}

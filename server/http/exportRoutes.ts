@@ -1,0 +1,96 @@
+import type { ServerResponse } from 'node:http'
+import type { z } from 'zod'
+import { ErrorCode, ExportQuery, ImportDocumentInput, ImportFileQuery, type ImportCreated } from '../../shared/api'
+import { HttpError } from '../errors'
+import { IMPORT_FILE_TYPES } from '../export/formats'
+import type { Exports, Imported } from '../services/exports'
+import type { DocumentAccess } from '../services/access'
+import type { Guards } from './guard'
+import { validBody } from './guard'
+import { readRawBody } from './body'
+import { sendJson } from './respond'
+import type { Router } from './router'
+
+/** Largest import accepted: a JSON tree from the browser, or an uploaded file. */
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024
+
+export interface ExportRoutesDeps {
+  guards: Guards
+  documentAccess: DocumentAccess
+  exports: Exports
+}
+
+function validQuery<S extends z.ZodType>(url: URL, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(Object.fromEntries(url.searchParams))
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+    throw new HttpError(400, ErrorCode.validation, 'invalid query', details)
+  }
+  return parsed.data
+}
+
+/** Errors from the worker that are the request's fault, not the server's. */
+function asRequestError(err: unknown): unknown {
+  if (err instanceof Error && err.name === 'InvalidDocument') return new HttpError(400, ErrorCode.validation, err.message)
+  return err
+}
+
+function sendFile(res: ServerResponse, file: { bytes: Uint8Array; contentType: string; disposition: string }): void {
+  res.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Length': file.bytes.byteLength,
+    'Content-Disposition': file.disposition,
+    'Cache-Control': 'no-store',
+  })
+  res.end(file.bytes)
+}
+
+/**
+ * GET /api/documents/:id/export?format=docx|pdf|html|md|akn[&version=current] — read access.
+ * POST /api/documents/import — any signed-in person, who becomes the new draft's owner: a JSON
+ * tree (ImportDocumentInput) from the browser's import preview, or a .docx / text / Markdown
+ * file as the raw body (Content-Type says which; ?title=&language= optional).
+ */
+export function registerExportRoutes(router: Router, deps: ExportRoutesDeps): void {
+  const { guards, documentAccess: access, exports } = deps
+
+  const created = (res: ServerResponse, imported: Imported, role: 'owner') => {
+    const body: ImportCreated = { document: access.summary(imported.record, role), stats: imported.stats, warnings: imported.warnings }
+    sendJson(res, 201, body, { Location: `/api/documents/${imported.record.id}` })
+  }
+
+  router
+    .on(
+      'GET',
+      '/api/documents/:id/export',
+      guards.signedIn(async ({ auth, params, url, res }) => {
+        const { doc } = access.authorize(auth.user, params.id, 'read')
+        const query = validQuery(url, ExportQuery)
+        sendFile(res, await exports.exportDocument(doc, query.format, query.version))
+      }),
+    )
+    .on(
+      'POST',
+      '/api/documents/import',
+      guards.signedIn(async (ctx) => {
+        const type = (ctx.req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+        try {
+          if (type === 'application/json') {
+            const input = await validBody(ctx, ImportDocumentInput, MAX_IMPORT_BYTES)
+            created(ctx.res, await exports.importTree(ctx.auth.user.id, input), 'owner')
+            return
+          }
+          const fileType = IMPORT_FILE_TYPES[type]
+          if (!fileType) {
+            ctx.req.resume()
+            throw new HttpError(415, ErrorCode.unsupportedMediaType, `expected JSON, a .docx, text or Markdown body, not "${type}"`)
+          }
+          const query = validQuery(ctx.url, ImportFileQuery)
+          const bytes = await readRawBody(ctx.req, MAX_IMPORT_BYTES)
+          created(ctx.res, await exports.importFile(ctx.auth.user.id, fileType, bytes, query), 'owner')
+        } catch (err) {
+          throw asRequestError(err)
+        }
+      }),
+    )
+}

@@ -1,0 +1,104 @@
+import type { ExportFormat } from '../../shared/api'
+import type { Language } from '../../shared/language'
+import type { ExportMeta } from '../../shared/export/meta'
+import type { ImportStats } from '../../shared/import/types'
+import type { Rooms } from '../collab/rooms'
+import type { Db } from '../db/connection'
+import type { AccessRepo } from '../db/accessRepo'
+import type { DocumentRecord, DocumentsRepo } from '../db/documentsRepo'
+import type { Logger } from '../logger'
+import type { DocumentStore } from '../storage/documentStore'
+import { FORMAT_FILES } from '../export/formats'
+import { contentDisposition } from '../export/filename'
+import type { PdfConverter } from '../export/pdf'
+import { pdfUnavailable } from '../export/pdf'
+import type { ExportWorkers } from '../export/workers'
+import type { TaskResult } from '../export/task'
+import { agreementStatusOf } from './agreement'
+import { createDocumentWithState } from './documents'
+import { resolveExportText, type ExportVersionRef } from './exportSource'
+
+export interface ExportsDeps {
+  db: Db
+  documents: DocumentsRepo
+  access: AccessRepo
+  store: DocumentStore
+  rooms: Rooms
+  workers: ExportWorkers
+  pdf: PdfConverter
+  log: Logger
+}
+
+export interface ExportFile {
+  bytes: Uint8Array
+  contentType: string
+  disposition: string
+}
+
+export interface Imported {
+  record: DocumentRecord
+  stats: ImportStats
+  warnings: string[]
+}
+
+/**
+ * Exports of a draft and imports of new drafts. The text is resolved here (which version, which
+ * status for the cover, which organizations take part), the CPU work runs in the worker pool,
+ * and PDF goes through LibreOffice from the DOCX.
+ */
+export class Exports {
+  constructor(private readonly deps: ExportsDeps) {}
+
+  /** What the cover says: title, language, version, status (from agreementStatusOf), date, organizations. */
+  meta(doc: DocumentRecord, version: ExportVersionRef, now = new Date()): ExportMeta {
+    const agreement = agreementStatusOf(this.deps, doc.id, version)
+    const organizations = this.deps.access.organizationsByDocument(doc.id).get(doc.id) ?? []
+    return {
+      title: doc.title,
+      language: doc.language,
+      version: version.kind === 'version' ? { name: version.name, createdAt: version.createdAt } : undefined,
+      status: agreement.status,
+      date: agreement.agreedAt ?? now.toISOString(),
+      organizations: organizations.map((o) => ({ name: o.name, shortName: o.shortName })),
+    }
+  }
+
+  async exportDocument(doc: DocumentRecord, format: ExportFormat, version: string): Promise<ExportFile> {
+    if (format === 'pdf' && !this.deps.pdf.available) throw pdfUnavailable()
+    const started = performance.now()
+    const text = resolveExportText(this.deps, doc.id, version)
+    const meta = this.meta(doc, text.version)
+    const result = await this.deps.workers.run({ kind: 'export', format: format === 'pdf' ? 'docx' : format, source: text.source, meta })
+    if (result.kind !== 'export') throw new Error('the export worker answered with an import')
+    const bytes = format === 'pdf' ? await this.deps.pdf.convert(result.bytes) : result.bytes
+    this.deps.log.info('document exported', { docId: doc.id, format, version, bytes: bytes.byteLength, ms: Math.round(performance.now() - started) })
+    const file = FORMAT_FILES[format]
+    return { bytes, contentType: file.contentType, disposition: contentDisposition(doc.title, file.extension) }
+  }
+
+  /** A tree parsed and previewed in the browser: validated and encoded in a worker, then stored. */
+  async importTree(creatorId: string, input: { title: string; language: Language; doc: unknown }): Promise<Imported> {
+    const result = await this.deps.workers.run({ kind: 'importDoc', doc: input.doc })
+    return this.store(creatorId, result, input.title, input.language)
+  }
+
+  /** A file sent as it is (API clients): parsed, validated and encoded in a worker, then stored. */
+  async importFile(
+    creatorId: string,
+    type: 'docx' | 'text' | 'markdown',
+    bytes: Uint8Array,
+    options: { title?: string; language?: Language },
+  ): Promise<Imported> {
+    const result = await this.deps.workers.run({ kind: 'importFile', type, bytes, language: options.language })
+    if (result.kind !== 'import') throw new Error('the import worker answered with an export')
+    const title = options.title ?? (result.title.slice(0, 300) || 'Imported draft')
+    return this.store(creatorId, result, title, options.language ?? result.language ?? 'en')
+  }
+
+  private store(creatorId: string, result: TaskResult, title: string, language: Language): Imported {
+    if (result.kind !== 'import') throw new Error('the import worker answered with an export')
+    const record = createDocumentWithState(this.deps, { title, language }, result.state, creatorId)
+    this.deps.log.info('document imported', { docId: record.id, by: creatorId, articles: result.stats.articles, bytes: result.state.byteLength })
+    return { record, stats: result.stats, warnings: result.warnings }
+  }
+}

@@ -1,0 +1,98 @@
+import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { Fragment, type Node as PMNode } from '@tiptap/pm/model'
+import { newId } from '../ids'
+import { isBodyType, type DocJSON } from '../schema'
+import type { RecognisedFragment } from '../import/fragment'
+
+/**
+ * Inserts a recognised passage (shared/import/fragment.ts) as structure, where the cursor is:
+ * - in an article: the leading paragraphs / points / sub-points go into it — replacing an empty
+ *   block, before or after the block at its start or end, or between the halves of a block split
+ *   at the cursor — and the chapters and articles that follow go after the article (an empty
+ *   article, heading and text, is replaced by them);
+ * - in a chapter heading: the leading blocks become a new untitled article after it;
+ * - in the title or the preamble: the leading blocks become preamble paragraphs, and chapters and
+ *   articles go before the first existing one.
+ * Numbers come from position, as always; ids of pasted nodes are fresh (the stable-id plugin
+ * keeps them unique). Returns null when there is nothing to insert.
+ */
+export function pasteFragment(state: EditorState, fragment: RecognisedFragment): Transaction | null {
+  const { schema } = state
+  const toNode = (json: DocJSON): PMNode => schema.nodeFromJSON(json)
+  const blocks = fragment.blocks.map(toNode)
+  const parts = fragment.parts.map(toNode)
+  if (blocks.length === 0 && parts.length === 0) return null
+
+  const tr = state.tr
+  if (!state.selection.empty) tr.deleteSelection()
+  const $from = tr.selection.$from
+  if ($from.depth < 1) return null
+  const top = $from.node(1)
+  const topName = top.type.name
+  /** The end of the last inserted node, for the cursor. */
+  let last = -1
+
+  const insert = (pos: number, nodes: PMNode[]): number => {
+    if (nodes.length === 0) return pos
+    tr.insert(pos, Fragment.from(nodes))
+    const end = pos + nodes.reduce((n, node) => n + node.nodeSize, 0)
+    last = end
+    return end
+  }
+
+  if (topName === 'article') {
+    let articleEnd = $from.after(1)
+    const articleStart = $from.before(1)
+    const isEmpty = top.textContent.trim() === ''
+    if (blocks.length === 0 && isEmpty) {
+      // A fresh, empty article (e.g. just added) is replaced by the pasted articles.
+      tr.delete(articleStart, articleEnd)
+      insert(articleStart, parts)
+    } else {
+      if (blocks.length > 0) {
+        const child = $from.node(2)
+        const childStart = $from.before(2)
+        const childEnd = $from.after(2)
+        if (!isBodyType(child.type.name)) insert(childEnd, blocks) // in the heading: the blocks open the article
+        else if (child.content.size === 0) {
+          tr.delete(childStart, childEnd)
+          insert(childStart, blocks)
+        } else if ($from.parentOffset === child.content.size) insert(childEnd, blocks)
+        else if ($from.parentOffset === 0) insert(childStart, blocks)
+        else {
+          tr.split($from.pos, 1, [{ type: child.type, attrs: { id: newId() } }])
+          insert($from.pos + 1, blocks)
+        }
+        articleEnd = tr.mapping.map(articleEnd, 1)
+      }
+      insert(articleEnd, parts)
+    }
+  } else if (topName === 'chapter') {
+    let pos = $from.after(1)
+    if (blocks.length > 0) {
+      const article = schema.nodes.article.create({ id: newId() }, [schema.nodes.articleHeading.create(), ...blocks])
+      pos = insert(pos, [article])
+    }
+    insert(pos, parts)
+  } else {
+    // Title or preamble: plain preamble paragraphs, then the structure before the first chapter or article.
+    const preambleIndex = 1
+    let preamblePos = 0
+    for (let i = 0; i < preambleIndex; i++) preamblePos += tr.doc.child(i).nodeSize
+    const paragraphs = blocks.map((b) => schema.nodes.paragraph.create(null, b.content))
+    if (paragraphs.length > 0) {
+      if (topName === 'preamble' && $from.depth >= 2) {
+        const paragraph = $from.node(2)
+        if (paragraph.content.size === 0) {
+          tr.delete($from.before(2), $from.after(2))
+          insert($from.before(2), paragraphs)
+        } else insert($from.after(2), paragraphs)
+      } else insert(preamblePos + 1, paragraphs)
+    }
+    const structuralStart = preamblePos + tr.doc.child(preambleIndex).nodeSize
+    insert(structuralStart, parts)
+  }
+
+  if (last >= 0) tr.setSelection(TextSelection.near(tr.doc.resolve(Math.max(0, last - 1)), -1))
+  return tr.scrollIntoView().setMeta('paste', true).setMeta('uiEvent', 'paste')
+}

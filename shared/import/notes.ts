@@ -1,0 +1,43 @@
+/**
+ * What an importer tells the person about a file: each note has a code and its values, so the
+ * interface can say it in the reader's language (client/i18n: `import.note.<code>`); `noteText`
+ * gives the English sentence kept in ImportResult.warnings for logs, tests and API clients.
+ */
+export type ImportNote =
+  | { code: 'imagesLeftOut'; count: number }
+  | { code: 'tablesFlattened'; count: number }
+  | { code: 'docxMessage'; message: string }
+  | { code: 'noArticles' }
+  | { code: 'noTitle' }
+  | { code: 'renumbered'; typed: string; computed: string }
+  | { code: 'nestedTooDeep'; count: number }
+  | { code: 'strayAfterChapter'; count: number }
+  | { code: 'unrecognised'; count: number; first: string }
+  | { code: 'aknFlattened'; elements: string }
+
+export type ImportNoteCode = ImportNote['code']
+
+export function noteText(note: ImportNote): string {
+  switch (note.code) {
+    case 'imagesLeftOut':
+      return `${note.count} image(s) were left out: a law's text holds no images.`
+    case 'tablesFlattened':
+      return `${note.count} table(s) were flattened into paragraphs, cell by cell.`
+    case 'docxMessage':
+      return `DOCX: ${note.message}`
+    case 'noArticles':
+      return 'No articles were recognised: the text was imported as the title and preamble.'
+    case 'noTitle':
+      return 'No title line was found; the title is empty.'
+    case 'renumbered':
+      return `Typed article numbers differ from the computed ones (${note.typed} → ${note.computed}); Accord numbers articles itself.`
+    case 'nestedTooDeep':
+      return `${note.count} item(s) nested deeper than sub-points were kept as sub-points.`
+    case 'strayAfterChapter':
+      return `${note.count} passage(s) between a chapter heading and its first article were put in an untitled article.`
+    case 'unrecognised':
+      return `${note.count} passage(s) had no recognised heading or number and were kept as plain paragraphs (first: “${note.first}”).`
+    case 'aknFlattened':
+      return `Elements with no place in Accord's structure were flattened: ${note.elements}.`
+  }
+}

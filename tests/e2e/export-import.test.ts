@@ -1,0 +1,311 @@
+import { readFile } from 'node:fs/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { articleLabels, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { createDocument, setupAdmin, type Account } from '../helpers/accounts'
+import { englishDocx, russianDocx } from '../helpers/draftDocx'
+import { unzipText, zipEntries } from '../helpers/zip'
+
+/**
+ * In the browser: importing a .docx with a preview, exporting (the download arrives), pasting a
+ * passage from Word into the editor, and hostile markup staying inert text.
+ */
+
+const SAVED = '[data-testid="sync-status"][data-state="saved"]'
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/** Blocks of the editor's articles as "kind:label text" (remote caret labels left out). */
+async function articleBlocks(page: Page, n: number): Promise<string[]> {
+  return page.$$eval(
+    '.legal-text article.article',
+    (articles, index) =>
+      [...(articles[index]?.querySelectorAll('p') ?? [])].map((p) => `${p.className.split(' ')[0]}:${p.getAttribute('data-label') ?? ''} ${p.textContent ?? ''}`.trim()),
+    n,
+  )
+}
+
+/** Records every progress text the page shows (they come and go too fast to wait for). */
+async function recordProgress(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = ((window as unknown as { progressSeen: string[] }).progressSeen = [])
+    const note = () => {
+      for (const el of document.querySelectorAll('[data-testid="import-progress"], [data-testid="export-status"]')) {
+        const text = `${el.getAttribute('data-testid')}:${el.getAttribute('data-state') ?? ''}:${el.textContent ?? ''}`
+        if (seen.at(-1) !== text) seen.push(text)
+      }
+    }
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true })
+  })
+}
+
+const progressSeen = (page: Page) => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)
+
+/** Clicks into a block and puts the caret at its very end (End only reaches the end of a visual line). */
+async function caretAtEnd(page: Page, block: ReturnType<Page['locator']>): Promise<void> {
+  await block.click()
+  await block.evaluate((el) => {
+    const range = document.createRange()
+    range.selectNodeContents(el)
+    range.collapse(false)
+    const selection = window.getSelection()!
+    selection.removeAllRanges()
+    selection.addRange(range)
+  })
+  // ProseMirror picks the DOM selection up on selectionchange.
+  await page.waitForFunction(() => window.getSelection()?.isCollapsed === true)
+}
+
+/** Fires a paste on the editor with the given clipboard contents, as the browser does for Ctrl+V. */
+async function paste(page: Page, data: { html?: string; text: string }): Promise<void> {
+  await page.evaluate((d) => {
+    const transfer = new DataTransfer()
+    if (d.html) transfer.setData('text/html', d.html)
+    transfer.setData('text/plain', d.text)
+    const target = document.querySelector('.legal-text')!
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))
+  }, data)
+}
+
+describe('export and import in the browser', () => {
+  let server: TestServer
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  let errors: string[]
+  let owner: Account
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    owner = await setupAdmin(server.url, { displayName: 'Ada', organization: { name: 'Secretariat', shortName: 'SEC', color: '#1f5fa8' } })
+    browser = await launchBrowser()
+    context = await contextFor(browser, server.url, owner)
+    page = await context.newPage()
+    errors = trackErrors(page)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('imports an English .docx: progress, a preview of the recognised structure, then the draft with computed numbers', async () => {
+    const fixture = await englishDocx()
+    await page.goto(server.url)
+    await recordProgress(page)
+    await page.getByTestId('import-document').click()
+    await page.getByTestId('import-file').setInputFiles({ name: 'Assistance to victims.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(fixture.bytes) })
+    const preview = page.getByTestId('import-preview')
+    await preview.waitFor()
+    expect(await page.getByTestId('preview-title').textContent()).toBe(fixture.title)
+    expect(await page.getByTestId('import-title').inputValue()).toBe(fixture.title)
+    expect(await page.getByTestId('preview-article-label').allTextContents()).toEqual(fixture.articleLabels)
+    expect(await page.getByTestId('preview-article-heading').allTextContents()).toEqual(['Definitions', 'Scope', 'Shelters'])
+    expect(await page.getByTestId('preview-chapter').count()).toBe(2)
+    const counts = page.getByTestId('preview-counts')
+    expect(await counts.locator('[data-count="articles"] dd').textContent()).toBe('3')
+    expect(await counts.locator('[data-count="unrecognised"] dd').textContent()).toBe('1')
+    // The line that matched nothing is shown in place, as plain text.
+    const plain = page.locator('.preview-plain')
+    expect(await plain.count()).toBe(1)
+    expect(await plain.textContent()).toContain('NOTE: consult the Council before adoption')
+    expect(await page.getByTestId('preview-notes').textContent()).toContain('Typed article numbers differ from the computed ones (7 → 2)')
+    const blocks = await page.getByTestId('preview-block').evaluateAll((els) => els.slice(0, 5).map((e) => `${e.getAttribute('data-kind')}:${e.textContent}`))
+    expect(blocks).toEqual([
+      'clause:1. For the purposes of this Law:',
+      'point:1) “victim” means a natural person who has suffered harm;',
+      'point:2) “assistance” means:',
+      'subpoint:a) shelter;',
+      'subpoint:b) medical care.',
+    ])
+
+    expect(await progressSeen(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^import-progress::Reading the file/), 'import-progress::Reading the Word document…']))
+
+    await page.getByTestId('import-confirm').click()
+    await page.waitForURL(/\/d\/[0-9a-z]{16}$/)
+    await page.waitForSelector(SAVED)
+    await expect.poll(async () => (await articleLabels(page)).map((a) => `${a.label} ${a.heading}`)).toEqual(['Article 1. Definitions', 'Article 2. Scope', 'Article 3. Shelters'])
+    expect(await articleBlocks(page, 0)).toEqual([
+      'clause:1. For the purposes of this Law:',
+      'point:1) “victim” means a natural person who has suffered harm;',
+      'point:2) “assistance” means:',
+      'subpoint:a) shelter;',
+      'subpoint:b) medical care.',
+      'clause:2. Other terms have their ordinary meaning.',
+    ])
+    expect(await page.locator('.doc-title').textContent()).toBe(fixture.title)
+  })
+
+  it('exports the draft: DOCX and PDF downloads arrive, the DOCX is a Word package', async () => {
+    await page.getByTestId('export').click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()])
+    expect(download.suggestedFilename()).toBe('Model Law on Assistance to Victims.docx')
+    const bytes = new Uint8Array(await readFile((await download.path())!))
+    expect(zipEntries(bytes)).toContain('word/document.xml')
+    const xml = unzipText(bytes, 'word/document.xml')
+    expect(xml).toContain('Article 3. Shelters')
+    expect(xml).toContain('Status: </w:t>')
+    await page.getByTestId('export-status').filter({ hasText: 'is downloaded' }).waitFor()
+    // "Preparing…" while the server writes the file, then done; the page stayed live throughout.
+    expect(await progressSeen(page)).toEqual(expect.arrayContaining(['export-status:preparing:Preparing the Word (DOCX) file…Cancel']))
+
+    await page.getByTestId('export').click()
+    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-pdf').click()])
+    expect(pdf.suggestedFilename()).toBe('Model Law on Assistance to Victims.pdf')
+    expect((await readFile((await pdf.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+
+    await page.getByTestId('export').click()
+    const [akn] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-akn').click()])
+    expect(akn.suggestedFilename()).toBe('Model Law on Assistance to Victims.xml')
+  })
+
+  it('imports a Russian .docx in the Russian interface, with notes in Russian', async () => {
+    const fixture = await russianDocx()
+    await page.evaluate(() => localStorage.setItem('accord.uiLanguage', 'ru'))
+    await page.goto(server.url)
+    await page.getByRole('button', { name: 'Импортировать проект' }).click()
+    await page.getByTestId('import-file').setInputFiles({ name: 'закон.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(fixture.bytes) })
+    await page.getByTestId('import-preview').waitFor()
+    expect(await page.getByTestId('preview-article-label').allTextContents()).toEqual(fixture.articleLabels)
+    expect(await page.getByTestId('preview-notes').textContent()).toContain('Набранные номера статей расходятся с вычисленными (5 → 2)')
+    expect(await page.getByLabel('русский').isChecked()).toBe(true)
+    await page.getByRole('button', { name: 'Создать проект' }).click()
+    await page.waitForURL(/\/d\/[0-9a-z]{16}$/)
+    await page.waitForSelector(SAVED)
+    await expect.poll(async () => (await articleLabels(page)).map((a) => `${a.label} ${a.heading}`)).toEqual(['Статья 1. Основные понятия', 'Статья 2. Сфера действия', 'Статья 3. Приюты'])
+    expect(await articleBlocks(page, 2)).toEqual([
+      'clause:1. Приюты предоставляются бесплатно.',
+      'point:1) для взрослых;',
+      'subpoint:а) мужчин;',
+      'subpoint:б) женщин;',
+      'point:2) для детей.',
+      'clause:2. Приюты безопасны.',
+    ])
+    await page.evaluate(() => localStorage.setItem('accord.uiLanguage', 'en'))
+  })
+
+  it('pasting a passage copied from Word keeps its structure and the numbering', async () => {
+    const doc = await createDocument(owner, { title: 'Paste target', template: 'sample', language: 'en' })
+    await page.goto(`${server.url}/d/${doc.id}`)
+    await page.waitForSelector(SAVED)
+    const before = await articleLabels(page)
+    // The end of Article 1's only paragraph.
+    await caretAtEnd(page, page.locator('.legal-text article.article').first().locator('p.clause').first())
+    const word = [
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word"><head><style>p.MsoNormal{margin:0}</style></head><body lang=EN-GB>',
+      '<!--StartFragment-->',
+      "<p class=MsoNormal><b><span lang=EN-GB>Article 5. Cooperation with civil society<o:p></o:p></span></b></p>",
+      "<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-GB><span style='mso-list:Ignore'>1.<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]><span lang=EN-GB>The competent authorities cooperate with non-governmental organizations.<o:p></o:p></span></p>",
+      "<p class=MsoListParagraphCxSpMiddle style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>2.<span>&nbsp;&nbsp; </span></span>Cooperation covers:</p>",
+      "<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;mso-list:l0 level2 lfo1'><span style='mso-list:Ignore'>1)<span>&nbsp; </span></span>shelter;</p>",
+      "<p class=MsoListParagraphCxSpLast style='margin-left:108.0pt;mso-list:l0 level3 lfo1'><span style='mso-list:Ignore'>a)<span>&nbsp; </span></span>for children.</p>",
+      "<p class=MsoNormal><b>Article 6. Training</b></p><p class=MsoNormal>Staff are trained every year.</p>",
+      '<!--EndFragment--></body></html>',
+    ].join('')
+    await paste(page, { html: word, text: 'Article 5. Cooperation with civil society\n1.\tThe competent…' })
+    const expected = [before[0].label, 'Article 2.', 'Article 3.', ...before.slice(1).map((_, i) => `Article ${i + 4}.`)]
+    await expect.poll(async () => (await articleLabels(page)).map((a) => a.label)).toEqual(expected)
+    const labels = await articleLabels(page)
+    expect(labels[1].heading).toBe('Cooperation with civil society')
+    expect(labels[2].heading).toBe('Training')
+    expect(await articleBlocks(page, 1)).toEqual([
+      'clause:1. The competent authorities cooperate with non-governmental organizations.',
+      'clause:2. Cooperation covers:',
+      'point:1) shelter;',
+      'subpoint:a) for children.',
+    ])
+    // The article that followed keeps its id and heading, renumbered.
+    expect(labels[3]).toMatchObject({ id: before[1].id, heading: before[1].heading, label: 'Article 4.' })
+    const ids = labels.map((a) => a.id)
+    expect(new Set(ids).size).toBe(ids.length)
+
+    // Typed points pasted as plain text into a paragraph become its points.
+    await caretAtEnd(page, page.locator('.legal-text article.article').nth(2).locator('p.clause').first())
+    await paste(page, { text: '1) in the first year;\n2) every year after that.' })
+    await expect.poll(() => articleBlocks(page, 2)).toEqual(['clause: Staff are trained every year.', 'point:1) in the first year;', 'point:2) every year after that.'])
+    await page.waitForSelector(SAVED)
+  })
+
+  it('hostile pasted markup does nothing: no image, script or link, only text', async () => {
+    await page.evaluate(() => ((window as unknown as { pwned?: number }).pwned = undefined))
+    await caretAtEnd(page, page.locator('.legal-text article.article').first().locator('p.clause').first())
+    await paste(page, {
+      html: '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script><a href="javascript:window.pwned=3" onclick="window.pwned=4">safe words</a><svg onload="window.pwned=5"></svg>',
+      text: 'safe words',
+    })
+    await paste(page, {
+      html: '<p>1. <img src=y onerror="window.pwned=6">First<script>window.pwned=7</script></p><p onmouseover="window.pwned=8">2. <a href="javascript:window.pwned=9">Second</a></p>',
+      text: '1. First\n2. Second',
+    })
+    await expect.poll(() => articleBlocks(page, 0)).toEqual([
+      expect.stringMatching(/^clause:1\. .*safe words$/),
+      'clause:2. First',
+      'clause:3. Second',
+    ])
+    const editor = page.locator('.legal-text')
+    for (const tag of ['img', 'script', 'a', 'svg']) expect(await editor.locator(tag).count(), tag).toBe(0)
+    await editor.locator('p.clause').nth(2).hover()
+    await editor.locator('p.clause').nth(2).click()
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined()
+    await page.waitForSelector(SAVED)
+  })
+
+  it('text typed with markup is imported and shown as text', async () => {
+    await page.goto(server.url)
+    await page.getByTestId('import-document').click()
+    await page.getByTestId('import-text').fill('Law <b>bold</b> & <i>co</i>\n\nArticle 1. <img src=x onerror="window.pwned=10">\n1. <script>window.pwned=11</script> stays text.')
+    await page.getByRole('button', { name: 'Recognise the structure' }).click()
+    await page.getByTestId('import-preview').waitFor()
+    expect(await page.getByTestId('preview-title').textContent()).toBe('Law <b>bold</b> & <i>co</i>')
+    expect(await page.getByTestId('preview-article-heading').allTextContents()).toEqual(['<img src=x onerror="window.pwned=10">'])
+    expect(await page.getByTestId('import-preview').locator('img, script, b, i').count()).toBe(0)
+    await page.getByTestId('import-confirm').click()
+    await page.waitForURL(/\/d\/[0-9a-z]{16}$/)
+    await page.waitForSelector(SAVED)
+    await expect.poll(async () => (await articleLabels(page)).map((a) => a.heading)).toEqual(['<img src=x onerror="window.pwned=10">'])
+    expect(await articleBlocks(page, 0)).toEqual(['clause: <script>window.pwned=11</script> stays text.'])
+    expect(await page.locator('.doc-title').textContent()).toBe('Law <b>bold</b> & <i>co</i>')
+    expect(await page.locator('.legal-text img, .legal-text script').count()).toBe(0)
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined()
+    expect(errors).toEqual([])
+  })
+})
+
+describe('PDF on a server without LibreOffice', () => {
+  let server: TestServer
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    server = await startTestServer({ config: { sofficePath: 'off' } })
+    const owner = await setupAdmin(server.url)
+    const doc = await createDocument(owner, { title: 'Print me', template: 'sample', language: 'en' })
+    browser = await launchBrowser()
+    const context = await contextFor(browser, server.url, owner)
+    // Every frame, the print frame included: print() records instead of opening a dialog.
+    await context.addInitScript(() => {
+      window.print = () => {
+        const top = window.top as unknown as { printed?: string[] }
+        top.printed = [...(top.printed ?? []), document.querySelector('.cover h1')?.textContent ?? document.title]
+      }
+    })
+    page = await context.newPage()
+    await page.goto(`${server.url}/d/${doc.id}`)
+    await page.waitForSelector(SAVED)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('prints the HTML export, cover first, through the browser instead', async () => {
+    await page.getByTestId('export').click()
+    await page.getByTestId('export-pdf').click()
+    await page.getByTestId('export-status').filter({ hasText: 'print dialog opens instead' }).waitFor()
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed?: string[] }).printed)).toEqual(['Print me'])
+    const frame = page.frameLocator('[data-testid="print-frame"]')
+    expect(await frame.locator('.cover dd').first().textContent()).toBe('Current text')
+    expect(await frame.locator('h3.article-heading').first().textContent()).toBe('Article 1. Purpose of this Law')
+  })
+})

@@ -1,0 +1,41 @@
+import { inflateRawSync } from 'node:zlib'
+
+/** The names of the files in a ZIP package, through its central directory. */
+export function zipEntries(bytes: Uint8Array): string[] {
+  return walk(bytes).map((e) => e.name)
+}
+
+/** Reads one file out of a ZIP package (stored or deflated). Throws when it is not there. */
+export function unzipText(bytes: Uint8Array, name: string): string {
+  const entry = walk(bytes).find((e) => e.name === name)
+  if (!entry) throw new Error(`${name} is not in the package`)
+  return entry.read().toString('utf8')
+}
+
+function walk(bytes: Uint8Array): { name: string; read: () => Buffer }[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let eocd = buf.length - 22
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--
+  if (eocd < 0) throw new Error('not a zip file')
+  let entry = buf.readUInt32LE(eocd + 16)
+  const count = buf.readUInt16LE(eocd + 10)
+  const out: { name: string; read: () => Buffer }[] = []
+  for (let i = 0; i < count; i++) {
+    if (buf.readUInt32LE(entry) !== 0x02014b50) throw new Error('corrupt central directory')
+    const method = buf.readUInt16LE(entry + 10)
+    const size = buf.readUInt32LE(entry + 20)
+    const nameLength = buf.readUInt16LE(entry + 28)
+    const local = buf.readUInt32LE(entry + 42)
+    const name = buf.toString('utf8', entry + 46, entry + 46 + nameLength)
+    out.push({
+      name,
+      read: () => {
+        const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28)
+        const data = buf.subarray(start, start + size)
+        return method === 8 ? inflateRawSync(data) : Buffer.from(data)
+      },
+    })
+    entry += 46 + nameLength + buf.readUInt16LE(entry + 30) + buf.readUInt16LE(entry + 32)
+  }
+  return out
+}

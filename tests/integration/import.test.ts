@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ApiError, DocumentSummary, ImportCreated } from '../../shared/api'
+import { sampleLaw } from '../../shared/seed/modelLaw'
+import { ID_NODE_TYPES, type DocJSON } from '../../shared/schema'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { createCast, type Account, type Cast } from '../helpers/accounts'
+import { englishDocx, russianDocx, stripIds } from '../helpers/draftDocx'
+
+/** POST /api/documents/import: a tree from the browser's preview, or a raw file. */
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+function ids(doc: DocJSON): string[] {
+  const out: string[] = []
+  const walk = (n: DocJSON) => {
+    if ((ID_NODE_TYPES as readonly string[]).includes(n.type)) out.push(String(n.attrs?.id))
+    n.content?.forEach(walk)
+  }
+  walk(doc)
+  return out
+}
+
+describe('import endpoint', () => {
+  let server: TestServer
+  let cast: Cast
+
+  const importTree = (account: Account, body: unknown) => account.api('/api/documents/import', { method: 'POST', body: JSON.stringify(body) })
+  const importFile = (account: Account, type: string, bytes: Uint8Array | string, query = '') =>
+    account.api(`/api/documents/import${query}`, { method: 'POST', headers: { 'Content-Type': type }, body: typeof bytes === 'string' ? bytes : Buffer.from(bytes) })
+  const content = (account: Account, id: string) => account.json<DocJSON>(`/api/documents/${id}/content`)
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    cast = await createCast(server.url)
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  it('creates a draft from a tree; its importer owns it, and every id is fresh and unique', async () => {
+    const tree = sampleLaw('en')
+    // A crafted tree may repeat ids: the server gives new ones anyway.
+    const article = tree.content!.find((n) => n.type === 'article' && n.content!.length > 3)!
+    article.content![1].attrs = { id: 'same' }
+    article.content![2] = { ...article.content![2], attrs: { id: 'same' } }
+    const res = await importTree(cast.drafter, { title: 'Imported law', language: 'en', doc: tree })
+    expect(res.status).toBe(201)
+    const created = (await res.json()) as ImportCreated
+    expect(res.headers.get('location')).toBe(`/api/documents/${created.document.id}`)
+    expect(created.document).toMatchObject({ title: 'Imported law', language: 'en', role: 'owner' })
+    expect(created.stats).toMatchObject({ chapters: 8, articles: 26 })
+    expect(created.warnings).toEqual([])
+
+    const stored = await content(cast.drafter, created.document.id)
+    expect(stripIds(stored)).toEqual(stripIds(tree))
+    const storedIds = ids(stored)
+    expect(new Set(storedIds).size).toBe(storedIds.length)
+    expect(storedIds.filter((id) => ids(tree).includes(id))).toEqual([])
+
+    // Nobody else sees it until the owner shares it.
+    expect((await cast.stranger.api(`/api/documents/${created.document.id}`)).status).toBe(403)
+    const list = await cast.drafter.json<DocumentSummary[]>('/api/documents')
+    expect(list.map((d) => d.id)).toContain(created.document.id)
+  })
+
+  it('refuses trees the schema does not accept, and says why', async () => {
+    // Crafted trees: not DocJSON, on purpose.
+    const law = (parts: unknown[]) => ({ type: 'doc', content: [{ type: 'lawTitle' }, { type: 'preamble', content: [{ type: 'paragraph' }] }, ...parts] })
+    const bad: [string, unknown][] = [
+      ['unknown node', law([{ type: 'script', content: [{ type: 'text', text: 'alert(1)' }] }])],
+      ['a mark', law([{ type: 'article', content: [{ type: 'articleHeading', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] }])],
+      ['article without heading', law([{ type: 'article', content: [{ type: 'clause' }] }])],
+      ['nested articles', law([{ type: 'article', content: [{ type: 'articleHeading' }, { type: 'article', content: [{ type: 'articleHeading' }] }] }])],
+      ['text that is not a string', law([{ type: 'chapter', content: [{ type: 'text', text: 5 }] }])],
+      ['deep nesting', (() => {
+        let node: Record<string, unknown> = { type: 'text', text: 'x' }
+        for (let i = 0; i < 50; i++) node = { type: 'paragraph', content: [node] }
+        return { type: 'doc', content: [node] }
+      })()],
+      ['no title', { type: 'doc', content: [{ type: 'preamble', content: [{ type: 'paragraph' }] }] }],
+    ]
+    for (const [what, doc] of bad) {
+      const res = await importTree(cast.owner, { title: 'Bad', language: 'en', doc })
+      expect(res.status, what).toBe(400)
+      const body = (await res.json()) as ApiError
+      expect(body.error.code, what).toBe('validation_failed')
+    }
+    for (const input of [{ title: '', language: 'en', doc: sampleLaw('en') }, { title: 'x', language: 'de', doc: sampleLaw('en') }, { title: 'x', language: 'en' }, { title: 'x', language: 'en', doc: { type: 'paragraph' } }]) {
+      expect((await importTree(cast.owner, input)).status).toBe(400)
+    }
+  })
+
+  it('needs a session and its CSRF token; caps the size; takes only known media types', async () => {
+    const body = JSON.stringify({ title: 'x', language: 'en', doc: sampleLaw('en') })
+    expect((await fetch(`${server.url}/api/documents/import`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })).status).toBe(401)
+    const noCsrf = await fetch(`${server.url}/api/documents/import`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cast.owner.cookie }, body })
+    expect(noCsrf.status).toBe(403)
+    const huge = 'x'.repeat(17 * 1024 * 1024)
+    expect((await importFile(cast.owner, 'text/plain', huge)).status).toBe(413)
+    expect((await importFile(cast.owner, 'application/json', JSON.stringify({ title: 'x', language: 'en', doc: { type: 'doc', pad: huge } }))).status).toBe(413)
+    expect((await importFile(cast.owner, 'text/html', '<p>Article 1</p>')).status).toBe(415)
+    expect((await importFile(cast.owner, 'text/plain', '')).status).toBe(400)
+  })
+
+  for (const [language, fixture] of [['English', englishDocx], ['Russian', russianDocx]] as const) {
+    it(`a ${language} DOCX uploaded as it is becomes the expected structure`, async () => {
+      const { bytes, expected, title } = await fixture()
+      const res = await importFile(cast.drafter, DOCX, bytes)
+      expect(res.status).toBe(201)
+      const created = (await res.json()) as ImportCreated
+      expect(created.document).toMatchObject({ title, language: language === 'English' ? 'en' : 'ru', role: 'owner' })
+      expect(created.warnings.join('\n')).toMatch(/Typed article numbers differ/)
+      expect(stripIds(await content(cast.drafter, created.document.id))).toEqual(stripIds(expected))
+    })
+  }
+
+  it('takes plain text and Markdown, with title and language from the query', async () => {
+    const text = 'Закон о пчёлах\n\nСтатья 1. Цель\n1. Первая часть.\n2. Вторая часть:\n1) пункт;\nа) подпункт.\n'
+    const res = await importFile(cast.owner, 'text/plain; charset=utf-8', new TextEncoder().encode(text), `?title=${encodeURIComponent('Пчёлы')}`)
+    expect(res.status).toBe(201)
+    const created = (await res.json()) as ImportCreated
+    expect(created.document).toMatchObject({ title: 'Пчёлы', language: 'ru' })
+    expect(created.stats).toMatchObject({ articles: 1, clauses: 2, points: 1, subpoints: 1 })
+
+    const md = '# Law on Bees\n\n## Chapter I. General\n\n### Article 1. Purpose\n\n1. Bees are protected.\n'
+    const mdRes = await importFile(cast.owner, 'text/markdown', md, '?language=en')
+    const mdCreated = (await mdRes.json()) as ImportCreated
+    expect(mdCreated.document).toMatchObject({ title: 'Law on Bees', language: 'en' })
+    expect(mdCreated.stats).toMatchObject({ chapters: 1, articles: 1, clauses: 1 })
+  })
+
+  it('answers 400 to a file that is not a Word document', async () => {
+    const res = await importFile(cast.owner, DOCX, new TextEncoder().encode('this is not a zip'))
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as ApiError).error.message).toMatch(/Word document/)
+  })
+})
