@@ -1,0 +1,38 @@
+import { inflateRawSync } from 'node:zlib'
+
+/** The names of the files in a ZIP package (a DOCX), from its central directory. */
+export function zipEntries(bytes: Uint8Array): string[] {
+  return [...walk(bytes)].map((e) => e.name)
+}
+
+/** Reads one file out of a ZIP package (stored or deflated) as UTF-8 text. */
+export function readZipEntry(bytes: Uint8Array, name: string): string {
+  for (const entry of walk(bytes)) if (entry.name === name) return entry.read().toString('utf8')
+  throw new Error(`${name} is not in the package`)
+}
+
+function* walk(bytes: Uint8Array): Generator<{ name: string; read: () => Buffer }> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let eocd = buf.length - 22
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--
+  if (eocd < 0) throw new Error('not a zip file')
+  let entry = buf.readUInt32LE(eocd + 16)
+  const count = buf.readUInt16LE(eocd + 10)
+  for (let i = 0; i < count; i++) {
+    if (buf.readUInt32LE(entry) !== 0x02014b50) throw new Error('corrupt central directory')
+    const method = buf.readUInt16LE(entry + 10)
+    const size = buf.readUInt32LE(entry + 20)
+    const nameLength = buf.readUInt16LE(entry + 28)
+    const local = buf.readUInt32LE(entry + 42)
+    const name = buf.toString('utf8', entry + 46, entry + 46 + nameLength)
+    yield {
+      name,
+      read: () => {
+        const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28)
+        const data = buf.subarray(start, start + size)
+        return method === 8 ? inflateRawSync(data) : Buffer.from(data)
+      },
+    }
+    entry += 46 + nameLength + buf.readUInt16LE(entry + 30) + buf.readUInt16LE(entry + 32)
+  }
+}
