@@ -12,6 +12,8 @@ import { createUpgradeHandler } from './collab/upgrade'
 import { createApiRouter } from './http/api'
 import { createRequestHandler } from './http/requestHandler'
 import { seedIfEmpty } from './seed'
+import { VersionsRepo } from './db/versionsRepo'
+import { Versions } from './services/versions'
 
 export interface AccordServer {
   port: number
@@ -66,8 +68,18 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
       idleUnloadMs: config.idleUnloadMs,
       compactAfterUpdates: config.compactAfterUpdates,
     })
+    const versions = new Versions({
+      repo: new VersionsRepo(db),
+      documents: repo,
+      users: services.users,
+      organizations: services.organizations,
+      rooms,
+      log,
+      autoVersionIntervalMs: config.autoVersionIntervalMs,
+    })
+    rooms.listen(versions)
     const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
-    const router = createApiRouter({ ...services, rooms })
+    const router = createApiRouter({ ...services, rooms, versions })
     const server = http.createServer(createRequestHandler({ router, staticDir: config.staticDir, log }))
     server.on('upgrade', createUpgradeHandler({
       wss,

@@ -38,6 +38,8 @@ export interface Config {
   signInMaxPerAccount: number
   signInMaxPerAddress: number
   signInWindowMs: number
+  /** While a draft is being edited, an automatic version is kept at most this often (an hour). */
+  autoVersionIntervalMs: number
 }
 
 export const DEFAULT_PASSWORD_COST = 15
@@ -64,6 +66,7 @@ export const DEFAULT_CONFIG: Config = {
   signInMaxPerAccount: 5,
   signInMaxPerAddress: 30,
   signInWindowMs: 15 * 60 * 1000,
+  autoVersionIntervalMs: 60 * 60 * 1000,
 }
 
 type Env = Record<string, string | undefined>
@@ -128,5 +131,6 @@ export function loadConfig(env: Env = process.env): Config {
     signInMaxPerAccount: int(env, 'SIGNIN_MAX_PER_ACCOUNT', d.signInMaxPerAccount, 1),
     signInMaxPerAddress: int(env, 'SIGNIN_MAX_PER_ADDRESS', d.signInMaxPerAddress, 1),
     signInWindowMs: int(env, 'SIGNIN_WINDOW_MS', d.signInWindowMs, 1000),
+    autoVersionIntervalMs: int(env, 'AUTO_VERSION_INTERVAL_MS', d.autoVersionIntervalMs, 1000),
   }
 }

@@ -1,5 +1,6 @@
 import type { Rooms } from '../collab/rooms'
 import type { Services } from '../services'
+import type { Versions } from '../services/versions'
 import { registerAccessRoutes } from './accessRoutes'
 import { registerAuthRoutes } from './authRoutes'
 import { registerDocumentsRoutes } from './documentsRoutes'
@@ -8,15 +9,17 @@ import { registerInvitationsRoutes } from './invitationsRoutes'
 import { registerPeopleRoutes } from './peopleRoutes'
 import { sendJson } from './respond'
 import { Router } from './router'
+import { registerVersionsRoutes } from './versionsRoutes'
 
 /** What route handlers work with. */
 export interface ApiDeps extends Services {
   rooms: Rooms
+  versions: Versions
   guards: Guards
 }
 
 /** All /api routes. */
-export function createApiRouter(services: Services & { rooms: Rooms }): Router {
+export function createApiRouter(services: Services & { rooms: Rooms; versions: Versions }): Router {
   const deps: ApiDeps = { ...services, guards: createGuards(services.sessions, services.config.trustProxy) }
   const router = new Router()
   router.on('GET', '/api/health', ({ res }) => sendJson(res, 200, { ok: true }))
@@ -25,5 +28,6 @@ export function createApiRouter(services: Services & { rooms: Rooms }): Router {
   registerInvitationsRoutes(router, deps)
   registerDocumentsRoutes(router, deps)
   registerAccessRoutes(router, deps)
+  registerVersionsRoutes(router, deps)
   return router
 }
