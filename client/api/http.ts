@@ -5,6 +5,12 @@ import {
   type ApiError,
   type CreateDocumentInput,
   type CreateInvitationInput,
+  type ComparativeTableFormat,
+  type DocumentComparison,
+  type RestoreResult,
+  type SaveVersionInput,
+  type VersionDetail,
+  type VersionSummary,
   type DocumentSummary,
   type Grant,
   type InvitationCreated,
@@ -94,6 +100,16 @@ export const api = {
   revokeGrant: (id: string, principalType: string, principalId: string) =>
     request<void>('DELETE', `${doc(id)}/access/${encodeURIComponent(principalType)}/${encodeURIComponent(principalId)}`),
   activity: (id: string) => request<ActivitySession[]>('GET', `${doc(id)}/activity`),
+
+  listVersions: (id: string) => request<VersionSummary[]>('GET', `${doc(id)}/versions`),
+  saveVersion: (id: string, input: SaveVersionInput) => request<VersionSummary>('POST', `${doc(id)}/versions`, input),
+  getVersion: (id: string, versionId: string) => request<VersionDetail>('GET', `${doc(id)}/versions/${encodeURIComponent(versionId)}`),
+  restoreVersion: (id: string, versionId: string) => request<RestoreResult>('POST', `${doc(id)}/versions/${encodeURIComponent(versionId)}/restore`),
+  compare: (id: string, from: string, to: string) =>
+    request<DocumentComparison>('GET', `${doc(id)}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+  /** A link (GET, same-origin cookie) that downloads the comparative table. */
+  comparativeTableUrl: (id: string, from: string, to: string, format: ComparativeTableFormat) =>
+    `${doc(id)}/comparative-table?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=${format}`,
 }
 
 const KNOWN_CODES: Partial<Record<string, MessageKey>> = {
@@ -109,6 +125,7 @@ const KNOWN_CODES: Partial<Record<string, MessageKey>> = {
   unauthorized: 'error.unauthorized',
   csrf_token_invalid: 'error.unauthorized',
   setup_already_done: 'error.setup_already_done',
+  version_not_found: 'error.version_not_found',
 }
 
 /** A sentence for the user, in their language, from any failure. */

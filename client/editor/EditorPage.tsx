@@ -7,6 +7,7 @@ import { refreshSession, type Identity } from '../auth/session'
 import { can } from '../../shared/roles'
 import { ShareDialog } from './ShareDialog'
 import { ActivityPanel } from './ActivityPanel'
+import { HistoryPanel } from '../versions/HistoryPanel'
 import { useI18n } from '../i18n/i18n'
 import { navigate } from '../router'
 import { LegalEditor } from './LegalEditor'
@@ -25,6 +26,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const onEditor = useCallback((e: Editor | null) => setEditor(e), [])
   const [sharing, setSharing] = useState(false)
   const [showActivity, setShowActivity] = useState(false)
+  const [showHistory, setShowHistory] = useState(false)
   const liveRole = useSyncExternalStore(
     (l) => session?.subscribe(l) ?? (() => {}),
     () => session?.role ?? null,
@@ -107,6 +109,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       {load.kind === 'ready' && (
         <button type="button" onClick={() => setShowActivity(!showActivity)} aria-pressed={showActivity}>{t('activity.title')}</button>
       )}
+      {load.kind === 'ready' && (
+        <button type="button" data-testid="history" onClick={() => setShowHistory(!showHistory)} aria-pressed={showHistory}>{t('versions.button')}</button>
+      )}
       {load.kind === 'ready' && can(role, 'share') && (
         <button type="button" data-testid="share" onClick={() => setSharing(true)}>{t('share.button')}</button>
       )}
@@ -139,7 +144,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         )
       )}
       {sharing && <ShareDialog docId={docId} onClose={() => setSharing(false)} />}
-      <div className="editor-layout">
+      <div className={showHistory ? 'editor-layout with-history' : 'editor-layout'}>
         <aside className="sidebar">
           <Outline editor={editor} language={load.doc.language} />
         </aside>
@@ -147,6 +152,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
           {session && <LegalEditor key={docId} session={session} identity={identity} language={load.doc.language} editable={editable} onEditor={onEditor} />}
         </main>
         <aside className="sidebar sidebar-right">
+          {showHistory && <HistoryPanel docId={docId} language={load.doc.language} canEdit={editable} onClose={() => setShowHistory(false)} />}
           {showActivity && <ActivityPanel docId={docId} onClose={() => setShowActivity(false)} />}
           {session && <Presence session={session} />}
         </aside>

@@ -60,6 +60,8 @@ export class Versions implements RoomListener {
   private readonly contentCache = new Map<string, DocJSON>()
   /** Per document: when the first update not covered by a version was stored. */
   private readonly dirtySince = new Map<string, number>()
+  /** Per document: the version whose text it holds since a restore, and the seq that restore reached. */
+  private readonly restoredTo = new Map<string, { seq: number; versionId: string }>()
 
   constructor(private readonly deps: VersionsDeps) {}
 
@@ -109,7 +111,7 @@ export class Versions implements RoomListener {
 
   /** An automatic checkpoint, unless nothing changed since the latest version. */
   checkpoint(docId: string, reason: AutoVersionReason, author: Author | null = null, restoredFrom: string | null = null): VersionSummary | null {
-    if (!this.changedSinceLatest(docId)) return null
+    if (this.holding(docId) !== undefined) return null
     const row = this.store(docId, { name: '', note: '', kind: 'auto', reason, restoredFrom, author })
     this.deps.log.info('automatic version', { docId, version: row.id, reason })
     return this.presenter()(row)
@@ -132,13 +134,14 @@ export class Versions implements RoomListener {
     try {
       // Already that text: nothing to replace, nothing to keep.
       if (JSON.stringify(docJSONOf(room.doc)) === JSON.stringify(content)) return { restored, before, changed: false }
-      before = this.checkpoint(doc.id, 'before-restore', author, versionId) ?? this.latestSummary(doc.id)
+      before = this.checkpoint(doc.id, 'before-restore', author, versionId) ?? this.present(this.holding(doc.id))
       const seq = room.lastSeq
       room.doc.transact(() => {
         updateYFragment(room.doc, room.doc.getXmlFragment(TEXT_FIELD), target, { mapping: new Map(), isOMark: new Map() })
       }, restoreOrigin(author, versionId))
       if (room.failed) throw new StorageError(`cannot store the restore of document ${doc.id}`)
       changed = room.lastSeq !== seq
+      if (changed) this.restoredTo.set(doc.id, { seq: room.lastSeq, versionId })
     } finally {
       this.deps.rooms.releaseUnused(room)
     }
@@ -186,9 +189,19 @@ export class Versions implements RoomListener {
 
   // ── storage ───────────────────────────────────────────────────────────────────────────
 
-  private changedSinceLatest(docId: string): boolean {
+  /**
+   * The version whose text the document holds right now, if one is known: the latest version when
+   * no update was stored since, or the version just restored when nothing changed after the restore.
+   * A document with no version and no update since its creation holds its initial text: no
+   * checkpoint is needed for it either (returned as null, unlike a changed document's undefined).
+   */
+  private holding(docId: string): VersionRow | null | undefined {
+    const seq = this.currentSeq(docId)
     const latest = this.deps.repo.latest(docId)
-    return this.currentSeq(docId) > (latest?.seq ?? 0)
+    if (seq <= (latest?.seq ?? 0)) return latest ?? null
+    const restored = this.restoredTo.get(docId)
+    if (restored?.seq === seq) return this.deps.repo.get(docId, restored.versionId)
+    return undefined
   }
 
   private currentSeq(docId: string): number {
@@ -227,8 +240,7 @@ export class Versions implements RoomListener {
     return row
   }
 
-  private latestSummary(docId: string): VersionSummary | null {
-    const row = this.deps.repo.latest(docId)
+  private present(row: VersionRow | null | undefined): VersionSummary | null {
     return row ? this.presenter()(row) : null
   }
 

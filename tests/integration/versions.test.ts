@@ -252,6 +252,9 @@ describe('versions: save, list, compare, checkpoints and restore on the real ser
       // Undo: restore the "before restore" checkpoint.
       const undo = await c.owner.json<RestoreResult>(`${url}/versions/${result.before!.id}/restore`, { method: 'POST' })
       expect(undo.changed).toBe(true)
+      // The text the undo replaced is Round 1's own (nothing changed after that restore): no new checkpoint.
+      expect(undo.before?.id).toBe(round1.id)
+      expect(await c.owner.json<VersionSummary[]>(`${url}/versions`)).toHaveLength(2)
       await waitFor(() => expect(contentOf(owner.ydoc)).toEqual(edited))
       owner.destroy()
 

@@ -1,0 +1,43 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+
+/**
+ * A full-window view over the editor (a version, a comparison): focus moves in when it opens and
+ * back when it closes; Escape closes it. The editor underneath stays connected.
+ */
+export function Overlay({ labelledBy, onClose, onKeyDown, testId, children }: {
+  labelledBy: string
+  onClose: () => void
+  onKeyDown?: (event: React.KeyboardEvent<HTMLDivElement>) => void
+  testId?: string
+  children: ReactNode
+}) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    ref.current?.focus()
+    return () => previous?.focus()
+  }, [])
+  return (
+    <div className="overlay-backdrop">
+      <div
+        ref={ref}
+        className="overlay"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={labelledBy}
+        tabIndex={-1}
+        data-testid={testId}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && !event.defaultPrevented) {
+            event.preventDefault()
+            onClose()
+            return
+          }
+          onKeyDown?.(event)
+        }}
+      >
+        {children}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,57 @@
+import { useState } from 'react'
+import type { RestoreResult, VersionSummary } from '../../shared/api'
+import { api, errorText } from '../api/http'
+import { useI18n } from '../i18n/i18n'
+import { FormError } from '../ui/Field'
+import { versionName } from './labels'
+
+/** "Restore “Round 1”?" — says what happens (and that nothing is lost) before doing it. */
+export function RestoreDialog({ docId, version, onRestored, onCancel }: {
+  docId: string
+  version: VersionSummary
+  onRestored: (result: RestoreResult) => void
+  onCancel: () => void
+}) {
+  const { t } = useI18n()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  async function restore() {
+    setBusy(true)
+    setError('')
+    try {
+      onRestored(await api.restoreVersion(docId, version.id))
+    } catch (err) {
+      setError(errorText(err, t))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="restore-title"
+        aria-describedby="restore-text"
+        data-testid="restore-dialog"
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return
+          event.preventDefault() // not the view underneath
+          event.stopPropagation()
+          if (!busy) onCancel()
+        }}
+      >
+        <h2 id="restore-title">{t('versions.restoreTitle', { name: versionName(version, t) })}</h2>
+        <p id="restore-text">{t('versions.restoreConfirm')}</p>
+        <FormError message={error} />
+        {busy && <p className="muted" role="status">{t('versions.restoring')}</p>}
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel} disabled={busy} autoFocus>{t('common.cancel')}</button>
+          <button type="button" className="primary" onClick={restore} disabled={busy}>{t('versions.restore')}</button>
+        </div>
+      </div>
+    </div>
+  )
+}
