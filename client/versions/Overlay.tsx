@@ -1,8 +1,10 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import { createPortal } from 'react-dom'
 
 /**
  * A full-window view over the editor (a version, a comparison): focus moves in when it opens and
- * back when it closes; Escape closes it. The editor underneath stays connected.
+ * back when it closes; Escape closes it. The editor underneath stays connected. Rendered into
+ * <body> (a portal), so the side panel that opens it neither clips nor styles it.
  */
 export function Overlay({ labelledBy, onClose, onKeyDown, testId, children }: {
   labelledBy: string
@@ -17,7 +19,7 @@ export function Overlay({ labelledBy, onClose, onKeyDown, testId, children }: {
     ref.current?.focus()
     return () => previous?.focus()
   }, [])
-  return (
+  return createPortal(
     <div className="overlay-backdrop">
       <div
         ref={ref}
@@ -38,6 +40,7 @@ export function Overlay({ labelledBy, onClose, onKeyDown, testId, children }: {
       >
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   )
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { createPortal } from 'react-dom'
 import type { RestoreResult, VersionSummary } from '../../shared/api'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
@@ -27,7 +28,8 @@ export function RestoreDialog({ docId, version, onRestored, onCancel }: {
     }
   }
 
-  return (
+  // In <body>, above the side panel and any open version view.
+  return createPortal(
     <div className="dialog-backdrop">
       <div
         className="dialog"
@@ -52,6 +54,7 @@ export function RestoreDialog({ docId, version, onRestored, onCancel }: {
           <button type="button" className="primary" onClick={restore} disabled={busy}>{t('versions.restore')}</button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   )
 }
