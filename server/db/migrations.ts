@@ -96,7 +96,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 3: versions — named ones and automatic checkpoints. Each keeps the full Yjs state at that
   // moment (independent of the live document's garbage collection) and its canonical document
-  // JSON (deflated), plus the update-log seq it covers, to tell whether anything changed since.
+  // JSON, both deflated (their stored sizes in state_bytes and json_bytes), plus the update-log
+  // seq it covers, to tell whether anything changed since.
   `
   CREATE TABLE versions (
     id TEXT PRIMARY KEY,

@@ -20,7 +20,7 @@ export interface VersionRow {
 }
 
 export interface NewVersion extends VersionRow {
-  /** Y.encodeStateAsUpdate of the document at that moment. */
+  /** Y.encodeStateAsUpdate of the document at that moment, deflated. */
   state: Uint8Array
   /** The canonical document JSON, deflated. */
   json: Uint8Array
@@ -78,6 +78,7 @@ export class VersionsRepo {
     return row ? toBytes(row.json) : undefined
   }
 
+  /** The deflated Yjs state of a version. */
   state(docId: string, id: string): Uint8Array | undefined {
     const row = this.stmts.state.get(docId, id)
     return row ? toBytes(row.state) : undefined
