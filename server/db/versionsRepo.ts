@@ -44,7 +44,6 @@ export class VersionsRepo {
       get: db.prepare<[string, string], VersionRow>(`SELECT ${COLUMNS} FROM versions WHERE doc_id = ? AND id = ?`),
       latest: db.prepare<[string], VersionRow>(`SELECT ${COLUMNS} FROM versions WHERE doc_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`),
       json: db.prepare<[string, string], { json: Buffer }>('SELECT json FROM versions WHERE doc_id = ? AND id = ?'),
-      state: db.prepare<[string, string], { state: Buffer }>('SELECT state FROM versions WHERE doc_id = ? AND id = ?'),
       // The document's own tables, read here only for the seq its content has reached.
       seq: db.prepare<[string, string], { seq: number | null }>(
         `SELECT MAX(seq) AS seq FROM (
@@ -76,12 +75,6 @@ export class VersionsRepo {
   json(docId: string, id: string): Uint8Array | undefined {
     const row = this.stmts.json.get(docId, id)
     return row ? toBytes(row.json) : undefined
-  }
-
-  /** The deflated Yjs state of a version. */
-  state(docId: string, id: string): Uint8Array | undefined {
-    const row = this.stmts.state.get(docId, id)
-    return row ? toBytes(row.state) : undefined
   }
 
   /** The seq of the last update stored for the document (compacted or logged); 0 for a new one. */

@@ -105,17 +105,6 @@ export class Versions implements RoomListener {
     return json
   }
 
-  /** The version's full Yjs state (Y.encodeStateAsUpdate when it was saved). */
-  state(docId: string, versionId: string): Uint8Array {
-    const bytes = this.deps.repo.state(docId, versionId)
-    if (!bytes) throw versionNotFound()
-    try {
-      return new Uint8Array(inflateSync(bytes))
-    } catch (err) {
-      throw new StorageError(`cannot read version ${versionId} of document ${docId}`, { cause: err })
-    }
-  }
-
   /** A named version of the current text. */
   save(doc: DocumentRecord, input: { name: string; note: string }, author: Author): VersionSummary {
     const row = this.store(doc.id, { name: input.name, note: input.note, kind: 'named', reason: null, author })

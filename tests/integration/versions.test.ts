@@ -1,4 +1,9 @@
+import path from 'node:path'
+import { inflateSync } from 'node:zlib'
+import Database from 'better-sqlite3'
 import * as Y from 'yjs'
+import { DB_FILE } from '../../server/db/connection'
+import { docJSONOf } from '../../shared/ydoc'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ActivitySession, DocumentComparison, RestoreResult, VersionDetail, VersionSummary } from '../../shared/api'
 import type { DocJSON } from '../../shared/schema'
@@ -92,6 +97,20 @@ describe('versions: save, list, compare, checkpoints and restore on the real ser
     expect(detail).toMatchObject({ id: round1.id, name: 'Round 1' })
     expect(detail.content).toEqual(await content(id))
     expect(round2.createdAt >= round1.createdAt).toBe(true)
+
+    // The stored Yjs state is self-contained: on its own it gives the same text (read as an operator would).
+    const db = new Database(path.join(server.dataDir, DB_FILE), { readonly: true })
+    try {
+      const row = db.prepare('SELECT state, json, state_bytes, json_bytes FROM versions WHERE id = ?').get(round1.id) as { state: Buffer; json: Buffer; state_bytes: number; json_bytes: number }
+      expect([row.state.byteLength, row.json.byteLength]).toEqual([round1.stateBytes, round1.jsonBytes])
+      const ydoc = new Y.Doc()
+      Y.applyUpdate(ydoc, inflateSync(row.state))
+      expect(docJSONOf(ydoc)).toEqual(detail.content)
+      expect(JSON.parse(inflateSync(row.json).toString('utf8'))).toEqual(detail.content)
+      ydoc.destroy()
+    } finally {
+      db.close()
+    }
   })
 
   it('refuses to save a version to reviewers, observers and strangers, and an empty name', async () => {
