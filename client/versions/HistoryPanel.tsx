@@ -106,7 +106,10 @@ export function HistoryPanel({ docId, language, canEdit, onClose }: {
     <section className="panel history-panel" aria-labelledby="history-title" data-testid="history-panel">
       <div className="panel-header">
         <h2 id="history-title">{t('versions.title')}</h2>
-        <button type="button" className="link-button" onClick={onClose}>{t('common.close')}</button>
+        <span>
+          <button type="button" className="link-button" onClick={reload}>{t('versions.refresh')}</button>
+          <button type="button" className="link-button" onClick={onClose}>{t('common.close')}</button>
+        </span>
       </div>
 
       {canEdit ? (

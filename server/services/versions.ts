@@ -178,14 +178,17 @@ export class Versions implements RoomListener {
     this.defer(room, 'left')
   }
 
-  /** Off the update path: the checkpoint runs after the current message is handled. */
+  /**
+   * Off the update path: the checkpoint runs after the current message is handled, from the live
+   * room or, if it was unloaded meanwhile, from the store (which then holds the same text).
+   */
   private defer(room: Room, reason: AutoVersionReason): void {
+    const { docId } = room
     setImmediate(() => {
-      if (room.destroyed || room.failed || !this.deps.documents.get(room.docId)) return
       try {
-        this.checkpoint(room.docId, reason)
+        if (this.deps.documents.get(docId)) this.checkpoint(docId, reason)
       } catch (err) {
-        this.deps.log.error('automatic version failed', { docId: room.docId, reason, err })
+        this.deps.log.error('automatic version failed', { docId, reason, err })
       }
     })
   }
