@@ -180,7 +180,7 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
             <p className="muted small">{t('compare.keys')}</p>
 
             {tab === 'changes' ? (
-              <div id="compare-panel-changes" role="tabpanel" aria-labelledby="compare-tab-changes" className="compare-changes">
+              <div id="compare-panel-changes" role="tabpanel" aria-labelledby="compare-tab-changes" className="compare-changes" lang={comparison.language}>
                 {shown.map((item) => {
                   const current = position >= 0 && changes[position]?.key === item.key
                   const common = { ref: register(item.key), current }
@@ -191,7 +191,7 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
                 })}
               </div>
             ) : (
-              <div id="compare-panel-table" role="tabpanel" aria-labelledby="compare-tab-table">
+              <div id="compare-panel-table" role="tabpanel" aria-labelledby="compare-tab-table" lang={comparison.language}>
                 <ComparativeTableView diff={comparison.diff} />
               </div>
             )}
