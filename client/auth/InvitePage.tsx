@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { InvitationInfo } from '../../shared/api'
 import { api, errorText } from '../api/http'
+import { useAction } from '../ui/useAction'
 import { useI18n } from '../i18n/i18n'
 import { navigate } from '../router'
 import { Field, FormError } from '../ui/Field'
@@ -13,26 +14,19 @@ export function InvitePage({ token }: { token: string }) {
   const [loadError, setLoadError] = useState('')
   const [displayName, setDisplayName] = useState('')
   const [password, setPassword] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run } = useAction()
 
   useEffect(() => {
     api.invitationInfo(token).then(setInfo, (err: unknown) => setLoadError(errorText(err, t)))
   }, [token, t])
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault()
-    setBusy(true)
-    setError('')
-    try {
+    void run(async () => {
       const session = await api.acceptInvitation(token, { displayName, password })
       navigate('/')
       applySession(session)
-    } catch (err) {
-      setError(errorText(err, t))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

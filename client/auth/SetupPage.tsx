@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
+import { useAction } from '../ui/useAction'
 import { useI18n } from '../i18n/i18n'
 import { Field, FormError } from '../ui/Field'
 import { applySession } from './session'
@@ -8,15 +9,12 @@ import { applySession } from './session'
 export function SetupPage() {
   const { t } = useI18n()
   const [form, setForm] = useState({ email: '', displayName: '', password: '', orgName: '', orgShort: '', orgColor: '#1f5fa8' })
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run } = useAction()
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value })
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault()
-    setBusy(true)
-    setError('')
-    try {
+    void run(async () =>
       applySession(
         await api.setup({
           email: form.email,
@@ -24,12 +22,8 @@ export function SetupPage() {
           password: form.password,
           organization: { name: form.orgName, shortName: form.orgShort, color: form.orgColor },
         }),
-      )
-    } catch (err) {
-      setError(errorText(err, t))
-    } finally {
-      setBusy(false)
-    }
+      ),
+    )
   }
 
   return (

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
+import { useAction } from '../ui/useAction'
 import { useI18n } from '../i18n/i18n'
 import { Field, FormError } from '../ui/Field'
 import { applySession } from './session'
@@ -8,20 +9,11 @@ export function SignInPage({ notice }: { notice?: string }) {
   const { t } = useI18n()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run } = useAction()
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault()
-    setBusy(true)
-    setError('')
-    try {
-      applySession(await api.signIn({ email, password }))
-    } catch (err) {
-      setError(errorText(err, t))
-    } finally {
-      setBusy(false)
-    }
+    void run(async () => applySession(await api.signIn({ email, password })))
   }
 
   return (

@@ -1,6 +1,7 @@
 import { EditorState, TextSelection, type Command, type Plugin, type Transaction } from '@tiptap/pm/state'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
+import { createBuilders } from '../../shared/seed/builders'
 import { stableIdPlugin } from '../../shared/editor/idPlugin'
 
 /**
@@ -108,4 +109,26 @@ export function cursorBlock(state: EditorState): { type: string; text: string; o
 /** A builder block with a fixed, readable id (builders number ids themselves). */
 export function withId<T extends { attrs?: Record<string, unknown> }>(block: T, id: string | null): T {
   return { ...block, attrs: { ...block.attrs, id } }
+}
+
+/**
+ * A small law with readable, fixed ids: Chapter "General" [Article "One" (c1, c2 + point p1 +
+ * sub-point s1), Article "Two" (c3)], and with `finalChapter` also Chapter "Final" [Article
+ * "Three" (c4)].
+ */
+export function fixtureLaw(finalChapter = false): DocJSON {
+  const b = createBuilders('unused')
+  return b.law('Law', ['Preamble'], [
+    withId(b.chapter('General'), 'ch1'),
+    withId(b.article('One', [
+      withId(b.clause('First paragraph.'), 'c1'),
+      withId(b.clause('Second paragraph:'), 'c2'),
+      withId(b.point('a point,'), 'p1'),
+      withId(b.subpoint('a sub-point.'), 's1'),
+    ]), 'art1'),
+    withId(b.article('Two', [withId(b.clause('Only paragraph.'), 'c3')]), 'art2'),
+    ...(finalChapter
+      ? [withId(b.chapter('Final'), 'ch2'), withId(b.article('Three', [withId(b.clause('Entry into force.'), 'c4')]), 'art3')]
+      : []),
+  ])
 }

@@ -8,28 +8,10 @@ import {
 } from '../../shared/editor/commands'
 import { numberDocument, outlineOf } from '../../shared/numbering'
 import {
-  stateFromJSON, withCursorIn, run, topLevel, bodyOf, allIds, nodeWithId, cursorBlock, withId, posOfNth,
+  stateFromJSON, withCursorIn, run, topLevel, bodyOf, allIds, nodeWithId, cursorBlock, withId, posOfNth, fixtureLaw,
 } from '../helpers/editorState'
 
-/**
- * Law: title, preamble, Chapter "General" [Article "One" (c1, c2 + point p1 + sub-point s1),
- * Article "Two" (c3)], Chapter "Final" [Article "Three" (c4)].
- */
-function law() {
-  const b = createBuilders('unused')
-  return b.law('Law', ['Preamble'], [
-    withId(b.chapter('General'), 'ch1'),
-    withId(b.article('One', [
-      withId(b.clause('First paragraph.'), 'c1'),
-      withId(b.clause('Second paragraph:'), 'c2'),
-      withId(b.point('a point,'), 'p1'),
-      withId(b.subpoint('a sub-point.'), 's1'),
-    ]), 'art1'),
-    withId(b.article('Two', [withId(b.clause('Only paragraph.'), 'c3')]), 'art2'),
-    withId(b.chapter('Final'), 'ch2'),
-    withId(b.article('Three', [withId(b.clause('Entry into force.'), 'c4')]), 'art3'),
-  ])
-}
+const law = () => fixtureLaw(true)
 
 const ORIGINAL_IDS = ['ch1', 'art1', 'c1', 'c2', 'p1', 's1', 'art2', 'c3', 'ch2', 'art3', 'c4']
 const INITIAL_TOP = ['lawTitle:Law', 'paragraph:Preamble', 'chapter:General', 'article:One', 'article:Two', 'chapter:Final', 'article:Three']

@@ -12,26 +12,10 @@ import { splitStructural, insertArticle, insertChapter, insertBodyBlock, moveArt
 import { numberDocument } from '../../shared/numbering'
 import type { Language } from '../../shared/language'
 import {
-  stateFromJSON, withCursorIn, posOfNth, allIds, nodeWithId, nodesOfType, run, withId, cursorBlock,
+  stateFromJSON, withCursorIn, posOfNth, allIds, nodeWithId, nodesOfType, run, withId, cursorBlock, fixtureLaw,
 } from '../helpers/editorState'
 
-/**
- * Chapter "General", Article "One" (two paragraphs, the second with a point and a sub-point),
- * Article "Two" (one paragraph). Readable, fixed ids.
- */
-function law() {
-  const b = createBuilders('unused')
-  return b.law('Law', ['Preamble'], [
-    withId(b.chapter('General'), 'ch1'),
-    withId(b.article('One', [
-      withId(b.clause('First paragraph.'), 'c1'),
-      withId(b.clause('Second paragraph:'), 'c2'),
-      withId(b.point('a point,'), 'p1'),
-      withId(b.subpoint('a sub-point.'), 's1'),
-    ]), 'art1'),
-    withId(b.article('Two', [withId(b.clause('Only paragraph.'), 'c3')]), 'art2'),
-  ])
-}
+const law = () => fixtureLaw()
 
 const ORIGINAL_IDS = ['ch1', 'art1', 'c1', 'c2', 'p1', 's1', 'art2', 'c3']
 
