@@ -4,6 +4,7 @@ import type { Language } from '../../shared/language'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
+import { useAction } from '../ui/useAction'
 import { CompareView } from './CompareView'
 import { RestoreDialog } from './RestoreDialog'
 import { VersionView } from './VersionView'
@@ -32,8 +33,7 @@ export function HistoryPanel({ docId, language, canEdit, onClose }: {
   const [loadError, setLoadError] = useState('')
   const [name, setName] = useState('')
   const [note, setNote] = useState('')
-  const [saving, setSaving] = useState(false)
-  const [saveError, setSaveError] = useState('')
+  const saving = useAction()
   const [notice, setNotice] = useState('')
   const [from, setFrom] = useState('')
   const [to, setTo] = useState<string>(CURRENT)
@@ -62,22 +62,16 @@ export function HistoryPanel({ docId, language, canEdit, onClose }: {
     if (versions && versions.length > 0 && !versions.some((v) => v.id === from)) setFrom(versions[0].id)
   }, [versions, from])
 
-  async function save(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault()
     if (!name.trim()) return
-    setSaving(true)
-    setSaveError('')
-    try {
+    void saving.run(async () => {
       const saved = await api.saveVersion(docId, { name, note })
       setNotice(t('versions.saved', { name: saved.name }))
       setName('')
       setNote('')
       reload()
-    } catch (err) {
-      setSaveError(errorText(err, t))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   function restored(result: RestoreResult) {
@@ -123,8 +117,8 @@ export function HistoryPanel({ docId, language, canEdit, onClose }: {
             {t('versions.note')}
             <textarea name="versionNote" maxLength={2000} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
           </label>
-          <FormError message={saveError} />
-          <button type="submit" className="primary" disabled={saving || !name.trim()}>{saving ? t('versions.saving') : t('versions.save')}</button>
+          <FormError message={saving.error} />
+          <button type="submit" className="primary" disabled={saving.busy || !name.trim()}>{saving.busy ? t('versions.saving') : t('versions.save')}</button>
         </form>
       ) : (
         <p className="muted small">{t('versions.readOnlyHint')}</p>

@@ -1,9 +1,9 @@
-import { useState } from 'react'
 import { createPortal } from 'react-dom'
 import type { RestoreResult, VersionSummary } from '../../shared/api'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
+import { useAction } from '../ui/useAction'
 import { versionName } from './labels'
 
 /** "Restore “Round 1”?" — says what happens (and that nothing is lost) before doing it. */
@@ -14,19 +14,8 @@ export function RestoreDialog({ docId, version, onRestored, onCancel }: {
   onCancel: () => void
 }) {
   const { t } = useI18n()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
-
-  async function restore() {
-    setBusy(true)
-    setError('')
-    try {
-      onRestored(await api.restoreVersion(docId, version.id))
-    } catch (err) {
-      setError(errorText(err, t))
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = useAction()
+  const restore = () => void run(async () => onRestored(await api.restoreVersion(docId, version.id)))
 
   // In <body>, above the side panel and any open version view.
   return createPortal(
