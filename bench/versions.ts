@@ -23,6 +23,7 @@ import { createLogger } from '../server/logger'
 import { createServices } from '../server/services'
 import { DEFLATE, Versions } from '../server/services/versions'
 import { LocalBroadcaster } from '../server/collab/broadcaster'
+import { time } from './diff'
 import { Rooms } from '../server/collab/rooms'
 
 const RUNS = 20
@@ -45,23 +46,6 @@ export interface VersionsBenchResult {
   /** Median time to read a stored version back (inflate + JSON.parse), cold cache, ms. */
   loadMedianMs: number
   runs: number
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
-function time(run: () => void, runs: number): number {
-  run() // warm-up
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    run()
-    samples.push(performance.now() - start)
-  }
-  return median(samples)
 }
 
 export function runVersionsBenchmark(log: (line: string) => void = () => {}): VersionsBenchResult[] {
