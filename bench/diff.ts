@@ -20,13 +20,13 @@ export interface DiffBenchResult {
   runs: number
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = sorted.length >> 1
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
-function time(run: () => void, runs: number): number {
+export function time(run: () => void, runs: number): number {
   run() // warm-up: JIT and regex compilation
   const samples: number[] = []
   for (let i = 0; i < runs; i++) {

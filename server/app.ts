@@ -15,6 +15,8 @@ import { seedIfEmpty } from './seed'
 import { ExportWorkers } from './export/workers'
 import { findSoffice, PdfConverter } from './export/pdf'
 import { Exports } from './services/exports'
+import { VersionsRepo } from './db/versionsRepo'
+import { Versions } from './services/versions'
 
 export interface AccordServer {
   port: number
@@ -69,12 +71,22 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
       idleUnloadMs: config.idleUnloadMs,
       compactAfterUpdates: config.compactAfterUpdates,
     })
+    const versions = new Versions({
+      repo: new VersionsRepo(db),
+      documents: repo,
+      users: services.users,
+      organizations: services.organizations,
+      rooms,
+      log,
+      autoVersionIntervalMs: config.autoVersionIntervalMs,
+    })
+    rooms.listen(versions)
     const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
     // Exports and imports run in worker threads (and PDF in LibreOffice), off the sync loop.
     const exportWorkers = new ExportWorkers({ log })
     const pdf = new PdfConverter({ soffice: findSoffice(config.sofficePath), log })
     const exports = new Exports({ ...services, rooms, workers: exportWorkers, pdf })
-    const router = createApiRouter({ ...services, rooms, exports })
+    const router = createApiRouter({ ...services, rooms, exports, versions })
     const server = http.createServer(createRequestHandler({ router, staticDir: config.staticDir, log }))
     server.on('upgrade', createUpgradeHandler({
       wss,

@@ -40,6 +40,8 @@ export interface Config {
   signInWindowMs: number
   /** LibreOffice for PDF export: a path, '' to look for soffice on PATH, 'off' for none (the browser prints instead). */
   sofficePath: string
+  /** While a draft is being edited, an automatic version is kept at most this often (an hour). */
+  autoVersionIntervalMs: number
 }
 
 export const DEFAULT_PASSWORD_COST = 15
@@ -67,6 +69,7 @@ export const DEFAULT_CONFIG: Config = {
   signInMaxPerAddress: 30,
   signInWindowMs: 15 * 60 * 1000,
   sofficePath: '',
+  autoVersionIntervalMs: 60 * 60 * 1000,
 }
 
 type Env = Record<string, string | undefined>
@@ -132,5 +135,6 @@ export function loadConfig(env: Env = process.env): Config {
     signInMaxPerAddress: int(env, 'SIGNIN_MAX_PER_ADDRESS', d.signInMaxPerAddress, 1),
     signInWindowMs: int(env, 'SIGNIN_WINDOW_MS', d.signInWindowMs, 1000),
     sofficePath: env.SOFFICE_PATH?.trim() ?? d.sofficePath,
+    autoVersionIntervalMs: int(env, 'AUTO_VERSION_INTERVAL_MS', d.autoVersionIntervalMs, 1000),
   }
 }

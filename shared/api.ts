@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { LANGUAGES } from './language'
 import { ROLES, type Role } from './roles'
 import type { ImportStats } from './import/types'
+import type { DocJSON } from './schema'
+import type { DocumentDiff } from './diff/types'
 
 /** HTTP API shapes, validated on the server and used as types by the client. */
 
@@ -173,6 +175,7 @@ export const ErrorCode = {
   validation: 'validation_failed',
   notFound: 'not_found',
   documentNotFound: 'document_not_found',
+  versionNotFound: 'version_not_found',
   payloadTooLarge: 'payload_too_large',
   methodNotAllowed: 'method_not_allowed',
   internal: 'internal_error',
@@ -222,4 +225,83 @@ export interface ImportCreated {
   document: DocumentSummary
   stats: ImportStats
   warnings: string[]
+}
+
+// ── Versions and comparison ───────────────────────────────────────────────────────────────
+
+/** POST /api/documents/:id/versions (owners and drafters: saving a version needs `edit`). */
+export const SaveVersionInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  note: z.string().trim().max(2000).default(''),
+})
+export type SaveVersionInput = z.input<typeof SaveVersionInput>
+
+export const VERSION_KINDS = ['named', 'auto'] as const
+export type VersionKind = (typeof VERSION_KINDS)[number]
+
+/**
+ * Why an automatic checkpoint was taken: everyone left the draft, an hour of continuous editing,
+ * or just before a restore (it holds the text the restore replaced).
+ */
+export const AUTO_VERSION_REASONS = ['left', 'hourly', 'before-restore'] as const
+export type AutoVersionReason = (typeof AUTO_VERSION_REASONS)[number]
+
+/** One saved version of a draft (newest first in lists). Automatic ones have an empty name. */
+export interface VersionSummary {
+  id: string
+  name: string
+  note: string
+  kind: VersionKind
+  reason: AutoVersionReason | null
+  /** On a "before restore" checkpoint: the version that was restored over it. */
+  restoredFrom: string | null
+  createdAt: string
+  /** Who saved it (for automatic ones: whose action triggered it, if anyone's). */
+  author: { id: string; displayName: string } | null
+  organization: OrganizationSummary | null
+  /** Stored sizes: the Yjs state and the deflated canonical JSON. */
+  stateBytes: number
+  jsonBytes: number
+}
+
+/** GET /api/documents/:id/versions/:vid: a version with its text (read-only). */
+export interface VersionDetail extends VersionSummary {
+  content: DocJSON
+}
+
+/** `from` / `to` of a comparison: a version id or the live text. */
+export const CURRENT = 'current'
+export const CompareQuery = z.object({
+  from: z.string().min(1).max(64),
+  to: z.string().min(1).max(64),
+})
+
+/** One side of a comparison: a version, or the current text as it was when compared. */
+export type ComparedSide =
+  | { kind: 'version'; version: VersionSummary }
+  | { kind: 'current'; at: string }
+
+/** GET /api/documents/:id/compare?from&to */
+export interface DocumentComparison {
+  language: (typeof LANGUAGES)[number]
+  from: ComparedSide
+  to: ComparedSide
+  diff: DocumentDiff
+  /**
+   * Per changed article id: the organizations whose stored edits of that article fall between
+   * the two sides (from the editing sessions; see server/services/compare.ts for how exact).
+   */
+  organizations: Record<string, OrganizationSummary[]>
+}
+
+export const COMPARATIVE_TABLE_FORMATS = ['html', 'docx'] as const
+export type ComparativeTableFormat = (typeof COMPARATIVE_TABLE_FORMATS)[number]
+
+/** POST /api/documents/:id/versions/:vid/restore (owners and drafters). */
+export interface RestoreResult {
+  restored: VersionSummary
+  /** The version holding the text the restore replaced (a new "before restore" checkpoint, or the latest version if nothing had changed since it). */
+  before: VersionSummary | null
+  /** False when the current text already was that version's text. */
+  changed: boolean
 }

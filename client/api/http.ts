@@ -5,6 +5,12 @@ import {
   type ApiError,
   type CreateDocumentInput,
   type CreateInvitationInput,
+  type ComparativeTableFormat,
+  type DocumentComparison,
+  type RestoreResult,
+  type SaveVersionInput,
+  type VersionDetail,
+  type VersionSummary,
   type DocumentSummary,
   type ExportFormat,
   type Grant,
@@ -100,6 +106,16 @@ export const api = {
   importDocument: (input: ImportDocumentInput) => request<ImportCreated>('POST', '/api/documents/import', input),
   exportPath: (id: string, format: ExportFormat, version?: string) =>
     `${doc(id)}/export?format=${format}${version ? `&version=${encodeURIComponent(version)}` : ''}`,
+
+  listVersions: (id: string) => request<VersionSummary[]>('GET', `${doc(id)}/versions`),
+  saveVersion: (id: string, input: SaveVersionInput) => request<VersionSummary>('POST', `${doc(id)}/versions`, input),
+  getVersion: (id: string, versionId: string) => request<VersionDetail>('GET', `${doc(id)}/versions/${encodeURIComponent(versionId)}`),
+  restoreVersion: (id: string, versionId: string) => request<RestoreResult>('POST', `${doc(id)}/versions/${encodeURIComponent(versionId)}/restore`),
+  compare: (id: string, from: string, to: string) =>
+    request<DocumentComparison>('GET', `${doc(id)}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+  /** A link (GET, same-origin cookie) that downloads the comparative table. */
+  comparativeTableUrl: (id: string, from: string, to: string, format: ComparativeTableFormat) =>
+    `${doc(id)}/comparative-table?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=${format}`,
 }
 
 const KNOWN_CODES: Partial<Record<string, MessageKey>> = {
@@ -119,6 +135,7 @@ const KNOWN_CODES: Partial<Record<string, MessageKey>> = {
   server_busy: 'error.server_busy',
   payload_too_large: 'error.payload_too_large',
   validation_failed: 'error.validation_failed',
+  version_not_found: 'error.version_not_found',
 }
 
 /** A sentence for the user, in their language, from any failure. */

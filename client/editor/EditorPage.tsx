@@ -7,6 +7,7 @@ import { refreshSession, type Identity } from '../auth/session'
 import { can } from '../../shared/roles'
 import { ShareDialog } from './ShareDialog'
 import { ActivityPanel } from './ActivityPanel'
+import { HistoryPanel } from '../versions/HistoryPanel'
 import { useI18n } from '../i18n/i18n'
 import { navigate } from '../router'
 import { LegalEditor } from './LegalEditor'
@@ -26,6 +27,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const onEditor = useCallback((e: Editor | null) => setEditor(e), [])
   const [sharing, setSharing] = useState(false)
   const [showActivity, setShowActivity] = useState(false)
+  const [showHistory, setShowHistory] = useState(false)
   const liveRole = useSyncExternalStore(
     (l) => session?.subscribe(l) ?? (() => {}),
     () => session?.role ?? null,
@@ -109,6 +111,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         <button type="button" onClick={() => setShowActivity(!showActivity)} aria-pressed={showActivity}>{t('activity.title')}</button>
       )}
       {load.kind === 'ready' && <ExportMenu docId={docId} title={load.doc.title} />}
+      {load.kind === 'ready' && (
+        <button type="button" data-testid="history" onClick={() => setShowHistory(!showHistory)} aria-pressed={showHistory}>{t('versions.button')}</button>
+      )}
       {load.kind === 'ready' && can(role, 'share') && (
         <button type="button" data-testid="share" onClick={() => setSharing(true)}>{t('share.button')}</button>
       )}
@@ -141,7 +146,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         )
       )}
       {sharing && <ShareDialog docId={docId} onClose={() => setSharing(false)} />}
-      <div className="editor-layout">
+      <div className={showHistory ? 'editor-layout with-history' : 'editor-layout'}>
         <aside className="sidebar">
           <Outline editor={editor} language={load.doc.language} />
         </aside>
@@ -149,6 +154,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
           {session && <LegalEditor key={docId} session={session} identity={identity} language={load.doc.language} editable={editable} onEditor={onEditor} />}
         </main>
         <aside className="sidebar sidebar-right">
+          {showHistory && <HistoryPanel docId={docId} language={load.doc.language} canEdit={editable} onClose={() => setShowHistory(false)} />}
           {showActivity && <ActivityPanel docId={docId} onClose={() => setShowActivity(false)} />}
           {session && <Presence session={session} />}
         </aside>

@@ -6,6 +6,7 @@ import type { Broadcaster, Peer } from './broadcaster'
 import type { LoadedDoc } from './loadDoc'
 import { awarenessMessage, syncUpdateMessage } from './messages'
 import { touchedArticles } from './touchedArticles'
+import { isServerOrigin } from './origins'
 
 /** What a Room needs from a connection. */
 export interface RoomConnection extends Peer {
@@ -67,8 +68,7 @@ export class Room {
   /** Before Yjs garbage-collects deleted content: which articles this transaction touched. */
   private onAfterTransaction = (transaction: Y.Transaction): void => {
     if (this.failed || this.destroyed) return
-    const origin = transaction.origin as RoomConnection
-    if (!this.connections.has(origin) || !origin.author) {
+    if (!this.authorOf(transaction.origin)) {
       this.touched = null
       return
     }
@@ -90,7 +90,8 @@ export class Room {
     const conn = this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : undefined
     const touched = this.touched?.transaction === transaction ? this.touched.articles : []
     this.touched = null
-    const attribution: Attribution | null = conn?.author ? { ...conn.author, articles: touched } : null
+    const author = this.authorOf(origin)
+    const attribution: Attribution | null = author ? { ...author, articles: touched } : null
     try {
       this.lastSeq = this.store.append(this.docId, update, attribution)
     } catch (err) {
@@ -102,6 +103,12 @@ export class Room {
     this.untouched++
     this.broadcaster.broadcast(this.docId, syncUpdateMessage(update), conn)
     this.hooks.onAppended(this)
+  }
+
+  /** Who a change is attributed to: the connection's person, or the person a server-made change (a restore) acts for. */
+  private authorOf(origin: unknown): { userId: string; orgId: string } | null {
+    if (this.connections.has(origin as RoomConnection)) return (origin as RoomConnection).author
+    return isServerOrigin(origin) ? origin.author : null
   }
 
   private onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {

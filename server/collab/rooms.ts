@@ -23,6 +23,14 @@ export class ShuttingDown extends Error {
   override name = 'ShuttingDown'
 }
 
+/** Told what happens in rooms (versions take automatic checkpoints from it). Called synchronously: defer real work. */
+export interface RoomListener {
+  /** An update was stored. */
+  onAppended?(room: Room): void
+  /** The last connection left; the room stays loaded until it is unloaded as idle. */
+  onLastLeft?(room: Room): void
+}
+
 /** How often at most an editing session bumps documents.updated_at (it costs a write). */
 const TOUCH_EVERY_MS = 2000
 
@@ -34,6 +42,7 @@ export class Rooms implements RoomHooks {
   private readonly touchedAt = new Map<Room, number>()
   /** Set by closeAll(): no room may be loaded after shutdown began. */
   private closed = false
+  private readonly listeners: RoomListener[] = []
 
   constructor(private readonly opts: RoomsOptions) {}
 
@@ -82,10 +91,15 @@ export class Rooms implements RoomHooks {
     }
   }
 
+  listen(listener: RoomListener): void {
+    this.listeners.push(listener)
+  }
+
   onAppended(room: Room): void {
     if (room.logLength > this.opts.compactAfterUpdates) this.queueCompaction(room)
     const now = Date.now()
     if (now - (this.touchedAt.get(room) ?? 0) >= TOUCH_EVERY_MS) this.touch(room, now)
+    this.notify((l) => l.onAppended?.(room))
   }
 
   onStorageFailure(room: Room, err: unknown): void {
@@ -96,9 +110,29 @@ export class Rooms implements RoomHooks {
 
   onEmpty(room: Room): void {
     if (this.rooms.get(room.docId) !== room || room.destroyed) return
+    this.scheduleUnload(room)
+    this.notify((l) => l.onLastLeft?.(room))
+  }
+
+  /** A room acquired without a connection (a restore on a draft nobody has open) is unloaded when idle. */
+  releaseUnused(room: Room): void {
+    if (this.rooms.get(room.docId) === room && !room.destroyed && room.connections.size === 0) this.scheduleUnload(room)
+  }
+
+  private scheduleUnload(room: Room): void {
     this.cancelIdle(room)
     const timer = setTimeout(() => this.unload(room), this.opts.idleUnloadMs)
     this.idleTimers.set(room, timer)
+  }
+
+  private notify(call: (listener: RoomListener) => void): void {
+    for (const listener of this.listeners) {
+      try {
+        call(listener)
+      } catch (err) {
+        this.opts.log.error('room listener failed', { err })
+      }
+    }
   }
 
   /**

@@ -43,6 +43,9 @@ export class EditSessionsRepo {
       list: db.prepare<[string, number], EditSessionRow>(
         'SELECT * FROM edit_sessions WHERE doc_id = ? ORDER BY ended_at DESC, id DESC LIMIT ?',
       ),
+      overlapping: db.prepare<[string, string, string], EditSessionRow>(
+        'SELECT * FROM edit_sessions WHERE doc_id = ? AND ended_at > ? AND started_at <= ? ORDER BY started_at, id',
+      ),
     }
   }
 
@@ -62,6 +65,11 @@ export class EditSessionsRepo {
   /** Newest first. */
   list(docId: string, limit = 200): EditSessionRow[] {
     return this.stmts.list.all(docId, limit)
+  }
+
+  /** Sessions with edits after `from` and not after `to` (ISO times), oldest first. */
+  overlapping(docId: string, from: string, to: string): EditSessionRow[] {
+    return this.stmts.overlapping.all(docId, from, to)
   }
 }
 

@@ -94,4 +94,28 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX edit_sessions_doc ON edit_sessions(doc_id, ended_at);
   CREATE INDEX edit_sessions_doc_user ON edit_sessions(doc_id, user_id, ended_at);
   `,
+  // 3: versions — named ones and automatic checkpoints. Each keeps the full Yjs state at that
+  // moment (independent of the live document's garbage collection) and its canonical document
+  // JSON, both deflated (their stored sizes in state_bytes and json_bytes), plus the update-log
+  // seq it covers, to tell whether anything changed since.
+  `
+  CREATE TABLE versions (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL CHECK (kind IN ('named', 'auto')),
+    reason TEXT,
+    restored_from TEXT,
+    created_by TEXT,
+    org_id TEXT,
+    created_at TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    state BLOB NOT NULL,
+    json BLOB NOT NULL,
+    state_bytes INTEGER NOT NULL,
+    json_bytes INTEGER NOT NULL
+  );
+  CREATE INDEX versions_doc ON versions(doc_id, created_at);
+  `,
 ]

@@ -1,6 +1,7 @@
 import type { Rooms } from '../collab/rooms'
 import type { Services } from '../services'
 import type { Exports } from '../services/exports'
+import type { Versions } from '../services/versions'
 import { registerAccessRoutes } from './accessRoutes'
 import { registerAuthRoutes } from './authRoutes'
 import { registerDocumentsRoutes } from './documentsRoutes'
@@ -10,16 +11,18 @@ import { registerInvitationsRoutes } from './invitationsRoutes'
 import { registerPeopleRoutes } from './peopleRoutes'
 import { sendJson } from './respond'
 import { Router } from './router'
+import { registerVersionsRoutes } from './versionsRoutes'
 
 /** What route handlers work with. */
 export interface ApiDeps extends Services {
   rooms: Rooms
+  versions: Versions
   guards: Guards
   exports: Exports
 }
 
 /** All /api routes. */
-export function createApiRouter(services: Services & { rooms: Rooms; exports: Exports }): Router {
+export function createApiRouter(services: Services & { rooms: Rooms; exports: Exports; versions: Versions }): Router {
   const deps: ApiDeps = { ...services, guards: createGuards(services.sessions, services.config.trustProxy) }
   const router = new Router()
   router.on('GET', '/api/health', ({ res }) => sendJson(res, 200, { ok: true }))
@@ -29,5 +32,6 @@ export function createApiRouter(services: Services & { rooms: Rooms; exports: Ex
   registerDocumentsRoutes(router, deps)
   registerAccessRoutes(router, deps)
   registerExportRoutes(router, deps)
+  registerVersionsRoutes(router, deps)
   return router
 }

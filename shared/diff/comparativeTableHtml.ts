@@ -1,7 +1,8 @@
 import type { Language } from '../language'
-import type { ProvisionRef, Segment } from './types'
+import type { Segment } from './types'
 import type { ComparativeRow, WordingLine } from './comparativeTable'
 import { escapeHtml } from './escapeHtml'
+import { COMPARATIVE_TABLE_WORDS, rowNotes } from './tableWords'
 
 /**
  * The comparative table as HTML: a bare <table> for embedding, or a standalone document for
@@ -9,24 +10,14 @@ import { escapeHtml } from './escapeHtml'
  * through escapeHtml; the only markup is the fixed tags written here.
  */
 
-const WORDS: Record<Language, {
-  title: string; before: string; after: string; noRows: string
-  moved: string; splitFrom: string; mergedInto: string; mergedFrom: string; absent: string
-}> = {
-  en: {
-    title: 'Comparative table', before: 'Previous wording', after: 'New wording', noRows: 'No changes.',
-    moved: 'moved', splitFrom: 'split from', mergedInto: 'merged into', mergedFrom: 'merged with', absent: '(none)',
-  },
-  ru: {
-    title: 'Сравнительная таблица', before: 'Прежняя редакция', after: 'Новая редакция', noRows: 'Изменений нет.',
-    moved: 'перемещена', splitFrom: 'выделена из:', mergedInto: 'включена в:', mergedFrom: 'включает:', absent: '(отсутствует)',
-  },
-}
+const WORDS = COMPARATIVE_TABLE_WORDS
 
 export interface ComparativeTableHtmlOptions {
   language: Language
   /** Heading of the standalone document; defaults to "Comparative table" in the language. */
   title?: string
+  /** Lines under the heading (the draft, which versions are compared). */
+  subtitle?: string[]
 }
 
 export function renderComparativeTable(rows: ComparativeRow[], options: ComparativeTableHtmlOptions): string {
@@ -46,7 +37,9 @@ export function comparativeTableHtml(rows: ComparativeRow[], options: Comparativ
   return (
     `<!DOCTYPE html><html lang="${options.language}"><head><meta charset="utf-8">` +
     `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>` +
-    `<body><h1>${escapeHtml(title)}</h1>${renderComparativeTable(rows, options)}</body></html>`
+    `<body><h1>${escapeHtml(title)}</h1>` +
+    (options.subtitle ?? []).map((line) => `<p class="subtitle">${escapeHtml(line)}</p>`).join('') +
+    `${renderComparativeTable(rows, options)}</body></html>`
   )
 }
 
@@ -78,15 +71,8 @@ function renderSegment(segment: Segment): string {
   return segment.kind === 'insert' ? `<ins>${text}</ins>` : segment.kind === 'delete' ? `<del>${text}</del>` : text
 }
 
-/** "Article 7. → Article 8., moved; split from Article 6." under the new wording. */
+/** "Article 7. → Article 8.; moved; split from Article 6." under the new wording. */
 function renderNotes(row: ComparativeRow, language: Language): string {
-  const w = WORDS[language]
-  const ref = (r: ProvisionRef) => r.label || r.heading
-  const notes: string[] = []
-  if (row.renumbered && row.labelBefore && row.labelAfter) notes.push(`${row.labelBefore} → ${row.labelAfter}`)
-  if (row.moved) notes.push(w.moved)
-  if (row.splitFrom) notes.push(`${w.splitFrom} ${ref(row.splitFrom)}`)
-  if (row.mergedInto) notes.push(`${w.mergedInto} ${ref(row.mergedInto)}`)
-  if (row.mergedFrom.length) notes.push(`${w.mergedFrom} ${row.mergedFrom.map(ref).join(', ')}`)
+  const notes = rowNotes(row, language)
   return notes.length ? `<p class="note">${escapeHtml(notes.join('; '))}</p>` : ''
 }

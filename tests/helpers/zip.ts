@@ -39,3 +39,6 @@ function walk(bytes: Uint8Array): { name: string; read: () => Buffer }[] {
   }
   return out
 }
+
+/** Reads one file out of a ZIP package as UTF-8 text (the name the versions tests use). */
+export const readZipEntry = unzipText

@@ -1,0 +1,116 @@
+import type { Ref } from 'react'
+import type { OrganizationSummary } from '../../shared/api'
+import type { ArticleDiff, BlockDiff, ChapterDiff, ProvisionRef, TextDiff } from '../../shared/diff'
+import { useI18n } from '../i18n/i18n'
+import { DiffText } from './DiffText'
+
+const refName = (r: ProvisionRef) => [r.label, r.heading].filter(Boolean).join(' ')
+
+/** "Article 7. → Article 8." when renumbered, else the one label. */
+function labels(before: string | null, after: string | null): string {
+  if (before && after && before !== after) return `${before} → ${after}`
+  return after ?? before ?? ''
+}
+
+interface ChangeProps {
+  ref: Ref<HTMLElement>
+  /** The change the navigation stands on. */
+  current: boolean
+}
+
+/** One article: "Article 7. → Article 8. Heading (changed, moved)", its blocks word by word, hints, who edited. */
+export function ArticleChange({ ref, current, article, organizations }: ChangeProps & { article: ArticleDiff; organizations: OrganizationSummary[] }) {
+  const { t } = useI18n()
+  const status: string[] = []
+  if (article.status !== 'unchanged') status.push(t(`compare.status.${article.status}`))
+  if (article.moved) status.push(t('compare.status.moved'))
+  return (
+    <article
+      ref={ref}
+      tabIndex={-1}
+      className={`diff-article status-${article.status}${article.moved ? ' moved' : ''}${current ? ' current' : ''}`}
+      data-testid="diff-article"
+      data-id={article.id ?? ''}
+      data-status={article.status}
+    >
+      <h3 className="diff-article-header">
+        <span className="diff-labels" data-testid="diff-labels">{labels(article.labelBefore, article.labelAfter)}</span>{' '}
+        <DiffText segments={article.heading.segments} />
+        {status.length > 0 && <span className="diff-status"> ({status.join(', ')})</span>}
+      </h3>
+      {article.blocks.map((block, i) => (
+        <Block key={block.id ?? `#${i}`} block={block} />
+      ))}
+      <Hints article={article} />
+      {organizations.length > 0 && (
+        <p className="diff-orgs small" data-testid="diff-orgs">
+          <span className="muted">{t('compare.editedBy')}:</span>{' '}
+          {organizations.map((o) => (
+            <span key={o.id} className="org-chip" style={{ borderColor: o.color, color: o.color }} title={o.name}>
+              {o.shortName}
+            </span>
+          ))}
+        </p>
+      )}
+    </article>
+  )
+}
+
+function Block({ block }: { block: BlockDiff }) {
+  const { t } = useI18n()
+  const type = block.typeAfter ?? block.typeBefore ?? 'clause'
+  const label = labels(block.labelBefore || null, block.labelAfter || null)
+  return (
+    <p className={`diff-block diff-${type} status-${block.status}`}>
+      {label && <span className="diff-label">{label} </span>}
+      <DiffText segments={block.segments} />
+      {block.moved && <span className="diff-status"> ({t('compare.blockMoved')})</span>}
+    </p>
+  )
+}
+
+/** Where an article's text came from or went: split, merged, another chapter. */
+function Hints({ article }: { article: ArticleDiff }) {
+  const { t } = useI18n()
+  const hints: string[] = []
+  if (article.splitFrom) hints.push(t('compare.splitFrom', { ref: refName(article.splitFrom) }))
+  if (article.splitInto.length) hints.push(t('compare.splitInto', { refs: article.splitInto.map(refName).join(', ') }))
+  if (article.mergedInto) hints.push(t('compare.mergedInto', { ref: refName(article.mergedInto) }))
+  if (article.mergedFrom.length) hints.push(t('compare.mergedFrom', { refs: article.mergedFrom.map(refName).join(', ') }))
+  if (article.chapterChanged && article.chapterAfter) hints.push(t('compare.chapterChanged', { ref: refName(article.chapterAfter) }))
+  if (hints.length === 0) return null
+  return (
+    <ul className="diff-hints small" data-testid="diff-hints">
+      {hints.map((h) => <li key={h}>{h}</li>)}
+    </ul>
+  )
+}
+
+export function ChapterChange({ ref, current, chapter }: ChangeProps & { chapter: ChapterDiff }) {
+  const { t } = useI18n()
+  const status: string[] = []
+  if (chapter.status !== 'unchanged') status.push(t(`compare.chapterStatus.${chapter.status}`))
+  if (chapter.moved) status.push(t('compare.status.moved'))
+  return (
+    <section ref={ref} tabIndex={-1} className={`diff-chapter status-${chapter.status}${current ? ' current' : ''}`} data-testid="diff-chapter">
+      <h3>
+        <span className="diff-labels">{labels(chapter.labelBefore, chapter.labelAfter)}</span> <DiffText segments={chapter.heading.segments} />
+        {status.length > 0 && <span className="diff-status"> ({status.join(', ')})</span>}
+      </h3>
+    </section>
+  )
+}
+
+/** The title or the preamble. */
+export function TextChange({ ref, current, label, parts }: ChangeProps & { label: string; parts: TextDiff[] }) {
+  return (
+    <section ref={ref} tabIndex={-1} className={`diff-text${current ? ' current' : ''}`} data-testid="diff-text">
+      <h3>{label}</h3>
+      {parts.map((part, i) => (
+        <p key={i} className={`diff-block status-${part.status}`}>
+          <DiffText segments={part.segments} />
+        </p>
+      ))}
+    </section>
+  )
+}

@@ -1,0 +1,55 @@
+import { useMemo } from 'react'
+import { comparativeTable, type DocumentDiff, type WordingLine } from '../../shared/diff'
+import { rowNotes } from '../../shared/diff/tableWords'
+import { useI18n } from '../i18n/i18n'
+import { DiffText } from './DiffText'
+
+function Side({ lines }: { lines: WordingLine[] }) {
+  const { t } = useI18n()
+  if (lines.length === 0) return <p className="muted">{t('compare.absent')}</p>
+  return (
+    <>
+      {lines.map((line, i) => (
+        <p key={i} className={`ct-line ct-${line.role}`}>
+          {line.label && <span className="diff-label">{line.label} </span>}
+          <DiffText segments={line.segments} />
+        </p>
+      ))}
+    </>
+  )
+}
+
+/** The comparative table in the browser: previous wording | new wording, one row per changed provision. */
+export function ComparativeTableView({ diff }: { diff: DocumentDiff }) {
+  const { t, language } = useI18n()
+  const rows = useMemo(() => comparativeTable(diff), [diff])
+  return (
+    <table className="comparative-table" data-testid="comparative-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('compare.before')}</th>
+          <th scope="col">{t('compare.after')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 && (
+          <tr>
+            <td colSpan={2} className="muted">{t('compare.tableEmpty')}</td>
+          </tr>
+        )}
+        {rows.map((row, i) => {
+          const notes = rowNotes(row, language)
+          return (
+            <tr key={`${row.kind}-${row.id ?? i}`} data-testid="comparative-row" data-status={row.status}>
+              <td><Side lines={row.before} /></td>
+              <td>
+                <Side lines={row.after} />
+                {notes.length > 0 && <p className="muted small ct-note">{notes.join('; ')}</p>}
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,203 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { DocumentComparison } from '../../shared/api'
+import type { ArticleDiff, ChapterDiff, DocumentDiff } from '../../shared/diff'
+import { api, errorText } from '../api/http'
+import { useI18n } from '../i18n/i18n'
+import { FormError } from '../ui/Field'
+import { ArticleChange, ChapterChange, TextChange } from './ArticleChange'
+import { ComparativeTableView } from './ComparativeTableView'
+import { Overlay } from './Overlay'
+import { sideName, timeFormat } from './labels'
+
+/** One entry of the comparison in reading order: the title, the preamble, a chapter or an article. */
+type Item =
+  | { key: string; kind: 'title'; changed: true }
+  | { key: string; kind: 'preamble'; changed: true }
+  | { key: string; kind: 'chapter'; chapter: ChapterDiff; changed: boolean }
+  | { key: string; kind: 'article'; article: ArticleDiff; changed: boolean }
+
+function itemsOf(diff: DocumentDiff): Item[] {
+  const items: Item[] = []
+  if (diff.summary.titleChanged) items.push({ key: 'title', kind: 'title', changed: true })
+  if (diff.summary.preambleChanged) items.push({ key: 'preamble', kind: 'preamble', changed: true })
+  diff.structure.forEach((item, i) => {
+    const changed = item.status !== 'unchanged' || item.moved || (item.kind === 'article' && item.chapterChanged)
+    const key = `${item.kind}-${item.id ?? `#${i}`}-${i}`
+    items.push(item.kind === 'chapter' ? { key, kind: 'chapter', chapter: item, changed } : { key, kind: 'article', article: item, changed })
+  })
+  return items
+}
+
+/** N and P stay letters where letters are typed (text fields, selects), and navigate everywhere else. */
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    ['SELECT', 'TEXTAREA'].includes(target.tagName) ||
+    (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type)))
+
+/**
+ * Two versions (or a version and the current text) side by side in time: a summary, each changed
+ * article with its word-level changes and the organizations that edited it, next/previous change
+ * navigation (buttons, N and P), and the comparative table with its downloads.
+ */
+export function CompareView({ docId, from, to, onClose }: { docId: string; from: string; to: string; onClose: () => void }) {
+  const { t, language: ui } = useI18n()
+  const [comparison, setComparison] = useState<DocumentComparison | null>(null)
+  const [error, setError] = useState('')
+  const [tab, setTab] = useState<'changes' | 'table'>('changes')
+  const [onlyChanged, setOnlyChanged] = useState(true)
+  const [position, setPosition] = useState(-1)
+  const refs = useRef(new Map<string, HTMLElement>())
+  const time = timeFormat(ui)
+
+  useEffect(() => {
+    let cancelled = false
+    setComparison(null)
+    setError('')
+    api.compare(docId, from, to).then(
+      (c) => !cancelled && setComparison(c),
+      (err: unknown) => !cancelled && setError(errorText(err, t)),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [docId, from, to, t])
+
+  const items = useMemo(() => (comparison ? itemsOf(comparison.diff) : []), [comparison])
+  const changes = useMemo(() => items.filter((i) => i.changed), [items])
+  const shown = onlyChanged ? changes : items
+
+  const go = useCallback(
+    (delta: 1 | -1) => {
+      if (changes.length === 0) return
+      setTab('changes')
+      const next = position < 0 ? (delta > 0 ? 0 : changes.length - 1) : Math.min(Math.max(position + delta, 0), changes.length - 1)
+      setPosition(next)
+      // After the tab has rendered: bring the change into view and give it focus for screen readers.
+      requestAnimationFrame(() => {
+        const element = refs.current.get(changes[next].key)
+        element?.scrollIntoView({ block: 'start' })
+        element?.focus({ preventScroll: true })
+      })
+    },
+    [changes, position],
+  )
+
+  const register = (key: string) => (element: HTMLElement | null) => {
+    if (element) refs.current.set(key, element)
+    else refs.current.delete(key)
+  }
+
+  const title = comparison ? `${sideName(comparison.from, t, time)} → ${sideName(comparison.to, t, time)}` : t('compare.title')
+  const summary = comparison?.diff.summary
+
+  return (
+    <Overlay
+      labelledBy="compare-title"
+      onClose={onClose}
+      testId="compare-view"
+      onKeyDown={(event) => {
+        if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return
+        if (event.key === 'n' || event.key === 'N') go(1)
+        else if (event.key === 'p' || event.key === 'P') go(-1)
+        else return
+        event.preventDefault()
+      }}
+    >
+      <header className="overlay-header">
+        <div className="overlay-heading">
+          <h2 id="compare-title">{t('compare.title')}</h2>
+          <p className="muted small" data-testid="compare-sides">{comparison ? title : ''}</p>
+        </div>
+        {comparison && (
+          <div className="overlay-actions" role="group" aria-label={t('compare.download')}>
+            <a className="button-link" href={api.comparativeTableUrl(docId, from, to, 'docx')} download data-testid="download-docx">{t('compare.downloadDocx')}</a>
+            <a className="button-link" href={api.comparativeTableUrl(docId, from, to, 'html')} download data-testid="download-html">{t('compare.downloadHtml')}</a>
+          </div>
+        )}
+        <button type="button" className="overlay-close" onClick={onClose}>{t('common.close')}</button>
+      </header>
+      <div className="overlay-body">
+        <FormError message={error} />
+        {!comparison && !error && <p className="muted" role="status">{t('compare.loading')}</p>}
+        {comparison && summary && (
+          <>
+            <section className="compare-summary" aria-label={t('compare.summary')} data-testid="compare-summary">
+              <p>
+                <strong>{t('compare.articles')}:</strong>{' '}
+                {(['added', 'deleted', 'changed', 'moved', 'renumbered', 'unchanged'] as const).map((k, i) => (
+                  <span key={k} data-testid={`summary-${k}`} className={`summary-${k}`}>
+                    {i > 0 && ' · '}
+                    {t(`compare.count.${k}`, { n: summary.articles[k] })}
+                  </span>
+                ))}
+              </p>
+              {summary.chapters.added + summary.chapters.deleted + summary.chapters.changed > 0 && (
+                <p>
+                  <strong>{t('compare.chapters')}:</strong> {t('compare.count.added', { n: summary.chapters.added })} · {t('compare.count.deleted', { n: summary.chapters.deleted })} ·{' '}
+                  {t('compare.count.changed', { n: summary.chapters.changed })}
+                </p>
+              )}
+              {summary.titleChanged && <p>{t('compare.titleChanged')}</p>}
+              {summary.preambleChanged && <p>{t('compare.preambleChanged')}</p>}
+              {changes.length === 0 && <p data-testid="no-changes">{t('compare.noChanges')}</p>}
+            </section>
+
+            <div className="compare-toolbar">
+              <div role="tablist" aria-label={t('compare.tabs')} className="tabs">
+                {(['changes', 'table'] as const).map((name) => (
+                  <button
+                    key={name}
+                    type="button"
+                    role="tab"
+                    id={`compare-tab-${name}`}
+                    aria-selected={tab === name}
+                    aria-controls={`compare-panel-${name}`}
+                    className={tab === name ? 'tab selected' : 'tab'}
+                    onClick={() => setTab(name)}
+                  >
+                    {t(name === 'changes' ? 'compare.tabChanges' : 'compare.tabTable')}
+                  </button>
+                ))}
+              </div>
+              {tab === 'changes' && (
+                <label className="inline">
+                  <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} data-testid="only-changed" />
+                  {t('compare.onlyChanged')}
+                </label>
+              )}
+              <span className="spacer" />
+              <button type="button" onClick={() => go(-1)} disabled={changes.length === 0} title="P" aria-keyshortcuts="P">
+                ↑ {t('compare.previous')}
+              </button>
+              <button type="button" onClick={() => go(1)} disabled={changes.length === 0} title="N" aria-keyshortcuts="N">
+                ↓ {t('compare.next')}
+              </button>
+              <span className="muted small" role="status" data-testid="change-position">
+                {position >= 0 ? t('compare.position', { i: position + 1, n: changes.length }) : t('compare.positionNone', { n: changes.length })}
+              </span>
+            </div>
+            <p className="muted small">{t('compare.keys')}</p>
+
+            {tab === 'changes' ? (
+              <div id="compare-panel-changes" role="tabpanel" aria-labelledby="compare-tab-changes" className="compare-changes" lang={comparison.language}>
+                {shown.map((item) => {
+                  const current = position >= 0 && changes[position]?.key === item.key
+                  const common = { ref: register(item.key), current }
+                  if (item.kind === 'title') return <TextChange key={item.key} {...common} label={t('compare.lawTitle')} parts={[comparison.diff.title]} />
+                  if (item.kind === 'preamble') return <TextChange key={item.key} {...common} label={t('compare.preamble')} parts={comparison.diff.preamble} />
+                  if (item.kind === 'chapter') return <ChapterChange key={item.key} {...common} chapter={item.chapter} />
+                  return <ArticleChange key={item.key} {...common} article={item.article} organizations={comparison.organizations[item.article.id ?? ''] ?? []} />
+                })}
+              </div>
+            ) : (
+              <div id="compare-panel-table" role="tabpanel" aria-labelledby="compare-tab-table" lang={comparison.language}>
+                <ComparativeTableView diff={comparison.diff} />
+              </div>
+            )}
+          </>
+        )}
+      </div>
+    </Overlay>
+  )
+}

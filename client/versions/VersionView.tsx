@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react'
+import { EditorContent, useEditor } from '@tiptap/react'
+import type { VersionDetail, VersionSummary } from '../../shared/api'
+import type { Language } from '../../shared/language'
+import type { DocJSON } from '../../shared/schema'
+import { legalNodes } from '../../shared/schema'
+import { api, errorText } from '../api/http'
+import { LegalEditing } from '../editor/legalEditing'
+import { useI18n } from '../i18n/i18n'
+import { FormError } from '../ui/Field'
+import { Overlay } from './Overlay'
+import { timeFormat, versionName } from './labels'
+
+/** The text of a version, read-only, with the editor's own layout and numbering (no collaboration). */
+function ReadOnlyText({ content, language }: { content: DocJSON; language: Language }) {
+  const { t } = useI18n()
+  const editor = useEditor(
+    {
+      extensions: [...legalNodes, LegalEditing.configure({ language, placeholders: {} })],
+      content,
+      editable: false,
+      editorProps: { attributes: { class: `legal-text lang-${language}`, lang: language, 'aria-label': t('versions.readOnly'), 'aria-readonly': 'true' } },
+    },
+    [content, language],
+  )
+  return <EditorContent editor={editor} className="version-text" data-testid="version-text" />
+}
+
+export function VersionView({ docId, versionId, language, canEdit, onCompare, onRestore, onClose }: {
+  docId: string
+  versionId: string
+  /** The draft's language (numbering). */
+  language: Language
+  canEdit: boolean
+  onCompare: (from: string) => void
+  onRestore: (version: VersionSummary) => void
+  onClose: () => void
+}) {
+  const { t, language: ui } = useI18n()
+  const [version, setVersion] = useState<VersionDetail | null>(null)
+  const [error, setError] = useState('')
+  const time = timeFormat(ui)
+
+  useEffect(() => {
+    let cancelled = false
+    api.getVersion(docId, versionId).then(
+      (v) => !cancelled && setVersion(v),
+      (err: unknown) => !cancelled && setError(errorText(err, t)),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [docId, versionId, t])
+
+  return (
+    <Overlay labelledBy="version-title" onClose={onClose} testId="version-view">
+      <header className="overlay-header">
+        <div className="overlay-heading">
+          <h2 id="version-title">{version ? versionName(version, t) : t('common.loading')}</h2>
+          {version && (
+            <p className="muted small">
+              {t('versions.savedBy', {
+                name: version.author?.displayName ?? t('versions.byNobody'),
+                org: version.organization?.shortName ?? '—',
+                time: time.format(new Date(version.createdAt)),
+              })}
+            </p>
+          )}
+        </div>
+        {version && (
+          <div className="overlay-actions">
+            <button type="button" onClick={() => onCompare(version.id)}>{t('versions.compareWithCurrent')}</button>
+            {canEdit && <button type="button" onClick={() => onRestore(version)}>{t('versions.restore')}</button>}
+          </div>
+        )}
+        <button type="button" className="overlay-close" onClick={onClose}>{t('common.close')}</button>
+      </header>
+      <div className="overlay-body">
+        <FormError message={error} />
+        {!version && !error && <p className="muted" role="status">{t('common.loading')}</p>}
+        {version && (
+          <>
+            {version.note && <p className="version-note">{version.note}</p>}
+            <p className="read-only-banner" role="note">{t('versions.readOnly')}</p>
+            <div className="editor-main">
+              <ReadOnlyText content={version.content} language={language} />
+            </div>
+          </>
+        )}
+      </div>
+    </Overlay>
+  )
+}

@@ -1,0 +1,132 @@
+import { CURRENT, type ComparativeTableFormat, type ComparedSide, type DocumentComparison, type OrganizationSummary } from '../../shared/api'
+import { compareDocuments, comparativeTable, comparativeTableHtml, type DocumentDiff } from '../../shared/diff'
+import { comparativeTableDocx } from '../../shared/diff/comparativeTableDocx'
+import type { Language } from '../../shared/language'
+import type { DocJSON } from '../../shared/schema'
+import type { DocumentRecord } from '../db/documentsRepo'
+import { parseArticles, type EditSessionsRepo } from '../db/editSessionsRepo'
+import type { OrganizationsRepo } from '../db/organizationsRepo'
+import type { Rooms } from '../collab/rooms'
+import type { Versions } from './versions'
+
+export interface CompareDeps {
+  versions: Versions
+  rooms: Rooms
+  editSessions: EditSessionsRepo
+  organizations: OrganizationsRepo
+}
+
+/** One side of a comparison with its text and the moment it stands for. */
+interface Side {
+  side: ComparedSide
+  content: DocJSON
+  at: string
+}
+
+/** `from`/`to` of a request: a version id, or "current" for the live text (as of now). */
+function resolveSide(deps: CompareDeps, doc: DocumentRecord, param: string): Side {
+  if (param === CURRENT) {
+    const at = new Date().toISOString()
+    return { side: { kind: 'current', at }, content: deps.rooms.snapshot(doc.id), at }
+  }
+  const version = deps.versions.summary(doc.id, param)
+  return { side: { kind: 'version', version }, content: deps.versions.content(doc.id, param), at: version.createdAt }
+}
+
+/** GET …/compare: the article-aware diff, and who edited each changed article in between. */
+export function compareVersions(deps: CompareDeps, doc: DocumentRecord, from: string, to: string): DocumentComparison {
+  const a = resolveSide(deps, doc, from)
+  const b = resolveSide(deps, doc, to)
+  const diff = compareDocuments(a.content, b.content, doc.language)
+  return { language: doc.language, from: a.side, to: b.side, diff, organizations: organizationsBetween(deps, doc.id, diff, a.at, b.at) }
+}
+
+/**
+ * Per changed article (added, deleted, reworded or moved), the organizations whose stored edits
+ * of it fall between the two sides' times, read from the editing sessions (which, unlike the
+ * update log, survive compaction). An approximation, on the generous side:
+ * - a session is one person's edits with pauses under ten minutes, and records which articles it
+ *   touched, not when; a session that straddles a version's moment counts whole, so an article it
+ *   touched just before (or after) the window is attributed too. An edit inside the window is
+ *   never missed;
+ * - "between" is by time, so comparing two versions in either order gives the same organizations,
+ *   and edits undone later in the window still count;
+ * - a restore counts as an edit by the organization of whoever restored.
+ */
+export function organizationsBetween(
+  deps: Pick<CompareDeps, 'editSessions' | 'organizations'>,
+  docId: string,
+  diff: DocumentDiff,
+  atA: string,
+  atB: string,
+): Record<string, OrganizationSummary[]> {
+  const changed = new Set(diff.articles.filter((a) => a.id && (a.status !== 'unchanged' || a.moved)).map((a) => a.id!))
+  const out: Record<string, OrganizationSummary[]> = {}
+  if (changed.size === 0) return out
+  const [from, to] = atA <= atB ? [atA, atB] : [atB, atA]
+  const byArticle = new Map<string, Set<string>>()
+  for (const session of deps.editSessions.overlapping(docId, from, to)) {
+    for (const id of parseArticles(session.articles)) {
+      if (!changed.has(id)) continue
+      let orgs = byArticle.get(id)
+      if (!orgs) byArticle.set(id, (orgs = new Set()))
+      orgs.add(session.org_id)
+    }
+  }
+  const summaries = new Map<string, OrganizationSummary | undefined>()
+  for (const [articleId, orgIds] of byArticle) {
+    out[articleId] = [...orgIds]
+      .map((id) => {
+        if (!summaries.has(id)) summaries.set(id, deps.organizations.get(id))
+        return summaries.get(id)
+      })
+      .filter((o): o is OrganizationSummary => !!o)
+      .sort((x, y) => x.shortName.localeCompare(y.shortName))
+  }
+  return out
+}
+
+const WORDS: Record<Language, { current: string; auto: string; beforeRestore: string; draft: string }> = {
+  en: { current: 'Current text', auto: 'Automatic checkpoint', beforeRestore: 'Before restore', draft: 'Draft' },
+  ru: { current: 'Текущий текст', auto: 'Автоматическая версия', beforeRestore: 'Перед восстановлением', draft: 'Проект' },
+}
+
+/** "Round 1 (2025-03-01 10:00 UTC)", in the document's language. */
+function sideLabel(side: ComparedSide, language: Language): string {
+  const w = WORDS[language]
+  const time = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`
+  if (side.kind === 'current') return `${w.current} (${time(side.at)})`
+  const v = side.version
+  const name = v.kind === 'named' ? v.name : v.reason === 'before-restore' ? w.beforeRestore : w.auto
+  return `${name} (${time(v.createdAt)})`
+}
+
+export interface DownloadFile {
+  body: Uint8Array
+  contentType: string
+  filename: string
+}
+
+/** GET …/comparative-table: the comparison as a standalone HTML page or a Word document. */
+export async function comparativeTableFile(
+  deps: CompareDeps,
+  doc: DocumentRecord,
+  from: string,
+  to: string,
+  format: ComparativeTableFormat,
+): Promise<DownloadFile> {
+  const a = resolveSide(deps, doc, from)
+  const b = resolveSide(deps, doc, to)
+  const rows = comparativeTable(compareDocuments(a.content, b.content, doc.language))
+  const language = doc.language
+  const subtitle = [`${WORDS[language].draft}: ${doc.title}`, `${sideLabel(a.side, language)} → ${sideLabel(b.side, language)}`]
+  const filename = `comparative-table-${from}-${to}.${format}`
+  if (format === 'docx') {
+    return {
+      body: await comparativeTableDocx(rows, { language, subtitle }),
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      filename,
+    }
+  }
+  return { body: new TextEncoder().encode(comparativeTableHtml(rows, { language, subtitle })), contentType: 'text/html; charset=utf-8', filename }
+}

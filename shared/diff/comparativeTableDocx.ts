@@ -1,0 +1,151 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  UnderlineType,
+  WidthType,
+  type IStylesOptions,
+} from 'docx'
+import type { Language } from '../language'
+import { xmlSafe } from '../export/escape'
+import type { ComparativeRow, WordingLine } from './comparativeTable'
+import type { Segment } from './types'
+import { COMPARATIVE_TABLE_WORDS, rowNotes } from './tableWords'
+
+/**
+ * The comparative table ("сравнительная таблица") as a Word document, the deliverable of the
+ * region's legislative practice: a two-column table, previous wording | new wording, one row per
+ * changed provision, on landscape A4.
+ * - Deleted words are struck through in dark red on a pale red ground; inserted words are bold,
+ *   underlined, on a pale green ground — still distinguishable when printed in black and white.
+ * - The header row repeats on every page; a row may break across pages (articles can be long).
+ * - Times New Roman for every script (Cyrillic included), the document language set.
+ * Pure: rows in, bytes out (Packer.toArrayBuffer works in Node and in the browser).
+ */
+
+export interface ComparativeTableDocxOptions {
+  language: Language
+  /** Heading above the table; defaults to "Comparative table" in the language. */
+  title?: string
+  /** Lines under the heading (the draft, which versions are compared). */
+  subtitle?: string[]
+}
+
+const FONT = 'Times New Roman'
+const LANGUAGE_TAG = { en: 'en-GB', ru: 'ru-RU' } as const
+const CM = 567 // twips per centimetre
+const PAGE = { width: 11906, height: 16838 } // A4 portrait; docx swaps them for landscape
+const MARGIN = { top: Math.round(1.5 * CM), bottom: Math.round(1.5 * CM), left: 2 * CM, right: Math.round(1.5 * CM) }
+const TABLE_WIDTH = PAGE.height - MARGIN.left - MARGIN.right
+const COLUMN = Math.floor(TABLE_WIDTH / 2)
+
+/** Run formatting of deleted and inserted words. */
+export const DELETED_RUN = { strike: true, color: '9C0006', shading: { type: ShadingType.CLEAR, fill: 'FFD7D7', color: 'auto' } } as const
+export const INSERTED_RUN = {
+  bold: true,
+  underline: { type: UnderlineType.SINGLE },
+  color: '006100',
+  shading: { type: ShadingType.CLEAR, fill: 'D5F5D5', color: 'auto' },
+} as const
+
+const INDENT: Partial<Record<WordingLine['role'], number>> = { point: Math.round(0.75 * CM), subpoint: Math.round(1.5 * CM) }
+const BOLD_ROLES: ReadonlySet<WordingLine['role']> = new Set(['title', 'chapter', 'heading'])
+
+function styles(language: Language): IStylesOptions {
+  const font = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }
+  return {
+    default: {
+      document: {
+        run: { font, size: 22, language: { value: LANGUAGE_TAG[language] } },
+        paragraph: { spacing: { after: 60, line: 264 } },
+      },
+      title: { run: { font, size: 32, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } } },
+    },
+  }
+}
+
+function segmentRun(segment: Segment, bold: boolean): TextRun {
+  const text = xmlSafe(segment.text)
+  if (segment.kind === 'delete') return new TextRun({ text, bold: bold || undefined, ...DELETED_RUN })
+  if (segment.kind === 'insert') return new TextRun({ text, ...INSERTED_RUN })
+  return new TextRun({ text, bold: bold || undefined })
+}
+
+function lineParagraph(line: WordingLine): Paragraph {
+  const bold = BOLD_ROLES.has(line.role)
+  const children: TextRun[] = []
+  if (line.label) children.push(new TextRun({ text: `${xmlSafe(line.label)} `, bold: bold || undefined }))
+  for (const segment of line.segments) if (segment.text) children.push(segmentRun(segment, bold))
+  return new Paragraph({
+    children,
+    alignment: line.role === 'title' || line.role === 'chapter' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+    indent: INDENT[line.role] ? { left: INDENT[line.role] } : undefined,
+    keepNext: line.role === 'heading' || line.role === 'chapter' || undefined,
+  })
+}
+
+const note = (text: string) => new Paragraph({ children: [new TextRun({ text: xmlSafe(text), italics: true, color: '555555', size: 20 })] })
+
+function sideCell(lines: WordingLine[], language: Language, notes: string[] = []): TableCell {
+  const children = lines.length ? lines.map(lineParagraph) : [note(COMPARATIVE_TABLE_WORDS[language].absent)]
+  if (notes.length) children.push(note(notes.join('; ')))
+  return new TableCell({ children, width: { size: COLUMN, type: WidthType.DXA }, margins: { top: 60, bottom: 60, left: 100, right: 100 } })
+}
+
+function headerRow(language: Language): TableRow {
+  const w = COMPARATIVE_TABLE_WORDS[language]
+  const cell = (text: string) =>
+    new TableCell({
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold: true })] })],
+      width: { size: COLUMN, type: WidthType.DXA },
+      shading: { type: ShadingType.CLEAR, fill: 'E7E9EE', color: 'auto' },
+    })
+  return new TableRow({ tableHeader: true, cantSplit: true, children: [cell(w.before), cell(w.after)] })
+}
+
+function bodyRows(rows: ComparativeRow[], language: Language): TableRow[] {
+  if (rows.length === 0) {
+    return [new TableRow({ children: [new TableCell({ columnSpan: 2, children: [note(COMPARATIVE_TABLE_WORDS[language].noRows)] })] })]
+  }
+  return rows.map((row) => new TableRow({ children: [sideCell(row.before, language), sideCell(row.after, language, rowNotes(row, language))] }))
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' }
+
+export async function comparativeTableDocx(rows: ComparativeRow[], options: ComparativeTableDocxOptions): Promise<Uint8Array> {
+  const { language } = options
+  const title = xmlSafe(options.title ?? COMPARATIVE_TABLE_WORDS[language].title)
+  const document = new Document({
+    title,
+    creator: 'Accord',
+    styles: styles(language),
+    sections: [
+      {
+        properties: { page: { size: { ...PAGE, orientation: PageOrientation.LANDSCAPE }, margin: MARGIN } },
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: title })] }),
+          ...(options.subtitle ?? []).map((line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: xmlSafe(line) })] })),
+          new Paragraph({ children: [] }),
+          new Table({
+            rows: [headerRow(language), ...bodyRows(rows, language)],
+            width: { size: TABLE_WIDTH, type: WidthType.DXA },
+            columnWidths: [COLUMN, TABLE_WIDTH - COLUMN],
+            layout: TableLayoutType.FIXED,
+            borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+          }),
+        ],
+      },
+    ],
+  })
+  return new Uint8Array(await Packer.toArrayBuffer(document))
+}

@@ -1,0 +1,195 @@
+import { readFile } from 'node:fs/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { articleLabels, contextFor, editorText, launchBrowser, trackErrors } from '../helpers/browser'
+import { setupAdmin, type Account } from '../helpers/accounts'
+import { readZipEntry } from '../helpers/zip'
+
+const SAVED = '[data-testid="sync-status"][data-state="saved"]'
+const CHANGE = ' Including attempts to traffic.'
+
+/** Named versions, the comparison, the comparative table and a restore, in the browser. */
+describe('versions and comparison in the browser', () => {
+  let server: TestServer
+  let browser: Browser
+  let owner: Account
+  let page: Page
+  let errors: string[]
+  let articlesBefore = 0
+
+  const history = () => page.getByTestId('history-panel')
+  async function saveVersion(name: string): Promise<void> {
+    await history().getByLabel('Name').fill(name)
+    await history().getByRole('button', { name: 'Save version' }).click()
+    await history().getByTestId('version-row').filter({ hasText: name }).waitFor()
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ seed: true })
+    owner = await setupAdmin(server.url) // owns the seeded sample law
+    browser = await launchBrowser()
+    const context = await contextFor(browser, server.url, owner)
+    context.setDefaultTimeout(10_000)
+    page = await context.newPage()
+    errors = trackErrors(page)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('saves “Round 1”, edits Article 2, inserts a new Article 1 and saves “Round 2”', async () => {
+    const [sample] = await owner.json<{ id: string }[]>('/api/documents')
+    await page.goto(`${server.url}/d/${sample.id}`)
+    await page.waitForSelector(SAVED)
+    articlesBefore = (await articleLabels(page)).length
+    expect(articlesBefore).toBeGreaterThan(10)
+
+    await page.getByTestId('history').click()
+    await history().getByText('No versions yet.', { exact: false }).waitFor()
+    await saveVersion('Round 1')
+    await expect.poll(() => history().getByTestId('versions-notice').textContent()).toBe('Saved “Round 1”.')
+
+    // Article 2: a sentence more at the end of its first paragraph.
+    await page.locator('.legal-text article.article').nth(1).locator('.clause').first().click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(CHANGE)
+    // A new Article 1, right after the first chapter heading.
+    await page.locator('.legal-text .chapter').first().click()
+    await page.keyboard.press('End')
+    await page.getByTestId('add-article').click()
+    await page.keyboard.type('Definitions')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('For the purposes of this Law the following terms are used.')
+    await expect.poll(async () => (await articleLabels(page))[0]?.heading).toBe('Definitions')
+    await page.waitForSelector(SAVED)
+
+    await saveVersion('Round 2')
+    expect(await history().getByTestId('version-row').allInnerTexts()).toEqual([
+      expect.stringContaining('Round 2'),
+      expect.stringContaining('Round 1'),
+    ])
+  })
+
+  it('compares Round 1 with Round 2: one added, one changed, the rest renumbered', async () => {
+    await history().getByLabel('From').selectOption({ label: (await optionLabel('Round 1')) })
+    await history().getByLabel('To').selectOption({ label: (await optionLabel('Round 2')) })
+    await history().getByRole('button', { name: 'Compare', exact: true }).click()
+    const view = page.getByTestId('compare-view')
+    await view.getByTestId('compare-summary').waitFor()
+    expect(await view.getByTestId('compare-sides').textContent()).toMatch(/^Round 1 \(.+\) → Round 2 \(.+\)$/)
+    expect(await view.getByTestId('summary-added').textContent()).toContain('added: 1')
+    expect(await view.getByTestId('summary-changed').textContent()).toContain('changed: 1')
+    expect(await view.getByTestId('summary-renumbered').textContent()).toContain(`renumbered: ${articlesBefore - 1}`)
+    expect(await view.getByTestId('summary-deleted').textContent()).toContain('deleted: 0')
+    expect(await view.getByTestId('summary-unchanged').textContent()).toContain('unchanged: 0')
+
+    // Only changed articles by default: the new Article 1 and the old Article 2.
+    const cards = view.getByTestId('diff-article')
+    await expect.poll(() => cards.count()).toBe(2)
+    expect(await cards.nth(0).getAttribute('data-status')).toBe('added')
+    expect(await cards.nth(0).locator('h3').textContent()).toBe('Article 1. Definitions (added)')
+    const changed = cards.nth(1)
+    expect(await changed.locator('h3').textContent()).toMatch(/^Article 2\. → Article 3\. .+ \(changed\)$/)
+    expect(await changed.locator('ins').allTextContents()).toEqual([CHANGE])
+    expect(await changed.getByTestId('diff-orgs').textContent()).toContain('SEC')
+
+    // All articles when the toggle is off; renumbered ones say so.
+    await view.getByTestId('only-changed').uncheck()
+    await expect.poll(() => cards.count()).toBe(articlesBefore + 1)
+    expect(await cards.nth(1).locator('[data-testid="diff-labels"]').textContent()).toBe('Article 1. → Article 2.')
+    expect(await cards.nth(1).getAttribute('data-status')).toBe('unchanged')
+    await view.getByTestId('only-changed').check()
+
+    // Next / previous change, from the keyboard.
+    await page.keyboard.press('n')
+    await expect.poll(() => view.getByTestId('change-position').textContent()).toBe('Change 1 of 2')
+    await page.keyboard.press('n')
+    await expect.poll(() => view.getByTestId('change-position').textContent()).toBe('Change 2 of 2')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-status'))).toBe('changed')
+    await view.getByRole('button', { name: 'Previous change' }).click()
+    await expect.poll(() => view.getByTestId('change-position').textContent()).toBe('Change 1 of 2')
+  })
+
+  it('shows the comparative table with the changed wording, and downloads it as a valid DOCX', async () => {
+    const view = page.getByTestId('compare-view')
+    await view.getByRole('tab', { name: 'Comparative table' }).click()
+    const table = view.getByTestId('comparative-table')
+    expect(await table.locator('th').allTextContents()).toEqual(['Previous wording', 'New wording'])
+    const rows = table.getByTestId('comparative-row')
+    await expect.poll(() => rows.count()).toBe(2)
+    const [before, after] = await rows.nth(1).locator('td').all()
+    expect(await after.locator('ins').allTextContents()).toEqual([CHANGE])
+    expect(await before.textContent()).not.toContain('Including attempts')
+    expect(await after.textContent()).toContain('Article 2. → Article 3.')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), view.getByTestId('download-docx').click()])
+    expect(download.suggestedFilename()).toMatch(/^comparative-table-[0-9a-z]+-[0-9a-z]+\.docx$/)
+    const bytes = new Uint8Array(await readFile((await download.path())!))
+    const xml = readZipEntry(bytes, 'word/document.xml')
+    expect(xml).toContain('<w:tbl>')
+    expect(xml).toContain(CHANGE.trim())
+    expect(xml).toContain('Definitions')
+    expect(xml).toContain('Previous wording')
+
+    const [html] = await Promise.all([page.waitForEvent('download'), view.getByTestId('download-html').click()])
+    const text = await readFile((await html.path())!, 'utf8')
+    expect(text).toContain(`<ins>${CHANGE}</ins>`)
+    await page.keyboard.press('Escape')
+    await view.waitFor({ state: 'detached' })
+  })
+
+  it('opens Round 1 read-only and restores it after a confirmation', async () => {
+    await history().getByTestId('version-row').filter({ hasText: 'Round 1' }).getByRole('button', { name: 'Open' }).click()
+    const view = page.getByTestId('version-view')
+    const text = view.getByTestId('version-text')
+    await expect.poll(() => text.locator('article.article').count()).toBe(articlesBefore)
+    expect(await text.locator('.legal-text').getAttribute('contenteditable')).toBe('false')
+    expect(await text.locator('.article-heading').first().getAttribute('data-label')).toBe('Article 1.')
+    expect(await text.textContent()).not.toContain('Including attempts')
+
+    await view.getByRole('button', { name: 'Restore' }).click()
+    const dialog = page.getByTestId('restore-dialog')
+    await dialog.getByText('Nothing is lost', { exact: false }).waitFor()
+    await dialog.getByRole('button', { name: 'Restore' }).click()
+    await view.waitFor({ state: 'detached' })
+    await expect.poll(async () => (await articleLabels(page)).length).toBe(articlesBefore)
+    expect(await editorText(page)).not.toContain('Including attempts')
+    // Nothing erased: the replaced text is Round 2 (nothing changed since it, so no new checkpoint was needed).
+    await expect.poll(() => history().getByTestId('versions-notice').textContent()).toMatch(/^Restored “Round 1”\. The text it replaced is kept as “Round 2” \(.+\)\.$/)
+    expect(await history().getByTestId('version-row').count()).toBe(2)
+    // Undo by restoring Round 2.
+    await history().getByTestId('version-row').filter({ hasText: 'Round 2' }).getByRole('button', { name: 'Restore' }).click()
+    await page.getByTestId('restore-dialog').getByRole('button', { name: 'Restore' }).click()
+    await expect.poll(async () => (await articleLabels(page))[0]?.heading).toBe('Definitions')
+    await expect.poll(() => editorText(page)).toContain('Including attempts')
+    // The text that restore replaced is Round 1's own: still no new version.
+    await expect.poll(() => history().getByTestId('versions-notice').textContent()).toMatch(/^Restored “Round 2”\. The text it replaced is kept as “Round 1”/)
+    expect(await history().getByTestId('version-row').count()).toBe(2)
+    // Restoring over unsaved-as-version edits keeps them first, as an automatic version.
+    await page.locator('.legal-text article.article').first().locator('.clause').first().click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' Unsaved words.')
+    await page.waitForSelector(SAVED)
+    await history().getByTestId('version-row').filter({ hasText: 'Round 1' }).getByRole('button', { name: 'Restore' }).click()
+    await page.getByTestId('restore-dialog').getByRole('button', { name: 'Restore' }).click()
+    const rows = history().getByTestId('version-row')
+    await expect.poll(() => rows.count()).toBe(3)
+    expect(await rows.first().getAttribute('data-kind')).toBe('auto')
+    expect(await rows.first().textContent()).toContain('Automatic: before a restore')
+    expect(await rows.first().textContent()).toContain('Text replaced by restoring “Round 1”')
+    await expect.poll(() => editorText(page)).not.toContain('Unsaved words')
+    await page.waitForSelector(SAVED)
+    expect(errors).toEqual([])
+  })
+
+  /** The visible label of a version in the compare selects ("Round 1 — 12 Mar 2025, 10:04"). */
+  async function optionLabel(name: string): Promise<string> {
+    const labels = await history().getByLabel('From').locator('option').allTextContents()
+    const label = labels.find((l) => l.startsWith(`${name} — `))
+    if (!label) throw new Error(`no option for ${name} in ${JSON.stringify(labels)}`)
+    return label
+  }
+})
