@@ -82,6 +82,11 @@ export class Rooms implements RoomHooks {
     }
   }
 
+  /** Sends a frame of our own (not a document update) to everyone who has the document open. */
+  notify(docId: string, message: Uint8Array): void {
+    this.opts.broadcaster.broadcast(docId, message)
+  }
+
   onAppended(room: Room): void {
     if (room.logLength > this.opts.compactAfterUpdates) this.queueCompaction(room)
     const now = Date.now()

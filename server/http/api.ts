@@ -2,6 +2,7 @@ import type { Rooms } from '../collab/rooms'
 import type { Services } from '../services'
 import { registerAccessRoutes } from './accessRoutes'
 import { registerAuthRoutes } from './authRoutes'
+import { registerCommentsRoutes } from './commentsRoutes'
 import { registerDocumentsRoutes } from './documentsRoutes'
 import { createGuards, type Guards } from './guard'
 import { registerInvitationsRoutes } from './invitationsRoutes'
@@ -25,5 +26,6 @@ export function createApiRouter(services: Services & { rooms: Rooms }): Router {
   registerInvitationsRoutes(router, deps)
   registerDocumentsRoutes(router, deps)
   registerAccessRoutes(router, deps)
+  registerCommentsRoutes(router, deps)
   return router
 }
