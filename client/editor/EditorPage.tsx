@@ -14,6 +14,9 @@ import { Outline } from './Outline'
 import { Presence } from './Presence'
 import { SyncStatus } from './SyncStatus'
 import { Toolbar } from './Toolbar'
+import { useCommentsController, useOpenThreadCounts } from '../comments/useCommentsController'
+import { CommentsPanel } from '../comments/CommentsPanel'
+import { CommentButton } from '../comments/CommentButton'
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string; notFound: boolean } | { kind: 'ready'; doc: DocumentSummary }
 
@@ -25,6 +28,8 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const onEditor = useCallback((e: Editor | null) => setEditor(e), [])
   const [sharing, setSharing] = useState(false)
   const [showActivity, setShowActivity] = useState(false)
+  const [showComments, setShowComments] = useState(true)
+  const openComments = useCallback(() => setShowComments(true), [])
   const liveRole = useSyncExternalStore(
     (l) => session?.subscribe(l) ?? (() => {}),
     () => session?.role ?? null,
@@ -36,6 +41,10 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   // The server's word on the open connection wins over the role the list reported.
   const role = liveRole ?? (load.kind === 'ready' ? load.doc.role : null)
   const editable = can(role, 'edit')
+  const canComment = can(role, 'comment')
+  const comments = useCommentsController(docId, session, editor, load.kind === 'ready' ? load.doc.language : 'en', { canComment, onCompose: openComments })
+  const openCounts = useOpenThreadCounts(comments)
+  const commentButton = canComment && <CommentButton controller={comments} onCompose={openComments} />
 
   useEffect(() => {
     editor?.setEditable(editable)
@@ -107,6 +116,11 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       {load.kind === 'ready' && (
         <button type="button" onClick={() => setShowActivity(!showActivity)} aria-pressed={showActivity}>{t('activity.title')}</button>
       )}
+      {load.kind === 'ready' && (
+        <button type="button" data-testid="toggle-comments" onClick={() => setShowComments(!showComments)} aria-pressed={showComments}>
+          {t('comments.toggle')}{openCounts.total > 0 && ` (${openCounts.total})`}
+        </button>
+      )}
       {load.kind === 'ready' && can(role, 'share') && (
         <button type="button" data-testid="share" onClick={() => setSharing(true)}>{t('share.button')}</button>
       )}
@@ -129,25 +143,33 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     <div className="page editor-page">
       {header}
       {editable ? (
-        <Toolbar editor={editor} />
+        <Toolbar editor={editor}>{commentButton}</Toolbar>
       ) : (
         role && (
-          <p className="read-only-banner" role="note" data-testid="read-only-banner">
-            {t(role === 'reviewer' ? 'editor.readOnlyReviewer' : 'editor.readOnlyObserver')}
-            {writeRefused && ` ${t('editor.writeRefused')}`}
-          </p>
+          <div className="review-bar">
+            <p className="read-only-banner" role="note" data-testid="read-only-banner">
+              {t(role === 'reviewer' ? 'editor.readOnlyReviewer' : 'editor.readOnlyObserver')}
+              {writeRefused && ` ${t('editor.writeRefused')}`}
+            </p>
+            {commentButton}
+          </div>
         )
       )}
       {sharing && <ShareDialog docId={docId} onClose={() => setSharing(false)} />}
-      <div className="editor-layout">
+      <div className={`editor-layout${showComments ? ' with-comments' : ''}`}>
         <aside className="sidebar">
-          <Outline editor={editor} language={load.doc.language} />
+          <Outline
+            editor={editor}
+            language={load.doc.language}
+            comments={{ openCounts: openCounts.byArticle, onComment: canComment && comments ? (id) => (comments.compose(id), openComments()) : undefined }}
+          />
         </aside>
         <main className="editor-main">
           {session && <LegalEditor key={docId} session={session} identity={identity} language={load.doc.language} editable={editable} onEditor={onEditor} />}
         </main>
         <aside className="sidebar sidebar-right">
           {showActivity && <ActivityPanel docId={docId} onClose={() => setShowActivity(false)} />}
+          {showComments && comments && <CommentsPanel controller={comments} docId={docId} canComment={canComment} />}
           {session && <Presence session={session} />}
         </aside>
       </div>
