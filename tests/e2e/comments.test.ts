@@ -8,12 +8,12 @@ const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 const WORDS = 'guided by the following principles'
 const BODY = 'Which principles? <img src=x onerror=alert(1)>'
 
-/** Selects `words` in the first paragraph of the n-th article (0-based), as a person dragging over them would. */
+/** Selects `words` in the n-th article (0-based), as a person dragging over them would. */
 async function selectWords(page: Page, article: number, words: string): Promise<void> {
   await page.evaluate(
     ({ article, words }) => {
-      const clause = document.querySelectorAll('.legal-text article.article')[article].querySelector('.clause')!
-      const walker = document.createTreeWalker(clause, NodeFilter.SHOW_TEXT)
+      const element = document.querySelectorAll('.legal-text article.article')[article]
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const index = node.textContent!.indexOf(words)
         if (index < 0) continue
@@ -137,6 +137,36 @@ describe('review threads in the browser', () => {
       await expect.poll(() => highlightOf(page, threadId)).toEqual({ text: WORDS, article: 'Article 4.' })
       await expect.poll(() => page.locator('.comment-highlight.is-active').allTextContents()).toEqual([WORDS])
     }
+  })
+
+  it('comments from the keyboard and on a whole article; a thread whose words are deleted stays, "on deleted text"', async () => {
+    const words = 'priority of the best interests of the child'
+    await selectWords(reviewer, 3, words)
+    await reviewer.keyboard.press('Control+Alt+KeyM')
+    const composer = reviewer.getByTestId('comment-composer')
+    await expect.poll(() => composer.locator('blockquote').textContent()).toBe(words)
+    await composer.getByLabel('Your comment').fill('Say "the child’s best interests".')
+    await composer.getByRole('button', { name: 'Comment' }).click()
+    const group = (page: Page) => page.getByTestId('thread-group').filter({ hasText: 'Article 4. Guiding principles' })
+    const card = (page: Page) => group(page).getByTestId('thread').filter({ hasText: 'best interests' })
+    await expect.poll(() => card(drafter).count()).toBe(1)
+
+    // The drafter deletes the commented words: the thread stays under its article.
+    await selectWords(drafter, 3, words)
+    await drafter.keyboard.press('Backspace')
+    await drafter.waitForSelector(SAVED)
+    for (const page of [drafter, reviewer]) {
+      await expect.poll(() => card(page).getByTestId('thread-orphaned').textContent()).toBe('On deleted text')
+      expect(await card(page).getByTestId('thread-quote').textContent()).toBe(words)
+    }
+
+    // The outline's own action comments on a whole article.
+    await reviewer.locator('.outline-article').first().getByTestId('outline-comment').click()
+    await reviewer.getByTestId('comment-composer').getByLabel('Your comment').fill('Shorter, please.')
+    await reviewer.getByTestId('comment-composer').getByRole('button', { name: 'Comment' }).click()
+    const first = drafter.getByTestId('thread-group').filter({ hasText: 'Article 1. Purpose of this Law' }).getByTestId('thread')
+    await expect.poll(() => first.textContent()).toContain('Shorter, please.')
+    expect(await first.textContent()).toContain('On the whole article')
     expect(errors).toEqual([])
   })
 })
