@@ -174,6 +174,8 @@ export const CreateThreadInput = z.object({
   body: CommentBody,
 })
 export type CreateThreadInput = z.input<typeof CreateThreadInput>
+/** A new thread as the server has it after validation (anchor defaulted to null). */
+export type NewThread = z.output<typeof CreateThreadInput>
 
 /** POST …/threads/:threadId/comments (reply) and PATCH …/comments/:commentId (edit). */
 export const CommentInput = z.object({ body: CommentBody })

@@ -5,7 +5,7 @@ import { outlineOf } from '../../shared/numbering'
 import { findById } from '../../shared/editor/commands'
 import { api, RequestError } from '../api/http'
 import type { CollabSession } from '../collab/session'
-import { articleAt, passageOf, placeThreads, type Passage, type Placement } from './anchors'
+import { articleAt, passageOf, passageRange, placeThreads, type Passage, type Placement } from './anchors'
 import { commentsPlugin, commentsPluginKey, currentHighlights, setActiveThread, setHighlights } from './commentsPlugin'
 
 /** What the person is about to comment on. */
@@ -98,6 +98,7 @@ export class CommentsController {
     this.editor = editor
     if (!editor || editor.isDestroyed) return
     const plugin = commentsPlugin({
+      relocate: passageRange,
       onClickThreads: (ids) => {
         const open = ids.filter((id) => this.snapshot.threads.find((t) => t.id === id)?.status === 'open')
         if (open.length > 0) this.activate(open[0], { fromText: true })
@@ -149,7 +150,7 @@ export class CommentsController {
     const placements = placeThreads(editor.state, this.snapshot.threads)
     const highlights = this.snapshot.threads.flatMap((t) => {
       const p = placements.get(t.id)
-      return p?.kind === 'passage' ? [{ threadId: t.id, from: p.from, to: p.to, resolved: t.status === 'resolved' }] : []
+      return p?.kind === 'passage' ? [{ threadId: t.id, from: p.from, to: p.to, resolved: t.status === 'resolved', anchor: p.anchor }] : []
     })
     setHighlights(editor.view, highlights, this.snapshot.activeId)
     this.derive(placements)
@@ -186,7 +187,7 @@ export class CommentsController {
     for (const thread of this.snapshot.threads) {
       const before = previous.get(thread.id)
       const highlight = live.get(thread.id)
-      if (highlight) placements.set(thread.id, { kind: 'passage', from: highlight.from, to: highlight.to, articleId: thread.articleId })
+      if (highlight) placements.set(thread.id, { kind: 'passage', from: highlight.from, to: highlight.to, articleId: thread.articleId, anchor: highlight.anchor })
       else if (before?.kind === 'passage') placements.set(thread.id, { kind: 'orphaned', articleId: thread.articleId })
       else if (before?.kind === 'article' && !articles.has(thread.articleId)) placements.set(thread.id, { kind: 'orphaned', articleId: thread.articleId })
       else if (before) placements.set(thread.id, before)
@@ -318,20 +319,22 @@ export class CommentsController {
 }
 
 /**
- * The selection in the text. A read-only editor still tracks it; should it not (the DOM
- * selection changed without the editor noticing), the DOM selection inside the text counts.
+ * The selection in the text: the browser's own when it lies in the text (what the person sees;
+ * the editor learns of a new one only at the next selectionchange event, and a read-only editor
+ * may not at all), else the editor's (focus moved away, e.g. to the comment form).
  */
 function selectionOf(editor: Editor): { from: number; to: number } {
-  const { from, to } = editor.state.selection
-  if (from !== to) return { from, to }
-  const dom = window.getSelection()
   const view = editor.view
-  if (!dom || dom.isCollapsed || !dom.anchorNode || !dom.focusNode || !view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode)) return { from, to }
-  try {
-    const a = view.posAtDOM(dom.anchorNode, dom.anchorOffset)
-    const b = view.posAtDOM(dom.focusNode, dom.focusOffset)
-    return { from: Math.min(a, b), to: Math.max(a, b) }
-  } catch {
-    return { from, to }
+  const dom = window.getSelection()
+  if (dom && dom.anchorNode && dom.focusNode && view.dom.contains(dom.anchorNode) && view.dom.contains(dom.focusNode)) {
+    try {
+      const a = view.posAtDOM(dom.anchorNode, dom.anchorOffset)
+      const b = view.posAtDOM(dom.focusNode, dom.focusOffset)
+      return { from: Math.min(a, b), to: Math.max(a, b) }
+    } catch {
+      // Not a position the editor knows (inside a widget): fall back to the editor's selection.
+    }
   }
+  const { from, to } = editor.state.selection
+  return { from, to }
 }

@@ -3,7 +3,7 @@ import type { EditorState } from '@tiptap/pm/state'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap'
 import type { ThreadView } from '../../shared/api'
-import { createAnchor, resolveAnchor, type EncodedAnchor, type YPoint } from '../../shared/comments/anchor'
+import { createAnchor, resolveAnchor, resolvePositions, type EncodedAnchor, type YPoint } from '../../shared/comments/anchor'
 import { findById } from '../../shared/editor/commands'
 
 /**
@@ -88,9 +88,15 @@ export function articleAt(state: EditorState, pos: number): { id: string; headin
   return { id: top.node.attrs.id as string, heading: top.node.firstChild?.textContent ?? '' }
 }
 
+/** A passage's relative positions (as resolved: the stored ones, or new ones found by its quote). */
+export interface PassageAnchor {
+  start: Y.RelativePosition
+  end: Y.RelativePosition
+}
+
 /** Where a thread is in the editor now. */
 export type Placement =
-  | { kind: 'passage'; from: number; to: number; articleId: string }
+  | { kind: 'passage'; from: number; to: number; articleId: string; anchor: PassageAnchor }
   | { kind: 'article'; pos: number; articleId: string }
   /** Its words were deleted; shown under the article it was in. */
   | { kind: 'orphaned'; articleId: string }
@@ -116,9 +122,33 @@ export function placeThreads(state: EditorState, threads: readonly ThreadView[])
       out.set(thread.id, { kind: resolution.state, articleId: thread.articleId })
       continue
     }
-    const from = relativePositionToAbsolutePosition(binding.doc, binding.type, resolution.startRel, binding.mapping)
-    const to = relativePositionToAbsolutePosition(binding.doc, binding.type, resolution.endRel, binding.mapping)
-    out.set(thread.id, from !== null && to !== null && from < to ? { kind: 'passage', from, to, articleId: thread.articleId } : { kind: 'pending', articleId: thread.articleId })
+    const anchor = { start: resolution.startRel, end: resolution.endRel }
+    const range = editorRange(binding, anchor)
+    out.set(thread.id, range ? { kind: 'passage', ...range, articleId: thread.articleId, anchor } : { kind: 'pending', articleId: thread.articleId })
   }
   return out
+}
+
+/** What resolving needs from the Yjs binding: its Y.Doc, its fragment and its Yjs → ProseMirror mapping. */
+export type BindingLike = Pick<ProsemirrorBinding, 'doc' | 'type' | 'mapping'>
+
+function editorRange(binding: BindingLike, anchor: PassageAnchor): { from: number; to: number } | null {
+  const from = relativePositionToAbsolutePosition(binding.doc, binding.type, anchor.start, binding.mapping)
+  const to = relativePositionToAbsolutePosition(binding.doc, binding.type, anchor.end, binding.mapping)
+  return from !== null && to !== null && from < to ? { from, to } : null
+}
+
+/**
+ * A placed passage's editor positions after a remote change, from its relative positions: no
+ * walk over the text, only up the tree from its block. Null when its words are gone (or not
+ * resolvable right now; the next full placement decides).
+ */
+export function passageRange(state: EditorState, anchor: PassageAnchor): { from: number; to: number } | null {
+  const binding = bindingOf(state)
+  return binding ? passageRangeIn(binding, anchor) : null
+}
+
+export function passageRangeIn(binding: BindingLike, anchor: PassageAnchor): { from: number; to: number } | null {
+  const resolution = resolvePositions(binding.doc, anchor.start, anchor.end)
+  return resolution !== 'deleted' && resolution.state === 'live' ? editorRange(binding, anchor) : null
 }

@@ -1,17 +1,18 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
-import { Mapping, StepMap } from '@tiptap/pm/transform'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
+import type { PassageAnchor } from './anchors'
 
 /**
  * Highlights of commented passages: inline decorations with class `comment-highlight` and
  * `data-thread-id`, one element per thread (overlapping passages nest, each keeps its own).
  *
- * They are placed from the anchors only when told (`setHighlights`: threads changed, or a
- * throttled pass after remote changes) and otherwise mapped through each transaction, so typing
- * costs no walk over the document. The Yjs binding applies a remote change as one replacement of
- * the whole document, which would wipe every decoration: those are mapped through the span that
- * really changed (the documents' difference) until the next pass places them exactly.
+ * Typing maps them through the transaction: no walk over the document. The Yjs binding applies
+ * a remote change as one replacement of the whole document, through which mapping would wipe
+ * them all; after one, each highlight is placed again from its passage's relative positions
+ * (`relocate`: a walk up from its block, never over the text). Threads without a highlight yet
+ * (text not received, new threads) wait for the controller's next full placement, which comes
+ * when threads change and, throttled, after remote changes (`onRemoteChange`).
  */
 
 export interface Highlight {
@@ -20,6 +21,7 @@ export interface Highlight {
   to: number
   /** Resolved threads keep a (hidden) highlight, so they are still mapped and can be shown. */
   resolved: boolean
+  anchor: PassageAnchor
 }
 
 interface PluginState {
@@ -27,6 +29,13 @@ interface PluginState {
   active: string | null
   /** A remote change arrived since the last placement. */
   remoteChange: boolean
+}
+
+interface Spec {
+  threadId: string
+  resolved: boolean
+  active: boolean
+  anchor: PassageAnchor
 }
 
 type Meta = { highlights: Highlight[]; active: string | null } | { active: string | null }
@@ -47,26 +56,10 @@ function decorationsFor(state: EditorState, highlights: Highlight[], active: str
           'data-thread-id': h.threadId,
           'data-resolved': String(h.resolved),
         },
-        { threadId: h.threadId, resolved: h.resolved, active: h.threadId === active },
+        { threadId: h.threadId, resolved: h.resolved, active: h.threadId === active, anchor: h.anchor } satisfies Spec,
       ),
     )
   return DecorationSet.create(state.doc, decorations)
-}
-
-/** A mapping for a change that arrived as "replace everything": only the span that differs moves. */
-function differenceMap(tr: Transaction, oldState: EditorState): Mapping {
-  const before = oldState.doc.content
-  const after = tr.doc.content
-  const start = before.findDiffStart(after)
-  if (start === null) return new Mapping()
-  const end = before.findDiffEnd(after)
-  let endA = end?.a ?? before.size
-  let endB = end?.b ?? after.size
-  // findDiffEnd can overlap findDiffStart when the change repeats nearby text.
-  const overlap = Math.max(0, start - Math.min(endA, endB))
-  endA += overlap
-  endB += overlap
-  return new Mapping([new StepMap([start, endA - start, endB - start])])
 }
 
 function isRemote(tr: Transaction): boolean {
@@ -75,27 +68,37 @@ function isRemote(tr: Transaction): boolean {
 }
 
 export interface CommentsPluginOptions {
+  /** Where a highlight's passage is in `state` now, or null when its words are gone. */
+  relocate(state: EditorState, anchor: PassageAnchor): { from: number; to: number } | null
   /** Clicked text inside these threads' passages (innermost first). */
   onClickThreads(threadIds: string[]): void
-  /** A remote change arrived: place the highlights again soon. */
+  /** A remote change arrived: place every thread again soon. */
   onRemoteChange(): void
 }
 
 export function commentsPlugin(options: CommentsPluginOptions): Plugin<PluginState> {
+  const relocateAll = (state: EditorState, decorations: DecorationSet, active: string | null): DecorationSet => {
+    if (decorations === DecorationSet.empty) return decorations
+    const highlights = highlightsOf(decorations).flatMap((h) => {
+      const range = options.relocate(state, h.anchor)
+      return range ? [{ ...h, ...range }] : []
+    })
+    return decorationsFor(state, highlights, active)
+  }
   return new Plugin<PluginState>({
     key: commentsPluginKey,
     state: {
       init: () => ({ decorations: DecorationSet.empty, active: null, remoteChange: false }),
-      apply(tr, value, oldState, newState) {
+      apply(tr, value, _oldState, newState) {
         const meta = tr.getMeta(commentsPluginKey) as Meta | undefined
         if (meta && 'highlights' in meta) return { decorations: decorationsFor(newState, meta.highlights, meta.active), active: meta.active, remoteChange: false }
-        let { decorations, active } = value
-        if (tr.docChanged) decorations = decorations.map(isRemote(tr) ? differenceMap(tr, oldState) : tr.mapping, tr.doc)
-        if (meta && meta.active !== active) {
-          active = meta.active
-          decorations = decorationsFor(newState, highlightsOf(decorations), active)
-        }
-        return { decorations, active, remoteChange: value.remoteChange || (tr.docChanged && isRemote(tr)) }
+        const active = meta ? meta.active : value.active
+        const remote = tr.docChanged && isRemote(tr)
+        let decorations = value.decorations
+        if (remote) decorations = relocateAll(newState, decorations, active)
+        else if (tr.docChanged) decorations = decorations.map(tr.mapping, tr.doc)
+        if (active !== value.active && !remote) decorations = decorationsFor(newState, highlightsOf(decorations), active)
+        return { decorations, active, remoteChange: value.remoteChange || remote }
       },
     },
     props: {
@@ -117,8 +120,8 @@ export function commentsPlugin(options: CommentsPluginOptions): Plugin<PluginSta
 
 function highlightsOf(decorations: DecorationSet): Highlight[] {
   return decorations.find().map((d) => {
-    const spec = d.spec as { threadId: string; resolved: boolean }
-    return { threadId: spec.threadId, resolved: spec.resolved, from: d.from, to: d.to }
+    const spec = d.spec as Spec
+    return { threadId: spec.threadId, resolved: spec.resolved, anchor: spec.anchor, from: d.from, to: d.to }
   })
 }
 
@@ -136,7 +139,7 @@ export function threadsAt(state: EditorState, pos: number): string[] {
     .find(pos, pos)
     .filter((d) => d.from <= pos && pos <= d.to)
     .sort((a, b) => a.to - a.from - (b.to - b.from))
-    .map((d) => (d.spec as { threadId: string }).threadId)
+    .map((d) => (d.spec as Spec).threadId)
 }
 
 export function setHighlights(view: EditorView, highlights: Highlight[], active: string | null): void {

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import {
   ErrorCode,
   type CommentView,
-  type CreateThreadInput,
+  type NewThread,
   type OrganizationSummary,
   type PersonRef,
   type ThreadStatus,
@@ -15,6 +15,7 @@ import {
   resolveAnchor,
   textBetween,
   textOfBlock,
+  xmlTextOf,
   type AnchorResolution,
 } from '../../shared/comments/anchor'
 import { TEXT_FIELD, type ThreadsChanged } from '../../shared/protocol'
@@ -75,10 +76,10 @@ export class ReviewThreads {
     return this.present(viewer, rows, this.deps.comments.commentsOfDocument(doc.id))
   }
 
-  create(viewer: Viewer, doc: DocumentRecord, input: Required<Pick<CreateThreadInput, 'articleId' | 'body'>> & { anchor: CreateThreadInput['anchor'] }): ThreadView {
+  create(viewer: Viewer, doc: DocumentRecord, input: NewThread): ThreadView {
     this.requireComment(viewer)
     this.checkRate(viewer)
-    const place = this.deps.rooms.read(doc.id, (ydoc) => placeOf(ydoc, input.articleId, input.anchor ?? null))
+    const place = this.deps.rooms.read(doc.id, (ydoc) => placeOf(ydoc, input.articleId, input.anchor))
     const now = new Date().toISOString()
     const threadId = newRowId()
     this.deps.db.transaction(() => {
@@ -276,7 +277,7 @@ function placeOf(ydoc: Y.Doc, articleId: string, anchor: { start: string; end: s
     const article = findArticle(ydoc, articleId)
     if (!article) throw anchorInvalid('no such article')
     const heading = article.toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === 'articleHeading')
-    const text = heading?.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText)
+    const text = heading && xmlTextOf(heading)
     return { quote: text ? textOfBlock(text) : '', blockId: null }
   }
   const resolution = resolveAnchor(ydoc, anchor)

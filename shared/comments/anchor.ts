@@ -149,7 +149,8 @@ export function textOfBlock(text: Y.XmlText): string {
     .join('')
 }
 
-function xmlTextOf(element: Y.XmlElement): Y.XmlText | null {
+/** The one Y.XmlText of a block element (none while the block is empty). */
+export function xmlTextOf(element: Y.XmlElement): Y.XmlText | null {
   return element.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText) ?? null
 }
 
@@ -161,23 +162,21 @@ function xmlTextOf(element: Y.XmlElement): Y.XmlText | null {
 export function resolveAnchor(doc: Y.Doc, anchor: EncodedAnchor, fallback?: AnchorFallback): AnchorResolution {
   const decoded = decodeAnchor(anchor)
   if (!decoded) return { state: 'orphaned' }
+  const resolution = resolvePositions(doc, decoded.start, decoded.end)
+  if (resolution === 'deleted') return (fallback && relocate(doc, fallback)) || { state: 'orphaned' }
+  return resolution
+}
+
+/** resolveAnchor for decoded positions, without the fallback ('deleted': a block holding them is gone). */
+export function resolvePositions(doc: Y.Doc, startRel: Y.RelativePosition, endRel: Y.RelativePosition): AnchorResolution | 'deleted' {
   const root = doc.getXmlFragment(TEXT_FIELD)
-  const start = resolvePoint(doc, decoded.start)
-  const end = resolvePoint(doc, decoded.end)
+  const start = resolvePoint(doc, startRel)
+  const end = resolvePoint(doc, endRel)
   if (start.kind === 'unknown' || end.kind === 'unknown') return { state: 'pending' }
-  if (start.kind === 'deleted' || end.kind === 'deleted') return (fallback && relocate(doc, fallback)) || { state: 'orphaned' }
-  if (start.kind !== 'ok' || end.kind !== 'ok') return { state: 'orphaned' }
+  if (start.kind === 'deleted' || end.kind === 'deleted') return 'deleted'
   if (!before(start.point, end.point, root)) return { state: 'orphaned' }
   const article = articleOf(start.point.text, root)
-  return {
-    state: 'live',
-    start: start.point,
-    end: end.point,
-    startRel: decoded.start,
-    endRel: decoded.end,
-    articleId: article ? articleIdOf(article) : null,
-    relocated: null,
-  }
+  return { state: 'live', start: start.point, end: end.point, startRel, endRel, articleId: article ? articleIdOf(article) : null, relocated: null }
 }
 
 function relocate(doc: Y.Doc, fallback: AnchorFallback): AnchorResolution | null {

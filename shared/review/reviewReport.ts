@@ -116,6 +116,12 @@ export function authorLine(name: string, org: { name: string; shortName: string 
   return orgText ? `${name} (${orgText})` : name
 }
 
+/** "Open", or "Resolved (resolved by Name, date)". */
+export function statusLine(words: ReportWords, thread: ThreadView): string {
+  if (thread.status === 'open') return words.open
+  return thread.resolvedBy ? `${words.resolved} (${words.resolvedBy} ${thread.resolvedBy.displayName}, ${reportTime(thread.resolvedAt ?? '')})` : words.resolved
+}
+
 export function reviewReportModel(input: ReviewReportInput): ReviewReportModel {
   const entries = outlineOf(docFromJSON(input.doc), input.language).filter((e) => e.kind === 'article' && e.id)
   const sections = new Map<string, ReportSection>()

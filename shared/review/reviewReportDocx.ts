@@ -1,6 +1,6 @@
 import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun, type IStylesOptions } from 'docx'
 import { xmlSafe } from '../export/escape'
-import { authorLine, reportTime, reviewReportModel, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
+import { authorLine, reportTime, reviewReportModel, statusLine, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
 
 /**
  * The review report as a Word document: a heading per article (Heading 2, so Word's navigation
@@ -47,7 +47,7 @@ function threadParagraphs(model: ReviewReportModel, entry: ReportThread): Paragr
   const w = model.words
   const t = entry.thread
   const out: Paragraph[] = []
-  const status = t.status === 'resolved' ? `${w.resolved}${t.resolvedBy ? ` (${w.resolvedBy} ${t.resolvedBy.displayName}, ${reportTime(t.resolvedAt ?? '')})` : ''}` : w.open
+  const status = statusLine(w, t)
   out.push(new Paragraph({ spacing: { before: 200 }, keepNext: true, children: [text(status.toUpperCase(), { bold: true, color: t.status === 'resolved' ? '2D7A3E' : '555555' })] }))
   if (entry.state === 'article') out.push(new Paragraph({ keepNext: true, children: [text(w.wholeArticle, { italics: true })] }))
   else if (entry.state === 'orphaned') {

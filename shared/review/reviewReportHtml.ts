@@ -1,5 +1,5 @@
 import { escapeHtml } from '../export/escape'
-import { authorLine, reportTime, reviewReportModel, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
+import { authorLine, reportTime, reviewReportModel, statusLine, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
 
 /**
  * The review report as one standalone HTML file (inline CSS, no script, nothing external).
@@ -33,7 +33,7 @@ function threadHtml(model: ReviewReportModel, entry: ReportThread): string {
   const w = model.words
   const t = entry.thread
   const out: string[] = [`<div class="thread" data-thread-id="${escapeHtml(t.id)}">`]
-  const status = t.status === 'resolved' ? `${w.resolved}${t.resolvedBy ? ` (${w.resolvedBy} ${t.resolvedBy.displayName}, ${reportTime(t.resolvedAt ?? '')})` : ''}` : w.open
+  const status = statusLine(w, t)
   out.push(`<div class="status ${t.status}">${escapeHtml(status)}</div>`)
   if (entry.state === 'article') out.push(`<p class="now"><em>${escapeHtml(w.wholeArticle)}</em></p>`)
   else if (entry.state === 'orphaned') {
