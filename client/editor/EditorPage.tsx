@@ -161,7 +161,13 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
           <Outline
             editor={editor}
             language={load.doc.language}
-            comments={{ openCounts: openCounts.byArticle, onComment: canComment && comments ? (id) => (comments.compose(id), openComments()) : undefined }}
+            comments={{
+              openCounts: openCounts.byArticle,
+              onComment: canComment && comments ? (id) => {
+                comments.compose(id)
+                openComments()
+              } : undefined,
+            }}
           />
         </aside>
         <main className="editor-main">
