@@ -157,6 +157,83 @@ export interface ActivitySession {
   articles: { id: string; label: string; heading: string; deleted: boolean }[]
 }
 
+// ── Review threads and comments ───────────────────────────────────────────────────────────
+
+export const COMMENT_MAX_LENGTH = 5000
+
+/** A comment's text: plain text (never rendered as HTML), trimmed, 1–5,000 characters. */
+export const CommentBody = z.string().trim().min(1, 'a comment cannot be empty').max(COMMENT_MAX_LENGTH)
+
+/** One end of a passage: base64 of `Y.encodeRelativePosition` (shared/comments/anchor.ts). */
+const EncodedPosition = z.string().min(4).max(200).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')
+
+export const THREAD_STATUSES = ['open', 'resolved'] as const
+export type ThreadStatus = (typeof THREAD_STATUSES)[number]
+
+/** POST /api/documents/:id/threads: a thread on a passage (anchor) or on a whole article (anchor null). */
+export const CreateThreadInput = z.object({
+  articleId: z.string().min(1).max(64),
+  anchor: z.object({ start: EncodedPosition, end: EncodedPosition }).nullable().default(null),
+  body: CommentBody,
+})
+export type CreateThreadInput = z.input<typeof CreateThreadInput>
+/** A new thread as the server has it after validation (anchor defaulted to null). */
+export type NewThread = z.output<typeof CreateThreadInput>
+
+/** POST …/threads/:threadId/comments (reply) and PATCH …/comments/:commentId (edit). */
+export const CommentInput = z.object({ body: CommentBody })
+export type CommentInput = z.infer<typeof CommentInput>
+
+/** PATCH …/threads/:threadId: resolve or reopen. */
+export const ThreadStatusInput = z.object({ status: z.enum(THREAD_STATUSES) })
+export type ThreadStatusInput = z.infer<typeof ThreadStatusInput>
+
+export interface PersonRef {
+  id: string
+  displayName: string
+}
+
+export interface CommentView {
+  id: string
+  author: PersonRef
+  organization: OrganizationSummary
+  /** Plain text; empty once deleted. */
+  body: string
+  createdAt: string
+  editedAt: string | null
+  deleted: boolean
+  /** What the viewer may do with it, as the server decides. */
+  canEdit: boolean
+  canDelete: boolean
+}
+
+export interface ThreadView {
+  id: string
+  /** The article the thread was started in (kept when its words are deleted). */
+  articleId: string
+  /** The block the passage started in (null for an article heading or a whole-article thread). */
+  blockId: string | null
+  /** The passage's Yjs relative positions, base64; null for a whole-article thread. */
+  anchor: { start: string; end: string } | null
+  /** The passage as it read when the thread was started (the article heading for a whole-article thread). */
+  quote: string
+  status: ThreadStatus
+  createdBy: PersonRef
+  organization: OrganizationSummary
+  createdAt: string
+  resolvedBy: PersonRef | null
+  resolvedAt: string | null
+  comments: CommentView[]
+}
+
+export const REVIEW_REPORT_FORMATS = ['html', 'docx'] as const
+/** GET /api/documents/:id/review-report?format=html|docx&status=open|all */
+export const ReviewReportQuery = z.object({
+  format: z.enum(REVIEW_REPORT_FORMATS).default('html'),
+  status: z.enum(['open', 'all']).default('open'),
+})
+export type ReviewReportQuery = z.infer<typeof ReviewReportQuery>
+
 export const ErrorCode = {
   badRequest: 'bad_request',
   unauthorized: 'unauthorized',
@@ -181,6 +258,11 @@ export const ErrorCode = {
   internal: 'internal_error',
   exportUnavailable: 'export_unavailable',
   busy: 'server_busy',
+  rateLimited: 'rate_limited',
+  anchorInvalid: 'anchor_invalid',
+  anchorNotSynced: 'anchor_not_synced',
+  threadNotFound: 'thread_not_found',
+  commentNotFound: 'comment_not_found',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

@@ -14,7 +14,15 @@ export const MessageType = {
   stored: 100,
   /** Server → client: this connection's role on the document, varString (Accord extension). */
   role: 101,
+  /** Server → client: a review thread changed, varString(JSON ThreadsChanged) (Accord extension). */
+  threads: 102,
 } as const
+
+/** Body of a `threads` message: which thread changed; clients fetch the threads again. */
+export interface ThreadsChanged {
+  threadId: string
+  change: 'created' | 'updated' | 'deleted'
+}
 
 /** Reason sent with y-protocols' auth "permission denied" when a read-only connection writes. */
 export const READ_ONLY_REASON = 'read-only'

@@ -3,7 +3,9 @@ import {
   type AcceptInvitationInput,
   type ActivitySession,
   type ApiError,
+  type CommentInput,
   type CreateDocumentInput,
+  type CreateThreadInput,
   type CreateInvitationInput,
   type ComparativeTableFormat,
   type DocumentComparison,
@@ -27,6 +29,8 @@ import {
   type SessionInfo,
   type SetupInput,
   type SignInInput,
+  type ThreadStatus,
+  type ThreadView,
 } from '../../shared/api'
 import type { MessageKey } from '../i18n/en'
 import type { Translate } from '../i18n/i18n'
@@ -116,6 +120,20 @@ export const api = {
   /** A link (GET, same-origin cookie) that downloads the comparative table. */
   comparativeTableUrl: (id: string, from: string, to: string, format: ComparativeTableFormat) =>
     `${doc(id)}/comparative-table?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=${format}`,
+
+  listThreads: (id: string) => request<ThreadView[]>('GET', `${doc(id)}/threads`),
+  createThread: (id: string, input: CreateThreadInput) => request<ThreadView>('POST', `${doc(id)}/threads`, input),
+  setThreadStatus: (id: string, threadId: string, status: ThreadStatus) =>
+    request<ThreadView>('PATCH', `${doc(id)}/threads/${encodeURIComponent(threadId)}`, { status }),
+  reply: (id: string, threadId: string, input: CommentInput) =>
+    request<ThreadView>('POST', `${doc(id)}/threads/${encodeURIComponent(threadId)}/comments`, input),
+  editComment: (id: string, threadId: string, commentId: string, input: CommentInput) =>
+    request<ThreadView>('PATCH', `${doc(id)}/threads/${encodeURIComponent(threadId)}/comments/${encodeURIComponent(commentId)}`, input),
+  /** The thread as it is now, or undefined when deleting its last comment deleted it. */
+  deleteComment: (id: string, threadId: string, commentId: string) =>
+    request<ThreadView | undefined>('DELETE', `${doc(id)}/threads/${encodeURIComponent(threadId)}/comments/${encodeURIComponent(commentId)}`),
+  /** Where the browser downloads the review report from (a plain link: GET with the session cookie). */
+  reviewReportUrl: (id: string, format: 'html' | 'docx', status: 'open' | 'all') => `${doc(id)}/review-report?format=${format}&status=${status}`,
 }
 
 const KNOWN_CODES: Partial<Record<string, MessageKey>> = {
@@ -136,6 +154,11 @@ const KNOWN_CODES: Partial<Record<string, MessageKey>> = {
   payload_too_large: 'error.payload_too_large',
   validation_failed: 'error.validation_failed',
   version_not_found: 'error.version_not_found',
+  rate_limited: 'error.rate_limited',
+  anchor_invalid: 'error.anchor_invalid',
+  anchor_not_synced: 'error.anchor_not_synced',
+  thread_not_found: 'error.thread_not_found',
+  comment_not_found: 'error.comment_not_found',
 }
 
 /** A sentence for the user, in their language, from any failure. */

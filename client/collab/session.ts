@@ -4,7 +4,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import { readAuthMessage } from 'y-protocols/auth'
-import { CloseCode, MessageType, SYNC_PATH, closeCodeName, type CloseCodeName } from '../../shared/protocol'
+import { CloseCode, MessageType, SYNC_PATH, closeCodeName, type CloseCodeName, type ThreadsChanged } from '../../shared/protocol'
 import { digest32 } from '../../shared/digest'
 import { readStoredAck } from '../../shared/storedAck'
 import type { Identity } from '../auth/session'
@@ -44,6 +44,8 @@ export class CollabSession {
   private lastClose: number | null = null
   private refused: SyncState | null = null
   private listeners = new Set<() => void>()
+  /** Told when the server says a review thread changed (null: after a reconnect, anything may have). */
+  private threadListeners = new Set<(event: ThreadsChanged | null) => void>()
   private state: SyncState = { kind: 'connecting' }
   /** This connection's role as the server decided it (null until told). */
   role: Role | null = null
@@ -66,6 +68,10 @@ export class CollabSession {
     this.ydoc.on('update', this.onUpdate)
     this.provider.on('status', this.recompute)
     this.provider.on('sync', this.recompute)
+    // Thread notices sent while we were away are lost: (re)connected means "look again".
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) this.threadListeners.forEach((l) => l(null))
+    })
     this.provider.on('connection-close', (event) => {
       this.lastClose = event?.code ?? null
       this.step2Boundaries = []
@@ -100,6 +106,15 @@ export class CollabSession {
         this.writeRefused = true
         this.listeners.forEach((l) => l())
       })
+    }
+    handlers[MessageType.threads] = (_encoder, decoder) => {
+      let event: ThreadsChanged | null = null
+      try {
+        event = JSON.parse(decoding.readVarString(decoder)) as ThreadsChanged
+      } catch {
+        // An unreadable notice still means "something changed": listeners fetch everything.
+      }
+      this.threadListeners.forEach((l) => l(event))
     }
     handlers[MessageType.stored] = (_encoder, decoder) => {
       const ack = readStoredAck(decoder)
@@ -152,6 +167,12 @@ export class CollabSession {
 
   get unsavedChanges(): number {
     return this.pending.length
+  }
+
+  /** Review threads changed on the server (message type 102), or we reconnected (null). */
+  onThreadsChanged(listener: (event: ThreadsChanged | null) => void): () => void {
+    this.threadListeners.add(listener)
+    return () => this.threadListeners.delete(listener)
   }
 
   subscribe = (listener: () => void): (() => void) => {

@@ -16,6 +16,9 @@ import { Presence } from './Presence'
 import { SyncStatus } from './SyncStatus'
 import { Toolbar } from './Toolbar'
 import { ExportMenu } from '../export/ExportMenu'
+import { useCommentsController, useOpenThreadCounts } from '../comments/useCommentsController'
+import { CommentsPanel } from '../comments/CommentsPanel'
+import { CommentButton } from '../comments/CommentButton'
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string; notFound: boolean } | { kind: 'ready'; doc: DocumentSummary }
 
@@ -28,6 +31,8 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const [sharing, setSharing] = useState(false)
   const [showActivity, setShowActivity] = useState(false)
   const [showHistory, setShowHistory] = useState(false)
+  const [showComments, setShowComments] = useState(true)
+  const openComments = useCallback(() => setShowComments(true), [])
   const liveRole = useSyncExternalStore(
     (l) => session?.subscribe(l) ?? (() => {}),
     () => session?.role ?? null,
@@ -39,6 +44,10 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   // The server's word on the open connection wins over the role the list reported.
   const role = liveRole ?? (load.kind === 'ready' ? load.doc.role : null)
   const editable = can(role, 'edit')
+  const canComment = can(role, 'comment')
+  const comments = useCommentsController(docId, session, editor, load.kind === 'ready' ? load.doc.language : 'en', { canComment, onCompose: openComments })
+  const openCounts = useOpenThreadCounts(comments)
+  const commentButton = canComment && <CommentButton controller={comments} onCompose={openComments} />
 
   useEffect(() => {
     editor?.setEditable(editable)
@@ -114,6 +123,11 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       {load.kind === 'ready' && (
         <button type="button" data-testid="history" onClick={() => setShowHistory(!showHistory)} aria-pressed={showHistory}>{t('versions.button')}</button>
       )}
+      {load.kind === 'ready' && (
+        <button type="button" data-testid="toggle-comments" onClick={() => setShowComments(!showComments)} aria-pressed={showComments}>
+          {t('comments.toggle')}{openCounts.total > 0 && ` (${openCounts.total})`}
+        </button>
+      )}
       {load.kind === 'ready' && can(role, 'share') && (
         <button type="button" data-testid="share" onClick={() => setSharing(true)}>{t('share.button')}</button>
       )}
@@ -136,19 +150,32 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     <div className="page editor-page">
       {header}
       {editable ? (
-        <Toolbar editor={editor} />
+        <Toolbar editor={editor}>{commentButton}</Toolbar>
       ) : (
         role && (
-          <p className="read-only-banner" role="note" data-testid="read-only-banner">
-            {t(role === 'reviewer' ? 'editor.readOnlyReviewer' : 'editor.readOnlyObserver')}
-            {writeRefused && ` ${t('editor.writeRefused')}`}
-          </p>
+          <div className="review-bar">
+            <p className="read-only-banner" role="note" data-testid="read-only-banner">
+              {t(role === 'reviewer' ? 'editor.readOnlyReviewer' : 'editor.readOnlyObserver')}
+              {writeRefused && ` ${t('editor.writeRefused')}`}
+            </p>
+            {commentButton}
+          </div>
         )
       )}
       {sharing && <ShareDialog docId={docId} onClose={() => setSharing(false)} />}
-      <div className={showHistory ? 'editor-layout with-history' : 'editor-layout'}>
+      <div className={`editor-layout${showHistory ? ' with-history' : ''}${showComments ? ' with-comments' : ''}`}>
         <aside className="sidebar">
-          <Outline editor={editor} language={load.doc.language} />
+          <Outline
+            editor={editor}
+            language={load.doc.language}
+            comments={{
+              openCounts: openCounts.byArticle,
+              onComment: canComment && comments ? (id) => {
+                comments.compose(id)
+                openComments()
+              } : undefined,
+            }}
+          />
         </aside>
         <main className="editor-main">
           {session && <LegalEditor key={docId} session={session} identity={identity} language={load.doc.language} editable={editable} onEditor={onEditor} />}
@@ -156,6 +183,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         <aside className="sidebar sidebar-right">
           {showHistory && <HistoryPanel docId={docId} language={load.doc.language} canEdit={editable} onClose={() => setShowHistory(false)} />}
           {showActivity && <ActivityPanel docId={docId} onClose={() => setShowActivity(false)} />}
+          {showComments && comments && <CommentsPanel controller={comments} docId={docId} canComment={canComment} />}
           {session && <Presence session={session} />}
         </aside>
       </div>

@@ -8,8 +8,15 @@ import { useI18n } from '../i18n/i18n'
 
 const REFRESH_MS = 250
 
+interface OutlineComments {
+  /** Open review threads per article id. */
+  openCounts: ReadonlyMap<string, number>
+  /** Set when the person may comment: a "comment on this article" button per article. */
+  onComment?: (articleId: string) => void
+}
+
 /** Chapters and articles beside the text; refreshed after typing pauses, not per keystroke. */
-export function Outline({ editor, language }: { editor: Editor | null; language: Language }) {
+export function Outline({ editor, language, comments }: { editor: Editor | null; language: Language; comments?: OutlineComments }) {
   const { t } = useI18n()
   const [entries, setEntries] = useState<OutlineEntry[]>([])
 
@@ -52,10 +59,32 @@ export function Outline({ editor, language }: { editor: Editor | null; language:
               <button type="button" data-outline-id={entry.id ?? ''} onClick={() => jump(entry.id)}>
                 <span className="outline-label">{entry.label}</span> {entry.heading}
               </button>
+              {entry.kind === 'article' && entry.id && comments && (
+                <OutlineCommentControls articleId={entry.id} label={entry.label} count={comments.openCounts.get(entry.id) ?? 0} onComment={comments.onComment} />
+              )}
             </li>
           ))}
         </ol>
       )}
     </nav>
+  )
+}
+
+function OutlineCommentControls(props: { articleId: string; label: string; count: number; onComment?: (articleId: string) => void }) {
+  const { t } = useI18n()
+  return (
+    <span className="outline-comments">
+      {props.count > 0 && (
+        <span className="outline-comment-count" data-testid="outline-comment-count" title={t('comments.openCount', { n: props.count })}>
+          <span aria-hidden="true">{props.count}</span>
+          <span className="visually-hidden">{t('comments.openCount', { n: props.count })}</span>
+        </span>
+      )}
+      {props.onComment && (
+        <button type="button" className="outline-comment" data-testid="outline-comment" aria-label={t('comments.commentOnArticle', { article: props.label })} title={t('comments.commentOnArticle', { article: props.label })} onClick={() => props.onComment!(props.articleId)}>
+          +
+        </button>
+      )}
+    </span>
   )
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'
 import { SHORTCUTS } from './legalEditing'
+import { COMMENT_SHORTCUT } from '../comments/useCommentsController'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
@@ -30,6 +31,7 @@ const ROWS: [MessageKey, string][] = [
   ['shortcuts.move', `${SHORTCUTS.moveUp} / ${SHORTCUTS.moveDown}`],
   ['shortcuts.delete', SHORTCUTS.delete],
   ['shortcuts.undo', 'Mod-z / Mod-Shift-z'],
+  ['shortcuts.comment', COMMENT_SHORTCUT],
 ]
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { Command } from '@tiptap/pm/state'
 import {
@@ -37,7 +37,8 @@ const ARRANGE: Action[] = [
   { key: 'toolbar.delete', command: deleteStructural, shortcut: SHORTCUTS.delete, testId: 'delete-block' },
 ]
 
-export function Toolbar({ editor }: { editor: Editor | null }) {
+/** `children`: a last group of controls that are not structure commands (e.g. "Comment"). */
+export function Toolbar({ editor, children }: { editor: Editor | null; children?: ReactNode }) {
   const { t } = useI18n()
   const [showShortcuts, setShowShortcuts] = useState(false)
   const button = (action: Action) => (
@@ -68,6 +69,7 @@ export function Toolbar({ editor }: { editor: Editor | null }) {
           {t('toolbar.shortcuts')}
         </button>
       </div>
+      {children && <div className="toolbar-group">{children}</div>}
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </div>
   )

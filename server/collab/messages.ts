@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as authProtocol from 'y-protocols/auth'
-import { MessageType } from '../../shared/protocol'
+import { MessageType, type ThreadsChanged } from '../../shared/protocol'
 import type { Role } from '../../shared/roles'
 import { encodeStoredAck } from '../../shared/storedAck'
 import { digest32 } from '../../shared/digest'
@@ -53,5 +53,13 @@ export function permissionDeniedMessage(reason: string): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.auth)
   authProtocol.writePermissionDenied(encoder, reason)
+  return encoding.toUint8Array(encoder)
+}
+
+/** A review thread changed (Accord extension, type 102): varString(JSON ThreadsChanged). */
+export function threadsMessage(event: ThreadsChanged): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.threads)
+  encoding.writeVarString(encoder, JSON.stringify(event))
   return encoding.toUint8Array(encoder)
 }

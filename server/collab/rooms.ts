@@ -95,6 +95,11 @@ export class Rooms implements RoomHooks {
     this.listeners.push(listener)
   }
 
+  /** Sends a frame of our own (not a document update) to everyone who has the document open. */
+  sendToRoom(docId: string, message: Uint8Array): void {
+    this.opts.broadcaster.broadcast(docId, message)
+  }
+
   onAppended(room: Room): void {
     if (room.logLength > this.opts.compactAfterUpdates) this.queueCompaction(room)
     const now = Date.now()

@@ -118,4 +118,37 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX versions_doc ON versions(doc_id, created_at);
   `,
+  // 4: review threads on articles and passages, and their comments. A passage is anchored by
+  // two Yjs relative positions (base64); a whole-article thread has none. article_id is where
+  // the thread was started, so a thread on deleted text is still shown under its article.
+  `
+  CREATE TABLE comment_threads (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL,
+    block_id TEXT,
+    anchor_start TEXT,
+    anchor_end TEXT,
+    quote TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+    created_by TEXT NOT NULL,
+    org_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    resolved_by TEXT,
+    resolved_at TEXT,
+    CHECK ((anchor_start IS NULL) = (anchor_end IS NULL))
+  );
+  CREATE INDEX comment_threads_doc ON comment_threads(doc_id, created_at);
+  CREATE TABLE comments (
+    id TEXT PRIMARY KEY,
+    thread_id TEXT NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+    author_id TEXT NOT NULL,
+    org_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    edited_at TEXT,
+    deleted_at TEXT
+  );
+  CREATE INDEX comments_thread ON comments(thread_id, created_at);
+  `,
 ]

@@ -4,6 +4,7 @@ import type { Exports } from '../services/exports'
 import type { Versions } from '../services/versions'
 import { registerAccessRoutes } from './accessRoutes'
 import { registerAuthRoutes } from './authRoutes'
+import { registerCommentsRoutes } from './commentsRoutes'
 import { registerDocumentsRoutes } from './documentsRoutes'
 import { registerExportRoutes } from './exportRoutes'
 import { createGuards, type Guards } from './guard'
@@ -33,5 +34,6 @@ export function createApiRouter(services: Services & { rooms: Rooms; exports: Ex
   registerAccessRoutes(router, deps)
   registerExportRoutes(router, deps)
   registerVersionsRoutes(router, deps)
+  registerCommentsRoutes(router, deps)
   return router
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config'
 import type { Db } from '../db/connection'
 import type { Logger } from '../logger'
 import { AccessRepo } from '../db/accessRepo'
+import { CommentsRepo } from '../db/commentsRepo'
 import { DocumentsRepo } from '../db/documentsRepo'
 import { EditSessionsRepo } from '../db/editSessionsRepo'
 import { InvitationsRepo } from '../db/invitationsRepo'
@@ -24,6 +25,7 @@ export function createServices(db: Db, config: Config, log: Logger) {
   const access = new AccessRepo(db)
   const invitationsRepo = new InvitationsRepo(db)
   const editSessions = new EditSessionsRepo(db)
+  const comments = new CommentsRepo(db)
   const store = new SqliteDocumentStore(db)
   const sessions = new Sessions(new SessionsRepo(db), users, { ttlMs: config.sessionTtlMs, trustProxy: config.trustProxy })
   const registry = new ConnectionRegistry()
@@ -58,6 +60,7 @@ export function createServices(db: Db, config: Config, log: Logger) {
     organizations,
     access,
     editSessions,
+    comments,
     store,
     sessions,
     registry,

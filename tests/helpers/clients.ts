@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding'
 import { readAuthMessage } from 'y-protocols/auth'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
-import { MessageType, TEXT_FIELD } from '../../shared/protocol'
+import { MessageType, TEXT_FIELD, type ThreadsChanged } from '../../shared/protocol'
 import { docJSONOf } from '../../shared/ydoc'
 import type { DocJSON } from '../../shared/schema'
 import { waitFor } from './waitFor'
@@ -24,6 +24,8 @@ export interface TestClient {
   roles: string[]
   /** Reasons of every "permission denied" auth message received. */
   denied: string[]
+  /** Every "threads changed" notification (message type 102) received, in order. */
+  threadEvents: ThreadsChanged[]
   destroy(): void
 }
 
@@ -62,6 +64,7 @@ export function connectClient(wsUrl: string, docId: string, options: ConnectOpti
     role: null,
     roles: [],
     denied: [],
+    threadEvents: [],
     destroy: () => {
       provider.destroy()
       ydoc.destroy()
@@ -78,6 +81,9 @@ export function connectClient(wsUrl: string, docId: string, options: ConnectOpti
   }
   provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
     readAuthMessage(decoder, ydoc, (_doc, reason) => client.denied.push(reason))
+  }
+  provider.messageHandlers[MessageType.threads] = (_encoder, decoder) => {
+    client.threadEvents.push(JSON.parse(decoding.readVarString(decoder)) as ThreadsChanged)
   }
   provider.on('connection-close', (event) => {
     client.closeCodes.push(event?.code ?? null)

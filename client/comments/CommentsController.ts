@@ -1,0 +1,340 @@
+import type { Editor } from '@tiptap/react'
+import type { ThreadStatus, ThreadView } from '../../shared/api'
+import type { Language } from '../../shared/language'
+import { outlineOf } from '../../shared/numbering'
+import { findById } from '../../shared/editor/commands'
+import { api, RequestError } from '../api/http'
+import type { CollabSession } from '../collab/session'
+import { articleAt, passageOf, passageRange, placeThreads, type Passage, type Placement } from './anchors'
+import { commentsPlugin, commentsPluginKey, currentHighlights, setActiveThread, setHighlights } from './commentsPlugin'
+
+/** What the person is about to comment on. */
+export type Composer = { kind: 'passage'; passage: Passage } | { kind: 'article'; articleId: string; heading: string }
+
+export type ComposeRefusal = 'empty' | 'notInArticle' | 'acrossArticles' | 'notReady'
+
+export interface ArticleInfo {
+  id: string
+  label: string
+  heading: string
+  order: number
+}
+
+export interface CommentsSnapshot {
+  threads: ThreadView[]
+  placements: ReadonlyMap<string, Placement>
+  /** Articles of the text in order, by id. */
+  articles: ReadonlyMap<string, ArticleInfo>
+  loaded: boolean
+  error: unknown
+  composer: Composer | null
+  /** Why the last "Comment" could not start a thread. */
+  refusal: ComposeRefusal | null
+  activeId: string | null
+  /** Increases when a thread was opened from the text: the panel scrolls its card into view. */
+  reveal: number
+}
+
+/** Placing highlights again after remote changes: at most this often. */
+const PLACE_EVERY_MS = 400
+/** Refreshing the panel's order and "on deleted text" after local typing: after this pause. */
+const DERIVE_AFTER_MS = 250
+/** A passage typed a moment ago may not be on the server yet: retry this often, this many times. */
+const NOT_SYNCED_RETRY_MS = 400
+const NOT_SYNCED_RETRIES = 10
+
+/**
+ * The review threads of one open draft, outside React: fetched from the server, fetched again
+ * on each "threads changed" message, placed in the text (highlights) and grouped for the panel.
+ */
+export class CommentsController {
+  private snapshot: CommentsSnapshot = {
+    threads: [],
+    placements: new Map(),
+    articles: new Map(),
+    loaded: false,
+    error: null,
+    composer: null,
+    refusal: null,
+    activeId: null,
+    reveal: 0,
+  }
+  private readonly listeners = new Set<() => void>()
+  private editor: Editor | null = null
+  private detachEditor: (() => void) | null = null
+  private readonly stopListening: () => void
+  private fetching: Promise<void> | null = null
+  private fetchAgain = false
+  private placeTimer: ReturnType<typeof setTimeout> | undefined
+  private lastPlaced = 0
+  private deriveTimer: ReturnType<typeof setTimeout> | undefined
+  private destroyed = false
+
+  constructor(
+    readonly docId: string,
+    session: CollabSession,
+    private readonly language: Language,
+  ) {
+    this.stopListening = session.onThreadsChanged(() => void this.refresh())
+    void this.refresh()
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  getSnapshot = (): CommentsSnapshot => this.snapshot
+
+  private update(patch: Partial<CommentsSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch }
+    this.listeners.forEach((l) => l())
+  }
+
+  /** Binds the editor: its highlights plugin, clicks on highlighted text, re-placing after changes. */
+  attach(editor: Editor | null): void {
+    this.detachEditor?.()
+    this.detachEditor = null
+    this.editor = editor
+    if (!editor || editor.isDestroyed) return
+    const plugin = commentsPlugin({
+      relocate: passageRange,
+      onClickThreads: (ids) => {
+        const open = ids.filter((id) => this.snapshot.threads.find((t) => t.id === id)?.status === 'open')
+        if (open.length > 0) this.activate(open[0], { fromText: true })
+      },
+      onRemoteChange: () => this.schedulePlace(),
+    })
+    editor.registerPlugin(plugin)
+    const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+      if (transaction.docChanged) this.scheduleDerive()
+    }
+    editor.on('transaction', onTransaction)
+    this.detachEditor = () => {
+      editor.off('transaction', onTransaction)
+      if (!editor.isDestroyed) editor.unregisterPlugin(commentsPluginKey)
+    }
+    this.place()
+  }
+
+  /** Fetches the threads (once at a time; a notice during a fetch fetches again after it). */
+  async refresh(): Promise<void> {
+    if (this.fetching) {
+      this.fetchAgain = true
+      return this.fetching
+    }
+    this.fetching = (async () => {
+      do {
+        this.fetchAgain = false
+        try {
+          const threads = await api.listThreads(this.docId)
+          if (this.destroyed) return
+          this.update({ threads, loaded: true, error: null })
+          this.place()
+        } catch (err) {
+          if (this.destroyed) return
+          this.update({ error: err, loaded: true })
+        }
+      } while (this.fetchAgain && !this.destroyed)
+    })().finally(() => (this.fetching = null))
+    return this.fetching
+  }
+
+  /** Resolves every anchor against the text and puts the highlights where they belong. */
+  private place(): void {
+    clearTimeout(this.placeTimer)
+    this.placeTimer = undefined
+    this.lastPlaced = Date.now()
+    const editor = this.usableEditor()
+    if (!editor) return
+    const placements = placeThreads(editor.state, this.snapshot.threads)
+    const highlights = this.snapshot.threads.flatMap((t) => {
+      const p = placements.get(t.id)
+      return p?.kind === 'passage' ? [{ threadId: t.id, from: p.from, to: p.to, resolved: t.status === 'resolved', anchor: p.anchor }] : []
+    })
+    setHighlights(editor.view, highlights, this.snapshot.activeId)
+    this.derive(placements)
+  }
+
+  private schedulePlace(): void {
+    if (this.placeTimer !== undefined) return
+    const wait = Math.max(0, this.lastPlaced + PLACE_EVERY_MS - Date.now())
+    this.placeTimer = setTimeout(() => this.place(), wait)
+  }
+
+  private scheduleDerive(): void {
+    clearTimeout(this.deriveTimer)
+    this.deriveTimer = setTimeout(() => this.derive(), DERIVE_AFTER_MS)
+  }
+
+  /**
+   * The panel's view of where threads are, from the highlights as mapped through the edits since
+   * they were placed (no anchor is resolved here): a passage whose highlight was deleted is
+   * "on deleted text" until the next placement says otherwise.
+   */
+  private derive(resolved?: ReadonlyMap<string, Placement>): void {
+    clearTimeout(this.deriveTimer)
+    const editor = this.usableEditor()
+    if (!editor) return
+    const state = editor.state
+    const articles = new Map<string, ArticleInfo>()
+    for (const entry of outlineOf(state.doc, this.language)) {
+      if (entry.kind === 'article' && entry.id) articles.set(entry.id, { id: entry.id, label: entry.label, heading: entry.heading, order: articles.size })
+    }
+    const previous = resolved ?? this.snapshot.placements
+    const live = new Map(currentHighlights(state).map((h) => [h.threadId, h]))
+    const placements = new Map<string, Placement>()
+    for (const thread of this.snapshot.threads) {
+      const before = previous.get(thread.id)
+      const highlight = live.get(thread.id)
+      if (highlight) placements.set(thread.id, { kind: 'passage', from: highlight.from, to: highlight.to, articleId: thread.articleId, anchor: highlight.anchor })
+      else if (before?.kind === 'passage') placements.set(thread.id, { kind: 'orphaned', articleId: thread.articleId })
+      else if (before?.kind === 'article' && !articles.has(thread.articleId)) placements.set(thread.id, { kind: 'orphaned', articleId: thread.articleId })
+      else if (before) placements.set(thread.id, before)
+    }
+    this.update({ placements, articles })
+  }
+
+  private usableEditor(): Editor | null {
+    const editor = this.editor
+    return editor && !editor.isDestroyed && commentsPluginKey.getState(editor.state) ? editor : null
+  }
+
+  /**
+   * "Comment": on the selected passage, or — with nothing selected — on the article the cursor
+   * is in. Returns false (and says why in the snapshot) when there is nothing to comment on.
+   */
+  compose(articleId?: string): boolean {
+    const editor = this.usableEditor()
+    if (!editor) return false
+    const state = editor.state
+    if (articleId) {
+      const info = this.snapshot.articles.get(articleId)
+      this.update({ composer: { kind: 'article', articleId, heading: info?.heading ?? '' }, refusal: null })
+      return true
+    }
+    const { from, to } = selectionOf(editor)
+    if (from !== to) {
+      const result = passageOf(state, from, to)
+      if (!result.ok) {
+        this.update({ refusal: result.reason })
+        return false
+      }
+      this.update({ composer: { kind: 'passage', passage: result.passage }, refusal: null })
+      return true
+    }
+    const article = articleAt(state, from)
+    if (!article) {
+      this.update({ refusal: 'notInArticle' })
+      return false
+    }
+    this.update({ composer: { kind: 'article', articleId: article.id, heading: article.heading }, refusal: null })
+    return true
+  }
+
+  cancelCompose(): void {
+    this.update({ composer: null, refusal: null })
+  }
+
+  /** Starts the thread being composed; retries while the passage's words are still on their way to the server. */
+  async submit(body: string): Promise<void> {
+    const composer = this.snapshot.composer
+    if (!composer) return
+    const input =
+      composer.kind === 'passage'
+        ? { articleId: composer.passage.articleId, anchor: composer.passage.anchor, body }
+        : { articleId: composer.articleId, anchor: null, body }
+    let thread: ThreadView | undefined
+    for (let attempt = 0; !thread; attempt++) {
+      try {
+        thread = await api.createThread(this.docId, input)
+      } catch (err) {
+        if (!(err instanceof RequestError && err.code === 'anchor_not_synced') || attempt >= NOT_SYNCED_RETRIES) throw err
+        await new Promise((resolve) => setTimeout(resolve, NOT_SYNCED_RETRY_MS))
+      }
+    }
+    this.update({ composer: null, activeId: thread.id, threads: [...this.snapshot.threads.filter((t) => t.id !== thread.id), thread] })
+    this.place()
+    void this.refresh()
+  }
+
+  async reply(threadId: string, body: string): Promise<void> {
+    this.replace(await api.reply(this.docId, threadId, { body }))
+  }
+
+  async edit(threadId: string, commentId: string, body: string): Promise<void> {
+    this.replace(await api.editComment(this.docId, threadId, commentId, { body }))
+  }
+
+  async remove(threadId: string, commentId: string): Promise<void> {
+    const thread = await api.deleteComment(this.docId, threadId, commentId)
+    if (thread) this.replace(thread)
+    else {
+      this.update({ threads: this.snapshot.threads.filter((t) => t.id !== threadId), activeId: this.snapshot.activeId === threadId ? null : this.snapshot.activeId })
+      this.place()
+    }
+  }
+
+  async setStatus(threadId: string, status: ThreadStatus): Promise<void> {
+    this.replace(await api.setThreadStatus(this.docId, threadId, status))
+  }
+
+  private replace(thread: ThreadView): void {
+    this.update({ threads: this.snapshot.threads.map((t) => (t.id === thread.id ? thread : t)) })
+    this.place()
+  }
+
+  /** Highlights a thread's passage (or article) and scrolls the text to it. */
+  activate(threadId: string | null, options: { fromText?: boolean } = {}): void {
+    this.update({ activeId: threadId, reveal: options.fromText ? this.snapshot.reveal + 1 : this.snapshot.reveal })
+    const editor = this.usableEditor()
+    if (!editor) return
+    setActiveThread(editor.view, threadId)
+    if (!threadId || options.fromText) return
+    const placement = this.snapshot.placements.get(threadId)
+    const pos = placement?.kind === 'passage' ? placement.from : placement?.kind === 'article' ? placement.pos : null
+    if (pos === null || pos === undefined) return
+    const { node } = editor.view.domAtPos(Math.min(pos + 1, editor.state.doc.content.size))
+    const element = node instanceof Element ? node : node.parentElement
+    element?.scrollIntoView({ block: 'center', behavior: 'auto' })
+  }
+
+  /** Scrolls the text to an article. */
+  showArticle(articleId: string): void {
+    const editor = this.usableEditor()
+    const found = editor && findById(editor.state.doc, articleId)
+    if (!editor || !found) return
+    const dom = editor.view.nodeDOM(found.pos)
+    if (dom instanceof Element) dom.scrollIntoView({ block: 'start', behavior: 'auto' })
+  }
+
+  destroy(): void {
+    this.destroyed = true
+    clearTimeout(this.placeTimer)
+    clearTimeout(this.deriveTimer)
+    this.stopListening()
+    this.detachEditor?.()
+    this.listeners.clear()
+  }
+}
+
+/**
+ * The selection in the text: the browser's own when it lies in the text (what the person sees;
+ * the editor learns of a new one only at the next selectionchange event, and a read-only editor
+ * may not at all), else the editor's (focus moved away, e.g. to the comment form).
+ */
+function selectionOf(editor: Editor): { from: number; to: number } {
+  const view = editor.view
+  const dom = window.getSelection()
+  if (dom && dom.anchorNode && dom.focusNode && view.dom.contains(dom.anchorNode) && view.dom.contains(dom.focusNode)) {
+    try {
+      const a = view.posAtDOM(dom.anchorNode, dom.anchorOffset)
+      const b = view.posAtDOM(dom.focusNode, dom.focusOffset)
+      return { from: Math.min(a, b), to: Math.max(a, b) }
+    } catch {
+      // Not a position the editor knows (inside a widget): fall back to the editor's selection.
+    }
+  }
+  const { from, to } = editor.state.selection
+  return { from, to }
+}

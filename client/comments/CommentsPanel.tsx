@@ -1,0 +1,217 @@
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import type { OrganizationSummary, ThreadView } from '../../shared/api'
+import { api, errorText } from '../api/http'
+import { useI18n } from '../i18n/i18n'
+import type { Placement } from './anchors'
+import type { CommentsController, CommentsSnapshot } from './CommentsController'
+import { CommentForm, ThreadCard } from './ThreadCard'
+import '../styles/comments.css'
+
+type StatusFilter = 'open' | 'resolved' | 'all'
+
+export function useComments(controller: CommentsController | null): CommentsSnapshot | null {
+  return useSyncExternalStore(
+    (l) => controller?.subscribe(l) ?? (() => {}),
+    () => controller?.getSnapshot() ?? null,
+  )
+}
+
+interface Group {
+  key: string
+  articleId: string | null
+  title: string
+  threads: ThreadView[]
+}
+
+/** Sort key of a thread within its article: whole-article threads, then passages in text order, then the rest. */
+function orderOf(placement: Placement | undefined): number {
+  if (placement?.kind === 'article') return -1
+  if (placement?.kind === 'passage') return placement.from
+  return Number.MAX_SAFE_INTEGER
+}
+
+/** Threads grouped under their articles in the order of the text; threads of deleted articles last. */
+function groupThreads(snapshot: CommentsSnapshot, threads: ThreadView[], deletedTitle: string): Group[] {
+  const groups = new Map<string, Group>()
+  const gone: ThreadView[] = []
+  for (const thread of threads) {
+    const article = snapshot.articles.get(thread.articleId)
+    if (!article) {
+      gone.push(thread)
+      continue
+    }
+    let group = groups.get(article.id)
+    if (!group) groups.set(article.id, (group = { key: article.id, articleId: article.id, title: `${article.label} ${article.heading}`.trim(), threads: [] }))
+    group.threads.push(thread)
+  }
+  const byPlace = (a: ThreadView, b: ThreadView) =>
+    orderOf(snapshot.placements.get(a.id)) - orderOf(snapshot.placements.get(b.id)) || a.createdAt.localeCompare(b.createdAt)
+  const ordered = [...groups.values()].sort((a, b) => snapshot.articles.get(a.key)!.order - snapshot.articles.get(b.key)!.order)
+  ordered.forEach((g) => g.threads.sort(byPlace))
+  if (gone.length > 0) ordered.push({ key: '(deleted)', articleId: null, title: deletedTitle, threads: gone.sort((a, b) => a.createdAt.localeCompare(b.createdAt)) })
+  return ordered
+}
+
+/**
+ * The side panel of review threads: new-thread form, filters (status, organization, article),
+ * threads under their articles in the order of the text, and the review report.
+ */
+export function CommentsPanel({ controller, docId, canComment }: { controller: CommentsController; docId: string; canComment: boolean }) {
+  const { t } = useI18n()
+  const snapshot = useComments(controller)!
+  const [status, setStatus] = useState<StatusFilter>('open')
+  const [orgId, setOrgId] = useState('')
+  const [articleId, setArticleId] = useState('')
+  const [withResolved, setWithResolved] = useState(false)
+  const listRef = useRef<HTMLDivElement>(null)
+
+  const organizations = useMemo(() => {
+    const byId = new Map<string, OrganizationSummary>()
+    for (const thread of snapshot.threads) for (const c of thread.comments) byId.set(c.organization.id, c.organization)
+    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name))
+  }, [snapshot.threads])
+
+  const visible = snapshot.threads.filter(
+    (thread) =>
+      (status === 'all' || thread.status === status) &&
+      (!orgId || thread.comments.some((c) => c.organization.id === orgId)) &&
+      (!articleId || thread.articleId === articleId),
+  )
+  const groups = groupThreads(snapshot, visible, t('comments.deletedArticles'))
+  const articlesWithThreads = [...snapshot.articles.values()].filter((a) => snapshot.threads.some((th) => th.articleId === a.id))
+
+  // A thread opened from the text: show it, whatever the filters, and bring its card into view.
+  useEffect(() => {
+    if (snapshot.reveal === 0 || !snapshot.activeId) return
+    const thread = snapshot.threads.find((th) => th.id === snapshot.activeId)
+    if (!thread) return
+    if (status !== 'all' && thread.status !== status) setStatus('all')
+    if (orgId && !thread.comments.some((c) => c.organization.id === orgId)) setOrgId('')
+    if (articleId && thread.articleId !== articleId) setArticleId('')
+    requestAnimationFrame(() => {
+      const card = listRef.current?.querySelector(`[data-thread-id="${CSS.escape(thread.id)}"]`)
+      if (card instanceof HTMLElement) {
+        card.scrollIntoView({ block: 'nearest' })
+        card.focus({ preventScroll: true })
+      }
+    })
+    // Only a new reveal moves the panel; filters changed by hand afterwards stay.
+  }, [snapshot.reveal])
+
+  const composer = snapshot.composer
+  const scope = withResolved ? 'all' : 'open'
+
+  return (
+    <section className="panel comments-panel" aria-labelledby="comments-title" data-testid="comments-panel">
+      <div className="panel-header">
+        <h2 id="comments-title">{t('comments.title')}</h2>
+      </div>
+
+      {snapshot.refusal && (
+        <p className="notice small" role="status" data-testid="comment-refusal">
+          {t(`comments.refusal.${snapshot.refusal}`)}
+        </p>
+      )}
+
+      {composer && canComment && (
+        <div className="comment-composer" data-testid="comment-composer">
+          <p className="small">
+            {composer.kind === 'passage' ? t('comments.newOnPassage') : t('comments.newOnArticle')}
+            {composer.kind === 'article' && composer.heading && <> — {composer.heading}</>}
+          </p>
+          {composer.kind === 'passage' && <blockquote className="thread-quote">{composer.passage.quote}</blockquote>}
+          <CommentForm
+            label={t('comments.bodyLabel')}
+            submitLabel={t('comments.submit')}
+            autoFocus
+            testId="new-comment"
+            onSubmit={(body) => controller.submit(body)}
+            onCancel={() => controller.cancelCompose()}
+          />
+        </div>
+      )}
+
+      <fieldset className="comment-filters">
+        <legend className="visually-hidden">{t('comments.filters')}</legend>
+        <label className="small">
+          {t('comments.filterStatus')}
+          <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+            <option value="open">{t('comments.filter.open')}</option>
+            <option value="resolved">{t('comments.filter.resolved')}</option>
+            <option value="all">{t('comments.filter.all')}</option>
+          </select>
+        </label>
+        <label className="small">
+          {t('comments.filterOrg')}
+          <select value={orgId} onChange={(e) => setOrgId(e.target.value)}>
+            <option value="">{t('comments.allOrgs')}</option>
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.shortName && o.shortName !== o.name ? `${o.name} (${o.shortName})` : o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="small">
+          {t('comments.filterArticle')}
+          <select value={articleId} onChange={(e) => setArticleId(e.target.value)}>
+            <option value="">{t('comments.allArticles')}</option>
+            {articlesWithThreads.map((a) => (
+              <option key={a.id} value={a.id}>
+                {`${a.label} ${a.heading}`.trim()}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+
+      <div ref={listRef}>
+        {snapshot.error !== null && <p className="error" role="alert">{t('comments.loadError', { message: errorText(snapshot.error, t) })}</p>}
+        {!snapshot.loaded && <p className="muted">{t('common.loading')}</p>}
+        {snapshot.loaded && snapshot.threads.length === 0 && !snapshot.error && (
+          <p className="muted" data-testid="comments-empty">{canComment ? t('comments.empty') : t('comments.emptyReadOnly')}</p>
+        )}
+        {snapshot.threads.length > 0 && groups.length === 0 && <p className="muted">{t('comments.noMatch')}</p>}
+        {groups.map((group) => (
+          <section key={group.key} className="thread-group" data-testid="thread-group" data-article-id={group.articleId ?? ''}>
+            <h3 className="thread-group-title">
+              {group.articleId ? (
+                <button type="button" className="link-button" onClick={() => controller.showArticle(group.articleId!)}>
+                  {group.title}
+                </button>
+              ) : (
+                group.title
+              )}
+            </h3>
+            <ol className="thread-list">
+              {group.threads.map((thread) => (
+                <ThreadCard
+                  key={thread.id}
+                  thread={thread}
+                  placement={snapshot.placements.get(thread.id)}
+                  active={snapshot.activeId === thread.id}
+                  canComment={canComment}
+                  controller={controller}
+                />
+              ))}
+            </ol>
+          </section>
+        ))}
+      </div>
+
+      <div className="comment-report">
+        <span className="small">{t('comments.report')}:</span>{' '}
+        <a href={api.reviewReportUrl(docId, 'html', scope)} download data-testid="report-html">
+          {t('comments.reportHtml')}
+        </a>{' '}
+        ·{' '}
+        <a href={api.reviewReportUrl(docId, 'docx', scope)} download data-testid="report-docx">
+          {t('comments.reportDocx')}
+        </a>
+        <label className="small inline">
+          <input type="checkbox" checked={withResolved} onChange={(e) => setWithResolved(e.target.checked)} /> {t('comments.reportResolved')}
+        </label>
+      </div>
+    </section>
+  )
+}

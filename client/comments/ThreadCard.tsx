@@ -1,0 +1,253 @@
+import { useState, type KeyboardEvent } from 'react'
+import type { CommentView, OrganizationSummary, ThreadView } from '../../shared/api'
+import { COMMENT_MAX_LENGTH } from '../../shared/api'
+import { errorText } from '../api/http'
+import { useI18n } from '../i18n/i18n'
+import { FormError } from '../ui/Field'
+import type { Placement } from './anchors'
+import type { CommentsController } from './CommentsController'
+
+/** A colour dot and the organization's short name (its full name on hover). */
+export function OrgBadge({ organization }: { organization: OrganizationSummary }) {
+  return (
+    <span className="comment-org" title={organization.name}>
+      <span className="presence-dot" style={{ backgroundColor: organization.color }} aria-hidden="true" />
+      {organization.shortName || organization.name}
+    </span>
+  )
+}
+
+/** A textarea that sends with Ctrl/⌘+Enter and gives up with Escape. */
+export function CommentForm(props: {
+  label: string
+  submitLabel: string
+  initial?: string
+  autoFocus?: boolean
+  onSubmit: (body: string) => Promise<void>
+  onCancel?: () => void
+  testId?: string
+}) {
+  const { t } = useI18n()
+  const [body, setBody] = useState(props.initial ?? '')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const send = async () => {
+    if (!body.trim() || busy) return
+    setBusy(true)
+    setError('')
+    try {
+      await props.onSubmit(body)
+      setBody('')
+    } catch (err) {
+      setError(errorText(err, t))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault()
+      void send()
+    } else if (e.key === 'Escape' && props.onCancel) {
+      e.preventDefault()
+      props.onCancel()
+    }
+  }
+  return (
+    <form
+      className="comment-form"
+      data-testid={props.testId}
+      onSubmit={(e) => {
+        e.preventDefault()
+        void send()
+      }}
+      onClick={(e) => e.stopPropagation()}
+    >
+      <textarea
+        aria-label={props.label}
+        value={body}
+        maxLength={COMMENT_MAX_LENGTH}
+        rows={3}
+        autoFocus={props.autoFocus}
+        onChange={(e) => setBody(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <FormError message={error} />
+      <div className="comment-form-actions">
+        {props.onCancel && (
+          <button type="button" onClick={props.onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+        <button type="submit" className="primary" disabled={busy || !body.trim()}>
+          {busy ? t('comments.sending') : props.submitLabel}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function CommentItem({ comment, thread, controller }: { comment: CommentView; thread: ThreadView; controller: CommentsController }) {
+  const { t, language } = useI18n()
+  const [editing, setEditing] = useState(false)
+  const [confirming, setConfirming] = useState(false)
+  const [error, setError] = useState('')
+  const time = new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+  if (comment.deleted) {
+    return (
+      <li className="comment comment-deleted muted" data-testid="comment">
+        {t('comments.deleted')}
+      </li>
+    )
+  }
+  const remove = async () => {
+    setError('')
+    try {
+      await controller.remove(thread.id, comment.id)
+    } catch (err) {
+      setError(errorText(err, t))
+      setConfirming(false)
+    }
+  }
+  return (
+    <li className="comment" data-testid="comment">
+      <div className="comment-meta">
+        <strong className="comment-author">{comment.author.displayName}</strong> <OrgBadge organization={comment.organization} />{' '}
+        <time className="muted small" dateTime={comment.createdAt}>
+          {time.format(new Date(comment.createdAt))}
+        </time>
+        {comment.editedAt && <span className="muted small"> · {t('comments.edited')}</span>}
+      </div>
+      {editing ? (
+        <CommentForm
+          label={t('comments.editLabel')}
+          submitLabel={t('common.save')}
+          initial={comment.body}
+          autoFocus
+          onSubmit={async (body) => {
+            await controller.edit(thread.id, comment.id, body)
+            setEditing(false)
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        // Plain text in a text node: whatever was typed is shown as typed, never as markup.
+        <p className="comment-body" data-testid="comment-body">
+          {comment.body}
+        </p>
+      )}
+      <FormError message={error} />
+      {!editing && (comment.canEdit || comment.canDelete) && (
+        <div className="comment-actions" onClick={(e) => e.stopPropagation()}>
+          {confirming ? (
+            <>
+              <span className="small">{t('comments.deleteConfirm')}</span>
+              <button type="button" className="link-button danger" onClick={() => void remove()}>
+                {t('comments.deleteYes')}
+              </button>
+              <button type="button" className="link-button" onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </button>
+            </>
+          ) : (
+            <>
+              {comment.canEdit && (
+                <button type="button" className="link-button" onClick={() => setEditing(true)}>
+                  {t('comments.edit')}
+                </button>
+              )}
+              {comment.canDelete && (
+                <button type="button" className="link-button danger" onClick={() => setConfirming(true)}>
+                  {t('comments.delete')}
+                </button>
+              )}
+            </>
+          )}
+        </div>
+      )}
+    </li>
+  )
+}
+
+/** One thread: its passage, its comments, reply, resolve or reopen. */
+export function ThreadCard(props: { thread: ThreadView; placement: Placement | undefined; active: boolean; canComment: boolean; controller: CommentsController }) {
+  const { thread, placement, active, canComment, controller } = props
+  const { t } = useI18n()
+  const [replying, setReplying] = useState(false)
+  const [error, setError] = useState('')
+  const orphaned = placement?.kind === 'orphaned'
+  const toggleStatus = async () => {
+    setError('')
+    try {
+      await controller.setStatus(thread.id, thread.status === 'open' ? 'resolved' : 'open')
+    } catch (err) {
+      setError(errorText(err, t))
+    }
+  }
+  return (
+    <li
+      className={`thread-card${active ? ' is-active' : ''}${thread.status === 'resolved' ? ' is-resolved' : ''}`}
+      data-testid="thread"
+      data-thread-id={thread.id}
+      data-status={thread.status}
+      tabIndex={0}
+      aria-current={active ? 'true' : undefined}
+      aria-label={t('comments.threadOn', { quote: thread.quote.slice(0, 80) })}
+      onClick={() => controller.activate(thread.id)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && e.target === e.currentTarget) controller.activate(thread.id)
+      }}
+    >
+      <div className="thread-head">
+        <span className={`thread-status status-${thread.status}`} data-testid="thread-status">
+          {thread.status === 'resolved' ? t('comments.resolved') : t('comments.open')}
+        </span>
+        {orphaned && <span className="thread-orphaned" data-testid="thread-orphaned">{t('comments.onDeletedText')}</span>}
+        {placement?.kind === 'pending' && <span className="muted small">{t('comments.pending')}</span>}
+      </div>
+      {thread.anchor ? (
+        <blockquote className={`thread-quote${orphaned ? ' is-deleted' : ''}`} data-testid="thread-quote">
+          {thread.quote}
+        </blockquote>
+      ) : (
+        <p className="thread-quote-article muted small">{t('comments.wholeArticle')}</p>
+      )}
+      <ol className="comment-list">
+        {thread.comments.map((c) => (
+          <CommentItem key={c.id} comment={c} thread={thread} controller={controller} />
+        ))}
+      </ol>
+      {thread.status === 'resolved' && thread.resolvedBy && (
+        <p className="muted small" data-testid="resolved-by">
+          {t('comments.resolvedBy', { name: thread.resolvedBy.displayName })}
+        </p>
+      )}
+      <FormError message={error} />
+      {canComment && (
+        <div className="thread-actions" onClick={(e) => e.stopPropagation()}>
+          {replying ? (
+            <CommentForm
+              label={t('comments.replyLabel')}
+              submitLabel={t('comments.send')}
+              autoFocus
+              onSubmit={async (body) => {
+                await controller.reply(thread.id, body)
+                setReplying(false)
+              }}
+              onCancel={() => setReplying(false)}
+            />
+          ) : (
+            <>
+              <button type="button" onClick={() => setReplying(true)}>
+                {t('comments.reply')}
+              </button>
+              <button type="button" onClick={() => void toggleStatus()}>
+                {thread.status === 'open' ? t('comments.resolve') : t('comments.reopen')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,154 @@
+import * as Y from 'yjs'
+import type { EditorState } from '@tiptap/pm/state'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap'
+import type { ThreadView } from '../../shared/api'
+import { createAnchor, resolveAnchor, resolvePositions, type EncodedAnchor, type YPoint } from '../../shared/comments/anchor'
+import { findById } from '../../shared/editor/commands'
+
+/**
+ * Between the editor and the anchors: a selection becomes a passage (Yjs relative positions,
+ * shared/comments/anchor.ts) and a stored anchor becomes editor positions again, through the
+ * Yjs binding's mapping of Yjs types to ProseMirror nodes.
+ */
+
+function bindingOf(state: EditorState): ProsemirrorBinding | null {
+  const binding = (ySyncPluginKey.getState(state) as { binding?: ProsemirrorBinding } | undefined)?.binding
+  return binding && binding.mapping.size > 0 ? binding : null
+}
+
+/** A passage the person selected, ready to send. */
+export interface Passage {
+  articleId: string
+  anchor: EncodedAnchor
+  quote: string
+  from: number
+  to: number
+}
+
+export type PassageResult = { ok: true; passage: Passage } | { ok: false; reason: 'empty' | 'notInArticle' | 'acrossArticles' | 'notReady' }
+
+/** The top-level node holding `pos`, with its position. */
+function topLevelAt(doc: PMNode, pos: number): { node: PMNode; pos: number } | null {
+  const $pos = doc.resolve(pos)
+  if ($pos.depth < 1) return null
+  return { node: $pos.node(1), pos: $pos.before(1) }
+}
+
+/** The first and last character positions of text within [from, to] (selections often start at a block's end). */
+function textBounds(doc: PMNode, from: number, to: number): { from: number; to: number } | null {
+  let first = -1
+  let last = -1
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isText) return true
+    const start = Math.max(from, pos)
+    const end = Math.min(to, pos + node.nodeSize)
+    if (start < end) {
+      if (first < 0) first = start
+      last = end
+    }
+    return false
+  })
+  return first < 0 ? null : { from: first, to: last }
+}
+
+function yPointAt(binding: ProsemirrorBinding, pos: number): YPoint | null {
+  const rel = absolutePositionToRelativePosition(pos, binding.type, binding.mapping) as Y.RelativePosition
+  const abs = Y.createAbsolutePositionFromRelativePosition(rel, binding.doc)
+  return abs && abs.type instanceof Y.XmlText ? { text: abs.type, index: abs.index } : null
+}
+
+/** The passage between `from` and `to` (a selection), which must be words of one article. */
+export function passageOf(state: EditorState, from: number, to: number): PassageResult {
+  const bounds = textBounds(state.doc, Math.min(from, to), Math.max(from, to))
+  if (!bounds) return { ok: false, reason: 'empty' }
+  const top = topLevelAt(state.doc, bounds.from)
+  if (!top || top.node.type.name !== 'article' || !top.node.attrs.id) return { ok: false, reason: 'notInArticle' }
+  if (topLevelAt(state.doc, bounds.to)?.pos !== top.pos) return { ok: false, reason: 'acrossArticles' }
+  const binding = bindingOf(state)
+  const start = binding && yPointAt(binding, bounds.from)
+  const end = binding && yPointAt(binding, bounds.to)
+  if (!start || !end) return { ok: false, reason: 'notReady' }
+  return {
+    ok: true,
+    passage: {
+      articleId: top.node.attrs.id as string,
+      anchor: createAnchor(start, end),
+      quote: state.doc.textBetween(bounds.from, bounds.to, '\n'),
+      from: bounds.from,
+      to: bounds.to,
+    },
+  }
+}
+
+/** The article holding `pos`: its id and heading (for a whole-article thread). */
+export function articleAt(state: EditorState, pos: number): { id: string; heading: string } | null {
+  const top = topLevelAt(state.doc, Math.min(pos, state.doc.content.size))
+  if (!top || top.node.type.name !== 'article' || !top.node.attrs.id) return null
+  return { id: top.node.attrs.id as string, heading: top.node.firstChild?.textContent ?? '' }
+}
+
+/** A passage's relative positions (as resolved: the stored ones, or new ones found by its quote). */
+export interface PassageAnchor {
+  start: Y.RelativePosition
+  end: Y.RelativePosition
+}
+
+/** Where a thread is in the editor now. */
+export type Placement =
+  | { kind: 'passage'; from: number; to: number; articleId: string; anchor: PassageAnchor }
+  | { kind: 'article'; pos: number; articleId: string }
+  /** Its words were deleted; shown under the article it was in. */
+  | { kind: 'orphaned'; articleId: string }
+  /** Refers to text this browser has not received yet. */
+  | { kind: 'pending'; articleId: string }
+
+/** Resolves every thread against the editor's text (Yjs positions through the binding's mapping). */
+export function placeThreads(state: EditorState, threads: readonly ThreadView[]): Map<string, Placement> {
+  const out = new Map<string, Placement>()
+  const binding = bindingOf(state)
+  for (const thread of threads) {
+    if (!thread.anchor) {
+      const found = findById(state.doc, thread.articleId)
+      out.set(thread.id, found ? { kind: 'article', pos: found.pos, articleId: thread.articleId } : { kind: 'orphaned', articleId: thread.articleId })
+      continue
+    }
+    if (!binding) {
+      out.set(thread.id, { kind: 'pending', articleId: thread.articleId })
+      continue
+    }
+    const resolution = resolveAnchor(binding.doc, thread.anchor, { blockId: thread.blockId, articleId: thread.articleId, quote: thread.quote })
+    if (resolution.state !== 'live') {
+      out.set(thread.id, { kind: resolution.state, articleId: thread.articleId })
+      continue
+    }
+    const anchor = { start: resolution.startRel, end: resolution.endRel }
+    const range = editorRange(binding, anchor)
+    out.set(thread.id, range ? { kind: 'passage', ...range, articleId: thread.articleId, anchor } : { kind: 'pending', articleId: thread.articleId })
+  }
+  return out
+}
+
+/** What resolving needs from the Yjs binding: its Y.Doc, its fragment and its Yjs → ProseMirror mapping. */
+export type BindingLike = Pick<ProsemirrorBinding, 'doc' | 'type' | 'mapping'>
+
+function editorRange(binding: BindingLike, anchor: PassageAnchor): { from: number; to: number } | null {
+  const from = relativePositionToAbsolutePosition(binding.doc, binding.type, anchor.start, binding.mapping)
+  const to = relativePositionToAbsolutePosition(binding.doc, binding.type, anchor.end, binding.mapping)
+  return from !== null && to !== null && from < to ? { from, to } : null
+}
+
+/**
+ * A placed passage's editor positions after a remote change, from its relative positions: no
+ * walk over the text, only up the tree from its block. Null when its words are gone (or not
+ * resolvable right now; the next full placement decides).
+ */
+export function passageRange(state: EditorState, anchor: PassageAnchor): { from: number; to: number } | null {
+  const binding = bindingOf(state)
+  return binding ? passageRangeIn(binding, anchor) : null
+}
+
+export function passageRangeIn(binding: BindingLike, anchor: PassageAnchor): { from: number; to: number } | null {
+  const resolution = resolvePositions(binding.doc, anchor.start, anchor.end)
+  return resolution !== 'deleted' && resolution.state === 'live' ? editorRange(binding, anchor) : null
+}

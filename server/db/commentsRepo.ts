@@ -1,0 +1,115 @@
+import type { ThreadStatus } from '../../shared/api'
+import type { Db } from './connection'
+
+export interface ThreadRow {
+  id: string
+  doc_id: string
+  article_id: string
+  block_id: string | null
+  anchor_start: string | null
+  anchor_end: string | null
+  quote: string
+  status: ThreadStatus
+  created_by: string
+  org_id: string
+  created_at: string
+  resolved_by: string | null
+  resolved_at: string | null
+}
+
+export interface CommentRow {
+  id: string
+  thread_id: string
+  author_id: string
+  org_id: string
+  body: string
+  created_at: string
+  edited_at: string | null
+  deleted_at: string | null
+}
+
+/** The `comment_threads` and `comments` tables. A deleted comment keeps its row (and place), not its words. */
+export class CommentsRepo {
+  private readonly stmts
+
+  constructor(db: Db) {
+    this.stmts = {
+      threads: db.prepare<[string], ThreadRow>('SELECT * FROM comment_threads WHERE doc_id = ? ORDER BY created_at, id'),
+      thread: db.prepare<[string, string], ThreadRow>('SELECT * FROM comment_threads WHERE doc_id = ? AND id = ?'),
+      commentsOfDoc: db.prepare<[string], CommentRow>(
+        `SELECT c.* FROM comments c JOIN comment_threads t ON t.id = c.thread_id
+         WHERE t.doc_id = ? ORDER BY c.created_at, c.id`,
+      ),
+      commentsOfThread: db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE thread_id = ? ORDER BY created_at, id'),
+      comment: db.prepare<[string, string], CommentRow>('SELECT * FROM comments WHERE thread_id = ? AND id = ?'),
+      insertThread: db.prepare(
+        `INSERT INTO comment_threads (id, doc_id, article_id, block_id, anchor_start, anchor_end, quote, status, created_by, org_id, created_at)
+         VALUES (@id, @doc_id, @article_id, @block_id, @anchor_start, @anchor_end, @quote, 'open', @created_by, @org_id, @created_at)`,
+      ),
+      insertComment: db.prepare(
+        `INSERT INTO comments (id, thread_id, author_id, org_id, body, created_at)
+         VALUES (@id, @thread_id, @author_id, @org_id, @body, @created_at)`,
+      ),
+      setStatus: db.prepare('UPDATE comment_threads SET status = ?, resolved_by = ?, resolved_at = ? WHERE id = ?'),
+      setAnchor: db.prepare('UPDATE comment_threads SET anchor_start = ?, anchor_end = ? WHERE id = ?'),
+      edit: db.prepare('UPDATE comments SET body = ?, edited_at = ? WHERE id = ? AND deleted_at IS NULL'),
+      softDelete: db.prepare("UPDATE comments SET body = '', deleted_at = ? WHERE id = ? AND deleted_at IS NULL"),
+      remaining: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM comments WHERE thread_id = ? AND deleted_at IS NULL'),
+      deleteThread: db.prepare('DELETE FROM comment_threads WHERE id = ?'),
+    }
+  }
+
+  threads(docId: string): ThreadRow[] {
+    return this.stmts.threads.all(docId)
+  }
+
+  thread(docId: string, threadId: string): ThreadRow | undefined {
+    return this.stmts.thread.get(docId, threadId)
+  }
+
+  /** Every comment of a document's threads, oldest first. */
+  commentsOfDocument(docId: string): CommentRow[] {
+    return this.stmts.commentsOfDoc.all(docId)
+  }
+
+  commentsOfThread(threadId: string): CommentRow[] {
+    return this.stmts.commentsOfThread.all(threadId)
+  }
+
+  comment(threadId: string, commentId: string): CommentRow | undefined {
+    return this.stmts.comment.get(threadId, commentId)
+  }
+
+  insertThread(row: Omit<ThreadRow, 'status' | 'resolved_by' | 'resolved_at'>): void {
+    this.stmts.insertThread.run(row)
+  }
+
+  insertComment(row: Omit<CommentRow, 'edited_at' | 'deleted_at'>): void {
+    this.stmts.insertComment.run(row)
+  }
+
+  setStatus(threadId: string, status: ThreadStatus, by: string | null, at: string | null): void {
+    this.stmts.setStatus.run(status, by, at, threadId)
+  }
+
+  setAnchor(threadId: string, start: string, end: string): void {
+    this.stmts.setAnchor.run(start, end, threadId)
+  }
+
+  edit(commentId: string, body: string, at: string): boolean {
+    return this.stmts.edit.run(body, at, commentId).changes > 0
+  }
+
+  softDelete(commentId: string, at: string): boolean {
+    return this.stmts.softDelete.run(at, commentId).changes > 0
+  }
+
+  /** Comments of the thread not deleted. */
+  remaining(threadId: string): number {
+    return this.stmts.remaining.get(threadId)?.n ?? 0
+  }
+
+  deleteThread(threadId: string): void {
+    this.stmts.deleteThread.run(threadId)
+  }
+}

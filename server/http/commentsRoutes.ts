@@ -1,0 +1,118 @@
+import type { ServerResponse } from 'node:http'
+import { CommentInput, CreateThreadInput, ErrorCode, ReviewReportQuery, ThreadStatusInput } from '../../shared/api'
+import { reviewReportDocx } from '../../shared/review/reviewReportDocx'
+import { reviewReportHtml } from '../../shared/review/reviewReportHtml'
+import { ReviewThreads } from '../services/comments'
+import { HttpError } from '../errors'
+import type { ApiDeps } from './api'
+import { validBody, type AuthedContext } from './guard'
+import { sendJson, sendNoContent } from './respond'
+import type { Router } from './router'
+
+const CONTENT_TYPES = {
+  html: 'text/html; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const
+
+function sendFile(res: ServerResponse, bytes: Uint8Array | string, format: keyof typeof CONTENT_TYPES, filename: string): void {
+  const body = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes)
+  res.writeHead(200, {
+    'Content-Type': CONTENT_TYPES[format],
+    'Content-Length': body.byteLength,
+    'Content-Disposition': `attachment; filename="${filename}"`,
+    'Cache-Control': 'no-store',
+  })
+  res.end(body)
+}
+
+/**
+ * Review threads of a document. Reading them (and the report) needs `read`; the service
+ * decides the rest per comment: `comment` to write, authors edit, authors or owners delete.
+ */
+export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
+  const { guards, documentAccess: access } = deps
+  const threads = new ReviewThreads(deps)
+  const viewerOf = (ctx: AuthedContext) => {
+    const { doc, role } = access.authorize(ctx.auth.user, ctx.params.id, 'read')
+    return { doc, viewer: { user: ctx.auth.user, role } }
+  }
+
+  router
+    .on(
+      'GET',
+      '/api/documents/:id/threads',
+      guards.signedIn((ctx) => {
+        const { doc, viewer } = viewerOf(ctx)
+        sendJson(ctx.res, 200, threads.list(viewer, doc))
+      }),
+    )
+    .on(
+      'POST',
+      '/api/documents/:id/threads',
+      guards.signedIn(async (ctx) => {
+        const { doc, viewer } = viewerOf(ctx)
+        const input = await validBody(ctx, CreateThreadInput)
+        sendJson(ctx.res, 201, threads.create(viewer, doc, input))
+      }),
+    )
+    .on(
+      'PATCH',
+      '/api/documents/:id/threads/:threadId',
+      guards.signedIn(async (ctx) => {
+        const { doc, viewer } = viewerOf(ctx)
+        const input = await validBody(ctx, ThreadStatusInput)
+        sendJson(ctx.res, 200, threads.setStatus(viewer, doc, ctx.params.threadId, input.status))
+      }),
+    )
+    .on(
+      'POST',
+      '/api/documents/:id/threads/:threadId/comments',
+      guards.signedIn(async (ctx) => {
+        const { doc, viewer } = viewerOf(ctx)
+        const input = await validBody(ctx, CommentInput)
+        sendJson(ctx.res, 201, threads.reply(viewer, doc, ctx.params.threadId, input.body))
+      }),
+    )
+    .on(
+      'PATCH',
+      '/api/documents/:id/threads/:threadId/comments/:commentId',
+      guards.signedIn(async (ctx) => {
+        const { doc, viewer } = viewerOf(ctx)
+        const input = await validBody(ctx, CommentInput)
+        sendJson(ctx.res, 200, threads.edit(viewer, doc, ctx.params.threadId, ctx.params.commentId, input.body))
+      }),
+    )
+    .on(
+      'DELETE',
+      '/api/documents/:id/threads/:threadId/comments/:commentId',
+      guards.signedIn((ctx) => {
+        const { doc, viewer } = viewerOf(ctx)
+        const thread = threads.remove(viewer, doc, ctx.params.threadId, ctx.params.commentId)
+        if (thread) sendJson(ctx.res, 200, thread)
+        else sendNoContent(ctx.res)
+      }),
+    )
+    .on(
+      'GET',
+      '/api/documents/:id/review-report',
+      guards.signedIn(async (ctx) => {
+        const { doc, viewer } = viewerOf(ctx)
+        const parsed = ReviewReportQuery.safeParse(Object.fromEntries(ctx.url.searchParams))
+        if (!parsed.success) {
+          throw new HttpError(400, ErrorCode.validation, 'format must be html or docx, status open or all', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))
+        }
+        const { format, status } = parsed.data
+        const input = {
+          doc: deps.rooms.snapshot(doc.id),
+          language: doc.language,
+          title: doc.title,
+          generatedAt: new Date().toISOString(),
+          status,
+          threads: threads.reportThreads(viewer, doc, status),
+        }
+        const filename = `review-report-${doc.id}.${format}`
+        if (format === 'html') sendFile(ctx.res, reviewReportHtml(input), 'html', filename)
+        else sendFile(ctx.res, await reviewReportDocx(input), 'docx', filename)
+      }),
+    )
+}

@@ -1,0 +1,302 @@
+import * as Y from 'yjs'
+import {
+  ErrorCode,
+  type CommentView,
+  type NewThread,
+  type OrganizationSummary,
+  type PersonRef,
+  type ThreadStatus,
+  type ThreadView,
+} from '../../shared/api'
+import {
+  articleOf,
+  blockIdOf,
+  findArticle,
+  resolveAnchor,
+  textBetween,
+  textOfBlock,
+  xmlTextOf,
+  type AnchorResolution,
+} from '../../shared/comments/anchor'
+import { TEXT_FIELD, type ThreadsChanged } from '../../shared/protocol'
+import { can, type Role } from '../../shared/roles'
+import type { ReportThread } from '../../shared/review/reviewReport'
+import { newRowId } from '../auth/tokens'
+import { Throttle } from '../auth/throttle'
+import type { Db } from '../db/connection'
+import type { CommentRow, CommentsRepo, ThreadRow } from '../db/commentsRepo'
+import type { DocumentRecord } from '../db/documentsRepo'
+import type { OrganizationsRepo } from '../db/organizationsRepo'
+import type { UserRecord, UsersRepo } from '../db/usersRepo'
+import type { Rooms } from '../collab/rooms'
+import { threadsMessage } from '../collab/messages'
+import { forbidden, HttpError } from '../errors'
+import type { Logger } from '../logger'
+
+/** Comments (new threads, replies, edits) one person may write per window. */
+export const COMMENT_RATE = { limit: 30, windowMs: 60_000 }
+
+/** A passage quoted in a thread is kept up to this length (longer ones are cut, with "…"). */
+const QUOTE_MAX = 10_000
+
+export interface CommentsDeps {
+  db: Db
+  comments: CommentsRepo
+  users: UsersRepo
+  organizations: OrganizationsRepo
+  rooms: Rooms
+  log: Logger
+}
+
+/** The viewer of a document: who they are and their role on it. */
+export interface Viewer {
+  user: UserRecord
+  role: Role
+}
+
+const threadNotFound = () => new HttpError(404, ErrorCode.threadNotFound, 'no such thread')
+const commentNotFound = () => new HttpError(404, ErrorCode.commentNotFound, 'no such comment')
+const anchorInvalid = (message: string) => new HttpError(400, ErrorCode.anchorInvalid, message)
+
+/**
+ * Review threads: who may write, edit, delete and resolve (the server decides, shared/roles.ts
+ * says who may comment at all), durable in SQLite, and a `threads` message to everyone in the
+ * document after each change. Anchors are checked against the live text (shared/comments/anchor.ts):
+ * a thread is only started on words that are in an article now.
+ */
+export class ReviewThreads {
+  private readonly throttle = new Throttle(COMMENT_RATE.limit, COMMENT_RATE.windowMs)
+
+  constructor(private readonly deps: CommentsDeps) {}
+
+  /** Every thread of the document, oldest first. Anchors whose block was recreated (a moved article) are found again and stored. */
+  list(viewer: Viewer, doc: DocumentRecord): ThreadView[] {
+    const rows = this.deps.comments.threads(doc.id)
+    if (rows.some((row) => row.anchor_start !== null)) this.deps.rooms.read(doc.id, (ydoc) => rows.forEach((row) => this.resolve(ydoc, row)))
+    return this.present(viewer, rows, this.deps.comments.commentsOfDocument(doc.id))
+  }
+
+  create(viewer: Viewer, doc: DocumentRecord, input: NewThread): ThreadView {
+    this.requireComment(viewer)
+    this.checkRate(viewer)
+    const place = this.deps.rooms.read(doc.id, (ydoc) => placeOf(ydoc, input.articleId, input.anchor))
+    const now = new Date().toISOString()
+    const threadId = newRowId()
+    this.deps.db.transaction(() => {
+      this.deps.comments.insertThread({
+        id: threadId,
+        doc_id: doc.id,
+        article_id: input.articleId,
+        block_id: place.blockId,
+        anchor_start: input.anchor?.start ?? null,
+        anchor_end: input.anchor?.end ?? null,
+        quote: place.quote,
+        created_by: viewer.user.id,
+        org_id: viewer.user.organization.id,
+        created_at: now,
+      })
+      this.insertComment(threadId, viewer, input.body, now)
+    })()
+    this.recordWrite(viewer)
+    this.changed(doc, { threadId, change: 'created' })
+    return this.one(viewer, doc, threadId)
+  }
+
+  reply(viewer: Viewer, doc: DocumentRecord, threadId: string, body: string): ThreadView {
+    this.requireComment(viewer)
+    this.thread(doc, threadId)
+    this.checkRate(viewer)
+    this.insertComment(threadId, viewer, body, new Date().toISOString())
+    this.recordWrite(viewer)
+    this.changed(doc, { threadId, change: 'updated' })
+    return this.one(viewer, doc, threadId)
+  }
+
+  /** Authors edit their own comments (while they may comment). */
+  edit(viewer: Viewer, doc: DocumentRecord, threadId: string, commentId: string, body: string): ThreadView {
+    this.requireComment(viewer)
+    const comment = this.comment(doc, threadId, commentId)
+    if (comment.author_id !== viewer.user.id) throw forbidden('only its author may edit a comment')
+    this.checkRate(viewer)
+    this.deps.comments.edit(commentId, body, new Date().toISOString())
+    this.recordWrite(viewer)
+    this.changed(doc, { threadId, change: 'updated' })
+    return this.one(viewer, doc, threadId)
+  }
+
+  /**
+   * Authors delete their own comments, owners anyone's. The comment keeps its place, without its
+   * words; deleting the last comment of a thread deletes the thread (null is returned).
+   */
+  remove(viewer: Viewer, doc: DocumentRecord, threadId: string, commentId: string): ThreadView | null {
+    const comment = this.comment(doc, threadId, commentId)
+    if (!mayDelete(viewer, comment)) throw forbidden('only its author or an owner may delete a comment')
+    const threadGone = this.deps.db.transaction(() => {
+      this.deps.comments.softDelete(commentId, new Date().toISOString())
+      if (this.deps.comments.remaining(threadId) > 0) return false
+      this.deps.comments.deleteThread(threadId)
+      return true
+    })()
+    this.deps.log.info('comment deleted', { docId: doc.id, thread: threadId, comment: commentId, by: viewer.user.id, threadGone })
+    this.changed(doc, { threadId, change: threadGone ? 'deleted' : 'updated' })
+    return threadGone ? null : this.one(viewer, doc, threadId)
+  }
+
+  /** Anyone who may comment resolves and reopens threads. */
+  setStatus(viewer: Viewer, doc: DocumentRecord, threadId: string, status: ThreadStatus): ThreadView {
+    this.requireComment(viewer)
+    const thread = this.thread(doc, threadId)
+    if (thread.status !== status) {
+      const resolved = status === 'resolved'
+      this.deps.comments.setStatus(threadId, status, resolved ? viewer.user.id : null, resolved ? new Date().toISOString() : null)
+      this.changed(doc, { threadId, change: 'updated' })
+    }
+    return this.one(viewer, doc, threadId)
+  }
+
+  /** The threads of a review report, each with where its words are now. */
+  reportThreads(viewer: Viewer, doc: DocumentRecord, status: 'open' | 'all'): ReportThread[] {
+    const rows = this.deps.comments.threads(doc.id).filter((row) => status === 'all' || row.status === 'open')
+    const views = new Map(this.present(viewer, rows, this.deps.comments.commentsOfDocument(doc.id)).map((v) => [v.id, v]))
+    return this.deps.rooms.read(doc.id, (ydoc) =>
+      rows.map((row): ReportThread => {
+        const thread = views.get(row.id)!
+        if (row.anchor_start === null) return { thread, state: findArticle(ydoc, row.article_id) ? 'article' : 'orphaned', current: null, order: -1 }
+        const resolution = this.resolve(ydoc, row)
+        if (resolution.state !== 'live') return { thread, state: 'orphaned', current: null, order: Number.MAX_SAFE_INTEGER }
+        return { thread, state: 'live', current: textBetween(resolution.start, resolution.end), order: orderInArticle(resolution) }
+      }),
+    )
+  }
+
+  private resolve(ydoc: Y.Doc, row: ThreadRow): AnchorResolution {
+    if (row.anchor_start === null || row.anchor_end === null) return { state: 'orphaned' }
+    const resolution = resolveAnchor(ydoc, { start: row.anchor_start, end: row.anchor_end }, { blockId: row.block_id, articleId: row.article_id, quote: row.quote })
+    if (resolution.state === 'live' && resolution.relocated) {
+      this.deps.comments.setAnchor(row.id, resolution.relocated.start, resolution.relocated.end)
+      row.anchor_start = resolution.relocated.start
+      row.anchor_end = resolution.relocated.end
+      this.deps.log.info('thread anchor found again by its quote', { docId: row.doc_id, thread: row.id })
+    }
+    return resolution
+  }
+
+  private insertComment(threadId: string, viewer: Viewer, body: string, now: string): void {
+    this.deps.comments.insertComment({ id: newRowId(), thread_id: threadId, author_id: viewer.user.id, org_id: viewer.user.organization.id, body, created_at: now })
+  }
+
+  private requireComment(viewer: Viewer): void {
+    if (!can(viewer.role, 'comment')) throw forbidden(`a ${viewer.role} may not comment on this document`)
+  }
+
+  private checkRate(viewer: Viewer): void {
+    const wait = this.throttle.retryAfter(viewer.user.id)
+    if (wait > 0) {
+      throw new HttpError(429, ErrorCode.rateLimited, `more than ${COMMENT_RATE.limit} comments a minute`, undefined, { 'Retry-After': String(wait) })
+    }
+  }
+
+  /** Counts one accepted comment against the person's allowance (Throttle counts "failures"). */
+  private recordWrite(viewer: Viewer): void {
+    this.throttle.fail(viewer.user.id)
+  }
+
+  private thread(doc: DocumentRecord, threadId: string): ThreadRow {
+    const row = this.deps.comments.thread(doc.id, threadId)
+    if (!row) throw threadNotFound()
+    return row
+  }
+
+  private comment(doc: DocumentRecord, threadId: string, commentId: string): CommentRow {
+    this.thread(doc, threadId)
+    const row = this.deps.comments.comment(threadId, commentId)
+    if (!row || row.deleted_at !== null) throw commentNotFound()
+    return row
+  }
+
+  private changed(doc: DocumentRecord, event: ThreadsChanged): void {
+    this.deps.rooms.sendToRoom(doc.id, threadsMessage(event))
+  }
+
+  private one(viewer: Viewer, doc: DocumentRecord, threadId: string): ThreadView {
+    return this.present(viewer, [this.thread(doc, threadId)], this.deps.comments.commentsOfThread(threadId))[0]
+  }
+
+  private present(viewer: Viewer, threads: ThreadRow[], comments: CommentRow[]): ThreadView[] {
+    const people = new Map<string, PersonRef>()
+    const orgs = new Map<string, OrganizationSummary>()
+    const person = (id: string): PersonRef => {
+      if (!people.has(id)) people.set(id, { id, displayName: this.deps.users.get(id)?.displayName ?? '' })
+      return people.get(id)!
+    }
+    const org = (id: string): OrganizationSummary => {
+      if (!orgs.has(id)) orgs.set(id, this.deps.organizations.get(id) ?? { id, name: '', shortName: '', color: '#666666' })
+      return orgs.get(id)!
+    }
+    const byThread = new Map<string, CommentView[]>()
+    for (const c of comments) {
+      const list = byThread.get(c.thread_id) ?? []
+      list.push({
+        id: c.id,
+        author: person(c.author_id),
+        organization: org(c.org_id),
+        body: c.body,
+        createdAt: c.created_at,
+        editedAt: c.edited_at,
+        deleted: c.deleted_at !== null,
+        canEdit: c.deleted_at === null && c.author_id === viewer.user.id && can(viewer.role, 'comment'),
+        canDelete: c.deleted_at === null && mayDelete(viewer, c),
+      })
+      byThread.set(c.thread_id, list)
+    }
+    return threads.map((t) => ({
+      id: t.id,
+      articleId: t.article_id,
+      blockId: t.block_id,
+      anchor: t.anchor_start !== null && t.anchor_end !== null ? { start: t.anchor_start, end: t.anchor_end } : null,
+      quote: t.quote,
+      status: t.status,
+      createdBy: person(t.created_by),
+      organization: org(t.org_id),
+      createdAt: t.created_at,
+      resolvedBy: t.resolved_by ? person(t.resolved_by) : null,
+      resolvedAt: t.resolved_at,
+      comments: byThread.get(t.id) ?? [],
+    }))
+  }
+}
+
+function mayDelete(viewer: Viewer, comment: CommentRow): boolean {
+  if (viewer.role === 'owner') return true
+  return comment.author_id === viewer.user.id && can(viewer.role, 'comment')
+}
+
+/** Where a new thread goes: the passage must be live words of one article, the one named. */
+function placeOf(ydoc: Y.Doc, articleId: string, anchor: { start: string; end: string } | null): { quote: string; blockId: string | null } {
+  if (anchor === null) {
+    const article = findArticle(ydoc, articleId)
+    if (!article) throw anchorInvalid('no such article')
+    const heading = article.toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === 'articleHeading')
+    const text = heading && xmlTextOf(heading)
+    return { quote: text ? textOfBlock(text) : '', blockId: null }
+  }
+  const resolution = resolveAnchor(ydoc, anchor)
+  if (resolution.state === 'pending') {
+    throw new HttpError(409, ErrorCode.anchorNotSynced, 'the passage refers to text the server has not stored yet')
+  }
+  if (resolution.state !== 'live') throw anchorInvalid('the passage does not exist')
+  const root = ydoc.getXmlFragment(TEXT_FIELD)
+  const article = articleOf(resolution.start.text, root)
+  if (!article || article !== articleOf(resolution.end.text, root)) throw anchorInvalid('a passage must lie within one article')
+  if (resolution.articleId !== articleId) throw anchorInvalid('the passage is not in that article')
+  const quote = textBetween(resolution.start, resolution.end)
+  return { quote: quote.length > QUOTE_MAX ? `${quote.slice(0, QUOTE_MAX - 1)}…` : quote, blockId: blockIdOf(resolution.start.text) }
+}
+
+/** Sort key of a live passage within its article: block, then character. */
+function orderInArticle(resolution: Extract<AnchorResolution, { state: 'live' }>): number {
+  const block = resolution.start.text.parent
+  const article = block?.parent
+  const blocks = article instanceof Y.XmlElement ? article.toArray() : []
+  return blocks.indexOf(block as Y.XmlElement) * 1_000_000 + resolution.start.index
+}

@@ -1,0 +1,229 @@
+import * as Y from 'yjs'
+import { fromBase64, toBase64 } from 'lib0/buffer'
+import { TEXT_FIELD } from '../protocol'
+
+/**
+ * Where a comment's words are, as Yjs relative positions: identities of characters, not
+ * offsets, so the anchor follows its words through every concurrent edit without anyone writing
+ * to the text (a reviewer may comment, never edit). The start is tied to the first character
+ * of the passage (assoc 0), the end to the last one (assoc -1): text typed at either edge stays
+ * outside, text typed between two of its characters joins it.
+ *
+ * Works on a bare Y.Doc, so the server (which has no ProseMirror view) and the browser resolve
+ * anchors alike; the browser turns resolved relative positions into editor positions with the
+ * binding's mapping (client/comments/anchors.ts).
+ */
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its type tree this way
+export type AnyType = Y.AbstractType<any>
+
+/** An anchor as stored and sent: base64 of `Y.encodeRelativePosition` for each end. */
+export interface EncodedAnchor {
+  start: string
+  end: string
+}
+
+/** A place in the text: an index into one block's Y.XmlText. */
+export interface YPoint {
+  text: Y.XmlText
+  index: number
+}
+
+export type AnchorResolution =
+  | {
+      state: 'live'
+      start: YPoint
+      end: YPoint
+      /** The relative positions that resolved (new ones when the anchor was relocated). */
+      startRel: Y.RelativePosition
+      endRel: Y.RelativePosition
+      articleId: string | null
+      /** Set when the anchor was found again by its quote (its block was recreated): store this. */
+      relocated: EncodedAnchor | null
+    }
+  /** Its words are gone: the range collapsed, or the block or article holding it was deleted. */
+  | { state: 'orphaned' }
+  /** It refers to text this copy of the document has not received yet. */
+  | { state: 'pending' }
+
+/** What a stored thread knows about its passage besides the anchor, for finding it again. */
+export interface AnchorFallback {
+  /** Id of the block the passage started in (null for an article heading). */
+  blockId: string | null
+  articleId: string
+  /** The passage's text when the thread was started. */
+  quote: string
+}
+
+export function createAnchor(start: YPoint, end: YPoint): EncodedAnchor {
+  return {
+    start: toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(start.text, start.index, 0))),
+    end: toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(end.text, end.index, -1))),
+  }
+}
+
+/** Decodes both ends; null if either is not a relative position. */
+export function decodeAnchor(anchor: EncodedAnchor): { start: Y.RelativePosition; end: Y.RelativePosition } | null {
+  try {
+    return { start: Y.decodeRelativePosition(fromBase64(anchor.start)), end: Y.decodeRelativePosition(fromBase64(anchor.end)) }
+  } catch {
+    return null
+  }
+}
+
+type PointResult = { kind: 'ok'; point: YPoint } | { kind: 'deleted' } | { kind: 'unknown' }
+
+function resolvePoint(doc: Y.Doc, rel: Y.RelativePosition): PointResult {
+  // Anchors always name a character (createAnchor); anything else is not ours (and resolving a
+  // position by a root type's name would create that root type).
+  const id = rel.item
+  if (id === null) return { kind: 'deleted' }
+  if (Y.getState(doc.store, id.client) <= id.clock) return { kind: 'unknown' }
+  const abs = Y.createAbsolutePositionFromRelativePosition(rel, doc)
+  // null after we know the item: it was garbage-collected with the block that held it.
+  if (!abs || !(abs.type instanceof Y.XmlText)) return { kind: 'deleted' }
+  if (!isAlive(abs.type, doc.getXmlFragment(TEXT_FIELD))) return { kind: 'deleted' }
+  return { kind: 'ok', point: { text: abs.type, index: abs.index } }
+}
+
+/** True when `type` and all its ancestors up to the text field exist (none deleted). */
+function isAlive(type: AnyType, root: Y.XmlFragment): boolean {
+  let current: AnyType = type
+  while (current !== (root as AnyType)) {
+    const item = current._item
+    if (item === null || item.deleted) return false
+    current = item.parent as AnyType
+  }
+  return true
+}
+
+/** The index of `type` among its parent's live children. */
+function indexInParent(type: AnyType): number {
+  let index = 0
+  for (let n = type._item?.left ?? null; n !== null; n = n.left) if (!n.deleted && n.countable) index += n.length
+  return index
+}
+
+/** Child indices from the text field down to `type`, for comparing document order. */
+function pathOf(type: AnyType, root: Y.XmlFragment): number[] {
+  const path: number[] = []
+  for (let current = type; current !== (root as AnyType) && current._item; current = current._item.parent as AnyType) {
+    path.unshift(indexInParent(current))
+  }
+  return path
+}
+
+function before(a: YPoint, b: YPoint, root: Y.XmlFragment): boolean {
+  if (a.text === b.text) return a.index < b.index
+  const pa = pathOf(a.text, root)
+  const pb = pathOf(b.text, root)
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) if (pa[i] !== pb[i]) return pa[i] < pb[i]
+  return false
+}
+
+/** The top-level `article` element holding `type`, or null (title, preamble, chapter). */
+export function articleOf(type: AnyType, root: Y.XmlFragment): Y.XmlElement | null {
+  let current = type
+  while (current._item && current._item.parent !== (root as AnyType)) current = current._item.parent as AnyType
+  return current instanceof Y.XmlElement && current.nodeName === 'article' && current._item?.parent === (root as AnyType) ? current : null
+}
+
+export function articleIdOf(article: Y.XmlElement): string | null {
+  const id: unknown = article.getAttribute('id')
+  return typeof id === 'string' ? id : null
+}
+
+/** The live top-level article with this id. */
+export function findArticle(doc: Y.Doc, articleId: string): Y.XmlElement | null {
+  for (const child of doc.getXmlFragment(TEXT_FIELD).toArray()) {
+    if (child instanceof Y.XmlElement && child.nodeName === 'article' && articleIdOf(child) === articleId) return child
+  }
+  return null
+}
+
+/** The text of a block (its one Y.XmlText: the schema has no marks). */
+export function textOfBlock(text: Y.XmlText): string {
+  return text
+    .toDelta()
+    .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
+    .join('')
+}
+
+/** The one Y.XmlText of a block element (none while the block is empty). */
+export function xmlTextOf(element: Y.XmlElement): Y.XmlText | null {
+  return element.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText) ?? null
+}
+
+/**
+ * Where an anchor's words are now. `fallback` finds a passage whose block was recreated (an
+ * article moved is deleted and inserted again, with the same ids) by its quote in the block
+ * with the same id; words deleted from a block that still exists are not searched for.
+ */
+export function resolveAnchor(doc: Y.Doc, anchor: EncodedAnchor, fallback?: AnchorFallback): AnchorResolution {
+  const decoded = decodeAnchor(anchor)
+  if (!decoded) return { state: 'orphaned' }
+  const resolution = resolvePositions(doc, decoded.start, decoded.end)
+  if (resolution === 'deleted') return (fallback && relocate(doc, fallback)) || { state: 'orphaned' }
+  return resolution
+}
+
+/** resolveAnchor for decoded positions, without the fallback ('deleted': a block holding them is gone). */
+export function resolvePositions(doc: Y.Doc, startRel: Y.RelativePosition, endRel: Y.RelativePosition): AnchorResolution | 'deleted' {
+  const root = doc.getXmlFragment(TEXT_FIELD)
+  const start = resolvePoint(doc, startRel)
+  const end = resolvePoint(doc, endRel)
+  if (start.kind === 'unknown' || end.kind === 'unknown') return { state: 'pending' }
+  if (start.kind === 'deleted' || end.kind === 'deleted') return 'deleted'
+  if (!before(start.point, end.point, root)) return { state: 'orphaned' }
+  const article = articleOf(start.point.text, root)
+  return { state: 'live', start: start.point, end: end.point, startRel, endRel, articleId: article ? articleIdOf(article) : null, relocated: null }
+}
+
+function relocate(doc: Y.Doc, fallback: AnchorFallback): AnchorResolution | null {
+  if (!fallback.quote || fallback.quote.includes('\n')) return null
+  const article = findArticle(doc, fallback.articleId)
+  if (!article) return null
+  const blocks = article.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement)
+  const block =
+    fallback.blockId === null
+      ? blocks.find((b) => b.nodeName === 'articleHeading')
+      : blocks.find((b) => b.getAttribute('id') === fallback.blockId)
+  const text = block ? xmlTextOf(block) : null
+  if (!text) return null
+  const index = textOfBlock(text).indexOf(fallback.quote)
+  if (index < 0) return null
+  const start = { text, index }
+  const end = { text, index: index + fallback.quote.length }
+  const relocated = createAnchor(start, end)
+  const decoded = decodeAnchor(relocated)!
+  return { state: 'live', start, end, startRel: decoded.start, endRel: decoded.end, articleId: fallback.articleId, relocated }
+}
+
+/** The words between two resolved points (blocks joined by a newline). */
+export function textBetween(start: YPoint, end: YPoint): string {
+  if (start.text === end.text) return textOfBlock(start.text).slice(start.index, end.index)
+  const parts: string[] = []
+  const first = start.text.parent
+  const last = end.text.parent
+  let inside = false
+  for (const block of first?.parent instanceof Y.XmlElement ? first.parent.toArray() : []) {
+    if (block === first) inside = true
+    if (!inside || !(block instanceof Y.XmlElement)) continue
+    const text = xmlTextOf(block)
+    const value = text ? textOfBlock(text) : ''
+    if (block === first) parts.push(value.slice(start.index))
+    else if (block === last) {
+      parts.push(value.slice(0, end.index))
+      break
+    } else parts.push(value)
+  }
+  return parts.join('\n')
+}
+
+/** The stable id of the block holding `text` (null for an article heading, which has none). */
+export function blockIdOf(text: Y.XmlText): string | null {
+  const block = text.parent
+  if (!(block instanceof Y.XmlElement)) return null
+  const id: unknown = block.getAttribute('id')
+  return typeof id === 'string' ? id : null
+}

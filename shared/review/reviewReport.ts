@@ -1,0 +1,151 @@
+import type { ThreadView } from '../api'
+import type { Language } from '../language'
+import { outlineOf } from '../numbering'
+import { docFromJSON, type DocJSON } from '../schema'
+
+/**
+ * The review report's content, shared by its HTML and DOCX forms: every thread under the
+ * article it belongs to, articles in the order of the text, with the passage quoted and the
+ * comments with their authors and organizations. Pure: the server gathers the threads and
+ * where their words are now; the builders only lay this out.
+ */
+
+export interface ReportThread {
+  thread: ThreadView
+  /** live: its words are in the text; article: a whole-article thread; orphaned: its words (or article) were deleted. */
+  state: 'live' | 'article' | 'orphaned'
+  /** The passage as it reads now (live threads). */
+  current: string | null
+  /** Order within the article (whole-article threads first, then passages in text order). */
+  order: number
+}
+
+export interface ReviewReportInput {
+  doc: DocJSON
+  language: Language
+  title: string
+  /** ISO date-time the report speaks for. */
+  generatedAt: string
+  status: 'open' | 'all'
+  threads: ReportThread[]
+}
+
+export interface ReportSection {
+  articleId: string
+  /** "Article 3." — empty for articles since deleted. */
+  label: string
+  heading: string
+  deleted: boolean
+  threads: ReportThread[]
+}
+
+export interface ReviewReportModel {
+  language: Language
+  title: string
+  generatedAt: string
+  status: 'open' | 'all'
+  words: ReportWords
+  sections: ReportSection[]
+  threadCount: number
+}
+
+export interface ReportWords {
+  report: string
+  generated: string
+  scope: string
+  openOnly: string
+  all: string
+  threads: string
+  none: string
+  wholeArticle: string
+  onDeletedText: string
+  nowReads: string
+  open: string
+  resolved: string
+  resolvedBy: string
+  deletedArticles: string
+  edited: string
+}
+
+export const REPORT_WORDS: Record<Language, ReportWords> = {
+  en: {
+    report: 'Review report',
+    generated: 'Generated',
+    scope: 'Threads',
+    openOnly: 'open only',
+    all: 'open and resolved',
+    threads: 'Number of threads',
+    none: 'There are no review threads to report.',
+    wholeArticle: 'On the whole article',
+    onDeletedText: 'On deleted text',
+    nowReads: 'Now reads',
+    open: 'Open',
+    resolved: 'Resolved',
+    resolvedBy: 'resolved by',
+    deletedArticles: 'Articles since deleted',
+    edited: 'edited',
+  },
+  ru: {
+    report: 'Отчёт о замечаниях',
+    generated: 'Сформирован',
+    scope: 'Обсуждения',
+    openOnly: 'только открытые',
+    all: 'открытые и закрытые',
+    threads: 'Число обсуждений',
+    none: 'Замечаний для отчёта нет.',
+    wholeArticle: 'К статье в целом',
+    onDeletedText: 'К удалённому тексту',
+    nowReads: 'Текущая редакция',
+    open: 'Открыто',
+    resolved: 'Закрыто',
+    resolvedBy: 'закрыл(а)',
+    deletedArticles: 'Удалённые статьи',
+    edited: 'изменено',
+  },
+}
+
+/** "2026-03-01T10:05:00.000Z" → "2026-03-01 10:05 UTC"; anything else as given. */
+export function reportTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso)
+  return m ? `${m[1]} ${m[2]} UTC` : iso
+}
+
+/** "Name (Organization, SHORT)" — or just the name when the organization is unknown. */
+export function authorLine(name: string, org: { name: string; shortName: string }): string {
+  const orgText = org.shortName && org.shortName !== org.name ? `${org.name}, ${org.shortName}` : org.name
+  return orgText ? `${name} (${orgText})` : name
+}
+
+/** "Open", or "Resolved (resolved by Name, date)". */
+export function statusLine(words: ReportWords, thread: ThreadView): string {
+  if (thread.status === 'open') return words.open
+  return thread.resolvedBy ? `${words.resolved} (${words.resolvedBy} ${thread.resolvedBy.displayName}, ${reportTime(thread.resolvedAt ?? '')})` : words.resolved
+}
+
+export function reviewReportModel(input: ReviewReportInput): ReviewReportModel {
+  const entries = outlineOf(docFromJSON(input.doc), input.language).filter((e) => e.kind === 'article' && e.id)
+  const sections = new Map<string, ReportSection>()
+  for (const entry of entries) sections.set(entry.id!, { articleId: entry.id!, label: entry.label, heading: entry.heading, deleted: false, threads: [] })
+  const gone = new Map<string, ReportSection>()
+  const threads = input.threads.filter((t) => input.status === 'all' || t.thread.status === 'open')
+  for (const t of threads) {
+    let section = sections.get(t.thread.articleId)
+    if (!section) {
+      section = gone.get(t.thread.articleId) ?? { articleId: t.thread.articleId, label: '', heading: '', deleted: true, threads: [] }
+      gone.set(t.thread.articleId, section)
+    }
+    section.threads.push(t)
+  }
+  const byOrder = (a: ReportThread, b: ReportThread) => a.order - b.order || a.thread.createdAt.localeCompare(b.thread.createdAt)
+  const ordered = [...sections.values(), ...gone.values()].filter((s) => s.threads.length > 0)
+  ordered.forEach((s) => s.threads.sort(byOrder))
+  return {
+    language: input.language,
+    title: input.title,
+    generatedAt: input.generatedAt,
+    status: input.status,
+    words: REPORT_WORDS[input.language],
+    sections: ordered,
+    threadCount: threads.length,
+  }
+}

@@ -1,0 +1,108 @@
+import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun, type IStylesOptions } from 'docx'
+import { xmlSafe } from '../export/escape'
+import { authorLine, reportTime, reviewReportModel, statusLine, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
+
+/**
+ * The review report as a Word document: a heading per article (Heading 2, so Word's navigation
+ * pane lists them), each thread with its passage quoted (indented, with a rule) and its comments,
+ * author and organization in bold. The docx library escapes text for XML; xmlSafe replaces
+ * characters XML cannot carry at all. Returns bytes (works in Node and in the browser).
+ */
+
+const FONT = 'Times New Roman'
+const LANGUAGE_TAG = { en: 'en-GB', ru: 'ru-RU' } as const
+
+function styles(language: ReviewReportModel['language']): IStylesOptions {
+  const font = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }
+  return {
+    default: {
+      document: { run: { font, size: 22, language: { value: LANGUAGE_TAG[language] } }, paragraph: { spacing: { after: 80 } } },
+      title: { run: { font, size: 32, bold: true, color: '000000' }, paragraph: { spacing: { after: 120 } } },
+      heading2: { run: { font, size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+    },
+    paragraphStyles: [
+      {
+        id: 'AccordQuote',
+        name: 'Accord Quoted Passage',
+        basedOn: 'Normal',
+        run: { italics: true },
+        paragraph: { indent: { left: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'C9A227', space: 8 } } },
+      },
+      { id: 'AccordComment', name: 'Accord Comment', basedOn: 'Normal', paragraph: { indent: { left: 284 }, spacing: { after: 60 } } },
+    ],
+  }
+}
+
+const text = (value: string, options: { bold?: boolean; italics?: boolean; strike?: boolean; color?: string } = {}) =>
+  new TextRun({ text: xmlSafe(value), ...options })
+
+/** Each line of a multi-line text as its own run, separated by line breaks. */
+function lines(value: string, options: { italics?: boolean; strike?: boolean } = {}): TextRun[] {
+  return xmlSafe(value)
+    .split('\n')
+    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...options }))
+}
+
+function threadParagraphs(model: ReviewReportModel, entry: ReportThread): Paragraph[] {
+  const w = model.words
+  const t = entry.thread
+  const out: Paragraph[] = []
+  const status = statusLine(w, t)
+  out.push(new Paragraph({ spacing: { before: 200 }, keepNext: true, children: [text(status.toUpperCase(), { bold: true, color: t.status === 'resolved' ? '2D7A3E' : '555555' })] }))
+  if (entry.state === 'article') out.push(new Paragraph({ keepNext: true, children: [text(w.wholeArticle, { italics: true })] }))
+  else if (entry.state === 'orphaned') {
+    out.push(new Paragraph({ keepNext: true, children: [text(w.onDeletedText, { italics: true })] }))
+    out.push(new Paragraph({ style: 'AccordQuote', keepNext: true, children: lines(t.quote, { strike: true }) }))
+  } else {
+    out.push(new Paragraph({ style: 'AccordQuote', keepNext: true, children: lines(t.quote) }))
+    if (entry.current !== null && entry.current !== t.quote) {
+      out.push(new Paragraph({ keepNext: true, children: [text(`${w.nowReads}: `, { bold: true }), ...lines(entry.current)] }))
+    }
+  }
+  for (const c of t.comments) {
+    if (c.deleted) continue
+    const edited = c.editedAt ? `, ${w.edited} ${reportTime(c.editedAt)}` : ''
+    out.push(
+      new Paragraph({
+        style: 'AccordComment',
+        children: [text(authorLine(c.author.displayName, c.organization), { bold: true }), text(` — ${reportTime(c.createdAt)}${edited}`, { color: '666666' })],
+        keepNext: true,
+      }),
+    )
+    out.push(new Paragraph({ style: 'AccordComment', children: lines(c.body) }))
+  }
+  return out
+}
+
+export async function reviewReportDocx(input: ReviewReportInput): Promise<Uint8Array> {
+  const model = reviewReportModel(input)
+  const w = model.words
+  const children: Paragraph[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [text(`${w.report}: ${model.title}`)] }),
+    new Paragraph({
+      children: [text(`${w.generated}: ${reportTime(model.generatedAt)} · ${w.scope}: ${model.status === 'open' ? w.openOnly : w.all} · ${w.threads}: ${model.threadCount}`, { color: '555555' })],
+    }),
+  ]
+  if (model.sections.length === 0) children.push(new Paragraph({ children: [text(w.none)] }))
+  let deletedShown = false
+  for (const section of model.sections) {
+    if (section.deleted && !deletedShown) {
+      children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(w.deletedArticles)] }))
+      deletedShown = true
+    }
+    if (!section.deleted) children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(`${section.label} ${section.heading}`.trim())] }))
+    for (const entry of section.threads) children.push(...threadParagraphs(model, entry))
+  }
+  const document = new Document({
+    title: xmlSafe(`${w.report}: ${model.title}`),
+    creator: 'Accord',
+    styles: styles(model.language),
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1418, right: 1134 } } },
+        children,
+      },
+    ],
+  })
+  return new Uint8Array(await Packer.toArrayBuffer(document))
+}

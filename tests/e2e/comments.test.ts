@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { createCast, shareWithCast, type Cast } from '../helpers/accounts'
+
+const SAVED = '[data-testid="sync-status"][data-state="saved"]'
+const WORDS = 'guided by the following principles'
+const BODY = 'Which principles? <img src=x onerror=alert(1)>'
+
+/** Selects `words` in the n-th article (0-based), as a person dragging over them would. */
+async function selectWords(page: Page, article: number, words: string): Promise<void> {
+  await page.evaluate(
+    ({ article, words }) => {
+      const element = document.querySelectorAll('.legal-text article.article')[article]
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = node.textContent!.indexOf(words)
+        if (index < 0) continue
+        const range = document.createRange()
+        range.setStart(node, index)
+        range.setEnd(node, index + words.length)
+        const selection = window.getSelection()!
+        selection.removeAllRanges()
+        selection.addRange(range)
+        return
+      }
+      throw new Error(`"${words}" not found`)
+    },
+    { article, words },
+  )
+}
+
+/** The text a thread's highlight covers, and the label of the article it is in. */
+async function highlightOf(page: Page, threadId: string): Promise<{ text: string; article: string }> {
+  return page.evaluate((id) => {
+    const spans = [...document.querySelectorAll(`.legal-text .comment-highlight[data-thread-id="${CSS.escape(id)}"]`)]
+    const text = spans.map((s) => s.textContent).join('')
+    const article = spans[0]?.closest('article.article')?.querySelector('.article-heading')?.getAttribute('data-label') ?? ''
+    return { text, article }
+  }, threadId)
+}
+
+describe('review threads in the browser', () => {
+  let server: TestServer
+  let browser: Browser
+  let cast: Cast
+  let reviewer: Page
+  let drafter: Page
+  let errors: string[]
+  let threadId: string
+
+  beforeAll(async () => {
+    server = await startTestServer({ seed: true })
+    cast = await createCast(server.url) // the first administrator owns the seeded sample
+    const [sample] = await cast.owner.json<{ id: string }[]>('/api/documents')
+    await shareWithCast(cast, sample.id)
+    browser = await launchBrowser()
+    reviewer = await (await contextFor(browser, server.url, cast.reviewer)).newPage()
+    drafter = await (await contextFor(browser, server.url, cast.drafter)).newPage()
+    for (const page of [reviewer, drafter]) page.context().setDefaultTimeout(10_000)
+    errors = [...trackErrors(reviewer), ...trackErrors(drafter)]
+    const url = `${server.url}/d/${sample.id}`
+    await drafter.goto(url)
+    await drafter.waitForSelector(SAVED)
+    await reviewer.goto(url)
+    await reviewer.getByTestId('read-only-banner').waitFor()
+    await reviewer.locator('.legal-text article.article').nth(2).waitFor()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('lets a reviewer, whose text is read-only, comment on words of Article 3', async () => {
+    await reviewer.getByTestId('comments-empty').waitFor()
+    await selectWords(reviewer, 2, WORDS)
+    await reviewer.getByTestId('comment').click()
+    const composer = reviewer.getByTestId('comment-composer')
+    await expect.poll(() => composer.locator('blockquote').textContent()).toBe(WORDS)
+    await composer.getByLabel('Your comment').fill(BODY)
+    await composer.getByRole('button', { name: 'Comment' }).click()
+    const card = reviewer.getByTestId('thread')
+    await expect.poll(() => card.count()).toBe(1)
+    threadId = (await card.getAttribute('data-thread-id'))!
+    await expect.poll(() => card.getByTestId('comment-body').textContent()).toBe(BODY)
+    expect(await card.textContent()).toContain('Rita Reviewer')
+    expect(await card.textContent()).toContain('MoI')
+    await expect.poll(() => highlightOf(reviewer, threadId)).toEqual({ text: WORDS, article: 'Article 3.' })
+  })
+
+  it('shows the thread to the drafter live, as text (no markup), highlighted and counted in the outline', async () => {
+    const card = drafter.locator(`[data-testid="thread"][data-thread-id="${threadId}"]`)
+    await expect.poll(() => card.getByTestId('comment-body').textContent()).toBe(BODY)
+    expect(await drafter.locator('[data-testid="comments-panel"] img').count()).toBe(0)
+    expect(await reviewer.locator('[data-testid="comments-panel"] img').count()).toBe(0)
+    await expect.poll(() => highlightOf(drafter, threadId)).toEqual({ text: WORDS, article: 'Article 3.' })
+    const article3 = drafter.locator('.outline-article').nth(2)
+    await expect.poll(() => article3.getByTestId('outline-comment-count').getAttribute('title')).toBe('Open comments: 1')
+
+    // Clicking the highlighted words opens their thread.
+    await drafter.locator(`.comment-highlight[data-thread-id="${threadId}"]`).first().click()
+    await expect.poll(() => card.getAttribute('aria-current')).toBe('true')
+  })
+
+  it('lets the drafter reply and resolve; the reviewer sees the reply and the thread resolved', async () => {
+    const card = drafter.locator(`[data-testid="thread"][data-thread-id="${threadId}"]`)
+    await card.getByRole('button', { name: 'Reply' }).click()
+    await card.getByLabel('Your reply').fill('Those listed in points 1 to 4.')
+    await card.getByRole('button', { name: 'Send' }).click()
+    await expect.poll(() => card.getByTestId('comment-body').allTextContents()).toEqual([BODY, 'Those listed in points 1 to 4.'])
+    await card.getByRole('button', { name: 'Resolve' }).click()
+
+    const mine = reviewer.locator(`[data-testid="thread"][data-thread-id="${threadId}"]`)
+    // Open threads are shown by default: once resolved, it shows under "Resolved".
+    await expect.poll(() => mine.count()).toBe(0)
+    await reviewer.getByLabel('Show').selectOption('resolved')
+    await expect.poll(() => mine.getAttribute('data-status')).toBe('resolved')
+    expect(await mine.getByTestId('resolved-by').textContent()).toBe('Resolved by Boris Drafter')
+    expect(await mine.getByTestId('comment-body').allTextContents()).toEqual([BODY, 'Those listed in points 1 to 4.'])
+    expect(await mine.textContent()).toContain('MoJ')
+  })
+
+  it('keeps the thread on the same words when the drafter inserts an article above', async () => {
+    await drafter.locator('.legal-text article.article').nth(1).locator('.article-heading').click()
+    await drafter.getByTestId('add-article').click()
+    await drafter.keyboard.type('Inserted article')
+    await drafter.waitForSelector(SAVED)
+    for (const page of [drafter, reviewer]) {
+      await expect.poll(() => page.locator('.legal-text article.article').nth(2).locator('.article-heading').textContent()).toBe('Inserted article')
+      await page.getByLabel('Show').selectOption('all')
+      const card = page.locator(`[data-testid="thread"][data-thread-id="${threadId}"]`)
+      // Listed under the article by its new number.
+      await expect.poll(() => page.getByTestId('thread-group').filter({ has: card }).locator('h3').textContent()).toBe('Article 4. Guiding principles')
+      await card.click()
+      await expect.poll(() => highlightOf(page, threadId)).toEqual({ text: WORDS, article: 'Article 4.' })
+      await expect.poll(() => page.locator('.comment-highlight.is-active').allTextContents()).toEqual([WORDS])
+    }
+  })
+
+  it('comments from the keyboard and on a whole article; a thread whose words are deleted stays, "on deleted text"', async () => {
+    const words = 'priority of the best interests of the child'
+    await selectWords(reviewer, 3, words)
+    await reviewer.keyboard.press('Control+Alt+KeyM')
+    const composer = reviewer.getByTestId('comment-composer')
+    await expect.poll(() => composer.locator('blockquote').textContent()).toBe(words)
+    await composer.getByLabel('Your comment').fill('Say "the child’s best interests".')
+    await composer.getByRole('button', { name: 'Comment' }).click()
+    const group = (page: Page) => page.getByTestId('thread-group').filter({ hasText: 'Article 4. Guiding principles' })
+    const card = (page: Page) => group(page).getByTestId('thread').filter({ hasText: 'best interests' })
+    await expect.poll(() => card(drafter).count()).toBe(1)
+
+    // The drafter deletes the commented words: the thread stays under its article.
+    await selectWords(drafter, 3, words)
+    await drafter.keyboard.press('Backspace')
+    await drafter.waitForSelector(SAVED)
+    for (const page of [drafter, reviewer]) {
+      await expect.poll(() => card(page).getByTestId('thread-orphaned').textContent()).toBe('On deleted text')
+      expect(await card(page).getByTestId('thread-quote').textContent()).toBe(words)
+    }
+
+    // The outline's own action comments on a whole article.
+    await reviewer.locator('.outline-article').first().getByTestId('outline-comment').click()
+    await reviewer.getByTestId('comment-composer').getByLabel('Your comment').fill('Shorter, please.')
+    await reviewer.getByTestId('comment-composer').getByRole('button', { name: 'Comment' }).click()
+    const first = drafter.getByTestId('thread-group').filter({ hasText: 'Article 1. Purpose of this Law' }).getByTestId('thread')
+    await expect.poll(() => first.textContent()).toContain('Shorter, please.')
+    expect(await first.textContent()).toContain('On the whole article')
+    expect(errors).toEqual([])
+  })
+})

@@ -1,0 +1,309 @@
+import * as Y from 'yjs'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { ThreadView } from '../../shared/api'
+import { createAnchor, resolveAnchor, textBetween, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
+import { TEXT_FIELD } from '../../shared/protocol'
+import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server'
+import { bindAccount, createCast, createDocument, setupAdmin, shareWithCast, type Account, type Cast } from '../helpers/accounts'
+import { connectClient, nthElement, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+import { waitFor } from '../helpers/waitFor'
+
+const XSS = '<img src=x onerror=alert(1)>'
+
+/** The Y.XmlText of block `block` (0 = heading) of the n-th article. */
+function blockText(ydoc: Y.Doc, article: number, block: number): Y.XmlText {
+  const element = nthElement(ydoc, 'article', article).toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement)[block]
+  const text = element?.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText)
+  if (!text) throw new Error(`no text in block ${block} of article ${article}`)
+  return text
+}
+
+function articleId(ydoc: Y.Doc, article: number): string {
+  return nthElement(ydoc, 'article', article).getAttribute('id') as string
+}
+
+/** An anchor on `words` (first occurrence) in a block of an article, as the browser would make it. */
+function anchorOn(ydoc: Y.Doc, article: number, block: number, words: string): EncodedAnchor {
+  const text = blockText(ydoc, article, block)
+  const index = textOfBlock(text).indexOf(words)
+  if (index < 0) throw new Error(`"${words}" is not in block ${block} of article ${article}`)
+  return createAnchor({ text, index }, { text, index: index + words.length })
+}
+
+/** The words a thread's anchor covers in `ydoc` now, or its state when it is not live. */
+function wordsOf(ydoc: Y.Doc, thread: ThreadView): string {
+  const resolution = resolveAnchor(ydoc, thread.anchor!)
+  return resolution.state === 'live' ? textBetween(resolution.start, resolution.end) : `(${resolution.state})`
+}
+
+describe('review threads over the real server', () => {
+  let server: TestServer
+  let cast: Cast
+  let docId: string
+  const clients: TestClient[] = []
+  const connect = (account: Account, id = docId) => {
+    const client = connectClient(server.wsUrl, id, { cookie: account.cookie })
+    clients.push(client)
+    return client
+  }
+  const threadsPath = () => `/api/documents/${docId}/threads`
+  const post = (account: Account, path: string, body: unknown) => account.api(path, { method: 'POST', body: JSON.stringify(body) })
+  const patch = (account: Account, path: string, body: unknown) => account.api(path, { method: 'PATCH', body: JSON.stringify(body) })
+  const list = (account: Account) => account.json<ThreadView[]>(threadsPath())
+  const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    cast = await createCast(server.url)
+    docId = (await createDocument(cast.owner, { title: 'Sample law', template: 'sample' })).id
+    await shareWithCast(cast, docId)
+  })
+
+  afterEach(() => {
+    clients.splice(0).forEach((c) => c.destroy())
+  })
+
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  it('lets a reviewer comment on a passage of Article 3; the drafter is told at once', async () => {
+    const drafter = connect(cast.drafter)
+    const reviewer = connect(cast.reviewer)
+    await Promise.all([waitSynced(drafter), waitSynced(reviewer)])
+    const words = 'guided by the following principles'
+    const res = await post(cast.reviewer, threadsPath(), { articleId: articleId(reviewer.ydoc, 2), anchor: anchorOn(reviewer.ydoc, 2, 1, words), body: 'Which principles exactly?' })
+    expect(res.status).toBe(201)
+    const thread = (await res.json()) as ThreadView
+    expect(thread).toMatchObject({ articleId: articleId(reviewer.ydoc, 2), quote: words, status: 'open', createdBy: { displayName: 'Rita Reviewer' } })
+    expect(thread.organization.shortName).toBe('MoI')
+    expect(thread.comments).toHaveLength(1)
+    expect(thread.comments[0]).toMatchObject({ body: 'Which principles exactly?', author: { id: cast.reviewer.user.id }, canEdit: true, canDelete: true, deleted: false })
+
+    await waitFor(() => expect(drafter.threadEvents).toContainEqual({ threadId: thread.id, change: 'created' }))
+    const seen = (await list(cast.drafter)).find((t) => t.id === thread.id)!
+    // The drafter may not edit or delete the reviewer's comment, and is told so by the server.
+    expect(seen.comments[0]).toMatchObject({ canEdit: false, canDelete: false })
+    expect(wordsOf(drafter.ydoc, seen)).toBe(words)
+  })
+
+  it('refuses observers and strangers (403); an observer still reads the threads', async () => {
+    const client = connect(cast.observer)
+    await waitSynced(client)
+    const body = { articleId: articleId(client.ydoc, 0), anchor: null, body: 'I should not be able to say this' }
+    for (const who of [cast.observer, cast.stranger]) {
+      const res = await post(who, threadsPath(), body)
+      expect(res.status).toBe(403)
+      expect(await errorCode(res)).toBe('forbidden')
+    }
+    expect((await cast.observer.api(threadsPath())).status).toBe(200)
+    expect((await cast.stranger.api(threadsPath())).status).toBe(403)
+    expect((await fetch(`${server.url}${threadsPath()}`)).status).toBe(401)
+    const threads = await list(cast.owner)
+    expect(threads.flatMap((t) => t.comments.map((c) => c.body))).not.toContain(body.body)
+  })
+
+  it('stores a body with markup verbatim, returns it as text, and escapes it in the HTML report', async () => {
+    const client = connect(cast.reviewer)
+    await waitSynced(client)
+    const res = await post(cast.reviewer, threadsPath(), { articleId: articleId(client.ydoc, 0), anchor: null, body: `  ${XSS}  ` })
+    expect(res.status).toBe(201)
+    const thread = (await res.json()) as ThreadView
+    expect(thread.comments[0].body).toBe(XSS) // trimmed, otherwise untouched
+    expect(thread.anchor).toBeNull()
+    expect(thread.quote).toBe('Purpose of this Law')
+    expect((await list(cast.owner)).find((t) => t.id === thread.id)!.comments[0].body).toBe(XSS)
+
+    const report = await cast.owner.api(`/api/documents/${docId}/review-report?format=html&status=all`)
+    expect(report.status).toBe(200)
+    expect(report.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(report.headers.get('content-disposition')).toMatch(/^attachment; filename="review-report-[0-9a-z]{16}\.html"$/)
+    const html = await report.text()
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(html).not.toMatch(/<img/i)
+    expect(html).toContain('Article 1. Purpose of this Law')
+    expect(html).toContain('Rita Reviewer (Ministry of Interior, MoI)')
+  })
+
+  it('lets authors edit their comments, authors and owners delete them; deleting the last comment deletes the thread', async () => {
+    const client = connect(cast.reviewer)
+    await waitSynced(client)
+    const created = (await (await post(cast.reviewer, threadsPath(), { articleId: articleId(client.ydoc, 1), anchor: null, body: 'First' })).json()) as ThreadView
+    const threadPath = `${threadsPath()}/${created.id}`
+    const reply = (await (await post(cast.drafter, `${threadPath}/comments`, { body: 'Answer' })).json()) as ThreadView
+    const [first, answer] = reply.comments
+    expect(answer).toMatchObject({ body: 'Answer', canEdit: true, canDelete: true })
+
+    // Editing: only the author.
+    expect((await patch(cast.drafter, `${threadPath}/comments/${first.id}`, { body: 'Hijacked' })).status).toBe(403)
+    expect((await patch(cast.owner, `${threadPath}/comments/${first.id}`, { body: 'Hijacked' })).status).toBe(403)
+    const edited = await patch(cast.reviewer, `${threadPath}/comments/${first.id}`, { body: 'First, clarified' })
+    expect(edited.status).toBe(200)
+    const afterEdit = ((await edited.json()) as ThreadView).comments[0]
+    expect(afterEdit.body).toBe('First, clarified')
+    expect(afterEdit.editedAt).not.toBeNull()
+
+    // Deleting: the author, or an owner; nobody else.
+    expect((await cast.drafter.api(`${threadPath}/comments/${first.id}`, { method: 'DELETE' })).status).toBe(403)
+    expect((await cast.observer.api(`${threadPath}/comments/${answer.id}`, { method: 'DELETE' })).status).toBe(403)
+    const byOwner = await cast.owner.api(`${threadPath}/comments/${first.id}`, { method: 'DELETE' })
+    expect(byOwner.status).toBe(200)
+    expect(((await byOwner.json()) as ThreadView).comments[0]).toMatchObject({ deleted: true, body: '', canEdit: false, canDelete: false })
+    // A deleted comment cannot be edited or deleted again.
+    expect((await patch(cast.reviewer, `${threadPath}/comments/${first.id}`, { body: 'Back' })).status).toBe(404)
+    expect(await errorCode(await patch(cast.reviewer, `${threadPath}/comments/${first.id}`, { body: 'Back' }))).toBe('comment_not_found')
+
+    const last = await cast.drafter.api(`${threadPath}/comments/${answer.id}`, { method: 'DELETE' })
+    expect(last.status).toBe(204)
+    expect((await list(cast.owner)).map((t) => t.id)).not.toContain(created.id)
+    const gone = await post(cast.drafter, `${threadPath}/comments`, { body: 'Anyone?' })
+    expect(gone.status).toBe(404)
+    expect(await errorCode(gone)).toBe('thread_not_found')
+  })
+
+  it('lets anyone who may comment resolve and reopen a thread, live for the others', async () => {
+    const watcher = connect(cast.observer)
+    await waitSynced(watcher)
+    const created = (await (await post(cast.reviewer, threadsPath(), { articleId: articleId(watcher.ydoc, 3), anchor: null, body: 'Resolve me' })).json()) as ThreadView
+    const threadPath = `${threadsPath()}/${created.id}`
+    const resolved = await patch(cast.drafter, threadPath, { status: 'resolved' })
+    expect(resolved.status).toBe(200)
+    expect((await resolved.json()) as ThreadView).toMatchObject({ status: 'resolved', resolvedBy: { id: cast.drafter.user.id } })
+    await waitFor(() => expect(watcher.threadEvents.filter((e) => e.threadId === created.id).map((e) => e.change)).toEqual(['created', 'updated']))
+    expect((await patch(cast.observer, threadPath, { status: 'open' })).status).toBe(403)
+    const reopened = (await (await patch(cast.reviewer, threadPath, { status: 'open' })).json()) as ThreadView
+    expect(reopened).toMatchObject({ status: 'open', resolvedBy: null, resolvedAt: null })
+
+    // The report of open threads has it; resolved, only the report of all threads does.
+    const openReport = async () => (await cast.observer.api(`/api/documents/${docId}/review-report?status=open`)).text()
+    expect(await openReport()).toContain('Resolve me')
+    await patch(cast.owner, threadPath, { status: 'resolved' })
+    expect(await openReport()).not.toContain('Resolve me')
+    expect(await (await cast.observer.api(`/api/documents/${docId}/review-report?status=all&format=html`)).text()).toContain('Resolve me')
+  })
+
+  it('serves the review report as DOCX, and refuses unknown formats', async () => {
+    const res = await cast.reviewer.api(`/api/documents/${docId}/review-report?format=docx&status=all`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    expect(String.fromCharCode(bytes[0], bytes[1])).toBe('PK')
+    const bad = await cast.reviewer.api(`/api/documents/${docId}/review-report?format=pdf`)
+    expect(bad.status).toBe(400)
+    expect(await errorCode(bad)).toBe('validation_failed')
+    expect((await cast.stranger.api(`/api/documents/${docId}/review-report`)).status).toBe(403)
+  })
+
+  it('validates bodies and anchors, and requires the CSRF token', async () => {
+    const client = connect(cast.drafter)
+    await waitSynced(client)
+    const id = articleId(client.ydoc, 0)
+    const expectRefused = async (body: unknown, status: number, code: string) => {
+      const res = await post(cast.drafter, threadsPath(), body)
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(status)
+      expect(await errorCode(res)).toBe(code)
+    }
+    await expectRefused({ articleId: id, anchor: null, body: '   ' }, 400, 'validation_failed')
+    await expectRefused({ articleId: id, anchor: null, body: 'x'.repeat(5001) }, 400, 'validation_failed')
+    await expectRefused({ articleId: id, anchor: { start: 'not base64!', end: 'AAAA' }, body: 'Hello' }, 400, 'validation_failed')
+    await expectRefused({ articleId: 'no-such-article', anchor: null, body: 'Hello' }, 400, 'anchor_invalid')
+    // A passage in Article 2 claimed for Article 1; a passage in a chapter heading; one spanning two articles.
+    await expectRefused({ articleId: id, anchor: anchorOn(client.ydoc, 1, 1, 'This Law applies'), body: 'Hello' }, 400, 'anchor_invalid')
+    const chapter = nthElement(client.ydoc, 'chapter', 0).get(0) as Y.XmlText
+    await expectRefused({ articleId: id, anchor: createAnchor({ text: chapter, index: 0 }, { text: chapter, index: 3 }), body: 'Hello' }, 400, 'anchor_invalid')
+    const across = createAnchor({ text: blockText(client.ydoc, 0, 1), index: 2 }, { text: blockText(client.ydoc, 1, 1), index: 4 })
+    await expectRefused({ articleId: id, anchor: across, body: 'Hello' }, 400, 'anchor_invalid')
+
+    // Words the server has not received yet: "try again once saved".
+    const local = new Y.Doc()
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(client.ydoc))
+    blockText(local, 0, 1).insert(0, 'Unsent words. ')
+    await expectRefused({ articleId: id, anchor: anchorOn(local, 0, 1, 'Unsent words'), body: 'Hello' }, 409, 'anchor_not_synced')
+
+    const noCsrf = await cast.drafter.api(threadsPath(), { method: 'POST', body: JSON.stringify({ articleId: id, anchor: null, body: 'Hello' }), headers: { 'x-csrf-token': 'wrong' } })
+    expect(noCsrf.status).toBe(403)
+    expect(await errorCode(noCsrf)).toBe('csrf_token_invalid')
+  })
+
+  it('keeps two overlapping comments on the same words, through edits and a server restart', async () => {
+    const dataDir = await tempDataDir()
+    let own = await startTestServer({ dataDir })
+    try {
+      const owner = await setupAdmin(own.url)
+      const { id } = await createDocument(owner, { title: 'Overlaps', template: 'sample' })
+      const path = `/api/documents/${id}/threads`
+      let client = connectClient(own.wsUrl, id, { cookie: owner.cookie })
+      clients.push(client)
+      await waitSynced(client)
+      const sentence = 'respect for human rights and for the dignity of every person'
+      const wide = anchorOn(client.ydoc, 2, 2, sentence)
+      const narrow = anchorOn(client.ydoc, 2, 2, 'human rights and for the dignity')
+      const article = articleId(client.ydoc, 2)
+      for (const [anchor, body] of [[wide, 'On the whole point'], [narrow, 'On the middle words']] as const) {
+        expect((await owner.api(path, { method: 'POST', body: JSON.stringify({ articleId: article, anchor, body }) })).status).toBe(201)
+      }
+      // Edits before, inside and after both passages.
+      const text = blockText(client.ydoc, 2, 2)
+      client.ydoc.transact(() => {
+        text.insert(textOfBlock(text).indexOf('dignity'), 'inherent ')
+        text.insert(0, 'full ')
+        text.insert(text.length - 1, ' without exception')
+      })
+      await waitSaved(client)
+      const check = async (account: Account, baseUrl: string, ydoc: Y.Doc) => {
+        const threads = (await bindAccount(baseUrl, account).json<ThreadView[]>(path)).sort((a, b) => a.quote.length - b.quote.length)
+        expect(threads.map((t) => t.comments[0].body)).toEqual(['On the middle words', 'On the whole point'])
+        expect(threads.map((t) => wordsOf(ydoc, t))).toEqual([
+          'human rights and for the inherent dignity',
+          'respect for human rights and for the inherent dignity of every person',
+        ])
+      }
+      await check(owner, own.url, client.ydoc)
+
+      client.destroy()
+      await own.close()
+      own = await startTestServer({ dataDir })
+      client = connectClient(own.wsUrl, id, { cookie: owner.cookie })
+      clients.push(client)
+      await waitSynced(client)
+      await check(owner, own.url, client.ydoc)
+    } finally {
+      await own.close()
+      await removeDir(dataDir)
+    }
+  })
+
+  it('finds a passage again when its article was moved (deleted and inserted again with the same ids)', async () => {
+    const client = connect(cast.drafter)
+    await waitSynced(client)
+    const words = 'whether national or transnational'
+    const created = (await (await post(cast.drafter, threadsPath(), { articleId: articleId(client.ydoc, 1), anchor: anchorOn(client.ydoc, 1, 1, words), body: 'Moved?' })).json()) as ThreadView
+    // What the editor binding does for "move article up": the element goes, a copy comes back.
+    const fragment = client.ydoc.getXmlFragment(TEXT_FIELD)
+    const moved = nthElement(client.ydoc, 'article', 1)
+    const index = fragment.toArray().indexOf(moved)
+    const copy = moved.clone()
+    client.ydoc.transact(() => {
+      fragment.delete(index, 1)
+      fragment.insert(index - 1, [copy])
+    })
+    await waitSaved(client)
+    expect(resolveAnchor(client.ydoc, created.anchor!).state).toBe('orphaned')
+    const found = (await list(cast.drafter)).find((t) => t.id === created.id)!
+    expect(found.anchor).not.toEqual(created.anchor)
+    expect(wordsOf(client.ydoc, found)).toBe(words)
+  })
+
+  it('limits how fast one person comments (429 with Retry-After)', async () => {
+    const client = connect(cast.owner)
+    await waitSynced(client)
+    const thread = (await (await post(cast.owner, threadsPath(), { articleId: articleId(client.ydoc, 0), anchor: null, body: 'Rate 1' })).json()) as ThreadView
+    for (let i = 2; i <= 30; i++) expect((await post(cast.owner, `${threadsPath()}/${thread.id}/comments`, { body: `Rate ${i}` })).status).toBe(201)
+    const refused = await post(cast.owner, `${threadsPath()}/${thread.id}/comments`, { body: 'Rate 31' })
+    expect(refused.status).toBe(429)
+    expect(await errorCode(refused)).toBe('rate_limited')
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    // Others are not held back by it.
+    expect((await post(cast.reviewer, `${threadsPath()}/${thread.id}/comments`, { body: 'Still here' })).status).toBe(201)
+  })
+})
