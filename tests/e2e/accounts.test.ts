@@ -26,6 +26,8 @@ async function invite(admin: Page, email: string, organization: string): Promise
   await admin.getByLabel('Email').fill(email)
   await admin.getByLabel('Organization', { exact: true }).selectOption({ label: organization })
   await admin.getByRole('button', { name: 'Invite', exact: true }).click()
+  // Wait for this invitation's notice: the link field may still show the previous invitation.
+  await admin.getByText(`Invitation for ${email} created`).waitFor()
   const link = admin.getByTestId('invite-link')
   await expect.poll(() => link.inputValue()).toContain(`/invite/`)
   return link.inputValue()
