@@ -27,6 +27,10 @@ import {
   type SessionInfo,
   type SetupInput,
   type SignInInput,
+  type AgreementOverview,
+  type ProposalView,
+  type ProposeInput,
+  type RecordPositionInput,
 } from '../../shared/api'
 import type { MessageKey } from '../i18n/en'
 import type { Translate } from '../i18n/i18n'
@@ -104,8 +108,8 @@ export const api = {
     request<void>('DELETE', `${doc(id)}/access/${encodeURIComponent(principalType)}/${encodeURIComponent(principalId)}`),
   activity: (id: string) => request<ActivitySession[]>('GET', `${doc(id)}/activity`),
   importDocument: (input: ImportDocumentInput) => request<ImportCreated>('POST', '/api/documents/import', input),
-  exportPath: (id: string, format: ExportFormat, version?: string) =>
-    `${doc(id)}/export?format=${format}${version ? `&version=${encodeURIComponent(version)}` : ''}`,
+  exportPath: (id: string, format: ExportFormat, version?: string, options: { positions?: boolean } = {}) =>
+    `${doc(id)}/export?format=${format}${version ? `&version=${encodeURIComponent(version)}` : ''}${options.positions ? '&positions=1' : ''}`,
 
   listVersions: (id: string) => request<VersionSummary[]>('GET', `${doc(id)}/versions`),
   saveVersion: (id: string, input: SaveVersionInput) => request<VersionSummary>('POST', `${doc(id)}/versions`, input),
@@ -116,6 +120,12 @@ export const api = {
   /** A link (GET, same-origin cookie) that downloads the comparative table. */
   comparativeTableUrl: (id: string, from: string, to: string, format: ComparativeTableFormat) =>
     `${doc(id)}/comparative-table?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=${format}`,
+
+  agreement: (id: string) => request<AgreementOverview>('GET', `${doc(id)}/agreement`),
+  propose: (id: string, input: ProposeInput) => request<ProposalView>('POST', `${doc(id)}/agreement/proposals`, input),
+  recordPosition: (id: string, proposalId: string, input: RecordPositionInput) =>
+    request<ProposalView>('POST', `${doc(id)}/agreement/proposals/${encodeURIComponent(proposalId)}/positions`, input),
+  withdrawProposal: (id: string, proposalId: string) => request<ProposalView>('POST', `${doc(id)}/agreement/proposals/${encodeURIComponent(proposalId)}/withdraw`),
 }
 
 const KNOWN_CODES: Partial<Record<string, MessageKey>> = {
@@ -136,6 +146,11 @@ const KNOWN_CODES: Partial<Record<string, MessageKey>> = {
   payload_too_large: 'error.payload_too_large',
   validation_failed: 'error.validation_failed',
   version_not_found: 'error.version_not_found',
+  proposal_not_found: 'error.proposal_not_found',
+  agreement_already_open: 'error.agreement_already_open',
+  version_already_proposed: 'error.version_already_proposed',
+  agreement_closed: 'error.agreement_closed',
+  not_a_required_organization: 'error.not_a_required_organization',
 }
 
 /** A sentence for the user, in their language, from any failure. */

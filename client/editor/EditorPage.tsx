@@ -16,6 +16,7 @@ import { Presence } from './Presence'
 import { SyncStatus } from './SyncStatus'
 import { Toolbar } from './Toolbar'
 import { ExportMenu } from '../export/ExportMenu'
+import { AgreementView } from '../agreement/AgreementView'
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string; notFound: boolean } | { kind: 'ready'; doc: DocumentSummary }
 
@@ -28,6 +29,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const [sharing, setSharing] = useState(false)
   const [showActivity, setShowActivity] = useState(false)
   const [showHistory, setShowHistory] = useState(false)
+  const [showAgreement, setShowAgreement] = useState(false)
   const liveRole = useSyncExternalStore(
     (l) => session?.subscribe(l) ?? (() => {}),
     () => session?.role ?? null,
@@ -114,6 +116,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       {load.kind === 'ready' && (
         <button type="button" data-testid="history" onClick={() => setShowHistory(!showHistory)} aria-pressed={showHistory}>{t('versions.button')}</button>
       )}
+      {load.kind === 'ready' && (
+        <button type="button" data-testid="agreement" onClick={() => setShowAgreement(true)} aria-haspopup="dialog">{t('agreement.button')}</button>
+      )}
       {load.kind === 'ready' && can(role, 'share') && (
         <button type="button" data-testid="share" onClick={() => setSharing(true)}>{t('share.button')}</button>
       )}
@@ -146,6 +151,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         )
       )}
       {sharing && <ShareDialog docId={docId} onClose={() => setSharing(false)} />}
+      {showAgreement && <AgreementView docId={docId} title={load.doc.title} withAccess={load.doc.organizations} onClose={() => setShowAgreement(false)} />}
       <div className={showHistory ? 'editor-layout with-history' : 'editor-layout'}>
         <aside className="sidebar">
           <Outline editor={editor} language={load.doc.language} />
@@ -154,7 +160,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
           {session && <LegalEditor key={docId} session={session} identity={identity} language={load.doc.language} editable={editable} onEditor={onEditor} />}
         </main>
         <aside className="sidebar sidebar-right">
-          {showHistory && <HistoryPanel docId={docId} language={load.doc.language} canEdit={editable} onClose={() => setShowHistory(false)} />}
+          {showHistory && <HistoryPanel docId={docId} title={load.doc.title} language={load.doc.language} canEdit={editable} onClose={() => setShowHistory(false)} />}
           {showActivity && <ActivityPanel docId={docId} onClose={() => setShowActivity(false)} />}
           {session && <Presence session={session} />}
         </aside>
