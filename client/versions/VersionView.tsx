@@ -73,7 +73,7 @@ export function VersionView({ docId, title, versionId, language, canEdit, onComp
         {version && (
           <div className="overlay-actions">
             <button type="button" onClick={() => onCompare(version.id)}>{t('versions.compareWithCurrent')}</button>
-            <ExportMenu docId={docId} title={title} version={version.id} label={t('versions.export')} offerPositions />
+            <ExportMenu docId={docId} title={title} version={version.id} label={t('versions.export')} />
             {canEdit && <button type="button" onClick={() => onRestore(version)}>{t('versions.restore')}</button>}
           </div>
         )}

@@ -87,10 +87,9 @@ const proposalNotFound = () => new HttpError(404, ErrorCode.proposalNotFound, 'n
 const closed = (row: ProposalRow) =>
   new HttpError(409, ErrorCode.agreementClosed, row.status === 'agreed' ? 'the version is agreed: the agreement is final' : 'the proposal was withdrawn')
 
-/** A unique index or a freezing trigger refused a write that raced a check: the stable 409 it stands for. */
-function asConflict(err: unknown, fallback: HttpError): unknown {
-  if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) return fallback
-  return err
+/** A unique index or a freezing trigger (`sqliteCode`) refused a write that raced a check: the stable 409 it stands for. */
+function asConflict(err: unknown, sqliteCode: 'SQLITE_CONSTRAINT_UNIQUE' | 'SQLITE_CONSTRAINT_TRIGGER', conflict: () => HttpError): unknown {
+  return err instanceof Error && 'code' in err && err.code === sqliteCode ? conflict() : err
 }
 
 /**
@@ -148,7 +147,7 @@ export class Agreement {
     try {
       this.deps.repo.insertProposal(row, input.organizationIds)
     } catch (err) {
-      throw asConflict(err, new HttpError(409, ErrorCode.agreementOpen, 'another proposal was made at the same time'))
+      throw asConflict(err, 'SQLITE_CONSTRAINT_UNIQUE', () => new HttpError(409, ErrorCode.agreementOpen, 'another proposal was made at the same time'))
     }
     this.deps.log.info('version proposed for agreement', { docId: doc.id, proposal: row.id, version: version.id, by: owner.id, organizations: input.organizationIds.length })
     return this.proposal(doc, owner, 'owner', row.id)
@@ -179,7 +178,7 @@ export class Agreement {
         },
       )
     } catch (err) {
-      throw asConflict(err, closed(this.deps.repo.get(doc.id, row.id) ?? row))
+      throw asConflict(err, 'SQLITE_CONSTRAINT_TRIGGER', () => closed(this.deps.repo.get(doc.id, row.id) ?? row))
     }
     this.deps.log.info('agreement position recorded', { docId: doc.id, proposal: row.id, org: orgId, by: member.id, position: input.position, articles: input.articles.length })
     if (agreed) this.deps.log.info('version agreed', { docId: doc.id, proposal: row.id, version: row.version_id })
