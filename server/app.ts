@@ -17,6 +17,8 @@ import { findSoffice, PdfConverter } from './export/pdf'
 import { Exports } from './services/exports'
 import { VersionsRepo } from './db/versionsRepo'
 import { Versions } from './services/versions'
+import { AgreementRepo } from './db/agreementRepo'
+import { Agreement } from './services/agreement'
 
 export interface AccordServer {
   port: number
@@ -71,8 +73,9 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
       idleUnloadMs: config.idleUnloadMs,
       compactAfterUpdates: config.compactAfterUpdates,
     })
+    const versionsRepo = new VersionsRepo(db)
     const versions = new Versions({
-      repo: new VersionsRepo(db),
+      repo: versionsRepo,
       documents: repo,
       users: services.users,
       organizations: services.organizations,
@@ -85,8 +88,10 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
     // Exports and imports run in worker threads (and PDF in LibreOffice), off the sync loop.
     const exportWorkers = new ExportWorkers({ log })
     const pdf = new PdfConverter({ soffice: findSoffice(config.sofficePath), log })
-    const exports = new Exports({ ...services, rooms, workers: exportWorkers, pdf })
-    const router = createApiRouter({ ...services, rooms, exports, versions })
+    const agreements = new AgreementRepo(db)
+    const agreement = new Agreement({ ...services, repo: agreements, versions })
+    const exports = new Exports({ ...services, rooms, workers: exportWorkers, pdf, versionsRepo, agreements })
+    const router = createApiRouter({ ...services, rooms, exports, versions, agreement })
     const server = http.createServer(createRequestHandler({ router, staticDir: config.staticDir, log }))
     server.on('upgrade', createUpgradeHandler({
       wss,

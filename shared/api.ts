@@ -4,6 +4,7 @@ import { ROLES, type Role } from './roles'
 import type { ImportStats } from './import/types'
 import type { DocJSON } from './schema'
 import type { DocumentDiff } from './diff/types'
+import { needsText, POSITIONS, SEVERITY, type PositionKind, type ProposalStatus } from './agreement'
 
 /** HTTP API shapes, validated on the server and used as types by the client. */
 
@@ -263,6 +264,11 @@ export const ErrorCode = {
   anchorNotSynced: 'anchor_not_synced',
   threadNotFound: 'thread_not_found',
   commentNotFound: 'comment_not_found',
+  proposalNotFound: 'proposal_not_found',
+  agreementOpen: 'agreement_already_open',
+  versionAlreadyProposed: 'version_already_proposed',
+  agreementClosed: 'agreement_closed',
+  notRequiredOrganization: 'not_a_required_organization',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 
@@ -282,6 +288,8 @@ export const CURRENT_VERSION = 'current'
 export const ExportQuery = z.object({
   format: z.enum(EXPORT_FORMATS),
   version: z.string().trim().min(1).max(64).default(CURRENT_VERSION),
+  /** `positions=1`: append the organizations' positions (a proposed or agreed version; DOCX, PDF, HTML, Markdown). */
+  positions: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
 })
 export type ExportQuery = z.input<typeof ExportQuery>
 
@@ -386,4 +394,126 @@ export interface RestoreResult {
   before: VersionSummary | null
   /** False when the current text already was that version's text. */
   changed: boolean
+}
+
+// ── Agreement ─────────────────────────────────────────────────────────────────────────────
+
+export const POSITION_TEXT_MAX = 5000
+
+/** A position (on the whole version or on one article): agree, or reservations / objection with their text. */
+const PositionFields = {
+  position: z.enum(POSITIONS),
+  text: z.string().trim().max(POSITION_TEXT_MAX).default(''),
+}
+
+function positionTextRule(value: { position: PositionKind; text: string }, ctx: z.RefinementCtx, path: (string | number)[] = []): void {
+  if (needsText(value.position) && !value.text) ctx.addIssue({ code: 'custom', path: [...path, 'text'], message: 'a reservation or objection needs its text' })
+  if (!needsText(value.position) && value.text) ctx.addIssue({ code: 'custom', path: [...path, 'text'], message: 'an agreement carries no text' })
+}
+
+export const ArticlePositionInput = z.object({ articleId: z.string().min(1).max(64), ...PositionFields })
+export type ArticlePositionInput = z.input<typeof ArticlePositionInput>
+
+/**
+ * POST /api/documents/:id/agreement/proposals/:pid/positions (a member of a required
+ * organization, for that organization). Replaces the organization's earlier position; the
+ * earlier ones stay in its history. Per-article positions are optional; the position on the
+ * whole version must be at least as reserved as on any article.
+ */
+export const RecordPositionInput = z
+  .object({ ...PositionFields, articles: z.array(ArticlePositionInput).max(2000).default([]) })
+  .superRefine((value, ctx) => {
+    positionTextRule(value, ctx)
+    const seen = new Set<string>()
+    value.articles.forEach((article, i) => {
+      positionTextRule(article, ctx, ['articles', i])
+      if (seen.has(article.articleId)) ctx.addIssue({ code: 'custom', path: ['articles', i, 'articleId'], message: 'one position per article' })
+      seen.add(article.articleId)
+      if (SEVERITY[article.position] > SEVERITY[value.position]) {
+        ctx.addIssue({ code: 'custom', path: ['position'], message: 'the position on the whole version must be at least as reserved as on any article' })
+      }
+    })
+  })
+export type RecordPositionInput = z.input<typeof RecordPositionInput>
+
+/**
+ * POST /api/documents/:id/agreement/proposals (owners): a saved version (`versionId`), or one
+ * saved on the spot from the current text (`saveVersion`), and the organizations whose
+ * agreement is required (any organizations; those without access to the draft cannot record
+ * a position until it is shared with them).
+ */
+export const ProposeInput = z
+  .object({
+    versionId: z.string().min(1).max(64).optional(),
+    saveVersion: SaveVersionInput.optional(),
+    organizationIds: z.array(z.string().min(1).max(64)).min(1, 'name at least one organization').max(100),
+    note: z.string().trim().max(2000).default(''),
+  })
+  .refine((v) => (v.versionId === undefined) !== (v.saveVersion === undefined), { message: 'give either versionId or saveVersion', path: ['versionId'] })
+  .refine((v) => new Set(v.organizationIds).size === v.organizationIds.length, { message: 'an organization is named twice', path: ['organizationIds'] })
+export type ProposeInput = z.input<typeof ProposeInput>
+
+export interface PersonRef {
+  id: string
+  displayName: string
+}
+
+/** An article of the proposed version, labelled by that version's numbering ("Article 5."). */
+export interface ArticleRef {
+  id: string
+  label: string
+  heading: string
+}
+
+export interface ArticlePositionView extends ArticleRef {
+  position: PositionKind
+  text: string
+}
+
+/** One position an organization recorded: attributed to the person who recorded it, at a time. */
+export interface PositionRecord {
+  id: number
+  position: PositionKind
+  text: string
+  articles: ArticlePositionView[]
+  recordedBy: PersonRef
+  recordedAt: string
+}
+
+/** A row of the status matrix: a required organization, its current position and the earlier ones. */
+export interface OrganizationPosition {
+  organization: OrganizationSummary
+  /** Whether the organization can open the draft (otherwise nobody in it can record a position). */
+  hasAccess: boolean
+  current: PositionRecord | null
+  /** Replaced positions, newest first. */
+  earlier: PositionRecord[]
+}
+
+/** GET /api/documents/:id/agreement (read access): the proposals of a draft, newest first. */
+export interface ProposalView {
+  id: string
+  version: VersionSummary
+  status: ProposalStatus
+  note: string
+  proposedBy: PersonRef
+  proposedByOrganization: OrganizationSummary
+  proposedAt: string
+  agreedAt: string | null
+  withdrawnBy: PersonRef | null
+  withdrawnAt: string | null
+  /** In the order they were named. */
+  organizations: OrganizationPosition[]
+  /** The version's articles, for per-article positions. */
+  articles: ArticleRef[]
+  /** For the viewer: record their organization's position (a member of a required organization, while proposed). */
+  canRecord: boolean
+  /** For the viewer: withdraw (an owner, while proposed). */
+  canWithdraw: boolean
+}
+
+export interface AgreementOverview {
+  proposals: ProposalView[]
+  /** Whether the viewer may propose a version (owners), and whether a proposal is open already. */
+  canPropose: boolean
 }

@@ -14,9 +14,10 @@ export type DocumentAction =
   | 'share' // grant and revoke access
   | 'rename'
   | 'delete'
+  | 'propose' // propose a version for agreement, withdraw a proposal
 
 const ALLOWED: Record<Role, readonly DocumentAction[]> = {
-  owner: ['read', 'comment', 'edit', 'share', 'rename', 'delete'],
+  owner: ['read', 'comment', 'edit', 'share', 'rename', 'delete', 'propose'],
   drafter: ['read', 'comment', 'edit'],
   reviewer: ['read', 'comment'],
   observer: ['read'],

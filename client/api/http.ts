@@ -31,6 +31,10 @@ import {
   type SignInInput,
   type ThreadStatus,
   type ThreadView,
+  type AgreementOverview,
+  type ProposalView,
+  type ProposeInput,
+  type RecordPositionInput,
 } from '../../shared/api'
 import type { MessageKey } from '../i18n/en'
 import type { Translate } from '../i18n/i18n'
@@ -108,8 +112,8 @@ export const api = {
     request<void>('DELETE', `${doc(id)}/access/${encodeURIComponent(principalType)}/${encodeURIComponent(principalId)}`),
   activity: (id: string) => request<ActivitySession[]>('GET', `${doc(id)}/activity`),
   importDocument: (input: ImportDocumentInput) => request<ImportCreated>('POST', '/api/documents/import', input),
-  exportPath: (id: string, format: ExportFormat, version?: string) =>
-    `${doc(id)}/export?format=${format}${version ? `&version=${encodeURIComponent(version)}` : ''}`,
+  exportPath: (id: string, format: ExportFormat, version?: string, options: { positions?: boolean } = {}) =>
+    `${doc(id)}/export?format=${format}${version ? `&version=${encodeURIComponent(version)}` : ''}${options.positions ? '&positions=1' : ''}`,
 
   listVersions: (id: string) => request<VersionSummary[]>('GET', `${doc(id)}/versions`),
   saveVersion: (id: string, input: SaveVersionInput) => request<VersionSummary>('POST', `${doc(id)}/versions`, input),
@@ -134,6 +138,11 @@ export const api = {
     request<ThreadView | undefined>('DELETE', `${doc(id)}/threads/${encodeURIComponent(threadId)}/comments/${encodeURIComponent(commentId)}`),
   /** Where the browser downloads the review report from (a plain link: GET with the session cookie). */
   reviewReportUrl: (id: string, format: 'html' | 'docx', status: 'open' | 'all') => `${doc(id)}/review-report?format=${format}&status=${status}`,
+  agreement: (id: string) => request<AgreementOverview>('GET', `${doc(id)}/agreement`),
+  propose: (id: string, input: ProposeInput) => request<ProposalView>('POST', `${doc(id)}/agreement/proposals`, input),
+  recordPosition: (id: string, proposalId: string, input: RecordPositionInput) =>
+    request<ProposalView>('POST', `${doc(id)}/agreement/proposals/${encodeURIComponent(proposalId)}/positions`, input),
+  withdrawProposal: (id: string, proposalId: string) => request<ProposalView>('POST', `${doc(id)}/agreement/proposals/${encodeURIComponent(proposalId)}/withdraw`),
 }
 
 const KNOWN_CODES: Partial<Record<string, MessageKey>> = {
@@ -159,6 +168,11 @@ const KNOWN_CODES: Partial<Record<string, MessageKey>> = {
   anchor_not_synced: 'error.anchor_not_synced',
   thread_not_found: 'error.thread_not_found',
   comment_not_found: 'error.comment_not_found',
+  proposal_not_found: 'error.proposal_not_found',
+  agreement_already_open: 'error.agreement_already_open',
+  version_already_proposed: 'error.version_already_proposed',
+  agreement_closed: 'error.agreement_closed',
+  not_a_required_organization: 'error.not_a_required_organization',
 }
 
 /** A sentence for the user, in their language, from any failure. */

@@ -19,6 +19,7 @@ import { ExportMenu } from '../export/ExportMenu'
 import { useCommentsController, useOpenThreadCounts } from '../comments/useCommentsController'
 import { CommentsPanel } from '../comments/CommentsPanel'
 import { CommentButton } from '../comments/CommentButton'
+import { AgreementView } from '../agreement/AgreementView'
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string; notFound: boolean } | { kind: 'ready'; doc: DocumentSummary }
 
@@ -33,6 +34,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const [showHistory, setShowHistory] = useState(false)
   const [showComments, setShowComments] = useState(true)
   const openComments = useCallback(() => setShowComments(true), [])
+  const [showAgreement, setShowAgreement] = useState(false)
   const liveRole = useSyncExternalStore(
     (l) => session?.subscribe(l) ?? (() => {}),
     () => session?.role ?? null,
@@ -128,6 +130,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
           {t('comments.toggle')}{openCounts.total > 0 && ` (${openCounts.total})`}
         </button>
       )}
+      {load.kind === 'ready' && (
+        <button type="button" data-testid="agreement" onClick={() => setShowAgreement(true)} aria-haspopup="dialog">{t('agreement.button')}</button>
+      )}
       {load.kind === 'ready' && can(role, 'share') && (
         <button type="button" data-testid="share" onClick={() => setSharing(true)}>{t('share.button')}</button>
       )}
@@ -163,6 +168,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         )
       )}
       {sharing && <ShareDialog docId={docId} onClose={() => setSharing(false)} />}
+      {showAgreement && <AgreementView docId={docId} title={load.doc.title} withAccess={load.doc.organizations} onClose={() => setShowAgreement(false)} />}
       <div className={`editor-layout${showHistory ? ' with-history' : ''}${showComments ? ' with-comments' : ''}`}>
         <aside className="sidebar">
           <Outline
@@ -181,7 +187,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
           {session && <LegalEditor key={docId} session={session} identity={identity} language={load.doc.language} editable={editable} onEditor={onEditor} />}
         </main>
         <aside className="sidebar sidebar-right">
-          {showHistory && <HistoryPanel docId={docId} language={load.doc.language} canEdit={editable} onClose={() => setShowHistory(false)} />}
+          {showHistory && <HistoryPanel docId={docId} title={load.doc.title} language={load.doc.language} canEdit={editable} onClose={() => setShowHistory(false)} />}
           {showActivity && <ActivityPanel docId={docId} onClose={() => setShowActivity(false)} />}
           {showComments && comments && <CommentsPanel controller={comments} docId={docId} canComment={canComment} />}
           {session && <Presence session={session} />}

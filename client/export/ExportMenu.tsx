@@ -27,14 +27,26 @@ function sizeText(bytes: number): string {
 }
 
 /**
- * "Export" in the editor's header: the current text as DOCX, PDF, HTML, Markdown or Akoma Ntoso.
+ * "Export" in the editor's header: the current text as DOCX, PDF, HTML, Markdown or Akoma Ntoso;
+ * with `version`, that saved version (from the version view and the agreement view), whose cover
+ * states its name and agreement status. `offerPositions` adds a choice to append the
+ * organizations' positions table (DOCX, PDF, HTML, Markdown).
  * The server prepares the file (off its event loop) while this shows "Preparing…", then the
  * download's progress; the page stays usable and the export can be cancelled. PDF falls back to
  * the browser's print dialog over the HTML export when the server has no LibreOffice.
  */
-export function ExportMenu({ docId, title }: { docId: string; title: string }) {
+export function ExportMenu({ docId, title, version, label, offerPositions = false }: {
+  docId: string
+  title: string
+  /** A saved version's id; absent = the current text. */
+  version?: string
+  /** The button's text (default "Export"). */
+  label?: string
+  offerPositions?: boolean
+}) {
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
+  const [positions, setPositions] = useState(false)
   const [state, setState] = useState<State>({ kind: 'idle' })
   const abort = useRef<AbortController | null>(null)
   const menu = useRef<HTMLDivElement>(null)
@@ -61,7 +73,7 @@ export function ExportMenu({ docId, title }: { docId: string; title: string }) {
     abort.current = controller
     setState({ kind: 'preparing', format })
     const fetchFile = (f: ExportFormat) =>
-      requestFile(api.exportPath(docId, f), {
+      requestFile(api.exportPath(docId, f, version, { positions: offerPositions && positions }), {
         signal: controller.signal,
         onProgress: ({ received, total }) => setState({ kind: 'downloading', format, received, total }),
       })
@@ -95,12 +107,36 @@ export function ExportMenu({ docId, title }: { docId: string; title: string }) {
   } else if (state.kind === 'done') status = state.message
 
   return (
-    <div className="export-menu" ref={menu}>
+    <div
+      className="export-menu"
+      ref={menu}
+      onKeyDown={(event) => {
+        // Escape closes the open menu only, not a view the menu sits in.
+        if (event.key === 'Escape' && open) {
+          event.preventDefault()
+          setOpen(false)
+        }
+      }}
+    >
       <button type="button" data-testid="export" aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen(!open)}>
-        {t('export.button')} ▾
+        {label ?? t('export.button')} ▾
       </button>
       {open && (
         <ul className="menu" role="menu" aria-label={t('export.menu')}>
+          {offerPositions && (
+            <li role="none">
+              <button
+                type="button"
+                role="menuitemcheckbox"
+                aria-checked={positions}
+                data-testid="export-positions"
+                className="menu-check"
+                onClick={() => setPositions(!positions)}
+              >
+                <span aria-hidden="true">{positions ? '☑' : '☐'}</span> {t('export.positions')}
+              </button>
+            </li>
+          )}
           {EXPORT_FORMATS.map((format) => (
             <li key={format} role="none">
               <button type="button" role="menuitem" data-testid={`export-${format}`} onClick={() => void run(format)}>

@@ -21,8 +21,10 @@ const REFRESH_MS = 60_000
  * (automatic ones marked), open one read-only, compare any two or one with the current text,
  * restore one after a confirmation.
  */
-export function HistoryPanel({ docId, language, canEdit, onClose }: {
+export function HistoryPanel({ docId, title, language, canEdit, onClose }: {
   docId: string
+  /** The draft's title (names exported files). */
+  title: string
   /** The draft's language, for the read-only text's numbering. */
   language: Language
   canEdit: boolean
@@ -182,6 +184,7 @@ export function HistoryPanel({ docId, language, canEdit, onClose }: {
       {view?.kind === 'version' && (
         <VersionView
           docId={docId}
+          title={title}
           versionId={view.id}
           language={language}
           canEdit={canEdit}

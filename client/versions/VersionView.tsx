@@ -5,6 +5,7 @@ import type { Language } from '../../shared/language'
 import type { DocJSON } from '../../shared/schema'
 import { legalNodes } from '../../shared/schema'
 import { api, errorText } from '../api/http'
+import { ExportMenu } from '../export/ExportMenu'
 import { LegalEditing } from '../editor/legalEditing'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
@@ -26,8 +27,10 @@ function ReadOnlyText({ content, language }: { content: DocJSON; language: Langu
   return <EditorContent editor={editor} className="version-text" data-testid="version-text" />
 }
 
-export function VersionView({ docId, versionId, language, canEdit, onCompare, onRestore, onClose }: {
+export function VersionView({ docId, title, versionId, language, canEdit, onCompare, onRestore, onClose }: {
   docId: string
+  /** The draft's title (names exported files). */
+  title: string
   versionId: string
   /** The draft's language (numbering). */
   language: Language
@@ -70,6 +73,7 @@ export function VersionView({ docId, versionId, language, canEdit, onCompare, on
         {version && (
           <div className="overlay-actions">
             <button type="button" onClick={() => onCompare(version.id)}>{t('versions.compareWithCurrent')}</button>
+            <ExportMenu docId={docId} title={title} version={version.id} label={t('versions.export')} />
             {canEdit && <button type="button" onClick={() => onRestore(version)}>{t('versions.restore')}</button>}
           </div>
         )}

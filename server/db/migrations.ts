@@ -151,4 +151,93 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX comments_thread ON comments(thread_id, created_at);
   `,
+  // 5: agreement on a version. A proposal names a version and the organizations whose agreement
+  // it needs; each organization's positions (on the whole version, optionally per article) are
+  // appended, never changed: the latest is its current position, the rest its history. A draft
+  // has at most one open proposal, and a version at most one that is not withdrawn. Triggers keep
+  // what was proposed frozen whatever the code does: a proposed or agreed version cannot be
+  // updated or deleted, a proposal only moves from 'proposed' to 'agreed' or 'withdrawn', and
+  // positions, their articles and the required organizations are append-only. Only deleting the
+  // whole draft removes them (the cascade runs after the draft's row is gone).
+  `
+  CREATE TABLE agreement_proposals (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    version_id TEXT NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    note TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL CHECK (status IN ('proposed', 'agreed', 'withdrawn')),
+    proposed_by TEXT NOT NULL,
+    proposed_org_id TEXT NOT NULL,
+    proposed_at TEXT NOT NULL,
+    agreed_at TEXT,
+    withdrawn_by TEXT,
+    withdrawn_at TEXT,
+    CHECK ((status = 'agreed') = (agreed_at IS NOT NULL)),
+    CHECK ((status = 'withdrawn') = (withdrawn_at IS NOT NULL))
+  );
+  CREATE INDEX agreement_proposals_doc ON agreement_proposals(doc_id, proposed_at);
+  CREATE UNIQUE INDEX agreement_proposals_open ON agreement_proposals(doc_id) WHERE status = 'proposed';
+  CREATE UNIQUE INDEX agreement_proposals_version ON agreement_proposals(version_id) WHERE status <> 'withdrawn';
+  CREATE TABLE agreement_required (
+    proposal_id TEXT NOT NULL REFERENCES agreement_proposals(id) ON DELETE CASCADE,
+    org_id TEXT NOT NULL REFERENCES organizations(id),
+    ordinal INTEGER NOT NULL,
+    PRIMARY KEY (proposal_id, org_id)
+  );
+  CREATE TABLE agreement_positions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    proposal_id TEXT NOT NULL REFERENCES agreement_proposals(id) ON DELETE CASCADE,
+    org_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    position TEXT NOT NULL CHECK (position IN ('agree', 'reservations', 'object')),
+    text TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL
+  );
+  CREATE INDEX agreement_positions_proposal ON agreement_positions(proposal_id, org_id, id);
+  CREATE TABLE agreement_article_positions (
+    position_id INTEGER NOT NULL REFERENCES agreement_positions(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL,
+    ordinal INTEGER NOT NULL,
+    position TEXT NOT NULL CHECK (position IN ('agree', 'reservations', 'object')),
+    text TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (position_id, article_id)
+  );
+  CREATE TRIGGER versions_frozen_update BEFORE UPDATE ON versions
+    WHEN EXISTS (SELECT 1 FROM agreement_proposals WHERE version_id = OLD.id AND status <> 'withdrawn')
+    BEGIN SELECT RAISE(ABORT, 'version_frozen: the version is proposed for agreement'); END;
+  CREATE TRIGGER versions_frozen_delete BEFORE DELETE ON versions
+    WHEN EXISTS (SELECT 1 FROM agreement_proposals WHERE version_id = OLD.id AND status <> 'withdrawn')
+     AND EXISTS (SELECT 1 FROM documents WHERE id = OLD.doc_id)
+    BEGIN SELECT RAISE(ABORT, 'version_frozen: the version is proposed for agreement'); END;
+  CREATE TRIGGER agreement_proposals_update BEFORE UPDATE ON agreement_proposals
+    WHEN OLD.status <> 'proposed' OR NEW.status = 'proposed'
+      OR NEW.id IS NOT OLD.id OR NEW.doc_id IS NOT OLD.doc_id OR NEW.version_id IS NOT OLD.version_id
+      OR NEW.note IS NOT OLD.note OR NEW.proposed_by IS NOT OLD.proposed_by
+      OR NEW.proposed_org_id IS NOT OLD.proposed_org_id OR NEW.proposed_at IS NOT OLD.proposed_at
+    BEGIN SELECT RAISE(ABORT, 'agreement_closed: a proposal only moves from proposed to agreed or withdrawn'); END;
+  CREATE TRIGGER agreement_proposals_delete BEFORE DELETE ON agreement_proposals
+    WHEN EXISTS (SELECT 1 FROM documents WHERE id = OLD.doc_id)
+    BEGIN SELECT RAISE(ABORT, 'agreement_frozen: proposals go only with their draft'); END;
+  CREATE TRIGGER agreement_required_insert BEFORE INSERT ON agreement_required
+    WHEN (SELECT status FROM agreement_proposals WHERE id = NEW.proposal_id) IS NOT 'proposed'
+    BEGIN SELECT RAISE(ABORT, 'agreement_closed: the required organizations are fixed'); END;
+  CREATE TRIGGER agreement_required_update BEFORE UPDATE ON agreement_required
+    BEGIN SELECT RAISE(ABORT, 'agreement_frozen: the required organizations are fixed'); END;
+  CREATE TRIGGER agreement_required_delete BEFORE DELETE ON agreement_required
+    WHEN EXISTS (SELECT 1 FROM agreement_proposals WHERE id = OLD.proposal_id)
+    BEGIN SELECT RAISE(ABORT, 'agreement_frozen: the required organizations are fixed'); END;
+  CREATE TRIGGER agreement_positions_insert BEFORE INSERT ON agreement_positions
+    WHEN (SELECT status FROM agreement_proposals WHERE id = NEW.proposal_id) IS NOT 'proposed'
+    BEGIN SELECT RAISE(ABORT, 'agreement_closed: positions are recorded only while proposed'); END;
+  CREATE TRIGGER agreement_positions_update BEFORE UPDATE ON agreement_positions
+    BEGIN SELECT RAISE(ABORT, 'agreement_frozen: a recorded position is never changed'); END;
+  CREATE TRIGGER agreement_positions_delete BEFORE DELETE ON agreement_positions
+    WHEN EXISTS (SELECT 1 FROM agreement_proposals WHERE id = OLD.proposal_id)
+    BEGIN SELECT RAISE(ABORT, 'agreement_frozen: a recorded position is never deleted'); END;
+  CREATE TRIGGER agreement_article_positions_update BEFORE UPDATE ON agreement_article_positions
+    BEGIN SELECT RAISE(ABORT, 'agreement_frozen: a recorded position is never changed'); END;
+  CREATE TRIGGER agreement_article_positions_delete BEFORE DELETE ON agreement_article_positions
+    WHEN EXISTS (SELECT 1 FROM agreement_positions WHERE id = OLD.position_id)
+    BEGIN SELECT RAISE(ABORT, 'agreement_frozen: a recorded position is never deleted'); END;
+  `,
 ]

@@ -1,9 +1,11 @@
+import { inflateSync } from 'node:zlib'
 import * as Y from 'yjs'
 import type { Language } from '../../shared/language'
 import { docFromJSON, isIdNodeType, type DocJSON } from '../../shared/schema'
 import { newId } from '../../shared/ids'
 import { docJSONOf, encodeDocJSON } from '../../shared/ydoc'
 import type { ExportMeta } from '../../shared/export/meta'
+import type { ExportAppendix } from '../../shared/export/positions'
 import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
 import { toDocx } from '../../shared/export/docx'
 import { toHtml } from '../../shared/export/html'
@@ -18,14 +20,17 @@ import type { ImportStats } from '../../shared/import/types'
  * the database or a live Y.Doc.
  */
 
-/** The text to export: Yjs updates (a live state, or a stored state and its log) or a tree. */
-export type TextSource = { updates: Uint8Array[] } | { doc: DocJSON }
+/**
+ * The text to export: Yjs updates (a live state, or a stored state and its log), a tree, or a
+ * saved version's canonical JSON as it is stored (deflated), inflated and parsed in the worker.
+ */
+export type TextSource = { updates: Uint8Array[] } | { doc: DocJSON } | { deflatedJson: Uint8Array }
 
 /** Formats a worker writes itself; PDF is converted from its DOCX outside the worker. */
 export type WorkerFormat = 'docx' | 'html' | 'md' | 'akn'
 
 export type Task =
-  | { kind: 'export'; format: WorkerFormat; source: TextSource; meta: ExportMeta }
+  | { kind: 'export'; format: WorkerFormat; source: TextSource; meta: ExportMeta; appendix?: ExportAppendix }
   | { kind: 'importDoc'; doc: unknown }
   | { kind: 'importFile'; type: 'docx' | 'text' | 'markdown'; bytes: Uint8Array; language?: Language }
 
@@ -44,6 +49,7 @@ const MAX_NODES = 500_000
 
 export function treeOf(source: TextSource): DocJSON {
   if ('doc' in source) return source.doc
+  if ('deflatedJson' in source) return JSON.parse(inflateSync(source.deflatedJson).toString('utf8')) as DocJSON
   const ydoc = new Y.Doc()
   try {
     for (const update of source.updates) Y.applyUpdate(ydoc, update)
@@ -54,14 +60,14 @@ export function treeOf(source: TextSource): DocJSON {
   }
 }
 
-export async function exportBytes(format: WorkerFormat, doc: DocJSON, meta: ExportMeta): Promise<Uint8Array> {
+export async function exportBytes(format: WorkerFormat, doc: DocJSON, meta: ExportMeta, appendix: ExportAppendix = {}): Promise<Uint8Array> {
   switch (format) {
     case 'docx':
-      return toDocx(doc, meta)
+      return toDocx(doc, meta, appendix)
     case 'html':
-      return new TextEncoder().encode(toHtml(doc, meta))
+      return new TextEncoder().encode(toHtml(doc, meta, appendix))
     case 'md':
-      return new TextEncoder().encode(toMarkdown(doc, meta))
+      return new TextEncoder().encode(toMarkdown(doc, meta, appendix))
     case 'akn':
       return new TextEncoder().encode(toAkomaNtoso(doc, meta))
   }
@@ -134,7 +140,7 @@ function titleOf(doc: DocJSON): string {
 export async function runTask(task: Task): Promise<TaskResult> {
   switch (task.kind) {
     case 'export':
-      return { kind: 'export', bytes: await exportBytes(task.format, treeOf(task.source), task.meta) }
+      return { kind: 'export', bytes: await exportBytes(task.format, treeOf(task.source), task.meta, task.appendix) }
     case 'importDoc': {
       const doc = validImportedDoc(task.doc)
       return { kind: 'import', state: encodeDocJSON(doc), title: titleOf(doc), stats: countNodes(doc), warnings: [] }

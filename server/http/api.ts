@@ -2,6 +2,8 @@ import type { Rooms } from '../collab/rooms'
 import type { Services } from '../services'
 import type { Exports } from '../services/exports'
 import type { Versions } from '../services/versions'
+import type { Agreement } from '../services/agreement'
+import { registerAgreementRoutes } from './agreementRoutes'
 import { registerAccessRoutes } from './accessRoutes'
 import { registerAuthRoutes } from './authRoutes'
 import { registerCommentsRoutes } from './commentsRoutes'
@@ -20,10 +22,11 @@ export interface ApiDeps extends Services {
   versions: Versions
   guards: Guards
   exports: Exports
+  agreement: Agreement
 }
 
 /** All /api routes. */
-export function createApiRouter(services: Services & { rooms: Rooms; exports: Exports; versions: Versions }): Router {
+export function createApiRouter(services: Services & { rooms: Rooms; exports: Exports; versions: Versions; agreement: Agreement }): Router {
   const deps: ApiDeps = { ...services, guards: createGuards(services.sessions, services.config.trustProxy) }
   const router = new Router()
   router.on('GET', '/api/health', ({ res }) => sendJson(res, 200, { ok: true }))
@@ -35,5 +38,6 @@ export function createApiRouter(services: Services & { rooms: Rooms; exports: Ex
   registerExportRoutes(router, deps)
   registerVersionsRoutes(router, deps)
   registerCommentsRoutes(router, deps)
+  registerAgreementRoutes(router, deps)
   return router
 }

@@ -1,33 +1,33 @@
 import * as Y from 'yjs'
-import { CURRENT_VERSION, ErrorCode } from '../../shared/api'
+import { CURRENT_VERSION } from '../../shared/api'
 import type { Rooms } from '../collab/rooms'
+import type { VersionsRepo } from '../db/versionsRepo'
 import type { DocumentStore } from '../storage/documentStore'
-import { HttpError } from '../errors'
 import type { TextSource } from '../export/task'
+import { versionNotFound } from './versions'
 
 /**
- * Which text an export speaks for, from the `version` query parameter. Today only 'current'
- * (the live text) exists; named versions (issue 5) add one branch here that returns the
- * version's stored text (a DocJSON tree or its Yjs state) and its name and date for the cover.
+ * Which text an export speaks for, from the `version` query parameter: 'current' (the live
+ * text) or the id of a saved version (its stored text, with its name and date for the cover).
  */
 export type ExportVersionRef = { kind: 'current' } | { kind: 'version'; id: string; name: string; createdAt: string }
 
 export interface ExportText {
   version: ExportVersionRef
-  /** The text as Yjs updates or a tree; turned into the tree off the main thread. */
+  /** The text as Yjs updates, a tree or a version's stored JSON; turned into the tree off the main thread. */
   source: TextSource
 }
 
 export interface ExportSourceDeps {
   rooms: Rooms
   store: DocumentStore
+  versionsRepo: Pick<VersionsRepo, 'get' | 'json'>
 }
 
-export const versionNotFound = () => new HttpError(404, ErrorCode.notFound, 'no such version of this document')
-
 /**
- * The text of `docId` at `version`. The live text is taken as bytes only (a loaded room's state
- * encoded, or the stored state and its log as they are), so the main thread never builds the tree.
+ * The text of `docId` at `version`. Taken as bytes only — a loaded room's state encoded, the
+ * stored state and its log as they are, or a version's deflated JSON as stored — so the main
+ * thread never inflates, parses or builds the tree.
  */
 export function resolveExportText(deps: ExportSourceDeps, docId: string, version: string): ExportText {
   if (version === CURRENT_VERSION) {
@@ -37,5 +37,8 @@ export function resolveExportText(deps: ExportSourceDeps, docId: string, version
     const updates = stored.state ? [stored.state, ...stored.updates] : stored.updates
     return { version: { kind: 'current' }, source: { updates } }
   }
-  throw versionNotFound()
+  const row = deps.versionsRepo.get(docId, version)
+  const json = row && deps.versionsRepo.json(docId, version)
+  if (!row || !json) throw versionNotFound()
+  return { version: { kind: 'version', id: row.id, name: row.name, createdAt: row.created_at }, source: { deflatedJson: json } }
 }

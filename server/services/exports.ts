@@ -8,13 +8,18 @@ import type { AccessRepo } from '../db/accessRepo'
 import type { DocumentRecord, DocumentsRepo } from '../db/documentsRepo'
 import type { Logger } from '../logger'
 import type { DocumentStore } from '../storage/documentStore'
+import type { AgreementRepo } from '../db/agreementRepo'
+import type { OrganizationsRepo } from '../db/organizationsRepo'
+import type { UsersRepo } from '../db/usersRepo'
+import type { VersionsRepo } from '../db/versionsRepo'
+import type { ExportAppendix } from '../../shared/export/positions'
 import { FORMAT_FILES } from '../export/formats'
 import { contentDisposition } from '../export/filename'
 import type { PdfConverter } from '../export/pdf'
 import { pdfUnavailable } from '../export/pdf'
 import type { ExportWorkers } from '../export/workers'
 import type { TaskResult } from '../export/task'
-import { agreementStatusOf } from './agreement'
+import { agreementStatusOf, positionsForExport } from './agreement'
 import { createDocumentWithState } from './documents'
 import { resolveExportText, type ExportVersionRef } from './exportSource'
 
@@ -27,6 +32,15 @@ export interface ExportsDeps {
   workers: ExportWorkers
   pdf: PdfConverter
   log: Logger
+  versionsRepo: VersionsRepo
+  agreements: AgreementRepo
+  organizations: OrganizationsRepo
+  users: UsersRepo
+}
+
+export interface ExportOptions {
+  /** Append the organizations' positions (a proposed or agreed version; ignored otherwise and by Akoma Ntoso). */
+  positions?: boolean
 }
 
 export interface ExportFile {
@@ -49,10 +63,14 @@ export interface Imported {
 export class Exports {
   constructor(private readonly deps: ExportsDeps) {}
 
-  /** What the cover says: title, language, version, status (from agreementStatusOf), date, organizations. */
+  /**
+   * What the cover says: title, language, version, status (from agreementStatusOf), date (the
+   * agreement's for an agreed version, else the day of export) and the participating
+   * organizations (the required ones for a proposed or agreed version, else those with access).
+   */
   meta(doc: DocumentRecord, version: ExportVersionRef, now = new Date()): ExportMeta {
     const agreement = agreementStatusOf(this.deps, doc.id, version)
-    const organizations = this.deps.access.organizationsByDocument(doc.id).get(doc.id) ?? []
+    const organizations = agreement.organizations ?? this.deps.access.organizationsByDocument(doc.id).get(doc.id) ?? []
     return {
       title: doc.title,
       language: doc.language,
@@ -63,15 +81,18 @@ export class Exports {
     }
   }
 
-  async exportDocument(doc: DocumentRecord, format: ExportFormat, version: string): Promise<ExportFile> {
+  async exportDocument(doc: DocumentRecord, format: ExportFormat, version: string, options: ExportOptions = {}): Promise<ExportFile> {
     if (format === 'pdf' && !this.deps.pdf.available) throw pdfUnavailable()
     const started = performance.now()
     const text = resolveExportText(this.deps, doc.id, version)
     const meta = this.meta(doc, text.version)
-    const result = await this.deps.workers.run({ kind: 'export', format: format === 'pdf' ? 'docx' : format, source: text.source, meta })
+    // The hook for more after the text: open comments join `appendix` once the comments work is merged.
+    const appendix: ExportAppendix = {}
+    if (options.positions && format !== 'akn') appendix.positions = positionsForExport(this.deps, doc.id, text.version)
+    const result = await this.deps.workers.run({ kind: 'export', format: format === 'pdf' ? 'docx' : format, source: text.source, meta, appendix })
     if (result.kind !== 'export') throw new Error('the export worker answered with an import')
     const bytes = format === 'pdf' ? await this.deps.pdf.convert(result.bytes) : result.bytes
-    this.deps.log.info('document exported', { docId: doc.id, format, version, bytes: bytes.byteLength, ms: Math.round(performance.now() - started) })
+    this.deps.log.info('document exported', { docId: doc.id, format, version, positions: !!appendix.positions, bytes: bytes.byteLength, ms: Math.round(performance.now() - started) })
     const file = FORMAT_FILES[format]
     return { bytes, contentType: file.contentType, disposition: contentDisposition(doc.title, file.extension) }
   }

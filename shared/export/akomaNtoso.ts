@@ -1,7 +1,7 @@
 import type { DocJSON } from '../schema'
 import { toLetters } from '../numbering'
 import { escapeXml } from './escape'
-import { isoDay, type ExportMeta } from './meta'
+import { isoDay, versionName, type ExportMeta } from './meta'
 import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode, type PointNode, type SubpointNode } from './structure'
 
 /**
@@ -107,7 +107,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   push(`          <FRBRuri value="${attr(expression)}"/>`)
   push(`          <FRBRdate date="${expressionDate}" name="${meta.version ? 'Version' : 'Generation'}"/>`)
   push('          <FRBRauthor href="#accord"/>')
-  if (meta.version) push(`          <FRBRversionNumber value="${attr(meta.version.name)}"/>`)
+  if (meta.version) push(`          <FRBRversionNumber value="${attr(versionName(meta)!)}"/>`)
   push(`          <FRBRlanguage language="${lang}"/>`)
   push('        </FRBRExpression>')
   push('        <FRBRManifestation>')
@@ -125,7 +125,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   push('      </references>')
   // The review status has no AKN element of its own; it goes in the proprietary block.
   push(`      <proprietary source="#accord">`)
-  push(`        <accord:export xmlns:accord="${ACCORD_NAMESPACE}" status="${meta.status}" date="${attr(meta.date)}"${meta.version ? ` version="${attr(meta.version.name)}"` : ''}/>`)
+  push(`        <accord:export xmlns:accord="${ACCORD_NAMESPACE}" status="${meta.status}" date="${attr(meta.date)}"${meta.version ? ` version="${attr(versionName(meta)!)}"` : ''}/>`)
   push('      </proprietary>')
   push('    </meta>')
   push('    <preface>')

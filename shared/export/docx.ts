@@ -1,18 +1,25 @@
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   HeadingLevel,
   LevelFormat,
   Packer,
   PageBreak,
   Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
   type INumberingOptions,
   type IStylesOptions,
 } from 'docx'
 import type { DocJSON } from '../schema'
 import { xmlSafe } from './escape'
 import { coverLines, type ExportMeta } from './meta'
+import { positionsTable, type ExportAppendix, type PositionsTable } from './positions'
 import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode } from './structure'
 
 /**
@@ -38,6 +45,8 @@ const NUMBERING = 'accord-law'
 const LANGUAGE_TAG = { en: 'en-GB', ru: 'ru-RU' } as const
 /** Style ids the importer knows: the cover's paragraphs are skipped when a file comes back. */
 export const DOCX_COVER_STYLES = { title: 'AccordCoverTitle', line: 'AccordCover' } as const
+/** The heading of a table after the text (positions): its own style, not a Heading, so outlines and imports skip it. */
+export const DOCX_APPENDIX_STYLE = 'AccordAppendixTitle'
 
 const CM = 567 // twips per centimetre
 
@@ -62,6 +71,7 @@ function styles(language: ExportMeta['language']): IStylesOptions {
     paragraphStyles: [
       { id: DOCX_COVER_STYLES.title, name: 'Accord Cover Title', basedOn: 'Normal', run: { size: 36, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 2400, after: 960 } } },
       { id: DOCX_COVER_STYLES.line, name: 'Accord Cover', basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } } },
+      { id: DOCX_APPENDIX_STYLE, name: 'Accord Appendix Title', basedOn: 'Normal', run: { size: 28, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 }, keepNext: true } },
       { id: 'AccordPreamble', name: 'Accord Preamble', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: Math.round(1.25 * CM) } } },
       { id: 'AccordClause', name: 'Accord Paragraph', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED } },
       { id: 'AccordPoint', name: 'Accord Point', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED } },
@@ -147,7 +157,33 @@ function chapterBlocks(chapter: ChapterNode): Paragraph[] {
   ]
 }
 
-export async function toDocx(doc: DocJSON, meta: ExportMeta): Promise<Uint8Array> {
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' }
+/** Text width of the page below: A4 less the left and right margins. */
+const TEXT_WIDTH = 11906 - 3 * CM - Math.round(1.5 * CM)
+
+/** A table after the text on a page of its own (the positions; later the open comments); header row repeated. */
+function appendixBlocks(table: PositionsTable): (Paragraph | Table)[] {
+  const cell = (text: string, header: boolean) =>
+    new TableCell({
+      children: [new Paragraph({ children: [new TextRun({ text: xmlSafe(text), bold: header || undefined, size: 20 })] })],
+      shading: header ? { type: ShadingType.CLEAR, fill: 'E7E9EE', color: 'auto' } : undefined,
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    })
+  return [
+    new Paragraph({ children: [new PageBreak()] }),
+    new Paragraph({ style: DOCX_APPENDIX_STYLE, children: [run(table.title)] }),
+    new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+      rows: [
+        new TableRow({ tableHeader: true, cantSplit: true, children: table.header.map((h) => cell(h, true)) }),
+        ...table.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c) => cell(c, false)) })),
+      ],
+    }),
+  ]
+}
+
+export async function toDocx(doc: DocJSON, meta: ExportMeta, appendix: ExportAppendix = {}): Promise<Uint8Array> {
   const law = lawStructure(doc, meta.language)
   const title = law.title || meta.title
   const document = new Document({
@@ -169,6 +205,7 @@ export async function toDocx(doc: DocJSON, meta: ExportMeta): Promise<Uint8Array
           new Paragraph({ heading: HeadingLevel.TITLE, children: [run(title)] }),
           ...law.preamble.map((p) => new Paragraph({ style: 'AccordPreamble', children: [run(p)] })),
           ...law.body.flatMap((item) => (item.kind === 'chapter' ? chapterBlocks(item) : articleBlocks(item))),
+          ...(appendix.positions ? appendixBlocks(positionsTable(appendix.positions, law)) : []),
         ],
       },
     ],

@@ -1,6 +1,7 @@
 import type { DocJSON } from '../schema'
 import { escapeHtml } from './escape'
 import { coverLines, type ExportMeta } from './meta'
+import { positionsTable, type ExportAppendix, type PositionsTable } from './positions'
 import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode, type PointNode } from './structure'
 
 /**
@@ -28,11 +29,18 @@ p.clause, p.point, p.subpoint { margin: 0 0 0.4em; text-align: justify; }
 p.point { margin-left: 2em; }
 p.subpoint { margin-left: 4em; }
 .num { font-weight: normal; }
+section.appendix { margin-top: 2.5rem; border-top: 1px solid #999; padding-top: 1rem; }
+section.appendix h2 { font-size: 14pt; text-align: center; }
+section.appendix table { border-collapse: collapse; width: 100%; font-size: 11pt; }
+section.appendix th, section.appendix td { border: 1px solid #888; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; }
+section.appendix th { background: #eee; }
 @page { size: A4; margin: 2.5cm 2cm 2cm 3cm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 12pt; }
   .cover { border: 0; min-height: 22cm; display: flex; flex-direction: column; justify-content: center; page-break-after: always; break-after: page; margin: 0; }
   h2.chapter, h3.article-heading { page-break-after: avoid; break-after: avoid; }
+  section.appendix { border: 0; page-break-before: always; break-before: page; }
+  section.appendix tr { page-break-inside: avoid; break-inside: avoid; }
   p { orphans: 3; widows: 3; }
 }
 `
@@ -75,7 +83,23 @@ function chapterHtml(chapter: ChapterNode): string[] {
   ]
 }
 
-export function toHtml(doc: DocJSON, meta: ExportMeta): string {
+/** A table after the text (the positions; later the open comments), every cell escaped. */
+function appendixTable(table: PositionsTable, cls: string): string[] {
+  const cells = (tag: 'th' | 'td', row: string[]) => `<tr>${row.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`
+  return [
+    `<section class="appendix ${cls}">`,
+    `<h2>${escapeHtml(table.title)}</h2>`,
+    '<table>',
+    `<thead>${cells('th', table.header)}</thead>`,
+    '<tbody>',
+    ...table.rows.map((row) => cells('td', row)),
+    '</tbody>',
+    '</table>',
+    '</section>',
+  ]
+}
+
+export function toHtml(doc: DocJSON, meta: ExportMeta, appendix: ExportAppendix = {}): string {
   const law = lawStructure(doc, meta.language)
   const cover = coverLines(meta)
   const title = law.title || meta.title
@@ -111,6 +135,7 @@ export function toHtml(doc: DocJSON, meta: ExportMeta): string {
     '</div>',
     ...law.body.flatMap((item) => (item.kind === 'chapter' ? chapterHtml(item) : articleHtml(item))),
     '</main>',
+    ...(appendix.positions ? appendixTable(positionsTable(appendix.positions, law), 'positions') : []),
     '</body>',
     '</html>',
     '',

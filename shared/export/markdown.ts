@@ -1,6 +1,7 @@
 import type { DocJSON } from '../schema'
 import { startsLikeStructure } from '../import/markers'
 import type { ExportMeta } from './meta'
+import { positionsTable, type ExportAppendix, type PositionsTable } from './positions'
 import { lawStructure, type ArticleNode, type ChapterNode } from './structure'
 
 /**
@@ -66,11 +67,22 @@ function chapterLines(chapter: ChapterNode): string[] {
   return [headingLine('##', chapter.label, chapter.heading), ...chapter.articles.flatMap(articleLines)]
 }
 
-export function toMarkdown(doc: DocJSON, meta: ExportMeta): string {
+/** A GFM table after the text (a pipe in a cell is escaped with the rest of the inline syntax). */
+function tableBlocks(table: PositionsTable): string[] {
+  const row = (cells: string[]) => `| ${cells.map((c) => escapeMarkdown(c)).join(' | ')} |`
+  return [`## ${escapeMarkdown(table.title)}`, [row(table.header), `|${table.header.map(() => ' --- |').join('')}`, ...table.rows.map(row)].join('\n')]
+}
+
+/**
+ * The appendix (`positions`) comes after the text under a "##" heading of its own; a file with
+ * one is for reading — importing it back would take that heading for a chapter.
+ */
+export function toMarkdown(doc: DocJSON, meta: ExportMeta, appendix: ExportAppendix = {}): string {
   const law = lawStructure(doc, meta.language)
   const title = law.title || meta.title
   const blocks: string[] = [title ? `# ${escapeMarkdown(title)}` : '#']
   for (const p of law.preamble) if (p.trim()) blocks.push(escapeMarkdown(p))
   for (const item of law.body) blocks.push(...(item.kind === 'chapter' ? chapterLines(item) : articleLines(item)))
+  if (appendix.positions) blocks.push(...tableBlocks(positionsTable(appendix.positions, law)))
   return blocks.join('\n\n') + '\n'
 }

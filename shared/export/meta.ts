@@ -19,9 +19,14 @@ const STATUS_WORDS: Record<Language, Record<ExportStatus, string>> = {
   ru: { draft: 'Проект', proposed: 'Внесен на согласование', agreed: 'Согласовано' },
 }
 
-const COVER_WORDS: Record<Language, { version: string; current: string; status: string; date: string; organizations: string }> = {
-  en: { version: 'Version', current: 'Current text', status: 'Status', date: 'Date', organizations: 'Participating organizations' },
-  ru: { version: 'Версия', current: 'Текущий текст', status: 'Статус', date: 'Дата', organizations: 'Участвующие организации' },
+const COVER_WORDS: Record<Language, { version: string; current: string; automatic: string; status: string; date: string; organizations: string }> = {
+  en: { version: 'Version', current: 'Current text', automatic: 'Automatic version', status: 'Status', date: 'Date', organizations: 'Participating organizations' },
+  ru: { version: 'Версия', current: 'Текущий текст', automatic: 'Автоматическая версия', status: 'Статус', date: 'Дата', organizations: 'Участвующие организации' },
+}
+
+/** The exported version's name; an automatic version has none of its own. Undefined for the current text. */
+export function versionName(meta: ExportMeta): string | undefined {
+  return meta.version ? meta.version.name || COVER_WORDS[meta.language].automatic : undefined
 }
 
 /** "2025-03-01T10:00:00Z" → "2025-03-01"; anything unparsable is shown as given (never dropped). */
@@ -43,7 +48,7 @@ export function coverLines(meta: ExportMeta): CoverLines {
   const w = COVER_WORDS[meta.language]
   return {
     title: meta.title,
-    version: { label: w.version, value: meta.version ? `${meta.version.name} (${isoDay(meta.version.createdAt)})` : w.current },
+    version: { label: w.version, value: meta.version ? `${versionName(meta)} (${isoDay(meta.version.createdAt)})` : w.current },
     status: { label: w.status, value: STATUS_WORDS[meta.language][meta.status] },
     date: { label: w.date, value: isoDay(meta.date) },
     organizations: {

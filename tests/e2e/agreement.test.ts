@@ -1,0 +1,159 @@
+import { readFile } from 'node:fs/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import type { OrganizationSummary, VersionSummary } from '../../shared/api'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { createDocument, createMember, createOrganization, grant, organization, setupAdmin, type Account } from '../helpers/accounts'
+import { unzipText } from '../helpers/zip'
+
+const SAVED = '[data-testid="sync-status"][data-state="saved"]'
+
+/**
+ * Agreement in the browser: the owner proposes a saved version to two ministries; a member of
+ * each records its position in a browser of their own; the version shows "Agreed"; its DOCX
+ * export downloads with a cover that says so.
+ */
+describe('agreement in the browser', () => {
+  let server: TestServer
+  let browser: Browser
+  let owner: Account
+  let justice: OrganizationSummary
+  let interior: OrganizationSummary
+  let docId: string
+  let version: VersionSummary
+  const pages: Record<'owner' | 'justice' | 'interior', Page | null> = { owner: null, justice: null, interior: null }
+  const errors: string[][] = []
+
+  async function openAgreement(who: keyof typeof pages, account: Account): Promise<Page> {
+    const context = await contextFor(browser, server.url, account)
+    context.setDefaultTimeout(10_000)
+    const page = await context.newPage()
+    errors.push(trackErrors(page))
+    await page.goto(`${server.url}/d/${docId}`)
+    await page.waitForSelector(SAVED)
+    await page.getByTestId('agreement').click()
+    await page.getByTestId('agreement-view').waitFor()
+    pages[who] = page
+    return page
+  }
+  const view = (page: Page) => page.getByTestId('agreement-view')
+  const positionOf = (page: Page, org: string) => view(page).locator(`[data-testid="position-row"][data-org="${org}"]`)
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    owner = await setupAdmin(server.url, { displayName: 'Ada Owner', organization: { name: 'Secretariat', shortName: 'SEC', color: '#1f5fa8' } })
+    justice = await createOrganization(owner, { name: 'Ministry of Justice', shortName: 'MoJ', color: '#8a2be2' })
+    interior = await createOrganization(owner, { name: 'Ministry of Interior', shortName: 'MoI', color: '#2a7d4f' })
+    ;({ id: docId } = await createDocument(owner, { title: 'Model Law On Combating Human Trafficking', template: 'sample' }))
+    await grant(owner, docId, organization(justice), 'reviewer')
+    await grant(owner, docId, organization(interior), 'observer')
+    version = await owner.json<VersionSummary>(`/api/documents/${docId}/versions`, { method: 'POST', body: JSON.stringify({ name: 'Council draft' }) })
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('the owner proposes a saved version to the two ministries', async () => {
+    const page = await openAgreement('owner', owner)
+    await view(page).getByTestId('agreement-empty').waitFor()
+    const form = view(page).getByTestId('propose-form')
+    await expect.poll(() => form.getByTestId('propose-version').inputValue()).toBe(version.id)
+    // The organizations with access come ticked: the owner's own Secretariat is not asked.
+    await form.getByLabel('Secretariat').uncheck()
+    expect(await form.getByLabel('Ministry of Justice').isChecked()).toBe(true)
+    expect(await form.getByLabel('Ministry of Interior').isChecked()).toBe(true)
+    await form.getByLabel('Note (optional)').fill('For the council meeting')
+    await form.getByTestId('propose-submit').click()
+
+    const proposal = view(page).getByTestId('proposal')
+    await expect.poll(() => proposal.getByTestId('agreement-status').first().getAttribute('data-status')).toBe('proposed')
+    expect(await view(page).getByTestId('agreement-notice').textContent()).toBe('“Council draft” is proposed for agreement.')
+    expect(await proposal.locator('h3').first().textContent()).toContain('Council draft')
+    expect(await positionOf(page, 'MoJ').getByTestId('position-badge').textContent()).toBe('No position yet')
+    expect(await positionOf(page, 'MoI').getByTestId('position-badge').textContent()).toBe('No position yet')
+    expect(await positionOf(page, 'SEC').count()).toBe(0)
+    // The owner's organization is not required: no position form, a withdraw button.
+    expect(await proposal.getByTestId('position-form').count()).toBe(0)
+    expect(await proposal.getByTestId('withdraw').count()).toBe(1)
+  })
+
+  it('a member of each ministry records its position in a browser of their own; the version is agreed', async () => {
+    const boris = await createMember(owner, justice.id, 'Boris Justice')
+    const rita = await createMember(owner, interior.id, 'Rita Interior')
+
+    const moj = await openAgreement('justice', boris)
+    const mojForm = view(moj).getByTestId('position-form')
+    expect(await mojForm.locator('h3').textContent()).toBe('Position of Ministry of Justice')
+    await mojForm.getByRole('radio', { name: 'Agree', exact: true }).check()
+    await mojForm.getByTestId('record-position').click()
+    await expect.poll(() => positionOf(moj, 'MoJ').getAttribute('data-position')).toBe('agree')
+    expect(await positionOf(moj, 'MoJ').textContent()).toContain('Boris Justice')
+    expect(await view(moj).getByTestId('agreement-status').first().getAttribute('data-status')).toBe('proposed')
+
+    const moi = await openAgreement('interior', rita)
+    const moiForm = view(moi).getByTestId('position-form')
+    await moiForm.getByRole('radio', { name: 'Agree with reservations' }).check()
+    await moiForm.getByLabel('Reservations', { exact: true }).fill('Subject to the official translation.')
+    // A reservation on one article, chosen from the version's articles (keyboard only).
+    await moiForm.getByLabel('Article', { exact: true }).selectOption({ index: 2 })
+    await moiForm.getByLabel('Position on the article').selectOption('reservations')
+    await moiForm.getByLabel('Reservation or objection on the article').fill('“Victim” needs a definition.')
+    await moiForm.getByRole('button', { name: 'Add the article' }).press('Enter')
+    await expect.poll(() => moiForm.getByTestId('article-choices').textContent()).toContain('Article 2.')
+    await moiForm.getByTestId('record-position').click()
+
+    await expect.poll(() => view(moi).getByTestId('agreement-status').first().getAttribute('data-status')).toBe('agreed')
+    const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date())
+    expect(await view(moi).getByTestId('agreed-on').textContent()).toBe(`Agreed on ${day}`)
+    expect(await positionOf(moi, 'MoI').getAttribute('data-position')).toBe('reservations')
+    expect(await positionOf(moi, 'MoI').textContent()).toContain('Subject to the official translation.')
+    const articleRow = view(moi).getByTestId('article-row')
+    expect(await articleRow.count()).toBe(1)
+    expect(await articleRow.locator('th').textContent()).toMatch(/^Article 2\. \S/)
+    // Columns in the order the organizations were named (as the form lists them: by name).
+    expect(await articleRow.locator('td').allTextContents()).toEqual(['Agrees with reservations“Victim” needs a definition.', '—'])
+    // Agreed is final: the form is gone.
+    expect(await view(moi).getByTestId('position-form').count()).toBe(0)
+
+    // The others see it: the Ministry of Justice on its refresh button, the owner too.
+    await view(moj).getByTestId('agreement-refresh').click()
+    await expect.poll(() => view(moj).getByTestId('agreement-status').first().getAttribute('data-status')).toBe('agreed')
+    const ownerPage = pages.owner!
+    await view(ownerPage).getByTestId('agreement-refresh').click()
+    await expect.poll(() => view(ownerPage).getByTestId('agreed-on').textContent()).toBe(`Agreed on ${day}`)
+    expect(await view(ownerPage).getByTestId('withdraw').count()).toBe(0)
+  })
+
+  it('the agreed text downloads as DOCX whose cover says agreed, with the positions table on request', async () => {
+    const page = pages.owner!
+    const proposal = view(page).getByTestId('proposal')
+    const exportButton = proposal.getByTestId('export')
+    expect(await exportButton.textContent()).toContain('Export agreed text')
+
+    await exportButton.click()
+    const [download] = await Promise.all([page.waitForEvent('download'), proposal.getByTestId('export-docx').click()])
+    expect(download.suggestedFilename()).toBe('Model Law On Combating Human Trafficking.docx')
+    const xml = unzipText(new Uint8Array(await readFile((await download.path())!)), 'word/document.xml')
+    expect(xml).toContain('Status: </w:t>')
+    expect(xml).toContain('>Agreed<')
+    expect(xml).toContain('Council draft (')
+    expect(xml).toContain('Ministry of Justice (MoJ)')
+    expect(xml).not.toContain('Secretariat')
+    expect(xml).not.toContain('Positions of the organizations')
+
+    await exportButton.click()
+    await proposal.getByTestId('export-positions').click()
+    expect(await proposal.getByTestId('export-positions').getAttribute('aria-checked')).toBe('true')
+    const [withPositions] = await Promise.all([page.waitForEvent('download'), proposal.getByTestId('export-docx').click()])
+    const xml2 = unzipText(new Uint8Array(await readFile((await withPositions.path())!)), 'word/document.xml')
+    expect(xml2).toContain('Positions of the organizations')
+    expect(xml2).toContain('Subject to the official translation.')
+    expect(xml2).toContain('Rita Interior')
+
+    for (const errs of errors) expect(errs).toEqual([])
+  })
+})
