@@ -12,6 +12,9 @@ import { createUpgradeHandler } from './collab/upgrade'
 import { createApiRouter } from './http/api'
 import { createRequestHandler } from './http/requestHandler'
 import { seedIfEmpty } from './seed'
+import { Admission } from './collab/admission'
+import { StorageHealth } from './storage/storageHealth'
+import type { DocumentStore } from './storage/documentStore'
 
 export interface AccordServer {
   port: number
@@ -32,6 +35,8 @@ const SESSION_SWEEP_MS = 60_000
 export interface StartOptions {
   /** Where log lines go (default stdout); tests capture them. */
   logSink?: LogSink
+  /** Tests only: wraps the document store the sync rooms use (e.g. one that can be made to fail). */
+  wrapStore?: (store: DocumentStore) => DocumentStore
 }
 
 function publicHost(host: string): string {
@@ -58,8 +63,9 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
     const { documents: repo, store, sessions, access, registry, live } = services
     if (config.seed) seedIfEmpty(services, log)
 
+    const health = new StorageHealth(start.wrapStore ? start.wrapStore(store) : store)
     const rooms = new Rooms({
-      store,
+      store: health,
       repo,
       broadcaster: new LocalBroadcaster(),
       log,
@@ -79,7 +85,16 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
       registry,
       trustProxy: config.trustProxy,
       pingIntervalMs: config.pingIntervalMs,
-      maxBufferedBytes: Math.max(16 * 1024 * 1024, 4 * config.maxMessageBytes),
+      maxBufferedBytes: config.maxBufferedBytes,
+      maxPendingBytes: config.maxMessageBytes,
+      health,
+      admission: new Admission({
+        connectPerMinute: config.syncConnectPerMinute,
+        maxPerSession: config.syncMaxPerSession,
+        maxPerAddress: config.syncMaxPerAddress,
+        messagesPerSecond: config.syncMessagesPerSecond,
+        messagesPerSecondPerAddress: config.syncMessagesPerSecondPerAddress,
+      }),
     }))
     server.on('clientError', (err, socket) => {
       log.debug('client error', { err })
