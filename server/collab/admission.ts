@@ -184,8 +184,12 @@ export class Admission {
  * 4429, final) runs first, and a closed connection ignores the frame and everything after it.
  */
 export function limitMessages(ws: WebSocket, ticket: Ticket, close: (code: number, reason: string) => void): void {
+  let over = false
   ws.prependListener('message', (data: RawData) => {
+    if (over) return // closed already; what was still in flight is dropped uncharged
     const bytes = Array.isArray(data) ? data.reduce((n, b) => n + b.byteLength, 0) : data.byteLength
-    if (!ticket.message(bytes)) close(CloseCode.rateLimited, CloseReason.rateLimited)
+    if (ticket.message(bytes)) return
+    over = true
+    close(CloseCode.rateLimited, CloseReason.rateLimited)
   })
 }
