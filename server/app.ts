@@ -24,6 +24,8 @@ export interface AccordServer {
   log: Logger
   /** Closes sync connections (4504), compacts and frees rooms, stops HTTP, closes the database. */
   close(): Promise<void>
+  /** Every registered API route (method, path pattern): the access tests check each one. */
+  routes(): { method: string; path: string }[]
 }
 
 /** How long shutdown waits for WebSocket closing handshakes before cutting sockets. */
@@ -136,7 +138,7 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
       })()
       return closing
     }
-    return { port, url: `http://${publicHost(config.host)}:${port}`, config, log, close }
+    return { port, url: `http://${publicHost(config.host)}:${port}`, config, log, close, routes: () => router.list() }
   } catch (err) {
     clearInterval(sweep)
     db.close()
