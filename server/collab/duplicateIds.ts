@@ -69,11 +69,13 @@ export function repairDuplicateIds(doc: Y.Doc): number {
  * the server's own that is stored and broadcast like any other.
  */
 export function applyUpdateAndRepairIds(doc: Y.Doc, update: Uint8Array, origin: unknown, mayRepair: () => boolean): void {
+  // Typed first: a root type only decoded from updates is a bare AbstractType, no XmlFragment.
+  const fragment = doc.getXmlFragment(TEXT_FIELD)
   let structural = false
   const watch = (transaction: Y.Transaction) => {
     if (structural) return
     for (const type of transaction.changed.keys()) {
-      if (type instanceof Y.XmlFragment) {
+      if ((type as unknown) === fragment || type instanceof Y.XmlElement) {
         structural = true
         return
       }
