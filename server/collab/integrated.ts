@@ -1,5 +1,4 @@
 import * as Y from 'yjs'
-import { isRedundantUpdate } from './redundant'
 
 /**
  * Yjs keeps structs whose dependencies have not arrived in `doc.store.pendingStructs` (and
@@ -35,10 +34,26 @@ export function encodeIntegratedState(doc: Y.Doc, stateVector?: Uint8Array): Uin
 
 /**
  * True when `update`, just applied to `doc`, is wholly part of it: none of it waits for missing
- * dependencies. Only then may it be acknowledged as stored. Cheap unless something is pending.
+ * dependencies. Only then may it be acknowledged as stored. Free unless something is pending; then
+ * it decodes the update and looks up only the structs its deletions name.
  */
 export function isIntegrated(doc: Y.Doc, update: Uint8Array): boolean {
-  return !hasPending(doc) || isRedundantUpdate(doc, update)
+  if (!hasPending(doc)) return true
+  const { to } = Y.parseUpdateMeta(update)
+  for (const [client, clock] of to) if (clock > Y.getState(doc.store, client)) return false
+  const { ds } = Y.decodeUpdate(update)
+  for (const [client, ranges] of ds.clients) {
+    const structs = doc.store.clients.get(client)
+    for (const { clock, len } of ranges) {
+      if (len === 0) continue
+      const end = clock + len
+      if (!structs || end > Y.getState(doc.store, client)) return false
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i].id.clock < end; i++) {
+        if (!structs[i].deleted) return false
+      }
+    }
+  }
+  return true
 }
 
 /** Forgets everything pending (never stored, never acknowledged; its senders still hold it). */
