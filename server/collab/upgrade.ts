@@ -78,7 +78,7 @@ export function createUpgradeHandler(opts: UpgradeOptions) {
     const address = clientAddress(req, opts.trustProxy)
     const pre = beforeHandshake(req, address, opts)
     if (pre.kind === 'tooMany') {
-      log.info('refused before handshake: too many', { why: pre.refusal.why })
+      log.debug('refused before handshake: too many', { why: pre.refusal.why }) // a flood must not flood the log
       rejectTooMany(socket, pre.refusal)
       return
     }
