@@ -33,8 +33,8 @@ import { sampleLaw } from '../../shared/seed/modelLaw'
  * malformed (4400) or too large (1009). Replay a failure with FUZZ_SEED=<seed>.
  */
 
-const FRAMES = Number(process.env.FUZZ_FRAMES ?? 6000)
-const WORKERS = 3
+const FRAMES = Number(process.env.FUZZ_FRAMES ?? 10_000)
+const WORKERS = Number(process.env.FUZZ_WORKERS ?? 3)
 const MAX_MESSAGE_BYTES = 64 * 1024
 /** Longest a frame may go unanswered: a server that takes longer is hung, for this test. */
 const FRAME_TIMEOUT_MS = 5000
