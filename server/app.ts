@@ -19,6 +19,9 @@ import { VersionsRepo } from './db/versionsRepo'
 import { Versions } from './services/versions'
 import { AgreementRepo } from './db/agreementRepo'
 import { Agreement } from './services/agreement'
+import { Admission } from './collab/admission'
+import { StorageHealth } from './storage/storageHealth'
+import type { DocumentStore } from './storage/documentStore'
 
 export interface AccordServer {
   port: number
@@ -28,6 +31,8 @@ export interface AccordServer {
   log: Logger
   /** Closes sync connections (4504), compacts and frees rooms, stops HTTP, closes the database. */
   close(): Promise<void>
+  /** Every registered API route (method, path pattern): the access tests check each one. */
+  routes(): { method: string; path: string }[]
 }
 
 /** How long shutdown waits for WebSocket closing handshakes before cutting sockets. */
@@ -39,6 +44,8 @@ const SESSION_SWEEP_MS = 60_000
 export interface StartOptions {
   /** Where log lines go (default stdout); tests capture them. */
   logSink?: LogSink
+  /** Tests only: wraps the document store the sync rooms use (e.g. one that can be made to fail). */
+  wrapStore?: (store: DocumentStore) => DocumentStore
 }
 
 function publicHost(host: string): string {
@@ -65,8 +72,9 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
     const { documents: repo, store, sessions, access, registry, live } = services
     if (config.seed) seedIfEmpty(services, log)
 
+    const health = new StorageHealth(start.wrapStore ? start.wrapStore(store) : store)
     const rooms = new Rooms({
-      store,
+      store: health,
       repo,
       broadcaster: new LocalBroadcaster(),
       log,
@@ -103,7 +111,16 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
       registry,
       trustProxy: config.trustProxy,
       pingIntervalMs: config.pingIntervalMs,
-      maxBufferedBytes: Math.max(16 * 1024 * 1024, 4 * config.maxMessageBytes),
+      maxBufferedBytes: config.maxBufferedBytes,
+      maxPendingBytes: config.maxMessageBytes,
+      health,
+      admission: new Admission({
+        connectPerMinute: config.syncConnectPerMinute,
+        maxPerSession: config.syncMaxPerSession,
+        maxPerAddress: config.syncMaxPerAddress,
+        messagesPerSecond: config.syncMessagesPerSecond,
+        messagesPerSecondPerAddress: config.syncMessagesPerSecondPerAddress,
+      }),
     }))
     server.on('clientError', (err, socket) => {
       log.debug('client error', { err })
@@ -146,7 +163,7 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
       })()
       return closing
     }
-    return { port, url: `http://${publicHost(config.host)}:${port}`, config, log, close }
+    return { port, url: `http://${publicHost(config.host)}:${port}`, config, log, close, routes: () => router.list() }
   } catch (err) {
     clearInterval(sweep)
     db.close()

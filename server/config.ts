@@ -21,6 +21,16 @@ export interface Config {
   seed: boolean
   /** Keepalive: ping every connection this often, drop those that did not answer the last ping. */
   pingIntervalMs: number
+  /** Outgoing bytes a sync connection may have queued before it is closed as too slow (1013). */
+  maxBufferedBytes: number
+  /** Sync upgrade attempts per client address per minute (burst of as many); more → HTTP 429. */
+  syncConnectPerMinute: number
+  /** Open sync connections per session, and per client address; more → HTTP 429. */
+  syncMaxPerSession: number
+  syncMaxPerAddress: number
+  /** Sync messages per second per session, and per address (bursts of 10×); more → close 4429. */
+  syncMessagesPerSecond: number
+  syncMessagesPerSecondPerAddress: number
   /**
    * log2 of scrypt's N for new password hashes. 15 (N = 2^15) is the sound default; lower only
    * in tests. Existing hashes keep the parameters they were made with.
@@ -60,6 +70,12 @@ export const DEFAULT_CONFIG: Config = {
   logLevel: 'info',
   seed: true,
   pingIntervalMs: 30_000,
+  maxBufferedBytes: 32 * 1024 * 1024,
+  syncConnectPerMinute: 300,
+  syncMaxPerSession: 32,
+  syncMaxPerAddress: 1000,
+  syncMessagesPerSecond: 300,
+  syncMessagesPerSecondPerAddress: 3000,
   passwordCost: DEFAULT_PASSWORD_COST,
   sessionTtlMs: 7 * 24 * 60 * 60 * 1000,
   invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
@@ -126,6 +142,12 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: level(env, d.logLevel),
     seed: bool(env, 'SEED', d.seed),
     pingIntervalMs: int(env, 'PING_INTERVAL_MS', d.pingIntervalMs, 100),
+    maxBufferedBytes: int(env, 'MAX_BUFFERED_BYTES', d.maxBufferedBytes, 64 * 1024),
+    syncConnectPerMinute: int(env, 'SYNC_CONNECT_PER_MINUTE', d.syncConnectPerMinute, 1),
+    syncMaxPerSession: int(env, 'SYNC_MAX_PER_SESSION', d.syncMaxPerSession, 1),
+    syncMaxPerAddress: int(env, 'SYNC_MAX_PER_ADDRESS', d.syncMaxPerAddress, 1),
+    syncMessagesPerSecond: int(env, 'SYNC_MESSAGES_PER_SECOND', d.syncMessagesPerSecond, 1),
+    syncMessagesPerSecondPerAddress: int(env, 'SYNC_MESSAGES_PER_SECOND_PER_ADDRESS', d.syncMessagesPerSecondPerAddress, 1),
     passwordCost: int(env, 'PASSWORD_COST', d.passwordCost, MIN_PASSWORD_COST, MAX_PASSWORD_COST),
     sessionTtlMs: int(env, 'SESSION_TTL_MS', d.sessionTtlMs, 1000),
     invitationTtlMs: int(env, 'INVITATION_TTL_MS', d.invitationTtlMs, 1000),

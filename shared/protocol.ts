@@ -40,6 +40,8 @@ export const CloseCode = {
   forbidden: 4403,
   unknownDocument: 4404,
   messageTooLarge: 4413,
+  /** Final: more messages than the per-session or per-address rate allows (server/collab/admission.ts). */
+  rateLimited: 4429,
   /** Retryable: the document could not be loaded or stored right now. */
   storageUnavailable: 4503,
   /** Retryable: the server is shutting down. */
@@ -56,6 +58,7 @@ export const CloseReason: Record<CloseCodeName, string> = {
   forbidden: 'no access to this document',
   unknownDocument: 'no such document',
   messageTooLarge: 'message too large',
+  rateLimited: 'too many messages',
   storageUnavailable: 'storage unavailable',
   serverShutdown: 'server shutting down',
 }

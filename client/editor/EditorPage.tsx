@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/react'
 import type { DocumentSummary } from '../../shared/api'
 import { api, RequestError } from '../api/http'
 import { CollabSession } from '../collab/session'
-import { refreshSession, type Identity } from '../auth/session'
+import { applySession, refreshSession, type Identity } from '../auth/session'
 import { can } from '../../shared/roles'
 import { ShareDialog } from './ShareDialog'
 import { ActivityPanel } from './ActivityPanel'
@@ -20,6 +20,9 @@ import { useCommentsController, useOpenThreadCounts } from '../comments/useComme
 import { CommentsPanel } from '../comments/CommentsPanel'
 import { CommentButton } from '../comments/CommentButton'
 import { AgreementView } from '../agreement/AgreementView'
+
+/** While offline, how often at most the editor asks whether the session is still there. */
+const OFFLINE_SESSION_CHECK_MS = 15_000
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string; notFound: boolean } | { kind: 'ready'; doc: DocumentSummary }
 
@@ -58,9 +61,16 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   // Signed out elsewhere (or the session expired): ask the app to show the sign-in page.
   useEffect(() => {
     if (!session) return
+    let lastCheck = 0
     return session.subscribe(() => {
       const state = session.syncState
       if (state.kind === 'refused' && state.reason === 'unauthorized') void refreshSession()
+      // Without its cookie (expired in the browser) the upgrade is refused as plain HTTP 401, which
+      // looks like being offline: now and then, ask whether we are still signed in.
+      if (state.kind === 'offline' && navigator.onLine && Date.now() - lastCheck > OFFLINE_SESSION_CHECK_MS) {
+        lastCheck = Date.now()
+        api.session().then((info) => !info.user && applySession(info), () => {}) // unreachable: simply offline
+      }
     })
   }, [session])
 

@@ -22,6 +22,7 @@ function describe(state: SyncState, t: Translate): string {
         malformedMessage: 'reason.malformedMessage',
         unauthorized: 'reason.unauthorized',
         forbidden: 'reason.forbidden',
+        rateLimited: 'reason.rateLimited',
       }
       return t('status.refused', { reason: t(reasons[state.reason] ?? 'reason.other') })
     }

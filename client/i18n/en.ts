@@ -76,6 +76,7 @@ export const en = {
   'reason.messageTooLarge': 'a change was too large to send',
   'reason.malformedMessage': 'the server could not read a message',
   'reason.other': 'the server closed the connection',
+  'reason.rateLimited': 'too many changes were sent too fast — reload the page in a minute',
   'error.network': 'The server could not be reached.',
   'error.generic': 'Something went wrong: {message}',
   'auth.signInTitle': "Sign in to Accord",

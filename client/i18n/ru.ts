@@ -77,6 +77,7 @@ export const ru: Record<MessageKey, string> = {
   'reason.messageTooLarge': 'изменение слишком велико для отправки',
   'reason.malformedMessage': 'сервер не смог прочитать сообщение',
   'reason.other': 'сервер закрыл соединение',
+  'reason.rateLimited': 'слишком много изменений отправлено слишком быстро — обновите страницу через минуту',
   'error.network': 'Сервер недоступен.',
   'error.generic': 'Ошибка: {message}',
   'auth.signInTitle': "Вход в Accord",

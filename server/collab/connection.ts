@@ -1,4 +1,3 @@
-import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
@@ -11,6 +10,8 @@ import type { Room, RoomConnection } from './room'
 import { awarenessMessage, permissionDeniedMessage, roleMessage, storedMessage, syncStep1Message } from './messages'
 import { rewriteAwarenessUpdate } from './awarenessIdentity'
 import { isRedundantUpdate } from './redundant'
+import { dropPending, encodeIntegratedState, isIntegrated, pendingBytes } from './integrated'
+import { applyUpdateAndRepairIds } from './duplicateIds'
 import type { ConnectionIdentity, ConnectionRegistry, LiveConnection } from './registry'
 
 /** A frame we could not make sense of; closes only the connection that sent it. */
@@ -35,6 +36,8 @@ export interface ConnectionOptions {
   maxBufferedBytes: number
   /** Where open connections are listed for live access changes. */
   registry: ConnectionRegistry
+  /** Bytes of not-yet-applicable updates (missing dependencies) a document may hold in memory. */
+  maxPendingBytes: number
 }
 
 /**
@@ -195,7 +198,9 @@ export class Connection implements RoomConnection, LiveConnection {
       case syncProtocol.messageYjsSyncStep1: {
         const encoder = encoding.createEncoder()
         encoding.writeVarUint(encoder, MessageType.sync)
-        syncProtocol.writeSyncStep2(encoder, this.room.doc, decoding.readVarUint8Array(decoder))
+        // As writeSyncStep2, but only what was applied: pending structs are nobody's business.
+        encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+        encoding.writeVarUint8Array(encoder, encodeIntegratedState(this.room.doc, decoding.readVarUint8Array(decoder)))
         this.send(encoding.toUint8Array(encoder))
         return
       }
@@ -207,12 +212,18 @@ export class Connection implements RoomConnection, LiveConnection {
           return
         }
         // Origin = this connection: the room appends, then broadcasts to everyone but us.
-        Y.applyUpdate(this.room.doc, update, this)
+        // A structural change may be followed by the server's repair of duplicate ids.
+        applyUpdateAndRepairIds(this.room.doc, update, this, () => !this.room.failed && !this.closed)
         if (this.room.failed || this.closed) return // not stored: no acknowledgement
-        // An update whose dependencies have not arrived yet waits in memory, unstored: it is
+        // Whatever of it waits for dependencies that have not arrived is in memory only, unstored:
         // not acknowledged (its digest would claim otherwise); a later sync step 2 covers it.
-        const pending = this.room.doc.store.pendingStructs !== null || this.room.doc.store.pendingDs !== null
-        if (syncType === syncProtocol.messageYjsUpdate && pending) return
+        if (!isIntegrated(this.room.doc, update)) {
+          if (pendingBytes(this.room.doc) > this.opts.maxPendingBytes) {
+            dropPending(this.room.doc)
+            throw new MalformedMessage('too much content with missing dependencies')
+          }
+          return
+        }
         this.send(storedMessage(this.room.doc, syncType, update))
         return
       }

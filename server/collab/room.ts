@@ -7,6 +7,7 @@ import type { LoadedDoc } from './loadDoc'
 import { awarenessMessage, syncUpdateMessage } from './messages'
 import { touchedArticles } from './touchedArticles'
 import { isServerOrigin } from './origins'
+import { encodeIntegratedState } from './integrated'
 
 /** What a Room needs from a connection. */
 export interface RoomConnection extends Peer {
@@ -154,7 +155,7 @@ export class Room {
   /** Folds the log into one state row. Safe at any time: the doc holds exactly what is stored. */
   compact(): void {
     if (this.failed || this.destroyed || this.logLength === 0) return
-    const state = Y.encodeStateAsUpdate(this.doc)
+    const state = encodeIntegratedState(this.doc) // never what waits, unstored, for dependencies
     this.store.compact(this.docId, state, this.lastSeq)
     this.logLength = 0
     this.log.debug('compacted', { docId: this.docId, seq: this.lastSeq, bytes: state.byteLength })

@@ -6,11 +6,14 @@ import { DOCUMENT_ID_PATTERN } from '../../shared/ids'
 import type { DocumentsRepo } from '../db/documentsRepo'
 import type { AccessRepo } from '../db/accessRepo'
 import type { Logger } from '../logger'
-import { sessionTokenOf, type Sessions } from '../auth/sessions'
-import { sameOrigin } from '../auth/request'
+import type { Sessions } from '../auth/sessions'
+import { clientAddress, sameOrigin } from '../auth/request'
+import type { StorageHealth } from '../storage/storageHealth'
 import { Connection, type ConnectionOptions } from './connection'
 import { identityOf } from './liveAccess'
 import { ShuttingDown, type Rooms } from './rooms'
+import { limitMessages, type Admission, type HttpRefusal } from './admission'
+import { beforeHandshake } from './preflight'
 
 export interface UpgradeOptions extends ConnectionOptions {
   wss: WebSocketServer
@@ -20,12 +23,23 @@ export interface UpgradeOptions extends ConnectionOptions {
   rooms: Rooms
   log: Logger
   trustProxy: boolean
+  /** Connection and message limits (admission.ts). */
+  admission: Admission
+  /** Documents whose storage just failed are refused (4503) without loading them. */
+  health: StorageHealth
 }
 
-function rejectHttp(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+function rejectHttp(socket: Duplex, status: number, text: string, headers = ''): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n${headers}\r\n`)
   socket.destroy()
 }
+
+function rejectTooMany(socket: Duplex, refusal: HttpRefusal): void {
+  rejectHttp(socket, refusal.status, refusal.text, `Retry-After: ${refusal.retryAfterSeconds}\r\n`)
+}
+
+/** How long a refused WebSocket may take to answer our close frame before it is cut. */
+const REFUSAL_GRACE_MS = 1000
 
 /** The document id of `/sync/<docId>` (query string ignored), or null for any other path. */
 export function syncDocId(url: string | undefined): string | null {
@@ -35,16 +49,20 @@ export function syncDocId(url: string | undefined): string | null {
 }
 
 /**
- * HTTP upgrade → WebSocket on `/sync/<docId>`. The session cookie is checked before any sync:
- * not signed in → 4401, a page of another site → 4403, no such document → 4404, no role on it
- * → 4403. Refusals are close codes after accepting, the only way a browser learns the reason.
+ * HTTP upgrade → WebSocket on `/sync/<docId>`. Before the handshake, cheaply, as plain HTTP
+ * (preflight.ts): too many attempts from the address or too many open connections → 429, no
+ * session cookie at all → 401. After it, as close codes (the only way a browser learns why):
+ * a session cookie that opens no session → 4401, a page of another site → 4403, no such document
+ * → 4404, no role on it → 4403, storage failing → 4503.
  */
 export function createUpgradeHandler(opts: UpgradeOptions) {
-  const { wss, repo, rooms, sessions, access } = opts
+  const { wss, repo, rooms, access } = opts
 
   const refuse = (ws: WebSocket, code: number, reason: string) => {
     ws.on('error', () => {}) // a peer vanishing mid-refusal is not worth a log line
     ws.close(code, reason)
+    // A peer that never answers the close frame is not kept for ws's 30 s closing timeout.
+    setTimeout(() => ws.terminate(), REFUSAL_GRACE_MS).unref()
   }
 
   return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -57,22 +75,40 @@ export function createUpgradeHandler(opts: UpgradeOptions) {
       return
     }
     const log = opts.log.child({ docId: docId.slice(0, 64), remote })
+    const address = clientAddress(req, opts.trustProxy)
+    const pre = beforeHandshake(req, address, opts)
+    if (pre.kind === 'tooMany') {
+      log.debug('refused before handshake: too many', { why: pre.refusal.why }) // a flood must not flood the log
+      rejectTooMany(socket, pre.refusal)
+      return
+    }
+    if (pre.kind === 'noCookie') {
+      log.debug('refused before handshake: no session cookie')
+      rejectHttp(socket, 401, 'Unauthorized')
+      return
+    }
+    // The slot is held until the socket is gone, however the connection ends.
+    if (pre.kind === 'admitted') socket.once('close', () => pre.ticket.release())
     wss.handleUpgrade(req, socket, head, (ws) => {
       socket.off('error', onSocketError) // from here on the WebSocket reports socket errors
+      if (pre.kind === 'storageError') {
+        log.error('refused: cannot read sessions', { err: pre.err })
+        refuse(ws, CloseCode.storageUnavailable, CloseReason.storageUnavailable)
+        return
+      }
+      if (pre.kind === 'signedOut') {
+        log.info('refused: not signed in')
+        refuse(ws, CloseCode.unauthorized, CloseReason.unauthorized)
+        return
+      }
       if (!sameOrigin(req, opts.trustProxy)) {
         log.warn('refused: cross-site WebSocket')
         refuse(ws, CloseCode.forbidden, CloseReason.forbidden)
         return
       }
-      let auth
+      const { auth } = pre
       let role
       try {
-        auth = sessions.resolve(sessionTokenOf(req))
-        if (!auth) {
-          log.info('refused: not signed in')
-          refuse(ws, CloseCode.unauthorized, CloseReason.unauthorized)
-          return
-        }
         if (!DOCUMENT_ID_PATTERN.test(docId) || !repo.get(docId)) {
           log.info('refused: unknown document')
           refuse(ws, CloseCode.unknownDocument, CloseReason.unknownDocument)
@@ -85,7 +121,12 @@ export function createUpgradeHandler(opts: UpgradeOptions) {
           return
         }
       } catch (err) {
-        log.error('refused: cannot read documents or sessions', { err })
+        log.error('refused: cannot read documents', { err })
+        refuse(ws, CloseCode.storageUnavailable, CloseReason.storageUnavailable)
+        return
+      }
+      if (!rooms.get(docId) && opts.health.coolingDown(docId)) {
+        log.debug('refused: storage of this document failed just now')
         refuse(ws, CloseCode.storageUnavailable, CloseReason.storageUnavailable)
         return
       }
@@ -99,12 +140,17 @@ export function createUpgradeHandler(opts: UpgradeOptions) {
         }
         // Never fall back to an empty doc: refuse, and the client retries later (4503).
         log.error('refused: cannot load document', { err })
+        opts.health.failed(docId)
         refuse(ws, CloseCode.storageUnavailable, CloseReason.storageUnavailable)
         return
       }
       try {
         // Lives on through the socket's event handlers.
-        new Connection(ws, room, identityOf(auth.user, auth.sessionId), role, log, opts)
+        const connection = new Connection(ws, room, identityOf(auth.user, auth.sessionId), role, log, opts)
+        limitMessages(ws, pre.ticket, (code, reason) => {
+          log.warn('closing: over the message rate', { user: auth.user.id })
+          connection.close(code, reason)
+        })
       } catch (err) {
         log.error('connection setup failed', { err })
         ws.terminate()

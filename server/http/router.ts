@@ -12,6 +12,8 @@ export interface RequestContext {
 export type Handler = (ctx: RequestContext) => void | Promise<void>
 
 interface Route {
+  /** As registered, e.g. `/api/documents/:id`. */
+  path: string
   pattern: RegExp
   keys: string[]
   handlers: Map<string, Handler>
@@ -24,11 +26,16 @@ export class Router {
   on(method: string, path: string, handler: Handler): this {
     let route = this.routes.find((r) => r.pattern.source === compile(path).pattern.source)
     if (!route) {
-      route = { ...compile(path), handlers: new Map() }
+      route = { path, ...compile(path), handlers: new Map() }
       this.routes.push(route)
     }
     route.handlers.set(method.toUpperCase(), handler)
     return this
+  }
+
+  /** Every registered method and path, in registration order (the access tests check them all). */
+  list(): { method: string; path: string }[] {
+    return this.routes.flatMap((route) => [...route.handlers.keys()].map((method) => ({ method, path: route.path })))
   }
 
   /** Finds the handler or throws 404/405 as an HttpError. */

@@ -12,6 +12,7 @@ import type { UsersRepo } from '../db/usersRepo'
 import type { VersionRow, VersionsRepo } from '../db/versionsRepo'
 import { restoreOrigin, type Author } from '../collab/origins'
 import type { Room } from '../collab/room'
+import { encodeIntegratedState } from '../collab/integrated'
 import { ShuttingDown, type RoomListener, type Rooms } from '../collab/rooms'
 import { HttpError } from '../errors'
 import type { Logger } from '../logger'
@@ -217,7 +218,7 @@ export class Versions implements RoomListener {
   private store(docId: string, input: VersionInput): VersionRow {
     // Read and insert in one synchronous step: no update can land between them.
     const seq = this.currentSeq(docId)
-    const { state, json } = this.deps.rooms.read(docId, (ydoc) => ({ state: Y.encodeStateAsUpdate(ydoc), json: docJSONOf(ydoc) }))
+    const { state, json } = this.deps.rooms.read(docId, (ydoc) => ({ state: encodeIntegratedState(ydoc), json: docJSONOf(ydoc) }))
     const deflatedState = deflateSync(state, DEFLATE)
     const deflated = deflateSync(JSON.stringify(json), DEFLATE)
     const author = input.author ? this.deps.users.get(input.author.userId) : undefined

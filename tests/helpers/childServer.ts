@@ -21,6 +21,8 @@ export interface ChildServerOptions {
   dataDir: string
   env?: Record<string, string>
   startTimeoutMs?: number
+  /** A prebuilt server/main.ts (serverBundle.ts) to run with plain node: starts in a fraction of tsx's time. */
+  entry?: string
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
@@ -30,7 +32,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 
 /** Spawns the server on a free port with `dataDir`; resolves once it printed its listening line. */
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, options.entry ? [options.entry] : ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startAccordServer, type AccordServer } from '../../server/app'
+import { startAccordServer, type AccordServer, type StartOptions } from '../../server/app'
 import type { Config } from '../../server/config'
 import type { LogSink } from '../../server/logger'
 
@@ -34,6 +34,8 @@ export interface TestServerOptions {
   config?: Partial<Config>
   /** Receives every log line (JSON) instead of stdout, e.g. to check what is logged. */
   logSink?: LogSink
+  /** Wraps the sync rooms' document store, e.g. in a SwitchableStore that can be made to fail. */
+  wrapStore?: StartOptions['wrapStore']
 }
 
 /** Cheap password hashing for tests (the minimum the server accepts). */
@@ -65,7 +67,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         passwordCost: options.passwordCost ?? TEST_PASSWORD_COST,
         ...options.config,
       },
-      { logSink: options.logSink },
+      { logSink: options.logSink, wrapStore: options.wrapStore },
     )
   } catch (err) {
     if (ownsDir) await removeDir(dataDir)

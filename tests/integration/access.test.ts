@@ -1,0 +1,407 @@
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { InvitationCreated } from '../../shared/api'
+import { CloseCode, MessageType } from '../../shared/protocol'
+import { DB_FILE } from '../../server/db/connection'
+import { hashToken } from '../../server/auth/tokens'
+import { startTestServer, type TestServer } from '../helpers/server'
+import {
+  createDocument,
+  createMember,
+  createOrganization,
+  grant,
+  invite,
+  organization,
+  person,
+  setupAdmin,
+  signIn,
+  signOut,
+  TEST_PASSWORD,
+  uniqueEmail,
+  type Account,
+} from '../helpers/accounts'
+import { connectClient, insertText, waitClosedWith, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+import { frame, RawSyncClient, syncFrame } from '../helpers/rawSync'
+import { tryUpgrade } from '../helpers/upgrade'
+import { waitFor } from '../helpers/waitFor'
+
+/**
+ * Who may do what, as a table: every HTTP route the server registers, and every sync message
+ * type, tried as each kind of person. The test fails when the server has a route this table does
+ * not list: a new endpoint gets a row (see ROUTES) before it ships.
+ *
+ * The people: `admin` (the first administrator, with no grant on the draft), the draft's `owner`
+ * (a member who created it), a `drafter` (through their organization's grant), a `reviewer` and
+ * an `observer` (personal grants), a `stranger` (signed in, nothing shared) and `signedOut`.
+ */
+
+const WHO = ['admin', 'owner', 'drafter', 'reviewer', 'observer', 'stranger', 'signedOut'] as const
+type Who = (typeof WHO)[number]
+type Expect = Record<Who, number>
+
+/** `ok` for the listed people; 401 signed out, 403 for everyone else. */
+function only(ok: number, ...allowed: Who[]): Expect {
+  return Object.fromEntries(WHO.map((w) => [w, allowed.includes(w) ? ok : w === 'signedOut' ? 401 : 403])) as Expect
+}
+const signedIn = (ok: number) => only(ok, 'admin', 'owner', 'drafter', 'reviewer', 'observer', 'stranger')
+const everyone = (status: number) => Object.fromEntries(WHO.map((w) => [w, status])) as Expect
+const readers = (ok: number) => only(ok, 'owner', 'drafter', 'reviewer', 'observer')
+
+/** What a row's request may use: fresh per request (the request may consume it). */
+interface Fixture {
+  docId: string
+  orgId: string
+  invitation: InvitationCreated & { token: string }
+  /** The person asking (a throwaway session of theirs for rows with `ownSession`), or null. */
+  as: Account | null
+}
+
+interface Row {
+  method: string
+  /** As registered with the router. */
+  path: string
+  expect: Expect
+  /** The concrete path and JSON body. */
+  request(f: Fixture): { path: string; body?: unknown }
+  /** The request ends or replaces the caller's session: make it with a throwaway one. */
+  ownSession?: boolean
+}
+
+// ---- The table. Add a row for every new route (comments, versions, exports…). ----
+const ROUTES: Row[] = [
+  { method: 'GET', path: '/api/health', expect: everyone(200), request: () => ({ path: '/api/health' }) },
+  { method: 'GET', path: '/api/auth/session', expect: everyone(200), request: () => ({ path: '/api/auth/session' }) },
+  {
+    method: 'POST',
+    path: '/api/auth/setup',
+    expect: everyone(409), // once there is an administrator, nobody sets up again
+    request: () => ({
+      path: '/api/auth/setup',
+      body: { email: uniqueEmail('setup'), password: TEST_PASSWORD, displayName: 'Eve', organization: { name: 'Eve Inc', shortName: 'EVE', color: '#000000' } },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/sign-in',
+    expect: everyone(200),
+    ownSession: true,
+    request: (f) => ({ path: '/api/auth/sign-in', body: { email: f.as?.email ?? cast.observer.email, password: TEST_PASSWORD } }),
+  },
+  { method: 'POST', path: '/api/auth/sign-out', expect: everyone(204), ownSession: true, request: () => ({ path: '/api/auth/sign-out' }) },
+  { method: 'GET', path: '/api/organizations', expect: signedIn(200), request: () => ({ path: '/api/organizations' }) },
+  {
+    method: 'POST',
+    path: '/api/organizations',
+    expect: only(201, 'admin'),
+    request: () => ({ path: '/api/organizations', body: { name: `Org ${uniqueEmail()}`, shortName: 'ORG', color: '#123456' } }),
+  },
+  { method: 'PATCH', path: '/api/organizations/:id', expect: only(200, 'admin'), request: (f) => ({ path: `/api/organizations/${f.orgId}`, body: { color: '#654321' } }) },
+  { method: 'GET', path: '/api/users', expect: signedIn(200), request: () => ({ path: '/api/users' }) },
+  {
+    method: 'POST',
+    path: '/api/invitations',
+    expect: only(201, 'admin'),
+    request: (f) => ({ path: '/api/invitations', body: { email: uniqueEmail('invited'), organizationId: f.orgId } }),
+  },
+  { method: 'GET', path: '/api/invitations', expect: only(200, 'admin'), request: () => ({ path: '/api/invitations' }) },
+  { method: 'DELETE', path: '/api/invitations/:ref', expect: only(204, 'admin'), request: (f) => ({ path: `/api/invitations/${f.invitation.id}` }) },
+  // The link is the credential: whoever holds it may read and accept it.
+  { method: 'GET', path: '/api/invitations/:ref', expect: everyone(200), request: (f) => ({ path: `/api/invitations/${f.invitation.token}` }) },
+  {
+    method: 'POST',
+    path: '/api/invitations/:ref/accept',
+    expect: everyone(201),
+    ownSession: true,
+    request: (f) => ({ path: `/api/invitations/${f.invitation.token}/accept`, body: { displayName: 'Newcomer', password: TEST_PASSWORD } }),
+  },
+  { method: 'GET', path: '/api/documents', expect: signedIn(200), request: () => ({ path: '/api/documents' }) },
+  { method: 'POST', path: '/api/documents', expect: signedIn(201), request: () => ({ path: '/api/documents', body: { title: 'Mine' } }) },
+  { method: 'GET', path: '/api/documents/:id', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}` }) },
+  { method: 'PATCH', path: '/api/documents/:id', expect: only(200, 'owner'), request: (f) => ({ path: `/api/documents/${f.docId}`, body: { title: 'Renamed' } }) },
+  { method: 'DELETE', path: '/api/documents/:id', expect: only(204, 'owner'), request: (f) => ({ path: `/api/documents/${f.docId}` }) },
+  { method: 'GET', path: '/api/documents/:id/content', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/content` }) },
+  { method: 'GET', path: '/api/documents/:id/access', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/access` }) },
+  {
+    method: 'PUT',
+    path: '/api/documents/:id/access',
+    expect: only(200, 'owner'),
+    request: (f) => ({ path: `/api/documents/${f.docId}/access`, body: { principalType: 'user', principalId: cast.stranger.user.id, role: 'observer' } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/documents/:id/access/:principalType/:principalId',
+    expect: only(204, 'owner'),
+    request: (f) => ({ path: `/api/documents/${f.docId}/access/user/${cast.observer.user.id}` }),
+  },
+  { method: 'GET', path: '/api/documents/:id/activity', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/activity` }) },
+]
+
+interface Cast {
+  admin: Account
+  owner: Account
+  drafter: Account
+  reviewer: Account
+  observer: Account
+  stranger: Account
+  justiceId: string
+}
+let cast: Cast
+let server: TestServer
+
+/** A draft of the owner's, shared with the cast as described above. */
+async function sharedDraft(title = 'Shared'): Promise<string> {
+  const { id } = await createDocument(cast.owner, { title })
+  await grant(cast.owner, id, organization({ id: cast.justiceId }), 'drafter')
+  await grant(cast.owner, id, person(cast.reviewer), 'reviewer')
+  await grant(cast.owner, id, person(cast.observer), 'observer')
+  return id
+}
+
+beforeAll(async () => {
+  server = await startTestServer()
+  const admin = await setupAdmin(server.url)
+  const justice = await createOrganization(admin, { name: 'Ministry of Justice', shortName: 'MoJ' })
+  const interior = await createOrganization(admin, { name: 'Ministry of Interior', shortName: 'MoI' })
+  const health = await createOrganization(admin, { name: 'Ministry of Health', shortName: 'MoH' })
+  const [owner, drafter, reviewer, observer, stranger] = await Promise.all([
+    createMember(admin, interior.id, 'Olga Owner'),
+    createMember(admin, justice.id, 'Boris Drafter'),
+    createMember(admin, interior.id, 'Rita Reviewer'),
+    createMember(admin, interior.id, 'Oleg Observer'),
+    createMember(admin, health.id, 'Sam Stranger'),
+  ])
+  cast = { admin, owner, drafter, reviewer, observer, stranger, justiceId: justice.id }
+})
+
+afterAll(async () => {
+  await server?.close()
+})
+
+describe('every HTTP route, as every kind of person', () => {
+  it('the table lists exactly the routes the server has', () => {
+    const registered = server.server.routes().map((r) => `${r.method} ${r.path}`).sort()
+    const listed = ROUTES.map((r) => `${r.method} ${r.path}`).sort()
+    expect(listed).toEqual(registered)
+  })
+
+  it.each(ROUTES.map((row) => [`${row.method} ${row.path}`, row] as const))('%s', async (_name, row) => {
+    const outcomes: Partial<Record<Who, number>> = {}
+    for (const who of WHO) {
+      let as: Account | null = who === 'signedOut' ? null : cast[who]
+      if (as && row.ownSession) as = await signIn(server.url, as.email)
+      const fixture: Fixture = {
+        docId: await sharedDraft(),
+        orgId: (await createOrganization(cast.admin)).id,
+        invitation: await invite(cast.admin, { organizationId: cast.justiceId }),
+        as,
+      }
+      const { path: url, body } = row.request(fixture)
+      const init: RequestInit = { method: row.method, body: body === undefined ? undefined : JSON.stringify(body) }
+      const res = as
+        ? await as.api(url, init)
+        : await fetch(`${server.url}${url}`, { ...init, headers: body === undefined ? {} : { 'Content-Type': 'application/json' } })
+      await res.arrayBuffer()
+      outcomes[who] = res.status
+    }
+    expect(outcomes).toEqual(row.expect)
+  })
+})
+
+// ---- Sync messages ----
+
+type SyncOutcome = 'answered' | 'stored' | 'denied' | 'relayed' | 'malformed (4400)'
+
+interface SyncRow {
+  message: string
+  /** What an owner or drafter gets, and what a reviewer or observer gets. */
+  editor: SyncOutcome
+  readOnly: SyncOutcome
+  /** Sends the message on `client`, whose mirror is in sync with the server. */
+  send(client: RawSyncClient): void
+}
+
+/** An edit of the mirror, as the update Yjs produced for it. */
+function editOf(client: RawSyncClient, text: string): Uint8Array {
+  let update: Uint8Array | undefined
+  const capture = (u: Uint8Array) => (update = u)
+  client.mirror.on('update', capture)
+  client.mirror.getXmlFragment('default').insert(0, [new Y.XmlText(text)])
+  client.mirror.off('update', capture)
+  return update!
+}
+
+const SYNC_ROWS: SyncRow[] = [
+  {
+    message: 'sync step 1',
+    editor: 'answered',
+    readOnly: 'answered',
+    send: (c) => c.send(syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc()))),
+  },
+  {
+    message: 'sync step 2 (with a change)',
+    editor: 'stored',
+    readOnly: 'denied',
+    send: (c) => {
+      const before = Y.encodeStateVector(c.mirror)
+      editOf(c, 'step 2 ')
+      c.send(syncFrame(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(c.mirror, before)))
+    },
+  },
+  { message: 'sync update', editor: 'stored', readOnly: 'denied', send: (c) => c.send(syncFrame(syncProtocol.messageYjsUpdate, editOf(c, 'update '))) },
+  {
+    message: 'awareness',
+    editor: 'relayed',
+    readOnly: 'relayed',
+    send: (c) => {
+      const awareness = new awarenessProtocol.Awareness(new Y.Doc())
+      awareness.setLocalState({ cursor: null, user: { name: 'Claimed Name' } })
+      const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])
+      awareness.destroy()
+      c.send(frame(MessageType.awareness, (e) => encoding.writeVarUint8Array(e, update)))
+    },
+  },
+  // Auth messages go from the server to the client only.
+  { message: 'auth', editor: 'malformed (4400)', readOnly: 'malformed (4400)', send: (c) => c.send(frame(MessageType.auth, (e) => encoding.writeVarUint(e, 0))) },
+  { message: 'query awareness', editor: 'answered', readOnly: 'answered', send: (c) => c.send(frame(MessageType.queryAwareness, () => {})) },
+]
+
+describe('every sync message type, as every kind of person', () => {
+  let docId: string
+  let watcher: TestClient
+
+  beforeAll(async () => {
+    docId = await sharedDraft('Synced')
+    watcher = connectClient(server.wsUrl, docId, { cookie: cast.owner.cookie })
+    await waitSynced(watcher)
+  })
+  afterAll(() => watcher?.destroy())
+
+  const EDITORS = ['owner', 'drafter'] as const
+  const READ_ONLY = ['reviewer', 'observer'] as const
+  const cases = SYNC_ROWS.flatMap((row) => [
+    ...EDITORS.map((who) => ({ who, row, outcome: row.editor })),
+    ...READ_ONLY.map((who) => ({ who, row, outcome: row.readOnly })),
+  ])
+
+  it.each(cases.map((c) => [`${c.row.message} as ${c.who}: ${c.outcome}`, c] as const))('%s', async (_name, { who, row, outcome }) => {
+    const account = cast[who]
+    const client = await RawSyncClient.open(server.wsUrl, docId, account.cookie)
+    try {
+      // Its own handshake: the server's step 1 and role arrive; our step 1 brings the document.
+      client.send(syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(client.mirror)))
+      await waitFor(() => client.step2s === 1 && client.roles.length === 1)
+      expect(client.roles).toEqual([who])
+      const before = { acks: client.acks, step2s: client.step2s, awareness: client.awareness, text: watcher.ydoc.getXmlFragment('default').toString() }
+      row.send(client)
+      switch (outcome) {
+        case 'answered':
+          await waitFor(() => client.step2s > before.step2s || client.awareness > before.awareness)
+          break
+        case 'stored':
+          await waitFor(() => client.acks > before.acks)
+          // …and passed on to the others.
+          await waitFor(() => watcher.ydoc.getXmlFragment('default').toString() !== before.text)
+          break
+        case 'denied':
+          await waitFor(() => client.denied.length > 0)
+          await client.handled()
+          expect(client.acks).toBe(before.acks)
+          expect(watcher.ydoc.getXmlFragment('default').toString()).toBe(before.text)
+          break
+        case 'relayed':
+          // The others see this person as the server knows them, not as claimed.
+          await waitFor(() => [...watcher.provider.awareness.getStates().values()].some((s) => s.user?.name === account.user.displayName))
+          expect([...watcher.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Claimed Name')).toBe(false)
+          break
+        case 'malformed (4400)':
+          expect(await client.closed).toBe(CloseCode.malformedMessage)
+          break
+      }
+      if (outcome !== 'malformed (4400)') {
+        await client.handled()
+        expect(client.ws.readyState).toBe(client.ws.OPEN)
+      }
+    } finally {
+      client.close()
+    }
+  })
+
+  it.each([
+    { who: 'stranger', code: CloseCode.forbidden },
+    { who: 'admin', code: CloseCode.forbidden }, // administering the installation gives no access to drafts
+  ] as const)('$who cannot connect at all ($code)', async ({ who, code }) => {
+    await expect(RawSyncClient.open(server.wsUrl, docId, cast[who].cookie).then((c) => c.closed)).resolves.toBe(code)
+  })
+
+  it('signed out cannot connect at all (HTTP 401, no WebSocket)', async () => {
+    expect((await tryUpgrade(server.url, docId)).status).toBe(401)
+  })
+})
+
+describe('ended sessions and grants', () => {
+  it('a signed-out session is closed and cannot reconnect (4401)', async () => {
+    const docId = await sharedDraft()
+    const session = await signIn(server.url, cast.drafter.email)
+    const client = connectClient(server.wsUrl, docId, { cookie: session.cookie })
+    try {
+      await waitSynced(client)
+      await signOut(session)
+      await waitClosedWith(client, CloseCode.unauthorized)
+      expect(client.provider.shouldConnect).toBe(false) // 4401 is final: the browser shows sign-in
+      const again = await RawSyncClient.open(server.wsUrl, docId, session.cookie).then((c) => c.closed)
+      expect(again).toBe(CloseCode.unauthorized)
+    } finally {
+      client.destroy()
+    }
+  })
+
+  it('an expired session cannot reconnect (4401)', async () => {
+    const docId = await sharedDraft()
+    const session = await signIn(server.url, cast.drafter.email)
+    const db = new Database(path.join(server.dataDir, DB_FILE))
+    try {
+      db.prepare('UPDATE sessions SET expires_at = ? WHERE id_hash = ?').run('2000-01-01T00:00:00.000Z', hashToken(session.cookie.split('=')[1]))
+    } finally {
+      db.close()
+    }
+    expect(await RawSyncClient.open(server.wsUrl, docId, session.cookie).then((c) => c.closed)).toBe(CloseCode.unauthorized)
+    expect((await session.api(`/api/documents/${docId}`)).status).toBe(401)
+  })
+
+  it('a revoked grant closes the connection (4403) and it cannot reconnect', async () => {
+    const docId = await sharedDraft()
+    const client = connectClient(server.wsUrl, docId, { cookie: cast.reviewer.cookie })
+    try {
+      await waitSynced(client)
+      await cast.owner.json(`/api/documents/${docId}/access/user/${cast.reviewer.user.id}`, { method: 'DELETE' })
+      await waitClosedWith(client, CloseCode.forbidden)
+      expect(await RawSyncClient.open(server.wsUrl, docId, cast.reviewer.cookie).then((c) => c.closed)).toBe(CloseCode.forbidden)
+    } finally {
+      client.destroy()
+    }
+  })
+
+  it('an edit by a drafter is stored; the same edit after demotion to observer is not', async () => {
+    const docId = await sharedDraft()
+    const client = connectClient(server.wsUrl, docId, { cookie: cast.drafter.cookie })
+    try {
+      await waitSynced(client)
+      insertText(client.ydoc, 'as drafter ')
+      await waitSaved(client)
+      await grant(cast.owner, docId, organization({ id: cast.justiceId }), 'observer')
+      await waitFor(() => client.role === 'observer')
+      insertText(client.ydoc, 'as observer ')
+      await waitFor(() => client.denied.length > 0)
+      const content = JSON.stringify(await cast.owner.json(`/api/documents/${docId}/content`))
+      expect(content).toContain('as drafter')
+      expect(content).not.toContain('as observer')
+    } finally {
+      client.destroy()
+    }
+  })
+})
