@@ -290,6 +290,8 @@ export const ExportQuery = z.object({
   version: z.string().trim().min(1).max(64).default(CURRENT_VERSION),
   /** `positions=1`: append the organizations' positions (a proposed or agreed version; DOCX, PDF, HTML, Markdown). */
   positions: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
+  /** `comments=1`: append the threads open now, per article, after the text (and the positions); DOCX, PDF, HTML, Markdown. */
+  comments: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
 })
 export type ExportQuery = z.input<typeof ExportQuery>
 

@@ -112,8 +112,8 @@ export const api = {
     request<void>('DELETE', `${doc(id)}/access/${encodeURIComponent(principalType)}/${encodeURIComponent(principalId)}`),
   activity: (id: string) => request<ActivitySession[]>('GET', `${doc(id)}/activity`),
   importDocument: (input: ImportDocumentInput) => request<ImportCreated>('POST', '/api/documents/import', input),
-  exportPath: (id: string, format: ExportFormat, version?: string, options: { positions?: boolean } = {}) =>
-    `${doc(id)}/export?format=${format}${version ? `&version=${encodeURIComponent(version)}` : ''}${options.positions ? '&positions=1' : ''}`,
+  exportPath: (id: string, format: ExportFormat, version?: string, options: { positions?: boolean; comments?: boolean } = {}) =>
+    `${doc(id)}/export?format=${format}${version ? `&version=${encodeURIComponent(version)}` : ''}${options.positions ? '&positions=1' : ''}${options.comments ? '&comments=1' : ''}`,
 
   listVersions: (id: string) => request<VersionSummary[]>('GET', `${doc(id)}/versions`),
   saveVersion: (id: string, input: SaveVersionInput) => request<VersionSummary>('POST', `${doc(id)}/versions`, input),

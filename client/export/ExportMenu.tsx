@@ -26,11 +26,23 @@ function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
 }
 
+/** A choice in the menu that stays open when toggled (what to append to the export). */
+function CheckItem({ testId, checked, onToggle, label }: { testId: string; checked: boolean; onToggle: (value: boolean) => void; label: string }) {
+  return (
+    <li role="none">
+      <button type="button" role="menuitemcheckbox" aria-checked={checked} data-testid={testId} className="menu-check" onClick={() => onToggle(!checked)}>
+        <span aria-hidden="true">{checked ? '☑' : '☐'}</span> {label}
+      </button>
+    </li>
+  )
+}
+
 /**
  * "Export" in the editor's header: the current text as DOCX, PDF, HTML, Markdown or Akoma Ntoso;
  * with `version`, that saved version (from the version view and the agreement view), whose cover
  * states its name and agreement status. `offerPositions` adds a choice to append the
- * organizations' positions table (DOCX, PDF, HTML, Markdown).
+ * organizations' positions table; every menu offers to append the open comments (the threads
+ * open now, per article). Both apply to DOCX, PDF, HTML and Markdown, not Akoma Ntoso.
  * The server prepares the file (off its event loop) while this shows "Preparing…", then the
  * download's progress; the page stays usable and the export can be cancelled. PDF falls back to
  * the browser's print dialog over the HTML export when the server has no LibreOffice.
@@ -47,6 +59,7 @@ export function ExportMenu({ docId, title, version, label, offerPositions = fals
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
   const [positions, setPositions] = useState(false)
+  const [comments, setComments] = useState(false)
   const [state, setState] = useState<State>({ kind: 'idle' })
   const abort = useRef<AbortController | null>(null)
   const menu = useRef<HTMLDivElement>(null)
@@ -73,7 +86,7 @@ export function ExportMenu({ docId, title, version, label, offerPositions = fals
     abort.current = controller
     setState({ kind: 'preparing', format })
     const fetchFile = (f: ExportFormat) =>
-      requestFile(api.exportPath(docId, f, version, { positions: offerPositions && positions }), {
+      requestFile(api.exportPath(docId, f, version, { positions: offerPositions && positions, comments }), {
         signal: controller.signal,
         onProgress: ({ received, total }) => setState({ kind: 'downloading', format, received, total }),
       })
@@ -123,20 +136,8 @@ export function ExportMenu({ docId, title, version, label, offerPositions = fals
       </button>
       {open && (
         <ul className="menu" role="menu" aria-label={t('export.menu')}>
-          {offerPositions && (
-            <li role="none">
-              <button
-                type="button"
-                role="menuitemcheckbox"
-                aria-checked={positions}
-                data-testid="export-positions"
-                className="menu-check"
-                onClick={() => setPositions(!positions)}
-              >
-                <span aria-hidden="true">{positions ? '☑' : '☐'}</span> {t('export.positions')}
-              </button>
-            </li>
-          )}
+          {offerPositions && <CheckItem testId="export-positions" checked={positions} onToggle={setPositions} label={t('export.positions')} />}
+          <CheckItem testId="export-comments" checked={comments} onToggle={setComments} label={t('export.comments')} />
           {EXPORT_FORMATS.map((format) => (
             <li key={format} role="none">
               <button type="button" role="menuitem" data-testid={`export-${format}`} onClick={() => void run(format)}>

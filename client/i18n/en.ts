@@ -427,6 +427,7 @@ export const en = {
   'error.version_already_proposed': "This version is already proposed or agreed.",
   'error.agreement_closed': "The agreement on this version is closed: it was agreed or withdrawn.",
   'error.not_a_required_organization': "Only members of an organization whose agreement is required can record its position.",
+  'export.comments': "Include open comments",
 } as const
 
 export type MessageKey = keyof typeof en

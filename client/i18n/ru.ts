@@ -428,4 +428,5 @@ export const ru: Record<MessageKey, string> = {
   'error.version_already_proposed': "Эта версия уже внесена на согласование или согласована.",
   'error.agreement_closed': "Согласование этой версии завершено: она согласована или отозвана.",
   'error.not_a_required_organization': "Позицию организации могут записать только её сотрудники, и только если её согласие требуется.",
+  'export.comments': "Включить открытые замечания",
 }

@@ -46,7 +46,7 @@ function sendFile(res: ServerResponse, file: { bytes: Uint8Array; contentType: s
 }
 
 /**
- * GET /api/documents/:id/export?format=docx|pdf|html|md|akn[&version=current|<version id>][&positions=1] — read access.
+ * GET /api/documents/:id/export?format=docx|pdf|html|md|akn[&version=current|<version id>][&positions=1][&comments=1] — read access.
  * POST /api/documents/import — any signed-in person, who becomes the new draft's owner: a JSON
  * tree (ImportDocumentInput) from the browser's import preview, or a .docx / text / Markdown
  * file as the raw body (Content-Type says which; ?title=&language= optional).
@@ -64,9 +64,10 @@ export function registerExportRoutes(router: Router, deps: ExportRoutesDeps): vo
       'GET',
       '/api/documents/:id/export',
       guards.signedIn(async ({ auth, params, url, res }) => {
-        const { doc } = access.authorize(auth.user, params.id, 'read')
+        const { doc, role } = access.authorize(auth.user, params.id, 'read')
         const query = validQuery(url, ExportQuery)
-        sendFile(res, await exports.exportDocument(doc, query.format, query.version, { positions: query.positions }))
+        const comments = query.comments ? { user: auth.user, role } : undefined
+        sendFile(res, await exports.exportDocument(doc, query.format, query.version, { positions: query.positions, comments }))
       }),
     )
     .on(

@@ -157,6 +157,8 @@ export class ReviewThreads {
   /** The threads of a review report, each with where its words are now. */
   reportThreads(viewer: Viewer, doc: DocumentRecord, status: 'open' | 'all'): ReportThread[] {
     const rows = this.deps.comments.threads(doc.id).filter((row) => status === 'all' || row.status === 'open')
+    // No threads, no need to load the text (an export with comments=1 of a draft without any).
+    if (rows.length === 0) return []
     const views = new Map(this.present(viewer, rows, this.deps.comments.commentsOfDocument(doc.id)).map((v) => [v.id, v]))
     return this.deps.rooms.read(doc.id, (ydoc) =>
       rows.map((row): ReportThread => {

@@ -9,6 +9,7 @@ import type { DocumentRecord, DocumentsRepo } from '../db/documentsRepo'
 import type { Logger } from '../logger'
 import type { DocumentStore } from '../storage/documentStore'
 import type { AgreementRepo } from '../db/agreementRepo'
+import type { CommentsRepo } from '../db/commentsRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
 import type { UsersRepo } from '../db/usersRepo'
 import type { VersionsRepo } from '../db/versionsRepo'
@@ -20,6 +21,7 @@ import { pdfUnavailable } from '../export/pdf'
 import type { ExportWorkers } from '../export/workers'
 import type { TaskResult } from '../export/task'
 import { agreementStatusOf, positionsForExport } from './agreement'
+import { ReviewThreads, type Viewer } from './comments'
 import { createDocumentWithState } from './documents'
 import { resolveExportText, type ExportVersionRef } from './exportSource'
 
@@ -36,11 +38,19 @@ export interface ExportsDeps {
   agreements: AgreementRepo
   organizations: OrganizationsRepo
   users: UsersRepo
+  comments: CommentsRepo
 }
 
 export interface ExportOptions {
   /** Append the organizations' positions (a proposed or agreed version; ignored otherwise and by Akoma Ntoso). */
   positions?: boolean
+  /**
+   * Append the review threads open now, per article, for this viewer (ignored by Akoma Ntoso).
+   * A version's export carries the threads open now too (thread history is not kept per
+   * version); their articles are labelled by the version's numbering, and threads on articles
+   * the version does not have are grouped at the end.
+   */
+  comments?: Viewer
 }
 
 export interface ExportFile {
@@ -61,7 +71,11 @@ export interface Imported {
  * and PDF goes through LibreOffice from the DOCX.
  */
 export class Exports {
-  constructor(private readonly deps: ExportsDeps) {}
+  private readonly threads: ReviewThreads
+
+  constructor(private readonly deps: ExportsDeps) {
+    this.threads = new ReviewThreads(deps)
+  }
 
   /**
    * What the cover says: title, language, version, status (from agreementStatusOf), date (the
@@ -86,13 +100,15 @@ export class Exports {
     const started = performance.now()
     const text = resolveExportText(this.deps, doc.id, version)
     const meta = this.meta(doc, text.version)
-    // The hook for more after the text: open comments join `appendix` once the comments work is merged.
     const appendix: ExportAppendix = {}
     if (options.positions && format !== 'akn') appendix.positions = positionsForExport(this.deps, doc.id, text.version)
+    if (options.comments && format !== 'akn') {
+      appendix.comments = { generatedAt: new Date().toISOString(), threads: this.threads.reportThreads(options.comments, doc, 'open') }
+    }
     const result = await this.deps.workers.run({ kind: 'export', format: format === 'pdf' ? 'docx' : format, source: text.source, meta, appendix })
     if (result.kind !== 'export') throw new Error('the export worker answered with an import')
     const bytes = format === 'pdf' ? await this.deps.pdf.convert(result.bytes) : result.bytes
-    this.deps.log.info('document exported', { docId: doc.id, format, version, positions: !!appendix.positions, bytes: bytes.byteLength, ms: Math.round(performance.now() - started) })
+    this.deps.log.info('document exported', { docId: doc.id, format, version, positions: !!appendix.positions, comments: appendix.comments?.threads.length, bytes: bytes.byteLength, ms: Math.round(performance.now() - started) })
     const file = FORMAT_FILES[format]
     return { bytes, contentType: file.contentType, disposition: contentDisposition(doc.title, file.extension) }
   }

@@ -19,7 +19,9 @@ import {
 import type { DocJSON } from '../schema'
 import { xmlSafe } from './escape'
 import { coverLines, type ExportMeta } from './meta'
-import { positionsTable, type ExportAppendix, type PositionsTable } from './positions'
+import { reportMetaLine } from '../review/reviewReport'
+import { REVIEW_PARAGRAPH_STYLES, reviewSectionsDocx } from '../review/reviewReportDocx'
+import { commentsReport, positionsTable, type ExportAppendix, type ExportComments, type PositionsTable } from './positions'
 import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode } from './structure'
 
 /**
@@ -45,7 +47,7 @@ const NUMBERING = 'accord-law'
 const LANGUAGE_TAG = { en: 'en-GB', ru: 'ru-RU' } as const
 /** Style ids the importer knows: the cover's paragraphs are skipped when a file comes back. */
 export const DOCX_COVER_STYLES = { title: 'AccordCoverTitle', line: 'AccordCover' } as const
-/** The heading of a table after the text (positions): its own style, not a Heading, so outlines and imports skip it. */
+/** The heading of an appendix after the text (positions, comments): its own style, not a Heading, so outlines and imports skip it. */
 export const DOCX_APPENDIX_STYLE = 'AccordAppendixTitle'
 
 const CM = 567 // twips per centimetre
@@ -76,6 +78,7 @@ function styles(language: ExportMeta['language']): IStylesOptions {
       { id: 'AccordClause', name: 'Accord Paragraph', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED } },
       { id: 'AccordPoint', name: 'Accord Point', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED } },
       { id: 'AccordSubpoint', name: 'Accord Sub-point', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED } },
+      ...REVIEW_PARAGRAPH_STYLES,
     ],
   }
 }
@@ -161,7 +164,7 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' }
 /** Text width of the page below: A4 less the left and right margins. */
 const TEXT_WIDTH = 11906 - 3 * CM - Math.round(1.5 * CM)
 
-/** A table after the text on a page of its own (the positions; later the open comments); header row repeated. */
+/** A table after the text on a page of its own (the positions); header row repeated. */
 function appendixBlocks(table: PositionsTable): (Paragraph | Table)[] {
   const cell = (text: string, header: boolean) =>
     new TableCell({
@@ -180,6 +183,20 @@ function appendixBlocks(table: PositionsTable): (Paragraph | Table)[] {
         ...table.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c) => cell(c, false)) })),
       ],
     }),
+  ]
+}
+
+/**
+ * The open comments after the text, on a page of their own: shared/review's paragraphs, with
+ * the articles' labels as bold lines rather than Headings (the text's outline stays the text's).
+ */
+function reviewBlocks(comments: ExportComments, doc: DocJSON, meta: ExportMeta, title: string): Paragraph[] {
+  const model = commentsReport(comments, doc, meta.language, title)
+  return [
+    new Paragraph({ children: [new PageBreak()] }),
+    new Paragraph({ style: DOCX_APPENDIX_STYLE, children: [run(model.words.report)] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: xmlSafe(reportMetaLine(model)), color: '555555', size: 20 })] }),
+    ...reviewSectionsDocx(model, (text) => new Paragraph({ keepNext: true, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: xmlSafe(text), bold: true })] })),
   ]
 }
 
@@ -206,6 +223,7 @@ export async function toDocx(doc: DocJSON, meta: ExportMeta, appendix: ExportApp
           ...law.preamble.map((p) => new Paragraph({ style: 'AccordPreamble', children: [run(p)] })),
           ...law.body.flatMap((item) => (item.kind === 'chapter' ? chapterBlocks(item) : articleBlocks(item))),
           ...(appendix.positions ? appendixBlocks(positionsTable(appendix.positions, law)) : []),
+          ...(appendix.comments ? reviewBlocks(appendix.comments, doc, meta, title) : []),
         ],
       },
     ],

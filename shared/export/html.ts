@@ -1,7 +1,9 @@
 import type { DocJSON } from '../schema'
 import { escapeHtml } from './escape'
 import { coverLines, type ExportMeta } from './meta'
-import { positionsTable, type ExportAppendix, type PositionsTable } from './positions'
+import { reportMetaLine } from '../review/reviewReport'
+import { REVIEW_THREAD_CSS, reviewSectionsHtml } from '../review/reviewReportHtml'
+import { commentsReport, positionsTable, type ExportAppendix, type ExportComments, type PositionsTable } from './positions'
 import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode, type PointNode } from './structure'
 
 /**
@@ -34,6 +36,10 @@ section.appendix h2 { font-size: 14pt; text-align: center; }
 section.appendix table { border-collapse: collapse; width: 100%; font-size: 11pt; }
 section.appendix th, section.appendix td { border: 1px solid #888; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; }
 section.appendix th { background: #eee; }
+section.review h3 { font-size: 12pt; margin: 1.5rem 0 0.5rem; }
+section.review .meta { text-align: center; color: #555; font-size: 10pt; }
+section.review .thread { font-size: 11pt; }
+${REVIEW_THREAD_CSS}
 @page { size: A4; margin: 2.5cm 2cm 2cm 3cm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 12pt; }
@@ -83,7 +89,7 @@ function chapterHtml(chapter: ChapterNode): string[] {
   ]
 }
 
-/** A table after the text (the positions; later the open comments), every cell escaped. */
+/** A table after the text (the positions), every cell escaped. */
 function appendixTable(table: PositionsTable, cls: string): string[] {
   const cells = (tag: 'th' | 'td', row: string[]) => `<tr>${row.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`
   return [
@@ -95,6 +101,18 @@ function appendixTable(table: PositionsTable, cls: string): string[] {
     ...table.rows.map((row) => cells('td', row)),
     '</tbody>',
     '</table>',
+    '</section>',
+  ]
+}
+
+/** The open comments after the text: the review report's sections, escaped by shared/review's HTML. */
+function reviewAppendix(comments: ExportComments, doc: DocJSON, meta: ExportMeta, title: string): string[] {
+  const model = commentsReport(comments, doc, meta.language, title)
+  return [
+    '<section class="appendix review">',
+    `<h2>${escapeHtml(model.words.report)}</h2>`,
+    `<p class="meta">${escapeHtml(reportMetaLine(model))}</p>`,
+    ...reviewSectionsHtml(model, 'h3'),
     '</section>',
   ]
 }
@@ -136,6 +154,7 @@ export function toHtml(doc: DocJSON, meta: ExportMeta, appendix: ExportAppendix 
     ...law.body.flatMap((item) => (item.kind === 'chapter' ? chapterHtml(item) : articleHtml(item))),
     '</main>',
     ...(appendix.positions ? appendixTable(positionsTable(appendix.positions, law), 'positions') : []),
+    ...(appendix.comments ? reviewAppendix(appendix.comments, doc, meta, title) : []),
     '</body>',
     '</html>',
     '',

@@ -1,7 +1,8 @@
 import type { DocJSON } from '../schema'
 import { startsLikeStructure } from '../import/markers'
 import type { ExportMeta } from './meta'
-import { positionsTable, type ExportAppendix, type PositionsTable } from './positions'
+import { authorLine, reportHeadings, reportMetaLine, reportTime, statusLine, type ReportThread, type ReviewReportModel } from '../review/reviewReport'
+import { commentsReport, positionsTable, type ExportAppendix, type PositionsTable } from './positions'
 import { lawStructure, type ArticleNode, type ChapterNode } from './structure'
 
 /**
@@ -73,9 +74,40 @@ function tableBlocks(table: PositionsTable): string[] {
   return [`## ${escapeMarkdown(table.title)}`, [row(table.header), `|${table.header.map(() => ' --- |').join('')}`, ...table.rows.map(row)].join('\n')]
 }
 
+/** A thread: its state, the passage quoted, then one list item per comment (author, organization, time, words). */
+function threadBlocks(model: ReviewReportModel, entry: ReportThread): string[] {
+  const w = model.words
+  const t = entry.thread
+  const quote = escapeMarkdown(t.quote)
+  const out = [`**${escapeMarkdown(statusLine(w, t))}**`]
+  if (entry.state === 'article') out.push(`*${escapeMarkdown(w.wholeArticle)}*`)
+  else if (entry.state === 'orphaned') out.push(`*${escapeMarkdown(w.onDeletedText)}*`, ...(quote ? [`> ~~${quote}~~`] : []))
+  else {
+    if (quote) out.push(`> ${quote}`)
+    if (entry.current !== null && entry.current !== t.quote) out.push(`${escapeMarkdown(w.nowReads)}: ${escapeMarkdown(entry.current)}`)
+  }
+  const comments = t.comments.filter((c) => !c.deleted).map((c) => {
+    const edited = c.editedAt ? `, ${w.edited} ${reportTime(c.editedAt)}` : ''
+    return `- **${escapeMarkdown(authorLine(c.author.displayName, c.organization))}** — ${escapeMarkdown(`${reportTime(c.createdAt)}${edited}`)}: ${escapeMarkdown(c.body)}`
+  })
+  if (comments.length) out.push(comments.join('\n'))
+  return out
+}
+
+/** The open comments after the text: the review report's sections, articles as "###". */
+function reviewBlocks(model: ReviewReportModel): string[] {
+  const out = [`## ${escapeMarkdown(model.words.report)}`, escapeMarkdown(reportMetaLine(model))]
+  if (model.sections.length === 0) out.push(escapeMarkdown(model.words.none))
+  for (const { section, heading } of reportHeadings(model)) {
+    if (heading !== null) out.push(section.deleted ? `### ${escapeMarkdown(heading)}` : headingLine('###', section.label, section.heading))
+    for (const entry of section.threads) out.push(...threadBlocks(model, entry))
+  }
+  return out
+}
+
 /**
- * The appendix (`positions`) comes after the text under a "##" heading of its own; a file with
- * one is for reading — importing it back would take that heading for a chapter.
+ * The appendix (`positions`, then `comments`) comes after the text under "##" headings of its
+ * own; a file with one is for reading — importing it back would take those headings for chapters.
  */
 export function toMarkdown(doc: DocJSON, meta: ExportMeta, appendix: ExportAppendix = {}): string {
   const law = lawStructure(doc, meta.language)
@@ -84,5 +116,6 @@ export function toMarkdown(doc: DocJSON, meta: ExportMeta, appendix: ExportAppen
   for (const p of law.preamble) if (p.trim()) blocks.push(escapeMarkdown(p))
   for (const item of law.body) blocks.push(...(item.kind === 'chapter' ? chapterLines(item) : articleLines(item)))
   if (appendix.positions) blocks.push(...tableBlocks(positionsTable(appendix.positions, law)))
+  if (appendix.comments) blocks.push(...reviewBlocks(commentsReport(appendix.comments, doc, meta.language, title)))
   return blocks.join('\n\n') + '\n'
 }

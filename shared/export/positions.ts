@@ -1,5 +1,7 @@
 import type { PositionKind } from '../agreement'
 import type { Language } from '../language'
+import { reviewReportModel, type ReviewReportInput, type ReviewReportModel } from '../review/reviewReport'
+import type { DocJSON } from '../schema'
 import { isoDay } from './meta'
 import { articlesOf, type LawStructure } from './structure'
 
@@ -25,12 +27,25 @@ export interface ExportPositions {
 }
 
 /**
- * What an export may carry after the text. Each exporter (HTML, DOCX, Markdown) renders what is
- * present; Akoma Ntoso carries none. The open comments (review report) belong here once the
- * comments work is merged: add `comments?: …` and render it beside the positions.
+ * The open review threads an export may carry after the text (`&comments=1`): the review
+ * report's input (shared/review) less the text, which is the exported tree itself, so articles
+ * are labelled by the exported text's numbering. Only open threads are reported.
+ */
+export type ExportComments = Pick<ReviewReportInput, 'generatedAt' | 'threads'>
+
+/**
+ * What an export may carry after the text, in this order: the positions table, then the open
+ * comments (the review report's model, rendered with shared/review's pieces). Each exporter
+ * (HTML, DOCX, Markdown) renders what is present, escaping in its own way; Akoma Ntoso carries none.
  */
 export interface ExportAppendix {
   positions?: ExportPositions
+  comments?: ExportComments
+}
+
+/** The review report's model of the open threads over the exported text. */
+export function commentsReport(comments: ExportComments, doc: DocJSON, language: Language, title: string): ReviewReportModel {
+  return reviewReportModel({ doc, language, title, generatedAt: comments.generatedAt, status: 'open', threads: comments.threads })
 }
 
 export interface PositionsTable {

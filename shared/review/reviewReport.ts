@@ -122,6 +122,26 @@ export function statusLine(words: ReportWords, thread: ThreadView): string {
   return thread.resolvedBy ? `${words.resolved} (${words.resolvedBy} ${thread.resolvedBy.displayName}, ${reportTime(thread.resolvedAt ?? '')})` : words.resolved
 }
 
+/** "Generated: … · Threads: open only · Number of threads: N", as plain text. */
+export function reportMetaLine(model: ReviewReportModel): string {
+  const w = model.words
+  return `${w.generated}: ${reportTime(model.generatedAt)} · ${w.scope}: ${model.status === 'open' ? w.openOnly : w.all} · ${w.threads}: ${model.threadCount}`
+}
+
+/**
+ * The sections in order, each with the heading written before it: the article's label and
+ * heading; for the first deleted article "Articles since deleted"; for the other deleted ones none.
+ */
+export function reportHeadings(model: ReviewReportModel): { section: ReportSection; heading: string | null }[] {
+  let deletedShown = false
+  return model.sections.map((section) => {
+    if (!section.deleted) return { section, heading: `${section.label} ${section.heading}`.trim() }
+    if (deletedShown) return { section, heading: null }
+    deletedShown = true
+    return { section, heading: model.words.deletedArticles }
+  })
+}
+
 export function reviewReportModel(input: ReviewReportInput): ReviewReportModel {
   const entries = outlineOf(docFromJSON(input.doc), input.language).filter((e) => e.kind === 'article' && e.id)
   const sections = new Map<string, ReportSection>()

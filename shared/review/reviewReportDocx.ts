@@ -1,6 +1,6 @@
-import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun, type IStylesOptions } from 'docx'
+import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun, type IParagraphStyleOptions, type IStylesOptions } from 'docx'
 import { xmlSafe } from '../export/escape'
-import { authorLine, reportTime, reviewReportModel, statusLine, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
+import { authorLine, reportHeadings, reportMetaLine, reportTime, reviewReportModel, statusLine, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
 
 /**
  * The review report as a Word document: a heading per article (Heading 2, so Word's navigation
@@ -12,6 +12,18 @@ import { authorLine, reportTime, reviewReportModel, statusLine, type ReportThrea
 const FONT = 'Times New Roman'
 const LANGUAGE_TAG = { en: 'en-GB', ru: 'ru-RU' } as const
 
+/** The quoted passage's and the comments' styles; the text exports (shared/export/docx.ts) add them too. */
+export const REVIEW_PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
+  {
+    id: 'AccordQuote',
+    name: 'Accord Quoted Passage',
+    basedOn: 'Normal',
+    run: { italics: true },
+    paragraph: { indent: { left: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'C9A227', space: 8 } } },
+  },
+  { id: 'AccordComment', name: 'Accord Comment', basedOn: 'Normal', paragraph: { indent: { left: 284 }, spacing: { after: 60 } } },
+]
+
 function styles(language: ReviewReportModel['language']): IStylesOptions {
   const font = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }
   return {
@@ -20,16 +32,7 @@ function styles(language: ReviewReportModel['language']): IStylesOptions {
       title: { run: { font, size: 32, bold: true, color: '000000' }, paragraph: { spacing: { after: 120 } } },
       heading2: { run: { font, size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
     },
-    paragraphStyles: [
-      {
-        id: 'AccordQuote',
-        name: 'Accord Quoted Passage',
-        basedOn: 'Normal',
-        run: { italics: true },
-        paragraph: { indent: { left: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'C9A227', space: 8 } } },
-      },
-      { id: 'AccordComment', name: 'Accord Comment', basedOn: 'Normal', paragraph: { indent: { left: 284 }, spacing: { after: 60 } } },
-    ],
+    paragraphStyles: REVIEW_PARAGRAPH_STYLES,
   }
 }
 
@@ -74,25 +77,29 @@ function threadParagraphs(model: ReviewReportModel, entry: ReportThread): Paragr
   return out
 }
 
+/**
+ * The articles with their threads (and the deleted articles' group), each heading made by
+ * `heading`: Heading 2 in the report, a plain bold line after an exported text (which must not
+ * add to its outline). Needs REVIEW_PARAGRAPH_STYLES in the document.
+ */
+export function reviewSectionsDocx(model: ReviewReportModel, heading: (text: string) => Paragraph): Paragraph[] {
+  const out: Paragraph[] = []
+  if (model.sections.length === 0) out.push(new Paragraph({ children: [text(model.words.none)] }))
+  for (const { section, heading: title } of reportHeadings(model)) {
+    if (title !== null) out.push(heading(title))
+    for (const entry of section.threads) out.push(...threadParagraphs(model, entry))
+  }
+  return out
+}
+
 export async function reviewReportDocx(input: ReviewReportInput): Promise<Uint8Array> {
   const model = reviewReportModel(input)
   const w = model.words
   const children: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [text(`${w.report}: ${model.title}`)] }),
-    new Paragraph({
-      children: [text(`${w.generated}: ${reportTime(model.generatedAt)} · ${w.scope}: ${model.status === 'open' ? w.openOnly : w.all} · ${w.threads}: ${model.threadCount}`, { color: '555555' })],
-    }),
+    new Paragraph({ children: [text(reportMetaLine(model), { color: '555555' })] }),
+    ...reviewSectionsDocx(model, (title) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(title)] })),
   ]
-  if (model.sections.length === 0) children.push(new Paragraph({ children: [text(w.none)] }))
-  let deletedShown = false
-  for (const section of model.sections) {
-    if (section.deleted && !deletedShown) {
-      children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(w.deletedArticles)] }))
-      deletedShown = true
-    }
-    if (!section.deleted) children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(`${section.label} ${section.heading}`.trim())] }))
-    for (const entry of section.threads) children.push(...threadParagraphs(model, entry))
-  }
   const document = new Document({
     title: xmlSafe(`${w.report}: ${model.title}`),
     creator: 'Accord',

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../export/escape'
-import { authorLine, reportTime, reviewReportModel, statusLine, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
+import { authorLine, reportHeadings, reportMetaLine, reportTime, reviewReportModel, statusLine, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
 
 /**
  * The review report as one standalone HTML file (inline CSS, no script, nothing external).
@@ -7,11 +7,8 @@ import { authorLine, reportTime, reviewReportModel, statusLine, type ReportThrea
  * through escapeHtml: a comment reading `<img src=x onerror=…>` is shown as those characters.
  */
 
-const CSS = `
-body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; font-size: 11pt; line-height: 1.45; color: #111; max-width: 50rem; margin: 0 auto; padding: 2rem 1.5rem; }
-h1 { font-size: 18pt; margin: 0 0 0.3rem; }
-.meta { color: #555; margin: 0 0 1.5rem; }
-h2 { font-size: 13pt; margin: 2rem 0 0.6rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; }
+/** The rules for the threads themselves; the text exports (shared/export/html.ts) include them too. */
+export const REVIEW_THREAD_CSS = `
 .thread { margin: 0 0 1.2rem; padding: 0.6rem 0.9rem; border: 1px solid #ddd; border-radius: 6px; page-break-inside: avoid; break-inside: avoid; }
 .status { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.04em; color: #555; }
 .status.resolved { color: #2d7a3e; }
@@ -24,6 +21,14 @@ blockquote.deleted { border-left-color: #a32121; background: #f8eded; text-decor
 .org { display: inline-block; width: 0.7em; height: 0.7em; border-radius: 50%; margin-right: 0.3em; }
 .time { color: #666; font-size: 9pt; }
 .body { margin: 0.1rem 0 0; white-space: pre-wrap; }
+`
+
+const CSS = `
+body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; font-size: 11pt; line-height: 1.45; color: #111; max-width: 50rem; margin: 0 auto; padding: 2rem 1.5rem; }
+h1 { font-size: 18pt; margin: 0 0 0.3rem; }
+.meta { color: #555; margin: 0 0 1.5rem; }
+h2 { font-size: 13pt; margin: 2rem 0 0.6rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; }
+${REVIEW_THREAD_CSS}
 @media print { body { max-width: none; padding: 0; } }
 `
 
@@ -58,23 +63,30 @@ function threadHtml(model: ReviewReportModel, entry: ReportThread): string {
   return out.join('\n')
 }
 
+/**
+ * The articles with their threads (and the deleted articles' group), headings at `heading`
+ * level: the report's own body, and the open comments after an exported text.
+ */
+export function reviewSectionsHtml(model: ReviewReportModel, heading: 'h2' | 'h3'): string[] {
+  const w = model.words
+  const out: string[] = []
+  if (model.sections.length === 0) out.push(`<p>${escapeHtml(w.none)}</p>`)
+  for (const { section, heading: text } of reportHeadings(model)) {
+    const id = section.deleted ? '' : ` data-article-id="${escapeHtml(section.articleId)}"`
+    if (text !== null) out.push(`<${heading}${id}>${escapeHtml(text)}</${heading}>`)
+    for (const entry of section.threads) out.push(threadHtml(model, entry))
+  }
+  return out
+}
+
 export function reviewReportHtml(input: ReviewReportInput): string {
   const model = reviewReportModel(input)
   const w = model.words
   const body: string[] = [
     `<h1>${escapeHtml(w.report)}: ${escapeHtml(model.title)}</h1>`,
-    `<p class="meta">${escapeHtml(w.generated)}: ${escapeHtml(reportTime(model.generatedAt))} · ${escapeHtml(w.scope)}: ${escapeHtml(model.status === 'open' ? w.openOnly : w.all)} · ${escapeHtml(w.threads)}: ${model.threadCount}</p>`,
+    `<p class="meta">${escapeHtml(reportMetaLine(model))}</p>`,
+    ...reviewSectionsHtml(model, 'h2'),
   ]
-  if (model.sections.length === 0) body.push(`<p>${escapeHtml(w.none)}</p>`)
-  let deletedShown = false
-  for (const section of model.sections) {
-    if (section.deleted && !deletedShown) {
-      body.push(`<h2>${escapeHtml(w.deletedArticles)}</h2>`)
-      deletedShown = true
-    }
-    if (!section.deleted) body.push(`<h2 data-article-id="${escapeHtml(section.articleId)}">${escapeHtml(`${section.label} ${section.heading}`.trim())}</h2>`)
-    for (const entry of section.threads) body.push(threadHtml(model, entry))
-  }
   return [
     '<!DOCTYPE html>',
     `<html lang="${model.language}">`,

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
@@ -167,6 +168,18 @@ describe('review threads in the browser', () => {
     const first = drafter.getByTestId('thread-group').filter({ hasText: 'Article 1. Purpose of this Law' }).getByTestId('thread')
     await expect.poll(() => first.textContent()).toContain('Shorter, please.')
     expect(await first.textContent()).toContain('On the whole article')
+    expect(errors).toEqual([])
+  })
+
+  it('exports the text with the open comments when asked to', async () => {
+    await drafter.getByTestId('export').click()
+    await drafter.getByTestId('export-comments').click()
+    expect(await drafter.getByTestId('export-comments').getAttribute('aria-checked')).toBe('true')
+    const [download] = await Promise.all([drafter.waitForEvent('download'), drafter.getByTestId('export-html').click()])
+    const html = await readFile((await download.path())!, 'utf8')
+    expect(html).toContain('<section class="appendix review">')
+    expect(html).toContain('Say &quot;the child’s best interests&quot;.')
+    expect(html).not.toMatch(/<img/i)
     expect(errors).toEqual([])
   })
 })

@@ -139,6 +139,14 @@ export function nthElement(ydoc: Y.Doc, name: string, n = 0): Y.XmlElement {
 }
 
 /** The plain text of the n-th element named `name` ('' if it has no text yet). */
+/** The Y.XmlText of block `block` (0 = heading) of the n-th article. */
+export function articleBlockText(ydoc: Y.Doc, article: number, block: number): Y.XmlText {
+  const element = nthElement(ydoc, 'article', article).toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement)[block]
+  const text = element?.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText)
+  if (!text) throw new Error(`no text in block ${block} of article ${article}`)
+  return text
+}
+
 export function elementText(ydoc: Y.Doc, name = 'clause', n = 0): string {
   return nthElement(ydoc, name, n)
     .toArray()

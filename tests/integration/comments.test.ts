@@ -5,18 +5,10 @@ import { createAnchor, resolveAnchor, textBetween, textOfBlock, type EncodedAnch
 import { TEXT_FIELD } from '../../shared/protocol'
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server'
 import { bindAccount, createCast, createDocument, setupAdmin, shareWithCast, type Account, type Cast } from '../helpers/accounts'
-import { connectClient, nthElement, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+import { articleBlockText, connectClient, nthElement, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
 import { waitFor } from '../helpers/waitFor'
 
 const XSS = '<img src=x onerror=alert(1)>'
-
-/** The Y.XmlText of block `block` (0 = heading) of the n-th article. */
-function blockText(ydoc: Y.Doc, article: number, block: number): Y.XmlText {
-  const element = nthElement(ydoc, 'article', article).toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement)[block]
-  const text = element?.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText)
-  if (!text) throw new Error(`no text in block ${block} of article ${article}`)
-  return text
-}
 
 function articleId(ydoc: Y.Doc, article: number): string {
   return nthElement(ydoc, 'article', article).getAttribute('id') as string
@@ -24,7 +16,7 @@ function articleId(ydoc: Y.Doc, article: number): string {
 
 /** An anchor on `words` (first occurrence) in a block of an article, as the browser would make it. */
 function anchorOn(ydoc: Y.Doc, article: number, block: number, words: string): EncodedAnchor {
-  const text = blockText(ydoc, article, block)
+  const text = articleBlockText(ydoc, article, block)
   const index = textOfBlock(text).indexOf(words)
   if (index < 0) throw new Error(`"${words}" is not in block ${block} of article ${article}`)
   return createAnchor({ text, index }, { text, index: index + words.length })
@@ -211,13 +203,13 @@ describe('review threads over the real server', () => {
     await expectRefused({ articleId: id, anchor: anchorOn(client.ydoc, 1, 1, 'This Law applies'), body: 'Hello' }, 400, 'anchor_invalid')
     const chapter = nthElement(client.ydoc, 'chapter', 0).get(0) as Y.XmlText
     await expectRefused({ articleId: id, anchor: createAnchor({ text: chapter, index: 0 }, { text: chapter, index: 3 }), body: 'Hello' }, 400, 'anchor_invalid')
-    const across = createAnchor({ text: blockText(client.ydoc, 0, 1), index: 2 }, { text: blockText(client.ydoc, 1, 1), index: 4 })
+    const across = createAnchor({ text: articleBlockText(client.ydoc, 0, 1), index: 2 }, { text: articleBlockText(client.ydoc, 1, 1), index: 4 })
     await expectRefused({ articleId: id, anchor: across, body: 'Hello' }, 400, 'anchor_invalid')
 
     // Words the server has not received yet: "try again once saved".
     const local = new Y.Doc()
     Y.applyUpdate(local, Y.encodeStateAsUpdate(client.ydoc))
-    blockText(local, 0, 1).insert(0, 'Unsent words. ')
+    articleBlockText(local, 0, 1).insert(0, 'Unsent words. ')
     await expectRefused({ articleId: id, anchor: anchorOn(local, 0, 1, 'Unsent words'), body: 'Hello' }, 409, 'anchor_not_synced')
 
     const noCsrf = await cast.drafter.api(threadsPath(), { method: 'POST', body: JSON.stringify({ articleId: id, anchor: null, body: 'Hello' }), headers: { 'x-csrf-token': 'wrong' } })
@@ -243,7 +235,7 @@ describe('review threads over the real server', () => {
         expect((await owner.api(path, { method: 'POST', body: JSON.stringify({ articleId: article, anchor, body }) })).status).toBe(201)
       }
       // Edits before, inside and after both passages.
-      const text = blockText(client.ydoc, 2, 2)
+      const text = articleBlockText(client.ydoc, 2, 2)
       client.ydoc.transact(() => {
         text.insert(textOfBlock(text).indexOf('dignity'), 'inherent ')
         text.insert(0, 'full ')

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { CommentView, ThreadView } from '../../shared/api'
 import { createBuilders } from '../../shared/seed/builders'
 import { reviewReportModel, type ReportThread, type ReviewReportInput } from '../../shared/review/reviewReport'
 import { reviewReportHtml } from '../../shared/review/reviewReportHtml'
 import { reviewReportDocx } from '../../shared/review/reviewReportDocx'
-
-const MOI = { id: 'o1', name: 'Ministry of Interior', shortName: 'MoI', color: '#2a7d4f' }
-const MOJ = { id: 'o2', name: 'Ministry of Justice <Legal>', shortName: 'MoJ', color: '#8a2be2' }
+import { comment, MOI, MOJ, thread } from '../helpers/reviewThreads'
 
 function law() {
   const b = createBuilders('r')
@@ -16,41 +13,6 @@ function law() {
     withId(b.article('Purpose & scope', [b.clause('This Law sets out the framework.')]), 'a1'),
     withId(b.article('Principles', [b.clause('Measures shall be guided by principles.')]), 'a2'),
   ])
-}
-
-let counter = 0
-function comment(body: string, organization = MOI, extra: Partial<CommentView> = {}): CommentView {
-  counter++
-  return {
-    id: `c${counter}`,
-    author: { id: 'u1', displayName: organization === MOI ? 'Rita <b>Reviewer</b>' : 'Boris Drafter' },
-    organization,
-    body,
-    createdAt: `2026-03-01T10:0${counter % 10}:00.000Z`,
-    editedAt: null,
-    deleted: false,
-    canEdit: false,
-    canDelete: false,
-    ...extra,
-  }
-}
-
-function thread(id: string, articleId: string, quote: string, comments: CommentView[], extra: Partial<ThreadView> = {}): ThreadView {
-  return {
-    id,
-    articleId,
-    blockId: null,
-    anchor: { start: 'AAAA', end: 'AAAA' },
-    quote,
-    status: 'open',
-    createdBy: comments[0].author,
-    organization: comments[0].organization,
-    createdAt: comments[0].createdAt,
-    resolvedBy: null,
-    resolvedAt: null,
-    comments,
-    ...extra,
-  }
 }
 
 function input(threads: ReportThread[], status: 'open' | 'all' = 'all', language: 'en' | 'ru' = 'en'): ReviewReportInput {
