@@ -7,28 +7,17 @@
  * To restore it: see restore.ts, or stop the server and copy FILE to $DATA_DIR/accord.db.
  */
 import path from 'node:path'
-import { parseArgs } from 'node:util'
-import { loadConfig } from '../config'
+import { parseFileCommand } from './fileCommand'
 import { backupDatabase } from '../db/backup'
 
 const USAGE = 'usage: npm run backup -- <file> [--data-dir <dir>] [--force]'
 
 async function main(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { 'data-dir': { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean' } },
-    allowPositionals: true,
-    strict: true,
-  })
-  if (values.help || positionals.length !== 1) {
-    process.stdout.write(USAGE + '\n')
-    process.exitCode = values.help ? 0 : 2
-    return
-  }
-  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : loadConfig().dataDir
-  const target = path.resolve(positionals[0])
+  const args = parseFileCommand(argv, USAGE)
+  if (!args) return
+  const { dataDir, file: target } = args
   const started = Date.now()
-  const summary = await backupDatabase(dataDir, target, { force: values.force })
+  const summary = await backupDatabase(dataDir, target, { force: args.force })
   process.stdout.write(
     `Backed up ${path.join(dataDir, 'accord.db')} to ${target}: ${summary.documents} document(s), ${summary.users} account(s), ` +
       `schema ${summary.schemaVersion}, ${summary.bytes} bytes, in ${Date.now() - started} ms\n`,

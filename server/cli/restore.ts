@@ -7,27 +7,16 @@
  * holds documents or accounts unless --force (the replaced database is then kept beside it).
  */
 import path from 'node:path'
-import { parseArgs } from 'node:util'
-import { loadConfig } from '../config'
+import { parseFileCommand } from './fileCommand'
 import { restoreDatabase } from '../db/backup'
 
 const USAGE = 'usage: npm run restore -- <file> [--data-dir <dir>] [--force]'
 
 function main(argv: string[]): void {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { 'data-dir': { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean' } },
-    allowPositionals: true,
-    strict: true,
-  })
-  if (values.help || positionals.length !== 1) {
-    process.stdout.write(USAGE + '\n')
-    process.exitCode = values.help ? 0 : 2
-    return
-  }
-  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : loadConfig().dataDir
-  const source = path.resolve(positionals[0])
-  const result = restoreDatabase(source, dataDir, { force: values.force })
+  const args = parseFileCommand(argv, USAGE)
+  if (!args) return
+  const { dataDir, file: source } = args
+  const result = restoreDatabase(source, dataDir, { force: args.force })
   process.stdout.write(
     `Restored ${source} into ${path.join(dataDir, 'accord.db')}: ${result.documents} document(s), ${result.users} account(s), schema ${result.schemaVersion}` +
       (result.replaced ? `; the previous database is kept as ${result.replaced}` : '') +

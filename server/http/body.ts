@@ -22,26 +22,7 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
     req.resume()
     throw new HttpError(415, ErrorCode.unsupportedMediaType, 'expected Content-Type: application/json')
   }
-  const declared = Number(req.headers['content-length'])
-  const chunks: Buffer[] = []
-  let size = 0
-  let over = Number.isFinite(declared) && declared > limit
-  await new Promise<void>((resolve, reject) => {
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > limit) over = true
-      if (!over) chunks.push(chunk)
-      else if (size > limit + MAX_DRAIN_BYTES) {
-        req.destroy()
-        resolve()
-      }
-    })
-    req.on('end', () => resolve())
-    req.on('error', reject)
-    req.on('aborted', () => reject(new HttpError(400, ErrorCode.badRequest, 'request aborted')))
-  })
-  if (over) throw tooLarge(limit)
-  const text = Buffer.concat(chunks).toString('utf8')
+  const text = Buffer.from(await readRawBody(req, limit)).toString('utf8')
   if (text.trim() === '') throw new HttpError(400, ErrorCode.badRequest, 'empty body')
   try {
     return JSON.parse(text) as unknown
