@@ -5,8 +5,9 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { InvitationCreated } from '../../shared/api'
+import type { InvitationCreated, ProposalView, ThreadView, VersionSummary } from '../../shared/api'
 import { CloseCode, MessageType } from '../../shared/protocol'
+import { emptyLaw } from '../../shared/seed/emptyLaw'
 import { DB_FILE } from '../../server/db/connection'
 import { hashToken } from '../../server/auth/tokens'
 import { startTestServer, type TestServer } from '../helpers/server'
@@ -57,9 +58,24 @@ interface Fixture {
   docId: string
   orgId: string
   invitation: InvitationCreated & { token: string }
+  /** The draft's article (`needs: ['article']`). */
+  articleId: string
+  /** A named version of the draft (`needs: ['version']`). */
+  versionId: string
+  /**
+   * A thread on the draft with its one comment: started by the owner (`needs: ['thread']`) or by
+   * the reviewer (`needs: ['reviewersThread']`, for the rows where authorship matters). Two
+   * authors, so no one person's fixtures reach the comment rate limit (COMMENT_RATE).
+   */
+  thread: { id: string; commentId: string }
+  /** The owner's proposal of a version for agreement, requiring the owner's organization (`needs: ['proposal']`). */
+  proposalId: string
   /** The person asking (a throwaway session of theirs for rows with `ownSession`), or null. */
   as: Account | null
 }
+
+/** Fixtures only some rows use (built only for those: threads count against the comment rate). */
+type Need = 'article' | 'version' | 'thread' | 'reviewersThread' | 'proposal'
 
 interface Row {
   method: string
@@ -70,9 +86,10 @@ interface Row {
   request(f: Fixture): { path: string; body?: unknown }
   /** The request ends or replaces the caller's session: make it with a throwaway one. */
   ownSession?: boolean
+  needs?: Need[]
 }
 
-// ---- The table. Add a row for every new route (comments, versions, exports…). ----
+// ---- The table. Add a row for every new route (and to `Need` any fixture it requires). ----
 const ROUTES: Row[] = [
   { method: 'GET', path: '/api/health', expect: everyone(200), request: () => ({ path: '/api/health' }) },
   { method: 'GET', path: '/api/auth/session', expect: everyone(200), request: () => ({ path: '/api/auth/session' }) },
@@ -139,6 +156,123 @@ const ROUTES: Row[] = [
     request: (f) => ({ path: `/api/documents/${f.docId}/access/user/${cast.observer.user.id}` }),
   },
   { method: 'GET', path: '/api/documents/:id/activity', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/activity` }) },
+  // Exports and imports. Markdown stands for every format: the rule is the same, and it needs no LibreOffice.
+  { method: 'GET', path: '/api/documents/:id/export', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/export?format=md` }) },
+  // Whoever imports becomes the new draft's owner.
+  {
+    method: 'POST',
+    path: '/api/documents/import',
+    expect: signedIn(201),
+    request: () => ({ path: '/api/documents/import', body: { title: 'Imported', language: 'en', doc: emptyLaw('Imported', 'en') } }),
+  },
+  // Versions: reading and comparing needs `read`; saving and restoring change the draft, `edit`.
+  { method: 'GET', path: '/api/documents/:id/versions', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/versions` }) },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/versions',
+    expect: only(201, 'owner', 'drafter'),
+    request: (f) => ({ path: `/api/documents/${f.docId}/versions`, body: { name: 'Second reading' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/documents/:id/versions/:vid',
+    expect: readers(200),
+    needs: ['version'],
+    request: (f) => ({ path: `/api/documents/${f.docId}/versions/${f.versionId}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/versions/:vid/restore',
+    expect: only(200, 'owner', 'drafter'),
+    needs: ['version'],
+    request: (f) => ({ path: `/api/documents/${f.docId}/versions/${f.versionId}/restore` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/documents/:id/compare',
+    expect: readers(200),
+    needs: ['version'],
+    request: (f) => ({ path: `/api/documents/${f.docId}/compare?from=${f.versionId}&to=current` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/documents/:id/comparative-table',
+    expect: readers(200),
+    needs: ['version'],
+    request: (f) => ({ path: `/api/documents/${f.docId}/comparative-table?from=${f.versionId}&to=current&format=html` }),
+  },
+  // Review threads: reading needs `read`; writing, resolving and replying need `comment`.
+  { method: 'GET', path: '/api/documents/:id/threads', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/threads` }) },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/threads',
+    expect: only(201, 'owner', 'drafter', 'reviewer'),
+    needs: ['article'],
+    request: (f) => ({ path: `/api/documents/${f.docId}/threads`, body: { articleId: f.articleId, anchor: null, body: 'Why this wording?' } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/documents/:id/threads/:threadId',
+    expect: only(200, 'owner', 'drafter', 'reviewer'),
+    needs: ['thread'],
+    request: (f) => ({ path: `/api/documents/${f.docId}/threads/${f.thread.id}`, body: { status: 'resolved' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/threads/:threadId/comments',
+    expect: only(201, 'owner', 'drafter', 'reviewer'),
+    needs: ['thread'],
+    request: (f) => ({ path: `/api/documents/${f.docId}/threads/${f.thread.id}/comments`, body: { body: 'Agreed.' } }),
+  },
+  // The reviewer's comment: only its author edits it…
+  {
+    method: 'PATCH',
+    path: '/api/documents/:id/threads/:threadId/comments/:commentId',
+    expect: only(200, 'reviewer'),
+    needs: ['reviewersThread'],
+    request: (f) => ({ path: `/api/documents/${f.docId}/threads/${f.thread.id}/comments/${f.thread.commentId}`, body: { body: 'Reworded.' } }),
+  },
+  // …and its author or an owner deletes it (the thread's last comment: the thread goes too, 204).
+  {
+    method: 'DELETE',
+    path: '/api/documents/:id/threads/:threadId/comments/:commentId',
+    expect: only(204, 'owner', 'reviewer'),
+    needs: ['reviewersThread'],
+    request: (f) => ({ path: `/api/documents/${f.docId}/threads/${f.thread.id}/comments/${f.thread.commentId}` }),
+  },
+  // HTML stands for DOCX too: the same rule.
+  { method: 'GET', path: '/api/documents/:id/review-report', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/review-report?format=html` }) },
+  // Agreement: everyone who reads sees it; owners propose and withdraw.
+  { method: 'GET', path: '/api/documents/:id/agreement', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/agreement` }) },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/agreement/proposals',
+    expect: only(201, 'owner'),
+    request: (f) => ({ path: `/api/documents/${f.docId}/agreement/proposals`, body: { saveVersion: { name: 'For agreement' }, organizationIds: [cast.interiorId] } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/documents/:id/agreement/proposals/:pid',
+    expect: readers(200),
+    needs: ['proposal'],
+    request: (f) => ({ path: `/api/documents/${f.docId}/agreement/proposals/${f.proposalId}` }),
+  },
+  // The organization decides, not the role: the owner, reviewer and observer are of the required
+  // Ministry of Interior; the drafter's Ministry of Justice is not required (403 not_a_required_organization).
+  {
+    method: 'POST',
+    path: '/api/documents/:id/agreement/proposals/:pid/positions',
+    expect: only(201, 'owner', 'reviewer', 'observer'),
+    needs: ['proposal'],
+    request: (f) => ({ path: `/api/documents/${f.docId}/agreement/proposals/${f.proposalId}/positions`, body: { position: 'agree' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/agreement/proposals/:pid/withdraw',
+    expect: only(200, 'owner'),
+    needs: ['proposal'],
+    request: (f) => ({ path: `/api/documents/${f.docId}/agreement/proposals/${f.proposalId}/withdraw` }),
+  },
 ]
 
 interface Cast {
@@ -149,6 +283,8 @@ interface Cast {
   observer: Account
   stranger: Account
   justiceId: string
+  /** The owner's, reviewer's and observer's organization. */
+  interiorId: string
 }
 let cast: Cast
 let server: TestServer
@@ -160,6 +296,42 @@ async function sharedDraft(title = 'Shared'): Promise<string> {
   await grant(cast.owner, id, person(cast.reviewer), 'reviewer')
   await grant(cast.owner, id, person(cast.observer), 'observer')
   return id
+}
+
+const UNBUILT = '(not built: add it to the row\'s needs)'
+
+/** The id of the first article of a draft's stored text. */
+async function firstArticleId(docId: string): Promise<string> {
+  const find = (node: { type?: string; attrs?: { id?: string }; content?: unknown[] }): string | undefined =>
+    node.type === 'article' ? node.attrs?.id : (node.content ?? []).map((c) => find(c as typeof node)).find(Boolean)
+  const id = find(await cast.owner.json(`/api/documents/${docId}/content`))
+  if (!id) throw new Error(`no article in ${docId}`)
+  return id
+}
+
+async function fixtureFor(row: Row, as: Account | null): Promise<Fixture> {
+  const needs = new Set(row.needs ?? [])
+  const docId = await sharedDraft()
+  const post = <T>(account: Account, url: string, body: unknown) => account.json<T>(url, { method: 'POST', body: JSON.stringify(body) })
+  const articleId = needs.has('article') || needs.has('thread') || needs.has('reviewersThread') ? await firstArticleId(docId) : UNBUILT
+  let thread = { id: UNBUILT, commentId: UNBUILT }
+  const author = needs.has('reviewersThread') ? cast.reviewer : needs.has('thread') ? cast.owner : null
+  if (author) {
+    const created = await post<ThreadView>(author, `/api/documents/${docId}/threads`, { articleId, anchor: null, body: 'Is this clear?' })
+    thread = { id: created.id, commentId: created.comments[0].id }
+  }
+  return {
+    docId,
+    orgId: (await createOrganization(cast.admin)).id,
+    invitation: await invite(cast.admin, { organizationId: cast.justiceId }),
+    articleId,
+    versionId: needs.has('version') ? (await post<VersionSummary>(cast.owner, `/api/documents/${docId}/versions`, { name: 'First reading' })).id : UNBUILT,
+    thread,
+    proposalId: needs.has('proposal')
+      ? (await post<ProposalView>(cast.owner, `/api/documents/${docId}/agreement/proposals`, { saveVersion: { name: 'Proposed' }, organizationIds: [cast.interiorId] })).id
+      : UNBUILT,
+    as,
+  }
 }
 
 beforeAll(async () => {
@@ -175,7 +347,7 @@ beforeAll(async () => {
     createMember(admin, interior.id, 'Oleg Observer'),
     createMember(admin, health.id, 'Sam Stranger'),
   ])
-  cast = { admin, owner, drafter, reviewer, observer, stranger, justiceId: justice.id }
+  cast = { admin, owner, drafter, reviewer, observer, stranger, justiceId: justice.id, interiorId: interior.id }
 })
 
 afterAll(async () => {
@@ -194,12 +366,7 @@ describe('every HTTP route, as every kind of person', () => {
     for (const who of WHO) {
       let as: Account | null = who === 'signedOut' ? null : cast[who]
       if (as && row.ownSession) as = await signIn(server.url, as.email)
-      const fixture: Fixture = {
-        docId: await sharedDraft(),
-        orgId: (await createOrganization(cast.admin)).id,
-        invitation: await invite(cast.admin, { organizationId: cast.justiceId }),
-        as,
-      }
+      const fixture = await fixtureFor(row, as)
       const { path: url, body } = row.request(fixture)
       const init: RequestInit = { method: row.method, body: body === undefined ? undefined : JSON.stringify(body) }
       const res = as
@@ -265,9 +432,23 @@ const SYNC_ROWS: SyncRow[] = [
       c.send(frame(MessageType.awareness, (e) => encoding.writeVarUint8Array(e, update)))
     },
   },
-  // Auth messages go from the server to the client only.
+  // Auth messages go from the server to the client only: a client sending one is broken or hostile.
   { message: 'auth', editor: 'malformed (4400)', readOnly: 'malformed (4400)', send: (c) => c.send(frame(MessageType.auth, (e) => encoding.writeVarUint(e, 0))) },
   { message: 'query awareness', editor: 'answered', readOnly: 'answered', send: (c) => c.send(frame(MessageType.queryAwareness, () => {})) },
+  // Accord's own messages go from the server to the client only, too.
+  {
+    message: 'stored (100)',
+    editor: 'malformed (4400)',
+    readOnly: 'malformed (4400)',
+    send: (c) => c.send(frame(MessageType.stored, (e) => encoding.writeVarUint8Array(e, Y.encodeStateVector(c.mirror)))),
+  },
+  { message: 'role (101)', editor: 'malformed (4400)', readOnly: 'malformed (4400)', send: (c) => c.send(frame(MessageType.role, (e) => encoding.writeVarString(e, 'owner'))) },
+  {
+    message: 'threads (102)',
+    editor: 'malformed (4400)',
+    readOnly: 'malformed (4400)',
+    send: (c) => c.send(frame(MessageType.threads, (e) => encoding.writeVarString(e, JSON.stringify({ threadId: 'x', change: 'deleted' })))),
+  },
 ]
 
 describe('every sync message type, as every kind of person', () => {
