@@ -11,7 +11,8 @@ export interface WriterSpec {
 
 export type WorkerRequest =
   | { cmd: 'load'; spec: ClientSpec; articles: number }
-  | { cmd: 'open'; spec: ClientSpec; count: number; expectTopLevel: number; parallel: number; timeoutMs: number }
+  /** `count` clients on one document; the first `full` (default all) are full clients, the rest protocol-level receivers. */
+  | { cmd: 'open'; spec: ClientSpec; count: number; full?: number; expectTopLevel: number; parallel: number; timeoutMs: number }
   /** One client per spec (many documents), each waited for until synced. */
   | { cmd: 'openEach'; specs: ClientSpec[]; parallel: number; timeoutMs: number }
   | { cmd: 'write'; writers: WriterSpec[]; ratePerSecond: number; awareness: boolean }
@@ -28,7 +29,7 @@ export interface CollectResult {
   received: number
   missing: number
   duplicates: number
-  /** Content digest → number of this worker's clients holding it. */
+  /** Content digest → number of this worker's full clients holding it. */
   digests: Record<string, number>
 }
 

@@ -79,6 +79,8 @@ export interface FanoutSummary {
 }
 
 const CORES = os.cpus().length
+/** Full (Y.Doc) receivers per worker besides its writers, to check convergence on real documents. */
+const FULL_RECEIVERS = 3
 
 function spread(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0))
@@ -95,8 +97,12 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
     await workers[0].request({ cmd: 'load', spec, articles: FANOUT_ARTICLES })
     const shares = spread(config.clients, workers.length)
     shares[0] -= 1
+    // Full clients: the writers of each worker and FULL_RECEIVERS more; the rest protocol-level receivers.
+    const writersOf = (i: number) => Math.floor(config.writers / workers.length) + (i < config.writers % workers.length ? 1 : 0)
     await Promise.all(
-      workers.map((w, i) => w.request({ cmd: 'open', spec, count: shares[i], expectTopLevel, parallel: 10, timeoutMs: 90_000 }, 100_000)),
+      workers.map((w, i) =>
+        w.request({ cmd: 'open', spec, count: shares[i], full: (i === 0 ? 0 : 1) + writersOf(i) + FULL_RECEIVERS, expectTopLevel, parallel: 10, timeoutMs: 90_000 }, 100_000),
+      ),
     )
     const setupMs = performance.now() - setupStarted
 
