@@ -14,7 +14,7 @@ export interface BenchResults {
   startedAt: string
   machine: MachineInfo & { chromium?: string; loadAverageBefore: number; loadAverageAfter?: number }
   durationsS: Record<string, number>
-  fanout?: { matrix: unknown; rounds: number; windowMs: number; workers: number; summaries: FanoutSummary[]; runs: unknown[] }
+  fanout?: { matrix: unknown; rounds: number; windowMs: number; workers: number; summaries: FanoutSummary[]; runs: unknown[]; failed: unknown[] }
   coldOpen?: ColdOpenResult[]
   browser?: BrowserBenchResult
   manyDocs?: ManyDocsResult
@@ -41,7 +41,12 @@ export function markdownSummary(r: BenchResults): string {
     out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|')
     for (const s of f.summaries) {
       const gen = `${fmt(s.loadgenCores, 2)} cores${s.loadgenBottleneck ? ' ⚠ bound' : ''}`
-      out.push(`| ${configLabel(s.config)} | ${SERVER_LABEL[s.server]} | ${fmt(s.latency.p50)} | ${fmt(s.latency.p95)} | ${fmt(s.latency.p99)} | ${fmt(s.latency.max, 0)} | ${s.lost} | ${s.converged ? 'yes' : '**no**'} | ${fmt(s.cpuPer1000, 3)} | ${fmt(s.peakRssMb, 0)} | ${ratio(s.p99VsReference)} | ${ratio(s.cpuVsReference)} | ${gen} |`)
+      if (s.rounds === 0) {
+        out.push(`| ${configLabel(s.config)} | ${SERVER_LABEL[s.server]} | **failed**: ${s.failures[0] ?? ''} |||||||||||`)
+        continue
+      }
+      const failedNote = s.failures.length > 0 ? ` (${s.failures.length} run(s) failed)` : ''
+      out.push(`| ${configLabel(s.config)} | ${SERVER_LABEL[s.server]}${failedNote} | ${fmt(s.latency.p50)} | ${fmt(s.latency.p95)} | ${fmt(s.latency.p99)} | ${fmt(s.latency.max, 0)} | ${s.lost} | ${s.converged ? 'yes' : '**no**'} | ${fmt(s.cpuPer1000, 3)} | ${fmt(s.peakRssMb, 0)} | ${ratio(s.p99VsReference)} | ${ratio(s.cpuVsReference)} | ${gen} |`)
     }
     const bound = f.summaries.filter((s) => s.loadgenBottleneck)
     if (bound.length > 0) {

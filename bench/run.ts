@@ -76,8 +76,8 @@ async function main(): Promise<void> {
 
   await section('fanout', '1. Server fan-out', async () => {
     const options = { matrix: FANOUT_MATRIX, servers: SERVERS, rounds: 2, warmupMs: 1000, windowMs: 5000, workers: 3, log }
-    const { runs, summaries } = await runFanoutBenchmark(options)
-    results.fanout = { matrix: FANOUT_MATRIX, rounds: options.rounds, windowMs: options.windowMs, workers: options.workers, summaries, runs }
+    const { runs, failed, summaries } = await runFanoutBenchmark(options)
+    results.fanout = { matrix: FANOUT_MATRIX, rounds: options.rounds, windowMs: options.windowMs, workers: options.workers, summaries, runs, failed }
   })
   results.coldOpen = await section('coldopen', '2a. Cold open, Node client', () => runColdOpenBenchmark(SERVERS, log))
   results.browser = await section('browser', '2b/3. Cold open and typing in Chromium', () => runBrowserBenchmark(log))

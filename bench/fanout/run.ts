@@ -63,6 +63,8 @@ export interface FanoutSummary {
   server: ServerKind
   config: FanoutConfig
   rounds: number
+  /** Runs that did not complete (the server fell too far behind to answer), with the reason. */
+  failures: string[]
   latency: Distribution
   p99PerRound: number[]
   lost: number
@@ -178,42 +180,64 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
       samples,
     }
   } finally {
-    await Promise.all(workers.map((w) => w.request({ cmd: 'close' }).catch(() => undefined)))
+    await Promise.all(workers.map((w) => w.request({ cmd: 'close' }, 15_000).catch(() => undefined)))
     await target.stop()
   }
 }
 
-function summarize(runs: RunResult[], server: ServerKind, config: FanoutConfig): Omit<FanoutSummary, 'p99VsReference' | 'cpuVsReference'> {
+interface FailedRun {
+  server: ServerKind
+  config: FanoutConfig
+  round: number
+  error: string
+}
+
+function summarize(runs: RunResult[], failed: FailedRun[], server: ServerKind, config: FanoutConfig): Omit<FanoutSummary, 'p99VsReference' | 'cpuVsReference'> {
   const mine = runs.filter((r) => r.server === server && r.config === config)
   const delivered = mine.reduce((n, r) => n + r.delivered, 0)
   return {
     server,
     config,
     rounds: mine.length,
+    failures: failed.filter((f) => f.server === server && f.config === config).map((f) => f.error),
     latency: distribution(concatSamples(mine.map((r) => r.samples))),
     p99PerRound: mine.map((r) => r.latency.p99),
     lost: mine.reduce((n, r) => n + r.lost, 0),
     converged: mine.every((r) => r.converged),
     cpuPer1000: (mine.reduce((s, r) => s + r.serverCpuSeconds, 0) / delivered) * 1000,
-    peakRssMb: Math.max(...mine.map((r) => r.peakRssMb)),
-    loadgenCores: Math.max(...mine.map((r) => r.loadgenCores)),
-    serverCores: Math.max(...mine.map((r) => r.serverCores)),
-    foreignCores: Math.max(...mine.map((r) => r.foreignCores)),
+    peakRssMb: Math.max(NaN, ...mine.map((r) => r.peakRssMb)),
+    loadgenCores: Math.max(NaN, ...mine.map((r) => r.loadgenCores)),
+    serverCores: Math.max(NaN, ...mine.map((r) => r.serverCores)),
+    foreignCores: Math.max(NaN, ...mine.map((r) => r.foreignCores)),
     loadgenBottleneck: mine.some((r) => r.loadgenBottleneck),
   }
 }
 
 export const configLabel = (c: FanoutConfig) => `N=${c.clients} W=${c.writers} R=${c.rate}/s`
 
-export async function runFanoutBenchmark(opts: FanoutOptions): Promise<{ runs: Omit<RunResult, 'samples'>[]; summaries: FanoutSummary[] }> {
-  const workers = startWorkers(opts.workers)
+export async function runFanoutBenchmark(
+  opts: FanoutOptions,
+): Promise<{ runs: Omit<RunResult, 'samples'>[]; failed: FailedRun[]; summaries: FanoutSummary[] }> {
+  let workers = startWorkers(opts.workers)
   const runs: RunResult[] = []
+  const failed: FailedRun[] = []
   try {
     for (let round = 0; round < opts.rounds; round++) {
       const order = round % 2 === 0 ? opts.servers : [...opts.servers].reverse()
       for (const config of opts.matrix) {
         for (const server of order) {
-          const run = await runOne(server, config, round, workers, opts)
+          let run: RunResult
+          try {
+            run = await runOne(server, config, round, workers, opts)
+          } catch (err) {
+            const error = err instanceof Error ? err.message : String(err)
+            failed.push({ server, config, round, error })
+            opts.log(`  round ${round + 1} ${configLabel(config).padEnd(22)} ${SERVER_LABEL[server].padEnd(20)} FAILED: ${error}`)
+            // Fresh load generators: the old ones may still hold a backlog.
+            for (const w of workers) w.kill()
+            workers = startWorkers(opts.workers)
+            continue
+          }
           runs.push(run)
           opts.log(
             `  round ${round + 1} ${configLabel(config).padEnd(22)} ${SERVER_LABEL[server].padEnd(20)} ` +
@@ -230,9 +254,9 @@ export async function runFanoutBenchmark(opts: FanoutOptions): Promise<{ runs: O
   }
   const summaries: FanoutSummary[] = []
   for (const config of opts.matrix) {
-    const reference = opts.servers.includes('yws') ? summarize(runs, 'yws', config) : null
+    const reference = opts.servers.includes('yws') ? summarize(runs, failed, 'yws', config) : null
     for (const server of opts.servers) {
-      const s = summarize(runs, server, config)
+      const s = summarize(runs, failed, server, config)
       summaries.push({
         ...s,
         p99VsReference: reference ? s.latency.p99 / reference.latency.p99 : NaN,
@@ -240,7 +264,7 @@ export async function runFanoutBenchmark(opts: FanoutOptions): Promise<{ runs: O
       })
     }
   }
-  return { runs: runs.map(({ samples: _samples, ...rest }) => rest), summaries }
+  return { runs: runs.map(({ samples: _samples, ...rest }) => rest), failed, summaries }
 }
 
 /** `npx tsx bench/fanout/run.ts [N×W×R …]`: this section alone, e.g. `50x5x10 200x10x20`. */

@@ -47,7 +47,8 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   const request = (cmd: ChildRequest['cmd']) =>
     new Promise<ChildMessage>((resolve, reject) => {
       const id = ++nextId
-      const timer = setTimeout(() => reject(new Error(`${kind}: no answer to ${cmd}`)), 30_000)
+      // A server that cannot answer for this long has fallen hopelessly behind.
+      const timer = setTimeout(() => reject(new Error(`${kind}: no answer to ${cmd} within 45 s`)), 45_000)
       pending.set(id, (m) => {
         clearTimeout(timer)
         pending.delete(id)

@@ -81,6 +81,7 @@ export class Connection implements RoomConnection, LiveConnection {
     opts.registry.add(this)
     // The role first, so the client knows whether it may edit before any content arrives.
     this.send(roleMessage(role))
+    room.flush() // the state vector we announce is one we have stored
     this.send(syncStep1Message(room.doc))
     const states = [...room.awareness.getStates().keys()]
     if (states.length > 0) this.send(awarenessMessage(room.awareness, states))
@@ -193,6 +194,8 @@ export class Connection implements RoomConnection, LiveConnection {
     const syncType = decoding.readVarUint(decoder)
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
+        // Content goes out only once committed: commit this turn's updates first.
+        if (!this.room.flush()) return
         const encoder = encoding.createEncoder()
         encoding.writeVarUint(encoder, MessageType.sync)
         syncProtocol.writeSyncStep2(encoder, this.room.doc, decoding.readVarUint8Array(decoder))
@@ -213,7 +216,8 @@ export class Connection implements RoomConnection, LiveConnection {
         // not acknowledged (its digest would claim otherwise); a later sync step 2 covers it.
         const pending = this.room.doc.store.pendingStructs !== null || this.room.doc.store.pendingDs !== null
         if (syncType === syncProtocol.messageYjsUpdate && pending) return
-        this.send(storedMessage(this.room.doc, syncType, update))
+        // After this turn's group commit, with the state vector then stored.
+        this.room.whenStored(() => this.send(storedMessage(this.room.doc, syncType, update)))
         return
       }
       default:
@@ -228,7 +232,7 @@ export class Connection implements RoomConnection, LiveConnection {
    */
   private refuseWrite(syncType: number, update: Uint8Array): void {
     if (isRedundantUpdate(this.room.doc, update)) {
-      this.send(storedMessage(this.room.doc, syncType, update))
+      this.room.whenStored(() => this.send(storedMessage(this.room.doc, syncType, update)))
       return
     }
     this.log.info('write refused: read-only', { role: this._role, bytes: update.byteLength })

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { Logger } from '../logger'
-import type { Attribution, DocumentStore } from '../storage/documentStore'
+import type { AppendEntry, DocumentStore } from '../storage/documentStore'
 import type { Broadcaster, Peer } from './broadcaster'
 import type { LoadedDoc } from './loadDoc'
 import { awarenessMessage, syncUpdateMessage } from './messages'
@@ -24,9 +24,19 @@ export interface RoomHooks {
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
+/** An update applied to the doc, waiting for the turn's group commit. */
+interface PendingUpdate extends AppendEntry {
+  origin: RoomConnection | undefined
+}
+
 /**
  * One loaded document: its Y.Doc, the awareness of its editors and their connections.
  * Every update is appended to the store before anyone else sees it.
+ *
+ * Group commit: the updates applied within one event-loop turn are appended in one
+ * transaction at the end of the turn (setImmediate), then broadcast as one merged message per
+ * recipient and acknowledged. Nothing leaves the room before its commit: whatever reads the
+ * doc to send or store it calls flush() first.
  */
 export class Room {
   readonly doc: Y.Doc
@@ -44,6 +54,11 @@ export class Room {
   untouched = 0
   /** Articles touched by the transaction being cleaned up (afterTransaction runs before update). */
   private touched: { transaction: Y.Transaction; articles: string[] } | null = null
+  /** Applied, not yet committed (the doc holds them; nobody has seen them). */
+  private pending: PendingUpdate[] = []
+  /** Run once the pending updates are committed (acknowledgements). */
+  private afterCommit: (() => void)[] = []
+  private flushTimer: NodeJS.Immediate | null = null
 
   constructor(
     readonly docId: string,
@@ -81,27 +96,69 @@ export class Room {
     }
   }
 
-  /**
-   * Persistence rule: append synchronously (durable on return), then fan out. If the append
-   * fails nothing is broadcast and the registry takes the room down (see Rooms.fail).
-   */
+  /** Persistence rule: queue for this turn's commit; the commit comes before any fan-out. */
   private onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
     if (this.failed || this.destroyed) return
     const conn = this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : undefined
     const touched = this.touched?.transaction === transaction ? this.touched.articles : []
     this.touched = null
-    const attribution: Attribution | null = conn?.author ? { ...conn.author, articles: touched } : null
+    this.pending.push({ update, origin: conn, attribution: conn?.author ? { ...conn.author, articles: touched } : null })
+    this.flushTimer ??= setImmediate(() => {
+      this.flushTimer = null
+      this.flush()
+    })
+  }
+
+  /** Runs `fn` once everything applied so far is committed: now if nothing waits; never if the commit fails. */
+  whenStored(fn: () => void): void {
+    if (this.pending.length === 0) fn()
+    else this.afterCommit.push(fn)
+  }
+
+  /**
+   * Commits the pending updates (one transaction), then broadcasts and acknowledges them.
+   * If the append fails nothing is broadcast or acknowledged and the registry takes the room
+   * down (see Rooms.fail). Returns whether the doc now holds only committed content.
+   */
+  flush(): boolean {
+    if (this.flushTimer) {
+      clearImmediate(this.flushTimer)
+      this.flushTimer = null
+    }
+    if (this.failed || this.destroyed) return false
+    if (this.pending.length === 0) return true
+    const batch = this.pending
+    const callbacks = this.afterCommit
+    this.pending = []
+    this.afterCommit = []
     try {
-      this.lastSeq = this.store.append(this.docId, update, attribution)
+      this.lastSeq = this.store.appendMany(this.docId, batch)
     } catch (err) {
       this.failed = true
       this.hooks.onStorageFailure(this, err)
-      return
+      return false
     }
-    this.logLength++
-    this.untouched++
-    this.broadcaster.broadcast(this.docId, syncUpdateMessage(update), conn)
+    this.logLength += batch.length
+    this.untouched += batch.length
+    this.fanOut(batch)
+    for (const fn of callbacks) fn()
     this.hooks.onAppended(this)
+    return true
+  }
+
+  /**
+   * One message for everyone with every update of the batch (encoded once), except that the
+   * authors of the batch get the others' updates only (their own they have).
+   */
+  private fanOut(batch: PendingUpdate[]): void {
+    const merged = (entries: PendingUpdate[]) => (entries.length === 1 ? entries[0].update : Y.mergeUpdates(entries.map((e) => e.update)))
+    const authors = new Set<RoomConnection>()
+    for (const e of batch) if (e.origin) authors.add(e.origin)
+    this.broadcaster.broadcast(this.docId, syncUpdateMessage(merged(batch)), authors)
+    for (const author of authors) {
+      const others = batch.filter((e) => e.origin !== author)
+      if (others.length > 0) author.send(syncUpdateMessage(merged(others)))
+    }
   }
 
   private onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
@@ -144,9 +201,9 @@ export class Room {
     if (this.connections.size === 0) this.hooks.onEmpty(this)
   }
 
-  /** Folds the log into one state row. Safe at any time: the doc holds exactly what is stored. */
+  /** Folds the log into one state row. Safe at any time: after flush() the doc holds exactly what is stored. */
   compact(): void {
-    if (this.failed || this.destroyed || this.logLength === 0) return
+    if (!this.flush() || this.logLength === 0) return
     const state = Y.encodeStateAsUpdate(this.doc)
     this.store.compact(this.docId, state, this.lastSeq)
     this.logLength = 0
@@ -160,6 +217,11 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    // Uncommitted updates die with the room: never stored, broadcast or acknowledged.
+    if (this.flushTimer) clearImmediate(this.flushTimer)
+    this.flushTimer = null
+    this.pending = []
+    this.afterCommit = []
     this.doc.off('afterTransaction', this.onAfterTransaction)
     this.doc.off('update', this.onUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)

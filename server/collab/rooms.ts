@@ -70,10 +70,13 @@ export class Rooms implements RoomHooks {
     return this.read(docId, docJSONOf)
   }
 
-  /** Runs `fn` on the document: the live room's if loaded, else a copy loaded from the store. */
+  /**
+   * Runs `fn` on the document: the live room's if loaded (its pending updates committed first,
+   * so `fn` sees only stored content), else a copy loaded from the store.
+   */
   read<T>(docId: string, fn: (doc: Y.Doc) => T): T {
     const room = this.rooms.get(docId)
-    if (room) return fn(room.doc)
+    if (room?.flush()) return fn(room.doc)
     const { doc } = loadDoc(this.opts.store, docId)
     try {
       return fn(doc)
@@ -126,6 +129,7 @@ export class Rooms implements RoomHooks {
     this.closed = true
     for (const room of [...this.rooms.values()]) {
       this.forget(room)
+      room.flush() // this turn's updates: committed, broadcast and acknowledged before the goodbye
       room.closeConnections(CloseCode.serverShutdown, CloseReason.serverShutdown)
       this.compactSafely(room)
       this.touchIfNeeded(room)

@@ -21,6 +21,11 @@ export interface Attribution {
   articles: readonly string[]
 }
 
+export interface AppendEntry {
+  update: Uint8Array
+  attribution: Attribution | null
+}
+
 export interface DocumentStore {
   load(docId: string): StoredDocument
   /**
@@ -28,6 +33,11 @@ export interface DocumentStore {
    * one transaction; durable when it returns. Returns its sequence number.
    */
   append(docId: string, update: Uint8Array, attribution: Attribution | null): number
+  /**
+   * Appends several updates, in order, in one transaction (one disk sync): all or none are
+   * durable when it returns. Returns the sequence number of the last one.
+   */
+  appendMany(docId: string, entries: readonly AppendEntry[]): number
   /** Atomically replaces the state and deletes the logged updates with seq ≤ upToSeq. */
   compact(docId: string, state: Uint8Array, upToSeq: number): void
   /** How many updates are logged after `seq`. */

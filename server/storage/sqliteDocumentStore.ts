@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection'
 import { EditSessionsRepo } from '../db/editSessionsRepo'
-import { StorageError, type Attribution, type DocumentStore, type StoredDocument } from './documentStore'
+import { StorageError, type AppendEntry, type Attribution, type DocumentStore, type StoredDocument } from './documentStore'
 
 const toBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
 
@@ -9,6 +9,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly stmts
   private readonly compactTx
   private readonly appendTx
+  private readonly appendManyTx
   private readonly editSessions: EditSessionsRepo
 
   constructor(private readonly db: Db) {
@@ -28,11 +29,19 @@ export class SqliteDocumentStore implements DocumentStore {
       ),
     }
     this.editSessions = new EditSessionsRepo(db)
-    this.appendTx = db.transaction((docId: string, update: Uint8Array, attribution: Attribution | null): number => {
-      const now = new Date()
+    const appendOne = (docId: string, update: Uint8Array, attribution: Attribution | null, now: Date): number => {
       const info = this.stmts.append.run(docId, update, now.toISOString(), attribution?.userId ?? null, attribution?.orgId ?? null)
       if (attribution) this.editSessions.record({ docId, ...attribution, at: now })
       return Number(info.lastInsertRowid)
+    }
+    this.appendTx = db.transaction((docId: string, update: Uint8Array, attribution: Attribution | null): number =>
+      appendOne(docId, update, attribution, new Date()),
+    )
+    this.appendManyTx = db.transaction((docId: string, entries: readonly AppendEntry[]): number => {
+      const now = new Date()
+      let seq = 0
+      for (const e of entries) seq = appendOne(docId, e.update, e.attribution, now)
+      return seq
     })
     this.compactTx = db.transaction((docId: string, state: Uint8Array, upToSeq: number) => {
       this.stmts.upsertState.run(docId, state, upToSeq, new Date().toISOString())
@@ -62,6 +71,15 @@ export class SqliteDocumentStore implements DocumentStore {
     try {
       // One transaction with synchronous=FULL: the update and its activity are on disk together.
       return this.appendTx.immediate(docId, update, attribution)
+    } catch (err) {
+      throw new StorageError(`cannot append to document ${docId}`, { cause: err })
+    }
+  }
+
+  appendMany(docId: string, entries: readonly AppendEntry[]): number {
+    try {
+      // Group commit: the rows of every update and their activity, one transaction, one sync.
+      return this.appendManyTx.immediate(docId, entries)
     } catch (err) {
       throw new StorageError(`cannot append to document ${docId}`, { cause: err })
     }
