@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import type { Socket } from 'node:net'
 import type { RawData, WebSocket } from 'ws'
 import { CloseCode, CloseReason, MessageType, READ_ONLY_REASON } from '../../shared/protocol'
 import { can, type Role } from '../../shared/roles'
@@ -11,6 +12,7 @@ import type { Room, RoomConnection } from './room'
 import { awarenessMessage, permissionDeniedMessage, roleMessage, storedMessage, syncStep1Message } from './messages'
 import { rewriteAwarenessUpdate } from './awarenessIdentity'
 import { isRedundantUpdate } from './redundant'
+import { frameOf, rawSocketOf } from './frame'
 import type { ConnectionIdentity, ConnectionRegistry, LiveConnection } from './registry'
 
 /** A frame we could not make sense of; closes only the connection that sent it. */
@@ -50,6 +52,8 @@ export class Connection implements RoomConnection, LiveConnection {
   private readonly log: Logger
   private _role: Role
   private _identity: ConnectionIdentity
+  /** Where prebuilt frames are written (see frame.ts); null: through ws.send. */
+  private readonly socket: Socket | null
 
   constructor(
     private readonly ws: WebSocket,
@@ -62,6 +66,7 @@ export class Connection implements RoomConnection, LiveConnection {
     this._identity = identity
     this._role = role
     this.log = log.child({ conn: this.id, user: identity.userId })
+    this.socket = rawSocketOf(ws)
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary))
     ws.on('close', (code) => {
       this.log.debug('closed', { code })
@@ -125,9 +130,9 @@ export class Connection implements RoomConnection, LiveConnection {
       this.close(TRY_AGAIN_LATER, 'too slow')
       return
     }
-    this.ws.send(message, (err) => {
-      if (err) this.log.debug('send failed', { err })
-    })
+    // A failed write surfaces as a socket error, which ws turns into a close.
+    if (this.socket) this.socket.write(frameOf(message))
+    else this.ws.send(message)
   }
 
   /** Leaves the room at once (no more frames in or out), then runs the closing handshake. */
