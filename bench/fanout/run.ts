@@ -127,6 +127,7 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
     const server1 = await target.usage()
     const workers1 = await Promise.all(workers.map((w) => w.request({ cmd: 'usage' })))
     const elapsed = (monotonicMs() - start) / 1000
+    if (process.env.BENCH_CPU_PROF) opts.log(`  window (CLOCK_MONOTONIC µs): ${Math.round(start * 1000)} ${Math.round((start + elapsed * 1000) * 1000)}`)
     const machineBusy = machineBusySeconds() - busy0
 
     const sentParts = await Promise.all(workers.map((w) => w.request({ cmd: 'stopWriting' })))
