@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { encodeAwarenessUpdate } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
@@ -22,6 +24,13 @@ interface PendingUpdate {
   seq: number
   digest: number
 }
+
+/** Our awareness state (the caret moves with every keystroke) goes out at most this often. */
+const AWARENESS_INTERVAL_MS = 100
+/** An unchanged state is still re-sent this long after the last send (others drop it after 30 s). */
+const AWARENESS_RENEW_MS = 10_000
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
 function syncUrl(): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
@@ -49,6 +58,9 @@ export class CollabSession {
   role: Role | null = null
   /** Set when the server dropped a change because this connection may not edit. */
   writeRefused = false
+  private awarenessTimer: ReturnType<typeof setTimeout> | null = null
+  private awarenessSentAt = 0
+  private awarenessSent = ''
 
   constructor(
     readonly docId: string,
@@ -63,6 +75,7 @@ export class CollabSession {
       color: identity.color,
     })
     this.installHandlers()
+    this.throttleAwareness()
     this.ydoc.on('update', this.onUpdate)
     this.provider.on('status', this.recompute)
     this.provider.on('sync', this.recompute)
@@ -114,6 +127,45 @@ export class CollabSession {
     }
   }
 
+  /**
+   * The stock provider sends every awareness change it sees, its own and every remote one it
+   * just received (back to the server, which has it), the moment it happens. Instead: only our
+   * own state, at most every AWARENESS_INTERVAL_MS, and only when it changed (or is due for
+   * renewal). The caret plugin re-announces the unchanged caret on every remote edit; that is
+   * dropped here too.
+   */
+  private throttleAwareness(): void {
+    const { awareness } = this.provider
+    awareness.off('update', this.provider._awarenessUpdateHandler)
+    awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  private onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange) => {
+    const own = this.ydoc.clientID
+    if (removed.includes(own)) this.sendAwareness() // leaving: at once
+    else if ((added.includes(own) || updated.includes(own)) && !this.awarenessTimer) {
+      const wait = Math.max(0, this.awarenessSentAt + AWARENESS_INTERVAL_MS - Date.now())
+      this.awarenessTimer = setTimeout(() => {
+        this.awarenessTimer = null
+        this.sendAwareness()
+      }, wait)
+    }
+  }
+
+  private sendAwareness(): void {
+    const { awareness, ws } = this.provider
+    const state = JSON.stringify(awareness.getLocalState())
+    const now = Date.now()
+    if (state === this.awarenessSent && now - this.awarenessSentAt < AWARENESS_RENEW_MS) return
+    if (!this.provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return // sent on reconnect by the provider
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.awareness)
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, [this.ydoc.clientID]))
+    ws.send(encoding.toUint8Array(encoder))
+    this.awarenessSent = state
+    this.awarenessSentAt = now
+  }
+
   // The browser knows before the socket does: stop at once, and reconnect when back online.
   private onOffline = () => {
     this.provider.disconnect()
@@ -163,6 +215,8 @@ export class CollabSession {
     window.removeEventListener('offline', this.onOffline)
     window.removeEventListener('online', this.onOnline)
     this.ydoc.off('update', this.onUpdate)
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
+    this.provider.awareness.off('update', this.onAwarenessUpdate)
     this.provider.destroy()
     void this.persistence.destroy()
     this.ydoc.destroy()
