@@ -9,7 +9,10 @@ import { navigate, useRoute } from './router'
 import { errorText } from './api/http'
 
 // The editor (TipTap, Yjs) and the admin pages are not on the critical path of the list of drafts.
-const EditorPage = lazy(() => import('./editor/EditorPage').then((m) => ({ default: m.EditorPage })))
+const loadEditorPage = () => import('./editor/EditorPage')
+const EditorPage = lazy(() => loadEditorPage().then((m) => ({ default: m.EditorPage })))
+// Opening a draft directly: fetch the editor while the session is being checked, not after.
+if (location.pathname.startsWith('/d/')) void loadEditorPage()
 const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })))
 
 function Link({ to, className, children }: { to: string; className?: string; children: React.ReactNode }) {

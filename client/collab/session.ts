@@ -25,6 +25,9 @@ interface PendingUpdate {
   digest: number
 }
 
+/** Remote updates reach the browser copy (IndexedDB) merged, at most this often: the server has them. */
+const COPY_BATCH_MS = 1000
+
 /** Our awareness state (the caret moves with every keystroke) goes out at most this often. */
 const AWARENESS_INTERVAL_MS = 100
 /** An unchanged state is still re-sent this long after the last send (others drop it after 30 s). */
@@ -58,6 +61,9 @@ export class CollabSession {
   role: Role | null = null
   /** Set when the server dropped a change because this connection may not edit. */
   writeRefused = false
+  /** Remote updates not yet written to the browser copy, in order. */
+  private remoteForCopy: Uint8Array[] = []
+  private copyTimer: ReturnType<typeof setTimeout> | null = null
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null
   private awarenessSentAt = 0
   private awarenessSent = ''
@@ -67,6 +73,9 @@ export class CollabSession {
     identity: Identity,
   ) {
     this.persistence = new IndexeddbPersistence(`accord:${docId}`, this.ydoc)
+    // One IndexedDB write per local update (the offline copy), remote ones merged (see storeInCopy).
+    this.ydoc.off('update', this.persistence._storeUpdate)
+    this.ydoc.on('update', this.storeInCopy)
     // disableBc: other tabs sync through the server, so every "stored" ack matches what we sent.
     this.provider = new WebsocketProvider(syncUrl(), docId, this.ydoc, { maxBackoffTime: 5000, disableBc: true })
     this.provider.awareness.setLocalStateField('user', {
@@ -125,6 +134,31 @@ export class CollabSession {
       }
       this.recompute()
     }
+  }
+
+  /**
+   * y-indexeddb writes every update, remote ones included (25 writes a second with five people
+   * typing, and a full re-encode of the document every 500). Local updates are written at once,
+   * as before; remote ones, which the server keeps anyway, are merged and written within
+   * COPY_BATCH_MS, and always before the next local one so that the copy keeps their order.
+   */
+  private storeInCopy = (update: Uint8Array, origin: unknown) => {
+    if (origin === this.provider) {
+      this.remoteForCopy.push(update)
+      this.copyTimer ??= setTimeout(this.flushCopy, COPY_BATCH_MS)
+      return
+    }
+    this.flushCopy()
+    this.persistence._storeUpdate(update, origin)
+  }
+
+  private flushCopy = () => {
+    if (this.copyTimer) clearTimeout(this.copyTimer)
+    this.copyTimer = null
+    if (this.remoteForCopy.length === 0) return
+    const merged = this.remoteForCopy.length === 1 ? this.remoteForCopy[0] : Y.mergeUpdates(this.remoteForCopy)
+    this.remoteForCopy = []
+    this.persistence._storeUpdate(merged, this.provider)
   }
 
   /**
@@ -215,6 +249,8 @@ export class CollabSession {
     window.removeEventListener('offline', this.onOffline)
     window.removeEventListener('online', this.onOnline)
     this.ydoc.off('update', this.onUpdate)
+    this.flushCopy()
+    this.ydoc.off('update', this.storeInCopy)
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
     this.provider.awareness.off('update', this.onAwarenessUpdate)
     this.provider.destroy()
