@@ -101,15 +101,20 @@ async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie:
       document.addEventListener('keydown', (event) => {
         const pressed = event.timeStamp
         // The rAF after the keystroke is the frame that shows it; the task after it runs once painted.
-        requestAnimationFrame(() => setTimeout(() => window.__keyLatency.push(performance.now() - pressed), 0))
+        requestAnimationFrame(() => setTimeout(() => {
+          window.__keyLatency.push(performance.now() - pressed)
+          window.__painted?.()
+        }, 0))
       }, true)
     })()`)
     const text = 'the parties shall cooperate in good faith '
     for (let i = 0; i < KEYPRESSES; i++) {
       await page.keyboard.type(text[i % text.length])
+      // Told by the page when the frame is painted (no polling in the page while we wait).
       await page.evaluate(`new Promise((resolve) => {
-        const check = () => (window.__keyLatency.length >= ${i + 1} ? resolve() : setTimeout(check, 2))
-        check()
+        const done = () => window.__keyLatency.length >= ${i + 1}
+        if (done()) resolve()
+        else window.__painted = () => done() && resolve()
       })`)
       await sleep(20 + Math.random() * 40)
     }

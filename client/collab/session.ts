@@ -25,8 +25,10 @@ interface PendingUpdate {
   digest: number
 }
 
-/** Remote updates reach the browser copy (IndexedDB) merged, at most this often: the server has them. */
+/** Updates reach the browser copy (IndexedDB) merged: remote ones (the server has them) within… */
 const COPY_BATCH_MS = 1000
+/** …and local ones within this, out of the keystroke's own task. */
+const LOCAL_COPY_DELAY_MS = 50
 
 /** Our awareness state (the caret moves with every keystroke) goes out at most this often. */
 const AWARENESS_INTERVAL_MS = 100
@@ -61,9 +63,10 @@ export class CollabSession {
   role: Role | null = null
   /** Set when the server dropped a change because this connection may not edit. */
   writeRefused = false
-  /** Remote updates not yet written to the browser copy, in order. */
-  private remoteForCopy: Uint8Array[] = []
+  /** Updates not yet written to the browser copy, in order. */
+  private forCopy: Uint8Array[] = []
   private copyTimer: ReturnType<typeof setTimeout> | null = null
+  private copyDue = 0
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null
   private awarenessSentAt = 0
   private awarenessSent = ''
@@ -76,6 +79,8 @@ export class CollabSession {
     // One IndexedDB write per local update (the offline copy), remote ones merged (see storeInCopy).
     this.ydoc.off('update', this.persistence._storeUpdate)
     this.ydoc.on('update', this.storeInCopy)
+    document.addEventListener('visibilitychange', this.onPageHide)
+    window.addEventListener('pagehide', this.flushCopy)
     // disableBc: other tabs sync through the server, so every "stored" ack matches what we sent.
     this.provider = new WebsocketProvider(syncUrl(), docId, this.ydoc, { maxBackoffTime: 5000, disableBc: true })
     this.provider.awareness.setLocalStateField('user', {
@@ -137,28 +142,39 @@ export class CollabSession {
   }
 
   /**
-   * y-indexeddb writes every update, remote ones included (25 writes a second with five people
-   * typing, and a full re-encode of the document every 500). Local updates are written at once,
-   * as before; remote ones, which the server keeps anyway, are merged and written within
-   * COPY_BATCH_MS, and always before the next local one so that the copy keeps their order.
+   * y-indexeddb writes every update, remote ones included, inside the keystroke's task (25
+   * writes a second with five people typing, and a full re-encode of the document every 500).
+   * Here updates are merged and written in order, one write at a time: local ones within
+   * LOCAL_COPY_DELAY_MS (after the frame that shows the keystroke), remote ones, which the
+   * server keeps anyway, within COPY_BATCH_MS; and at once when the page is hidden or closed.
    */
   private storeInCopy = (update: Uint8Array, origin: unknown) => {
-    if (origin === this.provider) {
-      this.remoteForCopy.push(update)
-      this.copyTimer ??= setTimeout(this.flushCopy, COPY_BATCH_MS)
-      return
-    }
-    this.flushCopy()
-    this.persistence._storeUpdate(update, origin)
+    if (origin === this.persistence) return // loaded from the copy itself
+    this.forCopy.push(update)
+    const delay = origin === this.provider ? COPY_BATCH_MS : LOCAL_COPY_DELAY_MS
+    if (this.copyTimer && this.copyDue <= Date.now() + delay) return
+    if (this.copyTimer) clearTimeout(this.copyTimer)
+    this.copyDue = Date.now() + delay
+    this.copyTimer = setTimeout(this.flushCopy, delay)
   }
 
   private flushCopy = () => {
     if (this.copyTimer) clearTimeout(this.copyTimer)
     this.copyTimer = null
-    if (this.remoteForCopy.length === 0) return
-    const merged = this.remoteForCopy.length === 1 ? this.remoteForCopy[0] : Y.mergeUpdates(this.remoteForCopy)
-    this.remoteForCopy = []
-    this.persistence._storeUpdate(merged, this.provider)
+    if (this.forCopy.length === 0) return
+    if (!this.persistence.db) {
+      // IndexedDB not open yet: keep them (y-indexeddb itself would drop them).
+      this.copyDue = Date.now() + COPY_BATCH_MS
+      this.copyTimer = setTimeout(this.flushCopy, COPY_BATCH_MS)
+      return
+    }
+    const merged = this.forCopy.length === 1 ? this.forCopy[0] : Y.mergeUpdates(this.forCopy)
+    this.forCopy = []
+    this.persistence._storeUpdate(merged, null)
+  }
+
+  private onPageHide = () => {
+    if (document.visibilityState === 'hidden') this.flushCopy()
   }
 
   /**
@@ -251,6 +267,8 @@ export class CollabSession {
     this.ydoc.off('update', this.onUpdate)
     this.flushCopy()
     this.ydoc.off('update', this.storeInCopy)
+    document.removeEventListener('visibilitychange', this.onPageHide)
+    window.removeEventListener('pagehide', this.flushCopy)
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
     this.provider.awareness.off('update', this.onAwarenessUpdate)
     this.provider.destroy()
