@@ -67,6 +67,9 @@ export class CollabSession {
   private forCopy: Uint8Array[] = []
   private copyTimer: ReturnType<typeof setTimeout> | null = null
   private copyDue = 0
+  private wholeStateTimer: ReturnType<typeof setTimeout> | null = null
+  private applyingStep2 = false
+  private updatesMuted = false
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null
   private awarenessSentAt = 0
   private awarenessSent = ''
@@ -79,6 +82,9 @@ export class CollabSession {
     // One IndexedDB write per local update (the offline copy), remote ones merged (see storeInCopy).
     this.ydoc.off('update', this.persistence._storeUpdate)
     this.ydoc.on('update', this.storeInCopy)
+    this.ydoc.on('afterTransactionCleanup', this.muteUpdates)
+    this.ydoc.on('beforeObserverCalls', this.unmuteUpdates)
+    this.ydoc.on('afterAllTransactions', this.unmuteUpdates)
     document.addEventListener('visibilitychange', this.onPageHide)
     window.addEventListener('pagehide', this.flushCopy)
     // disableBc: other tabs sync through the server, so every "stored" ack matches what we sent.
@@ -113,7 +119,17 @@ export class CollabSession {
     // Remember which local updates the sync step 2 we answer with covers.
     handlers[MessageType.sync] = (encoder, decoder, provider, emitSynced, messageType) => {
       const syncType = decoding.readVarUint(decoding.clone(decoder))
-      handleSync(encoder, decoder, provider, emitSynced, messageType)
+      if (syncType !== messageYjsSyncStep2) handleSync(encoder, decoder, provider, emitSynced, messageType)
+      else {
+        this.applyingStep2 = true
+        try {
+          handleSync(encoder, decoder, provider, emitSynced, messageType)
+        } finally {
+          this.applyingStep2 = false
+          this.unmuteUpdates()
+        }
+        this.copyWholeStateSoon()
+      }
       if (syncType === messageYjsSyncStep1) this.step2Boundaries.push(this.seq)
     }
     handlers[MessageType.role] = (_encoder, decoder) => {
@@ -171,6 +187,38 @@ export class CollabSession {
     const merged = this.forCopy.length === 1 ? this.forCopy[0] : Y.mergeUpdates(this.forCopy)
     this.forCopy = []
     this.persistence._storeUpdate(merged, null)
+  }
+
+  /**
+   * Yjs encodes every transaction once more for its 'update' listeners. Ours (the provider's
+   * sender, the saved-state bookkeeping, the copy) have no use for what the provider itself
+   * applies, except the copy, which gets the whole state a moment later instead. So for a sync
+   * step 2 (on opening: the whole document, ~700 KB for a long law) they are detached just
+   * around that transaction's update; transactions its observers start get them as usual.
+   */
+  private muteUpdates = (transaction: Y.Transaction) => {
+    if (!this.applyingStep2 || this.updatesMuted || transaction.origin !== this.provider) return
+    this.updatesMuted = true
+    for (const listener of this.updateListeners()) this.ydoc.off('update', listener)
+  }
+
+  private unmuteUpdates = () => {
+    if (!this.updatesMuted) return
+    this.updatesMuted = false
+    for (const listener of this.updateListeners()) this.ydoc.on('update', listener)
+  }
+
+  private updateListeners(): ((update: Uint8Array, origin: unknown) => void)[] {
+    return [this.provider._updateHandler, this.onUpdate, this.storeInCopy]
+  }
+
+  private copyWholeStateSoon(): void {
+    if (this.wholeStateTimer) clearTimeout(this.wholeStateTimer)
+    this.wholeStateTimer = setTimeout(() => {
+      this.wholeStateTimer = null
+      this.forCopy.push(Y.encodeStateAsUpdate(this.ydoc))
+      this.flushCopy()
+    }, COPY_BATCH_MS)
   }
 
   private onPageHide = () => {
@@ -266,7 +314,11 @@ export class CollabSession {
     window.removeEventListener('online', this.onOnline)
     this.ydoc.off('update', this.onUpdate)
     this.flushCopy()
+    if (this.wholeStateTimer) clearTimeout(this.wholeStateTimer)
     this.ydoc.off('update', this.storeInCopy)
+    this.ydoc.off('afterTransactionCleanup', this.muteUpdates)
+    this.ydoc.off('beforeObserverCalls', this.unmuteUpdates)
+    this.ydoc.off('afterAllTransactions', this.unmuteUpdates)
     document.removeEventListener('visibilitychange', this.onPageHide)
     window.removeEventListener('pagehide', this.flushCopy)
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer)

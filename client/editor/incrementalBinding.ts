@@ -152,26 +152,49 @@ function restoreSelection(tr: Transaction, rel: RelativeSelection, binding: Pros
 }
 
 /**
- * The transaction turning the document into one with `content`: one step over the range that
- * differs (none if nothing does). Unchanged nodes are the same objects on both sides, so
- * finding the range costs one comparison per unchanged top-level block.
+ * The transaction turning the document into one with `content`, unchanged nodes being the
+ * same objects on both sides: nothing if nothing differs; a change inside one top-level block
+ * (typing) as one step over just the range that differs, so that plugins can map their state;
+ * anything larger as one replacement of the top-level blocks that differ.
  */
 function replaceTransaction(state: EditorState, content: Fragment): Transaction {
-  const oldDoc = state.doc
   const tr = state.tr
-  const start = oldDoc.content.findDiffStart(content)
-  if (start === null) return tr
-  let { a: endA, b: endB } = oldDoc.content.findDiffEnd(content)!
-  // Repeated characters make the two scans overlap: move both ends past the start.
-  const overlap = start - Math.min(endA, endB)
-  if (overlap > 0) {
-    endA += overlap
-    endB += overlap
+  const old = state.doc.content
+  let first = 0
+  while (first < old.childCount && first < content.childCount && old.child(first) === content.child(first)) first++
+  if (first === old.childCount && first === content.childCount) return tr
+  let endOld = old.childCount
+  let endNew = content.childCount
+  while (endOld > first && endNew > first && old.child(endOld - 1) === content.child(endNew - 1)) {
+    endOld--
+    endNew--
   }
-  const newDoc = oldDoc.type.create(oldDoc.attrs, content, oldDoc.marks)
-  tr.replace(start, endA, newDoc.slice(start, endB))
-  // Should always hold; if the fitted step disagreed, replace the whole content as upstream does.
-  return tr.doc.eq(newDoc) ? tr : state.tr.replaceWith(0, oldDoc.content.size, content)
+  let from = 0
+  for (let i = 0; i < first; i++) from += old.child(i).nodeSize
+  if (endOld - first === 1 && endNew - first === 1) {
+    const before = old.child(first)
+    const after = content.child(first)
+    const start = before.content.findDiffStart(after.content)
+    if (start === null && before.sameMarkup(after)) return tr
+    if (start !== null && before.sameMarkup(after)) {
+      let { a: endA, b: endB } = before.content.findDiffEnd(after.content)!
+      // Repeated characters make the two scans overlap: move both ends past the start.
+      const overlap = start - Math.min(endA, endB)
+      if (overlap > 0) {
+        endA += overlap
+        endB += overlap
+      }
+      tr.replace(from + 1 + start, from + 1 + endA, after.slice(start, endB))
+      // Should always hold; if the fitted step disagreed, replace the block as a whole.
+      if (tr.doc.child(first).eq(after)) return tr
+      return state.tr.replaceWith(from, from + before.nodeSize, after)
+    }
+  }
+  let to = from
+  for (let i = first; i < endOld; i++) to += old.child(i).nodeSize
+  const nodes: PMNode[] = []
+  for (let i = first; i < endNew; i++) nodes.push(content.child(i))
+  return tr.replaceWith(from, to, nodes)
 }
 
 function typeChanged(this: ProsemirrorBinding, events: Y.YEvent<YType>[], transaction: Y.Transaction): void {
