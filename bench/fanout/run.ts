@@ -11,7 +11,7 @@ import { connect } from '../lib/clients'
 import { newDocument } from '../lib/documents'
 import { contentDigest, FANOUT_ARTICLES, law, textLength, topLevelCount } from '../lib/law'
 import { concatSamples, distribution, monotonicMs, sleep, until, type Distribution } from '../lib/stats'
-import { machineBusySeconds } from '../lib/machine'
+import { machineBusySeconds, procStat } from '../lib/machine'
 import { startWorkers, type LoadWorker } from '../lib/workers'
 import { startServer } from '../servers/target'
 import { SERVER_LABEL, type ServerKind } from '../servers/protocol'
@@ -56,6 +56,8 @@ export interface RunResult {
   foreignCores: number
   loadgenBottleneck: boolean
   setupMs: number
+  /** Where the run's time went (server start, collecting, verifying, stopping). */
+  phases: Record<string, number>
   samples: Float64Array
 }
 
@@ -84,13 +86,17 @@ const CORES = os.cpus().length
 /** Full (Y.Doc) receivers per worker besides its writers, to check convergence on real documents. */
 const FULL_RECEIVERS = 3
 
+const maxOf = (values: number[]) => (values.length ? Math.max(...values) : NaN)
+
 function spread(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0))
 }
 
 async function runOne(server: ServerKind, config: FanoutConfig, round: number, workers: LoadWorker[], opts: FanoutOptions): Promise<RunResult> {
   const setupStarted = performance.now()
+  const phases: Record<string, number> = {}
   const target = await startServer(server)
+  phases.startMs = performance.now() - setupStarted
   try {
     const spec = await newDocument(target)
     const json = law(FANOUT_ARTICLES)
@@ -121,14 +127,15 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
     const start = monotonicMs()
     await Promise.all(workers.map((w) => w.request({ cmd: 'window', start, end: start + opts.windowMs })))
     const busy0 = machineBusySeconds()
-    const server0 = await target.usage()
+    const server0 = procStat(target.pid)
     const workers0 = await Promise.all(workers.map((w) => w.request({ cmd: 'usage' })))
     await sleep(opts.windowMs)
-    const server1 = await target.usage()
+    const server1 = procStat(target.pid)
     const workers1 = await Promise.all(workers.map((w) => w.request({ cmd: 'usage' })))
     const elapsed = (monotonicMs() - start) / 1000
     if (process.env.BENCH_CPU_PROF) opts.log(`  window (CLOCK_MONOTONIC µs): ${Math.round(start * 1000)} ${Math.round((start + elapsed * 1000) * 1000)}`)
     const machineBusy = machineBusySeconds() - busy0
+    const windowEndAt = performance.now()
 
     const sentParts = await Promise.all(workers.map((w) => w.request({ cmd: 'stopWriting' })))
     const expected: Record<number, number> = {}
@@ -136,6 +143,7 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
     const collected: CollectResult[] = (
       await Promise.all(workers.map((w) => w.request({ cmd: 'collect', expected, drainMs: 10_000 })))
     ).map((r) => r.collect!)
+    const collectedAt = performance.now()
 
     // A fresh client checks what the server holds.
     const verifier = connect(spec)
@@ -143,11 +151,13 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
     await until(() => textLength(verifier.ydoc) === expectTopLevel && verifier.ydoc.getArray('bench').length === Object.values(expected).reduce((a, b) => a + b, 0), 10_000)
     const serverDigest = contentDigest(verifier.ydoc)
     verifier.destroy()
+    phases.collectMs = collectedAt - windowEndAt
+    phases.verifyMs = performance.now() - collectedAt
 
     const digests = new Set<string>([serverDigest])
     for (const c of collected) for (const d of Object.keys(c.digests)) digests.add(d)
     const samples = concatSamples(collected.map((c) => c.samples))
-    const serverCpuSeconds = (server1.cpuMicros - server0.cpuMicros) / 1e6
+    const serverCpuSeconds = server1.cpuSeconds - server0.cpuSeconds
     const workerCores = workers1.map((u, i) => (u.usage!.cpuMicros - workers0[i].usage!.cpuMicros) / 1e6 / elapsed)
     const loadgenCores = workerCores.reduce((a, b) => a + b, 0)
     const serverCores = serverCpuSeconds / elapsed
@@ -168,7 +178,7 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
       converged: digests.size === 1,
       serverCpuSeconds,
       cpuPer1000: (serverCpuSeconds / samples.length) * 1000,
-      peakRssMb: server1.maxRss / (1024 * 1024),
+      peakRssMb: procStat(target.pid).peakRssBytes / (1024 * 1024),
       loadgenCores,
       maxWorkerCore,
       workerEldP99,
@@ -178,11 +188,14 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
       // or the machine has no idle core left.
       loadgenBottleneck: maxWorkerCore > 0.85 || loadgenCores + serverCores + foreignCores > 0.9 * CORES,
       setupMs,
+      phases,
       samples,
     }
   } finally {
+    const stopping = performance.now()
     await Promise.all(workers.map((w) => w.request({ cmd: 'close' }, 15_000).catch(() => undefined)))
     await target.stop()
+    phases.stopMs = performance.now() - stopping
   }
 }
 
@@ -206,10 +219,10 @@ function summarize(runs: RunResult[], failed: FailedRun[], server: ServerKind, c
     lost: mine.reduce((n, r) => n + r.lost, 0),
     converged: mine.every((r) => r.converged),
     cpuPer1000: (mine.reduce((s, r) => s + r.serverCpuSeconds, 0) / delivered) * 1000,
-    peakRssMb: Math.max(NaN, ...mine.map((r) => r.peakRssMb)),
-    loadgenCores: Math.max(NaN, ...mine.map((r) => r.loadgenCores)),
-    serverCores: Math.max(NaN, ...mine.map((r) => r.serverCores)),
-    foreignCores: Math.max(NaN, ...mine.map((r) => r.foreignCores)),
+    peakRssMb: maxOf(mine.map((r) => r.peakRssMb)),
+    loadgenCores: maxOf(mine.map((r) => r.loadgenCores)),
+    serverCores: maxOf(mine.map((r) => r.serverCores)),
+    foreignCores: maxOf(mine.map((r) => r.foreignCores)),
     loadgenBottleneck: mine.some((r) => r.loadgenBottleneck),
   }
 }
@@ -245,7 +258,7 @@ export async function runFanoutBenchmark(
               `p50 ${run.latency.p50.toFixed(1)} p99 ${run.latency.p99.toFixed(1)} max ${run.latency.max.toFixed(0)} ms; ` +
               `${run.delivered} delivered, lost ${run.lost}, ${run.converged ? 'converged' : 'DIVERGED'}; ` +
               `server ${run.serverCores.toFixed(2)} cores, ${run.cpuPer1000.toFixed(3)} CPU-s/1k; loadgen ${run.loadgenCores.toFixed(2)} cores ` +
-              `(max worker ${run.maxWorkerCore.toFixed(2)}, ELD p99 ${run.workerEldP99.toFixed(1)} ms); other processes ${run.foreignCores.toFixed(2)} cores${run.loadgenBottleneck ? ' [loadgen-bound]' : ''}; setup ${(run.setupMs / 1000).toFixed(1)} s`,
+              `(max worker ${run.maxWorkerCore.toFixed(2)}, ELD p99 ${run.workerEldP99.toFixed(1)} ms); other processes ${run.foreignCores.toFixed(2)} cores${run.loadgenBottleneck ? ' [loadgen-bound]' : ''}; setup ${(run.setupMs / 1000).toFixed(1)} s (${Object.entries(run.phases).map(([k, v]) => `${k.replace(/Ms$/, '')} ${(v / 1000).toFixed(1)}`).join(', ')})`,
           )
         }
       }

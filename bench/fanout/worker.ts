@@ -208,6 +208,12 @@ async function handle(request: WorkerRequest): Promise<Omit<Extract<WorkerReply,
     case 'close':
       writing = false
       for (const t of timers) clearTimeout(t)
+      timers.clear()
+      // Nothing of this run may leak into the next one.
+      for (const id of Object.keys(sent)) delete sent[Number(id)]
+      samples = []
+      received = 0
+      measureWindow = { start: Infinity, end: -Infinity }
       for (const t of clients.splice(0)) {
         t.client?.destroy()
         t.light?.destroy()
