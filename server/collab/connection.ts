@@ -86,7 +86,6 @@ export class Connection implements RoomConnection, LiveConnection {
     opts.registry.add(this)
     // The role first, so the client knows whether it may edit before any content arrives.
     this.send(roleMessage(role))
-    room.flush() // the state vector we announce is one we have stored
     this.send(syncStep1Message(room.doc))
     const states = [...room.awareness.getStates().keys()]
     if (states.length > 0) this.send(awarenessMessage(room.awareness, states))
@@ -199,7 +198,7 @@ export class Connection implements RoomConnection, LiveConnection {
     const syncType = decoding.readVarUint(decoder)
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
-        // Content goes out only once committed: commit this turn's updates first.
+        // Content goes out only once durable: commit and sync what the doc holds first.
         if (!this.room.flush()) return
         const encoder = encoding.createEncoder()
         encoding.writeVarUint(encoder, MessageType.sync)
@@ -221,7 +220,7 @@ export class Connection implements RoomConnection, LiveConnection {
         // not acknowledged (its digest would claim otherwise); a later sync step 2 covers it.
         const pending = this.room.doc.store.pendingStructs !== null || this.room.doc.store.pendingDs !== null
         if (syncType === syncProtocol.messageYjsUpdate && pending) return
-        // After this turn's group commit, with the state vector then stored.
+        // After this turn's group commit is on disk, with the state vector then stored.
         this.room.whenStored(() => this.send(storedMessage(this.room.doc, syncType, update)))
         return
       }

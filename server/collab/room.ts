@@ -29,14 +29,21 @@ interface PendingUpdate extends AppendEntry {
   origin: RoomConnection | undefined
 }
 
+/** A committed batch waiting for the disk, with the acknowledgements that go out after it. */
+interface CommittedBatch {
+  batch: PendingUpdate[]
+  callbacks: (() => void)[]
+}
+
 /**
  * One loaded document: its Y.Doc, the awareness of its editors and their connections.
  * Every update is appended to the store before anyone else sees it.
  *
  * Group commit: the updates applied within one event-loop turn are appended in one
- * transaction at the end of the turn (setImmediate), then broadcast as one merged message per
- * recipient and acknowledged. Nothing leaves the room before its commit: whatever reads the
- * doc to send or store it calls flush() first.
+ * transaction at the end of the turn (setImmediate); once that commit is on disk (synced off
+ * the event loop, see WalSync) they are broadcast as one merged message per recipient and
+ * acknowledged, in commit order. Nothing leaves the room before it is durable: whatever reads
+ * the doc to send or store it calls flush() first, which syncs at once.
  */
 export class Room {
   readonly doc: Y.Doc
@@ -56,8 +63,10 @@ export class Room {
   private touched: { transaction: Y.Transaction; articles: string[] } | null = null
   /** Applied, not yet committed (the doc holds them; nobody has seen them). */
   private pending: PendingUpdate[] = []
-  /** Run once the pending updates are committed (acknowledgements). */
+  /** Run once the pending updates are durable (acknowledgements). */
   private afterCommit: (() => void)[] = []
+  /** Committed, not yet known to be on disk: not broadcast or acknowledged yet. In order. */
+  private unpublished: CommittedBatch[] = []
   private flushTimer: NodeJS.Immediate | null = null
 
   constructor(
@@ -105,45 +114,81 @@ export class Room {
     this.pending.push({ update, origin: conn, attribution: conn?.author ? { ...conn.author, articles: touched } : null })
     this.flushTimer ??= setImmediate(() => {
       this.flushTimer = null
-      this.flush()
+      this.commitPending()
     })
   }
 
-  /** Runs `fn` once everything applied so far is committed: now if nothing waits; never if the commit fails. */
+  /** Runs `fn` once everything applied so far is durable: now if nothing waits; never if storing fails. */
   whenStored(fn: () => void): void {
-    if (this.pending.length === 0) fn()
-    else this.afterCommit.push(fn)
+    if (this.pending.length > 0) this.afterCommit.push(fn)
+    else if (this.unpublished.length > 0) this.unpublished[this.unpublished.length - 1].callbacks.push(fn)
+    else fn()
   }
 
   /**
-   * Commits the pending updates (one transaction), then broadcasts and acknowledges them.
-   * If the append fails nothing is broadcast or acknowledged and the registry takes the room
-   * down (see Rooms.fail). Returns whether the doc now holds only committed content.
+   * Commits the pending updates (one transaction) without waiting for the disk; they are
+   * published when it has them. If the append fails nothing is broadcast or acknowledged and
+   * the registry takes the room down (see Rooms.fail).
    */
-  flush(): boolean {
+  private commitPending(): boolean {
     if (this.flushTimer) {
       clearImmediate(this.flushTimer)
       this.flushTimer = null
     }
     if (this.failed || this.destroyed) return false
     if (this.pending.length === 0) return true
-    const batch = this.pending
-    const callbacks = this.afterCommit
+    const committed: CommittedBatch = { batch: this.pending, callbacks: this.afterCommit }
     this.pending = []
     this.afterCommit = []
     try {
-      this.lastSeq = this.store.appendMany(this.docId, batch)
+      this.lastSeq = this.store.commit(this.docId, committed.batch)
     } catch (err) {
-      this.failed = true
-      this.hooks.onStorageFailure(this, err)
+      this.storageFailed(err)
       return false
     }
-    this.logLength += batch.length
-    this.untouched += batch.length
-    this.fanOut(batch)
-    for (const fn of callbacks) fn()
-    this.hooks.onAppended(this)
+    this.logLength += committed.batch.length
+    this.untouched += committed.batch.length
+    this.unpublished.push(committed)
+    this.store.whenDurable().then(
+      () => this.publishThrough(committed),
+      (err: unknown) => this.storageFailed(err),
+    )
     return true
+  }
+
+  /**
+   * Commits and syncs everything applied so far, at once, and publishes it: for whatever
+   * reads the doc to send or store it. Returns whether the doc now holds only durable content.
+   */
+  flush(): boolean {
+    if (!this.commitPending()) return false
+    if (this.unpublished.length === 0) return true
+    try {
+      this.store.syncNow()
+    } catch (err) {
+      this.storageFailed(err)
+      return false
+    }
+    this.publishThrough(this.unpublished[this.unpublished.length - 1])
+    return true
+  }
+
+  /** Broadcasts and acknowledges the committed batches up to `last`, in order, once durable. */
+  private publishThrough(last: CommittedBatch): void {
+    if (this.failed || this.destroyed) return
+    const index = this.unpublished.indexOf(last)
+    if (index < 0) return // already published by a flush()
+    for (const { batch, callbacks } of this.unpublished.splice(0, index + 1)) {
+      this.fanOut(batch)
+      for (const fn of callbacks) fn()
+    }
+    this.hooks.onAppended(this)
+  }
+
+  private storageFailed(err: unknown): void {
+    if (this.failed || this.destroyed) return
+    this.failed = true
+    this.hooks.onStorageFailure(this, err)
   }
 
   /**
@@ -201,7 +246,7 @@ export class Room {
     if (this.connections.size === 0) this.hooks.onEmpty(this)
   }
 
-  /** Folds the log into one state row. Safe at any time: after flush() the doc holds exactly what is stored. */
+  /** Folds the log into one state row. Safe at any time: after flush() the doc holds exactly what is stored, on disk. */
   compact(): void {
     if (!this.flush() || this.logLength === 0) return
     const state = Y.encodeStateAsUpdate(this.doc)
@@ -222,6 +267,7 @@ export class Room {
     this.flushTimer = null
     this.pending = []
     this.afterCommit = []
+    this.unpublished = []
     this.doc.off('afterTransaction', this.onAfterTransaction)
     this.doc.off('update', this.onUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)

@@ -38,6 +38,16 @@ export interface DocumentStore {
    * durable when it returns. Returns the sequence number of the last one.
    */
   appendMany(docId: string, entries: readonly AppendEntry[]): number
+  /**
+   * Group commit without waiting for the disk: appends the updates in one transaction, which is
+   * committed (all or none) when this returns, but durable only once whenDurable() resolves.
+   * Returns the sequence number of the last one.
+   */
+  commit(docId: string, entries: readonly AppendEntry[]): number
+  /** Resolves once every commit made so far is on disk; rejects (StorageError) if that failed. */
+  whenDurable(): Promise<void>
+  /** Every commit made so far is on disk when this returns (blocks; for readers). */
+  syncNow(): void
   /** Atomically replaces the state and deletes the logged updates with seq ≤ upToSeq. */
   compact(docId: string, state: Uint8Array, upToSeq: number): void
   /** How many updates are logged after `seq`. */

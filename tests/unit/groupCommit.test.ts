@@ -8,23 +8,46 @@ import type { Broadcaster, Peer } from '../../server/collab/broadcaster'
 import type { AppendEntry, DocumentStore, StoredDocument } from '../../server/storage/documentStore'
 import { createLogger } from '../../server/logger'
 
-/** What happened, in order: commits, broadcasts, direct sends and acknowledgements. */
-type Event = { kind: 'commit'; updates: number } | { kind: 'broadcast'; to: string[] } | { kind: 'send'; to: string } | { kind: 'ack'; of: string }
+/** What happened, in order: commits, disk syncs, broadcasts, direct sends and acknowledgements. */
+type Event =
+  | { kind: 'commit'; updates: number }
+  | { kind: 'durable' }
+  | { kind: 'broadcast'; to: string[] }
+  | { kind: 'send'; to: string }
+  | { kind: 'ack'; of: string }
 
+/** A store whose disk syncs complete only when the test says so (`disk.sync()` / `disk.fail()`). */
 function fixture(options: { failCommit?: boolean } = {}) {
   const events: Event[] = []
   const commits: AppendEntry[][] = []
   let seq = 0
+  let waiting: { resolve: () => void; reject: (err: unknown) => void }[] = []
+  const disk = {
+    sync: () => {
+      events.push({ kind: 'durable' })
+      for (const w of waiting.splice(0)) w.resolve()
+    },
+    fail: () => {
+      for (const w of waiting.splice(0)) w.reject(new Error('fsync failed'))
+    },
+  }
   const store: DocumentStore = {
     load: (): StoredDocument => ({ state: null, updates: [], lastSeq: 0 }),
     append: () => {
-      throw new Error('the room commits through appendMany')
+      throw new Error('the room commits through commit()')
     },
-    appendMany: (_docId, entries) => {
+    appendMany: () => {
+      throw new Error('the room commits through commit()')
+    },
+    commit: (_docId, entries) => {
       if (options.failCommit) throw new Error('disk on fire')
       commits.push([...entries])
       events.push({ kind: 'commit', updates: entries.length })
       return (seq += entries.length)
+    },
+    whenDurable: () => new Promise<void>((resolve, reject) => waiting.push({ resolve, reject })),
+    syncNow: () => {
+      if (waiting.length > 0 || events.at(-1)?.kind === 'commit') disk.sync()
     },
     compact: () => {},
     countSince: () => 0,
@@ -64,7 +87,7 @@ function fixture(options: { failCommit?: boolean } = {}) {
   const failures: unknown[] = []
   const hooks: RoomHooks = { onAppended: () => {}, onStorageFailure: (_room, err) => failures.push(err), onEmpty: () => {} }
   const room = new Room('doc-1', { doc: new Y.Doc(), lastSeq: 0, logLength: 0 }, store, broadcaster, hooks, createLogger('silent'))
-  return { room, events, commits, received, failures, connection }
+  return { room, events, commits, received, failures, connection, disk }
 }
 
 /** A text edit made by a separate client, as the bytes it would send. */
@@ -91,8 +114,8 @@ function textReceived(messages: Uint8Array[] = []): string {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 describe('group commit in a room', () => {
-  it('commits the updates of one turn together, before any broadcast or acknowledgement', async () => {
-    const { room, events, commits, received, connection } = fixture()
+  it('commits the updates of one turn together, and broadcasts or acknowledges them only once on disk', async () => {
+    const { room, events, commits, received, connection, disk } = fixture()
     const [a, b, c] = ['a', 'b', 'c'].map(connection)
     for (const conn of [a, b, c]) room.addConnection(conn)
 
@@ -107,9 +130,15 @@ describe('group commit in a room', () => {
     await nextTurn()
     expect(commits).toHaveLength(1)
     expect(commits[0].map((e) => e.attribution?.userId)).toEqual(['user-a', 'user-b'])
-    // One commit, then one merged message for the others, each author gets the other's edit, then the acks.
+    // Committed, not yet on disk: still nothing out.
+    expect(events).toEqual([{ kind: 'commit', updates: 2 }])
+    expect(received.size).toBe(0)
+    disk.sync()
+    await nextTurn()
+    // One commit, its sync, then one merged message for the others, each author gets the other's edit, then the acks.
     expect(events).toEqual([
       { kind: 'commit', updates: 2 },
+      { kind: 'durable' },
       { kind: 'broadcast', to: ['c'] },
       { kind: 'send', to: 'a' },
       { kind: 'send', to: 'b' },
@@ -122,12 +151,57 @@ describe('group commit in a room', () => {
     expect(textReceived(received.get('b'))).toBe('one ')
   })
 
-  it('commits before sending content to anyone who asks for it (flush before read)', () => {
+  it('commits and syncs at once, then publishes, before the doc is read to be sent (flush)', async () => {
     const { room, events, connection } = fixture()
-    room.addConnection(connection('a'))
-    Y.applyUpdate(room.doc, editBy(1, 'x'), room.connections.values().next().value)
+    const [a, b] = ['a', 'b'].map(connection)
+    room.addConnection(a)
+    room.addConnection(b)
+    Y.applyUpdate(room.doc, editBy(1, 'x'), a)
+    room.whenStored(() => events.push({ kind: 'ack', of: 'a' }))
     expect(room.flush()).toBe(true)
-    expect(events[0]).toEqual({ kind: 'commit', updates: 1 })
+    expect(events).toEqual([{ kind: 'commit', updates: 1 }, { kind: 'durable' }, { kind: 'broadcast', to: ['b'] }, { kind: 'ack', of: 'a' }])
+    // The sync started for the commit completes later: nothing is published twice.
+    await nextTurn()
+    expect(events.filter((e) => e.kind === 'broadcast')).toHaveLength(1)
+  })
+
+  it('publishes batches in commit order as the disk catches up', async () => {
+    const { room, events, connection, disk } = fixture()
+    const [a, b] = ['a', 'b'].map(connection)
+    room.addConnection(a)
+    room.addConnection(b)
+    Y.applyUpdate(room.doc, editBy(1, 'one'), a)
+    room.whenStored(() => events.push({ kind: 'ack', of: 'one' }))
+    await nextTurn()
+    Y.applyUpdate(room.doc, editBy(2, 'two'), a)
+    room.whenStored(() => events.push({ kind: 'ack', of: 'two' }))
+    await nextTurn()
+    expect(events).toEqual([{ kind: 'commit', updates: 1 }, { kind: 'commit', updates: 1 }])
+    disk.sync()
+    await nextTurn()
+    expect(events.slice(2)).toEqual([
+      { kind: 'durable' },
+      { kind: 'broadcast', to: ['b'] },
+      { kind: 'ack', of: 'one' },
+      { kind: 'broadcast', to: ['b'] },
+      { kind: 'ack', of: 'two' },
+    ])
+  })
+
+  it('broadcasts and acknowledges nothing when the disk sync fails', async () => {
+    const { room, events, received, failures, connection, disk } = fixture()
+    const [a, b] = ['a', 'b'].map(connection)
+    room.addConnection(a)
+    room.addConnection(b)
+    Y.applyUpdate(room.doc, editBy(1, 'lost'), a)
+    room.whenStored(() => events.push({ kind: 'ack', of: 'a' }))
+    await nextTurn()
+    disk.fail()
+    await nextTurn()
+    expect(failures).toHaveLength(1)
+    expect(room.failed).toBe(true)
+    expect(events).toEqual([{ kind: 'commit', updates: 1 }])
+    expect(received.size).toBe(0)
   })
 
   it('broadcasts and acknowledges nothing when the commit fails', async () => {
