@@ -52,6 +52,8 @@ export interface RunResult {
   maxWorkerCore: number
   workerEldP99: number
   serverCores: number
+  /** Share of the server's CPU spent in the kernel. */
+  serverSystemShare: number
   /** Cores busy with other processes of the machine during the window. */
   foreignCores: number
   loadgenBottleneck: boolean
@@ -158,6 +160,7 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
     for (const c of collected) for (const d of Object.keys(c.digests)) digests.add(d)
     const samples = concatSamples(collected.map((c) => c.samples))
     const serverCpuSeconds = server1.cpuSeconds - server0.cpuSeconds
+    const serverSystemShare = (server1.systemSeconds - server0.systemSeconds) / serverCpuSeconds
     const workerCores = workers1.map((u, i) => (u.usage!.cpuMicros - workers0[i].usage!.cpuMicros) / 1e6 / elapsed)
     const loadgenCores = workerCores.reduce((a, b) => a + b, 0)
     const serverCores = serverCpuSeconds / elapsed
@@ -183,6 +186,7 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
       maxWorkerCore,
       workerEldP99,
       serverCores,
+      serverSystemShare,
       foreignCores,
       // The load generator, not the server, limits the figures when a worker runs flat out
       // or the machine has no idle core left.
@@ -257,7 +261,7 @@ export async function runFanoutBenchmark(
             `  round ${round + 1} ${configLabel(config).padEnd(22)} ${SERVER_LABEL[server].padEnd(20)} ` +
               `p50 ${run.latency.p50.toFixed(1)} p99 ${run.latency.p99.toFixed(1)} max ${run.latency.max.toFixed(0)} ms; ` +
               `${run.delivered} delivered, lost ${run.lost}, ${run.converged ? 'converged' : 'DIVERGED'}; ` +
-              `server ${run.serverCores.toFixed(2)} cores, ${run.cpuPer1000.toFixed(3)} CPU-s/1k; loadgen ${run.loadgenCores.toFixed(2)} cores ` +
+              `server ${run.serverCores.toFixed(2)} cores (${(run.serverSystemShare * 100).toFixed(0)}% kernel), ${run.cpuPer1000.toFixed(3)} CPU-s/1k; loadgen ${run.loadgenCores.toFixed(2)} cores ` +
               `(max worker ${run.maxWorkerCore.toFixed(2)}, ELD p99 ${run.workerEldP99.toFixed(1)} ms); other processes ${run.foreignCores.toFixed(2)} cores${run.loadgenBottleneck ? ' [loadgen-bound]' : ''}; setup ${(run.setupMs / 1000).toFixed(1)} s (${Object.entries(run.phases).map(([k, v]) => `${k.replace(/Ms$/, '')} ${(v / 1000).toFixed(1)}`).join(', ')})`,
           )
         }

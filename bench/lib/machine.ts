@@ -38,8 +38,10 @@ export function machineInfo(): MachineInfo {
 }
 
 export interface ProcStat {
-  /** User + system CPU-seconds since the process started. */
+  /** User + system CPU-seconds since the process started (all its threads). */
   cpuSeconds: number
+  /** Of which in the kernel (system calls: socket writes, fsync…). */
+  systemSeconds: number
   rssBytes: number
   /** Peak resident set size (VmHWM). */
   peakRssBytes: number
@@ -57,5 +59,5 @@ export function procStat(pid: number): ProcStat {
   const stime = Number(fields[12])
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
   const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024
-  return { cpuSeconds: (utime + stime) / 100, rssBytes: kb('VmRSS'), peakRssBytes: kb('VmHWM') }
+  return { cpuSeconds: (utime + stime) / 100, systemSeconds: stime / 100, rssBytes: kb('VmRSS'), peakRssBytes: kb('VmHWM') }
 }

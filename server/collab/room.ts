@@ -57,7 +57,7 @@ export class Room {
   /** Set when an append failed: nothing more is stored, broadcast or acknowledged. */
   failed = false
   destroyed = false
-  /** Updates appended since documents.updated_at was last bumped. */
+  /** Updates appended since documents.updated_at was last bumped (group commits bump it themselves). */
   untouched = 0
   /** Articles touched by the transaction being cleaned up (afterTransaction runs before update). */
   private touched: { transaction: Y.Transaction; articles: string[] } | null = null
@@ -147,7 +147,6 @@ export class Room {
       return false
     }
     this.logLength += committed.batch.length
-    this.untouched += committed.batch.length
     this.unpublished.push(committed)
     this.store.whenDurable().then(
       () => this.publishThrough(committed),

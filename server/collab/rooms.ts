@@ -23,9 +23,6 @@ export class ShuttingDown extends Error {
   override name = 'ShuttingDown'
 }
 
-/** How often at most an editing session bumps documents.updated_at (it costs a write). */
-const TOUCH_EVERY_MS = 2000
-
 /** The registry of loaded rooms: loading, compaction, idle unloading and failure handling. */
 export class Rooms implements RoomHooks {
   private readonly rooms = new Map<string, Room>()
@@ -86,9 +83,8 @@ export class Rooms implements RoomHooks {
   }
 
   onAppended(room: Room): void {
+    // documents.updated_at is set by the group commit itself (see SqliteDocumentStore.commit).
     if (room.logLength > this.opts.compactAfterUpdates) this.queueCompaction(room)
-    const now = Date.now()
-    if (now - (this.touchedAt.get(room) ?? 0) >= TOUCH_EVERY_MS) this.touch(room, now)
   }
 
   onStorageFailure(room: Room, err: unknown): void {

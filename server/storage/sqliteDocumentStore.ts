@@ -26,17 +26,23 @@ function openCommitConnection(db: Db): Db {
   }
 }
 
-/** An INSERT of one update and its activity, on `db`, as one transaction of several. */
+/**
+ * One transaction on `db` for several updates: their rows, their activity, and the document's
+ * updated_at (part of the commit, so that no separate write is needed to keep it current).
+ */
 function appender(db: Db): Append {
   const insert = db.prepare('INSERT INTO doc_updates (doc_id, data, created_at, user_id, org_id) VALUES (?, ?, ?, ?, ?)')
+  const touch = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?')
   const editSessions = new EditSessionsRepo(db)
   return db.transaction((docId: string, entries: readonly AppendEntry[]): number => {
     const now = new Date()
+    const at = now.toISOString()
     let seq = 0
     for (const { update, attribution } of entries) {
-      seq = Number(insert.run(docId, update, now.toISOString(), attribution?.userId ?? null, attribution?.orgId ?? null).lastInsertRowid)
+      seq = Number(insert.run(docId, update, at, attribution?.userId ?? null, attribution?.orgId ?? null).lastInsertRowid)
       if (attribution) editSessions.record({ docId, ...attribution, at: now })
     }
+    touch.run(at, docId)
     return seq
   }).immediate
 }
