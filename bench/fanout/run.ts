@@ -31,6 +31,8 @@ export interface FanoutOptions {
   warmupMs: number
   windowMs: number
   workers: number
+  /** No new server run starts after this long (the section must fit the benchmark's 5 minutes). */
+  budgetMs: number
   log: (line: string) => void
 }
 
@@ -239,11 +241,17 @@ export async function runFanoutBenchmark(
   let workers = startWorkers(opts.workers)
   const runs: RunResult[] = []
   const failed: FailedRun[] = []
+  const started = Date.now()
   try {
     for (let round = 0; round < opts.rounds; round++) {
       const order = round % 2 === 0 ? opts.servers : [...opts.servers].reverse()
       for (const config of opts.matrix) {
         for (const server of order) {
+          if (Date.now() - started > opts.budgetMs) {
+            failed.push({ server, config, round, error: 'skipped: time budget spent' })
+            opts.log(`  round ${round + 1} ${configLabel(config).padEnd(22)} ${SERVER_LABEL[server].padEnd(20)} skipped: time budget spent`)
+            continue
+          }
           let run: RunResult
           try {
             run = await runOne(server, config, round, workers, opts)
@@ -299,6 +307,7 @@ if (import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]
     warmupMs: 1000,
     windowMs: Number(process.env.BENCH_WINDOW_MS ?? 5000),
     workers: Number(process.env.BENCH_WORKERS ?? 3),
+    budgetMs: 600_000,
     log: console.log,
   })
   for (const s of result.summaries) {
