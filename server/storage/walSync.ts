@@ -16,6 +16,7 @@ export class WalSync {
   private syncing = false
   private readonly waiters: { upTo: number; resolve: () => void; reject: (err: unknown) => void }[] = []
   private failure: unknown = null
+  private closed = false
 
   constructor(private readonly walPath: string) {}
 
@@ -47,12 +48,19 @@ export class WalSync {
     this.settle(upTo)
   }
 
+  /** Closes the descriptor (once a sync in flight, if any, has finished with it). */
   close(): void {
+    this.closed = true
+    if (!this.syncing) this.release()
+  }
+
+  private release(): void {
     if (this.fd !== null) fs.closeSync(this.fd)
     this.fd = null
   }
 
   private descriptor(): number {
+    if (this.closed) throw new Error('the update log is closed')
     this.fd ??= fs.openSync(this.walPath, 'r')
     return this.fd
   }
@@ -71,12 +79,13 @@ export class WalSync {
     }
     fs.fsync(fd, (err) => {
       this.syncing = false
+      if (this.closed) this.release()
       if (err) {
         this.fail(err)
         return
       }
       this.settle(upTo)
-      if (this.waiters.length > 0) this.startSync()
+      if (this.waiters.length > 0 && !this.closed) this.startSync()
     })
   }
 
