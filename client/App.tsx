@@ -1,6 +1,6 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useI18n } from './i18n/i18n'
-import { identityOf, refreshSession, signOut, useSession } from './auth/session'
+import { identityOf, refreshSession, signOut, useSession, type Identity } from './auth/session'
 import { SignInPage } from './auth/SignInPage'
 import { SetupPage } from './auth/SetupPage'
 import { InvitePage } from './auth/InvitePage'
@@ -9,7 +9,30 @@ import { navigate, useRoute } from './router'
 import { errorText } from './api/http'
 
 // The editor (TipTap, Yjs) and the admin pages are not on the critical path of the list of drafts.
-const EditorPage = lazy(() => import('./editor/EditorPage').then((m) => ({ default: m.EditorPage })))
+type EditorModule = typeof import('./editor/EditorPage')
+let editorModule: EditorModule | null = null
+const loadEditorPage = () => import('./editor/EditorPage').then((m) => (editorModule = m))
+// Opening a draft directly: fetch the editor while the session is being checked, not after.
+if (location.pathname.startsWith('/d/')) void loadEditorPage().catch(() => undefined)
+
+/**
+ * The editor page, loaded on demand. Not through lazy() + Suspense: React 19 holds back the
+ * reveal of a suspended boundary for up to 300 ms, which was a third of the time to open a draft.
+ */
+function EditorRoute({ docId, identity: given }: { docId: string; identity: Identity }) {
+  const { t } = useI18n()
+  // A new object on every render of App: keep the same one while it says the same (the page
+  // reconnects when its identity changes).
+  const { name, organization, color } = given
+  const identity = useMemo(() => ({ name, organization, color }), [name, organization, color])
+  const [loaded, setLoaded] = useState(editorModule)
+  const [failed, setFailed] = useState(false)
+  useEffect(() => {
+    if (!loaded) loadEditorPage().then(setLoaded, () => setFailed(true))
+  }, [loaded])
+  if (loaded) return <loaded.EditorPage key={docId} docId={docId} identity={identity} />
+  return failed ? <p className="error center" role="alert">{t('error.network')}</p> : <p className="muted center">{t('common.loading')}</p>
+}
 const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })))
 
 function Link({ to, className, children }: { to: string; className?: string; children: React.ReactNode }) {
@@ -41,7 +64,7 @@ export function App() {
   else if (route.name === 'invite') content = <InvitePage token={route.token} />
   else if (info.needsSetup) content = <SetupPage />
   else if (!user) content = <SignInPage />
-  else if (route.name === 'document') content = <EditorPage key={route.id} docId={route.id} identity={identityOf(user)} />
+  else if (route.name === 'document') content = <EditorRoute key={route.id} docId={route.id} identity={identityOf(user)} />
   else if (route.name === 'admin' && user.isAdmin) content = <AdminPage />
   else content = <DocumentList />
 

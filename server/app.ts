@@ -158,6 +158,7 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
         server.closeAllConnections()
         await stopped
         wss.close()
+        store.close()
         db.close()
         log.info('stopped')
       })()

@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { encodeAwarenessUpdate } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
@@ -22,6 +24,18 @@ interface PendingUpdate {
   seq: number
   digest: number
 }
+
+/** Updates reach the browser copy (IndexedDB) merged: remote ones (the server has them) within… */
+const COPY_BATCH_MS = 1000
+/** …and local ones within this, out of the keystroke's own task. */
+const LOCAL_COPY_DELAY_MS = 50
+
+/** Our awareness state (the caret moves with every keystroke) goes out at most this often. */
+const AWARENESS_INTERVAL_MS = 100
+/** An unchanged state is still re-sent this long after the last send (others drop it after 30 s). */
+const AWARENESS_RENEW_MS = 10_000
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
 function syncUrl(): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
@@ -51,12 +65,30 @@ export class CollabSession {
   role: Role | null = null
   /** Set when the server dropped a change because this connection may not edit. */
   writeRefused = false
+  /** Updates not yet written to the browser copy, in order. */
+  private forCopy: Uint8Array[] = []
+  private copyTimer: ReturnType<typeof setTimeout> | null = null
+  private copyDue = 0
+  private wholeStateTimer: ReturnType<typeof setTimeout> | null = null
+  private applyingStep2 = false
+  private updatesMuted = false
+  private awarenessTimer: ReturnType<typeof setTimeout> | null = null
+  private awarenessSentAt = 0
+  private awarenessSent = ''
 
   constructor(
     readonly docId: string,
     identity: Identity,
   ) {
     this.persistence = new IndexeddbPersistence(`accord:${docId}`, this.ydoc)
+    // One IndexedDB write per local update (the offline copy), remote ones merged (see storeInCopy).
+    this.ydoc.off('update', this.persistence._storeUpdate)
+    this.ydoc.on('update', this.storeInCopy)
+    this.ydoc.on('afterTransactionCleanup', this.muteUpdates)
+    this.ydoc.on('beforeObserverCalls', this.unmuteUpdates)
+    this.ydoc.on('afterAllTransactions', this.unmuteUpdates)
+    document.addEventListener('visibilitychange', this.onPageHide)
+    window.addEventListener('pagehide', this.flushCopy)
     // disableBc: other tabs sync through the server, so every "stored" ack matches what we sent.
     this.provider = new WebsocketProvider(syncUrl(), docId, this.ydoc, { maxBackoffTime: 5000, disableBc: true })
     this.provider.awareness.setLocalStateField('user', {
@@ -65,6 +97,7 @@ export class CollabSession {
       color: identity.color,
     })
     this.installHandlers()
+    this.throttleAwareness()
     this.ydoc.on('update', this.onUpdate)
     this.provider.on('status', this.recompute)
     this.provider.on('sync', this.recompute)
@@ -92,7 +125,17 @@ export class CollabSession {
     // Remember which local updates the sync step 2 we answer with covers.
     handlers[MessageType.sync] = (encoder, decoder, provider, emitSynced, messageType) => {
       const syncType = decoding.readVarUint(decoding.clone(decoder))
-      handleSync(encoder, decoder, provider, emitSynced, messageType)
+      if (syncType !== messageYjsSyncStep2) handleSync(encoder, decoder, provider, emitSynced, messageType)
+      else {
+        this.applyingStep2 = true
+        try {
+          handleSync(encoder, decoder, provider, emitSynced, messageType)
+        } finally {
+          this.applyingStep2 = false
+          this.unmuteUpdates()
+        }
+        this.copyWholeStateSoon()
+      }
       if (syncType === messageYjsSyncStep1) this.step2Boundaries.push(this.seq)
     }
     handlers[MessageType.role] = (_encoder, decoder) => {
@@ -127,6 +170,113 @@ export class CollabSession {
       }
       this.recompute()
     }
+  }
+
+  /**
+   * y-indexeddb writes every update, remote ones included, inside the keystroke's task (25
+   * writes a second with five people typing, and a full re-encode of the document every 500).
+   * Here updates are merged and written in order, one write at a time: local ones within
+   * LOCAL_COPY_DELAY_MS (after the frame that shows the keystroke), remote ones, which the
+   * server keeps anyway, within COPY_BATCH_MS; and at once when the page is hidden or closed.
+   */
+  private storeInCopy = (update: Uint8Array, origin: unknown) => {
+    if (origin === this.persistence) return // loaded from the copy itself
+    this.forCopy.push(update)
+    const delay = origin === this.provider ? COPY_BATCH_MS : LOCAL_COPY_DELAY_MS
+    if (this.copyTimer && this.copyDue <= Date.now() + delay) return
+    if (this.copyTimer) clearTimeout(this.copyTimer)
+    this.copyDue = Date.now() + delay
+    this.copyTimer = setTimeout(this.flushCopy, delay)
+  }
+
+  private flushCopy = () => {
+    if (this.copyTimer) clearTimeout(this.copyTimer)
+    this.copyTimer = null
+    if (this.forCopy.length === 0) return
+    if (!this.persistence.db) {
+      // IndexedDB not open yet: keep them (y-indexeddb itself would drop them).
+      this.copyDue = Date.now() + COPY_BATCH_MS
+      this.copyTimer = setTimeout(this.flushCopy, COPY_BATCH_MS)
+      return
+    }
+    const merged = this.forCopy.length === 1 ? this.forCopy[0] : Y.mergeUpdates(this.forCopy)
+    this.forCopy = []
+    this.persistence._storeUpdate(merged, null)
+  }
+
+  /**
+   * Yjs encodes every transaction once more for its 'update' listeners. Ours (the provider's
+   * sender, the saved-state bookkeeping, the copy) have no use for what the provider itself
+   * applies, except the copy, which gets the whole state a moment later instead. So for a sync
+   * step 2 (on opening: the whole document, ~700 KB for a long law) they are detached just
+   * around that transaction's update; transactions its observers start get them as usual.
+   */
+  private muteUpdates = (transaction: Y.Transaction) => {
+    if (!this.applyingStep2 || this.updatesMuted || transaction.origin !== this.provider) return
+    this.updatesMuted = true
+    for (const listener of this.updateListeners()) this.ydoc.off('update', listener)
+  }
+
+  private unmuteUpdates = () => {
+    if (!this.updatesMuted) return
+    this.updatesMuted = false
+    for (const listener of this.updateListeners()) this.ydoc.on('update', listener)
+  }
+
+  private updateListeners(): ((update: Uint8Array, origin: unknown) => void)[] {
+    return [this.provider._updateHandler, this.onUpdate, this.storeInCopy]
+  }
+
+  private copyWholeStateSoon(): void {
+    if (this.wholeStateTimer) clearTimeout(this.wholeStateTimer)
+    this.wholeStateTimer = setTimeout(() => {
+      this.wholeStateTimer = null
+      this.forCopy.push(Y.encodeStateAsUpdate(this.ydoc))
+      this.flushCopy()
+    }, COPY_BATCH_MS)
+  }
+
+  private onPageHide = () => {
+    if (document.visibilityState === 'hidden') this.flushCopy()
+  }
+
+  /**
+   * The stock provider sends every awareness change it sees, its own and every remote one it
+   * just received (back to the server, which has it), the moment it happens. Instead: only our
+   * own state, at most every AWARENESS_INTERVAL_MS, and only when it changed (or is due for
+   * renewal). The caret plugin re-announces the unchanged caret on every remote edit; that is
+   * dropped here too.
+   */
+  private throttleAwareness(): void {
+    const { awareness } = this.provider
+    awareness.off('update', this.provider._awarenessUpdateHandler)
+    awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  private onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange) => {
+    const own = this.ydoc.clientID
+    if (removed.includes(own)) this.sendAwareness() // leaving: at once
+    else if ((added.includes(own) || updated.includes(own)) && !this.awarenessTimer) {
+      const wait = Math.max(0, this.awarenessSentAt + AWARENESS_INTERVAL_MS - Date.now())
+      this.awarenessTimer = setTimeout(() => {
+        this.awarenessTimer = null
+        this.sendAwareness()
+      }, wait)
+    }
+  }
+
+  private sendAwareness(): void {
+    const { awareness, ws } = this.provider
+    const state = JSON.stringify(awareness.getLocalState())
+    const now = Date.now()
+    if (state === this.awarenessSent && now - this.awarenessSentAt < AWARENESS_RENEW_MS) return
+    if (!this.provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return // sent on reconnect by the provider
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.awareness)
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, [this.ydoc.clientID]))
+    ws.send(encoding.toUint8Array(encoder))
+    this.awarenessSent = state
+    this.awarenessSentAt = now
   }
 
   // The browser knows before the socket does: stop at once, and reconnect when back online.
@@ -184,6 +334,16 @@ export class CollabSession {
     window.removeEventListener('offline', this.onOffline)
     window.removeEventListener('online', this.onOnline)
     this.ydoc.off('update', this.onUpdate)
+    this.flushCopy()
+    if (this.wholeStateTimer) clearTimeout(this.wholeStateTimer)
+    this.ydoc.off('update', this.storeInCopy)
+    this.ydoc.off('afterTransactionCleanup', this.muteUpdates)
+    this.ydoc.off('beforeObserverCalls', this.unmuteUpdates)
+    this.ydoc.off('afterAllTransactions', this.unmuteUpdates)
+    document.removeEventListener('visibilitychange', this.onPageHide)
+    window.removeEventListener('pagehide', this.flushCopy)
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
+    this.provider.awareness.off('update', this.onAwarenessUpdate)
     this.provider.destroy()
     void this.persistence.destroy()
     this.ydoc.destroy()

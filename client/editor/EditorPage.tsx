@@ -91,9 +91,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     }
   }, [docId, t])
 
-  // The Y.Doc and provider live outside React's render, one per open draft.
+  // The Y.Doc and provider live outside React's render, one per open draft. Started at once,
+  // alongside the request for the draft's metadata: the first sync is the long part of opening.
   useEffect(() => {
-    if (load.kind !== 'ready') return
     const created = new CollabSession(docId, identity)
     setSession(created)
     const warn = (event: BeforeUnloadEvent) => {
@@ -108,7 +108,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       created.destroy()
       setSession(null)
     }
-  }, [docId, identity, load.kind])
+  }, [docId, identity])
 
   useEffect(() => {
     if (load.kind === 'ready') document.title = `${load.doc.title} — Accord`

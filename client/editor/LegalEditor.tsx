@@ -10,6 +10,9 @@ import type { Identity } from '../auth/session'
 import { useI18n } from '../i18n/i18n'
 import { LegalEditing } from './legalEditing'
 import { renderCaret } from './caret'
+import { installIncrementalBinding } from './incrementalBinding'
+
+installIncrementalBinding()
 
 interface Props {
   session: CollabSession

@@ -23,7 +23,16 @@ export function Outline({ editor, language, comments }: { editor: Editor | null;
   useEffect(() => {
     if (!editor) return
     let timer: ReturnType<typeof setTimeout> | undefined
-    const refresh = () => setEntries(outlineOf(editor.state.doc, language))
+    let shown = ''
+    // Re-rendered only when the outline changed (not for typing in a paragraph): a React commit
+    // while the editor has focus measures the selection across the whole text.
+    const refresh = () => {
+      const entries = outlineOf(editor.state.doc, language)
+      const key = JSON.stringify(entries)
+      if (key === shown) return
+      shown = key
+      setEntries(entries)
+    }
     const schedule = () => {
       clearTimeout(timer)
       timer = setTimeout(refresh, REFRESH_MS)

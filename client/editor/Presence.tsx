@@ -17,6 +17,7 @@ export function Presence({ session }: { session: CollabSession }) {
 
   useEffect(() => {
     const { awareness } = session.provider
+    let shown = ''
     const update = () => {
       const list: Person[] = []
       awareness.getStates().forEach((state, clientId) => {
@@ -31,6 +32,10 @@ export function Presence({ session }: { session: CollabSession }) {
         })
       })
       list.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name))
+      // Carets move with every keystroke; the list changes only when people come and go.
+      const key = JSON.stringify(list)
+      if (key === shown) return
+      shown = key
       setPeople(list)
     }
     update()

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { useLayoutEffect, useRef, useSyncExternalStore } from 'react'
 import type { CollabSession, SyncState } from '../collab/session'
 import { useI18n, type Translate } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'
@@ -33,14 +33,29 @@ export function useSyncState(session: CollabSession): SyncState {
   return useSyncExternalStore(session.subscribe, () => session.syncState)
 }
 
-/** "Saved" only when the server has stored every local change. */
+/**
+ * "Saved" only when the server has stored every local change. Updated in place rather than
+ * re-rendered: it flips between saving and saved with every keystroke, and every React commit
+ * while the editor has focus makes React measure the selection across the whole text.
+ */
 export function SyncStatus({ session }: { session: CollabSession }) {
   const { t } = useI18n()
-  const state = useSyncState(session)
+  const box = useRef<HTMLDivElement>(null)
+  const text = useRef<HTMLSpanElement>(null)
+  useLayoutEffect(() => {
+    const show = () => {
+      const state = session.syncState
+      box.current!.className = `sync-status sync-${state.kind}`
+      box.current!.dataset.state = state.kind
+      text.current!.textContent = describe(state, t)
+    }
+    show()
+    return session.subscribe(show)
+  }, [session, t])
   return (
-    <div className={`sync-status sync-${state.kind}`} role="status" aria-live="polite" data-testid="sync-status" data-state={state.kind}>
+    <div ref={box} role="status" aria-live="polite" data-testid="sync-status">
       <span className="sync-dot" aria-hidden="true" />
-      {describe(state, t)}
+      <span ref={text} />
     </div>
   )
 }

@@ -10,8 +10,8 @@ export interface Peer {
 export interface Broadcaster {
   join(docId: string, peer: Peer): void
   leave(docId: string, peer: Peer): void
-  /** Sends the already-encoded `message` to every peer of the room except `except`. */
-  broadcast(docId: string, message: Uint8Array, except?: Peer): void
+  /** Sends the already-encoded `message` to every peer of the room except `except` (one or several). */
+  broadcast(docId: string, message: Uint8Array, except?: Peer | ReadonlySet<Peer>): void
 }
 
 /** Single-process fan-out. */
@@ -31,12 +31,13 @@ export class LocalBroadcaster implements Broadcaster {
     if (peers.size === 0) this.rooms.delete(docId)
   }
 
-  broadcast(docId: string, message: Uint8Array, except?: Peer): void {
+  broadcast(docId: string, message: Uint8Array, except?: Peer | ReadonlySet<Peer>): void {
     const peers = this.rooms.get(docId)
     if (!peers) return
+    const skip = except instanceof Set ? (peer: Peer) => except.has(peer) : (peer: Peer) => peer === except
     // Copy: a send that fails may close its peer and call leave() while we iterate.
     for (const peer of [...peers]) {
-      if (peer !== except) peer.send(message)
+      if (!skip(peer)) peer.send(message)
     }
   }
 }

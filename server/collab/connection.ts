@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import type { Socket } from 'node:net'
 import type { RawData, WebSocket } from 'ws'
 import { CloseCode, CloseReason, MessageType, READ_ONLY_REASON } from '../../shared/protocol'
 import { can, type Role } from '../../shared/roles'
@@ -12,6 +13,7 @@ import { rewriteAwarenessUpdate } from './awarenessIdentity'
 import { isRedundantUpdate } from './redundant'
 import { dropPending, encodeIntegratedState, isIntegrated, pendingBytes } from './integrated'
 import { applyUpdateAndRepairIds } from './duplicateIds'
+import { frameOf, rawSocketOf } from './frame'
 import type { ConnectionIdentity, ConnectionRegistry, LiveConnection } from './registry'
 
 /** A frame we could not make sense of; closes only the connection that sent it. */
@@ -53,6 +55,8 @@ export class Connection implements RoomConnection, LiveConnection {
   private readonly log: Logger
   private _role: Role
   private _identity: ConnectionIdentity
+  /** Where prebuilt frames are written (see frame.ts); null: through ws.send. */
+  private readonly socket: Socket | null
 
   constructor(
     private readonly ws: WebSocket,
@@ -65,6 +69,7 @@ export class Connection implements RoomConnection, LiveConnection {
     this._identity = identity
     this._role = role
     this.log = log.child({ conn: this.id, user: identity.userId })
+    this.socket = rawSocketOf(ws)
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary))
     ws.on('close', (code) => {
       this.log.debug('closed', { code })
@@ -127,9 +132,9 @@ export class Connection implements RoomConnection, LiveConnection {
       this.close(TRY_AGAIN_LATER, 'too slow')
       return
     }
-    this.ws.send(message, (err) => {
-      if (err) this.log.debug('send failed', { err })
-    })
+    // A failed write surfaces as a socket error, which ws turns into a close.
+    if (this.socket) this.socket.write(frameOf(message))
+    else this.ws.send(message)
   }
 
   /** Leaves the room at once (no more frames in or out), then runs the closing handshake. */
@@ -196,6 +201,8 @@ export class Connection implements RoomConnection, LiveConnection {
     const syncType = decoding.readVarUint(decoder)
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
+        // Content goes out only once durable: commit and sync what the doc holds first.
+        if (!this.room.flush()) return
         const encoder = encoding.createEncoder()
         encoding.writeVarUint(encoder, MessageType.sync)
         // As writeSyncStep2, but only what was applied: pending structs are nobody's business.
@@ -224,7 +231,8 @@ export class Connection implements RoomConnection, LiveConnection {
           }
           return
         }
-        this.send(storedMessage(this.room.doc, syncType, update))
+        // After this turn's group commit is on disk, with the state vector then stored.
+        this.room.whenStored(() => this.send(storedMessage(this.room.doc, syncType, update)))
         return
       }
       default:
@@ -239,7 +247,7 @@ export class Connection implements RoomConnection, LiveConnection {
    */
   private refuseWrite(syncType: number, update: Uint8Array): void {
     if (isRedundantUpdate(this.room.doc, update)) {
-      this.send(storedMessage(this.room.doc, syncType, update))
+      this.room.whenStored(() => this.send(storedMessage(this.room.doc, syncType, update)))
       return
     }
     this.log.info('write refused: read-only', { role: this._role, bytes: update.byteLength })

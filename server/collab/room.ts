@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { Logger } from '../logger'
-import type { Attribution, DocumentStore } from '../storage/documentStore'
+import type { AppendEntry, DocumentStore } from '../storage/documentStore'
 import type { Broadcaster, Peer } from './broadcaster'
 import type { LoadedDoc } from './loadDoc'
 import { awarenessMessage, syncUpdateMessage } from './messages'
@@ -26,9 +26,26 @@ export interface RoomHooks {
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
+/** An update applied to the doc, waiting for the turn's group commit. */
+interface PendingUpdate extends AppendEntry {
+  origin: RoomConnection | undefined
+}
+
+/** A committed batch waiting for the disk, with the acknowledgements that go out after it. */
+interface CommittedBatch {
+  batch: PendingUpdate[]
+  callbacks: (() => void)[]
+}
+
 /**
  * One loaded document: its Y.Doc, the awareness of its editors and their connections.
  * Every update is appended to the store before anyone else sees it.
+ *
+ * Group commit: the updates applied within one event-loop turn are appended in one
+ * transaction at the end of the turn (setImmediate); once that commit is on disk (synced off
+ * the event loop, see WalSync) they are broadcast as one merged message per recipient and
+ * acknowledged, in commit order. Nothing leaves the room before it is durable: whatever reads
+ * the doc to send or store it calls flush() first, which syncs at once.
  */
 export class Room {
   readonly doc: Y.Doc
@@ -42,10 +59,17 @@ export class Room {
   /** Set when an append failed: nothing more is stored, broadcast or acknowledged. */
   failed = false
   destroyed = false
-  /** Updates appended since documents.updated_at was last bumped. */
+  /** Updates appended since documents.updated_at was last bumped (group commits bump it themselves). */
   untouched = 0
   /** Articles touched by the transaction being cleaned up (afterTransaction runs before update). */
   private touched: { transaction: Y.Transaction; articles: string[] } | null = null
+  /** Applied, not yet committed (the doc holds them; nobody has seen them). */
+  private pending: PendingUpdate[] = []
+  /** Run once the pending updates are durable (acknowledgements). */
+  private afterCommit: (() => void)[] = []
+  /** Committed, not yet known to be on disk: not broadcast or acknowledged yet. In order. */
+  private unpublished: CommittedBatch[] = []
+  private flushTimer: NodeJS.Immediate | null = null
 
   constructor(
     readonly docId: string,
@@ -82,27 +106,83 @@ export class Room {
     }
   }
 
-  /**
-   * Persistence rule: append synchronously (durable on return), then fan out. If the append
-   * fails nothing is broadcast and the registry takes the room down (see Rooms.fail).
-   */
+  /** Persistence rule: queue for this turn's commit; the commit comes before any fan-out. */
   private onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
     if (this.failed || this.destroyed) return
     const conn = this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : undefined
     const touched = this.touched?.transaction === transaction ? this.touched.articles : []
     this.touched = null
     const author = this.authorOf(origin)
-    const attribution: Attribution | null = author ? { ...author, articles: touched } : null
-    try {
-      this.lastSeq = this.store.append(this.docId, update, attribution)
-    } catch (err) {
-      this.failed = true
-      this.hooks.onStorageFailure(this, err)
-      return
+    this.pending.push({ update, origin: conn, attribution: author ? { ...author, articles: touched } : null })
+    this.flushTimer ??= setImmediate(() => {
+      this.flushTimer = null
+      this.commitPending()
+    })
+  }
+
+  /** Runs `fn` once everything applied so far is durable: now if nothing waits; never if storing fails. */
+  whenStored(fn: () => void): void {
+    if (this.pending.length > 0) this.afterCommit.push(fn)
+    else if (this.unpublished.length > 0) this.unpublished[this.unpublished.length - 1].callbacks.push(fn)
+    else fn()
+  }
+
+  /**
+   * Commits the pending updates (one transaction) without waiting for the disk; they are
+   * published when it has them. If the append fails nothing is broadcast or acknowledged and
+   * the registry takes the room down (see Rooms.fail).
+   */
+  private commitPending(): boolean {
+    if (this.flushTimer) {
+      clearImmediate(this.flushTimer)
+      this.flushTimer = null
     }
-    this.logLength++
-    this.untouched++
-    this.broadcaster.broadcast(this.docId, syncUpdateMessage(update), conn)
+    if (this.failed || this.destroyed) return false
+    if (this.pending.length === 0) return true
+    const committed: CommittedBatch = { batch: this.pending, callbacks: this.afterCommit }
+    this.pending = []
+    this.afterCommit = []
+    try {
+      this.lastSeq = this.store.commit(this.docId, committed.batch)
+    } catch (err) {
+      this.storageFailed(err)
+      return false
+    }
+    this.logLength += committed.batch.length
+    this.unpublished.push(committed)
+    this.store.whenDurable().then(
+      () => this.publishThrough(committed),
+      (err: unknown) => this.storageFailed(err),
+    )
+    return true
+  }
+
+  /**
+   * Commits and syncs everything applied so far, at once, and publishes it: for whatever
+   * reads the doc to send or store it. Returns whether the doc now holds only durable content.
+   */
+  flush(): boolean {
+    if (!this.commitPending()) return false
+    if (this.unpublished.length === 0) return true
+    try {
+      this.store.syncNow()
+    } catch (err) {
+      this.storageFailed(err)
+      return false
+    }
+    this.publishThrough(this.unpublished[this.unpublished.length - 1])
+    return true
+  }
+
+  /** Broadcasts and acknowledges the committed batches up to `last`, in order, once durable. */
+  private publishThrough(last: CommittedBatch): void {
+    if (this.failed || this.destroyed) return
+    const index = this.unpublished.indexOf(last)
+    if (index < 0) return // already published by a flush()
+    for (const { batch, callbacks } of this.unpublished.splice(0, index + 1)) {
+      this.fanOut(batch)
+      for (const fn of callbacks) fn()
+    }
     this.hooks.onAppended(this)
   }
 
@@ -110,6 +190,27 @@ export class Room {
   private authorOf(origin: unknown): { userId: string; orgId: string } | null {
     if (this.connections.has(origin as RoomConnection)) return (origin as RoomConnection).author
     return isServerOrigin(origin) ? origin.author : null
+  }
+
+  private storageFailed(err: unknown): void {
+    if (this.failed || this.destroyed) return
+    this.failed = true
+    this.hooks.onStorageFailure(this, err)
+  }
+
+  /**
+   * One message for everyone with every update of the batch (encoded once), except that the
+   * authors of the batch get the others' updates only (their own they have).
+   */
+  private fanOut(batch: PendingUpdate[]): void {
+    const merged = (entries: PendingUpdate[]) => (entries.length === 1 ? entries[0].update : Y.mergeUpdates(entries.map((e) => e.update)))
+    const authors = new Set<RoomConnection>()
+    for (const e of batch) if (e.origin) authors.add(e.origin)
+    this.broadcaster.broadcast(this.docId, syncUpdateMessage(merged(batch)), authors)
+    for (const author of authors) {
+      const others = batch.filter((e) => e.origin !== author)
+      if (others.length > 0) author.send(syncUpdateMessage(merged(others)))
+    }
   }
 
   private onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
@@ -152,9 +253,9 @@ export class Room {
     if (this.connections.size === 0) this.hooks.onEmpty(this)
   }
 
-  /** Folds the log into one state row. Safe at any time: the doc holds exactly what is stored. */
+  /** Folds the log into one state row. Safe at any time: after flush() the doc holds exactly what is stored, on disk. */
   compact(): void {
-    if (this.failed || this.destroyed || this.logLength === 0) return
+    if (!this.flush() || this.logLength === 0) return
     const state = encodeIntegratedState(this.doc) // never what waits, unstored, for dependencies
     this.store.compact(this.docId, state, this.lastSeq)
     this.logLength = 0
@@ -168,6 +269,12 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    // Uncommitted updates die with the room: never stored, broadcast or acknowledged.
+    if (this.flushTimer) clearImmediate(this.flushTimer)
+    this.flushTimer = null
+    this.pending = []
+    this.afterCommit = []
+    this.unpublished = []
     this.doc.off('afterTransaction', this.onAfterTransaction)
     this.doc.off('update', this.onUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)

@@ -31,9 +31,6 @@ export interface RoomListener {
   onLastLeft?(room: Room): void
 }
 
-/** How often at most an editing session bumps documents.updated_at (it costs a write). */
-const TOUCH_EVERY_MS = 2000
-
 /** The registry of loaded rooms: loading, compaction, idle unloading and failure handling. */
 export class Rooms implements RoomHooks {
   private readonly rooms = new Map<string, Room>()
@@ -79,10 +76,13 @@ export class Rooms implements RoomHooks {
     return this.read(docId, docJSONOf)
   }
 
-  /** Runs `fn` on the document: the live room's if loaded, else a copy loaded from the store. */
+  /**
+   * Runs `fn` on the document: the live room's if loaded (its pending updates committed first,
+   * so `fn` sees only stored content), else a copy loaded from the store.
+   */
   read<T>(docId: string, fn: (doc: Y.Doc) => T): T {
     const room = this.rooms.get(docId)
-    if (room) return fn(room.doc)
+    if (room?.flush()) return fn(room.doc)
     const { doc } = loadDoc(this.opts.store, docId)
     try {
       return fn(doc)
@@ -101,9 +101,8 @@ export class Rooms implements RoomHooks {
   }
 
   onAppended(room: Room): void {
+    // documents.updated_at is set by the group commit itself (see SqliteDocumentStore.commit).
     if (room.logLength > this.opts.compactAfterUpdates) this.queueCompaction(room)
-    const now = Date.now()
-    if (now - (this.touchedAt.get(room) ?? 0) >= TOUCH_EVERY_MS) this.touch(room, now)
     this.notify((l) => l.onAppended?.(room))
   }
 
@@ -165,6 +164,7 @@ export class Rooms implements RoomHooks {
     this.closed = true
     for (const room of [...this.rooms.values()]) {
       this.forget(room)
+      room.flush() // this turn's updates: committed, broadcast and acknowledged before the goodbye
       room.closeConnections(CloseCode.serverShutdown, CloseReason.serverShutdown)
       this.compactSafely(room)
       this.touchIfNeeded(room)

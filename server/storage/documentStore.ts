@@ -21,6 +21,11 @@ export interface Attribution {
   articles: readonly string[]
 }
 
+export interface AppendEntry {
+  update: Uint8Array
+  attribution: Attribution | null
+}
+
 export interface DocumentStore {
   load(docId: string): StoredDocument
   /**
@@ -28,6 +33,21 @@ export interface DocumentStore {
    * one transaction; durable when it returns. Returns its sequence number.
    */
   append(docId: string, update: Uint8Array, attribution: Attribution | null): number
+  /**
+   * Appends several updates, in order, in one transaction (one disk sync): all or none are
+   * durable when it returns. Returns the sequence number of the last one.
+   */
+  appendMany(docId: string, entries: readonly AppendEntry[]): number
+  /**
+   * Group commit without waiting for the disk: appends the updates in one transaction, which is
+   * committed (all or none) when this returns, but durable only once whenDurable() resolves.
+   * Returns the sequence number of the last one.
+   */
+  commit(docId: string, entries: readonly AppendEntry[]): number
+  /** Resolves once every commit made so far is on disk; rejects (StorageError) if that failed. */
+  whenDurable(): Promise<void>
+  /** Every commit made so far is on disk when this returns (blocks; for readers). */
+  syncNow(): void
   /** Atomically replaces the state and deletes the logged updates with seq ≤ upToSeq. */
   compact(docId: string, state: Uint8Array, upToSeq: number): void
   /** How many updates are logged after `seq`. */

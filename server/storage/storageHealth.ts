@@ -1,4 +1,4 @@
-import type { Attribution, DocumentStore, StoredDocument } from './documentStore'
+import type { AppendEntry, Attribution, DocumentStore, StoredDocument } from './documentStore'
 
 /** First and longest pause after a failure of a document's storage. */
 const FIRST_PAUSE_MS = 250
@@ -26,9 +26,30 @@ export class StorageHealth implements DocumentStore {
   }
 
   append(docId: string, update: Uint8Array, attribution: Attribution | null): number {
+    return this.watch(docId, () => this.inner.append(docId, update, attribution))
+  }
+
+  appendMany(docId: string, entries: readonly AppendEntry[]): number {
+    return this.watch(docId, () => this.inner.appendMany(docId, entries))
+  }
+
+  commit(docId: string, entries: readonly AppendEntry[]): number {
+    return this.watch(docId, () => this.inner.commit(docId, entries))
+  }
+
+  whenDurable(): Promise<void> {
+    return this.inner.whenDurable()
+  }
+
+  syncNow(): void {
+    this.inner.syncNow()
+  }
+
+  /** A write to `docId`: a failure starts (or lengthens) its pause, a success ends it. */
+  private watch(docId: string, write: () => number): number {
     let seq: number
     try {
-      seq = this.inner.append(docId, update, attribution)
+      seq = write()
     } catch (err) {
       this.failed(docId)
       throw err

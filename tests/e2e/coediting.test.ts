@@ -83,6 +83,8 @@ describe('two people co-editing the sample law in the browser', () => {
     await pageA.keyboard.type('Inserted article')
     for (const page of [pageA, pageB]) {
       await expect.poll(async () => (await articleLabels(page)).length).toBe(before.length + 1)
+      // The new article can arrive before the last of its heading's keystrokes.
+      await expect.poll(async () => (await articleLabels(page))[1].heading).toBe('Inserted article')
       const after = await articleLabels(page)
       expect(after[1].heading).toBe('Inserted article')
       expect(after[1].label).toBe('Article 2.')

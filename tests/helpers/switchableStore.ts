@@ -1,4 +1,4 @@
-import { StorageError, type Attribution, type DocumentStore, type StoredDocument } from '../../server/storage/documentStore'
+import { StorageError, type AppendEntry, type Attribution, type DocumentStore, type StoredDocument } from '../../server/storage/documentStore'
 
 /**
  * A document store with a switch, for storage-fault tests: while a document is listed in
@@ -22,12 +22,33 @@ export class SwitchableStore implements DocumentStore {
     return this.inner.load(docId)
   }
 
+  private refuseWrite(docId: string): void {
+    if (!this.fails(docId)) return
+    this.refusedAppends++
+    throw new StorageError(`simulated: cannot append to document ${docId} (disk full)`)
+  }
+
   append(docId: string, update: Uint8Array, attribution: Attribution | null): number {
-    if (this.fails(docId)) {
-      this.refusedAppends++
-      throw new StorageError(`simulated: cannot append to document ${docId} (disk full)`)
-    }
+    this.refuseWrite(docId)
     return this.inner.append(docId, update, attribution)
+  }
+
+  appendMany(docId: string, entries: readonly AppendEntry[]): number {
+    this.refuseWrite(docId)
+    return this.inner.appendMany(docId, entries)
+  }
+
+  commit(docId: string, entries: readonly AppendEntry[]): number {
+    this.refuseWrite(docId)
+    return this.inner.commit(docId, entries)
+  }
+
+  whenDurable(): Promise<void> {
+    return this.inner.whenDurable()
+  }
+
+  syncNow(): void {
+    this.inner.syncNow()
   }
 
   compact(docId: string, state: Uint8Array, upToSeq: number): void {

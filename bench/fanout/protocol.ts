@@ -1,0 +1,45 @@
+/** IPC between the fan-out benchmark and its load-generator workers (bench/fanout/worker.ts). */
+import type { ClientSpec } from '../lib/clients'
+
+export interface WriterSpec {
+  /** Index of the writing client among this worker's clients. */
+  client: number
+  writerId: number
+  /** Index of the clause (numbered paragraph) it types into. */
+  clause: number
+}
+
+export type WorkerRequest =
+  | { cmd: 'load'; spec: ClientSpec; articles: number }
+  /** `count` clients on one document; the first `full` (default all) are full clients, the rest protocol-level receivers. */
+  | { cmd: 'open'; spec: ClientSpec; count: number; full?: number; expectTopLevel: number; parallel: number; timeoutMs: number }
+  /** One client per spec (many documents), each waited for until synced. */
+  | { cmd: 'openEach'; specs: ClientSpec[]; parallel: number; timeoutMs: number }
+  | { cmd: 'write'; writers: WriterSpec[]; ratePerSecond: number; awareness: boolean }
+  | { cmd: 'window'; start: number; end: number }
+  | { cmd: 'stopWriting' }
+  | { cmd: 'collect'; expected: Record<number, number>; drainMs: number }
+  | { cmd: 'usage' }
+  | { cmd: 'close' }
+
+export interface CollectResult {
+  /** Latencies (ms) of the edits sent inside the window, one per receiving client. */
+  samples: Float64Array
+  /** Deliveries seen in total (any time). */
+  received: number
+  missing: number
+  duplicates: number
+  /** Content digest → number of this worker's full clients holding it. */
+  digests: Record<string, number>
+}
+
+export interface WorkerUsage {
+  cpuMicros: number
+  /** Event-loop delay since the last window start, ms. */
+  eldP99: number
+  eldMax: number
+}
+
+export type WorkerReply =
+  | { id: number; ok: true; opened?: number; ms?: number; sent?: Record<number, number>; collect?: CollectResult; usage?: WorkerUsage }
+  | { id: number; ok: false; error: string }

@@ -1,0 +1,96 @@
+/**
+ * One collaboration client per server kind, behind one interface: the stock y-websocket
+ * WebsocketProvider for Accord (with the session cookie) and @y/websocket-server, and
+ * @hocuspocus/provider for Hocuspocus (its protocol differs). No BroadcastChannel: every
+ * change goes through the server.
+ */
+import * as Y from 'yjs'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import { HocuspocusProvider } from '@hocuspocus/provider'
+import type { Awareness } from 'y-protocols/awareness'
+import * as decoding from 'lib0/decoding'
+import { MessageType } from '../../shared/protocol'
+import { readStoredAck } from '../../shared/storedAck'
+import type { ServerKind } from '../servers/protocol'
+
+export interface ClientSpec {
+  kind: ServerKind
+  port: number
+  /** Document id (Accord) or name (references). */
+  doc: string
+  /** Accord's session cookie, `accord_session=…`. */
+  cookie?: string
+}
+
+export interface BenchClient {
+  ydoc: Y.Doc
+  awareness: Awareness
+  /** Resolves once the first sync with the server is complete. */
+  synced: Promise<void>
+  destroy(): void
+}
+
+function webSocketWithCookie(cookie: string | undefined): typeof WebSocket {
+  if (!cookie) return WebSocket
+  return class CookieWebSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols ?? [], { headers: { Cookie: cookie } })
+    }
+  } as typeof WebSocket
+}
+
+export function connect(spec: ClientSpec): BenchClient {
+  const ydoc = new Y.Doc()
+  if (spec.kind === 'hocuspocus') {
+    let resolve!: () => void
+    const synced = new Promise<void>((r) => (resolve = r))
+    // With `url`, the provider makes (and owns) its socket from this same configuration, so
+    // the polyfill reaches it; the declared type does not list it.
+    const configuration = {
+      url: `ws://127.0.0.1:${spec.port}`,
+      name: spec.doc,
+      document: ydoc,
+      WebSocketPolyfill: WebSocket,
+      onSynced: () => resolve(),
+    }
+    const provider = new HocuspocusProvider(configuration as ConstructorParameters<typeof HocuspocusProvider>[0])
+    return {
+      ydoc,
+      awareness: provider.awareness!,
+      synced,
+      destroy: () => {
+        provider.destroy()
+        ydoc.destroy()
+      },
+    }
+  }
+  const url = spec.kind === 'accord' ? `ws://127.0.0.1:${spec.port}/sync` : `ws://127.0.0.1:${spec.port}`
+  const provider = new WebsocketProvider(url, spec.doc, ydoc, {
+    WebSocketPolyfill: webSocketWithCookie(spec.cookie) as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 500,
+  })
+  if (spec.kind === 'accord') {
+    // Accord's own frames (as the browser client reads them): "stored" and the role.
+    provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => void readStoredAck(decoder)
+    provider.messageHandlers[MessageType.role] = (_encoder, decoder) => void decoding.readVarString(decoder)
+  }
+  const synced = new Promise<void>((resolve) => {
+    const onSync = (isSynced: boolean) => {
+      if (!isSynced) return
+      provider.off('sync', onSync)
+      resolve()
+    }
+    provider.on('sync', onSync)
+  })
+  return {
+    ydoc,
+    awareness: provider.awareness,
+    synced,
+    destroy: () => {
+      provider.destroy()
+      ydoc.destroy()
+    },
+  }
+}

@@ -1,0 +1,63 @@
+/** What the machine is doing besides the benchmark: other processes share these cores. */
+import fs from 'node:fs'
+import os from 'node:os'
+
+/** Busy CPU-seconds of the whole machine since boot (all cores), from /proc/stat. */
+export function machineBusySeconds(): number {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]
+    // cpu  user nice system idle iowait irq softirq steal guest guest_nice (USER_HZ = 100)
+    const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number)
+    return (user + nice + system + irq + softirq + steal) / 100
+  } catch {
+    return NaN
+  }
+}
+
+export function loadAverage(): number {
+  return os.loadavg()[0]
+}
+
+export interface MachineInfo {
+  cores: number
+  cpu: string
+  memoryGb: number
+  node: string
+  platform: string
+}
+
+export function machineInfo(): MachineInfo {
+  const cpus = os.cpus()
+  return {
+    cores: cpus.length,
+    cpu: cpus[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  }
+}
+
+export interface ProcStat {
+  /** User + system CPU-seconds since the process started (all its threads). */
+  cpuSeconds: number
+  /** Of which in the kernel (system calls: socket writes, fsync…). */
+  systemSeconds: number
+  rssBytes: number
+  /** Peak resident set size (VmHWM). */
+  peakRssBytes: number
+}
+
+/**
+ * CPU and memory of any process from /proc, without asking it (a server that has fallen
+ * behind may not answer IPC for a long time). Resolution: 10 ms of CPU.
+ */
+export function procStat(pid: number): ProcStat {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+  // Fields after the command name (which may contain spaces) start after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const utime = Number(fields[11])
+  const stime = Number(fields[12])
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024
+  return { cpuSeconds: (utime + stime) / 100, systemSeconds: stime / 100, rssBytes: kb('VmRSS'), peakRssBytes: kb('VmHWM') }
+}

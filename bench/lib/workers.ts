@@ -1,0 +1,48 @@
+/** A pool of load-generator processes (bench/fanout/worker.ts) with request/response over IPC. */
+import { fork, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import type { WorkerReply, WorkerRequest } from '../fanout/protocol'
+
+const WORKER = path.join(import.meta.dirname, '../fanout/worker.ts')
+
+export interface LoadWorker {
+  index: number
+  pid: number
+  request(request: WorkerRequest, timeoutMs?: number): Promise<Extract<WorkerReply, { ok: true }>>
+  kill(): void
+}
+
+export function startWorkers(count: number): LoadWorker[] {
+  return Array.from({ length: count }, (_, index) => {
+    const child: ChildProcess = fork(WORKER, [], {
+      execArgv: ['--import', 'tsx'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
+    const pending = new Map<number, (reply: WorkerReply) => void>()
+    child.on('message', (reply: WorkerReply) => pending.get(reply.id)?.(reply))
+    child.on('exit', (code) => {
+      for (const resolve of pending.values()) resolve({ id: -1, ok: false, error: `worker ${index} exited (${code})` })
+    })
+    let nextId = 0
+    return {
+      index,
+      pid: child.pid!,
+      request: (request, timeoutMs = 120_000) =>
+        new Promise((resolve, reject) => {
+          const id = ++nextId
+          const timer = setTimeout(() => reject(new Error(`worker ${index}: ${request.cmd} timed out`)), timeoutMs)
+          pending.set(id, (reply) => {
+            clearTimeout(timer)
+            pending.delete(id)
+            if (reply.ok) resolve(reply)
+            else reject(new Error(`worker ${index}: ${reply.error}`))
+          })
+          child.send({ ...request, id })
+        }),
+      kill: () => {
+        child.kill('SIGKILL')
+      },
+    }
+  })
+}

@@ -1,0 +1,105 @@
+/** The benchmark's summary as Markdown tables (printed, saved, and copied into the README). */
+import type { BrowserBenchResult } from './browser'
+import type { ColdOpenResult } from './coldOpen'
+import type { DiffBenchResult } from './diff'
+import type { DocxResult } from './docx'
+import { configLabel, type FanoutSummary } from './fanout/run'
+import { fmt } from './lib/stats'
+import type { MachineInfo } from './lib/machine'
+import type { ManyDocsResult } from './manyDocs'
+import { SERVER_LABEL } from './servers/protocol'
+import type { StorageResult } from './storage'
+
+export interface BenchResults {
+  startedAt: string
+  machine: MachineInfo & { chromium?: string; loadAverageBefore: number; loadAverageAfter?: number }
+  durationsS: Record<string, number>
+  fanout?: { matrix: unknown; rounds: number; windowMs: number; workers: number; summaries: FanoutSummary[]; runs: unknown[]; failed: unknown[] }
+  coldOpen?: ColdOpenResult[]
+  browser?: BrowserBenchResult
+  manyDocs?: ManyDocsResult
+  storage?: StorageResult
+  diff?: DiffBenchResult[]
+  docx?: DocxResult
+  /** Sections contributed by other features (bench/versions.ts, bench/export.ts). */
+  extra?: Record<string, unknown>
+}
+
+const ratio = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : '–')
+
+export function markdownSummary(r: BenchResults): string {
+  const out: string[] = []
+  const m = r.machine
+  out.push(`Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}${m.chromium ? `, Chromium ${m.chromium}` : ''}; ` +
+    `load average ${fmt(m.loadAverageBefore, 2)} before${m.loadAverageAfter !== undefined ? `, ${fmt(m.loadAverageAfter, 2)} after` : ''}. Run ${r.startedAt}.`)
+  out.push('')
+  if (r.fanout) {
+    const f = r.fanout
+    out.push(`**1. Fan-out** (${f.rounds} rounds, alternating order, ${f.windowMs / 1000} s window each; ${f.workers} load-generator processes; one ~200 KB document). Latency: a writer's edit → each other client has it.`)
+    out.push('')
+    out.push('| clients · writers · edits/s | server | p50 ms | p95 ms | p99 ms | max ms | lost | converged | server CPU-s / 1,000 delivered | peak RSS MB | p99 vs ref | CPU vs ref | load generator |')
+    out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+    for (const s of f.summaries) {
+      const gen = `${fmt(s.loadgenCores, 2)} cores${s.loadgenBottleneck ? ' ⚠ bound' : ''}`
+      if (s.rounds === 0) {
+        out.push(`| ${configLabel(s.config)} | ${SERVER_LABEL[s.server]} | **failed**: ${s.failures[0] ?? ''} |||||||||||`)
+        continue
+      }
+      const failedNote = s.failures.length > 0 ? ` (${s.failures.length} run(s) failed)` : ''
+      out.push(`| ${configLabel(s.config)} | ${SERVER_LABEL[s.server]}${failedNote} | ${fmt(s.latency.p50)} | ${fmt(s.latency.p95)} | ${fmt(s.latency.p99)} | ${fmt(s.latency.max, 0)} | ${s.lost} | ${s.converged ? 'yes' : '**no**'} | ${fmt(s.cpuPer1000, 3)} | ${fmt(s.peakRssMb, 0)} | ${ratio(s.p99VsReference)} | ${ratio(s.cpuVsReference)} | ${gen} |`)
+    }
+    const bound = f.summaries.filter((s) => s.loadgenBottleneck)
+    if (bound.length > 0) {
+      out.push('')
+      out.push(`⚠ In ${[...new Set(bound.map((s) => configLabel(s.config)))].join(', ')} the load generator (or other processes on the machine: up to ${fmt(Math.max(...bound.map((s) => s.foreignCores)), 2)} cores) left no idle core: latencies there include client-side queueing, not only the server's.`)
+    }
+    out.push('')
+  }
+  if (r.coldOpen || r.browser) {
+    out.push('**2. Cold open** of the generated 300-article law (median of 5).')
+    out.push('')
+    out.push('| | time |')
+    out.push('|---|---|')
+    for (const c of r.coldOpen ?? []) {
+      out.push(`| Node client full sync, ${SERVER_LABEL[c.server]} | ${fmt(c.medianMs, 0)} ms |`)
+      if (c.fromStorageMedianMs !== undefined) out.push(`| Node client full sync, ${SERVER_LABEL[c.server]}, document not loaded (read from SQLite) | ${fmt(c.fromStorageMedianMs, 0)} ms |`)
+    }
+    if (r.browser) {
+      out.push(`| Chromium: navigation → editor mounted | ${fmt(r.browser.coldOpen.editorMountedMedianMs, 0)} ms |`)
+      out.push(`| Chromium: navigation → every article rendered, editable, painted | **${fmt(r.browser.coldOpen.medianMs, 0)} ms** |`)
+    }
+    out.push('')
+  }
+  if (r.browser) {
+    const t = r.browser.typing
+    out.push(`**3. Typing** in the 300-article law in Chromium, ${t.remoteWriters} remote writers at ${t.remoteRatePerSecond} edits/s each with carets: keypress → painted frame over ${t.keypresses} keypresses: ` +
+      `p50 **${fmt(t.latency.p50)} ms**, p95 **${fmt(t.latency.p95)} ms**, max ${fmt(t.latency.max, 0)} ms.`)
+    out.push('')
+  }
+  if (r.manyDocs) {
+    const d = r.manyDocs
+    const p = (x: { rssMb: number; jsMb: number }) => `${fmt(x.rssMb, 0)} MB RSS / ${fmt(x.jsMb, 1)} MB heap+external`
+    out.push(`**4. Many documents**: ${d.documents.toLocaleString('en')} documents (${d.template}), after a full GC: created ${p(d.created)}; ` +
+      `all open with an idle client each ${p(d.openWithClients)}; clients gone, rooms loaded ${p(d.loadedIdle)}; after idle unloading ${p(d.afterUnload)}. ` +
+      `Per loaded document **${fmt(d.perLoadedDocumentKb, 0)} KB** (${fmt(d.perOpenDocumentKb, 0)} KB with its connection).`)
+    out.push('')
+  }
+  if (r.storage) {
+    const s = r.storage
+    out.push(`**5. Storage**: ${s.edits.toLocaleString('en')} one-character edits take **${fmt(s.bytesBeforeCompaction / 1024, 0)} KB** in the database ` +
+      `(${fmt(s.bytesBeforeCompaction / s.edits, 0)} B per edit, of which ${fmt(s.logPayloadBytes / s.edits, 0)} B update payload; append ${fmt(s.appendMsMean, 3)} ms each with synchronous=FULL) ` +
+      `and **${fmt(s.bytesAfterCompaction / 1024, 1)} KB** after compaction. Compacting the 300-article law (${fmt(s.lawStateBytes / 1024, 0)} KB state): **${fmt(s.compactLawMedianMs, 1)} ms** (median of 5).`)
+    out.push('')
+  }
+  if (r.diff || r.docx) {
+    const parts: string[] = []
+    for (const d of r.diff ?? []) if (d.language === 'en') parts.push(`${d.scenario} ${fmt(d.medianMs)} ms`)
+    out.push(`**6. Diff and export** (300 articles, English; median): ${parts.join('; ')}` +
+      (r.docx ? `. DOCX export ${fmt(r.docx.medianMs, 0)} ms (${fmt(r.docx.bytes / 1024, 0)} KB).` : '.'))
+    out.push('')
+  }
+  for (const [name, value] of Object.entries(r.extra ?? {})) {
+    out.push(`**${name}**: see bench/results (${typeof value === 'object' ? 'structured result' : String(value)}).`)
+  }
+  return out.join('\n')
+}

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: Accord's performance benchmark (see README, "Performance"). Prints a summary,
+ * writes everything to bench/results/<time>.json (+ latest.json, summary.md). Not part of
+ * `npm test`. Budget: under 5 minutes on a 2-core machine.
+ *
+ *   npm run bench                          all sections
+ *   npm run bench -- --only=fanout,browser sections by name (fanout, coldopen, browser,
+ *                                          manydocs, storage, diff, extra)
+ *   BENCH_SKIP_BUILD=1                     reuse dist/client instead of `vite build`
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { runFanoutBenchmark, type FanoutConfig } from './fanout/run'
+import { runColdOpenBenchmark } from './coldOpen'
+import { runBrowserBenchmark } from './browser'
+import { runManyDocsBenchmark } from './manyDocs'
+import { runStorageBenchmark } from './storage'
+import { runDiffBenchmark } from './diff'
+import { runDocxBenchmark } from './docx'
+import { loadAverage, machineInfo } from './lib/machine'
+import { markdownSummary, type BenchResults } from './report'
+import type { ServerKind } from './servers/protocol'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const RESULTS = path.join(import.meta.dirname, 'results')
+
+/**
+ * The fan-out matrix: its two corners (every N, W and R of the issue appears once), two rounds
+ * of three servers each: 12 server runs of ~10 s. The full 2×2×2 grid would not fit in 5 minutes.
+ */
+const FANOUT_MATRIX: FanoutConfig[] = [
+  { clients: 50, writers: 5, rate: 10 },
+  { clients: 200, writers: 10, rate: 20 },
+]
+const SERVERS: ServerKind[] = ['accord', 'yws', 'hocuspocus']
+
+/**
+ * Sections other features add: a file here exporting the named function `(log) => result`
+ * is run (if present) and its result stored under `extra.<name>`.
+ */
+const OPTIONAL_SECTIONS = [
+  { name: 'versions', file: 'versions.ts', fn: 'runVersionsBenchmark' }, // issue 5: named versions
+  { name: 'export', file: 'export.ts', fn: 'runExportBenchmark' }, // issue 6: exports
+]
+
+const log = (line: string) => console.log(line)
+
+function selected(): Set<string> {
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
+  return new Set(only ? only.split(',') : ['fanout', 'coldopen', 'browser', 'manydocs', 'storage', 'diff', 'extra'])
+}
+
+async function main(): Promise<void> {
+  const sections = selected()
+  const started = Date.now()
+  const results: BenchResults = {
+    startedAt: new Date().toISOString(),
+    machine: { ...machineInfo(), loadAverageBefore: loadAverage() },
+    durationsS: {},
+  }
+  const section = async <T>(name: string, title: string, run: () => Promise<T> | T): Promise<T | undefined> => {
+    if (!sections.has(name)) return undefined
+    log(`\n== ${title}`)
+    const t = Date.now()
+    const value = await run()
+    results.durationsS[name] = (Date.now() - t) / 1000
+    log(`   (${results.durationsS[name].toFixed(0)} s)`)
+    return value
+  }
+
+  if (sections.has('browser') && process.env.BENCH_SKIP_BUILD !== '1') {
+    log('building the client (vite build)…')
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' })
+  }
+
+  await section('fanout', '1. Server fan-out', async () => {
+    // ~10 s per server run on a quiet machine (~130 s in all); never more than 190 s.
+    const options = { matrix: FANOUT_MATRIX, servers: SERVERS, rounds: 2, warmupMs: 1000, windowMs: 5000, workers: 3, budgetMs: 190_000, log }
+    const { runs, failed, summaries } = await runFanoutBenchmark(options)
+    results.fanout = { matrix: FANOUT_MATRIX, rounds: options.rounds, windowMs: options.windowMs, workers: options.workers, summaries, runs, failed }
+  })
+  results.coldOpen = await section('coldopen', '2a. Cold open, Node client', () => runColdOpenBenchmark(SERVERS, log))
+  results.browser = await section('browser', '2b/3. Cold open and typing in Chromium', () => runBrowserBenchmark(log))
+  if (results.browser) results.machine.chromium = results.browser.chromium
+  results.manyDocs = await section('manydocs', '4. Many documents', () => runManyDocsBenchmark(log))
+  results.storage = await section('storage', '5. Storage', () => runStorageBenchmark(log))
+  await section('diff', '6. Diff and DOCX export', async () => {
+    results.diff = runDiffBenchmark(log)
+    results.docx = await runDocxBenchmark(log)
+  })
+  await section('extra', 'Sections of other features', async () => {
+    for (const extra of OPTIONAL_SECTIONS) {
+      if (!fs.existsSync(path.join(import.meta.dirname, extra.file))) continue
+      const mod = (await import(`./${extra.file}`)) as Record<string, unknown>
+      const fn = mod[extra.fn]
+      if (typeof fn !== 'function') continue
+      log(`-- ${extra.name}`)
+      results.extra = { ...results.extra, [extra.name]: await (fn as (l: typeof log) => unknown)(log) }
+    }
+  })
+
+  results.machine.loadAverageAfter = loadAverage()
+  results.durationsS.total = (Date.now() - started) / 1000
+  const summary = markdownSummary(results)
+  fs.mkdirSync(RESULTS, { recursive: true })
+  const stamp = results.startedAt.replace(/[:.]/g, '-')
+  const json = JSON.stringify(results, null, 2)
+  fs.writeFileSync(path.join(RESULTS, `${stamp}.json`), json)
+  fs.writeFileSync(path.join(RESULTS, 'latest.json'), json)
+  fs.writeFileSync(path.join(RESULTS, 'summary.md'), summary + '\n')
+  log(`\n${summary}\n`)
+  log(`Total ${results.durationsS.total.toFixed(0)} s. Results: ${path.relative(ROOT, path.join(RESULTS, `${stamp}.json`))}, summary: bench/results/summary.md`)
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,251 @@
+/**
+ * Remote changes applied incrementally by the Yjs ↔ ProseMirror binding.
+ *
+ * The stock @tiptap/y-tiptap binding (3.0.9) answers every remote Yjs transaction by clearing
+ * its whole Y ↔ PM mapping, rebuilding every ProseMirror node of the document and replacing
+ * the document from position 0 to the end; and, when the local caret is on screen, by measuring
+ * the DOM selection (a forced layout) and scrolling it into view. On a 300-article law that is
+ * ~10 ms per remote keystroke before the browser even lays out, and the whole-document step
+ * makes every plugin (numbering, carets) treat it as a structural change.
+ *
+ * This override of `ProsemirrorBinding.prototype._typeChanged` keeps the mapping of every node
+ * the transaction did not touch (as y-prosemirror did before the full rebuild was added), so
+ * only changed nodes are rebuilt; replaces only the range that differs (a typed character is a
+ * one-character step inside its paragraph, so plugins map their state instead of recomputing
+ * it); then points the mapping at the nodes that ended up in the document. Selection
+ * restoration follows upstream (relative positions with its structural-change recovery). Remote
+ * changes never scroll or measure: the browser's scroll anchoring keeps the view steady.
+ *
+ * Node construction below follows upstream's createNodeFromYElement / createTextNodesFromYText
+ * (MIT, © Kevin Jahns and Tiptap), which the package does not export.
+ */
+import * as Y from 'yjs'
+import { Fragment, type Mark, type Node as PMNode, type Schema } from '@tiptap/pm/model'
+import { AllSelection, NodeSelection, Selection, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
+import {
+  ProsemirrorBinding,
+  findAbsolutePositionAfterStructuralChange,
+  isMisresolvedAfterStructuralChange,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+} from '@tiptap/y-tiptap'
+import { isTextOnlyTransaction } from '../../shared/editor/changes'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mapping's key type as y-tiptap declares it
+type YType = Y.AbstractType<any>
+type Mapping = Map<YType, PMNode | PMNode[]>
+type RelativeSelection = ProsemirrorBinding['beforeTransactionSelection'] | null
+
+const hashedMarkName = /(.*)(--[a-zA-Z0-9+/=]{8})$/
+
+function attributesToMarks(attrs: Record<string, unknown>, schema: Schema): Mark[] {
+  const marks: Mark[] = []
+  for (const name in attrs) marks.push(schema.mark(hashedMarkName.exec(name)?.[1] ?? name, attrs[name] as Record<string, unknown>))
+  return marks
+}
+
+function textNodes(text: Y.XmlText, schema: Schema): PMNode[] | null {
+  try {
+    const delta = text.toDelta() as { insert: string; attributes?: Record<string, unknown> }[]
+    return delta.map((d) => schema.text(d.insert, attributesToMarks(d.attributes ?? {}, schema)))
+  } catch {
+    // Content the schema rejects (a concurrent edit made it invalid): drop it, as upstream does.
+    text.doc?.transact((tr) => text._item?.delete(tr), ySyncPluginKey)
+    return null
+  }
+}
+
+/** The PM node of `el`: from the mapping if unchanged, else built (and mapped). */
+function nodeOf(el: YType, schema: Schema, mapping: Mapping): PMNode | null {
+  const known = mapping.get(el)
+  if (known !== undefined) return known as PMNode
+  if (!(el instanceof Y.XmlElement)) throw new Error('unexpected Yjs type in the document (hooks are not supported)')
+  const children: PMNode[] = []
+  for (const child of el.toArray()) {
+    if (child instanceof Y.XmlElement) {
+      const node = nodeOf(child, schema, mapping)
+      if (node) children.push(node)
+      continue
+    }
+    const text = child as Y.XmlText
+    // Upstream's fix for two adjacent Y.Texts (#160): fold the next one, if it is ours, into this one.
+    const next = (text._item?.right?.content as Y.ContentType | undefined)?.type
+    if (next instanceof Y.Text && !next._item?.deleted && next._item?.id.client === next.doc?.clientID) {
+      text.applyDelta([{ retain: text.length }, ...next.toDelta()])
+      next.doc?.transact((tr) => next._item?.delete(tr))
+    }
+    const nodes = textNodes(text, schema)
+    if (nodes) children.push(...nodes)
+  }
+  try {
+    const node = schema.node(el.nodeName, el.getAttributes(), children)
+    mapping.set(el, node)
+    return node
+  } catch {
+    el.doc?.transact((tr) => el._item?.delete(tr), ySyncPluginKey)
+    mapping.delete(el)
+    return null
+  }
+}
+
+/** Points the mapping of `el` and its element descendants at `node` and its children. */
+function remap(el: Y.XmlElement, node: PMNode, mapping: Mapping): void {
+  if (mapping.get(el) === node) return
+  mapping.set(el, node)
+  let i = 0
+  for (const child of el.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue
+    while (i < node.childCount && node.child(i).isText) i++
+    if (i >= node.childCount) return
+    remap(child, node.child(i++), mapping)
+  }
+}
+
+function recoverEndpoint(newDoc: PMNode, oldDoc: PMNode, oldAbs: number | null | undefined, resolved: number | null): number | null {
+  if (oldAbs == null) return resolved
+  const misresolved = resolved === null || (oldAbs > 1 && resolved <= 1) || isMisresolvedAfterStructuralChange(oldDoc, newDoc, oldAbs, resolved)
+  if (!misresolved) return resolved
+  return findAbsolutePositionAfterStructuralChange(oldDoc, newDoc, oldAbs) ?? resolved
+}
+
+/**
+ * Upstream's restoreRelativeSelection (not exported): the local selection from its Yjs relative
+ * positions. One difference: after a text-only change the Yjs resolution is exact and wins.
+ * Upstream checks it against heuristics meant for blocks moved by delete + insert, one of which
+ * ("the caret's paragraph has other text now") fires whenever someone types in the caret's
+ * paragraph, and then puts the caret back at its old offset, i.e. shifted against the text.
+ */
+function restoreSelection(tr: Transaction, rel: RelativeSelection, binding: ProsemirrorBinding, oldDoc: PMNode): void {
+  if (rel === null || rel.anchor === null || rel.head === null) return
+  const resolve = (pos: unknown) => relativePositionToAbsolutePosition(binding.doc, binding.type, pos, binding.mapping)
+  const clamp = (pos: number) => Math.min(Math.max(pos, 0), tr.doc.content.size)
+  if (rel.type === 'all') {
+    tr.setSelection(new AllSelection(tr.doc))
+  } else if (rel.type === 'node') {
+    const anchor = resolve(rel.anchor)
+    if (anchor !== null) {
+      const $pos = tr.doc.resolve(anchor)
+      tr.setSelection($pos.nodeAfter ? NodeSelection.create(tr.doc, anchor) : TextSelection.near($pos))
+    }
+  } else if (rel.type === 'nodeRange') {
+    const anchor = resolve(rel.anchor)
+    const head = resolve(rel.head)
+    if (anchor === null || head === null) return
+    try {
+      const selection = Selection.fromJSON(tr.doc, { type: 'nodeRange', anchor: clamp(anchor), head: clamp(head), depth: rel.depth })
+      tr.setSelection(selection.ranges.length ? selection : TextSelection.near(tr.doc.resolve(clamp(anchor))))
+    } catch {
+      tr.setSelection(TextSelection.near(tr.doc.resolve(clamp(anchor))))
+    }
+  } else if (isTextOnlyTransaction(tr)) {
+    // Exact; a position whose text was deleted keeps PM's mapping of it through the step.
+    const anchor = resolve(rel.anchor) ?? tr.selection.anchor
+    const head = resolve(rel.head) ?? tr.selection.head
+    tr.setSelection(TextSelection.between(tr.doc.resolve(clamp(anchor)), tr.doc.resolve(clamp(head))))
+  } else {
+    let anchor = recoverEndpoint(tr.doc, oldDoc, rel.absAnchor, resolve(rel.anchor))
+    let head = recoverEndpoint(tr.doc, oldDoc, rel.absHead, resolve(rel.head))
+    anchor ??= head
+    head ??= anchor
+    if (anchor !== null && head !== null) tr.setSelection(TextSelection.between(tr.doc.resolve(anchor), tr.doc.resolve(head)))
+  }
+}
+
+/**
+ * The transaction turning the document into one with `content`, unchanged nodes being the
+ * same objects on both sides: nothing if nothing differs; a change inside one top-level block
+ * (typing) as one step over just the range that differs, so that plugins can map their state;
+ * anything larger as one replacement of the top-level blocks that differ.
+ */
+function replaceTransaction(state: EditorState, content: Fragment): Transaction {
+  const tr = state.tr
+  const old = state.doc.content
+  let first = 0
+  while (first < old.childCount && first < content.childCount && old.child(first) === content.child(first)) first++
+  if (first === old.childCount && first === content.childCount) return tr
+  let endOld = old.childCount
+  let endNew = content.childCount
+  while (endOld > first && endNew > first && old.child(endOld - 1) === content.child(endNew - 1)) {
+    endOld--
+    endNew--
+  }
+  let from = 0
+  for (let i = 0; i < first; i++) from += old.child(i).nodeSize
+  if (endOld - first === 1 && endNew - first === 1) {
+    const before = old.child(first)
+    const after = content.child(first)
+    const start = before.content.findDiffStart(after.content)
+    if (start === null && before.sameMarkup(after)) return tr
+    if (start !== null && before.sameMarkup(after)) {
+      let { a: endA, b: endB } = before.content.findDiffEnd(after.content)!
+      // Repeated characters make the two scans overlap: move both ends past the start.
+      const overlap = start - Math.min(endA, endB)
+      if (overlap > 0) {
+        endA += overlap
+        endB += overlap
+      }
+      tr.replace(from + 1 + start, from + 1 + endA, after.slice(start, endB))
+      // Should always hold; if the fitted step disagreed, replace the block as a whole.
+      if (tr.doc.child(first).eq(after)) return tr
+      return state.tr.replaceWith(from, from + before.nodeSize, after)
+    }
+  }
+  let to = from
+  for (let i = first; i < endOld; i++) to += old.child(i).nodeSize
+  const nodes: PMNode[] = []
+  for (let i = first; i < endNew; i++) nodes.push(content.child(i))
+  return tr.replaceWith(from, to, nodes)
+}
+
+function typeChanged(this: ProsemirrorBinding, events: Y.YEvent<YType>[], transaction: Y.Transaction): void {
+  const view = this.prosemirrorView
+  if (view == null) return
+  const syncState = ySyncPluginKey.getState(view.state)
+  if (events.length === 0 || syncState.snapshot != null || syncState.prevSnapshot != null) {
+    // Snapshot rendering: upstream's path, unchanged.
+    this.renderSnapshot(syncState.snapshot, syncState.prevSnapshot)
+    return
+  }
+  this.mux(() => {
+    const mapping = this.mapping as Mapping
+    // Forget exactly what changed: deleted types, changed types and their ancestors.
+    Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+      if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) mapping.delete(struct.content.type)
+    })
+    transaction.changed.forEach((_, type) => mapping.delete(type))
+    transaction.changedParentTypes.forEach((_, type) => mapping.delete(type))
+
+    const state = view.state as EditorState
+    const oldDoc = state.doc
+    const elements: Y.XmlElement[] = []
+    const nodes: PMNode[] = []
+    for (const el of this.type.toArray()) {
+      const node = nodeOf(el, state.schema, mapping)
+      if (node) {
+        elements.push(el as Y.XmlElement)
+        nodes.push(node)
+      }
+    }
+    const tr = replaceTransaction(state, Fragment.from(nodes)).setMeta('addToHistory', false)
+    // The step rebuilt the ancestors of what changed: map the Yjs types to the nodes it made,
+    // so that they stay identical to what the document shows (and the next diff stays cheap).
+    if (tr.doc.childCount === nodes.length) {
+      for (let i = 0; i < nodes.length; i++) if (tr.doc.child(i) !== nodes[i]) remap(elements[i], tr.doc.child(i), mapping)
+    }
+    restoreSelection(tr, this.beforeTransactionSelection, this, oldDoc)
+    tr.setMeta(ySyncPluginKey, { isChangeOrigin: true, isUndoRedoOperation: transaction.origin instanceof Y.UndoManager })
+    view.dispatch(tr)
+  })
+}
+
+let installed = false
+
+/** Installs the incremental binding (idempotent); call before the first editor is created. */
+export function installIncrementalBinding(): void {
+  if (installed) return
+  installed = true
+  const proto = ProsemirrorBinding.prototype
+  proto._typeChanged = typeChanged
+  // Remote changes never measure the DOM selection nor scroll to it.
+  proto._isLocalCursorInView = () => false
+}

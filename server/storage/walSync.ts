@@ -1,0 +1,102 @@
+import fs from 'node:fs'
+
+/**
+ * Group commit's second half: making committed WAL frames durable without blocking the event
+ * loop. Appends commit with synchronous=NORMAL (no fsync of their own); this then fsyncs the
+ * WAL file, in libuv's thread pool, once for everything committed so far, and tells each waiter
+ * when what it committed is on disk. Nothing is broadcast or acknowledged before that. (SQLite
+ * itself syncs at checkpoints under NORMAL, and the FULL connection's commits sync the same WAL.)
+ * fsync flushes the file whichever descriptor wrote it, so our own descriptor will do.
+ */
+export class WalSync {
+  private fd: number | null = null
+  /** Commits made so far, and how many of them are known to be on disk. */
+  private committed = 0
+  private durable = 0
+  private syncing = false
+  private readonly waiters: { upTo: number; resolve: () => void; reject: (err: unknown) => void }[] = []
+  private failure: unknown = null
+  private closed = false
+
+  constructor(private readonly walPath: string) {}
+
+  /** Counts a commit just made (call right after it returns). */
+  noteCommit(): void {
+    this.committed++
+  }
+
+  /** Resolves once every commit noted so far is on disk; rejects if the disk sync failed. */
+  whenDurable(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure)
+    if (this.durable >= this.committed) return Promise.resolve()
+    const promise = new Promise<void>((resolve, reject) => this.waiters.push({ upTo: this.committed, resolve, reject }))
+    this.startSync()
+    return promise
+  }
+
+  /** Every commit noted so far is on disk when this returns (a blocking fsync, for readers). */
+  syncNow(): void {
+    if (this.failure) throw this.failure
+    if (this.durable >= this.committed) return
+    const upTo = this.committed
+    try {
+      fs.fsyncSync(this.descriptor())
+    } catch (err) {
+      this.fail(err)
+      throw err
+    }
+    this.settle(upTo)
+  }
+
+  /** Closes the descriptor (once a sync in flight, if any, has finished with it). */
+  close(): void {
+    this.closed = true
+    if (!this.syncing) this.release()
+  }
+
+  private release(): void {
+    if (this.fd !== null) fs.closeSync(this.fd)
+    this.fd = null
+  }
+
+  private descriptor(): number {
+    if (this.closed) throw new Error('the update log is closed')
+    this.fd ??= fs.openSync(this.walPath, 'r')
+    return this.fd
+  }
+
+  private startSync(): void {
+    if (this.syncing) return
+    this.syncing = true
+    const upTo = this.committed
+    let fd: number
+    try {
+      fd = this.descriptor()
+    } catch (err) {
+      this.syncing = false
+      this.fail(err)
+      return
+    }
+    fs.fsync(fd, (err) => {
+      this.syncing = false
+      if (this.closed) this.release()
+      if (err) {
+        this.fail(err)
+        return
+      }
+      this.settle(upTo)
+      if (this.waiters.length > 0 && !this.closed) this.startSync()
+    })
+  }
+
+  private settle(upTo: number): void {
+    this.durable = Math.max(this.durable, upTo)
+    while (this.waiters.length > 0 && this.waiters[0].upTo <= this.durable) this.waiters.shift()!.resolve()
+  }
+
+  /** A failed fsync may have lost data: every waiter, now and later, fails. */
+  private fail(err: unknown): void {
+    this.failure = err
+    for (const w of this.waiters.splice(0)) w.reject(err)
+  }
+}
