@@ -143,7 +143,8 @@ export class Versions implements RoomListener {
       room.doc.transact(() => {
         updateYFragment(room.doc, room.doc.getXmlFragment(TEXT_FIELD), target, { mapping: new Map(), isOMark: new Map() })
       }, restoreOrigin(author, versionId))
-      if (room.failed) throw new StorageError(`cannot store the restore of document ${doc.id}`)
+      // A restore is rare and answered with what it stored: commit and sync it now, not next turn.
+      if (!room.flush() || room.failed) throw new StorageError(`cannot store the restore of document ${doc.id}`)
       changed = room.lastSeq !== seq
       if (changed) this.restoredTo.set(doc.id, { seq: room.lastSeq, versionId })
     } finally {
