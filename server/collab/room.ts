@@ -59,8 +59,6 @@ export class Room {
   /** Set when an append failed: nothing more is stored, broadcast or acknowledged. */
   failed = false
   destroyed = false
-  /** Updates appended since documents.updated_at was last bumped (group commits bump it themselves). */
-  untouched = 0
   /** Articles touched by the transaction being cleaned up (afterTransaction runs before update). */
   private touched: { transaction: Y.Transaction; articles: string[] } | null = null
   /** Applied, not yet committed (the doc holds them; nobody has seen them). */

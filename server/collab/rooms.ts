@@ -36,7 +36,6 @@ export class Rooms implements RoomHooks {
   private readonly rooms = new Map<string, Room>()
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
   private readonly compactionQueued = new Set<Room>()
-  private readonly touchedAt = new Map<Room, number>()
   /** Set by closeAll(): no room may be loaded after shutdown began. */
   private closed = false
   private readonly listeners: RoomListener[] = []
@@ -167,7 +166,6 @@ export class Rooms implements RoomHooks {
       room.flush() // this turn's updates: committed, broadcast and acknowledged before the goodbye
       room.closeConnections(CloseCode.serverShutdown, CloseReason.serverShutdown)
       this.compactSafely(room)
-      this.touchIfNeeded(room)
       room.destroy()
     }
   }
@@ -177,7 +175,6 @@ export class Rooms implements RoomHooks {
     if (this.rooms.get(room.docId) !== room || room.connections.size > 0) return
     this.forget(room)
     this.compactSafely(room)
-    this.touchIfNeeded(room)
     room.destroy()
     this.opts.log.debug('room unloaded', { docId: room.docId })
   }
@@ -201,20 +198,6 @@ export class Rooms implements RoomHooks {
     }
   }
 
-  private touchIfNeeded(room: Room): void {
-    if (room.untouched > 0) this.touch(room, Date.now())
-  }
-
-  private touch(room: Room, now: number): void {
-    this.touchedAt.set(room, now)
-    room.untouched = 0
-    try {
-      this.opts.repo.touch(room.docId, new Date(now).toISOString())
-    } catch (err) {
-      this.opts.log.warn('cannot update updated_at', { docId: room.docId, err })
-    }
-  }
-
   private cancelIdle(room: Room): void {
     const timer = this.idleTimers.get(room)
     if (timer) clearTimeout(timer)
@@ -224,7 +207,6 @@ export class Rooms implements RoomHooks {
   private forget(room: Room): void {
     this.cancelIdle(room)
     this.compactionQueued.delete(room)
-    this.touchedAt.delete(room)
     if (this.rooms.get(room.docId) === room) this.rooms.delete(room.docId)
   }
 }
