@@ -2,11 +2,12 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { DB_FILE } from '../../server/db/connection'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ActivitySession } from '../../shared/api'
-import { startTestServer, type TestServer } from '../helpers/server'
-import { createCast, createDocument, shareWithCast, type Cast } from '../helpers/accounts'
+import type { TestServer } from '../helpers/server'
+import { createDocument, shareWithCast, type Cast } from '../helpers/accounts'
 import { connectClient, elementText, nthElement, textField, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+import { castSuite } from '../helpers/castSuite'
 
 /** Appends `text` to the first paragraph of the n-th (0-based) article. */
 function typeInArticle(ydoc: Y.Doc, n: number, text: string): void {
@@ -29,17 +30,11 @@ describe('activity: who changed what, grouped into editing sessions', () => {
   let cast: Cast
   const clients: TestClient[] = []
 
-  beforeAll(async () => {
-    // Compact often: the activity must outlive the update log.
-    server = await startTestServer({ config: { compactAfterUpdates: 2 } })
-    cast = await createCast(server.url)
-  })
-  afterEach(() => {
-    clients.splice(0).forEach((c) => c.destroy())
-  })
-  afterAll(async () => {
-    await server?.close()
-  })
+  // Compact often: the activity must outlive the update log.
+  castSuite(clients, (started, people) => {
+    server = started
+    cast = people
+  }, { config: { compactAfterUpdates: 2 } })
 
   it('lists two people’s sessions, newest first, with their organizations and articles', async () => {
     const { id } = await createDocument(cast.owner, { title: 'Sample', template: 'sample' })

@@ -1,14 +1,15 @@
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AgreementOverview, ApiError, DocumentSummary, ProposalView, VersionDetail, VersionSummary } from '../../shared/api'
 import { DB_FILE } from '../../server/db/connection'
-import { startTestServer, type TestServer } from '../helpers/server'
-import { createCast, createDocument, createMember, grant, organization, shareWithCast, type Account, type Cast } from '../helpers/accounts'
+import type { TestServer } from '../helpers/server'
+import { createDocument, createMember, grant, organization, shareWithCast, type Account, type Cast } from '../helpers/accounts'
 import { connectClient, textField, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
 import { validateAkn } from '../helpers/tools'
 import { unzipText } from '../helpers/zip'
+import { castSuite } from '../helpers/castSuite'
 
 /** Agreement on a version over the real HTTP API: proposals, positions, the agreed state, freezing and exports of versions. */
 
@@ -57,15 +58,9 @@ describe('agreement on a version', () => {
     return { doc, version, proposal: (await res.json()) as ProposalView }
   }
 
-  beforeAll(async () => {
-    server = await startTestServer()
-    cast = await createCast(server.url)
-  })
-  afterEach(() => {
-    clients.splice(0).forEach((c) => c.destroy())
-  })
-  afterAll(async () => {
-    await server?.close()
+  castSuite(clients, (started, people) => {
+    server = started
+    cast = people
   })
 
   it('only owners propose; the proposal names the version and the required organizations', async () => {

@@ -1,9 +1,8 @@
 import * as encoding from 'lib0/encoding'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CloseCode, MessageType, READ_ONLY_REASON } from '../../shared/protocol'
-import { startTestServer, type TestServer } from '../helpers/server'
+import type { TestServer } from '../helpers/server'
 import {
-  createCast,
   createDocument,
   grant,
   organization,
@@ -16,6 +15,7 @@ import {
 } from '../helpers/accounts'
 import { clauseText, connectClient, insertText, openRawSocket, waitClosedWith, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
 import { waitFor } from '../helpers/waitFor'
+import { castSuite } from '../helpers/castSuite'
 
 describe('access changes reach open connections at once', () => {
   let server: TestServer
@@ -40,15 +40,9 @@ describe('access changes reach open connections at once', () => {
     return { id, owner, drafter }
   }
 
-  beforeAll(async () => {
-    server = await startTestServer()
-    cast = await createCast(server.url)
-  })
-  afterEach(() => {
-    clients.splice(0).forEach((c) => c.destroy())
-  })
-  afterAll(async () => {
-    await server?.close()
+  castSuite(clients, (started, people) => {
+    server = started
+    cast = people
   })
 
   it('a revoked drafter is closed with 4403 and their next edit is applied nowhere', async () => {
@@ -124,15 +118,9 @@ describe('presence shows who the server knows, never a made-up name', () => {
   let cast: Cast
   const clients: TestClient[] = []
 
-  beforeAll(async () => {
-    server = await startTestServer()
-    cast = await createCast(server.url)
-  })
-  afterEach(() => {
-    clients.splice(0).forEach((c) => c.destroy())
-  })
-  afterAll(async () => {
-    await server?.close()
+  castSuite(clients, (started, people) => {
+    server = started
+    cast = people
   })
 
   it('replaces a spoofed awareness name with the server’s identity', async () => {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { DB_FILE } from '../../server/db/connection'
 import { docJSONOf } from '../../shared/ydoc'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActivitySession, DocumentComparison, RestoreResult, VersionDetail, VersionSummary } from '../../shared/api'
 import type { DocJSON } from '../../shared/schema'
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server'
@@ -12,6 +12,7 @@ import { createCast, createDocument, shareWithCast, type Account, type Cast } fr
 import { connectClient, contentOf, nthElement, textField, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
 import { waitFor } from '../helpers/waitFor'
 import { readZipEntry } from '../helpers/zip'
+import { castSuite } from '../helpers/castSuite'
 
 /** Appends `text` to the first paragraph of the n-th (0-based) article. */
 function typeInArticle(ydoc: Y.Doc, n: number, text: string): void {
@@ -65,15 +66,9 @@ describe('versions: save, list, compare, checkpoints and restore on the real ser
     return id
   }
 
-  beforeAll(async () => {
-    server = await startTestServer()
-    cast = await createCast(server.url)
-  })
-  afterEach(() => {
-    clients.splice(0).forEach((c) => c.destroy())
-  })
-  afterAll(async () => {
-    await server?.close()
+  castSuite(clients, (started, people) => {
+    server = started
+    cast = people
   })
 
   it('saves a named version with its author and organization, lists it newest first and returns its text', async () => {
