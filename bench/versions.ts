@@ -56,7 +56,6 @@ export function runVersionsBenchmark(log: (line: string) => void = () => {}): Ve
   const services = createServices(db, DEFAULT_CONFIG, silent)
   const rooms = new Rooms({
     store: services.store,
-    repo: services.documents,
     broadcaster: new LocalBroadcaster(),
     log: silent,
     idleUnloadMs: 60_000,

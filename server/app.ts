@@ -75,7 +75,6 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
     const health = new StorageHealth(start.wrapStore ? start.wrapStore(store) : store)
     const rooms = new Rooms({
       store: health,
-      repo,
       broadcaster: new LocalBroadcaster(),
       log,
       idleUnloadMs: config.idleUnloadMs,

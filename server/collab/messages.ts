@@ -8,27 +8,26 @@ import type { Role } from '../../shared/roles'
 import { encodeStoredAck } from '../../shared/storedAck'
 import { digest32 } from '../../shared/digest'
 
-/** Encoders for the server → client frames of the y-websocket protocol (plus our "stored"). */
+/** Encoders for the server → client frames of the y-websocket protocol (plus our own types). */
+
+/** One frame: its message type, then what `write` puts after it. */
+function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, type)
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
 
 export function syncStep1Message(doc: Y.Doc): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.sync)
-  syncProtocol.writeSyncStep1(encoder, doc)
-  return encoding.toUint8Array(encoder)
+  return frame(MessageType.sync, (encoder) => syncProtocol.writeSyncStep1(encoder, doc))
 }
 
 export function syncUpdateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.sync)
-  syncProtocol.writeUpdate(encoder, update)
-  return encoding.toUint8Array(encoder)
+  return frame(MessageType.sync, (encoder) => syncProtocol.writeUpdate(encoder, update))
 }
 
 export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.awareness)
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
-  return encoding.toUint8Array(encoder)
+  return frame(MessageType.awareness, (encoder) => encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients)))
 }
 
 /**
@@ -42,24 +41,15 @@ export function storedMessage(doc: Y.Doc, syncType: number, update: Uint8Array):
 
 /** This connection's role on the document (Accord extension, type 101): varString(role). */
 export function roleMessage(role: Role): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.role)
-  encoding.writeVarString(encoder, role)
-  return encoding.toUint8Array(encoder)
+  return frame(MessageType.role, (encoder) => encoding.writeVarString(encoder, role))
 }
 
 /** y-protocols' auth message "permission denied": sent when a read-only connection writes. */
 export function permissionDeniedMessage(reason: string): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.auth)
-  authProtocol.writePermissionDenied(encoder, reason)
-  return encoding.toUint8Array(encoder)
+  return frame(MessageType.auth, (encoder) => authProtocol.writePermissionDenied(encoder, reason))
 }
 
 /** A review thread changed (Accord extension, type 102): varString(JSON ThreadsChanged). */
 export function threadsMessage(event: ThreadsChanged): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.threads)
-  encoding.writeVarString(encoder, JSON.stringify(event))
-  return encoding.toUint8Array(encoder)
+  return frame(MessageType.threads, (encoder) => encoding.writeVarString(encoder, JSON.stringify(event)))
 }

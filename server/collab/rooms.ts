@@ -1,7 +1,6 @@
 import type * as Y from 'yjs'
 import type { Logger } from '../logger'
 import type { DocumentStore } from '../storage/documentStore'
-import type { DocumentsRepo } from '../db/documentsRepo'
 import type { DocJSON } from '../../shared/schema'
 import { docJSONOf } from '../../shared/ydoc'
 import { CloseCode, CloseReason } from '../../shared/protocol'
@@ -11,7 +10,6 @@ import { Room, type RoomHooks } from './room'
 
 export interface RoomsOptions {
   store: DocumentStore
-  repo: DocumentsRepo
   broadcaster: Broadcaster
   log: Logger
   idleUnloadMs: number
