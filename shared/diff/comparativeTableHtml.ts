@@ -1,7 +1,7 @@
 import type { Language } from '../language'
 import type { Segment } from './types'
 import type { ComparativeRow, WordingLine } from './comparativeTable'
-import { escapeHtml } from './escapeHtml'
+import { escapeHtml } from '../export/escape'
 import { COMPARATIVE_TABLE_WORDS, rowNotes } from './tableWords'
 
 /**
