@@ -1,34 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { inflateRawSync } from 'node:zlib'
 import { createBuilders } from '../../shared/seed/builders'
 import { sampleLaw } from '../../shared/seed/modelLaw'
 import { toDocx } from '../../shared/export/docx'
 import { articlesOf, lawStructure } from '../../shared/export/structure'
 import type { ExportMeta } from '../../shared/export/meta'
-
-/** Reads one file out of a ZIP package (stored or deflated), through its central directory. */
-function unzip(bytes: Uint8Array, name: string): string {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  let eocd = buf.length - 22
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--
-  if (eocd < 0) throw new Error('not a zip file')
-  let entry = buf.readUInt32LE(eocd + 16)
-  const count = buf.readUInt16LE(eocd + 10)
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(entry + 10)
-    const size = buf.readUInt32LE(entry + 20)
-    const nameLength = buf.readUInt16LE(entry + 28)
-    const next = entry + 46 + nameLength + buf.readUInt16LE(entry + 30) + buf.readUInt16LE(entry + 32)
-    if (buf.toString('utf8', entry + 46, entry + 46 + nameLength) === name) {
-      const local = buf.readUInt32LE(entry + 42)
-      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28)
-      const data = buf.subarray(start, start + size)
-      return (method === 8 ? inflateRawSync(data) : data).toString('utf8')
-    }
-    entry = next
-  }
-  throw new Error(`${name} is not in the package`)
-}
+import { unzipText as unzip } from '../helpers/zip'
 
 /** The <w:p> elements of document.xml with their text, style, numbering level and numbering instance. */
 function paragraphs(xml: string) {
