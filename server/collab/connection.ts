@@ -201,7 +201,7 @@ export class Connection implements RoomConnection, LiveConnection {
     const syncType = decoding.readVarUint(decoder)
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
-        // Content goes out only once durable: commit and sync what the doc holds first.
+        // Content goes out only once stored: commit what the doc holds first.
         if (!this.room.flush()) return
         const encoder = encoding.createEncoder()
         encoding.writeVarUint(encoder, MessageType.sync)
@@ -232,7 +232,7 @@ export class Connection implements RoomConnection, LiveConnection {
           return
         }
         // After this turn's group commit is on disk, with the state vector then stored.
-        this.room.whenStored(() => this.send(storedMessage(this.room.doc, syncType, update)))
+        this.room.whenStored((stored) => this.send(storedMessage(stored, syncType, update)))
         return
       }
       default:
@@ -247,7 +247,7 @@ export class Connection implements RoomConnection, LiveConnection {
    */
   private refuseWrite(syncType: number, update: Uint8Array): void {
     if (isRedundantUpdate(this.room.doc, update)) {
-      this.room.whenStored(() => this.send(storedMessage(this.room.doc, syncType, update)))
+      this.room.whenStored((stored) => this.send(storedMessage(stored, syncType, update)))
       return
     }
     this.log.info('write refused: read-only', { role: this._role, bytes: update.byteLength })

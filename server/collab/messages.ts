@@ -31,12 +31,13 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
 }
 
 /**
- * "Stored": the state vector the server holds durably, for the sync message (step 2 or update)
- * just applied, with the digest of its update so a client can match deletions too.
- * Layout in shared/storedAck.ts; a reader that only wants the state vector can stop after it.
+ * "Stored": the state vector the server holds durably (`stateVector`, encoded), for the sync
+ * message (step 2 or update) just applied, with the digest of its update so a client can match
+ * deletions too. Layout in shared/storedAck.ts; a reader that only wants the state vector can
+ * stop after it.
  */
-export function storedMessage(doc: Y.Doc, syncType: number, update: Uint8Array): Uint8Array {
-  return encodeStoredAck({ stateVector: Y.encodeStateVector(doc), syncType, digest: digest32(update) })
+export function storedMessage(stateVector: Uint8Array, syncType: number, update: Uint8Array): Uint8Array {
+  return encodeStoredAck({ stateVector, syncType, digest: digest32(update) })
 }
 
 /** This connection's role on the document (Accord extension, type 101): varString(role). */

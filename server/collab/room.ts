@@ -31,10 +31,14 @@ interface PendingUpdate extends AppendEntry {
   origin: RoomConnection | undefined
 }
 
-/** A committed batch waiting for the disk, with the acknowledgements that go out after it. */
+/** Runs once what was applied is on disk, with the state vector that is then stored. */
+export type StoredCallback = (storedStateVector: Uint8Array) => void
+
+/** A committed (and broadcast) batch waiting for the disk, with the acknowledgements that go out after it. */
 interface CommittedBatch {
-  batch: PendingUpdate[]
-  callbacks: (() => void)[]
+  callbacks: StoredCallback[]
+  /** The doc's state vector right after this batch's commit: what is stored once it is on disk. */
+  stateVector: Uint8Array | null
 }
 
 /**
@@ -42,10 +46,12 @@ interface CommittedBatch {
  * Every update is appended to the store before anyone else sees it.
  *
  * Group commit: the updates applied within one event-loop turn are appended in one
- * transaction at the end of the turn (setImmediate); once that commit is on disk (synced off
- * the event loop, see WalSync) they are broadcast as one merged message per recipient and
- * acknowledged, in commit order. Nothing leaves the room before it is durable: whatever reads
- * the doc to send or store it calls flush() first, which syncs at once.
+ * transaction at the end of the turn (setImmediate) and then broadcast as one merged message
+ * per recipient. Appended means in the database's log, which a crash of this process cannot
+ * take back; whatever reads the doc to send or store it calls flush() first, so nothing leaves
+ * the room before it is appended. A power cut could still take back what the OS has not
+ * written, so the authors are acknowledged ("stored") only once the log is on disk (synced off
+ * the event loop, see WalSync), in commit order.
  */
 export class Room {
   readonly doc: Y.Doc
@@ -64,9 +70,9 @@ export class Room {
   /** Applied, not yet committed (the doc holds them; nobody has seen them). */
   private pending: PendingUpdate[] = []
   /** Run once the pending updates are durable (acknowledgements). */
-  private afterCommit: (() => void)[] = []
-  /** Committed, not yet known to be on disk: not broadcast or acknowledged yet. In order. */
-  private unpublished: CommittedBatch[] = []
+  private afterCommit: StoredCallback[] = []
+  /** Committed and broadcast, not yet known to be on disk: not acknowledged yet. In order. */
+  private unacknowledged: CommittedBatch[] = []
   private flushTimer: NodeJS.Immediate | null = null
 
   constructor(
@@ -119,16 +125,25 @@ export class Room {
   }
 
   /** Runs `fn` once everything applied so far is durable: now if nothing waits; never if storing fails. */
-  whenStored(fn: () => void): void {
-    if (this.pending.length > 0) this.afterCommit.push(fn)
-    else if (this.unpublished.length > 0) this.unpublished[this.unpublished.length - 1].callbacks.push(fn)
-    else fn()
+  whenStored(fn: StoredCallback): void {
+    if (this.pending.length > 0) {
+      this.afterCommit.push(fn)
+      return
+    }
+    const last = this.unacknowledged.at(-1)
+    if (!last) {
+      fn(Y.encodeStateVector(this.doc))
+      return
+    }
+    // Nothing was applied since that commit, so the doc's state vector is still the one it stored.
+    last.stateVector ??= Y.encodeStateVector(this.doc)
+    last.callbacks.push(fn)
   }
 
   /**
-   * Commits the pending updates (one transaction) without waiting for the disk; they are
-   * published when it has them. If the append fails nothing is broadcast or acknowledged and
-   * the registry takes the room down (see Rooms.fail).
+   * Commits the pending updates (one transaction) and broadcasts them, without waiting for the
+   * disk; their authors are acknowledged once it has them. If the append fails nothing is
+   * broadcast or acknowledged and the registry takes the room down (see Rooms.fail).
    */
   private commitPending(): boolean {
     if (this.flushTimer) {
@@ -137,51 +152,55 @@ export class Room {
     }
     if (this.failed || this.destroyed) return false
     if (this.pending.length === 0) return true
-    const committed: CommittedBatch = { batch: this.pending, callbacks: this.afterCommit }
+    const batch = this.pending
+    const callbacks = this.afterCommit
     this.pending = []
     this.afterCommit = []
     try {
-      this.lastSeq = this.store.commit(this.docId, committed.batch)
+      this.lastSeq = this.store.commit(this.docId, batch)
     } catch (err) {
       this.storageFailed(err)
       return false
     }
-    this.logLength += committed.batch.length
-    this.unpublished.push(committed)
+    this.logLength += batch.length
+    this.fanOut(batch)
+    const committed: CommittedBatch = { callbacks, stateVector: callbacks.length > 0 ? Y.encodeStateVector(this.doc) : null }
+    this.unacknowledged.push(committed)
     this.store.whenDurable().then(
-      () => this.publishThrough(committed),
+      () => this.acknowledgeThrough(committed),
       (err: unknown) => this.storageFailed(err),
     )
+    this.hooks.onAppended(this)
     return true
   }
 
   /**
-   * Commits and syncs everything applied so far, at once, and publishes it: for whatever
-   * reads the doc to send or store it. Returns whether the doc now holds only durable content.
+   * Commits (and broadcasts) everything applied so far, at once: for whatever reads the doc to
+   * send or store it. With `durable`, also syncs the log to disk and acknowledges, for what
+   * must not return before that (a restore's answer, shutdown). Returns whether the doc holds
+   * only stored content.
    */
-  flush(): boolean {
+  flush(options: { durable?: boolean } = {}): boolean {
     if (!this.commitPending()) return false
-    if (this.unpublished.length === 0) return true
+    if (!options.durable || this.unacknowledged.length === 0) return true
     try {
       this.store.syncNow()
     } catch (err) {
       this.storageFailed(err)
       return false
     }
-    this.publishThrough(this.unpublished[this.unpublished.length - 1])
+    this.acknowledgeThrough(this.unacknowledged[this.unacknowledged.length - 1])
     return true
   }
 
-  /** Broadcasts and acknowledges the committed batches up to `last`, in order, once durable. */
-  private publishThrough(last: CommittedBatch): void {
+  /** Acknowledges the committed batches up to `last`, in order, once they are on disk. */
+  private acknowledgeThrough(last: CommittedBatch): void {
     if (this.failed || this.destroyed) return
-    const index = this.unpublished.indexOf(last)
-    if (index < 0) return // already published by a flush()
-    for (const { batch, callbacks } of this.unpublished.splice(0, index + 1)) {
-      this.fanOut(batch)
-      for (const fn of callbacks) fn()
+    const index = this.unacknowledged.indexOf(last)
+    if (index < 0) return // already acknowledged by a flush()
+    for (const { callbacks, stateVector } of this.unacknowledged.splice(0, index + 1)) {
+      if (stateVector) for (const fn of callbacks) fn(stateVector) // set whenever there are callbacks
     }
-    this.hooks.onAppended(this)
   }
 
   /** Who a change is attributed to: the connection's person, or the person a server-made change (a restore) acts for. */
@@ -251,7 +270,7 @@ export class Room {
     if (this.connections.size === 0) this.hooks.onEmpty(this)
   }
 
-  /** Folds the log into one state row. Safe at any time: after flush() the doc holds exactly what is stored, on disk. */
+  /** Folds the log into one state row. Safe at any time: after flush() the doc holds exactly what is stored. */
   compact(): void {
     if (!this.flush() || this.logLength === 0) return
     const state = encodeIntegratedState(this.doc) // never what waits, unstored, for dependencies
@@ -272,7 +291,7 @@ export class Room {
     this.flushTimer = null
     this.pending = []
     this.afterCommit = []
-    this.unpublished = []
+    this.unacknowledged = []
     this.doc.off('afterTransaction', this.onAfterTransaction)
     this.doc.off('update', this.onUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)

@@ -98,7 +98,6 @@ export class Rooms implements RoomHooks {
   }
 
   onAppended(room: Room): void {
-    // documents.updated_at is set by the group commit itself (see SqliteDocumentStore.commit).
     if (room.logLength > this.opts.compactAfterUpdates) this.queueCompaction(room)
     this.notify((l) => l.onAppended?.(room))
   }
@@ -161,7 +160,7 @@ export class Rooms implements RoomHooks {
     this.closed = true
     for (const room of [...this.rooms.values()]) {
       this.forget(room)
-      room.flush() // this turn's updates: committed, broadcast and acknowledged before the goodbye
+      room.flush({ durable: true }) // this turn's updates: committed, broadcast and acknowledged before the goodbye
       room.closeConnections(CloseCode.serverShutdown, CloseReason.serverShutdown)
       this.compactSafely(room)
       room.destroy()

@@ -144,7 +144,7 @@ export class Versions implements RoomListener {
         updateYFragment(room.doc, room.doc.getXmlFragment(TEXT_FIELD), target, { mapping: new Map(), isOMark: new Map() })
       }, restoreOrigin(author, versionId))
       // A restore is rare and answered with what it stored: commit and sync it now, not next turn.
-      if (!room.flush() || room.failed) throw new StorageError(`cannot store the restore of document ${doc.id}`)
+      if (!room.flush({ durable: true }) || room.failed) throw new StorageError(`cannot store the restore of document ${doc.id}`)
       changed = room.lastSeq !== seq
       if (changed) this.restoredTo.set(doc.id, { seq: room.lastSeq, versionId })
     } finally {

@@ -1,12 +1,20 @@
 import fs from 'node:fs'
 
 /**
+ * At most one disk sync per this many milliseconds. Only acknowledgements wait for the sync
+ * (broadcasts go out once committed), so "Saved" shows up to this much later, and a draft with
+ * many writers pays for one fsync per interval instead of one per commit.
+ */
+export const SYNC_INTERVAL_MS = 40
+
+/**
  * Group commit's second half: making committed WAL frames durable without blocking the event
  * loop. Appends commit with synchronous=NORMAL (no fsync of their own); this then fsyncs the
- * WAL file, in libuv's thread pool, once for everything committed so far, and tells each waiter
- * when what it committed is on disk. Nothing is broadcast or acknowledged before that. (SQLite
- * itself syncs at checkpoints under NORMAL, and the FULL connection's commits sync the same WAL.)
- * fsync flushes the file whichever descriptor wrote it, so our own descriptor will do.
+ * WAL file, in libuv's thread pool, once for everything committed so far (at most once per
+ * `intervalMs`), and tells each waiter when what it committed is on disk. Nothing is
+ * acknowledged before that. (SQLite itself syncs at checkpoints under NORMAL, and the FULL
+ * connection's commits sync the same WAL.) fsync flushes the file whichever descriptor wrote
+ * it, so our own descriptor will do.
  */
 export class WalSync {
   private fd: number | null = null
@@ -17,8 +25,14 @@ export class WalSync {
   private readonly waiters: { upTo: number; resolve: () => void; reject: (err: unknown) => void }[] = []
   private failure: unknown = null
   private closed = false
+  private lastStart = -Infinity
+  /** A sync waiting for the interval to pass. */
+  private timer: NodeJS.Timeout | null = null
 
-  constructor(private readonly walPath: string) {}
+  constructor(
+    private readonly walPath: string,
+    private readonly intervalMs = SYNC_INTERVAL_MS,
+  ) {}
 
   /** Counts a commit just made (call right after it returns). */
   noteCommit(): void {
@@ -48,8 +62,17 @@ export class WalSync {
     this.settle(upTo)
   }
 
-  /** Closes the descriptor (once a sync in flight, if any, has finished with it). */
+  /** Closes the descriptor (once a sync in flight, if any, has finished with it); a sync still waiting for its interval runs now. */
   close(): void {
+    if (this.timer) {
+      clearTimeout(this.timer)
+      this.timer = null
+      try {
+        this.syncNow()
+      } catch {
+        // Its waiters are failed already (see fail()).
+      }
+    }
     this.closed = true
     if (!this.syncing) this.release()
   }
@@ -66,7 +89,16 @@ export class WalSync {
   }
 
   private startSync(): void {
-    if (this.syncing) return
+    if (this.syncing || this.timer) return
+    const wait = this.lastStart + this.intervalMs - performance.now()
+    if (wait > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = null
+        if (this.waiters.length > 0 && !this.closed) this.startSync()
+      }, wait)
+      return
+    }
+    this.lastStart = performance.now()
     this.syncing = true
     const upTo = this.committed
     let fd: number

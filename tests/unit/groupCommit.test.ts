@@ -114,7 +114,7 @@ function textReceived(messages: Uint8Array[] = []): string {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 describe('group commit in a room', () => {
-  it('commits the updates of one turn together, and broadcasts or acknowledges them only once on disk', async () => {
+  it('commits the updates of one turn together and broadcasts them; acknowledges them only once on disk', async () => {
     const { room, events, commits, received, connection, disk } = fixture()
     const [a, b, c] = ['a', 'b', 'c'].map(connection)
     for (const conn of [a, b, c]) room.addConnection(conn)
@@ -130,42 +130,62 @@ describe('group commit in a room', () => {
     await nextTurn()
     expect(commits).toHaveLength(1)
     expect(commits[0].map((e) => e.attribution?.userId)).toEqual(['user-a', 'user-b'])
-    // Committed, not yet on disk: still nothing out.
-    expect(events).toEqual([{ kind: 'commit', updates: 2 }])
-    expect(received.size).toBe(0)
-    disk.sync()
-    await nextTurn()
-    // One commit, its sync, then one merged message for the others, each author gets the other's edit, then the acks.
+    // One commit, then one merged message for the others; each author gets the other's edit. Not on disk yet: no acks.
     expect(events).toEqual([
       { kind: 'commit', updates: 2 },
-      { kind: 'durable' },
       { kind: 'broadcast', to: ['c'] },
       { kind: 'send', to: 'a' },
       { kind: 'send', to: 'b' },
-      { kind: 'ack', of: 'a' },
-      { kind: 'ack', of: 'b' },
     ])
     expect(received.get('c')).toHaveLength(1)
     expect(textReceived(received.get('c')).split(' ').sort()).toEqual(['', 'one', 'two'])
     expect(textReceived(received.get('a'))).toBe('two ')
     expect(textReceived(received.get('b'))).toBe('one ')
+    disk.sync()
+    await nextTurn()
+    expect(events.slice(4)).toEqual([{ kind: 'durable' }, { kind: 'ack', of: 'a' }, { kind: 'ack', of: 'b' }])
   })
 
-  it('commits and syncs at once, then publishes, before the doc is read to be sent (flush)', async () => {
+  it('hands the acknowledgements the state vector stored with their commit, not what came later', async () => {
+    const { room, connection, disk } = fixture()
+    const a = connection('a')
+    room.addConnection(a)
+    const stored: Uint8Array[] = []
+    Y.applyUpdate(room.doc, editBy(1, 'first'), a)
+    room.whenStored((sv) => stored.push(sv))
+    await nextTurn()
+    Y.applyUpdate(room.doc, editBy(2, 'later'), a) // applied, not committed, before the disk answers
+    disk.sync()
+    await Promise.resolve()
+    expect(stored).toHaveLength(1)
+    expect([...Y.decodeStateVector(stored[0])]).toEqual([[1, 5]])
+  })
+
+  it('commits and broadcasts at once before the doc is read to be sent (flush), and syncs too when asked', async () => {
     const { room, events, connection } = fixture()
     const [a, b] = ['a', 'b'].map(connection)
     room.addConnection(a)
     room.addConnection(b)
     Y.applyUpdate(room.doc, editBy(1, 'x'), a)
-    room.whenStored(() => events.push({ kind: 'ack', of: 'a' }))
+    room.whenStored(() => events.push({ kind: 'ack', of: 'x' }))
     expect(room.flush()).toBe(true)
-    expect(events).toEqual([{ kind: 'commit', updates: 1 }, { kind: 'durable' }, { kind: 'broadcast', to: ['b'] }, { kind: 'ack', of: 'a' }])
-    // The sync started for the commit completes later: nothing is published twice.
+    expect(events).toEqual([{ kind: 'commit', updates: 1 }, { kind: 'broadcast', to: ['b'] }])
+    Y.applyUpdate(room.doc, editBy(2, 'y'), a)
+    room.whenStored(() => events.push({ kind: 'ack', of: 'y' }))
+    expect(room.flush({ durable: true })).toBe(true)
+    expect(events.slice(2)).toEqual([
+      { kind: 'commit', updates: 1 },
+      { kind: 'broadcast', to: ['b'] },
+      { kind: 'durable' },
+      { kind: 'ack', of: 'x' },
+      { kind: 'ack', of: 'y' },
+    ])
+    // The syncs started for the commits complete later: nothing is acknowledged twice.
     await nextTurn()
-    expect(events.filter((e) => e.kind === 'broadcast')).toHaveLength(1)
+    expect(events.filter((e) => e.kind === 'ack')).toHaveLength(2)
   })
 
-  it('publishes batches in commit order as the disk catches up', async () => {
+  it('acknowledges batches in commit order as the disk catches up', async () => {
     const { room, events, connection, disk } = fixture()
     const [a, b] = ['a', 'b'].map(connection)
     room.addConnection(a)
@@ -176,32 +196,30 @@ describe('group commit in a room', () => {
     Y.applyUpdate(room.doc, editBy(2, 'two'), a)
     room.whenStored(() => events.push({ kind: 'ack', of: 'two' }))
     await nextTurn()
-    expect(events).toEqual([{ kind: 'commit', updates: 1 }, { kind: 'commit', updates: 1 }])
+    expect(events).toEqual([
+      { kind: 'commit', updates: 1 },
+      { kind: 'broadcast', to: ['b'] },
+      { kind: 'commit', updates: 1 },
+      { kind: 'broadcast', to: ['b'] },
+    ])
     disk.sync()
     await nextTurn()
-    expect(events.slice(2)).toEqual([
-      { kind: 'durable' },
-      { kind: 'broadcast', to: ['b'] },
-      { kind: 'ack', of: 'one' },
-      { kind: 'broadcast', to: ['b'] },
-      { kind: 'ack', of: 'two' },
-    ])
+    expect(events.slice(4)).toEqual([{ kind: 'durable' }, { kind: 'ack', of: 'one' }, { kind: 'ack', of: 'two' }])
   })
 
-  it('broadcasts and acknowledges nothing when the disk sync fails', async () => {
-    const { room, events, received, failures, connection, disk } = fixture()
+  it('acknowledges nothing when the disk sync fails, and the room goes down', async () => {
+    const { room, events, failures, connection, disk } = fixture()
     const [a, b] = ['a', 'b'].map(connection)
     room.addConnection(a)
     room.addConnection(b)
-    Y.applyUpdate(room.doc, editBy(1, 'lost'), a)
+    Y.applyUpdate(room.doc, editBy(1, 'unsynced'), a)
     room.whenStored(() => events.push({ kind: 'ack', of: 'a' }))
     await nextTurn()
     disk.fail()
     await nextTurn()
     expect(failures).toHaveLength(1)
     expect(room.failed).toBe(true)
-    expect(events).toEqual([{ kind: 'commit', updates: 1 }])
-    expect(received.size).toBe(0)
+    expect(events).toEqual([{ kind: 'commit', updates: 1 }, { kind: 'broadcast', to: ['b'] }])
   })
 
   it('broadcasts and acknowledges nothing when the commit fails', async () => {

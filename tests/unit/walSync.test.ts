@@ -30,6 +30,33 @@ describe('WalSync (making group commits durable off the event loop)', () => {
     wal.close()
   })
 
+  it('syncs at most once per interval, covering every commit made meanwhile', async () => {
+    const file = walFile()
+    const wal = new WalSync(file, 150)
+    wal.noteCommit()
+    await wal.whenDurable() // the first sync starts at once
+    const started = performance.now()
+    wal.noteCommit()
+    const second = wal.whenDurable()
+    wal.noteCommit()
+    const third = wal.whenDurable()
+    await Promise.all([second, third])
+    expect(performance.now() - started).toBeGreaterThanOrEqual(100)
+    wal.close()
+  })
+
+  it('runs a sync still waiting for its interval when closed', async () => {
+    const wal = new WalSync(walFile(), 60_000)
+    wal.noteCommit()
+    await wal.whenDurable()
+    wal.noteCommit()
+    let settled = false
+    const waiting = wal.whenDurable().then(() => (settled = true))
+    wal.close()
+    await waiting
+    expect(settled).toBe(true)
+  })
+
   it('syncs at once on demand, settling the waiters', async () => {
     const wal = new WalSync(walFile())
     wal.noteCommit()
