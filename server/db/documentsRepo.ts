@@ -25,14 +25,21 @@ function toRecord(row: DocumentRow): DocumentRecord {
   }
 }
 
+/**
+ * A document's columns, with updated_at as of its newest logged update: group commits only
+ * insert log rows, and EditSessionsRepo.fold() moves documents.updated_at on later.
+ */
+const COLUMNS = `d.id, d.title, d.language, d.created_at, d.created_by,
+  MAX(d.updated_at, COALESCE((SELECT u.created_at FROM doc_updates u WHERE u.doc_id = d.id ORDER BY u.seq DESC LIMIT 1), '')) AS updated_at`
+
 /** The `documents` table: metadata only; the content lives in the DocumentStore. */
 export class DocumentsRepo {
   private readonly stmts
 
   constructor(db: Db) {
     this.stmts = {
-      list: db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id'),
-      get: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
+      list: db.prepare<[], DocumentRow>(`SELECT ${COLUMNS} FROM documents d ORDER BY updated_at DESC, id`),
+      get: db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents d WHERE id = ?`),
       count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM documents'),
       insert: db.prepare('INSERT INTO documents (id, title, language, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?)'),
       rename: db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),

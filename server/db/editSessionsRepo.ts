@@ -15,31 +15,52 @@ export interface EditSessionRow {
   articles: string
 }
 
-export interface EditRecord {
-  docId: string
-  userId: string
+/** An attributed row of the update log, as fold() reads it. */
+interface LoggedEdit {
+  seq: number
+  created_at: string
+  user_id: string | null
+  org_id: string | null
+  /** JSON array of the article ids the update touched, or null. */
+  articles: string | null
+}
+
+/** A session being extended by fold(), written back once at the end. */
+interface OpenSession {
+  id: number
   orgId: string
-  /** Ids of the articles the update touched (possibly none). */
-  articles: readonly string[]
-  at: Date
+  endedAt: string
+  updates: number
+  articles: string[]
+  changed: boolean
 }
 
 /**
  * The `edit_sessions` table: who edited a document, when, and which articles, grouped into
- * sessions. Kept beside the update log (which compaction empties) for the activity view.
+ * sessions, for the activity view and the comparison's organizations. It is a projection of the
+ * update log: each logged update carries its author and articles, and fold() counts the rows
+ * not yet counted (documents.activity_seq) into sessions. The hot path (one INSERT per group
+ * commit) never touches this table; fold() runs before it is read and before compaction
+ * deletes rows, so nothing is missed and a crash loses nothing (the rows are still there).
  */
 export class EditSessionsRepo {
   private readonly stmts
+  private readonly foldTx: (docId: string) => void
 
   constructor(db: Db) {
     this.stmts = {
+      unfolded: db.prepare<[string, string], LoggedEdit>(
+        `SELECT seq, created_at, user_id, org_id, articles FROM doc_updates
+         WHERE doc_id = ? AND seq > (SELECT activity_seq FROM documents WHERE id = ?) ORDER BY seq`,
+      ),
+      folded: db.prepare('UPDATE documents SET activity_seq = ?, updated_at = MAX(updated_at, ?) WHERE id = ?'),
       latest: db.prepare<[string, string], EditSessionRow>(
         'SELECT * FROM edit_sessions WHERE doc_id = ? AND user_id = ? ORDER BY ended_at DESC, id DESC LIMIT 1',
       ),
       insert: db.prepare(
-        'INSERT INTO edit_sessions (doc_id, user_id, org_id, started_at, ended_at, updates, articles) VALUES (?, ?, ?, ?, ?, 1, ?)',
+        'INSERT INTO edit_sessions (doc_id, user_id, org_id, started_at, ended_at, updates, articles) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      extend: db.prepare('UPDATE edit_sessions SET ended_at = ?, updates = updates + 1, articles = ? WHERE id = ?'),
+      extend: db.prepare('UPDATE edit_sessions SET ended_at = ?, updates = ?, articles = ? WHERE id = ?'),
       list: db.prepare<[string, number], EditSessionRow>(
         'SELECT * FROM edit_sessions WHERE doc_id = ? ORDER BY ended_at DESC, id DESC LIMIT ?',
       ),
@@ -47,27 +68,60 @@ export class EditSessionsRepo {
         'SELECT * FROM edit_sessions WHERE doc_id = ? AND ended_at > ? AND started_at <= ? ORDER BY started_at, id',
       ),
     }
+    this.foldTx = db.transaction((docId: string) => this.foldRows(docId))
   }
 
-  /** Counts one stored update into the person's current session, or starts a new one. Call inside the append's transaction. */
-  record(edit: EditRecord): void {
-    const at = edit.at.toISOString()
-    const last = this.stmts.latest.get(edit.docId, edit.userId)
-    if (last && last.org_id === edit.orgId && edit.at.getTime() - Date.parse(last.ended_at) < EDIT_SESSION_GAP_MS) {
-      const known = parseArticles(last.articles)
-      const merged = [...known, ...edit.articles.filter((id) => !known.includes(id))]
-      this.stmts.extend.run(at, merged.length === known.length ? last.articles : JSON.stringify(merged), last.id)
-      return
+  /**
+   * Counts the logged updates not yet counted into their authors' sessions, and moves the
+   * document's updated_at to the newest of them. Idempotent; one transaction (nested in the
+   * caller's, if any).
+   */
+  fold(docId: string): void {
+    this.foldTx(docId)
+  }
+
+  private foldRows(docId: string): void {
+    const rows = this.stmts.unfolded.all(docId, docId)
+    if (rows.length === 0) return
+    const open = new Map<string, OpenSession | null>()
+    for (const row of rows) {
+      if (!row.user_id || !row.org_id) continue
+      const articles = row.articles ? parseArticles(row.articles) : []
+      if (!open.has(row.user_id)) open.set(row.user_id, this.latest(docId, row.user_id))
+      const session = open.get(row.user_id)
+      if (session && session.orgId === row.org_id && Date.parse(row.created_at) - Date.parse(session.endedAt) < EDIT_SESSION_GAP_MS) {
+        session.endedAt = row.created_at
+        session.updates++
+        for (const id of articles) if (!session.articles.includes(id)) session.articles.push(id)
+        session.changed = true
+        continue
+      }
+      if (session?.changed) this.write(session)
+      const unique = [...new Set(articles)]
+      const id = Number(this.stmts.insert.run(docId, row.user_id, row.org_id, row.created_at, row.created_at, 1, JSON.stringify(unique)).lastInsertRowid)
+      open.set(row.user_id, { id, orgId: row.org_id, endedAt: row.created_at, updates: 1, articles: unique, changed: false })
     }
-    this.stmts.insert.run(edit.docId, edit.userId, edit.orgId, at, at, JSON.stringify([...new Set(edit.articles)]))
+    for (const session of open.values()) if (session?.changed) this.write(session)
+    const last = rows[rows.length - 1]
+    this.stmts.folded.run(last.seq, last.created_at, docId)
   }
 
-  /** Newest first. */
+  private latest(docId: string, userId: string): OpenSession | null {
+    const row = this.stmts.latest.get(docId, userId)
+    if (!row) return null
+    return { id: row.id, orgId: row.org_id, endedAt: row.ended_at, updates: row.updates, articles: parseArticles(row.articles), changed: false }
+  }
+
+  private write(session: OpenSession): void {
+    this.stmts.extend.run(session.endedAt, session.updates, JSON.stringify(session.articles), session.id)
+  }
+
+  /** Newest first (call fold() first for the latest edits). */
   list(docId: string, limit = 200): EditSessionRow[] {
     return this.stmts.list.all(docId, limit)
   }
 
-  /** Sessions with edits after `from` and not after `to` (ISO times), oldest first. */
+  /** Sessions with edits after `from` and not after `to` (ISO times), oldest first (call fold() first). */
   overlapping(docId: string, from: string, to: string): EditSessionRow[] {
     return this.stmts.overlapping.all(docId, from, to)
   }

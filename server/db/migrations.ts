@@ -240,4 +240,13 @@ export const MIGRATIONS: readonly string[] = [
     WHEN EXISTS (SELECT 1 FROM agreement_positions WHERE id = OLD.position_id)
     BEGIN SELECT RAISE(ABORT, 'agreement_frozen: a recorded position is never deleted'); END;
   `,
+  // 6: activity as a projection of the update log. Each logged update keeps the articles it
+  // touched; edit_sessions and documents.updated_at are brought up to date from the log by
+  // EditSessionsRepo.fold() (before reading them and before compaction), not on every commit.
+  // Rows logged so far were already counted.
+  `
+  ALTER TABLE doc_updates ADD COLUMN articles TEXT;
+  ALTER TABLE documents ADD COLUMN activity_seq INTEGER NOT NULL DEFAULT 0;
+  UPDATE documents SET activity_seq = COALESCE((SELECT MAX(seq) FROM doc_updates WHERE doc_id = documents.id), 0);
+  `,
 ]

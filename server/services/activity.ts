@@ -19,6 +19,7 @@ export interface ActivityDeps {
  * organization that made them and the articles they touched, labelled as numbered now.
  */
 export function activityOf(deps: ActivityDeps, doc: DocumentRecord): ActivitySession[] {
+  deps.editSessions.fold(doc.id)
   const rows = deps.editSessions.list(doc.id)
   if (rows.length === 0) return []
   const articles = new Map<string, { label: string; heading: string; order: number }>()

@@ -65,6 +65,7 @@ export function organizationsBetween(
   if (changed.size === 0) return out
   const [from, to] = atA <= atB ? [atA, atB] : [atB, atA]
   const byArticle = new Map<string, Set<string>>()
+  deps.editSessions.fold(docId)
   for (const session of deps.editSessions.overlapping(docId, from, to)) {
     for (const id of parseArticles(session.articles)) {
       if (!changed.has(id)) continue

@@ -2,7 +2,8 @@
  * Where document content lives: a compacted state plus an append-only log of Yjs updates.
  * Kept behind an interface so SQLite can be swapped for PostgreSQL without touching collab/.
  * Methods are synchronous; an async implementation must keep the same ordering guarantees
- * (an append is durable before the caller broadcasts it).
+ * (a commit is in the log, safe from a crash of the process, before the caller broadcasts it;
+ * it is on disk before the caller acknowledges it).
  */
 export interface StoredDocument {
   /** The compacted state (a Yjs update), or null if the document was never compacted. */
@@ -29,8 +30,8 @@ export interface AppendEntry {
 export interface DocumentStore {
   load(docId: string): StoredDocument
   /**
-   * Appends one update with its author, and counts it into the author's editing session, in
-   * one transaction; durable when it returns. Returns its sequence number.
+   * Appends one update with its author and articles (which the activity view counts later);
+   * durable when it returns. Returns its sequence number.
    */
   append(docId: string, update: Uint8Array, attribution: Attribution | null): number
   /**
@@ -48,7 +49,7 @@ export interface DocumentStore {
   whenDurable(): Promise<void>
   /** Every commit made so far is on disk when this returns (blocks; for readers). */
   syncNow(): void
-  /** Atomically replaces the state and deletes the logged updates with seq ≤ upToSeq. */
+  /** Atomically replaces the state and deletes the logged updates with seq ≤ upToSeq (their activity is kept). */
   compact(docId: string, state: Uint8Array, upToSeq: number): void
   /** How many updates are logged after `seq`. */
   countSince(docId: string, seq: number): number

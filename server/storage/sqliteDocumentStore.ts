@@ -26,23 +26,26 @@ function openCommitConnection(db: Db): Db {
   }
 }
 
+/** The row of one update: its bytes, when, by whom, and which articles it touched (for the activity fold). */
+function inserter(db: Db): (docId: string, entry: AppendEntry, at: string) => number {
+  const insert = db.prepare('INSERT INTO doc_updates (doc_id, data, created_at, user_id, org_id, articles) VALUES (?, ?, ?, ?, ?, ?)')
+  return (docId, { update, attribution }, at) => {
+    const articles = attribution && attribution.articles.length > 0 ? JSON.stringify(attribution.articles) : null
+    return Number(insert.run(docId, update, at, attribution?.userId ?? null, attribution?.orgId ?? null, articles).lastInsertRowid)
+  }
+}
+
 /**
- * One transaction on `db` for several updates: their rows, their activity, and the document's
- * updated_at (part of the commit, so that no separate write is needed to keep it current).
+ * One transaction on `db` for several updates: their rows and nothing else. The activity
+ * view and the document's updated_at are folded from these rows later (EditSessionsRepo.fold),
+ * so a commit writes as few pages as it can.
  */
 function appender(db: Db): Append {
-  const insert = db.prepare('INSERT INTO doc_updates (doc_id, data, created_at, user_id, org_id) VALUES (?, ?, ?, ?, ?)')
-  const touch = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?')
-  const editSessions = new EditSessionsRepo(db)
+  const insert = inserter(db)
   return db.transaction((docId: string, entries: readonly AppendEntry[]): number => {
-    const now = new Date()
-    const at = now.toISOString()
+    const at = new Date().toISOString()
     let seq = 0
-    for (const { update, attribution } of entries) {
-      seq = Number(insert.run(docId, update, at, attribution?.userId ?? null, attribution?.orgId ?? null).lastInsertRowid)
-      if (attribution) editSessions.record({ docId, ...attribution, at: now })
-    }
-    touch.run(at, docId)
+    for (const entry of entries) seq = insert(docId, entry, at)
     return seq
   }).immediate
 }
@@ -63,7 +66,6 @@ export class SqliteDocumentStore implements DocumentStore {
       updates: db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
       ),
-      append: db.prepare('INSERT INTO doc_updates (doc_id, data, created_at, user_id, org_id) VALUES (?, ?, ?, ?, ?)'),
       upsertState: db.prepare(
         `INSERT INTO doc_state (doc_id, state, seq, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT(doc_id) DO UPDATE SET state = excluded.state, seq = excluded.seq, updated_at = excluded.updated_at`,
@@ -74,16 +76,14 @@ export class SqliteDocumentStore implements DocumentStore {
       ),
     }
     this.editSessions = new EditSessionsRepo(db)
-    const appendOne = (docId: string, update: Uint8Array, attribution: Attribution | null, now: Date): number => {
-      const info = this.stmts.append.run(docId, update, now.toISOString(), attribution?.userId ?? null, attribution?.orgId ?? null)
-      if (attribution) this.editSessions.record({ docId, ...attribution, at: now })
-      return Number(info.lastInsertRowid)
-    }
+    const insert = inserter(db)
     this.appendTx = db.transaction((docId: string, update: Uint8Array, attribution: Attribution | null): number =>
-      appendOne(docId, update, attribution, new Date()),
+      insert(docId, { update, attribution }, new Date().toISOString()),
     )
     this.appendManyTx = appender(db)
     this.compactTx = db.transaction((docId: string, state: Uint8Array, upToSeq: number) => {
+      // The rows about to go are counted into the activity first.
+      this.editSessions.fold(docId)
       this.stmts.upsertState.run(docId, state, upToSeq, new Date().toISOString())
       this.stmts.deleteUpTo.run(docId, upToSeq)
     })
@@ -109,7 +109,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   append(docId: string, update: Uint8Array, attribution: Attribution | null): number {
     try {
-      // One transaction with synchronous=FULL: the update and its activity are on disk together.
+      // One transaction with synchronous=FULL: on disk when this returns.
       return this.appendTx.immediate(docId, update, attribution)
     } catch (err) {
       throw new StorageError(`cannot append to document ${docId}`, { cause: err })
@@ -118,7 +118,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   appendMany(docId: string, entries: readonly AppendEntry[]): number {
     try {
-      // Group commit: the rows of every update and their activity, one transaction, one sync.
+      // Group commit: the rows of every update, one transaction, one sync.
       return this.appendManyTx(docId, entries)
     } catch (err) {
       throw new StorageError(`cannot append to document ${docId}`, { cause: err })
