@@ -7,6 +7,7 @@
  *   npm run bench -- --only=fanout,browser sections by name (fanout, coldopen, browser,
  *                                          manydocs, storage, diff, extra)
  *   BENCH_SKIP_BUILD=1                     reuse dist/client instead of `vite build`
+ *   BENCH_SKIP_COLD=1                      in section browser, typing only (no cold open)
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
