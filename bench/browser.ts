@@ -11,6 +11,7 @@ import { accordAdmin, newDocument } from './lib/documents'
 import { FULL_LAW_ARTICLES, law, loadLaw, topLevelCount } from './lib/law'
 import { distribution, median, sleep, type Distribution } from './lib/stats'
 import { startWorkers } from './lib/workers'
+import { startProfile } from './lib/pageProfile'
 import { keystrokeWork, TRACE_CATEGORIES, type KeystrokeWork } from './lib/mainThread'
 import { startServer } from './servers/target'
 
@@ -131,7 +132,7 @@ interface TypingRun {
   work?: KeystrokeWork[]
 }
 
-async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie: string, options: { trace: boolean }): Promise<TypingRun> {
+async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie: string, options: { trace: boolean; profile?: string }): Promise<TypingRun> {
   const context = await contextFor(browser, baseUrl, { cookie })
   try {
     await context.addInitScript(readinessScript(FULL_LAW_ARTICLES))
@@ -154,6 +155,7 @@ async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie:
       }, true)
     })()`)
     if (options.trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES })
+    const profiler = options.profile ? await startProfile(page) : undefined
     const text = 'the parties shall cooperate in good faith '
     for (let i = 0; i < KEYPRESSES; i++) {
       await page.keyboard.type(text[i % text.length])
@@ -165,6 +167,7 @@ async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie:
       })`)
       await sleep(20 + Math.random() * 40)
     }
+    if (profiler && options.profile) await profiler.stop(options.profile)
     const work = options.trace ? keystrokeWork(JSON.parse((await browser.stopTracing()).toString()), PAINTED_MARK) : undefined
     const typed = await page.locator('.legal-text p.clause').nth(USER_CLAUSE).textContent()
     if (!typed?.includes(text.slice(0, 20))) throw new Error('typing benchmark: the typed text is not in the paragraph')
@@ -202,7 +205,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
       ratePerSecond: REMOTE_RATE,
       awareness: true,
     })
-    const aligned = await typing(browser, baseUrl, docUrl, admin.cookie, { trace: false })
+    const aligned = await typing(browser, baseUrl, docUrl, admin.cookie, { trace: false, profile: process.env.BENCH_BROWSER_PROF })
     unthrottledBrowser = await launchBrowser(UNTHROTTLED_SWITCHES)
     const unthrottled = await typing(unthrottledBrowser, baseUrl, docUrl, admin.cookie, { trace: false })
     const traced = await typing(unthrottledBrowser, baseUrl, docUrl, admin.cookie, { trace: true })
