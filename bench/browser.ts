@@ -11,6 +11,8 @@ import { accordAdmin, newDocument } from './lib/documents'
 import { FULL_LAW_ARTICLES, law, loadLaw, topLevelCount } from './lib/law'
 import { distribution, median, sleep, type Distribution } from './lib/stats'
 import { startWorkers } from './lib/workers'
+import { startProfile } from './lib/pageProfile'
+import { keystrokeWork, TRACE_CATEGORIES, type KeystrokeWork } from './lib/mainThread'
 import { startServer } from './servers/target'
 
 export interface ColdOpenBrowserResult {
@@ -25,7 +27,14 @@ export interface TypingResult {
   keypresses: number
   remoteWriters: number
   remoteRatePerSecond: number
+  /** keydown → painted frame, frames on Chromium's 60 Hz clock (what users see). */
   latency: Distribution
+  /** rAF callbacks per second in that browser (~60). */
+  frameRateHz: number
+  /** The same in a Chromium whose frames are not tied to a clock: the latency the editor adds. */
+  unthrottled: { latency: Distribution; frameRateHz: number; switches: string[] }
+  /** Main-thread work per keystroke (ms), from a trace of a third run (unthrottled browser). */
+  work: { keypresses: number; input: Distribution; frame: Distribution; inputAndFrame: Distribution; busy: Distribution }
 }
 
 export interface BrowserBenchResult {
@@ -41,6 +50,14 @@ const REMOTE_RATE = 5
 /** The user types in this clause (article 3, on screen); remote writers in these. */
 const USER_CLAUSE = 4
 const REMOTE_CLAUSES = [7, 150, 300, 450, 550]
+const PAINTED_MARK = 'accord-key-painted'
+/**
+ * Frames as soon as they are asked for: without them the wait for the next 60 Hz tick alone is
+ * 0–16.7 ms. The display compositor reads the switch in the GPU process, which Chromium does
+ * not pass it to: --in-process-gpu runs it in the browser process, which has it (checked by
+ * `frameRateHz`: ~60 without, > 500 with).
+ */
+const UNTHROTTLED_SWITCHES = ['--in-process-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync']
 
 /** Marks when the editor is mounted and when it is filled, editable and painted. */
 function readinessScript(expectedArticles: number): string {
@@ -87,7 +104,35 @@ async function coldOpen(browser: Browser, baseUrl: string, docUrl: string, cooki
   return { medianMs: median(samples), samplesMs: samples, editorMountedMedianMs: median(mounted) }
 }
 
-async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie: string): Promise<number[]> {
+/**
+ * How many frames a second the page gets when every frame has something to paint (rAF for half
+ * a second, changing a dot of its own: a frame without damage is not produced back to back).
+ */
+async function frameRate(page: Page): Promise<number> {
+  return page.evaluate(`new Promise((resolve) => {
+    const dot = document.body.appendChild(document.createElement('div'))
+    dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px'
+    let frames = 0
+    const start = performance.now()
+    const frame = () => {
+      frames++
+      dot.style.background = frames % 2 ? '#000' : '#fff'
+      if (performance.now() - start < 500) return requestAnimationFrame(frame)
+      dot.remove()
+      resolve(frames / ((performance.now() - start) / 1000))
+    }
+    requestAnimationFrame(frame)
+  })`) as Promise<number>
+}
+
+interface TypingRun {
+  latencyMs: number[]
+  frameRateHz: number
+  /** Only when traced: per keystroke, from the Chromium trace of the page's main thread. */
+  work?: KeystrokeWork[]
+}
+
+async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie: string, options: { trace: boolean; profile?: string }): Promise<TypingRun> {
   const context = await contextFor(browser, baseUrl, { cookie })
   try {
     await context.addInitScript(readinessScript(FULL_LAW_ARTICLES))
@@ -95,6 +140,7 @@ async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie:
     await page.goto(docUrl, { waitUntil: 'commit' })
     await waitEditable(page)
     await page.locator('.legal-text p.clause').nth(USER_CLAUSE).click()
+    const frameRateHz = await frameRate(page)
     // Strings, not functions: tsx would wrap named closures in a helper the page does not have.
     await page.evaluate(`(() => {
       window.__keyLatency = []
@@ -103,10 +149,13 @@ async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie:
         // The rAF after the keystroke is the frame that shows it; the task after it runs once painted.
         requestAnimationFrame(() => setTimeout(() => {
           window.__keyLatency.push(performance.now() - pressed)
+          performance.mark('${PAINTED_MARK}')
           window.__painted?.()
         }, 0))
       }, true)
     })()`)
+    if (options.trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES })
+    const profiler = options.profile ? await startProfile(page) : undefined
     const text = 'the parties shall cooperate in good faith '
     for (let i = 0; i < KEYPRESSES; i++) {
       await page.keyboard.type(text[i % text.length])
@@ -118,9 +167,12 @@ async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie:
       })`)
       await sleep(20 + Math.random() * 40)
     }
+    if (profiler && options.profile) await profiler.stop(options.profile)
+    const work = options.trace ? keystrokeWork(JSON.parse((await browser.stopTracing()).toString()), PAINTED_MARK) : undefined
     const typed = await page.locator('.legal-text p.clause').nth(USER_CLAUSE).textContent()
     if (!typed?.includes(text.slice(0, 20))) throw new Error('typing benchmark: the typed text is not in the paragraph')
-    return page.evaluate('window.__keyLatency') as Promise<number[]>
+    const latencyMs = (await page.evaluate('window.__keyLatency')) as number[]
+    return { latencyMs, frameRateHz, work }
   } finally {
     await context.close()
   }
@@ -129,6 +181,7 @@ async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie:
 export async function runBrowserBenchmark(log: (line: string) => void): Promise<BrowserBenchResult> {
   const target = await startServer('accord')
   const browser = await launchBrowser()
+  let unthrottledBrowser: Browser | undefined
   const [worker] = startWorkers(1)
   const json = law(FULL_LAW_ARTICLES)
   try {
@@ -140,7 +193,8 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     loadLaw(loader.ydoc, json)
     const docUrl = `${baseUrl}/d/${spec.doc}`
 
-    const cold = await coldOpen(browser, baseUrl, docUrl, admin.cookie)
+    // BENCH_SKIP_COLD=1: typing only (a quicker loop while working on typing latency).
+    const cold = process.env.BENCH_SKIP_COLD === '1' ? { medianMs: NaN, samplesMs: [], editorMountedMedianMs: NaN } : await coldOpen(browser, baseUrl, docUrl, admin.cookie)
     log(`  cold open (navigation → editable, 300 articles): median ${cold.medianMs.toFixed(0)} ms ` +
       `(editor mounted at ${cold.editorMountedMedianMs.toFixed(0)} ms); runs ${cold.samplesMs.map((s) => s.toFixed(0)).join(', ')}`)
 
@@ -151,22 +205,41 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
       ratePerSecond: REMOTE_RATE,
       awareness: true,
     })
-    const samples = await typing(browser, baseUrl, docUrl, admin.cookie)
+    const aligned = await typing(browser, baseUrl, docUrl, admin.cookie, { trace: false, profile: process.env.BENCH_BROWSER_PROF })
+    unthrottledBrowser = await launchBrowser(UNTHROTTLED_SWITCHES)
+    const unthrottled = await typing(unthrottledBrowser, baseUrl, docUrl, admin.cookie, { trace: false })
+    const traced = await typing(unthrottledBrowser, baseUrl, docUrl, admin.cookie, { trace: true })
     await worker.request({ cmd: 'stopWriting' })
+    const work = traced.work ?? []
     const typingResult: TypingResult = {
-      keypresses: samples.length,
+      keypresses: aligned.latencyMs.length,
       remoteWriters: REMOTE_WRITERS,
       remoteRatePerSecond: REMOTE_RATE,
-      latency: distribution(samples),
+      latency: distribution(aligned.latencyMs),
+      frameRateHz: aligned.frameRateHz,
+      unthrottled: { latency: distribution(unthrottled.latencyMs), frameRateHz: unthrottled.frameRateHz, switches: UNTHROTTLED_SWITCHES },
+      work: {
+        keypresses: work.length,
+        input: distribution(work.map((w) => w.inputMs)),
+        frame: distribution(work.map((w) => w.frameMs)),
+        inputAndFrame: distribution(work.map((w) => w.inputMs + w.frameMs)),
+        busy: distribution(work.map((w) => w.busyMs)),
+      },
     }
+    const pp = (d: Distribution) => `p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms`
     log(`  typing with ${REMOTE_WRITERS} remote writers (${REMOTE_RATE} edits/s each): keypress → paint ` +
-      `p50 ${typingResult.latency.p50.toFixed(1)} ms, p95 ${typingResult.latency.p95.toFixed(1)} ms, max ${typingResult.latency.max.toFixed(0)} ms`)
+      `${pp(typingResult.latency)}, max ${typingResult.latency.max.toFixed(0)} ms (${aligned.frameRateHz.toFixed(0)} frames/s)`)
+    log(`  same, frames not tied to 60 Hz: ${pp(typingResult.unthrottled.latency)}, max ${typingResult.unthrottled.latency.max.toFixed(0)} ms ` +
+      `(${unthrottled.frameRateHz.toFixed(0)} frames/s)`)
+    log(`  main-thread work per keystroke (traced): keydown task ${pp(typingResult.work.input)}; its frame ${pp(typingResult.work.frame)}; ` +
+      `both ${pp(typingResult.work.inputAndFrame)}; all tasks keydown → painted ${pp(typingResult.work.busy)}`)
     loader.destroy()
     return { chromium: browser.version(), coldOpen: cold, typing: typingResult }
   } finally {
     await worker.request({ cmd: 'close' }).catch(() => undefined)
     worker.kill()
     await browser.close()
+    await unthrottledBrowser?.close()
     await target.stop()
   }
 }

@@ -6,6 +6,7 @@ import { findById } from '../../shared/editor/commands'
 import { api, RequestError } from '../api/http'
 import type { CollabSession } from '../collab/session'
 import { articleAt, passageOf, passageRange, placeThreads, type Passage, type Placement } from './anchors'
+import { sameMap } from './sameMap'
 import { commentsPlugin, commentsPluginKey, currentHighlights, setActiveThread, setHighlights } from './commentsPlugin'
 
 /** What the person is about to comment on. */
@@ -192,6 +193,9 @@ export class CommentsController {
       else if (before?.kind === 'article' && !articles.has(thread.articleId)) placements.set(thread.id, { kind: 'orphaned', articleId: thread.articleId })
       else if (before) placements.set(thread.id, before)
     }
+    // Re-placed every 400 ms while others type: a new snapshot is a React commit, which
+    // measures the selection across the whole text. Only what the panel shows counts.
+    if (sameMap(placements, this.snapshot.placements) && sameMap(articles, this.snapshot.articles)) return
     this.update({ placements, articles })
   }
 

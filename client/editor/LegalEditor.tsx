@@ -10,6 +10,7 @@ import type { Identity } from '../auth/session'
 import { useI18n } from '../i18n/i18n'
 import { LegalEditing } from './legalEditing'
 import { renderCaret } from './caret'
+import { caretAwareness } from './caretAwareness'
 import { installIncrementalBinding } from './incrementalBinding'
 
 installIncrementalBinding()
@@ -43,7 +44,7 @@ export function LegalEditor({ session, identity, language, editable, onEditor }:
         }),
         Collaboration.configure({ document: session.ydoc, field: TEXT_FIELD }),
         CollaborationCaret.configure({
-          provider: session.provider,
+          provider: { awareness: caretAwareness(session.provider.awareness) },
           user: { name: identity.name, organization: identity.organization, color: identity.color },
           render: renderCaret,
         }),

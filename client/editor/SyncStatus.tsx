@@ -43,11 +43,16 @@ export function SyncStatus({ session }: { session: CollabSession }) {
   const box = useRef<HTMLDivElement>(null)
   const text = useRef<HTMLSpanElement>(null)
   useLayoutEffect(() => {
+    let shown = ''
+    // The session notifies on every message: touch the DOM (style, layout) only on a change.
     const show = () => {
       const state = session.syncState
+      const description = describe(state, t)
+      if (`${state.kind}:${description}` === shown) return
+      shown = `${state.kind}:${description}`
       box.current!.className = `sync-status sync-${state.kind}`
       box.current!.dataset.state = state.kind
-      text.current!.textContent = describe(state, t)
+      text.current!.textContent = description
     }
     show()
     return session.subscribe(show)

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { EditorState, NodeSelection, type Transaction } from '@tiptap/pm/state'
 import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model'
-import type { Decoration } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { createBuilders } from '../../shared/seed/builders'
 import { docFromJSON, legalSchema } from '../../shared/schema'
 import { stableIdPlugin, idHolders } from '../../shared/editor/idPlugin'
-import { numberingPlugin, numberingPluginKey } from '../../shared/editor/numberingPlugin'
+import { labelAt, numberingPlugin, numberingPluginKey } from '../../shared/editor/numberingPlugin'
 import { isRemoteTransaction, isTextOnlyTransaction } from '../../shared/editor/changes'
 import { splitStructural, insertArticle, insertChapter, insertBodyBlock, moveArticle, deleteStructural, shiftLevel } from '../../shared/editor/commands'
 import { numberDocument } from '../../shared/numbering'
@@ -419,15 +418,9 @@ describe('numberingPlugin', () => {
 
   const version = (state: EditorState) => numberingPluginKey.getState(state)!.structureVersion
 
-  /** `position:label` of every decoration carrying a label (positions are node starts). */
-  function decorationLabels(state: EditorState): string[] {
-    const set = numberingPluginKey.getState(state)!.decorations
-    return set
-      .find()
-      .map((d: Decoration) => ({ from: d.from, attrs: (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs }))
-      .filter((d) => 'data-label' in d.attrs)
-      .map((d) => `${d.from}:${d.attrs['data-label']}`)
-      .sort()
+  /** `position:label` of every label (positions are node starts). */
+  function labelsOf(state: EditorState): string[] {
+    return numberingPluginKey.getState(state)!.labels.map((l) => `${l.pos}:${l.label}`).sort()
   }
 
   /** What numberDocument says, placed where the plugin should put it (article label on its heading). */
@@ -438,7 +431,7 @@ describe('numberingPlugin', () => {
   }
 
   function expectInSync(state: EditorState, language: Language = 'en'): void {
-    expect(decorationLabels(state)).toEqual(expectedLabels(state, language))
+    expect(labelsOf(state)).toEqual(expectedLabels(state, language))
     // Each label sits on a node of the kind it numbers.
     for (const n of numberDocument(state.doc, language)) {
       const at = n.kind === 'article' ? n.pos + 1 : n.pos
@@ -450,16 +443,16 @@ describe('numberingPlugin', () => {
     const state = numberedState()
     expect(version(state)).toBe(0)
     expectInSync(state)
-    expect(decorationLabels(state)).toContain(`${posOfNth(state.doc, 'articleHeading', 1)}:Article 2.`)
-    expect(decorationLabels(state)).toContain(`${posOfNth(state.doc, 'chapter', 0)}:Chapter I.`)
-    expect(decorationLabels(state)).toContain(`${posOfNth(state.doc, 'subpoint', 0)}:a)`)
+    expect(labelsOf(state)).toContain(`${posOfNth(state.doc, 'articleHeading', 1)}:Article 2.`)
+    expect(labelsOf(state)).toContain(`${posOfNth(state.doc, 'chapter', 0)}:Chapter I.`)
+    expect(labelsOf(state)).toContain(`${posOfNth(state.doc, 'subpoint', 0)}:a)`)
   })
 
-  it('the decorations prop serves the plugin state', () => {
+  it('labelAt finds the label of the node that shows it', () => {
     const state = numberedState()
-    const plugin = state.plugins.find((p) => p.spec.key === numberingPluginKey)!
-    const deco = plugin.props.decorations!.call(plugin, state)
-    expect(deco).toBe(numberingPluginKey.getState(state)!.decorations)
+    expect(labelAt(state, posOfNth(state.doc, 'articleHeading', 1))).toBe('Article 2.')
+    expect(labelAt(state, posOfNth(state.doc, 'chapter', 0))).toBe('Chapter I.')
+    expect(labelAt(state, posOfNth(state.doc, 'article', 1))).toBeUndefined()
   })
 
   it('typing keeps structureVersion and moves the labels with the text', () => {
@@ -513,10 +506,10 @@ describe('numberingPlugin', () => {
 
   it('after inserting an article the following ones are relabelled', () => {
     let state = withCursorIn(numberedState(), 'articleHeading', 0)
-    expect(decorationLabels(state)).toContain(`${posOfNth(state.doc, 'articleHeading', 1)}:Article 2.`)
+    expect(labelsOf(state)).toContain(`${posOfNth(state.doc, 'articleHeading', 1)}:Article 2.`)
     state = run(state, insertArticle).state
-    expect(decorationLabels(state)).toContain(`${posOfNth(state.doc, 'articleHeading', 1)}:Article 2.`)
-    expect(decorationLabels(state)).toContain(`${posOfNth(state.doc, 'articleHeading', 2)}:Article 3.`)
+    expect(labelsOf(state)).toContain(`${posOfNth(state.doc, 'articleHeading', 1)}:Article 2.`)
+    expect(labelsOf(state)).toContain(`${posOfNth(state.doc, 'articleHeading', 2)}:Article 3.`)
     expect(state.doc.nodeAt(posOfNth(state.doc, 'articleHeading', 2))!.textContent).toBe('Two')
     expectInSync(state)
   })
@@ -524,8 +517,8 @@ describe('numberingPlugin', () => {
   it('uses Russian labels for a Russian draft', () => {
     let state = withCursorIn(numberedState('ru'), 'clause', 0, 'end')
     expectInSync(state, 'ru')
-    expect(decorationLabels(state)).toContain(`${posOfNth(state.doc, 'chapter', 0)}:Глава 1.`)
-    expect(decorationLabels(state)).toContain(`${posOfNth(state.doc, 'subpoint', 0)}:а)`)
+    expect(labelsOf(state)).toContain(`${posOfNth(state.doc, 'chapter', 0)}:Глава 1.`)
+    expect(labelsOf(state)).toContain(`${posOfNth(state.doc, 'subpoint', 0)}:а)`)
     state = state.apply(state.tr.insertText('текст'))
     expectInSync(state, 'ru')
     state = run(state, splitStructural).state
