@@ -50,15 +50,35 @@ function appender(db: Db): Append {
   }).immediate
 }
 
+type Compact = (docId: string, state: Uint8Array, upToSeq: number) => void
+
+/**
+ * One transaction on `db`: the activity of the rows about to go is counted, the state replaced
+ * and the rows deleted. Atomic on either connection: whether or not a power cut takes it back,
+ * the stored document is the same.
+ */
+function compacter(db: Db): Compact {
+  const editSessions = new EditSessionsRepo(db)
+  const upsertState = db.prepare(
+    `INSERT INTO doc_state (doc_id, state, seq, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(doc_id) DO UPDATE SET state = excluded.state, seq = excluded.seq, updated_at = excluded.updated_at`,
+  )
+  const deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?')
+  return db.transaction((docId: string, state: Uint8Array, upToSeq: number) => {
+    editSessions.fold(docId)
+    upsertState.run(docId, state, upToSeq, new Date().toISOString())
+    deleteUpTo.run(docId, upToSeq)
+  }).immediate
+}
+
 /** DocumentStore on better-sqlite3 (tables doc_state and doc_updates). */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly stmts
-  private readonly compactTx
+  private readonly compactTx: Compact
   private readonly appendTx
   private readonly appendManyTx: Append
-  private readonly editSessions: EditSessionsRepo
   /** Opened at the first group commit (the admin CLI never needs it); in-memory databases have none. */
-  private commits: { db: Db; append: Append; wal: WalSync } | null = null
+  private commits: { db: Db; append: Append; compact: Compact; wal: WalSync } | null = null
 
   constructor(private readonly db: Db) {
     this.stmts = {
@@ -66,27 +86,16 @@ export class SqliteDocumentStore implements DocumentStore {
       updates: db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
       ),
-      upsertState: db.prepare(
-        `INSERT INTO doc_state (doc_id, state, seq, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(doc_id) DO UPDATE SET state = excluded.state, seq = excluded.seq, updated_at = excluded.updated_at`,
-      ),
-      deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
       countSince: db.prepare<[string, number], { n: number }>(
         'SELECT COUNT(*) AS n FROM doc_updates WHERE doc_id = ? AND seq > ?',
       ),
     }
-    this.editSessions = new EditSessionsRepo(db)
     const insert = inserter(db)
     this.appendTx = db.transaction((docId: string, update: Uint8Array, attribution: Attribution | null): number =>
       insert(docId, { update, attribution }, new Date().toISOString()),
     )
     this.appendManyTx = appender(db)
-    this.compactTx = db.transaction((docId: string, state: Uint8Array, upToSeq: number) => {
-      // The rows about to go are counted into the activity first.
-      this.editSessions.fold(docId)
-      this.stmts.upsertState.run(docId, state, upToSeq, new Date().toISOString())
-      this.stmts.deleteUpTo.run(docId, upToSeq)
-    })
+    this.compactTx = compacter(db)
   }
 
   load(docId: string): StoredDocument {
@@ -130,7 +139,7 @@ export class SqliteDocumentStore implements DocumentStore {
       if (this.db.memory) return this.appendManyTx(docId, entries)
       this.commits ??= (() => {
         const db = openCommitConnection(this.db)
-        return { db, append: appender(db), wal: new WalSync(`${this.db.name}-wal`) }
+        return { db, append: appender(db), compact: compacter(db), wal: new WalSync(`${this.db.name}-wal`) }
       })()
       const seq = this.commits.append(docId, entries)
       this.commits.wal.noteCommit()
@@ -166,9 +175,15 @@ export class SqliteDocumentStore implements DocumentStore {
     this.commits = null
   }
 
+  /**
+   * Through the group-commit connection once it is open: a compaction changes nothing anyone
+   * was told, so it need not block the event loop for a disk sync (the next one covers it).
+   * Inside a transaction of the main connection (a new document's first state), as part of it.
+   */
   compact(docId: string, state: Uint8Array, upToSeq: number): void {
     try {
-      this.compactTx.immediate(docId, state, upToSeq)
+      const compact = this.commits && !this.db.inTransaction ? this.commits.compact : this.compactTx
+      compact(docId, state, upToSeq)
     } catch (err) {
       throw new StorageError(`cannot compact document ${docId}`, { cause: err })
     }
