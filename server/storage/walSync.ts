@@ -5,7 +5,7 @@ import fs from 'node:fs'
  * (broadcasts go out once committed), so "Saved" shows up to this much later, and a draft with
  * many writers pays for one fsync per interval instead of one per commit.
  */
-export const SYNC_INTERVAL_MS = 100
+export const SYNC_INTERVAL_MS = 250
 
 /**
  * Group commit's second half: making committed WAL frames durable without blocking the event
