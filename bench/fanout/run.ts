@@ -235,6 +235,21 @@ function summarize(runs: RunResult[], failed: FailedRun[], server: ServerKind, c
 
 export const configLabel = (c: FanoutConfig) => `N=${c.clients} W=${c.writers} R=${c.rate}/s`
 
+/**
+ * The load generators get faster over their first runs against each kind of server (their JIT
+ * warms up the client code of that protocol: 0.39, 0.26, 0.19 cores in three identical Accord
+ * runs), which would count against whichever server runs first. So one short unrecorded run
+ * against each server, at the heaviest configuration, before any recorded one.
+ */
+async function warmUp(workers: LoadWorker[], opts: FanoutOptions): Promise<void> {
+  const config = opts.matrix.reduce<FanoutConfig | undefined>((a, b) => (a && a.clients * a.writers * a.rate >= b.clients * b.writers * b.rate ? a : b), undefined)
+  if (!config) return
+  for (const server of opts.servers) await runOne(server, config, -1, workers, { ...opts, windowMs: WARM_UP_WINDOW_MS })
+  opts.log(`  warm-up runs (${configLabel(config)}, ${WARM_UP_WINDOW_MS / 1000} s each, not recorded) done`)
+}
+
+const WARM_UP_WINDOW_MS = 3000
+
 export async function runFanoutBenchmark(
   opts: FanoutOptions,
 ): Promise<{ runs: Omit<RunResult, 'samples'>[]; failed: FailedRun[]; summaries: FanoutSummary[] }> {
@@ -243,6 +258,11 @@ export async function runFanoutBenchmark(
   const failed: FailedRun[] = []
   const started = Date.now()
   try {
+    await warmUp(workers, opts).catch((err: unknown) => {
+      opts.log(`  warm-up run failed (not recorded): ${err instanceof Error ? err.message : String(err)}`)
+      for (const w of workers) w.kill()
+      workers = startWorkers(opts.workers)
+    })
     for (let round = 0; round < opts.rounds; round++) {
       const order = round % 2 === 0 ? opts.servers : [...opts.servers].reverse()
       for (const config of opts.matrix) {
