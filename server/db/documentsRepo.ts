@@ -43,7 +43,6 @@ export class DocumentsRepo {
       count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM documents'),
       insert: db.prepare('INSERT INTO documents (id, title, language, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?)'),
       rename: db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
-      touch: db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?'),
       delete: db.prepare('DELETE FROM documents WHERE id = ?'),
     }
   }
@@ -73,10 +72,6 @@ export class DocumentsRepo {
   rename(id: string, title: string, now = new Date().toISOString()): DocumentRecord | undefined {
     const changed = this.stmts.rename.run(title, now, id).changes
     return changed ? this.get(id) : undefined
-  }
-
-  touch(id: string, now = new Date().toISOString()): void {
-    this.stmts.touch.run(now, id)
   }
 
   /** Deletes the document; its log, state, grants and activity go with it (ON DELETE CASCADE). */

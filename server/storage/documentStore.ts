@@ -35,11 +35,6 @@ export interface DocumentStore {
    */
   append(docId: string, update: Uint8Array, attribution: Attribution | null): number
   /**
-   * Appends several updates, in order, in one transaction (one disk sync): all or none are
-   * durable when it returns. Returns the sequence number of the last one.
-   */
-  appendMany(docId: string, entries: readonly AppendEntry[]): number
-  /**
    * Group commit without waiting for the disk: appends the updates in one transaction, which is
    * committed (all or none) when this returns, but durable only once whenDurable() resolves.
    * Returns the sequence number of the last one.
@@ -47,7 +42,7 @@ export interface DocumentStore {
   commit(docId: string, entries: readonly AppendEntry[]): number
   /** Resolves once every commit made so far is on disk; rejects (StorageError) if that failed. */
   whenDurable(): Promise<void>
-  /** Every commit made so far is on disk when this returns (blocks; for readers). */
+  /** Every commit made so far is on disk when this returns (blocks; for a restore's answer and shutdown). */
   syncNow(): void
   /** Atomically replaces the state and deletes the logged updates with seq ≤ upToSeq (their activity is kept). */
   compact(docId: string, state: Uint8Array, upToSeq: number): void

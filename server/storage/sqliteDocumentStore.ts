@@ -125,15 +125,6 @@ export class SqliteDocumentStore implements DocumentStore {
     }
   }
 
-  appendMany(docId: string, entries: readonly AppendEntry[]): number {
-    try {
-      // Group commit: the rows of every update, one transaction, one sync.
-      return this.appendManyTx(docId, entries)
-    } catch (err) {
-      throw new StorageError(`cannot append to document ${docId}`, { cause: err })
-    }
-  }
-
   commit(docId: string, entries: readonly AppendEntry[]): number {
     try {
       if (this.db.memory) return this.appendManyTx(docId, entries)

@@ -29,10 +29,6 @@ export class StorageHealth implements DocumentStore {
     return this.watch(docId, () => this.inner.append(docId, update, attribution))
   }
 
-  appendMany(docId: string, entries: readonly AppendEntry[]): number {
-    return this.watch(docId, () => this.inner.appendMany(docId, entries))
-  }
-
   commit(docId: string, entries: readonly AppendEntry[]): number {
     return this.watch(docId, () => this.inner.commit(docId, entries))
   }

@@ -33,11 +33,6 @@ export class SwitchableStore implements DocumentStore {
     return this.inner.append(docId, update, attribution)
   }
 
-  appendMany(docId: string, entries: readonly AppendEntry[]): number {
-    this.refuseWrite(docId)
-    return this.inner.appendMany(docId, entries)
-  }
-
   commit(docId: string, entries: readonly AppendEntry[]): number {
     this.refuseWrite(docId)
     return this.inner.commit(docId, entries)

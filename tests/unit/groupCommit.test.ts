@@ -36,9 +36,6 @@ function fixture(options: { failCommit?: boolean } = {}) {
     append: () => {
       throw new Error('the room commits through commit()')
     },
-    appendMany: () => {
-      throw new Error('the room commits through commit()')
-    },
     commit: (_docId, entries) => {
       if (options.failCommit) throw new Error('disk on fire')
       commits.push([...entries])
