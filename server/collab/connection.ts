@@ -57,8 +57,6 @@ export class Connection implements RoomConnection, LiveConnection {
   private _identity: ConnectionIdentity
   /** Where prebuilt frames are written (see frame.ts); null: through ws.send. */
   private readonly socket: Socket | null
-  /** The socket holds its writes until the end of this tick (see sendWithinTick). */
-  private corked = false
 
   constructor(
     private readonly ws: WebSocket,
@@ -145,13 +143,10 @@ export class Connection implements RoomConnection, LiveConnection {
    */
   private sendWithinTick(message: Uint8Array): void {
     const socket = this.socket
-    if (socket && !this.corked) {
-      this.corked = true
+    // ws corks only inside its own synchronous sends, so a cork seen here is ours, until the tick ends.
+    if (socket && socket.writableCorked === 0) {
       socket.cork()
-      process.nextTick(() => {
-        this.corked = false
-        socket.uncork()
-      })
+      process.nextTick(() => socket.uncork())
     }
     this.send(message)
   }
