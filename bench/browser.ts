@@ -4,6 +4,7 @@
  * fresh signed-in context: empty cache, empty IndexedDB), and keypress → painted frame while
  * 5 remote writers type (and move their carets) elsewhere in the same law.
  */
+import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { contextFor, launchBrowser } from '../tests/helpers/browser'
 import { connect } from './lib/clients'
@@ -33,6 +34,8 @@ export interface TypingResult {
   frameRateHz: number
   /** The same in a Chromium whose frames are not tied to a clock: the latency the editor adds. */
   unthrottled: { latency: Distribution; frameRateHz: number; switches: string[] }
+  /** The same keystrokes into a bare five-paragraph contenteditable (no script), in both browsers. */
+  floor: { latency: Distribution; unthrottled: Distribution }
   /** Main-thread work per keystroke (ms), from a trace of a third run (unthrottled browser). */
   work: { keypresses: number; input: Distribution; frame: Distribution; inputAndFrame: Distribution; busy: Distribution }
 }
@@ -132,6 +135,39 @@ interface TypingRun {
   work?: KeystrokeWork[]
 }
 
+const TYPED = 'the parties shall cooperate in good faith '
+
+/**
+ * Types KEYPRESSES characters at the caret, 20–60 ms apart, each once the frame that shows the
+ * previous one is painted; returns keydown → painted frame per key (ms).
+ */
+async function typeAndMeasure(page: Page): Promise<number[]> {
+  // Strings, not functions: tsx would wrap named closures in a helper the page does not have.
+  await page.evaluate(`(() => {
+    window.__keyLatency = []
+    document.addEventListener('keydown', (event) => {
+      const pressed = event.timeStamp
+      // The rAF after the keystroke is the frame that shows it; the task after it runs once painted.
+      requestAnimationFrame(() => setTimeout(() => {
+        window.__keyLatency.push(performance.now() - pressed)
+        performance.mark('${PAINTED_MARK}')
+        window.__painted?.()
+      }, 0))
+    }, true)
+  })()`)
+  for (let i = 0; i < KEYPRESSES; i++) {
+    await page.keyboard.type(TYPED[i % TYPED.length])
+    // Told by the page when the frame is painted (no polling in the page while we wait).
+    await page.evaluate(`new Promise((resolve) => {
+      const done = () => window.__keyLatency.length >= ${i + 1}
+      if (done()) resolve()
+      else window.__painted = () => done() && resolve()
+    })`)
+    await sleep(20 + Math.random() * 40)
+  }
+  return (await page.evaluate('window.__keyLatency')) as number[]
+}
+
 async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie: string, options: { trace: boolean; profile?: string }): Promise<TypingRun> {
   const context = await contextFor(browser, baseUrl, { cookie })
   try {
@@ -141,40 +177,36 @@ async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie:
     await waitEditable(page)
     await page.locator('.legal-text p.clause').nth(USER_CLAUSE).click()
     const frameRateHz = await frameRate(page)
-    // Strings, not functions: tsx would wrap named closures in a helper the page does not have.
-    await page.evaluate(`(() => {
-      window.__keyLatency = []
-      document.addEventListener('keydown', (event) => {
-        const pressed = event.timeStamp
-        // The rAF after the keystroke is the frame that shows it; the task after it runs once painted.
-        requestAnimationFrame(() => setTimeout(() => {
-          window.__keyLatency.push(performance.now() - pressed)
-          performance.mark('${PAINTED_MARK}')
-          window.__painted?.()
-        }, 0))
-      }, true)
-    })()`)
     if (options.trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES })
     const profiler = options.profile ? await startProfile(page) : undefined
-    const text = 'the parties shall cooperate in good faith '
-    for (let i = 0; i < KEYPRESSES; i++) {
-      await page.keyboard.type(text[i % text.length])
-      // Told by the page when the frame is painted (no polling in the page while we wait).
-      await page.evaluate(`new Promise((resolve) => {
-        const done = () => window.__keyLatency.length >= ${i + 1}
-        if (done()) resolve()
-        else window.__painted = () => done() && resolve()
-      })`)
-      await sleep(20 + Math.random() * 40)
-    }
+    const latencyMs = await typeAndMeasure(page)
     if (profiler && options.profile) await profiler.stop(options.profile)
-    const work = options.trace ? keystrokeWork(JSON.parse((await browser.stopTracing()).toString()), PAINTED_MARK) : undefined
+    const trace = options.trace ? (await browser.stopTracing()).toString() : undefined
+    if (trace && process.env.BENCH_BROWSER_TRACE) fs.writeFileSync(process.env.BENCH_BROWSER_TRACE, trace)
+    const work = trace ? keystrokeWork(JSON.parse(trace), PAINTED_MARK) : undefined
     const typed = await page.locator('.legal-text p.clause').nth(USER_CLAUSE).textContent()
-    if (!typed?.includes(text.slice(0, 20))) throw new Error('typing benchmark: the typed text is not in the paragraph')
-    const latencyMs = (await page.evaluate('window.__keyLatency')) as number[]
+    if (!typed?.includes(TYPED.slice(0, 20))) throw new Error('typing benchmark: the typed text is not in the paragraph')
     return { latencyMs, frameRateHz, work }
   } finally {
     await context.close()
+  }
+}
+
+/**
+ * The floor under any editor in this harness and browser: the same keystrokes into a bare
+ * contenteditable of five paragraphs, no script, nobody else writing.
+ */
+async function bareTyping(browser: Browser): Promise<number[]> {
+  const page = await browser.newPage()
+  try {
+    const paragraph = 'The parties shall cooperate in good faith to prevent trafficking in persons and to protect its victims.'
+    await page.setContent(`<div contenteditable="true" id="bare">${`<p>${paragraph}</p>`.repeat(5)}</div>`)
+    await page.locator('#bare p').nth(2).click()
+    const latencyMs = await typeAndMeasure(page)
+    if (!(await page.locator('#bare p').nth(2).textContent())?.includes(TYPED.slice(0, 20))) throw new Error('typing benchmark: the typed text is not in the bare paragraph')
+    return latencyMs
+  } finally {
+    await page.close()
   }
 }
 
@@ -210,6 +242,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     const unthrottled = await typing(unthrottledBrowser, baseUrl, docUrl, admin.cookie, { trace: false })
     const traced = await typing(unthrottledBrowser, baseUrl, docUrl, admin.cookie, { trace: true })
     await worker.request({ cmd: 'stopWriting' })
+    const floor = { latency: distribution(await bareTyping(browser)), unthrottled: distribution(await bareTyping(unthrottledBrowser)) }
     const work = traced.work ?? []
     const typingResult: TypingResult = {
       keypresses: aligned.latencyMs.length,
@@ -218,6 +251,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
       latency: distribution(aligned.latencyMs),
       frameRateHz: aligned.frameRateHz,
       unthrottled: { latency: distribution(unthrottled.latencyMs), frameRateHz: unthrottled.frameRateHz, switches: UNTHROTTLED_SWITCHES },
+      floor,
       work: {
         keypresses: work.length,
         input: distribution(work.map((w) => w.inputMs)),
@@ -231,6 +265,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
       `${pp(typingResult.latency)}, max ${typingResult.latency.max.toFixed(0)} ms (${aligned.frameRateHz.toFixed(0)} frames/s)`)
     log(`  same, frames not tied to 60 Hz: ${pp(typingResult.unthrottled.latency)}, max ${typingResult.unthrottled.latency.max.toFixed(0)} ms ` +
       `(${unthrottled.frameRateHz.toFixed(0)} frames/s)`)
+    log(`  floor, a bare contenteditable in the same harness: ${pp(floor.latency)}; frames not tied to 60 Hz: ${pp(floor.unthrottled)}`)
     log(`  main-thread work per keystroke (traced): keydown task ${pp(typingResult.work.input)}; its frame ${pp(typingResult.work.frame)}; ` +
       `both ${pp(typingResult.work.inputAndFrame)}; all tasks keydown → painted ${pp(typingResult.work.busy)}`)
     loader.destroy()
