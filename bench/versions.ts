@@ -60,6 +60,7 @@ export function runVersionsBenchmark(log: (line: string) => void = () => {}): Ve
     log: silent,
     idleUnloadMs: 60_000,
     compactAfterUpdates: 1000,
+    compactQuietMs: 1000,
   })
   try {
     const repo = new VersionsRepo(db)

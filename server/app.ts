@@ -79,6 +79,7 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
       log,
       idleUnloadMs: config.idleUnloadMs,
       compactAfterUpdates: config.compactAfterUpdates,
+      compactQuietMs: config.compactQuietMs,
     })
     const versionsRepo = new VersionsRepo(db)
     const versions = new Versions({

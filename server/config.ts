@@ -13,8 +13,10 @@ export interface Config {
   maxMessageBytes: number
   /** A room with no connections for this long is compacted and unloaded. */
   idleUnloadMs: number
-  /** Compact a document once its update log holds more rows than this. */
+  /** Compact a document once its update log holds more rows than this, */
   compactAfterUpdates: number
+  /** ... and nothing was stored for this long (or the log is far over; see COMPACT_BACKLOG_FACTOR). */
+  compactQuietMs: number
   staticDir: string
   logLevel: LogLevel
   /** Create the sample document when the database holds none. */
@@ -66,6 +68,7 @@ export const DEFAULT_CONFIG: Config = {
   maxMessageBytes: 8 * 1024 * 1024,
   idleUnloadMs: 30_000,
   compactAfterUpdates: 1000,
+  compactQuietMs: 1000,
   staticDir: 'dist/client',
   logLevel: 'info',
   seed: true,
@@ -138,6 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', d.maxMessageBytes, 1024),
     idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', d.idleUnloadMs, 0),
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', d.compactAfterUpdates, 1),
+    compactQuietMs: int(env, 'COMPACT_QUIET_MS', d.compactQuietMs, 0),
     staticDir: path.resolve(env.STATIC_DIR?.trim() || d.staticDir),
     logLevel: level(env, d.logLevel),
     seed: bool(env, 'SEED', d.seed),

@@ -14,7 +14,15 @@ export interface RoomsOptions {
   log: Logger
   idleUnloadMs: number
   compactAfterUpdates: number
+  /** A room over compactAfterUpdates is compacted once it has stored nothing for this long. */
+  compactQuietMs: number
 }
+
+/**
+ * Past this many times compactAfterUpdates a room is compacted even while edits keep coming,
+ * so that a draft edited without pause still has a bounded log (and load time).
+ */
+export const COMPACT_BACKLOG_FACTOR = 10
 
 /** Thrown by acquire() once the server is shutting down. */
 export class ShuttingDown extends Error {
@@ -34,6 +42,9 @@ export class Rooms implements RoomHooks {
   private readonly rooms = new Map<string, Room>()
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
   private readonly compactionQueued = new Set<Room>()
+  /** Rooms over the threshold, waiting for a quiet spell; and when each last stored an update. */
+  private readonly quietTimers = new Map<Room, NodeJS.Timeout>()
+  private readonly lastAppendAt = new Map<Room, number>()
   /** Set by closeAll(): no room may be loaded after shutdown began. */
   private closed = false
   private readonly listeners: RoomListener[] = []
@@ -64,7 +75,7 @@ export class Rooms implements RoomHooks {
     const room = new Room(docId, loaded, this.opts.store, this.opts.broadcaster, this, this.opts.log)
     this.rooms.set(docId, room)
     this.opts.log.debug('room loaded', { docId, seq: loaded.lastSeq, logLength: loaded.logLength })
-    if (room.logLength > this.opts.compactAfterUpdates) this.queueCompaction(room)
+    if (room.logLength > this.opts.compactAfterUpdates) this.compactWhenQuiet(room)
     return room
   }
 
@@ -98,7 +109,11 @@ export class Rooms implements RoomHooks {
   }
 
   onAppended(room: Room): void {
-    if (room.logLength > this.opts.compactAfterUpdates) this.queueCompaction(room)
+    if (room.logLength > this.opts.compactAfterUpdates) {
+      this.lastAppendAt.set(room, performance.now())
+      if (room.logLength > this.opts.compactAfterUpdates * COMPACT_BACKLOG_FACTOR) this.queueCompaction(room)
+      else this.compactWhenQuiet(room)
+    }
     this.notify((l) => l.onAppended?.(room))
   }
 
@@ -176,7 +191,28 @@ export class Rooms implements RoomHooks {
     this.opts.log.debug('room unloaded', { docId: room.docId })
   }
 
+  /**
+   * Compaction encodes the whole document and rewrites its state: milliseconds to tens of
+   * milliseconds on a long law, during which nobody's edits are passed on. So it waits until
+   * the room has stored nothing for compactQuietMs (one timer per room, moved on, not re-armed
+   * per update).
+   */
+  private compactWhenQuiet(room: Room): void {
+    if (this.quietTimers.has(room) || this.compactionQueued.has(room)) return
+    const check = () => {
+      const quietFor = performance.now() - (this.lastAppendAt.get(room) ?? -Infinity)
+      if (quietFor >= this.opts.compactQuietMs) {
+        this.quietTimers.delete(room)
+        this.queueCompaction(room)
+      } else {
+        this.quietTimers.set(room, setTimeout(check, this.opts.compactQuietMs - quietFor))
+      }
+    }
+    this.quietTimers.set(room, setTimeout(check, this.opts.compactQuietMs))
+  }
+
   private queueCompaction(room: Room): void {
+    this.cancelQuiet(room)
     if (this.compactionQueued.has(room)) return
     this.compactionQueued.add(room)
     // Off the hot path: the update that crossed the threshold is acknowledged first.
@@ -201,8 +237,16 @@ export class Rooms implements RoomHooks {
     this.idleTimers.delete(room)
   }
 
+  private cancelQuiet(room: Room): void {
+    const timer = this.quietTimers.get(room)
+    if (timer) clearTimeout(timer)
+    this.quietTimers.delete(room)
+  }
+
   private forget(room: Room): void {
     this.cancelIdle(room)
+    this.cancelQuiet(room)
+    this.lastAppendAt.delete(room)
     this.compactionQueued.delete(room)
     if (this.rooms.get(room.docId) === room) this.rooms.delete(room.docId)
   }

@@ -125,6 +125,45 @@ describe('persistence', () => {
     expect(clauseText(again.ydoc)).toBe('012345678901234567890123456789')
   })
 
+  it('compacts once edits pause, not in the middle of a burst', async () => {
+    const dir = await dataDir()
+    const s = await server(dir, { config: { compactAfterUpdates: 5, compactQuietMs: 400 } })
+    const owner = await setupAdmin(s.url)
+    const { id } = await createDocument(owner)
+    const a = connect(s.wsUrl, id, owner)
+    await waitSynced(a)
+    // Twelve edits 100 ms apart: past the threshold, but never quiet for 400 ms.
+    for (let i = 0; i < 12; i++) {
+      insertText(a.ydoc, `${i % 10}`, { index: i })
+      await waitSaved(a)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(storedRows(dir, id).log).toBeGreaterThan(5)
+    // Then quiet: compacted without anyone leaving.
+    await waitFor(() => expect(storedRows(dir, id).log).toBe(0))
+    expect(storedRows(dir, id).state?.seq).toBeGreaterThan(0)
+    const again = connect(s.wsUrl, id, owner)
+    await waitFor(() => expect(clauseText(again.ydoc)).toBe(clauseText(a.ydoc)))
+  })
+
+  it('compacts a log far over the threshold even while edits keep coming', async () => {
+    const dir = await dataDir()
+    const s = await server(dir, { config: { compactAfterUpdates: 3, compactQuietMs: 60_000 } })
+    const owner = await setupAdmin(s.url)
+    const { id } = await createDocument(owner)
+    const a = connect(s.wsUrl, id, owner)
+    await waitSynced(a)
+    for (let i = 0; i < 40; i++) {
+      insertText(a.ydoc, 'x', { index: i })
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    await waitSaved(a)
+    // 10 × 3 = 30 rows at most before a compaction, although the room was never quiet.
+    const { state, log } = storedRows(dir, id)
+    expect(state?.seq).toBeGreaterThan(0)
+    expect(log).toBeLessThanOrEqual(30)
+  })
+
   it('refuses a document whose stored state is corrupt (4503) and leaves the row untouched', async () => {
     const dir = await dataDir()
     const first = await server(dir)
