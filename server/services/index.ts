@@ -26,7 +26,7 @@ export function createServices(db: Db, config: Config, log: Logger) {
   const invitationsRepo = new InvitationsRepo(db)
   const editSessions = new EditSessionsRepo(db)
   const comments = new CommentsRepo(db)
-  const store = new SqliteDocumentStore(db)
+  const store = new SqliteDocumentStore(db, (message) => log.error('WAL checkpoint failed', { message }))
   const sessions = new Sessions(new SessionsRepo(db), users, { ttlMs: config.sessionTtlMs, trustProxy: config.trustProxy })
   const registry = new ConnectionRegistry()
   const live = new LiveAccess({ registry, access, users, sessions, log })

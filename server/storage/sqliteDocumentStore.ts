@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import type { Db } from '../db/connection'
 import { EditSessionsRepo } from '../db/editSessionsRepo'
 import { WalSync } from './walSync'
+import { WalCheckpointer, type CheckpointResult } from './walCheckpointer'
 import { StorageError, type AppendEntry, type Attribution, type DocumentStore, type StoredDocument } from './documentStore'
 
 const toBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
@@ -19,6 +20,8 @@ function openCommitConnection(db: Db): Db {
     commits.pragma('synchronous = NORMAL')
     commits.pragma('foreign_keys = ON')
     commits.pragma('busy_timeout = 5000')
+    // WalCheckpointer copies the WAL from a worker thread instead of inside our commits.
+    commits.pragma('wal_autocheckpoint = 0')
     return commits
   } catch (err) {
     commits.close()
@@ -78,9 +81,13 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly appendTx
   private readonly appendManyTx: Append
   /** Opened at the first group commit (the admin CLI never needs it); in-memory databases have none. */
-  private commits: { db: Db; append: Append; compact: Compact; wal: WalSync } | null = null
+  private commits: { db: Db; append: Append; compact: Compact; wal: WalSync; checkpointer: WalCheckpointer } | null = null
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** A failed background checkpoint loses nothing (the WAL keeps it); it is reported here. */
+    private readonly onCheckpointError: (message: string) => void = (message) => process.emitWarning(`WAL checkpoint failed: ${message}`),
+  ) {
     this.stmts = {
       state: db.prepare<[string], { state: Buffer; seq: number }>('SELECT state, seq FROM doc_state WHERE doc_id = ?'),
       updates: db.prepare<[string, number], { seq: number; data: Buffer }>(
@@ -130,10 +137,12 @@ export class SqliteDocumentStore implements DocumentStore {
       if (this.db.memory) return this.appendManyTx(docId, entries)
       this.commits ??= (() => {
         const db = openCommitConnection(this.db)
-        return { db, append: appender(db), compact: compacter(db), wal: new WalSync(`${this.db.name}-wal`) }
+        const checkpointer = new WalCheckpointer(this.db.name, this.onCheckpointError)
+        return { db, append: appender(db), compact: compacter(db), wal: new WalSync(`${this.db.name}-wal`), checkpointer }
       })()
       const seq = this.commits.append(docId, entries)
       this.commits.wal.noteCommit()
+      this.commits.checkpointer.noteCommit()
       return seq
     } catch (err) {
       throw new StorageError(`cannot append to document ${docId}`, { cause: err })
@@ -162,8 +171,14 @@ export class SqliteDocumentStore implements DocumentStore {
   close(): void {
     if (!this.commits) return
     this.commits.wal.close()
+    this.commits.checkpointer.close()
     this.commits.db.close()
     this.commits = null
+  }
+
+  /** Copies the WAL into the database file now, off the event loop (null: no group commit yet, or it failed). */
+  checkpoint(): Promise<CheckpointResult | null> {
+    return this.commits ? this.commits.checkpointer.checkpoint() : Promise.resolve(null)
   }
 
   /**
