@@ -27,6 +27,7 @@ export interface AppendEntry {
   attribution: Attribution | null
 }
 
+/** Sequence numbers are per document: increasing, never reused (not even after compaction). */
 export interface DocumentStore {
   load(docId: string): StoredDocument
   /**
@@ -44,7 +45,10 @@ export interface DocumentStore {
   whenDurable(): Promise<void>
   /** Every commit made so far is on disk when this returns (blocks; for a restore's answer and shutdown). */
   syncNow(): void
-  /** Atomically replaces the state and deletes the logged updates with seq ≤ upToSeq (their activity is kept). */
+  /**
+   * Atomically replaces the state and deletes the logged updates with seq ≤ upToSeq (their
+   * activity is kept). upToSeq never goes below an earlier compaction's: new seqs follow it.
+   */
   compact(docId: string, state: Uint8Array, upToSeq: number): void
   /** How many updates are logged after `seq`. */
   countSince(docId: string, seq: number): number

@@ -29,12 +29,26 @@ function openCommitConnection(db: Db): Db {
   }
 }
 
-/** The row of one update: its bytes, when, by whom, and which articles it touched (for the activity fold). */
+type LogRow = { docId: string; data: Uint8Array; at: string; userId: string | null; orgId: string | null; articles: string | null }
+
+/**
+ * The row of one update: its bytes, when, by whom, and which articles it touched (for the
+ * activity fold). Its seq follows the document's newest row or, when compaction left none, the
+ * seq its state covers; compaction deletes only rows up to a seq that never decreases, so a
+ * remaining newest row is the last seq given out, and a seq is never reused.
+ */
 function inserter(db: Db): (docId: string, entry: AppendEntry, at: string) => number {
-  const insert = db.prepare('INSERT INTO doc_updates (doc_id, data, created_at, user_id, org_id, articles) VALUES (?, ?, ?, ?, ?, ?)')
+  const insert = db.prepare<[LogRow], { seq: number }>(
+    `INSERT INTO doc_updates (doc_id, seq, data, created_at, user_id, org_id, articles)
+     VALUES (@docId, COALESCE((SELECT MAX(seq) FROM doc_updates WHERE doc_id = @docId), (SELECT seq FROM doc_state WHERE doc_id = @docId), 0) + 1,
+             @data, @at, @userId, @orgId, @articles)
+     RETURNING seq`,
+  )
   return (docId, { update, attribution }, at) => {
     const articles = attribution && attribution.articles.length > 0 ? JSON.stringify(attribution.articles) : null
-    return Number(insert.run(docId, update, at, attribution?.userId ?? null, attribution?.orgId ?? null, articles).lastInsertRowid)
+    const row = insert.get({ docId, data: update, at, userId: attribution?.userId ?? null, orgId: attribution?.orgId ?? null, articles })
+    if (!row) throw new Error(`the update log of ${docId} returned no seq for the inserted row`)
+    return row.seq
   }
 }
 

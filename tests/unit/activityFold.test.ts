@@ -66,11 +66,11 @@ describe('activity folded from the update log', () => {
   })
 
   it('starts a new session after a pause or a change of organization', () => {
-    const insert = db.prepare('INSERT INTO doc_updates (doc_id, data, created_at, user_id, org_id, articles) VALUES (?, ?, ?, ?, ?, ?)')
-    insert.run('doc', update, '2026-02-01T09:00:00.000Z', 'ana', 'justice', '["a1"]')
-    insert.run('doc', update, '2026-02-01T09:05:00.000Z', 'ana', 'justice', null)
-    insert.run('doc', update, '2026-02-01T10:00:00.000Z', 'ana', 'justice', '["a2"]') // 55 minutes later
-    insert.run('doc', update, '2026-02-01T10:01:00.000Z', 'ana', 'interior', '["a3"]') // moved to another organization
+    const insert = db.prepare('INSERT INTO doc_updates (doc_id, seq, data, created_at, user_id, org_id, articles) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    insert.run('doc', 1, update, '2026-02-01T09:00:00.000Z', 'ana', 'justice', '["a1"]')
+    insert.run('doc', 2, update, '2026-02-01T09:05:00.000Z', 'ana', 'justice', null)
+    insert.run('doc', 3, update, '2026-02-01T10:00:00.000Z', 'ana', 'justice', '["a2"]') // 55 minutes later
+    insert.run('doc', 4, update, '2026-02-01T10:01:00.000Z', 'ana', 'interior', '["a3"]') // moved to another organization
     sessions.fold('doc')
     expect(sessions.list('doc').map((r) => [r.org_id, r.started_at, r.ended_at, r.updates, JSON.parse(r.articles)])).toEqual([
       ['interior', '2026-02-01T10:01:00.000Z', '2026-02-01T10:01:00.000Z', 1, ['a3']],
