@@ -56,6 +56,9 @@ export class WalCheckpointer {
   private waiting: ((result: CheckpointResult | null) => void)[] = []
   private lastStart = -Infinity
   private closed = false
+  /** Commits since the running (or last) checkpoint started, and the timer that will start the next. */
+  private dirty = false
+  private timer: NodeJS.Timeout | null = null
 
   constructor(
     dbFile: string,
@@ -72,6 +75,7 @@ export class WalCheckpointer {
       if (!reply.ok && !this.closed) this.onError(reply.error)
       for (const answer of this.answering.splice(0)) answer(reply.ok ? reply.result : null)
       if (this.waiting.length > 0 && !this.closed) this.start(performance.now())
+      else if (this.dirty) this.noteCommit()
     })
     this.worker.on('error', (err) => {
       this.running = false
@@ -81,12 +85,24 @@ export class WalCheckpointer {
     })
   }
 
-  /** Called after each commit: starts a checkpoint if none is running and the last began long enough ago. */
+  /**
+   * Called after each commit: a checkpoint starts now if none is running and the last began at
+   * least `intervalMs` ago, else once that is so (so the WAL is copied within about one interval
+   * of the last commit, even if no other commit follows).
+   */
   noteCommit(): void {
-    if (this.running || this.closed) return
-    const now = performance.now()
-    if (now - this.lastStart < this.intervalMs) return
-    this.start(now)
+    this.dirty = true
+    if (this.running || this.timer || this.closed) return
+    const wait = this.lastStart + this.intervalMs - performance.now()
+    if (wait <= 0) {
+      this.start(performance.now())
+      return
+    }
+    this.timer = setTimeout(() => {
+      this.timer = null
+      if (!this.running && !this.closed) this.start(performance.now())
+    }, wait)
+    this.timer.unref()
   }
 
   /** A checkpoint that starts after this call (null if it failed or the checkpointer is closed). */
@@ -101,11 +117,16 @@ export class WalCheckpointer {
   close(): void {
     if (this.closed) return
     this.closed = true
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
     this.worker.postMessage('close')
     for (const answer of this.waiting.splice(0)) answer(null)
   }
 
   private start(now: number): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    this.dirty = false
     this.running = true
     this.lastStart = now
     this.answering.push(...this.waiting.splice(0))
