@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { ThrottledJob } from './throttledJob'
 
 /** At most one checkpoint per this many milliseconds while commits keep coming. */
 export const CHECKPOINT_INTERVAL_MS = 1000
@@ -50,59 +51,45 @@ type Reply = { ok: true; result: CheckpointResult } | { ok: false; error: string
  */
 export class WalCheckpointer {
   private readonly worker: Worker
-  private running = false
+  private readonly checkpoints: ThrottledJob
   /** Callers of checkpoint(): those the running checkpoint answers, and those it started too early for. */
   private answering: ((result: CheckpointResult | null) => void)[] = []
   private waiting: ((result: CheckpointResult | null) => void)[] = []
-  private lastStart = -Infinity
+  /** The running checkpoint's end. */
+  private done: (() => void) | null = null
   private closed = false
-  /** Commits since the running (or last) checkpoint started, and the timer that will start the next. */
-  private dirty = false
-  private timer: NodeJS.Timeout | null = null
 
   constructor(
     dbFile: string,
     private readonly onError: (message: string) => void,
-    private readonly intervalMs = CHECKPOINT_INTERVAL_MS,
+    intervalMs = CHECKPOINT_INTERVAL_MS,
   ) {
     const sqlite = createRequire(import.meta.url).resolve('better-sqlite3')
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { sqlite, file: dbFile } })
     // Never what keeps the process alive: SQLite checkpoints as the last connection closes.
     this.worker.unref()
+    this.checkpoints = new ThrottledJob((done) => this.start(done), intervalMs, true)
     this.worker.on('message', (reply: Reply) => {
-      this.running = false
       // After close() the store is gone, and so, often, its directory: nothing to report.
       if (!reply.ok && !this.closed) this.onError(reply.error)
       for (const answer of this.answering.splice(0)) answer(reply.ok ? reply.result : null)
-      if (this.waiting.length > 0 && !this.closed) this.start(performance.now())
-      else if (this.dirty) this.noteCommit()
+      this.finish()
     })
     this.worker.on('error', (err) => {
-      this.running = false
       if (!this.closed) this.onError(String(err))
       this.closed = true
       for (const answer of [...this.answering.splice(0), ...this.waiting.splice(0)]) answer(null)
+      this.finish()
     })
   }
 
   /**
    * Called after each commit: a checkpoint starts now if none is running and the last began at
-   * least `intervalMs` ago, else once that is so (so the WAL is copied within about one interval
+   * least the interval ago, else once that is so (so the WAL is copied within about one interval
    * of the last commit, even if no other commit follows).
    */
   noteCommit(): void {
-    this.dirty = true
-    if (this.running || this.timer || this.closed) return
-    const wait = this.lastStart + this.intervalMs - performance.now()
-    if (wait <= 0) {
-      this.start(performance.now())
-      return
-    }
-    this.timer = setTimeout(() => {
-      this.timer = null
-      if (!this.running && !this.closed) this.start(performance.now())
-    }, wait)
-    this.timer.unref()
+    this.checkpoints.request()
   }
 
   /** A checkpoint that starts after this call (null if it failed or the checkpointer is closed). */
@@ -110,26 +97,29 @@ export class WalCheckpointer {
     if (this.closed) return Promise.resolve(null)
     return new Promise((resolve) => {
       this.waiting.push(resolve)
-      if (!this.running) this.start(performance.now())
+      this.checkpoints.requestNow()
     })
   }
 
   close(): void {
     if (this.closed) return
     this.closed = true
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
+    this.checkpoints.cancelWaiting()
     this.worker.postMessage('close')
     for (const answer of this.waiting.splice(0)) answer(null)
   }
 
-  private start(now: number): void {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
-    this.dirty = false
-    this.running = true
-    this.lastStart = now
+  private start(done: () => void): boolean {
+    if (this.closed) return false
+    this.done = done
     this.answering.push(...this.waiting.splice(0))
     this.worker.postMessage('checkpoint')
+    return true
+  }
+
+  private finish(): void {
+    const done = this.done
+    this.done = null
+    done?.()
   }
 }

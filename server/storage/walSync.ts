@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { ThrottledJob } from './throttledJob'
 
 /**
  * At most one disk sync per this many milliseconds. Only acknowledgements wait for the sync
@@ -25,14 +26,14 @@ export class WalSync {
   private readonly waiters: { upTo: number; resolve: () => void; reject: (err: unknown) => void }[] = []
   private failure: unknown = null
   private closed = false
-  private lastStart = -Infinity
-  /** A sync waiting for the interval to pass. */
-  private timer: NodeJS.Timeout | null = null
+  private readonly syncs: ThrottledJob
 
   constructor(
     private readonly walPath: string,
-    private readonly intervalMs = SYNC_INTERVAL_MS,
-  ) {}
+    intervalMs = SYNC_INTERVAL_MS,
+  ) {
+    this.syncs = new ThrottledJob((done) => this.sync(done), intervalMs)
+  }
 
   /** Counts a commit just made (call right after it returns). */
   noteCommit(): void {
@@ -44,7 +45,7 @@ export class WalSync {
     if (this.failure) return Promise.reject(this.failure)
     if (this.durable >= this.committed) return Promise.resolve()
     const promise = new Promise<void>((resolve, reject) => this.waiters.push({ upTo: this.committed, resolve, reject }))
-    this.startSync()
+    this.syncs.request()
     return promise
   }
 
@@ -64,9 +65,7 @@ export class WalSync {
 
   /** Closes the descriptor (once a sync in flight, if any, has finished with it); a sync still waiting for its interval runs now. */
   close(): void {
-    if (this.timer) {
-      clearTimeout(this.timer)
-      this.timer = null
+    if (this.syncs.cancelWaiting()) {
       try {
         this.syncNow()
       } catch {
@@ -88,37 +87,26 @@ export class WalSync {
     return this.fd
   }
 
-  private startSync(): void {
-    if (this.syncing || this.timer) return
-    const wait = this.lastStart + this.intervalMs - performance.now()
-    if (wait > 0) {
-      this.timer = setTimeout(() => {
-        this.timer = null
-        if (this.waiters.length > 0 && !this.closed) this.startSync()
-      }, wait)
-      return
-    }
-    this.lastStart = performance.now()
-    this.syncing = true
+  /** One fsync in libuv's thread pool for everything committed so far (ThrottledJob paces them). */
+  private sync(done: () => void): boolean {
+    if (this.closed || this.waiters.length === 0) return false
     const upTo = this.committed
     let fd: number
     try {
       fd = this.descriptor()
     } catch (err) {
-      this.syncing = false
       this.fail(err)
-      return
+      return false
     }
+    this.syncing = true
     fs.fsync(fd, (err) => {
       this.syncing = false
       if (this.closed) this.release()
-      if (err) {
-        this.fail(err)
-        return
-      }
-      this.settle(upTo)
-      if (this.waiters.length > 0 && !this.closed) this.startSync()
+      if (err) this.fail(err)
+      else this.settle(upTo)
+      done()
     })
+    return true
   }
 
   private settle(upTo: number): void {
