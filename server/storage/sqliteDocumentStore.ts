@@ -91,14 +91,21 @@ function compacter(db: Db): Compact {
   }).immediate
 }
 
+/** What the store writes through one connection. */
+interface Writers {
+  append: Append
+  compact: Compact
+}
+
+const writers = (db: Db): Writers => ({ append: appender(db), compact: compacter(db) })
+
 /** DocumentStore on better-sqlite3 (tables doc_state and doc_updates). */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly stmts
-  private readonly compactTx: Compact
-  private readonly appendTx
-  private readonly appendManyTx: Append
+  /** Writes on the main connection (synchronous=FULL: on disk when they return). */
+  private readonly main: Writers
   /** Opened at the first group commit (the admin CLI never needs it); in-memory databases have none. */
-  private commits: { db: Db; append: Append; compact: Compact; wal: WalSync; checkpointer: WalCheckpointer } | null = null
+  private commits: (Writers & { db: Db; wal: WalSync; checkpointer: WalCheckpointer }) | null = null
 
   constructor(
     private readonly db: Db,
@@ -114,12 +121,7 @@ export class SqliteDocumentStore implements DocumentStore {
         'SELECT COUNT(*) AS n FROM doc_updates WHERE doc_id = ? AND seq > ?',
       ),
     }
-    const insert = inserter(db)
-    this.appendTx = db.transaction((docId: string, update: Uint8Array, attribution: Attribution | null): number =>
-      insert(docId, { update, attribution }, new Date().toISOString()),
-    )
-    this.appendManyTx = appender(db)
-    this.compactTx = compacter(db)
+    this.main = writers(db)
   }
 
   load(docId: string): StoredDocument {
@@ -142,8 +144,8 @@ export class SqliteDocumentStore implements DocumentStore {
 
   append(docId: string, update: Uint8Array, attribution: Attribution | null): number {
     try {
-      // One transaction with synchronous=FULL: on disk when this returns.
-      return this.appendTx.immediate(docId, update, attribution)
+      // One statement with synchronous=FULL: on disk when this returns.
+      return this.main.append(docId, [{ update, attribution }])
     } catch (err) {
       throw new StorageError(`cannot append to document ${docId}`, { cause: err })
     }
@@ -151,11 +153,11 @@ export class SqliteDocumentStore implements DocumentStore {
 
   commit(docId: string, entries: readonly AppendEntry[]): number {
     try {
-      if (this.db.memory) return this.appendManyTx(docId, entries)
+      if (this.db.memory) return this.main.append(docId, entries)
       this.commits ??= (() => {
         const db = openCommitConnection(this.db)
         const checkpointer = new WalCheckpointer(this.db.name, this.onCheckpointError)
-        return { db, append: appender(db), compact: compacter(db), wal: new WalSync(`${this.db.name}-wal`), checkpointer }
+        return { db, ...writers(db), wal: new WalSync(`${this.db.name}-wal`), checkpointer }
       })()
       const seq = this.commits.append(docId, entries)
       this.commits.wal.noteCommit()
@@ -205,7 +207,7 @@ export class SqliteDocumentStore implements DocumentStore {
    */
   compact(docId: string, state: Uint8Array, upToSeq: number): void {
     try {
-      const compact = this.commits && !this.db.inTransaction ? this.commits.compact : this.compactTx
+      const { compact } = this.commits && !this.db.inTransaction ? this.commits : this.main
       compact(docId, state, upToSeq)
     } catch (err) {
       throw new StorageError(`cannot compact document ${docId}`, { cause: err })
