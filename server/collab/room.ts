@@ -62,6 +62,8 @@ export class Room {
   lastSeq: number
   /** Logged updates not yet folded into the stored state. */
   logLength: number
+  /** performance.now() of the last commit (-Infinity: none since loading). */
+  lastCommitAt = -Infinity
   /** Set when an append failed: nothing more is stored, broadcast or acknowledged. */
   failed = false
   destroyed = false
@@ -163,6 +165,7 @@ export class Room {
       return false
     }
     this.logLength += batch.length
+    this.lastCommitAt = performance.now()
     this.fanOut(batch)
     const committed: CommittedBatch = { callbacks, stateVector: callbacks.length > 0 ? Y.encodeStateVector(this.doc) : null }
     this.unacknowledged.push(committed)

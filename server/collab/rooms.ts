@@ -42,9 +42,8 @@ export class Rooms implements RoomHooks {
   private readonly rooms = new Map<string, Room>()
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
   private readonly compactionQueued = new Set<Room>()
-  /** Rooms over the threshold, waiting for a quiet spell; and when each last stored an update. */
+  /** Rooms over the threshold, waiting for a quiet spell. */
   private readonly quietTimers = new Map<Room, NodeJS.Timeout>()
-  private readonly lastAppendAt = new Map<Room, number>()
   /** Set by closeAll(): no room may be loaded after shutdown began. */
   private closed = false
   private readonly listeners: RoomListener[] = []
@@ -109,11 +108,8 @@ export class Rooms implements RoomHooks {
   }
 
   onAppended(room: Room): void {
-    if (room.logLength > this.opts.compactAfterUpdates) {
-      this.lastAppendAt.set(room, performance.now())
-      if (room.logLength > this.opts.compactAfterUpdates * COMPACT_BACKLOG_FACTOR) this.queueCompaction(room)
-      else this.compactWhenQuiet(room)
-    }
+    if (room.logLength > this.opts.compactAfterUpdates * COMPACT_BACKLOG_FACTOR) this.queueCompaction(room)
+    else if (room.logLength > this.opts.compactAfterUpdates) this.compactWhenQuiet(room)
     this.notify((l) => l.onAppended?.(room))
   }
 
@@ -200,7 +196,7 @@ export class Rooms implements RoomHooks {
   private compactWhenQuiet(room: Room): void {
     if (this.quietTimers.has(room) || this.compactionQueued.has(room)) return
     const check = () => {
-      const quietFor = performance.now() - (this.lastAppendAt.get(room) ?? -Infinity)
+      const quietFor = performance.now() - room.lastCommitAt
       if (quietFor >= this.opts.compactQuietMs) {
         this.quietTimers.delete(room)
         this.queueCompaction(room)
@@ -246,7 +242,6 @@ export class Rooms implements RoomHooks {
   private forget(room: Room): void {
     this.cancelIdle(room)
     this.cancelQuiet(room)
-    this.lastAppendAt.delete(room)
     this.compactionQueued.delete(room)
     if (this.rooms.get(room.docId) === room) this.rooms.delete(room.docId)
   }
