@@ -152,49 +152,81 @@ function restoreSelection(tr: Transaction, rel: RelativeSelection, binding: Pros
 }
 
 /**
- * The transaction turning the document into one with `content`, unchanged nodes being the
- * same objects on both sides: nothing if nothing differs; a change inside one top-level block
- * (typing) as one step over just the range that differs, so that plugins can map their state;
- * anything larger as one replacement of the top-level blocks that differ.
+ * Steps replacing, inside a textblock whose content starts at `start`, the part of `before`'s
+ * content that differs from `after`'s: one text-only step (a typed character, a deletion).
+ */
+function replaceText(tr: Transaction, start: number, before: PMNode, after: PMNode): void {
+  const diffStart = before.content.findDiffStart(after.content)
+  if (diffStart === null) return
+  let { a: endA, b: endB } = before.content.findDiffEnd(after.content)!
+  // Repeated characters make the two scans overlap: move both ends past the start.
+  const overlap = diffStart - Math.min(endA, endB)
+  if (overlap > 0) {
+    endA += overlap
+    endB += overlap
+  }
+  tr.replace(start + diffStart, start + endA, after.slice(diffStart, endB))
+}
+
+/**
+ * Steps turning `before` (a fragment starting at `start` in `tr.doc`) into `after`, whose
+ * unchanged nodes are the same objects. Where both have the same children save changed ones,
+ * each changed child is handled on its own, down to text steps inside textblocks, so that
+ * edits in several places (remote keystrokes that arrive together) stay text-only steps that
+ * plugins map rather than recompute; anything else replaces the run of children that differ.
+ * Children are visited last to first, so the positions of those not yet visited hold.
+ */
+function diffInto(tr: Transaction, start: number, before: Fragment, after: Fragment): void {
+  let first = 0
+  while (first < before.childCount && first < after.childCount && before.child(first) === after.child(first)) first++
+  if (first === before.childCount && first === after.childCount) return
+  let endBefore = before.childCount
+  let endAfter = after.childCount
+  while (endBefore > first && endAfter > first && before.child(endBefore - 1) === after.child(endAfter - 1)) {
+    endBefore--
+    endAfter--
+  }
+  let from = start
+  for (let i = 0; i < first; i++) from += before.child(i).nodeSize
+  if (endBefore - first === endAfter - first) {
+    let end = from
+    for (let i = first; i < endBefore; i++) end += before.child(i).nodeSize
+    for (let i = endBefore - 1; i >= first; i--) {
+      const b = before.child(i)
+      const a = after.child(i)
+      end -= b.nodeSize
+      if (b === a) continue
+      if (!b.sameMarkup(a) || b.isLeaf || b.isText) tr.replaceWith(end, end + b.nodeSize, a)
+      else if (b.isTextblock) replaceText(tr, end + 1, b, a)
+      else diffInto(tr, end + 1, b.content, a.content)
+    }
+    return
+  }
+  let to = from
+  for (let i = first; i < endBefore; i++) to += before.child(i).nodeSize
+  const nodes: PMNode[] = []
+  for (let i = first; i < endAfter; i++) nodes.push(after.child(i))
+  tr.replaceWith(from, to, nodes)
+}
+
+/**
+ * The transaction turning the document into one with `content` (unchanged nodes being the same
+ * objects on both sides): nothing if nothing differs, the finest steps `diffInto` finds, or, if
+ * those did not fit as planned (they should), one replacement of the top-level blocks that differ.
  */
 function replaceTransaction(state: EditorState, content: Fragment): Transaction {
   const tr = state.tr
+  diffInto(tr, 0, state.doc.content, content)
+  if (tr.doc.content.eq(content)) return tr
+  const whole = state.tr
   const old = state.doc.content
   let first = 0
   while (first < old.childCount && first < content.childCount && old.child(first) === content.child(first)) first++
-  if (first === old.childCount && first === content.childCount) return tr
-  let endOld = old.childCount
-  let endNew = content.childCount
-  while (endOld > first && endNew > first && old.child(endOld - 1) === content.child(endNew - 1)) {
-    endOld--
-    endNew--
-  }
   let from = 0
   for (let i = 0; i < first; i++) from += old.child(i).nodeSize
-  if (endOld - first === 1 && endNew - first === 1) {
-    const before = old.child(first)
-    const after = content.child(first)
-    const start = before.content.findDiffStart(after.content)
-    if (start === null && before.sameMarkup(after)) return tr
-    if (start !== null && before.sameMarkup(after)) {
-      let { a: endA, b: endB } = before.content.findDiffEnd(after.content)!
-      // Repeated characters make the two scans overlap: move both ends past the start.
-      const overlap = start - Math.min(endA, endB)
-      if (overlap > 0) {
-        endA += overlap
-        endB += overlap
-      }
-      tr.replace(from + 1 + start, from + 1 + endA, after.slice(start, endB))
-      // Should always hold; if the fitted step disagreed, replace the block as a whole.
-      if (tr.doc.child(first).eq(after)) return tr
-      return state.tr.replaceWith(from, from + before.nodeSize, after)
-    }
-  }
-  let to = from
-  for (let i = first; i < endOld; i++) to += old.child(i).nodeSize
   const nodes: PMNode[] = []
-  for (let i = first; i < endNew; i++) nodes.push(content.child(i))
-  return tr.replaceWith(from, to, nodes)
+  for (let i = first; i < content.childCount; i++) nodes.push(content.child(i))
+  return whole.replaceWith(from, old.size, nodes)
 }
 
 function typeChanged(this: ProsemirrorBinding, events: Y.YEvent<YType>[], transaction: Y.Transaction): void {

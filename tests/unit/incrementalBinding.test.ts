@@ -93,15 +93,31 @@ function run(s: Side, op: Op): void {
   else edit(s, COMMANDS[op.index])
 }
 
-/** Two sides on one small law, their Y.Docs connected (every update delivered at once). */
-function pair(articles = 6) {
+/**
+ * Two sides on one small law, their Y.Docs connected: every update delivered at once, or, with
+ * `batched`, held until `deliver()` sends each side's updates to the other merged into one
+ * (as the server merges what arrives within one turn).
+ */
+function pair(articles = 6, { batched = false } = {}) {
   const a = new Y.Doc()
   const b = new Y.Doc()
   writeDocJSON(a, generateLaw({ articles, chapterEvery: 3 }))
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
-  a.on('update', (u: Uint8Array, origin: unknown) => origin !== 'peer' && Y.applyUpdate(b, u, 'peer'))
-  b.on('update', (u: Uint8Array, origin: unknown) => origin !== 'peer' && Y.applyUpdate(a, u, 'peer'))
-  return { a: side(a), b: side(b) }
+  const held = new Map<Y.Doc, Uint8Array[]>([[a, []], [b, []]])
+  const link = (from: Y.Doc, to: Y.Doc) =>
+    from.on('update', (u: Uint8Array, origin: unknown) => {
+      if (origin === 'peer') return
+      if (batched) held.get(to)!.push(u)
+      else Y.applyUpdate(to, u, 'peer')
+    })
+  link(a, b)
+  link(b, a)
+  const deliver = () => {
+    for (const [to, updates] of held) {
+      if (updates.length > 0) Y.applyUpdate(to, Y.mergeUpdates(updates.splice(0)), 'peer')
+    }
+  }
+  return { a: side(a), b: side(b), deliver }
 }
 
 const truth = (s: Side) => yXmlFragmentToProseMirrorRootNode(s.ydoc.getXmlFragment(TEXT_FIELD), legalSchema)
@@ -125,6 +141,29 @@ describe('incremental Yjs → ProseMirror binding', () => {
     for (let i = 0; i < after.childCount; i++) if (after.child(i) === before.child(i)) same++
     expect(same).toBe(after.childCount - 1)
     expect(after.eq(truth(a))).toBe(true)
+  })
+
+  it('applies keystrokes in several articles that arrive as one update as text-only steps', () => {
+    const { a, b, deliver } = pair(12, { batched: true })
+    const before = a.view.state.doc
+    const blocks = [3, 17, 18, 40]
+    for (const n of blocks) {
+      cursorAt(b, n, 4)
+      edit(b, type('x'))
+    }
+    deliver()
+    expect(a.remote).toHaveLength(1)
+    const tr = a.remote[0]
+    expect(tr.steps).toHaveLength(blocks.length)
+    for (const step of tr.steps) expect((step as ReplaceStep).slice.content.textBetween(0, (step as ReplaceStep).slice.content.size)).toBe('x')
+    expect(isTextOnlyTransaction(tr)).toBe(true)
+    const after = a.view.state.doc
+    expect(after.eq(truth(a))).toBe(true)
+    expect(after.eq(b.view.state.doc)).toBe(true)
+    let changed = 0
+    for (let i = 0; i < after.childCount; i++) if (after.child(i) !== before.child(i)) changed++
+    expect(changed).toBeLessThanOrEqual(blocks.length)
+    expect(changed).toBeGreaterThan(0)
   })
 
   it('keeps the mapping of untouched nodes (nothing is rebuilt for them)', () => {
@@ -158,18 +197,20 @@ describe('incremental Yjs → ProseMirror binding', () => {
     )
     const step = fc.record({ onA: fc.boolean(), block: fc.nat(60), offset: fc.nat(80), op })
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 30 }), (steps) => {
-        const { a, b } = pair(5)
-        for (const s of steps) {
+      fc.property(fc.array(step, { minLength: 1, maxLength: 30 }), fc.boolean(), (steps, batched) => {
+        const { a, b, deliver } = pair(5, { batched })
+        for (const [i, s] of steps.entries()) {
           const target = s.onA ? a : b
           cursorAt(target, s.block, s.offset)
           run(target, s.op)
+          if (i % 4 === 3) deliver()
           expect(a.view.state.doc.eq(truth(a))).toBe(true)
           expect(b.view.state.doc.eq(truth(b))).toBe(true)
         }
+        deliver()
         expect(a.view.state.doc.eq(b.view.state.doc)).toBe(true)
       }),
-      { numRuns: 40, seed: 7 },
+      { numRuns: 80, seed: 7 },
     )
   })
 
