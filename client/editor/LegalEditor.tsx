@@ -11,9 +11,16 @@ import { useI18n } from '../i18n/i18n'
 import { LegalEditing } from './legalEditing'
 import { renderCaret } from './caret'
 import { caretAwareness } from './caretAwareness'
+import { mapCaretsThroughRemoteTyping } from './caretMapping'
 import { installIncrementalBinding } from './incrementalBinding'
 
 installIncrementalBinding()
+
+const Carets = CollaborationCaret.extend({
+  addProseMirrorPlugins() {
+    return (this.parent?.() ?? []).map(mapCaretsThroughRemoteTyping)
+  },
+})
 
 interface Props {
   session: CollabSession
@@ -43,7 +50,7 @@ export function LegalEditor({ session, identity, language, editable, onEditor }:
           },
         }),
         Collaboration.configure({ document: session.ydoc, field: TEXT_FIELD }),
-        CollaborationCaret.configure({
+        Carets.configure({
           provider: { awareness: caretAwareness(session.provider.awareness) },
           user: { name: identity.name, organization: identity.organization, color: identity.color },
           render: renderCaret,

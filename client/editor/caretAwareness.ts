@@ -35,10 +35,17 @@ export function caretAwareness(awareness: Awareness): Awareness {
     awareness.off(event, wrapped.get(listener) ?? listener)
     wrapped.delete(listener)
   }
+  // The plugin sets our caret again after every remote change, to the same relative positions
+  // as a rule (they are anchored to the text): an unchanged caret is not set again.
+  const setLocalStateField = (field: string, value: unknown) => {
+    if (field === 'cursor' && JSON.stringify(value) === JSON.stringify(awareness.getLocalState()?.cursor ?? null)) return
+    awareness.setLocalStateField(field, value)
+  }
   return new Proxy(awareness, {
     get(target, key) {
       if (key === 'on') return on
       if (key === 'off') return off
+      if (key === 'setLocalStateField') return setLocalStateField
       const value: unknown = Reflect.get(target, key, target)
       return typeof value === 'function' ? value.bind(target) : value
     },

@@ -1,8 +1,18 @@
 import * as Y from 'yjs'
-import { EditorState, TextSelection, type Command, type Transaction } from '@tiptap/pm/state'
+import { EditorState, Plugin, TextSelection, type Command, type Transaction } from '@tiptap/pm/state'
 import { ReplaceStep } from '@tiptap/pm/transform'
 import type { Node as PMNode } from '@tiptap/pm/model'
-import { ProsemirrorBinding, ySyncPlugin, ySyncPluginKey, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import {
+  ProsemirrorBinding,
+  absolutePositionToRelativePosition,
+  yCursorPlugin,
+  yCursorPluginKey,
+  ySyncPlugin,
+  ySyncPluginKey,
+  yXmlFragmentToProseMirrorRootNode,
+} from '@tiptap/y-tiptap'
+import { Awareness } from 'y-protocols/awareness'
+import type { DecorationSet } from '@tiptap/pm/view'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { legalSchema } from '../../shared/schema'
@@ -12,6 +22,7 @@ import { generateLaw } from '../../shared/diff/testing/generateLaw'
 import { isTextOnlyTransaction } from '../../shared/editor/changes'
 import { deleteStructural, insertArticle, insertBodyBlock, moveArticle, shiftLevel, splitStructural } from '../../shared/editor/commands'
 import { installIncrementalBinding } from '../../client/editor/incrementalBinding'
+import { mapCaretsThroughRemoteTyping } from '../../client/editor/caretMapping'
 
 const upstreamTypeChanged = ProsemirrorBinding.prototype._typeChanged
 installIncrementalBinding()
@@ -28,9 +39,9 @@ interface Side {
   remote: Transaction[]
 }
 
-function side(ydoc: Y.Doc): Side {
+function side(ydoc: Y.Doc, plugins: Plugin[] = []): Side {
   const fragment = ydoc.getXmlFragment(TEXT_FIELD)
-  const state = EditorState.create({ schema: legalSchema, plugins: [ySyncPlugin(fragment)] })
+  const state = EditorState.create({ schema: legalSchema, plugins: [ySyncPlugin(fragment), ...plugins] })
   const remote: Transaction[] = []
   const view = {
     state,
@@ -98,7 +109,7 @@ function run(s: Side, op: Op): void {
  * `batched`, held until `deliver()` sends each side's updates to the other merged into one
  * (as the server merges what arrives within one turn).
  */
-function pair(articles = 6, { batched = false } = {}) {
+function pair(articles = 6, { batched = false, plugins = [] as Plugin[] } = {}) {
   const a = new Y.Doc()
   const b = new Y.Doc()
   writeDocJSON(a, generateLaw({ articles, chapterEvery: 3 }))
@@ -117,7 +128,7 @@ function pair(articles = 6, { batched = false } = {}) {
       if (updates.length > 0) Y.applyUpdate(to, Y.mergeUpdates(updates.splice(0)), 'peer')
     }
   }
-  return { a: side(a), b: side(b), deliver }
+  return { a: side(a, plugins), b: side(b), deliver }
 }
 
 const truth = (s: Side) => yXmlFragmentToProseMirrorRootNode(s.ydoc.getXmlFragment(TEXT_FIELD), legalSchema)
@@ -232,5 +243,65 @@ describe('incremental Yjs → ProseMirror binding', () => {
       }
     }
     expect(results[1]).toBe(results[0])
+  })
+})
+
+describe('remote carets through remote changes', () => {
+  /** A with the caret plugin (carets mapped through remote typing); B's caret shown on A at `block`, `offset`. */
+  function withCaret(block: number, offset: number, batched = false) {
+    const awareness = new Awareness(new Y.Doc())
+    const { a, b, deliver } = pair(6, { batched, plugins: [mapCaretsThroughRemoteTyping(yCursorPlugin(awareness))] })
+    const show = () => {
+      const { anchor, head } = b.view.state.selection
+      const rel = (pos: number) => absolutePositionToRelativePosition(pos, b.binding.type, b.binding.mapping)
+      awareness.setLocalStateField('user', { name: 'B', color: '#336699' })
+      awareness.setLocalStateField('cursor', { anchor: rel(anchor), head: rel(head) })
+      a.view.dispatch(a.view.state.tr.setMeta(yCursorPluginKey, { awarenessUpdated: true }))
+    }
+    cursorAt(b, block, offset)
+    show()
+    const caret = () => (yCursorPluginKey.getState(a.view.state) as DecorationSet).find().find((d) => d.spec.key !== undefined)!.from
+    /** Where B's caret is on B, as A's positions (both documents are the same). */
+    const truthOnB = () => b.view.state.selection.head
+    return { a, b, deliver, show, caret, truthOnB }
+  }
+
+  it('stay on their text when someone types before them, in their paragraph or elsewhere', () => {
+    const { a, caret, truthOnB } = withCaret(8, 6)
+    expect(caret()).toBe(truthOnB())
+    cursorAt(a, 2, 0)
+    edit(a, type('typed before '))
+    // A's own typing is a local change: the plugin maps it as upstream does.
+    expect(caret()).toBe(truthOnB())
+    cursorAt(a, 8, 1)
+    edit(a, type('xy'))
+    expect(caret()).toBe(truthOnB())
+  })
+
+  it('move with remote typing, several places in one update included, as a fresh resolution would place them', () => {
+    const { a, b, deliver, caret, show } = withCaret(8, 6, true)
+    // B types at its caret and elsewhere; A receives it all as one update, before B's caret move.
+    edit(b, type('abc'))
+    cursorAt(b, 3, 2)
+    edit(b, type('before '))
+    cursorAt(b, 8, 9)
+    deliver()
+    expect(a.remote.at(-1)!.steps.length).toBeGreaterThan(1)
+    expect(isTextOnlyTransaction(a.remote.at(-1)!)).toBe(true)
+    const afterMapping = caret()
+    // The caret as B had it before moving (after "abc"): resolve it afresh and compare.
+    cursorAt(b, 8, 9)
+    show()
+    expect(afterMapping).toBe(caret())
+  })
+
+  it('are resolved again after a structural remote change', () => {
+    const { a, b, caret } = withCaret(8, 6)
+    cursorAt(b, 2, 3)
+    edit(b, COMMANDS[1]) // a new article before B's caret
+    expect(isTextOnlyTransaction(a.remote.at(-1)!)).toBe(false)
+    const afterChange = caret()
+    a.view.dispatch(a.view.state.tr.setMeta(yCursorPluginKey, { awarenessUpdated: true }))
+    expect(afterChange).toBe(caret())
   })
 })
