@@ -118,4 +118,15 @@ describe('two people co-editing the sample law in the browser', () => {
     await expect.poll(async () => (await editorText(pageA)) === (await editorText(pageB))).toBe(true)
     expect(errors).toEqual([])
   })
+
+  it('passes on the last words typed before a tab is closed', async () => {
+    const tab = await anna.newPage()
+    await tab.goto(docUrl)
+    await tab.waitForSelector(SAVED)
+    await tab.locator('.legal-text article.article').nth(1).locator('.clause').first().click()
+    await tab.keyboard.press('End')
+    await tab.keyboard.type(' Last words.')
+    await tab.close()
+    await expect.poll(() => pageB.locator('.legal-text article.article').nth(1).textContent()).toContain('Last words.')
+  })
 })
