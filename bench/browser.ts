@@ -36,6 +36,8 @@ export interface TypingResult {
   unthrottled: { latency: Distribution; frameRateHz: number; switches: string[] }
   /** The same keystrokes into a bare five-paragraph contenteditable (no script), in both browsers. */
   floor: { latency: Distribution; unthrottled: Distribution }
+  /** Enter (a new paragraph: the article is renumbered) and Backspace (joined again), frames not tied to 60 Hz. */
+  structural: { keypresses: number; latency: Distribution }
   /** Main-thread work per keystroke (ms), from a trace of a third run (unthrottled browser). */
   work: { keypresses: number; input: Distribution; frame: Distribution; inputAndFrame: Distribution; busy: Distribution }
 }
@@ -137,11 +139,17 @@ interface TypingRun {
 
 const TYPED = 'the parties shall cooperate in good faith '
 
+/** What typeAndMeasure types: KEYPRESSES characters of TYPED. */
+const TYPED_KEYS = Array.from({ length: KEYPRESSES }, (_, i) => TYPED[i % TYPED.length])
+/** Structural edits: a new paragraph after the 10th character, then joined again, 20 times. */
+const STRUCTURAL_KEYS = Array.from({ length: 20 }, () => ['Enter', 'Backspace']).flat()
+
 /**
- * Types KEYPRESSES characters at the caret, 20–60 ms apart, each once the frame that shows the
- * previous one is painted; returns keydown → painted frame per key (ms).
+ * Presses `keys` at the caret (single characters typed, others pressed by name), 20–60 ms apart,
+ * each once the frame that shows the previous one is painted; returns keydown → painted frame
+ * per key (ms).
  */
-async function typeAndMeasure(page: Page): Promise<number[]> {
+async function typeAndMeasure(page: Page, keys: string[] = TYPED_KEYS): Promise<number[]> {
   // Strings, not functions: tsx would wrap named closures in a helper the page does not have.
   await page.evaluate(`(() => {
     window.__keyLatency = []
@@ -155,8 +163,9 @@ async function typeAndMeasure(page: Page): Promise<number[]> {
       }, 0))
     }, true)
   })()`)
-  for (let i = 0; i < KEYPRESSES; i++) {
-    await page.keyboard.type(TYPED[i % TYPED.length])
+  for (const [i, key] of keys.entries()) {
+    if (key.length === 1) await page.keyboard.type(key)
+    else await page.keyboard.press(key)
     // Told by the page when the frame is painted (no polling in the page while we wait).
     await page.evaluate(`new Promise((resolve) => {
       const done = () => window.__keyLatency.length >= ${i + 1}
@@ -166,6 +175,27 @@ async function typeAndMeasure(page: Page): Promise<number[]> {
     await sleep(20 + Math.random() * 40)
   }
   return (await page.evaluate('window.__keyLatency')) as number[]
+}
+
+/** Enter and Backspace in the middle of the user's paragraph: each renumbers its article. */
+async function structuralEdits(browser: Browser, baseUrl: string, docUrl: string, cookie: string): Promise<number[]> {
+  const context = await contextFor(browser, baseUrl, { cookie })
+  try {
+    await context.addInitScript(readinessScript(FULL_LAW_ARTICLES))
+    const page = await context.newPage()
+    await page.goto(docUrl, { waitUntil: 'commit' })
+    await waitEditable(page)
+    const paragraph = page.locator('.legal-text p.clause').nth(USER_CLAUSE)
+    await paragraph.click()
+    await page.keyboard.press('Home')
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight')
+    const before = await page.locator('.legal-text p.clause').count()
+    const latencyMs = await typeAndMeasure(page, STRUCTURAL_KEYS)
+    if ((await page.locator('.legal-text p.clause').count()) !== before) throw new Error('structural benchmark: the paragraphs were not joined again')
+    return latencyMs
+  } finally {
+    await context.close()
+  }
 }
 
 async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie: string, options: { trace: boolean; profile?: string }): Promise<TypingRun> {
@@ -241,6 +271,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     unthrottledBrowser = await launchBrowser(UNTHROTTLED_SWITCHES)
     const unthrottled = await typing(unthrottledBrowser, baseUrl, docUrl, admin.cookie, { trace: false })
     const traced = await typing(unthrottledBrowser, baseUrl, docUrl, admin.cookie, { trace: true })
+    const structural = await structuralEdits(unthrottledBrowser, baseUrl, docUrl, admin.cookie)
     await worker.request({ cmd: 'stopWriting' })
     const floor = { latency: distribution(await bareTyping(browser)), unthrottled: distribution(await bareTyping(unthrottledBrowser)) }
     const work = traced.work ?? []
@@ -252,6 +283,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
       frameRateHz: aligned.frameRateHz,
       unthrottled: { latency: distribution(unthrottled.latencyMs), frameRateHz: unthrottled.frameRateHz, switches: UNTHROTTLED_SWITCHES },
       floor,
+      structural: { keypresses: structural.length, latency: distribution(structural) },
       work: {
         keypresses: work.length,
         input: distribution(work.map((w) => w.inputMs)),
@@ -266,6 +298,8 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     log(`  same, frames not tied to 60 Hz: ${pp(typingResult.unthrottled.latency)}, max ${typingResult.unthrottled.latency.max.toFixed(0)} ms ` +
       `(${unthrottled.frameRateHz.toFixed(0)} frames/s)`)
     log(`  floor, a bare contenteditable in the same harness: ${pp(floor.latency)}; frames not tied to 60 Hz: ${pp(floor.unthrottled)}`)
+    log(`  structural edits (Enter, then Backspace joining again; frames not tied to 60 Hz): ${pp(typingResult.structural.latency)}, ` +
+      `max ${typingResult.structural.latency.max.toFixed(0)} ms`)
     log(`  main-thread work per keystroke (traced): keydown task ${pp(typingResult.work.input)}; its frame ${pp(typingResult.work.frame)}; ` +
       `both ${pp(typingResult.work.inputAndFrame)}; all tasks keydown → painted ${pp(typingResult.work.busy)}`)
     loader.destroy()
