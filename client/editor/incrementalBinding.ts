@@ -188,7 +188,7 @@ function diffInto(tr: Transaction, start: number, before: Fragment, after: Fragm
   }
   let from = start
   for (let i = 0; i < first; i++) from += before.child(i).nodeSize
-  if (endBefore - first === endAfter - first) {
+  if (endBefore === endAfter) {
     let end = from
     for (let i = first; i < endBefore; i++) end += before.child(i).nodeSize
     for (let i = endBefore - 1; i >= first; i--) {
@@ -211,22 +211,13 @@ function diffInto(tr: Transaction, start: number, before: Fragment, after: Fragm
 
 /**
  * The transaction turning the document into one with `content` (unchanged nodes being the same
- * objects on both sides): nothing if nothing differs, the finest steps `diffInto` finds, or, if
- * those did not fit as planned (they should), one replacement of the top-level blocks that differ.
+ * objects on both sides): nothing if nothing differs, else the finest steps `diffInto` finds, or,
+ * should those not have fitted as planned, one replacement of the whole content.
  */
 function replaceTransaction(state: EditorState, content: Fragment): Transaction {
   const tr = state.tr
   diffInto(tr, 0, state.doc.content, content)
-  if (tr.doc.content.eq(content)) return tr
-  const whole = state.tr
-  const old = state.doc.content
-  let first = 0
-  while (first < old.childCount && first < content.childCount && old.child(first) === content.child(first)) first++
-  let from = 0
-  for (let i = 0; i < first; i++) from += old.child(i).nodeSize
-  const nodes: PMNode[] = []
-  for (let i = first; i < content.childCount; i++) nodes.push(content.child(i))
-  return whole.replaceWith(from, old.size, nodes)
+  return tr.doc.content.eq(content) ? tr : state.tr.replaceWith(0, state.doc.content.size, content)
 }
 
 function typeChanged(this: ProsemirrorBinding, events: Y.YEvent<YType>[], transaction: Y.Transaction): void {
