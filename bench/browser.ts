@@ -177,28 +177,8 @@ async function typeAndMeasure(page: Page, keys: string[] = TYPED_KEYS): Promise<
   return (await page.evaluate('window.__keyLatency')) as number[]
 }
 
-/** Enter and Backspace in the middle of the user's paragraph: each renumbers its article. */
-async function structuralEdits(browser: Browser, baseUrl: string, docUrl: string, cookie: string): Promise<number[]> {
-  const context = await contextFor(browser, baseUrl, { cookie })
-  try {
-    await context.addInitScript(readinessScript(FULL_LAW_ARTICLES))
-    const page = await context.newPage()
-    await page.goto(docUrl, { waitUntil: 'commit' })
-    await waitEditable(page)
-    const paragraph = page.locator('.legal-text p.clause').nth(USER_CLAUSE)
-    await paragraph.click()
-    await page.keyboard.press('Home')
-    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight')
-    const before = await page.locator('.legal-text p.clause').count()
-    const latencyMs = await typeAndMeasure(page, STRUCTURAL_KEYS)
-    if ((await page.locator('.legal-text p.clause').count()) !== before) throw new Error('structural benchmark: the paragraphs were not joined again')
-    return latencyMs
-  } finally {
-    await context.close()
-  }
-}
-
-async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie: string, options: { trace: boolean; profile?: string }): Promise<TypingRun> {
+/** A fresh signed-in page on the law, editable, with the caret in the user's paragraph; closed after `use`. */
+async function inUserParagraph<T>(browser: Browser, baseUrl: string, docUrl: string, cookie: string, use: (page: Page) => Promise<T>): Promise<T> {
   const context = await contextFor(browser, baseUrl, { cookie })
   try {
     await context.addInitScript(readinessScript(FULL_LAW_ARTICLES))
@@ -206,6 +186,27 @@ async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie:
     await page.goto(docUrl, { waitUntil: 'commit' })
     await waitEditable(page)
     await page.locator('.legal-text p.clause').nth(USER_CLAUSE).click()
+    return await use(page)
+  } finally {
+    await context.close()
+  }
+}
+
+/** Enter and Backspace in the middle of the user's paragraph: each renumbers its article. */
+function structuralEdits(browser: Browser, baseUrl: string, docUrl: string, cookie: string): Promise<number[]> {
+  return inUserParagraph(browser, baseUrl, docUrl, cookie, async (page) => {
+    await page.keyboard.press('Home')
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight')
+    const paragraphs = () => page.locator('.legal-text p.clause').count()
+    const before = await paragraphs()
+    const latencyMs = await typeAndMeasure(page, STRUCTURAL_KEYS)
+    if ((await paragraphs()) !== before) throw new Error('structural benchmark: the paragraphs were not joined again')
+    return latencyMs
+  })
+}
+
+function typing(browser: Browser, baseUrl: string, docUrl: string, cookie: string, options: { trace: boolean; profile?: string }): Promise<TypingRun> {
+  return inUserParagraph(browser, baseUrl, docUrl, cookie, async (page) => {
     const frameRateHz = await frameRate(page)
     if (options.trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES })
     const profiler = options.profile ? await startProfile(page) : undefined
@@ -217,9 +218,7 @@ async function typing(browser: Browser, baseUrl: string, docUrl: string, cookie:
     const typed = await page.locator('.legal-text p.clause').nth(USER_CLAUSE).textContent()
     if (!typed?.includes(TYPED.slice(0, 20))) throw new Error('typing benchmark: the typed text is not in the paragraph')
     return { latencyMs, frameRateHz, work }
-  } finally {
-    await context.close()
-  }
+  })
 }
 
 /**
