@@ -3,6 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { SERVER_V8_FLAGS } from '../../server/v8Flags'
 import { SERVER_LABEL, type ChildMessage, type ChildRequest, type ProcessUsage, type ServerKind } from './protocol'
 
 const CHILD = path.join(import.meta.dirname, 'child.ts')
@@ -28,7 +29,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   const dataDir = kind === 'accord' ? fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-')) : null
   const child: ChildProcess = fork(CHILD, [kind], {
     // BENCH_CPU_PROF=<dir>: a V8 CPU profile of every server process, written when it stops.
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(kind === 'accord' ? SERVER_V8_FLAGS : []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, ...(dataDir ? { DATA_DIR: dataDir } : {}), ...options.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
