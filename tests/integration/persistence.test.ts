@@ -56,6 +56,17 @@ describe('persistence', () => {
     return s
   }
 
+  /** A server on a fresh data directory with `config`, a new document and one synced client on it. */
+  const oneEditor = async (config: NonNullable<Parameters<typeof startTestServer>[0]>['config']) => {
+    const dir = await dataDir()
+    const s = await server(dir, { config })
+    const owner = await setupAdmin(s.url)
+    const { id } = await createDocument(owner)
+    const a = connect(s.wsUrl, id, owner)
+    await waitSynced(a)
+    return { dir, s, owner, id, a }
+  }
+
   afterEach(async () => {
     clients.splice(0).forEach((c) => c.destroy())
     for (const cleanup of cleanups.splice(0)) await cleanup()
@@ -102,12 +113,7 @@ describe('persistence', () => {
   })
 
   it('compacts the log into a state row and reloads the same document', async () => {
-    const dir = await dataDir()
-    const s = await server(dir, { config: { compactAfterUpdates: 5, idleUnloadMs: 50 } })
-    const owner = await setupAdmin(s.url)
-    const { id } = await createDocument(owner)
-    const a = connect(s.wsUrl, id, owner)
-    await waitSynced(a)
+    const { dir, s, owner, id, a } = await oneEditor({ compactAfterUpdates: 5, idleUnloadMs: 50 })
     for (let i = 0; i < 30; i++) insertText(a.ydoc, `${i % 10}`, { index: i })
     await waitSaved(a)
     await waitFor(() => {
@@ -126,12 +132,7 @@ describe('persistence', () => {
   })
 
   it('compacts once edits pause, not in the middle of a burst', async () => {
-    const dir = await dataDir()
-    const s = await server(dir, { config: { compactAfterUpdates: 5, compactQuietMs: 400 } })
-    const owner = await setupAdmin(s.url)
-    const { id } = await createDocument(owner)
-    const a = connect(s.wsUrl, id, owner)
-    await waitSynced(a)
+    const { dir, s, owner, id, a } = await oneEditor({ compactAfterUpdates: 5, compactQuietMs: 400 })
     // Twelve edits 100 ms apart: past the threshold, but never quiet for 400 ms.
     for (let i = 0; i < 12; i++) {
       insertText(a.ydoc, `${i % 10}`, { index: i })
@@ -147,12 +148,7 @@ describe('persistence', () => {
   })
 
   it('compacts a log far over the threshold even while edits keep coming', async () => {
-    const dir = await dataDir()
-    const s = await server(dir, { config: { compactAfterUpdates: 3, compactQuietMs: 60_000 } })
-    const owner = await setupAdmin(s.url)
-    const { id } = await createDocument(owner)
-    const a = connect(s.wsUrl, id, owner)
-    await waitSynced(a)
+    const { dir, id, a } = await oneEditor({ compactAfterUpdates: 3, compactQuietMs: 60_000 })
     for (let i = 0; i < 40; i++) {
       insertText(a.ydoc, 'x', { index: i })
       await new Promise((resolve) => setTimeout(resolve, 10))
