@@ -91,7 +91,7 @@ export class CollabSession {
     this.ydoc.on('beforeObserverCalls', this.unmuteUpdates)
     this.ydoc.on('afterAllTransactions', this.unmuteUpdates)
     document.addEventListener('visibilitychange', this.onPageHide)
-    window.addEventListener('pagehide', this.flushCopy)
+    window.addEventListener('pagehide', this.leave)
     // disableBc: other tabs sync through the server, so every "stored" ack matches what we sent.
     this.provider = new WebsocketProvider(syncUrl(), docId, this.ydoc, { maxBackoffTime: 5000, disableBc: true })
     this.provider.awareness.setLocalStateField('user', {
@@ -103,7 +103,6 @@ export class CollabSession {
     this.throttleAwareness()
     this.ydoc.off('update', this.provider._updateHandler)
     this.ydoc.on('update', this.sendSoon)
-    window.addEventListener('pagehide', this.flushSend)
     this.ydoc.on('update', this.onUpdate)
     this.provider.on('status', this.recompute)
     this.provider.on('sync', this.recompute)
@@ -243,7 +242,11 @@ export class CollabSession {
   }
 
   private onPageHide = () => {
-    if (document.visibilityState !== 'hidden') return
+    if (document.visibilityState === 'hidden') this.leave()
+  }
+
+  /** Hidden or closing: what waits for a frame or a timer goes now (frames and timers may not come). */
+  private leave = () => {
     this.flushSend()
     this.flushCopy()
   }
@@ -363,16 +366,14 @@ export class CollabSession {
     window.removeEventListener('offline', this.onOffline)
     window.removeEventListener('online', this.onOnline)
     this.ydoc.off('update', this.onUpdate)
-    this.flushCopy()
     if (this.wholeStateTimer) clearTimeout(this.wholeStateTimer)
     this.ydoc.off('update', this.storeInCopy)
     this.ydoc.off('afterTransactionCleanup', this.muteUpdates)
     this.ydoc.off('beforeObserverCalls', this.unmuteUpdates)
     this.ydoc.off('afterAllTransactions', this.unmuteUpdates)
     document.removeEventListener('visibilitychange', this.onPageHide)
-    window.removeEventListener('pagehide', this.flushCopy)
-    window.removeEventListener('pagehide', this.flushSend)
-    this.flushSend()
+    window.removeEventListener('pagehide', this.leave)
+    this.leave()
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
     this.provider.awareness.off('update', this.onAwarenessUpdate)
     this.provider.destroy()
