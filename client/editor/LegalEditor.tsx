@@ -18,7 +18,7 @@ installIncrementalBinding()
 
 const Carets = CollaborationCaret.extend({
   addProseMirrorPlugins() {
-    return (this.parent?.() ?? []).map(mapCaretsThroughRemoteTyping)
+    return (this.parent?.() ?? []).map((plugin) => mapCaretsThroughRemoteTyping(plugin, this.options.provider.awareness))
   },
 })
 

@@ -250,7 +250,7 @@ describe('remote carets through remote changes', () => {
   /** A with the caret plugin (carets mapped through remote typing); B's caret shown on A at `block`, `offset`. */
   function withCaret(block: number, offset: number, batched = false) {
     const awareness = new Awareness(new Y.Doc())
-    const { a, b, deliver } = pair(6, { batched, plugins: [mapCaretsThroughRemoteTyping(yCursorPlugin(awareness))] })
+    const { a, b, deliver } = pair(6, { batched, plugins: [mapCaretsThroughRemoteTyping(yCursorPlugin(awareness), awareness)] })
     const show = () => {
       const { anchor, head } = b.view.state.selection
       const rel = (pos: number) => absolutePositionToRelativePosition(pos, b.binding.type, b.binding.mapping)
@@ -260,7 +260,7 @@ describe('remote carets through remote changes', () => {
     }
     cursorAt(b, block, offset)
     show()
-    const caret = () => (yCursorPluginKey.getState(a.view.state) as DecorationSet).find().find((d) => d.spec.key !== undefined)!.from
+    const caret = () => (yCursorPluginKey.getState(a.view.state) as DecorationSet).find().find((d) => d.spec.key !== undefined)?.from
     /** Where B's caret is on B, as A's positions (both documents are the same). */
     const truthOnB = () => b.view.state.selection.head
     return { a, b, deliver, show, caret, truthOnB }
@@ -293,6 +293,17 @@ describe('remote carets through remote changes', () => {
     cursorAt(b, 8, 9)
     show()
     expect(afterMapping).toBe(caret())
+  })
+
+  it('appear when the text they point into arrives after them', () => {
+    const { a, b, deliver, caret, show } = withCaret(8, 6, true)
+    edit(b, type('xyz'))
+    cursorAt(b, 8, 7) // between the new x and y: a position A cannot resolve yet
+    show()
+    expect(caret()).toBeUndefined()
+    deliver()
+    expect(caret()).toBe(b.view.state.selection.head)
+    expect(a.view.state.doc.eq(b.view.state.doc)).toBe(true)
   })
 
   it('are resolved again after a structural remote change', () => {
