@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import fc from 'fast-check'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -155,7 +155,7 @@ describe('round trip of random laws', () => {
 
   it('Akoma Ntoso: the same, with empty texts too, and the files are schema-valid', () => {
     const dir = mkdtempSync(join(tmpdir(), 'accord-rt-'))
-    afterAll(() => rmSync(dir, { recursive: true, force: true }))
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
     const files: string[] = []
     const withEmpty = fc.oneof(nonEmpty, fc.constant(''))
     fc.assert(
