@@ -70,6 +70,7 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
   try {
     const services = createServices(db, config, log)
     const { documents: repo, store, sessions, access, registry, live } = services
+    store.recover()
     if (config.seed) seedIfEmpty(services, log)
 
     const health = new StorageHealth(start.wrapStore ? start.wrapStore(store) : store)

@@ -45,13 +45,13 @@ interface CommittedBatch {
  * One loaded document: its Y.Doc, the awareness of its editors and their connections.
  * Every update is appended to the store before anyone else sees it.
  *
- * Group commit: the updates applied within one event-loop turn are appended in one
- * transaction at the end of the turn (setImmediate) and then broadcast as one merged message
- * per recipient. Appended means in the database's log, which a crash of this process cannot
- * take back; whatever reads the doc to send or store it calls flush() first, so nothing leaves
- * the room before it is appended. A power cut could still take back what the OS has not
- * written, so the authors are acknowledged ("stored") only once the log is on disk (synced off
- * the event loop, see WalSync), in commit order.
+ * Group commit: the updates applied within one event-loop turn are appended in one commit at
+ * the end of the turn (setImmediate) and then broadcast as one merged message per recipient.
+ * Committed means in the store's journal, which a crash of this process cannot take back;
+ * whatever reads the doc to send or store it calls flush() first, so nothing leaves the room
+ * before it is committed. A power cut could still take back what the OS has not written, so
+ * the authors are acknowledged ("stored") only once it is in the database on disk (moved and
+ * synced off the hot path, see SqliteDocumentStore and WalSync), in commit order.
  */
 export class Room {
   readonly doc: Y.Doc

@@ -1,18 +1,19 @@
 import Database from 'better-sqlite3'
 import type { Db } from '../db/connection'
 import { EditSessionsRepo } from '../db/editSessionsRepo'
-import { WalSync } from './walSync'
+import { SYNC_INTERVAL_MS, WalSync } from './walSync'
 import { WalCheckpointer, type CheckpointResult } from './walCheckpointer'
+import { UpdateJournal, type JournalRecord } from './updateJournal'
 import { StorageError, type AppendEntry, type Attribution, type DocumentStore, type StoredDocument } from './documentStore'
 
 const toBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
 
-type Append = (docId: string, entries: readonly AppendEntry[]) => number
+type Insert = (records: readonly JournalRecord[]) => void
 
 /**
- * The connection group commits go through: synchronous=NORMAL, so a commit returns without
- * waiting for the disk, and WalSync makes it durable off the event loop before anyone is told.
- * Every other write keeps the main connection's synchronous=FULL.
+ * The connection journaled updates move into the log through: synchronous=NORMAL, so a move
+ * returns without waiting for the disk, and WalSync makes it durable off the event loop before
+ * anyone is told. Every other write keeps the main connection's synchronous=FULL.
  */
 function openCommitConnection(db: Db): Db {
   const commits = new Database(db.name)
@@ -29,46 +30,39 @@ function openCommitConnection(db: Db): Db {
   }
 }
 
-type LogRow = { docId: string; data: Uint8Array; at: string; userId: string | null; orgId: string | null; articles: string | null }
+type LogRow = { docId: string; seq: number; data: Uint8Array; at: string; userId: string | null; orgId: string | null; articles: string | null }
 
-/**
- * The row of one update: its bytes, when, by whom, and which articles it touched (for the
- * activity fold). Its seq follows the document's newest row or, when compaction left none, the
- * seq its state covers; compaction deletes only rows up to a seq that never decreases, so a
- * remaining newest row is the last seq given out, and a seq is never reused.
- */
-function inserter(db: Db): (docId: string, entry: AppendEntry, at: string) => number {
-  const insert = db.prepare<[LogRow], { seq: number }>(
-    `INSERT INTO doc_updates (doc_id, seq, data, created_at, user_id, org_id, articles)
-     VALUES (@docId, COALESCE((SELECT MAX(seq) FROM doc_updates WHERE doc_id = @docId), (SELECT seq FROM doc_state WHERE doc_id = @docId), 0) + 1,
-             @data, @at, @userId, @orgId, @articles)
-     RETURNING seq`,
-  )
-  return (docId, { update, attribution }, at) => {
-    const articles = attribution && attribution.articles.length > 0 ? JSON.stringify(attribution.articles) : null
-    const row = insert.get({ docId, data: update, at, userId: attribution?.userId ?? null, orgId: attribution?.orgId ?? null, articles })
-    if (!row) throw new Error(`the update log of ${docId} returned no seq for the inserted row`)
-    return row.seq
-  }
-}
+const logRow = ({ docId, seq, at, entry: { update, attribution } }: JournalRecord): LogRow => ({
+  docId,
+  seq,
+  data: update,
+  at,
+  userId: attribution?.userId ?? null,
+  orgId: attribution?.orgId ?? null,
+  articles: attribution && attribution.articles.length > 0 ? JSON.stringify(attribution.articles) : null,
+})
 
-/**
- * One transaction on `db` for several updates: their rows and nothing else. The activity
- * view and the document's updated_at are folded from these rows later (EditSessionsRepo.fold),
- * so a commit writes as few pages as it can.
- */
-function appender(db: Db): Append {
-  const insert = inserter(db)
-  const many = db.transaction((docId: string, entries: readonly AppendEntry[]): number => {
-    const at = new Date().toISOString()
-    let seq = 0
-    for (const entry of entries) seq = insert(docId, entry, at)
-    return seq
+/** Log rows in one transaction through `sql`, which takes a LogRow's named parameters. */
+function rowWriter(db: Db, sql: string): Insert {
+  const insert = db.prepare<[LogRow]>(sql)
+  return db.transaction((records: readonly JournalRecord[]) => {
+    for (const record of records) insert.run(logRow(record))
   }).immediate
-  // One row is one statement, atomic on its own: SQLite's implicit transaction saves the
-  // BEGIN and COMMIT round trips (~15% of a commit when updates arrive one per turn).
-  return (docId, entries) => (entries.length === 1 ? insert(docId, entries[0], new Date().toISOString()) : many(docId, entries))
 }
+
+/** The rows of updates: their bytes, when, by whom, which articles they touched (for the activity fold), numbered by the store. */
+const INSERT_ROWS = `INSERT INTO doc_updates (doc_id, seq, data, created_at, user_id, org_id, articles)
+  VALUES (@docId, @seq, @data, @at, @userId, @orgId, @articles)`
+
+/**
+ * The same for journaled records, which may outlive what they belong to: a document deleted
+ * meanwhile, rows that a compaction has folded into the state already, or rows moved before (a
+ * replay after a crash between moving and emptying the journal) are skipped.
+ */
+const MOVE_ROWS = `INSERT OR IGNORE INTO doc_updates (doc_id, seq, data, created_at, user_id, org_id, articles)
+  SELECT @docId, @seq, @data, @at, @userId, @orgId, @articles
+  WHERE EXISTS (SELECT 1 FROM documents WHERE id = @docId)
+    AND @seq > COALESCE((SELECT seq FROM doc_state WHERE doc_id = @docId), 0)`
 
 type Compact = (docId: string, state: Uint8Array, upToSeq: number) => void
 
@@ -93,19 +87,42 @@ function compacter(db: Db): Compact {
 
 /** What the store writes through one connection. */
 interface Writers {
-  append: Append
+  insert: Insert
+  move: Insert
   compact: Compact
 }
 
-const writers = (db: Db): Writers => ({ append: appender(db), compact: compacter(db) })
+const writers = (db: Db): Writers => ({ insert: rowWriter(db, INSERT_ROWS), move: rowWriter(db, MOVE_ROWS), compact: compacter(db) })
 
-/** DocumentStore on better-sqlite3 (tables doc_state and doc_updates). */
+/** The group-commit side of a file database: the journal, the connection its records move through, the disk sync, checkpoints. */
+interface CommitSide extends Writers {
+  db: Db
+  journal: UpdateJournal
+  wal: WalSync
+  checkpointer: WalCheckpointer
+}
+
+/**
+ * DocumentStore on better-sqlite3 (tables doc_state and doc_updates), with an update journal in
+ * front of the log for group commits (see UpdateJournal): a commit is journaled, and the
+ * journaled updates move into doc_updates in one transaction right before each disk sync, so
+ * they are in the database, and on disk, before anyone is acknowledged. Everything that reads
+ * the log through the store moves them first; other readers of doc_updates (the activity fold,
+ * the document list) see an update once it is acknowledged.
+ */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly stmts
   /** Writes on the main connection (synchronous=FULL: on disk when they return). */
   private readonly main: Writers
-  /** Opened at the first group commit (the admin CLI never needs it); in-memory databases have none. */
-  private commits: (Writers & { db: Db; wal: WalSync; checkpointer: WalCheckpointer }) | null = null
+  /**
+   * Opened at the first use of the log (the admin CLI never needs it), after replaying what an
+   * earlier process left in the journal; in-memory databases have none.
+   */
+  private side: CommitSide | null = null
+  /** Journaled, not yet in doc_updates, in commit order. */
+  private journaled: JournalRecord[] = []
+  /** The last seq given out per document, once asked for (journaled rows are not in the table yet). */
+  private readonly lastSeqs = new Map<string, number>()
 
   constructor(
     private readonly db: Db,
@@ -120,12 +137,27 @@ export class SqliteDocumentStore implements DocumentStore {
       countSince: db.prepare<[string, number], { n: number }>(
         'SELECT COUNT(*) AS n FROM doc_updates WHERE doc_id = ? AND seq > ?',
       ),
+      // After the document's newest row or, when compaction left none, the seq its state covers;
+      // compaction deletes only rows up to a seq that never decreases, so a seq is never reused.
+      lastSeq: db.prepare<[string, string], { seq: number }>(
+        'SELECT COALESCE((SELECT MAX(seq) FROM doc_updates WHERE doc_id = ?), (SELECT seq FROM doc_state WHERE doc_id = ?), 0) AS seq',
+      ),
     }
     this.main = writers(db)
   }
 
+  /** Moves into the database what an earlier process left in the journal (at start; otherwise at first use). */
+  recover(): void {
+    try {
+      this.openSide()
+    } catch (err) {
+      throw new StorageError('cannot replay the update journal', { cause: err })
+    }
+  }
+
   load(docId: string): StoredDocument {
     try {
+      this.moveJournaled()
       // One read transaction, so a concurrent compaction cannot slip between the two reads.
       return this.db.transaction(() => {
         const stateRow = this.stmts.state.get(docId)
@@ -144,8 +176,12 @@ export class SqliteDocumentStore implements DocumentStore {
 
   append(docId: string, update: Uint8Array, attribution: Attribution | null): number {
     try {
-      // One statement with synchronous=FULL: on disk when this returns.
-      return this.main.append(docId, [{ update, attribution }])
+      this.moveJournaled()
+      // One transaction with synchronous=FULL: on disk when this returns.
+      const [record] = this.number(docId, [{ update, attribution }])
+      this.main.insert([record])
+      this.lastSeqs.set(docId, record.seq)
+      return record.seq
     } catch (err) {
       throw new StorageError(`cannot append to document ${docId}`, { cause: err })
     }
@@ -153,51 +189,67 @@ export class SqliteDocumentStore implements DocumentStore {
 
   commit(docId: string, entries: readonly AppendEntry[]): number {
     try {
-      if (this.db.memory) return this.main.append(docId, entries)
-      this.commits ??= (() => {
-        const db = openCommitConnection(this.db)
-        const checkpointer = new WalCheckpointer(this.db.name, this.onCheckpointError)
-        return { db, ...writers(db), wal: new WalSync(`${this.db.name}-wal`), checkpointer }
-      })()
-      const seq = this.commits.append(docId, entries)
-      this.commits.wal.noteCommit()
-      this.commits.checkpointer.noteCommit()
-      return seq
+      const records = this.number(docId, entries)
+      const side = this.openSide()
+      if (side) {
+        side.journal.append(records)
+        this.journaled.push(...records)
+        side.wal.noteCommit()
+      } else this.main.insert(records)
+      const last = records[records.length - 1].seq
+      this.lastSeqs.set(docId, last)
+      return last
     } catch (err) {
       throw new StorageError(`cannot append to document ${docId}`, { cause: err })
     }
   }
 
+  /** `entries` as the next records of `docId`, numbered after the last seq given out. */
+  private number(docId: string, entries: readonly AppendEntry[]): JournalRecord[] {
+    this.openSide() // a journal left by a crash holds seqs too
+    let seq = this.lastSeqs.get(docId) ?? this.stmts.lastSeq.get(docId, docId)!.seq
+    const at = new Date().toISOString()
+    return entries.map((entry) => ({ docId, seq: ++seq, at, entry }))
+  }
+
   whenDurable(): Promise<void> {
-    if (!this.commits) return Promise.resolve()
-    return this.commits.wal.whenDurable().catch((err: unknown) => {
-      throw new StorageError('cannot sync the update log to disk', { cause: err })
+    if (!this.side) return Promise.resolve()
+    return this.side.wal.whenDurable().catch((err: unknown) => {
+      throw new StorageError('cannot store the update log on disk', { cause: err })
     })
   }
 
   syncNow(): void {
     try {
-      this.commits?.wal.syncNow()
+      this.side?.wal.syncNow()
     } catch (err) {
-      throw new StorageError('cannot sync the update log to disk', { cause: err })
+      throw new StorageError('cannot store the update log on disk', { cause: err })
     }
   }
 
   /**
-   * Closes the group-commit connection (before the main one). Whatever it committed and nobody
-   * waited for was never acknowledged; SQLite checkpoints and syncs as the connections close.
+   * Closes the group-commit side (before the main connection): moves what is journaled, syncs,
+   * and empties the journal. Whatever nobody waited for was never acknowledged; SQLite
+   * checkpoints and syncs as the connections close.
    */
   close(): void {
-    if (!this.commits) return
-    this.commits.wal.close()
-    this.commits.checkpointer.close()
-    this.commits.db.close()
-    this.commits = null
+    const side = this.side
+    if (!side) return
+    side.wal.close()
+    try {
+      this.moveJournaled()
+    } catch {
+      // Stays in the journal for the next start.
+    }
+    side.checkpointer.close()
+    side.db.close()
+    side.journal.close()
+    this.side = null
   }
 
   /** Copies the WAL into the database file now, off the event loop (null: no group commit yet, or it failed). */
   checkpoint(): Promise<CheckpointResult | null> {
-    return this.commits ? this.commits.checkpointer.checkpoint() : Promise.resolve(null)
+    return this.side ? this.side.checkpointer.checkpoint() : Promise.resolve(null)
   }
 
   /**
@@ -207,7 +259,10 @@ export class SqliteDocumentStore implements DocumentStore {
    */
   compact(docId: string, state: Uint8Array, upToSeq: number): void {
     try {
-      const { compact } = this.commits && !this.db.inTransaction ? this.commits : this.main
+      const inMain = this.db.inTransaction
+      // Not inside the main connection's transaction: the other connection would wait for it.
+      if (!inMain) this.moveJournaled()
+      const { compact } = this.side && !inMain ? this.side : this.main
       compact(docId, state, upToSeq)
     } catch (err) {
       throw new StorageError(`cannot compact document ${docId}`, { cause: err })
@@ -215,6 +270,41 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   countSince(docId: string, seq: number): number {
+    this.moveJournaled()
     return this.stmts.countSince.get(docId, seq)?.n ?? 0
+  }
+
+  /**
+   * Moves the journaled updates into doc_updates (one transaction on the group-commit
+   * connection) and empties the journal. Runs before every disk sync, and before anything reads
+   * the log. If it fails, they stay journaled, and the next move tries again.
+   */
+  private moveJournaled(): void {
+    const side = this.openSide()
+    if (!side || this.journaled.length === 0) return
+    side.move(this.journaled)
+    this.journaled = []
+    side.journal.clear()
+    side.checkpointer.noteCommit()
+  }
+
+  private openSide(): CommitSide | null {
+    if (this.side || this.db.memory) return this.side
+    const journal = new UpdateJournal(`${this.db.name}-updates`)
+    // A crash can leave updates in the journal that never reached doc_updates: they were
+    // broadcast, so they are kept (synchronous=FULL: on disk before the journal is emptied).
+    const left = UpdateJournal.read(journal.path)
+    if (left.length > 0) this.main.move(left)
+    const db = openCommitConnection(this.db)
+    try {
+      const checkpointer = new WalCheckpointer(this.db.name, this.onCheckpointError)
+      const wal = new WalSync(`${this.db.name}-wal`, SYNC_INTERVAL_MS, () => this.moveJournaled())
+      journal.clear()
+      this.side = { db, ...writers(db), journal, wal, checkpointer }
+      return this.side
+    } catch (err) {
+      db.close()
+      throw err
+    }
   }
 }

@@ -31,6 +31,12 @@ export class WalSync {
   constructor(
     private readonly walPath: string,
     intervalMs = SYNC_INTERVAL_MS,
+    /**
+     * Runs on the event loop right before each sync, for what must be in the WAL by then (the
+     * store moves its journaled updates there). If it throws, the waiters so far are failed
+     * and the next sync tries again: nothing was lost, unlike when a sync fails.
+     */
+    private readonly prepare: () => void = () => {},
   ) {
     this.syncs = new ThrottledJob((done) => this.sync(done), intervalMs)
   }
@@ -54,6 +60,7 @@ export class WalSync {
     if (this.failure) throw this.failure
     if (this.durable >= this.committed) return
     const upTo = this.committed
+    this.prepare()
     try {
       fs.fsyncSync(this.descriptor())
     } catch (err) {
@@ -68,8 +75,8 @@ export class WalSync {
     if (this.syncs.cancelWaiting()) {
       try {
         this.syncNow()
-      } catch {
-        // Its waiters are failed already (see fail()).
+      } catch (err) {
+        this.rejectWaiters(err) // if fail() has not already
       }
     }
     this.closed = true
@@ -91,6 +98,12 @@ export class WalSync {
   private sync(done: () => void): boolean {
     if (this.closed || this.waiters.length === 0) return false
     const upTo = this.committed
+    try {
+      this.prepare()
+    } catch (err) {
+      this.rejectWaiters(err)
+      return false
+    }
     let fd: number
     try {
       fd = this.descriptor()
@@ -117,6 +130,10 @@ export class WalSync {
   /** A failed fsync may have lost data: every waiter, now and later, fails. */
   private fail(err: unknown): void {
     this.failure = err
+    this.rejectWaiters(err)
+  }
+
+  private rejectWaiters(err: unknown): void {
     for (const w of this.waiters.splice(0)) w.reject(err)
   }
 }

@@ -25,6 +25,12 @@ describe('activity folded from the update log', () => {
     sessions = new EditSessionsRepo(db)
     documents.create({ id: 'doc', title: 'Draft', language: 'en', createdBy: null }, '2026-01-01T00:00:00.000Z')
   })
+  /** A group commit, moved into the log as before an acknowledgement. */
+  const commit = (entries: Parameters<SqliteDocumentStore['commit']>[1]) => {
+    const seq = store.commit('doc', entries)
+    store.syncNow()
+    return seq
+  }
   afterEach(() => {
     store.close()
     db.close()
@@ -32,8 +38,8 @@ describe('activity folded from the update log', () => {
   })
 
   it('counts each person’s updates into one session with the articles they touched, once', () => {
-    store.commit('doc', [by('ana', 'justice', ['a1']), by('boris', 'interior', ['a2'])])
-    store.commit('doc', [by('ana', 'justice', ['a3', 'a1']), { update, attribution: null }])
+    commit([by('ana', 'justice', ['a1']), by('boris', 'interior', ['a2'])])
+    commit([by('ana', 'justice', ['a3', 'a1']), { update, attribution: null }])
     expect(sessions.list('doc')).toEqual([]) // nothing counted before the fold
     sessions.fold('doc')
     sessions.fold('doc') // idempotent
@@ -46,7 +52,7 @@ describe('activity folded from the update log', () => {
 
   it('shows the document as changed at its newest logged update, folded or not', () => {
     expect(documents.get('doc')?.updatedAt).toBe('2026-01-01T00:00:00.000Z')
-    store.commit('doc', [by('ana', 'justice', ['a1'])])
+    commit([by('ana', 'justice', ['a1'])])
     const at = db.prepare<[], { created_at: string }>('SELECT created_at FROM doc_updates ORDER BY seq DESC LIMIT 1').get()!.created_at
     expect(documents.get('doc')?.updatedAt).toBe(at)
     expect(documents.list()[0].updatedAt).toBe(at)
@@ -57,10 +63,10 @@ describe('activity folded from the update log', () => {
   })
 
   it('keeps the activity of rows that compaction removes, and goes on from there', () => {
-    const seq = store.commit('doc', [by('ana', 'justice', ['a1'])])
+    const seq = commit([by('ana', 'justice', ['a1'])])
     store.compact('doc', update, seq) // folds before deleting
     expect(sessions.list('doc').map((r) => [r.user_id, r.updates])).toEqual([['ana', 1]])
-    store.commit('doc', [by('ana', 'justice', ['a2'])])
+    commit([by('ana', 'justice', ['a2'])])
     sessions.fold('doc')
     expect(sessions.list('doc').map((r) => [r.user_id, r.updates, JSON.parse(r.articles)])).toEqual([['ana', 2, ['a1', 'a2']]])
   })

@@ -34,10 +34,12 @@ describe('WAL checkpoints off the event loop', () => {
   it('copies what group commits wrote into the database file without another commit or a close', async () => {
     // A checkpoint has just run, so the next one has to wait for its interval.
     store.commit('doc', [chunk()])
+    await store.whenDurable()
     await store.checkpoint()
     const before = dbBytes()
     // 1.2 MB over 150 commits: far below the 1,000 pages at which SQLite would checkpoint inside a commit.
     for (let i = 0; i < 150; i++) store.commit('doc', [chunk()])
+    await store.whenDurable() // moves the journaled commits into the WAL, in one transaction
     // Nothing more is committed: only the background checkpointer can bring the pages over.
     await waitFor(() => expect(dbBytes() - before).toBeGreaterThan(1_100_000), 10_000)
     const result = await store.checkpoint()

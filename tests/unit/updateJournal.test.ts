@@ -1,0 +1,127 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openDatabase, type Db } from '../../server/db/connection'
+import { DocumentsRepo } from '../../server/db/documentsRepo'
+import { SqliteDocumentStore } from '../../server/storage/sqliteDocumentStore'
+import { decodeRecords, encodeRecords, UpdateJournal, type JournalRecord } from '../../server/storage/updateJournal'
+import type { AppendEntry } from '../../server/storage/documentStore'
+
+const record = (seq: number, entry: Partial<AppendEntry> = {}): JournalRecord => ({
+  docId: 'doc',
+  seq,
+  at: '2026-11-29T12:00:00.000Z',
+  entry: { update: new Uint8Array([seq, 1, 2, 3]), attribution: { userId: 'ана', orgId: 'minjust', articles: ['a1', 'статья-2'] }, ...entry },
+})
+
+describe('update journal records', () => {
+  it('come back as written: attribution or none, any text, empty updates', () => {
+    const records = [record(1), record(2, { attribution: null }), record(3, { update: new Uint8Array(0) }), record(4, { attribution: { userId: 'u', orgId: 'o', articles: [] } })]
+    expect(decodeRecords(encodeRecords(records))).toEqual(records)
+  })
+
+  it('stop at a record cut short or damaged: what a power cut leaves at the end', () => {
+    const bytes = encodeRecords([record(1), record(2), record(3)])
+    const two = encodeRecords([record(1), record(2)]).byteLength
+    expect(decodeRecords(bytes.subarray(0, bytes.byteLength - 1)).map((r) => r.seq)).toEqual([1, 2])
+    expect(decodeRecords(bytes.subarray(0, two + 3)).map((r) => r.seq)).toEqual([1, 2])
+    const damaged = Buffer.from(bytes)
+    damaged[two + 12] ^= 0xff // a byte of the third record's body: its checksum no longer matches
+    expect(decodeRecords(damaged).map((r) => r.seq)).toEqual([1, 2])
+    expect(decodeRecords(new Uint8Array(0))).toEqual([])
+  })
+})
+
+describe('group commits through the journal', () => {
+  let dir: string
+  let db: Db
+  let store: SqliteDocumentStore
+  const keystroke: AppendEntry = { update: new Uint8Array(30).fill(7), attribution: { userId: 'u1', orgId: 'o1', articles: ['art-1'] } }
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-journal-'))
+    db = openDatabase(dir)
+    store = new SqliteDocumentStore(db)
+    const documents = new DocumentsRepo(db)
+    for (const id of ['doc', 'gone']) documents.create({ id, title: 'Draft', language: 'en', createdBy: null })
+  })
+  afterEach(() => {
+    store.close()
+    db.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  const journalPath = () => `${db.name}-updates`
+  const rows = (database: Db = db) =>
+    database.prepare<[], { doc_id: string; seq: number; user_id: string | null }>('SELECT doc_id, seq, user_id FROM doc_updates ORDER BY doc_id, seq').all()
+  /** As after a SIGKILL: the process is gone without closing anything; a new one opens the same files. */
+  const restart = () => {
+    const next = openDatabase(dir)
+    const recovered = new SqliteDocumentStore(next)
+    recovered.recover()
+    return { next, recovered }
+  }
+
+  it('journals a commit (one write, no transaction) and moves it into the log before the disk sync', async () => {
+    expect(store.commit('doc', [keystroke, keystroke])).toBe(2)
+    expect(rows()).toEqual([])
+    expect(UpdateJournal.read(journalPath()).map((r) => r.seq)).toEqual([1, 2])
+    await store.whenDurable()
+    expect(rows()).toEqual([
+      { doc_id: 'doc', seq: 1, user_id: 'u1' },
+      { doc_id: 'doc', seq: 2, user_id: 'u1' },
+    ])
+    expect(fs.statSync(journalPath()).size).toBe(0)
+    // Anything that reads the log through the store sees journaled commits at once.
+    store.commit('doc', [keystroke])
+    expect(store.load('doc').lastSeq).toBe(3)
+    expect(store.load('doc').updates).toHaveLength(3)
+  })
+
+  it('keeps what a killed process journaled: the next start moves it into the log, once', () => {
+    store.commit('doc', [keystroke])
+    store.syncNow()
+    store.commit('doc', [keystroke, { update: keystroke.update, attribution: null }])
+    store.commit('gone', [keystroke])
+    const left = fs.readFileSync(journalPath())
+
+    const first = restart()
+    expect(rows(first.next)).toEqual([
+      { doc_id: 'doc', seq: 1, user_id: 'u1' },
+      { doc_id: 'doc', seq: 2, user_id: 'u1' },
+      { doc_id: 'doc', seq: 3, user_id: null },
+      { doc_id: 'gone', seq: 1, user_id: 'u1' },
+    ])
+    expect(fs.statSync(journalPath()).size).toBe(0)
+    expect(first.recovered.commit('doc', [keystroke])).toBe(4) // numbering goes on after the replayed rows
+    first.recovered.syncNow()
+    // Compacted and deleted meanwhile, then the same journal once more (a crash before it was emptied).
+    first.recovered.compact('doc', new Uint8Array([0, 0]), 3)
+    new DocumentsRepo(first.next).delete('gone')
+    first.recovered.close()
+    first.next.close()
+    fs.writeFileSync(journalPath(), left)
+
+    const second = restart()
+    try {
+      // Rows folded into the state are not brought back, nor those of a deleted document.
+      expect(rows(second.next)).toEqual([{ doc_id: 'doc', seq: 4, user_id: 'u1' }])
+      expect(second.recovered.load('doc').lastSeq).toBe(4)
+    } finally {
+      second.recovered.close()
+      second.next.close()
+    }
+  })
+
+  it('keeps journaled commits when moving them fails, fails their waiters, and moves them once it can', async () => {
+    db.exec(`CREATE TRIGGER fail_move BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`)
+    store.commit('doc', [keystroke])
+    await expect(store.whenDurable()).rejects.toThrow('cannot store the update log on disk')
+    expect(UpdateJournal.read(journalPath()).map((r) => r.seq)).toEqual([1])
+    db.exec('DROP TRIGGER fail_move')
+    store.commit('doc', [keystroke])
+    await store.whenDurable()
+    expect(rows().map((r) => r.seq)).toEqual([1, 2])
+  })
+})
