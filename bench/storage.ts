@@ -61,9 +61,9 @@ function typedUpdates(state: Uint8Array, count: number): Uint8Array[] {
 export function runStorageBenchmark(log: (line: string) => void): StorageResult {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-storage-'))
   const db = openDatabase(dir)
+  const services = createServices(db, { ...DEFAULT_CONFIG, dataDir: dir }, createLogger('silent'))
+  const { store } = services
   try {
-    const services = createServices(db, { ...DEFAULT_CONFIG, dataDir: dir }, createLogger('silent'))
-    const { store } = services
     const attribution = { userId: 'bench-user', orgId: 'bench-org', articles: ['a1'] }
 
     // 10,000 small edits on the sample law.
@@ -111,6 +111,7 @@ export function runStorageBenchmark(log: (line: string) => void): StorageResult 
       lawStateBytes: lawState.byteLength,
     }
   } finally {
+    store.close()
     db.close()
     fs.rmSync(dir, { recursive: true, force: true })
   }

@@ -115,6 +115,7 @@ export function runVersionsBenchmark(log: (line: string) => void = () => {}): Ve
     }
   } finally {
     rooms.closeAll()
+    services.store.close()
     db.close()
     rmSync(dir, { recursive: true, force: true })
   }

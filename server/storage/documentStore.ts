@@ -36,9 +36,9 @@ export interface DocumentStore {
    */
   append(docId: string, update: Uint8Array, attribution: Attribution | null): number
   /**
-   * Group commit without waiting for the disk: appends the updates in one transaction, which is
-   * committed (all or none) when this returns, but durable only once whenDurable() resolves.
-   * Returns the sequence number of the last one.
+   * Group commit without waiting for the disk: appends the updates, which a crash of this
+   * process cannot take back once this returns (they may be broadcast), but which are durable
+   * only once whenDurable() resolves. Returns the sequence number of the last one.
    */
   commit(docId: string, entries: readonly AppendEntry[]): number
   /** Resolves once every commit made so far is on disk; rejects (StorageError) if that failed. */
