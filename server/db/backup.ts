@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { DB_FILE } from './connection'
+import { DB_FILE, JOURNAL_SUFFIX } from './connection'
 import { MIGRATIONS } from './migrations'
 
 /**
@@ -111,6 +111,12 @@ export function restoreDatabase(source: string, dataDir: string, options: { forc
   if (fs.existsSync(target)) {
     replaced = `${target}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`
     fs.renameSync(target, replaced)
+  }
+  // Updates journaled by the replaced database's server belong to it, not to the backup.
+  const journal = target + JOURNAL_SUFFIX
+  if (fs.existsSync(journal)) {
+    if (replaced) fs.renameSync(journal, replaced + JOURNAL_SUFFIX)
+    else fs.rmSync(journal)
   }
   fs.renameSync(incoming, target)
   return { ...summary, replaced }

@@ -7,6 +7,9 @@ export type Db = Database.Database
 
 export const DB_FILE = 'accord.db'
 
+/** Beside a database file: its update journal (see server/storage/updateJournal.ts). */
+export const JOURNAL_SUFFIX = '-updates'
+
 /**
  * Opens (creating if needed) DATA_DIR/accord.db and brings its schema up to date.
  * synchronous=FULL: a commit is on disk when it returns, which the "store before broadcast"

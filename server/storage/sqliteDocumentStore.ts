@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import type { Db } from '../db/connection'
+import { JOURNAL_SUFFIX, type Db } from '../db/connection'
 import { EditSessionsRepo } from '../db/editSessionsRepo'
 import { SYNC_INTERVAL_MS, WalSync } from './walSync'
 import { WalCheckpointer, type CheckpointResult } from './walCheckpointer'
@@ -290,7 +290,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   private openSide(): CommitSide | null {
     if (this.side || this.db.memory) return this.side
-    const journal = new UpdateJournal(`${this.db.name}-updates`)
+    const journal = new UpdateJournal(this.db.name + JOURNAL_SUFFIX)
     // A crash can leave updates in the journal that never reached doc_updates: they were
     // broadcast, so they are kept (synchronous=FULL: on disk before the journal is emptied).
     const left = UpdateJournal.read(journal.path)

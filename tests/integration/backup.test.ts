@@ -145,8 +145,13 @@ describe('backup and restore', () => {
     // A stopped installation with data is replaced only with --force, and kept aside then.
     await restored.stop()
     await expect(cli('restore', [file, '--data-dir', restoredDir])).rejects.toMatchObject({ stderr: expect.stringContaining('already holds 2 document(s)') })
+    // What a crashed server left in its update journal goes aside with its database: never into the backup's.
+    fs.writeFileSync(path.join(restoredDir, 'accord.db-updates'), 'journaled by the replaced installation')
     const forced = await cli('restore', [file, '--data-dir', restoredDir, '--force'])
     expect(forced.stdout).toContain('the previous database is kept as')
-    expect(fs.readdirSync(restoredDir).some((f) => f.startsWith('accord.db.replaced-'))).toBe(true)
+    const files = fs.readdirSync(restoredDir)
+    expect(files.some((f) => f.startsWith('accord.db.replaced-') && !f.endsWith('-updates'))).toBe(true)
+    expect(files.some((f) => f.startsWith('accord.db.replaced-') && f.endsWith('-updates'))).toBe(true)
+    expect(files).not.toContain('accord.db-updates')
   })
 })
