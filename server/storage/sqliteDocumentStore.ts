@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import Database from 'better-sqlite3'
 import { JOURNAL_SUFFIX, type Db } from '../db/connection'
 import { EditSessionsRepo } from '../db/editSessionsRepo'
@@ -95,7 +96,7 @@ interface Writers {
 const writers = (db: Db): Writers => ({ insert: rowWriter(db, INSERT_ROWS), move: rowWriter(db, MOVE_ROWS), compact: compacter(db) })
 
 /** The group-commit side of a file database: the journal, the connection its records move through, the disk sync, checkpoints. */
-interface CommitSide extends Writers {
+interface CommitSide extends Omit<Writers, 'insert'> {
   db: Db
   journal: UpdateJournal
   wal: WalSync
@@ -114,11 +115,10 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly stmts
   /** Writes on the main connection (synchronous=FULL: on disk when they return). */
   private readonly main: Writers
-  /**
-   * Opened at the first use of the log (the admin CLI never needs it), after replaying what an
-   * earlier process left in the journal; in-memory databases have none.
-   */
+  /** Opened at the first group commit (the admin CLI never needs it); in-memory databases have none. */
   private side: CommitSide | null = null
+  /** Whether what an earlier process left in the journal has been moved into the log. */
+  private replayed = false
   /** Journaled, not yet in doc_updates, in commit order. */
   private journaled: JournalRecord[] = []
   /** The last seq given out per document, once asked for (journaled rows are not in the table yet). */
@@ -149,7 +149,7 @@ export class SqliteDocumentStore implements DocumentStore {
   /** Moves into the database what an earlier process left in the journal (at start; otherwise at first use). */
   recover(): void {
     try {
-      this.openSide()
+      this.replay()
     } catch (err) {
       throw new StorageError('cannot replay the update journal', { cause: err })
     }
@@ -189,8 +189,8 @@ export class SqliteDocumentStore implements DocumentStore {
 
   commit(docId: string, entries: readonly AppendEntry[]): number {
     try {
-      const records = this.number(docId, entries)
       const side = this.openSide()
+      const records = this.number(docId, entries)
       if (side) {
         side.journal.append(records)
         this.journaled.push(...records)
@@ -204,9 +204,8 @@ export class SqliteDocumentStore implements DocumentStore {
     }
   }
 
-  /** `entries` as the next records of `docId`, numbered after the last seq given out. */
+  /** `entries` as the next records of `docId`, numbered after the last seq given out (after the replay: a journal left by a crash holds seqs too). */
   private number(docId: string, entries: readonly AppendEntry[]): JournalRecord[] {
-    this.openSide() // a journal left by a crash holds seqs too
     let seq = this.lastSeqs.get(docId) ?? this.stmts.lastSeq.get(docId, docId)!.seq
     const at = new Date().toISOString()
     return entries.map((entry) => ({ docId, seq: ++seq, at, entry }))
@@ -280,7 +279,8 @@ export class SqliteDocumentStore implements DocumentStore {
    * the log. If it fails, they stay journaled, and the next move tries again.
    */
   private moveJournaled(): void {
-    const side = this.openSide()
+    this.replay()
+    const side = this.side
     if (!side || this.journaled.length === 0) return
     side.move(this.journaled)
     this.journaled = []
@@ -288,19 +288,31 @@ export class SqliteDocumentStore implements DocumentStore {
     side.checkpointer.noteCommit()
   }
 
+  /**
+   * A crash can leave updates in the journal that never reached doc_updates: they were
+   * broadcast, so they are kept (synchronous=FULL: on disk before the journal is emptied).
+   */
+  private replay(): void {
+    if (this.replayed || this.db.memory) return
+    const path = this.db.name + JOURNAL_SUFFIX
+    const left = UpdateJournal.read(path)
+    if (left.length > 0) {
+      this.main.move(left)
+      fs.truncateSync(path, 0)
+    }
+    this.replayed = true
+  }
+
   private openSide(): CommitSide | null {
     if (this.side || this.db.memory) return this.side
-    const journal = new UpdateJournal(this.db.name + JOURNAL_SUFFIX)
-    // A crash can leave updates in the journal that never reached doc_updates: they were
-    // broadcast, so they are kept (synchronous=FULL: on disk before the journal is emptied).
-    const left = UpdateJournal.read(journal.path)
-    if (left.length > 0) this.main.move(left)
+    this.replay()
     const db = openCommitConnection(this.db)
     try {
+      const journal = new UpdateJournal(this.db.name + JOURNAL_SUFFIX)
+      journal.clear()
       const checkpointer = new WalCheckpointer(this.db.name, this.onCheckpointError)
       const wal = new WalSync(`${this.db.name}-wal`, SYNC_INTERVAL_MS, () => this.moveJournaled())
-      journal.clear()
-      this.side = { db, ...writers(db), journal, wal, checkpointer }
+      this.side = { db, move: rowWriter(db, MOVE_ROWS), compact: compacter(db), journal, wal, checkpointer }
       return this.side
     } catch (err) {
       db.close()

@@ -127,8 +127,8 @@ export class UpdateJournal {
 
   /** Empties the journal: everything in it is in the database. */
   clear(): void {
-    if (this.size === 0 && this.fd !== null) return
-    fs.ftruncateSync(this.descriptor(), 0)
+    if (this.fd === null) this.descriptor() // opening truncates
+    else if (this.size > 0) fs.ftruncateSync(this.fd, 0)
     this.size = 0
   }
 
@@ -139,7 +139,7 @@ export class UpdateJournal {
 
   private descriptor(): number {
     if (this.fd === null) {
-      // Whatever an earlier process left was replayed before this one commits (SqliteDocumentStore.recover).
+      // Truncated: whatever an earlier process left was replayed before this one's first commit.
       this.fd = fs.openSync(this.path, 'w')
       this.size = 0
     }
