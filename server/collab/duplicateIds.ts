@@ -72,20 +72,24 @@ export function applyUpdateAndRepairIds(doc: Y.Doc, update: Uint8Array, origin: 
   // Typed first: a root type only decoded from updates is a bare AbstractType, no XmlFragment.
   const fragment = doc.getXmlFragment(TEXT_FIELD)
   let structural = false
-  const watch = (transaction: Y.Transaction) => {
-    if (structural) return
-    for (const type of transaction.changed.keys()) {
-      if ((type as unknown) === fragment || type instanceof Y.XmlElement) {
-        structural = true
-        return
-      }
-    }
-  }
-  doc.on('afterTransaction', watch)
-  try {
-    Y.applyUpdate(doc, update, origin)
-  } finally {
-    doc.off('afterTransaction', watch)
-  }
+  // Applied inside a transaction of our own (as applyUpdate's: remote, same origin), whose
+  // changed types tell us what it touched, with no listener added and removed per update.
+  Y.transact(
+    doc,
+    (transaction) => {
+      Y.applyUpdate(doc, update, origin)
+      structural = changedStructure(transaction, fragment)
+    },
+    origin,
+    false,
+  )
   if (structural && mayRepair()) repairDuplicateIds(doc)
+}
+
+/** Whether an element was inserted, deleted or re-attributed (typing changes only texts). */
+function changedStructure(transaction: Y.Transaction, fragment: Y.XmlFragment): boolean {
+  for (const type of transaction.changed.keys()) {
+    if ((type as unknown) === fragment || type instanceof Y.XmlElement) return true
+  }
+  return false
 }

@@ -62,8 +62,6 @@ export class Room {
   lastSeq: number
   /** Logged updates not yet folded into the stored state. */
   logLength: number
-  /** performance.now() of the last commit (-Infinity: none since loading). */
-  lastCommitAt = -Infinity
   /** Set when an append failed: nothing more is stored, broadcast or acknowledged. */
   failed = false
   destroyed = false
@@ -75,6 +73,8 @@ export class Room {
   private afterCommit: StoredCallback[] = []
   /** Committed and broadcast, not yet known to be on disk: not acknowledged yet. In order. */
   private unacknowledged: CommittedBatch[] = []
+  /** Whether a wait for the disk is out (one at a time per room: not a promise per commit). */
+  private awaitingDisk = false
   private flushTimer: NodeJS.Immediate | null = null
 
   constructor(
@@ -165,16 +165,29 @@ export class Room {
       return false
     }
     this.logLength += batch.length
-    this.lastCommitAt = performance.now()
     this.fanOut(batch)
-    const committed: CommittedBatch = { callbacks, stateVector: callbacks.length > 0 ? Y.encodeStateVector(this.doc) : null }
-    this.unacknowledged.push(committed)
-    this.store.whenDurable().then(
-      () => this.acknowledgeThrough(committed),
-      (err: unknown) => this.storageFailed(err),
-    )
+    this.unacknowledged.push({ callbacks, stateVector: callbacks.length > 0 ? Y.encodeStateVector(this.doc) : null })
+    this.awaitDisk()
     this.hooks.onAppended(this)
     return true
+  }
+
+  /**
+   * Acknowledges what is committed now once it is on disk, then waits again for whatever was
+   * committed meanwhile. The commits of one disk sync share one wait.
+   */
+  private awaitDisk(): void {
+    if (this.awaitingDisk || this.unacknowledged.length === 0) return
+    this.awaitingDisk = true
+    const last = this.unacknowledged[this.unacknowledged.length - 1]
+    this.store.whenDurable().then(
+      () => {
+        this.awaitingDisk = false
+        this.acknowledgeThrough(last)
+        this.awaitDisk()
+      },
+      (err: unknown) => this.storageFailed(err),
+    )
   }
 
   /**

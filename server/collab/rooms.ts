@@ -190,21 +190,20 @@ export class Rooms implements RoomHooks {
   /**
    * Compaction encodes the whole document and rewrites its state: milliseconds to tens of
    * milliseconds on a long law, during which nobody's edits are passed on. So it waits until
-   * the room has stored nothing for compactQuietMs (one timer per room, moved on, not re-armed
-   * per update).
+   * the room has stored nothing for a whole compactQuietMs (one timer per room, checked once a
+   * period, not re-armed per update: it runs one to two periods after the last commit).
    */
   private compactWhenQuiet(room: Room): void {
     if (this.quietTimers.has(room) || this.compactionQueued.has(room)) return
-    const check = () => {
-      const quietFor = performance.now() - room.lastCommitAt
-      if (quietFor >= this.opts.compactQuietMs) {
+    const check = (seqThen: number) => {
+      if (room.lastSeq === seqThen) {
         this.quietTimers.delete(room)
         this.queueCompaction(room)
       } else {
-        this.quietTimers.set(room, setTimeout(check, this.opts.compactQuietMs - quietFor))
+        this.quietTimers.set(room, setTimeout(check, this.opts.compactQuietMs, room.lastSeq))
       }
     }
-    this.quietTimers.set(room, setTimeout(check, this.opts.compactQuietMs))
+    this.quietTimers.set(room, setTimeout(check, this.opts.compactQuietMs, room.lastSeq))
   }
 
   private queueCompaction(room: Room): void {

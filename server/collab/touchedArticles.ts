@@ -11,29 +11,27 @@ type AnyType = Y.AbstractType<any>
 
 export function touchedArticles(transaction: Y.Transaction): string[] {
   const root: AnyType = transaction.doc.getXmlFragment(TEXT_FIELD)
-  const ids = new Set<string>()
-  const add = (id: string | null) => {
-    if (id) ids.add(id)
-  }
+  const ids = new Set<string | null>() // null: a change outside any article, dropped at the end
 
   for (const type of transaction.changed.keys()) {
     if (type === root) {
       // Children inserted at the top level in this transaction (new articles).
       for (let item = root._start; item !== null; item = item.right) {
         const created = item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)
-        if (created && !item.deleted) add(articleIdOfItem(item))
+        if (created && !item.deleted) ids.add(articleIdOfItem(item))
       }
     } else {
-      add(articleIdAbove(type, root))
+      ids.add(articleIdAbove(type, root))
     }
   }
 
   Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
     if (!(struct instanceof Y.Item)) return
-    if (struct.parent === root) add(articleIdOfItem(struct))
-    else if (struct.parent instanceof Y.AbstractType) add(articleIdAbove(struct.parent, root))
+    if (struct.parent === root) ids.add(articleIdOfItem(struct))
+    else if (struct.parent instanceof Y.AbstractType) ids.add(articleIdAbove(struct.parent, root))
   })
-  return [...ids]
+  ids.delete(null)
+  return [...ids] as string[]
 }
 
 /** The id of the top-level article that contains `type` (or is it), else null. */

@@ -37,7 +37,7 @@ const logRow = ({ docId, seq, at, entry: { update, attribution } }: JournalRecor
   docId,
   seq,
   data: update,
-  at,
+  at: new Date(at).toISOString(),
   userId: attribution?.userId ?? null,
   orgId: attribution?.orgId ?? null,
   articles: attribution && attribution.articles.length > 0 ? JSON.stringify(attribution.articles) : null,
@@ -207,7 +207,7 @@ export class SqliteDocumentStore implements DocumentStore {
   /** `entries` as the next records of `docId`, numbered after the last seq given out (after the replay: a journal left by a crash holds seqs too). */
   private number(docId: string, entries: readonly AppendEntry[]): JournalRecord[] {
     let seq = this.lastSeqs.get(docId) ?? this.stmts.lastSeq.get(docId, docId)!.seq
-    const at = new Date().toISOString()
+    const at = Date.now() // formatted only when moved: new Date() costs ~20 µs on a cold wake-up
     return entries.map((entry) => ({ docId, seq: ++seq, at, entry }))
   }
 

@@ -8,18 +8,23 @@ import type { AppendEntry } from './documentStore'
 export interface JournalRecord {
   docId: string
   seq: number
-  at: string
+  /** When it was committed (ms since the epoch; the log stores it as ISO text). */
+  at: number
   entry: AppendEntry
 }
 
 /** Bytes before each record's body: its length and the CRC-32 of the body (both uint32 LE). */
 const HEADER = 8
 
+/** First byte of each body, so a later change of layout is told apart from a damaged record. */
+const FORMAT = 2
+
 function encodeBody({ docId, seq, at, entry }: JournalRecord): Uint8Array {
   const encoder = encoding.createEncoder()
+  encoding.writeUint8(encoder, FORMAT)
   encoding.writeVarString(encoder, docId)
   encoding.writeVarUint(encoder, seq)
-  encoding.writeVarString(encoder, at)
+  encoding.writeFloat64(encoder, at)
   const { attribution } = entry
   encoding.writeVarUint(encoder, attribution ? 1 : 0)
   if (attribution) {
@@ -34,9 +39,10 @@ function encodeBody({ docId, seq, at, entry }: JournalRecord): Uint8Array {
 
 function decodeBody(body: Uint8Array): JournalRecord {
   const decoder = decoding.createDecoder(body)
+  if (decoding.readUint8(decoder) !== FORMAT) throw new Error('journal record of another format')
   const docId = decoding.readVarString(decoder)
   const seq = decoding.readVarUint(decoder)
-  const at = decoding.readVarString(decoder)
+  const at = decoding.readFloat64(decoder)
   let attribution: AppendEntry['attribution'] = null
   if (decoding.readVarUint(decoder) === 1) {
     const userId = decoding.readVarString(decoder)

@@ -22,9 +22,13 @@ function fixture(options: { failCommit?: boolean } = {}) {
   const commits: AppendEntry[][] = []
   let seq = 0
   let waiting: { resolve: () => void; reject: (err: unknown) => void }[] = []
+  // As WalSync: a sync makes every commit so far durable; a wait resolves once what was committed before it is.
+  let committed = 0
+  let durable = 0
   const disk = {
     sync: () => {
       events.push({ kind: 'durable' })
+      durable = committed
       for (const w of waiting.splice(0)) w.resolve()
     },
     fail: () => {
@@ -39,10 +43,11 @@ function fixture(options: { failCommit?: boolean } = {}) {
     commit: (_docId, entries) => {
       if (options.failCommit) throw new Error('disk on fire')
       commits.push([...entries])
+      committed++
       events.push({ kind: 'commit', updates: entries.length })
       return (seq += entries.length)
     },
-    whenDurable: () => new Promise<void>((resolve, reject) => waiting.push({ resolve, reject })),
+    whenDurable: () => (durable >= committed ? Promise.resolve() : new Promise<void>((resolve, reject) => waiting.push({ resolve, reject }))),
     syncNow: () => {
       if (waiting.length > 0 || events.at(-1)?.kind === 'commit') disk.sync()
     },

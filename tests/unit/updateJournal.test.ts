@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import zlib from 'node:zlib'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -11,7 +12,7 @@ import type { AppendEntry } from '../../server/storage/documentStore'
 const record = (seq: number, entry: Partial<AppendEntry> = {}): JournalRecord => ({
   docId: 'doc',
   seq,
-  at: '2026-11-29T12:00:00.000Z',
+  at: Date.UTC(2026, 10, 29, 12, 0, 0, 123),
   entry: { update: new Uint8Array([seq, 1, 2, 3]), attribution: { userId: 'ана', orgId: 'minjust', articles: ['a1', 'статья-2'] }, ...entry },
 })
 
@@ -30,6 +31,14 @@ describe('update journal records', () => {
     damaged[two + 12] ^= 0xff // a byte of the third record's body: its checksum no longer matches
     expect(decodeRecords(damaged).map((r) => r.seq)).toEqual([1, 2])
     expect(decodeRecords(new Uint8Array(0))).toEqual([])
+  })
+
+  it('stop at a record of another layout, though its checksum is right', () => {
+    const bytes = Buffer.from(encodeRecords([record(1), record(2)]))
+    const second = encodeRecords([record(1)]).byteLength
+    bytes[second + 8] = 1 // the layout byte that opens the second body
+    bytes.writeUInt32LE(zlib.crc32(bytes.subarray(second + 8)), second + 4)
+    expect(decodeRecords(bytes).map((r) => r.seq)).toEqual([1])
   })
 })
 
@@ -55,6 +64,7 @@ describe('group commits through the journal', () => {
   const journalPath = () => `${db.name}-updates`
   const rows = (database: Db = db) =>
     database.prepare<[], { doc_id: string; seq: number; user_id: string | null }>('SELECT doc_id, seq, user_id FROM doc_updates ORDER BY doc_id, seq').all()
+  const createdAt = () => db.prepare<[], { created_at: string }>('SELECT created_at FROM doc_updates').pluck().all() as unknown as string[]
   /** As after a SIGKILL: the process is gone without closing anything; a new one opens the same files. */
   const restart = () => {
     const next = openDatabase(dir)
@@ -64,6 +74,7 @@ describe('group commits through the journal', () => {
   }
 
   it('journals a commit (one write, no transaction) and moves it into the log before the disk sync', async () => {
+    const before = Date.now()
     expect(store.commit('doc', [keystroke, keystroke])).toBe(2)
     expect(rows()).toEqual([])
     expect(UpdateJournal.read(journalPath()).map((r) => r.seq)).toEqual([1, 2])
@@ -72,6 +83,9 @@ describe('group commits through the journal', () => {
       { doc_id: 'doc', seq: 1, user_id: 'u1' },
       { doc_id: 'doc', seq: 2, user_id: 'u1' },
     ])
+    // Stored with the time of the commit, as ISO text.
+    for (const at of createdAt()) expect(Date.parse(at)).toBeGreaterThanOrEqual(before)
+    expect(createdAt()[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
     expect(fs.statSync(journalPath()).size).toBe(0)
     // Anything that reads the log through the store sees journaled commits at once.
     store.commit('doc', [keystroke])
