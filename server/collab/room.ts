@@ -31,6 +31,11 @@ interface PendingUpdate extends AppendEntry {
   origin: RoomConnection | undefined
 }
 
+/** The updates of `entries` as one. */
+function mergedUpdate(entries: readonly PendingUpdate[]): Uint8Array {
+  return entries.length === 1 ? entries[0].update : Y.mergeUpdates(entries.map((e) => e.update))
+}
+
 /** Runs once what was applied is on disk, with the state vector that is then stored. */
 export type StoredCallback = (storedStateVector: Uint8Array) => void
 
@@ -236,13 +241,17 @@ export class Room {
    * authors of the batch get the others' updates only (their own they have).
    */
   private fanOut(batch: PendingUpdate[]): void {
-    const merged = (entries: PendingUpdate[]) => (entries.length === 1 ? entries[0].update : Y.mergeUpdates(entries.map((e) => e.update)))
+    if (batch.length === 1) {
+      // The usual turn: one update, to everyone but its author.
+      this.broadcaster.broadcast(this.docId, syncUpdateMessage(batch[0].update), batch[0].origin)
+      return
+    }
     const authors = new Set<RoomConnection>()
     for (const e of batch) if (e.origin) authors.add(e.origin)
-    this.broadcaster.broadcast(this.docId, syncUpdateMessage(merged(batch)), authors)
+    this.broadcaster.broadcast(this.docId, syncUpdateMessage(mergedUpdate(batch)), authors)
     for (const author of authors) {
       const others = batch.filter((e) => e.origin !== author)
-      if (others.length > 0) author.send(syncUpdateMessage(merged(others)))
+      if (others.length > 0) author.send(syncUpdateMessage(mergedUpdate(others)))
     }
   }
 
