@@ -7,6 +7,9 @@ import type { Language } from '../../shared/language'
 import { useI18n } from '../i18n/i18n'
 
 const REFRESH_MS = 250
+/** While others keep typing the pauses never come: refreshed at least this often even so. */
+const MAX_WAIT_MS = 1000
+const EMPTY = '[]'
 
 interface OutlineComments {
   /** Open review threads per article id. */
@@ -15,7 +18,7 @@ interface OutlineComments {
   onComment?: (articleId: string) => void
 }
 
-/** Chapters and articles beside the text; refreshed after typing pauses, not per keystroke. */
+/** Chapters and articles beside the text; refreshed after typing pauses (or once a second while it goes on), not per keystroke. */
 export function Outline({ editor, language, comments }: { editor: Editor | null; language: Language; comments?: OutlineComments }) {
   const { t } = useI18n()
   const [entries, setEntries] = useState<OutlineEntry[]>([])
@@ -23,10 +26,14 @@ export function Outline({ editor, language, comments }: { editor: Editor | null;
   useEffect(() => {
     if (!editor) return
     let timer: ReturnType<typeof setTimeout> | undefined
+    /** When the refresh that is waiting must run at the latest. */
+    let due = 0
     let shown = ''
     // Re-rendered only when the outline changed (not for typing in a paragraph): a React commit
     // while the editor has focus measures the selection across the whole text.
     const refresh = () => {
+      clearTimeout(timer)
+      timer = undefined
       const entries = outlineOf(editor.state.doc, language)
       const key = JSON.stringify(entries)
       if (key === shown) return
@@ -34,8 +41,13 @@ export function Outline({ editor, language, comments }: { editor: Editor | null;
       setEntries(entries)
     }
     const schedule = () => {
+      // An empty outline at once: the text that arrives when a draft opens must not show "no
+      // chapters or articles" until its editors pause.
+      if (shown === EMPTY) return refresh()
+      const now = performance.now()
+      if (timer === undefined) due = now + MAX_WAIT_MS
       clearTimeout(timer)
-      timer = setTimeout(refresh, REFRESH_MS)
+      timer = setTimeout(refresh, Math.max(0, Math.min(REFRESH_MS, due - now)))
     }
     refresh()
     editor.on('update', schedule)

@@ -97,6 +97,23 @@ describe('two people co-editing the sample law in the browser', () => {
     }
   })
 
+  it('keeps the outline current while someone keeps typing (it does not wait for a pause)', async () => {
+    const clause = pageA.locator('.legal-text article.article').last().locator('.clause').last()
+    await clause.click()
+    await pageA.keyboard.press('End')
+    let typing = true
+    const typed = pageA.keyboard.type(' and so on'.repeat(10), { delay: 50 }).finally(() => (typing = false))
+    await pageB.locator('.legal-text article.article').first().locator('.article-heading').click()
+    await pageB.getByTestId('add-article').click()
+    await pageB.keyboard.type('Added while Anna types')
+    const outlineA = pageA.locator('.outline-article')
+    await expect.poll(() => outlineA.allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('Added while Anna types'))
+    // Shown while Anna's own keystrokes (and Boris's) kept coming, not once they stopped.
+    expect(typing).toBe(true)
+    await typed
+    await pageA.waitForSelector(SAVED)
+  })
+
   it('keeps offline edits in the browser and merges them when the connection returns', async () => {
     await boris.setOffline(true)
     await pageB.waitForSelector('[data-testid="sync-status"][data-state="offline"]')
