@@ -31,8 +31,9 @@ export function ActivityPanel({ docId, onClose }: { docId: string; onClose: () =
               <span className="presence-dot" style={{ backgroundColor: s.organization.color }} aria-hidden="true" /> <strong>{s.user.displayName}</strong>{' '}
               <span className="muted">{s.organization.shortName}</span>
             </div>
-            <div className="muted small">
-              {time.format(new Date(s.startedAt))} – {time.format(new Date(s.endedAt))} · {t('activity.changes', { n: s.updates })}
+            <div className="muted small" data-testid="activity-when">
+              {/* One date for a session within a day ("29 Nov 2026, 15:13–15:40"), one time for a single minute. */}
+              {time.formatRange(new Date(s.startedAt), new Date(s.endedAt))} · {t('activity.changes', { n: s.updates })}
             </div>
             {s.articles.length > 0 && (
               <ul className="activity-articles">

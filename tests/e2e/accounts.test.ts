@@ -143,6 +143,9 @@ describe('accounts, organizations and roles in the browser', () => {
     const session = admin.getByTestId('activity-session').filter({ hasText: 'Dmitry Drafter' })
     await expect.poll(() => session.count()).toBeGreaterThan(0)
     await expect.poll(() => session.first().textContent()).toContain('Article 1.')
+    // A session within one day names its date once (not "29 Nov 2026, 15:13 – 29 Nov 2026, 15:14").
+    const when = (await session.first().getByTestId('activity-when').textContent()) ?? ''
+    expect(when.split(String(new Date().getFullYear())).length - 1).toBe(1)
     expect(errors).toEqual([])
   })
 })
