@@ -7,6 +7,7 @@ import { api, RequestError } from '../api/http'
 import type { CollabSession } from '../collab/session'
 import { articleAt, passageOf, passageRange, placeThreads, type Passage, type Placement } from './anchors'
 import { sameMap } from './sameMap'
+import { debounced } from '../ui/debounced'
 import { commentsPlugin, commentsPluginKey, currentHighlights, setActiveThread, setHighlights } from './commentsPlugin'
 
 /** What the person is about to comment on. */
@@ -68,7 +69,7 @@ export class CommentsController {
   private fetchAgain = false
   private placeTimer: ReturnType<typeof setTimeout> | undefined
   private lastPlaced = 0
-  private deriveTimer: ReturnType<typeof setTimeout> | undefined
+  private readonly deriveLater = debounced(() => this.derive(), DERIVE_AFTER_MS)
   private destroyed = false
 
   constructor(
@@ -108,7 +109,7 @@ export class CommentsController {
     })
     editor.registerPlugin(plugin)
     const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
-      if (transaction.docChanged) this.scheduleDerive()
+      if (transaction.docChanged) this.deriveLater.call()
     }
     editor.on('transaction', onTransaction)
     this.detachEditor = () => {
@@ -163,18 +164,13 @@ export class CommentsController {
     this.placeTimer = setTimeout(() => this.place(), wait)
   }
 
-  private scheduleDerive(): void {
-    clearTimeout(this.deriveTimer)
-    this.deriveTimer = setTimeout(() => this.derive(), DERIVE_AFTER_MS)
-  }
-
   /**
    * The panel's view of where threads are, from the highlights as mapped through the edits since
    * they were placed (no anchor is resolved here): a passage whose highlight was deleted is
    * "on deleted text" until the next placement says otherwise.
    */
   private derive(resolved?: ReadonlyMap<string, Placement>): void {
-    clearTimeout(this.deriveTimer)
+    this.deriveLater.cancel()
     const editor = this.usableEditor()
     if (!editor) return
     const state = editor.state
@@ -315,7 +311,7 @@ export class CommentsController {
   destroy(): void {
     this.destroyed = true
     clearTimeout(this.placeTimer)
-    clearTimeout(this.deriveTimer)
+    this.deriveLater.cancel()
     this.stopListening()
     this.detachEditor?.()
     this.listeners.clear()

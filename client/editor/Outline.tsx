@@ -5,6 +5,7 @@ import { outlineOf, type OutlineEntry } from '../../shared/numbering'
 import { findById } from '../../shared/editor/commands'
 import type { Language } from '../../shared/language'
 import { useI18n } from '../i18n/i18n'
+import { debounced } from '../ui/debounced'
 
 const REFRESH_MS = 250
 /** While others keep typing the pauses never come: refreshed at least this often even so. */
@@ -25,34 +26,28 @@ export function Outline({ editor, language, comments }: { editor: Editor | null;
 
   useEffect(() => {
     if (!editor) return
-    let timer: ReturnType<typeof setTimeout> | undefined
-    /** When the refresh that is waiting must run at the latest. */
-    let due = 0
     let shown = ''
     // Re-rendered only when the outline changed (not for typing in a paragraph): a React commit
     // while the editor has focus measures the selection across the whole text.
     const refresh = () => {
-      clearTimeout(timer)
-      timer = undefined
       const entries = outlineOf(editor.state.doc, language)
       const key = JSON.stringify(entries)
       if (key === shown) return
       shown = key
       setEntries(entries)
     }
+    const later = debounced(refresh, REFRESH_MS, MAX_WAIT_MS)
     const schedule = () => {
       // An empty outline at once: the text that arrives when a draft opens must not show "no
       // chapters or articles" until its editors pause.
-      if (shown === EMPTY) return refresh()
-      const now = performance.now()
-      if (timer === undefined) due = now + MAX_WAIT_MS
-      clearTimeout(timer)
-      timer = setTimeout(refresh, Math.max(0, Math.min(REFRESH_MS, due - now)))
+      if (shown !== EMPTY) return later.call()
+      later.cancel()
+      refresh()
     }
     refresh()
     editor.on('update', schedule)
     return () => {
-      clearTimeout(timer)
+      later.cancel()
       editor.off('update', schedule)
     }
   }, [editor, language])
