@@ -123,6 +123,8 @@ export class SqliteDocumentStore implements DocumentStore {
   private journaled: JournalRecord[] = []
   /** The last seq given out per document, once asked for (journaled rows are not in the table yet). */
   private readonly lastSeqs = new Map<string, number>()
+  /** Beside the database file: the update journal of its group commits. */
+  private readonly journalPath: string
 
   constructor(
     private readonly db: Db,
@@ -144,6 +146,7 @@ export class SqliteDocumentStore implements DocumentStore {
       ),
     }
     this.main = writers(db)
+    this.journalPath = db.name + JOURNAL_SUFFIX
   }
 
   /** Moves into the database what an earlier process left in the journal (at start; otherwise at first use). */
@@ -294,11 +297,10 @@ export class SqliteDocumentStore implements DocumentStore {
    */
   private replay(): void {
     if (this.replayed || this.db.memory) return
-    const path = this.db.name + JOURNAL_SUFFIX
-    const left = UpdateJournal.read(path)
+    const left = UpdateJournal.read(this.journalPath)
     if (left.length > 0) {
       this.main.move(left)
-      fs.truncateSync(path, 0)
+      fs.truncateSync(this.journalPath, 0)
     }
     this.replayed = true
   }
@@ -308,7 +310,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.replay()
     const db = openCommitConnection(this.db)
     try {
-      const journal = new UpdateJournal(this.db.name + JOURNAL_SUFFIX)
+      const journal = new UpdateJournal(this.journalPath)
       journal.clear()
       const checkpointer = new WalCheckpointer(this.db.name, this.onCheckpointError)
       const wal = new WalSync(`${this.db.name}-wal`, SYNC_INTERVAL_MS, () => this.moveJournaled())
