@@ -199,7 +199,9 @@ function structuralEdits(browser: Browser, baseUrl: string, docUrl: string, cook
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight')
     const paragraphs = () => page.locator('.legal-text p.clause').count()
     const before = await paragraphs()
+    const profiler = process.env.BENCH_STRUCTURAL_PROF ? await startProfile(page) : undefined
     const latencyMs = await typeAndMeasure(page, STRUCTURAL_KEYS)
+    if (profiler) await profiler.stop(process.env.BENCH_STRUCTURAL_PROF!)
     if ((await paragraphs()) !== before) throw new Error('structural benchmark: the paragraphs were not joined again')
     return latencyMs
   })

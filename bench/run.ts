@@ -10,6 +10,7 @@
  *   BENCH_SKIP_COLD=1                      in section browser, typing only (no cold open)
  *   BENCH_BROWSER_PROF=<file>              a V8 CPU profile of the page while typing (vsync-aligned run)
  *   BENCH_BROWSER_TRACE=<file>             the Chromium trace of the traced typing run
+ *   BENCH_STRUCTURAL_PROF=<file>           a V8 CPU profile of the page during the structural edits
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
