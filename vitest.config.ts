@@ -7,6 +7,10 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    // Browser tests poll for what another person's page shows; on a busy 2-core CI machine a
+    // change can take longer than vitest's default second to get there (one such flake seen).
+    // A poll that passes returns at once, so only a failure waits the longer time.
+    expect: { poll: { timeout: 5_000 } },
     globalSetup: ['tests/helpers/globalSetup.ts'],
     env: { TZ: 'UTC', LOG_LEVEL: 'silent' },
   },
