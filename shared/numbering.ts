@@ -81,7 +81,8 @@ export function numberDocument(doc: PMNode, language: Language): NumberedNode[] 
   return out
 }
 
-function numberArticleBody(article: PMNode, start: number, language: Language, out: NumberedNode[]): void {
+/** The paragraphs, points and sub-points of `article`, whose content starts at `start`, appended to `out`. */
+export function numberArticleBody(article: PMNode, start: number, language: Language, out: NumberedNode[]): void {
   let clauseCount = 0
   article.forEach((child) => {
     if (child.type.name === 'clause') clauseCount += 1

@@ -51,12 +51,20 @@ export function stableIdPlugin(): Plugin {
     appendTransaction(trs, _oldState, newState) {
       const local = trs.filter((tr) => tr.docChanged && !isRemoteTransaction(tr))
       if (local.length === 0 || local.every(isTextOnlyTransaction)) return null
-      const holders = idHolders(newState.doc)
-      const seen = new Map<string, IdHolder[]>()
+      // One pass over the law's ~1,500 holders: only an id seen twice gets a group of its own.
+      const first = new Map<string, IdHolder>()
+      const duplicates = new Map<string, IdHolder[]>()
       const missing: IdHolder[] = []
-      for (const h of holders) {
-        if (!h.id) missing.push(h)
-        else seen.set(h.id, [...(seen.get(h.id) ?? []), h])
+      for (const h of idHolders(newState.doc)) {
+        if (!h.id) {
+          missing.push(h)
+          continue
+        }
+        const earlier = first.get(h.id)
+        const group = duplicates.get(h.id)
+        if (!earlier) first.set(h.id, h)
+        else if (group) group.push(h)
+        else duplicates.set(h.id, [earlier, h])
       }
       const ranges = changedRanges(trs)
       const inChanged = (pos: number) => ranges.some(([from, to]) => pos >= from && pos < to)
@@ -77,8 +85,7 @@ export function stableIdPlugin(): Plugin {
         return found
       }
       const renamed: IdHolder[] = [...missing]
-      for (const group of seen.values()) {
-        if (group.length < 2) continue
+      for (const group of duplicates.values()) {
         const keeper = group.find(holdsOldText) ?? group.find((h) => !inChanged(h.pos)) ?? group[0]
         for (const h of group) if (h !== keeper) renamed.push(h)
       }

@@ -2,7 +2,7 @@ import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { DOMSerializer, type Node as PMNode } from '@tiptap/pm/model'
 import type { EditorView, NodeView, ViewMutationRecord } from '@tiptap/pm/view'
 import type { Language } from '../language'
-import { numberDocument } from '../numbering'
+import { numberArticleBody, numberDocument, type NumberedNode } from '../numbering'
 import { isTextOnlyTransaction } from './changes'
 
 /** The attribute CSS prints before a numbered block ("Article 5.", "2.", "b)"). */
@@ -19,6 +19,8 @@ export interface NumberingState {
   labels: NumberLabel[]
   /** Increments whenever the structure (and so possibly a number) changed. */
   structureVersion: number
+  /** The article that change was confined to (kept mapped through typing); null: anywhere. */
+  changed: { from: number; to: number } | null
 }
 
 export const numberingPluginKey = new PluginKey<NumberingState>('numbering')
@@ -28,6 +30,57 @@ const LABELLED = ['chapter', 'articleHeading', 'clause', 'point', 'subpoint']
 
 function labelsOf(doc: PMNode, language: Language): NumberLabel[] {
   return numberDocument(doc, language).map((n) => ({ pos: n.kind === 'article' ? n.pos + 1 : n.pos, label: n.label }))
+}
+
+/** Index of the first label at or after `pos` (labels are in document order). */
+function firstLabelFrom(labels: readonly NumberLabel[], pos: number): number {
+  let lo = 0
+  let hi = labels.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (labels[mid].pos < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * The labels after a change that touched the inside of one article only (a paragraph split or
+ * joined, a point added, a level changed): every other top-level node is the same object, so
+ * every chapter and article keeps its number, the article's body is numbered again and the
+ * labels after it move by its change in size. Null when the change reached further. Numbering
+ * the whole law instead costs ~0.6 ms per Enter on a 300-article law, for every co-author.
+ */
+function renumberOneArticle(before: PMNode, after: PMNode, labels: readonly NumberLabel[], language: Language): Pick<NumberingState, 'labels' | 'changed'> | null {
+  if (before.childCount !== after.childCount) return null
+  let index = -1
+  let start = 0
+  for (let i = 0, pos = 0; i < after.childCount; pos += after.child(i).nodeSize, i++) {
+    if (after.child(i) === before.child(i)) continue
+    if (index >= 0) return null
+    index = i
+    start = pos
+  }
+  if (index < 0) return null
+  const oldArticle = before.child(index)
+  const newArticle = after.child(index)
+  if (oldArticle.type.name !== 'article' || newArticle.type.name !== 'article') return null
+  const from = firstLabelFrom(labels, start)
+  const rest = firstLabelFrom(labels, start + oldArticle.nodeSize)
+  // The article's own label, on its heading, comes first and keeps its number.
+  if (from >= rest || labels[from].pos !== start + 1) return null
+  const body: NumberedNode[] = []
+  numberArticleBody(newArticle, start + 1, language, body)
+  const delta = newArticle.nodeSize - oldArticle.nodeSize
+  const following = labels.slice(rest)
+  return {
+    labels: [
+      ...labels.slice(0, from + 1),
+      ...body.map(({ pos, label }) => ({ pos, label })),
+      ...(delta === 0 ? following : following.map(({ pos, label }) => ({ pos: pos + delta, label }))),
+    ],
+    changed: { from: start, to: start + newArticle.nodeSize },
+  }
 }
 
 /** The label shown by the node at `pos`, if it has one (binary search: labels are in order). */
@@ -74,10 +127,26 @@ function labelledNodeView(node: PMNode, view: EditorView, getPos: () => number |
  */
 function relabel(view: EditorView): void {
   const labels = numberingPluginKey.getState(view.state)?.labels ?? []
-  const shown = view.dom.querySelectorAll<HTMLElement>(`[${LABEL_ATTRIBUTE}]`)
+  writeLabels(view.dom.querySelectorAll<HTMLElement>(`[${LABEL_ATTRIBUTE}]`), labels)
+}
+
+/** Pairs the labelled blocks `shown` with `labels`, in order, and writes those that differ. */
+function writeLabels(shown: NodeListOf<HTMLElement>, labels: readonly NumberLabel[]): void {
   labels.forEach(({ label }, i) => {
     if (shown[i] && shown[i].getAttribute(LABEL_ATTRIBUTE) !== label) shown[i].setAttribute(LABEL_ATTRIBUTE, label)
   })
+}
+
+/** relabel() for the blocks of one article only (see renumberOneArticle); false if its DOM does not pair up. */
+function relabelArticle(view: EditorView, { from, to }: { from: number; to: number }): boolean {
+  const labels = numberingPluginKey.getState(view.state)?.labels ?? []
+  const dom = view.nodeDOM(from)
+  if (!(dom instanceof HTMLElement)) return false
+  const shown = dom.querySelectorAll<HTMLElement>(`[${LABEL_ATTRIBUTE}]`)
+  const own = labels.slice(firstLabelFrom(labels, from), firstLabelFrom(labels, to))
+  if (own.length !== shown.length) return false
+  writeLabels(shown, own)
+  return true
 }
 
 /**
@@ -91,19 +160,31 @@ export function numberingPlugin(language: Language): Plugin<NumberingState> {
   return new Plugin<NumberingState>({
     key: numberingPluginKey,
     state: {
-      init: (_config, state) => ({ labels: labelsOf(state.doc, language), structureVersion: 0 }),
+      init: (_config, state) => ({ labels: labelsOf(state.doc, language), structureVersion: 0, changed: null }),
       apply(tr, prev) {
         if (!tr.docChanged) return prev
         if (isTextOnlyTransaction(tr)) {
-          return { labels: prev.labels.map((l) => ({ pos: tr.mapping.map(l.pos), label: l.label })), structureVersion: prev.structureVersion }
+          const { changed } = prev
+          return {
+            labels: prev.labels.map((l) => ({ pos: tr.mapping.map(l.pos), label: l.label })),
+            structureVersion: prev.structureVersion,
+            changed: changed && { from: tr.mapping.map(changed.from), to: tr.mapping.map(changed.to) },
+          }
         }
-        return { labels: labelsOf(tr.doc, language), structureVersion: prev.structureVersion + 1 }
+        const structureVersion = prev.structureVersion + 1
+        const inOneArticle = renumberOneArticle(tr.before, tr.doc, prev.labels, language)
+        return inOneArticle ? { ...inOneArticle, structureVersion } : { labels: labelsOf(tr.doc, language), structureVersion, changed: null }
       },
     },
     props: { nodeViews },
     view: () => ({
       update(view, prevState) {
-        if (numberingPluginKey.getState(view.state)?.structureVersion !== numberingPluginKey.getState(prevState)?.structureVersion) relabel(view)
+        const now = numberingPluginKey.getState(view.state)
+        const before = numberingPluginKey.getState(prevState)
+        if (!now || !before || now.structureVersion === before.structureVersion) return
+        // One structural change inside one article: only its blocks can show other numbers.
+        const oneArticle = now.structureVersion === before.structureVersion + 1 && now.changed
+        if (!oneArticle || !relabelArticle(view, oneArticle)) relabel(view)
       },
     }),
   })
