@@ -14,6 +14,7 @@ import {
   splitStructural,
 } from '../../shared/editor/commands'
 import { structuredPastePlugin } from './structuredPaste'
+import { currentArticlePlugin } from './currentArticle'
 
 export interface LegalEditingOptions {
   language: Language
@@ -76,6 +77,7 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       stableIdPlugin(),
       placeholderPlugin(this.options.placeholders),
       structuredPastePlugin(this.options.language),
+      currentArticlePlugin(),
     ]
   },
   addKeyboardShortcuts() {

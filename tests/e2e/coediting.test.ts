@@ -97,6 +97,34 @@ describe('two people co-editing the sample law in the browser', () => {
     }
   })
 
+  it('renumbers the paragraphs of one article for both people when Enter splits one, and joins them again', async () => {
+    /** The labels shown in each article, in order ("clause:1.", "point:2)" …). */
+    const byArticle = (page: Page) =>
+      page.$$eval('.legal-text article.article', (articles) =>
+        articles.map((a) => [...a.querySelectorAll('[data-label]')].map((e) => `${e.classList[0]}:${e.getAttribute('data-label')}`)),
+      )
+    const before = await byArticle(pageA)
+    // An article with several numbered paragraphs: a split renumbers those after it.
+    const index = before.findIndex((labels) => labels.filter((l) => l.startsWith('clause:')).length >= 2)
+    expect(index).toBeGreaterThanOrEqual(0)
+    const clauses = before[index].filter((l) => l.startsWith('clause:')).length
+    await pageA.locator('.legal-text article.article').nth(index).locator('.clause').first().click()
+    await pageA.keyboard.press('Home')
+    await pageA.keyboard.press('ArrowRight')
+    await pageA.keyboard.press('Enter')
+    for (const page of [pageA, pageB]) {
+      await expect.poll(async () => (await byArticle(page))[index].filter((l) => l.startsWith('clause:'))).toEqual(
+        Array.from({ length: clauses + 1 }, (_, i) => `clause:${i + 1}.`),
+      )
+      // Every other article shows the numbers it showed.
+      const after = await byArticle(page)
+      expect(after.filter((_, i) => i !== index)).toEqual(before.filter((_, i) => i !== index))
+    }
+    await pageA.keyboard.press('Backspace')
+    for (const page of [pageA, pageB]) await expect.poll(() => byArticle(page)).toEqual(before)
+    await pageA.waitForSelector(SAVED)
+  })
+
   it('keeps the outline current while someone keeps typing (it does not wait for a pause)', async () => {
     const clause = pageA.locator('.legal-text article.article').last().locator('.clause').last()
     await clause.click()
