@@ -83,18 +83,11 @@ function renumberOneArticle(before: PMNode, after: PMNode, labels: readonly Numb
   }
 }
 
-/** The label shown by the node at `pos`, if it has one (binary search: labels are in order). */
+/** The label shown by the node at `pos`, if it has one. */
 export function labelAt(state: EditorState, pos: number): string | undefined {
   const labels = numberingPluginKey.getState(state)?.labels ?? []
-  let lo = 0
-  let hi = labels.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (labels[mid].pos === pos) return labels[mid].label
-    if (labels[mid].pos < pos) lo = mid + 1
-    else hi = mid - 1
-  }
-  return undefined
+  const at = labels[firstLabelFrom(labels, pos)]
+  return at?.pos === pos ? at.label : undefined
 }
 
 /**
@@ -152,7 +145,8 @@ function relabelArticle(view: EditorView, { from, to }: { from: number; to: numb
 /**
  * Shows computed numbers as `data-label` attributes (CSS prints them before the text). Typing
  * inside a line only maps the labels' positions; numbers are recomputed, walking structural
- * nodes only, when a transaction changes the structure, and only then is the DOM relabelled.
+ * nodes only, when a transaction changes the structure (only the one article it changed, when
+ * it stayed inside one), and only then is the DOM relabelled (that article's blocks, or all).
  * A block ProseMirror (re)creates takes its label as it is created.
  */
 export function numberingPlugin(language: Language): Plugin<NumberingState> {
