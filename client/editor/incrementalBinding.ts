@@ -1,5 +1,6 @@
 /**
- * Remote changes applied incrementally by the Yjs ↔ ProseMirror binding.
+ * The Yjs ↔ ProseMirror binding made incremental, both ways (remote changes here; local ones in
+ * prosemirrorChanged below, which syncs only the top-level node that changed).
  *
  * The stock @tiptap/y-tiptap binding (3.0.9) answers every remote Yjs transaction by clearing
  * its whole Y ↔ PM mapping, rebuilding every ProseMirror node of the document and replacing
@@ -25,8 +26,10 @@ import { AllSelection, NodeSelection, Selection, TextSelection, type EditorState
 import {
   ProsemirrorBinding,
   findAbsolutePositionAfterStructuralChange,
+  getRelativeSelection,
   isMisresolvedAfterStructuralChange,
   relativePositionToAbsolutePosition,
+  updateYFragment,
   ySyncPluginKey,
 } from '@tiptap/y-tiptap'
 import { isTextOnlyTransaction } from '../../shared/editor/changes'
@@ -261,6 +264,51 @@ function typeChanged(this: ProsemirrorBinding, events: Y.YEvent<YType>[], transa
   })
 }
 
+/**
+ * The one top-level element whose node differs from the one the mapping holds for it, when
+ * every other one is mapped to the very node the document has (so is in sync) and the counts
+ * agree; else null. A walk of the fragment's items and one map lookup per article.
+ */
+function onlyChangedTopLevel(binding: ProsemirrorBinding, doc: PMNode): { el: Y.XmlElement; node: PMNode } | null {
+  const fragment = binding.type as Y.XmlFragment
+  const mapping = binding.mapping as Mapping
+  if (fragment.length !== doc.childCount) return null
+  let changed: { el: Y.XmlElement; node: PMNode } | null = null
+  let i = 0
+  for (let item = fragment._start; item !== null; item = item.right) {
+    if (item.deleted) continue
+    if (!(item.content instanceof Y.ContentType)) return null
+    const el = item.content.type
+    const node = doc.child(i++)
+    const known = mapping.get(el)
+    if (known === node) continue
+    if (changed || known === undefined || !(el instanceof Y.XmlElement) || el.nodeName !== node.type.name) return null
+    changed = { el, node }
+  }
+  return changed
+}
+
+/**
+ * Local changes into Yjs. Upstream's updateYFragment starts at the top: it lists the fragment's
+ * 300 articles, matches them to the document's and looks for moves before it reaches the one
+ * article a keystroke changed (~0.2 ms of each keystroke, 0.44 ms with the rest). When exactly
+ * one top-level node changed, that is where upstream would end up, so it is synced right away,
+ * by upstream's own updateYFragment; anything else (several changed, added, removed, moved) goes
+ * the upstream way from the top.
+ */
+function prosemirrorChanged(this: ProsemirrorBinding, doc: PMNode): void {
+  this.doc.transact(() => {
+    const one = onlyChangedTopLevel(this, doc)
+    if (one) {
+      ;(this.mapping as Mapping).set(this.type, doc)
+      updateYFragment(this.doc, one.el, one.node, this)
+    } else {
+      updateYFragment(this.doc, this.type, doc, this)
+    }
+    this.beforeTransactionSelection = getRelativeSelection(this, this.prosemirrorView.state)
+  }, ySyncPluginKey)
+}
+
 let installed = false
 
 /** Installs the incremental binding (idempotent); call before the first editor is created. */
@@ -269,6 +317,7 @@ export function installIncrementalBinding(): void {
   installed = true
   const proto = ProsemirrorBinding.prototype
   proto._typeChanged = typeChanged
+  proto._prosemirrorChanged = prosemirrorChanged
   // Remote changes never measure the DOM selection nor scroll to it.
   proto._isLocalCursorInView = () => false
 }

@@ -25,6 +25,7 @@ import { installIncrementalBinding } from '../../client/editor/incrementalBindin
 import { mapCaretsThroughRemoteTyping } from '../../client/editor/caretMapping'
 
 const upstreamTypeChanged = ProsemirrorBinding.prototype._typeChanged
+const upstreamProsemirrorChanged = ProsemirrorBinding.prototype._prosemirrorChanged
 installIncrementalBinding()
 
 /**
@@ -243,6 +244,54 @@ describe('incremental Yjs → ProseMirror binding', () => {
       }
     }
     expect(results[1]).toBe(results[0])
+  })
+})
+
+describe('local changes into Yjs', () => {
+  /** Local edits on one side: typing in several articles, then structural commands. */
+  function localEdits(s: Side): void {
+    for (let i = 0; i < 24; i++) {
+      cursorAt(s, i * 5, i * 2)
+      run(s, i % 6 === 5 ? { kind: 'command', index: i % COMMANDS.length } : { kind: 'type', text: `w${i} ` })
+    }
+  }
+
+  it('writes the same Yjs document as the upstream binding', () => {
+    const results: string[] = []
+    for (const impl of [upstreamProsemirrorChanged, ProsemirrorBinding.prototype._prosemirrorChanged]) {
+      const saved = ProsemirrorBinding.prototype._prosemirrorChanged
+      ProsemirrorBinding.prototype._prosemirrorChanged = impl
+      try {
+        const { a, b } = pair(6)
+        localEdits(a)
+        expect(a.view.state.doc.eq(truth(a))).toBe(true)
+        expect(b.view.state.doc.eq(a.view.state.doc)).toBe(true)
+        // New blocks get random ids: compare without them.
+        results.push(a.ydoc.getXmlFragment(TEXT_FIELD).toString().replace(/ id="[^"]*"/g, ''))
+      } finally {
+        ProsemirrorBinding.prototype._prosemirrorChanged = saved
+      }
+    }
+    expect(results[1]).toBe(results[0])
+  })
+
+  it('syncs a keystroke into its article without listing the whole law; a new article the upstream way', () => {
+    const { a } = pair(6)
+    const root = a.ydoc.getXmlFragment(TEXT_FIELD)
+    const list = root.toArray.bind(root)
+    let listed = 0
+    root.toArray = () => {
+      listed++
+      return list()
+    }
+    cursorAt(a, 9, 3)
+    run(a, { kind: 'type', text: 'typed ' })
+    run(a, { kind: 'command', index: COMMANDS.indexOf(splitStructural) })
+    expect(listed).toBe(0)
+    expect(a.view.state.doc.eq(truth(a))).toBe(true)
+    run(a, { kind: 'command', index: COMMANDS.indexOf(insertArticle) })
+    expect(listed).toBeGreaterThan(0)
+    expect(a.view.state.doc.eq(truth(a))).toBe(true)
   })
 })
 
