@@ -2,7 +2,7 @@ import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 
 /** Class of the article that holds the caret (editor.css renders it whatever its position). */
-export const CURRENT_ARTICLE_CLASS = 'has-caret'
+const CURRENT_ARTICLE_CLASS = 'has-caret'
 
 interface CurrentArticle {
   /** The article's range in the document; null when the caret is not in an article. */
@@ -36,8 +36,9 @@ export function currentArticlePlugin(): Plugin<CurrentArticle> {
       apply(tr, prev, _oldState, state) {
         if (!tr.docChanged && !tr.selectionSet) return prev
         const next = currentArticle(state)
+        const [a, b] = [prev.range, next.range]
         // Same range: the same decoration still fits (it sits at the top level, on the article).
-        const same = next.range === prev.range || (next.range && prev.range && next.range.from === prev.range.from && next.range.to === prev.range.to)
+        const same = a === b || (a !== null && b !== null && a.from === b.from && a.to === b.to)
         return same ? prev : next
       },
     },
