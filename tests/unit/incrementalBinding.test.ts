@@ -134,6 +134,20 @@ function pair(articles = 6, { batched = false, plugins = [] as Plugin[] } = {}) 
 
 const truth = (s: Side) => yXmlFragmentToProseMirrorRootNode(s.ydoc.getXmlFragment(TEXT_FIELD), legalSchema)
 
+/** What `produce` returns with upstream's `method`, then with ours (which is put back after). */
+function withEachImplementation<K extends '_typeChanged' | '_prosemirrorChanged'>(method: K, upstream: ProsemirrorBinding[K], produce: () => string): [string, string] {
+  const ours = ProsemirrorBinding.prototype[method]
+  const withImplementation = (impl: ProsemirrorBinding[K]) => {
+    ProsemirrorBinding.prototype[method] = impl
+    try {
+      return produce()
+    } finally {
+      ProsemirrorBinding.prototype[method] = ours
+    }
+  }
+  return [withImplementation(upstream), withImplementation(ours)]
+}
+
 describe('incremental Yjs → ProseMirror binding', () => {
   it('applies a remote keystroke as one text-only step inside its paragraph', () => {
     const { a, b } = pair()
@@ -227,23 +241,16 @@ describe('incremental Yjs → ProseMirror binding', () => {
   })
 
   it('produces the same documents as the upstream binding', () => {
-    const results: string[] = []
-    for (const impl of [upstreamTypeChanged, ProsemirrorBinding.prototype._typeChanged]) {
-      const saved = ProsemirrorBinding.prototype._typeChanged
-      ProsemirrorBinding.prototype._typeChanged = impl
-      try {
-        const { a, b } = pair(4)
-        for (let i = 0; i < 20; i++) {
-          cursorAt(b, i * 7, i * 3)
-          run(b, i % 5 === 0 ? { kind: 'command', index: i % COMMANDS.length } : { kind: 'type', text: `w${i} ` })
-        }
-        // New blocks get random ids: compare without them.
-        results.push(JSON.stringify(a.view.state.doc.toJSON(), (key, value: unknown) => (key === 'id' ? undefined : value)))
-      } finally {
-        ProsemirrorBinding.prototype._typeChanged = saved
+    const [upstream, ours] = withEachImplementation('_typeChanged', upstreamTypeChanged, () => {
+      const { a, b } = pair(4)
+      for (let i = 0; i < 20; i++) {
+        cursorAt(b, i * 7, i * 3)
+        run(b, i % 5 === 0 ? { kind: 'command', index: i % COMMANDS.length } : { kind: 'type', text: `w${i} ` })
       }
-    }
-    expect(results[1]).toBe(results[0])
+      // New blocks get random ids: compare without them.
+      return JSON.stringify(a.view.state.doc.toJSON(), (key, value: unknown) => (key === 'id' ? undefined : value))
+    })
+    expect(ours).toBe(upstream)
   })
 })
 
@@ -257,22 +264,15 @@ describe('local changes into Yjs', () => {
   }
 
   it('writes the same Yjs document as the upstream binding', () => {
-    const results: string[] = []
-    for (const impl of [upstreamProsemirrorChanged, ProsemirrorBinding.prototype._prosemirrorChanged]) {
-      const saved = ProsemirrorBinding.prototype._prosemirrorChanged
-      ProsemirrorBinding.prototype._prosemirrorChanged = impl
-      try {
-        const { a, b } = pair(6)
-        localEdits(a)
-        expect(a.view.state.doc.eq(truth(a))).toBe(true)
-        expect(b.view.state.doc.eq(a.view.state.doc)).toBe(true)
-        // New blocks get random ids: compare without them.
-        results.push(a.ydoc.getXmlFragment(TEXT_FIELD).toString().replace(/ id="[^"]*"/g, ''))
-      } finally {
-        ProsemirrorBinding.prototype._prosemirrorChanged = saved
-      }
-    }
-    expect(results[1]).toBe(results[0])
+    const [upstream, ours] = withEachImplementation('_prosemirrorChanged', upstreamProsemirrorChanged, () => {
+      const { a, b } = pair(6)
+      localEdits(a)
+      expect(a.view.state.doc.eq(truth(a))).toBe(true)
+      expect(b.view.state.doc.eq(a.view.state.doc)).toBe(true)
+      // New blocks get random ids: compare without them.
+      return a.ydoc.getXmlFragment(TEXT_FIELD).toString().replace(/ id="[^"]*"/g, '')
+    })
+    expect(ours).toBe(upstream)
   })
 
   it('syncs a keystroke into its article without listing the whole law; a new article the upstream way', () => {
