@@ -10,6 +10,7 @@ export type ImportNote =
   | { code: 'noArticles' }
   | { code: 'noTitle' }
   | { code: 'renumbered'; typed: string; computed: string }
+  | { code: 'relabelled'; typed: string; computed: string }
   | { code: 'nestedTooDeep'; count: number }
   | { code: 'strayAfterChapter'; count: number }
   | { code: 'unrecognised'; count: number; first: string }
@@ -31,6 +32,8 @@ export function noteText(note: ImportNote): string {
       return 'No title line was found; the title is empty.'
     case 'renumbered':
       return `Typed article numbers differ from the computed ones (${note.typed} → ${note.computed}); Accord numbers articles itself.`
+    case 'relabelled':
+      return `Typed point labels differ from the computed ones (${note.typed} → ${note.computed}); Accord numbers points and sub-points itself.`
     case 'nestedTooDeep':
       return `${note.count} item(s) nested deeper than sub-points were kept as sub-points.`
     case 'strayAfterChapter':

@@ -1,6 +1,6 @@
-import type { DocJSON } from '../schema'
+import { docFromJSON, type DocJSON } from '../schema'
 import type { Language } from '../language'
-import { toRoman } from '../numbering'
+import { numberDocument, toRoman } from '../numbering'
 import { DocAssembler, guessLanguage, type BodyKind } from './build'
 import { matchHeading, matchMarker, type Marker } from './markers'
 import type { ImportResult } from './types'
@@ -78,6 +78,29 @@ function looksLikeTitle(text: string): boolean {
   return text.length <= 200 && /^[\p{Lu}\p{N}"«“„(\[]/u.test(text) && !/[.;:,]$/.test(text)
 }
 
+const LATIN_LOOK_ALIKES: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', k: 'к' }
+
+/** `label` with Latin letters that look Cyrillic made Cyrillic: "a)" typed in a Russian text is "а)". */
+function lookAlike(label: string): string {
+  return label.replace(/[aeopcxyk]/g, (ch) => LATIN_LOOK_ALIKES[ch])
+}
+
+/** The first point or sub-point whose typed label (by block id) is not the one Accord will show. */
+function firstRelabelled(doc: DocJSON, typed: Map<string, string>, language: Language): { typed: string; computed: string } | null {
+  if (typed.size === 0) return null
+  let numbered
+  try {
+    numbered = numberDocument(docFromJSON(doc), language)
+  } catch {
+    return null // a note is a nicety: never refuse an import over it
+  }
+  for (const { id, label } of numbered) {
+    const written = id === null ? undefined : typed.get(id)
+    if (written !== undefined && lookAlike(written) !== lookAlike(label)) return { typed: written, computed: label }
+  }
+  return null
+}
+
 function clip(text: string): string {
   return text.length > 60 ? text.slice(0, 57) + '…' : text
 }
@@ -95,6 +118,8 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
   let stack: Level[] = []
   const unrecognised: string[] = []
   let renumbered: { typed: string; computed: string } | null = null
+  /** Points' and sub-points' labels as typed, by the id of their block. */
+  const typedLabels = new Map<string, string>()
   let flattened = 0
   let strayAfterChapter = 0
 
@@ -214,7 +239,8 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
         stack.push({ style, last: marker.value })
       }
     }
-    asm.block(KINDS[level], clean(marker.rest))
+    const id = asm.block(KINDS[level], clean(marker.rest))
+    if (typed && typed.style !== 'bullet' && level > 0) typedLabels.set(id, clean(raw.slice(0, raw.length - typed.rest.length).trim()))
   }
 
   // An article with a heading only gets the empty paragraph a new article has in the editor.
@@ -222,11 +248,15 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
 
   if (asm.stats.articles === 0) notes.push({ code: 'noArticles' })
   if (!titleSet || !asm.title) notes.push({ code: 'noTitle' })
+  const language = options.language ?? guessLanguage(blocks.map((b) => b.text).join(' '))
+  const doc = asm.toJSON()
   if (renumbered) notes.push({ code: 'renumbered', ...renumbered })
+  // "а)" typed directly under a paragraph is a point, which shows as "1)": say so.
+  const relabelled = firstRelabelled(doc, typedLabels, language)
+  if (relabelled) notes.push({ code: 'relabelled', ...relabelled })
   if (flattened) notes.push({ code: 'nestedTooDeep', count: flattened })
   if (strayAfterChapter) notes.push({ code: 'strayAfterChapter', count: strayAfterChapter })
   if (unrecognised.length) notes.push({ code: 'unrecognised', count: unrecognised.length, first: clip(unrecognised[0]) })
 
-  const language = options.language ?? guessLanguage(blocks.map((b) => b.text).join(' '))
-  return { doc: asm.toJSON(), language, warnings: notes.map(noteText), notes, stats: asm.stats, unrecognisedIds }
+  return { doc, language, warnings: notes.map(noteText), notes, stats: asm.stats, unrecognisedIds }
 }

@@ -34,7 +34,7 @@ describe('import notes', () => {
   })
 
   it('every note code has an English and a Russian sentence in the interface', () => {
-    const codes = ['imagesLeftOut', 'tablesFlattened', 'docxMessage', 'noArticles', 'noTitle', 'renumbered', 'nestedTooDeep', 'strayAfterChapter', 'unrecognised', 'aknFlattened'] as const
+    const codes = ['imagesLeftOut', 'tablesFlattened', 'docxMessage', 'noArticles', 'noTitle', 'renumbered', 'relabelled', 'nestedTooDeep', 'strayAfterChapter', 'unrecognised', 'aknFlattened'] as const
     for (const code of codes) {
       expect(en[`import.note.${code}`]).toBeTruthy()
       expect(ru[`import.note.${code}`]).toBeTruthy()

@@ -256,6 +256,18 @@ describe('parseText: plain text', () => {
     expect(none.warnings.join(' ')).toContain('No articles')
   })
 
+  it('says when typed point labels will show otherwise, and not when they show as typed', () => {
+    const relabelled = (text: string) => parsed(text).notes.find((n) => n.code === 'relabelled')
+    // "а)" directly under a part: points, which Accord numbers "1)", "2)".
+    expect(relabelled('Закон\nСтатья 1. Сфера\n1. Закон распространяется на:\nа) граждан;\nб) иностранцев.\n2. Иное.')).toEqual({ code: 'relabelled', typed: 'а)', computed: '1)' })
+    // English "(a)" points and "(i)" sub-points show as "1)" and "a)": the first difference is told.
+    expect(relabelled('Law\nArticle 1. Scope\n1. It applies:\n(a) to citizens;\n(b) to others.')).toEqual({ code: 'relabelled', typed: '(a)', computed: '1)' })
+    // Numbered as Accord numbers them (a Latin "a" typed for a Cyrillic "а" included): nothing to say.
+    expect(relabelled('Закон\nСтатья 1. Сфера\n1. Понятия:\n1) первое, включая:\na) одно;\nб) другое;\n2) второе.')).toBeUndefined()
+    expect(relabelled('Law\nArticle 1. Scope\nIt applies:\n1) to citizens, namely:\na) residents;\nb) visitors.')).toBeUndefined()
+    expect(parsed('Law\nArticle 1. Scope\n1. It applies:\n(a) to citizens;').warnings.join(' ')).toContain('(a) → 1)')
+  })
+
   it('gives an article with a heading only an empty paragraph, as a new article has in the editor', () => {
     expect(parsed('Law\nArticle 1. Empty\nArticle 2. Full\nText.').tree).toEqual(
       expected(b.law('Law', [], [b.article('Empty', [b.clause('')]), b.article('Full', [b.clause('Text.')])])),
