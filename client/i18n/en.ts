@@ -202,7 +202,7 @@ export const en = {
   'import.note.noArticles': "No articles were recognised: the text becomes the title and the preamble.",
   'import.note.noTitle': "No title line was found; the title is empty.",
   'import.note.renumbered': "Typed article numbers differ from the computed ones ({typed} → {computed}); Accord numbers articles itself.",
-  'import.note.relabelled': "Typed point labels differ from the computed ones ({typed} → {computed}); Accord numbers points and sub-points itself.",
+  'import.note.relabelled': "Typed point labels differ from the computed ones (“{typed}” → “{computed}”); Accord numbers points and sub-points itself.",
   'import.note.nestedTooDeep': "Items nested deeper than sub-points, kept as sub-points: {count}.",
   'import.note.strayAfterChapter': "Passages between a chapter heading and its first article, put in an untitled article: {count}.",
   'import.note.unrecognised': "Passages with no recognised heading or number, kept as plain paragraphs: {count} (first: “{first}”).",

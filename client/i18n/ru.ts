@@ -203,7 +203,7 @@ export const ru: Record<MessageKey, string> = {
   'import.note.noArticles': "Статьи не распознаны: текст станет названием и преамбулой.",
   'import.note.noTitle': "Строка с названием не найдена; название пустое.",
   'import.note.renumbered': "Набранные номера статей расходятся с вычисленными ({typed} → {computed}); Accord нумерует статьи сам.",
-  'import.note.relabelled': "Набранные обозначения пунктов расходятся с вычисленными ({typed} → {computed}); Accord нумерует пункты и подпункты сам.",
+  'import.note.relabelled': "Набранные обозначения пунктов расходятся с вычисленными («{typed}» → «{computed}»); Accord нумерует пункты и подпункты сам.",
   'import.note.nestedTooDeep': "Элементов глубже подпунктов, оставленных подпунктами: {count}.",
   'import.note.strayAfterChapter': "Фрагментов между заголовком главы и её первой статьёй, помещённых в статью без заголовка: {count}.",
   'import.note.unrecognised': "Фрагментов без распознанного заголовка или номера, оставленных абзацами: {count} (первый: «{first}»).",

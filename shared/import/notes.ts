@@ -33,7 +33,7 @@ export function noteText(note: ImportNote): string {
     case 'renumbered':
       return `Typed article numbers differ from the computed ones (${note.typed} → ${note.computed}); Accord numbers articles itself.`
     case 'relabelled':
-      return `Typed point labels differ from the computed ones (${note.typed} → ${note.computed}); Accord numbers points and sub-points itself.`
+      return `Typed point labels differ from the computed ones (“${note.typed}” → “${note.computed}”); Accord numbers points and sub-points itself.`
     case 'nestedTooDeep':
       return `${note.count} item(s) nested deeper than sub-points were kept as sub-points.`
     case 'strayAfterChapter':

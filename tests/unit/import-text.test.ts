@@ -265,7 +265,7 @@ describe('parseText: plain text', () => {
     // Numbered as Accord numbers them (a Latin "a" typed for a Cyrillic "а" included): nothing to say.
     expect(relabelled('Закон\nСтатья 1. Сфера\n1. Понятия:\n1) первое, включая:\na) одно;\nб) другое;\n2) второе.')).toBeUndefined()
     expect(relabelled('Law\nArticle 1. Scope\nIt applies:\n1) to citizens, namely:\na) residents;\nb) visitors.')).toBeUndefined()
-    expect(parsed('Law\nArticle 1. Scope\n1. It applies:\n(a) to citizens;').warnings.join(' ')).toContain('(a) → 1)')
+    expect(parsed('Law\nArticle 1. Scope\n1. It applies:\n(a) to citizens;').warnings.join(' ')).toContain('(“(a)” → “1)”)')
   })
 
   it('gives an article with a heading only an empty paragraph, as a new article has in the editor', () => {
