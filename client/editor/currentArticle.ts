@@ -1,5 +1,6 @@
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { structuralContext } from '../../shared/editor/commands'
 
 /** Class of the article that holds the caret (editor.css renders it whatever its position). */
 const CURRENT_ARTICLE_CLASS = 'has-caret'
@@ -13,11 +14,10 @@ interface CurrentArticle {
 export const currentArticleKey = new PluginKey<CurrentArticle>('currentArticle')
 
 function currentArticle(state: EditorState): CurrentArticle {
-  const { $head } = state.selection
-  const top = $head.depth > 0 ? $head.node(1) : null
-  if (top?.type.name !== 'article') return { range: null, decorations: DecorationSet.empty }
-  const from = $head.before(1)
-  const to = from + top.nodeSize
+  const ctx = structuralContext(state)
+  if (ctx?.top.type.name !== 'article') return { range: null, decorations: DecorationSet.empty }
+  const from = ctx.topPos
+  const to = from + ctx.top.nodeSize
   return { range: { from, to }, decorations: DecorationSet.create(state.doc, [Decoration.node(from, to, { class: CURRENT_ARTICLE_CLASS }, { currentArticle: true })]) }
 }
 
