@@ -3,6 +3,9 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
 import { createBuilders } from '../../shared/seed/builders'
 import { stableIdPlugin } from '../../shared/editor/idPlugin'
+import { numberingPluginKey } from '../../shared/editor/numberingPlugin'
+import { numberDocument } from '../../shared/numbering'
+import type { Language } from '../../shared/language'
 
 /**
  * Small helpers for the pure editor tests: an EditorState built from builder JSON (no view,
@@ -131,4 +134,14 @@ export function fixtureLaw(finalChapter = false): DocJSON {
       ? [withId(b.chapter('Final'), 'ch2'), withId(b.article('Three', [withId(b.clause('Entry into force.'), 'c4')]), 'art3')]
       : []),
   ])
+}
+
+/** The numbering plugin's labels as `position:label`, in its order. */
+export function pluginLabels(state: EditorState): string[] {
+  return numberingPluginKey.getState(state)!.labels.map((l) => `${l.pos}:${l.label}`)
+}
+
+/** What numberDocument says, as `position:label` where the plugin puts it (an article's label on its heading). */
+export function computedLabels(state: EditorState, language: Language): string[] {
+  return numberDocument(state.doc, language).map((n) => `${n.kind === 'article' ? n.pos + 1 : n.pos}:${n.label}`)
 }

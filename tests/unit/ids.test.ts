@@ -11,7 +11,7 @@ import { splitStructural, insertArticle, insertChapter, insertBodyBlock, moveArt
 import { numberDocument } from '../../shared/numbering'
 import type { Language } from '../../shared/language'
 import {
-  stateFromJSON, withCursorIn, posOfNth, allIds, nodeWithId, nodesOfType, run, withId, cursorBlock, fixtureLaw,
+  stateFromJSON, withCursorIn, posOfNth, allIds, nodeWithId, nodesOfType, run, withId, cursorBlock, fixtureLaw, pluginLabels, computedLabels,
 } from '../helpers/editorState'
 
 const law = () => fixtureLaw()
@@ -419,16 +419,10 @@ describe('numberingPlugin', () => {
   const version = (state: EditorState) => numberingPluginKey.getState(state)!.structureVersion
 
   /** `position:label` of every label (positions are node starts). */
-  function labelsOf(state: EditorState): string[] {
-    return numberingPluginKey.getState(state)!.labels.map((l) => `${l.pos}:${l.label}`).sort()
-  }
+  const labelsOf = (state: EditorState) => pluginLabels(state).sort()
 
   /** What numberDocument says, placed where the plugin should put it (article label on its heading). */
-  function expectedLabels(state: EditorState, language: Language): string[] {
-    return numberDocument(state.doc, language)
-      .map((n) => `${n.kind === 'article' ? n.pos + 1 : n.pos}:${n.label}`)
-      .sort()
-  }
+  const expectedLabels = (state: EditorState, language: Language) => computedLabels(state, language).sort()
 
   function expectInSync(state: EditorState, language: Language = 'en'): void {
     expect(labelsOf(state)).toEqual(expectedLabels(state, language))

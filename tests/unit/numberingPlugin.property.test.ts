@@ -7,9 +7,8 @@ import { createBuilders } from '../../shared/seed/builders'
 import { stableIdPlugin } from '../../shared/editor/idPlugin'
 import { numberingPlugin, numberingPluginKey } from '../../shared/editor/numberingPlugin'
 import { deleteStructural, insertArticle, insertBodyBlock, insertChapter, moveArticle, shiftLevel, splitStructural } from '../../shared/editor/commands'
-import { numberDocument } from '../../shared/numbering'
 import type { Language } from '../../shared/language'
-import { nodesOfType, posOfNth, run, withCursorIn } from '../helpers/editorState'
+import { computedLabels, nodesOfType, pluginLabels, posOfNth, run, withCursorIn } from '../helpers/editorState'
 
 /**
  * The numbering plugin renumbers only the article a structural change stayed inside, and the
@@ -93,9 +92,7 @@ function step(state: EditorState, o: Op): EditorState {
 }
 
 function expectNumbered(state: EditorState, language: Language, context: string): void {
-  const shown = numberingPluginKey.getState(state)!.labels.map((l) => `${l.pos}:${l.label}`)
-  const expected = numberDocument(state.doc, language).map((n) => `${n.kind === 'article' ? n.pos + 1 : n.pos}:${n.label}`)
-  expect(shown, context).toEqual(expected)
+  expect(pluginLabels(state), context).toEqual(computedLabels(state, language))
 }
 
 describe('numbering plugin, incremental renumbering (property)', () => {
