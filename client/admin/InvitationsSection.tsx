@@ -3,6 +3,7 @@ import type { InvitationCreated, OrganizationSummary, PendingInvitation } from '
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { Field, FormError } from '../ui/Field'
+import { dateFormat } from '../i18n/dates'
 
 export function InvitationsSection({ organizations, pending, onChanged }: {
   organizations: OrganizationSummary[]
@@ -15,7 +16,7 @@ export function InvitationsSection({ organizations, pending, onChanged }: {
   const [isAdmin, setIsAdmin] = useState(false)
   const [created, setCreated] = useState<InvitationCreated | null>(null)
   const [error, setError] = useState('')
-  const date = new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+  const date = dateFormat(language)
 
   async function submit(event: FormEvent) {
     event.preventDefault()

@@ -8,8 +8,9 @@ import type { MessageKey } from '../i18n/en'
 import { FormError } from '../ui/Field'
 import { useAction } from '../ui/useAction'
 import { Overlay } from '../versions/Overlay'
-import { timeFormat, versionName } from '../versions/labels'
-import { agreeingCount, dateFormat, hasObjection } from './labels'
+import { dateFormat } from '../i18n/dates'
+import { versionName } from '../versions/labels'
+import { agreeingCount, hasObjection } from './labels'
 import { PositionForm } from './PositionForm'
 import { ProposeForm } from './ProposeForm'
 import { StatusMatrix } from './StatusMatrix'
@@ -161,7 +162,7 @@ function ProposalSection({ docId, title, proposal, myOrg, onChanged }: {
   const { t, language } = useI18n()
   const [confirming, setConfirming] = useState(false)
   const withdrawing = useAction()
-  const time = timeFormat(language)
+  const time = dateFormat(language)
   const name = versionName(proposal.version, t)
   const mine = myOrg && proposal.organizations.find((o) => o.organization.id === myOrg.id)?.organization
 
@@ -172,7 +173,7 @@ function ProposalSection({ docId, title, proposal, myOrg, onChanged }: {
         <StatusBadges proposal={proposal} />
       </div>
       {proposal.status === 'agreed' && proposal.agreedAt && (
-        <p className="agreed-on" data-testid="agreed-on">{t('agreement.agreedOn', { date: dateFormat(language).format(new Date(proposal.agreedAt)) })}</p>
+        <p className="agreed-on" data-testid="agreed-on">{t('agreement.agreedOn', { date: dateFormat(language, 'date').format(new Date(proposal.agreedAt)) })}</p>
       )}
       <p className="muted small">
         {t('agreement.proposedBy', { name: proposal.proposedBy.displayName, org: proposal.proposedByOrganization.shortName, time: time.format(new Date(proposal.proposedAt)) })}

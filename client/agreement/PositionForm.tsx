@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'
 import { FormError } from '../ui/Field'
 import { useAction } from '../ui/useAction'
-import { timeFormat } from '../versions/labels'
+import { dateFormat } from '../i18n/dates'
 
 interface ArticleChoice {
   articleId: string
@@ -65,7 +65,7 @@ export function PositionForm({ docId, proposal, organization, onRecorded }: {
     <form className="position-form" onSubmit={submit} aria-labelledby="position-form-title" data-testid="position-form">
       <h3 id="position-form-title">{t('agreement.recordTitle', { org: organization.name })}</h3>
       {current && (
-        <p className="muted small">{t('agreement.replaces', { name: current.recordedBy.displayName, time: timeFormat(language).format(new Date(current.recordedAt)) })}</p>
+        <p className="muted small">{t('agreement.replaces', { name: current.recordedBy.displayName, time: dateFormat(language).format(new Date(current.recordedAt)) })}</p>
       )}
       <fieldset className="position-choice">
         <legend>{t('agreement.choice')}</legend>

@@ -4,7 +4,8 @@ import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { useAction } from '../ui/useAction'
-import { timeFormat, versionName } from '../versions/labels'
+import { dateFormat } from '../i18n/dates'
+import { versionName } from '../versions/labels'
 
 /** The version choice that saves the current text as a new version on the spot. */
 const NEW_VERSION = '__new__'
@@ -31,7 +32,7 @@ export function ProposeForm({ docId, withAccess, taken, onProposed }: {
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(withAccess.map((o) => o.id)))
   const [note, setNote] = useState('')
   const { busy, error, run } = useAction()
-  const time = timeFormat(language)
+  const time = dateFormat(language)
   const versionId = useId()
 
   useEffect(() => {

@@ -1,7 +1,7 @@
 import type { ProposalView, PositionRecord } from '../../shared/api'
 import type { PositionKind } from '../../shared/agreement'
 import { useI18n } from '../i18n/i18n'
-import { timeFormat } from '../versions/labels'
+import { dateFormat } from '../i18n/dates'
 import { positionKey } from './labels'
 
 export function PositionBadge({ position }: { position: PositionKind | null }) {
@@ -11,7 +11,7 @@ export function PositionBadge({ position }: { position: PositionKind | null }) {
 
 function Recorded({ record }: { record: PositionRecord }) {
   const { language } = useI18n()
-  return <>{record.recordedBy.displayName}, {timeFormat(language).format(new Date(record.recordedAt))}</>
+  return <>{record.recordedBy.displayName}, {dateFormat(language).format(new Date(record.recordedAt))}</>
 }
 
 /**

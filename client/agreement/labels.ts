@@ -1,6 +1,5 @@
 import type { PositionKind } from '../../shared/agreement'
 import type { ProposalView } from '../../shared/api'
-import type { Language } from '../../shared/language'
 import type { MessageKey } from '../i18n/en'
 
 /** The word for a position in the matrix ("Agrees", "Objects", "No position yet"). */
@@ -18,7 +17,3 @@ export function agreeingCount(proposal: ProposalView): number {
   return proposal.organizations.filter((o) => o.current && o.current.position !== 'object').length
 }
 
-/** "14 March 2025" — the agreement date as people write it. */
-export function dateFormat(language: Language): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'long' })
-}

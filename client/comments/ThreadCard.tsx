@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import type { Placement } from './anchors'
 import type { CommentsController } from './CommentsController'
+import { dateFormat } from '../i18n/dates'
 
 /** A colour dot and the organization's short name (its full name on hover). */
 export function OrgBadge({ organization }: { organization: OrganizationSummary }) {
@@ -92,7 +93,7 @@ function CommentItem({ comment, thread, controller }: { comment: CommentView; th
   const [editing, setEditing] = useState(false)
   const [confirming, setConfirming] = useState(false)
   const [error, setError] = useState('')
-  const time = new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+  const time = dateFormat(language)
   if (comment.deleted) {
     return (
       <li className="comment comment-deleted muted" data-testid="comment">

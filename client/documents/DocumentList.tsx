@@ -6,6 +6,7 @@ import { navigate } from '../router'
 import { can } from '../../shared/roles'
 import { CreateDocumentDialog, RenameDialog } from './DocumentDialogs'
 import { ImportDialog } from '../import/ImportDialog'
+import { dateFormat } from '../i18n/dates'
 
 type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'import' } | { kind: 'rename'; doc: DocumentSummary }
 
@@ -27,7 +28,7 @@ export function DocumentList() {
   useEffect(reload, [reload])
 
   const open = (id: string) => navigate(`/d/${encodeURIComponent(id)}`)
-  const dateFormat = new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+  const updated = dateFormat(language)
 
   async function create(values: { title: string; language: 'en' | 'ru'; template: 'empty' | 'sample' }) {
     setBusy(true)
@@ -98,7 +99,7 @@ export function DocumentList() {
               </a>
               <span className="muted document-meta">
                 <span className="role-badge" data-testid="document-role">{t(`role.${doc.role}`)}</span>{' '}
-                {t(doc.language === 'ru' ? 'docs.language.ru' : 'docs.language.en')} · {t('docs.updated', { time: dateFormat.format(new Date(doc.updatedAt)) })}
+                {t(doc.language === 'ru' ? 'docs.language.ru' : 'docs.language.en')} · {t('docs.updated', { time: updated.format(new Date(doc.updatedAt)) })}
               </span>
               {doc.organizations.length > 0 && (
                 <span className="document-orgs" data-testid="document-orgs">

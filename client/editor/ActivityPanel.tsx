@@ -3,13 +3,14 @@ import type { ActivitySession } from '../../shared/api'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
+import { dateFormat } from '../i18n/dates'
 
 /** Who changed the text and when, by editing session, with the articles each touched. */
 export function ActivityPanel({ docId, onClose }: { docId: string; onClose: () => void }) {
   const { t, language } = useI18n()
   const [sessions, setSessions] = useState<ActivitySession[] | null>(null)
   const [error, setError] = useState('')
-  const time = new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+  const time = dateFormat(language)
 
   useEffect(() => {
     api.activity(docId).then(setSessions, (err: unknown) => setError(errorText(err, t)))

@@ -7,7 +7,8 @@ import { FormError } from '../ui/Field'
 import { ArticleChange, ChapterChange, TextChange } from './ArticleChange'
 import { ComparativeTableView } from './ComparativeTableView'
 import { Overlay } from './Overlay'
-import { sideName, timeFormat } from './labels'
+import { dateFormat } from '../i18n/dates'
+import { sideName } from './labels'
 
 /** One entry of the comparison in reading order: the title, the preamble, a chapter or an article. */
 type Item =
@@ -48,7 +49,7 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
   const [onlyChanged, setOnlyChanged] = useState(true)
   const [position, setPosition] = useState(-1)
   const refs = useRef(new Map<string, HTMLElement>())
-  const time = timeFormat(ui)
+  const time = dateFormat(ui)
 
   useEffect(() => {
     let cancelled = false

@@ -8,7 +8,8 @@ import { useAction } from '../ui/useAction'
 import { CompareView } from './CompareView'
 import { RestoreDialog } from './RestoreDialog'
 import { VersionView } from './VersionView'
-import { timeFormat, versionName } from './labels'
+import { dateFormat } from '../i18n/dates'
+import { versionName } from './labels'
 import '../styles/versions.css'
 
 type View = { kind: 'version'; id: string } | { kind: 'compare'; from: string; to: string } | null
@@ -41,7 +42,7 @@ export function HistoryPanel({ docId, title, language, canEdit, onClose }: {
   const [to, setTo] = useState<string>(CURRENT)
   const [view, setView] = useState<View>(null)
   const [restoring, setRestoring] = useState<VersionSummary | null>(null)
-  const time = timeFormat(ui)
+  const time = dateFormat(ui)
 
   const reload = useCallback(() => {
     api.listVersions(docId).then(

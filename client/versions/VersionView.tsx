@@ -10,7 +10,8 @@ import { LegalEditing } from '../editor/legalEditing'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { Overlay } from './Overlay'
-import { timeFormat, versionName } from './labels'
+import { dateFormat } from '../i18n/dates'
+import { versionName } from './labels'
 
 /** The text of a version, read-only, with the editor's own layout and numbering (no collaboration). */
 function ReadOnlyText({ content, language }: { content: DocJSON; language: Language }) {
@@ -42,7 +43,7 @@ export function VersionView({ docId, title, versionId, language, canEdit, onComp
   const { t, language: ui } = useI18n()
   const [version, setVersion] = useState<VersionDetail | null>(null)
   const [error, setError] = useState('')
-  const time = timeFormat(ui)
+  const time = dateFormat(ui)
 
   useEffect(() => {
     let cancelled = false

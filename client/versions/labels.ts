@@ -1,5 +1,4 @@
 import type { ComparedSide, VersionSummary } from '../../shared/api'
-import type { Language } from '../../shared/language'
 import type { MessageKey } from '../i18n/en'
 import type { Translate } from '../i18n/i18n'
 
@@ -7,10 +6,6 @@ import type { Translate } from '../i18n/i18n'
 export function versionName(version: VersionSummary, t: Translate): string {
   if (version.kind === 'named') return version.name
   return t(`versions.auto.${version.reason ?? 'left'}` as MessageKey)
-}
-
-export function timeFormat(language: Language): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
 }
 
 /** "Round 1 (12 Mar 2025, 10:04)" or "Current text". */
