@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/react'
+import type { EditorState } from '@tiptap/pm/state'
 import type { ThreadStatus, ThreadView } from '../../shared/api'
 import type { Language } from '../../shared/language'
 import { outlineOf } from '../../shared/numbering'
@@ -7,6 +8,7 @@ import { api, RequestError } from '../api/http'
 import type { CollabSession } from '../collab/session'
 import { articleAt, passageOf, passageRange, placeThreads, type Passage, type Placement } from './anchors'
 import { sameMap } from './sameMap'
+import { samePanelPlacements } from './threadOrder'
 import { debounced } from '../ui/debounced'
 import { commentsPlugin, commentsPluginKey, currentHighlights, setActiveThread, setHighlights } from './commentsPlugin'
 
@@ -37,8 +39,14 @@ export interface CommentsSnapshot {
   reveal: number
 }
 
-/** Placing highlights again after remote changes: at most this often. */
+/** Placing highlights again after other remote changes, or while threads wait for their text: at most this often. */
 const PLACE_EVERY_MS = 400
+/**
+ * After remote typing that every highlight was mapped through (commentsPlugin): at most this
+ * often. Mapping is exact there; this only settles what it cannot tell, such as a passage's
+ * edge between two equal characters.
+ */
+const SETTLE_EVERY_MS = 2000
 /** Refreshing the panel's order and "on deleted text" after local typing: after this pause. */
 const DERIVE_AFTER_MS = 250
 /** A passage typed a moment ago may not be on the server yet: retry this often, this many times. */
@@ -68,7 +76,11 @@ export class CommentsController {
   private fetching: Promise<void> | null = null
   private fetchAgain = false
   private placeTimer: ReturnType<typeof setTimeout> | undefined
+  /** When the scheduled placement runs (Date.now() time). */
+  private placeDue = 0
   private lastPlaced = 0
+  /** Whether the last placement left threads waiting for text this browser has not received. */
+  private waitingForText = false
   private readonly deriveLater = debounced(() => this.derive(), DERIVE_AFTER_MS)
   private destroyed = false
 
@@ -105,7 +117,7 @@ export class CommentsController {
         const open = ids.filter((id) => this.snapshot.threads.find((t) => t.id === id)?.status === 'open')
         if (open.length > 0) this.activate(open[0], { fromText: true })
       },
-      onRemoteChange: () => this.schedulePlace(),
+      onRemoteChange: (change) => this.schedulePlace(change === 'mapped' && !this.waitingForText ? SETTLE_EVERY_MS : PLACE_EVERY_MS),
     })
     editor.registerPlugin(plugin)
     const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
@@ -150,6 +162,7 @@ export class CommentsController {
     const editor = this.usableEditor()
     if (!editor) return
     const placements = placeThreads(editor.state, this.snapshot.threads)
+    this.waitingForText = [...placements.values()].some((p) => p.kind === 'pending')
     const highlights = this.snapshot.threads.flatMap((t) => {
       const p = placements.get(t.id)
       return p?.kind === 'passage' ? [{ threadId: t.id, from: p.from, to: p.to, resolved: t.status === 'resolved', anchor: p.anchor }] : []
@@ -158,10 +171,13 @@ export class CommentsController {
     this.derive(placements)
   }
 
-  private schedulePlace(): void {
-    if (this.placeTimer !== undefined) return
-    const wait = Math.max(0, this.lastPlaced + PLACE_EVERY_MS - Date.now())
-    this.placeTimer = setTimeout(() => this.place(), wait)
+  /** A placement at most `everyMs` after the last one (sooner if one is already due sooner). */
+  private schedulePlace(everyMs: number): void {
+    const due = this.lastPlaced + everyMs
+    if (this.placeTimer !== undefined && this.placeDue <= due) return
+    clearTimeout(this.placeTimer)
+    this.placeDue = due
+    this.placeTimer = setTimeout(() => this.place(), Math.max(0, due - Date.now()))
   }
 
   /**
@@ -189,9 +205,9 @@ export class CommentsController {
       else if (before?.kind === 'article' && !articles.has(thread.articleId)) placements.set(thread.id, { kind: 'orphaned', articleId: thread.articleId })
       else if (before) placements.set(thread.id, before)
     }
-    // Re-placed every 400 ms while others type: a new snapshot is a React commit, which
-    // measures the selection across the whole text. Only what the panel shows counts.
-    if (sameMap(placements, this.snapshot.placements) && sameMap(articles, this.snapshot.articles)) return
+    // Re-placed while others type: a new snapshot is a React commit, which measures the
+    // selection across the whole text. Only what the panel shows counts (not positions).
+    if (samePanelPlacements(this.snapshot.threads, placements, this.snapshot.placements) && sameMap(articles, this.snapshot.articles)) return
     this.update({ placements, articles })
   }
 
@@ -291,12 +307,19 @@ export class CommentsController {
     if (!editor) return
     setActiveThread(editor.view, threadId)
     if (!threadId || options.fromText) return
-    const placement = this.snapshot.placements.get(threadId)
-    const pos = placement?.kind === 'passage' ? placement.from : placement?.kind === 'article' ? placement.pos : null
-    if (pos === null || pos === undefined) return
+    const pos = this.positionOf(editor.state, threadId)
+    if (pos === null) return
     const { node } = editor.view.domAtPos(Math.min(pos + 1, editor.state.doc.content.size))
     const element = node instanceof Element ? node : node.parentElement
     element?.scrollIntoView({ block: 'center', behavior: 'auto' })
+  }
+
+  /** Where a thread's words (or article) are now: the panel's placements keep only their order. */
+  private positionOf(state: EditorState, threadId: string): number | null {
+    const highlight = currentHighlights(state).find((h) => h.threadId === threadId)
+    if (highlight) return highlight.from
+    const placement = this.snapshot.placements.get(threadId)
+    return placement?.kind === 'article' ? (findById(state.doc, placement.articleId)?.pos ?? null) : null
   }
 
   /** Scrolls the text to an article. */

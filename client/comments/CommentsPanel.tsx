@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import type { OrganizationSummary, ThreadView } from '../../shared/api'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
-import type { Placement } from './anchors'
+import { byPlace } from './threadOrder'
 import type { CommentsController, CommentsSnapshot } from './CommentsController'
 import { CommentForm, ThreadCard } from './ThreadCard'
 import '../styles/comments.css'
@@ -23,13 +23,6 @@ interface Group {
   threads: ThreadView[]
 }
 
-/** Sort key of a thread within its article: whole-article threads, then passages in text order, then the rest. */
-function orderOf(placement: Placement | undefined): number {
-  if (placement?.kind === 'article') return -1
-  if (placement?.kind === 'passage') return placement.from
-  return Number.MAX_SAFE_INTEGER
-}
-
 /** Threads grouped under their articles in the order of the text; threads of deleted articles last. */
 function groupThreads(snapshot: CommentsSnapshot, threads: ThreadView[], deletedTitle: string): Group[] {
   const groups = new Map<string, Group>()
@@ -44,10 +37,9 @@ function groupThreads(snapshot: CommentsSnapshot, threads: ThreadView[], deleted
     if (!group) groups.set(article.id, (group = { key: article.id, articleId: article.id, title: `${article.label} ${article.heading}`.trim(), threads: [] }))
     group.threads.push(thread)
   }
-  const byPlace = (a: ThreadView, b: ThreadView) =>
-    orderOf(snapshot.placements.get(a.id)) - orderOf(snapshot.placements.get(b.id)) || a.createdAt.localeCompare(b.createdAt)
+  const inPanelOrder = byPlace(snapshot.placements)
   const ordered = [...groups.values()].sort((a, b) => snapshot.articles.get(a.key)!.order - snapshot.articles.get(b.key)!.order)
-  ordered.forEach((g) => g.threads.sort(byPlace))
+  ordered.forEach((g) => g.threads.sort(inPanelOrder))
   if (gone.length > 0) ordered.push({ key: '(deleted)', articleId: null, title: deletedTitle, threads: gone.sort((a, b) => a.createdAt.localeCompare(b.createdAt)) })
   return ordered
 }
@@ -188,7 +180,7 @@ export function CommentsPanel({ controller, docId, canComment }: { controller: C
                 <ThreadCard
                   key={thread.id}
                   thread={thread}
-                  placement={snapshot.placements.get(thread.id)}
+                  placement={snapshot.placements.get(thread.id)?.kind}
                   active={snapshot.activeId === thread.id}
                   canComment={canComment}
                   controller={controller}

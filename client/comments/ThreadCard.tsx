@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react'
+import { memo, useState, type KeyboardEvent } from 'react'
 import type { CommentView, OrganizationSummary, ThreadView } from '../../shared/api'
 import { COMMENT_MAX_LENGTH } from '../../shared/api'
 import { errorText } from '../api/http'
@@ -170,13 +170,23 @@ function CommentItem({ comment, thread, controller }: { comment: CommentView; th
   )
 }
 
-/** One thread: its passage, its comments, reply, resolve or reopen. */
-export function ThreadCard(props: { thread: ThreadView; placement: Placement | undefined; active: boolean; canComment: boolean; controller: CommentsController }) {
+/**
+ * One thread: its passage, its comments, reply, resolve or reopen. Rendered again only when one
+ * of its props changes (a draft under review has hundreds; the panel re-renders as others edit).
+ */
+export const ThreadCard = memo(function ThreadCard(props: {
+  thread: ThreadView
+  /** Where the thread is in the text; the card only says whether its words are gone or not here yet. */
+  placement: Placement['kind'] | undefined
+  active: boolean
+  canComment: boolean
+  controller: CommentsController
+}) {
   const { thread, placement, active, canComment, controller } = props
   const { t } = useI18n()
   const [replying, setReplying] = useState(false)
   const [error, setError] = useState('')
-  const orphaned = placement?.kind === 'orphaned'
+  const orphaned = placement === 'orphaned'
   const toggleStatus = async () => {
     setError('')
     try {
@@ -204,7 +214,7 @@ export function ThreadCard(props: { thread: ThreadView; placement: Placement | u
           {thread.status === 'resolved' ? t('comments.resolved') : t('comments.open')}
         </span>
         {orphaned && <span className="thread-orphaned" data-testid="thread-orphaned">{t('comments.onDeletedText')}</span>}
-        {placement?.kind === 'pending' && <span className="muted small">{t('comments.pending')}</span>}
+        {placement === 'pending' && <span className="muted small">{t('comments.pending')}</span>}
       </div>
       {thread.anchor ? (
         <blockquote className={`thread-quote${orphaned ? ' is-deleted' : ''}`} data-testid="thread-quote">
@@ -251,4 +261,4 @@ export function ThreadCard(props: { thread: ThreadView; placement: Placement | u
       )}
     </li>
   )
-}
+})

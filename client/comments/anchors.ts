@@ -4,7 +4,6 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap'
 import type { ThreadView } from '../../shared/api'
 import { createAnchor, resolveAnchor, resolvePositions, type EncodedAnchor, type YPoint } from '../../shared/comments/anchor'
-import { findById } from '../../shared/editor/commands'
 
 /**
  * Between the editor and the anchors: a selection becomes a passage (Yjs relative positions,
@@ -94,6 +93,15 @@ export interface PassageAnchor {
   end: Y.RelativePosition
 }
 
+/** The position of every top-level block with an id (one pass, for placing many article threads). */
+function topLevelPositions(doc: PMNode): Map<string, number> {
+  const positions = new Map<string, number>()
+  doc.forEach((node, offset) => {
+    if (typeof node.attrs.id === 'string' && node.attrs.id) positions.set(node.attrs.id, offset)
+  })
+  return positions
+}
+
 /** Where a thread is in the editor now. */
 export type Placement =
   | { kind: 'passage'; from: number; to: number; articleId: string; anchor: PassageAnchor }
@@ -107,10 +115,12 @@ export type Placement =
 export function placeThreads(state: EditorState, threads: readonly ThreadView[]): Map<string, Placement> {
   const out = new Map<string, Placement>()
   const binding = bindingOf(state)
+  let articles: Map<string, number> | null = null
   for (const thread of threads) {
     if (!thread.anchor) {
-      const found = findById(state.doc, thread.articleId)
-      out.set(thread.id, found ? { kind: 'article', pos: found.pos, articleId: thread.articleId } : { kind: 'orphaned', articleId: thread.articleId })
+      articles ??= topLevelPositions(state.doc)
+      const pos = articles.get(thread.articleId)
+      out.set(thread.id, pos !== undefined ? { kind: 'article', pos, articleId: thread.articleId } : { kind: 'orphaned', articleId: thread.articleId })
       continue
     }
     if (!binding) {

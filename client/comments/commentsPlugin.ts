@@ -1,18 +1,21 @@
+import * as Y from 'yjs'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
-import { ySyncPluginKey } from '@tiptap/y-tiptap'
+import { isRemoteTransaction, isTextOnlyTransaction } from '../../shared/editor/changes'
 import type { PassageAnchor } from './anchors'
 
 /**
  * Highlights of commented passages: inline decorations with class `comment-highlight` and
  * `data-thread-id`, one element per thread (overlapping passages nest, each keeps its own).
  *
- * Typing maps them through the transaction: no walk over the document. The Yjs binding applies
- * a remote change as one replacement of the whole document, through which mapping would wipe
- * them all; after one, each highlight is placed again from its passage's relative positions
- * (`relocate`: a walk up from its block, never over the text). Threads without a highlight yet
- * (text not received, new threads) wait for the controller's next full placement, which comes
- * when threads change and, throttled, after remote changes (`onRemoteChange`).
+ * Typing, ours or someone else's, maps them through the transaction: no walk over the document
+ * (the Yjs binding turns remote typing into the same text steps, client/editor/incrementalBinding.ts).
+ * A remote change to the structure may replace whole blocks (or the whole document), through
+ * which mapping would wipe the highlights inside; after one, each highlight is placed again from
+ * its passage's relative positions (`relocate`: a walk up from its block, never over the text).
+ * Threads without a highlight yet (text not received, new threads) wait for the controller's next
+ * full placement, which comes when threads change and, throttled, after remote changes
+ * (`onRemoteChange`).
  */
 
 export interface Highlight {
@@ -24,11 +27,19 @@ export interface Highlight {
   anchor: PassageAnchor
 }
 
+/**
+ * A change someone else made, as the highlights took it: `mapped` (typing, through which every
+ * highlight was mapped exactly) or `unsettled` (the structure changed and highlights were placed
+ * again from their anchors, or typing deleted a highlighted passage): place every thread soon.
+ */
+export type RemoteChange = 'mapped' | 'unsettled'
+
 interface PluginState {
   decorations: DecorationSet
   active: string | null
-  /** A remote change arrived since the last placement. */
-  remoteChange: boolean
+  /** Remote changes applied so far, of each kind (counted, so the view sees those of appended transactions too). */
+  remoteMapped: number
+  remoteUnsettled: number
 }
 
 interface Spec {
@@ -62,18 +73,13 @@ function decorationsFor(state: EditorState, highlights: Highlight[], active: str
   return DecorationSet.create(state.doc, decorations)
 }
 
-function isRemote(tr: Transaction): boolean {
-  const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined
-  return !!meta?.isChangeOrigin
-}
-
 export interface CommentsPluginOptions {
   /** Where a highlight's passage is in `state` now, or null when its words are gone. */
   relocate(state: EditorState, anchor: PassageAnchor): { from: number; to: number } | null
   /** Clicked text inside these threads' passages (innermost first). */
   onClickThreads(threadIds: string[]): void
-  /** A remote change arrived: place every thread again soon. */
-  onRemoteChange(): void
+  /** A remote change arrived: place every thread again (soon if it left them unsettled). */
+  onRemoteChange(change: RemoteChange): void
 }
 
 export function commentsPlugin(options: CommentsPluginOptions): Plugin<PluginState> {
@@ -88,17 +94,28 @@ export function commentsPlugin(options: CommentsPluginOptions): Plugin<PluginSta
   return new Plugin<PluginState>({
     key: commentsPluginKey,
     state: {
-      init: () => ({ decorations: DecorationSet.empty, active: null, remoteChange: false }),
+      init: () => ({ decorations: DecorationSet.empty, active: null, remoteMapped: 0, remoteUnsettled: 0 }),
       apply(tr, value, _oldState, newState) {
         const meta = tr.getMeta(commentsPluginKey) as Meta | undefined
-        if (meta && 'highlights' in meta) return { decorations: decorationsFor(newState, meta.highlights, meta.active), active: meta.active, remoteChange: false }
+        if (meta && 'highlights' in meta) return { ...value, decorations: decorationsFor(newState, meta.highlights, meta.active), active: meta.active }
         const active = meta ? meta.active : value.active
-        const remote = tr.docChanged && isRemote(tr)
         let decorations = value.decorations
-        if (remote) decorations = relocateAll(newState, decorations, active)
-        else if (tr.docChanged) decorations = decorations.map(tr.mapping, tr.doc)
-        if (active !== value.active && !remote) decorations = decorationsFor(newState, highlightsOf(decorations), active)
-        return { decorations, active, remoteChange: value.remoteChange || remote }
+        let remote: RemoteChange | null = null
+        if (tr.docChanged && isRemoteTransaction(tr) && !isTextOnlyTransaction(tr)) {
+          decorations = relocateAll(newState, decorations, active)
+          remote = 'unsettled'
+        } else if (tr.docChanged) {
+          let lost = false
+          decorations = decorations.map(tr.mapping, tr.doc, { onRemove: () => (lost = true) })
+          if (isRemoteTransaction(tr)) remote = lost ? 'unsettled' : 'mapped'
+        }
+        if (active !== value.active && remote !== 'unsettled') decorations = decorationsFor(newState, highlightsOf(decorations), active)
+        return {
+          decorations,
+          active,
+          remoteMapped: value.remoteMapped + (remote === 'mapped' ? 1 : 0),
+          remoteUnsettled: value.remoteUnsettled + (remote === 'unsettled' ? 1 : 0),
+        }
       },
     },
     props: {
@@ -111,8 +128,11 @@ export function commentsPlugin(options: CommentsPluginOptions): Plugin<PluginSta
     },
     view: () => ({
       update(view: EditorView, prevState: EditorState) {
-        const state = commentsPluginKey.getState(view.state)
-        if (state?.remoteChange && !commentsPluginKey.getState(prevState)?.remoteChange) options.onRemoteChange()
+        const now = commentsPluginKey.getState(view.state)
+        const before = commentsPluginKey.getState(prevState)
+        if (!now || !before) return
+        if (now.remoteUnsettled !== before.remoteUnsettled) options.onRemoteChange('unsettled')
+        else if (now.remoteMapped !== before.remoteMapped) options.onRemoteChange('mapped')
       },
     }),
   })
@@ -122,6 +142,23 @@ function highlightsOf(decorations: DecorationSet): Highlight[] {
   return decorations.find().map((d) => {
     const spec = d.spec as Spec
     return { threadId: spec.threadId, resolved: spec.resolved, anchor: spec.anchor, from: d.from, to: d.to }
+  })
+}
+
+/** Same threads over the same ranges from the same relative positions, in any order. */
+function sameHighlights(a: readonly Highlight[], b: readonly Highlight[]): boolean {
+  if (a.length !== b.length) return false
+  const byThread = new Map(a.map((h) => [h.threadId, h]))
+  return b.every((h) => {
+    const x = byThread.get(h.threadId)
+    return (
+      x !== undefined &&
+      x.from === h.from &&
+      x.to === h.to &&
+      x.resolved === h.resolved &&
+      Y.compareRelativePositions(x.anchor.start, h.anchor.start) &&
+      Y.compareRelativePositions(x.anchor.end, h.anchor.end)
+    )
   })
 }
 
@@ -142,7 +179,13 @@ export function threadsAt(state: EditorState, pos: number): string[] {
     .map((d) => (d.spec as Spec).threadId)
 }
 
+/**
+ * Puts the highlights where a placement found them; nothing when they are already there (after
+ * typing, mapping has usually put them exactly there, and a new set redraws every highlight).
+ */
 export function setHighlights(view: EditorView, highlights: Highlight[], active: string | null): void {
+  const value = commentsPluginKey.getState(view.state)
+  if (value && value.active === active && sameHighlights(highlightsOf(value.decorations), highlights)) return
   view.dispatch(view.state.tr.setMeta(commentsPluginKey, { highlights, active }).setMeta('addToHistory', false))
 }
 

@@ -140,6 +140,21 @@ describe('review threads in the browser', () => {
     }
   })
 
+  it('keeps the highlight on its words while the drafter types before them and inside them', async () => {
+    const typeAt = async (words: string, typed: string) => {
+      await selectWords(drafter, 3, words)
+      await drafter.keyboard.press('ArrowLeft') // the caret at the start of `words`
+      await drafter.keyboard.type(typed)
+    }
+    await typeAt(WORDS, 'well ')
+    await typeAt('the following', 'all of ')
+    await drafter.waitForSelector(SAVED)
+    // "well " typed at the start edge stays outside; "all of " typed between its words joins it.
+    for (const page of [drafter, reviewer]) {
+      await expect.poll(() => highlightOf(page, threadId)).toEqual({ text: 'guided by all of the following principles', article: 'Article 4.' })
+    }
+  })
+
   it('comments from the keyboard and on a whole article; a thread whose words are deleted stays, "on deleted text"', async () => {
     const words = 'priority of the best interests of the child'
     await selectWords(reviewer, 3, words)

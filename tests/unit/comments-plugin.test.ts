@@ -21,6 +21,7 @@ import { TEXT_FIELD } from '../../shared/protocol'
 const WORDS = 'guided by principles'
 
 function setup() {
+  const relocated: string[] = []
   const b = createBuilders('h')
   const ydoc = new Y.Doc()
   writeDocJSON(ydoc, b.law('Title', [], [b.article('Principles', [b.clause(`Measures shall be ${WORDS}.`)]), b.article('Other', [b.clause('More text.')])]))
@@ -29,7 +30,16 @@ function setup() {
   const binding: BindingLike = { doc: ydoc, type: fragment, mapping: initial.mapping }
   let state = EditorState.create({
     doc: initial.doc,
-    plugins: [commentsPlugin({ relocate: (_state, anchor) => passageRangeIn(binding, anchor), onClickThreads: () => {}, onRemoteChange: () => {} })],
+    plugins: [
+      commentsPlugin({
+        relocate: (_state, anchor) => {
+          relocated.push('relocate')
+          return passageRangeIn(binding, anchor)
+        },
+        onClickThreads: () => {},
+        onRemoteChange: () => {},
+      }),
+    ],
   })
   const clause = (fragment.get(2) as Y.XmlElement).get(1) as Y.XmlElement
   const text = clause.get(0) as Y.XmlText
@@ -47,7 +57,23 @@ function setup() {
     binding.mapping = rebuilt.mapping
     return current.tr.replace(0, current.doc.content.size, new Slice(rebuilt.doc.content, 0, 0)).setMeta(ySyncPluginKey, { isChangeOrigin: true })
   }
-  return { state, text, remote, from: highlight('x', WORDS).from }
+  /**
+   * Someone else's typing as the incremental binding applies it (client/editor/incrementalBinding.ts):
+   * the same change to the Y.Doc, and to the editor as text steps.
+   */
+  const remoteTyping = (current: EditorState, index: number, insert: string, remove = 0): Transaction => {
+    if (remove > 0) text.delete(index, remove)
+    if (insert) text.insert(index, insert)
+    binding.mapping = initProseMirrorDoc(fragment, legalSchema).mapping
+    const at = textStart + index
+    const tr = current.tr
+    if (remove > 0) tr.delete(at, at + remove)
+    if (insert) tr.insertText(insert, at)
+    return tr.setMeta(ySyncPluginKey, { isChangeOrigin: true })
+  }
+  const from = highlight('x', WORDS).from
+  const textStart = from - textOfBlock(text).indexOf(WORDS)
+  return { state, text, remote, remoteTyping, relocated, from }
 }
 
 const words = (state: EditorState, id: string) => {
@@ -77,6 +103,25 @@ describe('comment highlights', () => {
     expect(words(next, 't1')).toBe('guided  all principles')
     // Mapping through "replace everything" instead would have dropped every highlight.
     expect(currentHighlights(state.apply(state.tr.replace(0, state.doc.content.size, new Slice(state.doc.content, 0, 0))))).toEqual([])
+  })
+
+  it('map through remote typing, which the binding applies as text steps, without placing them again', () => {
+    const { state, text, remoteTyping, relocated } = setup()
+    let next = state.apply(remoteTyping(state, 0, 'Newly adopted. '))
+    next = next.apply(remoteTyping(next, textOfBlock(text).indexOf('principles'), 'all '))
+    next = next.apply(remoteTyping(next, textOfBlock(text).indexOf('guided'), 'X')) // at the start edge
+    expect(words(next, 't1')).toBe('guided by all principles')
+    expect(words(next, 't2')).toBe('by')
+    next = next.apply(remoteTyping(next, textOfBlock(text).indexOf(' by ') + 1, '', 2))
+    expect(words(next, 't2')).toBeNull() // its words are gone
+    expect(words(next, 't1')).toBe('guided  all principles')
+    expect(relocated).toEqual([])
+  })
+
+  it('are placed again from their anchors after a remote change to the structure', () => {
+    const { state, remote, relocated } = setup()
+    state.apply(remote(state, (text) => text.insert(0, 'Newly adopted. ')))
+    expect(relocated).toEqual(['relocate', 'relocate'])
   })
 
   it('report the threads under a click, innermost first', () => {
