@@ -13,6 +13,7 @@ import { FULL_LAW_ARTICLES, law, loadLaw, topLevelCount } from './lib/law'
 import { distribution, median, sleep, type Distribution } from './lib/stats'
 import { startWorkers } from './lib/workers'
 import { startProfile } from './lib/pageProfile'
+import { addReviewThreads } from './lib/reviewThreads'
 import { keystrokeWork, TRACE_CATEGORIES, type KeystrokeWork } from './lib/mainThread'
 import { startServer } from './servers/target'
 
@@ -40,6 +41,8 @@ export interface TypingResult {
   structural: { keypresses: number; latency: Distribution }
   /** Main-thread work per keystroke (ms), from a trace of a third run (unthrottled browser). */
   work: { keypresses: number; input: Distribution; frame: Distribution; inputAndFrame: Distribution; busy: Distribution }
+  /** Typing again (60 Hz) once the law is under review: an open thread on every article, half of them on passages. */
+  underReview: { threads: number; latency: Distribution }
 }
 
 export interface BrowserBenchResult {
@@ -273,6 +276,8 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     const unthrottled = await typing(unthrottledBrowser, baseUrl, docUrl, admin.cookie, { trace: false })
     const traced = await typing(unthrottledBrowser, baseUrl, docUrl, admin.cookie, { trace: true })
     const structural = await structuralEdits(unthrottledBrowser, baseUrl, docUrl, admin.cookie)
+    const threads = await addReviewThreads(admin, spec.doc, loader.ydoc)
+    const underReview = await typing(browser, baseUrl, docUrl, admin.cookie, { trace: false, profile: process.env.BENCH_REVIEW_PROF })
     await worker.request({ cmd: 'stopWriting' })
     const floor = { latency: distribution(await bareTyping(browser)), unthrottled: distribution(await bareTyping(unthrottledBrowser)) }
     const work = traced.work ?? []
@@ -292,6 +297,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
         inputAndFrame: distribution(work.map((w) => w.inputMs + w.frameMs)),
         busy: distribution(work.map((w) => w.busyMs)),
       },
+      underReview: { threads, latency: distribution(underReview.latencyMs) },
     }
     const pp = (d: Distribution) => `p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms`
     log(`  typing with ${REMOTE_WRITERS} remote writers (${REMOTE_RATE} edits/s each): keypress → paint ` +
@@ -301,6 +307,8 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     log(`  floor, a bare contenteditable in the same harness: ${pp(floor.latency)}; frames not tied to 60 Hz: ${pp(floor.unthrottled)}`)
     log(`  structural edits (Enter, then Backspace joining again; frames not tied to 60 Hz): ${pp(typingResult.structural.latency)}, ` +
       `max ${typingResult.structural.latency.max.toFixed(0)} ms`)
+    log(`  under review (${threads} open threads, one per article): keypress → paint ${pp(typingResult.underReview.latency)}, ` +
+      `max ${typingResult.underReview.latency.max.toFixed(0)} ms`)
     log(`  main-thread work per keystroke (traced): keydown task ${pp(typingResult.work.input)}; its frame ${pp(typingResult.work.frame)}; ` +
       `both ${pp(typingResult.work.inputAndFrame)}; all tasks keydown → painted ${pp(typingResult.work.busy)}`)
     loader.destroy()

@@ -11,6 +11,7 @@
  *   BENCH_BROWSER_PROF=<file>              a V8 CPU profile of the page while typing (vsync-aligned run)
  *   BENCH_BROWSER_TRACE=<file>             the Chromium trace of the traced typing run
  *   BENCH_STRUCTURAL_PROF=<file>           a V8 CPU profile of the page during the structural edits
+ *   BENCH_REVIEW_PROF=<file>               a V8 CPU profile of the page while typing under review
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
