@@ -3,6 +3,7 @@ import type { OrganizationSummary, ThreadView } from '../../shared/api'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { byPlace } from './threadOrder'
+import { useProgressive } from '../ui/useProgressive'
 import type { CommentsController, CommentsSnapshot } from './CommentsController'
 import { CommentForm, ThreadCard } from './ThreadCard'
 import '../styles/comments.css'
@@ -44,6 +45,21 @@ function groupThreads(snapshot: CommentsSnapshot, threads: ThreadView[], deleted
   return ordered
 }
 
+/** Cards rendered as the panel opens, and added at each frame after: a draft under review may have hundreds. */
+const FIRST_CARDS = 30
+const CARDS_PER_FRAME = 30
+
+/** The first `count` threads of `groups` (the rest are rendered in later frames). */
+function shownGroups(groups: Group[], count: number): Group[] {
+  const out: Group[] = []
+  for (const group of groups) {
+    if (count <= 0) break
+    out.push(group.threads.length <= count ? group : { ...group, threads: group.threads.slice(0, count) })
+    count -= group.threads.length
+  }
+  return out
+}
+
 /**
  * The side panel of review threads: new-thread form, filters (status, organization, article),
  * threads under their articles in the order of the text, and the review report.
@@ -69,10 +85,14 @@ export function CommentsPanel({ controller, docId, canComment }: { controller: C
       (!orgId || thread.comments.some((c) => c.organization.id === orgId)) &&
       (!articleId || thread.articleId === articleId),
   )
-  const groups = groupThreads(snapshot, visible, t('comments.deletedArticles'))
-  const articlesWithThreads = [...snapshot.articles.values()].filter((a) => snapshot.threads.some((th) => th.articleId === a.id))
+  const progressive = useProgressive(visible.length, FIRST_CARDS, CARDS_PER_FRAME)
+  const groups = shownGroups(groupThreads(snapshot, visible, t('comments.deletedArticles')), progressive.shown)
+  const commented = new Set(snapshot.threads.map((th) => th.articleId))
+  const articlesWithThreads = [...snapshot.articles.values()].filter((a) => commented.has(a.id))
 
-  // A thread opened from the text: show it, whatever the filters, and bring its card into view.
+  // A thread opened from the text: show it, whatever the filters, and bring its card into view
+  // once it is rendered.
+  const revealing = useRef<string | null>(null)
   useEffect(() => {
     if (snapshot.reveal === 0 || !snapshot.activeId) return
     const thread = snapshot.threads.find((th) => th.id === snapshot.activeId)
@@ -80,15 +100,18 @@ export function CommentsPanel({ controller, docId, canComment }: { controller: C
     if (status !== 'all' && thread.status !== status) setStatus('all')
     if (orgId && !thread.comments.some((c) => c.organization.id === orgId)) setOrgId('')
     if (articleId && thread.articleId !== articleId) setArticleId('')
-    requestAnimationFrame(() => {
-      const card = listRef.current?.querySelector(`[data-thread-id="${CSS.escape(thread.id)}"]`)
-      if (card instanceof HTMLElement) {
-        card.scrollIntoView({ block: 'nearest' })
-        card.focus({ preventScroll: true })
-      }
-    })
+    progressive.showAll()
+    revealing.current = thread.id
     // Only a new reveal moves the panel; filters changed by hand afterwards stay.
   }, [snapshot.reveal])
+  useEffect(() => {
+    if (!revealing.current) return
+    const card = listRef.current?.querySelector(`[data-thread-id="${CSS.escape(revealing.current)}"]`)
+    if (!(card instanceof HTMLElement)) return
+    revealing.current = null
+    card.scrollIntoView({ block: 'nearest' })
+    card.focus({ preventScroll: true })
+  })
 
   const composer = snapshot.composer
   const scope = withResolved ? 'all' : 'open'

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { articleLabels, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
 import { createCast, shareWithCast, type Cast } from '../helpers/accounts'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
@@ -195,6 +195,26 @@ describe('review threads in the browser', () => {
     expect(html).toContain('<section class="appendix review">')
     expect(html).toContain('Say &quot;the child’s best interests&quot;.')
     expect(html).not.toMatch(/<img/i)
+    expect(errors).toEqual([])
+  })
+
+  it('lists every thread of a draft with many, and shows one far down the list when its words are clicked', async () => {
+    const [first] = await articleLabels(reviewer)
+    const docId = new URL(reviewer.url()).pathname.split('/').pop()!
+    // Reopened (resolved threads are not opened from the text); 40 threads on Article 1 come
+    // before it in the panel, past the cards it shows first.
+    await cast.reviewer.json(`/api/documents/${docId}/threads/${threadId}`, { method: 'PATCH', body: JSON.stringify({ status: 'open' }) })
+    for (const [i, account] of [...Array(20).fill(cast.reviewer), ...Array(20).fill(cast.drafter)].entries()) {
+      await account.json(`/api/documents/${docId}/threads`, { method: 'POST', body: JSON.stringify({ articleId: first.id, body: `Note ${i + 1}` }) })
+    }
+    await reviewer.reload()
+    await reviewer.getByTestId('read-only-banner').waitFor()
+    await reviewer.getByLabel('Show').selectOption('all')
+    const total = await reviewer.evaluate(async (id) => (await (await fetch(`/api/documents/${id}/threads`)).json()).length, docId)
+    expect(total).toBeGreaterThan(42)
+    await expect.poll(() => reviewer.getByTestId('thread').count()).toBe(total)
+    await reviewer.locator(`.legal-text .comment-highlight[data-thread-id="${threadId}"]`).first().click()
+    await expect.poll(() => reviewer.evaluate(() => document.activeElement?.getAttribute('data-thread-id'))).toBe(threadId)
     expect(errors).toEqual([])
   })
 })
