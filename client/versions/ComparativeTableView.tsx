@@ -41,10 +41,14 @@ export function ComparativeTableView({ diff }: { diff: DocumentDiff }) {
           const notes = rowNotes(row, language)
           return (
             <tr key={`${row.kind}-${row.id ?? i}`} data-testid="comparative-row" data-status={row.status}>
-              <td><Side lines={row.before} /></td>
               <td>
-                <Side lines={row.after} />
-                {notes.length > 0 && <p className="muted small ct-note">{notes.join('; ')}</p>}
+                <div className="ct-cell"><Side lines={row.before} /></div>
+              </td>
+              <td>
+                <div className="ct-cell">
+                  <Side lines={row.after} />
+                  {notes.length > 0 && <p className="muted small ct-note">{notes.join('; ')}</p>}
+                </div>
               </td>
             </tr>
           )
