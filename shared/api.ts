@@ -4,6 +4,7 @@ import { ROLES, type Role } from './roles'
 import type { ImportStats } from './import/types'
 import type { DocJSON } from './schema'
 import type { DocumentDiff } from './diff/types'
+import type { WireDiff } from './diff/wire'
 import { needsText, POSITIONS, SEVERITY, type PositionKind, type ProposalStatus } from './agreement'
 
 /** HTTP API shapes, validated on the server and used as types by the client. */
@@ -385,6 +386,9 @@ export interface DocumentComparison {
    */
   organizations: Record<string, OrganizationSummary[]>
 }
+
+/** A DocumentComparison as the server sends it: the diff packed (shared/diff/wire.ts). */
+export type DocumentComparisonWire = Omit<DocumentComparison, 'diff'> & { diff: WireDiff }
 
 export const COMPARATIVE_TABLE_FORMATS = ['html', 'docx'] as const
 export type ComparativeTableFormat = (typeof COMPARATIVE_TABLE_FORMATS)[number]

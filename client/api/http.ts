@@ -9,6 +9,7 @@ import {
   type CreateInvitationInput,
   type ComparativeTableFormat,
   type DocumentComparison,
+  type DocumentComparisonWire,
   type RestoreResult,
   type SaveVersionInput,
   type VersionDetail,
@@ -36,6 +37,7 @@ import {
   type ProposeInput,
   type RecordPositionInput,
 } from '../../shared/api'
+import { unpackDiff } from '../../shared/diff/wire'
 import type { MessageKey } from '../i18n/en'
 import type { Translate } from '../i18n/i18n'
 
@@ -120,7 +122,9 @@ export const api = {
   getVersion: (id: string, versionId: string) => request<VersionDetail>('GET', `${doc(id)}/versions/${encodeURIComponent(versionId)}`),
   restoreVersion: (id: string, versionId: string) => request<RestoreResult>('POST', `${doc(id)}/versions/${encodeURIComponent(versionId)}/restore`),
   compare: (id: string, from: string, to: string) =>
-    request<DocumentComparison>('GET', `${doc(id)}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+    request<DocumentComparisonWire>('GET', `${doc(id)}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`).then(
+      (wire): DocumentComparison => ({ ...wire, diff: unpackDiff(wire.diff) }),
+    ),
   /** A link (GET, same-origin cookie) that downloads the comparative table. */
   comparativeTableUrl: (id: string, from: string, to: string, format: ComparativeTableFormat) =>
     `${doc(id)}/comparative-table?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=${format}`,

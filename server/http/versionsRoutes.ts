@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http'
-import { COMPARATIVE_TABLE_FORMATS, CompareQuery, ErrorCode, SaveVersionInput } from '../../shared/api'
+import { COMPARATIVE_TABLE_FORMATS, CompareQuery, ErrorCode, SaveVersionInput, type DocumentComparisonWire } from '../../shared/api'
+import { packDiff } from '../../shared/diff/wire'
 import { comparativeTableFile, compareVersions, type DownloadFile } from '../services/compare'
 import { HttpError } from '../errors'
 import type { ApiDeps } from './api'
@@ -83,7 +84,8 @@ export function registerVersionsRoutes(router: Router, deps: ApiDeps): void {
       guards.signedIn((ctx) => {
         const { doc } = access.authorize(ctx.auth.user, ctx.params.id, 'read')
         const { from, to } = compareQuery(ctx)
-        sendJson(ctx.res, 200, compareVersions(deps, doc, from, to))
+        const comparison = compareVersions(deps, doc, from, to)
+        sendJson(ctx.res, 200, { ...comparison, diff: packDiff(comparison.diff) } satisfies DocumentComparisonWire)
       }),
     )
     .on(

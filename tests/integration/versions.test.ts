@@ -1,11 +1,13 @@
 import path from 'node:path'
-import { inflateSync } from 'node:zlib'
+import http from 'node:http'
+import { gunzipSync, inflateSync } from 'node:zlib'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { DB_FILE } from '../../server/db/connection'
 import { docJSONOf } from '../../shared/ydoc'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ActivitySession, DocumentComparison, RestoreResult, VersionDetail, VersionSummary } from '../../shared/api'
+import type { ActivitySession, DocumentComparison, DocumentComparisonWire, RestoreResult, VersionDetail, VersionSummary } from '../../shared/api'
+import { unpackDiff } from '../../shared/diff/wire'
 import type { DocJSON } from '../../shared/schema'
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server'
 import { createCast, createDocument, shareWithCast, type Account, type Cast } from '../helpers/accounts'
@@ -57,8 +59,11 @@ describe('versions: save, list, compare, checkpoints and restore on the real ser
   const versionsOf = (docId: string) => cast.observer.json<VersionSummary[]>(`/api/documents/${docId}/versions`)
   const save = (account: Account, docId: string, name: string, note = '') =>
     account.json<VersionSummary>(`/api/documents/${docId}/versions`, { method: 'POST', body: JSON.stringify({ name, note }) })
-  const compare = (account: Account, docId: string, from: string, to: string) =>
-    account.json<DocumentComparison>(`/api/documents/${docId}/compare?from=${from}&to=${to}`)
+  /** GET …/compare, unpacked as the browser does it. */
+  const compare = async (account: Account, docId: string, from: string, to: string): Promise<DocumentComparison> => {
+    const wire = await account.json<DocumentComparisonWire>(`/api/documents/${docId}/compare?from=${from}&to=${to}`)
+    return { ...wire, diff: unpackDiff(wire.diff) }
+  }
   const content = (docId: string) => cast.observer.json<DocJSON>(`/api/documents/${docId}/content`)
   const newDraft = async () => {
     const { id } = await createDocument(cast.owner, { title: 'Model law', template: 'sample' })
@@ -248,7 +253,7 @@ describe('versions: save, list, compare, checkpoints and restore on the real ser
       expect(await c.owner.json<DocJSON>(`${url}/content`)).toEqual(original)
       // The "before restore" checkpoint holds the replaced text; comparing it shows the restore.
       expect((await c.owner.json<VersionDetail>(`${url}/versions/${result.before!.id}`)).content).toEqual(edited)
-      const diff = await c.owner.json<DocumentComparison>(`${url}/compare?from=${result.before!.id}&to=current`)
+      const diff = await c.owner.json<DocumentComparisonWire>(`${url}/compare?from=${result.before!.id}&to=current`)
       expect(diff.diff.summary.articles).toMatchObject({ deleted: 1, changed: 1 })
       expect(diff.organizations.laterarticle).toEqual(expect.arrayContaining([c.justice]))
       // The restore is an ordinary, attributed edit in the activity.
