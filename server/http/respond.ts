@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import type { ApiError } from '../../shared/api'
 import type { HttpError } from '../errors'
+import { acceptsGzip, gzip, GZIP_FROM_BYTES } from './compression'
 
 export { HttpError, internalError, notFound } from '../errors'
 
@@ -18,15 +19,27 @@ export function setSecurityHeaders(res: ServerResponse): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
 }
 
+/** `body` as JSON; gzipped (off the event loop) when it is large and the client takes it. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const payload = JSON.stringify(body)
-  res.writeHead(status, {
-    ...headers,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(payload),
-    'Cache-Control': 'no-store',
-  })
-  res.end(payload)
+  const head = { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }
+  if (payload.length < GZIP_FROM_BYTES || !acceptsGzip(res.req)) {
+    res.writeHead(status, { ...head, 'Content-Length': Buffer.byteLength(payload) })
+    res.end(payload)
+    return
+  }
+  gzip(payload).then(
+    (zipped) => {
+      if (res.destroyed) return
+      res.writeHead(status, { ...head, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Content-Length': zipped.byteLength })
+      res.end(zipped)
+    },
+    () => {
+      if (res.destroyed) return
+      res.writeHead(status, { ...head, 'Content-Length': Buffer.byteLength(payload) })
+      res.end(payload)
+    },
+  )
 }
 
 export function sendNoContent(res: ServerResponse): void {

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { acceptsGzip, gzip, GZIP_FROM_BYTES } from './compression'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,10 +53,45 @@ function isFile(file: string): boolean {
   }
 }
 
+/** Types worth gzipping (images and fonts are compressed already). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.webmanifest'])
+
+/** Gzipped files of the build, made once each (per file, size and time: a new build is a new key). */
+const gzipped = new Map<string, Promise<Buffer>>()
+
+function gzippedFile(file: string, stat: fs.Stats): Promise<Buffer> {
+  const key = `${file}:${stat.size}:${stat.mtimeMs}`
+  let zipped = gzipped.get(key)
+  if (!zipped) {
+    zipped = fs.promises.readFile(file).then(gzip)
+    zipped.catch(() => gzipped.delete(key)) // tried again next time
+    gzipped.set(key, zipped)
+  }
+  return zipped
+}
+
 function serveFile(req: IncomingMessage, res: ServerResponse, file: string, cacheControl: string): void {
-  const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
-  const size = fs.statSync(file).size
-  res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Cache-Control': cacheControl })
+  const extension = path.extname(file).toLowerCase()
+  const type = CONTENT_TYPES[extension] ?? 'application/octet-stream'
+  const stat = fs.statSync(file)
+  if (COMPRESSIBLE.has(extension) && stat.size >= GZIP_FROM_BYTES && acceptsGzip(req)) {
+    gzippedFile(file, stat).then(
+      (zipped) => {
+        if (res.destroyed) return
+        res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': zipped.byteLength, 'Cache-Control': cacheControl, Vary: 'Accept-Encoding' })
+        res.end(req.method === 'HEAD' ? undefined : zipped)
+      },
+      () => res.destroy(),
+    )
+    return
+  }
+  const size = stat.size
+  res.writeHead(200, {
+    'Content-Type': type,
+    'Content-Length': size,
+    'Cache-Control': cacheControl,
+    ...(COMPRESSIBLE.has(extension) && size >= GZIP_FROM_BYTES ? { Vary: 'Accept-Encoding' } : {}),
+  })
   if (req.method === 'HEAD') {
     res.end()
     return

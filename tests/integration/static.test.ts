@@ -1,8 +1,23 @@
 import fs from 'node:fs/promises'
 import http from 'node:http'
+import { gunzipSync } from 'node:zlib'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server'
+
+/** A raw GET with `headers`, its body as bytes (not decoded, whatever its Content-Encoding). */
+function rawBytes(url: string, rawPath: string, headers: Record<string, string>): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(url)
+    const req = http.request({ hostname, port, path: rawPath, method: 'GET', headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
 
 /** A raw GET, so paths like /../ reach the server exactly as written (fetch would normalize them). */
 function rawGet(url: string, rawPath: string): Promise<{ status: number; body: string }> {
@@ -19,6 +34,8 @@ function rawGet(url: string, rawPath: string): Promise<{ status: number; body: s
   })
 }
 
+const BIG_SCRIPT = Array.from({ length: 2000 }, (_, i) => `export const article${i} = 'Статья ${i}';`).join('\n')
+
 describe('static client', () => {
   let root: string
   let server: TestServer
@@ -30,6 +47,8 @@ describe('static client', () => {
     await fs.mkdir(path.join(staticDir, 'assets'), { recursive: true })
     await fs.writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Accord</title>')
     await fs.writeFile(path.join(staticDir, 'assets', 'app-1a2b3c.js'), 'console.log(1)')
+    await fs.writeFile(path.join(staticDir, 'assets', 'big-4d5e6f.js'), BIG_SCRIPT)
+    await fs.writeFile(path.join(staticDir, 'assets', 'photo-7a8b9c.png'), Buffer.alloc(20_000, 7))
     await fs.writeFile(path.join(staticDir, 'favicon.svg'), '<svg/>')
     await fs.writeFile(path.join(root, 'secret.txt'), 'top secret')
     server = await startTestServer({ config: { staticDir } })
@@ -48,6 +67,25 @@ describe('static client', () => {
       expect(res.headers.get('content-type')).toContain('text/html')
       expect(res.headers.get('cache-control')).toBe('no-cache')
       expect(await res.text()).toContain('<title>Accord</title>')
+    }
+  })
+
+  it('gzips large text files for browsers that take it, and only for them', async () => {
+    const asset = '/assets/big-4d5e6f.js'
+    const zipped = await rawBytes(server.url, asset, { 'Accept-Encoding': 'gzip, deflate, br' })
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    expect(zipped.headers.vary).toBe('Accept-Encoding')
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.byteLength)
+    expect(zipped.body.byteLength).toBeLessThan(Buffer.byteLength(BIG_SCRIPT) / 4)
+    expect(gunzipSync(zipped.body).toString('utf8')).toBe(BIG_SCRIPT)
+    for (const headers of [{}, { 'Accept-Encoding': 'gzip;q=0, br' }] as Record<string, string>[]) {
+      const plain = await rawBytes(server.url, asset, headers)
+      expect(plain.headers['content-encoding']).toBeUndefined()
+      expect(plain.body.toString('utf8')).toBe(BIG_SCRIPT)
+    }
+    // Small files and images go as they are.
+    for (const small of ['/assets/app-1a2b3c.js', '/assets/photo-7a8b9c.png']) {
+      expect((await rawBytes(server.url, small, { 'Accept-Encoding': 'gzip' })).headers['content-encoding']).toBeUndefined()
     }
   })
 

@@ -163,6 +163,29 @@ describe('versions: save, list, compare, checkpoints and restore on the real ser
     expect((await cast.stranger.api(`/api/documents/${id}/compare?from=${round1.id}&to=current`)).status).toBe(403)
   })
 
+  it('sends a comparison gzipped to a browser that takes it, the same JSON either way', async () => {
+    const id = await newDraft()
+    const round1 = await save(cast.owner, id, 'Round 1')
+    const get = (headers: Record<string, string>) =>
+      new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        const req = http.get(`${server.url}/api/documents/${id}/compare?from=${round1.id}&to=current`, { headers: { Cookie: cast.reviewer.cookie, ...headers } }, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }))
+        })
+        req.on('error', reject)
+      })
+    const plain = await get({})
+    expect(plain.encoding).toBeUndefined()
+    expect(plain.body.byteLength).toBeGreaterThan(8 * 1024) // large enough to be gzipped
+    const zipped = await get({ 'Accept-Encoding': 'gzip, deflate, br' })
+    expect(zipped.encoding).toBe('gzip')
+    expect(zipped.body.byteLength).toBeLessThan(plain.body.byteLength / 3)
+    // The same but for the moment "current" stands for.
+    const withoutNow = (body: string) => ({ ...(JSON.parse(body) as DocumentComparisonWire), to: null })
+    expect(withoutNow(gunzipSync(zipped.body).toString('utf8'))).toEqual(withoutNow(plain.body.toString('utf8')))
+  })
+
   it('downloads the comparative table as HTML and as a valid DOCX with the changed wording', async () => {
     const id = await newDraft()
     const round1 = await save(cast.owner, id, 'Round 1')
