@@ -14,6 +14,7 @@ import { distribution, median, sleep, type Distribution } from './lib/stats'
 import { startWorkers } from './lib/workers'
 import { startProfile } from './lib/pageProfile'
 import { addReviewThreads } from './lib/reviewThreads'
+import { compareInBrowser, type CompareBrowserResult } from './compareBrowser'
 import { keystrokeWork, TRACE_CATEGORIES, type KeystrokeWork } from './lib/mainThread'
 import { startServer } from './servers/target'
 
@@ -49,6 +50,7 @@ export interface BrowserBenchResult {
   chromium: string
   coldOpen: ColdOpenBrowserResult
   typing: TypingResult
+  compare: CompareBrowserResult
 }
 
 const COLD_RUNS = 5
@@ -312,7 +314,11 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     log(`  main-thread work per keystroke (traced): keydown task ${pp(typingResult.work.input)}; its frame ${pp(typingResult.work.frame)}; ` +
       `both ${pp(typingResult.work.inputAndFrame)}; all tasks keydown → painted ${pp(typingResult.work.busy)}`)
     loader.destroy()
-    return { chromium: browser.version(), coldOpen: cold, typing: typingResult }
+    const compare = await compareInBrowser(browser, target, admin)
+    log(`  comparing versions (${compare.changedArticles} changed articles of 300): Compare → shown, median ${compare.changesMedianMs.toFixed(0)} ms ` +
+      `(runs ${compare.changesMs.map((m) => m.toFixed(0)).join(', ')}); comparative table ${compare.tableMedianMs.toFixed(0)} ms; ` +
+      `the comparison ${compare.wireKb.toFixed(0)} KB of JSON, ${compare.gzipKb.toFixed(0)} KB gzipped`)
+    return { chromium: browser.version(), coldOpen: cold, typing: typingResult, compare }
   } finally {
     await worker.request({ cmd: 'close' }).catch(() => undefined)
     worker.kill()

@@ -82,6 +82,13 @@ export function markdownSummary(r: BenchResults): string {
       `every task from keydown to paint, remote changes included, p50 ${fmt(t.work.busy.p50)} ms, p95 ${fmt(t.work.busy.p95)} ms.` +
       (t.underReview ? ` Under review (${t.underReview.threads} open threads, one per article, half on passages), at 60 Hz: ${pp(t.underReview.latency)}, max ${fmt(t.underReview.latency.max, 0)} ms.` : ''))
     out.push('')
+    const c = r.browser.compare
+    if (c) {
+      out.push(`**Comparing versions in Chromium** (the 300-article law, 5% of it reworded, one article inserted and one moved; ${c.changedArticles} changed articles shown): ` +
+        `Compare → summary and changes painted **${fmt(c.changesMedianMs, 0)} ms** (median of ${c.changesMs.length}), the comparative table ${fmt(c.tableMedianMs, 0)} ms; ` +
+        `the comparison ${fmt(c.wireKb, 0)} KB of JSON, ${fmt(c.gzipKb, 0)} KB gzipped on the wire.`)
+      out.push('')
+    }
   }
   if (r.manyDocs) {
     const d = r.manyDocs

@@ -1,0 +1,86 @@
+/**
+ * Comparing versions in Chromium: the 300-article law saved as a version, then edited as the
+ * diff benchmark edits it (5% of the articles reworded, one inserted at the top, one moved);
+ * History → Compare with the current text → the summary and every changed article shown, then
+ * the comparative table. Also the comparison's size on the wire, plain and gzipped.
+ */
+import { gzipSync } from 'node:zlib'
+import type { Browser } from 'playwright-core'
+import { contextFor } from '../tests/helpers/browser'
+import type { Account } from '../tests/helpers/accounts'
+import { editLaw } from '../shared/diff/testing/editLaw'
+import { connect } from './lib/clients'
+import { newDocument } from './lib/documents'
+import { FULL_LAW_ARTICLES, law, loadLaw } from './lib/law'
+import { median, sleep } from './lib/stats'
+import type { ServerTarget } from './servers/target'
+
+const RUNS = 3
+
+export interface CompareBrowserResult {
+  /** Click on Compare → the summary and every changed article rendered and painted (median). */
+  changesMedianMs: number
+  changesMs: number[]
+  /** Click on the comparative table's tab → its rows rendered and painted (median). */
+  tableMedianMs: number
+  changedArticles: number
+  /** The comparison's JSON as sent, and gzipped as a browser receives it. */
+  wireKb: number
+  gzipKb: number
+}
+
+/** After the next frame is painted (rAF, then the task after it). */
+const PAINTED = 'new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)))'
+
+export async function compareInBrowser(browser: Browser, target: ServerTarget, admin: Account): Promise<CompareBrowserResult> {
+  const baseUrl = `http://127.0.0.1:${target.port}`
+  const spec = await newDocument(target, 'Generated law, compared')
+  const loader = connect(spec)
+  try {
+    await loader.synced
+    const before = law(FULL_LAW_ARTICLES)
+    loadLaw(loader.ydoc, before)
+    await sleep(500)
+    const version = await admin.json<{ id: string }>(`/api/documents/${spec.doc}/versions`, { method: 'POST', body: JSON.stringify({ name: 'Round 1' }) })
+    loadLaw(loader.ydoc, editLaw(before))
+    await sleep(1000)
+    const wire = await (await admin.api(`/api/documents/${spec.doc}/compare?from=${version.id}&to=current`, { headers: { 'Accept-Encoding': 'identity' } })).text()
+    const changes: number[] = []
+    const tables: number[] = []
+    let changedArticles = 0
+    for (let run = 0; run < RUNS + 1; run++) {
+      const context = await contextFor(browser, baseUrl, { cookie: admin.cookie })
+      try {
+        const page = await context.newPage()
+        await page.goto(`${baseUrl}/d/${spec.doc}`)
+        await page.waitForSelector('[data-testid="sync-status"][data-state="saved"]', { timeout: 60_000 })
+        await page.getByTestId('history').click()
+        await page.getByTestId('version-row').first().waitFor()
+        const start = (await page.evaluate('performance.now()')) as number
+        await page.getByTestId('history-panel').getByRole('button', { name: 'Compare', exact: true }).click()
+        await page.getByTestId('compare-summary').waitFor({ timeout: 60_000 })
+        const shown = (await page.evaluate(PAINTED)) as number
+        changedArticles = await page.getByTestId('diff-article').count()
+        const tableStart = (await page.evaluate('performance.now()')) as number
+        await page.getByTestId('compare-view').getByRole('tab', { name: 'Comparative table' }).click()
+        await page.getByTestId('comparative-row').first().waitFor({ timeout: 60_000 })
+        const tableShown = (await page.evaluate(PAINTED)) as number
+        if (run === 0) continue // warm-up: the server's first comparison, Chromium's first page
+        changes.push(shown - start)
+        tables.push(tableShown - tableStart)
+      } finally {
+        await context.close()
+      }
+    }
+    return {
+      changesMedianMs: median(changes),
+      changesMs: changes,
+      tableMedianMs: median(tables),
+      changedArticles,
+      wireKb: Buffer.byteLength(wire) / 1024,
+      gzipKb: gzipSync(wire).byteLength / 1024,
+    }
+  } finally {
+    loader.destroy()
+  }
+}
