@@ -8,6 +8,7 @@ import { api, RequestError } from '../api/http'
 import type { CollabSession } from '../collab/session'
 import { articleAt, passageOf, passageRange, placeThreads, type Passage, type Placement } from './anchors'
 import { sameMap } from './sameMap'
+import { keepUnchanged } from './keepUnchanged'
 import { samePanelPlacements } from './threadOrder'
 import { debounced } from '../ui/debounced'
 import { commentsPlugin, commentsPluginKey, currentHighlights, setActiveThread, setHighlights } from './commentsPlugin'
@@ -143,7 +144,7 @@ export class CommentsController {
         try {
           const threads = await api.listThreads(this.docId)
           if (this.destroyed) return
-          this.update({ threads, loaded: true, error: null })
+          this.update({ threads: keepUnchanged(this.snapshot.threads, threads), loaded: true, error: null })
           this.place()
         } catch (err) {
           if (this.destroyed) return
