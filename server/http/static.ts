@@ -72,33 +72,33 @@ function gzippedFile(file: string, stat: fs.Stats): Promise<Buffer> {
 
 function serveFile(req: IncomingMessage, res: ServerResponse, file: string, cacheControl: string): void {
   const extension = path.extname(file).toLowerCase()
-  const type = CONTENT_TYPES[extension] ?? 'application/octet-stream'
   const stat = fs.statSync(file)
-  if (COMPRESSIBLE.has(extension) && stat.size >= GZIP_FROM_BYTES && acceptsGzip(req)) {
-    gzippedFile(file, stat).then(
-      (zipped) => {
-        if (res.destroyed) return
-        res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': zipped.byteLength, 'Cache-Control': cacheControl, Vary: 'Accept-Encoding' })
-        res.end(req.method === 'HEAD' ? undefined : zipped)
-      },
-      () => res.destroy(),
-    )
-    return
-  }
-  const size = stat.size
-  res.writeHead(200, {
-    'Content-Type': type,
-    'Content-Length': size,
+  const compressible = COMPRESSIBLE.has(extension) && stat.size >= GZIP_FROM_BYTES
+  const head = {
+    'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
     'Cache-Control': cacheControl,
-    ...(COMPRESSIBLE.has(extension) && size >= GZIP_FROM_BYTES ? { Vary: 'Accept-Encoding' } : {}),
-  })
-  if (req.method === 'HEAD') {
-    res.end()
+    ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
+  }
+  const sendAsIs = () => {
+    if (res.destroyed) return
+    res.writeHead(200, { ...head, 'Content-Length': stat.size })
+    if (req.method === 'HEAD') {
+      res.end()
+      return
+    }
+    const stream = fs.createReadStream(file)
+    stream.on('error', () => res.destroy())
+    stream.pipe(res)
+  }
+  if (!compressible || !acceptsGzip(req)) {
+    sendAsIs()
     return
   }
-  const stream = fs.createReadStream(file)
-  stream.on('error', () => res.destroy())
-  stream.pipe(res)
+  gzippedFile(file, stat).then((zipped) => {
+    if (res.destroyed) return
+    res.writeHead(200, { ...head, 'Content-Encoding': 'gzip', 'Content-Length': zipped.byteLength })
+    res.end(req.method === 'HEAD' ? undefined : zipped)
+  }, sendAsIs)
 }
 
 /**
