@@ -7,12 +7,15 @@ import { can } from '../../shared/roles'
 import { CreateDocumentDialog, RenameDialog } from './DocumentDialogs'
 import { ImportDialog } from '../import/ImportDialog'
 import { dateFormat } from '../i18n/dates'
+import { useProgressive } from '../ui/useProgressive'
 
 type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'import' } | { kind: 'rename'; doc: DocumentSummary }
 
 export function DocumentList() {
   const { t, language } = useI18n()
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null)
+  // Hundreds of drafts render in pieces, 50 a frame, instead of holding the page in one task.
+  const progressive = useProgressive(docs?.length ?? 0, 50, 50)
   const [loadError, setLoadError] = useState('')
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' })
   const [dialogError, setDialogError] = useState('')
@@ -85,7 +88,7 @@ export function DocumentList() {
       {docs?.length === 0 && <p className="empty-state">{t('docs.empty')}</p>}
       {docs && docs.length > 0 && (
         <ul className="document-list">
-          {docs.map((doc) => (
+          {docs.slice(0, progressive.shown).map((doc) => (
             <li key={doc.id} data-testid="document-row">
               <a
                 href={`/d/${encodeURIComponent(doc.id)}`}

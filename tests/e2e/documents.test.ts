@@ -2,17 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
-import { setupAdmin } from '../helpers/accounts'
+import { createDocument, setupAdmin, type Account } from '../helpers/accounts'
 
 describe('managing drafts in the Russian interface', () => {
   let server: TestServer
   let browser: Browser
   let page: Page
   let errors: string[]
+  let ivan: Account
 
   beforeAll(async () => {
     server = await startTestServer()
-    const ivan = await setupAdmin(server.url, { displayName: 'Иван', organization: { name: 'Министерство юстиции', shortName: 'Минюст', color: '#8a2be2' } })
+    ivan = await setupAdmin(server.url, { displayName: 'Иван', organization: { name: 'Министерство юстиции', shortName: 'Минюст', color: '#8a2be2' } })
     browser = await launchBrowser()
     const context = await contextFor(browser, server.url, ivan)
     await context.addInitScript(() => localStorage.setItem('accord.uiLanguage', 'ru'))
@@ -69,6 +70,16 @@ describe('managing drafts in the Russian interface', () => {
     page.once('dialog', (dialog) => void dialog.accept())
     await row.getByRole('button', { name: 'Удалить' }).click()
     await page.getByText('Проектов пока нет. Создайте первый.').waitFor()
+    expect(errors).toEqual([])
+  })
+
+  it('lists every draft of a long list (rendered in pieces)', async () => {
+    const titles = Array.from({ length: 120 }, (_, i) => `Проект № ${i + 1}`)
+    for (const title of titles) await createDocument(ivan, { title, language: 'ru', template: 'empty' })
+    await page.reload()
+    const row = page.getByTestId('document-row')
+    await expect.poll(() => row.count()).toBe(120)
+    expect((await row.getByRole('link').allTextContents()).sort()).toEqual([...titles].sort())
     expect(errors).toEqual([])
   })
 })
