@@ -11,7 +11,8 @@ import type { Account } from '../tests/helpers/accounts'
 import { editLaw } from '../shared/diff/testing/editLaw'
 import { connect } from './lib/clients'
 import { newDocument } from './lib/documents'
-import { FULL_LAW_ARTICLES, law, loadLaw } from './lib/law'
+import { FULL_LAW_ARTICLES, law, loadLaw, topLevelCount } from './lib/law'
+import type { DocJSON } from '../shared/schema'
 import { median, sleep } from './lib/stats'
 import type { ServerTarget } from './servers/target'
 
@@ -32,6 +33,15 @@ export interface CompareBrowserResult {
 /** After the next frame is painted (rAF, then the task after it). */
 const PAINTED = 'new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)))'
 
+/** Waits until the server's copy of the draft has `json`'s top-level blocks (loadLaw writes it in one update). */
+async function serverHas(admin: Account, docId: string, json: DocJSON): Promise<void> {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(50)) {
+    const content = await admin.json<DocJSON>(`/api/documents/${docId}/content`)
+    if (content.content?.length === topLevelCount(json)) return
+  }
+  throw new Error('comparison benchmark: the server never had the law')
+}
+
 export async function compareInBrowser(browser: Browser, target: ServerTarget, admin: Account): Promise<CompareBrowserResult> {
   const baseUrl = `http://127.0.0.1:${target.port}`
   const spec = await newDocument(target, 'Generated law, compared')
@@ -40,10 +50,11 @@ export async function compareInBrowser(browser: Browser, target: ServerTarget, a
     await loader.synced
     const before = law(FULL_LAW_ARTICLES)
     loadLaw(loader.ydoc, before)
-    await sleep(500)
+    await serverHas(admin, spec.doc, before)
     const version = await admin.json<{ id: string }>(`/api/documents/${spec.doc}/versions`, { method: 'POST', body: JSON.stringify({ name: 'Round 1' }) })
-    loadLaw(loader.ydoc, editLaw(before))
-    await sleep(1000)
+    const after = editLaw(before)
+    loadLaw(loader.ydoc, after)
+    await serverHas(admin, spec.doc, after)
     const wire = await (await admin.api(`/api/documents/${spec.doc}/compare?from=${version.id}&to=current`, { headers: { 'Accept-Encoding': 'identity' } })).text()
     const changes: number[] = []
     const tables: number[] = []

@@ -35,10 +35,11 @@ export function textLength(ydoc: Y.Doc): number {
   return ydoc.getXmlFragment(TEXT_FIELD).length
 }
 
-/** The Y.XmlText of every numbered paragraph (clause), in document order. */
-export function clauseTexts(ydoc: Y.Doc): Y.XmlText[] {
+/** The Y.XmlText of every numbered paragraph (clause) of the law, or of one article, in document order. */
+export function clauseTexts(within: Y.Doc | Y.XmlElement): Y.XmlText[] {
   const out: Y.XmlText[] = []
-  for (const el of ydoc.getXmlFragment(TEXT_FIELD).createTreeWalker((n) => n instanceof Y.XmlElement && n.nodeName === 'clause')) {
+  const root = within instanceof Y.Doc ? within.getXmlFragment(TEXT_FIELD) : within
+  for (const el of root.createTreeWalker((n) => n instanceof Y.XmlElement && n.nodeName === 'clause')) {
     const text = (el as Y.XmlElement).toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText)
     if (text) out.push(text)
   }

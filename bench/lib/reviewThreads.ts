@@ -5,6 +5,7 @@ import { createAnchor } from '../../shared/comments/anchor'
 import type { CreateThreadInput } from '../../shared/api'
 import { COMMENT_RATE } from '../../server/services/comments'
 import { createMember, createOrganization, grant, person, type Account } from '../../tests/helpers/accounts'
+import { clauseTexts } from './law'
 
 /** Words a passage thread covers at the start of its article's first paragraph. */
 const PASSAGE_CHARS = 24
@@ -21,7 +22,7 @@ export function reviewThreadInputs(ydoc: Y.Doc): CreateThreadInput[] {
     const articleId = node.getAttribute('id')
     if (!articleId) continue
     const body = `Review note ${index + 1}: please check the wording.`
-    const clause = index % 2 === 0 ? firstClauseText(node) : null
+    const clause = index % 2 === 0 ? clauseTexts(node)[0] : undefined
     if (clause && clause.length > 0) {
       const end = Math.min(PASSAGE_CHARS, clause.length)
       inputs.push({ articleId, anchor: createAnchor({ text: clause, index: 0 }, { text: clause, index: end }), body })
@@ -29,14 +30,6 @@ export function reviewThreadInputs(ydoc: Y.Doc): CreateThreadInput[] {
     index++
   }
   return inputs
-}
-
-function firstClauseText(article: Y.XmlElement): Y.XmlText | null {
-  for (const el of article.createTreeWalker((n) => n instanceof Y.XmlElement && n.nodeName === 'clause')) {
-    const text = (el as Y.XmlElement).toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText)
-    if (text) return text
-  }
-  return null
 }
 
 /**
