@@ -80,8 +80,6 @@ export class CommentsController {
   /** When the scheduled placement runs (Date.now() time). */
   private placeDue = 0
   private lastPlaced = 0
-  /** Whether the last placement left threads waiting for text this browser has not received. */
-  private waitingForText = false
   private readonly deriveLater = debounced(() => this.derive(), DERIVE_AFTER_MS)
   private destroyed = false
 
@@ -118,7 +116,7 @@ export class CommentsController {
         const open = ids.filter((id) => this.snapshot.threads.find((t) => t.id === id)?.status === 'open')
         if (open.length > 0) this.activate(open[0], { fromText: true })
       },
-      onRemoteChange: (change) => this.schedulePlace(change === 'mapped' && !this.waitingForText ? SETTLE_EVERY_MS : PLACE_EVERY_MS),
+      onRemoteChange: (change) => this.schedulePlace(change === 'mapped' && !this.waitingForText() ? SETTLE_EVERY_MS : PLACE_EVERY_MS),
     })
     editor.registerPlugin(plugin)
     const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
@@ -163,13 +161,18 @@ export class CommentsController {
     const editor = this.usableEditor()
     if (!editor) return
     const placements = placeThreads(editor.state, this.snapshot.threads)
-    this.waitingForText = [...placements.values()].some((p) => p.kind === 'pending')
     const highlights = this.snapshot.threads.flatMap((t) => {
       const p = placements.get(t.id)
       return p?.kind === 'passage' ? [{ threadId: t.id, from: p.from, to: p.to, resolved: t.status === 'resolved', anchor: p.anchor }] : []
     })
     setHighlights(editor.view, highlights, this.snapshot.activeId)
     this.derive(placements)
+  }
+
+  /** Whether a thread waits for text this browser has not received (the panel's kinds are always current). */
+  private waitingForText(): boolean {
+    for (const placement of this.snapshot.placements.values()) if (placement.kind === 'pending') return true
+    return false
   }
 
   /** A placement at most `everyMs` after the last one (sooner if one is already due sooner). */

@@ -101,13 +101,16 @@ export function commentsPlugin(options: CommentsPluginOptions): Plugin<PluginSta
         const active = meta ? meta.active : value.active
         let decorations = value.decorations
         let remote: RemoteChange | null = null
-        if (tr.docChanged && isRemoteTransaction(tr) && !isTextOnlyTransaction(tr)) {
-          decorations = relocateAll(newState, decorations, active)
-          remote = 'unsettled'
-        } else if (tr.docChanged) {
-          let lost = false
-          decorations = decorations.map(tr.mapping, tr.doc, { onRemove: () => (lost = true) })
-          if (isRemoteTransaction(tr)) remote = lost ? 'unsettled' : 'mapped'
+        if (tr.docChanged) {
+          const fromOthers = isRemoteTransaction(tr)
+          if (fromOthers && !isTextOnlyTransaction(tr)) {
+            decorations = relocateAll(newState, decorations, active)
+            remote = 'unsettled'
+          } else {
+            let lost = false
+            decorations = decorations.map(tr.mapping, tr.doc, { onRemove: () => (lost = true) })
+            if (fromOthers) remote = lost ? 'unsettled' : 'mapped'
+          }
         }
         if (active !== value.active && remote !== 'unsettled') decorations = decorationsFor(newState, highlightsOf(decorations), active)
         return {
