@@ -23,23 +23,20 @@ export function setSecurityHeaders(res: ServerResponse): void {
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const payload = JSON.stringify(body)
   const head = { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }
-  if (payload.length < GZIP_FROM_BYTES || !acceptsGzip(res.req)) {
+  const sendAsIs = () => {
+    if (res.destroyed) return
     res.writeHead(status, { ...head, 'Content-Length': Buffer.byteLength(payload) })
     res.end(payload)
+  }
+  if (payload.length < GZIP_FROM_BYTES || !acceptsGzip(res.req)) {
+    sendAsIs()
     return
   }
-  gzip(payload).then(
-    (zipped) => {
-      if (res.destroyed) return
-      res.writeHead(status, { ...head, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Content-Length': zipped.byteLength })
-      res.end(zipped)
-    },
-    () => {
-      if (res.destroyed) return
-      res.writeHead(status, { ...head, 'Content-Length': Buffer.byteLength(payload) })
-      res.end(payload)
-    },
-  )
+  gzip(payload).then((zipped) => {
+    if (res.destroyed) return
+    res.writeHead(status, { ...head, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Content-Length': zipped.byteLength })
+    res.end(zipped)
+  }, sendAsIs)
 }
 
 export function sendNoContent(res: ServerResponse): void {
