@@ -17,6 +17,8 @@ import { addReviewThreads } from './lib/reviewThreads'
 import { compareInBrowser, type CompareBrowserResult } from './compareBrowser'
 import { keystrokeWork, TRACE_CATEGORIES, type KeystrokeWork } from './lib/mainThread'
 import { startServer } from './servers/target'
+import { readinessScript, waitEditable } from './lib/editorReady'
+import { coldOpenOnSlowLink, type SlowLinkResult } from './slowLink'
 
 export interface ColdOpenBrowserResult {
   /** navigation → editor with every article rendered, editable, and a frame painted. */
@@ -24,6 +26,8 @@ export interface ColdOpenBrowserResult {
   samplesMs: number[]
   /** navigation → the editor element exists (app and editor bundle loaded, not yet filled). */
   editorMountedMedianMs: number
+  /** The same over a slower link, first sync gzipped and as is (skipped with BENCH_SKIP_COLD). */
+  slowLink?: SlowLinkResult
 }
 
 export interface TypingResult {
@@ -68,31 +72,6 @@ const PAINTED_MARK = 'accord-key-painted'
  * `frameRateHz`: ~60 without, > 500 with).
  */
 const UNTHROTTLED_SWITCHES = ['--in-process-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync']
-
-/** Marks when the editor is mounted and when it is filled, editable and painted. */
-function readinessScript(expectedArticles: number): string {
-  return `(() => {
-    const check = () => {
-      const editor = document.querySelector('.ProseMirror[contenteditable="true"]')
-      if (editor && window.__accordMounted === undefined) window.__accordMounted = performance.now()
-      if (editor && editor.querySelectorAll('article.article').length >= ${expectedArticles}) {
-        // Scheduled inside the frame's rAF: runs once that frame is produced.
-        setTimeout(() => { window.__accordEditable = performance.now() }, 0)
-        return
-      }
-      requestAnimationFrame(check)
-    }
-    requestAnimationFrame(check)
-  })()`
-}
-
-async function waitEditable(page: Page): Promise<{ editable: number; mounted: number }> {
-  await page.waitForFunction(() => (window as unknown as { __accordEditable?: number }).__accordEditable !== undefined, undefined, { timeout: 60_000, polling: 50 })
-  return page.evaluate(() => {
-    const w = window as unknown as { __accordEditable: number; __accordMounted: number }
-    return { editable: w.__accordEditable, mounted: w.__accordMounted }
-  })
-}
 
 async function coldOpen(browser: Browser, baseUrl: string, docUrl: string, cookie: string): Promise<ColdOpenBrowserResult> {
   const samples: number[] = []
@@ -265,6 +244,14 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     const cold = process.env.BENCH_SKIP_COLD === '1' ? { medianMs: NaN, samplesMs: [], editorMountedMedianMs: NaN } : await coldOpen(browser, baseUrl, docUrl, admin.cookie)
     log(`  cold open (navigation → editable, 300 articles): median ${cold.medianMs.toFixed(0)} ms ` +
       `(editor mounted at ${cold.editorMountedMedianMs.toFixed(0)} ms); runs ${cold.samplesMs.map((s) => s.toFixed(0)).join(', ')}`)
+    if (process.env.BENCH_SKIP_COLD !== '1') {
+      const slow = (cold.slowLink = await coldOpenOnSlowLink(browser, baseUrl, docUrl, admin.cookie))
+      const { downloadMbps, uploadMbps, roundTripMs } = slow.link
+      const runs = (ms: number[]) => ms.map((m) => m.toFixed(0)).join(', ')
+      log(`  cold open over ${downloadMbps}/${uploadMbps} Mbit/s, ${roundTripMs} ms round trips: median ${slow.gzipped.medianMs.toFixed(0)} ms ` +
+        `with the first sync gzipped (${slow.firstSyncKb.gzipped.toFixed(0)} KB of ${slow.firstSyncKb.unpacked.toFixed(0)} KB; runs ${runs(slow.gzipped.samplesMs)}), ` +
+        `${slow.plain.medianMs.toFixed(0)} ms with it as is (runs ${runs(slow.plain.samplesMs)})`)
+    }
 
     await worker.request({ cmd: 'open', spec, count: REMOTE_WRITERS, expectTopLevel: topLevelCount(json), parallel: REMOTE_WRITERS, timeoutMs: 60_000 })
     await worker.request({

@@ -16,7 +16,16 @@ export const MessageType = {
   role: 101,
   /** Server → client: a review thread changed, varString(JSON ThreadsChanged) (Accord extension). */
   threads: 102,
+  /**
+   * Server → client: one message of the types above, gzipped: the rest of the frame (Accord
+   * extension; only to a client that asked with GZIP_PARAM). The first sync of a long law is
+   * ~800 KB as is, ~230 KB gzipped.
+   */
+  gzipped: 103,
 } as const
+
+/** Query parameter of the sync URL by which a client asks for large messages gzipped (`=1`). */
+export const GZIP_PARAM = 'gzip'
 
 /** Body of a `threads` message: which thread changed; clients fetch the threads again. */
 export interface ThreadsChanged {

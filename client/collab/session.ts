@@ -10,6 +10,7 @@ import { CloseCode, MessageType, SYNC_PATH, closeCodeName, type CloseCodeName, t
 import { digest32 } from '../../shared/digest'
 import { readStoredAck } from '../../shared/storedAck'
 import type { Identity } from '../auth/session'
+import { GunzippingWebSocket, gzipParams } from './gunzippingSocket'
 import { isRole, type Role } from '../../shared/roles'
 
 export type SyncState =
@@ -93,7 +94,13 @@ export class CollabSession {
     document.addEventListener('visibilitychange', this.onPageHide)
     window.addEventListener('pagehide', this.leave)
     // disableBc: other tabs sync through the server, so every "stored" ack matches what we sent.
-    this.provider = new WebsocketProvider(syncUrl(), docId, this.ydoc, { maxBackoffTime: 5000, disableBc: true })
+    this.provider = new WebsocketProvider(syncUrl(), docId, this.ydoc, {
+      maxBackoffTime: 5000,
+      disableBc: true,
+      // The first sync of a long law is ~800 KB as is, ~230 KB gzipped.
+      params: gzipParams(),
+      WebSocketPolyfill: GunzippingWebSocket as unknown as typeof WebSocket,
+    })
     this.provider.awareness.setLocalStateField('user', {
       name: identity.name,
       organization: identity.organization,

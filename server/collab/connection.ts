@@ -14,6 +14,8 @@ import { isRedundantUpdate } from './redundant'
 import { dropPending, encodeIntegratedState, isIntegrated, pendingBytes } from './integrated'
 import { applyUpdateAndRepairIds } from './duplicateIds'
 import { frameOf, rawSocketOf } from './frame'
+import { gzippedMessage } from './gzipped'
+import { GZIP_FROM_BYTES } from '../http/compression'
 import type { ConnectionIdentity, ConnectionRegistry, LiveConnection } from './registry'
 
 /** A frame we could not make sense of; closes only the connection that sent it. */
@@ -57,6 +59,8 @@ export class Connection implements RoomConnection, LiveConnection {
   private _identity: ConnectionIdentity
   /** Where prebuilt frames are written (see frame.ts); null: through ws.send. */
   private readonly socket: Socket | null
+  /** Messages waiting, in order, behind one being gzipped (null: none is). */
+  private held: Uint8Array[] | null = null
 
   constructor(
     private readonly ws: WebSocket,
@@ -65,6 +69,8 @@ export class Connection implements RoomConnection, LiveConnection {
     role: Role,
     log: Logger,
     private readonly opts: ConnectionOptions,
+    /** What the client said it takes: large messages gzipped (see gzipped.ts). */
+    private readonly client: { gzip: boolean },
   ) {
     this._identity = identity
     this._role = role
@@ -126,6 +132,10 @@ export class Connection implements RoomConnection, LiveConnection {
   }
 
   send(message: Uint8Array): void {
+    if (this.held) {
+      this.held.push(message)
+      return
+    }
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return
     if (this.ws.bufferedAmount > this.opts.maxBufferedBytes) {
       this.log.warn('client too slow; closing', { buffered: this.ws.bufferedAmount })
@@ -135,6 +145,27 @@ export class Connection implements RoomConnection, LiveConnection {
     // A failed write surfaces as a socket error, which ws turns into a close.
     if (this.socket) this.socket.write(frameOf(message))
     else this.ws.send(message)
+  }
+
+  /**
+   * Like send(), but gzipped when large and the client takes it (compressed in the thread pool;
+   * whatever is sent meanwhile follows it, in order).
+   */
+  private sendLarge(message: Uint8Array): void {
+    if (!this.client.gzip || message.byteLength < GZIP_FROM_BYTES || this.held) {
+      this.send(message)
+      return
+    }
+    const held: Uint8Array[] = []
+    this.held = held
+    const release = (first: Uint8Array) => {
+      this.held = null
+      for (const m of [first, ...held]) this.send(m)
+    }
+    gzippedMessage(message).then(release, (err: unknown) => {
+      this.log.warn('cannot gzip a message; sending it as is', { err, bytes: message.byteLength })
+      release(message)
+    })
   }
 
   /**
@@ -222,7 +253,7 @@ export class Connection implements RoomConnection, LiveConnection {
         // As writeSyncStep2, but only what was applied: pending structs are nobody's business.
         encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
         encoding.writeVarUint8Array(encoder, encodeIntegratedState(this.room.doc, decoding.readVarUint8Array(decoder)))
-        this.send(encoding.toUint8Array(encoder))
+        this.sendLarge(encoding.toUint8Array(encoder))
         return
       }
       case syncProtocol.messageYjsSyncStep2:

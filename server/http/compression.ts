@@ -22,6 +22,6 @@ export function acceptsGzip(req: IncomingMessage | undefined): boolean {
   })
 }
 
-export function gzip(body: string | Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => zlib.gzip(body, (err, out) => (err ? reject(err) : resolve(out))))
+export function gzip(body: string | Uint8Array, level: number = zlib.constants.Z_DEFAULT_COMPRESSION): Promise<Buffer> {
+  return new Promise((resolve, reject) => zlib.gzip(body, { level }, (err, out) => (err ? reject(err) : resolve(out))))
 }

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, contextFor, editorText, launchBrowser, trackErrors } from '../helpers/browser'
 import { createMember, createOrganization, grant, organization, setupAdmin, TEST_PASSWORD, type Account } from '../helpers/accounts'
+import { MessageType } from '../../shared/protocol'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 
@@ -51,8 +52,17 @@ describe('two people co-editing the sample law in the browser', () => {
     await pageA.waitForURL(/\/d\/[0-9a-z]{16}$/)
     docUrl = pageA.url()
     await pageA.waitForSelector(SAVED)
+    // Boris's browser asks for the first sync gzipped (the sample is ~15 KB as is, ~5 KB gzipped) and unpacks it.
+    const received: { type: number; bytes: number }[] = []
+    pageB.on('websocket', (ws) =>
+      ws.on('framereceived', ({ payload }) => {
+        if (typeof payload !== 'string') received.push({ type: payload[0], bytes: payload.byteLength })
+      }),
+    )
     await pageB.goto(docUrl)
     await pageB.waitForSelector(SAVED)
+    expect(received.filter((m) => m.type === MessageType.gzipped)).toHaveLength(1)
+    expect(await editorText(pageB)).toBe(await editorText(pageA))
   })
 
   it('shows computed numbers, the outline and the people present', async () => {

@@ -1,0 +1,66 @@
+import { GZIP_PARAM, MessageType } from '../../shared/protocol'
+
+/** Sync URL parameters asking the server for large messages gzipped, if this browser can unpack them. */
+export function gzipParams(): Record<string, string> {
+  return typeof DecompressionStream === 'function' ? { [GZIP_PARAM]: '1' } : {}
+}
+
+function isGzipped(data: unknown): data is ArrayBuffer {
+  return data instanceof ArrayBuffer && data.byteLength > 0 && new Uint8Array(data, 0, 1)[0] === MessageType.gzipped
+}
+
+/** The message a MessageType.gzipped message holds (natively, off the page's thread). */
+async function gunzip(data: ArrayBuffer): Promise<ArrayBuffer> {
+  const body = new Blob([new Uint8Array(data, 1)]).stream().pipeThrough(new DecompressionStream('gzip'))
+  return new Response(body).arrayBuffer()
+}
+
+/**
+ * `ws`, with its onmessage handler given each gzipped message as the message it holds. The
+ * provider reads every message at once, so the ones that arrive while a gzipped one is being
+ * unpacked wait for it: the handler sees the server's order. One that cannot be unpacked closes
+ * the socket (the provider reconnects and syncs again).
+ */
+function gunzipping(ws: WebSocket): WebSocket {
+  let handler: WebSocket['onmessage'] = null
+  let waiting = 0
+  let broken = false
+  let queue: Promise<void> = Promise.resolve()
+  const handOn = (event: MessageEvent) => {
+    if (!broken) handler?.call(ws, event)
+  }
+  ws.addEventListener('message', (event: MessageEvent) => {
+    const gzipped = isGzipped(event.data)
+    if (!gzipped && waiting === 0) return handOn(event)
+    waiting++
+    const ready = gzipped ? gunzip(event.data as ArrayBuffer) : Promise.resolve(event.data as unknown)
+    queue = queue
+      .then(() => ready)
+      .then(
+        (data) => handOn(gzipped ? new MessageEvent('message', { data }) : event),
+        (err: unknown) => {
+          broken = true
+          console.error('Accord: a message from the server could not be unpacked; reconnecting', err)
+          ws.close()
+        },
+      )
+      // As a throwing onmessage would be: reported, and the next message still handed on.
+      .catch((err: unknown) => reportError(err))
+      .finally(() => waiting--)
+  })
+  Object.defineProperty(ws, 'onmessage', {
+    get: () => handler,
+    set: (next: WebSocket['onmessage']) => {
+      handler = next
+    },
+    configurable: true,
+  })
+  return ws
+}
+
+/** A WebSocket class for the provider's WebSocketPolyfill option: sockets that unpack gzipped messages. */
+export class GunzippingWebSocket {
+  constructor(url: string | URL, protocols?: string | string[]) {
+    return gunzipping(new WebSocket(url, protocols))
+  }
+}
