@@ -1,8 +1,9 @@
 /**
  * Sections 2b and 3, in headless Chromium against Accord (production build in dist/client):
  * navigation → rendered, editable editor on the 300-article law (median of 5, each in a
- * fresh signed-in context: empty cache, empty IndexedDB), and keypress → painted frame while
- * 5 remote writers type (and move their carets) elsewhere in the same law.
+ * fresh signed-in context: empty cache, empty IndexedDB; then over a slower link, slowLink.ts),
+ * and keypress → painted frame while 5 remote writers type (and move their carets) elsewhere
+ * in the same law.
  */
 import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'

@@ -67,6 +67,12 @@ export function markdownSummary(r: BenchResults): string {
     if (r.browser) {
       out.push(`| Chromium: navigation → editor mounted | ${fmt(r.browser.coldOpen.editorMountedMedianMs, 0)} ms |`)
       out.push(`| Chromium: navigation → every article rendered, editable, painted | **${fmt(r.browser.coldOpen.medianMs, 0)} ms** |`)
+      const slow = r.browser.coldOpen.slowLink
+      if (slow) {
+        const link = `${slow.link.downloadMbps}/${slow.link.uploadMbps} Mbit/s, ${slow.link.roundTripMs} ms round trips`
+        out.push(`| the same over ${link}, first sync gzipped (${fmt(slow.firstSyncKb.gzipped, 0)} KB of ${fmt(slow.firstSyncKb.unpacked, 0)} KB; median of 3) | **${fmt(slow.gzipped.medianMs, 0)} ms** |`)
+        out.push(`| the same over ${link}, first sync as is (median of 3) | ${fmt(slow.plain.medianMs, 0)} ms |`)
+      }
     }
     out.push('')
   }
