@@ -21,7 +21,7 @@ async function gunzip(data: ArrayBuffer): Promise<ArrayBuffer> {
  * unpacked wait for it: the handler sees the server's order. One that cannot be unpacked closes
  * the socket (the provider reconnects and syncs again).
  */
-function gunzipping(ws: WebSocket): WebSocket {
+export function gunzipping(ws: WebSocket): WebSocket {
   let handler: WebSocket['onmessage'] = null
   let waiting = 0
   let broken = false
