@@ -1,3 +1,4 @@
+import zlib from 'node:zlib'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
@@ -448,6 +449,18 @@ const SYNC_ROWS: SyncRow[] = [
     editor: 'malformed (4400)',
     readOnly: 'malformed (4400)',
     send: (c) => c.send(frame(MessageType.threads, (e) => encoding.writeVarString(e, JSON.stringify({ threadId: 'x', change: 'deleted' })))),
+  },
+  {
+    // Holding an edit: the server unpacks nothing a client sends.
+    message: 'gzipped (103)',
+    editor: 'malformed (4400)',
+    readOnly: 'malformed (4400)',
+    send: (c) => {
+      const doc = new Y.Doc()
+      doc.getText('gzipped').insert(0, 'unpacked')
+      const update = frame(MessageType.sync, (e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(doc)))
+      c.send(frame(MessageType.gzipped, (e) => encoding.writeUint8Array(e, zlib.gzipSync(update))))
+    },
   },
 ]
 
