@@ -37,37 +37,50 @@ async function openOnce(spec: ClientSpec, expected: number): Promise<number> {
 export async function runColdOpenBenchmark(servers: ServerKind[], log: (line: string) => void): Promise<ColdOpenResult[]> {
   const json = law(FULL_LAW_ARTICLES)
   const expected = topLevelCount(json)
-  const results: ColdOpenResult[] = []
-  for (const server of servers) {
-    const target = await startServer(server, { env: { IDLE_UNLOAD_MS: String(IDLE_UNLOAD_MS) } })
-    let loader: BenchClient | null = null
-    try {
+  const open: { server: ServerKind; label: string; spec: ClientSpec; loader: BenchClient | null; stop: () => Promise<void> }[] = []
+  try {
+    for (const server of servers) {
+      const target = await startServer(server, { env: { IDLE_UNLOAD_MS: String(IDLE_UNLOAD_MS) } })
       const spec = await newDocument(target, 'Generated law (300 articles)')
-      loader = connect(spec)
+      const loader = connect(spec)
+      open.push({ server, label: target.label, spec, loader, stop: () => target.stop() })
       await loader.synced
       loadLaw(loader.ydoc, json)
       await openOnce(spec, expected) // warm-up, and proof the server holds it all
-      const samplesMs: number[] = []
-      for (let i = 0; i < RUNS; i++) samplesMs.push(await openOnce(spec, expected))
-      const result: ColdOpenResult = { server, medianMs: median(samplesMs), samplesMs }
-      if (server === 'accord') {
-        loader.destroy()
-        loader = null
+    }
+    // Servers in turn, the order rotating: the client's own JIT warms up over the first runs,
+    // which would otherwise all go to the first server.
+    const samples = new Map<ServerKind, number[]>(servers.map((s) => [s, []]))
+    for (let i = 0; i < RUNS; i++) {
+      for (let j = 0; j < open.length; j++) {
+        const { server, spec } = open[(i + j) % open.length]
+        samples.get(server)!.push(await openOnce(spec, expected))
+      }
+    }
+    const results: ColdOpenResult[] = []
+    for (const entry of open) {
+      const samplesMs = samples.get(entry.server)!
+      const result: ColdOpenResult = { server: entry.server, medianMs: median(samplesMs), samplesMs }
+      if (entry.server === 'accord') {
+        entry.loader?.destroy()
+        entry.loader = null
         const fromStorage: number[] = []
         for (let i = 0; i < RUNS; i++) {
           await sleep(IDLE_UNLOAD_MS + 400) // the room is unloaded (and compacted) meanwhile
-          fromStorage.push(await openOnce(spec, expected))
+          fromStorage.push(await openOnce(entry.spec, expected))
         }
         result.fromStorageMedianMs = median(fromStorage)
         result.fromStorageSamplesMs = fromStorage
       }
       results.push(result)
-      log(`  ${target.label.padEnd(20)} median ${result.medianMs.toFixed(0)} ms` +
+      log(`  ${entry.label.padEnd(20)} median ${result.medianMs.toFixed(0)} ms` +
         (result.fromStorageMedianMs !== undefined ? `; from storage ${result.fromStorageMedianMs.toFixed(0)} ms` : ''))
-    } finally {
-      loader?.destroy()
-      await target.stop()
+    }
+    return results
+  } finally {
+    for (const entry of open) {
+      entry.loader?.destroy()
+      await entry.stop()
     }
   }
-  return results
 }
