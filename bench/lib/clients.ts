@@ -72,9 +72,10 @@ export function connect(spec: ClientSpec): BenchClient {
     maxBackoffTime: 500,
   })
   if (spec.kind === 'accord') {
-    // Accord's own frames (as the browser client reads them): "stored" and the role.
+    // Accord's own frames (as the browser client reads them): "stored", the role, "threads changed".
     provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => void readStoredAck(decoder)
     provider.messageHandlers[MessageType.role] = (_encoder, decoder) => void decoding.readVarString(decoder)
+    provider.messageHandlers[MessageType.threads] = (_encoder, decoder) => void decoding.readVarString(decoder)
   }
   const synced = new Promise<void>((resolve) => {
     const onSync = (isSynced: boolean) => {
