@@ -88,8 +88,11 @@ export class CommentsController {
     session: CollabSession,
     private readonly language: Language,
   ) {
+    // Fetched once the text has arrived (the session's first sync tells the listener, as every
+    // reconnection does): before, every thread would be listed as on a deleted article, and
+    // rendering them would hold up the text of a draft under review (~100 ms for 300 threads).
     this.stopListening = session.onThreadsChanged(() => void this.refresh())
-    void this.refresh()
+    if (session.provider.synced) void this.refresh()
   }
 
   subscribe = (listener: () => void): (() => void) => {

@@ -207,8 +207,18 @@ describe('review threads in the browser', () => {
     for (const [i, account] of [...Array(20).fill(cast.reviewer), ...Array(20).fill(cast.drafter)].entries()) {
       await account.json(`/api/documents/${docId}/threads`, { method: 'POST', body: JSON.stringify({ articleId: first.id, body: `Note ${i + 1}` }) })
     }
+    // While the draft opens, no thread may be listed as on a deleted article (as they were while
+    // the text had not arrived yet).
+    await reviewer.addInitScript(() => {
+      const w = window as unknown as { __deletedGroupSeen?: boolean }
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="thread-group"][data-article-id=""]')) w.__deletedGroupSeen = true
+      }).observe(document, { childList: true, subtree: true })
+    })
     await reviewer.reload()
     await reviewer.getByTestId('read-only-banner').waitFor()
+    await expect.poll(() => reviewer.getByTestId('thread').count()).toBeGreaterThan(0)
+    expect(await reviewer.evaluate(() => (window as unknown as { __deletedGroupSeen?: boolean }).__deletedGroupSeen ?? false)).toBe(false)
     await reviewer.getByLabel('Show').selectOption('all')
     const total = await reviewer.evaluate(async (id) => (await (await fetch(`/api/documents/${id}/threads`)).json()).length, docId)
     expect(total).toBeGreaterThan(42)
