@@ -29,6 +29,8 @@ export interface ColdOpenBrowserResult {
   editorMountedMedianMs: number
   /** The same over a slower link, first sync gzipped and as is (skipped with BENCH_SKIP_COLD). */
   slowLink?: SlowLinkResult
+  /** The same (loopback) once the law is under review: an open thread on every article. */
+  underReview?: { medianMs: number; samplesMs: number[] }
 }
 
 export interface TypingResult {
@@ -269,6 +271,12 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     const threads = await addReviewThreads(admin, spec.doc, loader.ydoc)
     const underReview = await typing(browser, baseUrl, docUrl, admin.cookie, { trace: false, profile: process.env.BENCH_REVIEW_PROF })
     await worker.request({ cmd: 'stopWriting' })
+    // As the first cold open: nobody else writing.
+    if (process.env.BENCH_SKIP_COLD !== '1') {
+      const { medianMs, samplesMs } = await coldOpen(browser, baseUrl, docUrl, admin.cookie)
+      cold.underReview = { medianMs, samplesMs }
+      log(`  cold open under review (${threads} open threads): median ${medianMs.toFixed(0)} ms; runs ${samplesMs.map((m) => m.toFixed(0)).join(', ')}`)
+    }
     const floor = { latency: distribution(await bareTyping(browser)), unthrottled: distribution(await bareTyping(unthrottledBrowser)) }
     const work = traced.work ?? []
     const typingResult: TypingResult = {

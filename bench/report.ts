@@ -73,6 +73,8 @@ export function markdownSummary(r: BenchResults): string {
         out.push(`| the same over ${link}, first sync gzipped (${fmt(slow.firstSyncKb.gzipped, 0)} KB of ${fmt(slow.firstSyncKb.unpacked, 0)} KB; median of 3) | **${fmt(slow.gzipped.medianMs, 0)} ms** |`)
         out.push(`| the same over ${link}, first sync as is (median of 3) | ${fmt(slow.plain.medianMs, 0)} ms |`)
       }
+      const review = r.browser.coldOpen.underReview
+      if (review) out.push(`| the same with an open review thread on every article (300) | ${fmt(review.medianMs, 0)} ms |`)
     }
     out.push('')
   }
