@@ -13,12 +13,16 @@ interface CurrentArticle {
 
 export const currentArticleKey = new PluginKey<CurrentArticle>('currentArticle')
 
-function currentArticle(state: EditorState): CurrentArticle {
+/** The range of the article holding the caret, or null when the caret is not in an article. */
+function caretArticle(state: EditorState): { from: number; to: number } | null {
   const ctx = structuralContext(state)
-  if (ctx?.top.type.name !== 'article') return { range: null, decorations: DecorationSet.empty }
-  const from = ctx.topPos
-  const to = from + ctx.top.nodeSize
-  return { range: { from, to }, decorations: DecorationSet.create(state.doc, [Decoration.node(from, to, { class: CURRENT_ARTICLE_CLASS }, { currentArticle: true })]) }
+  if (ctx?.top.type.name !== 'article') return null
+  return { from: ctx.topPos, to: ctx.topPos + ctx.top.nodeSize }
+}
+
+function marking(range: { from: number; to: number } | null, state: EditorState): CurrentArticle {
+  if (!range) return { range, decorations: DecorationSet.empty }
+  return { range, decorations: DecorationSet.create(state.doc, [Decoration.node(range.from, range.to, { class: CURRENT_ARTICLE_CLASS }, { currentArticle: true })]) }
 }
 
 /**
@@ -32,14 +36,20 @@ export function currentArticlePlugin(): Plugin<CurrentArticle> {
   return new Plugin<CurrentArticle>({
     key: currentArticleKey,
     state: {
-      init: (_config, state) => currentArticle(state),
+      init: (_config, state) => marking(caretArticle(state), state),
       apply(tr, prev, _oldState, state) {
         if (!tr.docChanged && !tr.selectionSet) return prev
-        const next = currentArticle(state)
-        const [a, b] = [prev.range, next.range]
+        const [a, b] = [prev.range, caretArticle(state)]
         // Same range: the same decoration still fits (it sits at the top level, on the article).
-        const same = a === b || (a !== null && b !== null && a.from === b.from && a.to === b.to)
-        return same ? prev : next
+        if (a === b || (a !== null && b !== null && a.from === b.from && a.to === b.to)) return prev
+        if (a !== null && b !== null && tr.docChanged) {
+          // Typing in the article, or edits before it: the decoration mapped along is the one
+          // wanted (creating a set walks every top-level node: 900 in a long code).
+          const mapped = prev.decorations.map(tr.mapping, tr.doc)
+          const [kept] = mapped.find()
+          if (kept && kept.from === b.from && kept.to === b.to) return { range: b, decorations: mapped }
+        }
+        return marking(b, state)
       },
     },
     props: { decorations: (state) => currentArticleKey.getState(state)?.decorations },

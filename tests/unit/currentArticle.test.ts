@@ -38,4 +38,18 @@ describe('currentArticlePlugin (the article holding the caret is always rendered
     const { pos } = nodeWithId(moved.doc, id)!
     expect(marked(moved)).toEqual([{ from: pos, to: pos + moved.doc.nodeAt(pos)!.nodeSize }])
   })
+
+  it('maps the mark through typing in the article and edits before it, rather than placing it anew', () => {
+    const inThird = withCursorIn(create(), 'clause', 3, 3)
+    const spec = () => currentArticleKey.getState(state)!.decorations.find()[0].spec
+    let state = inThird
+    const before = spec()
+    state = state.apply(state.tr.insertText('typed '))
+    // Text typed before the article, where another person is writing.
+    const earlier = posOfNth(state.doc, 'clause', 0) + 1
+    state = state.apply(state.tr.insertText('elsewhere ', earlier))
+    expect(marked(state)).toEqual([articleRange(state, 2)])
+    // The same decoration, carried along (placing it anew walks every top-level node).
+    expect(spec()).toBe(before)
+  })
 })
