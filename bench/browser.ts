@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
-import { contextFor, launchBrowser } from '../tests/helpers/browser'
+import { launchBrowser } from '../tests/helpers/browser'
 import { connect } from './lib/clients'
 import { accordAdmin, newDocument } from './lib/documents'
 import { FULL_LAW_ARTICLES, law, loadLaw, topLevelCount } from './lib/law'
@@ -18,7 +18,7 @@ import { addReviewThreads } from './lib/reviewThreads'
 import { compareInBrowser, type CompareBrowserResult } from './compareBrowser'
 import { keystrokeWork, TRACE_CATEGORIES, type KeystrokeWork } from './lib/mainThread'
 import { startServer } from './servers/target'
-import { readinessScript, waitEditable } from './lib/editorReady'
+import { openFresh } from './lib/editorReady'
 import { coldOpenOnSlowLink, type SlowLinkResult } from './slowLink'
 
 export interface ColdOpenBrowserResult {
@@ -80,18 +80,10 @@ async function coldOpen(browser: Browser, baseUrl: string, docUrl: string, cooki
   const samples: number[] = []
   const mounted: number[] = []
   for (let i = 0; i < COLD_RUNS + 1; i++) {
-    const context = await contextFor(browser, baseUrl, { cookie })
-    try {
-      await context.addInitScript(readinessScript(FULL_LAW_ARTICLES))
-      const page = await context.newPage()
-      await page.goto(docUrl, { waitUntil: 'commit' })
-      const t = await waitEditable(page)
-      if (i === 0) continue // warm-up: the server's own caches and Chromium's start
-      samples.push(t.editable)
-      mounted.push(t.mounted)
-    } finally {
-      await context.close()
-    }
+    const t = await openFresh(browser, baseUrl, docUrl, cookie)
+    if (i === 0) continue // warm-up: the server's own caches and Chromium's start
+    samples.push(t.editable)
+    mounted.push(t.mounted)
   }
   return { medianMs: median(samples), samplesMs: samples, editorMountedMedianMs: median(mounted) }
 }
@@ -166,17 +158,13 @@ async function typeAndMeasure(page: Page, keys: string[] = TYPED_KEYS): Promise<
 
 /** A fresh signed-in page on the law, editable, with the caret in the user's paragraph; closed after `use`. */
 async function inUserParagraph<T>(browser: Browser, baseUrl: string, docUrl: string, cookie: string, use: (page: Page) => Promise<T>): Promise<T> {
-  const context = await contextFor(browser, baseUrl, { cookie })
-  try {
-    await context.addInitScript(readinessScript(FULL_LAW_ARTICLES))
-    const page = await context.newPage()
-    await page.goto(docUrl, { waitUntil: 'commit' })
-    await waitEditable(page)
-    await page.locator('.legal-text p.clause').nth(USER_CLAUSE).click()
-    return await use(page)
-  } finally {
-    await context.close()
-  }
+  const { after } = await openFresh(browser, baseUrl, docUrl, cookie, {
+    after: async (page) => {
+      await page.locator('.legal-text p.clause').nth(USER_CLAUSE).click()
+      return use(page)
+    },
+  })
+  return after as T
 }
 
 /** Enter and Backspace in the middle of the user's paragraph: each renumbers its article. */

@@ -6,9 +6,7 @@
 import zlib from 'node:zlib'
 import type { Browser } from 'playwright-core'
 import { MessageType } from '../shared/protocol'
-import { contextFor } from '../tests/helpers/browser'
-import { readinessScript, waitEditable } from './lib/editorReady'
-import { FULL_LAW_ARTICLES } from './lib/law'
+import { openFresh } from './lib/editorReady'
 import { median } from './lib/stats'
 
 /** A ministry's office line, say. */
@@ -26,35 +24,30 @@ export interface SlowLinkResult {
 }
 
 async function openOnce(browser: Browser, baseUrl: string, docUrl: string, cookie: string, gzip: boolean) {
-  const context = await contextFor(browser, baseUrl, { cookie })
-  try {
-    await context.addInitScript(readinessScript(FULL_LAW_ARTICLES))
-    // Without DecompressionStream the client does not ask for gzip (client/collab/gunzippingSocket.ts).
-    if (!gzip) await context.addInitScript('delete window.DecompressionStream')
-    const page = await context.newPage()
-    const cdp = await context.newCDPSession(page)
-    await cdp.send('Network.enable')
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: SLOW_LINK.roundTripMs,
-      downloadThroughput: (SLOW_LINK.downloadMbps * 1e6) / 8,
-      uploadThroughput: (SLOW_LINK.uploadMbps * 1e6) / 8,
-    })
-    let largest: Buffer | null = null
-    page.on('websocket', (ws) =>
-      ws.on('framereceived', ({ payload }) => {
-        if (typeof payload !== 'string' && payload.byteLength > (largest?.byteLength ?? 0)) largest = payload
-      }),
-    )
-    await page.goto(docUrl, { waitUntil: 'commit' })
-    const { editable } = await waitEditable(page)
-    const frame = largest as Buffer | null
-    if (!frame) throw new Error('slow link: no frame received')
-    const unpacked = frame[0] === MessageType.gzipped ? zlib.gunzipSync(frame.subarray(1)).byteLength : frame.byteLength
-    return { editable, wire: frame.byteLength, unpacked, gzipped: frame[0] === MessageType.gzipped }
-  } finally {
-    await context.close()
-  }
+  let largest: Buffer | null = null
+  const { editable } = await openFresh(browser, baseUrl, docUrl, cookie, {
+    prepare: async (page) => {
+      // Without DecompressionStream the client does not ask for gzip (client/collab/gunzippingSocket.ts).
+      if (!gzip) await page.addInitScript('delete window.DecompressionStream')
+      const cdp = await page.context().newCDPSession(page)
+      await cdp.send('Network.enable')
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: SLOW_LINK.roundTripMs,
+        downloadThroughput: (SLOW_LINK.downloadMbps * 1e6) / 8,
+        uploadThroughput: (SLOW_LINK.uploadMbps * 1e6) / 8,
+      })
+      page.on('websocket', (ws) =>
+        ws.on('framereceived', ({ payload }) => {
+          if (typeof payload !== 'string' && payload.byteLength > (largest?.byteLength ?? 0)) largest = payload
+        }),
+      )
+    },
+  })
+  const frame = largest as Buffer | null
+  if (!frame) throw new Error('slow link: no frame received')
+  const unpacked = frame[0] === MessageType.gzipped ? zlib.gunzipSync(frame.subarray(1)).byteLength : frame.byteLength
+  return { editable, wire: frame.byteLength, unpacked, gzipped: frame[0] === MessageType.gzipped }
 }
 
 export async function coldOpenOnSlowLink(browser: Browser, baseUrl: string, docUrl: string, cookie: string): Promise<SlowLinkResult> {

@@ -1,4 +1,6 @@
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { contextFor } from '../../tests/helpers/browser'
+import { FULL_LAW_ARTICLES } from './law'
 
 /** Marks when the editor is mounted and when it is filled, editable and painted. */
 export function readinessScript(expectedArticles: number): string {
@@ -23,4 +25,29 @@ export async function waitEditable(page: Page): Promise<{ editable: number; moun
     const w = window as unknown as { __accordEditable: number; __accordMounted: number }
     return { editable: w.__accordEditable, mounted: w.__accordMounted }
   })
+}
+
+/**
+ * Opens the law at `docUrl` in a fresh signed-in context (empty cache and IndexedDB) and waits
+ * until every article is rendered, editable and painted; `prepare` sets the page up before it
+ * navigates, `after` reads it before the context is closed.
+ */
+export async function openFresh<T = void>(
+  browser: Browser,
+  baseUrl: string,
+  docUrl: string,
+  cookie: string,
+  hooks: { prepare?: (page: Page) => Promise<void>; after?: (page: Page) => Promise<T> | T } = {},
+): Promise<{ editable: number; mounted: number; after: T | undefined }> {
+  const context = await contextFor(browser, baseUrl, { cookie })
+  try {
+    await context.addInitScript(readinessScript(FULL_LAW_ARTICLES))
+    const page = await context.newPage()
+    await hooks.prepare?.(page)
+    await page.goto(docUrl, { waitUntil: 'commit' })
+    const times = await waitEditable(page)
+    return { ...times, after: await hooks.after?.(page) }
+  } finally {
+    await context.close()
+  }
 }
