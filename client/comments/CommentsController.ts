@@ -53,6 +53,8 @@ const DERIVE_AFTER_MS = 250
 /** A passage typed a moment ago may not be on the server yet: retry this often, this many times. */
 const NOT_SYNCED_RETRY_MS = 400
 const NOT_SYNCED_RETRIES = 10
+/** Threads are fetched once the text has arrived, or after this long without it (offline: the error says so). */
+const TEXT_WAIT_MS = 3000
 
 /**
  * The review threads of one open draft, outside React: fetched from the server, fetched again
@@ -82,6 +84,7 @@ export class CommentsController {
   private lastPlaced = 0
   private readonly deriveLater = debounced(() => this.derive(), DERIVE_AFTER_MS)
   private destroyed = false
+  private textWait: ReturnType<typeof setTimeout> | undefined
 
   constructor(
     readonly docId: string,
@@ -93,6 +96,11 @@ export class CommentsController {
     // rendering them would hold up the text of a draft under review (~100 ms for 300 threads).
     this.stopListening = session.onThreadsChanged(() => void this.refresh())
     if (session.provider.synced) void this.refresh()
+    else {
+      this.textWait = setTimeout(() => {
+        if (!this.snapshot.loaded && !this.fetching) void this.refresh()
+      }, TEXT_WAIT_MS)
+    }
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -341,6 +349,7 @@ export class CommentsController {
   destroy(): void {
     this.destroyed = true
     clearTimeout(this.placeTimer)
+    clearTimeout(this.textWait)
     this.deriveLater.cancel()
     this.stopListening()
     this.detachEditor?.()
