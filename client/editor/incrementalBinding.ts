@@ -223,6 +223,38 @@ function replaceTransaction(state: EditorState, content: Fragment): Transaction 
   return tr.doc.content.eq(content) ? tr : state.tr.replaceWith(0, state.doc.content.size, content)
 }
 
+/**
+ * The one top-level element holding everything `transaction` changed in `fragment`, when the
+ * fragment's own list of elements did not change (a remote keystroke: its article); else null.
+ * Types outside the fragment (another root type) do not count.
+ */
+function onlyChangedElement(fragment: Y.XmlFragment, transaction: Y.Transaction): Y.XmlElement | null {
+  if (transaction.changed.has(fragment as YType)) return null
+  let found: Y.XmlElement | null = null
+  for (const type of transaction.changed.keys()) {
+    let top: YType = type
+    while (top._item !== null && top._item.parent !== fragment) top = top._item.parent as YType
+    if (top._item === null) continue // not in the fragment
+    if (!(top instanceof Y.XmlElement) || (found !== null && found !== top)) return null
+    found = top
+  }
+  return found
+}
+
+/**
+ * The document with `el`'s node rebuilt, everything else as it is: when `el` is the only element
+ * that changed and the document holds its previous node (`before`). Null when that does not
+ * hold, or the element's content is no longer valid: then the whole list is gone through.
+ */
+function withElementRebuilt(doc: PMNode, fragment: Y.XmlFragment, el: Y.XmlElement, before: PMNode | undefined, mapping: Mapping, schema: Schema) {
+  if (before === undefined || doc.childCount !== fragment.length) return null
+  let index = 0
+  while (index < doc.childCount && doc.child(index) !== before) index++
+  if (index === doc.childCount) return null
+  const node = nodeOf(el, schema, mapping)
+  return node ? { content: doc.content.replaceChild(index, node), index } : null
+}
+
 function typeChanged(this: ProsemirrorBinding, events: Y.YEvent<YType>[], transaction: Y.Transaction): void {
   const view = this.prosemirrorView
   if (view == null) return
@@ -234,6 +266,9 @@ function typeChanged(this: ProsemirrorBinding, events: Y.YEvent<YType>[], transa
   }
   this.mux(() => {
     const mapping = this.mapping as Mapping
+    const fragment = this.type as Y.XmlFragment
+    const one = onlyChangedElement(fragment, transaction)
+    const oneBefore = one ? (mapping.get(one) as PMNode | undefined) : undefined
     // Forget exactly what changed: deleted types, changed types and their ancestors.
     Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
       if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) mapping.delete(struct.content.type)
@@ -243,21 +278,31 @@ function typeChanged(this: ProsemirrorBinding, events: Y.YEvent<YType>[], transa
 
     const state = view.state as EditorState
     const oldDoc = state.doc
-    const elements: Y.XmlElement[] = []
-    const nodes: PMNode[] = []
-    for (const el of this.type.toArray()) {
-      const node = nodeOf(el, state.schema, mapping)
-      if (node) {
-        elements.push(el as Y.XmlElement)
-        nodes.push(node)
+    let tr: Transaction
+    // One article changed (remote typing): only its node is rebuilt, without listing the law.
+    const rebuilt = one ? withElementRebuilt(oldDoc, fragment, one, oneBefore, mapping, state.schema) : null
+    if (rebuilt && one) {
+      tr = replaceTransaction(state, rebuilt.content)
+      const shown = tr.doc.childCount === oldDoc.childCount ? tr.doc.child(rebuilt.index) : null
+      if (shown && shown !== rebuilt.content.child(rebuilt.index)) remap(one, shown, mapping)
+    } else {
+      const elements: Y.XmlElement[] = []
+      const nodes: PMNode[] = []
+      for (const el of fragment.toArray()) {
+        const node = nodeOf(el, state.schema, mapping)
+        if (node) {
+          elements.push(el as Y.XmlElement)
+          nodes.push(node)
+        }
+      }
+      tr = replaceTransaction(state, Fragment.from(nodes))
+      // The step rebuilt the ancestors of what changed: map the Yjs types to the nodes it made,
+      // so that they stay identical to what the document shows (and the next diff stays cheap).
+      if (tr.doc.childCount === nodes.length) {
+        for (let i = 0; i < nodes.length; i++) if (tr.doc.child(i) !== nodes[i]) remap(elements[i], tr.doc.child(i), mapping)
       }
     }
-    const tr = replaceTransaction(state, Fragment.from(nodes)).setMeta('addToHistory', false)
-    // The step rebuilt the ancestors of what changed: map the Yjs types to the nodes it made,
-    // so that they stay identical to what the document shows (and the next diff stays cheap).
-    if (tr.doc.childCount === nodes.length) {
-      for (let i = 0; i < nodes.length; i++) if (tr.doc.child(i) !== nodes[i]) remap(elements[i], tr.doc.child(i), mapping)
-    }
+    tr.setMeta('addToHistory', false)
     restoreSelection(tr, this.beforeTransactionSelection, this, oldDoc)
     tr.setMeta(ySyncPluginKey, { isChangeOrigin: true, isUndoRedoOperation: transaction.origin instanceof Y.UndoManager })
     view.dispatch(tr)

@@ -192,6 +192,32 @@ describe('incremental Yjs → ProseMirror binding', () => {
     expect(changed).toBeGreaterThan(0)
   })
 
+  it('applies remote typing without listing the whole law; an inserted article the full way', () => {
+    const { a, b } = pair(6)
+    const root = a.ydoc.getXmlFragment(TEXT_FIELD)
+    const list = root.toArray.bind(root)
+    let listed = 0
+    root.toArray = () => {
+      listed++
+      return list()
+    }
+    cursorAt(b, 9, 3)
+    edit(b, type('typed '))
+    // With a change to another root type in the same update: still one article.
+    const article = b.ydoc.getXmlFragment(TEXT_FIELD).get(2) as Y.XmlElement
+    const text = [...article.createTreeWalker((n) => n instanceof Y.XmlText)][0] as Y.XmlText
+    b.ydoc.transact(() => {
+      b.ydoc.getArray('elsewhere').push(['x'])
+      text.insert(0, 'and ')
+    })
+    expect(listed).toBe(0)
+    expect(a.view.state.doc.eq(truth(a))).toBe(true)
+    edit(b, COMMANDS[COMMANDS.indexOf(insertArticle)])
+    expect(listed).toBeGreaterThan(0)
+    expect(a.view.state.doc.eq(truth(a))).toBe(true)
+    expect(a.view.state.doc.eq(b.view.state.doc)).toBe(true)
+  })
+
   it('keeps the mapping of untouched nodes (nothing is rebuilt for them)', () => {
     const { a, b } = pair()
     const fragment = a.ydoc.getXmlFragment(TEXT_FIELD)
