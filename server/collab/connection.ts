@@ -59,8 +59,9 @@ export class Connection implements RoomConnection, LiveConnection {
   private _identity: ConnectionIdentity
   /** Where prebuilt frames are written (see frame.ts); null: through ws.send. */
   private readonly socket: Socket | null
-  /** Messages waiting, in order, behind one being gzipped (null: none is). */
+  /** Messages waiting, in order, behind one being gzipped (null: none is), and their bytes. */
   private held: Uint8Array[] | null = null
+  private heldBytes = 0
 
   constructor(
     private readonly ws: WebSocket,
@@ -132,14 +133,18 @@ export class Connection implements RoomConnection, LiveConnection {
   }
 
   send(message: Uint8Array): void {
-    if (this.held) {
-      this.held.push(message)
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    if (this.held) this.heldBytes += message.byteLength
+    // What waits behind a gzipped message counts as queued: a client asking for sync after sync
+    // while one is compressed is as slow a reader as one whose socket is full.
+    const queued = this.ws.bufferedAmount + this.heldBytes
+    if (queued > this.opts.maxBufferedBytes) {
+      this.log.warn('client too slow; closing', { buffered: queued })
+      this.close(TRY_AGAIN_LATER, 'too slow')
       return
     }
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
-    if (this.ws.bufferedAmount > this.opts.maxBufferedBytes) {
-      this.log.warn('client too slow; closing', { buffered: this.ws.bufferedAmount })
-      this.close(TRY_AGAIN_LATER, 'too slow')
+    if (this.held) {
+      this.held.push(message)
       return
     }
     // A failed write surfaces as a socket error, which ws turns into a close.
@@ -160,6 +165,7 @@ export class Connection implements RoomConnection, LiveConnection {
     this.held = held
     const release = (first: Uint8Array) => {
       this.held = null
+      this.heldBytes = 0
       for (const m of [first, ...held]) this.send(m)
     }
     gzippedMessage(message).then(release, (err: unknown) => {

@@ -98,3 +98,32 @@ describe('the first sync of a long draft, gzipped for clients that ask', () => {
     expect(messages.some(isStep2)).toBe(true)
   })
 })
+
+describe('a client asking for the first sync again and again while it is gzipped', () => {
+  it('is closed as a slow reader (1013) once what waits behind it passes MAX_BUFFERED_BYTES; others are served', async () => {
+    const maxBufferedBytes = 256 * 1024
+    const server = await startTestServer({ config: { maxBufferedBytes } })
+    try {
+      const owner = await setupAdmin(server.url)
+      const imported = await owner.json<ImportCreated>('/api/documents/import', {
+        method: 'POST',
+        body: JSON.stringify({ title: 'Forty articles', language: 'en', doc: generateLaw({ articles: 40 }) }),
+      })
+      const docId = imported.document.id
+      const flood = openRawSocket(server.wsUrl, `${docId}?${GZIP_PARAM}=1`, { cookie: owner.cookie })
+      await flood.opened
+      // Each answer is ~100 KB as is; twenty of them wait behind the first while it is gzipped.
+      for (let i = 0; i < 20; i++) flood.ws.send(STEP1)
+      expect((await flood.closed).code).toBe(1013)
+
+      const other = openRawSocket(server.wsUrl, `${docId}?${GZIP_PARAM}=1`, { cookie: owner.cookie })
+      await other.opened
+      other.ws.send(STEP1)
+      await waitFor(() => other.messages.some((m) => m[0] === MessageType.gzipped))
+      other.ws.close()
+    } finally {
+      await server.close()
+    }
+  })
+})
+
