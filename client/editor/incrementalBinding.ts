@@ -252,7 +252,7 @@ function withElementRebuilt(doc: PMNode, fragment: Y.XmlFragment, el: Y.XmlEleme
   while (index < doc.childCount && doc.child(index) !== before) index++
   if (index === doc.childCount) return null
   const node = nodeOf(el, schema, mapping)
-  return node ? { content: doc.content.replaceChild(index, node), index } : null
+  return node ? { content: doc.content.replaceChild(index, node), index, el } : null
 }
 
 function typeChanged(this: ProsemirrorBinding, events: Y.YEvent<YType>[], transaction: Y.Transaction): void {
@@ -281,10 +281,10 @@ function typeChanged(this: ProsemirrorBinding, events: Y.YEvent<YType>[], transa
     let tr: Transaction
     // One article changed (remote typing): only its node is rebuilt, without listing the law.
     const rebuilt = one ? withElementRebuilt(oldDoc, fragment, one, oneBefore, mapping, state.schema) : null
-    if (rebuilt && one) {
+    if (rebuilt) {
       tr = replaceTransaction(state, rebuilt.content)
       const shown = tr.doc.childCount === oldDoc.childCount ? tr.doc.child(rebuilt.index) : null
-      if (shown && shown !== rebuilt.content.child(rebuilt.index)) remap(one, shown, mapping)
+      if (shown && shown !== rebuilt.content.child(rebuilt.index)) remap(rebuilt.el, shown, mapping)
     } else {
       const elements: Y.XmlElement[] = []
       const nodes: PMNode[] = []
