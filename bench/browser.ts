@@ -164,7 +164,7 @@ async function inUserParagraph<T>(browser: Browser, baseUrl: string, docUrl: str
       return use(page)
     },
   })
-  return after as T
+  return after
 }
 
 /** Enter and Backspace in the middle of the user's paragraph: each renumbers its article. */

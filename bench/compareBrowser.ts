@@ -6,7 +6,6 @@
  */
 import { gzipSync } from 'node:zlib'
 import type { Browser } from 'playwright-core'
-import { contextFor } from '../tests/helpers/browser'
 import type { Account } from '../tests/helpers/accounts'
 import { editLaw } from '../shared/diff/testing/editLaw'
 import { connect } from './lib/clients'
@@ -14,6 +13,7 @@ import { newDocument } from './lib/documents'
 import { FULL_LAW_ARTICLES, law, loadLaw, topLevelCount } from './lib/law'
 import type { DocJSON } from '../shared/schema'
 import { median, sleep } from './lib/stats'
+import { openFresh } from './lib/editorReady'
 import type { ServerTarget } from './servers/target'
 
 const RUNS = 3
@@ -60,28 +60,27 @@ export async function compareInBrowser(browser: Browser, target: ServerTarget, a
     const tables: number[] = []
     let changedArticles = 0
     for (let run = 0; run < RUNS + 1; run++) {
-      const context = await contextFor(browser, baseUrl, { cookie: admin.cookie })
-      try {
-        const page = await context.newPage()
-        await page.goto(`${baseUrl}/d/${spec.doc}`)
-        await page.waitForSelector('[data-testid="sync-status"][data-state="saved"]', { timeout: 60_000 })
-        await page.getByTestId('history').click()
-        await page.getByTestId('version-row').first().waitFor()
-        const start = (await page.evaluate('performance.now()')) as number
-        await page.getByTestId('history-panel').getByRole('button', { name: 'Compare', exact: true }).click()
-        await page.getByTestId('compare-summary').waitFor({ timeout: 60_000 })
-        const shown = (await page.evaluate(PAINTED)) as number
-        changedArticles = await page.getByTestId('diff-article').count()
-        const tableStart = (await page.evaluate('performance.now()')) as number
-        await page.getByTestId('compare-view').getByRole('tab', { name: 'Comparative table' }).click()
-        await page.getByTestId('comparative-row').first().waitFor({ timeout: 60_000 })
-        const tableShown = (await page.evaluate(PAINTED)) as number
-        if (run === 0) continue // warm-up: the server's first comparison, Chromium's first page
-        changes.push(shown - start)
-        tables.push(tableShown - tableStart)
-      } finally {
-        await context.close()
-      }
+      const { after: measured } = await openFresh(browser, baseUrl, `${baseUrl}/d/${spec.doc}`, admin.cookie, {
+        after: async (page) => {
+          await page.waitForSelector('[data-testid="sync-status"][data-state="saved"]', { timeout: 60_000 })
+          await page.getByTestId('history').click()
+          await page.getByTestId('version-row').first().waitFor()
+          const start = (await page.evaluate('performance.now()')) as number
+          await page.getByTestId('history-panel').getByRole('button', { name: 'Compare', exact: true }).click()
+          await page.getByTestId('compare-summary').waitFor({ timeout: 60_000 })
+          const shown = (await page.evaluate(PAINTED)) as number
+          const articles = await page.getByTestId('diff-article').count()
+          const tableStart = (await page.evaluate('performance.now()')) as number
+          await page.getByTestId('compare-view').getByRole('tab', { name: 'Comparative table' }).click()
+          await page.getByTestId('comparative-row').first().waitFor({ timeout: 60_000 })
+          const tableShown = (await page.evaluate(PAINTED)) as number
+          return { changeMs: shown - start, tableMs: tableShown - tableStart, articles }
+        },
+      })
+      changedArticles = measured.articles
+      if (run === 0) continue // warm-up: the server's first comparison, Chromium's first page
+      changes.push(measured.changeMs)
+      tables.push(measured.tableMs)
     }
     return {
       changesMedianMs: median(changes),

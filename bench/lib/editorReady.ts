@@ -3,7 +3,7 @@ import { contextFor } from '../../tests/helpers/browser'
 import { FULL_LAW_ARTICLES } from './law'
 
 /** Marks when the editor is mounted and when it is filled, editable and painted. */
-export function readinessScript(expectedArticles: number): string {
+function readinessScript(expectedArticles: number): string {
   return `(() => {
     const check = () => {
       const editor = document.querySelector('.ProseMirror[contenteditable="true"]')
@@ -19,7 +19,7 @@ export function readinessScript(expectedArticles: number): string {
   })()`
 }
 
-export async function waitEditable(page: Page): Promise<{ editable: number; mounted: number }> {
+async function waitEditable(page: Page): Promise<{ editable: number; mounted: number }> {
   await page.waitForFunction(() => (window as unknown as { __accordEditable?: number }).__accordEditable !== undefined, undefined, { timeout: 60_000, polling: 50 })
   return page.evaluate(() => {
     const w = window as unknown as { __accordEditable: number; __accordMounted: number }
@@ -38,7 +38,7 @@ export async function openFresh<T = void>(
   docUrl: string,
   cookie: string,
   hooks: { prepare?: (page: Page) => Promise<void>; after?: (page: Page) => Promise<T> | T } = {},
-): Promise<{ editable: number; mounted: number; after: T | undefined }> {
+): Promise<{ editable: number; mounted: number; after: T }> {
   const context = await contextFor(browser, baseUrl, { cookie })
   try {
     await context.addInitScript(readinessScript(FULL_LAW_ARTICLES))
@@ -46,7 +46,8 @@ export async function openFresh<T = void>(
     await hooks.prepare?.(page)
     await page.goto(docUrl, { waitUntil: 'commit' })
     const times = await waitEditable(page)
-    return { ...times, after: await hooks.after?.(page) }
+    // Without `after`, T is void and so is what it gives.
+    return { ...times, after: (await hooks.after?.(page)) as T }
   } finally {
     await context.close()
   }

@@ -2,9 +2,10 @@ import zlib from 'node:zlib'
 import type { IncomingMessage } from 'node:http'
 
 /**
- * Gzip for what the server sends over HTTP: drafters reach it from six countries, and the client
- * bundle (~1.2 MB of JavaScript) or a comparison of a long law (~1.2 MB of JSON) shrinks 4–6×.
- * Compression runs in libuv's thread pool, never on the event loop that passes edits on.
+ * Gzip for what the server sends over HTTP (and a long draft's first sync, see
+ * collab/gzipped.ts): drafters reach it from six countries, and the client bundle (~1.2 MB of
+ * JavaScript) or a comparison of a long law (~1.2 MB of JSON) shrinks 4–6×. Compression runs in
+ * libuv's thread pool, never on the event loop that passes edits on.
  */
 
 /** Bodies from this size up are gzipped for clients that take it; smaller ones gain little. */
