@@ -35,6 +35,15 @@ function docOfStep2(bytes: Uint8Array): Y.Doc {
   return doc
 }
 
+/** A generated 40-article law (~100 KB of Yjs state) as a new draft of `owner`; its id. */
+async function importLongDraft(owner: Account): Promise<string> {
+  const imported = await owner.json<ImportCreated>('/api/documents/import', {
+    method: 'POST',
+    body: JSON.stringify({ title: 'Forty articles', language: 'en', doc: generateLaw({ articles: 40 }) }),
+  })
+  return imported.document.id
+}
+
 const isStep2 = (m: Uint8Array) => m[0] === MessageType.sync && m[1] === syncProtocol.messageYjsSyncStep2
 
 describe('the first sync of a long draft, gzipped for clients that ask', () => {
@@ -47,11 +56,7 @@ describe('the first sync of a long draft, gzipped for clients that ask', () => {
   beforeAll(async () => {
     server = await startTestServer()
     owner = await setupAdmin(server.url)
-    const imported = await owner.json<ImportCreated>('/api/documents/import', {
-      method: 'POST',
-      body: JSON.stringify({ title: 'Forty articles', language: 'en', doc: generateLaw({ articles: 40 }) }),
-    })
-    longDoc = imported.document.id
+    longDoc = await importLongDraft(owner)
     stored = await owner.json<DocJSON>(`/api/documents/${longDoc}/content`)
     expect(stored.content?.length).toBeGreaterThan(40)
   })
@@ -105,11 +110,7 @@ describe('a client asking for the first sync again and again while it is gzipped
     const server = await startTestServer({ config: { maxBufferedBytes } })
     try {
       const owner = await setupAdmin(server.url)
-      const imported = await owner.json<ImportCreated>('/api/documents/import', {
-        method: 'POST',
-        body: JSON.stringify({ title: 'Forty articles', language: 'en', doc: generateLaw({ articles: 40 }) }),
-      })
-      const docId = imported.document.id
+      const docId = await importLongDraft(owner)
       const flood = openRawSocket(server.wsUrl, `${docId}?${GZIP_PARAM}=1`, { cookie: owner.cookie })
       await flood.opened
       // Each answer is ~100 KB as is; twenty of them wait behind the first while it is gzipped.
