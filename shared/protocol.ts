@@ -27,6 +27,18 @@ export const MessageType = {
 /** Query parameter of the sync URL by which a client asks for large messages gzipped (`=1`). */
 export const GZIP_PARAM = 'gzip'
 
+/**
+ * Query parameter of the sync URL by which a client says it reads Accord's own messages
+ * (`=1`): stored, role, threads. Without it the server speaks plain y-websocket, since a stock
+ * provider logs "Unable to compute message" for every message type it does not know.
+ */
+export const ACCORD_PARAM = 'accord'
+
+/** Whether a message of type `type` is one of Accord's own (100 and up), not y-websocket's. */
+export function isAccordMessage(type: number): boolean {
+  return type >= MessageType.stored
+}
+
 /** Body of a `threads` message: which thread changed; clients fetch the threads again. */
 export interface ThreadsChanged {
   threadId: string

@@ -4,7 +4,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { Socket } from 'node:net'
 import type { RawData, WebSocket } from 'ws'
-import { CloseCode, CloseReason, MessageType, READ_ONLY_REASON } from '../../shared/protocol'
+import { CloseCode, CloseReason, isAccordMessage, MessageType, READ_ONLY_REASON } from '../../shared/protocol'
 import { can, type Role } from '../../shared/roles'
 import type { Logger } from '../logger'
 import type { Room, RoomConnection } from './room'
@@ -15,6 +15,7 @@ import { dropPending, encodeIntegratedState, isIntegrated, pendingBytes } from '
 import { applyUpdateAndRepairIds } from './duplicateIds'
 import { frameOf, rawSocketOf } from './frame'
 import { gzippedMessage } from './gzipped'
+import type { ClientOptions } from './clientOptions'
 import { GZIP_FROM_BYTES } from '../http/compression'
 import type { ConnectionIdentity, ConnectionRegistry, LiveConnection } from './registry'
 
@@ -70,8 +71,8 @@ export class Connection implements RoomConnection, LiveConnection {
     role: Role,
     log: Logger,
     private readonly opts: ConnectionOptions,
-    /** What the client said it takes: large messages gzipped (see gzipped.ts). */
-    private readonly client: { gzip: boolean },
+    /** What the client said, in its sync URL, that it takes beyond plain y-websocket. */
+    private readonly client: ClientOptions,
   ) {
     this._identity = identity
     this._role = role
@@ -133,7 +134,7 @@ export class Connection implements RoomConnection, LiveConnection {
   }
 
   send(message: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    if (this.closed || this.ws.readyState !== this.ws.OPEN || !this.reads(message[0])) return
     if (this.held) this.heldBytes += message.byteLength
     // What waits behind a gzipped message counts as queued: a client asking for sync after sync
     // while one is compressed is as slow a reader as one whose socket is full.
@@ -150,6 +151,15 @@ export class Connection implements RoomConnection, LiveConnection {
     // A failed write surfaces as a socket error, which ws turns into a close.
     if (this.socket) this.socket.write(frameOf(message))
     else this.ws.send(message)
+  }
+
+  /**
+   * Whether the client reads messages of `type` (all types are under 128: one byte): y-websocket's
+   * always, Accord's own only if it said so; gzipped ones only if it asked for them.
+   */
+  private reads(type: number): boolean {
+    if (type === MessageType.gzipped) return this.client.gzip
+    return this.client.accord || !isAccordMessage(type)
   }
 
   /**
@@ -282,13 +292,21 @@ export class Connection implements RoomConnection, LiveConnection {
           }
           return
         }
-        // After this turn's group commit is on disk, with the state vector then stored.
-        this.room.whenStored((stored) => this.sendWithinTick(storedMessage(stored, syncType, update)))
+        this.acknowledgeWhenStored(syncType, update)
         return
       }
       default:
         throw new MalformedMessage(`unknown sync message type ${syncType}`)
     }
+  }
+
+  /**
+   * Tells the client "stored" once this turn's group commit is on disk, with the state vector then
+   * stored; a client that does not read Accord's messages is not told (nor waited for).
+   */
+  private acknowledgeWhenStored(syncType: number, update: Uint8Array): void {
+    if (!this.client.accord) return
+    this.room.whenStored((stored) => this.sendWithinTick(storedMessage(stored, syncType, update)))
   }
 
   /**
@@ -298,7 +316,7 @@ export class Connection implements RoomConnection, LiveConnection {
    */
   private refuseWrite(syncType: number, update: Uint8Array): void {
     if (isRedundantUpdate(this.room.doc, update)) {
-      this.room.whenStored((stored) => this.sendWithinTick(storedMessage(stored, syncType, update)))
+      this.acknowledgeWhenStored(syncType, update)
       return
     }
     this.log.info('write refused: read-only', { role: this._role, bytes: update.byteLength })

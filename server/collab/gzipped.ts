@@ -1,11 +1,5 @@
-import { GZIP_PARAM, MessageType } from '../../shared/protocol'
+import { MessageType } from '../../shared/protocol'
 import { gzip } from '../http/compression'
-
-/** Whether the sync URL (`/sync/<docId>?gzip=1`) asks for large messages gzipped. */
-export function wantsGzip(url: string | undefined): boolean {
-  const query = (url ?? '').split('?')[1]
-  return query !== undefined && new URLSearchParams(query).get(GZIP_PARAM) === '1'
-}
 
 /**
  * `message` as a MessageType.gzipped message. Level 1: a 300-article law's first sync (772 KB) takes

@@ -14,7 +14,7 @@ import { identityOf } from './liveAccess'
 import { ShuttingDown, type Rooms } from './rooms'
 import { limitMessages, type Admission, type HttpRefusal } from './admission'
 import { beforeHandshake } from './preflight'
-import { wantsGzip } from './gzipped'
+import { clientOptionsOf } from './clientOptions'
 
 export interface UpgradeOptions extends ConnectionOptions {
   wss: WebSocketServer
@@ -147,7 +147,7 @@ export function createUpgradeHandler(opts: UpgradeOptions) {
       }
       try {
         // Lives on through the socket's event handlers.
-        const connection = new Connection(ws, room, identityOf(auth.user, auth.sessionId), role, log, opts, { gzip: wantsGzip(req.url) })
+        const connection = new Connection(ws, room, identityOf(auth.user, auth.sessionId), role, log, opts, clientOptionsOf(req.url))
         limitMessages(ws, pre.ticket, (code, reason) => {
           log.warn('closing: over the message rate', { user: auth.user.id })
           connection.close(code, reason)

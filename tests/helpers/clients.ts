@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding'
 import { readAuthMessage } from 'y-protocols/auth'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
-import { MessageType, TEXT_FIELD, type ThreadsChanged } from '../../shared/protocol'
+import { ACCORD_PARAM, MessageType, TEXT_FIELD, type ThreadsChanged } from '../../shared/protocol'
 import { docJSONOf } from '../../shared/ydoc'
 import type { DocJSON } from '../../shared/schema'
 import { waitFor } from './waitFor'
@@ -34,6 +34,17 @@ export interface ConnectOptions {
   connect?: boolean
   /** The session cookie (`accord_session=…`, e.g. Account.cookie), sent with the upgrade. */
   cookie?: string
+  /** Ask for Accord's own messages (stored, role, threads), as Accord's browser does (default true). */
+  accord?: boolean
+}
+
+/**
+ * The sync URL of `docId` (which may carry a query already), asking for Accord's own messages as
+ * Accord's browser does, or, with `accord` false, as a stock y-websocket client.
+ */
+export function syncUrlOf(wsUrl: string, docId: string, accord = true): string {
+  if (!accord) return `${wsUrl}/${docId}`
+  return `${wsUrl}/${docId}${docId.includes('?') ? '&' : '?'}${ACCORD_PARAM}=1`
 }
 
 /** `ws` with a Cookie header on the upgrade, in the shape y-websocket's WebSocketPolyfill wants. */
@@ -54,6 +65,7 @@ export function connectClient(wsUrl: string, docId: string, options: ConnectOpti
     disableBc: true,
     connect: options.connect ?? true,
     maxBackoffTime: 300,
+    params: options.accord === false ? {} : { [ACCORD_PARAM]: '1' },
   })
   const client: TestClient = {
     ydoc,
@@ -191,8 +203,8 @@ export interface RawSocket {
   messages: Uint8Array[]
 }
 
-export function openRawSocket(wsUrl: string, docId: string, options: { cookie?: string } = {}): RawSocket {
-  const ws = new WebSocket(`${wsUrl}/${docId}`, options.cookie ? { headers: { Cookie: options.cookie } } : {})
+export function openRawSocket(wsUrl: string, docId: string, options: Pick<ConnectOptions, 'cookie' | 'accord'> = {}): RawSocket {
+  const ws = new WebSocket(syncUrlOf(wsUrl, docId, options.accord), options.cookie ? { headers: { Cookie: options.cookie } } : {})
   const messages: Uint8Array[] = []
   ws.on('message', (data: Buffer) => messages.push(new Uint8Array(data)))
   ws.on('error', () => {}) // the close event carries what the tests check

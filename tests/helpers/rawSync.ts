@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import WebSocket from 'ws'
 import { MessageType } from '../../shared/protocol'
+import { syncUrlOf } from './clients'
 
 /**
  * A sync client written frame by frame, for tests that send exactly one message type and look at
@@ -29,7 +30,7 @@ export class RawSyncClient {
 
   /** Opens a connection (resolving once it is open) or rejects with the close code / HTTP status. */
   static open(wsUrl: string, docId: string, cookie?: string): Promise<RawSyncClient> {
-    const ws = new WebSocket(`${wsUrl}/${docId}`, cookie ? { headers: { Cookie: cookie } } : {})
+    const ws = new WebSocket(syncUrlOf(wsUrl, docId), cookie ? { headers: { Cookie: cookie } } : {})
     ws.on('error', () => {})
     const client = new RawSyncClient(ws)
     return new Promise((resolve, reject) => {
