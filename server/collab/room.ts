@@ -8,6 +8,7 @@ import { awarenessMessage, syncUpdateMessage } from './messages'
 import { touchedArticles } from './touchedArticles'
 import { isServerOrigin } from './origins'
 import { encodeIntegratedState } from './integrated'
+import { encodeStateVectorOf } from './stateVector'
 
 /** What a Room needs from a connection. */
 export interface RoomConnection extends Peer {
@@ -29,6 +30,8 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 /** An update applied to the doc, waiting for the turn's group commit. */
 interface PendingUpdate extends AppendEntry {
   origin: RoomConnection | undefined
+  /** The doc's state right after it (Yjs's transaction.afterState, computed for every transaction). */
+  stateAfter: Map<number, number>
 }
 
 /** The updates of `entries` as one. */
@@ -42,8 +45,8 @@ export type StoredCallback = (storedStateVector: Uint8Array) => void
 /** A committed (and broadcast) batch waiting for the disk, with the acknowledgements that go out after it. */
 interface CommittedBatch {
   callbacks: StoredCallback[]
-  /** The doc's state vector right after this batch's commit: what is stored once it is on disk. */
-  stateVector: Uint8Array | null
+  /** The doc's state right after this batch's commit: what is stored once it is on disk. */
+  stateAfter: Map<number, number>
 }
 
 /**
@@ -124,7 +127,7 @@ export class Room {
     const touched = this.touched?.transaction === transaction ? this.touched.articles : []
     this.touched = null
     const author = this.authorOf(origin)
-    this.pending.push({ update, origin: conn, attribution: author ? { ...author, articles: touched } : null })
+    this.pending.push({ update, origin: conn, attribution: author ? { ...author, articles: touched } : null, stateAfter: transaction.afterState })
     this.flushTimer ??= setImmediate(() => {
       this.flushTimer = null
       this.commitPending()
@@ -142,8 +145,7 @@ export class Room {
       fn(Y.encodeStateVector(this.doc))
       return
     }
-    // Nothing was applied since that commit, so the doc's state vector is still the one it stored.
-    last.stateVector ??= Y.encodeStateVector(this.doc)
+    // Nothing was applied since that commit: what it stores is all the doc holds.
     last.callbacks.push(fn)
   }
 
@@ -171,7 +173,7 @@ export class Room {
     }
     this.logLength += batch.length
     this.fanOut(batch)
-    this.unacknowledged.push({ callbacks, stateVector: callbacks.length > 0 ? Y.encodeStateVector(this.doc) : null })
+    this.unacknowledged.push({ callbacks, stateAfter: batch[batch.length - 1].stateAfter })
     this.awaitDisk()
     this.hooks.onAppended(this)
     return true
@@ -214,14 +216,19 @@ export class Room {
     return true
   }
 
-  /** Acknowledges the committed batches up to `last`, in order, once they are on disk. */
+  /**
+   * Acknowledges the committed batches up to `last`, in order, once they are on disk, each with
+   * the state stored after `last` (which covers them all): one state vector encoded per disk
+   * sync, not one per commit.
+   */
   private acknowledgeThrough(last: CommittedBatch): void {
     if (this.failed || this.destroyed) return
     const index = this.unacknowledged.indexOf(last)
     if (index < 0) return // already acknowledged by a flush()
-    for (const { callbacks, stateVector } of this.unacknowledged.splice(0, index + 1)) {
-      if (stateVector) for (const fn of callbacks) fn(stateVector) // set whenever there are callbacks
-    }
+    const acknowledged = this.unacknowledged.splice(0, index + 1)
+    if (!acknowledged.some((batch) => batch.callbacks.length > 0)) return
+    const stored = encodeStateVectorOf(last.stateAfter)
+    for (const { callbacks } of acknowledged) for (const fn of callbacks) fn(stored)
   }
 
   /** Who a change is attributed to: the connection's person, or the person a server-made change (a restore) acts for. */
