@@ -4,7 +4,7 @@ import type { ThreadView } from '../../shared/api'
 import { createAnchor, resolveAnchor, textBetween, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
 import { TEXT_FIELD } from '../../shared/protocol'
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server'
-import { bindAccount, createCast, createDocument, setupAdmin, shareWithCast, type Account, type Cast } from '../helpers/accounts'
+import { bindAccount, castOnSampleLaw, createDocument, setupAdmin, type Account, type Cast } from '../helpers/accounts'
 import { articleBlockText, connectClient, nthElement, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
 import { waitFor } from '../helpers/waitFor'
 
@@ -46,9 +46,9 @@ describe('review threads over the real server', () => {
 
   beforeAll(async () => {
     server = await startTestServer()
-    cast = await createCast(server.url)
-    docId = (await createDocument(cast.owner, { title: 'Sample law', template: 'sample' })).id
-    await shareWithCast(cast, docId)
+    const sample = await castOnSampleLaw(server.url)
+    cast = sample.cast
+    docId = sample.docId
   })
 
   afterEach(() => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ThreadView, VersionSummary } from '../../shared/api'
 import { createAnchor, textOfBlock } from '../../shared/comments/anchor'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { createCast, createDocument, shareWithCast, type Account, type Cast } from '../helpers/accounts'
+import { castOnSampleLaw, type Account, type Cast } from '../helpers/accounts'
 import { articleBlockText, connectClient, nthElement, waitSynced } from '../helpers/clients'
 import { unzipText } from '../helpers/zip'
 
@@ -19,9 +19,9 @@ describe('export with the open comments (comments=1)', () => {
 
   beforeAll(async () => {
     server = await startTestServer()
-    cast = await createCast(server.url)
-    docId = (await createDocument(cast.owner, { title: 'Sample law', template: 'sample' })).id
-    await shareWithCast(cast, docId)
+    const sample = await castOnSampleLaw(server.url)
+    cast = sample.cast
+    docId = sample.docId
     const client = connectClient(server.wsUrl, docId, { cookie: cast.reviewer.cookie })
     try {
       await waitSynced(client)

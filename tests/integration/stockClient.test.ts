@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { DocJSON } from '../../shared/schema'
 import { MessageType } from '../../shared/protocol'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { createCast, createDocument, shareWithCast, type Cast } from '../helpers/accounts'
+import { castOnSampleLaw, type Cast } from '../helpers/accounts'
 import { clauseText, connectClient, insertText, nthElement, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
 import { waitFor } from '../helpers/waitFor'
 
@@ -14,9 +14,9 @@ describe('a stock y-websocket client', () => {
 
   beforeAll(async () => {
     server = await startTestServer()
-    cast = await createCast(server.url)
-    docId = (await createDocument(cast.owner, { title: 'Sample law', template: 'sample' })).id
-    await shareWithCast(cast, docId)
+    const sample = await castOnSampleLaw(server.url)
+    cast = sample.cast
+    docId = sample.docId
   })
   afterEach(() => {
     clients.splice(0).forEach((c) => c.destroy())
