@@ -224,14 +224,6 @@ export async function createCast(baseUrl: string): Promise<Cast> {
   return { owner, drafter, reviewer, observer, stranger, justice, interior, health }
 }
 
-/** A cast (see createCast) and the sample law, shared with it (see shareWithCast). */
-export async function castOnSampleLaw(baseUrl: string): Promise<{ cast: Cast; docId: string }> {
-  const cast = await createCast(baseUrl)
-  const docId = (await createDocument(cast.owner, { title: 'Sample law', template: 'sample' })).id
-  await shareWithCast(cast, docId)
-  return { cast, docId }
-}
-
 /** Shares `docId` (owned by cast.owner): drafter through the Ministry of Justice, reviewer and observer personally. */
 export async function shareWithCast(cast: Cast, docId: string): Promise<void> {
   await grant(cast.owner, docId, organization(cast.justice), 'drafter')

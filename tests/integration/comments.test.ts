@@ -1,11 +1,12 @@
 import * as Y from 'yjs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ThreadView } from '../../shared/api'
 import { createAnchor, resolveAnchor, textBetween, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
 import { TEXT_FIELD } from '../../shared/protocol'
-import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server'
-import { bindAccount, castOnSampleLaw, createDocument, setupAdmin, type Account, type Cast } from '../helpers/accounts'
-import { articleBlockText, connectClient, nthElement, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+import { removeDir, startTestServer, tempDataDir } from '../helpers/server'
+import { bindAccount, createDocument, setupAdmin, type Account } from '../helpers/accounts'
+import { onSampleLaw } from '../helpers/sampleLaw'
+import { articleBlockText, connectClient, nthElement, waitSaved, waitSynced } from '../helpers/clients'
 import { waitFor } from '../helpers/waitFor'
 
 const XSS = '<img src=x onerror=alert(1)>'
@@ -29,84 +30,61 @@ function wordsOf(ydoc: Y.Doc, thread: ThreadView): string {
 }
 
 describe('review threads over the real server', () => {
-  let server: TestServer
-  let cast: Cast
-  let docId: string
-  const clients: TestClient[] = []
-  const connect = (account: Account, id = docId) => {
-    const client = connectClient(server.wsUrl, id, { cookie: account.cookie })
-    clients.push(client)
-    return client
-  }
-  const threadsPath = () => `/api/documents/${docId}/threads`
+  const law = onSampleLaw()
+  const threadsPath = () => `/api/documents/${law.docId}/threads`
   const post = (account: Account, path: string, body: unknown) => account.api(path, { method: 'POST', body: JSON.stringify(body) })
   const patch = (account: Account, path: string, body: unknown) => account.api(path, { method: 'PATCH', body: JSON.stringify(body) })
   const list = (account: Account) => account.json<ThreadView[]>(threadsPath())
   const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code
 
-  beforeAll(async () => {
-    server = await startTestServer()
-    const sample = await castOnSampleLaw(server.url)
-    cast = sample.cast
-    docId = sample.docId
-  })
-
-  afterEach(() => {
-    clients.splice(0).forEach((c) => c.destroy())
-  })
-
-  afterAll(async () => {
-    await server?.close()
-  })
-
   it('lets a reviewer comment on a passage of Article 3; the drafter is told at once', async () => {
-    const drafter = connect(cast.drafter)
-    const reviewer = connect(cast.reviewer)
+    const drafter = law.connect(law.cast.drafter)
+    const reviewer = law.connect(law.cast.reviewer)
     await Promise.all([waitSynced(drafter), waitSynced(reviewer)])
     const words = 'guided by the following principles'
-    const res = await post(cast.reviewer, threadsPath(), { articleId: articleId(reviewer.ydoc, 2), anchor: anchorOn(reviewer.ydoc, 2, 1, words), body: 'Which principles exactly?' })
+    const res = await post(law.cast.reviewer, threadsPath(), { articleId: articleId(reviewer.ydoc, 2), anchor: anchorOn(reviewer.ydoc, 2, 1, words), body: 'Which principles exactly?' })
     expect(res.status).toBe(201)
     const thread = (await res.json()) as ThreadView
     expect(thread).toMatchObject({ articleId: articleId(reviewer.ydoc, 2), quote: words, status: 'open', createdBy: { displayName: 'Rita Reviewer' } })
     expect(thread.organization.shortName).toBe('MoI')
     expect(thread.comments).toHaveLength(1)
-    expect(thread.comments[0]).toMatchObject({ body: 'Which principles exactly?', author: { id: cast.reviewer.user.id }, canEdit: true, canDelete: true, deleted: false })
+    expect(thread.comments[0]).toMatchObject({ body: 'Which principles exactly?', author: { id: law.cast.reviewer.user.id }, canEdit: true, canDelete: true, deleted: false })
 
     await waitFor(() => expect(drafter.threadEvents).toContainEqual({ threadId: thread.id, change: 'created' }))
-    const seen = (await list(cast.drafter)).find((t) => t.id === thread.id)!
+    const seen = (await list(law.cast.drafter)).find((t) => t.id === thread.id)!
     // The drafter may not edit or delete the reviewer's comment, and is told so by the server.
     expect(seen.comments[0]).toMatchObject({ canEdit: false, canDelete: false })
     expect(wordsOf(drafter.ydoc, seen)).toBe(words)
   })
 
   it('refuses observers and strangers (403); an observer still reads the threads', async () => {
-    const client = connect(cast.observer)
+    const client = law.connect(law.cast.observer)
     await waitSynced(client)
     const body = { articleId: articleId(client.ydoc, 0), anchor: null, body: 'I should not be able to say this' }
-    for (const who of [cast.observer, cast.stranger]) {
+    for (const who of [law.cast.observer, law.cast.stranger]) {
       const res = await post(who, threadsPath(), body)
       expect(res.status).toBe(403)
       expect(await errorCode(res)).toBe('forbidden')
     }
-    expect((await cast.observer.api(threadsPath())).status).toBe(200)
-    expect((await cast.stranger.api(threadsPath())).status).toBe(403)
-    expect((await fetch(`${server.url}${threadsPath()}`)).status).toBe(401)
-    const threads = await list(cast.owner)
+    expect((await law.cast.observer.api(threadsPath())).status).toBe(200)
+    expect((await law.cast.stranger.api(threadsPath())).status).toBe(403)
+    expect((await fetch(`${law.server.url}${threadsPath()}`)).status).toBe(401)
+    const threads = await list(law.cast.owner)
     expect(threads.flatMap((t) => t.comments.map((c) => c.body))).not.toContain(body.body)
   })
 
   it('stores a body with markup verbatim, returns it as text, and escapes it in the HTML report', async () => {
-    const client = connect(cast.reviewer)
+    const client = law.connect(law.cast.reviewer)
     await waitSynced(client)
-    const res = await post(cast.reviewer, threadsPath(), { articleId: articleId(client.ydoc, 0), anchor: null, body: `  ${XSS}  ` })
+    const res = await post(law.cast.reviewer, threadsPath(), { articleId: articleId(client.ydoc, 0), anchor: null, body: `  ${XSS}  ` })
     expect(res.status).toBe(201)
     const thread = (await res.json()) as ThreadView
     expect(thread.comments[0].body).toBe(XSS) // trimmed, otherwise untouched
     expect(thread.anchor).toBeNull()
     expect(thread.quote).toBe('Purpose of this Law')
-    expect((await list(cast.owner)).find((t) => t.id === thread.id)!.comments[0].body).toBe(XSS)
+    expect((await list(law.cast.owner)).find((t) => t.id === thread.id)!.comments[0].body).toBe(XSS)
 
-    const report = await cast.owner.api(`/api/documents/${docId}/review-report?format=html&status=all`)
+    const report = await law.cast.owner.api(`/api/documents/${law.docId}/review-report?format=html&status=all`)
     expect(report.status).toBe(200)
     expect(report.headers.get('content-type')).toBe('text/html; charset=utf-8')
     expect(report.headers.get('content-disposition')).toMatch(/^attachment; filename="review-report-[0-9a-z]{16}\.html"$/)
@@ -118,80 +96,80 @@ describe('review threads over the real server', () => {
   })
 
   it('lets authors edit their comments, authors and owners delete them; deleting the last comment deletes the thread', async () => {
-    const client = connect(cast.reviewer)
+    const client = law.connect(law.cast.reviewer)
     await waitSynced(client)
-    const created = (await (await post(cast.reviewer, threadsPath(), { articleId: articleId(client.ydoc, 1), anchor: null, body: 'First' })).json()) as ThreadView
+    const created = (await (await post(law.cast.reviewer, threadsPath(), { articleId: articleId(client.ydoc, 1), anchor: null, body: 'First' })).json()) as ThreadView
     const threadPath = `${threadsPath()}/${created.id}`
-    const reply = (await (await post(cast.drafter, `${threadPath}/comments`, { body: 'Answer' })).json()) as ThreadView
+    const reply = (await (await post(law.cast.drafter, `${threadPath}/comments`, { body: 'Answer' })).json()) as ThreadView
     const [first, answer] = reply.comments
     expect(answer).toMatchObject({ body: 'Answer', canEdit: true, canDelete: true })
 
     // Editing: only the author.
-    expect((await patch(cast.drafter, `${threadPath}/comments/${first.id}`, { body: 'Hijacked' })).status).toBe(403)
-    expect((await patch(cast.owner, `${threadPath}/comments/${first.id}`, { body: 'Hijacked' })).status).toBe(403)
-    const edited = await patch(cast.reviewer, `${threadPath}/comments/${first.id}`, { body: 'First, clarified' })
+    expect((await patch(law.cast.drafter, `${threadPath}/comments/${first.id}`, { body: 'Hijacked' })).status).toBe(403)
+    expect((await patch(law.cast.owner, `${threadPath}/comments/${first.id}`, { body: 'Hijacked' })).status).toBe(403)
+    const edited = await patch(law.cast.reviewer, `${threadPath}/comments/${first.id}`, { body: 'First, clarified' })
     expect(edited.status).toBe(200)
     const afterEdit = ((await edited.json()) as ThreadView).comments[0]
     expect(afterEdit.body).toBe('First, clarified')
     expect(afterEdit.editedAt).not.toBeNull()
 
     // Deleting: the author, or an owner; nobody else.
-    expect((await cast.drafter.api(`${threadPath}/comments/${first.id}`, { method: 'DELETE' })).status).toBe(403)
-    expect((await cast.observer.api(`${threadPath}/comments/${answer.id}`, { method: 'DELETE' })).status).toBe(403)
-    const byOwner = await cast.owner.api(`${threadPath}/comments/${first.id}`, { method: 'DELETE' })
+    expect((await law.cast.drafter.api(`${threadPath}/comments/${first.id}`, { method: 'DELETE' })).status).toBe(403)
+    expect((await law.cast.observer.api(`${threadPath}/comments/${answer.id}`, { method: 'DELETE' })).status).toBe(403)
+    const byOwner = await law.cast.owner.api(`${threadPath}/comments/${first.id}`, { method: 'DELETE' })
     expect(byOwner.status).toBe(200)
     expect(((await byOwner.json()) as ThreadView).comments[0]).toMatchObject({ deleted: true, body: '', canEdit: false, canDelete: false })
     // A deleted comment cannot be edited or deleted again.
-    expect((await patch(cast.reviewer, `${threadPath}/comments/${first.id}`, { body: 'Back' })).status).toBe(404)
-    expect(await errorCode(await patch(cast.reviewer, `${threadPath}/comments/${first.id}`, { body: 'Back' }))).toBe('comment_not_found')
+    expect((await patch(law.cast.reviewer, `${threadPath}/comments/${first.id}`, { body: 'Back' })).status).toBe(404)
+    expect(await errorCode(await patch(law.cast.reviewer, `${threadPath}/comments/${first.id}`, { body: 'Back' }))).toBe('comment_not_found')
 
-    const last = await cast.drafter.api(`${threadPath}/comments/${answer.id}`, { method: 'DELETE' })
+    const last = await law.cast.drafter.api(`${threadPath}/comments/${answer.id}`, { method: 'DELETE' })
     expect(last.status).toBe(204)
-    expect((await list(cast.owner)).map((t) => t.id)).not.toContain(created.id)
-    const gone = await post(cast.drafter, `${threadPath}/comments`, { body: 'Anyone?' })
+    expect((await list(law.cast.owner)).map((t) => t.id)).not.toContain(created.id)
+    const gone = await post(law.cast.drafter, `${threadPath}/comments`, { body: 'Anyone?' })
     expect(gone.status).toBe(404)
     expect(await errorCode(gone)).toBe('thread_not_found')
   })
 
   it('lets anyone who may comment resolve and reopen a thread, live for the others', async () => {
-    const watcher = connect(cast.observer)
+    const watcher = law.connect(law.cast.observer)
     await waitSynced(watcher)
-    const created = (await (await post(cast.reviewer, threadsPath(), { articleId: articleId(watcher.ydoc, 3), anchor: null, body: 'Resolve me' })).json()) as ThreadView
+    const created = (await (await post(law.cast.reviewer, threadsPath(), { articleId: articleId(watcher.ydoc, 3), anchor: null, body: 'Resolve me' })).json()) as ThreadView
     const threadPath = `${threadsPath()}/${created.id}`
-    const resolved = await patch(cast.drafter, threadPath, { status: 'resolved' })
+    const resolved = await patch(law.cast.drafter, threadPath, { status: 'resolved' })
     expect(resolved.status).toBe(200)
-    expect((await resolved.json()) as ThreadView).toMatchObject({ status: 'resolved', resolvedBy: { id: cast.drafter.user.id } })
+    expect((await resolved.json()) as ThreadView).toMatchObject({ status: 'resolved', resolvedBy: { id: law.cast.drafter.user.id } })
     await waitFor(() => expect(watcher.threadEvents.filter((e) => e.threadId === created.id).map((e) => e.change)).toEqual(['created', 'updated']))
-    expect((await patch(cast.observer, threadPath, { status: 'open' })).status).toBe(403)
-    const reopened = (await (await patch(cast.reviewer, threadPath, { status: 'open' })).json()) as ThreadView
+    expect((await patch(law.cast.observer, threadPath, { status: 'open' })).status).toBe(403)
+    const reopened = (await (await patch(law.cast.reviewer, threadPath, { status: 'open' })).json()) as ThreadView
     expect(reopened).toMatchObject({ status: 'open', resolvedBy: null, resolvedAt: null })
 
     // The report of open threads has it; resolved, only the report of all threads does.
-    const openReport = async () => (await cast.observer.api(`/api/documents/${docId}/review-report?status=open`)).text()
+    const openReport = async () => (await law.cast.observer.api(`/api/documents/${law.docId}/review-report?status=open`)).text()
     expect(await openReport()).toContain('Resolve me')
-    await patch(cast.owner, threadPath, { status: 'resolved' })
+    await patch(law.cast.owner, threadPath, { status: 'resolved' })
     expect(await openReport()).not.toContain('Resolve me')
-    expect(await (await cast.observer.api(`/api/documents/${docId}/review-report?status=all&format=html`)).text()).toContain('Resolve me')
+    expect(await (await law.cast.observer.api(`/api/documents/${law.docId}/review-report?status=all&format=html`)).text()).toContain('Resolve me')
   })
 
   it('serves the review report as DOCX, and refuses unknown formats', async () => {
-    const res = await cast.reviewer.api(`/api/documents/${docId}/review-report?format=docx&status=all`)
+    const res = await law.cast.reviewer.api(`/api/documents/${law.docId}/review-report?format=docx&status=all`)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
     const bytes = new Uint8Array(await res.arrayBuffer())
     expect(String.fromCharCode(bytes[0], bytes[1])).toBe('PK')
-    const bad = await cast.reviewer.api(`/api/documents/${docId}/review-report?format=pdf`)
+    const bad = await law.cast.reviewer.api(`/api/documents/${law.docId}/review-report?format=pdf`)
     expect(bad.status).toBe(400)
     expect(await errorCode(bad)).toBe('validation_failed')
-    expect((await cast.stranger.api(`/api/documents/${docId}/review-report`)).status).toBe(403)
+    expect((await law.cast.stranger.api(`/api/documents/${law.docId}/review-report`)).status).toBe(403)
   })
 
   it('validates bodies and anchors, and requires the CSRF token', async () => {
-    const client = connect(cast.drafter)
+    const client = law.connect(law.cast.drafter)
     await waitSynced(client)
     const id = articleId(client.ydoc, 0)
     const expectRefused = async (body: unknown, status: number, code: string) => {
-      const res = await post(cast.drafter, threadsPath(), body)
+      const res = await post(law.cast.drafter, threadsPath(), body)
       expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(status)
       expect(await errorCode(res)).toBe(code)
     }
@@ -212,7 +190,7 @@ describe('review threads over the real server', () => {
     articleBlockText(local, 0, 1).insert(0, 'Unsent words. ')
     await expectRefused({ articleId: id, anchor: anchorOn(local, 0, 1, 'Unsent words'), body: 'Hello' }, 409, 'anchor_not_synced')
 
-    const noCsrf = await cast.drafter.api(threadsPath(), { method: 'POST', body: JSON.stringify({ articleId: id, anchor: null, body: 'Hello' }), headers: { 'x-csrf-token': 'wrong' } })
+    const noCsrf = await law.cast.drafter.api(threadsPath(), { method: 'POST', body: JSON.stringify({ articleId: id, anchor: null, body: 'Hello' }), headers: { 'x-csrf-token': 'wrong' } })
     expect(noCsrf.status).toBe(403)
     expect(await errorCode(noCsrf)).toBe('csrf_token_invalid')
   })
@@ -225,7 +203,7 @@ describe('review threads over the real server', () => {
       const { id } = await createDocument(owner, { title: 'Overlaps', template: 'sample' })
       const path = `/api/documents/${id}/threads`
       let client = connectClient(own.wsUrl, id, { cookie: owner.cookie })
-      clients.push(client)
+      law.clients.push(client)
       await waitSynced(client)
       const sentence = 'respect for human rights and for the dignity of every person'
       const wide = anchorOn(client.ydoc, 2, 2, sentence)
@@ -256,7 +234,7 @@ describe('review threads over the real server', () => {
       await own.close()
       own = await startTestServer({ dataDir })
       client = connectClient(own.wsUrl, id, { cookie: owner.cookie })
-      clients.push(client)
+      law.clients.push(client)
       await waitSynced(client)
       await check(owner, own.url, client.ydoc)
     } finally {
@@ -266,10 +244,10 @@ describe('review threads over the real server', () => {
   })
 
   it('finds a passage again when its article was moved (deleted and inserted again with the same ids)', async () => {
-    const client = connect(cast.drafter)
+    const client = law.connect(law.cast.drafter)
     await waitSynced(client)
     const words = 'whether national or transnational'
-    const created = (await (await post(cast.drafter, threadsPath(), { articleId: articleId(client.ydoc, 1), anchor: anchorOn(client.ydoc, 1, 1, words), body: 'Moved?' })).json()) as ThreadView
+    const created = (await (await post(law.cast.drafter, threadsPath(), { articleId: articleId(client.ydoc, 1), anchor: anchorOn(client.ydoc, 1, 1, words), body: 'Moved?' })).json()) as ThreadView
     // What the editor binding does for "move article up": the element goes, a copy comes back.
     const fragment = client.ydoc.getXmlFragment(TEXT_FIELD)
     const moved = nthElement(client.ydoc, 'article', 1)
@@ -281,21 +259,21 @@ describe('review threads over the real server', () => {
     })
     await waitSaved(client)
     expect(resolveAnchor(client.ydoc, created.anchor!).state).toBe('orphaned')
-    const found = (await list(cast.drafter)).find((t) => t.id === created.id)!
+    const found = (await list(law.cast.drafter)).find((t) => t.id === created.id)!
     expect(found.anchor).not.toEqual(created.anchor)
     expect(wordsOf(client.ydoc, found)).toBe(words)
   })
 
   it('limits how fast one person comments (429 with Retry-After)', async () => {
-    const client = connect(cast.owner)
+    const client = law.connect(law.cast.owner)
     await waitSynced(client)
-    const thread = (await (await post(cast.owner, threadsPath(), { articleId: articleId(client.ydoc, 0), anchor: null, body: 'Rate 1' })).json()) as ThreadView
-    for (let i = 2; i <= 30; i++) expect((await post(cast.owner, `${threadsPath()}/${thread.id}/comments`, { body: `Rate ${i}` })).status).toBe(201)
-    const refused = await post(cast.owner, `${threadsPath()}/${thread.id}/comments`, { body: 'Rate 31' })
+    const thread = (await (await post(law.cast.owner, threadsPath(), { articleId: articleId(client.ydoc, 0), anchor: null, body: 'Rate 1' })).json()) as ThreadView
+    for (let i = 2; i <= 30; i++) expect((await post(law.cast.owner, `${threadsPath()}/${thread.id}/comments`, { body: `Rate ${i}` })).status).toBe(201)
+    const refused = await post(law.cast.owner, `${threadsPath()}/${thread.id}/comments`, { body: 'Rate 31' })
     expect(refused.status).toBe(429)
     expect(await errorCode(refused)).toBe('rate_limited')
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
     // Others are not held back by it.
-    expect((await post(cast.reviewer, `${threadsPath()}/${thread.id}/comments`, { body: 'Still here' })).status).toBe(201)
+    expect((await post(law.cast.reviewer, `${threadsPath()}/${thread.id}/comments`, { body: 'Still here' })).status).toBe(201)
   })
 })

@@ -1,28 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { ThreadView, VersionSummary } from '../../shared/api'
 import { createAnchor, textOfBlock } from '../../shared/comments/anchor'
-import { startTestServer, type TestServer } from '../helpers/server'
-import { castOnSampleLaw, type Account, type Cast } from '../helpers/accounts'
+import type { Account } from '../helpers/accounts'
+import { onSampleLaw } from '../helpers/sampleLaw'
 import { articleBlockText, connectClient, nthElement, waitSynced } from '../helpers/clients'
 import { unzipText } from '../helpers/zip'
 
 const XSS = '<img src=x onerror=alert(1)>'
 
 describe('export with the open comments (comments=1)', () => {
-  let server: TestServer
-  let cast: Cast
-  let docId: string
+  const law = onSampleLaw()
   let passage: string
   let heading: string
-  const exported = (account: Account, format: string, extra = '') => account.api(`/api/documents/${docId}/export?format=${format}${extra}`)
+  const exported = (account: Account, format: string, extra = '') => account.api(`/api/documents/${law.docId}/export?format=${format}${extra}`)
   const post = (account: Account, path: string, body: unknown) => account.api(path, { method: 'POST', body: JSON.stringify(body) })
 
   beforeAll(async () => {
-    server = await startTestServer()
-    const sample = await castOnSampleLaw(server.url)
-    cast = sample.cast
-    docId = sample.docId
-    const client = connectClient(server.wsUrl, docId, { cookie: cast.reviewer.cookie })
+    const client = connectClient(law.server.wsUrl, law.docId, { cookie: law.cast.reviewer.cookie })
     try {
       await waitSynced(client)
       const article = nthElement(client.ydoc, 'article', 2)
@@ -30,27 +24,23 @@ describe('export with the open comments (comments=1)', () => {
       const text = articleBlockText(client.ydoc, 2, 1)
       passage = textOfBlock(text).slice(0, 30)
       const anchor = createAnchor({ text, index: 0 }, { text, index: passage.length })
-      const threadsPath = `/api/documents/${docId}/threads`
-      const open = await post(cast.reviewer, threadsPath, { articleId: article.getAttribute('id'), anchor, body: `Unclear. ${XSS}` })
+      const threadsPath = `/api/documents/${law.docId}/threads`
+      const open = await post(law.cast.reviewer, threadsPath, { articleId: article.getAttribute('id'), anchor, body: `Unclear. ${XSS}` })
       expect(open.status).toBe(201)
       const thread = (await open.json()) as ThreadView
-      expect((await post(cast.drafter, `${threadsPath}/${thread.id}/comments`, { body: 'We will *rephrase* it.' })).status).toBe(201)
+      expect((await post(law.cast.drafter, `${threadsPath}/${thread.id}/comments`, { body: 'We will *rephrase* it.' })).status).toBe(201)
       // A thread on the whole first article, then resolved: never exported.
       const first = nthElement(client.ydoc, 'article', 0).getAttribute('id')
-      const settled = (await (await post(cast.reviewer, threadsPath, { articleId: first, anchor: null, body: 'Settled remark' })).json()) as ThreadView
-      const resolved = await cast.owner.api(`${threadsPath}/${settled.id}`, { method: 'PATCH', body: JSON.stringify({ status: 'resolved' }) })
+      const settled = (await (await post(law.cast.reviewer, threadsPath, { articleId: first, anchor: null, body: 'Settled remark' })).json()) as ThreadView
+      const resolved = await law.cast.owner.api(`${threadsPath}/${settled.id}`, { method: 'PATCH', body: JSON.stringify({ status: 'resolved' }) })
       expect(resolved.status).toBe(200)
     } finally {
       client.destroy()
     }
   })
 
-  afterAll(async () => {
-    await server?.close()
-  })
-
   it('HTML carries the open thread under its article, escaped, after the text; not without the flag', async () => {
-    const res = await exported(cast.owner, 'html', '&comments=1')
+    const res = await exported(law.cast.owner, 'html', '&comments=1')
     expect(res.status).toBe(200)
     const html = await res.text()
     const section = html.slice(html.indexOf('<section class="appendix review">'))
@@ -63,44 +53,44 @@ describe('export with the open comments (comments=1)', () => {
     expect(section).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/)
     expect(section).not.toContain('Settled remark')
     expect(html).not.toMatch(/<img/i)
-    expect(await (await exported(cast.owner, 'html')).text()).not.toContain('Unclear.')
+    expect(await (await exported(law.cast.owner, 'html')).text()).not.toContain('Unclear.')
   })
 
   it('Markdown and DOCX carry it too; Akoma Ntoso ignores the flag', async () => {
-    const md = await (await exported(cast.owner, 'md', '&comments=1')).text()
+    const md = await (await exported(law.cast.owner, 'md', '&comments=1')).text()
     expect(md).toContain('## Review report')
     expect(md).toContain(`### Article 3. ${heading}`)
     expect(md).toContain('Unclear. \\<img src=x onerror=alert(1)\\>')
     expect(md).toContain('We will \\*rephrase\\* it.')
     expect(md).not.toContain('Settled remark')
-    expect(await (await exported(cast.owner, 'md')).text()).not.toContain('Review report')
+    expect(await (await exported(law.cast.owner, 'md')).text()).not.toContain('Review report')
 
-    const docx = unzipText(new Uint8Array(await (await exported(cast.owner, 'docx', '&comments=1')).arrayBuffer()), 'word/document.xml')
+    const docx = unzipText(new Uint8Array(await (await exported(law.cast.owner, 'docx', '&comments=1')).arrayBuffer()), 'word/document.xml')
     expect(docx).toContain('Review report')
     expect(docx).toContain('Unclear. &lt;img src=x onerror=alert(1)&gt;')
     expect(docx).toContain('Rita Reviewer (Ministry of Interior, MoI)')
     expect(docx).not.toContain('Settled remark')
-    const plain = unzipText(new Uint8Array(await (await exported(cast.owner, 'docx')).arrayBuffer()), 'word/document.xml')
+    const plain = unzipText(new Uint8Array(await (await exported(law.cast.owner, 'docx')).arrayBuffer()), 'word/document.xml')
     expect(plain).not.toContain('Unclear.')
 
-    const akn = await exported(cast.owner, 'akn', '&comments=1')
+    const akn = await exported(law.cast.owner, 'akn', '&comments=1')
     expect(akn.status).toBe(200)
     expect(await akn.text()).not.toContain('Unclear.')
-    expect((await exported(cast.owner, 'html', '&comments=yes')).status).toBe(400)
+    expect((await exported(law.cast.owner, 'html', '&comments=yes')).status).toBe(400)
   })
 
   it('lets an observer export with the open comments; a stranger gets 403', async () => {
-    const html = await (await exported(cast.observer, 'html', '&comments=1')).text()
+    const html = await (await exported(law.cast.observer, 'html', '&comments=1')).text()
     expect(html).toContain('Unclear. &lt;img src=x onerror=alert(1)&gt;')
     expect(html).not.toContain('Settled remark')
-    expect((await exported(cast.stranger, 'html', '&comments=1')).status).toBe(403)
+    expect((await exported(law.cast.stranger, 'html', '&comments=1')).status).toBe(403)
   })
 
   it('a saved version’s export carries the threads open now', async () => {
-    const saved = await post(cast.owner, `/api/documents/${docId}/versions`, { name: 'Round 1' })
+    const saved = await post(law.cast.owner, `/api/documents/${law.docId}/versions`, { name: 'Round 1' })
     expect(saved.status).toBe(201)
     const version = (await saved.json()) as VersionSummary
-    const html = await (await exported(cast.owner, 'html', `&version=${version.id}&comments=1`)).text()
+    const html = await (await exported(law.cast.owner, 'html', `&version=${version.id}&comments=1`)).text()
     expect(html).toContain('<dt>Version</dt><dd>Round 1')
     expect(html).toContain('Unclear. &lt;img src=x onerror=alert(1)&gt;')
     expect(html).not.toContain('Settled remark')

@@ -1,38 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { DocJSON } from '../../shared/schema'
 import { MessageType } from '../../shared/protocol'
-import { startTestServer, type TestServer } from '../helpers/server'
-import { castOnSampleLaw, type Cast } from '../helpers/accounts'
-import { clauseText, connectClient, insertText, nthElement, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+import { onSampleLaw } from '../helpers/sampleLaw'
+import { clauseText, insertText, nthElement, waitSaved, waitSynced } from '../helpers/clients'
 import { waitFor } from '../helpers/waitFor'
 
 describe('a stock y-websocket client', () => {
-  let server: TestServer
-  let cast: Cast
-  let docId: string
-  const clients: TestClient[] = []
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    const sample = await castOnSampleLaw(server.url)
-    cast = sample.cast
-    docId = sample.docId
-  })
+  const law = onSampleLaw()
   afterEach(() => {
-    clients.splice(0).forEach((c) => c.destroy())
     vi.restoreAllMocks()
-  })
-  afterAll(async () => {
-    await server?.close()
   })
 
   it('hears plain y-websocket only: it edits with the others, and nothing it cannot read reaches it', async () => {
     const unknown = vi.spyOn(console, 'error').mockImplementation(() => {})
     // Accord's browser asks for Accord's own messages; this one does not, and has no handlers for them.
-    const stock = connectClient(server.wsUrl, docId, { cookie: cast.drafter.cookie, accord: false })
+    const stock = law.connect(law.cast.drafter, { accord: false })
     for (const type of [MessageType.stored, MessageType.role, MessageType.threads]) delete stock.provider.messageHandlers[type]
-    const witness = connectClient(server.wsUrl, docId, { cookie: cast.owner.cookie })
-    clients.push(stock, witness)
+    const witness = law.connect(law.cast.owner)
     await Promise.all([waitSynced(stock), waitSynced(witness)])
 
     // An edit from each side, stored, and a review thread opened: the witness hears Accord's messages for them.
@@ -40,7 +24,7 @@ describe('a stock y-websocket client', () => {
     insertText(witness.ydoc, 'Witness says: ', { index: 0 })
     await waitSaved(witness)
     const articleId = nthElement(witness.ydoc, 'article', 0).getAttribute('id')
-    const res = await cast.reviewer.api(`/api/documents/${docId}/threads`, {
+    const res = await law.cast.reviewer.api(`/api/documents/${law.docId}/threads`, {
       method: 'POST',
       body: JSON.stringify({ articleId, anchor: null, body: 'Read by Accord clients only' }),
     })
@@ -54,7 +38,7 @@ describe('a stock y-websocket client', () => {
     expect(unknown.mock.calls.filter((call) => String(call[0]).includes('Unable to compute message'))).toEqual([])
 
     // Its edit is stored, though it is never told so.
-    const content = await cast.owner.json<DocJSON>(`/api/documents/${docId}/content`)
+    const content = await law.cast.owner.json<DocJSON>(`/api/documents/${law.docId}/content`)
     expect(JSON.stringify(content)).toContain('Stock says: ')
   })
 })
