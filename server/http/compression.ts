@@ -1,5 +1,5 @@
 import zlib from 'node:zlib'
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 
 /**
  * Gzip for what the server sends over HTTP (and a long draft's first sync, see
@@ -25,4 +25,11 @@ export function acceptsGzip(req: IncomingMessage | undefined): boolean {
 
 export function gzip(body: string | Uint8Array, level: number = zlib.constants.Z_DEFAULT_COMPRESSION): Promise<Buffer> {
   return new Promise((resolve, reject) => zlib.gzip(body, { level }, (err, out) => (err ? reject(err) : resolve(out))))
+}
+
+/** Ends `res` with a gzipped body (none for a HEAD request), unless the client has gone meanwhile. */
+export function endGzipped(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, zipped: Buffer, withBody = true): void {
+  if (res.destroyed) return
+  res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Content-Length': zipped.byteLength })
+  res.end(withBody ? zipped : undefined)
 }

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import type { ApiError } from '../../shared/api'
 import type { HttpError } from '../errors'
-import { acceptsGzip, gzip, GZIP_FROM_BYTES } from './compression'
+import { acceptsGzip, endGzipped, gzip, GZIP_FROM_BYTES } from './compression'
 
 export { HttpError, internalError, notFound } from '../errors'
 
@@ -32,11 +32,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     sendAsIs()
     return
   }
-  gzip(payload).then((zipped) => {
-    if (res.destroyed) return
-    res.writeHead(status, { ...head, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Content-Length': zipped.byteLength })
-    res.end(zipped)
-  }, sendAsIs)
+  gzip(payload).then((zipped) => endGzipped(res, status, head, zipped), sendAsIs)
 }
 
 export function sendNoContent(res: ServerResponse): void {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { acceptsGzip, gzip, GZIP_FROM_BYTES } from './compression'
+import { acceptsGzip, endGzipped, gzip, GZIP_FROM_BYTES } from './compression'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,11 +45,13 @@ export function resolveInside(root: string, pathname: string): string | null {
   return file === root || file.startsWith(root + path.sep) ? file : null
 }
 
-function isFile(file: string): boolean {
+/** The file's stats when it is a regular file, else null. */
+function fileStat(file: string): fs.Stats | null {
   try {
-    return fs.statSync(file).isFile()
+    const stat = fs.statSync(file)
+    return stat.isFile() ? stat : null
   } catch {
-    return false
+    return null
   }
 }
 
@@ -70,9 +72,8 @@ function gzippedFile(file: string, stat: fs.Stats): Promise<Buffer> {
   return zipped
 }
 
-function serveFile(req: IncomingMessage, res: ServerResponse, file: string, cacheControl: string): void {
+function serveFile(req: IncomingMessage, res: ServerResponse, file: string, stat: fs.Stats, cacheControl: string): void {
   const extension = path.extname(file).toLowerCase()
-  const stat = fs.statSync(file)
   const compressible = COMPRESSIBLE.has(extension) && stat.size >= GZIP_FROM_BYTES
   const head = {
     'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
@@ -94,11 +95,7 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: string, cach
     sendAsIs()
     return
   }
-  gzippedFile(file, stat).then((zipped) => {
-    if (res.destroyed) return
-    res.writeHead(200, { ...head, 'Content-Encoding': 'gzip', 'Content-Length': zipped.byteLength })
-    res.end(req.method === 'HEAD' ? undefined : zipped)
-  }, sendAsIs)
+  gzippedFile(file, stat).then((zipped) => endGzipped(res, 200, head, zipped, req.method !== 'HEAD'), sendAsIs)
 }
 
 /**
@@ -108,7 +105,8 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: string, cach
 export function serveStatic(staticDir: string, req: IncomingMessage, res: ServerResponse, pathname: string): void {
   const root = path.resolve(staticDir)
   const index = path.join(root, 'index.html')
-  if (!isFile(index)) {
+  const indexStat = fileStat(index)
+  if (!indexStat) {
     sendText(res, 503, 'client not built: run npm run build')
     return
   }
@@ -117,9 +115,10 @@ export function serveStatic(staticDir: string, req: IncomingMessage, res: Server
     sendText(res, 400, 'bad path')
     return
   }
-  if (file !== index && isFile(file)) {
+  const stat = file === index ? null : fileStat(file)
+  if (stat) {
     const assets = path.join(root, 'assets') + path.sep
-    serveFile(req, res, file, file.startsWith(assets) ? IMMUTABLE : 'no-cache')
+    serveFile(req, res, file, stat, file.startsWith(assets) ? IMMUTABLE : 'no-cache')
     return
   }
   // A missing asset is a real 404 (a stale page asking for an old hash), not the app shell.
@@ -127,5 +126,5 @@ export function serveStatic(staticDir: string, req: IncomingMessage, res: Server
     sendText(res, 404, 'not found')
     return
   }
-  serveFile(req, res, index, 'no-cache')
+  serveFile(req, res, index, indexStat, 'no-cache')
 }
