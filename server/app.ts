@@ -155,6 +155,7 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
         server.closeIdleConnections()
         rooms.closeAll()
         await exportWorkers.close()
+        await pdf.close()
         await waitForSockets(wss, SHUTDOWN_GRACE_MS)
         server.closeAllConnections()
         await stopped
