@@ -80,7 +80,8 @@ describe('backup and restore', () => {
       n++
     }, 15)
     try {
-      await waitFor(() => n > 20)
+      // Some of it acknowledged on each document (a disk sync, at most one a second, has run).
+      await waitFor(() => expect(clients.filter((c) => (c.storedSV ? Y.decodeStateVector(c.storedSV).get(c.ydoc.clientID) ?? 0 : 0) > 0).length).toBe(clients.length))
       const ackedBefore = made.filter((m) => m.client.storedSV && (Y.decodeStateVector(m.client.storedSV).get(m.client.ydoc.clientID) ?? 0) >= m.clock)
       const file = path.join(await dir(), 'while-editing.db')
       const { stdout } = await cli('backup', [file, '--data-dir', liveDir])
