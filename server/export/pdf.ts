@@ -13,9 +13,9 @@ import type { Logger } from '../logger'
  * so the PDF has exactly the DOCX's cover, headings and numbering. Each conversion runs in its
  * own temporary directory, one at a time, killed (with its process group) after a timeout. They
  * share one LibreOffice profile, private to this server (instances sharing a profile at once
- * block each other; these never run at once): with a fresh one each, converting the 300-article
- * law took 2.34–2.41 s; with the shared one, 2.10–2.12 s after the first. Without LibreOffice the PDF export answers 501 and the
- * browser prints the HTML export instead.
+ * block each other; these never run at once): with a fresh one each, converting the
+ * 300-article law took 2.34–2.41 s; with the shared one, 2.10–2.12 s after the first. Without
+ * LibreOffice the PDF export answers 501 and the browser prints the HTML export instead.
  */
 
 /** The LibreOffice binary: `configured` if given ('off' disables PDF), else soffice on PATH. */

@@ -3,10 +3,10 @@ import { Worker } from 'node:worker_threads'
 import { ThrottledJob } from './throttledJob'
 
 /**
- * At most one checkpoint per this many milliseconds while commits keep coming. The WAL then holds
- * up to 5 s of a draft's updates (~60 KB a second at N=200); each checkpoint writes and syncs the
- * database file, and at N=50 one every 5 s instead of every second left CPU per delivered
- * update at 1.00–1.05× the reference's against 1.04–1.08× (two interleaved pairs of 5 rounds).
+ * At most one checkpoint per this many milliseconds while commits keep coming (the WAL holds up
+ * to that much of them). Each checkpoint writes and syncs the database file: at N=50, one every
+ * 5 s instead of every second left CPU per delivered update at 1.00–1.05× the reference's
+ * against 1.04–1.08× (two interleaved pairs of 5 rounds).
  */
 export const CHECKPOINT_INTERVAL_MS = 5000
 
