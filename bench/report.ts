@@ -3,7 +3,7 @@ import type { BrowserBenchResult } from './browser'
 import type { ColdOpenResult } from './coldOpen'
 import type { DiffBenchResult } from './diff'
 import type { DocxResult } from './docx'
-import { configLabel, type FanoutSummary } from './fanout/run'
+import { configLabel, roundsOf, type FanoutConfig, type FanoutSummary } from './fanout/run'
 import { fmt } from './lib/stats'
 import type { MachineInfo } from './lib/machine'
 import type { ManyDocsResult } from './manyDocs'
@@ -14,7 +14,7 @@ export interface BenchResults {
   startedAt: string
   machine: MachineInfo & { chromium?: string; loadAverageBefore: number; loadAverageAfter?: number }
   durationsS: Record<string, number>
-  fanout?: { matrix: unknown; rounds: number; windowMs: number; workers: number; summaries: FanoutSummary[]; runs: unknown[]; failed: unknown[] }
+  fanout?: { matrix: FanoutConfig[]; rounds: number; windowMs: number; workers: number; summaries: FanoutSummary[]; runs: unknown[]; failed: unknown[] }
   coldOpen?: ColdOpenResult[]
   browser?: BrowserBenchResult
   manyDocs?: ManyDocsResult
@@ -35,7 +35,8 @@ export function markdownSummary(r: BenchResults): string {
   out.push('')
   if (r.fanout) {
     const f = r.fanout
-    out.push(`**1. Fan-out** (${f.rounds} rounds, alternating order, ${f.windowMs / 1000} s window each; ${f.workers} load-generator processes; one ~200 KB document). Latency: a writer's edit → each other client has it.`)
+    const rounds = f.matrix.map((config) => `${roundsOf(config, f.rounds)} at ${configLabel(config)}`).join(', ')
+    out.push(`**1. Fan-out** (rounds: ${rounds}; alternating order, ${f.windowMs / 1000} s window each; ${f.workers} load-generator processes; one ~200 KB document). Latency: a writer's edit → each other client has it.`)
     out.push('')
     out.push('| clients · writers · edits/s | server | p50 ms | p95 ms | p99 ms | max ms | lost | converged | server CPU-s / 1,000 delivered | peak RSS MB | p99 vs ref | CPU vs ref | load generator |')
     out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|')

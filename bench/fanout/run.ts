@@ -22,7 +22,12 @@ export interface FanoutConfig {
   writers: number
   /** Edits per second per writer. */
   rate: number
+  /** Rounds of this corner, if not the run's `rounds` (more where one run's figure moves most). */
+  rounds?: number
 }
+
+/** How many rounds `config` gets in a run of `rounds`. */
+export const roundsOf = (config: FanoutConfig, rounds: number): number => config.rounds ?? rounds
 
 export interface FanoutOptions {
   matrix: FanoutConfig[]
@@ -263,9 +268,10 @@ export async function runFanoutBenchmark(
       for (const w of workers) w.kill()
       workers = startWorkers(opts.workers)
     })
-    for (let round = 0; round < opts.rounds; round++) {
+    const rounds = Math.max(...opts.matrix.map((config) => roundsOf(config, opts.rounds)))
+    for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? opts.servers : [...opts.servers].reverse()
-      for (const config of opts.matrix) {
+      for (const config of opts.matrix.filter((c) => round < roundsOf(c, opts.rounds))) {
         for (const server of order) {
           if (Date.now() - started > opts.budgetMs) {
             failed.push({ server, config, round, error: 'skipped: time budget spent' })
