@@ -104,10 +104,16 @@ export class PdfConverter {
     }
   }
 
+  /** Never throws: a profile that cannot be removed now (a killed LibreOffice still exiting) is only left behind. */
   private async dropProfile(): Promise<void> {
     const dir = this.profileDir
     this.profileDir = null
-    if (dir) await fs.rm(dir, { recursive: true, force: true })
+    if (!dir) return
+    try {
+      await fs.rm(dir, { recursive: true, force: true, maxRetries: 3 })
+    } catch (err) {
+      this.opts.log.warn('cannot remove the LibreOffice profile', { dir, err })
+    }
   }
 }
 

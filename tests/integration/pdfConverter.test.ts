@@ -25,6 +25,7 @@ while [ $# -gt 0 ]; do [ "$1" = "--outdir" ] && outdir="$2"; shift; done
 echo "$profile $HOME" >> "$RUNS_LOG"
 mkdir -p "$profile/user" && echo seen >> "$profile/user/registrymodifications.xcu"
 head -c 4 "$input" | grep -q FAIL && exit 1
+head -c 4 "$input" | grep -q SLOW && sleep 30
 printf '%%PDF-1.7 fake' > "$outdir/draft.pdf"
 `
 
@@ -32,6 +33,7 @@ describe('PDF converter', () => {
   let dir: string
   let tmpDir: string
   let runsLog: string
+  let soffice: string
   let converter: PdfConverter
 
   beforeEach(async () => {
@@ -39,7 +41,7 @@ describe('PDF converter', () => {
     tmpDir = path.join(dir, 'tmp')
     await fs.mkdir(tmpDir)
     runsLog = path.join(dir, 'runs.log')
-    const soffice = path.join(dir, 'soffice')
+    soffice = path.join(dir, 'soffice')
     await fs.writeFile(soffice, FAKE_SOFFICE, { mode: 0o755 })
     process.env.RUNS_LOG = runsLog
     converter = new PdfConverter({ soffice, log, tmpDir })
@@ -73,5 +75,15 @@ describe('PDF converter', () => {
 
     await converter.close()
     expect(await fs.readdir(tmpDir)).toEqual([])
+  })
+
+  it('gives up on a conversion past its time (503) and starts the next one with a fresh profile', async () => {
+    await converter.close()
+    converter = new PdfConverter({ soffice, log, tmpDir, timeoutMs: 500 })
+    await expect(converter.convert(new TextEncoder().encode('SLOW'))).rejects.toMatchObject({ status: 503 })
+    expect(pdf(await converter.convert(new TextEncoder().encode('PK fake docx')))).toBe('%PDF-')
+    const [slow, next] = await runs()
+    expect(next[0]).not.toBe(slow[0])
+    await expect(fs.access(slow[0])).rejects.toThrow()
   })
 })
