@@ -107,12 +107,20 @@ export async function waitSynced(client: TestClient, timeoutMs = 5000): Promise<
   await waitFor(() => client.provider.synced, timeoutMs)
 }
 
+/** The clock of `ydoc`'s own changes: how many it has made (0: none). */
+export function ownClock(ydoc: Y.Doc): number {
+  return Y.decodeStateVector(Y.encodeStateVector(ydoc)).get(ydoc.clientID) ?? 0
+}
+
+/** How far the server's last "stored" state vector covers this client's own changes (0: none yet). */
+export function storedClock(client: TestClient): number {
+  return client.storedSV ? (Y.decodeStateVector(client.storedSV).get(client.ydoc.clientID) ?? 0) : 0
+}
+
 /** True when the server's last "stored" state vector covers every change this client made. */
 export function isSaved(client: TestClient): boolean {
-  const own = Y.decodeStateVector(Y.encodeStateVector(client.ydoc)).get(client.ydoc.clientID) ?? 0
-  if (own === 0) return true
-  if (!client.storedSV) return false
-  return (Y.decodeStateVector(client.storedSV).get(client.ydoc.clientID) ?? 0) >= own
+  const own = ownClock(client.ydoc)
+  return own === 0 || storedClock(client) >= own
 }
 
 export async function waitSaved(client: TestClient, timeoutMs = 5000): Promise<void> {

@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DocumentSummary } from '../../shared/api'
 import type { DocJSON } from '../../shared/schema'
@@ -10,7 +9,7 @@ import { REPO_ROOT, removeDir, tempDataDir } from '../helpers/server'
 import { startChildServer, type ChildServer } from '../helpers/childServer'
 import { bundleServer } from '../helpers/serverBundle'
 import { bindAccount, createDocument, createMember, createOrganization, grant, organization, setupAdmin, signIn, type Account } from '../helpers/accounts'
-import { connectClient, insertText, isSaved, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+import { connectClient, insertText, isSaved, ownClock, storedClock, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
 import { waitFor } from '../helpers/waitFor'
 
 const run = promisify(execFile)
@@ -75,14 +74,14 @@ describe('backup and restore', () => {
       clients.forEach((client, i) => {
         const token = `b${i}n${n};`
         insertText(client.ydoc, token, { index: 1_000_000 })
-        made.push({ client, token, clock: Y.decodeStateVector(Y.encodeStateVector(client.ydoc)).get(client.ydoc.clientID)! })
+        made.push({ client, token, clock: ownClock(client.ydoc) })
       })
       n++
     }, 15)
     try {
       // Some of it acknowledged on each document (a disk sync, at most one a second, has run).
-      await waitFor(() => expect(clients.filter((c) => (c.storedSV ? Y.decodeStateVector(c.storedSV).get(c.ydoc.clientID) ?? 0 : 0) > 0).length).toBe(clients.length))
-      const ackedBefore = made.filter((m) => m.client.storedSV && (Y.decodeStateVector(m.client.storedSV).get(m.client.ydoc.clientID) ?? 0) >= m.clock)
+      await waitFor(() => expect(clients.filter((c) => storedClock(c) > 0).length).toBe(clients.length))
+      const ackedBefore = made.filter((m) => storedClock(m.client) >= m.clock)
       const file = path.join(await dir(), 'while-editing.db')
       const { stdout } = await cli('backup', [file, '--data-dir', liveDir])
       expect(stdout).toMatch(/Backed up .*: 2 document\(s\), 2 account\(s\)/)

@@ -5,7 +5,7 @@ import { removeDir, tempDataDir } from '../helpers/server'
 import { startChildServer, type ChildServer } from '../helpers/childServer'
 import { bundleServer } from '../helpers/serverBundle'
 import { bindAccount, createDocument, setupAdmin, type Account } from '../helpers/accounts'
-import { connectClient, contentOf, isSaved, textField, waitSynced, type TestClient } from '../helpers/clients'
+import { connectClient, contentOf, isSaved, ownClock, storedClock, textField, waitSynced, type TestClient } from '../helpers/clients'
 import { createRng, seedFrom, type Rng } from '../helpers/random'
 import { waitFor } from '../helpers/waitFor'
 
@@ -32,10 +32,6 @@ interface Editor {
 
 function tokensIn(doc: DocJSON): Set<string> {
   return new Set(JSON.stringify(doc).match(TOKEN) ?? [])
-}
-
-function ownClock(ydoc: Y.Doc): number {
-  return Y.decodeStateVector(Y.encodeStateVector(ydoc)).get(ydoc.clientID) ?? 0
 }
 
 /** One random edit: a token at the start or end of some paragraph, or a new paragraph holding one. */
@@ -148,8 +144,8 @@ describe('crash safety', () => {
       for (const editor of editors) {
         const own = new Set(editor.own.map((o) => o.token))
         for (const token of tokensIn(contentOf(editor.client.ydoc))) if (!own.has(token)) mustHave[editor.docIndex].add(token)
-        const storedClock = editor.client.storedSV ? (Y.decodeStateVector(editor.client.storedSV).get(editor.client.ydoc.clientID) ?? 0) : 0
-        for (const o of editor.own) if (o.clock <= storedClock) mustHave[editor.docIndex].add(o.token)
+        const stored = storedClock(editor.client)
+        for (const o of editor.own) if (o.clock <= stored) mustHave[editor.docIndex].add(o.token)
       }
 
       // Restarted, before any client is back: the store alone must hold all of it, loadably.
