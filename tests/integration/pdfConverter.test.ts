@@ -13,7 +13,10 @@ import { createLogger } from '../../server/logger'
 
 const log = createLogger('silent')
 
-/** Records the profile each run was given, creates it as LibreOffice would, fails on input starting with FAIL. */
+/**
+ * Records the profile and HOME of each run in runs.log beside itself, creates the profile as
+ * LibreOffice would, fails on input starting with FAIL and hangs on input starting with SLOW.
+ */
 const FAKE_SOFFICE = `#!/bin/sh
 for arg in "$@"; do
   case "$arg" in
@@ -22,7 +25,7 @@ for arg in "$@"; do
 done
 eval "input=\\\${$#}"
 while [ $# -gt 0 ]; do [ "$1" = "--outdir" ] && outdir="$2"; shift; done
-echo "$profile $HOME" >> "$RUNS_LOG"
+echo "$profile $HOME" >> "$(dirname "$0")/runs.log"
 mkdir -p "$profile/user" && echo seen >> "$profile/user/registrymodifications.xcu"
 head -c 4 "$input" | grep -q FAIL && exit 1
 head -c 4 "$input" | grep -q SLOW && sleep 30
@@ -43,12 +46,10 @@ describe('PDF converter', () => {
     runsLog = path.join(dir, 'runs.log')
     soffice = path.join(dir, 'soffice')
     await fs.writeFile(soffice, FAKE_SOFFICE, { mode: 0o755 })
-    process.env.RUNS_LOG = runsLog
     converter = new PdfConverter({ soffice, log, tmpDir })
   })
   afterEach(async () => {
     await converter.close()
-    delete process.env.RUNS_LOG
     await fs.rm(dir, { recursive: true, force: true })
   })
 
