@@ -55,6 +55,7 @@ export class PdfConverter {
   private waiting = 0
   private readonly timeoutMs: number
   private readonly maxQueue: number
+  private readonly tmpDir: string
   /** The directory of the shared LibreOffice profile (also its HOME), once a conversion made one. */
   private profileDir: string | null = null
   private busy = false
@@ -63,6 +64,7 @@ export class PdfConverter {
   constructor(private readonly opts: PdfConverterOptions) {
     this.timeoutMs = opts.timeoutMs ?? 120_000
     this.maxQueue = opts.maxQueue ?? 8
+    this.tmpDir = opts.tmpDir ?? os.tmpdir()
   }
 
   get available(): boolean {
@@ -91,9 +93,8 @@ export class PdfConverter {
   private async convertInTurn(soffice: string, docx: Uint8Array): Promise<Uint8Array> {
     this.busy = true
     try {
-      const tmpDir = this.opts.tmpDir ?? os.tmpdir()
-      this.profileDir ??= await fs.mkdtemp(path.join(tmpDir, 'accord-libreoffice-'))
-      return await convertOnce(soffice, docx, { tmpDir, profileDir: this.profileDir, timeoutMs: this.timeoutMs }, this.opts.log)
+      this.profileDir ??= await fs.mkdtemp(path.join(this.tmpDir, 'accord-libreoffice-'))
+      return await convertOnce(soffice, docx, { tmpDir: this.tmpDir, profileDir: this.profileDir, timeoutMs: this.timeoutMs }, this.opts.log)
     } catch (err) {
       // A LibreOffice that failed or was killed may have left its profile half-written.
       await this.dropProfile()
