@@ -57,10 +57,3 @@ export function gunzipping(ws: WebSocket): WebSocket {
   })
   return ws
 }
-
-/** A WebSocket class for the provider's WebSocketPolyfill option: sockets that unpack gzipped messages. */
-export class GunzippingWebSocket {
-  constructor(url: string | URL, protocols?: string | string[]) {
-    return gunzipping(new WebSocket(url, protocols))
-  }
-}

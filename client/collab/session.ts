@@ -10,7 +10,8 @@ import { ACCORD_PARAM, CloseCode, MessageType, SYNC_PATH, closeCodeName, type Cl
 import { digest32 } from '../../shared/digest'
 import { readStoredAck } from '../../shared/storedAck'
 import type { Identity } from '../auth/session'
-import { GunzippingWebSocket, gzipParams } from './gunzippingSocket'
+import { gunzipping, gzipParams } from './gunzippingSocket'
+import { batchingRemoteChanges } from './batchedRemoteChanges'
 import { isRole, type Role } from '../../shared/roles'
 
 export type SyncState =
@@ -30,6 +31,9 @@ interface PendingUpdate {
 const COPY_BATCH_MS = 1000
 /** …and local ones within this, out of the keystroke's own task. */
 const LOCAL_COPY_DELAY_MS = 50
+
+/** The user counts as typing this long after a local edit (co-authors' changes come in batches meanwhile). */
+const TYPING_MS = 1000
 
 /** Our awareness state (the caret moves with every keystroke) goes out at most this often. */
 const AWARENESS_INTERVAL_MS = 100
@@ -79,6 +83,7 @@ export class CollabSession {
   /** Local updates not yet handed to the provider, in order (see sendSoon). */
   private toSend: Uint8Array[] = []
   private sendScheduled = false
+  private lastLocalEdit = -Infinity
 
   constructor(
     readonly docId: string,
@@ -93,6 +98,11 @@ export class CollabSession {
     this.ydoc.on('afterAllTransactions', this.unmuteUpdates)
     document.addEventListener('visibilitychange', this.onPageHide)
     window.addEventListener('pagehide', this.leave)
+    const typing = () => performance.now() - this.lastLocalEdit < TYPING_MS
+    // The provider's sockets: gzipped messages unpacked, co-authors' changes batched while we type.
+    const AccordSocket = function (url: string | URL, protocols?: string | string[]) {
+      return batchingRemoteChanges(gunzipping(new WebSocket(url, protocols)), typing)
+    }
     // disableBc: other tabs sync through the server, so every "stored" ack matches what we sent.
     this.provider = new WebsocketProvider(syncUrl(), docId, this.ydoc, {
       maxBackoffTime: 5000,
@@ -100,7 +110,7 @@ export class CollabSession {
       // Accord's own messages (stored, role, threads); the first sync of the 300-article law
       // gzipped (772 KB as is, 225 KB gzipped).
       params: { [ACCORD_PARAM]: '1', ...gzipParams() },
-      WebSocketPolyfill: GunzippingWebSocket as unknown as typeof WebSocket,
+      WebSocketPolyfill: AccordSocket as unknown as typeof WebSocket,
     })
     this.provider.awareness.setLocalStateField('user', {
       name: identity.name,
@@ -332,6 +342,7 @@ export class CollabSession {
 
   private onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this.provider || origin === this.persistence) return
+    this.lastLocalEdit = performance.now()
     this.seq += 1
     this.pending.push({ seq: this.seq, digest: digest32(update) })
     this.recompute()

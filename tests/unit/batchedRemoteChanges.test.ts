@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { MessageType } from '../../shared/protocol'
+import { batchingRemoteChanges } from '../../client/collab/batchedRemoteChanges'
+import { waitFor } from '../helpers/waitFor'
+
+/**
+ * What batchingRemoteChanges() uses of a browser WebSocket: its onmessage handler, kept where
+ * the socket calls it (as a browser's is, whatever later becomes of the property), and close events.
+ */
+class Socket extends EventTarget {
+  #onmessage: ((event: MessageEvent) => void) | null = null
+  get onmessage() {
+    return this.#onmessage
+  }
+  set onmessage(handler) {
+    this.#onmessage = handler
+  }
+  receive(bytes: number[]) {
+    this.#onmessage?.call(this, new MessageEvent('message', { data: new Uint8Array(bytes).buffer }))
+  }
+  closeNow() {
+    this.dispatchEvent(new Event('close'))
+  }
+}
+
+const BATCH_MS = 40
+/** A co-author's edit (sync update) and caret (awareness), numbered. */
+const edit = (n: number) => [MessageType.sync, 2, 1, n]
+const caret = (n: number) => [MessageType.awareness, 1, n]
+/** Messages that are never held: a sync step 2 and a "stored" acknowledgement. */
+const step2 = (n: number) => [MessageType.sync, 1, 1, n]
+const stored = (n: number) => [MessageType.stored, n]
+
+function listen(socket: Socket, typing: { now: boolean }) {
+  const ws = batchingRemoteChanges(socket as unknown as WebSocket, () => typing.now, BATCH_MS)
+  const seen: number[][] = []
+  ws.onmessage = (event: MessageEvent) => seen.push([...new Uint8Array(event.data as ArrayBuffer)])
+  return { ws, seen }
+}
+
+describe('co-authors’ changes batched while the user types', () => {
+  it('hands everything on at once while the user is not typing', () => {
+    const socket = new Socket()
+    const { seen } = listen(socket, { now: false })
+    socket.receive(edit(1))
+    expect(seen).toEqual([edit(1)])
+    socket.receive(caret(2))
+    expect(seen).toEqual([edit(1), caret(2)])
+  })
+
+  it('while the user types, hands edits and carets on together within the batch time, in order', async () => {
+    const socket = new Socket()
+    const typing = { now: true }
+    const { seen } = listen(socket, typing)
+    const start = performance.now()
+    socket.receive(edit(1))
+    socket.receive(caret(2))
+    typing.now = false // what already waits still goes first
+    socket.receive(edit(3))
+    expect(seen).toEqual([])
+    await waitFor(() => seen.length === 3)
+    expect(performance.now() - start).toBeGreaterThanOrEqual(BATCH_MS - 5)
+    expect(seen).toEqual([edit(1), caret(2), edit(3)])
+    socket.receive(edit(4)) // nothing waits and nobody types: at once again
+    expect(seen.at(-1)).toEqual(edit(4))
+  })
+
+  it('hands what waits on before any other message, keeping the server’s order', () => {
+    const socket = new Socket()
+    const { seen } = listen(socket, { now: true })
+    socket.receive(edit(1))
+    socket.receive(caret(2))
+    socket.receive(stored(3))
+    expect(seen).toEqual([edit(1), caret(2), stored(3)])
+    socket.receive(edit(4))
+    socket.receive(step2(5))
+    expect(seen).toEqual([edit(1), caret(2), stored(3), edit(4), step2(5)])
+  })
+
+  it('hands what waits on when the socket closes, before anyone hears of the close', () => {
+    const socket = new Socket()
+    const { seen } = listen(socket, { now: true })
+    let seenAtClose = -1
+    socket.addEventListener('close', () => (seenAtClose = seen.length))
+    socket.receive(edit(1))
+    socket.closeNow()
+    expect(seenAtClose).toBe(1)
+  })
+
+  it('drops what waits once the provider lets go of the socket (onmessage = null)', async () => {
+    const socket = new Socket()
+    const { ws, seen } = listen(socket, { now: true })
+    socket.receive(edit(1))
+    ws.onmessage = null
+    await new Promise((resolve) => setTimeout(resolve, BATCH_MS * 2))
+    expect(seen).toEqual([])
+  })
+})
