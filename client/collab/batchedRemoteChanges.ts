@@ -1,5 +1,6 @@
 import { messageYjsUpdate } from 'y-protocols/sync'
 import { MessageType } from '../../shared/protocol'
+import { takeOverOnmessage } from './takeOverOnmessage'
 
 /** Co-authors' edits and carets wait at most this long while the user types. */
 const REMOTE_BATCH_MS = 200
@@ -26,33 +27,25 @@ function isRemoteChange(data: unknown): boolean {
  * does the socket closing: the handler sees every message, in the server's order.
  */
 export function batchingRemoteChanges(ws: WebSocket, batching: () => boolean, batchMs = REMOTE_BATCH_MS): WebSocket {
-  let handler: WebSocket['onmessage'] = null
   let waiting: MessageEvent[] = []
   let timer: ReturnType<typeof setTimeout> | null = null
-  const handOnWaiting = () => {
+  // The socket below (gunzipping's, or a browser's) calls `receive`; the provider's handler is ours to call.
+  ws.onmessage = receive
+  const handOn = takeOverOnmessage(ws, () => (waiting = []))
+  function handOnWaiting() {
     if (timer) clearTimeout(timer)
     timer = null
-    for (const event of waiting.splice(0)) handler?.call(ws, event)
+    for (const event of waiting.splice(0)) handOn(event)
   }
-  const receive = (event: MessageEvent) => {
+  function receive(event: MessageEvent) {
     if (isRemoteChange(event.data) && (waiting.length > 0 || batching())) {
       waiting.push(event)
       timer ??= setTimeout(handOnWaiting, batchMs)
       return
     }
     handOnWaiting()
-    handler?.call(ws, event)
+    handOn(event)
   }
-  // Below us (gunzipping) the handler is a property too: take it over, then stand in for it.
-  ws.onmessage = receive
   ws.addEventListener('close', handOnWaiting)
-  Object.defineProperty(ws, 'onmessage', {
-    get: () => handler,
-    set: (next: WebSocket['onmessage']) => {
-      handler = next
-      if (next === null) waiting = [] // the provider let go of this socket
-    },
-    configurable: true,
-  })
   return ws
 }

@@ -1,4 +1,5 @@
 import { GZIP_PARAM, MessageType } from '../../shared/protocol'
+import { takeOverOnmessage } from './takeOverOnmessage'
 
 /** Sync URL parameters asking the server for large messages gzipped, if this browser can unpack them. */
 export function gzipParams(): Record<string, string> {
@@ -22,12 +23,12 @@ async function gunzip(data: ArrayBuffer): Promise<ArrayBuffer> {
  * the socket (the provider reconnects and syncs again).
  */
 export function gunzipping(ws: WebSocket): WebSocket {
-  let handler: WebSocket['onmessage'] = null
+  const toProvider = takeOverOnmessage(ws)
   let waiting = 0
   let broken = false
   let queue: Promise<void> = Promise.resolve()
   const handOn = (event: MessageEvent) => {
-    if (!broken) handler?.call(ws, event)
+    if (!broken) toProvider(event)
   }
   ws.addEventListener('message', (event: MessageEvent) => {
     const gzipped = isGzipped(event.data)
@@ -47,13 +48,6 @@ export function gunzipping(ws: WebSocket): WebSocket {
       // As a throwing onmessage would be: reported, and the next message still handed on.
       .catch((err: unknown) => reportError(err))
       .finally(() => waiting--)
-  })
-  Object.defineProperty(ws, 'onmessage', {
-    get: () => handler,
-    set: (next: WebSocket['onmessage']) => {
-      handler = next
-    },
-    configurable: true,
   })
   return ws
 }
