@@ -152,7 +152,7 @@ const STRUCTURAL_KEYS = Array.from({ length: 20 }, () => ['Enter', 'Backspace'])
  * after the frame that shows the previous one is painted; returns keydown → painted frame per key
  * (ms), and keys per second.
  */
-async function typeAndMeasure(page: Page, pace: Pace, keys: string[] = TYPED_KEYS): Promise<{ latencyMs: number[]; keysPerSecond: number }> {
+async function typeAndMeasure(page: Page, pace: Pace, keys: string[]): Promise<{ latencyMs: number[]; keysPerSecond: number }> {
   // Strings, not functions: tsx would wrap named closures in a helper the page does not have.
   await page.evaluate(`(() => {
     window.__keyLatency = []
