@@ -255,3 +255,51 @@ describe('an update with missing dependencies (e.g. one of another document)', (
     }
   })
 })
+
+describe('edits that arrive before the edit they build on', () => {
+  it('are passed on and stored once that edit arrives', async () => {
+    const s = await startTestServer({ config: { idleUnloadMs: 20 } })
+    const cleanup: (() => unknown)[] = [() => s.close()]
+    try {
+      const admin = await setupAdmin(s.url)
+      const { id } = await createDocument(admin, { template: 'sample' })
+      const observer = connectClient(s.wsUrl, id, { cookie: admin.cookie })
+      cleanup.unshift(() => observer.destroy())
+      await waitSynced(observer)
+
+      // A writer of this document whose second edit reaches the server before its first.
+      const writer = new Y.Doc()
+      Y.applyUpdate(writer, Y.encodeStateAsUpdate(observer.ydoc))
+      const edits: Uint8Array[] = []
+      writer.on('update', (u: Uint8Array) => edits.push(u))
+      insertText(writer, 'FIRST ')
+      insertText(writer, 'SECOND ')
+      const raw = openRawSocket(s.wsUrl, id, { cookie: admin.cookie })
+      cleanup.unshift(() => raw.ws.terminate())
+      await raw.opened
+      for (const edit of [edits[1], edits[0]]) {
+        const e = encoding.createEncoder()
+        encoding.writeVarUint(e, 0)
+        encoding.writeVarUint(e, 2)
+        encoding.writeVarUint8Array(e, edit)
+        raw.ws.send(encoding.toUint8Array(e))
+      }
+
+      await waitFor(() => expect(clauseText(observer.ydoc)).toContain('SECOND FIRST '))
+      const newcomer = connectClient(s.wsUrl, id, { cookie: admin.cookie })
+      cleanup.unshift(() => newcomer.destroy())
+      await waitSynced(newcomer)
+      expect(contentOf(newcomer.ydoc)).toEqual(contentOf(writer))
+
+      // Everyone leaves: the room is unloaded and loads again from what was stored.
+      observer.destroy()
+      newcomer.destroy()
+      raw.ws.terminate()
+      const content = async () => bindAccount(s.url, admin).json<DocJSON>(`/api/documents/${id}/content`)
+      await waitFor(async () => expect(await content()).toEqual(contentOf(writer)))
+      writer.destroy()
+    } finally {
+      for (const c of cleanup) await c()
+    }
+  })
+})
