@@ -319,7 +319,7 @@ export async function runFanoutBenchmark(
   return { runs: runs.map(({ samples: _samples, ...rest }) => rest), failed, summaries }
 }
 
-/** `npx tsx bench/fanout/run.ts [N×W×R …]`: this section alone, e.g. `50x5x10 200x10x20`. */
+/** `npx tsx bench/fanout/run.ts [N×W×R …]`: this section alone, e.g. `50x5x10 200x10x20` (BENCH_SERVERS, BENCH_ROUNDS, BENCH_WINDOW_MS, BENCH_WARMUP_MS). */
 if (import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1] ?? '').href) {
   const matrix = (process.argv.slice(2).length ? process.argv.slice(2) : ['50x5x10']).map((s) => {
     const [clients, writers, rate] = s.split('x').map(Number)
@@ -330,7 +330,7 @@ if (import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]
     matrix,
     servers,
     rounds: Number(process.env.BENCH_ROUNDS ?? 1),
-    warmupMs: 1000,
+    warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 1000),
     windowMs: Number(process.env.BENCH_WINDOW_MS ?? 5000),
     workers: Number(process.env.BENCH_WORKERS ?? 3),
     budgetMs: 600_000,
