@@ -1,6 +1,6 @@
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/protocol'
 import type { DocJSON } from '../../shared/schema'
@@ -21,6 +21,7 @@ import {
 } from '../helpers/clients'
 import { createFuzzer, FUZZ_KINDS, type FuzzFrame, type FuzzKind } from '../helpers/fuzzFrames'
 import { createRng, seedFrom } from '../helpers/random'
+import { syncFrame } from '../helpers/rawSync'
 import { waitFor } from '../helpers/waitFor'
 import { writeDocJSON } from '../../shared/ydoc'
 import { sampleLaw } from '../../shared/seed/modelLaw'
@@ -224,11 +225,7 @@ describe('an update with missing dependencies (e.g. one of another document)', (
       const raw = openRawSocket(s.wsUrl, id, { cookie: admin.cookie })
       cleanup.unshift(() => raw.ws.terminate())
       await raw.opened
-      const e = encoding.createEncoder()
-      encoding.writeVarUint(e, 0)
-      encoding.writeVarUint(e, 2)
-      encoding.writeVarUint8Array(e, foreign[0])
-      raw.ws.send(encoding.toUint8Array(e))
+      raw.ws.send(syncFrame(syncProtocol.messageYjsUpdate, foreign[0]))
 
       // Later edits are still acknowledged, compacted (compactAfterUpdates: 2) and reloadable.
       for (let i = 0; i < 5; i++) {
@@ -277,13 +274,7 @@ describe('edits that arrive before the edit they build on', () => {
       const raw = openRawSocket(s.wsUrl, id, { cookie: admin.cookie })
       cleanup.unshift(() => raw.ws.terminate())
       await raw.opened
-      for (const edit of [edits[1], edits[0]]) {
-        const e = encoding.createEncoder()
-        encoding.writeVarUint(e, 0)
-        encoding.writeVarUint(e, 2)
-        encoding.writeVarUint8Array(e, edit)
-        raw.ws.send(encoding.toUint8Array(e))
-      }
+      for (const edit of [edits[1], edits[0]]) raw.ws.send(syncFrame(syncProtocol.messageYjsUpdate, edit))
 
       await waitFor(() => expect(clauseText(observer.ydoc)).toContain('SECOND FIRST '))
       const newcomer = connectClient(s.wsUrl, id, { cookie: admin.cookie })
