@@ -4,7 +4,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/protocol'
 import type { DocJSON } from '../../shared/schema'
-import { removeDir, startTestServer, tempDataDir } from '../helpers/server'
+import { removeDir, startTestServer, tempDataDir, type TestServer, type TestServerOptions } from '../helpers/server'
 import { startChildServer, type ChildServer } from '../helpers/childServer'
 import { bundleServer } from '../helpers/serverBundle'
 import { bindAccount, createDocument, setupAdmin, type Account } from '../helpers/accounts'
@@ -204,17 +204,34 @@ function withoutEdits(doc: DocJSON): DocJSON {
   return JSON.parse(JSON.stringify(doc).replace(/e\d+ /g, '')) as DocJSON
 }
 
-describe('an update with missing dependencies (e.g. one of another document)', () => {
-  it('is never stored, sent on or compacted, and does not hold up acknowledgements', async () => {
-    const s = await startTestServer({ config: { compactAfterUpdates: 2, idleUnloadMs: 20 } })
-    const cleanup: (() => unknown)[] = [() => s.close()]
-    try {
-      const admin = await setupAdmin(s.url)
-      const { id } = await createDocument(admin, { template: 'sample' })
-      const a = connectClient(s.wsUrl, id, { cookie: admin.cookie })
-      cleanup.unshift(() => a.destroy())
-      await waitSynced(a)
+/** What a test on a server of its own gets: the sample law, its owner and a synced client on it. */
+interface OwnServer {
+  s: TestServer
+  admin: Account
+  id: string
+  client: TestClient
+  /** Runs `fn` when the test ends, before what was added earlier (the server closes last). */
+  onEnd(fn: () => unknown): void
+}
 
+async function onOwnServer(options: TestServerOptions, test: (t: OwnServer) => Promise<void>): Promise<void> {
+  const s = await startTestServer(options)
+  const cleanup: (() => unknown)[] = [() => s.close()]
+  try {
+    const admin = await setupAdmin(s.url)
+    const { id } = await createDocument(admin, { template: 'sample' })
+    const client = connectClient(s.wsUrl, id, { cookie: admin.cookie })
+    cleanup.unshift(() => client.destroy())
+    await waitSynced(client)
+    await test({ s, admin, id, client, onEnd: (fn) => cleanup.unshift(fn) })
+  } finally {
+    for (const c of cleanup) await c()
+  }
+}
+
+describe('an update with missing dependencies (e.g. one of another document)', () => {
+  it('is never stored, sent on or compacted, and does not hold up acknowledgements', () =>
+    onOwnServer({ config: { compactAfterUpdates: 2, idleUnloadMs: 20 } }, async ({ s, admin, id, client: a, onEnd }) => {
       // An edit of another document built from the same template: its structs hang off items
       // this document does not have, so Yjs parks it as pending.
       const other = new Y.Doc()
@@ -223,7 +240,7 @@ describe('an update with missing dependencies (e.g. one of another document)', (
       other.on('update', (u: Uint8Array) => foreign.push(u))
       ;(nthElement(other, 'clause', 0).get(0) as Y.XmlText).insert(0, 'FOREIGN ')
       const raw = openRawSocket(s.wsUrl, id, { cookie: admin.cookie })
-      cleanup.unshift(() => raw.ws.terminate())
+      onEnd(() => raw.ws.terminate())
       await raw.opened
       raw.ws.send(syncFrame(syncProtocol.messageYjsUpdate, foreign[0]))
 
@@ -233,7 +250,7 @@ describe('an update with missing dependencies (e.g. one of another document)', (
         await waitSaved(a)
       }
       const newcomer = connectClient(s.wsUrl, id, { cookie: admin.cookie })
-      cleanup.unshift(() => newcomer.destroy())
+      onEnd(() => newcomer.destroy())
       await waitSynced(newcomer)
       expect(newcomer.ydoc.store.pendingStructs).toBeNull() // nothing parked was sent to it
       expect(contentOf(newcomer.ydoc)).toEqual(contentOf(a.ydoc))
@@ -247,23 +264,12 @@ describe('an update with missing dependencies (e.g. one of another document)', (
       await waitFor(async () => expect(JSON.stringify(await content())).toContain('after4 '))
       expect(JSON.stringify(await content())).not.toContain('FOREIGN')
       other.destroy()
-    } finally {
-      for (const c of cleanup) await c()
-    }
-  })
+    }))
 })
 
 describe('edits that arrive before the edit they build on', () => {
-  it('are passed on and stored once that edit arrives', async () => {
-    const s = await startTestServer({ config: { idleUnloadMs: 20 } })
-    const cleanup: (() => unknown)[] = [() => s.close()]
-    try {
-      const admin = await setupAdmin(s.url)
-      const { id } = await createDocument(admin, { template: 'sample' })
-      const observer = connectClient(s.wsUrl, id, { cookie: admin.cookie })
-      cleanup.unshift(() => observer.destroy())
-      await waitSynced(observer)
-
+  it('are passed on and stored once that edit arrives', () =>
+    onOwnServer({ config: { idleUnloadMs: 20 } }, async ({ s, admin, id, client: observer, onEnd }) => {
       // A writer of this document whose second edit reaches the server before its first.
       const writer = new Y.Doc()
       Y.applyUpdate(writer, Y.encodeStateAsUpdate(observer.ydoc))
@@ -272,13 +278,13 @@ describe('edits that arrive before the edit they build on', () => {
       insertText(writer, 'FIRST ')
       insertText(writer, 'SECOND ')
       const raw = openRawSocket(s.wsUrl, id, { cookie: admin.cookie })
-      cleanup.unshift(() => raw.ws.terminate())
+      onEnd(() => raw.ws.terminate())
       await raw.opened
       for (const edit of [edits[1], edits[0]]) raw.ws.send(syncFrame(syncProtocol.messageYjsUpdate, edit))
 
       await waitFor(() => expect(clauseText(observer.ydoc)).toContain('SECOND FIRST '))
       const newcomer = connectClient(s.wsUrl, id, { cookie: admin.cookie })
-      cleanup.unshift(() => newcomer.destroy())
+      onEnd(() => newcomer.destroy())
       await waitSynced(newcomer)
       expect(contentOf(newcomer.ydoc)).toEqual(contentOf(writer))
 
@@ -289,8 +295,5 @@ describe('edits that arrive before the edit they build on', () => {
       const content = async () => bindAccount(s.url, admin).json<DocJSON>(`/api/documents/${id}/content`)
       await waitFor(async () => expect(await content()).toEqual(contentOf(writer)))
       writer.destroy()
-    } finally {
-      for (const c of cleanup) await c()
-    }
-  })
+    }))
 })
