@@ -14,6 +14,9 @@ let editorModule: EditorModule | null = null
 const loadEditorPage = () => import('./editor/EditorPage').then((m) => (editorModule = m))
 // Opening a draft directly: fetch the editor while the session is being checked, not after.
 if (location.pathname.startsWith('/d/')) void loadEditorPage().catch(() => undefined)
+// Asked as soon as the app's code runs, not after its first render and commit (~130 ms of a
+// draft's cold open on a slow machine): every page waits for this answer.
+void refreshSession()
 
 /**
  * The editor page, loaded on demand. Not through lazy() + Suspense: React 19 holds back the
@@ -48,10 +51,6 @@ export function App() {
   const { info, error } = useSession()
   const route = useRoute()
   const user = info?.user ?? null
-
-  useEffect(() => {
-    void refreshSession()
-  }, [])
 
   let content: React.ReactNode
   if (!info && error) {
