@@ -27,15 +27,19 @@ function isRemoteChange(data: unknown): boolean {
  * does the socket closing: the handler sees every message, in the server's order.
  */
 export function batchingRemoteChanges(ws: WebSocket, batching: () => boolean, batchMs = REMOTE_BATCH_MS): WebSocket {
-  let waiting: MessageEvent[] = []
+  const waiting: MessageEvent[] = []
   let timer: ReturnType<typeof setTimeout> | null = null
   // The socket below (gunzipping's, or a browser's) calls `receive`; the provider's handler is ours to call.
   ws.onmessage = receive
-  const handOn = takeOverOnmessage(ws, () => (waiting = []))
-  function handOnWaiting() {
+  // The provider done with the socket: what waits is nobody's, and neither is the timer.
+  const handOn = takeOverOnmessage(ws, () => void takeWaiting())
+  function takeWaiting(): MessageEvent[] {
     if (timer) clearTimeout(timer)
     timer = null
-    for (const event of waiting.splice(0)) handOn(event)
+    return waiting.splice(0)
+  }
+  function handOnWaiting() {
+    for (const event of takeWaiting()) handOn(event)
   }
   function receive(event: MessageEvent) {
     if (isRemoteChange(event.data) && (waiting.length > 0 || batching())) {
