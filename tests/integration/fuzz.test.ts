@@ -212,6 +212,8 @@ interface OwnServer {
   client: TestClient
   /** Runs `fn` when the test ends, before what was added earlier (the server closes last). */
   onEnd(fn: () => unknown): void
+  /** The document as the server gives it out now (loaded again from storage once unloaded). */
+  content(): Promise<DocJSON>
 }
 
 async function onOwnServer(options: TestServerOptions, test: (t: OwnServer) => Promise<void>): Promise<void> {
@@ -223,7 +225,8 @@ async function onOwnServer(options: TestServerOptions, test: (t: OwnServer) => P
     const client = connectClient(s.wsUrl, id, { cookie: admin.cookie })
     cleanup.unshift(() => client.destroy())
     await waitSynced(client)
-    await test({ s, admin, id, client, onEnd: (fn) => cleanup.unshift(fn) })
+    const content = () => bindAccount(s.url, admin).json<DocJSON>(`/api/documents/${id}/content`)
+    await test({ s, admin, id, client, onEnd: (fn) => cleanup.unshift(fn), content })
   } finally {
     for (const c of cleanup) await c()
   }
@@ -231,7 +234,7 @@ async function onOwnServer(options: TestServerOptions, test: (t: OwnServer) => P
 
 describe('an update with missing dependencies (e.g. one of another document)', () => {
   it('is never stored, sent on or compacted, and does not hold up acknowledgements', () =>
-    onOwnServer({ config: { compactAfterUpdates: 2, idleUnloadMs: 20 } }, async ({ s, admin, id, client: a, onEnd }) => {
+    onOwnServer({ config: { compactAfterUpdates: 2, idleUnloadMs: 20 } }, async ({ s, admin, id, client: a, onEnd, content }) => {
       // An edit of another document built from the same template: its structs hang off items
       // this document does not have, so Yjs parks it as pending.
       const other = new Y.Doc()
@@ -260,7 +263,6 @@ describe('an update with missing dependencies (e.g. one of another document)', (
       a.destroy()
       newcomer.destroy()
       raw.ws.terminate()
-      const content = async () => bindAccount(s.url, admin).json<DocJSON>(`/api/documents/${id}/content`)
       await waitFor(async () => expect(JSON.stringify(await content())).toContain('after4 '))
       expect(JSON.stringify(await content())).not.toContain('FOREIGN')
       other.destroy()
@@ -269,7 +271,7 @@ describe('an update with missing dependencies (e.g. one of another document)', (
 
 describe('edits that arrive before the edit they build on', () => {
   it('are passed on and stored once that edit arrives', () =>
-    onOwnServer({ config: { idleUnloadMs: 20 } }, async ({ s, admin, id, client: observer, onEnd }) => {
+    onOwnServer({ config: { idleUnloadMs: 20 } }, async ({ s, admin, id, client: observer, onEnd, content }) => {
       // A writer of this document whose second edit reaches the server before its first.
       const writer = new Y.Doc()
       Y.applyUpdate(writer, Y.encodeStateAsUpdate(observer.ydoc))
@@ -292,7 +294,6 @@ describe('edits that arrive before the edit they build on', () => {
       observer.destroy()
       newcomer.destroy()
       raw.ws.terminate()
-      const content = async () => bindAccount(s.url, admin).json<DocJSON>(`/api/documents/${id}/content`)
       await waitFor(async () => expect(await content()).toEqual(contentOf(writer)))
       writer.destroy()
     }))
