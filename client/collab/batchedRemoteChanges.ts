@@ -14,7 +14,9 @@ function isRemoteChange(data: unknown): boolean {
 
 /**
  * `ws`, with its onmessage handler given co-authors' edits and carets in batches, at most every
- * `batchMs`, while `batching()` says so (the user is typing), and at once otherwise.
+ * `batchMs`, while `batching()` says so (the user is typing), and at once otherwise. A batch is
+ * handed on inside `together` (the session's: one Yjs transaction), so that its edits reach the
+ * editor as one change: one view update for the batch instead of one per edit.
  *
  * Why: each remote change makes the browser render a frame, and while it renders frames back
  * to back, a keystroke waits for the next 60 Hz tick (up to 16.7 ms) instead of getting a frame
@@ -26,7 +28,12 @@ function isRemoteChange(data: unknown): boolean {
  * Any other message (a sync step, "stored", role, threads) first hands on what waits, and so
  * does the socket closing: the handler sees every message, in the server's order.
  */
-export function batchingRemoteChanges(ws: WebSocket, batching: () => boolean, batchMs = REMOTE_BATCH_MS): WebSocket {
+export function batchingRemoteChanges(
+  ws: WebSocket,
+  batching: () => boolean,
+  together: (handOnAll: () => void) => void = (handOnAll) => handOnAll(),
+  batchMs = REMOTE_BATCH_MS,
+): WebSocket {
   const waiting: MessageEvent[] = []
   let timer: ReturnType<typeof setTimeout> | null = null
   // The socket below (gunzipping's, or a browser's) calls `receive`; the provider's handler is ours to call.
@@ -39,7 +46,9 @@ export function batchingRemoteChanges(ws: WebSocket, batching: () => boolean, ba
     return waiting.splice(0)
   }
   function handOnWaiting() {
-    for (const event of takeWaiting()) handOn(event)
+    const batch = takeWaiting()
+    if (batch.length === 1) handOn(batch[0])
+    else if (batch.length > 1) together(() => batch.forEach(handOn))
   }
   function receive(event: MessageEvent) {
     if (isRemoteChange(event.data) && (waiting.length > 0 || batching())) {

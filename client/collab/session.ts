@@ -99,9 +99,11 @@ export class CollabSession {
     document.addEventListener('visibilitychange', this.onPageHide)
     window.addEventListener('pagehide', this.leave)
     const typing = () => performance.now() - this.lastLocalEdit < TYPING_MS
+    // A batch in one transaction whose origin is the provider's, as each of its updates has.
+    const together = (handOnAll: () => void) => this.ydoc.transact(handOnAll, this.provider)
     // The provider's sockets: gzipped messages unpacked, co-authors' changes batched while we type.
     const AccordSocket = function (url: string | URL, protocols?: string | string[]) {
-      return batchingRemoteChanges(gunzipping(new WebSocket(url, protocols)), typing)
+      return batchingRemoteChanges(gunzipping(new WebSocket(url, protocols)), typing, together)
     }
     // disableBc: other tabs sync through the server, so every "stored" ack matches what we sent.
     this.provider = new WebsocketProvider(syncUrl(), docId, this.ydoc, {

@@ -224,35 +224,50 @@ function replaceTransaction(state: EditorState, content: Fragment): Transaction 
 }
 
 /**
- * The one top-level element holding everything `transaction` changed in `fragment`, when the
- * fragment's own list of elements did not change (a remote keystroke: its article); else null.
- * Types outside the fragment (another root type) do not count.
+ * The top-level elements holding everything `transaction` changed in `fragment`, when the
+ * fragment's own list of elements did not change (remote keystrokes, a batch of them: their
+ * articles); else null. Types outside the fragment (another root type) do not count.
  */
-function onlyChangedElement(fragment: Y.XmlFragment, transaction: Y.Transaction): Y.XmlElement | null {
+function changedElements(fragment: Y.XmlFragment, transaction: Y.Transaction): Set<Y.XmlElement> | null {
   if (transaction.changed.has(fragment as YType)) return null
-  let found: Y.XmlElement | null = null
+  const found = new Set<Y.XmlElement>()
   for (const type of transaction.changed.keys()) {
     let top: YType = type
     while (top._item !== null && top._item.parent !== fragment) top = top._item.parent as YType
     if (top._item === null) continue // not in the fragment
-    if (!(top instanceof Y.XmlElement) || (found !== null && found !== top)) return null
-    found = top
+    if (!(top instanceof Y.XmlElement)) return null
+    found.add(top)
   }
-  return found
+  return found.size > 0 ? found : null
 }
 
 /**
- * The document with `el`'s node rebuilt, everything else as it is: when `el` is the only element
- * that changed and the document holds its previous node (`before`). Null when that does not
- * hold, or the element's content is no longer valid: then the whole list is gone through.
+ * The document with the nodes of the changed elements rebuilt, everything else as it is: when
+ * only they changed and the document holds the previous node of each (`before`). Null when that
+ * does not hold, or an element's content is no longer valid: then the whole list is gone through.
  */
-function withElementRebuilt(doc: PMNode, fragment: Y.XmlFragment, el: Y.XmlElement, before: PMNode | undefined, mapping: Mapping, schema: Schema) {
-  if (before === undefined || doc.childCount !== fragment.length) return null
-  let index = 0
-  while (index < doc.childCount && doc.child(index) !== before) index++
-  if (index === doc.childCount) return null
-  const node = nodeOf(el, schema, mapping)
-  return node ? { content: doc.content.replaceChild(index, node), index, el } : null
+function withElementsRebuilt(doc: PMNode, fragment: Y.XmlFragment, before: Map<Y.XmlElement, PMNode | undefined>, mapping: Mapping, schema: Schema) {
+  if (doc.childCount !== fragment.length) return null
+  const elementOf = new Map<PMNode, Y.XmlElement>()
+  for (const [el, node] of before) {
+    if (node === undefined) return null
+    elementOf.set(node, el)
+  }
+  const children: PMNode[] = []
+  const rebuilt: { index: number; el: Y.XmlElement }[] = []
+  for (let index = 0; index < doc.childCount; index++) {
+    const child = doc.child(index)
+    const el = elementOf.get(child)
+    if (el === undefined) {
+      children.push(child)
+      continue
+    }
+    const node = nodeOf(el, schema, mapping)
+    if (!node) return null
+    children.push(node)
+    rebuilt.push({ index, el })
+  }
+  return rebuilt.length === before.size ? { content: Fragment.from(children), rebuilt } : null
 }
 
 function typeChanged(this: ProsemirrorBinding, events: Y.YEvent<YType>[], transaction: Y.Transaction): void {
@@ -267,8 +282,9 @@ function typeChanged(this: ProsemirrorBinding, events: Y.YEvent<YType>[], transa
   this.mux(() => {
     const mapping = this.mapping as Mapping
     const fragment = this.type as Y.XmlFragment
-    const one = onlyChangedElement(fragment, transaction)
-    const oneBefore = one ? (mapping.get(one) as PMNode | undefined) : undefined
+    const changed = changedElements(fragment, transaction)
+    const before = new Map<Y.XmlElement, PMNode | undefined>()
+    changed?.forEach((el) => before.set(el, mapping.get(el) as PMNode | undefined))
     // Forget exactly what changed: deleted types, changed types and their ancestors.
     Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
       if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) mapping.delete(struct.content.type)
@@ -279,12 +295,13 @@ function typeChanged(this: ProsemirrorBinding, events: Y.YEvent<YType>[], transa
     const state = view.state as EditorState
     const oldDoc = state.doc
     let tr: Transaction
-    // One article changed (remote typing): only its node is rebuilt, without listing the law.
-    const rebuilt = one ? withElementRebuilt(oldDoc, fragment, one, oneBefore, mapping, state.schema) : null
-    if (rebuilt) {
-      tr = replaceTransaction(state, rebuilt.content)
-      const shown = tr.doc.childCount === oldDoc.childCount ? tr.doc.child(rebuilt.index) : null
-      if (shown && shown !== rebuilt.content.child(rebuilt.index)) remap(rebuilt.el, shown, mapping)
+    // Articles changed in place (remote typing): only their nodes are rebuilt, without listing the law.
+    const done = changed ? withElementsRebuilt(oldDoc, fragment, before, mapping, state.schema) : null
+    if (done) {
+      tr = replaceTransaction(state, done.content)
+      if (tr.doc.childCount === oldDoc.childCount) {
+        for (const { index, el } of done.rebuilt) if (tr.doc.child(index) !== done.content.child(index)) remap(el, tr.doc.child(index), mapping)
+      }
     } else {
       const elements: Y.XmlElement[] = []
       const nodes: PMNode[] = []

@@ -31,11 +31,24 @@ const caret = (n: number) => [MessageType.awareness, 1, n]
 const step2 = (n: number) => [MessageType.sync, 1, 1, n]
 const stored = (n: number) => [MessageType.stored, n]
 
+/** `seen`: every message handed on; `together`: the messages of each batch handed on together. */
 function listen(socket: Socket, typing: { now: boolean }) {
-  const ws = batchingRemoteChanges(socket as unknown as WebSocket, () => typing.now, BATCH_MS)
+  const together: number[][][] = []
+  let batch: number[][] | null = null
+  const inOne = (handOnAll: () => void) => {
+    batch = []
+    handOnAll()
+    together.push(batch)
+    batch = null
+  }
+  const ws = batchingRemoteChanges(socket as unknown as WebSocket, () => typing.now, inOne, BATCH_MS)
   const seen: number[][] = []
-  ws.onmessage = (event: MessageEvent) => seen.push([...new Uint8Array(event.data as ArrayBuffer)])
-  return { ws, seen }
+  ws.onmessage = (event: MessageEvent) => {
+    const bytes = [...new Uint8Array(event.data as ArrayBuffer)]
+    seen.push(bytes)
+    batch?.push(bytes)
+  }
+  return { ws, seen, together }
 }
 
 describe('co-authors’ changes batched while the user types', () => {
@@ -51,7 +64,7 @@ describe('co-authors’ changes batched while the user types', () => {
   it('while the user types, hands edits and carets on together within the batch time, in order', async () => {
     const socket = new Socket()
     const typing = { now: true }
-    const { seen } = listen(socket, typing)
+    const { seen, together } = listen(socket, typing)
     const start = performance.now()
     socket.receive(edit(1))
     socket.receive(caret(2))
@@ -61,8 +74,10 @@ describe('co-authors’ changes batched while the user types', () => {
     await waitFor(() => seen.length === 3)
     expect(performance.now() - start).toBeGreaterThanOrEqual(BATCH_MS - 5)
     expect(seen).toEqual([edit(1), caret(2), edit(3)])
+    expect(together).toEqual([[edit(1), caret(2), edit(3)]]) // one transaction for the batch
     socket.receive(edit(4)) // nothing waits and nobody types: at once again
     expect(seen.at(-1)).toEqual(edit(4))
+    expect(together).toHaveLength(1)
   })
 
   it('hands what waits on before any other message, keeping the server’s order', () => {
