@@ -253,7 +253,7 @@ async function warmUp(workers: LoadWorker[], opts: FanoutOptions): Promise<void>
   opts.log(`  warm-up runs (${configLabel(config)}, ${WARM_UP_WINDOW_MS / 1000} s each, not recorded) done`)
 }
 
-const WARM_UP_WINDOW_MS = 3000
+const WARM_UP_WINDOW_MS = 1500
 
 export async function runFanoutBenchmark(
   opts: FanoutOptions,
