@@ -80,11 +80,17 @@ const PAINTED_MARK = 'accord-key-painted'
  */
 const UNTHROTTLED_SWITCHES = ['--in-process-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync']
 
-async function coldOpen(browser: Browser, baseUrl: string, docUrl: string, cookie: string, runs = COLD_RUNS): Promise<ColdOpenBrowserResult> {
+/** Opens of the law, the first one not counted; `profile`: a CPU profile of the page during the first counted one. */
+async function coldOpen(browser: Browser, baseUrl: string, docUrl: string, cookie: string, { runs = COLD_RUNS, profile }: { runs?: number; profile?: string } = {}): Promise<ColdOpenBrowserResult> {
   const samples: number[] = []
   const mounted: number[] = []
   for (let i = 0; i < runs + 1; i++) {
-    const t = await openFresh(browser, baseUrl, docUrl, cookie)
+    const profileTo = i === 1 ? profile : undefined
+    let profiler: Awaited<ReturnType<typeof startProfile>> | undefined
+    const t = await openFresh(browser, baseUrl, docUrl, cookie, {
+      prepare: async (page) => void (profiler = profileTo ? await startProfile(page) : undefined),
+      after: async () => profileTo && (await profiler?.stop(profileTo)),
+    })
     if (i === 0) continue // warm-up: the server's own caches and Chromium's start
     samples.push(t.editable)
     mounted.push(t.mounted)
@@ -268,7 +274,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     const docUrl = `${baseUrl}/d/${spec.doc}`
 
     // BENCH_SKIP_COLD=1: typing only (a quicker loop while working on typing latency).
-    const cold = process.env.BENCH_SKIP_COLD === '1' ? { medianMs: NaN, samplesMs: [], editorMountedMedianMs: NaN } : await coldOpen(browser, baseUrl, docUrl, admin.cookie)
+    const cold = process.env.BENCH_SKIP_COLD === '1' ? { medianMs: NaN, samplesMs: [], editorMountedMedianMs: NaN } : await coldOpen(browser, baseUrl, docUrl, admin.cookie, { profile: process.env.BENCH_COLD_PROF })
     log(`  cold open (navigation → editable, 300 articles): median ${cold.medianMs.toFixed(0)} ms ` +
       `(editor mounted at ${cold.editorMountedMedianMs.toFixed(0)} ms); runs ${cold.samplesMs.map((s) => s.toFixed(0)).join(', ')}`)
     if (process.env.BENCH_SKIP_COLD !== '1') {
@@ -300,7 +306,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     await worker.request({ cmd: 'stopWriting' })
     // As the first cold open: nobody else writing.
     if (process.env.BENCH_SKIP_COLD !== '1') {
-      const { medianMs, samplesMs } = await coldOpen(browser, baseUrl, docUrl, admin.cookie, REVIEW_COLD_RUNS)
+      const { medianMs, samplesMs } = await coldOpen(browser, baseUrl, docUrl, admin.cookie, { runs: REVIEW_COLD_RUNS })
       cold.underReview = { medianMs, samplesMs }
       log(`  cold open under review (${threads} open threads): median ${medianMs.toFixed(0)} ms; runs ${samplesMs.map((m) => m.toFixed(0)).join(', ')}`)
     }

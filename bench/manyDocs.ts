@@ -34,7 +34,7 @@ export interface ManyDocsResult {
 }
 
 const DOCUMENTS = 1000
-const IDLE_UNLOAD_MS = 4000
+const IDLE_UNLOAD_MS = 2000
 
 const point = (u: ProcessUsage): MemoryPoint => ({ rssMb: mb(u.rss), heapUsedMb: mb(u.heapUsed), jsMb: mb(u.heapUsed + u.external) })
 
@@ -56,7 +56,7 @@ export async function runManyDocsBenchmark(log: (line: string) => void): Promise
     await worker.request({ cmd: 'close' })
     await sleep(500) // sockets closed; rooms stay loaded until IDLE_UNLOAD_MS
     const loadedIdle = point(await target.gcUsage())
-    await sleep(IDLE_UNLOAD_MS + 1500)
+    await sleep(IDLE_UNLOAD_MS + 1000)
     const afterUnload = point(await target.gcUsage())
     const result: ManyDocsResult = {
       documents: DOCUMENTS,

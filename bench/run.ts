@@ -12,6 +12,7 @@
  *   BENCH_BROWSER_TRACE=<file>             the Chromium trace of the traced typing run
  *   BENCH_STRUCTURAL_PROF=<file>           a V8 CPU profile of the page during the structural edits
  *   BENCH_REVIEW_PROF=<file>               a V8 CPU profile of the page while typing under review
+ *   BENCH_COLD_PROF=<file>                 a V8 CPU profile of the page during a cold open
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
