@@ -33,9 +33,10 @@ const RESULTS = path.join(import.meta.dirname, 'results')
 
 /**
  * The fan-out matrix: its two corners (every N, W and R of the issue appears once), three
- * servers each, two rounds: 12 server runs of ~8 s. The full 2×2×2 grid would not fit in 5
- * minutes, nor, on a machine whose Chromium is slow, a third round of N=50 (its CPU ratio, on
- * 0.05 cores, moves by ±15% between runs; `npx tsx bench/fanout/run.ts` runs more rounds alone).
+ * servers each, two rounds: 12 server runs of ~7 s (4 s windows). The full 2×2×2 grid would not
+ * fit in 5 minutes, nor, on a machine whose Chromium is slow, a third round of N=50 (its CPU
+ * ratio, on 0.05 cores, moves by ±15% between runs; `npx tsx bench/fanout/run.ts` runs more
+ * rounds, and longer windows, alone).
  */
 const FANOUT_MATRIX: FanoutConfig[] = [
   { clients: 50, writers: 5, rate: 10 },
@@ -83,9 +84,9 @@ async function main(): Promise<void> {
   }
 
   await section('fanout', '1. Server fan-out', async () => {
-    // ~8 s per server run (~110 s in all with the warm-ups); no new run after 130 s, so that the
+    // ~7 s per server run (~100 s in all with the warm-ups); no new run after 120 s, so that the
     // browser section (~130 s where Chromium is slow) and the rest (~40 s) still fit the 5 minutes.
-    const options = { matrix: FANOUT_MATRIX, servers: SERVERS, rounds: 2, warmupMs: 1000, windowMs: 5000, workers: 3, budgetMs: 130_000, log }
+    const options = { matrix: FANOUT_MATRIX, servers: SERVERS, rounds: 2, warmupMs: 1000, windowMs: 4000, workers: 3, budgetMs: 120_000, log }
     const { runs, failed, summaries } = await runFanoutBenchmark(options)
     results.fanout = { matrix: FANOUT_MATRIX, rounds: options.rounds, windowMs: options.windowMs, workers: options.workers, summaries, runs, failed }
   })
