@@ -150,6 +150,11 @@ describe('two people co-editing the sample law in the browser', () => {
     expect(typing).toBe(true)
     await typed
     await pageA.waitForSelector(SAVED)
+    // What reached Anna in batches while she typed (one transaction each) left both with the same text.
+    await pageB.waitForSelector(SAVED)
+    await expect.poll(async () => (await editorText(pageA)) === (await editorText(pageB))).toBe(true)
+    expect(await editorText(pageA)).toContain('Added while Anna types')
+    expect(await editorText(pageB)).toContain(' and so on'.repeat(10))
   })
 
   it('keeps offline edits in the browser and merges them when the connection returns', async () => {
