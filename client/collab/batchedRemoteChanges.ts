@@ -47,8 +47,7 @@ export function batchingRemoteChanges(
   }
   function handOnWaiting() {
     const batch = takeWaiting()
-    if (batch.length === 1) handOn(batch[0])
-    else if (batch.length > 1) together(() => batch.forEach(handOn))
+    if (batch.length > 0) together(() => batch.forEach(handOn))
   }
   function receive(event: MessageEvent) {
     if (isRemoteChange(event.data) && (waiting.length > 0 || batching())) {
