@@ -86,11 +86,11 @@ async function coldOpen(browser: Browser, baseUrl: string, docUrl: string, cooki
   const mounted: number[] = []
   for (let i = 0; i < runs + 1; i++) {
     const profileTo = i === 1 ? profile : undefined
-    let profiler: Awaited<ReturnType<typeof startProfile>> | undefined
-    const t = await openFresh(browser, baseUrl, docUrl, cookie, {
-      prepare: async (page) => void (profiler = profileTo ? await startProfile(page) : undefined),
-      after: async () => profileTo && (await profiler?.stop(profileTo)),
-    })
+    let profiler: Awaited<ReturnType<typeof startProfile>>
+    const hooks = profileTo
+      ? { prepare: async (page: Page) => void (profiler = await startProfile(page)), after: () => profiler.stop(profileTo) }
+      : {}
+    const t = await openFresh(browser, baseUrl, docUrl, cookie, hooks)
     if (i === 0) continue // warm-up: the server's own caches and Chromium's start
     samples.push(t.editable)
     mounted.push(t.mounted)
@@ -295,11 +295,11 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
       awareness: true,
     })
     const aligned = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: TYPED_KEYS, trace: false, profile: process.env.BENCH_BROWSER_PROF })
-    unthrottledBrowser = await launchBrowser(UNTHROTTLED_SWITCHES)
+    const fast = (unthrottledBrowser = await launchBrowser(UNTHROTTLED_SWITCHES))
     // Frames not tied to 60 Hz: three runs on one page (an open of the law is ~3 s of the 5 minutes).
-    const { unthrottled, traced, structural } = await inUserParagraph(unthrottledBrowser, baseUrl, docUrl, admin.cookie, async (page) => ({
-      unthrottled: await typingOn(page, unthrottledBrowser!, { pace: BACK_TO_BACK, keys: CONTEXT_KEYS, trace: false }),
-      traced: await typingOn(page, unthrottledBrowser!, { pace: BACK_TO_BACK, keys: FEW_KEYS, trace: true }),
+    const { unthrottled, traced, structural } = await inUserParagraph(fast, baseUrl, docUrl, admin.cookie, async (page) => ({
+      unthrottled: await typingOn(page, fast, { pace: BACK_TO_BACK, keys: CONTEXT_KEYS, trace: false }),
+      traced: await typingOn(page, fast, { pace: BACK_TO_BACK, keys: FEW_KEYS, trace: true }),
       structural: await structuralEdits(page),
     }))
     const threads = await addReviewThreads(admin, spec.doc, loader.ydoc)
@@ -311,7 +311,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
       cold.underReview = { medianMs, samplesMs }
       log(`  cold open under review (${threads} open threads): median ${medianMs.toFixed(0)} ms; runs ${samplesMs.map((m) => m.toFixed(0)).join(', ')}`)
     }
-    const floor = { latency: distribution(await bareTyping(browser, TYPIST)), unthrottled: distribution(await bareTyping(unthrottledBrowser, BACK_TO_BACK)) }
+    const floor = { latency: distribution(await bareTyping(browser, TYPIST)), unthrottled: distribution(await bareTyping(fast, BACK_TO_BACK)) }
     const work = traced.work ?? []
     const typingResult: TypingResult = {
       keypresses: aligned.latencyMs.length,
