@@ -6,6 +6,9 @@ import type { DocJSON } from './schema'
 import type { DocumentDiff } from './diff/types'
 import type { WireDiff } from './diff/wire'
 import { needsText, POSITIONS, SEVERITY, type PositionKind, type ProposalStatus } from './agreement'
+import { COMMENT_MAX_LENGTH, CURRENT, EXPORT_FORMATS, POSITION_TEXT_MAX } from './apiConstants'
+
+export { COMMENT_MAX_LENGTH, CSRF_HEADER, CURRENT, EXPORT_FORMATS, POSITION_TEXT_MAX, type ExportFormat } from './apiConstants'
 
 /** HTTP API shapes, validated on the server and used as types by the client. */
 
@@ -63,7 +66,6 @@ export interface SessionInfo {
   csrfToken: string | null
 }
 
-export const CSRF_HEADER = 'x-csrf-token'
 
 export const OrganizationInput = z.object({
   name: z.string().trim().min(1).max(200),
@@ -160,8 +162,6 @@ export interface ActivitySession {
 }
 
 // ── Review threads and comments ───────────────────────────────────────────────────────────
-
-export const COMMENT_MAX_LENGTH = 5000
 
 /** A comment's text: plain text (never rendered as HTML), trimmed, 1–5,000 characters. */
 export const CommentBody = z.string().trim().min(1, 'a comment cannot be empty').max(COMMENT_MAX_LENGTH)
@@ -279,16 +279,9 @@ export interface ApiError {
 
 // ── Export and import ─────────────────────────────────────────────────────────────────────
 
-/** GET /api/documents/:id/export?format=…[&version=…] (read access) downloads one of these. */
-export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md', 'akn'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
-
-/** The `version` an export speaks for when none is given: the live text. */
-export const CURRENT_VERSION = 'current'
-
 export const ExportQuery = z.object({
   format: z.enum(EXPORT_FORMATS),
-  version: z.string().trim().min(1).max(64).default(CURRENT_VERSION),
+  version: z.string().trim().min(1).max(64).default(CURRENT),
   /** `positions=1`: append the organizations' positions (a proposed or agreed version; DOCX, PDF, HTML, Markdown). */
   positions: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
   /** `comments=1`: append the threads open now, per article, after the text (and the positions); DOCX, PDF, HTML, Markdown. */
@@ -362,8 +355,7 @@ export interface VersionDetail extends VersionSummary {
   content: DocJSON
 }
 
-/** `from` / `to` of a comparison: a version id or the live text. */
-export const CURRENT = 'current'
+/** `from` / `to` of a comparison: a version id or the live text (CURRENT). */
 export const CompareQuery = z.object({
   from: z.string().min(1).max(64),
   to: z.string().min(1).max(64),
@@ -403,8 +395,6 @@ export interface RestoreResult {
 }
 
 // ── Agreement ─────────────────────────────────────────────────────────────────────────────
-
-export const POSITION_TEXT_MAX = 5000
 
 /** A position (on the whole version or on one article): agree, or reservations / objection with their text. */
 const PositionFields = {

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { needsText, POSITIONS, SEVERITY, type PositionKind } from '../../shared/agreement'
-import { POSITION_TEXT_MAX, type OrganizationSummary, type ProposalView } from '../../shared/api'
+import { POSITION_TEXT_MAX } from '../../shared/apiConstants'
+import type { OrganizationSummary, ProposalView } from '../../shared/api'
 import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'

@@ -1,6 +1,6 @@
 import { memo, useState, type KeyboardEvent } from 'react'
 import type { CommentView, OrganizationSummary, ThreadView } from '../../shared/api'
-import { COMMENT_MAX_LENGTH } from '../../shared/api'
+import { COMMENT_MAX_LENGTH } from '../../shared/apiConstants'
 import { errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/api'
+import { EXPORT_FORMATS } from '../../shared/apiConstants'
+import type { ExportFormat } from '../../shared/api'
 import { api, errorText, requestFile, RequestError } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
-import { CURRENT, type RestoreResult, type VersionSummary } from '../../shared/api'
+import { CURRENT } from '../../shared/apiConstants'
+import type { RestoreResult, VersionSummary } from '../../shared/api'
 import type { Language } from '../../shared/language'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { CURRENT_VERSION } from '../../shared/api'
+import { CURRENT } from '../../shared/api'
 import type { Rooms } from '../collab/rooms'
 import type { VersionsRepo } from '../db/versionsRepo'
 import type { DocumentStore } from '../storage/documentStore'
@@ -30,7 +30,7 @@ export interface ExportSourceDeps {
  * thread never inflates, parses or builds the tree.
  */
 export function resolveExportText(deps: ExportSourceDeps, docId: string, version: string): ExportText {
-  if (version === CURRENT_VERSION) {
+  if (version === CURRENT) {
     const room = deps.rooms.get(docId)
     if (room) return { version: { kind: 'current' }, source: { updates: [Y.encodeStateAsUpdate(room.doc)] } }
     const stored = deps.store.load(docId)
