@@ -12,6 +12,8 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    // Read by the server (server/http/routePreloads.ts): which files a route loads, to announce them early.
+    manifest: true,
   },
   server: {
     port: 5173,

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { acceptsGzip, endGzipped, gzip, GZIP_FROM_BYTES } from './compression'
+import { routePreloads, withTags } from './routePreloads'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -72,14 +73,17 @@ function gzippedFile(file: string, stat: fs.Stats): Promise<Buffer> {
   return zipped
 }
 
-function serveFile(req: IncomingMessage, res: ServerResponse, file: string, stat: fs.Stats, cacheControl: string): void {
-  const extension = path.extname(file).toLowerCase()
-  const compressible = COMPRESSIBLE.has(extension) && stat.size >= GZIP_FROM_BYTES
-  const head = {
-    'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
+function headersFor(file: string, cacheControl: string, compressible: boolean): Record<string, string> {
+  return {
+    'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Cache-Control': cacheControl,
     ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
   }
+}
+
+function serveFile(req: IncomingMessage, res: ServerResponse, file: string, stat: fs.Stats, cacheControl: string): void {
+  const compressible = COMPRESSIBLE.has(path.extname(file).toLowerCase()) && stat.size >= GZIP_FROM_BYTES
+  const head = headersFor(file, cacheControl, compressible)
   const sendAsIs = () => {
     if (res.destroyed) return
     res.writeHead(200, { ...head, 'Content-Length': stat.size })
@@ -96,6 +100,19 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: string, stat
     return
   }
   gzippedFile(file, stat).then((zipped) => endGzipped(res, 200, head, zipped, req.method !== 'HEAD'), sendAsIs)
+}
+
+/** index.html with `tags` added to its head: read each time (a few hundred bytes, not worth gzipping). */
+function serveIndexWith(req: IncomingMessage, res: ServerResponse, index: string, tags: string): void {
+  let html: Buffer
+  try {
+    html = Buffer.from(withTags(fs.readFileSync(index, 'utf8'), tags))
+  } catch {
+    sendText(res, 503, 'client not readable: run npm run build')
+    return
+  }
+  res.writeHead(200, { ...headersFor(index, 'no-cache', false), 'Content-Length': html.byteLength })
+  res.end(req.method === 'HEAD' ? undefined : html)
 }
 
 /**
@@ -126,5 +143,7 @@ export function serveStatic(staticDir: string, req: IncomingMessage, res: Server
     sendText(res, 404, 'not found')
     return
   }
-  serveFile(req, res, index, indexStat, 'no-cache')
+  const tags = routePreloads(root, pathname)
+  if (tags) serveIndexWith(req, res, index, tags)
+  else serveFile(req, res, index, indexStat, 'no-cache')
 }

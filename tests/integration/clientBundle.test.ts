@@ -1,11 +1,20 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from '../helpers/server'
 
 /** The production build that the global setup made (the browser tests run against it). */
 const ASSETS = path.resolve('dist/client/assets')
 
 describe('client build', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startTestServer()
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
   it('carries no request schemas: the browser never runs zod', () => {
     const scripts = fs.readdirSync(ASSETS).filter((f) => f.endsWith('.js'))
     expect(scripts.length).toBeGreaterThan(1)
@@ -13,5 +22,12 @@ describe('client build', () => {
     // and builds them while a draft opens (import values from shared/apiConstants instead).
     const withZod = scripts.filter((f) => fs.readFileSync(path.join(ASSETS, f), 'utf8').includes('_zod'))
     expect(withZod).toEqual([])
+  })
+
+  it('has a draft\'s page preload the editor\'s code, files that exist', async () => {
+    const html = await (await fetch(`${server.url}/d/0123456789abcdef`)).text()
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" crossorigin href="\/assets\/([^"]+)">/g)].map((m) => m[1])
+    expect(preloaded.some((f) => f.startsWith('EditorPage-'))).toBe(true)
+    for (const file of preloaded) expect(fs.existsSync(path.join(ASSETS, file)), file).toBe(true)
   })
 })

@@ -130,3 +130,47 @@ describe('static client', () => {
     await api.arrayBuffer()
   })
 })
+
+describe('a draft\'s page', () => {
+  let root: string
+  let server: TestServer
+
+  beforeAll(async () => {
+    root = await tempDataDir()
+    await fs.mkdir(path.join(root, '.vite'), { recursive: true })
+    await fs.writeFile(path.join(root, 'index.html'), '<!doctype html><html><head><title>Accord</title><script type="module" crossorigin src="/assets/index-1a.js"></script></head><body></body></html>')
+    // Vite's manifest, as `build.manifest` writes it: the editor chunk imports the entry and a shared chunk.
+    const manifest = {
+      'index.html': { file: 'assets/index-1a.js', isEntry: true, dynamicImports: ['editor/EditorPage.tsx'] },
+      'editor/EditorPage.tsx': { file: 'assets/EditorPage-2b.js', isDynamicEntry: true, imports: ['index.html', '_shared-3c.js'], css: ['assets/EditorPage-4d.css'] },
+      '_shared-3c.js': { file: 'assets/shared-3c.js', imports: ['index.html'] },
+    }
+    await fs.writeFile(path.join(root, '.vite', 'manifest.json'), JSON.stringify(manifest))
+    server = await startTestServer({ config: { staticDir: root } })
+  })
+  afterAll(async () => {
+    await server?.close()
+    await removeDir(root)
+  })
+
+  it('announces the editor\'s code in the page, so the browser fetches it alongside the entry', async () => {
+    const res = await fetch(`${server.url}/d/0123456789abcdef`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-cache')
+    const html = await res.text()
+    const head = html.slice(0, html.indexOf('</head>'))
+    expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/EditorPage-2b.js">')
+    expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/shared-3c.js">')
+    expect(head).toContain('<link rel="stylesheet" crossorigin href="/assets/EditorPage-4d.css">')
+    expect(html).not.toContain('modulepreload" crossorigin href="/assets/index-1a.js"') // the entry has its script tag
+    expect(Number(res.headers.get('content-length'))).toBe(Buffer.byteLength(html))
+  })
+
+  it('announces nothing on the other pages', async () => {
+    for (const p of ['/', '/admin', '/invite/abc']) {
+      const html = await (await fetch(`${server.url}${p}`)).text()
+      expect(html).toContain('<title>Accord</title>')
+      expect(html).not.toContain('modulepreload')
+    }
+  })
+})
