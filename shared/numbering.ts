@@ -124,8 +124,16 @@ export interface OutlineEntry {
   heading: string
 }
 
-/** Chapters and articles with their labels and headings, for the outline beside the text. */
-export function outlineOf(doc: PMNode, language: Language): OutlineEntry[] {
+/** Outlines already made, per document (immutable in ProseMirror: the same node, the same outline). */
+const outlines = new WeakMap<PMNode, { language: Language; entries: readonly OutlineEntry[] }>()
+
+/**
+ * Chapters and articles with their labels and headings, for the outline beside the text. The
+ * outline and the comments panel both ask for it after a change: the second gets the first's.
+ */
+export function outlineOf(doc: PMNode, language: Language): readonly OutlineEntry[] {
+  const known = outlines.get(doc)
+  if (known?.language === language) return known.entries
   const out: OutlineEntry[] = []
   for (const entry of numberDocument(doc, language)) {
     if (entry.kind !== 'chapter' && entry.kind !== 'article') continue
@@ -133,5 +141,6 @@ export function outlineOf(doc: PMNode, language: Language): OutlineEntry[] {
     const heading = entry.kind === 'chapter' ? node?.textContent : node?.firstChild?.textContent
     out.push({ kind: entry.kind, id: entry.id, label: entry.label, heading: heading ?? '' })
   }
+  outlines.set(doc, { language, entries: out })
   return out
 }

@@ -22,7 +22,7 @@ interface OutlineComments {
 /** Chapters and articles beside the text; refreshed after typing pauses (or once a second while it goes on), not per keystroke. */
 export function Outline({ editor, language, comments }: { editor: Editor | null; language: Language; comments?: OutlineComments }) {
   const { t } = useI18n()
-  const [entries, setEntries] = useState<OutlineEntry[]>([])
+  const [entries, setEntries] = useState<readonly OutlineEntry[]>([])
 
   useEffect(() => {
     if (!editor) return

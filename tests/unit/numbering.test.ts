@@ -252,6 +252,13 @@ describe('renumbering after edits (ids stay the same)', () => {
     expect(labelsById(res.state.doc, 'en').a3).toBe('Article 3.')
   })
 
+  it('gives the outline of the same text in the language asked, asked again in another', () => {
+    const doc = stateFromJSON(law()).doc
+    expect(outlineOf(doc, 'en')[0].label).toBe('Chapter I.')
+    expect(outlineOf(doc, 'ru')[0].label).toBe('Глава 1.')
+    expect(outlineOf(doc, 'en')[1].label).toBe('Article 1.')
+  })
+
   it('moving an article down over another renumbers both', () => {
     const state = withCursorIn(stateFromJSON(law()), 'article', 0)
     let res = run(state, moveArticle(1))
