@@ -6,11 +6,18 @@ import { findById } from '../../shared/editor/commands'
 import type { Language } from '../../shared/language'
 import { useI18n } from '../i18n/i18n'
 import { debounced } from '../ui/debounced'
+import { useProgressive } from '../ui/useProgressive'
 
 const REFRESH_MS = 250
 /** While others keep typing the pauses never come: refreshed at least this often even so. */
 const MAX_WAIT_MS = 1000
 const EMPTY = '[]'
+/**
+ * Entries rendered when the text arrives, then this many more each frame: the 300 of a long law
+ * in one React render held back the first paint of the text by ~100 ms on a slow machine.
+ */
+const FIRST_ENTRIES = 60
+const ENTRIES_PER_FRAME = 60
 
 interface OutlineComments {
   /** Open review threads per article id. */
@@ -23,6 +30,7 @@ interface OutlineComments {
 export function Outline({ editor, language, comments }: { editor: Editor | null; language: Language; comments?: OutlineComments }) {
   const { t } = useI18n()
   const [entries, setEntries] = useState<readonly OutlineEntry[]>([])
+  const progressive = useProgressive(entries.length, FIRST_ENTRIES, ENTRIES_PER_FRAME)
 
   useEffect(() => {
     if (!editor) return
@@ -70,7 +78,7 @@ export function Outline({ editor, language, comments }: { editor: Editor | null;
         <p className="muted">{t('editor.outlineEmpty')}</p>
       ) : (
         <ol>
-          {entries.map((entry, i) => (
+          {entries.slice(0, progressive.shown).map((entry, i) => (
             <li key={entry.id ?? i} className={`outline-${entry.kind}`}>
               <button type="button" data-outline-id={entry.id ?? ''} onClick={() => jump(entry.id)}>
                 <span className="outline-label">{entry.label}</span> {entry.heading}
