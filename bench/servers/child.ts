@@ -23,7 +23,7 @@ async function startAccord(): Promise<{ port: number; close: () => Promise<void>
     port: 0,
     host: '127.0.0.1',
     dataDir: process.env.DATA_DIR ?? path.join(REPO_ROOT, 'data-bench'),
-    staticDir: path.join(REPO_ROOT, 'dist/client'),
+    staticDir: process.env.STATIC_DIR ?? path.join(REPO_ROOT, 'dist/client'),
     logLevel: 'warn',
     seed: false,
     passwordCost: 10,
