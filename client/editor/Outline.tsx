@@ -14,7 +14,7 @@ const MAX_WAIT_MS = 1000
 const EMPTY = '[]'
 /**
  * Entries rendered when the text arrives, then this many more each frame: the 300 of a long law
- * in one React render held back the first paint of the text by ~100 ms on a slow machine.
+ * in one React render held back the first paint of the text (~50 ms on a slow machine).
  */
 const FIRST_ENTRIES = 60
 const ENTRIES_PER_FRAME = 60
