@@ -8,7 +8,7 @@ import type { WireDiff } from './diff/wire'
 import { needsText, POSITIONS, SEVERITY, type PositionKind, type ProposalStatus } from './agreement'
 import { COMMENT_MAX_LENGTH, CURRENT, EXPORT_FORMATS, POSITION_TEXT_MAX } from './apiConstants'
 
-export { COMMENT_MAX_LENGTH, CSRF_HEADER, CURRENT, EXPORT_FORMATS, POSITION_TEXT_MAX, type ExportFormat } from './apiConstants'
+export * from './apiConstants'
 
 /** HTTP API shapes, validated on the server and used as types by the client. */
 

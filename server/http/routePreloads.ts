@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { escapeHtml } from '../../shared/export/escape'
 
 /**
  * The client's routes whose code is loaded on demand, and the module each loads (as Vite's
@@ -34,50 +35,50 @@ export function preloadTags(manifest: Manifest, module: string): string {
   visit(module)
   // The attributes of Vite's own tags, so that the dynamic import finds what these fetched.
   return [
-    ...scripts.map((file) => `<link rel="modulepreload" crossorigin href="/${escapeAttribute(file)}">`),
-    ...styles.map((file) => `<link rel="stylesheet" crossorigin href="/${escapeAttribute(file)}">`),
+    ...scripts.map((file) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(file)}">`),
+    ...styles.map((file) => `<link rel="stylesheet" crossorigin href="/${escapeHtml(file)}">`),
   ].join('')
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 }
 
 /** index.html with `tags` at the end of its head (at the start of the document if it has none). */
 export function withTags(html: string, tags: string): string {
-  if (!tags) return html
   const at = html.search(/<\/head>/i)
   return at < 0 ? tags + html : html.slice(0, at) + tags + html.slice(at)
 }
 
-/** What `pathname`'s page should preload, per the build in `root` (none without a manifest). */
-export function routePreloads(root: string, pathname: string): string {
-  const route = ROUTE_MODULES.find(({ prefix }) => pathname.startsWith(prefix))
-  if (!route) return ''
-  const manifest = readManifest(root)
-  return manifest ? preloadTags(manifest, route.module) : ''
+function versionOf(file: string, stat: fs.Stats): string {
+  return `${file}:${stat.size}:${stat.mtimeMs}`
 }
 
-let cached: { key: string; manifest: Manifest | null } | null = null
+/** Pages already composed, per route: made again only for a new build. */
+const pages = new Map<string, { version: string; page: Buffer | null }>()
 
-/** Vite's manifest of the build in `root`, read again only when the file changes (a new build). */
-function readManifest(root: string): Manifest | null {
-  const file = path.join(root, '.vite', 'manifest.json')
-  let key: string
+/**
+ * `pathname`'s page: the build's `index` (`indexStat` as the caller read it) with what its route
+ * loads announced in its head; null when the route loads nothing on demand or the build has no
+ * manifest (then index.html is served as it is).
+ */
+export function routePage(root: string, pathname: string, index: string, indexStat: fs.Stats): Buffer | null {
+  const route = ROUTE_MODULES.find(({ prefix }) => pathname.startsWith(prefix))
+  if (!route) return null
+  const manifestFile = path.join(root, '.vite', 'manifest.json')
+  let version: string
   try {
-    const stat = fs.statSync(file)
-    key = `${file}:${stat.size}:${stat.mtimeMs}`
+    version = `${versionOf(index, indexStat)}|${versionOf(manifestFile, fs.statSync(manifestFile))}`
   } catch {
-    return null
+    return null // no manifest
   }
-  if (cached?.key !== key) {
-    let manifest: Manifest | null = null
-    try {
-      manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest
-    } catch {
-      // A damaged manifest costs the early start, never the page.
-    }
-    cached = { key, manifest }
+  const key = `${root}:${route.prefix}`
+  const known = pages.get(key)
+  if (known?.version === version) return known.page
+  let page: Buffer | null = null
+  try {
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest
+    const tags = preloadTags(manifest, route.module)
+    if (tags) page = Buffer.from(withTags(fs.readFileSync(index, 'utf8'), tags))
+  } catch {
+    // A damaged manifest costs the early start, never the page.
   }
-  return cached.manifest
+  pages.set(key, { version, page })
+  return page
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { acceptsGzip, endGzipped, gzip, GZIP_FROM_BYTES } from './compression'
-import { routePreloads, withTags } from './routePreloads'
+import { routePage } from './routePreloads'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -102,17 +102,10 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: string, stat
   gzippedFile(file, stat).then((zipped) => endGzipped(res, 200, head, zipped, req.method !== 'HEAD'), sendAsIs)
 }
 
-/** index.html with `tags` added to its head: read each time (a few hundred bytes, not worth gzipping). */
-function serveIndexWith(req: IncomingMessage, res: ServerResponse, index: string, tags: string): void {
-  let html: Buffer
-  try {
-    html = Buffer.from(withTags(fs.readFileSync(index, 'utf8'), tags))
-  } catch {
-    sendText(res, 503, 'client not readable: run npm run build')
-    return
-  }
-  res.writeHead(200, { ...headersFor(index, 'no-cache', false), 'Content-Length': html.byteLength })
-  res.end(req.method === 'HEAD' ? undefined : html)
+/** A page composed in memory (a few hundred bytes: not worth gzipping). */
+function servePage(req: IncomingMessage, res: ServerResponse, index: string, page: Buffer): void {
+  res.writeHead(200, { ...headersFor(index, 'no-cache', false), 'Content-Length': page.byteLength })
+  res.end(req.method === 'HEAD' ? undefined : page)
 }
 
 /**
@@ -143,7 +136,7 @@ export function serveStatic(staticDir: string, req: IncomingMessage, res: Server
     sendText(res, 404, 'not found')
     return
   }
-  const tags = routePreloads(root, pathname)
-  if (tags) serveIndexWith(req, res, index, tags)
+  const page = routePage(root, pathname, index, indexStat)
+  if (page) servePage(req, res, index, page)
   else serveFile(req, res, index, indexStat, 'no-cache')
 }
