@@ -6,7 +6,7 @@ import { outlineOf } from '../../shared/numbering'
 import { findById } from '../../shared/editor/commands'
 import { api, RequestError } from '../api/http'
 import type { CollabSession } from '../collab/session'
-import { articleAt, passageOf, passageRange, placeThreads, type Passage, type Placement } from './anchors'
+import { articleAt, passageOf, passageRanges, placeThreads, type Passage, type Placement } from './anchors'
 import { sameMap } from './sameMap'
 import { keepUnchanged } from './keepUnchanged'
 import { samePanelPlacements } from './threadOrder'
@@ -122,7 +122,7 @@ export class CommentsController {
     this.editor = editor
     if (!editor || editor.isDestroyed) return
     const plugin = commentsPlugin({
-      relocate: passageRange,
+      relocator: passageRanges,
       onClickThreads: (ids) => {
         const open = ids.filter((id) => this.snapshot.threads.find((t) => t.id === id)?.status === 'open')
         if (open.length > 0) this.activate(open[0], { fromText: true })

@@ -1,9 +1,10 @@
 import * as Y from 'yjs'
 import type { EditorState } from '@tiptap/pm/state'
 import type { Node as PMNode } from '@tiptap/pm/model'
-import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap'
+import { absolutePositionToRelativePosition, ySyncPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap'
 import type { ThreadView } from '../../shared/api'
 import { createAnchor, resolveAnchor, resolvePositions, type EncodedAnchor, type YPoint } from '../../shared/comments/anchor'
+import { editorPositions, type BindingLike } from './editorPositions'
 
 /**
  * Between the editor and the anchors: a selection becomes a passage (Yjs relative positions,
@@ -115,6 +116,7 @@ export type Placement =
 export function placeThreads(state: EditorState, threads: readonly ThreadView[]): Map<string, Placement> {
   const out = new Map<string, Placement>()
   const binding = bindingOf(state)
+  const positions = binding && editorPositions(binding)
   let articles: Map<string, number> | null = null
   for (const thread of threads) {
     if (!thread.anchor) {
@@ -123,7 +125,7 @@ export function placeThreads(state: EditorState, threads: readonly ThreadView[])
       out.set(thread.id, pos !== undefined ? { kind: 'article', pos, articleId: thread.articleId } : { kind: 'orphaned', articleId: thread.articleId })
       continue
     }
-    if (!binding) {
+    if (!binding || !positions) {
       out.set(thread.id, { kind: 'pending', articleId: thread.articleId })
       continue
     }
@@ -133,32 +135,32 @@ export function placeThreads(state: EditorState, threads: readonly ThreadView[])
       continue
     }
     const anchor = { start: resolution.startRel, end: resolution.endRel }
-    const range = editorRange(binding, anchor)
+    const range = editorRange(positions, resolution.start, resolution.end)
     out.set(thread.id, range ? { kind: 'passage', ...range, articleId: thread.articleId, anchor } : { kind: 'pending', articleId: thread.articleId })
   }
   return out
 }
 
-/** What resolving needs from the Yjs binding: its Y.Doc, its fragment and its Yjs → ProseMirror mapping. */
-export type BindingLike = Pick<ProsemirrorBinding, 'doc' | 'type' | 'mapping'>
-
-function editorRange(binding: BindingLike, anchor: PassageAnchor): { from: number; to: number } | null {
-  const from = relativePositionToAbsolutePosition(binding.doc, binding.type, anchor.start, binding.mapping)
-  const to = relativePositionToAbsolutePosition(binding.doc, binding.type, anchor.end, binding.mapping)
+function editorRange(positions: (point: YPoint) => number | null, start: YPoint, end: YPoint): { from: number; to: number } | null {
+  const from = positions(start)
+  const to = positions(end)
   return from !== null && to !== null && from < to ? { from, to } : null
 }
 
 /**
- * A placed passage's editor positions after a remote change, from its relative positions: no
- * walk over the text, only up the tree from its block. Null when its words are gone (or not
- * resolvable right now; the next full placement decides).
+ * Where placed passages are in the editor after a remote change, from their relative positions:
+ * no walk over the text, only up the tree from each block. A range is null when its words are
+ * gone (or not resolvable right now; the next full placement decides).
  */
-export function passageRange(state: EditorState, anchor: PassageAnchor): { from: number; to: number } | null {
+export function passageRanges(state: EditorState): (anchor: PassageAnchor) => { from: number; to: number } | null {
   const binding = bindingOf(state)
-  return binding ? passageRangeIn(binding, anchor) : null
+  return binding ? passageRangesIn(binding) : () => null
 }
 
-export function passageRangeIn(binding: BindingLike, anchor: PassageAnchor): { from: number; to: number } | null {
-  const resolution = resolvePositions(binding.doc, anchor.start, anchor.end)
-  return resolution !== 'deleted' && resolution.state === 'live' ? editorRange(binding, anchor) : null
+export function passageRangesIn(binding: BindingLike): (anchor: PassageAnchor) => { from: number; to: number } | null {
+  const positions = editorPositions(binding)
+  return (anchor) => {
+    const resolution = resolvePositions(binding.doc, anchor.start, anchor.end)
+    return resolution !== 'deleted' && resolution.state === 'live' ? editorRange(positions, resolution.start, resolution.end) : null
+  }
 }

@@ -12,7 +12,7 @@ import type { PassageAnchor } from './anchors'
  * (the Yjs binding turns remote typing into the same text steps, client/editor/incrementalBinding.ts).
  * A remote change to the structure may replace whole blocks (or the whole document), through
  * which mapping would wipe the highlights inside; after one, each highlight is placed again from
- * its passage's relative positions (`relocate`: a walk up from its block, never over the text).
+ * its passage's relative positions (`relocator`: a walk up from its block, never over the text).
  * Threads without a highlight yet (text not received, new threads) wait for the controller's next
  * full placement, which comes when threads change and, throttled, after remote changes
  * (`onRemoteChange`).
@@ -74,8 +74,8 @@ function decorationsFor(state: EditorState, highlights: Highlight[], active: str
 }
 
 export interface CommentsPluginOptions {
-  /** Where a highlight's passage is in `state` now, or null when its words are gone. */
-  relocate(state: EditorState, anchor: PassageAnchor): { from: number; to: number } | null
+  /** For `state`: where a highlight's passage is now, or null when its words are gone. */
+  relocator(state: EditorState): (anchor: PassageAnchor) => { from: number; to: number } | null
   /** Clicked text inside these threads' passages (innermost first). */
   onClickThreads(threadIds: string[]): void
   /** A remote change arrived: place every thread again (soon if it left them unsettled). */
@@ -85,8 +85,9 @@ export interface CommentsPluginOptions {
 export function commentsPlugin(options: CommentsPluginOptions): Plugin<PluginState> {
   const relocateAll = (state: EditorState, decorations: DecorationSet, active: string | null): DecorationSet => {
     if (decorations === DecorationSet.empty) return decorations
+    const relocate = options.relocator(state)
     const highlights = highlightsOf(decorations).flatMap((h) => {
-      const range = options.relocate(state, h.anchor)
+      const range = relocate(h.anchor)
       return range ? [{ ...h, ...range }] : []
     })
     return decorationsFor(state, highlights, active)

@@ -62,13 +62,22 @@ export function createAnchor(start: YPoint, end: YPoint): EncodedAnchor {
   }
 }
 
-/** Decodes both ends; null if either is not a relative position. */
-export function decodeAnchor(anchor: EncodedAnchor): { start: Y.RelativePosition; end: Y.RelativePosition } | null {
+type DecodedAnchor = { start: Y.RelativePosition; end: Y.RelativePosition } | null
+
+/** Per anchor object: the browser places every thread again while others type. */
+const decodedAnchors = new WeakMap<EncodedAnchor, DecodedAnchor>()
+
+/** Decodes both ends; null if either is not a relative position. The result is shared: do not change it. */
+export function decodeAnchor(anchor: EncodedAnchor): DecodedAnchor {
+  let decoded = decodedAnchors.get(anchor)
+  if (decoded !== undefined) return decoded
   try {
-    return { start: Y.decodeRelativePosition(fromBase64(anchor.start)), end: Y.decodeRelativePosition(fromBase64(anchor.end)) }
+    decoded = { start: Y.decodeRelativePosition(fromBase64(anchor.start)), end: Y.decodeRelativePosition(fromBase64(anchor.end)) }
   } catch {
-    return null
+    decoded = null
   }
+  decodedAnchors.set(anchor, decoded)
+  return decoded
 }
 
 type PointResult = { kind: 'ok'; point: YPoint } | { kind: 'deleted' } | { kind: 'unknown' }

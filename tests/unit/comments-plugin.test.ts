@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { EditorState, type Transaction } from '@tiptap/pm/state'
 import { Slice } from '@tiptap/pm/model'
 import { initProseMirrorDoc, ySyncPluginKey } from '@tiptap/y-tiptap'
-import { passageRangeIn, type BindingLike } from '../../client/comments/anchors'
+import { passageRangesIn } from '../../client/comments/anchors'
+import type { BindingLike } from '../../client/comments/editorPositions'
 import { commentsPlugin, commentsPluginKey, currentHighlights, threadsAt, type Highlight } from '../../client/comments/commentsPlugin'
 import { createAnchor, decodeAnchor, textOfBlock } from '../../shared/comments/anchor'
 import { legalSchema } from '../../shared/schema'
@@ -32,9 +33,12 @@ function setup() {
     doc: initial.doc,
     plugins: [
       commentsPlugin({
-        relocate: (_state, anchor) => {
-          relocated.push('relocate')
-          return passageRangeIn(binding, anchor)
+        relocator: () => {
+          const relocate = passageRangesIn(binding)
+          return (anchor) => {
+            relocated.push('relocate')
+            return relocate(anchor)
+          }
         },
         onClickThreads: () => {},
         onRemoteChange: () => {},
@@ -47,7 +51,7 @@ function setup() {
     const index = textOfBlock(text).indexOf(words)
     const decoded = decodeAnchor(createAnchor({ text, index }, { text, index: index + words.length }))!
     const anchor = { start: decoded.start, end: decoded.end }
-    return { threadId, resolved: false, anchor, ...passageRangeIn(binding, anchor)! }
+    return { threadId, resolved: false, anchor, ...passageRangesIn(binding)(anchor)! }
   }
   state = state.apply(state.tr.setMeta(commentsPluginKey, { highlights: [highlight('t1', WORDS), highlight('t2', 'by')], active: null }))
   /** A change made by someone else: to the Y.Doc, then to the editor as the binding applies it. */
