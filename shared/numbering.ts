@@ -65,20 +65,26 @@ const ARTICLE_LABEL: Record<Language, (n: number) => string> = {
  */
 export function numberDocument(doc: PMNode, language: Language): NumberedNode[] {
   const out: NumberedNode[] = []
-  let chapters = 0
-  let articles = 0
-  doc.forEach((node, offset) => {
-    const pos = offset
-    if (node.type.name === 'chapter') {
-      chapters += 1
-      out.push({ kind: 'chapter', id: node.attrs.id, pos, num: language === 'en' ? toRoman(chapters) : String(chapters), label: CHAPTER_LABEL[language](chapters) })
-    } else if (node.type.name === 'article') {
-      articles += 1
-      out.push({ kind: 'article', id: node.attrs.id, pos, num: String(articles), label: ARTICLE_LABEL[language](articles) })
-      numberArticleBody(node, pos + 1, language, out)
-    }
+  numberTopLevel(doc, language, (entry, node) => {
+    out.push(entry)
+    if (entry.kind === 'article') numberArticleBody(node, entry.pos + 1, language, out)
   })
   return out
+}
+
+/** Chapters and articles only, each with its node, in document order. */
+function numberTopLevel(doc: PMNode, language: Language, each: (entry: NumberedNode & { kind: 'chapter' | 'article' }, node: PMNode) => void): void {
+  let chapters = 0
+  let articles = 0
+  doc.forEach((node, pos) => {
+    if (node.type.name === 'chapter') {
+      chapters += 1
+      each({ kind: 'chapter', id: node.attrs.id, pos, num: language === 'en' ? toRoman(chapters) : String(chapters), label: CHAPTER_LABEL[language](chapters) }, node)
+    } else if (node.type.name === 'article') {
+      articles += 1
+      each({ kind: 'article', id: node.attrs.id, pos, num: String(articles), label: ARTICLE_LABEL[language](articles) }, node)
+    }
+  })
 }
 
 /** The paragraphs, points and sub-points of `article`, whose content starts at `start`, appended to `out`. */
@@ -135,12 +141,10 @@ export function outlineOf(doc: PMNode, language: Language): readonly OutlineEntr
   const known = outlines.get(doc)
   if (known?.language === language) return known.entries
   const out: OutlineEntry[] = []
-  for (const entry of numberDocument(doc, language)) {
-    if (entry.kind !== 'chapter' && entry.kind !== 'article') continue
-    const node = doc.nodeAt(entry.pos)
-    const heading = entry.kind === 'chapter' ? node?.textContent : node?.firstChild?.textContent
+  numberTopLevel(doc, language, (entry, node) => {
+    const heading = entry.kind === 'chapter' ? node.textContent : node.firstChild?.textContent
     out.push({ kind: entry.kind, id: entry.id, label: entry.label, heading: heading ?? '' })
-  }
+  })
   outlines.set(doc, { language, entries: out })
   return out
 }
