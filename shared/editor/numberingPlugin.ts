@@ -90,23 +90,46 @@ export function labelAt(state: EditorState, pos: number): string | undefined {
   return at?.pos === pos ? at.label : undefined
 }
 
+/** Labelled blocks created during a view update, labelled at its end (see `labelCreated`). */
+const created = new WeakMap<EditorView, { dom: HTMLElement; getPos: () => number | undefined }[]>()
+
 /**
  * A labelled block rendered as its schema renders it, plus its label attribute. Written
  * straight to the DOM rather than as ~1,000 node decorations, which ProseMirror would map and
  * compare, top-level block by top-level block, on every transaction (every keystroke, local
- * or remote, and every remote caret move).
+ * or remote, and every remote caret move). The label itself comes at the end of the update
+ * that created the block: its position is not known cheaply here (`getPos` walks the top level).
  */
 function labelledNodeView(node: PMNode, view: EditorView, getPos: () => number | undefined): NodeView {
   const { dom, contentDOM } = DOMSerializer.renderSpec(document, node.type.spec.toDOM!(node))
-  const pos = getPos()
-  const label = pos === undefined ? undefined : labelAt(view.state, pos)
   // Always present (empty until known): relabel finds the labelled blocks by it, in order.
-  ;(dom as HTMLElement).setAttribute(LABEL_ATTRIBUTE, label ?? '')
+  ;(dom as HTMLElement).setAttribute(LABEL_ATTRIBUTE, '')
+  const waiting = created.get(view)
+  if (waiting) waiting.push({ dom: dom as HTMLElement, getPos })
+  else created.set(view, [{ dom: dom as HTMLElement, getPos }])
   return {
     dom,
     contentDOM,
     // Our own attribute, not an edit for ProseMirror to read back.
     ignoreMutation: (m: ViewMutationRecord) => m.type === 'attributes' && m.attributeName === LABEL_ATTRIBUTE,
+  }
+}
+
+/**
+ * Labels the blocks created since the last update. After a structural change relabel() has
+ * written every label (opening a draft creates ~1,100 blocks: one pass instead of a position
+ * lookup each); otherwise (a block redrawn, one article relabelled) each looks its label up.
+ */
+function labelCreated(view: EditorView, relabelled: boolean): void {
+  const waiting = created.get(view)
+  if (!waiting) return
+  created.delete(view)
+  if (relabelled) return
+  for (const { dom, getPos } of waiting) {
+    if (!dom.isConnected) continue
+    const pos = getPos()
+    const label = pos === undefined ? undefined : labelAt(view.state, pos)
+    if (label) dom.setAttribute(LABEL_ATTRIBUTE, label)
   }
 }
 
@@ -171,15 +194,22 @@ export function numberingPlugin(language: Language): Plugin<NumberingState> {
       },
     },
     props: { nodeViews },
-    view: () => ({
-      update(view, prevState) {
-        const now = numberingPluginKey.getState(view.state)
-        const before = numberingPluginKey.getState(prevState)
-        if (!now || !before || now.structureVersion === before.structureVersion) return
-        // One structural change inside one article: only its blocks can show other numbers.
-        const oneArticle = now.structureVersion === before.structureVersion + 1 && now.changed
-        if (!oneArticle || !relabelArticle(view, oneArticle)) relabel(view)
-      },
-    }),
+    view: (view) => {
+      relabel(view)
+      labelCreated(view, true)
+      return {
+        update(view, prevState) {
+          const now = numberingPluginKey.getState(view.state)
+          const before = numberingPluginKey.getState(prevState)
+          if (!now || !before || now.structureVersion === before.structureVersion) return labelCreated(view, false)
+          // One structural change inside one article: only its blocks can show other numbers.
+          const oneArticle = now.structureVersion === before.structureVersion + 1 && now.changed
+          if (oneArticle && relabelArticle(view, oneArticle)) return labelCreated(view, false)
+          relabel(view)
+          labelCreated(view, true)
+        },
+        destroy: () => void created.delete(view),
+      }
+    },
   })
 }
