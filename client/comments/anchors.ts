@@ -116,7 +116,7 @@ export type Placement =
 export function placeThreads(state: EditorState, threads: readonly ThreadView[]): Map<string, Placement> {
   const out = new Map<string, Placement>()
   const binding = bindingOf(state)
-  const positions = binding && editorPositions(binding)
+  let positions: ReturnType<typeof editorPositions> | null = null
   let articles: Map<string, number> | null = null
   for (const thread of threads) {
     if (!thread.anchor) {
@@ -125,7 +125,7 @@ export function placeThreads(state: EditorState, threads: readonly ThreadView[])
       out.set(thread.id, pos !== undefined ? { kind: 'article', pos, articleId: thread.articleId } : { kind: 'orphaned', articleId: thread.articleId })
       continue
     }
-    if (!binding || !positions) {
+    if (!binding) {
       out.set(thread.id, { kind: 'pending', articleId: thread.articleId })
       continue
     }
@@ -135,6 +135,7 @@ export function placeThreads(state: EditorState, threads: readonly ThreadView[])
       continue
     }
     const anchor = { start: resolution.startRel, end: resolution.endRel }
+    positions ??= editorPositions(binding)
     const range = editorRange(positions, resolution.start, resolution.end)
     out.set(thread.id, range ? { kind: 'passage', ...range, articleId: thread.articleId, anchor } : { kind: 'pending', articleId: thread.articleId })
   }
