@@ -195,8 +195,11 @@ export function numberingPlugin(language: Language): Plugin<NumberingState> {
     },
     props: { nodeViews },
     view: (view) => {
-      relabel(view)
-      labelCreated(view, true)
+      // A new view, or the plugins reconfigured: blocks may have been created since the last update.
+      if (created.has(view)) {
+        relabel(view)
+        labelCreated(view, true)
+      }
       return {
         update(view, prevState) {
           const now = numberingPluginKey.getState(view.state)
@@ -208,7 +211,6 @@ export function numberingPlugin(language: Language): Plugin<NumberingState> {
           relabel(view)
           labelCreated(view, true)
         },
-        destroy: () => void created.delete(view),
       }
     },
   })
