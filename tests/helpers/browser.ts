@@ -3,6 +3,38 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
+/**
+ * Chromium features switched off. Since Chromium 15x every new window (each browser context
+ * here) starts the address bar's drop-down as a page of its own ("WebUI Top Renderer",
+ * chrome://omnibox-popup.top-chrome): ~1.5 s of main-thread work in another process, which
+ * on two cores took the CPU from the page being opened or typed into (a traced cold open:
+ * 1,881 ms with it, 942 ms without). A headless browser shows no address bar; Puppeteer
+ * switches the two off by default for the same reason. Chromium keeps only the last
+ * `--disable-features`, so the list also repeats playwright-core 1.65.1's own
+ * (tests/integration/browserSwitches.test.ts checks it against the installed Playwright).
+ */
+export const DISABLED_FEATURES = [
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  // Playwright's defaults.
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+]
+
 /** Debian's Chromium; a missing browser fails the suite, it never skips it. `extraArgs` are added to its switches. */
 export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
@@ -18,6 +50,7 @@ export async function launchBrowser(extraArgs: readonly string[] = []): Promise<
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      `--disable-features=${DISABLED_FEATURES.join(',')}`,
       ...extraArgs,
     ],
   })
