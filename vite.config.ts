@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { lib0ShortStrings } from './client/build/lib0ShortStrings'
 
 const backend = `http://127.0.0.1:${process.env.PORT ?? 1234}`
 
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), lib0ShortStrings()],
   // The import worker loads mammoth on demand (a dynamic import): module workers can split code.
   worker: { format: 'es' },
   build: {
