@@ -24,6 +24,16 @@ describe('client build', () => {
     expect(withZod).toEqual([])
   })
 
+  it('is the production build: React in production, no source paths of the machine that built it', () => {
+    const code = fs
+      .readdirSync(ASSETS)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(path.join(ASSETS, f), 'utf8'))
+      .join('\n')
+    expect(code.includes('jsxDEV'), "React's development JSX runtime in the build").toBe(false)
+    expect(code.includes(process.cwd()), 'a path of this machine in the build').toBe(false)
+  })
+
   it('has a draft\'s page preload the editor\'s code, files that exist', async () => {
     const html = await (await fetch(`${server.url}/d/0123456789abcdef`)).text()
     const preloaded = [...html.matchAll(/<link rel="modulepreload" crossorigin href="\/assets\/([^"]+)">/g)].map((m) => m[1])
