@@ -66,7 +66,6 @@ export interface SessionInfo {
   csrfToken: string | null
 }
 
-
 export const OrganizationInput = z.object({
   name: z.string().trim().min(1).max(200),
   shortName: z.string().trim().min(1).max(30),

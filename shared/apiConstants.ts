@@ -3,7 +3,7 @@
  * schemas (zod) the browser never runs: importing a value from there put zod in the app's entry
  * and built every schema while a draft opened (~100 ms of a cold open on a slow machine).
  * api.ts re-exports these; client code imports values from here and only types from api.ts
- * (tests/unit/clientImports.test.ts).
+ * (tests/integration/clientBundle.test.ts fails if zod reaches the build).
  */
 
 /** The header that carries the session's CSRF token on every state-changing request. */

@@ -4,7 +4,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { absolutePositionToRelativePosition, ySyncPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap'
 import type { ThreadView } from '../../shared/api'
 import { createAnchor, resolveAnchor, resolvePositions, type EncodedAnchor, type YPoint } from '../../shared/comments/anchor'
-import { editorPositions, type BindingLike } from './editorPositions'
+import { editorPositions, type BindingLike, type EditorPositions } from './editorPositions'
 
 /**
  * Between the editor and the anchors: a selection becomes a passage (Yjs relative positions,
@@ -116,7 +116,7 @@ export type Placement =
 export function placeThreads(state: EditorState, threads: readonly ThreadView[]): Map<string, Placement> {
   const out = new Map<string, Placement>()
   const binding = bindingOf(state)
-  let positions: ReturnType<typeof editorPositions> | null = null
+  let positions: EditorPositions | null = null
   let articles: Map<string, number> | null = null
   for (const thread of threads) {
     if (!thread.anchor) {
@@ -142,7 +142,10 @@ export function placeThreads(state: EditorState, threads: readonly ThreadView[])
   return out
 }
 
-function editorRange(positions: (point: YPoint) => number | null, start: YPoint, end: YPoint): { from: number; to: number } | null {
+/** Editor positions of a passage. */
+export type EditorRange = { from: number; to: number }
+
+function editorRange(positions: EditorPositions, start: YPoint, end: YPoint): EditorRange | null {
   const from = positions(start)
   const to = positions(end)
   return from !== null && to !== null && from < to ? { from, to } : null
@@ -153,12 +156,12 @@ function editorRange(positions: (point: YPoint) => number | null, start: YPoint,
  * no walk over the text, only up the tree from each block. A range is null when its words are
  * gone (or not resolvable right now; the next full placement decides).
  */
-export function passageRanges(state: EditorState): (anchor: PassageAnchor) => { from: number; to: number } | null {
+export function passageRanges(state: EditorState): (anchor: PassageAnchor) => EditorRange | null {
   const binding = bindingOf(state)
   return binding ? passageRangesIn(binding) : () => null
 }
 
-export function passageRangesIn(binding: BindingLike): (anchor: PassageAnchor) => { from: number; to: number } | null {
+export function passageRangesIn(binding: BindingLike): (anchor: PassageAnchor) => EditorRange | null {
   const positions = editorPositions(binding)
   return (anchor) => {
     const resolution = resolvePositions(binding.doc, anchor.start, anchor.end)

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { isRemoteTransaction, isTextOnlyTransaction } from '../../shared/editor/changes'
-import type { PassageAnchor } from './anchors'
+import type { EditorRange, PassageAnchor } from './anchors'
 
 /**
  * Highlights of commented passages: inline decorations with class `comment-highlight` and
@@ -75,7 +75,7 @@ function decorationsFor(state: EditorState, highlights: Highlight[], active: str
 
 export interface CommentsPluginOptions {
   /** For `state`: where a highlight's passage is now, or null when its words are gone. */
-  relocator(state: EditorState): (anchor: PassageAnchor) => { from: number; to: number } | null
+  relocator(state: EditorState): (anchor: PassageAnchor) => EditorRange | null
   /** Clicked text inside these threads' passages (innermost first). */
   onClickThreads(threadIds: string[]): void
   /** A remote change arrived: place every thread again (soon if it left them unsettled). */

@@ -13,7 +13,9 @@ export type BindingLike = Pick<ProsemirrorBinding, 'doc' | 'type' | 'mapping'>
  * summed once; below the top level the walk is upstream's (a few blocks per article).
  * Returns null for a point whose block the editor has not rendered yet.
  */
-export function editorPositions(binding: BindingLike): (point: YPoint) => number | null {
+export type EditorPositions = (point: YPoint) => number | null
+
+export function editorPositions(binding: BindingLike): EditorPositions {
   let starts: Map<AnyType, number> | null | undefined
   return (point) => {
     starts ??= topLevelStarts(binding)

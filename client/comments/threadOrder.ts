@@ -42,12 +42,12 @@ export function samePanelPlacements(threads: readonly ThreadView[], a: ReadonlyM
   const inB = byPlace(b)
   for (const group of passages.values()) {
     if (group.length < 2) continue
-    // The panel's sort is stable: threads equal in `b` must stay in the threads' order.
-    const index = new Map(group.map((t, i) => [t.id, i]))
-    const shown = [...group].sort(inA)
-    for (let i = 1; i < shown.length; i++) {
-      const order = inB(shown[i - 1], shown[i])
-      if (order > 0 || (order === 0 && index.get(shown[i - 1].id)! > index.get(shown[i].id)!)) return false
+    // Indices into `group` (in the threads' order): the panel's sort is stable, so threads
+    // equal in `b` must stay in that order.
+    const shown = [...group.keys()].sort((i, j) => inA(group[i], group[j]))
+    for (let k = 1; k < shown.length; k++) {
+      const order = inB(group[shown[k - 1]], group[shown[k]])
+      if (order > 0 || (order === 0 && shown[k - 1] > shown[k])) return false
     }
   }
   return true

@@ -116,15 +116,14 @@ function labelledNodeView(node: PMNode, view: EditorView, getPos: () => number |
 }
 
 /**
- * Labels the blocks created since the last update. After a structural change relabel() has
- * written every label (opening a draft creates ~1,100 blocks: one pass instead of a position
- * lookup each); otherwise (a block redrawn, one article relabelled) each looks its label up.
+ * Labels the blocks created since the last update when no relabel() did (a block redrawn, one
+ * article relabelled): each looks its label up. After a structural change relabel() labels them
+ * all in its one pass (opening a draft creates ~1,100 blocks).
  */
-function labelCreated(view: EditorView, relabelled: boolean): void {
+function labelCreated(view: EditorView): void {
   const waiting = created.get(view)
   if (!waiting) return
   created.delete(view)
-  if (relabelled) return
   for (const { dom, getPos } of waiting) {
     if (!dom.isConnected) continue
     const pos = getPos()
@@ -142,6 +141,7 @@ function labelCreated(view: EditorView, relabelled: boolean): void {
  * 300-article law.
  */
 function relabel(view: EditorView): void {
+  created.delete(view) // labelled here with the rest
   const labels = numberingPluginKey.getState(view.state)?.labels ?? []
   writeLabels(view.dom.querySelectorAll<HTMLElement>(`[${LABEL_ATTRIBUTE}]`), labels)
 }
@@ -170,7 +170,7 @@ function relabelArticle(view: EditorView, { from, to }: { from: number; to: numb
  * inside a line only maps the labels' positions; numbers are recomputed, walking structural
  * nodes only, when a transaction changes the structure (only the one article it changed, when
  * it stayed inside one), and only then is the DOM relabelled (that article's blocks, or all).
- * A block ProseMirror (re)creates takes its label as it is created.
+ * A block ProseMirror (re)creates gets its label at the end of the update that created it.
  */
 export function numberingPlugin(language: Language): Plugin<NumberingState> {
   const nodeViews = Object.fromEntries(LABELLED.map((name) => [name, labelledNodeView]))
@@ -196,20 +196,16 @@ export function numberingPlugin(language: Language): Plugin<NumberingState> {
     props: { nodeViews },
     view: (view) => {
       // A new view, or the plugins reconfigured: blocks may have been created since the last update.
-      if (created.has(view)) {
-        relabel(view)
-        labelCreated(view, true)
-      }
+      if (created.has(view)) relabel(view)
       return {
         update(view, prevState) {
           const now = numberingPluginKey.getState(view.state)
           const before = numberingPluginKey.getState(prevState)
-          if (!now || !before || now.structureVersion === before.structureVersion) return labelCreated(view, false)
+          if (!now || !before || now.structureVersion === before.structureVersion) return labelCreated(view)
           // One structural change inside one article: only its blocks can show other numbers.
           const oneArticle = now.structureVersion === before.structureVersion + 1 && now.changed
-          if (oneArticle && relabelArticle(view, oneArticle)) return labelCreated(view, false)
+          if (oneArticle && relabelArticle(view, oneArticle)) return labelCreated(view)
           relabel(view)
-          labelCreated(view, true)
         },
       }
     },

@@ -6,6 +6,14 @@ import { startTestServer, type TestServer } from '../helpers/server'
 /** The production build that the global setup made (the browser tests run against it). */
 const ASSETS = path.resolve('dist/client/assets')
 
+/** Each script of the build: its file name and its code. */
+function builtScripts(): { file: string; code: string }[] {
+  return fs
+    .readdirSync(ASSETS)
+    .filter((f) => f.endsWith('.js'))
+    .map((file) => ({ file, code: fs.readFileSync(path.join(ASSETS, file), 'utf8') }))
+}
+
 describe('client build', () => {
   let server: TestServer
   beforeAll(async () => {
@@ -16,19 +24,17 @@ describe('client build', () => {
   })
 
   it('carries no request schemas: the browser never runs zod', () => {
-    const scripts = fs.readdirSync(ASSETS).filter((f) => f.endsWith('.js'))
+    const scripts = builtScripts()
     expect(scripts.length).toBeGreaterThan(1)
     // zod's own property on every schema; a value imported from shared/api brings them all in
     // and builds them while a draft opens (import values from shared/apiConstants instead).
-    const withZod = scripts.filter((f) => fs.readFileSync(path.join(ASSETS, f), 'utf8').includes('_zod'))
+    const withZod = scripts.filter(({ code }) => code.includes('_zod')).map(({ file }) => file)
     expect(withZod).toEqual([])
   })
 
   it('is the production build: React in production, no source paths of the machine that built it', () => {
-    const code = fs
-      .readdirSync(ASSETS)
-      .filter((f) => f.endsWith('.js'))
-      .map((f) => fs.readFileSync(path.join(ASSETS, f), 'utf8'))
+    const code = builtScripts()
+      .map((script) => script.code)
       .join('\n')
     expect(code.includes('jsxDEV'), "React's development JSX runtime in the build").toBe(false)
     expect(code.includes(process.cwd()), 'a path of this machine in the build').toBe(false)
