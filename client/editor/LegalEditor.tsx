@@ -13,12 +13,19 @@ import { renderCaret } from './caret'
 import { caretAwareness } from './caretAwareness'
 import { mapCaretsThroughRemoteTyping } from './caretMapping'
 import { installIncrementalBinding } from './incrementalBinding'
+import { undoSelectionOfLocalChangesOnly } from './undoSelection'
 
 installIncrementalBinding()
 
 const Carets = CollaborationCaret.extend({
   addProseMirrorPlugins() {
     return (this.parent?.() ?? []).map((plugin) => mapCaretsThroughRemoteTyping(plugin, this.options.provider.awareness))
+  },
+})
+
+const Collab = Collaboration.extend({
+  addProseMirrorPlugins() {
+    return (this.parent?.() ?? []).map(undoSelectionOfLocalChangesOnly)
   },
 })
 
@@ -49,7 +56,7 @@ export function LegalEditor({ session, identity, language, editable, onEditor }:
             subpoint: t('editor.textPlaceholder'),
           },
         }),
-        Collaboration.configure({ document: session.ydoc, field: TEXT_FIELD }),
+        Collab.configure({ document: session.ydoc, field: TEXT_FIELD }),
         Carets.configure({
           provider: { awareness: caretAwareness(session.provider.awareness) },
           user: { name: identity.name, organization: identity.organization, color: identity.color },

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { EditorState, Plugin, TextSelection, type Command, type Transaction } from '@tiptap/pm/state'
+import { EditorState, Plugin, Selection, TextSelection, type Command, type Transaction } from '@tiptap/pm/state'
 import { ReplaceStep } from '@tiptap/pm/transform'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import {
@@ -9,6 +9,9 @@ import {
   yCursorPluginKey,
   ySyncPlugin,
   ySyncPluginKey,
+  yUndoPlugin,
+  yUndoPluginKey,
+  undo,
   yXmlFragmentToProseMirrorRootNode,
 } from '@tiptap/y-tiptap'
 import { Awareness } from 'y-protocols/awareness'
@@ -23,6 +26,7 @@ import { isTextOnlyTransaction } from '../../shared/editor/changes'
 import { deleteStructural, insertArticle, insertBodyBlock, moveArticle, shiftLevel, splitStructural } from '../../shared/editor/commands'
 import { installIncrementalBinding } from '../../client/editor/incrementalBinding'
 import { mapCaretsThroughRemoteTyping } from '../../client/editor/caretMapping'
+import { undoSelectionOfLocalChangesOnly } from '../../client/editor/undoSelection'
 
 const upstreamTypeChanged = ProsemirrorBinding.prototype._typeChanged
 const upstreamProsemirrorChanged = ProsemirrorBinding.prototype._prosemirrorChanged
@@ -231,6 +235,28 @@ describe('incremental Yjs → ProseMirror binding', () => {
     expect(a.view.state.doc.eq(b.view.state.doc)).toBe(true)
   })
 
+  it('opens a draft with the caret at the start of its text, as upstream does, without recovering the empty document’s caret', () => {
+    const source = new Y.Doc()
+    writeDocJSON(source, generateLaw({ articles: 12, chapterEvery: 3 }))
+    const [upstream, ours] = withEachImplementation('_typeChanged', upstreamTypeChanged, () => {
+      const s = side(new Y.Doc())
+      expect(s.binding.mapping.size).toBe(0)
+      // The structural heuristics read every block's text to place a caret they lost.
+      let read = 0
+      const textContent = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(s.view.state.doc), 'textContent')!
+      Object.defineProperty(Object.getPrototypeOf(s.view.state.doc), 'textContent', { configurable: true, get() { read++; return textContent.get!.call(this) } })
+      try {
+        Y.applyUpdate(s.ydoc, Y.encodeStateAsUpdate(source), 'peer')
+      } finally {
+        Object.defineProperty(Object.getPrototypeOf(s.view.state.doc), 'textContent', textContent)
+      }
+      expect(s.view.state.doc.eq(truth(s))).toBe(true)
+      return JSON.stringify({ selection: s.view.state.selection.toJSON(), atStart: s.view.state.selection.eq(Selection.atStart(s.view.state.doc)), read: read > 0 })
+    })
+    expect(JSON.parse(ours)).toEqual({ ...JSON.parse(upstream), read: false })
+    expect(JSON.parse(ours).atStart).toBe(true)
+  })
+
   it('keeps the mapping of untouched nodes (nothing is rebuilt for them)', () => {
     const { a, b } = pair()
     const fragment = a.ydoc.getXmlFragment(TEXT_FIELD)
@@ -396,5 +422,49 @@ describe('remote carets through remote changes', () => {
     const afterChange = caret()
     a.view.dispatch(a.view.state.tr.setMeta(yCursorPluginKey, { awarenessUpdated: true }))
     expect(afterChange).toBe(caret())
+  })
+})
+
+describe('undo while co-authors type', () => {
+  /** A with the undo plugin (ours: selection kept for local changes only) and its view wired as the editor wires it. */
+  function withUndo(upstream = false) {
+    const sides = pair(6, { plugins: [upstream ? yUndoPlugin() : undoSelectionOfLocalChangesOnly(yUndoPlugin())] })
+    const plugin = sides.a.view.state.plugins.find((p) => p.spec.key === yUndoPluginKey)!
+    plugin.spec.view!(sides.a.view as never)
+    return sides
+  }
+
+  it('undoes a local edit made among remote typing as upstream’s plugin does: text, caret and what is left to undo', () => {
+    const outcome = (upstream: boolean) => {
+      const { a, b } = withUndo(upstream)
+      cursorAt(a, 4, 6)
+      edit(a, type('local '))
+      cursorAt(b, 4, 0)
+      edit(b, type('remote '))
+      cursorAt(a, 9, 1)
+      edit(a, type('later '))
+      cursorAt(b, 9, 0)
+      edit(b, type('again '))
+      undo(a.view.state)
+      const { hasUndoOps, hasRedoOps } = yUndoPluginKey.getState(a.view.state)
+      return { doc: a.view.state.doc.toJSON(), selection: a.view.state.selection.toJSON(), hasUndoOps, hasRedoOps }
+    }
+    const ours = outcome(false)
+    expect(JSON.stringify(ours.doc)).not.toContain('later ')
+    expect(JSON.stringify(ours.doc)).toContain('again ')
+    expect(ours).toEqual(outcome(true))
+  })
+
+  it('does not turn the selection into Yjs positions for co-authors’ changes, and does for local ones', () => {
+    const { a, b } = withUndo()
+    cursorAt(a, 4, 6)
+    const state = () => yUndoPluginKey.getState(a.view.state)
+    const local = state()
+    edit(b, type('remote '))
+    expect(a.remote.length).toBeGreaterThan(0)
+    expect(state()).toBe(local)
+    edit(a, type('x'))
+    expect(state()).not.toBe(local)
+    expect(state().prevSel).not.toBeNull()
   })
 })

@@ -1,0 +1,35 @@
+import { Plugin } from '@tiptap/pm/state'
+import { ySyncPluginKey, yUndoPluginKey } from '@tiptap/y-tiptap'
+
+interface UndoPluginState {
+  undoManager: { undoStack: unknown[]; redoStack: unknown[] }
+  prevSel: unknown
+  hasUndoOps: boolean
+  hasRedoOps: boolean
+}
+
+/**
+ * The undo plugin turns the selection before every transaction into Yjs relative positions
+ * (`prevSel`), walking the document from its start, to store with the undo step a local change
+ * makes. Only the value of the transaction just before a local Yjs change is ever read, and
+ * that transaction is the local one, so for co-authors' changes (not undo's own) the walk is
+ * skipped: on opening a draft it went over all of a long law (~13 ms). Other plugins are
+ * returned as they are.
+ */
+export function undoSelectionOfLocalChangesOnly(plugin: Plugin): Plugin {
+  const field = plugin.spec.state
+  if (plugin.spec.key !== yUndoPluginKey || !field) return plugin
+  return new Plugin<UndoPluginState>({
+    ...plugin.spec,
+    state: {
+      ...field,
+      apply(tr, value: UndoPluginState, oldState, newState) {
+        const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined
+        if (!meta?.isChangeOrigin || meta.isUndoRedoOperation) return field.apply.call(this, tr, value, oldState, newState) as UndoPluginState
+        const hasUndoOps = value.undoManager.undoStack.length > 0
+        const hasRedoOps = value.undoManager.redoStack.length > 0
+        return hasUndoOps === value.hasUndoOps && hasRedoOps === value.hasRedoOps ? value : { ...value, hasUndoOps, hasRedoOps }
+      },
+    },
+  })
+}
