@@ -32,6 +32,22 @@ const COPY_BATCH_MS = 1000
 /** …and local ones within this, out of the keystroke's own task. */
 const LOCAL_COPY_DELAY_MS = 50
 
+/** Without a browser copy yet and no first sync by then, the copy is opened anyway. */
+const COPY_OPEN_FALLBACK_MS = 3000
+
+/** Whether this browser has kept a copy of the draft before (then it is opened at once). */
+function copyKeyOf(docId: string): string {
+  return `accord:copy:${docId}`
+}
+
+function hasCopy(docId: string): boolean {
+  try {
+    return localStorage.getItem(copyKeyOf(docId)) !== null
+  } catch {
+    return true // unknown: open it at once, as if there were one
+  }
+}
+
 /** The user counts as typing this long after a local edit (co-authors' changes come in batches meanwhile). */
 const TYPING_MS = 1000
 
@@ -55,7 +71,9 @@ function syncUrl(): string {
 export class CollabSession {
   readonly ydoc = new Y.Doc()
   readonly provider: WebsocketProvider
-  private readonly persistence: IndexeddbPersistence
+  /** The browser copy; null until opened (see openCopy). */
+  private persistence: IndexeddbPersistence | null = null
+  private copyFallbackTimer: ReturnType<typeof setTimeout> | null = null
   private pending: PendingUpdate[] = []
   private seq = 0
   /** For each sync step 2 we sent and that is not yet acknowledged: the last local seq it covers. */
@@ -84,14 +102,12 @@ export class CollabSession {
   private toSend: Uint8Array[] = []
   private sendScheduled = false
   private lastLocalEdit = -Infinity
+  private destroyed = false
 
   constructor(
     readonly docId: string,
     identity: Identity,
   ) {
-    this.persistence = new IndexeddbPersistence(`accord:${docId}`, this.ydoc)
-    // One IndexedDB write per local update (the offline copy), remote ones merged (see storeInCopy).
-    this.ydoc.off('update', this.persistence._storeUpdate)
     this.ydoc.on('update', this.storeInCopy)
     this.ydoc.on('afterTransactionCleanup', this.muteUpdates)
     this.ydoc.on('beforeObserverCalls', this.unmuteUpdates)
@@ -134,7 +150,10 @@ export class CollabSession {
       if (document.visibilityState === 'hidden') setTimeout(lookAgain, 0)
       else requestAnimationFrame(() => setTimeout(lookAgain, 0))
     })
+    if (hasCopy(docId) || !navigator.onLine) this.openCopy()
+    else this.copyFallbackTimer = setTimeout(this.openCopy, COPY_OPEN_FALLBACK_MS)
     this.provider.on('connection-close', (event) => {
+      this.openCopy() // the server is not there: what the browser has may be all there is
       this.lastClose = event?.code ?? null
       this.step2Boundaries = []
       this.recompute()
@@ -209,7 +228,7 @@ export class CollabSession {
    * server keeps anyway, within COPY_BATCH_MS; and at once when the page is hidden or closed.
    */
   private storeInCopy = (update: Uint8Array, origin: unknown) => {
-    if (origin === this.persistence) return // loaded from the copy itself
+    if (this.persistence !== null && origin === this.persistence) return // loaded from the copy itself
     this.forCopy.push(update)
     const delay = origin === this.provider ? COPY_BATCH_MS : LOCAL_COPY_DELAY_MS
     if (this.copyTimer && this.copyDue <= Date.now() + delay) return
@@ -222,7 +241,7 @@ export class CollabSession {
     if (this.copyTimer) clearTimeout(this.copyTimer)
     this.copyTimer = null
     if (this.forCopy.length === 0) return
-    if (!this.persistence.db) {
+    if (!this.persistence?.db) {
       // IndexedDB not open yet: keep them (y-indexeddb itself would drop them).
       this.copyDue = Date.now() + COPY_BATCH_MS
       this.copyTimer = setTimeout(this.flushCopy, COPY_BATCH_MS)
@@ -260,9 +279,32 @@ export class CollabSession {
     if (this.wholeStateTimer) clearTimeout(this.wholeStateTimer)
     this.wholeStateTimer = setTimeout(() => {
       this.wholeStateTimer = null
+      // Opening the copy stores the whole state itself (y-indexeddb does, before loading it).
+      if (!this.persistence) return this.openCopy()
       this.forCopy.push(Y.encodeStateAsUpdate(this.ydoc))
       this.flushCopy()
     }, COPY_BATCH_MS)
+  }
+
+  /**
+   * Opens the browser copy (IndexedDB), once. A browser that kept one of this draft before opens
+   * it at once, as does one offline: its text (and any edit the server never got) may be all
+   * there is. Otherwise there is nothing in it to show, and creating the database was ~30 ms of
+   * the page's thread while a long law opened: it waits for the first sync (then the whole state
+   * goes in as it opens), for the server to be found missing, or COPY_OPEN_FALLBACK_MS.
+   */
+  private openCopy = () => {
+    if (this.copyFallbackTimer) clearTimeout(this.copyFallbackTimer)
+    this.copyFallbackTimer = null
+    if (this.persistence || this.destroyed) return
+    this.persistence = new IndexeddbPersistence(`accord:${this.docId}`, this.ydoc)
+    // One IndexedDB write per local update (the offline copy), remote ones merged (see storeInCopy).
+    this.ydoc.off('update', this.persistence._storeUpdate)
+    try {
+      localStorage.setItem(copyKeyOf(this.docId), '1')
+    } catch {
+      // Without localStorage the copy is simply opened at once next time.
+    }
   }
 
   private onPageHide = () => {
@@ -347,7 +389,7 @@ export class CollabSession {
   }
 
   private onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === this.provider || origin === this.persistence) return
+    if (origin === this.provider || (this.persistence !== null && origin === this.persistence)) return
     this.lastLocalEdit = performance.now()
     this.seq += 1
     this.pending.push({ seq: this.seq, digest: digest32(update) })
@@ -402,7 +444,9 @@ export class CollabSession {
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
     this.provider.awareness.off('update', this.onAwarenessUpdate)
     this.provider.destroy()
-    void this.persistence.destroy()
+    if (this.copyFallbackTimer) clearTimeout(this.copyFallbackTimer)
+    this.destroyed = true
+    void this.persistence?.destroy()
     this.ydoc.destroy()
   }
 }

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { contextFor, editorText, launchBrowser, trackErrors } from '../helpers/browser'
+import { setupAdmin, type Account } from '../helpers/accounts'
+import { SYNC_PATH } from '../../shared/protocol'
+
+const SAVED = '[data-testid="sync-status"][data-state="saved"]'
+const OFFLINE = '[data-testid="sync-status"][data-state="offline"]'
+
+/** Updates the browser copy of `docId` holds (y-indexeddb's store), 0 if there is no copy. */
+function copiedUpdates(page: Page, docId: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open(name)
+        open.onupgradeneeded = () => open.transaction?.abort() // not there: do not create it
+        open.onerror = () => resolve(0)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('updates')) return resolve(0)
+          const count = db.transaction('updates').objectStore('updates').count()
+          count.onsuccess = () => {
+            resolve(count.result)
+            db.close()
+          }
+        }
+      }),
+    `accord:${docId}`,
+  )
+}
+
+/** A tab of `context` whose sync connections the "server" closes at once: it cannot be reached. */
+async function cutOffTab(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage()
+  await page.routeWebSocket(new RegExp(`${SYNC_PATH}`), (ws) => ws.close())
+  return page
+}
+
+/**
+ * The browser keeps a copy of each draft it opened (IndexedDB). The page opens it only after the
+ * first sync when this browser never kept one (nothing in it to show), at once when it has: a
+ * draft opened before shows its text from the copy while the server cannot be reached.
+ */
+describe('the copy of a draft kept in the browser', () => {
+  let server: TestServer
+  let browser: Browser
+  let owner: Account
+  let docUrl: string
+  let docId: string
+
+  beforeAll(async () => {
+    server = await startTestServer({ seed: true })
+    owner = await setupAdmin(server.url)
+    const [sample] = await owner.json<{ id: string }[]>('/api/documents')
+    docId = sample.id
+    docUrl = `${server.url}/d/${docId}`
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('shows a draft opened before while the server cannot be reached, with or without the note that a copy exists', async () => {
+    const context = await contextFor(browser, server.url, owner)
+    const errors: string[] = []
+    const first = await context.newPage()
+    errors.push(...trackErrors(first))
+    await first.goto(docUrl)
+    await first.waitForSelector(SAVED)
+    const text = await editorText(first)
+    expect(text).toContain('Article 1')
+    await expect.poll(() => copiedUpdates(first, docId), { timeout: 10_000 }).toBeGreaterThan(0)
+    await first.close()
+
+    // The note says there is a copy: opened at once.
+    const noted = await cutOffTab(context)
+    errors.push(...trackErrors(noted))
+    await noted.goto(docUrl)
+    await noted.waitForSelector(OFFLINE)
+    await expect.poll(() => editorText(noted)).toBe(text)
+    await noted.evaluate((key) => localStorage.removeItem(key), `accord:copy:${docId}`)
+    await noted.close()
+
+    // A copy without the note (kept by an earlier version): opened once the connection fails.
+    const unnoted = await cutOffTab(context)
+    errors.push(...trackErrors(unnoted))
+    await unnoted.goto(docUrl)
+    await unnoted.waitForSelector(OFFLINE)
+    await expect.poll(() => editorText(unnoted)).toBe(text)
+    await context.close()
+    expect(errors).toEqual([])
+  })
+
+  it('does not create the copy of a draft opened for the first time before its text has arrived', async () => {
+    const context = await contextFor(browser, server.url, owner)
+    const page = await context.newPage()
+    // Held back: the first sync cannot arrive, so nothing may have opened the copy.
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.routeWebSocket(new RegExp(`${SYNC_PATH}`), async (ws) => {
+      const server = ws.connectToServer()
+      server.onMessage(async (message) => {
+        await held
+        ws.send(message)
+      })
+    })
+    await page.goto(docUrl)
+    await page.locator('.legal-text').waitFor()
+    await page.waitForTimeout(500)
+    expect(await page.evaluate(() => indexedDB.databases().then((dbs) => dbs.map((db) => db.name)))).not.toContain(`accord:${docId}`)
+    release()
+    await page.waitForSelector(SAVED)
+    await expect.poll(() => copiedUpdates(page, docId), { timeout: 10_000 }).toBeGreaterThan(0)
+    await context.close()
+  })
+})
