@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
-import { lib0ShortStrings } from './client/build/lib0ShortStrings'
+import { lib0ShortStrings } from './client/build/lib0ShortStrings.ts'
 
 const backend = `http://127.0.0.1:${process.env.PORT ?? 1234}`
 
