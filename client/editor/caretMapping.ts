@@ -1,8 +1,9 @@
-import { Plugin } from '@tiptap/pm/state'
+import type { Plugin } from '@tiptap/pm/state'
 import type { DecorationSet } from '@tiptap/pm/view'
 import type { Awareness } from 'y-protocols/awareness'
 import { yCursorPluginKey, ySyncPluginKey } from '@tiptap/y-tiptap'
 import { isRemoteTransaction, isTextOnlyTransaction } from '../../shared/editor/changes'
+import { withStateApply } from './pluginApply'
 
 /** Whether every other client that has a caret is drawn (a caret into text we lack is not). */
 function everyCaretShown(carets: DecorationSet, awareness: Awareness, ownClientId: number): boolean {
@@ -24,17 +25,9 @@ function everyCaretShown(carets: DecorationSet, awareness: Awareness, ownClientI
  * Other plugins are returned as they are.
  */
 export function mapCaretsThroughRemoteTyping(plugin: Plugin, awareness: Awareness): Plugin {
-  const field = plugin.spec.state
-  if (plugin.spec.key !== yCursorPluginKey || !field) return plugin
-  return new Plugin<DecorationSet>({
-    ...plugin.spec,
-    state: {
-      ...field,
-      apply(tr, value, oldState, newState) {
-        const typing = isRemoteTransaction(tr) && tr.getMeta(yCursorPluginKey) === undefined && isTextOnlyTransaction(tr)
-        if (typing && everyCaretShown(value, awareness, ySyncPluginKey.getState(newState).doc.clientID)) return value.map(tr.mapping, tr.doc)
-        return field.apply.call(this, tr, value, oldState, newState) as DecorationSet
-      },
-    },
+  return withStateApply<DecorationSet>(plugin, yCursorPluginKey, (own) => (tr, value, oldState, newState) => {
+    const typing = isRemoteTransaction(tr) && tr.getMeta(yCursorPluginKey) === undefined && isTextOnlyTransaction(tr)
+    if (typing && everyCaretShown(value, awareness, ySyncPluginKey.getState(newState).doc.clientID)) return value.map(tr.mapping, tr.doc)
+    return own(tr, value, oldState, newState)
   })
 }

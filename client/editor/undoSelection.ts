@@ -1,5 +1,6 @@
-import { Plugin } from '@tiptap/pm/state'
+import type { Plugin } from '@tiptap/pm/state'
 import { ySyncPluginKey, yUndoPluginKey } from '@tiptap/y-tiptap'
+import { withStateApply } from './pluginApply'
 
 interface UndoPluginState {
   undoManager: { undoStack: unknown[]; redoStack: unknown[] }
@@ -17,19 +18,11 @@ interface UndoPluginState {
  * returned as they are.
  */
 export function undoSelectionOfLocalChangesOnly(plugin: Plugin): Plugin {
-  const field = plugin.spec.state
-  if (plugin.spec.key !== yUndoPluginKey || !field) return plugin
-  return new Plugin<UndoPluginState>({
-    ...plugin.spec,
-    state: {
-      ...field,
-      apply(tr, value: UndoPluginState, oldState, newState) {
-        const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined
-        if (!meta?.isChangeOrigin || meta.isUndoRedoOperation) return field.apply.call(this, tr, value, oldState, newState) as UndoPluginState
-        const hasUndoOps = value.undoManager.undoStack.length > 0
-        const hasRedoOps = value.undoManager.redoStack.length > 0
-        return hasUndoOps === value.hasUndoOps && hasRedoOps === value.hasRedoOps ? value : { ...value, hasUndoOps, hasRedoOps }
-      },
-    },
+  return withStateApply<UndoPluginState>(plugin, yUndoPluginKey, (own) => (tr, value, oldState, newState) => {
+    const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined
+    if (!meta?.isChangeOrigin || meta.isUndoRedoOperation) return own(tr, value, oldState, newState)
+    const hasUndoOps = value.undoManager.undoStack.length > 0
+    const hasRedoOps = value.undoManager.redoStack.length > 0
+    return hasUndoOps === value.hasUndoOps && hasRedoOps === value.hasRedoOps ? value : { ...value, hasUndoOps, hasRedoOps }
   })
 }

@@ -62,6 +62,16 @@ describe('the copy of a draft kept in the browser', () => {
     await server?.close()
   })
 
+  /** A tab that cannot reach the server shows `text` from the copy, "Offline". */
+  async function opensFromCopy(context: BrowserContext, text: string, errors: string[]): Promise<Page> {
+    const page = await cutOffTab(context)
+    errors.push(...trackErrors(page))
+    await page.goto(docUrl)
+    await page.waitForSelector(OFFLINE)
+    await expect.poll(() => editorText(page)).toBe(text)
+    return page
+  }
+
   it('shows a draft opened before while the server cannot be reached, with or without the note that a copy exists', async () => {
     const context = await contextFor(browser, server.url, owner)
     const errors: string[] = []
@@ -75,20 +85,11 @@ describe('the copy of a draft kept in the browser', () => {
     await first.close()
 
     // The note says there is a copy: opened at once.
-    const noted = await cutOffTab(context)
-    errors.push(...trackErrors(noted))
-    await noted.goto(docUrl)
-    await noted.waitForSelector(OFFLINE)
-    await expect.poll(() => editorText(noted)).toBe(text)
+    const noted = await opensFromCopy(context, text, errors)
     await noted.evaluate((key) => localStorage.removeItem(key), `accord:copy:${docId}`)
     await noted.close()
-
     // A copy without the note (kept by an earlier version): opened once the connection fails.
-    const unnoted = await cutOffTab(context)
-    errors.push(...trackErrors(unnoted))
-    await unnoted.goto(docUrl)
-    await unnoted.waitForSelector(OFFLINE)
-    await expect.poll(() => editorText(unnoted)).toBe(text)
+    await opensFromCopy(context, text, errors)
     await context.close()
     expect(errors).toEqual([])
   })
