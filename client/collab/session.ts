@@ -35,11 +35,12 @@ const LOCAL_COPY_DELAY_MS = 50
 /** Without a browser copy yet and no first sync by then, the copy is opened anyway. */
 const COPY_OPEN_FALLBACK_MS = 3000
 
-/** Whether this browser has kept a copy of the draft before (then it is opened at once). */
+/** The localStorage key noting that this browser keeps a copy of the draft. */
 function copyKeyOf(docId: string): string {
   return `accord:copy:${docId}`
 }
 
+/** Whether this browser has kept a copy of the draft before (then it is opened at once). */
 function hasCopy(docId: string): boolean {
   try {
     return localStorage.getItem(copyKeyOf(docId)) !== null
@@ -443,9 +444,10 @@ export class CollabSession {
     this.leave()
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
     this.provider.awareness.off('update', this.onAwarenessUpdate)
-    this.provider.destroy()
-    if (this.copyFallbackTimer) clearTimeout(this.copyFallbackTimer)
+    // Before the provider closes its socket: that is no reason to open the copy now.
     this.destroyed = true
+    if (this.copyFallbackTimer) clearTimeout(this.copyFallbackTimer)
+    this.provider.destroy()
     void this.persistence?.destroy()
     this.ydoc.destroy()
   }
