@@ -229,7 +229,7 @@ export class CollabSession {
    * server keeps anyway, within COPY_BATCH_MS; and at once when the page is hidden or closed.
    */
   private storeInCopy = (update: Uint8Array, origin: unknown) => {
-    if (this.persistence !== null && origin === this.persistence) return // loaded from the copy itself
+    if (this.fromCopy(origin)) return // loaded from the copy itself
     this.forCopy.push(update)
     const delay = origin === this.provider ? COPY_BATCH_MS : LOCAL_COPY_DELAY_MS
     if (this.copyTimer && this.copyDue <= Date.now() + delay) return
@@ -285,6 +285,11 @@ export class CollabSession {
       this.forCopy.push(Y.encodeStateAsUpdate(this.ydoc))
       this.flushCopy()
     }, COPY_BATCH_MS)
+  }
+
+  /** Whether a transaction's origin is the browser copy loading what it kept (null origins are local edits). */
+  private fromCopy(origin: unknown): boolean {
+    return this.persistence !== null && origin === this.persistence
   }
 
   /**
@@ -390,7 +395,7 @@ export class CollabSession {
   }
 
   private onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === this.provider || (this.persistence !== null && origin === this.persistence)) return
+    if (origin === this.provider || this.fromCopy(origin)) return
     this.lastLocalEdit = performance.now()
     this.seq += 1
     this.pending.push({ seq: this.seq, digest: digest32(update) })

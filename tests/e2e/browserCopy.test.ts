@@ -7,6 +7,8 @@ import { SYNC_PATH } from '../../shared/protocol'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 const OFFLINE = '[data-testid="sync-status"][data-state="offline"]'
+/** The editor's sync connections, as routeWebSocket matches them. */
+const SYNC_SOCKET = new RegExp(SYNC_PATH)
 
 /** Updates the browser copy of `docId` holds (y-indexeddb's store), 0 if there is no copy. */
 function copiedUpdates(page: Page, docId: string): Promise<number> {
@@ -33,7 +35,7 @@ function copiedUpdates(page: Page, docId: string): Promise<number> {
 /** A tab of `context` whose sync connections the "server" closes at once: it cannot be reached. */
 async function cutOffTab(context: BrowserContext): Promise<Page> {
   const page = await context.newPage()
-  await page.routeWebSocket(new RegExp(`${SYNC_PATH}`), (ws) => ws.close())
+  await page.routeWebSocket(SYNC_SOCKET, (ws) => ws.close())
   return page
 }
 
@@ -100,7 +102,7 @@ describe('the copy of a draft kept in the browser', () => {
     // Held back: the first sync cannot arrive, so nothing may have opened the copy.
     let release!: () => void
     const held = new Promise<void>((resolve) => (release = resolve))
-    await page.routeWebSocket(new RegExp(`${SYNC_PATH}`), async (ws) => {
+    await page.routeWebSocket(SYNC_SOCKET, async (ws) => {
       const server = ws.connectToServer()
       server.onMessage(async (message) => {
         await held

@@ -6,12 +6,15 @@ import { startTestServer, type TestServer } from '../helpers/server'
 /** The production build that the global setup made (the browser tests run against it). */
 const ASSETS = path.resolve('dist/client/assets')
 
-/** Each script of the build: its file name and its code. */
+let readScripts: { file: string; code: string }[] | undefined
+
+/** Each script of the build: its file name and its code (read once for every test here). */
 function builtScripts(): { file: string; code: string }[] {
-  return fs
+  readScripts ??= fs
     .readdirSync(ASSETS)
     .filter((f) => f.endsWith('.js'))
     .map((file) => ({ file, code: fs.readFileSync(path.join(ASSETS, file), 'utf8') }))
+  return readScripts
 }
 
 describe('client build', () => {
