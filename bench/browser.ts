@@ -220,7 +220,8 @@ async function structuralEdits(page: Page): Promise<number[]> {
   return latencyMs
 }
 
-type TypingOptions = { pace: Pace; keys: string[]; trace: boolean; profile?: string }
+/** `traceTo`: also write the run's Chromium trace (the categories of mainThread.ts) to this file. */
+type TypingOptions = { pace: Pace; keys: string[]; trace: boolean; profile?: string; traceTo?: string }
 
 function typing(browser: Browser, baseUrl: string, docUrl: string, cookie: string, options: TypingOptions): Promise<TypingRun> {
   return inUserParagraph(browser, baseUrl, docUrl, cookie, (page) => typingOn(page, browser, options))
@@ -229,13 +230,14 @@ function typing(browser: Browser, baseUrl: string, docUrl: string, cookie: strin
 /** Typing at the caret of an open page (in the user's paragraph). */
 async function typingOn(page: Page, browser: Browser, options: TypingOptions): Promise<TypingRun> {
   const frameRateHz = await frameRate(page)
-  if (options.trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES })
+  const tracing = options.trace || options.traceTo !== undefined
+  if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES })
   const profiler = options.profile ? await startProfile(page) : undefined
   const { latencyMs, keysPerSecond } = await typeAndMeasure(page, options.pace, options.keys)
   if (profiler && options.profile) await profiler.stop(options.profile)
-  const trace = options.trace ? (await browser.stopTracing()).toString() : undefined
-  if (trace && process.env.BENCH_BROWSER_TRACE) fs.writeFileSync(process.env.BENCH_BROWSER_TRACE, trace)
-  const work = trace ? keystrokeWork(JSON.parse(trace), PAINTED_MARK) : undefined
+  const trace = tracing ? (await browser.stopTracing()).toString() : undefined
+  if (trace && options.traceTo) fs.writeFileSync(options.traceTo, trace)
+  const work = trace && options.trace ? keystrokeWork(JSON.parse(trace), PAINTED_MARK) : undefined
   const typed = await page.locator('.legal-text p.clause').nth(USER_CLAUSE).textContent()
   if (!typed?.includes(TYPED.slice(0, 20))) throw new Error('typing benchmark: the typed text is not in the paragraph')
   return { latencyMs, keysPerSecond, frameRateHz, work }
@@ -294,12 +296,12 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
       ratePerSecond: REMOTE_RATE,
       awareness: true,
     })
-    const aligned = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: TYPED_KEYS, trace: false, profile: process.env.BENCH_BROWSER_PROF })
+    const aligned = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: TYPED_KEYS, trace: false, profile: process.env.BENCH_BROWSER_PROF, traceTo: process.env.BENCH_ALIGNED_TRACE })
     const fast = (unthrottledBrowser = await launchBrowser(UNTHROTTLED_SWITCHES))
     // Frames not tied to 60 Hz: three runs on one page (an open of the law is ~3 s of the 5 minutes).
     const { unthrottled, traced, structural } = await inUserParagraph(fast, baseUrl, docUrl, admin.cookie, async (page) => ({
       unthrottled: await typingOn(page, fast, { pace: BACK_TO_BACK, keys: CONTEXT_KEYS, trace: false }),
-      traced: await typingOn(page, fast, { pace: BACK_TO_BACK, keys: FEW_KEYS, trace: true }),
+      traced: await typingOn(page, fast, { pace: BACK_TO_BACK, keys: FEW_KEYS, trace: true, traceTo: process.env.BENCH_BROWSER_TRACE }),
       structural: await structuralEdits(page),
     }))
     const threads = await addReviewThreads(admin, spec.doc, loader.ydoc)
