@@ -15,6 +15,7 @@ import {
 } from '../../shared/editor/commands'
 import { structuredPastePlugin } from './structuredPaste'
 import { currentArticlePlugin } from './currentArticle'
+import { typedTextPlugin } from './typedText'
 
 export interface LegalEditingOptions {
   language: Language
@@ -78,6 +79,7 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       placeholderPlugin(this.options.placeholders),
       structuredPastePlugin(this.options.language),
       currentArticlePlugin(),
+      typedTextPlugin(),
     ]
   },
   addKeyboardShortcuts() {

@@ -86,6 +86,50 @@ describe('two people co-editing the sample law in the browser', () => {
     await pageA.waitForSelector(SAVED)
   })
 
+  it('inserts typed characters itself, Russian ones and over a selection too, and undoes them', async () => {
+    const clause = (page: Page) => page.locator('.legal-text article.article').nth(1).locator('.clause').first()
+    // Without the other person's caret label, which sits inside the text.
+    const text = (page: Page) =>
+      clause(page).evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement
+        copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
+        return copy.textContent
+      })
+    const original = await text(pageA)
+    // Recorded after every handler: the editor, not the browser, inserted the character.
+    await pageA.evaluate(() => {
+      const w = window as unknown as { keypresses: boolean[] }
+      w.keypresses = []
+      window.addEventListener('keypress', (e) => w.keypresses.push(e.defaultPrevented))
+    })
+    await clause(pageA).click()
+    // Key by key, as a keyboard with a Russian layout sends them (Playwright's type() would
+    // paste what its US layout lacks, which is not typing).
+    const cdp = await anna.newCDPSession(pageA)
+    const press = async (keys: string) => {
+      for (const key of keys) {
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text: key, unmodifiedText: key })
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key })
+      }
+    }
+    await press(' Статья «7», part (b).')
+    for (let i = 0; i < 3; i++) await pageA.keyboard.press('Shift+ArrowLeft')
+    await press('c)')
+    await pageA.keyboard.press('Control+Alt+ArrowLeft') // not a character: nothing typed
+    // Typed where the click put the caret: the text around it is the original.
+    const typed = ' Статья «7», part (c)'
+    for (const page of [pageA, pageB]) await expect.poll(async () => (await text(page))?.includes(typed)).toBe(true)
+    expect((await text(pageB))?.replace(typed, '')).toBe(original)
+    const keypresses = await pageA.evaluate(() => (window as unknown as { keypresses: boolean[] }).keypresses)
+    expect(keypresses).toHaveLength(' Статья «7», part (b).'.length + 2)
+    expect(keypresses.every((prevented) => prevented)).toBe(true)
+    await pageA.waitForSelector(SAVED)
+    for (let i = 0; i < 5 && (await text(pageA)) !== original; i++) await pageA.keyboard.press('Control+z')
+    for (const page of [pageA, pageB]) await expect.poll(() => text(page)).toBe(original)
+    await pageA.waitForSelector(SAVED)
+    await cdp.detach()
+  })
+
   it('renumbers every following article for both people when an article is inserted before Article 2', async () => {
     const before = await articleLabels(pageB)
     await pageA.locator('.legal-text article.article').first().locator('.article-heading').click()
