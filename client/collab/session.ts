@@ -12,6 +12,7 @@ import { readStoredAck } from '../../shared/storedAck'
 import type { Identity } from '../auth/session'
 import { gunzipping, gzipParams } from './gunzippingSocket'
 import { batchingRemoteChanges } from './batchedRemoteChanges'
+import { afterNextFrame } from '../ui/afterFrame'
 import { isRole, type Role } from '../../shared/roles'
 
 export type SyncState =
@@ -147,9 +148,7 @@ export class CollabSession {
     // the frame showing the text is painted (starting the request took ~25 ms of a cold open).
     this.provider.on('sync', (synced: boolean) => {
       if (!synced) return
-      const lookAgain = () => this.threadListeners.forEach((l) => l(null))
-      if (document.visibilityState === 'hidden') setTimeout(lookAgain, 0)
-      else requestAnimationFrame(() => setTimeout(lookAgain, 0))
+      afterNextFrame(() => this.threadListeners.forEach((l) => l(null)))
     })
     if (hasCopy(docId) || !navigator.onLine) this.openCopy()
     else this.copyFallbackTimer = setTimeout(this.openCopy, COPY_OPEN_FALLBACK_MS)
@@ -336,7 +335,7 @@ export class CollabSession {
     if (document.visibilityState === 'hidden') return this.flushSend()
     if (this.sendScheduled) return
     this.sendScheduled = true
-    requestAnimationFrame(() => setTimeout(this.flushSend, 0))
+    afterNextFrame(this.flushSend)
   }
 
   private flushSend = () => {

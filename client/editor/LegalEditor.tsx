@@ -12,6 +12,7 @@ import { LegalEditing } from './legalEditing'
 import { renderCaret } from './caret'
 import { caretAwareness } from './caretAwareness'
 import { mapCaretsThroughRemoteTyping } from './caretMapping'
+import { ownCaretAfterFrame } from './ownCaretAfterFrame'
 import { installIncrementalBinding } from './incrementalBinding'
 import { undoSelectionOfLocalChangesOnly } from './undoSelection'
 
@@ -19,7 +20,7 @@ installIncrementalBinding()
 
 const Carets = CollaborationCaret.extend({
   addProseMirrorPlugins() {
-    return (this.parent?.() ?? []).map((plugin) => mapCaretsThroughRemoteTyping(plugin, this.options.provider.awareness))
+    return (this.parent?.() ?? []).map((plugin) => ownCaretAfterFrame(mapCaretsThroughRemoteTyping(plugin, this.options.provider.awareness)))
   },
 })
 

@@ -1,0 +1,40 @@
+import { Plugin, type PluginView } from '@tiptap/pm/state'
+import type { EditorState } from '@tiptap/pm/state'
+import type { EditorView } from '@tiptap/pm/view'
+import { yCursorPluginKey } from '@tiptap/y-tiptap'
+import { afterNextFrame } from '../ui/afterFrame'
+
+/**
+ * The caret plugin's view update publishes our own caret: two Yjs relative positions worked out
+ * from the selection, the awareness state set and its listeners told (the people list among
+ * them), ~0.3 ms inside every keystroke's task. Nothing of it shows in the frame that paints the
+ * keystroke, so it runs once after that frame, for however many updates came meanwhile (the
+ * caret it publishes is the one of that moment). Other plugins are returned as they are.
+ */
+export function ownCaretAfterFrame(plugin: Plugin): Plugin {
+  const makeView = plugin.spec.view
+  if (plugin.spec.key !== yCursorPluginKey || !makeView) return plugin
+  return new Plugin({
+    ...plugin.spec,
+    view(editorView: EditorView): PluginView {
+      const inner = makeView.call(plugin, editorView)
+      let due: { prevState: EditorState } | null = null
+      let destroyed = false
+      return {
+        update(view, prevState) {
+          if (due) return // the earliest state before the wait is the one to compare with
+          due = { prevState }
+          afterNextFrame(() => {
+            const { prevState: since } = due!
+            due = null
+            if (!destroyed) inner.update?.(view, since)
+          })
+        },
+        destroy() {
+          destroyed = true
+          inner.destroy?.()
+        },
+      }
+    },
+  })
+}
