@@ -130,6 +130,24 @@ describe('two people co-editing the sample law in the browser', () => {
     await cdp.detach()
   })
 
+  it('keeps the page still while one types in view, and brings the caret back into view when one types out of it', async () => {
+    const caretTop = () => pageA.evaluate(() => getSelection()!.getRangeAt(0).getBoundingClientRect().top)
+    const scrollY = () => pageA.evaluate(() => window.scrollY)
+    await pageA.locator('.legal-text article.article').nth(1).locator('.clause').first().click()
+    const still = await scrollY()
+    await pageA.keyboard.type('xy')
+    expect(await scrollY()).toBe(still)
+    await pageA.evaluate(() => window.scrollBy(0, window.innerHeight * 1.5))
+    const away = await caretTop()
+    expect(away).toBeLessThan(0) // scrolled out of view, above the window
+    await pageA.keyboard.type('z')
+    const back = await caretTop()
+    expect(back).toBeGreaterThanOrEqual(0)
+    expect(back).toBeLessThan(await pageA.evaluate(() => window.innerHeight))
+    for (let i = 0; i < 3; i++) await pageA.keyboard.press('Backspace')
+    await pageA.waitForSelector(SAVED)
+  })
+
   it('renumbers every following article for both people when an article is inserted before Article 2', async () => {
     const before = await articleLabels(pageB)
     await pageA.locator('.legal-text article.article').first().locator('.article-heading').click()
