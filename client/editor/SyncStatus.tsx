@@ -34,8 +34,15 @@ export function useSyncState(session: CollabSession): SyncState {
 }
 
 /**
- * "Saved" only when the server has stored every local change. Updated in place rather than
- * re-rendered: it flips between saving and saved with every keystroke, and every React commit
+ * How long everything must have stayed stored before "Saving…" turns back into "Saved": while
+ * someone types, each keystroke is stored within a few milliseconds and the next one is
+ * pending again, and the status would flicker with every key (a frame of its own each time).
+ */
+const SAVED_SETTLE_MS = 500
+
+/**
+ * "Saved" only when the server has stored every local change (and it has stayed so for
+ * SAVED_SETTLE_MS after saving). Updated in place rather than re-rendered: every React commit
  * while the editor has focus makes React measure the selection across the whole text.
  */
 export function SyncStatus({ session }: { session: CollabSession }) {
@@ -44,18 +51,34 @@ export function SyncStatus({ session }: { session: CollabSession }) {
   const text = useRef<HTMLSpanElement>(null)
   useLayoutEffect(() => {
     let shown = ''
+    let settling: ReturnType<typeof setTimeout> | null = null
     // The session notifies on every message: touch the DOM (style, layout) only on a change.
-    const show = () => {
+    const show = (settled = false) => {
       const state = session.syncState
+      if (state.kind !== 'saved' && settling) {
+        clearTimeout(settling) // pending again: the wait starts over once it is stored
+        settling = null
+      }
       const description = describe(state, t)
       if (`${state.kind}:${description}` === shown) return
+      if (state.kind === 'saved' && shown.startsWith('saving:') && !settled) {
+        settling ??= setTimeout(() => {
+          settling = null
+          show(true)
+        }, SAVED_SETTLE_MS)
+        return
+      }
       shown = `${state.kind}:${description}`
       box.current!.className = `sync-status sync-${state.kind}`
       box.current!.dataset.state = state.kind
       text.current!.textContent = description
     }
     show()
-    return session.subscribe(show)
+    const unsubscribe = session.subscribe(() => show())
+    return () => {
+      unsubscribe()
+      if (settling) clearTimeout(settling)
+    }
   }, [session, t])
   return (
     <div ref={box} role="status" aria-live="polite" data-testid="sync-status">

@@ -130,6 +130,22 @@ describe('two people co-editing the sample law in the browser', () => {
     await cdp.detach()
   })
 
+  it('shows “Saving…” while someone types and “Saved” once all of it is stored, not flickering between keys', async () => {
+    await pageA.waitForSelector(SAVED)
+    await pageA.evaluate(() => {
+      const status = document.querySelector<HTMLElement>('[data-testid="sync-status"]')!
+      const w = window as unknown as { states: string[] }
+      w.states = []
+      new MutationObserver(() => w.states.push(status.dataset.state!)).observe(status, { attributes: true, attributeFilter: ['data-state'] })
+    })
+    await pageA.locator('.legal-text article.article').nth(1).locator('.clause').first().click()
+    await pageA.keyboard.type('steady', { delay: 80 })
+    await pageA.waitForSelector(SAVED)
+    expect(await pageA.evaluate(() => (window as unknown as { states: string[] }).states)).toEqual(['saving', 'saved'])
+    for (let i = 0; i < 'steady'.length; i++) await pageA.keyboard.press('Backspace')
+    await pageA.waitForSelector(SAVED)
+  })
+
   it('keeps the page still while one types in view, and brings the caret back into view when one types out of it', async () => {
     const caretTop = () => pageA.evaluate(() => getSelection()!.getRangeAt(0).getBoundingClientRect().top)
     const scrollY = () => pageA.evaluate(() => window.scrollY)
