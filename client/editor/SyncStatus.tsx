@@ -35,8 +35,9 @@ export function useSyncState(session: CollabSession): SyncState {
 
 /**
  * How long everything must have stayed stored before "Saving…" turns back into "Saved": while
- * someone types, each keystroke is stored within a few milliseconds and the next one is
- * pending again, and the status would flicker with every key (a frame of its own each time).
+ * someone types, the server acknowledges what it has stored (once per disk sync) and the next
+ * keystroke is pending again a moment later, so the status would flicker as they type (a
+ * repaint and a screen-reader announcement each time).
  */
 const SAVED_SETTLE_MS = 500
 
