@@ -1,11 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, contextFor, editorText, launchBrowser, trackErrors } from '../helpers/browser'
 import { createMember, createOrganization, grant, organization, setupAdmin, TEST_PASSWORD, type Account } from '../helpers/accounts'
 import { MessageType } from '../../shared/protocol'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
+
+/** An element's text without the other people's caret labels, which sit inside the text. */
+function textWithoutCarets(element: Locator): Promise<string | null> {
+  return element.evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
+    return copy.textContent
+  })
+}
 
 describe('two people co-editing the sample law in the browser', () => {
   let server: TestServer
@@ -88,13 +97,7 @@ describe('two people co-editing the sample law in the browser', () => {
 
   it('inserts typed characters itself, Russian ones and over a selection too, and undoes them', async () => {
     const clause = (page: Page) => page.locator('.legal-text article.article').nth(1).locator('.clause').first()
-    // Without the other person's caret label, which sits inside the text.
-    const text = (page: Page) =>
-      clause(page).evaluate((el) => {
-        const copy = el.cloneNode(true) as HTMLElement
-        copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
-        return copy.textContent
-      })
+    const text = (page: Page) => textWithoutCarets(clause(page))
     const original = await text(pageA)
     // Recorded after every handler: the editor, not the browser, inserted the character.
     await pageA.evaluate(() => {
@@ -128,6 +131,25 @@ describe('two people co-editing the sample law in the browser', () => {
     for (const page of [pageA, pageB]) await expect.poll(() => text(page)).toBe(original)
     await pageA.waitForSelector(SAVED)
     await cdp.detach()
+  })
+
+  it('lets two people type in one paragraph at once: each one’s words stay whole and both see the same text', async () => {
+    const clause = (page: Page) => page.locator('.legal-text article.article').nth(2).locator('.clause').first()
+    const original = await textWithoutCarets(clause(pageA))
+    await clause(pageA).click()
+    await pageA.keyboard.press('End')
+    await clause(pageB).click()
+    await pageB.keyboard.press('Home')
+    const annaWords = ' (Anna adds these words)'
+    const borisWords = '(Boris puts these first) '
+    await Promise.all([pageA.keyboard.type(annaWords, { delay: 30 }), pageB.keyboard.type(borisWords, { delay: 30 })])
+    await pageA.waitForSelector(SAVED)
+    await pageB.waitForSelector(SAVED)
+    await expect.poll(async () => (await textWithoutCarets(clause(pageA))) === (await textWithoutCarets(clause(pageB)))).toBe(true)
+    const both = (await textWithoutCarets(clause(pageA)))!
+    expect(both).toContain(annaWords)
+    expect(both).toContain(borisWords)
+    expect(both.replace(annaWords, '').replace(borisWords, '')).toBe(original)
   })
 
   it('shows “Saving…” while someone types and “Saved” once all of it is stored, not flickering between keys', async () => {
