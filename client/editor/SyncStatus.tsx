@@ -54,28 +54,30 @@ export function SyncStatus({ session }: { session: CollabSession }) {
     let shown = ''
     let settling: ReturnType<typeof setTimeout> | null = null
     // The session notifies on every message: touch the DOM (style, layout) only on a change.
-    const show = (settled = false) => {
-      const state = session.syncState
-      if (state.kind !== 'saved' && settling) {
-        clearTimeout(settling) // pending again: the wait starts over once it is stored
-        settling = null
-      }
+    const write = (state: SyncState) => {
       const description = describe(state, t)
       if (`${state.kind}:${description}` === shown) return
-      if (state.kind === 'saved' && shown.startsWith('saving:') && !settled) {
-        settling ??= setTimeout(() => {
-          settling = null
-          show(true)
-        }, SAVED_SETTLE_MS)
-        return
-      }
       shown = `${state.kind}:${description}`
       box.current!.className = `sync-status sync-${state.kind}`
       box.current!.dataset.state = state.kind
       text.current!.textContent = description
     }
+    const show = () => {
+      const state = session.syncState
+      if (state.kind === 'saved' && shown.startsWith('saving:')) {
+        // Any other state before then cancels the wait (below), so what it writes is "Saved".
+        settling ??= setTimeout(() => {
+          settling = null
+          write(session.syncState)
+        }, SAVED_SETTLE_MS)
+        return
+      }
+      if (settling) clearTimeout(settling) // pending again: the wait starts over once it is stored
+      settling = null
+      write(state)
+    }
     show()
-    const unsubscribe = session.subscribe(() => show())
+    const unsubscribe = session.subscribe(show)
     return () => {
       unsubscribe()
       if (settling) clearTimeout(settling)

@@ -18,16 +18,17 @@ export function ownCaretAfterFrame(plugin: Plugin): Plugin {
     ...plugin.spec,
     view(editorView: EditorView): PluginView {
       const inner = makeView.call(plugin, editorView)
-      let due: { prevState: EditorState } | null = null
+      /** The state before the first update still waiting (the one to compare with); null: none waits. */
+      let since: EditorState | null = null
       let destroyed = false
       return {
         update(view, prevState) {
-          if (due) return // the earliest state before the wait is the one to compare with
-          due = { prevState }
+          if (since) return
+          since = prevState
           afterNextFrame(() => {
-            const { prevState: since } = due!
-            due = null
-            if (!destroyed) inner.update?.(view, since)
+            const prev = since!
+            since = null
+            if (!destroyed) inner.update?.(view, prev)
           })
         },
         destroy() {
