@@ -7,6 +7,11 @@ import { MessageType } from '../../shared/protocol'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 
+/** The first numbered paragraph of the `article`th article (0-based) on `page`. */
+function firstClause(page: Page, article: number): Locator {
+  return page.locator('.legal-text article.article').nth(article).locator('.clause').first()
+}
+
 /** An element's text without the other people's caret labels, which sit inside the text. */
 function textWithoutCarets(element: Locator): Promise<string | null> {
   return element.evaluate((el) => {
@@ -85,18 +90,18 @@ describe('two people co-editing the sample law in the browser', () => {
   })
 
   it('shows text typed in one browser in the other, with the typist’s caret label', async () => {
-    const clause = pageA.locator('.legal-text article.article').first().locator('.clause').first()
+    const clause = firstClause(pageA, 0)
     await clause.click()
     await pageA.keyboard.press('End')
     await pageA.keyboard.type(' Typed by Anna.')
-    const clauseInB = pageB.locator('.legal-text article.article').first().locator('.clause').first()
+    const clauseInB = firstClause(pageB, 0)
     await expect.poll(() => clauseInB.textContent()).toContain('Typed by Anna.')
     await expect.poll(() => pageB.locator('.collaboration-carets__label').allTextContents()).toContain('Anna · Secretariat')
     await pageA.waitForSelector(SAVED)
   })
 
   it('inserts typed characters itself, Russian ones and over a selection too, and undoes them', async () => {
-    const clause = (page: Page) => page.locator('.legal-text article.article').nth(1).locator('.clause').first()
+    const clause = (page: Page) => firstClause(page, 1)
     const text = (page: Page) => textWithoutCarets(clause(page))
     const original = await text(pageA)
     // Recorded after every handler: the editor, not the browser, inserted the character.
@@ -134,7 +139,7 @@ describe('two people co-editing the sample law in the browser', () => {
   })
 
   it('lets two people type in one paragraph at once: each one’s words stay whole and both see the same text', async () => {
-    const clause = (page: Page) => page.locator('.legal-text article.article').nth(2).locator('.clause').first()
+    const clause = (page: Page) => firstClause(page, 2)
     const original = await textWithoutCarets(clause(pageA))
     await clause(pageA).click()
     await pageA.keyboard.press('End')
@@ -160,7 +165,7 @@ describe('two people co-editing the sample law in the browser', () => {
       w.states = []
       new MutationObserver(() => w.states.push(status.dataset.state!)).observe(status, { attributes: true, attributeFilter: ['data-state'] })
     })
-    await pageA.locator('.legal-text article.article').nth(1).locator('.clause').first().click()
+    await firstClause(pageA, 1).click()
     await pageA.keyboard.type('steady', { delay: 80 })
     await pageA.waitForSelector(SAVED)
     expect(await pageA.evaluate(() => (window as unknown as { states: string[] }).states)).toEqual(['saving', 'saved'])
@@ -171,7 +176,7 @@ describe('two people co-editing the sample law in the browser', () => {
   it('keeps the page still while one types in view, and brings the caret back into view when one types out of it', async () => {
     const caretTop = () => pageA.evaluate(() => getSelection()!.getRangeAt(0).getBoundingClientRect().top)
     const scrollY = () => pageA.evaluate(() => window.scrollY)
-    await pageA.locator('.legal-text article.article').nth(1).locator('.clause').first().click()
+    await firstClause(pageA, 1).click()
     const still = await scrollY()
     await pageA.keyboard.type('xy')
     expect(await scrollY()).toBe(still)
@@ -218,7 +223,7 @@ describe('two people co-editing the sample law in the browser', () => {
     const index = before.findIndex((labels) => labels.filter((l) => l.startsWith('clause:')).length >= 2)
     expect(index).toBeGreaterThanOrEqual(0)
     const clauses = before[index].filter((l) => l.startsWith('clause:')).length
-    await pageA.locator('.legal-text article.article').nth(index).locator('.clause').first().click()
+    await firstClause(pageA, index).click()
     await pageA.keyboard.press('Home')
     await pageA.keyboard.press('ArrowRight')
     await pageA.keyboard.press('Enter')
@@ -265,7 +270,7 @@ describe('two people co-editing the sample law in the browser', () => {
     await pageB.keyboard.press('End')
     await pageB.keyboard.type(' Written offline by Boris.')
     await expect.poll(() => pageB.getByTestId('sync-status').textContent()).toMatch(/Offline — \d+ changes kept in this browser/)
-    const firstA = pageA.locator('.legal-text article.article').nth(2).locator('.clause').first()
+    const firstA = firstClause(pageA, 2)
     await firstA.click()
     await pageA.keyboard.press('End')
     await pageA.keyboard.type(' Meanwhile Anna.')
@@ -283,7 +288,7 @@ describe('two people co-editing the sample law in the browser', () => {
     const tab = await anna.newPage()
     await tab.goto(docUrl)
     await tab.waitForSelector(SAVED)
-    await tab.locator('.legal-text article.article').nth(1).locator('.clause').first().click()
+    await firstClause(tab, 1).click()
     await tab.keyboard.press('End')
     await tab.keyboard.type(' Last words.')
     await tab.close()
