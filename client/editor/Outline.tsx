@@ -5,6 +5,7 @@ import { outlineOf, type OutlineEntry } from '../../shared/numbering'
 import { findById } from '../../shared/editor/commands'
 import type { Language } from '../../shared/language'
 import { useI18n } from '../i18n/i18n'
+import { afterNextFrame } from '../ui/afterFrame'
 import { debounced } from '../ui/debounced'
 import { useProgressive } from '../ui/useProgressive'
 
@@ -45,16 +46,25 @@ export function Outline({ editor, language, comments }: { editor: Editor | null;
       setEntries(entries)
     }
     const later = debounced(refresh, REFRESH_MS, MAX_WAIT_MS)
+    let soon = false
+    let gone = false
     const schedule = () => {
-      // An empty outline at once: the text that arrives when a draft opens must not show "no
-      // chapters or articles" until its editors pause.
+      // An empty outline right after the frame that paints the text arriving when a draft
+      // opens: not "no chapters or articles" until its editors pause, and not inside that first
+      // paint either (the long law's outline took ~25 ms of it).
       if (shown !== EMPTY) return later.call()
       later.cancel()
-      refresh()
+      if (soon) return
+      soon = true
+      afterNextFrame(() => {
+        soon = false
+        if (!gone) refresh()
+      })
     }
     refresh()
     editor.on('update', schedule)
     return () => {
+      gone = true
       later.cancel()
       editor.off('update', schedule)
     }
