@@ -50,7 +50,7 @@ export interface TypingResult {
   /** Enter (a new paragraph: the article is renumbered) and Backspace (joined again), frames not tied to 60 Hz. */
   structural: { keypresses: number; latency: Distribution }
   /** Main-thread work per keystroke (ms), from a trace of a third run (unthrottled browser, 100 keys). */
-  work: { keypresses: number; input: Distribution; frame: Distribution; inputAndFrame: Distribution; busy: Distribution }
+  work: { keypresses: number; input: Distribution; frame: Distribution; inputAndFrame: Distribution; busy: Distribution; offCpu: Distribution }
   /** Typing again (60 Hz) once the law is under review: an open thread on every article, half of them on passages. */
   underReview: { threads: number; latency: Distribution }
 }
@@ -331,6 +331,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
         frame: distribution(work.map((w) => w.frameMs)),
         inputAndFrame: distribution(work.map((w) => w.inputMs + w.frameMs)),
         busy: distribution(work.map((w) => w.busyMs)),
+        offCpu: distribution(work.map((w) => w.offCpuMs)),
       },
       underReview: { threads, latency: distribution(underReview.latencyMs) },
     }
@@ -345,7 +346,8 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     log(`  under review (${threads} open threads, one per article): keypress → paint ${pp(typingResult.underReview.latency)}, ` +
       `max ${typingResult.underReview.latency.max.toFixed(0)} ms`)
     log(`  main-thread work per keystroke (traced): keydown task ${pp(typingResult.work.input)}; its frame ${pp(typingResult.work.frame)}; ` +
-      `both ${pp(typingResult.work.inputAndFrame)}; all tasks keydown → painted ${pp(typingResult.work.busy)}`)
+      `both ${pp(typingResult.work.inputAndFrame)}; all tasks keydown → painted ${pp(typingResult.work.busy)}, ` +
+      `of which not running on a CPU ${pp(typingResult.work.offCpu)}`)
     loader.destroy()
     const compare = await compareInBrowser(browser, target, admin)
     log(`  comparing versions (${compare.changedArticles} changed articles of 300): Compare → shown, median ${compare.changesMedianMs.toFixed(0)} ms ` +

@@ -10,6 +10,12 @@ export interface KeystrokeWork {
   frameMs: number
   /** Every main-thread task from the keydown's task to the painted frame (remote changes included). */
   busyMs: number
+  /**
+   * Of busyMs, the time the main thread was inside a task but not running on a CPU (waiting for
+   * a core, or blocked), from the trace's thread times; the commit's wait for the compositor
+   * thread, part of making the frame, not counted.
+   */
+  offCpuMs: number
 }
 
 export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing']
@@ -21,12 +27,16 @@ interface TraceEvent {
   tid: number
   ts: number
   dur?: number
+  /** Thread (CPU) time of an 'X' event. */
+  tdur?: number
   args?: { name?: string; data?: { type?: string } }
 }
 
 interface Task {
   start: number
   end: number
+  /** Wall time in it that the thread was not on a CPU, commits' own waits left out (µs). */
+  offCpu: number
 }
 
 /** The renderer main thread that recorded `mark` (the page's). */
@@ -57,7 +67,13 @@ export function keystrokeWork(trace: { traceEvents: TraceEvent[] }, paintedMark:
   const events = trace.traceEvents
   const thread = pageThread(events, paintedMark)
   const mine = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid).sort((a, b) => a.ts - b.ts)
-  const tasks: Task[] = mine.filter((e) => e.name === 'RunTask' && e.ph === 'X').map((e) => ({ start: e.ts, end: e.ts + (e.dur ?? 0) }))
+  const offCpu = (e: TraceEvent) => Math.max(0, (e.dur ?? 0) - (e.tdur ?? e.dur ?? 0))
+  const commits = mine.filter((e) => e.name === 'Commit' && e.ph === 'X')
+  const tasks: Task[] = mine.filter((e) => e.name === 'RunTask' && e.ph === 'X').map((e) => {
+    const end = e.ts + (e.dur ?? 0)
+    const waits = commits.filter((c) => c.ts >= e.ts && c.ts < end).reduce((sum, c) => sum + offCpu(c), 0)
+    return { start: e.ts, end, offCpu: Math.max(0, offCpu(e) - waits) }
+  })
   const keydowns = mine.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').map((e) => e.ts)
   const marks = mine.filter((e) => e.name === paintedMark).map((e) => e.ts)
   const frames = mine.filter((e) => e.name === 'FireAnimationFrame').map((e) => e.ts)
@@ -69,8 +85,13 @@ export function keystrokeWork(trace: { traceEvents: TraceEvent[] }, paintedMark:
     const frame = frameTs === undefined ? undefined : taskAt(tasks, frameTs)
     if (!input || painted === undefined || !frame) continue
     let busy = 0
-    for (const t of tasks) if (t.end > input.start && t.start < painted) busy += Math.min(t.end, painted) - Math.max(t.start, input.start)
-    out.push({ inputMs: (input.end - input.start) / 1000, frameMs: (frame.end - frame.start) / 1000, busyMs: busy / 1000 })
+    let off = 0
+    for (const t of tasks) {
+      if (t.end <= input.start || t.start >= painted) continue
+      busy += Math.min(t.end, painted) - Math.max(t.start, input.start)
+      off += t.offCpu
+    }
+    out.push({ inputMs: (input.end - input.start) / 1000, frameMs: (frame.end - frame.start) / 1000, busyMs: busy / 1000, offCpuMs: Math.min(off, busy) / 1000 })
   }
   return out
 }
