@@ -130,6 +130,14 @@ export interface OutlineEntry {
   heading: string
 }
 
+const OUTLINED = new Set(['chapter', 'article'])
+
+/** Whether `doc` has anything to outline (a chapter or an article), without numbering it. */
+export function hasOutline(doc: PMNode): boolean {
+  for (let i = 0; i < doc.childCount; i++) if (OUTLINED.has(doc.child(i).type.name)) return true
+  return false
+}
+
 /** Outlines already made, per document (immutable in ProseMirror: the same node, the same outline). */
 const outlines = new WeakMap<PMNode, { language: Language; entries: readonly OutlineEntry[] }>()
 

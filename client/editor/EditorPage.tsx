@@ -183,6 +183,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         <aside className="sidebar">
           <Outline
             editor={editor}
+            session={session}
             language={load.doc.language}
             comments={{
               openCounts: openCounts.byArticle,

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { Editor } from '@tiptap/react'
 import { TextSelection } from '@tiptap/pm/state'
-import { outlineOf, type OutlineEntry } from '../../shared/numbering'
+import { hasOutline, outlineOf, type OutlineEntry } from '../../shared/numbering'
 import { findById } from '../../shared/editor/commands'
 import type { Language } from '../../shared/language'
+import type { CollabSession } from '../collab/session'
 import { useI18n } from '../i18n/i18n'
 import { afterNextFrame } from '../ui/afterFrame'
 import { debounced } from '../ui/debounced'
@@ -28,9 +29,15 @@ interface OutlineComments {
 }
 
 /** Chapters and articles beside the text; refreshed after typing pauses (or once a second while it goes on), not per keystroke. */
-export function Outline({ editor, language, comments }: { editor: Editor | null; language: Language; comments?: OutlineComments }) {
+export function Outline({ editor, session, language, comments }: { editor: Editor | null; session: CollabSession | null; language: Language; comments?: OutlineComments }) {
   const { t } = useI18n()
   const [entries, setEntries] = useState<readonly OutlineEntry[]>([])
+  // The text arriving (or about to be outlined): "loading", not "no chapters or articles".
+  const [filling, setFilling] = useState(false)
+  const connecting = useSyncExternalStore(
+    (l) => session?.subscribe(l) ?? (() => {}),
+    () => session?.syncState.kind === 'connecting',
+  )
   const progressive = useProgressive(entries.length, FIRST_ENTRIES, ENTRIES_PER_FRAME)
 
   useEffect(() => {
@@ -54,11 +61,15 @@ export function Outline({ editor, language, comments }: { editor: Editor | null;
       // paint either (the long law's outline took ~25 ms of it).
       if (shown !== EMPTY) return later.call()
       later.cancel()
+      if (!hasOutline(editor.state.doc)) return refresh() // still empty: nothing to wait for
       if (soon) return
       soon = true
+      setFilling(true)
       afterNextFrame(() => {
         soon = false
-        if (!gone) refresh()
+        if (gone) return
+        refresh()
+        setFilling(false)
       })
     }
     refresh()
@@ -85,7 +96,7 @@ export function Outline({ editor, language, comments }: { editor: Editor | null;
     <nav className="outline" aria-label={t('editor.outline')}>
       <h2>{t('editor.outline')}</h2>
       {entries.length === 0 ? (
-        <p className="muted">{t('editor.outlineEmpty')}</p>
+        <p className="muted">{t(connecting || filling ? 'common.loading' : 'editor.outlineEmpty')}</p>
       ) : (
         <ol>
           {entries.slice(0, progressive.shown).map((entry, i) => (

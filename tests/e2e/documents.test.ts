@@ -59,6 +59,27 @@ describe('managing drafts in the Russian interface', () => {
     await expect.poll(labels).toEqual(['clause:1.', 'point:1)', 'subpoint:а)', 'subpoint:б)', 'clause:2.'])
   })
 
+  it('says the outline is loading while the text is on its way, not that the draft has no articles', async () => {
+    const draft = await createDocument(ivan, { title: 'Медленная сеть', language: 'ru' })
+    const held = await page.context().newPage()
+    try {
+      // The draft's connection opens, but nothing comes back from the server yet.
+      await held.routeWebSocket(/\/sync\//, () => {})
+      await held.goto(`${server.url}/d/${draft.id}`)
+      await held.waitForSelector('[data-testid="sync-status"][data-state="connecting"]')
+      const outline = held.locator('nav.outline')
+      await expect.poll(() => outline.locator('p').textContent()).toBe('Загрузка…')
+      await held.waitForTimeout(300)
+      expect(await outline.textContent()).not.toContain('Глав и статей пока нет.')
+    } finally {
+      await held.close()
+    }
+    await page.goto(`${server.url}/d/${draft.id}`)
+    await page.waitForSelector('[data-testid="sync-status"][data-state="saved"]')
+    await expect.poll(() => page.locator('nav.outline .outline-article').allTextContents()).toEqual([expect.stringContaining('Статья 1.')])
+    await ivan.json(`/api/documents/${draft.id}`, { method: 'DELETE' }) // the next tests count the list
+  })
+
   it('renames and deletes a draft from the list', async () => {
     await page.getByRole('link', { name: /Все проекты/ }).click()
     const row = page.getByTestId('document-row')

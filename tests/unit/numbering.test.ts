@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Node as PMNode } from '@tiptap/pm/model'
-import { numberDocument, outlineOf, toLetters, toRoman, type NumberedNode } from '../../shared/numbering'
+import { hasOutline, numberDocument, outlineOf, toLetters, toRoman, type NumberedNode } from '../../shared/numbering'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
 import { createBuilders } from '../../shared/seed/builders'
 import type { Language } from '../../shared/language'
@@ -336,5 +336,14 @@ describe('outlineOf', () => {
       { label: 'Статья 1.', heading: 'Цель настоящего Закона' },
       { label: 'Статья 2.', heading: '' },
     ])
+  })
+
+  it('is empty exactly when hasOutline says there is nothing to outline', () => {
+    const b = createBuilders('h')
+    const empty = docFromJSON(b.law('Law', ['Preamble only'], []))
+    const chapterOnly = docFromJSON(b.law('Law', [], [b.chapter('General provisions')]))
+    expect([hasOutline(empty), outlineOf(empty, 'en')]).toEqual([false, []])
+    expect(hasOutline(chapterOnly)).toBe(true)
+    expect(hasOutline(docFromJSON(law()))).toBe(true)
   })
 })
