@@ -68,12 +68,15 @@ export function keystrokeWork(trace: { traceEvents: TraceEvent[] }, paintedMark:
   const thread = pageThread(events, paintedMark)
   const mine = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid).sort((a, b) => a.ts - b.ts)
   const offCpu = (e: TraceEvent) => Math.max(0, (e.dur ?? 0) - (e.tdur ?? e.dur ?? 0))
-  const commits = mine.filter((e) => e.name === 'Commit' && e.ph === 'X')
-  const tasks: Task[] = mine.filter((e) => e.name === 'RunTask' && e.ph === 'X').map((e) => {
-    const end = e.ts + (e.dur ?? 0)
-    const waits = commits.filter((c) => c.ts >= e.ts && c.ts < end).reduce((sum, c) => sum + offCpu(c), 0)
-    return { start: e.ts, end, offCpu: Math.max(0, offCpu(e) - waits) }
-  })
+  const tasks: Task[] = mine
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X')
+    .map((e) => ({ start: e.ts, end: e.ts + (e.dur ?? 0), offCpu: offCpu(e) }))
+  // A commit's wait for the compositor thread is part of making the frame, not time lost.
+  for (const commit of mine) {
+    if (commit.name !== 'Commit' || commit.ph !== 'X') continue
+    const task = taskAt(tasks, commit.ts)
+    if (task) task.offCpu = Math.max(0, task.offCpu - offCpu(commit))
+  }
   const keydowns = mine.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').map((e) => e.ts)
   const marks = mine.filter((e) => e.name === paintedMark).map((e) => e.ts)
   const frames = mine.filter((e) => e.name === 'FireAnimationFrame').map((e) => e.ts)

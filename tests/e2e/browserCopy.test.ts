@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { contextFor, editorText, launchBrowser, trackErrors } from '../helpers/browser'
+import { contextFor, editorText, launchBrowser, SYNC_SOCKET, trackErrors } from '../helpers/browser'
 import { setupAdmin, type Account } from '../helpers/accounts'
-import { SYNC_PATH } from '../../shared/protocol'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 const OFFLINE = '[data-testid="sync-status"][data-state="offline"]'
-/** The editor's sync connections, as routeWebSocket matches them. */
-const SYNC_SOCKET = new RegExp(SYNC_PATH)
 
 /** Updates the browser copy of `docId` holds (y-indexeddb's store), 0 if there is no copy. */
 function copiedUpdates(page: Page, docId: string): Promise<number> {

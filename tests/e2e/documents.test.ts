@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { articleLabels, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { articleLabels, contextFor, launchBrowser, SYNC_SOCKET, trackErrors } from '../helpers/browser'
 import { createDocument, setupAdmin, type Account } from '../helpers/accounts'
 
 describe('managing drafts in the Russian interface', () => {
@@ -64,7 +64,7 @@ describe('managing drafts in the Russian interface', () => {
     const held = await page.context().newPage()
     try {
       // The draft's connection opens, but nothing comes back from the server yet.
-      await held.routeWebSocket(/\/sync\//, () => {})
+      await held.routeWebSocket(SYNC_SOCKET, () => {})
       await held.goto(`${server.url}/d/${draft.id}`)
       await held.waitForSelector('[data-testid="sync-status"][data-state="connecting"]')
       const outline = held.locator('nav.outline')

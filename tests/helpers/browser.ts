@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { SYNC_PATH } from '../../shared/protocol'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -36,6 +37,9 @@ export const DISABLED_FEATURES = [
 ]
 
 /** Debian's Chromium; a missing browser fails the suite, it never skips it. `extraArgs` are added to its switches. */
+/** The editor's sync connections, as `page.routeWebSocket` matches them. */
+export const SYNC_SOCKET = new RegExp(SYNC_PATH)
+
 export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`)
