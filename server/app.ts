@@ -160,7 +160,7 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
         server.closeAllConnections()
         await stopped
         wss.close()
-        store.close()
+        await store.close()
         db.close()
         log.info('stopped')
       })()

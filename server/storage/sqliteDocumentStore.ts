@@ -232,21 +232,23 @@ export class SqliteDocumentStore implements DocumentStore {
   /**
    * Closes the group-commit side (before the main connection): moves what is journaled, syncs,
    * and empties the journal. Whatever nobody waited for was never acknowledged; SQLite
-   * checkpoints and syncs as the connections close.
+   * checkpoints and syncs as the connections close. Resolves once the checkpointer's connection
+   * is closed too.
    */
-  close(): void {
+  close(): Promise<void> {
     const side = this.side
-    if (!side) return
+    if (!side) return Promise.resolve()
     side.wal.close()
     try {
       this.moveJournaled()
     } catch {
       // Stays in the journal for the next start.
     }
-    side.checkpointer.close()
+    const checkpointerClosed = side.checkpointer.close()
     side.db.close()
     side.journal.close()
     this.side = null
+    return checkpointerClosed
   }
 
   /** Copies the WAL into the database file now, off the event loop (null: no group commit yet, or it failed). */

@@ -63,6 +63,8 @@ export class WalCheckpointer {
   /** The running checkpoint's end. */
   private done: (() => void) | null = null
   private closed = false
+  /** The worker gone, and with it its connection to the database. */
+  private readonly exited: Promise<void>
 
   constructor(
     dbFile: string,
@@ -71,6 +73,7 @@ export class WalCheckpointer {
   ) {
     const sqlite = createRequire(import.meta.url).resolve('better-sqlite3')
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { sqlite, file: dbFile } })
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()))
     // Never what keeps the process alive: SQLite checkpoints as the last connection closes.
     this.worker.unref()
     this.checkpoints = new ThrottledJob((done) => this.start(done), intervalMs, true)
@@ -106,12 +109,19 @@ export class WalCheckpointer {
     })
   }
 
-  close(): void {
-    if (this.closed) return
-    this.closed = true
-    this.checkpoints.cancelWaiting()
-    this.worker.postMessage('close')
-    for (const answer of this.waiting.splice(0)) answer(null)
+  /**
+   * Resolves once the worker has closed its connection and exited: until then SQLite may still
+   * be writing the database's files (the last connection to close checkpoints the WAL and
+   * removes it), which a stopped server must not leave behind it.
+   */
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true
+      this.checkpoints.cancelWaiting()
+      this.worker.postMessage('close')
+      for (const answer of this.waiting.splice(0)) answer(null)
+    }
+    return this.exited
   }
 
   private start(done: () => void): boolean {

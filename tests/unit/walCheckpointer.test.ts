@@ -21,9 +21,9 @@ describe('WAL checkpoints off the event loop', () => {
     store = new SqliteDocumentStore(db, (message) => errors.push(message))
     new DocumentsRepo(db).create({ id: 'doc', title: 'Draft', language: 'en', createdBy: null }, '2026-01-01T00:00:00.000Z')
   })
-  afterEach(() => {
-    store.close()
-    db.close()
+  afterEach(async () => {
+    await store.close()
+    if (db.open) db.close()
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
@@ -48,11 +48,22 @@ describe('WAL checkpoints off the event loop', () => {
     expect(errors).toEqual([])
   })
 
+  it('has let go of the database once closed: the last connection to close takes the WAL away', async () => {
+    const before = dbBytes()
+    store.commit('doc', [chunk()])
+    await store.whenDurable()
+    // The commit's checkpoint, through the worker's own connection, has brought the pages over.
+    await waitFor(() => expect(dbBytes()).toBeGreaterThan(before))
+    await store.close()
+    db.close()
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('-wal') || f.endsWith('-shm'))).toEqual([])
+  })
+
   it('reports a checkpoint that fails and answers null', async () => {
     const failures: string[] = []
     const checkpointer = new WalCheckpointer(path.join(dir, 'missing', 'nowhere.db'), (message) => failures.push(message))
     expect(await checkpointer.checkpoint()).toBeNull()
     await waitFor(() => expect(failures.join(' ')).toMatch(/unable to open|directory does not exist|SQLITE_CANTOPEN/i))
-    checkpointer.close()
+    await checkpointer.close()
   })
 })
