@@ -19,6 +19,7 @@ import { compareInBrowser, type CompareBrowserResult } from './compareBrowser'
 import { keystrokeWork, TRACE_CATEGORIES, type KeystrokeWork } from './lib/mainThread'
 import { startServer } from './servers/target'
 import { openFresh } from './lib/editorReady'
+import { describeCores, snapshotThreads, summarizeCores, threadCpuBetween, type CoresSummary, type ThreadCpu } from './lib/threadCpu'
 import { coldOpenOnSlowLink, type SlowLinkResult } from './slowLink'
 
 export interface ColdOpenBrowserResult {
@@ -53,6 +54,8 @@ export interface TypingResult {
   work: { keypresses: number; input: Distribution; frame: Distribution; inputAndFrame: Distribution; busy: Distribution; offCpu: Distribution }
   /** Typing again (60 Hz) once the law is under review: an open thread on every article, half of them on passages. */
   underReview: { threads: number; latency: Distribution }
+  /** Who used the cores during the 60 Hz run: in sum, and the busiest thread groups. */
+  cores: { durationMs: number; summary: CoresSummary; threads: ThreadCpu[] }
 }
 
 export interface BrowserBenchResult {
@@ -144,6 +147,9 @@ interface TypingRun {
   frameRateHz: number
   /** Only when traced: per keystroke, from the Chromium trace of the page's main thread. */
   work?: KeystrokeWork[]
+  /** CPU and run-queue wait of every thread on the machine during the run, by process kind and thread. */
+  threads: ThreadCpu[]
+  durationMs: number
 }
 
 const TYPED = 'the parties shall cooperate in good faith '
@@ -233,14 +239,18 @@ async function typingOn(page: Page, browser: Browser, options: TypingOptions): P
   const tracing = options.trace || options.traceTo !== undefined
   if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES })
   const profiler = options.profile ? await startProfile(page) : undefined
+  const before = snapshotThreads()
+  const started = performance.now()
   const { latencyMs, keysPerSecond } = await typeAndMeasure(page, options.pace, options.keys)
+  const durationMs = performance.now() - started
+  const threads = threadCpuBetween(before, snapshotThreads())
   if (profiler && options.profile) await profiler.stop(options.profile)
   const trace = tracing ? (await browser.stopTracing()).toString() : undefined
   if (trace && options.traceTo) fs.writeFileSync(options.traceTo, trace)
   const work = trace && options.trace ? keystrokeWork(JSON.parse(trace), PAINTED_MARK) : undefined
   const typed = await page.locator('.legal-text p.clause').nth(USER_CLAUSE).textContent()
   if (!typed?.includes(TYPED.slice(0, 20))) throw new Error('typing benchmark: the typed text is not in the paragraph')
-  return { latencyMs, keysPerSecond, frameRateHz, work }
+  return { latencyMs, keysPerSecond, frameRateHz, work, threads, durationMs }
 }
 
 /**
@@ -334,6 +344,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
         offCpu: distribution(work.map((w) => w.offCpuMs)),
       },
       underReview: { threads, latency: distribution(underReview.latencyMs) },
+      cores: { durationMs: aligned.durationMs, summary: summarizeCores(aligned.threads), threads: aligned.threads.slice(0, 16) },
     }
     const pp = (d: Distribution) => `p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms`
     log(`  typing with ${REMOTE_WRITERS} remote writers (${REMOTE_RATE} edits/s each), ${aligned.keysPerSecond.toFixed(1)} keys/s: keypress → paint ` +
@@ -348,6 +359,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     log(`  main-thread work per keystroke (traced): keydown task ${pp(typingResult.work.input)}; its frame ${pp(typingResult.work.frame)}; ` +
       `both ${pp(typingResult.work.inputAndFrame)}; all tasks keydown → painted ${pp(typingResult.work.busy)}, ` +
       `of which not running on a CPU ${pp(typingResult.work.offCpu)}`)
+    log(`  cores during the 60 Hz run: ${describeCores(typingResult.cores)}`)
     loader.destroy()
     const compare = await compareInBrowser(browser, target, admin)
     log(`  comparing versions (${compare.changedArticles} changed articles of 300): Compare → shown, median ${compare.changesMedianMs.toFixed(0)} ms ` +

@@ -9,6 +9,7 @@ import type { MachineInfo } from './lib/machine'
 import type { ManyDocsResult } from './manyDocs'
 import { SERVER_LABEL } from './servers/protocol'
 import type { StorageResult } from './storage'
+import { describeCores } from './lib/threadCpu'
 
 export interface BenchResults {
   startedAt: string
@@ -89,7 +90,8 @@ export function markdownSummary(r: BenchResults): string {
       `Main-thread work per keystroke (traced): keydown task + its frame ${pp(t.work.inputAndFrame)} (keydown task p50 ${fmt(t.work.input.p50)} ms, frame p50 ${fmt(t.work.frame.p50)} ms); ` +
       `every task from keydown to paint, remote changes included, p50 ${fmt(t.work.busy.p50)} ms, p95 ${fmt(t.work.busy.p95)} ms` +
       `, of which the page's thread was not running on a CPU (waiting for a core, or blocked) p50 ${fmt(t.work.offCpu.p50)} ms, p95 ${fmt(t.work.offCpu.p95)} ms.` +
-      (t.underReview ? ` Under review (${t.underReview.threads} open threads, one per article, half on passages), at 60 Hz: ${pp(t.underReview.latency)}, max ${fmt(t.underReview.latency.max, 0)} ms.` : ''))
+      (t.underReview ? ` Under review (${t.underReview.threads} open threads, one per article, half on passages), at 60 Hz: ${pp(t.underReview.latency)}, max ${fmt(t.underReview.latency.max, 0)} ms.` : '') +
+      (t.cores ? ` Who used the two cores during the 60 Hz run: ${describeCores(t.cores)}.` : ''))
     out.push('')
     const c = r.browser.compare
     if (c) {

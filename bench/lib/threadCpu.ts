@@ -1,0 +1,130 @@
+/**
+ * Who used the machine's cores while something ran: CPU time and time spent runnable but
+ * waiting for a core, per thread of every process, from /proc (schedstat), grouped by process
+ * kind (Chromium's browser, renderer, GPU and network processes; Node.js processes by script)
+ * and thread name. On a 2-core machine a keystroke's latency depends on who else wanted a core
+ * at that moment; this says who.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+interface ThreadSample {
+  group: string
+  cpuNs: number
+  waitNs: number
+}
+
+export type ThreadSnapshot = Map<string, ThreadSample>
+
+export interface ThreadCpu {
+  /** "process kind / thread name" */
+  group: string
+  cpuMs: number
+  /** Runnable, waiting for a core. */
+  waitMs: number
+}
+
+function read(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch {
+    return null // the process or thread ended meanwhile
+  }
+}
+
+/**
+ * What kind of process this is, from its command line (NUL-separated; Chromium's child processes
+ * rewrite theirs into one space-separated string).
+ */
+export function processKind(raw: string): string {
+  const cmdline = raw.split(/[\0 ]/).filter(Boolean)
+  const exe = path.basename(cmdline[0] ?? '')
+  if (exe.includes('chrom')) {
+    const type = cmdline.find((a) => a.startsWith('--type='))?.slice('--type='.length)
+    if (!type) return 'chromium browser'
+    if (type === 'utility') {
+      const sub = cmdline.find((a) => a.startsWith('--utility-sub-type='))?.split('.').at(-1)
+      return `chromium utility ${sub ?? ''}`.trim()
+    }
+    return `chromium ${type}`
+  }
+  if (exe === 'node' || exe.startsWith('node')) {
+    // The script, not a loader given to --import or --require (tsx's).
+    const script = [...cmdline.slice(1).entries()].reverse().find(([i, a]) => /\.(m?[jt]s)$/.test(a) && !/^--(import|require)$/.test(cmdline[i]))?.[1]
+    return `node ${script ? path.basename(script) : ''}`.trim()
+  }
+  return exe || 'unknown'
+}
+
+/** Every thread of every process now: CPU and run-queue wait so far. */
+export function snapshotThreads(): ThreadSnapshot {
+  const snapshot: ThreadSnapshot = new Map()
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue
+    const cmdline = read(`/proc/${pid}/cmdline`)
+    if (!cmdline) continue // kernel thread or gone
+    const kind = processKind(cmdline)
+    let tids: string[]
+    try {
+      tids = fs.readdirSync(`/proc/${pid}/task`)
+    } catch {
+      continue
+    }
+    for (const tid of tids) {
+      const schedstat = read(`/proc/${pid}/task/${tid}/schedstat`)
+      const name = read(`/proc/${pid}/task/${tid}/comm`)?.trim()
+      if (!schedstat || !name) continue
+      const [cpuNs, waitNs] = schedstat.trim().split(/\s+/).map(Number)
+      // Pool threads are numbered: count them together.
+      snapshot.set(`${pid}/${tid}`, { group: `${kind} / ${name.replace(/\d+$/, '')}`, cpuNs, waitNs })
+    }
+  }
+  return snapshot
+}
+
+/** CPU and wait between two snapshots, per group, busiest first (threads started meanwhile count from zero). */
+export function threadCpuBetween(before: ThreadSnapshot, after: ThreadSnapshot): ThreadCpu[] {
+  const groups = new Map<string, ThreadCpu>()
+  for (const [key, now] of after) {
+    const then = before.get(key)
+    const cpuMs = (now.cpuNs - (then?.cpuNs ?? 0)) / 1e6
+    const waitMs = (now.waitNs - (then?.waitNs ?? 0)) / 1e6
+    if (cpuMs <= 0 && waitMs <= 0) continue
+    const group = groups.get(now.group) ?? { group: now.group, cpuMs: 0, waitMs: 0 }
+    group.cpuMs += cpuMs
+    group.waitMs += waitMs
+    groups.set(now.group, group)
+  }
+  return [...groups.values()].sort((a, b) => b.cpuMs - a.cpuMs)
+}
+
+export interface CoresSummary {
+  /** The renderers' main threads (the page's JavaScript, style, layout, paint). */
+  pageThread: { cpuMs: number; waitMs: number }
+  /** Every other Chromium thread: compositors, raster, V8's compilers, the browser, GPU and network processes. */
+  chromiumOtherCpuMs: number
+  /** Node.js processes: the server, the remote writers, the harness. */
+  nodeCpuMs: number
+  otherCpuMs: number
+}
+
+/** Chromium renderers' main threads are named for the executable ("chromium"); Node.js's main thread "node". */
+export function summarizeCores(threads: readonly ThreadCpu[]): CoresSummary {
+  const summary: CoresSummary = { pageThread: { cpuMs: 0, waitMs: 0 }, chromiumOtherCpuMs: 0, nodeCpuMs: 0, otherCpuMs: 0 }
+  for (const t of threads) {
+    if (t.group === 'chromium renderer / chromium') {
+      summary.pageThread.cpuMs += t.cpuMs
+      summary.pageThread.waitMs += t.waitMs
+    } else if (t.group.startsWith('chromium')) summary.chromiumOtherCpuMs += t.cpuMs
+    else if (t.group.startsWith('node')) summary.nodeCpuMs += t.cpuMs
+    else summary.otherCpuMs += t.cpuMs
+  }
+  return summary
+}
+
+/** One sentence for the log and the summary. */
+export function describeCores({ durationMs, summary: s }: { durationMs: number; summary: CoresSummary }): string {
+  const sec = (ms: number) => (ms / 1000).toFixed(1)
+  return `in ${sec(durationMs)} s the page's main thread ran ${sec(s.pageThread.cpuMs)} s and waited ${sec(s.pageThread.waitMs)} s for a core; ` +
+    `Chromium's other threads ran ${sec(s.chromiumOtherCpuMs)} s, the Node.js processes (server, remote writers, harness) ${sec(s.nodeCpuMs)} s`
+}
