@@ -21,7 +21,7 @@ function isRemoteChange(data: unknown): boolean {
  * Why: each remote change makes the browser render a frame, and while it renders frames back
  * to back, a keystroke waits for the next 60 Hz tick (up to 16.7 ms) instead of getting a frame
  * of its own at once. With five co-authors typing in the 300-article law, typing p95 at 60 Hz
- * went from 14.7–15.2 to 12.9–13.0 ms (README, Performance). A key that lands while a batch is
+ * went from 14.7–15.2 to 12.9–13.0 ms (docs/performance.md). A key that lands while a batch is
  * applied waits for it, which costs structural edits more than it saves them; handing a batch on
  * in slices, or its edits merged into one update, measured worse.
  *
