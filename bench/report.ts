@@ -91,7 +91,7 @@ export function markdownSummary(r: BenchResults): string {
       `every task from keydown to paint, remote changes included, p50 ${fmt(t.work.busy.p50)} ms, p95 ${fmt(t.work.busy.p95)} ms` +
       `, of which the page's thread was not running on a CPU (waiting for a core, or blocked) p50 ${fmt(t.work.offCpu.p50)} ms, p95 ${fmt(t.work.offCpu.p95)} ms.` +
       (t.underReview ? ` Under review (${t.underReview.threads} open threads, one per article, half on passages), at 60 Hz: ${pp(t.underReview.latency)}, max ${fmt(t.underReview.latency.max, 0)} ms.` : '') +
-      (t.cores ? ` Who used the two cores during the 60 Hz run: ${describeCores(t.cores)}.` : ''))
+      (t.cores ? ` Who used the cores during the 60 Hz run: ${describeCores(t.cores)}.` : ''))
     out.push('')
     const c = r.browser.compare
     if (c) {
