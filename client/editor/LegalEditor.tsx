@@ -15,6 +15,7 @@ import { mapCaretsThroughRemoteTyping } from './caretMapping'
 import { ownCaretAfterFrame } from './ownCaretAfterFrame'
 import { installIncrementalBinding } from './incrementalBinding'
 import { undoSelectionOfLocalChangesOnly } from './undoSelection'
+import { caretScrollMargins } from './stickyToolbar'
 
 installIncrementalBinding()
 
@@ -67,6 +68,9 @@ export function LegalEditor({ session, identity, language, editable, onEditor }:
       editable,
       editorProps: {
         attributes: { class: `legal-text lang-${language}`, lang: language, spellcheck: 'true', 'aria-label': 'Text' },
+        // The caret kept in view below the sticky toolbar, however many rows it has.
+        scrollThreshold: caretScrollMargins,
+        scrollMargin: caretScrollMargins,
       },
     },
     [session, language, t],

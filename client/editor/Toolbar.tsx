@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { Command } from '@tiptap/pm/state'
 import {
@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'
 import { run, SHORTCUTS } from './legalEditing'
 import { ShortcutsDialog, shortcutText } from './ShortcutsDialog'
+import { followToolbarHeight } from './stickyToolbar'
 
 interface Action {
   key: MessageKey
@@ -41,6 +42,8 @@ const ARRANGE: Action[] = [
 export function Toolbar({ editor, children }: { editor: Editor | null; children?: ReactNode }) {
   const { t } = useI18n()
   const [showShortcuts, setShowShortcuts] = useState(false)
+  const toolbar = useRef<HTMLDivElement>(null)
+  useLayoutEffect(() => (toolbar.current ? followToolbarHeight(toolbar.current) : undefined), [])
   const button = (action: Action) => (
     <button
       key={action.testId}
@@ -55,7 +58,7 @@ export function Toolbar({ editor, children }: { editor: Editor | null; children?
     </button>
   )
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+    <div ref={toolbar} className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <div className="toolbar-group">{STRUCTURE.map(button)}</div>
       <div className="toolbar-group">{ARRANGE.map(button)}</div>
       <div className="toolbar-group">

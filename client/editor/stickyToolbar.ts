@@ -1,0 +1,48 @@
+/**
+ * The editor's toolbar sticks to the top of the window and wraps onto a second row in a narrower
+ * window or a longer language (Russian at 1,400 px). What must stay clear of it — the sticky
+ * outline and side panels, an article scrolled to from the outline, the caret kept in view while
+ * typing — follows its measured height, not one row's.
+ */
+
+const ONE_ROW_PX = 52
+/** Between the toolbar's lower edge and what is scrolled to (the caret, an article, a match of find-in-page). */
+const GAP_PX = 8
+
+let height = ONE_ROW_PX
+
+/**
+ * ProseMirror's scrollThreshold and scrollMargin for the editor: it reads them each time it
+ * scrolls the caret into view, so this object is kept up to date in place.
+ */
+export const caretScrollMargins = { top: ONE_ROW_PX + GAP_PX, right: 5, bottom: 5, left: 5 }
+
+/** The toolbar's height now (px): the top of the window that text under it cannot be read in. */
+export function toolbarHeight(): number {
+  return height
+}
+
+/**
+ * Keeps `--toolbar-height` (CSS: the sticky outline and panels), the window's scroll padding
+ * (what the browser scrolls into view) and the margins above in step with the toolbar; returns
+ * the way to stop.
+ */
+export function followToolbarHeight(toolbar: HTMLElement): () => void {
+  const root = document.documentElement
+  const update = () => {
+    height = toolbar.offsetHeight || ONE_ROW_PX
+    caretScrollMargins.top = height + GAP_PX
+    root.style.setProperty('--toolbar-height', `${height}px`)
+    root.style.scrollPaddingTop = `${height + GAP_PX}px`
+  }
+  update()
+  const observer = new ResizeObserver(update)
+  observer.observe(toolbar)
+  return () => {
+    observer.disconnect()
+    root.style.removeProperty('--toolbar-height')
+    root.style.removeProperty('scroll-padding-top')
+    height = ONE_ROW_PX
+    caretScrollMargins.top = ONE_ROW_PX + GAP_PX
+  }
+}
