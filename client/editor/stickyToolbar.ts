@@ -1,6 +1,6 @@
 /**
  * The editor's toolbar sticks to the top of the window and wraps onto a second row in a narrower
- * window or a longer language (Russian at 1,400 px). What must stay clear of it — the sticky
+ * window (in Russian, at 1,100 px). What must stay clear of it — the sticky
  * outline and side panels, an article scrolled to from the outline, the caret kept in view while
  * typing — follows its measured height, not one row's.
  */
@@ -35,7 +35,7 @@ export function followToolbarHeight(toolbar: HTMLElement): () => void {
     root.style.setProperty('--toolbar-height', `${height}px`)
     root.style.scrollPaddingTop = `${height + GAP_PX}px`
   }
-  update()
+  // Its first report comes before the first paint: no layout forced here.
   const observer = new ResizeObserver(update)
   observer.observe(toolbar)
   return () => {
