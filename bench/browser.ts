@@ -19,6 +19,7 @@ import { compareInBrowser, type CompareBrowserResult } from './compareBrowser'
 import { keystrokeWork, TRACE_CATEGORIES, type KeystrokeWork } from './lib/mainThread'
 import { startServer } from './servers/target'
 import { openFresh } from './lib/editorReady'
+import { idleScheduling } from './lib/machine'
 import { describeCores, snapshotThreads, summarizeCores, threadCpuBetween, type CoresSummary, type ThreadCpu } from './lib/threadCpu'
 import { coldOpenOnSlowLink, type SlowLinkResult } from './slowLink'
 
@@ -306,6 +307,11 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
       ratePerSecond: REMOTE_RATE,
       awareness: true,
     })
+    if (process.env.BENCH_NODE_IDLE === '1') {
+      // The server, the remote writers and this harness run only when a core is otherwise idle.
+      idleScheduling([target.pid, worker.pid, process.pid])
+      log('  (BENCH_NODE_IDLE=1: every Node.js process of the benchmark at SCHED_IDLE from here on)')
+    }
     const aligned = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: TYPED_KEYS, trace: false, profile: process.env.BENCH_BROWSER_PROF, traceTo: process.env.BENCH_ALIGNED_TRACE })
     const fast = (unthrottledBrowser = await launchBrowser(UNTHROTTLED_SWITCHES))
     // Frames not tied to 60 Hz: three runs on one page (an open of the law is ~3 s of the 5 minutes).

@@ -1,4 +1,5 @@
 /** What the machine is doing besides the benchmark: other processes share these cores. */
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 
@@ -60,4 +61,13 @@ export function procStat(pid: number): ProcStat {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
   const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024
   return { cpuSeconds: (utime + stime) / 100, systemSeconds: stime / 100, rssBytes: kb('VmRSS'), peakRssBytes: kb('VmHWM') }
+}
+
+/**
+ * Every thread of these processes (and every thread they start later) at SCHED_IDLE: they run
+ * only when a core is otherwise idle. For asking whether they are what a measured browser waits
+ * for (`BENCH_NODE_IDLE=1`, bench/browser.ts). Linux only (util-linux's chrt).
+ */
+export function idleScheduling(pids: readonly number[]): void {
+  for (const pid of pids) execFileSync('chrt', ['--all-tasks', '--idle', '--pid', '0', String(pid)])
 }
