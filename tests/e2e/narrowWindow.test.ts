@@ -13,11 +13,12 @@ async function edges(page: Page, selector: string): Promise<{ top: number; botto
 }
 
 /**
- * In a window where the Russian toolbar takes two rows, nothing a drafter needs to read hides
- * under it: the outline and the side panels stick below it, an article chosen in the outline
- * comes to rest below it, and a line typed into while under it is scrolled out from under it.
+ * The editor in narrower windows, in Russian. At 1,100 px, where the toolbar takes two rows,
+ * nothing a drafter needs to read hides under it: the outline and the side panels stick below
+ * it, an article chosen in the outline comes to rest below it, and a line typed into while
+ * under it is scrolled out from under it. At 800 px nothing is out of the window.
  */
-describe('the sticky toolbar, two rows high', () => {
+describe('the editor in a narrower window', () => {
   let server: TestServer
   let browser: Browser
   let page: Page
@@ -87,5 +88,20 @@ describe('the sticky toolbar, two rows high', () => {
     await page.keyboard.type('x')
     await expect.poll(caretTop).toBeGreaterThanOrEqual(bottom)
     expect(errors).toEqual([])
+  })
+
+  it('in an 800 px window keeps every action of the draft inside the window, the title readable and the text within reach', async () => {
+    await page.setViewportSize({ width: 800, height: 800 })
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800)
+    for (const button of await page.locator('.editor-header button').all()) {
+      const { right } = await button.evaluate((el) => el.getBoundingClientRect())
+      expect(right).toBeLessThanOrEqual(800)
+    }
+    const status = await edges(page, '[data-testid="sync-status"]')
+    expect(status.bottom).toBeGreaterThan(0)
+    expect(await page.locator('.doc-title').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(100)
+    // One column: the outline scrolls in a box of its own, and the text starts within the first screen and a half.
+    expect((await edges(page, '.legal-text')).top).toBeLessThan(1200)
   })
 })
