@@ -148,9 +148,8 @@ interface TypingRun {
   frameRateHz: number
   /** Only when traced: per keystroke, from the Chromium trace of the page's main thread. */
   work?: KeystrokeWork[]
-  /** CPU and run-queue wait of every thread on the machine during the run, by process kind and thread. */
-  threads: ThreadCpu[]
-  durationMs: number
+  /** Only when asked: CPU and run-queue wait of every thread on the machine during the run, by process kind and thread. */
+  cores?: { durationMs: number; threads: ThreadCpu[] }
 }
 
 const TYPED = 'the parties shall cooperate in good faith '
@@ -228,7 +227,8 @@ async function structuralEdits(page: Page): Promise<number[]> {
 }
 
 /** `traceTo`: also write the run's Chromium trace (the categories of mainThread.ts) to this file. */
-type TypingOptions = { pace: Pace; keys: string[]; trace: boolean; profile?: string; traceTo?: string }
+/** `cores`: also read who used the machine's cores while the keys were typed (see threadCpu.ts). */
+type TypingOptions = { pace: Pace; keys: string[]; trace: boolean; profile?: string; traceTo?: string; cores?: boolean }
 
 function typing(browser: Browser, baseUrl: string, docUrl: string, cookie: string, options: TypingOptions): Promise<TypingRun> {
   return inUserParagraph(browser, baseUrl, docUrl, cookie, (page) => typingOn(page, browser, options))
@@ -240,18 +240,17 @@ async function typingOn(page: Page, browser: Browser, options: TypingOptions): P
   const tracing = options.trace || options.traceTo !== undefined
   if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES })
   const profiler = options.profile ? await startProfile(page) : undefined
-  const before = snapshotThreads()
+  const before = options.cores ? snapshotThreads() : undefined
   const started = performance.now()
   const { latencyMs, keysPerSecond } = await typeAndMeasure(page, options.pace, options.keys)
-  const durationMs = performance.now() - started
-  const threads = threadCpuBetween(before, snapshotThreads())
+  const cores = before && { durationMs: performance.now() - started, threads: threadCpuBetween(before, snapshotThreads()) }
   if (profiler && options.profile) await profiler.stop(options.profile)
   const trace = tracing ? (await browser.stopTracing()).toString() : undefined
   if (trace && options.traceTo) fs.writeFileSync(options.traceTo, trace)
   const work = trace && options.trace ? keystrokeWork(JSON.parse(trace), PAINTED_MARK) : undefined
   const typed = await page.locator('.legal-text p.clause').nth(USER_CLAUSE).textContent()
   if (!typed?.includes(TYPED.slice(0, 20))) throw new Error('typing benchmark: the typed text is not in the paragraph')
-  return { latencyMs, keysPerSecond, frameRateHz, work, threads, durationMs }
+  return { latencyMs, keysPerSecond, frameRateHz, work, cores }
 }
 
 /**
@@ -312,7 +311,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
       idleScheduling([target.pid, worker.pid, process.pid])
       log('  (BENCH_NODE_IDLE=1: every Node.js process of the benchmark at SCHED_IDLE from here on)')
     }
-    const aligned = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: TYPED_KEYS, trace: false, profile: process.env.BENCH_BROWSER_PROF, traceTo: process.env.BENCH_ALIGNED_TRACE })
+    const aligned = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: TYPED_KEYS, trace: false, profile: process.env.BENCH_BROWSER_PROF, traceTo: process.env.BENCH_ALIGNED_TRACE, cores: true })
     const fast = (unthrottledBrowser = await launchBrowser(UNTHROTTLED_SWITCHES))
     // Frames not tied to 60 Hz: three runs on one page (an open of the law is ~3 s of the 5 minutes).
     const { unthrottled, traced, structural } = await inUserParagraph(fast, baseUrl, docUrl, admin.cookie, async (page) => ({
@@ -350,7 +349,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
         offCpu: distribution(work.map((w) => w.offCpuMs)),
       },
       underReview: { threads, latency: distribution(underReview.latencyMs) },
-      cores: { durationMs: aligned.durationMs, summary: summarizeCores(aligned.threads), threads: aligned.threads.slice(0, 16) },
+      cores: { durationMs: aligned.cores!.durationMs, summary: summarizeCores(aligned.cores!.threads), threads: aligned.cores!.threads.slice(0, 16) },
     }
     const pp = (d: Distribution) => `p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms`
     log(`  typing with ${REMOTE_WRITERS} remote writers (${REMOTE_RATE} edits/s each), ${aligned.keysPerSecond.toFixed(1)} keys/s: keypress → paint ` +

@@ -48,10 +48,12 @@ export function processKind(raw: string): string {
     }
     return `chromium ${type}`
   }
-  if (exe === 'node' || exe.startsWith('node')) {
-    // The script, not a loader given to --import or --require (tsx's).
-    const script = [...cmdline.slice(1).entries()].reverse().find(([i, a]) => /\.(m?[jt]s)$/.test(a) && !/^--(import|require)$/.test(cmdline[i]))?.[1]
-    return `node ${script ? path.basename(script) : ''}`.trim()
+  if (exe.startsWith('node')) {
+    // The last script named, not a loader given to --import or --require (tsx's).
+    for (let i = cmdline.length - 1; i > 0; i--) {
+      if (/\.(m?[jt]s)$/.test(cmdline[i]) && !/^--(import|require)$/.test(cmdline[i - 1])) return `node ${path.basename(cmdline[i])}`
+    }
+    return 'node'
   }
   return exe || 'unknown'
 }

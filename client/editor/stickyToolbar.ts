@@ -9,8 +9,6 @@ const ONE_ROW_PX = 52
 /** Between the toolbar's lower edge and what is scrolled to (the caret, an article, a match of find-in-page). */
 const GAP_PX = 8
 
-let height = ONE_ROW_PX
-
 /**
  * ProseMirror's scrollThreshold and scrollMargin for the editor: it reads them each time it
  * scrolls the caret into view, so this object is kept up to date in place.
@@ -19,7 +17,7 @@ export const caretScrollMargins = { top: ONE_ROW_PX + GAP_PX, right: 5, bottom: 
 
 /** The toolbar's height now (px): the top of the window that text under it cannot be read in. */
 export function toolbarHeight(): number {
-  return height
+  return caretScrollMargins.top - GAP_PX
 }
 
 /**
@@ -29,20 +27,18 @@ export function toolbarHeight(): number {
  */
 export function followToolbarHeight(toolbar: HTMLElement): () => void {
   const root = document.documentElement
-  const update = () => {
-    height = toolbar.offsetHeight || ONE_ROW_PX
+  // Its first report comes before the first paint: no layout forced here.
+  const observer = new ResizeObserver(() => {
+    const height = toolbar.offsetHeight || ONE_ROW_PX
     caretScrollMargins.top = height + GAP_PX
     root.style.setProperty('--toolbar-height', `${height}px`)
     root.style.scrollPaddingTop = `${height + GAP_PX}px`
-  }
-  // Its first report comes before the first paint: no layout forced here.
-  const observer = new ResizeObserver(update)
+  })
   observer.observe(toolbar)
   return () => {
     observer.disconnect()
     root.style.removeProperty('--toolbar-height')
     root.style.removeProperty('scroll-padding-top')
-    height = ONE_ROW_PX
     caretScrollMargins.top = ONE_ROW_PX + GAP_PX
   }
 }
