@@ -14,6 +14,10 @@ import { gunzipping, gzipParams } from './gunzippingSocket'
 import { batchingRemoteChanges } from './batchedRemoteChanges'
 import { afterNextFrame } from '../ui/afterFrame'
 import { isRole, type Role } from '../../shared/roles'
+import { LostTextRestorer } from '../../shared/collab/lostTextRestorer'
+
+/** Origin of our own re-typing of words a co-author's concurrent move dropped (a local edit). */
+const RESTORED_ORIGIN = Symbol('restored words')
 
 export type SyncState =
   | { kind: 'connecting' }
@@ -105,6 +109,7 @@ export class CollabSession {
   private sendScheduled = false
   private lastLocalEdit = -Infinity
   private destroyed = false
+  private readonly lostText: LostTextRestorer
 
   constructor(
     readonly docId: string,
@@ -137,6 +142,7 @@ export class CollabSession {
       organization: identity.organization,
       color: identity.color,
     })
+    this.lostText = new LostTextRestorer(this.ydoc, (origin) => origin === this.provider, RESTORED_ORIGIN)
     this.installHandlers()
     this.throttleAwareness()
     this.ydoc.off('update', this.provider._updateHandler)
@@ -172,7 +178,10 @@ export class CollabSession {
     const handleSync = handlers[MessageType.sync]
     // Remember which local updates the sync step 2 we answer with covers.
     handlers[MessageType.sync] = (encoder, decoder, provider, emitSynced, messageType) => {
-      const syncType = decoding.readVarUint(decoding.clone(decoder))
+      const peek = decoding.clone(decoder)
+      const syncType = decoding.readVarUint(peek)
+      // What the server knew when it applied a change: words of ours it dropped unknowingly come back.
+      if (syncType !== messageYjsSyncStep1) this.lostText.receive(decoding.readVarUint8Array(peek))
       if (syncType !== messageYjsSyncStep2) handleSync(encoder, decoder, provider, emitSynced, messageType)
       else {
         this.applyingStep2 = true
@@ -443,6 +452,7 @@ export class CollabSession {
     this.ydoc.off('afterTransactionCleanup', this.muteUpdates)
     this.ydoc.off('beforeObserverCalls', this.unmuteUpdates)
     this.ydoc.off('afterAllTransactions', this.unmuteUpdates)
+    this.lostText.destroy()
     document.removeEventListener('visibilitychange', this.onPageHide)
     window.removeEventListener('pagehide', this.leave)
     this.leave()

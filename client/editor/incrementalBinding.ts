@@ -33,6 +33,7 @@ import {
   ySyncPluginKey,
 } from '@tiptap/y-tiptap'
 import { isTextOnlyTransaction } from '../../shared/editor/changes'
+import { caretInSameBlock } from './sameBlockCaret'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mapping's key type as y-tiptap declares it
 type YType = Y.AbstractType<any>
@@ -106,6 +107,8 @@ function remap(el: Y.XmlElement, node: PMNode, mapping: Mapping): void {
 
 function recoverEndpoint(newDoc: PMNode, oldDoc: PMNode, oldAbs: number | null | undefined, resolved: number | null): number | null {
   if (oldAbs == null) return resolved
+  const sameBlock = caretInSameBlock(oldDoc, newDoc, oldAbs, resolved)
+  if (sameBlock !== null) return sameBlock
   const misresolved = resolved === null || (oldAbs > 1 && resolved <= 1) || isMisresolvedAfterStructuralChange(oldDoc, newDoc, oldAbs, resolved)
   if (!misresolved) return resolved
   return findAbsolutePositionAfterStructuralChange(oldDoc, newDoc, oldAbs) ?? resolved

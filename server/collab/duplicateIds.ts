@@ -2,9 +2,10 @@ import * as Y from 'yjs'
 import { TEXT_FIELD } from '../../shared/protocol'
 import { isIdNodeType } from '../../shared/schema'
 import { digest32 } from '../../shared/digest'
+import { findLostText, knownToUpdates, restoreLostText, type LostText } from '../../shared/collab/lostText'
 
-/** Transaction origin of the server's own id repairs (stored and sent to everyone, attributed to nobody). */
-export const ID_REPAIR_ORIGIN = Symbol('id-repair')
+/** Transaction origin of the server's own repairs, of ids and of words (stored and sent to everyone, attributed to nobody). */
+export const REPAIR_ORIGIN = Symbol('repair')
 
 const encoder = new TextEncoder()
 
@@ -59,19 +60,21 @@ export function repairDuplicateIds(doc: Y.Doc): number {
   if (renames.length === 0) return 0
   doc.transact(() => {
     for (const [el, id] of renames) el.setAttribute('id', id)
-  }, ID_REPAIR_ORIGIN)
+  }, REPAIR_ORIGIN)
   return renames.length
 }
 
 /**
  * Applies a client's update; when it changed the structure (an element inserted, deleted or
- * re-attributed — typing changes only texts), repairs duplicate ids right after, as a change of
- * the server's own that is stored and broadcast like any other.
+ * re-attributed — typing changes only texts), repairs right after, as a change of the server's
+ * own that is stored and broadcast like any other: duplicate ids, and words others typed into
+ * an element the update moved or re-levelled without knowing them (see lostText.ts).
  */
-export function applyUpdateAndRepairIds(doc: Y.Doc, update: Uint8Array, origin: unknown, mayRepair: () => boolean): void {
+export function applyUpdateAndRepair(doc: Y.Doc, update: Uint8Array, origin: unknown, mayRepair: () => boolean): void {
   // Typed first: a root type only decoded from updates is a bare AbstractType, no XmlFragment.
   const fragment = doc.getXmlFragment(TEXT_FIELD)
   let structural = false
+  let lost: LostText[] = []
   // Applied inside a transaction of our own (as applyUpdate's: remote, same origin), whose
   // changed types tell us what it touched, with no listener added and removed per update.
   Y.transact(
@@ -79,11 +82,15 @@ export function applyUpdateAndRepairIds(doc: Y.Doc, update: Uint8Array, origin: 
     (transaction) => {
       Y.applyUpdate(doc, update, origin)
       structural = changedStructure(transaction, fragment)
+      // Now, while the deleted elements' words are still there (dropped at the transaction's end).
+      if (structural) lost = findLostText(transaction, fragment, knownToUpdates([update]))
     },
     origin,
     false,
   )
-  if (structural && mayRepair()) repairDuplicateIds(doc)
+  if (!structural || !mayRepair()) return
+  restoreLostText(doc, lost, REPAIR_ORIGIN)
+  repairDuplicateIds(doc)
 }
 
 /** Whether an element was inserted, deleted or re-attributed (typing changes only texts). */

@@ -284,6 +284,54 @@ describe('two people co-editing the sample law in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('keeps every word typed into a point while a co-author makes it a sub-point, and the typist’s caret in it', async () => {
+    // A point after another point: Tab makes it that one's sub-point.
+    const id = await pageA.locator('.legal-text').evaluate((root) =>
+      [...root.querySelectorAll('.point')].find((p) => p.previousElementSibling?.classList.contains('point'))!.getAttribute('data-id'),
+    )
+    const block = (page: Page) => page.locator(`.legal-text [data-id="${id}"]`)
+    const original = (await textWithoutCarets(block(pageA)))!
+    await block(pageB).click()
+    await pageB.keyboard.press('End')
+    await block(pageA).click()
+    const words = ' typedbyborisduringthetab'
+    const typing = pageB.keyboard.type(words, { delay: 40 })
+    await expect.poll(async () => (await textWithoutCarets(block(pageA)))!.length > original.length + 4).toBe(true)
+    await pageA.keyboard.press('Tab') // while Boris's last letters are still on their way
+    await typing
+    await pageB.keyboard.type(' and on')
+    for (const page of [pageA, pageB]) {
+      await page.waitForSelector(SAVED)
+      await expect.poll(() => block(page).evaluate((el) => el.classList.contains('subpoint'))).toBe(true)
+      await expect.poll(() => textWithoutCarets(block(page))).toBe(`${original}${words} and on`)
+    }
+    await expect.poll(async () => (await editorText(pageA)) === (await editorText(pageB))).toBe(true)
+  })
+
+  it('keeps words typed offline into an article a co-author moved meanwhile', async () => {
+    const id = await pageA.locator('.legal-text article.article').nth(3).getAttribute('data-id')
+    const moved = (page: Page) => page.locator(`.legal-text article.article[data-id="${id}"]`)
+    await boris.setOffline(true)
+    await pageB.waitForSelector('[data-testid="sync-status"][data-state="offline"]')
+    await moved(pageB).locator('.clause').first().click()
+    await pageB.keyboard.press('End')
+    await pageB.keyboard.type(' Boris wrote this offline.')
+    const place = (page: Page) => moved(page).evaluate((el) => [...el.parentElement!.children].indexOf(el))
+    const before = await place(pageA)
+    await moved(pageA).locator('h3.article-heading').click()
+    await pageA.keyboard.press('Alt+Shift+ArrowDown')
+    await expect.poll(() => place(pageA)).toBe(before + 1)
+    await pageA.waitForSelector(SAVED)
+    await boris.setOffline(false)
+    for (const page of [pageA, pageB]) {
+      await page.waitForSelector(SAVED, { timeout: 20_000 })
+      await expect.poll(() => place(page)).toBe(before + 1)
+      await expect.poll(async () => (await textWithoutCarets(moved(page).locator('.clause').first()))!.split(' Boris wrote this offline.').length).toBe(2)
+    }
+    await expect.poll(async () => (await editorText(pageA)) === (await editorText(pageB))).toBe(true)
+    expect(errors).toEqual([])
+  })
+
   it('passes on the last words typed before a tab is closed', async () => {
     const tab = await anna.newPage()
     await tab.goto(docUrl)

@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeDocJSON } from '../../shared/ydoc'
 import type { DocJSON } from '../../shared/schema'
-import { applyUpdateAndRepairIds } from '../../server/collab/duplicateIds'
+import { applyUpdateAndRepair } from '../../server/collab/duplicateIds'
 import { encodeIntegratedState } from '../../server/collab/integrated'
 import { fixtureLaw } from '../helpers/editorState'
 import { EDIT_KINDS, HeadlessEditor, randomEdit, type EditKind } from '../helpers/headlessEditor'
@@ -23,7 +23,7 @@ import { waitFor } from '../helpers/waitFor'
  * @tiptap/y-tiptap binds them (tests/helpers/headlessEditor.ts).
  *
  * Many runs simulate the network in memory around a hub doing exactly what the server does with
- * an update (applyUpdateAndRepairIds); a few run against the real server with stock providers.
+ * an update (applyUpdateAndRepair); a few run against the real server with stock providers.
  * Replay with PROPERTY_SEED=<seed>.
  */
 
@@ -111,7 +111,7 @@ function simulate(list: Action[]): void {
   })
   const toHub = (i: number, n: number) => {
     for (const update of clients[i].outbox.splice(0, n)) {
-      applyUpdateAndRepairIds(hub, update, i, () => true)
+      applyUpdateAndRepair(hub, update, i, () => true)
     }
   }
   const toClient = (i: number, n: number) => {

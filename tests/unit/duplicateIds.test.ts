@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { writeDocJSON } from '../../shared/ydoc'
 import { TEXT_FIELD } from '../../shared/protocol'
-import { applyUpdateAndRepairIds, idFromItemId, repairDuplicateIds } from '../../server/collab/duplicateIds'
+import { applyUpdateAndRepair, idFromItemId, repairDuplicateIds } from '../../server/collab/duplicateIds'
 import { fixtureLaw } from '../helpers/editorState'
 import { legalTextProblems } from '../helpers/legalChecks'
 
@@ -58,8 +58,8 @@ describe('repairing duplicate stable ids', () => {
     const [a, b] = twoCopies()
     const server = new Y.Doc() // its root type is untyped until asked for: must not matter
     Y.applyUpdate(server, Y.encodeStateAsUpdate(new Y.Doc()))
-    applyUpdateAndRepairIds(server, Y.encodeStateAsUpdate(a), 'a', () => true)
-    applyUpdateAndRepairIds(server, Y.encodeStateAsUpdate(b), 'b', () => true)
+    applyUpdateAndRepair(server, Y.encodeStateAsUpdate(a), 'a', () => true)
+    applyUpdateAndRepair(server, Y.encodeStateAsUpdate(b), 'b', () => true)
     expect(legalTextProblems(server).problems).toEqual([])
   })
 })

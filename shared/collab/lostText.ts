@@ -1,0 +1,220 @@
+import * as Y from 'yjs'
+import { diffChars } from 'diff'
+
+/**
+ * Words typed into an element while someone else, not knowing them yet, moved the element or
+ * changed its level. Yjs cannot move or rename an element, so the editor binding does both by
+ * deleting the element and inserting a copy with the same stable id (and the words the mover
+ * saw); what the typist added meanwhile lands in the deleted original and vanishes for
+ * everyone. This finds those words so that they can be typed again into the copy.
+ *
+ * Who restores, so that it happens exactly once: whoever applies the mover's change while
+ * holding words the mover did not know. The server does, for words it already had (the
+ * mover's update does not delete them: its delete set names only what the mover's own
+ * replica held). The typist's browser does, for words the server did not have yet (offline,
+ * or still on their way): the server's message deletes only what the server held.
+ */
+export interface LostText {
+  /** The copy's text, or the copy itself when it has no text yet (the words go into a new one). */
+  target: Y.XmlText | Y.XmlElement
+  /** Where in the copy's text (Yjs index, UTF-16 code units). */
+  index: number
+  text: string
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs's types are invariant in their event type
+type AnyType = Y.AbstractType<any>
+type DeleteSet = ReturnType<typeof Y.mergeDeleteSets>
+
+/** Whether the change being applied knew the item with this id (its delete set names it). */
+export type KnownTo = (id: Y.ID) => boolean
+
+/** Structs of a deleted element or text, or of a live one: its child items in order. */
+function* items(type: AnyType): Generator<Y.Item> {
+  for (let item = type._start; item !== null; item = item.right) yield item
+}
+
+/** The id attribute of an element, also once the element is deleted (content is kept until the transaction's end). */
+function idOf(el: Y.XmlElement): string | undefined {
+  const item = el._map.get('id')
+  const value = item?.content.getContent()[0]
+  return typeof value === 'string' ? value : undefined
+}
+
+function typeOf(item: Y.Item): AnyType | null {
+  return item.content instanceof Y.ContentType ? item.content.type : null
+}
+
+/** Text of a live Y.XmlText in Yjs indices: embeds count one each. */
+function plainText(text: Y.XmlText): string {
+  let out = ''
+  for (const op of text.toDelta() as { insert: unknown }[]) out += typeof op.insert === 'string' ? op.insert : '\uFFFC'
+  return out
+}
+
+/** Maps offsets in `from` to offsets in `to` through a character diff (an offset at an insertion stays before it). */
+function mapOffsets(from: string, to: string, offsets: number[]): number[] {
+  const mapped = offsets.map(() => to.length)
+  let a = 0
+  let b = 0
+  let next = 0
+  const sorted = offsets.map((offset, i) => ({ offset, i })).sort((x, y) => x.offset - y.offset)
+  for (const part of diffChars(from, to)) {
+    const length = part.value.length
+    if (part.added) {
+      while (next < sorted.length && sorted[next].offset === a) mapped[sorted[next++].i] = b
+      b += length
+      continue
+    }
+    while (next < sorted.length && sorted[next].offset < a + length) {
+      const { offset, i } = sorted[next++]
+      mapped[i] = part.removed ? b : b + (offset - a)
+    }
+    a += length
+    if (!part.removed) b += length
+  }
+  return mapped
+}
+
+class Finder {
+  readonly found: LostText[] = []
+  private readonly before: Map<number, number>
+  private readonly deletedHere: DeleteSet
+
+  constructor(
+    private readonly transaction: Y.Transaction,
+    private readonly knownTo: KnownTo,
+    private readonly author: number | undefined,
+  ) {
+    this.before = transaction.beforeState
+    this.deletedHere = Y.mergeDeleteSets([transaction.deleteSet]) // sorted, for lookups
+  }
+
+  /** Present before this transaction and deleted by it. */
+  private visibleBefore(item: Y.Item): boolean {
+    if (item.id.clock >= (this.before.get(item.id.client) ?? 0)) return false
+    return !item.deleted || Y.isDeleted(this.deletedHere, item.id)
+  }
+
+  /** Elements of `parent` that this transaction deleted while a live element with the same id remains: moved or re-levelled. */
+  inspectChildren(parent: AnyType): void {
+    let live: Map<string, Y.XmlElement> | null = null
+    for (const item of items(parent)) {
+      const el = typeOf(item)
+      if (!item.deleted || !(el instanceof Y.XmlElement) || !this.visibleBefore(item)) continue
+      const id = idOf(el)
+      if (id === undefined) continue
+      live ??= liveById(parent)
+      const copy = live.get(id)
+      if (copy) this.compareElements(el, copy)
+    }
+  }
+
+  private compareElements(old: Y.XmlElement, copy: Y.XmlElement): void {
+    const oldChildren = [...items(old)].filter((item) => this.visibleBefore(item)).map(typeOf)
+    const texts = oldChildren.filter((t): t is Y.XmlText => t instanceof Y.XmlText)
+    if (texts.length > 0) {
+      const copyChildren = copy.toArray()
+      if (texts.length === 1 && copyChildren.length === 0) this.compareTexts(texts[0], copy)
+      else if (texts.length === 1 && copyChildren.length === 1 && copyChildren[0] instanceof Y.XmlText) this.compareTexts(texts[0], copyChildren[0])
+      return
+    }
+    let liveCopy: Map<string, Y.XmlElement> | null = null
+    for (const child of oldChildren) {
+      if (!(child instanceof Y.XmlElement)) continue
+      const id = idOf(child)
+      liveCopy ??= liveById(copy)
+      const match = id !== undefined
+        ? liveCopy.get(id)
+        : copy.toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === child.nodeName && idOf(c) === undefined)
+      if (match) this.compareElements(child, match)
+    }
+  }
+
+  private compareTexts(old: Y.XmlText, target: Y.XmlText | Y.XmlElement): void {
+    let kept = ''
+    const runs: { offset: number; text: string }[] = []
+    for (const item of items(old)) {
+      if (!this.visibleBefore(item)) continue
+      const { content } = item
+      if (!(content instanceof Y.ContentString)) {
+        if (content.isCountable()) kept += '\uFFFC'.repeat(content.getLength())
+        continue
+      }
+      const mayBeLost = this.author === undefined || item.id.client === this.author
+      for (let i = 0; i < content.str.length; i++) {
+        const clock = item.id.clock + i
+        if (!mayBeLost || this.knownTo(Y.createID(item.id.client, clock))) {
+          kept += content.str[i]
+          continue
+        }
+        const last = runs.at(-1)
+        if (last && last.offset === kept.length) last.text += content.str[i]
+        else runs.push({ offset: kept.length, text: content.str[i] })
+      }
+    }
+    if (runs.length === 0) return
+    const now = target instanceof Y.XmlText ? plainText(target) : ''
+    const offsets = mapOffsets(kept, now, runs.map((r) => r.offset))
+    runs.forEach((run, i) => this.found.push({ target, index: offsets[i], text: run.text }))
+  }
+}
+
+function liveById(parent: AnyType): Map<string, Y.XmlElement> {
+  const out = new Map<string, Y.XmlElement>()
+  for (const item of items(parent)) {
+    const el = typeOf(item)
+    if (item.deleted || !(el instanceof Y.XmlElement)) continue
+    const id = idOf(el)
+    if (id !== undefined && !out.has(id)) out.set(id, el)
+  }
+  return out
+}
+
+/**
+ * The words a transaction that moved or re-levelled elements of `fragment` dropped because its
+ * author did not know them (`knownTo` says what the author knew). Only words of `author`, if
+ * given (a browser restores its own). Call before the transaction's end (inside it, or in
+ * 'afterTransaction'): deleted content is still there. Costs nothing unless elements changed.
+ */
+export function findLostText(transaction: Y.Transaction, fragment: Y.XmlFragment, knownTo: KnownTo, author?: number): LostText[] {
+  const parents = [...transaction.changed.keys()].filter(
+    (type) => (type as unknown) === fragment || (type instanceof Y.XmlElement && type.parent === fragment),
+  )
+  if (parents.length === 0) return []
+  const finder = new Finder(transaction, knownTo, author)
+  for (const parent of parents) {
+    if (parent._item?.deleted) continue
+    finder.inspectChildren(parent)
+  }
+  return finder.found
+}
+
+/** Types the lost words into their copies, in one transaction of `origin`. */
+export function restoreLostText(doc: Y.Doc, lost: readonly LostText[], origin: unknown): void {
+  if (lost.length === 0) return
+  doc.transact(() => {
+    const created = new Map<Y.XmlElement, Y.XmlText>()
+    // Latest index first, so that earlier indices stay valid; at one index the later run first, so that the runs keep their order.
+    const order = lost.map((run, i) => ({ run, i })).sort((a, b) => b.run.index - a.run.index || b.i - a.i)
+    for (const { run: { target, index, text } } of order) {
+      if (target._item?.deleted) continue
+      let into: Y.XmlText
+      if (target instanceof Y.XmlText) into = target
+      else {
+        into = created.get(target) ?? new Y.XmlText()
+        if (!created.has(target)) {
+          target.insert(0, [into])
+          created.set(target, into)
+        }
+      }
+      into.insert(Math.min(index, into.length), text)
+    }
+  }, origin)
+}
+
+/** What received updates knew: the ids their delete sets name (decoded only when first asked: rarely). */
+export function knownToUpdates(updates: readonly Uint8Array[]): KnownTo {
+  let ds: DeleteSet | null = null
+  return (id) => Y.isDeleted((ds ??= Y.mergeDeleteSets(updates.map((u) => Y.decodeUpdate(u).ds))), id)
+}

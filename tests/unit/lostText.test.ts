@@ -1,0 +1,208 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import type { Command } from '@tiptap/pm/state'
+import { writeDocJSON, docJSONOf } from '../../shared/ydoc'
+import { applyUpdateAndRepair } from '../../server/collab/duplicateIds'
+import { LostTextRestorer } from '../../shared/collab/lostTextRestorer'
+import type { LostText } from '../../shared/collab/lostText'
+import { deleteStructural, moveArticle, shiftLevel } from '../../shared/editor/commands'
+import { fixtureLaw, nodeWithId } from '../helpers/editorState'
+import { HeadlessEditor } from '../helpers/headlessEditor'
+
+const FROM_SERVER = 'server'
+const RESTORED = Symbol('restored')
+
+interface Replica {
+  doc: Y.Doc
+  editor: HeadlessEditor
+  restorer: LostTextRestorer
+  /** What the restorer typed again, per received batch. */
+  restored: LostText[][]
+  /** Updates the server sent, not yet applied. */
+  inbox: Uint8Array[]
+  /** Local updates not yet sent. */
+  outbox: Uint8Array[]
+}
+
+/**
+ * The server's document (the real applyUpdateAndRepair) and editors that hold their messages
+ * until told to pass them on, so that a test decides what each one knew when it acted.
+ */
+class Network {
+  readonly server = new Y.Doc()
+  readonly replicas = new Map<string, Replica>()
+
+  constructor(names: string[]) {
+    writeDocJSON(this.server, fixtureLaw())
+    this.server.on('update', (update: Uint8Array, origin: unknown) => {
+      for (const [name, r] of this.replicas) if (name !== origin) r.inbox.push(update)
+    })
+    for (const name of names) {
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(this.server), FROM_SERVER)
+      const restored: LostText[][] = []
+      const restorer = new LostTextRestorer(doc, (origin) => origin === FROM_SERVER, RESTORED, (lost) => restored.push(lost))
+      const replica: Replica = { doc, editor: new HeadlessEditor(doc), restorer, restored, inbox: [], outbox: [] }
+      doc.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin !== FROM_SERVER) replica.outbox.push(update)
+      })
+      this.replicas.set(name, replica)
+    }
+  }
+
+  get(name: string): Replica {
+    return this.replicas.get(name)!
+  }
+
+  send(name: string): void {
+    const r = this.get(name)
+    for (const update of r.outbox.splice(0)) applyUpdateAndRepair(this.server, update, name, () => true)
+  }
+
+  receive(name: string): void {
+    const r = this.get(name)
+    for (const update of r.inbox.splice(0)) {
+      r.restorer.receive(update)
+      Y.applyUpdate(r.doc, update, FROM_SERVER)
+    }
+  }
+
+  /** Everyone sends and receives until nothing is left in flight. */
+  settle(): void {
+    for (let round = 0; round < 10; round++) {
+      let moved = false
+      for (const [name, r] of this.replicas) {
+        if (r.outbox.length > 0 || r.inbox.length > 0) moved = true
+        this.send(name)
+        this.receive(name)
+      }
+      if (!moved) return
+    }
+    throw new Error('did not settle')
+  }
+}
+
+/** Puts the caret at the end of the text of the element with `id` (an article: its heading). */
+function caretAtEnd(editor: HeadlessEditor, id: string): void {
+  const found = nodeWithId(editor.state.doc, id)!
+  const block = found.node.type.name === 'article' ? found.node.child(0) : found.node
+  const start = found.node.type.name === 'article' ? found.pos + 1 : found.pos
+  editor.select(start + block.nodeSize - 1)
+}
+
+/** Types `text` at the end of the element with `id`, one transaction per character, as a keyboard does. */
+function typeAtEnd(editor: HeadlessEditor, id: string, text: string): void {
+  caretAtEnd(editor, id)
+  for (const ch of text) {
+    const insert: Command = (state, dispatch) => {
+      dispatch?.(state.tr.insertText(ch))
+      return true
+    }
+    editor.run(insert)
+  }
+}
+
+function textOf(replica: Replica, id: string): { type: string; text: string } {
+  const found = nodeWithId(replica.editor.state.doc, id)!
+  const node = found.node.type.name === 'article' ? found.node.child(0) : found.node
+  return { type: found.node.type.name, text: node.textContent }
+}
+
+function expectConverged(net: Network): void {
+  const server = JSON.stringify(docJSONOf(net.server))
+  for (const r of net.replicas.values()) expect(JSON.stringify(docJSONOf(r.doc))).toBe(server)
+}
+
+describe('words typed into an element that someone else moves or re-levels meanwhile', () => {
+  it('are kept when the server had them before the change of level (the server restores them)', () => {
+    const net = new Network(['mover', 'typist'])
+    typeAtEnd(net.get('typist').editor, 'p1', ' NEW')
+    net.send('typist') // the server has the words; the mover has not seen them yet
+    caretAtEnd(net.get('mover').editor, 'p1')
+    expect(net.get('mover').editor.run(shiftLevel(1))).toBe(true)
+    net.send('mover')
+    net.settle()
+    for (const r of net.replicas.values()) expect(textOf(r, 'p1')).toEqual({ type: 'subpoint', text: 'a point, NEW' })
+    expectConverged(net)
+    expect(net.get('typist').restored).toEqual([]) // the server did it, once
+  })
+
+  it('are kept when typed offline while another moved the article (the typist restores them)', () => {
+    const net = new Network(['mover', 'typist'])
+    const typist = net.get('typist')
+    typeAtEnd(typist.editor, 'c2', ' more')
+    typeAtEnd(typist.editor, 'art1', ' heading')
+    caretAtEnd(net.get('mover').editor, 'art1')
+    expect(net.get('mover').editor.run(moveArticle(1))).toBe(true)
+    net.send('mover')
+    net.receive('typist') // the move arrives before the typist's words left
+    expect(typist.restored.flat().map((l) => l.text).sort()).toEqual([' heading', ' more'])
+    net.settle()
+    for (const r of net.replicas.values()) {
+      expect(textOf(r, 'c2').text).toBe('Second paragraph: more')
+      expect(textOf(r, 'art1').text).toBe('One heading')
+    }
+    const law = docJSONOf(net.server)
+    expect(law.content!.map((n) => n.attrs?.id ?? null).filter(Boolean)).toEqual(['ch1', 'art2', 'art1'])
+    expectConverged(net)
+  })
+
+  it('go back where they were typed, in the middle of a paragraph the mover also changed', () => {
+    const net = new Network(['mover', 'typist'])
+    const typist = net.get('typist')
+    const found = nodeWithId(typist.editor.state.doc, 'c1')!
+    typist.editor.select(found.pos + 1 + 'First'.length)
+    typist.editor.run((state, dispatch) => (dispatch?.(state.tr.insertText(' short')), true))
+    typeAtEnd(net.get('mover').editor, 'c1', ' Amended.')
+    caretAtEnd(net.get('mover').editor, 'art1')
+    net.get('mover').editor.run(moveArticle(1))
+    net.send('mover')
+    net.settle()
+    for (const r of net.replicas.values()) expect(textOf(r, 'c1').text).toBe('First short paragraph. Amended.')
+    expectConverged(net)
+  })
+
+  it('stay deleted when the mover had seen them and deleted them first', () => {
+    const net = new Network(['mover', 'typist'])
+    typeAtEnd(net.get('typist').editor, 'p1', ' NEW')
+    net.settle() // the mover sees them
+    const mover = net.get('mover').editor
+    const found = nodeWithId(mover.state.doc, 'p1')!
+    const end = found.pos + found.node.nodeSize - 1
+    mover.run((state, dispatch) => (dispatch?.(state.tr.delete(end - 4, end)), true))
+    caretAtEnd(mover, 'p1')
+    expect(mover.run(shiftLevel(1))).toBe(true)
+    net.send('mover')
+    net.settle()
+    for (const r of net.replicas.values()) expect(textOf(r, 'p1')).toEqual({ type: 'subpoint', text: 'a point,' })
+    expectConverged(net)
+  })
+
+  it('are not brought back when the element itself was deleted', () => {
+    const net = new Network(['mover', 'typist'])
+    typeAtEnd(net.get('typist').editor, 'c3', ' and more')
+    net.send('typist')
+    caretAtEnd(net.get('mover').editor, 'art2')
+    expect(net.get('mover').editor.run(deleteStructural)).toBe(true)
+    net.send('mover')
+    net.settle()
+    for (const r of net.replicas.values()) expect(nodeWithId(r.editor.state.doc, 'art2')).toBeUndefined()
+    expectConverged(net)
+  })
+
+  it('are kept into a paragraph that was empty when it was moved', () => {
+    const net = new Network(['mover', 'typist'])
+    // An empty paragraph in Article One, known to both.
+    const typist = net.get('typist').editor
+    const c1 = nodeWithId(typist.state.doc, 'c1')!
+    typist.run((state, dispatch) => (dispatch?.(state.tr.insert(c1.pos + c1.node.nodeSize, state.schema.nodes.clause.create({ id: 'c9' }))), true))
+    net.settle()
+    typeAtEnd(typist, 'c9', 'Fresh words.')
+    caretAtEnd(net.get('mover').editor, 'art1')
+    net.get('mover').editor.run(moveArticle(1))
+    net.send('mover')
+    net.settle()
+    for (const r of net.replicas.values()) expect(textOf(r, 'c9').text).toBe('Fresh words.')
+    expectConverged(net)
+  })
+})
