@@ -7,6 +7,7 @@ import { InvitePage } from './auth/InvitePage'
 import { DocumentList } from './documents/DocumentList'
 import { navigate, useRoute } from './router'
 import { errorText } from './api/http'
+import { SkipToText } from './editor/SkipToText'
 
 // The editor (TipTap, Yjs) and the admin pages are not on the critical path of the list of drafts.
 type EditorModule = typeof import('./editor/EditorPage')
@@ -51,6 +52,7 @@ export function App() {
   const { info, error } = useSession()
   const route = useRoute()
   const user = info?.user ?? null
+  const other = language === 'en' ? 'ru' : 'en'
 
   let content: React.ReactNode
   if (!info && error) {
@@ -69,6 +71,7 @@ export function App() {
 
   return (
     <div className="app">
+      {user && route.name === 'document' && <SkipToText />}
       <header className="app-bar">
         <Link to="/" className="brand">{t('app.name')}</Link>
         <span className="muted tagline">{t('app.tagline')}</span>
@@ -83,8 +86,9 @@ export function App() {
         {user && (
           <button type="button" onClick={() => void signOut().then(() => navigate('/'))}>{t('auth.signOut')}</button>
         )}
-        <button type="button" onClick={() => setLanguage(language === 'en' ? 'ru' : 'en')} aria-label={t('lang.switchLabel')} data-testid="ui-language">
-          {t('lang.switch')}
+        {/* Named by its visible word (the other language's name, in that language), the longer wording as its tooltip. */}
+        <button type="button" onClick={() => setLanguage(other)} title={t('lang.switchLabel')} data-testid="ui-language">
+          <span lang={other}>{t('lang.switch')}</span>
         </button>
       </header>
       <Suspense fallback={<p className="muted center">{t('common.loading')}</p>}>{content}</Suspense>

@@ -11,6 +11,7 @@ import { sameMap } from './sameMap'
 import { keepUnchanged } from './keepUnchanged'
 import { samePanelPlacements } from './threadOrder'
 import { debounced } from '../ui/debounced'
+import { focusReturn } from './composeFocus'
 import { commentsPlugin, commentsPluginKey, currentHighlights, setActiveThread, setHighlights } from './commentsPlugin'
 
 /** What the person is about to comment on. */
@@ -85,6 +86,8 @@ export class CommentsController {
   private readonly deriveLater = debounced(() => this.derive(), DERIVE_AFTER_MS)
   private destroyed = false
   private textWait: ReturnType<typeof setTimeout> | undefined
+  /** Gives focus back to where the open comment box was started from. */
+  private returnFocus: (() => void) | null = null
 
   constructor(
     readonly docId: string,
@@ -238,6 +241,14 @@ export class CommentsController {
   compose(articleId?: string): boolean {
     const editor = this.usableEditor()
     if (!editor) return false
+    // Before the box renders and takes focus; started again from inside the box, it keeps where it came from.
+    const back = this.snapshot.composer && document.activeElement?.closest('.comment-composer') ? this.returnFocus : focusReturn(editor)
+    const opened = this.openComposer(editor, articleId)
+    if (opened) this.returnFocus = back
+    return opened
+  }
+
+  private openComposer(editor: Editor, articleId?: string): boolean {
     const state = editor.state
     if (articleId) {
       const info = this.snapshot.articles.get(articleId)
@@ -265,6 +276,13 @@ export class CommentsController {
 
   cancelCompose(): void {
     this.update({ composer: null, refusal: null })
+    this.giveBackFocus()
+  }
+
+  private giveBackFocus(): void {
+    const back = this.returnFocus
+    this.returnFocus = null
+    back?.()
   }
 
   /** Starts the thread being composed; retries while the passage's words are still on their way to the server. */
@@ -285,6 +303,7 @@ export class CommentsController {
       }
     }
     this.update({ composer: null, activeId: thread.id, threads: [...this.snapshot.threads.filter((t) => t.id !== thread.id), thread] })
+    this.giveBackFocus()
     this.place()
     void this.refresh()
   }

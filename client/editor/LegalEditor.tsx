@@ -16,6 +16,7 @@ import { ownCaretAfterFrame } from './ownCaretAfterFrame'
 import { installIncrementalBinding } from './incrementalBinding'
 import { undoSelectionOfLocalChangesOnly } from './undoSelection'
 import { caretScrollMargins } from './stickyToolbar'
+import { TEXT_ID } from './SkipToText'
 
 installIncrementalBinding()
 
@@ -67,7 +68,7 @@ export function LegalEditor({ session, identity, language, editable, onEditor }:
       ],
       editable,
       editorProps: {
-        attributes: { class: `legal-text lang-${language}`, lang: language, spellcheck: 'true', 'aria-label': 'Text' },
+        attributes: { id: TEXT_ID, class: `legal-text lang-${language}`, lang: language, spellcheck: 'true', 'aria-label': t('editor.text') },
         // The caret kept in view below the sticky toolbar, however many rows it has.
         scrollThreshold: caretScrollMargins,
         scrollMargin: caretScrollMargins,

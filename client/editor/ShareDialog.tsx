@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../shared/roles'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
+import { useModalDialog } from '../ui/useModalDialog'
 
 function grantKey(grant: Grant): [PrincipalType, string] {
   return grant.principalType === 'organization' ? ['organization', grant.organization.id] : ['user', grant.user.id]
@@ -31,11 +32,7 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
     }, (err: unknown) => setError(errorText(err, t)))
   }, [reload, t])
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
+  const dialog = useModalDialog<HTMLDivElement>(onClose)
 
   async function change(principalType: PrincipalType, principalId: string, nextRole: Role) {
     setError('')
@@ -73,7 +70,7 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
 
   return (
     <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="share-title" onClick={(e) => e.stopPropagation()}>
+      <div className="dialog wide" {...dialog} aria-labelledby="share-title" onClick={(e) => e.stopPropagation()}>
         <h2 id="share-title">{t('share.title')}</h2>
         <p className="muted small">{t('share.rolesHelp')}</p>
         <ul className="plain-list" aria-label={t('share.current')}>

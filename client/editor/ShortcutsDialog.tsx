@@ -1,5 +1,5 @@
-import { useEffect } from 'react'
 import { useI18n } from '../i18n/i18n'
+import { useModalDialog } from '../ui/useModalDialog'
 import type { MessageKey } from '../i18n/en'
 import { SHORTCUTS } from './legalEditing'
 import { COMMENT_SHORTCUT } from '../comments/useCommentsController'
@@ -36,14 +36,10 @@ const ROWS: [MessageKey, string][] = [
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n()
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
+  const dialog = useModalDialog<HTMLDivElement>(onClose)
   return (
     <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
+      <div className="dialog" {...dialog} aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
         <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
         <table className="shortcuts">
           <tbody>

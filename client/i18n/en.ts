@@ -32,6 +32,8 @@ export const en = {
   'editor.back': 'All drafts',
   'editor.outline': 'Outline',
   'editor.outlineEmpty': 'No chapters or articles yet.',
+  'editor.text': 'Text of the draft',
+  'editor.skipToText': 'Skip to text',
   'editor.present': 'In this draft',
   'editor.you': 'you',
   'editor.notFound': 'This draft does not exist or was deleted.',

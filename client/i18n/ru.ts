@@ -33,6 +33,8 @@ export const ru: Record<MessageKey, string> = {
   'editor.back': 'Все проекты',
   'editor.outline': 'Структура',
   'editor.outlineEmpty': 'Глав и статей пока нет.',
+  'editor.text': 'Текст проекта',
+  'editor.skipToText': 'Перейти к тексту',
   'editor.present': 'Сейчас в проекте',
   'editor.you': 'вы',
   'editor.notFound': 'Этого проекта нет или он удалён.',

@@ -5,6 +5,7 @@ import type { LawStructure } from '../../shared/export/structure'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { navigate } from '../router'
+import { useModalDialog } from '../ui/useModalDialog'
 import { ImportWorkerClient } from './importClient'
 import type { ImportSource, ImportStage } from './messages'
 import { ImportPreview } from './ImportPreview'
@@ -56,6 +57,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const run = useRef(0)
 
   useEffect(() => () => worker.terminate(), [worker])
+
+  function cancel() {
+    run.current++
+    worker.terminate()
+    onClose()
+  }
+  const dialog = useModalDialog<HTMLDivElement>(cancel)
 
   async function parse(load: () => Promise<ImportSource>) {
     const mine = ++run.current
@@ -125,7 +133,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <div className="dialog-backdrop">
-      <div className={`dialog import-dialog${step.kind === 'preview' ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby="import-title">
+      <div className={`dialog import-dialog${step.kind === 'preview' ? ' wide' : ''}`} {...dialog} aria-labelledby="import-title">
         <h2 id="import-title">{t('import.title')}</h2>
         {step.kind === 'choose' && (
           <>
@@ -166,7 +174,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         )}
         {error && <p className="error" role="alert">{error}</p>}
         <div className="dialog-actions">
-          <button type="button" onClick={() => { run.current++; worker.terminate(); onClose() }}>{t('common.cancel')}</button>
+          <button type="button" onClick={cancel}>{t('common.cancel')}</button>
           {step.kind === 'choose' && (
             <button type="button" className="primary" disabled={!pasted.trim()} onClick={() => void parse(async () => ({ type: 'text', text: pasted, format: 'auto' }))}>
               {t('import.read')}

@@ -1,0 +1,68 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+
+/** Open modal dialogs, innermost last: Escape and Tab belong to the innermost one only. */
+const stack: HTMLElement[] = []
+
+/** The controls Tab stops at, in order (of a radio group, only the checked radio when there is one). */
+function tabStops(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => {
+    if (el.getClientRects().length === 0) return false
+    if (!(el instanceof HTMLInputElement) || el.type !== 'radio' || el.checked) return true
+    return !root.querySelector(`input[type="radio"][name="${CSS.escape(el.name)}"]:checked`)
+  })
+}
+
+/**
+ * A modal dialog for keyboard users: focus moves in when it opens (to an autoFocus control, else
+ * the dialog itself), Tab and Shift+Tab cycle inside it, Escape calls `onClose`, and on closing
+ * focus goes back to where it was before the dialog opened. Spread the result on the dialog's
+ * element and give it an accessible name (aria-labelledby).
+ */
+export function useModalDialog<T extends HTMLElement>(onClose: () => void) {
+  const ref = useRef<T>(null)
+  // Read while rendering: React focuses an autoFocus control before any effect of this component runs.
+  const [opener] = useState(() => document.activeElement)
+  const close = useRef(onClose)
+  useLayoutEffect(() => {
+    close.current = onClose
+  })
+
+  useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    stack.push(dialog)
+    if (!dialog.contains(document.activeElement)) dialog.focus()
+    const onKey = (event: KeyboardEvent) => {
+      if (stack[stack.length - 1] !== dialog || event.defaultPrevented) return
+      if (event.key === 'Escape' && !event.isComposing) {
+        event.preventDefault()
+        close.current()
+      } else if (event.key === 'Tab') {
+        const stops = tabStops(dialog)
+        const active = document.activeElement
+        const inside = active instanceof Node && dialog.contains(active)
+        const wrapTo = event.shiftKey
+          ? (!inside || active === dialog || active === stops[0]) && stops[stops.length - 1]
+          : (!inside || active === stops[stops.length - 1]) && stops[0]
+        if (wrapTo || stops.length === 0) {
+          event.preventDefault()
+          ;(wrapTo || dialog).focus()
+        }
+      }
+    }
+    document.addEventListener('keydown', onKey)
+    return () => {
+      document.removeEventListener('keydown', onKey)
+      stack.splice(stack.indexOf(dialog), 1)
+      // Still on the page: only StrictMode's rehearsal of an unmount, the dialog stays open.
+      if (dialog.isConnected) return
+      // Back to the opener, unless focus has already gone somewhere else (a new page, say).
+      const active = document.activeElement
+      if ((!active || active === document.body) && opener instanceof HTMLElement && opener.isConnected) opener.focus()
+    }
+  }, [opener])
+
+  return { ref, role: 'dialog' as const, 'aria-modal': true, tabIndex: -1 }
+}

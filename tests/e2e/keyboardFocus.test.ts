@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { createDocument, setupAdmin } from '../helpers/accounts'
+
+/** Whether `locator`'s element has the focus. */
+const hasFocus = (locator: Locator) => locator.evaluate((el) => el === document.activeElement)
+
+/** Whether the focus is inside the open dialog (not on <body>, not behind the backdrop). */
+const focusInDialog = (page: Page) => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"][aria-modal="true"]'))
+
+/**
+ * What a keyboard user of the Russian interface relies on: each dialog opened from a button
+ * keeps Tab inside, closes with Escape and gives the focus back to that button; cancelling a
+ * comment gives it back to where the comment was started; the text has a Russian name and a
+ * "skip to text" link ahead of the 60-odd stops of the header, toolbar and outline.
+ */
+describe('keyboard focus in the Russian interface', () => {
+  let server: TestServer
+  let browser: Browser
+  let page: Page
+  let errors: string[]
+  let draftId: string
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    const admin = await setupAdmin(server.url, { displayName: 'Айгуль' })
+    draftId = (await createDocument(admin, { title: 'Типовой закон', language: 'ru', template: 'sample' })).id
+    browser = await launchBrowser()
+    const context = await contextFor(browser, server.url, admin)
+    await context.addInitScript(() => localStorage.setItem('accord.uiLanguage', 'ru'))
+    page = await context.newPage()
+    errors = trackErrors(page)
+    await page.goto(server.url)
+    await page.getByTestId('document-row').first().waitFor()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it.each([
+    { name: 'Новый проект', opener: () => page.getByTestId('new-document') },
+    { name: 'Переименовать проект', opener: () => page.getByRole('button', { name: 'Переименовать', exact: true }) },
+    { name: 'Импорт проекта', opener: () => page.getByTestId('import-document') },
+  ])('start page: $name is a named modal dialog that keeps Tab inside, closes with Escape and gives focus back', async ({ name, opener }) => {
+    await opener().focus()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name, exact: true })
+    await dialog.waitFor()
+    expect(await dialog.getAttribute('aria-modal')).toBe('true')
+    await expect.poll(() => focusInDialog(page)).toBe(true)
+
+    // From its last control Tab goes round to the first, and Shift+Tab from there back to the last.
+    const last = dialog.locator('button:not([disabled])').last()
+    await last.focus()
+    await page.keyboard.press('Tab')
+    expect(await focusInDialog(page)).toBe(true)
+    await page.keyboard.press('Shift+Tab')
+    expect(await hasFocus(last)).toBe(true)
+
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    await expect.poll(() => hasFocus(opener())).toBe(true)
+  })
+
+  it('language switch: named by the word it shows', async () => {
+    // WCAG 2.5.3: a speech user says what they see, "English".
+    expect(await page.getByRole('button', { name: 'English', exact: true }).count()).toBe(1)
+    expect(await page.getByTestId('ui-language').locator('[lang="en"]').textContent()).toBe('English')
+  })
+
+  it('draft: "Skip to text" is the first Tab stop, shows itself, and puts the focus in the text, which is named in Russian', async () => {
+    await page.goto(`${server.url}/d/${draftId}`)
+    await page.waitForSelector('[data-testid="sync-status"][data-state="saved"]')
+    expect(await page.locator('.legal-text').getAttribute('aria-label')).toBe('Текст проекта')
+    await page.keyboard.press('Tab')
+    const skip = page.getByRole('link', { name: 'Перейти к тексту' })
+    expect(await hasFocus(skip)).toBe(true)
+    const box = (await skip.boundingBox())!
+    expect(box.y).toBeGreaterThanOrEqual(0) // on screen while focused
+    await page.keyboard.press('Enter')
+    expect(await hasFocus(page.locator('.legal-text'))).toBe(true)
+  })
+
+  it('draft: "Keyboard shortcuts" gives focus back to its button after Escape and after "Close"', async () => {
+    const button = page.getByRole('button', { name: 'Сочетания клавиш' })
+    const dialog = page.getByRole('dialog', { name: 'Сочетания клавиш' })
+    for (const close of ['Escape', 'Enter']) {
+      await button.focus()
+      await page.keyboard.press('Enter')
+      await dialog.waitFor()
+      await page.keyboard.press('Tab') // its only control: Tab stays on it
+      expect(await hasFocus(dialog.getByRole('button', { name: 'Закрыть' }))).toBe(true)
+      await page.keyboard.press(close)
+      await dialog.waitFor({ state: 'detached' })
+      await expect.poll(() => hasFocus(button)).toBe(true)
+    }
+  })
+
+  it('draft: "Access" keeps Tab inside and gives focus back to its button', async () => {
+    const button = page.getByTestId('share')
+    await button.focus()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name: 'У кого есть доступ' })
+    await dialog.waitFor()
+    await dialog.getByRole('button', { name: 'Закрыть' }).focus()
+    await page.keyboard.press('Tab')
+    expect(await focusInDialog(page)).toBe(true)
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    await expect.poll(() => hasFocus(button)).toBe(true)
+  })
+
+  it('draft: cancelling a comment started from the outline gives focus back to its "+"', async () => {
+    const plus = page.getByRole('button', { name: 'Прокомментировать: Статья 4.' })
+    await plus.focus()
+    await page.keyboard.press('Enter')
+    const box = page.getByRole('textbox', { name: 'Ваше замечание' })
+    await expect.poll(() => hasFocus(box)).toBe(true)
+    await page.keyboard.press('Escape')
+    await box.waitFor({ state: 'detached' })
+    expect(await hasFocus(plus)).toBe(true)
+  })
+
+  it('draft: cancelling a comment started in the text with Ctrl+Alt+M gives focus back to the text with its selection', async () => {
+    await page.locator('.legal-text p.clause').nth(2).click()
+    await page.keyboard.press('Home')
+    await page.keyboard.press('Shift+End')
+    const selected = await page.evaluate(() => document.getSelection()!.toString())
+    expect(selected.length).toBeGreaterThan(3)
+    await page.keyboard.press('Control+Alt+KeyM')
+    const box = page.getByRole('textbox', { name: 'Ваше замечание' })
+    await expect.poll(() => hasFocus(box)).toBe(true)
+    await page.keyboard.press('Escape')
+    await box.waitFor({ state: 'detached' })
+    expect(await hasFocus(page.locator('.legal-text'))).toBe(true)
+    await expect.poll(() => page.evaluate(() => document.getSelection()!.toString())).toBe(selected)
+    expect(errors).toEqual([])
+  })
+})
