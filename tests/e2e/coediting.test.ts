@@ -240,6 +240,46 @@ describe('two people co-editing the sample law in the browser', () => {
     await pageA.waitForSelector(SAVED)
   })
 
+  it('goes to the end of the law with Ctrl+End and to its start with Ctrl+Home, however far off screen', async () => {
+    const last = pageA.locator('.legal-text article.article').last()
+    const lastText = await textWithoutCarets(last.locator('p').last())
+    const title = (await pageA.locator('.legal-text .law-title').textContent())!
+    const caretInView = () =>
+      pageA.evaluate(() => {
+        const { top, bottom } = getSelection()!.getRangeAt(0).getBoundingClientRect()
+        return top >= 0 && bottom <= window.innerHeight
+      })
+    await pageA.evaluate(() => window.scrollTo(0, 0))
+    // Article 5: the last article is far below, not yet rendered (content-visibility: auto).
+    await firstClause(pageA, 4).click()
+    await pageA.keyboard.press('Control+End')
+    await pageA.keyboard.press('Enter')
+    await pageA.keyboard.type('A new last paragraph.')
+    // A paragraph after the last one (the caret was at the end of the text, not in the heading).
+    await expect.poll(() => textWithoutCarets(last.locator('p').last())).toBe('A new last paragraph.')
+    expect(await textWithoutCarets(last.locator('p').nth(-2))).toBe(lastText)
+    expect(await caretInView()).toBe(true)
+
+    // Shift extends the selection to the start of the title; Ctrl+Home puts the caret there.
+    await pageA.keyboard.press('Control+Shift+Home')
+    const selected = await pageA.evaluate(() => getSelection()!.toString())
+    expect(selected.startsWith(title)).toBe(true)
+    expect(selected.endsWith('A new last paragraph.')).toBe(true)
+    await pageA.keyboard.press('Control+End')
+    await pageA.keyboard.press('Control+Home')
+    expect(await caretInView()).toBe(true)
+    await pageA.keyboard.type('X')
+    await expect.poll(() => pageA.locator('.legal-text .law-title').textContent()).toBe(`X${title}`)
+    await pageA.keyboard.press('Backspace')
+    // Shift+Ctrl+End selects the whole law from there.
+    await pageA.keyboard.press('Control+Shift+End')
+    expect((await pageA.evaluate(() => getSelection()!.toString())).endsWith('A new last paragraph.')).toBe(true)
+    await pageA.keyboard.press('Control+End')
+    await pageA.keyboard.press('Control+Shift+Backspace') // the new paragraph goes again
+    await expect.poll(() => textWithoutCarets(last.locator('p').last())).toBe(lastText)
+    await pageA.waitForSelector(SAVED)
+  })
+
   it('keeps the outline current while someone keeps typing (it does not wait for a pause)', async () => {
     const clause = pageA.locator('.legal-text article.article').last().locator('.clause').last()
     await clause.click()
