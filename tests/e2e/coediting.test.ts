@@ -280,6 +280,14 @@ describe('two people co-editing the sample law in the browser', () => {
     await pageA.waitForSelector(SAVED)
   })
 
+  it('disables the toolbar’s “Sub-point” where no point would come before one', async () => {
+    const subpoint = pageA.getByTestId('add-subpoint')
+    await firstClause(pageA, 0).click()
+    await expect.poll(() => subpoint.isDisabled()).toBe(true)
+    await pageA.locator('.legal-text .point').first().click()
+    await expect.poll(() => subpoint.isDisabled()).toBe(false)
+  })
+
   it('shows a co-author’s caret label whole when the caret is at the start of an article heading', async () => {
     const heading = (page: Page) => page.locator('.legal-text article.article').nth(2).locator('.article-heading')
     await heading(pageB).click()
