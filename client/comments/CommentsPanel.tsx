@@ -112,6 +112,13 @@ export function CommentsPanel({ controller, docId, canComment }: { controller: C
     card.scrollIntoView({ block: 'nearest' })
     card.focus({ preventScroll: true })
   })
+  // The active thread hidden by the filters (resolved under "Open", here or by someone else):
+  // nothing in the panel shows it, so its words are no longer marked as active either. Not while
+  // a reveal is widening the filters to show it.
+  useEffect(() => {
+    const active = snapshot.activeId
+    if (active && revealing.current !== active && !visible.some((thread) => thread.id === active)) controller.activate(null)
+  })
 
   const composer = snapshot.composer
   const scope = withResolved ? 'all' : 'open'

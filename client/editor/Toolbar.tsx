@@ -14,6 +14,7 @@ import type { MessageKey } from '../i18n/en'
 import { run, SHORTCUTS } from './legalEditing'
 import { ShortcutsDialog, shortcutText } from './ShortcutsDialog'
 import { followToolbarHeight } from './stickyToolbar'
+import { useCommandsEnabled } from './useCommandsEnabled'
 
 interface Action {
   key: MessageKey
@@ -38,18 +39,22 @@ const ARRANGE: Action[] = [
   { key: 'toolbar.delete', command: deleteStructural, shortcut: SHORTCUTS.delete, testId: 'delete-block' },
 ]
 
+const COMMANDS = [...STRUCTURE, ...ARRANGE].map((action) => action.command)
+
 /** `children`: a last group of controls that are not structure commands (e.g. "Comment"). */
 export function Toolbar({ editor, children }: { editor: Editor | null; children?: ReactNode }) {
   const { t } = useI18n()
   const [showShortcuts, setShowShortcuts] = useState(false)
   const toolbar = useRef<HTMLDivElement>(null)
   useLayoutEffect(() => (toolbar.current ? followToolbarHeight(toolbar.current) : undefined), [])
+  // A command that would do nothing here (a sub-point under a paragraph, say) has its button disabled.
+  const enabled = useCommandsEnabled(editor, COMMANDS)
   const button = (action: Action) => (
     <button
       key={action.testId}
       type="button"
       data-testid={action.testId}
-      disabled={!editor}
+      disabled={!editor || (enabled & (1 << COMMANDS.indexOf(action.command))) === 0}
       title={action.shortcut ? `${t(action.key)} (${shortcutText(action.shortcut)})` : t(action.key)}
       onMouseDown={(e) => e.preventDefault() /* keep the selection in the text */}
       onClick={() => editor && run(editor, action.command)}

@@ -13,6 +13,7 @@ import {
   shiftLevel,
   splitStructural,
 } from '../../shared/editor/commands'
+import { selectDocumentEdge } from '../../shared/editor/documentEdges'
 import { structuredPastePlugin } from './structuredPaste'
 import { currentArticlePlugin } from './currentArticle'
 import { typedTextPlugin } from './typedText'
@@ -41,6 +42,23 @@ export const SHORTCUTS = {
   moveDown: 'Alt-Shift-ArrowDown',
   delete: 'Mod-Shift-Backspace',
 } as const
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+
+/**
+ * The start and end of the law (see selectDocumentEdge), with Shift extending the selection.
+ * On a Mac these are also ⌘↑ and ⌘↓; elsewhere Ctrl+Up/Down move by paragraph and stay the browser's.
+ */
+function documentEdgeKeys(bind: (command: Command) => () => boolean): Record<string, () => boolean> {
+  const keys: Record<string, () => boolean> = {}
+  for (const [home, end] of isMac ? [['Home', 'End'], ['ArrowUp', 'ArrowDown']] : [['Home', 'End']]) {
+    keys[`Mod-${home}`] = bind(selectDocumentEdge('start'))
+    keys[`Mod-${end}`] = bind(selectDocumentEdge('end'))
+    keys[`Shift-Mod-${home}`] = bind(selectDocumentEdge('start', true))
+    keys[`Shift-Mod-${end}`] = bind(selectDocumentEdge('end', true))
+  }
+  return keys
+}
 
 const placeholderKey = new PluginKey('placeholder')
 
@@ -96,6 +114,7 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       [SHORTCUTS.moveUp]: bind(moveArticle(-1)),
       [SHORTCUTS.moveDown]: bind(moveArticle(1)),
       [SHORTCUTS.delete]: bind(deleteStructural),
+      ...documentEdgeKeys(bind),
     }
   },
 })

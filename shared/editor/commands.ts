@@ -2,6 +2,7 @@ import { TextSelection, type Command, type EditorState } from '@tiptap/pm/state'
 import type { Node as PMNode, NodeType } from '@tiptap/pm/model'
 import { newId } from '../ids'
 import { isBodyType, type BodyType } from '../schema'
+import { endOfDeeper, levelOf, levelOfType, posOfChild, subpointFitsAfter } from './hierarchy'
 
 /** Where the selection stands in the law's structure. */
 export interface StructuralContext {
@@ -69,13 +70,20 @@ export const insertChapter: Command = (state, dispatch) => {
   return true
 }
 
-/** Inserts a numbered paragraph, point or sub-point after the current block of an article. */
+/**
+ * Inserts a numbered paragraph, point or sub-point after the current block of an article, and
+ * after what that block holds below the new one's level: a new point comes after the current
+ * point's sub-points, a new paragraph after the current paragraph's points (else they would
+ * change owner). A sub-point only where a point comes before it (see hierarchy.ts).
+ */
 export function insertBodyBlock(type: BodyType): Command {
   return (state, dispatch) => {
     const ctx = structuralContext(state)
-    if (!ctx || ctx.top.type.name !== 'article' || ctx.childPos === undefined || !ctx.child) return false
-    const pos = ctx.childPos + ctx.child.nodeSize
+    if (!ctx || ctx.top.type.name !== 'article' || ctx.childPos === undefined || ctx.childIndex === undefined || !ctx.child) return false
+    if (type === 'subpoint' && !subpointFitsAfter(ctx.top, ctx.childIndex)) return false
     if (dispatch) {
+      const end = ctx.child.type.name === 'articleHeading' ? 1 : endOfDeeper(ctx.top, ctx.childIndex, levelOfType(type))
+      const pos = posOfChild(ctx.top, ctx.childIndex, ctx.childPos, end)
       const tr = state.tr.insert(pos, state.schema.nodes[type].create({ id: newId() }))
       tr.setSelection(TextSelection.create(tr.doc, pos + 1)).scrollIntoView()
       dispatch(tr)
@@ -86,14 +94,29 @@ export function insertBodyBlock(type: BodyType): Command {
 
 const LEVELS: BodyType[] = ['clause', 'point', 'subpoint']
 
-/** Tab / Shift-Tab: a paragraph becomes a point, a point a sub-point, and back. */
+/**
+ * Tab / Shift-Tab: a paragraph becomes a point, a point a sub-point, and back. Tab makes a
+ * sub-point only where a point comes before it; Shift-Tab on a point brings its sub-points up
+ * with it, as the points of the paragraph it becomes (else they would sit under a paragraph).
+ */
 export function shiftLevel(delta: 1 | -1): Command {
   return (state, dispatch) => {
     const ctx = structuralContext(state)
-    if (!ctx?.child || ctx.childPos === undefined || !isBodyType(ctx.child.type.name)) return false
-    const next = LEVELS[LEVELS.indexOf(ctx.child.type.name) + delta]
+    if (!ctx?.child || ctx.childPos === undefined || ctx.childIndex === undefined || !isBodyType(ctx.child.type.name)) return false
+    const name = ctx.child.type.name
+    const next = LEVELS[LEVELS.indexOf(name) + delta]
     if (!next) return false
-    if (dispatch) dispatch(state.tr.setNodeMarkup(ctx.childPos, state.schema.nodes[next], ctx.child.attrs))
+    if (next === 'subpoint' && !subpointFitsAfter(ctx.top, ctx.childIndex - 1)) return false
+    if (dispatch) {
+      const tr = state.tr.setNodeMarkup(ctx.childPos, state.schema.nodes[next], ctx.child.attrs)
+      if (name === 'point' && next === 'clause') {
+        const end = endOfDeeper(ctx.top, ctx.childIndex, levelOf(ctx.child))
+        for (let i = ctx.childIndex + 1, pos = ctx.childPos + ctx.child.nodeSize; i < end; pos += ctx.top.child(i).nodeSize, i++) {
+          tr.setNodeMarkup(pos, state.schema.nodes.point, ctx.top.child(i).attrs)
+        }
+      }
+      dispatch(tr)
+    }
     return true
   }
 }
@@ -167,19 +190,20 @@ export function moveArticle(direction: -1 | 1): Command {
 }
 
 /**
- * Deletes the current element: a body block (if the article keeps a heading), or the whole
- * article when the cursor is in its heading, or a chapter heading.
+ * Deletes the current element: a body block with what it holds (a point's sub-points, a
+ * paragraph's points; else they would be left under the block before it), if the article keeps
+ * a heading; or the whole article when the cursor is in its heading; or a chapter heading.
  */
 export const deleteStructural: Command = (state, dispatch) => {
   const ctx = structuralContext(state)
   if (!ctx || ctx.topIndex < FIRST_STRUCTURAL_INDEX) return false
-  let from = ctx.topPos
-  let to = ctx.topPos + ctx.top.nodeSize
-  if (ctx.child && ctx.childPos !== undefined && isBodyType(ctx.child.type.name)) {
-    from = ctx.childPos
-    to = ctx.childPos + ctx.child.nodeSize
-  }
   if (dispatch) {
+    let from = ctx.topPos
+    let to = ctx.topPos + ctx.top.nodeSize
+    if (ctx.child && ctx.childPos !== undefined && ctx.childIndex !== undefined && isBodyType(ctx.child.type.name)) {
+      from = ctx.childPos
+      to = posOfChild(ctx.top, ctx.childIndex, ctx.childPos, endOfDeeper(ctx.top, ctx.childIndex, levelOf(ctx.child)))
+    }
     const tr = state.tr.delete(from, to)
     const near = Math.min(from, tr.doc.content.size)
     dispatch(tr.setSelection(TextSelection.near(tr.doc.resolve(near), -1)).scrollIntoView())

@@ -240,6 +240,89 @@ describe('two people co-editing the sample law in the browser', () => {
     await pageA.waitForSelector(SAVED)
   })
 
+  it('goes to the end of the law with Ctrl+End and to its start with Ctrl+Home, however far off screen', async () => {
+    const last = pageA.locator('.legal-text article.article').last()
+    const lastText = await textWithoutCarets(last.locator('p').last())
+    const title = (await pageA.locator('.legal-text .law-title').textContent())!
+    const caretInView = () =>
+      pageA.evaluate(() => {
+        const { top, bottom } = getSelection()!.getRangeAt(0).getBoundingClientRect()
+        return top >= 0 && bottom <= window.innerHeight
+      })
+    await pageA.evaluate(() => window.scrollTo(0, 0))
+    // Article 5: the last article is far below, not yet rendered (content-visibility: auto).
+    await firstClause(pageA, 4).click()
+    await pageA.keyboard.press('Control+End')
+    await pageA.keyboard.press('Enter')
+    await pageA.keyboard.type('A new last paragraph.')
+    // A paragraph after the last one (the caret was at the end of the text, not in the heading).
+    await expect.poll(() => textWithoutCarets(last.locator('p').last())).toBe('A new last paragraph.')
+    expect(await textWithoutCarets(last.locator('p').nth(-2))).toBe(lastText)
+    expect(await caretInView()).toBe(true)
+
+    // Shift extends the selection to the start of the title; Ctrl+Home puts the caret there.
+    await pageA.keyboard.press('Control+Shift+Home')
+    const selected = await pageA.evaluate(() => getSelection()!.toString())
+    expect(selected.startsWith(title)).toBe(true)
+    expect(selected.endsWith('A new last paragraph.')).toBe(true)
+    await pageA.keyboard.press('Control+End')
+    await pageA.keyboard.press('Control+Home')
+    expect(await caretInView()).toBe(true)
+    await pageA.keyboard.type('X')
+    await expect.poll(() => pageA.locator('.legal-text .law-title').textContent()).toBe(`X${title}`)
+    await pageA.keyboard.press('Backspace')
+    // Shift+Ctrl+End selects the whole law from there.
+    await pageA.keyboard.press('Control+Shift+End')
+    expect((await pageA.evaluate(() => getSelection()!.toString())).endsWith('A new last paragraph.')).toBe(true)
+    await pageA.keyboard.press('Control+End')
+    await pageA.keyboard.press('Control+Shift+Backspace') // the new paragraph goes again
+    await expect.poll(() => textWithoutCarets(last.locator('p').last())).toBe(lastText)
+    await pageA.waitForSelector(SAVED)
+  })
+
+  it('disables the toolbar’s “Sub-point” where no point would come before one', async () => {
+    const subpoint = pageA.getByTestId('add-subpoint')
+    await firstClause(pageA, 0).click()
+    await expect.poll(() => subpoint.isDisabled()).toBe(true)
+    await pageA.locator('.legal-text .point').first().click()
+    await expect.poll(() => subpoint.isDisabled()).toBe(false)
+  })
+
+  it('shows a co-author’s caret label whole when the caret is at the start of an article heading', async () => {
+    const heading = (page: Page) => page.locator('.legal-text article.article').nth(2).locator('.article-heading')
+    await heading(pageB).click()
+    await pageB.keyboard.press('Home')
+    const article = pageA.locator('.legal-text article.article').nth(2)
+    const label = article.locator('.collaboration-carets__label')
+    await expect.poll(() => label.textContent()).toBe('Boris · Ministry of Justice')
+    await heading(pageA).evaluate((el) => el.scrollIntoView({ block: 'center' }))
+    /** Share of the label's part above the article's top edge painted in the ministry's colour. */
+    const paintedAboveArticle = async () => {
+      const box = await label.boundingBox()
+      const articleTop = await article.evaluate((el) => el.getBoundingClientRect().top)
+      if (!box || box.y > articleTop - 4) return 0 // moving, or not above the edge: measured again
+      const shot = await pageA.screenshot({ clip: { x: box.x, y: box.y, width: box.width, height: articleTop - box.y } })
+      return pageA.evaluate(async (png) => {
+        const image = new Image()
+        image.src = `data:image/png;base64,${png}`
+        await image.decode()
+        const canvas = document.createElement('canvas')
+        canvas.width = image.width
+        canvas.height = image.height
+        const context = canvas.getContext('2d')!
+        context.drawImage(image, 0, 0)
+        const { data } = context.getImageData(0, 0, image.width, image.height)
+        let count = 0
+        for (let i = 0; i < data.length; i += 4) {
+          if (Math.abs(data[i] - 0x8a) < 24 && Math.abs(data[i + 1] - 0x2b) < 24 && Math.abs(data[i + 2] - 0xe2) < 24) count++
+        }
+        return count / (data.length / 4)
+      }, shot.toString('base64'))
+    }
+    // The label rises above the article's top edge, and that part of it is painted (not cut off there).
+    await expect.poll(paintedAboveArticle).toBeGreaterThan(0.4)
+  })
+
   it('keeps the outline current while someone keeps typing (it does not wait for a pause)', async () => {
     const clause = pageA.locator('.legal-text article.article').last().locator('.clause').last()
     await clause.click()

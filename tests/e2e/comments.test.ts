@@ -123,6 +123,16 @@ describe('review threads in the browser', () => {
     expect(await mine.textContent()).toContain('MoJ')
   })
 
+  it('no longer marks a resolved thread as active for the person who resolved it, once the Open filter hides it', async () => {
+    // The drafter had it active (opened from its words) and resolved it under "Open".
+    await expect.poll(() => drafter.locator(`[data-testid="thread"][data-thread-id="${threadId}"]`).count()).toBe(0)
+    await drafter.locator('.legal-text article.article').nth(0).locator('.clause').first().click()
+    const highlight = drafter.locator(`.legal-text .comment-highlight[data-thread-id="${threadId}"]`).first()
+    await expect.poll(() => highlight.getAttribute('class')).toBe('comment-highlight')
+    expect(await highlight.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)')
+    expect(await drafter.locator('.legal-text .comment-highlight.is-active').count()).toBe(0)
+  })
+
   it('keeps the thread on the same words when the drafter inserts an article above', async () => {
     await drafter.locator('.legal-text article.article').nth(1).locator('.article-heading').click()
     await drafter.getByTestId('add-article').click()
@@ -134,7 +144,8 @@ describe('review threads in the browser', () => {
       const card = page.locator(`[data-testid="thread"][data-thread-id="${threadId}"]`)
       // Listed under the article by its new number.
       await expect.poll(() => page.getByTestId('thread-group').filter({ has: card }).locator('h3').textContent()).toBe('Article 4. Guiding principles')
-      await card.click()
+      // On its quote: the middle of the card may be its comments' own actions, which keep the click.
+      await card.getByTestId('thread-quote').click()
       await expect.poll(() => highlightOf(page, threadId)).toEqual({ text: WORDS, article: 'Article 4.' })
       await expect.poll(() => page.locator('.comment-highlight.is-active').allTextContents()).toEqual([WORDS])
     }

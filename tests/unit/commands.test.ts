@@ -7,6 +7,8 @@ import {
   deleteStructural, findById, structuralContext, createArticle,
 } from '../../shared/editor/commands'
 import { numberDocument, outlineOf } from '../../shared/numbering'
+import { stableIdPlugin } from '../../shared/editor/idPlugin'
+import { history, undo } from '@tiptap/pm/history'
 import {
   stateFromJSON, withCursorIn, run, topLevel, bodyOf, allIds, nodeWithId, cursorBlock, withId, posOfNth, fixtureLaw,
 } from '../helpers/editorState'
@@ -146,7 +148,7 @@ describe('insertBodyBlock', () => {
     expect(cursorBlock(res.state).type).toBe('clause')
   })
 
-  it.each(['clause', 'point', 'subpoint'] as const)('inserts a %s', (type) => {
+  it.each(['clause', 'point'] as const)('inserts a %s', (type) => {
     const state = withCursorIn(stateFromJSON(law()), 'clause', 2)
     const res = run(state, insertBodyBlock(type))
     expect(bodyOf(nodeWithId(res.state.doc, 'art2')!.node)).toEqual(['clause:Only paragraph.', `${type}:`])
@@ -168,9 +170,11 @@ describe('shiftLevel', () => {
     expect(nodeWithId(res.state.doc, 'c2')!.node.type.name).toBe('point')
     expect(nodeWithId(res.state.doc, 'c2')!.node.textContent).toBe('Second paragraph:')
     expect(cursorBlock(res.state)).toEqual({ type: 'point', text: 'Second paragraph:', offset: 4 })
+    // p1 now follows the point c2: it can become a sub-point (c2 itself, right after a paragraph, cannot).
     state = res.state
-    res = run(state, shiftLevel(1))
-    expect(nodeWithId(res.state.doc, 'c2')!.node.type.name).toBe('subpoint')
+    expect(shiftLevel(1)(state)).toBe(false)
+    res = run(withCursorIn(state, 'point', 1, 2), shiftLevel(1))
+    expect(nodeWithId(res.state.doc, 'p1')!.node.type.name).toBe('subpoint')
     expect(allIds(res.state.doc)).toEqual(ORIGINAL_IDS)
     expectValidAndUnique(res.state.doc)
   })
@@ -185,9 +189,9 @@ describe('shiftLevel', () => {
 
   it('renumbers accordingly', () => {
     const res = run(withCursorIn(stateFromJSON(law()), 'point', 0), shiftLevel(-1))
-    // p1 becomes paragraph 3; the sub-point now follows a paragraph directly.
+    // p1 becomes paragraph 3, and its sub-point that paragraph's point 1).
     const labels = Object.fromEntries(numberDocument(res.state.doc, 'en').map((n) => [n.id, n.label]))
-    expect([labels.c1, labels.c2, labels.p1, labels.s1]).toEqual(['1.', '2.', '3.', 'a)'])
+    expect([labels.c1, labels.c2, labels.p1, labels.s1]).toEqual(['1.', '2.', '3.', '1)'])
   })
 
   it('refuses beyond the levels and outside body blocks', () => {
@@ -229,7 +233,7 @@ describe('splitStructural (Enter)', () => {
     expect(cursorBlock(res.state)).toEqual({ type: 'point', text: '', offset: 0 })
   })
 
-  it('on an empty point, turns it into a paragraph (same id) instead of splitting', () => {
+  it('on an empty point, turns it into a paragraph (same id) instead of splitting, its sub-points into its points', () => {
     let state = withCursorIn(stateFromJSON(law()), 'point', 0, 'end')
     state = run(state, splitStructural).state
     const emptyId = cursorBlock(state).type === 'point' ? state.selection.$from.parent.attrs.id : null
@@ -239,7 +243,7 @@ describe('splitStructural (Enter)', () => {
     const node = nodeWithId(res.state.doc, emptyId!)!.node
     expect(node.type.name).toBe('clause')
     expect(bodyOf(nodeWithId(res.state.doc, 'art1')!.node)).toEqual([
-      'clause:First paragraph.', 'clause:Second paragraph:', 'point:a point,', 'clause:', 'subpoint:a sub-point.',
+      'clause:First paragraph.', 'clause:Second paragraph:', 'point:a point,', 'clause:', 'point:a sub-point.',
     ])
     expect(cursorBlock(res.state).type).toBe('clause')
     expectValidAndUnique(res.state.doc)
@@ -382,13 +386,14 @@ describe('moveArticle', () => {
 })
 
 describe('deleteStructural', () => {
-  it('in a body block, deletes only that block', () => {
+  it('in a body block, deletes that block and what it holds (a point with its sub-points)', () => {
     const state = withCursorIn(stateFromJSON(law()), 'point', 0, 3)
     const res = run(state, deleteStructural)
     expect(res.ok).toBe(true)
-    expect(bodyOf(nodeWithId(res.state.doc, 'art1')!.node)).toEqual(['clause:First paragraph.', 'clause:Second paragraph:', 'subpoint:a sub-point.'])
+    expect(bodyOf(nodeWithId(res.state.doc, 'art1')!.node)).toEqual(['clause:First paragraph.', 'clause:Second paragraph:'])
     expect(findById(res.state.doc, 'p1')).toBeNull()
-    expect(allIds(res.state.doc)).toEqual(ORIGINAL_IDS.filter((id) => id !== 'p1'))
+    expect(findById(res.state.doc, 's1')).toBeNull()
+    expect(allIds(res.state.doc)).toEqual(ORIGINAL_IDS.filter((id) => id !== 'p1' && id !== 's1'))
     // The cursor stays in the same article, in a textblock.
     expect(structuralContext(res.state)!.top.attrs.id).toBe('art1')
     expect(res.state.selection.$from.parent.isTextblock).toBe(true)
@@ -456,5 +461,120 @@ describe('findById', () => {
     expect(findById(moved.doc, 'art2')!.pos).toBe(posOfNth(moved.doc, 'article', 0))
     expect(findById(moved.doc, 'c3')!.node.textContent).toBe('Only paragraph.')
     expect(findById(moved.doc, 'c1')!.pos).toBeGreaterThan(findById(moved.doc, 'c3')!.pos)
+  })
+})
+
+describe('the hierarchy: a sub-point under a point, a point under a paragraph', () => {
+  /** Article "Rich": c1 with points p1 (sub-points s1, s2) and p2, then c2; Article "List": points only. */
+  const rich = () => {
+    const b = createBuilders('h')
+    return b.law('L', ['P'], [
+      withId(b.article('Rich', [
+        withId(b.clause('Intro:'), 'c1'),
+        withId(b.point('one:'), 'p1'),
+        withId(b.subpoint('one-a;'), 's1'),
+        withId(b.subpoint('one-b;'), 's2'),
+        withId(b.point('two.'), 'p2'),
+        withId(b.clause('Second.'), 'c2'),
+      ]), 'rich'),
+      withId(b.article('List', [withId(b.point('first;'), 'l1'), withId(b.point('second.'), 'l2')]), 'list'),
+    ])
+  }
+  const fresh = () => stateFromJSON(rich(), [stableIdPlugin(), history()])
+  const body = (state: EditorState, id = 'rich') => bodyOf(nodeWithId(state.doc, id)!.node)
+  const labels = (state: EditorState) => Object.fromEntries(numberDocument(state.doc, 'en').map((n) => [n.id, n.label]))
+  /** Every sub-point has a point before it, past other sub-points. */
+  const expectNoOrphanSubpoints = (state: EditorState) => {
+    state.doc.forEach((article) => {
+      let owner = ''
+      article.forEach((child) => {
+        if (child.type.name === 'subpoint') expect(owner, `sub-point "${child.textContent}"`).toBe('point')
+        else owner = child.type.name
+      })
+    })
+    expectValidAndUnique(state.doc)
+  }
+  /** One step: one transaction, and one undo gives the document back. */
+  const expectOneUndo = (before: EditorState, res: ReturnType<typeof run>) => {
+    expect(res.trs).toHaveLength(1)
+    expect(run(res.state, undo).state.doc.eq(before.doc)).toBe(true)
+  }
+
+  it('deleting a point deletes its sub-points with it, in one step', () => {
+    const state = withCursorIn(fresh(), 'point', 0, 2)
+    const res = run(state, deleteStructural)
+    expect(body(res.state)).toEqual(['clause:Intro:', 'point:two.', 'clause:Second.'])
+    expectNoOrphanSubpoints(res.state)
+    expectOneUndo(state, res)
+  })
+
+  it('deleting a paragraph deletes its points and their sub-points; a sub-point goes alone', () => {
+    let res = run(withCursorIn(fresh(), 'clause', 0), deleteStructural)
+    expect(body(res.state)).toEqual(['clause:Second.'])
+    res = run(withCursorIn(fresh(), 'subpoint', 0), deleteStructural)
+    expect(body(res.state)).toEqual(['clause:Intro:', 'point:one:', 'subpoint:one-b;', 'point:two.', 'clause:Second.'])
+    expectNoOrphanSubpoints(res.state)
+  })
+
+  it('refuses a sub-point in a paragraph or a heading, where no point would come before it', () => {
+    expectRefused(withCursorIn(fresh(), 'clause', 0), insertBodyBlock('subpoint'))
+    expectRefused(withCursorIn(fresh(), 'clause', 1), insertBodyBlock('subpoint'))
+    expectRefused(withCursorIn(fresh(), 'articleHeading', 0), insertBodyBlock('subpoint'))
+    expectRefused(withCursorIn(fresh(), 'articleHeading', 1), insertBodyBlock('subpoint'))
+  })
+
+  it('inserts a sub-point right after a point or a sub-point', () => {
+    let res = run(withCursorIn(fresh(), 'point', 0), insertBodyBlock('subpoint'))
+    expect(body(res.state)).toEqual(['clause:Intro:', 'point:one:', 'subpoint:', 'subpoint:one-a;', 'subpoint:one-b;', 'point:two.', 'clause:Second.'])
+    res = run(withCursorIn(fresh(), 'subpoint', 1), insertBodyBlock('subpoint'))
+    expect(body(res.state)).toEqual(['clause:Intro:', 'point:one:', 'subpoint:one-a;', 'subpoint:one-b;', 'subpoint:', 'point:two.', 'clause:Second.'])
+    expect(cursorBlock(res.state)).toEqual({ type: 'subpoint', text: '', offset: 0 })
+    expectNoOrphanSubpoints(res.state)
+  })
+
+  it('inserts a point after the current point’s sub-points, and a paragraph after the current paragraph’s points', () => {
+    let res = run(withCursorIn(fresh(), 'point', 0), insertBodyBlock('point'))
+    expect(body(res.state)).toEqual(['clause:Intro:', 'point:one:', 'subpoint:one-a;', 'subpoint:one-b;', 'point:', 'point:two.', 'clause:Second.'])
+    expect(cursorBlock(res.state).type).toBe('point')
+    res = run(withCursorIn(fresh(), 'subpoint', 0), insertBodyBlock('clause'))
+    expect(body(res.state)).toEqual(['clause:Intro:', 'point:one:', 'subpoint:one-a;', 'subpoint:one-b;', 'point:two.', 'clause:', 'clause:Second.'])
+    expect(cursorBlock(res.state).type).toBe('clause')
+    const { s1, s2, p2 } = labels(res.state)
+    expect([s1, s2, p2]).toEqual(['a)', 'b)', '2)']) // nothing changed owner
+    expectNoOrphanSubpoints(res.state)
+  })
+
+  it('lets a point start an article’s body, as import and export allow (an implicit paragraph)', () => {
+    const res = run(withCursorIn(fresh(), 'articleHeading', 0), insertBodyBlock('point'))
+    expect(body(res.state)[0]).toBe('point:')
+    expect(run(withCursorIn(fresh(), 'clause', 0), shiftLevel(1)).ok).toBe(true) // the first paragraph becomes a point
+  })
+
+  it('Tab makes a sub-point only where a point comes before it', () => {
+    expectRefused(withCursorIn(fresh(), 'point', 0), shiftLevel(1)) // right after a paragraph
+    expectRefused(withCursorIn(fresh(), 'point', 2), shiftLevel(1)) // right after the heading
+    const res = run(withCursorIn(fresh(), 'point', 1), shiftLevel(1)) // "two." after p1's sub-points
+    expect(body(res.state)).toEqual(['clause:Intro:', 'point:one:', 'subpoint:one-a;', 'subpoint:one-b;', 'subpoint:two.', 'clause:Second.'])
+    expect(labels(res.state).p2).toBe('c)')
+    expectNoOrphanSubpoints(res.state)
+  })
+
+  it('Shift-Tab on a point with sub-points brings them up with it, as its points, in one step', () => {
+    const state = withCursorIn(fresh(), 'point', 0, 1)
+    const res = run(state, shiftLevel(-1))
+    expect(body(res.state)).toEqual(['clause:Intro:', 'clause:one:', 'point:one-a;', 'point:one-b;', 'point:two.', 'clause:Second.'])
+    const { c1, p1, s1, s2, p2, c2 } = labels(res.state)
+    expect([c1, p1, s1, s2, p2, c2]).toEqual(['1.', '2.', '1)', '2)', '3)', '3.'])
+    expect(allIds(res.state.doc)).toEqual(allIds(state.doc)) // ids and text kept
+    expect(cursorBlock(res.state)).toEqual({ type: 'clause', text: 'one:', offset: 1 })
+    expectNoOrphanSubpoints(res.state)
+    expectOneUndo(state, res)
+  })
+
+  it('Shift-Tab on a sub-point makes it a point that keeps the sub-points after it', () => {
+    const res = run(withCursorIn(fresh(), 'subpoint', 0), shiftLevel(-1))
+    expect(body(res.state)).toEqual(['clause:Intro:', 'point:one:', 'point:one-a;', 'subpoint:one-b;', 'point:two.', 'clause:Second.'])
+    expect(labels(res.state).s2).toBe('a)')
+    expectNoOrphanSubpoints(res.state)
   })
 })

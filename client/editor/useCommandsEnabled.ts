@@ -1,0 +1,45 @@
+import { useCallback, useRef, useSyncExternalStore } from 'react'
+import type { Editor } from '@tiptap/react'
+import type { Command, EditorState } from '@tiptap/pm/state'
+import { afterNextFrame } from '../ui/afterFrame'
+
+function maskOf(state: EditorState, commands: readonly Command[]): number {
+  let mask = 0
+  commands.forEach((command, i) => {
+    if (command(state)) mask |= 1 << i
+  })
+  return mask
+}
+
+/**
+ * Which of `commands` (a constant list) would do something where the selection is, as a bit
+ * mask (bit i for commands[i]): a toolbar button whose command refuses is disabled. Asked again
+ * after the frame that follows a change, never in a keystroke's own task; each check looks at
+ * the blocks around the caret only. The toolbar renders again only when the mask changes.
+ */
+export function useCommandsEnabled(editor: Editor | null, commands: readonly Command[]): number {
+  const cache = useRef<{ state: EditorState | null; mask: number }>({ state: null, mask: 0 })
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      if (!editor) return () => {}
+      let due = false
+      const onTransaction = () => {
+        if (due) return
+        due = true
+        afterNextFrame(() => {
+          due = false
+          notify()
+        })
+      }
+      editor.on('transaction', onTransaction)
+      return () => void editor.off('transaction', onTransaction)
+    },
+    [editor],
+  )
+  const snapshot = () => {
+    if (!editor || editor.isDestroyed) return 0
+    if (cache.current.state !== editor.state) cache.current = { state: editor.state, mask: maskOf(editor.state, commands) }
+    return cache.current.mask
+  }
+  return useSyncExternalStore(subscribe, snapshot)
+}

@@ -1,0 +1,46 @@
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { BodyType } from '../schema'
+
+/**
+ * The hierarchy of an article's flat body blocks, as numbering and export derive it: a paragraph
+ * owns the points after it, a point the sub-points after it. The structure commands keep it:
+ * a sub-point always has a point before it (the editor never makes "а)" directly under a
+ * paragraph). Points directly after the heading stay allowed: the importer makes them (an
+ * article that is a list, "1) …" after "Article 2. Definitions") and every exporter gives them
+ * an implicit paragraph (shared/export/structure.ts). Blocks that break the rule anyway
+ * (concurrent edits, old drafts) are still numbered and exported, never lost.
+ */
+
+const LEVEL: Record<string, number> = { clause: 0, point: 1, subpoint: 2 }
+
+/** A body block's level (paragraph 0, point 1, sub-point 2); the heading is above them all. */
+export function levelOf(node: PMNode): number {
+  return LEVEL[node.type.name] ?? -1
+}
+
+export function levelOfType(type: BodyType): number {
+  return LEVEL[type]
+}
+
+/**
+ * Index just past the blocks after `index` that are deeper than `level`: with the block's own
+ * level, past everything it owns (a point's sub-points, a paragraph's points and theirs).
+ */
+export function endOfDeeper(article: PMNode, index: number, level: number): number {
+  let end = index + 1
+  while (end < article.childCount && levelOf(article.child(end)) > level) end++
+  return end
+}
+
+/** Whether a sub-point may stand right after the child at `index`: a point comes before it, past other sub-points. */
+export function subpointFitsAfter(article: PMNode, index: number): boolean {
+  let i = index
+  while (i > 0 && article.child(i).type.name === 'subpoint') i--
+  return article.child(i).type.name === 'point'
+}
+
+/** Position of the article's child `end`, counted on from its child `index` at `pos`. */
+export function posOfChild(article: PMNode, index: number, pos: number, end: number): number {
+  for (let i = index; i < end; i++) pos += article.child(i).nodeSize
+  return pos
+}
