@@ -1,6 +1,7 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react'
 import type { Editor } from '@tiptap/react'
-import type { Command, EditorState } from '@tiptap/pm/state'
+import type { Command, EditorState, Transaction } from '@tiptap/pm/state'
+import { isTextOnlyTransaction } from '../../shared/editor/changes'
 import { afterNextFrame } from '../ui/afterFrame'
 
 function maskOf(state: EditorState, commands: readonly Command[]): number {
@@ -15,7 +16,7 @@ function maskOf(state: EditorState, commands: readonly Command[]): number {
  * Which of `commands` (a constant list) would do something where the selection is, as a bit
  * mask (bit i for commands[i]): a toolbar button whose command refuses is disabled. Asked again
  * after the frame that follows a change, never in a keystroke's own task; each check looks at
- * the blocks around the caret only. The toolbar renders again only when the mask changes.
+ * the blocks around the caret only, and not at all after typing. The toolbar renders again only when the mask changes.
  */
 export function useCommandsEnabled(editor: Editor | null, commands: readonly Command[]): number {
   const cache = useRef<{ state: EditorState | null; mask: number }>({ state: null, mask: 0 })
@@ -23,8 +24,14 @@ export function useCommandsEnabled(editor: Editor | null, commands: readonly Com
     (notify: () => void) => {
       if (!editor) return () => {}
       let due = false
-      const onTransaction = () => {
-        if (due) return
+      /** Start of the caret's block after the last transaction. */
+      let block = -1
+      const onTransaction = ({ transaction }: { transaction: Transaction }) => {
+        const start = transaction.selection.$from.start()
+        const sameBlock = block >= 0 && transaction.mapping.map(block, -1) === start
+        block = start
+        // Typing changes text inside the caret's block: the blocks around it, all the mask depends on, stay.
+        if (due || (sameBlock && (!transaction.docChanged || isTextOnlyTransaction(transaction)))) return
         due = true
         afterNextFrame(() => {
           due = false
