@@ -116,13 +116,13 @@ function expectConverged(net: Network): void {
 describe('words typed into an element that someone else moves or re-levels meanwhile', () => {
   it('are kept when the server had them before the change of level (the server restores them)', () => {
     const net = new Network(['mover', 'typist'])
-    typeAtEnd(net.get('typist').editor, 'p1', ' NEW')
+    typeAtEnd(net.get('typist').editor, 's1', ' NEW')
     net.send('typist') // the server has the words; the mover has not seen them yet
-    caretAtEnd(net.get('mover').editor, 'p1')
-    expect(net.get('mover').editor.run(shiftLevel(1))).toBe(true)
+    caretAtEnd(net.get('mover').editor, 's1')
+    expect(net.get('mover').editor.run(shiftLevel(-1))).toBe(true)
     net.send('mover')
     net.settle()
-    for (const r of net.replicas.values()) expect(textOf(r, 'p1')).toEqual({ type: 'subpoint', text: 'a point, NEW' })
+    for (const r of net.replicas.values()) expect(textOf(r, 's1')).toEqual({ type: 'point', text: 'a sub-point. NEW' })
     expectConverged(net)
     expect(net.get('typist').restored).toEqual([]) // the server did it, once
   })
@@ -164,17 +164,17 @@ describe('words typed into an element that someone else moves or re-levels meanw
 
   it('stay deleted when the mover had seen them and deleted them first', () => {
     const net = new Network(['mover', 'typist'])
-    typeAtEnd(net.get('typist').editor, 'p1', ' NEW')
+    typeAtEnd(net.get('typist').editor, 's1', ' NEW')
     net.settle() // the mover sees them
     const mover = net.get('mover').editor
-    const found = nodeWithId(mover.state.doc, 'p1')!
+    const found = nodeWithId(mover.state.doc, 's1')!
     const end = found.pos + found.node.nodeSize - 1
     mover.run((state, dispatch) => (dispatch?.(state.tr.delete(end - 4, end)), true))
-    caretAtEnd(mover, 'p1')
-    expect(mover.run(shiftLevel(1))).toBe(true)
+    caretAtEnd(mover, 's1')
+    expect(mover.run(shiftLevel(-1))).toBe(true)
     net.send('mover')
     net.settle()
-    for (const r of net.replicas.values()) expect(textOf(r, 'p1')).toEqual({ type: 'subpoint', text: 'a point,' })
+    for (const r of net.replicas.values()) expect(textOf(r, 's1')).toEqual({ type: 'point', text: 'a sub-point.' })
     expectConverged(net)
   })
 
