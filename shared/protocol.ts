@@ -22,6 +22,8 @@ export const MessageType = {
    * is 772 KB as is, 225 KB gzipped.
    */
   gzipped: 103,
+  /** Server → client: the draft was renamed, varString(new title) (Accord extension). */
+  renamed: 104,
 } as const
 
 /** Query parameter of the sync URL by which a client asks for large messages gzipped (`=1`). */

@@ -92,6 +92,8 @@ export class CollabSession {
   private state: SyncState = { kind: 'connecting' }
   /** This connection's role as the server decided it (null until told). */
   role: Role | null = null
+  /** The draft's title as the server last announced a rename (null: as loaded). */
+  title: string | null = null
   /** Set when the server dropped a change because this connection may not edit. */
   writeRefused = false
   /** Updates not yet written to the browser copy, in order. */
@@ -206,6 +208,10 @@ export class CollabSession {
         this.writeRefused = true
         this.listeners.forEach((l) => l())
       })
+    }
+    handlers[MessageType.renamed] = (_encoder, decoder) => {
+      this.title = decoding.readVarString(decoder)
+      this.listeners.forEach((l) => l())
     }
     handlers[MessageType.threads] = (_encoder, decoder) => {
       let event: ThreadsChanged | null = null

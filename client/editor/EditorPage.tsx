@@ -46,6 +46,12 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     (l) => session?.subscribe(l) ?? (() => {}),
     () => session?.writeRefused ?? false,
   )
+  const renamedTo = useSyncExternalStore(
+    (l) => session?.subscribe(l) ?? (() => {}),
+    () => session?.title ?? null,
+  )
+  // A rename announced on the open connection wins over the title the page loaded.
+  const title = renamedTo ?? (load.kind === 'ready' ? load.doc.title : '')
   // The server's word on the open connection wins over the role the list reported.
   const role = liveRole ?? (load.kind === 'ready' ? load.doc.role : null)
   const editable = can(role, 'edit')
@@ -111,8 +117,8 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   }, [docId, identity])
 
   useEffect(() => {
-    if (load.kind === 'ready') document.title = `${load.doc.title} — Accord`
-  }, [load])
+    if (load.kind === 'ready') document.title = `${title} — Accord`
+  }, [load, title])
 
   const header = (
     <header className="editor-header">
@@ -126,12 +132,12 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       >
         ← {t('editor.back')}
       </a>
-      <h1 className="doc-title">{load.kind === 'ready' ? load.doc.title : ''}</h1>
+      <h1 className="doc-title">{title}</h1>
       {role && <span className="role-badge" data-testid="my-role">{t(`role.${role}`)}</span>}
       {load.kind === 'ready' && (
         <button type="button" onClick={() => setShowActivity(!showActivity)} aria-pressed={showActivity}>{t('activity.title')}</button>
       )}
-      {load.kind === 'ready' && <ExportMenu docId={docId} title={load.doc.title} />}
+      {load.kind === 'ready' && <ExportMenu docId={docId} title={title} />}
       {load.kind === 'ready' && (
         <button type="button" data-testid="history" onClick={() => setShowHistory(!showHistory)} aria-pressed={showHistory}>{t('versions.button')}</button>
       )}
@@ -178,7 +184,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         )
       )}
       {sharing && <ShareDialog docId={docId} onClose={() => setSharing(false)} />}
-      {showAgreement && <AgreementView docId={docId} title={load.doc.title} withAccess={load.doc.organizations} onClose={() => setShowAgreement(false)} />}
+      {showAgreement && <AgreementView docId={docId} title={title} withAccess={load.doc.organizations} onClose={() => setShowAgreement(false)} />}
       <div className={`editor-layout${showHistory ? ' with-history' : ''}${showComments ? ' with-comments' : ''}`}>
         <aside className="sidebar">
           <Outline
@@ -198,7 +204,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
           {session && <LegalEditor key={docId} session={session} identity={identity} language={load.doc.language} editable={editable} onEditor={onEditor} />}
         </main>
         <aside className="sidebar sidebar-right">
-          {showHistory && <HistoryPanel docId={docId} title={load.doc.title} language={load.doc.language} canEdit={editable} onClose={() => setShowHistory(false)} />}
+          {showHistory && <HistoryPanel docId={docId} title={title} language={load.doc.language} canEdit={editable} onClose={() => setShowHistory(false)} />}
           {showActivity && <ActivityPanel docId={docId} onClose={() => setShowActivity(false)} />}
           {showComments && comments && <CommentsPanel controller={comments} docId={docId} canComment={canComment} />}
           {session && <Presence session={session} />}

@@ -50,6 +50,11 @@ export function permissionDeniedMessage(reason: string): Uint8Array {
   return frame(MessageType.auth, (encoder) => authProtocol.writePermissionDenied(encoder, reason))
 }
 
+/** The draft was renamed (Accord extension, type 104): varString(title). */
+export function renamedMessage(title: string): Uint8Array {
+  return frame(MessageType.renamed, (encoder) => encoding.writeVarString(encoder, title))
+}
+
 /** A review thread changed (Accord extension, type 102): varString(JSON ThreadsChanged). */
 export function threadsMessage(event: ThreadsChanged): Uint8Array {
   return frame(MessageType.threads, (encoder) => encoding.writeVarString(encoder, JSON.stringify(event)))

@@ -1,6 +1,7 @@
 import { CreateDocumentInput, RenameDocumentInput } from '../../shared/api'
 import { createDocument } from '../services/documents'
 import { documentNotFound } from '../errors'
+import { renamedMessage } from '../collab/messages'
 import type { ApiDeps } from './api'
 import { validBody } from './guard'
 import { sendJson, sendNoContent } from './respond'
@@ -41,6 +42,8 @@ export function registerDocumentsRoutes(router: Router, deps: ApiDeps): void {
         const input = await validBody(ctx, RenameDocumentInput)
         const renamed = documents.rename(doc.id, input.title)
         if (!renamed) throw documentNotFound()
+        // Those who have it open see the new title at once.
+        rooms.sendToRoom(doc.id, renamedMessage(renamed.title))
         sendJson(ctx.res, 200, access.summary(renamed, role))
       }),
     )

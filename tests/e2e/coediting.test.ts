@@ -415,6 +415,16 @@ describe('two people co-editing the sample law in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('shows a new title to everyone who has the draft open when it is renamed', async () => {
+    const docId = docUrl.split('/').pop()!
+    const title = 'Model Law <b>On</b> Trafficking, renamed'
+    await owner.json(`/api/documents/${docId}`, { method: 'PATCH', body: JSON.stringify({ title }) })
+    for (const page of [pageA, pageB]) {
+      await expect.poll(() => page.locator('h1.doc-title').textContent()).toBe(title)
+      await expect.poll(() => page.title()).toBe(`${title} — Accord`)
+    }
+  })
+
   it('passes on the last words typed before a tab is closed', async () => {
     const tab = await anna.newPage()
     await tab.goto(docUrl)
