@@ -505,6 +505,8 @@ export interface ProposalView {
   canRecord: boolean
   /** For the viewer: withdraw (an owner, while proposed). */
   canWithdraw: boolean
+  /** Whether the draft's text has been edited since the version was saved (false for a withdrawn proposal). */
+  textChangedSince: boolean
 }
 
 export interface AgreementOverview {

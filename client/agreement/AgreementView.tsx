@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { AgreementOverview, OrganizationSummary, ProposalView } from '../../shared/api'
+import { CURRENT, type AgreementOverview, type OrganizationSummary, type ProposalView } from '../../shared/api'
+import { CompareView } from '../versions/CompareView'
 import { api, errorText } from '../api/http'
 import { useSession } from '../auth/session'
 import { ExportMenu } from '../export/ExportMenu'
@@ -161,6 +162,7 @@ function ProposalSection({ docId, title, proposal, myOrg, onChanged }: {
 }) {
   const { t, language } = useI18n()
   const [confirming, setConfirming] = useState(false)
+  const [comparing, setComparing] = useState(false)
   const withdrawing = useAction()
   const time = dateFormat(language)
   const name = versionName(proposal.version, t)
@@ -180,6 +182,13 @@ function ProposalSection({ docId, title, proposal, myOrg, onChanged }: {
         {proposal.withdrawnBy && proposal.withdrawnAt && ` · ${t('agreement.withdrawnBy', { name: proposal.withdrawnBy.displayName, time: time.format(new Date(proposal.withdrawnAt)) })}`}
       </p>
       {proposal.note && <p className="version-note">{proposal.note}</p>}
+      {proposal.textChangedSince && (
+        <p className="notice-line small" data-testid="changed-since">
+          {t('agreement.changedSince')}{' '}
+          <button type="button" className="link-button" onClick={() => setComparing(true)}>{t('versions.compareWithCurrent')}</button>
+        </p>
+      )}
+      {comparing && <CompareView docId={docId} from={proposal.version.id} to={CURRENT} onClose={() => setComparing(false)} />}
       {proposal.status === 'proposed' && (
         <p className="small">{t('agreement.progress', { n: agreeingCount(proposal), total: proposal.organizations.length })} {t('agreement.rule')}</p>
       )}

@@ -392,6 +392,7 @@ export const en = {
   'agreement.proposing': "Proposing…",
   'agreement.proposed': "“{name}” is proposed for agreement.",
   'agreement.frozenHint': "The proposed version is frozen: it cannot be renamed, changed or deleted. Editing the draft goes on in the current text.",
+  'agreement.changedSince': "The draft has been edited since this version was saved: positions concern the version as proposed, not the current text.",
   'agreement.openExists': "Another version is proposed for agreement. Withdraw it to propose a different one.",
   'agreement.ownersOnly': "Owners of the draft propose versions for agreement.",
   'agreement.recordTitle': "Position of {org}",

@@ -205,6 +205,7 @@ export class Agreement {
         lookup,
         withAccess,
         viewer: viewerContext,
+        textChangedSince: row.status !== 'withdrawn' && this.deps.versions.textChangedSince(doc.id, row.version_id),
       })
   }
 }

@@ -77,6 +77,7 @@ export function presentProposal(
     /** Organizations with access to the draft. */
     withAccess: ReadonlySet<string>
     viewer: { orgId: string; canPropose: boolean }
+    textChangedSince: boolean
   },
 ): ProposalView {
   const { lookup, articles } = context
@@ -118,5 +119,6 @@ export function presentProposal(
     articles,
     canRecord: open && required.includes(context.viewer.orgId),
     canWithdraw: open && context.viewer.canPropose,
+    textChangedSince: context.textChangedSince,
   }
 }

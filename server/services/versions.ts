@@ -84,6 +84,17 @@ export class Versions implements RoomListener {
     return { ...this.summary(docId, versionId), content: this.content(docId, versionId) }
   }
 
+  /**
+   * Whether the draft's text is no longer that of version `versionId`: nothing stored since the
+   * version was saved says no at once; otherwise the two texts are compared.
+   */
+  textChangedSince(docId: string, versionId: string): boolean {
+    const row = this.deps.repo.get(docId, versionId)
+    if (!row || this.currentSeq(docId) <= row.seq) return false
+    const version = JSON.stringify(this.content(docId, versionId))
+    return this.deps.rooms.read(docId, (ydoc) => JSON.stringify(docJSONOf(ydoc)) !== version)
+  }
+
   /** The version's document JSON (read-only: shared with the cache). */
   content(docId: string, versionId: string): DocJSON {
     const key = `${docId}/${versionId}`

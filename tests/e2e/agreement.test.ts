@@ -156,4 +156,22 @@ describe('agreement in the browser', () => {
 
     for (const errs of errors) expect(errs).toEqual([])
   })
+
+  it('says when the draft has been edited since the agreed version, and compares the two', async () => {
+    const page = pages.owner!
+    expect(await view(page).getByTestId('changed-since').count()).toBe(0)
+    await view(page).getByRole('button', { name: 'Close' }).first().click()
+    await page.locator('.legal-text .clause').first().click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' Amended after agreement.')
+    await page.waitForSelector(SAVED)
+    await page.getByTestId('agreement').click()
+    const notice = view(page).getByTestId('changed-since')
+    await expect.poll(() => notice.textContent()).toContain('The draft has been edited since this version was saved')
+    await notice.getByRole('button', { name: 'Compare with current' }).click()
+    const compare = page.getByTestId('compare-view')
+    await expect.poll(() => compare.getByTestId('summary-changed').textContent()).toBe(' · changed: 1')
+    expect(await compare.textContent()).toContain('Amended after agreement.')
+    for (const errs of errors) expect(errs).toEqual([])
+  })
 })
