@@ -1,5 +1,6 @@
 import type { Language } from '../language'
 import { recognise, type SourceBlock } from './recognise'
+import { matchHeading } from './markers'
 import { elements, localName, parseXml, textContent, type XmlElement } from './xml'
 import type { ImportResult } from './types'
 import type { ImportNote } from './notes'
@@ -27,6 +28,25 @@ interface Walk {
   blocks: SourceBlock[]
   images: number
   tables: number
+  /** Whether a paragraph had Word's Title style (then Heading 1 holds chapters). */
+  titleStyle: boolean
+}
+
+/**
+ * Heading levels as Word files use them. With a Title paragraph, Heading 1 holds chapters and
+ * Heading 2 articles. Many files have no Title paragraph and put the title in Heading 1 instead:
+ * one Heading 1 first, then Heading 2 chapters and Heading 3 articles. Read with the first
+ * rule, their chapters became articles and their articles paragraphs. So when Heading 1 comes
+ * once, before any other heading, and does not read as a chapter ("Chapter I", "Глава 1"), it
+ * is the title and every level moves up one.
+ */
+function titleInHeading1(walk: Walk): boolean {
+  if (walk.titleStyle) return false
+  const headings = walk.blocks.filter((b) => b.heading !== undefined)
+  const first = headings[0]
+  if (!first || first.heading !== 2 || headings.filter((b) => b.heading === 2).length !== 1) return false
+  if (matchHeading(first.text)?.kind === 'chapter') return false
+  return headings.length > 1
 }
 
 /**
@@ -68,8 +88,10 @@ function walkNodes(el: XmlElement, walk: Walk, depth: number): void {
     }
     const name = localName(c)
     const h = HEADING.exec(name)
-    if (c.attrs.class === 'docx-title') walk.blocks.push({ text: textContent(c).replace(/\s+/g, ' ').trim(), heading: 1 })
-    else if (h) {
+    if (c.attrs.class === 'docx-title') {
+      walk.titleStyle = true
+      walk.blocks.push({ text: textContent(c).replace(/\s+/g, ' ').trim(), heading: 1 })
+    } else if (h) {
       // Word's Heading 1 holds chapters and Heading 2 articles (Title is the law's title).
       walk.blocks.push({ text: inlineText(c).replace(/\s+/g, ' ').trim(), heading: Number(h[1]) + 1 })
     } else if (name === 'p') pushLines(walk, inlineText(c), {})
@@ -104,9 +126,10 @@ export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Lang
     styleMap: STYLE_MAP,
     convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
   })
-  const walk: Walk = { blocks: [], images: 0, tables: 0 }
+  const walk: Walk = { blocks: [], images: 0, tables: 0, titleStyle: false }
   const tree = parseXml(`<root>${result.value}</root>`)
   walkNodes(tree, walk, 0)
+  if (titleInHeading1(walk)) for (const b of walk.blocks) if (b.heading !== undefined) b.heading -= 1
   walk.images = countElements(tree, 'img')
 
   const notes: ImportNote[] = []

@@ -168,6 +168,39 @@ describe('parseDocx', () => {
     })
   }
 
+  it('reads a draft whose title is in Heading 1, chapters in Heading 2 and articles in Heading 3 (no Title style)', async () => {
+    const bytes = await build([
+      h(HeadingLevel.HEADING_1, 'Модельный закон о противодействии торговле людьми'),
+      p('Государства-участники договорились о нижеследующем.'),
+      h(HeadingLevel.HEADING_2, 'Общие положения'),
+      h(HeadingLevel.HEADING_3, 'Сфера применения'),
+      p('Настоящий Закон применяется на всей территории.'),
+      h(HeadingLevel.HEADING_3, 'Основные понятия'),
+      p('Понятия используются в следующих значениях.'),
+      h(HeadingLevel.HEADING_2, 'Заключительные положения'),
+      h(HeadingLevel.HEADING_3, 'Вступление в силу'),
+      p('Настоящий Закон вступает в силу со дня опубликования.'),
+    ])
+    const result = await parseDocx(bytes)
+    const top = result.doc.content!.map((n) => `${n.type}:${n.type === 'article' ? n.content![0].content?.[0]?.text : n.content?.[0]?.text ?? ''}`)
+    expect(top).toEqual([
+      'lawTitle:Модельный закон о противодействии торговле людьми',
+      'preamble:',
+      'chapter:Общие положения',
+      'article:Сфера применения',
+      'article:Основные понятия',
+      'chapter:Заключительные положения',
+      'article:Вступление в силу',
+    ])
+    expect(result.stats).toMatchObject({ chapters: 2, articles: 3, clauses: 3, unrecognised: 0 })
+  })
+
+  it('keeps a single Heading 1 that names a chapter as a chapter', async () => {
+    const bytes = await build([h(HeadingLevel.HEADING_1, 'Глава 1. Общие положения'), h(HeadingLevel.HEADING_2, 'Статья 1. Сфера применения'), p('Текст.')])
+    const result = await parseDocx(bytes)
+    expect(result.stats).toMatchObject({ chapters: 1, articles: 1 })
+  })
+
   it('rejects bytes that are not a DOCX package', async () => {
     await expect(parseDocx(new TextEncoder().encode('not a zip'))).rejects.toThrow()
   })
