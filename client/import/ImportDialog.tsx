@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Language } from '../../shared/language'
 import type { ImportResult } from '../../shared/import/types'
+import { importProblem } from '../../shared/import/errors'
+import { sourceKind, type ImportFileKind } from '../../shared/import/fileKind'
 import type { LawStructure } from '../../shared/export/structure'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
@@ -12,20 +14,13 @@ import { ImportPreview } from './ImportPreview'
 
 /** Largest file read in the browser (the server takes at most 16 MB of JSON). */
 const MAX_FILE_MB = 20
-const ACCEPT = '.docx,.txt,.md,.markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown'
+const ACCEPT =
+  '.docx,.txt,.md,.markdown,.xml,.akn,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown,application/xml,text/xml'
 
 type Step =
   | { kind: 'choose' }
   | { kind: 'working'; stage: 'reading' | ImportStage; percent: number }
   | { kind: 'preview'; result: ImportResult; structure: LawStructure }
-
-function sourceKind(file: File): 'docx' | 'markdown' | 'text' | null {
-  const name = file.name.toLowerCase()
-  if (name.endsWith('.docx')) return 'docx'
-  if (name.endsWith('.md') || name.endsWith('.markdown')) return 'markdown'
-  if (name.endsWith('.txt') || file.type.startsWith('text/')) return 'text'
-  return null
-}
 
 /** Reads a file with progress (a large file from a slow disk or share takes a while). */
 function readFile(file: File, as: 'text' | 'bytes', onProgress: (percent: number) => void): Promise<string | ArrayBuffer> {
@@ -40,9 +35,9 @@ function readFile(file: File, as: 'text' | 'bytes', onProgress: (percent: number
 }
 
 /**
- * "Import a draft": a .docx, .txt or .md file (or pasted text) is parsed in a Web Worker with
- * progress, the recognised structure is previewed, and confirming creates the draft (the
- * importer owns it) and opens it.
+ * "Import a draft": a .docx, .txt, .md or Akoma Ntoso .xml file (or pasted text) is parsed in a
+ * Web Worker with progress, the recognised structure is previewed, and confirming creates the
+ * draft (the importer owns it) and opens it.
  */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const { t, language: uiLanguage } = useI18n()
@@ -65,7 +60,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   }
   const dialog = useModalDialog<HTMLDivElement>(cancel)
 
-  async function parse(load: () => Promise<ImportSource>) {
+  async function parse(kind: ImportFileKind, load: () => Promise<ImportSource>) {
     const mine = ++run.current
     setError('')
     setStep({ kind: 'working', stage: 'reading', percent: 0 })
@@ -79,23 +74,26 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     } catch (err) {
       if (mine !== run.current) return
       setStep({ kind: 'choose' })
-      setError(t('import.failed', { reason: err instanceof Error ? err.message : String(err) }))
+      // The reader gets what is wrong in words; the library's English detail goes to the console.
+      console.warn('import: the file could not be read:', err)
+      const problem = importProblem(err, kind)
+      setError(problem === 'empty' ? t('import.empty') : t(`import.problem.${problem}`))
     }
   }
 
   function chooseFile(file: File | undefined) {
     if (!file) return
-    const kind = sourceKind(file)
+    const kind = sourceKind(file.name, file.type)
     setError('')
     if (!kind) return setError(t('import.unsupported'))
     if (file.size > MAX_FILE_MB * 1024 * 1024) return setError(t('import.tooLarge', { size: MAX_FILE_MB }))
     fileName.current = file.name.replace(/\.[^.]+$/, '')
     const progress = (percent: number) => setStep({ kind: 'working', stage: 'reading', percent })
-    void parse(async () =>
-      kind === 'docx'
-        ? { type: 'docx', bytes: (await readFile(file, 'bytes', progress)) as ArrayBuffer }
-        : { type: 'text', text: (await readFile(file, 'text', progress)) as string, format: kind === 'markdown' ? 'markdown' : 'auto' },
-    )
+    void parse(kind, async () => {
+      if (kind === 'docx') return { type: 'docx', bytes: (await readFile(file, 'bytes', progress)) as ArrayBuffer }
+      const text = (await readFile(file, 'text', progress)) as string
+      return kind === 'akn' ? { type: 'akn', text } : { type: 'text', text, format: kind === 'markdown' ? 'markdown' : 'auto' }
+    })
   }
 
   async function changeLanguage(next: Language) {
@@ -176,7 +174,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         <div className="dialog-actions">
           <button type="button" onClick={cancel}>{t('common.cancel')}</button>
           {step.kind === 'choose' && (
-            <button type="button" className="primary" disabled={!pasted.trim()} onClick={() => void parse(async () => ({ type: 'text', text: pasted, format: 'auto' }))}>
+            <button type="button" className="primary" disabled={!pasted.trim()} onClick={() => void parse('text', async () => ({ type: 'text', text: pasted, format: 'auto' }))}>
               {t('import.read')}
             </button>
           )}

@@ -2,6 +2,7 @@ import type { DocJSON } from '../../shared/schema'
 import type { Language } from '../../shared/language'
 import type { ImportResult } from '../../shared/import/types'
 import type { LawStructure } from '../../shared/export/structure'
+import { ImportError } from '../../shared/import/errors'
 import type { FromImportWorker, ImportSource, ImportStage, ToImportWorker } from './messages'
 
 type Request = ToImportWorker extends infer M ? (M extends ToImportWorker ? Omit<M, 'id'> : never) : never
@@ -22,7 +23,7 @@ export class ImportWorkerClient {
       if (message.kind === 'stage') waiting.onStage?.(message.stage)
       else {
         this.pending.delete(message.id)
-        if (message.kind === 'error') waiting.reject(new Error(message.message))
+        if (message.kind === 'error') waiting.reject(new ImportError(message.problem, message.message))
         else waiting.resolve(message)
       }
     })

@@ -1,12 +1,12 @@
-import { parseDocx } from '../../shared/import/docx'
-import { parseText } from '../../shared/import/text'
+import { importProblem } from '../../shared/import/errors'
+import { fileKindOf, parseSource } from '../../shared/import/source'
 import { lawStructure } from '../../shared/export/structure'
 import type { FromImportWorker, ToImportWorker } from './messages'
 
 /**
- * Parses a draft off the page's thread: DOCX through mammoth, text and Markdown through the
- * recogniser, then the numbered structure for the preview. The page never freezes, whatever the
- * size of the file.
+ * Parses a draft off the page's thread: DOCX through mammoth, Akoma Ntoso through the XML
+ * reader, text and Markdown through the recogniser, then the numbered structure for the preview.
+ * The page never freezes, whatever the size of the file.
  */
 
 const scope = self as unknown as {
@@ -17,7 +17,8 @@ const scope = self as unknown as {
 scope.addEventListener('message', (event) => {
   const message = event.data
   void handle(message).catch((err: unknown) => {
-    scope.postMessage({ id: message.id, kind: 'error', message: err instanceof Error ? err.message : String(err) })
+    const problem = message.kind === 'parse' ? importProblem(err, fileKindOf(message.source)) : 'failed'
+    scope.postMessage({ id: message.id, kind: 'error', problem, message: err instanceof Error ? err.message : String(err) })
   })
 })
 
@@ -27,15 +28,7 @@ async function handle(message: ToImportWorker): Promise<void> {
     scope.postMessage({ id, kind: 'structure', structure: lawStructure(message.doc, message.language) })
     return
   }
-  const { source } = message
-  let result
-  if (source.type === 'docx') {
-    scope.postMessage({ id, kind: 'stage', stage: 'converting' })
-    result = await parseDocx(source.bytes)
-  } else {
-    scope.postMessage({ id, kind: 'stage', stage: 'recognising' })
-    result = parseText(source.text, undefined, { format: source.format })
-  }
+  const result = await parseSource(message.source, (stage) => scope.postMessage({ id, kind: 'stage', stage }))
   scope.postMessage({ id, kind: 'stage', stage: 'preview' })
   scope.postMessage({ id, kind: 'parsed', result, structure: lawStructure(result.doc, result.language) })
 }

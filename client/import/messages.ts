@@ -1,13 +1,13 @@
 import type { DocJSON } from '../../shared/schema'
 import type { Language } from '../../shared/language'
 import type { ImportResult } from '../../shared/import/types'
+import type { ImportProblem } from '../../shared/import/errors'
+import type { ImportSource, ImportStage } from '../../shared/import/source'
 import type { LawStructure } from '../../shared/export/structure'
 
 /** What the import page and its Web Worker (importWorker.ts) say to each other. */
 
-export type ImportSource = { type: 'docx'; bytes: ArrayBuffer } | { type: 'text'; text: string; format: 'auto' | 'markdown' | 'text' }
-
-export type ImportStage = 'converting' | 'recognising' | 'preview'
+export type { ImportSource, ImportStage }
 
 export type ToImportWorker =
   | { id: number; kind: 'parse'; source: ImportSource }
@@ -18,4 +18,5 @@ export type FromImportWorker =
   | { id: number; kind: 'stage'; stage: ImportStage }
   | { id: number; kind: 'parsed'; result: ImportResult; structure: LawStructure }
   | { id: number; kind: 'structure'; structure: LawStructure }
-  | { id: number; kind: 'error'; message: string }
+  /** `problem` is for the reader (translated by the page), `message` the technical detail. */
+  | { id: number; kind: 'error'; problem: ImportProblem; message: string }

@@ -29,7 +29,7 @@ function sendDownload(res: ServerResponse, file: DownloadFile): void {
   res.writeHead(200, {
     'Content-Type': file.contentType,
     'Content-Length': file.body.byteLength,
-    'Content-Disposition': `attachment; filename="${file.filename}"`,
+    'Content-Disposition': file.disposition,
     'Cache-Control': 'no-store',
   })
   res.end(file.body)

@@ -4,6 +4,7 @@ import { comparativeTableDocx } from '../../shared/diff/comparativeTableDocx'
 import type { Language } from '../../shared/language'
 import type { DocJSON } from '../../shared/schema'
 import type { DocumentRecord } from '../db/documentsRepo'
+import { contentDisposition } from '../export/filename'
 import { parseArticles, type EditSessionsRepo } from '../db/editSessionsRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
 import type { Rooms } from '../collab/rooms'
@@ -102,10 +103,31 @@ function sideLabel(side: ComparedSide, language: Language): string {
   return `${name} (${time(v.createdAt)})`
 }
 
+const TABLE: Record<Language, string> = { en: 'comparative table', ru: 'сравнительная таблица' }
+
+/** A side as a file name says it: the version's name, or what it is and when (no seconds, no colon). */
+function sideName(side: ComparedSide, language: Language): string {
+  const w = WORDS[language]
+  if (side.kind === 'current') return w.current
+  const v = side.version
+  if (v.kind === 'named') return v.name
+  return `${v.reason === 'before-restore' ? w.beforeRestore : w.auto} ${v.createdAt.slice(0, 16).replace('T', ' ').replace(':', '.')}`
+}
+
+/**
+ * "<title> — comparative table <from> – <to>", named like the draft's other exports (the title
+ * is cut first, so the versions survive the file-name length limit).
+ */
+export function comparativeTableName(title: string, from: ComparedSide, to: ComparedSide, language: Language): string {
+  const shortTitle = [...title.trim()].slice(0, 60).join('').trim()
+  return `${shortTitle} — ${TABLE[language]} ${sideName(from, language)} – ${sideName(to, language)}`
+}
+
 export interface DownloadFile {
   body: Uint8Array
   contentType: string
-  filename: string
+  /** Content-Disposition, with the file name (server/export/filename.ts). */
+  disposition: string
 }
 
 /** GET …/comparative-table: the comparison as a standalone HTML page or a Word document. */
@@ -121,13 +143,13 @@ export async function comparativeTableFile(
   const rows = comparativeTable(compareDocuments(a.content, b.content, doc.language))
   const language = doc.language
   const subtitle = [`${WORDS[language].draft}: ${doc.title}`, `${sideLabel(a.side, language)} → ${sideLabel(b.side, language)}`]
-  const filename = `comparative-table-${from}-${to}.${format}`
+  const disposition = contentDisposition(comparativeTableName(doc.title, a.side, b.side, language), format)
   if (format === 'docx') {
     return {
       body: await comparativeTableDocx(rows, { language, subtitle }),
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      filename,
+      disposition,
     }
   }
-  return { body: new TextEncoder().encode(comparativeTableHtml(rows, { language, subtitle })), contentType: 'text/html; charset=utf-8', filename }
+  return { body: new TextEncoder().encode(comparativeTableHtml(rows, { language, subtitle })), contentType: 'text/html; charset=utf-8', disposition }
 }

@@ -3,6 +3,7 @@ import { DocAssembler, guessLanguage, type BodyKind } from './build'
 import { child, elements, localName, parseXml, textContent, type XmlElement } from './xml'
 import type { ImportResult } from './types'
 import { noteText, type ImportNote } from './notes'
+import { ImportError } from './errors'
 
 /**
  * Akoma Ntoso 3.0 import: the reverse of shared/export/akomaNtoso.ts, and tolerant of other
@@ -32,10 +33,12 @@ function blockTexts(el: XmlElement | undefined): string[] {
 
 export function parseAkomaNtoso(xml: string): ImportResult {
   const root = parseXml(xml)
+  // Text with no markup at all parses, as one text node: it is not XML as anyone means it.
+  if (elements(root).length === 0) throw new ImportError('notXml', 'no XML element in the file')
   const akn = elements(root).find((e) => localName(e) === 'akomaNtoso')
-  if (!akn) throw new Error('not an Akoma Ntoso document: no <akomaNtoso> root')
+  if (!akn) throw new ImportError('notAkn', 'not an Akoma Ntoso document: no <akomaNtoso> root')
   const act = elements(akn)[0]
-  if (!act) throw new Error('empty <akomaNtoso>')
+  if (!act) throw new ImportError('notAkn', 'empty <akomaNtoso>')
 
   const asm = new DocAssembler()
   const notes: ImportNote[] = []
@@ -50,7 +53,7 @@ export function parseAkomaNtoso(xml: string): ImportResult {
   if (preamble) for (const t of blockTexts(preamble)) asm.preambleParagraph(t)
 
   const body = child(act, 'body')
-  if (!body) throw new Error('Akoma Ntoso act has no <body>')
+  if (!body) throw new ImportError('notAkn', 'Akoma Ntoso act has no <body>')
 
   // Walks the hierarchy; `depth` is the body-block level the next point would take.
   const walkArticleChildren = (el: XmlElement, depth: number): void => {

@@ -4,6 +4,7 @@ import { matchHeading } from './markers'
 import { elements, localName, parseXml, textContent, type XmlElement } from './xml'
 import type { ImportResult } from './types'
 import type { ImportNote } from './notes'
+import { ImportError } from './errors'
 
 /**
  * DOCX import through mammoth: Word → simple HTML, whose headings and lists keep what plain text
@@ -122,10 +123,12 @@ export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Lang
   const arrayBuffer = view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer
   // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`; JSZip takes either.
   const input = { buffer: view, arrayBuffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0]
-  const result = await mammoth.convertToHtml(input, {
-    styleMap: STYLE_MAP,
-    convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-  })
+  // Whatever mammoth or JSZip refuse (an empty file, a PDF or ODT renamed) is not a Word document.
+  const result = await mammoth
+    .convertToHtml(input, { styleMap: STYLE_MAP, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) })
+    .catch((err: unknown) => {
+      throw new ImportError('notDocx', err instanceof Error ? err.message : String(err))
+    })
   const walk: Walk = { blocks: [], images: 0, tables: 0, titleStyle: false }
   const tree = parseXml(`<root>${result.value}</root>`)
   walkNodes(tree, walk, 0)

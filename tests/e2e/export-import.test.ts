@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -5,10 +6,11 @@ import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
 import { createDocument, setupAdmin, type Account } from '../helpers/accounts'
 import { englishDocx, russianDocx } from '../helpers/draftDocx'
-import { unzipText, zipEntries } from '../helpers/zip'
+import { unzipText, zipEntries, zipStored } from '../helpers/zip'
 
 /**
- * In the browser: importing a .docx with a preview, exporting (the download arrives), pasting a
+ * In the browser: importing a .docx with a preview, exporting (the download arrives), importing
+ * our own Akoma Ntoso export back, files that cannot be imported answered in words, pasting a
  * passage from Word into the editor, and hostile markup staying inert text.
  */
 
@@ -159,6 +161,35 @@ describe('export and import in the browser', () => {
     expect(akn.suggestedFilename()).toBe('Model Law on Assistance to Victims.xml')
   })
 
+  it('imports its own Akoma Ntoso export back: the same title, chapters, article numbers, headings and text', async () => {
+    const title = await page.locator('.doc-title').textContent()
+    const labels = (await articleLabels(page)).map((a) => `${a.label} ${a.heading}`)
+    const blocks = await Promise.all(labels.map((_, i) => articleBlocks(page, i)))
+    await page.getByTestId('export').click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-akn').click()])
+    const xml = await readFile((await download.path())!)
+
+    await page.goto(server.url)
+    await recordProgress(page)
+    await page.getByTestId('import-document').click()
+    await page.getByTestId('import-file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'text/xml', buffer: xml })
+    await page.getByTestId('import-preview').waitFor()
+    expect(await page.getByTestId('preview-title').textContent()).toBe(title)
+    expect(await page.getByTestId('import-title').inputValue()).toBe(title)
+    const previewLabels = await page.getByTestId('preview-article-label').allTextContents()
+    const previewHeadings = await page.getByTestId('preview-article-heading').allTextContents()
+    expect(previewLabels.map((label, i) => `${label} ${previewHeadings[i]}`)).toEqual(labels)
+    expect(await page.getByTestId('preview-chapter').count()).toBe(2)
+    expect(await progressSeen(page)).toContain('import-progress::Reading the Akoma Ntoso XML…')
+
+    await page.getByTestId('import-confirm').click()
+    await page.waitForURL(/\/d\/[0-9a-z]{16}$/)
+    await page.waitForSelector(SAVED)
+    await expect.poll(async () => (await articleLabels(page)).map((a) => `${a.label} ${a.heading}`)).toEqual(labels)
+    expect(await Promise.all(labels.map((_, i) => articleBlocks(page, i)))).toEqual(blocks)
+    expect(await page.locator('.doc-title').textContent()).toBe(title)
+  })
+
   it('imports a Russian .docx in the Russian interface, with notes in Russian', async () => {
     const fixture = await russianDocx()
     await page.evaluate(() => localStorage.setItem('accord.uiLanguage', 'ru'))
@@ -182,6 +213,43 @@ describe('export and import in the browser', () => {
       'clause:2. Приюты безопасны.',
     ])
     await page.evaluate(() => localStorage.setItem('accord.uiLanguage', 'en'))
+  })
+
+  it('files that cannot be imported are answered in words in the Russian interface, never with a library message', async () => {
+    const notDocx = 'Файл не является документом Word (.docx) или повреждён.'
+    const empty = 'Нет текста для импорта.'
+    const cp1251 = Buffer.from([...'Статья 1. Цель'].map((ch) => (ch >= 'А' && ch <= 'я' ? ch.charCodeAt(0) - 0x410 + 0xc0 : ch.charCodeAt(0))))
+    const cases: { name: string; mimeType: string; buffer: Buffer; message: string }[] = [
+      { name: 'пустой.docx', mimeType: DOCX_TYPE, buffer: Buffer.alloc(0), message: notDocx },
+      { name: 'скан.docx', mimeType: DOCX_TYPE, buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(4096)]), message: notDocx },
+      { name: 'архив.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(zipStored({ '[Content_Types].xml': '<Types/>', 'readme.txt': 'no Word document' })), message: notDocx },
+      { name: 'повреждён.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(zipStored({ 'word/document.xml': 'not XML <<<' })), message: notDocx },
+      { name: 'odt.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(zipStored({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' })), message: notDocx },
+      { name: 'страница.xml', mimeType: 'text/xml', buffer: Buffer.from('<?xml version="1.0"?><html><body><p>Не закон</p></body></html>'), message: 'Этот XML-файл не является актом Akoma Ntoso (нет документа <akomaNtoso> с разделом <body>).' },
+      { name: 'обрезан.xml', mimeType: 'application/xml', buffer: Buffer.from('<akomaNtoso><act><body><article>'), message: 'Файл не является корректным XML: возможно, он повреждён или обрезан.' },
+      { name: 'пусто.txt', mimeType: 'text/plain', buffer: Buffer.from(' \n\n\t\r\n'), message: empty },
+      { name: 'пусто.md', mimeType: 'text/markdown', buffer: Buffer.from('\n   \n'), message: empty },
+      { name: 'закон-1251.txt', mimeType: 'text/plain', buffer: cp1251, message: 'Файл не читается как текст. Сохраните его как текст в кодировке UTF-8 (.txt, .md) или как документ Word (.docx).' },
+    ]
+    await page.evaluate(() => localStorage.setItem('accord.uiLanguage', 'ru'))
+    try {
+      await page.goto(server.url)
+      const shown: string[] = []
+      for (const file of cases) {
+        await page.getByTestId('import-document').click()
+        await page.getByTestId('import-file').setInputFiles(file)
+        const alert = page.locator('.import-dialog [role="alert"]')
+        // Either an answer, or (what an empty file got before) a preview of an empty draft.
+        await alert.or(page.getByTestId('import-preview')).waitFor()
+        // An answer leaves the dialog at the choice of a file, with nothing to create.
+        const state = (await page.getByTestId('import-confirm').count()) ? 'preview, "Create the draft"' : (await page.getByTestId('import-file').count()) ? '' : 'no file input'
+        shown.push(`${file.name}: ${(await alert.count()) ? await alert.textContent() : ''}${state}`)
+        await page.getByRole('button', { name: 'Отмена' }).click()
+      }
+      expect(shown).toEqual(cases.map((c) => `${c.name}: ${c.message}`))
+    } finally {
+      await page.evaluate(() => localStorage.setItem('accord.uiLanguage', 'en'))
+    }
   })
 
   it('pasting a passage copied from Word keeps its structure and the numbering', async () => {

@@ -197,7 +197,10 @@ describe('versions: save, list, compare, checkpoints and restore on the real ser
     const html = await cast.reviewer.api(`${base}&format=html`)
     expect(html.status).toBe(200)
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8')
-    expect(html.headers.get('content-disposition')).toMatch(/^attachment; filename="comparative-table-[0-9a-z]+-current\.html"$/)
+    // Named like the draft's other exports: its title and the two sides, not their ids.
+    expect(html.headers.get('content-disposition')).toBe(
+      `attachment; filename="Model_law_comparative_table_Round_1_Current_text.html"; filename*=UTF-8''${encodeURIComponent('Model law — comparative table Round 1 – Current text.html')}`,
+    )
     const page = await html.text()
     expect(page).toContain('<h1>Comparative table</h1>')
     expect(page).toContain('Round 1 (')
@@ -213,6 +216,23 @@ describe('versions: save, list, compare, checkpoints and restore on the real ser
     expect(xml).toContain('Scope of this Law')
 
     expect((await cast.reviewer.api(`${base}&format=pdf`)).status).toBe(400)
+  })
+
+  it('names the comparative table of a Russian draft after its title and versions, Cyrillic kept', async () => {
+    const { id } = await createDocument(cast.owner, { title: 'Модельный закон «О помощи»: проект', template: 'sample', language: 'ru' })
+    await shareWithCast(cast, id)
+    const first = await save(cast.owner, id, 'Первое чтение')
+    const drafter = await connect(cast.drafter, id)
+    typeInArticle(drafter.ydoc, 0, ' Новые слова.')
+    await waitSaved(drafter)
+    const second = await save(cast.owner, id, 'Второе чтение / правки')
+    const res = await cast.reviewer.api(`/api/documents/${id}/comparative-table?from=${first.id}&to=${second.id}&format=docx`)
+    expect(res.status).toBe(200)
+    const disposition = res.headers.get('content-disposition')!
+    expect(disposition).toContain('filename="Modelnyi_zakon_O_pomoshchi_proekt_sravnitelnaia_tablitsa_Pervoe_chtenie_Vtoroe_chtenie_pravki.docx"')
+    const encoded = /filename\*=UTF-8''([^;]+)$/.exec(disposition)![1]
+    // The characters a file name cannot hold (":" and "/") are spaces, as in the other exports.
+    expect(decodeURIComponent(encoded)).toBe('Модельный закон «О помощи» проект — сравнительная таблица Первое чтение – Второе чтение правки.docx')
   })
 
   it('keeps an automatic checkpoint when the last client leaves, only if something changed', async () => {

@@ -1,0 +1,47 @@
+import { parseAkomaNtoso } from './akomaNtoso'
+import { parseDocx } from './docx'
+import { ImportError, hasText, looksUnreadable } from './errors'
+import type { ImportFileKind } from './fileKind'
+import { parseText } from './text'
+import type { ImportResult } from './types'
+
+/**
+ * A file or pasted text to import, to the result the preview shows (in the import Web Worker):
+ * the reader for its kind, the stages it passes (for the progress line), and the checks that
+ * turn a file with nothing to import into a clear answer instead of an empty draft.
+ */
+
+export type ImportSource =
+  | { type: 'docx'; bytes: ArrayBuffer }
+  | { type: 'akn'; text: string }
+  | { type: 'text'; text: string; format: 'auto' | 'markdown' | 'text' }
+
+export type ImportStage = 'converting' | 'readingXml' | 'recognising' | 'preview'
+
+export function fileKindOf(source: ImportSource): ImportFileKind {
+  if (source.type === 'text') return source.format === 'markdown' ? 'markdown' : 'text'
+  return source.type
+}
+
+/** Parses a source; throws an ImportError when there is nothing to import or the file is not what it claims. */
+export async function parseSource(source: ImportSource, onStage: (stage: ImportStage) => void = () => {}): Promise<ImportResult> {
+  let result: ImportResult
+  if (source.type === 'docx') {
+    onStage('converting')
+    result = await parseDocx(source.bytes)
+  } else {
+    if (!source.text.trim()) throw new ImportError('empty')
+    if (source.type === 'akn') {
+      // Bytes that are not UTF-8 text fail as XML, which says more than "not text" would.
+      onStage('readingXml')
+      result = parseAkomaNtoso(source.text)
+    } else {
+      if (looksUnreadable(source.text)) throw new ImportError('notText')
+      onStage('recognising')
+      result = parseText(source.text, undefined, { format: source.format })
+    }
+  }
+  // A blank .docx, an act with empty elements, Markdown of bare "#" lines: nothing to draft from.
+  if (!hasText(result.doc)) throw new ImportError('empty')
+  return result
+}
