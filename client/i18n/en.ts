@@ -213,6 +213,7 @@ export const en = {
   'import.note.nestedTooDeep': "Items nested deeper than sub-points, kept as sub-points: {count}.",
   'import.note.strayAfterChapter': "Passages between a chapter heading and its first article, put in an untitled article: {count}.",
   'import.note.unrecognised': "Passages with no recognised heading or number, kept as plain paragraphs: {count} (first: “{first}”).",
+  'import.note.appendixLeftOut': "The appendix after the text (“{title}”) was left out: it is not part of the law.",
   'import.note.aknFlattened': "Elements with no place in Accord's structure were flattened: {elements}.",
   'error.export_unavailable': "This server cannot make this format.",
   'error.server_busy': "The server is busy preparing other files. Try again in a moment.",

@@ -214,6 +214,7 @@ export const ru: Record<MessageKey, string> = {
   'import.note.nestedTooDeep': "Элементов глубже подпунктов, оставленных подпунктами: {count}.",
   'import.note.strayAfterChapter': "Фрагментов между заголовком главы и её первой статьёй, помещённых в статью без заголовка: {count}.",
   'import.note.unrecognised': "Фрагментов без распознанного заголовка или номера, оставленных абзацами: {count} (первый: «{first}»).",
+  'import.note.appendixLeftOut': "Приложение после текста («{title}») не импортировано: оно не входит в текст закона.",
   'import.note.aknFlattened': "Элементы, которым нет места в структуре Accord, развёрнуты в текст: {elements}.",
   'error.export_unavailable': "Этот сервер не умеет создавать этот формат.",
   'error.server_busy': "Сервер занят подготовкой других файлов. Попробуйте чуть позже.",

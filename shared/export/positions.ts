@@ -72,6 +72,9 @@ const WORDS: Record<Language, { title: string; header: string[]; whole: string; 
   },
 }
 
+/** The appendix's heading in every language (the importer stops at it). */
+export const POSITIONS_TITLES: readonly string[] = Object.values(WORDS).map((w) => w.title)
+
 const EMPTY = '—'
 
 export function positionsTable(positions: ExportPositions, law: LawStructure): PositionsTable {

@@ -1,6 +1,7 @@
 import type { Language } from '../language'
 import { recognise, type SourceBlock } from './recognise'
 import { matchHeading } from './markers'
+import { isAppendixTitle } from './appendix'
 import { elements, localName, parseXml, textContent, type XmlElement } from './xml'
 import type { ImportResult } from './types'
 import type { ImportNote } from './notes'
@@ -21,6 +22,7 @@ const STYLE_MAP = [
   "p[style-name='Title'] => h1.docx-title:fresh",
   "p[style-name='Accord Cover Title'] => !",
   "p[style-name='Accord Cover'] => !",
+  "p[style-name='Accord Appendix Title'] => h6.docx-appendix:fresh",
 ]
 
 const HEADING = /^h([1-6])$/
@@ -31,6 +33,8 @@ interface Walk {
   tables: number
   /** Whether a paragraph had Word's Title style (then Heading 1 holds chapters). */
   titleStyle: boolean
+  /** The heading of an export's appendix (positions, review report): the law ends before it. */
+  appendix: string | null
 }
 
 /**
@@ -83,13 +87,16 @@ function pushLines(walk: Walk, text: string, extra: Omit<SourceBlock, 'text'>): 
 
 function walkNodes(el: XmlElement, walk: Walk, depth: number): void {
   for (const c of el.children) {
+    if (walk.appendix !== null) return
     if (typeof c === 'string') {
       if (c.trim()) pushLines(walk, c, {})
       continue
     }
     const name = localName(c)
     const h = HEADING.exec(name)
-    if (c.attrs.class === 'docx-title') {
+    if (c.attrs.class === 'docx-appendix' || (HEADING.test(name) && isAppendixTitle(textContent(c)))) {
+      walk.appendix = textContent(c).replace(/\s+/g, ' ').trim()
+    } else if (c.attrs.class === 'docx-title') {
       walk.titleStyle = true
       walk.blocks.push({ text: textContent(c).replace(/\s+/g, ' ').trim(), heading: 1 })
     } else if (h) {
@@ -129,13 +136,14 @@ export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Lang
     .catch((err: unknown) => {
       throw new ImportError('notDocx', err instanceof Error ? err.message : String(err))
     })
-  const walk: Walk = { blocks: [], images: 0, tables: 0, titleStyle: false }
+  const walk: Walk = { blocks: [], images: 0, tables: 0, titleStyle: false, appendix: null }
   const tree = parseXml(`<root>${result.value}</root>`)
   walkNodes(tree, walk, 0)
   if (titleInHeading1(walk)) for (const b of walk.blocks) if (b.heading !== undefined) b.heading -= 1
   walk.images = countElements(tree, 'img')
 
   const notes: ImportNote[] = []
+  if (walk.appendix !== null) notes.push({ code: 'appendixLeftOut', title: walk.appendix })
   if (walk.images) notes.push({ code: 'imagesLeftOut', count: walk.images })
   if (walk.tables) notes.push({ code: 'tablesFlattened', count: walk.tables })
   for (const m of result.messages) {

@@ -15,6 +15,7 @@ export type ImportNote =
   | { code: 'strayAfterChapter'; count: number }
   | { code: 'unrecognised'; count: number; first: string }
   | { code: 'aknFlattened'; elements: string }
+  | { code: 'appendixLeftOut'; title: string }
 
 export type ImportNoteCode = ImportNote['code']
 
@@ -42,5 +43,7 @@ export function noteText(note: ImportNote): string {
       return `${note.count} passage(s) had no recognised heading or number and were kept as plain paragraphs (first: “${note.first}”).`
     case 'aknFlattened':
       return `Elements with no place in Accord's structure were flattened: ${note.elements}.`
+    case 'appendixLeftOut':
+      return `The appendix after the text (“${note.title}”) was left out: it is not part of the law.`
   }
 }

@@ -1,7 +1,9 @@
 import type { Language } from '../language'
 import { matchHeading, matchMarker } from './markers'
-import { recognise, type SourceBlock } from './recognise'
+import { recognise, unescapeMarkdown, type SourceBlock } from './recognise'
 import type { ImportResult } from './types'
+import type { ImportNote } from './notes'
+import { isAppendixTitle } from './appendix'
 
 /**
  * Plain text and Markdown import. Lines become blocks; the recogniser does the rest.
@@ -33,7 +35,11 @@ function indentOf(line: string): number {
 
 export function parseText(text: string, language?: Language, options: ParseTextOptions = {}): ImportResult {
   const { blocks, markdown } = textBlocks(text, options)
-  return recognise(blocks, { language, markdown })
+  const notes: ImportNote[] = []
+  // An exported draft's appendix (positions, review report) is not part of the law.
+  const appendix = blocks.findIndex((b) => b.heading === 2 && isAppendixTitle(markdown ? unescapeMarkdown(b.text) : b.text))
+  if (appendix >= 0) notes.push({ code: 'appendixLeftOut', title: blocks.splice(appendix)[0].text })
+  return recognise(blocks, { language, markdown, notes })
 }
 
 /** The blocks of a plain-text or Markdown passage, before recognition (also for pasted text). */

@@ -9,6 +9,9 @@ import { coverLines, type ExportMeta } from '../../shared/export/meta'
 import { positionsTable, type ExportPositions } from '../../shared/export/positions'
 import { articlesOf, lawStructure } from '../../shared/export/structure'
 import { unzipText } from '../helpers/zip'
+import { parseDocx } from '../../shared/import/docx'
+import { parseText } from '../../shared/import/text'
+import { stripIds } from '../helpers/draftDocx'
 
 const meta = (language: 'en' | 'ru'): ExportMeta => ({
   title: 'Model law',
@@ -87,6 +90,19 @@ describe('positions table', () => {
     // Without an appendix nothing is added.
     expect(toHtml(sampleLaw('en'), meta('en'))).not.toContain('appendix positions')
   })
+
+  for (const language of ['en', 'ru'] as const) {
+    it(`is left out when an exported draft is imported back, DOCX and Markdown (${language})`, async () => {
+      const law = sampleLaw(language)
+      const appendix = { positions: positions(language) }
+      const fromDocx = await parseDocx(await toDocx(law, meta(language), appendix), language)
+      const fromMarkdown = parseText(toMarkdown(law, meta(language), appendix), language)
+      for (const result of [fromDocx, fromMarkdown]) {
+        expect(stripIds(result.doc)).toEqual(stripIds(law))
+        expect(result.notes).toContainEqual({ code: 'appendixLeftOut', title: positionsTable(positions(language), lawStructure(law, language)).title })
+      }
+    })
+  }
 
   it('names an automatic version on the cover', () => {
     expect(coverLines({ ...meta('ru'), version: { name: '', createdAt: '2025-03-01T12:00:00Z' } }).version.value).toBe('Автоматическая версия (2025-03-01)')
