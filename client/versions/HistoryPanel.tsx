@@ -4,6 +4,7 @@ import type { RestoreResult, VersionSummary } from '../../shared/api'
 import type { Language } from '../../shared/language'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
+import { busyButton } from '../ui/busyButton'
 import { FormError } from '../ui/Field'
 import { useAction } from '../ui/useAction'
 import { CompareView } from './CompareView'
@@ -122,7 +123,7 @@ export function HistoryPanel({ docId, title, language, canEdit, onClose }: {
             <textarea name="versionNote" maxLength={2000} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
           </label>
           <FormError message={saving.error} />
-          <button type="submit" className="primary" disabled={saving.busy || !name.trim()}>{saving.busy ? t('versions.saving') : t('versions.save')}</button>
+          <button type="submit" className="primary" {...busyButton(saving.busy || !name.trim())}>{saving.busy ? t('versions.saving') : t('versions.save')}</button>
         </form>
       ) : (
         <p className="muted small">{t('versions.readOnlyHint')}</p>
