@@ -102,9 +102,9 @@ export function HistoryPanel({ docId, title, language, canEdit, onClose }: {
   }
 
   return (
-    <section className="panel history-panel" aria-labelledby="history-title" data-testid="history-panel">
+    <section className="panel history-panel" aria-labelledby="history-title" data-testid="history-panel" data-panel="history">
       <div className="panel-header">
-        <h2 id="history-title">{t('versions.title')}</h2>
+        <h2 id="history-title" tabIndex={-1}>{t('versions.title')}</h2>
         <span>
           <button type="button" className="link-button" onClick={reload}>{t('versions.refresh')}</button>
           <button type="button" className="link-button" onClick={onClose}>{t('common.close')}</button>
@@ -116,7 +116,7 @@ export function HistoryPanel({ docId, title, language, canEdit, onClose }: {
           <h3 id="save-version-title" className="visually-hidden">{t('versions.saveTitle')}</h3>
           <label className="field">
             {t('versions.name')}
-            <input name="versionName" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+            <input name="versionName" required maxLength={200} data-panel-focus value={name} onChange={(e) => setName(e.target.value)} />
           </label>
           <label className="field">
             {t('versions.note')}

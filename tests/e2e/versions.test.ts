@@ -52,6 +52,8 @@ describe('versions and comparison in the browser', () => {
 
     await page.getByTestId('history').click()
     await history().getByText('No versions yet.', { exact: false }).waitFor()
+    // Opened from its button, the panel takes the focus: the name field, not 80 Tabs away.
+    await expect.poll(() => holdsFocus(history().getByLabel('Name'))).toBe(true)
     await saveVersion('Round 1')
     await expect.poll(() => history().getByTestId('versions-notice').textContent()).toBe('Saved “Round 1”.')
 
