@@ -6,6 +6,7 @@ import { useSession } from '../auth/session'
 import { ExportMenu } from '../export/ExportMenu'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'
+import { busyButton } from '../ui/busyButton'
 import { FormError } from '../ui/Field'
 import { useAction } from '../ui/useAction'
 import { Overlay } from '../versions/Overlay'
@@ -215,7 +216,7 @@ function ProposalSection({ docId, title, proposal, myOrg, onChanged }: {
           <button
             type="button"
             className="primary"
-            disabled={withdrawing.busy}
+            {...busyButton(withdrawing.busy)}
             onClick={() => void withdrawing.run(async () => {
               onChanged(await api.withdrawProposal(docId, proposal.id), t('agreement.withdrawn'))
               setConfirming(false)

@@ -5,6 +5,7 @@ import type { OrganizationSummary, ProposalView } from '../../shared/api'
 import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'
+import { busyButton } from '../ui/busyButton'
 import { FormError } from '../ui/Field'
 import { useAction } from '../ui/useAction'
 import { dateFormat } from '../i18n/dates'
@@ -130,7 +131,7 @@ export function PositionForm({ docId, proposal, organization, onRecorded }: {
       {position !== null && incomplete && !tooMild && <p className="muted small">{t('agreement.textNeeded')}</p>}
       <FormError message={error} />
       <div>
-        <button type="submit" className="primary" disabled={busy || incomplete || tooMild} data-testid="record-position">
+        <button type="submit" className="primary" {...busyButton(busy, incomplete || tooMild)} data-testid="record-position">
           {busy ? t('agreement.recording') : t('agreement.record')}
         </button>
       </div>

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { OrganizationSummary, ProposalView, VersionSummary } from '../../shared/api'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
+import { busyButton } from '../ui/busyButton'
 import { FormError } from '../ui/Field'
 import { useAction } from '../ui/useAction'
 import { dateFormat } from '../i18n/dates'
@@ -118,7 +119,7 @@ export function ProposeForm({ docId, withAccess, taken, onProposed }: {
           <p className="muted small">{t('agreement.frozenHint')}</p>
           <FormError message={error} />
           <div>
-            <button type="submit" className="primary" disabled={busy || !ready} data-testid="propose-submit">
+            <button type="submit" className="primary" {...busyButton(busy, !ready)} data-testid="propose-submit">
               {busy ? t('agreement.proposing') : t('agreement.propose')}
             </button>
           </div>

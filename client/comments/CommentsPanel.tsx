@@ -64,7 +64,7 @@ function shownGroups(groups: Group[], count: number): Group[] {
  * The side panel of review threads: new-thread form, filters (status, organization, article),
  * threads under their articles in the order of the text, and the review report.
  */
-export function CommentsPanel({ controller, docId, canComment }: { controller: CommentsController; docId: string; canComment: boolean }) {
+export function CommentsPanel({ controller, docId, canComment, onClose }: { controller: CommentsController; docId: string; canComment: boolean; onClose: () => void }) {
   const { t } = useI18n()
   const snapshot = useComments(controller)!
   const [status, setStatus] = useState<StatusFilter>('open')
@@ -124,9 +124,11 @@ export function CommentsPanel({ controller, docId, canComment }: { controller: C
   const scope = withResolved ? 'all' : 'open'
 
   return (
-    <section className="panel comments-panel" aria-labelledby="comments-title" data-testid="comments-panel">
+    <section className="panel comments-panel" aria-labelledby="comments-title" data-testid="comments-panel" data-panel="comments">
       <div className="panel-header">
-        <h2 id="comments-title">{t('comments.title')}</h2>
+        <h2 id="comments-title" tabIndex={-1}>{t('comments.title')}</h2>
+        {/* Shown in one column only, where the panel covers the text (client/styles/comments.css). */}
+        <button type="button" className="link-button panel-close" onClick={onClose}>{t('common.close')}</button>
       </div>
 
       {snapshot.refusal && (

@@ -17,9 +17,9 @@ export function ActivityPanel({ docId, onClose }: { docId: string; onClose: () =
   }, [docId, t])
 
   return (
-    <section className="panel" aria-labelledby="activity-title">
+    <section className="panel" aria-labelledby="activity-title" data-panel="activity">
       <div className="panel-header">
-        <h2 id="activity-title">{t('activity.title')}</h2>
+        <h2 id="activity-title" tabIndex={-1}>{t('activity.title')}</h2>
         <button type="button" className="link-button" onClick={onClose}>{t('common.close')}</button>
       </div>
       <FormError message={error} />

@@ -20,6 +20,8 @@ import { useCommentsController, useOpenThreadCounts } from '../comments/useComme
 import { CommentsPanel } from '../comments/CommentsPanel'
 import { CommentButton } from '../comments/CommentButton'
 import { AgreementView } from '../agreement/AgreementView'
+import { keepAboveSheet, useSidePanels } from './useSidePanels'
+import { TEXT_ID } from './SkipToText'
 
 /** While offline, how often at most the editor asks whether the session is still there. */
 const OFFLINE_SESSION_CHECK_MS = 15_000
@@ -33,10 +35,16 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const [editor, setEditor] = useState<Editor | null>(null)
   const onEditor = useCallback((e: Editor | null) => setEditor(e), [])
   const [sharing, setSharing] = useState(false)
-  const [showActivity, setShowActivity] = useState(false)
-  const [showHistory, setShowHistory] = useState(false)
-  const [showComments, setShowComments] = useState(true)
-  const openComments = useCallback(() => setShowComments(true), [])
+  const panels = useSidePanels(editor)
+  const { show } = panels
+  const openComments = useCallback(() => show('comments'), [show])
+  /** "Comment" (button or shortcut) on words of the text: in one column they stay clear of the panel. */
+  const commentHere = useCallback(() => {
+    const selection = window.getSelection()
+    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null
+    if (range && document.getElementById(TEXT_ID)?.contains(range.commonAncestorContainer)) keepAboveSheet(range)
+    openComments()
+  }, [openComments])
   const [showAgreement, setShowAgreement] = useState(false)
   const liveRole = useSyncExternalStore(
     (l) => session?.subscribe(l) ?? (() => {}),
@@ -56,13 +64,26 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const role = liveRole ?? (load.kind === 'ready' ? load.doc.role : null)
   const editable = can(role, 'edit')
   const canComment = can(role, 'comment')
-  const comments = useCommentsController(docId, session, editor, load.kind === 'ready' ? load.doc.language : 'en', { canComment, onCompose: openComments })
+  const comments = useCommentsController(docId, session, editor, load.kind === 'ready' ? load.doc.language : 'en', { canComment, onCompose: commentHere })
   const openCounts = useOpenThreadCounts(comments)
-  const commentButton = canComment && <CommentButton controller={comments} onCompose={openComments} />
+  const reveal = useSyncExternalStore(
+    (l) => comments?.subscribe(l) ?? (() => {}),
+    () => comments?.getSnapshot().reveal ?? 0,
+  )
+  const commentButton = canComment && <CommentButton controller={comments} onCompose={commentHere} />
 
   useEffect(() => {
     editor?.setEditable(editable)
   }, [editor, editable])
+
+  // A highlight clicked in the text: its thread is shown in the panel, and (in one column) the
+  // highlight is kept clear of the panel, which covers the bottom of the window there.
+  useEffect(() => {
+    const id = comments?.getSnapshot().activeId
+    if (reveal === 0 || !id) return
+    keepAboveSheet(document.querySelector(`.legal-text .comment-highlight[data-thread-id="${CSS.escape(id)}"]`))
+    openComments()
+  }, [comments, reveal, openComments])
 
   // Signed out elsewhere (or the session expired): ask the app to show the sign-in page.
   useEffect(() => {
@@ -135,14 +156,14 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       <h1 className="doc-title">{title}</h1>
       {role && <span className="role-badge" data-testid="my-role">{t(`role.${role}`)}</span>}
       {load.kind === 'ready' && (
-        <button type="button" onClick={() => setShowActivity(!showActivity)} aria-pressed={showActivity}>{t('activity.title')}</button>
+        <button type="button" onClick={() => panels.toggle('activity')} aria-pressed={panels.open.activity}>{t('activity.title')}</button>
       )}
       {load.kind === 'ready' && <ExportMenu docId={docId} title={title} />}
       {load.kind === 'ready' && (
-        <button type="button" data-testid="history" onClick={() => setShowHistory(!showHistory)} aria-pressed={showHistory}>{t('versions.button')}</button>
+        <button type="button" data-testid="history" onClick={() => panels.toggle('history')} aria-pressed={panels.open.history}>{t('versions.button')}</button>
       )}
       {load.kind === 'ready' && (
-        <button type="button" data-testid="toggle-comments" onClick={() => setShowComments(!showComments)} aria-pressed={showComments}>
+        <button type="button" data-testid="toggle-comments" onClick={() => panels.toggle('comments')} aria-pressed={panels.open.comments}>
           {t('comments.toggle')}{openCounts.total > 0 && ` (${openCounts.total})`}
         </button>
       )}
@@ -167,6 +188,8 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       </div>
     )
 
+  const { open } = panels
+  const anyPanel = open.history || open.activity || (open.comments && !!comments)
   return (
     <div className="page editor-page">
       {header}
@@ -185,7 +208,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       )}
       {sharing && <ShareDialog docId={docId} onClose={() => setSharing(false)} />}
       {showAgreement && <AgreementView docId={docId} title={title} withAccess={load.doc.organizations} onClose={() => setShowAgreement(false)} />}
-      <div className={`editor-layout${showHistory ? ' with-history' : ''}${showComments ? ' with-comments' : ''}`}>
+      <div className={`editor-layout${open.history ? ' with-history' : ''}${open.comments ? ' with-comments' : ''}${anyPanel ? ' with-panel' : ''}`}>
         <aside className="sidebar">
           <Outline
             editor={editor}
@@ -203,10 +226,10 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         <main className="editor-main">
           {session && <LegalEditor key={docId} session={session} identity={identity} language={load.doc.language} editable={editable} onEditor={onEditor} />}
         </main>
-        <aside className="sidebar sidebar-right">
-          {showHistory && <HistoryPanel docId={docId} title={title} language={load.doc.language} canEdit={editable} onClose={() => setShowHistory(false)} />}
-          {showActivity && <ActivityPanel docId={docId} onClose={() => setShowActivity(false)} />}
-          {showComments && comments && <CommentsPanel controller={comments} docId={docId} canComment={canComment} />}
+        <aside className="sidebar sidebar-right" onKeyDown={panels.onKeyDown}>
+          {open.history && <HistoryPanel docId={docId} title={title} language={load.doc.language} canEdit={editable} onClose={() => panels.close('history')} />}
+          {open.activity && <ActivityPanel docId={docId} onClose={() => panels.close('activity')} />}
+          {open.comments && comments && <CommentsPanel controller={comments} docId={docId} canComment={canComment} onClose={() => panels.close('comments')} />}
           {session && <Presence session={session} />}
         </aside>
       </div>

@@ -16,9 +16,10 @@ function tabStops(root: HTMLElement): HTMLElement[] {
 
 /**
  * A modal dialog for keyboard users: focus moves in when it opens (to an autoFocus control, else
- * the dialog itself), Tab and Shift+Tab cycle inside it, Escape calls `onClose`, and on closing
- * focus goes back to where it was before the dialog opened. Spread the result on the dialog's
- * element and give it an accessible name (aria-labelledby).
+ * the dialog itself), Tab and Shift+Tab cycle inside it, Escape calls `onClose` wherever the focus
+ * is, focus that a control takes with it (removed, or disabled while busy) stays in the dialog,
+ * and on closing focus goes back to where it was before the dialog opened. Spread the result on
+ * the dialog's element and give it an accessible name (aria-labelledby).
  */
 export function useModalDialog<T extends HTMLElement>(onClose: () => void) {
   const ref = useRef<T>(null)
@@ -33,6 +34,9 @@ export function useModalDialog<T extends HTMLElement>(onClose: () => void) {
     const dialog = ref.current
     if (!dialog) return
     stack.push(dialog)
+    // Opened in place of another dialog (a version view → its comparison): the opener went with
+    // it, and that dialog has just given the focus back to its own opener.
+    const back = opener instanceof HTMLElement && opener.isConnected ? opener : document.activeElement
     if (!dialog.contains(document.activeElement)) dialog.focus()
     const onKey = (event: KeyboardEvent) => {
       if (stack[stack.length - 1] !== dialog || event.defaultPrevented) return
@@ -52,15 +56,25 @@ export function useModalDialog<T extends HTMLElement>(onClose: () => void) {
         }
       }
     }
+    // Chromium moves the focus of a control removed or disabled to <body>: back to the dialog.
+    const onFocusOut = (event: FocusEvent) => {
+      if (event.relatedTarget) return
+      requestAnimationFrame(() => {
+        const active = document.activeElement
+        if (dialog.isConnected && (!active || active === document.body)) dialog.focus({ preventScroll: true })
+      })
+    }
     document.addEventListener('keydown', onKey)
+    dialog.addEventListener('focusout', onFocusOut)
     return () => {
       document.removeEventListener('keydown', onKey)
+      dialog.removeEventListener('focusout', onFocusOut)
       stack.splice(stack.indexOf(dialog), 1)
       // Still on the page: only StrictMode's rehearsal of an unmount, the dialog stays open.
       if (dialog.isConnected) return
       // Back to the opener, unless focus has already gone somewhere else (a new page, say).
       const active = document.activeElement
-      if ((!active || active === document.body) && opener instanceof HTMLElement && opener.isConnected) opener.focus()
+      if ((!active || active === document.body) && back instanceof HTMLElement && back.isConnected) back.focus()
     }
   }, [opener])
 

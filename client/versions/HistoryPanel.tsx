@@ -4,6 +4,7 @@ import type { RestoreResult, VersionSummary } from '../../shared/api'
 import type { Language } from '../../shared/language'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
+import { busyButton } from '../ui/busyButton'
 import { FormError } from '../ui/Field'
 import { useAction } from '../ui/useAction'
 import { CompareView } from './CompareView'
@@ -101,9 +102,9 @@ export function HistoryPanel({ docId, title, language, canEdit, onClose }: {
   }
 
   return (
-    <section className="panel history-panel" aria-labelledby="history-title" data-testid="history-panel">
+    <section className="panel history-panel" aria-labelledby="history-title" data-testid="history-panel" data-panel="history">
       <div className="panel-header">
-        <h2 id="history-title">{t('versions.title')}</h2>
+        <h2 id="history-title" tabIndex={-1}>{t('versions.title')}</h2>
         <span>
           <button type="button" className="link-button" onClick={reload}>{t('versions.refresh')}</button>
           <button type="button" className="link-button" onClick={onClose}>{t('common.close')}</button>
@@ -115,14 +116,14 @@ export function HistoryPanel({ docId, title, language, canEdit, onClose }: {
           <h3 id="save-version-title" className="visually-hidden">{t('versions.saveTitle')}</h3>
           <label className="field">
             {t('versions.name')}
-            <input name="versionName" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+            <input name="versionName" required maxLength={200} data-panel-focus value={name} onChange={(e) => setName(e.target.value)} />
           </label>
           <label className="field">
             {t('versions.note')}
             <textarea name="versionNote" maxLength={2000} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
           </label>
           <FormError message={saving.error} />
-          <button type="submit" className="primary" disabled={saving.busy || !name.trim()}>{saving.busy ? t('versions.saving') : t('versions.save')}</button>
+          <button type="submit" className="primary" {...busyButton(saving.busy || !name.trim())}>{saving.busy ? t('versions.saving') : t('versions.save')}</button>
         </form>
       ) : (
         <p className="muted small">{t('versions.readOnlyHint')}</p>

@@ -1,10 +1,12 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { createPortal } from 'react-dom'
+import { useModalDialog } from '../ui/useModalDialog'
 
 /**
- * A full-window view over the editor (a version, a comparison): focus moves in when it opens and
- * back when it closes; Escape closes it. The editor underneath stays connected. Rendered into
- * <body> (a portal), so the side panel that opens it neither clips nor styles it.
+ * A full-window view over the editor (a version, a comparison, the agreement): a modal dialog
+ * (client/ui/useModalDialog: focus in, Tab kept inside, Escape closes, focus back). The editor
+ * underneath stays connected. Rendered into <body> (a portal), so the side panel that opens it
+ * neither clips nor styles it.
  */
 export function Overlay({ labelledBy, onClose, onKeyDown, testId, children }: {
   labelledBy: string
@@ -13,31 +15,10 @@ export function Overlay({ labelledBy, onClose, onKeyDown, testId, children }: {
   testId?: string
   children: ReactNode
 }) {
-  const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    ref.current?.focus()
-    return () => previous?.focus()
-  }, [])
+  const dialog = useModalDialog<HTMLDivElement>(onClose)
   return createPortal(
     <div className="overlay-backdrop">
-      <div
-        ref={ref}
-        className="overlay"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={labelledBy}
-        tabIndex={-1}
-        data-testid={testId}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape' && !event.defaultPrevented) {
-            event.preventDefault()
-            onClose()
-            return
-          }
-          onKeyDown?.(event)
-        }}
-      >
+      <div {...dialog} className="overlay" aria-labelledby={labelledBy} data-testid={testId} onKeyDown={onKeyDown}>
         {children}
       </div>
     </div>,

@@ -91,6 +91,11 @@ describe('agreement in the browser', () => {
     await mojForm.getByRole('radio', { name: 'Agree', exact: true }).check()
     await mojForm.getByTestId('record-position').click()
     await expect.poll(() => positionOf(moj, 'MoJ').getAttribute('data-position')).toBe('agree')
+    // The button kept the focus while busy (not <body>), and Escape still closes the view.
+    expect(await mojForm.getByTestId('record-position').evaluate((el) => el === document.activeElement)).toBe(true)
+    await moj.keyboard.press('Escape')
+    await view(moj).waitFor({ state: 'detached' })
+    await moj.getByTestId('agreement').click()
     expect(await positionOf(moj, 'MoJ').textContent()).toContain('Boris Justice')
     expect(await view(moj).getByTestId('agreement-status').first().getAttribute('data-status')).toBe('proposed')
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
 import { createDocument, setupAdmin } from '../helpers/accounts'
@@ -12,11 +12,25 @@ async function edges(page: Page, selector: string): Promise<{ top: number; botto
   })
 }
 
+/** Whether `locator`'s element has the focus, or holds it. */
+const holdsFocus = (locator: Locator) => locator.evaluate((el) => el.contains(document.activeElement))
+
+/** Whether the whole element is inside the window. */
+const inWindow = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const { top, bottom } = el.getBoundingClientRect()
+    return top >= 0 && bottom <= window.innerHeight
+  })
+
+const scrollY = (page: Page) => page.evaluate(() => window.scrollY)
+
 /**
  * The editor in narrower windows, in Russian. At 1,100 px, where the toolbar takes two rows,
  * nothing a drafter needs to read hides under it: the outline and the side panels stick below
  * it, an article chosen in the outline comes to rest below it, and a line typed into while
- * under it is scrolled out from under it. At 800 px nothing is out of the window.
+ * under it is scrolled out from under it. At 800 px nothing is out of the window. At 900 px, in
+ * one column, the side panels open in the window (not 5,000 px down, after the text), and a
+ * 200-character version name stays inside its panel.
  */
 describe('the editor in a narrower window', () => {
   let server: TestServer
@@ -30,6 +44,7 @@ describe('the editor in a narrower window', () => {
     const { id } = await createDocument(admin, { title: 'Типовой закон', language: 'ru', template: 'sample' })
     browser = await launchBrowser()
     const context = await contextFor(browser, server.url, admin)
+    context.setDefaultTimeout(10_000)
     await context.addInitScript(() => localStorage.setItem('accord.uiLanguage', 'ru'))
     page = await context.newPage()
     await page.setViewportSize({ width: 1100, height: 800 })
@@ -103,5 +118,89 @@ describe('the editor in a narrower window', () => {
     expect(await page.locator('.doc-title').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(100)
     // One column: the outline scrolls in a box of its own, and the text starts within the first screen and a half.
     expect((await edges(page, '.legal-text')).top).toBeLessThan(1200)
+  })
+  describe('in one column (900 px)', () => {
+    const comments = () => page.getByTestId('comments-panel')
+    const toggle = () => page.getByTestId('toggle-comments')
+    const text = () => page.locator('.legal-text')
+
+    beforeAll(async () => {
+      await page.setViewportSize({ width: 900, height: 800 })
+      // Opened in the wide window: start this part closed.
+      if ((await toggle().getAttribute('aria-pressed')) === 'true') await toggle().click()
+      await comments().waitFor({ state: 'detached' })
+    })
+
+    it('opens «Замечания» from its button in the window, with the focus in it; Escape closes it and gives the focus to the text', async () => {
+      await page.evaluate(() => window.scrollTo(0, 0))
+      await toggle().click()
+      await expect.poll(() => inWindow(comments())).toBe(true)
+      expect(await scrollY(page)).toBe(0)
+      await expect.poll(() => holdsFocus(comments())).toBe(true)
+      await page.keyboard.press('Escape')
+      await comments().waitFor({ state: 'detached' })
+      await expect.poll(() => holdsFocus(text())).toBe(true)
+      expect(await toggle().getAttribute('aria-pressed')).toBe('false')
+    })
+
+    it('Ctrl+Alt+M on words far down the text opens the comment box in the window, the text staying where it was', async () => {
+      const paragraph = page.locator('.legal-text article.article').nth(18).locator('.clause').first()
+      await paragraph.scrollIntoViewIfNeeded()
+      await paragraph.dblclick({ position: { x: 40, y: 8 } })
+      const before = await scrollY(page)
+      expect(before).toBeGreaterThan(2000)
+      await page.keyboard.press('Control+Alt+KeyM')
+      const box = page.getByRole('textbox', { name: 'Ваше замечание' })
+      await expect.poll(() => holdsFocus(box)).toBe(true)
+      expect(await inWindow(box)).toBe(true)
+      // At most what keeps the words clear of the panel (it jumped 1,800 px and more, to the box after the text).
+      expect(Math.abs((await scrollY(page)) - before)).toBeLessThan(400)
+      await box.fill('Уточнить формулировку.')
+      await page.keyboard.press('Control+Enter')
+      await comments().getByTestId('thread').first().waitFor()
+    })
+
+    it('a click on a highlight opens the panel with its thread in view and in focus, the highlight still visible', async () => {
+      await comments().locator('.panel-header').getByRole('button', { name: 'Закрыть' }).click()
+      await comments().waitFor({ state: 'detached' })
+      await expect.poll(() => holdsFocus(text())).toBe(true)
+      const highlight = page.locator('.legal-text .comment-highlight').first()
+      // Low in the window, where an opened panel would cover it.
+      await highlight.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - window.innerHeight + 120))
+      const before = await scrollY(page)
+      await highlight.click()
+      const card = comments().getByTestId('thread').first()
+      await expect.poll(() => holdsFocus(card)).toBe(true)
+      expect(await inWindow(card)).toBe(true)
+      const panelTop = await comments().evaluate((el) => el.closest('aside')!.getBoundingClientRect().top)
+      await expect.poll(() => highlight.evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThanOrEqual(panelTop)
+      expect(Math.abs((await scrollY(page)) - before)).toBeLessThan(800) // moved only as far as needed
+    })
+
+    it('«История версий» opens in the window with the focus in its name field; a 200-character name stays inside', async () => {
+      await page.evaluate(() => window.scrollTo(0, 0))
+      await page.getByTestId('history').click()
+      const history = page.getByTestId('history-panel')
+      const name = history.getByLabel('Название')
+      await expect.poll(() => holdsFocus(name)).toBe(true)
+      expect(await inWindow(name)).toBe(true)
+      const long = 'Редакция'.repeat(25)
+      await name.fill(long)
+      await history.getByRole('button', { name: 'Сохранить версию' }).click()
+      const row = history.getByTestId('version-row').filter({ hasText: long.slice(0, 40) })
+      await row.waitFor()
+      // The emptied form's button keeps the focus (a disabled one drops it to <body>).
+      expect(await holdsFocus(history.getByRole('button', { name: 'Сохранить версию' }))).toBe(true)
+      const inside = async () => {
+        const panel = await history.evaluate((el) => el.getBoundingClientRect().right)
+        const words = await row.locator('strong').evaluate((el) => el.getBoundingClientRect().right)
+        return words <= panel
+      }
+      expect(await inside()).toBe(true)
+      await page.setViewportSize({ width: 1280, height: 800 })
+      await expect.poll(inside).toBe(true)
+      expect(await page.locator('.sidebar-right').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+      expect(errors).toEqual([])
+    })
   })
 })

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, contextFor, editorText, launchBrowser, trackErrors } from '../helpers/browser'
 import { setupAdmin, type Account } from '../helpers/accounts'
@@ -8,6 +8,9 @@ import { readZipEntry } from '../helpers/zip'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 const CHANGE = ' Including attempts to traffic.'
+
+/** Whether `locator`'s element holds the focus. */
+const holdsFocus = (locator: Locator) => locator.evaluate((el) => el.contains(document.activeElement))
 
 /** Named versions, the comparison, the comparative table and a restore, in the browser. */
 describe('versions and comparison in the browser', () => {
@@ -49,6 +52,8 @@ describe('versions and comparison in the browser', () => {
 
     await page.getByTestId('history').click()
     await history().getByText('No versions yet.', { exact: false }).waitFor()
+    // Opened from its button, the panel takes the focus: the name field, not 80 Tabs away.
+    await expect.poll(() => holdsFocus(history().getByLabel('Name'))).toBe(true)
     await saveVersion('Round 1')
     await expect.poll(() => history().getByTestId('versions-notice').textContent()).toBe('Saved “Round 1”.')
 
@@ -137,8 +142,21 @@ describe('versions and comparison in the browser', () => {
     const [html] = await Promise.all([page.waitForEvent('download'), view.getByTestId('download-html').click()])
     const text = await readFile((await html.path())!, 'utf8')
     expect(text).toContain(`<ins>${CHANGE}</ins>`)
+  })
+
+  it('keeps Tab inside the comparison, closes it with Escape wherever the focus is, and gives the focus back', async () => {
+    const view = page.getByTestId('compare-view')
+    // More Tabs than the view has controls: each one stays inside, forwards and backwards.
+    await view.getByRole('button', { name: 'Close' }).focus()
+    for (const key of [...Array(14).fill('Tab'), ...Array(14).fill('Shift+Tab')]) {
+      await page.keyboard.press(key)
+      expect(await holdsFocus(view)).toBe(true)
+    }
+    // Focus lost to <body> (a control gone or disabled): Escape still closes the view.
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur())
     await page.keyboard.press('Escape')
     await view.waitFor({ state: 'detached' })
+    expect(await holdsFocus(history().getByRole('button', { name: 'Compare', exact: true }))).toBe(true)
   })
 
   it('opens Round 1 read-only and restores it after a confirmation', async () => {
@@ -153,6 +171,16 @@ describe('versions and comparison in the browser', () => {
     await view.getByRole('button', { name: 'Restore' }).click()
     const dialog = page.getByTestId('restore-dialog')
     await dialog.getByText('Nothing is lost', { exact: false }).waitFor()
+    // The dialog over the view: Tab stays in it, Escape closes it and not the view.
+    await expect.poll(() => holdsFocus(dialog.getByRole('button', { name: 'Cancel' }))).toBe(true)
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab')
+      expect(await holdsFocus(dialog)).toBe(true)
+    }
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    expect(await holdsFocus(view.getByRole('button', { name: 'Restore' }))).toBe(true)
+    await view.getByRole('button', { name: 'Restore' }).click()
     await dialog.getByRole('button', { name: 'Restore' }).click()
     await view.waitFor({ state: 'detached' })
     await expect.poll(async () => (await articleLabels(page)).length).toBe(articlesBefore)
