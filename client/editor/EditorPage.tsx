@@ -22,6 +22,7 @@ import { CommentButton } from '../comments/CommentButton'
 import { AgreementView } from '../agreement/AgreementView'
 import { keepAboveSheet, useSidePanels } from './useSidePanels'
 import { TEXT_ID } from './SkipToText'
+import { followSheetHeight } from './sheetHeight'
 
 /** While offline, how often at most the editor asks whether the session is still there. */
 const OFFLINE_SESSION_CHECK_MS = 15_000
@@ -141,6 +142,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     if (load.kind === 'ready') document.title = `${title} — Accord`
   }, [load, title])
 
+  // React 19 calls the cleanup a ref callback returns; stable, so attached once.
+  const followSheet = useCallback((sidebar: HTMLElement | null) => (sidebar ? followSheetHeight(sidebar) : undefined), [])
+
   const header = (
     <header className="editor-header">
       <a
@@ -226,7 +230,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         <main className="editor-main">
           {session && <LegalEditor key={docId} session={session} identity={identity} language={load.doc.language} editable={editable} onEditor={onEditor} />}
         </main>
-        <aside className="sidebar sidebar-right" onKeyDown={panels.onKeyDown}>
+        <aside className="sidebar sidebar-right" onKeyDown={panels.onKeyDown} ref={followSheet}>
           {open.history && <HistoryPanel docId={docId} title={title} language={load.doc.language} canEdit={editable} onClose={() => panels.close('history')} />}
           {open.activity && <ActivityPanel docId={docId} onClose={() => panels.close('activity')} />}
           {open.comments && comments && <CommentsPanel controller={comments} docId={docId} canComment={canComment} onClose={() => panels.close('comments')} />}

@@ -1,10 +1,11 @@
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { toolbarHeight } from './stickyToolbar'
+import { sheetHeight } from './sheetHeight'
 
 /** The first and last UTF-16 surrogates: half a character, which keypress never should carry alone. */
 const SURROGATES = [0xd800, 0xdfff] as const
 
-/** How far inside the window's edges (below the sticky toolbar) the caret must be for a typed character to need no scrolling: a line or two. */
+/** How far inside the window's edges (below the sticky toolbar, above the panels' sheet in one column) the caret must be for a typed character to need no scrolling: a line or two. */
 const IN_VIEW_MARGIN_PX = 48
 
 /**
@@ -19,7 +20,7 @@ function caretWellInView(): boolean {
   if (!selection || selection.rangeCount === 0) return false
   const rect = selection.getRangeAt(0).getBoundingClientRect()
   if (rect.height === 0) return false
-  return rect.top >= toolbarHeight() + IN_VIEW_MARGIN_PX && rect.bottom <= window.innerHeight - IN_VIEW_MARGIN_PX
+  return rect.top >= toolbarHeight() + IN_VIEW_MARGIN_PX && rect.bottom <= window.innerHeight - sheetHeight() - IN_VIEW_MARGIN_PX
 }
 
 /**

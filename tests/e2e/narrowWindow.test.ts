@@ -177,6 +177,24 @@ describe('the editor in a narrower window', () => {
       expect(Math.abs((await scrollY(page)) - before)).toBeLessThan(800) // moved only as far as needed
     })
 
+    it('scrolls a line typed into, or moved to, out from under the open panel', async () => {
+      const sheetTop = () => comments().evaluate((el) => el.closest('aside')!.getBoundingClientRect().top)
+      const caretBottom = () => page.evaluate(() => document.getSelection()!.getRangeAt(0).getBoundingClientRect().bottom)
+      const paragraph = page.locator('.legal-text article.article').nth(10).locator('.clause').first()
+      await paragraph.scrollIntoViewIfNeeded()
+      await paragraph.click({ position: { x: 2, y: 4 } })
+      await page.keyboard.press('Home')
+      // The caret's line just below the panel's upper edge: hidden, though inside the window.
+      await page.evaluate((by) => window.scrollBy(0, by), (await caretBottom()) - (await sheetTop()) - 30)
+      expect(await caretBottom()).toBeGreaterThan(await sheetTop())
+      await page.keyboard.type('x')
+      await expect.poll(async () => (await caretBottom()) <= (await sheetTop())).toBe(true)
+      // And a caret moved down with the arrow keys stays above it too.
+      for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown')
+      await expect.poll(async () => (await caretBottom()) <= (await sheetTop())).toBe(true)
+      await page.keyboard.press('Control+Z')
+    })
+
     it('«История версий» opens in the window with the focus in its name field; a 200-character name stays inside', async () => {
       await page.evaluate(() => window.scrollTo(0, 0))
       await page.getByTestId('history').click()
