@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { CURRENT, type AgreementOverview, type OrganizationSummary, type ProposalView } from '../../shared/api'
+import type { AgreementOverview, OrganizationSummary, ProposalView } from '../../shared/api'
+import { CURRENT } from '../../shared/apiConstants'
 import { CompareView } from '../versions/CompareView'
 import { api, errorText } from '../api/http'
 import { useSession } from '../auth/session'
