@@ -102,6 +102,14 @@ function typeAtEnd(editor: HeadlessEditor, id: string, text: string): void {
   }
 }
 
+/** The mover moves Article One down, and the server has it. */
+function moveArticleOneDown(net: Network): void {
+  const mover = net.get('mover').editor
+  caretAtEnd(mover, 'art1')
+  expect(mover.run(moveArticle(1))).toBe(true)
+  net.send('mover')
+}
+
 function textOf(replica: Replica, id: string): { type: string; text: string } {
   const found = nodeWithId(replica.editor.state.doc, id)!
   const node = found.node.type.name === 'article' ? found.node.child(0) : found.node
@@ -132,9 +140,7 @@ describe('words typed into an element that someone else moves or re-levels meanw
     const typist = net.get('typist')
     typeAtEnd(typist.editor, 'c2', ' more')
     typeAtEnd(typist.editor, 'art1', ' heading')
-    caretAtEnd(net.get('mover').editor, 'art1')
-    expect(net.get('mover').editor.run(moveArticle(1))).toBe(true)
-    net.send('mover')
+    moveArticleOneDown(net)
     net.receive('typist') // the move arrives before the typist's words left
     expect(typist.restored.flat().map((l) => l.text).sort()).toEqual([' heading', ' more'])
     net.settle()
@@ -154,9 +160,7 @@ describe('words typed into an element that someone else moves or re-levels meanw
     typist.editor.select(found.pos + 1 + 'First'.length)
     typist.editor.run((state, dispatch) => (dispatch?.(state.tr.insertText(' short')), true))
     typeAtEnd(net.get('mover').editor, 'c1', ' Amended.')
-    caretAtEnd(net.get('mover').editor, 'art1')
-    net.get('mover').editor.run(moveArticle(1))
-    net.send('mover')
+    moveArticleOneDown(net)
     net.settle()
     for (const r of net.replicas.values()) expect(textOf(r, 'c1').text).toBe('First short paragraph. Amended.')
     expectConverged(net)
@@ -198,9 +202,7 @@ describe('words typed into an element that someone else moves or re-levels meanw
     typist.run((state, dispatch) => (dispatch?.(state.tr.insert(c1.pos + c1.node.nodeSize, state.schema.nodes.clause.create({ id: 'c9' }))), true))
     net.settle()
     typeAtEnd(typist, 'c9', 'Fresh words.')
-    caretAtEnd(net.get('mover').editor, 'art1')
-    net.get('mover').editor.run(moveArticle(1))
-    net.send('mover')
+    moveArticleOneDown(net)
     net.settle()
     for (const r of net.replicas.values()) expect(textOf(r, 'c9').text).toBe('Fresh words.')
     expectConverged(net)
