@@ -2,6 +2,8 @@ import type { ServerResponse } from 'node:http'
 import { CommentInput, CreateThreadInput, ErrorCode, ReviewReportQuery, ThreadStatusInput } from '../../shared/api'
 import { reviewReportDocx } from '../../shared/review/reviewReportDocx'
 import { reviewReportHtml } from '../../shared/review/reviewReportHtml'
+import { REPORT_WORDS } from '../../shared/review/reviewReport'
+import { contentDisposition } from '../export/filename'
 import { ReviewThreads } from '../services/comments'
 import { HttpError } from '../errors'
 import type { ApiDeps } from './api'
@@ -14,12 +16,12 @@ const CONTENT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const
 
-function sendFile(res: ServerResponse, bytes: Uint8Array | string, format: keyof typeof CONTENT_TYPES, filename: string): void {
+function sendFile(res: ServerResponse, bytes: Uint8Array | string, format: keyof typeof CONTENT_TYPES, name: string): void {
   const body = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes)
   res.writeHead(200, {
     'Content-Type': CONTENT_TYPES[format],
     'Content-Length': body.byteLength,
-    'Content-Disposition': `attachment; filename="${filename}"`,
+    'Content-Disposition': contentDisposition(name, format),
     'Cache-Control': 'no-store',
   })
   res.end(body)
@@ -110,9 +112,10 @@ export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
           status,
           threads: threads.reportThreads(viewer, doc, status),
         }
-        const filename = `review-report-${doc.id}.${format}`
-        if (format === 'html') sendFile(ctx.res, reviewReportHtml(input), 'html', filename)
-        else sendFile(ctx.res, await reviewReportDocx(input), 'docx', filename)
+        // Named as the other downloads are: after the draft (its id said nothing to whoever received the file).
+        const name = `${[...doc.title.trim()].slice(0, 60).join('').trim()} — ${REPORT_WORDS[doc.language].report}`
+        if (format === 'html') sendFile(ctx.res, reviewReportHtml(input), 'html', name)
+        else sendFile(ctx.res, await reviewReportDocx(input), 'docx', name)
       }),
     )
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { ThreadView } from '../../shared/api'
+import { contentDisposition } from '../../server/export/filename'
 import { createAnchor, resolveAnchor, textBetween, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
 import { TEXT_FIELD } from '../../shared/protocol'
 import { removeDir, startTestServer, tempDataDir } from '../helpers/server'
@@ -87,7 +88,10 @@ describe('review threads over the real server', () => {
     const report = await law.cast.owner.api(`/api/documents/${law.docId}/review-report?format=html&status=all`)
     expect(report.status).toBe(200)
     expect(report.headers.get('content-type')).toBe('text/html; charset=utf-8')
-    expect(report.headers.get('content-disposition')).toMatch(/^attachment; filename="review-report-[0-9a-z]{16}\.html"$/)
+    // Named after the draft, as the other downloads are (it was review-report-<id>.html).
+    const { title } = await law.cast.owner.json<{ title: string }>(`/api/documents/${law.docId}`)
+    expect(report.headers.get('content-disposition')).toBe(contentDisposition(`${title} — Review report`, 'html'))
+    expect(report.headers.get('content-disposition')).toMatch(/^attachment; filename="Sample_law_/)
     const html = await report.text()
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(html).not.toMatch(/<img/i)
