@@ -64,6 +64,12 @@ export function ExportMenu({ docId, title, version, label, offerPositions = fals
   const [state, setState] = useState<State>({ kind: 'idle' })
   const abort = useRef<AbortController | null>(null)
   const menu = useRef<HTMLDivElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"], [role="menuitemcheckbox"]') ?? [])]
+  // A menu button (WAI-ARIA): the open menu takes the focus, on its first item.
+  useEffect(() => {
+    if (open) items()[0]?.focus()
+  }, [open])
 
   useEffect(() => () => abort.current?.abort(), [])
   useEffect(() => {
@@ -125,14 +131,29 @@ export function ExportMenu({ docId, title, version, label, offerPositions = fals
       className="export-menu"
       ref={menu}
       onKeyDown={(event) => {
-        // Escape closes the open menu only, not a view the menu sits in.
-        if (event.key === 'Escape' && open) {
+        if (!open) {
+          if (event.key === 'ArrowDown' && event.target === button.current) {
+            event.preventDefault()
+            setOpen(true)
+          }
+          return
+        }
+        // Escape closes the open menu only, not a view the menu sits in, and gives the focus back to its button.
+        if (event.key === 'Escape') {
           event.preventDefault()
           setOpen(false)
+          button.current?.focus()
+          return
         }
+        const list = items()
+        const at = list.indexOf(document.activeElement as HTMLElement)
+        const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: list.length - 1 }[event.key]
+        if (to === undefined || list.length === 0) return
+        event.preventDefault()
+        list[(to + list.length) % list.length].focus()
       }}
     >
-      <button type="button" data-testid="export" aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen(!open)}>
+      <button ref={button} type="button" data-testid="export" aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen(!open)}>
         {label ?? t('export.button')} ▾
       </button>
       {open && (

@@ -114,6 +114,25 @@ describe('keyboard focus in the Russian interface', () => {
     await expect.poll(() => hasFocus(button)).toBe(true)
   })
 
+  it('draft: the export menu opens on its first item, arrow keys move through it, Escape gives focus back to its button', async () => {
+    const button = page.getByTestId('export')
+    await button.focus()
+    await page.keyboard.press('ArrowDown')
+    const items = page.getByRole('menu').locator('[role="menuitem"], [role="menuitemcheckbox"]')
+    await expect.poll(() => hasFocus(items.first())).toBe(true)
+    await page.keyboard.press('ArrowDown')
+    expect(await hasFocus(items.nth(1))).toBe(true)
+    await page.keyboard.press('End')
+    expect(await hasFocus(items.last())).toBe(true)
+    await page.keyboard.press('ArrowDown') // round to the first
+    expect(await hasFocus(items.first())).toBe(true)
+    await page.keyboard.press('ArrowUp')
+    expect(await hasFocus(items.last())).toBe(true)
+    await page.keyboard.press('Escape')
+    await page.getByRole('menu').waitFor({ state: 'detached' })
+    expect(await hasFocus(button)).toBe(true)
+  })
+
   it('draft: cancelling a comment started from the outline gives focus back to its "+"', async () => {
     const plus = page.getByRole('button', { name: 'Прокомментировать: Статья 4.' })
     await plus.focus()
