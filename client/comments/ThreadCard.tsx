@@ -221,7 +221,15 @@ export const ThreadCard = memo(function ThreadCard(props: {
           {thread.quote}
         </blockquote>
       ) : (
-        <p className="thread-quote-article muted small">{t('comments.wholeArticle')}</p>
+        <>
+          <p className="thread-quote-article muted small">{t('comments.wholeArticle')}</p>
+          {/* Its article deleted, the card is listed apart: the heading it had says which one it was. */}
+          {orphaned && thread.quote && (
+            <blockquote className="thread-quote is-deleted" data-testid="thread-quote">
+              {thread.quote}
+            </blockquote>
+          )}
+        </>
       )}
       <ol className="comment-list">
         {thread.comments.map((c) => (

@@ -194,6 +194,16 @@ describe('review threads in the browser', () => {
     const first = drafter.getByTestId('thread-group').filter({ hasText: 'Article 1. Purpose of this Law' }).getByTestId('thread')
     await expect.poll(() => first.textContent()).toContain('Shorter, please.')
     expect(await first.textContent()).toContain('On the whole article')
+
+    // Article 1 deleted: its thread is listed under the deleted articles, saying which article it was.
+    await drafter.locator('.legal-text article.article').first().locator('h3.article-heading').click()
+    await drafter.keyboard.press('Control+Shift+Backspace')
+    await drafter.waitForSelector(SAVED)
+    const gone = reviewer.getByTestId('thread-group').filter({ hasText: 'Articles since deleted' }).getByTestId('thread').filter({ hasText: 'Shorter, please.' })
+    await expect.poll(() => gone.getByTestId('thread-quote').textContent()).toBe('Purpose of this Law')
+    await drafter.keyboard.press('Control+z')
+    await drafter.waitForSelector(SAVED)
+    await expect.poll(() => first.textContent()).toContain('Shorter, please.')
     expect(errors).toEqual([])
   })
 
