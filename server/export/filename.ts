@@ -11,7 +11,21 @@ const CYRILLIC: Record<string, string> = {
   ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h',
 }
 
+/** A file to download: its bytes, type and Content-Disposition (made by contentDisposition below). */
+export interface DownloadFile {
+  body: Uint8Array | string
+  contentType: string
+  disposition: string
+}
+
 const MAX_NAME = 120
+/** The title's share of a name that says more after it (a comparison's versions, "Review report"). */
+const SHORT_TITLE = 60
+
+/** The title cut to leave room in the file name for what follows it. */
+export function shortTitle(title: string): string {
+  return [...title.trim()].slice(0, SHORT_TITLE).join('').trim()
+}
 
 /** The title as a file name in any script: no path separators, control or reserved characters. */
 export function unicodeFileStem(title: string): string {

@@ -1,14 +1,13 @@
-import type { ServerResponse } from 'node:http'
 import { CommentInput, CreateThreadInput, ErrorCode, ReviewReportQuery, ThreadStatusInput } from '../../shared/api'
 import { reviewReportDocx } from '../../shared/review/reviewReportDocx'
 import { reviewReportHtml } from '../../shared/review/reviewReportHtml'
 import { REPORT_WORDS } from '../../shared/review/reviewReport'
-import { contentDisposition } from '../export/filename'
+import { contentDisposition, shortTitle } from '../export/filename'
 import { ReviewThreads } from '../services/comments'
 import { HttpError } from '../errors'
 import type { ApiDeps } from './api'
 import { validBody, type AuthedContext } from './guard'
-import { sendJson, sendNoContent } from './respond'
+import { sendDownload, sendJson, sendNoContent } from './respond'
 import type { Router } from './router'
 
 const CONTENT_TYPES = {
@@ -16,16 +15,6 @@ const CONTENT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const
 
-function sendFile(res: ServerResponse, bytes: Uint8Array | string, format: keyof typeof CONTENT_TYPES, name: string): void {
-  const body = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes)
-  res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[format],
-    'Content-Length': body.byteLength,
-    'Content-Disposition': contentDisposition(name, format),
-    'Cache-Control': 'no-store',
-  })
-  res.end(body)
-}
 
 /**
  * Review threads of a document. Reading them (and the report) needs `read`; the service
@@ -113,9 +102,9 @@ export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
           threads: threads.reportThreads(viewer, doc, status),
         }
         // Named as the other downloads are: after the draft (its id said nothing to whoever received the file).
-        const name = `${[...doc.title.trim()].slice(0, 60).join('').trim()} — ${REPORT_WORDS[doc.language].report}`
-        if (format === 'html') sendFile(ctx.res, reviewReportHtml(input), 'html', name)
-        else sendFile(ctx.res, await reviewReportDocx(input), 'docx', name)
+        const disposition = contentDisposition(`${shortTitle(doc.title)} — ${REPORT_WORDS[doc.language].report}`, format)
+        const body = format === 'html' ? reviewReportHtml(input) : await reviewReportDocx(input)
+        sendDownload(ctx.res, { body, contentType: CONTENT_TYPES[format], disposition })
       }),
     )
 }

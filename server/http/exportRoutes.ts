@@ -8,7 +8,7 @@ import type { DocumentAccess } from '../services/access'
 import type { Guards } from './guard'
 import { validBody } from './guard'
 import { readRawBody } from './body'
-import { sendJson } from './respond'
+import { sendDownload, sendJson } from './respond'
 import type { Router } from './router'
 
 /** Largest import accepted: a JSON tree from the browser, or an uploaded file. */
@@ -35,16 +35,6 @@ function asRequestError(err: unknown): unknown {
   return err
 }
 
-function sendFile(res: ServerResponse, file: { bytes: Uint8Array; contentType: string; disposition: string }): void {
-  res.writeHead(200, {
-    'Content-Type': file.contentType,
-    'Content-Length': file.bytes.byteLength,
-    'Content-Disposition': file.disposition,
-    'Cache-Control': 'no-store',
-  })
-  res.end(file.bytes)
-}
-
 /**
  * GET /api/documents/:id/export?format=docx|pdf|html|md|akn[&version=current|<version id>][&positions=1][&comments=1] — read access.
  * POST /api/documents/import — any signed-in person, who becomes the new draft's owner: a JSON
@@ -67,7 +57,7 @@ export function registerExportRoutes(router: Router, deps: ExportRoutesDeps): vo
         const { doc, role } = access.authorize(auth.user, params.id, 'read')
         const query = validQuery(url, ExportQuery)
         const comments = query.comments ? { user: auth.user, role } : undefined
-        sendFile(res, await exports.exportDocument(doc, query.format, query.version, { positions: query.positions, comments }))
+        sendDownload(res, await exports.exportDocument(doc, query.format, query.version, { positions: query.positions, comments }))
       }),
     )
     .on(

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import type { ApiError } from '../../shared/api'
 import type { HttpError } from '../errors'
+import type { DownloadFile } from '../export/filename'
 import { acceptsGzip, endGzipped, gzip, GZIP_FROM_BYTES } from './compression'
 
 export { HttpError, internalError, notFound } from '../errors'
@@ -33,6 +34,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     return
   }
   gzip(payload).then((zipped) => endGzipped(res, status, head, zipped), sendAsIs)
+}
+
+export function sendDownload(res: ServerResponse, file: DownloadFile): void {
+  const body = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body
+  res.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Length': body.byteLength,
+    'Content-Disposition': file.disposition,
+    'Cache-Control': 'no-store',
+  })
+  res.end(body)
 }
 
 export function sendNoContent(res: ServerResponse): void {

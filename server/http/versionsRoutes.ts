@@ -1,11 +1,10 @@
-import type { ServerResponse } from 'node:http'
 import { COMPARATIVE_TABLE_FORMATS, CompareQuery, ErrorCode, SaveVersionInput, type DocumentComparisonWire } from '../../shared/api'
 import { packDiff } from '../../shared/diff/wire'
-import { comparativeTableFile, compareVersions, type DownloadFile } from '../services/compare'
+import { comparativeTableFile, compareVersions } from '../services/compare'
 import { HttpError } from '../errors'
 import type { ApiDeps } from './api'
 import { validBody } from './guard'
-import { sendJson } from './respond'
+import { sendDownload, sendJson } from './respond'
 import type { RequestContext, Router } from './router'
 
 /** ?from=…&to=… (version ids or "current"), and for downloads &format=html|docx. */
@@ -23,16 +22,6 @@ function formatOf(ctx: RequestContext): (typeof COMPARATIVE_TABLE_FORMATS)[numbe
   const format = COMPARATIVE_TABLE_FORMATS.find((f) => f === raw)
   if (!format) throw new HttpError(400, ErrorCode.validation, `format must be one of ${COMPARATIVE_TABLE_FORMATS.join(', ')}`)
   return format
-}
-
-function sendDownload(res: ServerResponse, file: DownloadFile): void {
-  res.writeHead(200, {
-    'Content-Type': file.contentType,
-    'Content-Length': file.body.byteLength,
-    'Content-Disposition': file.disposition,
-    'Cache-Control': 'no-store',
-  })
-  res.end(file.body)
 }
 
 /**

@@ -4,7 +4,7 @@ import { comparativeTableDocx } from '../../shared/diff/comparativeTableDocx'
 import type { Language } from '../../shared/language'
 import type { DocJSON } from '../../shared/schema'
 import type { DocumentRecord } from '../db/documentsRepo'
-import { contentDisposition } from '../export/filename'
+import { contentDisposition, shortTitle, type DownloadFile } from '../export/filename'
 import { parseArticles, type EditSessionsRepo } from '../db/editSessionsRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
 import type { Rooms } from '../collab/rooms'
@@ -119,15 +119,7 @@ function sideName(side: ComparedSide, language: Language): string {
  * is cut first, so the versions survive the file-name length limit).
  */
 export function comparativeTableName(title: string, from: ComparedSide, to: ComparedSide, language: Language): string {
-  const shortTitle = [...title.trim()].slice(0, 60).join('').trim()
-  return `${shortTitle} — ${TABLE[language]} ${sideName(from, language)} – ${sideName(to, language)}`
-}
-
-export interface DownloadFile {
-  body: Uint8Array
-  contentType: string
-  /** Content-Disposition, with the file name (server/export/filename.ts). */
-  disposition: string
+  return `${shortTitle(title)} — ${TABLE[language]} ${sideName(from, language)} – ${sideName(to, language)}`
 }
 
 /** GET …/comparative-table: the comparison as a standalone HTML page or a Word document. */

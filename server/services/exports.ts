@@ -15,7 +15,7 @@ import type { UsersRepo } from '../db/usersRepo'
 import type { VersionsRepo } from '../db/versionsRepo'
 import type { ExportAppendix } from '../../shared/export/positions'
 import { FORMAT_FILES } from '../export/formats'
-import { contentDisposition } from '../export/filename'
+import { contentDisposition, type DownloadFile } from '../export/filename'
 import type { PdfConverter } from '../export/pdf'
 import { pdfUnavailable } from '../export/pdf'
 import type { ExportWorkers } from '../export/workers'
@@ -51,12 +51,6 @@ export interface ExportOptions {
    * the version does not have are grouped at the end.
    */
   comments?: Viewer
-}
-
-export interface ExportFile {
-  bytes: Uint8Array
-  contentType: string
-  disposition: string
 }
 
 export interface Imported {
@@ -95,7 +89,7 @@ export class Exports {
     }
   }
 
-  async exportDocument(doc: DocumentRecord, format: ExportFormat, version: string, options: ExportOptions = {}): Promise<ExportFile> {
+  async exportDocument(doc: DocumentRecord, format: ExportFormat, version: string, options: ExportOptions = {}): Promise<DownloadFile & { body: Uint8Array }> {
     if (format === 'pdf' && !this.deps.pdf.available) throw pdfUnavailable()
     const started = performance.now()
     const text = resolveExportText(this.deps, doc.id, version)
@@ -110,7 +104,7 @@ export class Exports {
     const bytes = format === 'pdf' ? await this.deps.pdf.convert(result.bytes) : result.bytes
     this.deps.log.info('document exported', { docId: doc.id, format, version, positions: !!appendix.positions, comments: appendix.comments?.threads.length, bytes: bytes.byteLength, ms: Math.round(performance.now() - started) })
     const file = FORMAT_FILES[format]
-    return { bytes, contentType: file.contentType, disposition: contentDisposition(doc.title, file.extension) }
+    return { body: bytes, contentType: file.contentType, disposition: contentDisposition(doc.title, file.extension) }
   }
 
   /** A tree parsed and previewed in the browser: validated and encoded in a worker, then stored. */
