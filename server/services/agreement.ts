@@ -198,6 +198,9 @@ export class Agreement {
     const lookup = new Lookup(this.deps)
     const withAccess = new Set((this.deps.access.organizationsByDocument(doc.id).get(doc.id) ?? []).map((o) => o.id))
     const viewerContext = { orgId: viewer.organization.id, canPropose: can(role, 'propose') }
+    // Built from the live document at most once, however many proposals are compared with it.
+    let current: string | undefined
+    const currentText = () => (current ??= this.deps.versions.currentText(doc.id))
     return (row, version) =>
       presentProposal(this.deps, row, {
         version,
@@ -205,7 +208,7 @@ export class Agreement {
         lookup,
         withAccess,
         viewer: viewerContext,
-        textChangedSince: row.status !== 'withdrawn' && this.deps.versions.textChangedSince(doc.id, row.version_id),
+        textChangedSince: row.status !== 'withdrawn' && this.deps.versions.textChangedSince(doc.id, row.version_id, currentText),
       })
   }
 }

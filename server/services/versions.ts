@@ -86,13 +86,18 @@ export class Versions implements RoomListener {
 
   /**
    * Whether the draft's text is no longer that of version `versionId`: nothing stored since the
-   * version was saved says no at once; otherwise the two texts are compared.
+   * version was saved says no at once; otherwise the two texts are compared. `currentText`: the
+   * draft's text as currentText() gives it, for a caller comparing it with several versions.
    */
-  textChangedSince(docId: string, versionId: string): boolean {
+  textChangedSince(docId: string, versionId: string, currentText = () => this.currentText(docId)): boolean {
     const row = this.deps.repo.get(docId, versionId)
     if (!row || this.currentSeq(docId) <= row.seq) return false
-    const version = JSON.stringify(this.content(docId, versionId))
-    return this.deps.rooms.read(docId, (ydoc) => JSON.stringify(docJSONOf(ydoc)) !== version)
+    return currentText() !== JSON.stringify(this.content(docId, versionId))
+  }
+
+  /** The draft's text now, as JSON text. */
+  currentText(docId: string): string {
+    return this.deps.rooms.read(docId, (ydoc) => JSON.stringify(docJSONOf(ydoc)))
   }
 
   /** The version's document JSON (read-only: shared with the cache). */
