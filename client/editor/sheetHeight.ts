@@ -1,13 +1,8 @@
-import { caretScrollMargins } from './stickyToolbar'
-
-/** ProseMirror's own bottom margin, without a sheet. */
-const DEFAULT_BOTTOM_PX = 5
-/** Between the sheet's upper edge and the caret kept in view above it. */
-const GAP_PX = 8
+import { caretScrollMargins, EDGE_PX, GAP_PX } from './stickyToolbar'
 
 /** How much of the window's bottom the side panels cover now (px): none but in one column. */
 export function sheetHeight(): number {
-  return caretScrollMargins.bottom - DEFAULT_BOTTOM_PX
+  return caretScrollMargins.bottom - EDGE_PX
 }
 
 /**
@@ -20,13 +15,13 @@ export function followSheetHeight(sidebar: HTMLElement): () => void {
   const observer = new ResizeObserver(() => {
     // Read only when the sidebar's size changed (a panel opened or closed, the window resized).
     const covering = getComputedStyle(sidebar).position === 'fixed' ? sidebar.offsetHeight : 0
-    caretScrollMargins.bottom = DEFAULT_BOTTOM_PX + (covering > 0 ? covering + GAP_PX : 0)
+    caretScrollMargins.bottom = EDGE_PX + (covering > 0 ? covering + GAP_PX : 0)
     root.style.scrollPaddingBottom = covering > 0 ? `${covering + GAP_PX}px` : ''
   })
   observer.observe(sidebar)
   return () => {
     observer.disconnect()
-    caretScrollMargins.bottom = DEFAULT_BOTTOM_PX
+    caretScrollMargins.bottom = EDGE_PX
     root.style.removeProperty('scroll-padding-bottom')
   }
 }

@@ -6,14 +6,16 @@
  */
 
 const ONE_ROW_PX = 52
-/** Between the toolbar's lower edge and what is scrolled to (the caret, an article, a match of find-in-page). */
-const GAP_PX = 8
+/** Between the toolbar's lower edge (or the panels' sheet's upper one) and what is scrolled to (the caret, an article, a match of find-in-page). */
+export const GAP_PX = 8
+/** ProseMirror's own margin at an edge nothing covers. */
+export const EDGE_PX = 5
 
 /**
  * ProseMirror's scrollThreshold and scrollMargin for the editor: it reads them each time it
  * scrolls the caret into view, so this object is kept up to date in place.
  */
-export const caretScrollMargins = { top: ONE_ROW_PX + GAP_PX, right: 5, bottom: 5, left: 5 }
+export const caretScrollMargins = { top: ONE_ROW_PX + GAP_PX, right: EDGE_PX, bottom: EDGE_PX, left: EDGE_PX }
 
 /** The toolbar's height now (px): the top of the window that text under it cannot be read in. */
 export function toolbarHeight(): number {
