@@ -6,7 +6,9 @@ import { diffChars } from 'diff'
  * changed its level. Yjs cannot move or rename an element, so the editor binding does both by
  * deleting the element and inserting a copy with the same stable id (and the words the mover
  * saw); what the typist added meanwhile lands in the deleted original and vanishes for
- * everyone. This finds those words so that they can be typed again into the copy.
+ * everyone. This finds those words so that they can be typed again into the copy. The same
+ * goes for a block joined into its neighbour (Backspace at its start): the binding types its
+ * words into the neighbour and deletes it, and words typed into it meanwhile follow them there.
  *
  * Who restores, so that it happens exactly once: whoever applies the mover's change while
  * holding words the mover did not know. The server does, for words it already had (the
@@ -107,7 +109,60 @@ class Finder {
       live ??= liveById(parent)
       const copy = live.get(id)
       if (copy) this.compareElements(el, copy)
+      else this.inspectJoined(el, item, parent)
     }
+  }
+
+  /**
+   * A text block deleted with no copy left may have been joined into a neighbour (Backspace at
+   * its start, Delete at the end of the one before): its known words were typed into a live
+   * sibling's text by this transaction. Words its author did not know go after them there.
+   */
+  private inspectJoined(old: Y.XmlElement, oldItem: Y.Item, parent: AnyType): void {
+    const texts = [...items(old)].filter((item) => this.visibleBefore(item)).map(typeOf)
+    if (texts.length !== 1 || !(texts[0] instanceof Y.XmlText)) return
+    const { kept, runs } = this.splitKnown(texts[0])
+    // An emptied block removed, not joined: nothing tells where its words would go.
+    if (runs.length === 0 || kept === '') return
+    // The nearest such sibling before the deleted block (Backspace), else the nearest after.
+    let target: { text: Y.XmlText; start: number } | null = null
+    let passed = false
+    for (const item of items(parent)) {
+      if (item === oldItem) passed = true
+      const el = typeOf(item)
+      if (item.deleted || !(el instanceof Y.XmlElement)) continue
+      const text = el.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText)
+      const start = text === undefined || !this.transaction.changed.has(text as AnyType) ? -1 : this.insertedHere(text, kept)
+      if (start < 0) continue
+      target = { text: text!, start }
+      if (passed) break
+    }
+    if (target === null) return
+    for (const run of runs) this.found.push({ target: target.text, index: target.start + run.offset, text: run.text })
+  }
+
+  /** Where this transaction typed `words` into `text` as one run (Yjs index), or -1. */
+  private insertedHere(text: Y.XmlText, words: string): number {
+    let index = 0
+    let runStart = -1
+    let run = ''
+    for (const item of items(text)) {
+      if (item.deleted || !item.content.isCountable()) continue
+      const length = item.content.getLength()
+      const fresh = item.id.clock >= (this.before.get(item.id.client) ?? 0)
+      if (fresh) {
+        if (runStart < 0) runStart = index
+        run += item.content instanceof Y.ContentString ? item.content.str : '\uFFFC'.repeat(length)
+      } else if (runStart >= 0) {
+        const at = run.indexOf(words)
+        if (at >= 0) return runStart + at
+        runStart = -1
+        run = ''
+      }
+      index += length
+    }
+    const at = runStart >= 0 ? run.indexOf(words) : -1
+    return at >= 0 ? runStart + at : -1
   }
 
   private compareElements(old: Y.XmlElement, copy: Y.XmlElement): void {
@@ -132,6 +187,15 @@ class Finder {
   }
 
   private compareTexts(old: Y.XmlText, target: Y.XmlText | Y.XmlElement): void {
+    const { kept, runs } = this.splitKnown(old)
+    if (runs.length === 0) return
+    const now = target instanceof Y.XmlText ? plainText(target) : ''
+    const offsets = mapOffsets(kept, now, runs.map((r) => r.offset))
+    runs.forEach((run, i) => this.found.push({ target, index: offsets[i], text: run.text }))
+  }
+
+  /** A deleted text as it was: what the change's author knew (`kept`) and the runs of words they did not, at their offsets in `kept`. */
+  private splitKnown(old: Y.XmlText): { kept: string; runs: { offset: number; text: string }[] } {
     let kept = ''
     const runs: { offset: number; text: string }[] = []
     for (const item of items(old)) {
@@ -153,10 +217,7 @@ class Finder {
         else runs.push({ offset: kept.length, text: content.str[i] })
       }
     }
-    if (runs.length === 0) return
-    const now = target instanceof Y.XmlText ? plainText(target) : ''
-    const offsets = mapOffsets(kept, now, runs.map((r) => r.offset))
-    runs.forEach((run, i) => this.found.push({ target, index: offsets[i], text: run.text }))
+    return { kept, runs }
   }
 }
 

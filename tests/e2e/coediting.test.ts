@@ -415,6 +415,36 @@ describe('two people co-editing the sample law in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('keeps words typed offline into a paragraph a co-author joined to the one before it meanwhile', async () => {
+    const [firstId, secondId] = await pageA.locator('.legal-text').evaluate((root) => {
+      const second = [...root.querySelectorAll('.clause')].find((c) => c.previousElementSibling?.classList.contains('clause'))!
+      return [second.previousElementSibling!.getAttribute('data-id')!, second.getAttribute('data-id')!]
+    })
+    const block = (page: Page, id: string) => page.locator(`.legal-text [data-id="${id}"]`)
+    const first = (await textWithoutCarets(block(pageA, firstId)))!
+    const second = (await textWithoutCarets(block(pageA, secondId)))!
+    await boris.setOffline(true)
+    await pageB.waitForSelector('[data-testid="sync-status"][data-state="offline"]')
+    await block(pageB, secondId).click()
+    await pageB.keyboard.press('End')
+    await pageB.keyboard.type(' Boris added this offline.')
+    const typed = (await textWithoutCarets(block(pageB, secondId)))! // End goes to the end of a line, not always of the paragraph
+    expect(typed).not.toBe(second)
+    await block(pageA, secondId).click()
+    await pageA.keyboard.press('Home')
+    await pageA.keyboard.press('Backspace')
+    await expect.poll(() => block(pageA, secondId).count()).toBe(0)
+    await pageA.waitForSelector(SAVED)
+    await boris.setOffline(false)
+    for (const page of [pageA, pageB]) {
+      await page.waitForSelector(SAVED, { timeout: 20_000 })
+      await expect.poll(() => block(page, secondId).count()).toBe(0)
+      await expect.poll(() => textWithoutCarets(block(page, firstId))).toBe(`${first}${typed}`)
+    }
+    await expect.poll(async () => (await editorText(pageA)) === (await editorText(pageB))).toBe(true)
+    expect(errors).toEqual([])
+  })
+
   it('shows a new title to everyone who has the draft open when it is renamed', async () => {
     const docId = docUrl.split('/').pop()!
     const title = 'Model Law <b>On</b> Trafficking, renamed'

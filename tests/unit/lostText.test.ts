@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { Command } from '@tiptap/pm/state'
+import { joinBackward } from '@tiptap/pm/commands'
 import { writeDocJSON, docJSONOf } from '../../shared/ydoc'
 import { applyUpdateAndRepair } from '../../server/collab/duplicateIds'
 import { LostTextRestorer } from '../../shared/collab/lostTextRestorer'
@@ -205,6 +206,76 @@ describe('words typed into an element that someone else moves or re-levels meanw
     moveArticleOneDown(net)
     net.settle()
     for (const r of net.replicas.values()) expect(textOf(r, 'c9').text).toBe('Fresh words.')
+    expectConverged(net)
+  })
+})
+
+describe('words typed into a paragraph that someone else joins to the one before it meanwhile', () => {
+  /** The joiner presses Backspace at the start of `id`'s text: its words join the block before it. */
+  function joinIntoPrevious(net: Network, id: string): void {
+    const joiner = net.get('joiner').editor
+    joiner.select(nodeWithId(joiner.state.doc, id)!.pos + 1)
+    expect(joiner.run(joinBackward)).toBe(true)
+    net.send('joiner')
+  }
+
+  it('are kept when the server had them (the server restores them)', () => {
+    const net = new Network(['joiner', 'typist'])
+    typeAtEnd(net.get('typist').editor, 'c2', ' NEW')
+    net.send('typist')
+    joinIntoPrevious(net, 'c2')
+    net.settle()
+    for (const r of net.replicas.values()) {
+      expect(textOf(r, 'c1').text).toBe('First paragraph.Second paragraph: NEW')
+      expect(nodeWithId(r.editor.state.doc, 'c2')).toBeUndefined()
+    }
+    expectConverged(net)
+    expect(net.get('typist').restored).toEqual([])
+  })
+
+  it('are kept when typed offline (the typist restores them), in the middle as well as at the end', () => {
+    const net = new Network(['joiner', 'typist'])
+    const typist = net.get('typist')
+    typeAtEnd(typist.editor, 'c2', ' end')
+    const c2 = nodeWithId(typist.editor.state.doc, 'c2')!
+    typist.editor.select(c2.pos + 1 + 'Second'.length)
+    typist.editor.run((state, dispatch) => (dispatch?.(state.tr.insertText(' middle')), true))
+    joinIntoPrevious(net, 'c2')
+    net.receive('typist')
+    expect(typist.restored.flat().map((l) => l.text.trim()).sort()).toEqual(['end', 'middle'])
+    net.settle()
+    for (const r of net.replicas.values()) expect(textOf(r, 'c1').text).toBe('First paragraph.Second middle paragraph: end')
+    expectConverged(net)
+  })
+
+  it('are kept when the block is joined into the article heading, and words the joiner deleted stay deleted', () => {
+    const net = new Network(['joiner', 'typist'])
+    typeAtEnd(net.get('typist').editor, 'c3', ' kept')
+    net.settle()
+    const joiner = net.get('joiner').editor
+    const c3 = nodeWithId(joiner.state.doc, 'c3')!
+    const end = c3.pos + c3.node.nodeSize - 1
+    joiner.run((state, dispatch) => (dispatch?.(state.tr.delete(end - ' kept'.length, end)), true))
+    net.send('joiner')
+    typeAtEnd(net.get('typist').editor, 'c3', ' late')
+    net.send('typist')
+    joinIntoPrevious(net, 'c3')
+    net.settle()
+    for (const r of net.replicas.values()) expect(textOf(r, 'art2').text).toBe('TwoOnly paragraph. late')
+    expectConverged(net)
+  })
+
+  it('are not brought back when the block was emptied and removed, not joined', () => {
+    const net = new Network(['joiner', 'typist'])
+    const joiner = net.get('joiner').editor
+    const c3 = nodeWithId(joiner.state.doc, 'c3')!
+    joiner.run((state, dispatch) => (dispatch?.(state.tr.delete(c3.pos + 1, c3.pos + c3.node.nodeSize - 1)), true))
+    net.settle()
+    typeAtEnd(net.get('typist').editor, 'c3', 'typed')
+    net.send('typist')
+    joinIntoPrevious(net, 'c3')
+    net.settle()
+    for (const r of net.replicas.values()) expect(textOf(r, 'art2').text).toBe('Two')
     expectConverged(net)
   })
 })
