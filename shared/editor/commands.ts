@@ -74,12 +74,22 @@ export const insertChapter: Command = (state, dispatch) => {
  * Inserts a numbered paragraph, point or sub-point after the current block of an article, and
  * after what that block holds below the new one's level: a new point comes after the current
  * point's sub-points, a new paragraph after the current paragraph's points (else they would
- * change owner). A sub-point only where a point comes before it (see hierarchy.ts).
+ * change owner). A sub-point only where a point comes before it (see hierarchy.ts). An empty
+ * block of another kind that holds nothing below it becomes the new one instead (Enter, then
+ * "Point": the drafter wants a point there, not an empty paragraph above it).
  */
 export function insertBodyBlock(type: BodyType): Command {
   return (state, dispatch) => {
     const ctx = structuralContext(state)
     if (!ctx || ctx.top.type.name !== 'article' || ctx.childPos === undefined || ctx.childIndex === undefined || !ctx.child) return false
+    const { child, childIndex, childPos } = ctx
+    const convertible = isBodyType(child.type.name) && child.type.name !== type && child.content.size === 0
+      && endOfDeeper(ctx.top, childIndex, levelOf(child)) === childIndex + 1
+      && (type !== 'subpoint' || subpointFitsAfter(ctx.top, childIndex - 1))
+    if (convertible) {
+      dispatch?.(state.tr.setNodeMarkup(childPos, state.schema.nodes[type], child.attrs).scrollIntoView())
+      return true
+    }
     if (type === 'subpoint' && !subpointFitsAfter(ctx.top, ctx.childIndex)) return false
     if (dispatch) {
       const end = ctx.child.type.name === 'articleHeading' ? 1 : endOfDeeper(ctx.top, ctx.childIndex, levelOfType(type))

@@ -286,6 +286,29 @@ describe('two people co-editing the sample law in the browser', () => {
     await expect.poll(() => subpoint.isDisabled()).toBe(true)
     await pageA.locator('.legal-text .point').first().click()
     await expect.poll(() => subpoint.isDisabled()).toBe(false)
+    // An empty paragraph right after a point may become a sub-point; once it has text, no sub-point may follow it.
+    const blocks = () => pageA.locator('.legal-text p').count()
+    const before = await blocks()
+    const lastPoint = await pageA.locator('.legal-text').evaluate((root) =>
+      [...root.querySelectorAll('.point')].find((p) => !p.nextElementSibling?.matches('.point, .subpoint'))!.getAttribute('data-id'),
+    )
+    const point = pageA.locator(`.legal-text [data-id="${lastPoint}"]`)
+    const box = (await point.boundingBox())!
+    await point.click({ position: { x: box.width - 2, y: box.height - 4 } }) // on its last line: End goes to the end of a line
+    await pageA.keyboard.press('End')
+    await pageA.keyboard.press('Enter')
+    await pageA.keyboard.press('Shift+Tab')
+    await expect.poll(() => pageA.evaluate(() => {
+      const node = getSelection()!.anchorNode!
+      return (node instanceof Element ? node : node.parentElement!).closest('p')?.className
+    })).toContain('clause')
+    await expect.poll(() => subpoint.isDisabled()).toBe(false)
+    await pageA.keyboard.type('x')
+    await expect.poll(() => subpoint.isDisabled()).toBe(true)
+    await pageA.keyboard.press('Backspace')
+    await expect.poll(() => subpoint.isDisabled()).toBe(false)
+    await pageA.keyboard.press('Backspace')
+    await expect.poll(blocks).toBe(before)
   })
 
   it('shows a co-author’s caret label whole when the caret is at the start of an article heading', async () => {

@@ -155,6 +155,37 @@ describe('insertBodyBlock', () => {
     expectValidAndUnique(res.state.doc)
   })
 
+  it('makes an empty block the new kind instead of leaving it empty above the new one (Enter, then "Point")', () => {
+    let state = withCursorIn(stateFromJSON(law()), 'clause', 2) // "Only paragraph."
+    state = run(state, insertBodyBlock('clause')).state // as Enter does: an empty paragraph
+    const empty = cursorBlock(state)
+    expect(empty.type).toBe('clause')
+    const id = structuralContext(state)!.child!.attrs.id
+    let res = run(state, insertBodyBlock('point'))
+    expect(bodyOf(nodeWithId(res.state.doc, 'art2')!.node)).toEqual(['clause:Only paragraph.', 'point:'])
+    expect(structuralContext(res.state)!.child!.attrs.id).toBe(id) // the same block, its id kept
+    expect(cursorBlock(res.state).type).toBe('point')
+    // An empty point after a point becomes a sub-point; an empty sub-point a point again.
+    res = run(run(res.state, (st, d) => (d?.(st.tr.insertText('a point;')), true)).state, insertBodyBlock('point'))
+    res = run(res.state, insertBodyBlock('subpoint'))
+    expect(bodyOf(nodeWithId(res.state.doc, 'art2')!.node)).toEqual(['clause:Only paragraph.', 'point:a point;', 'subpoint:'])
+    res = run(res.state, insertBodyBlock('point'))
+    expect(bodyOf(nodeWithId(res.state.doc, 'art2')!.node)).toEqual(['clause:Only paragraph.', 'point:a point;', 'point:'])
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it('still inserts after an empty block that holds points or sub-points below it, or is of the same kind', () => {
+    // An empty paragraph that owns a point: made a point, it would take the point from it.
+    let state = stateFromJSON(law())
+    const c2 = nodeWithId(state.doc, 'c2')!
+    state = state.apply(state.tr.delete(c2.pos + 1, c2.pos + c2.node.nodeSize - 1))
+    state = withCursorIn(state, 'clause', 1)
+    let res = run(state, insertBodyBlock('point'))
+    expect(bodyOf(nodeWithId(res.state.doc, 'art1')!.node)).toEqual(['clause:First paragraph.', 'clause:', 'point:', 'point:a point,', 'subpoint:a sub-point.'])
+    res = run(state, insertBodyBlock('clause'))
+    expect(bodyOf(nodeWithId(res.state.doc, 'art1')!.node)).toEqual(['clause:First paragraph.', 'clause:', 'point:a point,', 'subpoint:a sub-point.', 'clause:'])
+  })
+
   it('refuses outside an article', () => {
     for (const where of ['lawTitle', 'paragraph', 'chapter']) {
       expectRefused(withCursorIn(stateFromJSON(law()), where, 0), insertBodyBlock('point'))
