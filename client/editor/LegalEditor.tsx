@@ -15,6 +15,7 @@ import { mapCaretsThroughRemoteTyping } from './caretMapping'
 import { ownCaretAfterFrame } from './ownCaretAfterFrame'
 import { installIncrementalBinding } from './incrementalBinding'
 import { undoSelectionOfLocalChangesOnly } from './undoSelection'
+import { undoStepsPlugin } from './undoSteps'
 import { caretScrollMargins } from './stickyToolbar'
 import { TEXT_ID } from './SkipToText'
 
@@ -28,7 +29,7 @@ const Carets = CollaborationCaret.extend({
 
 const Collab = Collaboration.extend({
   addProseMirrorPlugins() {
-    return (this.parent?.() ?? []).map(undoSelectionOfLocalChangesOnly)
+    return [...(this.parent?.() ?? []).map(undoSelectionOfLocalChangesOnly), undoStepsPlugin()]
   },
 })
 

@@ -212,6 +212,36 @@ describe('two people co-editing the sample law in the browser', () => {
     }
   })
 
+  it('undoes the words typed, a new point and the words typed in it one at a time, even when typed without a pause', async () => {
+    const article = pageA.locator('.legal-text article.article').nth(2)
+    const blocks = () => article.evaluate((a) => [...a.querySelectorAll('p')].map((p) => {
+      const copy = p.cloneNode(true) as HTMLElement
+      copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
+      return `${p.classList[0]}:${copy.textContent}`
+    }))
+    const original = await blocks()
+    const last = article.locator('p').last()
+    const box = (await last.boundingBox())!
+    await last.click({ position: { x: box.width - 2, y: box.height - 4 } }) // on its last line: End goes to the end of a line
+    await pageA.keyboard.press('End')
+    await pageA.keyboard.type(' first words')
+    await pageA.keyboard.press('Control+Alt+4')
+    await pageA.keyboard.type('a new point')
+    const withWords = [...original.slice(0, -1), `${original.at(-1)} first words`]
+    await expect.poll(blocks).toEqual([...withWords, 'point:a new point'])
+    await pageA.keyboard.press('Control+z')
+    await expect.poll(blocks).toEqual([...withWords, 'point:'])
+    await pageA.keyboard.press('Control+z')
+    await expect.poll(blocks).toEqual(withWords)
+    await pageA.keyboard.press('Control+z')
+    await expect.poll(blocks).toEqual(original)
+    await pageA.keyboard.press('Control+Shift+z')
+    await expect.poll(blocks).toEqual(withWords)
+    await pageA.keyboard.press('Control+z')
+    await expect.poll(blocks).toEqual(original)
+    await pageA.waitForSelector(SAVED)
+  })
+
   it('renumbers the paragraphs of one article for both people when Enter splits one, and joins them again', async () => {
     /** The labels shown in each article, in order ("clause:1.", "point:2)" …). */
     const byArticle = (page: Page) =>

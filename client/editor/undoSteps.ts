@@ -1,0 +1,38 @@
+import { Plugin, type Transaction } from '@tiptap/pm/state'
+import { yUndoPluginKey } from '@tiptap/y-tiptap'
+import { isRemoteTransaction, isTextOnlyTransaction } from '../../shared/editor/changes'
+
+/** A local change that is an undo step of its own: anything but typing (a new block, Enter, a join, a move, a change of level, a paste). */
+export function isUndoBoundary(tr: Transaction): boolean {
+  if (!tr.docChanged || isRemoteTransaction(tr)) return false
+  return !isTextOnlyTransaction(tr) || tr.getMeta('paste') === true || tr.getMeta('uiEvent') === 'paste'
+}
+
+/**
+ * Yjs's undo manager merges every change made within 500 ms of the one before into one step, so
+ * with steady typing one Ctrl+Z took back a paragraph, the article added after it and the words
+ * typed after that, all at once. A structural change or a paste is now a step of its own, and
+ * typing in another block starts a new one: what was typed before, the change itself and what
+ * is typed after it are undone one at a time, as in a word processor. The manager is told before
+ * the change reaches Yjs (the binding writes it when the view updates, after this filter).
+ */
+export function undoStepsPlugin(): Plugin {
+  let stopAfter = false
+  /** Start of the block the last local change was made in (-1: none yet), mapped through every change since. */
+  let block = -1
+  return new Plugin({
+    filterTransaction(tr, state) {
+      if (!tr.docChanged) return true
+      if (isRemoteTransaction(tr)) {
+        if (block >= 0) block = tr.mapping.map(block, -1)
+        return true
+      }
+      const start = state.selection.$from.start()
+      const boundary = isUndoBoundary(tr)
+      if (boundary || stopAfter || start !== block) yUndoPluginKey.getState(state)?.undoManager.stopCapturing()
+      stopAfter = boundary
+      block = tr.mapping.map(start, -1)
+      return true
+    },
+  })
+}
