@@ -319,7 +319,7 @@ export const ru: Record<MessageKey, string> = {
   'comments.delete': "Удалить",
   'comments.deleteConfirm': "Удалить этот комментарий?",
   'comments.deleteYes': "Да, удалить",
-  'comments.resolve': "Закрыть",
+  'comments.resolve': "Закрыть обсуждение",
   'comments.reopen': "Открыть снова",
   'comments.open': "Открыто",
   'comments.resolved': "Закрыто",
