@@ -13,8 +13,9 @@ const focusInDialog = (page: Page) => page.evaluate(() => !!document.activeEleme
 /**
  * What a keyboard user of the Russian interface relies on: each dialog opened from a button
  * keeps Tab inside, closes with Escape and gives the focus back to that button; cancelling a
- * comment gives it back to where the comment was started; the text has a Russian name and a
- * "skip to text" link ahead of the 60-odd stops of the header, toolbar and outline.
+ * comment gives it back to where the comment was started, and a thread's forms and cards keep
+ * it in the panel; the comparison's tabs move with the arrow keys; the text has a Russian name
+ * and a "skip to text" link ahead of the 60-odd stops of the header, toolbar and outline.
  */
 describe('keyboard focus in the Russian interface', () => {
   let server: TestServer
