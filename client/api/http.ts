@@ -15,6 +15,7 @@ import type {
   VersionDetail,
   VersionSummary,
   DocumentSummary,
+  ErrorCode,
   ExportFormat,
   Grant,
   ImportCreated,
@@ -149,8 +150,16 @@ export const api = {
   withdrawProposal: (id: string, proposalId: string) => request<ProposalView>('POST', `${doc(id)}/agreement/proposals/${encodeURIComponent(proposalId)}/withdraw`),
 }
 
-const KNOWN_CODES: Partial<Record<string, MessageKey>> = {
+/** Words for every code the server answers with (a new code without them does not compile). */
+const KNOWN_CODES: Record<ErrorCode | 'network', MessageKey> = {
   network: 'error.network',
+  bad_request: 'error.request_refused',
+  not_found: 'error.request_refused',
+  method_not_allowed: 'error.request_refused',
+  unsupported_media_type: 'error.request_refused',
+  document_not_found: 'error.document_not_found',
+  storage_unavailable: 'error.storage_unavailable',
+  internal_error: 'error.internal_error',
   invalid_credentials: 'error.invalid_credentials',
   too_many_attempts: 'error.too_many_attempts',
   email_taken: 'error.email_taken',
@@ -181,7 +190,7 @@ const KNOWN_CODES: Partial<Record<string, MessageKey>> = {
 
 /** A sentence for the user, in their language, from any failure. */
 export function errorText(err: unknown, t: Translate): string {
-  const key = err instanceof RequestError ? KNOWN_CODES[err.code] : undefined
+  const key = err instanceof RequestError ? (KNOWN_CODES as Partial<Record<string, MessageKey>>)[err.code] : undefined
   if (key) return t(key, { message: err instanceof Error ? err.message : '' })
   return t('error.generic', { message: err instanceof Error ? err.message : String(err) })
 }

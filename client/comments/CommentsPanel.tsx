@@ -6,6 +6,7 @@ import { byPlace } from './threadOrder'
 import { useProgressive } from '../ui/useProgressive'
 import type { CommentsController, CommentsSnapshot } from './CommentsController'
 import { CommentForm, ThreadCard } from './ThreadCard'
+import { useKeepListFocus } from './keepListFocus'
 import '../styles/comments.css'
 
 type StatusFilter = 'open' | 'resolved' | 'all'
@@ -72,6 +73,8 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
   const [articleId, setArticleId] = useState('')
   const [withResolved, setWithResolved] = useState(false)
   const listRef = useRef<HTMLDivElement>(null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  useKeepListFocus(listRef, headingRef)
 
   const organizations = useMemo(() => {
     const byId = new Map<string, OrganizationSummary>()
@@ -126,7 +129,7 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
   return (
     <section className="panel comments-panel" aria-labelledby="comments-title" data-testid="comments-panel" data-panel="comments">
       <div className="panel-header">
-        <h2 id="comments-title" tabIndex={-1}>{t('comments.title')}</h2>
+        <h2 id="comments-title" ref={headingRef} tabIndex={-1}>{t('comments.title')}</h2>
         {/* Shown in one column only, where the panel covers the text (client/styles/comments.css). */}
         <button type="button" className="link-button panel-close" onClick={onClose}>{t('common.close')}</button>
       </div>

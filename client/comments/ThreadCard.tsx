@@ -4,6 +4,7 @@ import { COMMENT_MAX_LENGTH } from '../../shared/apiConstants'
 import { errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
+import { useFocusBack } from '../ui/useFocusBack'
 import type { Placement } from './anchors'
 import type { CommentsController } from './CommentsController'
 import { dateFormat } from '../i18n/dates'
@@ -93,6 +94,9 @@ function CommentItem({ comment, thread, controller }: { comment: CommentView; th
   const [editing, setEditing] = useState(false)
   const [confirming, setConfirming] = useState(false)
   const [error, setError] = useState('')
+  // A form or confirmation closed from the keyboard gives the focus back to the button that opened it.
+  const editButton = useFocusBack<HTMLButtonElement>(editing)
+  const deleteButton = useFocusBack<HTMLButtonElement>(confirming)
   const time = dateFormat(language)
   if (comment.deleted) {
     return (
@@ -153,12 +157,12 @@ function CommentItem({ comment, thread, controller }: { comment: CommentView; th
           ) : (
             <>
               {comment.canEdit && (
-                <button type="button" className="link-button" onClick={() => setEditing(true)}>
+                <button ref={editButton} type="button" className="link-button" onClick={() => setEditing(true)}>
                   {t('comments.edit')}
                 </button>
               )}
               {comment.canDelete && (
-                <button type="button" className="link-button danger" onClick={() => setConfirming(true)}>
+                <button ref={deleteButton} type="button" className="link-button danger" onClick={() => setConfirming(true)}>
                   {t('comments.delete')}
                 </button>
               )}
@@ -186,6 +190,7 @@ export const ThreadCard = memo(function ThreadCard(props: {
   const { t } = useI18n()
   const [replying, setReplying] = useState(false)
   const [error, setError] = useState('')
+  const replyButton = useFocusBack<HTMLButtonElement>(replying)
   const orphaned = placement === 'orphaned'
   const toggleStatus = async () => {
     setError('')
@@ -257,10 +262,10 @@ export const ThreadCard = memo(function ThreadCard(props: {
             />
           ) : (
             <>
-              <button type="button" onClick={() => setReplying(true)}>
+              <button ref={replyButton} type="button" onClick={() => setReplying(true)}>
                 {t('comments.reply')}
               </button>
-              <button type="button" onClick={() => void toggleStatus()}>
+              <button type="button" data-testid="thread-resolve" onClick={() => void toggleStatus()}>
                 {thread.status === 'open' ? t('comments.resolve') : t('comments.reopen')}
               </button>
             </>

@@ -5,6 +5,7 @@ import { api, errorText, requestFile, RequestError } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'
 import { printHtml, saveBlob } from './save'
+import { rovingTarget } from '../ui/rovingKeys'
 
 const LABEL: Record<ExportFormat, MessageKey> = {
   docx: 'export.docx',
@@ -146,11 +147,10 @@ export function ExportMenu({ docId, title, version, label, offerPositions = fals
           return
         }
         const list = items()
-        const at = list.indexOf(document.activeElement as HTMLElement)
-        const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: list.length - 1 }[event.key]
-        if (to === undefined || list.length === 0) return
+        const to = rovingTarget(event.key, list.indexOf(document.activeElement as HTMLElement), list.length, 'vertical')
+        if (to === null) return
         event.preventDefault()
-        list[(to + list.length) % list.length].focus()
+        list[to].focus()
       }}
     >
       <button ref={button} type="button" data-testid="export" aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen(!open)}>

@@ -9,6 +9,9 @@ import { ComparativeTableView } from './ComparativeTableView'
 import { Overlay } from './Overlay'
 import { dateFormat } from '../i18n/dates'
 import { sideName } from './labels'
+import { rovingTarget } from '../ui/rovingKeys'
+
+const TABS = ['changes', 'table'] as const
 
 /** One entry of the comparison in reading order: the title, the preamble, a chapter or an article. */
 type Item =
@@ -45,7 +48,7 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
   const { t, language: ui } = useI18n()
   const [comparison, setComparison] = useState<DocumentComparison | null>(null)
   const [error, setError] = useState('')
-  const [tab, setTab] = useState<'changes' | 'table'>('changes')
+  const [tab, setTab] = useState<(typeof TABS)[number]>('changes')
   const [onlyChanged, setOnlyChanged] = useState(true)
   const [position, setPosition] = useState(-1)
   const refs = useRef(new Map<string, HTMLElement>())
@@ -145,13 +148,26 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
             </section>
 
             <div className="compare-toolbar">
-              <div role="tablist" aria-label={t('compare.tabs')} className="tabs">
-                {(['changes', 'table'] as const).map((name) => (
+              {/* Tabs (WAI-ARIA): one Tab stop, the arrows, Home and End choose the tab and focus it. */}
+              <div
+                role="tablist"
+                aria-label={t('compare.tabs')}
+                className="tabs"
+                onKeyDown={(event) => {
+                  const to = rovingTarget(event.key, TABS.indexOf(tab), TABS.length, 'horizontal')
+                  if (to === null) return
+                  event.preventDefault()
+                  setTab(TABS[to])
+                  document.getElementById(`compare-tab-${TABS[to]}`)?.focus()
+                }}
+              >
+                {TABS.map((name) => (
                   <button
                     key={name}
                     type="button"
                     role="tab"
                     id={`compare-tab-${name}`}
+                    tabIndex={tab === name ? 0 : -1}
                     aria-selected={tab === name}
                     aria-controls={`compare-panel-${name}`}
                     className={tab === name ? 'tab selected' : 'tab'}

@@ -13,8 +13,9 @@ const focusInDialog = (page: Page) => page.evaluate(() => !!document.activeEleme
 /**
  * What a keyboard user of the Russian interface relies on: each dialog opened from a button
  * keeps Tab inside, closes with Escape and gives the focus back to that button; cancelling a
- * comment gives it back to where the comment was started; the text has a Russian name and a
- * "skip to text" link ahead of the 60-odd stops of the header, toolbar and outline.
+ * comment gives it back to where the comment was started, and a thread's forms and cards keep
+ * it in the panel; the comparison's tabs move with the arrow keys; the text has a Russian name
+ * and a "skip to text" link ahead of the 60-odd stops of the header, toolbar and outline.
  */
 describe('keyboard focus in the Russian interface', () => {
   let server: TestServer
@@ -157,6 +158,99 @@ describe('keyboard focus in the Russian interface', () => {
     await box.waitFor({ state: 'detached' })
     expect(await hasFocus(page.locator('.legal-text'))).toBe(true)
     await expect.poll(() => page.evaluate(() => document.getSelection()!.toString())).toBe(selected)
+    expect(errors).toEqual([])
+  })
+
+  it('draft: a thread\'s reply, edit and delete give the focus back to their buttons; a resolved thread hands it to the next card, then to the heading', async () => {
+    const comment = async (article: string, body: string) => {
+      await page.getByRole('button', { name: `Прокомментировать: ${article}`, exact: true }).focus()
+      await page.keyboard.press('Enter')
+      await expect.poll(() => hasFocus(page.getByRole('textbox', { name: 'Ваше замечание' }))).toBe(true)
+      await page.keyboard.type(body)
+      await page.keyboard.press('Control+Enter')
+      await page.getByTestId('thread').filter({ hasText: body }).waitFor()
+    }
+    await comment('Статья 2.', 'Первое замечание')
+    await comment('Статья 3.', 'Второе замечание')
+    const first = page.getByTestId('thread').filter({ hasText: 'Первое замечание' })
+    const second = page.getByTestId('thread').filter({ hasText: 'Второе замечание' })
+
+    // Reply: sent with Ctrl+Enter, and given up with Escape.
+    const reply = first.getByRole('button', { name: 'Ответить' })
+    await reply.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => hasFocus(first.getByRole('textbox', { name: 'Ваш ответ' }))).toBe(true)
+    await page.keyboard.type('Ответ')
+    await page.keyboard.press('Control+Enter')
+    await first.getByTestId('comment-body').filter({ hasText: 'Ответ' }).waitFor()
+    await expect.poll(() => hasFocus(reply)).toBe(true)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => hasFocus(first.getByRole('textbox', { name: 'Ваш ответ' }))).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => hasFocus(reply)).toBe(true)
+
+    // Edit, given up with Escape and saved with Ctrl+Enter.
+    const edit = first.getByRole('button', { name: 'Изменить' }).first()
+    for (const key of ['Escape', 'Control+Enter']) {
+      await edit.focus()
+      await page.keyboard.press('Enter')
+      await expect.poll(() => hasFocus(first.getByRole('textbox', { name: 'Изменить комментарий' }))).toBe(true)
+      if (key !== 'Escape') {
+        await page.keyboard.press('Control+End')
+        await page.keyboard.type(' (уточнено)')
+      }
+      await page.keyboard.press(key)
+      await expect.poll(() => hasFocus(edit)).toBe(true)
+    }
+    await first.getByText('Первое замечание (уточнено)').waitFor()
+
+    // Delete, then "Cancel" at the confirmation.
+    const remove = first.getByRole('button', { name: 'Удалить' }).first()
+    await remove.focus()
+    await page.keyboard.press('Enter')
+    await first.getByRole('button', { name: 'Отмена' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => hasFocus(remove)).toBe(true)
+
+    // Resolved under "Open", the card leaves the list: the next card takes the focus, and after
+    // the last one the panel's heading.
+    const resolve = (card: Locator) => card.getByTestId('thread-resolve')
+    await resolve(first).focus()
+    await page.keyboard.press('Enter')
+    await first.waitFor({ state: 'detached' })
+    await expect.poll(() => hasFocus(second)).toBe(true)
+    await resolve(second).focus()
+    await page.keyboard.press('Enter')
+    await second.waitFor({ state: 'detached' })
+    await expect.poll(() => hasFocus(page.getByRole('heading', { name: 'Замечания' }))).toBe(true)
+    expect(errors).toEqual([])
+  })
+
+  it('comparison: its two tabs are one Tab stop, and the arrow keys, Home and End switch between them', async () => {
+    await page.getByTestId('history').click()
+    await page.getByLabel('Название').fill('Редакция 1')
+    await page.keyboard.press('Enter')
+    await page.getByRole('button', { name: 'Сравнить с текущим' }).first().click()
+    const view = page.getByRole('dialog', { name: 'Сравнение редакций' })
+    const changes = view.getByRole('tab', { name: 'Изменения по статьям' })
+    const table = view.getByRole('tab', { name: 'Сравнительная таблица' })
+    await changes.waitFor()
+    expect(await table.getAttribute('tabindex')).toBe('-1')
+    await changes.focus()
+    await page.keyboard.press('ArrowRight')
+    expect(await hasFocus(table)).toBe(true)
+    expect(await table.getAttribute('aria-selected')).toBe('true')
+    await view.getByTestId('comparative-table').waitFor()
+    await page.keyboard.press('ArrowRight') // round to the first
+    expect(await hasFocus(changes)).toBe(true)
+    expect(await changes.getAttribute('aria-selected')).toBe('true')
+    await page.keyboard.press('End')
+    expect(await hasFocus(table)).toBe(true)
+    await page.keyboard.press('Home')
+    expect(await hasFocus(changes)).toBe(true)
+    expect(await changes.getAttribute('tabindex')).toBe('0')
+    await page.keyboard.press('Escape')
+    await view.waitFor({ state: 'detached' })
     expect(errors).toEqual([])
   })
 })

@@ -158,6 +158,9 @@ describe('the editor in a narrower window', () => {
       await box.fill('Уточнить формулировку.')
       await page.keyboard.press('Control+Enter')
       await comments().getByTestId('thread').first().waitFor()
+      // The sheet's "Закрыть" and the thread's resolve are two actions side by side: named apart.
+      expect(await comments().getByRole('button', { name: 'Закрыть', exact: true }).count()).toBe(1)
+      expect(await comments().getByTestId('thread').first().getByRole('button', { name: 'Закрыть обсуждение' }).count()).toBe(1)
     })
 
     it('a click on a highlight opens the panel with its thread in view and in focus, the highlight still visible', async () => {
