@@ -37,31 +37,64 @@ function idHolders(fragment: Y.XmlFragment): Y.XmlElement[] {
 /**
  * Makes stable ids unique again. Concurrent structural edits can leave two elements with one id:
  * y-prosemirror moves an article (or changes a block's level) by deleting it and inserting a
- * copy, so two people moving the same article at once leave two copies of it. Of each group of
- * elements sharing an id, the one whose Yjs item id is smallest keeps it; every other one is
- * renamed to an id derived from its own Yjs item id. The rule depends only on the document, so
- * running it again, or on another replica, gives the same ids. Returns the number renamed.
+ * copy, so two people moving the same article (or pressing Tab on the same point) at once leave
+ * two copies of it. Of each group of elements sharing an id, the one whose Yjs item id is
+ * smallest keeps it; every other one beside it that is the same as it (same kind, attributes and
+ * content: both people made the same copy) is deleted, so the text does not appear twice; one that
+ * differs (someone edited their copy) is kept and renamed to an id derived from its own Yjs
+ * item id, so that no one's words are lost. The rule depends only on the document, so running it
+ * again, or on another replica holding the same updates, gives the same result. Words typed into a
+ * deleted copy by someone who had not seen the repair are typed again into the kept one by
+ * their browser (lostText.ts: a deleted element with a live one of the same id). Returns the
+ * number of elements deleted or renamed.
  */
 export function repairDuplicateIds(doc: Y.Doc): number {
+  const fragment = doc.getXmlFragment(TEXT_FIELD)
+  let repaired = 0
+  // A deleted article takes its blocks with it: their groups are looked at again, without them.
+  for (let pass = 0; pass < 3; pass++) {
+    const { deletes, renames } = duplicates(fragment)
+    if (deletes.length === 0 && renames.length === 0) break
+    doc.transact(() => {
+      for (const el of deletes) {
+        if (el._item!.deleted) continue // in an article deleted just before
+        const parent = el.parent as Y.XmlElement | Y.XmlFragment
+        parent.delete(parent.toArray().indexOf(el), 1)
+        repaired++
+      }
+      if (deletes.length > 0) return
+      for (const [el, id] of renames) el.setAttribute('id', id)
+      repaired += renames.length
+    }, REPAIR_ORIGIN)
+    if (deletes.length === 0) break
+  }
+  return repaired
+}
+
+/** The copies to delete (the same as the group's keeper) and those to rename (different from it). */
+function duplicates(fragment: Y.XmlFragment): { deletes: Y.XmlElement[]; renames: [Y.XmlElement, string][] } {
   const groups = new Map<string, Y.XmlElement[]>()
-  for (const el of idHolders(doc.getXmlFragment(TEXT_FIELD))) {
+  for (const el of idHolders(fragment)) {
     const id = el.getAttribute('id')
     if (typeof id !== 'string' || id === '') continue
     const group = groups.get(id)
     if (group) group.push(el)
     else groups.set(id, [el])
   }
+  const deletes: Y.XmlElement[] = []
   const renames: [Y.XmlElement, string][] = []
   for (const group of groups.values()) {
     if (group.length < 2) continue
-    const sorted = group.filter((el) => el._item).sort((a, b) => compareItemIds(a._item!.id, b._item!.id))
-    for (const el of sorted.slice(1)) renames.push([el, idFromItemId(el._item!.id)])
+    const [keeper, ...others] = group.filter((el) => el._item).sort((a, b) => compareItemIds(a._item!.id, b._item!.id))
+    const kept = keeper.toString()
+    for (const el of others) {
+      // Side by side (both in the law, or in one article): the same copy made twice. A block in
+      // a copy of its article that differs goes with that copy, renamed.
+      if (el.parent === keeper.parent && el.toString() === kept) deletes.push(el)
+      else renames.push([el, idFromItemId(el._item!.id)])
+    }
   }
-  if (renames.length === 0) return 0
-  doc.transact(() => {
-    for (const [el, id] of renames) el.setAttribute('id', id)
-  }, REPAIR_ORIGIN)
-  return renames.length
+  return { deletes, renames }
 }
 
 /**
