@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Language } from '../../shared/language'
 import type { ImportResult } from '../../shared/import/types'
 import { importProblem } from '../../shared/import/errors'
-import { sourceKind, type ImportFileKind } from '../../shared/import/fileKind'
+import { sourceKind, textSource, type ImportFileKind } from '../../shared/import/fileKind'
 import type { LawStructure } from '../../shared/export/structure'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
@@ -91,8 +91,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     const progress = (percent: number) => setStep({ kind: 'working', stage: 'reading', percent })
     void parse(kind, async () => {
       if (kind === 'docx') return { type: 'docx', bytes: (await readFile(file, 'bytes', progress)) as ArrayBuffer }
-      const text = (await readFile(file, 'text', progress)) as string
-      return kind === 'akn' ? { type: 'akn', text } : { type: 'text', text, format: kind === 'markdown' ? 'markdown' : 'auto' }
+      return textSource(kind, (await readFile(file, 'text', progress)) as string)
     })
   }
 

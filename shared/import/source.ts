@@ -2,6 +2,7 @@ import { parseAkomaNtoso } from './akomaNtoso'
 import { parseDocx } from './docx'
 import { ImportError, hasText, looksUnreadable } from './errors'
 import type { ImportFileKind } from './fileKind'
+import type { Language } from '../language'
 import { parseText } from './text'
 import type { ImportResult } from './types'
 
@@ -23,12 +24,16 @@ export function fileKindOf(source: ImportSource): ImportFileKind {
   return source.type
 }
 
-/** Parses a source; throws an ImportError when there is nothing to import or the file is not what it claims. */
-export async function parseSource(source: ImportSource, onStage: (stage: ImportStage) => void = () => {}): Promise<ImportResult> {
+/**
+ * Parses a source; throws an ImportError when there is nothing to import or the file is not what
+ * it claims. `language`, when known, is the text's language (a hint for .docx and text; an act
+ * says its own).
+ */
+export async function parseSource(source: ImportSource, onStage: (stage: ImportStage) => void = () => {}, language?: Language): Promise<ImportResult> {
   let result: ImportResult
   if (source.type === 'docx') {
     onStage('converting')
-    result = await parseDocx(source.bytes)
+    result = await parseDocx(source.bytes, language)
   } else {
     if (!source.text.trim()) throw new ImportError('empty')
     if (source.type === 'akn') {
@@ -38,7 +43,7 @@ export async function parseSource(source: ImportSource, onStage: (stage: ImportS
     } else {
       if (looksUnreadable(source.text)) throw new ImportError('notText')
       onStage('recognising')
-      result = parseText(source.text, undefined, { format: source.format })
+      result = parseText(source.text, language, { format: source.format })
     }
   }
   // A blank .docx, an act with empty elements, Markdown of bare "#" lines: nothing to draft from.

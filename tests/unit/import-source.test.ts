@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Document, Packer } from 'docx'
 import { parseSource, type ImportSource } from '../../shared/import/source'
-import { sourceKind } from '../../shared/import/fileKind'
+import { mediaTypeKind, sourceKind } from '../../shared/import/fileKind'
 import { ImportError, importProblem, looksUnreadable } from '../../shared/import/errors'
 import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
 import { lawStructure, articlesOf } from '../../shared/export/structure'
@@ -66,6 +66,14 @@ describe('which reader a file goes to', () => {
     ['law.odt', 'application/vnd.oasis.opendocument.text', null],
   ])('%s (%s) → %s', (name, type, kind) => {
     expect(sourceKind(name, type)).toBe(kind)
+  })
+
+  it('an upload to the API by its Content-Type alone: only the types that name one of our readers', () => {
+    expect(mediaTypeKind('application/akn+xml')).toBe('akn')
+    expect(mediaTypeKind('Text/XML; charset=UTF-8')).toBe('akn')
+    expect(mediaTypeKind('text/x-markdown')).toBe('markdown')
+    expect(mediaTypeKind('text/plain;charset=utf-8')).toBe('text')
+    for (const type of ['text/html', 'text/csv', 'application/json', 'application/pdf', '']) expect(mediaTypeKind(type), type).toBeNull()
   })
 })
 
