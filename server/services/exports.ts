@@ -87,6 +87,7 @@ export class Exports {
       status: agreement.status,
       date: agreement.agreedAt ?? now.toISOString(),
       organizations: organizations.map((o) => ({ name: o.name, shortName: o.shortName })),
+      documentId: doc.id,
     }
   }
 
