@@ -14,6 +14,7 @@ const WORDS: Record<Exclude<ImportProblem, 'failed'>, string> = {
   notXml: en['import.problem.notXml'],
   notAkn: en['import.problem.notAkn'],
   notText: en['import.problem.notText'],
+  tooLarge: en['import.problem.tooLarge'],
 }
 
 /**

@@ -4,7 +4,8 @@ import { sampleLaw } from '../../shared/seed/modelLaw'
 import { ID_NODE_TYPES, type DocJSON } from '../../shared/schema'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { createCast, type Account, type Cast } from '../helpers/accounts'
-import { englishDocx, russianDocx, stripIds } from '../helpers/draftDocx'
+import { englishDocx, paddedDocx, russianDocx, stripIds } from '../helpers/draftDocx'
+import { MAX_DOCX_XML_BYTES } from '../../shared/import/zipBomb'
 import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
 
 /** POST /api/documents/import: a tree from the browser's preview, or a raw file. */
@@ -171,4 +172,14 @@ describe('import endpoint', () => {
     }
     expect((await cast.owner.json<DocumentSummary[]>('/api/documents')).length).toBe(before)
   })
+
+  it('a ZIP bomb uploaded as a .docx is refused before it is unpacked, and the server carries on', async () => {
+    const bomb = await paddedDocx(Math.ceil(MAX_DOCX_XML_BYTES / 60) + 1000)
+    const res = await importFile(cast.owner, DOCX, bomb)
+    expect(res.status).toBe(400)
+    const { error } = (await res.json()) as ApiError
+    expect(error.details).toMatchObject({ problem: 'tooLarge' })
+    expect(error.message).toMatch(/far more text than any law/)
+    expect((await importFile(cast.owner, 'text/plain', 'Закон\n\nСтатья 1. Цель\n1. Текст.')).status).toBe(201)
+  }, 30_000)
 })
