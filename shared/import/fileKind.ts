@@ -4,6 +4,7 @@
  */
 
 import type { ImportSource } from './source'
+import { decodeXml } from './xmlEncoding'
 
 export type ImportFileKind = 'docx' | 'akn' | 'markdown' | 'text'
 
@@ -37,19 +38,17 @@ export function sourceKind(name: string, type: string): ImportFileKind | null {
   return mediaTypeKind(type) ?? (type.trim().toLowerCase().startsWith('text/') ? 'text' : null)
 }
 
-/**
- * The source for a file of this kind read as text, as the import dialog reads it (.docx aside,
- * which is read as bytes).
- */
-export function textSource(kind: Exclude<ImportFileKind, 'docx'>, text: string): ImportSource {
+/** The source for a file of this kind (.docx aside), its text decoded. */
+function textSource(kind: Exclude<ImportFileKind, 'docx'>, text: string): ImportSource {
   return kind === 'akn' ? { type: 'akn', text } : { type: 'text', text, format: kind === 'markdown' ? 'markdown' : 'auto' }
 }
 
 /**
- * The source for a file's bytes (an upload to the API): text is decoded as UTF-8 the way the
- * browser's FileReader does (a BOM dropped, a bad byte becoming U+FFFD, for looksUnreadable).
+ * The source for a file's bytes (a file chosen in the browser, an upload to the API). XML is
+ * decoded in the encoding it names (xmlEncoding.ts); text and Markdown as UTF-8 (a BOM dropped,
+ * a bad byte becoming U+FFFD, which looksUnreadable then refuses).
  */
 export function bytesSource(kind: ImportFileKind, bytes: Uint8Array): ImportSource {
   if (kind === 'docx') return { type: 'docx', bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }
-  return textSource(kind, new TextDecoder('utf-8').decode(bytes))
+  return textSource(kind, kind === 'akn' ? decodeXml(bytes) : new TextDecoder('utf-8').decode(bytes))
 }

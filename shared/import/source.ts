@@ -36,12 +36,13 @@ export async function parseSource(source: ImportSource, onStage: (stage: ImportS
     result = await parseDocx(source.bytes, language)
   } else {
     if (!source.text.trim()) throw new ImportError('empty')
+    // Bytes that are not text in the encoding read (binary, or windows-1251 read as UTF-8):
+    // an act's markup is ASCII and still parses, so XML is checked too.
+    if (looksUnreadable(source.text)) throw new ImportError('notText')
     if (source.type === 'akn') {
-      // Bytes that are not UTF-8 text fail as XML, which says more than "not text" would.
       onStage('readingXml')
       result = parseAkomaNtoso(source.text)
     } else {
-      if (looksUnreadable(source.text)) throw new ImportError('notText')
       onStage('recognising')
       result = parseText(source.text, language, { format: source.format })
     }
