@@ -157,6 +157,7 @@ describe('import endpoint', () => {
       ['application/xml', '<akomaNtoso><act><body><article>', 'notXml', /not well-formed XML/],
       ['text/xml', '<?xml version="1.0"?><html><body><p>Article 1</p></body></html>', 'notAkn', /not an Akoma Ntoso act/],
       ['application/xml', 'Статья 1. Просто текст', 'notXml', /not well-formed XML/],
+      ['application/xml', `<akomaNtoso><act><body>${'<hcontainer>'.repeat(10_000)}<article><heading>x</heading></article>${'</hcontainer>'.repeat(10_000)}</body></act></akomaNtoso>`, 'notXml', /not well-formed XML/],
       ['text/plain', '   \n\n  \t ', 'empty', /no text to import/],
       ['text/markdown', '#\n##\n', 'empty', /no text to import/],
       ['text/plain', Uint8Array.from([0x53, 0x74, 0x61, 0x74, 0x0, 0x1, 0xff, 0xfe, 0x0]), 'notText', /not readable text/],
