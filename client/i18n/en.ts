@@ -206,6 +206,7 @@ export const en = {
   'import.problem.notXml': "This file is not well-formed XML: it may be damaged or cut short.",
   'import.problem.notAkn': "This XML file is not an Akoma Ntoso act (no <akomaNtoso> document with a <body>).",
   'import.problem.notText': "This file is not readable text. Save it as UTF-8 text (.txt, .md) or as a Word document (.docx).",
+  'import.problem.tooLarge': "This Word document unpacks to far more text than any law holds: it is damaged or not a genuine document.",
   'import.problem.failed': "The file could not be read. Try again, or save it in another format.",
   'import.note.imagesLeftOut': "Images left out (a law's text holds none): {count}.",
   'import.note.tablesFlattened': "Tables flattened into paragraphs, cell by cell: {count}.",

@@ -207,6 +207,7 @@ export const ru: Record<MessageKey, string> = {
   'import.problem.notXml': "Файл не является корректным XML: возможно, он повреждён или обрезан.",
   'import.problem.notAkn': "Этот XML-файл не является актом Akoma Ntoso (нет документа <akomaNtoso> с разделом <body>).",
   'import.problem.notText': "Файл не читается как текст. Сохраните его как текст в кодировке UTF-8 (.txt, .md) или как документ Word (.docx).",
+  'import.problem.tooLarge': "Документ Word при распаковке содержит намного больше текста, чем любой закон: он повреждён или не является настоящим документом.",
   'import.problem.failed': "Не удалось прочитать файл. Попробуйте ещё раз или сохраните его в другом формате.",
   'import.note.imagesLeftOut': "Пропущено изображений (в тексте закона их нет): {count}.",
   'import.note.tablesFlattened': "Таблиц, разобранных на абзацы по ячейкам: {count}.",

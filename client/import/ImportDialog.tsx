@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Language } from '../../shared/language'
 import type { ImportResult } from '../../shared/import/types'
 import { importProblem } from '../../shared/import/errors'
-import { sourceKind, type ImportFileKind } from '../../shared/import/fileKind'
+import { bytesSource, sourceKind, type ImportFileKind } from '../../shared/import/fileKind'
 import type { LawStructure } from '../../shared/export/structure'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
@@ -22,15 +22,17 @@ type Step =
   | { kind: 'working'; stage: 'reading' | ImportStage; percent: number }
   | { kind: 'preview'; result: ImportResult; structure: LawStructure }
 
-/** Reads a file with progress (a large file from a slow disk or share takes a while). */
-function readFile(file: File, as: 'text' | 'bytes', onProgress: (percent: number) => void): Promise<string | ArrayBuffer> {
+/**
+ * Reads a file's bytes with progress (a large file from a slow disk or share takes a while). As
+ * bytes, not text: how they decode depends on the kind (an XML file names its own encoding).
+ */
+function readFile(file: File, onProgress: (percent: number) => void): Promise<ArrayBuffer> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100))
     reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'))
-    reader.onload = () => resolve(reader.result as string | ArrayBuffer)
-    if (as === 'text') reader.readAsText(file, 'utf-8')
-    else reader.readAsArrayBuffer(file)
+    reader.onload = () => resolve(reader.result as ArrayBuffer)
+    reader.readAsArrayBuffer(file)
   })
 }
 
@@ -89,11 +91,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     if (file.size > MAX_FILE_MB * 1024 * 1024) return setError(t('import.tooLarge', { size: MAX_FILE_MB }))
     fileName.current = file.name.replace(/\.[^.]+$/, '')
     const progress = (percent: number) => setStep({ kind: 'working', stage: 'reading', percent })
-    void parse(kind, async () => {
-      if (kind === 'docx') return { type: 'docx', bytes: (await readFile(file, 'bytes', progress)) as ArrayBuffer }
-      const text = (await readFile(file, 'text', progress)) as string
-      return kind === 'akn' ? { type: 'akn', text } : { type: 'text', text, format: kind === 'markdown' ? 'markdown' : 'auto' }
-    })
+    void parse(kind, async () => bytesSource(kind, new Uint8Array(await readFile(file, progress))))
   }
 
   async function changeLanguage(next: Language) {

@@ -1,15 +1,10 @@
+import { transliterate } from '../../shared/transliterate'
+
 /**
  * Content-Disposition for a download named after the draft's title: a plain ASCII `filename`
  * (Cyrillic transliterated, anything risky replaced) for old clients, and the real title in
  * `filename*` (RFC 5987 / RFC 6266, UTF-8 percent-encoded) for everyone else.
  */
-
-const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm',
-  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
-  ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia', і: 'i', ї: 'i', є: 'ie', ґ: 'g', ў: 'u', ә: 'a', ғ: 'g', қ: 'k',
-  ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h',
-}
 
 /** A file to download: its bytes, type and Content-Disposition (made by contentDisposition below). */
 export interface DownloadFile {
@@ -40,14 +35,7 @@ export function unicodeFileStem(title: string): string {
 
 /** The title in ASCII letters, digits, "-", "_" and ".": safe in any header and any file system. */
 export function asciiFileStem(title: string): string {
-  let out = ''
-  for (const ch of title.normalize('NFC')) {
-    const lower = ch.toLowerCase()
-    const translit = CYRILLIC[lower]
-    if (translit !== undefined) out += ch === lower ? translit : translit.charAt(0).toUpperCase() + translit.slice(1)
-    else out += ch
-  }
-  const ascii = out
+  const ascii = transliterate(title)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9._-]+/g, '_')

@@ -9,10 +9,3 @@ export const FORMAT_FILES: Record<ExportFormat, { extension: string; contentType
   akn: { extension: 'xml', contentType: 'application/xml; charset=utf-8' },
 }
 
-/** Media types of an uploaded draft (POST /api/documents/import with a raw body). */
-export const IMPORT_FILE_TYPES: Record<string, 'docx' | 'text' | 'markdown'> = {
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'text/plain': 'text',
-  'text/markdown': 'markdown',
-  'text/x-markdown': 'markdown',
-}

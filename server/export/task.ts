@@ -10,8 +10,9 @@ import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
 import { toDocx } from '../../shared/export/docx'
 import { toHtml } from '../../shared/export/html'
 import { toMarkdown } from '../../shared/export/markdown'
-import { parseDocx } from '../../shared/import/docx'
-import { parseText } from '../../shared/import/text'
+import { bytesSource, type ImportFileKind } from '../../shared/import/fileKind'
+import { importProblem } from '../../shared/import/errors'
+import { parseSource } from '../../shared/import/source'
 import type { ImportStats } from '../../shared/import/types'
 
 /**
@@ -32,7 +33,7 @@ export type WorkerFormat = 'docx' | 'html' | 'md' | 'akn'
 export type Task =
   | { kind: 'export'; format: WorkerFormat; source: TextSource; meta: ExportMeta; appendix?: ExportAppendix }
   | { kind: 'importDoc'; doc: unknown }
-  | { kind: 'importFile'; type: 'docx' | 'text' | 'markdown'; bytes: Uint8Array; language?: Language }
+  | { kind: 'importFile'; type: ImportFileKind; bytes: Uint8Array; language?: Language }
 
 export type TaskResult =
   | { kind: 'export'; bytes: Uint8Array }
@@ -41,6 +42,14 @@ export type TaskResult =
 /** A document tree that is not a valid legal text; answered as 400, never logged with content. */
 export class InvalidDocument extends Error {
   override name = 'InvalidDocument'
+}
+
+/**
+ * A file with nothing to import, or not what its type says: the message is the ImportProblem
+ * (shared/import/errors.ts), which crosses the worker boundary where a class would not.
+ */
+export class ImportRefused extends Error {
+  override name = 'ImportRefused'
 }
 
 /** Imported trees nest doc → article → block → text; anything deeper is not ours. */
@@ -146,12 +155,12 @@ export async function runTask(task: Task): Promise<TaskResult> {
       return { kind: 'import', state: encodeDocJSON(doc), title: titleOf(doc), stats: countNodes(doc), warnings: [] }
     }
     case 'importFile': {
-      const result =
-        task.type === 'docx'
-          ? await parseDocx(task.bytes, task.language).catch(() => {
-              throw new InvalidDocument('the file could not be read as a Word document (.docx)')
-            })
-          : parseText(new TextDecoder('utf-8', { fatal: false }).decode(task.bytes), task.language, { format: task.type === 'markdown' ? 'markdown' : 'auto' })
+      // The browser's path (shared/import/source.ts): the same readers, checks and problems.
+      const result = await parseSource(bytesSource(task.type, task.bytes), undefined, task.language).catch((err: unknown) => {
+        const problem = importProblem(err, task.type)
+        // 'failed' is not the file's fault as far as we can tell: a server error, logged as such.
+        throw problem === 'failed' ? err : new ImportRefused(problem)
+      })
       const doc = validImportedDoc(result.doc)
       return { kind: 'import', state: encodeDocJSON(doc), title: titleOf(doc), language: result.language, stats: result.stats, warnings: result.warnings }
     }

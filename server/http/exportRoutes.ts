@@ -2,12 +2,13 @@ import type { ServerResponse } from 'node:http'
 import type { z } from 'zod'
 import { ErrorCode, ExportQuery, ImportDocumentInput, ImportFileQuery, type ImportCreated } from '../../shared/api'
 import { HttpError } from '../errors'
-import { IMPORT_FILE_TYPES } from '../export/formats'
+import { mediaTypeKind } from '../../shared/import/fileKind'
 import type { Exports, Imported } from '../services/exports'
 import type { DocumentAccess } from '../services/access'
 import type { Guards } from './guard'
 import { validBody } from './guard'
 import { readRawBody } from './body'
+import { importRefusal } from './importRefusal'
 import { sendDownload, sendJson } from './respond'
 import type { Router } from './router'
 
@@ -32,14 +33,15 @@ function validQuery<S extends z.ZodType>(url: URL, schema: S): z.infer<S> {
 /** Errors from the worker that are the request's fault, not the server's. */
 function asRequestError(err: unknown): unknown {
   if (err instanceof Error && err.name === 'InvalidDocument') return new HttpError(400, ErrorCode.validation, err.message)
-  return err
+  return importRefusal(err) ?? err
 }
 
 /**
  * GET /api/documents/:id/export?format=docx|pdf|html|md|akn[&version=current|<version id>][&positions=1][&comments=1] — read access.
  * POST /api/documents/import — any signed-in person, who becomes the new draft's owner: a JSON
- * tree (ImportDocumentInput) from the browser's import preview, or a .docx / text / Markdown
- * file as the raw body (Content-Type says which; ?title=&language= optional).
+ * tree (ImportDocumentInput) from the browser's import preview, or a .docx / text / Markdown /
+ * Akoma Ntoso XML file as the raw body (Content-Type says which, as a file's type says it in the
+ * browser: shared/import/fileKind.ts; ?title=&language= optional).
  */
 export function registerExportRoutes(router: Router, deps: ExportRoutesDeps): void {
   const { guards, documentAccess: access, exports } = deps
@@ -71,10 +73,10 @@ export function registerExportRoutes(router: Router, deps: ExportRoutesDeps): vo
             created(ctx.res, await exports.importTree(ctx.auth.user.id, input), 'owner')
             return
           }
-          const fileType = IMPORT_FILE_TYPES[type]
+          const fileType = mediaTypeKind(type)
           if (!fileType) {
             ctx.req.resume()
-            throw new HttpError(415, ErrorCode.unsupportedMediaType, `expected JSON, a .docx, text or Markdown body, not "${type}"`)
+            throw new HttpError(415, ErrorCode.unsupportedMediaType, `expected JSON, a .docx, text, Markdown or Akoma Ntoso XML body, not "${type}"`)
           }
           const query = validQuery(ctx.url, ImportFileQuery)
           const bytes = await readRawBody(ctx.req, MAX_IMPORT_BYTES)

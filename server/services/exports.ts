@@ -2,6 +2,7 @@ import type { ExportFormat } from '../../shared/api'
 import type { Language } from '../../shared/language'
 import type { ExportMeta } from '../../shared/export/meta'
 import type { ImportStats } from '../../shared/import/types'
+import type { ImportFileKind } from '../../shared/import/fileKind'
 import type { Rooms } from '../collab/rooms'
 import type { Db } from '../db/connection'
 import type { AccessRepo } from '../db/accessRepo'
@@ -86,6 +87,7 @@ export class Exports {
       status: agreement.status,
       date: agreement.agreedAt ?? now.toISOString(),
       organizations: organizations.map((o) => ({ name: o.name, shortName: o.shortName })),
+      documentId: doc.id,
     }
   }
 
@@ -116,7 +118,7 @@ export class Exports {
   /** A file sent as it is (API clients): parsed, validated and encoded in a worker, then stored. */
   async importFile(
     creatorId: string,
-    type: 'docx' | 'text' | 'markdown',
+    type: ImportFileKind,
     bytes: Uint8Array,
     options: { title?: string; language?: Language },
   ): Promise<Imported> {

@@ -1,6 +1,7 @@
 import type { DocJSON } from '../schema'
 import { toLetters } from '../numbering'
 import { escapeXml } from './escape'
+import { transliterate } from '../transliterate'
 import { isoDay, versionName, type ExportMeta } from './meta'
 import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode, type PointNode, type SubpointNode } from './structure'
 
@@ -44,18 +45,40 @@ const LANGUAGE_CODE = { en: 'eng', ru: 'rus' } as const
 const text = escapeXml
 const attr = escapeXml
 
+/** Longest name component in a URI we write (a title can run to 300 characters). */
+const MAX_SLUG = 60
+
+/**
+ * A name as a URI component: lower-case ASCII words joined by "-", Cyrillic transliterated
+ * ("Закон № 12-З" → "zakon-no-12-z"), cut at a word; '' when nothing readable is left.
+ */
 function slug(value: string): string {
-  const ascii = value
-    .toLowerCase()
+  const words = transliterate(value)
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-  if (ascii) return ascii
-  // Titles in Cyrillic have no ASCII letters: use a stable hash so the URI stays the same per title.
+  if (words.length <= MAX_SLUG) return words
+  const cut = words.slice(0, MAX_SLUG + 1)
+  const lastBreak = cut.lastIndexOf('-')
+  return lastBreak > 0 ? cut.slice(0, lastBreak) : cut.slice(0, MAX_SLUG)
+}
+
+/** A stable ASCII stand-in for a name with nothing readable in it (an organization's, say). */
+function hashName(value: string): string {
   let h = 0x811c9dc5
   for (const ch of value) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0
-  return `law-${h.toString(16).padStart(8, '0')}`
+  return `h${h.toString(16).padStart(8, '0')}`
+}
+
+/**
+ * The work's name in its FRBR URIs (the naming convention's "number" component: a number, a name
+ * or a disambiguator): the title as a slug; for a title with nothing readable in it, the
+ * document's id, unique per draft; else "nn", the convention's "no number".
+ */
+function workName(title: string, documentId: string | undefined): string {
+  return slug(title) || slug(documentId ?? '') || 'nn'
 }
 
 function guid(id: string | null): string {
@@ -80,7 +103,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   const exprDate = meta.version ? isoDay(meta.version.createdAt) : date
   const expressionDate = /^\d{4}-\d{2}-\d{2}$/.test(exprDate) ? exprDate : date
   const country = (options.country ?? 'xx').replace(/[^A-Za-z0-9-]/g, '') || 'xx'
-  const work = `/akn/${country}/act/${date}/${slug(options.workName ?? (meta.title || law.title))}`
+  const work = `/akn/${country}/act/${date}/${workName(options.workName ?? (meta.title || law.title), meta.documentId)}`
   const lang = LANGUAGE_CODE[meta.language]
   const expression = `${work}/${lang}@${expressionDate}`
   const manifestation = `${expression}.akn`
@@ -120,7 +143,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   push('      <references source="#accord">')
   push('        <TLCOrganization eId="accord" href="/ontology/organization/accord" showAs="Accord"/>')
   meta.organizations.forEach((org, i) => {
-    push(`        <TLCOrganization eId="org_${i + 1}" href="/ontology/organization/${attr(slug(org.shortName || org.name))}" showAs="${attr(org.name)}"/>`)
+    push(`        <TLCOrganization eId="org_${i + 1}" href="/ontology/organization/${attr(slug(org.shortName || org.name) || hashName(org.name))}" showAs="${attr(org.name)}"/>`)
   })
   push('      </references>')
   // The review status has no AKN element of its own; it goes in the proprietary block.

@@ -4,6 +4,7 @@ import {
   Document,
   HeadingLevel,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageBreak,
   Paragraph,
@@ -58,7 +59,9 @@ function styles(language: ExportMeta['language']): IStylesOptions {
     default: {
       document: {
         run: { font, size: 24, language: { value: LANGUAGE_TAG[language] } },
-        paragraph: { spacing: { after: 120, line: 276 } },
+        // 1.15 lines. lineRule must be said: without it LibreOffice (our PDF) reads an exact 13.8 pt,
+        // and the wrapped lines of the cover title and of chapter headings overlap.
+        paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
       },
       title: { run: { font, size: 32, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } } },
       heading1: {

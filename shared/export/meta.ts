@@ -10,6 +10,8 @@ export interface ExportMeta {
   /** ISO date (or date-time) the export speaks for: the agreement date, or the day of export. */
   date: string
   organizations: { name: string; shortName: string }[]
+  /** The draft's id: Akoma Ntoso's work URI falls back on it when the title gives no ASCII name. */
+  documentId?: string
 }
 
 export type ExportStatus = ExportMeta['status']

@@ -4,6 +4,7 @@ import { child, elements, localName, parseXml, textContent, type XmlElement } fr
 import type { ImportResult } from './types'
 import { noteText, type ImportNote } from './notes'
 import { ImportError } from './errors'
+import { collapseSpaces } from './spaces'
 
 /**
  * Akoma Ntoso 3.0 import: the reverse of shared/export/akomaNtoso.ts, and tolerant of other
@@ -16,10 +17,6 @@ import { ImportError } from './errors'
 
 const LANGUAGE_BY_CODE: Record<string, Language> = { eng: 'en', en: 'en', rus: 'ru', ru: 'ru' }
 
-function norm(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
-}
-
 /**
  * Text of block content (<content>, <intro>, <preamble>, <recitals>…): one string per <p>
  * (however deep in containers), or the whole text when there is no <p>.
@@ -27,8 +24,8 @@ function norm(text: string): string {
 function blockTexts(el: XmlElement | undefined): string[] {
   if (!el) return []
   const ps = findAll(el, 'p')
-  if (ps.length === 0) return [norm(textContent(el))]
-  return ps.map((p) => norm(textContent(p)))
+  if (ps.length === 0) return [collapseSpaces(textContent(el))]
+  return ps.map((p) => collapseSpaces(textContent(p)))
 }
 
 export function parseAkomaNtoso(xml: string): ImportResult {
@@ -48,7 +45,7 @@ export function parseAkomaNtoso(xml: string): ImportResult {
   const languageCode = meta && findFirst(meta, 'FRBRlanguage')?.attrs.language
   const preface = child(act, 'preface')
   const docTitle = preface && findFirst(preface, 'docTitle')
-  asm.title = norm(docTitle ? textContent(docTitle) : preface ? textContent(preface) : '')
+  asm.title = collapseSpaces(docTitle ? textContent(docTitle) : preface ? textContent(preface) : '')
   const preamble = child(act, 'preamble')
   if (preamble) for (const t of blockTexts(preamble)) asm.preambleParagraph(t)
 
@@ -111,7 +108,7 @@ export function parseAkomaNtoso(xml: string): ImportResult {
     walkArticleChildren(el, 1)
   }
 
-  const heading = (el: XmlElement) => norm(textContent(child(el, 'heading') ?? { name: '', attrs: {}, children: [] }))
+  const heading = (el: XmlElement) => collapseSpaces(textContent(child(el, 'heading') ?? { name: '', attrs: {}, children: [] }))
 
   // Chapters and articles wherever they are; containers the model lacks (part, section, title…)
   // are walked through, their own num and heading left out (and reported).

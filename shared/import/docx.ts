@@ -6,6 +6,8 @@ import { elements, localName, parseXml, textContent, type XmlElement } from './x
 import type { ImportResult } from './types'
 import type { ImportNote } from './notes'
 import { ImportError } from './errors'
+import { collapseSpaces } from './spaces'
+import { MAX_DOCX_XML_BYTES, xmlPartsExceed } from './zipBomb'
 
 /**
  * DOCX import through mammoth: Word → simple HTML, whose headings and lists keep what plain text
@@ -78,7 +80,7 @@ function inlineText(el: XmlElement): string {
 
 /** A paragraph with soft line breaks: lines are separate blocks, so "Article 5↵Title" still reads. */
 function pushLines(walk: Walk, text: string, extra: Omit<SourceBlock, 'text'>): void {
-  const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim())
+  const lines = text.split('\n').map(collapseSpaces)
   const nonEmpty = lines.filter(Boolean)
   if (nonEmpty.length === 0) return
   walk.blocks.push({ ...extra, text: nonEmpty[0] })
@@ -95,13 +97,13 @@ function walkNodes(el: XmlElement, walk: Walk, depth: number): void {
     const name = localName(c)
     const h = HEADING.exec(name)
     if (c.attrs.class === 'docx-appendix' || (HEADING.test(name) && isAppendixTitle(textContent(c)))) {
-      walk.appendix = textContent(c).replace(/\s+/g, ' ').trim()
+      walk.appendix = collapseSpaces(textContent(c))
     } else if (c.attrs.class === 'docx-title') {
       walk.titleStyle = true
-      walk.blocks.push({ text: textContent(c).replace(/\s+/g, ' ').trim(), heading: 1 })
+      walk.blocks.push({ text: collapseSpaces(textContent(c)), heading: 1 })
     } else if (h) {
       // Word's Heading 1 holds chapters and Heading 2 articles (Title is the law's title).
-      walk.blocks.push({ text: inlineText(c).replace(/\s+/g, ' ').trim(), heading: Number(h[1]) + 1 })
+      walk.blocks.push({ text: collapseSpaces(inlineText(c)), heading: Number(h[1]) + 1 })
     } else if (name === 'p') pushLines(walk, inlineText(c), {})
     else if (name === 'ol' || name === 'ul') {
       for (const li of elements(c, 'li')) {
@@ -127,6 +129,7 @@ function countElements(el: XmlElement, name: string): number {
 export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Language): Promise<ImportResult> {
   const { default: mammoth } = await import('mammoth')
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
+  if (await xmlPartsExceed(view, MAX_DOCX_XML_BYTES)) throw new ImportError('tooLarge', `the Word document's XML unpacks to more than ${MAX_DOCX_XML_BYTES} bytes`)
   const arrayBuffer = view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer
   // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`; JSZip takes either.
   const input = { buffer: view, arrayBuffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0]

@@ -18,6 +18,8 @@ export type ImportProblem =
   | 'notAkn'
   /** Not text in UTF-8: binary bytes, or another encoding (Windows-1251) read as UTF-8. */
   | 'notText'
+  /** A .docx that unpacks to far more than any law (a ZIP bomb, or a damaged package): never unpacked. */
+  | 'tooLarge'
   /** Anything else: the file is not to blame as far as we can tell. */
   | 'failed'
 

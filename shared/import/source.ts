@@ -2,6 +2,7 @@ import { parseAkomaNtoso } from './akomaNtoso'
 import { parseDocx } from './docx'
 import { ImportError, hasText, looksUnreadable } from './errors'
 import type { ImportFileKind } from './fileKind'
+import type { Language } from '../language'
 import { parseText } from './text'
 import type { ImportResult } from './types'
 
@@ -23,22 +24,27 @@ export function fileKindOf(source: ImportSource): ImportFileKind {
   return source.type
 }
 
-/** Parses a source; throws an ImportError when there is nothing to import or the file is not what it claims. */
-export async function parseSource(source: ImportSource, onStage: (stage: ImportStage) => void = () => {}): Promise<ImportResult> {
+/**
+ * Parses a source; throws an ImportError when there is nothing to import or the file is not what
+ * it claims. `language`, when known, is the text's language (a hint for .docx and text; an act
+ * says its own).
+ */
+export async function parseSource(source: ImportSource, onStage: (stage: ImportStage) => void = () => {}, language?: Language): Promise<ImportResult> {
   let result: ImportResult
   if (source.type === 'docx') {
     onStage('converting')
-    result = await parseDocx(source.bytes)
+    result = await parseDocx(source.bytes, language)
   } else {
     if (!source.text.trim()) throw new ImportError('empty')
+    // Bytes that are not text in the encoding read (binary, or windows-1251 read as UTF-8):
+    // an act's markup is ASCII and still parses, so XML is checked too.
+    if (looksUnreadable(source.text)) throw new ImportError('notText')
     if (source.type === 'akn') {
-      // Bytes that are not UTF-8 text fail as XML, which says more than "not text" would.
       onStage('readingXml')
       result = parseAkomaNtoso(source.text)
     } else {
-      if (looksUnreadable(source.text)) throw new ImportError('notText')
       onStage('recognising')
-      result = parseText(source.text, undefined, { format: source.format })
+      result = parseText(source.text, language, { format: source.format })
     }
   }
   // A blank .docx, an act with empty elements, Markdown of bare "#" lines: nothing to draft from.

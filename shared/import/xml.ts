@@ -3,7 +3,8 @@
  * output, in Node and in the browser alike (no DOMParser, which Node lacks). It keeps element
  * names with their prefixes, attributes and text (entities and CDATA decoded); it skips the XML
  * declaration, processing instructions, comments and DOCTYPE. It is not validating: malformed
- * input raises an XmlError rather than returning a half-read tree.
+ * input, or input nested deeper than MAX_XML_DEPTH, raises an XmlError rather than returning a
+ * half-read tree.
  */
 
 export interface XmlElement {
@@ -19,6 +20,14 @@ export class XmlError extends Error {
     this.name = 'XmlError'
   }
 }
+
+/**
+ * Deepest element nesting read. A law nests a dozen levels (act, body, chapter, article,
+ * paragraph, list, point, content, p…), Word's lists and tables a few more; thousands of levels
+ * are a hostile file, which the readers' recursion and searches would take seconds over, or
+ * overflow the stack on.
+ */
+export const MAX_XML_DEPTH = 256
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
 
@@ -91,6 +100,7 @@ export function parseXml(source: string): XmlElement {
       else if (source[j] === '>') {
         i = j + 1
         stack.push(el)
+        if (stack.length > MAX_XML_DEPTH + 1) throw new XmlError(`elements nested more than ${MAX_XML_DEPTH} deep`, i)
       } else throw new XmlError(`bad attributes in <${el.name}>`, j)
     }
   }

@@ -2,6 +2,9 @@ import { Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun, type I
 import { createBuilders } from '../../shared/seed/builders'
 import type { DocJSON } from '../../shared/schema'
 import type { Language } from '../../shared/language'
+import { toDocx } from '../../shared/export/docx'
+import { sampleLaw } from '../../shared/seed/modelLaw'
+import { unzipText, zipDeflated, zipEntries } from './zip'
 
 /**
  * Drafts as ministries send them, built with the docx package: Word headings, typed article
@@ -145,4 +148,17 @@ export function stripIds(node: DocJSON): DocJSON {
   if (node.text !== undefined) out.text = node.text
   if (node.content) out.content = node.content.map(stripIds)
   return out
+}
+
+/**
+ * Accord's own export of the English sample, its document.xml padded with `paragraphs` more
+ * paragraphs (60 bytes each) and deflated again: a genuine large draft, or — past
+ * MAX_DOCX_XML_BYTES — a ZIP bomb of a few hundred KB. `declaredSize` makes its headers lie.
+ */
+export async function paddedDocx(paragraphs: number, declaredSize?: number): Promise<Uint8Array> {
+  const bytes = await toDocx(sampleLaw('en'), { title: 'Bomb', language: 'en', status: 'draft', date: '2025-03-14', organizations: [] })
+  const files = Object.fromEntries(zipEntries(bytes).map((name) => [name, unzipText(bytes, name)]))
+  const filler = '<w:p><w:r><w:t>Article 1. Text that repeats and repeats.</w:t></w:r></w:p>'.repeat(paragraphs)
+  files['word/document.xml'] = files['word/document.xml'].replace('<w:body>', `<w:body>${filler}`)
+  return zipDeflated(files, { declaredSize })
 }

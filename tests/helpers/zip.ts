@@ -1,4 +1,4 @@
-import { crc32, inflateRawSync } from 'node:zlib'
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib'
 
 /** The names of the files in a ZIP package, through its central directory. */
 export function zipEntries(bytes: Uint8Array): string[] {
@@ -45,27 +45,44 @@ export const readZipEntry = unzipText
 
 /** A ZIP package of the given files, stored uncompressed: for packages that are not Word documents. */
 export function zipStored(files: Record<string, string | Uint8Array>): Uint8Array {
+  return zipPackage(files, {})
+}
+
+/**
+ * A ZIP package of the given files, deflated (as Word writes them); `declaredSize` puts a
+ * size of one's choosing in the headers instead of the true one, as a ZIP bomb may.
+ */
+export function zipDeflated(files: Record<string, string | Uint8Array>, options: { declaredSize?: number } = {}): Uint8Array {
+  return zipPackage(files, { deflate: true, ...options })
+}
+
+function zipPackage(files: Record<string, string | Uint8Array>, options: { deflate?: boolean; declaredSize?: number }): Uint8Array {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
   let offset = 0
   for (const [name, content] of Object.entries(files)) {
-    const data = Buffer.from(typeof content === 'string' ? Buffer.from(content, 'utf8') : content)
+    const raw = Buffer.from(typeof content === 'string' ? Buffer.from(content, 'utf8') : content)
+    const data = options.deflate ? deflateRawSync(raw) : raw
+    const size = options.declaredSize ?? raw.length
+    const method = options.deflate ? 8 : 0
     const fileName = Buffer.from(name, 'utf8')
-    const crc = crc32(data)
+    const crc = crc32(raw)
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(method, 8)
     local.writeUInt32LE(crc, 14)
     local.writeUInt32LE(data.length, 18)
-    local.writeUInt32LE(data.length, 22)
+    local.writeUInt32LE(size, 22)
     local.writeUInt16LE(fileName.length, 26)
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
     central.writeUInt16LE(20, 4)
     central.writeUInt16LE(20, 6)
+    central.writeUInt16LE(method, 10)
     central.writeUInt32LE(crc, 16)
     central.writeUInt32LE(data.length, 20)
-    central.writeUInt32LE(data.length, 24)
+    central.writeUInt32LE(size, 24)
     central.writeUInt16LE(fileName.length, 28)
     central.writeUInt32LE(offset, 42)
     locals.push(local, fileName, data)

@@ -4,7 +4,9 @@ import { sampleLaw } from '../../shared/seed/modelLaw'
 import { ID_NODE_TYPES, type DocJSON } from '../../shared/schema'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { createCast, type Account, type Cast } from '../helpers/accounts'
-import { englishDocx, russianDocx, stripIds } from '../helpers/draftDocx'
+import { englishDocx, paddedDocx, russianDocx, stripIds } from '../helpers/draftDocx'
+import { MAX_DOCX_XML_BYTES } from '../../shared/import/zipBomb'
+import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
 
 /** POST /api/documents/import: a tree from the browser's preview, or a raw file. */
 
@@ -29,10 +31,15 @@ describe('import endpoint', () => {
     account.api(`/api/documents/import${query}`, { method: 'POST', headers: { 'Content-Type': type }, body: typeof bytes === 'string' ? bytes : Buffer.from(bytes) })
   const content = (account: Account, id: string) => account.json<DocJSON>(`/api/documents/${id}/content`)
 
+  let bomb: Uint8Array
+
   beforeAll(async () => {
+    // Built first: seconds of work on a busy machine, which between two requests would outlast
+    // the server's keep-alive and race its closing of the idle connection (ECONNRESET).
+    bomb = await paddedDocx(Math.ceil(MAX_DOCX_XML_BYTES / 60) + 1000)
     server = await startTestServer()
     cast = await createCast(server.url)
-  })
+  }, 30_000)
   afterAll(async () => {
     await server?.close()
   })
@@ -133,5 +140,51 @@ describe('import endpoint', () => {
     const res = await importFile(cast.owner, DOCX, new TextEncoder().encode('this is not a zip'))
     expect(res.status).toBe(400)
     expect(((await res.json()) as ApiError).error.message).toMatch(/Word document/)
+  })
+
+  it('takes Akoma Ntoso XML as the browser does: our own export comes back with the same text and structure', async () => {
+    const tree = sampleLaw('ru')
+    const xml = toAkomaNtoso(tree, { title: 'Модельный закон', language: 'ru', status: 'draft', date: '2025-03-14', organizations: [] })
+    for (const type of ['application/xml', 'text/xml; charset=utf-8', 'application/akn+xml']) {
+      const res = await importFile(cast.drafter, type, xml)
+      expect(res.status, type).toBe(201)
+      const created = (await res.json()) as ImportCreated
+      expect(created.document).toMatchObject({ language: 'ru', role: 'owner' })
+      expect(created.document.title).toMatch(/^Модельный закон/)
+      expect(created.stats).toMatchObject({ chapters: 8, articles: 26 })
+      expect(stripIds(await content(cast.drafter, created.document.id))).toEqual(stripIds(tree))
+    }
+  })
+
+  it('refuses a file with nothing to import in the words the browser uses, and makes no draft', async () => {
+    const before = (await cast.owner.json<DocumentSummary[]>('/api/documents')).length
+    const cases: [string, string | Uint8Array, string, RegExp][] = [
+      ['application/xml', '<akomaNtoso><act><body><article>', 'notXml', /not well-formed XML/],
+      ['text/xml', '<?xml version="1.0"?><html><body><p>Article 1</p></body></html>', 'notAkn', /not an Akoma Ntoso act/],
+      ['application/xml', 'Статья 1. Просто текст', 'notXml', /not well-formed XML/],
+      ['application/xml', `<akomaNtoso><act><body>${'<hcontainer>'.repeat(10_000)}<article><heading>x</heading></article>${'</hcontainer>'.repeat(10_000)}</body></act></akomaNtoso>`, 'notXml', /not well-formed XML/],
+      ['text/plain', '   \n\n  \t ', 'empty', /no text to import/],
+      ['text/markdown', '#\n##\n', 'empty', /no text to import/],
+      ['text/plain', Uint8Array.from([0x53, 0x74, 0x61, 0x74, 0x0, 0x1, 0xff, 0xfe, 0x0]), 'notText', /not readable text/],
+      [DOCX, new TextEncoder().encode('this is not a zip'), 'notDocx', /not a Word document/],
+    ]
+    for (const [type, body, problem, words] of cases) {
+      const res = await importFile(cast.owner, type, body)
+      expect(res.status, problem).toBe(400)
+      const { error } = (await res.json()) as ApiError
+      expect(error.code, problem).toBe('validation_failed')
+      expect(error.details, problem).toMatchObject({ problem })
+      expect(error.message, problem).toMatch(words)
+    }
+    expect((await cast.owner.json<DocumentSummary[]>('/api/documents')).length).toBe(before)
+  })
+
+  it('a ZIP bomb uploaded as a .docx is refused before it is unpacked, and the server carries on', async () => {
+    const res = await importFile(cast.owner, DOCX, bomb)
+    expect(res.status).toBe(400)
+    const { error } = (await res.json()) as ApiError
+    expect(error.details).toMatchObject({ problem: 'tooLarge' })
+    expect(error.message).toMatch(/far more text than any law/)
+    expect((await importFile(cast.owner, 'text/plain', 'Закон\n\nСтатья 1. Цель\n1. Текст.')).status).toBe(201)
   })
 })

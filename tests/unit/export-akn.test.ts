@@ -93,6 +93,53 @@ describe('Akoma Ntoso export', () => {
     expect(toAkomaNtoso(sampleLaw('ru'), meta('ru'))).toContain('<FRBRlanguage language="rus"/>')
   })
 
+  describe('the FRBR work URI names the work in readable, stable ASCII', () => {
+    const workUri = (xml: string) => /<FRBRWork>\s*<FRBRthis value="[^"]*"\/>\s*<FRBRuri value="([^"]+)"\/>/.exec(xml)![1]
+    const uriOf = (title: string, extra: Partial<ExportMeta> = {}) => workUri(toAkomaNtoso(sampleLaw('ru'), meta('ru', { title, ...extra })))
+
+    it('a Russian title is transliterated, word by word, not reduced to its ASCII fragments', () => {
+      expect(uriOf('Модельный закон «О противодействии торговле людьми»')).toBe('/akn/xx/act/2025-03-14/modelnyi-zakon-o-protivodeistvii-torgovle-liudmi')
+      // Two drafts that share only a number, "№ 12-З" and a year, no longer share a URI ("№" reads "No").
+      const a = uriOf('Закон № 12-З «О пчеловодстве» 2025 г.')
+      const b = uriOf('Закон № 12-З «О защите детей» 2025 г.')
+      expect(a).toBe('/akn/xx/act/2025-03-14/zakon-no-12-z-o-pchelovodstve-2025-g')
+      expect(b).not.toBe(a)
+      // Stable: the same title gives the same URI, whatever the document or the day's casing.
+      expect(uriOf('Закон № 12-З «О пчеловодстве» 2025 г.', { documentId: 'otherdocument0001' })).toBe(a)
+      expect(uriOf('ЗАКОН № 12-З «О ПЧЕЛОВОДСТВЕ» 2025 Г.')).toBe(a)
+    })
+
+    it('other Cyrillic of the region too: Ukrainian, Belarusian, Kazakh, Kyrgyz, Tajik letters', () => {
+      expect(uriOf('Закон України «Про їжу та ґрунт»')).toBe('/akn/xx/act/2025-03-14/zakon-ukraini-pro-izhu-ta-grunt')
+      expect(uriOf('Закон аб ахове ўзбярэжжа')).toBe('/akn/xx/act/2025-03-14/zakon-ab-akhove-uzbiarezhzha')
+      expect(uriOf('Қазақстан Республикасының Заңы: әділет, ғылым, өнер, ұлт, үй, һ')).toBe('/akn/xx/act/2025-03-14/kazakstan-respublikasynyn-zany-adilet-gylym-oner-ult-ui-h')
+      expect(uriOf('Қонуни Ҷумҳурии Тоҷикистон: ӯ, ӣ')).toBe('/akn/xx/act/2025-03-14/konuni-jumhurii-tojikiston-u-i')
+    })
+
+    it('a long title is cut at a word, never leaving a dangling hyphen', () => {
+      const uri = uriOf('Модельный закон о внесении изменений и дополнений в некоторые законодательные акты по вопросам противодействия торговле людьми')
+      const name = uri.split('/').pop()!
+      expect(name.length).toBeLessThanOrEqual(60)
+      expect(name).toMatch(/^modelnyi-zakon-o-vnesenii-izmenenii-i-dopolnenii(-[a-z0-9]+)*$/)
+      expect('modelnyi-zakon-o-vnesenii-izmenenii-i-dopolnenii-v-nekotorye-zakonodatelnye-akty'.startsWith(name + '-')).toBe(true)
+    })
+
+    it('a title with nothing to transliterate falls back to the document id: unique per document', () => {
+      const a = uriOf('«—» …', { documentId: 'k3j4h5g6f7d8s9a0' })
+      const b = uriOf('«—» …', { documentId: 'zz99yy88xx77ww66' })
+      expect(a).toBe('/akn/xx/act/2025-03-14/k3j4h5g6f7d8s9a0')
+      expect(b).toBe('/akn/xx/act/2025-03-14/zz99yy88xx77ww66')
+      // Without a document (a test, a tool): "nn", the naming convention's "no number".
+      expect(uriOf('«—»')).toBe('/akn/xx/act/2025-03-14/nn')
+    })
+
+    it('an explicit work name still wins, and the result validates', () => {
+      const xml = toAkomaNtoso(sampleLaw('ru'), meta('ru', { title: 'Модельный закон', documentId: 'k3j4h5g6f7d8s9a0' }), { workName: 'Model Law On Combating Human Trafficking' })
+      expect(workUri(xml)).toBe('/akn/xx/act/2025-03-14/model-law-on-combating-human-trafficking')
+      validate(xml)
+    })
+  })
+
   it('names elements with eIds following the naming convention, the same in both languages', () => {
     const en = toAkomaNtoso(sampleLaw('en'), meta('en'))
     const ru = toAkomaNtoso(sampleLaw('ru'), meta('ru'))

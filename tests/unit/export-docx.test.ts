@@ -110,6 +110,15 @@ describe('DOCX export', () => {
     expect(unzip(await toDocx(sampleLaw('en'), meta('en')), 'word/styles.xml')).toContain('<w:lang w:val="en-GB"/>')
   })
 
+  it('sets line spacing as a multiple of the line (lineRule auto), so wrapped lines of a larger font never overlap', async () => {
+    // Without w:lineRule, LibreOffice (and so the PDF export) takes w:line="276" as an exact 13.8 pt:
+    // the second line of an 18 pt cover title or a 14 pt chapter heading was drawn over the first.
+    const bytes = await toDocx(sampleLaw('ru'), { ...meta('ru'), title: 'Модельный закон «О защите персональных данных и о внесении изменений» № 12-З' })
+    const spacings = [unzip(bytes, 'word/styles.xml'), unzip(bytes, 'word/document.xml')].flatMap((xml) => xml.match(/<w:spacing [^>]*w:line="[^"]*"[^>]*\/>/g) ?? [])
+    expect(spacings.length).toBeGreaterThan(0)
+    for (const spacing of spacings) expect(spacing).toContain('w:lineRule="auto"')
+  })
+
   it('keeps user text literal: markup, ampersands and CDATA ends are escaped', async () => {
     const evil = '<img src=x onerror=alert(1)> & ]]> *bold*'
     const b = createBuilders('x')

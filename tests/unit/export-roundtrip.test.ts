@@ -12,6 +12,8 @@ import { lawStructure, articlesOf } from '../../shared/export/structure'
 import type { ExportMeta } from '../../shared/export/meta'
 import { parseText } from '../../shared/import/text'
 import { parseAkomaNtoso } from '../../shared/import/akomaNtoso'
+import { toDocx } from '../../shared/export/docx'
+import { parseDocx } from '../../shared/import/docx'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
 import type { Language } from '../../shared/language'
 
@@ -115,6 +117,29 @@ describe('round trip of edge cases', () => {
       const back = parseAkomaNtoso(toAkomaNtoso(doc, { ...meta('en'), title: '' })).doc
       expectSameLaw(back, doc, 'en')
     }
+  })
+})
+
+describe('round trip of Russian typography', () => {
+  // Non-breaking spaces hold "№ 12", "30 дней", "ст. 5" together (U+00A0; U+202F the narrow one,
+  // between thousands): a reader keeps them as they are, like «ёлочки», „лапки“, dashes and "№".
+  const NB = '\u00a0'
+  const NNB = '\u202f'
+  const c = createBuilders('t')
+  const law = c.law(`Модельный закон «О${NB}защите данных» №${NB}12-З`, [`Преамбула — в${NB}редакции от 1${NNB}000 дней.`], [
+    c.chapter(`Общие положения`),
+    c.article(`Цель — «основа»`, [
+      c.clause(`В соответствии со ст.${NB}5 и №${NB}3 — „ёлочки“ и «кавычки» —${NB}в${NB}силе.`),
+      c.point(`срок — 30${NB}дней;`),
+      c.subpoint(`сумма — 1${NNB}000${NB}рублей.`),
+    ]),
+  ])
+
+  it('Markdown, Akoma Ntoso and DOCX keep non-breaking spaces, quotes, dashes and "№"', async () => {
+    expectSameLaw(parseText(toMarkdown(law, meta('ru')), 'ru').doc, law, 'ru')
+    expectSameLaw(parseAkomaNtoso(toAkomaNtoso(law, meta('ru'))).doc, law, 'ru')
+    const bytes = await toDocx(law, meta('ru'))
+    expectSameLaw((await parseDocx(bytes)).doc, law, 'ru')
   })
 })
 

@@ -29,6 +29,17 @@ describe('the small XML reader', () => {
     expect(textContent(el)).toBe('&unknown; &')
   })
 
+  it('refuses elements nested deeper than any document needs, at once, before any reader recurses into them', () => {
+    // 10,000 nested containers overflowed the act reader's recursion (a RangeError: 500 from the API)
+    // after seconds of quadratic search; a law nests a dozen levels, Word's lists and tables a few more.
+    const deep = (depth: number) => `<akomaNtoso><act><body>${'<hcontainer>'.repeat(depth)}<article><heading>x</heading><content><p>t</p></content></article>${'</hcontainer>'.repeat(depth)}</body></act></akomaNtoso>`
+    const started = performance.now()
+    expect(() => parseXml(deep(10_000))).toThrow(XmlError)
+    expect(() => parseAkomaNtoso(deep(10_000))).toThrow(XmlError)
+    expect(performance.now() - started).toBeLessThan(500)
+    expect(parseAkomaNtoso(deep(100)).stats.articles).toBe(1)
+  })
+
   it.each(['<a><b></a>', '<a>', '</a>', '<a x=1/>', '<a><!-- open</a>', '<a><![CDATA[x</a>'])('rejects malformed input: %s', (xml) => {
     expect(() => parseXml(xml)).toThrow(XmlError)
   })

@@ -13,6 +13,9 @@ import {
   type ISectionOptions,
 } from 'docx'
 import { parseDocx } from '../../shared/import/docx'
+import { ImportError } from '../../shared/import/errors'
+import { MAX_DOCX_XML_BYTES } from '../../shared/import/zipBomb'
+import { paddedDocx } from '../helpers/draftDocx'
 import { toDocx } from '../../shared/export/docx'
 import { createBuilders } from '../../shared/seed/builders'
 import { sampleLaw } from '../../shared/seed/modelLaw'
@@ -219,5 +222,25 @@ describe('parseDocx of exported edge cases', () => {
     ])
     const bytes = await toDocx(edge, { title: 'Edge', language: 'en', status: 'draft', date: '2025-03-14', organizations: [] })
     expect(stripIds((await parseDocx(bytes)).doc)).toEqual(stripIds(edge))
+  })
+
+  describe('a ZIP bomb: a small .docx whose XML unpacks to more than any law', () => {
+    it('is refused before it is unpacked (tooLarge), whether its headers tell the truth or declare a small size', async () => {
+      for (const declaredSize of [undefined, 1000]) {
+        const bomb = await paddedDocx(Math.ceil(MAX_DOCX_XML_BYTES / 60) + 1000, declaredSize)
+        expect(bomb.length).toBeLessThan(2 * 1024 * 1024)
+        const started = performance.now()
+        const err = await parseDocx(bomb).catch((e: unknown) => e)
+        expect(err).toBeInstanceOf(ImportError)
+        expect((err as ImportError).problem, `declared ${declaredSize}`).toBe('tooLarge')
+        // It inflated no further than the limit, and never reached mammoth.
+        expect(performance.now() - started).toBeLessThan(3000)
+      }
+    }, 30_000)
+
+    it('a genuine large draft, well under the limit, still imports', async () => {
+      const result = await parseDocx(await paddedDocx(20_000))
+      expect(result.stats.articles).toBeGreaterThan(0)
+    }, 20_000)
   })
 })

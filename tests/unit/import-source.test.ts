@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Document, Packer } from 'docx'
 import { parseSource, type ImportSource } from '../../shared/import/source'
-import { sourceKind } from '../../shared/import/fileKind'
+import { bytesSource, mediaTypeKind, sourceKind } from '../../shared/import/fileKind'
 import { ImportError, importProblem, looksUnreadable } from '../../shared/import/errors'
 import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
 import { lawStructure, articlesOf } from '../../shared/export/structure'
@@ -22,17 +22,19 @@ function stripIds(node: DocJSON): DocJSON {
   return out
 }
 
-/** The source the dialog builds for a file of this name, type and content. */
+/** The source the dialog builds for a file of this name, type and content (bytes as a file's, a string as pasted). */
 function sourceFor(name: string, type: string, content: string | Uint8Array): ImportSource {
   const kind = sourceKind(name, type)
-  if (kind === 'docx') {
-    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content
-    return { type: 'docx', bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }
-  }
-  const text = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content)
-  if (kind === 'akn') return { type: 'akn', text }
   if (kind === null) throw new Error(`no reader for ${name}`)
-  return { type: 'text', text, format: kind === 'markdown' ? 'markdown' : 'auto' }
+  return bytesSource(kind, typeof content === 'string' ? new TextEncoder().encode(content) : content)
+}
+
+/** Text in a single-byte legacy encoding (windows-1251, koi8-r), as old systems write it. */
+function encodeAs(label: string, text: string): Uint8Array {
+  const decoder = new TextDecoder(label)
+  const byChar = new Map<string, number>()
+  for (let b = 0; b < 256; b++) byChar.set(decoder.decode(Uint8Array.of(b)), b)
+  return Uint8Array.from([...text].map((ch) => byChar.get(ch) ?? 0x3f))
 }
 
 async function problemOf(source: ImportSource): Promise<string> {
@@ -67,6 +69,14 @@ describe('which reader a file goes to', () => {
   ])('%s (%s) → %s', (name, type, kind) => {
     expect(sourceKind(name, type)).toBe(kind)
   })
+
+  it('an upload to the API by its Content-Type alone: only the types that name one of our readers', () => {
+    expect(mediaTypeKind('application/akn+xml')).toBe('akn')
+    expect(mediaTypeKind('Text/XML; charset=UTF-8')).toBe('akn')
+    expect(mediaTypeKind('text/x-markdown')).toBe('markdown')
+    expect(mediaTypeKind('text/plain;charset=utf-8')).toBe('text')
+    for (const type of ['text/html', 'text/csv', 'application/json', 'application/pdf', '']) expect(mediaTypeKind(type), type).toBeNull()
+  })
 })
 
 describe('our own Akoma Ntoso export, imported as a file', () => {
@@ -86,6 +96,43 @@ describe('our own Akoma Ntoso export, imported as a file', () => {
       expect(headings(result.doc)).toEqual(headings(original))
     })
   }
+})
+
+describe('an XML file is read in the encoding its declaration names', () => {
+  const act = (declaration: string) =>
+    `${declaration}<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act"><preface><p><docTitle>Закон о пчёлах</docTitle></p></preface>` +
+    '<body><article eId="art_1"><num>1</num><heading>Цель</heading><content><p>Настоящий Закон — основа «пчеловодства», ёмкая.</p></content></article></body></act></akomaNtoso>'
+  const textOf = (doc: DocJSON): string[] => (doc.text !== undefined ? [doc.text] : (doc.content ?? []).flatMap(textOf))
+
+  it('an act from a legacy system in windows-1251 or KOI8-R keeps its Cyrillic, quotes and dashes', async () => {
+    for (const label of ['windows-1251', 'koi8-r']) {
+      const bytes = encodeAs(label, act(`<?xml version="1.0" encoding="${label.toUpperCase()}"?>\n`))
+      const result = await parseSource(sourceFor('закон.xml', 'text/xml', bytes))
+      // KOI8-R has no «» nor —: what the encoding can hold comes back, every letter of it.
+      const held = (text: string) => new TextDecoder(label).decode(encodeAs(label, text))
+      expect(textOf(result.doc), label).toEqual(['Закон о пчёлах', 'Цель', held('Настоящий Закон — основа «пчеловодства», ёмкая.')])
+      if (label === 'windows-1251') expect(textOf(result.doc)[2]).toBe('Настоящий Закон — основа «пчеловодства», ёмкая.')
+      expect(result.language, label).toBe('ru')
+    }
+  })
+
+  it('UTF-8, declared or not, reads as before; UTF-16 with its byte order mark reads too', async () => {
+    for (const declaration of ['<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0"?>', '']) {
+      const result = await parseSource(sourceFor('закон.xml', 'text/xml', new TextEncoder().encode(act(declaration))))
+      expect(textOf(result.doc)[0], declaration).toBe('Закон о пчёлах')
+    }
+    const utf16 = act('<?xml version="1.0" encoding="UTF-16"?>')
+    const le = new Uint8Array(2 + utf16.length * 2)
+    le.set([0xff, 0xfe])
+    for (let i = 0; i < utf16.length; i++) le.set([utf16.charCodeAt(i) & 0xff, utf16.charCodeAt(i) >> 8], 2 + i * 2)
+    expect(textOf((await parseSource(sourceFor('закон.xml', 'text/xml', le))).doc)[0]).toBe('Закон о пчёлах')
+  })
+
+  it('an act whose bytes are not in the encoding it names: notText, never a draft of "\uFFFD\uFFFD\uFFFD"', async () => {
+    for (const declaration of ['<?xml version="1.0" encoding="UTF-8"?>', '']) {
+      expect(await problemOf(sourceFor('закон.xml', 'text/xml', encodeAs('windows-1251', act(declaration))))).toBe('notText')
+    }
+  })
 })
 
 describe('files with nothing to import, or not what they claim to be', () => {
