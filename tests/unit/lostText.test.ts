@@ -211,6 +211,13 @@ describe('words typed into an element that someone else moves or re-levels meanw
 })
 
 describe('words typed into a paragraph that someone else joins to the one before it meanwhile', () => {
+  /** Deletes the last `length` characters of block `id`'s text. */
+  function deleteAtEnd(editor: HeadlessEditor, id: string, length: number): void {
+    const found = nodeWithId(editor.state.doc, id)!
+    const end = found.pos + found.node.nodeSize - 1
+    editor.run((state, dispatch) => (dispatch?.(state.tr.delete(end - length, end)), true))
+  }
+
   /** The joiner presses Backspace at the start of `id`'s text: its words join the block before it. */
   function joinIntoPrevious(net: Network, id: string): void {
     const joiner = net.get('joiner').editor
@@ -252,10 +259,7 @@ describe('words typed into a paragraph that someone else joins to the one before
     const net = new Network(['joiner', 'typist'])
     typeAtEnd(net.get('typist').editor, 'c3', ' kept')
     net.settle()
-    const joiner = net.get('joiner').editor
-    const c3 = nodeWithId(joiner.state.doc, 'c3')!
-    const end = c3.pos + c3.node.nodeSize - 1
-    joiner.run((state, dispatch) => (dispatch?.(state.tr.delete(end - ' kept'.length, end)), true))
+    deleteAtEnd(net.get('joiner').editor, 'c3', ' kept'.length)
     net.send('joiner')
     typeAtEnd(net.get('typist').editor, 'c3', ' late')
     net.send('typist')
@@ -267,9 +271,7 @@ describe('words typed into a paragraph that someone else joins to the one before
 
   it('are not brought back when the block was emptied and removed, not joined', () => {
     const net = new Network(['joiner', 'typist'])
-    const joiner = net.get('joiner').editor
-    const c3 = nodeWithId(joiner.state.doc, 'c3')!
-    joiner.run((state, dispatch) => (dispatch?.(state.tr.delete(c3.pos + 1, c3.pos + c3.node.nodeSize - 1)), true))
+    deleteAtEnd(net.get('joiner').editor, 'c3', 'Only paragraph.'.length)
     net.settle()
     typeAtEnd(net.get('typist').editor, 'c3', 'typed')
     net.send('typist')
