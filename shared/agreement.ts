@@ -32,3 +32,18 @@ export function isAgreed(required: readonly string[], current: ReadonlyMap<strin
 export function needsText(position: PositionKind): boolean {
   return position !== 'agree'
 }
+
+/**
+ * Why a position cannot be recorded yet, first reason first (null: it can be): no position on
+ * the whole version chosen, its reservation or objection unwritten, an article's unwritten, or
+ * the whole version's position milder than an article's. The form says it beside its button.
+ */
+export type PositionBlocker = 'choose' | 'text' | 'articleText' | 'tooMild'
+
+export function positionBlocker(position: PositionKind | null, text: string, articles: readonly { position: PositionKind; text: string }[]): PositionBlocker | null {
+  if (position === null) return 'choose'
+  if (articles.some((a) => SEVERITY[a.position] > SEVERITY[position])) return 'tooMild'
+  if (needsText(position) && !text.trim()) return 'text'
+  if (articles.some((a) => needsText(a.position) && !a.text.trim())) return 'articleText'
+  return null
+}

@@ -6,6 +6,7 @@ import type { DocJSON } from './schema'
 import type { DocumentDiff } from './diff/types'
 import type { WireDiff } from './diff/wire'
 import { needsText, POSITIONS, SEVERITY, type PositionKind, type ProposalStatus } from './agreement'
+import { problemParams } from './validation'
 import { COMMENT_MAX_LENGTH, CURRENT, EXPORT_FORMATS, POSITION_TEXT_MAX } from './apiConstants'
 
 export * from './apiConstants'
@@ -402,7 +403,7 @@ const PositionFields = {
 }
 
 function positionTextRule(value: { position: PositionKind; text: string }, ctx: z.RefinementCtx, path: (string | number)[] = []): void {
-  if (needsText(value.position) && !value.text) ctx.addIssue({ code: 'custom', path: [...path, 'text'], message: 'a reservation or objection needs its text' })
+  if (needsText(value.position) && !value.text) ctx.addIssue({ code: 'custom', path: [...path, 'text'], params: problemParams('empty'), message: 'a reservation or objection needs its text' })
   if (!needsText(value.position) && value.text) ctx.addIssue({ code: 'custom', path: [...path, 'text'], message: 'an agreement carries no text' })
 }
 

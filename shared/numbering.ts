@@ -126,6 +126,8 @@ export function numberArticleBody(article: PMNode, start: number, language: Lang
 export interface OutlineEntry {
   kind: 'chapter' | 'article'
   id: string | null
+  /** The number alone ("5", "II"), for sentences in the interface's language: «в статье 5». */
+  num: string
   label: string
   heading: string
 }
@@ -151,7 +153,7 @@ export function outlineOf(doc: PMNode, language: Language): readonly OutlineEntr
   const out: OutlineEntry[] = []
   numberTopLevel(doc, language, (entry, node) => {
     const heading = entry.kind === 'chapter' ? node.textContent : node.firstChild?.textContent
-    out.push({ kind: entry.kind, id: entry.id, label: entry.label, heading: heading ?? '' })
+    out.push({ kind: entry.kind, id: entry.id, num: entry.num, label: entry.label, heading: heading ?? '' })
   })
   outlines.set(doc, { language, entries: out })
   return out

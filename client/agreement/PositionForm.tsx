@@ -1,5 +1,5 @@
-import { useId, useState, type FormEvent } from 'react'
-import { needsText, POSITIONS, SEVERITY, type PositionKind } from '../../shared/agreement'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { needsText, positionBlocker, POSITIONS, type PositionBlocker, type PositionKind } from '../../shared/agreement'
 import { POSITION_TEXT_MAX } from '../../shared/apiConstants'
 import type { OrganizationSummary, ProposalView } from '../../shared/api'
 import { api } from '../api/http'
@@ -17,6 +17,12 @@ interface ArticleChoice {
 }
 
 const choiceKey = (p: PositionKind) => `agreement.choice.${p}` as MessageKey
+const BLOCKER_TEXT: Record<PositionBlocker, MessageKey> = {
+  choose: 'agreement.blocked.choose',
+  text: 'agreement.blocked.text',
+  articleText: 'agreement.blocked.articleText',
+  tooMild: 'agreement.severity',
+}
 
 /**
  * Records our organization's position on a proposed version: agree, agree with reservations or
@@ -37,16 +43,24 @@ export function PositionForm({ docId, proposal, organization, onRecorded }: {
   const [articles, setArticles] = useState<ArticleChoice[]>(current?.articles.map((a) => ({ articleId: a.id, position: a.position, text: a.text })) ?? [])
   const [pick, setPick] = useState<ArticleChoice>({ articleId: '', position: 'reservations', text: '' })
   const { busy, error, run } = useAction()
-  const ids = { article: useId(), articlePosition: useId() }
+  const ids = { article: useId(), articlePosition: useId(), blocked: useId() }
+  // Where the focus goes once the list of articles has changed: the button that started it is gone or disabled.
+  const articleSelect = useRef<HTMLSelectElement>(null)
+  const removeButtons = useRef(new Map<string, HTMLButtonElement>())
+  const focusNext = useRef<(() => HTMLElement | null | undefined) | null>(null)
+  useEffect(() => {
+    const target = focusNext.current?.()
+    focusNext.current = null
+    target?.focus()
+  }, [articles])
   const labelOf = new Map(proposal.articles.map((a) => [a.id, `${a.label} ${a.heading}`.trim()]))
   const available = proposal.articles.filter((a) => !articles.some((c) => c.articleId === a.id))
-  const tooMild = position !== null && articles.some((a) => SEVERITY[a.position] > SEVERITY[position])
-  const incomplete = position === null || (needsText(position) && !text.trim()) || articles.some((a) => needsText(a.position) && !a.text.trim())
+  const blocker = positionBlocker(position, text, articles)
   const pickReady = pick.articleId !== '' && (!needsText(pick.position) || pick.text.trim() !== '')
 
   function submit(event: FormEvent) {
     event.preventDefault()
-    if (position === null || incomplete || tooMild) return
+    if (position === null || blocker !== null) return
     void run(async () => {
       const view = await api.recordPosition(docId, proposal.id, {
         position,
@@ -61,6 +75,17 @@ export function PositionForm({ docId, proposal, organization, onRecorded }: {
     if (!pickReady) return
     setArticles([...articles, { ...pick, text: needsText(pick.position) ? pick.text : '' }])
     setPick({ articleId: '', position: pick.position, text: '' })
+    // The next article is chosen where this one was.
+    focusNext.current = () => articleSelect.current
+  }
+
+  function removeArticle(articleId: string) {
+    const index = articles.findIndex((c) => c.articleId === articleId)
+    const rest = articles.filter((c) => c.articleId !== articleId)
+    setArticles(rest)
+    // The next row's "Remove" (or the one before, for the last row); with no rows left, the article select.
+    const neighbour = rest[Math.min(index, rest.length - 1)]
+    focusNext.current = () => (neighbour ? removeButtons.current.get(neighbour.articleId) : articleSelect.current)
   }
 
   return (
@@ -91,9 +116,20 @@ export function PositionForm({ docId, proposal, organization, onRecorded }: {
           <ul className="plain-list" data-testid="article-choices">
             {articles.map((a) => (
               <li key={a.articleId}>
-                <strong>{labelOf.get(a.articleId)}</strong> — {t(choiceKey(a.position))}
-                {a.text && <span className="position-text">: {a.text}</span>}
-                <button type="button" className="link-button" onClick={() => setArticles(articles.filter((c) => c.articleId !== a.articleId))}>
+                {/* One flex item: the list's gap would otherwise open a space before the colon. */}
+                <span data-testid="article-choice">
+                  <strong>{labelOf.get(a.articleId)}</strong> — {t(choiceKey(a.position))}
+                  {a.text && <span className="position-text">: {a.text}</span>}
+                </span>
+                <button
+                  type="button"
+                  className="link-button"
+                  ref={(el) => {
+                    if (el) removeButtons.current.set(a.articleId, el)
+                    else removeButtons.current.delete(a.articleId)
+                  }}
+                  onClick={() => removeArticle(a.articleId)}
+                >
                   {t('agreement.removeArticle')}
                 </button>
               </li>
@@ -104,7 +140,7 @@ export function PositionForm({ docId, proposal, organization, onRecorded }: {
           {/* Labels beside (not around) the selects: a wrapping label would read out every option. */}
           <div className="field">
             <label htmlFor={ids.article}>{t('agreement.article')}</label>
-            <select id={ids.article} value={pick.articleId} onChange={(e) => setPick({ ...pick, articleId: e.target.value })}>
+            <select id={ids.article} ref={articleSelect} value={pick.articleId} onChange={(e) => setPick({ ...pick, articleId: e.target.value })}>
               <option value="">—</option>
               {available.map((a) => <option key={a.id} value={a.id}>{labelOf.get(a.id)}</option>)}
             </select>
@@ -127,11 +163,14 @@ export function PositionForm({ docId, proposal, organization, onRecorded }: {
         </div>
       </fieldset>
 
-      {tooMild && <p className="error" role="alert">{t('agreement.severity')}</p>}
-      {position !== null && incomplete && !tooMild && <p className="muted small">{t('agreement.textNeeded')}</p>}
+      {blocker !== null && (
+        <p id={ids.blocked} className={blocker === 'tooMild' ? 'error' : 'muted small'} role={blocker === 'tooMild' ? 'alert' : undefined} data-testid="position-blocked">
+          {t(BLOCKER_TEXT[blocker])}
+        </p>
+      )}
       <FormError message={error} />
       <div>
-        <button type="submit" className="primary" {...busyButton(busy, incomplete || tooMild)} data-testid="record-position">
+        <button type="submit" className="primary" {...busyButton(busy, blocker !== null)} aria-describedby={blocker !== null ? ids.blocked : undefined} data-testid="record-position">
           {busy ? t('agreement.recording') : t('agreement.record')}
         </button>
       </div>

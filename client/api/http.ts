@@ -41,6 +41,8 @@ import type {
 import { unpackDiff } from '../../shared/diff/wire'
 import type { MessageKey } from '../i18n/en'
 import type { Translate } from '../i18n/i18n'
+import { issuesIn } from '../../shared/validation'
+import { validationText } from './validationText'
 
 /** An API failure with the server's stable code, or 'network' when the server was not reached. */
 export class RequestError extends Error {
@@ -48,6 +50,8 @@ export class RequestError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
+    /** The error's details: for validation_failed, what was wrong in which field (shared/validation). */
+    readonly details?: unknown,
   ) {
     super(message)
   }
@@ -80,7 +84,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (!response.ok) {
     const error = (payload as ApiError | null)?.error
     if (response.status === 401 && !path.startsWith('/api/auth/')) onUnauthorized()
-    throw new RequestError(error?.code ?? 'http_error', error?.message ?? response.statusText, response.status)
+    throw new RequestError(error?.code ?? 'http_error', error?.message ?? response.statusText, response.status, error?.details)
   }
   return payload as T
 }
@@ -190,6 +194,7 @@ const KNOWN_CODES: Record<ErrorCode | 'network', MessageKey> = {
 
 /** A sentence for the user, in their language, from any failure. */
 export function errorText(err: unknown, t: Translate): string {
+  if (err instanceof RequestError && err.code === 'validation_failed') return validationText(issuesIn(err.details), t)
   const key = err instanceof RequestError ? (KNOWN_CODES as Partial<Record<string, MessageKey>>)[err.code] : undefined
   if (key) return t(key, { message: err instanceof Error ? err.message : '' })
   return t('error.generic', { message: err instanceof Error ? err.message : String(err) })

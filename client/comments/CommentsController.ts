@@ -21,6 +21,8 @@ export type ComposeRefusal = 'empty' | 'notInArticle' | 'acrossArticles' | 'notR
 
 export interface ArticleInfo {
   id: string
+  /** The article's number alone ("5"). */
+  num: string
   label: string
   heading: string
   order: number
@@ -210,7 +212,7 @@ export class CommentsController {
     const state = editor.state
     const articles = new Map<string, ArticleInfo>()
     for (const entry of outlineOf(state.doc, this.language)) {
-      if (entry.kind === 'article' && entry.id) articles.set(entry.id, { id: entry.id, label: entry.label, heading: entry.heading, order: articles.size })
+      if (entry.kind === 'article' && entry.id) articles.set(entry.id, { id: entry.id, num: entry.num, label: entry.label, heading: entry.heading, order: articles.size })
     }
     const previous = resolved ?? this.snapshot.placements
     const live = new Map(currentHighlights(state).map((h) => [h.threadId, h]))

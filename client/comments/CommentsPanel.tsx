@@ -7,6 +7,7 @@ import { useProgressive } from '../ui/useProgressive'
 import type { CommentsController, CommentsSnapshot } from './CommentsController'
 import { CommentForm, ThreadCard } from './ThreadCard'
 import { useKeepListFocus } from './keepListFocus'
+import { composerTitle } from './composerTitle'
 import '../styles/comments.css'
 
 type StatusFilter = 'open' | 'resolved' | 'all'
@@ -142,10 +143,7 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
 
       {composer && canComment && (
         <div className="comment-composer" data-testid="comment-composer">
-          <p className="small">
-            {composer.kind === 'passage' ? t('comments.newOnPassage') : t('comments.newOnArticle')}
-            {composer.kind === 'article' && composer.heading && <> — {composer.heading}</>}
-          </p>
+          <p className="small" data-testid="composer-title">{composerTitle(composer, snapshot.articles, t)}</p>
           {composer.kind === 'passage' && <blockquote className="thread-quote">{composer.passage.quote}</blockquote>}
           <CommentForm
             label={t('comments.bodyLabel')}

@@ -1,5 +1,4 @@
-import { useMemo } from 'react'
-import { comparativeTable, type DocumentDiff, type WordingLine } from '../../shared/diff'
+import type { ComparativeRow, WordingLine } from '../../shared/diff'
 import { rowNotes } from '../../shared/diff/tableWords'
 import { useI18n } from '../i18n/i18n'
 import { DiffText } from './DiffText'
@@ -20,9 +19,8 @@ function Side({ lines }: { lines: WordingLine[] }) {
 }
 
 /** The comparative table in the browser: previous wording | new wording, one row per changed provision. */
-export function ComparativeTableView({ diff }: { diff: DocumentDiff }) {
+export function ComparativeTableView({ rows }: { rows: readonly ComparativeRow[] }) {
   const { t, language } = useI18n()
-  const rows = useMemo(() => comparativeTable(diff), [diff])
   return (
     <table className="comparative-table" data-testid="comparative-table">
       <thead>

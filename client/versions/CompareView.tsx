@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { DocumentComparison } from '../../shared/api'
-import type { ArticleDiff, ChapterDiff, DocumentDiff } from '../../shared/diff'
+import { comparativeTable, isChange, withoutRow, type ArticleDiff, type ChapterDiff, type DocumentDiff } from '../../shared/diff'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
@@ -25,7 +25,7 @@ function itemsOf(diff: DocumentDiff): Item[] {
   if (diff.summary.titleChanged) items.push({ key: 'title', kind: 'title', changed: true })
   if (diff.summary.preambleChanged) items.push({ key: 'preamble', kind: 'preamble', changed: true })
   diff.structure.forEach((item, i) => {
-    const changed = item.status !== 'unchanged' || item.moved || (item.kind === 'article' && item.chapterChanged)
+    const changed = isChange(item)
     const key = `${item.kind}-${item.id ?? `#${i}`}-${i}`
     items.push(item.kind === 'chapter' ? { key, kind: 'chapter', chapter: item, changed } : { key, kind: 'article', article: item, changed })
   })
@@ -70,6 +70,9 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
   const items = useMemo(() => (comparison ? itemsOf(comparison.diff) : []), [comparison])
   const changes = useMemo(() => items.filter((i) => i.changed), [items])
   const shown = onlyChanged ? changes : items
+  // The table tab counts its rows; what has none (same text, only moved or renumbered) is named under it.
+  const rows = useMemo(() => (comparison ? comparativeTable(comparison.diff) : []), [comparison])
+  const rowless = useMemo(() => (comparison ? withoutRow(comparison.diff) : 0), [comparison])
 
   const go = useCallback(
     (delta: 1 | -1) => {
@@ -191,7 +194,11 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
                 ↓ {t('compare.next')}
               </button>
               <span className="muted small" role="status" data-testid="change-position">
-                {position >= 0 ? t('compare.position', { i: position + 1, n: changes.length }) : t('compare.positionNone', { n: changes.length })}
+                {tab === 'table'
+                  ? t('compare.tableRows', { n: rows.length })
+                  : position >= 0
+                    ? t('compare.position', { i: position + 1, n: changes.length })
+                    : t('compare.positionNone', { n: changes.length })}
               </span>
             </div>
             <p className="muted small">{t('compare.keys')}</p>
@@ -209,7 +216,8 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
               </div>
             ) : (
               <div id="compare-panel-table" role="tabpanel" aria-labelledby="compare-tab-table" lang={comparison.language}>
-                <ComparativeTableView diff={comparison.diff} />
+                {rowless > 0 && <p className="muted small" data-testid="table-rowless">{t('compare.tableRowless', { n: rowless })}</p>}
+                <ComparativeTableView rows={rows} />
               </div>
             )}
           </>

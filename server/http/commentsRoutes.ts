@@ -5,6 +5,7 @@ import { REPORT_WORDS } from '../../shared/review/reviewReport'
 import { contentDisposition, shortTitle } from '../export/filename'
 import { ReviewThreads } from '../services/comments'
 import { HttpError } from '../errors'
+import { validationIssues } from '../../shared/validation'
 import type { ApiDeps } from './api'
 import { validBody, type AuthedContext } from './guard'
 import { sendDownload, sendJson, sendNoContent } from './respond'
@@ -90,7 +91,7 @@ export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
         const { doc, viewer } = viewerOf(ctx)
         const parsed = ReviewReportQuery.safeParse(Object.fromEntries(ctx.url.searchParams))
         if (!parsed.success) {
-          throw new HttpError(400, ErrorCode.validation, 'format must be html or docx, status open or all', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))
+          throw new HttpError(400, ErrorCode.validation, 'format must be html or docx, status open or all', validationIssues(parsed.error.issues))
         }
         const { format, status } = parsed.data
         const input = {

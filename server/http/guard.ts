@@ -5,6 +5,7 @@ import { sameOrigin } from '../auth/request'
 import { safeEqual } from '../auth/tokens'
 import { forbidden, HttpError, unauthorized } from '../errors'
 import { readJsonBody } from './body'
+import { validationIssues } from '../../shared/validation'
 import type { Handler, RequestContext } from './router'
 
 export interface AuthedContext extends RequestContext {
@@ -23,8 +24,7 @@ export function isStateChanging(method: string | undefined): boolean {
 export async function validBody<S extends z.ZodType>(ctx: RequestContext, schema: S, limit?: number): Promise<z.infer<S>> {
   const parsed = schema.safeParse(await readJsonBody(ctx.req, limit))
   if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-    throw new HttpError(400, ErrorCode.validation, 'invalid request body', details)
+    throw new HttpError(400, ErrorCode.validation, 'invalid request body', validationIssues(parsed.error.issues))
   }
   return parsed.data
 }

@@ -2,6 +2,7 @@ import { COMPARATIVE_TABLE_FORMATS, CompareQuery, ErrorCode, SaveVersionInput, t
 import { packDiff } from '../../shared/diff/wire'
 import { comparativeTableFile, compareVersions } from '../services/compare'
 import { HttpError } from '../errors'
+import { validationIssues } from '../../shared/validation'
 import type { ApiDeps } from './api'
 import { validBody } from './guard'
 import { sendDownload, sendJson } from './respond'
@@ -11,8 +12,7 @@ import type { RequestContext, Router } from './router'
 function compareQuery(ctx: RequestContext): { from: string; to: string } {
   const parsed = CompareQuery.safeParse({ from: ctx.url.searchParams.get('from') ?? undefined, to: ctx.url.searchParams.get('to') ?? undefined })
   if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-    throw new HttpError(400, ErrorCode.validation, 'from and to are required: a version id or "current"', details)
+    throw new HttpError(400, ErrorCode.validation, 'from and to are required: a version id or "current"', validationIssues(parsed.error.issues))
   }
   return parsed.data
 }

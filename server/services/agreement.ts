@@ -3,6 +3,7 @@ import { ErrorCode, type AgreementOverview, type ProposalView, type ProposeInput
 import type { ExportStatus } from '../../shared/export/meta'
 import type { ExportPositions } from '../../shared/export/positions'
 import { newId } from '../../shared/ids'
+import type { ValidationIssue } from '../../shared/validation'
 import { can, type Role } from '../../shared/roles'
 import type { z } from 'zod'
 import type { AccessRepo } from '../db/accessRepo'
@@ -125,7 +126,7 @@ export class Agreement {
 
   propose(doc: DocumentRecord, owner: UserRecord, input: z.infer<typeof ProposeInput>): ProposalView {
     const missing = input.organizationIds.filter((id) => !this.deps.organizations.get(id))
-    if (missing.length) throw new HttpError(400, ErrorCode.validation, 'no such organization', missing.map((id) => ({ path: 'organizationIds', message: `no organization ${id}` })))
+    if (missing.length) throw new HttpError(400, ErrorCode.validation, 'no such organization', missing.map((id): ValidationIssue => ({ path: 'organizationIds', problem: 'invalid', message: `no organization ${id}` })))
     const open = this.deps.repo.open(doc.id)
     if (open) throw new HttpError(409, ErrorCode.agreementOpen, 'another version of this draft is proposed for agreement: withdraw it first')
     let version: VersionSummary
@@ -164,7 +165,7 @@ export class Agreement {
       throw new HttpError(403, ErrorCode.notRequiredOrganization, 'only members of an organization whose agreement is required record its position')
     }
     const known = new Set(this.labels.of(doc.id, row.version_id, doc.language).map((a) => a.id))
-    const unknown = input.articles.flatMap((a, i) => (known.has(a.articleId) ? [] : [{ path: `articles.${i}.articleId`, message: 'no such article in this version' }]))
+    const unknown = input.articles.flatMap((a, i) => (known.has(a.articleId) ? [] : [{ path: `articles.${i}.articleId`, problem: 'invalid' as const, message: 'no such article in this version' }]))
     if (unknown.length) throw new HttpError(400, ErrorCode.validation, 'no such article in this version', unknown)
 
     const now = new Date().toISOString()

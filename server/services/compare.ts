@@ -2,6 +2,7 @@ import { CURRENT, type ComparativeTableFormat, type ComparedSide, type DocumentC
 import { compareDocuments, comparativeTable, comparativeTableHtml, type DocumentDiff } from '../../shared/diff'
 import { comparativeTableDocx } from '../../shared/diff/comparativeTableDocx'
 import type { Language } from '../../shared/language'
+import { documentDateTime } from '../../shared/dates'
 import type { DocJSON } from '../../shared/schema'
 import type { DocumentRecord } from '../db/documentsRepo'
 import { contentDisposition, shortTitle, type DownloadFile } from '../export/filename'
@@ -93,14 +94,14 @@ const WORDS: Record<Language, { current: string; auto: string; beforeRestore: st
   ru: { current: 'Текущий текст', auto: 'Автоматическая версия', beforeRestore: 'Перед восстановлением', draft: 'Проект' },
 }
 
-/** "Round 1 (2025-03-01 10:00 UTC)", in the document's language. */
+/** "Round 1, 1 March 2025, 10:00 (UTC)" / «Первое чтение, 1 марта 2025 г., 10:00 (UTC)», in the document's language. */
 function sideLabel(side: ComparedSide, language: Language): string {
   const w = WORDS[language]
-  const time = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`
-  if (side.kind === 'current') return `${w.current} (${time(side.at)})`
+  const time = (iso: string) => documentDateTime(iso, language)
+  if (side.kind === 'current') return `${w.current}, ${time(side.at)}`
   const v = side.version
   const name = v.kind === 'named' ? v.name : v.reason === 'before-restore' ? w.beforeRestore : w.auto
-  return `${name} (${time(v.createdAt)})`
+  return `${name}, ${time(v.createdAt)}`
 }
 
 const TABLE: Record<Language, string> = { en: 'comparative table', ru: 'сравнительная таблица' }

@@ -48,6 +48,19 @@ export function comparativeTable(diff: DocumentDiff): ComparativeRow[] {
   return rows
 }
 
+/** A chapter or article the comparison lists as a change: its text changed, it moved, or (an article) it is now in another chapter. */
+export function isChange(item: ChapterDiff | ArticleDiff): boolean {
+  return item.status !== 'unchanged' || item.moved || (item.kind === 'article' && item.chapterChanged)
+}
+
+/**
+ * The chapters and articles with the same text that only moved, were renumbered or went to
+ * another chapter: listed by the comparison article by article, but no row of the table.
+ */
+export function withoutRow(diff: DocumentDiff): number {
+  return diff.structure.filter((item) => item.status === 'unchanged' && (isChange(item) || item.renumbered)).length
+}
+
 const oldSide = (segments: Segment[]) => segments.filter((s) => s.kind !== 'insert')
 const newSide = (segments: Segment[]) => segments.filter((s) => s.kind !== 'delete')
 

@@ -13,5 +13,5 @@ export type {
 export { compareDocuments } from './compareDocuments'
 export { diffText } from './wordDiff'
 export { tokenize } from './tokenize'
-export { comparativeTable, type ComparativeRow, type WordingLine } from './comparativeTable'
+export { comparativeTable, isChange, withoutRow, type ComparativeRow, type WordingLine } from './comparativeTable'
 export { comparativeTableHtml, renderComparativeTable, type ComparativeTableHtmlOptions } from './comparativeTableHtml'

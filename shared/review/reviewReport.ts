@@ -1,5 +1,6 @@
 import type { ThreadView } from '../api'
 import type { Language } from '../language'
+import { documentDateTime } from '../dates'
 import { outlineOf } from '../numbering'
 import { docFromJSON, type DocJSON } from '../schema'
 
@@ -65,6 +66,8 @@ export interface ReportWords {
   resolvedBy: string
   deletedArticles: string
   edited: string
+  /** A moment in the language's style: "30 ноября 2026 г., 23:14 (UTC)". */
+  time: (iso: string) => string
 }
 
 export const REPORT_WORDS: Record<Language, ReportWords> = {
@@ -84,6 +87,7 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     resolvedBy: 'resolved by',
     deletedArticles: 'Articles since deleted',
     edited: 'edited',
+    time: (iso) => documentDateTime(iso, 'en'),
   },
   ru: {
     report: 'Отчёт о замечаниях',
@@ -101,10 +105,14 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     resolvedBy: 'закрыл(а)',
     deletedArticles: 'Удалённые статьи',
     edited: 'изменено',
+    time: (iso) => documentDateTime(iso, 'ru'),
   },
 }
 
-/** "2026-03-01T10:05:00.000Z" → "2026-03-01 10:05 UTC"; anything else as given. */
+/**
+ * "2026-03-01T10:05:00.000Z" → "2026-03-01 10:05 UTC"; anything else as given. Language-neutral:
+ * only the Markdown export's comment times still use it; the report writes `words.time`.
+ */
 export function reportTime(iso: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso)
   return m ? `${m[1]} ${m[2]} UTC` : iso
@@ -119,13 +127,13 @@ export function authorLine(name: string, org: { name: string; shortName: string 
 /** "Open", or "Resolved (resolved by Name, date)". */
 export function statusLine(words: ReportWords, thread: ThreadView): string {
   if (thread.status === 'open') return words.open
-  return thread.resolvedBy ? `${words.resolved} (${words.resolvedBy} ${thread.resolvedBy.displayName}, ${reportTime(thread.resolvedAt ?? '')})` : words.resolved
+  return thread.resolvedBy ? `${words.resolved} (${words.resolvedBy} ${thread.resolvedBy.displayName}, ${words.time(thread.resolvedAt ?? '')})` : words.resolved
 }
 
 /** "Generated: … · Threads: open only · Number of threads: N", as plain text. */
 export function reportMetaLine(model: ReviewReportModel): string {
   const w = model.words
-  return `${w.generated}: ${reportTime(model.generatedAt)} · ${w.scope}: ${model.status === 'open' ? w.openOnly : w.all} · ${w.threads}: ${model.threadCount}`
+  return `${w.generated}: ${w.time(model.generatedAt)} · ${w.scope}: ${model.status === 'open' ? w.openOnly : w.all} · ${w.threads}: ${model.threadCount}`
 }
 
 /**

@@ -1,6 +1,6 @@
 import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun, type IParagraphStyleOptions, type IStylesOptions } from 'docx'
 import { xmlSafe } from '../export/escape'
-import { authorLine, reportHeadings, reportMetaLine, reportTime, reviewReportModel, statusLine, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
+import { authorLine, reportHeadings, reportMetaLine, reviewReportModel, statusLine, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
 
 /**
  * The review report as a Word document: a heading per article (Heading 2, so Word's navigation
@@ -64,11 +64,11 @@ function threadParagraphs(model: ReviewReportModel, entry: ReportThread): Paragr
   }
   for (const c of t.comments) {
     if (c.deleted) continue
-    const edited = c.editedAt ? `, ${w.edited} ${reportTime(c.editedAt)}` : ''
+    const edited = c.editedAt ? `, ${w.edited} ${w.time(c.editedAt)}` : ''
     out.push(
       new Paragraph({
         style: 'AccordComment',
-        children: [text(authorLine(c.author.displayName, c.organization), { bold: true }), text(` — ${reportTime(c.createdAt)}${edited}`, { color: '666666' })],
+        children: [text(authorLine(c.author.displayName, c.organization), { bold: true }), text(` — ${w.time(c.createdAt)}${edited}`, { color: '666666' })],
         keepNext: true,
       }),
     )

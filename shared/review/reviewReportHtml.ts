@@ -1,5 +1,5 @@
 import { escapeHtml } from '../export/escape'
-import { authorLine, reportHeadings, reportMetaLine, reportTime, reviewReportModel, statusLine, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
+import { authorLine, reportHeadings, reportMetaLine, reviewReportModel, statusLine, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
 
 /**
  * The review report as one standalone HTML file (inline CSS, no script, nothing external).
@@ -52,10 +52,10 @@ function threadHtml(model: ReviewReportModel, entry: ReportThread): string {
   for (const c of t.comments) {
     if (c.deleted) continue
     const dot = COLOR.test(c.organization.color) ? `<span class="org" style="background:${c.organization.color}"></span>` : ''
-    const edited = c.editedAt ? `, ${escapeHtml(w.edited)} ${escapeHtml(reportTime(c.editedAt))}` : ''
+    const edited = c.editedAt ? `, ${escapeHtml(w.edited)} ${escapeHtml(w.time(c.editedAt))}` : ''
     out.push(
       `<li>${dot}<span class="author">${escapeHtml(authorLine(c.author.displayName, c.organization))}</span> ` +
-        `<span class="time">${escapeHtml(reportTime(c.createdAt))}${edited}</span>` +
+        `<span class="time">${escapeHtml(w.time(c.createdAt))}${edited}</span>` +
         `<p class="body">${escapeHtml(c.body)}</p></li>`,
     )
   }

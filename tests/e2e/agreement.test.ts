@@ -81,6 +81,63 @@ describe('agreement in the browser', () => {
     expect(await proposal.getByTestId('withdraw').count()).toBe(1)
   })
 
+  it('the position form: says why it cannot be recorded yet, keeps the focus on a control as articles come and go, no space before a colon', async () => {
+    const nina = await createMember(owner, interior.id, 'Nina Interior')
+    const page = await openAgreement('interior', nina)
+    const form = view(page).getByTestId('position-form')
+    const record = form.getByTestId('record-position')
+    /** The text the record button is described by (aria-describedby), or null. */
+    const why = () => record.evaluate((button) => {
+      const id = button.getAttribute('aria-describedby')
+      return id ? document.getElementById(id)?.textContent ?? '(missing)' : null
+    })
+    expect(await record.isDisabled()).toBe(true)
+    expect(await why()).toBe('To record the position, choose the position on the whole version.')
+    await form.getByRole('radio', { name: 'Object', exact: true }).check()
+    expect(await why()).toBe('To record the position, write the reservation or objection on the whole version.')
+    await form.getByLabel('Objection', { exact: true }).fill('Principles are needed.')
+    expect(await record.isDisabled()).toBe(false)
+    expect(await why()).toBeNull()
+
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null
+      return el ? `${el.tagName}:${el.id ? (document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '') : el.textContent}` : ''
+    })
+    const addArticle = async (index: number, text: string) => {
+      await form.getByLabel('Article', { exact: true }).selectOption({ index })
+      await form.getByLabel('Position on the article').selectOption('object')
+      await form.getByLabel('Reservation or objection on the article').fill(text)
+      await form.getByRole('button', { name: 'Add the article' }).press('Enter')
+    }
+    await addArticle(1, 'Principles are needed.')
+    // The next article is chosen where this one was (the focus was on the dialog itself).
+    await expect.poll(focused).toBe('SELECT:Article')
+    await addArticle(2, 'Too broad.')
+    await expect.poll(focused).toBe('SELECT:Article')
+    const choices = form.getByTestId('article-choices').locator('li')
+    expect(await choices.count()).toBe(2)
+    expect(await choices.first().textContent()).toMatch(/^Article 1\. .* — Object: Principles are needed\.Remove$/)
+    // No gap before the colon: it follows the position's word as text does ("Object  :" before).
+    const gap = await choices.first().evaluate((row) => {
+      const colon = row.querySelector('.position-text')!
+      const range = document.createRange()
+      range.selectNodeContents(row)
+      range.setEndBefore(colon)
+      return colon.getBoundingClientRect().left - range.getBoundingClientRect().right
+    })
+    expect(Math.abs(gap)).toBeLessThan(1)
+
+    // "Remove": the focus moves to the next row's "Remove", then (no rows left) to the article select.
+    await form.getByRole('button', { name: 'Remove' }).first().press('Enter')
+    await expect.poll(() => choices.count()).toBe(1)
+    await expect.poll(focused).toBe('BUTTON:Remove')
+    expect(await choices.first().textContent()).toContain('Too broad.')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => form.getByTestId('article-choices').count()).toBe(0)
+    await expect.poll(focused).toBe('SELECT:Article')
+    await page.context().close()
+  })
+
   it('a member of each ministry records its position in a browser of their own; the version is agreed', async () => {
     const boris = await createMember(owner, justice.id, 'Boris Justice')
     const rita = await createMember(owner, interior.id, 'Rita Interior')

@@ -80,6 +80,8 @@ describe('review threads in the browser', () => {
     await reviewer.getByTestId('comment').click()
     const composer = reviewer.getByTestId('comment-composer')
     await expect.poll(() => composer.locator('blockquote').textContent()).toBe(WORDS)
+    // The box names the article (it said only "New comment on").
+    expect(await composer.getByTestId('composer-title').textContent()).toBe('New comment on words in Article 3 — Guiding principles')
     await composer.getByLabel('Your comment').fill(BODY)
     await composer.getByRole('button', { name: 'Comment' }).click()
     const card = reviewer.getByTestId('thread')
@@ -188,7 +190,23 @@ describe('review threads in the browser', () => {
     }
 
     // The outline's own action comments on a whole article.
-    await reviewer.locator('.outline-article').first().getByTestId('outline-comment').click()
+    // Its focus ring is drawn whole, not cut off by the scrolling sidebar's right edge.
+    const plus = reviewer.locator('.outline-article').first().getByTestId('outline-comment')
+    await reviewer.locator('.outline-article').first().locator('button').first().focus()
+    await reviewer.keyboard.press('Tab')
+    expect(await plus.evaluate((el) => el === document.activeElement && el.matches(':focus-visible'))).toBe(true)
+    const clipped = await plus.evaluate((el) => {
+      const style = getComputedStyle(el)
+      const reach = Math.max(0, parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth))
+      const ring = el.getBoundingClientRect()
+      const box = el.closest('.sidebar')!
+      const clip = box.getBoundingClientRect()
+      const inner = { left: clip.left + box.clientLeft, right: clip.left + box.clientLeft + box.clientWidth, top: clip.top + box.clientTop, bottom: clip.top + box.clientTop + box.clientHeight }
+      return { left: inner.left - (ring.left - reach), right: ring.right + reach - inner.right, top: inner.top - (ring.top - reach), bottom: ring.bottom + reach - inner.bottom }
+    })
+    for (const side of Object.values(clipped)) expect(side, JSON.stringify(clipped)).toBeLessThanOrEqual(0)
+    await plus.click()
+    expect(await reviewer.getByTestId('comment-composer').getByTestId('composer-title').textContent()).toBe('New comment on the whole of Article 1 — Purpose of this Law')
     await reviewer.getByTestId('comment-composer').getByLabel('Your comment').fill('Shorter, please.')
     await reviewer.getByTestId('comment-composer').getByRole('button', { name: 'Comment' }).click()
     const first = drafter.getByTestId('thread-group').filter({ hasText: 'Article 1. Purpose of this Law' }).getByTestId('thread')

@@ -125,6 +125,11 @@ describe('versions and comparison in the browser', () => {
     expect(await table.locator('th').allTextContents()).toEqual(['Previous wording', 'New wording'])
     const rows = table.getByTestId('comparative-row')
     await expect.poll(() => rows.count()).toBe(2)
+    // The tab counts its own rows (it showed the changes' count), and says where the renumbered articles went.
+    expect(await view.getByTestId('change-position').textContent()).toBe('Rows in the table: 2')
+    expect(await view.getByTestId('table-rowless').textContent()).toBe(
+      `Articles and chapters only moved or renumbered (same text) have no row here — ${articlesBefore - 1} of them; they are listed on the “Changes by article” tab.`,
+    )
     const [before, after] = await rows.nth(1).locator('td').all()
     expect(await after.locator('ins').allTextContents()).toEqual([CHANGE])
     expect(await before.textContent()).not.toContain('Including attempts')

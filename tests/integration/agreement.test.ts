@@ -158,6 +158,9 @@ describe('agreement on a version', () => {
       const res = await record(cast.drafter, doc.id, proposal.id, body)
       expect([res.status, await errorCode(res)], JSON.stringify(body)).toEqual([400, 'validation_failed'])
     }
+    // The details name the field and the problem, for the browser to say in its own words (shared/validation).
+    const unwritten = await record(cast.drafter, doc.id, proposal.id, { position: 'object', text: '   ' })
+    expect(((await unwritten.json()) as { error: { details: unknown } }).error.details).toEqual([{ path: 'text', problem: 'empty', message: 'a reservation or objection needs its text' }])
     const noCsrf = await fetch(`${server.url}${docUrl(doc.id)}/agreement/proposals/${proposal.id}/positions`, {
       method: 'POST',
       headers: { Cookie: cast.drafter.cookie, 'Content-Type': 'application/json' },

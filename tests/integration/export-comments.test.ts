@@ -50,7 +50,7 @@ describe('export with the open comments (comments=1)', () => {
     expect(section).toContain('Rita Reviewer (Ministry of Interior, MoI)')
     expect(section).toContain('Boris Drafter (Ministry of Justice, MoJ)')
     expect(section).toContain('Unclear. &lt;img src=x onerror=alert(1)&gt;')
-    expect(section).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/)
+    expect(section).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} \(UTC\)/)
     expect(section).not.toContain('Settled remark')
     expect(html).not.toMatch(/<img/i)
     expect(await (await exported(law.cast.owner, 'html')).text()).not.toContain('Unclear.')

@@ -14,6 +14,7 @@ import { createCast, createDocument, shareWithCast, type Account, type Cast } fr
 import { connectClient, contentOf, nthElement, textField, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
 import { waitFor } from '../helpers/waitFor'
 import { readZipEntry } from '../helpers/zip'
+import { documentDateTime } from '../../shared/dates'
 import { castSuite } from '../helpers/castSuite'
 
 /** Appends `text` to the first paragraph of the n-th (0-based) article. */
@@ -203,7 +204,7 @@ describe('versions: save, list, compare, checkpoints and restore on the real ser
     )
     const page = await html.text()
     expect(page).toContain('<h1>Comparative table</h1>')
-    expect(page).toContain('Round 1 (')
+    expect(page).toContain(`Round 1, ${documentDateTime(round1.createdAt, 'en')} → Current text, `)
     expect(page).toContain('<ins> Including attempts &amp; &lt;b&gt;conspiracy&lt;/b&gt;.</ins>')
     expect(page).not.toContain('<b>conspiracy')
 
@@ -233,6 +234,10 @@ describe('versions: save, list, compare, checkpoints and restore on the real ser
     const encoded = /filename\*=UTF-8''([^;]+)$/.exec(disposition)![1]
     // The characters a file name cannot hold (":" and "/") are spaces, as in the other exports.
     expect(decodeURIComponent(encoded)).toBe('Модельный закон «О помощи» проект — сравнительная таблица Первое чтение – Второе чтение правки.docx')
+    // The versions' times as Russian writes them (it said "2026-11-30 23:14 UTC").
+    const xml = readZipEntry(new Uint8Array(await res.arrayBuffer()), 'word/document.xml')
+    expect(xml).toContain(`Первое чтение, ${documentDateTime(first.createdAt, 'ru')} → Второе чтение / правки, ${documentDateTime(second.createdAt, 'ru')}`)
+    expect(documentDateTime(first.createdAt, 'ru')).toMatch(/^\d{1,2} [а-я]+ \d{4} г\., \d{2}:\d{2} \(UTC\)$/)
   })
 
   it('keeps an automatic checkpoint when the last client leaves, only if something changed', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareDocuments, comparativeTable, comparativeTableHtml, renderComparativeTable, type ComparativeRow } from '../../shared/diff'
+import { compareDocuments, comparativeTable, comparativeTableHtml, isChange, renderComparativeTable, withoutRow, type ComparativeRow } from '../../shared/diff'
 import { article, chapter, clause, law, point, subpoint } from '../../shared/diff/testing/fixtures'
 import type { DocJSON } from '../../shared/schema'
 
@@ -26,6 +26,20 @@ describe('comparativeTable', () => {
 
   it('a moved article whose text is unchanged is no row', () => {
     expect(rowsOf(doc([c1, simple(1), simple(2), simple(3)]), doc([c1, simple(2), simple(3), simple(1)]))).toEqual([])
+  })
+
+  it('counts what the comparison lists but the table has no row for: moved or renumbered with the same text', () => {
+    // Article 1 moved to the end (2 and 3 renumbered), Article 3 reworded.
+    const before = doc([c1, simple(1), simple(2), simple(3)])
+    const after = doc([c1, simple(2), article('a3', 'Heading 3', clause('a3c1', 'Text 3, reworded.')), simple(1)])
+    const diff = compareDocuments(before, after, 'en')
+    const rows = comparativeTable(diff)
+    expect(rows.map((r) => r.id)).toEqual(['a3'])
+    const listed = diff.structure.filter(isChange).map((item) => item.id)
+    expect(listed).toContain('a3')
+    // a1 moved, a2 renumbered: listed article by article, no row; a3 has its row.
+    expect(withoutRow(diff)).toBe(2)
+    expect(rows.length + withoutRow(diff)).toBe(diff.structure.filter((i) => isChange(i) || i.renumbered).length)
   })
 
   it('an edited point: old wording with deletions, new wording with insertions, blocks with their labels', () => {

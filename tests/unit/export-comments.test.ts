@@ -56,7 +56,7 @@ describe('open comments after an exported text', () => {
     expect(section).toContain(`Which ones? &lt;img src=x onerror=alert(1)&gt;`)
     expect(section).toContain('Rita &lt;b&gt;Reviewer&lt;/b&gt; (Ministry of Interior, MoI)')
     expect(section).toContain('Boris Drafter (Ministry of Justice &lt;Legal&gt;, MoJ)')
-    expect(section).toContain('2026-03-01 10:05 UTC, edited 2026-03-01 11:00 UTC')
+    expect(section).toContain('1 March 2026, 10:05 (UTC), edited 1 March 2026, 11:00 (UTC)')
     expect(section).toContain('On the whole article')
     expect(section).toContain('<h3>Articles since deleted</h3>')
     expect(section).not.toContain('Resolved remark')

@@ -310,17 +310,17 @@ describe('renumbering after edits (ids stay the same)', () => {
 })
 
 describe('outlineOf', () => {
-  it('lists chapters and articles with labels, ids and headings, in order', () => {
+  it('lists chapters and articles with labels, numbers, ids and headings, in order', () => {
     const doc = docFromJSON(law())
     expect(outlineOf(doc, 'en')).toEqual([
-      { kind: 'chapter', id: 'ch1', label: 'Chapter I.', heading: 'General provisions' },
-      { kind: 'article', id: 'a1', label: 'Article 1.', heading: 'Purpose' },
-      { kind: 'article', id: 'a2', label: 'Article 2.', heading: 'Definitions' },
-      { kind: 'chapter', id: 'ch2', label: 'Chapter II.', heading: 'Protection' },
-      { kind: 'article', id: 'a3', label: 'Article 3.', heading: 'Non-liability' },
-      { kind: 'article', id: 'a4', label: 'Article 4.', heading: 'Assistance' },
-      { kind: 'chapter', id: 'ch3', label: 'Chapter III.', heading: 'Final provisions' },
-      { kind: 'article', id: 'a5', label: 'Article 5.', heading: 'Entry into force' },
+      { kind: 'chapter', id: 'ch1', num: 'I', label: 'Chapter I.', heading: 'General provisions' },
+      { kind: 'article', id: 'a1', num: '1', label: 'Article 1.', heading: 'Purpose' },
+      { kind: 'article', id: 'a2', num: '2', label: 'Article 2.', heading: 'Definitions' },
+      { kind: 'chapter', id: 'ch2', num: 'II', label: 'Chapter II.', heading: 'Protection' },
+      { kind: 'article', id: 'a3', num: '3', label: 'Article 3.', heading: 'Non-liability' },
+      { kind: 'article', id: 'a4', num: '4', label: 'Article 4.', heading: 'Assistance' },
+      { kind: 'chapter', id: 'ch3', num: 'III', label: 'Chapter III.', heading: 'Final provisions' },
+      { kind: 'article', id: 'a5', num: '5', label: 'Article 5.', heading: 'Entry into force' },
     ])
   })
 

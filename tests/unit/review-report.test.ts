@@ -55,7 +55,7 @@ describe('review report', () => {
     expect(html).toContain('<blockquote>guided by principles</blockquote>')
     expect(html).toContain('Now reads: guided by the principles')
     expect(html).toContain('On deleted text')
-    expect(html).toContain('Resolved (resolved by Boris Drafter, 2026-03-01 12:00 UTC)')
+    expect(html).toContain('Resolved (resolved by Boris Drafter, 1 March 2026, 12:00 (UTC))')
     expect(html).toContain('Articles since deleted')
     expect(html).not.toContain('<script')
   })
@@ -66,6 +66,19 @@ describe('review report', () => {
     expect(html).toContain('Отчёт о замечаниях: Draft &lt;3&gt;')
     expect(html).toContain('Статья 2. Principles')
     expect(html).toContain('К статье в целом')
+    // Dates as Russian writes them, not "2026-03-02 09:30 UTC".
+    expect(html).toContain('Сформирован: 2 марта 2026 г., 09:30 (UTC)')
+    expect(html).toContain('Закрыто (закрыл(а) Boris Drafter, 1 марта 2026 г., 12:00 (UTC))')
+    expect(html).toMatch(/<span class="time">1 марта 2026 г\., 10:0\d \(UTC\)<\/span>/)
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}|UTC(?!\))/)
+  })
+
+  it('writes its Word document\'s dates in the draft\'s language too', async () => {
+    const { default: mammoth } = await import('mammoth')
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await reviewReportDocx(input(entries, 'all', 'ru'))) })
+    expect(text).toContain('Сформирован: 2 марта 2026 г., 09:30 (UTC)')
+    expect(text).toMatch(/ — 1 марта 2026 г\., 10:0\d \(UTC\)/)
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/)
   })
 
   it('says so when there is nothing to report', () => {
