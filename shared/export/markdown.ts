@@ -1,7 +1,7 @@
 import type { DocJSON } from '../schema'
 import { startsLikeStructure } from '../import/markers'
 import type { ExportMeta } from './meta'
-import { authorLine, reportHeadings, reportMetaLine, reportTime, statusLine, type ReportThread, type ReviewReportModel } from '../review/reviewReport'
+import { authorLine, reportHeadings, reportMetaLine, statusLine, type ReportThread, type ReviewReportModel } from '../review/reviewReport'
 import { commentsReport, positionsTable, type ExportAppendix, type PositionsTable } from './positions'
 import { lawStructure, type ArticleNode, type ChapterNode } from './structure'
 
@@ -87,8 +87,8 @@ function threadBlocks(model: ReviewReportModel, entry: ReportThread): string[] {
     if (entry.current !== null && entry.current !== t.quote) out.push(`${escapeMarkdown(w.nowReads)}: ${escapeMarkdown(entry.current)}`)
   }
   const comments = t.comments.filter((c) => !c.deleted).map((c) => {
-    const edited = c.editedAt ? `, ${w.edited} ${reportTime(c.editedAt)}` : ''
-    return `- **${escapeMarkdown(authorLine(c.author.displayName, c.organization))}** — ${escapeMarkdown(`${reportTime(c.createdAt)}${edited}`)}: ${escapeMarkdown(c.body)}`
+    const edited = c.editedAt ? `, ${w.edited} ${w.time(c.editedAt)}` : ''
+    return `- **${escapeMarkdown(authorLine(c.author.displayName, c.organization))}** — ${escapeMarkdown(`${w.time(c.createdAt)}${edited}`)}: ${escapeMarkdown(c.body)}`
   })
   if (comments.length) out.push(comments.join('\n'))
   return out

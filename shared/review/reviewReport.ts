@@ -109,15 +109,6 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
   },
 }
 
-/**
- * "2026-03-01T10:05:00.000Z" → "2026-03-01 10:05 UTC"; anything else as given. Language-neutral:
- * only the Markdown export's comment times still use it; the report writes `words.time`.
- */
-export function reportTime(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso)
-  return m ? `${m[1]} ${m[2]} UTC` : iso
-}
-
 /** "Name (Organization, SHORT)" — or just the name when the organization is unknown. */
 export function authorLine(name: string, org: { name: string; shortName: string }): string {
   const orgText = org.shortName && org.shortName !== org.name ? `${org.name}, ${org.shortName}` : org.name

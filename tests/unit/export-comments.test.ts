@@ -76,7 +76,7 @@ describe('open comments after an exported text', () => {
     expect(md.indexOf('## Positions of the organizations')).toBeLessThan(md.indexOf('## Review report'))
     expect(section).toMatch(/\n### Article 3\. /)
     expect(section).toContain('> 1\\. \\<quoted\\> passage')
-    expect(section).toContain('- **Rita \\<b\\>Reviewer\\</b\\> (Ministry of Interior, MoI)** — 2026-03-01 10:05 UTC: Which ones? \\<img src=x onerror=alert(1)\\>')
+    expect(section).toContain('- **Rita \\<b\\>Reviewer\\</b\\> (Ministry of Interior, MoI)** — 1 March 2026, 10:05 (UTC): Which ones? \\<img src=x onerror=alert(1)\\>')
     expect(section).toContain('Points \\*1–4\\* \\& more.')
     expect(section).toContain('### Articles since deleted')
     expect(section).toContain('> ~~old words~~')
