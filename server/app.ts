@@ -94,8 +94,8 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
     })
     rooms.listen(versions)
     const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false })
-    // Exports and imports run in worker threads (and PDF in LibreOffice), off the sync loop.
-    const exportWorkers = new ExportWorkers({ log })
+    // Exports and imports run in worker processes (and PDF in LibreOffice), off the sync loop.
+    const exportWorkers = new ExportWorkers({ log, heapMb: config.exportWorkerHeapMb })
     const pdf = new PdfConverter({ soffice: findSoffice(config.sofficePath), log })
     const agreements = new AgreementRepo(db)
     const agreement = new Agreement({ ...services, repo: agreements, versions })

@@ -54,6 +54,11 @@ export interface Config {
   sofficePath: string
   /** While a draft is being edited, an automatic version is kept at most this often (an hour). */
   autoVersionIntervalMs: number
+  /**
+   * Heap of each export/import worker process, in MB (V8's old generation). A task that needs
+   * more fails alone, in words (413 / 422), and its process is replaced.
+   */
+  exportWorkerHeapMb: number
 }
 
 export const DEFAULT_PASSWORD_COST = 15
@@ -89,6 +94,7 @@ export const DEFAULT_CONFIG: Config = {
   signInWindowMs: 15 * 60 * 1000,
   sofficePath: '',
   autoVersionIntervalMs: 60 * 60 * 1000,
+  exportWorkerHeapMb: 1024,
 }
 
 type Env = Record<string, string | undefined>
@@ -162,5 +168,6 @@ export function loadConfig(env: Env = process.env): Config {
     signInWindowMs: int(env, 'SIGNIN_WINDOW_MS', d.signInWindowMs, 1000),
     sofficePath: env.SOFFICE_PATH?.trim() ?? d.sofficePath,
     autoVersionIntervalMs: int(env, 'AUTO_VERSION_INTERVAL_MS', d.autoVersionIntervalMs, 1000),
+    exportWorkerHeapMb: int(env, 'EXPORT_WORKER_HEAP_MB', d.exportWorkerHeapMb, 64, 16384),
   }
 }

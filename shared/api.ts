@@ -259,6 +259,8 @@ export const ErrorCode = {
   methodNotAllowed: 'method_not_allowed',
   internal: 'internal_error',
   exportUnavailable: 'export_unavailable',
+  /** The draft needs more memory than an export worker has, in this format (422). */
+  exportTooLarge: 'export_too_large',
   busy: 'server_busy',
   rateLimited: 'rate_limited',
   anchorInvalid: 'anchor_invalid',

@@ -176,6 +176,7 @@ const KNOWN_CODES: Record<ErrorCode | 'network', MessageKey> = {
   csrf_token_invalid: 'error.unauthorized',
   setup_already_done: 'error.setup_already_done',
   export_unavailable: 'error.export_unavailable',
+  export_too_large: 'error.export_too_large',
   server_busy: 'error.server_busy',
   payload_too_large: 'error.payload_too_large',
   validation_failed: 'error.validation_failed',

@@ -221,6 +221,7 @@ export const en = {
   'import.note.appendixLeftOut': "The appendix after the text (“{title}”) was left out: it is not part of the law.",
   'import.note.aknFlattened': "Elements with no place in Accord's structure were flattened: {elements}.",
   'error.export_unavailable': "This server cannot make this format.",
+  'error.export_too_large': "The draft is too large or complex to prepare in this format.",
   'error.server_busy': "The server is busy preparing other files. Try again in a moment.",
   'error.payload_too_large': "The draft is too large to import.",
   'error.validation_failed': "The server did not accept what was sent: it did not pass its checks.",

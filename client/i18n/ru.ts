@@ -222,6 +222,7 @@ export const ru: Record<MessageKey, string> = {
   'import.note.appendixLeftOut': "Приложение после текста («{title}») не импортировано: оно не входит в текст закона.",
   'import.note.aknFlattened': "Элементы, которым нет места в структуре Accord, развёрнуты в текст: {elements}.",
   'error.export_unavailable': "Этот сервер не умеет создавать этот формат.",
+  'error.export_too_large': "Проект слишком велик или сложен, чтобы подготовить его в этом формате.",
   'error.server_busy': "Сервер занят подготовкой других файлов. Попробуйте чуть позже.",
   'error.payload_too_large': "Проект слишком велик для импорта.",
   'error.validation_failed': "Сервер не принял отправленные данные: они не прошли проверку.",

@@ -1,5 +1,6 @@
+import { fork, type ChildProcess } from 'node:child_process'
 import os from 'node:os'
-import { Worker } from 'node:worker_threads'
+import { fileURLToPath } from 'node:url'
 import { ErrorCode } from '../../shared/api'
 import { HttpError } from '../errors'
 import type { Logger } from '../logger'
@@ -7,10 +8,20 @@ import type { Task, TaskResult } from './task'
 import type { ReplyMessage, TaskMessage } from './worker'
 
 /**
- * A small pool of worker threads for exports and imports, so that writing a 300-article DOCX
+ * A small pool of worker processes for exports and imports, so that writing a 300-article DOCX
  * (a second of CPU) never stalls other documents' sync on the main thread. Workers start on
  * demand, run one task at a time, and leave after a quiet spell; a task that runs too long
  * takes its worker down with it. The queue is bounded: beyond it the answer is 503.
+ *
+ * Processes, not threads: a task that exhausts its heap (a heavy file) must fail alone. A worker
+ * thread's `resourceLimits` only sometimes contain that: Node terminates the thread when V8 calls
+ * its near-heap-limit callback, but grants just 16 MB more meanwhile, and an allocation that
+ * does not stop for the termination (a 200 MB string, a growing array) then hits V8's fatal
+ * "Reached heap limit" — which aborts the whole process, every editing session with it
+ * (nodejs/node#47224, still open). In a process of its own, that abort ends only the worker; the
+ * task fails with TaskTooHeavy and the next task gets a fresh process. The cost: ~0.2 s more to
+ * start a worker (then kept for `idleMs`), ~5 ms more per 300-article export to copy the
+ * bytes over the IPC pipe, and ~40 MB more memory per running worker.
  */
 
 export interface ExportWorkersOptions {
@@ -22,7 +33,19 @@ export interface ExportWorkersOptions {
   taskTimeoutMs?: number
   /** A worker with nothing to do for this long exits. */
   idleMs?: number
+  /** Each worker's V8 heap (old generation) in MB: a task that needs more fails with TaskTooHeavy. */
+  heapMb?: number
 }
+
+/**
+ * A task that took its worker past its memory (V8's heap, or the machine's: the kernel's OOM
+ * killer): the input is too large or complex, not the server broken. The services answer it in
+ * words (413 for an import, 422 for an export).
+ */
+export class TaskTooHeavy extends Error {
+  override name = 'TaskTooHeavy'
+}
+
 
 interface Job {
   task: Task
@@ -31,13 +54,16 @@ interface Job {
 }
 
 interface Slot {
-  worker: Worker
+  worker: ChildProcess
   job: Job | null
   jobId: number
   timer?: NodeJS.Timeout
+  /** The end of what the worker wrote to stderr (V8's "FATAL ERROR: … heap out of memory"). */
+  stderr: string
 }
 
-const ENTRY = new URL('./workerEntry.mjs', import.meta.url)
+const ENTRY = fileURLToPath(new URL('./workerEntry.mjs', import.meta.url))
+const STDERR_KEPT = 2048
 
 export const busy = () =>
   new HttpError(503, ErrorCode.busy, 'too many exports and imports are being prepared; try again shortly', undefined, { 'Retry-After': '5' })
@@ -49,6 +75,7 @@ export class ExportWorkers {
   private readonly maxQueue: number
   private readonly taskTimeoutMs: number
   private readonly idleMs: number
+  private readonly heapMb: number
   private nextId = 0
   private closed = false
 
@@ -57,6 +84,7 @@ export class ExportWorkers {
     this.maxQueue = opts.maxQueue ?? 16
     this.taskTimeoutMs = opts.taskTimeoutMs ?? 120_000
     this.idleMs = opts.idleMs ?? 30_000
+    this.heapMb = opts.heapMb ?? 1024
   }
 
   /** Runs a task off the main thread. Rejects with the task's own error (name kept), or 503. */
@@ -74,7 +102,7 @@ export class ExportWorkers {
     })
   }
 
-  /** Threads running now (for tests and logs). */
+  /** Worker processes running now (for tests and logs). */
   get threads(): number {
     return this.slots.size
   }
@@ -97,20 +125,54 @@ export class ExportWorkers {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: 1024 } })
-    // A worker never keeps the process alive on its own; shutdown closes the pool.
-    worker.unref()
-    const slot: Slot = { worker, job: null, jobId: 0 }
+    // Its own execArgv: not the server's (inspector ports, --max-old-space-size). The entry loads
+    // the TypeScript body through tsx's API, as under `tsx server/main.ts`, node and vitest.
+    const worker = fork(ENTRY, [], {
+      execArgv: [`--max-old-space-size=${this.heapMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    })
+    const slot: Slot = { worker, job: null, jobId: 0, stderr: '' }
     this.slots.add(slot)
+    // An idle worker never keeps the server's process alive; a busy one does (see assign).
+    this.hold(slot, false)
+    worker.stderr?.setEncoding('utf8')
+    worker.stderr?.on('data', (chunk: string) => {
+      slot.stderr = (slot.stderr + chunk).slice(-STDERR_KEPT)
+    })
     worker.on('message', (message: ReplyMessage) => this.settle(slot, message))
     worker.on('error', (err) => {
       this.opts.log.error('export worker failed', { err })
       void this.retire(slot, new Error(`export worker failed: ${err.message}`))
     })
-    worker.on('exit', (code) => {
-      if (this.slots.has(slot)) void this.retire(slot, new Error(`export worker exited with code ${code}`))
+    worker.on('exit', (code, signal) => {
+      if (!this.slots.has(slot)) return
+      const job = slot.job
+      // V8 aborts a process past its heap limit (SIGABRT, "heap out of memory" on stderr); the
+      // kernel's OOM killer sends SIGKILL (we only kill workers we have already retired).
+      const outOfMemory = signal === 'SIGKILL' || (signal === 'SIGABRT' && /out of memory|heap limit/i.test(slot.stderr))
+      const fields = { code, signal, kind: job?.task.kind, stderr: slot.stderr.trim().split('\n').slice(0, 3).join(' ') }
+      if (outOfMemory) this.opts.log.warn('export worker ran out of memory; its task fails, the next one gets a new worker', { ...fields, heapMb: this.heapMb })
+      else if (job) this.opts.log.error('export worker exited during a task', fields)
+      void this.retire(slot, outOfMemory ? new TaskTooHeavy('the task needed more memory than an export worker has') : new Error(`export worker exited with code ${code ?? signal}`))
     })
     return slot
+  }
+
+  /** Whether the worker's process and pipe keep the event loop alive: only while it works. */
+  private hold(slot: Slot, busy: boolean): void {
+    const channel = slot.worker.channel
+    if (busy) {
+      slot.worker.ref()
+      channel?.ref()
+    } else {
+      slot.worker.unref()
+      channel?.unref()
+    }
+    // The stderr pipe is a handle too.
+    const stderr = slot.worker.stderr as (NodeJS.ReadableStream & { unref?: () => void; ref?: () => void }) | null
+    if (busy) stderr?.ref?.()
+    else stderr?.unref?.()
   }
 
   private assign(slot: Slot, job: Job): void {
@@ -122,8 +184,9 @@ export class ExportWorkers {
       void this.retire(slot, new HttpError(503, ErrorCode.busy, 'the export took too long'))
     }, this.taskTimeoutMs)
     slot.timer.unref()
+    this.hold(slot, true)
     const message: TaskMessage = { id: slot.jobId, task: job.task }
-    slot.worker.postMessage(message)
+    slot.worker.send(message)
   }
 
   private settle(slot: Slot, message: ReplyMessage): void {
@@ -131,6 +194,7 @@ export class ExportWorkers {
     if (!job || message.id !== slot.jobId) return
     clearTimeout(slot.timer)
     slot.job = null
+    this.hold(slot, false)
     if (message.ok) job.resolve(message.result)
     else {
       const err = new Error(message.error.message)
@@ -149,7 +213,16 @@ export class ExportWorkers {
     const job = slot.job
     slot.job = null
     if (job) job.reject(reason ?? new Error('export worker stopped'))
-    await slot.worker.terminate()
+    await stop(slot.worker)
     if (!this.closed) this.pump()
   }
+}
+
+/** Kills a worker process (SIGKILL: a task in the middle of its work has nothing to save). */
+function stop(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    worker.once('exit', () => resolve())
+    worker.kill('SIGKILL')
+  })
 }

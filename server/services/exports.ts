@@ -19,6 +19,8 @@ import { FORMAT_FILES } from '../export/formats'
 import { contentDisposition, type DownloadFile } from '../export/filename'
 import type { PdfConverter } from '../export/pdf'
 import { pdfUnavailable } from '../export/pdf'
+import { ErrorCode } from '../../shared/api'
+import { HttpError } from '../errors'
 import type { ExportWorkers } from '../export/workers'
 import type { TaskResult } from '../export/task'
 import { agreementStatusOf, positionsForExport } from './agreement'
@@ -58,6 +60,15 @@ export interface Imported {
   record: DocumentRecord
   stats: ImportStats
   warnings: string[]
+}
+
+const importTooLarge = () => new HttpError(413, ErrorCode.payloadTooLarge, 'the file is too large or complex to import')
+
+/** A task that took its worker past its memory (TaskTooHeavy, server/export/workers.ts) as the error `answer` makes. */
+function tooHeavy(answer: () => HttpError): (err: unknown) => never {
+  return (err) => {
+    throw err instanceof Error && err.name === 'TaskTooHeavy' ? answer() : err
+  }
 }
 
 /**
@@ -101,7 +112,9 @@ export class Exports {
     if (options.comments && format !== 'akn') {
       appendix.comments = { generatedAt: new Date().toISOString(), threads: this.threads.reportThreads(options.comments, doc, 'open') }
     }
-    const result = await this.deps.workers.run({ kind: 'export', format: format === 'pdf' ? 'docx' : format, source: text.source, meta, appendix })
+    const result = await this.deps.workers
+      .run({ kind: 'export', format: format === 'pdf' ? 'docx' : format, source: text.source, meta, appendix })
+      .catch(tooHeavy(() => new HttpError(422, ErrorCode.exportTooLarge, 'the draft is too large or complex to prepare in this format')))
     if (result.kind !== 'export') throw new Error('the export worker answered with an import')
     const bytes = format === 'pdf' ? await this.deps.pdf.convert(result.bytes) : result.bytes
     this.deps.log.info('document exported', { docId: doc.id, format, version, positions: !!appendix.positions, comments: appendix.comments?.threads.length, bytes: bytes.byteLength, ms: Math.round(performance.now() - started) })
@@ -111,7 +124,7 @@ export class Exports {
 
   /** A tree parsed and previewed in the browser: validated and encoded in a worker, then stored. */
   async importTree(creatorId: string, input: { title: string; language: Language; doc: unknown }): Promise<Imported> {
-    const result = await this.deps.workers.run({ kind: 'importDoc', doc: input.doc })
+    const result = await this.deps.workers.run({ kind: 'importDoc', doc: input.doc }).catch(tooHeavy(importTooLarge))
     return this.store(creatorId, result, input.title, input.language)
   }
 
@@ -122,7 +135,7 @@ export class Exports {
     bytes: Uint8Array,
     options: { title?: string; language?: Language },
   ): Promise<Imported> {
-    const result = await this.deps.workers.run({ kind: 'importFile', type, bytes, language: options.language })
+    const result = await this.deps.workers.run({ kind: 'importFile', type, bytes, language: options.language }).catch(tooHeavy(importTooLarge))
     if (result.kind !== 'import') throw new Error('the import worker answered with an export')
     const title = options.title ?? (result.title.slice(0, 300) || 'Imported draft')
     return this.store(creatorId, result, title, options.language ?? result.language ?? 'en')

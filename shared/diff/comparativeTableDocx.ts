@@ -18,6 +18,7 @@ import {
 } from 'docx'
 import type { Language } from '../language'
 import { xmlSafe } from '../export/escape'
+import { autoLineSpacing } from '../export/lineSpacing'
 import type { ComparativeRow, WordingLine } from './comparativeTable'
 import type { Segment } from './types'
 import { COMPARATIVE_TABLE_WORDS, rowNotes } from './tableWords'
@@ -67,7 +68,8 @@ function styles(language: Language): IStylesOptions {
     default: {
       document: {
         run: { font, size: 22, language: { value: LANGUAGE_TAG[language] } },
-        paragraph: { spacing: { after: 60, line: 264 } },
+        // 1.1 lines (lineRule auto: see autoLineSpacing), so wrapped lines in a cell never overlap.
+        paragraph: { spacing: { after: 60, ...autoLineSpacing(264) } },
       },
       title: { run: { font, size: 32, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } } },
     },

@@ -4,7 +4,6 @@ import {
   Document,
   HeadingLevel,
   LevelFormat,
-  LineRuleType,
   Packer,
   PageBreak,
   Paragraph,
@@ -24,6 +23,7 @@ import { reportMetaLine } from '../review/reviewReport'
 import { REVIEW_PARAGRAPH_STYLES, reviewSectionsDocx } from '../review/reviewReportDocx'
 import { commentsReport, positionsTable, type ExportAppendix, type ExportComments, type PositionsTable } from './positions'
 import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode } from './structure'
+import { autoLineSpacing } from './lineSpacing'
 
 /**
  * DOCX, the format every ministry works in. What makes it a real Word document rather than
@@ -59,9 +59,8 @@ function styles(language: ExportMeta['language']): IStylesOptions {
     default: {
       document: {
         run: { font, size: 24, language: { value: LANGUAGE_TAG[language] } },
-        // 1.15 lines. lineRule must be said: without it LibreOffice (our PDF) reads an exact 13.8 pt,
-        // and the wrapped lines of the cover title and of chapter headings overlap.
-        paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
+        // 1.15 lines (lineRule auto: see autoLineSpacing), so wrapped titles and headings never overlap.
+        paragraph: { spacing: { after: 120, ...autoLineSpacing(276) } },
       },
       title: { run: { font, size: 32, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } } },
       heading1: {

@@ -162,3 +162,21 @@ export async function paddedDocx(paragraphs: number, declaredSize?: number): Pro
   files['word/document.xml'] = files['word/document.xml'].replace('<w:body>', `<w:body>${filler}`)
   return zipDeflated(files, { declaredSize })
 }
+
+/**
+ * paddedDocx with its main part named `word/document.dat` (the package's relationships say
+ * where the main part is, and mammoth follows them): the ZIP-bomb guard counts only parts named
+ * .xml or .rels, so a file whose main part unpacks to hundreds of MB still reaches mammoth —
+ * a genuinely heavy input, for the worker's memory limit.
+ */
+export async function renamedPaddedDocx(paragraphs: number): Promise<Uint8Array> {
+  const bytes = await toDocx(sampleLaw('en'), { title: 'Heavy', language: 'en', status: 'draft', date: '2025-03-14', organizations: [] })
+  const files = Object.fromEntries(zipEntries(bytes).map((name) => [name, unzipText(bytes, name)]))
+  const filler = '<w:p><w:r><w:t>Article 1. Text that repeats and repeats.</w:t></w:r></w:p>'.repeat(paragraphs)
+  files['word/document.dat'] = files['word/document.xml'].replace('<w:body>', `<w:body>${filler}`)
+  files['word/_rels/document.dat.rels'] = files['word/_rels/document.xml.rels']
+  delete files['word/document.xml']
+  delete files['word/_rels/document.xml.rels']
+  files['_rels/.rels'] = files['_rels/.rels'].replace('word/document.xml', 'word/document.dat')
+  return zipDeflated(files)
+}

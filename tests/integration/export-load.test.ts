@@ -10,7 +10,7 @@ import { unzipText } from '../helpers/zip'
 
 /**
  * A big export must not stall other documents' sync. The server runs as its own process, started
- * the way `npm start` runs it (through tsx), so this also checks that the export worker thread
+ * the way `npm start` runs it (through tsx), so this also checks that the export worker process
  * loads its TypeScript there. While DOCX exports of a generated 300-article law are prepared, two
  * clients keep editing another draft and every edit's round trip (client → server → client) is
  * timed: it stays far below the time an export takes, which is what it would be if the export ran

@@ -3,7 +3,7 @@ import { sampleLaw } from '../../shared/seed/modelLaw'
 import { generateLaw } from '../../shared/diff/testing/generateLaw'
 import { encodeDocJSON } from '../../shared/ydoc'
 import type { ExportMeta } from '../../shared/export/meta'
-import { ExportWorkers } from '../../server/export/workers'
+import { ExportWorkers, TaskTooHeavy } from '../../server/export/workers'
 import { findSoffice, runBounded } from '../../server/export/pdf'
 import { asciiFileStem, contentDisposition, unicodeFileStem } from '../../server/export/filename'
 import { runTask, validImportedDoc } from '../../server/export/task'
@@ -51,6 +51,17 @@ describe('export worker pool', () => {
     const next = await pool.run({ kind: 'export', format: 'html', source: { doc: sampleLaw('en') }, meta })
     expect(next.kind).toBe('export')
   })
+
+  it('fails a task that needs more memory than a worker has with TaskTooHeavy, and the next task gets a fresh worker', async () => {
+    pool = new ExportWorkers({ log, size: 1, heapMb: 64 })
+    // Half a million one-line articles: a tree far past 64 MB.
+    const bytes = new TextEncoder().encode('Law\n\n' + 'Article 1.\n'.repeat(500_000))
+    const heavy = pool.run({ kind: 'importFile', type: 'text', bytes })
+    await expect(heavy).rejects.toBeInstanceOf(TaskTooHeavy)
+    expect(pool.threads).toBe(0)
+    const next = await pool.run({ kind: 'export', format: 'md', source: { doc: sampleLaw('en') }, meta })
+    expect(next.kind).toBe('export')
+  }, 60_000)
 
   it('refuses work beyond its queue with 503 and Retry-After', async () => {
     pool = new ExportWorkers({ log, size: 1, maxQueue: 1 })

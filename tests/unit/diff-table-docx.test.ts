@@ -36,6 +36,15 @@ const runsOf = (xml: string) =>
 const textOf = (xml: string) => runsOf(xml).map((r) => r.text).join('')
 
 describe('comparativeTableDocx', () => {
+  it('sets line spacing as a multiple of the line (lineRule auto), so wrapped lines never overlap', async () => {
+    // Without w:lineRule, LibreOffice takes w:line="264" as an exact 13.2 pt: the wrapped lines of
+    // the 16 pt title (and of long headings in a cell) were drawn over each other.
+    const { bytes } = await documentXml(before, after, 'ru', ['Модельный закон «О защите персональных данных и о внесении изменений в отдельные законодательные акты»'])
+    const spacings = [readZipEntry(bytes, 'word/styles.xml'), readZipEntry(bytes, 'word/document.xml')].flatMap((xml) => xml.match(/<w:spacing [^>]*w:line="[^"]*"[^>]*\/>/g) ?? [])
+    expect(spacings.length).toBeGreaterThan(0)
+    for (const spacing of spacings) expect(spacing).toContain('w:lineRule="auto"')
+  })
+
   it('is a well-formed Word package', async () => {
     const { bytes, xml } = await documentXml(before, after, 'en')
     expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]) // "PK"
