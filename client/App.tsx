@@ -49,7 +49,7 @@ function Link({ to, className, children }: { to: string; className?: string; chi
 
 export function App() {
   const { t, language, setLanguage } = useI18n()
-  const { info, error } = useSession()
+  const { info, error, ended } = useSession()
   const route = useRoute()
   const user = info?.user ?? null
   const other = language === 'en' ? 'ru' : 'en'
@@ -64,7 +64,8 @@ export function App() {
   } else if (!info) content = <p className="muted center">{t('common.loading')}</p>
   else if (route.name === 'invite') content = <InvitePage token={route.token} />
   else if (info.needsSetup) content = <SetupPage />
-  else if (!user) content = <SignInPage />
+  // Sent here from a page in use (expired, or signed out in another tab): say why.
+  else if (!user) content = <SignInPage notice={ended ? t('error.unauthorized') : undefined} />
   else if (route.name === 'document') content = <EditorRoute key={route.id} docId={route.id} identity={identityOf(user)} />
   else if (route.name === 'admin' && user.isAdmin) content = <AdminPage />
   else content = <DocumentList />

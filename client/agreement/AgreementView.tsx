@@ -10,6 +10,8 @@ import type { MessageKey } from '../i18n/en'
 import { busyButton } from '../ui/busyButton'
 import { FormError } from '../ui/Field'
 import { useAction } from '../ui/useAction'
+import { useOnChange } from '../ui/useOnChange'
+import type { Role } from '../../shared/roles'
 import { Overlay } from '../versions/Overlay'
 import { dateFormat } from '../i18n/dates'
 import { versionName } from '../versions/labels'
@@ -34,9 +36,11 @@ function defaultProposal(proposals: ProposalView[]): ProposalView | undefined {
  * export of the proposed or agreed text. Others' positions arrive by refetching: every few
  * seconds while open, when the window regains focus, and with the Refresh button.
  */
-export function AgreementView({ docId, title, withAccess, onClose }: {
+export function AgreementView({ docId, title, role, withAccess, onClose }: {
   docId: string
   title: string
+  /** The viewer's role on the draft: when it changes, what they may do is asked again. */
+  role: Role | null
   /** Organizations with access to the draft (the proposal form ticks them first). */
   withAccess: OrganizationSummary[]
   onClose: () => void
@@ -68,6 +72,8 @@ export function AgreementView({ docId, title, withAccess, onClose }: {
       window.removeEventListener('focus', reload)
     }
   }, [reload])
+  // Proposing and withdrawing are the owners': a role changed while open is not left to the next refetch.
+  useOnChange(role, reload)
 
   const proposals = overview?.proposals ?? []
   const shown = proposals.find((p) => p.id === selected) ?? defaultProposal(proposals)

@@ -20,7 +20,7 @@ export function SignInPage({ notice }: { notice?: string }) {
     <main className="page narrow">
       <form className="card" onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">{t('auth.signInTitle')}</h1>
-        {notice && <p className="notice">{notice}</p>}
+        {notice && <p className="notice" role="status" data-testid="sign-in-notice">{notice}</p>}
         <Field label={t('auth.email')} name="email" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
         <Field label={t('auth.password')} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         <FormError message={error} />

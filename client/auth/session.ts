@@ -5,9 +5,15 @@ import { api, setCsrfToken, setUnauthorizedHandler } from '../api/http'
 /** Who is signed in, shared by the whole app; null until the first answer. */
 let current: SessionInfo | null = null
 let loadError: unknown = null
+/** The session this page was signed in with ended without this page signing out (expired, signed out elsewhere). */
+let ended = false
+/** This page is signing out: the session's end is no news to the person. */
+let signingOut = false
 const listeners = new Set<() => void>()
 
 function publish(next: SessionInfo | null, error: unknown = null): void {
+  if (next?.user) ended = false
+  else if (next && current?.user && !signingOut) ended = true
   current = next
   loadError = error
   setCsrfToken(next?.csrfToken ?? null)
@@ -27,13 +33,18 @@ export async function refreshSession(): Promise<void> {
 }
 
 export async function signOut(): Promise<void> {
-  await api.signOut().catch(() => undefined) // signed out either way once the cookie is gone
-  await refreshSession()
+  signingOut = true
+  try {
+    await api.signOut().catch(() => undefined) // signed out either way once the cookie is gone
+    await refreshSession()
+  } finally {
+    signingOut = false
+  }
 }
 
 setUnauthorizedHandler(() => void refreshSession())
 
-export function useSession(): { info: SessionInfo | null; error: unknown } {
+export function useSession(): { info: SessionInfo | null; error: unknown; ended: boolean } {
   useSyncExternalStore(
     (l) => {
       listeners.add(l)
@@ -41,7 +52,7 @@ export function useSession(): { info: SessionInfo | null; error: unknown } {
     },
     () => current,
   )
-  return { info: current, error: loadError }
+  return { info: current, error: loadError, ended }
 }
 
 /** How a signed-in person appears to co-authors (the server sets the same from the session). */

@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { Language } from '../../shared/language'
+import type { Role } from '../../shared/roles'
 import type { CollabSession } from '../collab/session'
 import { CommentsController } from './CommentsController'
+import { useOnChange } from '../ui/useOnChange'
 
 /** "Comment" from the keyboard; works in a read-only editor too (the listener is on the window). */
 export const COMMENT_SHORTCUT = 'Mod-Alt-m'
@@ -15,17 +17,19 @@ function isCommentShortcut(e: KeyboardEvent): boolean {
 
 /**
  * The review threads of the open draft: one controller per collaboration session, bound to the
- * editor once it exists, and the comment shortcut while the person may comment.
+ * editor once it exists, and the comment shortcut while the person may comment. When the person's
+ * role changes the threads are fetched again: what each comment offers (edit, delete, resolve) is
+ * the server's answer for the role it was fetched with.
  */
 export function useCommentsController(
   docId: string,
   session: CollabSession | null,
   editor: Editor | null,
   language: Language,
-  options: { canComment: boolean; onCompose: () => void },
+  options: { role: Role | null; canComment: boolean; onCompose: () => void },
 ): CommentsController | null {
   const [controller, setController] = useState<CommentsController | null>(null)
-  const { canComment, onCompose } = options
+  const { role, canComment, onCompose } = options
 
   useEffect(() => {
     if (!session) return
@@ -42,6 +46,11 @@ export function useCommentsController(
     controller.attach(editor)
     return () => controller.attach(null)
   }, [controller, editor])
+
+  // Not before the first fetch (it waits for the text), nor once access has ended (no role).
+  useOnChange(role, (before, now) => {
+    if (controller?.getSnapshot().loaded && before && now) void controller.refresh()
+  })
 
   useEffect(() => {
     if (!controller || !canComment) return

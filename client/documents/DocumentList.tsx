@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { DocumentSummary } from '../../shared/api'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
@@ -8,14 +8,19 @@ import { CreateDocumentDialog, RenameDialog } from './DocumentDialogs'
 import { ImportDialog } from '../import/ImportDialog'
 import { dateFormat } from '../i18n/dates'
 import { useProgressive } from '../ui/useProgressive'
+import { DRAFT_ORDERS, findDrafts, type DraftOrder } from '../../shared/draftOrder'
 
 type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'import' } | { kind: 'rename'; doc: DocumentSummary }
 
 export function DocumentList() {
   const { t, language } = useI18n()
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null)
+  const [query, setQuery] = useState('')
+  const [order, setOrder] = useState<DraftOrder>('updated')
+  // Found by title and ordered in the interface's alphabet (ё with е, "№ 2" before "№ 10").
+  const shown = useMemo(() => (docs ? findDrafts(docs, query, order, language) : []), [docs, query, order, language])
   // Hundreds of drafts render in pieces, 50 a frame, instead of holding the page in one task.
-  const progressive = useProgressive(docs?.length ?? 0, 50, 50)
+  const progressive = useProgressive(shown.length, 50, 50)
   const [loadError, setLoadError] = useState('')
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' })
   const [dialogError, setDialogError] = useState('')
@@ -87,8 +92,23 @@ export function DocumentList() {
       {docs === null && !loadError && <p className="muted">{t('common.loading')}</p>}
       {docs?.length === 0 && <p className="empty-state">{t('docs.empty')}</p>}
       {docs && docs.length > 0 && (
+        <div className="document-filters">
+          <label className="field">
+            {t('docs.find')}
+            <input type="search" name="findDraft" data-testid="find-draft" value={query} onChange={(e) => setQuery(e.target.value)} />
+          </label>
+          <label className="field">
+            {t('docs.order')}
+            <select name="draftOrder" data-testid="draft-order" value={order} onChange={(e) => setOrder(e.target.value as DraftOrder)}>
+              {DRAFT_ORDERS.map((o) => <option key={o} value={o}>{t(`docs.order.${o}`)}</option>)}
+            </select>
+          </label>
+        </div>
+      )}
+      {docs && docs.length > 0 && shown.length === 0 && <p className="empty-state" role="status">{t('docs.noMatch', { query: query.trim() })}</p>}
+      {shown.length > 0 && (
         <ul className="document-list">
-          {docs.slice(0, progressive.shown).map((doc) => (
+          {shown.slice(0, progressive.shown).map((doc) => (
             <li key={doc.id} data-testid="document-row">
               <a
                 href={`/d/${encodeURIComponent(doc.id)}`}

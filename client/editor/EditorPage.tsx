@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { DocumentSummary } from '../../shared/api'
-import { api, RequestError } from '../api/http'
+import { api, errorText, RequestError } from '../api/http'
 import { CollabSession } from '../collab/session'
 import { applySession, refreshSession, type Identity } from '../auth/session'
 import { can } from '../../shared/roles'
@@ -23,11 +23,13 @@ import { AgreementView } from '../agreement/AgreementView'
 import { keepAboveSheet, useSidePanels } from './useSidePanels'
 import { TEXT_ID } from './SkipToText'
 import { followSheetHeight } from './sheetHeight'
+import { accessEnded } from './accessEnded'
+import { useFocusBack } from '../ui/useFocusBack'
 
 /** While offline, how often at most the editor asks whether the session is still there. */
 const OFFLINE_SESSION_CHECK_MS = 15_000
 
-type Load = { kind: 'loading' } | { kind: 'error'; message: string; notFound: boolean } | { kind: 'ready'; doc: DocumentSummary }
+type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; doc: DocumentSummary }
 
 export function EditorPage({ docId, identity }: { docId: string; identity: Identity }) {
   const { t } = useI18n()
@@ -59,13 +61,27 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     (l) => session?.subscribe(l) ?? (() => {}),
     () => session?.title ?? null,
   )
+  // Access taken away or the draft deleted while open: the connection is closed for good.
+  const ended = useSyncExternalStore(
+    (l) => session?.subscribe(l) ?? (() => {}),
+    () => accessEnded(session?.syncState),
+  )
   // A rename announced on the open connection wins over the title the page loaded.
   const title = renamedTo ?? (load.kind === 'ready' ? load.doc.title : '')
-  // The server's word on the open connection wins over the role the list reported.
-  const role = liveRole ?? (load.kind === 'ready' ? load.doc.role : null)
+  // The server's word on the open connection wins over the role the list reported; none once it has ended.
+  const role = ended ? null : (liveRole ?? (load.kind === 'ready' ? load.doc.role : null))
+  // The actions of the top bar, while there is a draft to act on.
+  const actions = load.kind === 'ready' && !ended
   const editable = can(role, 'edit')
   const canComment = can(role, 'comment')
-  const comments = useCommentsController(docId, session, editor, load.kind === 'ready' ? load.doc.language : 'en', { canComment, onCompose: commentHere })
+  const comments = useCommentsController(docId, session, editor, load.kind === 'ready' ? load.doc.language : 'en', { role, canComment, onCompose: commentHere })
+  // The share dialog is an owner's: it closes when the role changes (the server refuses the rest).
+  const shareShown = sharing && can(role, 'share')
+  // ...and its Share button goes with it: the focus goes to the draft's title, not to <body>.
+  const titleRef = useFocusBack<HTMLHeadingElement>(shareShown)
+  useEffect(() => {
+    if (!can(role, 'share')) setSharing(false) // not to open again by itself should the role come back
+  }, [role])
   const openCounts = useOpenThreadCounts(comments)
   const reveal = useSyncExternalStore(
     (l) => comments?.subscribe(l) ?? (() => {}),
@@ -109,9 +125,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       (doc) => !cancelled && setLoad({ kind: 'ready', doc }),
       (err: unknown) => {
         if (cancelled) return
-        const notFound = err instanceof RequestError && err.status === 404
-        const message = err instanceof RequestError && err.code === 'network' ? t('error.network') : String((err as Error).message)
-        setLoad({ kind: 'error', message, notFound })
+        // In the interface's words: a draft not there, not shared with this person, or any other failure.
+        const status = err instanceof RequestError ? err.status : 0
+        setLoad({ kind: 'error', message: status === 404 ? t('editor.notFound') : status === 403 ? t('editor.noAccess') : errorText(err, t) })
       },
     )
     return () => {
@@ -157,24 +173,24 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       >
         ← {t('editor.back')}
       </a>
-      <h1 className="doc-title">{title}</h1>
+      <h1 className="doc-title" ref={titleRef} tabIndex={-1}>{title}</h1>
       {role && <span className="role-badge" data-testid="my-role">{t(`role.${role}`)}</span>}
-      {load.kind === 'ready' && (
+      {actions && (
         <button type="button" onClick={() => panels.toggle('activity')} aria-pressed={panels.open.activity}>{t('activity.title')}</button>
       )}
-      {load.kind === 'ready' && <ExportMenu docId={docId} title={title} />}
-      {load.kind === 'ready' && (
+      {actions && <ExportMenu docId={docId} title={title} />}
+      {actions && (
         <button type="button" data-testid="history" onClick={() => panels.toggle('history')} aria-pressed={panels.open.history}>{t('versions.button')}</button>
       )}
-      {load.kind === 'ready' && (
+      {actions && (
         <button type="button" data-testid="toggle-comments" onClick={() => panels.toggle('comments')} aria-pressed={panels.open.comments}>
           {t('comments.toggle')}{openCounts.total > 0 && ` (${openCounts.total})`}
         </button>
       )}
-      {load.kind === 'ready' && (
+      {actions && (
         <button type="button" data-testid="agreement" onClick={() => setShowAgreement(true)} aria-haspopup="dialog">{t('agreement.button')}</button>
       )}
-      {load.kind === 'ready' && can(role, 'share') && (
+      {actions && can(role, 'share') && (
         <button type="button" data-testid="share" onClick={() => setSharing(true)}>{t('share.button')}</button>
       )}
       {session && <SyncStatus session={session} />}
@@ -186,18 +202,18 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     return (
       <div className="page">
         {header}
-        <p className="error center" role="alert">
-          {load.notFound ? t('editor.notFound') : t('error.generic', { message: load.message })}
-        </p>
+        <p className="error center" role="alert">{load.message}</p>
       </div>
     )
 
   const { open } = panels
-  const anyPanel = open.history || open.activity || (open.comments && !!comments)
+  const anyPanel = !ended && (open.history || open.activity || (open.comments && !!comments))
   return (
     <div className="page editor-page">
       {header}
-      {editable ? (
+      {ended ? (
+        <p className="read-only-banner access-ended" role="alert" data-testid="access-ended">{t(`editor.accessEnded.${ended}`)}</p>
+      ) : editable ? (
         <Toolbar editor={editor}>{commentButton}</Toolbar>
       ) : (
         role && (
@@ -210,9 +226,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
           </div>
         )
       )}
-      {sharing && <ShareDialog docId={docId} onClose={() => setSharing(false)} />}
-      {showAgreement && <AgreementView docId={docId} title={title} withAccess={load.doc.organizations} onClose={() => setShowAgreement(false)} />}
-      <div className={`editor-layout${open.history ? ' with-history' : ''}${open.comments ? ' with-comments' : ''}${anyPanel ? ' with-panel' : ''}`}>
+      {shareShown && <ShareDialog docId={docId} onClose={() => setSharing(false)} />}
+      {showAgreement && actions && <AgreementView docId={docId} title={title} role={role} withAccess={load.doc.organizations} onClose={() => setShowAgreement(false)} />}
+      <div className={`editor-layout${anyPanel && open.history ? ' with-history' : ''}${anyPanel && open.comments ? ' with-comments' : ''}${anyPanel ? ' with-panel' : ''}`}>
         <aside className="sidebar">
           <Outline
             editor={editor}
@@ -231,9 +247,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
           {session && <LegalEditor key={docId} session={session} identity={identity} language={load.doc.language} editable={editable} onEditor={onEditor} />}
         </main>
         <aside className="sidebar sidebar-right" onKeyDown={panels.onKeyDown} ref={followSheet}>
-          {open.history && <HistoryPanel docId={docId} title={title} language={load.doc.language} canEdit={editable} onClose={() => panels.close('history')} />}
-          {open.activity && <ActivityPanel docId={docId} onClose={() => panels.close('activity')} />}
-          {open.comments && comments && <CommentsPanel controller={comments} docId={docId} canComment={canComment} onClose={() => panels.close('comments')} />}
+          {anyPanel && open.history && <HistoryPanel docId={docId} title={title} language={load.doc.language} canEdit={editable} onClose={() => panels.close('history')} />}
+          {anyPanel && open.activity && <ActivityPanel docId={docId} onClose={() => panels.close('activity')} />}
+          {anyPanel && open.comments && comments && <CommentsPanel controller={comments} docId={docId} canComment={canComment} onClose={() => panels.close('comments')} />}
           {session && <Presence session={session} />}
         </aside>
       </div>

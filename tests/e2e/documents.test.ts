@@ -103,4 +103,23 @@ describe('managing drafts in the Russian interface', () => {
     expect((await row.getByRole('link').allTextContents()).sort()).toEqual([...titles].sort())
     expect(errors).toEqual([])
   })
+
+  it('finds a draft of a long list by title, "ё" or not, and orders them in the Russian alphabet', async () => {
+    for (const title of ['Ёмкость хранилищ', 'апелляционный порядок', 'Бюджетный кодекс']) await createDocument(ivan, { title, language: 'ru', template: 'empty' })
+    await page.reload()
+    const links = page.getByTestId('document-row').getByRole('link')
+    await page.getByLabel('Найти проект').fill('ЕМКОСТЬ')
+    await expect.poll(() => links.allTextContents()).toEqual(['Ёмкость хранилищ'])
+    await page.getByLabel('Найти проект').fill('проект № 11')
+    await expect.poll(() => links.count()).toBe(11) // № 11, № 110–119
+    await page.getByLabel('Найти проект').fill('')
+    await page.getByLabel('Порядок').selectOption({ label: 'По названию' })
+    await expect.poll(async () => (await links.allTextContents()).slice(0, 6)).toEqual([
+      'апелляционный порядок', 'Бюджетный кодекс', 'Ёмкость хранилищ', 'Проект № 1', 'Проект № 2', 'Проект № 3',
+    ])
+    await page.getByLabel('Найти проект').fill('Нет такого')
+    await page.getByText('Нет проектов, в названии которых есть «Нет такого».').waitFor()
+    expect(await links.count()).toBe(0)
+    expect(errors).toEqual([])
+  })
 })
