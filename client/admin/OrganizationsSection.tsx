@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import type { OrganizationSummary } from '../../shared/api'
-import { api, errorText } from '../api/http'
+import { api, errorText, fieldErrors } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { Field, FormError } from '../ui/Field'
+import { useFocusBack } from '../ui/useFocusBack'
 
 const EMPTY = { name: '', shortName: '', color: '#2d7a3e' }
 
@@ -11,10 +12,18 @@ export function OrganizationsSection({ organizations, onChanged }: { organizatio
   const [editing, setEditing] = useState<OrganizationSummary | null>(null)
   const [form, setForm] = useState(EMPTY)
   const [error, setError] = useState('')
+  // A name or short name another organization has is said at its field.
+  const [errorAt, setErrorAt] = useState<Partial<Record<string, string>>>({})
+  // "Edit" takes the focus to the form (its name field); saving or cancelling gives it back to
+  // that "Edit" button. The edit form is a form of its own (keyed), so closing it removes what
+  // had the focus, which useFocusBack then gives back.
+  const [lastEdited, setLastEdited] = useState<string | null>(null)
+  const editButton = useFocusBack<HTMLButtonElement>(editing !== null)
 
   async function submit(event: FormEvent) {
     event.preventDefault()
     setError('')
+    setErrorAt({})
     try {
       if (editing) await api.updateOrganization(editing.id, form)
       else await api.createOrganization(form)
@@ -22,7 +31,9 @@ export function OrganizationsSection({ organizations, onChanged }: { organizatio
       setEditing(null)
       onChanged()
     } catch (err) {
-      setError(errorText(err, t))
+      const at = fieldErrors(err, t)
+      if (at.name || at.shortName) setErrorAt(at)
+      else setError(errorText(err, t))
     }
   }
 
@@ -37,19 +48,24 @@ export function OrganizationsSection({ organizations, onChanged }: { organizatio
             <li key={org.id} data-testid="organization-row">
               <span className="presence-dot" style={{ backgroundColor: org.color }} aria-hidden="true" />
               <strong>{org.shortName}</strong> <span>{org.name}</span>
-              <button type="button" className="link-button" onClick={() => { setEditing(org); setForm({ name: org.name, shortName: org.shortName, color: org.color }) }}>
+              <button
+                type="button"
+                className="link-button"
+                ref={org.id === lastEdited ? editButton : undefined}
+                onClick={() => { setEditing(org); setLastEdited(org.id); setError(''); setErrorAt({}); setForm({ name: org.name, shortName: org.shortName, color: org.color }) }}
+              >
                 {t('admin.edit')}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <form onSubmit={submit} className="inline-form" aria-label={editing ? t('admin.editOrganization') : t('admin.addOrganization')}>
-        <Field label={t('org.name')} name="orgName" required maxLength={200} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-        <Field label={t('org.shortName')} name="orgShort" required maxLength={30} value={form.shortName} onChange={(e) => setForm({ ...form, shortName: e.target.value })} />
+      <form key={editing?.id ?? 'new'} onSubmit={submit} className="inline-form" aria-label={editing ? t('admin.editOrganization') : t('admin.addOrganization')}>
+        <Field label={t('org.name')} name="orgName" autoFocus={editing !== null} error={errorAt.name} required maxLength={200} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        <Field label={t('org.shortName')} name="orgShort" error={errorAt.shortName} required maxLength={30} value={form.shortName} onChange={(e) => setForm({ ...form, shortName: e.target.value })} />
         <Field label={t('org.color')} name="orgColor" type="color" value={form.color} onChange={(e) => setForm({ ...form, color: e.target.value })} />
         <button type="submit" className="primary">{editing ? t('common.save') : t('admin.addOrganization')}</button>
-        {editing && <button type="button" onClick={() => { setEditing(null); setForm(EMPTY) }}>{t('common.cancel')}</button>}
+        {editing && <button type="button" onClick={() => { setEditing(null); setError(''); setErrorAt({}); setForm(EMPTY) }}>{t('common.cancel')}</button>}
       </form>
       <FormError message={error} />
     </section>

@@ -42,7 +42,7 @@ import { unpackDiff } from '../../shared/diff/wire'
 import type { MessageKey } from '../i18n/en'
 import type { Translate } from '../i18n/i18n'
 import { issuesIn } from '../../shared/validation'
-import { validationText } from './validationText'
+import { fieldErrorTexts, validationText } from './validationText'
 
 /** An API failure with the server's stable code, or 'network' when the server was not reached. */
 export class RequestError extends Error {
@@ -199,6 +199,11 @@ export function errorText(err: unknown, t: Translate): string {
   const key = err instanceof RequestError ? (KNOWN_CODES as Partial<Record<string, MessageKey>>)[err.code] : undefined
   if (key) return t(key, { message: err instanceof Error ? err.message : '' })
   return t('error.generic', { message: err instanceof Error ? err.message : String(err) })
+}
+
+/** What a refused form has wrong at each of its fields (by the field's name in the request: "shortName"), in the interface's words. */
+export function fieldErrors(err: unknown, t: Translate): Partial<Record<string, string>> {
+  return err instanceof RequestError && err.code === 'validation_failed' ? fieldErrorTexts(issuesIn(err.details), t) : {}
 }
 
 /** A file download's progress: `total` is null when the server did not say how large it is. */

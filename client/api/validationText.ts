@@ -24,6 +24,12 @@ function fieldOf(path: string): MessageKey | null {
   return (last && FIELDS.get(last)) || null
 }
 
+/** One issue in the interface's words, or null for a field the page does not know. */
+function issueText(issue: ValidationIssue, t: Translate): string | null {
+  const field = fieldOf(issue.path)
+  return field && t(`error.validation.${issue.problem}`, { field: t(field), limit: issue.limit ?? '' })
+}
+
 /**
  * What the server found wrong, in the interface's words: "«Название»: длиннее допустимого — не
  * более 300 знаков." One sentence per field named; the validator's English never reaches the page.
@@ -31,9 +37,22 @@ function fieldOf(path: string): MessageKey | null {
 export function validationText(issues: readonly ValidationIssue[], t: Translate): string {
   const sentences = new Set<string>()
   for (const issue of issues) {
-    const field = fieldOf(issue.path)
-    if (!field) continue
-    sentences.add(t(`error.validation.${issue.problem}`, { field: t(field), limit: issue.limit ?? '' }))
+    const text = issueText(issue, t)
+    if (text) sentences.add(text)
   }
   return sentences.size ? [...sentences].join(' ') : t('error.validation_failed')
+}
+
+/**
+ * The sentences to show at a form's fields, by the last name of the issue's path ("shortName"),
+ * for a form that says what is wrong where it is wrong. Empty for any other failure.
+ */
+export function fieldErrorTexts(issues: readonly ValidationIssue[], t: Translate): Partial<Record<string, string>> {
+  const at: Partial<Record<string, string>> = {}
+  for (const issue of issues) {
+    const text = issueText(issue, t)
+    const name = issue.path.split('.').at(-1)
+    if (text && name) at[name] = at[name] ? `${at[name]} ${text}` : text
+  }
+  return at
 }

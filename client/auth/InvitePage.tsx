@@ -5,7 +5,7 @@ import { useAction } from '../ui/useAction'
 import { useI18n } from '../i18n/i18n'
 import { navigate } from '../router'
 import { Field, FormError } from '../ui/Field'
-import { applySession } from './session'
+import { applySession, useSession } from './session'
 
 /** An invited person opens their one-time link, chooses a display name and a password. */
 export function InvitePage({ token }: { token: string }) {
@@ -15,6 +15,7 @@ export function InvitePage({ token }: { token: string }) {
   const [displayName, setDisplayName] = useState('')
   const [password, setPassword] = useState('')
   const { busy, error, run } = useAction()
+  const signedIn = Boolean(useSession().info?.user)
 
   useEffect(() => {
     api.invitationInfo(token).then(setInfo, (err: unknown) => setLoadError(errorText(err, t)))
@@ -34,6 +35,12 @@ export function InvitePage({ token }: { token: string }) {
       <div className="card">
         <h1>{t('invite.title')}</h1>
         {loadError && <FormError message={loadError} />}
+        {/* A used, expired or unknown link: the way on is to sign in (or, signed in, to the drafts). */}
+        {loadError && (
+          <p>
+            <a href="/" onClick={(e) => { e.preventDefault(); navigate('/') }}>{t(signedIn ? 'invite.toDrafts' : 'invite.toSignIn')}</a>
+          </p>
+        )}
         {!info && !loadError && <p className="muted">{t('common.loading')}</p>}
         {info && (
           <form onSubmit={submit} className="stack">

@@ -1,6 +1,11 @@
 import { useState, type FormEvent } from 'react'
+import type { DocumentSummary } from '../../shared/api'
 import type { Language } from '../../shared/language'
+import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
+import { busyButton } from '../ui/busyButton'
+import { FormError } from '../ui/Field'
+import { useAction } from '../ui/useAction'
 import { useModalDialog } from '../ui/useModalDialog'
 
 interface CreateValues {
@@ -90,6 +95,35 @@ export function RenameDialog({ initial, onSubmit, onCancel, error }: {
             <button type="submit" className="primary" disabled={!title.trim()}>{t('common.save')}</button>
           </div>
         </form>
+      </div>
+    </div>
+  )
+}
+
+/** "Delete “Model law”?" — says what deleting means before doing it; Cancel has the focus. */
+export function DeleteDocumentDialog({ doc, onDeleted, onCancel }: {
+  doc: DocumentSummary
+  onDeleted: () => void
+  onCancel: () => void
+}) {
+  const { t } = useI18n()
+  const { busy, error, run } = useAction()
+  const remove = () => void run(async () => {
+    await api.deleteDocument(doc.id)
+    onDeleted()
+  })
+  const dialog = useModalDialog<HTMLDivElement>(() => !busy && onCancel())
+  return (
+    <div className="dialog-backdrop">
+      <div {...dialog} role="alertdialog" className="dialog" aria-labelledby="delete-title" aria-describedby="delete-text" data-testid="delete-dialog">
+        <h2 id="delete-title">{t('docs.deleteTitle', { title: doc.title })}</h2>
+        <p id="delete-text">{t('docs.deleteConfirm')}</p>
+        <FormError message={error} />
+        {busy && <p className="muted" role="status">{t('docs.deleting')}</p>}
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel} disabled={busy} autoFocus>{t('common.cancel')}</button>
+          <button type="button" className="danger" onClick={remove} {...busyButton(busy)}>{t('docs.delete')}</button>
+        </div>
       </div>
     </div>
   )

@@ -1,16 +1,16 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { DocumentSummary } from '../../shared/api'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { navigate } from '../router'
 import { can } from '../../shared/roles'
-import { CreateDocumentDialog, RenameDialog } from './DocumentDialogs'
+import { CreateDocumentDialog, DeleteDocumentDialog, RenameDialog } from './DocumentDialogs'
 import { ImportDialog } from '../import/ImportDialog'
 import { dateFormat } from '../i18n/dates'
 import { useProgressive } from '../ui/useProgressive'
 import { DRAFT_ORDERS, findDrafts, type DraftOrder } from '../../shared/draftOrder'
 
-type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'import' } | { kind: 'rename'; doc: DocumentSummary }
+type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'import' } | { kind: 'rename'; doc: DocumentSummary } | { kind: 'delete'; doc: DocumentSummary }
 
 export function DocumentList() {
   const { t, language } = useI18n()
@@ -25,6 +25,11 @@ export function DocumentList() {
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' })
   const [dialogError, setDialogError] = useState('')
   const [busy, setBusy] = useState(false)
+  // After a deletion the focus goes to the next draft's title (the one before it, at the end of
+  // the list), or to the heading when none is left: not to <body>, with the deleted row.
+  const [focusAfterDelete, setFocusAfterDelete] = useState<string | null>(null)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const list = useRef<HTMLUListElement>(null)
 
   const describeError = useCallback((err: unknown) => errorText(err, t), [t])
 
@@ -63,20 +68,26 @@ export function DocumentList() {
     }
   }
 
-  async function remove(doc: DocumentSummary) {
-    if (!window.confirm(t('docs.deleteConfirm', { title: doc.title }))) return
-    try {
-      await api.deleteDocument(doc.id)
-      reload()
-    } catch (err) {
-      setLoadError(describeError(err))
-    }
+  function deleted(doc: DocumentSummary) {
+    const at = shown.findIndex((d) => d.id === doc.id)
+    const next = shown[at + 1] ?? shown[at - 1]
+    setDocs((current) => current && current.filter((d) => d.id !== doc.id))
+    setDialog({ kind: 'none' })
+    setFocusAfterDelete(next ? next.id : '')
+    reload()
   }
+
+  useEffect(() => {
+    if (focusAfterDelete === null) return
+    setFocusAfterDelete(null)
+    const row = focusAfterDelete && list.current?.querySelector<HTMLElement>(`[data-doc-id="${CSS.escape(focusAfterDelete)}"] .document-title`)
+    ;(row || heading.current)?.focus()
+  }, [focusAfterDelete])
 
   return (
     <main className="page documents-page">
       <div className="documents-header">
-        <h1>{t('docs.title')}</h1>
+        <h1 ref={heading} tabIndex={-1}>{t('docs.title')}</h1>
         <button type="button" className="primary" data-testid="new-document" onClick={() => { setDialogError(''); setDialog({ kind: 'create' }) }}>
           {t('docs.new')}
         </button>
@@ -107,9 +118,9 @@ export function DocumentList() {
       )}
       {docs && docs.length > 0 && shown.length === 0 && <p className="empty-state" role="status">{t('docs.noMatch', { query: query.trim() })}</p>}
       {shown.length > 0 && (
-        <ul className="document-list">
+        <ul className="document-list" ref={list}>
           {shown.slice(0, progressive.shown).map((doc) => (
-            <li key={doc.id} data-testid="document-row">
+            <li key={doc.id} data-testid="document-row" data-doc-id={doc.id}>
               <a
                 href={`/d/${encodeURIComponent(doc.id)}`}
                 className="document-title"
@@ -133,7 +144,7 @@ export function DocumentList() {
               )}
               <span className="document-actions">
                 {can(doc.role, 'rename') && <button type="button" onClick={() => { setDialogError(''); setDialog({ kind: 'rename', doc }) }}>{t('docs.rename')}</button>}
-                {can(doc.role, 'delete') && <button type="button" className="danger" onClick={() => void remove(doc)}>{t('docs.delete')}</button>}
+                {can(doc.role, 'delete') && <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', doc })}>{t('docs.delete')}</button>}
               </span>
             </li>
           ))}
@@ -141,6 +152,7 @@ export function DocumentList() {
       )}
       {dialog.kind === 'create' && <CreateDocumentDialog busy={busy} error={dialogError} onCancel={() => setDialog({ kind: 'none' })} onSubmit={(v) => void create(v)} />}
       {dialog.kind === 'import' && <ImportDialog onClose={() => setDialog({ kind: 'none' })} />}
+      {dialog.kind === 'delete' && <DeleteDocumentDialog doc={dialog.doc} onCancel={() => setDialog({ kind: 'none' })} onDeleted={() => deleted(dialog.doc)} />}
       {dialog.kind === 'rename' && (
         <RenameDialog initial={dialog.doc.title} error={dialogError} onCancel={() => setDialog({ kind: 'none' })} onSubmit={(title) => void rename(dialog.doc, title)} />
       )}

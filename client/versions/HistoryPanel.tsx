@@ -160,7 +160,7 @@ export function HistoryPanel({ docId, title, language, canEdit, onClose }: {
 
       <FormError message={loadError ? t('versions.loadError', { message: loadError }) : ''} />
       {versions === null && !loadError && <p className="muted" role="status">{t('common.loading')}</p>}
-      {versions?.length === 0 && <p className="muted">{t('versions.empty')}</p>}
+      {versions?.length === 0 && <p className="muted">{t(canEdit ? 'versions.empty' : 'versions.emptyReadOnly')}</p>}
       <ol className="version-list" aria-label={t('versions.title')}>
         {versions?.map((v) => (
           <li key={v.id} data-testid="version-row" data-kind={v.kind} className={`version-${v.kind}`}>

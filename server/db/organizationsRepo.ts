@@ -10,6 +10,13 @@ export interface OrganizationRow {
   created_at: string
 }
 
+/** A name as two organizations must not share it: case and runs of spaces do not count ("MoJ", "moj"; "Минюст", "МИНЮСТ"). */
+const nameKey = (name: string) => name.normalize('NFC').toLocaleLowerCase().replace(/\s+/g, ' ').trim()
+
+/** The names an organization has to itself: its chips (short name) and its full name must tell it from the others. */
+export const UNIQUE_NAMES = ['name', 'shortName'] as const
+export type UniqueName = (typeof UNIQUE_NAMES)[number]
+
 export function toOrganization(row: OrganizationRow): OrganizationSummary {
   return { id: row.id, name: row.name, shortName: row.short_name, color: row.color }
 }
@@ -40,6 +47,20 @@ export class OrganizationsRepo {
   findByName(name: string): OrganizationSummary | undefined {
     const row = this.stmts.byName.get(name)
     return row ? toOrganization(row) : undefined
+  }
+
+  /**
+   * The names in `input` another organization already has, whatever their case. `current`: the
+   * organization being changed, whose names kept as they are never clash (two that shared one
+   * before this check existed can still be edited, and told apart by renaming either).
+   */
+  clashes(input: Partial<Pick<OrganizationInput, UniqueName>>, current?: OrganizationSummary): UniqueName[] {
+    const others = this.list().filter((org) => org.id !== current?.id)
+    return UNIQUE_NAMES.filter((field) => {
+      const value = input[field]
+      if (value === undefined || (current && nameKey(current[field]) === nameKey(value))) return false
+      return others.some((org) => nameKey(org[field]) === nameKey(value))
+    })
   }
 
   create(input: OrganizationInput, now = new Date().toISOString()): OrganizationSummary {

@@ -86,6 +86,41 @@ describe('accounts, organizations and roles in the browser', () => {
     const again = await newPage(browser)
     await again.goto(drafterLink)
     await again.getByText('This invitation has already been used.').waitFor()
+    // …and shows the way on: to sign in.
+    await again.getByRole('link', { name: 'Go to the sign-in page' }).click()
+    await again.getByRole('button', { name: 'Sign in' }).waitFor()
+    expect(new URL(again.url()).pathname).toBe('/')
+    await again.context().close()
+  })
+
+  it('"Edit" takes the focus to the organization\'s form, and saving or cancelling gives it back', async () => {
+    const row = admin.getByTestId('organization-row').filter({ hasText: 'MoJ' })
+    const edit = row.getByRole('button', { name: 'Edit' })
+    const focused = (locator: typeof edit) => locator.evaluate((el) => el === document.activeElement)
+    await edit.click()
+    await expect.poll(() => focused(admin.getByLabel('Organization name'))).toBe(true)
+    expect(await admin.getByLabel('Organization name').inputValue()).toBe('Ministry of Justice')
+    await admin.getByRole('form', { name: 'Edit organization' }).getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => focused(edit)).toBe(true)
+    await edit.click()
+    await expect.poll(() => focused(admin.getByLabel('Organization name'))).toBe(true)
+    await admin.keyboard.press('Enter') // saved as it is
+    await expect.poll(() => focused(edit)).toBe(true)
+  })
+
+  it('refuses an organization whose short name another has (any case), saying so at the field', async () => {
+    await admin.getByLabel('Organization name').fill('Ministry of Joy')
+    await admin.getByLabel('Short name').fill('moj')
+    await admin.getByRole('button', { name: 'Add organization' }).click()
+    await expect.poll(() => admin.getByLabel('Short name').getAttribute('aria-invalid')).toBe('true')
+    const said = await admin.getByLabel('Short name').evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent)
+    expect(said).toBe('“Short name” is already taken: choose another.')
+    expect(await admin.getByLabel('Organization name').getAttribute('aria-invalid')).toBeNull()
+    expect(await admin.getByTestId('organization-row').filter({ hasText: 'Ministry of Joy' }).count()).toBe(0)
+    await admin.getByLabel('Short name').fill('MJoy')
+    await admin.getByRole('button', { name: 'Add organization' }).click()
+    await admin.getByTestId('organization-row').filter({ hasText: 'Ministry of Joy' }).waitFor()
+    expect(await admin.getByLabel('Short name').getAttribute('aria-invalid')).toBeNull()
   })
 
   it('shares the draft with an organization in the share dialog, and its member then sees it', async () => {

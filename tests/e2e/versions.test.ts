@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, contextFor, editorText, launchBrowser, trackErrors } from '../helpers/browser'
-import { setupAdmin, type Account } from '../helpers/accounts'
+import { createMember, createOrganization, grant, person, setupAdmin, type Account } from '../helpers/accounts'
 import { readZipEntry } from '../helpers/zip'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
@@ -41,6 +41,30 @@ describe('versions and comparison in the browser', () => {
   afterAll(async () => {
     await browser?.close()
     await server?.close()
+  })
+
+  it('tells a reviewer (Russian) with no versions yet who saves them, not to save one', async () => {
+    const [sample] = await owner.json<{ id: string }[]>('/api/documents')
+    const reviewer = await createMember(owner, (await createOrganization(owner)).id, 'Рецензент')
+    await grant(owner, sample.id, person(reviewer), 'reviewer')
+    const context = await contextFor(browser, server.url, reviewer)
+    await context.addInitScript(() => localStorage.setItem('accord.uiLanguage', 'ru'))
+    const theirs = await context.newPage()
+    const theirErrors = trackErrors(theirs)
+    try {
+      await theirs.goto(`${server.url}/d/${sample.id}`)
+      await theirs.getByTestId('read-only-banner').waitFor()
+      await theirs.getByTestId('history').click()
+      const panel = theirs.getByTestId('history-panel')
+      await panel.getByText('Версий пока нет.', { exact: false }).waitFor()
+      const text = await panel.textContent()
+      expect(text).toContain('Они появятся здесь, когда владелец или разработчик сохранит версию')
+      expect(text).toContain('могут владельцы и разработчики')
+      expect(text).not.toContain('Сохраните версию')
+      expect(theirErrors).toEqual([])
+    } finally {
+      await context.close()
+    }
   })
 
   it('saves “Round 1”, edits Article 2, inserts a new Article 1 and saves “Round 2”', async () => {

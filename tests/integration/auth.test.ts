@@ -293,6 +293,31 @@ describe('organizations, people and invitations', () => {
     expect(await errorCode(taken)).toBe('email_taken')
   })
 
+  it('refuses a name or short name another organization has, whatever its case, saying which field', async () => {
+    const health = await createOrganization(admin, { name: 'Ministry of Health', shortName: 'MoH' })
+    const interior = await createOrganization(admin, { name: 'Министерство внутренних дел', shortName: 'МВД' })
+    const refused = async (res: Response, fields: string[]) => {
+      expect(res.status).toBe(409)
+      const { error } = (await res.json()) as ApiError
+      expect(error.code).toBe('validation_failed')
+      expect(error.details).toEqual(fields.map((path) => expect.objectContaining({ path, problem: 'taken' })))
+      expect(error.message).toContain('another organization has this')
+    }
+    const body = (input: object) => ({ method: 'POST', body: JSON.stringify({ color: '#123456', ...input }) })
+    await refused(await admin.api('/api/organizations', body({ name: 'Ministry of Hope', shortName: 'moh' })), ['shortName'])
+    await refused(await admin.api('/api/organizations', body({ name: 'МИНИСТЕРСТВО  внутренних дел', shortName: 'мвд' })), ['name', 'shortName'])
+    // Changing one into another's name is refused too; keeping its own names (any case) is not.
+    await refused(await admin.api(`/api/organizations/${health.id}`, { method: 'PATCH', body: JSON.stringify({ shortName: 'Мвд' }) }), ['shortName'])
+    const recoloured = await admin.json<{ shortName: string }>(`/api/organizations/${interior.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ name: 'Министерство внутренних дел', shortName: 'мвд', color: '#654321' }),
+    })
+    expect(recoloured.shortName).toBe('мвд')
+    const names = (await admin.json<{ shortName: string }[]>('/api/organizations')).map((o) => o.shortName.toLowerCase())
+    expect(names.filter((n) => n === 'moh')).toHaveLength(1)
+    expect(names.filter((n) => n === 'мвд')).toHaveLength(1)
+  })
+
   it('only administrators manage organizations and invitations; everyone signed in sees people', async () => {
     const member = await createMember(admin, admin.user.organization.id, 'Plain Member')
     for (const [method, path, body] of [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { ErrorCode } from '../../shared/api'
-import { errorText, RequestError } from '../../client/api/http'
+import { errorText, fieldErrors, RequestError } from '../../client/api/http'
 import { format, type Translate } from '../../client/i18n/i18n'
 import { en } from '../../client/i18n/en'
 import { ru } from '../../client/i18n/ru'
@@ -57,5 +57,14 @@ describe('validation_failed: what was wrong, and where, in the interface\'s word
     expect(errorText(refusal(RecordPositionInput, { position: 'object', text: 'No.', articles: [{ articleId: 'a1', position: 'object', text: '' }] }), translate(ru))).toBe(
       'Поле «Оговорка или возражение по статье» не заполнено.',
     )
+  })
+
+  it('a short name another organization has is said at that field, in words (server/http/peopleRoutes.ts)', () => {
+    const taken = new RequestError(ErrorCode.validation, 'another organization has this short name', 409, [
+      { path: 'shortName', problem: 'taken', message: 'another organization has this short name' },
+    ])
+    expect(errorText(taken, translate(ru))).toBe('Поле «Краткое название»: такое значение уже занято, выберите другое.')
+    expect(fieldErrors(taken, translate(en))).toEqual({ shortName: '“Short name” is already taken: choose another.' })
+    expect(fieldErrors(new RequestError(ErrorCode.forbidden, 'not allowed', 403), translate(en))).toEqual({})
   })
 })
