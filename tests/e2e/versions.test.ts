@@ -45,7 +45,7 @@ describe('versions and comparison in the browser', () => {
 
   it('tells a reviewer (Russian) with no versions yet who saves them, not to save one', async () => {
     const [sample] = await owner.json<{ id: string }[]>('/api/documents')
-    const reviewer = await createMember(owner, (await createOrganization(owner)).id, 'Рецензент')
+    const reviewer = await createMember(owner, (await createOrganization(owner)).id, 'Reviewer')
     await grant(owner, sample.id, person(reviewer), 'reviewer')
     const context = await contextFor(browser, server.url, reviewer)
     await context.addInitScript(() => localStorage.setItem('accord.uiLanguage', 'ru'))
