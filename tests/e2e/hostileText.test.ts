@@ -18,6 +18,8 @@ import { compareDocuments, comparativeTable, comparativeTableHtml } from '../../
 const EVIL = '<img src=x onerror=window.__pwned=1>'
 /** Short names are at most 30 characters. */
 const EVIL_SHORT = '<svg/onload=window.__pwned=2>'
+/** The member's organization: short names are unique, so a hostile one of its own. */
+const MINISTRY_SHORT = '<svg/onload=window.__pwned=3>'
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 
 /** Nothing was injected or run: no foreign elements, no event-handler attributes, no __pwned. */
@@ -44,7 +46,7 @@ describe('typed text stays text in the browser', () => {
   beforeAll(async () => {
     server = await startTestServer()
     admin = await setupAdmin(server.url, { displayName: EVIL, organization: { name: EVIL, shortName: EVIL_SHORT, color: '#1f5fa8' } })
-    const ministry = await createOrganization(admin, { name: `${EVIL} ministry`, shortName: EVIL_SHORT })
+    const ministry = await createOrganization(admin, { name: `${EVIL} ministry`, shortName: MINISTRY_SHORT })
     const member = await acceptInvitation(server.url, await invite(admin, { organizationId: ministry.id }), { displayName: EVIL })
     await invite(admin, { organizationId: ministry.id }) // a pending invitation names the organization too
     docId = (await createDocument(admin, { title: EVIL, template: 'sample' })).id
@@ -99,7 +101,7 @@ describe('typed text stays text in the browser', () => {
     await clause.click()
     await memberPage.keyboard.press('End')
     await memberPage.keyboard.type(' typed')
-    await expect.poll(() => adminPage.locator('.collaboration-carets__label').allTextContents()).toContain(`${EVIL} · ${EVIL_SHORT}`)
+    await expect.poll(() => adminPage.locator('.collaboration-carets__label').allTextContents()).toContain(`${EVIL} · ${MINISTRY_SHORT}`)
     await expect.poll(() => adminPage.getByTestId('present-person').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining(EVIL)]),
     )
