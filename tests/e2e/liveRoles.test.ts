@@ -80,12 +80,18 @@ describe('the editor follows a role changed while the draft is open', () => {
     await page.context().close()
   })
 
-  it('closes the share dialog of an owner made a drafter, and keeps the focus on the page', async () => {
-    const doc = await createDocument(cast.owner, { title: 'Shared ownership', template: 'sample' })
+  /** A draft shared with the cast, the drafter made an owner of it too, open in the drafter's browser. */
+  async function openAsSecondOwner(title: string) {
+    const doc = await createDocument(cast.owner, { title, template: 'sample' })
     await shareWithCast(cast, doc.id)
     await grant(cast.owner, doc.id, person(cast.drafter), 'owner')
     const page = await openAs(cast.drafter, doc.id)
     await page.waitForSelector(SAVED)
+    return { doc, page }
+  }
+
+  it('closes the share dialog of an owner made a drafter, and keeps the focus on the page', async () => {
+    const { doc, page } = await openAsSecondOwner('Shared ownership')
     await page.getByTestId('share').click()
     await page.getByRole('dialog', { name: 'Who has access' }).waitFor()
 
@@ -98,11 +104,7 @@ describe('the editor follows a role changed while the draft is open', () => {
   })
 
   it('takes the owner’s agreement actions away at once when the owner is made a drafter', async () => {
-    const doc = await createDocument(cast.owner, { title: 'Agreement by owners', template: 'sample' })
-    await shareWithCast(cast, doc.id)
-    await grant(cast.owner, doc.id, person(cast.drafter), 'owner')
-    const page = await openAs(cast.drafter, doc.id)
-    await page.waitForSelector(SAVED)
+    const { doc, page } = await openAsSecondOwner('Agreement by owners')
     await page.getByTestId('agreement').click()
     await page.getByTestId('propose-form').waitFor()
     await revoke(cast.owner, doc.id, person(cast.drafter))
