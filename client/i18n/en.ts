@@ -1,3 +1,5 @@
+import { IMPORT_PROBLEM_EN } from '../../shared/import/problemWords'
+
 /** English interface strings; every string the interface shows comes from here or ru.ts. */
 export const en = {
   'app.name': 'Accord',
@@ -213,13 +215,13 @@ export const en = {
   'import.again': "Choose another file",
   'import.unsupported': "Choose a .docx, .txt, .md or Akoma Ntoso .xml file.",
   'import.tooLarge': "The file is larger than {size} MB.",
-  'import.empty': "There is no text to import.",
-  'import.problem.notDocx': "This file is not a Word document (.docx) or is damaged.",
-  'import.problem.notXml': "This file is not well-formed XML: it may be damaged or cut short.",
-  'import.problem.notAkn': "This XML file is not an Akoma Ntoso act (no <akomaNtoso> document with a <body>).",
-  'import.problem.notText': "This file is not readable text. Save it as UTF-8 text (.txt, .md) or as a Word document (.docx).",
-  'import.problem.tooLarge': "This Word document unpacks to far more text than any law holds: it is damaged or not a genuine document.",
-  'import.problem.failed': "The file could not be read. Try again, or save it in another format.",
+  'import.empty': IMPORT_PROBLEM_EN.empty,
+  'import.problem.notDocx': IMPORT_PROBLEM_EN.notDocx,
+  'import.problem.notXml': IMPORT_PROBLEM_EN.notXml,
+  'import.problem.notAkn': IMPORT_PROBLEM_EN.notAkn,
+  'import.problem.notText': IMPORT_PROBLEM_EN.notText,
+  'import.problem.tooLarge': IMPORT_PROBLEM_EN.tooLarge,
+  'import.problem.failed': IMPORT_PROBLEM_EN.failed,
   'import.note.imagesLeftOut': "Images left out (a law's text holds none): {count}.",
   'import.note.tablesFlattened': "Tables flattened into paragraphs, cell by cell: {count}.",
   'import.note.docxMessage': "Word document: {message}",

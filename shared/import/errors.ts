@@ -23,6 +23,7 @@ export type ImportProblem =
   /** Anything else: the file is not to blame as far as we can tell. */
   | 'failed'
 
+
 export class ImportError extends Error {
   constructor(readonly problem: ImportProblem, detail?: string) {
     super(detail ?? problem)
