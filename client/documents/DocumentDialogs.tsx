@@ -3,9 +3,7 @@ import type { DocumentSummary } from '../../shared/api'
 import type { Language } from '../../shared/language'
 import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
-import { busyButton } from '../ui/busyButton'
-import { FormError } from '../ui/Field'
-import { useAction } from '../ui/useAction'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { useModalDialog } from '../ui/useModalDialog'
 
 interface CreateValues {
@@ -107,24 +105,19 @@ export function DeleteDocumentDialog({ doc, onDeleted, onCancel }: {
   onCancel: () => void
 }) {
   const { t } = useI18n()
-  const { busy, error, run } = useAction()
-  const remove = () => void run(async () => {
-    await api.deleteDocument(doc.id)
-    onDeleted()
-  })
-  const dialog = useModalDialog<HTMLDivElement>(() => !busy && onCancel())
   return (
-    <div className="dialog-backdrop">
-      <div {...dialog} role="alertdialog" className="dialog" aria-labelledby="delete-title" aria-describedby="delete-text" data-testid="delete-dialog">
-        <h2 id="delete-title">{t('docs.deleteTitle', { title: doc.title })}</h2>
-        <p id="delete-text">{t('docs.deleteConfirm')}</p>
-        <FormError message={error} />
-        {busy && <p className="muted" role="status">{t('docs.deleting')}</p>}
-        <div className="dialog-actions">
-          <button type="button" onClick={onCancel} disabled={busy} autoFocus>{t('common.cancel')}</button>
-          <button type="button" className="danger" onClick={remove} {...busyButton(busy)}>{t('docs.delete')}</button>
-        </div>
-      </div>
-    </div>
+    <ConfirmDialog
+      testId="delete-dialog"
+      title={t('docs.deleteTitle', { title: doc.title })}
+      text={t('docs.deleteConfirm')}
+      busyText={t('docs.deleting')}
+      confirmLabel={t('docs.delete')}
+      danger
+      onConfirm={async () => {
+        await api.deleteDocument(doc.id)
+        onDeleted()
+      }}
+      onCancel={onCancel}
+    />
   )
 }
