@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { useStoreValue } from '../ui/useStoreValue'
 import type { OrganizationSummary, ThreadView } from '../../shared/api'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
@@ -13,10 +14,7 @@ import '../styles/comments.css'
 type StatusFilter = 'open' | 'resolved' | 'all'
 
 export function useComments(controller: CommentsController | null): CommentsSnapshot | null {
-  return useSyncExternalStore(
-    (l) => controller?.subscribe(l) ?? (() => {}),
-    () => controller?.getSnapshot() ?? null,
-  )
+  return useStoreValue(controller, (c) => c.getSnapshot(), null)
 }
 
 interface Group {

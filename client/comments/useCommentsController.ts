@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import { useStoreValue } from '../ui/useStoreValue'
 import type { Editor } from '@tiptap/react'
 import type { Language } from '../../shared/language'
 import type { Role } from '../../shared/roles'
@@ -69,10 +70,7 @@ export function useCommentsController(
 
 /** Open threads per article (for the outline) and in all. */
 export function useOpenThreadCounts(controller: CommentsController | null): { byArticle: ReadonlyMap<string, number>; total: number } {
-  const threads = useSyncExternalStore(
-    (l) => controller?.subscribe(l) ?? (() => {}),
-    () => controller?.getSnapshot().threads ?? null,
-  )
+  const threads = useStoreValue(controller, (c) => c.getSnapshot().threads, null)
   return useMemo(() => {
     const byArticle = new Map<string, number>()
     let total = 0

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { DocumentSummary } from '../../shared/api'
 import { api, errorText, RequestError } from '../api/http'
@@ -25,6 +25,7 @@ import { TEXT_ID } from './SkipToText'
 import { followSheetHeight } from './sheetHeight'
 import { accessEnded } from './accessEnded'
 import { useFocusBack } from '../ui/useFocusBack'
+import { useStoreValue } from '../ui/useStoreValue'
 
 /** While offline, how often at most the editor asks whether the session is still there. */
 const OFFLINE_SESSION_CHECK_MS = 15_000
@@ -49,23 +50,11 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     openComments()
   }, [openComments])
   const [showAgreement, setShowAgreement] = useState(false)
-  const liveRole = useSyncExternalStore(
-    (l) => session?.subscribe(l) ?? (() => {}),
-    () => session?.role ?? null,
-  )
-  const writeRefused = useSyncExternalStore(
-    (l) => session?.subscribe(l) ?? (() => {}),
-    () => session?.writeRefused ?? false,
-  )
-  const renamedTo = useSyncExternalStore(
-    (l) => session?.subscribe(l) ?? (() => {}),
-    () => session?.title ?? null,
-  )
+  const liveRole = useStoreValue(session, (s) => s.role, null)
+  const writeRefused = useStoreValue(session, (s) => s.writeRefused, false)
+  const renamedTo = useStoreValue(session, (s) => s.title, null)
   // Access taken away or the draft deleted while open: the connection is closed for good.
-  const ended = useSyncExternalStore(
-    (l) => session?.subscribe(l) ?? (() => {}),
-    () => accessEnded(session?.syncState),
-  )
+  const ended = useStoreValue(session, (s) => accessEnded(s.syncState), null)
   // A rename announced on the open connection wins over the title the page loaded.
   const title = renamedTo ?? (load.kind === 'ready' ? load.doc.title : '')
   // The server's word on the open connection wins over the role the list reported; none once it has ended.
@@ -83,10 +72,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     if (!can(role, 'share')) setSharing(false) // not to open again by itself should the role come back
   }, [role])
   const openCounts = useOpenThreadCounts(comments)
-  const reveal = useSyncExternalStore(
-    (l) => comments?.subscribe(l) ?? (() => {}),
-    () => comments?.getSnapshot().reveal ?? 0,
-  )
+  const reveal = useStoreValue(comments, (c) => c.getSnapshot().reveal, 0)
   const commentButton = canComment && <CommentButton controller={comments} onCompose={commentHere} />
 
   useEffect(() => {

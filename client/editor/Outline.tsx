@@ -1,4 +1,5 @@
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useEffect, useState } from 'react'
+import { useStoreValue } from '../ui/useStoreValue'
 import type { Editor } from '@tiptap/react'
 import { TextSelection } from '@tiptap/pm/state'
 import { hasOutline, outlineOf, type OutlineEntry } from '../../shared/numbering'
@@ -34,10 +35,7 @@ export function Outline({ editor, session, language, comments }: { editor: Edito
   const [entries, setEntries] = useState<readonly OutlineEntry[]>([])
   // The text arriving (or about to be outlined): "loading", not "no chapters or articles".
   const [filling, setFilling] = useState(false)
-  const connecting = useSyncExternalStore(
-    (l) => session?.subscribe(l) ?? (() => {}),
-    () => session?.syncState.kind === 'connecting',
-  )
+  const connecting = useStoreValue(session, (s) => s.syncState.kind === 'connecting', false)
   const progressive = useProgressive(entries.length, FIRST_ENTRIES, ENTRIES_PER_FRAME)
 
   useEffect(() => {
