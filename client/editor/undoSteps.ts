@@ -2,9 +2,8 @@ import { Plugin, type Transaction } from '@tiptap/pm/state'
 import { yUndoPluginKey } from '@tiptap/y-tiptap'
 import { isRemoteTransaction, isTextOnlyTransaction } from '../../shared/editor/changes'
 
-/** A local change that is an undo step of its own: anything but typing (a new block, Enter, a join, a move, a change of level, a paste). */
-export function isUndoBoundary(tr: Transaction): boolean {
-  if (!tr.docChanged || isRemoteTransaction(tr)) return false
+/** Whether a local change is an undo step of its own: anything but typing (a new block, Enter, a join, a move, a change of level, a paste). */
+function isUndoBoundary(tr: Transaction): boolean {
   return !isTextOnlyTransaction(tr) || tr.getMeta('paste') === true || tr.getMeta('uiEvent') === 'paste'
 }
 
