@@ -34,6 +34,7 @@ import {
 } from '@tiptap/y-tiptap'
 import { isTextOnlyTransaction } from '../../shared/editor/changes'
 import { caretInSameBlock } from './sameBlockCaret'
+import { caretFollowsMovedWords } from './caretFollowsWords'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mapping's key type as y-tiptap declares it
 type YType = Y.AbstractType<any>
@@ -328,7 +329,10 @@ function typeChanged(this: ProsemirrorBinding, events: Y.YEvent<YType>[], transa
     // Opening a draft: no caret was placed in text yet; recovering one through the structural
     // heuristics walked the whole law (~35 ms of a cold open).
     if (firstContent) tr.setSelection(Selection.atStart(tr.doc))
-    else restoreSelection(tr, this.beforeTransactionSelection, this, oldDoc)
+    else {
+      restoreSelection(tr, this.beforeTransactionSelection, this, oldDoc)
+      caretFollowsMovedWords(tr, transaction, this)
+    }
     tr.setMeta(ySyncPluginKey, { isChangeOrigin: true, isUndoRedoOperation: transaction.origin instanceof Y.UndoManager })
     view.dispatch(tr)
   })

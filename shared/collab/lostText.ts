@@ -22,17 +22,25 @@ export interface LostText {
   /** Where in the copy's text (Yjs index, UTF-16 code units). */
   index: number
   text: string
+  /** Words still standing elsewhere (stranded by a split, see strandedWords.ts): deleted there as they are typed again. */
+  from?: { text: Y.XmlText; items: Y.Item[] }
 }
 
+/**
+ * Meta of a restoring transaction (`Y.Transaction.meta`): the words it moved, so that a caret
+ * left where they stood can follow them (the editor binding reads it).
+ */
+export const MOVED_WORDS = 'accord:movedWords'
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs's types are invariant in their event type
-type AnyType = Y.AbstractType<any>
+export type AnyType = Y.AbstractType<any>
 type DeleteSet = ReturnType<typeof Y.mergeDeleteSets>
 
 /** Whether the change being applied knew the item with this id (its delete set names it). */
 export type KnownTo = (id: Y.ID) => boolean
 
 /** Structs of a deleted element or text, or of a live one: its child items in order. */
-function* items(type: AnyType): Generator<Y.Item> {
+export function* items(type: AnyType): Generator<Y.Item> {
   for (let item = type._start; item !== null; item = item.right) yield item
 }
 
@@ -43,12 +51,12 @@ function idOf(el: Y.XmlElement): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
-function typeOf(item: Y.Item): AnyType | null {
+export function typeOf(item: Y.Item): AnyType | null {
   return item.content instanceof Y.ContentType ? item.content.type : null
 }
 
 /** Text of a live Y.XmlText in Yjs indices: embeds count one each. */
-function plainText(text: Y.XmlText): string {
+export function plainText(text: Y.XmlText): string {
   let out = ''
   for (const op of text.toDelta() as { insert: unknown }[]) out += typeof op.insert === 'string' ? op.insert : '\uFFFC'
   return out
@@ -251,10 +259,15 @@ export function findLostText(transaction: Y.Transaction, fragment: Y.XmlFragment
   return finder.found
 }
 
-/** Types the lost words into their copies, in one transaction of `origin`. */
+/** Types the lost words into their copies (deleting those that still stand elsewhere), in one transaction of `origin`. */
 export function restoreLostText(doc: Y.Doc, lost: readonly LostText[], origin: unknown): void {
   if (lost.length === 0) return
-  doc.transact(() => {
+  doc.transact((transaction) => {
+    const moved = lost.filter((run) => run.from !== undefined)
+    if (moved.length > 0) {
+      for (const { from } of moved) deleteItems(from!.text, from!.items)
+      transaction.meta.set(MOVED_WORDS, moved)
+    }
     const created = new Map<Y.XmlElement, Y.XmlText>()
     // Latest index first, so that earlier indices stay valid; at one index the later run first, so that the runs keep their order.
     const order = lost.map((run, i) => ({ run, i })).sort((a, b) => b.run.index - a.run.index || b.i - a.i)
@@ -272,6 +285,20 @@ export function restoreLostText(doc: Y.Doc, lost: readonly LostText[], origin: u
       into.insert(Math.min(index, into.length), text)
     }
   }, origin)
+}
+
+/** Deletes these (live) items of `text`, through its public API so that its search markers stay right. */
+function deleteItems(text: Y.XmlText, doomed: readonly Y.Item[]): void {
+  const set = new Set(doomed)
+  const ranges: [number, number][] = []
+  let index = 0
+  for (const item of items(text)) {
+    if (item.deleted || !item.content.isCountable()) continue
+    const length = item.content.getLength()
+    if (set.has(item)) ranges.push([index, length])
+    index += length
+  }
+  for (let i = ranges.length - 1; i >= 0; i--) text.delete(ranges[i][0], ranges[i][1])
 }
 
 /** What received updates knew: the ids their delete sets name (decoded only when first asked: rarely). */

@@ -1,13 +1,16 @@
 import type * as Y from 'yjs'
 import { TEXT_FIELD } from '../protocol'
 import { findLostText, knownToUpdates, restoreLostText, type LostText } from './lostText'
+import { findStrandedWords } from './strandedWords'
 
 /**
  * A browser's half of restoring words lost to a concurrent move or change of level (see
  * lostText.ts): when a received change drops words of this replica that the server did not
  * have when it applied that change (typed offline, or still on their way), they are typed again
  * into the moved element, as a change of this replica's own. The server restores the words it
- * had; the received change's delete set tells the two apart.
+ * had; the received change's delete set tells the two apart. Words of this replica's left
+ * behind by a split of their block (strandedWords.ts) move after the split-off words, always
+ * here: they are not lost, so no one else moves them.
  */
 export class LostTextRestorer {
   /** Updates received for the transaction being applied (their delete sets say what the server knew). */
@@ -40,7 +43,10 @@ export class LostTextRestorer {
   private afterTransaction = (transaction: Y.Transaction): void => {
     if (this.received.length === 0 || !this.isReceived(transaction.origin)) return
     const fragment = this.doc.getXmlFragment(TEXT_FIELD)
-    this.lost.push(...findLostText(transaction, fragment, knownToUpdates(this.received), this.doc.clientID))
+    this.lost.push(
+      ...findLostText(transaction, fragment, knownToUpdates(this.received), this.doc.clientID),
+      ...findStrandedWords(transaction, fragment, this.doc.clientID),
+    )
   }
 
   private afterAllTransactions = (): void => {

@@ -498,6 +498,42 @@ describe('two people co-editing the sample law in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('moves words typed at the end of a paragraph a co-author splits meanwhile after the split-off words, and the typist’s caret with them', async () => {
+    const id = await pageA.locator('.legal-text').evaluate((root) =>
+      [...root.querySelectorAll('.clause')].find((c) => (c.textContent ?? '').length > 40)!.getAttribute('data-id')!,
+    )
+    const block = (page: Page) => page.locator(`.legal-text [data-id="${id}"]`)
+    const following = (page: Page) => block(page).locator('xpath=following-sibling::*[1]')
+    const original = (await textWithoutCarets(block(pageA)))!
+    await block(pageB).click()
+    await pageB.keyboard.press('Control+End') // the end of the law, then back: the end of this paragraph
+    await block(pageB).evaluate((el) => {
+      const range = document.createRange()
+      range.selectNodeContents(el)
+      range.collapse(false)
+      getSelection()!.removeAllRanges()
+      getSelection()!.addRange(range)
+    })
+    const words = ' borisendsthesentence'
+    const typing = pageB.keyboard.type(words, { delay: 40 })
+    await expect.poll(async () => (await textWithoutCarets(block(pageA)))!.length > original.length + 4).toBe(true)
+    // Anna splits the paragraph after its first word while Boris's last letters are on their way.
+    await block(pageA).evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+      getSelection()!.collapse(walker.nextNode(), 5)
+    })
+    await pageA.keyboard.press('Enter')
+    await typing
+    await pageB.keyboard.type(' and on')
+    for (const page of [pageA, pageB]) {
+      await page.waitForSelector(SAVED)
+      await expect.poll(() => textWithoutCarets(block(page))).toBe(original.slice(0, 5))
+      await expect.poll(() => textWithoutCarets(following(page))).toBe(`${original.slice(5)}${words} and on`)
+    }
+    await expect.poll(async () => (await editorText(pageA)) === (await editorText(pageB))).toBe(true)
+    expect(errors).toEqual([])
+  })
+
   it('shows a new title to everyone who has the draft open when it is renamed', async () => {
     const docId = docUrl.split('/').pop()!
     const title = 'Model Law <b>On</b> Trafficking, renamed'

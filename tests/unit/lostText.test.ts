@@ -1,12 +1,14 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { Command } from '@tiptap/pm/state'
+import { Fragment, Slice } from '@tiptap/pm/model'
+import { legalSchema } from '../../shared/schema'
 import { joinBackward } from '@tiptap/pm/commands'
 import { writeDocJSON, docJSONOf } from '../../shared/ydoc'
 import { applyUpdateAndRepair } from '../../server/collab/duplicateIds'
 import { LostTextRestorer } from '../../shared/collab/lostTextRestorer'
 import type { LostText } from '../../shared/collab/lostText'
-import { deleteStructural, moveArticle, shiftLevel } from '../../shared/editor/commands'
+import { deleteStructural, moveArticle, shiftLevel, splitStructural } from '../../shared/editor/commands'
 import { fixtureLaw, nodeWithId } from '../helpers/editorState'
 import { HeadlessEditor } from '../helpers/headlessEditor'
 
@@ -279,6 +281,87 @@ describe('words typed into a paragraph that someone else joins to the one before
     net.settle()
     for (const r of net.replicas.values()) expect(textOf(r, 'art2').text).toBe('Two')
     expectConverged(net)
+  })
+})
+
+describe('words typed into the part of a paragraph that someone else splits off meanwhile', () => {
+  /** The splitter presses Enter in `id` after its first `offset` characters. */
+  function splitAt(net: Network, id: string, offset: number): void {
+    const splitter = net.get('splitter').editor
+    splitter.select(nodeWithId(splitter.state.doc, id)!.pos + 1 + offset)
+    expect(splitter.run(splitStructural)).toBe(true)
+    net.send('splitter')
+  }
+
+  /** The texts of article One's body blocks, in order. */
+  function bodyOf(r: Replica): string[] {
+    const article = nodeWithId(r.editor.state.doc, 'art1')!.node
+    const out: string[] = []
+    article.forEach((child, _offset, index) => {
+      if (index > 0) out.push(child.textContent)
+    })
+    return out
+  }
+
+  it.each([true, false])('follow the split-off words into the new paragraph (the server had them: %s)', (sent) => {
+    const net = new Network(['splitter', 'typist'])
+    typeAtEnd(net.get('typist').editor, 'c2', ' NEW')
+    if (sent) net.send('typist')
+    splitAt(net, 'c2', 'Second'.length)
+    net.settle()
+    for (const r of net.replicas.values()) {
+      expect(bodyOf(r)).toEqual(['First paragraph.', 'Second', ' paragraph: NEW', 'a point,', 'a sub-point.'])
+      expect(textOf(r, 'c2').text).toBe('Second')
+    }
+    expectConverged(net)
+    // Moved once, by the typist's browser.
+    expect(net.get('typist').restored.flat().map((l) => l.text)).toEqual([' NEW'])
+    expect(net.get('splitter').restored.flat()).toEqual([])
+  })
+
+  it('keep their place inside the split-off words, and words typed before the split point stay', () => {
+    const net = new Network(['splitter', 'typist'])
+    const typist = net.get('typist').editor
+    typeAtEnd(typist, 'c2', ' end')
+    const c2 = nodeWithId(typist.state.doc, 'c2')!
+    typist.select(c2.pos + 1 + 'Second para'.length)
+    typist.run((state, dispatch) => (dispatch?.(state.tr.insertText('[mid]')), true))
+    typist.select(c2.pos + 1 + 'Sec'.length)
+    typist.run((state, dispatch) => (dispatch?.(state.tr.insertText('(head)')), true))
+    splitAt(net, 'c2', 'Second'.length)
+    net.settle()
+    for (const r of net.replicas.values()) expect(bodyOf(r).slice(1, 3)).toEqual(['Sec(head)ond', ' para[mid]graph: end'])
+    expectConverged(net)
+  })
+
+  it('follow them too when the split is a paste of two paragraphs', () => {
+    const net = new Network(['splitter', 'typist'])
+    typeAtEnd(net.get('typist').editor, 'c2', ' NEW')
+    const splitter = net.get('splitter').editor
+    const at = nodeWithId(splitter.state.doc, 'c2')!.pos + 1 + 'Second'.length
+    const { clause } = legalSchema.nodes
+    const pasted = new Slice(Fragment.from([clause.create({ id: 'x1' }, legalSchema.text(' one')), clause.create({ id: 'x2' }, legalSchema.text('two'))]), 1, 1)
+    expect(splitter.run((state, dispatch) => (dispatch?.(state.tr.replace(at, at, pasted)), true))).toBe(true)
+    net.send('splitter')
+    net.settle()
+    for (const r of net.replicas.values()) expect(bodyOf(r).slice(1, 3)).toEqual(['Second one', 'two paragraph: NEW'])
+    expectConverged(net)
+  })
+
+  it('are left alone when the splitter knew them, or split at the very end', () => {
+    const net = new Network(['splitter', 'typist'])
+    typeAtEnd(net.get('typist').editor, 'c2', ' seen')
+    net.settle()
+    splitAt(net, 'c2', 'Second'.length)
+    net.settle()
+    expect(bodyOf(net.get('typist')).slice(1, 3)).toEqual(['Second', ' paragraph: seen'])
+    typeAtEnd(net.get('typist').editor, 'c1', ' more')
+    net.send('typist')
+    splitAt(net, 'c1', 'First paragraph.'.length)
+    net.settle()
+    for (const r of net.replicas.values()) expect(bodyOf(r).slice(0, 2)).toEqual(['First paragraph. more', ''])
+    expectConverged(net)
+    expect(net.get('typist').restored.flat()).toEqual([])
   })
 })
 
