@@ -99,8 +99,9 @@ export function PersonRow({ person, organizations, isMe, onChange, onError }: {
           <button type="button" className="link-button" {...busyButton(busy)} onClick={() => void act({ isAdmin: !person.isAdmin })}>
             {person.isAdmin ? t('admin.person.removeAdmin') : t('admin.person.makeAdmin')}
           </button>
-          {/* One button for both: after the change the focus stays where it was. */}
-          <button
+          {/* One button for both: after the change the focus stays where it was. Not on one's own
+              row: the server refuses it (an administrator would lock themselves out). */}
+          {!isMe && <button
             type="button"
             className={active ? 'link-button danger' : 'link-button'}
             ref={activeButton}
@@ -108,7 +109,7 @@ export function PersonRow({ person, organizations, isMe, onChange, onError }: {
             onClick={() => (active ? setConfirming(true) : void act({ active: true }))}
           >
             {active ? t('admin.person.deactivate') : t('admin.person.reactivate')}
-          </button>
+          </button>}
         </div>
         {confirming && (
           <ConfirmDialog
