@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { AccountSummary, ActivitySession, ApiError, SessionInfo } from '../../shared/api'
+import type { AccountSummary, ActivitySession, ApiError, SessionInfo, ThreadView } from '../../shared/api'
 import { CloseCode } from '../../shared/protocol'
 import type { TestServer } from '../helpers/server'
 import { createDocument, createMember, grant, organization, signIn, TEST_PASSWORD, type Account, type Cast } from '../helpers/accounts'
-import { clauseText, connectClient, insertText, waitClosedWith, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+import { clauseText, connectClient, insertText, nthElement, waitClosedWith, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
 import { castSuite } from '../helpers/castSuite'
 import { waitFor } from '../helpers/waitFor'
 
@@ -142,6 +142,13 @@ describe('people administration', () => {
     const live = connect(id, member.cookie)
     await waitSynced(live)
     expect(live.roles).toEqual(['reviewer'])
+    // A reviewer's comment, as the Ministry of Interior's.
+    const articleId = nthElement(live.ydoc, 'article', 0).getAttribute('id') as string
+    const thread = await member.json<ThreadView>(`/api/documents/${id}/threads`, {
+      method: 'POST',
+      body: JSON.stringify({ articleId, anchor: null, body: 'Said as MoI' }),
+    })
+    expect(thread.organization.id).toBe(cast.interior.id)
 
     // Moved into the Ministry of Justice while connected: a drafter at once, edits stored as MoJ's.
     const moved = await change(cast.owner, member.user.id, { organizationId: cast.justice.id })
@@ -153,13 +160,17 @@ describe('people administration', () => {
     expect(JSON.stringify(await cast.owner.json(`/api/documents/${id}/content`))).toContain('moved and drafting')
     const activity = await cast.owner.json<ActivitySession[]>(`/api/documents/${id}/activity`)
     expect(activity.filter((s) => s.user.id === member.user.id).map((s) => s.organization.id)).toEqual([cast.justice.id])
+    await member.json(`/api/documents/${id}/threads/${thread.id}/comments`, { method: 'POST', body: JSON.stringify({ body: 'Said as MoJ' }) })
 
     // Moved back to an organization without a grant: the open connection is closed as access revoked.
     expect((await change(cast.owner, member.user.id, { organizationId: cast.health.id })).status).toBe(200)
     await waitClosedWith(live, CloseCode.forbidden)
     expect((await member.api(`/api/documents/${id}`)).status).toBe(403)
-    // The edits made as MoJ stay MoJ's.
+    // What was said and edited before each move stays attributed as it was.
     const after = await cast.owner.json<ActivitySession[]>(`/api/documents/${id}/activity`)
     expect(after.filter((s) => s.user.id === member.user.id).map((s) => s.organization.id)).toEqual([cast.justice.id])
+    const [kept] = await cast.owner.json<ThreadView[]>(`/api/documents/${id}/threads`)
+    expect(kept.organization.id).toBe(cast.interior.id)
+    expect(kept.comments.map((c) => [c.body, c.organization.id])).toEqual([['Said as MoI', cast.interior.id], ['Said as MoJ', cast.justice.id]])
   })
 })
