@@ -64,8 +64,9 @@ export function App() {
   } else if (!info) content = <p className="muted center">{t('common.loading')}</p>
   else if (route.name === 'invite') content = <InvitePage token={route.token} />
   else if (info.needsSetup) content = <SetupPage />
-  // Sent here from a page in use (expired, or signed out in another tab): say why.
-  else if (!user) content = <SignInPage notice={ended ? t('error.unauthorized') : undefined} />
+  // Sent here from a page in use (expired, or signed out in another tab), or by the server ending
+  // the session (the account deactivated, said even on a fresh load): say why.
+  else if (!user) content = <SignInPage notice={info.sessionEnded === 'deactivated' ? t('auth.endedDeactivated') : ended ? t('error.unauthorized') : undefined} />
   else if (route.name === 'document') content = <EditorRoute key={route.id} docId={route.id} identity={identityOf(user)} />
   else if (route.name === 'admin' && user.isAdmin) content = <AdminPage />
   else content = <DocumentList />

@@ -59,12 +59,18 @@ export interface UserSummary {
   organization: OrganizationSummary
 }
 
+/** Why the server ended a session the browser still holds (none: signed out, expired, or never signed in). */
+export const SESSION_END_REASONS = ['deactivated'] as const
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number]
+
 /** GET /api/auth/session: who is signed in, whether the installation still needs its first administrator. */
 export interface SessionInfo {
   user: UserSummary | null
   needsSetup: boolean
   /** Send back as the X-CSRF-Token header on every state-changing request. */
   csrfToken: string | null
+  /** Without a user: the server ended this browser's session, for this reason. */
+  sessionEnded?: SessionEndReason
 }
 
 export const OrganizationInput = z.object({
@@ -129,6 +135,27 @@ export interface PersonSummary {
   displayName: string
   organization: OrganizationSummary
 }
+
+/** An account as administrators see it (GET /api/people): active, or deactivated since when. */
+export interface AccountSummary extends UserSummary {
+  deactivatedAt: string | null
+}
+
+/**
+ * PATCH /api/people/:id (administrators): move a person to another organization, grant or remove
+ * the administrator's right, deactivate (`active: false`) or reactivate. At least one of them.
+ */
+export const ChangeAccountInput = z
+  .object({
+    organizationId: z.string().min(1).max(64).optional(),
+    isAdmin: z.boolean().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((input) => input.organizationId !== undefined || input.isAdmin !== undefined || input.active !== undefined, {
+    message: 'nothing to change: give organizationId, isAdmin or active',
+    params: problemParams('empty'),
+  })
+export type ChangeAccountInput = z.infer<typeof ChangeAccountInput>
 
 // ── Sharing ───────────────────────────────────────────────────────────────────────────────
 
@@ -249,6 +276,13 @@ export const ErrorCode = {
   invitationExpired: 'invitation_expired',
   invitationUsed: 'invitation_used',
   lastOwner: 'last_owner',
+  /** An administrator's change to accounts that would leave no active administrator (409). */
+  lastAdministrator: 'last_administrator',
+  /** An administrator deactivating their own account (409). */
+  selfDeactivation: 'self_deactivation',
+  /** Sign-in with the right password to a deactivated account (403). */
+  accountDeactivated: 'account_deactivated',
+  personNotFound: 'person_not_found',
   unsupportedMediaType: 'unsupported_media_type',
   storageUnavailable: 'storage_unavailable',
   validation: 'validation_failed',

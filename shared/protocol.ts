@@ -62,6 +62,8 @@ export const CloseCode = {
   unauthorized: 4401,
   forbidden: 4403,
   unknownDocument: 4404,
+  /** Final: an administrator deactivated this person's account (their sessions ended with it). */
+  deactivated: 4410,
   messageTooLarge: 4413,
   /** Final: more messages than the per-session or per-address rate allows (server/collab/admission.ts). */
   rateLimited: 4429,
@@ -80,6 +82,7 @@ export const CloseReason: Record<CloseCodeName, string> = {
   unauthorized: 'not signed in',
   forbidden: 'no access to this document',
   unknownDocument: 'no such document',
+  deactivated: 'account deactivated',
   messageTooLarge: 'message too large',
   rateLimited: 'too many messages',
   storageUnavailable: 'storage unavailable',

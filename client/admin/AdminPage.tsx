@@ -1,21 +1,24 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { OrganizationSummary, PendingInvitation, PersonSummary } from '../../shared/api'
+import type { AccountSummary, OrganizationSummary, PendingInvitation } from '../../shared/api'
 import { api, errorText } from '../api/http'
+import { useSession } from '../auth/session'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { InvitationsSection } from './InvitationsSection'
 import { OrganizationsSection } from './OrganizationsSection'
+import { PeopleSection } from './PeopleSection'
 
-/** Administrators: organizations, invitations, and who is in which organization. */
+/** Administrators: organizations, invitations, and people's accounts. */
 export function AdminPage() {
   const { t } = useI18n()
   const [organizations, setOrganizations] = useState<OrganizationSummary[]>([])
   const [pending, setPending] = useState<PendingInvitation[]>([])
-  const [people, setPeople] = useState<PersonSummary[]>([])
+  const [people, setPeople] = useState<AccountSummary[]>([])
+  const myId = useSession().info?.user?.id ?? null
   const [error, setError] = useState('')
 
   const reload = useCallback(() => {
-    Promise.all([api.listOrganizations(), api.listInvitations(), api.listPeople()]).then(
+    Promise.all([api.listOrganizations(), api.listInvitations(), api.listAccounts()]).then(
       ([orgs, invitations, persons]) => {
         setOrganizations(orgs)
         setPending(invitations)
@@ -32,16 +35,7 @@ export function AdminPage() {
       <FormError message={error} />
       <OrganizationsSection organizations={organizations} onChanged={reload} />
       <InvitationsSection organizations={organizations} pending={pending} onChanged={reload} />
-      <section className="card" aria-labelledby="people-title">
-        <h2 id="people-title">{t('admin.people')}</h2>
-        <ul className="plain-list">
-          {people.map((p) => (
-            <li key={p.id}>
-              <span className="presence-dot" style={{ backgroundColor: p.organization.color }} aria-hidden="true" /> {p.displayName} · <span className="muted">{p.organization.name}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <PeopleSection people={people} organizations={organizations} myId={myId} onChanged={reload} />
     </main>
   )
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type FormEvent, type KeyboardEvent } from 'react'
 import type { OrganizationSummary } from '../../shared/api'
 import { api, errorText, fieldErrors } from '../api/http'
 import { useI18n } from '../i18n/i18n'
@@ -19,6 +19,20 @@ export function OrganizationsSection({ organizations, onChanged }: { organizatio
   // had the focus, which useFocusBack then gives back.
   const [lastEdited, setLastEdited] = useState<string | null>(null)
   const editButton = useFocusBack<HTMLButtonElement>(editing !== null)
+
+  function cancelEditing() {
+    setEditing(null)
+    setError('')
+    setErrorAt({})
+    setForm(EMPTY)
+  }
+
+  // Escape gives up an edit, as Cancel does (the new-organization form has nothing to give up).
+  function cancelOnEscape(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !editing) return
+    event.preventDefault()
+    cancelEditing()
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -60,12 +74,12 @@ export function OrganizationsSection({ organizations, onChanged }: { organizatio
           ))}
         </ul>
       )}
-      <form key={editing?.id ?? 'new'} onSubmit={submit} className="inline-form" aria-label={editing ? t('admin.editOrganization') : t('admin.addOrganization')}>
+      <form key={editing?.id ?? 'new'} onSubmit={submit} onKeyDown={cancelOnEscape} className="inline-form" aria-label={editing ? t('admin.editOrganization') : t('admin.addOrganization')}>
         <Field label={t('org.name')} name="orgName" autoFocus={editing !== null} error={errorAt.name} required maxLength={200} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
         <Field label={t('org.shortName')} name="orgShort" error={errorAt.shortName} required maxLength={30} value={form.shortName} onChange={(e) => setForm({ ...form, shortName: e.target.value })} />
         <Field label={t('org.color')} name="orgColor" type="color" value={form.color} onChange={(e) => setForm({ ...form, color: e.target.value })} />
         <button type="submit" className="primary">{editing ? t('common.save') : t('admin.addOrganization')}</button>
-        {editing && <button type="button" onClick={() => { setEditing(null); setError(''); setErrorAt({}); setForm(EMPTY) }}>{t('common.cancel')}</button>}
+        {editing && <button type="button" onClick={cancelEditing}>{t('common.cancel')}</button>}
       </form>
       <FormError message={error} />
     </section>

@@ -1,6 +1,8 @@
 import { CSRF_HEADER } from '../../shared/apiConstants'
 import type {
   AcceptInvitationInput,
+  AccountSummary,
+  ChangeAccountInput,
   ActivitySession,
   ApiError,
   CommentInput,
@@ -101,6 +103,8 @@ export const api = {
   createOrganization: (input: OrganizationInput) => request<OrganizationSummary>('POST', '/api/organizations', input),
   updateOrganization: (id: string, input: OrganizationInput) => request<OrganizationSummary>('PATCH', `/api/organizations/${encodeURIComponent(id)}`, input),
   listPeople: () => request<PersonSummary[]>('GET', '/api/users'),
+  listAccounts: () => request<AccountSummary[]>('GET', '/api/people'),
+  changeAccount: (id: string, input: ChangeAccountInput) => request<AccountSummary>('PATCH', `/api/people/${encodeURIComponent(id)}`, input),
 
   createInvitation: (input: CreateInvitationInput) => request<InvitationCreated>('POST', '/api/invitations', input),
   listInvitations: () => request<PendingInvitation[]>('GET', '/api/invitations'),
@@ -171,6 +175,10 @@ const KNOWN_CODES: Record<ErrorCode | 'network', MessageKey> = {
   invitation_expired: 'error.invitation_expired',
   invitation_used: 'error.invitation_used',
   last_owner: 'error.last_owner',
+  last_administrator: 'error.last_administrator',
+  self_deactivation: 'error.self_deactivation',
+  account_deactivated: 'error.account_deactivated',
+  person_not_found: 'error.person_not_found',
   forbidden: 'error.forbidden',
   unauthorized: 'error.unauthorized',
   csrf_token_invalid: 'error.unauthorized',

@@ -15,6 +15,7 @@ const FIELDS = new Map<string, MessageKey>(Object.entries({
   text: 'error.field.text',
   color: 'error.field.color',
   organizationIds: 'error.field.organizationIds',
+  organizationId: 'error.field.organizationId',
 } satisfies Record<string, MessageKey>))
 
 function fieldOf(path: string): MessageKey | null {

@@ -99,7 +99,12 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       // looks like being offline: now and then, ask whether we are still signed in.
       if (state.kind === 'offline' && navigator.onLine && Date.now() - lastCheck > OFFLINE_SESSION_CHECK_MS) {
         lastCheck = Date.now()
-        api.session().then((info) => !info.user && applySession(info), () => {}) // unreachable: simply offline
+        api.session().then(
+          // A final close may follow the close that started this check: a deactivated account's
+          // draft stays on screen with its banner, and the sign-in page says why at the next request.
+          (info) => !info.user && accessEnded(session.syncState) !== 'deactivated' && applySession(info),
+          () => {}, // unreachable: simply offline
+        )
       }
     })
   }, [session])

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { SESSION_END_REASONS, type SessionEndReason } from '../../shared/api'
 import type { SessionsRepo } from '../db/sessionsRepo'
 import type { UserRecord, UsersRepo } from '../db/usersRepo'
 import { isHttps } from './request'
@@ -77,13 +78,14 @@ export class Sessions {
 
   resolveId(sessionId: string, now = Date.now()): (AuthContext & { refreshed: boolean }) | null {
     const row = this.repo.get(sessionId)
-    if (!row) return null
+    if (!row || row.ended_reason) return null
     if (Date.parse(row.expires_at) <= now) {
       this.repo.delete(sessionId)
       return null
     }
     const user = this.users.get(row.user_id)
-    if (!user) return null
+    // A deactivated account's sessions are ended with it; checked here too, whatever a row says.
+    if (!user || user.deactivatedAt) return null
     let expiresAt = row.expires_at
     let refreshed = false
     if (now - Date.parse(row.last_seen_at) >= Math.min(REFRESH_EVERY_MS, this.opts.ttlMs / 4)) {
@@ -102,6 +104,24 @@ export class Sessions {
 
   end(sessionId: string): void {
     this.repo.delete(sessionId)
+  }
+
+  /** Ends every session of a user for `reason`; the browser holding one is told why (endedReason). */
+  endAllOf(userId: string, reason: SessionEndReason): void {
+    this.repo.endAllOf(userId, reason)
+  }
+
+  /** The user's sessions ended by the server are forgotten: their cookies are then simply signed out. */
+  forgetEndedOf(userId: string): void {
+    this.repo.dropEndedOf(userId)
+  }
+
+  /** Why the server ended the session of the request's cookie, while that session would still be valid. */
+  endedReason(req: IncomingMessage, now = Date.now()): SessionEndReason | undefined {
+    const token = sessionTokenOf(req)
+    const row = token ? this.repo.get(hashToken(token)) : undefined
+    if (!row?.ended_reason || Date.parse(row.expires_at) <= now) return undefined
+    return SESSION_END_REASONS.find((r) => r === row.ended_reason)
   }
 
   /** Set-Cookie value for a session token (Secure when the browser came over HTTPS). */

@@ -53,6 +53,31 @@ export class LiveAccess {
     }
   }
 
+  /** An account was deactivated: its connections close for good, saying so (its sessions have ended). */
+  personDeactivated(userId: string): void {
+    for (const conn of this.deps.registry.all()) {
+      if (conn.identity.userId === userId) this.close(conn, 'account deactivated', CloseCode.deactivated, CloseReason.deactivated)
+    }
+  }
+
+  /**
+   * A person moved to another organization: their connections carry the new organization (in
+   * presence, and on the edits they store from now on) and get the role that organization's
+   * grants give them, closed with 4403 where none is left.
+   */
+  personChanged(userId: string): void {
+    const user = this.deps.users.get(userId)
+    for (const conn of this.deps.registry.all()) {
+      if (conn.identity.userId !== userId) continue
+      if (!user) {
+        this.close(conn, 'user gone', CloseCode.unauthorized, CloseReason.unauthorized)
+        continue
+      }
+      conn.setIdentity(identityOf(user, conn.identity.sessionId))
+      this.reevaluate(conn)
+    }
+  }
+
   /** People or organizations were renamed or recoloured: later awareness states carry the new identity. */
   identitiesChanged(): void {
     for (const conn of this.deps.registry.all()) {

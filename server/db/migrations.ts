@@ -273,4 +273,12 @@ export const MIGRATIONS: readonly string[] = [
   DELETE FROM sqlite_sequence WHERE name = 'doc_updates';
   ALTER TABLE doc_updates_v7 RENAME TO doc_updates;
   `,
+  // 8: deactivated accounts and why a session ended. A deactivated person keeps their row (their
+  // edits, comments and positions stay attributed to them) but cannot sign in. Their sessions are
+  // ended by marking them, not deleting them, so that the browser still holding the cookie can be
+  // told why it was signed out; a marked session never opens again and goes at its expiry.
+  `
+  ALTER TABLE users ADD COLUMN deactivated_at TEXT;
+  ALTER TABLE sessions ADD COLUMN ended_reason TEXT;
+  `,
 ]

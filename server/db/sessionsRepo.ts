@@ -7,6 +7,8 @@ export interface SessionRow {
   created_at: string
   expires_at: string
   last_seen_at: string
+  /** Why the server ended the session (it then never opens again); null while it is live. */
+  ended_reason?: string | null
 }
 
 /** The `sessions` table: only the SHA-256 of each session token is stored. */
@@ -22,6 +24,8 @@ export class SessionsRepo {
       refresh: db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?'),
       delete: db.prepare('DELETE FROM sessions WHERE id_hash = ?'),
       purge: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+      endAllOf: db.prepare("UPDATE sessions SET ended_reason = ? WHERE user_id = ? AND ended_reason IS NULL"),
+      dropEndedOf: db.prepare('DELETE FROM sessions WHERE user_id = ? AND ended_reason IS NOT NULL'),
     }
   }
 
@@ -39,6 +43,16 @@ export class SessionsRepo {
 
   delete(idHash: string): boolean {
     return this.stmts.delete.run(idHash).changes > 0
+  }
+
+  /** Ends every live session of a user, keeping the rows (until they expire) to say why. */
+  endAllOf(userId: string, reason: string): number {
+    return this.stmts.endAllOf.run(reason, userId).changes
+  }
+
+  /** Forgets the ended sessions of a user (reactivated: their old cookies are no news any more). */
+  dropEndedOf(userId: string): number {
+    return this.stmts.dropEndedOf.run(userId).changes
   }
 
   /** Removes expired sessions; returns how many. */

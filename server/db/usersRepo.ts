@@ -1,4 +1,4 @@
-import type { OrganizationSummary, PersonSummary, UserSummary } from '../../shared/api'
+import type { AccountSummary, OrganizationSummary, PersonSummary, UserSummary } from '../../shared/api'
 import { newRowId } from '../auth/tokens'
 import type { Db } from './connection'
 import { toOrganization, type OrganizationRow } from './organizationsRepo'
@@ -11,6 +11,8 @@ export interface UserRecord {
   isAdmin: boolean
   organization: OrganizationSummary
   passwordHash: string
+  /** When an administrator deactivated the account; null while active. */
+  deactivatedAt: string | null
 }
 
 interface UserJoinRow {
@@ -19,6 +21,7 @@ interface UserJoinRow {
   display_name: string
   password_hash: string
   is_admin: number
+  deactivated_at: string | null
   org_id: string
   org_name: string
   org_short_name: string
@@ -27,7 +30,7 @@ interface UserJoinRow {
 }
 
 const SELECT = `
-  SELECT u.id, u.email, u.display_name, u.password_hash, u.is_admin, u.org_id,
+  SELECT u.id, u.email, u.display_name, u.password_hash, u.is_admin, u.deactivated_at, u.org_id,
          o.name AS org_name, o.short_name AS org_short_name, o.color AS org_color, o.created_at AS org_created_at
   FROM users u JOIN organizations o ON o.id = u.org_id`
 
@@ -46,6 +49,7 @@ function toRecord(row: UserJoinRow): UserRecord {
     isAdmin: row.is_admin === 1,
     organization: toOrganization(org),
     passwordHash: row.password_hash,
+    deactivatedAt: row.deactivated_at,
   }
 }
 
@@ -57,6 +61,10 @@ export function toUserSummary(user: UserRecord): UserSummary {
     isAdmin: user.isAdmin,
     organization: user.organization,
   }
+}
+
+export function toAccount(user: UserRecord): AccountSummary {
+  return { ...toUserSummary(user), deactivatedAt: user.deactivatedAt }
 }
 
 export function toPerson(user: UserRecord): PersonSummary {
@@ -85,6 +93,10 @@ export class UsersRepo {
         'INSERT INTO users (id, email, display_name, password_hash, org_id, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       idsOfOrg: db.prepare<[string], { id: string }>('SELECT id FROM users WHERE org_id = ?'),
+      setOrg: db.prepare('UPDATE users SET org_id = ? WHERE id = ?'),
+      setAdmin: db.prepare('UPDATE users SET is_admin = ? WHERE id = ?'),
+      setDeactivated: db.prepare('UPDATE users SET deactivated_at = ? WHERE id = ?'),
+      activeAdmins: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users WHERE is_admin = 1 AND deactivated_at IS NULL'),
     }
   }
 
@@ -110,6 +122,23 @@ export class UsersRepo {
     const id = newRowId()
     this.stmts.insert.run(id, input.email.trim().toLowerCase(), input.displayName, input.passwordHash, input.orgId, input.isAdmin ? 1 : 0, now)
     return id
+  }
+
+  setOrganization(id: string, orgId: string): void {
+    this.stmts.setOrg.run(orgId, id)
+  }
+
+  setAdmin(id: string, isAdmin: boolean): void {
+    this.stmts.setAdmin.run(isAdmin ? 1 : 0, id)
+  }
+
+  /** `at`: when the account was deactivated; null reactivates it. */
+  setDeactivated(id: string, at: string | null): void {
+    this.stmts.setDeactivated.run(at, id)
+  }
+
+  countActiveAdmins(): number {
+    return this.stmts.activeAdmins.get()?.n ?? 0
   }
 
   idsOfOrganization(orgId: string): string[] {

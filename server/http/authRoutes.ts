@@ -30,7 +30,7 @@ export function registerAuthRoutes(router: Router, deps: ApiDeps): void {
       const auth = sessions.fromRequest(req)
       const info: SessionInfo = auth
         ? { user: toUserSummary(auth.user), needsSetup: false, csrfToken: auth.csrfToken }
-        : { user: null, needsSetup: accounts.needsSetup(), csrfToken: null }
+        : { user: null, needsSetup: accounts.needsSetup(), csrfToken: null, sessionEnded: sessions.endedReason(req) }
       sendJson(res, 200, info, auth?.refreshed ? { 'Set-Cookie': sessions.cookie(req, auth.token) } : {})
     })
     .on(

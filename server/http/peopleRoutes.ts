@@ -1,4 +1,4 @@
-import { ErrorCode, OrganizationInput, type OrganizationSummary } from '../../shared/api'
+import { ChangeAccountInput, ErrorCode, OrganizationInput, type OrganizationSummary } from '../../shared/api'
 import type { ValidationIssue } from '../../shared/validation'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
 import { toPerson } from '../db/usersRepo'
@@ -18,7 +18,7 @@ function refuseTakenNames(organizations: OrganizationsRepo, input: Partial<Organ
   throw new HttpError(409, ErrorCode.validation, details.map((d) => d.message).join('; '), details)
 }
 
-/** Organizations (administrators manage them) and the people a draft can be shared with. */
+/** Organizations and accounts (administrators manage them) and the people a draft can be shared with. */
 export function registerPeopleRoutes(router: Router, deps: ApiDeps): void {
   const { guards, organizations, users } = deps
 
@@ -51,5 +51,15 @@ export function registerPeopleRoutes(router: Router, deps: ApiDeps): void {
         sendJson(ctx.res, 200, org)
       }),
     )
-    .on('GET', '/api/users', guards.signedIn(({ res }) => sendJson(res, 200, users.list().map(toPerson))))
+    // Deactivated people are not offered for new grants (the grants they have stay, listed as they are).
+    .on('GET', '/api/users', guards.signedIn(({ res }) => sendJson(res, 200, users.list().filter((u) => !u.deactivatedAt).map(toPerson))))
+    .on('GET', '/api/people', guards.admin(({ res }) => sendJson(res, 200, deps.people.list())))
+    .on(
+      'PATCH',
+      '/api/people/:id',
+      guards.admin(async (ctx) => {
+        const input = await validBody(ctx, ChangeAccountInput)
+        sendJson(ctx.res, 200, deps.people.change(ctx.auth.user, ctx.params.id, input))
+      }),
+    )
 }

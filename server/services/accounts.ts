@@ -119,6 +119,11 @@ export class Accounts {
       throw invalidCredentials()
     }
     this.byAccount.reset(accountKey)
+    // Said only to whoever knows the password: to anyone else the account looks like any other.
+    if (user.deactivatedAt) {
+      this.deps.log.info('sign-in refused: account deactivated', { user: user.id })
+      throw new HttpError(403, ErrorCode.accountDeactivated, 'this account has been deactivated by an administrator')
+    }
     this.deps.log.info('signed in', { user: user.id })
     return user
   }

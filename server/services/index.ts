@@ -16,6 +16,7 @@ import { LiveAccess } from '../collab/liveAccess'
 import { Accounts } from './accounts'
 import { Invitations } from './invitations'
 import { DocumentAccess } from './access'
+import { People } from './people'
 
 /** Repositories and services over one database, shared by the server and the admin CLI. */
 export function createServices(db: Db, config: Config, log: Logger) {
@@ -50,6 +51,7 @@ export function createServices(db: Db, config: Config, log: Logger) {
     passwordCost: config.passwordCost,
     invitationTtlMs: config.invitationTtlMs,
   })
+  const people = new People({ db, users, organizations, sessions, live, log })
   const documentAccess = new DocumentAccess({ db, documents, access, users, organizations, live, log })
   return {
     db,
@@ -67,6 +69,7 @@ export function createServices(db: Db, config: Config, log: Logger) {
     live,
     accounts,
     invitations,
+    people,
     documentAccess,
   }
 }

@@ -120,6 +120,9 @@ const ROUTES: Row[] = [
   },
   { method: 'PATCH', path: '/api/organizations/:id', expect: only(200, 'admin'), request: (f) => ({ path: `/api/organizations/${f.orgId}`, body: { color: '#654321' } }) },
   { method: 'GET', path: '/api/users', expect: signedIn(200), request: () => ({ path: '/api/users' }) },
+  { method: 'GET', path: '/api/people', expect: only(200, 'admin'), request: () => ({ path: '/api/people' }) },
+  // A change that changes nothing (the stranger stays no administrator): only who may ask is tested here.
+  { method: 'PATCH', path: '/api/people/:id', expect: only(200, 'admin'), request: () => ({ path: `/api/people/${cast.stranger.user.id}`, body: { isAdmin: false } }) },
   {
     method: 'POST',
     path: '/api/invitations',

@@ -1,0 +1,130 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react'
+import type { AccountSummary, ChangeAccountInput, OrganizationSummary } from '../../shared/api'
+import { useI18n } from '../i18n/i18n'
+import { busyButton } from '../ui/busyButton'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
+import { useFocusBack } from '../ui/useFocusBack'
+
+/**
+ * One account in the People table, with its actions. Changing the organization opens a small
+ * form in the row (its list has the focus; Escape or Cancel closes it); deactivating asks first.
+ * The focus goes back to the button that opened either when it closes.
+ */
+export function PersonRow({ person, organizations, isMe, onChange, onError }: {
+  person: AccountSummary
+  organizations: OrganizationSummary[]
+  isMe: boolean
+  /** Sends the change; rejects with the server's refusal. */
+  onChange: (person: AccountSummary, change: ChangeAccountInput) => Promise<void>
+  /** A refused change made from the row itself (the confirmation says its own). */
+  onError: (err: unknown) => void
+}) {
+  const { t } = useI18n()
+  const [movingTo, setMovingTo] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const changeButton = useFocusBack<HTMLButtonElement>(movingTo !== null)
+  const activeButton = useFocusBack<HTMLButtonElement>(confirming)
+  const active = person.deactivatedAt === null
+  const name = person.displayName
+
+  /** Whether the change was made. */
+  async function act(change: ChangeAccountInput): Promise<boolean> {
+    setBusy(true)
+    try {
+      await onChange(person, change)
+      return true
+    } catch (err) {
+      onError(err)
+      return false
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  function move(event: FormEvent) {
+    event.preventDefault()
+    const target = movingTo
+    if (target === null || target === person.organization.id) {
+      setMovingTo(null)
+      return
+    }
+    // The form stays open when the move is refused (the section says why).
+    void act({ organizationId: target }).then((done) => done && setMovingTo(null))
+  }
+
+  function cancelOnEscape(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return
+    event.preventDefault()
+    setMovingTo(null)
+  }
+
+  return (
+    <tr data-testid="person-row" data-person={person.email} className={active ? undefined : 'deactivated'}>
+      <th scope="row">
+        {name} {isMe && <span className="muted">{t('admin.person.you')}</span>}
+      </th>
+      <td>{person.email}</td>
+      <td>
+        {movingTo === null ? (
+          <span className="person-org">
+            <span className="presence-dot" style={{ backgroundColor: person.organization.color }} aria-hidden="true" /> {person.organization.name}
+          </span>
+        ) : (
+          <form className="person-move" onSubmit={move} onKeyDown={cancelOnEscape}>
+            <select
+              autoFocus
+              aria-label={t('admin.person.organizationOf', { name })}
+              value={movingTo}
+              onChange={(e) => setMovingTo(e.target.value)}
+            >
+              {organizations.map((org) => (
+                <option key={org.id} value={org.id}>{org.name}</option>
+              ))}
+            </select>
+            <button type="submit" className="primary" {...busyButton(busy)}>{t('admin.person.moveHere')}</button>
+            <button type="button" onClick={() => setMovingTo(null)}>{t('common.cancel')}</button>
+          </form>
+        )}
+      </td>
+      <td>{person.isAdmin ? t('admin.person.isAdmin') : t('admin.person.notAdmin')}</td>
+      <td data-testid="person-status">{active ? t('admin.person.active') : t('admin.person.deactivated')}</td>
+      <td>
+        <div className="person-actions" role="group" aria-label={t('admin.person.actionsOf', { name })}>
+          {movingTo === null && (
+            <button type="button" className="link-button" ref={changeButton} onClick={() => setMovingTo(person.organization.id)}>
+              {t('admin.person.changeOrganization')}
+            </button>
+          )}
+          <button type="button" className="link-button" {...busyButton(busy)} onClick={() => void act({ isAdmin: !person.isAdmin })}>
+            {person.isAdmin ? t('admin.person.removeAdmin') : t('admin.person.makeAdmin')}
+          </button>
+          {/* One button for both: after the change the focus stays where it was. Not on one's own
+              row: the server refuses it (an administrator would lock themselves out). */}
+          {!isMe && <button
+            type="button"
+            className={active ? 'link-button danger' : 'link-button'}
+            ref={activeButton}
+            {...busyButton(busy)}
+            onClick={() => (active ? setConfirming(true) : void act({ active: true }))}
+          >
+            {active ? t('admin.person.deactivate') : t('admin.person.reactivate')}
+          </button>}
+        </div>
+        {confirming && (
+          <ConfirmDialog
+            title={t('admin.person.deactivateTitle', { name })}
+            text={t('admin.person.deactivateText', { name })}
+            busyText={t('admin.person.deactivating')}
+            confirmLabel={t('admin.person.deactivate')}
+            danger
+            testId="deactivate-dialog"
+            // A refusal stays in the dialog, in words (ConfirmDialog shows it).
+            onConfirm={() => onChange(person, { active: false }).then(() => setConfirming(false))}
+            onCancel={() => setConfirming(false)}
+          />
+        )}
+      </td>
+    </tr>
+  )
+}
