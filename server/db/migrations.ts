@@ -273,4 +273,21 @@ export const MIGRATIONS: readonly string[] = [
   DELETE FROM sqlite_sequence WHERE name = 'doc_updates';
   ALTER TABLE doc_updates_v7 RENAME TO doc_updates;
   `,
+  // 8: each organization's stated preference among a group of bracketed alternative wordings
+  // ("Non-liability [non-punishment]"), one per (draft, block, group, organization). A group is
+  // named by its block's stable id and its key, its options' texts (shared/alternatives): a
+  // preference follows its block through edits, moves and renumbering, and becomes "for a wording
+  // no longer in the text" when the options change. Stating again replaces; withdrawing deletes.
+  `
+  CREATE TABLE alternative_preferences (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    block_id TEXT NOT NULL,
+    group_key TEXT NOT NULL,
+    org_id TEXT NOT NULL,
+    option TEXT NOT NULL,
+    stated_by TEXT NOT NULL,
+    stated_at TEXT NOT NULL,
+    PRIMARY KEY (doc_id, block_id, group_key, org_id)
+  ) WITHOUT ROWID;
+  `,
 ]
