@@ -274,6 +274,8 @@ export interface PreferencesOverview {
   preferences: PreferenceView[]
   /** Whether the viewer may state their organization's preferences (anyone who may comment). */
   canState: boolean
+  /** The viewer's organization, for whom they state. */
+  organization: OrganizationSummary
 }
 
 export const REVIEW_REPORT_FORMATS = ['html', 'docx'] as const

@@ -15,6 +15,9 @@ const FIELDS = new Map<string, MessageKey>(Object.entries({
   text: 'error.field.text',
   color: 'error.field.color',
   organizationIds: 'error.field.organizationIds',
+  option: 'error.field.option',
+  groupKey: 'error.field.option',
+  blockId: 'error.field.option',
 } satisfies Record<string, MessageKey>))
 
 function fieldOf(path: string): MessageKey | null {

@@ -29,7 +29,11 @@ export class AlternativePreferences {
   constructor(private readonly deps: AlternativesDeps) {}
 
   overview(viewer: Viewer, doc: DocumentRecord): PreferencesOverview {
-    return { preferences: this.present(this.deps.preferences.ofDocument(doc.id)), canState: can(viewer.role, 'comment') }
+    return {
+      preferences: this.present(this.deps.preferences.ofDocument(doc.id)),
+      canState: can(viewer.role, 'comment'),
+      organization: viewer.user.organization,
+    }
   }
 
   state(viewer: Viewer, doc: DocumentRecord, input: StatePreferenceInput): PreferencesOverview {
