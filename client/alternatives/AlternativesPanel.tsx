@@ -38,10 +38,14 @@ export function AlternativesPanel({ docId, editor, session, language, onClose }:
   const matched = useMemo(() => (groups ? matchPreferences(groups, overview?.preferences ?? []) : null), [groups, overview])
   const mine = overview?.canState ? overview.organization : null
 
-  const state = (blockId: string, groupKey: string, option: string) =>
-    void action.run(async () => setOverview(await api.statePreference(docId, { blockId, groupKey, option })))
-  const withdraw = (blockId: string, groupKey: string) =>
-    void action.run(async () => setOverview(await api.withdrawPreference(docId, { blockId, groupKey })))
+  // Buttons stay enabled while a request runs (a disabled button would drop the keyboard's focus);
+  // a second press meanwhile is ignored.
+  const state = (blockId: string, groupKey: string, option: string) => {
+    if (!action.busy) void action.run(async () => setOverview(await api.statePreference(docId, { blockId, groupKey, option })))
+  }
+  const withdraw = (blockId: string, groupKey: string) => {
+    if (!action.busy) void action.run(async () => setOverview(await api.withdrawPreference(docId, { blockId, groupKey })))
+  }
 
   return (
     <section className="panel alternatives-panel" aria-labelledby="alternatives-title" data-panel="alternatives" data-testid="alternatives-panel">
@@ -58,7 +62,7 @@ export function AlternativesPanel({ docId, editor, session, language, onClose }:
       {matched && matched.groups.length > 0 && (
         <ol className="alternatives-list">
           {matched.groups.map((g, i) => (
-            <GroupCard key={`${g.group.blockId}\n${g.group.key}\n${i}`} entry={g} mine={mine} busy={action.busy} onState={state} onWithdraw={withdraw} onShow={(group) => showGroup(editor, group)} />
+            <GroupCard key={`${g.group.blockId}\n${g.group.key}\n${i}`} entry={g} mine={mine} onState={state} onWithdraw={withdraw} onShow={(group) => showGroup(editor, group)} />
           ))}
         </ol>
       )}
@@ -70,7 +74,7 @@ export function AlternativesPanel({ docId, editor, session, language, onClose }:
               <li key={`${p.blockId}\n${p.groupKey}\n${p.organization.id}`}>
                 {t('alternatives.staleItem', { org: p.organization.shortName, option: p.option, options: (optionsOfKey(p.groupKey) ?? []).join(' / ') })}
                 {mine?.id === p.organization.id && (
-                  <button type="button" className="link-button" disabled={action.busy} onClick={() => withdraw(p.blockId, p.groupKey)}>
+                  <button type="button" className="link-button" onClick={() => withdraw(p.blockId, p.groupKey)}>
                     {t('alternatives.withdraw', { org: mine.shortName })}
                   </button>
                 )}
@@ -86,13 +90,12 @@ export function AlternativesPanel({ docId, editor, session, language, onClose }:
 interface CardProps {
   entry: GroupWithPreferences
   mine: OrganizationSummary | null
-  busy: boolean
   onState: (blockId: string, groupKey: string, option: string) => void
   onWithdraw: (blockId: string, groupKey: string) => void
   onShow: (group: AlternativeGroup) => void
 }
 
-function GroupCard({ entry, mine, busy, onState, onWithdraw, onShow }: CardProps) {
+function GroupCard({ entry, mine, onState, onWithdraw, onShow }: CardProps) {
   const { t, language } = useI18n()
   const time = dateFormat(language)
   const { group, byOption } = entry
@@ -128,8 +131,8 @@ function GroupCard({ entry, mine, busy, onState, onWithdraw, onShow }: CardProps
                   className="small"
                   aria-pressed={isOurs}
                   aria-label={t('alternatives.supportLabel', { option: option.text, org: mine.shortName })}
-                  disabled={busy || isOurs}
-                  onClick={() => onState(group.blockId, group.key, option.text)}
+                  // Pressed again, the organization's preference is withdrawn (a toggle, as aria-pressed says).
+                  onClick={() => (isOurs ? onWithdraw(group.blockId, group.key) : onState(group.blockId, group.key, option.text))}
                 >
                   {isOurs ? t('alternatives.ours', { org: mine.shortName }) : t('alternatives.support')}
                 </button>
@@ -140,7 +143,7 @@ function GroupCard({ entry, mine, busy, onState, onWithdraw, onShow }: CardProps
       </ul>
       {!anyStated && <p className="muted small">{t('alternatives.nobody')}</p>}
       {mine && ours !== undefined && (
-        <button type="button" className="link-button small" disabled={busy} onClick={() => onWithdraw(group.blockId, group.key)}>
+        <button type="button" className="link-button small" onClick={() => onWithdraw(group.blockId, group.key)}>
           {t('alternatives.withdraw', { org: mine.shortName })}
         </button>
       )}
