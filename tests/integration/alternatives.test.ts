@@ -58,6 +58,12 @@ describe('preferences among alternative wordings over the real server', () => {
     expect(seen.preferences.map((p) => p.organization.shortName)).toEqual(['MoJ'])
     // Withdrawing again is no error and changes nothing.
     expect((await post(law.cast.reviewer, `${path()}/withdraw`, group)).status).toBe(200)
+
+    // The review report lists them after the threads.
+    const report = await (await law.cast.observer.api(`/api/documents/${law.docId}/review-report?format=html`)).text()
+    expect(report).toContain('<h2>Stated preferences among alternative wordings</h2>')
+    expect(report).toContain('<li>Non-liability: MoJ</li>')
+    expect(report).toContain('<li>[non-punishment]: —</li>')
   })
 
   it('refuses observers and strangers; only people with access read', async () => {

@@ -5,6 +5,7 @@ import { matchPreferences } from '../../shared/alternatives/preferences'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
 import { createBuilders } from '../../shared/seed/builders'
 import type { PreferenceView } from '../../shared/api'
+import { reviewReportHtml } from '../../shared/review/reviewReportHtml'
 
 const options = (text: string) => alternativesIn(text).map((g) => g.options.map((o) => o.text))
 
@@ -126,5 +127,37 @@ describe('stated preferences matched to the text', () => {
     expect(group.byOption.get('may')!.map((p) => p.organization.shortName)).toEqual(['ABC', 'MIN'])
     expect(group.byOption.get('shall')!.map((p) => p.organization.shortName)).toEqual(['SEC'])
     expect(matched.stale.map((p) => p.organization.shortName)).toEqual(['DEL', 'OLD'])
+  })
+})
+
+describe('stated preferences in the review report', () => {
+  it('lists each group someone stated a preference in, with who supports which option, and those no longer in the text', () => {
+    const key = groupKeyOf(['shall', 'may'])
+    const html = reviewReportHtml({
+      doc: law(),
+      language: 'en',
+      title: 'Law',
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      status: 'open',
+      threads: [],
+      preferences: [
+        pref('a2c2', key, 'may', 'MIN'),
+        pref('a2c2', key, 'may', '<b>X</b>'),
+        pref('a2c2', groupKeyOf(['shall', 'might']), 'might', 'OLD'),
+      ],
+    })
+    expect(html).toContain('<h2>Stated preferences among alternative wordings</h2>')
+    expect(html).toContain('<strong>Article 2. 2.</strong>')
+    expect(html).toContain('<li>shall: —</li>')
+    expect(html).toContain('<li>[may]: &lt;b&gt;X&lt;/b&gt;, MIN</li>')
+    expect(html).toContain('For a wording no longer in the text')
+    expect(html).toContain('<li>OLD: “might” (shall / might)</li>')
+    // Groups nobody stated a preference in are left out.
+    expect(html).not.toContain('Chapter I.')
+  })
+
+  it('has no such section when nobody stated a preference', () => {
+    const html = reviewReportHtml({ doc: law(), language: 'ru', title: 'Закон', generatedAt: '2026-01-01T00:00:00.000Z', status: 'open', threads: [] })
+    expect(html).not.toContain('Предпочтения организаций')
   })
 })
