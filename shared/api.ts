@@ -7,6 +7,7 @@ import type { DocumentDiff } from './diff/types'
 import type { WireDiff } from './diff/wire'
 import { needsText, POSITIONS, SEVERITY, type PositionKind, type ProposalStatus } from './agreement'
 import { problemParams } from './validation'
+import { optionsOfKey } from './alternatives/recognise'
 import { COMMENT_MAX_LENGTH, CURRENT, EXPORT_FORMATS, POSITION_TEXT_MAX } from './apiConstants'
 
 export * from './apiConstants'
@@ -253,6 +254,55 @@ export interface ThreadView {
   resolvedBy: PersonRef | null
   resolvedAt: string | null
   comments: CommentView[]
+}
+
+// ── Alternative wordings ──────────────────────────────────────────────────────────────────
+
+/** The longest option text a preference may name, and the longest group key (its options as JSON). */
+export const OPTION_TEXT_MAX = 1000
+export const GROUP_KEY_MAX = 8000
+
+const GroupRef = {
+  /** The stable id of the block the group is in (shared/alternatives/inDocument.ts). */
+  blockId: z.string().min(1).max(64),
+  /** The group's key: its options' texts (shared/alternatives/recognise.ts, groupKeyOf). */
+  groupKey: z.string().min(1).max(GROUP_KEY_MAX),
+}
+
+/**
+ * POST /api/documents/:id/alternatives/preferences: state (or change) the viewer's organization's
+ * preference in one group. The option must be one of the key's options.
+ */
+export const StatePreferenceInput = z
+  .object({ ...GroupRef, option: z.string().trim().min(1).max(OPTION_TEXT_MAX) })
+  .superRefine((value, ctx) => {
+    const options = optionsOfKey(value.groupKey)
+    if (!options) ctx.addIssue({ code: 'custom', path: ['groupKey'], message: 'not a group key' })
+    else if (!options.includes(value.option)) ctx.addIssue({ code: 'custom', path: ['option'], message: 'not one of the group\'s options' })
+  })
+export type StatePreferenceInput = z.input<typeof StatePreferenceInput>
+
+/** POST /api/documents/:id/alternatives/preferences/withdraw: the viewer's organization withdraws its preference. */
+export const WithdrawPreferenceInput = z.object(GroupRef)
+export type WithdrawPreferenceInput = z.input<typeof WithdrawPreferenceInput>
+
+/** One organization's stated preference in one group. */
+export interface PreferenceView {
+  blockId: string
+  groupKey: string
+  option: string
+  organization: OrganizationSummary
+  statedBy: PersonRef
+  statedAt: string
+}
+
+/** GET /api/documents/:id/alternatives/preferences (read access). */
+export interface PreferencesOverview {
+  preferences: PreferenceView[]
+  /** Whether the viewer may state their organization's preferences (anyone who may comment). */
+  canState: boolean
+  /** The viewer's organization, for whom they state. */
+  organization: OrganizationSummary
 }
 
 export const REVIEW_REPORT_FORMATS = ['html', 'docx'] as const

@@ -24,6 +24,8 @@ export const MessageType = {
   gzipped: 103,
   /** Server → client: the draft was renamed, varString(new title) (Accord extension). */
   renamed: 104,
+  /** Server → client: an organization stated or withdrew a preference among alternative wordings; no body (Accord extension). */
+  preferences: 105,
 } as const
 
 /** Query parameter of the sync URL by which a client asks for large messages gzipped (`=1`). */

@@ -39,6 +39,9 @@ import type {
   ProposalView,
   ProposeInput,
   RecordPositionInput,
+  PreferencesOverview,
+  StatePreferenceInput,
+  WithdrawPreferenceInput,
 } from '../../shared/api'
 import { unpackDiff } from '../../shared/diff/wire'
 import type { MessageKey } from '../i18n/en'
@@ -122,6 +125,9 @@ export const api = {
   revokeGrant: (id: string, principalType: string, principalId: string) =>
     request<void>('DELETE', `${doc(id)}/access/${encodeURIComponent(principalType)}/${encodeURIComponent(principalId)}`),
   activity: (id: string) => request<ActivitySession[]>('GET', `${doc(id)}/activity`),
+  listPreferences: (id: string) => request<PreferencesOverview>('GET', `${doc(id)}/alternatives/preferences`),
+  statePreference: (id: string, input: StatePreferenceInput) => request<PreferencesOverview>('POST', `${doc(id)}/alternatives/preferences`, input),
+  withdrawPreference: (id: string, input: WithdrawPreferenceInput) => request<PreferencesOverview>('POST', `${doc(id)}/alternatives/preferences/withdraw`, input),
   importDocument: (input: ImportDocumentInput) => request<ImportCreated>('POST', '/api/documents/import', input),
   exportPath: (id: string, format: ExportFormat, version?: string, options: { positions?: boolean; comments?: boolean } = {}) =>
     `${doc(id)}/export?format=${format}${version ? `&version=${encodeURIComponent(version)}` : ''}${options.positions ? '&positions=1' : ''}${options.comments ? '&comments=1' : ''}`,

@@ -16,6 +16,9 @@ const FIELDS = new Map<string, MessageKey>(Object.entries({
   color: 'error.field.color',
   organizationIds: 'error.field.organizationIds',
   organizationId: 'error.field.organizationId',
+  option: 'error.field.option',
+  groupKey: 'error.field.option',
+  blockId: 'error.field.option',
 } satisfies Record<string, MessageKey>))
 
 function fieldOf(path: string): MessageKey | null {

@@ -89,6 +89,7 @@ export class CollabSession {
   private listeners = new Set<() => void>()
   /** Told when the server says a review thread changed (null: after a reconnect, anything may have). */
   private threadListeners = new Set<(event: ThreadsChanged | null) => void>()
+  private preferenceListeners = new Set<() => void>()
   private state: SyncState = { kind: 'connecting' }
   /** This connection's role as the server decided it (null until told). */
   role: Role | null = null
@@ -157,6 +158,7 @@ export class CollabSession {
     this.provider.on('sync', (synced: boolean) => {
       if (!synced) return
       afterNextFrame(() => this.threadListeners.forEach((l) => l(null)))
+      if (this.preferenceListeners.size > 0) afterNextFrame(() => this.preferenceListeners.forEach((l) => l()))
     })
     if (hasCopy(docId) || !navigator.onLine) this.openCopy()
     else this.copyFallbackTimer = setTimeout(this.openCopy, COPY_OPEN_FALLBACK_MS)
@@ -221,6 +223,9 @@ export class CollabSession {
         // An unreadable notice still means "something changed": listeners fetch everything.
       }
       this.threadListeners.forEach((l) => l(event))
+    }
+    handlers[MessageType.preferences] = () => {
+      this.preferenceListeners.forEach((l) => l())
     }
     handlers[MessageType.stored] = (_encoder, decoder) => {
       const ack = readStoredAck(decoder)
@@ -442,6 +447,12 @@ export class CollabSession {
   onThreadsChanged(listener: (event: ThreadsChanged | null) => void): () => void {
     this.threadListeners.add(listener)
     return () => this.threadListeners.delete(listener)
+  }
+
+  /** Stated preferences among alternative wordings changed on the server (message type 105), or we reconnected. */
+  onPreferencesChanged(listener: () => void): () => void {
+    this.preferenceListeners.add(listener)
+    return () => this.preferenceListeners.delete(listener)
   }
 
   subscribe = (listener: () => void): (() => void) => {

@@ -20,6 +20,7 @@ import { useCommentsController, useOpenThreadCounts } from '../comments/useComme
 import { CommentsPanel } from '../comments/CommentsPanel'
 import { CommentButton } from '../comments/CommentButton'
 import { AgreementView } from '../agreement/AgreementView'
+import { AlternativesPanel } from '../alternatives/AlternativesPanel'
 import { keepAboveSheet, useSidePanels } from './useSidePanels'
 import { TEXT_ID } from './SkipToText'
 import { followSheetHeight } from './sheetHeight'
@@ -179,6 +180,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         </button>
       )}
       {actions && (
+        <button type="button" data-testid="toggle-alternatives" onClick={() => panels.toggle('alternatives')} aria-pressed={panels.open.alternatives}>{t('alternatives.button')}</button>
+      )}
+      {actions && (
         <button type="button" data-testid="agreement" onClick={() => setShowAgreement(true)} aria-haspopup="dialog">{t('agreement.button')}</button>
       )}
       {actions && can(role, 'share') && (
@@ -198,7 +202,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     )
 
   const { open } = panels
-  const anyPanel = !ended && (open.history || open.activity || (open.comments && !!comments))
+  const anyPanel = !ended && (open.history || open.activity || open.alternatives || (open.comments && !!comments))
   return (
     <div className="page editor-page">
       {header}
@@ -240,6 +244,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         <aside className="sidebar sidebar-right" onKeyDown={panels.onKeyDown} ref={followSheet}>
           {anyPanel && open.history && <HistoryPanel docId={docId} title={title} language={load.doc.language} canEdit={editable} onClose={() => panels.close('history')} />}
           {anyPanel && open.activity && <ActivityPanel docId={docId} onClose={() => panels.close('activity')} />}
+          {anyPanel && open.alternatives && (
+            <AlternativesPanel docId={docId} editor={editor} session={session} language={load.doc.language} onClose={() => panels.close('alternatives')} />
+          )}
           {anyPanel && open.comments && comments && <CommentsPanel controller={comments} docId={docId} canComment={canComment} onClose={() => panels.close('comments')} />}
           {session && <Presence session={session} />}
         </aside>

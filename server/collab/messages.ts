@@ -59,3 +59,8 @@ export function renamedMessage(title: string): Uint8Array {
 export function threadsMessage(event: ThreadsChanged): Uint8Array {
   return frame(MessageType.threads, (encoder) => encoding.writeVarString(encoder, JSON.stringify(event)))
 }
+
+/** Stated preferences among alternative wordings changed (Accord extension, type 105): clients fetch them again. */
+export function preferencesMessage(): Uint8Array {
+  return frame(MessageType.preferences, () => {})
+}

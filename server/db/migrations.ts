@@ -281,4 +281,21 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE users ADD COLUMN deactivated_at TEXT;
   ALTER TABLE sessions ADD COLUMN ended_reason TEXT;
   `,
+  // 9: each organization's stated preference among a group of bracketed alternative wordings
+  // ("Non-liability [non-punishment]"), one per (draft, block, group, organization). A group is
+  // named by its block's stable id and its key, its options' texts (shared/alternatives): a
+  // preference follows its block through edits, moves and renumbering, and becomes "for a wording
+  // no longer in the text" when the options change. Stating again replaces; withdrawing deletes.
+  `
+  CREATE TABLE alternative_preferences (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    block_id TEXT NOT NULL,
+    group_key TEXT NOT NULL,
+    org_id TEXT NOT NULL,
+    option TEXT NOT NULL,
+    stated_by TEXT NOT NULL,
+    stated_at TEXT NOT NULL,
+    PRIMARY KEY (doc_id, block_id, group_key, org_id)
+  ) WITHOUT ROWID;
+  `,
 ]

@@ -4,6 +4,7 @@ import type { Exports } from '../services/exports'
 import type { Versions } from '../services/versions'
 import type { Agreement } from '../services/agreement'
 import { registerAgreementRoutes } from './agreementRoutes'
+import { registerAlternativesRoutes } from './alternativesRoutes'
 import { registerAccessRoutes } from './accessRoutes'
 import { registerAuthRoutes } from './authRoutes'
 import { registerCommentsRoutes } from './commentsRoutes'
@@ -39,5 +40,6 @@ export function createApiRouter(services: Services & { rooms: Rooms; exports: Ex
   registerVersionsRoutes(router, deps)
   registerCommentsRoutes(router, deps)
   registerAgreementRoutes(router, deps)
+  registerAlternativesRoutes(router, deps)
   return router
 }

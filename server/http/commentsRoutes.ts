@@ -4,6 +4,7 @@ import { reviewReportHtml } from '../../shared/review/reviewReportHtml'
 import { REPORT_WORDS } from '../../shared/review/reviewReport'
 import { contentDisposition, shortTitle } from '../export/filename'
 import { ReviewThreads } from '../services/comments'
+import { AlternativePreferences } from '../services/alternatives'
 import { HttpError } from '../errors'
 import { validationIssues } from '../../shared/validation'
 import type { ApiDeps } from './api'
@@ -24,6 +25,7 @@ const CONTENT_TYPES = {
 export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
   const { guards, documentAccess: access } = deps
   const threads = new ReviewThreads(deps)
+  const preferences = new AlternativePreferences(deps)
   const viewerOf = (ctx: AuthedContext) => {
     const { doc, role } = access.authorize(ctx.auth.user, ctx.params.id, 'read')
     return { doc, viewer: { user: ctx.auth.user, role } }
@@ -101,6 +103,7 @@ export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
           generatedAt: new Date().toISOString(),
           status,
           threads: threads.reportThreads(viewer, doc, status),
+          preferences: preferences.overview(viewer, doc).preferences,
         }
         // Named as the other downloads are: after the draft (its id said nothing to whoever received the file).
         const disposition = contentDisposition(`${shortTitle(doc.title)} — ${REPORT_WORDS[doc.language].report}`, format)

@@ -3,6 +3,7 @@ import type { Db } from '../db/connection'
 import type { Logger } from '../logger'
 import { AccessRepo } from '../db/accessRepo'
 import { CommentsRepo } from '../db/commentsRepo'
+import { PreferencesRepo } from '../db/preferencesRepo'
 import { DocumentsRepo } from '../db/documentsRepo'
 import { EditSessionsRepo } from '../db/editSessionsRepo'
 import { InvitationsRepo } from '../db/invitationsRepo'
@@ -27,6 +28,7 @@ export function createServices(db: Db, config: Config, log: Logger) {
   const invitationsRepo = new InvitationsRepo(db)
   const editSessions = new EditSessionsRepo(db)
   const comments = new CommentsRepo(db)
+  const preferences = new PreferencesRepo(db)
   const store = new SqliteDocumentStore(db, (message) => log.error('WAL checkpoint failed', { message }))
   const sessions = new Sessions(new SessionsRepo(db), users, { ttlMs: config.sessionTtlMs, trustProxy: config.trustProxy })
   const registry = new ConnectionRegistry()
@@ -63,6 +65,7 @@ export function createServices(db: Db, config: Config, log: Logger) {
     access,
     editSessions,
     comments,
+    preferences,
     store,
     sessions,
     registry,

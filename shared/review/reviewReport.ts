@@ -1,4 +1,5 @@
-import type { ThreadView } from '../api'
+import type { PreferenceView, ThreadView } from '../api'
+import { reportAlternatives, type ReportAlternatives } from './alternativesReport'
 import type { Language } from '../language'
 import { documentDateTime } from '../dates'
 import { outlineOf } from '../numbering'
@@ -29,6 +30,8 @@ export interface ReviewReportInput {
   generatedAt: string
   status: 'open' | 'all'
   threads: ReportThread[]
+  /** The organizations' stated preferences among alternative wordings, listed after the threads. */
+  preferences?: PreferenceView[]
 }
 
 export interface ReportSection {
@@ -48,6 +51,8 @@ export interface ReviewReportModel {
   words: ReportWords
   sections: ReportSection[]
   threadCount: number
+  /** Stated preferences among alternative wordings; null when none was stated. */
+  alternatives: ReportAlternatives | null
 }
 
 export interface ReportWords {
@@ -66,6 +71,8 @@ export interface ReportWords {
   resolvedBy: string
   deletedArticles: string
   edited: string
+  alternatives: string
+  noLongerInText: string
   /** A moment in the language's style: "30 ноября 2026 г., 23:14 (UTC)". */
   time: (iso: string) => string
 }
@@ -87,6 +94,8 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     resolvedBy: 'resolved by',
     deletedArticles: 'Articles since deleted',
     edited: 'edited',
+    alternatives: 'Stated preferences among alternative wordings',
+    noLongerInText: 'For a wording no longer in the text',
     time: (iso) => documentDateTime(iso, 'en'),
   },
   ru: {
@@ -105,6 +114,8 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     resolvedBy: 'закрыл(а)',
     deletedArticles: 'Удалённые статьи',
     edited: 'изменено',
+    alternatives: 'Предпочтения организаций по вариантам формулировок',
+    noLongerInText: 'Для формулировки, которой больше нет в тексте',
     time: (iso) => documentDateTime(iso, 'ru'),
   },
 }
@@ -142,7 +153,8 @@ export function reportHeadings(model: ReviewReportModel): { section: ReportSecti
 }
 
 export function reviewReportModel(input: ReviewReportInput): ReviewReportModel {
-  const entries = outlineOf(docFromJSON(input.doc), input.language).filter((e) => e.kind === 'article' && e.id)
+  const doc = docFromJSON(input.doc)
+  const entries = outlineOf(doc, input.language).filter((e) => e.kind === 'article' && e.id)
   const sections = new Map<string, ReportSection>()
   for (const entry of entries) sections.set(entry.id!, { articleId: entry.id!, label: entry.label, heading: entry.heading, deleted: false, threads: [] })
   const gone = new Map<string, ReportSection>()
@@ -166,5 +178,6 @@ export function reviewReportModel(input: ReviewReportInput): ReviewReportModel {
     words: REPORT_WORDS[input.language],
     sections: ordered,
     threadCount: threads.length,
+    alternatives: reportAlternatives(doc, input.language, input.preferences ?? []),
   }
 }

@@ -1,5 +1,6 @@
 import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun, type IParagraphStyleOptions, type IStylesOptions } from 'docx'
 import { xmlSafe } from '../export/escape'
+import { optionLine, staleLine } from './alternativesReport'
 import { authorLine, reportHeadings, reportMetaLine, reviewReportModel, statusLine, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
 
 /**
@@ -92,6 +93,22 @@ export function reviewSectionsDocx(model: ReviewReportModel, heading: (text: str
   return out
 }
 
+/** The stated preferences among alternative wordings, if any: a heading, the options of each group. */
+function alternativesParagraphs(model: ReviewReportModel): Paragraph[] {
+  const a = model.alternatives
+  if (!a) return []
+  const out = [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(model.words.alternatives)] })]
+  for (const g of a.groups) {
+    out.push(new Paragraph({ keepNext: true, spacing: { before: 160 }, children: [text(g.where, { bold: true })] }))
+    for (const o of g.options) out.push(new Paragraph({ style: 'AccordComment', children: [text(optionLine(o))] }))
+  }
+  if (a.stale.length > 0) {
+    out.push(new Paragraph({ keepNext: true, spacing: { before: 160 }, children: [text(model.words.noLongerInText, { bold: true })] }))
+    for (const p of a.stale) out.push(new Paragraph({ style: 'AccordComment', children: [text(staleLine(p))] }))
+  }
+  return out
+}
+
 export async function reviewReportDocx(input: ReviewReportInput): Promise<Uint8Array> {
   const model = reviewReportModel(input)
   const w = model.words
@@ -99,6 +116,7 @@ export async function reviewReportDocx(input: ReviewReportInput): Promise<Uint8A
     new Paragraph({ heading: HeadingLevel.TITLE, children: [text(`${w.report}: ${model.title}`)] }),
     new Paragraph({ children: [text(reportMetaLine(model), { color: '555555' })] }),
     ...reviewSectionsDocx(model, (title) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(title)] })),
+    ...alternativesParagraphs(model),
   ]
   const document = new Document({
     title: xmlSafe(`${w.report}: ${model.title}`),

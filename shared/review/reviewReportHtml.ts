@@ -1,4 +1,5 @@
 import { escapeHtml } from '../export/escape'
+import { optionLine, staleLine } from './alternativesReport'
 import { authorLine, reportHeadings, reportMetaLine, reviewReportModel, statusLine, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
 
 /**
@@ -79,6 +80,24 @@ export function reviewSectionsHtml(model: ReviewReportModel, heading: 'h2' | 'h3
   return out
 }
 
+/** The stated preferences among alternative wordings, if any: a heading, a list per group. */
+function alternativesHtml(model: ReviewReportModel): string[] {
+  const a = model.alternatives
+  if (!a) return []
+  const out = [`<h2>${escapeHtml(model.words.alternatives)}</h2>`]
+  for (const g of a.groups) {
+    out.push(`<p class="alternatives-where"><strong>${escapeHtml(g.where)}</strong></p>`, '<ul class="alternatives">')
+    for (const o of g.options) out.push(`<li>${escapeHtml(optionLine(o))}</li>`)
+    out.push('</ul>')
+  }
+  if (a.stale.length > 0) {
+    out.push(`<p><strong>${escapeHtml(model.words.noLongerInText)}</strong></p>`, '<ul class="alternatives">')
+    for (const p of a.stale) out.push(`<li>${escapeHtml(staleLine(p))}</li>`)
+    out.push('</ul>')
+  }
+  return out
+}
+
 export function reviewReportHtml(input: ReviewReportInput): string {
   const model = reviewReportModel(input)
   const w = model.words
@@ -86,6 +105,7 @@ export function reviewReportHtml(input: ReviewReportInput): string {
     `<h1>${escapeHtml(w.report)}: ${escapeHtml(model.title)}</h1>`,
     `<p class="meta">${escapeHtml(reportMetaLine(model))}</p>`,
     ...reviewSectionsHtml(model, 'h2'),
+    ...alternativesHtml(model),
   ]
   return [
     '<!DOCTYPE html>',

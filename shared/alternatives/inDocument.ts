@@ -1,0 +1,68 @@
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Language } from '../language'
+import { numberArticleBody, outlineOf, type NumberedNode } from '../numbering'
+import { alternativesIn, type AlternativeGroupInText } from './recognise'
+
+/** A group of alternatives where it stands in the draft. */
+export interface AlternativeGroup extends AlternativeGroupInText {
+  /** The stable id of its block: a chapter, paragraph, point or sub-point, or the article for its heading. */
+  blockId: string
+  /** The article (or chapter) it is in, as numbered now: "Article 5." / "Статья 5.", "Chapter II.". */
+  label: string
+  /** The block within the article: "2.", "3)", "b)"; "" for the heading or an unnumbered paragraph. */
+  blockLabel: string
+}
+
+/** Blocks are immutable in ProseMirror: a block unchanged since the last look is not read again. */
+const byBlock = new WeakMap<PMNode, AlternativeGroupInText[]>()
+
+function groupsOfBlock(node: PMNode): AlternativeGroupInText[] {
+  let groups = byBlock.get(node)
+  if (!groups) {
+    groups = alternativesIn(node.textContent)
+    byBlock.set(node, groups)
+  }
+  return groups
+}
+
+/**
+ * Every group of alternatives in the draft, in text order. Only blocks with a stable id are read
+ * (chapters, article headings under their article's id, paragraphs, points, sub-points): a
+ * preference is kept against that id. The title and the preamble have none and are skipped.
+ */
+export function alternativesOfDoc(doc: PMNode, language: Language): AlternativeGroup[] {
+  const out: AlternativeGroup[] = []
+  const outline = outlineOf(doc, language)
+  let entry = 0
+  const push = (groups: AlternativeGroupInText[], blockId: string, label: string, blockLabel: string) => {
+    for (const g of groups) out.push({ ...g, blockId, label, blockLabel })
+  }
+  doc.forEach((node, pos) => {
+    const kind = node.type.name
+    if (kind !== 'chapter' && kind !== 'article') return
+    const label = outline[entry++]?.label ?? ''
+    const id = node.attrs.id as string | null
+    if (kind === 'chapter') {
+      if (id) push(groupsOfBlock(node), id, label, '')
+      return
+    }
+    if (id && node.firstChild) push(groupsOfBlock(node.firstChild), id, label, '')
+    // Numbers of the body are worked out only for an article that has brackets at all.
+    let numbered: NumberedNode[] | null = null
+    node.forEach((child, offset) => {
+      if (child.type.name === 'articleHeading' || !child.attrs.id) return
+      const groups = groupsOfBlock(child)
+      if (groups.length === 0) return
+      if (!numbered) {
+        numbered = []
+        numberArticleBody(node, pos + 1, language, numbered)
+      }
+      const blockLabel = numbered.find((n) => n.pos === pos + 1 + offset)?.label ?? ''
+      push(groups, child.attrs.id as string, label, blockLabel)
+    })
+  })
+  return out
+}
+
+/** A group's identity in the draft: its block and its key (a newline is in neither an id nor a key). */
+export const groupId = (blockId: string, key: string) => `${blockId}\n${key}`
