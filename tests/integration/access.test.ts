@@ -246,6 +246,22 @@ const ROUTES: Row[] = [
   },
   // HTML stands for DOCX too: the same rule.
   { method: 'GET', path: '/api/documents/:id/review-report', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/review-report?format=html` }) },
+  // Preferences among alternative wordings: reading needs `read`; stating and withdrawing need `comment`.
+  { method: 'GET', path: '/api/documents/:id/alternatives/preferences', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/alternatives/preferences` }) },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/alternatives/preferences',
+    expect: only(200, 'owner', 'drafter', 'reviewer'),
+    needs: ['article'],
+    request: (f) => ({ path: `/api/documents/${f.docId}/alternatives/preferences`, body: { blockId: f.articleId, groupKey: '["three","six"]', option: 'six' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/alternatives/preferences/withdraw',
+    expect: only(200, 'owner', 'drafter', 'reviewer'),
+    needs: ['article'],
+    request: (f) => ({ path: `/api/documents/${f.docId}/alternatives/preferences/withdraw`, body: { blockId: f.articleId, groupKey: '["three","six"]' } }),
+  },
   // Agreement: everyone who reads sees it; owners propose and withdraw.
   { method: 'GET', path: '/api/documents/:id/agreement', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/agreement` }) },
   {
