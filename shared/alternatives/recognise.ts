@@ -10,7 +10,11 @@
  *   an opening bracket never closed, or a closing one never opened, is ordinary text;
  * - empty brackets ("[]", "[ ]") are no option, and do not end a run;
  * - the word before counts only with whitespace (no newline) between it and the first bracket;
- *   a word is letters and digits, hyphens inside ("Non-liability", «уголовно-правовой»);
+ *   a word is letters and digits, hyphens inside ("Non-liability", «уголовно-правовой»); a word
+ *   of three letters or fewer only before a single bracket ("by [through]": before two or more,
+ *   as in "на [трехлетний] [пятилетний] срок" or "a [three-year] [five-year] period", it is a
+ *   preposition or article the brackets do not replace), and no word before a bracket that opens
+ *   with punctuation ("совершения [, если потерпевшим является ребенок]": an insertion);
  * - an option repeated within a group counts once.
  */
 
@@ -82,6 +86,10 @@ function segmentsOf(text: string): Segment[] {
 const WORD_WINDOW = 200
 const WORD_BEFORE = /([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)[^\S\n]+$/u
 const SPACE_ONLY = /^[^\S\n]*$/
+/** Fewer letters than this, before two or more brackets: a preposition or article, not a wording they replace. */
+const MIN_WORD = 4
+/** A bracket opening with punctuation adds words to the sentence; it replaces none. */
+const INSERTION = /^[,;:.]/
 
 /** The groups of alternatives in one block's text, in order. */
 export function alternativesIn(text: string): AlternativeGroupInText[] {
@@ -114,7 +122,9 @@ function groupOf(text: string, runStart: number, segments: Segment[], end: numbe
   const from = Math.max(0, runStart - WORD_WINDOW)
   const before = WORD_BEFORE.exec(text.slice(from, runStart))
   let start = runStart
-  if (before) {
+  const insertion = segments.some((s) => INSERTION.test(s.text))
+  const short = before !== null && before[1].replace(/-/g, '').length < MIN_WORD
+  if (before && !insertion && !(short && segments.length > 1)) {
     start = from + before.index
     add({ text: before[1], bracketed: false, start, end: start + before[1].length })
   }

@@ -35,6 +35,14 @@ describe('alternatives in a block', () => {
     expect(options('(victims) [persons]')).toEqual([['persons']])
   })
 
+  it('takes no preposition or article before two brackets as the current wording, nor a word before an insertion', () => {
+    expect(options('by [through] training')).toEqual([['by', 'through']])
+    expect(options('на [трехлетний] [пятилетний] срок')).toEqual([['трехлетний', 'пятилетний']])
+    expect(options('for a [three-year] [five-year] period')).toEqual([['three-year', 'five-year']])
+    expect(options('преступления совершения [, если потерпевшим является ребенок]')).toEqual([[', если потерпевшим является ребенок']])
+    expect(options('Неответственность [ненаказуемость] жертв')).toEqual([['Неответственность', 'ненаказуемость']])
+  })
+
   it('finds several groups in one block, a run ending at anything but whitespace', () => {
     expect(options('shall [may] [must] take measures [steps], [including] [notably] training')).toEqual([
       ['shall', 'may', 'must'],
