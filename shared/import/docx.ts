@@ -7,7 +7,7 @@ import type { ImportResult } from './types'
 import type { ImportNote } from './notes'
 import { ImportError } from './errors'
 import { collapseSpaces } from './spaces'
-import { MAX_DOCX_XML_BYTES, xmlPartsExceed } from './zipBomb'
+import { MAX_DOCX_XML_BYTES, docxPartsExceed } from './zipBomb'
 
 /**
  * DOCX import through mammoth: Word → simple HTML, whose headings and lists keep what plain text
@@ -129,7 +129,7 @@ function countElements(el: XmlElement, name: string): number {
 export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Language): Promise<ImportResult> {
   const { default: mammoth } = await import('mammoth')
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
-  if (await xmlPartsExceed(view, MAX_DOCX_XML_BYTES)) throw new ImportError('tooLarge', `the Word document's XML unpacks to more than ${MAX_DOCX_XML_BYTES} bytes`)
+  if (await docxPartsExceed(view, MAX_DOCX_XML_BYTES)) throw new ImportError('tooLarge', `the Word document's parts unpack to more than ${MAX_DOCX_XML_BYTES} bytes`)
   const arrayBuffer = view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer
   // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`; JSZip takes either.
   const input = { buffer: view, arrayBuffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0]

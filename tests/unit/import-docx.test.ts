@@ -14,8 +14,8 @@ import {
 } from 'docx'
 import { parseDocx } from '../../shared/import/docx'
 import { ImportError } from '../../shared/import/errors'
-import { MAX_DOCX_XML_BYTES } from '../../shared/import/zipBomb'
-import { paddedDocx } from '../helpers/draftDocx'
+import { MAX_DOCX_XML_BYTES, docxPartsExceed } from '../../shared/import/zipBomb'
+import { docxWithImage, paddedDocx, renamedPaddedDocx } from '../helpers/draftDocx'
 import { toDocx } from '../../shared/export/docx'
 import { createBuilders } from '../../shared/seed/builders'
 import { sampleLaw } from '../../shared/seed/modelLaw'
@@ -236,6 +236,28 @@ describe('parseDocx of exported edge cases', () => {
         // It inflated no further than the limit, and never reached mammoth.
         expect(performance.now() - started).toBeLessThan(3000)
       }
+    }, 30_000)
+
+    it('is refused when its main part has another name than document.xml (the relationships say where it is)', async () => {
+      const paragraphs = Math.ceil(MAX_DOCX_XML_BYTES / 60) + 1000
+      for (const options of [{}, { name: 'word/media/image1.png', alsoImage: true }]) {
+        const bomb = await renamedPaddedDocx(paragraphs, options)
+        expect(await docxPartsExceed(bomb, MAX_DOCX_XML_BYTES), JSON.stringify(options)).toBe(true)
+        const started = performance.now()
+        const err = await parseDocx(bomb).catch((e: unknown) => e)
+        expect((err as ImportError).problem, JSON.stringify(options)).toBe('tooLarge')
+        expect(performance.now() - started).toBeLessThan(3000)
+      }
+    }, 60_000)
+
+    it('a draft with an image that unpacks past the limit still imports: images are never unpacked', async () => {
+      const photo = new Uint8Array(MAX_DOCX_XML_BYTES + 16 * 1024 * 1024)
+      const bytes = await docxWithImage(photo)
+      expect(bytes.length).toBeLessThan(2 * 1024 * 1024)
+      expect(await docxPartsExceed(bytes, MAX_DOCX_XML_BYTES)).toBe(false)
+      const result = await parseDocx(bytes)
+      expect(result.stats.articles).toBeGreaterThan(0)
+      expect(result.notes).toContainEqual({ code: 'imagesLeftOut', count: 1 })
     }, 30_000)
 
     it('a genuine large draft, well under the limit, still imports', async () => {
