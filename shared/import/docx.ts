@@ -84,7 +84,7 @@ function pushLines(walk: Walk, text: string, extra: Omit<SourceBlock, 'text'>): 
   const nonEmpty = lines.filter(Boolean)
   if (nonEmpty.length === 0) return
   walk.blocks.push({ ...extra, text: nonEmpty[0] })
-  for (const line of nonEmpty.slice(1)) walk.blocks.push({ text: line })
+  for (const line of nonEmpty.slice(1)) walk.blocks.push({ text: line, sameParagraph: true })
 }
 
 function walkNodes(el: XmlElement, walk: Walk, depth: number): void {
@@ -100,7 +100,8 @@ function walkNodes(el: XmlElement, walk: Walk, depth: number): void {
       walk.appendix = collapseSpaces(textContent(c))
     } else if (c.attrs.class === 'docx-title') {
       walk.titleStyle = true
-      walk.blocks.push({ text: collapseSpaces(textContent(c)), heading: 1 })
+      // Lines, not textContent: a soft break in the title ran its lines together ("ЗАКОНО …").
+      pushLines(walk, inlineText(c), { heading: 1 })
     } else if (h) {
       // Word's Heading 1 holds chapters and Heading 2 articles (Title is the law's title).
       walk.blocks.push({ text: collapseSpaces(inlineText(c)), heading: Number(h[1]) + 1 })

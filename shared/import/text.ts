@@ -33,6 +33,10 @@ function indentOf(line: string): number {
   return n
 }
 
+function upperCase(text: string): boolean {
+  return /\p{L}/u.test(text) && text === text.toUpperCase() && text !== text.toLowerCase()
+}
+
 export function parseText(text: string, language?: Language, options: ParseTextOptions = {}): ImportResult {
   const { blocks, markdown } = textBlocks(text, options)
   const notes: ImportNote[] = []
@@ -71,6 +75,13 @@ export function textBlocks(text: string, options: ParseTextOptions = {}): { bloc
     const continues =
       open !== null && !structural && (markdown || (hasBlankLines && !/[.!?;:…»"”]$/.test(open.text)))
     if (continues && open) {
+      // An upper-case first line ("МОДЕЛЬНЫЙ ЗАКОН") over one in ordinary case is a title set on
+      // two lines: kept apart, as one paragraph, so that the title's case can be told.
+      if (blocks.length === 1 && open === blocks[0] && !matchMarker(open.text, markdown) && upperCase(open.text) && !upperCase(trimmed)) {
+        open = { text: trimmed, indent: indentOf(line), sameParagraph: true }
+        blocks.push(open)
+        continue
+      }
       open.text += ' ' + trimmed
       continue
     }

@@ -224,6 +224,31 @@ describe('parseDocx of exported edge cases', () => {
     expect(stripIds((await parseDocx(bytes)).doc)).toEqual(stripIds(edge))
   })
 
+  describe('a title on two lines', () => {
+    const title = 'Модельный закон о противодействии торговле людьми'
+    const preamble = 'Государства — участники СНГ согласились о нижеследующем.'
+    const article = [h(HeadingLevel.HEADING_2, 'Статья 1. Цель'), p('Текст.')]
+    const law = (bytes: Uint8Array) => parseDocx(bytes).then((r) => stripIds(r.doc))
+    const b = createBuilders('x')
+    const want = stripIds(b.law(title, [preamble], [b.article('Цель', [b.clause('Текст.')])]))
+
+    it('two Title paragraphs make one title, and the preamble stays', async () => {
+      const bytes = await build([h(HeadingLevel.TITLE, 'МОДЕЛЬНЫЙ ЗАКОН'), h(HeadingLevel.TITLE, 'О противодействии торговле людьми'), p(preamble), ...article])
+      expect(await law(bytes)).toEqual(want)
+    })
+
+    it('a soft line break in the title paragraph, of the Title style or none', async () => {
+      for (const heading of [HeadingLevel.TITLE, undefined]) {
+        const first = new Paragraph({ heading, children: [new TextRun('МОДЕЛЬНЫЙ ЗАКОН'), new TextRun({ text: 'О противодействии торговле людьми', break: 1 })] })
+        expect(await law(await build([first, p(preamble), ...article])), String(heading)).toEqual(want)
+      }
+    })
+
+    it('a plain second paragraph that starts the subject ("О …")', async () => {
+      expect(await law(await build([p('МОДЕЛЬНЫЙ ЗАКОН'), p('О противодействии торговле людьми'), p(preamble), ...article]))).toEqual(want)
+    })
+  })
+
   describe('a ZIP bomb: a small .docx whose XML unpacks to more than any law', () => {
     it('is refused before it is unpacked (tooLarge), whether its headers tell the truth or declare a small size', async () => {
       for (const declaredSize of [undefined, 1000]) {

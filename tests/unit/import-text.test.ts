@@ -283,6 +283,51 @@ describe('parseText: plain text', () => {
   })
 })
 
+describe('parseText: a title on two lines', () => {
+  const ru = 'Модельный закон о противодействии торговле людьми'
+  const preamble = 'Настоящий Закон определяет основы противодействия торговле людьми.'
+  const body = [b.article('Цель', [b.clause('Текст.')])]
+
+  it.each([
+    ['one line each, no blank lines', `МОДЕЛЬНЫЙ ЗАКОН\nО противодействии торговле людьми\n${preamble}\nСтатья 1. Цель\nТекст.`],
+    ['a paragraph of two lines', `МОДЕЛЬНЫЙ ЗАКОН\nО противодействии торговле людьми\n\n${preamble}\n\nСтатья 1. Цель\nТекст.`],
+    ['a hard-wrapped second line', `МОДЕЛЬНЫЙ ЗАКОН\nО противодействии\nторговле людьми\n\n${preamble}\n\nСтатья 1. Цель\nТекст.`],
+    ['two paragraphs', `МОДЕЛЬНЫЙ ЗАКОН\n\nО противодействии торговле людьми\n\n${preamble}\n\nСтатья 1. Цель\nТекст.`],
+    ['Markdown', `# МОДЕЛЬНЫЙ ЗАКОН\n\n# О противодействии торговле людьми\n\n${preamble}\n\n## Статья 1. Цель\n\nТекст.`],
+  ])('makes one title, its words kept, of %s, and keeps the preamble', (_, text) => {
+    const result = parsed(text)
+    expect(result.tree).toEqual(expected(b.law(ru, [preamble], body)))
+    expect(result.notes.find((n) => n.code === 'noTitle')).toBeUndefined()
+  })
+
+  it('in English: title case for the upper-case head, "on" in lower case', () => {
+    const text = 'MODEL LAW\nOn Combating Trafficking in Persons\nThe States agree as follows.\nArticle 1. Purpose\nText.'
+    expect(parsed(text).tree).toEqual(expected(b.law('Model Law on Combating Trafficking in Persons', ['The States agree as follows.'], [b.article('Purpose', [b.clause('Text.')])])))
+  })
+
+  it('keeps a longer upper-case head as typed (it may hold names), and a title in ordinary case as typed', () => {
+    expect(parsed('ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН\nО языках\nСтатья 1. Цель\nТекст.').tree).toEqual(
+      expected(b.law('ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН О языках', [], body)),
+    )
+    expect(parsed('Law of Ukraine\nOn Copyright\nArticle 1. Purpose\nText.').tree).toEqual(
+      expected(b.law('Law of Ukraine On Copyright', [], [b.article('Purpose', [b.clause('Text.')])])),
+    )
+  })
+
+  it('never takes the preamble into the title', () => {
+    // A short capitalised line that does not start the title's subject, a sentence, a number.
+    for (const [text, title, lines] of [
+      ['Law on Bees\nThe Parliament adopts this Law\nArticle 1. Purpose\nText.', 'Law on Bees', ['The Parliament adopts this Law']],
+      ['МОДЕЛЬНЫЙ ЗАКОН\nО пчёлах.\nСтатья 1. Цель\nТекст.', 'МОДЕЛЬНЫЙ ЗАКОН', ['О пчёлах.']],
+      ['Law on Bees\n1. On bees\nArticle 1. Purpose\nText.', 'Law on Bees', ['On bees']],
+    ] as const) {
+      const result = parsed(text)
+      expect(result.tree.content?.[0]).toEqual(expected(b.law(title, [], [])).content?.[0])
+      expect(result.stats.preambleParagraphs, text).toBe(lines.length)
+    }
+  })
+})
+
 describe('parseText: Markdown', () => {
   it('maps # / ## / ### to title, chapter and article, with or without the words', () => {
     const md = ['# The Law', '', 'Preamble *text*.', '', '## Chapter I. General', '', '### Article 1. Purpose', '', 'Text \\[alt\\].', '', '## Miscellaneous', '', '### Entry into force', '', '1. First.', '', '   1) point;', '', '      a) sub;', '', '2. Second.'].join('\n')
