@@ -221,6 +221,7 @@ export const en = {
   'import.problem.notAkn': IMPORT_PROBLEM_EN.notAkn,
   'import.problem.notText': IMPORT_PROBLEM_EN.notText,
   'import.problem.tooLarge': IMPORT_PROBLEM_EN.tooLarge,
+  'import.problem.tooLong': IMPORT_PROBLEM_EN.tooLong,
   'import.problem.failed': IMPORT_PROBLEM_EN.failed,
   'import.note.imagesLeftOut': "Images left out (a law's text holds none): {count}.",
   'import.note.tablesFlattened': "Tables flattened into paragraphs, cell by cell: {count}.",

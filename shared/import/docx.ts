@@ -8,6 +8,7 @@ import type { ImportNote } from './notes'
 import { ImportError } from './errors'
 import { collapseSpaces } from './spaces'
 import { MAX_DOCX_XML_BYTES, docxPartsExceed } from './zipBomb'
+import { MAX_IMPORT_BLOCKS } from './limits'
 
 /**
  * DOCX import through mammoth: Word → simple HTML, whose headings and lists keep what plain text
@@ -143,6 +144,7 @@ export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Lang
   const walk: Walk = { blocks: [], images: 0, tables: 0, titleStyle: false, appendix: null }
   const tree = parseXml(`<root>${result.value}</root>`)
   walkNodes(tree, walk, 0)
+  if (walk.blocks.length > MAX_IMPORT_BLOCKS) throw new ImportError('tooLong', `more than ${MAX_IMPORT_BLOCKS} paragraphs`)
   if (titleInHeading1(walk)) for (const b of walk.blocks) if (b.heading !== undefined) b.heading -= 1
   walk.images = countElements(tree, 'img')
 

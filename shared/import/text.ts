@@ -4,6 +4,8 @@ import { recognise, unescapeMarkdown, type SourceBlock } from './recognise'
 import type { ImportResult } from './types'
 import type { ImportNote } from './notes'
 import { isAppendixTitle } from './appendix'
+import { ImportError } from './errors'
+import { MAX_IMPORT_BLOCKS } from './limits'
 
 /**
  * Plain text and Markdown import. Lines become blocks; the recogniser does the rest.
@@ -19,6 +21,8 @@ import { isAppendixTitle } from './appendix'
 export interface ParseTextOptions {
   /** 'auto' (default) reads the text as Markdown when it has ATX headings ("# Title", "## …"). */
   format?: 'auto' | 'text' | 'markdown'
+  /** Refuse (ImportError 'tooLong') as soon as the text makes more blocks than this. */
+  maxBlocks?: number
 }
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/
@@ -38,7 +42,7 @@ function upperCase(text: string): boolean {
 }
 
 export function parseText(text: string, language?: Language, options: ParseTextOptions = {}): ImportResult {
-  const { blocks, markdown } = textBlocks(text, options)
+  const { blocks, markdown } = textBlocks(text, { maxBlocks: MAX_IMPORT_BLOCKS, ...options })
   const notes: ImportNote[] = []
   // An exported draft's appendix (positions, review report) is not part of the law.
   const appendix = blocks.findIndex((b) => b.heading === 2 && isAppendixTitle(markdown ? unescapeMarkdown(b.text) : b.text))
@@ -57,9 +61,11 @@ export function textBlocks(text: string, options: ParseTextOptions = {}): { bloc
   const startsHeading = (line: string) => !headingsOnly && matchHeading(line) !== null
 
   const blocks: SourceBlock[] = []
+  const maxBlocks = options.maxBlocks ?? Infinity
   let open: SourceBlock | null = null // the block the next line may continue
 
   for (const line of lines) {
+    if (blocks.length > maxBlocks) throw new ImportError('tooLong', `more than ${maxBlocks} paragraphs`)
     const trimmed = line.trim()
     if (!trimmed) {
       open = null
@@ -90,5 +96,6 @@ export function textBlocks(text: string, options: ParseTextOptions = {}): { bloc
     // A heading line never absorbs the next line: that is its title or the first paragraph.
     open = startsHeading(trimmed) ? null : block
   }
+  if (blocks.length > maxBlocks) throw new ImportError('tooLong', `more than ${maxBlocks} paragraphs`)
   return { blocks, markdown }
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { parseText } from '../../shared/import/text'
+import { ImportError } from '../../shared/import/errors'
+import { MAX_IMPORT_BLOCKS } from '../../shared/import/limits'
 import { matchHeading, matchMarker } from '../../shared/import/markers'
 import { createBuilders } from '../../shared/seed/builders'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
@@ -281,6 +283,29 @@ describe('parseText: plain text', () => {
     expect(empty.tree).toEqual(expected(b.law('', [], [])))
     expect(empty.language).toBe('en')
   })
+})
+
+describe('parseText: a text longer than any law', () => {
+  it('is refused (tooLong) as soon as it passes MAX_IMPORT_BLOCKS, in plain text and in Markdown', () => {
+    for (const [text, what] of [['a\n'.repeat(8_000_000), '8 million lines'], ['# a\n'.repeat(MAX_IMPORT_BLOCKS + 1), 'headings']] as const) {
+      const started = performance.now()
+      const err = (() => {
+        try {
+          parseText(text)
+        } catch (e) {
+          return e
+        }
+      })()
+      expect(err, what).toBeInstanceOf(ImportError)
+      expect((err as ImportError).problem, what).toBe('tooLong')
+      expect(performance.now() - started, what).toBeLessThan(10_000)
+    }
+  }, 30_000)
+
+  it('a text of MAX_IMPORT_BLOCKS paragraphs still imports', () => {
+    const result = parseText('Law\n' + 'a\n'.repeat(MAX_IMPORT_BLOCKS - 1))
+    expect(result.stats.preambleParagraphs).toBe(MAX_IMPORT_BLOCKS - 1)
+  }, 30_000)
 })
 
 describe('parseText: a title on two lines', () => {
