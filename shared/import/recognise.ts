@@ -1,7 +1,7 @@
 import { docFromJSON, type DocJSON } from '../schema'
 import type { Language } from '../language'
 import { numberDocument, toRoman } from '../numbering'
-import { DocAssembler, guessLanguage, type BodyKind } from './build'
+import { DocAssembler, guessLanguage, languageSample, type BodyKind } from './build'
 import { matchHeading, matchMarker, type Marker } from './markers'
 import type { ImportResult } from './types'
 import { noteText, type ImportNote } from './notes'
@@ -274,7 +274,7 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
   // An article with a heading only gets the empty paragraph a new article has in the editor.
   asm.fillEmptyArticles()
 
-  const language = options.language ?? guessLanguage(blocks.map((b) => b.text).join(' '))
+  const language = options.language ?? guessLanguage(languageSample(blocks.map((b) => b.text)))
   asm.title = joinTitleLines(titleLines, language)
   if (asm.stats.articles === 0) notes.push({ code: 'noArticles' })
   if (!titleSet || !asm.title) notes.push({ code: 'noTitle' })
