@@ -150,6 +150,7 @@ export const en = {
   'share.role': "Role",
   'activity.title': "Activity",
   'activity.empty': "No changes to the text yet.",
+  'activity.refresh': "Refresh",
   'activity.changes': "{n} changes",
   'activity.deletedArticle': "An article since deleted",
   'editor.readOnlyReviewer': "You are a reviewer of this draft: you can read and comment on it, not change the text.",

@@ -149,6 +149,7 @@ export const ru: Record<MessageKey, string> = {
   'share.role': "Роль",
   'activity.title': "История правок",
   'activity.empty': "Текст пока не менялся.",
+  'activity.refresh': "Обновить",
   'activity.changes': "изменений: {n}",
   'activity.deletedArticle': "Статья, удалённая позже",
   'editor.readOnlyReviewer': "Вы рецензент этого проекта: вы можете читать и комментировать его, но не менять текст.",
