@@ -2,6 +2,7 @@ import type { Language } from '../language'
 import { recognise, type SourceBlock } from './recognise'
 import { matchHeading } from './markers'
 import { isAppendixTitle } from './appendix'
+import { startsTitleSubject } from './titleLines'
 import { elements, localName, parseXml, textContent, type XmlElement } from './xml'
 import type { ImportResult } from './types'
 import type { ImportNote } from './notes'
@@ -46,15 +47,21 @@ interface Walk {
  * one Heading 1 first, then Heading 2 chapters and Heading 3 articles. Read with the first
  * rule, their chapters became articles and their articles paragraphs. So when Heading 1 comes
  * once, before any other heading, and does not read as a chapter ("Chapter I", "Глава 1"), it
- * is the title and every level moves up one.
+ * is the title and every level moves up one. So are two such paragraphs when the second starts
+ * the title's subject ("О …", "On …": shared/import/titleLines.ts).
  */
 function titleInHeading1(walk: Walk): boolean {
   if (walk.titleStyle) return false
   const headings = walk.blocks.filter((b) => b.heading !== undefined)
   const first = headings[0]
-  if (!first || first.heading !== 2 || headings.filter((b) => b.heading === 2).length !== 1) return false
+  if (!first || first.heading !== 2) return false
+  // A title on two Heading 1 paragraphs, one after the other: "МОДЕЛЬНЫЙ ЗАКОН" ↵ "О …".
+  const start = walk.blocks.indexOf(first)
+  let lines = 1
+  while (walk.blocks[start + lines]?.heading === 2 && startsTitleSubject(walk.blocks[start + lines].text)) lines++
+  if (headings.filter((b) => b.heading === 2).length !== lines) return false
   if (matchHeading(first.text)?.kind === 'chapter') return false
-  return headings.length > 1
+  return headings.length > lines
 }
 
 /**

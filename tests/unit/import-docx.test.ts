@@ -244,6 +244,18 @@ describe('parseDocx of exported edge cases', () => {
       }
     })
 
+    it('two Heading 1 paragraphs as the title, Heading 2 chapters and Heading 3 articles under it', async () => {
+      const bytes = await build([
+        h(HeadingLevel.HEADING_1, 'МОДЕЛЬНЫЙ ЗАКОН'),
+        h(HeadingLevel.HEADING_1, 'О противодействии торговле людьми'),
+        p(preamble),
+        h(HeadingLevel.HEADING_2, 'Общие положения'),
+        h(HeadingLevel.HEADING_3, 'Цель'),
+        p('Текст.'),
+      ])
+      expect(await law(bytes)).toEqual(stripIds(b.law(title, [preamble], [b.chapter('Общие положения'), b.article('Цель', [b.clause('Текст.')])])))
+    })
+
     it('a plain second paragraph that starts the subject ("О …")', async () => {
       expect(await law(await build([p('МОДЕЛЬНЫЙ ЗАКОН'), p('О противодействии торговле людьми'), p(preamble), ...article]))).toEqual(want)
     })
