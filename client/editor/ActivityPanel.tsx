@@ -1,26 +1,63 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ActivitySession } from '../../shared/api'
 import { api, errorText } from '../api/http'
+import type { CollabSession } from '../collab/session'
+import { refreshAfterRemoteChanges } from './activityRefresh'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { dateFormat } from '../i18n/dates'
 
-/** Who changed the text and when, by editing session, with the articles each touched. */
-export function ActivityPanel({ docId, onClose }: { docId: string; onClose: () => void }) {
+/**
+ * Who changed the text and when, by editing session, with the articles each touched. Fetched
+ * each time the panel opens, on "Refresh", and after co-authors' changes (client/editor/activityRefresh.ts).
+ */
+export function ActivityPanel({ docId, session, onClose }: { docId: string; session: CollabSession | null; onClose: () => void }) {
   const { t, language } = useI18n()
   const [sessions, setSessions] = useState<ActivitySession[] | null>(null)
   const [error, setError] = useState('')
+  const [loading, setLoading] = useState(false)
   const time = dateFormat(language)
+  /** Only the latest request's answer is shown (an earlier one may arrive after it). */
+  const latest = useRef(0)
+
+  const load = useCallback(() => {
+    const request = ++latest.current
+    setLoading(true)
+    api.activity(docId).then(
+      (list) => {
+        if (request !== latest.current) return
+        setSessions(list)
+        setError('')
+        setLoading(false)
+      },
+      (err: unknown) => {
+        if (request !== latest.current) return
+        setError(errorText(err, t))
+        setLoading(false)
+      },
+    )
+  }, [docId, t])
 
   useEffect(() => {
-    api.activity(docId).then(setSessions, (err: unknown) => setError(errorText(err, t)))
-  }, [docId, t])
+    load()
+    return () => {
+      latest.current++ // closed: answers still on their way are not shown
+    }
+  }, [load])
+
+  useEffect(() => {
+    if (!session) return
+    return refreshAfterRemoteChanges(session.ydoc, (origin) => origin === session.provider, load)
+  }, [session, load])
 
   return (
     <section className="panel" aria-labelledby="activity-title" data-panel="activity">
       <div className="panel-header">
         <h2 id="activity-title" tabIndex={-1}>{t('activity.title')}</h2>
-        <button type="button" className="link-button" onClick={onClose}>{t('common.close')}</button>
+        <span>
+          <button type="button" className="link-button" data-testid="activity-refresh" onClick={load} aria-busy={loading}>{t('activity.refresh')}</button>
+          <button type="button" className="link-button" onClick={onClose}>{t('common.close')}</button>
+        </span>
       </div>
       <FormError message={error} />
       {sessions === null && !error && <p className="muted">{t('common.loading')}</p>}

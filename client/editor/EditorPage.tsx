@@ -243,7 +243,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         </main>
         <aside className="sidebar sidebar-right" onKeyDown={panels.onKeyDown} ref={followSheet}>
           {anyPanel && open.history && <HistoryPanel docId={docId} title={title} language={load.doc.language} canEdit={editable} onClose={() => panels.close('history')} />}
-          {anyPanel && open.activity && <ActivityPanel docId={docId} onClose={() => panels.close('activity')} />}
+          {anyPanel && open.activity && <ActivityPanel docId={docId} session={session} onClose={() => panels.close('activity')} />}
           {anyPanel && open.alternatives && (
             <AlternativesPanel docId={docId} editor={editor} session={session} language={load.doc.language} onClose={() => panels.close('alternatives')} />
           )}

@@ -6,12 +6,14 @@
  *
  * `--password-stdin` reads the password from the first line of standard input instead (it then
  * stays out of the shell history). Safe to run while the server runs (SQLite WAL).
+ * `--org` with an existing organization's exact name adds the administrator to it (as it is);
+ * a name that differs only in case, or a short name already used, is refused as the API refuses it.
  */
 import path from 'node:path'
 import readline from 'node:readline'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { DisplayName, Email, OrganizationInput, Password } from '../../shared/api'
+import { DisplayName, Email, ErrorCode, OrganizationInput, Password } from '../../shared/api'
 import { loadConfig } from '../config'
 import { openDatabase } from '../db/connection'
 import { HttpError } from '../errors'
@@ -70,9 +72,15 @@ async function createAdmin(argv: string[]): Promise<void> {
   const db = openDatabase(config.dataDir)
   try {
     const { accounts } = createServices(db, config, log)
-    const user = await accounts.createAdmin(parsed.data)
+    const { user, joined } = await accounts.createAdmin(parsed.data)
+    const org = user.organization
+    const given = parsed.data.organization
+    // An organization of that exact name is joined, not made again: say so, and what it keeps.
+    const kept = joined && (org.shortName !== given.shortName || org.color !== given.color)
+      ? ` (its short name and colour stay ${org.shortName} ${org.color}: --org-short and --org-color apply to a new organization only)`
+      : ''
     process.stdout.write(
-      `Created administrator ${user.email} (${user.displayName}) in ${user.organization.name} [${user.organization.shortName}], database ${path.join(config.dataDir, 'accord.db')}\n`,
+      `Created administrator ${user.email} (${user.displayName}) in ${joined ? 'the existing' : 'a new'} organization ${org.name} [${org.shortName}]${kept}, database ${path.join(config.dataDir, 'accord.db')}\n`,
     )
   } finally {
     db.close()
@@ -100,6 +108,10 @@ main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
     process.stderr.write(`${err.message}\n${USAGE}\n`)
     process.exit(2)
+  }
+  if (err instanceof HttpError && err.status === 409 && err.code === ErrorCode.validation) {
+    process.stderr.write(`refused: ${err.message}. Give --org with an existing organization's exact name to add the administrator to it, or other names for a new one.\n`)
+    process.exit(1)
   }
   if (err instanceof HttpError) {
     process.stderr.write(`${err.message} (${err.code})\n`)

@@ -55,12 +55,20 @@ export class OrganizationsRepo {
    * before this check existed can still be edited, and told apart by renaming either).
    */
   clashes(input: Partial<Pick<OrganizationInput, UniqueName>>, current?: OrganizationSummary): UniqueName[] {
+    return this.clashingOrganizations(input, current).map((c) => c.field)
+  }
+
+  /** As `clashes`, with the organization that has each name (for words that tell the operator which). */
+  clashingOrganizations(input: Partial<Pick<OrganizationInput, UniqueName>>, current?: OrganizationSummary): { field: UniqueName; org: OrganizationSummary }[] {
     const others = this.list().filter((org) => org.id !== current?.id)
-    return UNIQUE_NAMES.filter((field) => {
+    const out: { field: UniqueName; org: OrganizationSummary }[] = []
+    for (const field of UNIQUE_NAMES) {
       const value = input[field]
-      if (value === undefined || (current && nameKey(current[field]) === nameKey(value))) return false
-      return others.some((org) => nameKey(org[field]) === nameKey(value))
-    })
+      if (value === undefined || (current && nameKey(current[field]) === nameKey(value))) continue
+      const org = others.find((o) => nameKey(o[field]) === nameKey(value))
+      if (org) out.push({ field, org })
+    }
+    return out
   }
 
   create(input: OrganizationInput, now = new Date().toISOString()): OrganizationSummary {

@@ -60,10 +60,16 @@ interface Slot {
   timer?: NodeJS.Timeout
   /** The end of what the worker wrote to stderr (V8's "FATAL ERROR: … heap out of memory"). */
   stderr: string
+  /**
+   * Whether stderr said the heap ran out. Kept apart from the tail: V8 writes the words first and
+   * then a native and a JS stack trace that can push them out of the last STDERR_KEPT characters.
+   */
+  heapExhausted: boolean
 }
 
 const ENTRY = fileURLToPath(new URL('./workerEntry.mjs', import.meta.url))
 const STDERR_KEPT = 2048
+const HEAP_EXHAUSTED = /out of memory|heap limit/i
 
 export const busy = () =>
   new HttpError(503, ErrorCode.busy, 'too many exports and imports are being prepared; try again shortly', undefined, { 'Retry-After': '5' })
@@ -132,12 +138,14 @@ export class ExportWorkers {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     })
-    const slot: Slot = { worker, job: null, jobId: 0, stderr: '' }
+    const slot: Slot = { worker, job: null, jobId: 0, stderr: '', heapExhausted: false }
     this.slots.add(slot)
     // An idle worker never keeps the server's process alive; a busy one does (see assign).
     this.hold(slot, false)
     worker.stderr?.setEncoding('utf8')
     worker.stderr?.on('data', (chunk: string) => {
+      // Tested with the tail before it, for words split between two chunks.
+      if (!slot.heapExhausted && HEAP_EXHAUSTED.test(slot.stderr.slice(-64) + chunk)) slot.heapExhausted = true
       slot.stderr = (slot.stderr + chunk).slice(-STDERR_KEPT)
     })
     worker.on('message', (message: ReplyMessage) => this.settle(slot, message))
@@ -145,12 +153,14 @@ export class ExportWorkers {
       this.opts.log.error('export worker failed', { err })
       void this.retire(slot, new Error(`export worker failed: ${err.message}`))
     })
-    worker.on('exit', (code, signal) => {
+    // 'close', not 'exit': 'exit' may come before the last of stderr is read, and V8's "heap out
+    // of memory" then went unseen — the task failed as a server error (500) instead of 413.
+    worker.on('close', (code, signal) => {
       if (!this.slots.has(slot)) return
       const job = slot.job
       // V8 aborts a process past its heap limit (SIGABRT, "heap out of memory" on stderr); the
       // kernel's OOM killer sends SIGKILL (we only kill workers we have already retired).
-      const outOfMemory = signal === 'SIGKILL' || (signal === 'SIGABRT' && /out of memory|heap limit/i.test(slot.stderr))
+      const outOfMemory = signal === 'SIGKILL' || (signal === 'SIGABRT' && slot.heapExhausted)
       const fields = { code, signal, kind: job?.task.kind, stderr: slot.stderr.trim().split('\n').slice(0, 3).join(' ') }
       if (outOfMemory) this.opts.log.warn('export worker ran out of memory; its task fails, the next one gets a new worker', { ...fields, heapMb: this.heapMb })
       else if (job) this.opts.log.error('export worker exited during a task', fields)

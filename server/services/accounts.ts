@@ -2,6 +2,7 @@ import { ErrorCode, type OrganizationInput } from '../../shared/api'
 import type { Db } from '../db/connection'
 import type { AccessRepo } from '../db/accessRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
+import type { ValidationIssue } from '../../shared/validation'
 import type { UserRecord, UsersRepo } from '../db/usersRepo'
 import { dummyHash, hashPassword, verifyPassword } from '../auth/passwords'
 import { Throttle } from '../auth/throttle'
@@ -26,6 +27,18 @@ export interface NewAdmin {
   password: string
   displayName: string
   organization: OrganizationInput
+}
+
+/** 409 'taken', as POST /api/organizations answers, naming the organization that has each name. */
+function refuseTakenOrganizationNames(organizations: OrganizationsRepo, input: OrganizationInput): void {
+  const clashes = organizations.clashingOrganizations(input)
+  if (clashes.length === 0) return
+  const details: ValidationIssue[] = clashes.map(({ field, org }) => ({
+    path: field,
+    problem: 'taken',
+    message: `another organization has this ${field === 'name' ? 'name' : 'short name'}: "${org.name}" [${org.shortName}]`,
+  }))
+  throw new HttpError(409, ErrorCode.validation, details.map((d) => d.message).join('; '), details)
 }
 
 const invalidCredentials = () => new HttpError(401, ErrorCode.invalidCredentials, 'wrong email or password')
@@ -77,22 +90,30 @@ export class Accounts {
    * An administrator created from the command line: into the organization of that name (created
    * if missing). Also owns documents nobody owns, like the first administrator.
    */
-  async createAdmin(input: NewAdmin): Promise<UserRecord> {
+  /**
+   * An administrator (the admin CLI). An organization with exactly this name is joined as it is
+   * (its short name and colour kept: `joined` says so); otherwise a new one is made, unless
+   * another organization has the name in another case or the short name — refused (409 'taken')
+   * as the API refuses such an organization, since their chips would look alike.
+   */
+  async createAdmin(input: NewAdmin): Promise<{ user: UserRecord; joined: boolean }> {
     const hash = await hashPassword(input.password, this.deps.passwordCost)
     const { db, users, organizations } = this.deps
-    let userId: string
+    let created: { userId: string; joined: boolean }
     try {
-      userId = db.transaction(() => {
-        const org = organizations.findByName(input.organization.name) ?? organizations.create(input.organization)
+      created = db.transaction(() => {
+        const existing = organizations.findByName(input.organization.name)
+        if (!existing) refuseTakenOrganizationNames(organizations, input.organization)
+        const org = existing ?? organizations.create(input.organization)
         const id = users.create({ email: input.email, displayName: input.displayName, passwordHash: hash, orgId: org.id, isAdmin: true })
         this.claimOwnerless(id)
-        return id
+        return { userId: id, joined: existing !== undefined }
       }).immediate()
     } catch (err) {
       throw isEmailTaken(err) ? emailTaken() : err
     }
-    this.deps.log.info('administrator created', { user: userId })
-    return this.deps.users.get(userId)!
+    this.deps.log.info('administrator created', { user: created.userId })
+    return { user: this.deps.users.get(created.userId)!, joined: created.joined }
   }
 
   /**

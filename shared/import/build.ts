@@ -87,9 +87,28 @@ export class DocAssembler {
 const CYRILLIC = /\p{Script=Cyrillic}/gu
 const LATIN = /\p{Script=Latin}/gu
 
-/** Russian when Cyrillic letters outnumber Latin ones; English otherwise (and for no letters). */
+/** How much of a text tells its language: a law's first pages are as telling as all of it. */
+export const LANGUAGE_SAMPLE_CHARS = 200_000
+
+/**
+ * Russian when Cyrillic letters outnumber Latin ones; English otherwise (and for no letters).
+ * Only the sample's start is counted: matching all of a 16 MB text made arrays of every letter.
+ */
 export function guessLanguage(sample: string): Language {
-  const cyrillic = sample.match(CYRILLIC)?.length ?? 0
-  const latin = sample.match(LATIN)?.length ?? 0
+  const start = sample.length > LANGUAGE_SAMPLE_CHARS ? sample.slice(0, LANGUAGE_SAMPLE_CHARS) : sample
+  const cyrillic = start.match(CYRILLIC)?.length ?? 0
+  const latin = start.match(LATIN)?.length ?? 0
   return cyrillic > latin ? 'ru' : 'en'
+}
+
+/** The start of the blocks' text, joined, for guessLanguage (without joining all of it). */
+export function languageSample(texts: Iterable<string>): string {
+  const parts: string[] = []
+  let length = 0
+  for (const text of texts) {
+    if (length >= LANGUAGE_SAMPLE_CHARS) break
+    parts.push(text)
+    length += text.length + 1
+  }
+  return parts.join(' ')
 }

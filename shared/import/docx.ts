@@ -2,12 +2,14 @@ import type { Language } from '../language'
 import { recognise, type SourceBlock } from './recognise'
 import { matchHeading } from './markers'
 import { isAppendixTitle } from './appendix'
+import { startsTitleSubject } from './titleLines'
 import { elements, localName, parseXml, textContent, type XmlElement } from './xml'
 import type { ImportResult } from './types'
 import type { ImportNote } from './notes'
 import { ImportError } from './errors'
 import { collapseSpaces } from './spaces'
-import { MAX_DOCX_XML_BYTES, xmlPartsExceed } from './zipBomb'
+import { MAX_DOCX_XML_BYTES, docxPartsExceed } from './zipBomb'
+import { MAX_IMPORT_BLOCKS } from './limits'
 
 /**
  * DOCX import through mammoth: Word → simple HTML, whose headings and lists keep what plain text
@@ -45,15 +47,21 @@ interface Walk {
  * one Heading 1 first, then Heading 2 chapters and Heading 3 articles. Read with the first
  * rule, their chapters became articles and their articles paragraphs. So when Heading 1 comes
  * once, before any other heading, and does not read as a chapter ("Chapter I", "Глава 1"), it
- * is the title and every level moves up one.
+ * is the title and every level moves up one. So are two such paragraphs when the second starts
+ * the title's subject ("О …", "On …": shared/import/titleLines.ts).
  */
 function titleInHeading1(walk: Walk): boolean {
   if (walk.titleStyle) return false
   const headings = walk.blocks.filter((b) => b.heading !== undefined)
   const first = headings[0]
-  if (!first || first.heading !== 2 || headings.filter((b) => b.heading === 2).length !== 1) return false
+  if (!first || first.heading !== 2) return false
+  // A title on two Heading 1 paragraphs, one after the other: "МОДЕЛЬНЫЙ ЗАКОН" ↵ "О …".
+  const start = walk.blocks.indexOf(first)
+  let lines = 1
+  while (walk.blocks[start + lines]?.heading === 2 && startsTitleSubject(walk.blocks[start + lines].text)) lines++
+  if (headings.filter((b) => b.heading === 2).length !== lines) return false
   if (matchHeading(first.text)?.kind === 'chapter') return false
-  return headings.length > 1
+  return headings.length > lines
 }
 
 /**
@@ -84,7 +92,7 @@ function pushLines(walk: Walk, text: string, extra: Omit<SourceBlock, 'text'>): 
   const nonEmpty = lines.filter(Boolean)
   if (nonEmpty.length === 0) return
   walk.blocks.push({ ...extra, text: nonEmpty[0] })
-  for (const line of nonEmpty.slice(1)) walk.blocks.push({ text: line })
+  for (const line of nonEmpty.slice(1)) walk.blocks.push({ text: line, sameParagraph: true })
 }
 
 function walkNodes(el: XmlElement, walk: Walk, depth: number): void {
@@ -100,7 +108,8 @@ function walkNodes(el: XmlElement, walk: Walk, depth: number): void {
       walk.appendix = collapseSpaces(textContent(c))
     } else if (c.attrs.class === 'docx-title') {
       walk.titleStyle = true
-      walk.blocks.push({ text: collapseSpaces(textContent(c)), heading: 1 })
+      // Lines, not textContent: a soft break in the title ran its lines together ("ЗАКОНО …").
+      pushLines(walk, inlineText(c), { heading: 1 })
     } else if (h) {
       // Word's Heading 1 holds chapters and Heading 2 articles (Title is the law's title).
       walk.blocks.push({ text: collapseSpaces(inlineText(c)), heading: Number(h[1]) + 1 })
@@ -129,7 +138,7 @@ function countElements(el: XmlElement, name: string): number {
 export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Language): Promise<ImportResult> {
   const { default: mammoth } = await import('mammoth')
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
-  if (await xmlPartsExceed(view, MAX_DOCX_XML_BYTES)) throw new ImportError('tooLarge', `the Word document's XML unpacks to more than ${MAX_DOCX_XML_BYTES} bytes`)
+  if (await docxPartsExceed(view, MAX_DOCX_XML_BYTES)) throw new ImportError('tooLarge', `the Word document's parts unpack to more than ${MAX_DOCX_XML_BYTES} bytes`)
   const arrayBuffer = view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer
   // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`; JSZip takes either.
   const input = { buffer: view, arrayBuffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0]
@@ -142,6 +151,7 @@ export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Lang
   const walk: Walk = { blocks: [], images: 0, tables: 0, titleStyle: false, appendix: null }
   const tree = parseXml(`<root>${result.value}</root>`)
   walkNodes(tree, walk, 0)
+  if (walk.blocks.length > MAX_IMPORT_BLOCKS) throw new ImportError('tooLong', `more than ${MAX_IMPORT_BLOCKS} paragraphs`)
   if (titleInHeading1(walk)) for (const b of walk.blocks) if (b.heading !== undefined) b.heading -= 1
   walk.images = countElements(tree, 'img')
 

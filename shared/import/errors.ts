@@ -20,6 +20,8 @@ export type ImportProblem =
   | 'notText'
   /** A .docx that unpacks to far more than any law (a ZIP bomb, or a damaged package): never unpacked. */
   | 'tooLarge'
+  /** More paragraphs (or lines) than any law, past MAX_IMPORT_BLOCKS: reading stops there. */
+  | 'tooLong'
   /** Anything else: the file is not to blame as far as we can tell. */
   | 'failed'
 

@@ -12,5 +12,6 @@ export const IMPORT_PROBLEM_EN: Record<ImportProblem, string> = {
   notAkn: "This XML file is not an Akoma Ntoso act (no <akomaNtoso> document with a <body>).",
   notText: "This file is not readable text. Save it as UTF-8 text (.txt, .md) or as a Word document (.docx).",
   tooLarge: "This Word document unpacks to far more text than any law holds: it is damaged or not a genuine document.",
+  tooLong: "This file has more paragraphs than any law (over 100,000): check that it is the right file, or split it into several drafts.",
   failed: "The file could not be read. Try again, or save it in another format.",
 }

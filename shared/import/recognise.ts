@@ -1,10 +1,11 @@
 import { docFromJSON, type DocJSON } from '../schema'
 import type { Language } from '../language'
 import { numberDocument, toRoman } from '../numbering'
-import { DocAssembler, guessLanguage, type BodyKind } from './build'
+import { DocAssembler, guessLanguage, languageSample, type BodyKind } from './build'
 import { matchHeading, matchMarker, type Marker } from './markers'
 import type { ImportResult } from './types'
 import { noteText, type ImportNote } from './notes'
+import { joinTitleLines, startsTitleSubject } from './titleLines'
 
 /**
  * Turns a sequence of text blocks (lines of plain text or Markdown, paragraphs of a DOCX) into
@@ -28,6 +29,8 @@ export interface SourceBlock {
   listDepth?: number
   /** Leading spaces of a plain-text line: a hint of its depth. */
   indent?: number
+  /** The line continues the paragraph of the block before, after a line break (a DOCX's soft break). */
+  sameParagraph?: boolean
 }
 
 export interface RecogniseOptions {
@@ -101,6 +104,18 @@ function firstRelabelled(doc: DocJSON, typed: Map<string, string>, language: Lan
   return null
 }
 
+/**
+ * Whether a block after the law's title (`first`, its first block) is more of the title: a line
+ * of the same paragraph; another Title-style (or "#") paragraph; or a plain line that starts the
+ * title's subject ("О …", "On …": see shared/import/titleLines.ts). Never a heading or a number.
+ */
+function continuesTitle(block: SourceBlock, raw: string, first: SourceBlock, markdown: boolean): boolean {
+  if (block.listDepth !== undefined || matchHeading(raw) || matchMarker(raw, markdown)) return false
+  if (block.sameParagraph) return true
+  if (block.heading !== undefined) return first.heading === 1 && block.heading === 1 && raw.length <= 200
+  return looksLikeTitle(raw) && startsTitleSubject(raw)
+}
+
 function clip(text: string): string {
   return text.length > 60 ? text.slice(0, 57) + '…' : text
 }
@@ -114,6 +129,14 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
   const headingsOnly = markdown && blocks.some((b) => b.heading === 2 || b.heading === 3)
 
   let titleSet = false
+  /** The title's lines, and its first block while the next blocks may still continue it. */
+  const titleLines: string[] = []
+  let titleOpen: SourceBlock | null = null
+  const setTitle = (block: SourceBlock, raw: string) => {
+    titleLines.push(clean(raw))
+    titleSet = true
+    titleOpen = block
+  }
   let pending: { node: DocJSON; kind: 'chapter' | 'article' } | null = null
   let stack: Level[] = []
   const unrecognised: string[] = []
@@ -126,6 +149,14 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
   for (const block of blocks) {
     const raw = block.text.trim()
     if (!raw && block.heading === undefined) continue
+
+    if (titleOpen) {
+      if (continuesTitle(block, raw, titleOpen, markdown)) {
+        titleLines.push(clean(raw))
+        continue
+      }
+      titleOpen = null
+    }
 
     // A bare "Chapter II" / "Article 5" takes its title from the next line.
     if (pending) {
@@ -142,8 +173,7 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
 
     // The first top-level heading is the title, whatever it says ("# Chapter II General" included).
     if (block.heading === 1 && !titleSet && asm.parts.length === 0) {
-      asm.title = clean(raw)
-      titleSet = true
+      setTitle(block, raw)
       continue
     }
 
@@ -166,8 +196,7 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
     if (block.heading !== undefined && block.heading <= 3) {
       const nothingYet = !titleSet && asm.parts.length === 0 && asm.preamble.length === 0
       if (nothingYet && block.heading <= 2) {
-        asm.title = clean(raw)
-        titleSet = true
+        setTitle(block, raw)
       } else if (block.heading <= 2) {
         asm.chapter(clean(raw))
       } else {
@@ -188,8 +217,7 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
         unrecognised.push(raw)
         asm.stats.unrecognised++
       } else if (!titleSet && asm.preamble.length === 0 && block.listDepth === undefined && !matchMarker(raw, markdown)) {
-        asm.title = clean(raw)
-        titleSet = true
+        setTitle(block, raw)
       } else {
         asm.preambleParagraph(clean(raw))
       }
@@ -246,9 +274,10 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
   // An article with a heading only gets the empty paragraph a new article has in the editor.
   asm.fillEmptyArticles()
 
+  const language = options.language ?? guessLanguage(languageSample(blocks.map((b) => b.text)))
+  asm.title = joinTitleLines(titleLines, language)
   if (asm.stats.articles === 0) notes.push({ code: 'noArticles' })
   if (!titleSet || !asm.title) notes.push({ code: 'noTitle' })
-  const language = options.language ?? guessLanguage(blocks.map((b) => b.text).join(' '))
   const doc = asm.toJSON()
   if (renumbered) notes.push({ code: 'renumbered', ...renumbered })
   // "а)" typed directly under a paragraph is a point, which shows as "1)": say so.

@@ -4,6 +4,8 @@ import { recognise, unescapeMarkdown, type SourceBlock } from './recognise'
 import type { ImportResult } from './types'
 import type { ImportNote } from './notes'
 import { isAppendixTitle } from './appendix'
+import { ImportError } from './errors'
+import { MAX_IMPORT_BLOCKS } from './limits'
 
 /**
  * Plain text and Markdown import. Lines become blocks; the recogniser does the rest.
@@ -19,6 +21,8 @@ import { isAppendixTitle } from './appendix'
 export interface ParseTextOptions {
   /** 'auto' (default) reads the text as Markdown when it has ATX headings ("# Title", "## …"). */
   format?: 'auto' | 'text' | 'markdown'
+  /** Refuse (ImportError 'tooLong') as soon as the text makes more blocks than this. */
+  maxBlocks?: number
 }
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/
@@ -33,8 +37,12 @@ function indentOf(line: string): number {
   return n
 }
 
+function upperCase(text: string): boolean {
+  return /\p{L}/u.test(text) && text === text.toUpperCase() && text !== text.toLowerCase()
+}
+
 export function parseText(text: string, language?: Language, options: ParseTextOptions = {}): ImportResult {
-  const { blocks, markdown } = textBlocks(text, options)
+  const { blocks, markdown } = textBlocks(text, { maxBlocks: MAX_IMPORT_BLOCKS, ...options })
   const notes: ImportNote[] = []
   // An exported draft's appendix (positions, review report) is not part of the law.
   const appendix = blocks.findIndex((b) => b.heading === 2 && isAppendixTitle(markdown ? unescapeMarkdown(b.text) : b.text))
@@ -53,9 +61,11 @@ export function textBlocks(text: string, options: ParseTextOptions = {}): { bloc
   const startsHeading = (line: string) => !headingsOnly && matchHeading(line) !== null
 
   const blocks: SourceBlock[] = []
+  const maxBlocks = options.maxBlocks ?? Infinity
   let open: SourceBlock | null = null // the block the next line may continue
 
   for (const line of lines) {
+    if (blocks.length > maxBlocks) throw new ImportError('tooLong', `more than ${maxBlocks} paragraphs`)
     const trimmed = line.trim()
     if (!trimmed) {
       open = null
@@ -71,6 +81,13 @@ export function textBlocks(text: string, options: ParseTextOptions = {}): { bloc
     const continues =
       open !== null && !structural && (markdown || (hasBlankLines && !/[.!?;:…»"”]$/.test(open.text)))
     if (continues && open) {
+      // An upper-case first line ("МОДЕЛЬНЫЙ ЗАКОН") over one in ordinary case is a title set on
+      // two lines: kept apart, as one paragraph, so that the title's case can be told.
+      if (blocks.length === 1 && open === blocks[0] && !matchMarker(open.text, markdown) && upperCase(open.text) && !upperCase(trimmed)) {
+        open = { text: trimmed, indent: indentOf(line), sameParagraph: true }
+        blocks.push(open)
+        continue
+      }
       open.text += ' ' + trimmed
       continue
     }
@@ -79,5 +96,6 @@ export function textBlocks(text: string, options: ParseTextOptions = {}): { bloc
     // A heading line never absorbs the next line: that is its title or the first paragraph.
     open = startsHeading(trimmed) ? null : block
   }
+  if (blocks.length > maxBlocks) throw new ImportError('tooLong', `more than ${maxBlocks} paragraphs`)
   return { blocks, markdown }
 }

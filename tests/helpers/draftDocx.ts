@@ -164,19 +164,46 @@ export async function paddedDocx(paragraphs: number, declaredSize?: number): Pro
 }
 
 /**
- * paddedDocx with its main part named `word/document.dat` (the package's relationships say
- * where the main part is, and mammoth follows them): the ZIP-bomb guard counts only parts named
- * .xml or .rels, so a file whose main part unpacks to hundreds of MB still reaches mammoth —
- * a genuinely heavy input, for the worker's memory limit.
+ * paddedDocx with its main part under another name (`word/document.dat` unless told): the
+ * package's relationships say where the main part is, and mammoth follows them. The ZIP-bomb
+ * guard used to count only parts named .xml or .rels, so such a file reached mammoth whole.
+ * `alsoImage` makes the document's relationships name the main part as an image as well.
  */
-export async function renamedPaddedDocx(paragraphs: number): Promise<Uint8Array> {
+export async function renamedPaddedDocx(paragraphs: number, options: { name?: string; alsoImage?: boolean } = {}): Promise<Uint8Array> {
+  const name = options.name ?? 'word/document.dat'
   const bytes = await toDocx(sampleLaw('en'), { title: 'Heavy', language: 'en', status: 'draft', date: '2025-03-14', organizations: [] })
-  const files = Object.fromEntries(zipEntries(bytes).map((name) => [name, unzipText(bytes, name)]))
+  const files = Object.fromEntries(zipEntries(bytes).map((entry) => [entry, unzipText(bytes, entry)]))
   const filler = '<w:p><w:r><w:t>Article 1. Text that repeats and repeats.</w:t></w:r></w:p>'.repeat(paragraphs)
-  files['word/document.dat'] = files['word/document.xml'].replace('<w:body>', `<w:body>${filler}`)
-  files['word/_rels/document.dat.rels'] = files['word/_rels/document.xml.rels']
+  const rels = name.replace(/([^/]+)$/, '_rels/$1.rels')
+  files[name] = files['word/document.xml'].replace('<w:body>', `<w:body>${filler}`)
+  files[rels] = files['word/_rels/document.xml.rels']
+  if (options.alsoImage) {
+    const target = name.slice('word/'.length)
+    files[rels] = files[rels].replace('</Relationships>', `<Relationship Id="rIdAlso" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${target}"/></Relationships>`)
+  }
   delete files['word/document.xml']
   delete files['word/_rels/document.xml.rels']
-  files['_rels/.rels'] = files['_rels/.rels'].replace('word/document.xml', 'word/document.dat')
+  files['_rels/.rels'] = files['_rels/.rels'].replace('word/document.xml', name)
+  return zipDeflated(files)
+}
+
+/**
+ * Accord's export of the English sample with one image whose part is `imageBytes` (a photograph
+ * of many MB, say): mammoth never unpacks images for the import, so their size does not count.
+ */
+export async function docxWithImage(imageBytes: Uint8Array): Promise<Uint8Array> {
+  const bytes = await toDocx(sampleLaw('en'), { title: 'Pictured', language: 'en', status: 'draft', date: '2025-03-14', organizations: [] })
+  const files: Record<string, string | Uint8Array> = Object.fromEntries(zipEntries(bytes).map((entry) => [entry, unzipText(bytes, entry)]))
+  files['word/media/photo.bmp'] = imageBytes
+  files['word/_rels/document.xml.rels'] = (files['word/_rels/document.xml.rels'] as string).replace(
+    '</Relationships>',
+    '<Relationship Id="rIdPhoto" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/photo.bmp"/></Relationships>',
+  )
+  const drawing =
+    '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent cx="9525" cy="9525"/><wp:docPr id="99" name="Photo"/>' +
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">' +
+    '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="99" name="Photo"/><pic:cNvPicPr/></pic:nvPicPr>' +
+    '<pic:blipFill><a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="rIdPhoto"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>'
+  files['word/document.xml'] = (files['word/document.xml'] as string).replace('<w:body>', `<w:body>${drawing}`)
   return zipDeflated(files)
 }

@@ -49,6 +49,36 @@ describe('admin CLI', () => {
     expect(session.needsSetup).toBe(false)
   })
 
+  it('create-admin joins an organization of the same exact name, and refuses one whose names another organization has', async () => {
+    const dataDir = await tempDataDir()
+    cleanups.push(() => removeDir(dataDir))
+    const create = (email: string, org: string, short: string, color = '#1f5fa8') =>
+      admin(['create-admin', '--email', email, '--name', email, '--password', 'a long enough password', '--org', org, '--org-short', short, '--org-color', color, '--data-dir', dataDir])
+    expect((await create('a@example.org', 'Ministry of Justice', 'MoJ')).stdout).toContain('in a new organization Ministry of Justice [MoJ]')
+    // The same name: the same organization, which keeps its short name and colour (and says so).
+    const joined = await create('b@example.org', 'Ministry of Justice', 'MJ', '#aa0000')
+    expect(joined.stdout).toContain('in the existing organization Ministry of Justice [MoJ]')
+    expect(joined.stdout).toContain('short name and colour stay MoJ #1f5fa8')
+    // The name in another case, or a short name already used: refused, nothing created.
+    await expect(create('c@example.org', 'MINISTRY OF JUSTICE', 'MJU')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('refused: another organization has this name: "Ministry of Justice" [MoJ]'),
+    })
+    await expect(create('d@example.org', 'Ministry of Finance', 'moj')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('another organization has this short name: "Ministry of Justice" [MoJ]'),
+    })
+
+    const server: TestServer = await startTestServer({ dataDir })
+    cleanups.unshift(() => server.close())
+    const a = await signIn(server.url, 'a@example.org', 'a long enough password')
+    const orgs = await a.json<{ id: string; name: string }[]>('/api/organizations')
+    expect(orgs.map((o) => o.name)).toEqual(['Ministry of Justice'])
+    const b = await signIn(server.url, 'b@example.org', 'a long enough password')
+    expect(b.user.organization.id).toBe(orgs[0].id)
+    await expect(signIn(server.url, 'c@example.org', 'a long enough password')).rejects.toThrow()
+  })
+
   it('refuses bad arguments and an email already taken', async () => {
     const dataDir = await tempDataDir()
     cleanups.push(() => removeDir(dataDir))

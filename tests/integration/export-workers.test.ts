@@ -54,8 +54,8 @@ describe('export worker pool', () => {
 
   it('fails a task that needs more memory than a worker has with TaskTooHeavy, and the next task gets a fresh worker', async () => {
     pool = new ExportWorkers({ log, size: 1, heapMb: 64 })
-    // Half a million one-line articles: a tree far past 64 MB.
-    const bytes = new TextEncoder().encode('Law\n\n' + 'Article 1.\n'.repeat(500_000))
+    // 90,000 articles with 200-letter headings (under MAX_IMPORT_BLOCKS): a tree far past 64 MB.
+    const bytes = new TextEncoder().encode('Law\n\n' + `Article 1. ${'Heading '.repeat(25)}\n`.repeat(90_000))
     const heavy = pool.run({ kind: 'importFile', type: 'text', bytes })
     await expect(heavy).rejects.toBeInstanceOf(TaskTooHeavy)
     expect(pool.threads).toBe(0)

@@ -187,4 +187,17 @@ describe('import endpoint', () => {
     expect(error.message).toMatch(/far more text than any law/)
     expect((await importFile(cast.owner, 'text/plain', 'Закон\n\nСтатья 1. Цель\n1. Текст.')).status).toBe(201)
   })
+
+  it('a 16 MB text of 8 million one-letter lines is refused in words within seconds (it ran past the 120 s limit: 503)', async () => {
+    const lines = 'a\n'.repeat(8_000_000)
+    const started = performance.now()
+    const res = await importFile(cast.owner, 'text/plain', lines)
+    const ms = performance.now() - started
+    expect(res.status).toBe(400)
+    const { error } = (await res.json()) as ApiError
+    expect(error.details).toMatchObject({ problem: 'tooLong' })
+    expect(error.message).toMatch(/more paragraphs than any law/)
+    expect(ms).toBeLessThan(20_000)
+    expect((await importFile(cast.owner, 'text/plain', 'Закон\n\nСтатья 1. Цель\n1. Текст.')).status).toBe(201)
+  }, 150_000)
 })

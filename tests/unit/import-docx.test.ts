@@ -14,8 +14,8 @@ import {
 } from 'docx'
 import { parseDocx } from '../../shared/import/docx'
 import { ImportError } from '../../shared/import/errors'
-import { MAX_DOCX_XML_BYTES } from '../../shared/import/zipBomb'
-import { paddedDocx } from '../helpers/draftDocx'
+import { MAX_DOCX_XML_BYTES, docxPartsExceed } from '../../shared/import/zipBomb'
+import { docxWithImage, paddedDocx, renamedPaddedDocx } from '../helpers/draftDocx'
 import { toDocx } from '../../shared/export/docx'
 import { createBuilders } from '../../shared/seed/builders'
 import { sampleLaw } from '../../shared/seed/modelLaw'
@@ -224,6 +224,43 @@ describe('parseDocx of exported edge cases', () => {
     expect(stripIds((await parseDocx(bytes)).doc)).toEqual(stripIds(edge))
   })
 
+  describe('a title on two lines', () => {
+    const title = 'Модельный закон о противодействии торговле людьми'
+    const preamble = 'Государства — участники СНГ согласились о нижеследующем.'
+    const article = [h(HeadingLevel.HEADING_2, 'Статья 1. Цель'), p('Текст.')]
+    const law = (bytes: Uint8Array) => parseDocx(bytes).then((r) => stripIds(r.doc))
+    const b = createBuilders('x')
+    const want = stripIds(b.law(title, [preamble], [b.article('Цель', [b.clause('Текст.')])]))
+
+    it('two Title paragraphs make one title, and the preamble stays', async () => {
+      const bytes = await build([h(HeadingLevel.TITLE, 'МОДЕЛЬНЫЙ ЗАКОН'), h(HeadingLevel.TITLE, 'О противодействии торговле людьми'), p(preamble), ...article])
+      expect(await law(bytes)).toEqual(want)
+    })
+
+    it('a soft line break in the title paragraph, of the Title style or none', async () => {
+      for (const heading of [HeadingLevel.TITLE, undefined]) {
+        const first = new Paragraph({ heading, children: [new TextRun('МОДЕЛЬНЫЙ ЗАКОН'), new TextRun({ text: 'О противодействии торговле людьми', break: 1 })] })
+        expect(await law(await build([first, p(preamble), ...article])), String(heading)).toEqual(want)
+      }
+    })
+
+    it('two Heading 1 paragraphs as the title, Heading 2 chapters and Heading 3 articles under it', async () => {
+      const bytes = await build([
+        h(HeadingLevel.HEADING_1, 'МОДЕЛЬНЫЙ ЗАКОН'),
+        h(HeadingLevel.HEADING_1, 'О противодействии торговле людьми'),
+        p(preamble),
+        h(HeadingLevel.HEADING_2, 'Общие положения'),
+        h(HeadingLevel.HEADING_3, 'Цель'),
+        p('Текст.'),
+      ])
+      expect(await law(bytes)).toEqual(stripIds(b.law(title, [preamble], [b.chapter('Общие положения'), b.article('Цель', [b.clause('Текст.')])])))
+    })
+
+    it('a plain second paragraph that starts the subject ("О …")', async () => {
+      expect(await law(await build([p('МОДЕЛЬНЫЙ ЗАКОН'), p('О противодействии торговле людьми'), p(preamble), ...article]))).toEqual(want)
+    })
+  })
+
   describe('a ZIP bomb: a small .docx whose XML unpacks to more than any law', () => {
     it('is refused before it is unpacked (tooLarge), whether its headers tell the truth or declare a small size', async () => {
       for (const declaredSize of [undefined, 1000]) {
@@ -236,6 +273,28 @@ describe('parseDocx of exported edge cases', () => {
         // It inflated no further than the limit, and never reached mammoth.
         expect(performance.now() - started).toBeLessThan(3000)
       }
+    }, 30_000)
+
+    it('is refused when its main part has another name than document.xml (the relationships say where it is)', async () => {
+      const paragraphs = Math.ceil(MAX_DOCX_XML_BYTES / 60) + 1000
+      for (const options of [{}, { name: 'word/media/image1.png', alsoImage: true }]) {
+        const bomb = await renamedPaddedDocx(paragraphs, options)
+        expect(await docxPartsExceed(bomb, MAX_DOCX_XML_BYTES), JSON.stringify(options)).toBe(true)
+        const started = performance.now()
+        const err = await parseDocx(bomb).catch((e: unknown) => e)
+        expect((err as ImportError).problem, JSON.stringify(options)).toBe('tooLarge')
+        expect(performance.now() - started).toBeLessThan(3000)
+      }
+    }, 60_000)
+
+    it('a draft with an image that unpacks past the limit still imports: images are never unpacked', async () => {
+      const photo = new Uint8Array(MAX_DOCX_XML_BYTES + 16 * 1024 * 1024)
+      const bytes = await docxWithImage(photo)
+      expect(bytes.length).toBeLessThan(2 * 1024 * 1024)
+      expect(await docxPartsExceed(bytes, MAX_DOCX_XML_BYTES)).toBe(false)
+      const result = await parseDocx(bytes)
+      expect(result.stats.articles).toBeGreaterThan(0)
+      expect(result.notes).toContainEqual({ code: 'imagesLeftOut', count: 1 })
     }, 30_000)
 
     it('a genuine large draft, well under the limit, still imports', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { parseText } from '../../shared/import/text'
+import { ImportError } from '../../shared/import/errors'
+import { MAX_IMPORT_BLOCKS } from '../../shared/import/limits'
 import { matchHeading, matchMarker } from '../../shared/import/markers'
 import { createBuilders } from '../../shared/seed/builders'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
@@ -280,6 +282,74 @@ describe('parseText: plain text', () => {
     const empty = parsed('')
     expect(empty.tree).toEqual(expected(b.law('', [], [])))
     expect(empty.language).toBe('en')
+  })
+})
+
+describe('parseText: a text longer than any law', () => {
+  it('is refused (tooLong) as soon as it passes MAX_IMPORT_BLOCKS, in plain text and in Markdown', () => {
+    for (const [text, what] of [['a\n'.repeat(8_000_000), '8 million lines'], ['# a\n'.repeat(MAX_IMPORT_BLOCKS + 1), 'headings']] as const) {
+      const started = performance.now()
+      const err = (() => {
+        try {
+          parseText(text)
+        } catch (e) {
+          return e
+        }
+      })()
+      expect(err, what).toBeInstanceOf(ImportError)
+      expect((err as ImportError).problem, what).toBe('tooLong')
+      expect(performance.now() - started, what).toBeLessThan(10_000)
+    }
+  }, 30_000)
+
+  it('a text of MAX_IMPORT_BLOCKS paragraphs still imports', () => {
+    const result = parseText('Law\n' + 'a\n'.repeat(MAX_IMPORT_BLOCKS - 1))
+    expect(result.stats.preambleParagraphs).toBe(MAX_IMPORT_BLOCKS - 1)
+  }, 30_000)
+})
+
+describe('parseText: a title on two lines', () => {
+  const ru = 'Модельный закон о противодействии торговле людьми'
+  const preamble = 'Настоящий Закон определяет основы противодействия торговле людьми.'
+  const body = [b.article('Цель', [b.clause('Текст.')])]
+
+  it.each([
+    ['one line each, no blank lines', `МОДЕЛЬНЫЙ ЗАКОН\nО противодействии торговле людьми\n${preamble}\nСтатья 1. Цель\nТекст.`],
+    ['a paragraph of two lines', `МОДЕЛЬНЫЙ ЗАКОН\nО противодействии торговле людьми\n\n${preamble}\n\nСтатья 1. Цель\nТекст.`],
+    ['a hard-wrapped second line', `МОДЕЛЬНЫЙ ЗАКОН\nО противодействии\nторговле людьми\n\n${preamble}\n\nСтатья 1. Цель\nТекст.`],
+    ['two paragraphs', `МОДЕЛЬНЫЙ ЗАКОН\n\nО противодействии торговле людьми\n\n${preamble}\n\nСтатья 1. Цель\nТекст.`],
+    ['Markdown', `# МОДЕЛЬНЫЙ ЗАКОН\n\n# О противодействии торговле людьми\n\n${preamble}\n\n## Статья 1. Цель\n\nТекст.`],
+  ])('makes one title, its words kept, of %s, and keeps the preamble', (_, text) => {
+    const result = parsed(text)
+    expect(result.tree).toEqual(expected(b.law(ru, [preamble], body)))
+    expect(result.notes.find((n) => n.code === 'noTitle')).toBeUndefined()
+  })
+
+  it('in English: title case for the upper-case head, "on" in lower case', () => {
+    const text = 'MODEL LAW\nOn Combating Trafficking in Persons\nThe States agree as follows.\nArticle 1. Purpose\nText.'
+    expect(parsed(text).tree).toEqual(expected(b.law('Model Law on Combating Trafficking in Persons', ['The States agree as follows.'], [b.article('Purpose', [b.clause('Text.')])])))
+  })
+
+  it('keeps a longer upper-case head as typed (it may hold names), and a title in ordinary case as typed', () => {
+    expect(parsed('ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН\nО языках\nСтатья 1. Цель\nТекст.').tree).toEqual(
+      expected(b.law('ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН О языках', [], body)),
+    )
+    expect(parsed('Law of Ukraine\nOn Copyright\nArticle 1. Purpose\nText.').tree).toEqual(
+      expected(b.law('Law of Ukraine On Copyright', [], [b.article('Purpose', [b.clause('Text.')])])),
+    )
+  })
+
+  it('never takes the preamble into the title', () => {
+    // A short capitalised line that does not start the title's subject, a sentence, a number.
+    for (const [text, title, lines] of [
+      ['Law on Bees\nThe Parliament adopts this Law\nArticle 1. Purpose\nText.', 'Law on Bees', ['The Parliament adopts this Law']],
+      ['МОДЕЛЬНЫЙ ЗАКОН\nО пчёлах.\nСтатья 1. Цель\nТекст.', 'МОДЕЛЬНЫЙ ЗАКОН', ['О пчёлах.']],
+      ['Law on Bees\n1. On bees\nArticle 1. Purpose\nText.', 'Law on Bees', ['On bees']],
+    ] as const) {
+      const result = parsed(text)
+      expect(result.tree.content?.[0]).toEqual(expected(b.law(title, [], [])).content?.[0])
+      expect(result.stats.preambleParagraphs, text).toBe(lines.length)
+    }
   })
 })
 
