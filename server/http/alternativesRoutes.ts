@@ -1,6 +1,7 @@
 import { StatePreferenceInput, WithdrawPreferenceInput } from '../../shared/api'
 import { AlternativePreferences } from '../services/alternatives'
 import type { ApiDeps } from './api'
+import { documentViewer } from './documentViewer'
 import { validBody, type AuthedContext } from './guard'
 import { sendJson } from './respond'
 import type { Router } from './router'
@@ -15,10 +16,7 @@ import type { Router } from './router'
 export function registerAlternativesRoutes(router: Router, deps: ApiDeps): void {
   const { guards, documentAccess: access } = deps
   const preferences = new AlternativePreferences(deps)
-  const viewerOf = (ctx: AuthedContext) => {
-    const { doc, role } = access.authorize(ctx.auth.user, ctx.params.id, 'read')
-    return { doc, viewer: { user: ctx.auth.user, role } }
-  }
+  const viewerOf = (ctx: AuthedContext) => documentViewer(access, ctx)
 
   router
     .on(

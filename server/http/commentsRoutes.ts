@@ -8,6 +8,7 @@ import { AlternativePreferences } from '../services/alternatives'
 import { HttpError } from '../errors'
 import { validationIssues } from '../../shared/validation'
 import type { ApiDeps } from './api'
+import { documentViewer } from './documentViewer'
 import { validBody, type AuthedContext } from './guard'
 import { sendDownload, sendJson, sendNoContent } from './respond'
 import type { Router } from './router'
@@ -26,10 +27,7 @@ export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
   const { guards, documentAccess: access } = deps
   const threads = new ReviewThreads(deps)
   const preferences = new AlternativePreferences(deps)
-  const viewerOf = (ctx: AuthedContext) => {
-    const { doc, role } = access.authorize(ctx.auth.user, ctx.params.id, 'read')
-    return { doc, viewer: { user: ctx.auth.user, role } }
-  }
+  const viewerOf = (ctx: AuthedContext) => documentViewer(access, ctx)
 
   router
     .on(

@@ -1,4 +1,4 @@
-import type { OrganizationSummary, PersonRef, PreferencesOverview, PreferenceView, StatePreferenceInput, WithdrawPreferenceInput } from '../../shared/api'
+import type { PreferencesOverview, PreferenceView, StatePreferenceInput, WithdrawPreferenceInput } from '../../shared/api'
 import { can } from '../../shared/roles'
 import type { Rooms } from '../collab/rooms'
 import { preferencesMessage } from '../collab/messages'
@@ -9,6 +9,7 @@ import type { UsersRepo } from '../db/usersRepo'
 import { forbidden } from '../errors'
 import type { Logger } from '../logger'
 import type { Viewer } from './comments'
+import { onceEach } from './lookups'
 
 export interface AlternativesDeps {
   preferences: PreferencesRepo
@@ -67,16 +68,7 @@ export class AlternativePreferences {
   }
 
   private present(rows: PreferenceRow[]): PreferenceView[] {
-    const people = new Map<string, PersonRef>()
-    const orgs = new Map<string, OrganizationSummary>()
-    const person = (id: string): PersonRef => {
-      if (!people.has(id)) people.set(id, { id, displayName: this.deps.users.get(id)?.displayName ?? '' })
-      return people.get(id)!
-    }
-    const org = (id: string): OrganizationSummary => {
-      if (!orgs.has(id)) orgs.set(id, this.deps.organizations.get(id) ?? { id, name: '', shortName: '', color: '#666666' })
-      return orgs.get(id)!
-    }
+    const { person, org } = onceEach(this.deps.users, this.deps.organizations)
     return rows.map((r) => ({
       blockId: r.block_id,
       groupKey: r.group_key,

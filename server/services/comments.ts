@@ -3,8 +3,6 @@ import {
   ErrorCode,
   type CommentView,
   type NewThread,
-  type OrganizationSummary,
-  type PersonRef,
   type ThreadStatus,
   type ThreadView,
 } from '../../shared/api'
@@ -32,6 +30,7 @@ import type { Rooms } from '../collab/rooms'
 import { threadsMessage } from '../collab/messages'
 import { forbidden, HttpError } from '../errors'
 import type { Logger } from '../logger'
+import { onceEach } from './lookups'
 
 /** Comments (new threads, replies, edits) one person may write per window. */
 export const COMMENT_RATE = { limit: 30, windowMs: 60_000 }
@@ -225,16 +224,7 @@ export class ReviewThreads {
   }
 
   private present(viewer: Viewer, threads: ThreadRow[], comments: CommentRow[]): ThreadView[] {
-    const people = new Map<string, PersonRef>()
-    const orgs = new Map<string, OrganizationSummary>()
-    const person = (id: string): PersonRef => {
-      if (!people.has(id)) people.set(id, { id, displayName: this.deps.users.get(id)?.displayName ?? '' })
-      return people.get(id)!
-    }
-    const org = (id: string): OrganizationSummary => {
-      if (!orgs.has(id)) orgs.set(id, this.deps.organizations.get(id) ?? { id, name: '', shortName: '', color: '#666666' })
-      return orgs.get(id)!
-    }
+    const { person, org } = onceEach(this.deps.users, this.deps.organizations)
     const byThread = new Map<string, CommentView[]>()
     for (const c of comments) {
       const list = byThread.get(c.thread_id) ?? []

@@ -17,6 +17,7 @@ import { ShuttingDown, type RoomListener, type Rooms } from '../collab/rooms'
 import { HttpError } from '../errors'
 import type { Logger } from '../logger'
 import { StorageError } from '../storage/documentStore'
+import { onceEach } from './lookups'
 
 export interface VersionsDeps {
   repo: VersionsRepo
@@ -271,21 +272,9 @@ export class Versions implements RoomListener {
 
   /** Row → VersionSummary, looking each person and organization up once per call. */
   private presenter(): (row: VersionRow) => VersionSummary {
-    const people = new Map<string, VersionSummary['author']>()
-    const orgs = new Map<string, VersionSummary['organization']>()
-    const person = (id: string | null) => {
-      if (!id) return null
-      if (!people.has(id)) {
-        const user = this.deps.users.get(id)
-        people.set(id, user ? { id, displayName: user.displayName } : { id, displayName: '' })
-      }
-      return people.get(id)!
-    }
-    const org = (id: string | null) => {
-      if (!id) return null
-      if (!orgs.has(id)) orgs.set(id, this.deps.organizations.get(id) ?? { id, name: '', shortName: '', color: '#000000' })
-      return orgs.get(id)!
-    }
+    const lookups = onceEach(this.deps.users, this.deps.organizations)
+    const person = (id: string | null) => (id ? lookups.person(id) : null)
+    const org = (id: string | null) => (id ? lookups.org(id) : null)
     return (row) => ({
       id: row.id,
       name: row.name,
