@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { AgreementOverview, OrganizationSummary, ProposalView } from '../../shared/api'
+import type { OrganizationSummary, ProposalView } from '../../shared/api'
 import { CURRENT } from '../../shared/apiConstants'
 import { CompareView } from '../versions/CompareView'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
+import { useFetched } from '../api/useFetched'
 import { useSession } from '../auth/session'
 import { ExportMenu } from '../export/ExportMenu'
 import { useI18n } from '../i18n/i18n'
@@ -48,20 +49,9 @@ export function AgreementView({ docId, title, role, withAccess, onClose }: {
   const { t } = useI18n()
   const { info } = useSession()
   const myOrg = info?.user?.organization ?? null
-  const [overview, setOverview] = useState<AgreementOverview | null>(null)
-  const [loadError, setLoadError] = useState('')
+  const { value: overview, setValue: setOverview, error: loadError, reload } = useFetched(useCallback(() => api.agreement(docId), [docId]))
   const [selected, setSelected] = useState<string | null>(null)
   const [notice, setNotice] = useState('')
-
-  const reload = useCallback(() => {
-    api.agreement(docId).then(
-      (next) => {
-        setOverview(next)
-        setLoadError('')
-      },
-      (err: unknown) => setLoadError(errorText(err, t)),
-    )
-  }, [docId, t])
 
   useEffect(() => {
     reload()

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { PreferencesOverview } from '../../shared/api'
-import { api, errorText } from '../api/http'
+import { useCallback, useEffect } from 'react'
+import { api } from '../api/http'
+import { useFetched } from '../api/useFetched'
 import type { CollabSession } from '../collab/session'
-import { useI18n } from '../i18n/i18n'
 
 /**
  * The organizations' stated preferences, fetched as the panel opens, again whenever the server
@@ -10,19 +9,7 @@ import { useI18n } from '../i18n/i18n'
  * our own statement.
  */
 export function usePreferences(docId: string, session: CollabSession | null) {
-  const { t } = useI18n()
-  const [overview, setOverview] = useState<PreferencesOverview | null>(null)
-  const [loadError, setLoadError] = useState('')
-
-  const refresh = useCallback(() => {
-    api.listPreferences(docId).then(
-      (next) => {
-        setOverview(next)
-        setLoadError('')
-      },
-      (err: unknown) => setLoadError(errorText(err, t)),
-    )
-  }, [docId, t])
+  const { value: overview, setValue: setOverview, error: loadError, reload: refresh } = useFetched(useCallback(() => api.listPreferences(docId), [docId]))
 
   useEffect(() => {
     refresh()

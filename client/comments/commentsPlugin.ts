@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { isRemoteTransaction, isTextOnlyTransaction } from '../../shared/editor/changes'
 import type { EditorRange, PassageAnchor } from './anchors'

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { CURRENT } from '../../shared/apiConstants'
 import type { RestoreResult, VersionSummary } from '../../shared/api'
 import type { Language } from '../../shared/language'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
+import { useFetched } from '../api/useFetched'
 import { useI18n } from '../i18n/i18n'
 import { busyButton } from '../ui/busyButton'
 import { FormError } from '../ui/Field'
@@ -34,8 +35,7 @@ export function HistoryPanel({ docId, title, language, canEdit, onClose }: {
   onClose: () => void
 }) {
   const { t, language: ui } = useI18n()
-  const [versions, setVersions] = useState<VersionSummary[] | null>(null)
-  const [loadError, setLoadError] = useState('')
+  const { value: versions, error: loadError, reload } = useFetched(useCallback(() => api.listVersions(docId), [docId]))
   const [name, setName] = useState('')
   const [note, setNote] = useState('')
   const saving = useAction()
@@ -45,16 +45,6 @@ export function HistoryPanel({ docId, title, language, canEdit, onClose }: {
   const [view, setView] = useState<View>(null)
   const [restoring, setRestoring] = useState<VersionSummary | null>(null)
   const time = dateFormat(ui)
-
-  const reload = useCallback(() => {
-    api.listVersions(docId).then(
-      (list) => {
-        setVersions(list)
-        setLoadError('')
-      },
-      (err: unknown) => setLoadError(errorText(err, t)),
-    )
-  }, [docId, t])
 
   useEffect(() => {
     reload()

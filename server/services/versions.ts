@@ -1,5 +1,4 @@
 import { deflateSync, inflateSync } from 'node:zlib'
-import * as Y from 'yjs'
 import { updateYFragment } from '@tiptap/y-tiptap'
 import { ErrorCode, type AutoVersionReason, type RestoreResult, type VersionDetail, type VersionSummary } from '../../shared/api'
 import { newId } from '../../shared/ids'

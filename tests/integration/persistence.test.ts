@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/protocol'
 import { DB_FILE } from '../../server/db/connection'
-import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server'
+import { removeDir, startTestServer, tempDataDir } from '../helpers/server'
 import { startChildServer, type ChildServer } from '../helpers/childServer'
 import { bindAccount, createDocument, setupAdmin, type Account } from '../helpers/accounts'
 import {
