@@ -143,6 +143,15 @@ export interface AccountSummary extends UserSummary {
 }
 
 /**
+ * PATCH /api/people/:id's answer: the account as changed, and the drafts a deactivation handed
+ * to the person's organization (they were its only owner; nobody could have shared, renamed or
+ * deleted them any more).
+ */
+export interface ChangedAccount extends AccountSummary {
+  handedOver: { id: string; title: string }[]
+}
+
+/**
  * PATCH /api/people/:id (administrators): move a person to another organization, grant or remove
  * the administrator's right, deactivate (`active: false`) or reactivate. At least one of them.
  */

@@ -21,7 +21,12 @@ export function PeopleSection({ people, organizations, myId, onChanged }: {
     setError('')
     setSaved('')
     const changed = await api.changeAccount(person.id, input)
-    setSaved(t('admin.person.changed', { name: changed.displayName }))
+    const drafts = changed.handedOver.map((d) => t('admin.person.draftTitle', { title: d.title })).join(', ')
+    setSaved(
+      changed.handedOver.length > 0
+        ? t('admin.person.handedOver', { name: changed.displayName, drafts, organization: changed.organization.name })
+        : t('admin.person.changed', { name: changed.displayName }),
+    )
     onChanged()
     // One's own right or organization: the top bar (and whether this page is offered) follows.
     if (person.id === myId) await refreshSession()

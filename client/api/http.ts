@@ -2,6 +2,7 @@ import { CSRF_HEADER } from '../../shared/apiConstants'
 import type {
   AcceptInvitationInput,
   AccountSummary,
+  ChangedAccount,
   ChangeAccountInput,
   ActivitySession,
   ApiError,
@@ -107,7 +108,7 @@ export const api = {
   updateOrganization: (id: string, input: OrganizationInput) => request<OrganizationSummary>('PATCH', `/api/organizations/${encodeURIComponent(id)}`, input),
   listPeople: () => request<PersonSummary[]>('GET', '/api/users'),
   listAccounts: () => request<AccountSummary[]>('GET', '/api/people'),
-  changeAccount: (id: string, input: ChangeAccountInput) => request<AccountSummary>('PATCH', `/api/people/${encodeURIComponent(id)}`, input),
+  changeAccount: (id: string, input: ChangeAccountInput) => request<ChangedAccount>('PATCH', `/api/people/${encodeURIComponent(id)}`, input),
 
   createInvitation: (input: CreateInvitationInput) => request<InvitationCreated>('POST', '/api/invitations', input),
   listInvitations: () => request<PendingInvitation[]>('GET', '/api/invitations'),

@@ -42,6 +42,13 @@ export class AccessRepo {
       ),
       delete: db.prepare('DELETE FROM document_access WHERE doc_id = ? AND principal_type = ? AND principal_id = ?'),
       owners: db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM document_access WHERE doc_id = ? AND role = 'owner'"),
+      soleOwner: db.prepare<[string], { doc_id: string }>(
+        `SELECT a.doc_id FROM document_access a
+         WHERE a.principal_type = 'user' AND a.principal_id = ? AND a.role = 'owner'
+           AND NOT EXISTS (SELECT 1 FROM document_access b WHERE b.doc_id = a.doc_id AND b.role = 'owner'
+                           AND NOT (b.principal_type = 'user' AND b.principal_id = a.principal_id))
+         ORDER BY a.doc_id`,
+      ),
       ownerless: db.prepare<[], { id: string }>(
         "SELECT id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_access a WHERE a.doc_id = d.id AND a.role = 'owner')",
       ),
@@ -100,6 +107,11 @@ export class AccessRepo {
 
   ownerCount(docId: string): number {
     return this.stmts.owners.get(docId)?.n ?? 0
+  }
+
+  /** Documents whose only owner is this person, by a grant of their own. */
+  ownedOnlyBy(userId: string): string[] {
+    return this.stmts.soleOwner.all(userId).map((r) => r.doc_id)
   }
 
   /** Documents nobody owns (the sample seeded before the first administrator existed). */

@@ -53,7 +53,7 @@ export function createServices(db: Db, config: Config, log: Logger) {
     passwordCost: config.passwordCost,
     invitationTtlMs: config.invitationTtlMs,
   })
-  const people = new People({ db, users, organizations, sessions, live, log })
+  const people = new People({ db, users, organizations, access, documents, sessions, live, log })
   const documentAccess = new DocumentAccess({ db, documents, access, users, organizations, live, log })
   return {
     db,

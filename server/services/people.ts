@@ -1,8 +1,10 @@
-import { ErrorCode, type AccountSummary, type ChangeAccountInput } from '../../shared/api'
+import { ErrorCode, type AccountSummary, type ChangeAccountInput, type ChangedAccount } from '../../shared/api'
 import type { ValidationIssue } from '../../shared/validation'
 import type { Sessions } from '../auth/sessions'
 import type { LiveAccess } from '../collab/liveAccess'
+import type { AccessRepo } from '../db/accessRepo'
 import type { Db } from '../db/connection'
+import type { DocumentsRepo } from '../db/documentsRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
 import { toAccount, type UserRecord, type UsersRepo } from '../db/usersRepo'
 import { HttpError } from '../errors'
@@ -12,6 +14,8 @@ export interface PeopleDeps {
   db: Db
   users: UsersRepo
   organizations: OrganizationsRepo
+  access: AccessRepo
+  documents: DocumentsRepo
   sessions: Sessions
   live: LiveAccess
   log: Logger
@@ -23,7 +27,8 @@ const personNotFound = () => new HttpError(404, ErrorCode.personNotFound, 'no su
  * Administrators change accounts after people joined: their organization, the administrator's
  * right, deactivation. There is always an active administrator left, and none deactivates
  * themselves (they would lock themselves out mid-change). Effects on sessions and open sync
- * connections follow the commit at once.
+ * connections follow the commit at once. Drafts a deactivated person alone owned pass to their
+ * organization as owner: else nobody could share, rename or delete them any more.
  */
 export class People {
   constructor(private readonly deps: PeopleDeps) {}
@@ -32,9 +37,10 @@ export class People {
     return this.deps.users.list().map(toAccount)
   }
 
-  change(actor: UserRecord, id: string, input: ChangeAccountInput, now = new Date().toISOString()): AccountSummary {
-    const { db, users, organizations, sessions } = this.deps
-    const { before, after } = db.transaction(() => {
+  change(actor: UserRecord, id: string, input: ChangeAccountInput, now = new Date().toISOString()): ChangedAccount {
+    const { db, users, organizations, sessions, access } = this.deps
+    const { before, after, handedOver } = db.transaction(() => {
+      let handedOver: string[] = []
       const before = users.get(id)
       if (!before) throw personNotFound()
       if (input.organizationId !== undefined && input.organizationId !== before.organization.id) {
@@ -49,6 +55,8 @@ export class People {
         if (id === actor.id) throw new HttpError(409, ErrorCode.selfDeactivation, 'administrators cannot deactivate their own account')
         users.setDeactivated(id, now)
         sessions.endAllOf(id, 'deactivated')
+        handedOver = access.ownedOnlyBy(id)
+        for (const docId of handedOver) access.put(docId, { type: 'organization', id: before.organization.id }, 'owner', actor.id, now)
       }
       if (input.active === true && before.deactivatedAt) {
         users.setDeactivated(id, null)
@@ -59,19 +67,24 @@ export class People {
       if (users.countActiveAdmins() === 0) {
         throw new HttpError(409, ErrorCode.lastAdministrator, `${before.displayName} is the only active administrator; make someone else one first`)
       }
-      return { before, after: users.get(id)! }
+      return { before, after: users.get(id)!, handedOver }
     }).immediate()
-    this.takeEffect(actor, before, after)
-    return toAccount(after)
+    this.takeEffect(actor, before, after, handedOver)
+    const titles = handedOver.map((docId) => ({ id: docId, title: this.deps.documents.get(docId)?.title ?? '' }))
+    return { ...toAccount(after), handedOver: titles }
   }
 
   /** After the commit: what changed reaches open connections now, not at their next upgrade. */
-  private takeEffect(actor: UserRecord, before: UserRecord, after: UserRecord): void {
+  private takeEffect(actor: UserRecord, before: UserRecord, after: UserRecord, handedOver: string[]): void {
     const { live, log } = this.deps
     const by = actor.id
     if (after.deactivatedAt && !before.deactivatedAt) {
       log.info('account deactivated', { user: after.id, by })
       live.personDeactivated(after.id)
+      for (const docId of handedOver) {
+        log.info('draft handed to the organization of its deactivated only owner', { docId, user: after.id, organization: before.organization.id, by })
+        live.documentChanged(docId)
+      }
     }
     if (!after.deactivatedAt && before.deactivatedAt) log.info('account reactivated', { user: after.id, by })
     if (after.isAdmin !== before.isAdmin) log.info(after.isAdmin ? 'administrator right granted' : 'administrator right removed', { user: after.id, by })

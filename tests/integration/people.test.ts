@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { AccountSummary, ActivitySession, ApiError, SessionInfo, ThreadView } from '../../shared/api'
+import type { AccountSummary, ActivitySession, ApiError, ChangedAccount, SessionInfo, ThreadView } from '../../shared/api'
 import { CloseCode } from '../../shared/protocol'
 import type { TestServer } from '../helpers/server'
-import { createDocument, createMember, grant, organization, signIn, TEST_PASSWORD, type Account, type Cast } from '../helpers/accounts'
+import { createDocument, createMember, grant, organization, person, signIn, TEST_PASSWORD, type Account, type Cast } from '../helpers/accounts'
 import { clauseText, connectClient, insertText, nthElement, waitClosedWith, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
 import { castSuite } from '../helpers/castSuite'
 import { waitFor } from '../helpers/waitFor'
@@ -125,6 +125,24 @@ describe('people administration', () => {
     expect((await member.json<SessionInfo>('/api/auth/session')).sessionEnded).toBeUndefined()
     const back = await signIn(server.url, member.email)
     expect((await back.api(`/api/documents/${id}`)).status).toBe(200)
+  })
+
+  it('hands the drafts a deactivated person alone owned to their organization, and only those', async () => {
+    const leaving = await createMember(cast.owner, cast.justice.id, 'Lena Leaving')
+    const colleague = await createMember(cast.owner, cast.justice.id, 'Colin Colleague')
+    const alone = await createDocument(leaving, { title: 'Only Lena owns this' })
+    const shared = await createDocument(leaving, { title: 'Lena and the Secretariat own this' })
+    await grant(leaving, shared.id, person(cast.owner), 'owner')
+    // Before: nobody else in the ministry can share the draft Lena alone owns.
+    expect((await colleague.api(`/api/documents/${alone.id}/access`, { method: 'PUT', body: JSON.stringify({ principalType: 'user', principalId: cast.owner.user.id, role: 'reviewer' }) })).status).toBe(403)
+
+    const res = await change(cast.owner, leaving.user.id, { active: false })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as ChangedAccount).handedOver).toEqual([{ id: alone.id, title: 'Only Lena owns this' }])
+    // Her organization owns it now: her colleague shares it; the co-owned draft is left as it was.
+    expect((await colleague.api(`/api/documents/${alone.id}/access`, { method: 'PUT', body: JSON.stringify({ principalType: 'user', principalId: cast.owner.user.id, role: 'reviewer' }) })).status).toBe(200)
+    const grants = await cast.owner.json<{ principalType: string; organization?: { id: string }; role: string }[]>(`/api/documents/${shared.id}/access`)
+    expect(grants.filter((g) => g.principalType === 'organization')).toEqual([])
   })
 
   it('moving a person to another organization changes the access its grants give, live, and the attribution of new edits', async () => {
