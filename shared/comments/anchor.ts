@@ -208,23 +208,42 @@ function relocate(doc: Y.Doc, fallback: AnchorFallback): AnchorResolution | null
   return { state: 'live', start, end, startRel: decoded.start, endRel: decoded.end, articleId: fallback.articleId, relocated }
 }
 
+/**
+ * The words of `block` from `from` (else its start) to `to` (else its end). A block with a
+ * cross-reference holds several Y.XmlTexts with the reference's element between them; the
+ * reference itself reads as nothing here (its number depends on the whole law).
+ */
+function wordsOfBlock(block: Y.XmlElement, from: YPoint | null, to: YPoint | null): string {
+  let out = ''
+  let inside = from === null
+  for (const child of block.toArray()) {
+    if (!(child instanceof Y.XmlText)) continue
+    if (child === from?.text) inside = true
+    if (!inside) continue
+    const value = textOfBlock(child)
+    const start = child === from?.text ? from.index : 0
+    if (child === to?.text) return out + value.slice(start, to.index)
+    out += value.slice(start)
+  }
+  return out
+}
+
 /** The words between two resolved points (blocks joined by a newline). */
 export function textBetween(start: YPoint, end: YPoint): string {
   if (start.text === end.text) return textOfBlock(start.text).slice(start.index, end.index)
-  const parts: string[] = []
   const first = start.text.parent
   const last = end.text.parent
+  if (first === last && first instanceof Y.XmlElement) return wordsOfBlock(first, start, end)
+  const parts: string[] = []
   let inside = false
   for (const block of first?.parent instanceof Y.XmlElement ? first.parent.toArray() : []) {
     if (block === first) inside = true
     if (!inside || !(block instanceof Y.XmlElement)) continue
-    const text = xmlTextOf(block)
-    const value = text ? textOfBlock(text) : ''
-    if (block === first) parts.push(value.slice(start.index))
+    if (block === first) parts.push(wordsOfBlock(block, start, null))
     else if (block === last) {
-      parts.push(value.slice(0, end.index))
+      parts.push(wordsOfBlock(block, null, end))
       break
-    } else parts.push(value)
+    } else parts.push(wordsOfBlock(block, null, null))
   }
   return parts.join('\n')
 }

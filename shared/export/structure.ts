@@ -1,6 +1,7 @@
 import { docFromJSON, type DocJSON } from '../schema'
 import { numberDocument, type NumberedNode } from '../numbering'
 import type { Language } from '../language'
+import { jsonText, xrefNumbers, type XrefNumbers } from '../xref'
 
 /**
  * The law as a tree, derived once from the flat editor document so that every exporter agrees
@@ -76,11 +77,6 @@ export interface LawStructure {
   body: (ChapterNode | ArticleNode)[]
 }
 
-function textOf(node: DocJSON | undefined): string {
-  if (!node) return ''
-  if (node.type === 'text') return node.text ?? ''
-  return (node.content ?? []).map(textOf).join('')
-}
 
 function idOf(node: DocJSON): string | null {
   const id = node.attrs?.id
@@ -92,6 +88,9 @@ export function lawStructure(doc: DocJSON, language: Language): LawStructure {
   // numberDocument walks the PM node; its entries come in document order, so they pair up with
   // a parallel walk of the JSON without any position arithmetic.
   const numbers: NumberedNode[] = numberDocument(docFromJSON(doc), language)
+  // Cross-references read as their targets' numbers in this document.
+  const xrefs = xrefNumbers(numbers)
+  const textOf = (node: DocJSON | undefined) => jsonText(node, xrefs)
   let cursor = 0
   const next = (kind: NumberedNode['kind']): NumberedNode => {
     const entry = numbers[cursor++]
@@ -122,7 +121,7 @@ export function lawStructure(doc: DocJSON, language: Language): LawStructure {
         num: n.num,
         label: n.label,
         heading: textOf(blocks.find((b) => b.type === 'articleHeading')),
-        paragraphs: articleBody(blocks, next),
+        paragraphs: articleBody(blocks, next, xrefs),
       }
       if (chapter) chapter.articles.push(article)
       else body.push(article)
@@ -131,7 +130,8 @@ export function lawStructure(doc: DocJSON, language: Language): LawStructure {
   return { language, title, preamble, body }
 }
 
-function articleBody(blocks: DocJSON[], next: (kind: NumberedNode['kind']) => NumberedNode): ParagraphNode[] {
+function articleBody(blocks: DocJSON[], next: (kind: NumberedNode['kind']) => NumberedNode, xrefs: XrefNumbers): ParagraphNode[] {
+  const textOf = (node: DocJSON) => jsonText(node, xrefs)
   const paragraphs: ParagraphNode[] = []
   let paragraph: ParagraphNode | null = null
   let point: PointNode | null = null
