@@ -1,0 +1,123 @@
+import { NodeSelection, Plugin, PluginKey, Selection, type EditorState } from '@tiptap/pm/state'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { EditorView, NodeView } from '@tiptap/pm/view'
+import type { Language } from '../../shared/language'
+import { numberDocument } from '../../shared/numbering'
+import { isTextOnlyTransaction } from '../../shared/editor/changes'
+import { BROKEN_XREF, xrefNumbers, xrefText, type XrefNumbers } from '../../shared/xref'
+
+/** Words the views need, in the interface's language. */
+export interface XrefWords {
+  /** Tooltip and accessible name of a reference whose target is gone. */
+  broken: string
+  /** Tooltip of a live reference: how to go to its target. */
+  goTo: string
+}
+
+/**
+ * The id → number map of a structure. Numbers can change only when the structure does, so the
+ * state is replaced only then (typing keeps the same object: O(1) per keystroke), and the map
+ * itself is worked out lazily, the first time a reference is drawn or repainted.
+ */
+interface XrefState {
+  memo: { numbers?: XrefNumbers }
+}
+
+export const xrefPluginKey = new PluginKey<XrefState>('xref')
+
+/** The numbers references show in `state`'s document. */
+export function xrefNumbersOf(state: EditorState, language: Language): XrefNumbers {
+  const memo = xrefPluginKey.getState(state)?.memo
+  if (!memo) return xrefNumbers(numberDocument(state.doc, language))
+  return (memo.numbers ??= xrefNumbers(numberDocument(state.doc, language)))
+}
+
+/** The reference views on screen, per editor view, for repainting after a renumbering. */
+const shown = new WeakMap<EditorView, Set<{ dom: HTMLElement; node: PMNode }>>()
+
+function paint(dom: HTMLElement, node: PMNode, numbers: XrefNumbers, words: XrefWords): void {
+  const text = xrefText(node.attrs.target, numbers)
+  const broken = text === BROKEN_XREF
+  // textContent and setAttribute only: the target id came from a document others wrote.
+  if (dom.textContent !== text) dom.textContent = text
+  dom.classList.toggle('broken', broken)
+  dom.title = broken ? words.broken : words.goTo
+  if (broken) dom.setAttribute('aria-label', words.broken)
+  else dom.removeAttribute('aria-label')
+}
+
+/** The reference's target: its position, or null when it no longer exists. */
+function targetPos(state: EditorState, target: unknown, language: Language): number | null {
+  if (typeof target !== 'string') return null
+  return numberDocument(state.doc, language).find((n) => n.id === target)?.pos ?? null
+}
+
+/** Puts the caret at the start of the reference's target and scrolls to it; false when it is gone. */
+export function goToXrefTarget(view: EditorView, target: unknown, language: Language): boolean {
+  const pos = targetPos(view.state, target, language)
+  if (pos === null) return false
+  const selection = Selection.near(view.state.doc.resolve(pos + 1))
+  view.dispatch(view.state.tr.setSelection(selection).scrollIntoView())
+  view.focus()
+  return true
+}
+
+/** Enter on a selected reference goes to its target (bound before Enter's paragraph split). */
+export function goToSelectedXref(view: EditorView, language: Language): boolean {
+  const { selection } = view.state
+  if (!(selection instanceof NodeSelection) || selection.node.type.name !== 'xref') return false
+  return goToXrefTarget(view, selection.node.attrs.target, language)
+}
+
+/**
+ * Cross-references drawn as their targets' current numbers. The view has no content: its text is
+ * ours and ProseMirror ignores changes to it. After a structural change the plugin view repaints
+ * every reference on screen; typing touches none of them.
+ */
+export function xrefPlugin(language: Language, words: XrefWords): Plugin<XrefState> {
+  const nodeView = (node: PMNode, view: EditorView): NodeView => {
+    const dom = document.createElement('span')
+    dom.className = 'xref'
+    dom.setAttribute('role', 'link')
+    const entry = { dom, node }
+    let views = shown.get(view)
+    if (!views) shown.set(view, (views = new Set()))
+    views.add(entry)
+    paint(dom, node, xrefNumbersOf(view.state, language), words)
+    return {
+      dom,
+      ignoreMutation: () => true,
+      update(next) {
+        if (next.type !== node.type) return false
+        if (next.attrs.target !== entry.node.attrs.target) paint(dom, next, xrefNumbersOf(view.state, language), words)
+        entry.node = next
+        return true
+      },
+      destroy: () => void shown.get(view)?.delete(entry),
+    }
+  }
+  return new Plugin<XrefState>({
+    key: xrefPluginKey,
+    state: {
+      init: () => ({ memo: {} }),
+      apply: (tr, prev) => (!tr.docChanged || isTextOnlyTransaction(tr) ? prev : { memo: {} }),
+    },
+    props: {
+      nodeViews: { xref: nodeView },
+      handleClickOn(view, _pos, node, _nodePos, event) {
+        if (node.type.name !== 'xref' || !(event.ctrlKey || event.metaKey)) return false
+        return goToXrefTarget(view, node.attrs.target, language)
+      },
+    },
+    view: () => ({
+      update(view, prevState) {
+        // Same state object: the structure did not change, no number can have (every keystroke stops here).
+        if (xrefPluginKey.getState(view.state) === xrefPluginKey.getState(prevState)) return
+        const views = shown.get(view)
+        if (!views || views.size === 0) return
+        const numbers = xrefNumbersOf(view.state, language)
+        for (const { dom, node } of views) paint(dom, node, numbers, words)
+      },
+    }),
+  })
+}
