@@ -61,3 +61,24 @@ export function blockText(block: PMNode, numbers: XrefNumbers): string {
   })
   return out
 }
+
+/** A run of a block's text: words, or a resolved reference (`target` set, `text` its number). */
+export interface TextPart {
+  text: string
+  target?: string
+}
+
+/**
+ * A block's text in runs, for formats that mark references up (Akoma Ntoso's `<ref>`); undefined
+ * for a block without a live reference, whose plain text says it all. A broken one is words.
+ */
+export function jsonParts(node: DocJSON | undefined, numbers: XrefNumbers): TextPart[] | undefined {
+  if (!node || !jsonHasXref(node)) return undefined
+  const parts: TextPart[] = []
+  for (const child of node.content ?? []) {
+    const target = child.type === 'xref' ? child.attrs?.target : undefined
+    if (typeof target === 'string' && numbers.has(target)) parts.push({ text: numbers.get(target)!, target })
+    else parts.push({ text: jsonText(child, numbers) })
+  }
+  return parts
+}
