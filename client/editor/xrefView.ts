@@ -36,7 +36,10 @@ export function xrefNumbersOf(state: EditorState, language: Language): XrefNumbe
 const shown = new WeakMap<EditorView, Set<{ dom: HTMLElement; node: PMNode }>>()
 
 function paint(dom: HTMLElement, node: PMNode, numbers: XrefNumbers, words: XrefWords): void {
-  const text = xrefText(node.attrs.target, numbers)
+  const { target } = node.attrs
+  const text = xrefText(target, numbers)
+  // For going to the target and for tests; an attribute value is inert whatever it holds.
+  if (typeof target === 'string' && dom.dataset.target !== target) dom.dataset.target = target
   const broken = text === BROKEN_XREF
   // textContent and setAttribute only: the target id came from a document others wrote.
   if (dom.textContent !== text) dom.textContent = text
