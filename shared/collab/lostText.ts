@@ -180,6 +180,7 @@ class Finder {
       const copyChildren = copy.toArray()
       if (texts.length === 1 && copyChildren.length === 0) this.compareTexts(texts[0], copy)
       else if (texts.length === 1 && copyChildren.length === 1 && copyChildren[0] instanceof Y.XmlText) this.compareTexts(texts[0], copyChildren[0])
+      else if (texts.length > 1) this.compareRuns(oldChildren, copyChildren)
       return
     }
     let liveCopy: Map<string, Y.XmlElement> | null = null
@@ -192,6 +193,20 @@ class Finder {
         : copy.toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === child.nodeName && idOf(c) === undefined)
       if (match) this.compareElements(child, match)
     }
+  }
+
+  /**
+   * A block with cross-references: texts with reference elements between them. When the copy
+   * has the same shape (texts and elements in the same order), each text is compared with its
+   * counterpart; otherwise nothing tells which words went where, and none are restored.
+   */
+  private compareRuns(oldChildren: (AnyType | null)[], copyChildren: (Y.XmlText | Y.XmlElement | Y.XmlHook)[]): void {
+    const shape = (children: readonly unknown[]) => children.map((c) => (c instanceof Y.XmlText ? 't' : 'e')).join('')
+    if (shape(oldChildren) !== shape(copyChildren)) return
+    oldChildren.forEach((child, i) => {
+      const counterpart = copyChildren[i]
+      if (child instanceof Y.XmlText && counterpart instanceof Y.XmlText) this.compareTexts(child, counterpart)
+    })
   }
 
   private compareTexts(old: Y.XmlText, target: Y.XmlText | Y.XmlElement): void {
