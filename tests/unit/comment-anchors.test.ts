@@ -139,3 +139,21 @@ describe('comment anchors', () => {
     expect(resolveAnchor(doc, createAnchor({ text: chapter, index: 0 }, { text: chapter, index: 3 }))).toMatchObject({ state: 'live', articleId: null })
   })
 })
+
+describe('comment anchors across a cross-reference', () => {
+  it('quote the words on both sides of the reference, and only the passage', () => {
+    const doc = new Y.Doc()
+    const b = createBuilders('x')
+    const clause = {
+      type: 'clause',
+      attrs: { id: 'c1' },
+      content: [{ type: 'text', text: 'As in Article ' }, { type: 'xref', attrs: { target: 'a2' } }, { type: 'text', text: ' of this Law.' }],
+    }
+    writeDocJSON(doc, b.law('Title', [''], [{ ...b.article('First', [clause, { ...b.clause('Next block.'), attrs: { id: 'c2' } }]), attrs: { id: 'a1' } }, { ...b.article('Second', []), attrs: { id: 'a2' } }]))
+    const el = element(doc, 'c1')
+    const [before, , after] = el.toArray() as [Y.XmlText, Y.XmlElement, Y.XmlText]
+    expect(textOfBlock(before)).toBe('As in Article ')
+    const anchor = createAnchor({ text: before, index: 3 }, { text: after, index: 3 })
+    expect(words(doc, anchor)).toBe('in Article  of')
+  })
+})
