@@ -444,4 +444,28 @@ describe('blocks holding a cross-reference (several Y.XmlTexts with an element b
     expect(() => net.settle()).not.toThrow()
     expectConverged(net)
   })
+
+  it.each([true, false])('keep words typed after the reference while a co-author split the block before it, once (the server had them: %s)', (sent) => {
+    const net = new Network(['splitter', 'typist'])
+    referTo(net.get('typist').editor, 'c2')
+    net.settle()
+    typeAtEnd(net.get('typist').editor, 'c2', ' NEW')
+    if (sent) net.send('typist')
+    const splitter = net.get('splitter').editor
+    splitter.select(nodeWithId(splitter.state.doc, 'c2')!.pos + 1 + 'Second'.length)
+    expect(splitter.run(splitStructural)).toBe(true)
+    net.send('splitter')
+    expect(() => net.settle()).not.toThrow()
+    expectConverged(net)
+    const body = JSON.stringify(docJSONOf(net.server))
+    expect(body.split(' NEW').length - 1).toBe(1)
+    expect(body.split('"target":"art2"').length - 1).toBe(1)
+    for (const r of net.replicas.values()) {
+      const article = nodeWithId(r.editor.state.doc, 'art1')!.node
+      const texts: string[] = []
+      article.forEach((child, _offset, index) => void (index > 0 && texts.push(child.textContent)))
+      // The split-off half: " paragraph:", the reference (no text of its own here), " after NEW".
+      expect(texts.slice(1, 3)).toEqual(['Second', ' paragraph: after NEW'])
+    }
+  })
 })
