@@ -20,6 +20,7 @@ export interface XrefWords {
  * itself is worked out lazily, the first time a reference is drawn or repainted.
  */
 interface XrefState {
+  language: Language
   memo: { numbers?: XrefNumbers }
 }
 
@@ -30,6 +31,13 @@ export function xrefNumbersOf(state: EditorState, language: Language): XrefNumbe
   const memo = xrefPluginKey.getState(state)?.memo
   if (!memo) return xrefNumbers(numberDocument(state.doc, language))
   return (memo.numbers ??= xrefNumbers(numberDocument(state.doc, language)))
+}
+
+/** For `doc.textBetween`: a reference as its target's number (an empty string without the plugin). */
+export function xrefLeafText(state: EditorState): (leaf: PMNode) => string {
+  const plugin = xrefPluginKey.getState(state)
+  let numbers: XrefNumbers | null = null
+  return (leaf) => (leaf.type.name !== 'xref' || !plugin ? '' : xrefText(leaf.attrs.target, (numbers ??= xrefNumbersOf(state, plugin.language))))
 }
 
 /** The reference views on screen, per editor view, for repainting after a renumbering. */
@@ -67,9 +75,11 @@ export function goToXrefTarget(view: EditorView, target: unknown, language: Lang
 
 /** Enter on a selected reference goes to its target (bound before Enter's paragraph split). */
 export function goToSelectedXref(view: EditorView, language: Language): boolean {
-  const { selection } = view.state
-  if (!(selection instanceof NodeSelection) || selection.node.type.name !== 'xref') return false
-  return goToXrefTarget(view, selection.node.attrs.target, language)
+  // A node selection, or a text selection over exactly the reference (what a click in Chromium leaves).
+  const { from, to } = view.state.selection
+  const node = to === from + 1 ? view.state.doc.nodeAt(from) : null
+  if (node?.type.name !== 'xref') return false
+  return goToXrefTarget(view, node.attrs.target, language)
 }
 
 /**
@@ -102,14 +112,26 @@ export function xrefPlugin(language: Language, words: XrefWords): Plugin<XrefSta
   return new Plugin<XrefState>({
     key: xrefPluginKey,
     state: {
-      init: () => ({ memo: {} }),
-      apply: (tr, prev) => (!tr.docChanged || isTextOnlyTransaction(tr) ? prev : { memo: {} }),
+      init: () => ({ language, memo: {} }),
+      apply: (tr, prev) => (!tr.docChanged || isTextOnlyTransaction(tr) ? prev : { language, memo: {} }),
     },
     props: {
       nodeViews: { xref: nodeView },
-      handleClickOn(view, _pos, node, _nodePos, event) {
-        if (node.type.name !== 'xref' || !(event.ctrlKey || event.metaKey)) return false
-        return goToXrefTarget(view, node.attrs.target, language)
+      handleDOMEvents: {
+        // Handled here, not left to the browser: a click on the non-editable span would leave a
+        // text selection beside it. A click selects the reference; Ctrl/⌘+click goes to its target.
+        mousedown(view, event) {
+          const dom = event.button === 0 && event.target instanceof Element ? event.target.closest('.xref') : null
+          if (!dom || !view.dom.contains(dom)) return false
+          const pos = view.posAtDOM(dom, 0)
+          const node = view.state.doc.nodeAt(pos)
+          if (node?.type.name !== 'xref') return false
+          event.preventDefault()
+          if (event.ctrlKey || event.metaKey) return goToXrefTarget(view, node.attrs.target, language)
+          view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, pos)))
+          view.focus()
+          return true
+        },
       },
     },
     view: () => ({

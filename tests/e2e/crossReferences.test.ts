@@ -116,6 +116,18 @@ describe('cross-references follow renumbering for two people', () => {
     expect(await firstClause(pageA, 3).locator('.xref').getAttribute('data-target')).toBe(targetId)
   })
 
+  it('goes to the target on Ctrl+click, and on Enter when the reference is selected', async () => {
+    const caretArticle = () => pageA.evaluate(() => document.getSelection()?.anchorNode?.parentElement?.closest('article')?.getAttribute('data-id') ?? null)
+    const ref = firstClause(pageA, 3).locator('.xref')
+    await ref.click({ modifiers: ['Control'] })
+    await expect.poll(caretArticle).toBe(targetId)
+    await ref.click() // selects the reference
+    await pageA.keyboard.press('Enter')
+    await expect.poll(caretArticle).toBe(targetId)
+    // Enter went to the target: no paragraph was split.
+    await expect.poll(() => textOf(firstClause(pageA, 3))).toMatch(/ See Article 3 for details\.$/)
+  })
+
   it('shows a broken marker, in words for screen readers, when the target is deleted', async () => {
     await pageB.locator('.legal-text article.article').nth(2).locator('.article-heading').click()
     await pageB.getByTestId('delete-block').click()

@@ -10,6 +10,7 @@ import { toMarkdown } from '../../shared/export/markdown'
 import { toHtml } from '../../shared/export/html'
 import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
 import { alternativesOfDoc } from '../../shared/alternatives/inDocument'
+import { parseAkomaNtoso } from '../../shared/import/akomaNtoso'
 import type { ExportMeta } from '../../shared/export/meta'
 import type { Language } from '../../shared/language'
 
@@ -162,6 +163,12 @@ describe('exports and the comparison read references as numbers', () => {
 
   it('Akoma Ntoso shows the number', () => {
     expect(toAkomaNtoso(renumbered, meta('en'))).toMatch(/As in Article <ref href="#chp_1__art_2">2<\/ref>/)
+  })
+
+  it('an Akoma Ntoso export read back gives the reference as its number, in plain text', () => {
+    const back = parseAkomaNtoso(toAkomaNtoso(renumbered, meta('en'))).doc
+    expect(JSON.stringify(back)).toContain('As in Article 2, paragraph 2, point 2 (b) of Chapter I.')
+    expect(() => docFromJSON(back)).not.toThrow()
   })
 
   it('a reference whose target was renumbered between versions is a changed word', () => {

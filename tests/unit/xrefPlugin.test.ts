@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Command, EditorState } from '@tiptap/pm/state'
 import { fixtureLaw, stateFromJSON, withCursorIn } from '../helpers/editorState'
-import { xrefNumbersOf, xrefPlugin, xrefPluginKey } from '../../client/editor/xrefView'
+import { xrefLeafText, xrefNumbersOf, xrefPlugin, xrefPluginKey } from '../../client/editor/xrefView'
 import { numberingPlugin } from '../../shared/editor/numberingPlugin'
 import { insertArticle } from '../../shared/editor/commands'
 import { insertXref, canInsertXref } from '../../shared/editor/xrefCommands'
@@ -45,5 +45,11 @@ describe('cross-references in the editor state', () => {
     expect(canInsertXref(withCursorIn(start(), 'lawTitle', 0, 'end'))).toBe(false)
     expect(canInsertXref(withCursorIn(start(), 'chapter', 0, 'end'))).toBe(false)
     expect(canInsertXref(withCursorIn(start(), 'articleHeading', 0, 'end'))).toBe(true)
+  })
+
+  it('a quoted passage (a comment\'s) reads the reference as its number', () => {
+    const state = apply(start(), insertXref('art2'))
+    const { from } = state.selection
+    expect(state.doc.textBetween(from - 11, from, '\n', xrefLeafText(state))).toBe('paragraph.2')
   })
 })
