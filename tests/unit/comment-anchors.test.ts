@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { createAnchor, decodeAnchor, resolveAnchor, textBetween, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
+import { blockWords, createAnchor, decodeAnchor, resolveAnchor, textBetween, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
+import { xrefReaderOf } from '../../shared/comments/xrefQuote'
 import { createBuilders } from '../../shared/seed/builders'
 import { writeDocJSON } from '../../shared/ydoc'
 import { TEXT_FIELD } from '../../shared/protocol'
@@ -155,5 +156,9 @@ describe('comment anchors across a cross-reference', () => {
     expect(textOfBlock(before)).toBe('As in Article ')
     const anchor = createAnchor({ text: before, index: 3 }, { text: after, index: 3 })
     expect(words(doc, anchor)).toBe('in Article  of')
+    // As the server quotes it: the reference as its target's number (Article Second is Article 2).
+    const r = resolveAnchor(doc, anchor)
+    expect(r.state === 'live' && textBetween(r.start, r.end, xrefReaderOf(doc, 'en'))).toBe('in Article 2 of')
+    expect(blockWords(el, xrefReaderOf(doc, 'ru'))).toBe('As in Article 2 of this Law.')
   })
 })
