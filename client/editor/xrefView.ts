@@ -1,9 +1,10 @@
 import { NodeSelection, Plugin, PluginKey, Selection, type EditorState } from '@tiptap/pm/state'
-import type { Node as PMNode } from '@tiptap/pm/model'
+import { DOMSerializer, type Node as PMNode, type Schema } from '@tiptap/pm/model'
 import type { EditorView, NodeView } from '@tiptap/pm/view'
 import type { Language } from '../../shared/language'
 import { numberDocument } from '../../shared/numbering'
 import { isTextOnlyTransaction } from '../../shared/editor/changes'
+import { legalSchema } from '../../shared/schema'
 import { BROKEN_XREF, xrefNumbers, xrefText, type XrefNumbers } from '../../shared/xref'
 
 /** Words the views need, in the interface's language. */
@@ -83,6 +84,22 @@ export function goToSelectedXref(view: EditorView, language: Language): boolean 
 }
 
 /**
+ * The HTML copied to the clipboard: the schema's, but a reference carries the number it shows
+ * (pasted into Word or a mail, it reads "Article 5"; pasted back into Accord, only its id counts).
+ */
+function clipboardSerializer(schema: Schema, numberOf: (node: PMNode) => string): DOMSerializer {
+  const base = DOMSerializer.fromSchema(schema)
+  const xref = (node: PMNode) => {
+    const span = document.createElement('span')
+    span.className = 'xref'
+    if (typeof node.attrs.target === 'string') span.dataset.target = node.attrs.target
+    span.textContent = numberOf(node)
+    return span
+  }
+  return new DOMSerializer({ ...base.nodes, xref }, base.marks)
+}
+
+/**
  * Cross-references drawn as their targets' current numbers. The view has no content: its text is
  * ours and ProseMirror ignores changes to it. After a structural change the plugin view repaints
  * every reference on screen; typing touches none of them.
@@ -109,6 +126,9 @@ export function xrefPlugin(language: Language, words: XrefWords): Plugin<XrefSta
       destroy: () => void shown.get(view)?.delete(entry),
     }
   }
+  // The view copying (one per plugin instance: one editor).
+  let current: EditorView | null = null
+  const numberOf = (node: PMNode) => (current ? xrefText(node.attrs.target, xrefNumbersOf(current.state, language)) : BROKEN_XREF)
   return new Plugin<XrefState>({
     key: xrefPluginKey,
     state: {
@@ -117,6 +137,9 @@ export function xrefPlugin(language: Language, words: XrefWords): Plugin<XrefSta
     },
     props: {
       nodeViews: { xref: nodeView },
+      // Copied as text, a reference is its number (ProseMirror asks the first plugin that has one).
+      clipboardTextSerializer: (slice, view) => slice.content.textBetween(0, slice.content.size, '\n\n', xrefLeafText(view.state)),
+      clipboardSerializer: clipboardSerializer(legalSchema, numberOf),
       handleDOMEvents: {
         // Handled here, not left to the browser: a click on the non-editable span would leave a
         // text selection beside it. A click selects the reference; Ctrl/⌘+click goes to its target.
@@ -134,15 +157,19 @@ export function xrefPlugin(language: Language, words: XrefWords): Plugin<XrefSta
         },
       },
     },
-    view: () => ({
-      update(view, prevState) {
-        // Same state object: the structure did not change, no number can have (every keystroke stops here).
-        if (xrefPluginKey.getState(view.state) === xrefPluginKey.getState(prevState)) return
-        const views = shown.get(view)
-        if (!views || views.size === 0) return
-        const numbers = xrefNumbersOf(view.state, language)
-        for (const { dom, node } of views) paint(dom, node, numbers, words)
-      },
-    }),
+    view: (view) => {
+      current = view
+      return {
+        update(view, prevState) {
+          // Same state object: the structure did not change, no number can have (every keystroke stops here).
+          if (xrefPluginKey.getState(view.state) === xrefPluginKey.getState(prevState)) return
+          const views = shown.get(view)
+          if (!views || views.size === 0) return
+          const numbers = xrefNumbersOf(view.state, language)
+          for (const { dom, node } of views) paint(dom, node, numbers, words)
+        },
+        destroy: () => void (current = null),
+      }
+    },
   })
 }

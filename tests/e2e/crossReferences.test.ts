@@ -128,6 +128,18 @@ describe('cross-references follow renumbering for two people', () => {
     await expect.poll(() => textOf(firstClause(pageA, 3))).toMatch(/ See Article 3 for details\.$/)
   })
 
+  it('copies a reference as its number, in plain text and in HTML (with its id for pasting back)', async () => {
+    const ref = firstClause(pageA, 3).locator('.xref')
+    await ref.click() // the reference alone is selected
+    const copied = await pageA.evaluate(() => {
+      const data = new DataTransfer()
+      document.querySelector('.legal-text')!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }))
+      return { text: data.getData('text/plain'), html: data.getData('text/html') }
+    })
+    expect(copied.text).toBe('3')
+    expect(copied.html).toMatch(new RegExp(`<span class="xref" data-target="${targetId}"[^>]*>3</span>`))
+  })
+
   it('shows a broken marker, in words for screen readers, when the target is deleted', async () => {
     await pageB.locator('.legal-text article.article').nth(2).locator('.article-heading').click()
     await pageB.getByTestId('delete-block').click()
