@@ -1,6 +1,7 @@
 import { NodeSelection, Plugin, PluginKey, Selection, type EditorState } from '@tiptap/pm/state'
 import { DOMSerializer, type Node as PMNode, type Schema } from '@tiptap/pm/model'
 import type { EditorView, NodeView } from '@tiptap/pm/view'
+import { AttrStep } from '@tiptap/pm/transform'
 import type { Language } from '../../shared/language'
 import { numberDocument } from '../../shared/numbering'
 import { isTextOnlyTransaction } from '../../shared/editor/changes'
@@ -133,7 +134,8 @@ export function xrefPlugin(language: Language, words: XrefWords): Plugin<XrefSta
     key: xrefPluginKey,
     state: {
       init: () => ({ language, memo: {} }),
-      apply: (tr, prev) => (!tr.docChanged || isTextOnlyTransaction(tr) ? prev : { language, memo: {} }),
+      // An attribute step counts here (it is "text only" to numbering): an id renamed (duplicate repair) changes the map.
+      apply: (tr, prev) => (!tr.docChanged || (isTextOnlyTransaction(tr) && !tr.steps.some((step) => step instanceof AttrStep)) ? prev : { language, memo: {} }),
     },
     props: {
       nodeViews: { xref: nodeView },
