@@ -1,5 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Language } from './language'
+import { blockText, hasXref, xrefNumbers, type XrefNumbers } from './xref'
 
 /** Letters used for sub-points. Russian drafting skips ё, й, ъ, ы, ь. */
 const LETTERS: Record<Language, string[]> = {
@@ -151,8 +152,11 @@ export function outlineOf(doc: PMNode, language: Language): readonly OutlineEntr
   const known = outlines.get(doc)
   if (known?.language === language) return known.entries
   const out: OutlineEntry[] = []
+  // A heading with a cross-reference shows its target's number: the law is numbered for it only then.
+  let numbers: XrefNumbers | null = null
   numberTopLevel(doc, language, (entry, node) => {
-    const heading = entry.kind === 'chapter' ? node.textContent : node.firstChild?.textContent
+    const block = entry.kind === 'chapter' ? node : node.firstChild
+    const heading = block && hasXref(block) ? blockText(block, (numbers ??= xrefNumbers(numberDocument(doc, language)))) : block?.textContent
     out.push({ kind: entry.kind, id: entry.id, num: entry.num, label: entry.label, heading: heading ?? '' })
   })
   outlines.set(doc, { language, entries: out })

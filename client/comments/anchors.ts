@@ -4,6 +4,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { absolutePositionToRelativePosition, ySyncPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap'
 import type { ThreadView } from '../../shared/api'
 import { createAnchor, resolveAnchor, resolvePositions, type EncodedAnchor, type YPoint } from '../../shared/comments/anchor'
+import { xrefLeafText } from '../editor/xrefView'
 import { editorPositions, type BindingLike, type EditorPositions } from './editorPositions'
 
 /**
@@ -74,7 +75,8 @@ export function passageOf(state: EditorState, from: number, to: number): Passage
     passage: {
       articleId: top.node.attrs.id as string,
       anchor: createAnchor(start, end),
-      quote: state.doc.textBetween(bounds.from, bounds.to, '\n'),
+      // A cross-reference quoted as the number it shows.
+      quote: state.doc.textBetween(bounds.from, bounds.to, '\n', xrefLeafText(state)),
       from: bounds.from,
       to: bounds.to,
     },

@@ -209,7 +209,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       {ended ? (
         <p className="read-only-banner access-ended" role="alert" data-testid="access-ended">{t(`editor.accessEnded.${ended}`)}</p>
       ) : editable ? (
-        <Toolbar editor={editor}>{commentButton}</Toolbar>
+        <Toolbar editor={editor} language={load.doc.language}>{commentButton}</Toolbar>
       ) : (
         role && (
           <div className="review-bar">

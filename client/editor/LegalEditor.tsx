@@ -59,6 +59,7 @@ export function LegalEditor({ session, identity, language, editable, onEditor }:
             point: t('editor.textPlaceholder'),
             subpoint: t('editor.textPlaceholder'),
           },
+          xrefWords: { broken: t('xref.broken'), goTo: t('xref.goTo') },
         }),
         Collab.configure({ document: session.ydoc, field: TEXT_FIELD }),
         Carets.configure({

@@ -30,6 +30,7 @@ const ROWS: [MessageKey, string][] = [
   ['shortcuts.tab', 'Tab / Shift-Tab'],
   ['shortcuts.move', `${SHORTCUTS.moveUp} / ${SHORTCUTS.moveDown}`],
   ['shortcuts.delete', SHORTCUTS.delete],
+  ['shortcuts.xref', SHORTCUTS.xref],
   ['shortcuts.undo', 'Mod-z / Mod-Shift-z'],
   ['shortcuts.comment', COMMENT_SHORTCUT],
 ]

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { Command } from '@tiptap/pm/state'
 import {
@@ -9,9 +9,12 @@ import {
   moveArticle,
   shiftLevel,
 } from '../../shared/editor/commands'
+import { xrefAllowed } from '../../shared/editor/xrefCommands'
+import type { Language } from '../../shared/language'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'
-import { run, SHORTCUTS } from './legalEditing'
+import { OPEN_XREF_DIALOG, run, SHORTCUTS } from './legalEditing'
+import { XrefDialog } from './XrefDialog'
 import { ShortcutsDialog, shortcutText } from './ShortcutsDialog'
 import { followToolbarHeight } from './stickyToolbar'
 import { useCommandsEnabled } from './useCommandsEnabled'
@@ -39,12 +42,21 @@ const ARRANGE: Action[] = [
   { key: 'toolbar.delete', command: deleteStructural, shortcut: SHORTCUTS.delete, testId: 'delete-block' },
 ]
 
-const COMMANDS = [...STRUCTURE, ...ARRANGE].map((action) => action.command)
+const COMMANDS = [...STRUCTURE, ...ARRANGE].map((action) => action.command).concat(xrefAllowed)
 
 /** `children`: a last group of controls that are not structure commands (e.g. "Comment"). */
-export function Toolbar({ editor, children }: { editor: Editor | null; children?: ReactNode }) {
+export function Toolbar({ editor, language, children }: { editor: Editor | null; language: Language; children?: ReactNode }) {
   const { t } = useI18n()
   const [showShortcuts, setShowShortcuts] = useState(false)
+  const [showXref, setShowXref] = useState(false)
+  // The shortcut is bound in the editor (legalEditing), which asks for the dialog with an event.
+  useEffect(() => {
+    const dom = editor?.view.dom
+    if (!dom) return
+    const open = () => setShowXref(true)
+    dom.addEventListener(OPEN_XREF_DIALOG, open)
+    return () => dom.removeEventListener(OPEN_XREF_DIALOG, open)
+  }, [editor])
   const toolbar = useRef<HTMLDivElement>(null)
   useLayoutEffect(() => (toolbar.current ? followToolbarHeight(toolbar.current) : undefined), [])
   // A command that would do nothing here (a sub-point under a paragraph, say) has its button disabled.
@@ -67,6 +79,19 @@ export function Toolbar({ editor, children }: { editor: Editor | null; children?
       <div className="toolbar-group">{STRUCTURE.map(button)}</div>
       <div className="toolbar-group">{ARRANGE.map(button)}</div>
       <div className="toolbar-group">
+        <button
+          type="button"
+          data-testid="insert-xref"
+          aria-haspopup="dialog"
+          disabled={!editor || !editor.isEditable || (enabled & (1 << COMMANDS.indexOf(xrefAllowed))) === 0}
+          title={`${t('toolbar.xref')} (${shortcutText(SHORTCUTS.xref)})`}
+          onMouseDown={(e) => e.preventDefault() /* keep the caret where the reference goes */}
+          onClick={() => setShowXref(true)}
+        >
+          {t('toolbar.xref')}
+        </button>
+      </div>
+      <div className="toolbar-group">
         <button type="button" data-testid="undo" disabled={!editor} title={`${t('toolbar.undo')} (${shortcutText('Mod-z')})`} onClick={() => editor?.chain().focus().undo().run()}>
           {t('toolbar.undo')}
         </button>
@@ -79,6 +104,16 @@ export function Toolbar({ editor, children }: { editor: Editor | null; children?
       </div>
       {children && <div className="toolbar-group">{children}</div>}
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+      {showXref && editor && (
+        <XrefDialog
+          editor={editor}
+          language={language}
+          onClose={() => {
+            setShowXref(false)
+            editor.view.focus()
+          }}
+        />
+      )}
     </div>
   )
 }

@@ -17,11 +17,17 @@ import { selectDocumentEdge } from '../../shared/editor/documentEdges'
 import { structuredPastePlugin } from './structuredPaste'
 import { currentArticlePlugin } from './currentArticle'
 import { typedTextPlugin } from './typedText'
+import { goToSelectedXref, xrefPlugin, type XrefWords } from './xrefView'
+import { canInsertXref } from '../../shared/editor/xrefCommands'
+
+/** Fired on the editor's element by the cross-reference shortcut; the toolbar opens its dialog. */
+export const OPEN_XREF_DIALOG = 'accord-open-xref-dialog'
 
 export interface LegalEditingOptions {
   language: Language
   /** Placeholder text per node type name, shown in the empty block under the cursor. */
   placeholders: Record<string, string>
+  xrefWords: XrefWords
 }
 
 /** Runs a ProseMirror command on the editor, for toolbar buttons and shortcuts. */
@@ -41,6 +47,7 @@ export const SHORTCUTS = {
   moveUp: 'Alt-Shift-ArrowUp',
   moveDown: 'Alt-Shift-ArrowDown',
   delete: 'Mod-Shift-Backspace',
+  xref: 'Mod-Alt-6',
 } as const
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
@@ -89,7 +96,7 @@ function placeholderPlugin(placeholders: Record<string, string>): Plugin {
 export const LegalEditing = Extension.create<LegalEditingOptions>({
   name: 'legalEditing',
   priority: 1000,
-  addOptions: () => ({ language: 'en', placeholders: {} }),
+  addOptions: () => ({ language: 'en', placeholders: {}, xrefWords: { broken: '', goTo: '' } }),
   addProseMirrorPlugins() {
     return [
       numberingPlugin(this.options.language),
@@ -98,12 +105,19 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       structuredPastePlugin(this.options.language),
       currentArticlePlugin(),
       typedTextPlugin(),
+      xrefPlugin(this.options.language, this.options.xrefWords),
     ]
   },
   addKeyboardShortcuts() {
     const bind = (command: Command) => () => run(this.editor, command)
     return {
-      Enter: bind(splitStructural),
+      Enter: () => goToSelectedXref(this.editor.view, this.options.language) || run(this.editor, splitStructural),
+      [SHORTCUTS.xref]: () => {
+        const { view } = this.editor
+        if (!view.editable || !canInsertXref(view.state)) return false
+        view.dom.dispatchEvent(new CustomEvent(OPEN_XREF_DIALOG, { bubbles: true }))
+        return true
+      },
       Tab: bind(shiftLevel(1)),
       'Shift-Tab': bind(shiftLevel(-1)),
       [SHORTCUTS.chapter]: bind(insertChapter),

@@ -18,7 +18,7 @@ function ReadOnlyText({ content, language }: { content: DocJSON; language: Langu
   const { t } = useI18n()
   const editor = useEditor(
     {
-      extensions: [...legalNodes, LegalEditing.configure({ language, placeholders: {} })],
+      extensions: [...legalNodes, LegalEditing.configure({ language, placeholders: {}, xrefWords: { broken: t('xref.broken'), goTo: t('xref.goTo') } })],
       content,
       editable: false,
       editorProps: { attributes: { class: `legal-text lang-${language}`, lang: language, 'aria-label': t('versions.readOnly'), 'aria-readonly': 'true' } },

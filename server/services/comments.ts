@@ -8,12 +8,11 @@ import {
 } from '../../shared/api'
 import {
   articleOf,
+  blockWords,
   blockIdOf,
   findArticle,
   resolveAnchor,
   textBetween,
-  textOfBlock,
-  xmlTextOf,
   type AnchorResolution,
 } from '../../shared/comments/anchor'
 import { TEXT_FIELD, type ThreadsChanged } from '../../shared/protocol'
@@ -29,6 +28,8 @@ import type { UserRecord, UsersRepo } from '../db/usersRepo'
 import type { Rooms } from '../collab/rooms'
 import { threadsMessage } from '../collab/messages'
 import { forbidden, HttpError } from '../errors'
+import type { Language } from '../../shared/language'
+import { xrefReaderOf } from '../../shared/comments/xrefQuote'
 import type { Logger } from '../logger'
 import { onceEach } from './lookups'
 
@@ -78,7 +79,7 @@ export class ReviewThreads {
   create(viewer: Viewer, doc: DocumentRecord, input: NewThread): ThreadView {
     this.requireComment(viewer)
     this.checkRate(viewer)
-    const place = this.deps.rooms.read(doc.id, (ydoc) => placeOf(ydoc, input.articleId, input.anchor))
+    const place = this.deps.rooms.read(doc.id, (ydoc) => placeOf(ydoc, input.articleId, input.anchor, doc.language))
     const now = new Date().toISOString()
     const threadId = newRowId()
     this.deps.db.transaction(() => {
@@ -159,15 +160,16 @@ export class ReviewThreads {
     // No threads, no need to load the text (an export with comments=1 of a draft without any).
     if (rows.length === 0) return []
     const views = new Map(this.present(viewer, rows, this.deps.comments.commentsOfDocument(doc.id)).map((v) => [v.id, v]))
-    return this.deps.rooms.read(doc.id, (ydoc) =>
-      rows.map((row): ReportThread => {
+    return this.deps.rooms.read(doc.id, (ydoc) => {
+      const references = xrefReaderOf(ydoc, doc.language)
+      return rows.map((row): ReportThread => {
         const thread = views.get(row.id)!
         if (row.anchor_start === null) return { thread, state: findArticle(ydoc, row.article_id) ? 'article' : 'orphaned', current: null, order: -1 }
         const resolution = this.resolve(ydoc, row)
         if (resolution.state !== 'live') return { thread, state: 'orphaned', current: null, order: Number.MAX_SAFE_INTEGER }
-        return { thread, state: 'live', current: textBetween(resolution.start, resolution.end), order: orderInArticle(resolution) }
-      }),
-    )
+        return { thread, state: 'live', current: textBetween(resolution.start, resolution.end, references), order: orderInArticle(resolution) }
+      })
+    })
   }
 
   private resolve(ydoc: Y.Doc, row: ThreadRow): AnchorResolution {
@@ -264,13 +266,12 @@ function mayDelete(viewer: Viewer, comment: CommentRow): boolean {
 }
 
 /** Where a new thread goes: the passage must be live words of one article, the one named. */
-function placeOf(ydoc: Y.Doc, articleId: string, anchor: { start: string; end: string } | null): { quote: string; blockId: string | null } {
+function placeOf(ydoc: Y.Doc, articleId: string, anchor: { start: string; end: string } | null, language: Language): { quote: string; blockId: string | null } {
   if (anchor === null) {
     const article = findArticle(ydoc, articleId)
     if (!article) throw anchorInvalid('no such article')
     const heading = article.toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === 'articleHeading')
-    const text = heading && xmlTextOf(heading)
-    return { quote: text ? textOfBlock(text) : '', blockId: null }
+    return { quote: heading ? blockWords(heading, xrefReaderOf(ydoc, language)) : '', blockId: null }
   }
   const resolution = resolveAnchor(ydoc, anchor)
   if (resolution.state === 'pending') {
@@ -281,7 +282,8 @@ function placeOf(ydoc: Y.Doc, articleId: string, anchor: { start: string; end: s
   const article = articleOf(resolution.start.text, root)
   if (!article || article !== articleOf(resolution.end.text, root)) throw anchorInvalid('a passage must lie within one article')
   if (resolution.articleId !== articleId) throw anchorInvalid('the passage is not in that article')
-  const quote = textBetween(resolution.start, resolution.end)
+  // A cross-reference quoted as the number it shows now.
+  const quote = textBetween(resolution.start, resolution.end, xrefReaderOf(ydoc, language))
   return { quote: quote.length > QUOTE_MAX ? `${quote.slice(0, QUOTE_MAX - 1)}…` : quote, blockId: blockIdOf(resolution.start.text) }
 }
 

@@ -1,6 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Language } from '../language'
-import { numberArticleBody, outlineOf, type NumberedNode } from '../numbering'
+import { numberArticleBody, numberDocument, outlineOf, type NumberedNode } from '../numbering'
+import { blockText, hasXref, xrefNumbers, type XrefNumbers } from '../xref'
 import { alternativesIn, type AlternativeGroupInText } from './recognise'
 
 /** A group of alternatives where it stands in the draft. */
@@ -16,7 +17,12 @@ export interface AlternativeGroup extends AlternativeGroupInText {
 /** Blocks are immutable in ProseMirror: a block unchanged since the last look is not read again. */
 const byBlock = new WeakMap<PMNode, AlternativeGroupInText[]>()
 
-function groupsOfBlock(node: PMNode): AlternativeGroupInText[] {
+/**
+ * A block with a cross-reference reads it as its target's number (`numbers`, worked out once per
+ * call and only when needed) and is not cached: the number changes while the block does not.
+ */
+function groupsOfBlock(node: PMNode, numbers: () => XrefNumbers): AlternativeGroupInText[] {
+  if (hasXref(node)) return alternativesIn(blockText(node, numbers()))
   let groups = byBlock.get(node)
   if (!groups) {
     groups = alternativesIn(node.textContent)
@@ -33,6 +39,8 @@ function groupsOfBlock(node: PMNode): AlternativeGroupInText[] {
 export function alternativesOfDoc(doc: PMNode, language: Language): AlternativeGroup[] {
   const out: AlternativeGroup[] = []
   const outline = outlineOf(doc, language)
+  let known: XrefNumbers | null = null
+  const numbers = () => (known ??= xrefNumbers(numberDocument(doc, language)))
   let entry = 0
   const push = (groups: AlternativeGroupInText[], blockId: string, label: string, blockLabel: string) => {
     for (const g of groups) out.push({ ...g, blockId, label, blockLabel })
@@ -43,15 +51,15 @@ export function alternativesOfDoc(doc: PMNode, language: Language): AlternativeG
     const label = outline[entry++]?.label ?? ''
     const id = node.attrs.id as string | null
     if (kind === 'chapter') {
-      if (id) push(groupsOfBlock(node), id, label, '')
+      if (id) push(groupsOfBlock(node, numbers), id, label, '')
       return
     }
-    if (id && node.firstChild) push(groupsOfBlock(node.firstChild), id, label, '')
+    if (id && node.firstChild) push(groupsOfBlock(node.firstChild, numbers), id, label, '')
     // Numbers of the body are worked out only for an article that has brackets at all.
     let numbered: NumberedNode[] | null = null
     node.forEach((child, offset) => {
       if (child.type.name === 'articleHeading' || !child.attrs.id) return
-      const groups = groupsOfBlock(child)
+      const groups = groupsOfBlock(child, numbers)
       if (groups.length === 0) return
       if (!numbered) {
         numbered = []

@@ -111,6 +111,7 @@ class Finder {
     let live: Map<string, Y.XmlElement> | null = null
     for (const item of items(parent)) {
       const el = typeOf(item)
+      if (!item.deleted && el instanceof Y.XmlElement && this.transaction.changed.has(el as AnyType)) this.inspectDeletedTexts(el, parent)
       if (!item.deleted || !(el instanceof Y.XmlElement) || !this.visibleBefore(item)) continue
       const id = idOf(el)
       if (id === undefined) continue
@@ -149,6 +150,37 @@ class Finder {
     for (const run of runs) this.found.push({ target: target.text, index: target.start + run.offset, text: run.text })
   }
 
+  /**
+   * A block that stays but lost whole texts: one with a cross-reference split before the
+   * reference (Enter), where the binding deletes the texts and elements after the split point
+   * and types them into a new block. Words its author did not know, typed into such a text, go
+   * after their known neighbours in the new block's copy of that text.
+   */
+  private inspectDeletedTexts(block: Y.XmlElement, parent: AnyType): void {
+    for (const item of items(block)) {
+      const text = typeOf(item)
+      if (!item.deleted || !(text instanceof Y.XmlText) || !this.visibleBefore(item)) continue
+      const { kept, runs } = this.splitKnown(text)
+      if (runs.length === 0 || kept === '') continue
+      const target = this.freshTextHolding(parent, kept)
+      if (target) for (const run of runs) this.found.push({ target: target.text, index: target.start + run.offset, text: run.text })
+    }
+  }
+
+  /** A text of a block this transaction inserted into `parent` where it typed `words`. */
+  private freshTextHolding(parent: AnyType, words: string): { text: Y.XmlText; start: number } | null {
+    for (const item of items(parent)) {
+      const el = typeOf(item)
+      if (item.deleted || !(el instanceof Y.XmlElement) || item.id.clock < (this.before.get(item.id.client) ?? 0)) continue
+      for (const child of el.toArray()) {
+        if (!(child instanceof Y.XmlText)) continue
+        const start = this.insertedHere(child, words)
+        if (start >= 0) return { text: child, start }
+      }
+    }
+    return null
+  }
+
   /** Where this transaction typed `words` into `text` as one run (Yjs index), or -1. */
   private insertedHere(text: Y.XmlText, words: string): number {
     let index = 0
@@ -180,6 +212,7 @@ class Finder {
       const copyChildren = copy.toArray()
       if (texts.length === 1 && copyChildren.length === 0) this.compareTexts(texts[0], copy)
       else if (texts.length === 1 && copyChildren.length === 1 && copyChildren[0] instanceof Y.XmlText) this.compareTexts(texts[0], copyChildren[0])
+      else if (texts.length > 1) this.compareRuns(oldChildren, copyChildren)
       return
     }
     let liveCopy: Map<string, Y.XmlElement> | null = null
@@ -192,6 +225,20 @@ class Finder {
         : copy.toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === child.nodeName && idOf(c) === undefined)
       if (match) this.compareElements(child, match)
     }
+  }
+
+  /**
+   * A block with cross-references: texts with reference elements between them. When the copy
+   * has the same shape (texts and elements in the same order), each text is compared with its
+   * counterpart; otherwise nothing tells which words went where, and none are restored.
+   */
+  private compareRuns(oldChildren: (AnyType | null)[], copyChildren: (Y.XmlText | Y.XmlElement | Y.XmlHook)[]): void {
+    const shape = (children: readonly unknown[]) => children.map((c) => (c instanceof Y.XmlText ? 't' : 'e')).join('')
+    if (shape(oldChildren) !== shape(copyChildren)) return
+    oldChildren.forEach((child, i) => {
+      const counterpart = copyChildren[i]
+      if (child instanceof Y.XmlText && counterpart instanceof Y.XmlText) this.compareTexts(child, counterpart)
+    })
   }
 
   private compareTexts(old: Y.XmlText, target: Y.XmlText | Y.XmlElement): void {

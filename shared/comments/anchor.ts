@@ -208,23 +208,53 @@ function relocate(doc: Y.Doc, fallback: AnchorFallback): AnchorResolution | null
   return { state: 'live', start, end, startRel: decoded.start, endRel: decoded.end, articleId: fallback.articleId, relocated }
 }
 
+/** Reads an element inside a block (a cross-reference) as words; without one, such elements read as nothing. */
+export type ElementText = (element: Y.XmlElement) => string
+
+/**
+ * The words of `block` from `from` (else its start) to `to` (else its end). A block with a
+ * cross-reference holds several Y.XmlTexts with the reference's element between them, read by
+ * `elementText` (its number depends on the whole law: see xrefQuote.ts).
+ */
+function wordsOfBlock(block: Y.XmlElement, from: YPoint | null, to: YPoint | null, elementText?: ElementText): string {
+  let out = ''
+  let inside = from === null
+  for (const child of block.toArray()) {
+    if (!(child instanceof Y.XmlText)) {
+      if (inside && child instanceof Y.XmlElement && elementText) out += elementText(child)
+      continue
+    }
+    if (child === from?.text) inside = true
+    if (!inside) continue
+    const value = textOfBlock(child)
+    const start = child === from?.text ? from.index : 0
+    if (child === to?.text) return out + value.slice(start, to.index)
+    out += value.slice(start)
+  }
+  return out
+}
+
+/** All the words of a block (its texts, and its references as `elementText` reads them). */
+export function blockWords(block: Y.XmlElement, elementText?: ElementText): string {
+  return wordsOfBlock(block, null, null, elementText)
+}
+
 /** The words between two resolved points (blocks joined by a newline). */
-export function textBetween(start: YPoint, end: YPoint): string {
+export function textBetween(start: YPoint, end: YPoint, elementText?: ElementText): string {
   if (start.text === end.text) return textOfBlock(start.text).slice(start.index, end.index)
-  const parts: string[] = []
   const first = start.text.parent
   const last = end.text.parent
+  if (first === last && first instanceof Y.XmlElement) return wordsOfBlock(first, start, end, elementText)
+  const parts: string[] = []
   let inside = false
   for (const block of first?.parent instanceof Y.XmlElement ? first.parent.toArray() : []) {
     if (block === first) inside = true
     if (!inside || !(block instanceof Y.XmlElement)) continue
-    const text = xmlTextOf(block)
-    const value = text ? textOfBlock(text) : ''
-    if (block === first) parts.push(value.slice(start.index))
+    if (block === first) parts.push(wordsOfBlock(block, start, null, elementText))
     else if (block === last) {
-      parts.push(value.slice(0, end.index))
+      parts.push(wordsOfBlock(block, null, end, elementText))
       break
-    } else parts.push(value)
+    } else parts.push(wordsOfBlock(block, null, null, elementText))
   }
   return parts.join('\n')
 }

@@ -2,6 +2,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { isBodyType, type BodyType, type DocJSON } from '../schema'
 import type { Language } from '../language'
 import { numberDocument, type NumberedNode } from '../numbering'
+import { jsonText, xrefNumbers, type XrefNumbers } from '../xref'
 
 /**
  * A document read into the shape the diff needs: title, preamble, then chapters and articles
@@ -39,13 +40,9 @@ export interface FlatDocument {
   structure: (FlatChapter | FlatArticle)[]
 }
 
-/** Plain text of a text-only node (the schema allows no inline nodes other than text). */
-export function textOf(node: DocJSON | undefined): string {
-  if (!node) return ''
-  if (typeof node.text === 'string') return node.text
-  let out = ''
-  for (const child of node.content ?? []) out += textOf(child)
-  return out
+/** Plain text of a node; cross-references show their targets' numbers in `numbers`. */
+export function textOf(node: DocJSON | undefined, numbers: XrefNumbers = new Map()): string {
+  return jsonText(node, numbers)
 }
 
 function idOf(node: DocJSON): string | null {
@@ -79,6 +76,9 @@ export function flattenDocument(doc: DocJSON, language: Language): FlatDocument 
   let next = 0
   // numberDocument lists chapters, articles and body blocks in document order: consume in step.
   const takeLabel = (): string => labels[next++]?.label ?? ''
+  // A reference renumbered between two versions then reads as a changed word.
+  const numbers = xrefNumbers(labels)
+  const textOf = (node: DocJSON | undefined) => jsonText(node, numbers)
 
   const out: FlatDocument = { title: '', preamble: [], structure: [] }
   let chapter: FlatChapter | null = null

@@ -3,6 +3,7 @@ import { toLetters } from '../numbering'
 import { escapeXml } from './escape'
 import { transliterate } from '../transliterate'
 import { isoDay, versionName, type ExportMeta } from './meta'
+import type { TextPart } from '../xref'
 import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode, type PointNode, type SubpointNode } from './structure'
 
 /**
@@ -81,23 +82,39 @@ function workName(title: string, documentId: string | undefined): string {
   return slug(title) || slug(documentId ?? '') || 'nn'
 }
 
-function guid(id: string | null): string {
-  return id ? ` GUID="${attr(id)}"` : ''
+/**
+ * The eId of every element with a stable id, filled as the body is written: a reference may
+ * point forward, so `<ref>`s are written with a placeholder and resolved at the end.
+ */
+let eIds = new Map<string, string>()
+const REF_PLACEHOLDER = /\u0001([^\u0001]*)\u0001/g
+
+function guid(id: string | null, eId: string): string {
+  if (!id) return ''
+  eIds.set(id, eId)
+  return ` GUID="${attr(id)}"`
 }
 
-function p(value: string, indent: string): string {
-  return `${indent}<p>${text(value)}</p>`
+/** Inline text: words escaped, a cross-reference as `<ref href="#eId">5</ref>` (AKN 3.0). */
+function inline(value: string, parts: TextPart[] | undefined): string {
+  if (!parts) return text(value)
+  return parts.map((part) => (part.target === undefined ? text(part.text) : `<ref href="#\u0001${part.target.replace(/\u0001/g, '')}\u0001">${text(part.text)}</ref>`)).join('')
 }
 
-function numAndHeading(num: string, heading: string | null, indent: string): string[] {
+function p(value: string, indent: string, parts?: TextPart[]): string {
+  return `${indent}<p>${inline(value, parts)}</p>`
+}
+
+function numAndHeading(num: string, heading: string | null, indent: string, headingParts?: TextPart[]): string[] {
   const out: string[] = []
   if (num) out.push(`${indent}<num>${text(num)}</num>`)
-  if (heading) out.push(`${indent}<heading>${text(heading)}</heading>`)
+  if (heading) out.push(`${indent}<heading>${inline(heading, headingParts)}</heading>`)
   return out
 }
 
 export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtosoOptions = {}): string {
   const law = lawStructure(doc, meta.language)
+  eIds = new Map()
   const date = isoDay(meta.date)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`meta.date is not an ISO date: ${meta.date}`)
   const exprDate = meta.version ? isoDay(meta.version.createdAt) : date
@@ -169,13 +186,17 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   push('    </body>')
   push('  </act>')
   push('</akomaNtoso>')
-  return lines.join('\n') + '\n'
+  const xml = lines.join('\n') + '\n'
+  const known = eIds
+  eIds = new Map()
+  // eIds are ASCII from numbers; a target without one (never expected) points at the document.
+  return xml.replace(REF_PLACEHOLDER, (_, id: string) => known.get(id) ?? '')
 }
 
 function chapterXml(chapter: ChapterNode, indent: string): string[] {
   const eId = `chp_${chapter.index}`
   return [
-    `${indent}<chapter eId="${eId}"${guid(chapter.id)}>`,
+    `${indent}<chapter eId="${eId}"${guid(chapter.id, eId)}>`,
     ...numAndHeading(chapter.label, chapter.heading, indent + '  '),
     ...chapter.articles.flatMap((a) => articleXml(a, `${eId}__`, indent + '  ')),
     `${indent}</chapter>`,
@@ -185,7 +206,7 @@ function chapterXml(chapter: ChapterNode, indent: string): string[] {
 function articleXml(article: ArticleNode, prefix: string, indent: string): string[] {
   const eId = `${prefix}art_${article.num}`
   const inner = indent + '  '
-  const out = [`${indent}<article eId="${eId}"${guid(article.id)}>`, ...numAndHeading(article.label, article.heading, inner)]
+  const out = [`${indent}<article eId="${eId}"${guid(article.id, eId)}>`, ...numAndHeading(article.label, article.heading, inner, article.headingParts)]
   let lists = 0
   for (const paragraph of article.paragraphs) {
     if (paragraph.implicit) out.push(...listXml(`${eId}__list_${++lists}`, null, paragraph.points, eId, inner))
@@ -198,18 +219,18 @@ function articleXml(article: ArticleNode, prefix: string, indent: string): strin
 function paragraphXml(paragraph: ParagraphNode, owner: string, indent: string): string[] {
   const eId = `${owner}__para_${paragraph.num || paragraph.index}`
   const inner = indent + '  '
-  const out = [`${indent}<paragraph eId="${eId}"${guid(paragraph.id)}>`, ...numAndHeading(paragraph.label, null, inner)]
-  if (paragraph.points.length === 0) out.push(`${inner}<content>`, p(paragraph.text, inner + '  '), `${inner}</content>`)
-  else out.push(...listXml(`${eId}__list_1`, paragraph.text, paragraph.points, eId, inner))
+  const out = [`${indent}<paragraph eId="${eId}"${guid(paragraph.id, eId)}>`, ...numAndHeading(paragraph.label, null, inner)]
+  if (paragraph.points.length === 0) out.push(`${inner}<content>`, p(paragraph.text, inner + '  ', paragraph.parts), `${inner}</content>`)
+  else out.push(...listXml(`${eId}__list_1`, paragraph.text, paragraph.points, eId, inner, paragraph.parts))
   out.push(`${indent}</paragraph>`)
   return out
 }
 
 /** A list of points (or of sub-points): `intro` carries the owner's text; null means no intro. */
-function listXml(eId: string, intro: string | null, items: (PointNode | SubpointNode)[], owner: string, indent: string): string[] {
+function listXml(eId: string, intro: string | null, items: (PointNode | SubpointNode)[], owner: string, indent: string, introParts?: TextPart[]): string[] {
   const inner = indent + '  '
   const out = [`${indent}<list eId="${eId}">`]
-  if (intro !== null) out.push(`${inner}<intro>`, p(intro, inner + '  '), `${inner}</intro>`)
+  if (intro !== null) out.push(`${inner}<intro>`, p(intro, inner + '  ', introParts), `${inner}</intro>`)
   let nested = 1
   for (const item of items) {
     if (item.kind === 'point' && item.implicit) {
@@ -227,9 +248,9 @@ function pointXml(point: PointNode | SubpointNode, owner: string, indent: string
   const number = point.kind === 'subpoint' ? toLetters(point.index, 'en') : point.num || String(point.index)
   const eId = `${owner}__point_${number}`
   const inner = indent + '  '
-  const out = [`${indent}<point eId="${eId}"${guid(point.id)}>`, ...numAndHeading(point.label, null, inner)]
-  if (point.kind === 'point' && point.subpoints.length > 0) out.push(...listXml(`${eId}__list_1`, point.text, point.subpoints, eId, inner))
-  else out.push(`${inner}<content>`, p(point.text, inner + '  '), `${inner}</content>`)
+  const out = [`${indent}<point eId="${eId}"${guid(point.id, eId)}>`, ...numAndHeading(point.label, null, inner)]
+  if (point.kind === 'point' && point.subpoints.length > 0) out.push(...listXml(`${eId}__list_1`, point.text, point.subpoints, eId, inner, point.parts))
+  else out.push(`${inner}<content>`, p(point.text, inner + '  ', point.parts), `${inner}</content>`)
   out.push(`${indent}</point>`)
   return out
 }

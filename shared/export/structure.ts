@@ -1,6 +1,7 @@
 import { docFromJSON, type DocJSON } from '../schema'
 import { numberDocument, type NumberedNode } from '../numbering'
 import type { Language } from '../language'
+import { jsonParts, jsonText, xrefNumbers, type TextPart, type XrefNumbers } from '../xref'
 
 /**
  * The law as a tree, derived once from the flat editor document so that every exporter agrees
@@ -20,6 +21,8 @@ export interface SubpointNode {
   num: string
   label: string
   text: string
+  /** The text in runs, when it holds a cross-reference (see jsonParts). */
+  parts?: TextPart[]
 }
 
 export interface PointNode {
@@ -29,6 +32,7 @@ export interface PointNode {
   num: string
   label: string
   text: string
+  parts?: TextPart[]
   /** True for the owner of sub-points that come before any point of their paragraph. */
   implicit: boolean
   subpoints: SubpointNode[]
@@ -42,6 +46,7 @@ export interface ParagraphNode {
   num: string
   label: string
   text: string
+  parts?: TextPart[]
   /** True for the owner of points that come before the article's first paragraph. */
   implicit: boolean
   points: PointNode[]
@@ -55,6 +60,7 @@ export interface ArticleNode {
   num: string
   label: string
   heading: string
+  headingParts?: TextPart[]
   paragraphs: ParagraphNode[]
 }
 
@@ -76,11 +82,6 @@ export interface LawStructure {
   body: (ChapterNode | ArticleNode)[]
 }
 
-function textOf(node: DocJSON | undefined): string {
-  if (!node) return ''
-  if (node.type === 'text') return node.text ?? ''
-  return (node.content ?? []).map(textOf).join('')
-}
 
 function idOf(node: DocJSON): string | null {
   const id = node.attrs?.id
@@ -92,6 +93,9 @@ export function lawStructure(doc: DocJSON, language: Language): LawStructure {
   // numberDocument walks the PM node; its entries come in document order, so they pair up with
   // a parallel walk of the JSON without any position arithmetic.
   const numbers: NumberedNode[] = numberDocument(docFromJSON(doc), language)
+  // Cross-references read as their targets' numbers in this document.
+  const xrefs = xrefNumbers(numbers)
+  const textOf = (node: DocJSON | undefined) => jsonText(node, xrefs)
   let cursor = 0
   const next = (kind: NumberedNode['kind']): NumberedNode => {
     const entry = numbers[cursor++]
@@ -122,7 +126,8 @@ export function lawStructure(doc: DocJSON, language: Language): LawStructure {
         num: n.num,
         label: n.label,
         heading: textOf(blocks.find((b) => b.type === 'articleHeading')),
-        paragraphs: articleBody(blocks, next),
+        ...withParts('headingParts', blocks.find((b) => b.type === 'articleHeading'), xrefs),
+        paragraphs: articleBody(blocks, next, xrefs),
       }
       if (chapter) chapter.articles.push(article)
       else body.push(article)
@@ -131,7 +136,15 @@ export function lawStructure(doc: DocJSON, language: Language): LawStructure {
   return { language, title, preamble, body }
 }
 
-function articleBody(blocks: DocJSON[], next: (kind: NumberedNode['kind']) => NumberedNode): ParagraphNode[] {
+/** `{ [key]: runs }` for a block with a cross-reference, else nothing (the field stays absent). */
+function withParts<K extends string>(key: K, node: DocJSON | undefined, xrefs: XrefNumbers): { [k in K]?: TextPart[] } {
+  const parts = jsonParts(node, xrefs)
+  return parts ? ({ [key]: parts } as { [k in K]: TextPart[] }) : {}
+}
+
+function articleBody(blocks: DocJSON[], next: (kind: NumberedNode['kind']) => NumberedNode, xrefs: XrefNumbers): ParagraphNode[] {
+  const textOf = (node: DocJSON) => jsonText(node, xrefs)
+  const parts = (node: DocJSON) => withParts('parts', node, xrefs)
   const paragraphs: ParagraphNode[] = []
   let paragraph: ParagraphNode | null = null
   let point: PointNode | null = null
@@ -146,13 +159,13 @@ function articleBody(blocks: DocJSON[], next: (kind: NumberedNode['kind']) => Nu
   for (const block of blocks) {
     if (block.type === 'clause') {
       const n = next('clause')
-      paragraph = { kind: 'clause', id: idOf(block), index: ++clauses, num: n.num, label: n.label, text: textOf(block), implicit: false, points: [] }
+      paragraph = { kind: 'clause', id: idOf(block), index: ++clauses, num: n.num, label: n.label, text: textOf(block), ...parts(block), implicit: false, points: [] }
       paragraphs.push(paragraph)
       point = null
     } else if (block.type === 'point') {
       const n = next('point')
       paragraph ??= implicitParagraph()
-      point = { kind: 'point', id: idOf(block), index: paragraph.points.filter((p) => !p.implicit).length + 1, num: n.num, label: n.label, text: textOf(block), implicit: false, subpoints: [] }
+      point = { kind: 'point', id: idOf(block), index: paragraph.points.filter((p) => !p.implicit).length + 1, num: n.num, label: n.label, text: textOf(block), ...parts(block), implicit: false, subpoints: [] }
       paragraph.points.push(point)
     } else if (block.type === 'subpoint') {
       const n = next('subpoint')
@@ -161,7 +174,7 @@ function articleBody(blocks: DocJSON[], next: (kind: NumberedNode['kind']) => Nu
         point = { kind: 'point', id: null, index: 0, num: '', label: '', text: '', implicit: true, subpoints: [] }
         paragraph.points.push(point)
       }
-      point.subpoints.push({ kind: 'subpoint', id: idOf(block), index: point.subpoints.length + 1, num: n.num, label: n.label, text: textOf(block) })
+      point.subpoints.push({ kind: 'subpoint', id: idOf(block), index: point.subpoints.length + 1, num: n.num, label: n.label, text: textOf(block), ...parts(block) })
     }
   }
   return paragraphs

@@ -22,6 +22,35 @@ export const LegalDocument = Node.create({
 
 export const Text = Node.create({ name: 'text', group: 'inline' })
 
+/** What a reference's target may look like: a stable id (pasted HTML is read through this, never trusted). */
+export const XREF_TARGET_PATTERN = /^[0-9A-Za-z_-]{1,64}$/
+
+/**
+ * A cross-reference: an inline atom that names its target by stable id and shows the target's
+ * current number (drawn by the editor's xref view, resolved by shared/xref.ts everywhere else).
+ * In HTML it is `<span class="xref" data-target="…">`; only a well-formed id is read back.
+ */
+export const Xref = Node.create({
+  name: 'xref',
+  group: 'inline',
+  inline: true,
+  atom: true,
+  selectable: true,
+  draggable: false,
+  addAttributes: () => ({
+    target: {
+      default: null as string | null,
+      parseHTML: (el: HTMLElement) => {
+        const target = el.getAttribute('data-target')
+        return target && XREF_TARGET_PATTERN.test(target) ? target : null
+      },
+      renderHTML: (attrs: Record<string, unknown>) => (typeof attrs.target === 'string' ? { 'data-target': attrs.target } : {}),
+    },
+  }),
+  parseHTML: () => [{ tag: 'span.xref', getAttrs: (el: HTMLElement) => (XREF_TARGET_PATTERN.test(el.getAttribute('data-target') ?? '') ? null : false) }],
+  renderHTML: ({ HTMLAttributes }) => ['span', { ...HTMLAttributes, class: 'xref' }],
+})
+
 export const LawTitle = Node.create({
   name: 'lawTitle',
   content: 'text*',
@@ -41,7 +70,7 @@ export const Preamble = Node.create({
 /** A free paragraph of the preamble (not numbered). */
 export const Paragraph = Node.create({
   name: 'paragraph',
-  content: 'text*',
+  content: 'inline*',
   marks: '',
   parseHTML: () => [{ tag: 'p.preamble-paragraph' }, { tag: 'p', priority: 40 }],
   renderHTML: () => ['p', { class: 'preamble-paragraph' }, 0],
@@ -71,7 +100,7 @@ export const Article = Node.create({
 
 export const ArticleHeading = Node.create({
   name: 'articleHeading',
-  content: 'text*',
+  content: 'inline*',
   marks: '',
   defining: true,
   parseHTML: () => [{ tag: 'h3' }],
@@ -82,7 +111,7 @@ function bodyBlock(name: 'clause' | 'point' | 'subpoint') {
   return Node.create({
     name,
     group: 'articleBlock',
-    content: 'text*',
+    content: 'inline*',
     marks: '',
     addAttributes: () => ({ ...idAttribute }),
     parseHTML: () => [{ tag: `p.${name}` }],
@@ -107,4 +136,5 @@ export const legalNodes = [
   Clause,
   Point,
   Subpoint,
+  Xref,
 ]

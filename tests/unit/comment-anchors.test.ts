@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { createAnchor, decodeAnchor, resolveAnchor, textBetween, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
+import { blockWords, createAnchor, decodeAnchor, resolveAnchor, textBetween, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
+import { xrefReaderOf } from '../../shared/comments/xrefQuote'
 import { createBuilders } from '../../shared/seed/builders'
 import { writeDocJSON } from '../../shared/ydoc'
 import { TEXT_FIELD } from '../../shared/protocol'
@@ -137,5 +138,27 @@ describe('comment anchors', () => {
     // Words outside any article (a chapter heading) resolve, without an article.
     const chapter = textOf(element(doc, 'ch1'))
     expect(resolveAnchor(doc, createAnchor({ text: chapter, index: 0 }, { text: chapter, index: 3 }))).toMatchObject({ state: 'live', articleId: null })
+  })
+})
+
+describe('comment anchors across a cross-reference', () => {
+  it('quote the words on both sides of the reference, and only the passage', () => {
+    const doc = new Y.Doc()
+    const b = createBuilders('x')
+    const clause = {
+      type: 'clause',
+      attrs: { id: 'c1' },
+      content: [{ type: 'text', text: 'As in Article ' }, { type: 'xref', attrs: { target: 'a2' } }, { type: 'text', text: ' of this Law.' }],
+    }
+    writeDocJSON(doc, b.law('Title', [''], [{ ...b.article('First', [clause, { ...b.clause('Next block.'), attrs: { id: 'c2' } }]), attrs: { id: 'a1' } }, { ...b.article('Second', []), attrs: { id: 'a2' } }]))
+    const el = element(doc, 'c1')
+    const [before, , after] = el.toArray() as [Y.XmlText, Y.XmlElement, Y.XmlText]
+    expect(textOfBlock(before)).toBe('As in Article ')
+    const anchor = createAnchor({ text: before, index: 3 }, { text: after, index: 3 })
+    expect(words(doc, anchor)).toBe('in Article  of')
+    // As the server quotes it: the reference as its target's number (Article Second is Article 2).
+    const r = resolveAnchor(doc, anchor)
+    expect(r.state === 'live' && textBetween(r.start, r.end, xrefReaderOf(doc, 'en'))).toBe('in Article 2 of')
+    expect(blockWords(el, xrefReaderOf(doc, 'ru'))).toBe('As in Article 2 of this Law.')
   })
 })

@@ -9,6 +9,7 @@ import { applyUpdateAndRepair } from '../../server/collab/duplicateIds'
 import { LostTextRestorer } from '../../shared/collab/lostTextRestorer'
 import type { LostText } from '../../shared/collab/lostText'
 import { deleteStructural, moveArticle, shiftLevel, splitStructural } from '../../shared/editor/commands'
+import { insertXref } from '../../shared/editor/xrefCommands'
 import { fixtureLaw, nodeWithId } from '../helpers/editorState'
 import { HeadlessEditor } from '../helpers/headlessEditor'
 
@@ -386,5 +387,85 @@ describe('words typed into a copy that two people made at once', () => {
     expectConverged(net)
     // When the server deleted the copy the typist typed into, the typist's browser typed the words again.
     expect(net.get('typist').restored.flat().map((l) => l.text)).toEqual(deleted ? [' typed'] : [])
+  })
+})
+
+describe('blocks holding a cross-reference (several Y.XmlTexts with an element between them)', () => {
+  /** A reference to Article Two inserted at the end of `id`, then the words " after". */
+  function referTo(editor: HeadlessEditor, id: string): void {
+    caretAtEnd(editor, id)
+    expect(editor.run(insertXref('art2'))).toBe(true)
+    const insert: Command = (state, dispatch) => (dispatch?.(state.tr.insertText(' after')), true)
+    editor.run(insert)
+  }
+
+  const count = (text: string, words: string) => text.split(words).length - 1
+  const refsIn = (replica: Replica, id: string) => {
+    const found = nodeWithId(replica.editor.state.doc, id)!
+    const refs: string[] = []
+    found.node.descendants((n) => void (n.type.name === 'xref' && refs.push(n.attrs.target as string)))
+    return refs
+  }
+
+  it('keep words typed into them offline while the article was moved, once, and the reference', () => {
+    const net = new Network(['mover', 'typist'])
+    referTo(net.get('typist').editor, 'c1')
+    net.settle()
+    typeAtEnd(net.get('typist').editor, 'c1', ' offline')
+    moveArticleOneDown(net)
+    expect(() => net.settle()).not.toThrow()
+    expectConverged(net)
+    for (const r of net.replicas.values()) {
+      expect(refsIn(r, 'c1')).toEqual(['art2'])
+      expect(textOf(r, 'c1').text).toBe('First paragraph. after offline')
+      expect(count(textOf(r, 'c1').text, ' after')).toBe(1)
+    }
+  })
+
+  it('keep words typed while the block changed level, and survive a join', () => {
+    const net = new Network(['mover', 'typist'])
+    referTo(net.get('typist').editor, 's1')
+    net.settle()
+    typeAtEnd(net.get('typist').editor, 's1', ' NEW')
+    net.send('typist')
+    caretAtEnd(net.get('mover').editor, 's1')
+    expect(net.get('mover').editor.run(shiftLevel(-1))).toBe(true)
+    net.send('mover')
+    expect(() => net.settle()).not.toThrow()
+    expectConverged(net)
+    for (const r of net.replicas.values()) {
+      expect(refsIn(r, 's1')).toEqual(['art2'])
+      expect(textOf(r, 's1').text).toBe('a sub-point. after NEW')
+    }
+    const mover = net.get('mover').editor
+    const found = nodeWithId(mover.state.doc, 'c2')!
+    mover.select(found.pos + 1)
+    expect(() => mover.run(joinBackward)).not.toThrow()
+    expect(() => net.settle()).not.toThrow()
+    expectConverged(net)
+  })
+
+  it.each([true, false])('keep words typed after the reference while a co-author split the block before it, once (the server had them: %s)', (sent) => {
+    const net = new Network(['splitter', 'typist'])
+    referTo(net.get('typist').editor, 'c2')
+    net.settle()
+    typeAtEnd(net.get('typist').editor, 'c2', ' NEW')
+    if (sent) net.send('typist')
+    const splitter = net.get('splitter').editor
+    splitter.select(nodeWithId(splitter.state.doc, 'c2')!.pos + 1 + 'Second'.length)
+    expect(splitter.run(splitStructural)).toBe(true)
+    net.send('splitter')
+    expect(() => net.settle()).not.toThrow()
+    expectConverged(net)
+    const body = JSON.stringify(docJSONOf(net.server))
+    expect(body.split(' NEW').length - 1).toBe(1)
+    expect(body.split('"target":"art2"').length - 1).toBe(1)
+    for (const r of net.replicas.values()) {
+      const article = nodeWithId(r.editor.state.doc, 'art1')!.node
+      const texts: string[] = []
+      article.forEach((child, _offset, index) => void (index > 0 && texts.push(child.textContent)))
+      // The split-off half: " paragraph:", the reference (no text of its own here), " after NEW".
+      expect(texts.slice(1, 3)).toEqual(['Second', ' paragraph: after NEW'])
+    }
   })
 })
