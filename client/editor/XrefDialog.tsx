@@ -68,7 +68,7 @@ export function XrefDialog({ editor, language, onClose }: { editor: Editor; lang
           }}
           onKeyDown={onKey}
         />
-        <label className="xref-blocks">
+        <label className="inline xref-blocks">
           <input type="checkbox" checked={withBlocks} onChange={(e) => setWithBlocks(e.target.checked)} data-testid="xref-with-blocks" /> {t('xref.showBlocks')}
         </label>
         {found.length === 0 ? (
