@@ -26,6 +26,8 @@ export interface TestClient {
   denied: string[]
   /** Every "threads changed" notification (message type 102) received, in order. */
   threadEvents: ThreadsChanged[]
+  /** How many "preferences changed" notices (type 105) arrived. */
+  preferenceNotices: number
   destroy(): void
 }
 
@@ -77,6 +79,7 @@ export function connectClient(wsUrl: string, docId: string, options: ConnectOpti
     roles: [],
     denied: [],
     threadEvents: [],
+    preferenceNotices: 0,
     destroy: () => {
       provider.destroy()
       ydoc.destroy()
@@ -96,6 +99,9 @@ export function connectClient(wsUrl: string, docId: string, options: ConnectOpti
   }
   provider.messageHandlers[MessageType.threads] = (_encoder, decoder) => {
     client.threadEvents.push(JSON.parse(decoding.readVarString(decoder)) as ThreadsChanged)
+  }
+  provider.messageHandlers[MessageType.preferences] = () => {
+    client.preferenceNotices++
   }
   provider.on('connection-close', (event) => {
     client.closeCodes.push(event?.code ?? null)

@@ -3,6 +3,7 @@ import type { ApiError, PreferencesOverview } from '../../shared/api'
 import { alternativesIn, groupKeyOf } from '../../shared/alternatives/recognise'
 import { onSampleLaw } from '../helpers/sampleLaw'
 import { clauseText, insertText, nthElement, waitSaved, waitSynced } from '../helpers/clients'
+import { waitFor } from '../helpers/waitFor'
 import { unzipText } from '../helpers/zip'
 import type { Account } from '../helpers/accounts'
 
@@ -24,11 +25,11 @@ describe('preferences among alternative wordings over the real server', () => {
     }
     const blockId = nthElement(client.ydoc, 'clause', 0).getAttribute('id') as string
     const [group] = alternativesIn(clauseText(client.ydoc))
-    return { blockId, groupKey: group.key }
+    return { blockId, groupKey: group.key, client }
   }
 
   it('records each organization\'s preference, attributed; changes and withdraws it', async () => {
-    const group = await groupInText()
+    const { client, ...group } = await groupInText()
     expect(group.groupKey).toBe(groupKeyOf(['Non-liability', 'non-punishment', 'non-prosecution']))
 
     // The reviewer (Ministry of Interior) and the drafter (Ministry of Justice) state theirs.
@@ -36,6 +37,8 @@ describe('preferences among alternative wordings over the real server', () => {
     expect(res.status).toBe(200)
     res = await post(law.cast.drafter, path(), { ...group, option: '  Non-liability ' })
     expect(res.status).toBe(200)
+    // Everyone with the draft open is told, so that an open panel asks again.
+    await waitFor(() => client.preferenceNotices >= 2)
     let seen = await law.cast.observer.json<PreferencesOverview>(path())
     expect(seen.canState).toBe(false)
     expect(seen.preferences.map((p) => [p.organization.shortName, p.option, p.statedBy.displayName]).sort()).toEqual([
@@ -67,7 +70,7 @@ describe('preferences among alternative wordings over the real server', () => {
   })
 
   it('refuses observers and strangers; only people with access read', async () => {
-    const group = await groupInText()
+    const { client: _client, ...group } = await groupInText()
     for (const who of [law.cast.observer, law.cast.stranger]) {
       const res = await post(who, path(), { ...group, option: 'non-punishment' })
       expect(res.status).toBe(403)
@@ -81,7 +84,7 @@ describe('preferences among alternative wordings over the real server', () => {
   })
 
   it('answers bad input as the other routes do: 404 for an unknown draft, validation_failed with the field and problem', async () => {
-    const group = await groupInText()
+    const { client: _client, ...group } = await groupInText()
     const unknown = await post(law.cast.reviewer, path('d'.repeat(21)), { ...group, option: 'non-punishment' })
     expect(unknown.status).toBe(404)
     expect((await errorOf(unknown)).code).toBe('document_not_found')
