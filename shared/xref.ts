@@ -82,3 +82,20 @@ export function jsonParts(node: DocJSON | undefined, numbers: XrefNumbers): Text
   }
   return parts
 }
+
+/**
+ * Where an offset in blockText's reading of `block` falls in the block's content (ProseMirror
+ * offsets, a reference one position wide): an offset inside a reference's number goes before it.
+ */
+export function contentOffsetOf(block: PMNode, textOffset: number, numbers: XrefNumbers): number {
+  let text = 0
+  let content = 0
+  for (let i = 0; i < block.childCount; i++) {
+    const child = block.child(i)
+    const length = child.isText ? (child.text ?? '').length : child.type.name === 'xref' ? xrefText(child.attrs.target, numbers).length : 0
+    if (textOffset < text + length) return child.isText ? content + (textOffset - text) : content
+    text += length
+    content += child.nodeSize
+  }
+  return content
+}

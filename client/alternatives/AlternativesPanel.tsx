@@ -62,7 +62,7 @@ export function AlternativesPanel({ docId, editor, session, language, onClose }:
       {matched && matched.groups.length > 0 && (
         <ol className="alternatives-list">
           {matched.groups.map((g, i) => (
-            <GroupCard key={`${g.group.blockId}\n${g.group.key}\n${i}`} entry={g} mine={mine} onState={state} onWithdraw={withdraw} onShow={(group) => showGroup(editor, group)} />
+            <GroupCard key={`${g.group.blockId}\n${g.group.key}\n${i}`} entry={g} mine={mine} onState={state} onWithdraw={withdraw} onShow={(group) => showGroup(editor, group, language)} />
           ))}
         </ol>
       )}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
 import { XREF_TARGET_PATTERN } from '../../shared/schema/nodes'
 import { numberDocument, outlineOf } from '../../shared/numbering'
-import { BROKEN_XREF, blockText, jsonText, xrefNumbers } from '../../shared/xref'
+import { BROKEN_XREF, blockText, contentOffsetOf, jsonText, xrefNumbers } from '../../shared/xref'
 import { findXrefTargets, xrefTargets } from '../../shared/xrefTargets'
 import { compareDocuments } from '../../shared/diff'
 import { lawStructure } from '../../shared/export/structure'
@@ -115,6 +115,23 @@ describe('cross-reference labels', () => {
     a2.content!.push(block('clause', 'a2c2', 'under [Article ', ref('a1'), '] [Chapter ', ref('c1'), ']'))
     const groups = alternativesOfDoc(docFromJSON(doc), 'en')
     expect(groups.flatMap((g) => g.options.map((o) => o.text))).toEqual(expect.arrayContaining(['Article 1', 'Chapter I']))
+  })
+
+  it('maps an offset in the resolved text back to the block (a reference is one position, its number several characters)', () => {
+    const extra = Array.from({ length: 9 }, (_, i) => article(`x${i}`, [`Extra ${i}`], block('clause', `x${i}c`, 'Text.')))
+    const doc = docFromJSON(law(extra))
+    const a2 = doc.lastChild!
+    const clause = a2.child(1)
+    const numbers = numbersOf(law(extra), 'en')
+    const text = blockText(clause, numbers)
+    expect(text.startsWith('As in Article 10, paragraph 2')).toBe(true)
+    // ", paragraph" starts after the two-character number: one position after the reference in the document.
+    const comma = text.indexOf(', paragraph')
+    expect(contentOffsetOf(clause, comma, numbers)).toBe('As in Article '.length + 1)
+    expect(clause.textBetween(contentOffsetOf(clause, comma, numbers), clause.content.size).startsWith(', paragraph')).toBe(true)
+    // Inside the number: before the reference.
+    expect(contentOffsetOf(clause, 'As in Article 1'.length, numbers)).toBe('As in Article '.length)
+    expect(contentOffsetOf(clause, text.length + 5, numbers)).toBe(clause.content.size)
   })
 
   it('pasted ids are read only when they look like ids', () => {
