@@ -283,10 +283,12 @@ const GroupRef = {
  * preference in one group. The option must be one of the key's options.
  */
 export const StatePreferenceInput = z
-  .object({ ...GroupRef, option: z.string().trim().min(1).max(OPTION_TEXT_MAX) })
+  // Empty only where the group offers leaving its bracket's words out (WITHOUT): checked below.
+  .object({ ...GroupRef, option: z.string().trim().max(OPTION_TEXT_MAX) })
   .superRefine((value, ctx) => {
     const options = optionsOfKey(value.groupKey)
     if (!options) ctx.addIssue({ code: 'custom', path: ['groupKey'], message: 'not a group key' })
+    else if (value.option === '' && !options.includes('')) ctx.addIssue({ code: 'custom', path: ['option'], params: problemParams('empty'), message: 'an option is required' })
     else if (!options.includes(value.option)) ctx.addIssue({ code: 'custom', path: ['option'], message: 'not one of the group\'s options' })
   })
 export type StatePreferenceInput = z.input<typeof StatePreferenceInput>

@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/react'
 import type { OrganizationSummary, PreferenceView } from '../../shared/api'
 import type { Language } from '../../shared/language'
 import { matchPreferences, type GroupWithPreferences } from '../../shared/alternatives/preferences'
-import { optionsOfKey } from '../../shared/alternatives/recognise'
+import { optionsOfKey, WITHOUT } from '../../shared/alternatives/recognise'
 import { api } from '../api/http'
 import type { CollabSession } from '../collab/session'
 import { useI18n } from '../i18n/i18n'
@@ -37,6 +37,7 @@ export function AlternativesPanel({ docId, editor, session, language, onClose }:
   const action = useAction()
   const matched = useMemo(() => (groups ? matchPreferences(groups, overview?.preferences ?? []) : null), [groups, overview])
   const mine = overview?.canState ? overview.organization : null
+  const staleWords = (text: string) => (text === WITHOUT ? t('alternatives.without') : text)
 
   // Buttons stay enabled while a request runs (a disabled button would drop the keyboard's focus);
   // a second press meanwhile is ignored.
@@ -72,7 +73,7 @@ export function AlternativesPanel({ docId, editor, session, language, onClose }:
           <ul>
             {matched.stale.map((p) => (
               <li key={`${p.blockId}\n${p.groupKey}\n${p.organization.id}`}>
-                {t('alternatives.staleItem', { org: p.organization.shortName, option: p.option, options: (optionsOfKey(p.groupKey) ?? []).join(' / ') })}
+                {t('alternatives.staleItem', { org: p.organization.shortName, option: staleWords(p.option), options: (optionsOfKey(p.groupKey) ?? []).map(staleWords).join(' / ') })}
                 {mine?.id === p.organization.id && (
                   <button type="button" className="link-button" onClick={() => withdraw(p.blockId, p.groupKey)}>
                     {t('alternatives.withdraw', { org: mine.shortName })}
@@ -102,6 +103,7 @@ function GroupCard({ entry, mine, onState, onWithdraw, onShow }: CardProps) {
   const where = `${group.label}${group.blockLabel ? ` ${group.blockLabel}` : ''}`
   const anyStated = [...byOption.values()].some((list) => list.length > 0)
   const ours = mine ? [...byOption.entries()].find(([, list]) => list.some((p) => p.organization.id === mine.id))?.[0] : undefined
+  const words = (option: { text: string; bracketed: boolean }) => (option.text === WITHOUT && !option.bracketed ? t('alternatives.without') : option.bracketed ? `[${option.text}]` : option.text)
   const statedBy = (p: PreferenceView) => t('alternatives.statedBy', { org: p.organization.name || p.organization.shortName, name: p.statedBy.displayName, time: time.format(new Date(p.statedAt)) })
 
   return (
@@ -116,8 +118,8 @@ function GroupCard({ entry, mine, onState, onWithdraw, onShow }: CardProps) {
           const isOurs = ours === option.text
           return (
             <li key={option.text} className={isOurs ? 'ours' : undefined} data-testid="alternatives-option">
-              <span className="alternatives-text">{option.bracketed ? `[${option.text}]` : option.text}</span>
-              {!option.bracketed && <span className="muted small"> ({t('alternatives.current')})</span>}
+              <span className="alternatives-text">{words(option)}</span>
+              {!option.bracketed && option.text !== WITHOUT && <span className="muted small"> ({t('alternatives.current')})</span>}
               <span className="alternatives-supporters" data-testid="alternatives-supporters">
                 {supporters.map((p) => (
                   <span key={p.organization.id} className="org-chip" style={{ borderColor: p.organization.color }} title={statedBy(p)}>
@@ -130,7 +132,7 @@ function GroupCard({ entry, mine, onState, onWithdraw, onShow }: CardProps) {
                   type="button"
                   className="small"
                   aria-pressed={isOurs}
-                  aria-label={t('alternatives.supportLabel', { option: option.text, org: mine.shortName })}
+                  aria-label={t('alternatives.supportLabel', { option: option.text === WITHOUT && !option.bracketed ? t('alternatives.without') : option.text, org: mine.shortName })}
                   // Pressed again, the organization's preference is withdrawn (a toggle, as aria-pressed says).
                   onClick={() => (isOurs ? onWithdraw(group.blockId, group.key) : onState(group.blockId, group.key, option.text))}
                 >

@@ -1,3 +1,5 @@
+import type { Language } from '../language'
+
 /**
  * Alternative wordings in square brackets, found in one block's text:
  * "Non-liability [non-punishment] [non-prosecution] of victims" holds one group whose options are
@@ -17,6 +19,24 @@
  *   with punctuation ("совершения [, если потерпевшим является ребенок]": an insertion);
  * - an option repeated within a group counts once.
  */
+
+/**
+ * The option of leaving a lone bracket's words out ("совершения [, если потерпевшим является
+ * ребенок]": with them or without them). Shown in words, never as this empty text.
+ */
+export const WITHOUT = ''
+
+/** How the option of leaving the bracket's words out reads, in the draft's language. */
+export const WITHOUT_WORDS: Record<Language, string> = {
+  en: 'without the bracketed words',
+  ru: 'без слов в скобках',
+}
+
+/** An option as a person reads it: the bracket as typed, the current wording, or the words for leaving it out. */
+export function optionWords(option: { text: string; bracketed: boolean }, language: Language): string {
+  if (option.text === WITHOUT && !option.bracketed) return WITHOUT_WORDS[language]
+  return option.bracketed ? `[${option.text}]` : option.text
+}
 
 /** One option of a group, with where it stands in the block's text (UTF-16 offsets). */
 export interface AlternativeOption {
@@ -128,6 +148,8 @@ function groupOf(text: string, runStart: number, segments: Segment[], end: numbe
     start = from + before.index
     add({ text: before[1], bracketed: false, start, end: start + before[1].length })
   }
+  // One bracket with no wording it replaces adds words: leaving them out is the other choice.
+  if (options.length === 0 && segments.length === 1) options.push({ text: WITHOUT, bracketed: false, start: runStart, end: runStart })
   for (const s of segments) add({ text: s.text, bracketed: true, start: s.start, end: s.end })
   return { key: groupKeyOf(options.map((o) => o.text)), options, start, end }
 }

@@ -3,13 +3,14 @@ import type { PreferenceView } from '../api'
 import type { Language } from '../language'
 import { alternativesOfDoc } from '../alternatives/inDocument'
 import { matchPreferences } from '../alternatives/preferences'
-import { optionsOfKey } from '../alternatives/recognise'
+import { optionsOfKey, optionWords, WITHOUT, WITHOUT_WORDS } from '../alternatives/recognise'
 
 /** One group of alternatives with stated preferences, for the review report. */
 export interface ReportAlternativeGroup {
   /** "Article 12." or "Article 12. 2)". */
   where: string
-  options: { text: string; bracketed: boolean; organizations: string[] }[]
+  /** Each option as a person reads it (optionWords), and who supports it. */
+  options: { text: string; organizations: string[] }[]
 }
 
 /** A preference whose group is no longer in the text (see shared/alternatives/preferences.ts). */
@@ -35,16 +36,16 @@ export function reportAlternatives(doc: PMNode, language: Language, preferences:
     .filter((g) => [...g.byOption.values()].some((list) => list.length > 0))
     .map((g) => ({
       where: `${g.group.label}${g.group.blockLabel ? ` ${g.group.blockLabel}` : ''}`,
-      options: g.group.options.map((o) => ({ text: o.text, bracketed: o.bracketed, organizations: (g.byOption.get(o.text) ?? []).map((p) => p.organization.shortName || p.organization.name) })),
+      options: g.group.options.map((o) => ({ text: optionWords(o, language), organizations: (g.byOption.get(o.text) ?? []).map((p) => p.organization.shortName || p.organization.name) })),
     }))
-  const stale = matched.stale.map((p) => ({ organization: p.organization.shortName || p.organization.name, option: p.option, options: optionsOfKey(p.groupKey) ?? [] }))
+  const words = (text: string) => (text === WITHOUT ? WITHOUT_WORDS[language] : text)
+  const stale = matched.stale.map((p) => ({ organization: p.organization.shortName || p.organization.name, option: words(p.option), options: (optionsOfKey(p.groupKey) ?? []).map(words) }))
   return { groups, stale }
 }
 
-/** "[non-punishment]: SEC, MoJ" — an option as typed, and who supports it ("—" for nobody). */
+/** "[non-punishment]: SEC, MoJ" — an option as it reads, and who supports it ("—" for nobody). */
 export function optionLine(option: ReportAlternativeGroup['options'][number]): string {
-  const text = option.bracketed ? `[${option.text}]` : option.text
-  return `${text}: ${option.organizations.length ? option.organizations.join(', ') : '—'}`
+  return `${option.text}: ${option.organizations.length ? option.organizations.join(', ') : '—'}`
 }
 
 /** "MoJ: “Non-liability” (Non-liability / non-punishment)". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ApiError, PreferencesOverview } from '../../shared/api'
-import { alternativesIn, groupKeyOf } from '../../shared/alternatives/recognise'
+import { alternativesIn, groupKeyOf, WITHOUT } from '../../shared/alternatives/recognise'
 import { onSampleLaw } from '../helpers/sampleLaw'
 import { clauseText, insertText, nthElement, waitSaved, waitSynced } from '../helpers/clients'
 import { waitFor } from '../helpers/waitFor'
@@ -106,6 +106,10 @@ describe('preferences among alternative wordings over the real server', () => {
     }
     const seen = await law.cast.owner.json<PreferencesOverview>(path())
     expect(seen.preferences.some((p) => p.organization.shortName === 'MoI')).toBe(false)
+    // Leaving a lone bracket's words out is a choice where the group offers it, and only there.
+    const lone = { blockId: group.blockId, groupKey: groupKeyOf([WITHOUT, ', if the victim is a child']) }
+    expect((await post(law.cast.reviewer, path(), { ...lone, option: WITHOUT })).status).toBe(200)
+    await post(law.cast.reviewer, path() + '/withdraw', lone)
   })
 
   it('keeps the brackets as typed in the HTML, Markdown and DOCX exports', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { alternativesIn, groupKeyOf, optionsOfKey } from '../../shared/alternatives/recognise'
+import { alternativesIn, groupKeyOf, optionsOfKey, optionWords, WITHOUT } from '../../shared/alternatives/recognise'
 import { alternativesOfDoc } from '../../shared/alternatives/inDocument'
 import { matchPreferences } from '../../shared/alternatives/preferences'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
@@ -29,17 +29,21 @@ describe('alternatives in a block', () => {
     expect(options('уголовно-правовой [административный] порядок')).toEqual([['уголовно-правовой', 'административный']])
   })
 
-  it('has no current wording without a word and a space right before the brackets', () => {
-    expect(options('[Optional opening] The State shall act.')).toEqual([['Optional opening']])
-    expect(options('victims,[persons] concerned')).toEqual([['persons']])
-    expect(options('(victims) [persons]')).toEqual([['persons']])
+  it('has no current wording without a word and a space right before the brackets; a lone bracket may then be left out', () => {
+    expect(options('[Optional opening] The State shall act.')).toEqual([[WITHOUT, 'Optional opening']])
+    expect(options('victims,[persons] concerned')).toEqual([[WITHOUT, 'persons']])
+    expect(options('(victims) [persons]')).toEqual([[WITHOUT, 'persons']])
+    // Two brackets or more are the choice themselves.
+    expect(options('(victims) [persons] [people]')).toEqual([['persons', 'people']])
+    expect(optionWords({ text: WITHOUT, bracketed: false }, 'ru')).toBe('без слов в скобках')
+    expect(optionWords({ text: 'persons', bracketed: true }, 'en')).toBe('[persons]')
   })
 
   it('takes no preposition or article before two brackets as the current wording, nor a word before an insertion', () => {
     expect(options('by [through] training')).toEqual([['by', 'through']])
     expect(options('на [трехлетний] [пятилетний] срок')).toEqual([['трехлетний', 'пятилетний']])
     expect(options('for a [three-year] [five-year] period')).toEqual([['three-year', 'five-year']])
-    expect(options('преступления совершения [, если потерпевшим является ребенок]')).toEqual([[', если потерпевшим является ребенок']])
+    expect(options('преступления совершения [, если потерпевшим является ребенок]')).toEqual([[WITHOUT, ', если потерпевшим является ребенок']])
     expect(options('Неответственность [ненаказуемость] жертв')).toEqual([['Неответственность', 'ненаказуемость']])
   })
 
@@ -162,6 +166,25 @@ describe('stated preferences in the review report', () => {
     expect(html).toContain('<li>OLD: “might” (shall / might)</li>')
     // Groups nobody stated a preference in are left out.
     expect(html).not.toContain('Chapter I.')
+  })
+
+  it('says "without the bracketed words" for leaving a lone bracket out, in the draft\'s language', () => {
+    const b = createBuilders('x')
+    const doc: DocJSON = b.law('Закон', ['Преамбула'], [
+      { ...b.article('Статья', [{ ...b.clause('Лицо [, совершившее преступление впервые,] освобождается.'), attrs: { id: 'c1' } }]), attrs: { id: 'a1' } },
+    ])
+    const key = groupKeyOf([WITHOUT, ', совершившее преступление впервые,'])
+    const html = reviewReportHtml({
+      doc,
+      language: 'ru',
+      title: 'Закон',
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      status: 'open',
+      threads: [],
+      preferences: [pref('c1', key, WITHOUT, 'МВД'), pref('c1', key, ', совершившее преступление впервые,', 'МЮ')],
+    })
+    expect(html).toContain('<li>без слов в скобках: МВД</li>')
+    expect(html).toContain('<li>[, совершившее преступление впервые,]: МЮ</li>')
   })
 
   it('has no such section when nobody stated a preference', () => {
