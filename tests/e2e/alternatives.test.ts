@@ -22,9 +22,8 @@ describe('alternative wordings in the browser', () => {
   const errors: string[][] = []
 
   async function openDraft(account: Account, language: 'en' | 'ru'): Promise<Page> {
-    const context = await contextFor(browser, server.url, account)
+    const context = await contextFor(browser, server.url, account, { language })
     context.setDefaultTimeout(10_000)
-    await context.addInitScript((lang) => localStorage.setItem('accord.uiLanguage', lang), language)
     const page = await context.newPage()
     errors.push(trackErrors(page))
     await page.goto(`${server.url}/d/${docId}`)

@@ -28,8 +28,7 @@ describe('the editor follows a role changed while the draft is open', () => {
   })
 
   async function openAs(account: Account, docId: string, language: 'en' | 'ru' = 'en'): Promise<Page> {
-    const context = await contextFor(browser, server.url, account)
-    if (language === 'ru') await context.addInitScript(() => localStorage.setItem('accord.uiLanguage', 'ru'))
+    const context = await contextFor(browser, server.url, account, { language })
     context.setDefaultTimeout(10_000)
     const page = await context.newPage()
     await page.goto(`${server.url}/d/${docId}`)

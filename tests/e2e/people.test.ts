@@ -32,8 +32,7 @@ describe('people on the administration page', () => {
   })
 
   async function openAs(account: Account, path: string, language: 'en' | 'ru' = 'en'): Promise<Page> {
-    const context = await contextFor(browser, server.url, account)
-    if (language === 'ru') await context.addInitScript(() => localStorage.setItem('accord.uiLanguage', 'ru'))
+    const context = await contextFor(browser, server.url, account, { language })
     context.setDefaultTimeout(10_000)
     const page = await context.newPage()
     errors.push(...trackErrors(page))

@@ -61,14 +61,19 @@ export async function launchBrowser(extraArgs: readonly string[] = []): Promise<
 }
 
 /**
- * A browser context on the English interface; with an account, already signed in (its session
- * cookie set for the server's origin).
+ * A browser context on the English interface (or `language`'s, until the page switches it); with
+ * an account, already signed in (its session cookie set for the server's origin).
  */
-export async function contextFor(browser: Browser, baseUrl: string, account?: { cookie: string }): Promise<BrowserContext> {
+export async function contextFor(
+  browser: Browser,
+  baseUrl: string,
+  account?: { cookie: string },
+  { language = 'en' }: { language?: 'en' | 'ru' } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  await context.addInitScript(() => {
-    if (!localStorage.getItem('accord.uiLanguage')) localStorage.setItem('accord.uiLanguage', 'en')
-  })
+  await context.addInitScript((lang) => {
+    if (!localStorage.getItem('accord.uiLanguage')) localStorage.setItem('accord.uiLanguage', lang)
+  }, language)
   if (account) {
     const [name, value] = account.cookie.split('=')
     await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }])

@@ -1,13 +1,18 @@
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { startTestServer, type TestServer, type TestServerOptions } from './server'
 import { createCast, type Cast } from './accounts'
-import type { TestClient } from './clients'
+import { connectClient, type TestClient } from './clients'
 
 /**
  * The usual suite around a cast: a real server and its people before the suite (handed to
  * `ready`), the test's sync clients destroyed after each test, the server closed at the end.
+ * `connect` opens a sync client to the suite's server, destroyed with the others.
  */
-export function castSuite(clients: TestClient[], ready: (server: TestServer, cast: Cast) => void, options?: TestServerOptions): void {
+export function castSuite(
+  clients: TestClient[],
+  ready: (server: TestServer, cast: Cast) => void,
+  options?: TestServerOptions,
+): { connect: (docId: string, cookie: string) => TestClient } {
   let server: TestServer | undefined
   beforeAll(async () => {
     server = await startTestServer(options)
@@ -19,4 +24,11 @@ export function castSuite(clients: TestClient[], ready: (server: TestServer, cas
   afterAll(async () => {
     await server?.close()
   })
+  return {
+    connect(docId, cookie) {
+      const client = connectClient(server!.wsUrl, docId, { cookie })
+      clients.push(client)
+      return client
+    },
+  }
 }

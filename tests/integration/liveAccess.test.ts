@@ -21,11 +21,6 @@ describe('access changes reach open connections at once', () => {
   let server: TestServer
   let cast: Cast
   const clients: TestClient[] = []
-  const connect = (docId: string, cookie: string) => {
-    const client = connectClient(server.wsUrl, docId, { cookie })
-    clients.push(client)
-    return client
-  }
   const stored = async (docId: string) => JSON.stringify(await cast.owner.json(`/api/documents/${docId}/content`))
 
   /** A shared document with the owner and the drafter connected and synced. */
@@ -40,7 +35,7 @@ describe('access changes reach open connections at once', () => {
     return { id, owner, drafter }
   }
 
-  castSuite(clients, (started, people) => {
+  const { connect } = castSuite(clients, (started, people) => {
     server = started
     cast = people
   })

@@ -3,7 +3,7 @@ import type { AccountSummary, ActivitySession, ApiError, ChangedAccount, Session
 import { CloseCode } from '../../shared/protocol'
 import type { TestServer } from '../helpers/server'
 import { createDocument, createMember, grant, organization, person, signIn, TEST_PASSWORD, type Account, type Cast } from '../helpers/accounts'
-import { clauseText, connectClient, insertText, nthElement, waitClosedWith, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+import { clauseText, insertText, nthElement, waitClosedWith, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
 import { castSuite } from '../helpers/castSuite'
 import { waitFor } from '../helpers/waitFor'
 
@@ -12,13 +12,8 @@ describe('people administration', () => {
   let server: TestServer
   let cast: Cast
   const clients: TestClient[] = []
-  const connect = (docId: string, cookie: string) => {
-    const client = connectClient(server.wsUrl, docId, { cookie })
-    clients.push(client)
-    return client
-  }
 
-  castSuite(clients, (started, people) => {
+  const { connect } = castSuite(clients, (started, people) => {
     server = started
     cast = people
   })
