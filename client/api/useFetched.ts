@@ -1,29 +1,47 @@
-import { useCallback, useState, type Dispatch, type SetStateAction } from 'react'
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react'
 import { errorText } from './http'
 import { useI18n } from '../i18n/i18n'
 
 /**
- * A value the server gives (null until it has), the error of the last attempt in words, and
- * `reload` to ask again; when to ask is the caller's (on open, on a notice, on a timer). The last
- * answer wins; an answer that failed leaves the value it had.
+ * A value the server gives (null until it has), the error of the last attempt in words, whether
+ * a request is on its way, and `reload` to ask again; when to ask is the caller's (on open, on a
+ * notice, on a timer). Only the latest request's answer is shown (an earlier one may arrive after
+ * it), none once the component is gone; an answer that failed leaves the value it had.
  */
 export function useFetched<T>(load: () => Promise<T>): {
   value: T | null
   setValue: Dispatch<SetStateAction<T | null>>
   error: string
+  loading: boolean
   reload: () => void
 } {
   const { t } = useI18n()
   const [value, setValue] = useState<T | null>(null)
   const [error, setError] = useState('')
+  const [loading, setLoading] = useState(false)
+  const latest = useRef(0)
   const reload = useCallback(() => {
+    const request = ++latest.current
+    setLoading(true)
     load().then(
       (next) => {
+        if (request !== latest.current) return
         setValue(next)
         setError('')
+        setLoading(false)
       },
-      (err: unknown) => setError(errorText(err, t)),
+      (err: unknown) => {
+        if (request !== latest.current) return
+        setError(errorText(err, t))
+        setLoading(false)
+      },
     )
   }, [load, t])
-  return { value, setValue, error, reload }
+  useEffect(
+    () => () => {
+      latest.current++ // gone: answers still on their way are not shown
+    },
+    [],
+  )
+  return { value, setValue, error, loading, reload }
 }

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ActivitySession } from '../../shared/api'
-import { api, errorText } from '../api/http'
+import { useCallback, useEffect } from 'react'
+import { api } from '../api/http'
+import { useFetched } from '../api/useFetched'
 import type { CollabSession } from '../collab/session'
 import { refreshAfterRemoteChanges } from './activityRefresh'
 import { useI18n } from '../i18n/i18n'
@@ -13,37 +13,10 @@ import { dateFormat } from '../i18n/dates'
  */
 export function ActivityPanel({ docId, session, onClose }: { docId: string; session: CollabSession | null; onClose: () => void }) {
   const { t, language } = useI18n()
-  const [sessions, setSessions] = useState<ActivitySession[] | null>(null)
-  const [error, setError] = useState('')
-  const [loading, setLoading] = useState(false)
+  const { value: sessions, error, loading, reload: load } = useFetched(useCallback(() => api.activity(docId), [docId]))
   const time = dateFormat(language)
-  /** Only the latest request's answer is shown (an earlier one may arrive after it). */
-  const latest = useRef(0)
 
-  const load = useCallback(() => {
-    const request = ++latest.current
-    setLoading(true)
-    api.activity(docId).then(
-      (list) => {
-        if (request !== latest.current) return
-        setSessions(list)
-        setError('')
-        setLoading(false)
-      },
-      (err: unknown) => {
-        if (request !== latest.current) return
-        setError(errorText(err, t))
-        setLoading(false)
-      },
-    )
-  }, [docId, t])
-
-  useEffect(() => {
-    load()
-    return () => {
-      latest.current++ // closed: answers still on their way are not shown
-    }
-  }, [load])
+  useEffect(() => load(), [load])
 
   useEffect(() => {
     if (!session) return
