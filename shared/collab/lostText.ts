@@ -51,12 +51,12 @@ function idOf(el: Y.XmlElement): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
-export function typeOf(item: Y.Item): AnyType | null {
+function typeOf(item: Y.Item): AnyType | null {
   return item.content instanceof Y.ContentType ? item.content.type : null
 }
 
 /** Text of a live Y.XmlText in Yjs indices: embeds count one each. */
-export function plainText(text: Y.XmlText): string {
+function plainText(text: Y.XmlText): string {
   let out = ''
   for (const op of text.toDelta() as { insert: unknown }[]) out += typeof op.insert === 'string' ? op.insert : '\uFFFC'
   return out
@@ -84,6 +84,49 @@ function mapOffsets(from: string, to: string, offsets: number[]): number[] {
     if (!part.removed) b += length
   }
   return mapped
+}
+
+/** Whether an item was made by the transaction whose state before is `before`. */
+const freshIn = (before: Map<number, number>, item: Y.Item) => item.id.clock >= (before.get(item.id.client) ?? 0)
+
+/**
+ * A text of a block the transaction (state before it: `before`) inserted into `parent` where it
+ * typed `words`: where a join, or a split (the new block after the split point), put them.
+ */
+export function freshTextHolding(before: Map<number, number>, parent: AnyType, words: string): { text: Y.XmlText; start: number } | null {
+  for (const item of items(parent)) {
+    const el = typeOf(item)
+    if (item.deleted || !(el instanceof Y.XmlElement) || !freshIn(before, item)) continue
+    for (const child of el.toArray()) {
+      if (!(child instanceof Y.XmlText)) continue
+      const start = insertedHere(before, child, words)
+      if (start >= 0) return { text: child, start }
+    }
+  }
+  return null
+}
+
+/** Where the transaction (state before it: `before`) typed `words` into `text` as one run (Yjs index), or -1. */
+function insertedHere(before: Map<number, number>, text: Y.XmlText, words: string): number {
+  let index = 0
+  let runStart = -1
+  let run = ''
+  for (const item of items(text)) {
+    if (item.deleted || !item.content.isCountable()) continue
+    const length = item.content.getLength()
+    if (freshIn(before, item)) {
+      if (runStart < 0) runStart = index
+      run += item.content instanceof Y.ContentString ? item.content.str : '\uFFFC'.repeat(length)
+    } else if (runStart >= 0) {
+      const at = run.indexOf(words)
+      if (at >= 0) return runStart + at
+      runStart = -1
+      run = ''
+    }
+    index += length
+  }
+  const at = runStart >= 0 ? run.indexOf(words) : -1
+  return at >= 0 ? runStart + at : -1
 }
 
 class Finder {
@@ -141,7 +184,7 @@ class Finder {
       const el = typeOf(item)
       if (item.deleted || !(el instanceof Y.XmlElement)) continue
       const text = el.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText)
-      const start = text === undefined || !this.transaction.changed.has(text as AnyType) ? -1 : this.insertedHere(text, kept)
+      const start = text === undefined || !this.transaction.changed.has(text as AnyType) ? -1 : insertedHere(this.before, text, kept)
       if (start < 0) continue
       target = { text: text!, start }
       if (passed) break
@@ -162,47 +205,9 @@ class Finder {
       if (!item.deleted || !(text instanceof Y.XmlText) || !this.visibleBefore(item)) continue
       const { kept, runs } = this.splitKnown(text)
       if (runs.length === 0 || kept === '') continue
-      const target = this.freshTextHolding(parent, kept)
+      const target = freshTextHolding(this.before, parent, kept)
       if (target) for (const run of runs) this.found.push({ target: target.text, index: target.start + run.offset, text: run.text })
     }
-  }
-
-  /** A text of a block this transaction inserted into `parent` where it typed `words`. */
-  private freshTextHolding(parent: AnyType, words: string): { text: Y.XmlText; start: number } | null {
-    for (const item of items(parent)) {
-      const el = typeOf(item)
-      if (item.deleted || !(el instanceof Y.XmlElement) || item.id.clock < (this.before.get(item.id.client) ?? 0)) continue
-      for (const child of el.toArray()) {
-        if (!(child instanceof Y.XmlText)) continue
-        const start = this.insertedHere(child, words)
-        if (start >= 0) return { text: child, start }
-      }
-    }
-    return null
-  }
-
-  /** Where this transaction typed `words` into `text` as one run (Yjs index), or -1. */
-  private insertedHere(text: Y.XmlText, words: string): number {
-    let index = 0
-    let runStart = -1
-    let run = ''
-    for (const item of items(text)) {
-      if (item.deleted || !item.content.isCountable()) continue
-      const length = item.content.getLength()
-      const fresh = item.id.clock >= (this.before.get(item.id.client) ?? 0)
-      if (fresh) {
-        if (runStart < 0) runStart = index
-        run += item.content instanceof Y.ContentString ? item.content.str : '\uFFFC'.repeat(length)
-      } else if (runStart >= 0) {
-        const at = run.indexOf(words)
-        if (at >= 0) return runStart + at
-        runStart = -1
-        run = ''
-      }
-      index += length
-    }
-    const at = runStart >= 0 ? run.indexOf(words) : -1
-    return at >= 0 ? runStart + at : -1
   }
 
   private compareElements(old: Y.XmlElement, copy: Y.XmlElement): void {

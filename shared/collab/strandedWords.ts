@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { items, plainText, typeOf, type AnyType, type LostText } from './lostText'
+import { freshTextHolding, items, type AnyType, type LostText } from './lostText'
 
 /**
  * Words typed into the part of a block that someone else, not knowing them yet, split off with
@@ -69,7 +69,7 @@ function strandedIn(transaction: Y.Transaction, deleted: DeleteSet, text: Y.XmlT
     runGoesOn = own
   }
   if (runs.length === 0) return []
-  const target = newBlockHolding(transaction, container, text.parent as Y.XmlElement, moved)
+  const target = freshTextHolding(transaction.beforeState, container, moved)
   if (target === null) return []
   return runs.map((run) => ({
     target: target.text,
@@ -77,29 +77,4 @@ function strandedIn(transaction: Y.Transaction, deleted: DeleteSet, text: Y.XmlT
     text: run.text,
     from: { text, items: run.items },
   }))
-}
-
-/** The text of a block this transaction inserted into `container` with the split-off words, nearest after `block`. */
-function newBlockHolding(
-  transaction: Y.Transaction,
-  container: AnyType,
-  block: Y.XmlElement,
-  words: string,
-): { text: Y.XmlText; start: number } | null {
-  const before = transaction.beforeState
-  let passed = false
-  let found: { text: Y.XmlText; start: number } | null = null
-  for (const item of items(container)) {
-    const el = typeOf(item)
-    if (el === block) passed = true
-    if (item.deleted || !(el instanceof Y.XmlElement) || item.id.clock < (before.get(item.id.client) ?? 0)) continue
-    const text = el.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText)
-    if (text === undefined) continue
-    // A paste of several paragraphs puts its last one before the tail.
-    const start = plainText(text).lastIndexOf(words)
-    if (start < 0) continue
-    found = { text, start }
-    if (passed) break
-  }
-  return found
 }
