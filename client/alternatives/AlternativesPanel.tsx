@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/react'
 import type { OrganizationSummary, PreferenceView } from '../../shared/api'
 import type { Language } from '../../shared/language'
 import { matchPreferences, type GroupWithPreferences } from '../../shared/alternatives/preferences'
-import { optionsOfKey, WITHOUT } from '../../shared/alternatives/recognise'
+import { optionsOfKey, optionText, optionWords, WITHOUT } from '../../shared/alternatives/recognise'
 import { api } from '../api/http'
 import type { CollabSession } from '../collab/session'
 import { useI18n } from '../i18n/i18n'
@@ -31,13 +31,13 @@ interface Props {
  * withdraw its preference. Text from the draft and the server is rendered as text only.
  */
 export function AlternativesPanel({ docId, editor, session, language, onClose }: Props) {
-  const { t } = useI18n()
+  const { t, language: ui } = useI18n()
   const groups = useAlternativeGroups(editor, language)
   const { overview, setOverview, loadError } = usePreferences(docId, session)
   const action = useAction()
   const matched = useMemo(() => (groups ? matchPreferences(groups, overview?.preferences ?? []) : null), [groups, overview])
   const mine = overview?.canState ? overview.organization : null
-  const staleWords = (text: string) => (text === WITHOUT ? t('alternatives.without') : text)
+  const staleWords = (text: string) => optionText(text, ui)
 
   // Buttons stay enabled while a request runs (a disabled button would drop the keyboard's focus);
   // a second press meanwhile is ignored.
@@ -103,7 +103,7 @@ function GroupCard({ entry, mine, onState, onWithdraw, onShow }: CardProps) {
   const where = `${group.label}${group.blockLabel ? ` ${group.blockLabel}` : ''}`
   const anyStated = [...byOption.values()].some((list) => list.length > 0)
   const ours = mine ? [...byOption.entries()].find(([, list]) => list.some((p) => p.organization.id === mine.id))?.[0] : undefined
-  const words = (option: { text: string; bracketed: boolean }) => (option.text === WITHOUT && !option.bracketed ? t('alternatives.without') : option.bracketed ? `[${option.text}]` : option.text)
+  const words = (option: { text: string; bracketed: boolean }) => optionWords(option, language)
   const statedBy = (p: PreferenceView) => t('alternatives.statedBy', { org: p.organization.name || p.organization.shortName, name: p.statedBy.displayName, time: time.format(new Date(p.statedAt)) })
 
   return (
@@ -132,7 +132,7 @@ function GroupCard({ entry, mine, onState, onWithdraw, onShow }: CardProps) {
                   type="button"
                   className="small"
                   aria-pressed={isOurs}
-                  aria-label={t('alternatives.supportLabel', { option: option.text === WITHOUT && !option.bracketed ? t('alternatives.without') : option.text, org: mine.shortName })}
+                  aria-label={t('alternatives.supportLabel', { option: optionText(option.text, language), org: mine.shortName })}
                   // Pressed again, the organization's preference is withdrawn (a toggle, as aria-pressed says).
                   onClick={() => (isOurs ? onWithdraw(group.blockId, group.key) : onState(group.blockId, group.key, option.text))}
                 >

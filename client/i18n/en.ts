@@ -539,7 +539,6 @@ export const en = {
   'alternatives.intro': "Wordings in square brackets, and which one each organization supports.",
   'alternatives.empty': "No bracketed alternatives in this draft.",
   'alternatives.group': "Alternatives in {where}",
-  'alternatives.without': "without the bracketed words",
   'alternatives.current': "current wording",
   'alternatives.support': "Support",
   'alternatives.supportLabel': "Support “{option}” for {org}",

@@ -538,7 +538,6 @@ export const ru: Record<MessageKey, string> = {
   'alternatives.intro': "Формулировки в квадратных скобках и какую из них поддерживает каждая организация.",
   'alternatives.empty': "В проекте нет вариантов формулировок в квадратных скобках.",
   'alternatives.group': "Варианты: {where}",
-  'alternatives.without': "без слов в скобках",
   'alternatives.current': "текущая формулировка",
   'alternatives.support': "Поддержать",
   'alternatives.supportLabel': "Поддержать «{option}» от имени {org}",

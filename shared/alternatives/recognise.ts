@@ -32,10 +32,14 @@ export const WITHOUT_WORDS: Record<Language, string> = {
   ru: 'без слов в скобках',
 }
 
+/** An option's text, or the words for leaving the bracket out. */
+export function optionText(text: string, language: Language): string {
+  return text === WITHOUT ? WITHOUT_WORDS[language] : text
+}
+
 /** An option as a person reads it: the bracket as typed, the current wording, or the words for leaving it out. */
 export function optionWords(option: { text: string; bracketed: boolean }, language: Language): string {
-  if (option.text === WITHOUT && !option.bracketed) return WITHOUT_WORDS[language]
-  return option.bracketed ? `[${option.text}]` : option.text
+  return option.bracketed ? `[${option.text}]` : optionText(option.text, language)
 }
 
 /** One option of a group, with where it stands in the block's text (UTF-16 offsets). */

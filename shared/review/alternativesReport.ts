@@ -3,7 +3,7 @@ import type { PreferenceView } from '../api'
 import type { Language } from '../language'
 import { alternativesOfDoc } from '../alternatives/inDocument'
 import { matchPreferences } from '../alternatives/preferences'
-import { optionsOfKey, optionWords, WITHOUT, WITHOUT_WORDS } from '../alternatives/recognise'
+import { optionsOfKey, optionText, optionWords } from '../alternatives/recognise'
 
 /** One group of alternatives with stated preferences, for the review report. */
 export interface ReportAlternativeGroup {
@@ -38,7 +38,7 @@ export function reportAlternatives(doc: PMNode, language: Language, preferences:
       where: `${g.group.label}${g.group.blockLabel ? ` ${g.group.blockLabel}` : ''}`,
       options: g.group.options.map((o) => ({ text: optionWords(o, language), organizations: (g.byOption.get(o.text) ?? []).map((p) => p.organization.shortName || p.organization.name) })),
     }))
-  const words = (text: string) => (text === WITHOUT ? WITHOUT_WORDS[language] : text)
+  const words = (text: string) => optionText(text, language)
   const stale = matched.stale.map((p) => ({ organization: p.organization.shortName || p.organization.name, option: words(p.option), options: (optionsOfKey(p.groupKey) ?? []).map(words) }))
   return { groups, stale }
 }
