@@ -36,7 +36,7 @@ export function toLetters(n: number, language: Language): string {
   return out
 }
 
-export type NumberedKind = 'chapter' | 'article' | 'clause' | 'point' | 'subpoint'
+export type NumberedKind = 'chapter' | 'section' | 'article' | 'clause' | 'point' | 'subpoint'
 
 export interface NumberedNode {
   kind: NumberedKind
@@ -53,14 +53,19 @@ const CHAPTER_LABEL: Record<Language, (n: number) => string> = {
   en: (n) => `Chapter ${toRoman(n)}.`,
   ru: (n) => `Глава ${n}.`,
 }
+/** Sections are numbered within their chapter; Russian drafting writes them as «§ 2.». */
+const SECTION_LABEL: Record<Language, (n: number) => string> = {
+  en: (n) => `Section ${n}.`,
+  ru: (n) => `§ ${n}.`,
+}
 const ARTICLE_LABEL: Record<Language, (n: number) => string> = {
   en: (n) => `Article ${n}.`,
   ru: (n) => `Статья ${n}.`,
 }
 
 /**
- * Numbers of every chapter, article, paragraph, point and sub-point, derived from position.
- * Articles count through the whole law; paragraphs within their article (an article with a
+ * Numbers of every chapter, section, article, paragraph, point and sub-point, derived from
+ * position. Sections count within their chapter; articles through the whole law; paragraphs within their article (an article with a
  * single paragraph shows none); points within their paragraph; sub-points within their point.
  * Walks only structural nodes, never text.
  */
@@ -73,13 +78,18 @@ export function numberDocument(doc: PMNode, language: Language): NumberedNode[] 
   return out
 }
 
-/** Chapters and articles only, each with its node, in document order. */
-function numberTopLevel(doc: PMNode, language: Language, each: (entry: NumberedNode & { kind: 'chapter' | 'article' }, node: PMNode) => void): void {
+/** Chapters, sections and articles only, each with its node, in document order. */
+function numberTopLevel(doc: PMNode, language: Language, each: (entry: NumberedNode & { kind: OutlineKind }, node: PMNode) => void): void {
   let chapters = 0
+  let sections = 0
   let articles = 0
   doc.forEach((node, pos) => {
-    if (node.type.name === 'chapter') {
+    if (node.type.name === 'section') {
+      sections += 1
+      each({ kind: 'section', id: node.attrs.id, pos, num: String(sections), label: SECTION_LABEL[language](sections) }, node)
+    } else if (node.type.name === 'chapter') {
       chapters += 1
+      sections = 0
       each({ kind: 'chapter', id: node.attrs.id, pos, num: language === 'en' ? toRoman(chapters) : String(chapters), label: CHAPTER_LABEL[language](chapters) }, node)
     } else if (node.type.name === 'article') {
       articles += 1
@@ -124,8 +134,11 @@ export function numberArticleBody(article: PMNode, start: number, language: Lang
   })
 }
 
+/** What the outline lists: the law's divisions and its articles. */
+export type OutlineKind = 'chapter' | 'section' | 'article'
+
 export interface OutlineEntry {
-  kind: 'chapter' | 'article'
+  kind: OutlineKind
   id: string | null
   /** The number alone ("5", "II"), for sentences in the interface's language: «в статье 5». */
   num: string
@@ -133,9 +146,9 @@ export interface OutlineEntry {
   heading: string
 }
 
-const OUTLINED = new Set(['chapter', 'article'])
+const OUTLINED = new Set(['chapter', 'section', 'article'])
 
-/** Whether `doc` has anything to outline (a chapter or an article), without numbering it. */
+/** Whether `doc` has anything to outline (a chapter, section or article), without numbering it. */
 export function hasOutline(doc: PMNode): boolean {
   for (let i = 0; i < doc.childCount; i++) if (OUTLINED.has(doc.child(i).type.name)) return true
   return false
@@ -145,7 +158,7 @@ export function hasOutline(doc: PMNode): boolean {
 const outlines = new WeakMap<PMNode, { language: Language; entries: readonly OutlineEntry[] }>()
 
 /**
- * Chapters and articles with their labels and headings, for the outline beside the text. The
+ * Chapters, sections and articles with their labels and headings, for the outline beside the text. The
  * outline and the comments panel both ask for it after a change: the second gets the first's.
  */
 export function outlineOf(doc: PMNode, language: Language): readonly OutlineEntry[] {
@@ -155,7 +168,7 @@ export function outlineOf(doc: PMNode, language: Language): readonly OutlineEntr
   // A heading with a cross-reference shows its target's number: the law is numbered for it only then.
   let numbers: XrefNumbers | null = null
   numberTopLevel(doc, language, (entry, node) => {
-    const block = entry.kind === 'chapter' ? node : node.firstChild
+    const block = entry.kind === 'article' ? node.firstChild : node
     const heading = block && hasXref(block) ? blockText(block, (numbers ??= xrefNumbers(numberDocument(doc, language)))) : block?.textContent
     out.push({ kind: entry.kind, id: entry.id, num: entry.num, label: entry.label, heading: heading ?? '' })
   })

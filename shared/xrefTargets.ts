@@ -3,6 +3,7 @@ import type { Language } from './language'
 import { numberDocument, type NumberedKind } from './numbering'
 import { titleMatches } from './draftOrder'
 import { blockText, xrefNumbers } from './xref'
+import { isDivisionType } from './schema'
 
 /** Something a cross-reference can point at, as the insert dialog lists it. */
 export interface XrefTarget {
@@ -14,8 +15,13 @@ export interface XrefTarget {
   label: string
   /** A paragraph's, point's or sub-point's article number, for telling "1." of one article from another's. */
   article: string
-  /** The heading (chapter, article) or the block's words (paragraph, point), references resolved. */
+  /** The heading (chapter, section, article) or the block's words (paragraph, point), references resolved. */
   text: string
+}
+
+/** A chapter, section or article: listed without its article's number. */
+export function isTopLevel(kind: NumberedKind): boolean {
+  return kind === 'article' || isDivisionType(kind)
 }
 
 /** Everything with an id that a reference can name, in document order. */
@@ -27,7 +33,7 @@ export function xrefTargets(doc: PMNode, language: Language): XrefTarget[] {
   for (const n of numbered) {
     if (!n.id) continue
     if (n.kind === 'article') article = n.num
-    if (n.kind === 'chapter') article = ''
+    if (isDivisionType(n.kind)) article = ''
     const node = doc.nodeAt(n.pos)
     const block = n.kind === 'article' ? node?.firstChild : node
     out.push({
@@ -35,7 +41,7 @@ export function xrefTargets(doc: PMNode, language: Language): XrefTarget[] {
       id: n.id,
       num: numbers.get(n.id) ?? n.num,
       label: n.label || (n.kind === 'clause' ? '1.' : ''),
-      article: n.kind === 'chapter' || n.kind === 'article' ? '' : article,
+      article: isTopLevel(n.kind) ? '' : article,
       text: block ? blockText(block, numbers) : '',
     })
   }
@@ -44,10 +50,10 @@ export function xrefTargets(doc: PMNode, language: Language): XrefTarget[] {
 
 /**
  * The targets matching `query` (every word in the label or text: case, ё/е and accents ignored),
- * chapters and articles only unless `withBlocks`; those whose number is the query come first.
+ * chapters, sections and articles only unless `withBlocks`; those whose number is the query come first.
  */
 export function findXrefTargets(targets: readonly XrefTarget[], query: string, withBlocks: boolean): XrefTarget[] {
-  const shown = targets.filter((t) => (withBlocks || t.kind === 'chapter' || t.kind === 'article') && titleMatches(`${t.label} ${t.text}`, query))
+  const shown = targets.filter((t) => (withBlocks || isTopLevel(t.kind)) && titleMatches(`${t.label} ${t.text}`, query))
   const exact = query.trim().toLocaleLowerCase('ru')
   if (!exact) return shown
   return [...shown.filter((t) => t.num.toLocaleLowerCase('ru') === exact), ...shown.filter((t) => t.num.toLocaleLowerCase('ru') !== exact)]

@@ -55,6 +55,7 @@ export function LegalEditor({ session, identity, language, editable, onEditor }:
             paragraph: t('editor.preamblePlaceholder'),
             articleHeading: t('editor.headingPlaceholder'),
             chapter: t('editor.chapterPlaceholder'),
+            section: t('editor.sectionPlaceholder'),
             clause: t('editor.textPlaceholder'),
             point: t('editor.textPlaceholder'),
             subpoint: t('editor.textPlaceholder'),

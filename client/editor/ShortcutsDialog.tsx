@@ -22,6 +22,7 @@ export function shortcutText(shortcut: string): string {
 
 const ROWS: [MessageKey, string][] = [
   ['shortcuts.chapter', SHORTCUTS.chapter],
+  ['shortcuts.section', SHORTCUTS.section],
   ['shortcuts.article', SHORTCUTS.article],
   ['shortcuts.clause', SHORTCUTS.clause],
   ['shortcuts.point', SHORTCUTS.point],

@@ -6,6 +6,7 @@ import {
   insertArticle,
   insertBodyBlock,
   insertChapter,
+  insertSection,
   moveArticle,
   shiftLevel,
 } from '../../shared/editor/commands'
@@ -28,6 +29,7 @@ interface Action {
 
 const STRUCTURE: Action[] = [
   { key: 'toolbar.chapter', command: insertChapter, shortcut: SHORTCUTS.chapter, testId: 'add-chapter' },
+  { key: 'toolbar.section', command: insertSection, shortcut: SHORTCUTS.section, testId: 'add-section' },
   { key: 'toolbar.article', command: insertArticle, shortcut: SHORTCUTS.article, testId: 'add-article' },
   { key: 'toolbar.clause', command: insertBodyBlock('clause'), shortcut: SHORTCUTS.clause, testId: 'add-clause' },
   { key: 'toolbar.point', command: insertBodyBlock('point'), shortcut: SHORTCUTS.point, testId: 'add-point' },

@@ -1,7 +1,7 @@
 import { useMemo, useState, type KeyboardEvent } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { Language } from '../../shared/language'
-import { findXrefTargets, xrefTargets, type XrefTarget } from '../../shared/xrefTargets'
+import { findXrefTargets, isTopLevel, xrefTargets, type XrefTarget } from '../../shared/xrefTargets'
 import { insertXref } from '../../shared/editor/xrefCommands'
 import { useI18n } from '../i18n/i18n'
 import { useModalDialog } from '../ui/useModalDialog'
@@ -32,7 +32,7 @@ export function XrefDialog({ editor, language, onClose }: { editor: Editor; lang
     run(editor, insertXref(target.id))
   }
   const name = (target: XrefTarget) =>
-    target.kind === 'chapter' || target.kind === 'article'
+    isTopLevel(target.kind)
       ? `${t(`xref.kind.${target.kind}`)} ${target.num}`
       : `${t('xref.kind.article')} ${target.article}, ${t(`xref.kind.${target.kind}`).toLocaleLowerCase(language)} ${target.num}`
   const onKey = (event: KeyboardEvent) => {

@@ -9,6 +9,7 @@ import {
   insertArticle,
   insertBodyBlock,
   insertChapter,
+  insertSection,
   moveArticle,
   shiftLevel,
   splitStructural,
@@ -40,6 +41,7 @@ export function run(editor: Editor, command: Command): boolean {
 /** Keyboard shortcuts, also listed in the shortcuts dialog and toolbar tooltips. */
 export const SHORTCUTS = {
   chapter: 'Mod-Alt-1',
+  section: 'Mod-Alt-7',
   article: 'Mod-Alt-2',
   clause: 'Mod-Alt-3',
   point: 'Mod-Alt-4',
@@ -121,6 +123,7 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       Tab: bind(shiftLevel(1)),
       'Shift-Tab': bind(shiftLevel(-1)),
       [SHORTCUTS.chapter]: bind(insertChapter),
+      [SHORTCUTS.section]: bind(insertSection),
       [SHORTCUTS.article]: bind(insertArticle),
       [SHORTCUTS.clause]: bind(insertBodyBlock('clause')),
       [SHORTCUTS.point]: bind(insertBodyBlock('point')),

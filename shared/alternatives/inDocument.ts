@@ -3,12 +3,13 @@ import type { Language } from '../language'
 import { numberArticleBody, numberDocument, outlineOf, type NumberedNode } from '../numbering'
 import { blockText, hasXref, xrefNumbers, type XrefNumbers } from '../xref'
 import { alternativesIn, type AlternativeGroupInText } from './recognise'
+import { isDivisionType } from '../schema'
 
 /** A group of alternatives where it stands in the draft. */
 export interface AlternativeGroup extends AlternativeGroupInText {
-  /** The stable id of its block: a chapter, paragraph, point or sub-point, or the article for its heading. */
+  /** The stable id of its block: a chapter or section, paragraph, point or sub-point, or the article for its heading. */
   blockId: string
-  /** The article (or chapter) it is in, as numbered now: "Article 5." / "Статья 5.", "Chapter II.". */
+  /** The article (or chapter, or section) it is in, as numbered now: "Article 5." / "Статья 5.", "Chapter II.". */
   label: string
   /** The block within the article: "2.", "3)", "b)"; "" for the heading or an unnumbered paragraph. */
   blockLabel: string
@@ -33,7 +34,7 @@ function groupsOfBlock(node: PMNode, numbers: () => XrefNumbers): AlternativeGro
 
 /**
  * Every group of alternatives in the draft, in text order. Only blocks with a stable id are read
- * (chapters, article headings under their article's id, paragraphs, points, sub-points): a
+ * (chapters, sections, article headings under their article's id, paragraphs, points, sub-points): a
  * preference is kept against that id. The title and the preamble have none and are skipped.
  */
 export function alternativesOfDoc(doc: PMNode, language: Language): AlternativeGroup[] {
@@ -47,10 +48,10 @@ export function alternativesOfDoc(doc: PMNode, language: Language): AlternativeG
   }
   doc.forEach((node, pos) => {
     const kind = node.type.name
-    if (kind !== 'chapter' && kind !== 'article') return
+    if (!isDivisionType(kind) && kind !== 'article') return
     const label = outline[entry++]?.label ?? ''
     const id = node.attrs.id as string | null
-    if (kind === 'chapter') {
+    if (isDivisionType(kind)) {
       if (id) push(groupsOfBlock(node, numbers), id, label, '')
       return
     }

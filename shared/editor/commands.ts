@@ -1,12 +1,12 @@
 import { TextSelection, type Command, type EditorState } from '@tiptap/pm/state'
 import type { Node as PMNode, NodeType } from '@tiptap/pm/model'
 import { newId } from '../ids'
-import { isBodyType, type BodyType } from '../schema'
+import { isBodyType, isDivisionType, type BodyType, type DivisionType } from '../schema'
 import { endOfDeeper, levelOf, levelOfType, posOfChild, subpointFitsAfter } from './hierarchy'
 
 /** Where the selection stands in the law's structure. */
 export interface StructuralContext {
-  /** Index and position of the top-level node (title, preamble, chapter or article). */
+  /** Index and position of the top-level node (title, preamble, chapter, section or article). */
   topIndex: number
   topPos: number
   top: PMNode
@@ -26,7 +26,7 @@ export function structuralContext(state: EditorState): StructuralContext | null 
   return { topIndex, topPos, top, childIndex: $from.index(1), childPos: $from.before(2), child: $from.node(2) }
 }
 
-/** Top-level index of the first chapter or article: after the title and the preamble. */
+/** Top-level index of the first chapter, section or article: after the title and the preamble. */
 const FIRST_STRUCTURAL_INDEX = 2
 
 function posOfTopIndex(doc: PMNode, index: number): number {
@@ -48,7 +48,7 @@ export function createArticle(state: EditorState, heading = '', text = ''): PMNo
   return schema.nodes.article.create({ id: newId() }, [headingNode, clause])
 }
 
-/** Inserts a new article after the current one (or after the current chapter heading). */
+/** Inserts a new article after the current one (or after the current chapter or section heading). */
 export const insertArticle: Command = (state, dispatch) => {
   const pos = topInsertPos(state)
   if (dispatch) {
@@ -59,16 +59,23 @@ export const insertArticle: Command = (state, dispatch) => {
   return true
 }
 
-/** Inserts a new chapter heading after the current article or chapter. */
-export const insertChapter: Command = (state, dispatch) => {
-  const pos = topInsertPos(state)
-  if (dispatch) {
-    const tr = state.tr.insert(pos, state.schema.nodes.chapter.create({ id: newId() }))
-    tr.setSelection(TextSelection.create(tr.doc, pos + 1)).scrollIntoView()
-    dispatch(tr)
+function insertDivision(type: DivisionType): Command {
+  return (state, dispatch) => {
+    const pos = topInsertPos(state)
+    if (dispatch) {
+      const tr = state.tr.insert(pos, state.schema.nodes[type].create({ id: newId() }))
+      tr.setSelection(TextSelection.create(tr.doc, pos + 1)).scrollIntoView()
+      dispatch(tr)
+    }
+    return true
   }
-  return true
 }
+
+/** Inserts a new chapter heading after the current article, section or chapter heading. */
+export const insertChapter: Command = insertDivision('chapter')
+
+/** Inserts a new section heading after the current article, section or chapter heading. */
+export const insertSection: Command = insertDivision('section')
 
 /**
  * Inserts a numbered paragraph, point or sub-point after the current block of an article, and
@@ -134,14 +141,14 @@ export function shiftLevel(delta: 1 | -1): Command {
 /**
  * Enter inside the structure: a new block of the same kind (with a fresh id); an empty point
  * or sub-point moves up a level instead; in an article heading, a first paragraph; in a
- * chapter heading, a first article.
+ * chapter or section heading, a first article.
  */
 export const splitStructural: Command = (state, dispatch) => {
   const { $from, empty } = state.selection
   const ctx = structuralContext(state)
   if (!ctx || !empty) return false
   const { schema } = state
-  if (ctx.top.type.name === 'chapter') {
+  if (isDivisionType(ctx.top.type.name)) {
     if ($from.parentOffset < $from.parent.content.size) return false
     return insertArticle(state, dispatch)
   }
@@ -178,7 +185,7 @@ export const splitStructural: Command = (state, dispatch) => {
   return true
 }
 
-/** Moves the current article above the previous chapter or article (or below the next). */
+/** Moves the current article above the previous chapter, section or article (or below the next). */
 export function moveArticle(direction: -1 | 1): Command {
   return (state, dispatch) => {
     const ctx = structuralContext(state)
@@ -202,7 +209,7 @@ export function moveArticle(direction: -1 | 1): Command {
 /**
  * Deletes the current element: a body block with what it holds (a point's sub-points, a
  * paragraph's points; else they would be left under the block before it), if the article keeps
- * a heading; or the whole article when the cursor is in its heading; or a chapter heading.
+ * a heading; or the whole article when the cursor is in its heading; or a chapter or section heading.
  */
 export const deleteStructural: Command = (state, dispatch) => {
   const ctx = structuralContext(state)
@@ -221,7 +228,7 @@ export const deleteStructural: Command = (state, dispatch) => {
   return true
 }
 
-/** Finds a chapter, article or body block by stable id (structure walk only). */
+/** Finds a chapter, section, article or body block by stable id (structure walk only). */
 export function findById(doc: PMNode, id: string): { pos: number; node: PMNode } | null {
   let found: { pos: number; node: PMNode } | null = null
   doc.forEach((node, offset) => {

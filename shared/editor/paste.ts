@@ -1,18 +1,18 @@
 import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Fragment, type Node as PMNode } from '@tiptap/pm/model'
 import { newId } from '../ids'
-import { isBodyType, type DocJSON } from '../schema'
+import { isBodyType, isDivisionType, type DocJSON } from '../schema'
 import type { RecognisedFragment } from '../import/fragment'
 
 /**
  * Inserts a recognised passage (shared/import/fragment.ts) as structure, where the cursor is:
  * - in an article: the leading paragraphs / points / sub-points go into it — replacing an empty
  *   block, before or after the block at its start or end, or between the halves of a block split
- *   at the cursor — and the chapters and articles that follow go after the article (an empty
+ *   at the cursor — and the chapters, sections and articles that follow go after the article (an empty
  *   article, heading and text, is replaced by them);
- * - in a chapter heading: the leading blocks become a new untitled article after it;
- * - in the title or the preamble: the leading blocks become preamble paragraphs, and chapters and
- *   articles go before the first existing one.
+ * - in a chapter or section heading: the leading blocks become a new untitled article after it;
+ * - in the title or the preamble: the leading blocks become preamble paragraphs, and chapters,
+ *   sections and articles go before the first existing one.
  * Numbers come from position, as always; ids of pasted nodes are fresh (the stable-id plugin
  * keeps them unique). Returns null when there is nothing to insert.
  */
@@ -67,7 +67,7 @@ export function pasteFragment(state: EditorState, fragment: RecognisedFragment):
       }
       insert(articleEnd, parts)
     }
-  } else if (topName === 'chapter') {
+  } else if (isDivisionType(topName)) {
     let pos = $from.after(1)
     if (blocks.length > 0) {
       const article = schema.nodes.article.create({ id: newId() }, [schema.nodes.articleHeading.create(), ...blocks])
@@ -75,7 +75,7 @@ export function pasteFragment(state: EditorState, fragment: RecognisedFragment):
     }
     insert(pos, parts)
   } else {
-    // Title or preamble: plain preamble paragraphs, then the structure before the first chapter or article.
+    // Title or preamble: plain preamble paragraphs, then the structure before the first chapter, section or article.
     const preambleIndex = 1
     let preamblePos = 0
     for (let i = 0; i < preambleIndex; i++) preamblePos += tr.doc.child(i).nodeSize

@@ -8,11 +8,19 @@ export { legalNodes } from './nodes'
 export const legalSchema = getSchema(legalNodes)
 
 /** Node types that carry a stable `id` attribute. */
-export const ID_NODE_TYPES = ['chapter', 'article', 'clause', 'point', 'subpoint'] as const
+export const ID_NODE_TYPES = ['chapter', 'section', 'article', 'clause', 'point', 'subpoint'] as const
 export type IdNodeType = (typeof ID_NODE_TYPES)[number]
 
 export const BODY_TYPES = ['clause', 'point', 'subpoint'] as const
 export type BodyType = (typeof BODY_TYPES)[number]
+
+/** The headings that divide the law (flat top-level nodes that own the articles after them). */
+export const DIVISION_TYPES = ['chapter', 'section'] as const
+export type DivisionType = (typeof DIVISION_TYPES)[number]
+
+export function isDivisionType(name: string): name is DivisionType {
+  return name === 'chapter' || name === 'section'
+}
 
 export function isIdNodeType(name: string): name is IdNodeType {
   return (ID_NODE_TYPES as readonly string[]).includes(name)

@@ -87,6 +87,22 @@ export const Chapter = Node.create({
   renderHTML: ({ HTMLAttributes }) => ['h2', { ...HTMLAttributes, class: 'chapter' }, 0],
 })
 
+/**
+ * A section heading: a division of a chapter (AKN `section`; «§ 1.» in Russian drafting, as in
+ * the codes, since «Раздел» there stands above chapters). Like a chapter it is a flat heading:
+ * the articles after it, up to the next section or chapter, are its own.
+ */
+export const Section = Node.create({
+  name: 'section',
+  group: 'structural',
+  content: 'text*',
+  marks: '',
+  defining: true,
+  addAttributes: () => ({ ...idAttribute }),
+  parseHTML: () => [{ tag: 'h2.section', priority: 60 }],
+  renderHTML: ({ HTMLAttributes }) => ['h2', { ...HTMLAttributes, class: 'section' }, 0],
+})
+
 export const Article = Node.create({
   name: 'article',
   group: 'structural',
@@ -131,6 +147,7 @@ export const legalNodes = [
   Preamble,
   Paragraph,
   Chapter,
+  Section,
   Article,
   ArticleHeading,
   Clause,

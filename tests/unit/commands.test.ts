@@ -3,7 +3,7 @@ import { TextSelection, type EditorState } from '@tiptap/pm/state'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { createBuilders } from '../../shared/seed/builders'
 import {
-  insertArticle, insertChapter, insertBodyBlock, shiftLevel, splitStructural, moveArticle,
+  insertArticle, insertChapter, insertSection, insertBodyBlock, shiftLevel, splitStructural, moveArticle,
   deleteStructural, findById, structuralContext, createArticle,
 } from '../../shared/editor/commands'
 import { numberDocument, outlineOf } from '../../shared/numbering'
@@ -120,6 +120,33 @@ describe('insertChapter', () => {
     const state = withCursorIn(stateFromJSON(law()), 'chapter', 0)
     const res = run(state, insertChapter)
     expect(top(res.state)).toEqual([...INITIAL_TOP.slice(0, 3), 'chapter:', ...INITIAL_TOP.slice(3)])
+  })
+})
+
+describe('insertSection', () => {
+  it('inserts a section heading after the current article; sections count within their chapter', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'clause', 0) // in Article One
+    const res = run(state, insertSection)
+    expect(res.ok).toBe(true)
+    expect(top(res.state)).toEqual([...INITIAL_TOP.slice(0, 4), 'section:', ...INITIAL_TOP.slice(4)])
+    expect(ORIGINAL_IDS).not.toContain(res.state.doc.child(4).attrs.id)
+    expect(cursorBlock(res.state)).toEqual({ type: 'section', text: '', offset: 0 })
+    // A second one in the same chapter is § 2; the next chapter starts again at 1.
+    const more = run(withCursorIn(res.state, 'article', 1), insertSection)
+    const last = run(withCursorIn(more.state, 'article', 2), insertSection)
+    expect(outlineOf(last.state.doc, 'ru').map((e) => e.label)).toEqual([
+      'Глава 1.', 'Статья 1.', '§ 1.', 'Статья 2.', '§ 2.', 'Глава 2.', 'Статья 3.', '§ 1.',
+    ])
+    expect(outlineOf(last.state.doc, 'en').map((e) => e.label)[4]).toBe('Section 2.')
+    expectValidAndUnique(last.state.doc)
+  })
+
+  it('Enter at the end of a section heading starts its first article; deleting it keeps the articles', () => {
+    const inserted = run(withCursorIn(stateFromJSON(law()), 'chapter', 0), insertSection).state
+    const entered = run(inserted, splitStructural)
+    expect(top(entered.state).slice(2, 6)).toEqual(['chapter:General', 'section:', 'article:', 'article:One'])
+    const deleted = run(withCursorIn(inserted, 'section', 0), deleteStructural)
+    expect(top(deleted.state)).toEqual(INITIAL_TOP)
   })
 })
 

@@ -174,7 +174,8 @@ describe('schema: invalid structures are rejected by docFromJSON', () => {
     ['an empty preamble', { type: 'doc', content: [title, { type: 'preamble', content: [] }] }],
     ['a paragraph (preamble block) inside an article', doc({ type: 'article', attrs: { id: 'a' }, content: [heading, { type: 'paragraph' }] })],
     ['a clause in the preamble', { type: 'doc', content: [title, { type: 'preamble', content: [clause] }] }],
-    ['an unknown node type', doc({ type: 'section', content: [] })],
+    ['an unknown node type', doc({ type: 'subsection', content: [] })],
+    ['a section inside an article', doc({ type: 'article', attrs: { id: 'a' }, content: [heading, { type: 'section', attrs: { id: 's' } }] })],
     ['a bold mark in a clause', doc({ type: 'article', attrs: { id: 'a' }, content: [heading, { type: 'clause', attrs: { id: 'c' }, content: [{ type: 'text', text: 'x', marks: [{ type: 'bold' }] } as DocJSON] }] })],
   ]
 
