@@ -10,6 +10,7 @@ import {
   insertArticle,
   insertBodyBlock,
   insertChapter,
+  insertSection,
   moveArticle,
   shiftLevel,
   splitStructural,
@@ -72,17 +73,17 @@ function textblocks(doc: PMNode): { node: PMNode; start: number }[] {
   return out
 }
 
-export const EDIT_KINDS = ['type', 'erase', 'insertArticle', 'insertChapter', 'insertBlock', 'split', 'shift', 'moveUp', 'moveDown', 'delete'] as const
+export const EDIT_KINDS = ['type', 'erase', 'insertArticle', 'insertChapter', 'insertSection', 'insertBlock', 'split', 'shift', 'moveUp', 'moveDown', 'delete'] as const
 export type EditKind = (typeof EDIT_KINDS)[number]
 
 /**
  * One random editing step, as a person would make it: the cursor somewhere in the text, then
  * typing, deleting characters, or a structure command (insert, move or delete an article, add
- * a chapter or block, Enter, Tab). Returns false when the command did not apply there.
+ * a chapter, section or block, Enter, Tab). Returns false when the command did not apply there.
  */
 export function randomEdit(editor: HeadlessEditor, kind: EditKind, rng: Rng, word: string): boolean {
   const blocks = textblocks(editor.state.doc)
-  const inStructure = blocks.filter((b) => ['articleHeading', 'clause', 'point', 'subpoint', 'chapter'].includes(b.node.type.name))
+  const inStructure = blocks.filter((b) => ['articleHeading', 'clause', 'point', 'subpoint', 'chapter', 'section'].includes(b.node.type.name))
   const candidates = kind === 'type' || kind === 'erase' ? blocks : inStructure
   if (candidates.length === 0) return false
   const block = rng.pick(candidates)
@@ -107,6 +108,8 @@ export function randomEdit(editor: HeadlessEditor, kind: EditKind, rng: Rng, wor
       return editor.run(insertArticle)
     case 'insertChapter':
       return editor.run(insertChapter)
+    case 'insertSection':
+      return editor.run(insertSection)
     case 'insertBlock':
       return editor.run(insertBodyBlock(rng.pick(['clause', 'point', 'subpoint'] as const)))
     case 'split':

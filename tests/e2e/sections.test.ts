@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { articleLabels, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { createDocument, createMember, createOrganization, grant, organization, setupAdmin, type Account } from '../helpers/accounts'
+
+const SAVED = '[data-testid="sync-status"][data-state="saved"]'
+
+/** The section headings as shown: label and words, in text order. */
+function sections(page: Page): Promise<string[]> {
+  return page.$$eval('.legal-text h2.section', (headings) =>
+    headings.map((h) => {
+      const copy = h.cloneNode(true) as HTMLElement
+      copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
+      return `${h.getAttribute('data-label')} ${copy.textContent?.replace(/\u2060/g, '') ?? ''}`.trim()
+    }),
+  )
+}
+
+function outline(page: Page): Promise<string[]> {
+  return page.$$eval('.outline li', (items) => items.map((li) => `${li.className}: ${li.querySelector('button')?.textContent?.trim() ?? ''}`))
+}
+
+describe('sections inside chapters, for two people (a Russian draft, one interface in Russian)', () => {
+  let server: TestServer
+  let browser: Browser
+  let pageA: Page
+  let pageB: Page
+  let errors: string[]
+  let owner: Account
+  let docId: string
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    owner = await setupAdmin(server.url, { email: 'anna@secretariat.example', displayName: 'Anna', organization: { name: 'Secretariat', shortName: 'Secretariat', color: '#1f5fa8' } })
+    const justice = await createOrganization(owner, { name: 'Ministry of Justice', shortName: 'Ministry of Justice', color: '#8a2be2' })
+    const boris = await createMember(owner, justice.id, 'Boris')
+    docId = (await createDocument(owner, { title: 'Модельный закон', language: 'ru', template: 'sample' })).id
+    await grant(owner, docId, organization(justice), 'drafter')
+    browser = await launchBrowser()
+    pageA = await (await contextFor(browser, server.url, owner, { language: 'ru' })).newPage()
+    pageB = await (await contextFor(browser, server.url, boris)).newPage()
+    errors = [...trackErrors(pageA), ...trackErrors(pageB)]
+    for (const page of [pageA, pageB]) {
+      await page.goto(`${server.url}/d/${docId}`)
+      await page.waitForSelector(SAVED)
+    }
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('adds a section after an article from the toolbar; both see «§ 1.» and it in the outline', async () => {
+    const chapterOneArticles = await articleLabels(pageA)
+    await pageA.locator('.legal-text article.article').first().locator('.clause').first().click()
+    await pageA.getByTestId('add-section').click()
+    expect(await pageA.getByTestId('add-section').textContent()).toContain('Параграф')
+    await pageA.keyboard.type('Общие правила')
+    for (const page of [pageA, pageB]) {
+      await expect.poll(() => sections(page)).toEqual(['§ 1. Общие правила'])
+      await expect.poll(() => outline(page)).toContain('outline-section: § 1. Общие правила')
+    }
+    // A section numbers nothing else: the articles keep their numbers and ids.
+    expect(await articleLabels(pageB)).toEqual(chapterOneArticles)
+  })
+
+  it('Enter at the end of the heading starts the section\'s first article, renumbering the rest', async () => {
+    const before = await articleLabels(pageA)
+    await pageA.keyboard.press('Enter')
+    await pageA.keyboard.type('Новая статья')
+    for (const page of [pageA, pageB]) {
+      await expect.poll(async () => (await articleLabels(page))[1]?.heading).toBe('Новая статья')
+      const after = await articleLabels(page)
+      expect(after[1].label).toBe('Статья 2.')
+      expect(after.find((a) => a.id === before[1].id)?.label).toBe('Статья 3.')
+    }
+  })
+
+  it('the other person adds a second section in the same chapter with Ctrl+Alt+7: § 2; one in the next chapter starts at § 1', async () => {
+    await pageB.locator('.legal-text article.article').nth(2).locator('.article-heading').click()
+    await pageB.keyboard.press('Control+Alt+7')
+    await pageB.keyboard.type('Special rules')
+    // Right after the second chapter's heading: the first section of that chapter.
+    await pageB.locator('.legal-text h2.chapter').nth(1).click()
+    await pageB.keyboard.press('End')
+    await pageB.keyboard.press('Control+Alt+7')
+    await pageB.keyboard.type('Second chapter section')
+    for (const page of [pageA, pageB]) {
+      await expect.poll(() => sections(page)).toEqual(['§ 1. Общие правила', '§ 2. Special rules', '§ 1. Second chapter section'])
+    }
+  })
+
+  it('a cross-reference to a section shows its number and follows a section inserted before it', async () => {
+    const firstClauseOfLast = pageA.locator('.legal-text article.article').last().locator('.clause').first()
+    await firstClauseOfLast.click()
+    await pageA.keyboard.press('End')
+    await pageA.keyboard.type(' См. параграф ')
+    await pageA.keyboard.press('Control+Alt+6')
+    const dialog = pageA.getByTestId('xref-dialog')
+    await dialog.waitFor()
+    await pageA.keyboard.type('Special rules')
+    await expect.poll(() => dialog.getByTestId('xref-option').first().textContent()).toMatch(/^Параграф 2 /)
+    await pageA.keyboard.press('Enter')
+    await dialog.waitFor({ state: 'detached' })
+    const ref = firstClauseOfLast.locator('.xref')
+    await expect.poll(() => ref.textContent()).toBe('2')
+    // Boris adds a section before it (after the first article): the reference reads 3.
+    await pageB.locator('.legal-text article.article').first().locator('.article-heading').click()
+    await pageB.getByTestId('add-section').click()
+    await pageB.keyboard.type('Inserted')
+    await expect.poll(() => ref.textContent()).toBe('3')
+    await expect.poll(() => sections(pageB)).toEqual(['§ 1. Inserted', '§ 2. Общие правила', '§ 3. Special rules', '§ 1. Second chapter section'])
+  })
+
+  it('keeps the sections through a reload and in the exports', async () => {
+    await pageA.waitForSelector(SAVED)
+    await pageB.waitForSelector(SAVED)
+    await pageA.reload()
+    await pageA.waitForSelector(SAVED)
+    await expect.poll(() => sections(pageA)).toEqual(['§ 1. Inserted', '§ 2. Общие правила', '§ 3. Special rules', '§ 1. Second chapter section'])
+    const markdown = await (await owner.api(`/api/documents/${docId}/export?format=md`)).text()
+    expect(markdown).toMatch(/§ 3\. Special rules/)
+    const akn = await (await owner.api(`/api/documents/${docId}/export?format=akn`)).text()
+    expect(akn).toMatch(/<section eId="chp_1__sec_3"[^>]*>\s*<num>§ 3\.?<\/num>\s*<heading>Special rules<\/heading>/)
+    expect(errors).toEqual([])
+  })
+
+  it('undo takes the section back out', async () => {
+    await pageA.locator('.legal-text article.article').first().locator('.clause').first().click()
+    await pageA.getByTestId('add-section').click()
+    await pageA.keyboard.type('Undo me')
+    // Right after the first article, so before the section Boris inserted there.
+    await expect.poll(() => sections(pageB)).toContain('§ 1. Undo me')
+    const expected = ['§ 1. Inserted', '§ 2. Общие правила', '§ 3. Special rules', '§ 1. Second chapter section']
+    // The words typed and the heading may be two steps of the undo history: at most two undos.
+    await pageA.keyboard.press('Control+z')
+    await expect.poll(() => sections(pageA)).not.toContain('§ 1. Undo me')
+    if ((await sections(pageA)).length > expected.length) await pageA.keyboard.press('Control+z')
+    await expect.poll(() => sections(pageB)).toEqual(expected)
+  })
+})
