@@ -1,10 +1,11 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { AccountSummary, ChangeAccountInput, OrganizationSummary } from '../../shared/api'
 import { api, errorText } from '../api/http'
 import { refreshSession } from '../auth/session'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { PersonRow } from './PersonRow'
+import { findPeople, PEOPLE_SHOWN, type PeopleShown } from './findPeople'
 
 /** Everyone with an account: their organization, administrator's right and whether they may sign in. */
 export function PeopleSection({ people, organizations, myId, onChanged }: {
@@ -16,6 +17,9 @@ export function PeopleSection({ people, organizations, myId, onChanged }: {
   const { t } = useI18n()
   const [error, setError] = useState('')
   const [saved, setSaved] = useState('')
+  const [query, setQuery] = useState('')
+  const [show, setShow] = useState<PeopleShown>('all')
+  const found = useMemo(() => findPeople(people, query, show), [people, query, show])
 
   async function change(person: AccountSummary, input: ChangeAccountInput): Promise<void> {
     setError('')
@@ -38,6 +42,25 @@ export function PeopleSection({ people, organizations, myId, onChanged }: {
       {people.length === 0 ? (
         <p className="muted">{t('admin.noPeople')}</p>
       ) : (
+        <>
+        <div className="document-filters">
+          <label className="field">
+            {t('admin.people.find')}
+            <input type="search" name="findPerson" data-testid="find-person" value={query} onChange={(e) => setQuery(e.target.value)} />
+          </label>
+          <label className="field">
+            {t('admin.people.show')}
+            <select name="peopleShown" data-testid="people-shown" value={show} onChange={(e) => setShow(e.target.value as PeopleShown)}>
+              {PEOPLE_SHOWN.map((s) => <option key={s} value={s}>{t(`admin.people.show.${s}`)}</option>)}
+            </select>
+          </label>
+        </div>
+        <p className="muted small" role="status" data-testid="people-count">
+          {found.length === people.length ? t('admin.people.count', { n: people.length }) : t('admin.people.countOf', { n: found.length, total: people.length })}
+        </p>
+        {found.length === 0 ? (
+          <p className="empty-state">{query.trim() ? t('admin.people.noMatch', { query: query.trim() }) : t('admin.people.noneShown')}</p>
+        ) : (
         <div className="people-table-wrap">
           <table className="people-table" aria-labelledby="people-title">
             <thead>
@@ -51,7 +74,7 @@ export function PeopleSection({ people, organizations, myId, onChanged }: {
               </tr>
             </thead>
             <tbody>
-              {people.map((person) => (
+              {found.map((person) => (
                 <PersonRow
                   key={person.id}
                   person={person}
@@ -64,6 +87,8 @@ export function PeopleSection({ people, organizations, myId, onChanged }: {
             </tbody>
           </table>
         </div>
+        )}
+        </>
       )}
       <FormError message={error} />
       <p className="muted small" role="status">{saved}</p>
