@@ -1,6 +1,6 @@
 import type { Ref } from 'react'
 import type { OrganizationSummary } from '../../shared/api'
-import type { ArticleDiff, BlockDiff, ChapterDiff, ProvisionRef, TextDiff } from '../../shared/diff'
+import type { ArticleDiff, BlockDiff, DivisionDiff, ProvisionRef, TextDiff } from '../../shared/diff'
 import { useI18n } from '../i18n/i18n'
 import { DiffText } from './DiffText'
 
@@ -69,7 +69,7 @@ function Block({ block }: { block: BlockDiff }) {
   )
 }
 
-/** Where an article's text came from or went: split, merged, another chapter. */
+/** Where an article's text came from or went: split, merged, another chapter or section. */
 function Hints({ article }: { article: ArticleDiff }) {
   const { t } = useI18n()
   const hints: string[] = []
@@ -78,6 +78,8 @@ function Hints({ article }: { article: ArticleDiff }) {
   if (article.mergedInto) hints.push(t('compare.mergedInto', { ref: refName(article.mergedInto) }))
   if (article.mergedFrom.length) hints.push(t('compare.mergedFrom', { refs: article.mergedFrom.map(refName).join(', ') }))
   if (article.chapterChanged && article.chapterAfter) hints.push(t('compare.chapterChanged', { ref: refName(article.chapterAfter) }))
+  // Out of a section into none (before the first section of a chapter) reads as the chapter hint or nothing.
+  if (article.sectionChanged && article.sectionAfter) hints.push(t('compare.sectionChanged', { ref: refName(article.sectionAfter) }))
   if (hints.length === 0) return null
   return (
     <ul className="diff-hints small" data-testid="diff-hints">
@@ -86,15 +88,23 @@ function Hints({ article }: { article: ArticleDiff }) {
   )
 }
 
-export function ChapterChange({ ref, current, chapter }: ChangeProps & { chapter: ChapterDiff }) {
+/** A chapter or section heading: "§ 1. → § 2. Heading (renamed)". */
+export function DivisionChange({ ref, current, division }: ChangeProps & { division: DivisionDiff }) {
   const { t } = useI18n()
   const status: string[] = []
-  if (chapter.status !== 'unchanged') status.push(t(`compare.chapterStatus.${chapter.status}`))
-  if (chapter.moved) status.push(t('compare.status.moved'))
+  if (division.kind === 'chapter') {
+    if (division.status !== 'unchanged') status.push(t(`compare.chapterStatus.${division.status}`))
+    if (division.moved) status.push(t('compare.status.moved'))
+  } else {
+    // «параграф» is masculine: its own words in Russian.
+    if (division.status !== 'unchanged') status.push(t(`compare.sectionStatus.${division.status}`))
+    if (division.moved) status.push(t('compare.sectionStatus.moved'))
+  }
+  const section = division.kind === 'section' ? ' diff-section' : ''
   return (
-    <section ref={ref} tabIndex={-1} className={`diff-chapter status-${chapter.status}${current ? ' current' : ''}`} data-testid="diff-chapter">
+    <section ref={ref} tabIndex={-1} className={`diff-chapter${section} status-${division.status}${current ? ' current' : ''}`} data-testid={`diff-${division.kind}`} data-id={division.id ?? ''} data-status={division.status}>
       <h3>
-        <span className="diff-labels">{labels(chapter.labelBefore, chapter.labelAfter)}</span> <DiffText segments={chapter.heading.segments} />
+        <span className="diff-labels">{labels(division.labelBefore, division.labelAfter)}</span> <DiffText segments={division.heading.segments} />
         {status.length > 0 && <span className="diff-status"> ({status.join(', ')})</span>}
       </h3>
     </section>

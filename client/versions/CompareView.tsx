@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { DocumentComparison } from '../../shared/api'
-import { comparativeTable, isChange, withoutRow, type ArticleDiff, type ChapterDiff, type DocumentDiff } from '../../shared/diff'
+import { comparativeTable, isChange, withoutRow, type ArticleDiff, type DivisionDiff, type DocumentDiff } from '../../shared/diff'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
-import { ArticleChange, ChapterChange, TextChange } from './ArticleChange'
+import { ArticleChange, DivisionChange, TextChange } from './ArticleChange'
 import { ComparativeTableView } from './ComparativeTableView'
 import { Overlay } from './Overlay'
 import { dateFormat } from '../i18n/dates'
@@ -13,11 +13,11 @@ import { rovingTarget } from '../ui/rovingKeys'
 
 const TABS = ['changes', 'table'] as const
 
-/** One entry of the comparison in reading order: the title, the preamble, a chapter or an article. */
+/** One entry of the comparison in reading order: the title, the preamble, a chapter or section heading, or an article. */
 type Item =
   | { key: string; kind: 'title'; changed: true }
   | { key: string; kind: 'preamble'; changed: true }
-  | { key: string; kind: 'chapter'; chapter: ChapterDiff; changed: boolean }
+  | { key: string; kind: 'division'; division: DivisionDiff; changed: boolean }
   | { key: string; kind: 'article'; article: ArticleDiff; changed: boolean }
 
 function itemsOf(diff: DocumentDiff): Item[] {
@@ -27,7 +27,7 @@ function itemsOf(diff: DocumentDiff): Item[] {
   diff.structure.forEach((item, i) => {
     const changed = isChange(item)
     const key = `${item.kind}-${item.id ?? `#${i}`}-${i}`
-    items.push(item.kind === 'chapter' ? { key, kind: 'chapter', chapter: item, changed } : { key, kind: 'article', article: item, changed })
+    items.push(item.kind === 'article' ? { key, kind: 'article', article: item, changed } : { key, kind: 'division', division: item, changed })
   })
   return items
 }
@@ -139,12 +139,16 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
                   </span>
                 ))}
               </p>
-              {summary.chapters.added + summary.chapters.deleted + summary.chapters.changed > 0 && (
-                <p>
-                  <strong>{t('compare.chapters')}:</strong> {t('compare.count.added', { n: summary.chapters.added })} · {t('compare.count.deleted', { n: summary.chapters.deleted })} ·{' '}
-                  {t('compare.count.changed', { n: summary.chapters.changed })}
-                </p>
-              )}
+              {(['chapters', 'sections'] as const).map((kind) => {
+                const counts = summary[kind]
+                if (counts.added + counts.deleted + counts.changed === 0) return null
+                return (
+                  <p key={kind} data-testid={`summary-${kind}`}>
+                    <strong>{t(`compare.${kind}`)}:</strong> {t('compare.count.added', { n: counts.added })} · {t('compare.count.deleted', { n: counts.deleted })} ·{' '}
+                    {t('compare.count.changed', { n: counts.changed })}
+                  </p>
+                )
+              })}
               {summary.titleChanged && <p>{t('compare.titleChanged')}</p>}
               {summary.preambleChanged && <p>{t('compare.preambleChanged')}</p>}
               {changes.length === 0 && <p data-testid="no-changes">{t('compare.noChanges')}</p>}
@@ -210,7 +214,7 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
                   const common = { ref: register(item.key), current }
                   if (item.kind === 'title') return <TextChange key={item.key} {...common} label={t('compare.lawTitle')} parts={[comparison.diff.title]} />
                   if (item.kind === 'preamble') return <TextChange key={item.key} {...common} label={t('compare.preamble')} parts={comparison.diff.preamble} />
-                  if (item.kind === 'chapter') return <ChapterChange key={item.key} {...common} chapter={item.chapter} />
+                  if (item.kind === 'division') return <DivisionChange key={item.key} {...common} division={item.division} />
                   return <ArticleChange key={item.key} {...common} article={item.article} organizations={comparison.organizations[item.article.id ?? ''] ?? []} />
                 })}
               </div>

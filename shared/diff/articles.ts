@@ -1,9 +1,9 @@
 import type { ArticleDiff, ProvisionRef } from './types'
-import type { FlatArticle, FlatChapter } from './flatten'
+import type { FlatArticle, FlatDivision } from './flatten'
 import { diffBlocks } from './blocks'
 import { textDiff } from './textDiff'
 
-export function provisionRef(item: FlatArticle | FlatChapter): ProvisionRef {
+export function provisionRef(item: FlatArticle | FlatDivision): ProvisionRef {
   return { id: item.id, label: item.label, heading: item.heading }
 }
 
@@ -24,6 +24,8 @@ export function diffArticle(before: FlatArticle | null, after: FlatArticle | nul
         : 'unchanged'
   const chapterBefore = before?.chapter ? provisionRef(before.chapter) : null
   const chapterAfter = after?.chapter ? provisionRef(after.chapter) : null
+  const sectionBefore = before?.section ? provisionRef(before.section) : null
+  const sectionAfter = after?.section ? provisionRef(after.section) : null
   return {
     kind: 'article',
     id: (after ?? before)?.id ?? null,
@@ -31,12 +33,15 @@ export function diffArticle(before: FlatArticle | null, after: FlatArticle | nul
     moved,
     renumbered: !!before && !!after && before.label !== after.label,
     chapterChanged: !!before && !!after && chapterBefore?.id !== chapterAfter?.id,
+    sectionChanged: !!before && !!after && sectionBefore?.id !== sectionAfter?.id,
     labelBefore: before?.label ?? null,
     labelAfter: after?.label ?? null,
     headingBefore: before?.heading ?? null,
     headingAfter: after?.heading ?? null,
     chapterBefore,
     chapterAfter,
+    sectionBefore,
+    sectionAfter,
     heading,
     blocks,
     splitFrom: null,

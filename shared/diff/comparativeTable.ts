@@ -1,16 +1,16 @@
-import type { ArticleDiff, BlockDiff, ChangeStatus, ChapterDiff, DocumentDiff, ProvisionRef, Segment, TextDiff } from './types'
-import type { BodyType } from '../schema'
+import type { ArticleDiff, BlockDiff, ChangeStatus, DivisionDiff, DocumentDiff, ProvisionRef, Segment, TextDiff } from './types'
+import type { BodyType, DivisionType } from '../schema'
 
 /**
  * The comparative table ("сравнительная таблица"): one row per changed provision with the
  * previous wording beside the new one. Article granularity; an article only renumbered or
- * moved is no row. The title, the preamble and renamed/added/deleted chapter headings get
+ * moved is no row. The title, the preamble and renamed/added/deleted chapter and section headings get
  * rows too. This is the model; HTML and DOCX renderings are built from it.
  */
 
 export interface WordingLine {
   /** What the line is, for layout (indentation, bold headings). */
-  role: 'title' | 'preamble' | 'chapter' | 'heading' | BodyType
+  role: 'title' | 'preamble' | DivisionType | 'heading' | BodyType
   /** Label shown before the text on this side: "Article 7.", "2.", "1)", "а)", or "". */
   label: string
   status: ChangeStatus
@@ -19,7 +19,7 @@ export interface WordingLine {
 }
 
 export interface ComparativeRow {
-  kind: 'title' | 'preamble' | 'chapter' | 'article'
+  kind: 'title' | 'preamble' | DivisionType | 'article'
   id: string | null
   status: ChangeStatus
   labelBefore: string | null
@@ -43,19 +43,23 @@ export function comparativeTable(diff: DocumentDiff): ComparativeRow[] {
   if (diff.preamble.some((p) => p.status !== 'unchanged')) rows.push(preambleRow(diff.preamble))
   for (const item of diff.structure) {
     if (item.status === 'unchanged') continue
-    rows.push(item.kind === 'chapter' ? chapterRow(item) : articleRow(item))
+    rows.push(item.kind === 'article' ? articleRow(item) : divisionRow(item))
   }
   return rows
 }
 
-/** A chapter or article the comparison lists as a change: its text changed, it moved, or (an article) it is now in another chapter. */
-export function isChange(item: ChapterDiff | ArticleDiff): boolean {
-  return item.status !== 'unchanged' || item.moved || (item.kind === 'article' && item.chapterChanged)
+/**
+ * A chapter, section or article the comparison lists as a change: its text changed, it moved,
+ * or (an article) it is now in another chapter or section.
+ */
+export function isChange(item: DivisionDiff | ArticleDiff): boolean {
+  return item.status !== 'unchanged' || item.moved || (item.kind === 'article' && (item.chapterChanged || item.sectionChanged))
 }
 
 /**
- * The chapters and articles with the same text that only moved, were renumbered or went to
- * another chapter: listed by the comparison article by article, but no row of the table.
+ * The chapters, sections and articles with the same text that only moved, were renumbered or
+ * went to another chapter or section: listed by the comparison article by article, but no row
+ * of the table.
  */
 export function withoutRow(diff: DocumentDiff): number {
   return diff.structure.filter((item) => item.status === 'unchanged' && (isChange(item) || item.renumbered)).length
@@ -92,17 +96,18 @@ function preambleRow(paragraphs: TextDiff[]): ComparativeRow {
   })
 }
 
-function chapterRow(chapter: ChapterDiff): ComparativeRow {
-  return baseRow('chapter', chapter.status, {
-    id: chapter.id,
-    labelBefore: chapter.labelBefore,
-    labelAfter: chapter.labelAfter,
-    headingBefore: chapter.headingBefore,
-    headingAfter: chapter.headingAfter,
-    moved: chapter.moved,
-    renumbered: chapter.renumbered,
-    before: chapter.headingBefore !== null ? [line('chapter', chapter.labelBefore, chapter.heading, 'before')] : [],
-    after: chapter.headingAfter !== null ? [line('chapter', chapter.labelAfter, chapter.heading, 'after')] : [],
+/** A chapter or section heading: one line a side, like an article's heading. */
+function divisionRow(division: DivisionDiff): ComparativeRow {
+  return baseRow(division.kind, division.status, {
+    id: division.id,
+    labelBefore: division.labelBefore,
+    labelAfter: division.labelAfter,
+    headingBefore: division.headingBefore,
+    headingAfter: division.headingAfter,
+    moved: division.moved,
+    renumbered: division.renumbered,
+    before: division.headingBefore !== null ? [line(division.kind, division.labelBefore, division.heading, 'before')] : [],
+    after: division.headingAfter !== null ? [line(division.kind, division.labelAfter, division.heading, 'after')] : [],
   })
 }
 

@@ -60,7 +60,10 @@ export const INSERTED_RUN = {
 } as const
 
 const INDENT: Partial<Record<WordingLine['role'], number>> = { point: Math.round(0.75 * CM), subpoint: Math.round(1.5 * CM) }
-const BOLD_ROLES: ReadonlySet<WordingLine['role']> = new Set(['title', 'chapter', 'heading'])
+const BOLD_ROLES: ReadonlySet<WordingLine['role']> = new Set(['title', 'chapter', 'section', 'heading'])
+/** Centred as in the law itself: the title and the headings that divide it. */
+const CENTRED_ROLES: ReadonlySet<WordingLine['role']> = new Set(['title', 'chapter', 'section'])
+const KEEP_NEXT_ROLES: ReadonlySet<WordingLine['role']> = new Set(['heading', 'chapter', 'section'])
 
 function styles(language: Language): IStylesOptions {
   const font = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }
@@ -90,9 +93,9 @@ function lineParagraph(line: WordingLine): Paragraph {
   for (const segment of line.segments) if (segment.text) children.push(segmentRun(segment, bold))
   return new Paragraph({
     children,
-    alignment: line.role === 'title' || line.role === 'chapter' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+    alignment: CENTRED_ROLES.has(line.role) ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
     indent: INDENT[line.role] ? { left: INDENT[line.role] } : undefined,
-    keepNext: line.role === 'heading' || line.role === 'chapter' || undefined,
+    keepNext: KEEP_NEXT_ROLES.has(line.role) || undefined,
   })
 }
 

@@ -47,7 +47,7 @@ const STYLE =
   'body{font-family:"Times New Roman","PT Serif",serif}' +
   'table{border-collapse:collapse;width:100%}th,td{border:1px solid #888;padding:4px 8px;vertical-align:top;width:50%}' +
   'del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:underline}' +
-  'p{margin:0 0 4px}.heading,.chapter,.title{font-weight:bold}.point{margin-left:1.5em}.subpoint{margin-left:3em}' +
+  'p{margin:0 0 4px}.heading,.chapter,.section,.title{font-weight:bold}.point{margin-left:1.5em}.subpoint{margin-left:3em}' +
   '.note{font-style:italic;color:#555}'
 
 function renderRow(row: ComparativeRow, language: Language): string {

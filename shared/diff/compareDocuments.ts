@@ -1,11 +1,11 @@
 import type { DocJSON } from '../schema'
 import type { Language } from '../language'
-import type { ArticleDiff, ChapterDiff, DocumentDiff } from './types'
-import { flattenDocument, type FlatArticle, type FlatChapter } from './flatten'
+import type { ArticleDiff, DivisionDiff, DocumentDiff } from './types'
+import { flattenDocument, type FlatArticle, type FlatDivision } from './flatten'
 import { matchById, readingOrder, type Matching } from './match'
 import { movedIndices } from './lis'
 import { diffArticle } from './articles'
-import { diffChapter } from './chapters'
+import { diffDivision } from './divisions'
 import { diffPreamble } from './preamble'
 import { textDiff } from './textDiff'
 import { traceProvenance } from './provenance'
@@ -20,14 +20,14 @@ export function compareDocuments(before: DocJSON, after: DocJSON, language: Lang
   const old = flattenDocument(before, language)
   const now = flattenDocument(after, language)
 
-  // Chapters and articles are matched separately (their ids are separate namespaces), then
+  // Chapters, sections and articles are matched separately (their ids are separate namespaces), then
   // merged into one matching over the whole structure for the reading order.
   const structure: Matching = {
     afterToBefore: new Array<number>(now.structure.length).fill(-1),
     beforeToAfter: new Array<number>(old.structure.length).fill(-1),
   }
   const moved = new Set<number>()
-  for (const kind of ['chapter', 'article'] as const) {
+  for (const kind of ['chapter', 'section', 'article'] as const) {
     const oldIdx = indicesOf(old.structure, kind)
     const nowIdx = indicesOf(now.structure, kind)
     const m = matchById(oldIdx.map((i) => old.structure[i]), nowIdx.map((j) => now.structure[j]), (item) => item.id)
@@ -39,21 +39,22 @@ export function compareDocuments(before: DocJSON, after: DocJSON, language: Lang
     for (const j of movedIndices(m.afterToBefore)) moved.add(nowIdx[j])
   }
 
-  const items = readingOrder(structure).map(({ before: i, after: j }): ChapterDiff | ArticleDiff => {
+  const items = readingOrder(structure).map(({ before: i, after: j }): DivisionDiff | ArticleDiff => {
     const o = i >= 0 ? old.structure[i] : null
     const n = j >= 0 ? now.structure[j] : null
     const isMoved = j >= 0 && moved.has(j)
-    return (n ?? o)!.kind === 'chapter'
-      ? diffChapter(o as FlatChapter | null, n as FlatChapter | null, isMoved)
-      : diffArticle(o as FlatArticle | null, n as FlatArticle | null, isMoved)
+    return (n ?? o)!.kind === 'article'
+      ? diffArticle(o as FlatArticle | null, n as FlatArticle | null, isMoved)
+      : diffDivision(o as FlatDivision | null, n as FlatDivision | null, isMoved)
   })
   const articles = items.filter((x): x is ArticleDiff => x.kind === 'article')
-  const chapters = items.filter((x): x is ChapterDiff => x.kind === 'chapter')
+  const chapters = items.filter((x): x is DivisionDiff => x.kind === 'chapter')
+  const sections = items.filter((x): x is DivisionDiff => x.kind === 'section')
   traceProvenance(articles)
 
   const title = textDiff(old.title, now.title)
   const preamble = diffPreamble(old.preamble, now.preamble)
-  return { title, preamble, structure: items, articles, chapters, summary: summarize(title, preamble, articles, chapters) }
+  return { title, preamble, structure: items, articles, chapters, sections, summary: summarize(title, preamble, articles, chapters, sections) }
 }
 
 function indicesOf(items: readonly { kind: string }[], kind: string): number[] {

@@ -1,11 +1,11 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
-import { isBodyType, type BodyType, type DocJSON } from '../schema'
+import { isBodyType, type BodyType, type DivisionType, type DocJSON } from '../schema'
 import type { Language } from '../language'
 import { numberDocument, type NumberedNode } from '../numbering'
 import { jsonText, xrefNumbers, type XrefNumbers } from '../xref'
 
 /**
- * A document read into the shape the diff needs: title, preamble, then chapters and articles
+ * A document read into the shape the diff needs: title, preamble, then chapters, sections and articles
  * with their labels and plain texts. Walks the JSON directly: building a ProseMirror node
  * of a 600 KB law costs ~20 ms, more than the whole diff of two identical versions.
  */
@@ -17,8 +17,9 @@ export interface FlatBlock {
   text: string
 }
 
-export interface FlatChapter {
-  kind: 'chapter'
+/** A chapter or section heading. */
+export interface FlatDivision {
+  kind: DivisionType
   id: string | null
   label: string
   heading: string
@@ -30,14 +31,16 @@ export interface FlatArticle {
   label: string
   heading: string
   /** The chapter heading that precedes it, if any. */
-  chapter: FlatChapter | null
+  chapter: FlatDivision | null
+  /** The section heading that precedes it within its chapter, if any. */
+  section: FlatDivision | null
   blocks: FlatBlock[]
 }
 
 export interface FlatDocument {
   title: string
   preamble: string[]
-  structure: (FlatChapter | FlatArticle)[]
+  structure: (FlatDivision | FlatArticle)[]
 }
 
 /** Plain text of a node; cross-references show their targets' numbers in `numbers`. */
@@ -74,14 +77,15 @@ function numberable(node: DocJSON): NumberableNode {
 export function flattenDocument(doc: DocJSON, language: Language): FlatDocument {
   const labels: NumberedNode[] = numberDocument(numberable(doc) as unknown as PMNode, language)
   let next = 0
-  // numberDocument lists chapters, articles and body blocks in document order: consume in step.
+  // numberDocument lists chapters, sections, articles and body blocks in document order: consume in step.
   const takeLabel = (): string => labels[next++]?.label ?? ''
   // A reference renumbered between two versions then reads as a changed word.
   const numbers = xrefNumbers(labels)
   const textOf = (node: DocJSON | undefined) => jsonText(node, numbers)
 
   const out: FlatDocument = { title: '', preamble: [], structure: [] }
-  let chapter: FlatChapter | null = null
+  let chapter: FlatDivision | null = null
+  let section: FlatDivision | null = null
   for (const node of doc.content ?? []) {
     switch (node.type) {
       case 'lawTitle':
@@ -92,10 +96,15 @@ export function flattenDocument(doc: DocJSON, language: Language): FlatDocument 
         break
       case 'chapter':
         chapter = { kind: 'chapter', id: idOf(node), label: takeLabel(), heading: textOf(node) }
+        section = null // a section belongs to its chapter: the next chapter starts without one
         out.structure.push(chapter)
         break
+      case 'section':
+        section = { kind: 'section', id: idOf(node), label: takeLabel(), heading: textOf(node) }
+        out.structure.push(section)
+        break
       case 'article': {
-        const article: FlatArticle = { kind: 'article', id: idOf(node), label: takeLabel(), heading: '', chapter, blocks: [] }
+        const article: FlatArticle = { kind: 'article', id: idOf(node), label: takeLabel(), heading: '', chapter, section, blocks: [] }
         for (const child of node.content ?? []) {
           if (child.type === 'articleHeading') article.heading = textOf(child)
           else if (isBodyType(child.type)) article.blocks.push({ id: idOf(child), type: child.type, label: takeLabel(), text: textOf(child) })

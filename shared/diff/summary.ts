@@ -1,7 +1,13 @@
-import type { ArticleDiff, ChapterDiff, DiffSummary, TextDiff } from './types'
+import type { ArticleDiff, DiffSummary, DivisionCounts, DivisionDiff, TextDiff } from './types'
 
 /** Counts for the top of the comparison; see DiffSummary for what each count means. */
-export function summarize(title: TextDiff, preamble: TextDiff[], articles: ArticleDiff[], chapters: ChapterDiff[]): DiffSummary {
+function divisionCounts(headings: DivisionDiff[]): DivisionCounts {
+  const out: DivisionCounts = { added: 0, deleted: 0, changed: 0 }
+  for (const h of headings) if (h.status !== 'unchanged') out[h.status] += 1
+  return out
+}
+
+export function summarize(title: TextDiff, preamble: TextDiff[], articles: ArticleDiff[], chapters: DivisionDiff[], sections: DivisionDiff[]): DiffSummary {
   const count = <T>(items: T[], test: (item: T) => boolean) => items.reduce((n, item) => n + (test(item) ? 1 : 0), 0)
   const same = (a: ArticleDiff) => a.status === 'unchanged' && !a.moved
   return {
@@ -13,11 +19,8 @@ export function summarize(title: TextDiff, preamble: TextDiff[], articles: Artic
       renumbered: count(articles, (a) => same(a) && a.renumbered),
       unchanged: count(articles, (a) => same(a) && !a.renumbered),
     },
-    chapters: {
-      added: count(chapters, (c) => c.status === 'added'),
-      deleted: count(chapters, (c) => c.status === 'deleted'),
-      changed: count(chapters, (c) => c.status === 'changed'),
-    },
+    chapters: divisionCounts(chapters),
+    sections: divisionCounts(sections),
     titleChanged: title.status !== 'unchanged',
     preambleChanged: preamble.some((p) => p.status !== 'unchanged'),
   }

@@ -1,4 +1,4 @@
-import type { BodyType } from '../schema'
+import type { BodyType, DivisionType } from '../schema'
 
 /**
  * The result of comparing two versions of a law. Plain data (JSON-serialisable), so the
@@ -37,7 +37,7 @@ export interface BlockDiff extends TextDiff {
   moved: boolean
 }
 
-/** A chapter (or article) reference with its display label, for hints and context. */
+/** A chapter, section (or article) reference with its display label, for hints and context. */
 export interface ProvisionRef {
   id: string | null
   label: string
@@ -55,12 +55,17 @@ export interface ArticleDiff {
   renumbered: boolean
   /** It belongs to another chapter (by id) than before. */
   chapterChanged: boolean
+  /** It belongs to another section (by id) than before, or to one where it had none, or to none. */
+  sectionChanged: boolean
   labelBefore: string | null
   labelAfter: string | null
   headingBefore: string | null
   headingAfter: string | null
   chapterBefore: ProvisionRef | null
   chapterAfter: ProvisionRef | null
+  /** The section heading over it within its chapter, if any. */
+  sectionBefore: ProvisionRef | null
+  sectionAfter: ProvisionRef | null
   heading: TextDiff
   blocks: BlockDiff[]
   /** On an added article: the article (before) most of its text came from. */
@@ -73,8 +78,9 @@ export interface ArticleDiff {
   mergedFrom: ProvisionRef[]
 }
 
-export interface ChapterDiff {
-  kind: 'chapter'
+/** A chapter or section heading: the flat headings that divide the law, each an item of its own. */
+export interface DivisionDiff {
+  kind: DivisionType
   id: string | null
   /** 'changed' means renamed: its heading text differs. */
   status: ChangeStatus
@@ -85,6 +91,13 @@ export interface ChapterDiff {
   headingBefore: string | null
   headingAfter: string | null
   heading: TextDiff
+}
+
+/** 'changed' counts renamed headings; only renumbered or moved ones are not counted. */
+export interface DivisionCounts {
+  added: number
+  deleted: number
+  changed: number
 }
 
 export interface DiffSummary {
@@ -100,7 +113,8 @@ export interface DiffSummary {
     /** Same text, same number, not moved. */
     unchanged: number
   }
-  chapters: { added: number; deleted: number; changed: number }
+  chapters: DivisionCounts
+  sections: DivisionCounts
   titleChanged: boolean
   preambleChanged: boolean
 }
@@ -109,11 +123,13 @@ export interface DocumentDiff {
   title: TextDiff
   /** Preamble paragraphs, aligned by text (they carry no ids). */
   preamble: TextDiff[]
-  /** Chapters and articles interleaved in reading order: after-order, deleted ones where they stood. */
-  structure: (ChapterDiff | ArticleDiff)[]
+  /** Chapters, sections and articles interleaved in reading order: after-order, deleted ones where they stood. */
+  structure: (DivisionDiff | ArticleDiff)[]
   /** The same article objects as in `structure`, in that order. */
   articles: ArticleDiff[]
   /** The same chapter objects as in `structure`, in that order. */
-  chapters: ChapterDiff[]
+  chapters: DivisionDiff[]
+  /** The same section objects as in `structure`, in that order. */
+  sections: DivisionDiff[]
   summary: DiffSummary
 }

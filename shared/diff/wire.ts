@@ -1,18 +1,18 @@
-import type { ArticleDiff, BlockDiff, ChapterDiff, DocumentDiff, Segment, TextDiff } from './types'
+import type { ArticleDiff, BlockDiff, DivisionDiff, DocumentDiff, Segment, TextDiff } from './types'
 
 /**
  * A DocumentDiff as sent over the network, without what the receiver rebuilds: each text's
  * `before` and `after` (its segments joined: equal + delete, equal + insert), and the
- * `articles` and `chapters` lists (the very objects of `structure`, which JSON would write out
+ * `articles`, `chapters` and `sections` lists (the very objects of `structure`, which JSON would write out
  * a second time). The 300-article law with 5% of it edited: 5.0 MB of JSON before, 1.2 MB after.
  */
 export type WireText<T extends TextDiff = TextDiff> = Omit<T, 'before' | 'after'>
 export type WireArticle = Omit<ArticleDiff, 'heading' | 'blocks'> & { heading: WireText; blocks: WireText<BlockDiff>[] }
-export type WireChapter = Omit<ChapterDiff, 'heading'> & { heading: WireText }
+export type WireDivision = Omit<DivisionDiff, 'heading'> & { heading: WireText }
 export interface WireDiff {
   title: WireText
   preamble: WireText[]
-  structure: (WireChapter | WireArticle)[]
+  structure: (WireDivision | WireArticle)[]
   summary: DocumentDiff['summary']
 }
 
@@ -30,22 +30,23 @@ export function packDiff(diff: DocumentDiff): WireDiff {
     title: packText(diff.title),
     preamble: diff.preamble.map(packText),
     structure: diff.structure.map((item) =>
-      item.kind === 'chapter' ? { ...item, heading: packText(item.heading) } : { ...item, heading: packText(item.heading), blocks: item.blocks.map(packText) },
+      item.kind === 'article' ? { ...item, heading: packText(item.heading), blocks: item.blocks.map(packText) } : { ...item, heading: packText(item.heading) },
     ),
     summary: diff.summary,
   }
 }
 
 export function unpackDiff(wire: WireDiff): DocumentDiff {
-  const structure = wire.structure.map((item): ChapterDiff | ArticleDiff =>
-    item.kind === 'chapter' ? { ...item, heading: unpackText(item.heading) } : { ...item, heading: unpackText(item.heading), blocks: item.blocks.map(unpackText) },
+  const structure = wire.structure.map((item): DivisionDiff | ArticleDiff =>
+    item.kind === 'article' ? { ...item, heading: unpackText(item.heading), blocks: item.blocks.map(unpackText) } : { ...item, heading: unpackText(item.heading) },
   )
   return {
     title: unpackText(wire.title),
     preamble: wire.preamble.map(unpackText),
     structure,
     articles: structure.filter((item): item is ArticleDiff => item.kind === 'article'),
-    chapters: structure.filter((item): item is ChapterDiff => item.kind === 'chapter'),
+    chapters: structure.filter((item): item is DivisionDiff => item.kind === 'chapter'),
+    sections: structure.filter((item): item is DivisionDiff => item.kind === 'section'),
     summary: wire.summary,
   }
 }

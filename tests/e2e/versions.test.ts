@@ -152,7 +152,7 @@ describe('versions and comparison in the browser', () => {
     // The tab counts its own rows (it showed the changes' count), and says where the renumbered articles went.
     expect(await view.getByTestId('change-position').textContent()).toBe('Rows in the table: 2')
     expect(await view.getByTestId('table-rowless').textContent()).toBe(
-      `Articles and chapters only moved or renumbered (same text) have no row here — ${articlesBefore - 1} of them; they are listed on the “Changes by article” tab.`,
+      `Articles, chapters and sections only moved or renumbered (same text) have no row here — ${articlesBefore - 1} of them; they are listed on the “Changes by article” tab.`,
     )
     const [before, after] = await rows.nth(1).locator('td').all()
     expect(await after.locator('ins').allTextContents()).toEqual([CHANGE])
@@ -239,6 +239,38 @@ describe('versions and comparison in the browser', () => {
     expect(await rows.first().textContent()).toContain('Text replaced by restoring “Round 1”')
     await expect.poll(() => editorText(page)).not.toContain('Unsaved words')
     await page.waitForSelector(SAVED)
+    expect(errors).toEqual([])
+  })
+
+  it('compares Round 1 with the text after a section heading was added: the section is a change of its own', async () => {
+    // The text is Round 1 again (restored above). A section opens the first chapter.
+    await page.locator('.legal-text .chapter').first().click()
+    await page.keyboard.press('End')
+    await page.getByTestId('add-section').click()
+    await page.keyboard.type('Scope')
+    await expect.poll(() => page.locator('.legal-text .section').first().textContent()).toBe('Scope')
+    await page.waitForSelector(SAVED)
+
+    // A select's name ends with its chosen option: the automatic version's ("…before a restore") holds "to" too.
+    await history().getByRole('combobox', { name: /^From/ }).selectOption({ label: (await optionLabel('Round 1')) })
+    await history().getByRole('combobox', { name: /^To/ }).selectOption({ label: 'Current text' })
+    await history().getByRole('button', { name: 'Compare', exact: true }).click()
+    const view = page.getByTestId('compare-view')
+    await view.getByTestId('compare-summary').waitFor()
+    expect(await view.getByTestId('summary-sections').textContent()).toBe('Sections: added: 1 · deleted: 0 · changed: 0')
+    const heading = view.getByTestId('diff-section')
+    expect(await heading.locator('h3').textContent()).toBe('Section 1. Scope (added)')
+    // The articles after it are listed as now in the section, same text.
+    expect(await view.getByTestId('diff-article').first().getByTestId('diff-hints').textContent()).toBe('Now in Section 1. Scope')
+    // "Next change" stands on the section heading first.
+    await page.keyboard.press('n')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('diff-section')
+    await view.getByRole('tab', { name: 'Comparative table' }).click()
+    const rows = view.getByTestId('comparative-row')
+    await expect.poll(() => rows.count()).toBe(1)
+    expect(await rows.first().locator('td').nth(1).textContent()).toBe('Section 1. Scope')
+    await page.keyboard.press('Escape')
+    await view.waitFor({ state: 'detached' })
     expect(errors).toEqual([])
   })
 

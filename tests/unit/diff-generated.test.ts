@@ -14,7 +14,7 @@ import { LANGUAGES } from '../../shared/language'
 /** Labels as the diff reads them, in document order. */
 function flatLabels(doc: DocJSON, language: 'en' | 'ru'): string[] {
   return flattenDocument(doc, language).structure.flatMap((item) =>
-    item.kind === 'chapter' ? [item.label] : [item.label, ...item.blocks.map((b) => b.label)],
+    item.kind === 'article' ? [item.label, ...item.blocks.map((b) => b.label)] : [item.label],
   )
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compareDocuments, comparativeTable } from '../../shared/diff'
 import { comparativeTableDocx } from '../../shared/diff/comparativeTableDocx'
-import { article, chapter, clause, law, point } from '../../shared/diff/testing/fixtures'
+import { article, chapter, clause, law, point, section } from '../../shared/diff/testing/fixtures'
 import type { DocJSON } from '../../shared/schema'
 import { readZipEntry, zipEntries } from '../helpers/zip'
 
@@ -111,6 +111,17 @@ describe('comparativeTableDocx', () => {
     expect(styles).toContain('w:ascii="Times New Roman"')
     expect(styles).toContain('w:cs="Times New Roman"')
     expect(styles).toContain('w:val="ru-RU"')
+  })
+
+  it('a renamed section heading is a row of its own, bold and centred like a chapter heading', async () => {
+    const withSection = (heading: string) => doc([c1, section('s1', heading), simple(1)])
+    const { xml } = await documentXml(withSection('Scope'), withSection('Scope of application'), 'ru')
+    const [, row] = rowsOf(tables(xml)[0])
+    const [old, now] = cellsOf(row)
+    expect([textOf(old), textOf(now)]).toEqual(['§ 1. Scope', '§ 1. Scope of application'])
+    expect(runsOf(now).filter((r) => r.inserted).map((r) => r.text)).toEqual([' of application'])
+    expect(now).toContain('<w:jc w:val="center"/>')
+    expect(old).toMatch(/<w:b\/>[\s\S]*<w:t[^>]*>§ 1\. <\/w:t>/)
   })
 
   it('says when nothing changed, and never lets typed text become markup', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compareDocuments, comparativeTable, comparativeTableHtml, isChange, renderComparativeTable, withoutRow, type ComparativeRow } from '../../shared/diff'
-import { article, chapter, clause, law, point, subpoint } from '../../shared/diff/testing/fixtures'
+import { article, chapter, clause, law, point, section, subpoint } from '../../shared/diff/testing/fixtures'
+import { rowNotes } from '../../shared/diff/tableWords'
 import type { DocJSON } from '../../shared/schema'
 
 /** The comparative table model (rows, sides, labels) and its HTML rendering. */
@@ -102,6 +103,28 @@ describe('comparativeTable', () => {
     ])
   })
 
+  it('a renamed section heading gets a row like a chapter heading; an article gone to another section with the same text does not', () => {
+    const before = doc([c1, section('s1', 'Scope'), simple(1), section('s2', 'Definitions'), simple(2), simple(3)])
+    const after = doc([c1, section('s1', 'Scope'), simple(1), simple(2), section('s2', 'Definitions and terms'), simple(3)])
+    const diff = compareDocuments(before, after, 'en')
+    const rows = comparativeTable(diff)
+    expect(sketch(rows)).toEqual([
+      { kind: 'section', status: 'changed', before: ['Section 2. Definitions'], after: ['Section 2. Definitions{+ and terms+}'] },
+    ])
+    expect(rows[0]).toMatchObject({ id: 's2', labelBefore: 'Section 2.', labelAfter: 'Section 2.', renumbered: false, moved: false })
+    expect(rows[0].after.map((l) => l.role)).toEqual(['section'])
+    // a2 is now in section 1: listed by the comparison, no row.
+    expect(withoutRow(diff)).toBe(1)
+  })
+
+  it('a section moved and renamed: both labels, and «перемещён» (a «параграф» is masculine)', () => {
+    const before = law('Закон', [''], [chapter('c', 'Общие положения'), section('s1', 'Сфера'), simple(1), section('s2', 'Термины'), simple(2)])
+    const after = law('Закон', [''], [chapter('c', 'Общие положения'), section('s2', 'Термины и понятия'), simple(2), section('s1', 'Сфера'), simple(1)])
+    const rows = rowsOf(before, after, 'ru')
+    expect(sketch(rows)).toEqual([{ kind: 'section', status: 'changed', before: ['§ 2. Термины'], after: ['§ 1. Термины{+ и понятия+}'] }])
+    expect(rowNotes(rows[0], 'ru')).toEqual(['§ 2. → § 1.', 'перемещён'])
+  })
+
   it('Russian labels for paragraphs, points and sub-points', () => {
     const before = law('Закон', [''], [chapter('c', 'Общие положения'), article('a', 'Термины', clause('k1', 'Первая часть.'), clause('k2', 'Вторая часть:'), point('p', 'пункт;'), subpoint('s', 'подпункт;'))])
     const after = law('Закон', [''], [chapter('c', 'Общие положения'), article('a', 'Термины', clause('k1', 'Первая часть.'), clause('k2', 'Вторая часть:'), point('p', 'пункт;'), subpoint('s', 'подпункт «а».'))])
@@ -146,6 +169,17 @@ describe('comparativeTableHtml', () => {
         '<td><p class="heading">Article 3. Penalty</p><p class="clause">Punishable by a fine<ins>.</ins></p><p class="note">Article 2. → Article 3.</p></td></tr>' +
         '</tbody></table>',
     )
+  })
+
+  it('renders a section heading row as a bold heading line', () => {
+    const before = doc([c1, section('s1', 'Scope'), simple(1)])
+    const after = doc([c1, section('s1', 'Scope of application'), simple(1)])
+    const table = renderComparativeTable(comparativeTable(compareDocuments(before, after, 'en')), { language: 'en' })
+    expect(table).toContain(
+      '<tr data-kind="section" data-status="changed"><td><p class="section">Section 1. Scope</p></td>' +
+        '<td><p class="section">Section 1. Scope<ins> of application</ins></p></td></tr>',
+    )
+    expect(comparativeTableHtml(comparativeTable(compareDocuments(before, after, 'en')), { language: 'en' })).toMatch(/\.section[,{][^}]*font-weight:bold/)
   })
 
   it('speaks Russian and says when there is nothing to show', () => {

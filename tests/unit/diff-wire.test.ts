@@ -3,7 +3,7 @@ import { compareDocuments } from '../../shared/diff'
 import { packDiff, unpackDiff } from '../../shared/diff/wire'
 import { generateLaw } from '../../shared/diff/testing/generateLaw'
 import { editLaw } from '../../shared/diff/testing/editLaw'
-import { article, clause, law } from '../../shared/diff/testing/fixtures'
+import { article, chapter, clause, law, section } from '../../shared/diff/testing/fixtures'
 import { LANGUAGES } from '../../shared/language'
 
 /** The comparison as the server sends it: packed, it unpacks to the very diff, and is smaller. */
@@ -29,6 +29,19 @@ describe('packed diff', () => {
     const after = law('Title', [], [article('a2', 'Heading', clause('c2', ' new')), article('a3', 'New', clause('c3', 'Added text.'))])
     const diff = compareDocuments(before, after, 'en')
     expect(viaJson(diff)).toEqual(diff)
+  })
+
+  it('carries section headings: added, renamed, deleted, renumbered, and the articles gone to another section', () => {
+    const a = (id: string) => article(id, `Heading ${id}`, clause(`${id}c`, `Text ${id}.`))
+    const before = law('Title', [], [chapter('c1', 'General'), section('s1', 'Scope'), a('a1'), section('s2', 'Terms'), a('a2'), section('s3', 'Gone'), a('a3')])
+    const after = law('Title', [], [chapter('c1', 'General'), section('s0', 'New'), section('s1', 'Scope'), a('a1'), section('s2', 'Terms used'), a('a2'), a('a3')])
+    const diff = compareDocuments(before, after, 'ru')
+    const unpacked = viaJson(diff)
+    expect(unpacked).toEqual(diff)
+    expect(unpacked.sections.map((s) => `${s.id} ${s.status} ${s.labelBefore}→${s.labelAfter}`)).toEqual(['s0 added null→§ 1.', 's1 unchanged § 1.→§ 2.', 's2 changed § 2.→§ 3.', 's3 deleted § 3.→null'])
+    expect(unpacked.sections.every((s) => unpacked.structure.includes(s))).toBe(true)
+    expect(unpacked.summary.sections).toEqual({ added: 1, deleted: 1, changed: 1 })
+    expect(unpacked.articles.find((x) => x.id === 'a3')).toMatchObject({ sectionChanged: true, sectionAfter: { id: 's2', label: '§ 3.' } })
   })
 
   it('is a fraction of the diff in JSON for a long law with a few changes', () => {

@@ -44,6 +44,7 @@ describe('compareDocuments: identical versions', () => {
     expect(diff.summary).toEqual({
       articles: { added: 0, deleted: 0, changed: 0, moved: 0, renumbered: 0, unchanged: 10 },
       chapters: { added: 0, deleted: 0, changed: 0 },
+      sections: { added: 0, deleted: 0, changed: 0 },
       titleChanged: false,
       preambleChanged: false,
     })

@@ -2,12 +2,15 @@ import type { DocJSON } from '../../schema'
 
 /**
  * Hand-written document trees with readable ids for the diff's unit tests:
- * `law(title, preamble, [chapter('c1', 'General'), article('a1', 'Purpose', clause('a1c1', '…'))])`.
+ * `law(title, preamble, [chapter('c1', 'General'), section('s1', 'Scope'), article('a1', 'Purpose', clause('a1c1', '…'))])`.
  */
 
 const text = (value: string): DocJSON[] => (value ? [{ type: 'text', text: value }] : [])
 
 export const chapter = (id: string, heading: string): DocJSON => ({ type: 'chapter', attrs: { id }, content: text(heading) })
+
+/** A section heading: a division of the chapter before it. */
+export const section = (id: string, heading: string): DocJSON => ({ type: 'section', attrs: { id }, content: text(heading) })
 
 export const article = (id: string, heading: string, ...body: DocJSON[]): DocJSON => ({
   type: 'article',

@@ -1,12 +1,12 @@
-import type { ChapterDiff } from './types'
-import type { FlatChapter } from './flatten'
+import type { DivisionDiff } from './types'
+import type { FlatDivision } from './flatten'
 import { textDiff } from './textDiff'
 
-/** One chapter heading in both versions; 'changed' means renamed. */
-export function diffChapter(before: FlatChapter | null, after: FlatChapter | null, moved: boolean): ChapterDiff {
+/** One chapter or section heading in both versions; 'changed' means renamed. */
+export function diffDivision(before: FlatDivision | null, after: FlatDivision | null, moved: boolean): DivisionDiff {
   const heading = textDiff(before ? before.heading : null, after ? after.heading : null)
   return {
-    kind: 'chapter',
+    kind: (after ?? before)!.kind,
     id: (after ?? before)?.id ?? null,
     status: heading.status,
     moved,
