@@ -260,6 +260,7 @@ export const en = {
   'import.stage.preview': "Preparing the preview…",
   'import.preview': "What was recognised",
   'import.count.chapters': "Chapters",
+  'import.count.sections': "Sections",
   'import.count.articles': "Articles",
   'import.count.clauses': "Paragraphs",
   'import.count.points': "Points",

@@ -259,6 +259,7 @@ export const ru: Record<MessageKey, string> = {
   'import.stage.preview': "Готовится предварительный просмотр…",
   'import.preview': "Что распознано",
   'import.count.chapters': "Главы",
+  'import.count.sections': "Параграфы",
   'import.count.articles': "Статьи",
   'import.count.clauses': "Части",
   'import.count.points': "Пункты",

@@ -1,4 +1,4 @@
-import type { ArticleNode, ChapterNode, LawStructure } from '../../shared/export/structure'
+import type { ArticleNode, ChapterNode, LawStructure, SectionNode } from '../../shared/export/structure'
 import type { ImportStats } from '../../shared/import/types'
 import type { ImportNote } from '../../shared/import/notes'
 import { useI18n } from '../i18n/i18n'
@@ -12,6 +12,7 @@ const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TE
 
 const COUNTS: [keyof ImportStats, MessageKey][] = [
   ['chapters', 'import.count.chapters'],
+  ['sections', 'import.count.sections'],
   ['articles', 'import.count.articles'],
   ['clauses', 'import.count.clauses'],
   ['points', 'import.count.points'],
@@ -19,6 +20,9 @@ const COUNTS: [keyof ImportStats, MessageKey][] = [
   ['preambleParagraphs', 'import.count.preamble'],
   ['unrecognised', 'import.count.unrecognised'],
 ]
+
+/** Counts shown only when there is something: most laws have no sections, a clean import nothing unrecognised. */
+const OPTIONAL_COUNTS = new Set<keyof ImportStats>(['sections', 'unrecognised'])
 
 export function NoteText({ note }: { note: ImportNote }) {
   const { t } = useI18n()
@@ -28,7 +32,7 @@ export function NoteText({ note }: { note: ImportNote }) {
 
 /**
  * The recognised structure before the import is confirmed: counts, notes, then the law as it
- * will be numbered — chapters, articles with computed labels and headings, their paragraphs,
+ * will be numbered — chapters, their sections, articles with computed labels and headings, their paragraphs,
  * points and sub-points; passages that matched nothing are marked as kept as plain text.
  * Everything is rendered as text (React escapes it): markup in a file stays words.
  */
@@ -70,10 +74,20 @@ export function ImportPreview({ structure, stats, notes, unrecognised }: {
     )
   }
 
+  const section = (s: SectionNode, key: string) => (
+    <li key={s.id ?? key} className="preview-section" data-testid="preview-section">
+      <div className="preview-heading"><span className="preview-label">{s.label}</span> {s.heading}</div>
+      <ol className="preview-articles">{s.articles.map(article)}</ol>
+    </li>
+  )
+
   const chapter = (c: ChapterNode) => (
     <li key={c.id ?? `c${c.index}`} className="preview-chapter" data-testid="preview-chapter">
       <div className="preview-heading"><span className="preview-label">{c.label}</span> {c.heading}</div>
-      <ol className="preview-articles">{c.articles.map(article)}</ol>
+      <ol className="preview-articles">
+        {c.articles.map(article)}
+        {c.sections.map((s) => section(s, `c${c.index}s${s.index}`))}
+      </ol>
     </li>
   )
 
@@ -81,7 +95,7 @@ export function ImportPreview({ structure, stats, notes, unrecognised }: {
   return (
     <div className="import-preview" data-testid="import-preview">
       <dl className="preview-counts" data-testid="preview-counts">
-        {COUNTS.filter(([key]) => key !== 'unrecognised' || stats.unrecognised > 0).map(([key, label]) => (
+        {COUNTS.filter(([key]) => !OPTIONAL_COUNTS.has(key) || stats[key] > 0).map(([key, label]) => (
           <div key={key} data-count={key}>
             <dt>{t(label)}</dt>
             <dd>{stats[key]}</dd>
@@ -102,7 +116,9 @@ export function ImportPreview({ structure, stats, notes, unrecognised }: {
             {structure.preamble.filter((p) => p.trim()).map((p, i) => <p key={i}>{clip(p)}</p>)}
           </div>
         )}
-        <ol className="preview-body">{structure.body.map((item) => (item.kind === 'chapter' ? chapter(item) : article(item)))}</ol>
+        <ol className="preview-body">
+          {structure.body.map((item) => (item.kind === 'chapter' ? chapter(item) : item.kind === 'section' ? section(item, `s${item.index}`) : article(item)))}
+        </ol>
         {hidden > 0 && <p className="muted">{t('import.more', { n: hidden })}</p>}
       </div>
     </div>

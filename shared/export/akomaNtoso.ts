@@ -4,15 +4,17 @@ import { escapeXml } from './escape'
 import { transliterate } from '../transliterate'
 import { isoDay, versionName, type ExportMeta } from './meta'
 import type { TextPart } from '../xref'
-import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode, type PointNode, type SubpointNode } from './structure'
+import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode, type PointNode, type SectionNode, type SubpointNode } from './structure'
 
 /**
  * Akoma Ntoso 3.0 (OASIS LegalDocML) export: an `act` with FRBR metadata, preface, preamble and
- * a body of chapter / article / paragraph / point, valid against the OASIS schema.
+ * a body of chapter / section / article / paragraph / point, valid against the OASIS schema.
  *
  * eIds follow the AKN naming convention (abbreviation + "_" + number, levels joined by "__") and
  * are the same in every language expression of the law, so that expressions can be aligned:
  * - chapters use their ordinal (`chp_2`), not the displayed Roman numeral;
+ * - sections their number within the chapter, under it (`chp_1__sec_2`; `sec_1` before any
+ *   chapter), and their articles nest in them (`chp_1__sec_2__art_5`);
  * - articles their number (`art_5`), which counts through the law;
  * - paragraphs their number, or ordinal 1 for the single unnumbered paragraph (`para_1`);
  * - points their number (`point_1`); sub-points the Latin letter of their ordinal (`point_a`),
@@ -181,6 +183,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   }
   for (const item of law.body) {
     if (item.kind === 'chapter') lines.push(...chapterXml(item, '      '))
+    else if (item.kind === 'section') lines.push(...sectionXml(item, '', '      '))
     else lines.push(...articleXml(item, '', '      '))
   }
   push('    </body>')
@@ -199,7 +202,18 @@ function chapterXml(chapter: ChapterNode, indent: string): string[] {
     `${indent}<chapter eId="${eId}"${guid(chapter.id, eId)}>`,
     ...numAndHeading(chapter.label, chapter.heading, indent + '  '),
     ...chapter.articles.flatMap((a) => articleXml(a, `${eId}__`, indent + '  ')),
+    ...chapter.sections.flatMap((s) => sectionXml(s, `${eId}__`, indent + '  ')),
     `${indent}</chapter>`,
+  ]
+}
+
+function sectionXml(section: SectionNode, prefix: string, indent: string): string[] {
+  const eId = `${prefix}sec_${section.num}`
+  return [
+    `${indent}<section eId="${eId}"${guid(section.id, eId)}>`,
+    ...numAndHeading(section.label, section.heading, indent + '  '),
+    ...section.articles.flatMap((a) => articleXml(a, `${eId}__`, indent + '  ')),
+    `${indent}</section>`,
   ]
 }
 

@@ -22,7 +22,7 @@ import { coverLines, type ExportMeta } from './meta'
 import { reportMetaLine } from '../review/reviewReport'
 import { REVIEW_PARAGRAPH_STYLES, reviewSectionsDocx } from '../review/reviewReportDocx'
 import { commentsReport, positionsTable, type ExportAppendix, type ExportComments, type PositionsTable } from './positions'
-import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode } from './structure'
+import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode, type SectionNode } from './structure'
 import { autoLineSpacing } from './lineSpacing'
 
 /**
@@ -30,7 +30,8 @@ import { autoLineSpacing } from './lineSpacing'
  * pasted text:
  * - real styles: Title for the law title, Heading 1 for chapters, Heading 2 for articles, so
  *   Word's navigation pane and outline show the structure (chapter and article labels are typed
- *   text, so "Статья 5" can be found with Find);
+ *   text, so "Статья 5" can be found with Find). A section is Heading 2 (centred) and its
+ *   articles Heading 3, so the outline nests; the importer tells them apart by their labels;
  * - real Word numbering for paragraphs ("1."), points ("1)") and sub-points ("a)" in English,
  *   Word's `russianLower` "а)" in Russian, which skips ё, й, ъ, ы, ь as Accord does). Each article
  *   is its own list instance, so numbering restarts per article; points restart after each
@@ -70,6 +71,10 @@ function styles(language: ExportMeta['language']): IStylesOptions {
       heading2: {
         run: { font, size: 24, bold: true, italics: false, color: '000000' },
         paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 1 },
+      },
+      heading3: {
+        run: { font, size: 24, bold: true, italics: false, color: '000000' },
+        paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 2 },
       },
     },
     paragraphStyles: [
@@ -148,17 +153,24 @@ function paragraphBlocks(paragraph: ParagraphNode, instance: number): Paragraph[
   return out
 }
 
-function articleBlocks(article: ArticleNode): Paragraph[] {
+const headingText = (node: { label: string; heading: string }) => run(node.heading ? `${node.label} ${node.heading}` : node.label)
+
+function articleBlocks(article: ArticleNode, heading: typeof HeadingLevel.HEADING_2 | typeof HeadingLevel.HEADING_3 = HeadingLevel.HEADING_2): Paragraph[] {
+  return [new Paragraph({ heading, children: [headingText(article)] }), ...article.paragraphs.flatMap((p) => paragraphBlocks(p, article.index))]
+}
+
+function sectionBlocks(section: SectionNode): Paragraph[] {
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(article.heading ? `${article.label} ${article.heading}` : article.label)] }),
-    ...article.paragraphs.flatMap((p) => paragraphBlocks(p, article.index)),
+    new Paragraph({ heading: HeadingLevel.HEADING_2, alignment: AlignmentType.CENTER, children: [headingText(section)] }),
+    ...section.articles.flatMap((a) => articleBlocks(a, HeadingLevel.HEADING_3)),
   ]
 }
 
 function chapterBlocks(chapter: ChapterNode): Paragraph[] {
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(chapter.heading ? `${chapter.label} ${chapter.heading}` : chapter.label)] }),
-    ...chapter.articles.flatMap(articleBlocks),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [headingText(chapter)] }),
+    ...chapter.articles.flatMap((a) => articleBlocks(a)),
+    ...chapter.sections.flatMap(sectionBlocks),
   ]
 }
 
@@ -223,7 +235,7 @@ export async function toDocx(doc: DocJSON, meta: ExportMeta, appendix: ExportApp
           ...coverParagraphs(meta, title),
           new Paragraph({ heading: HeadingLevel.TITLE, children: [run(title)] }),
           ...law.preamble.map((p) => new Paragraph({ style: 'AccordPreamble', children: [run(p)] })),
-          ...law.body.flatMap((item) => (item.kind === 'chapter' ? chapterBlocks(item) : articleBlocks(item))),
+          ...law.body.flatMap((item) => (item.kind === 'chapter' ? chapterBlocks(item) : item.kind === 'section' ? sectionBlocks(item) : articleBlocks(item))),
           ...(appendix.positions ? appendixBlocks(positionsTable(appendix.positions, law)) : []),
           ...(appendix.comments ? reviewBlocks(appendix.comments, doc, meta, title) : []),
         ],

@@ -4,7 +4,7 @@ import { coverLines, type ExportMeta } from './meta'
 import { reportMetaLine } from '../review/reviewReport'
 import { REVIEW_THREAD_CSS, reviewSectionsHtml } from '../review/reviewReportHtml'
 import { commentsReport, positionsTable, type ExportAppendix, type ExportComments, type PositionsTable } from './positions'
-import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode, type PointNode } from './structure'
+import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PointNode, type SectionNode } from './structure'
 
 /**
  * One standalone HTML file: inline CSS, no script, no external resources, so it can be mailed,
@@ -25,8 +25,9 @@ body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", "PT S
 h1.law-title { font-size: 17pt; text-align: center; margin: 0 0 1.5rem; }
 .preamble p { text-indent: 2em; margin: 0 0 0.6em; }
 h2.chapter { font-size: 14pt; text-align: center; margin: 2rem 0 1rem; }
+h3.section { font-size: 13pt; text-align: center; margin: 1.6rem 0 0.8rem; }
 section.article { margin: 0 0 1.2rem; }
-h3.article-heading { font-size: 13pt; margin: 1.2rem 0 0.5rem; }
+.article-heading { font-size: 13pt; margin: 1.2rem 0 0.5rem; }
 p.clause, p.point, p.subpoint { margin: 0 0 0.4em; text-align: justify; }
 p.point { margin-left: 2em; }
 p.subpoint { margin-left: 4em; }
@@ -44,7 +45,7 @@ ${REVIEW_THREAD_CSS}
 @media print {
   body { max-width: none; padding: 0; font-size: 12pt; }
   .cover { border: 0; min-height: 22cm; display: flex; flex-direction: column; justify-content: center; page-break-after: always; break-after: page; margin: 0; }
-  h2.chapter, h3.article-heading { page-break-after: avoid; break-after: avoid; }
+  h2.chapter, h3.section, .article-heading { page-break-after: avoid; break-after: avoid; }
   section.appendix { border: 0; page-break-before: always; break-before: page; }
   section.appendix tr { page-break-inside: avoid; break-inside: avoid; }
   p { orphans: 3; widows: 3; }
@@ -71,22 +72,32 @@ function paragraphHtml(paragraph: ParagraphNode): string[] {
   return out.concat(paragraph.points.flatMap(pointHtml))
 }
 
-function articleHtml(article: ArticleNode): string[] {
+/** An article's heading is h3, or h4 inside a section (h3), so the outline of the page nests. */
+function articleHtml(article: ArticleNode, level: 3 | 4 = 3): string[] {
   const id = article.id ? ` data-id="${escapeHtml(article.id)}"` : ''
   return [
     `<section class="article"${id}>`,
-    `<h3 class="article-heading">${escapeHtml(article.label)}${article.heading ? ' ' + escapeHtml(article.heading) : ''}</h3>`,
+    `<h${level} class="article-heading">${escapeHtml(article.label)}${article.heading ? ' ' + escapeHtml(article.heading) : ''}</h${level}>`,
     ...article.paragraphs.flatMap(paragraphHtml),
     '</section>',
   ]
 }
 
+function divisionHeading(tag: 'h2' | 'h3', division: ChapterNode | SectionNode): string {
+  const id = division.id ? ` data-id="${escapeHtml(division.id)}"` : ''
+  return `<${tag} class="${division.kind}"${id}>${escapeHtml(division.label)}${division.heading ? ' ' + escapeHtml(division.heading) : ''}</${tag}>`
+}
+
+function sectionHtml(section: SectionNode): string[] {
+  return [divisionHeading('h3', section), ...section.articles.flatMap((a) => articleHtml(a, 4))]
+}
+
 function chapterHtml(chapter: ChapterNode): string[] {
-  const id = chapter.id ? ` data-id="${escapeHtml(chapter.id)}"` : ''
-  return [
-    `<h2 class="chapter"${id}>${escapeHtml(chapter.label)}${chapter.heading ? ' ' + escapeHtml(chapter.heading) : ''}</h2>`,
-    ...chapter.articles.flatMap(articleHtml),
-  ]
+  return [divisionHeading('h2', chapter), ...chapter.articles.flatMap((a) => articleHtml(a)), ...chapter.sections.flatMap(sectionHtml)]
+}
+
+function bodyHtml(item: LawStructure['body'][number]): string[] {
+  return item.kind === 'chapter' ? chapterHtml(item) : item.kind === 'section' ? sectionHtml(item) : articleHtml(item)
 }
 
 /** A table after the text (the positions), every cell escaped. */
@@ -151,7 +162,7 @@ export function toHtml(doc: DocJSON, meta: ExportMeta, appendix: ExportAppendix 
     '<div class="preamble">',
     ...law.preamble.filter((p) => p.trim()).map((p) => `<p>${escapeHtml(p)}</p>`),
     '</div>',
-    ...law.body.flatMap((item) => (item.kind === 'chapter' ? chapterHtml(item) : articleHtml(item))),
+    ...law.body.flatMap(bodyHtml),
     '</main>',
     ...(appendix.positions ? appendixTable(positionsTable(appendix.positions, law), 'positions') : []),
     ...(appendix.comments ? reviewAppendix(appendix.comments, doc, meta, title) : []),

@@ -3,11 +3,12 @@ import { startsLikeStructure } from '../import/markers'
 import type { ExportMeta } from './meta'
 import { authorLine, reportHeadings, reportMetaLine, statusLine, type ReportThread, type ReviewReportModel } from '../review/reviewReport'
 import { commentsReport, positionsTable, type ExportAppendix, type PositionsTable } from './positions'
-import { lawStructure, type ArticleNode, type ChapterNode } from './structure'
+import { lawStructure, type ArticleNode, type ChapterNode, type SectionNode } from './structure'
 
 /**
  * Markdown for the web and for review:
- *   # Title / preamble / ## Chapter I. Heading / ### Article 5. Heading /
+ *   # Title / preamble / ## Chapter I. Heading / ### Section 1. Heading / ### Article 5. Heading
+ *   (#### inside a section, so the levels nest) /
  *   "1. text" paragraphs, "   1) text" points, "      a) text" sub-points.
  * Blocks are separated by blank lines, so a sub-point ("a)" is not Markdown list syntax) never
  * runs into the line above. User text is escaped: it never turns into markup, and the importer
@@ -48,8 +49,8 @@ function headingLine(prefix: string, label: string, heading: string): string {
   return heading ? `${prefix} ${label} ${escapeMarkdown(heading)}` : `${prefix} ${label}`
 }
 
-function articleLines(article: ArticleNode): string[] {
-  const out = [headingLine('###', article.label, article.heading)]
+function articleLines(article: ArticleNode, prefix = '###'): string[] {
+  const out = [headingLine(prefix, article.label, article.heading)]
   for (const paragraph of article.paragraphs) {
     if (!paragraph.implicit) {
       const text = escapeMarkdown(paragraph.text)
@@ -64,8 +65,13 @@ function articleLines(article: ArticleNode): string[] {
   return out
 }
 
+/** A section's articles are one level below it; the importer knows them by their labels, not levels. */
+function sectionLines(section: SectionNode): string[] {
+  return [headingLine('###', section.label, section.heading), ...section.articles.flatMap((a) => articleLines(a, '####'))]
+}
+
 function chapterLines(chapter: ChapterNode): string[] {
-  return [headingLine('##', chapter.label, chapter.heading), ...chapter.articles.flatMap(articleLines)]
+  return [headingLine('##', chapter.label, chapter.heading), ...chapter.articles.flatMap((a) => articleLines(a)), ...chapter.sections.flatMap(sectionLines)]
 }
 
 /** A GFM table after the text (a pipe in a cell is escaped with the rest of the inline syntax). */
@@ -114,7 +120,7 @@ export function toMarkdown(doc: DocJSON, meta: ExportMeta, appendix: ExportAppen
   const title = law.title || meta.title
   const blocks: string[] = [title ? `# ${escapeMarkdown(title)}` : '#']
   for (const p of law.preamble) if (p.trim()) blocks.push(escapeMarkdown(p))
-  for (const item of law.body) blocks.push(...(item.kind === 'chapter' ? chapterLines(item) : articleLines(item)))
+  for (const item of law.body) blocks.push(...(item.kind === 'chapter' ? chapterLines(item) : item.kind === 'section' ? sectionLines(item) : articleLines(item)))
   if (appendix.positions) blocks.push(...tableBlocks(positionsTable(appendix.positions, law)))
   if (appendix.comments) blocks.push(...reviewBlocks(commentsReport(appendix.comments, doc, meta.language, title)))
   return blocks.join('\n\n') + '\n'

@@ -64,9 +64,11 @@ export interface ArticleNode {
   paragraphs: ParagraphNode[]
 }
 
-export interface ChapterNode {
-  kind: 'chapter'
+/** A division of a chapter (AKN `section`): the articles after its heading, up to the next division. */
+export interface SectionNode {
+  kind: 'section'
   id: string | null
+  /** Ordinal within its chapter, 1-based (sections are numbered within their chapter). */
   index: number
   num: string
   label: string
@@ -74,12 +76,30 @@ export interface ChapterNode {
   articles: ArticleNode[]
 }
 
+export interface ChapterNode {
+  kind: 'chapter'
+  id: string | null
+  index: number
+  num: string
+  label: string
+  heading: string
+  /**
+   * The chapter's own articles: those before its first section. In the flat editor model an
+   * article after a section heading is that section's, so these always come first.
+   */
+  articles: ArticleNode[]
+  sections: SectionNode[]
+}
+
 export interface LawStructure {
   language: Language
   title: string
   preamble: string[]
-  /** Articles before the first chapter (chapterless), then the chapters in order. */
-  body: (ChapterNode | ArticleNode)[]
+  /**
+   * Articles before the first chapter or section (chapterless), then the chapters in order;
+   * a section before any chapter stands here too, at the top level.
+   */
+  body: (ChapterNode | SectionNode | ArticleNode)[]
 }
 
 
@@ -106,16 +126,25 @@ export function lawStructure(doc: DocJSON, language: Language): LawStructure {
   const children = doc.content ?? []
   const title = textOf(children.find((c) => c.type === 'lawTitle'))
   const preamble = (children.find((c) => c.type === 'preamble')?.content ?? []).map(textOf)
-  const body: (ChapterNode | ArticleNode)[] = []
+  const body: LawStructure['body'] = []
   let chapter: ChapterNode | null = null
+  let section: SectionNode | null = null
   let chapterCount = 0
+  let sectionCount = 0
   let articleCount = 0
 
   for (const node of children) {
     if (node.type === 'chapter') {
       const n = next('chapter')
-      chapter = { kind: 'chapter', id: idOf(node), index: ++chapterCount, num: n.num, label: n.label, heading: textOf(node), articles: [] }
+      chapter = { kind: 'chapter', id: idOf(node), index: ++chapterCount, num: n.num, label: n.label, heading: textOf(node), articles: [], sections: [] }
+      section = null
+      sectionCount = 0
       body.push(chapter)
+    } else if (node.type === 'section') {
+      const n = next('section')
+      section = { kind: 'section', id: idOf(node), index: ++sectionCount, num: n.num, label: n.label, heading: textOf(node), articles: [] }
+      if (chapter) chapter.sections.push(section)
+      else body.push(section)
     } else if (node.type === 'article') {
       const n = next('article')
       const blocks = node.content ?? []
@@ -129,7 +158,8 @@ export function lawStructure(doc: DocJSON, language: Language): LawStructure {
         ...withParts('headingParts', blocks.find((b) => b.type === 'articleHeading'), xrefs),
         paragraphs: articleBody(blocks, next, xrefs),
       }
-      if (chapter) chapter.articles.push(article)
+      if (section) section.articles.push(article)
+      else if (chapter) chapter.articles.push(article)
       else body.push(article)
     }
   }
@@ -180,12 +210,25 @@ function articleBody(blocks: DocJSON[], next: (kind: NumberedNode['kind']) => Nu
   return paragraphs
 }
 
-/** Articles in law order, with the chapter each belongs to (null before the first chapter). */
-export function articlesOf(law: LawStructure): { chapter: ChapterNode | null; article: ArticleNode }[] {
-  const out: { chapter: ChapterNode | null; article: ArticleNode }[] = []
+export interface PlacedArticle {
+  /** Null before the first chapter (and in a section that comes before any chapter). */
+  chapter: ChapterNode | null
+  /** Null for an article directly in its chapter or before any division. */
+  section: SectionNode | null
+  article: ArticleNode
+}
+
+/** Articles in law order, with the chapter and the section each belongs to. */
+export function articlesOf(law: LawStructure): PlacedArticle[] {
+  const out: PlacedArticle[] = []
+  const inSection = (chapter: ChapterNode | null, section: SectionNode) => section.articles.forEach((article) => out.push({ chapter, section, article }))
   for (const item of law.body) {
-    if (item.kind === 'article') out.push({ chapter: null, article: item })
-    else for (const article of item.articles) out.push({ chapter: item, article })
+    if (item.kind === 'article') out.push({ chapter: null, section: null, article: item })
+    else if (item.kind === 'section') inSection(null, item)
+    else {
+      for (const article of item.articles) out.push({ chapter: item, section: null, article })
+      for (const section of item.sections) inSection(item, section)
+    }
   }
   return out
 }

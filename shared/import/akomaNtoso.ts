@@ -11,8 +11,9 @@ import { collapseSpaces } from './spaces'
  * producers' acts. The hierarchy is read from the elements, not from `num` (numbers are
  * computed); everything is flattened back to the editor's sibling blocks:
  * paragraph → clause, its points → point, their points → subpoint. An `intro` is its owner's
- * text, a `wrapUp` a further paragraph. Elements the model has no place for (section, part,
- * hcontainer, tables…) keep their text: a heading-only container becomes text in place.
+ * text, a `wrapUp` a further paragraph. A `section` becomes a section heading followed by its
+ * articles, as a chapter does. Elements the model has no place for (part, title, hcontainer,
+ * tables…) keep their text: a heading-only container becomes text in place.
  */
 
 const LANGUAGE_BY_CODE: Record<string, Language> = { eng: 'en', en: 'en', rus: 'ru', ru: 'ru' }
@@ -110,18 +111,19 @@ export function parseAkomaNtoso(xml: string): ImportResult {
 
   const heading = (el: XmlElement) => collapseSpaces(textContent(child(el, 'heading') ?? { name: '', attrs: {}, children: [] }))
 
-  // Chapters and articles wherever they are; containers the model lacks (part, section, title…)
+  // Chapters, sections and articles wherever they are; containers the model lacks (part, title…)
   // are walked through, their own num and heading left out (and reported).
   const walkContainer = (el: XmlElement): void => {
     for (const c of elements(el)) {
       const name = localName(c)
       if (name === 'num' || name === 'heading' || name === 'subheading') continue
-      if (name === 'chapter') {
-        asm.chapter(heading(c))
+      if (name === 'chapter' || name === 'section') {
+        if (name === 'chapter') asm.chapter(heading(c))
+        else asm.section(heading(c))
         walkContainer(c)
       } else if (name === 'article') article(c)
       else if (name === 'hcontainer' && c.attrs.name === 'empty') continue
-      else if (findAll(c, 'article').length === 0 && findAll(c, 'chapter').length === 0) {
+      else if (findAll(c, 'article').length === 0 && findAll(c, 'chapter').length === 0 && findAll(c, 'section').length === 0) {
         // Text outside any article: kept in place, as the text importer does.
         if (name !== 'content' && name !== 'intro' && name !== 'wrapUp') skipped.add(name)
         const texts = blockTexts(c).filter(Boolean)

@@ -17,7 +17,7 @@ export class DocAssembler {
   title = ''
   readonly preamble: string[] = []
   readonly parts: DocJSON[] = []
-  readonly stats: ImportStats = { chapters: 0, articles: 0, clauses: 0, points: 0, subpoints: 0, preambleParagraphs: 0, unrecognised: 0 }
+  readonly stats: ImportStats = { chapters: 0, sections: 0, articles: 0, clauses: 0, points: 0, subpoints: 0, preambleParagraphs: 0, unrecognised: 0 }
   private article: DocJSON | null = null
 
   chapter(heading: string): DocJSON {
@@ -25,6 +25,15 @@ export class DocAssembler {
     this.parts.push(node)
     this.article = null
     this.stats.chapters++
+    return node
+  }
+
+  /** A section heading: like a chapter's, the articles after it are its own. */
+  section(heading: string): DocJSON {
+    const node: DocJSON = { type: 'section', attrs: { id: newId() }, content: text(heading) }
+    this.parts.push(node)
+    this.article = null
+    this.stats.sections++
     return node
   }
 
@@ -40,9 +49,9 @@ export class DocAssembler {
     return this.article
   }
 
-  /** The text of the most recent chapter or article heading, to extend it with a title line. */
+  /** The text of the most recent chapter, section or article heading, to extend it with a title line. */
   setHeading(node: DocJSON, heading: string): void {
-    if (node.type === 'chapter') node.content = text(heading)
+    if (node.type === 'chapter' || node.type === 'section') node.content = text(heading)
     else node.content![0] = { type: 'articleHeading', content: text(heading) }
   }
 

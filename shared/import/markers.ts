@@ -13,7 +13,7 @@ export interface Marker {
 }
 
 export interface HeadingMatch {
-  kind: 'chapter' | 'article'
+  kind: 'chapter' | 'section' | 'article'
   /** The number as typed ("II", "2", "5"). */
   number: string
   /** The heading text after the number and its separator (may be empty). */
@@ -21,13 +21,18 @@ export interface HeadingMatch {
 }
 
 const CHAPTER = /^(?:chapter|глава)\s+([IVXLCDM]+|[ivxlcdm]+|\d{1,3})(?![\p{L}\p{N}])(.*)$/iu
+/**
+ * "Section 2", "§ 2", "Параграф 2": a division of a chapter, numbered in arabic. «Раздел» is not
+ * one: in CIS drafting it stands above chapters, which the model has no place for.
+ */
+const SECTION = /^(?:(?:section|параграф)\s+|§\s*)(\d{1,3})(?![\p{L}\p{N}])(.*)$/iu
 const ARTICLE = /^(?:article|art\.|статья|ст\.)\s*(\d{1,4}(?:[.-]\d{1,3})*)(?![\p{L}\p{N}])(.*)$/iu
 const SEPARATOR = /^\s*[.:–—-]\s*/u
 
-/** "Article 5. Title", "Статья 5 – Название", "Chapter II" (bare), "Chapter II General provisions". */
+/** "Article 5. Title", "Статья 5 – Название", "Chapter II" (bare), "Chapter II General provisions", "§ 2. Title". */
 export function matchHeading(line: string): HeadingMatch | null {
   const text = line.trim()
-  for (const [kind, pattern] of [['chapter', CHAPTER], ['article', ARTICLE]] as const) {
+  for (const [kind, pattern] of [['chapter', CHAPTER], ['section', SECTION], ['article', ARTICLE]] as const) {
     const m = pattern.exec(text)
     if (!m) continue
     const after = m[2]

@@ -23,7 +23,11 @@ import { joinTitleLines, startsTitleSubject } from './titleLines'
 
 export interface SourceBlock {
   text: string
-  /** A heading from the source format: 1 title, 2 chapter, 3 article, 4+ minor (kept as text). */
+  /**
+   * A heading from the source format: 1 title, 2 chapter, 3 article, 4+ minor (kept as text).
+   * A heading that reads as one ("§ 2.", "Article 5.") is taken for what it says at any level:
+   * our exports put sections at 3 and their articles at 4.
+   */
   heading?: number
   /** Depth (0-based) of an item of a source list whose number is not typed (Word numbering). */
   listDepth?: number
@@ -36,7 +40,7 @@ export interface SourceBlock {
 export interface RecogniseOptions {
   language?: Language
   /** Markdown input: backslash escapes are undone, and when the text has ## / ### headings
-   * only those make chapters and articles (a paragraph starting "Article 5." stays text). */
+   * only headings make chapters, sections and articles (a paragraph starting "Article 5." stays text). */
   markdown?: boolean
   /** Notes from the format reader (skipped images, flattened tables…), put before ours. */
   notes?: ImportNote[]
@@ -137,7 +141,7 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
     titleSet = true
     titleOpen = block
   }
-  let pending: { node: DocJSON; kind: 'chapter' | 'article' } | null = null
+  let pending: { node: DocJSON; kind: 'chapter' | 'section' | 'article' } | null = null
   let stack: Level[] = []
   const unrecognised: string[] = []
   let renumbered: { typed: string; computed: string } | null = null
@@ -158,14 +162,15 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
       titleOpen = null
     }
 
-    // A bare "Chapter II" / "Article 5" takes its title from the next line.
+    // A bare "Chapter II" / "§ 2" / "Article 5" takes its title from the next line.
     if (pending) {
       const p = pending
       pending = null
-      // A chapter may take a heading-styled line too ("CHAPTER I" ↵ "GENERAL PROVISIONS" in
-      // Heading 1); an article only a plain line, since its first paragraph may follow.
-      const fits = block.listDepth === undefined && (block.heading === undefined || (p.kind === 'chapter' && block.heading <= 3))
-      if (fits && raw && !matchHeading(raw) && !matchMarker(raw, markdown) && raw.length <= 200 && (p.kind === 'chapter' || looksLikeTitle(raw))) {
+      // A chapter or section may take a heading-styled line too ("CHAPTER I" ↵ "GENERAL
+      // PROVISIONS" in Heading 1); an article only a plain line, since its first paragraph may follow.
+      const division = p.kind !== 'article'
+      const fits = block.listDepth === undefined && (block.heading === undefined || (division && block.heading <= 3))
+      if (fits && raw && !matchHeading(raw) && !matchMarker(raw, markdown) && raw.length <= 200 && (division || looksLikeTitle(raw))) {
         asm.setHeading(p.node, clean(raw))
         continue
       }
@@ -180,9 +185,9 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
     const heading = !headingsOnly || block.heading !== undefined ? matchHeading(raw) : null
     if (heading) {
       const title = clean(heading.rest)
-      if (heading.kind === 'chapter') {
-        const node = asm.chapter(title)
-        if (!title) pending = { node, kind: 'chapter' }
+      if (heading.kind !== 'article') {
+        const node = heading.kind === 'chapter' ? asm.chapter(title) : asm.section(title)
+        if (!title) pending = { node, kind: heading.kind }
       } else {
         const node = asm.startArticle(title)
         stack = []
@@ -208,7 +213,7 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
 
     if (!asm.currentArticle) {
       if (asm.parts.length > 0) {
-        // Text between a chapter heading and its first article has no place of its own in the
+        // Text between a chapter (or section) heading and its first article has no place of its own in the
         // model; it opens an untitled article right there rather than moving elsewhere.
         asm.startArticle('')
         unrecognisedIds.push(asm.block('clause', clean(raw)))

@@ -56,7 +56,7 @@ export function textBlocks(text: string, options: ParseTextOptions = {}): { bloc
   const format = options.format ?? 'auto'
   const markdown = format === 'markdown' || (format === 'auto' && lines.some((l) => ATX.test(l)))
   const hasBlankLines = lines.some((l, i) => !l.trim() && i > 0 && i < lines.length - 1)
-  // As in the recogniser: once Markdown has ## / ### headings, only they start chapters and articles.
+  // As in the recogniser: once Markdown has ## / ### headings, only headings start chapters, sections and articles.
   const headingsOnly = markdown && lines.some((l) => /^ {0,3}#{2,3}(?:[ \t]|$)/.test(l))
   const startsHeading = (line: string) => !headingsOnly && matchHeading(line) !== null
 

@@ -4,6 +4,7 @@ import type { ImportNote } from './notes'
 
 export interface ImportStats {
   chapters: number
+  sections: number
   articles: number
   /** Numbered paragraphs of articles ("clause" blocks). */
   clauses: number

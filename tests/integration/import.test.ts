@@ -7,6 +7,7 @@ import { createCast, type Account, type Cast } from '../helpers/accounts'
 import { englishDocx, paddedDocx, russianDocx, stripIds } from '../helpers/draftDocx'
 import { MAX_DOCX_XML_BYTES } from '../../shared/import/zipBomb'
 import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
+import { sectionedLaw } from '../helpers/sectionedLaw'
 
 /** POST /api/documents/import: a tree from the browser's preview, or a raw file. */
 
@@ -68,6 +69,23 @@ describe('import endpoint', () => {
     expect((await cast.stranger.api(`/api/documents/${created.document.id}`)).status).toBe(403)
     const list = await cast.drafter.json<DocumentSummary[]>('/api/documents')
     expect(list.map((d) => d.id)).toContain(created.document.id)
+  })
+
+  it('counts sections in a tree from the browser and in our own Akoma Ntoso, and keeps them', async () => {
+    const tree = sectionedLaw('ru')
+    const res = await importTree(cast.drafter, { title: 'Закон о параграфах', language: 'ru', doc: tree })
+    expect(res.status).toBe(201)
+    const created = (await res.json()) as ImportCreated
+    expect(created.stats).toMatchObject({ chapters: 2, sections: 4, articles: 6 })
+    expect(stripIds(await content(cast.drafter, created.document.id))).toEqual(stripIds(tree))
+
+    const xml = toAkomaNtoso(sectionedLaw('ru', false), { title: 'Закон о параграфах', language: 'ru', status: 'draft', date: '2025-03-14', organizations: [] })
+    const akn = await importFile(cast.drafter, 'application/akn+xml', xml)
+    expect(akn.status).toBe(201)
+    const fromAkn = (await akn.json()) as ImportCreated
+    expect(fromAkn.stats).toMatchObject({ chapters: 2, sections: 4, articles: 6 })
+    const stored = await content(cast.drafter, fromAkn.document.id)
+    expect(stored.content!.filter((n) => n.type === 'section').map((n) => n.content?.[0]?.text)).toEqual(['Параграф без главы', 'Сфера действия', 'Определения', 'Вступление в силу'])
   })
 
   it('refuses trees the schema does not accept, and says why', async () => {

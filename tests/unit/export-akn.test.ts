@@ -8,6 +8,7 @@ import { sampleLaw } from '../../shared/seed/modelLaw'
 import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
 import type { ExportMeta } from '../../shared/export/meta'
 import type { DocJSON } from '../../shared/schema'
+import { sectionedLaw } from '../helpers/sectionedLaw'
 
 /**
  * Akoma Ntoso export, validated with xmllint against the OASIS schema copied into
@@ -170,6 +171,41 @@ describe('Akoma Ntoso export', () => {
     expect(xml).toMatch(/<chapter eId="chp_1"[^>]*>\s*<num>Chapter I\.<\/num>\s*<article/)
     // An empty law title falls back to the document's title from the metadata.
     expect(xml).toContain('<docTitle>Model Law</docTitle>')
+  })
+
+  it('nests sections in their chapter (sec_N counting within it) and articles in their section, valid in both languages', () => {
+    const en = toAkomaNtoso(sectionedLaw('en'), meta('en'))
+    const ru = toAkomaNtoso(sectionedLaw('ru'), meta('ru'))
+    validate(en)
+    validate(ru)
+    const eIds = (xml: string) => [...xml.matchAll(/<(chapter|section|article) eId="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`)
+    expect(eIds(en)).toEqual([
+      'article art_1',
+      'section sec_1',
+      'article sec_1__art_2',
+      'chapter chp_1',
+      'article chp_1__art_3',
+      'section chp_1__sec_1',
+      'article chp_1__sec_1__art_4',
+      'section chp_1__sec_2',
+      'article chp_1__sec_2__art_5',
+      'chapter chp_2',
+      'section chp_2__sec_1',
+      'article chp_2__sec_1__art_6',
+    ])
+    expect(eIds(ru)).toEqual(eIds(en))
+    expect(en).toMatch(/<section eId="chp_1__sec_2" GUID="sen000e">\s*<num>Section 2\.<\/num>\s*<heading>Definitions<\/heading>\s*<article eId="chp_1__sec_2__art_5"/)
+    expect(ru).toMatch(/<section eId="chp_1__sec_2"[^>]*>\s*<num>§ 2\.<\/num>\s*<heading>Определения<\/heading>/)
+    // The chapter's own article comes before its sections; a section closes before the next chapter.
+    expect(en).toMatch(/<\/article>\s*<\/section>\s*<\/chapter>\s*<chapter eId="chp_2"/)
+    expect(en).toMatch(/<paragraph eId="chp_1__sec_1__art_4__para_2"[^>]*>[\s\S]*?<point eId="chp_1__sec_1__art_4__para_2__point_1__point_a"/)
+  })
+
+  it('points references at the eIds of sections and of articles inside them', () => {
+    const xml = toAkomaNtoso(sectionedLaw('ru'), meta('ru'))
+    expect(xml).toContain('<p>См. параграф <ref href="#chp_1__sec_1">1</ref> и статью <ref href="#chp_1__sec_1__art_4">4</ref>.</p>')
+    const eIds = new Set([...xml.matchAll(/ eId="([^"]+)"/g)].map((m) => m[1]))
+    for (const [, target] of xml.matchAll(/<ref href="#([^"]*)"/g)) expect(eIds).toContain(target)
   })
 
   it('rejects a date that is not ISO rather than writing an invalid file', () => {

@@ -5,6 +5,7 @@ import { toDocx } from '../../shared/export/docx'
 import { articlesOf, lawStructure } from '../../shared/export/structure'
 import type { ExportMeta } from '../../shared/export/meta'
 import { unzipText as unzip } from '../helpers/zip'
+import { sectionedLaw } from '../helpers/sectionedLaw'
 
 /** The <w:p> elements of document.xml with their text, style, numbering level and numbering instance. */
 function paragraphs(xml: string) {
@@ -81,6 +82,31 @@ describe('DOCX export', () => {
     expect(nextArticle.numId).not.toBe(clause1.numId)
     // Text is the words only: the numbers come from numbering, never typed.
     expect(find('the offence is committed by a national').text).not.toMatch(/^\d/)
+  })
+
+  it('writes a section as a centred Heading 2 between its chapter (Heading 1) and its articles (Heading 3)', async () => {
+    const headings = (xml: string) => paragraphs(xml).filter((p) => p.style?.startsWith('Heading')).map((p) => `${p.style} ${p.text}`)
+    const en = unzip(await toDocx(sectionedLaw('en'), meta('en')), 'word/document.xml')
+    expect(headings(en)).toEqual([
+      'Heading2 Article 1. Before any division',
+      'Heading2 Section 1. Loose section',
+      'Heading3 Article 2. In the loose section',
+      'Heading1 Chapter I. General provisions',
+      'Heading2 Article 3. Purpose',
+      'Heading2 Section 1. Scope',
+      'Heading3 Article 4. Application',
+      'Heading2 Section 2. Definitions',
+      'Heading3 Article 5. Terms',
+      'Heading1 Chapter II. Final provisions',
+      'Heading2 Section 1. Entry into force',
+      'Heading3 Article 6. Effect',
+    ])
+    expect(en).toMatch(/<w:pStyle w:val="Heading2"\/>\s*<w:jc w:val="center"\/>[\s\S]*?Section 2\. Definitions/)
+    const ru = unzip(await toDocx(sectionedLaw('ru'), meta('ru')), 'word/document.xml')
+    expect(headings(ru)).toContain('Heading2 § 2. Определения')
+    expect(headings(ru)).toContain('Heading3 Статья 5. Термины')
+    // Heading 3 has a style of its own (the law's font, an outline level below articles' Heading 2).
+    expect(unzip(await toDocx(sectionedLaw('en'), meta('en')), 'word/styles.xml')).toMatch(/w:styleId="Heading3">(?:(?!<\/w:style>)[\s\S])*<w:outlineLvl w:val="2"\/>(?:(?!<\/w:style>)[\s\S])*Times New Roman/)
   })
 
   it('defines the numbering formats: "1.", "1)", "a)" in English and Word\'s russianLower "а)" in Russian', async () => {

@@ -6,6 +6,7 @@ import { toMarkdown } from '../../shared/export/markdown'
 import { toHtml } from '../../shared/export/html'
 import type { ExportMeta } from '../../shared/export/meta'
 import type { DocJSON } from '../../shared/schema'
+import { sectionedLaw } from '../helpers/sectionedLaw'
 
 const meta = (language: 'en' | 'ru', extra: Partial<ExportMeta> = {}): ExportMeta => ({
   title: language === 'en' ? 'Model Law On Combating Human Trafficking' : 'Модельный закон',
@@ -82,6 +83,31 @@ describe('export structure', () => {
     expect(chapter.articles[2].paragraphs).toEqual([])
   })
 
+  it('nests sections: in their chapter after its own articles, at the top level before any chapter', () => {
+    const law = lawStructure(sectionedLaw('en'), 'en')
+    expect(law.body.map((i) => `${i.kind} ${i.label}`)).toEqual(['article Article 1.', 'section Section 1.', 'chapter Chapter I.', 'chapter Chapter II.'])
+    const [, loose, general, final] = law.body
+    if (loose.kind !== 'section' || general.kind !== 'chapter' || final.kind !== 'chapter') throw new Error('unexpected structure')
+    expect(loose.articles.map((a) => a.heading)).toEqual(['In the loose section'])
+    expect(general.articles.map((a) => a.heading)).toEqual(['Purpose'])
+    expect(general.sections.map((s) => [s.label, s.heading, s.articles.map((a) => a.label)])).toEqual([
+      ['Section 1.', 'Scope', ['Article 4.']],
+      ['Section 2.', 'Definitions', ['Article 5.']],
+    ])
+    // Sections count again in each chapter.
+    expect(final.sections.map((s) => s.label)).toEqual(['Section 1.'])
+    // articlesOf: every article in law order, with its chapter and section.
+    expect(articlesOf(law).map(({ chapter, section, article }) => `${chapter?.label ?? '-'} ${section?.label ?? '-'} ${article.label}`)).toEqual([
+      '- - Article 1.',
+      '- Section 1. Article 2.',
+      'Chapter I. - Article 3.',
+      'Chapter I. Section 1. Article 4.',
+      'Chapter I. Section 2. Article 5.',
+      'Chapter II. Section 1. Article 6.',
+    ])
+    expect(articlesOf(lawStructure(sectionedLaw('ru'), 'ru'))[4].section?.label).toBe('§ 2.')
+  })
+
   it('rejects a tree the schema does not accept', () => {
     expect(() => lawStructure({ type: 'doc', content: [] }, 'en')).toThrow()
   })
@@ -133,7 +159,44 @@ describe('Markdown export', () => {
   })
 })
 
+describe('Markdown export with sections', () => {
+  it('puts a section heading between chapter and article level, its articles one level lower', () => {
+    const en = toMarkdown(sectionedLaw('en'), meta('en'))
+    expect(en).toContain('\n## Chapter I. General provisions\n\n### Article 3. Purpose\n')
+    expect(en).toContain('\n### Section 1. Scope\n\n#### Article 4. Application\n')
+    expect(en).toContain('\n### Section 2. Definitions\n\n#### Article 5. Terms\n')
+    expect(en).toContain('\n## Chapter II. Final provisions\n\n### Section 1. Entry into force\n\n#### Article 6. Effect\n')
+    expect(en).toContain('\n### Section 1. Loose section\n\n#### Article 2. In the loose section\n')
+    const ru = toMarkdown(sectionedLaw('ru'), meta('ru'))
+    expect(ru).toContain('\n### § 2. Определения\n\n#### Статья 5. Термины\n')
+  })
+})
+
 describe('HTML export', () => {
+  it('writes section headings (label and heading) between chapter and article level', () => {
+    const html = toHtml(sectionedLaw('en'), meta('en'))
+    const main = html.slice(html.indexOf('<main'))
+    const headings = [...main.matchAll(/<(h[1-6]) class="([a-z-]+)"[^>]*>([^<]*)</g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`)
+    expect(headings).toEqual([
+      'h1 law-title Law on Sections',
+      'h3 article-heading Article 1. Before any division',
+      'h3 section Section 1. Loose section',
+      'h4 article-heading Article 2. In the loose section',
+      'h2 chapter Chapter I. General provisions',
+      'h3 article-heading Article 3. Purpose',
+      'h3 section Section 1. Scope',
+      'h4 article-heading Article 4. Application',
+      'h3 section Section 2. Definitions',
+      'h4 article-heading Article 5. Terms',
+      'h2 chapter Chapter II. Final provisions',
+      'h3 section Section 1. Entry into force',
+      'h4 article-heading Article 6. Effect',
+    ])
+    expect(main).toContain('<h3 class="section" data-id="sen0001">Section 1. Scope</h3>')
+    expect(main).toContain('See section 1 and article 4.')
+    expect(toHtml(sectionedLaw('ru'), meta('ru'))).toContain('>§ 2. Определения</h3>')
+  })
+
   it('is one standalone file with a cover, a print stylesheet and no script', () => {
     const html = toHtml(sampleLaw('en'), meta('en'))
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true)

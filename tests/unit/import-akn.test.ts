@@ -96,6 +96,42 @@ describe('parseAkomaNtoso', () => {
     expect(result.warnings.join(' ')).toContain('part')
   })
 
+  it('reads sections from another producer: a section heading, then the articles nested in it', () => {
+    const xml = `<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act"><meta/><body>
+      <chapter eId="chp_1"><num>Глава 1.</num><heading>Общие положения</heading>
+        <article eId="chp_1__art_1"><num>1</num><heading>Цель</heading><content><p>Текст цели.</p></content></article>
+        <section eId="chp_1__sec_1"><num>§ 1.</num><heading>Сфера действия</heading>
+          <article eId="chp_1__sec_1__art_2"><num>2</num><heading>Предмет</heading><content><p>Текст предмета.</p></content></article>
+          <article eId="chp_1__sec_1__art_3"><num>3</num><content><p>Ещё текст.</p></content></article>
+        </section>
+        <section eId="chp_1__sec_2"><num>§ 2.</num></section>
+      </chapter>
+      <section eId="sec_1"><heading>Без главы</heading>
+        <article eId="sec_1__art_4"><num>4</num><heading>Действие</heading><content><p>Текст действия.</p></content></article>
+      </section>
+    </body></act></akomaNtoso>`
+    const result = parseAkomaNtoso(xml)
+    docFromJSON(result.doc)
+    const b = createBuilders('x')
+    expect(stripIds(result.doc)).toEqual(
+      stripIds(
+        b.law('', [], [
+          b.chapter('Общие положения'),
+          b.article('Цель', [b.clause('Текст цели.')]),
+          b.section('Сфера действия'),
+          b.article('Предмет', [b.clause('Текст предмета.')]),
+          b.article('', [b.clause('Ещё текст.')]),
+          b.section(''),
+          b.section('Без главы'),
+          b.article('Действие', [b.clause('Текст действия.')]),
+        ]),
+      ),
+    )
+    expect(result.stats).toMatchObject({ chapters: 1, sections: 3, articles: 4 })
+    // A section is read, not flattened: nothing to report.
+    expect(result.warnings).toEqual([])
+  })
+
   it('guesses the language when the metadata does not give it', () => {
     const xml = `<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act"><meta/><body><article><heading>Цель</heading><paragraph><content><p>Текст закона.</p></content></paragraph></article></body></act></akomaNtoso>`
     const result = parseAkomaNtoso(xml)

@@ -54,6 +54,14 @@ describe('heading and number recognition', () => {
     ['Статья 5. Название', 'article', '5', 'Название'],
     ['Статья 5 Название статьи', 'article', '5', 'Название статьи'],
     ['Ст. 7. Сроки', 'article', '7', 'Сроки'],
+    ['Section 2', 'section', '2', ''],
+    ['Section 2. Scope', 'section', '2', 'Scope'],
+    ['SECTION 3 – Definitions', 'section', '3', 'Definitions'],
+    ['§ 2. Title', 'section', '2', 'Title'],
+    ['§ 2', 'section', '2', ''],
+    ['§2. Сфера действия', 'section', '2', 'Сфера действия'],
+    ['Параграф 2. Название', 'section', '2', 'Название'],
+    ['ПАРАГРАФ 4 Общие правила', 'section', '4', 'Общие правила'],
   ])('%s', (line, kind, number, rest) => {
     expect(matchHeading(line)).toEqual({ kind, number, rest })
   })
@@ -64,6 +72,12 @@ describe('heading and number recognition', () => {
     'Chapters of the Law',
     'Chapter 2nd',
     'Articles 5 and 6',
+    'Section 5 of this Law applies.',
+    '§ 5 настоящего Кодекса применяется.',
+    'Section II',
+    // «Раздел» stands above chapters in CIS drafting: not a section, not anything the model has.
+    'Раздел I. Общая часть',
+    'Раздел 2',
   ])('not a heading: %s', (line) => {
     expect(matchHeading(line)).toBeNull()
   })
@@ -144,7 +158,7 @@ describe('parseText: plain text', () => {
       ),
     )
     expect(language).toBe('en')
-    expect(stats).toEqual({ chapters: 2, articles: 3, clauses: 4, points: 3, subpoints: 2, preambleParagraphs: 1, unrecognised: 0 })
+    expect(stats).toEqual({ chapters: 2, sections: 0, articles: 3, clauses: 4, points: 3, subpoints: 2, preambleParagraphs: 1, unrecognised: 0 })
     expect(warnings).toEqual([])
   })
 
@@ -182,6 +196,78 @@ describe('parseText: plain text', () => {
           ]),
           b.chapter('Защита жертв'),
           b.article('Помощь жертвам', [b.clause('Жертвам оказывается помощь:'), b.point('безопасное размещение;'), b.point('медицинская помощь.')]),
+        ]),
+      ),
+    )
+  })
+
+  it('recognises sections in Russian: «§ 1.», «Параграф 2.», a bare «§ 3» titled on the next line; «Раздел» stays as it was', () => {
+    const text = [
+      'Кодекс об образовании',
+      'Раздел I. Общая часть',
+      'Глава 1. Общие положения',
+      'Статья 1. Цель',
+      'Текст цели.',
+      '§ 1. Сфера действия',
+      'Статья 2. Предмет',
+      'Текст предмета.',
+      'Параграф 2. Основные понятия',
+      'Статья 3. Понятия',
+      '1. Первое.',
+      '2. Второе.',
+      'Раздел II',
+      'Глава 2. Особенная часть',
+      '§ 1',
+      'Действие кодекса',
+      'Статья 4. Действие',
+      'Текст действия.',
+    ].join('\n')
+    const { tree, stats } = parsed(text)
+    expect(stats).toMatchObject({ chapters: 2, sections: 3, articles: 4 })
+    expect(tree).toEqual(
+      expected(
+        b.law('Кодекс об образовании', ['Раздел I. Общая часть'], [
+          b.chapter('Общие положения'),
+          b.article('Цель', [b.clause('Текст цели.')]),
+          b.section('Сфера действия'),
+          b.article('Предмет', [b.clause('Текст предмета.')]),
+          b.section('Основные понятия'),
+          b.article('Понятия', [b.clause('Первое.'), b.clause('Второе.'), b.clause('Раздел II')]),
+          b.chapter('Особенная часть'),
+          b.section('Действие кодекса'),
+          b.article('Действие', [b.clause('Текст действия.')]),
+        ]),
+      ),
+    )
+  })
+
+  it('recognises sections in English: "Section 1" with its title on the next line, "Section 2. Title", "§ 3 Title"', () => {
+    const text = [
+      'Law on Things',
+      'Chapter I General provisions',
+      'Section 1',
+      'Scope',
+      'Article 1. Subject',
+      'Text one.',
+      'Section 2. Definitions',
+      'Article 2. Terms',
+      'Text two.',
+      '§ 3 Final rules',
+      'Article 3. Effect',
+      'Text three.',
+    ].join('\n')
+    const { tree, stats } = parsed(text)
+    expect(stats).toMatchObject({ chapters: 1, sections: 3, articles: 3 })
+    expect(tree).toEqual(
+      expected(
+        b.law('Law on Things', [], [
+          b.chapter('General provisions'),
+          b.section('Scope'),
+          b.article('Subject', [b.clause('Text one.')]),
+          b.section('Definitions'),
+          b.article('Terms', [b.clause('Text two.')]),
+          b.section('Final rules'),
+          b.article('Effect', [b.clause('Text three.')]),
         ]),
       ),
     )
@@ -364,6 +450,22 @@ describe('parseText: Markdown', () => {
           b.article('Purpose', [b.clause('Text [alt].')]),
           b.chapter('Miscellaneous'),
           b.article('Entry into force', [b.clause('First.'), b.point('point;'), b.subpoint('sub;'), b.clause('Second.')]),
+        ]),
+      ),
+    )
+  })
+
+  it('reads ### § / Section headings as sections and #### headings as articles', () => {
+    const md = ['# Закон', '## Глава 1. Общие', '### § 1. Сфера', '#### Статья 1. Предмет', 'Текст.', '### Section 2', '#### Article 2', 'More.'].join('\n\n')
+    const { tree } = parsed(md)
+    expect(tree).toEqual(
+      expected(
+        b.law('Закон', [], [
+          b.chapter('Общие'),
+          b.section('Сфера'),
+          b.article('Предмет', [b.clause('Текст.')]),
+          b.section(''),
+          b.article('', [b.clause('More.')]),
         ]),
       ),
     )

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { EditorState } from '@tiptap/pm/state'
 import { createBuilders } from '../../shared/seed/builders'
+import type { DocJSON } from '../../shared/schema'
 import { recogniseFragment, type FragmentOptions } from '../../shared/import/fragment'
 import { textBlocks } from '../../shared/import/text'
 import { pasteFragment } from '../../shared/editor/paste'
@@ -35,6 +36,23 @@ describe('recogniseFragment', () => {
     expect(f.blocks.map((b) => `${b.type}:${b.content?.[0]?.text}`)).toEqual(['clause:First.', 'clause:Second:', 'point:point;', 'subpoint:sub-point.'])
     expect(f.parts.map((p) => p.type)).toEqual(['article', 'chapter', 'article'])
     expect(f.structured).toBe(true)
+  })
+
+  it('reads section headings ("§ 2.", "Section 3", "Параграф 4.") as sections, "Раздел" as text', () => {
+    const f = fragment('Text.\n§ 2. Scope\nArticle 9. Next\nIts text.\nSection 3\nDefinitions\nArticle 10. Terms\nПараграф 4. Прочее\nРаздел II')
+    const words = (n: DocJSON): string => n.text ?? (n.content ?? []).map(words).join('|')
+    expect(f.parts.map((p) => `${p.type}:${words(p)}`)).toEqual([
+      'section:Scope',
+      'article:Next|Its text.',
+      'section:Definitions',
+      'article:Terms|', // an article with a heading only gets its empty paragraph
+      'section:Прочее',
+      // Text after a heading opens an untitled article, as after a chapter: «Раздел» is such text.
+      'article:|Раздел II',
+    ])
+    // The cursor is in Article 2's paragraph: the section and its article come after that article.
+    const pasted = paste(withCursorIn(stateFromJSON(law()), 'clause', 2, 'end'), '§ 2. Scope\nArticle 9. Next\nIts text.', 'point')
+    expect(labels(pasted).filter((l) => !/^(clause|point)/.test(l))).toEqual(['chapter:Chapter I.', 'article:Article 1.', 'article:Article 2.', 'section:Section 1.', 'article:Article 3.'])
   })
 
   it('continues levels from the block at the cursor', () => {
