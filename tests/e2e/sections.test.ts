@@ -127,6 +127,23 @@ describe('sections inside chapters, for two people (a Russian draft, one interfa
     expect(errors).toEqual([])
   })
 
+  it('a passage pasted from another document brings its section heading and the article under it', async () => {
+    const last = pageB.locator('.legal-text article.article').last().locator('.clause').last()
+    await last.click()
+    await pageB.keyboard.press('End')
+    await pageB.evaluate((text) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', text)
+      document.querySelector('.legal-text[contenteditable="true"]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    }, '§ 4. Заключительные положения параграфа\nСтатья 40. Вступление в силу\nНастоящий параграф вступает в силу.')
+    for (const page of [pageA, pageB]) {
+      await expect.poll(async () => (await sections(page)).at(-1)).toMatch(/^§ \d\. Заключительные положения параграфа$/)
+      await expect.poll(async () => (await articleLabels(page)).at(-1)?.heading).toBe('Вступление в силу')
+    }
+    await pageB.keyboard.press('Control+z')
+    for (const page of [pageA, pageB]) await expect.poll(async () => (await sections(page)).at(-1)).toBe('§ 1. Second chapter section')
+  })
+
   it('undo takes the section back out', async () => {
     await pageA.locator('.legal-text article.article').first().locator('.clause').first().click()
     await pageA.getByTestId('add-section').click()
