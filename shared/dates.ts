@@ -17,6 +17,13 @@ export function cachedDateFormat(language: Language, style: string, options: Int
   return format
 }
 
+/** "30 ноября 2026 г." / "30 November 2026" — a day in a document (the day in UTC). Anything not a date is returned as given. */
+export function documentDate(iso: string, language: Language): string {
+  const at = new Date(iso)
+  if (!iso || Number.isNaN(at.getTime())) return iso
+  return cachedDateFormat(language, 'document-date', { dateStyle: 'long', timeZone: 'UTC' }).format(at)
+}
+
 /**
  * "30 ноября 2026 г., 23:14 (UTC)" / "30 November 2026, 23:14 (UTC)" — a moment in a document.
  * Date and time are formatted apart and joined with a comma: ICU's own joiner ("в", "at")
@@ -25,7 +32,7 @@ export function cachedDateFormat(language: Language, style: string, options: Int
 export function documentDateTime(iso: string, language: Language): string {
   const at = new Date(iso)
   if (!iso || Number.isNaN(at.getTime())) return iso
-  const day = cachedDateFormat(language, 'document-date', { dateStyle: 'long', timeZone: 'UTC' }).format(at)
+  const day = documentDate(iso, language)
   const time = cachedDateFormat(language, 'document-time', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(at)
   return `${day}, ${time} (UTC)`
 }

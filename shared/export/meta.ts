@@ -1,4 +1,5 @@
 import type { Language } from '../language'
+import { documentDate } from '../dates'
 
 /** What an export says about the text beyond the text itself: the cover page and the AKN metadata. */
 export interface ExportMeta {
@@ -50,9 +51,10 @@ export function coverLines(meta: ExportMeta): CoverLines {
   const w = COVER_WORDS[meta.language]
   return {
     title: meta.title,
-    version: { label: w.version, value: meta.version ? `${versionName(meta)} (${isoDay(meta.version.createdAt)})` : w.current },
+    // Days as the document's readers write them («1 декабря 2026 г.»); Akoma Ntoso keeps ISO days.
+    version: { label: w.version, value: meta.version ? `${versionName(meta)} (${documentDate(meta.version.createdAt, meta.language)})` : w.current },
     status: { label: w.status, value: STATUS_WORDS[meta.language][meta.status] },
-    date: { label: w.date, value: isoDay(meta.date) },
+    date: { label: w.date, value: documentDate(meta.date, meta.language) },
     organizations: {
       label: w.organizations,
       values: meta.organizations.map((o) => (o.shortName && o.shortName !== o.name ? `${o.name} (${o.shortName})` : o.name)),

@@ -2,7 +2,7 @@ import type { PositionKind } from '../agreement'
 import type { Language } from '../language'
 import { reviewReportModel, type ReviewReportInput, type ReviewReportModel } from '../review/reviewReport'
 import type { DocJSON } from '../schema'
-import { isoDay } from './meta'
+import { documentDate } from '../dates'
 import { articlesOf, type LawStructure } from './structure'
 
 /**
@@ -88,7 +88,7 @@ export function positionsTable(positions: ExportPositions, law: LawStructure): P
       rows.push([name, w.whole, w.none, EMPTY, EMPTY])
       continue
     }
-    rows.push([name, w.whole, w.positions[p.position], p.text || EMPTY, `${p.recordedBy}, ${isoDay(p.recordedAt)}`])
+    rows.push([name, w.whole, w.positions[p.position], p.text || EMPTY, `${p.recordedBy}, ${documentDate(p.recordedAt, law.language)}`])
     for (const a of p.articles) {
       const article = articles.get(a.articleId)
       const provision = article ? `${article.label}${article.heading ? ` ${article.heading}` : ''}` : a.articleId

@@ -69,7 +69,7 @@ describe('positions table', () => {
     const table = positionsTable(positions('en'), lawStructure(sampleLaw('en'), 'en'))
     expect(table.header).toEqual(['Organization', 'Provision', 'Position', 'Reservation or objection', 'Recorded'])
     expect(table.rows[0]).toEqual(['Ministry of Justice (MoJ)', 'Whole text', 'No position yet', '—', '—'])
-    expect(table.rows[1]).toEqual(['Ministry of Interior (MoI)', 'Whole text', 'Agrees with reservations', 'a | b <i>', 'Rita, 2025-03-10'])
+    expect(table.rows[1]).toEqual(['Ministry of Interior (MoI)', 'Whole text', 'Agrees with reservations', 'a | b <i>', 'Rita, 10 March 2025'])
     expect(table.rows[2][1]).toMatch(/^Article 2\. /)
     expect(table.rows[2].slice(2)).toEqual(['Objects', 'too broad', ''])
     const ru = positionsTable(positions('ru'), lawStructure(sampleLaw('ru'), 'ru'))
@@ -83,7 +83,7 @@ describe('positions table', () => {
     expect(html).toContain('<td>a | b &lt;i&gt;</td>')
     expect(html).not.toContain('<i>')
     const md = toMarkdown(sampleLaw('en'), meta('en'), { positions: positions('en') })
-    expect(md).toContain('| Ministry of Interior (MoI) | Whole text | Agrees with reservations | a \\| b \\<i\\> | Rita, 2025-03-10 |')
+    expect(md).toContain('| Ministry of Interior (MoI) | Whole text | Agrees with reservations | a \\| b \\<i\\> | Rita, 10 March 2025 |')
     const xml = unzipText(await toDocx(sampleLaw('en'), meta('en'), { positions: positions('en') }), 'word/document.xml')
     expect(xml).toContain('a | b &lt;i&gt;')
     expect(xml).toContain('<w:tblHeader/>')
@@ -105,6 +105,6 @@ describe('positions table', () => {
   }
 
   it('names an automatic version on the cover', () => {
-    expect(coverLines({ ...meta('ru'), version: { name: '', createdAt: '2025-03-01T12:00:00Z' } }).version.value).toBe('Автоматическая версия (2025-03-01)')
+    expect(coverLines({ ...meta('ru'), version: { name: '', createdAt: '2025-03-01T12:00:00Z' } }).version.value).toBe('Автоматическая версия (1 марта 2025 г.)')
   })
 })

@@ -205,7 +205,7 @@ describe('HTML export', () => {
     expect(html).toMatch(/@page \{[^}]*margin/)
     expect(html).toMatch(/@media print \{[\s\S]*\.cover \{[^}]*page-break-after: always/)
     const cover = html.slice(html.indexOf('<section class="cover">'), html.indexOf('</section>'))
-    for (const text of ['Model Law On Combating Human Trafficking', 'Council draft 3 (2025-03-01)', 'Agreed', '2025-03-14', 'International Organization for Migration (IOM)', 'Participating organizations']) {
+    for (const text of ['Model Law On Combating Human Trafficking', 'Council draft 3 (1 March 2025)', 'Agreed', '14 March 2025', 'International Organization for Migration (IOM)', 'Participating organizations']) {
       expect(cover).toContain(text)
     }
     expect(html).toContain('<h2 class="chapter" data-id="en0001">Chapter I. General provisions</h2>')
