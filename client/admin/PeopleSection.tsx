@@ -46,7 +46,7 @@ export function PeopleSection({ people, organizations, myId, onChanged }: {
         <div className="document-filters">
           <label className="field">
             {t('admin.people.find')}
-            <input type="search" name="findPerson" data-testid="find-person" value={query} onChange={(e) => setQuery(e.target.value)} />
+            <input type="search" name="findPerson" data-testid="find-person" placeholder={t('admin.people.findHint')} value={query} onChange={(e) => setQuery(e.target.value)} />
           </label>
           <label className="field">
             {t('admin.people.show')}

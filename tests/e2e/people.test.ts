@@ -163,7 +163,7 @@ describe('people on the administration page', () => {
     const rows = admin.getByTestId('person-row')
     await rows.first().waitFor()
     const total = await rows.count()
-    const find = admin.getByLabel('Найти участника (имя, адрес или организация)')
+    const find = admin.getByLabel('Найти участника')
     await find.fill('semenov')
     await expect.poll(() => rows.count()).toBe(1)
     expect(await rows.first().textContent()).toContain(peter.email)

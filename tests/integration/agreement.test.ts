@@ -1,3 +1,4 @@
+import { documentDate } from '../../shared/dates'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
@@ -17,6 +18,8 @@ const docUrl = (id: string) => `/api/documents/${id}`
 const json = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) })
 const errorCode = async (res: Response) => ((await res.json()) as ApiError).error.code
 const today = () => new Date().toISOString().slice(0, 10)
+/** A day as the English exports write it: "1 December 2026". */
+const day = (iso: string) => documentDate(iso, 'en')
 
 /** Inserts a new article (with a paragraph) before every other article: the ones after it are renumbered. */
 function insertArticleFirst(ydoc: Y.Doc, heading: string): void {
@@ -317,7 +320,7 @@ describe('agreement on a version', () => {
       return { html, cover: html.slice(html.indexOf('<section class="cover">'), html.indexOf('</section>')) }
     }
     const proposed = await cover('html')
-    expect(proposed.cover).toContain(`<dt>Version</dt><dd>Round 1 (${version.createdAt.slice(0, 10)})</dd>`)
+    expect(proposed.cover).toContain(`<dt>Version</dt><dd>Round 1 (${day(version.createdAt)})</dd>`)
     expect(proposed.cover).toContain('<dt>Status</dt><dd>Proposed for agreement</dd>')
     expect(proposed.cover).toContain('<li>Ministry of Justice (MoJ)</li>')
     expect(proposed.cover).toContain('<li>Ministry of Interior (MoI)</li>')
@@ -329,7 +332,7 @@ describe('agreement on a version', () => {
     const agreed = (await (await record(cast.reviewer, doc.id, proposal.id, { position: 'agree' })).json()) as ProposalView
     const { cover: agreedCover } = await cover('html')
     expect(agreedCover).toContain('<dt>Status</dt><dd>Agreed</dd>')
-    expect(agreedCover).toContain(`<dt>Date</dt><dd>${agreed.agreedAt!.slice(0, 10)}</dd>`)
+    expect(agreedCover).toContain(`<dt>Date</dt><dd>${day(agreed.agreedAt!)}</dd>`)
 
     const docx = new Uint8Array(await (await exported(cast.reviewer, doc.id, 'docx', `&version=${version.id}`)).arrayBuffer())
     const xml = unzipText(docx, 'word/document.xml')
@@ -365,7 +368,7 @@ describe('agreement on a version', () => {
     expect(table).toContain('<h2>Positions of the organizations</h2>')
     expect(table).toContain('<td>Ministry of Justice (MoJ)</td><td>Whole text</td><td>No position yet</td>')
     expect(table).toContain('<td>Ministry of Interior (MoI)</td><td>Whole text</td><td>Objects</td><td>&lt;script&gt;alert(1)&lt;/script&gt; | **not bold** &amp; &quot;quotes&quot;</td>')
-    expect(table).toContain(`<td>Rita Reviewer, ${today()}</td>`)
+    expect(table).toContain(`<td>Rita Reviewer, ${day(new Date().toISOString())}</td>`)
     expect(table).toContain(`<td>Article 2. ${proposal.articles[1].heading}</td><td>Objects</td><td>Article 2: &lt;b&gt;no&lt;/b&gt;</td>`)
     expect(html).not.toContain('<script>')
     expect(html).not.toContain('<b>no')

@@ -1,3 +1,4 @@
+import { documentDate } from '../../shared/dates'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiError, DocumentSummary } from '../../shared/api'
 import { sampleLaw } from '../../shared/seed/modelLaw'
@@ -65,7 +66,7 @@ describe('export endpoint', () => {
     expect(cover).toContain('<h1>Model Law On Combating Human Trafficking</h1>')
     expect(cover).toContain('<dt>Version</dt><dd>Current text</dd>')
     expect(cover).toContain('<dt>Status</dt><dd>Draft</dd>')
-    expect(cover).toContain(`<dt>Date</dt><dd>${new Date().toISOString().slice(0, 10)}</dd>`)
+    expect(cover).toContain(`<dt>Date</dt><dd>${documentDate(new Date().toISOString(), 'en')}</dd>`)
     // The owner's organization and the Ministry of Justice (shared with it); the reviewer's and
     // observer's organization takes part through their personal grants.
     for (const org of ['Secretariat (SEC)', 'Ministry of Justice (MoJ)', 'Ministry of Interior (MoI)']) expect(cover).toContain(`<li>${org}</li>`)
