@@ -141,9 +141,9 @@ export const api = {
     request<DocumentComparisonWire>('GET', `${doc(id)}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`).then(
       (wire): DocumentComparison => ({ ...wire, diff: unpackDiff(wire.diff) }),
     ),
-  /** A link (GET, same-origin cookie) that downloads the comparative table. */
-  comparativeTableUrl: (id: string, from: string, to: string, format: ComparativeTableFormat) =>
-    `${doc(id)}/comparative-table?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=${format}`,
+  /** A link (GET, same-origin cookie) that downloads the comparative table, with an empty "Justification" column if asked. */
+  comparativeTableUrl: (id: string, from: string, to: string, format: ComparativeTableFormat, options: { justification?: boolean } = {}) =>
+    `${doc(id)}/comparative-table?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=${format}${options.justification ? '&justification=1' : ''}`,
 
   listThreads: (id: string) => request<ThreadView[]>('GET', `${doc(id)}/threads`),
   createThread: (id: string, input: CreateThreadInput) => request<ThreadView>('POST', `${doc(id)}/threads`, input),

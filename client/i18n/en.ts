@@ -408,6 +408,8 @@ export const en = {
   'compare.downloadHtml': "Comparative table (HTML)",
   'compare.before': "Previous wording",
   'compare.after': "New wording",
+  'compare.proposedBy': "Proposed by",
+  'compare.addJustification': "Add an empty Justification column to the download",
   'compare.absent': "(none)",
   'compare.tableEmpty': "No provision changed.",
   'compare.blockMoved': "moved",

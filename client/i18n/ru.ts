@@ -407,6 +407,8 @@ export const ru: Record<MessageKey, string> = {
   'compare.downloadHtml': "Сравнительная таблица (HTML)",
   'compare.before': "Прежняя редакция",
   'compare.after': "Новая редакция",
+  'compare.proposedBy': 'Кем предложено',
+  'compare.addJustification': 'Добавить в файл пустую графу „Обоснование“',
   'compare.absent': "(отсутствует)",
   'compare.tableEmpty': "Изменённых положений нет.",
   'compare.blockMoved': "перемещён",

@@ -3,6 +3,7 @@ import type { OrganizationSummary } from '../../shared/api'
 import type { ArticleDiff, BlockDiff, DivisionDiff, ProvisionRef, TextDiff } from '../../shared/diff'
 import { useI18n } from '../i18n/i18n'
 import { DiffText } from './DiffText'
+import { OrgChips } from './OrgChips'
 
 const refName = (r: ProvisionRef) => [r.label, r.heading].filter(Boolean).join(' ')
 
@@ -45,11 +46,7 @@ export function ArticleChange({ ref, current, article, organizations }: ChangePr
       {organizations.length > 0 && (
         <p className="diff-orgs small" data-testid="diff-orgs">
           <span className="muted">{t('compare.editedBy')}:</span>{' '}
-          {organizations.map((o) => (
-            <span key={o.id} className="org-chip" style={{ borderColor: o.color, color: o.color }} title={o.name}>
-              {o.shortName}
-            </span>
-          ))}
+          <OrgChips organizations={organizations} />
         </p>
       )}
     </article>

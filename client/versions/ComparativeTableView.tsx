@@ -2,6 +2,7 @@ import type { ComparativeRow, WordingLine } from '../../shared/diff'
 import { rowNotes } from '../../shared/diff/tableWords'
 import { useI18n } from '../i18n/i18n'
 import { DiffText } from './DiffText'
+import { OrgChips } from './OrgChips'
 
 function Side({ lines }: { lines: WordingLine[] }) {
   const { t } = useI18n()
@@ -18,7 +19,7 @@ function Side({ lines }: { lines: WordingLine[] }) {
   )
 }
 
-/** The comparative table in the browser: previous wording | new wording, one row per changed provision. */
+/** The comparative table in the browser: previous wording | new wording | proposed by, one row per changed provision. */
 export function ComparativeTableView({ rows }: { rows: readonly ComparativeRow[] }) {
   const { t, language } = useI18n()
   return (
@@ -27,12 +28,13 @@ export function ComparativeTableView({ rows }: { rows: readonly ComparativeRow[]
         <tr>
           <th scope="col">{t('compare.before')}</th>
           <th scope="col">{t('compare.after')}</th>
+          <th scope="col" className="ct-proposed-by">{t('compare.proposedBy')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.length === 0 && (
           <tr>
-            <td colSpan={2} className="muted">{t('compare.tableEmpty')}</td>
+            <td colSpan={3} className="muted">{t('compare.tableEmpty')}</td>
           </tr>
         )}
         {rows.map((row, i) => {
@@ -47,6 +49,9 @@ export function ComparativeTableView({ rows }: { rows: readonly ComparativeRow[]
                   <Side lines={row.after} />
                   {notes.length > 0 && <p className="muted small ct-note">{notes.join('; ')}</p>}
                 </div>
+              </td>
+              <td className="ct-proposed-by" data-testid="proposed-by">
+                {row.proposedBy.length > 0 ? <OrgChips organizations={row.proposedBy} /> : <span className="muted">—</span>}
               </td>
             </tr>
           )

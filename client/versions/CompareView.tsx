@@ -50,6 +50,7 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
   const [error, setError] = useState('')
   const [tab, setTab] = useState<(typeof TABS)[number]>('changes')
   const [onlyChanged, setOnlyChanged] = useState(true)
+  const [justification, setJustification] = useState(false)
   const [position, setPosition] = useState(-1)
   const refs = useRef(new Map<string, HTMLElement>())
   const time = dateFormat(ui)
@@ -71,7 +72,7 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
   const changes = useMemo(() => items.filter((i) => i.changed), [items])
   const shown = onlyChanged ? changes : items
   // The table tab counts its rows; what has none (same text, only moved or renumbered) is named under it.
-  const rows = useMemo(() => (comparison ? comparativeTable(comparison.diff) : []), [comparison])
+  const rows = useMemo(() => (comparison ? comparativeTable(comparison.diff, comparison.organizations) : []), [comparison])
   const rowless = useMemo(() => (comparison ? withoutRow(comparison.diff) : 0), [comparison])
 
   const go = useCallback(
@@ -118,8 +119,8 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
         </div>
         {comparison && (
           <div className="overlay-actions" role="group" aria-label={t('compare.download')}>
-            <a className="button-link" href={api.comparativeTableUrl(docId, from, to, 'docx')} download data-testid="download-docx">{t('compare.downloadDocx')}</a>
-            <a className="button-link" href={api.comparativeTableUrl(docId, from, to, 'html')} download data-testid="download-html">{t('compare.downloadHtml')}</a>
+            <a className="button-link" href={api.comparativeTableUrl(docId, from, to, 'docx', { justification })} download data-testid="download-docx">{t('compare.downloadDocx')}</a>
+            <a className="button-link" href={api.comparativeTableUrl(docId, from, to, 'html', { justification })} download data-testid="download-html">{t('compare.downloadHtml')}</a>
           </div>
         )}
         <button type="button" className="overlay-close" onClick={onClose}>{t('common.close')}</button>
@@ -188,6 +189,12 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
                 <label className="inline">
                   <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} data-testid="only-changed" />
                   {t('compare.onlyChanged')}
+                </label>
+              )}
+              {tab === 'table' && (
+                <label className="inline">
+                  <input type="checkbox" checked={justification} onChange={(e) => setJustification(e.target.checked)} data-testid="add-justification" />
+                  {t('compare.addJustification')}
                 </label>
               )}
               <span className="spacer" />

@@ -8,7 +8,7 @@ import { validBody } from './guard'
 import { sendDownload, sendJson } from './respond'
 import type { RequestContext, Router } from './router'
 
-/** ?from=…&to=… (version ids or "current"), and for downloads &format=html|docx. */
+/** ?from=…&to=… (version ids or "current"), and for downloads &format=html|docx[&justification=0|1]. */
 function compareQuery(ctx: RequestContext): { from: string; to: string } {
   const parsed = CompareQuery.safeParse({ from: ctx.url.searchParams.get('from') ?? undefined, to: ctx.url.searchParams.get('to') ?? undefined })
   if (!parsed.success) {
@@ -22,6 +22,13 @@ function formatOf(ctx: RequestContext): (typeof COMPARATIVE_TABLE_FORMATS)[numbe
   const format = COMPARATIVE_TABLE_FORMATS.find((f) => f === raw)
   if (!format) throw new HttpError(400, ErrorCode.validation, `format must be one of ${COMPARATIVE_TABLE_FORMATS.join(', ')}`)
   return format
+}
+
+/** `justification=1`: the download gets an empty "Justification" column (absent or 0: not). */
+function justificationOf(ctx: RequestContext): boolean {
+  const raw = ctx.url.searchParams.get('justification') ?? '0'
+  if (raw !== '0' && raw !== '1') throw new HttpError(400, ErrorCode.validation, 'justification must be 0 or 1')
+  return raw === '1'
 }
 
 /**
@@ -83,7 +90,7 @@ export function registerVersionsRoutes(router: Router, deps: ApiDeps): void {
       guards.signedIn(async (ctx) => {
         const { doc } = access.authorize(ctx.auth.user, ctx.params.id, 'read')
         const { from, to } = compareQuery(ctx)
-        sendDownload(ctx.res, await comparativeTableFile(deps, doc, from, to, formatOf(ctx)))
+        sendDownload(ctx.res, await comparativeTableFile(deps, doc, from, to, formatOf(ctx), justificationOf(ctx)))
       }),
     )
 }

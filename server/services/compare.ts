@@ -123,26 +123,31 @@ export function comparativeTableName(title: string, from: ComparedSide, to: Comp
   return `${shortTitle(title)} — ${TABLE[language]} ${sideName(from, language)} – ${sideName(to, language)}`
 }
 
-/** GET …/comparative-table: the comparison as a standalone HTML page or a Word document. */
+/**
+ * GET …/comparative-table: the comparison as a standalone HTML page or a Word document, its
+ * "Proposed by" column from the same organizations the comparison reports, and (`justification`)
+ * an empty column for the drafters' reasons.
+ */
 export async function comparativeTableFile(
   deps: CompareDeps,
   doc: DocumentRecord,
   from: string,
   to: string,
   format: ComparativeTableFormat,
+  justification = false,
 ): Promise<DownloadFile> {
-  const a = resolveSide(deps, doc, from)
-  const b = resolveSide(deps, doc, to)
-  const rows = comparativeTable(compareDocuments(a.content, b.content, doc.language))
+  const comparison = compareVersions(deps, doc, from, to)
+  const rows = comparativeTable(comparison.diff, comparison.organizations)
   const language = doc.language
-  const subtitle = [`${WORDS[language].draft}: ${doc.title}`, `${sideLabel(a.side, language)} → ${sideLabel(b.side, language)}`]
-  const disposition = contentDisposition(comparativeTableName(doc.title, a.side, b.side, language), format)
+  const subtitle = [`${WORDS[language].draft}: ${doc.title}`, `${sideLabel(comparison.from, language)} → ${sideLabel(comparison.to, language)}`]
+  const disposition = contentDisposition(comparativeTableName(doc.title, comparison.from, comparison.to, language), format)
+  const options = { language, subtitle, justification }
   if (format === 'docx') {
     return {
-      body: await comparativeTableDocx(rows, { language, subtitle }),
+      body: await comparativeTableDocx(rows, options),
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       disposition,
     }
   }
-  return { body: new TextEncoder().encode(comparativeTableHtml(rows, { language, subtitle })), contentType: 'text/html; charset=utf-8', disposition }
+  return { body: new TextEncoder().encode(comparativeTableHtml(rows, options)), contentType: 'text/html; charset=utf-8', disposition }
 }

@@ -1,5 +1,6 @@
 import type { ArticleDiff, BlockDiff, ChangeStatus, DivisionDiff, DocumentDiff, ProvisionRef, Segment, TextDiff } from './types'
 import type { BodyType, DivisionType } from '../schema'
+import type { OrganizationSummary } from '../api'
 
 /**
  * The comparative table ("сравнительная таблица"): one row per changed provision with the
@@ -7,6 +8,12 @@ import type { BodyType, DivisionType } from '../schema'
  * moved is no row. The title, the preamble and renamed/added/deleted chapter and section headings get
  * rows too. This is the model; HTML and DOCX renderings are built from it.
  */
+
+/**
+ * Per article id, the organizations that edited it between the two sides: the comparison's
+ * `organizations` (DocumentComparison), computed by the server from the editing sessions.
+ */
+export type ProposersByArticle = Readonly<Record<string, readonly OrganizationSummary[]>>
 
 export interface WordingLine {
   /** What the line is, for layout (indentation, bold headings). */
@@ -35,15 +42,22 @@ export interface ComparativeRow {
   before: WordingLine[]
   /** New wording, in the new order. */
   after: WordingLine[]
+  /** "Proposed by": who edited the article in between (none for the title, preamble and headings). */
+  proposedBy: OrganizationSummary[]
 }
 
-export function comparativeTable(diff: DocumentDiff): ComparativeRow[] {
+/**
+ * The rows of the table. `proposers` is who edited each article between the sides; the sessions
+ * record articles only, so the title, preamble and heading rows (and an article nobody's session
+ * recorded) have nobody.
+ */
+export function comparativeTable(diff: DocumentDiff, proposers: ProposersByArticle = {}): ComparativeRow[] {
   const rows: ComparativeRow[] = []
   if (diff.title.status !== 'unchanged') rows.push(textRow('title', diff.title))
   if (diff.preamble.some((p) => p.status !== 'unchanged')) rows.push(preambleRow(diff.preamble))
   for (const item of diff.structure) {
     if (item.status === 'unchanged') continue
-    rows.push(item.kind === 'article' ? articleRow(item) : divisionRow(item))
+    rows.push(item.kind === 'article' ? articleRow(item, item.id ? (proposers[item.id] ?? []) : []) : divisionRow(item))
   }
   return rows
 }
@@ -78,7 +92,7 @@ function baseRow(kind: ComparativeRow['kind'], status: ChangeStatus, fields: Par
     kind, id: null, status,
     labelBefore: null, labelAfter: null, headingBefore: null, headingAfter: null,
     moved: false, renumbered: false, splitFrom: null, mergedInto: null, mergedFrom: [],
-    before: [], after: [],
+    before: [], after: [], proposedBy: [],
   } satisfies ComparativeRow, fields)
 }
 
@@ -111,7 +125,7 @@ function divisionRow(division: DivisionDiff): ComparativeRow {
   })
 }
 
-function articleRow(article: ArticleDiff): ComparativeRow {
+function articleRow(article: ArticleDiff, proposedBy: readonly OrganizationSummary[]): ComparativeRow {
   const oldBlocks = article.blocks.filter((b) => b.indexBefore !== null).sort((x, y) => x.indexBefore! - y.indexBefore!)
   const newBlocks = article.blocks.filter((b) => b.indexAfter !== null).sort((x, y) => x.indexAfter! - y.indexAfter!)
   const blockLine = (b: BlockDiff, side: 'before' | 'after') =>
@@ -127,6 +141,7 @@ function articleRow(article: ArticleDiff): ComparativeRow {
     splitFrom: article.splitFrom,
     mergedInto: article.mergedInto,
     mergedFrom: article.mergedFrom,
+    proposedBy: [...proposedBy],
     before: article.labelBefore !== null
       ? [line('heading', article.labelBefore, article.heading, 'before'), ...oldBlocks.map((b) => blockLine(b, 'before'))]
       : [],

@@ -2,7 +2,7 @@ import type { Language } from '../language'
 import type { Segment } from './types'
 import type { ComparativeRow, WordingLine } from './comparativeTable'
 import { escapeHtml } from '../export/escape'
-import { COMPARATIVE_TABLE_WORDS, rowNotes } from './tableWords'
+import { COMPARATIVE_TABLE_WORDS, proposersKey, rowNotes } from './tableWords'
 
 /**
  * The comparative table as HTML: a bare <table> for embedding, or a standalone document for
@@ -18,17 +18,21 @@ export interface ComparativeTableHtmlOptions {
   title?: string
   /** Lines under the heading (the draft, which versions are compared). */
   subtitle?: string[]
+  /** Add an empty "Justification" column for the drafters to fill in. */
+  justification?: boolean
 }
 
 export function renderComparativeTable(rows: ComparativeRow[], options: ComparativeTableHtmlOptions): string {
   const w = WORDS[options.language]
+  const justification = options.justification ?? false
   const body = rows.length
-    ? rows.map((row) => renderRow(row, options.language)).join('')
-    : `<tr><td colspan="2">${escapeHtml(w.noRows)}</td></tr>`
+    ? rows.map((row) => renderRow(row, options.language, justification)).join('')
+    : `<tr><td colspan="${justification ? 4 : 3}">${escapeHtml(w.noRows)}</td></tr>`
   return (
     `<table class="comparative-table">` +
-    `<thead><tr><th>${escapeHtml(w.before)}</th><th>${escapeHtml(w.after)}</th></tr></thead>` +
-    `<tbody>${body}</tbody></table>`
+    `<thead><tr><th>${escapeHtml(w.before)}</th><th>${escapeHtml(w.after)}</th><th class="proposed-by">${escapeHtml(w.proposedBy)}</th>` +
+    (justification ? `<th class="justification">${escapeHtml(w.justification)}</th>` : '') +
+    `</tr></thead><tbody>${body}</tbody></table>`
   )
 }
 
@@ -39,21 +43,39 @@ export function comparativeTableHtml(rows: ComparativeRow[], options: Comparativ
     `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>` +
     `<body><h1>${escapeHtml(title)}</h1>` +
     (options.subtitle ?? []).map((line) => `<p class="subtitle">${escapeHtml(line)}</p>`).join('') +
-    `${renderComparativeTable(rows, options)}</body></html>`
+    renderComparativeTable(rows, options) +
+    renderKey(rows, options.language) +
+    `</body></html>`
   )
 }
 
 const STYLE =
   'body{font-family:"Times New Roman","PT Serif",serif}' +
-  'table{border-collapse:collapse;width:100%}th,td{border:1px solid #888;padding:4px 8px;vertical-align:top;width:50%}' +
+    // The wordings share what the narrow "Proposed by" (and "Justification") columns leave.
+  'table{border-collapse:collapse;width:100%}th,td{border:1px solid #888;padding:4px 8px;vertical-align:top}' +
+  '.proposed-by{width:10%}.justification{width:20%}' +
   'del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:underline}' +
   'p{margin:0 0 4px}.heading,.chapter,.section,.title{font-weight:bold}.point{margin-left:1.5em}.subpoint{margin-left:3em}' +
   '.note{font-style:italic;color:#555}'
 
-function renderRow(row: ComparativeRow, language: Language): string {
+function renderRow(row: ComparativeRow, language: Language, justification: boolean): string {
   return `<tr data-kind="${row.kind}" data-status="${row.status}">` +
     `<td>${renderSide(row.before, language)}</td>` +
-    `<td>${renderSide(row.after, language)}${renderNotes(row, language)}</td></tr>`
+    `<td>${renderSide(row.after, language)}${renderNotes(row, language)}</td>` +
+    `<td class="proposed-by">${renderProposers(row)}</td>` +
+    (justification ? '<td class="justification"></td>' : '') +
+    '</tr>'
+}
+
+/** Short names, one a line, the full name on hover; nobody: an empty cell. */
+function renderProposers(row: ComparativeRow): string {
+  return row.proposedBy.map((o) => `<p><abbr title="${escapeHtml(o.name)}">${escapeHtml(o.shortName)}</abbr></p>`).join('')
+}
+
+/** The full names behind the short ones, for print (where no title shows). */
+function renderKey(rows: ComparativeRow[], language: Language): string {
+  const key = proposersKey(rows, language)
+  return key ? `<p class="note">${escapeHtml(key)}</p>` : ''
 }
 
 function renderSide(lines: WordingLine[], language: Language): string {

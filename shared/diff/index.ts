@@ -14,5 +14,5 @@ export type {
 export { compareDocuments } from './compareDocuments'
 export { diffText } from './wordDiff'
 export { tokenize } from './tokenize'
-export { comparativeTable, isChange, withoutRow, type ComparativeRow, type WordingLine } from './comparativeTable'
+export { comparativeTable, isChange, withoutRow, type ComparativeRow, type ProposersByArticle, type WordingLine } from './comparativeTable'
 export { comparativeTableHtml, renderComparativeTable, type ComparativeTableHtmlOptions } from './comparativeTableHtml'

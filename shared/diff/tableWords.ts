@@ -4,15 +4,17 @@ import type { ComparativeRow } from './comparativeTable'
 
 /** The fixed words of the comparative table in the document's language (HTML and DOCX alike). */
 export const COMPARATIVE_TABLE_WORDS: Record<Language, {
-  title: string; before: string; after: string; noRows: string
+  title: string; before: string; after: string; proposedBy: string; justification: string; organizations: string; noRows: string
   moved: string; movedSection: string; splitFrom: string; mergedInto: string; mergedFrom: string; absent: string
 }> = {
   en: {
-    title: 'Comparative table', before: 'Previous wording', after: 'New wording', noRows: 'No changes.',
+    title: 'Comparative table', before: 'Previous wording', after: 'New wording', proposedBy: 'Proposed by', justification: 'Justification',
+    organizations: 'Organizations', noRows: 'No changes.',
     moved: 'moved', movedSection: 'moved', splitFrom: 'split from', mergedInto: 'merged into', mergedFrom: 'merged with', absent: '(none)',
   },
   ru: {
-    title: 'Сравнительная таблица', before: 'Прежняя редакция', after: 'Новая редакция', noRows: 'Изменений нет.',
+    title: 'Сравнительная таблица', before: 'Прежняя редакция', after: 'Новая редакция', proposedBy: 'Кем предложено', justification: 'Обоснование',
+    organizations: 'Организации', noRows: 'Изменений нет.',
     // «статья», «глава» are feminine, «параграф» masculine.
     moved: 'перемещена', movedSection: 'перемещён', splitFrom: 'выделена из:', mergedInto: 'включена в:', mergedFrom: 'включает:', absent: '(отсутствует)',
   },
@@ -29,4 +31,18 @@ export function rowNotes(row: ComparativeRow, language: Language): string[] {
   if (row.mergedInto) notes.push(`${w.mergedInto} ${ref(row.mergedInto)}`)
   if (row.mergedFrom.length) notes.push(`${w.mergedFrom} ${row.mergedFrom.map(ref).join(', ')}`)
   return notes
+}
+
+/**
+ * The key to the short names in the "Proposed by" column, for under the table (the column is too
+ * narrow for full names): "Organizations: MoJ — Ministry of Justice; SEC — Secretariat." Null
+ * when no row names anyone.
+ */
+export function proposersKey(rows: readonly ComparativeRow[], language: Language): string | null {
+  const byId = new Map(rows.flatMap((row) => row.proposedBy.map((o) => [o.id, o] as const)))
+  if (byId.size === 0) return null
+  const names = [...byId.values()]
+    .sort((x, y) => x.shortName.localeCompare(y.shortName))
+    .map((o) => (o.shortName === o.name ? o.name : `${o.shortName} — ${o.name}`))
+  return `${COMPARATIVE_TABLE_WORDS[language].organizations}: ${names.join('; ')}.`
 }

@@ -146,7 +146,7 @@ describe('versions and comparison in the browser', () => {
     const view = page.getByTestId('compare-view')
     await view.getByRole('tab', { name: 'Comparative table' }).click()
     const table = view.getByTestId('comparative-table')
-    expect(await table.locator('th').allTextContents()).toEqual(['Previous wording', 'New wording'])
+    expect(await table.locator('th').allTextContents()).toEqual(['Previous wording', 'New wording', 'Proposed by'])
     const rows = table.getByTestId('comparative-row')
     await expect.poll(() => rows.count()).toBe(2)
     // The tab counts its own rows (it showed the changes' count), and says where the renumbered articles went.
@@ -158,6 +158,18 @@ describe('versions and comparison in the browser', () => {
     expect(await after.locator('ins').allTextContents()).toEqual([CHANGE])
     expect(await before.textContent()).not.toContain('Including attempts')
     expect(await after.textContent()).toContain('Article 2. → Article 3.')
+    // Who proposed the change: the organization that edited Article 2 (the owner's), its full name on hover.
+    const proposer = rows.nth(1).getByTestId('proposed-by').locator('.org-chip')
+    expect(await proposer.allTextContents()).toEqual(['SEC'])
+    expect(await proposer.getAttribute('title')).toBe('Secretariat')
+
+    // The Justification column is for the download only, on request.
+    const docxLink = view.getByTestId('download-docx')
+    expect(await docxLink.getAttribute('href')).not.toContain('justification')
+    await view.getByLabel('Add an empty Justification column to the download').check()
+    expect(await docxLink.getAttribute('href')).toMatch(/&justification=1$/)
+    expect(await view.getByTestId('download-html').getAttribute('href')).toMatch(/&justification=1$/)
+    expect(await table.locator('th').count()).toBe(3)
 
     const [download] = await Promise.all([page.waitForEvent('download'), view.getByTestId('download-docx').click()])
     expect(download.suggestedFilename()).toBe('Model Law On Combating Human Trafficking — comparative table Round 1 – Round 2.docx')
@@ -167,6 +179,8 @@ describe('versions and comparison in the browser', () => {
     expect(xml).toContain(CHANGE.trim())
     expect(xml).toContain('Definitions')
     expect(xml).toContain('Previous wording')
+    expect(xml).toMatch(/<w:t[^>]*>Proposed by<\/w:t>[\s\S]*<w:t[^>]*>Justification<\/w:t>/)
+    expect(xml).toMatch(/<w:t[^>]*>SEC<\/w:t>/)
 
     const [html] = await Promise.all([page.waitForEvent('download'), view.getByTestId('download-html').click()])
     const text = await readFile((await html.path())!, 'utf8')

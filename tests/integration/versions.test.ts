@@ -219,6 +219,43 @@ describe('versions: save, list, compare, checkpoints and restore on the real ser
     expect((await cast.reviewer.api(`${base}&format=pdf`)).status).toBe(400)
   })
 
+  it('says in the comparative table who proposed each change, and adds an empty Justification column when asked', async () => {
+    const id = await newDraft()
+    const round1 = await save(cast.owner, id, 'Round 1')
+    const drafter = await connect(cast.drafter, id) // Ministry of Justice (MoJ)
+    typeInArticle(drafter.ydoc, 1, ' Including attempts.')
+    await waitSaved(drafter)
+    const base = `/api/documents/${id}/comparative-table?from=${round1.id}&to=current`
+    // The same organizations the comparison reports for the article.
+    const article2 = nthElement(drafter.ydoc, 'article', 1).getAttribute('id') as string
+    expect((await compare(cast.reviewer, id, round1.id, 'current')).organizations[article2]).toEqual([cast.justice])
+
+    const page = await (await cast.reviewer.api(`${base}&format=html`)).text()
+    expect(page).toContain('<th class="proposed-by">Proposed by</th></tr>')
+    expect(page).toContain('<td class="proposed-by"><p><abbr title="Ministry of Justice">MoJ</abbr></p></td></tr>')
+    expect(page).toContain('Organizations: MoJ — Ministry of Justice.')
+    expect(page).not.toContain('Justification')
+
+    const docxXml = async (query: string) => {
+      const res = await cast.reviewer.api(`${base}&format=docx${query}`)
+      expect(res.status).toBe(200)
+      return readZipEntry(new Uint8Array(await res.arrayBuffer()), 'word/document.xml')
+    }
+    const plain = await docxXml('')
+    expect(plain).toMatch(/<w:t[^>]*>Proposed by<\/w:t>[\s\S]*<w:t[^>]*>MoJ<\/w:t>/)
+    expect(plain.match(/<w:gridCol /g)).toHaveLength(3)
+    expect(plain).not.toContain('Justification')
+    const asked = await docxXml('&justification=1')
+    expect(asked.match(/<w:gridCol /g)).toHaveLength(4)
+    expect(asked).toMatch(/<w:t[^>]*>Proposed by<\/w:t>[\s\S]*<w:t[^>]*>Justification<\/w:t>/)
+    expect(await docxXml('&justification=0')).not.toContain('Justification')
+    expect(await (await cast.reviewer.api(`${base}&format=html&justification=1`)).text()).toContain('<th class="justification">Justification</th>')
+
+    const wrong = await cast.reviewer.api(`${base}&format=docx&justification=maybe`)
+    expect(wrong.status).toBe(400)
+    expect(((await wrong.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'validation_failed', message: 'justification must be 0 or 1' })
+  })
+
   it('names the comparative table of a Russian draft after its title and versions, Cyrillic kept', async () => {
     const { id } = await createDocument(cast.owner, { title: 'Модельный закон «О помощи»: проект', template: 'sample', language: 'ru' })
     await shareWithCast(cast, id)

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compareDocuments, comparativeTable } from '../../shared/diff'
-import { comparativeTableDocx } from '../../shared/diff/comparativeTableDocx'
+import { columnWidths, comparativeTableDocx } from '../../shared/diff/comparativeTableDocx'
+import type { ProposersByArticle } from '../../shared/diff'
 import { article, chapter, clause, law, point, section } from '../../shared/diff/testing/fixtures'
 import type { DocJSON } from '../../shared/schema'
 import { readZipEntry, zipEntries } from '../helpers/zip'
@@ -18,8 +19,8 @@ const doc = (parts: DocJSON[]) => law('Model Law', ['Preamble.'], parts)
 const before = doc([c1, simple(1), article('a2', 'Penalty', clause('x', 'Punishable by a fine.')), simple(3)])
 const after = doc([c1, simple(0), simple(1), article('a2', 'Penalty', clause('x', 'Punishable by imprisonment.')), simple(3)])
 
-async function documentXml(b: DocJSON, a: DocJSON, language: 'en' | 'ru', subtitle?: string[]) {
-  const bytes = await comparativeTableDocx(comparativeTable(compareDocuments(b, a, language)), { language, subtitle })
+async function documentXml(b: DocJSON, a: DocJSON, language: 'en' | 'ru', subtitle?: string[], proposers: ProposersByArticle = {}, justification = false) {
+  const bytes = await comparativeTableDocx(comparativeTable(compareDocuments(b, a, language), proposers), { language, subtitle, justification })
   return { bytes, xml: readZipEntry(bytes, 'word/document.xml') }
 }
 
@@ -63,17 +64,17 @@ describe('comparativeTableDocx', () => {
     expect(xml).toContain('w:orient="landscape"')
   })
 
-  it('has one two-column table: a repeated header row, then one row per changed article', async () => {
+  it('has one three-column table: a repeated header row, then one row per changed article', async () => {
     const { xml } = await documentXml(before, after, 'en')
     const [table, ...others] = tables(xml)
     expect(others).toEqual([])
-    expect(table.match(/<w:gridCol /g)).toHaveLength(2)
+    expect(table.match(/<w:gridCol /g)).toHaveLength(3)
     const [header, ...rows] = rowsOf(table)
     expect(header).toContain('<w:tblHeader/>')
-    expect(cellsOf(header).map(textOf)).toEqual(['Previous wording', 'New wording'])
+    expect(cellsOf(header).map(textOf)).toEqual(['Previous wording', 'New wording', 'Proposed by'])
     // Article 1 was added; Article 2 changed (and renumbered); the rest only renumbered: no rows.
     expect(rows).toHaveLength(2)
-    for (const row of rows) expect(cellsOf(row)).toHaveLength(2)
+    for (const row of rows) expect(cellsOf(row)).toHaveLength(3)
     const [added, changed] = rows.map(cellsOf)
     expect(textOf(added[0])).toBe('(none)')
     expect(textOf(added[1])).toBe('Article 1. Heading 0Text 0.')
@@ -103,7 +104,7 @@ describe('comparativeTableDocx', () => {
     expect(xml).toContain('Сравнительная таблица')
     expect(xml).toContain('Раунд 1 → Раунд 2')
     const [header, row] = rowsOf(tables(xml)[0])
-    expect(cellsOf(header).map(textOf)).toEqual(['Прежняя редакция', 'Новая редакция'])
+    expect(cellsOf(header).map(textOf)).toEqual(['Прежняя редакция', 'Новая редакция', 'Кем предложено'])
     const [, now] = cellsOf(row)
     expect(textOf(now)).toBe('Статья 1. ЦельВводные слова:1) защита прав и законных интересов жертв;')
     expect(runsOf(now).filter((r) => r.inserted).map((r) => r.text)).toEqual(['и законных интересов '])
@@ -133,5 +134,46 @@ describe('comparativeTableDocx', () => {
     expect(xml).not.toContain('<w:t>bad</w:t>')
     expect(xml).toContain('&lt;w:t&gt;bad&lt;/w:t&gt; &amp;')
     expect(xml).not.toContain('\u0001')
+  })
+
+  it('names who proposed each article (short names, Cyrillic kept), with their full names under the table', async () => {
+    const minjust = { id: 'o1', name: 'Министерство юстиции', shortName: 'Минюст', color: '#8a2be2' }
+    const nasty = { id: 'o2', name: 'Ministry <w:t>x</w:t>', shortName: 'M&<b>', color: '#2a7d4f' }
+    const { xml } = await documentXml(before, after, 'ru', undefined, { a0: [minjust], a2: [nasty, minjust] })
+    const [, added, changed] = rowsOf(tables(xml)[0]).map(cellsOf)
+    expect(textOf(added[2])).toBe('Минюст')
+    expect(runsOf(changed[2]).map((r) => r.text)).toEqual(['M&amp;&lt;b&gt;', 'Минюст'])
+    expect(xml).not.toContain('<w:t>x</w:t>')
+    const underTable = xml.slice(xml.indexOf('</w:tbl>'))
+    expect(textOf(underTable)).toBe('Организации: M&amp;&lt;b&gt; — Ministry &lt;w:t&gt;x&lt;/w:t&gt;; Минюст — Министерство юстиции.')
+    // Nobody named: an empty cell, and no key.
+    const plain = await documentXml(before, after, 'en')
+    const [, first] = rowsOf(tables(plain.xml)[0]).map(cellsOf)
+    expect(textOf(first[2])).toBe('')
+    expect(plain.xml).not.toContain('Organizations:')
+  })
+
+  it('adds an empty "Justification" column only when asked, and the columns fill landscape A4 with the wordings widest', async () => {
+    const { xml } = await documentXml(before, after, 'ru', undefined, {}, true)
+    const table = tables(xml)[0]
+    const [header, ...rows] = rowsOf(table)
+    expect(cellsOf(header).map(textOf)).toEqual(['Прежняя редакция', 'Новая редакция', 'Кем предложено', 'Обоснование'])
+    for (const row of rows) {
+      const cells = cellsOf(row)
+      expect(cells).toHaveLength(4)
+      expect(textOf(cells[3])).toBe('')
+      expect(cells[3]).toMatch(/<w:p\/>|<w:p>/) // a paragraph to type into
+    }
+    const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))
+    expect(grid).toEqual(columnWidths(true))
+    expect((await documentXml(before, after, 'en')).xml).not.toContain('Justification')
+    // Landscape A4 (29.7 cm) less the 2 cm and 1.5 cm margins, in twips; each wording wider than both other columns together.
+    for (const widths of [columnWidths(false), columnWidths(true)]) {
+      const [old, now, ...narrow] = widths
+      expect(widths.reduce((a, b) => a + b, 0)).toBe(16838 - 2 * 567 - Math.round(1.5 * 567))
+      const rest = narrow.reduce((a, b) => a + b, 0)
+      expect(Math.min(old, now)).toBeGreaterThan(rest)
+    }
+    expect(xml).toContain(`<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>`)
   })
 })

@@ -136,6 +136,29 @@ describe('comparativeTable', () => {
   })
 })
 
+describe('comparativeTable: proposed by', () => {
+  const moj = { id: 'o1', name: 'Ministry of Justice', shortName: 'MoJ', color: '#8a2be2' }
+  const moi = { id: 'o2', name: 'Ministry of Interior', shortName: 'MoI', color: '#2a7d4f' }
+
+  it('gives each article row the organizations the map names for its id, and nobody to the other rows', () => {
+    const before = law('Model Law', ['Preamble.'], [c1, simple(1), simple(2), simple(3)])
+    const after = law('Model Law, amended', ['Preamble, amended.'], [chapter('c1', 'General rules'), simple(0), article('a1', 'Heading 1', clause('a1c1', 'Text 1, amended.')), simple(2), article('a3', 'Heading 3', clause('a3c1', 'Text 3, amended.'))])
+    const rows = comparativeTable(compareDocuments(before, after, 'en'), { a0: [moj], a1: [moi, moj], nosuch: [moi] })
+    expect(rows.map((r) => [r.kind, r.id, r.proposedBy.map((o) => o.shortName)])).toEqual([
+      ['title', null, []],
+      ['preamble', null, []],
+      ['chapter', 'c1', []],
+      ['article', 'a0', ['MoJ']],
+      ['article', 'a1', ['MoI', 'MoJ']],
+      // Changed, but no session recorded it: nobody.
+      ['article', 'a3', []],
+    ])
+    expect(rows[3].proposedBy[0]).toEqual(moj)
+    // Without a map (a comparison nobody edited through the server) every cell is empty.
+    expect(comparativeTable(compareDocuments(before, after, 'en')).every((r) => r.proposedBy.length === 0)).toBe(true)
+  })
+})
+
 describe('comparativeTableHtml', () => {
   const attack = '<img src=x onerror=alert(1)>'
 
@@ -162,11 +185,12 @@ describe('comparativeTableHtml', () => {
     const after = doc([c1, simple(0), simple(1), article('a2', 'Penalty', clause('x', 'Punishable by a fine.'))])
     const table = renderComparativeTable(comparativeTable(compareDocuments(before, after, 'en')), { language: 'en' })
     expect(table).toBe(
-      '<table class="comparative-table"><thead><tr><th>Previous wording</th><th>New wording</th></tr></thead><tbody>' +
+      '<table class="comparative-table"><thead><tr><th>Previous wording</th><th>New wording</th><th class="proposed-by">Proposed by</th></tr></thead><tbody>' +
         '<tr data-kind="article" data-status="added"><td><p class="note">(none)</p></td>' +
-        '<td><p class="heading">Article 1. <ins>Heading 0</ins></p><p class="clause"><ins>Text 0.</ins></p></td></tr>' +
+        '<td><p class="heading">Article 1. <ins>Heading 0</ins></p><p class="clause"><ins>Text 0.</ins></p></td><td class="proposed-by"></td></tr>' +
         '<tr data-kind="article" data-status="changed"><td><p class="heading">Article 2. Penalty</p><p class="clause">Punishable by a fine<del>;</del></p></td>' +
-        '<td><p class="heading">Article 3. Penalty</p><p class="clause">Punishable by a fine<ins>.</ins></p><p class="note">Article 2. → Article 3.</p></td></tr>' +
+        '<td><p class="heading">Article 3. Penalty</p><p class="clause">Punishable by a fine<ins>.</ins></p><p class="note">Article 2. → Article 3.</p></td>' +
+        '<td class="proposed-by"></td></tr>' +
         '</tbody></table>',
     )
   })
@@ -177,7 +201,7 @@ describe('comparativeTableHtml', () => {
     const table = renderComparativeTable(comparativeTable(compareDocuments(before, after, 'en')), { language: 'en' })
     expect(table).toContain(
       '<tr data-kind="section" data-status="changed"><td><p class="section">Section 1. Scope</p></td>' +
-        '<td><p class="section">Section 1. Scope<ins> of application</ins></p></td></tr>',
+        '<td><p class="section">Section 1. Scope<ins> of application</ins></p></td><td class="proposed-by"></td></tr>',
     )
     expect(comparativeTableHtml(comparativeTable(compareDocuments(before, after, 'en')), { language: 'en' })).toMatch(/\.section[,{][^}]*font-weight:bold/)
   })
@@ -186,8 +210,36 @@ describe('comparativeTableHtml', () => {
     const same = doc([c1, simple(1)])
     const html = comparativeTableHtml(comparativeTable(compareDocuments(same, same, 'ru')), { language: 'ru' })
     expect(html).toContain('<html lang="ru">')
-    expect(html).toContain('<th>Прежняя редакция</th><th>Новая редакция</th>')
-    expect(html).toContain('<td colspan="2">Изменений нет.</td>')
+    expect(html).toContain('<th>Прежняя редакция</th><th>Новая редакция</th><th class="proposed-by">Кем предложено</th></tr>')
+    expect(html).toContain('<td colspan="3">Изменений нет.</td>')
     expect(html).toContain('<title>Сравнительная таблица</title>')
+  })
+
+  it('has a "Proposed by" column: short names with the full name as their title, escaped, and the key under the table', () => {
+    const before = doc([c1, simple(1), simple(2)])
+    const after = doc([c1, simple(1), article('a2', 'Heading 2', clause('a2c1', 'Text 2, amended.'))])
+    const bold = { id: 'o9', name: 'Ministry <b>of</b> "Justice"', shortName: '<b>MoJ</b>', color: '#8a2be2' }
+    const rows = comparativeTable(compareDocuments(before, after, 'en'), { a2: [bold] })
+    const html = comparativeTableHtml(rows, { language: 'en' })
+    expect(html).toContain('<th class="proposed-by">Proposed by</th></tr>')
+    expect(html).toContain('<td class="proposed-by"><p><abbr title="Ministry &lt;b&gt;of&lt;/b&gt; &quot;Justice&quot;">&lt;b&gt;MoJ&lt;/b&gt;</abbr></p></td></tr>')
+    expect(html).toContain('<p class="note">Organizations: &lt;b&gt;MoJ&lt;/b&gt; — Ministry &lt;b&gt;of&lt;/b&gt; &quot;Justice&quot;.</p></body>')
+    expect(html).not.toMatch(/<b>/)
+    // No justification column unless asked.
+    expect(html).not.toContain('<th class="justification">')
+    expect(html).not.toContain('<td class="justification">')
+  })
+
+  it('adds an empty "Justification" column when asked, in the draft\'s language', () => {
+    const before = doc([c1, simple(1)])
+    const after = doc([c1, article('a1', 'Heading 1', clause('a1c1', 'Text 1, amended.'))])
+    const rows = comparativeTable(compareDocuments(before, after, 'ru'), { a1: [{ id: 'o1', name: 'Министерство юстиции', shortName: 'Минюст', color: '#8a2be2' }] })
+    const html = comparativeTableHtml(rows, { language: 'ru', justification: true })
+    expect(html).toContain('<th class="proposed-by">Кем предложено</th><th class="justification">Обоснование</th></tr>')
+    expect(html).toContain('<td class="proposed-by"><p><abbr title="Министерство юстиции">Минюст</abbr></p></td><td class="justification"></td></tr>')
+    expect(html).toContain('Организации: Минюст — Министерство юстиции.')
+    const none = comparativeTableHtml([], { language: 'ru', justification: true })
+    expect(none).toContain('<td colspan="4">Изменений нет.</td>')
+    expect(none).not.toContain('Организации')
   })
 })
