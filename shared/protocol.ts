@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from './schema/version'
 /**
  * Wire constants shared by the sync server and the browser client. The y-websocket protocol
  * itself (sync = 0, awareness = 1, auth = 2, query awareness = 3) comes from y-protocols.
@@ -38,6 +39,19 @@ export const GZIP_PARAM = 'gzip'
  */
 export const ACCORD_PARAM = 'accord'
 
+/**
+ * Query parameter of the sync URL by which Accord's editor says which version of the legal
+ * text's schema it binds (shared/schema SCHEMA_VERSION). A page opened before an upgrade that
+ * added a node type would take the new nodes for invalid content and delete them for everyone
+ * (the binding drops what its schema rejects), so the server refuses it (4426) until reloaded.
+ */
+export const SCHEMA_PARAM = 'schema'
+
+/** The sync URL's parameters of an Accord editor: Accord's own messages, and its schema's version. */
+export function accordParams(): Record<string, string> {
+  return { [ACCORD_PARAM]: '1', [SCHEMA_PARAM]: String(SCHEMA_VERSION) }
+}
+
 /** Whether a message of type `type` is one of Accord's own (100 and up), not y-websocket's. */
 export function isAccordMessage(type: number): boolean {
   return type >= MessageType.stored
@@ -67,6 +81,11 @@ export const CloseCode = {
   /** Final: an administrator deactivated this person's account (their sessions ended with it). */
   deactivated: 4410,
   messageTooLarge: 4413,
+  /**
+   * Final: the page's editor binds an older (or newer) schema of the legal text than the server
+   * (an upgrade happened while it was open, or the page sent no version): reload the page.
+   */
+  outdated: 4426,
   /** Final: more messages than the per-session or per-address rate allows (server/collab/admission.ts). */
   rateLimited: 4429,
   /** Retryable: the document could not be loaded or stored right now. */
@@ -86,6 +105,7 @@ export const CloseReason: Record<CloseCodeName, string> = {
   unknownDocument: 'no such document',
   deactivated: 'account deactivated',
   messageTooLarge: 'message too large',
+  outdated: 'editor outdated: reload the page',
   rateLimited: 'too many messages',
   storageUnavailable: 'storage unavailable',
   serverShutdown: 'server shutting down',

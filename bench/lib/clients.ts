@@ -10,7 +10,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import type { Awareness } from 'y-protocols/awareness'
 import * as decoding from 'lib0/decoding'
-import { ACCORD_PARAM, MessageType } from '../../shared/protocol'
+import { accordParams, MessageType } from '../../shared/protocol'
 import { readStoredAck } from '../../shared/storedAck'
 import type { ServerKind } from '../servers/protocol'
 
@@ -71,7 +71,7 @@ export function connect(spec: ClientSpec): BenchClient {
     disableBc: true,
     maxBackoffTime: 500,
     // As Accord's browser: acknowledgements and all (the server does that work for it).
-    params: spec.kind === 'accord' ? { [ACCORD_PARAM]: '1' } : {},
+    params: spec.kind === 'accord' ? accordParams() : {},
   })
   if (spec.kind === 'accord') {
     // Accord's own frames (as the browser client reads them): "stored", the role, "threads changed".

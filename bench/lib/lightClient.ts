@@ -9,7 +9,7 @@ import WebSocket from 'ws'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { ClientSpec } from './clients'
-import { ACCORD_PARAM } from '../../shared/protocol'
+import { accordParams } from '../../shared/protocol'
 
 /** Every benchmark edit carries `~bench~<writer>:<seq>:<sent-at ms>~` (see bench/fanout/worker.ts). */
 export const MARKER_PREFIX = '~bench~'
@@ -58,7 +58,7 @@ export interface LightClient {
 
 export function connectLight(spec: ClientSpec, onMarker: (writerId: number, seq: number, sentAt: number) => void): LightClient {
   const hocuspocus = spec.kind === 'hocuspocus'
-  const url = spec.kind === 'accord' ? `ws://127.0.0.1:${spec.port}/sync/${spec.doc}?${ACCORD_PARAM}=1` : hocuspocus ? `ws://127.0.0.1:${spec.port}` : `ws://127.0.0.1:${spec.port}/${spec.doc}`
+  const url = spec.kind === 'accord' ? `ws://127.0.0.1:${spec.port}/sync/${spec.doc}?${new URLSearchParams(accordParams())}` : hocuspocus ? `ws://127.0.0.1:${spec.port}` : `ws://127.0.0.1:${spec.port}/${spec.doc}`
   const ws = new WebSocket(url, spec.cookie ? { headers: { Cookie: spec.cookie } } : {})
   let resolveSynced!: () => void
   const synced = new Promise<void>((r) => (resolveSynced = r))

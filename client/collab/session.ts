@@ -6,7 +6,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import { readAuthMessage } from 'y-protocols/auth'
-import { ACCORD_PARAM, CloseCode, MessageType, SYNC_PATH, closeCodeName, type CloseCodeName, type ThreadsChanged } from '../../shared/protocol'
+import { accordParams, CloseCode, MessageType, SYNC_PATH, closeCodeName, type CloseCodeName, type ThreadsChanged } from '../../shared/protocol'
 import { digest32 } from '../../shared/digest'
 import { readStoredAck } from '../../shared/storedAck'
 import type { Identity } from '../auth/session'
@@ -137,7 +137,7 @@ export class CollabSession {
       disableBc: true,
       // Accord's own messages (stored, role, threads); the first sync of the 300-article law
       // gzipped (772 KB as is, 225 KB gzipped).
-      params: { [ACCORD_PARAM]: '1', ...gzipParams() },
+      params: { ...accordParams(), ...gzipParams() },
       WebSocketPolyfill: AccordSocket as unknown as typeof WebSocket,
     })
     this.provider.awareness.setLocalStateField('user', {

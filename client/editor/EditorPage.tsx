@@ -207,7 +207,15 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     <div className="page editor-page">
       {header}
       {ended ? (
-        <p className="read-only-banner access-ended" role="alert" data-testid="access-ended">{t(`editor.accessEnded.${ended}`)}</p>
+        <p className="read-only-banner access-ended" role="alert" data-testid="access-ended">
+          {t(`editor.accessEnded.${ended}`)}
+          {ended === 'outdated' && (
+            <>
+              {' '}
+              <button type="button" onClick={() => window.location.reload()} data-testid="reload-page">{t('editor.reload')}</button>
+            </>
+          )}
+        </p>
       ) : editable ? (
         <Toolbar editor={editor} language={load.doc.language}>{commentButton}</Toolbar>
       ) : (

@@ -23,6 +23,7 @@ function describe(state: SyncState, t: Translate): string {
         unauthorized: 'reason.unauthorized',
         forbidden: 'reason.forbidden',
         rateLimited: 'reason.rateLimited',
+        outdated: 'reason.outdated',
       }
       return t('status.refused', { reason: t(reasons[state.reason] ?? 'reason.other') })
     }

@@ -14,7 +14,7 @@ import { identityOf } from './liveAccess'
 import { ShuttingDown, type Rooms } from './rooms'
 import { limitMessages, type Admission, type HttpRefusal } from './admission'
 import { beforeHandshake } from './preflight'
-import { clientOptionsOf } from './clientOptions'
+import { bindsOtherSchema, clientOptionsOf } from './clientOptions'
 
 export interface UpgradeOptions extends ConnectionOptions {
   wss: WebSocketServer
@@ -54,7 +54,8 @@ export function syncDocId(url: string | undefined): string | null {
  * (preflight.ts): too many attempts from the address or too many open connections → 429, no
  * session cookie at all → 401. After it, as close codes (the only way a browser learns why):
  * a session cookie that opens no session → 4401, a page of another site → 4403, no such document
- * → 4404, no role on it → 4403, storage failing → 4503.
+ * → 4404, no role on it → 4403, storage failing → 4503; an editor page of another schema version
+ * than the server's (opened before an upgrade) → 4426, before it can delete what it cannot read.
  */
 export function createUpgradeHandler(opts: UpgradeOptions) {
   const { wss, repo, rooms, access } = opts
@@ -95,6 +96,12 @@ export function createUpgradeHandler(opts: UpgradeOptions) {
       if (pre.kind === 'storageError') {
         log.error('refused: cannot read sessions', { err: pre.err })
         refuse(ws, CloseCode.storageUnavailable, CloseReason.storageUnavailable)
+        return
+      }
+      const options = clientOptionsOf(req.url)
+      if (bindsOtherSchema(options)) {
+        log.info('refused: editor of another schema version', { schema: options.schema })
+        refuse(ws, CloseCode.outdated, CloseReason.outdated)
         return
       }
       if (pre.kind === 'signedOut') {
@@ -147,7 +154,7 @@ export function createUpgradeHandler(opts: UpgradeOptions) {
       }
       try {
         // Lives on through the socket's event handlers.
-        const connection = new Connection(ws, room, identityOf(auth.user, auth.sessionId), role, log, opts, clientOptionsOf(req.url))
+        const connection = new Connection(ws, room, identityOf(auth.user, auth.sessionId), role, log, opts, options)
         limitMessages(ws, pre.ticket, (code, reason) => {
           log.warn('closing: over the message rate', { user: auth.user.id })
           connection.close(code, reason)

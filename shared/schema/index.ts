@@ -7,6 +7,8 @@ export { legalNodes } from './nodes'
 /** The ProseMirror schema of a legal text, identical in the browser and on the server. */
 export const legalSchema = getSchema(legalNodes)
 
+export { SCHEMA_VERSION } from './version'
+
 /** Node types that carry a stable `id` attribute. */
 export const ID_NODE_TYPES = ['chapter', 'section', 'article', 'clause', 'point', 'subpoint'] as const
 export type IdNodeType = (typeof ID_NODE_TYPES)[number]

@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding'
 import { readAuthMessage } from 'y-protocols/auth'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
-import { ACCORD_PARAM, MessageType, TEXT_FIELD, type ThreadsChanged } from '../../shared/protocol'
+import { accordParams, MessageType, TEXT_FIELD, type ThreadsChanged } from '../../shared/protocol'
 import { docJSONOf } from '../../shared/ydoc'
 import type { DocJSON } from '../../shared/schema'
 import { waitFor } from './waitFor'
@@ -46,7 +46,7 @@ export interface ConnectOptions {
  */
 export function syncUrlOf(wsUrl: string, docId: string, accord = true): string {
   if (!accord) return `${wsUrl}/${docId}`
-  return `${wsUrl}/${docId}${docId.includes('?') ? '&' : '?'}${ACCORD_PARAM}=1`
+  return `${wsUrl}/${docId}${docId.includes('?') ? '&' : '?'}${new URLSearchParams(accordParams())}`
 }
 
 /** `ws` with a Cookie header on the upgrade, in the shape y-websocket's WebSocketPolyfill wants. */
@@ -67,7 +67,7 @@ export function connectClient(wsUrl: string, docId: string, options: ConnectOpti
     disableBc: true,
     connect: options.connect ?? true,
     maxBackoffTime: 300,
-    params: options.accord === false ? {} : { [ACCORD_PARAM]: '1' },
+    params: options.accord === false ? {} : accordParams(),
   })
   const client: TestClient = {
     ydoc,

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
 import { CloseCode } from '../../shared/protocol'
+import { SCHEMA_VERSION } from '../../shared/schema/version'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { createDocument, setupAdmin, type Account } from '../helpers/accounts'
 import {
@@ -122,6 +123,22 @@ describe('sync between stock y-websocket clients', () => {
     await waitClosedWith(client, CloseCode.unknownDocument)
     expect((await closed).reason).toBe('no such document')
     expect(client.provider.shouldConnect).toBe(false)
+  })
+
+  it('refuses an editor page of another schema version with 4426 before any sync, and lets the current one and stock clients in', async () => {
+    const { id } = await createDocument(owner)
+    // An Accord page opened before an upgrade (an older schema, or none said): refused, told why.
+    for (const query of [`accord=1&schema=${SCHEMA_VERSION - 1}`, 'accord=1', `accord=1&schema=${SCHEMA_VERSION + 1}`, 'accord=1&schema=x']) {
+      const raw = openRawSocket(server.wsUrl, `${id}?${query}`, { cookie: owner.cookie, accord: false })
+      const closed = await raw.closed
+      expect(closed, query).toEqual({ code: CloseCode.outdated, reason: 'editor outdated: reload the page' })
+      expect(raw.messages, query).toEqual([]) // not even the server's sync step 1
+    }
+    // The current editor's parameters and a stock y-websocket client (no schema to bind) sync.
+    const current = connect(id)
+    const stock = connectClient(server.wsUrl, id, { cookie: owner.cookie, accord: false })
+    clients.push(stock)
+    await Promise.all([waitSynced(current), waitSynced(stock)])
   })
 
   it('refuses a malformed document id with 4404', async () => {
