@@ -64,11 +64,10 @@ export interface ArticleNode {
   paragraphs: ParagraphNode[]
 }
 
-/** A division of a chapter (AKN `section`): the articles after its heading, up to the next division. */
-export interface SectionNode {
-  kind: 'section'
+/** A chapter or section heading with the articles it holds directly. */
+interface DivisionNode {
   id: string | null
-  /** Ordinal within its chapter, 1-based (sections are numbered within their chapter). */
+  /** Ordinal, 1-based: through the law for chapters, within its chapter for sections. */
   index: number
   num: string
   label: string
@@ -76,18 +75,17 @@ export interface SectionNode {
   articles: ArticleNode[]
 }
 
-export interface ChapterNode {
+/** A division of a chapter (AKN `section`): the articles after its heading, up to the next division. */
+export interface SectionNode extends DivisionNode {
+  kind: 'section'
+}
+
+export interface ChapterNode extends DivisionNode {
   kind: 'chapter'
-  id: string | null
-  index: number
-  num: string
-  label: string
-  heading: string
   /**
-   * The chapter's own articles: those before its first section. In the flat editor model an
-   * article after a section heading is that section's, so these always come first.
+   * `articles` are the chapter's own: those before its first section. In the flat editor model
+   * an article after a section heading is that section's, so these always come first.
    */
-  articles: ArticleNode[]
   sections: SectionNode[]
 }
 

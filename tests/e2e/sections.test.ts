@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
-import { createDocument, createMember, createOrganization, grant, organization, setupAdmin, type Account } from '../helpers/accounts'
+import { createCast, createDocument, grant, organization, type Account } from '../helpers/accounts'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 
@@ -32,14 +32,13 @@ describe('sections inside chapters, for two people (a Russian draft, one interfa
 
   beforeAll(async () => {
     server = await startTestServer()
-    owner = await setupAdmin(server.url, { email: 'anna@secretariat.example', displayName: 'Anna', organization: { name: 'Secretariat', shortName: 'Secretariat', color: '#1f5fa8' } })
-    const justice = await createOrganization(owner, { name: 'Ministry of Justice', shortName: 'Ministry of Justice', color: '#8a2be2' })
-    const boris = await createMember(owner, justice.id, 'Boris')
+    const cast = await createCast(server.url)
+    owner = cast.owner
     docId = (await createDocument(owner, { title: 'Модельный закон', language: 'ru', template: 'sample' })).id
-    await grant(owner, docId, organization(justice), 'drafter')
+    await grant(owner, docId, organization(cast.justice), 'drafter')
     browser = await launchBrowser()
     pageA = await (await contextFor(browser, server.url, owner, { language: 'ru' })).newPage()
-    pageB = await (await contextFor(browser, server.url, boris)).newPage()
+    pageB = await (await contextFor(browser, server.url, cast.drafter)).newPage()
     errors = [...trackErrors(pageA), ...trackErrors(pageB)]
     for (const page of [pageA, pageB]) {
       await page.goto(`${server.url}/d/${docId}`)
