@@ -25,6 +25,8 @@ export interface Passage {
   quote: string
   from: number
   to: number
+  /** Plain words of one block (paragraph, point, sub-point, heading): a new wording may be proposed for them. */
+  proposable: boolean
 }
 
 export type PassageResult = { ok: true; passage: Passage } | { ok: false; reason: 'empty' | 'notInArticle' | 'acrossArticles' | 'notReady' }
@@ -79,8 +81,24 @@ export function passageOf(state: EditorState, from: number, to: number): Passage
       quote: state.doc.textBetween(bounds.from, bounds.to, '\n', xrefLeafText(state)),
       from: bounds.from,
       to: bounds.to,
+      proposable: plainWordsOfOneBlock(state.doc, bounds.from, bounds.to),
     },
   }
+}
+
+/**
+ * Whether [from, to] is words of one textblock and nothing else: what a proposed wording can
+ * replace (a cross-reference is an inline node of its own; the server checks the same in Yjs).
+ */
+export function plainWordsOfOneBlock(doc: PMNode, from: number, to: number): boolean {
+  const $from = doc.resolve(from)
+  if (!$from.parent.isTextblock || !$from.sameParent(doc.resolve(to))) return false
+  let plain = true
+  doc.nodesBetween(from, to, (node) => {
+    if (node.isInline && !node.isText) plain = false
+    return plain
+  })
+  return plain
 }
 
 /** The article holding `pos`: its id and heading (for a whole-article thread). */
