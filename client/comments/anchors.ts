@@ -6,6 +6,7 @@ import type { ThreadView } from '../../shared/api'
 import { createAnchor, resolveAnchor, resolvePositions, type EncodedAnchor, type YPoint } from '../../shared/comments/anchor'
 import { xrefLeafText } from '../editor/xrefView'
 import { editorPositions, type BindingLike, type EditorPositions } from './editorPositions'
+import { plainWordsOfOneBlock } from './proposable'
 
 /**
  * Between the editor and the anchors: a selection becomes a passage (Yjs relative positions,
@@ -86,20 +87,6 @@ export function passageOf(state: EditorState, from: number, to: number): Passage
   }
 }
 
-/**
- * Whether [from, to] is words of one textblock and nothing else: what a proposed wording can
- * replace (a cross-reference is an inline node of its own; the server checks the same in Yjs).
- */
-export function plainWordsOfOneBlock(doc: PMNode, from: number, to: number): boolean {
-  const $from = doc.resolve(from)
-  if (!$from.parent.isTextblock || !$from.sameParent(doc.resolve(to))) return false
-  let plain = true
-  doc.nodesBetween(from, to, (node) => {
-    if (node.isInline && !node.isText) plain = false
-    return plain
-  })
-  return plain
-}
 
 /** The article holding `pos`: its id and heading (for a whole-article thread). */
 export function articleAt(state: EditorState, pos: number): { id: string; heading: string } | null {
