@@ -55,9 +55,9 @@ export function ThreadComposer({ composer, articles, controller }: { composer: C
             {unchanged ? t('comments.proposalSame') : t('comments.proposeHint')}
           </p>
           {!unchanged && (
-            <p className="proposal-diff" aria-label={t('comments.proposalChanges')} data-testid="proposal-preview">
+            <div className="proposal-diff" role="group" aria-label={t('comments.proposalChanges')} data-testid="proposal-preview">
               <DiffText segments={segments} />
-            </p>
+            </div>
           )}
         </div>
       )}

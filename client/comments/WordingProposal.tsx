@@ -36,19 +36,19 @@ export function WordingProposal({ thread, controller }: { thread: ThreadView; co
     }
   }
   return (
-    <div className="thread-proposal" data-testid="thread-proposal" data-proposal-status={view.status} onClick={(e) => e.stopPropagation()}>
+    <div className="thread-proposal" data-testid="thread-proposal" data-proposal-status={view.status}>
       <p className="small proposal-head">
         <strong>{t('comments.proposal')}</strong>{' '}
         <span className={`proposal-state state-${view.status}`} data-testid="proposal-state">
           {view.state}
         </span>
       </p>
-      <p className="proposal-diff" aria-label={t('comments.proposalChanges')} data-testid="proposal-diff">
+      <div className="proposal-diff" role="group" aria-label={t('comments.proposalChanges')} data-testid="proposal-diff">
         <DiffText segments={view.segments} />
-      </p>
+      </div>
       <FormError message={error} />
       {view.canDecide && (
-        <div className="proposal-actions">
+        <div className="proposal-actions" onClick={(e) => e.stopPropagation()}>
           <button type="button" className="primary" title={t('comments.acceptHint')} aria-disabled={busy !== null} data-testid="proposal-accept" onClick={() => void decide('accept')}>
             {busy === 'accept' ? t('comments.deciding') : t('comments.accept')}
           </button>

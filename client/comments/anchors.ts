@@ -87,7 +87,6 @@ export function passageOf(state: EditorState, from: number, to: number): Passage
   }
 }
 
-
 /** The article holding `pos`: its id and heading (for a whole-article thread). */
 export function articleAt(state: EditorState, pos: number): { id: string; heading: string } | null {
   const top = topLevelAt(state.doc, Math.min(pos, state.doc.content.size))

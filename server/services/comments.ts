@@ -160,7 +160,14 @@ export class ReviewThreads {
     if (thread.proposal === null) throw wordingNotFound()
     if (thread.proposal_status !== 'open') throw wordingDecided()
     const author = { userId: viewer.user.id, orgId: viewer.user.organization.id }
-    if (decision === 'accept') acceptWording(this.deps.rooms, doc.id, thread, author, (ydoc, row) => this.resolve(ydoc, row))
+    if (decision === 'accept') {
+      try {
+        acceptWording(this.deps.rooms, doc.id, thread, author, (ydoc, row) => this.resolve(ydoc, row))
+      } catch (err) {
+        this.deps.log.info('proposed wording not accepted', { docId: doc.id, thread: threadId, by: viewer.user.id, reason: err instanceof HttpError ? err.code : String(err) })
+        throw err
+      }
+    }
     const now = new Date().toISOString()
     this.deps.db.transaction(() => {
       if (!this.deps.comments.decideProposal(threadId, decision === 'accept' ? 'accepted' : 'declined', viewer.user.id, now)) throw wordingDecided()

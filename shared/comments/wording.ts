@@ -10,7 +10,17 @@ import type { YPoint } from './anchor'
 
 /** The proposed words against the passage they would replace, word by word, as the comparison view shows changes. */
 export function wordingDiff(quote: string, proposal: string): Segment[] {
-  return diffText(quote, proposal)
+  return diffText(quote, withQuoteSpaces(quote, proposal))
+}
+
+/**
+ * The proposal (trimmed) with the spaces the quote starts and ends with: a selection often takes
+ * the space after a word, which the proposal does not mean to remove.
+ */
+export function withQuoteSpaces(quote: string, proposal: string): string {
+  const lead = /^\s*/.exec(quote)![0]
+  if (lead.length === quote.length) return proposal
+  return lead + proposal + /\s*$/.exec(quote)![0]
 }
 
 /** Why a passage's words cannot be replaced as they are. */
@@ -46,7 +56,7 @@ export function plainWordsBetween(start: YPoint, end: YPoint): { ok: true; words
  */
 export function replaceWords(start: YPoint, current: string, proposal: string): void {
   let index = start.index
-  for (const segment of diffText(current, proposal)) {
+  for (const segment of wordingDiff(current, proposal)) {
     if (segment.kind === 'equal') index += segment.text.length
     else if (segment.kind === 'delete') start.text.delete(index, segment.text.length)
     else {

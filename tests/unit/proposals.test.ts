@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { CreateThreadInput, WordingDecisionInput, type ThreadView } from '../../shared/api'
 import { createAnchor, resolveAnchor, textBetween, textOfBlock } from '../../shared/comments/anchor'
-import { oneLine, plainWordsBetween, replaceWords, wordingDiff } from '../../shared/comments/wording'
+import { oneLine, plainWordsBetween, replaceWords, withQuoteSpaces, wordingDiff } from '../../shared/comments/wording'
 import { reviewReportHtml } from '../../shared/review/reviewReportHtml'
 import { reviewReportDocx } from '../../shared/review/reviewReportDocx'
 import type { ReportThread } from '../../shared/review/reviewReport'
@@ -83,6 +83,11 @@ describe('proposed wording: applying it to the text', () => {
     const end = textOfBlock(text).indexOf('gamma')
     doc.transact(() => replaceWords({ text, index: end }, 'gamma', 'delta; epsilon'))
     expect(textOfBlock(text)).toBe('<img src=x onerror=alert(1)> beta delta; epsilon')
+    // A passage selected with the space after it keeps that space.
+    doc.transact(() => replaceWords({ text, index: end - 5 }, 'beta ', 'zeta'))
+    expect(textOfBlock(text)).toBe('<img src=x onerror=alert(1)> zeta delta; epsilon')
+    expect(withQuoteSpaces(' beta ', 'zeta')).toBe(' zeta ')
+    expect(withQuoteSpaces('   ', 'zeta')).toBe('zeta')
   })
 })
 
