@@ -594,13 +594,6 @@ export const ProposeInput = z
   .refine((v) => new Set(v.organizationIds).size === v.organizationIds.length, { message: 'an organization is named twice', path: ['organizationIds'] })
 export type ProposeInput = z.input<typeof ProposeInput>
 
-export const WORDING_DECISIONS = ['accept', 'decline'] as const
-export type WordingDecision = (typeof WORDING_DECISIONS)[number]
-
-/** POST …/threads/:threadId/proposal: an editor (owner or drafter) accepts or declines the proposed wording. */
-export const WordingDecisionInput = z.object({ decision: z.enum(WORDING_DECISIONS) })
-export type WordingDecisionInput = z.infer<typeof WordingDecisionInput>
-
 export interface PersonRef {
   id: string
   displayName: string
