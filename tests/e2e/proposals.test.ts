@@ -83,7 +83,7 @@ describe('proposed wordings in the browser', () => {
   it('lets a reviewer propose new words for selected words, the changes shown as they are typed', async () => {
     await reviewer.getByTestId('comments-empty').waitFor()
     await selectWords(reviewer, 2, WORDS)
-    await reviewer.getByRole('button', { name: 'Комментировать' }).click()
+    await reviewer.getByRole('button', { name: 'Комментировать', exact: true }).click()
     const composer = reviewer.getByTestId('comment-composer')
     await expect.poll(() => composer.locator('blockquote').textContent()).toBe(WORDS)
     await composer.getByLabel('Предложить редакцию', { exact: true }).check()
