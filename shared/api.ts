@@ -209,11 +209,27 @@ const EncodedPosition = z.string().min(4).max(200).regex(/^[A-Za-z0-9+/]+={0,2}$
 export const THREAD_STATUSES = ['open', 'resolved'] as const
 export type ThreadStatus = (typeof THREAD_STATUSES)[number]
 
-/** POST /api/documents/:id/threads: a thread on a passage (anchor) or on a whole article (anchor null). */
+/**
+ * A proposed wording: the words that would replace a passage. Plain text like a comment (never
+ * rendered as HTML), trimmed, 1–5,000 characters, and one line: it replaces words inside one
+ * paragraph, point or heading, where a line break has no place.
+ */
+export const ProposalText = z
+  .string()
+  .trim()
+  .min(1, 'a proposed wording cannot be empty')
+  .max(COMMENT_MAX_LENGTH)
+  .refine((text) => !/[\r\n\u2028\u2029]/.test(text), { params: problemParams('invalid'), message: 'a proposed wording is one line: no line breaks' })
+
+/**
+ * POST /api/documents/:id/threads: a thread on a passage (anchor) or on a whole article (anchor
+ * null), optionally proposing new words for the passage (`proposal`; a passage in one block only).
+ */
 export const CreateThreadInput = z.object({
   articleId: z.string().min(1).max(64),
   anchor: z.object({ start: EncodedPosition, end: EncodedPosition }).nullable().default(null),
   body: CommentBody,
+  proposal: ProposalText.optional(),
 })
 export type CreateThreadInput = z.input<typeof CreateThreadInput>
 /** A new thread as the server has it after validation (anchor defaulted to null). */
@@ -226,6 +242,13 @@ export type CommentInput = z.infer<typeof CommentInput>
 /** PATCH …/threads/:threadId: resolve or reopen. */
 export const ThreadStatusInput = z.object({ status: z.enum(THREAD_STATUSES) })
 export type ThreadStatusInput = z.infer<typeof ThreadStatusInput>
+
+export const WORDING_DECISIONS = ['accept', 'decline'] as const
+export type WordingDecision = (typeof WORDING_DECISIONS)[number]
+
+/** POST …/threads/:threadId/proposal: an editor (owner or drafter) accepts or declines the proposed wording. */
+export const WordingDecisionInput = z.object({ decision: z.enum(WORDING_DECISIONS) })
+export type WordingDecisionInput = z.infer<typeof WordingDecisionInput>
 
 export interface PersonRef {
   id: string
@@ -263,6 +286,21 @@ export interface ThreadView {
   resolvedBy: PersonRef | null
   resolvedAt: string | null
   comments: CommentView[]
+  /** The wording proposed for the passage, if the thread was started with one. */
+  proposal: WordingProposalView | null
+}
+
+export const WORDING_STATUSES = ['open', 'accepted', 'declined'] as const
+export type WordingStatus = (typeof WORDING_STATUSES)[number]
+
+export interface WordingProposalView {
+  /** The proposed words (plain text), to replace the thread's quote. */
+  text: string
+  status: WordingStatus
+  decidedBy: PersonRef | null
+  decidedAt: string | null
+  /** Whether the viewer may accept or decline it (edit rights, and still open), as the server decides. */
+  canDecide: boolean
 }
 
 // ── Alternative wordings ──────────────────────────────────────────────────────────────────
@@ -362,6 +400,16 @@ export const ErrorCode = {
   anchorNotSynced: 'anchor_not_synced',
   threadNotFound: 'thread_not_found',
   commentNotFound: 'comment_not_found',
+  /** A proposed wording on a whole article, or on a passage that is not plain words of one block (400). */
+  wordingNotInBlock: 'wording_not_in_block',
+  /** Deciding on a thread that proposes no wording (404). */
+  wordingNotFound: 'wording_not_found',
+  /** Accepting a wording whose passage no longer reads as it did when proposed (409). */
+  wordingChanged: 'wording_changed',
+  /** Accepting a wording whose passage now holds more than words (a cross-reference) (409). */
+  wordingNotPlain: 'wording_not_plain',
+  /** Deciding a proposed wording already accepted or declined (409). */
+  wordingDecided: 'wording_already_decided',
   proposalNotFound: 'proposal_not_found',
   agreementOpen: 'agreement_already_open',
   versionAlreadyProposed: 'version_already_proposed',

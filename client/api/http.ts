@@ -36,6 +36,7 @@ import type {
   SignInInput,
   ThreadStatus,
   ThreadView,
+  WordingDecision,
   AgreementOverview,
   ProposalView,
   ProposeInput,
@@ -149,6 +150,8 @@ export const api = {
   createThread: (id: string, input: CreateThreadInput) => request<ThreadView>('POST', `${doc(id)}/threads`, input),
   setThreadStatus: (id: string, threadId: string, status: ThreadStatus) =>
     request<ThreadView>('PATCH', `${doc(id)}/threads/${encodeURIComponent(threadId)}`, { status }),
+  decideWording: (id: string, threadId: string, decision: WordingDecision) =>
+    request<ThreadView>('POST', `${doc(id)}/threads/${encodeURIComponent(threadId)}/proposal`, { decision }),
   reply: (id: string, threadId: string, input: CommentInput) =>
     request<ThreadView>('POST', `${doc(id)}/threads/${encodeURIComponent(threadId)}/comments`, input),
   editComment: (id: string, threadId: string, commentId: string, input: CommentInput) =>
@@ -201,6 +204,11 @@ const KNOWN_CODES: Record<ErrorCode | 'network', MessageKey> = {
   anchor_not_synced: 'error.anchor_not_synced',
   thread_not_found: 'error.thread_not_found',
   comment_not_found: 'error.comment_not_found',
+  wording_not_in_block: 'error.wording_not_in_block',
+  wording_not_found: 'error.wording_not_found',
+  wording_changed: 'error.wording_changed',
+  wording_not_plain: 'error.wording_not_plain',
+  wording_already_decided: 'error.wording_already_decided',
   proposal_not_found: 'error.proposal_not_found',
   agreement_already_open: 'error.agreement_already_open',
   version_already_proposed: 'error.version_already_proposed',

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/react'
 import type { EditorState } from '@tiptap/pm/state'
-import type { ThreadStatus, ThreadView } from '../../shared/api'
+import type { ThreadStatus, ThreadView, WordingDecision } from '../../shared/api'
 import type { Language } from '../../shared/language'
 import { outlineOf } from '../../shared/numbering'
 import { findById } from '../../shared/editor/commands'
@@ -287,13 +287,16 @@ export class CommentsController {
     back?.()
   }
 
-  /** Starts the thread being composed; retries while the passage's words are still on their way to the server. */
-  async submit(body: string): Promise<void> {
+  /**
+   * Starts the thread being composed, with a proposed wording for its passage if given; retries
+   * while the passage's words are still on their way to the server.
+   */
+  async submit(body: string, proposal?: string): Promise<void> {
     const composer = this.snapshot.composer
     if (!composer) return
     const input =
       composer.kind === 'passage'
-        ? { articleId: composer.passage.articleId, anchor: composer.passage.anchor, body }
+        ? { articleId: composer.passage.articleId, anchor: composer.passage.anchor, body, ...(proposal !== undefined ? { proposal } : {}) }
         : { articleId: composer.articleId, anchor: null, body }
     let thread: ThreadView | undefined
     for (let attempt = 0; !thread; attempt++) {
@@ -329,6 +332,11 @@ export class CommentsController {
 
   async setStatus(threadId: string, status: ThreadStatus): Promise<void> {
     this.replace(await api.setThreadStatus(this.docId, threadId, status))
+  }
+
+  /** An editor accepts (the wording goes into the text, on the server) or declines a proposed wording. */
+  async decideWording(threadId: string, decision: WordingDecision): Promise<void> {
+    this.replace(await api.decideWording(this.docId, threadId, decision))
   }
 
   private replace(thread: ThreadView): void {

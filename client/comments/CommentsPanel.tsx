@@ -6,9 +6,9 @@ import { useI18n } from '../i18n/i18n'
 import { byPlace } from './threadOrder'
 import { useProgressive } from '../ui/useProgressive'
 import type { CommentsController, CommentsSnapshot } from './CommentsController'
-import { CommentForm, ThreadCard } from './ThreadCard'
+import { ThreadCard } from './ThreadCard'
+import { ThreadComposer } from './ThreadComposer'
 import { useKeepListFocus } from './keepListFocus'
-import { composerTitle } from './composerTitle'
 import '../styles/comments.css'
 
 type StatusFilter = 'open' | 'resolved' | 'all'
@@ -140,18 +140,8 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
       )}
 
       {composer && canComment && (
-        <div className="comment-composer" data-testid="comment-composer">
-          <p className="small" data-testid="composer-title">{composerTitle(composer, snapshot.articles, t)}</p>
-          {composer.kind === 'passage' && <blockquote className="thread-quote">{composer.passage.quote}</blockquote>}
-          <CommentForm
-            label={t('comments.bodyLabel')}
-            submitLabel={t('comments.submit')}
-            autoFocus
-            testId="new-comment"
-            onSubmit={(body) => controller.submit(body)}
-            onCancel={() => controller.cancelCompose()}
-          />
-        </div>
+        // A new passage is a new box: its proposed wording starts again from its own words.
+        <ThreadComposer key={composer.kind === 'passage' ? `${composer.passage.anchor.start}:${composer.passage.anchor.end}` : composer.articleId} composer={composer} articles={snapshot.articles} controller={controller} />
       )}
 
       <fieldset className="comment-filters">

@@ -8,6 +8,7 @@ import { useFocusBack } from '../ui/useFocusBack'
 import type { Placement } from './anchors'
 import type { CommentsController } from './CommentsController'
 import { dateFormat } from '../i18n/dates'
+import { WordingProposal } from './WordingProposal'
 
 /** A colour dot and the organization's short name (its full name on hover). */
 export function OrgBadge({ organization }: { organization: OrganizationSummary }) {
@@ -28,13 +29,15 @@ export function CommentForm(props: {
   onSubmit: (body: string) => Promise<void>
   onCancel?: () => void
   testId?: string
+  /** Set while something else the form sends is not ready (a proposed wording left unchanged): no sending. */
+  blocked?: boolean
 }) {
   const { t } = useI18n()
   const [body, setBody] = useState(props.initial ?? '')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const send = async () => {
-    if (!body.trim() || busy) return
+    if (!body.trim() || busy || props.blocked) return
     setBusy(true)
     setError('')
     try {
@@ -81,7 +84,7 @@ export function CommentForm(props: {
             {t('common.cancel')}
           </button>
         )}
-        <button type="submit" className="primary" disabled={busy || !body.trim()}>
+        <button type="submit" className="primary" disabled={busy || !body.trim() || props.blocked}>
           {busy ? t('comments.sending') : props.submitLabel}
         </button>
       </div>
@@ -236,6 +239,7 @@ export const ThreadCard = memo(function ThreadCard(props: {
           )}
         </>
       )}
+      <WordingProposal thread={thread} controller={controller} />
       <ol className="comment-list">
         {thread.comments.map((c) => (
           <CommentItem key={c.id} comment={c} thread={thread} controller={controller} />

@@ -6,6 +6,7 @@ import type { ThreadView } from '../../shared/api'
 import { createAnchor, resolveAnchor, resolvePositions, type EncodedAnchor, type YPoint } from '../../shared/comments/anchor'
 import { xrefLeafText } from '../editor/xrefView'
 import { editorPositions, type BindingLike, type EditorPositions } from './editorPositions'
+import { plainWordsOfOneBlock } from './proposable'
 
 /**
  * Between the editor and the anchors: a selection becomes a passage (Yjs relative positions,
@@ -25,6 +26,8 @@ export interface Passage {
   quote: string
   from: number
   to: number
+  /** Plain words of one block (paragraph, point, sub-point, heading): a new wording may be proposed for them. */
+  proposable: boolean
 }
 
 export type PassageResult = { ok: true; passage: Passage } | { ok: false; reason: 'empty' | 'notInArticle' | 'acrossArticles' | 'notReady' }
@@ -79,6 +82,7 @@ export function passageOf(state: EditorState, from: number, to: number): Passage
       quote: state.doc.textBetween(bounds.from, bounds.to, '\n', xrefLeafText(state)),
       from: bounds.from,
       to: bounds.to,
+      proposable: plainWordsOfOneBlock(state.doc, bounds.from, bounds.to),
     },
   }
 }

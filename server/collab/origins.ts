@@ -16,14 +16,25 @@ export interface RestoreOrigin {
   readonly versionId: string
 }
 
+/** A proposed wording accepted by an editor, written over its passage (POST …/threads/:threadId/proposal). */
+export interface WordingOrigin {
+  readonly kind: 'wording'
+  readonly author: Author
+  readonly threadId: string
+}
+
 /** Every server-made origin; add import, api… here when they arrive. */
-export type ServerOrigin = RestoreOrigin
+export type ServerOrigin = RestoreOrigin | WordingOrigin
 
 export function restoreOrigin(author: Author, versionId: string): RestoreOrigin {
   return Object.freeze({ kind: 'restore', author: { ...author }, versionId })
 }
 
-const SERVER_ORIGIN_KINDS: readonly string[] = ['restore'] satisfies ServerOrigin['kind'][]
+export function wordingOrigin(author: Author, threadId: string): WordingOrigin {
+  return Object.freeze({ kind: 'wording', author: { ...author }, threadId })
+}
+
+const SERVER_ORIGIN_KINDS: readonly string[] = ['restore', 'wording'] satisfies ServerOrigin['kind'][]
 
 export function isServerOrigin(origin: unknown): origin is ServerOrigin {
   return (

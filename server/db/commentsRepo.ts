@@ -1,4 +1,4 @@
-import type { ThreadStatus } from '../../shared/api'
+import type { ThreadStatus, WordingStatus } from '../../shared/api'
 import type { Db } from './connection'
 
 export interface ThreadRow {
@@ -15,6 +15,11 @@ export interface ThreadRow {
   created_at: string
   resolved_by: string | null
   resolved_at: string | null
+  /** The proposed wording (null: the thread proposes none), its state and who decided it when. */
+  proposal: string | null
+  proposal_status: WordingStatus | null
+  proposal_decided_by: string | null
+  proposal_decided_at: string | null
 }
 
 export interface CommentRow {
@@ -43,14 +48,19 @@ export class CommentsRepo {
       commentsOfThread: db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE thread_id = ? ORDER BY created_at, id'),
       comment: db.prepare<[string, string], CommentRow>('SELECT * FROM comments WHERE thread_id = ? AND id = ?'),
       insertThread: db.prepare(
-        `INSERT INTO comment_threads (id, doc_id, article_id, block_id, anchor_start, anchor_end, quote, status, created_by, org_id, created_at)
-         VALUES (@id, @doc_id, @article_id, @block_id, @anchor_start, @anchor_end, @quote, 'open', @created_by, @org_id, @created_at)`,
+        `INSERT INTO comment_threads (id, doc_id, article_id, block_id, anchor_start, anchor_end, quote, status, created_by, org_id, created_at, proposal, proposal_status)
+         VALUES (@id, @doc_id, @article_id, @block_id, @anchor_start, @anchor_end, @quote, 'open', @created_by, @org_id, @created_at,
+                 @proposal, CASE WHEN @proposal IS NULL THEN NULL ELSE 'open' END)`,
       ),
       insertComment: db.prepare(
         `INSERT INTO comments (id, thread_id, author_id, org_id, body, created_at)
          VALUES (@id, @thread_id, @author_id, @org_id, @body, @created_at)`,
       ),
       setStatus: db.prepare('UPDATE comment_threads SET status = ?, resolved_by = ?, resolved_at = ? WHERE id = ?'),
+      // Only an open proposal is decided: a second decision changes nothing (the caller says 409).
+      decideProposal: db.prepare(
+        "UPDATE comment_threads SET proposal_status = ?, proposal_decided_by = ?, proposal_decided_at = ? WHERE id = ? AND proposal_status = 'open'",
+      ),
       setAnchor: db.prepare('UPDATE comment_threads SET anchor_start = ?, anchor_end = ? WHERE id = ?'),
       edit: db.prepare('UPDATE comments SET body = ?, edited_at = ? WHERE id = ? AND deleted_at IS NULL'),
       softDelete: db.prepare("UPDATE comments SET body = '', deleted_at = ? WHERE id = ? AND deleted_at IS NULL"),
@@ -80,7 +90,7 @@ export class CommentsRepo {
     return this.stmts.comment.get(threadId, commentId)
   }
 
-  insertThread(row: Omit<ThreadRow, 'status' | 'resolved_by' | 'resolved_at'>): void {
+  insertThread(row: Omit<ThreadRow, 'status' | 'resolved_by' | 'resolved_at' | 'proposal_status' | 'proposal_decided_by' | 'proposal_decided_at'>): void {
     this.stmts.insertThread.run(row)
   }
 
@@ -90,6 +100,11 @@ export class CommentsRepo {
 
   setStatus(threadId: string, status: ThreadStatus, by: string | null, at: string | null): void {
     this.stmts.setStatus.run(status, by, at, threadId)
+  }
+
+  /** Records an accepted or declined proposal; false if it was not open. */
+  decideProposal(threadId: string, status: Exclude<WordingStatus, 'open'>, by: string, at: string): boolean {
+    return this.stmts.decideProposal.run(status, by, at, threadId).changes > 0
   }
 
   setAnchor(threadId: string, start: string, end: string): void {

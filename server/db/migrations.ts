@@ -298,4 +298,13 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (doc_id, block_id, group_key, org_id)
   ) WITHOUT ROWID;
   `,
+  // 10: a proposed wording on a thread: the words a reviewer proposes for its passage, and an
+  // editor's decision. Accepting writes the words into the text (an ordinary, attributed change);
+  // declining only records it. A thread without a proposal has all four NULL.
+  `
+  ALTER TABLE comment_threads ADD COLUMN proposal TEXT;
+  ALTER TABLE comment_threads ADD COLUMN proposal_status TEXT CHECK (proposal_status IN ('open', 'accepted', 'declined'));
+  ALTER TABLE comment_threads ADD COLUMN proposal_decided_by TEXT;
+  ALTER TABLE comment_threads ADD COLUMN proposal_decided_at TEXT;
+  `,
 ]

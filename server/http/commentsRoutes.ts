@@ -1,4 +1,4 @@
-import { CommentInput, CreateThreadInput, ErrorCode, ReviewReportQuery, ThreadStatusInput } from '../../shared/api'
+import { CommentInput, CreateThreadInput, ErrorCode, ReviewReportQuery, ThreadStatusInput, WordingDecisionInput } from '../../shared/api'
 import { reviewReportDocx } from '../../shared/review/reviewReportDocx'
 import { reviewReportHtml } from '../../shared/review/reviewReportHtml'
 import { REPORT_WORDS } from '../../shared/review/reviewReport'
@@ -21,7 +21,8 @@ const CONTENT_TYPES = {
 
 /**
  * Review threads of a document. Reading them (and the report) needs `read`; the service
- * decides the rest per comment: `comment` to write, authors edit, authors or owners delete.
+ * decides the rest per comment: `comment` to write, authors edit, authors or owners delete;
+ * `edit` to accept or decline a proposed wording.
  */
 export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
   const { guards, documentAccess: access } = deps
@@ -54,6 +55,15 @@ export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
         const { doc, viewer } = viewerOf(ctx)
         const input = await validBody(ctx, ThreadStatusInput)
         sendJson(ctx.res, 200, threads.setStatus(viewer, doc, ctx.params.threadId, input.status))
+      }),
+    )
+    .on(
+      'POST',
+      '/api/documents/:id/threads/:threadId/proposal',
+      guards.signedIn(async (ctx) => {
+        const { doc, viewer } = viewerOf(ctx)
+        const input = await validBody(ctx, WordingDecisionInput)
+        sendJson(ctx.res, 200, threads.decideWording(viewer, doc, ctx.params.threadId, input.decision))
       }),
     )
     .on(

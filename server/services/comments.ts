@@ -2,20 +2,15 @@ import * as Y from 'yjs'
 import {
   ErrorCode,
   type CommentView,
+  type PersonRef,
   type NewThread,
   type ThreadStatus,
   type ThreadView,
+  type WordingDecision,
+  type WordingProposalView,
 } from '../../shared/api'
-import {
-  articleOf,
-  blockWords,
-  blockIdOf,
-  findArticle,
-  resolveAnchor,
-  textBetween,
-  type AnchorResolution,
-} from '../../shared/comments/anchor'
-import { TEXT_FIELD, type ThreadsChanged } from '../../shared/protocol'
+import { findArticle, resolveAnchor, textBetween, type AnchorResolution } from '../../shared/comments/anchor'
+import type { ThreadsChanged } from '../../shared/protocol'
 import { can, type Role } from '../../shared/roles'
 import type { ReportThread } from '../../shared/review/reviewReport'
 import { newRowId } from '../auth/tokens'
@@ -28,16 +23,14 @@ import type { UserRecord, UsersRepo } from '../db/usersRepo'
 import type { Rooms } from '../collab/rooms'
 import { threadsMessage } from '../collab/messages'
 import { forbidden, HttpError } from '../errors'
-import type { Language } from '../../shared/language'
 import { xrefReaderOf } from '../../shared/comments/xrefQuote'
 import type { Logger } from '../logger'
+import { acceptWording } from './acceptWording'
 import { onceEach } from './lookups'
+import { placeOf } from './threadPlace'
 
 /** Comments (new threads, replies, edits) one person may write per window. */
 export const COMMENT_RATE = { limit: 30, windowMs: 60_000 }
-
-/** A passage quoted in a thread is kept up to this length (longer ones are cut, with "…"). */
-const QUOTE_MAX = 10_000
 
 export interface CommentsDeps {
   db: Db
@@ -56,7 +49,8 @@ export interface Viewer {
 
 const threadNotFound = () => new HttpError(404, ErrorCode.threadNotFound, 'no such thread')
 const commentNotFound = () => new HttpError(404, ErrorCode.commentNotFound, 'no such comment')
-const anchorInvalid = (message: string) => new HttpError(400, ErrorCode.anchorInvalid, message)
+const wordingNotFound = () => new HttpError(404, ErrorCode.wordingNotFound, 'this thread proposes no wording')
+const wordingDecided = () => new HttpError(409, ErrorCode.wordingDecided, 'this proposed wording was already accepted or declined')
 
 /**
  * Review threads: who may write, edit, delete and resolve (the server decides, shared/roles.ts
@@ -79,7 +73,7 @@ export class ReviewThreads {
   create(viewer: Viewer, doc: DocumentRecord, input: NewThread): ThreadView {
     this.requireComment(viewer)
     this.checkRate(viewer)
-    const place = this.deps.rooms.read(doc.id, (ydoc) => placeOf(ydoc, input.articleId, input.anchor, doc.language))
+    const place = this.deps.rooms.read(doc.id, (ydoc) => placeOf(ydoc, input, doc.language))
     const now = new Date().toISOString()
     const threadId = newRowId()
     this.deps.db.transaction(() => {
@@ -94,6 +88,7 @@ export class ReviewThreads {
         created_by: viewer.user.id,
         org_id: viewer.user.organization.id,
         created_at: now,
+        proposal: input.proposal ?? null,
       })
       this.insertComment(threadId, viewer, input.body, now)
     })()
@@ -151,6 +146,35 @@ export class ReviewThreads {
       this.deps.comments.setStatus(threadId, status, resolved ? viewer.user.id : null, resolved ? new Date().toISOString() : null)
       this.changed(doc, { threadId, change: 'updated' })
     }
+    return this.one(viewer, doc, threadId)
+  }
+
+  /**
+   * An editor (edit rights: owners, drafters) accepts or declines a thread's proposed wording,
+   * once. Accepting writes it into the text (acceptWording: 409 if the words changed since) and
+   * resolves the thread; declining leaves the thread open for the discussion to go on.
+   */
+  decideWording(viewer: Viewer, doc: DocumentRecord, threadId: string, decision: WordingDecision): ThreadView {
+    if (!can(viewer.role, 'edit')) throw forbidden(`a ${viewer.role} may not accept or decline a proposed wording`)
+    const thread = this.thread(doc, threadId)
+    if (thread.proposal === null) throw wordingNotFound()
+    if (thread.proposal_status !== 'open') throw wordingDecided()
+    const author = { userId: viewer.user.id, orgId: viewer.user.organization.id }
+    if (decision === 'accept') {
+      try {
+        acceptWording(this.deps.rooms, doc.id, thread, author, (ydoc, row) => this.resolve(ydoc, row))
+      } catch (err) {
+        this.deps.log.info('proposed wording not accepted', { docId: doc.id, thread: threadId, by: viewer.user.id, reason: err instanceof HttpError ? err.code : String(err) })
+        throw err
+      }
+    }
+    const now = new Date().toISOString()
+    this.deps.db.transaction(() => {
+      if (!this.deps.comments.decideProposal(threadId, decision === 'accept' ? 'accepted' : 'declined', viewer.user.id, now)) throw wordingDecided()
+      if (decision === 'accept') this.deps.comments.setStatus(threadId, 'resolved', viewer.user.id, now)
+    })()
+    this.deps.log.info('proposed wording decided', { docId: doc.id, thread: threadId, decision, by: viewer.user.id })
+    this.changed(doc, { threadId, change: 'updated' })
     return this.one(viewer, doc, threadId)
   }
 
@@ -256,35 +280,26 @@ export class ReviewThreads {
       resolvedBy: t.resolved_by ? person(t.resolved_by) : null,
       resolvedAt: t.resolved_at,
       comments: byThread.get(t.id) ?? [],
+      proposal: proposalView(t, viewer, person),
     }))
+  }
+}
+
+function proposalView(t: ThreadRow, viewer: Viewer, person: (id: string) => PersonRef): WordingProposalView | null {
+  if (t.proposal === null) return null
+  const status = t.proposal_status ?? 'open'
+  return {
+    text: t.proposal,
+    status,
+    decidedBy: t.proposal_decided_by ? person(t.proposal_decided_by) : null,
+    decidedAt: t.proposal_decided_at,
+    canDecide: status === 'open' && can(viewer.role, 'edit'),
   }
 }
 
 function mayDelete(viewer: Viewer, comment: CommentRow): boolean {
   if (viewer.role === 'owner') return true
   return comment.author_id === viewer.user.id && can(viewer.role, 'comment')
-}
-
-/** Where a new thread goes: the passage must be live words of one article, the one named. */
-function placeOf(ydoc: Y.Doc, articleId: string, anchor: { start: string; end: string } | null, language: Language): { quote: string; blockId: string | null } {
-  if (anchor === null) {
-    const article = findArticle(ydoc, articleId)
-    if (!article) throw anchorInvalid('no such article')
-    const heading = article.toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === 'articleHeading')
-    return { quote: heading ? blockWords(heading, xrefReaderOf(ydoc, language)) : '', blockId: null }
-  }
-  const resolution = resolveAnchor(ydoc, anchor)
-  if (resolution.state === 'pending') {
-    throw new HttpError(409, ErrorCode.anchorNotSynced, 'the passage refers to text the server has not stored yet')
-  }
-  if (resolution.state !== 'live') throw anchorInvalid('the passage does not exist')
-  const root = ydoc.getXmlFragment(TEXT_FIELD)
-  const article = articleOf(resolution.start.text, root)
-  if (!article || article !== articleOf(resolution.end.text, root)) throw anchorInvalid('a passage must lie within one article')
-  if (resolution.articleId !== articleId) throw anchorInvalid('the passage is not in that article')
-  // A cross-reference quoted as the number it shows now.
-  const quote = textBetween(resolution.start, resolution.end, xrefReaderOf(ydoc, language))
-  return { quote: quote.length > QUOTE_MAX ? `${quote.slice(0, QUOTE_MAX - 1)}…` : quote, blockId: blockIdOf(resolution.start.text) }
 }
 
 /** Sort key of a live passage within its article: block, then character. */

@@ -73,6 +73,10 @@ export interface ReportWords {
   edited: string
   alternatives: string
   noLongerInText: string
+  proposedWording: string
+  wordingOpen: string
+  wordingAccepted: string
+  wordingDeclined: string
   /** A moment in the language's style: "30 ноября 2026 г., 23:14 (UTC)". */
   time: (iso: string) => string
 }
@@ -96,6 +100,10 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     edited: 'edited',
     alternatives: 'Stated preferences among alternative wordings',
     noLongerInText: 'For a wording no longer in the text',
+    proposedWording: 'Proposed wording',
+    wordingOpen: 'awaiting a decision',
+    wordingAccepted: 'accepted by',
+    wordingDeclined: 'declined by',
     time: (iso) => documentDateTime(iso, 'en'),
   },
   ru: {
@@ -116,6 +124,10 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     edited: 'изменено',
     alternatives: 'Предпочтения организаций по вариантам формулировок',
     noLongerInText: 'Для формулировки, которой больше нет в тексте',
+    proposedWording: 'Предложенная редакция',
+    wordingOpen: 'ожидает решения',
+    wordingAccepted: 'принята:',
+    wordingDeclined: 'отклонена:',
     time: (iso) => documentDateTime(iso, 'ru'),
   },
 }
@@ -130,6 +142,18 @@ export function authorLine(name: string, org: { name: string; shortName: string 
 export function statusLine(words: ReportWords, thread: ThreadView): string {
   if (thread.status === 'open') return words.open
   return thread.resolvedBy ? `${words.resolved} (${words.resolvedBy} ${thread.resolvedBy.displayName}, ${words.time(thread.resolvedAt ?? '')})` : words.resolved
+}
+
+/**
+ * A thread's proposed wording, if it has one: the label, the words as proposed, and its state
+ * ("awaiting a decision", "accepted by Name, date", "declined by Name, date").
+ */
+export function wordingLines(words: ReportWords, thread: ThreadView): { label: string; text: string; state: string } | null {
+  const p = thread.proposal
+  if (!p) return null
+  const decided = (verb: string) => (p.decidedBy ? `${verb} ${p.decidedBy.displayName}, ${words.time(p.decidedAt ?? '')}` : verb)
+  const state = p.status === 'open' ? words.wordingOpen : decided(p.status === 'accepted' ? words.wordingAccepted : words.wordingDeclined)
+  return { label: words.proposedWording, text: p.text, state }
 }
 
 /** "Generated: … · Threads: open only · Number of threads: N", as plain text. */

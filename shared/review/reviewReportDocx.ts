@@ -1,7 +1,7 @@
 import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun, type IParagraphStyleOptions, type IStylesOptions } from 'docx'
 import { xmlSafe } from '../export/escape'
 import { optionLine, staleLine } from './alternativesReport'
-import { authorLine, reportHeadings, reportMetaLine, reviewReportModel, statusLine, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
+import { authorLine, reportHeadings, reportMetaLine, reviewReportModel, statusLine, wordingLines, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
 
 /**
  * The review report as a Word document: a heading per article (Heading 2, so Word's navigation
@@ -62,6 +62,15 @@ function threadParagraphs(model: ReviewReportModel, entry: ReportThread): Paragr
     if (entry.current !== null && entry.current !== t.quote) {
       out.push(new Paragraph({ keepNext: true, children: [text(`${w.nowReads}: `, { bold: true }), ...lines(entry.current)] }))
     }
+  }
+  const wording = wordingLines(w, t)
+  if (wording) {
+    out.push(
+      new Paragraph({
+        keepNext: true,
+        children: [text(`${wording.label}: `, { bold: true }), ...lines(wording.text), text(` (${wording.state})`, { color: '555555' })],
+      }),
+    )
   }
   for (const c of t.comments) {
     if (c.deleted) continue

@@ -1,6 +1,6 @@
 import { escapeHtml } from '../export/escape'
 import { optionLine, staleLine } from './alternativesReport'
-import { authorLine, reportHeadings, reportMetaLine, reviewReportModel, statusLine, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
+import { authorLine, reportHeadings, reportMetaLine, reviewReportModel, statusLine, wordingLines, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
 
 /**
  * The review report as one standalone HTML file (inline CSS, no script, nothing external).
@@ -22,6 +22,8 @@ blockquote.deleted { border-left-color: #a32121; background: #f8eded; text-decor
 .org { display: inline-block; width: 0.7em; height: 0.7em; border-radius: 50%; margin-right: 0.3em; }
 .time { color: #666; font-size: 9pt; }
 .body { margin: 0.1rem 0 0; white-space: pre-wrap; }
+.wording { margin: 0.3rem 0 0.5rem; white-space: pre-wrap; }
+.wording .state { color: #555; font-size: 9pt; }
 `
 
 const CSS = `
@@ -48,6 +50,10 @@ function threadHtml(model: ReviewReportModel, entry: ReportThread): string {
   } else {
     out.push(`<blockquote>${escapeHtml(t.quote)}</blockquote>`)
     if (entry.current !== null && entry.current !== t.quote) out.push(`<p class="now">${escapeHtml(w.nowReads)}: ${escapeHtml(entry.current)}</p>`)
+  }
+  const wording = wordingLines(w, t)
+  if (wording) {
+    out.push(`<p class="wording"><strong>${escapeHtml(wording.label)}:</strong> ${escapeHtml(wording.text)} <span class="state">(${escapeHtml(wording.state)})</span></p>`)
   }
   out.push('<ul class="comments">')
   for (const c of t.comments) {

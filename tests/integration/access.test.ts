@@ -27,7 +27,8 @@ import {
   uniqueEmail,
   type Account,
 } from '../helpers/accounts'
-import { connectClient, insertText, waitClosedWith, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+import { articleBlockText, connectClient, insertText, nthElement, waitClosedWith, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+import { createAnchor } from '../../shared/comments/anchor'
 import { frame, RawSyncClient, syncFrame } from '../helpers/rawSync'
 import { tryUpgrade } from '../helpers/upgrade'
 import { waitFor } from '../helpers/waitFor'
@@ -66,7 +67,9 @@ interface Fixture {
   /**
    * A thread on the draft with its one comment: started by the owner (`needs: ['thread']`) or by
    * the reviewer (`needs: ['reviewersThread']`, for the rows where authorship matters). Two
-   * authors, so no one person's fixtures reach the comment rate limit (COMMENT_RATE).
+   * authors, so no one person's fixtures reach the comment rate limit (COMMENT_RATE). With
+   * `needs: ['wordingThread']`, the drafter's thread proposing a wording for the first words of a
+   * sample draft's first paragraph.
    */
   thread: { id: string; commentId: string }
   /** The owner's proposal of a version for agreement, requiring the owner's organization (`needs: ['proposal']`). */
@@ -76,7 +79,7 @@ interface Fixture {
 }
 
 /** Fixtures only some rows use (built only for those: threads count against the comment rate). */
-type Need = 'article' | 'version' | 'thread' | 'reviewersThread' | 'proposal'
+type Need = 'article' | 'version' | 'thread' | 'reviewersThread' | 'proposal' | 'wordingThread'
 
 interface Row {
   method: string
@@ -244,6 +247,14 @@ const ROUTES: Row[] = [
     needs: ['reviewersThread'],
     request: (f) => ({ path: `/api/documents/${f.docId}/threads/${f.thread.id}/comments/${f.thread.commentId}` }),
   },
+  // A proposed wording: accepted (or declined) by those with edit rights only.
+  {
+    method: 'POST',
+    path: '/api/documents/:id/threads/:threadId/proposal',
+    expect: only(200, 'owner', 'drafter'),
+    needs: ['wordingThread'],
+    request: (f) => ({ path: `/api/documents/${f.docId}/threads/${f.thread.id}/proposal`, body: { decision: 'accept' } }),
+  },
   // HTML stands for DOCX too: the same rule.
   { method: 'GET', path: '/api/documents/:id/review-report', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/review-report?format=html` }) },
   // Preferences among alternative wordings: reading needs `read`; stating and withdrawing need `comment`.
@@ -310,8 +321,8 @@ let cast: Cast
 let server: TestServer
 
 /** A draft of the owner's, shared with the cast as described above. */
-async function sharedDraft(title = 'Shared'): Promise<string> {
-  const { id } = await createDocument(cast.owner, { title })
+async function sharedDraft(title = 'Shared', template: 'empty' | 'sample' = 'empty'): Promise<string> {
+  const { id } = await createDocument(cast.owner, { title, template })
   await grant(cast.owner, id, organization({ id: cast.justiceId }), 'drafter')
   await grant(cast.owner, id, person(cast.reviewer), 'reviewer')
   await grant(cast.owner, id, person(cast.observer), 'observer')
@@ -329,9 +340,23 @@ async function firstArticleId(docId: string): Promise<string> {
   return id
 }
 
+/** The drafter's thread proposing "That" for the first word ("This") of the draft's first paragraph; anchors need the Yjs text. */
+async function wordingThread(docId: string): Promise<{ id: string; commentId: string }> {
+  const client = connectClient(server.wsUrl, docId, { cookie: cast.drafter.cookie })
+  try {
+    await waitSynced(client)
+    const text = articleBlockText(client.ydoc, 0, 1)
+    const body = { articleId: nthElement(client.ydoc, 'article', 0).getAttribute('id'), anchor: createAnchor({ text, index: 0 }, { text, index: 4 }), body: 'Clearer?', proposal: 'That' }
+    const created = await cast.drafter.json<ThreadView>(`/api/documents/${docId}/threads`, { method: 'POST', body: JSON.stringify(body) })
+    return { id: created.id, commentId: created.comments[0].id }
+  } finally {
+    client.destroy()
+  }
+}
+
 async function fixtureFor(row: Row, as: Account | null): Promise<Fixture> {
   const needs = new Set(row.needs ?? [])
-  const docId = await sharedDraft()
+  const docId = await sharedDraft('Shared', needs.has('wordingThread') ? 'sample' : 'empty')
   const post = <T>(account: Account, url: string, body: unknown) => account.json<T>(url, { method: 'POST', body: JSON.stringify(body) })
   const articleId = needs.has('article') || needs.has('thread') || needs.has('reviewersThread') ? await firstArticleId(docId) : UNBUILT
   let thread = { id: UNBUILT, commentId: UNBUILT }
@@ -340,6 +365,7 @@ async function fixtureFor(row: Row, as: Account | null): Promise<Fixture> {
     const created = await post<ThreadView>(author, `/api/documents/${docId}/threads`, { articleId, anchor: null, body: 'Is this clear?' })
     thread = { id: created.id, commentId: created.comments[0].id }
   }
+  if (needs.has('wordingThread')) thread = await wordingThread(docId)
   return {
     docId,
     orgId: (await createOrganization(cast.admin)).id,

@@ -1,0 +1,75 @@
+import { useMemo, useState } from 'react'
+import { COMMENT_MAX_LENGTH } from '../../shared/apiConstants'
+import { oneLine, wordingDiff } from '../../shared/comments/wording'
+import { useI18n } from '../i18n/i18n'
+import { DiffText } from '../versions/DiffText'
+import type { ArticleInfo, CommentsController, Composer } from './CommentsController'
+import { composerTitle } from './composerTitle'
+import { CommentForm } from './ThreadCard'
+
+/**
+ * The new-thread box: what it is on, and the comment. On words of one block it also offers
+ * "Propose new wording": a field holding the quoted words to change, with the changes shown
+ * as they are typed; the thread is then started with the proposal (the comment says why).
+ */
+export function ThreadComposer({ composer, articles, controller }: { composer: Composer; articles: ReadonlyMap<string, ArticleInfo>; controller: CommentsController }) {
+  const { t } = useI18n()
+  const passage = composer.kind === 'passage' ? composer.passage : null
+  const [proposing, setProposing] = useState(false)
+  const [wording, setWording] = useState(passage?.quote ?? '')
+  const proposal = proposing && passage?.proposable ? wording.trim() : undefined
+  const unchanged = proposal !== undefined && (proposal === '' || proposal === passage?.quote.trim())
+  const segments = useMemo(() => (proposal !== undefined && passage ? wordingDiff(passage.quote, proposal) : []), [proposal, passage])
+
+  return (
+    <div className="comment-composer" data-testid="comment-composer">
+      <p className="small" data-testid="composer-title">{composerTitle(composer, articles, t)}</p>
+      {passage && <blockquote className="thread-quote">{passage.quote}</blockquote>}
+      {passage &&
+        (passage.proposable ? (
+          <label className="small inline composer-propose">
+            <input type="checkbox" checked={proposing} data-testid="propose-toggle" onChange={(e) => setProposing(e.target.checked)} /> {t('comments.propose')}
+          </label>
+        ) : (
+          <p className="muted small">{t('comments.proposeUnavailable')}</p>
+        ))}
+      {proposal !== undefined && (
+        <div className="composer-wording">
+          <textarea
+            aria-label={t('comments.proposalLabel')}
+            aria-describedby="composer-wording-hint"
+            data-testid="proposal-text"
+            value={wording}
+            maxLength={COMMENT_MAX_LENGTH}
+            rows={3}
+            autoFocus
+            // One line: the words replace words inside one paragraph (the server refuses line breaks).
+            onChange={(e) => setWording(oneLine(e.target.value))}
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return
+              e.preventDefault()
+              controller.cancelCompose()
+            }}
+          />
+          <p id="composer-wording-hint" className="muted small">
+            {unchanged ? t('comments.proposalSame') : t('comments.proposeHint')}
+          </p>
+          {!unchanged && (
+            <div className="proposal-diff" role="group" aria-label={t('comments.proposalChanges')} data-testid="proposal-preview">
+              <DiffText segments={segments} />
+            </div>
+          )}
+        </div>
+      )}
+      <CommentForm
+        label={proposal !== undefined ? t('comments.whyLabel') : t('comments.bodyLabel')}
+        submitLabel={proposal !== undefined ? t('comments.proposalSubmit') : t('comments.submit')}
+        autoFocus={!proposing}
+        blocked={unchanged}
+        testId="new-comment"
+        onSubmit={(body) => controller.submit(body, proposal)}
+        onCancel={() => controller.cancelCompose()}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { createDocument, createMember, createOrganization, grant, organization, setupAdmin, type Account } from '../helpers/accounts'
+
+const SAVED = '[data-testid="sync-status"][data-state="saved"]'
+const WORDS = 'основываются на следующих принципах'
+const PROPOSAL = 'исходят из следующих принципов'
+const BEFORE = 'Меры, принимаемые в соответствии с настоящим Законом, основываются на следующих принципах:'
+const AFTER = 'Меры, принимаемые в соответствии с настоящим Законом, исходят из следующих принципов:'
+
+/** Selects `words` in the n-th article (0-based), as a person dragging over them would. */
+async function selectWords(page: Page, article: number, words: string): Promise<void> {
+  await page.evaluate(
+    ({ article, words }) => {
+      const element = document.querySelectorAll('.legal-text article.article')[article]
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = node.textContent!.indexOf(words)
+        if (index < 0) continue
+        const range = document.createRange()
+        range.setStart(node, index)
+        range.setEnd(node, index + words.length)
+        const selection = window.getSelection()!
+        selection.removeAllRanges()
+        selection.addRange(range)
+        return
+      }
+      throw new Error(`"${words}" not found`)
+    },
+    { article, words },
+  )
+}
+
+const firstClause = (page: Page) => page.locator('.legal-text article.article').nth(2).locator('.clause').first()
+
+/**
+ * A proposed wording in the browser, in Russian: a reviewer of one ministry selects words of
+ * Article 3 and proposes new ones; the drafter of another, whose browser shows the proposal's
+ * changes as they arrive, accepts it; both texts then read the new wording and the thread is
+ * resolved, saying who accepted it.
+ */
+describe('proposed wordings in the browser', () => {
+  let server: TestServer
+  let browser: Browser
+  let reviewer: Page
+  let drafter: Page
+  const errors: string[][] = []
+
+  async function openDraft(account: Account, docId: string): Promise<Page> {
+    const context = await contextFor(browser, server.url, account, { language: 'ru' })
+    context.setDefaultTimeout(10_000)
+    const page = await context.newPage()
+    errors.push(trackErrors(page))
+    await page.goto(`${server.url}/d/${docId}`)
+    await page.locator('.legal-text article.article').nth(2).waitFor()
+    return page
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    const owner = await setupAdmin(server.url, { displayName: 'Ada Owner', organization: { name: 'Secretariat', shortName: 'SEC', color: '#1f5fa8' } })
+    const justice = await createOrganization(owner, { name: 'Ministry of Justice', shortName: 'MoJ', color: '#8a2be2' })
+    const interior = await createOrganization(owner, { name: 'Ministry of Interior', shortName: 'MoI', color: '#2a7d4f' })
+    const drafterAccount = await createMember(owner, justice.id, 'Boris Drafter')
+    const reviewerAccount = await createMember(owner, interior.id, 'Rita Reviewer')
+    const { id } = await createDocument(owner, { title: 'Типовой закон', language: 'ru', template: 'sample' })
+    await grant(owner, id, organization(justice), 'drafter')
+    await grant(owner, id, organization(interior), 'reviewer')
+    browser = await launchBrowser()
+    drafter = await openDraft(drafterAccount, id)
+    await drafter.waitForSelector(SAVED)
+    reviewer = await openDraft(reviewerAccount, id)
+    await reviewer.getByTestId('read-only-banner').waitFor()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('lets a reviewer propose new words for selected words, the changes shown as they are typed', async () => {
+    await reviewer.getByTestId('comments-empty').waitFor()
+    await selectWords(reviewer, 2, WORDS)
+    await reviewer.getByRole('button', { name: 'Комментировать', exact: true }).click()
+    const composer = reviewer.getByTestId('comment-composer')
+    await expect.poll(() => composer.locator('blockquote').textContent()).toBe(WORDS)
+    await composer.getByLabel('Предложить редакцию', { exact: true }).check()
+    const wording = composer.getByLabel('Предложенная редакция', { exact: true })
+    expect(await wording.inputValue()).toBe(WORDS)
+    // Unchanged, there is nothing to propose yet.
+    await composer.getByLabel('Ваше замечание (обоснование)').fill('Так точнее.')
+    expect(await composer.getByRole('button', { name: 'Предложить', exact: true }).isDisabled()).toBe(true)
+    await wording.fill(PROPOSAL)
+    await expect.poll(() => composer.getByTestId('proposal-preview').locator('ins').allTextContents()).toEqual(['исходят из', 'принципов'])
+    await composer.getByRole('button', { name: 'Предложить', exact: true }).click()
+
+    const card = reviewer.getByTestId('thread')
+    await expect.poll(() => card.count()).toBe(1)
+    const proposal = card.getByTestId('thread-proposal')
+    await expect.poll(() => proposal.getByTestId('proposal-state').textContent()).toBe('Ожидает решения')
+    expect(await proposal.locator('del').allTextContents()).toEqual(['основываются на', 'принципах'])
+    expect(await proposal.locator('ins').allTextContents()).toEqual(['исходят из', 'принципов'])
+    // A reviewer proposes; only editors decide.
+    expect(await proposal.getByRole('button', { name: 'Принять' }).count()).toBe(0)
+    expect(await firstClause(reviewer).textContent()).toBe(BEFORE)
+  })
+
+  it('shows the proposal to the drafter live; «Принять» puts the words into both texts and resolves the thread', async () => {
+    const card = drafter.getByTestId('thread')
+    const proposal = card.getByTestId('thread-proposal')
+    await expect.poll(() => proposal.locator('del').allTextContents()).toEqual(['основываются на', 'принципах'])
+    expect(await proposal.locator('ins').allTextContents()).toEqual(['исходят из', 'принципов'])
+    // From the keyboard: focus the button and press Enter.
+    await proposal.getByRole('button', { name: 'Принять' }).focus()
+    await drafter.keyboard.press('Enter')
+
+    for (const page of [drafter, reviewer]) await expect.poll(() => firstClause(page).textContent()).toBe(AFTER)
+    // The card left the drafter's "Open" list; the focus stayed in the panel, not on the page's <body>.
+    await expect.poll(() => card.count()).toBe(0)
+    expect(await drafter.evaluate(() => document.activeElement !== document.body && document.activeElement !== null)).toBe(true)
+    // Resolved: gone from "Open" in both panels; listed under "All", saying who accepted it.
+    for (const page of [drafter, reviewer]) {
+      await expect.poll(() => page.getByTestId('thread').count()).toBe(0)
+      await page.getByLabel('Показать').selectOption('all')
+      const resolved = page.getByTestId('thread')
+      await expect.poll(() => resolved.getAttribute('data-status')).toBe('resolved')
+      expect(await resolved.getByTestId('proposal-state').textContent()).toMatch(/^Принято: Boris Drafter, /)
+      expect(await resolved.getByTestId('resolved-by').textContent()).toBe('Закрыл(а): Boris Drafter')
+      expect(await resolved.getByRole('button', { name: 'Принять' }).count()).toBe(0)
+    }
+    await drafter.waitForSelector(SAVED)
+  })
+
+  it('says in the card, in words, why «Принять» is refused once the words changed; «Отклонить» keeps the thread open and the focus on its card', async () => {
+    await selectWords(reviewer, 2, 'наилучших интересов')
+    await reviewer.keyboard.press('Control+Alt+KeyM')
+    const composer = reviewer.getByTestId('comment-composer')
+    await expect.poll(() => composer.locator('blockquote').textContent()).toBe('наилучших интересов')
+    await composer.getByLabel('Предложить редакцию', { exact: true }).check()
+    await composer.getByLabel('Предложенная редакция', { exact: true }).fill('высших интересов')
+    await composer.getByLabel('Ваше замечание (обоснование)').fill('Термин конвенции.')
+    await composer.getByRole('button', { name: 'Предложить', exact: true }).click()
+
+    const card = drafter.getByTestId('thread').filter({ hasText: 'Термин конвенции.' })
+    await expect.poll(() => card.getByTestId('proposal-state').textContent()).toBe('Ожидает решения')
+    // The drafter types inside the words meanwhile.
+    await selectWords(drafter, 2, 'интересов')
+    await drafter.keyboard.press('ArrowLeft')
+    await drafter.keyboard.type('законных ')
+    await drafter.waitForSelector(SAVED)
+    await card.getByRole('button', { name: 'Принять' }).click()
+    await expect.poll(() => card.getByRole('alert').textContent()).toBe('Слова изменились после того, как редакция была предложена; внесите правку в текст вручную.')
+    expect(await card.getByTestId('proposal-state').textContent()).toBe('Ожидает решения')
+    const point = drafter.locator('.legal-text article.article').nth(2).locator('.point').nth(1)
+    expect(await point.textContent()).toBe('приоритет наилучших законных интересов ребенка;')
+
+    await card.getByRole('button', { name: 'Отклонить' }).focus()
+    await drafter.keyboard.press('Enter')
+    await expect.poll(() => card.getByTestId('proposal-state').textContent()).toMatch(/^Отклонено: Boris Drafter, /)
+    expect(await card.getAttribute('data-status')).toBe('open')
+    expect(await card.getByRole('alert').count()).toBe(0)
+    const threadId = await card.getAttribute('data-thread-id')
+    await expect.poll(() => drafter.evaluate(() => document.activeElement?.getAttribute('data-thread-id') ?? document.activeElement?.tagName)).toBe(threadId)
+    await expect.poll(() => reviewer.getByTestId('thread').filter({ hasText: 'Термин конвенции.' }).getByTestId('proposal-state').textContent()).toMatch(/^Отклонено: /)
+    expect(await point.textContent()).toBe('приоритет наилучших законных интересов ребенка;')
+    expect(errors.flat()).toEqual([])
+  })
+})

@@ -1,0 +1,193 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import type { ActivitySession, ThreadView } from '../../shared/api'
+import { createAnchor, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
+import type { Account } from '../helpers/accounts'
+import { onSampleLaw } from '../helpers/sampleLaw'
+import { articleBlockText, nthElement, waitSaved, waitSynced, xmlString } from '../helpers/clients'
+import { waitFor } from '../helpers/waitFor'
+
+const XSS = '<img src=x onerror=alert(1)>'
+
+function articleId(ydoc: Y.Doc, article: number): string {
+  return nthElement(ydoc, 'article', article).getAttribute('id') as string
+}
+
+/** An anchor on `words` (first occurrence) in a block of an article, as the browser would make it. */
+function anchorOn(ydoc: Y.Doc, article: number, block: number, words: string): EncodedAnchor {
+  const text = articleBlockText(ydoc, article, block)
+  const index = textOfBlock(text).indexOf(words)
+  if (index < 0) throw new Error(`"${words}" is not in block ${block} of article ${article}`)
+  return createAnchor({ text, index }, { text, index: index + words.length })
+}
+
+describe('proposed wordings over the real server', () => {
+  const law = onSampleLaw()
+  const threadsPath = () => `/api/documents/${law.docId}/threads`
+  const post = (account: Account, path: string, body: unknown) => account.api(path, { method: 'POST', body: JSON.stringify(body) })
+  const decide = (account: Account, threadId: string, decision: string) => post(account, `${threadsPath()}/${threadId}/proposal`, { decision })
+  const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code
+  const propose = async (account: Account, ydoc: Y.Doc, article: number, block: number, words: string, proposal: string) => {
+    const res = await post(account, threadsPath(), { articleId: articleId(ydoc, article), anchor: anchorOn(ydoc, article, block, words), body: 'Clearer', proposal })
+    expect(res.status).toBe(201)
+    return (await res.json()) as ThreadView
+  }
+
+  it('lets a reviewer propose a wording and a drafter accept it: the text changes for everyone, attributed to the drafter', async () => {
+    const drafter = law.connect(law.cast.drafter)
+    const reviewer = law.connect(law.cast.reviewer)
+    await Promise.all([waitSynced(drafter), waitSynced(reviewer)])
+    const thread = await propose(law.cast.reviewer, reviewer.ydoc, 2, 1, 'shall be guided by the following principles', 'shall follow these principles')
+    expect(thread.quote).toBe('shall be guided by the following principles')
+    expect(thread.proposal).toEqual({ text: 'shall follow these principles', status: 'open', decidedBy: null, decidedAt: null, canDecide: false })
+    await waitFor(() => expect(drafter.threadEvents).toContainEqual({ threadId: thread.id, change: 'created' }))
+    const seen = (await law.cast.drafter.json<ThreadView[]>(threadsPath())).find((t) => t.id === thread.id)!
+    expect(seen.proposal).toMatchObject({ status: 'open', canDecide: true })
+
+    // Reviewers and observers do not decide.
+    for (const who of [law.cast.reviewer, law.cast.observer]) {
+      const refused = await decide(who, thread.id, 'accept')
+      expect(refused.status).toBe(403)
+      expect(await errorCode(refused)).toBe('forbidden')
+    }
+
+    const res = await decide(law.cast.drafter, thread.id, 'accept')
+    expect(res.status).toBe(200)
+    const accepted = (await res.json()) as ThreadView
+    expect(accepted).toMatchObject({ status: 'resolved', resolvedBy: { id: law.cast.drafter.user.id } })
+    expect(accepted.proposal).toMatchObject({ status: 'accepted', decidedBy: { id: law.cast.drafter.user.id }, canDecide: false })
+    expect(accepted.proposal!.decidedAt).not.toBeNull()
+
+    // Every connected copy reads the new wording; the rest of the paragraph is as it was.
+    const expected = 'Measures taken under this Law shall follow these principles:'
+    for (const client of [reviewer, drafter]) await waitFor(() => expect(textOfBlock(articleBlockText(client.ydoc, 2, 1))).toBe(expected))
+    expect(textOfBlock(articleBlockText(reviewer.ydoc, 2, 2))).toBe('respect for human rights and for the dignity of every person;')
+    await waitFor(() => expect(reviewer.threadEvents.filter((e) => e.threadId === thread.id).map((e) => e.change)).toEqual(['created', 'updated']))
+
+    // Stored: a client connecting now gets it; the activity names the drafter and their organization.
+    const late = law.connect(law.cast.observer)
+    await waitSynced(late)
+    expect(textOfBlock(articleBlockText(late.ydoc, 2, 1))).toBe(expected)
+    const activity = await law.cast.owner.json<ActivitySession[]>(`/api/documents/${law.docId}/activity`)
+    const bySession = activity.find((s) => s.user.id === law.cast.drafter.user.id)
+    expect(bySession?.organization.shortName).toBe('MoJ')
+    expect(bySession?.articles.map((a) => a.id)).toContain(articleId(late.ydoc, 2))
+
+    // Once decided, never again.
+    for (const decision of ['accept', 'decline']) {
+      const again = await decide(law.cast.owner, thread.id, decision)
+      expect(again.status).toBe(409)
+      expect(await errorCode(again)).toBe('wording_already_decided')
+    }
+  })
+
+  it('refuses to accept once the words have changed (409, nothing changed); declining keeps the thread open', async () => {
+    const owner = law.connect(law.cast.owner)
+    await waitSynced(owner)
+    const thread = await propose(law.cast.reviewer, owner.ydoc, 1, 1, 'all forms of human trafficking', 'every form of human trafficking')
+    const text = articleBlockText(owner.ydoc, 1, 1)
+    text.insert(textOfBlock(text).indexOf('human trafficking'), 'organized ')
+    await waitSaved(owner)
+    const before = xmlString(owner.ydoc)
+
+    const refused = await decide(law.cast.drafter, thread.id, 'accept')
+    expect(refused.status).toBe(409)
+    expect(await errorCode(refused)).toBe('wording_changed')
+    const after = (await law.cast.drafter.json<ThreadView[]>(threadsPath())).find((t) => t.id === thread.id)!
+    expect(after).toMatchObject({ status: 'open', proposal: { status: 'open' } })
+    // Nothing reached the text: a fresh copy reads what the owner wrote.
+    const fresh = law.connect(law.cast.observer)
+    await waitSynced(fresh)
+    expect(xmlString(fresh.ydoc)).toBe(before)
+
+    const declined = await decide(law.cast.owner, thread.id, 'decline')
+    expect(declined.status).toBe(200)
+    expect((await declined.json()) as ThreadView).toMatchObject({ status: 'open', resolvedBy: null, proposal: { status: 'declined', decidedBy: { id: law.cast.owner.user.id } } })
+    expect((await decide(law.cast.drafter, thread.id, 'accept')).status).toBe(409)
+    expect(xmlString(fresh.ydoc)).toBe(before)
+  })
+
+  it('refuses to accept over a cross-reference put into the passage since (409)', async () => {
+    const owner = law.connect(law.cast.owner)
+    await waitSynced(owner)
+    const thread = await propose(law.cast.reviewer, owner.ydoc, 5, 1, 'have jurisdiction over the offences', 'are competent for the offences')
+    // What the editor binding does for a reference typed inside the words: the text is split around the element.
+    const text = articleBlockText(owner.ydoc, 5, 1)
+    const block = text.parent as Y.XmlElement
+    const words = textOfBlock(text)
+    const at = words.indexOf('over the offences')
+    owner.ydoc.transact(() => {
+      const tail = words.slice(at)
+      text.delete(at, tail.length)
+      const xref = new Y.XmlElement('xref')
+      xref.setAttribute('target', articleId(owner.ydoc, 0))
+      const rest = new Y.XmlText()
+      rest.insert(0, tail)
+      block.insert(block.toArray().indexOf(text) + 1, [xref, rest])
+    })
+    await waitSaved(owner)
+    const before = xmlString(owner.ydoc)
+    const refused = await decide(law.cast.drafter, thread.id, 'accept')
+    expect(refused.status).toBe(409)
+    expect(['wording_changed', 'wording_not_plain']).toContain(await errorCode(refused))
+    const fresh = law.connect(law.cast.observer)
+    await waitSynced(fresh)
+    expect(xmlString(fresh.ydoc)).toBe(before)
+  })
+
+  it('validates proposals: length, line breaks, whole articles, passages across blocks; observers may not propose', async () => {
+    const client = law.connect(law.cast.reviewer)
+    await waitSynced(client)
+    const id = articleId(client.ydoc, 3)
+    const anchor = anchorOn(client.ydoc, 3, 1, 'the following terms')
+    const expectRefused = async (who: Account, body: Record<string, unknown>, status: number, code: string) => {
+      const res = await post(who, threadsPath(), { articleId: id, anchor, body: 'Why', ...body })
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(status)
+      expect(await errorCode(res)).toBe(code)
+    }
+    await expectRefused(law.cast.reviewer, { proposal: 'x'.repeat(5001) }, 400, 'validation_failed')
+    await expectRefused(law.cast.reviewer, { proposal: '   ' }, 400, 'validation_failed')
+    await expectRefused(law.cast.reviewer, { proposal: 'two\nlines' }, 400, 'validation_failed')
+    await expectRefused(law.cast.reviewer, { anchor: null, proposal: 'A new heading' }, 400, 'wording_not_in_block')
+    const across = createAnchor({ text: articleBlockText(client.ydoc, 3, 1), index: 4 }, { text: articleBlockText(client.ydoc, 3, 2), index: 6 })
+    await expectRefused(law.cast.reviewer, { anchor: across, proposal: 'Merged' }, 400, 'wording_not_in_block')
+    await expectRefused(law.cast.observer, { proposal: 'the terms' }, 403, 'forbidden')
+    // Nothing was started by the refusals.
+    const threads = await law.cast.owner.json<ThreadView[]>(threadsPath())
+    expect(threads.filter((t) => t.articleId === id)).toEqual([])
+
+    // 5,000 characters are allowed; a thread without a proposal has nothing to decide.
+    const long = await post(law.cast.reviewer, threadsPath(), { articleId: id, anchor, body: 'Why', proposal: 'y'.repeat(5000) })
+    expect(long.status).toBe(201)
+    const plain = await post(law.cast.reviewer, threadsPath(), { articleId: id, anchor, body: 'Just a remark' })
+    const plainThread = (await plain.json()) as ThreadView
+    expect(plainThread.proposal).toBeNull()
+    const nothing = await decide(law.cast.drafter, plainThread.id, 'accept')
+    expect(nothing.status).toBe(404)
+    expect(await errorCode(nothing)).toBe('wording_not_found')
+    const unknown = await decide(law.cast.drafter, 'no-such-thread', 'accept')
+    expect(unknown.status).toBe(404)
+    expect(await errorCode(unknown)).toBe('thread_not_found')
+    const bad = await decide(law.cast.drafter, plainThread.id, 'maybe')
+    expect(bad.status).toBe(400)
+    const noDoc = await post(law.cast.drafter, `/api/documents/no-such-doc/threads/${plainThread.id}/proposal`, { decision: 'accept' })
+    expect(noDoc.status).toBe(404)
+  })
+
+  it('keeps a hostile proposal as text: in the thread, in the accepted text and in the report', async () => {
+    const client = law.connect(law.cast.drafter)
+    await waitSynced(client)
+    const thread = await propose(law.cast.reviewer, client.ydoc, 0, 1, 'legal and organizational framework', `  legal ${XSS} framework  `)
+    expect(thread.proposal!.text).toBe(`legal ${XSS} framework`)
+    const report = await (await law.cast.observer.api(`/api/documents/${law.docId}/review-report?format=html&status=all`)).text()
+    expect(report).toContain('Proposed wording')
+    expect(report).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(report).not.toMatch(/<img/i)
+
+    expect((await decide(law.cast.drafter, thread.id, 'accept')).status).toBe(200)
+    await waitFor(() => expect(textOfBlock(articleBlockText(client.ydoc, 0, 1))).toContain(`sets out the legal ${XSS} framework for preventing`))
+    const after = await (await law.cast.observer.api(`/api/documents/${law.docId}/review-report?format=html&status=all`)).text()
+    expect(after).toMatch(/accepted by Boris Drafter/)
+    expect(after).not.toMatch(/<img/i)
+  })
+})
