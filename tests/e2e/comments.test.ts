@@ -2,35 +2,12 @@ import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { articleLabels, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { articleLabels, contextFor, launchBrowser, trackErrors, selectWords } from '../helpers/browser'
 import { createCast, shareWithCast, type Cast } from '../helpers/accounts'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 const WORDS = 'guided by the following principles'
 const BODY = 'Which principles? <img src=x onerror=alert(1)>'
-
-/** Selects `words` in the n-th article (0-based), as a person dragging over them would. */
-async function selectWords(page: Page, article: number, words: string): Promise<void> {
-  await page.evaluate(
-    ({ article, words }) => {
-      const element = document.querySelectorAll('.legal-text article.article')[article]
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const index = node.textContent!.indexOf(words)
-        if (index < 0) continue
-        const range = document.createRange()
-        range.setStart(node, index)
-        range.setEnd(node, index + words.length)
-        const selection = window.getSelection()!
-        selection.removeAllRanges()
-        selection.addRange(range)
-        return
-      }
-      throw new Error(`"${words}" not found`)
-    },
-    { article, words },
-  )
-}
 
 /** The text a thread's highlight covers, and the label of the article it is in. */
 async function highlightOf(page: Page, threadId: string): Promise<{ text: string; article: string }> {

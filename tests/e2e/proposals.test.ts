@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { contextFor, launchBrowser, trackErrors, selectWords } from '../helpers/browser'
 import { createDocument, createMember, createOrganization, grant, organization, setupAdmin, type Account } from '../helpers/accounts'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
@@ -9,29 +9,6 @@ const WORDS = 'основываются на следующих принципа
 const PROPOSAL = 'исходят из следующих принципов'
 const BEFORE = 'Меры, принимаемые в соответствии с настоящим Законом, основываются на следующих принципах:'
 const AFTER = 'Меры, принимаемые в соответствии с настоящим Законом, исходят из следующих принципов:'
-
-/** Selects `words` in the n-th article (0-based), as a person dragging over them would. */
-async function selectWords(page: Page, article: number, words: string): Promise<void> {
-  await page.evaluate(
-    ({ article, words }) => {
-      const element = document.querySelectorAll('.legal-text article.article')[article]
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const index = node.textContent!.indexOf(words)
-        if (index < 0) continue
-        const range = document.createRange()
-        range.setStart(node, index)
-        range.setEnd(node, index + words.length)
-        const selection = window.getSelection()!
-        selection.removeAllRanges()
-        selection.addRange(range)
-        return
-      }
-      throw new Error(`"${words}" not found`)
-    },
-    { article, words },
-  )
-}
 
 const firstClause = (page: Page) => page.locator('.legal-text article.article').nth(2).locator('.clause').first()
 

@@ -109,3 +109,26 @@ export async function editorText(page: Page): Promise<string> {
     return [...copy.querySelectorAll('h1, h2, h3, p')].map((el) => `${el.getAttribute('data-label') ?? ''} ${el.textContent ?? ''}`.replace(/\u2060/g, '')).join('\n')
   })
 }
+
+/** Selects `words` in the n-th article (0-based), as a person dragging over them would. */
+export async function selectWords(page: Page, article: number, words: string): Promise<void> {
+  await page.evaluate(
+    ({ article, words }) => {
+      const element = document.querySelectorAll('.legal-text article.article')[article]
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = node.textContent!.indexOf(words)
+        if (index < 0) continue
+        const range = document.createRange()
+        range.setStart(node, index)
+        range.setEnd(node, index + words.length)
+        const selection = window.getSelection()!
+        selection.removeAllRanges()
+        selection.addRange(range)
+        return
+      }
+      throw new Error(`"${words}" not found`)
+    },
+    { article, words },
+  )
+}

@@ -2,27 +2,16 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { ThreadView } from '../../shared/api'
 import { contentDisposition } from '../../server/export/filename'
-import { createAnchor, resolveAnchor, textBetween, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
+import { createAnchor, resolveAnchor, textBetween, textOfBlock } from '../../shared/comments/anchor'
 import { TEXT_FIELD } from '../../shared/protocol'
 import { removeDir, startTestServer, tempDataDir } from '../helpers/server'
 import { bindAccount, createDocument, setupAdmin, type Account } from '../helpers/accounts'
 import { onSampleLaw } from '../helpers/sampleLaw'
 import { articleBlockText, connectClient, nthElement, waitSaved, waitSynced } from '../helpers/clients'
 import { waitFor } from '../helpers/waitFor'
+import { anchorOn, articleId } from '../helpers/anchorOn'
 
 const XSS = '<img src=x onerror=alert(1)>'
-
-function articleId(ydoc: Y.Doc, article: number): string {
-  return nthElement(ydoc, 'article', article).getAttribute('id') as string
-}
-
-/** An anchor on `words` (first occurrence) in a block of an article, as the browser would make it. */
-function anchorOn(ydoc: Y.Doc, article: number, block: number, words: string): EncodedAnchor {
-  const text = articleBlockText(ydoc, article, block)
-  const index = textOfBlock(text).indexOf(words)
-  if (index < 0) throw new Error(`"${words}" is not in block ${block} of article ${article}`)
-  return createAnchor({ text, index }, { text, index: index + words.length })
-}
 
 /** The words a thread's anchor covers in `ydoc` now, or its state when it is not live. */
 function wordsOf(ydoc: Y.Doc, thread: ThreadView): string {

@@ -1,25 +1,14 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { ActivitySession, ThreadView } from '../../shared/api'
-import { createAnchor, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
+import { createAnchor, textOfBlock } from '../../shared/comments/anchor'
 import type { Account } from '../helpers/accounts'
 import { onSampleLaw } from '../helpers/sampleLaw'
-import { articleBlockText, nthElement, waitSaved, waitSynced, xmlString } from '../helpers/clients'
+import { articleBlockText, waitSaved, waitSynced, xmlString } from '../helpers/clients'
 import { waitFor } from '../helpers/waitFor'
+import { anchorOn, articleId } from '../helpers/anchorOn'
 
 const XSS = '<img src=x onerror=alert(1)>'
-
-function articleId(ydoc: Y.Doc, article: number): string {
-  return nthElement(ydoc, 'article', article).getAttribute('id') as string
-}
-
-/** An anchor on `words` (first occurrence) in a block of an article, as the browser would make it. */
-function anchorOn(ydoc: Y.Doc, article: number, block: number, words: string): EncodedAnchor {
-  const text = articleBlockText(ydoc, article, block)
-  const index = textOfBlock(text).indexOf(words)
-  if (index < 0) throw new Error(`"${words}" is not in block ${block} of article ${article}`)
-  return createAnchor({ text, index }, { text, index: index + words.length })
-}
 
 describe('proposed wordings over the real server', () => {
   const law = onSampleLaw()
