@@ -36,7 +36,7 @@ export function toLetters(n: number, language: Language): string {
   return out
 }
 
-export type NumberedKind = 'chapter' | 'section' | 'article' | 'clause' | 'point' | 'subpoint'
+export type NumberedKind = 'part' | 'chapter' | 'section' | 'article' | 'clause' | 'point' | 'subpoint'
 
 export interface NumberedNode {
   kind: NumberedKind
@@ -53,6 +53,11 @@ const CHAPTER_LABEL: Record<Language, (n: number) => string> = {
   en: (n) => `Chapter ${toRoman(n)}.`,
   ru: (n) => `Глава ${n}.`,
 }
+/** Parts count through the law in Roman numerals: «Раздел II.» as in the region's codes. */
+const PART_LABEL: Record<Language, (n: number) => string> = {
+  en: (n) => `Part ${toRoman(n)}.`,
+  ru: (n) => `Раздел ${toRoman(n)}.`,
+}
 /** Sections are numbered within their chapter; Russian drafting writes them as «§ 2.». */
 const SECTION_LABEL: Record<Language, (n: number) => string> = {
   en: (n) => `Section ${n}.`,
@@ -64,8 +69,8 @@ const ARTICLE_LABEL: Record<Language, (n: number) => string> = {
 }
 
 /**
- * Numbers of every chapter, section, article, paragraph, point and sub-point, derived from
- * position. Sections count within their chapter; articles through the whole law; paragraphs within their article (an article with a
+ * Numbers of every part, chapter, section, article, paragraph, point and sub-point, derived
+ * from position. Parts and chapters count through the law, sections within their chapter; articles through the whole law; paragraphs within their article (an article with a
  * single paragraph shows none); points within their paragraph; sub-points within their point.
  * Walks only structural nodes, never text.
  */
@@ -78,13 +83,18 @@ export function numberDocument(doc: PMNode, language: Language): NumberedNode[] 
   return out
 }
 
-/** Chapters, sections and articles only, each with its node, in document order. */
+/** Parts, chapters, sections and articles only, each with its node, in document order. */
 function numberTopLevel(doc: PMNode, language: Language, each: (entry: NumberedNode & { kind: OutlineKind }, node: PMNode) => void): void {
+  let parts = 0
   let chapters = 0
   let sections = 0
   let articles = 0
   doc.forEach((node, pos) => {
-    if (node.type.name === 'section') {
+    if (node.type.name === 'part') {
+      parts += 1
+      sections = 0 // a section belongs to a chapter; chapters count on through the law
+      each({ kind: 'part', id: node.attrs.id, pos, num: toRoman(parts), label: PART_LABEL[language](parts) }, node)
+    } else if (node.type.name === 'section') {
       sections += 1
       each({ kind: 'section', id: node.attrs.id, pos, num: String(sections), label: SECTION_LABEL[language](sections) }, node)
     } else if (node.type.name === 'chapter') {
@@ -135,7 +145,7 @@ export function numberArticleBody(article: PMNode, start: number, language: Lang
 }
 
 /** What the outline lists: the law's divisions and its articles. */
-export type OutlineKind = 'chapter' | 'section' | 'article'
+export type OutlineKind = 'part' | 'chapter' | 'section' | 'article'
 
 export interface OutlineEntry {
   kind: OutlineKind
@@ -146,9 +156,9 @@ export interface OutlineEntry {
   heading: string
 }
 
-const OUTLINED = new Set(['chapter', 'section', 'article'])
+const OUTLINED = new Set(['part', 'chapter', 'section', 'article'])
 
-/** Whether `doc` has anything to outline (a chapter, section or article), without numbering it. */
+/** Whether `doc` has anything to outline (a part, chapter, section or article), without numbering it. */
 export function hasOutline(doc: PMNode): boolean {
   for (let i = 0; i < doc.childCount; i++) if (OUTLINED.has(doc.child(i).type.name)) return true
   return false
@@ -158,7 +168,7 @@ export function hasOutline(doc: PMNode): boolean {
 const outlines = new WeakMap<PMNode, { language: Language; entries: readonly OutlineEntry[] }>()
 
 /**
- * Chapters, sections and articles with their labels and headings, for the outline beside the text. The
+ * Parts, chapters, sections and articles with their labels and headings, for the outline beside the text. The
  * outline and the comments panel both ask for it after a change: the second gets the first's.
  */
 export function outlineOf(doc: PMNode, language: Language): readonly OutlineEntry[] {

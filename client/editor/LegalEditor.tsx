@@ -56,6 +56,7 @@ export function LegalEditor({ session, identity, language, editable, onEditor }:
             articleHeading: t('editor.headingPlaceholder'),
             chapter: t('editor.chapterPlaceholder'),
             section: t('editor.sectionPlaceholder'),
+            part: t('editor.partPlaceholder'),
             clause: t('editor.textPlaceholder'),
             point: t('editor.textPlaceholder'),
             subpoint: t('editor.textPlaceholder'),

@@ -21,6 +21,7 @@ export function shortcutText(shortcut: string): string {
 }
 
 const ROWS: [MessageKey, string][] = [
+  ['shortcuts.part', SHORTCUTS.part],
   ['shortcuts.chapter', SHORTCUTS.chapter],
   ['shortcuts.section', SHORTCUTS.section],
   ['shortcuts.article', SHORTCUTS.article],

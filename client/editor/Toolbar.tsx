@@ -7,6 +7,7 @@ import {
   insertBodyBlock,
   insertChapter,
   insertSection,
+  insertPart,
   moveArticle,
   shiftLevel,
 } from '../../shared/editor/commands'
@@ -28,6 +29,7 @@ interface Action {
 }
 
 const STRUCTURE: Action[] = [
+  { key: 'toolbar.part', command: insertPart, shortcut: SHORTCUTS.part, testId: 'add-part' },
   { key: 'toolbar.chapter', command: insertChapter, shortcut: SHORTCUTS.chapter, testId: 'add-chapter' },
   { key: 'toolbar.section', command: insertSection, shortcut: SHORTCUTS.section, testId: 'add-section' },
   { key: 'toolbar.article', command: insertArticle, shortcut: SHORTCUTS.article, testId: 'add-article' },

@@ -10,6 +10,7 @@ import {
   insertBodyBlock,
   insertChapter,
   insertSection,
+  insertPart,
   moveArticle,
   shiftLevel,
   splitStructural,
@@ -42,6 +43,7 @@ export function run(editor: Editor, command: Command): boolean {
 export const SHORTCUTS = {
   chapter: 'Mod-Alt-1',
   section: 'Mod-Alt-7',
+  part: 'Mod-Alt-8',
   article: 'Mod-Alt-2',
   clause: 'Mod-Alt-3',
   point: 'Mod-Alt-4',
@@ -124,6 +126,7 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       'Shift-Tab': bind(shiftLevel(-1)),
       [SHORTCUTS.chapter]: bind(insertChapter),
       [SHORTCUTS.section]: bind(insertSection),
+      [SHORTCUTS.part]: bind(insertPart),
       [SHORTCUTS.article]: bind(insertArticle),
       [SHORTCUTS.clause]: bind(insertBodyBlock('clause')),
       [SHORTCUTS.point]: bind(insertBodyBlock('point')),

@@ -74,6 +74,9 @@ function insertDivision(type: DivisionType): Command {
 /** Inserts a new chapter heading after the current article, section or chapter heading. */
 export const insertChapter: Command = insertDivision('chapter')
 
+/** Inserts a new part heading after the current article or heading. */
+export const insertPart: Command = insertDivision('part')
+
 /** Inserts a new section heading after the current article, section or chapter heading. */
 export const insertSection: Command = insertDivision('section')
 

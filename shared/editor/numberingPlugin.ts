@@ -26,7 +26,7 @@ export interface NumberingState {
 export const numberingPluginKey = new PluginKey<NumberingState>('numbering')
 
 /** The node types that show a label. */
-const LABELLED = ['chapter', 'section', 'articleHeading', 'clause', 'point', 'subpoint']
+const LABELLED = ['part', 'chapter', 'section', 'articleHeading', 'clause', 'point', 'subpoint']
 
 function labelsOf(doc: PMNode, language: Language): NumberLabel[] {
   return numberDocument(doc, language).map((n) => ({ pos: n.kind === 'article' ? n.pos + 1 : n.pos, label: n.label }))

@@ -10,18 +10,18 @@ export const legalSchema = getSchema(legalNodes)
 export { SCHEMA_VERSION } from './version'
 
 /** Node types that carry a stable `id` attribute. */
-export const ID_NODE_TYPES = ['chapter', 'section', 'article', 'clause', 'point', 'subpoint'] as const
+export const ID_NODE_TYPES = ['part', 'chapter', 'section', 'article', 'clause', 'point', 'subpoint'] as const
 export type IdNodeType = (typeof ID_NODE_TYPES)[number]
 
 export const BODY_TYPES = ['clause', 'point', 'subpoint'] as const
 export type BodyType = (typeof BODY_TYPES)[number]
 
 /** The headings that divide the law (flat top-level nodes that own the articles after them). */
-export const DIVISION_TYPES = ['chapter', 'section'] as const
+export const DIVISION_TYPES = ['part', 'chapter', 'section'] as const
 export type DivisionType = (typeof DIVISION_TYPES)[number]
 
 export function isDivisionType(name: string): name is DivisionType {
-  return name === 'chapter' || name === 'section'
+  return name === 'part' || name === 'chapter' || name === 'section'
 }
 
 export function isIdNodeType(name: string): name is IdNodeType {

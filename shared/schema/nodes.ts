@@ -88,8 +88,24 @@ export const Chapter = Node.create({
 })
 
 /**
+ * A part heading: the division above chapters («Раздел I.» in the region's codes and model laws,
+ * AKN `part`). A flat heading like the others: the chapters, sections and articles after it, up
+ * to the next part, are its own.
+ */
+export const Part = Node.create({
+  name: 'part',
+  group: 'structural',
+  content: 'text*',
+  marks: '',
+  defining: true,
+  addAttributes: () => ({ ...idAttribute }),
+  parseHTML: () => [{ tag: 'h2.part', priority: 60 }],
+  renderHTML: ({ HTMLAttributes }) => ['h2', { ...HTMLAttributes, class: 'part' }, 0],
+})
+
+/**
  * A section heading: a division of a chapter (AKN `section`; «§ 1.» in Russian drafting, as in
- * the codes, since «Раздел» there stands above chapters). Like a chapter it is a flat heading:
+ * the codes, since «Раздел» there stands above chapters: see Part). Like a chapter it is a flat heading:
  * the articles after it, up to the next section or chapter, are its own.
  */
 export const Section = Node.create({
@@ -146,6 +162,7 @@ export const legalNodes = [
   LawTitle,
   Preamble,
   Paragraph,
+  Part,
   Chapter,
   Section,
   Article,

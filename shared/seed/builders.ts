@@ -20,6 +20,7 @@ export function createBuilders(prefix: string) {
       ],
     }),
     chapter: (heading: string): Block => ({ type: 'chapter', attrs: { id: id() }, content: text(heading) }),
+    part: (heading: string): Block => ({ type: 'part', attrs: { id: id() }, content: text(heading) }),
     section: (heading: string): Block => ({ type: 'section', attrs: { id: id() }, content: text(heading) }),
     article: (heading: string, body: Block[]): Block => ({
       type: 'article',

@@ -3,7 +3,7 @@ import { TextSelection, type EditorState } from '@tiptap/pm/state'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { createBuilders } from '../../shared/seed/builders'
 import {
-  insertArticle, insertChapter, insertSection, insertBodyBlock, shiftLevel, splitStructural, moveArticle,
+  insertArticle, insertChapter, insertSection, insertPart, insertBodyBlock, shiftLevel, splitStructural, moveArticle,
   deleteStructural, findById, structuralContext, createArticle,
 } from '../../shared/editor/commands'
 import { numberDocument, outlineOf } from '../../shared/numbering'
@@ -147,6 +147,29 @@ describe('insertSection', () => {
     expect(top(entered.state).slice(2, 6)).toEqual(['chapter:General', 'section:', 'article:', 'article:One'])
     const deleted = run(withCursorIn(inserted, 'section', 0), deleteStructural)
     expect(top(deleted.state)).toEqual(INITIAL_TOP)
+  })
+})
+
+describe('insertPart', () => {
+  it('inserts a part heading; parts count through the law in Roman numerals, chapters and articles go on counting', () => {
+    const first = run(withCursorIn(stateFromJSON(law()), 'chapter', 0), insertPart)
+    expect(first.ok).toBe(true)
+    expect(cursorBlock(first.state)).toEqual({ type: 'part', text: '', offset: 0 })
+    // Inserted after the heading or article the caret is in, as chapters and sections are.
+    const second = run(withCursorIn(first.state, 'article', 1), insertPart)
+    const withSection = run(withCursorIn(second.state, 'chapter', 1), insertSection)
+    expect(outlineOf(withSection.state.doc, 'ru').map((e) => e.label)).toEqual([
+      'Глава 1.', 'Раздел I.', 'Статья 1.', 'Статья 2.', 'Раздел II.', 'Глава 2.', '§ 1.', 'Статья 3.',
+    ])
+    expect(outlineOf(withSection.state.doc, 'en').map((e) => e.label).filter((l) => l.startsWith('Part'))).toEqual(['Part I.', 'Part II.'])
+    expectValidAndUnique(withSection.state.doc)
+  })
+
+  it('a section after a part but before any chapter of it is the part\'s first section', () => {
+    const part = run(withCursorIn(stateFromJSON(law()), 'article', 0), insertPart).state
+    const section = run(withCursorIn(part, 'part', 0), insertSection).state
+    const labels = outlineOf(section.doc, 'en').map((e) => e.label)
+    expect(labels.slice(0, 5)).toEqual(['Chapter I.', 'Article 1.', 'Part I.', 'Section 1.', 'Article 2.'])
   })
 })
 
