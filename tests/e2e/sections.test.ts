@@ -17,6 +17,17 @@ function sections(page: Page): Promise<string[]> {
   )
 }
 
+/** The part headings as shown: label and words, in text order. */
+function parts(page: Page): Promise<string[]> {
+  return page.$$eval('.legal-text h2.part', (headings) =>
+    headings.map((h) => {
+      const copy = h.cloneNode(true) as HTMLElement
+      copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
+      return `${h.getAttribute('data-label')} ${copy.textContent?.replace(/\u2060/g, '') ?? ''}`.trim()
+    }),
+  )
+}
+
 function outline(page: Page): Promise<string[]> {
   return page.$$eval('.outline li', (items) => items.map((li) => `${li.className}: ${li.querySelector('button')?.textContent?.trim() ?? ''}`))
 }
@@ -141,6 +152,24 @@ describe('sections inside chapters, for two people (a Russian draft, one interfa
     }
     await pageB.keyboard.press('Control+z')
     for (const page of [pageA, pageB]) await expect.poll(async () => (await sections(page)).at(-1)).toBe('§ 1. Second chapter section')
+  })
+
+  it('parts («Раздел») go above chapters: the first before chapter 1 from the preamble, numbered in Roman; chapters keep their numbers', async () => {
+    const chapterLabels = () => pageB.$$eval('.legal-text h2.chapter', (hs) => hs.map((h) => h.getAttribute('data-label')))
+    const chaptersBefore = await chapterLabels()
+    await pageA.locator('.legal-text .preamble p').first().click()
+    await pageA.keyboard.press('Control+Alt+8')
+    await pageA.keyboard.type('Общая часть')
+    await pageB.locator('.legal-text h2.chapter').nth(3).click()
+    await pageB.getByTestId('add-part').click()
+    await pageB.keyboard.type('Special part')
+    for (const page of [pageA, pageB]) {
+      await expect.poll(() => parts(page)).toEqual(['Раздел I. Общая часть', 'Раздел II. Special part'])
+      await expect.poll(() => outline(page)).toEqual(expect.arrayContaining(['outline-part: Раздел I. Общая часть']))
+    }
+    expect(await chapterLabels()).toEqual(chaptersBefore)
+    // The first thing after the preamble.
+    expect(await pageA.evaluate(() => document.querySelector('.legal-text .preamble')?.nextElementSibling?.className)).toContain('part')
   })
 
   it('undo takes the section back out', async () => {
