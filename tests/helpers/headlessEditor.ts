@@ -11,6 +11,7 @@ import {
   insertBodyBlock,
   insertChapter,
   insertSection,
+  insertPart,
   moveArticle,
   shiftLevel,
   splitStructural,
@@ -73,17 +74,17 @@ function textblocks(doc: PMNode): { node: PMNode; start: number }[] {
   return out
 }
 
-export const EDIT_KINDS = ['type', 'erase', 'insertArticle', 'insertChapter', 'insertSection', 'insertBlock', 'split', 'shift', 'moveUp', 'moveDown', 'delete'] as const
+export const EDIT_KINDS = ['type', 'erase', 'insertArticle', 'insertPart', 'insertChapter', 'insertSection', 'insertBlock', 'split', 'shift', 'moveUp', 'moveDown', 'delete'] as const
 export type EditKind = (typeof EDIT_KINDS)[number]
 
 /**
  * One random editing step, as a person would make it: the cursor somewhere in the text, then
  * typing, deleting characters, or a structure command (insert, move or delete an article, add
- * a chapter, section or block, Enter, Tab). Returns false when the command did not apply there.
+ * a part, chapter, section or block, Enter, Tab). Returns false when the command did not apply there.
  */
 export function randomEdit(editor: HeadlessEditor, kind: EditKind, rng: Rng, word: string): boolean {
   const blocks = textblocks(editor.state.doc)
-  const inStructure = blocks.filter((b) => ['articleHeading', 'clause', 'point', 'subpoint', 'chapter', 'section'].includes(b.node.type.name))
+  const inStructure = blocks.filter((b) => ['articleHeading', 'clause', 'point', 'subpoint', 'part', 'chapter', 'section'].includes(b.node.type.name))
   const candidates = kind === 'type' || kind === 'erase' ? blocks : inStructure
   if (candidates.length === 0) return false
   const block = rng.pick(candidates)
@@ -108,6 +109,8 @@ export function randomEdit(editor: HeadlessEditor, kind: EditKind, rng: Rng, wor
       return editor.run(insertArticle)
     case 'insertChapter':
       return editor.run(insertChapter)
+    case 'insertPart':
+      return editor.run(insertPart)
     case 'insertSection':
       return editor.run(insertSection)
     case 'insertBlock':

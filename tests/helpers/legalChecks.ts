@@ -6,9 +6,9 @@ import type { DocJSON } from '../../shared/schema'
 
 /**
  * What every replica of a legal text must satisfy, whatever happened to it: the schema holds,
- * every chapter, section, article and block has an id and no two share one, and the numbers run without
- * gaps (articles 1…n through the law, chapters I…, sections within their chapter, blocks within
- * their article).
+ * every part, chapter, section, article and block has an id and no two share one, and the numbers run without
+ * gaps (articles 1…n and chapters I… through the law, parts I… too, sections within their part
+ * or chapter, blocks within their article).
  * Returns the problems found (empty when none) and the document's JSON.
  */
 export function legalTextProblems(ydoc: Y.Doc): { problems: string[]; json: DocJSON } {
@@ -33,8 +33,10 @@ export function legalTextProblems(ydoc: Y.Doc): { problems: string[]; json: DocJ
   let articles = 0
   let chapters = 0
   let sections = 0
+  let parts = 0
   for (const n of numbers) {
-    if (n.kind === 'chapter') sections = 0
+    if (n.kind === 'chapter' || n.kind === 'part') sections = 0
+    if (n.kind === 'part' && n.num !== toRoman(++parts)) problems.push(`part numbered ${n.num}, expected ${toRoman(parts)}`)
     if (n.kind === 'section' && n.num !== String(++sections)) problems.push(`section numbered ${n.num}, expected ${sections}`)
     if (n.kind === 'article' && n.num !== String(++articles)) problems.push(`article numbered ${n.num}, expected ${articles}`)
     if (n.kind === 'chapter' && n.num !== toRoman(++chapters)) problems.push(`chapter numbered ${n.num}, expected ${toRoman(chapters)}`)
