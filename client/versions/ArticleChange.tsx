@@ -66,7 +66,7 @@ function Block({ block }: { block: BlockDiff }) {
   )
 }
 
-/** Where an article's text came from or went: split, merged, another chapter or section. */
+/** Where an article's text came from or went: split, merged, another part, chapter or section. */
 function Hints({ article }: { article: ArticleDiff }) {
   const { t } = useI18n()
   const hints: string[] = []
@@ -74,6 +74,7 @@ function Hints({ article }: { article: ArticleDiff }) {
   if (article.splitInto.length) hints.push(t('compare.splitInto', { refs: article.splitInto.map(refName).join(', ') }))
   if (article.mergedInto) hints.push(t('compare.mergedInto', { ref: refName(article.mergedInto) }))
   if (article.mergedFrom.length) hints.push(t('compare.mergedFrom', { refs: article.mergedFrom.map(refName).join(', ') }))
+  if (article.partChanged && article.partAfter) hints.push(t('compare.partChanged', { ref: refName(article.partAfter) }))
   if (article.chapterChanged && article.chapterAfter) hints.push(t('compare.chapterChanged', { ref: refName(article.chapterAfter) }))
   // Out of a section into none (before the first section of a chapter) reads as the chapter hint or nothing.
   if (article.sectionChanged && article.sectionAfter) hints.push(t('compare.sectionChanged', { ref: refName(article.sectionAfter) }))
@@ -85,7 +86,7 @@ function Hints({ article }: { article: ArticleDiff }) {
   )
 }
 
-/** A chapter or section heading: "§ 1. → § 2. Heading (renamed)". */
+/** A part, chapter or section heading: "§ 1. → § 2. Heading (renamed)". */
 export function DivisionChange({ ref, current, division }: ChangeProps & { division: DivisionDiff }) {
   const { t } = useI18n()
   const status: string[] = []
@@ -93,11 +94,11 @@ export function DivisionChange({ ref, current, division }: ChangeProps & { divis
     if (division.status !== 'unchanged') status.push(t(`compare.chapterStatus.${division.status}`))
     if (division.moved) status.push(t('compare.status.moved'))
   } else {
-    // «параграф» is masculine: its own words in Russian.
+    // «параграф» and «раздел» are masculine: the section words serve parts too.
     if (division.status !== 'unchanged') status.push(t(`compare.sectionStatus.${division.status}`))
     if (division.moved) status.push(t('compare.sectionStatus.moved'))
   }
-  const section = division.kind === 'section' ? ' diff-section' : ''
+  const section = division.kind === 'chapter' ? '' : ` diff-${division.kind}`
   return (
     <section ref={ref} tabIndex={-1} className={`diff-chapter${section} status-${division.status}${current ? ' current' : ''}`} data-testid={`diff-${division.kind}`} data-id={division.id ?? ''} data-status={division.status}>
       <h3>

@@ -13,7 +13,7 @@ import { rovingTarget } from '../ui/rovingKeys'
 
 const TABS = ['changes', 'table'] as const
 
-/** One entry of the comparison in reading order: the title, the preamble, a chapter or section heading, or an article. */
+/** One entry of the comparison in reading order: the title, the preamble, a part, chapter or section heading, or an article. */
 type Item =
   | { key: string; kind: 'title'; changed: true }
   | { key: string; kind: 'preamble'; changed: true }
@@ -140,7 +140,7 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
                   </span>
                 ))}
               </p>
-              {(['chapters', 'sections'] as const).map((kind) => {
+              {(['parts', 'chapters', 'sections'] as const).map((kind) => {
                 const counts = summary[kind]
                 if (counts.added + counts.deleted + counts.changed === 0) return null
                 return (

@@ -22,6 +22,8 @@ export function diffArticle(before: FlatArticle | null, after: FlatArticle | nul
       : heading.status !== 'unchanged' || blocks.some((b) => b.status !== 'unchanged' || b.moved)
         ? 'changed'
         : 'unchanged'
+  const partBefore = before?.part ? provisionRef(before.part) : null
+  const partAfter = after?.part ? provisionRef(after.part) : null
   const chapterBefore = before?.chapter ? provisionRef(before.chapter) : null
   const chapterAfter = after?.chapter ? provisionRef(after.chapter) : null
   const sectionBefore = before?.section ? provisionRef(before.section) : null
@@ -32,12 +34,15 @@ export function diffArticle(before: FlatArticle | null, after: FlatArticle | nul
     status,
     moved,
     renumbered: !!before && !!after && before.label !== after.label,
+    partChanged: !!before && !!after && partBefore?.id !== partAfter?.id,
     chapterChanged: !!before && !!after && chapterBefore?.id !== chapterAfter?.id,
     sectionChanged: !!before && !!after && sectionBefore?.id !== sectionAfter?.id,
     labelBefore: before?.label ?? null,
     labelAfter: after?.label ?? null,
     headingBefore: before?.heading ?? null,
     headingAfter: after?.heading ?? null,
+    partBefore,
+    partAfter,
     chapterBefore,
     chapterAfter,
     sectionBefore,

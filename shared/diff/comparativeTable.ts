@@ -5,7 +5,7 @@ import type { OrganizationSummary } from '../api'
 /**
  * The comparative table ("сравнительная таблица"): one row per changed provision with the
  * previous wording beside the new one. Article granularity; an article only renumbered or
- * moved is no row. The title, the preamble and renamed/added/deleted chapter and section headings get
+ * moved is no row. The title, the preamble and renamed/added/deleted part, chapter and section headings get
  * rows too. This is the model; HTML and DOCX renderings are built from it.
  */
 
@@ -63,16 +63,16 @@ export function comparativeTable(diff: DocumentDiff, proposers: ProposersByArtic
 }
 
 /**
- * A chapter, section or article the comparison lists as a change: its text changed, it moved,
- * or (an article) it is now in another chapter or section.
+ * A part, chapter, section or article the comparison lists as a change: its text changed, it moved,
+ * or (an article) it is now in another part, chapter or section.
  */
 export function isChange(item: DivisionDiff | ArticleDiff): boolean {
-  return item.status !== 'unchanged' || item.moved || (item.kind === 'article' && (item.chapterChanged || item.sectionChanged))
+  return item.status !== 'unchanged' || item.moved || (item.kind === 'article' && (item.partChanged || item.chapterChanged || item.sectionChanged))
 }
 
 /**
- * The chapters, sections and articles with the same text that only moved, were renumbered or
- * went to another chapter or section: listed by the comparison article by article, but no row
+ * The parts, chapters, sections and articles with the same text that only moved, were renumbered or
+ * went to another part, chapter or section: listed by the comparison article by article, but no row
  * of the table.
  */
 export function withoutRow(diff: DocumentDiff): number {
@@ -110,7 +110,7 @@ function preambleRow(paragraphs: TextDiff[]): ComparativeRow {
   })
 }
 
-/** A chapter or section heading: one line a side, like an article's heading. */
+/** A part, chapter or section heading: one line a side, like an article's heading. */
 function divisionRow(division: DivisionDiff): ComparativeRow {
   return baseRow(division.kind, division.status, {
     id: division.id,

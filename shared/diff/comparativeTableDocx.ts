@@ -72,10 +72,10 @@ export const INSERTED_RUN = {
 } as const
 
 const INDENT: Partial<Record<WordingLine['role'], number>> = { point: Math.round(0.75 * CM), subpoint: Math.round(1.5 * CM) }
-const BOLD_ROLES: ReadonlySet<WordingLine['role']> = new Set(['title', 'chapter', 'section', 'heading'])
+const BOLD_ROLES: ReadonlySet<WordingLine['role']> = new Set(['title', 'part', 'chapter', 'section', 'heading'])
 /** Centred as in the law itself: the title and the headings that divide it. */
-const CENTRED_ROLES: ReadonlySet<WordingLine['role']> = new Set(['title', 'chapter', 'section'])
-const KEEP_NEXT_ROLES: ReadonlySet<WordingLine['role']> = new Set(['heading', 'chapter', 'section'])
+const CENTRED_ROLES: ReadonlySet<WordingLine['role']> = new Set(['title', 'part', 'chapter', 'section'])
+const KEEP_NEXT_ROLES: ReadonlySet<WordingLine['role']> = new Set(['heading', 'part', 'chapter', 'section'])
 
 function styles(language: Language): IStylesOptions {
   const font = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }

@@ -55,7 +55,7 @@ const STYLE =
   'table{border-collapse:collapse;width:100%}th,td{border:1px solid #888;padding:4px 8px;vertical-align:top}' +
   '.proposed-by{width:10%}.justification{width:20%}' +
   'del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:underline}' +
-  'p{margin:0 0 4px}.heading,.chapter,.section,.title{font-weight:bold}.point{margin-left:1.5em}.subpoint{margin-left:3em}' +
+  'p{margin:0 0 4px}.heading,.part,.chapter,.section,.title{font-weight:bold}.point{margin-left:1.5em}.subpoint{margin-left:3em}' +
   '.note{font-style:italic;color:#555}'
 
 function renderRow(row: ComparativeRow, language: Language, justification: boolean): string {

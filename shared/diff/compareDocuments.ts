@@ -20,14 +20,14 @@ export function compareDocuments(before: DocJSON, after: DocJSON, language: Lang
   const old = flattenDocument(before, language)
   const now = flattenDocument(after, language)
 
-  // Chapters, sections and articles are matched separately (their ids are separate namespaces), then
+  // Parts, chapters, sections and articles are matched separately (their ids are separate namespaces), then
   // merged into one matching over the whole structure for the reading order.
   const structure: Matching = {
     afterToBefore: new Array<number>(now.structure.length).fill(-1),
     beforeToAfter: new Array<number>(old.structure.length).fill(-1),
   }
   const moved = new Set<number>()
-  for (const kind of ['chapter', 'section', 'article'] as const) {
+  for (const kind of ['part', 'chapter', 'section', 'article'] as const) {
     const oldIdx = indicesOf(old.structure, kind)
     const nowIdx = indicesOf(now.structure, kind)
     const m = matchById(oldIdx.map((i) => old.structure[i]), nowIdx.map((j) => now.structure[j]), (item) => item.id)
@@ -48,13 +48,14 @@ export function compareDocuments(before: DocJSON, after: DocJSON, language: Lang
       : diffDivision(o as FlatDivision | null, n as FlatDivision | null, isMoved)
   })
   const articles = items.filter((x): x is ArticleDiff => x.kind === 'article')
+  const parts = items.filter((x): x is DivisionDiff => x.kind === 'part')
   const chapters = items.filter((x): x is DivisionDiff => x.kind === 'chapter')
   const sections = items.filter((x): x is DivisionDiff => x.kind === 'section')
   traceProvenance(articles)
 
   const title = textDiff(old.title, now.title)
   const preamble = diffPreamble(old.preamble, now.preamble)
-  return { title, preamble, structure: items, articles, chapters, sections, summary: summarize(title, preamble, articles, chapters, sections) }
+  return { title, preamble, structure: items, articles, parts, chapters, sections, summary: summarize(title, preamble, articles, { parts, chapters, sections }) }
 }
 
 function indicesOf(items: readonly { kind: string }[], kind: string): number[] {

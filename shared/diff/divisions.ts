@@ -2,7 +2,7 @@ import type { DivisionDiff } from './types'
 import type { FlatDivision } from './flatten'
 import { textDiff } from './textDiff'
 
-/** One chapter or section heading in both versions; 'changed' means renamed. */
+/** One part, chapter or section heading in both versions; 'changed' means renamed. */
 export function diffDivision(before: FlatDivision | null, after: FlatDivision | null, moved: boolean): DivisionDiff {
   const heading = textDiff(before ? before.heading : null, after ? after.heading : null)
   return {

@@ -5,7 +5,7 @@ import { numberDocument, type NumberedNode } from '../numbering'
 import { jsonText, xrefNumbers, type XrefNumbers } from '../xref'
 
 /**
- * A document read into the shape the diff needs: title, preamble, then chapters, sections and articles
+ * A document read into the shape the diff needs: title, preamble, then parts, chapters, sections and articles
  * with their labels and plain texts. Walks the JSON directly: building a ProseMirror node
  * of a 600 KB law costs ~20 ms, more than the whole diff of two identical versions.
  */
@@ -17,7 +17,7 @@ export interface FlatBlock {
   text: string
 }
 
-/** A chapter or section heading. */
+/** A part, chapter or section heading. */
 export interface FlatDivision {
   kind: DivisionType
   id: string | null
@@ -30,7 +30,9 @@ export interface FlatArticle {
   id: string | null
   label: string
   heading: string
-  /** The chapter heading that precedes it, if any. */
+  /** The part heading that precedes it, if any. */
+  part: FlatDivision | null
+  /** The chapter heading that precedes it within its part, if any. */
   chapter: FlatDivision | null
   /** The section heading that precedes it within its chapter, if any. */
   section: FlatDivision | null
@@ -77,13 +79,14 @@ function numberable(node: DocJSON): NumberableNode {
 export function flattenDocument(doc: DocJSON, language: Language): FlatDocument {
   const labels: NumberedNode[] = numberDocument(numberable(doc) as unknown as PMNode, language)
   let next = 0
-  // numberDocument lists chapters, sections, articles and body blocks in document order: consume in step.
+  // numberDocument lists parts, chapters, sections, articles and body blocks in document order: consume in step.
   const takeLabel = (): string => labels[next++]?.label ?? ''
   // A reference renumbered between two versions then reads as a changed word.
   const numbers = xrefNumbers(labels)
   const textOf = (node: DocJSON | undefined) => jsonText(node, numbers)
 
   const out: FlatDocument = { title: '', preamble: [], structure: [] }
+  let part: FlatDivision | null = null
   let chapter: FlatDivision | null = null
   let section: FlatDivision | null = null
   for (const node of doc.content ?? []) {
@@ -93,6 +96,13 @@ export function flattenDocument(doc: DocJSON, language: Language): FlatDocument 
         break
       case 'preamble':
         out.preamble = (node.content ?? []).map(textOf)
+        break
+      case 'part':
+        part = { kind: 'part', id: idOf(node), label: takeLabel(), heading: textOf(node) }
+        // Chapters and sections belong to their part: articles before the next chapter have none.
+        chapter = null
+        section = null
+        out.structure.push(part)
         break
       case 'chapter':
         chapter = { kind: 'chapter', id: idOf(node), label: takeLabel(), heading: textOf(node) }
@@ -104,7 +114,7 @@ export function flattenDocument(doc: DocJSON, language: Language): FlatDocument 
         out.structure.push(section)
         break
       case 'article': {
-        const article: FlatArticle = { kind: 'article', id: idOf(node), label: takeLabel(), heading: '', chapter, section, blocks: [] }
+        const article: FlatArticle = { kind: 'article', id: idOf(node), label: takeLabel(), heading: '', part, chapter, section, blocks: [] }
         for (const child of node.content ?? []) {
           if (child.type === 'articleHeading') article.heading = textOf(child)
           else if (isBodyType(child.type)) article.blocks.push({ id: idOf(child), type: child.type, label: takeLabel(), text: textOf(child) })

@@ -7,7 +7,12 @@ function divisionCounts(headings: DivisionDiff[]): DivisionCounts {
   return out
 }
 
-export function summarize(title: TextDiff, preamble: TextDiff[], articles: ArticleDiff[], chapters: DivisionDiff[], sections: DivisionDiff[]): DiffSummary {
+export function summarize(
+  title: TextDiff,
+  preamble: TextDiff[],
+  articles: ArticleDiff[],
+  divisions: { parts: DivisionDiff[]; chapters: DivisionDiff[]; sections: DivisionDiff[] },
+): DiffSummary {
   const count = <T>(items: T[], test: (item: T) => boolean) => items.reduce((n, item) => n + (test(item) ? 1 : 0), 0)
   const same = (a: ArticleDiff) => a.status === 'unchanged' && !a.moved
   return {
@@ -19,8 +24,9 @@ export function summarize(title: TextDiff, preamble: TextDiff[], articles: Artic
       renumbered: count(articles, (a) => same(a) && a.renumbered),
       unchanged: count(articles, (a) => same(a) && !a.renumbered),
     },
-    chapters: divisionCounts(chapters),
-    sections: divisionCounts(sections),
+    parts: divisionCounts(divisions.parts),
+    chapters: divisionCounts(divisions.chapters),
+    sections: divisionCounts(divisions.sections),
     titleChanged: title.status !== 'unchanged',
     preambleChanged: preamble.some((p) => p.status !== 'unchanged'),
   }

@@ -15,7 +15,7 @@ export const COMPARATIVE_TABLE_WORDS: Record<Language, {
   ru: {
     title: 'Сравнительная таблица', before: 'Прежняя редакция', after: 'Новая редакция', proposedBy: 'Кем предложено', justification: 'Обоснование',
     organizations: 'Организации', noRows: 'Изменений нет.',
-    // «статья», «глава» are feminine, «параграф» masculine.
+    // «статья», «глава» are feminine, «параграф» and «раздел» masculine.
     moved: 'перемещена', movedSection: 'перемещён', splitFrom: 'выделена из:', mergedInto: 'включена в:', mergedFrom: 'включает:', absent: '(отсутствует)',
   },
 }
@@ -26,7 +26,7 @@ export function rowNotes(row: ComparativeRow, language: Language): string[] {
   const ref = (r: ProvisionRef) => r.label || r.heading
   const notes: string[] = []
   if (row.renumbered && row.labelBefore && row.labelAfter) notes.push(`${row.labelBefore} → ${row.labelAfter}`)
-  if (row.moved) notes.push(row.kind === 'section' ? w.movedSection : w.moved)
+  if (row.moved) notes.push(row.kind === 'section' || row.kind === 'part' ? w.movedSection : w.moved)
   if (row.splitFrom) notes.push(`${w.splitFrom} ${ref(row.splitFrom)}`)
   if (row.mergedInto) notes.push(`${w.mergedInto} ${ref(row.mergedInto)}`)
   if (row.mergedFrom.length) notes.push(`${w.mergedFrom} ${row.mergedFrom.map(ref).join(', ')}`)

@@ -37,7 +37,7 @@ export interface BlockDiff extends TextDiff {
   moved: boolean
 }
 
-/** A chapter, section (or article) reference with its display label, for hints and context. */
+/** A part, chapter, section (or article) reference with its display label, for hints and context. */
 export interface ProvisionRef {
   id: string | null
   label: string
@@ -53,6 +53,8 @@ export interface ArticleDiff {
   moved: boolean
   /** The displayed number differs ("Article 7." → "Article 8."). */
   renumbered: boolean
+  /** It belongs to another part (by id) than before, or to one where it had none, or to none. */
+  partChanged: boolean
   /** It belongs to another chapter (by id) than before. */
   chapterChanged: boolean
   /** It belongs to another section (by id) than before, or to one where it had none, or to none. */
@@ -61,6 +63,10 @@ export interface ArticleDiff {
   labelAfter: string | null
   headingBefore: string | null
   headingAfter: string | null
+  /** The part heading over it, if any. */
+  partBefore: ProvisionRef | null
+  partAfter: ProvisionRef | null
+  /** The chapter heading over it within its part, if any. */
   chapterBefore: ProvisionRef | null
   chapterAfter: ProvisionRef | null
   /** The section heading over it within its chapter, if any. */
@@ -78,7 +84,7 @@ export interface ArticleDiff {
   mergedFrom: ProvisionRef[]
 }
 
-/** A chapter or section heading: the flat headings that divide the law, each an item of its own. */
+/** A part, chapter or section heading: the flat headings that divide the law, each an item of its own. */
 export interface DivisionDiff {
   kind: DivisionType
   id: string | null
@@ -113,6 +119,7 @@ export interface DiffSummary {
     /** Same text, same number, not moved. */
     unchanged: number
   }
+  parts: DivisionCounts
   chapters: DivisionCounts
   sections: DivisionCounts
   titleChanged: boolean
@@ -123,10 +130,12 @@ export interface DocumentDiff {
   title: TextDiff
   /** Preamble paragraphs, aligned by text (they carry no ids). */
   preamble: TextDiff[]
-  /** Chapters, sections and articles interleaved in reading order: after-order, deleted ones where they stood. */
+  /** Parts, chapters, sections and articles interleaved in reading order: after-order, deleted ones where they stood. */
   structure: (DivisionDiff | ArticleDiff)[]
   /** The same article objects as in `structure`, in that order. */
   articles: ArticleDiff[]
+  /** The same part objects as in `structure`, in that order. */
+  parts: DivisionDiff[]
   /** The same chapter objects as in `structure`, in that order. */
   chapters: DivisionDiff[]
   /** The same section objects as in `structure`, in that order. */

@@ -288,6 +288,33 @@ describe('versions and comparison in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('compares Round 1 with the text after a part heading was added at the end: a part card, a «Parts» line, a row', async () => {
+    // The text still has the section added above; a part closes the law, after its last article.
+    await page.locator('.legal-text article.article').last().locator('.clause').last().click()
+    await page.keyboard.press('End')
+    await page.getByTestId('add-part').click()
+    await page.keyboard.type('Final provisions')
+    await expect.poll(() => page.locator('.legal-text .part').first().textContent()).toBe('Final provisions')
+    await page.waitForSelector(SAVED)
+
+    await history().getByRole('combobox', { name: /^From/ }).selectOption({ label: (await optionLabel('Round 1')) })
+    await history().getByRole('combobox', { name: /^To/ }).selectOption({ label: 'Current text' })
+    await history().getByRole('button', { name: 'Compare', exact: true }).click()
+    const view = page.getByTestId('compare-view')
+    await view.getByTestId('compare-summary').waitFor()
+    expect(await view.getByTestId('summary-parts').textContent()).toBe('Parts: added: 1 · deleted: 0 · changed: 0')
+    const heading = view.getByTestId('diff-part')
+    expect(await heading.getAttribute('class')).toContain('diff-part')
+    expect(await heading.locator('h3').textContent()).toBe('Part I. Final provisions (added)')
+    await view.getByRole('tab', { name: 'Comparative table' }).click()
+    const rows = view.getByTestId('comparative-row')
+    await expect.poll(() => rows.count()).toBe(2)
+    expect(await rows.last().locator('td').nth(1).textContent()).toBe('Part I. Final provisions')
+    await page.keyboard.press('Escape')
+    await view.waitFor({ state: 'detached' })
+    expect(errors).toEqual([])
+  })
+
   /** The visible label of a version in the compare selects ("Round 1 — 12 Mar 2025, 10:04"). */
   async function optionLabel(name: string): Promise<string> {
     const labels = await history().getByLabel('From').locator('option').allTextContents()

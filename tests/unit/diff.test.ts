@@ -43,6 +43,7 @@ describe('compareDocuments: identical versions', () => {
     const diff = compareDocuments(base(), base(), 'en')
     expect(diff.summary).toEqual({
       articles: { added: 0, deleted: 0, changed: 0, moved: 0, renumbered: 0, unchanged: 10 },
+      parts: { added: 0, deleted: 0, changed: 0 },
       chapters: { added: 0, deleted: 0, changed: 0 },
       sections: { added: 0, deleted: 0, changed: 0 },
       titleChanged: false,

@@ -7,6 +7,9 @@ import type { DocJSON } from '../../schema'
 
 const text = (value: string): DocJSON[] => (value ? [{ type: 'text', text: value }] : [])
 
+/** A part heading: the division above chapters. */
+export const part = (id: string, heading: string): DocJSON => ({ type: 'part', attrs: { id }, content: text(heading) })
+
 export const chapter = (id: string, heading: string): DocJSON => ({ type: 'chapter', attrs: { id }, content: text(heading) })
 
 /** A section heading: a division of the chapter before it. */
