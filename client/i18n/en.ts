@@ -267,6 +267,7 @@ export const en = {
   'import.stage.recognising': "Recognising chapters, articles and points…",
   'import.stage.preview': "Preparing the preview…",
   'import.preview': "What was recognised",
+  'import.count.parts': "Parts",
   'import.count.chapters': "Chapters",
   'import.count.sections': "Sections",
   'import.count.articles': "Articles",

@@ -266,6 +266,7 @@ export const ru: Record<MessageKey, string> = {
   'import.stage.recognising': "Распознаются главы, статьи и пункты…",
   'import.stage.preview': "Готовится предварительный просмотр…",
   'import.preview': "Что распознано",
+  'import.count.parts': "Разделы",
   'import.count.chapters': "Главы",
   'import.count.sections': "Параграфы",
   'import.count.articles': "Статьи",

@@ -1,4 +1,5 @@
-import type { ArticleNode, ChapterNode, LawStructure, SectionNode } from '../../shared/export/structure'
+import type { ArticleNode, ChapterNode, LawStructure, PartNode, SectionNode } from '../../shared/export/structure'
+import type { ReactNode } from 'react'
 import type { ImportStats } from '../../shared/import/types'
 import type { ImportNote } from '../../shared/import/notes'
 import { useI18n } from '../i18n/i18n'
@@ -11,6 +12,7 @@ const MAX_TEXT = 240
 const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text)
 
 const COUNTS: [keyof ImportStats, MessageKey][] = [
+  ['parts', 'import.count.parts'],
   ['chapters', 'import.count.chapters'],
   ['sections', 'import.count.sections'],
   ['articles', 'import.count.articles'],
@@ -21,8 +23,8 @@ const COUNTS: [keyof ImportStats, MessageKey][] = [
   ['unrecognised', 'import.count.unrecognised'],
 ]
 
-/** Counts shown only when there is something: most laws have no sections, a clean import nothing unrecognised. */
-const OPTIONAL_COUNTS = new Set<keyof ImportStats>(['sections', 'unrecognised'])
+/** Counts shown only when there is something: most laws have no parts or sections, a clean import nothing unrecognised. */
+const OPTIONAL_COUNTS = new Set<keyof ImportStats>(['parts', 'sections', 'unrecognised'])
 
 export function NoteText({ note }: { note: ImportNote }) {
   const { t } = useI18n()
@@ -32,7 +34,7 @@ export function NoteText({ note }: { note: ImportNote }) {
 
 /**
  * The recognised structure before the import is confirmed: counts, notes, then the law as it
- * will be numbered — chapters, their sections, articles with computed labels and headings, their paragraphs,
+ * will be numbered — parts, chapters, their sections, articles with computed labels and headings, their paragraphs,
  * points and sub-points; passages that matched nothing are marked as kept as plain text.
  * Everything is rendered as text (React escapes it): markup in a file stays words.
  */
@@ -91,6 +93,18 @@ export function ImportPreview({ structure, stats, notes, unrecognised }: {
     </li>
   )
 
+  type Item = LawStructure['body'][number]
+  const item = (i: Item): ReactNode =>
+    i.kind === 'part' ? part(i) : i.kind === 'chapter' ? chapter(i) : i.kind === 'section' ? section(i, `s${i.index}`) : article(i)
+
+  // A part lists what follows its heading as the law's body is listed.
+  const part = (p: PartNode) => (
+    <li key={p.id ?? `p${p.index}`} className="preview-part" data-testid="preview-part">
+      <div className="preview-heading"><span className="preview-label">{p.label}</span> {p.heading}</div>
+      <ol className="preview-articles">{p.body.map(item)}</ol>
+    </li>
+  )
+
   const hidden = Math.max(0, stats.articles - MAX_ARTICLES)
   return (
     <div className="import-preview" data-testid="import-preview">
@@ -117,7 +131,7 @@ export function ImportPreview({ structure, stats, notes, unrecognised }: {
           </div>
         )}
         <ol className="preview-body">
-          {structure.body.map((item) => (item.kind === 'chapter' ? chapter(item) : item.kind === 'section' ? section(item, `s${item.index}`) : article(item)))}
+          {structure.body.map(item)}
         </ol>
         {hidden > 0 && <p className="muted">{t('import.more', { n: hidden })}</p>}
       </div>

@@ -102,9 +102,10 @@ function checkShape(value: unknown): void {
 }
 
 function countNodes(doc: DocJSON): ImportStats {
-  const stats: ImportStats = { chapters: 0, sections: 0, articles: 0, clauses: 0, points: 0, subpoints: 0, preambleParagraphs: 0, unrecognised: 0 }
+  const stats: ImportStats = { parts: 0, chapters: 0, sections: 0, articles: 0, clauses: 0, points: 0, subpoints: 0, preambleParagraphs: 0, unrecognised: 0 }
   for (const top of doc.content ?? []) {
-    if (top.type === 'chapter') stats.chapters++
+    if (top.type === 'part') stats.parts++
+    else if (top.type === 'chapter') stats.chapters++
     else if (top.type === 'section') stats.sections++
     else if (top.type === 'preamble') stats.preambleParagraphs = (top.content ?? []).filter((p) => (p.content ?? []).length > 0).length
     else if (top.type === 'article') {
@@ -119,7 +120,7 @@ function countNodes(doc: DocJSON): ImportStats {
   return stats
 }
 
-/** Gives every chapter, section, article and body block a fresh id (a pasted or crafted tree may repeat them). */
+/** Gives every part, chapter, section, article and body block a fresh id (a pasted or crafted tree may repeat them). */
 function withFreshIds(node: DocJSON): DocJSON {
   const out: DocJSON = { ...node }
   if (isIdNodeType(node.type)) out.attrs = { ...node.attrs, id: newId() }

@@ -4,15 +4,16 @@ import { escapeXml } from './escape'
 import { transliterate } from '../transliterate'
 import { isoDay, versionName, type ExportMeta } from './meta'
 import type { TextPart } from '../xref'
-import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode, type PointNode, type SectionNode, type SubpointNode } from './structure'
+import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PartNode, type PointNode, type SectionNode, type SubpointNode } from './structure'
 
 /**
  * Akoma Ntoso 3.0 (OASIS LegalDocML) export: an `act` with FRBR metadata, preface, preamble and
- * a body of chapter / section / article / paragraph / point, valid against the OASIS schema.
+ * a body of part / chapter / section / article / paragraph / point, valid against the OASIS schema.
  *
  * eIds follow the AKN naming convention (abbreviation + "_" + number, levels joined by "__") and
  * are the same in every language expression of the law, so that expressions can be aligned:
- * - chapters use their ordinal (`chp_2`), not the displayed Roman numeral;
+ * - parts and chapters use their ordinal (`part_1`, `chp_2`), not the displayed Roman numeral;
+ *   whatever stands in a part nests in it and carries its prefix (`part_1__chp_2__art_5`);
  * - sections their number within the chapter, under it (`chp_1__sec_2`; `sec_1` before any
  *   chapter), and their articles nest in them (`chp_1__sec_2__art_5`);
  * - articles their number (`art_5`), which counts through the law;
@@ -181,11 +182,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
     // The schema wants at least one element in the body; a law without articles gets an empty container.
     push('      <hcontainer name="empty" eId="hcontainer_1"><content><p/></content></hcontainer>')
   }
-  for (const item of law.body) {
-    if (item.kind === 'chapter') lines.push(...chapterXml(item, '      '))
-    else if (item.kind === 'section') lines.push(...sectionXml(item, '', '      '))
-    else lines.push(...articleXml(item, '', '      '))
-  }
+  for (const item of law.body) lines.push(...bodyXml(item, '', '      '))
   push('    </body>')
   push('  </act>')
   push('</akomaNtoso>')
@@ -196,8 +193,26 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   return xml.replace(REF_PLACEHOLDER, (_, id: string) => known.get(id) ?? '')
 }
 
-function chapterXml(chapter: ChapterNode, indent: string): string[] {
-  const eId = `chp_${chapter.index}`
+/** One item of the law's body or of a part's; `prefix` is the part's eId and "__" inside a part. */
+function bodyXml(item: LawStructure['body'][number], prefix: string, indent: string): string[] {
+  if (item.kind === 'part') return partXml(item, indent)
+  if (item.kind === 'chapter') return chapterXml(item, prefix, indent)
+  if (item.kind === 'section') return sectionXml(item, prefix, indent)
+  return articleXml(item, prefix, indent)
+}
+
+function partXml(part: PartNode, indent: string): string[] {
+  const eId = `part_${part.index}`
+  return [
+    `${indent}<part eId="${eId}"${guid(part.id, eId)}>`,
+    ...numAndHeading(part.label, part.heading, indent + '  '),
+    ...part.body.flatMap((item) => bodyXml(item, `${eId}__`, indent + '  ')),
+    `${indent}</part>`,
+  ]
+}
+
+function chapterXml(chapter: ChapterNode, prefix: string, indent: string): string[] {
+  const eId = `${prefix}chp_${chapter.index}`
   return [
     `${indent}<chapter eId="${eId}"${guid(chapter.id, eId)}>`,
     ...numAndHeading(chapter.label, chapter.heading, indent + '  '),

@@ -22,7 +22,7 @@ import { coverLines, type ExportMeta } from './meta'
 import { reportMetaLine } from '../review/reviewReport'
 import { REVIEW_PARAGRAPH_STYLES, reviewSectionsDocx } from '../review/reviewReportDocx'
 import { commentsReport, positionsTable, type ExportAppendix, type ExportComments, type PositionsTable } from './positions'
-import { lawStructure, type ArticleNode, type ChapterNode, type ParagraphNode, type SectionNode } from './structure'
+import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type SectionNode } from './structure'
 import { autoLineSpacing } from './lineSpacing'
 
 /**
@@ -31,7 +31,8 @@ import { autoLineSpacing } from './lineSpacing'
  * - real styles: Title for the law title, Heading 1 for chapters, Heading 2 for articles, so
  *   Word's navigation pane and outline show the structure (chapter and article labels are typed
  *   text, so "Статья 5" can be found with Find). A section is Heading 2 (centred) and its
- *   articles Heading 3, so the outline nests; the importer tells them apart by their labels;
+ *   articles Heading 3, so the outline nests; a part is Heading 1 centred (above its chapters in
+ *   the text, beside them in the outline); the importer tells them apart by their labels;
  * - real Word numbering for paragraphs ("1."), points ("1)") and sub-points ("a)" in English,
  *   Word's `russianLower` "а)" in Russian, which skips ё, й, ъ, ы, ь as Accord does). Each article
  *   is its own list instance, so numbering restarts per article; points restart after each
@@ -174,6 +175,14 @@ function chapterBlocks(chapter: ChapterNode): Paragraph[] {
   ]
 }
 
+/** A part's heading, then its body as the law's body is written. */
+function bodyBlocks(item: LawStructure['body'][number]): Paragraph[] {
+  if (item.kind === 'part') {
+    return [new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [headingText(item)] }), ...item.body.flatMap(bodyBlocks)]
+  }
+  return item.kind === 'chapter' ? chapterBlocks(item) : item.kind === 'section' ? sectionBlocks(item) : articleBlocks(item)
+}
+
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' }
 /** Text width of the page below: A4 less the left and right margins. */
 const TEXT_WIDTH = 11906 - 3 * CM - Math.round(1.5 * CM)
@@ -235,7 +244,7 @@ export async function toDocx(doc: DocJSON, meta: ExportMeta, appendix: ExportApp
           ...coverParagraphs(meta, title),
           new Paragraph({ heading: HeadingLevel.TITLE, children: [run(title)] }),
           ...law.preamble.map((p) => new Paragraph({ style: 'AccordPreamble', children: [run(p)] })),
-          ...law.body.flatMap((item) => (item.kind === 'chapter' ? chapterBlocks(item) : item.kind === 'section' ? sectionBlocks(item) : articleBlocks(item))),
+          ...law.body.flatMap(bodyBlocks),
           ...(appendix.positions ? appendixBlocks(positionsTable(appendix.positions, law)) : []),
           ...(appendix.comments ? reviewBlocks(appendix.comments, doc, meta, title) : []),
         ],

@@ -4,7 +4,7 @@ import { coverLines, type ExportMeta } from './meta'
 import { reportMetaLine } from '../review/reviewReport'
 import { REVIEW_THREAD_CSS, reviewSectionsHtml } from '../review/reviewReportHtml'
 import { commentsReport, positionsTable, type ExportAppendix, type ExportComments, type PositionsTable } from './positions'
-import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PointNode, type SectionNode } from './structure'
+import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PartNode, type PointNode, type SectionNode } from './structure'
 
 /**
  * One standalone HTML file: inline CSS, no script, no external resources, so it can be mailed,
@@ -24,6 +24,7 @@ body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", "PT S
 .cover ul { margin: 0; padding-left: 1.1rem; }
 h1.law-title { font-size: 17pt; text-align: center; margin: 0 0 1.5rem; }
 .preamble p { text-indent: 2em; margin: 0 0 0.6em; }
+h2.part { font-size: 15pt; text-align: center; margin: 2.5rem 0 1.2rem; text-transform: uppercase; }
 h2.chapter { font-size: 14pt; text-align: center; margin: 2rem 0 1rem; }
 h3.section { font-size: 13pt; text-align: center; margin: 1.6rem 0 0.8rem; }
 section.article { margin: 0 0 1.2rem; }
@@ -45,7 +46,7 @@ ${REVIEW_THREAD_CSS}
 @media print {
   body { max-width: none; padding: 0; font-size: 12pt; }
   .cover { border: 0; min-height: 22cm; display: flex; flex-direction: column; justify-content: center; page-break-after: always; break-after: page; margin: 0; }
-  h2.chapter, h3.section, .article-heading { page-break-after: avoid; break-after: avoid; }
+  h2.part, h2.chapter, h3.section, .article-heading { page-break-after: avoid; break-after: avoid; }
   section.appendix { border: 0; page-break-before: always; break-before: page; }
   section.appendix tr { page-break-inside: avoid; break-inside: avoid; }
   p { orphans: 3; widows: 3; }
@@ -83,7 +84,7 @@ function articleHtml(article: ArticleNode, level: 3 | 4 = 3): string[] {
   ]
 }
 
-function divisionHeading(tag: 'h2' | 'h3', division: ChapterNode | SectionNode): string {
+function divisionHeading(tag: 'h2' | 'h3', division: PartNode | ChapterNode | SectionNode): string {
   const id = division.id ? ` data-id="${escapeHtml(division.id)}"` : ''
   return `<${tag} class="${division.kind}"${id}>${escapeHtml(division.label)}${division.heading ? ' ' + escapeHtml(division.heading) : ''}</${tag}>`
 }
@@ -96,7 +97,12 @@ function chapterHtml(chapter: ChapterNode): string[] {
   return [divisionHeading('h2', chapter), ...chapter.articles.flatMap((a) => articleHtml(a)), ...chapter.sections.flatMap(sectionHtml)]
 }
 
+/**
+ * A part is h2 like a chapter rather than pushing every level down one: HTML has six levels, and
+ * a chapter reads the same whether or not its law has parts (the class tells them apart).
+ */
 function bodyHtml(item: LawStructure['body'][number]): string[] {
+  if (item.kind === 'part') return [divisionHeading('h2', item), ...item.body.flatMap(bodyHtml)]
   return item.kind === 'chapter' ? chapterHtml(item) : item.kind === 'section' ? sectionHtml(item) : articleHtml(item)
 }
 

@@ -3,11 +3,11 @@ import { startsLikeStructure } from '../import/markers'
 import type { ExportMeta } from './meta'
 import { authorLine, reportHeadings, reportMetaLine, statusLine, type ReportThread, type ReviewReportModel } from '../review/reviewReport'
 import { commentsReport, positionsTable, type ExportAppendix, type PositionsTable } from './positions'
-import { lawStructure, type ArticleNode, type ChapterNode, type SectionNode } from './structure'
+import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type SectionNode } from './structure'
 
 /**
  * Markdown for the web and for review:
- *   # Title / preamble / ## Chapter I. Heading / ### Section 1. Heading / ### Article 5. Heading
+ *   # Title / preamble / ## Part I. Heading / ## Chapter I. Heading / ### Section 1. Heading / ### Article 5. Heading
  *   (#### inside a section, so the levels nest) /
  *   "1. text" paragraphs, "   1) text" points, "      a) text" sub-points.
  * Blocks are separated by blank lines, so a sub-point ("a)" is not Markdown list syntax) never
@@ -74,6 +74,15 @@ function chapterLines(chapter: ChapterNode): string[] {
   return [headingLine('##', chapter.label, chapter.heading), ...chapter.articles.flatMap((a) => articleLines(a)), ...chapter.sections.flatMap(sectionLines)]
 }
 
+/**
+ * A part is "##" like a chapter: Markdown has few levels, and the importer knows parts and
+ * chapters by their labels («Раздел I.», "Part I."), as it does sections.
+ */
+function bodyLines(item: LawStructure['body'][number]): string[] {
+  if (item.kind === 'part') return [headingLine('##', item.label, item.heading), ...item.body.flatMap(bodyLines)]
+  return item.kind === 'chapter' ? chapterLines(item) : item.kind === 'section' ? sectionLines(item) : articleLines(item)
+}
+
 /** A GFM table after the text (a pipe in a cell is escaped with the rest of the inline syntax). */
 function tableBlocks(table: PositionsTable): string[] {
   const row = (cells: string[]) => `| ${cells.map((c) => escapeMarkdown(c)).join(' | ')} |`
@@ -120,7 +129,7 @@ export function toMarkdown(doc: DocJSON, meta: ExportMeta, appendix: ExportAppen
   const title = law.title || meta.title
   const blocks: string[] = [title ? `# ${escapeMarkdown(title)}` : '#']
   for (const p of law.preamble) if (p.trim()) blocks.push(escapeMarkdown(p))
-  for (const item of law.body) blocks.push(...(item.kind === 'chapter' ? chapterLines(item) : item.kind === 'section' ? sectionLines(item) : articleLines(item)))
+  for (const item of law.body) blocks.push(...bodyLines(item))
   if (appendix.positions) blocks.push(...tableBlocks(positionsTable(appendix.positions, law)))
   if (appendix.comments) blocks.push(...reviewBlocks(commentsReport(appendix.comments, doc, meta.language, title)))
   return blocks.join('\n\n') + '\n'

@@ -64,10 +64,10 @@ export interface ArticleNode {
   paragraphs: ParagraphNode[]
 }
 
-/** A chapter or section heading with the articles it holds directly. */
+/** A part, chapter or section heading with the articles it holds directly. */
 interface DivisionNode {
   id: string | null
-  /** Ordinal, 1-based: through the law for chapters, within its chapter for sections. */
+  /** Ordinal, 1-based: through the law for parts and chapters, within its part or chapter for sections. */
   index: number
   num: string
   label: string
@@ -89,15 +89,26 @@ export interface ChapterNode extends DivisionNode {
   sections: SectionNode[]
 }
 
+/**
+ * The division above chapters (AKN `part`): what follows its heading up to the next part, in order —
+ * its own articles, sections without a chapter, chapters. Its body reads like the law's, so
+ * exporters render both with the same code.
+ */
+export interface PartNode extends Omit<DivisionNode, 'articles'> {
+  kind: 'part'
+  body: (ChapterNode | SectionNode | ArticleNode)[]
+}
+
 export interface LawStructure {
   language: Language
   title: string
   preamble: string[]
   /**
    * Articles before the first chapter or section (chapterless), then the chapters in order;
-   * a section before any chapter stands here too, at the top level.
+   * a section before any chapter stands here too, at the top level; parts hold everything after
+   * their heading up to the next part.
    */
-  body: (ChapterNode | SectionNode | ArticleNode)[]
+  body: (PartNode | ChapterNode | SectionNode | ArticleNode)[]
 }
 
 
@@ -125,24 +136,35 @@ export function lawStructure(doc: DocJSON, language: Language): LawStructure {
   const title = textOf(children.find((c) => c.type === 'lawTitle'))
   const preamble = (children.find((c) => c.type === 'preamble')?.content ?? []).map(textOf)
   const body: LawStructure['body'] = []
+  let part: PartNode | null = null
   let chapter: ChapterNode | null = null
   let section: SectionNode | null = null
+  let partCount = 0
   let chapterCount = 0
   let sectionCount = 0
   let articleCount = 0
+  // Where a chapter, a chapterless section or a division-less article goes: its part, else the law.
+  const top = (item: ChapterNode | SectionNode | ArticleNode) => (part ? part.body : body).push(item)
 
   for (const node of children) {
-    if (node.type === 'chapter') {
+    if (node.type === 'part') {
+      const n = next('part')
+      part = { kind: 'part', id: idOf(node), index: ++partCount, num: n.num, label: n.label, heading: textOf(node), body: [] }
+      chapter = null
+      section = null
+      sectionCount = 0
+      body.push(part)
+    } else if (node.type === 'chapter') {
       const n = next('chapter')
       chapter = { kind: 'chapter', id: idOf(node), index: ++chapterCount, num: n.num, label: n.label, heading: textOf(node), articles: [], sections: [] }
       section = null
       sectionCount = 0
-      body.push(chapter)
+      top(chapter)
     } else if (node.type === 'section') {
       const n = next('section')
       section = { kind: 'section', id: idOf(node), index: ++sectionCount, num: n.num, label: n.label, heading: textOf(node), articles: [] }
       if (chapter) chapter.sections.push(section)
-      else body.push(section)
+      else top(section)
     } else if (node.type === 'article') {
       const n = next('article')
       const blocks = node.content ?? []
@@ -158,7 +180,7 @@ export function lawStructure(doc: DocJSON, language: Language): LawStructure {
       }
       if (section) section.articles.push(article)
       else if (chapter) chapter.articles.push(article)
-      else body.push(article)
+      else top(article)
     }
   }
   return { language, title, preamble, body }
@@ -209,24 +231,33 @@ function articleBody(blocks: DocJSON[], next: (kind: NumberedNode['kind']) => Nu
 }
 
 export interface PlacedArticle {
-  /** Null before the first chapter (and in a section that comes before any chapter). */
+  /** Null for an article before the first part (and in a law without parts). */
+  part: PartNode | null
+  /** Null before the first chapter of its part or law (and in a section that comes before any chapter). */
   chapter: ChapterNode | null
-  /** Null for an article directly in its chapter or before any division. */
+  /** Null for an article directly in its chapter, part or law. */
   section: SectionNode | null
   article: ArticleNode
 }
 
-/** Articles in law order, with the chapter and the section each belongs to. */
+/** Articles in law order, with the part, chapter and section each belongs to. */
 export function articlesOf(law: LawStructure): PlacedArticle[] {
   const out: PlacedArticle[] = []
-  const inSection = (chapter: ChapterNode | null, section: SectionNode) => section.articles.forEach((article) => out.push({ chapter, section, article }))
-  for (const item of law.body) {
-    if (item.kind === 'article') out.push({ chapter: null, section: null, article: item })
-    else if (item.kind === 'section') inSection(null, item)
-    else {
-      for (const article of item.articles) out.push({ chapter: item, section: null, article })
-      for (const section of item.sections) inSection(item, section)
+  const inSection = (part: PartNode | null, chapter: ChapterNode | null, section: SectionNode) =>
+    section.articles.forEach((article) => out.push({ part, chapter, section, article }))
+  const walk = (part: PartNode | null, items: (ChapterNode | SectionNode | ArticleNode)[]) => {
+    for (const item of items) {
+      if (item.kind === 'article') out.push({ part, chapter: null, section: null, article: item })
+      else if (item.kind === 'section') inSection(part, null, item)
+      else {
+        for (const article of item.articles) out.push({ part, chapter: item, section: null, article })
+        for (const section of item.sections) inSection(part, item, section)
+      }
     }
+  }
+  for (const item of law.body) {
+    if (item.kind === 'part') walk(item, item.body)
+    else walk(null, [item])
   }
   return out
 }

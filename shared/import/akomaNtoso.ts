@@ -16,6 +16,9 @@ import { collapseSpaces } from './spaces'
  * tables…) keep their text: a heading-only container becomes text in place.
  */
 
+/** Elements the law's structure is made of: text outside them is kept as text. */
+const DIVISIONS = ['part', 'chapter', 'section', 'article']
+
 const LANGUAGE_BY_CODE: Record<string, Language> = { eng: 'en', en: 'en', rus: 'ru', ru: 'ru' }
 
 /**
@@ -111,19 +114,20 @@ export function parseAkomaNtoso(xml: string): ImportResult {
 
   const heading = (el: XmlElement) => collapseSpaces(textContent(child(el, 'heading') ?? { name: '', attrs: {}, children: [] }))
 
-  // Chapters, sections and articles wherever they are; containers the model lacks (part, title…)
+  // Parts, chapters, sections and articles wherever they are; containers the model lacks (title, book…)
   // are walked through, their own num and heading left out (and reported).
   const walkContainer = (el: XmlElement): void => {
     for (const c of elements(el)) {
       const name = localName(c)
       if (name === 'num' || name === 'heading' || name === 'subheading') continue
-      if (name === 'chapter' || name === 'section') {
-        if (name === 'chapter') asm.chapter(heading(c))
+      if (name === 'part' || name === 'chapter' || name === 'section') {
+        if (name === 'part') asm.part(heading(c))
+        else if (name === 'chapter') asm.chapter(heading(c))
         else asm.section(heading(c))
         walkContainer(c)
       } else if (name === 'article') article(c)
       else if (name === 'hcontainer' && c.attrs.name === 'empty') continue
-      else if (findAll(c, 'article').length === 0 && findAll(c, 'chapter').length === 0 && findAll(c, 'section').length === 0) {
+      else if (DIVISIONS.every((d) => findAll(c, d).length === 0)) {
         // Text outside any article: kept in place, as the text importer does.
         if (name !== 'content' && name !== 'intro' && name !== 'wrapUp') skipped.add(name)
         const texts = blockTexts(c).filter(Boolean)

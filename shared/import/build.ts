@@ -17,23 +17,28 @@ export class DocAssembler {
   title = ''
   readonly preamble: string[] = []
   readonly parts: DocJSON[] = []
-  readonly stats: ImportStats = { chapters: 0, sections: 0, articles: 0, clauses: 0, points: 0, subpoints: 0, preambleParagraphs: 0, unrecognised: 0 }
+  readonly stats: ImportStats = { parts: 0, chapters: 0, sections: 0, articles: 0, clauses: 0, points: 0, subpoints: 0, preambleParagraphs: 0, unrecognised: 0 }
   private article: DocJSON | null = null
 
+  /** A part heading (above chapters): what follows it up to the next part is its own. */
+  part(heading: string): DocJSON {
+    return this.division('part', heading)
+  }
+
   chapter(heading: string): DocJSON {
-    const node: DocJSON = { type: 'chapter', attrs: { id: newId() }, content: text(heading) }
-    this.parts.push(node)
-    this.article = null
-    this.stats.chapters++
-    return node
+    return this.division('chapter', heading)
   }
 
   /** A section heading: like a chapter's, the articles after it are its own. */
   section(heading: string): DocJSON {
-    const node: DocJSON = { type: 'section', attrs: { id: newId() }, content: text(heading) }
+    return this.division('section', heading)
+  }
+
+  private division(type: 'part' | 'chapter' | 'section', heading: string): DocJSON {
+    const node: DocJSON = { type, attrs: { id: newId() }, content: text(heading) }
     this.parts.push(node)
     this.article = null
-    this.stats.sections++
+    this.stats[type === 'part' ? 'parts' : type === 'chapter' ? 'chapters' : 'sections']++
     return node
   }
 
@@ -49,9 +54,9 @@ export class DocAssembler {
     return this.article
   }
 
-  /** The text of the most recent chapter, section or article heading, to extend it with a title line. */
+  /** The text of the most recent part, chapter, section or article heading, to extend it with a title line. */
   setHeading(node: DocJSON, heading: string): void {
-    if (node.type === 'chapter' || node.type === 'section') node.content = text(heading)
+    if (node.type === 'part' || node.type === 'chapter' || node.type === 'section') node.content = text(heading)
     else node.content![0] = { type: 'articleHeading', content: text(heading) }
   }
 

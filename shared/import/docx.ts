@@ -60,7 +60,8 @@ function titleInHeading1(walk: Walk): boolean {
   let lines = 1
   while (walk.blocks[start + lines]?.heading === 2 && startsTitleSubject(walk.blocks[start + lines].text)) lines++
   if (headings.filter((b) => b.heading === 2).length !== lines) return false
-  if (matchHeading(first.text)?.kind === 'chapter') return false
+  const kind = matchHeading(first.text)?.kind
+  if (kind === 'part' || kind === 'chapter') return false
   return headings.length > lines
 }
 

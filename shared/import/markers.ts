@@ -13,26 +13,30 @@ export interface Marker {
 }
 
 export interface HeadingMatch {
-  kind: 'chapter' | 'section' | 'article'
-  /** The number as typed ("II", "2", "5"). */
+  kind: 'part' | 'chapter' | 'section' | 'article'
+  /** The number as typed ("II", "2", "5", "One"). */
   number: string
   /** The heading text after the number and its separator (may be empty). */
   rest: string
 }
 
+/** Parts are numbered in words too, in older codes: "PART ONE", «Раздел первый». */
+const PART_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|первый|второй|третий|четв[её]ртый|пятый|шестой|седьмой|восьмой|девятый|десятый'
+/** "Part I", «Раздел 2»: the division above chapters, in CIS drafting «Раздел». */
+const PART = new RegExp(`^(?:part|раздел)\\s+([IVXLCDM]+|[ivxlcdm]+|\\d{1,3}|${PART_WORDS})(?![\\p{L}\\p{N}])(.*)$`, 'iu')
 const CHAPTER = /^(?:chapter|глава)\s+([IVXLCDM]+|[ivxlcdm]+|\d{1,3})(?![\p{L}\p{N}])(.*)$/iu
 /**
  * "Section 2", "§ 2", "Параграф 2": a division of a chapter, numbered in arabic. «Раздел» is not
- * one: in CIS drafting it stands above chapters, which the model has no place for.
+ * one: in CIS drafting it stands above chapters (a part, above).
  */
 const SECTION = /^(?:(?:section|параграф)\s+|§\s*)(\d{1,3})(?![\p{L}\p{N}])(.*)$/iu
 const ARTICLE = /^(?:article|art\.|статья|ст\.)\s*(\d{1,4}(?:[.-]\d{1,3})*)(?![\p{L}\p{N}])(.*)$/iu
 const SEPARATOR = /^\s*[.:–—-]\s*/u
 
-/** "Article 5. Title", "Статья 5 – Название", "Chapter II" (bare), "Chapter II General provisions", "§ 2. Title". */
+/** "Article 5. Title", "Статья 5 – Название", "Chapter II" (bare), "Chapter II General provisions", "§ 2. Title", "Раздел I. Title". */
 export function matchHeading(line: string): HeadingMatch | null {
   const text = line.trim()
-  for (const [kind, pattern] of [['chapter', CHAPTER], ['section', SECTION], ['article', ARTICLE]] as const) {
+  for (const [kind, pattern] of [['part', PART], ['chapter', CHAPTER], ['section', SECTION], ['article', ARTICLE]] as const) {
     const m = pattern.exec(text)
     if (!m) continue
     const after = m[2]

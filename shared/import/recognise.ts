@@ -141,7 +141,7 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
     titleSet = true
     titleOpen = block
   }
-  let pending: { node: DocJSON; kind: 'chapter' | 'section' | 'article' } | null = null
+  let pending: { node: DocJSON; kind: 'part' | 'chapter' | 'section' | 'article' } | null = null
   let stack: Level[] = []
   const unrecognised: string[] = []
   let renumbered: { typed: string; computed: string } | null = null
@@ -162,11 +162,11 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
       titleOpen = null
     }
 
-    // A bare "Chapter II" / "§ 2" / "Article 5" takes its title from the next line.
+    // A bare "Part I" / "Chapter II" / "§ 2" / "Article 5" takes its title from the next line.
     if (pending) {
       const p = pending
       pending = null
-      // A chapter or section may take a heading-styled line too ("CHAPTER I" ↵ "GENERAL
+      // A part, chapter or section may take a heading-styled line too ("CHAPTER I" ↵ "GENERAL
       // PROVISIONS" in Heading 1); an article only a plain line, since its first paragraph may follow.
       const division = p.kind !== 'article'
       const fits = block.listDepth === undefined && (block.heading === undefined || (division && block.heading <= 3))
@@ -186,7 +186,7 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
     if (heading) {
       const title = clean(heading.rest)
       if (heading.kind !== 'article') {
-        const node = heading.kind === 'chapter' ? asm.chapter(title) : asm.section(title)
+        const node = heading.kind === 'part' ? asm.part(title) : heading.kind === 'chapter' ? asm.chapter(title) : asm.section(title)
         if (!title) pending = { node, kind: heading.kind }
       } else {
         const node = asm.startArticle(title)

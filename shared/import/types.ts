@@ -3,6 +3,7 @@ import type { Language } from '../language'
 import type { ImportNote } from './notes'
 
 export interface ImportStats {
+  parts: number
   chapters: number
   sections: number
   articles: number

@@ -8,6 +8,7 @@ import { englishDocx, paddedDocx, russianDocx, stripIds } from '../helpers/draft
 import { MAX_DOCX_XML_BYTES } from '../../shared/import/zipBomb'
 import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
 import { sectionedLaw } from '../helpers/sectionedLaw'
+import { partedLaw } from '../helpers/partedLaw'
 
 /** POST /api/documents/import: a tree from the browser's preview, or a raw file. */
 
@@ -86,6 +87,23 @@ describe('import endpoint', () => {
     expect(fromAkn.stats).toMatchObject({ chapters: 2, sections: 4, articles: 6 })
     const stored = await content(cast.drafter, fromAkn.document.id)
     expect(stored.content!.filter((n) => n.type === 'section').map((n) => n.content?.[0]?.text)).toEqual(['Параграф без главы', 'Сфера действия', 'Определения', 'Вступление в силу'])
+  })
+
+  it('counts parts in a tree from the browser and in our own Akoma Ntoso, and keeps them', async () => {
+    const tree = partedLaw('ru')
+    const res = await importTree(cast.drafter, { title: 'Закон о разделах', language: 'ru', doc: tree })
+    expect(res.status).toBe(201)
+    const created = (await res.json()) as ImportCreated
+    expect(created.stats).toMatchObject({ parts: 2, chapters: 2, sections: 3, articles: 6 })
+    expect(stripIds(await content(cast.drafter, created.document.id))).toEqual(stripIds(tree))
+
+    const xml = toAkomaNtoso(partedLaw('ru', false), { title: 'Закон о разделах', language: 'ru', status: 'draft', date: '2025-03-14', organizations: [] })
+    const akn = await importFile(cast.drafter, 'application/akn+xml', xml)
+    expect(akn.status).toBe(201)
+    const fromAkn = (await akn.json()) as ImportCreated
+    expect(fromAkn.stats).toMatchObject({ parts: 2, chapters: 2, sections: 3, articles: 6 })
+    const stored = await content(cast.drafter, fromAkn.document.id)
+    expect(stored.content!.filter((n) => n.type === 'part').map((n) => n.content?.[0]?.text)).toEqual(['Общая часть', 'Особенная часть'])
   })
 
   it('refuses trees the schema does not accept, and says why', async () => {

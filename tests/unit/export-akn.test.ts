@@ -9,6 +9,7 @@ import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
 import type { ExportMeta } from '../../shared/export/meta'
 import type { DocJSON } from '../../shared/schema'
 import { sectionedLaw } from '../helpers/sectionedLaw'
+import { partedLaw } from '../helpers/partedLaw'
 
 /**
  * Akoma Ntoso export, validated with xmllint against the OASIS schema copied into
@@ -210,5 +211,44 @@ describe('Akoma Ntoso export', () => {
 
   it('rejects a date that is not ISO rather than writing an invalid file', () => {
     expect(() => toAkomaNtoso(sampleLaw('en'), meta('en', { date: 'yesterday' }))).toThrow(RangeError)
+  })
+})
+
+describe('Akoma Ntoso export with parts', () => {
+  it('nests what follows a part heading in <part eId="part_N">, its children prefixed part_N__, valid in both languages', () => {
+    const en = toAkomaNtoso(partedLaw('en'), meta('en'))
+    const ru = toAkomaNtoso(partedLaw('ru'), meta('ru'))
+    validate(en)
+    validate(ru)
+    const eIds = (xml: string) => [...xml.matchAll(/<(part|chapter|section|article) eId="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`)
+    expect(eIds(en)).toEqual([
+      'article art_1',
+      'part part_1',
+      'article part_1__art_2',
+      'section part_1__sec_1',
+      'article part_1__sec_1__art_3',
+      'chapter part_1__chp_1',
+      'article part_1__chp_1__art_4',
+      'section part_1__chp_1__sec_1',
+      'article part_1__chp_1__sec_1__art_5',
+      'part part_2',
+      'chapter part_2__chp_2',
+      'section part_2__chp_2__sec_1',
+      'article part_2__chp_2__sec_1__art_6',
+    ])
+    expect(eIds(ru)).toEqual(eIds(en))
+    expect(en).toMatch(/<part eId="part_1" GUID="pen0006">\s*<num>Part I\.<\/num>\s*<heading>General part<\/heading>\s*<article eId="part_1__art_2"/)
+    expect(ru).toMatch(/<part eId="part_2"[^>]*>\s*<num>Раздел II\.<\/num>\s*<heading>Особенная часть<\/heading>\s*<chapter eId="part_2__chp_2"/)
+    // A part closes before the next one; the article before any part is outside both.
+    expect(en).toMatch(/<\/chapter>\s*<\/part>\s*<part eId="part_2"/)
+    expect(en).toMatch(/<\/article>\s*<part eId="part_1"/)
+    expect(en).toMatch(/<point eId="part_1__chp_1__sec_1__art_5__para_2__point_1__point_a"/)
+  })
+
+  it('points references at the eIds of parts and of articles inside them', () => {
+    const xml = toAkomaNtoso(partedLaw('ru'), meta('ru'))
+    expect(xml).toContain('<p>См. раздел <ref href="#part_2">II</ref> и статью <ref href="#part_2__chp_2__sec_1__art_6">6</ref>.</p>')
+    const eIds = new Set([...xml.matchAll(/ eId="([^"]+)"/g)].map((m) => m[1]))
+    for (const [, target] of xml.matchAll(/<ref href="#([^"]*)"/g)) expect(eIds).toContain(target)
   })
 })

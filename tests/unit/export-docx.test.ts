@@ -6,6 +6,7 @@ import { articlesOf, lawStructure } from '../../shared/export/structure'
 import type { ExportMeta } from '../../shared/export/meta'
 import { unzipText as unzip } from '../helpers/zip'
 import { sectionedLaw } from '../helpers/sectionedLaw'
+import { partedLaw } from '../helpers/partedLaw'
 
 /** The <w:p> elements of document.xml with their text, style, numbering level and numbering instance. */
 function paragraphs(xml: string) {
@@ -155,5 +156,30 @@ describe('DOCX export', () => {
     const texts = paragraphs(xml).map((p) => p.text)
     expect(texts).toContain('Article 1. &lt;img src=x onerror=alert(1)&gt; &amp; ]]&gt; *bold*')
     expect(texts.filter((t) => t.includes('*bold*')).length).toBeGreaterThanOrEqual(7)
+  })
+})
+
+describe('DOCX export with parts', () => {
+  it('writes a part as a centred Heading 1 before what it holds', async () => {
+    const headings = (xml: string) => paragraphs(xml).filter((p) => p.style?.startsWith('Heading')).map((p) => `${p.style} ${p.text}`)
+    const en = unzip(await toDocx(partedLaw('en'), meta('en')), 'word/document.xml')
+    expect(headings(en)).toEqual([
+      'Heading2 Article 1. Before any part',
+      'Heading1 Part I. General part',
+      'Heading2 Article 2. Purpose',
+      'Heading2 Section 1. Loose section',
+      'Heading3 Article 3. In the loose section',
+      'Heading1 Chapter I. Basic provisions',
+      'Heading2 Article 4. Scope',
+      'Heading2 Section 1. Definitions',
+      'Heading3 Article 5. Terms',
+      'Heading1 Part II. Special part',
+      'Heading1 Chapter II. Final provisions',
+      'Heading2 Section 1. Entry into force',
+      'Heading3 Article 6. Effect',
+    ])
+    expect(en).toMatch(/<w:pStyle w:val="Heading1"\/>\s*<w:jc w:val="center"\/>[\s\S]*?Part II\. Special part/)
+    const ru = unzip(await toDocx(partedLaw('ru'), meta('ru')), 'word/document.xml')
+    expect(headings(ru)).toContain('Heading1 Раздел I. Общая часть')
   })
 })

@@ -7,6 +7,7 @@ import { toHtml } from '../../shared/export/html'
 import type { ExportMeta } from '../../shared/export/meta'
 import type { DocJSON } from '../../shared/schema'
 import { sectionedLaw } from '../helpers/sectionedLaw'
+import { partedLaw } from '../helpers/partedLaw'
 
 const meta = (language: 'en' | 'ru', extra: Partial<ExportMeta> = {}): ExportMeta => ({
   title: language === 'en' ? 'Model Law On Combating Human Trafficking' : 'Модельный закон',
@@ -222,5 +223,62 @@ describe('HTML export', () => {
     expect(html).toContain('Текущий текст')
     expect(html).toContain('Участвующие организации')
     expect(html).toContain('Статья 4. Основные понятия')
+  })
+})
+
+describe('export with parts', () => {
+  it('nests in a part what follows its heading: its own article, a chapterless section, chapters; an article before any part stays at the top', () => {
+    const law = lawStructure(partedLaw('en'), 'en')
+    expect(law.body.map((i) => `${i.kind} ${i.label}`)).toEqual(['article Article 1.', 'part Part I.', 'part Part II.'])
+    const [, general, special] = law.body
+    if (general.kind !== 'part' || special.kind !== 'part') throw new Error('unexpected structure')
+    expect([general.heading, general.index, general.num]).toEqual(['General part', 1, 'I'])
+    expect(general.body.map((i) => `${i.kind} ${i.label}`)).toEqual(['article Article 2.', 'section Section 1.', 'chapter Chapter I.'])
+    // Chapters count on through the law across parts; sections start again in each part and chapter.
+    expect(special.body.map((i) => `${i.kind} ${i.label}`)).toEqual(['chapter Chapter II.'])
+    expect(articlesOf(law).map(({ part, chapter, section, article }) => `${part?.label ?? '-'} ${chapter?.label ?? '-'} ${section?.label ?? '-'} ${article.label}`)).toEqual([
+      '- - - Article 1.',
+      'Part I. - - Article 2.',
+      'Part I. - Section 1. Article 3.',
+      'Part I. Chapter I. - Article 4.',
+      'Part I. Chapter I. Section 1. Article 5.',
+      'Part II. Chapter II. Section 1. Article 6.',
+    ])
+    const ru = lawStructure(partedLaw('ru'), 'ru')
+    expect(ru.body.filter((i) => i.kind === 'part').map((i) => `${i.label} ${i.heading}`)).toEqual(['Раздел I. Общая часть', 'Раздел II. Особенная часть'])
+  })
+
+  it('Markdown: a part is "##" like a chapter, with its label; its own articles "###"', () => {
+    const en = toMarkdown(partedLaw('en'), meta('en'))
+    expect(en).toContain('\n### Article 1. Before any part\n\nText before.\n\n## Part I. General part\n\n### Article 2. Purpose\n')
+    expect(en).toContain('\n## Part II. Special part\n\n## Chapter II. Final provisions\n\n### Section 1. Entry into force\n\n#### Article 6. Effect\n')
+    expect(en).toContain('See part II and article 6.')
+    expect(toMarkdown(partedLaw('ru'), meta('ru'))).toContain('\n## Раздел I. Общая часть\n\n### Статья 2. Цель\n')
+  })
+
+  it('HTML: h2.part headings, the part\'s body after it as the law\'s would be', () => {
+    const html = toHtml(partedLaw('en'), meta('en'))
+    const main = html.slice(html.indexOf('<main'))
+    const headings = [...main.matchAll(/<(h[1-6]) class="([a-z-]+)"[^>]*>([^<]*)</g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`)
+    expect(headings).toEqual([
+      'h1 law-title Law on Parts',
+      'h3 article-heading Article 1. Before any part',
+      'h2 part Part I. General part',
+      'h3 article-heading Article 2. Purpose',
+      'h3 section Section 1. Loose section',
+      'h4 article-heading Article 3. In the loose section',
+      'h2 chapter Chapter I. Basic provisions',
+      'h3 article-heading Article 4. Scope',
+      'h3 section Section 1. Definitions',
+      'h4 article-heading Article 5. Terms',
+      'h2 part Part II. Special part',
+      'h2 chapter Chapter II. Final provisions',
+      'h3 section Section 1. Entry into force',
+      'h4 article-heading Article 6. Effect',
+    ])
+    expect(main).toContain('<h2 class="part" data-id="pen0001">Part II. Special part</h2>')
+    expect(main).toContain('See part II and article 6.')
+    expect(html).toMatch(/h2\.part \{/)
+    expect(toHtml(partedLaw('ru'), meta('ru'))).toContain('>Раздел II. Особенная часть</h2>')
   })
 })

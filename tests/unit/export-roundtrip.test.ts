@@ -17,6 +17,7 @@ import { parseDocx } from '../../shared/import/docx'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
 import type { Language } from '../../shared/language'
 import { sectionedLaw } from '../helpers/sectionedLaw'
+import { partedLaw } from '../helpers/partedLaw'
 
 /**
  * Export, import back, compare: chapters, articles, their numbers and headings, block kinds and
@@ -43,8 +44,8 @@ function stripIds(node: DocJSON): DocJSON {
 function outline(doc: DocJSON, language: Language): string[] {
   const law = lawStructure(doc, language)
   const lines: string[] = [law.title, ...law.preamble]
-  for (const { chapter, section, article } of articlesOf(law)) {
-    lines.push(`${chapter?.label ?? ''} ${chapter?.heading ?? ''} | ${section?.label ?? ''} ${section?.heading ?? ''} | ${article.label} ${article.heading}`)
+  for (const { part, chapter, section, article } of articlesOf(law)) {
+    lines.push(`${part?.label ?? ''} ${part?.heading ?? ''} | ${chapter?.label ?? ''} ${chapter?.heading ?? ''} | ${section?.label ?? ''} ${section?.heading ?? ''} | ${article.label} ${article.heading}`)
     for (const p of article.paragraphs) {
       lines.push(`  ${p.label} ${p.text}`)
       for (const pt of p.points) {
@@ -130,6 +131,43 @@ describe('round trip of a law with sections', () => {
   }
 })
 
+describe('round trip of a law with parts', () => {
+  for (const language of ['en', 'ru'] as const) {
+    // References come back from text formats as the numbers they showed: the law without them.
+    const law = partedLaw(language, false)
+    const counts = { parts: 2, chapters: 2, sections: 3, articles: 6 }
+
+    it(`Markdown (${language}) keeps parts, their headings and what they hold`, () => {
+      const result = parseText(toMarkdown(law, meta(language)))
+      expect(result.warnings).toEqual([])
+      expect(result.stats).toMatchObject({ ...counts, unrecognised: 0 })
+      expectSameLaw(result.doc, law, language)
+    })
+
+    it(`Akoma Ntoso (${language}), references to parts included`, () => {
+      const withRefs = partedLaw(language)
+      const result = parseAkomaNtoso(toAkomaNtoso(withRefs, meta(language)))
+      expect(result.warnings).toEqual([])
+      expect(result.stats).toMatchObject(counts)
+      expect(outline(result.doc, language)).toEqual(outline(withRefs, language))
+      expectSameLaw(parseAkomaNtoso(toAkomaNtoso(law, meta(language))).doc, law, language)
+    })
+
+    it(`DOCX (${language})`, async () => {
+      const result = await parseDocx(await toDocx(law, meta(language)))
+      expect(result.stats).toMatchObject({ ...counts, unrecognised: 0 })
+      expectSameLaw(result.doc, law, language)
+    })
+
+    it(`plain text (${language}): the Markdown without its # marks`, () => {
+      const text = toMarkdown(law, meta(language)).replace(/^#+ /gm, '')
+      const result = parseText(text, language, { format: 'text' })
+      expect(result.stats).toMatchObject({ ...counts, unrecognised: 0 })
+      expectSameLaw(result.doc, law, language)
+    })
+  }
+})
+
 describe('round trip of edge cases', () => {
   const b = createBuilders('e')
   const edge = b.law('Edge', ['One.', 'Two.'], [
@@ -183,12 +221,13 @@ describe('round trip of Russian typography', () => {
 // Random laws: arbitrary structure (blocks in any order) and text full of Markdown and XML syntax.
 const CHARS = [...'abcXYZ абвЖЯ 0129.,;:()[]{}<>*_`#|~&\\!-+="\'/?$%^“”–—•№']
 const text = fc.string({ unit: fc.constantFrom(...CHARS), minLength: 1, maxLength: 24 })
-const prefix = fc.constantFrom('', '', '', '1. ', '2) ', '(a) ', 'a) ', 'а) ', '- ', '# ', 'Article 5. ', 'Статья 3 ', 'Chapter II ', 'Глава 2. ', '§ 2. ', 'Section 3 ', 'Параграф 1 ', '1.5 ', '---')
+const prefix = fc.constantFrom('', '', '', '1. ', '2) ', '(a) ', 'a) ', 'а) ', '- ', '# ', 'Article 5. ', 'Статья 3 ', 'Chapter II ', 'Глава 2. ', '§ 2. ', 'Section 3 ', 'Параграф 1 ', 'Раздел II. ', 'Part 2 ', 'PART ONE ', '1.5 ', '---')
 const nonEmpty = fc.tuple(prefix, text).map(([p, t]) => (p + t).replace(/\s+/g, ' ').trim()).filter((t) => t.length > 0)
 
 function lawArbitrary(texts: fc.Arbitrary<string>) {
   const block = fc.tuple(fc.constantFrom('clause', 'point', 'subpoint'), texts)
   const part = fc.oneof(
+    fc.tuple(fc.constant('part'), texts, fc.constant([] as [string, string][])),
     fc.tuple(fc.constant('chapter'), texts, fc.constant([] as [string, string][])),
     fc.tuple(fc.constant('section'), texts, fc.constant([] as [string, string][])),
     fc.tuple(fc.constant('article'), texts, fc.array(block, { minLength: 1, maxLength: 6 })),
@@ -198,7 +237,7 @@ function lawArbitrary(texts: fc.Arbitrary<string>) {
     .map(({ title, preamble, parts }) => {
       const b = createBuilders('r')
       const body = parts.map(([kind, heading, blocks]) =>
-        kind === 'chapter' ? b.chapter(heading) : kind === 'section' ? b.section(heading) : b.article(heading, blocks.map(([k, t]) => b[k as 'clause' | 'point' | 'subpoint'](t))),
+        kind === 'part' ? b.part(heading) : kind === 'chapter' ? b.chapter(heading) : kind === 'section' ? b.section(heading) : b.article(heading, blocks.map(([k, t]) => b[k as 'clause' | 'point' | 'subpoint'](t))),
       )
       // Markdown needs at least one article heading to tell structure from text.
       return b.law(title, preamble, [...body, b.article('Final', [b.clause('End.')])])

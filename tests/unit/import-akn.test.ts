@@ -46,7 +46,7 @@ describe('the small XML reader', () => {
 })
 
 describe('parseAkomaNtoso', () => {
-  it('reads an act from another producer: parts, intro and points under paragraphs, wrapUp, unnumbered content', () => {
+  it('reads an act from another producer: titles (flattened), intro and points under paragraphs, wrapUp, unnumbered content', () => {
     const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
   <act name="act">
@@ -54,7 +54,7 @@ describe('parseAkomaNtoso', () => {
     <preface><longTitle><p>An Act <docTitle>on Things</docTitle></p></longTitle></preface>
     <preamble><recitals><recital><p>Whereas one,</p></recital><recital><p>whereas two,</p></recital></recitals></preamble>
     <body>
-      <part eId="part_1"><num>Part 1</num>
+      <title eId="title_1"><num>Title 1</num>
         <chapter eId="chp_1"><num>1</num><heading>General</heading>
           <article eId="art_1"><num>1</num><heading>Scope</heading>
             <paragraph eId="art_1__para_1"><num>(1)</num>
@@ -68,7 +68,7 @@ describe('parseAkomaNtoso', () => {
             </paragraph>
           </article>
         </chapter>
-      </part>
+      </title>
       <article eId="art_2"><num>2</num><content><p>Commencement   text
         over lines.</p></content></article>
     </body>
@@ -93,7 +93,49 @@ describe('parseAkomaNtoso', () => {
       ),
     )
     expect(result.language).toBe('en')
-    expect(result.warnings.join(' ')).toContain('part')
+    expect(result.warnings.join(' ')).toContain('title')
+  })
+
+  it('reads parts from another producer: a part heading, then what it nests (articles, sections, chapters)', () => {
+    const xml = `<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act"><meta/><body>
+      <article eId="art_1"><num>1</num><heading>До раздела</heading><content><p>Текст.</p></content></article>
+      <part eId="part_1"><num>Раздел I.</num><heading>Общая часть</heading>
+        <article eId="part_1__art_2"><num>2</num><heading>Своя</heading><content><p>Своя статья.</p></content></article>
+        <section eId="part_1__sec_1"><num>§ 1.</num><heading>Без главы</heading>
+          <article eId="part_1__sec_1__art_3"><num>3</num><content><p>В параграфе.</p></content></article>
+        </section>
+        <chapter eId="part_1__chp_1"><num>Глава 1.</num><heading>Общие положения</heading>
+          <article eId="part_1__chp_1__art_4"><num>4</num><heading>Цель</heading><content><p>Текст цели.</p></content></article>
+        </chapter>
+      </part>
+      <part eId="part_2"><num>Раздел II.</num>
+        <chapter eId="part_2__chp_2"><num>Глава 2.</num><heading>Заключительные</heading>
+          <article eId="part_2__chp_2__art_5"><num>5</num><heading>Действие</heading><content><p>Текст действия.</p></content></article>
+        </chapter>
+      </part>
+    </body></act></akomaNtoso>`
+    const result = parseAkomaNtoso(xml)
+    docFromJSON(result.doc)
+    const b = createBuilders('x')
+    expect(stripIds(result.doc)).toEqual(
+      stripIds(
+        b.law('', [], [
+          b.article('До раздела', [b.clause('Текст.')]),
+          b.part('Общая часть'),
+          b.article('Своя', [b.clause('Своя статья.')]),
+          b.section('Без главы'),
+          b.article('', [b.clause('В параграфе.')]),
+          b.chapter('Общие положения'),
+          b.article('Цель', [b.clause('Текст цели.')]),
+          b.part(''),
+          b.chapter('Заключительные'),
+          b.article('Действие', [b.clause('Текст действия.')]),
+        ]),
+      ),
+    )
+    expect(result.stats).toMatchObject({ parts: 2, chapters: 2, sections: 1, articles: 5 })
+    // A part is read, not flattened: nothing to report.
+    expect(result.warnings).toEqual([])
   })
 
   it('reads sections from another producer: a section heading, then the articles nested in it', () => {

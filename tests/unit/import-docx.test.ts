@@ -204,6 +204,23 @@ describe('parseDocx', () => {
     expect(result.stats).toMatchObject({ chapters: 1, articles: 1 })
   })
 
+  it('reads part headings by their labels, in any heading style or none, and a first Heading 1 that names a part is no title', async () => {
+    const bytes = await build([
+      h(HeadingLevel.HEADING_1, 'РАЗДЕЛ I. ОБЩАЯ ЧАСТЬ'),
+      h(HeadingLevel.HEADING_1, 'Глава 1. Общие положения'),
+      h(HeadingLevel.HEADING_2, 'Статья 1. Сфера применения'),
+      p('Раздел 2 настоящего Кодекса применяется к договорам.'),
+      p('Раздел II'),
+      p('Особенная часть'),
+      h(HeadingLevel.HEADING_2, 'Статья 2. Действие'),
+      p('Текст.'),
+    ])
+    const result = await parseDocx(bytes)
+    const top = result.doc.content!.map((n) => `${n.type}:${n.type === 'article' ? n.content![0].content?.[0]?.text : n.content?.[0]?.text ?? ''}`)
+    expect(top).toEqual(['lawTitle:', 'preamble:', 'part:ОБЩАЯ ЧАСТЬ', 'chapter:Общие положения', 'article:Сфера применения', 'part:Особенная часть', 'article:Действие'])
+    expect(result.stats).toMatchObject({ parts: 2, chapters: 1, articles: 2, unrecognised: 0 })
+  })
+
   it('rejects bytes that are not a DOCX package', async () => {
     await expect(parseDocx(new TextEncoder().encode('not a zip'))).rejects.toThrow()
   })

@@ -62,6 +62,16 @@ describe('heading and number recognition', () => {
     ['§2. Сфера действия', 'section', '2', 'Сфера действия'],
     ['Параграф 2. Название', 'section', '2', 'Название'],
     ['ПАРАГРАФ 4 Общие правила', 'section', '4', 'Общие правила'],
+    // «Раздел» stands above chapters in CIS drafting: a part.
+    ['Раздел I. Общая часть', 'part', 'I', 'Общая часть'],
+    ['Раздел I', 'part', 'I', ''],
+    ['Раздел 2', 'part', '2', ''],
+    ['РАЗДЕЛ III ОСОБЕННАЯ ЧАСТЬ', 'part', 'III', 'ОСОБЕННАЯ ЧАСТЬ'],
+    ['Раздел первый. Общие положения', 'part', 'первый', 'Общие положения'],
+    ['Part I', 'part', 'I', ''],
+    ['Part II. General', 'part', 'II', 'General'],
+    ['PART ONE', 'part', 'ONE', ''],
+    ['Part 3 – Offences', 'part', '3', 'Offences'],
   ])('%s', (line, kind, number, rest) => {
     expect(matchHeading(line)).toEqual({ kind, number, rest })
   })
@@ -75,9 +85,12 @@ describe('heading and number recognition', () => {
     'Section 5 of this Law applies.',
     '§ 5 настоящего Кодекса применяется.',
     'Section II',
-    // «Раздел» stands above chapters in CIS drafting: not a section, not anything the model has.
-    'Раздел I. Общая часть',
-    'Раздел 2',
+    // A sentence that starts with a reference to a part stays a sentence.
+    'Раздел 2 настоящего Кодекса применяется к договорам.',
+    'Part 2 of this Law applies.',
+    'Part of the Law',
+    'Partnership 2',
+    'Разделы 1 и 2',
   ])('not a heading: %s', (line) => {
     expect(matchHeading(line)).toBeNull()
   })
@@ -158,7 +171,7 @@ describe('parseText: plain text', () => {
       ),
     )
     expect(language).toBe('en')
-    expect(stats).toEqual({ chapters: 2, sections: 0, articles: 3, clauses: 4, points: 3, subpoints: 2, preambleParagraphs: 1, unrecognised: 0 })
+    expect(stats).toEqual({ parts: 0, chapters: 2, sections: 0, articles: 3, clauses: 4, points: 3, subpoints: 2, preambleParagraphs: 1, unrecognised: 0 })
     expect(warnings).toEqual([])
   })
 
@@ -201,7 +214,7 @@ describe('parseText: plain text', () => {
     )
   })
 
-  it('recognises sections in Russian: «§ 1.», «Параграф 2.», a bare «§ 3» titled on the next line; «Раздел» stays as it was', () => {
+  it('recognises sections in Russian: «§ 1.», «Параграф 2.», a bare «§ 3» titled on the next line; «Раздел» as a part', () => {
     const text = [
       'Кодекс об образовании',
       'Раздел I. Общая часть',
@@ -223,16 +236,19 @@ describe('parseText: plain text', () => {
       'Текст действия.',
     ].join('\n')
     const { tree, stats } = parsed(text)
-    expect(stats).toMatchObject({ chapters: 2, sections: 3, articles: 4 })
+    expect(stats).toMatchObject({ parts: 2, chapters: 2, sections: 3, articles: 4 })
     expect(tree).toEqual(
       expected(
-        b.law('Кодекс об образовании', ['Раздел I. Общая часть'], [
+        b.law('Кодекс об образовании', [], [
+          b.part('Общая часть'),
           b.chapter('Общие положения'),
           b.article('Цель', [b.clause('Текст цели.')]),
           b.section('Сфера действия'),
           b.article('Предмет', [b.clause('Текст предмета.')]),
           b.section('Основные понятия'),
-          b.article('Понятия', [b.clause('Первое.'), b.clause('Второе.'), b.clause('Раздел II')]),
+          b.article('Понятия', [b.clause('Первое.'), b.clause('Второе.')]),
+          // A bare «Раздел II» takes no title from a chapter heading after it.
+          b.part(''),
           b.chapter('Особенная часть'),
           b.section('Действие кодекса'),
           b.article('Действие', [b.clause('Текст действия.')]),
@@ -268,6 +284,41 @@ describe('parseText: plain text', () => {
           b.article('Terms', [b.clause('Text two.')]),
           b.section('Final rules'),
           b.article('Effect', [b.clause('Text three.')]),
+        ]),
+      ),
+    )
+  })
+
+  it('recognises parts in English: "PART ONE" titled on the next line, "Part II. Title", a sentence about a part left as text', () => {
+    const text = [
+      'Criminal Code',
+      'Article 1. Before',
+      'Text zero.',
+      'PART ONE',
+      'General Part',
+      'Article 2. Own',
+      'Part 2 of this Code applies to offences abroad.',
+      'Chapter I Offences',
+      'Article 3. Offence',
+      'Text three.',
+      'Part II. Special',
+      'Section 1. Persons',
+      'Article 4. Murder',
+      'Text four.',
+    ].join('\n')
+    const { tree, stats } = parsed(text)
+    expect(stats).toMatchObject({ parts: 2, chapters: 1, sections: 1, articles: 4, unrecognised: 0 })
+    expect(tree).toEqual(
+      expected(
+        b.law('Criminal Code', [], [
+          b.article('Before', [b.clause('Text zero.')]),
+          b.part('General Part'),
+          b.article('Own', [b.clause('Part 2 of this Code applies to offences abroad.')]),
+          b.chapter('Offences'),
+          b.article('Offence', [b.clause('Text three.')]),
+          b.part('Special'),
+          b.section('Persons'),
+          b.article('Murder', [b.clause('Text four.')]),
         ]),
       ),
     )
@@ -466,6 +517,25 @@ describe('parseText: Markdown', () => {
           b.article('Предмет', [b.clause('Текст.')]),
           b.section(''),
           b.article('', [b.clause('More.')]),
+        ]),
+      ),
+    )
+  })
+
+  it('reads ## Part / Раздел headings as parts beside ## chapters', () => {
+    const md = ['# Кодекс', '## Раздел I. Общая часть', '### Статья 1. Цель', 'Текст.', '## Глава 1. Общие', '### Статья 2. Предмет', 'Ещё.', '## Part II', '## Chapter II. End', '### Article 3. Last', 'Last.'].join('\n\n')
+    const { tree, stats } = parsed(md)
+    expect(stats).toMatchObject({ parts: 2, chapters: 2, articles: 3 })
+    expect(tree).toEqual(
+      expected(
+        b.law('Кодекс', [], [
+          b.part('Общая часть'),
+          b.article('Цель', [b.clause('Текст.')]),
+          b.chapter('Общие'),
+          b.article('Предмет', [b.clause('Ещё.')]),
+          b.part(''),
+          b.chapter('End'),
+          b.article('Last', [b.clause('Last.')]),
         ]),
       ),
     )

@@ -38,7 +38,7 @@ describe('recogniseFragment', () => {
     expect(f.structured).toBe(true)
   })
 
-  it('reads section headings ("§ 2.", "Section 3", "Параграф 4.") as sections, "Раздел" as text', () => {
+  it('reads section headings ("§ 2.", "Section 3", "Параграф 4.") as sections, «Раздел II» as a part', () => {
     const f = fragment('Text.\n§ 2. Scope\nArticle 9. Next\nIts text.\nSection 3\nDefinitions\nArticle 10. Terms\nПараграф 4. Прочее\nРаздел II')
     const words = (n: DocJSON): string => n.text ?? (n.content ?? []).map(words).join('|')
     expect(f.parts.map((p) => `${p.type}:${words(p)}`)).toEqual([
@@ -47,8 +47,8 @@ describe('recogniseFragment', () => {
       'section:Definitions',
       'article:Terms|', // an article with a heading only gets its empty paragraph
       'section:Прочее',
-      // Text after a heading opens an untitled article, as after a chapter: «Раздел» is such text.
-      'article:|Раздел II',
+      // «Раздел» stands above chapters: a part (bare, so without a title).
+      'part:',
     ])
     // The cursor is in Article 2's paragraph: the section and its article come after that article.
     const pasted = paste(withCursorIn(stateFromJSON(law()), 'clause', 2, 'end'), '§ 2. Scope\nArticle 9. Next\nIts text.', 'point')
@@ -109,6 +109,12 @@ describe('pasteFragment', () => {
   it('in an article heading: the pasted blocks open the article', () => {
     const next = paste(withCursorIn(stateFromJSON(law()), 'article', 1), '1. New first.\n2. New second.')
     expect(bodyOf(article(next, 1))).toEqual(['clause:New first.', 'clause:New second.', 'clause:Only paragraph.'])
+  })
+
+  it('a part heading in a pasted passage: a part after the current article, its chapter and articles numbered on through the law', () => {
+    const next = paste(withCursorIn(stateFromJSON(law()), 'clause', 0, 'end'), 'Part II. Special\nChapter 5. Offences\nArticle 7. Theft\nText.', 'clause')
+    expect(topLevel(next.doc)).toEqual(['lawTitle:Law', 'preamble:Preamble', 'chapter:General', 'article:One', 'part:Special', 'chapter:Offences', 'article:Theft', 'article:Two'])
+    expect(labels(next).filter((l) => !/^(clause|point)/.test(l))).toEqual(['chapter:Chapter I.', 'article:Article 1.', 'part:Part I.', 'chapter:Chapter II.', 'article:Article 2.', 'article:Article 3.'])
   })
 
   it('in a chapter heading: blocks become a new untitled article after it', () => {
