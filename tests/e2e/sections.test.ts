@@ -170,6 +170,12 @@ describe('sections inside chapters, for two people (a Russian draft, one interfa
     expect(await chapterLabels()).toEqual(chaptersBefore)
     // The first thing after the preamble.
     expect(await pageA.evaluate(() => document.querySelector('.legal-text .preamble')?.nextElementSibling?.className)).toContain('part')
+    await pageA.waitForSelector(SAVED)
+    await pageB.waitForSelector(SAVED)
+    const akn = await (await owner.api(`/api/documents/${docId}/export?format=akn`)).text()
+    expect(akn).toMatch(/<part eId="part_1"[^>]*>\s*<num>Раздел I\.<\/num>\s*<heading>Общая часть<\/heading>\s*<chapter eId="part_1__chp_1"/)
+    const markdown = await (await owner.api(`/api/documents/${docId}/export?format=md`)).text()
+    expect(markdown).toContain('## Раздел II. Special part')
   })
 
   it('undo takes the section back out', async () => {
