@@ -28,6 +28,17 @@ describe('versions and comparison in the browser', () => {
     await history().getByTestId('version-row').filter({ hasText: name }).waitFor()
   }
 
+  /** History → compare Round 1 with the current text; the comparison once its summary is shown. */
+  async function compareRound1WithCurrent() {
+    // A select's name ends with its chosen option: the automatic version's ("…before a restore") holds "to" too.
+    await history().getByRole('combobox', { name: /^From/ }).selectOption({ label: (await optionLabel('Round 1')) })
+    await history().getByRole('combobox', { name: /^To/ }).selectOption({ label: 'Current text' })
+    await history().getByRole('button', { name: 'Compare', exact: true }).click()
+    const view = page.getByTestId('compare-view')
+    await view.getByTestId('compare-summary').waitFor()
+    return view
+  }
+
   beforeAll(async () => {
     server = await startTestServer({ seed: true })
     owner = await setupAdmin(server.url) // owns the seeded sample law
@@ -265,12 +276,7 @@ describe('versions and comparison in the browser', () => {
     await expect.poll(() => page.locator('.legal-text .section').first().textContent()).toBe('Scope')
     await page.waitForSelector(SAVED)
 
-    // A select's name ends with its chosen option: the automatic version's ("…before a restore") holds "to" too.
-    await history().getByRole('combobox', { name: /^From/ }).selectOption({ label: (await optionLabel('Round 1')) })
-    await history().getByRole('combobox', { name: /^To/ }).selectOption({ label: 'Current text' })
-    await history().getByRole('button', { name: 'Compare', exact: true }).click()
-    const view = page.getByTestId('compare-view')
-    await view.getByTestId('compare-summary').waitFor()
+    const view = await compareRound1WithCurrent()
     expect(await view.getByTestId('summary-sections').textContent()).toBe('Sections: added: 1 · deleted: 0 · changed: 0')
     const heading = view.getByTestId('diff-section')
     expect(await heading.locator('h3').textContent()).toBe('Section 1. Scope (added)')
@@ -297,11 +303,7 @@ describe('versions and comparison in the browser', () => {
     await expect.poll(() => page.locator('.legal-text .part').first().textContent()).toBe('Final provisions')
     await page.waitForSelector(SAVED)
 
-    await history().getByRole('combobox', { name: /^From/ }).selectOption({ label: (await optionLabel('Round 1')) })
-    await history().getByRole('combobox', { name: /^To/ }).selectOption({ label: 'Current text' })
-    await history().getByRole('button', { name: 'Compare', exact: true }).click()
-    const view = page.getByTestId('compare-view')
-    await view.getByTestId('compare-summary').waitFor()
+    const view = await compareRound1WithCurrent()
     expect(await view.getByTestId('summary-parts').textContent()).toBe('Parts: added: 1 · deleted: 0 · changed: 0')
     const heading = view.getByTestId('diff-part')
     expect(await heading.getAttribute('class')).toContain('diff-part')
