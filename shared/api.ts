@@ -519,7 +519,8 @@ export interface DocumentComparison {
   diff: DocumentDiff
   /**
    * Per changed article id: the organizations whose stored edits of that article fall between
-   * the two sides (from the editing sessions; see server/services/compare.ts for how exact).
+   * the two sides (from the editing sessions; see server/services/compare.ts for how exact), and
+   * those whose proposed wording for it was accepted in between.
    */
   organizations: Record<string, OrganizationSummary[]>
 }

@@ -66,6 +66,10 @@ export class CommentsRepo {
       softDelete: db.prepare("UPDATE comments SET body = '', deleted_at = ? WHERE id = ? AND deleted_at IS NULL"),
       remaining: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM comments WHERE thread_id = ? AND deleted_at IS NULL'),
       deleteThread: db.prepare('DELETE FROM comment_threads WHERE id = ?'),
+      acceptedBetween: db.prepare<[string, string, string], { article_id: string; org_id: string }>(
+        `SELECT article_id, org_id FROM comment_threads
+         WHERE doc_id = ? AND proposal_status = 'accepted' AND proposal_decided_at >= ? AND proposal_decided_at <= ?`,
+      ),
     }
   }
 
@@ -105,6 +109,11 @@ export class CommentsRepo {
   /** Records an accepted or declined proposal; false if it was not open. */
   decideProposal(threadId: string, status: Exclude<WordingStatus, 'open'>, by: string, at: string): boolean {
     return this.stmts.decideProposal.run(status, by, at, threadId).changes > 0
+  }
+
+  /** The article and proposing organization of each wording accepted between `from` and `to` (ISO times). */
+  acceptedProposalsBetween(docId: string, from: string, to: string): { article_id: string; org_id: string }[] {
+    return this.stmts.acceptedBetween.all(docId, from, to)
   }
 
   setAnchor(threadId: string, start: string, end: string): void {

@@ -8,6 +8,7 @@ import type { DocumentRecord } from '../db/documentsRepo'
 import { contentDisposition, shortTitle, type DownloadFile } from '../export/filename'
 import { parseArticles, type EditSessionsRepo } from '../db/editSessionsRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
+import type { CommentsRepo } from '../db/commentsRepo'
 import type { Rooms } from '../collab/rooms'
 import type { Versions } from './versions'
 
@@ -16,6 +17,7 @@ export interface CompareDeps {
   rooms: Rooms
   editSessions: EditSessionsRepo
   organizations: OrganizationsRepo
+  comments: CommentsRepo
 }
 
 /** One side of a comparison with its text and the moment it stands for. */
@@ -53,10 +55,12 @@ export function compareVersions(deps: CompareDeps, doc: DocumentRecord, from: st
  *   never missed;
  * - "between" is by time, so comparing two versions in either order gives the same organizations,
  *   and edits undone later in the window still count;
- * - a restore counts as an edit by the organization of whoever restored.
+ * - a restore counts as an edit by the organization of whoever restored;
+ * - a proposed wording accepted in between counts for the organization that proposed it, as well
+ *   as for the acceptor's (whose session wrote it): the comparative table's "Proposed by".
  */
 export function organizationsBetween(
-  deps: Pick<CompareDeps, 'editSessions' | 'organizations'>,
+  deps: Pick<CompareDeps, 'editSessions' | 'organizations' | 'comments'>,
   docId: string,
   diff: DocumentDiff,
   atA: string,
@@ -67,15 +71,17 @@ export function organizationsBetween(
   if (changed.size === 0) return out
   const [from, to] = atA <= atB ? [atA, atB] : [atB, atA]
   const byArticle = new Map<string, Set<string>>()
+  const add = (articleId: string, orgId: string) => {
+    if (!changed.has(articleId)) return
+    let orgs = byArticle.get(articleId)
+    if (!orgs) byArticle.set(articleId, (orgs = new Set()))
+    orgs.add(orgId)
+  }
   deps.editSessions.fold(docId)
   for (const session of deps.editSessions.overlapping(docId, from, to)) {
-    for (const id of parseArticles(session.articles)) {
-      if (!changed.has(id)) continue
-      let orgs = byArticle.get(id)
-      if (!orgs) byArticle.set(id, (orgs = new Set()))
-      orgs.add(session.org_id)
-    }
+    for (const id of parseArticles(session.articles)) add(id, session.org_id)
   }
+  for (const accepted of deps.comments.acceptedProposalsBetween(docId, from, to)) add(accepted.article_id, accepted.org_id)
   const summaries = new Map<string, OrganizationSummary | undefined>()
   for (const [articleId, orgIds] of byArticle) {
     out[articleId] = [...orgIds]

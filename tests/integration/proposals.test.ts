@@ -26,6 +26,7 @@ describe('proposed wordings over the real server', () => {
     const drafter = law.connect(law.cast.drafter)
     const reviewer = law.connect(law.cast.reviewer)
     await Promise.all([waitSynced(drafter), waitSynced(reviewer)])
+    const before = (await (await post(law.cast.owner, `/api/documents/${law.docId}/versions`, { name: 'Before the proposal' })).json()) as { id: string }
     const thread = await propose(law.cast.reviewer, reviewer.ydoc, 2, 1, 'shall be guided by the following principles', 'shall follow these principles')
     expect(thread.quote).toBe('shall be guided by the following principles')
     expect(thread.proposal).toEqual({ text: 'shall follow these principles', status: 'open', decidedBy: null, decidedAt: null, canDecide: false })
@@ -61,6 +62,14 @@ describe('proposed wordings over the real server', () => {
     const bySession = activity.find((s) => s.user.id === law.cast.drafter.user.id)
     expect(bySession?.organization.shortName).toBe('MoJ')
     expect(bySession?.articles.map((a) => a.id)).toContain(articleId(late.ydoc, 2))
+
+    // "Proposed by": the reviewer's organization, which proposed the words, beside the drafter's, which wrote them.
+    const compared = await law.cast.owner.json<{ organizations: Record<string, { shortName: string }[]> }>(
+      `/api/documents/${law.docId}/compare?from=${before.id}&to=current`,
+    )
+    expect(compared.organizations[articleId(late.ydoc, 2)].map((o) => o.shortName)).toEqual(['MoI', 'MoJ'])
+    const table = await (await law.cast.owner.api(`/api/documents/${law.docId}/comparative-table?from=${before.id}&to=current&format=html`)).text()
+    expect(table).toContain('MoI')
 
     // Once decided, never again.
     for (const decision of ['accept', 'decline']) {
