@@ -22,8 +22,11 @@ export interface HeadingMatch {
 
 /** Parts are numbered in words too, in older codes: "PART ONE", «Раздел первый». */
 const PART_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|первый|второй|третий|четв[её]ртый|пятый|шестой|седьмой|восьмой|девятый|десятый'
-/** "Part I", «Раздел 2»: the division above chapters, in CIS drafting «Раздел». */
-const PART = new RegExp(`^(?:part|раздел)\\s+([IVXLCDM]+|[ivxlcdm]+|\\d{1,3}|${PART_WORDS})(?![\\p{L}\\p{N}])(.*)$`, 'iu')
+/**
+ * "Part I", «Раздел 2»: the division above chapters, in CIS drafting «Раздел». Roman numerals up
+ * to L only: "Part C" and "Part D" are letters in a series (Part A, Part B…), not parts 100 and 500.
+ */
+const PART = new RegExp(`^(?:part|раздел)\\s+([IVXL]+|[ivxl]+|\\d{1,3}|${PART_WORDS})(?![\\p{L}\\p{N}])(.*)$`, 'iu')
 const CHAPTER = /^(?:chapter|глава)\s+([IVXLCDM]+|[ivxlcdm]+|\d{1,3})(?![\p{L}\p{N}])(.*)$/iu
 /**
  * "Section 2", "§ 2", "Параграф 2": a division of a chapter, numbered in arabic. «Раздел» is not

@@ -91,6 +91,9 @@ describe('heading and number recognition', () => {
     'Part of the Law',
     'Partnership 2',
     'Разделы 1 и 2',
+    // Letters in a series, not Roman numerals 100 and 500.
+    'Part C. Schedules',
+    'Part D',
   ])('not a heading: %s', (line) => {
     expect(matchHeading(line)).toBeNull()
   })
