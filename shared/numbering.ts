@@ -70,8 +70,9 @@ const ARTICLE_LABEL: Record<Language, (n: number) => string> = {
 
 /**
  * Numbers of every part, chapter, section, article, paragraph, point and sub-point, derived
- * from position. Parts and chapters count through the law, sections within their chapter; articles through the whole law; paragraphs within their article (an article with a
- * single paragraph shows none); points within their paragraph; sub-points within their point.
+ * from position. Parts, chapters and articles count through the whole law; sections within their
+ * chapter (or part); paragraphs within their article (an article with a single paragraph shows
+ * none); points within their paragraph; sub-points within their point.
  * Walks only structural nodes, never text.
  */
 export function numberDocument(doc: PMNode, language: Language): NumberedNode[] {

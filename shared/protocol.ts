@@ -1,8 +1,9 @@
-import { SCHEMA_VERSION } from './schema/version'
 /**
  * Wire constants shared by the sync server and the browser client. The y-websocket protocol
  * itself (sync = 0, awareness = 1, auth = 2, query awareness = 3) comes from y-protocols.
  */
+
+import { SCHEMA_VERSION } from './schema/version'
 
 export const SYNC_PATH = '/sync'
 

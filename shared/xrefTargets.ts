@@ -15,11 +15,11 @@ export interface XrefTarget {
   label: string
   /** A paragraph's, point's or sub-point's article number, for telling "1." of one article from another's. */
   article: string
-  /** The heading (chapter, section, article) or the block's words (paragraph, point), references resolved. */
+  /** The heading (part, chapter, section, article) or the block's words (paragraph, point), references resolved. */
   text: string
 }
 
-/** A chapter, section or article: listed without its article's number. */
+/** A part, chapter, section or article: listed without an article's number. */
 export function isTopLevel(kind: NumberedKind): boolean {
   return kind === 'article' || isDivisionType(kind)
 }
@@ -50,7 +50,7 @@ export function xrefTargets(doc: PMNode, language: Language): XrefTarget[] {
 
 /**
  * The targets matching `query` (every word in the label or text: case, ё/е and accents ignored),
- * chapters, sections and articles only unless `withBlocks`; those whose number is the query come first.
+ * parts, chapters, sections and articles only unless `withBlocks`; those whose number is the query come first.
  */
 export function findXrefTargets(targets: readonly XrefTarget[], query: string, withBlocks: boolean): XrefTarget[] {
   const shown = targets.filter((t) => (withBlocks || isTopLevel(t.kind)) && titleMatches(`${t.label} ${t.text}`, query))

@@ -1,4 +1,4 @@
-import type { ThreadView } from '../../shared/api'
+import type { ThreadView, WordingStatus } from '../../shared/api'
 import type { Segment } from '../../shared/diff/types'
 import { wordingDiff } from '../../shared/comments/wording'
 import type { Translate } from '../i18n/i18n'
@@ -7,7 +7,7 @@ import type { Translate } from '../i18n/i18n'
 export interface WordingView {
   /** The proposal against the quoted words, word by word (rendered as text: <ins>/<del>/<span>). */
   segments: Segment[]
-  status: 'open' | 'accepted' | 'declined'
+  status: WordingStatus
   /** "Awaiting a decision", "Accepted by Boris on 1 March 2026, 10:00", «Отклонено: Борис, …». */
   state: string
   /** Whether the viewer gets Accept and Decline (the server says so: edit rights, still open). */

@@ -1,4 +1,5 @@
 import type { Language } from '../language'
+import { isDivisionType } from '../schema'
 import { DocAssembler, guessLanguage, type BodyKind } from './build'
 import { child, elements, localName, parseXml, textContent, type XmlElement } from './xml'
 import type { ImportResult } from './types'
@@ -120,10 +121,8 @@ export function parseAkomaNtoso(xml: string): ImportResult {
     for (const c of elements(el)) {
       const name = localName(c)
       if (name === 'num' || name === 'heading' || name === 'subheading') continue
-      if (name === 'part' || name === 'chapter' || name === 'section') {
-        if (name === 'part') asm.part(heading(c))
-        else if (name === 'chapter') asm.chapter(heading(c))
-        else asm.section(heading(c))
+      if (isDivisionType(name)) {
+        asm.division(name, heading(c))
         walkContainer(c)
       } else if (name === 'article') article(c)
       else if (name === 'hcontainer' && c.attrs.name === 'empty') continue

@@ -1,4 +1,4 @@
-import type { DocJSON } from '../schema'
+import { isDivisionType, type DivisionType, type DocJSON } from '../schema'
 import type { Language } from '../language'
 import { newId } from '../ids'
 import type { ImportStats } from './types'
@@ -11,6 +11,8 @@ import type { ImportStats } from './types'
 
 export type BodyKind = 'clause' | 'point' | 'subpoint'
 
+const DIVISION_STATS: Record<DivisionType, 'parts' | 'chapters' | 'sections'> = { part: 'parts', chapter: 'chapters', section: 'sections' }
+
 const text = (value: string): DocJSON[] => (value ? [{ type: 'text', text: value }] : [])
 
 export class DocAssembler {
@@ -20,25 +22,12 @@ export class DocAssembler {
   readonly stats: ImportStats = { parts: 0, chapters: 0, sections: 0, articles: 0, clauses: 0, points: 0, subpoints: 0, preambleParagraphs: 0, unrecognised: 0 }
   private article: DocJSON | null = null
 
-  /** A part heading (above chapters): what follows it up to the next part is its own. */
-  part(heading: string): DocJSON {
-    return this.division('part', heading)
-  }
-
-  chapter(heading: string): DocJSON {
-    return this.division('chapter', heading)
-  }
-
-  /** A section heading: like a chapter's, the articles after it are its own. */
-  section(heading: string): DocJSON {
-    return this.division('section', heading)
-  }
-
-  private division(type: 'part' | 'chapter' | 'section', heading: string): DocJSON {
+  /** A part, chapter or section heading: what follows it, up to the next such heading, is its own. */
+  division(type: DivisionType, heading: string): DocJSON {
     const node: DocJSON = { type, attrs: { id: newId() }, content: text(heading) }
     this.parts.push(node)
     this.article = null
-    this.stats[type === 'part' ? 'parts' : type === 'chapter' ? 'chapters' : 'sections']++
+    this.stats[DIVISION_STATS[type]]++
     return node
   }
 
@@ -56,7 +45,7 @@ export class DocAssembler {
 
   /** The text of the most recent part, chapter, section or article heading, to extend it with a title line. */
   setHeading(node: DocJSON, heading: string): void {
-    if (node.type === 'part' || node.type === 'chapter' || node.type === 'section') node.content = text(heading)
+    if (isDivisionType(node.type)) node.content = text(heading)
     else node.content![0] = { type: 'articleHeading', content: text(heading) }
   }
 

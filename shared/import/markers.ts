@@ -1,3 +1,4 @@
+import type { DivisionType } from '../schema'
 /**
  * The typed numbers and headings that the importer turns into structure. Kept apart from the
  * recogniser so the Markdown exporter can escape text that would otherwise read as a marker.
@@ -13,7 +14,7 @@ export interface Marker {
 }
 
 export interface HeadingMatch {
-  kind: 'part' | 'chapter' | 'section' | 'article'
+  kind: DivisionType | 'article'
   /** The number as typed ("II", "2", "5", "One"). */
   number: string
   /** The heading text after the number and its separator (may be empty). */

@@ -1,4 +1,4 @@
-import { docFromJSON, type DocJSON } from '../schema'
+import { docFromJSON, type DivisionType, type DocJSON } from '../schema'
 import type { Language } from '../language'
 import { numberDocument, toRoman } from '../numbering'
 import { DocAssembler, guessLanguage, languageSample, type BodyKind } from './build'
@@ -141,7 +141,7 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
     titleSet = true
     titleOpen = block
   }
-  let pending: { node: DocJSON; kind: 'part' | 'chapter' | 'section' | 'article' } | null = null
+  let pending: { node: DocJSON; kind: DivisionType | 'article' } | null = null
   let stack: Level[] = []
   const unrecognised: string[] = []
   let renumbered: { typed: string; computed: string } | null = null
@@ -186,7 +186,7 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
     if (heading) {
       const title = clean(heading.rest)
       if (heading.kind !== 'article') {
-        const node = heading.kind === 'part' ? asm.part(title) : heading.kind === 'chapter' ? asm.chapter(title) : asm.section(title)
+        const node = asm.division(heading.kind, title)
         if (!title) pending = { node, kind: heading.kind }
       } else {
         const node = asm.startArticle(title)
@@ -203,7 +203,7 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
       if (nothingYet && block.heading <= 2) {
         setTitle(block, raw)
       } else if (block.heading <= 2) {
-        asm.chapter(clean(raw))
+        asm.division('chapter', clean(raw))
       } else {
         asm.startArticle(clean(raw))
         stack = []

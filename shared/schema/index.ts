@@ -21,7 +21,7 @@ export const DIVISION_TYPES = ['part', 'chapter', 'section'] as const
 export type DivisionType = (typeof DIVISION_TYPES)[number]
 
 export function isDivisionType(name: string): name is DivisionType {
-  return name === 'part' || name === 'chapter' || name === 'section'
+  return (DIVISION_TYPES as readonly string[]).includes(name)
 }
 
 export function isIdNodeType(name: string): name is IdNodeType {

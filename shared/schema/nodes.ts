@@ -1,4 +1,5 @@
 import { Node } from '@tiptap/core'
+import type { DivisionType } from './index'
 
 /**
  * The legal text's node types. Body blocks of an article (numbered paragraphs, points,
@@ -76,48 +77,34 @@ export const Paragraph = Node.create({
   renderHTML: () => ['p', { class: 'preamble-paragraph' }, 0],
 })
 
-export const Chapter = Node.create({
-  name: 'chapter',
-  group: 'structural',
-  content: 'text*',
-  marks: '',
-  defining: true,
-  addAttributes: () => ({ ...idAttribute }),
-  parseHTML: () => [{ tag: 'h2' }],
-  renderHTML: ({ HTMLAttributes }) => ['h2', { ...HTMLAttributes, class: 'chapter' }, 0],
-})
+/**
+ * A heading that divides the law: flat, like every top-level node, it owns what follows it up
+ * to the next heading of its kind or above. A bare `<h2>` (pasted from elsewhere) reads as a
+ * chapter; ours say which division they are.
+ */
+function divisionHeading(name: DivisionType) {
+  return Node.create({
+    name,
+    group: 'structural',
+    content: 'text*',
+    marks: '',
+    defining: true,
+    addAttributes: () => ({ ...idAttribute }),
+    parseHTML: () => (name === 'chapter' ? [{ tag: 'h2' }] : [{ tag: `h2.${name}`, priority: 60 }]),
+    renderHTML: ({ HTMLAttributes }) => ['h2', { ...HTMLAttributes, class: name }, 0],
+  })
+}
+
+export const Chapter = divisionHeading('chapter')
+
+/** The division above chapters: «Раздел I.» in the region's codes and model laws, AKN `part`. */
+export const Part = divisionHeading('part')
 
 /**
- * A part heading: the division above chapters («Раздел I.» in the region's codes and model laws,
- * AKN `part`). A flat heading like the others: the chapters, sections and articles after it, up
- * to the next part, are its own.
+ * A division of a chapter (AKN `section`): «§ 1.» in Russian drafting, as in the codes, since
+ * «Раздел» there stands above chapters (a part).
  */
-export const Part = Node.create({
-  name: 'part',
-  group: 'structural',
-  content: 'text*',
-  marks: '',
-  defining: true,
-  addAttributes: () => ({ ...idAttribute }),
-  parseHTML: () => [{ tag: 'h2.part', priority: 60 }],
-  renderHTML: ({ HTMLAttributes }) => ['h2', { ...HTMLAttributes, class: 'part' }, 0],
-})
-
-/**
- * A section heading: a division of a chapter (AKN `section`; «§ 1.» in Russian drafting, as in
- * the codes, since «Раздел» there stands above chapters: see Part). Like a chapter it is a flat heading:
- * the articles after it, up to the next section or chapter, are its own.
- */
-export const Section = Node.create({
-  name: 'section',
-  group: 'structural',
-  content: 'text*',
-  marks: '',
-  defining: true,
-  addAttributes: () => ({ ...idAttribute }),
-  parseHTML: () => [{ tag: 'h2.section', priority: 60 }],
-  renderHTML: ({ HTMLAttributes }) => ['h2', { ...HTMLAttributes, class: 'section' }, 0],
-})
+export const Section = divisionHeading('section')
 
 export const Article = Node.create({
   name: 'article',
