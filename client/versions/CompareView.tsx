@@ -142,11 +142,11 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
               </p>
               {(['parts', 'chapters', 'sections'] as const).map((kind) => {
                 const counts = summary[kind]
-                if (counts.added + counts.deleted + counts.changed === 0) return null
+                if (counts.added + counts.deleted + counts.changed + counts.moved === 0) return null
                 return (
                   <p key={kind} data-testid={`summary-${kind}`}>
-                    <strong>{t(`compare.${kind}`)}:</strong> {t('compare.count.added', { n: counts.added })} · {t('compare.count.deleted', { n: counts.deleted })} ·{' '}
-                    {t('compare.count.changed', { n: counts.changed })}
+                    <strong>{t(`compare.${kind}`)}:</strong>{' '}
+                    {(['added', 'deleted', 'changed', 'moved'] as const).map((k) => t(`compare.count.${k}`, { n: counts[k] })).join(' · ')}
                   </p>
                 )
               })}

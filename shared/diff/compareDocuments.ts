@@ -3,7 +3,7 @@ import type { Language } from '../language'
 import type { ArticleDiff, DivisionDiff, DocumentDiff } from './types'
 import { flattenDocument, type FlatArticle, type FlatDivision } from './flatten'
 import { matchById, readingOrder, type Matching } from './match'
-import { movedIndices } from './lis'
+import { movedItems, type KindMatching } from './moves'
 import { diffArticle } from './articles'
 import { diffDivision } from './divisions'
 import { diffPreamble } from './preamble'
@@ -26,7 +26,7 @@ export function compareDocuments(before: DocJSON, after: DocJSON, language: Lang
     afterToBefore: new Array<number>(now.structure.length).fill(-1),
     beforeToAfter: new Array<number>(old.structure.length).fill(-1),
   }
-  const moved = new Set<number>()
+  const kinds: KindMatching[] = []
   for (const kind of ['part', 'chapter', 'section', 'article'] as const) {
     const oldIdx = indicesOf(old.structure, kind)
     const nowIdx = indicesOf(now.structure, kind)
@@ -36,8 +36,9 @@ export function compareDocuments(before: DocJSON, after: DocJSON, language: Lang
       structure.afterToBefore[nowIdx[j]] = oldIdx[i]
       structure.beforeToAfter[oldIdx[i]] = nowIdx[j]
     })
-    for (const j of movedIndices(m.afterToBefore)) moved.add(nowIdx[j])
+    kinds.push({ oldIdx, nowIdx, matching: m })
   }
+  const moved = movedItems(old.structure, now.structure, structure, kinds)
 
   const items = readingOrder(structure).map(({ before: i, after: j }): DivisionDiff | ArticleDiff => {
     const o = i >= 0 ? old.structure[i] : null

@@ -2,8 +2,11 @@ import type { ArticleDiff, DiffSummary, DivisionCounts, DivisionDiff, TextDiff }
 
 /** Counts for the top of the comparison; see DiffSummary for what each count means. */
 function divisionCounts(headings: DivisionDiff[]): DivisionCounts {
-  const out: DivisionCounts = { added: 0, deleted: 0, changed: 0 }
-  for (const h of headings) if (h.status !== 'unchanged') out[h.status] += 1
+  const out: DivisionCounts = { added: 0, deleted: 0, changed: 0, moved: 0 }
+  for (const h of headings) {
+    if (h.status !== 'unchanged') out[h.status] += 1
+    if (h.moved) out.moved += 1
+  }
   return out
 }
 

@@ -99,11 +99,12 @@ export interface DivisionDiff {
   heading: TextDiff
 }
 
-/** 'changed' counts renamed headings; only renumbered or moved ones are not counted. */
+/** 'changed' counts renamed headings, 'moved' those moved (whatever their text); only renumbered ones are not counted. */
 export interface DivisionCounts {
   added: number
   deleted: number
   changed: number
+  moved: number
 }
 
 export interface DiffSummary {

@@ -46,7 +46,7 @@ describe('parts: identical versions', () => {
       'p1 Part I.', 'c1 Chapter I.', 's1 Section 1.', 'a1 Article 1.', 'a2 Article 2.', 'c2 Chapter II.', 'a3 Article 3.',
       'p2 Part II.', 'c3 Chapter III.', 's2 Section 1.', 'a4 Article 4.', 'a5 Article 5.',
     ])
-    expect(diff.summary.parts).toEqual({ added: 0, deleted: 0, changed: 0 })
+    expect(diff.summary.parts).toEqual({ added: 0, deleted: 0, changed: 0, moved: 0 })
     expect(diff.structure.filter(isChange)).toEqual([])
     expect(byId(diff, 'a4')).toMatchObject({
       partChanged: false,
@@ -80,8 +80,8 @@ describe('parts: a part added', () => {
     expect(parts(diff)).toEqual(['p1 unchanged Part I.→Part I.', 'p2 unchanged Part II.→Part II.', 'p3 added -→Part III.'])
     expect(diff.parts[2].heading.segments).toEqual([{ kind: 'insert', text: 'Final provisions' }])
     expect(diff.structure.map((x) => x.id).slice(-3)).toEqual(['a4', 'p3', 'a5'])
-    expect(diff.summary.parts).toEqual({ added: 1, deleted: 0, changed: 0 })
-    expect(diff.summary.chapters).toEqual({ added: 0, deleted: 0, changed: 0 })
+    expect(diff.summary.parts).toEqual({ added: 1, deleted: 0, changed: 0, moved: 0 })
+    expect(diff.summary.chapters).toEqual({ added: 0, deleted: 0, changed: 0, moved: 0 })
   })
 
   it('the article after it is in the new part, and in no chapter or section', () => {
@@ -100,7 +100,7 @@ describe('parts: a part renamed', () => {
     const diff = compareDocuments(base(), after, 'en')
     expect(parts(diff)[1]).toBe('p2 changed Part II.→Part II.')
     expect(diff.parts[1].heading.segments).toEqual([{ kind: 'equal', text: 'Special part' }, { kind: 'insert', text: ' of the code' }])
-    expect(diff.summary.parts).toEqual({ added: 0, deleted: 0, changed: 1 })
+    expect(diff.summary.parts).toEqual({ added: 0, deleted: 0, changed: 1, moved: 0 })
     expect(diff.structure.filter(isChange).map((x) => x.id)).toEqual(['p2'])
   })
 
@@ -136,7 +136,7 @@ describe('parts: a part deleted', () => {
     expect(parts(diff)).toEqual(['p1 unchanged Part I.→Part I.', 'p2 deleted Part II.→-'])
     expect(diff.structure.map((x) => `${x.id}:${x.status}`).slice(6, 9)).toEqual(['a3:unchanged', 'p2:deleted', 'c3:unchanged'])
     expect(diff.parts[1].heading.segments).toEqual([{ kind: 'delete', text: 'Special part' }])
-    expect(diff.summary.parts).toEqual({ added: 0, deleted: 1, changed: 0 })
+    expect(diff.summary.parts).toEqual({ added: 0, deleted: 1, changed: 0, moved: 0 })
   })
 
   it('its articles now belong to the part before it; their chapter and section are the same', () => {
@@ -153,7 +153,7 @@ describe('parts: renumbered only', () => {
 
   it('the parts after the new one are renumbered, not changed or moved', () => {
     expect(parts(diff)).toEqual(['p0 added -→Раздел I.', 'p1 unchanged renumbered Раздел I.→Раздел II.', 'p2 unchanged renumbered Раздел II.→Раздел III.'])
-    expect(diff.summary.parts).toEqual({ added: 1, deleted: 0, changed: 0 })
+    expect(diff.summary.parts).toEqual({ added: 1, deleted: 0, changed: 0, moved: 0 })
     expect(diff.chapters.filter((c) => c.renumbered || isChange(c))).toEqual([])
     expect(diff.articles.filter((a) => a.partChanged || a.renumbered || isChange(a))).toEqual([])
   })
@@ -182,6 +182,6 @@ describe('parts: on the wire', () => {
     expect(unpacked).toEqual(diff)
     expect(unpacked.parts.map((p) => `${p.id} ${p.status}`)).toEqual(['p0 added', 'p1 unchanged', 'p2 changed'])
     expect(unpacked.parts.every((p) => unpacked.structure.includes(p))).toBe(true)
-    expect(unpacked.summary.parts).toEqual({ added: 1, deleted: 0, changed: 1 })
+    expect(unpacked.summary.parts).toEqual({ added: 1, deleted: 0, changed: 1, moved: 0 })
   })
 })

@@ -40,7 +40,7 @@ describe('sections: identical versions', () => {
       'c1 Chapter I.', 's1 Section 1.', 'a1 Article 1.', 'a2 Article 2.', 's2 Section 2.', 'a3 Article 3.', 'a4 Article 4.',
       'c2 Chapter II.', 's3 Section 1.', 'a5 Article 5.', 'a6 Article 6.',
     ])
-    expect(diff.summary.sections).toEqual({ added: 0, deleted: 0, changed: 0 })
+    expect(diff.summary.sections).toEqual({ added: 0, deleted: 0, changed: 0, moved: 0 })
     expect(diff.structure.filter(isChange)).toEqual([])
     expect(byId(diff, 'a3')).toMatchObject({
       sectionChanged: false,
@@ -67,8 +67,8 @@ describe('sections: a section added', () => {
     expect(sections(diff)).toEqual(['s1 unchanged Section 1.→Section 1.', 's2 unchanged Section 2.→Section 2.', 's9 added -→Section 3.', 's3 unchanged Section 1.→Section 1.'])
     expect(diff.sections[2].heading.segments).toEqual([{ kind: 'insert', text: 'Exceptions' }])
     expect(diff.structure.map((x) => x.id).slice(5, 8)).toEqual(['a3', 's9', 'a4'])
-    expect(diff.summary.sections).toEqual({ added: 1, deleted: 0, changed: 0 })
-    expect(diff.summary.chapters).toEqual({ added: 0, deleted: 0, changed: 0 })
+    expect(diff.summary.sections).toEqual({ added: 1, deleted: 0, changed: 0, moved: 0 })
+    expect(diff.summary.chapters).toEqual({ added: 0, deleted: 0, changed: 0, moved: 0 })
   })
 
   it('the article after it is now in the new section: listed, though same text and number', () => {
@@ -86,7 +86,7 @@ describe('sections: a section renamed', () => {
     const diff = compareDocuments(base(), base([c1, s1, 1, 2, section('s2', 'Definitions and terms'), 3, 4, c2, s3, 5, 6]), 'en')
     expect(sections(diff)[1]).toBe('s2 changed Section 2.→Section 2.')
     expect(diff.sections[1].heading.segments).toEqual([{ kind: 'equal', text: 'Definitions' }, { kind: 'insert', text: ' and terms' }])
-    expect(diff.summary.sections).toEqual({ added: 0, deleted: 0, changed: 1 })
+    expect(diff.summary.sections).toEqual({ added: 0, deleted: 0, changed: 1, moved: 0 })
     expect(diff.structure.filter(isChange).map((x) => x.id)).toEqual(['s2'])
   })
 })
@@ -98,7 +98,7 @@ describe('sections: a section deleted', () => {
     expect(sections(diff)).toEqual(['s1 unchanged Section 1.→Section 1.', 's2 deleted Section 2.→-', 's3 unchanged Section 1.→Section 1.'])
     expect(diff.structure.map((x) => `${x.id}:${x.status}`).slice(3, 6)).toEqual(['a2:unchanged', 's2:deleted', 'a3:unchanged'])
     expect(diff.sections[1].heading.segments).toEqual([{ kind: 'delete', text: 'Definitions' }])
-    expect(diff.summary.sections).toEqual({ added: 0, deleted: 1, changed: 0 })
+    expect(diff.summary.sections).toEqual({ added: 0, deleted: 1, changed: 0, moved: 0 })
   })
 
   it('its articles now belong to the section before it', () => {
@@ -115,7 +115,7 @@ describe('sections: renumbered only', () => {
 
   it('the sections after the new one are renumbered, not changed or moved', () => {
     expect(sections(diff)).toEqual(['s0 added -→§ 1.', 's1 unchanged renumbered § 1.→§ 2.', 's2 unchanged renumbered § 2.→§ 3.', 's3 unchanged § 1.→§ 1.'])
-    expect(diff.summary.sections).toEqual({ added: 1, deleted: 0, changed: 0 })
+    expect(diff.summary.sections).toEqual({ added: 1, deleted: 0, changed: 0, moved: 0 })
     expect(diff.articles.filter((a) => a.sectionChanged || a.renumbered)).toEqual([])
   })
 

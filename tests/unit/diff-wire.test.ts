@@ -40,7 +40,7 @@ describe('packed diff', () => {
     expect(unpacked).toEqual(diff)
     expect(unpacked.sections.map((s) => `${s.id} ${s.status} ${s.labelBefore}→${s.labelAfter}`)).toEqual(['s0 added null→§ 1.', 's1 unchanged § 1.→§ 2.', 's2 changed § 2.→§ 3.', 's3 deleted § 3.→null'])
     expect(unpacked.sections.every((s) => unpacked.structure.includes(s))).toBe(true)
-    expect(unpacked.summary.sections).toEqual({ added: 1, deleted: 1, changed: 1 })
+    expect(unpacked.summary.sections).toEqual({ added: 1, deleted: 1, changed: 1, moved: 0 })
     expect(unpacked.articles.find((x) => x.id === 'a3')).toMatchObject({ sectionChanged: true, sectionAfter: { id: 's2', label: '§ 3.' } })
   })
 

@@ -43,9 +43,9 @@ describe('compareDocuments: identical versions', () => {
     const diff = compareDocuments(base(), base(), 'en')
     expect(diff.summary).toEqual({
       articles: { added: 0, deleted: 0, changed: 0, moved: 0, renumbered: 0, unchanged: 10 },
-      parts: { added: 0, deleted: 0, changed: 0 },
-      chapters: { added: 0, deleted: 0, changed: 0 },
-      sections: { added: 0, deleted: 0, changed: 0 },
+      parts: { added: 0, deleted: 0, changed: 0, moved: 0 },
+      chapters: { added: 0, deleted: 0, changed: 0, moved: 0 },
+      sections: { added: 0, deleted: 0, changed: 0, moved: 0 },
       titleChanged: false,
       preambleChanged: false,
     })
@@ -207,7 +207,7 @@ describe('compareDocuments: a deleted chapter', () => {
       ['c3', 'unchanged', true, 'Chapter III.', 'Chapter II.'],
     ])
     expect(diff.chapters[1].heading.segments).toEqual([{ kind: 'delete', text: 'Jurisdiction' }])
-    expect(diff.summary.chapters).toEqual({ added: 0, deleted: 1, changed: 0 })
+    expect(diff.summary.chapters).toEqual({ added: 0, deleted: 1, changed: 0, moved: 0 })
   })
 
   it('its articles now belong to the previous chapter, unchanged and not renumbered', () => {
@@ -227,7 +227,7 @@ describe('compareDocuments: a deleted chapter', () => {
       { kind: 'equal', text: 'Jurisdiction' },
       { kind: 'insert', text: ' and cooperation' },
     ])
-    expect(renamed.summary.chapters).toEqual({ added: 0, deleted: 0, changed: 1 })
+    expect(renamed.summary.chapters).toEqual({ added: 0, deleted: 0, changed: 1, moved: 0 })
   })
 })
 

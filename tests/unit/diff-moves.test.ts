@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { compareDocuments, comparativeTable, type DocumentDiff } from '../../shared/diff'
+import { article, chapter, clause, law, part, section } from '../../shared/diff/testing/fixtures'
+import type { DocJSON } from '../../shared/schema'
+
+const c1 = chapter('c1', 'General provisions')
+const c2 = chapter('c2', 'Definitions')
+const c3 = chapter('c3', 'Jurisdiction')
+const s1 = section('s1', 'Courts')
+const s2 = section('s2', 'Prosecutors')
+const p1 = part('p1', 'General part')
+const p2 = part('p2', 'Special part')
+const a = (n: number) => article(`a${n}`, `Heading ${n}`, clause(`a${n}c1`, `Text of article ${n}.`))
+
+const doc = (parts: (DocJSON | number)[]): DocJSON => law('Model Law', ['Preamble.'], parts.map((p) => (typeof p === 'number' ? a(p) : p)))
+
+/** The items the comparison says moved, by id. */
+const moved = (diff: DocumentDiff) => diff.structure.filter((x) => x.moved).map((x) => x.id)
+
+describe('moves, as a lawyer reads them', () => {
+  it('a chapter moved with its articles is one move: its articles are renumbered, not moved, and stay in it', () => {
+    // c3 (three articles) moved above c2 (two): the articles of either chapter kept their order within it.
+    const diff = compareDocuments(doc([c1, 1, c2, 2, 3, c3, 4, 5, 6]), doc([c1, 1, c3, 4, 5, 6, c2, 2, 3]), 'en')
+    expect(moved(diff)).toEqual(['c3'])
+    expect(diff.articles.filter((x) => x.renumbered).map((x) => `${x.id} ${x.labelBefore}→${x.labelAfter}`)).toEqual([
+      'a4 Article 4.→Article 2.', 'a5 Article 5.→Article 3.', 'a6 Article 6.→Article 4.', 'a2 Article 2.→Article 5.', 'a3 Article 3.→Article 6.',
+    ])
+    expect(diff.articles.some((x) => x.chapterChanged)).toBe(false)
+    expect(diff.summary.articles.moved).toBe(0)
+    expect(diff.summary.chapters).toEqual({ added: 0, deleted: 0, changed: 0, moved: 1 })
+    // Nothing's wording changed: the comparative table has no row for any of it.
+    expect(comparativeTable(diff)).toEqual([])
+  })
+
+  it('the same when the chapter that moved is the larger one', () => {
+    const diff = compareDocuments(doc([c1, 1, c2, 2, c3, 3, 4, 5]), doc([c1, 1, c3, 3, 4, 5, c2, 2]), 'en')
+    expect(diff.structure.filter((x) => x.moved && x.kind === 'article')).toEqual([])
+    expect(diff.chapters.filter((x) => x.moved)).toHaveLength(1)
+  })
+
+  it('a part moved with its chapters and sections: only the part moved', () => {
+    const diff = compareDocuments(doc([p1, c1, 1, s1, 2, p2, c2, s2, 3, c3, 4]), doc([p2, c2, s2, 3, c3, 4, p1, c1, 1, s1, 2]), 'en')
+    expect(diff.structure.filter((x) => x.moved && x.kind !== 'part')).toEqual([])
+    expect(diff.parts.filter((x) => x.moved)).toHaveLength(1)
+  })
+
+  it('an article moved within its chapter, or into another, still is a move', () => {
+    const within = compareDocuments(doc([c1, 1, 2, 3, c2, 4]), doc([c1, 2, 3, 1, c2, 4]), 'en')
+    expect(moved(within)).toEqual(['a1'])
+    const across = compareDocuments(doc([c1, 1, 2, 3, c2, 4, 5]), doc([c1, 2, 3, c2, 4, 1, 5]), 'en')
+    expect(moved(across)).toEqual(['a1'])
+    expect(across.articles.find((x) => x.id === 'a1')).toMatchObject({ chapterChanged: true, moved: true })
+  })
+
+  it('an article a chapter heading moved past is not moved: it is in another chapter now', () => {
+    // The heading of c2 moved up above a2: a2 is in c2 now, in the same place in the text.
+    const diff = compareDocuments(doc([c1, 1, 2, c2, 3]), doc([c1, 1, c2, 2, 3]), 'en')
+    expect(moved(diff)).toEqual([])
+    expect(diff.articles.find((x) => x.id === 'a2')).toMatchObject({ moved: false, chapterChanged: true })
+  })
+
+  it('a section moved within its chapter is moved; the sections of another chapter are not', () => {
+    const s3 = section('s3', 'Police')
+    const diff = compareDocuments(doc([c1, s1, 1, s2, 2, c2, s3, 3]), doc([c1, s2, 2, s1, 1, c2, s3, 3]), 'en')
+    expect(moved(diff)).toEqual(['s2'])
+  })
+})
