@@ -8,7 +8,7 @@ import {
   insertChapter,
   insertSection,
   insertPart,
-  moveArticle,
+  moveStructural,
   shiftLevel,
 } from '../../shared/editor/commands'
 import { xrefAllowed } from '../../shared/editor/xrefCommands'
@@ -41,8 +41,8 @@ const STRUCTURE: Action[] = [
 const ARRANGE: Action[] = [
   { key: 'toolbar.outdent', command: shiftLevel(-1), shortcut: 'Shift-Tab', testId: 'outdent' },
   { key: 'toolbar.indent', command: shiftLevel(1), shortcut: 'Tab', testId: 'indent' },
-  { key: 'toolbar.moveUp', command: moveArticle(-1), shortcut: SHORTCUTS.moveUp, testId: 'move-up' },
-  { key: 'toolbar.moveDown', command: moveArticle(1), shortcut: SHORTCUTS.moveDown, testId: 'move-down' },
+  { key: 'toolbar.moveUp', command: moveStructural(-1), shortcut: SHORTCUTS.moveUp, testId: 'move-up' },
+  { key: 'toolbar.moveDown', command: moveStructural(1), shortcut: SHORTCUTS.moveDown, testId: 'move-down' },
   { key: 'toolbar.delete', command: deleteStructural, shortcut: SHORTCUTS.delete, testId: 'delete-block' },
 ]
 

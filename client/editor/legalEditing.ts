@@ -11,7 +11,7 @@ import {
   insertChapter,
   insertSection,
   insertPart,
-  moveArticle,
+  moveStructural,
   shiftLevel,
   splitStructural,
 } from '../../shared/editor/commands'
@@ -131,8 +131,8 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       [SHORTCUTS.clause]: bind(insertBodyBlock('clause')),
       [SHORTCUTS.point]: bind(insertBodyBlock('point')),
       [SHORTCUTS.subpoint]: bind(insertBodyBlock('subpoint')),
-      [SHORTCUTS.moveUp]: bind(moveArticle(-1)),
-      [SHORTCUTS.moveDown]: bind(moveArticle(1)),
+      [SHORTCUTS.moveUp]: bind(moveStructural(-1)),
+      [SHORTCUTS.moveDown]: bind(moveStructural(1)),
       [SHORTCUTS.delete]: bind(deleteStructural),
       ...documentEdgeKeys(bind),
     }

@@ -86,7 +86,7 @@ export const en = {
   'shortcuts.subpoint': 'New sub-point',
   'shortcuts.enter': 'Next paragraph or point of the same level',
   'shortcuts.tab': 'Paragraph → point → sub-point, and back',
-  'shortcuts.move': 'Move the article up or down',
+  'shortcuts.move': 'Move the article, or the part, chapter or section with its articles, up or down',
   'shortcuts.delete': 'Delete the paragraph, point or article',
   'shortcuts.undo': 'Undo your own change / redo',
   'toolbar.xref': "Cross-reference",

@@ -85,7 +85,7 @@ export const ru: Record<MessageKey, string> = {
   'shortcuts.subpoint': 'Новый подпункт',
   'shortcuts.enter': 'Следующая часть или пункт того же уровня',
   'shortcuts.tab': 'Часть → пункт → подпункт и обратно',
-  'shortcuts.move': 'Переместить статью выше или ниже',
+  'shortcuts.move': 'Переместить выше или ниже статью — или раздел, главу, параграф вместе с их статьями',
   'shortcuts.delete': 'Удалить часть, пункт или статью',
   'shortcuts.undo': 'Отменить своё изменение / повторить',
   'toolbar.xref': "Ссылка",

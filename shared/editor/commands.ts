@@ -1,7 +1,7 @@
 import { TextSelection, type Command, type EditorState } from '@tiptap/pm/state'
 import type { Node as PMNode, NodeType } from '@tiptap/pm/model'
 import { newId } from '../ids'
-import { isBodyType, isDivisionType, type BodyType, type DivisionType } from '../schema'
+import { DIVISION_TYPES, isBodyType, isDivisionType, type BodyType, type DivisionType } from '../schema'
 import { endOfDeeper, levelOf, levelOfType, posOfChild, subpointFitsAfter } from './hierarchy'
 
 /** Where the selection stands in the law's structure. */
@@ -188,21 +188,59 @@ export const splitStructural: Command = (state, dispatch) => {
   return true
 }
 
-/** Moves the current article above the previous chapter, section or article (or below the next). */
-export function moveArticle(direction: -1 | 1): Command {
+/**
+ * Rank in the law's structure: a division owns the nodes after it up to the next node of its
+ * rank or higher (a part its chapters, a chapter its sections); an article owns only itself.
+ */
+function rankOf(node: PMNode): number {
+  const name = node.type.name
+  return isDivisionType(name) ? DIVISION_TYPES.length - DIVISION_TYPES.indexOf(name) : 0
+}
+
+/** Index after the unit that starts at `index` for rank `rank`: up to the next node of that rank or higher. */
+function unitEnd(doc: PMNode, index: number, rank: number): number {
+  let end = index + 1
+  while (end < doc.childCount && rankOf(doc.child(end)) < rank) end++
+  return end
+}
+
+/**
+ * Moves the current article, or the current part, chapter or section with everything it owns,
+ * past the neighbouring unit of its rank. For an article that is the previous or next article
+ * or heading (so it moves into the next chapter, say). For a division it is the previous or
+ * next division of its rank with what that owns, or, where a higher heading comes between,
+ * that heading with its own articles: a chapter first in its part moves up to the end of the
+ * previous part, never above articles it would then own. Refused at the law's ends.
+ */
+export function moveStructural(direction: -1 | 1): Command {
   return (state, dispatch) => {
     const ctx = structuralContext(state)
-    if (!ctx || ctx.top.type.name !== 'article') return false
+    if (!ctx || ctx.topIndex < FIRST_STRUCTURAL_INDEX || (ctx.top.type.name !== 'article' && !isDivisionType(ctx.top.type.name))) return false
     const { doc } = state
-    const neighbourIndex = ctx.topIndex + direction
-    if (neighbourIndex < FIRST_STRUCTURAL_INDEX || neighbourIndex >= doc.childCount) return false
+    const rank = rankOf(ctx.top)
+    const end = unitEnd(doc, ctx.topIndex, rank)
+    let neighbourStart: number
+    let neighbourEnd: number
+    if (direction < 0) {
+      neighbourStart = ctx.topIndex - 1
+      while (neighbourStart >= FIRST_STRUCTURAL_INDEX && rankOf(doc.child(neighbourStart)) < rank) neighbourStart--
+      if (neighbourStart < FIRST_STRUCTURAL_INDEX) return false
+      neighbourEnd = ctx.topIndex
+    } else {
+      if (end >= doc.childCount) return false
+      neighbourStart = end
+      neighbourEnd = unitEnd(doc, end, rank)
+    }
     if (dispatch) {
-      const neighbour = doc.child(neighbourIndex)
-      const offsetInArticle = state.selection.from - ctx.topPos
-      const tr = state.tr.delete(ctx.topPos, ctx.topPos + ctx.top.nodeSize)
-      const insertAt = direction < 0 ? ctx.topPos - neighbour.nodeSize : ctx.topPos + neighbour.nodeSize
-      tr.insert(insertAt, ctx.top)
-      tr.setSelection(TextSelection.create(tr.doc, insertAt + offsetInArticle)).scrollIntoView()
+      const from = ctx.topPos
+      const to = posOfTopIndex(doc, end)
+      const unit = doc.slice(from, to).content
+      const offsetInUnit = state.selection.from - from
+      const neighbourSize = posOfTopIndex(doc, neighbourEnd) - posOfTopIndex(doc, neighbourStart)
+      const tr = state.tr.delete(from, to)
+      const insertAt = direction < 0 ? from - neighbourSize : from + neighbourSize
+      tr.insert(insertAt, unit)
+      tr.setSelection(TextSelection.create(tr.doc, insertAt + offsetInUnit)).scrollIntoView()
       dispatch(tr)
     }
     return true

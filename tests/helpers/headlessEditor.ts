@@ -12,7 +12,7 @@ import {
   insertChapter,
   insertSection,
   insertPart,
-  moveArticle,
+  moveStructural,
   shiftLevel,
   splitStructural,
 } from '../../shared/editor/commands'
@@ -79,7 +79,7 @@ export type EditKind = (typeof EDIT_KINDS)[number]
 
 /**
  * One random editing step, as a person would make it: the cursor somewhere in the text, then
- * typing, deleting characters, or a structure command (insert, move or delete an article, add
+ * typing, deleting characters, or a structure command (insert, move or delete an article, move a part, chapter or section, add
  * a part, chapter, section or block, Enter, Tab). Returns false when the command did not apply there.
  */
 export function randomEdit(editor: HeadlessEditor, kind: EditKind, rng: Rng, word: string): boolean {
@@ -120,9 +120,9 @@ export function randomEdit(editor: HeadlessEditor, kind: EditKind, rng: Rng, wor
     case 'shift':
       return editor.run(shiftLevel(rng.chance(0.5) ? 1 : -1))
     case 'moveUp':
-      return editor.run(moveArticle(-1))
+      return editor.run(moveStructural(-1))
     case 'moveDown':
-      return editor.run(moveArticle(1))
+      return editor.run(moveStructural(1))
     case 'delete':
       return editor.run(deleteStructural)
   }

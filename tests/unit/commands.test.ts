@@ -3,7 +3,7 @@ import { TextSelection, type EditorState } from '@tiptap/pm/state'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { createBuilders } from '../../shared/seed/builders'
 import {
-  insertArticle, insertChapter, insertSection, insertPart, insertBodyBlock, shiftLevel, splitStructural, moveArticle,
+  insertArticle, insertChapter, insertSection, insertPart, insertBodyBlock, shiftLevel, splitStructural, moveStructural,
   deleteStructural, findById, structuralContext, createArticle,
 } from '../../shared/editor/commands'
 import { numberDocument, outlineOf } from '../../shared/numbering'
@@ -12,6 +12,7 @@ import { history, undo } from '@tiptap/pm/history'
 import {
   stateFromJSON, withCursorIn, run, topLevel, bodyOf, allIds, nodeWithId, cursorBlock, withId, posOfNth, fixtureLaw,
 } from '../helpers/editorState'
+import { partedLaw } from '../helpers/partedLaw'
 
 const law = () => fixtureLaw(true)
 
@@ -236,8 +237,8 @@ describe('insertBodyBlock', () => {
     expect(bodyOf(nodeWithId(res.state.doc, 'art1')!.node)).toEqual(['clause:First paragraph.', 'clause:', 'point:a point,', 'subpoint:a sub-point.', 'clause:'])
   })
 
-  it('refuses outside an article', () => {
-    for (const where of ['lawTitle', 'paragraph', 'chapter']) {
+  it('refuses in the title and the preamble', () => {
+    for (const where of ['lawTitle', 'paragraph']) {
       expectRefused(withCursorIn(stateFromJSON(law()), where, 0), insertBodyBlock('point'))
     }
   })
@@ -399,11 +400,11 @@ describe('splitStructural (Enter)', () => {
   })
 })
 
-describe('moveArticle', () => {
+describe('moveStructural', () => {
   it('moves an article above the previous one, keeping id, content and cursor', () => {
     const state = withCursorIn(stateFromJSON(law()), 'clause', 2, 5) // "Only |paragraph." in Article Two
     const before = nodeWithId(state.doc, 'art2')!.node
-    const res = run(state, moveArticle(-1))
+    const res = run(state, moveStructural(-1))
     expect(res.ok).toBe(true)
     expect(top(res.state)).toEqual(['lawTitle:Law', 'paragraph:Preamble', 'chapter:General', 'article:Two', 'article:One', 'chapter:Final', 'article:Three'])
     expect(nodeWithId(res.state.doc, 'art2')!.node.eq(before)).toBe(true)
@@ -416,7 +417,7 @@ describe('moveArticle', () => {
 
   it('moves an article below the next one', () => {
     const state = withCursorIn(stateFromJSON(law()), 'subpoint', 0, 3)
-    const res = run(state, moveArticle(1))
+    const res = run(state, moveStructural(1))
     expect(top(res.state)).toEqual(['lawTitle:Law', 'paragraph:Preamble', 'chapter:General', 'article:Two', 'article:One', 'chapter:Final', 'article:Three'])
     expect(cursorBlock(res.state)).toEqual({ type: 'subpoint', text: 'a sub-point.', offset: 3 })
     expect(nodeWithId(res.state.doc, 'art1')!.node.textContent).toBe(nodeWithId(state.doc, 'art1')!.node.textContent)
@@ -424,17 +425,17 @@ describe('moveArticle', () => {
 
   it('moves an article above a chapter heading (into the previous chapter) and below one', () => {
     let state = withCursorIn(stateFromJSON(law()), 'articleHeading', 2, 2) // "Th|ree"
-    let res = run(state, moveArticle(-1))
+    let res = run(state, moveStructural(-1))
     expect(top(res.state)).toEqual([...INITIAL_TOP.slice(0, 5), 'article:Three', 'chapter:Final'])
     expect(cursorBlock(res.state)).toEqual({ type: 'articleHeading', text: 'Three', offset: 2 })
     state = res.state
-    res = run(state, moveArticle(1))
+    res = run(state, moveStructural(1))
     expect(top(res.state)).toEqual(INITIAL_TOP)
     expect(res.state.doc.eq(stateFromJSON(law()).doc)).toBe(true)
   })
 
   it('moves the first article of the law above its chapter heading', () => {
-    const res = run(withCursorIn(stateFromJSON(law()), 'clause', 0), moveArticle(-1))
+    const res = run(withCursorIn(stateFromJSON(law()), 'clause', 0), moveStructural(-1))
     expect(res.ok).toBe(true)
     expect(top(res.state)).toEqual(['lawTitle:Law', 'paragraph:Preamble', 'article:One', 'chapter:General', ...INITIAL_TOP.slice(4)])
   })
@@ -442,27 +443,110 @@ describe('moveArticle', () => {
   it('refuses at the boundaries: above the preamble, below the end', () => {
     const b = createBuilders('m')
     const json = b.law('L', ['P'], [withId(b.article('A', [b.clause('a')]), 'A'), withId(b.article('B', [b.clause('b')]), 'B')])
-    expectRefused(withCursorIn(stateFromJSON(json), 'article', 0), moveArticle(-1))
-    expectRefused(withCursorIn(stateFromJSON(json), 'article', 1), moveArticle(1))
-    expectRefused(withCursorIn(stateFromJSON(law()), 'clause', 3), moveArticle(1)) // last article
+    expectRefused(withCursorIn(stateFromJSON(json), 'article', 0), moveStructural(-1))
+    expectRefused(withCursorIn(stateFromJSON(json), 'article', 1), moveStructural(1))
+    expectRefused(withCursorIn(stateFromJSON(law()), 'clause', 3), moveStructural(1)) // last article
     // After moving the first article of law() above its chapter, it cannot go higher.
-    const moved = run(withCursorIn(stateFromJSON(law()), 'clause', 0), moveArticle(-1)).state
-    expectRefused(moved, moveArticle(-1))
+    const moved = run(withCursorIn(stateFromJSON(law()), 'clause', 0), moveStructural(-1)).state
+    expectRefused(moved, moveStructural(-1))
   })
 
-  it('refuses outside an article', () => {
-    for (const where of ['lawTitle', 'paragraph', 'chapter']) {
-      expectRefused(withCursorIn(stateFromJSON(law()), where, 0), moveArticle(-1))
-      expectRefused(withCursorIn(stateFromJSON(law()), where, 0), moveArticle(1))
+  it('refuses in the title and the preamble', () => {
+    for (const where of ['lawTitle', 'paragraph']) {
+      expectRefused(withCursorIn(stateFromJSON(law()), where, 0), moveStructural(-1))
+      expectRefused(withCursorIn(stateFromJSON(law()), where, 0), moveStructural(1))
     }
   })
 
   it('a move down then up restores the document exactly', () => {
     const state = withCursorIn(stateFromJSON(law()), 'point', 0, 2)
-    const down = run(state, moveArticle(1)).state
-    const back = run(down, moveArticle(-1)).state
+    const down = run(state, moveStructural(1)).state
+    const back = run(down, moveStructural(-1)).state
     expect(back.doc.eq(state.doc)).toBe(true)
     expect(back.selection.from).toBe(state.selection.from)
+  })
+})
+
+describe('moveStructural on a part, chapter or section', () => {
+  const parted = () => stateFromJSON(partedLaw('en'))
+  const PARTED_TOP = [
+    'lawTitle:Law on Parts', 'paragraph:Preamble.', 'article:Before any part', 'part:General part', 'article:Purpose',
+    'section:Loose section', 'article:In the loose section', 'chapter:Basic provisions', 'article:Scope', 'section:Definitions',
+    'article:Terms', 'part:Special part', 'chapter:Final provisions', 'section:Entry into force', 'article:Effect',
+  ]
+  const labels = (state: EditorState) => outlineOf(state.doc, 'en').map((e) => `${e.label} ${e.heading}`)
+
+  it('has the expected shape', () => {
+    expect(top(parted())).toEqual(PARTED_TOP)
+  })
+
+  it('moves a chapter with its articles and sections above the previous chapter, renumbering both and keeping ids', () => {
+    const b = createBuilders('mv')
+    const json = b.law('L', ['P'], [
+      withId(b.chapter('First'), 'chA'), withId(b.article('A1', [b.clause('a')]), 'a1'),
+      withId(b.chapter('Second'), 'chB'), withId(b.article('B1', [b.clause('b1')]), 'b1'), withId(b.section('Sec'), 'sB'), withId(b.article('B2', [b.clause('b2')]), 'b2'),
+    ])
+    const state = withCursorIn(stateFromJSON(json), 'chapter', 1, 3) // "Sec|ond"
+    const res = run(state, moveStructural(-1))
+    expect(res.ok).toBe(true)
+    expect(top(res.state)).toEqual(['lawTitle:L', 'paragraph:P', 'chapter:Second', 'article:B1', 'section:Sec', 'article:B2', 'chapter:First', 'article:A1'])
+    expect(labels(res.state)).toEqual(['Chapter I. Second', 'Article 1. B1', 'Section 1. Sec', 'Article 2. B2', 'Chapter II. First', 'Article 3. A1'])
+    expect(cursorBlock(res.state)).toEqual({ type: 'chapter', text: 'Second', offset: 3 })
+    expect([...allIds(res.state.doc)].sort()).toEqual([...allIds(state.doc)].sort())
+    expectValidAndUnique(res.state.doc)
+    // And back down: the document as it was, the cursor where it was.
+    const back = run(res.state, moveStructural(1)).state
+    expect(back.doc.eq(state.doc)).toBe(true)
+    expect(back.selection.from).toBe(state.selection.from)
+  })
+
+  it('moves a chapter first in its part up to the end of the previous part, and back down into its part', () => {
+    const state = withCursorIn(parted(), 'chapter', 1) // "Final provisions", first in part II
+    const up = run(state, moveStructural(-1))
+    expect(top(up.state)).toEqual([...PARTED_TOP.slice(0, 11), 'chapter:Final provisions', 'section:Entry into force', 'article:Effect', 'part:Special part'])
+    expect(labels(up.state).slice(-4)).toEqual(['Chapter II. Final provisions', 'Section 1. Entry into force', 'Article 6. Effect', 'Part II. Special part'])
+    const down = run(up.state, moveStructural(1))
+    expect(down.state.doc.eq(state.doc)).toBe(true)
+  })
+
+  it('moves a chapter that follows a part’s own articles above that part heading with them, never above the articles alone', () => {
+    const b = createBuilders('mv2')
+    const json = b.law('L', ['P'], [
+      b.part('One'), b.chapter('Early'), b.article('E', [b.clause('e')]),
+      b.part('Two'), b.article('Own', [b.clause('own')]), b.chapter('Late'), b.article('L1', [b.clause('l')]),
+    ])
+    const state = withCursorIn(stateFromJSON(json), 'chapter', 1) // "Late"
+    const res = run(state, moveStructural(-1))
+    expect(top(res.state)).toEqual(['lawTitle:L', 'paragraph:P', 'part:One', 'chapter:Early', 'article:E', 'chapter:Late', 'article:L1', 'part:Two', 'article:Own'])
+    // Moving down again passes the part heading together with its own article.
+    expect(run(res.state, moveStructural(1)).state.doc.eq(state.doc)).toBe(true)
+  })
+
+  it('moves a section within its chapter, and a part with everything in it', () => {
+    const b = createBuilders('mv3')
+    const json = b.law('L', ['P'], [
+      b.chapter('C'), b.section('S1'), b.article('A', [b.clause('a')]), b.section('S2'), b.article('B', [b.clause('b')]),
+    ])
+    const res = run(withCursorIn(stateFromJSON(json), 'section', 1), moveStructural(-1))
+    expect(top(res.state)).toEqual(['lawTitle:L', 'paragraph:P', 'chapter:C', 'section:S2', 'article:B', 'section:S1', 'article:A'])
+    expect(labels(res.state)).toEqual(['Chapter I. C', 'Section 1. S2', 'Article 1. B', 'Section 2. S1', 'Article 2. A'])
+
+    const moved = run(withCursorIn(parted(), 'part', 1), moveStructural(-1))
+    expect(top(moved.state)).toEqual([...PARTED_TOP.slice(0, 3), ...PARTED_TOP.slice(11), ...PARTED_TOP.slice(3, 11)])
+    expect(labels(moved.state).filter((l) => l.startsWith('Part') || l.startsWith('Chapter'))).toEqual([
+      'Part I. Special part', 'Chapter I. Final provisions', 'Part II. General part', 'Chapter II. Basic provisions',
+    ])
+  })
+
+  it('refuses at the law’s ends and above articles that are in no division', () => {
+    // Part I is preceded only by an article in no part: above it, the part would own that article.
+    expectRefused(withCursorIn(parted(), 'part', 0), moveStructural(-1))
+    expectRefused(withCursorIn(parted(), 'part', 1), moveStructural(1)) // the last part
+    expectRefused(withCursorIn(parted(), 'section', 2), moveStructural(1)) // the last section, at the end
+    const b = createBuilders('mv4')
+    const first = b.law('L', ['P'], [b.chapter('C'), b.article('A', [b.clause('a')])])
+    expectRefused(withCursorIn(stateFromJSON(first), 'chapter', 0), moveStructural(-1))
+    expectRefused(withCursorIn(stateFromJSON(first), 'chapter', 0), moveStructural(1))
   })
 })
 
@@ -538,7 +622,7 @@ describe('findById', () => {
 
   it('follows an article after it is moved', () => {
     const state = withCursorIn(stateFromJSON(law()), 'articleHeading', 1)
-    const moved = run(state, moveArticle(-1)).state
+    const moved = run(state, moveStructural(-1)).state
     expect(findById(moved.doc, 'art2')!.pos).toBe(posOfNth(moved.doc, 'article', 0))
     expect(findById(moved.doc, 'c3')!.node.textContent).toBe('Only paragraph.')
     expect(findById(moved.doc, 'c1')!.pos).toBeGreaterThan(findById(moved.doc, 'c3')!.pos)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { EditorState } from '@tiptap/pm/state'
 import { currentArticleKey, currentArticlePlugin } from '../../client/editor/currentArticle'
-import { insertArticle, moveArticle } from '../../shared/editor/commands'
+import { insertArticle, moveStructural } from '../../shared/editor/commands'
 import { fixtureLaw, nodeWithId, posOfNth, run, stateFromJSON, withCursorIn } from '../helpers/editorState'
 import { stableIdPlugin } from '../../shared/editor/idPlugin'
 
@@ -33,7 +33,7 @@ describe('currentArticlePlugin (the article holding the caret is always rendered
     const typed = added.apply(added.tr.insertText('New heading'))
     expect(marked(typed)).toEqual([articleRange(typed, 1)])
     // Moved down past the next article: the mark goes with it.
-    const moved = run(typed, moveArticle(1)).state
+    const moved = run(typed, moveStructural(1)).state
     const id = typed.doc.nodeAt(articleRange(typed, 1).from)!.attrs.id as string
     const { pos } = nodeWithId(moved.doc, id)!
     expect(marked(moved)).toEqual([{ from: pos, to: pos + moved.doc.nodeAt(pos)!.nodeSize }])

@@ -5,7 +5,7 @@ import { TEXT_FIELD } from '../../shared/protocol'
 import { applyUpdateAndRepair, idFromItemId, repairDuplicateIds } from '../../server/collab/duplicateIds'
 import { fixtureLaw, nodeWithId } from '../helpers/editorState'
 import { HeadlessEditor } from '../helpers/headlessEditor'
-import { moveArticle, shiftLevel } from '../../shared/editor/commands'
+import { moveStructural, shiftLevel } from '../../shared/editor/commands'
 import { legalTextProblems } from '../helpers/legalChecks'
 
 /**
@@ -100,7 +100,7 @@ describe('repairing duplicate stable ids', () => {
   })
 
   it('shows an article two people moved at once, or a point two people re-levelled at once, once', () => {
-    for (const [id, command, text] of [['art1', moveArticle(1), 'First paragraph.'], ['s1', shiftLevel(-1), 'a sub-point.']] as const) {
+    for (const [id, command, text] of [['art1', moveStructural(1), 'First paragraph.'], ['s1', shiftLevel(-1), 'a sub-point.']] as const) {
       const server = new Y.Doc()
       writeDocJSON(server, fixtureLaw(true))
       const docs = [new Y.Doc(), new Y.Doc()]

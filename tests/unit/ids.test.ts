@@ -7,7 +7,7 @@ import { docFromJSON, legalSchema } from '../../shared/schema'
 import { stableIdPlugin, idHolders } from '../../shared/editor/idPlugin'
 import { labelAt, numberingPlugin, numberingPluginKey } from '../../shared/editor/numberingPlugin'
 import { isRemoteTransaction, isTextOnlyTransaction } from '../../shared/editor/changes'
-import { splitStructural, insertArticle, insertChapter, insertBodyBlock, moveArticle, deleteStructural, shiftLevel } from '../../shared/editor/commands'
+import { splitStructural, insertArticle, insertChapter, insertBodyBlock, moveStructural, deleteStructural, shiftLevel } from '../../shared/editor/commands'
 import { numberDocument } from '../../shared/numbering'
 import type { Language } from '../../shared/language'
 import {
@@ -395,7 +395,7 @@ describe('isTextOnlyTransaction', () => {
 
   it('a move of an article is structural', () => {
     const state = withCursorIn(stateFromJSON(law()), 'article', 1)
-    expect(isTextOnlyTransaction(run(state, moveArticle(-1)).trs[0])).toBe(false)
+    expect(isTextOnlyTransaction(run(state, moveStructural(-1)).trs[0])).toBe(false)
   })
 
   it('a text step followed by a structural step is structural', () => {
@@ -480,7 +480,7 @@ describe('numberingPlugin', () => {
       ['insert a chapter', (s) => run(s, insertChapter).state],
       ['insert a point', (s) => run(withCursorIn(s, 'clause', 0, 'end'), insertBodyBlock('point')).state],
       ['shift the point back to a paragraph', (s) => run(s, shiftLevel(-1)).state],
-      ['move an article up', (s) => run(withCursorIn(s, 'article', 2), moveArticle(-1)).state],
+      ['move an article up', (s) => run(withCursorIn(s, 'article', 2), moveStructural(-1)).state],
       ['delete a paragraph', (s) => run(withCursorIn(s, 'clause', 1), deleteStructural).state],
       ['raw split (plugin appends an id fix)', (s) => {
         const t = withCursorIn(s, 'clause', 0, 2)

@@ -23,7 +23,7 @@ import { TEXT_FIELD } from '../../shared/protocol'
 import { writeDocJSON } from '../../shared/ydoc'
 import { generateLaw } from '../../shared/diff/testing/generateLaw'
 import { isTextOnlyTransaction } from '../../shared/editor/changes'
-import { deleteStructural, insertArticle, insertBodyBlock, moveArticle, shiftLevel, splitStructural } from '../../shared/editor/commands'
+import { deleteStructural, insertArticle, insertBodyBlock, moveStructural, shiftLevel, splitStructural } from '../../shared/editor/commands'
 import { installIncrementalBinding } from '../../client/editor/incrementalBinding'
 import { mapCaretsThroughRemoteTyping } from '../../client/editor/caretMapping'
 import { undoSelectionOfLocalChangesOnly } from '../../client/editor/undoSelection'
@@ -101,7 +101,7 @@ const backspace = (count: number): Command => (state, dispatch) => {
 }
 
 type Op = { kind: 'type'; text: string } | { kind: 'backspace'; count: number } | { kind: 'command'; index: number }
-const COMMANDS: Command[] = [splitStructural, insertArticle, insertBodyBlock('point'), shiftLevel(1), shiftLevel(-1), moveArticle(1), moveArticle(-1), deleteStructural]
+const COMMANDS: Command[] = [splitStructural, insertArticle, insertBodyBlock('point'), shiftLevel(1), shiftLevel(-1), moveStructural(1), moveStructural(-1), deleteStructural]
 
 function run(s: Side, op: Op): void {
   if (op.kind === 'type') edit(s, type(op.text))

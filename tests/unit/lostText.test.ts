@@ -8,7 +8,7 @@ import { writeDocJSON, docJSONOf } from '../../shared/ydoc'
 import { applyUpdateAndRepair } from '../../server/collab/duplicateIds'
 import { LostTextRestorer } from '../../shared/collab/lostTextRestorer'
 import type { LostText } from '../../shared/collab/lostText'
-import { deleteStructural, moveArticle, shiftLevel, splitStructural } from '../../shared/editor/commands'
+import { deleteStructural, moveStructural, shiftLevel, splitStructural } from '../../shared/editor/commands'
 import { insertXref } from '../../shared/editor/xrefCommands'
 import { fixtureLaw, nodeWithId } from '../helpers/editorState'
 import { HeadlessEditor } from '../helpers/headlessEditor'
@@ -110,7 +110,7 @@ function typeAtEnd(editor: HeadlessEditor, id: string, text: string): void {
 function moveArticleOneDown(net: Network): void {
   const mover = net.get('mover').editor
   caretAtEnd(mover, 'art1')
-  expect(mover.run(moveArticle(1))).toBe(true)
+  expect(mover.run(moveStructural(1))).toBe(true)
   net.send('mover')
 }
 
@@ -372,7 +372,7 @@ describe('words typed into a copy that two people made at once', () => {
     for (const name of ['mover', 'other']) {
       const editor = net.get(name).editor
       caretAtEnd(editor, 'art1')
-      expect(editor.run(moveArticle(1))).toBe(true)
+      expect(editor.run(moveStructural(1))).toBe(true)
     }
     // The server keeps the copy with the smaller Yjs item id: the one of the smaller client id.
     const [kept, dropped] = ['mover', 'other'].sort((a, b) => net.get(a).doc.clientID - net.get(b).doc.clientID)

@@ -5,7 +5,7 @@ import { docFromJSON, type DocJSON } from '../../shared/schema'
 import { createBuilders } from '../../shared/seed/builders'
 import type { Language } from '../../shared/language'
 import { stateFromJSON, withCursorIn, run, posOfNth } from '../helpers/editorState'
-import { moveArticle, deleteStructural, insertArticle } from '../../shared/editor/commands'
+import { moveStructural, deleteStructural, insertArticle } from '../../shared/editor/commands'
 
 /** Label by id, for readable assertions. */
 function labelsById(doc: PMNode, language: Language): Record<string, string> {
@@ -228,7 +228,7 @@ describe('renumbering after edits (ids stay the same)', () => {
 
   it('moving an article up swaps the numbers, ids follow the text', () => {
     const state = withCursorIn(stateFromJSON(law()), 'article', 3) // "Assistance", Article 4
-    const res = run(state, moveArticle(-1))
+    const res = run(state, moveStructural(-1))
     expect(res.ok).toBe(true)
     expect(ids(res.state.doc)).toEqual(['a1=1', 'a2=2', 'a4=3', 'a3=4', 'a5=5'])
     const a4 = res.state.doc.nodeAt(numberDocument(res.state.doc, 'en').find((n) => n.id === 'a4')!.pos)!
@@ -237,7 +237,7 @@ describe('renumbering after edits (ids stay the same)', () => {
 
   it('moving the first article of a chapter up puts it before the chapter heading, in the previous chapter', () => {
     const state = withCursorIn(stateFromJSON(law()), 'article', 2) // "Non-liability", first in chapter II
-    const res = run(state, moveArticle(-1))
+    const res = run(state, moveStructural(-1))
     expect(res.ok).toBe(true)
     expect(outlineOf(res.state.doc, 'en').map((e) => `${e.label} ${e.heading}`)).toEqual([
       'Chapter I. General provisions',
@@ -261,13 +261,13 @@ describe('renumbering after edits (ids stay the same)', () => {
 
   it('moving an article down over another renumbers both', () => {
     const state = withCursorIn(stateFromJSON(law()), 'article', 0)
-    let res = run(state, moveArticle(1))
+    let res = run(state, moveStructural(1))
     expect(ids(res.state.doc)).toEqual(['a2=1', 'a1=2', 'a3=3', 'a4=4', 'a5=5'])
     // Paragraph numbering travels with the article's own structure.
     const byId = labelsById(res.state.doc, 'en')
     expect([byId.a2c1, byId.a2c2, byId.a2c3, byId.a1c1]).toEqual(['1.', '2.', '3.', ''])
     // Moving it down again passes the chapter heading: same article numbers, new chapter.
-    res = run(res.state, moveArticle(1))
+    res = run(res.state, moveStructural(1))
     expect(ids(res.state.doc)).toEqual(['a2=1', 'a1=2', 'a3=3', 'a4=4', 'a5=5'])
     expect(outlineOf(res.state.doc, 'en').slice(0, 4).map((e) => e.id)).toEqual(['ch1', 'a2', 'ch2', 'a1'])
   })

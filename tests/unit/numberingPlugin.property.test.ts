@@ -6,7 +6,7 @@ import { docFromJSON } from '../../shared/schema'
 import { createBuilders } from '../../shared/seed/builders'
 import { stableIdPlugin } from '../../shared/editor/idPlugin'
 import { numberingPlugin, numberingPluginKey } from '../../shared/editor/numberingPlugin'
-import { deleteStructural, insertArticle, insertBodyBlock, insertChapter, moveArticle, shiftLevel, splitStructural } from '../../shared/editor/commands'
+import { deleteStructural, insertArticle, insertBodyBlock, insertChapter, moveStructural, shiftLevel, splitStructural } from '../../shared/editor/commands'
 import type { Language } from '../../shared/language'
 import { computedLabels, nodesOfType, pluginLabels, posOfNth, run, withCursorIn } from '../helpers/editorState'
 
@@ -58,8 +58,8 @@ const COMMANDS: Record<Exclude<Op['kind'], 'deleteAcross' | 'join'>, Command> = 
   delete: deleteStructural,
   article: insertArticle,
   chapter: insertChapter,
-  up: moveArticle(-1),
-  down: moveArticle(1),
+  up: moveStructural(-1),
+  down: moveStructural(1),
 }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
