@@ -6,10 +6,10 @@ import { createCast, createDocument, grant, organization, type Account } from '.
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 
-/** The section headings as shown: label and words, in text order. */
-function sections(page: Page): Promise<string[]> {
-  return page.$$eval('.legal-text h2.section', (headings) =>
-    headings.map((h) => {
+/** The headings of one kind of division as shown: label and words, in text order. */
+function headings(page: Page, kind: 'part' | 'chapter' | 'section'): Promise<string[]> {
+  return page.$$eval(`.legal-text h2.${kind}`, (found) =>
+    found.map((h) => {
       const copy = h.cloneNode(true) as HTMLElement
       copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
       return `${h.getAttribute('data-label')} ${copy.textContent?.replace(/\u2060/g, '') ?? ''}`.trim()
@@ -17,16 +17,8 @@ function sections(page: Page): Promise<string[]> {
   )
 }
 
-/** The part headings as shown: label and words, in text order. */
-function parts(page: Page): Promise<string[]> {
-  return page.$$eval('.legal-text h2.part', (headings) =>
-    headings.map((h) => {
-      const copy = h.cloneNode(true) as HTMLElement
-      copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
-      return `${h.getAttribute('data-label')} ${copy.textContent?.replace(/\u2060/g, '') ?? ''}`.trim()
-    }),
-  )
-}
+const sections = (page: Page) => headings(page, 'section')
+const parts = (page: Page) => headings(page, 'part')
 
 function outline(page: Page): Promise<string[]> {
   return page.$$eval('.outline li', (items) => items.map((li) => `${li.className}: ${li.querySelector('button')?.textContent?.trim() ?? ''}`))
@@ -190,5 +182,55 @@ describe('sections inside chapters, for two people (a Russian draft, one interfa
     await expect.poll(() => sections(pageA)).not.toContain('§ 1. Undo me')
     if ((await sections(pageA)).length > expected.length) await pageA.keyboard.press('Control+z')
     await expect.poll(() => sections(pageB)).toEqual(expected)
+  })
+
+  it('moves a chapter with its sections and articles: Alt+Shift+↑ in its heading; «Move down» in the other browser puts it back', async () => {
+    const chapters = (page: Page) => headings(page, 'chapter')
+    const before = await chapters(pageA)
+    const articlesBefore = await articleLabels(pageA)
+    // The articles of the first two chapters, by id, from the text's order.
+    const idsIn = (page: Page, n: number) => page.locator('.legal-text h2.chapter').nth(n).evaluate((h) => {
+      const ids: string[] = []
+      for (let el = h.nextElementSibling; el && !el.matches('h2.chapter, h2.part'); el = el.nextElementSibling) {
+        if (el.matches('article.article')) ids.push(el.getAttribute('data-id') ?? '')
+      }
+      return ids
+    })
+    const first = await idsIn(pageA, 0)
+    const second = await idsIn(pageA, 1)
+    expect(first.length).toBeGreaterThan(1)
+
+    // The heading of part I comes first: nothing goes above it.
+    await pageA.locator('.legal-text h2.part').first().click()
+    await expect.poll(() => pageA.getByTestId('move-up').isDisabled()).toBe(true)
+    expect(await pageA.getByTestId('move-down').isDisabled()).toBe(false)
+
+    await pageA.locator('.legal-text h2.chapter').nth(1).click()
+    await pageA.keyboard.press('Alt+Shift+ArrowUp')
+    const swapped = [before[1].replace(/^Глава \d+\./, 'Глава 1.'), before[0].replace(/^Глава \d+\./, 'Глава 2.'), ...before.slice(2)]
+    for (const page of [pageA, pageB]) {
+      await expect.poll(() => chapters(page)).toEqual(swapped)
+      const after = await articleLabels(page)
+      // Its articles first, then the other chapter's with its sections; everything renumbered in order, no id lost.
+      expect(after.slice(0, second.length + first.length).map((a) => a.id)).toEqual([...second, ...first])
+      expect(after.map((a) => a.label)).toEqual(articlesBefore.map((a) => a.label))
+      expect(new Set(after.map((a) => a.id))).toEqual(new Set(articlesBefore.map((a) => a.id)))
+      // Sections go with their chapter and keep their numbers within it.
+      await expect.poll(() => sections(page)).toEqual(['§ 1. Second chapter section', '§ 1. Inserted', '§ 2. Общие правила', '§ 3. Special rules'])
+    }
+    await expect.poll(async () => (await outline(pageB)).find((e) => e.startsWith('outline-chapter'))).toBe(`outline-chapter: ${swapped[0]}`)
+
+    // The other person, from the toolbar: the caret in the moved chapter's heading, "Move down".
+    await pageB.locator('.legal-text h2.chapter').first().click()
+    await pageB.getByTestId('move-down').click()
+    for (const page of [pageA, pageB]) await expect.poll(() => chapters(page)).toEqual(before)
+    // The focus stays in the text, the caret in that heading: typing goes on there.
+    await pageB.keyboard.press('End')
+    await pageB.keyboard.type('!')
+    await expect.poll(async () => (await chapters(pageA))[1]).toBe(`${before[1]}!`)
+    await pageB.keyboard.press('Backspace')
+    await expect.poll(() => chapters(pageA)).toEqual(before)
+    expect(await articleLabels(pageB)).toEqual(articlesBefore)
+    expect(errors).toEqual([])
   })
 })

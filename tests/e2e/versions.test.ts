@@ -277,7 +277,7 @@ describe('versions and comparison in the browser', () => {
     await page.waitForSelector(SAVED)
 
     const view = await compareRound1WithCurrent()
-    expect(await view.getByTestId('summary-sections').textContent()).toBe('Sections: added: 1 · deleted: 0 · changed: 0')
+    expect(await view.getByTestId('summary-sections').textContent()).toBe('Sections: added: 1 · deleted: 0 · changed: 0 · moved: 0')
     const heading = view.getByTestId('diff-section')
     expect(await heading.locator('h3').textContent()).toBe('Section 1. Scope (added)')
     // The articles after it are listed as now in the section, same text.
@@ -304,7 +304,7 @@ describe('versions and comparison in the browser', () => {
     await page.waitForSelector(SAVED)
 
     const view = await compareRound1WithCurrent()
-    expect(await view.getByTestId('summary-parts').textContent()).toBe('Parts: added: 1 · deleted: 0 · changed: 0')
+    expect(await view.getByTestId('summary-parts').textContent()).toBe('Parts: added: 1 · deleted: 0 · changed: 0 · moved: 0')
     const heading = view.getByTestId('diff-part')
     expect(await heading.getAttribute('class')).toContain('diff-part')
     expect(await heading.locator('h3').textContent()).toBe('Part I. Final provisions (added)')
@@ -312,6 +312,27 @@ describe('versions and comparison in the browser', () => {
     const rows = view.getByTestId('comparative-row')
     await expect.poll(() => rows.count()).toBe(2)
     expect(await rows.last().locator('td').nth(1).textContent()).toBe('Part I. Final provisions')
+    await page.keyboard.press('Escape')
+    await view.waitFor({ state: 'detached' })
+    expect(errors).toEqual([])
+  })
+
+  it('compares Round 1 with the text after a chapter was moved up with its articles (Alt+Shift+↑): one move, the chapter’s', async () => {
+    const chapters = () => page.locator('.legal-text h2.chapter').allTextContents()
+    const before = await chapters()
+    const third = page.locator('.legal-text h2.chapter').nth(2)
+    await third.click()
+    await page.keyboard.press('Alt+Shift+ArrowUp')
+    await expect.poll(chapters).toEqual([before[0], before[2], before[1], ...before.slice(3)])
+    await page.waitForSelector(SAVED)
+
+    const view = await compareRound1WithCurrent()
+    expect(await view.getByTestId('summary-chapters').textContent()).toBe('Chapters: added: 0 · deleted: 0 · changed: 0 · moved: 1')
+    // Its articles went with it: renumbered, not moved, still in it.
+    expect(await view.getByTestId('summary-moved').textContent()).toContain('moved: 0')
+    const moved = view.locator('[data-testid="diff-chapter"]')
+    await expect.poll(() => moved.count()).toBe(1)
+    expect(await moved.locator('h3').textContent()).toBe(`Chapter III. → Chapter II. ${before[2]} (moved)`)
     await page.keyboard.press('Escape')
     await view.waitFor({ state: 'detached' })
     expect(errors).toEqual([])
