@@ -1,6 +1,6 @@
 import type { Ref } from 'react'
 import type { OrganizationSummary } from '../../shared/api'
-import type { ArticleDiff, BlockDiff, DivisionDiff, ProvisionRef, TextDiff } from '../../shared/diff'
+import type { ArticleDiff, BlockDiff, DivisionDiff, ProvisionRef, RegroupedRun, TextDiff } from '../../shared/diff'
 import { useI18n } from '../i18n/i18n'
 import { DiffText } from './DiffText'
 import { OrgChips } from './OrgChips'
@@ -66,6 +66,24 @@ function Block({ block }: { block: BlockDiff }) {
   )
 }
 
+type Translate = ReturnType<typeof useI18n>['t']
+
+/**
+ * Where an article is now, if not where it was: "Now in § 2. Courts". Out of a section into
+ * none reads as the chapter's hint when the chapter changed too; alone, as "No longer in § 2".
+ */
+function placeHints(article: ArticleDiff, t: Translate): string[] {
+  const hints: string[] = []
+  if (article.partChanged && article.partAfter) hints.push(t('compare.partChanged', { ref: refName(article.partAfter) }))
+  if (article.chapterChanged && article.chapterAfter) hints.push(t('compare.chapterChanged', { ref: refName(article.chapterAfter) }))
+  if (article.sectionChanged && article.sectionAfter) hints.push(t('compare.sectionChanged', { ref: refName(article.sectionAfter) }))
+  if (hints.length > 0) return hints
+  if (article.sectionChanged && article.sectionBefore) hints.push(t('compare.leftSection', { ref: refName(article.sectionBefore) }))
+  if (article.chapterChanged && article.chapterBefore) hints.push(t('compare.leftChapter', { ref: refName(article.chapterBefore) }))
+  if (article.partChanged && article.partBefore) hints.push(t('compare.leftPart', { ref: refName(article.partBefore) }))
+  return hints
+}
+
 /** Where an article's text came from or went: split, merged, another part, chapter or section. */
 function Hints({ article }: { article: ArticleDiff }) {
   const { t } = useI18n()
@@ -74,15 +92,34 @@ function Hints({ article }: { article: ArticleDiff }) {
   if (article.splitInto.length) hints.push(t('compare.splitInto', { refs: article.splitInto.map(refName).join(', ') }))
   if (article.mergedInto) hints.push(t('compare.mergedInto', { ref: refName(article.mergedInto) }))
   if (article.mergedFrom.length) hints.push(t('compare.mergedFrom', { refs: article.mergedFrom.map(refName).join(', ') }))
-  if (article.partChanged && article.partAfter) hints.push(t('compare.partChanged', { ref: refName(article.partAfter) }))
-  if (article.chapterChanged && article.chapterAfter) hints.push(t('compare.chapterChanged', { ref: refName(article.chapterAfter) }))
-  // Out of a section into none (before the first section of a chapter) reads as the chapter hint or nothing.
-  if (article.sectionChanged && article.sectionAfter) hints.push(t('compare.sectionChanged', { ref: refName(article.sectionAfter) }))
+  hints.push(...placeHints(article, t))
   if (hints.length === 0) return null
   return (
     <ul className="diff-hints small" data-testid="diff-hints">
       {hints.map((h) => <li key={h}>{h}</li>)}
     </ul>
+  )
+}
+
+/**
+ * Articles with the same text that are in another part, chapter or section only because a
+ * heading was added, deleted or moved around them: one card for the run, "Now in § 1. Scope",
+ * listing them with their numbers.
+ */
+export function RegroupedChange({ ref, current, run }: ChangeProps & { run: RegroupedRun }) {
+  const { t } = useI18n()
+  return (
+    <section ref={ref} tabIndex={-1} className={`diff-regrouped${current ? ' current' : ''}`} data-testid="diff-regrouped">
+      <h3>{placeHints(run.articles[0], t).join('; ')}</h3>
+      <p className="muted small">{t('compare.regroupedNote', { n: run.articles.length })}</p>
+      <ul className="diff-regrouped-list small">
+        {run.articles.map((a, i) => (
+          <li key={a.id ?? `#${i}`} data-id={a.id ?? ''}>
+            <span className="diff-labels">{labels(a.labelBefore, a.labelAfter)}</span> {a.headingAfter ?? a.headingBefore}
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }
 
@@ -100,7 +137,7 @@ export function DivisionChange({ ref, current, division }: ChangeProps & { divis
   }
   const section = division.kind === 'chapter' ? '' : ` diff-${division.kind}`
   return (
-    <section ref={ref} tabIndex={-1} className={`diff-chapter${section} status-${division.status}${current ? ' current' : ''}`} data-testid={`diff-${division.kind}`} data-id={division.id ?? ''} data-status={division.status}>
+    <section ref={ref} tabIndex={-1} className={`diff-chapter${section} status-${division.status}${division.moved ? ' moved' : ''}${current ? ' current' : ''}`} data-testid={`diff-${division.kind}`} data-id={division.id ?? ''} data-status={division.status}>
       <h3>
         <span className="diff-labels">{labels(division.labelBefore, division.labelAfter)}</span> <DiffText segments={division.heading.segments} />
         {status.length > 0 && <span className="diff-status"> ({status.join(', ')})</span>}

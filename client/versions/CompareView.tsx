@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { DocumentComparison } from '../../shared/api'
-import { comparativeTable, isChange, withoutRow, type ArticleDiff, type DivisionDiff, type DocumentDiff } from '../../shared/diff'
+import { comparativeTable, groupRegrouped, isChange, withoutRow, type ArticleDiff, type DivisionDiff, type DocumentDiff, type RegroupedRun } from '../../shared/diff'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
-import { ArticleChange, DivisionChange, TextChange } from './ArticleChange'
+import { ArticleChange, DivisionChange, RegroupedChange, TextChange } from './ArticleChange'
 import { ComparativeTableView } from './ComparativeTableView'
 import { Overlay } from './Overlay'
 import { dateFormat } from '../i18n/dates'
@@ -19,12 +19,17 @@ type Item =
   | { key: string; kind: 'preamble'; changed: true }
   | { key: string; kind: 'division'; division: DivisionDiff; changed: boolean }
   | { key: string; kind: 'article'; article: ArticleDiff; changed: boolean }
+  | { key: string; kind: 'regrouped'; run: RegroupedRun; changed: true }
 
 function itemsOf(diff: DocumentDiff): Item[] {
   const items: Item[] = []
   if (diff.summary.titleChanged) items.push({ key: 'title', kind: 'title', changed: true })
   if (diff.summary.preambleChanged) items.push({ key: 'preamble', kind: 'preamble', changed: true })
-  diff.structure.forEach((item, i) => {
+  groupRegrouped(diff.structure).forEach((item, i) => {
+    if (item.kind === 'regrouped') {
+      items.push({ key: `regrouped-${item.articles[0].id ?? ''}-${i}`, kind: 'regrouped', run: item, changed: true })
+      return
+    }
     const changed = isChange(item)
     const key = `${item.kind}-${item.id ?? `#${i}`}-${i}`
     items.push(item.kind === 'article' ? { key, kind: 'article', article: item, changed } : { key, kind: 'division', division: item, changed })
@@ -222,6 +227,7 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
                   if (item.kind === 'title') return <TextChange key={item.key} {...common} label={t('compare.lawTitle')} parts={[comparison.diff.title]} />
                   if (item.kind === 'preamble') return <TextChange key={item.key} {...common} label={t('compare.preamble')} parts={comparison.diff.preamble} />
                   if (item.kind === 'division') return <DivisionChange key={item.key} {...common} division={item.division} />
+                  if (item.kind === 'regrouped') return <RegroupedChange key={item.key} {...common} run={item.run} />
                   return <ArticleChange key={item.key} {...common} article={item.article} organizations={comparison.organizations[item.article.id ?? ''] ?? []} />
                 })}
               </div>

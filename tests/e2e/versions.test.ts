@@ -280,8 +280,17 @@ describe('versions and comparison in the browser', () => {
     expect(await view.getByTestId('summary-sections').textContent()).toBe('Sections: added: 1 · deleted: 0 · changed: 0 · moved: 0')
     const heading = view.getByTestId('diff-section')
     expect(await heading.locator('h3').textContent()).toBe('Section 1. Scope (added)')
-    // The articles after it are listed as now in the section, same text.
-    expect(await view.getByTestId('diff-article').first().getByTestId('diff-hints').textContent()).toBe('Now in Section 1. Scope')
+    // The articles after it, up to the next chapter, are one change: now in the section, same text.
+    const regrouped = view.getByTestId('diff-regrouped')
+    expect(await regrouped.count()).toBe(1)
+    expect(await regrouped.locator('h3').textContent()).toBe('Now in Section 1. Scope')
+    const inFirstChapter = await page.locator('.legal-text h2.chapter').first().evaluate((h) => {
+      let n = 0
+      for (let el = h.nextElementSibling; el && !el.matches('h2.chapter'); el = el.nextElementSibling) if (el.matches('article.article')) n++
+      return n
+    })
+    expect(await regrouped.locator('li').count()).toBe(inFirstChapter)
+    expect(await view.getByTestId('diff-article').count()).toBe(0)
     // "Next change" stands on the section heading first.
     await page.keyboard.press('n')
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('diff-section')

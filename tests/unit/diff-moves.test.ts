@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareDocuments, comparativeTable, type DocumentDiff } from '../../shared/diff'
+import { compareDocuments, comparativeTable, groupRegrouped, isChange, onlyRegrouped, type DocumentDiff } from '../../shared/diff'
 import { article, chapter, clause, law, part, section } from '../../shared/diff/testing/fixtures'
 import type { DocJSON } from '../../shared/schema'
 
@@ -63,5 +63,36 @@ describe('moves, as a lawyer reads them', () => {
     const s3 = section('s3', 'Police')
     const diff = compareDocuments(doc([c1, s1, 1, s2, 2, c2, s3, 3]), doc([c1, s2, 2, s1, 1, c2, s3, 3]), 'en')
     expect(moved(diff)).toEqual(['s2'])
+  })
+})
+
+describe('articles regrouped by a heading, as one change per run', () => {
+  const runs = (diff: DocumentDiff) =>
+    groupRegrouped(diff.structure).map((x) => (x.kind === 'regrouped' ? `run ${x.articles.map((a) => a.id).join(',')}` : `${x.id}${isChange(x) ? ' *' : ''}`))
+
+  it('a section added in the middle of a chapter: the articles after it, one run, up to the next chapter', () => {
+    const diff = compareDocuments(doc([c1, 1, 2, 3, 4, c2, 5]), doc([c1, 1, s1, 2, 3, 4, c2, 5]), 'en')
+    expect(diff.articles.filter((x) => x.sectionChanged).map((x) => x.id)).toEqual(['a2', 'a3', 'a4'])
+    expect(runs(diff)).toEqual(['c1', 'a1', 's1 *', 'run a2,a3,a4', 'c2', 'a5'])
+    expect(diff.articles.filter(onlyRegrouped).map((x) => x.id)).toEqual(['a2', 'a3', 'a4'])
+  })
+
+  it('an article whose text changed, or that moved, is a change of its own and splits the run', () => {
+    const changed = law('Model Law', ['Preamble.'], [c1, a(1), s1, a(2), article('a3', 'Heading 3', clause('a3c1', 'New text.')), a(4)])
+    const diff = compareDocuments(doc([c1, 1, 2, 3, 4]), changed, 'en')
+    expect(runs(diff)).toEqual(['c1', 'a1', 's1 *', 'run a2', 'a3 *', 'run a4'])
+    const moved = compareDocuments(doc([c1, s1, 1, 2, s2, 3, 4]), doc([c1, s1, 2, s2, 3, 1, 4]), 'en')
+    expect(runs(moved)).toEqual(['c1', 's1', 'a2', 's2', 'a3', 'a1 *', 'a4'])
+  })
+
+  it('sections deleted: the articles that left each one are a run of their own', () => {
+    const diff = compareDocuments(doc([c1, s1, 1, 2, s2, 3, c2, 4]), doc([c1, 1, 2, 3, c2, 4]), 'en')
+    expect(runs(diff)).toEqual(['c1', 's1 *', 'run a1,a2', 's2 *', 'run a3', 'c2', 'a4'])
+  })
+
+  it('a part heading moved past a chapter: that chapter’s articles are one run, now in the part', () => {
+    const diff = compareDocuments(doc([p1, c1, 1, c2, 2, 3, p2, c3, 4]), doc([p1, c1, 1, p2, c2, 2, 3, c3, 4]), 'en')
+    expect(runs(diff)).toEqual(['p1', 'c1', 'a1', 'p2', 'c2', 'run a2,a3', 'c3', 'a4'])
+    expect(diff.articles.find((x) => x.id === 'a2')).toMatchObject({ partChanged: true, chapterChanged: false, moved: false })
   })
 })
