@@ -26,6 +26,23 @@ export type CreateDocumentInput = z.input<typeof CreateDocumentInput>
 export const RenameDocumentInput = z.object({ title: DocumentTitle })
 export type RenameDocumentInput = z.infer<typeof RenameDocumentInput>
 
+/** A language version of a draft (shared/languageVersions.ts): a copy in another language, same ids. */
+export const CreateLanguageVersionInput = z.object({
+  language: z.enum(LANGUAGES),
+  /** The new draft's title (the law's title in its text is copied, to be translated); the source's by default. */
+  title: DocumentTitle.optional(),
+})
+export type CreateLanguageVersionInput = z.infer<typeof CreateLanguageVersionInput>
+
+/** One language version of a law that the viewer can open (the draft itself included). */
+export interface LanguageVersion {
+  id: string
+  title: string
+  language: (typeof LANGUAGES)[number]
+  updatedAt: string
+  role: Role
+}
+
 export interface DocumentSummary {
   id: string
   title: string
@@ -415,6 +432,8 @@ export const ErrorCode = {
   versionAlreadyProposed: 'version_already_proposed',
   agreementClosed: 'agreement_closed',
   notRequiredOrganization: 'not_a_required_organization',
+  /** A language version in a language the law already has, or in the draft's own (409). */
+  languageVersionExists: 'language_version_exists',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

@@ -1,5 +1,7 @@
 import { CSRF_HEADER } from '../../shared/apiConstants'
 import type {
+  CreateLanguageVersionInput,
+  LanguageVersion,
   AcceptInvitationInput,
   AccountSummary,
   ChangedAccount,
@@ -45,6 +47,7 @@ import type {
   StatePreferenceInput,
   WithdrawPreferenceInput,
 } from '../../shared/api'
+import type { DocJSON } from '../../shared/schema'
 import { unpackDiff } from '../../shared/diff/wire'
 import type { MessageKey } from '../i18n/en'
 import type { Translate } from '../i18n/i18n'
@@ -122,6 +125,10 @@ export const api = {
   createDocument: (input: CreateDocumentInput) => request<DocumentSummary>('POST', '/api/documents', input),
   renameDocument: (id: string, input: RenameDocumentInput) => request<DocumentSummary>('PATCH', doc(id), input),
   deleteDocument: (id: string) => request<void>('DELETE', doc(id)),
+  /** The draft's text as stored now (the tree of the legal schema). */
+  content: (id: string) => request<DocJSON>('GET', `${doc(id)}/content`),
+  languageVersions: (id: string) => request<LanguageVersion[]>('GET', `${doc(id)}/language-versions`),
+  createLanguageVersion: (id: string, input: CreateLanguageVersionInput) => request<DocumentSummary>('POST', `${doc(id)}/language-versions`, input),
   listGrants: (id: string) => request<Grant[]>('GET', `${doc(id)}/access`),
   putGrant: (id: string, input: PutGrantInput) => request<unknown>('PUT', `${doc(id)}/access`, input),
   revokeGrant: (id: string, principalType: string, principalId: string) =>
@@ -213,6 +220,7 @@ const KNOWN_CODES: Record<ErrorCode | 'network', MessageKey> = {
   agreement_already_open: 'error.agreement_already_open',
   version_already_proposed: 'error.version_already_proposed',
   agreement_closed: 'error.agreement_closed',
+  language_version_exists: 'error.language_version_exists',
   not_a_required_organization: 'error.not_a_required_organization',
 }
 

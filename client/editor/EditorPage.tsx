@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { DocumentSummary } from '../../shared/api'
 import { api, errorText, RequestError } from '../api/http'
@@ -21,6 +21,8 @@ import { CommentsPanel } from '../comments/CommentsPanel'
 import { CommentButton } from '../comments/CommentButton'
 import { AgreementView } from '../agreement/AgreementView'
 import { AlternativesPanel } from '../alternatives/AlternativesPanel'
+// Loaded when asked for: the side-by-side view brings the structure's flattening and alignment.
+const LanguagesDialog = lazy(() => import('../languages/LanguagesDialog').then((m) => ({ default: m.LanguagesDialog })))
 import { keepAboveSheet, useSidePanels } from './useSidePanels'
 import { TEXT_ID } from './SkipToText'
 import { followSheetHeight } from './sheetHeight'
@@ -51,6 +53,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     openComments()
   }, [openComments])
   const [showAgreement, setShowAgreement] = useState(false)
+  const [showLanguages, setShowLanguages] = useState(false)
   const liveRole = useStoreValue(session, (s) => s.role, null)
   const writeRefused = useStoreValue(session, (s) => s.writeRefused, false)
   const renamedTo = useStoreValue(session, (s) => s.title, null)
@@ -185,6 +188,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       {actions && (
         <button type="button" data-testid="agreement" onClick={() => setShowAgreement(true)} aria-haspopup="dialog">{t('agreement.button')}</button>
       )}
+      {actions && (
+        <button type="button" data-testid="languages" onClick={() => setShowLanguages(true)} aria-haspopup="dialog">{t('languages.button')}</button>
+      )}
       {actions && can(role, 'share') && (
         <button type="button" data-testid="share" onClick={() => setSharing(true)}>{t('share.button')}</button>
       )}
@@ -230,6 +236,11 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         )
       )}
       {shareShown && <ShareDialog docId={docId} onClose={() => setSharing(false)} />}
+      {showLanguages && actions && (
+        <Suspense fallback={null}>
+          <LanguagesDialog docId={docId} title={title} language={load.doc.language} canEdit={can(role, 'edit')} onClose={() => setShowLanguages(false)} />
+        </Suspense>
+      )}
       {showAgreement && actions && <AgreementView docId={docId} title={title} role={role} withAccess={load.doc.organizations} onClose={() => setShowAgreement(false)} />}
       <div className={`editor-layout${anyPanel && open.history ? ' with-history' : ''}${anyPanel && open.comments ? ' with-comments' : ''}${anyPanel ? ' with-panel' : ''}`}>
         <aside className="sidebar">

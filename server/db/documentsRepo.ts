@@ -44,7 +44,24 @@ export class DocumentsRepo {
       insert: db.prepare('INSERT INTO documents (id, title, language, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?)'),
       rename: db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
       delete: db.prepare('DELETE FROM documents WHERE id = ?'),
+      workOf: db.prepare<[string], { work_id: string | null }>('SELECT work_id FROM documents WHERE id = ?'),
+      inWork: db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents d WHERE work_id = ? ORDER BY created_at, id`),
+      setWork: db.prepare('UPDATE documents SET work_id = ? WHERE id = ?'),
     }
+  }
+
+  /** The work a draft is a language version of (see migration 11), or null when it has no other language version. */
+  workOf(id: string): string | null {
+    return this.stmts.workOf.get(id)?.work_id ?? null
+  }
+
+  /** The language versions of a work, oldest first. */
+  inWork(workId: string): DocumentRecord[] {
+    return this.stmts.inWork.all(workId).map(toRecord)
+  }
+
+  setWork(id: string, workId: string): void {
+    this.stmts.setWork.run(workId, id)
   }
 
   /** All documents, most recently changed first (callers filter by access). */

@@ -307,4 +307,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE comment_threads ADD COLUMN proposal_decided_by TEXT;
   ALTER TABLE comment_threads ADD COLUMN proposal_decided_at TEXT;
   `,
+  // 11: language versions. Drafts that are language versions of one law (Akoma Ntoso's
+  // expressions of one work) share a work id: the id of the draft the first language version
+  // was made from. A draft with no language version has none (NULL).
+  `
+  ALTER TABLE documents ADD COLUMN work_id TEXT;
+  CREATE INDEX documents_by_work ON documents (work_id) WHERE work_id IS NOT NULL;
+  `,
 ]

@@ -1,5 +1,6 @@
-import { CreateDocumentInput, RenameDocumentInput } from '../../shared/api'
+import { CreateDocumentInput, CreateLanguageVersionInput, RenameDocumentInput } from '../../shared/api'
 import { createDocument } from '../services/documents'
+import { createLanguageVersion, languageVersionsOf } from '../services/languageVersions'
 import { documentNotFound } from '../errors'
 import { renamedMessage } from '../collab/messages'
 import type { ApiDeps } from './api'
@@ -57,6 +58,25 @@ export function registerDocumentsRoutes(router: Router, deps: ApiDeps): void {
         documents.delete(doc.id)
         deps.log.info('document deleted', { docId: doc.id, by: auth.user.id })
         sendNoContent(res)
+      }),
+    )
+    .on(
+      'GET',
+      '/api/documents/:id/language-versions',
+      guards.signedIn(({ auth, params, res }) => {
+        const { doc } = access.authorize(auth.user, params.id, 'read')
+        sendJson(res, 200, languageVersionsOf(deps, auth.user, doc))
+      }),
+    )
+    .on(
+      'POST',
+      '/api/documents/:id/language-versions',
+      guards.signedIn(async (ctx) => {
+        // Linking a draft to a new language version is a change to it: owners and drafters.
+        const { doc: source } = access.authorize(ctx.auth.user, ctx.params.id, 'edit')
+        const input = await validBody(ctx, CreateLanguageVersionInput)
+        const doc = createLanguageVersion(deps, ctx.auth.user, source, input)
+        sendJson(ctx.res, 201, access.summary(doc, 'owner'), { Location: `/api/documents/${doc.id}` })
       }),
     )
     .on(

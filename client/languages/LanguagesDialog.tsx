@@ -1,0 +1,109 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import type { LanguageVersion } from '../../shared/api'
+import { LANGUAGES, type Language } from '../../shared/language'
+import { api, errorText } from '../api/http'
+import { useI18n } from '../i18n/i18n'
+import { navigate } from '../router'
+import { Field, FormError } from '../ui/Field'
+import { useAction } from '../ui/useAction'
+import { useModalDialog } from '../ui/useModalDialog'
+import { ParallelView } from './ParallelView'
+
+/**
+ * The law's language versions (shared/languageVersions.ts): open one, put it side by side with
+ * this draft, or (owners and drafters) create one in a language the law does not have yet.
+ */
+export function LanguagesDialog({ docId, title, language, canEdit, onClose }: {
+  docId: string
+  title: string
+  language: Language
+  canEdit: boolean
+  onClose: () => void
+}) {
+  const { t } = useI18n()
+  const [versions, setVersions] = useState<LanguageVersion[] | null>(null)
+  const [loadError, setLoadError] = useState('')
+  const [parallelWith, setParallelWith] = useState<LanguageVersion | null>(null)
+  const [newTitle, setNewTitle] = useState(title)
+  const creating = useAction()
+  const dialog = useModalDialog<HTMLDivElement>(onClose)
+
+  useEffect(() => {
+    let cancelled = false
+    api.languageVersions(docId).then(
+      (list) => !cancelled && setVersions(list),
+      (err: unknown) => !cancelled && setLoadError(errorText(err, t)),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [docId, t])
+
+  const others = versions?.filter((v) => v.id !== docId) ?? []
+  const missing = versions ? LANGUAGES.filter((l) => !versions.some((v) => v.language === l)) : []
+
+  function create(target: Language) {
+    return (event: FormEvent) => {
+      event.preventDefault()
+      void creating.run(async () => {
+        const created = await api.createLanguageVersion(docId, { language: target, title: newTitle.trim() || title })
+        navigate(`/d/${created.id}`)
+      })
+    }
+  }
+
+  return (
+    <>
+    <div className="dialog-backdrop" onClick={onClose}>
+      <div className="dialog wide" {...dialog} aria-labelledby="languages-title" data-testid="languages-dialog" onClick={(e) => e.stopPropagation()}>
+        <h2 id="languages-title">{t('languages.title')}</h2>
+        <p className="muted small">{t('languages.intro')}</p>
+        {!versions && !loadError && <p className="muted" role="status">{t('languages.loading')}</p>}
+        <FormError message={loadError} />
+        {versions && (
+          <ul className="plain-list" aria-label={t('languages.title')}>
+            <li data-testid="language-version" data-language={language}>
+              <strong>{t(`languages.name.${language}`)}</strong> — {title} <span className="muted">({t('languages.this')})</span>
+            </li>
+            {others.map((v) => (
+              <li key={v.id} data-testid="language-version" data-language={v.language}>
+                <strong>{t(`languages.name.${v.language}`)}</strong> — {v.title}{' '}
+                <button type="button" onClick={() => setParallelWith(v)} data-testid="side-by-side">{t('languages.sideBySide')}</button>{' '}
+                <a
+                  href={`/d/${v.id}`}
+                  className="button-link"
+                  onClick={(e) => {
+                    e.preventDefault()
+                    navigate(`/d/${v.id}`)
+                  }}
+                >
+                  {t('languages.open')}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {versions && others.length === 0 && <p className="muted" data-testid="no-language-versions">{t('languages.none')}</p>}
+        {versions && missing.length > 0 && (canEdit ? (
+          missing.map((target) => (
+            <form key={target} onSubmit={create(target)} className="inline-form" aria-label={t(`languages.create.${target}`)}>
+              <Field label={t('languages.newTitle')} value={newTitle} onChange={(e) => setNewTitle(e.target.value)} maxLength={300} />
+              <button type="submit" className="primary" disabled={creating.busy} data-testid={`create-language-${target}`}>
+                {creating.busy ? t('languages.creating') : t(`languages.create.${target}`)}
+              </button>
+            </form>
+          ))
+        ) : (
+          <p className="muted small">{t('languages.editorsOnly')}</p>
+        ))}
+        <FormError message={creating.error} />
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>{t('common.close')}</button>
+        </div>
+      </div>
+    </div>
+    {/* Outside the backdrop: a click in the comparison must not reach the backdrop's close. */}
+    {parallelWith && <ParallelView left={{ id: docId, title, language }} right={parallelWith} onClose={() => setParallelWith(null)} />}
+    </>
+  )
+}

@@ -1,0 +1,128 @@
+import { useEffect, useMemo, useState } from 'react'
+import type { Language } from '../../shared/language'
+import { alignLanguageVersions, type ParallelIssue, type ParallelRow, type ParallelSide, type ParallelText } from '../../shared/languageVersions'
+import { api, errorText } from '../api/http'
+import { useI18n } from '../i18n/i18n'
+import { FormError } from '../ui/Field'
+import { Overlay } from '../versions/Overlay'
+import '../styles/versions.css'
+
+interface Draft {
+  id: string
+  title: string
+  language: Language
+}
+
+const ISSUES: ParallelIssue[] = ['untranslated', 'missing', 'numberDiffers', 'blocksDiffer']
+
+function Side({ side, language, kind }: { side: ParallelSide | null; language: Language; kind: ParallelRow['kind'] }) {
+  const { t } = useI18n()
+  if (!side) return <td className="parallel-absent muted" lang={language}>{t('parallel.notHere')}</td>
+  const label = side.label || (kind === 'title' ? t('parallel.lawTitle') : kind === 'preamble' ? t('parallel.preamble') : '')
+  return (
+    <td lang={language}>
+      <p className={`parallel-heading parallel-${kind}`}>
+        {label && <span className="diff-labels">{label} </span>}
+        {side.heading}
+      </p>
+      {side.blocks.map((block, i) => (
+        <p key={i} className="parallel-block">
+          {block.label && <span className="diff-labels">{block.label} </span>}
+          {block.text}
+        </p>
+      ))}
+    </td>
+  )
+}
+
+/**
+ * Two language versions of one law side by side, article by article (paired by stable id,
+ * shared/languageVersions.ts), with what needs a translator's attention marked and counted:
+ * articles still in the source's words, in one version only, numbered differently, or with
+ * other paragraphs and points.
+ */
+export function ParallelView({ left, right, onClose }: { left: Draft; right: Draft; onClose: () => void }) {
+  const { t } = useI18n()
+  const [text, setText] = useState<ParallelText | null>(null)
+  const [error, setError] = useState('')
+  const [onlyIssues, setOnlyIssues] = useState(false)
+
+  useEffect(() => {
+    let cancelled = false
+    Promise.all([api.content(left.id), api.content(right.id)]).then(
+      ([a, b]) => !cancelled && setText(alignLanguageVersions(a, left.language, b, right.language)),
+      (err: unknown) => !cancelled && setError(errorText(err, t)),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [left.id, left.language, right.id, right.language, t])
+
+  const rows = useMemo(() => (text ? (onlyIssues ? text.rows.filter((r) => r.issues.length > 0) : text.rows) : []), [text, onlyIssues])
+  const issueCount = text ? text.rows.filter((r) => r.issues.length > 0).length : 0
+
+  return (
+    <Overlay labelledBy="parallel-title" onClose={onClose} testId="parallel-view">
+      <header className="overlay-header">
+        <div className="overlay-heading">
+          <h2 id="parallel-title">{t('parallel.title')}</h2>
+          <p className="muted small">{left.title} ↔ {right.title}</p>
+        </div>
+        <button type="button" className="overlay-close" onClick={onClose}>{t('common.close')}</button>
+      </header>
+      <div className="overlay-body">
+        <FormError message={error} />
+        {!text && !error && <p className="muted" role="status">{t('parallel.loading')}</p>}
+        {text && (
+          <>
+            <p className="compare-summary" data-testid="parallel-summary">
+              {issueCount === 0
+                ? t('parallel.allMatch')
+                : ISSUES.filter((issue) => text.counts[issue] > 0).map((issue) => t(`parallel.count.${issue}`, { n: text.counts[issue] })).join(' · ')}
+            </p>
+            <label className="inline">
+              <input type="checkbox" checked={onlyIssues} onChange={(e) => setOnlyIssues(e.target.checked)} data-testid="only-issues" />
+              {t('parallel.onlyIssues')}
+            </label>
+            {rows.length === 0 ? (
+              <p className="muted" data-testid="parallel-empty">{t('parallel.nothingShown')}</p>
+            ) : (
+              <table className="parallel-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t(`languages.name.${left.language}`)} — {left.title}</th>
+                    <th scope="col">{t(`languages.name.${right.language}`)} — {right.title}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row, i) => (
+                    <Row key={`${row.kind}-${row.id ?? i}-${i}`} row={row} left={left.language} right={right.language} />
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </div>
+    </Overlay>
+  )
+}
+
+function Row({ row, left, right }: { row: ParallelRow; left: Language; right: Language }) {
+  const { t } = useI18n()
+  return (
+    <>
+      {row.issues.length > 0 && (
+        <tr className="parallel-issues">
+          <td colSpan={2} data-testid="parallel-issue">
+            {row.issues.map((issue) => t(`parallel.issue.${issue}`)).join(' · ')}
+          </td>
+        </tr>
+      )}
+      <tr className={row.issues.length > 0 ? 'parallel-row has-issues' : 'parallel-row'} data-testid="parallel-row" data-id={row.id ?? ''} data-kind={row.kind}>
+        <Side side={row.left} language={left} kind={row.kind} />
+        <Side side={row.right} language={right} kind={row.kind} />
+      </tr>
+    </>
+  )
+}

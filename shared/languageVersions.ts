@@ -1,0 +1,109 @@
+import type { DocJSON } from './schema'
+import type { Language } from './language'
+import { flattenDocument, type FlatArticle, type FlatDivision } from './diff/flatten'
+import { matchById, readingOrder } from './diff/match'
+
+/**
+ * Language versions of one law (Akoma Ntoso's expressions of one work: domain.md, "each
+ * language version is a separate expression of one work"). A language version starts as a copy
+ * of its source with the same stable ids, so the two texts line up article by article however
+ * either is renumbered later; this puts them side by side and says where they no longer match.
+ */
+
+/** One side of a row: what the reader sees of that provision in that language. */
+export interface ParallelSide {
+  label: string
+  heading: string
+  blocks: { label: string; text: string }[]
+}
+
+export type ParallelIssue =
+  /** In the other language only. */
+  | 'missing'
+  /** Numbered differently: the structure before it differs. */
+  | 'numberDiffers'
+  /** Its paragraphs, points and sub-points are not the same ones in both. */
+  | 'blocksDiffer'
+  /** The same words in both: not translated yet. */
+  | 'untranslated'
+
+export interface ParallelRow {
+  kind: 'title' | 'preamble' | FlatDivision['kind'] | 'article'
+  id: string | null
+  left: ParallelSide | null
+  right: ParallelSide | null
+  issues: ParallelIssue[]
+}
+
+export interface ParallelText {
+  rows: ParallelRow[]
+  /** Rows with each issue (a row may have several). */
+  counts: Record<ParallelIssue, number>
+}
+
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 }
+
+/** The number of a label in either language: "Статья 5." and "Article 5." → 5, "Глава 2." and "Chapter II." → 2. */
+export function labelNumber(label: string): number | null {
+  const token = label.trim().split(/\s+/).pop()?.replace(/\.$/, '') ?? ''
+  if (/^\d+$/.test(token)) return Number(token)
+  if (!/^[IVXLCDM]+$/.test(token)) return null
+  let total = 0
+  for (let i = 0; i < token.length; i++) {
+    const value = ROMAN[token[i]]
+    total += value < (ROMAN[token[i + 1]] ?? 0) ? -value : value
+  }
+  return total
+}
+
+function side(item: FlatDivision | FlatArticle): ParallelSide {
+  return {
+    label: item.label,
+    heading: item.heading,
+    blocks: item.kind === 'article' ? item.blocks.map((b) => ({ label: b.label, text: b.text })) : [],
+  }
+}
+
+const textOf = (s: ParallelSide) => [s.heading, ...s.blocks.map((b) => b.text)].join('\n')
+
+function issuesOf(left: FlatDivision | FlatArticle | null, right: FlatDivision | FlatArticle | null): ParallelIssue[] {
+  if (!left || !right) return ['missing']
+  const issues: ParallelIssue[] = []
+  if (labelNumber(left.label) !== labelNumber(right.label)) issues.push('numberDiffers')
+  if (left.kind === 'article' && right.kind === 'article') {
+    const ids = (a: FlatArticle) => a.blocks.map((b) => `${b.type}:${b.id ?? ''}`).join(' ')
+    if (ids(left) !== ids(right)) issues.push('blocksDiffer')
+  }
+  const words = textOf(side(left))
+  if (words.trim() !== '' && words === textOf(side(right))) issues.push('untranslated')
+  return issues
+}
+
+function textRow(kind: 'title' | 'preamble', left: string | undefined, right: string | undefined): ParallelRow {
+  const toSide = (text: string | undefined): ParallelSide | null => (text === undefined ? null : { label: '', heading: text, blocks: [] })
+  const issues: ParallelIssue[] = left === undefined || right === undefined ? ['missing'] : left.trim() !== '' && left === right ? ['untranslated'] : []
+  return { kind, id: null, left: toSide(left), right: toSide(right), issues }
+}
+
+/**
+ * `left` and `right` side by side: the title, the preamble paragraph by paragraph, then parts,
+ * chapters, sections and articles paired by stable id in the right text's order, with what only
+ * the left text has where it stands there.
+ */
+export function alignLanguageVersions(left: DocJSON, leftLanguage: Language, right: DocJSON, rightLanguage: Language): ParallelText {
+  const a = flattenDocument(left, leftLanguage)
+  const b = flattenDocument(right, rightLanguage)
+  const rows: ParallelRow[] = [textRow('title', a.title, b.title)]
+  for (let i = 0; i < Math.max(a.preamble.length, b.preamble.length); i++) rows.push(textRow('preamble', a.preamble[i], b.preamble[i]))
+  // Kinds are separate namespaces of ids, as in the comparison.
+  const key = (item: FlatDivision | FlatArticle) => (item.id === null ? null : `${item.kind}:${item.id}`)
+  for (const { before, after } of readingOrder(matchById(a.structure, b.structure, key))) {
+    const l = before >= 0 ? a.structure[before] : null
+    const r = after >= 0 ? b.structure[after] : null
+    const item = (l ?? r)!
+    rows.push({ kind: item.kind, id: item.id, left: l && side(l), right: r && side(r), issues: issuesOf(l, r) })
+  }
+  const counts: Record<ParallelIssue, number> = { missing: 0, numberDiffers: 0, blocksDiffer: 0, untranslated: 0 }
+  for (const row of rows) for (const issue of row.issues) counts[issue]++
+  return { rows, counts }
+}

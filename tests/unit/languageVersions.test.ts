@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { alignLanguageVersions, labelNumber } from '../../shared/languageVersions'
+import { article, chapter, clause, law, point } from '../../shared/diff/testing/fixtures'
+import type { DocJSON } from '../../shared/schema'
+
+/** A Russian law: two chapters, three articles, the second with a point. */
+const russian = (): DocJSON =>
+  law('Модельный закон', ['Преамбула.'], [
+    chapter('c1', 'Общие положения'),
+    article('a1', 'Цель', clause('a1p1', 'Настоящий Закон определяет меры.')),
+    article('a2', 'Термины', clause('a2p1', 'Термины:'), point('a2t1', 'жертва;')),
+    chapter('c2', 'Заключительные положения'),
+    article('a3', 'Вступление в силу', clause('a3p1', 'Вступает в силу.')),
+  ])
+
+/** Its English version as a translator leaves it: some of it translated, the rest still Russian. */
+const english = (): DocJSON =>
+  law('Model Law', ['Preamble.'], [
+    chapter('c1', 'General provisions'),
+    article('a1', 'Purpose', clause('a1p1', 'This Law sets out measures.')),
+    article('a2', 'Термины', clause('a2p1', 'Термины:'), point('a2t1', 'жертва;')),
+    chapter('c2', 'Final provisions'),
+    article('a3', 'Entry into force', clause('a3p1', 'Enters into force.')),
+  ])
+
+const summary = (rows: ReturnType<typeof alignLanguageVersions>['rows']) =>
+  rows.map((r) => `${r.kind} ${r.left?.label ?? '-'} | ${r.right?.label ?? '-'}${r.issues.length ? ` [${r.issues.join(', ')}]` : ''}`)
+
+describe('language versions side by side', () => {
+  it('pairs the texts by stable id, with each side numbered in its own language, and finds what is not translated', () => {
+    const { rows, counts } = alignLanguageVersions(russian(), 'ru', english(), 'en')
+    expect(summary(rows)).toEqual([
+      'title  | ', 'preamble  | ',
+      'chapter Глава 1. | Chapter I.', 'article Статья 1. | Article 1.', 'article Статья 2. | Article 2. [untranslated]',
+      'chapter Глава 2. | Chapter II.', 'article Статья 3. | Article 3.',
+    ])
+    expect(rows[4].left!.blocks).toEqual([{ label: '', text: 'Термины:' }, { label: '1)', text: 'жертва;' }])
+    expect(rows[4].right!.blocks).toEqual([{ label: '', text: 'Термины:' }, { label: '1)', text: 'жертва;' }])
+    expect(counts).toEqual({ missing: 0, numberDiffers: 0, blocksDiffer: 0, untranslated: 1 })
+  })
+
+  it('an article added in one language only is missing in the other, and the ones after it are numbered differently', () => {
+    const ru = russian()
+    ru.content!.splice(4, 0, article('new', 'Новая статья', clause('newp', 'Текст.')))
+    const { rows, counts } = alignLanguageVersions(ru, 'ru', english(), 'en')
+    expect(summary(rows).slice(2)).toEqual([
+      'chapter Глава 1. | Chapter I.', 'article Статья 1. | Article 1.', 'article Статья 2. | - [missing]',
+      'article Статья 3. | Article 2. [numberDiffers, untranslated]', 'chapter Глава 2. | Chapter II.', 'article Статья 4. | Article 3. [numberDiffers]',
+    ])
+    expect(counts).toMatchObject({ missing: 1, numberDiffers: 2 })
+  })
+
+  it('a paragraph or point in one language only: the article’s blocks differ', () => {
+    const en = english()
+    const a3 = en.content!.find((n) => n.attrs?.id === 'a3')!
+    a3.content!.push(clause('extra', 'A second paragraph.'))
+    const { rows } = alignLanguageVersions(russian(), 'ru', en, 'en')
+    expect(rows.find((r) => r.id === 'a3')!.issues).toEqual(['blocksDiffer'])
+  })
+
+  it('an untranslated title and preamble are said too; a moved article is paired where the right text has it', () => {
+    const en = russian()
+    const [, , c1, a1, a2, c2, a3] = en.content!
+    en.content = [en.content![0], en.content![1], c1, a2, a1, c2, a3]
+    const { rows } = alignLanguageVersions(russian(), 'ru', en, 'en')
+    expect(rows[0].issues).toEqual(['untranslated'])
+    expect(rows[1].issues).toEqual(['untranslated'])
+    expect(rows.slice(3, 5).map((r) => `${r.id} ${r.left!.label} | ${r.right!.label}`)).toEqual(['a2 Статья 2. | Article 1.', 'a1 Статья 1. | Article 2.'])
+  })
+
+  it('reads numbers in both languages, Roman ones included', () => {
+    expect(['Статья 12.', 'Article 12.', 'Глава 4.', 'Chapter IV.', 'Раздел XIV.', 'Part IX.', '§ 3.', 'Section 3.', '', '1)'].map(labelNumber)).toEqual([
+      12, 12, 4, 4, 14, 9, 3, 3, null, null,
+    ])
+  })
+})
