@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import type { LanguageVersion } from '../../shared/api'
 import { LANGUAGES, type Language } from '../../shared/language'
 import { api, errorText } from '../api/http'
@@ -12,6 +12,7 @@ import { ParallelView } from './ParallelView'
 /**
  * The law's language versions (shared/languageVersions.ts): open one, put it side by side with
  * this draft, or (owners and drafters) create one in a language the law does not have yet.
+ * The side-by-side view takes the dialog's place while open; closing it comes back here.
  */
 export function LanguagesDialog({ docId, title, language, canEdit, onClose }: {
   docId: string
@@ -26,7 +27,6 @@ export function LanguagesDialog({ docId, title, language, canEdit, onClose }: {
   const [parallelWith, setParallelWith] = useState<LanguageVersion | null>(null)
   const [newTitle, setNewTitle] = useState(title)
   const creating = useAction()
-  const dialog = useModalDialog<HTMLDivElement>(onClose)
 
   useEffect(() => {
     let cancelled = false
@@ -38,6 +38,8 @@ export function LanguagesDialog({ docId, title, language, canEdit, onClose }: {
       cancelled = true
     }
   }, [docId, t])
+
+  if (parallelWith) return <ParallelView left={{ id: docId, title, language }} right={parallelWith} onClose={() => setParallelWith(null)} />
 
   const others = versions?.filter((v) => v.id !== docId) ?? []
   const missing = versions ? LANGUAGES.filter((l) => !versions.some((v) => v.language === l)) : []
@@ -53,57 +55,63 @@ export function LanguagesDialog({ docId, title, language, canEdit, onClose }: {
   }
 
   return (
-    <>
+    <Dialog onClose={onClose}>
+      <h2 id="languages-title">{t('languages.title')}</h2>
+      <p className="muted small">{t('languages.intro')}</p>
+      {!versions && !loadError && <p className="muted" role="status">{t('languages.loading')}</p>}
+      <FormError message={loadError} />
+      {versions && (
+        <ul className="plain-list" aria-label={t('languages.title')}>
+          <li data-testid="language-version" data-language={language}>
+            <strong>{t(`languages.name.${language}`)}</strong> — {title} <span className="muted">({t('languages.this')})</span>
+          </li>
+          {others.map((v) => (
+            <li key={v.id} data-testid="language-version" data-language={v.language}>
+              <strong>{t(`languages.name.${v.language}`)}</strong> — {v.title}{' '}
+              <button type="button" onClick={() => setParallelWith(v)} data-testid="side-by-side">{t('languages.sideBySide')}</button>{' '}
+              <a
+                href={`/d/${v.id}`}
+                className="button-link"
+                onClick={(e) => {
+                  e.preventDefault()
+                  navigate(`/d/${v.id}`)
+                }}
+              >
+                {t('languages.open')}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {versions && others.length === 0 && <p className="muted" data-testid="no-language-versions">{t('languages.none')}</p>}
+      {versions && missing.length > 0 && (canEdit ? (
+        missing.map((target) => (
+          <form key={target} onSubmit={create(target)} className="inline-form" aria-label={t(`languages.create.${target}`)}>
+            <Field label={t('languages.newTitle')} value={newTitle} onChange={(e) => setNewTitle(e.target.value)} maxLength={300} />
+            <button type="submit" className="primary" disabled={creating.busy} data-testid={`create-language-${target}`}>
+              {creating.busy ? t('languages.creating') : t(`languages.create.${target}`)}
+            </button>
+          </form>
+        ))
+      ) : (
+        <p className="muted small">{t('languages.editorsOnly')}</p>
+      ))}
+      <FormError message={creating.error} />
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>{t('common.close')}</button>
+      </div>
+    </Dialog>
+  )
+}
+
+/** The modal itself: mounted afresh each time it shows, so its focus handling starts again. */
+function Dialog({ onClose, children }: { onClose: () => void; children: ReactNode }) {
+  const dialog = useModalDialog<HTMLDivElement>(onClose)
+  return (
     <div className="dialog-backdrop" onClick={onClose}>
       <div className="dialog wide" {...dialog} aria-labelledby="languages-title" data-testid="languages-dialog" onClick={(e) => e.stopPropagation()}>
-        <h2 id="languages-title">{t('languages.title')}</h2>
-        <p className="muted small">{t('languages.intro')}</p>
-        {!versions && !loadError && <p className="muted" role="status">{t('languages.loading')}</p>}
-        <FormError message={loadError} />
-        {versions && (
-          <ul className="plain-list" aria-label={t('languages.title')}>
-            <li data-testid="language-version" data-language={language}>
-              <strong>{t(`languages.name.${language}`)}</strong> — {title} <span className="muted">({t('languages.this')})</span>
-            </li>
-            {others.map((v) => (
-              <li key={v.id} data-testid="language-version" data-language={v.language}>
-                <strong>{t(`languages.name.${v.language}`)}</strong> — {v.title}{' '}
-                <button type="button" onClick={() => setParallelWith(v)} data-testid="side-by-side">{t('languages.sideBySide')}</button>{' '}
-                <a
-                  href={`/d/${v.id}`}
-                  className="button-link"
-                  onClick={(e) => {
-                    e.preventDefault()
-                    navigate(`/d/${v.id}`)
-                  }}
-                >
-                  {t('languages.open')}
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
-        {versions && others.length === 0 && <p className="muted" data-testid="no-language-versions">{t('languages.none')}</p>}
-        {versions && missing.length > 0 && (canEdit ? (
-          missing.map((target) => (
-            <form key={target} onSubmit={create(target)} className="inline-form" aria-label={t(`languages.create.${target}`)}>
-              <Field label={t('languages.newTitle')} value={newTitle} onChange={(e) => setNewTitle(e.target.value)} maxLength={300} />
-              <button type="submit" className="primary" disabled={creating.busy} data-testid={`create-language-${target}`}>
-                {creating.busy ? t('languages.creating') : t(`languages.create.${target}`)}
-              </button>
-            </form>
-          ))
-        ) : (
-          <p className="muted small">{t('languages.editorsOnly')}</p>
-        ))}
-        <FormError message={creating.error} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>{t('common.close')}</button>
-        </div>
+        {children}
       </div>
     </div>
-    {/* Outside the backdrop: a click in the comparison must not reach the backdrop's close. */}
-    {parallelWith && <ParallelView left={{ id: docId, title, language }} right={parallelWith} onClose={() => setParallelWith(null)} />}
-    </>
   )
 }

@@ -99,6 +99,7 @@ export class Exports {
       date: agreement.agreedAt ?? now.toISOString(),
       organizations: organizations.map((o) => ({ name: o.name, shortName: o.shortName })),
       documentId: doc.id,
+      workId: this.deps.documents.workOf(doc.id) ?? undefined,
     }
   }
 

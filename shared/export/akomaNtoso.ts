@@ -123,7 +123,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   const exprDate = meta.version ? isoDay(meta.version.createdAt) : date
   const expressionDate = /^\d{4}-\d{2}-\d{2}$/.test(exprDate) ? exprDate : date
   const country = (options.country ?? 'xx').replace(/[^A-Za-z0-9-]/g, '') || 'xx'
-  const work = `/akn/${country}/act/${date}/${workName(options.workName ?? (meta.title || law.title), meta.documentId)}`
+  const work = `/akn/${country}/act/${date}/${workName(options.workName ?? (meta.workId || meta.title || law.title), meta.documentId)}`
   const lang = LANGUAGE_CODE[meta.language]
   const expression = `${work}/${lang}@${expressionDate}`
   const manifestation = `${expression}.akn`

@@ -13,6 +13,11 @@ export interface ExportMeta {
   organizations: { name: string; shortName: string }[]
   /** The draft's id: Akoma Ntoso's work URI falls back on it when the title gives no ASCII name. */
   documentId?: string
+  /**
+   * The law's id when it has language versions (the drafts share it): Akoma Ntoso's work URI is
+   * then named after it, so that each language version is an expression of the same work.
+   */
+  workId?: string
 }
 
 export type ExportStatus = ExportMeta['status']

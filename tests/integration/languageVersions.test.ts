@@ -101,6 +101,21 @@ describe('language versions over the real server', () => {
     expect((await versionsOf(cast.stranger, russian.id)).map((v) => v.language)).toEqual(['ru'])
   })
 
+  it('exports both as expressions of one Akoma Ntoso work, each in its language', async () => {
+    const frbr = async (docId: string) => {
+      const xml = await (await cast.owner.api(`/api/documents/${docId}/export?format=akn`)).text()
+      const work = /<FRBRWork>[\s\S]*?<FRBRuri value="([^"]+)"/.exec(xml)?.[1]
+      const expression = /<FRBRExpression>[\s\S]*?<FRBRuri value="([^"]+)"/.exec(xml)?.[1]
+      return { work, expression }
+    }
+    const ru = await frbr(russian.id)
+    const en = await frbr(english.id)
+    expect(ru.work).toBeTruthy()
+    expect(en.work).toBe(ru.work)
+    expect(ru.expression).toMatch(/\/rus@/)
+    expect(en.expression).toMatch(/\/eng@/)
+  })
+
   it('the versions are separate texts: an edit to one leaves the other as it was', async () => {
     const client = connectClient(server.wsUrl, russian.id, { cookie: cast.drafter.cookie })
     await waitSynced(client)

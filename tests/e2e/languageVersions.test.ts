@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { articleLabels, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { createCast, createDocument, shareWithCast, type Cast } from '../helpers/accounts'
+
+const SAVED = '[data-testid="sync-status"][data-state="saved"]'
+
+/**
+ * A Russian law gets its English version in the browser (the interface in Russian): made from
+ * the Languages dialog, translated in part, then put side by side with the Russian text, which
+ * says what is not translated yet and what the other version lacks.
+ */
+describe('language versions in the browser', () => {
+  let server: TestServer
+  let browser: Browser
+  let cast: Cast
+  let page: Page
+  let errors: string[]
+  let russianId: string
+  let englishId: string
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    cast = await createCast(server.url)
+    russianId = (await createDocument(cast.owner, { title: 'Модельный закон', language: 'ru', template: 'sample' })).id
+    await shareWithCast(cast, russianId)
+    browser = await launchBrowser()
+    const context = await contextFor(browser, server.url, cast.owner, { language: 'ru' })
+    context.setDefaultTimeout(10_000)
+    page = await context.newPage()
+    errors = trackErrors(page)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('says the law has no other language version, and makes the English one: the same articles, numbered in English', async () => {
+    await page.goto(`${server.url}/d/${russianId}`)
+    await page.waitForSelector(SAVED)
+    const russianArticles = await articleLabels(page)
+    await page.getByTestId('languages').click()
+    const dialog = page.getByTestId('languages-dialog')
+    await expect.poll(() => dialog.getByTestId('no-language-versions').textContent()).toBe('Других языковых версий у этого закона пока нет.')
+    expect(await dialog.getByTestId('language-version').textContent()).toBe('Русский — Модельный закон (этот проект)')
+    await dialog.getByLabel('Название нового проекта').fill('Model Law')
+    await dialog.getByTestId('create-language-en').click()
+
+    await page.waitForURL((url) => url.pathname !== `/d/${russianId}`)
+    englishId = new URL(page.url()).pathname.split('/').pop()!
+    await page.waitForSelector(SAVED)
+    await expect.poll(() => page.locator('h1.doc-title').textContent()).toBe('Model Law')
+    const englishArticles = await articleLabels(page)
+    expect(englishArticles.map((a) => a.id)).toEqual(russianArticles.map((a) => a.id))
+    expect(englishArticles.map((a) => a.heading)).toEqual(russianArticles.map((a) => a.heading))
+    expect(englishArticles[0].label).toBe('Article 1.')
+    expect(errors).toEqual([])
+  })
+
+  it('puts the two side by side: what is translated has no mark, what is not is marked and counted', async () => {
+    // Translate the heading of Article 1.
+    const heading = page.locator('.legal-text article.article').first().locator('.article-heading')
+    await heading.click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('Shift+Home')
+    await page.keyboard.type('Purpose of this Law')
+    const firstClause = page.locator('.legal-text article.article').first().locator('.clause').first()
+    await firstClause.click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('Shift+Home')
+    await page.keyboard.type('This Law sets out measures against trafficking in persons.')
+    await page.waitForSelector(SAVED)
+
+    await page.getByTestId('languages').click()
+    const dialog = page.getByTestId('languages-dialog')
+    const russian = dialog.locator('[data-testid="language-version"][data-language="ru"]')
+    await expect.poll(() => russian.textContent()).toContain('Русский — Модельный закон')
+    await russian.getByTestId('side-by-side').click()
+
+    const view = page.getByTestId('parallel-view')
+    const rows = view.getByTestId('parallel-row')
+    await expect.poll(() => rows.count()).toBeGreaterThan(10)
+    const articleRow = (n: number) => view.locator('[data-testid="parallel-row"][data-kind="article"]').nth(n)
+    // Article 1 has only its first paragraph translated, so the article is not the same words in both.
+    expect(await articleRow(0).locator('td').first().textContent()).toContain('Article 1.')
+    expect(await articleRow(0).locator('td').nth(1).textContent()).toContain('Статья 1.')
+    expect(await articleRow(0).locator('td').first().textContent()).toContain('Purpose of this Law')
+    expect(await articleRow(0).evaluate((row) => row.classList.contains('has-issues'))).toBe(false)
+    expect(await articleRow(1).evaluate((row) => row.previousElementSibling?.textContent)).toBe('Текст одинаков в обеих версиях: ещё не переведено')
+    const summary = await view.getByTestId('parallel-summary').textContent()
+    expect(summary).toMatch(/^не переведено: \d+$/)
+
+    // Only what needs attention: Article 1 goes, Article 2 stays.
+    const all = await rows.count()
+    await view.getByTestId('only-issues').check()
+    await expect.poll(() => rows.count()).toBeLessThan(all)
+    expect(await view.locator(`[data-testid="parallel-row"][data-id="${(await articleLabels(page))[0].id}"]`).count()).toBe(0)
+
+    // Escape closes the side-by-side view first, then the dialog.
+    await page.keyboard.press('Escape')
+    await view.waitFor({ state: 'detached' })
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    expect(errors).toEqual([])
+  })
+
+  it('an article added to the Russian text only is marked as in one version only, and the articles after it as numbered differently', async () => {
+    await page.goto(`${server.url}/d/${russianId}`)
+    await page.waitForSelector(SAVED)
+    await page.locator('.legal-text article.article').first().locator('.clause').last().click()
+    await page.keyboard.press('Control+Alt+2')
+    await page.keyboard.type('Новая статья')
+    await page.waitForSelector(SAVED)
+    await page.getByTestId('languages').click()
+    const dialog = page.getByTestId('languages-dialog')
+    await dialog.locator('[data-testid="language-version"][data-language="en"]').getByTestId('side-by-side').click()
+    const view = page.getByTestId('parallel-view')
+    const second = view.locator('[data-testid="parallel-row"][data-kind="article"]').nth(1)
+    await expect.poll(() => second.locator('td').nth(1).textContent()).toBe('Нет в этой версии')
+    expect(await second.evaluate((row) => row.previousElementSibling?.textContent)).toBe('Только в одной версии')
+    const third = view.locator('[data-testid="parallel-row"][data-kind="article"]').nth(2)
+    expect(await third.evaluate((row) => row.previousElementSibling?.textContent)).toContain('Нумерация различается')
+    expect(await view.getByTestId('parallel-summary').textContent()).toMatch(/только в одной версии: 1 · нумерация различается: \d+/)
+    expect(englishId).toBeTruthy()
+    expect(errors).toEqual([])
+  })
+})
