@@ -1,11 +1,9 @@
 import type { FlatArticle, FlatDivision } from './flatten'
 import type { Matching } from './match'
 import { longestIncreasingSubsequence, movedIndices } from './lis'
+import { DIVISION_TYPES, structuralRank } from '../schema'
 
 type Item = FlatDivision | FlatArticle
-
-/** A division owns what follows it up to the next of its rank or higher (see shared/editor/commands.ts). */
-const RANK: Record<Item['kind'], number> = { part: 3, chapter: 2, section: 1, article: 0 }
 
 /** The container of an item outside every division. */
 const ROOT = -1
@@ -13,9 +11,9 @@ const ROOT = -1
 /** For each item, the index of the division it is in: the nearest before it of a higher rank (ROOT if none). */
 function containers(items: readonly Item[]): number[] {
   // open[r]: the index of the open division of rank r; a division closes those of its rank and below.
-  const open: number[] = [ROOT, ROOT, ROOT, ROOT]
+  const open: number[] = new Array<number>(DIVISION_TYPES.length + 1).fill(ROOT)
   return items.map((item, index) => {
-    const rank = RANK[item.kind]
+    const rank = structuralRank(item.kind)
     let container = ROOT
     for (let r = rank + 1; r < open.length && container === ROOT; r++) container = open[r]
     if (rank > 0) for (let r = 1; r <= rank; r++) open[r] = r === rank ? index : ROOT

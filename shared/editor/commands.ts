@@ -1,7 +1,7 @@
 import { TextSelection, type Command, type EditorState } from '@tiptap/pm/state'
 import type { Node as PMNode, NodeType } from '@tiptap/pm/model'
 import { newId } from '../ids'
-import { DIVISION_TYPES, isBodyType, isDivisionType, type BodyType, type DivisionType } from '../schema'
+import { isBodyType, isDivisionType, structuralRank, type BodyType, type DivisionType } from '../schema'
 import { endOfDeeper, levelOf, levelOfType, posOfChild, subpointFitsAfter } from './hierarchy'
 
 /** Where the selection stands in the law's structure. */
@@ -188,14 +188,7 @@ export const splitStructural: Command = (state, dispatch) => {
   return true
 }
 
-/**
- * Rank in the law's structure: a division owns the nodes after it up to the next node of its
- * rank or higher (a part its chapters, a chapter its sections); an article owns only itself.
- */
-function rankOf(node: PMNode): number {
-  const name = node.type.name
-  return isDivisionType(name) ? DIVISION_TYPES.length - DIVISION_TYPES.indexOf(name) : 0
-}
+const rankOf = (node: PMNode): number => structuralRank(node.type.name)
 
 /** Index after the unit that starts at `index` for rank `rank`: up to the next node of that rank or higher. */
 function unitEnd(doc: PMNode, index: number, rank: number): number {

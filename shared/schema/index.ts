@@ -24,6 +24,16 @@ export function isDivisionType(name: string): name is DivisionType {
   return (DIVISION_TYPES as readonly string[]).includes(name)
 }
 
+/**
+ * Rank in the law's structure, by node type name: a division owns the nodes after it up to the
+ * next of its rank or higher (a part its chapters, a chapter its sections): part 3, chapter 2,
+ * section 1; an article, which owns only itself, 0.
+ */
+export function structuralRank(name: string): number {
+  const index = (DIVISION_TYPES as readonly string[]).indexOf(name)
+  return index < 0 ? 0 : DIVISION_TYPES.length - index
+}
+
 export function isIdNodeType(name: string): name is IdNodeType {
   return (ID_NODE_TYPES as readonly string[]).includes(name)
 }

@@ -150,6 +150,14 @@ const ROUTES: Row[] = [
   { method: 'DELETE', path: '/api/documents/:id', expect: only(204, 'owner'), request: (f) => ({ path: `/api/documents/${f.docId}` }) },
   { method: 'GET', path: '/api/documents/:id/content', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/content` }) },
   { method: 'GET', path: '/api/documents/:id/access', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/access` }) },
+  { method: 'GET', path: '/api/documents/:id/language-versions', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/language-versions` }) },
+  // A language version links the draft to a new one: a change to the draft, so `edit`.
+  {
+    method: 'POST',
+    path: '/api/documents/:id/language-versions',
+    expect: only(201, 'owner', 'drafter'),
+    request: (f) => ({ path: `/api/documents/${f.docId}/language-versions`, body: { language: 'ru' } }),
+  },
   {
     method: 'PUT',
     path: '/api/documents/:id/access',
