@@ -5,20 +5,10 @@ import { alignLanguageVersions } from '../../shared/languageVersions'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { createCast, createDocument, grant, organization, shareWithCast, type Account, type Cast } from '../helpers/accounts'
 import { connectClient, insertText, waitSaved, waitSynced } from '../helpers/clients'
+import { idsOf as ids } from '../helpers/docIds'
 
 const post = (account: Account, path: string, body: unknown) => account.api(path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) })
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error
-
-/** Every stable id of a text, in order. */
-function ids(doc: DocJSON): string[] {
-  const out: string[] = []
-  const walk = (node: DocJSON) => {
-    if (typeof node.attrs?.id === 'string') out.push(node.attrs.id)
-    node.content?.forEach(walk)
-  }
-  walk(doc)
-  return out
-}
 
 describe('language versions over the real server', () => {
   let server: TestServer

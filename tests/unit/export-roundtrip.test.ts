@@ -18,6 +18,7 @@ import { docFromJSON, type DocJSON } from '../../shared/schema'
 import type { Language } from '../../shared/language'
 import { sectionedLaw } from '../helpers/sectionedLaw'
 import { partedLaw } from '../helpers/partedLaw'
+import { idsOf as ids } from '../helpers/docIds'
 
 /**
  * Export, import back, compare: chapters, articles, their numbers and headings, block kinds and
@@ -55,16 +56,6 @@ function outline(doc: DocJSON, language: Language): string[] {
     }
   }
   return lines
-}
-
-function ids(doc: DocJSON): string[] {
-  const out: string[] = []
-  const walk = (n: DocJSON) => {
-    if (typeof n.attrs?.id === 'string') out.push(n.attrs.id)
-    n.content?.forEach(walk)
-  }
-  walk(doc)
-  return out
 }
 
 function expectSameLaw(imported: DocJSON, original: DocJSON, language: Language) {

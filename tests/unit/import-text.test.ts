@@ -6,21 +6,12 @@ import { MAX_IMPORT_BLOCKS } from '../../shared/import/limits'
 import { matchHeading, matchMarker } from '../../shared/import/markers'
 import { createBuilders } from '../../shared/seed/builders'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
+import { idsOf as ids } from '../helpers/docIds'
 
 function stripIds(node: DocJSON): DocJSON {
   const out: DocJSON = { type: node.type }
   if (node.text !== undefined) out.text = node.text
   if (node.content) out.content = node.content.map(stripIds)
-  return out
-}
-
-function ids(doc: DocJSON): string[] {
-  const out: string[] = []
-  const walk = (n: DocJSON) => {
-    if (typeof n.attrs?.id === 'string') out.push(n.attrs.id)
-    n.content?.forEach(walk)
-  }
-  walk(doc)
   return out
 }
 
