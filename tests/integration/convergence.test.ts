@@ -7,6 +7,7 @@ import { applyUpdateAndRepair } from '../../server/collab/duplicateIds'
 import { encodeIntegratedState } from '../../server/collab/integrated'
 import { fixtureLaw } from '../helpers/editorState'
 import { EDIT_KINDS, HeadlessEditor, randomEdit, type EditKind } from '../helpers/headlessEditor'
+import { moveStructural } from '../../shared/editor/commands'
 import { legalTextProblems } from '../helpers/legalChecks'
 import { createRng, seedFrom } from '../helpers/random'
 import { startTestServer, type TestServer } from '../helpers/server'
@@ -194,6 +195,44 @@ describe('convergence of concurrent editing', () => {
       { kind: 'edit', client: 0, edit: 'type', seed: 0 },
       { kind: 'edit', client: 1, edit: 'moveDown', seed: 0 },
     ])
+  })
+
+  it('two editors moving the same chapter with its articles at once, offline, against the real server: the chapter once, where one move put it', async () => {
+    const { id } = await createDocument(owner, { title: 'Moved twice', template: 'sample' })
+    const clients = [0, 1].map(() => connectClient(server.wsUrl, id, { cookie: owner.cookie }))
+    try {
+      await waitFor(() => clients.every((c) => c.provider.synced), 10_000)
+      const editors = clients.map((c) => new HeadlessEditor(c.ydoc))
+      const secondChapter = (editor: HeadlessEditor) => {
+        let pos = -1
+        let seen = 0
+        editor.state.doc.forEach((node, offset) => {
+          if (node.type.name === 'chapter' && seen++ === 1) pos = offset + 1
+        })
+        return pos
+      }
+      // What one move makes, for comparison.
+      const alone = new HeadlessEditor(new Y.Doc())
+      Y.applyUpdate(alone.ydoc, Y.encodeStateAsUpdate(clients[0].ydoc))
+      alone.select(secondChapter(alone))
+      expect(alone.run(moveStructural(-1))).toBe(true)
+      const expected = legalTextProblems(alone.ydoc).json
+
+      clients.forEach((c) => c.provider.disconnect())
+      for (const editor of editors) {
+        editor.select(secondChapter(editor))
+        expect(editor.run(moveStructural(-1))).toBe(true)
+      }
+      clients.forEach((c) => c.provider.connect())
+      await waitFor(() => {
+        expect(clients.every((c) => c.provider.synced && isSaved(c))).toBe(true)
+        for (const c of clients) expect(legalTextProblems(c.ydoc).json).toEqual(expected)
+      }, 15_000)
+      expectConverged(clients.map((c) => c.ydoc), 'real server')
+      expect(await bindAccount(server.url, owner).json<DocJSON>(`/api/documents/${id}/content`)).toEqual(expected)
+    } finally {
+      clients.forEach((c) => c.destroy())
+    }
   })
 
   it(`${SERVER_RUNS} random runs of 4 editors on stock providers against the real server`, { timeout: 120_000 }, async () => {
