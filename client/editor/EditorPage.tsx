@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import type { Editor } from '@tiptap/react'
-import type { DocumentSummary } from '../../shared/api'
+import type { DocumentSummary, LanguageVersion } from '../../shared/api'
 import { api, errorText, RequestError } from '../api/http'
 import { CollabSession } from '../collab/session'
 import { applySession, refreshSession, type Identity } from '../auth/session'
@@ -23,6 +23,7 @@ import { AgreementView } from '../agreement/AgreementView'
 import { AlternativesPanel } from '../alternatives/AlternativesPanel'
 // Loaded when asked for: the side-by-side view brings the structure's flattening and alignment.
 const LanguagesDialog = lazy(() => import('../languages/LanguagesDialog').then((m) => ({ default: m.LanguagesDialog })))
+const ParallelPanel = lazy(() => import('../languages/ParallelPanel').then((m) => ({ default: m.ParallelPanel })))
 import { keepAboveSheet, useSidePanels } from './useSidePanels'
 import { TEXT_ID } from './SkipToText'
 import { followSheetHeight } from './sheetHeight'
@@ -43,6 +44,11 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const onEditor = useCallback((e: Editor | null) => setEditor(e), [])
   const [sharing, setSharing] = useState(false)
   const panels = useSidePanels(editor)
+  const [besideVersion, setBesideVersion] = useState<LanguageVersion | null>(null)
+  // Chosen from the Languages dialog: back to the text, which the panel then follows.
+  useEffect(() => {
+    if (besideVersion && editor && !editor.isDestroyed) editor.view.focus()
+  }, [besideVersion, editor])
   const { show } = panels
   const openComments = useCallback(() => show('comments'), [show])
   /** "Comment" (button or shortcut) on words of the text: in one column they stay clear of the panel. */
@@ -208,7 +214,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     )
 
   const { open } = panels
-  const anyPanel = !ended && (open.history || open.activity || open.alternatives || (open.comments && !!comments))
+  const anyPanel = !ended && (open.history || open.activity || open.alternatives || (open.parallel && !!besideVersion) || (open.comments && !!comments))
   return (
     <div className="page editor-page">
       {header}
@@ -238,7 +244,18 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       {shareShown && <ShareDialog docId={docId} onClose={() => setSharing(false)} />}
       {showLanguages && actions && (
         <Suspense fallback={null}>
-          <LanguagesDialog docId={docId} title={title} language={load.doc.language} canEdit={can(role, 'edit')} onClose={() => setShowLanguages(false)} />
+          <LanguagesDialog
+            docId={docId}
+            title={title}
+            language={load.doc.language}
+            canEdit={can(role, 'edit')}
+            onShowBeside={(version) => {
+              setShowLanguages(false)
+              setBesideVersion(version)
+              panels.show('parallel')
+            }}
+            onClose={() => setShowLanguages(false)}
+          />
         </Suspense>
       )}
       {showAgreement && actions && <AgreementView docId={docId} title={title} role={role} withAccess={load.doc.organizations} onClose={() => setShowAgreement(false)} />}
@@ -265,6 +282,11 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
           {anyPanel && open.activity && <ActivityPanel docId={docId} session={session} onClose={() => panels.close('activity')} />}
           {anyPanel && open.alternatives && (
             <AlternativesPanel docId={docId} editor={editor} session={session} language={load.doc.language} onClose={() => panels.close('alternatives')} />
+          )}
+          {anyPanel && open.parallel && besideVersion && (
+            <Suspense fallback={null}>
+              <ParallelPanel editor={editor} other={besideVersion} onClose={() => panels.close('parallel')} />
+            </Suspense>
           )}
           {anyPanel && open.comments && comments && <CommentsPanel controller={comments} docId={docId} canComment={canComment} onClose={() => panels.close('comments')} />}
           {session && <Presence session={session} />}

@@ -14,11 +14,13 @@ import { ParallelView } from './ParallelView'
  * this draft, or (owners and drafters) create one in a language the law does not have yet.
  * The side-by-side view takes the dialog's place while open; closing it comes back here.
  */
-export function LanguagesDialog({ docId, title, language, canEdit, onClose }: {
+export function LanguagesDialog({ docId, title, language, canEdit, onShowBeside, onClose }: {
   docId: string
   title: string
   language: Language
   canEdit: boolean
+  /** Shows that version's article at the caret in a side panel (ParallelPanel). */
+  onShowBeside: (version: LanguageVersion) => void
   onClose: () => void
 }) {
   const { t } = useI18n()
@@ -69,6 +71,7 @@ export function LanguagesDialog({ docId, title, language, canEdit, onClose }: {
             <li key={v.id} data-testid="language-version" data-language={v.language}>
               <strong>{t(`languages.name.${v.language}`)}</strong> — {v.title}{' '}
               <button type="button" onClick={() => setParallelWith(v)} data-testid="side-by-side">{t('languages.sideBySide')}</button>{' '}
+              <button type="button" onClick={() => onShowBeside(v)} data-testid="show-beside">{t('languages.beside')}</button>{' '}
               <a
                 href={`/d/${v.id}`}
                 className="button-link"

@@ -107,6 +107,33 @@ describe('language versions in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('shows the Russian article at the caret beside the English text, following the caret from article to article', async () => {
+    await page.getByTestId('languages').click()
+    const dialog = page.getByTestId('languages-dialog')
+    await dialog.locator('[data-testid="language-version"][data-language="ru"]').getByTestId('show-beside').click()
+    await dialog.waitFor({ state: 'detached' })
+    const panel = page.getByTestId('parallel-panel')
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Русский')
+    // The focus is back in the text.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+
+    const articles = page.locator('.legal-text article.article')
+    await articles.nth(1).locator('.clause').first().click()
+    const shown = panel.getByTestId('parallel-article')
+    await expect.poll(() => shown.locator('h3').textContent()).toMatch(/^Статья 2\. /)
+    const russianText = (await shown.locator('p').first().textContent()) ?? ''
+    expect(russianText).toBe((await articles.nth(1).locator('.clause').first().textContent())?.replace(/\u2060/g, ''))
+    await articles.nth(2).locator('.article-heading').click()
+    await expect.poll(() => shown.locator('h3').textContent()).toMatch(/^Статья 3\. /)
+    // Article 1 as the Russian version has it, beside its translation.
+    await articles.nth(0).locator('.article-heading').click()
+    await expect.poll(() => shown.locator('h3').textContent()).toBe('Статья 1. Цель настоящего Закона')
+    // Outside any article, a hint.
+    await page.locator('.legal-text h2.chapter').first().click()
+    await expect.poll(() => panel.getByTestId('parallel-hint').isVisible()).toBe(true)
+    expect(errors).toEqual([])
+  })
+
   it('an article added to the Russian text only is marked as in one version only, and the articles after it as numbered differently', async () => {
     await page.goto(`${server.url}/d/${russianId}`)
     await page.waitForSelector(SAVED)
