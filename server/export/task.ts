@@ -33,6 +33,8 @@ export type WorkerFormat = 'docx' | 'html' | 'md' | 'akn'
 export type Task =
   | { kind: 'export'; format: WorkerFormat; source: TextSource; meta: ExportMeta; appendix?: ExportAppendix }
   | { kind: 'importDoc'; doc: unknown }
+  /** A draft's text encoded afresh as a new draft's, with the same stable ids (a language version). */
+  | { kind: 'copyDoc'; source: TextSource }
   | { kind: 'importFile'; type: ImportFileKind; bytes: Uint8Array; language?: Language }
 
 export type TaskResult =
@@ -154,6 +156,10 @@ export async function runTask(task: Task): Promise<TaskResult> {
       return { kind: 'export', bytes: await exportBytes(task.format, treeOf(task.source), task.meta, task.appendix) }
     case 'importDoc': {
       const doc = validImportedDoc(task.doc)
+      return { kind: 'import', state: encodeDocJSON(doc), title: titleOf(doc), stats: countNodes(doc), warnings: [] }
+    }
+    case 'copyDoc': {
+      const doc = treeOf(task.source)
       return { kind: 'import', state: encodeDocJSON(doc), title: titleOf(doc), stats: countNodes(doc), warnings: [] }
     }
     case 'importFile': {

@@ -75,7 +75,7 @@ export function registerDocumentsRoutes(router: Router, deps: ApiDeps): void {
         // Linking a draft to a new language version is a change to it: owners and drafters.
         const { doc: source } = access.authorize(ctx.auth.user, ctx.params.id, 'edit')
         const input = await validBody(ctx, CreateLanguageVersionInput)
-        const doc = createLanguageVersion(deps, ctx.auth.user, source, input)
+        const doc = await createLanguageVersion(deps, ctx.auth.user, source, input)
         sendJson(ctx.res, 201, access.summary(doc, 'owner'), { Location: `/api/documents/${doc.id}` })
       }),
     )

@@ -2,12 +2,12 @@ import { ErrorCode, type CreateLanguageVersionInput, type LanguageVersion } from
 import { encodeDocJSON } from '../../shared/ydoc'
 import type { UserRecord } from '../db/usersRepo'
 import type { DocumentRecord } from '../db/documentsRepo'
-import type { Rooms } from '../collab/rooms'
-import { HttpError } from '../errors'
+import type { Exports } from './exports'
+import { documentNotFound, HttpError } from '../errors'
 import type { Services } from './index'
 import { createDocumentWithState } from './documents'
 
-type Deps = Pick<Services, 'db' | 'documents' | 'access' | 'store' | 'documentAccess' | 'log'> & { rooms: Pick<Rooms, 'snapshot'> }
+type Deps = Pick<Services, 'db' | 'documents' | 'access' | 'store' | 'documentAccess' | 'log'> & { exports: Pick<Exports, 'encodedCopy'> }
 
 /**
  * The language versions of `doc`'s law that `user` can open, the draft itself included, in the
@@ -30,14 +30,14 @@ export function languageVersionsOf(deps: Deps, user: UserRecord, doc: DocumentRe
  * shared as the source is, so that the same organizations draft both. One per language and law:
  * another in a language the law has (its own included) is refused with 409.
  */
-export function createLanguageVersion(deps: Deps, user: UserRecord, source: DocumentRecord, input: CreateLanguageVersionInput): DocumentRecord {
+export async function createLanguageVersion(deps: Deps, user: UserRecord, source: DocumentRecord, input: CreateLanguageVersionInput): Promise<DocumentRecord> {
   const work = deps.documents.workOf(source.id) ?? source.id
-  const existing = (work === source.id ? [source, ...deps.documents.inWork(work)] : deps.documents.inWork(work)).find((d) => d.language === input.language)
-  if (existing) {
-    throw new HttpError(409, ErrorCode.languageVersionExists, `document ${source.id} already has a version in ${input.language}: ${existing.id}`, { id: existing.id })
-  }
-  const state = encodeDocJSON(deps.rooms.snapshot(source.id))
+  refuseTakenLanguage(deps, source, work, input.language)
+  // Whole-document work, in a worker; whatever changed meanwhile is looked at again below.
+  const state = await deps.exports.encodedCopy(source.id)
   const created = deps.db.transaction(() => {
+    if (!deps.documents.get(source.id)) throw documentNotFound()
+    refuseTakenLanguage(deps, source, work, input.language)
     const record = createDocumentWithState(deps, { title: input.title ?? source.title, language: input.language }, state, user.id)
     deps.documents.setWork(source.id, work)
     deps.documents.setWork(record.id, work)
@@ -51,4 +51,13 @@ export function createLanguageVersion(deps: Deps, user: UserRecord, source: Docu
   }).immediate()
   deps.log.info('language version created', { docId: created.id, sourceId: source.id, language: input.language, by: user.id })
   return created
+}
+
+/** 409 when the law (`work`, which `source` is or will be in) has a draft in `language` already, `source` included. */
+function refuseTakenLanguage(deps: Deps, source: DocumentRecord, work: string, language: CreateLanguageVersionInput['language']): void {
+  const drafts = deps.documents.inWork(work)
+  const existing = [source, ...drafts].find((d) => d.language === language)
+  if (existing) {
+    throw new HttpError(409, ErrorCode.languageVersionExists, `document ${source.id} already has a version in ${language}: ${existing.id}`, { id: existing.id })
+  }
 }
