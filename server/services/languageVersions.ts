@@ -1,5 +1,4 @@
 import { ErrorCode, type CreateLanguageVersionInput, type LanguageVersion } from '../../shared/api'
-import { encodeDocJSON } from '../../shared/ydoc'
 import type { UserRecord } from '../db/usersRepo'
 import type { DocumentRecord } from '../db/documentsRepo'
 import type { Exports } from './exports'
