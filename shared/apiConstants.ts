@@ -15,6 +15,9 @@ export const COMMENT_MAX_LENGTH = 5000
 export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md', 'akn'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
+/** The media type of a Word document (exports, the comparative table, imports). */
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
 /** The `version` an export speaks for when none is given, and a comparison's side: the live text. */
 export const CURRENT = 'current'
 

@@ -1,4 +1,4 @@
-import type { DocJSON } from './schema'
+import type { BodyType, DocJSON } from './schema'
 import type { Language } from './language'
 import { flattenDocument, type FlatArticle, type FlatDivision } from './diff/flatten'
 import { matchById, readingOrder } from './diff/match'
@@ -14,7 +14,8 @@ import { matchById, readingOrder } from './diff/match'
 export interface ParallelSide {
   label: string
   heading: string
-  blocks: { label: string; text: string }[]
+  /** Paragraphs, points and sub-points, with their kind for layout. */
+  blocks: { type: BodyType; label: string; text: string }[]
 }
 
 export type ParallelIssue =
@@ -60,7 +61,7 @@ function side(item: FlatDivision | FlatArticle): ParallelSide {
   return {
     label: item.label,
     heading: item.heading,
-    blocks: item.kind === 'article' ? item.blocks.map((b) => ({ label: b.label, text: b.text })) : [],
+    blocks: item.kind === 'article' ? item.blocks.map((b) => ({ type: b.type, label: b.label, text: b.text })) : [],
   }
 }
 

@@ -610,6 +610,8 @@ export const en = {
   'languages.creating': 'Creating…',
   'languages.editorsOnly': 'Owners and drafters can create a language version.',
   'languages.loading': 'Loading the language versions…',
+  'parallel.download': 'Download (DOCX)',
+  'parallel.downloading': 'Preparing…',
   'parallel.title': 'Side by side',
   'parallel.loading': 'Loading both texts…',
   'parallel.onlyIssues': 'Only what needs attention',

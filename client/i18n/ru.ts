@@ -609,6 +609,8 @@ export const ru: Record<MessageKey, string> = {
   'languages.creating': 'Создаётся…',
   'languages.editorsOnly': 'Языковую версию могут создать владельцы и составители.',
   'languages.loading': 'Загружаются языковые версии…',
+  'parallel.download': 'Скачать (DOCX)',
+  'parallel.downloading': 'Готовится…',
   'parallel.title': 'Сопоставление версий',
   'parallel.loading': 'Загружаются оба текста…',
   'parallel.onlyIssues': 'Только требующее внимания',

@@ -5,7 +5,11 @@ import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { Overlay } from '../versions/Overlay'
+import { saveBlob } from '../export/save'
+import { useAction } from '../ui/useAction'
+import { shortTitle, unicodeFileStem } from '../../shared/fileName'
 import '../styles/versions.css'
+import { DOCX_CONTENT_TYPE } from '../../shared/apiConstants'
 
 interface Draft {
   id: string
@@ -42,10 +46,21 @@ function Side({ side, language, kind }: { side: ParallelSide | null; language: L
  * other paragraphs and points.
  */
 export function ParallelView({ left, right, onClose }: { left: Draft; right: Draft; onClose: () => void }) {
-  const { t } = useI18n()
+  const { t, language: ui } = useI18n()
   const [text, setText] = useState<ParallelText | null>(null)
   const [error, setError] = useState('')
   const [onlyIssues, setOnlyIssues] = useState(false)
+  const saving = useAction()
+  const header = (draft: Draft) => `${t(`languages.name.${draft.language}`)} — ${draft.title}`
+
+  /** The two texts as a Word document, made here (the docx code is loaded on the first click). */
+  function download(shown: ParallelText) {
+    void saving.run(async () => {
+      const { parallelTextDocx } = await import('../../shared/export/parallelTextDocx')
+      const bytes = await parallelTextDocx(shown, { language: left.language, header: header(left) }, { language: right.language, header: header(right) }, ui)
+      saveBlob(new Blob([bytes as BlobPart], { type: DOCX_CONTENT_TYPE }), `${unicodeFileStem(`${shortTitle(left.title)} — ${shortTitle(right.title)}`)}.docx`)
+    })
+  }
 
   useEffect(() => {
     let cancelled = false
@@ -68,10 +83,17 @@ export function ParallelView({ left, right, onClose }: { left: Draft; right: Dra
           <h2 id="parallel-title">{t('parallel.title')}</h2>
           <p className="muted small">{left.title} ↔ {right.title}</p>
         </div>
+        {text && (
+          <div className="overlay-actions">
+            <button type="button" onClick={() => download(text)} disabled={saving.busy} data-testid="parallel-download">
+              {saving.busy ? t('parallel.downloading') : t('parallel.download')}
+            </button>
+          </div>
+        )}
         <button type="button" className="overlay-close" onClick={onClose}>{t('common.close')}</button>
       </header>
       <div className="overlay-body">
-        <FormError message={error} />
+        <FormError message={error || saving.error} />
         {!text && !error && <p className="muted" role="status">{t('parallel.loading')}</p>}
         {text && (
           <>
@@ -90,8 +112,8 @@ export function ParallelView({ left, right, onClose }: { left: Draft; right: Dra
               <table className="parallel-table">
                 <thead>
                   <tr>
-                    <th scope="col">{t(`languages.name.${left.language}`)} — {left.title}</th>
-                    <th scope="col">{t(`languages.name.${right.language}`)} — {right.title}</th>
+                    <th scope="col">{header(left)}</th>
+                    <th scope="col">{header(right)}</th>
                   </tr>
                 </thead>
                 <tbody>

@@ -1,4 +1,7 @@
 import { transliterate } from '../../shared/transliterate'
+import { MAX_NAME, unicodeFileStem } from '../../shared/fileName'
+
+export { shortTitle, unicodeFileStem } from '../../shared/fileName'
 
 /**
  * Content-Disposition for a download named after the draft's title: a plain ASCII `filename`
@@ -11,26 +14,6 @@ export interface DownloadFile {
   body: Uint8Array | string
   contentType: string
   disposition: string
-}
-
-const MAX_NAME = 120
-/** The title's share of a name that says more after it (a comparison's versions, "Review report"). */
-const SHORT_TITLE = 60
-
-/** The title cut to leave room in the file name for what follows it. */
-export function shortTitle(title: string): string {
-  return [...title.trim()].slice(0, SHORT_TITLE).join('').trim()
-}
-
-/** The title as a file name in any script: no path separators, control or reserved characters. */
-export function unicodeFileStem(title: string): string {
-  const cleaned = title
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f"*/:<>?\\|]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-  return [...cleaned].slice(0, MAX_NAME).join('').trim() || 'draft'
 }
 
 /** The title in ASCII letters, digits, "-", "_" and ".": safe in any header and any file system. */

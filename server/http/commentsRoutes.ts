@@ -12,10 +12,11 @@ import { documentViewer } from './documentViewer'
 import { validBody, type AuthedContext } from './guard'
 import { sendDownload, sendJson, sendNoContent } from './respond'
 import type { Router } from './router'
+import { DOCX_CONTENT_TYPE } from '../../shared/apiConstants'
 
 const CONTENT_TYPES = {
   html: 'text/html; charset=utf-8',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  docx: DOCX_CONTENT_TYPE,
 } as const
 
 

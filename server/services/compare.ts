@@ -11,6 +11,7 @@ import type { OrganizationsRepo } from '../db/organizationsRepo'
 import type { CommentsRepo } from '../db/commentsRepo'
 import type { Rooms } from '../collab/rooms'
 import type { Versions } from './versions'
+import { DOCX_CONTENT_TYPE } from '../../shared/apiConstants'
 
 export interface CompareDeps {
   versions: Versions
@@ -151,7 +152,7 @@ export async function comparativeTableFile(
   if (format === 'docx') {
     return {
       body: await comparativeTableDocx(rows, options),
-      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      contentType: DOCX_CONTENT_TYPE,
       disposition,
     }
   }

@@ -5,10 +5,10 @@
 
 import type { ImportSource } from './source'
 import { decodeXml } from './xmlEncoding'
+import { DOCX_CONTENT_TYPE } from '../apiConstants'
 
 export type ImportFileKind = 'docx' | 'akn' | 'markdown' | 'text'
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const XML_TYPES = new Set(['application/xml', 'text/xml', 'application/akn+xml'])
 const MARKDOWN_TYPES = new Set(['text/markdown', 'text/x-markdown'])
 
@@ -18,7 +18,7 @@ const MARKDOWN_TYPES = new Set(['text/markdown', 'text/x-markdown'])
  */
 export function mediaTypeKind(type: string): ImportFileKind | null {
   const mime = type.split(';')[0].trim().toLowerCase()
-  if (mime === DOCX_TYPE) return 'docx'
+  if (mime === DOCX_CONTENT_TYPE) return 'docx'
   if (MARKDOWN_TYPES.has(mime)) return 'markdown'
   if (XML_TYPES.has(mime)) return 'akn'
   if (mime === 'text/plain') return 'text'

@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
 import { createCast, createDocument, shareWithCast, type Cast } from '../helpers/accounts'
+import { readZipEntry } from '../helpers/zip'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 
@@ -97,6 +99,12 @@ describe('language versions in the browser', () => {
     await view.getByTestId('only-issues').check()
     await expect.poll(() => rows.count()).toBeLessThan(all)
     expect(await view.locator(`[data-testid="parallel-row"][data-id="${(await articleLabels(page))[0].id}"]`).count()).toBe(0)
+
+    // The two texts as a Word document, made in the browser, named after both.
+    const [download] = await Promise.all([page.waitForEvent('download'), view.getByTestId('parallel-download').click()])
+    expect(download.suggestedFilename()).toBe('Model Law — Модельный закон.docx')
+    const xml = readZipEntry(new Uint8Array(await readFile((await download.path())!)), 'word/document.xml')
+    for (const words of ['Параллельный текст', 'Английский — Model Law', 'Русский — Модельный закон', 'Purpose of this Law', 'Статья 1.', 'Article 1.']) expect(xml).toContain(words)
 
     // Escape closes the side-by-side view first, then the dialog.
     await page.keyboard.press('Escape')

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { alignLanguageVersions, labelNumber } from '../../shared/languageVersions'
+import { parallelTextDocx } from '../../shared/export/parallelTextDocx'
+import { readZipEntry } from '../helpers/zip'
 import { article, chapter, clause, law, point } from '../../shared/diff/testing/fixtures'
 import type { DocJSON } from '../../shared/schema'
 
@@ -34,8 +36,8 @@ describe('language versions side by side', () => {
       'chapter Глава 1. | Chapter I.', 'article Статья 1. | Article 1.', 'article Статья 2. | Article 2. [untranslated]',
       'chapter Глава 2. | Chapter II.', 'article Статья 3. | Article 3.',
     ])
-    expect(rows[4].left!.blocks).toEqual([{ label: '', text: 'Термины:' }, { label: '1)', text: 'жертва;' }])
-    expect(rows[4].right!.blocks).toEqual([{ label: '', text: 'Термины:' }, { label: '1)', text: 'жертва;' }])
+    expect(rows[4].left!.blocks).toEqual([{ type: 'clause', label: '', text: 'Термины:' }, { type: 'point', label: '1)', text: 'жертва;' }])
+    expect(rows[4].right!.blocks).toEqual([{ type: 'clause', label: '', text: 'Термины:' }, { type: 'point', label: '1)', text: 'жертва;' }])
     expect(counts).toEqual({ missing: 0, numberDiffers: 0, blocksDiffer: 0, untranslated: 1 })
   })
 
@@ -72,5 +74,22 @@ describe('language versions side by side', () => {
     expect(['Статья 12.', 'Article 12.', 'Глава 4.', 'Chapter IV.', 'Раздел XIV.', 'Part IX.', '§ 3.', 'Section 3.', '', '1)'].map(labelNumber)).toEqual([
       12, 12, 4, 4, 14, 9, 3, 3, null, null,
     ])
+  })
+})
+
+describe('the parallel text as a Word document', () => {
+  it('has both texts in two columns, each headed, with the missing side said in its own language', async () => {
+    const ru = russian()
+    ru.content!.splice(4, 0, article('new', 'Новая статья', clause('newp', 'Только по-русски.')))
+    const text = alignLanguageVersions(ru, 'ru', english(), 'en')
+    const bytes = await parallelTextDocx(text, { language: 'ru', header: 'Русский — Модельный закон' }, { language: 'en', header: 'English — Model Law' }, 'ru', ['Версии от 1 декабря 2026 г.'])
+    const xml = await readZipEntry(bytes, 'word/document.xml')
+    const rows = xml.split('<w:tr>').length - 1 + (xml.split('<w:tr ').length - 1)
+    expect(rows).toBe(text.rows.length + 1) // and the header row
+    for (const words of ['Параллельный текст', 'Русский — Модельный закон', 'English — Model Law', 'Статья 2.', 'Только по-русски.', 'Not in this version', 'Article 2.', 'This Law sets out measures.', 'Версии от 1 декабря 2026 г.']) {
+      expect(xml).toContain(words)
+    }
+    expect(xml).not.toContain('Нет в этой версии') // the Russian column has every article
+    expect(xml).toContain('<w:tblHeader/>')
   })
 })
