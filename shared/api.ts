@@ -41,6 +41,14 @@ export interface LanguageVersion {
   language: (typeof LANGUAGES)[number]
   updatedAt: string
   role: Role
+  /** The law's first draft, which the others were made from (none once it is deleted). */
+  original: boolean
+}
+
+/** GET /api/documents/:id/article-edits: when the draft was made, and when each article was last edited since (by editing session). */
+export interface ArticleEdits {
+  createdAt: string
+  articles: Record<string, string>
 }
 
 export interface DocumentSummary {

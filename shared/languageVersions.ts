@@ -1,3 +1,4 @@
+import type { ArticleEdits } from './api'
 import type { BodyType, DocJSON } from './schema'
 import type { Language } from './language'
 import { flattenDocument, type FlatArticle, type FlatDivision } from './diff/flatten'
@@ -27,6 +28,8 @@ export type ParallelIssue =
   | 'blocksDiffer'
   /** The same words in both: not translated yet. */
   | 'untranslated'
+  /** Edited in the original after the translation's article was last edited: to be translated again. */
+  | 'changedInOriginal'
 
 export interface ParallelRow {
   kind: 'title' | 'preamble' | FlatDivision['kind'] | 'article'
@@ -87,11 +90,24 @@ function textRow(kind: 'title' | 'preamble', left: string | undefined, right: st
 }
 
 /**
+ * When the articles of the two drafts were last edited (ArticleEdits of each: an article not
+ * edited since its draft was made counts from the draft's making), and which one is the
+ * original the other was translated from.
+ */
+export interface EditTimes {
+  left: ArticleEdits
+  right: ArticleEdits
+  original: 'left' | 'right'
+}
+
+const lastEdit = (edits: ArticleEdits, id: string | null): string => (id && edits.articles[id]) || edits.createdAt
+
+/**
  * `left` and `right` side by side: the title, the preamble paragraph by paragraph, then parts,
  * chapters, sections and articles paired by stable id in the right text's order, with what only
  * the left text has where it stands there.
  */
-export function alignLanguageVersions(left: DocJSON, leftLanguage: Language, right: DocJSON, rightLanguage: Language): ParallelText {
+export function alignLanguageVersions(left: DocJSON, leftLanguage: Language, right: DocJSON, rightLanguage: Language, edits?: EditTimes): ParallelText {
   const a = flattenDocument(left, leftLanguage)
   const b = flattenDocument(right, rightLanguage)
   const rows: ParallelRow[] = [textRow('title', a.title, b.title)]
@@ -102,9 +118,14 @@ export function alignLanguageVersions(left: DocJSON, leftLanguage: Language, rig
     const l = before >= 0 ? a.structure[before] : null
     const r = after >= 0 ? b.structure[after] : null
     const item = (l ?? r)!
-    rows.push({ kind: item.kind, id: item.id, left: l && side(l), right: r && side(r), issues: issuesOf(l, r) })
+    const issues = issuesOf(l, r)
+    if (edits && item.kind === 'article' && l && r && !issues.includes('untranslated')) {
+      const [original, translation] = edits.original === 'left' ? [edits.left, edits.right] : [edits.right, edits.left]
+      if (lastEdit(original, item.id) > lastEdit(translation, item.id)) issues.push('changedInOriginal')
+    }
+    rows.push({ kind: item.kind, id: item.id, left: l && side(l), right: r && side(r), issues })
   }
-  const counts: Record<ParallelIssue, number> = { missing: 0, numberDiffers: 0, blocksDiffer: 0, untranslated: 0 }
+  const counts: Record<ParallelIssue, number> = { missing: 0, numberDiffers: 0, blocksDiffer: 0, untranslated: 0, changedInOriginal: 0 }
   for (const row of rows) for (const issue of row.issues) counts[issue]++
   return { rows, counts }
 }

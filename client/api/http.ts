@@ -1,5 +1,6 @@
 import { CSRF_HEADER } from '../../shared/apiConstants'
 import type {
+  ArticleEdits,
   CreateLanguageVersionInput,
   LanguageVersion,
   AcceptInvitationInput,
@@ -128,6 +129,7 @@ export const api = {
   /** The draft's text as stored now (the tree of the legal schema). */
   content: (id: string) => request<DocJSON>('GET', `${doc(id)}/content`),
   languageVersions: (id: string) => request<LanguageVersion[]>('GET', `${doc(id)}/language-versions`),
+  articleEdits: (id: string) => request<ArticleEdits>('GET', `${doc(id)}/article-edits`),
   createLanguageVersion: (id: string, input: CreateLanguageVersionInput) => request<DocumentSummary>('POST', `${doc(id)}/language-versions`, input),
   listGrants: (id: string) => request<Grant[]>('GET', `${doc(id)}/access`),
   putGrant: (id: string, input: PutGrantInput) => request<unknown>('PUT', `${doc(id)}/access`, input),

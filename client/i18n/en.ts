@@ -620,6 +620,8 @@ export const en = {
   'parallel.issue.numberDiffers': 'Numbered differently',
   'parallel.issue.blocksDiffer': 'Paragraphs or points differ',
   'parallel.issue.untranslated': 'Same words in both: not translated yet',
+  'parallel.issue.changedInOriginal': 'Changed in the original since the translation was last edited',
+  'parallel.count.changedInOriginal': 'changed in the original since: {n}',
   'parallel.count.missing': 'in one version only: {n}',
   'parallel.count.numberDiffers': 'numbered differently: {n}',
   'parallel.count.blocksDiffer': 'paragraphs or points differ: {n}',

@@ -619,6 +619,8 @@ export const ru: Record<MessageKey, string> = {
   'parallel.issue.numberDiffers': 'Нумерация различается',
   'parallel.issue.blocksDiffer': 'Части или пункты различаются',
   'parallel.issue.untranslated': 'Текст одинаков в обеих версиях: ещё не переведено',
+  'parallel.issue.changedInOriginal': 'Изменена в исходной версии после последней правки перевода',
+  'parallel.count.changedInOriginal': 'изменено в исходной версии: {n}',
   'parallel.count.missing': 'только в одной версии: {n}',
   'parallel.count.numberDiffers': 'нумерация различается: {n}',
   'parallel.count.blocksDiffer': 'части или пункты различаются: {n}',

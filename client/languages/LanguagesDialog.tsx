@@ -41,7 +41,10 @@ export function LanguagesDialog({ docId, title, language, canEdit, onShowBeside,
     }
   }, [docId, t])
 
-  if (parallelWith) return <ParallelView left={{ id: docId, title, language }} right={parallelWith} onClose={() => setParallelWith(null)} />
+  if (parallelWith) {
+    const original = versions?.find((v) => v.id === docId)?.original ?? false
+    return <ParallelView left={{ id: docId, title, language, original }} right={parallelWith} onClose={() => setParallelWith(null)} />
+  }
 
   const others = versions?.filter((v) => v.id !== docId) ?? []
   const missing = versions ? LANGUAGES.filter((l) => !versions.some((v) => v.language === l)) : []

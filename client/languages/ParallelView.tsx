@@ -15,9 +15,11 @@ interface Draft {
   id: string
   title: string
   language: Language
+  /** The law's first draft, which the other was translated from. */
+  original: boolean
 }
 
-const ISSUES: ParallelIssue[] = ['untranslated', 'missing', 'numberDiffers', 'blocksDiffer']
+const ISSUES: ParallelIssue[] = ['untranslated', 'changedInOriginal', 'missing', 'numberDiffers', 'blocksDiffer']
 
 function Side({ side, language, kind }: { side: ParallelSide | null; language: Language; kind: ParallelRow['kind'] }) {
   const { t } = useI18n()
@@ -64,14 +66,17 @@ export function ParallelView({ left, right, onClose }: { left: Draft; right: Dra
 
   useEffect(() => {
     let cancelled = false
-    Promise.all([api.content(left.id), api.content(right.id)]).then(
-      ([a, b]) => !cancelled && setText(alignLanguageVersions(a, left.language, b, right.language)),
+    // Which articles the original changed since they were translated: when each was last edited on either side.
+    const original = left.original ? 'left' : right.original ? 'right' : null
+    const edits = original ? Promise.all([api.articleEdits(left.id), api.articleEdits(right.id)]) : Promise.resolve(null)
+    Promise.all([api.content(left.id), api.content(right.id), edits]).then(
+      ([a, b, times]) => !cancelled && setText(alignLanguageVersions(a, left.language, b, right.language, original && times ? { left: times[0], right: times[1], original } : undefined)),
       (err: unknown) => !cancelled && setError(errorText(err, t)),
     )
     return () => {
       cancelled = true
     }
-  }, [left.id, left.language, right.id, right.language, t])
+  }, [left.id, left.language, left.original, right.id, right.language, right.original, t])
 
   const rows = useMemo(() => (text ? (onlyIssues ? text.rows.filter((r) => r.issues.length > 0) : text.rows) : []), [text, onlyIssues])
   const issueCount = text ? text.rows.filter((r) => r.issues.length > 0).length : 0

@@ -64,6 +64,7 @@ export class EditSessionsRepo {
       list: db.prepare<[string, number], EditSessionRow>(
         'SELECT * FROM edit_sessions WHERE doc_id = ? ORDER BY ended_at DESC, id DESC LIMIT ?',
       ),
+      articleTimes: db.prepare<[string], { ended_at: string; articles: string }>('SELECT ended_at, articles FROM edit_sessions WHERE doc_id = ?'),
       overlapping: db.prepare<[string, string, string], EditSessionRow>(
         'SELECT * FROM edit_sessions WHERE doc_id = ? AND ended_at > ? AND started_at <= ? ORDER BY started_at, id',
       ),
@@ -119,6 +120,18 @@ export class EditSessionsRepo {
   /** Newest first (call fold() first for the latest edits). */
   list(docId: string, limit = 200): EditSessionRow[] {
     return this.stmts.list.all(docId, limit)
+  }
+
+  /**
+   * When each article was last edited, as far as sessions tell: the end of the latest session
+   * that touched it (call fold() first). A session's end stands for all of its articles.
+   */
+  lastEdits(docId: string): Record<string, string> {
+    const out: Record<string, string> = {}
+    for (const row of this.stmts.articleTimes.all(docId)) {
+      for (const id of parseArticles(row.articles)) if (!out[id] || out[id] < row.ended_at) out[id] = row.ended_at
+    }
+    return out
   }
 
   /** Sessions with edits after `from` and not after `to` (ISO times), oldest first (call fold() first). */

@@ -1,4 +1,4 @@
-import { CreateDocumentInput, CreateLanguageVersionInput, RenameDocumentInput } from '../../shared/api'
+import { CreateDocumentInput, CreateLanguageVersionInput, RenameDocumentInput, type ArticleEdits } from '../../shared/api'
 import { createDocument } from '../services/documents'
 import { createLanguageVersion, languageVersionsOf } from '../services/languageVersions'
 import { documentNotFound } from '../errors'
@@ -77,6 +77,15 @@ export function registerDocumentsRoutes(router: Router, deps: ApiDeps): void {
         const input = await validBody(ctx, CreateLanguageVersionInput)
         const doc = await createLanguageVersion(deps, ctx.auth.user, source, input)
         sendJson(ctx.res, 201, access.summary(doc, 'owner'), { Location: `/api/documents/${doc.id}` })
+      }),
+    )
+    .on(
+      'GET',
+      '/api/documents/:id/article-edits',
+      guards.signedIn(({ auth, params, res }) => {
+        const { doc } = access.authorize(auth.user, params.id, 'read')
+        deps.editSessions.fold(doc.id)
+        sendJson(res, 200, { createdAt: doc.createdAt, articles: deps.editSessions.lastEdits(doc.id) } satisfies ArticleEdits)
       }),
     )
     .on(

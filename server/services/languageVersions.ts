@@ -18,7 +18,7 @@ export function languageVersionsOf(deps: Deps, user: UserRecord, doc: DocumentRe
   const out: LanguageVersion[] = []
   for (const draft of drafts) {
     const role = deps.documentAccess.roleOf(user, draft.id)
-    if (role) out.push({ id: draft.id, title: draft.title, language: draft.language, updatedAt: draft.updatedAt, role })
+    if (role) out.push({ id: draft.id, title: draft.title, language: draft.language, updatedAt: draft.updatedAt, role, original: draft.id === work })
   }
   return out
 }

@@ -142,9 +142,13 @@ describe('language versions in the browser', () => {
     expect(errors).toEqual([])
   })
 
-  it('an article added to the Russian text only is marked as in one version only, and the articles after it as numbered differently', async () => {
+  it('an article the Russian original changed after its translation is marked; one added to it only is in one version only, and those after it numbered differently', async () => {
     await page.goto(`${server.url}/d/${russianId}`)
     await page.waitForSelector(SAVED)
+    // Article 1, translated above, is changed in the Russian original afterwards.
+    await page.locator('.legal-text article.article').first().locator('.clause').first().click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' Дополнение.')
     await page.locator('.legal-text article.article').first().locator('.clause').last().click()
     await page.keyboard.press('Control+Alt+2')
     await page.keyboard.type('Новая статья')
@@ -158,7 +162,9 @@ describe('language versions in the browser', () => {
     expect(await second.evaluate((row) => row.previousElementSibling?.textContent)).toBe('Только в одной версии')
     const third = view.locator('[data-testid="parallel-row"][data-kind="article"]').nth(2)
     expect(await third.evaluate((row) => row.previousElementSibling?.textContent)).toContain('Нумерация различается')
-    expect(await view.getByTestId('parallel-summary').textContent()).toMatch(/только в одной версии: 1 · нумерация различается: \d+/)
+    expect(await view.getByTestId('parallel-summary').textContent()).toMatch(/изменено в исходной версии: 1 · только в одной версии: 1 · нумерация различается: \d+/)
+    const first = view.locator('[data-testid="parallel-row"][data-kind="article"]').first()
+    expect(await first.evaluate((row) => row.previousElementSibling?.textContent)).toBe('Изменена в исходной версии после последней правки перевода')
     expect(englishId).toBeTruthy()
     expect(errors).toEqual([])
   })

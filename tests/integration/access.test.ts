@@ -151,6 +151,7 @@ const ROUTES: Row[] = [
   { method: 'GET', path: '/api/documents/:id/content', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/content` }) },
   { method: 'GET', path: '/api/documents/:id/access', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/access` }) },
   { method: 'GET', path: '/api/documents/:id/language-versions', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/language-versions` }) },
+  { method: 'GET', path: '/api/documents/:id/article-edits', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/article-edits` }) },
   // A language version links the draft to a new one: a change to the draft, so `edit`.
   {
     method: 'POST',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DocumentSummary, Grant, LanguageVersion } from '../../shared/api'
+import type { ArticleEdits, DocumentSummary, Grant, LanguageVersion } from '../../shared/api'
 import type { DocJSON } from '../../shared/schema'
 import { alignLanguageVersions } from '../../shared/languageVersions'
 import { startTestServer, type TestServer } from '../helpers/server'
@@ -30,7 +30,7 @@ describe('language versions over the real server', () => {
 
   it('a draft alone is its only language version', async () => {
     expect(await versionsOf(cast.reviewer, russian.id)).toEqual([
-      { id: russian.id, title: 'Модельный закон', language: 'ru', updatedAt: expect.any(String), role: 'reviewer' },
+      { id: russian.id, title: 'Модельный закон', language: 'ru', updatedAt: expect.any(String), role: 'reviewer', original: false },
     ])
   })
 
@@ -65,7 +65,7 @@ describe('language versions over the real server', () => {
     expect(ids(copy).length).toBeGreaterThan(50)
     const { rows, counts } = alignLanguageVersions(source, 'ru', copy, 'en')
     // Nothing is translated yet, and nothing else differs; each side is numbered in its language.
-    expect(counts).toEqual({ missing: 0, numberDiffers: 0, blocksDiffer: 0, untranslated: rows.filter((r) => r.left?.heading || r.left?.blocks.length).length })
+    expect(counts).toEqual({ missing: 0, numberDiffers: 0, blocksDiffer: 0, changedInOriginal: 0, untranslated: rows.filter((r) => r.left?.heading || r.left?.blocks.length).length })
     expect(rows.find((r) => r.kind === 'article')).toMatchObject({ left: { label: 'Статья 1.' }, right: { label: 'Article 1.' } })
 
     // The same people work on it, with the same roles; the maker owns it.
@@ -77,8 +77,8 @@ describe('language versions over the real server', () => {
 
   it('lists both from either draft, for those who can open them, and refuses a second English version', async () => {
     const both = [
-      { id: russian.id, language: 'ru', role: 'reviewer' },
-      { id: english.id, language: 'en', role: 'reviewer' },
+      { id: russian.id, language: 'ru', role: 'reviewer', original: true },
+      { id: english.id, language: 'en', role: 'reviewer', original: false },
     ]
     expect(await versionsOf(cast.reviewer, russian.id)).toMatchObject(both)
     expect(await versionsOf(cast.reviewer, english.id)).toMatchObject(both)
@@ -116,6 +116,18 @@ describe('language versions over the real server', () => {
     const en = await cast.owner.json<DocJSON>(`/api/documents/${english.id}/content`)
     expect(JSON.stringify(ru)).toContain('Только по-русски.')
     expect(JSON.stringify(en)).not.toContain('Только по-русски.')
+
+    // Each draft says when its articles were last edited: the Russian first article just now, nothing in the English one yet.
+    const ruEdits = await cast.reviewer.json<ArticleEdits>(`/api/documents/${russian.id}/article-edits`)
+    const enEdits = await cast.reviewer.json<ArticleEdits>(`/api/documents/${english.id}/article-edits`)
+    const firstArticle = ru.content!.find((n) => n.type === 'article')!.attrs!.id as string
+    expect(Object.keys(ruEdits.articles)).toEqual([firstArticle])
+    expect(ruEdits.articles[firstArticle] > enEdits.createdAt).toBe(true)
+    expect(enEdits).toEqual({ createdAt: english.createdAt, articles: {} })
+    // So the side-by-side view says the original changed it since it was translated.
+    const { rows } = alignLanguageVersions(ru, 'ru', en, 'en', { left: ruEdits, right: enEdits, original: 'left' })
+    expect(rows.find((r) => r.id === firstArticle)!.issues).toEqual(['changedInOriginal'])
+    expect((await cast.stranger.api(`/api/documents/${english.id}/article-edits`)).status).toBe(403)
   })
 
   it('deleting one version leaves the other, alone again', async () => {

@@ -38,7 +38,7 @@ describe('language versions side by side', () => {
     ])
     expect(rows[4].left!.blocks).toEqual([{ type: 'clause', label: '', text: 'Термины:' }, { type: 'point', label: '1)', text: 'жертва;' }])
     expect(rows[4].right!.blocks).toEqual([{ type: 'clause', label: '', text: 'Термины:' }, { type: 'point', label: '1)', text: 'жертва;' }])
-    expect(counts).toEqual({ missing: 0, numberDiffers: 0, blocksDiffer: 0, untranslated: 1 })
+    expect(counts).toEqual({ missing: 0, numberDiffers: 0, blocksDiffer: 0, untranslated: 1, changedInOriginal: 0 })
   })
 
   it('an article added in one language only is missing in the other, and the ones after it are numbered differently', () => {
@@ -68,6 +68,25 @@ describe('language versions side by side', () => {
     expect(rows[0].issues).toEqual(['untranslated'])
     expect(rows[1].issues).toEqual(['untranslated'])
     expect(rows.slice(3, 5).map((r) => `${r.id} ${r.left!.label} | ${r.right!.label}`)).toEqual(['a2 Статья 2. | Article 1.', 'a1 Статья 1. | Article 2.'])
+  })
+
+  it('with edit times: an article the original changed after its translation was last edited is to be translated again', () => {
+    const made = '2026-12-01T10:00:00.000Z'
+    const edits = {
+      // The Russian original: a1 edited before the English version was made, a3 after it.
+      left: { createdAt: '2026-11-01T09:00:00.000Z', articles: { a1: '2026-11-20T12:00:00.000Z', a3: '2026-12-01T11:00:00.000Z' } },
+      // The English version: a1 and a3 translated at 10:30; a2 never touched.
+      right: { createdAt: made, articles: { a1: '2026-12-01T10:30:00.000Z', a3: '2026-12-01T10:30:00.000Z' } },
+      original: 'left' as const,
+    }
+    const { rows, counts } = alignLanguageVersions(russian(), 'ru', english(), 'en', edits)
+    const issues = Object.fromEntries(rows.filter((r) => r.kind === 'article').map((r) => [r.id, r.issues]))
+    // a2 reads the same in both: not translated, which says more than "changed".
+    expect(issues).toEqual({ a1: [], a2: ['untranslated'], a3: ['changedInOriginal'] })
+    expect(counts.changedInOriginal).toBe(1)
+    // The original on the right: the same times read the other way round change nothing here.
+    const swapped = alignLanguageVersions(english(), 'en', russian(), 'ru', { left: edits.right, right: edits.left, original: 'right' })
+    expect(swapped.rows.find((r) => r.id === 'a3')!.issues).toEqual(['changedInOriginal'])
   })
 
   it('reads numbers in both languages, Roman ones included', () => {
