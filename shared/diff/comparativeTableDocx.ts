@@ -1,7 +1,8 @@
 import { Paragraph, TableRow, TextRun } from 'docx'
 import type { Language } from '../language'
 import { xmlSafe } from '../export/escape'
-import { cell, CM, emptyRow, TABLE_WIDTH, wordingCell, wordingTableDocx } from '../export/wordingTableDocx'
+import { cell, emptyRow, TABLE_WIDTH, wordingCell, wordingTableDocx } from '../export/wordingTableDocx'
+import { CM } from '../export/wordBasics'
 import type { ComparativeRow } from './comparativeTable'
 import { COMPARATIVE_TABLE_WORDS, proposersKey, rowNotes } from './tableWords'
 

@@ -24,6 +24,7 @@ import { REVIEW_PARAGRAPH_STYLES, reviewSectionsDocx } from '../review/reviewRep
 import { commentsReport, positionsTable, type ExportAppendix, type ExportComments, type PositionsTable } from './positions'
 import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type SectionNode } from './structure'
 import { autoLineSpacing } from './lineSpacing'
+import { CM, proofing, WORD_FONT } from './wordBasics'
 
 /**
  * DOCX, the format every ministry works in. What makes it a real Word document rather than
@@ -45,22 +46,18 @@ import { autoLineSpacing } from './lineSpacing'
  * Returns bytes (Packer.toArrayBuffer), which work both in Node and in the browser.
  */
 
-const FONT = 'Times New Roman'
 const NUMBERING = 'accord-law'
-const LANGUAGE_TAG = { en: 'en-GB', ru: 'ru-RU' } as const
 /** Style ids the importer knows: the cover's paragraphs are skipped when a file comes back. */
 export const DOCX_COVER_STYLES = { title: 'AccordCoverTitle', line: 'AccordCover' } as const
 /** The heading of an appendix after the text (positions, comments): its own style, not a Heading, so outlines and imports skip it. */
 export const DOCX_APPENDIX_STYLE = 'AccordAppendixTitle'
 
-const CM = 567 // twips per centimetre
-
 function styles(language: ExportMeta['language']): IStylesOptions {
-  const font = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }
+  const font = WORD_FONT
   return {
     default: {
       document: {
-        run: { font, size: 24, language: { value: LANGUAGE_TAG[language] } },
+        run: { font, size: 24, language: proofing(language) },
         // 1.15 lines (lineRule auto: see autoLineSpacing), so wrapped titles and headings never overlap.
         paragraph: { spacing: { after: 120, ...autoLineSpacing(276) } },
       },

@@ -21,6 +21,7 @@ import type { WordingLine } from '../diff/comparativeTable'
 import type { Segment } from '../diff/types'
 import { xmlSafe } from './escape'
 import { autoLineSpacing } from './lineSpacing'
+import { CM, proofing, WORD_FONT } from './wordBasics'
 
 /**
  * A table of wordings as a Word document on landscape A4: the layer under the comparative table
@@ -30,19 +31,16 @@ import { autoLineSpacing } from './lineSpacing'
  * Pure: rows in, bytes out (Packer.toArrayBuffer works in Node and in the browser).
  */
 
-const FONT = 'Times New Roman'
-const LANGUAGE_TAG = { en: 'en-GB', ru: 'ru-RU' } as const
-export const CM = 567 // twips per centimetre
 const PAGE = { width: 11906, height: 16838 } // A4 portrait; docx swaps them for landscape
 const MARGIN = { top: Math.round(1.5 * CM), bottom: Math.round(1.5 * CM), left: 2 * CM, right: Math.round(1.5 * CM) }
 export const TABLE_WIDTH = PAGE.height - MARGIN.left - MARGIN.right
 
 function styles(language: Language): IStylesOptions {
-  const font = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }
+  const font = WORD_FONT
   return {
     default: {
       document: {
-        run: { font, size: 22, language: { value: LANGUAGE_TAG[language] } },
+        run: { font, size: 22, language: proofing(language) },
         // 1.1 lines (lineRule auto: see autoLineSpacing), so wrapped lines in a cell never overlap.
         paragraph: { spacing: { after: 60, ...autoLineSpacing(264) } },
       },

@@ -2,6 +2,7 @@ import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun, type I
 import { xmlSafe } from '../export/escape'
 import { optionLine, staleLine } from './alternativesReport'
 import { authorLine, reportHeadings, reportMetaLine, reviewReportModel, statusLine, wordingLines, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
+import { proofing, WORD_FONT } from '../export/wordBasics'
 
 /**
  * The review report as a Word document: a heading per article (Heading 2, so Word's navigation
@@ -9,9 +10,6 @@ import { authorLine, reportHeadings, reportMetaLine, reviewReportModel, statusLi
  * author and organization in bold. The docx library escapes text for XML; xmlSafe replaces
  * characters XML cannot carry at all. Returns bytes (works in Node and in the browser).
  */
-
-const FONT = 'Times New Roman'
-const LANGUAGE_TAG = { en: 'en-GB', ru: 'ru-RU' } as const
 
 /** The quoted passage's and the comments' styles; the text exports (shared/export/docx.ts) add them too. */
 export const REVIEW_PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
@@ -26,10 +24,10 @@ export const REVIEW_PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
 ]
 
 function styles(language: ReviewReportModel['language']): IStylesOptions {
-  const font = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }
+  const font = WORD_FONT
   return {
     default: {
-      document: { run: { font, size: 22, language: { value: LANGUAGE_TAG[language] } }, paragraph: { spacing: { after: 80 } } },
+      document: { run: { font, size: 22, language: proofing(language) }, paragraph: { spacing: { after: 80 } } },
       title: { run: { font, size: 32, bold: true, color: '000000' }, paragraph: { spacing: { after: 120 } } },
       heading2: { run: { font, size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
     },
