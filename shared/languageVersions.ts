@@ -60,7 +60,8 @@ export function labelNumber(label: string): number | null {
   return total
 }
 
-function side(item: FlatDivision | FlatArticle): ParallelSide {
+/** What the reader sees of a provision in its language version. */
+export function parallelSide(item: FlatDivision | FlatArticle): ParallelSide {
   return {
     label: item.label,
     heading: item.heading,
@@ -78,8 +79,8 @@ function issuesOf(left: FlatDivision | FlatArticle | null, right: FlatDivision |
     const ids = (a: FlatArticle) => a.blocks.map((b) => `${b.type}:${b.id ?? ''}`).join(' ')
     if (ids(left) !== ids(right)) issues.push('blocksDiffer')
   }
-  const words = textOf(side(left))
-  if (words.trim() !== '' && words === textOf(side(right))) issues.push('untranslated')
+  const words = textOf(parallelSide(left))
+  if (words.trim() !== '' && words === textOf(parallelSide(right))) issues.push('untranslated')
   return issues
 }
 
@@ -123,7 +124,7 @@ export function alignLanguageVersions(left: DocJSON, leftLanguage: Language, rig
       const [original, translation] = edits.original === 'left' ? [edits.left, edits.right] : [edits.right, edits.left]
       if (lastEdit(original, item.id) > lastEdit(translation, item.id)) issues.push('changedInOriginal')
     }
-    rows.push({ kind: item.kind, id: item.id, left: l && side(l), right: r && side(r), issues })
+    rows.push({ kind: item.kind, id: item.id, left: l && parallelSide(l), right: r && parallelSide(r), issues })
   }
   const counts: Record<ParallelIssue, number> = { missing: 0, numberDiffers: 0, blocksDiffer: 0, untranslated: 0, changedInOriginal: 0 }
   for (const row of rows) for (const issue of row.issues) counts[issue]++

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { LanguageVersion } from '../../shared/api'
-import { flattenDocument, type FlatArticle } from '../../shared/diff/flatten'
+import { flattenDocument } from '../../shared/diff/flatten'
+import { parallelSide, type ParallelSide } from '../../shared/languageVersions'
 import { structuralContext } from '../../shared/editor/commands'
 import { api } from '../api/http'
 import { useFetched } from '../api/useFetched'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import '../styles/versions.css'
+import { ProvisionText } from './ProvisionText'
 
 /** The id of the article holding the caret, or null outside an article. */
 function caretArticleId(editor: Editor): string | null {
@@ -40,8 +42,8 @@ export function ParallelPanel({ editor, other, onClose }: { editor: Editor | nul
   const { value: content, error, loading, reload } = useFetched(useCallback(() => api.content(other.id), [other.id]))
   useEffect(() => reload(), [reload])
   const articles = useMemo(() => {
-    const byId = new Map<string, FlatArticle>()
-    if (content) for (const item of flattenDocument(content, other.language).structure) if (item.kind === 'article' && item.id) byId.set(item.id, item)
+    const byId = new Map<string, ParallelSide>()
+    if (content) for (const item of flattenDocument(content, other.language).structure) if (item.kind === 'article' && item.id) byId.set(item.id, parallelSide(item))
     return byId
   }, [content, other.language])
   const articleId = useCaretArticle(editor)
@@ -63,15 +65,7 @@ export function ParallelPanel({ editor, other, onClose }: { editor: Editor | nul
       {content && articleId && !article && <p className="muted" data-testid="parallel-absent">{t('parallel.panel.absent')}</p>}
       {article && (
         <article className="parallel-article" lang={other.language} data-testid="parallel-article" aria-live="polite">
-          <h3>
-            <span className="diff-labels">{article.label}</span> {article.heading}
-          </h3>
-          {article.blocks.map((block, i) => (
-            <p key={block.id ?? i}>
-              {block.label && <span className="diff-labels">{block.label} </span>}
-              {block.text}
-            </p>
-          ))}
+          <ProvisionText side={article} heading="h3" />
         </article>
       )}
     </section>

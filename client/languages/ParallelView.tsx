@@ -5,6 +5,7 @@ import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { Overlay } from '../versions/Overlay'
+import { ProvisionText } from './ProvisionText'
 import { saveBlob } from '../export/save'
 import { useAction } from '../ui/useAction'
 import { shortTitle, unicodeFileStem } from '../../shared/fileName'
@@ -27,16 +28,7 @@ function Side({ side, language, kind }: { side: ParallelSide | null; language: L
   const label = side.label || (kind === 'title' ? t('parallel.lawTitle') : kind === 'preamble' ? t('parallel.preamble') : '')
   return (
     <td lang={language}>
-      <p className={`parallel-heading parallel-${kind}`}>
-        {label && <span className="diff-labels">{label} </span>}
-        {side.heading}
-      </p>
-      {side.blocks.map((block, i) => (
-        <p key={i} className="parallel-block">
-          {block.label && <span className="diff-labels">{block.label} </span>}
-          {block.text}
-        </p>
-      ))}
+      <ProvisionText side={side} label={label} headingClass={`parallel-heading parallel-${kind}`} />
     </td>
   )
 }

@@ -1,8 +1,6 @@
 import { transliterate } from '../../shared/transliterate'
 import { MAX_NAME, unicodeFileStem } from '../../shared/fileName'
 
-export { shortTitle, unicodeFileStem } from '../../shared/fileName'
-
 /**
  * Content-Disposition for a download named after the draft's title: a plain ASCII `filename`
  * (Cyrillic transliterated, anything risky replaced) for old clients, and the real title in

@@ -208,7 +208,7 @@ function unitEnd(doc: PMNode, index: number, rank: number): number {
 export function moveStructural(direction: -1 | 1): Command {
   return (state, dispatch) => {
     const ctx = structuralContext(state)
-    if (!ctx || ctx.topIndex < FIRST_STRUCTURAL_INDEX || (ctx.top.type.name !== 'article' && !isDivisionType(ctx.top.type.name))) return false
+    if (!ctx || (ctx.top.type.name !== 'article' && !isDivisionType(ctx.top.type.name))) return false
     const { doc } = state
     const rank = rankOf(ctx.top)
     const end = unitEnd(doc, ctx.topIndex, rank)
