@@ -1,5 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Language } from './language'
+import { DIVISION_TYPES, type BodyType, type DivisionType } from './schema'
 import { blockText, hasXref, xrefNumbers, type XrefNumbers } from './xref'
 
 /** Letters used for sub-points. Russian drafting skips ё, й, ъ, ы, ь. */
@@ -36,7 +37,7 @@ export function toLetters(n: number, language: Language): string {
   return out
 }
 
-export type NumberedKind = 'part' | 'chapter' | 'section' | 'article' | 'clause' | 'point' | 'subpoint'
+export type NumberedKind = DivisionType | 'article' | BodyType
 
 export interface NumberedNode {
   kind: NumberedKind
@@ -146,7 +147,7 @@ export function numberArticleBody(article: PMNode, start: number, language: Lang
 }
 
 /** What the outline lists: the law's divisions and its articles. */
-export type OutlineKind = 'part' | 'chapter' | 'section' | 'article'
+export type OutlineKind = DivisionType | 'article'
 
 export interface OutlineEntry {
   kind: OutlineKind
@@ -157,7 +158,7 @@ export interface OutlineEntry {
   heading: string
 }
 
-const OUTLINED = new Set(['part', 'chapter', 'section', 'article'])
+const OUTLINED = new Set<string>([...DIVISION_TYPES, 'article'])
 
 /** Whether `doc` has anything to outline (a part, chapter, section or article), without numbering it. */
 export function hasOutline(doc: PMNode): boolean {
