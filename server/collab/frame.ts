@@ -8,9 +8,8 @@ import type { WebSocket } from 'ws'
  * each socket (≈20% less CPU per recipient, measured with 200 connections).
  */
 
-/** A complete unmasked binary WebSocket frame for `payload` (RFC 6455 §5.2: FIN, opcode 2). */
-export function binaryFrame(payload: Uint8Array): Buffer {
-  const length = payload.byteLength
+/** A frame for a payload of `length` bytes, its header written (RFC 6455 §5.2: FIN, opcode 2, unmasked). */
+function emptyFrame(length: number): { frame: Buffer; header: number } {
   const header = length < 126 ? 2 : length < 65536 ? 4 : 10
   const frame = Buffer.allocUnsafe(header + length)
   frame[0] = 0x82
@@ -23,6 +22,12 @@ export function binaryFrame(payload: Uint8Array): Buffer {
     frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2)
     frame.writeUInt32BE(length >>> 0, 6)
   }
+  return { frame, header }
+}
+
+/** A complete binary WebSocket frame for `payload`. */
+export function binaryFrame(payload: Uint8Array): Buffer {
+  const { frame, header } = emptyFrame(payload.byteLength)
   frame.set(payload, header)
   return frame
 }
@@ -37,6 +42,18 @@ export function frameOf(message: Uint8Array): Buffer {
     lastMessage = message
   }
   return lastFrame!
+}
+
+/**
+ * Room for a message of `length` bytes, inside the frame that frameOf() then returns for it
+ * without a copy: for the message written once per edit and sent to everyone. Fill it before
+ * sending it.
+ */
+export function framedMessage(length: number): Buffer {
+  const { frame, header } = emptyFrame(length)
+  lastFrame = frame
+  lastMessage = frame.subarray(header)
+  return lastMessage as Buffer
 }
 
 /**

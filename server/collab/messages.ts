@@ -7,6 +7,8 @@ import { MessageType, type ThreadsChanged } from '../../shared/protocol'
 import type { Role } from '../../shared/roles'
 import { encodeStoredAck } from '../../shared/storedAck'
 import { digest32 } from '../../shared/digest'
+import { varUintSize, writeVarUint } from '../lib0Write'
+import { framedMessage } from './frame'
 
 /** Encoders for the server → client frames of the y-websocket protocol (plus our own types). */
 
@@ -22,8 +24,14 @@ export function syncStep1Message(doc: Y.Doc): Uint8Array {
   return frame(MessageType.sync, (encoder) => syncProtocol.writeSyncStep1(encoder, doc))
 }
 
+/** A sync update (what y-protocols' writeUpdate writes), written straight into its broadcast frame. */
 export function syncUpdateMessage(update: Uint8Array): Uint8Array {
-  return frame(MessageType.sync, (encoder) => syncProtocol.writeUpdate(encoder, update))
+  const length = update.byteLength
+  const message = framedMessage(2 + varUintSize(length) + length)
+  message[0] = MessageType.sync
+  message[1] = syncProtocol.messageYjsUpdate
+  message.set(update, writeVarUint(message, 2, length))
+  return message
 }
 
 export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {

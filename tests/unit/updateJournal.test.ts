@@ -22,6 +22,17 @@ describe('update journal records', () => {
     expect(decodeRecords(encodeRecords(records))).toEqual(records)
   })
 
+  it("are read back by lib0's decoder whatever the sizes: long and non-Latin strings, large numbers, large updates", () => {
+    const long = 'статья-'.repeat(40) // 280 bytes in UTF-8: a two-byte length
+    const update = Uint8Array.from({ length: 20_000 }, (_, i) => i % 251) // a three-byte length
+    const records = [
+      { ...record(2 ** 40), at: 1.5 },
+      record(127, { update, attribution: { userId: long, orgId: '組織', articles: Array.from({ length: 130 }, (_, i) => `a${i}`) } }),
+      { ...record(128, { attribution: null }), docId: long },
+    ]
+    expect(decodeRecords(encodeRecords(records))).toEqual(records)
+  })
+
   it('stop at a record cut short or damaged: what a power cut leaves at the end', () => {
     const bytes = encodeRecords([record(1), record(2), record(3)])
     const two = encodeRecords([record(1), record(2)]).byteLength
