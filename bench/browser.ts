@@ -16,6 +16,7 @@ import { startWorkers } from './lib/workers'
 import { startProfile } from './lib/pageProfile'
 import { addReviewThreads } from './lib/reviewThreads'
 import { compareInBrowser, type CompareBrowserResult } from './compareBrowser'
+import { sideBySideInBrowser, type ParallelBrowserResult } from './parallelBrowser'
 import { keystrokeWork, TRACE_CATEGORIES, type KeystrokeWork } from './lib/mainThread'
 import { startServer } from './servers/target'
 import { openFresh } from './lib/editorReady'
@@ -64,6 +65,7 @@ export interface BrowserBenchResult {
   coldOpen: ColdOpenBrowserResult
   typing: TypingResult
   compare: CompareBrowserResult
+  sideBySide: ParallelBrowserResult
 }
 
 const COLD_RUNS = 5
@@ -370,7 +372,10 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     log(`  comparing versions (${compare.changedArticles} changed articles of 300): Compare → shown, median ${compare.changesMedianMs.toFixed(0)} ms ` +
       `(runs ${compare.changesMs.map((m) => m.toFixed(0)).join(', ')}); comparative table ${compare.tableMedianMs.toFixed(0)} ms; ` +
       `the comparison ${compare.wireKb.toFixed(0)} KB of JSON, ${compare.gzipKb.toFixed(0)} KB gzipped`)
-    return { chromium: browser.version(), coldOpen: cold, typing: typingResult, compare }
+    const sideBySide = await sideBySideInBrowser(browser, target, admin)
+    log(`  language versions side by side (${sideBySide.rows} rows, ${sideBySide.rowsWithIssues} marked): Side by side → shown, median ${sideBySide.shownMedianMs.toFixed(0)} ms ` +
+      `(runs ${sideBySide.shownMs.map((m) => m.toFixed(0)).join(', ')})`)
+    return { chromium: browser.version(), coldOpen: cold, typing: typingResult, compare, sideBySide }
   } finally {
     await worker.request({ cmd: 'close' }).catch(() => undefined)
     worker.kill()

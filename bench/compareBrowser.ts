@@ -31,10 +31,10 @@ export interface CompareBrowserResult {
 }
 
 /** After the next frame is painted (rAF, then the task after it). */
-const PAINTED = 'new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)))'
+export const PAINTED = 'new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)))'
 
 /** Waits until the server's copy of the draft has `json`'s top-level blocks (loadLaw writes it in one update). */
-async function serverHas(admin: Account, docId: string, json: DocJSON): Promise<void> {
+export async function serverHas(admin: Account, docId: string, json: DocJSON): Promise<void> {
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(50)) {
     const content = await admin.json<DocJSON>(`/api/documents/${docId}/content`)
     if (content.content?.length === topLevelCount(json)) return

@@ -3,6 +3,7 @@ import type { BrowserBenchResult } from './browser'
 import type { ColdOpenResult } from './coldOpen'
 import type { DiffBenchResult } from './diff'
 import type { DocxResult } from './docx'
+import type { LanguageVersionsResult } from './languageVersions'
 import { configLabel, roundsOf, type FanoutConfig, type FanoutSummary } from './fanout/run'
 import { fmt } from './lib/stats'
 import type { MachineInfo } from './lib/machine'
@@ -22,6 +23,7 @@ export interface BenchResults {
   storage?: StorageResult
   diff?: DiffBenchResult[]
   docx?: DocxResult
+  languageVersions?: LanguageVersionsResult
   /** Sections contributed by other features (bench/versions.ts, bench/export.ts). */
   extra?: Record<string, unknown>
 }
@@ -100,6 +102,12 @@ export function markdownSummary(r: BenchResults): string {
         `the comparison ${fmt(c.wireKb, 0)} KB of JSON, ${fmt(c.gzipKb, 0)} KB gzipped on the wire.`)
       out.push('')
     }
+    const s = r.browser.sideBySide
+    if (s) {
+      out.push(`**Language versions side by side in Chromium** (the 300-article law in English and its Russian language version, 5% of the Russian reworded, one article inserted and one moved; ${s.rows} rows, ${s.rowsWithIssues} marked for the translator): ` +
+        `Side by side → both texts shown, every row painted **${fmt(s.shownMedianMs, 0)} ms** (median of ${s.shownMs.length}).`)
+      out.push('')
+    }
   }
   if (r.manyDocs) {
     const d = r.manyDocs
@@ -120,7 +128,9 @@ export function markdownSummary(r: BenchResults): string {
     const parts: string[] = []
     for (const d of r.diff ?? []) if (d.language === 'en') parts.push(`${d.scenario} ${fmt(d.medianMs)} ms`)
     out.push(`**6. Diff and export** (300 articles, English; median): ${parts.join('; ')}` +
-      (r.docx ? `. DOCX export ${fmt(r.docx.medianMs, 0)} ms (${fmt(r.docx.bytes / 1024, 0)} KB).` : '.'))
+      (r.docx ? `. DOCX export ${fmt(r.docx.medianMs, 0)} ms (${fmt(r.docx.bytes / 1024, 0)} KB)` : '') +
+      (r.languageVersions ? `. Language versions (English and Russian, ${r.languageVersions.rows} rows, ${r.languageVersions.rowsWithIssues} marked): aligned ${fmt(r.languageVersions.alignMedianMs)} ms, ` +
+        `two-column Word document ${fmt(r.languageVersions.docxMedianMs, 0)} ms (${fmt(r.languageVersions.docxBytes / 1024, 0)} KB).` : '.'))
     out.push('')
   }
   for (const [name, value] of Object.entries(r.extra ?? {})) {

@@ -24,6 +24,7 @@ import { runManyDocsBenchmark } from './manyDocs'
 import { runStorageBenchmark } from './storage'
 import { runDiffBenchmark } from './diff'
 import { runDocxBenchmark } from './docx'
+import { runLanguageVersionsBenchmark } from './languageVersions'
 import { loadAverage, machineInfo } from './lib/machine'
 import { markdownSummary, type BenchResults } from './report'
 import type { ServerKind } from './servers/protocol'
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
   await section('diff', '6. Diff and DOCX export', async () => {
     results.diff = runDiffBenchmark(log)
     results.docx = await runDocxBenchmark(log)
+    results.languageVersions = await runLanguageVersionsBenchmark(log)
   })
   await section('extra', 'Sections of other features', async () => {
     for (const extra of OPTIONAL_SECTIONS) {

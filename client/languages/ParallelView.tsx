@@ -28,7 +28,9 @@ function Side({ side, language, kind }: { side: ParallelSide | null; language: L
   const label = side.label || (kind === 'title' ? t('parallel.lawTitle') : kind === 'preamble' ? t('parallel.preamble') : '')
   return (
     <td lang={language}>
-      <ProvisionText side={side} label={label} headingClass={`parallel-heading parallel-${kind}`} />
+      <div className="parallel-cell">
+        <ProvisionText side={side} label={label} headingClass={`parallel-heading parallel-${kind}`} />
+      </div>
     </td>
   )
 }
