@@ -4,6 +4,8 @@ import type { ColdOpenResult } from './coldOpen'
 import type { DiffBenchResult } from './diff'
 import type { DocxResult } from './docx'
 import type { LanguageVersionsResult } from './languageVersions'
+import type { VersionsBenchResult } from './versions'
+import type { ExportBenchResult } from './export'
 import { configLabel, roundsOf, type FanoutConfig, type FanoutSummary } from './fanout/run'
 import { fmt } from './lib/stats'
 import type { MachineInfo } from './lib/machine'
@@ -24,8 +26,8 @@ export interface BenchResults {
   diff?: DiffBenchResult[]
   docx?: DocxResult
   languageVersions?: LanguageVersionsResult
-  /** Sections contributed by other features (bench/versions.ts, bench/export.ts). */
-  extra?: Record<string, unknown>
+  /** Sections of other features (bench/versions.ts, bench/export.ts), loaded by name. */
+  extra?: { versions: VersionsBenchResult[]; export: ExportBenchResult[] }
 }
 
 const ratio = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : '–')
@@ -133,8 +135,18 @@ export function markdownSummary(r: BenchResults): string {
         `two-column Word document ${fmt(r.languageVersions.docxMedianMs, 0)} ms (${fmt(r.languageVersions.docxBytes / 1024, 0)} KB).` : '.'))
     out.push('')
   }
-  for (const [name, value] of Object.entries(r.extra ?? {})) {
-    out.push(`**${name}**: see bench/results (${typeof value === 'object' ? 'structured result' : String(value)}).`)
+  const versions = r.extra?.versions
+  if (versions) {
+    out.push(`**Named versions** (300 articles): saving one ${versions.map((v) => `${fmt(v.saveMedianMs)} ms (${v.language})`).join(', ')}, ` +
+      `reading one back ${versions.map((v) => `${fmt(v.loadMedianMs)} ms (${v.language})`).join(', ')}; stored ${versions.map((v) => `${fmt((v.stateBytes + v.jsonBytes) / 1024, 0)} KB (${v.language})`).join(', ')} per version.`)
+    out.push('')
+  }
+  const exported = r.extra?.export
+  if (exported) {
+    const line = (e: ExportBenchResult) => `${e.language}: HTML ${fmt(e.exports.html.medianMs, 0)} ms, Markdown ${fmt(e.exports.markdown.medianMs, 0)} ms, Akoma Ntoso ${fmt(e.exports.akn.medianMs, 0)} ms; ` +
+      `read back from DOCX ${fmt(e.imports.docx.medianMs, 0)} ms, Akoma Ntoso ${fmt(e.imports.akn.medianMs, 0)} ms, Markdown ${fmt(e.imports.markdown.medianMs, 0)} ms`
+    out.push(`**Export and import** (300 articles, median; every import gives back the 300 articles): ${exported.map(line).join('; ')}.`)
+    out.push('')
   }
   return out.join('\n')
 }

@@ -25,6 +25,8 @@ import { runStorageBenchmark } from './storage'
 import { runDiffBenchmark } from './diff'
 import { runDocxBenchmark } from './docx'
 import { runLanguageVersionsBenchmark } from './languageVersions'
+import { runVersionsBenchmark } from './versions'
+import { runExportBenchmark } from './export'
 import { loadAverage, machineInfo } from './lib/machine'
 import { markdownSummary, type BenchResults } from './report'
 import type { ServerKind } from './servers/protocol'
@@ -49,11 +51,6 @@ const SERVERS: ServerKind[] = ['accord', 'yws', 'hocuspocus']
  * Sections other features add: a file here exporting the named function `(log) => result`
  * is run (if present) and its result stored under `extra.<name>`.
  */
-const OPTIONAL_SECTIONS = [
-  { name: 'versions', file: 'versions.ts', fn: 'runVersionsBenchmark' }, // issue 5: named versions
-  { name: 'export', file: 'export.ts', fn: 'runExportBenchmark' }, // issue 6: exports
-]
-
 const log = (line: string) => console.log(line)
 
 function selected(): Set<string> {
@@ -101,15 +98,11 @@ async function main(): Promise<void> {
     results.docx = await runDocxBenchmark(log)
     results.languageVersions = await runLanguageVersionsBenchmark(log)
   })
-  await section('extra', 'Sections of other features', async () => {
-    for (const extra of OPTIONAL_SECTIONS) {
-      if (!fs.existsSync(path.join(import.meta.dirname, extra.file))) continue
-      const mod = (await import(`./${extra.file}`)) as Record<string, unknown>
-      const fn = mod[extra.fn]
-      if (typeof fn !== 'function') continue
-      log(`-- ${extra.name}`)
-      results.extra = { ...results.extra, [extra.name]: await (fn as (l: typeof log) => unknown)(log) }
-    }
+  await section('extra', 'Named versions, exports and imports', async () => {
+    log('-- versions')
+    const versions = runVersionsBenchmark(log)
+    log('-- export')
+    results.extra = { versions, export: await runExportBenchmark(log) }
   })
 
   results.machine.loadAverageAfter = loadAverage()
