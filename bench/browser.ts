@@ -17,6 +17,7 @@ import { startProfile } from './lib/pageProfile'
 import { addReviewThreads } from './lib/reviewThreads'
 import { compareInBrowser, type CompareBrowserResult } from './compareBrowser'
 import { sideBySideInBrowser, type ParallelBrowserResult } from './parallelBrowser'
+import { importInBrowser, type ImportBrowserResult } from './importBrowser'
 import { keystrokeWork, TRACE_CATEGORIES, type KeystrokeWork } from './lib/mainThread'
 import { startServer } from './servers/target'
 import { openFresh } from './lib/editorReady'
@@ -66,6 +67,7 @@ export interface BrowserBenchResult {
   typing: TypingResult
   compare: CompareBrowserResult
   sideBySide: ParallelBrowserResult
+  importing: ImportBrowserResult
 }
 
 const COLD_RUNS = 5
@@ -375,7 +377,11 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     const sideBySide = await sideBySideInBrowser(browser, target, admin)
     log(`  language versions side by side (${sideBySide.rows} rows, ${sideBySide.rowsWithIssues} marked): Side by side → shown, median ${sideBySide.shownMedianMs.toFixed(0)} ms ` +
       `(runs ${sideBySide.shownMs.map((m) => m.toFixed(0)).join(', ')})`)
-    return { chromium: browser.version(), coldOpen: cold, typing: typingResult, compare, sideBySide }
+    const importing = await importInBrowser(browser, target, admin)
+    log(`  importing the 300-article law from Word (${importing.docxKb.toFixed(0)} KB): file chosen → preview, median ${importing.previewMedianMs.toFixed(0)} ms ` +
+      `(runs ${importing.previewMs.map((m) => m.toFixed(0)).join(', ')}); Create → the draft open in the editor, median ${importing.createdMedianMs.toFixed(0)} ms ` +
+      `(runs ${importing.createdMs.map((m) => m.toFixed(0)).join(', ')})`)
+    return { chromium: browser.version(), coldOpen: cold, typing: typingResult, compare, sideBySide, importing }
   } finally {
     await worker.request({ cmd: 'close' }).catch(() => undefined)
     worker.kill()

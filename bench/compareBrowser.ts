@@ -14,6 +14,7 @@ import { FULL_LAW_ARTICLES, law, loadLaw, topLevelCount } from './lib/law'
 import type { DocJSON } from '../shared/schema'
 import { median, sleep } from './lib/stats'
 import { openFresh } from './lib/editorReady'
+import { paintedWhenShown } from './lib/painted'
 import type { ServerTarget } from './servers/target'
 
 const RUNS = 3
@@ -29,9 +30,6 @@ export interface CompareBrowserResult {
   wireKb: number
   gzipKb: number
 }
-
-/** After the next frame is painted (rAF, then the task after it). */
-export const PAINTED = 'new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)))'
 
 /** Waits until the server's copy of the draft has `json`'s top-level blocks (loadLaw writes it in one update). */
 export async function serverHas(admin: Account, docId: string, json: DocJSON): Promise<void> {
@@ -66,15 +64,15 @@ export async function compareInBrowser(browser: Browser, target: ServerTarget, a
           await page.waitForSelector('[data-testid="sync-status"][data-state="saved"]', { timeout: 60_000 })
           await page.getByTestId('history').click()
           await page.getByTestId('version-row').first().waitFor()
+          const summaryPainted = await paintedWhenShown(page, '[data-testid="compare-summary"]')
           const start = (await page.evaluate('performance.now()')) as number
           await page.getByTestId('history-panel').getByRole('button', { name: 'Compare', exact: true }).click()
-          await page.getByTestId('compare-summary').waitFor({ timeout: 60_000 })
-          const shown = (await page.evaluate(PAINTED)) as number
+          const shown = await summaryPainted()
           const articles = await page.getByTestId('diff-article').count()
+          const tablePainted = await paintedWhenShown(page, '[data-testid="comparative-row"]')
           const tableStart = (await page.evaluate('performance.now()')) as number
           await page.getByTestId('compare-view').getByRole('tab', { name: 'Comparative table' }).click()
-          await page.getByTestId('comparative-row').first().waitFor({ timeout: 60_000 })
-          const tableShown = (await page.evaluate(PAINTED)) as number
+          const tableShown = await tablePainted()
           return { changeMs: shown - start, tableMs: tableShown - tableStart, articles }
         },
       })

@@ -15,7 +15,8 @@ import { newDocument } from './lib/documents'
 import { FULL_LAW_ARTICLES, law, loadLaw } from './lib/law'
 import { median } from './lib/stats'
 import { openFresh } from './lib/editorReady'
-import { PAINTED, serverHas } from './compareBrowser'
+import { serverHas } from './compareBrowser'
+import { paintedWhenShown } from './lib/painted'
 import type { ServerTarget } from './servers/target'
 
 const RUNS = 3
@@ -54,11 +55,11 @@ export async function sideBySideInBrowser(browser: Browser, target: ServerTarget
           await page.getByTestId('languages').click()
           const sideBySide = page.getByTestId('side-by-side')
           await sideBySide.waitFor({ timeout: 30_000 })
+          // The summary comes in the same commit as the rows.
+          const painted = await paintedWhenShown(page, '[data-testid="parallel-summary"]')
           const start = (await page.evaluate('performance.now()')) as number
           await sideBySide.click()
-          // The summary comes in the same commit as the rows: one element to wait for, not hundreds to count.
-          await page.getByTestId('parallel-summary').waitFor({ timeout: 60_000 })
-          const end = (await page.evaluate(PAINTED)) as number
+          const end = await painted()
           const rows = await page.getByTestId('parallel-row').count()
           if (rows !== expected.rows.length) throw new Error(`side by side: ${rows} rows shown, ${expected.rows.length} expected`)
           return end - start

@@ -110,6 +110,12 @@ export function markdownSummary(r: BenchResults): string {
         `Side by side → both texts shown, every row painted **${fmt(s.shownMedianMs, 0)} ms** (median of ${s.shownMs.length}).`)
       out.push('')
     }
+    const i = r.browser.importing
+    if (i) {
+      out.push(`**Importing a draft in Chromium** (the 300-article law as a ${fmt(i.docxKb, 0)} KB Word document, chosen a second after the Import dialog opened): ` +
+        `file chosen → the preview of its structure painted **${fmt(i.previewMedianMs, 0)} ms**; Create → the new draft open in the editor, every article painted **${fmt(i.createdMedianMs, 0)} ms** (medians of ${i.previewMs.length}).`)
+      out.push('')
+    }
   }
   if (r.manyDocs) {
     const d = r.manyDocs

@@ -53,7 +53,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const fileName = useRef('')
   const run = useRef(0)
 
-  useEffect(() => () => worker.terminate(), [worker])
+  useEffect(() => {
+    worker.warm()
+    return () => worker.terminate()
+  }, [worker])
 
   function cancel() {
     run.current++

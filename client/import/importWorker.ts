@@ -1,6 +1,7 @@
 import { importProblem } from '../../shared/import/errors'
 import { fileKindOf, parseSource } from '../../shared/import/source'
 import { lawStructure } from '../../shared/export/structure'
+import { loadDocxReader } from '../../shared/import/docx'
 import type { FromImportWorker, ToImportWorker } from './messages'
 
 /**
@@ -24,6 +25,11 @@ scope.addEventListener('message', (event) => {
 
 async function handle(message: ToImportWorker): Promise<void> {
   const { id } = message
+  if (message.kind === 'warm') {
+    // A failure here is reported by the parse that needs the reader, if any.
+    await loadDocxReader().catch(() => undefined)
+    return
+  }
   if (message.kind === 'structure') {
     scope.postMessage({ id, kind: 'structure', structure: lawStructure(message.doc, message.language) })
     return

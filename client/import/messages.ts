@@ -13,6 +13,8 @@ export type ToImportWorker =
   | { id: number; kind: 'parse'; source: ImportSource }
   /** The preview again in another language (labels "Article" / "Статья" change). */
   | { id: number; kind: 'structure'; doc: DocJSON; language: Language }
+  /** Load the readers now, while the person picks a file (no answer). */
+  | { id: number; kind: 'warm' }
 
 export type FromImportWorker =
   | { id: number; kind: 'stage'; stage: ImportStage }

@@ -136,8 +136,20 @@ function countElements(el: XmlElement, name: string): number {
   return elements(el).reduce((n, c) => n + (localName(c) === name ? 1 : 0) + countElements(c, name), 0)
 }
 
+const importMammoth = () => import('mammoth')
+let docxReader: ReturnType<typeof importMammoth> | null = null
+
+/** The Word reader (mammoth, a large module), loaded once: ahead of the first file when called early. */
+export function loadDocxReader(): ReturnType<typeof importMammoth> {
+  docxReader ??= importMammoth().catch((err: unknown) => {
+    docxReader = null // a chunk that failed to load is asked for again next time
+    throw err
+  })
+  return docxReader
+}
+
 export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Language): Promise<ImportResult> {
-  const { default: mammoth } = await import('mammoth')
+  const { default: mammoth } = await loadDocxReader()
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
   if (await docxPartsExceed(view, MAX_DOCX_XML_BYTES)) throw new ImportError('tooLarge', `the Word document's parts unpack to more than ${MAX_DOCX_XML_BYTES} bytes`)
   const arrayBuffer = view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer

@@ -95,7 +95,10 @@ describe('export and import in the browser', () => {
     const fixture = await englishDocx()
     await page.goto(server.url)
     await recordProgress(page)
+    // The reader starts while the person picks a file, not once it is chosen.
+    const readerStarted = page.waitForEvent('worker', { timeout: 10_000 })
     await page.getByTestId('import-document').click()
+    await readerStarted
     await page.getByTestId('import-file').setInputFiles({ name: 'Assistance to victims.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(fixture.bytes) })
     const preview = page.getByTestId('import-preview')
     await preview.waitFor()
