@@ -22,7 +22,7 @@ export interface ImportBrowserResult {
   /** File chosen → the preview painted (median). */
   previewMedianMs: number
   previewMs: number[]
-  /** Create → the draft open in the editor, every article rendered and saved (median). */
+  /** Create → the draft open in the editor, every article painted (median). */
   createdMedianMs: number
   createdMs: number[]
   docxKb: number
