@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compareDocuments, comparativeTable, groupRegrouped, isChange, onlyRegrouped, type DocumentDiff } from '../../shared/diff'
-import { article, chapter, clause, law, part, section } from '../../shared/diff/testing/fixtures'
+import { article, chapter, clause, law, lawOf, numberedArticle, part, section } from '../../shared/diff/testing/fixtures'
 import type { DocJSON } from '../../shared/schema'
 
 const c1 = chapter('c1', 'General provisions')
@@ -10,9 +10,9 @@ const s1 = section('s1', 'Courts')
 const s2 = section('s2', 'Prosecutors')
 const p1 = part('p1', 'General part')
 const p2 = part('p2', 'Special part')
-const a = (n: number) => article(`a${n}`, `Heading ${n}`, clause(`a${n}c1`, `Text of article ${n}.`))
+const a = numberedArticle
 
-const doc = (parts: (DocJSON | number)[]): DocJSON => law('Model Law', ['Preamble.'], parts.map((p) => (typeof p === 'number' ? a(p) : p)))
+const doc = (parts: (DocJSON | number)[]): DocJSON => lawOf(parts)
 
 /** The items the comparison says moved, by id. */
 const moved = (diff: DocumentDiff) => diff.structure.filter((x) => x.moved).map((x) => x.id)

@@ -4,7 +4,7 @@ import { flattenDocument } from '../../shared/diff/flatten'
 import { comparativeTableDocx } from '../../shared/diff/comparativeTableDocx'
 import { rowNotes } from '../../shared/diff/tableWords'
 import { packDiff, unpackDiff } from '../../shared/diff/wire'
-import { article, chapter, clause, law, part, section } from '../../shared/diff/testing/fixtures'
+import { chapter, lawOf, part, section } from '../../shared/diff/testing/fixtures'
 import { numberDocument } from '../../shared/numbering'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
 import { LANGUAGES } from '../../shared/language'
@@ -22,11 +22,10 @@ const c2 = chapter('c2', 'Principles')
 const c3 = chapter('c3', 'Offences')
 const s1 = section('s1', 'Scope')
 const s2 = section('s2', 'Against the person')
-const articleOf = (n: number) => article(`a${n}`, `Heading ${n}`, clause(`a${n}c1`, `Text of article ${n}.`))
 
 /** p1: c1 (s1: a1, a2), c2 (a3); p2: c3 (s2: a4), a5. */
 function base(items: (DocJSON | number)[] = [p1, c1, s1, 1, 2, c2, 3, p2, c3, s2, 4, 5]): DocJSON {
-  return law('Model Code', ['Preamble.'], items.map((p) => (typeof p === 'number' ? articleOf(p) : p)))
+  return lawOf(items, 'Model Code')
 }
 
 function byId(diff: DocumentDiff, id: string): ArticleDiff {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compareDocuments, comparativeTable, isChange, withoutRow, type ArticleDiff, type DocumentDiff } from '../../shared/diff'
 import { flattenDocument } from '../../shared/diff/flatten'
-import { article, chapter, clause, law, section } from '../../shared/diff/testing/fixtures'
+import { chapter, lawOf, section } from '../../shared/diff/testing/fixtures'
 import { numberDocument } from '../../shared/numbering'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
 import { LANGUAGES } from '../../shared/language'
@@ -16,11 +16,10 @@ const c2 = chapter('c2', 'Jurisdiction')
 const s1 = section('s1', 'Scope')
 const s2 = section('s2', 'Definitions')
 const s3 = section('s3', 'Courts')
-const articleOf = (n: number) => article(`a${n}`, `Heading ${n}`, clause(`a${n}c1`, `Text of article ${n}.`))
 
 /** c1: s1 (a1, a2), s2 (a3, a4); c2: s3 (a5, a6). */
 function base(parts: (DocJSON | number)[] = [c1, s1, 1, 2, s2, 3, 4, c2, s3, 5, 6]): DocJSON {
-  return law('Model Law', ['Preamble.'], parts.map((p) => (typeof p === 'number' ? articleOf(p) : p)))
+  return lawOf(parts)
 }
 
 function byId(diff: DocumentDiff, id: string): ArticleDiff {

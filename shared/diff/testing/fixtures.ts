@@ -41,3 +41,11 @@ export function law(title: string, preamble: string[], parts: DocJSON[]): DocJSO
     ],
   }
 }
+
+/** Article `a${n}`, "Heading n", with one paragraph: for tests about the shape of a law, not its words. */
+export const numberedArticle = (n: number): DocJSON => article(`a${n}`, `Heading ${n}`, clause(`a${n}c1`, `Text of article ${n}.`))
+
+/** A law of `items`, a number n standing for numberedArticle(n). */
+export function lawOf(items: (DocJSON | number)[], title = 'Model Law'): DocJSON {
+  return law(title, ['Preamble.'], items.map((item) => (typeof item === 'number' ? numberedArticle(item) : item)))
+}
