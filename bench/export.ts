@@ -14,7 +14,7 @@ import { generateLaw } from '../shared/diff/testing/generateLaw'
 import { parseSource, type ImportSource } from '../shared/import/source'
 import type { Language } from '../shared/language'
 import { FULL_LAW_ARTICLES } from './lib/law'
-import { median } from './lib/stats'
+import { medianTime } from './lib/stats'
 
 const RUNS = 5
 
@@ -26,17 +26,6 @@ export interface ExportBenchResult {
   imports: Record<'docx' | 'akn' | 'markdown', { medianMs: number }>
 }
 
-async function timed(run: () => unknown): Promise<number> {
-  await run()
-  const times: number[] = []
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now()
-    await run()
-    times.push(performance.now() - start)
-  }
-  return median(times)
-}
-
 export async function runExportBenchmark(log: (line: string) => void): Promise<ExportBenchResult[]> {
   const results: ExportBenchResult[] = []
   for (const language of ['en', 'ru'] as const) {
@@ -44,9 +33,9 @@ export async function runExportBenchmark(log: (line: string) => void): Promise<E
     const meta: ExportMeta = { title: 'Generated law', language, status: 'draft', date: '2026-01-01', organizations: [] }
     const written = { html: toHtml(law, meta), markdown: toMarkdown(law, meta), akn: toAkomaNtoso(law, meta) }
     const exports = {
-      html: { medianMs: await timed(() => toHtml(law, meta)), bytes: Buffer.byteLength(written.html) },
-      markdown: { medianMs: await timed(() => toMarkdown(law, meta)), bytes: Buffer.byteLength(written.markdown) },
-      akn: { medianMs: await timed(() => toAkomaNtoso(law, meta)), bytes: Buffer.byteLength(written.akn) },
+      html: { medianMs: await medianTime(() => toHtml(law, meta), RUNS), bytes: Buffer.byteLength(written.html) },
+      markdown: { medianMs: await medianTime(() => toMarkdown(law, meta), RUNS), bytes: Buffer.byteLength(written.markdown) },
+      akn: { medianMs: await medianTime(() => toAkomaNtoso(law, meta), RUNS), bytes: Buffer.byteLength(written.akn) },
     }
     const docx = await toDocx(law, meta)
     const sources: Record<'docx' | 'akn' | 'markdown', ImportSource> = {
@@ -58,7 +47,7 @@ export async function runExportBenchmark(log: (line: string) => void): Promise<E
     for (const [kind, source] of Object.entries(sources) as [keyof typeof sources, ImportSource][]) {
       const read = await parseSource(source, () => {}, language)
       if (read.stats.articles !== FULL_LAW_ARTICLES) throw new Error(`import of ${kind} (${language}): ${read.stats.articles} articles read back, ${FULL_LAW_ARTICLES} written`)
-      imports[kind] = { medianMs: await timed(() => parseSource(source, () => {}, language)) }
+      imports[kind] = { medianMs: await medianTime(() => parseSource(source, () => {}, language), RUNS) }
     }
     results.push({ language, exports, imports })
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`

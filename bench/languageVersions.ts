@@ -9,7 +9,7 @@ import { editLaw } from '../shared/diff/testing/editLaw'
 import { generateLaw } from '../shared/diff/testing/generateLaw'
 import { time } from './diff'
 import { FULL_LAW_ARTICLES, law } from './lib/law'
-import { median } from './lib/stats'
+import { medianTime } from './lib/stats'
 
 export interface LanguageVersionsResult {
   rows: number
@@ -26,18 +26,12 @@ export async function runLanguageVersionsBenchmark(log: (line: string) => void):
   const text = align()
   const alignMedianMs = time(align, 20)
   const docx = () => parallelTextDocx(text, { language: 'en', header: 'English' }, { language: 'ru', header: 'Русский' }, 'en')
-  let docxBytes = (await docx()).byteLength
-  const times: number[] = []
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now()
-    docxBytes = (await docx()).byteLength
-    times.push(performance.now() - t)
-  }
+  const docxBytes = (await docx()).byteLength
   const result = {
     rows: text.rows.length,
     rowsWithIssues: text.rows.filter((r) => r.issues.length > 0).length,
     alignMedianMs,
-    docxMedianMs: median(times),
+    docxMedianMs: await medianTime(docx, 5),
     docxBytes,
   }
   log(`  language versions side by side (${result.rows} rows, ${result.rowsWithIssues} marked): aligned in ${alignMedianMs.toFixed(1)} ms (median of 20); ` +

@@ -22,6 +22,18 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
+/** Median time of `runs` runs of `run` (sync or async), after one unmeasured run (JIT, lazy imports). */
+export async function medianTime(run: () => unknown, runs: number): Promise<number> {
+  await run()
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    await run()
+    times.push(performance.now() - start)
+  }
+  return median(times)
+}
+
 export function distribution(samples: Float64Array | number[]): Distribution {
   const sorted = Float64Array.from(samples).sort()
   return {
