@@ -9,10 +9,9 @@ import type { Browser } from 'playwright-core'
 import type { Account } from '../tests/helpers/accounts'
 import { editLaw } from '../shared/diff/testing/editLaw'
 import { connect } from './lib/clients'
-import { newDocument } from './lib/documents'
-import { FULL_LAW_ARTICLES, law, loadLaw, topLevelCount } from './lib/law'
-import type { DocJSON } from '../shared/schema'
-import { median, sleep } from './lib/stats'
+import { newDocument, serverHas } from './lib/documents'
+import { FULL_LAW_ARTICLES, law, loadLaw } from './lib/law'
+import { median } from './lib/stats'
 import { openFresh } from './lib/editorReady'
 import { paintedWhenShown } from './lib/painted'
 import type { ServerTarget } from './servers/target'
@@ -29,15 +28,6 @@ export interface CompareBrowserResult {
   /** The comparison's JSON as sent, and gzipped as a browser receives it. */
   wireKb: number
   gzipKb: number
-}
-
-/** Waits until the server's copy of the draft has `json`'s top-level blocks (loadLaw writes it in one update). */
-export async function serverHas(admin: Account, docId: string, json: DocJSON): Promise<void> {
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(50)) {
-    const content = await admin.json<DocJSON>(`/api/documents/${docId}/content`)
-    if (content.content?.length === topLevelCount(json)) return
-  }
-  throw new Error('comparison benchmark: the server never had the law')
 }
 
 export async function compareInBrowser(browser: Browser, target: ServerTarget, admin: Account): Promise<CompareBrowserResult> {
