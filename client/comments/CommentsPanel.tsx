@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import { useStoreValue } from '../ui/useStoreValue'
 import type { OrganizationSummary, ThreadView } from '../../shared/api'
+import type { Placement } from './anchors'
 import { api, errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { byPlace } from './threadOrder'
@@ -59,6 +60,50 @@ function shownGroups(groups: Group[], count: number): Group[] {
   }
   return out
 }
+
+interface ThreadGroupProps {
+  articleId: string | null
+  title: string
+  threads: readonly ThreadView[]
+  placements: ReadonlyMap<string, Placement>
+  /** The active thread if it is in this group, else null (so that activating one re-renders two groups). */
+  activeId: string | null
+  canComment: boolean
+  controller: CommentsController
+}
+
+/** Whether a group would render the same: its threads the same objects, each placed as before. */
+function sameGroup(a: ThreadGroupProps, b: ThreadGroupProps): boolean {
+  if (a.articleId !== b.articleId || a.title !== b.title || a.activeId !== b.activeId || a.canComment !== b.canComment || a.controller !== b.controller) return false
+  if (a.threads.length !== b.threads.length) return false
+  return a.threads.every((thread, i) => thread === b.threads[i] && a.placements.get(thread.id)?.kind === b.placements.get(thread.id)?.kind)
+}
+
+/**
+ * One article's threads under its title. Its own component so that a panel render (each frame
+ * while hundreds of cards are added, and as others edit) commits only the groups that changed:
+ * a new click handler on every group's title made each of those renders update all of them.
+ */
+const ThreadGroup = memo(function ThreadGroup({ articleId, title, threads, placements, activeId, canComment, controller }: ThreadGroupProps) {
+  return (
+    <section className="thread-group" data-testid="thread-group" data-article-id={articleId ?? ''}>
+      <h3 className="thread-group-title">
+        {articleId ? (
+          <button type="button" className="link-button" onClick={() => controller.showArticle(articleId)}>
+            {title}
+          </button>
+        ) : (
+          title
+        )}
+      </h3>
+      <ol className="thread-list">
+        {threads.map((thread) => (
+          <ThreadCard key={thread.id} thread={thread} placement={placements.get(thread.id)?.kind} active={activeId === thread.id} canComment={canComment} controller={controller} />
+        ))}
+      </ol>
+    </section>
+  )
+}, sameGroup)
 
 /**
  * The side panel of review threads: new-thread form, filters (status, organization, article),
@@ -186,29 +231,16 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
         )}
         {snapshot.threads.length > 0 && groups.length === 0 && <p className="muted">{t('comments.noMatch')}</p>}
         {groups.map((group) => (
-          <section key={group.key} className="thread-group" data-testid="thread-group" data-article-id={group.articleId ?? ''}>
-            <h3 className="thread-group-title">
-              {group.articleId ? (
-                <button type="button" className="link-button" onClick={() => controller.showArticle(group.articleId!)}>
-                  {group.title}
-                </button>
-              ) : (
-                group.title
-              )}
-            </h3>
-            <ol className="thread-list">
-              {group.threads.map((thread) => (
-                <ThreadCard
-                  key={thread.id}
-                  thread={thread}
-                  placement={snapshot.placements.get(thread.id)?.kind}
-                  active={snapshot.activeId === thread.id}
-                  canComment={canComment}
-                  controller={controller}
-                />
-              ))}
-            </ol>
-          </section>
+          <ThreadGroup
+            key={group.key}
+            articleId={group.articleId}
+            title={group.title}
+            threads={group.threads}
+            placements={snapshot.placements}
+            activeId={group.threads.some((thread) => thread.id === snapshot.activeId) ? snapshot.activeId : null}
+            canComment={canComment}
+            controller={controller}
+          />
         ))}
       </div>
 

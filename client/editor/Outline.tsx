@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import { useStoreValue } from '../ui/useStoreValue'
 import type { Editor } from '@tiptap/react'
 import { TextSelection } from '@tiptap/pm/state'
@@ -79,16 +79,25 @@ export function Outline({ editor, session, language, comments }: { editor: Edito
     }
   }, [editor, language])
 
-  function jump(id: string | null) {
-    if (!editor || !id) return
-    const found = findById(editor.state.doc, id)
-    if (!found) return
-    const element = editor.view.dom.querySelector(`[data-id="${CSS.escape(id)}"]`)
-    element?.scrollIntoView({ block: 'start', behavior: 'auto' })
-    const inside = found.pos + (found.node.type.name === 'article' ? 2 : 1)
-    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, inside)))
-    editor.view.focus()
-  }
+  const jump = useCallback(
+    (id: string) => {
+      if (!editor) return
+      const found = findById(editor.state.doc, id)
+      if (!found) return
+      const element = editor.view.dom.querySelector(`[data-id="${CSS.escape(id)}"]`)
+      element?.scrollIntoView({ block: 'start', behavior: 'auto' })
+      const inside = found.pos + (found.node.type.name === 'article' ? 2 : 1)
+      editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, inside)))
+      editor.view.focus()
+    },
+    [editor],
+  )
+  // The entries keep one handler; it calls whatever the page passed last.
+  const onComment = useRef(comments?.onComment)
+  useEffect(() => {
+    onComment.current = comments?.onComment
+  })
+  const comment = useCallback((articleId: string) => onComment.current?.(articleId), [])
 
   return (
     <nav className="outline" aria-label={t('editor.outline')}>
@@ -98,20 +107,50 @@ export function Outline({ editor, session, language, comments }: { editor: Edito
       ) : (
         <ol>
           {entries.slice(0, progressive.shown).map((entry, i) => (
-            <li key={entry.id ?? i} className={`outline-${entry.kind}`}>
-              <button type="button" data-outline-id={entry.id ?? ''} onClick={() => jump(entry.id)}>
-                <span className="outline-label">{entry.label}</span> {entry.heading}
-              </button>
-              {entry.kind === 'article' && entry.id && comments && (
-                <OutlineCommentControls articleId={entry.id} label={entry.label} count={comments.openCounts.get(entry.id) ?? 0} onComment={comments.onComment} />
-              )}
-            </li>
+            <OutlineItem
+              key={entry.id ?? i}
+              entry={entry}
+              comments={comments !== undefined}
+              count={entry.id ? (comments?.openCounts.get(entry.id) ?? 0) : 0}
+              onJump={jump}
+              onComment={comments?.onComment ? comment : undefined}
+            />
           ))}
         </ol>
       )}
     </nav>
   )
 }
+
+interface OutlineItemProps {
+  entry: OutlineEntry
+  /** Whether the outline shows review threads (counts, and a button where one may comment). */
+  comments: boolean
+  count: number
+  onJump: (id: string) => void
+  onComment?: (articleId: string) => void
+}
+
+const sameEntry = (a: OutlineEntry, b: OutlineEntry) => a.kind === b.kind && a.id === b.id && a.label === b.label && a.heading === b.heading
+
+/**
+ * One chapter or article of the outline. Its own component so that a render of the outline (each
+ * frame while a long law's entries are added, and at each refresh) commits only the entries that
+ * changed, not a new click handler on each of hundreds of buttons.
+ */
+const OutlineItem = memo(
+  function OutlineItem({ entry, comments, count, onJump, onComment }: OutlineItemProps) {
+    return (
+      <li className={`outline-${entry.kind}`}>
+        <button type="button" data-outline-id={entry.id ?? ''} onClick={() => entry.id && onJump(entry.id)}>
+          <span className="outline-label">{entry.label}</span> {entry.heading}
+        </button>
+        {entry.kind === 'article' && entry.id && comments && <OutlineCommentControls articleId={entry.id} label={entry.label} count={count} onComment={onComment} />}
+      </li>
+    )
+  },
+  (a, b) => sameEntry(a.entry, b.entry) && a.comments === b.comments && a.count === b.count && a.onJump === b.onJump && a.onComment === b.onComment,
+)
 
 function OutlineCommentControls(props: { articleId: string; label: string; count: number; onComment?: (articleId: string) => void }) {
   const { t } = useI18n()

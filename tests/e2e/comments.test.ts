@@ -130,6 +130,24 @@ describe('review threads in the browser', () => {
     }
   })
 
+  it('takes the reader to an article from its title in the comments panel, by its new number', async () => {
+    // The seeded sample is short: a low window puts Article 4 out of sight at the bottom of the page.
+    const size = reviewer.viewportSize()!
+    await reviewer.setViewportSize({ width: size.width, height: 360 })
+    try {
+      const heading = reviewer.locator('.legal-text article.article').nth(3).locator('.article-heading')
+      const top = () => heading.evaluate((el) => el.getBoundingClientRect().top)
+      await reviewer.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+      await expect.poll(top).toBeLessThan(0)
+      await reviewer.getByTestId('thread-group').filter({ hasText: 'Article 4. Guiding principles' }).locator('h3 button').click()
+      // At the top of the window (the reviewer's read-only page has no toolbar over it).
+      await expect.poll(top).toBeGreaterThan(-1)
+      expect(await top()).toBeLessThan(360 / 2)
+    } finally {
+      await reviewer.setViewportSize(size)
+    }
+  })
+
   it('keeps the highlight on its words while the drafter types before them and inside them', async () => {
     const typeAt = async (words: string, typed: string) => {
       await selectWords(drafter, 3, words)
