@@ -63,6 +63,8 @@ export interface TypingResult {
 
 export interface BrowserBenchResult {
   chromium: string
+  /** Articles of the law opened and typed in: 300 unless BENCH_ARTICLES says otherwise (a longer code, say). */
+  articles: number
   coldOpen: ColdOpenBrowserResult
   typing: TypingResult
   compare: CompareBrowserResult
@@ -280,11 +282,13 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
   const browser = await launchBrowser()
   let unthrottledBrowser: Browser | undefined
   const [worker] = startWorkers(1)
-  const json = law(FULL_LAW_ARTICLES)
+  // BENCH_ARTICLES=<n>: open and type in a law of n articles instead (how the figures grow with length).
+  const articles = Number(process.env.BENCH_ARTICLES ?? FULL_LAW_ARTICLES)
+  const json = law(articles)
   try {
     const baseUrl = `http://127.0.0.1:${target.port}`
     const admin = await accordAdmin(target)
-    const spec = await newDocument(target, 'Generated law (300 articles)')
+    const spec = await newDocument(target, `Generated law (${articles} articles)`)
     const loader = connect(spec)
     await loader.synced
     loadLaw(loader.ydoc, json)
@@ -292,7 +296,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
 
     // BENCH_SKIP_COLD=1: typing only (a quicker loop while working on typing latency).
     const cold = process.env.BENCH_SKIP_COLD === '1' ? { medianMs: NaN, samplesMs: [], editorMountedMedianMs: NaN } : await coldOpen(browser, baseUrl, docUrl, admin.cookie, { profile: process.env.BENCH_COLD_PROF })
-    log(`  cold open (navigation → editable, 300 articles): median ${cold.medianMs.toFixed(0)} ms ` +
+    log(`  cold open (navigation → editable, ${articles} articles): median ${cold.medianMs.toFixed(0)} ms ` +
       `(editor mounted at ${cold.editorMountedMedianMs.toFixed(0)} ms); runs ${cold.samplesMs.map((s) => s.toFixed(0)).join(', ')}`)
     if (process.env.BENCH_SKIP_COLD !== '1') {
       const slow = (cold.slowLink = await coldOpenOnSlowLink(browser, baseUrl, docUrl, admin.cookie))
@@ -381,7 +385,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
     log(`  importing the 300-article law from Word (${importing.docxKb.toFixed(0)} KB): file chosen → preview, median ${importing.previewMedianMs.toFixed(0)} ms ` +
       `(runs ${importing.previewMs.map((m) => m.toFixed(0)).join(', ')}); Create → the draft open in the editor, median ${importing.createdMedianMs.toFixed(0)} ms ` +
       `(runs ${importing.createdMs.map((m) => m.toFixed(0)).join(', ')})`)
-    return { chromium: browser.version(), coldOpen: cold, typing: typingResult, compare, sideBySide, importing }
+    return { chromium: browser.version(), articles, coldOpen: cold, typing: typingResult, compare, sideBySide, importing }
   } finally {
     await worker.request({ cmd: 'close' }).catch(() => undefined)
     worker.kill()

@@ -6,6 +6,7 @@ import type { DocxResult } from './docx'
 import type { LanguageVersionsResult } from './languageVersions'
 import type { VersionsBenchResult } from './versions'
 import type { ExportBenchResult } from './export'
+import { FULL_LAW_ARTICLES } from './lib/law'
 import { configLabel, roundsOf, type FanoutConfig, type FanoutSummary } from './fanout/run'
 import { fmt } from './lib/stats'
 import type { MachineInfo } from './lib/machine'
@@ -71,6 +72,7 @@ export function markdownSummary(r: BenchResults): string {
       if (c.fromStorageMedianMs !== undefined) out.push(`| Node client full sync, ${SERVER_LABEL[c.server]}, document not loaded (read from SQLite) | ${fmt(c.fromStorageMedianMs, 0)} ms |`)
     }
     if (r.browser) {
+      if (r.browser.articles !== FULL_LAW_ARTICLES) out.push(`| **Chromium: a generated ${r.browser.articles}-article law (BENCH_ARTICLES), not the 300-article one** | |`)
       out.push(`| Chromium: navigation → editor mounted | ${fmt(r.browser.coldOpen.editorMountedMedianMs, 0)} ms |`)
       out.push(`| Chromium: navigation → every article rendered, editable, painted | **${fmt(r.browser.coldOpen.medianMs, 0)} ms** |`)
       const slow = r.browser.coldOpen.slowLink
@@ -80,14 +82,14 @@ export function markdownSummary(r: BenchResults): string {
         out.push(`| the same over ${link}, first sync as is (median of 3) | ${fmt(slow.plain.medianMs, 0)} ms |`)
       }
       const review = r.browser.coldOpen.underReview
-      if (review) out.push(`| the same with an open review thread on every article (300) | ${fmt(review.medianMs, 0)} ms |`)
+      if (review) out.push(`| the same with an open review thread on every article (${r.browser.articles}) | ${fmt(review.medianMs, 0)} ms |`)
     }
     out.push('')
   }
   if (r.browser) {
     const t = r.browser.typing
     const pp = (d: { p50: number; p95: number }) => `p50 **${fmt(d.p50)} ms**, p95 **${fmt(d.p95)} ms**`
-    out.push(`**3. Typing** in the 300-article law in Chromium, ${t.remoteWriters} remote writers at ${t.remoteRatePerSecond} edits/s each with carets: keypress → painted frame over ${t.keypresses} keypresses at a fast typist's pace (${fmt(t.keysPerSecond)} keys/s): ${pp(t.latency)}, max ${fmt(t.latency.max, 0)} ms. ` +
+    out.push(`**3. Typing** in the ${r.browser.articles}-article law in Chromium, ${t.remoteWriters} remote writers at ${t.remoteRatePerSecond} edits/s each with carets: keypress → painted frame over ${t.keypresses} keypresses at a fast typist's pace (${fmt(t.keysPerSecond)} keys/s): ${pp(t.latency)}, max ${fmt(t.latency.max, 0)} ms. ` +
       `With frames not tied to the 60 Hz clock (${fmt(t.unthrottled.frameRateHz, 0)} frames/s; the latency the editor adds), keys back to back (${fmt(t.unthrottled.keysPerSecond)} keys/s): ${pp(t.unthrottled.latency)}, max ${fmt(t.unthrottled.latency.max, 0)} ms. ` +
       (t.floor ? `The floor in this harness, a bare five-paragraph contenteditable with no script and no other writers: ${pp(t.floor.latency)} at 60 Hz, ${pp(t.floor.unthrottled)} with frames not tied to it. ` : '') +
       (t.structural ? `Structural edits (a new paragraph with Enter, joined again with Backspace, ${t.structural.keypresses} keys; each renumbers the article), frames not tied to 60 Hz: ${pp(t.structural.latency)}, max ${fmt(t.structural.latency.max, 0)} ms. ` : '') +
