@@ -43,6 +43,8 @@ export interface TypingResult {
   remoteRatePerSecond: number
   /** keydown → painted frame, frames on Chromium's 60 Hz clock (what users see), keys at a fast typist's pace. */
   latency: Distribution
+  /** Each key's latency in that run, in the order typed: which keys are the slow ones. */
+  samplesMs: number[]
   /** Keys per second in that run (see TYPIST). */
   keysPerSecond: number
   /** rAF callbacks per second in that browser (~60). */
@@ -56,7 +58,7 @@ export interface TypingResult {
   /** Main-thread work per keystroke (ms), from a trace of a third run (unthrottled browser, 100 keys). */
   work: { keypresses: number; input: Distribution; frame: Distribution; inputAndFrame: Distribution; busy: Distribution; offCpu: Distribution }
   /** Typing again (60 Hz) once the law is under review: an open thread on every article, half of them on passages. */
-  underReview: { threads: number; latency: Distribution }
+  underReview: { threads: number; latency: Distribution; samplesMs: number[] }
   /** Who used the cores during the 60 Hz run: in sum, and the busiest thread groups. */
   cores: { durationMs: number; summary: CoresSummary; threads: ThreadCpu[] }
 }
@@ -71,6 +73,9 @@ export interface BrowserBenchResult {
   sideBySide: ParallelBrowserResult
   importing: ImportBrowserResult
 }
+
+/** A latency to a tenth of a millisecond, as the results keep each key's. */
+const tenths = (ms: number) => Math.round(ms * 10) / 10
 
 const COLD_RUNS = 5
 /** Opens under review: context, not the target; fewer, to fit the 5 minutes. */
@@ -343,6 +348,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
       remoteWriters: REMOTE_WRITERS,
       remoteRatePerSecond: REMOTE_RATE,
       latency: distribution(aligned.latencyMs),
+      samplesMs: aligned.latencyMs.map(tenths),
       keysPerSecond: aligned.keysPerSecond,
       frameRateHz: aligned.frameRateHz,
       unthrottled: { latency: distribution(unthrottled.latencyMs), frameRateHz: unthrottled.frameRateHz, switches: UNTHROTTLED_SWITCHES, keysPerSecond: unthrottled.keysPerSecond },
@@ -356,7 +362,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
         busy: distribution(work.map((w) => w.busyMs)),
         offCpu: distribution(work.map((w) => w.offCpuMs)),
       },
-      underReview: { threads, latency: distribution(underReview.latencyMs) },
+      underReview: { threads, latency: distribution(underReview.latencyMs), samplesMs: underReview.latencyMs.map(tenths) },
       cores: { durationMs: aligned.cores!.durationMs, summary: summarizeCores(aligned.cores!.threads), threads: aligned.cores!.threads.slice(0, 16) },
     }
     const pp = (d: Distribution) => `p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms`
