@@ -13,7 +13,7 @@ import { newDocument, serverHas } from './lib/documents'
 import { FULL_LAW_ARTICLES, law, loadLaw } from './lib/law'
 import { median } from './lib/stats'
 import { openFresh } from './lib/editorReady'
-import { paintedWhenShown } from './lib/painted'
+import { msUntilPainted } from './lib/painted'
 import type { ServerTarget } from './servers/target'
 
 const RUNS = 3
@@ -54,16 +54,14 @@ export async function compareInBrowser(browser: Browser, target: ServerTarget, a
           await page.waitForSelector('[data-testid="sync-status"][data-state="saved"]', { timeout: 60_000 })
           await page.getByTestId('history').click()
           await page.getByTestId('version-row').first().waitFor()
-          const summaryPainted = await paintedWhenShown(page, '[data-testid="compare-summary"]')
-          const start = (await page.evaluate('performance.now()')) as number
-          await page.getByTestId('history-panel').getByRole('button', { name: 'Compare', exact: true }).click()
-          const shown = await summaryPainted()
+          const changeMs = await msUntilPainted(page, '[data-testid="compare-summary"]', () =>
+            page.getByTestId('history-panel').getByRole('button', { name: 'Compare', exact: true }).click(),
+          )
           const articles = await page.getByTestId('diff-article').count()
-          const tablePainted = await paintedWhenShown(page, '[data-testid="comparative-row"]')
-          const tableStart = (await page.evaluate('performance.now()')) as number
-          await page.getByTestId('compare-view').getByRole('tab', { name: 'Comparative table' }).click()
-          const tableShown = await tablePainted()
-          return { changeMs: shown - start, tableMs: tableShown - tableStart, articles }
+          const tableMs = await msUntilPainted(page, '[data-testid="comparative-row"]', () =>
+            page.getByTestId('compare-view').getByRole('tab', { name: 'Comparative table' }).click(),
+          )
+          return { changeMs, tableMs, articles }
         },
       })
       changedArticles = measured.articles

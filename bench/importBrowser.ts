@@ -11,7 +11,7 @@ import { DOCX_CONTENT_TYPE } from '../shared/apiConstants'
 import { FULL_LAW_ARTICLES, law } from './lib/law'
 import { median, sleep } from './lib/stats'
 import { contextFor } from '../tests/helpers/browser'
-import { paintedWhenShown } from './lib/painted'
+import { msUntilPainted } from './lib/painted'
 import type { ServerTarget } from './servers/target'
 
 const RUNS = 3
@@ -35,7 +35,6 @@ export async function importInBrowser(browser: Browser, target: ServerTarget, ad
   const created: number[] = []
   for (let run = 0; run < RUNS; run++) {
     const context = await contextFor(browser, baseUrl, { cookie: admin.cookie })
-    let after: { previewMs: number; createdMs: number }
     try {
       const page = await context.newPage()
       await page.goto(baseUrl)
@@ -43,24 +42,19 @@ export async function importInBrowser(browser: Browser, target: ServerTarget, ad
       const input = page.getByTestId('import-file')
       await input.waitFor({ state: 'attached' })
       await sleep(PICKING_MS)
-      const previewPainted = await paintedWhenShown(page, '[data-testid="import-preview"]')
-      const start = (await page.evaluate('performance.now()')) as number
-      await input.setInputFiles({ name: `Generated law ${run}.docx`, mimeType: DOCX_CONTENT_TYPE, buffer: docx })
-      const previewed = await previewPainted()
+      const previewMs = await msUntilPainted(page, '[data-testid="import-preview"]', () =>
+        input.setInputFiles({ name: `Generated law ${run}.docx`, mimeType: DOCX_CONTENT_TYPE, buffer: docx }),
+      )
       const articles = await page.getByTestId('preview-counts').locator('[data-count="articles"] dd').textContent()
       if (articles !== String(FULL_LAW_ARTICLES)) throw new Error(`import preview: ${articles} articles, ${FULL_LAW_ARTICLES} expected`)
       // The app moves to the editor without reloading the page: the watch goes on there.
-      const editorPainted = await paintedWhenShown(page, '.legal-text article.article', { count: FULL_LAW_ARTICLES })
-      const createStart = (await page.evaluate('performance.now()')) as number
-      await page.getByTestId('import-confirm').click()
-      const shown = await editorPainted()
+      const createdMs = await msUntilPainted(page, '.legal-text article.article', () => page.getByTestId('import-confirm').click(), { count: FULL_LAW_ARTICLES })
       await page.waitForURL(/\/d\/[0-9a-z]{16}$/)
-      after = { previewMs: previewed - start, createdMs: shown - createStart }
+      preview.push(previewMs)
+      created.push(createdMs)
     } finally {
       await context.close()
     }
-    preview.push(after.previewMs)
-    created.push(after.createdMs)
   }
   return { previewMedianMs: median(preview), previewMs: preview, createdMedianMs: median(created), createdMs: created, docxKb: docx.byteLength / 1024 }
 }

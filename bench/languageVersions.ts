@@ -7,7 +7,6 @@ import { alignLanguageVersions } from '../shared/languageVersions'
 import { parallelTextDocx } from '../shared/export/parallelTextDocx'
 import { editLaw } from '../shared/diff/testing/editLaw'
 import { generateLaw } from '../shared/diff/testing/generateLaw'
-import { time } from './diff'
 import { FULL_LAW_ARTICLES, law } from './lib/law'
 import { medianTime } from './lib/stats'
 
@@ -24,7 +23,7 @@ export async function runLanguageVersionsBenchmark(log: (line: string) => void):
   const russian = editLaw(generateLaw({ articles: FULL_LAW_ARTICLES, language: 'ru' }), { language: 'ru' })
   const align = () => alignLanguageVersions(english, 'en', russian, 'ru')
   const text = align()
-  const alignMedianMs = time(align, 20)
+  const alignMedianMs = await medianTime(align, 20)
   const docx = () => parallelTextDocx(text, { language: 'en', header: 'English' }, { language: 'ru', header: 'Русский' }, 'en')
   const docxBytes = (await docx()).byteLength
   const result = {

@@ -15,7 +15,7 @@ import { FULL_LAW_ARTICLES, law, loadLaw } from './lib/law'
 import { median } from './lib/stats'
 import { openFresh } from './lib/editorReady'
 import { newDocument, serverHas } from './lib/documents'
-import { paintedWhenShown } from './lib/painted'
+import { msUntilPainted } from './lib/painted'
 import type { ServerTarget } from './servers/target'
 
 const RUNS = 3
@@ -55,13 +55,10 @@ export async function sideBySideInBrowser(browser: Browser, target: ServerTarget
           const sideBySide = page.getByTestId('side-by-side')
           await sideBySide.waitFor({ timeout: 30_000 })
           // The summary comes in the same commit as the rows.
-          const painted = await paintedWhenShown(page, '[data-testid="parallel-summary"]')
-          const start = (await page.evaluate('performance.now()')) as number
-          await sideBySide.click()
-          const end = await painted()
+          const ms = await msUntilPainted(page, '[data-testid="parallel-summary"]', () => sideBySide.click())
           const rows = await page.getByTestId('parallel-row').count()
           if (rows !== expected.rows.length) throw new Error(`side by side: ${rows} rows shown, ${expected.rows.length} expected`)
-          return end - start
+          return ms
         },
       })
       shown.push(ms)

@@ -47,10 +47,6 @@ const FANOUT_MATRIX: FanoutConfig[] = [
 ]
 const SERVERS: ServerKind[] = ['accord', 'yws', 'hocuspocus']
 
-/**
- * Sections other features add: a file here exporting the named function `(log) => result`
- * is run (if present) and its result stored under `extra.<name>`.
- */
 const log = (line: string) => console.log(line)
 
 function selected(): Set<string> {

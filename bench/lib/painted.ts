@@ -6,9 +6,9 @@ import type { Page } from 'playwright-core'
  * requestAnimationFrame, before that frame's layout and paint; the timer after it runs once the
  * frame is out), not by Playwright's waits, which poll at growing intervals (up to 500 ms
  * apart) and so add up to that much to a figure when the page is idle meanwhile. Start it
- * before the action it times.
+ * before the action it times (msUntilPainted does).
  */
-export async function paintedWhenShown(page: Page, selector: string, options: { count?: number; timeoutMs?: number } = {}): Promise<() => Promise<number>> {
+async function paintedWhenShown(page: Page, selector: string, options: { count?: number; timeoutMs?: number } = {}): Promise<() => Promise<number>> {
   const { count = 1, timeoutMs = 60_000 } = options
   const key = `__painted_${Math.random().toString(36).slice(2)}`
   // A string, not a function: the code is run in the page as written (tsx would add helpers to a function).
@@ -24,4 +24,12 @@ export async function paintedWhenShown(page: Page, selector: string, options: { 
     })
   })()`)
   return () => page.evaluate(`window[${JSON.stringify(key)}]`) as Promise<number>
+}
+
+/** Milliseconds, on the page's clock, from `act` starting to the first painted frame that shows `selector` (or `count` of them). */
+export async function msUntilPainted(page: Page, selector: string, act: () => Promise<unknown>, options: { count?: number; timeoutMs?: number } = {}): Promise<number> {
+  const painted = await paintedWhenShown(page, selector, options)
+  const start = (await page.evaluate('performance.now()')) as number
+  await act()
+  return (await painted()) - start
 }
