@@ -24,7 +24,7 @@ import { REVIEW_PARAGRAPH_STYLES, reviewSectionsDocx } from '../review/reviewRep
 import { commentsReport, positionsTable, type ExportAppendix, type ExportComments, type PositionsTable } from './positions'
 import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type SectionNode } from './structure'
 import { autoLineSpacing } from './lineSpacing'
-import { CM, proofing, WORD_FONT } from './wordBasics'
+import { bodyRun, CM, headingRun } from './wordBasics'
 
 /**
  * DOCX, the format every ministry works in. What makes it a real Word document rather than
@@ -53,25 +53,24 @@ export const DOCX_COVER_STYLES = { title: 'AccordCoverTitle', line: 'AccordCover
 export const DOCX_APPENDIX_STYLE = 'AccordAppendixTitle'
 
 function styles(language: ExportMeta['language']): IStylesOptions {
-  const font = WORD_FONT
   return {
     default: {
       document: {
-        run: { font, size: 24, language: proofing(language) },
+        run: bodyRun(language, 24),
         // 1.15 lines (lineRule auto: see autoLineSpacing), so wrapped titles and headings never overlap.
         paragraph: { spacing: { after: 120, ...autoLineSpacing(276) } },
       },
-      title: { run: { font, size: 32, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } } },
+      title: { run: headingRun(32), paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } } },
       heading1: {
-        run: { font, size: 28, bold: true, color: '000000' },
+        run: headingRun(28),
         paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 360, after: 240 }, keepNext: true, keepLines: true, outlineLevel: 0 },
       },
       heading2: {
-        run: { font, size: 24, bold: true, italics: false, color: '000000' },
+        run: headingRun(24, { italics: false }),
         paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 1 },
       },
       heading3: {
-        run: { font, size: 24, bold: true, italics: false, color: '000000' },
+        run: headingRun(24, { italics: false }),
         paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 2 },
       },
     },

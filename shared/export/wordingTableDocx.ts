@@ -21,7 +21,7 @@ import type { WordingLine } from '../diff/comparativeTable'
 import type { Segment } from '../diff/types'
 import { xmlSafe } from './escape'
 import { autoLineSpacing } from './lineSpacing'
-import { CM, proofing, WORD_FONT } from './wordBasics'
+import { bodyRun, CM, headingRun } from './wordBasics'
 
 /**
  * A table of wordings as a Word document on landscape A4: the layer under the comparative table
@@ -36,15 +36,14 @@ const MARGIN = { top: Math.round(1.5 * CM), bottom: Math.round(1.5 * CM), left: 
 export const TABLE_WIDTH = PAGE.height - MARGIN.left - MARGIN.right
 
 function styles(language: Language): IStylesOptions {
-  const font = WORD_FONT
   return {
     default: {
       document: {
-        run: { font, size: 22, language: proofing(language) },
+        run: bodyRun(language, 22),
         // 1.1 lines (lineRule auto: see autoLineSpacing), so wrapped lines in a cell never overlap.
         paragraph: { spacing: { after: 60, ...autoLineSpacing(264) } },
       },
-      title: { run: { font, size: 32, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } } },
+      title: { run: headingRun(32), paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } } },
     },
   }
 }

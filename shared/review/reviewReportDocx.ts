@@ -2,7 +2,7 @@ import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun, type I
 import { xmlSafe } from '../export/escape'
 import { optionLine, staleLine } from './alternativesReport'
 import { authorLine, reportHeadings, reportMetaLine, reviewReportModel, statusLine, wordingLines, type ReportThread, type ReviewReportInput, type ReviewReportModel } from './reviewReport'
-import { proofing, WORD_FONT } from '../export/wordBasics'
+import { bodyRun, headingRun } from '../export/wordBasics'
 
 /**
  * The review report as a Word document: a heading per article (Heading 2, so Word's navigation
@@ -24,12 +24,11 @@ export const REVIEW_PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
 ]
 
 function styles(language: ReviewReportModel['language']): IStylesOptions {
-  const font = WORD_FONT
   return {
     default: {
-      document: { run: { font, size: 22, language: proofing(language) }, paragraph: { spacing: { after: 80 } } },
-      title: { run: { font, size: 32, bold: true, color: '000000' }, paragraph: { spacing: { after: 120 } } },
-      heading2: { run: { font, size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+      document: { run: bodyRun(language, 22), paragraph: { spacing: { after: 80 } } },
+      title: { run: headingRun(32), paragraph: { spacing: { after: 120 } } },
+      heading2: { run: headingRun(26), paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
     },
     paragraphStyles: REVIEW_PARAGRAPH_STYLES,
   }
