@@ -12,18 +12,28 @@ function isRemoteChange(data: unknown): boolean {
   return type === MessageType.awareness || (type === MessageType.sync && syncType === messageYjsUpdate)
 }
 
+/** A socket from batchingRemoteChanges(). */
+export type BatchingSocket = WebSocket & {
+  /** Hands on at once what waits (the session's cue: the user's own edit is on screen). */
+  handOnWaiting(): void
+}
+
 /**
- * `ws`, with its onmessage handler given co-authors' edits and carets in batches, at most every
- * `batchMs`, while `batching()` says so (the user is typing), and at once otherwise. A batch is
- * handed on inside `together` (the session's: one Yjs transaction), so that its edits reach the
- * editor as one change: one view update for the batch instead of one per edit.
+ * `ws`, with its onmessage handler given co-authors' edits and carets in batches while
+ * `batching()` says so (the user is typing), and at once otherwise. A batch goes on when the
+ * session calls `handOnWaiting()`, right after the frame that shows the user's own keystroke,
+ * or after `batchMs` at the latest. It is handed on inside `together` (the session's: one Yjs
+ * transaction), so that its edits reach the editor as one change: one view update for the batch
+ * instead of one per edit.
  *
  * Why: each remote change makes the browser render a frame, and while it renders frames back
  * to back, a keystroke waits for the next 60 Hz tick (up to 16.7 ms) instead of getting a frame
- * of its own at once. With five co-authors typing in the 300-article law, typing p95 at 60 Hz
- * went from 14.7–15.2 to 12.9–13.0 ms (docs/performance.md). A key that lands while a batch is
- * applied waits for it, which costs structural edits more than it saves them; handing a batch on
- * in slices, or its edits merged into one update, measured worse.
+ * of its own at once. With five co-authors typing in the 300-article law, batching every 200 ms
+ * took typing p95 at 60 Hz from 14.7–15.2 to 12.9–13.0 ms; a batch at a random moment still put
+ * every fifth key or so into the frames it started. Right after a keystroke's frame, the next key
+ * is tens of milliseconds away and the batch's frames are over before it comes: in alternating
+ * runs p95 went from 15.0–17.0 to 12.3–13.7 ms (docs/performance.md). Handing a batch on in
+ * slices, or its edits merged into one update, measured worse.
  *
  * Any other message (a sync step, "stored", role, threads) first hands on what waits, and so
  * does the socket closing: the handler sees every message, in the server's order.
@@ -33,7 +43,7 @@ export function batchingRemoteChanges(
   batching: () => boolean,
   together: (handOnAll: () => void) => void = (handOnAll) => handOnAll(),
   batchMs = REMOTE_BATCH_MS,
-): WebSocket {
+): BatchingSocket {
   const waiting: MessageEvent[] = []
   let timer: ReturnType<typeof setTimeout> | null = null
   // The socket below (gunzipping's, or a browser's) calls `receive`; the provider's handler is ours to call.
@@ -59,5 +69,5 @@ export function batchingRemoteChanges(
     handOn(event)
   }
   ws.addEventListener('close', handOnWaiting)
-  return ws
+  return Object.assign(ws, { handOnWaiting })
 }

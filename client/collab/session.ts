@@ -11,7 +11,7 @@ import { digest32 } from '../../shared/digest'
 import { readStoredAck } from '../../shared/storedAck'
 import type { Identity } from '../auth/session'
 import { gunzipping, gzipParams } from './gunzippingSocket'
-import { batchingRemoteChanges } from './batchedRemoteChanges'
+import { batchingRemoteChanges, type BatchingSocket } from './batchedRemoteChanges'
 import { afterNextFrame } from '../ui/afterFrame'
 import { isRole, type Role } from '../../shared/roles'
 import { LostTextRestorer } from '../../shared/collab/lostTextRestorer'
@@ -110,6 +110,8 @@ export class CollabSession {
   /** Local updates not yet handed to the provider, in order (see sendSoon). */
   private toSend: Uint8Array[] = []
   private sendScheduled = false
+  /** The provider's socket, holding co-authors' changes while we type. */
+  private remoteBatch: BatchingSocket | null = null
   private lastLocalEdit = -Infinity
   private destroyed = false
   private readonly lostText: LostTextRestorer
@@ -128,8 +130,9 @@ export class CollabSession {
     // A batch in one transaction whose origin is the provider's, as each of its updates has.
     const together = (handOnAll: () => void) => this.ydoc.transact(handOnAll, this.provider)
     // The provider's sockets: gzipped messages unpacked, co-authors' changes batched while we type.
+    const inUse = (socket: BatchingSocket) => (this.remoteBatch = socket)
     const AccordSocket = function (url: string | URL, protocols?: string | string[]) {
-      return batchingRemoteChanges(gunzipping(new WebSocket(url, protocols)), typing, together)
+      return inUse(batchingRemoteChanges(gunzipping(new WebSocket(url, protocols)), typing, together))
     }
     // disableBc: other tabs sync through the server, so every "stored" ack matches what we sent.
     this.provider = new WebsocketProvider(syncUrl(), docId, this.ydoc, {
@@ -355,7 +358,17 @@ export class CollabSession {
     if (document.visibilityState === 'hidden') return this.flushSend()
     if (this.sendScheduled) return
     this.sendScheduled = true
-    afterNextFrame(this.flushSend)
+    afterNextFrame(this.ownEditShown)
+  }
+
+  /**
+   * The frame that shows our edit is painted: the edit goes to the server, and co-authors'
+   * changes that waited meanwhile are shown now, while the next key is still tens of
+   * milliseconds away (see batchingRemoteChanges).
+   */
+  private ownEditShown = () => {
+    this.flushSend()
+    this.remoteBatch?.handOnWaiting()
   }
 
   private flushSend = () => {

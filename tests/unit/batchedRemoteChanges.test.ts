@@ -80,6 +80,22 @@ describe('co-authors’ changes batched while the user types', () => {
     expect(together).toHaveLength(1)
   })
 
+  it('hands what waits on at once when the session says the user’s own edit is on screen', async () => {
+    const socket = new Socket()
+    const { ws, seen, together } = listen(socket, { now: true })
+    socket.receive(edit(1))
+    socket.receive(caret(2))
+    expect(seen).toEqual([])
+    ws.handOnWaiting()
+    expect(seen).toEqual([edit(1), caret(2)])
+    expect(together).toEqual([[edit(1), caret(2)]])
+    ws.handOnWaiting() // nothing waits: no empty batch
+    socket.receive(edit(3)) // still typing: waits for the next cue or the batch time
+    expect(seen).toHaveLength(2)
+    await waitFor(() => seen.length === 3)
+    expect(together).toEqual([[edit(1), caret(2)], [edit(3)]]) // the first batch's timer did not fire again
+  })
+
   it('hands what waits on before any other message, keeping the server’s order', () => {
     const socket = new Socket()
     const { seen } = listen(socket, { now: true })
