@@ -8,18 +8,19 @@
 import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser } from '../tests/helpers/browser'
-import { connect } from './lib/clients'
+import type { DocJSON } from '../shared/schema'
+import { connect, type ClientSpec } from './lib/clients'
 import { accordAdmin, newDocument } from './lib/documents'
 import { FULL_LAW_ARTICLES, law, loadLaw, topLevelCount } from './lib/law'
 import { distribution, median, sleep, type Distribution } from './lib/stats'
-import { startWorkers } from './lib/workers'
+import { startWorkers, type LoadWorker } from './lib/workers'
 import { startProfile } from './lib/pageProfile'
 import { addReviewThreads } from './lib/reviewThreads'
 import { compareInBrowser, type CompareBrowserResult } from './compareBrowser'
 import { sideBySideInBrowser, type ParallelBrowserResult } from './parallelBrowser'
 import { importInBrowser, type ImportBrowserResult } from './importBrowser'
 import { keystrokeWork, TRACE_CATEGORIES, type KeystrokeWork } from './lib/mainThread'
-import { startServer } from './servers/target'
+import { startServer, type ServerTarget } from './servers/target'
 import { openFresh } from './lib/editorReady'
 import { idleScheduling } from './lib/machine'
 import { describeCores, snapshotThreads, summarizeCores, threadCpuBetween, type CoresSummary, type ThreadCpu } from './lib/threadCpu'
@@ -148,7 +149,7 @@ interface Pace {
  * contenteditable landed there (its p95 14–18 ms against 5 ms at this pace): the harness's pace,
  * not the editor, set the figure.
  */
-const TYPIST: Pace = { minMs: 40, spanMs: 80 }
+export const TYPIST: Pace = { minMs: 40, spanMs: 80 }
 /** Keys 30–75 ms apart: where frames are not tied to a clock the pace hardly matters, and this is quicker. */
 const BACK_TO_BACK: Pace = { minMs: 20, spanMs: 40 }
 
@@ -166,7 +167,7 @@ interface TypingRun {
 const TYPED = 'the parties shall cooperate in good faith '
 
 /** What typeAndMeasure types: KEYPRESSES characters of TYPED. */
-const TYPED_KEYS = Array.from({ length: KEYPRESSES }, (_, i) => TYPED[i % TYPED.length])
+export const TYPED_KEYS = Array.from({ length: KEYPRESSES }, (_, i) => TYPED[i % TYPED.length])
 /**
  * The runs whose figures are context, not targets (frames not tied to 60 Hz, typing under
  * review): half as many keys, to fit the 5 minutes; the floor and the traced work fewer still.
@@ -241,7 +242,7 @@ async function structuralEdits(page: Page): Promise<number[]> {
 /** `cores`: also read who used the machine's cores while the keys were typed (see threadCpu.ts). */
 type TypingOptions = { pace: Pace; keys: string[]; trace: boolean; profile?: string; traceTo?: string; cores?: boolean }
 
-function typing(browser: Browser, baseUrl: string, docUrl: string, cookie: string, options: TypingOptions): Promise<TypingRun> {
+export function typing(browser: Browser, baseUrl: string, docUrl: string, cookie: string, options: TypingOptions): Promise<TypingRun> {
   return inUserParagraph(browser, baseUrl, docUrl, cookie, (page) => typingOn(page, browser, options))
 }
 
@@ -282,6 +283,29 @@ async function bareTyping(browser: Browser, pace: Pace): Promise<number[]> {
   }
 }
 
+/** A new document on the server holding the generated law of `articles` articles, and its admin's cookie. */
+export async function openedLaw(target: ServerTarget, articles: number) {
+  const json = law(articles)
+  const baseUrl = `http://127.0.0.1:${target.port}`
+  const admin = await accordAdmin(target)
+  const spec = await newDocument(target, `Generated law (${articles} articles)`)
+  const loader = connect(spec)
+  await loader.synced
+  loadLaw(loader.ydoc, json)
+  return { json, baseUrl, admin, spec, loader, docUrl: `${baseUrl}/d/${spec.doc}` }
+}
+
+/** The remote writers (and their carets) of the typing runs, in `worker`, writing until told to stop. */
+export async function startRemoteWriters(worker: LoadWorker, spec: ClientSpec, json: DocJSON): Promise<void> {
+  await worker.request({ cmd: 'open', spec, count: REMOTE_WRITERS, expectTopLevel: topLevelCount(json), parallel: REMOTE_WRITERS, timeoutMs: 60_000 })
+  await worker.request({
+    cmd: 'write',
+    writers: REMOTE_CLAUSES.map((clause, i) => ({ client: i, writerId: i, clause })),
+    ratePerSecond: REMOTE_RATE,
+    awareness: true,
+  })
+}
+
 export async function runBrowserBenchmark(log: (line: string) => void): Promise<BrowserBenchResult> {
   const target = await startServer('accord')
   const browser = await launchBrowser()
@@ -289,15 +313,8 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
   const [worker] = startWorkers(1)
   // BENCH_ARTICLES=<n>: open and type in a law of n articles instead (how the figures grow with length).
   const articles = Number(process.env.BENCH_ARTICLES ?? FULL_LAW_ARTICLES)
-  const json = law(articles)
   try {
-    const baseUrl = `http://127.0.0.1:${target.port}`
-    const admin = await accordAdmin(target)
-    const spec = await newDocument(target, `Generated law (${articles} articles)`)
-    const loader = connect(spec)
-    await loader.synced
-    loadLaw(loader.ydoc, json)
-    const docUrl = `${baseUrl}/d/${spec.doc}`
+    const { baseUrl, admin, spec, loader, docUrl, json } = await openedLaw(target, articles)
 
     // BENCH_SKIP_COLD=1: typing only (a quicker loop while working on typing latency).
     const cold = process.env.BENCH_SKIP_COLD === '1' ? { medianMs: NaN, samplesMs: [], editorMountedMedianMs: NaN } : await coldOpen(browser, baseUrl, docUrl, admin.cookie, { profile: process.env.BENCH_COLD_PROF })
@@ -312,13 +329,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
         `${slow.plain.medianMs.toFixed(0)} ms with it as is (runs ${runs(slow.plain.samplesMs)})`)
     }
 
-    await worker.request({ cmd: 'open', spec, count: REMOTE_WRITERS, expectTopLevel: topLevelCount(json), parallel: REMOTE_WRITERS, timeoutMs: 60_000 })
-    await worker.request({
-      cmd: 'write',
-      writers: REMOTE_CLAUSES.map((clause, i) => ({ client: i, writerId: i, clause })),
-      ratePerSecond: REMOTE_RATE,
-      awareness: true,
-    })
+    await startRemoteWriters(worker, spec, json)
     if (process.env.BENCH_NODE_IDLE === '1') {
       // The server, the remote writers and this harness run only when a core is otherwise idle.
       idleScheduling([target.pid, worker.pid, process.pid])
