@@ -94,7 +94,7 @@ const PAINTED_MARK = 'accord-key-painted'
  * not pass it to: --in-process-gpu runs it in the browser process, which has it (checked by
  * `frameRateHz`: ~60 without, > 500 with).
  */
-const UNTHROTTLED_SWITCHES = ['--in-process-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync']
+export const UNTHROTTLED_SWITCHES = ['--in-process-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync']
 
 /** Opens of the law, the first one not counted; `profile`: a CPU profile of the page during the first counted one. */
 async function coldOpen(browser: Browser, baseUrl: string, docUrl: string, cookie: string, { runs = COLD_RUNS, profile }: { runs?: number; profile?: string } = {}): Promise<ColdOpenBrowserResult> {
@@ -151,7 +151,7 @@ interface Pace {
  */
 export const TYPIST: Pace = { minMs: 40, spanMs: 80 }
 /** Keys 30–75 ms apart: where frames are not tied to a clock the pace hardly matters, and this is quicker. */
-const BACK_TO_BACK: Pace = { minMs: 20, spanMs: 40 }
+export const BACK_TO_BACK: Pace = { minMs: 20, spanMs: 40 }
 
 interface TypingRun {
   latencyMs: number[]

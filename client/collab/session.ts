@@ -363,12 +363,12 @@ export class CollabSession {
 
   /**
    * The frame that shows our edit is painted: the edit goes to the server, and co-authors'
-   * changes that waited meanwhile are shown now, while the next key is still tens of
+   * changes that waited meanwhile may be shown now, while the next key is still tens of
    * milliseconds away (see batchingRemoteChanges).
    */
   private ownEditShown = () => {
     this.flushSend()
-    this.remoteBatch?.handOnWaiting()
+    this.remoteBatch?.userEditShown()
   }
 
   private flushSend = () => {

@@ -23,7 +23,9 @@ class Socket extends EventTarget {
   }
 }
 
-const BATCH_MS = 40
+const BATCH_MS = 100
+/** A batch that has waited this long goes on at the session's cue. */
+const SOONEST_MS = 20
 /** A co-author's edit (sync update) and caret (awareness), numbered. */
 const edit = (n: number) => [MessageType.sync, 2, 1, n]
 const caret = (n: number) => [MessageType.awareness, 1, n]
@@ -41,7 +43,7 @@ function listen(socket: Socket, typing: { now: boolean }) {
     together.push(batch)
     batch = null
   }
-  const ws = batchingRemoteChanges(socket as unknown as WebSocket, () => typing.now, inOne, BATCH_MS)
+  const ws = batchingRemoteChanges(socket as unknown as WebSocket, () => typing.now, inOne, BATCH_MS, SOONEST_MS)
   const seen: number[][] = []
   ws.onmessage = (event: MessageEvent) => {
     const bytes = [...new Uint8Array(event.data as ArrayBuffer)]
@@ -80,20 +82,24 @@ describe('co-authors’ changes batched while the user types', () => {
     expect(together).toHaveLength(1)
   })
 
-  it('hands what waits on at once when the session says the user’s own edit is on screen', async () => {
+  it('hands a batch on at the session’s cue (the user’s own edit on screen) once it has waited a while', async () => {
     const socket = new Socket()
     const { ws, seen, together } = listen(socket, { now: true })
     socket.receive(edit(1))
     socket.receive(caret(2))
+    ws.userEditShown() // too soon: the batch waits on
     expect(seen).toEqual([])
-    ws.handOnWaiting()
-    expect(seen).toEqual([edit(1), caret(2)])
-    expect(together).toEqual([[edit(1), caret(2)]])
-    ws.handOnWaiting() // nothing waits: no empty batch
-    socket.receive(edit(3)) // still typing: waits for the next cue or the batch time
-    expect(seen).toHaveLength(2)
-    await waitFor(() => seen.length === 3)
-    expect(together).toEqual([[edit(1), caret(2)], [edit(3)]]) // the first batch's timer did not fire again
+    await new Promise((resolve) => setTimeout(resolve, SOONEST_MS + 5))
+    socket.receive(edit(3))
+    ws.userEditShown()
+    expect(seen).toEqual([edit(1), caret(2), edit(3)])
+    expect(together).toEqual([[edit(1), caret(2), edit(3)]]) // one batch: handed on at the cue, not by its timer
+    ws.userEditShown() // nothing waits: no empty batch
+    socket.receive(edit(4)) // a new batch, its own time from now
+    ws.userEditShown()
+    expect(seen).toHaveLength(3)
+    await waitFor(() => seen.length === 4)
+    expect(together).toEqual([[edit(1), caret(2), edit(3)], [edit(4)]]) // the first batch's timer did not fire again
   })
 
   it('hands what waits on before any other message, keeping the server’s order', () => {
