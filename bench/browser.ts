@@ -190,9 +190,12 @@ async function typeAndMeasure(page: Page, pace: Pace, keys: string[]): Promise<{
     window.__keyListened = true
     document.addEventListener('keydown', (event) => {
       const pressed = event.timeStamp
+      // A key pressed before this run started (the caret moved to where it types) is not counted.
+      const run = window.__keyLatency
       // The rAF after the keystroke is the frame that shows it; the task after it runs once painted.
       requestAnimationFrame(() => setTimeout(() => {
-        window.__keyLatency.push(performance.now() - pressed)
+        if (run !== window.__keyLatency) return
+        run.push(performance.now() - pressed)
         performance.mark('${PAINTED_MARK}')
         window.__painted?.()
       }, 0))
