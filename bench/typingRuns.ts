@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/typingRuns.ts [runs=3]      REVIEW=1: with an open thread on every article
  *                                             UNTHROTTLED=1: frames not tied to 60 Hz, keys back to back
+ *                                             BENCH_ARTICLES=<n>: a law of n articles
  *   STATIC_DIR=<dir> npx tsx bench/typingRuns.ts
  *
  * Prints each run and the pool; the keys' latencies (ms, in the order typed) go to
@@ -24,6 +25,7 @@ import { BACK_TO_BACK, openedLaw, startRemoteWriters, typing, TYPED_KEYS, TYPIST
 const runs = Number(process.argv[2] ?? 3)
 const underReview = process.env.REVIEW === '1'
 const unthrottled = process.env.UNTHROTTLED === '1'
+const articles = Number(process.env.BENCH_ARTICLES ?? FULL_LAW_ARTICLES)
 /** The issue's target for typing p95: a key at or over it missed its frame. */
 const FRAME_MS = 16
 
@@ -34,7 +36,7 @@ const target = await startServer('accord')
 const browser = await launchBrowser(unthrottled ? UNTHROTTLED_SWITCHES : [])
 const [worker] = startWorkers(1)
 try {
-  const { baseUrl, admin, spec, loader, docUrl, json } = await openedLaw(target, FULL_LAW_ARTICLES)
+  const { baseUrl, admin, spec, loader, docUrl, json } = await openedLaw(target, articles)
   if (underReview) await addReviewThreads(admin, spec.doc, loader.ydoc)
   await startRemoteWriters(worker, spec, json)
   const samples: number[][] = []
@@ -44,10 +46,10 @@ try {
     console.log(`run ${i + 1}: ${describe(distribution(latencyMs), latencyMs)}`)
   }
   const pooled = samples.flat()
-  console.log(`all ${runs} runs${underReview ? ', under review' : ''}${unthrottled ? ', frames not tied to 60 Hz' : ''}: ${describe(distribution(pooled), pooled)}`)
+  console.log(`all ${runs} runs, ${articles} articles${underReview ? ', under review' : ''}${unthrottled ? ', frames not tied to 60 Hz' : ''}: ${describe(distribution(pooled), pooled)}`)
   const file = path.join(import.meta.dirname, 'results', `typing-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
   fs.mkdirSync(path.dirname(file), { recursive: true })
-  fs.writeFileSync(file, JSON.stringify({ staticDir: process.env.STATIC_DIR ?? null, underReview, unthrottled, samplesMs: samples }))
+  fs.writeFileSync(file, JSON.stringify({ staticDir: process.env.STATIC_DIR ?? null, articles, underReview, unthrottled, samplesMs: samples }))
   loader.destroy()
 } finally {
   await worker.request({ cmd: 'close' }).catch(() => undefined)
