@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useState } from 'react'
 import { useStoreValue } from '../ui/useStoreValue'
 import type { Editor } from '@tiptap/react'
 import { TextSelection } from '@tiptap/pm/state'
@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n'
 import { afterNextFrame } from '../ui/afterFrame'
 import { debounced } from '../ui/debounced'
 import { useProgressive } from '../ui/useProgressive'
+import { useLatest } from '../ui/useLatest'
 
 const REFRESH_MS = 250
 /** While others keep typing the pauses never come: refreshed at least this often even so. */
@@ -93,11 +94,8 @@ export function Outline({ editor, session, language, comments }: { editor: Edito
     [editor],
   )
   // The entries keep one handler; it calls whatever the page passed last.
-  const onComment = useRef(comments?.onComment)
-  useEffect(() => {
-    onComment.current = comments?.onComment
-  })
-  const comment = useCallback((articleId: string) => onComment.current?.(articleId), [])
+  const onComment = useLatest(comments?.onComment)
+  const comment = useCallback((articleId: string) => onComment.current?.(articleId), [onComment])
 
   return (
     <nav className="outline" aria-label={t('editor.outline')}>

@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { useLatest } from './useLatest'
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
 
@@ -25,10 +26,7 @@ export function useModalDialog<T extends HTMLElement>(onClose: () => void) {
   const ref = useRef<T>(null)
   // Read while rendering: React focuses an autoFocus control before any effect of this component runs.
   const [opener] = useState(() => document.activeElement)
-  const close = useRef(onClose)
-  useLayoutEffect(() => {
-    close.current = onClose
-  })
+  const close = useLatest(onClose)
 
   useEffect(() => {
     const dialog = ref.current

@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useEffect, useRef } from 'react'
+import { useLatest } from './useLatest'
 
 /**
  * Calls `onChange(before, now)` after a render in which `value` differs from the previous
@@ -6,13 +7,10 @@ import { useEffect, useLayoutEffect, useRef } from 'react'
  */
 export function useOnChange<T>(value: T, onChange: (before: T, now: T) => void): void {
   const last = useRef(value)
-  const callback = useRef(onChange)
-  useLayoutEffect(() => {
-    callback.current = onChange
-  })
+  const callback = useLatest(onChange)
   useEffect(() => {
     const before = last.current
     last.current = value
     if (!Object.is(before, value)) callback.current(before, value)
-  }, [value])
+  }, [value, callback])
 }
