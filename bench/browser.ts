@@ -11,8 +11,8 @@ import { launchBrowser } from '../tests/helpers/browser'
 import type { DocJSON } from '../shared/schema'
 import { connect, type ClientSpec } from './lib/clients'
 import { accordAdmin, newDocument } from './lib/documents'
-import { FULL_LAW_ARTICLES, law, loadLaw, topLevelCount } from './lib/law'
-import { distribution, median, sleep, type Distribution } from './lib/stats'
+import { benchArticles, law, loadLaw, topLevelCount } from './lib/law'
+import { distribution, median, sleep, tenths, type Distribution } from './lib/stats'
 import { startWorkers, type LoadWorker } from './lib/workers'
 import { startProfile } from './lib/pageProfile'
 import { addReviewThreads } from './lib/reviewThreads'
@@ -74,9 +74,6 @@ export interface BrowserBenchResult {
   sideBySide: ParallelBrowserResult
   importing: ImportBrowserResult
 }
-
-/** A latency to a tenth of a millisecond, as the results keep each key's. */
-const tenths = (ms: number) => Math.round(ms * 10) / 10
 
 const COLD_RUNS = 5
 /** Opens under review: context, not the target; fewer, to fit the 5 minutes. */
@@ -286,7 +283,7 @@ async function bareTyping(browser: Browser, pace: Pace): Promise<number[]> {
   }
 }
 
-/** A new document on the server holding the generated law of `articles` articles, and its admin's cookie. */
+/** A new document on the server holding the generated law of `articles` articles: its admin, address and loading client. */
 export async function openedLaw(target: ServerTarget, articles: number) {
   const json = law(articles)
   const baseUrl = `http://127.0.0.1:${target.port}`
@@ -315,7 +312,7 @@ export async function runBrowserBenchmark(log: (line: string) => void): Promise<
   let unthrottledBrowser: Browser | undefined
   const [worker] = startWorkers(1)
   // BENCH_ARTICLES=<n>: open and type in a law of n articles instead (how the figures grow with length).
-  const articles = Number(process.env.BENCH_ARTICLES ?? FULL_LAW_ARTICLES)
+  const articles = benchArticles()
   try {
     const { baseUrl, admin, spec, loader, docUrl, json } = await openedLaw(target, articles)
 

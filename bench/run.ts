@@ -28,11 +28,11 @@ import { runLanguageVersionsBenchmark } from './languageVersions'
 import { runVersionsBenchmark } from './versions'
 import { runExportBenchmark } from './export'
 import { loadAverage, machineInfo } from './lib/machine'
+import { resultsFile, RESULTS_DIR } from './lib/results'
 import { markdownSummary, type BenchResults } from './report'
 import type { ServerKind } from './servers/protocol'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
-const RESULTS = path.join(import.meta.dirname, 'results')
 
 /**
  * The fan-out matrix: its two corners (every N, W and R of the issue appears once), three
@@ -104,14 +104,13 @@ async function main(): Promise<void> {
   results.machine.loadAverageAfter = loadAverage()
   results.durationsS.total = (Date.now() - started) / 1000
   const summary = markdownSummary(results)
-  fs.mkdirSync(RESULTS, { recursive: true })
-  const stamp = results.startedAt.replace(/[:.]/g, '-')
+  const file = resultsFile(results.startedAt)
   const json = JSON.stringify(results, null, 2)
-  fs.writeFileSync(path.join(RESULTS, `${stamp}.json`), json)
-  fs.writeFileSync(path.join(RESULTS, 'latest.json'), json)
-  fs.writeFileSync(path.join(RESULTS, 'summary.md'), summary + '\n')
+  fs.writeFileSync(file, json)
+  fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), json)
+  fs.writeFileSync(path.join(RESULTS_DIR, 'summary.md'), summary + '\n')
   log(`\n${summary}\n`)
-  log(`Total ${results.durationsS.total.toFixed(0)} s. Results: ${path.relative(ROOT, path.join(RESULTS, `${stamp}.json`))}, summary: bench/results/summary.md`)
+  log(`Total ${results.durationsS.total.toFixed(0)} s. Results: ${path.relative(ROOT, file)}, summary: bench/results/summary.md`)
 }
 
 main().then(

@@ -13,19 +13,19 @@
  * bench/results/typing-<time>.json.
  */
 import fs from 'node:fs'
-import path from 'node:path'
 import { launchBrowser } from '../tests/helpers/browser'
-import { FULL_LAW_ARTICLES } from './lib/law'
+import { benchArticles } from './lib/law'
 import { startWorkers } from './lib/workers'
 import { startServer } from './servers/target'
 import { addReviewThreads } from './lib/reviewThreads'
-import { distribution, type Distribution } from './lib/stats'
+import { distribution, tenths, type Distribution } from './lib/stats'
+import { resultsFile } from './lib/results'
 import { BACK_TO_BACK, openedLaw, startRemoteWriters, typing, TYPED_KEYS, TYPIST, UNTHROTTLED_SWITCHES } from './browser'
 
 const runs = Number(process.argv[2] ?? 3)
 const underReview = process.env.REVIEW === '1'
 const unthrottled = process.env.UNTHROTTLED === '1'
-const articles = Number(process.env.BENCH_ARTICLES ?? FULL_LAW_ARTICLES)
+const articles = benchArticles()
 /** The issue's target for typing p95: a key at or over it missed its frame. */
 const FRAME_MS = 16
 
@@ -42,14 +42,12 @@ try {
   const samples: number[][] = []
   for (let i = 0; i < runs; i++) {
     const { latencyMs } = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false })
-    samples.push(latencyMs.map((ms) => Math.round(ms * 10) / 10))
+    samples.push(latencyMs.map(tenths))
     console.log(`run ${i + 1}: ${describe(distribution(latencyMs), latencyMs)}`)
   }
   const pooled = samples.flat()
   console.log(`all ${runs} runs, ${articles} articles${underReview ? ', under review' : ''}${unthrottled ? ', frames not tied to 60 Hz' : ''}: ${describe(distribution(pooled), pooled)}`)
-  const file = path.join(import.meta.dirname, 'results', `typing-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  fs.writeFileSync(file, JSON.stringify({ staticDir: process.env.STATIC_DIR ?? null, articles, underReview, unthrottled, samplesMs: samples }))
+  fs.writeFileSync(resultsFile(new Date().toISOString(), 'typing-'), JSON.stringify({ staticDir: process.env.STATIC_DIR ?? null, articles, underReview, unthrottled, samplesMs: samples }))
   loader.destroy()
 } finally {
   await worker.request({ cmd: 'close' }).catch(() => undefined)

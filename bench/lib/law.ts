@@ -10,6 +10,9 @@ import type { DocJSON } from '../../shared/schema'
 export const FANOUT_ARTICLES = 100
 export const FULL_LAW_ARTICLES = 300
 
+/** Articles of the law the browser runs open and type in: BENCH_ARTICLES=<n> for a longer code, say. */
+export const benchArticles = () => Number(process.env.BENCH_ARTICLES ?? FULL_LAW_ARTICLES)
+
 const cache = new Map<number, DocJSON>()
 export function law(articles: number): DocJSON {
   let json = cache.get(articles)

@@ -34,6 +34,9 @@ export async function medianTime(run: () => unknown, runs: number): Promise<numb
   return median(times)
 }
 
+/** A latency to a tenth of a millisecond, as the results keep each key's. */
+export const tenths = (ms: number) => Math.round(ms * 10) / 10
+
 export function distribution(samples: Float64Array | number[]): Distribution {
   const sorted = Float64Array.from(samples).sort()
   return {
