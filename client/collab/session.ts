@@ -13,6 +13,7 @@ import type { Identity } from '../auth/session'
 import { gunzipping, gzipParams } from './gunzippingSocket'
 import { batchingRemoteChanges, type BatchingSocket } from './batchedRemoteChanges'
 import { afterNextFrame } from '../ui/afterFrame'
+import { editShown, TYPING_MS } from '../ui/quietMoments'
 import { isRole, type Role } from '../../shared/roles'
 import { LostTextRestorer } from '../../shared/collab/lostTextRestorer'
 
@@ -53,9 +54,6 @@ function hasCopy(docId: string): boolean {
     return true // unknown: open it at once, as if there were one
   }
 }
-
-/** The user counts as typing this long after a local edit (co-authors' changes come in batches meanwhile). */
-const TYPING_MS = 1000
 
 /** Our awareness state (the caret moves with every keystroke) goes out at most this often. */
 const AWARENESS_INTERVAL_MS = 100
@@ -369,6 +367,7 @@ export class CollabSession {
   private ownEditShown = () => {
     this.flushSend()
     this.remoteBatch?.userEditShown()
+    editShown()
   }
 
   private flushSend = () => {

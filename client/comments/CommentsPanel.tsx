@@ -10,6 +10,7 @@ import type { CommentsController, CommentsSnapshot } from './CommentsController'
 import { ThreadCard } from './ThreadCard'
 import { ThreadComposer } from './ThreadComposer'
 import { useKeepListFocus } from './keepListFocus'
+import { chunksByArticle } from './panelChunks'
 import '../styles/comments.css'
 
 type StatusFilter = 'open' | 'resolved' | 'all'
@@ -45,6 +46,10 @@ function groupThreads(snapshot: CommentsSnapshot, threads: ThreadView[], deleted
   if (gone.length > 0) ordered.push({ key: '(deleted)', articleId: null, title: deletedTitle, threads: gone.sort((a, b) => a.createdAt.localeCompare(b.createdAt)) })
   return ordered
 }
+
+/** A chunk's height until it is first laid out (then Chromium remembers it): a group's title, and each card. */
+const GROUP_PX = 40
+const CARD_PX = 120
 
 /** Cards rendered as the panel opens, and added at each frame after: a draft under review may have hundreds. */
 const FIRST_CARDS = 30
@@ -230,17 +235,21 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
           <p className="muted" data-testid="comments-empty">{canComment ? t('comments.empty') : t('comments.emptyReadOnly')}</p>
         )}
         {snapshot.threads.length > 0 && groups.length === 0 && <p className="muted">{t('comments.noMatch')}</p>}
-        {groups.map((group) => (
-          <ThreadGroup
-            key={group.key}
-            articleId={group.articleId}
-            title={group.title}
-            threads={group.threads}
-            placements={snapshot.placements}
-            activeId={group.threads.some((thread) => thread.id === snapshot.activeId) ? snapshot.activeId : null}
-            canComment={canComment}
-            controller={controller}
-          />
+        {chunksByArticle(groups, (group) => (group.articleId ? snapshot.articles.get(group.articleId)!.order : null)).map((chunk) => (
+          <div key={chunk.key} className="thread-chunk" style={{ containIntrinsicSize: `auto ${chunk.items.reduce((px, group) => px + GROUP_PX + group.threads.length * CARD_PX, 0)}px` }}>
+            {chunk.items.map((group) => (
+              <ThreadGroup
+                key={group.key}
+                articleId={group.articleId}
+                title={group.title}
+                threads={group.threads}
+                placements={snapshot.placements}
+                activeId={group.threads.some((thread) => thread.id === snapshot.activeId) ? snapshot.activeId : null}
+                canComment={canComment}
+                controller={controller}
+              />
+            ))}
+          </div>
         ))}
       </div>
 
