@@ -22,6 +22,8 @@ export function useComments(controller: CommentsController | null): CommentsSnap
 interface Group {
   key: string
   articleId: string | null
+  /** The article's position in the text; null for the threads of deleted articles. */
+  order: number | null
   title: string
   threads: ThreadView[]
 }
@@ -37,19 +39,20 @@ function groupThreads(snapshot: CommentsSnapshot, threads: ThreadView[], deleted
       continue
     }
     let group = groups.get(article.id)
-    if (!group) groups.set(article.id, (group = { key: article.id, articleId: article.id, title: `${article.label} ${article.heading}`.trim(), threads: [] }))
+    if (!group) groups.set(article.id, (group = { key: article.id, articleId: article.id, order: article.order, title: `${article.label} ${article.heading}`.trim(), threads: [] }))
     group.threads.push(thread)
   }
   const inPanelOrder = byPlace(snapshot.placements)
-  const ordered = [...groups.values()].sort((a, b) => snapshot.articles.get(a.key)!.order - snapshot.articles.get(b.key)!.order)
+  const ordered = [...groups.values()].sort((a, b) => a.order! - b.order!)
   ordered.forEach((g) => g.threads.sort(inPanelOrder))
-  if (gone.length > 0) ordered.push({ key: '(deleted)', articleId: null, title: deletedTitle, threads: gone.sort((a, b) => a.createdAt.localeCompare(b.createdAt)) })
+  if (gone.length > 0) ordered.push({ key: '(deleted)', articleId: null, order: null, title: deletedTitle, threads: gone.sort((a, b) => a.createdAt.localeCompare(b.createdAt)) })
   return ordered
 }
 
 /** A chunk's height until it is first laid out (then Chromium remembers it): a group's title, and each card (190–215 px a one-card group, measured). */
 const GROUP_PX = 45
 const CARD_PX = 160
+const estimatedHeight = (groups: readonly Group[]) => groups.reduce((px, group) => px + GROUP_PX + group.threads.length * CARD_PX, 0)
 
 /** Cards rendered as the panel opens, and added at each frame after: a draft under review may have hundreds. */
 const FIRST_CARDS = 30
@@ -235,8 +238,8 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
           <p className="muted" data-testid="comments-empty">{canComment ? t('comments.empty') : t('comments.emptyReadOnly')}</p>
         )}
         {snapshot.threads.length > 0 && groups.length === 0 && <p className="muted">{t('comments.noMatch')}</p>}
-        {chunksByArticle(groups, (group) => (group.articleId ? snapshot.articles.get(group.articleId)!.order : null)).map((chunk) => (
-          <div key={chunk.key} className="thread-chunk" style={{ containIntrinsicSize: `auto ${chunk.items.reduce((px, group) => px + GROUP_PX + group.threads.length * CARD_PX, 0)}px` }}>
+        {chunksByArticle(groups, (group) => group.order).map((chunk) => (
+          <div key={chunk.key} className="thread-chunk" style={{ containIntrinsicSize: `auto ${estimatedHeight(chunk.items)}px` }}>
             {chunk.items.map((group) => (
               <ThreadGroup
                 key={group.key}

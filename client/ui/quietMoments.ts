@@ -30,13 +30,11 @@ function runWaiting(): void {
 export function editShown(): void {
   lastEditShown = performance.now()
   runWaiting()
-  // Typing may stop here: then what waits runs once it counts as stopped.
-  fallback = setTimeout(runWaiting, TYPING_MS)
 }
 
 /**
- * Runs `fn` now, or while the person types, at their next painted keystroke. Returns how to
- * cancel it while it waits; null when it ran at once.
+ * Runs `fn` now, or while the person types, at their next painted keystroke (or once typing
+ * stops, if no keystroke comes). Returns how to cancel it while it waits; null when it ran at once.
  */
 export function whenQuiet(fn: () => void): (() => void) | null {
   if (!typing()) {
@@ -45,5 +43,7 @@ export function whenQuiet(fn: () => void): (() => void) | null {
   }
   const once = () => fn()
   waiting.add(once)
+  // A timer only while something waits, not one per keystroke.
+  fallback ??= setTimeout(runWaiting, lastEditShown + TYPING_MS - performance.now())
   return () => waiting.delete(once)
 }

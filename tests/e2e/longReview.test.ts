@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../helpers/server'
 import { contextFor, launchBrowser, selectWords, trackErrors } from '../helpers/browser'
 import { createCast, shareWithCast, type Cast } from '../helpers/accounts'
 import { generateLaw } from '../../shared/diff/testing/generateLaw'
+import { textOf } from '../../shared/diff/flatten'
 import type { ImportCreated } from '../../shared/api'
 import type { DocJSON } from '../../shared/schema'
 
@@ -57,8 +58,7 @@ describe('a long draft under review', () => {
     await expect.poll(() => page.getByTestId('thread').count()).toBe(40)
     // Words of Article 90: its card comes after the forty others.
     const article = content.content!.filter((n) => n.type === 'article')[89]
-    const firstParagraph = JSON.stringify(article).match(/"text":"([^"]+)"/g)!.map((t) => t.slice(8, -1))[1]
-    const words = firstParagraph.split(' ').slice(0, 3).join(' ')
+    const words = textOf(article.content![1]).split(' ').slice(0, 3).join(' ')
     await selectWords(page, 89, words)
     await page.locator('button[data-testid="comment"]').click()
     const composer = page.getByTestId('comment-composer')
