@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { JOURNAL_KINDS, type JournalKind } from './storage/openJournal'
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
@@ -59,6 +60,8 @@ export interface Config {
    * more fails alone, in words (413 / 422), and its process is replaced.
    */
   exportWorkerHeapMb: number
+  /** How commits are journaled before they are passed on: `mapped` (falls back to `written` where files cannot be mapped) or `written`. */
+  updateJournal: JournalKind
 }
 
 export const DEFAULT_PASSWORD_COST = 15
@@ -95,6 +98,7 @@ export const DEFAULT_CONFIG: Config = {
   sofficePath: '',
   autoVersionIntervalMs: 60 * 60 * 1000,
   exportWorkerHeapMb: 1024,
+  updateJournal: 'mapped',
 }
 
 type Env = Record<string, string | undefined>
@@ -130,11 +134,11 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new Error(`${name} must be true or false, got "${raw}"`)
 }
 
-function level(env: Env, fallback: LogLevel): LogLevel {
-  const raw = env.LOG_LEVEL?.trim().toLowerCase()
+function choice<T extends string>(env: Env, name: string, options: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim().toLowerCase()
   if (raw === undefined || raw === '') return fallback
-  if ((LOG_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel
-  throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join('|')}, got "${raw}"`)
+  if ((options as readonly string[]).includes(raw)) return raw as T
+  throw new Error(`${name} must be one of ${options.join('|')}, got "${raw}"`)
 }
 
 /** Reads the configuration from the environment; a bad value fails startup loudly. */
@@ -149,7 +153,7 @@ export function loadConfig(env: Env = process.env): Config {
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', d.compactAfterUpdates, 1),
     compactQuietMs: int(env, 'COMPACT_QUIET_MS', d.compactQuietMs, 0),
     staticDir: path.resolve(env.STATIC_DIR?.trim() || d.staticDir),
-    logLevel: level(env, d.logLevel),
+    logLevel: choice(env, 'LOG_LEVEL', LOG_LEVELS, d.logLevel),
     seed: bool(env, 'SEED', d.seed),
     pingIntervalMs: int(env, 'PING_INTERVAL_MS', d.pingIntervalMs, 100),
     maxBufferedBytes: int(env, 'MAX_BUFFERED_BYTES', d.maxBufferedBytes, 64 * 1024),
@@ -169,5 +173,6 @@ export function loadConfig(env: Env = process.env): Config {
     sofficePath: env.SOFFICE_PATH?.trim() ?? d.sofficePath,
     autoVersionIntervalMs: int(env, 'AUTO_VERSION_INTERVAL_MS', d.autoVersionIntervalMs, 1000),
     exportWorkerHeapMb: int(env, 'EXPORT_WORKER_HEAP_MB', d.exportWorkerHeapMb, 64, 16384),
+    updateJournal: choice(env, 'UPDATE_JOURNAL', JOURNAL_KINDS, d.updateJournal),
   }
 }

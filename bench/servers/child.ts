@@ -28,6 +28,8 @@ async function startAccord(): Promise<{ port: number; close: () => Promise<void>
     seed: false,
     passwordCost: 10,
     idleUnloadMs: Number(process.env.IDLE_UNLOAD_MS ?? 30_000),
+    // UPDATE_JOURNAL=written: the journal as before the thirtieth round, for comparison.
+    updateJournal: process.env.UPDATE_JOURNAL === 'written' ? 'written' : 'mapped',
     // Every benchmark client is one person on one address, which is not an attack: lift the
     // per-address and per-session limits (sign-ins, connections, messages) out of the way.
     signInMaxPerAddress: 100_000,

@@ -29,7 +29,11 @@ export function createServices(db: Db, config: Config, log: Logger) {
   const editSessions = new EditSessionsRepo(db)
   const comments = new CommentsRepo(db)
   const preferences = new PreferencesRepo(db)
-  const store = new SqliteDocumentStore(db, (message) => log.error('WAL checkpoint failed', { message }))
+  const store = new SqliteDocumentStore(db, {
+    onCheckpointError: (message) => log.error('WAL checkpoint failed', { message }),
+    journal: config.updateJournal,
+    onJournalFallback: (why) => log.warn('update journal written with write(), not mapped', { why }),
+  })
   const sessions = new Sessions(new SessionsRepo(db), users, { ttlMs: config.sessionTtlMs, trustProxy: config.trustProxy })
   const registry = new ConnectionRegistry()
   const live = new LiveAccess({ registry, access, users, sessions, log })

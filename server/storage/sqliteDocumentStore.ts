@@ -4,7 +4,8 @@ import { JOURNAL_SUFFIX, type Db } from '../db/connection'
 import { EditSessionsRepo } from '../db/editSessionsRepo'
 import { SYNC_INTERVAL_MS, WalSync } from './walSync'
 import { WalCheckpointer, type CheckpointResult } from './walCheckpointer'
-import { UpdateJournal, type JournalRecord } from './updateJournal'
+import { readJournal, type JournalRecord, type UpdateJournal } from './updateJournal'
+import { openJournal, type JournalKind } from './openJournal'
 import { StorageError, type AppendEntry, type Attribution, type DocumentStore, type StoredDocument } from './documentStore'
 
 const toBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
@@ -103,6 +104,15 @@ interface CommitSide extends Omit<Writers, 'insert'> {
   checkpointer: WalCheckpointer
 }
 
+export interface StoreOptions {
+  /** A failed background checkpoint loses nothing (the WAL keeps it); it is reported here. */
+  onCheckpointError?: (message: string) => void
+  /** How commits are journaled (default `mapped`: see MappedJournal). */
+  journal?: JournalKind
+  /** Why the journal is written, not mapped, when `mapped` was asked for. */
+  onJournalFallback?: (why: string) => void
+}
+
 /**
  * DocumentStore on better-sqlite3 (tables doc_state and doc_updates), with an update journal in
  * front of the log for group commits (see UpdateJournal): a commit is journaled, and the
@@ -128,8 +138,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   constructor(
     private readonly db: Db,
-    /** A failed background checkpoint loses nothing (the WAL keeps it); it is reported here. */
-    private readonly onCheckpointError: (message: string) => void = (message) => process.emitWarning(`WAL checkpoint failed: ${message}`),
+    private readonly options: StoreOptions = {},
   ) {
     this.stmts = {
       state: db.prepare<[string], { state: Buffer; seq: number }>('SELECT state, seq FROM doc_state WHERE doc_id = ?'),
@@ -299,10 +308,11 @@ export class SqliteDocumentStore implements DocumentStore {
    */
   private replay(): void {
     if (this.replayed || this.db.memory) return
-    const left = UpdateJournal.read(this.journalPath)
+    const left = readJournal(this.journalPath)
     if (left.length > 0) {
       this.main.move(left)
-      fs.truncateSync(this.journalPath, 0)
+      // Removed, not truncated: a mapping of it that a process still holds stays valid.
+      fs.rmSync(this.journalPath)
     }
     this.replayed = true
   }
@@ -312,9 +322,8 @@ export class SqliteDocumentStore implements DocumentStore {
     this.replay()
     const db = openCommitConnection(this.db)
     try {
-      const journal = new UpdateJournal(this.journalPath)
-      journal.clear()
-      const checkpointer = new WalCheckpointer(this.db.name, this.onCheckpointError)
+      const journal = openJournal(this.journalPath, this.options.journal ?? 'mapped', (why) => this.options.onJournalFallback?.(why))
+      const checkpointer = new WalCheckpointer(this.db.name, this.options.onCheckpointError ?? ((message) => process.emitWarning(`WAL checkpoint failed: ${message}`)))
       const wal = new WalSync(`${this.db.name}-wal`, SYNC_INTERVAL_MS, () => this.moveJournaled())
       this.side = { db, move: rowWriter(db, MOVE_ROWS), compact: compacter(db), journal, wal, checkpointer }
       return this.side

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import zlib from 'node:zlib'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,7 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../server/db/connection'
 import { DocumentsRepo } from '../../server/db/documentsRepo'
 import { SqliteDocumentStore } from '../../server/storage/sqliteDocumentStore'
-import { decodeRecords, encodeRecords, UpdateJournal, type JournalRecord } from '../../server/storage/updateJournal'
+import { decodeRecords, encodeRecords, readJournal, type JournalRecord } from '../../server/storage/updateJournal'
+import { MappedJournal } from '../../server/storage/mappedJournal'
+import { mappedFiles } from '../../server/storage/mappedFile'
+import { JOURNAL_KINDS } from '../../server/storage/openJournal'
 import type { AppendEntry } from '../../server/storage/documentStore'
 
 const record = (seq: number, entry: Partial<AppendEntry> = {}): JournalRecord => ({
@@ -53,7 +57,7 @@ describe('update journal records', () => {
   })
 })
 
-describe('group commits through the journal', () => {
+describe.each(JOURNAL_KINDS)('group commits through the %s journal', (kind) => {
   let dir: string
   let db: Db
   let store: SqliteDocumentStore
@@ -62,7 +66,7 @@ describe('group commits through the journal', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-journal-'))
     db = openDatabase(dir)
-    store = new SqliteDocumentStore(db)
+    store = new SqliteDocumentStore(db, { journal: kind, onJournalFallback: (why) => expect.fail(`journal not mapped: ${why}`) })
     const documents = new DocumentsRepo(db)
     for (const id of ['doc', 'gone']) documents.create({ id, title: 'Draft', language: 'en', createdBy: null })
   })
@@ -79,16 +83,16 @@ describe('group commits through the journal', () => {
   /** As after a SIGKILL: the process is gone without closing anything; a new one opens the same files. */
   const restart = () => {
     const next = openDatabase(dir)
-    const recovered = new SqliteDocumentStore(next)
+    const recovered = new SqliteDocumentStore(next, { journal: kind })
     recovered.recover()
     return { next, recovered }
   }
 
-  it('journals a commit (one write, no transaction) and moves it into the log before the disk sync', async () => {
+  it('journals a commit (no transaction) and moves it into the log before the disk sync', async () => {
     const before = Date.now()
     expect(store.commit('doc', [keystroke, keystroke])).toBe(2)
     expect(rows()).toEqual([])
-    expect(UpdateJournal.read(journalPath()).map((r) => r.seq)).toEqual([1, 2])
+    expect(readJournal(journalPath()).map((r) => r.seq)).toEqual([1, 2])
     await store.whenDurable()
     expect(rows()).toEqual([
       { doc_id: 'doc', seq: 1, user_id: 'u1' },
@@ -97,7 +101,7 @@ describe('group commits through the journal', () => {
     // Stored with the time of the commit, as ISO text.
     for (const at of createdAt()) expect(Date.parse(at)).toBeGreaterThanOrEqual(before)
     expect(createdAt()[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
-    expect(fs.statSync(journalPath()).size).toBe(0)
+    expect(readJournal(journalPath())).toEqual([])
     // Anything that reads the log through the store sees journaled commits at once.
     store.commit('doc', [keystroke])
     expect(store.load('doc').lastSeq).toBe(3)
@@ -118,7 +122,7 @@ describe('group commits through the journal', () => {
       { doc_id: 'doc', seq: 3, user_id: null },
       { doc_id: 'gone', seq: 1, user_id: 'u1' },
     ])
-    expect(fs.statSync(journalPath()).size).toBe(0)
+    expect(readJournal(journalPath())).toEqual([])
     expect(first.recovered.commit('doc', [keystroke])).toBe(4) // numbering goes on after the replayed rows
     first.recovered.syncNow()
     // Compacted and deleted meanwhile, then the same journal once more (a crash before it was emptied).
@@ -143,10 +147,61 @@ describe('group commits through the journal', () => {
     db.exec(`CREATE TRIGGER fail_move BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`)
     store.commit('doc', [keystroke])
     await expect(store.whenDurable()).rejects.toThrow('cannot store the update log on disk')
-    expect(UpdateJournal.read(journalPath()).map((r) => r.seq)).toEqual([1])
+    expect(readJournal(journalPath()).map((r) => r.seq)).toEqual([1])
     db.exec('DROP TRIGGER fail_move')
     store.commit('doc', [keystroke])
     await store.whenDurable()
     expect(rows().map((r) => r.seq)).toEqual([1, 2])
+  })
+})
+
+describe('the mapped journal', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-mapped-'))
+  })
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+  const file = () => path.join(dir, 'accord.db-updates')
+
+  it('is available here: npm install built the mapped-file addon', () => {
+    expect(mappedFiles()).toHaveProperty('addon')
+  })
+
+  it('is read from the file as it is appended, and emptied: what it held before is never read again', () => {
+    const journal = new MappedJournal(file())
+    journal.append([record(1), record(2)])
+    journal.append([record(3)])
+    expect(readJournal(file()).map((r) => r.seq)).toEqual([1, 2, 3])
+    journal.clear()
+    expect(readJournal(file())).toEqual([])
+    journal.append([record(4)]) // shorter than what lies after it
+    expect(readJournal(file())).toEqual([record(4)])
+    journal.close()
+  })
+
+  it('grows for a commit larger than its room', () => {
+    const journal = new MappedJournal(file())
+    const update = new Uint8Array(3 << 20).fill(7) // three times the room first mapped
+    journal.append([record(1)])
+    journal.append([record(2, { update })])
+    journal.append([record(3)])
+    const read = readJournal(file())
+    expect(read.map((r) => r.seq)).toEqual([1, 2, 3])
+    expect(Buffer.from(read[1].entry.update).equals(update)).toBe(true)
+    expect(read[2]).toEqual(record(3))
+    journal.close()
+  })
+
+  it('keeps what was appended when its process is killed right after (SIGKILL)', () => {
+    const script = `
+      const { MappedJournal } = await import(${JSON.stringify(path.resolve('server/storage/mappedJournal.ts'))})
+      const journal = new MappedJournal(${JSON.stringify(file())})
+      for (let seq = 1; seq <= 100; seq++) journal.append([{ docId: 'doc', seq, at: 0, entry: { update: new Uint8Array([seq]), attribution: null } }])
+      process.kill(process.pid, 'SIGKILL')`
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' })
+    expect(child.signal).toBe('SIGKILL')
+    expect(readJournal(file()).map((r) => r.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1))
   })
 })

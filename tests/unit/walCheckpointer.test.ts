@@ -18,7 +18,7 @@ describe('WAL checkpoints off the event loop', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-ckpt-'))
     db = openDatabase(dir)
-    store = new SqliteDocumentStore(db, (message) => errors.push(message))
+    store = new SqliteDocumentStore(db, { onCheckpointError: (message) => errors.push(message) })
     new DocumentsRepo(db).create({ id: 'doc', title: 'Draft', language: 'en', createdBy: null }, '2026-01-01T00:00:00.000Z')
   })
   afterEach(async () => {
