@@ -1,8 +1,8 @@
 import fs from 'node:fs'
-import zlib from 'node:zlib'
 import * as decoding from 'lib0/decoding'
 import type { AppendEntry } from './documentStore'
 import { varStringSize, varUintSize, writeVarString, writeVarUint } from '../lib0Write'
+import { crc32 } from './crc32'
 
 /** One update as journaled: its document, its seq there, when, and the entry itself. */
 export interface JournalRecord {
@@ -88,7 +88,7 @@ export function encodeRecordsInto(out: Buffer, at: number, records: readonly Jou
     const body = at + HEADER
     const end = writeBody(out, body, record)
     out.writeUInt32LE(end - body, at)
-    out.writeUInt32LE(zlib.crc32(out.subarray(body, end)), at + 4)
+    out.writeUInt32LE(crc32(out, body, end), at + 4)
     at = end
   }
   return at
@@ -116,8 +116,8 @@ export function decodeRecords(bytes: Uint8Array): JournalRecord[] {
     if (length === 0) break
     const end = at + HEADER + length
     if (end > view.byteLength) break
+    if (crc32(view, at + HEADER, end) !== view.readUInt32LE(at + 4)) break
     const body = view.subarray(at + HEADER, end)
-    if (zlib.crc32(body) !== view.readUInt32LE(at + 4)) break
     try {
       records.push(decodeBody(body))
     } catch {
