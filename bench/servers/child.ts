@@ -19,6 +19,7 @@ function send(message: ChildMessage): void {
 
 async function startAccord(): Promise<{ port: number; close: () => Promise<void> }> {
   const { startAccordServer } = await import('../../server/app')
+  const { loadConfig } = await import('../../server/config')
   const server = await startAccordServer({
     port: 0,
     host: '127.0.0.1',
@@ -29,7 +30,7 @@ async function startAccord(): Promise<{ port: number; close: () => Promise<void>
     passwordCost: 10,
     idleUnloadMs: Number(process.env.IDLE_UNLOAD_MS ?? 30_000),
     // UPDATE_JOURNAL=written: the journal as before the thirtieth round, for comparison.
-    updateJournal: process.env.UPDATE_JOURNAL === 'written' ? 'written' : 'mapped',
+    updateJournal: loadConfig().updateJournal,
     // Every benchmark client is one person on one address, which is not an attack: lift the
     // per-address and per-session limits (sign-ins, connections, messages) out of the way.
     signInMaxPerAddress: 100_000,

@@ -145,9 +145,11 @@ export class Room {
   }
 
   private onBeforeTransaction = (transaction: Y.Transaction): void => {
-    const asSent = this.asSent !== null && this.asSent.transaction === null && transaction.origin === this.asSent.origin
-    if (asSent) this.asSent!.transaction = transaction
-    this.setEncoding(!asSent)
+    const { asSent } = this
+    if (asSent && asSent.transaction === null && transaction.origin === asSent.origin) {
+      asSent.transaction = transaction
+      this.setEncoding(false)
+    } else this.setEncoding(true)
   }
 
   private setEncoding(on: boolean): void {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 
 /** The mapped-file addon (server/native/mapped_file.c), built by npm's install step. */
-interface MappedFileAddon {
+export interface MappedFileAddon {
   /** The first `length` bytes of open file `fd`, shared with it; blocks allocated first. */
   map(fd: number, length: number): ArrayBuffer
 }

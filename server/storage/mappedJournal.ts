@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { encodeRecordsInto, recordsSize, type JournalRecord, type UpdateJournal } from './updateJournal'
-import { mappedFiles } from './mappedFile'
+import { mappedFiles, type MappedFileAddon } from './mappedFile'
 
 /** Room mapped at first; doubled when a commit does not fit (a second of edits is a few KB). */
 const INITIAL_BYTES = 1 << 20
@@ -20,6 +20,7 @@ const END = 4
  * after its records: what lies beyond it is old, and a reader stops there.
  */
 export class MappedJournal implements UpdateJournal {
+  private readonly addon: MappedFileAddon
   private readonly fd: number
   private map: Buffer
   /** Where the next record goes. */
@@ -29,6 +30,7 @@ export class MappedJournal implements UpdateJournal {
   constructor(readonly path: string) {
     const files = mappedFiles()
     if (!('addon' in files)) throw new Error(`mapped files unavailable: ${files.why}`)
+    this.addon = files.addon
     // A new file: whatever an earlier process left was replayed before this one's first commit,
     // and a file another mapping may still hold is never cut short under it (SIGBUS).
     fs.rmSync(path, { force: true })
@@ -61,9 +63,7 @@ export class MappedJournal implements UpdateJournal {
   }
 
   private mapped(length: number): Buffer {
-    const files = mappedFiles()
-    if (!('addon' in files)) throw new Error(`mapped files unavailable: ${files.why}`)
-    return Buffer.from(files.addon.map(this.fd, length))
+    return Buffer.from(this.addon.map(this.fd, length))
   }
 }
 

@@ -6,12 +6,12 @@ export const JOURNAL_KINDS = ['mapped', 'written'] as const
 export type JournalKind = (typeof JOURNAL_KINDS)[number]
 
 /** The journal at `path`, emptied; `onFallback` hears why a mapped one could not be had. */
-export function openJournal(path: string, kind: JournalKind, onFallback: (why: string) => void): UpdateJournal {
+export function openJournal(path: string, kind: JournalKind, onFallback?: (why: string) => void): UpdateJournal {
   if (kind === 'mapped') {
     try {
       return new MappedJournal(path)
     } catch (err) {
-      onFallback(err instanceof Error ? err.message : String(err))
+      onFallback?.(err instanceof Error ? err.message : String(err))
     }
   }
   const journal = new WrittenJournal(path)

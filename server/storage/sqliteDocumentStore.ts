@@ -104,6 +104,8 @@ interface CommitSide extends Omit<Writers, 'insert'> {
   checkpointer: WalCheckpointer
 }
 
+const warnCheckpointError = (message: string) => process.emitWarning(`WAL checkpoint failed: ${message}`)
+
 export interface StoreOptions {
   /** A failed background checkpoint loses nothing (the WAL keeps it); it is reported here. */
   onCheckpointError?: (message: string) => void
@@ -322,8 +324,8 @@ export class SqliteDocumentStore implements DocumentStore {
     this.replay()
     const db = openCommitConnection(this.db)
     try {
-      const journal = openJournal(this.journalPath, this.options.journal ?? 'mapped', (why) => this.options.onJournalFallback?.(why))
-      const checkpointer = new WalCheckpointer(this.db.name, this.options.onCheckpointError ?? ((message) => process.emitWarning(`WAL checkpoint failed: ${message}`)))
+      const journal = openJournal(this.journalPath, this.options.journal ?? 'mapped', this.options.onJournalFallback)
+      const checkpointer = new WalCheckpointer(this.db.name, this.options.onCheckpointError ?? warnCheckpointError)
       const wal = new WalSync(`${this.db.name}-wal`, SYNC_INTERVAL_MS, () => this.moveJournaled())
       this.side = { db, move: rowWriter(db, MOVE_ROWS), compact: compacter(db), journal, wal, checkpointer }
       return this.side
