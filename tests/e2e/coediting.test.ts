@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { articleLabels, contextFor, editorText, launchBrowser, trackErrors } from '../helpers/browser'
+import { articleLabels, caretAtEnd, contextFor, editorText, launchBrowser, selectInEditor, trackErrors } from '../helpers/browser'
 import { createMember, createOrganization, grant, organization, setupAdmin, TEST_PASSWORD, type Account } from '../helpers/accounts'
 import { MessageType } from '../../shared/protocol'
 
@@ -507,21 +507,18 @@ describe('two people co-editing the sample law in the browser', () => {
     const original = (await textWithoutCarets(block(pageA)))!
     await block(pageB).click()
     await pageB.keyboard.press('Control+End') // the end of the law, then back: the end of this paragraph
-    await block(pageB).evaluate((el) => {
-      const range = document.createRange()
-      range.selectNodeContents(el)
-      range.collapse(false)
-      getSelection()!.removeAllRanges()
-      getSelection()!.addRange(range)
-    })
+    await caretAtEnd(pageB, block(pageB))
     const words = ' borisendsthesentence'
     const typing = pageB.keyboard.type(words, { delay: 40 })
     await expect.poll(async () => (await textWithoutCarets(block(pageA)))!.length > original.length + 4).toBe(true)
     // Anna splits the paragraph after its first word while Boris's last letters are on their way.
-    await block(pageA).evaluate((el) => {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
-      getSelection()!.collapse(walker.nextNode(), 5)
-    })
+    await selectInEditor(pageA, () =>
+      block(pageA).evaluateHandle((element) => {
+        const range = document.createRange()
+        range.setStart(document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode()!, 5)
+        return range
+      }),
+    )
     await pageA.keyboard.press('Enter')
     await typing
     await pageB.keyboard.type(' and on')

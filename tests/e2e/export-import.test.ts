@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { articleLabels, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { articleLabels, caretAtEnd, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
 import { createDocument, setupAdmin, type Account } from '../helpers/accounts'
 import { englishDocx, russianDocx } from '../helpers/draftDocx'
 import { unzipText, zipEntries, zipStored } from '../helpers/zip'
@@ -42,21 +42,6 @@ async function recordProgress(page: Page): Promise<void> {
 }
 
 const progressSeen = (page: Page) => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)
-
-/** Clicks into a block and puts the caret at its very end (End only reaches the end of a visual line). */
-async function caretAtEnd(page: Page, block: ReturnType<Page['locator']>): Promise<void> {
-  await block.click()
-  await block.evaluate((el) => {
-    const range = document.createRange()
-    range.selectNodeContents(el)
-    range.collapse(false)
-    const selection = window.getSelection()!
-    selection.removeAllRanges()
-    selection.addRange(range)
-  })
-  // ProseMirror picks the DOM selection up on selectionchange.
-  await page.waitForFunction(() => window.getSelection()?.isCollapsed === true)
-}
 
 /** Fires a paste on the editor with the given clipboard contents, as the browser does for Ctrl+V. */
 async function paste(page: Page, data: { html?: string; text: string }): Promise<void> {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type JSHandle, type Locator, type Page } from 'playwright-core'
 import { SYNC_PATH } from '../../shared/protocol'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -112,23 +112,62 @@ export async function editorText(page: Page): Promise<string> {
 
 /** Selects `words` in the n-th article (0-based), as a person dragging over them would. */
 export async function selectWords(page: Page, article: number, words: string): Promise<void> {
-  await page.evaluate(
-    ({ article, words }) => {
-      const element = document.querySelectorAll('.legal-text article.article')[article]
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const index = node.textContent!.indexOf(words)
-        if (index < 0) continue
-        const range = document.createRange()
-        range.setStart(node, index)
-        range.setEnd(node, index + words.length)
-        const selection = window.getSelection()!
-        selection.removeAllRanges()
-        selection.addRange(range)
-        return
-      }
-      throw new Error(`"${words}" not found`)
-    },
-    { article, words },
+  await selectInEditor(page, () =>
+    page.evaluateHandle(
+      ({ article, words }) => {
+        const element = document.querySelectorAll('.legal-text article.article')[article]
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const index = node.textContent!.indexOf(words)
+          if (index < 0) continue
+          const range = document.createRange()
+          range.setStart(node, index)
+          range.setEnd(node, index + words.length)
+          return range
+        }
+        throw new Error(`"${words}" not found`)
+      },
+      { article, words },
+    ),
   )
+}
+
+/** Puts the caret at the very end of a block of the text (End only reaches the end of a visual line). */
+export async function caretAtEnd(page: Page, block: Locator): Promise<void> {
+  await selectInEditor(page, () =>
+    block.evaluateHandle((element) => {
+      const range = document.createRange()
+      range.selectNodeContents(element)
+      range.collapse(false)
+      return range
+    }),
+  )
+}
+
+/**
+ * Selects in the editor the range that `find` makes in the page, and waits until the editor has
+ * taken it, so that the next keys act on it. ProseMirror reads a selection set by a script on
+ * `selectionchange` (not while the editor has no focus), and until then puts its own back
+ * whenever it redraws: after gaining focus, or for a co-author's caret. Keys pressed then act on
+ * its old selection (words typed landed at the start of the law), so this selects again until
+ * taken.
+ */
+export async function selectInEditor(page: Page, find: () => Promise<JSHandle<Range>>): Promise<void> {
+  await page.evaluate(() => document.querySelector<HTMLElement>('.legal-text')!.focus({ preventScroll: true }))
+  const range = await find()
+  await range.evaluate(async (r) => {
+    type Editor = { view: { posAtDOM(node: Node, offset: number): number; domAtPos(pos: number): { node: Node; offset: number } }; state: { selection: { anchor: number; head: number } } }
+    const editor = (document.querySelector('.legal-text') as Element & { editor: Editor }).editor
+    const { view } = editor
+    // In the editor's positions: the range itself moves when a co-author's edit redraws its text.
+    const anchor = view.posAtDOM(r.startContainer, r.startOffset)
+    const head = view.posAtDOM(r.endContainer, r.endOffset)
+    const taken = () => editor.state.selection.anchor === anchor && editor.state.selection.head === head
+    for (let attempt = 0; attempt < 100 && !taken(); attempt++) {
+      const [from, to] = [view.domAtPos(anchor), view.domAtPos(head)]
+      getSelection()!.setBaseAndExtent(from.node, from.offset, to.node, to.offset)
+      await new Promise((resolve) => setTimeout(resolve, 30))
+    }
+    if (!taken()) throw new Error('the editor did not take the selection in 3 s')
+  })
 }
