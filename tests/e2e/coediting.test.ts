@@ -514,9 +514,8 @@ describe('two people co-editing the sample law in the browser', () => {
     // Anna splits the paragraph after its first word while Boris's last letters are on their way.
     await selectInEditor(pageA, () =>
       block(pageA).evaluateHandle((element) => {
-        const range = document.createRange()
-        range.setStart(document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode()!, 5)
-        return range
+        const text = document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode()!
+        return new StaticRange({ startContainer: text, startOffset: 5, endContainer: text, endOffset: 5 })
       }),
     )
     await pageA.keyboard.press('Enter')

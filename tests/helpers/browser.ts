@@ -120,10 +120,7 @@ export async function selectWords(page: Page, article: number, words: string): P
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const index = node.textContent!.indexOf(words)
           if (index < 0) continue
-          const range = document.createRange()
-          range.setStart(node, index)
-          range.setEnd(node, index + words.length)
-          return range
+          return new StaticRange({ startContainer: node, startOffset: index, endContainer: node, endOffset: index + words.length })
         }
         throw new Error(`"${words}" not found`)
       },
@@ -136,10 +133,8 @@ export async function selectWords(page: Page, article: number, words: string): P
 export async function caretAtEnd(page: Page, block: Locator): Promise<void> {
   await selectInEditor(page, () =>
     block.evaluateHandle((element) => {
-      const range = document.createRange()
-      range.selectNodeContents(element)
-      range.collapse(false)
-      return range
+      const end = element.childNodes.length
+      return new StaticRange({ startContainer: element, startOffset: end, endContainer: element, endOffset: end })
     }),
   )
 }
@@ -150,16 +145,17 @@ export async function caretAtEnd(page: Page, block: Locator): Promise<void> {
  * `selectionchange` (not while the editor has no focus), and until then puts its own back
  * whenever it redraws: after gaining focus, or for a co-author's caret. Keys pressed then act on
  * its old selection (words typed landed at the start of the law), so this selects again until
- * taken.
+ * taken. `find` makes a StaticRange: a live Range goes to the start of its text when a
+ * co-author's edit redraws the text before this has read it.
  */
-export async function selectInEditor(page: Page, find: () => Promise<JSHandle<Range>>): Promise<void> {
+export async function selectInEditor(page: Page, find: () => Promise<JSHandle<StaticRange>>): Promise<void> {
   await page.evaluate(() => document.querySelector<HTMLElement>('.legal-text')!.focus({ preventScroll: true }))
   const range = await find()
   await range.evaluate(async (r) => {
     type Editor = { view: { posAtDOM(node: Node, offset: number): number; domAtPos(pos: number): { node: Node; offset: number } }; state: { selection: { anchor: number; head: number } } }
     const editor = (document.querySelector('.legal-text') as Element & { editor: Editor }).editor
     const { view } = editor
-    // In the editor's positions: the range itself moves when a co-author's edit redraws its text.
+    // In the editor's positions, which a co-author's edit after them leaves where they are.
     const anchor = view.posAtDOM(r.startContainer, r.startOffset)
     const head = view.posAtDOM(r.endContainer, r.endOffset)
     const taken = () => editor.state.selection.anchor === anchor && editor.state.selection.head === head
