@@ -12,7 +12,6 @@ import { awarenessMessage, permissionDeniedMessage, roleMessage, storedMessage, 
 import { rewriteAwarenessUpdate } from './awarenessIdentity'
 import { isRedundantUpdate } from './redundant'
 import { dropPending, encodeIntegratedState, isIntegrated, pendingBytes } from './integrated'
-import { applyUpdateAndRepair } from './duplicateIds'
 import { frameOf, rawSocketOf } from './frame'
 import { gzippedMessage } from './gzipped'
 import type { ClientOptions } from './clientOptions'
@@ -281,7 +280,7 @@ export class Connection implements RoomConnection, LiveConnection {
         }
         // Origin = this connection: the room appends, then broadcasts to everyone but us.
         // A structural change may be followed by the server's repair of duplicate ids.
-        applyUpdateAndRepair(this.room.doc, update, this, () => !this.room.failed && !this.closed)
+        this.room.applyFromClient(update, this, syncType === syncProtocol.messageYjsUpdate, () => !this.room.failed && !this.closed)
         if (this.room.failed || this.closed) return // not stored: no acknowledgement
         // Whatever of it waits for dependencies that have not arrived is in memory only, unstored:
         // not acknowledged (its digest would claim otherwise); a later sync step 2 covers it.
