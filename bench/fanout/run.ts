@@ -61,6 +61,8 @@ export interface RunResult {
   serverCores: number
   /** Share of the server's CPU spent in the kernel. */
   serverSystemShare: number
+  /** The server's minor page faults in the window per 1,000 delivered updates (fresh pages its heap or files touched). */
+  faultsPer1000: number
   /** Cores busy with other processes of the machine during the window. */
   foreignCores: number
   loadgenBottleneck: boolean
@@ -142,7 +144,7 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
     const server1 = procStat(target.pid)
     const workers1 = await Promise.all(workers.map((w) => w.request({ cmd: 'usage' })))
     const elapsed = (monotonicMs() - start) / 1000
-    if (process.env.BENCH_CPU_PROF) opts.log(`  window (CLOCK_MONOTONIC µs): ${Math.round(start * 1000)} ${Math.round((start + elapsed * 1000) * 1000)}`)
+    if (process.env.BENCH_CPU_PROF || process.env.BENCH_PERF) opts.log(`  window ${target.pid} (CLOCK_MONOTONIC µs): ${Math.round(start * 1000)} ${Math.round((start + elapsed * 1000) * 1000)}`)
     const machineBusy = machineBusySeconds() - busy0
     const windowEndAt = performance.now()
 
@@ -167,7 +169,8 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
     for (const c of collected) for (const d of Object.keys(c.digests)) digests.add(d)
     const samples = concatSamples(collected.map((c) => c.samples))
     const serverCpuSeconds = server1.cpuSeconds - server0.cpuSeconds
-    const serverSystemShare = (server1.systemSeconds - server0.systemSeconds) / serverCpuSeconds
+    // Ticks both (the kernel splits user and system time only in ticks).
+    const serverSystemShare = (server1.systemSeconds - server0.systemSeconds) / (server1.ticksSeconds - server0.ticksSeconds)
     const workerCores = workers1.map((u, i) => (u.usage!.cpuMicros - workers0[i].usage!.cpuMicros) / 1e6 / elapsed)
     const loadgenCores = workerCores.reduce((a, b) => a + b, 0)
     const serverCores = serverCpuSeconds / elapsed
@@ -194,6 +197,7 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
       workerEldP99,
       serverCores,
       serverSystemShare,
+      faultsPer1000: ((server1.minorFaults - server0.minorFaults) / samples.length) * 1000,
       foreignCores,
       // The load generator, not the server, limits the figures when a worker runs flat out
       // or the machine has no idle core left.
@@ -295,7 +299,7 @@ export async function runFanoutBenchmark(
             `  round ${round + 1} ${configLabel(config).padEnd(22)} ${SERVER_LABEL[server].padEnd(20)} ` +
               `p50 ${run.latency.p50.toFixed(1)} p99 ${run.latency.p99.toFixed(1)} max ${run.latency.max.toFixed(0)} ms; ` +
               `${run.delivered} delivered, lost ${run.lost}, ${run.converged ? 'converged' : 'DIVERGED'}; ` +
-              `server ${run.serverCores.toFixed(2)} cores (${(run.serverSystemShare * 100).toFixed(0)}% kernel), ${run.cpuPer1000.toFixed(3)} CPU-s/1k; loadgen ${run.loadgenCores.toFixed(2)} cores ` +
+              `server ${run.serverCores.toFixed(2)} cores (${(run.serverSystemShare * 100).toFixed(0)}% kernel, ${run.faultsPer1000.toFixed(0)} page faults/1k), ${run.cpuPer1000.toFixed(3)} CPU-s/1k; loadgen ${run.loadgenCores.toFixed(2)} cores ` +
               `(max worker ${run.maxWorkerCore.toFixed(2)}, ELD p99 ${run.workerEldP99.toFixed(1)} ms); other processes ${run.foreignCores.toFixed(2)} cores${run.loadgenBottleneck ? ' [loadgen-bound]' : ''}; setup ${(run.setupMs / 1000).toFixed(1)} s (${Object.entries(run.phases).map(([k, v]) => `${k.replace(/Ms$/, '')} ${(v / 1000).toFixed(1)}`).join(', ')})`,
           )
         }
@@ -319,7 +323,11 @@ export async function runFanoutBenchmark(
   return { runs: runs.map(({ samples: _samples, ...rest }) => rest), failed, summaries }
 }
 
-/** `npx tsx bench/fanout/run.ts [N×W×R …]`: this section alone, e.g. `50x5x10 200x10x20` (BENCH_SERVERS, BENCH_ROUNDS, BENCH_WINDOW_MS, BENCH_WARMUP_MS). */
+/**
+ * `npx tsx bench/fanout/run.ts [N×W×R …]`: this section alone, e.g. `50x5x10 200x10x20` (BENCH_SERVERS,
+ * BENCH_ROUNDS, BENCH_WINDOW_MS, BENCH_WARMUP_MS; BENCH_PERF=1 prints each server's pid and window in
+ * CLOCK_MONOTONIC, for `perf record -k CLOCK_MONOTONIC`; flags for the servers: bench/servers/target.ts).
+ */
 if (import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1] ?? '').href) {
   const matrix = (process.argv.slice(2).length ? process.argv.slice(2) : ['50x5x10']).map((s) => {
     const [clients, writers, rate] = s.split('x').map(Number)

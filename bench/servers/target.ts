@@ -25,11 +25,24 @@ export interface StartOptions {
   env?: Record<string, string>
 }
 
+/**
+ * Flags for looking inside the servers, from the environment: BENCH_CPU_PROF=<dir> writes a V8
+ * CPU profile of every server process when it stops; BENCH_SERVER_FLAGS adds Node/V8 flags to
+ * every server (--trace-gc, say), BENCH_ACCORD_FLAGS to Accord's only (for A/B runs of a flag).
+ */
+function experimentFlags(kind: ServerKind): string[] {
+  const words = (name: string) => process.env[name]?.split(' ').filter(Boolean) ?? []
+  return [
+    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ...words('BENCH_SERVER_FLAGS'),
+    ...(kind === 'accord' ? words('BENCH_ACCORD_FLAGS') : []),
+  ]
+}
+
 export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<ServerTarget> {
   const dataDir = kind === 'accord' ? fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-')) : null
   const child: ChildProcess = fork(CHILD, [kind], {
-    // BENCH_CPU_PROF=<dir>: a V8 CPU profile of every server process, written when it stops.
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(kind === 'accord' ? SERVER_V8_FLAGS : []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(kind === 'accord' ? SERVER_V8_FLAGS : []), ...experimentFlags(kind)],
     env: { ...process.env, ...(dataDir ? { DATA_DIR: dataDir } : {}), ...options.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
