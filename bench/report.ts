@@ -19,6 +19,8 @@ export interface BenchResults {
   startedAt: string
   machine: MachineInfo & { chromium?: string; loadAverageBefore: number; loadAverageAfter?: number }
   durationsS: Record<string, number>
+  /** Sections left out to finish within the 5 minutes. */
+  skipped?: string[]
   fanout?: { matrix: FanoutConfig[]; rounds: number; windowMs: number; workers: number; summaries: FanoutSummary[]; runs: unknown[]; failed: unknown[] }
   coldOpen?: ColdOpenResult[]
   browser?: BrowserBenchResult
@@ -141,6 +143,10 @@ export function markdownSummary(r: BenchResults): string {
       (r.docx ? `. DOCX export ${fmt(r.docx.medianMs, 0)} ms (${fmt(r.docx.bytes / 1024, 0)} KB)` : '') +
       (r.languageVersions ? `. Language versions (English and Russian, ${r.languageVersions.rows} rows, ${r.languageVersions.rowsWithIssues} marked): aligned ${fmt(r.languageVersions.alignMedianMs)} ms, ` +
         `two-column Word document ${fmt(r.languageVersions.docxMedianMs, 0)} ms (${fmt(r.languageVersions.docxBytes / 1024, 0)} KB).` : '.'))
+    out.push('')
+  }
+  if (r.skipped?.length) {
+    out.push(`Left out to finish within 5 minutes: ${r.skipped.join('; ')} (run alone with \`--only=\`).`)
     out.push('')
   }
   const versions = r.extra?.versions

@@ -47,6 +47,15 @@ const FANOUT_MATRIX: FanoutConfig[] = [
 ]
 const SERVERS: ServerKind[] = ['accord', 'yws', 'hocuspocus']
 
+/**
+ * Issue 7 asks for the whole benchmark within 5 minutes on a 2-core machine. Where Chromium is
+ * slow (~140 s for its section with Chromium 156, ~70 s with 150), the sections of Accord's own
+ * figures give way first, so that everything the issue asks for is measured in time.
+ */
+const DEADLINE_MS = 290_000
+/** Sections 4–6 after the browser's: ~35 s. */
+const AFTER_BROWSER_S = 40
+
 const log = (line: string) => console.log(line)
 
 function selected(): Set<string> {
@@ -62,9 +71,16 @@ async function main(): Promise<void> {
     machine: { ...machineInfo(), loadAverageBefore: loadAverage() },
     durationsS: {},
   }
-  const section = async <T>(name: string, title: string, run: () => Promise<T> | T): Promise<T | undefined> => {
+  /** `needsS`: for a section of Accord's own figures (not issue 7's), skipped when less time than that is left of the 5 minutes. */
+  const section = async <T>(name: string, title: string, run: () => Promise<T> | T, needsS?: number): Promise<T | undefined> => {
     if (!sections.has(name)) return undefined
     log(`\n== ${title}`)
+    const leftS = (DEADLINE_MS - (Date.now() - started)) / 1000
+    if (needsS !== undefined && leftS < needsS) {
+      log(`   skipped: ${Math.max(0, leftS).toFixed(0)} s left of the benchmark's 5 minutes, ~${needsS} s needed (\`--only=${name}\` runs it alone)`)
+      results.skipped = [...(results.skipped ?? []), title]
+      return undefined
+    }
     const t = Date.now()
     const value = await run()
     results.durationsS[name] = (Date.now() - t) / 1000
@@ -85,7 +101,10 @@ async function main(): Promise<void> {
     results.fanout = { matrix: FANOUT_MATRIX, rounds: options.rounds, windowMs: options.windowMs, workers: options.workers, summaries, runs, failed }
   })
   results.coldOpen = await section('coldopen', '2a. Cold open, Node client', () => runColdOpenBenchmark(SERVERS, log))
-  results.browser = await section('browser', '2b/3. Cold open and typing in Chromium', () => runBrowserBenchmark(log))
+  results.browser = await section('browser', '2b/3. Cold open and typing in Chromium', () =>
+    // What is left of the 5 minutes once the sections after this one (~40 s) are set aside.
+    runBrowserBenchmark(log, () => (DEADLINE_MS - (Date.now() - started)) / 1000 - AFTER_BROWSER_S),
+  )
   if (results.browser) results.machine.chromium = results.browser.chromium
   results.manyDocs = await section('manydocs', '4. Many documents', () => runManyDocsBenchmark(log))
   results.storage = await section('storage', '5. Storage', () => runStorageBenchmark(log))
@@ -99,7 +118,7 @@ async function main(): Promise<void> {
     const versions = runVersionsBenchmark(log)
     log('-- export')
     results.extra = { versions, export: await runExportBenchmark(log) }
-  })
+  }, 20)
 
   results.machine.loadAverageAfter = loadAverage()
   results.durationsS.total = (Date.now() - started) / 1000
