@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
+import { processCpuSeconds } from './threadCpu'
 
 /** Busy CPU-seconds of the whole machine since boot (all cores), from /proc/stat. */
 export function machineBusySeconds(): number {
@@ -56,23 +57,6 @@ export interface ProcStat {
   minorFaults: number
 }
 
-/** CPU-seconds run by the live threads of `pid` (nanoseconds, /proc/<pid>/task/<tid>/schedstat), or null. */
-function threadsCpuSeconds(pid: number): number | null {
-  try {
-    let ns = 0
-    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-      try {
-        ns += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0])
-      } catch {
-        // The thread ended meanwhile; a server's threads live as long as it does.
-      }
-    }
-    return ns / 1e9
-  } catch {
-    return null
-  }
-}
-
 /**
  * CPU and memory of any process from /proc, without asking it (a server that has fallen
  * behind may not answer IPC for a long time).
@@ -86,7 +70,7 @@ export function procStat(pid: number): ProcStat {
   const stime = Number(fields[12])
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
   const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024
-  return { cpuSeconds: threadsCpuSeconds(pid) ?? (utime + stime) / 100, ticksSeconds: (utime + stime) / 100, systemSeconds: stime / 100, rssBytes: kb('VmRSS'), peakRssBytes: kb('VmHWM'), minorFaults }
+  return { cpuSeconds: processCpuSeconds(pid) ?? (utime + stime) / 100, ticksSeconds: (utime + stime) / 100, systemSeconds: stime / 100, rssBytes: kb('VmRSS'), peakRssBytes: kb('VmHWM'), minorFaults }
 }
 
 /**

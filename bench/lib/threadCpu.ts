@@ -58,6 +58,28 @@ export function processKind(raw: string): string {
   return exe || 'unknown'
 }
 
+/** CPU and run-queue wait of one thread so far, in nanoseconds, or null if it is gone. */
+function threadTimes(pid: string, tid: string): { cpuNs: number; waitNs: number } | null {
+  const schedstat = read(`/proc/${pid}/task/${tid}/schedstat`)
+  if (!schedstat) return null
+  const [cpuNs, waitNs] = schedstat.trim().split(/\s+/).map(Number)
+  return { cpuNs, waitNs }
+}
+
+/**
+ * CPU-seconds run so far by the threads `pid` has now (to the nanosecond; /proc/<pid>/stat counts
+ * 10 ms ticks), or null if it is gone. A thread that ended is not counted: a server's live as long as it does.
+ */
+export function processCpuSeconds(pid: number): number | null {
+  let tids: string[]
+  try {
+    tids = fs.readdirSync(`/proc/${pid}/task`)
+  } catch {
+    return null
+  }
+  return tids.reduce((ns, tid) => ns + (threadTimes(String(pid), tid)?.cpuNs ?? 0), 0) / 1e9
+}
+
 /** Every thread of every process now: CPU and run-queue wait so far. */
 export function snapshotThreads(): ThreadSnapshot {
   const snapshot: ThreadSnapshot = new Map()
@@ -73,12 +95,11 @@ export function snapshotThreads(): ThreadSnapshot {
       continue
     }
     for (const tid of tids) {
-      const schedstat = read(`/proc/${pid}/task/${tid}/schedstat`)
+      const times = threadTimes(pid, tid)
       const name = read(`/proc/${pid}/task/${tid}/comm`)?.trim()
-      if (!schedstat || !name) continue
-      const [cpuNs, waitNs] = schedstat.trim().split(/\s+/).map(Number)
+      if (!times || !name) continue
       // Pool threads are numbered: count them together.
-      snapshot.set(`${pid}/${tid}`, { group: `${kind} / ${name.replace(/\d+$/, '')}`, cpuNs, waitNs })
+      snapshot.set(`${pid}/${tid}`, { group: `${kind} / ${name.replace(/\d+$/, '')}`, ...times })
     }
   }
   return snapshot
