@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { processKind, summarizeCores, threadCpuBetween, type ThreadSnapshot } from '../../bench/lib/threadCpu'
+import { processCpuSeconds, processKind, summarizeCores, threadCpuBetween, type ThreadSnapshot } from '../../bench/lib/threadCpu'
 
 describe('who used the cores (bench/lib/threadCpu)', () => {
   it('names processes: Chromium by --type (its children rewrite their command line with spaces), Node.js by script, not by loader', () => {
@@ -30,5 +30,22 @@ describe('who used the cores (bench/lib/threadCpu)', () => {
       nodeCpuMs: 300,
       otherCpuMs: 0,
     })
+  })
+
+  it("reads a process's CPU as the process itself counts it (all its threads); null once it is gone", () => {
+    const before = processCpuSeconds(process.pid)!
+    const usage = process.cpuUsage()
+    let x = 0
+    for (let i = 0; i < 6e7; i++) x += i % 7
+    const used = process.cpuUsage(usage)
+    const after = processCpuSeconds(process.pid)!
+    expect(x).toBeGreaterThan(0)
+    const own = (used.user + used.system) / 1e6
+    expect(own).toBeGreaterThan(0.03)
+    // The kernel brings a running thread's figure up to date at its next tick (up to 4 ms late at
+    // either end); other threads of this process (V8's, libuv's) may run meanwhile: a little more.
+    expect(after - before).toBeGreaterThan(own - 0.01)
+    expect(after - before).toBeLessThan(own + 0.05)
+    expect(processCpuSeconds(2 ** 22 + 1)).toBeNull()
   })
 })
