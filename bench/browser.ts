@@ -74,6 +74,8 @@ export interface BrowserBenchResult {
   compare?: CompareBrowserResult
   sideBySide?: ParallelBrowserResult
   importing?: ImportBrowserResult
+  /** What of those was left out for time. */
+  leftOut: string[]
 }
 
 const COLD_RUNS = 5
@@ -397,9 +399,11 @@ export async function runBrowserBenchmark(log: (line: string) => void, spareS: (
     log(`  cores during the 60 Hz run: ${describeCores(typingResult.cores)}`)
     loader.destroy()
     /** Runs `measure` if ~`needsS` seconds are spare, else says it was left out. */
+    const leftOut: string[] = []
     const ifTime = async <T>(what: string, needsS: number, measure: () => Promise<T>): Promise<T | undefined> => {
       if (spareS() >= needsS) return measure()
       log(`  ${what}: left out (the benchmark's 5 minutes; \`--only=browser\` measures it)`)
+      leftOut.push(`${what} in Chromium`)
       return undefined
     }
     const compare = await ifTime('comparing versions', 12, () => compareInBrowser(browser, target, admin))
@@ -413,7 +417,7 @@ export async function runBrowserBenchmark(log: (line: string) => void, spareS: (
     if (importing) log(`  importing the 300-article law from Word (${importing.docxKb.toFixed(0)} KB): file chosen → preview, median ${importing.previewMedianMs.toFixed(0)} ms ` +
       `(runs ${importing.previewMs.map((m) => m.toFixed(0)).join(', ')}); Create → the draft open in the editor, median ${importing.createdMedianMs.toFixed(0)} ms ` +
       `(runs ${importing.createdMs.map((m) => m.toFixed(0)).join(', ')})`)
-    return { chromium: browser.version(), articles, coldOpen: cold, typing: typingResult, compare, sideBySide, importing }
+    return { chromium: browser.version(), articles, coldOpen: cold, typing: typingResult, compare, sideBySide, importing, leftOut }
   } finally {
     await worker.request({ cmd: 'close' }).catch(() => undefined)
     worker.kill()

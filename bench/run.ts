@@ -105,7 +105,10 @@ async function main(): Promise<void> {
     // What is left of the 5 minutes once the sections after this one (~40 s) are set aside.
     runBrowserBenchmark(log, () => (DEADLINE_MS - (Date.now() - started)) / 1000 - AFTER_BROWSER_S),
   )
-  if (results.browser) results.machine.chromium = results.browser.chromium
+  if (results.browser) {
+    results.machine.chromium = results.browser.chromium
+    if (results.browser.leftOut.length) results.skipped = [...(results.skipped ?? []), ...results.browser.leftOut]
+  }
   results.manyDocs = await section('manydocs', '4. Many documents', () => runManyDocsBenchmark(log))
   results.storage = await section('storage', '5. Storage', () => runStorageBenchmark(log))
   await section('diff', '6. Diff and DOCX export', async () => {
