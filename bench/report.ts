@@ -20,7 +20,7 @@ export interface BenchResults {
   machine: MachineInfo & { chromium?: string; loadAverageBefore: number; loadAverageAfter?: number }
   durationsS: Record<string, number>
   /** Sections left out to finish within the 5 minutes. */
-  skipped?: string[]
+  skipped: string[]
   fanout?: { matrix: FanoutConfig[]; rounds: number; windowMs: number; workers: number; summaries: FanoutSummary[]; runs: unknown[]; failed: unknown[] }
   coldOpen?: ColdOpenResult[]
   browser?: BrowserBenchResult
@@ -145,7 +145,7 @@ export function markdownSummary(r: BenchResults): string {
         `two-column Word document ${fmt(r.languageVersions.docxMedianMs, 0)} ms (${fmt(r.languageVersions.docxBytes / 1024, 0)} KB).` : '.'))
     out.push('')
   }
-  if (r.skipped?.length) {
+  if (r.skipped.length) {
     out.push(`Left out to finish within 5 minutes: ${r.skipped.join('; ')} (run alone with \`--only=\`).`)
     out.push('')
   }

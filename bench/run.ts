@@ -70,15 +70,16 @@ async function main(): Promise<void> {
     startedAt: new Date().toISOString(),
     machine: { ...machineInfo(), loadAverageBefore: loadAverage() },
     durationsS: {},
+    skipped: [],
   }
+  const secondsLeft = () => (DEADLINE_MS - (Date.now() - started)) / 1000
   /** `needsS`: for a section of Accord's own figures (not issue 7's), skipped when less time than that is left of the 5 minutes. */
   const section = async <T>(name: string, title: string, run: () => Promise<T> | T, needsS?: number): Promise<T | undefined> => {
     if (!sections.has(name)) return undefined
     log(`\n== ${title}`)
-    const leftS = (DEADLINE_MS - (Date.now() - started)) / 1000
-    if (needsS !== undefined && leftS < needsS) {
-      log(`   skipped: ${Math.max(0, leftS).toFixed(0)} s left of the benchmark's 5 minutes, ~${needsS} s needed (\`--only=${name}\` runs it alone)`)
-      results.skipped = [...(results.skipped ?? []), title]
+    if (needsS !== undefined && secondsLeft() < needsS) {
+      log(`   skipped: ${Math.max(0, secondsLeft()).toFixed(0)} s left of the benchmark's 5 minutes, ~${needsS} s needed (\`--only=${name}\` runs it alone)`)
+      results.skipped.push(title)
       return undefined
     }
     const t = Date.now()
@@ -103,11 +104,11 @@ async function main(): Promise<void> {
   results.coldOpen = await section('coldopen', '2a. Cold open, Node client', () => runColdOpenBenchmark(SERVERS, log))
   results.browser = await section('browser', '2b/3. Cold open and typing in Chromium', () =>
     // What is left of the 5 minutes once the sections after this one (~40 s) are set aside.
-    runBrowserBenchmark(log, () => (DEADLINE_MS - (Date.now() - started)) / 1000 - AFTER_BROWSER_S),
+    runBrowserBenchmark(log, () => secondsLeft() - AFTER_BROWSER_S),
   )
   if (results.browser) {
     results.machine.chromium = results.browser.chromium
-    if (results.browser.leftOut.length) results.skipped = [...(results.skipped ?? []), ...results.browser.leftOut]
+    results.skipped.push(...results.browser.leftOut)
   }
   results.manyDocs = await section('manydocs', '4. Many documents', () => runManyDocsBenchmark(log))
   results.storage = await section('storage', '5. Storage', () => runStorageBenchmark(log))

@@ -40,11 +40,7 @@ export function machineInfo(): MachineInfo {
 }
 
 export interface ProcStat {
-  /**
-   * User + system CPU-seconds since the process started (all its threads), to the nanosecond
-   * where the kernel keeps scheduler statistics: /proc/<pid>/stat counts in 10 ms ticks, ±4% of
-   * the ~0.25 CPU-s a server spends in a window at N=50.
-   */
+  /** User + system CPU-seconds since the process started (all its threads; see processCpuSeconds). */
   cpuSeconds: number
   /** The same in 10 ms ticks (/proc/<pid>/stat). */
   ticksSeconds: number
