@@ -292,7 +292,7 @@ export async function openedLaw(target: ServerTarget, articles: number) {
   const baseUrl = `http://127.0.0.1:${target.port}`
   const admin = await accordAdmin(target)
   const spec = await newDocument(target, `Generated law (${articles} articles)`)
-  const loader = connect(spec)
+  const loader = connect(spec, { ignoreOthers: true })
   await loader.synced
   loadLaw(loader.ydoc, json)
   return { json, baseUrl, admin, spec, loader, docUrl: `${baseUrl}/d/${spec.doc}` }
@@ -300,7 +300,7 @@ export async function openedLaw(target: ServerTarget, articles: number) {
 
 /** The remote writers (and their carets) of the typing runs, in `worker`, writing until told to stop. */
 export async function startRemoteWriters(worker: LoadWorker, spec: ClientSpec, json: DocJSON): Promise<void> {
-  await worker.request({ cmd: 'open', spec, count: REMOTE_WRITERS, expectTopLevel: topLevelCount(json), parallel: REMOTE_WRITERS, timeoutMs: 60_000 })
+  await worker.request({ cmd: 'open', spec, count: REMOTE_WRITERS, expectTopLevel: topLevelCount(json), parallel: REMOTE_WRITERS, timeoutMs: 60_000, ignoreOthers: true })
   await worker.request({
     cmd: 'write',
     writers: REMOTE_CLAUSES.map((clause, i) => ({ client: i, writerId: i, clause })),

@@ -39,6 +39,7 @@ export function markdownSummary(r: BenchResults): string {
   const out: string[] = []
   const m = r.machine
   out.push(`Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}${m.chromium ? `, Chromium ${m.chromium}` : ''}; ` +
+    `a fresh page of memory ${fmt(m.freshPageUs, 1)} µs to touch; ` +
     `load average ${fmt(m.loadAverageBefore, 2)} before${m.loadAverageAfter !== undefined ? `, ${fmt(m.loadAverageAfter, 2)} after` : ''}. Run ${r.startedAt}.`)
   out.push('')
   if (r.fanout) {

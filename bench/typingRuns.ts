@@ -20,6 +20,7 @@ import { startServer } from './servers/target'
 import { addReviewThreads } from './lib/reviewThreads'
 import { distribution, tenths, type Distribution } from './lib/stats'
 import { resultsFile } from './lib/results'
+import { describeCores, summarizeCores } from './lib/threadCpu'
 import { BACK_TO_BACK, openedLaw, startRemoteWriters, typing, TYPED_KEYS, TYPIST, UNTHROTTLED_SWITCHES } from './browser'
 
 const runs = Number(process.argv[2] ?? 3)
@@ -41,9 +42,10 @@ try {
   await startRemoteWriters(worker, spec, json)
   const samples: number[][] = []
   for (let i = 0; i < runs; i++) {
-    const { latencyMs } = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false })
+    const { latencyMs, cores } = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false, cores: true })
     samples.push(latencyMs.map(tenths))
     console.log(`run ${i + 1}: ${describe(distribution(latencyMs), latencyMs)}`)
+    console.log(`  ${describeCores({ durationMs: cores!.durationMs, summary: summarizeCores(cores!.threads) })}`)
   }
   const pooled = samples.flat()
   console.log(`all ${runs} runs, ${articles} articles${underReview ? ', under review' : ''}${unthrottled ? ', frames not tied to 60 Hz' : ''}: ${describe(distribution(pooled), pooled)}`)

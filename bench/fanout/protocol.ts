@@ -12,7 +12,8 @@ export interface WriterSpec {
 export type WorkerRequest =
   | { cmd: 'load'; spec: ClientSpec; articles: number }
   /** `count` clients on one document; the first `full` (default all) are full clients, the rest protocol-level receivers. */
-  | { cmd: 'open'; spec: ClientSpec; count: number; full?: number; expectTopLevel: number; parallel: number; timeoutMs: number }
+  /** `ignoreOthers`: see ConnectOptions (lib/clients.ts). */
+  | { cmd: 'open'; spec: ClientSpec; count: number; full?: number; expectTopLevel: number; parallel: number; timeoutMs: number; ignoreOthers?: boolean }
   /** One client per spec (many documents), each waited for until synced. */
   | { cmd: 'openEach'; specs: ClientSpec[]; parallel: number; timeoutMs: number }
   | { cmd: 'write'; writers: WriterSpec[]; ratePerSecond: number; awareness: boolean }

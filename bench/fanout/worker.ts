@@ -75,10 +75,10 @@ function trackLight(spec: ClientSpec): Tracked {
 const syncedOf = (t: Tracked) => (t.client ? t.client.synced : t.light!.synced)
 
 /** Opens `count` clients, the first `full` of them full ones, each waited for until it has the document. */
-async function open(spec: ClientSpec, count: number, full: number, expectTopLevel: number, parallel: number, timeoutMs: number): Promise<number> {
+async function open(spec: ClientSpec, count: number, full: number, expectTopLevel: number, parallel: number, timeoutMs: number, ignoreOthers: boolean): Promise<number> {
   const deadline = Date.now() + timeoutMs
   for (let i = 0; i < count; i += parallel) {
-    const batch = Array.from({ length: Math.min(parallel, count - i) }, (_, j) => (i + j < full ? track(connect(spec)) : trackLight(spec)))
+    const batch = Array.from({ length: Math.min(parallel, count - i) }, (_, j) => (i + j < full ? track(connect(spec, { ignoreOthers })) : trackLight(spec)))
     clients.push(...batch)
     for (const t of batch) {
       const synced = await Promise.race([syncedOf(t).then(() => true), sleep(Math.max(0, deadline - Date.now())).then(() => false)])
@@ -171,7 +171,7 @@ async function handle(request: WorkerRequest): Promise<Omit<Extract<WorkerReply,
     }
     case 'open': {
       const started = performance.now()
-      const opened = await open(request.spec, request.count, request.full ?? request.count, request.expectTopLevel, request.parallel, request.timeoutMs)
+      const opened = await open(request.spec, request.count, request.full ?? request.count, request.expectTopLevel, request.parallel, request.timeoutMs, request.ignoreOthers ?? false)
       return { opened, ms: performance.now() - started }
     }
     case 'openEach': {

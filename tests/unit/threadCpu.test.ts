@@ -9,24 +9,25 @@ describe('who used the cores (bench/lib/threadCpu)', () => {
     expect(processKind('node\0--require\0/p/preflight.cjs\0--import\0file:///p/loader.mjs\0bench/run.ts\0--only=browser\0')).toBe('node run.ts')
   })
 
-  it('counts what each thread group used between two snapshots; a thread started meanwhile counts from zero', () => {
+  it('counts what each thread group used and the fresh pages it touched between two snapshots; a thread started meanwhile counts from zero', () => {
     const before: ThreadSnapshot = new Map([
-      ['1/1', { group: 'chromium renderer / chromium', cpuNs: 1e9, waitNs: 5e8 }],
-      ['2/2', { group: 'node child.ts / node', cpuNs: 2e9, waitNs: 0 }],
+      ['1/1', { group: 'chromium renderer / chromium', cpuNs: 1e9, waitNs: 5e8, faults: 100 }],
+      ['2/2', { group: 'node child.ts / node', cpuNs: 2e9, waitNs: 0, faults: 50 }],
     ])
     const after: ThreadSnapshot = new Map([
-      ['1/1', { group: 'chromium renderer / chromium', cpuNs: 3e9, waitNs: 1.5e9 }],
-      ['1/7', { group: 'chromium renderer / Compositor', cpuNs: 4e8, waitNs: 1e8 }],
-      ['2/2', { group: 'node child.ts / node', cpuNs: 2e9, waitNs: 0 }], // idle throughout: left out
+      ['1/1', { group: 'chromium renderer / chromium', cpuNs: 3e9, waitNs: 1.5e9, faults: 160 }],
+      ['1/7', { group: 'chromium renderer / Compositor', cpuNs: 4e8, waitNs: 1e8, faults: 9 }],
+      ['2/2', { group: 'node child.ts / node', cpuNs: 2e9, waitNs: 0, faults: 50 }], // idle throughout: left out
     ])
     const used = threadCpuBetween(before, after)
     expect(used).toEqual([
-      { group: 'chromium renderer / chromium', cpuMs: 2000, waitMs: 1000 },
-      { group: 'chromium renderer / Compositor', cpuMs: 400, waitMs: 100 },
+      { group: 'chromium renderer / chromium', cpuMs: 2000, waitMs: 1000, faults: 60 },
+      { group: 'chromium renderer / Compositor', cpuMs: 400, waitMs: 100, faults: 9 },
     ])
-    expect(summarizeCores([...used, { group: 'node child.ts / node', cpuMs: 300, waitMs: 0 }])).toEqual({
-      pageThread: { cpuMs: 2000, waitMs: 1000 },
+    expect(summarizeCores([...used, { group: 'node child.ts / node', cpuMs: 300, waitMs: 0, faults: 7 }])).toEqual({
+      pageThread: { cpuMs: 2000, waitMs: 1000, faults: 60 },
       chromiumOtherCpuMs: 400,
+      chromiumOtherFaults: 9,
       nodeCpuMs: 300,
       otherCpuMs: 0,
     })
