@@ -12,7 +12,7 @@ interface ThreadSample {
   group: string
   cpuNs: number
   waitNs: number
-  /** Minor page faults so far: fresh memory touched (10–15 µs each on the thirty-second round's machine). */
+  /** Minor page faults so far: fresh memory touched (10–16 µs each on the machines of the thirty-second and thirty-third rounds). */
   faults: number
 }
 
