@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
-import { processCpuSeconds } from './threadCpu'
+import { parseStat, processCpuSeconds } from './threadCpu'
 
 /** Busy CPU-seconds of the whole machine since boot (all cores), from /proc/stat. */
 export function machineBusySeconds(): number {
@@ -75,9 +75,7 @@ export interface ProcStat {
  * behind may not answer IPC for a long time).
  */
 export function procStat(pid: number): ProcStat {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-  // Fields after the command name (which may contain spaces) start after the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const { fields } = parseStat(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'))
   const minorFaults = Number(fields[7])
   const utime = Number(fields[11])
   const stime = Number(fields[12])

@@ -69,10 +69,13 @@ function threadTimes(pid: string, tid: string): { cpuNs: number; waitNs: number 
   return { cpuNs, waitNs }
 }
 
-/** Minor page faults of one thread so far (field 10 of its stat, after the parenthesized name). */
-function threadFaults(pid: string, tid: string): number {
-  const stat = read(`/proc/${pid}/task/${tid}/stat`)
-  return stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[7]) : 0
+/**
+ * A /proc `stat` line: the name (in parentheses; it may hold spaces) and the fields after it,
+ * from the state on (`fields[7]` minor faults, `[11]` user and `[12]` system ticks).
+ */
+export function parseStat(stat: string): { name: string; fields: string[] } {
+  const close = stat.lastIndexOf(')')
+  return { name: stat.slice(stat.indexOf('(') + 1, close), fields: stat.slice(close + 2).split(' ') }
 }
 
 /**
@@ -106,10 +109,11 @@ export function snapshotThreads(): ThreadSnapshot {
     }
     for (const tid of tids) {
       const times = threadTimes(pid, tid)
-      const name = read(`/proc/${pid}/task/${tid}/comm`)?.trim()
-      if (!times || !name) continue
+      const stat = read(`/proc/${pid}/task/${tid}/stat`)
+      if (!times || !stat) continue
+      const { name, fields } = parseStat(stat)
       // Pool threads are numbered: count them together.
-      snapshot.set(`${pid}/${tid}`, { group: `${kind} / ${name.replace(/\d+$/, '')}`, ...times, faults: threadFaults(pid, tid) })
+      snapshot.set(`${pid}/${tid}`, { group: `${kind} / ${name.replace(/\d+$/, '')}`, ...times, faults: Number(fields[7]) })
     }
   }
   return snapshot
