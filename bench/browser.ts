@@ -97,15 +97,21 @@ const PAINTED_MARK = 'accord-key-painted'
 export const UNTHROTTLED_SWITCHES = ['--in-process-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync']
 
 /** Opens of the law, the first one not counted; `profile`: a CPU profile of the page during the first counted one. */
-async function coldOpen(browser: Browser, baseUrl: string, docUrl: string, cookie: string, { runs = COLD_RUNS, profile }: { runs?: number; profile?: string } = {}): Promise<ColdOpenBrowserResult> {
+async function coldOpen(browser: Browser, baseUrl: string, docUrl: string, cookie: string, { runs = COLD_RUNS, profile, trace }: { runs?: number; profile?: string; trace?: string } = {}): Promise<ColdOpenBrowserResult> {
   const samples: number[] = []
   const mounted: number[] = []
   for (let i = 0; i < runs + 1; i++) {
     const profileTo = i === 1 ? profile : undefined
+    const traceTo = i === 1 ? trace : undefined
     let profiler: Awaited<ReturnType<typeof startProfile>>
     const hooks = profileTo
       ? { prepare: async (page: Page) => void (profiler = await startProfile(page)), after: () => profiler.stop(profileTo) }
-      : {}
+      : traceTo
+        ? {
+            prepare: (page: Page) => browser.startTracing(page, { categories: [...TRACE_CATEGORIES, 'toplevel', 'v8', 'v8.execute', 'blink', 'loading'] }),
+            after: async () => fs.writeFileSync(traceTo, await browser.stopTracing()),
+          }
+        : {}
     const t = await openFresh(browser, baseUrl, docUrl, cookie, hooks)
     if (i === 0) continue // warm-up: the server's own caches and Chromium's start
     samples.push(t.editable)
@@ -324,7 +330,7 @@ export async function runBrowserBenchmark(log: (line: string) => void, spareS: (
     const { baseUrl, admin, spec, loader, docUrl, json } = await openedLaw(target, articles)
 
     // BENCH_SKIP_COLD=1: typing only (a quicker loop while working on typing latency).
-    const cold = process.env.BENCH_SKIP_COLD === '1' ? { medianMs: NaN, samplesMs: [], editorMountedMedianMs: NaN } : await coldOpen(browser, baseUrl, docUrl, admin.cookie, { profile: process.env.BENCH_COLD_PROF })
+    const cold = process.env.BENCH_SKIP_COLD === '1' ? { medianMs: NaN, samplesMs: [], editorMountedMedianMs: NaN } : await coldOpen(browser, baseUrl, docUrl, admin.cookie, { profile: process.env.BENCH_COLD_PROF, trace: process.env.BENCH_COLD_TRACE })
     log(`  cold open (navigation → editable, ${articles} articles): median ${cold.medianMs.toFixed(0)} ms ` +
       `(editor mounted at ${cold.editorMountedMedianMs.toFixed(0)} ms); runs ${cold.samplesMs.map((s) => s.toFixed(0)).join(', ')}`)
     if (process.env.BENCH_SKIP_COLD !== '1') {

@@ -13,6 +13,7 @@
  *   BENCH_STRUCTURAL_PROF=<file>           a V8 CPU profile of the page during the structural edits
  *   BENCH_REVIEW_PROF=<file>               a V8 CPU profile of the page while typing under review
  *   BENCH_COLD_PROF=<file>                 a V8 CPU profile of the page during a cold open
+ *   BENCH_COLD_TRACE=<file>                the Chromium trace of a cold open (without BENCH_COLD_PROF)
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
