@@ -29,13 +29,18 @@ async function waitEditable(page: Page): Promise<{ editable: number; mounted: nu
   const cdp = await page.context().newCDPSession(page)
   try {
     const deadline = performance.now() + 60_000
+    let lastError: unknown = null
     for (;;) {
-      const { result } = await cdp.send('Runtime.evaluate', {
-        expression: 'window.__accordEditable === undefined ? null : [window.__accordEditable, window.__accordMounted]',
-        returnByValue: true,
-      })
-      if (Array.isArray(result.value)) return { editable: result.value[0], mounted: result.value[1] }
-      if (performance.now() > deadline) throw new Error('the editor was not editable within 60 s')
+      try {
+        const { result } = await cdp.send('Runtime.evaluate', {
+          expression: 'window.__accordEditable === undefined ? null : [window.__accordEditable, window.__accordMounted]',
+          returnByValue: true,
+        })
+        if (Array.isArray(result.value)) return { editable: result.value[0], mounted: result.value[1] }
+      } catch (err) {
+        lastError = err // the page between documents (no context to evaluate in yet): asked again
+      }
+      if (performance.now() > deadline) throw new Error('the editor was not editable within 60 s', { cause: lastError })
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
   } finally {
