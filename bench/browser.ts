@@ -96,22 +96,27 @@ const PAINTED_MARK = 'accord-key-painted'
  */
 export const UNTHROTTLED_SWITCHES = ['--in-process-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync']
 
-/** Opens of the law, the first one not counted; `profile`: a CPU profile of the page during the first counted one. */
+/** What to record of one cold open: a CPU profile of the page to `profileTo`, else its Chromium trace to `traceTo`, else nothing. */
+function recordingHooks(browser: Browser, profileTo: string | undefined, traceTo: string | undefined) {
+  if (profileTo) {
+    let profiler: Awaited<ReturnType<typeof startProfile>>
+    return { prepare: async (page: Page) => void (profiler = await startProfile(page)), after: () => profiler.stop(profileTo) }
+  }
+  if (traceTo) {
+    return {
+      prepare: (page: Page) => browser.startTracing(page, { categories: [...TRACE_CATEGORIES, 'toplevel', 'v8', 'v8.execute', 'blink', 'loading'] }),
+      after: async () => fs.writeFileSync(traceTo, await browser.stopTracing()),
+    }
+  }
+  return {}
+}
+
+/** Opens of the law, the first one not counted; `profile` or `trace`: recorded during the first counted one. */
 async function coldOpen(browser: Browser, baseUrl: string, docUrl: string, cookie: string, { runs = COLD_RUNS, profile, trace }: { runs?: number; profile?: string; trace?: string } = {}): Promise<ColdOpenBrowserResult> {
   const samples: number[] = []
   const mounted: number[] = []
   for (let i = 0; i < runs + 1; i++) {
-    const profileTo = i === 1 ? profile : undefined
-    const traceTo = i === 1 ? trace : undefined
-    let profiler: Awaited<ReturnType<typeof startProfile>>
-    const hooks = profileTo
-      ? { prepare: async (page: Page) => void (profiler = await startProfile(page)), after: () => profiler.stop(profileTo) }
-      : traceTo
-        ? {
-            prepare: (page: Page) => browser.startTracing(page, { categories: [...TRACE_CATEGORIES, 'toplevel', 'v8', 'v8.execute', 'blink', 'loading'] }),
-            after: async () => fs.writeFileSync(traceTo, await browser.stopTracing()),
-          }
-        : {}
+    const hooks = i === 1 ? recordingHooks(browser, profile, trace) : {}
     const t = await openFresh(browser, baseUrl, docUrl, cookie, hooks)
     if (i === 0) continue // warm-up: the server's own caches and Chromium's start
     samples.push(t.editable)

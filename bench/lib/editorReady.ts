@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { contextFor } from '../../tests/helpers/browser'
 import { FULL_LAW_ARTICLES } from './law'
+import { sleep } from './stats'
 
 /** Marks when the editor is mounted and when it is filled, editable and painted. */
 function readinessScript(expectedArticles: number): string {
@@ -41,7 +42,7 @@ async function waitEditable(page: Page): Promise<{ editable: number; mounted: nu
         lastError = err // the page between documents (no context to evaluate in yet): asked again
       }
       if (performance.now() > deadline) throw new Error('the editor was not editable within 60 s', { cause: lastError })
-      await new Promise((resolve) => setTimeout(resolve, 50))
+      await sleep(50)
     }
   } finally {
     await cdp.detach().catch(() => undefined)
