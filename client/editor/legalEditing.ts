@@ -21,6 +21,7 @@ import { currentArticlePlugin } from './currentArticle'
 import { typedTextPlugin } from './typedText'
 import { goToSelectedXref, xrefPlugin, type XrefWords } from './xrefView'
 import { canInsertXref } from '../../shared/editor/xrefCommands'
+import { unfocusedSelectionPlugin } from './unfocusedSelection'
 
 /** Fired on the editor's element by the cross-reference shortcut; the toolbar opens its dialog. */
 export const OPEN_XREF_DIALOG = 'accord-open-xref-dialog'
@@ -110,6 +111,7 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       currentArticlePlugin(),
       typedTextPlugin(),
       xrefPlugin(this.options.language, this.options.xrefWords),
+      unfocusedSelectionPlugin(),
     ]
   },
   addKeyboardShortcuts() {

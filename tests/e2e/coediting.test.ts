@@ -100,6 +100,28 @@ describe('two people co-editing the sample law in the browser', () => {
     await pageA.waitForSelector(SAVED)
   })
 
+  it('keeps one’s caret while one works elsewhere on the page and a co-author types, and types there on coming back', async () => {
+    const mine = firstClause(pageA, 1)
+    await caretAtEnd(pageA, mine)
+    // The focus on the toolbar: the text has none while Boris's words arrive and are drawn.
+    await pageA.getByRole('button', { name: 'Keyboard shortcuts' }).focus()
+    const theirs = firstClause(pageB, 2)
+    await theirs.click()
+    await pageB.keyboard.press('End')
+    await pageB.keyboard.type(' Boris meanwhile.')
+    await expect.poll(() => textWithoutCarets(firstClause(pageA, 2))).toContain('Boris meanwhile.')
+    // Back to the text as "Skip to text" takes one there: the caret is where it was, in Article 2.
+    await pageA.evaluate(() => document.getElementById('draft-text')!.focus())
+    await expect
+      .poll(() => mine.evaluate((el) => el.contains(getSelection()?.focusNode ?? null)))
+      .toBe(true)
+    await pageA.keyboard.type(' Anna again.')
+    await expect.poll(() => textWithoutCarets(mine)).toMatch(/ Anna again\.$/)
+    await expect.poll(() => textWithoutCarets(firstClause(pageB, 1))).toMatch(/ Anna again\.$/)
+    expect(await textWithoutCarets(firstClause(pageA, 2))).toContain('Boris meanwhile.')
+    await pageA.waitForSelector(SAVED)
+  })
+
   it('inserts typed characters itself, Russian ones and over a selection too, and undoes them', async () => {
     const clause = (page: Page) => firstClause(page, 1)
     const text = (page: Page) => textWithoutCarets(clause(page))
