@@ -193,6 +193,8 @@ const STRUCTURAL_KEYS = Array.from({ length: 20 }, () => ['Enter', 'Backspace'])
  * after the frame that shows the previous one is painted; returns keydown → painted frame per key
  * (ms), and keys per second.
  */
+const KEY_FRAME_TIMEOUT_MS = 10_000
+
 async function typeAndMeasure(page: Page, pace: Pace, keys: string[]): Promise<{ latencyMs: number[]; keysPerSecond: number }> {
   // Strings, not functions: tsx would wrap named closures in a helper the page does not have.
   await page.evaluate(`(() => {
@@ -216,12 +218,18 @@ async function typeAndMeasure(page: Page, pace: Pace, keys: string[]): Promise<{
   for (const [i, key] of keys.entries()) {
     if (key.length === 1) await page.keyboard.type(key)
     else await page.keyboard.press(key)
-    // Told by the page when the frame is painted (no polling in the page while we wait).
-    await page.evaluate(`new Promise((resolve) => {
+    // Told by the page when the frame is painted (no polling in the page while we wait). A key
+    // whose frame never comes fails the run, in words, rather than hanging the benchmark.
+    const frame = page.evaluate(`new Promise((resolve) => {
       const done = () => window.__keyLatency.length >= ${i + 1}
       if (done()) resolve()
       else window.__painted = () => done() && resolve()
     })`)
+    let timer: NodeJS.Timeout | undefined
+    const painted = await Promise.race([frame.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(resolve, KEY_FRAME_TIMEOUT_MS, false)))])
+    clearTimeout(timer)
+    frame.catch(() => {}) // the page closed after the run failed: nothing left to wait for
+    if (!painted) throw new Error(`typing benchmark: no frame painted within ${KEY_FRAME_TIMEOUT_MS / 1000} s of key ${i + 1} of ${keys.length} (${JSON.stringify(key)})`)
     if (i < keys.length - 1) await sleep(pace.minMs + Math.random() * pace.spanMs)
   }
   const keysPerSecond = keys.length / ((performance.now() - started) / 1000)
