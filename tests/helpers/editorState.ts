@@ -3,7 +3,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
 import { createBuilders } from '../../shared/seed/builders'
 import { stableIdPlugin } from '../../shared/editor/idPlugin'
-import { numberingPluginKey } from '../../shared/editor/numberingPlugin'
+import { numberLabels } from '../../shared/editor/numberingPlugin'
 import { numberDocument } from '../../shared/numbering'
 import type { Language } from '../../shared/language'
 
@@ -138,7 +138,7 @@ export function fixtureLaw(finalChapter = false): DocJSON {
 
 /** The numbering plugin's labels as `position:label`, in its order. */
 export function pluginLabels(state: EditorState): string[] {
-  return numberingPluginKey.getState(state)!.labels.map((l) => `${l.pos}:${l.label}`)
+  return numberLabels(state).map((l) => `${l.pos}:${l.label}`)
 }
 
 /** What numberDocument says, as `position:label` where the plugin puts it (an article's label on its heading). */

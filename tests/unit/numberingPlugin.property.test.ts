@@ -14,7 +14,8 @@ import { computedLabels, nodesOfType, pluginLabels, posOfNth, run, withCursorIn 
  * The numbering plugin renumbers only the article a structural change stayed inside, and the
  * whole law otherwise. Whatever the edits, its labels must be numberDocument's: random
  * sequences of the editor's structural commands (and raw joins and cross-block deletions) at
- * random places in a law of several chapters and articles, checked after every step.
+ * random places in a law of several chapters and articles, with typing and erasing inside
+ * lines between them (which only moves the labels), checked after every step.
  *
  * Seeded: ACCORD_PROPERTY_SEED=<n> replays a run; the seed is printed when a property fails.
  */
@@ -47,8 +48,9 @@ const TEXTBLOCKS = ['clause', 'point', 'subpoint', 'articleHeading'] as const
 type Op =
   | { kind: 'split' | 'join' | 'point' | 'subpoint' | 'clause' | 'deeper' | 'shallower' | 'delete' | 'article' | 'chapter' | 'up' | 'down'; block: (typeof TEXTBLOCKS)[number]; n: number; at: number }
   | { kind: 'deleteAcross'; n: number; at: number }
+  | { kind: 'type' | 'erase'; block: (typeof TEXTBLOCKS)[number]; n: number; at: number; text: string }
 
-const COMMANDS: Record<Exclude<Op['kind'], 'deleteAcross' | 'join'>, Command> = {
+const COMMANDS: Record<Exclude<Op['kind'], 'deleteAcross' | 'join' | 'type' | 'erase'>, Command> = {
   split: splitStructural,
   point: insertBodyBlock('point'),
   subpoint: insertBodyBlock('subpoint'),
@@ -70,6 +72,13 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     at: fc.nat(30),
   }),
   fc.record({ kind: fc.constant('deleteAcross' as const), n: fc.nat(40), at: fc.nat(30) }),
+  fc.record({
+    kind: fc.constantFrom('type' as const, 'erase' as const),
+    block: fc.constantFrom(...TEXTBLOCKS),
+    n: fc.nat(40),
+    at: fc.nat(30),
+    text: fc.constantFrom('a', 'word ', 'пункт ', ' and a longer phrase'),
+  }),
 )
 
 function step(state: EditorState, o: Op): EditorState {
@@ -85,7 +94,13 @@ function step(state: EditorState, o: Op): EditorState {
   const count = nodesOfType(state.doc, o.block).length
   if (count === 0) return state
   const n = o.n % count
-  const size = state.doc.nodeAt(posOfNth(state.doc, o.block, n))!.content.size
+  const start = posOfNth(state.doc, o.block, n) + 1
+  const size = state.doc.nodeAt(start - 1)!.content.size
+  if (o.kind === 'type') return state.apply(state.tr.insertText(o.text, start + Math.min(o.at, size)))
+  if (o.kind === 'erase') {
+    const from = start + Math.min(o.at, size)
+    return state.apply(state.tr.delete(from, Math.min(from + o.text.length, start + size)))
+  }
   const placed = withCursorIn(state, o.block, n, o.kind === 'join' ? 'start' : Math.min(o.at, size))
   if (o.kind === 'join') return run(placed, joinBackward).state
   return run(placed, COMMANDS[o.kind]).state
