@@ -12,7 +12,7 @@ import type { DocJSON } from '../shared/schema'
 import { connect, type ClientSpec } from './lib/clients'
 import { accordAdmin, newDocument } from './lib/documents'
 import { benchArticles, law, loadLaw, topLevelCount } from './lib/law'
-import { distribution, median, sleep, tenths, type Distribution } from './lib/stats'
+import { distribution, median, resolvesWithin, sleep, tenths, type Distribution } from './lib/stats'
 import { startWorkers, type LoadWorker } from './lib/workers'
 import { startProfile } from './lib/pageProfile'
 import { addReviewThreads } from './lib/reviewThreads'
@@ -188,13 +188,14 @@ const FEW_KEYS = TYPED_KEYS.slice(0, 60)
 /** Structural edits: a new paragraph after the 10th character, then joined again, 20 times. */
 const STRUCTURAL_KEYS = Array.from({ length: 20 }, () => ['Enter', 'Backspace']).flat()
 
+/** How long a typed key's frame may take before the run fails. */
+const KEY_FRAME_TIMEOUT_MS = 10_000
+
 /**
  * Presses `keys` at the caret (single characters typed, others pressed by name), each at `pace`
  * after the frame that shows the previous one is painted; returns keydown → painted frame per key
  * (ms), and keys per second.
  */
-const KEY_FRAME_TIMEOUT_MS = 10_000
-
 async function typeAndMeasure(page: Page, pace: Pace, keys: string[]): Promise<{ latencyMs: number[]; keysPerSecond: number }> {
   // Strings, not functions: tsx would wrap named closures in a helper the page does not have.
   await page.evaluate(`(() => {
@@ -225,11 +226,9 @@ async function typeAndMeasure(page: Page, pace: Pace, keys: string[]): Promise<{
       if (done()) resolve()
       else window.__painted = () => done() && resolve()
     })`)
-    let timer: NodeJS.Timeout | undefined
-    const painted = await Promise.race([frame.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(resolve, KEY_FRAME_TIMEOUT_MS, false)))])
-    clearTimeout(timer)
-    frame.catch(() => {}) // the page closed after the run failed: nothing left to wait for
-    if (!painted) throw new Error(`typing benchmark: no frame painted within ${KEY_FRAME_TIMEOUT_MS / 1000} s of key ${i + 1} of ${keys.length} (${JSON.stringify(key)})`)
+    if (!(await resolvesWithin(frame, KEY_FRAME_TIMEOUT_MS))) {
+      throw new Error(`typing benchmark: no frame painted within ${KEY_FRAME_TIMEOUT_MS / 1000} s of key ${i + 1} of ${keys.length} (${JSON.stringify(key)})`)
+    }
     if (i < keys.length - 1) await sleep(pace.minMs + Math.random() * pace.spanMs)
   }
   const keysPerSecond = keys.length / ((performance.now() - started) / 1000)

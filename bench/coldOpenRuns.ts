@@ -16,7 +16,7 @@ import fs from 'node:fs'
 import { launchBrowser } from '../tests/helpers/browser'
 import { FULL_LAW_ARTICLES } from './lib/law'
 import { openFresh } from './lib/editorReady'
-import { median } from './lib/stats'
+import { mean, median } from './lib/stats'
 import { resultsFile } from './lib/results'
 import { startServer } from './servers/target'
 import { openedLaw } from './browser'
@@ -27,7 +27,6 @@ if (!before || !after) {
   process.exit(2)
 }
 const pairs = Number(pairsArg ?? 10)
-const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length
 
 const sides = await Promise.all(
   [before, after].map(async (staticDir) => {

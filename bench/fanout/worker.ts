@@ -11,7 +11,7 @@ import * as Y from 'yjs'
 import { connect, type BenchClient, type ClientSpec } from '../lib/clients'
 import { connectLight, marker, parseMarker, type LightClient } from '../lib/lightClient'
 import { clauseTexts, contentDigest, law, loadLaw, textLength } from '../lib/law'
-import { monotonicMs, sleep, until } from '../lib/stats'
+import { monotonicMs, resolvesWithin, until } from '../lib/stats'
 import type { CollectResult, WorkerReply, WorkerRequest, WriterSpec } from './protocol'
 
 interface Tracked {
@@ -81,7 +81,7 @@ async function open(spec: ClientSpec, count: number, full: number, expectTopLeve
     const batch = Array.from({ length: Math.min(parallel, count - i) }, (_, j) => (i + j < full ? track(connect(spec, { ignoreOthers })) : trackLight(spec)))
     clients.push(...batch)
     for (const t of batch) {
-      const synced = await Promise.race([syncedOf(t).then(() => true), sleep(Math.max(0, deadline - Date.now())).then(() => false)])
+      const synced = await resolvesWithin(syncedOf(t), Math.max(0, deadline - Date.now()))
       const complete = synced && (!t.client || (await until(() => textLength(t.client!.ydoc) === expectTopLevel, Math.max(0, deadline - Date.now()))))
       if (!complete) throw new Error(`client ${clients.indexOf(t)} did not receive the document in time`)
     }
@@ -180,7 +180,7 @@ async function handle(request: WorkerRequest): Promise<Omit<Extract<WorkerReply,
       for (let i = 0; i < request.specs.length; i += request.parallel) {
         const batch = request.specs.slice(i, i + request.parallel).map((spec) => track(connect(spec)))
         clients.push(...batch)
-        const synced = await Promise.race([Promise.all(batch.map(syncedOf)).then(() => true), sleep(Math.max(0, deadline - Date.now())).then(() => false)])
+        const synced = await resolvesWithin(Promise.all(batch.map(syncedOf)), Math.max(0, deadline - Date.now()))
         if (!synced) throw new Error('openEach: documents did not sync in time')
       }
       return { opened: clients.length, ms: performance.now() - started }

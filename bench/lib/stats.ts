@@ -15,6 +15,8 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]
 }
 
+export const mean = (values: readonly number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   if (sorted.length === 0) return NaN
@@ -65,6 +67,17 @@ export function monotonicMs(): number {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** Whether `promise` resolves within `ms`; its rejection within them is thrown, one after them dropped. */
+export async function resolvesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  promise.catch(() => {})
+  try {
+    return await Promise.race([promise.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(resolve, ms, false)))])
+  } finally {
+    clearTimeout(timer)
+  }
+}
 
 /** Polls `check` until it returns true or `timeoutMs` passes; returns whether it became true. */
 export async function until(check: () => boolean, timeoutMs: number, intervalMs = 20): Promise<boolean> {

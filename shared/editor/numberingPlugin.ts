@@ -99,7 +99,7 @@ function renumberOneArticle(before: PMNode, after: PMNode, { positions, names }:
   const delta = newArticle.nodeSize - oldArticle.nodeSize
   const out = new Int32Array(from + 1 + body.length + positions.length - rest)
   out.set(positions.subarray(0, from + 1))
-  body.forEach((n, i) => (out[from + 1 + i] = n.pos))
+  body.forEach((n, i) => (out[from + 1 + i] = labelPos(n)))
   for (let i = rest, j = from + 1 + body.length; i < positions.length; i++, j++) out[j] = positions[i] + delta
   return {
     positions: out,
