@@ -215,6 +215,9 @@ async function typeAndMeasure(page: Page, pace: Pace, keys: string[]): Promise<{
       }, 0))
     }, true)
   })()`)
+  // The first key too comes at the pace after the page's last frame (the frame-rate check's
+  // animation, say), not while Chromium is still producing frames for it.
+  await sleep(pace.minMs + Math.random() * pace.spanMs)
   const started = performance.now()
   for (const [i, key] of keys.entries()) {
     if (key.length === 1) await page.keyboard.type(key)
