@@ -1,37 +1,26 @@
 import { useEffect } from 'react'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
-import Collaboration from '@tiptap/extension-collaboration'
-import CollaborationCaret from '@tiptap/extension-collaboration-caret'
-import { legalNodes } from '../../shared/schema'
-import { TEXT_FIELD } from '../../shared/protocol'
 import type { Language } from '../../shared/language'
 import type { CollabSession } from '../collab/session'
 import type { Identity } from '../auth/session'
 import { useI18n } from '../i18n/i18n'
-import { LegalEditing } from './legalEditing'
-import { renderCaret } from './caret'
-import { caretAwareness } from './caretAwareness'
-import { mapCaretsThroughRemoteTyping } from './caretMapping'
-import { ownCaretAfterFrame } from './ownCaretAfterFrame'
-import { installIncrementalBinding } from './incrementalBinding'
-import { undoSelectionOfLocalChangesOnly } from './undoSelection'
-import { undoStepsPlugin } from './undoSteps'
+import { afterNextFrame } from '../ui/afterFrame'
+import { legalExtensions } from './legalExtensions'
+import { warmTypingPath } from './warmTyping'
 import { caretScrollMargins } from './stickyToolbar'
 import { TEXT_ID } from './SkipToText'
 
-installIncrementalBinding()
+/**
+ * At most this long after the draft is shown, the typing path is warmed even if the page is not
+ * idle: co-authors' edits keep a busy draft from idling for long, and a first key pressed during
+ * the warming waits for its ~25 ms task.
+ */
+const WARM_WITHIN_MS = 300
 
-const Carets = CollaborationCaret.extend({
-  addProseMirrorPlugins() {
-    return (this.parent?.() ?? []).map((plugin) => ownCaretAfterFrame(mapCaretsThroughRemoteTyping(plugin, this.options.provider.awareness)))
-  },
-})
-
-const Collab = Collaboration.extend({
-  addProseMirrorPlugins() {
-    return [...(this.parent?.() ?? []).map(undoSelectionOfLocalChangesOnly), undoStepsPlugin()]
-  },
-})
+const whenIdle = (fn: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: WARM_WITHIN_MS })
+  else setTimeout(fn, 0)
+}
 
 interface Props {
   session: CollabSession
@@ -46,30 +35,7 @@ export function LegalEditor({ session, identity, language, editable, onEditor }:
   const { t } = useI18n()
   const editor = useEditor(
     {
-      extensions: [
-        ...legalNodes,
-        LegalEditing.configure({
-          language,
-          placeholders: {
-            lawTitle: t('editor.titlePlaceholder'),
-            paragraph: t('editor.preamblePlaceholder'),
-            articleHeading: t('editor.headingPlaceholder'),
-            chapter: t('editor.chapterPlaceholder'),
-            section: t('editor.sectionPlaceholder'),
-            part: t('editor.partPlaceholder'),
-            clause: t('editor.textPlaceholder'),
-            point: t('editor.textPlaceholder'),
-            subpoint: t('editor.textPlaceholder'),
-          },
-          xrefWords: { broken: t('xref.broken'), goTo: t('xref.goTo') },
-        }),
-        Collab.configure({ document: session.ydoc, field: TEXT_FIELD }),
-        Carets.configure({
-          provider: { awareness: caretAwareness(session.provider.awareness) },
-          user: { name: identity.name, organization: identity.organization, color: identity.color },
-          render: renderCaret,
-        }),
-      ],
+      extensions: legalExtensions({ ydoc: session.ydoc, awareness: session.provider.awareness, identity, language, t }),
       editable,
       editorProps: {
         attributes: { id: TEXT_ID, class: `legal-text lang-${language}`, lang: language, spellcheck: 'true', 'aria-label': t('editor.text') },
@@ -85,6 +51,30 @@ export function LegalEditor({ session, identity, language, editable, onEditor }:
     onEditor(editor)
     return () => onEditor(null)
   }, [editor, onEditor])
+
+  // Once the draft is shown and the page idle, the first keystrokes' code is made ready (see warmTyping.ts).
+  useEffect(() => {
+    if (!editor) return
+    let cancelled = false
+    const warm = () =>
+      afterNextFrame(() =>
+        whenIdle(() => {
+          if (!cancelled && !editor.isDestroyed && editor.isEditable) void warmTypingPath((ydoc, awareness) => legalExtensions({ ydoc, awareness, identity, language, t }))
+        }),
+      )
+    const { provider } = session
+    const onSync = (synced: boolean) => {
+      if (!synced) return
+      provider.off('sync', onSync)
+      warm()
+    }
+    if (provider.synced) warm()
+    else provider.on('sync', onSync)
+    return () => {
+      cancelled = true
+      provider.off('sync', onSync)
+    }
+  }, [editor, session, identity, language, t])
 
   return <EditorContent editor={editor} className="editor-scroll" />
 }

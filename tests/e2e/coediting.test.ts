@@ -3,7 +3,9 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, caretAtEnd, contextFor, editorText, launchBrowser, selectInEditor, trackErrors } from '../helpers/browser'
 import { createMember, createOrganization, grant, organization, setupAdmin, TEST_PASSWORD, type Account } from '../helpers/accounts'
+import { messageYjsUpdate } from 'y-protocols/sync'
 import { MessageType } from '../../shared/protocol'
+import { TYPING_WARMED_MARK } from '../../client/editor/warmTyping'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 
@@ -77,6 +79,31 @@ describe('two people co-editing the sample law in the browser', () => {
     await pageB.waitForSelector(SAVED)
     expect(received.filter((m) => m.type === MessageType.gzipped)).toHaveLength(1)
     expect(await editorText(pageB)).toBe(await editorText(pageA))
+  })
+
+  it('opening the draft changes nothing in it, though the page gets its typing ready meanwhile', async () => {
+    // A browser of its own: Boris's has a copy of the draft, whose updates it may send again when it opens before the sync.
+    const context = await contextFor(browser, server.url, borisAccount)
+    const page = await context.newPage()
+    const sent: number[][] = []
+    page.on('websocket', (ws) =>
+      ws.on('framesent', ({ payload }) => {
+        if (typeof payload !== 'string') sent.push([payload[0], payload[1]])
+      }),
+    )
+    try {
+      await page.goto(docUrl)
+      await page.waitForSelector(SAVED)
+      // The scratch editor that readies the typing path has typed its keys by now.
+      await page.waitForFunction((mark) => performance.getEntriesByName(mark).length === 1, TYPING_WARMED_MARK)
+      await page.waitForTimeout(300)
+      expect(sent.filter(([type, syncType]) => type === MessageType.sync && syncType === messageYjsUpdate)).toEqual([])
+      expect(await editorText(page)).toBe(await editorText(pageA))
+      expect(await page.locator('.ProseMirror').count()).toBe(1)
+      expect(await page.locator('.legal-text').textContent()).not.toContain('warm up')
+    } finally {
+      await context.close()
+    }
   })
 
   it('shows computed numbers, the outline and the people present', async () => {
