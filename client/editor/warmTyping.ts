@@ -44,10 +44,11 @@ export async function warmTypingPath(extensions: (ydoc: Y.Doc, awareness: Awaren
   warmed = true
   const ydoc = new Y.Doc()
   const awareness = new Awareness(ydoc)
-  const b = createBuilders('warm-')
-  writeDocJSON(ydoc, b.law('Warm-up', [], [b.article('Scope', [b.clause('The parties shall cooperate.')])]))
-  const editor = new Editor({ element: document.createElement('div'), extensions: extensions(ydoc, awareness), injectCSS: false })
+  let editor: Editor | null = null
   try {
+    const b = createBuilders('warm-')
+    writeDocJSON(ydoc, b.law('Warm-up', [], [b.article('Scope', [b.clause('The parties shall cooperate.')])]))
+    editor = new Editor({ element: document.createElement('div'), extensions: extensions(ydoc, awareness), injectCSS: false })
     let clause = -1
     for (let i = 0; i < RENDER_TRIES && clause < 0; i++) {
       await nextTask()
@@ -65,8 +66,11 @@ export async function warmTypingPath(extensions: (ydoc: Y.Doc, awareness: Awaren
       await nextTask()
     }
     performance.mark(TYPING_WARMED_MARK)
+  } catch (err) {
+    // Only speed is at stake: the draft's own editor types as it would have anyway.
+    console.warn('Accord: the typing path could not be warmed', err)
   } finally {
-    editor.destroy()
+    editor?.destroy()
     awareness.destroy()
     ydoc.destroy()
   }

@@ -139,6 +139,9 @@ export async function caretAtEnd(page: Page, block: Locator): Promise<void> {
   )
 }
 
+/** How many times selectInEditor makes its range again when a co-author's edit redrew the text under it first. */
+const REDRAWN_TRIES = 20
+
 /**
  * Selects in the editor the range that `find` makes in the page, and waits until the editor has
  * taken it, so that the next keys act on it. ProseMirror reads a selection set by a script on
@@ -146,24 +149,31 @@ export async function caretAtEnd(page: Page, block: Locator): Promise<void> {
  * whenever it redraws: after gaining focus, or for a co-author's caret. Keys pressed then act on
  * its old selection (words typed landed at the start of the law), so this selects again until
  * taken. `find` makes a StaticRange: a live Range goes to the start of its text when a
- * co-author's edit redraws the text before this has read it.
+ * co-author's edit redraws the text before this has read it; a StaticRange's text is then no
+ * longer in the page, and `find` makes the range again.
  */
 export async function selectInEditor(page: Page, find: () => Promise<JSHandle<StaticRange>>): Promise<void> {
   await page.evaluate(() => document.querySelector<HTMLElement>('.legal-text')!.focus({ preventScroll: true }))
-  const range = await find()
-  await range.evaluate(async (r) => {
-    type Editor = { view: { posAtDOM(node: Node, offset: number): number; domAtPos(pos: number): { node: Node; offset: number } }; state: { selection: { anchor: number; head: number } } }
-    const editor = (document.querySelector('.legal-text') as Element & { editor: Editor }).editor
-    const { view } = editor
-    // In the editor's positions, which a co-author's edit after them leaves where they are.
-    const anchor = view.posAtDOM(r.startContainer, r.startOffset)
-    const head = view.posAtDOM(r.endContainer, r.endOffset)
-    const taken = () => editor.state.selection.anchor === anchor && editor.state.selection.head === head
-    for (let attempt = 0; attempt < 100 && !taken(); attempt++) {
-      const [from, to] = [view.domAtPos(anchor), view.domAtPos(head)]
-      getSelection()!.setBaseAndExtent(from.node, from.offset, to.node, to.offset)
-      await new Promise((resolve) => setTimeout(resolve, 30))
-    }
-    if (!taken()) throw new Error('the editor did not take the selection in 3 s')
-  })
+  for (let tries = 1; ; tries++) {
+    const range = await find()
+    const outcome = await range.evaluate(async (r) => {
+      if (!r.startContainer.isConnected || !r.endContainer.isConnected) return 'redrawn'
+      type Editor = { view: { posAtDOM(node: Node, offset: number): number; domAtPos(pos: number): { node: Node; offset: number } }; state: { selection: { anchor: number; head: number } } }
+      const editor = (document.querySelector('.legal-text') as Element & { editor: Editor }).editor
+      const { view } = editor
+      // In the editor's positions, which a co-author's edit after them leaves where they are.
+      const anchor = view.posAtDOM(r.startContainer, r.startOffset)
+      const head = view.posAtDOM(r.endContainer, r.endOffset)
+      const taken = () => editor.state.selection.anchor === anchor && editor.state.selection.head === head
+      for (let attempt = 0; attempt < 100 && !taken(); attempt++) {
+        const [from, to] = [view.domAtPos(anchor), view.domAtPos(head)]
+        getSelection()!.setBaseAndExtent(from.node, from.offset, to.node, to.offset)
+        await new Promise((resolve) => setTimeout(resolve, 30))
+      }
+      return taken() ? 'taken' : 'refused'
+    })
+    if (outcome === 'taken') return
+    if (outcome === 'refused') throw new Error('the editor did not take the selection in 3 s')
+    if (tries === REDRAWN_TRIES) throw new Error(`the text under the range to select was redrawn ${REDRAWN_TRIES} times before it could be read`)
+  }
 }
