@@ -215,9 +215,10 @@ async function typeAndMeasure(page: Page, pace: Pace, keys: string[]): Promise<{
       }, 0))
     }, true)
   })()`)
+  const pause = () => sleep(pace.minMs + Math.random() * pace.spanMs)
   // The first key too comes at the pace after the page's last frame (the frame-rate check's
   // animation, say), not while Chromium is still producing frames for it.
-  await sleep(pace.minMs + Math.random() * pace.spanMs)
+  await pause()
   const started = performance.now()
   for (const [i, key] of keys.entries()) {
     if (key.length === 1) await page.keyboard.type(key)
@@ -232,7 +233,7 @@ async function typeAndMeasure(page: Page, pace: Pace, keys: string[]): Promise<{
     if (!(await resolvesWithin(frame, KEY_FRAME_TIMEOUT_MS))) {
       throw new Error(`typing benchmark: no frame painted within ${KEY_FRAME_TIMEOUT_MS / 1000} s of key ${i + 1} of ${keys.length} (${JSON.stringify(key)})`)
     }
-    if (i < keys.length - 1) await sleep(pace.minMs + Math.random() * pace.spanMs)
+    if (i < keys.length - 1) await pause()
   }
   const keysPerSecond = keys.length / ((performance.now() - started) / 1000)
   return { latencyMs: (await page.evaluate('window.__keyLatency')) as number[], keysPerSecond }
@@ -440,8 +441,7 @@ export async function runBrowserBenchmark(log: (line: string) => void, spareS: (
       `(runs ${importing.createdMs.map((m) => m.toFixed(0)).join(', ')})`)
     return { chromium: browser.version(), articles, coldOpen: cold, typing: typingResult, compare, sideBySide, importing, leftOut }
   } finally {
-    await worker.request({ cmd: 'close' }).catch(() => undefined)
-    worker.kill()
+    await worker.stop()
     await browser.close()
     await unthrottledBrowser?.close()
     await target.stop()

@@ -46,8 +46,7 @@ try {
 } finally {
   await browser.close()
   for (const [i, side] of sides.entries()) {
-    await workers[i].request({ cmd: 'close' }).catch(() => undefined)
-    workers[i].kill()
+    await workers[i].stop()
     side.loader.destroy()
     await side.target.stop()
   }

@@ -78,8 +78,7 @@ export async function runManyDocsBenchmark(log: (line: string) => void): Promise
     log(`  per loaded document ${result.perLoadedDocumentKb.toFixed(0)} KB; per open document with its connection ${result.perOpenDocumentKb.toFixed(0)} KB`)
     return result
   } finally {
-    await worker.request({ cmd: 'close' }).catch(() => undefined)
-    worker.kill()
+    await worker.stop()
     await target.stop()
   }
 }

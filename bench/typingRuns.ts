@@ -52,8 +52,7 @@ try {
   fs.writeFileSync(resultsFile(new Date().toISOString(), 'typing-'), JSON.stringify({ staticDir: process.env.STATIC_DIR ?? null, articles, underReview, unthrottled, samplesMs: samples }))
   loader.destroy()
 } finally {
-  await worker.request({ cmd: 'close' }).catch(() => undefined)
-  worker.kill()
+  await worker.stop()
   await browser.close()
   await target.stop()
 }

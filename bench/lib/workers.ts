@@ -10,6 +10,8 @@ export interface LoadWorker {
   pid: number
   request(request: WorkerRequest, timeoutMs?: number): Promise<Extract<WorkerReply, { ok: true }>>
   kill(): void
+  /** Closes its clients (if it still answers), then kills it: the end of a run, failed or not. */
+  stop(): Promise<void>
 }
 
 export function startWorkers(count: number): LoadWorker[] {
@@ -25,7 +27,7 @@ export function startWorkers(count: number): LoadWorker[] {
       for (const resolve of pending.values()) resolve({ id: -1, ok: false, error: `worker ${index} exited (${code})` })
     })
     let nextId = 0
-    return {
+    const worker: LoadWorker = {
       index,
       pid: child.pid!,
       request: (request, timeoutMs = 120_000) =>
@@ -43,6 +45,11 @@ export function startWorkers(count: number): LoadWorker[] {
       kill: () => {
         child.kill('SIGKILL')
       },
+      stop: async () => {
+        await worker.request({ cmd: 'close' }).catch(() => undefined)
+        worker.kill()
+      },
     }
+    return worker
   })
 }

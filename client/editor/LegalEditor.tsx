@@ -55,14 +55,14 @@ export function LegalEditor({ session, identity, language, editable, onEditor }:
   // Once the draft is shown and the page idle, the first keystrokes' code is made ready (see warmTyping.ts).
   useEffect(() => {
     if (!editor) return
-    let cancelled = false
+    const { provider } = session
     const warm = () =>
       afterNextFrame(() =>
         whenIdle(() => {
-          if (!cancelled && !editor.isDestroyed && editor.isEditable) void warmTypingPath((ydoc, awareness) => legalExtensions({ ydoc, awareness, identity, language, t }))
+          // Once per page (warmTypingPath's own guard), and not for an editor gone or read-only meanwhile.
+          if (!editor.isDestroyed && editor.isEditable) void warmTypingPath((ydoc, awareness) => legalExtensions({ ydoc, awareness, identity, language, t }))
         }),
       )
-    const { provider } = session
     const onSync = (synced: boolean) => {
       if (!synced) return
       provider.off('sync', onSync)
@@ -70,10 +70,7 @@ export function LegalEditor({ session, identity, language, editable, onEditor }:
     }
     if (provider.synced) warm()
     else provider.on('sync', onSync)
-    return () => {
-      cancelled = true
-      provider.off('sync', onSync)
-    }
+    return () => provider.off('sync', onSync)
   }, [editor, session, identity, language, t])
 
   return <EditorContent editor={editor} className="editor-scroll" />
