@@ -7,6 +7,8 @@
  *   npx tsx bench/typingRuns.ts [runs=3]      REVIEW=1: with an open thread on every article
  *                                             UNTHROTTLED=1: frames not tied to 60 Hz, keys back to back
  *                                             BENCH_ARTICLES=<n>: a law of n articles
+ *                                             NO_WRITERS=1: nobody else writing
+ *                                             TRACE=<file>: the first run's Chromium trace to <file>
  *   STATIC_DIR=<dir> npx tsx bench/typingRuns.ts
  *
  * Prints each run and the pool; the keys' latencies (ms, in the order typed) go to
@@ -39,10 +41,10 @@ const [worker] = startWorkers(1)
 try {
   const { baseUrl, admin, spec, loader, docUrl, json } = await openedLaw(target, articles)
   if (underReview) await addReviewThreads(admin, spec.doc, loader.ydoc)
-  await startRemoteWriters(worker, spec, json)
+  if (process.env.NO_WRITERS !== '1') await startRemoteWriters(worker, spec, json)
   const samples: number[][] = []
   for (let i = 0; i < runs; i++) {
-    const { latencyMs, cores } = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false, cores: true })
+    const { latencyMs, cores } = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false, cores: true, traceTo: i === 0 ? process.env.TRACE : undefined })
     samples.push(latencyMs.map(tenths))
     console.log(`run ${i + 1}: ${describe(distribution(latencyMs), latencyMs)}`)
     console.log(`  ${describeCores({ durationMs: cores!.durationMs, summary: summarizeCores(cores!.threads) })}`)

@@ -5,7 +5,7 @@ import type { CollabSession } from '../collab/session'
 import type { Identity } from '../auth/session'
 import { useI18n } from '../i18n/i18n'
 import { afterNextFrame } from '../ui/afterFrame'
-import { legalExtensions } from './legalExtensions'
+import { CORE_EXTENSIONS, legalExtensions } from './legalExtensions'
 import { warmTypingPath } from './warmTyping'
 import { caretScrollMargins } from './stickyToolbar'
 import { TEXT_ID } from './SkipToText'
@@ -36,6 +36,7 @@ export function LegalEditor({ session, identity, language, editable, onEditor }:
   const editor = useEditor(
     {
       extensions: legalExtensions({ ydoc: session.ydoc, awareness: session.provider.awareness, identity, language, t }),
+      enableCoreExtensions: CORE_EXTENSIONS,
       editable,
       editorProps: {
         attributes: { id: TEXT_ID, class: `legal-text lang-${language}`, lang: language, spellcheck: 'true', 'aria-label': t('editor.text') },

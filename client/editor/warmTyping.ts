@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { Awareness } from 'y-protocols/awareness'
 import { createBuilders } from '../../shared/seed/builders'
 import { writeDocJSON } from '../../shared/ydoc'
+import { CORE_EXTENSIONS } from './legalExtensions'
 
 /**
  * What the scratch editor types: words, a new paragraph joined back to the one before (structure:
@@ -53,7 +54,7 @@ export async function warmTypingPath(extensions: (ydoc: Y.Doc, awareness: Awaren
   try {
     const b = createBuilders('warm-')
     writeDocJSON(ydoc, b.law('Warm-up', [], [b.article('Scope', [b.clause('The parties shall cooperate.')])]))
-    editor = new Editor({ element: document.createElement('div'), extensions: extensions(ydoc, awareness), injectCSS: false })
+    editor = new Editor({ element: document.createElement('div'), extensions: extensions(ydoc, awareness), enableCoreExtensions: CORE_EXTENSIONS, injectCSS: false })
     let clause = -1
     for (let i = 0; i < RENDER_TRIES && clause < 0; i++) {
       await nextTask()
