@@ -275,7 +275,7 @@ export function typing(browser: Browser, baseUrl: string, docUrl: string, cookie
 async function typingOn(page: Page, browser: Browser, options: TypingOptions): Promise<TypingRun> {
   const frameRateHz = await frameRate(page)
   const tracing = options.trace || options.traceTo !== undefined
-  if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES })
+  if (tracing) await browser.startTracing(page, { categories: process.env.TRACE_CATS ? process.env.TRACE_CATS.split(',') : TRACE_CATEGORIES })
   const profiler = options.profile ? await startProfile(page) : undefined
   const before = options.cores ? snapshotThreads() : undefined
   const started = performance.now()

@@ -9,6 +9,9 @@
  *                                             BENCH_ARTICLES=<n>: a law of n articles
  *                                             NO_WRITERS=1: nobody else writing
  *                                             TRACE=<file>: the first run's Chromium trace to <file>
+ *                                             PROFILE=<file>: the first run's CPU profile of the page to <file>
+ *                                             THREADS=1: every run's busiest threads, by process kind
+ *                                             TRACE_CATS=<a,b,…>: the trace's categories instead of mainThread.ts's
  *   STATIC_DIR=<dir> npx tsx bench/typingRuns.ts
  *
  * Prints each run and the pool; the keys' latencies (ms, in the order typed) go to
@@ -44,10 +47,11 @@ try {
   if (process.env.NO_WRITERS !== '1') await startRemoteWriters(worker, spec, json)
   const samples: number[][] = []
   for (let i = 0; i < runs; i++) {
-    const { latencyMs, cores } = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false, cores: true, traceTo: i === 0 ? process.env.TRACE : undefined })
+    const { latencyMs, cores } = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false, cores: true, traceTo: i === 0 ? process.env.TRACE : undefined, profile: i === 0 ? process.env.PROFILE : undefined })
     samples.push(latencyMs.map(tenths))
     console.log(`run ${i + 1}: ${describe(distribution(latencyMs), latencyMs)}`)
     console.log(`  ${describeCores({ durationMs: cores!.durationMs, summary: summarizeCores(cores!.threads) })}`)
+    if (process.env.THREADS === '1') for (const t of cores!.threads.slice(0, 20)) console.log(`    ${t.group}: ran ${t.cpuMs.toFixed(0)} ms, waited ${t.waitMs.toFixed(0)} ms`)
   }
   const pooled = samples.flat()
   console.log(`all ${runs} runs, ${articles} articles${underReview ? ', under review' : ''}${unthrottled ? ', frames not tied to 60 Hz' : ''}: ${describe(distribution(pooled), pooled)}`)
