@@ -57,7 +57,7 @@ export interface TypingResult {
   /** Enter (a new paragraph: the article is renumbered) and Backspace (joined again), frames not tied to 60 Hz. */
   structural: { keypresses: number; latency: Distribution }
   /** Main-thread work per keystroke (ms), from a trace of a third run (unthrottled browser, 100 keys). */
-  work: { keypresses: number; input: Distribution; frame: Distribution; inputAndFrame: Distribution; busy: Distribution; offCpu: Distribution }
+  work: { keypresses: number; input: Distribution; frame: Distribution; inputAndFrame: Distribution; busy: Distribution; offCpu: Distribution; /** Absent before the thirty-eighth round. */ afterFrame?: Distribution }
   /** Typing again (60 Hz) once the law is under review: an open thread on every article, half of them on passages. */
   underReview: { threads: number; latency: Distribution; samplesMs: number[] }
   /** Who used the cores during the 60 Hz run: in sum, and the busiest thread groups. */
@@ -383,6 +383,7 @@ export async function runBrowserBenchmark(log: (line: string) => void, spareS: (
     }
     const floor = { latency: distribution(await bareTyping(browser, TYPIST)), unthrottled: distribution(await bareTyping(fast, BACK_TO_BACK)) }
     const work = traced.work ?? []
+    const afterFrame = distribution(work.map((w) => w.afterFrameMs))
     const typingResult: TypingResult = {
       keypresses: aligned.latencyMs.length,
       remoteWriters: REMOTE_WRITERS,
@@ -399,6 +400,7 @@ export async function runBrowserBenchmark(log: (line: string) => void, spareS: (
         input: distribution(work.map((w) => w.inputMs)),
         frame: distribution(work.map((w) => w.frameMs)),
         inputAndFrame: distribution(work.map((w) => w.inputMs + w.frameMs)),
+        afterFrame,
         busy: distribution(work.map((w) => w.busyMs)),
         offCpu: distribution(work.map((w) => w.offCpuMs)),
       },
@@ -416,7 +418,7 @@ export async function runBrowserBenchmark(log: (line: string) => void, spareS: (
     log(`  under review (${threads} open threads, one per article): keypress → paint ${pp(typingResult.underReview.latency)}, ` +
       `max ${typingResult.underReview.latency.max.toFixed(0)} ms`)
     log(`  main-thread work per keystroke (traced): keydown task ${pp(typingResult.work.input)}; its frame ${pp(typingResult.work.frame)}; ` +
-      `both ${pp(typingResult.work.inputAndFrame)}; all tasks keydown → painted ${pp(typingResult.work.busy)}, ` +
+      `both ${pp(typingResult.work.inputAndFrame)}; its frame's end → the mark ${pp(afterFrame)}; all tasks keydown → painted ${pp(typingResult.work.busy)}, ` +
       `of which not running on a CPU ${pp(typingResult.work.offCpu)}`)
     log(`  cores during the 60 Hz run: ${describeCores(typingResult.cores)}`)
     loader.destroy()

@@ -97,6 +97,7 @@ export function markdownSummary(r: BenchResults): string {
       (t.floor ? `The floor in this harness, a bare five-paragraph contenteditable with no script and no other writers: ${pp(t.floor.latency)} at 60 Hz, ${pp(t.floor.unthrottled)} with frames not tied to it. ` : '') +
       (t.structural ? `Structural edits (a new paragraph with Enter, joined again with Backspace, ${t.structural.keypresses} keys; each renumbers the article), frames not tied to 60 Hz: ${pp(t.structural.latency)}, max ${fmt(t.structural.latency.max, 0)} ms. ` : '') +
       `Main-thread work per keystroke (traced): keydown task + its frame ${pp(t.work.inputAndFrame)} (keydown task p50 ${fmt(t.work.input.p50)} ms, frame p50 ${fmt(t.work.frame.p50)} ms); ` +
+      (t.work.afterFrame ? `from the frame's end to the mark (tasks queued meanwhile count in the latency) p50 ${fmt(t.work.afterFrame.p50)} ms, p95 ${fmt(t.work.afterFrame.p95)} ms; ` : '') +
       `every task from keydown to paint, remote changes included, p50 ${fmt(t.work.busy.p50)} ms, p95 ${fmt(t.work.busy.p95)} ms` +
       `, of which the page's thread was not running on a CPU (waiting for a core, or blocked) p50 ${fmt(t.work.offCpu.p50)} ms, p95 ${fmt(t.work.offCpu.p95)} ms.` +
       (t.underReview ? ` Under review (${t.underReview.threads} open threads, one per article, half on passages), at 60 Hz: ${pp(t.underReview.latency)}, max ${fmt(t.underReview.latency.max, 0)} ms.` : '') +

@@ -8,6 +8,11 @@ export interface KeystrokeWork {
   inputMs: number
   /** The task of the frame that shows the keystroke: rAF callbacks, style, layout, paint. */
   frameMs: number
+  /**
+   * From the end of that frame's task to the mark: the latency's last part, in which every task
+   * queued before the mark's own (a timer set by the keystroke, the key's release) is counted.
+   */
+  afterFrameMs: number
   /** Every main-thread task from the keydown's task to the painted frame (remote changes included). */
   busyMs: number
   /**
@@ -94,7 +99,13 @@ export function keystrokeWork(trace: { traceEvents: TraceEvent[] }, paintedMark:
       busy += Math.min(t.end, painted) - Math.max(t.start, input.start)
       off += t.offCpu
     }
-    out.push({ inputMs: (input.end - input.start) / 1000, frameMs: (frame.end - frame.start) / 1000, busyMs: busy / 1000, offCpuMs: Math.min(off, busy) / 1000 })
+    out.push({
+      inputMs: (input.end - input.start) / 1000,
+      frameMs: (frame.end - frame.start) / 1000,
+      afterFrameMs: Math.max(0, painted - frame.end) / 1000,
+      busyMs: busy / 1000,
+      offCpuMs: Math.min(off, busy) / 1000,
+    })
   }
   return out
 }

@@ -22,7 +22,7 @@ function trace(keydownTask: { dur: number; tdur: number }, commit: { dur: number
 describe('main-thread work per keystroke, from a Chromium trace', () => {
   it('splits out the time the page thread was in a task but not running, the commit\'s wait for the compositor aside', () => {
     const [work] = keystrokeWork(trace({ dur: 10_000, tdur: 4_000 }, { dur: 2_000, tdur: 500 }), MARK)
-    expect(work).toEqual({ inputMs: 10, frameMs: 6, busyMs: 16, offCpuMs: 6 })
+    expect(work).toEqual({ inputMs: 10, frameMs: 6, afterFrameMs: 2, busyMs: 16, offCpuMs: 6 })
   })
 
   it('counts none when the thread ran throughout', () => {
