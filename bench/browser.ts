@@ -263,9 +263,12 @@ async function structuralEdits(page: Page): Promise<number[]> {
   return latencyMs
 }
 
-/** `traceTo`: also write the run's Chromium trace (the categories of mainThread.ts) to this file. */
-/** `cores`: also read who used the machine's cores while the keys were typed (see threadCpu.ts). */
-type TypingOptions = { pace: Pace; keys: string[]; trace: boolean; profile?: string; traceTo?: string; cores?: boolean }
+/**
+ * `traceTo`: also write the run's Chromium trace to this file, of `traceCategories` if given
+ * (mainThread.ts's otherwise, which keystrokeWork needs). `cores`: also read who used the
+ * machine's cores while the keys were typed (see threadCpu.ts).
+ */
+type TypingOptions = { pace: Pace; keys: string[]; trace: boolean; profile?: string; traceTo?: string; traceCategories?: string[]; cores?: boolean }
 
 export function typing(browser: Browser, baseUrl: string, docUrl: string, cookie: string, options: TypingOptions): Promise<TypingRun> {
   return inUserParagraph(browser, baseUrl, docUrl, cookie, (page) => typingOn(page, browser, options))
@@ -275,7 +278,7 @@ export function typing(browser: Browser, baseUrl: string, docUrl: string, cookie
 async function typingOn(page: Page, browser: Browser, options: TypingOptions): Promise<TypingRun> {
   const frameRateHz = await frameRate(page)
   const tracing = options.trace || options.traceTo !== undefined
-  if (tracing) await browser.startTracing(page, { categories: process.env.TRACE_CATS ? process.env.TRACE_CATS.split(',') : TRACE_CATEGORIES })
+  if (tracing) await browser.startTracing(page, { categories: options.traceCategories ?? TRACE_CATEGORIES })
   const profiler = options.profile ? await startProfile(page) : undefined
   const before = options.cores ? snapshotThreads() : undefined
   const started = performance.now()

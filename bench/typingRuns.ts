@@ -47,7 +47,7 @@ try {
   if (process.env.NO_WRITERS !== '1') await startRemoteWriters(worker, spec, json)
   const samples: number[][] = []
   for (let i = 0; i < runs; i++) {
-    const { latencyMs, cores } = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false, cores: true, traceTo: i === 0 ? process.env.TRACE : undefined, profile: i === 0 ? process.env.PROFILE : undefined })
+    const { latencyMs, cores } = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false, cores: true, traceTo: i === 0 ? process.env.TRACE : undefined, traceCategories: process.env.TRACE_CATS?.split(','), profile: i === 0 ? process.env.PROFILE : undefined })
     samples.push(latencyMs.map(tenths))
     console.log(`run ${i + 1}: ${describe(distribution(latencyMs), latencyMs)}`)
     console.log(`  ${describeCores({ durationMs: cores!.durationMs, summary: summarizeCores(cores!.threads) })}`)

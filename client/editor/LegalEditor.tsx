@@ -5,7 +5,7 @@ import type { CollabSession } from '../collab/session'
 import type { Identity } from '../auth/session'
 import { useI18n } from '../i18n/i18n'
 import { afterNextFrame } from '../ui/afterFrame'
-import { CORE_EXTENSIONS, legalExtensions } from './legalExtensions'
+import { legalEditorParts } from './legalExtensions'
 import { warmTypingPath } from './warmTyping'
 import { caretScrollMargins } from './stickyToolbar'
 import { TEXT_ID } from './SkipToText'
@@ -35,8 +35,7 @@ export function LegalEditor({ session, identity, language, editable, onEditor }:
   const { t } = useI18n()
   const editor = useEditor(
     {
-      extensions: legalExtensions({ ydoc: session.ydoc, awareness: session.provider.awareness, identity, language, t }),
-      enableCoreExtensions: CORE_EXTENSIONS,
+      ...legalEditorParts({ ydoc: session.ydoc, awareness: session.provider.awareness, identity, language, t }),
       editable,
       editorProps: {
         attributes: { id: TEXT_ID, class: `legal-text lang-${language}`, lang: language, spellcheck: 'true', 'aria-label': t('editor.text') },
@@ -61,7 +60,7 @@ export function LegalEditor({ session, identity, language, editable, onEditor }:
       afterNextFrame(() =>
         whenIdle(() => {
           // Once per page (warmTypingPath's own guard), and not for an editor gone or read-only meanwhile.
-          if (!editor.isDestroyed && editor.isEditable) void warmTypingPath((ydoc, awareness) => legalExtensions({ ydoc, awareness, identity, language, t }))
+          if (!editor.isDestroyed && editor.isEditable) void warmTypingPath((ydoc, awareness) => legalEditorParts({ ydoc, awareness, identity, language, t }))
         }),
       )
     const onSync = (synced: boolean) => {

@@ -1,4 +1,4 @@
-import type { Extensions } from '@tiptap/core'
+import type { EditorOptions, Extensions } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type * as Y from 'yjs'
@@ -32,12 +32,15 @@ const Collab = Collaboration.extend({
 })
 
 /**
- * TipTap's own extensions the law's editor runs without (the editor's `enableCoreExtensions`).
- * `delete` reports deleted content as 'delete' events, which nothing here listens to; it does so
- * from a timer it sets on every change, which ran between each keystroke's frame and the task
- * after it: ~0.4 ms a keystroke (up to 8 ms waiting for a core), in 200 traced keys.
+ * TipTap's own extensions the law's editor runs without. `delete` reports deleted content as
+ * 'delete' events, which nothing here listens to; it does so from a timer it sets on every
+ * change, which ran between each keystroke's frame and the task after it: ~0.4 ms a keystroke
+ * (up to 8 ms waiting for a core), in 200 traced keys.
  */
-export const CORE_EXTENSIONS = { delete: false } as const
+const CORE_EXTENSIONS = { delete: false } as const
+
+/** What the law's editor is made of: for the draft's editor and for the scratch one that warms its typing path alike. */
+export type LegalEditorParts = Pick<EditorOptions, 'extensions' | 'enableCoreExtensions'>
 
 export interface LegalExtensionsOptions {
   ydoc: Y.Doc
@@ -48,7 +51,11 @@ export interface LegalExtensionsOptions {
 }
 
 /** Everything the law's editor is made of, bound to `ydoc` and `awareness`. */
-export function legalExtensions({ ydoc, awareness, identity, language, t }: LegalExtensionsOptions): Extensions {
+export function legalEditorParts(options: LegalExtensionsOptions): LegalEditorParts {
+  return { extensions: legalExtensions(options), enableCoreExtensions: CORE_EXTENSIONS }
+}
+
+function legalExtensions({ ydoc, awareness, identity, language, t }: LegalExtensionsOptions): Extensions {
   return [
     ...legalNodes,
     LegalEditing.configure({

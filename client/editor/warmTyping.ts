@@ -1,10 +1,10 @@
-import { Editor, type Extensions } from '@tiptap/core'
+import { Editor } from '@tiptap/core'
 import { TextSelection } from '@tiptap/pm/state'
 import * as Y from 'yjs'
 import { Awareness } from 'y-protocols/awareness'
 import { createBuilders } from '../../shared/seed/builders'
 import { writeDocJSON } from '../../shared/ydoc'
-import { CORE_EXTENSIONS } from './legalExtensions'
+import type { LegalEditorParts } from './legalExtensions'
 
 /**
  * What the scratch editor types: words, a new paragraph joined back to the one before (structure:
@@ -36,7 +36,7 @@ function press(dom: HTMLElement, key: string): void {
 }
 
 /**
- * Types a few keys into a scratch editor made of the same extensions, on a tiny law in a Y.Doc of
+ * Types a few keys into a scratch editor made of the same parts (legalEditorParts), on a tiny law in a Y.Doc of
  * its own, outside the page, then throws it away. The first keystrokes in a freshly opened draft
  * ran code that had never run: V8 compiled each function of the keystroke's path (ProseMirror's
  * input handling, every plugin, the binding, Yjs's encoding) on the main thread as it came, and
@@ -45,7 +45,7 @@ function press(dom: HTMLElement, key: string): void {
  * to make the scratch editor, ~3 ms a key, each key in a task of its own); the scratch editor is
  * never in the document and shares nothing with the draft, its session or its awareness.
  */
-export async function warmTypingPath(extensions: (ydoc: Y.Doc, awareness: Awareness) => Extensions): Promise<void> {
+export async function warmTypingPath(parts: (ydoc: Y.Doc, awareness: Awareness) => LegalEditorParts): Promise<void> {
   if (warmed) return
   warmed = true
   const ydoc = new Y.Doc()
@@ -54,7 +54,7 @@ export async function warmTypingPath(extensions: (ydoc: Y.Doc, awareness: Awaren
   try {
     const b = createBuilders('warm-')
     writeDocJSON(ydoc, b.law('Warm-up', [], [b.article('Scope', [b.clause('The parties shall cooperate.')])]))
-    editor = new Editor({ element: document.createElement('div'), extensions: extensions(ydoc, awareness), enableCoreExtensions: CORE_EXTENSIONS, injectCSS: false })
+    editor = new Editor({ element: document.createElement('div'), ...parts(ydoc, awareness), injectCSS: false })
     let clause = -1
     for (let i = 0; i < RENDER_TRIES && clause < 0; i++) {
       await nextTask()
