@@ -117,7 +117,7 @@ async function coldOpen(browser: Browser, baseUrl: string, docUrl: string, cooki
   const mounted: number[] = []
   for (let i = 0; i < runs + 1; i++) {
     const hooks = i === 1 ? recordingHooks(browser, profile, trace) : {}
-    const t = await openFresh(browser, baseUrl, docUrl, cookie, hooks)
+    const t = await openFresh(browser, baseUrl, docUrl, cookie, { ...hooks, articles: benchArticles() })
     if (i === 0) continue // warm-up: the server's own caches and Chromium's start
     samples.push(t.editable)
     mounted.push(t.mounted)
@@ -147,7 +147,7 @@ async function frameRate(page: Page): Promise<number> {
 }
 
 /** How long the harness waits after a key's frame is painted before pressing the next (uniform in min…min+span ms). */
-interface Pace {
+export interface Pace {
   minMs: number
   spanMs: number
 }
@@ -242,6 +242,7 @@ async function typeAndMeasure(page: Page, pace: Pace, keys: string[]): Promise<{
 /** A fresh signed-in page on the law, editable, with the caret in the user's paragraph; closed after `use`. */
 async function inUserParagraph<T>(browser: Browser, baseUrl: string, docUrl: string, cookie: string, use: (page: Page) => Promise<T>): Promise<T> {
   const { after } = await openFresh(browser, baseUrl, docUrl, cookie, {
+    articles: benchArticles(),
     after: async (page) => {
       await page.locator('.legal-text p.clause').nth(USER_CLAUSE).click()
       return use(page)
@@ -293,23 +294,34 @@ async function typingOn(page: Page, browser: Browser, options: TypingOptions): P
   return { latencyMs, keysPerSecond, frameRateHz, work, cores }
 }
 
+/** The paragraphs of the floor pages (below): five of one sentence. */
+export const FLOOR_PARAGRAPHS = Array.from({ length: 5 }, () => 'The parties shall cooperate in good faith to prevent trafficking in persons and to protect its victims.')
+
 /**
- * The floor under any editor in this harness and browser: the same keystrokes into a bare
- * contenteditable of five paragraphs, no script, nobody else writing.
+ * Typing into a page of its own, no server and nobody else writing: `html` has an element
+ * `#floor` whose third paragraph the keys go into, at the benchmark's pace and measured as the
+ * law's keys are.
  */
-async function bareTyping(browser: Browser, pace: Pace): Promise<number[]> {
+export async function typingInPage(browser: Browser, html: string, pace: Pace, keys: string[]): Promise<number[]> {
   const page = await browser.newPage()
   try {
-    const paragraph = 'The parties shall cooperate in good faith to prevent trafficking in persons and to protect its victims.'
-    await page.setContent(`<div contenteditable="true" id="bare">${`<p>${paragraph}</p>`.repeat(5)}</div>`)
-    await page.locator('#bare p').nth(2).click()
-    const { latencyMs } = await typeAndMeasure(page, pace, FEW_KEYS)
-    if (!(await page.locator('#bare p').nth(2).textContent())?.includes(TYPED.slice(0, 20))) throw new Error('typing benchmark: the typed text is not in the bare paragraph')
+    await page.setContent(html)
+    await page.locator('#floor p').nth(2).click()
+    const { latencyMs } = await typeAndMeasure(page, pace, keys)
+    if (!(await page.locator('#floor p').nth(2).textContent())?.includes(TYPED.slice(0, 20))) throw new Error('typing benchmark: the typed text is not in the floor page\'s paragraph')
     return latencyMs
   } finally {
     await page.close()
   }
 }
+
+/**
+ * The floor under any editor in this harness and browser: the same keystrokes into a bare
+ * contenteditable of five paragraphs, no script, nobody else writing.
+ */
+export const BARE_CONTENTEDITABLE = `<div contenteditable="true" id="floor">${FLOOR_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div>`
+
+const bareTyping = (browser: Browser, pace: Pace) => typingInPage(browser, BARE_CONTENTEDITABLE, pace, FEW_KEYS)
 
 /** A new document on the server holding the generated law of `articles` articles: its admin, address and loading client. */
 export async function openedLaw(target: ServerTarget, articles: number) {

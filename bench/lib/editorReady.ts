@@ -51,19 +51,20 @@ async function waitEditable(page: Page): Promise<{ editable: number; mounted: nu
 
 /**
  * Opens the law at `docUrl` in a fresh signed-in context (empty cache and IndexedDB) and waits
- * until every article is rendered, editable and painted; `prepare` sets the page up before it
- * navigates, `after` reads it before the context is closed.
+ * until every article is rendered, editable and painted (`articles`: how many the law has, the
+ * 300 of the full law unless said); `prepare` sets the page up before it navigates, `after` reads
+ * it before the context is closed.
  */
 export async function openFresh<T = void>(
   browser: Browser,
   baseUrl: string,
   docUrl: string,
   cookie: string,
-  hooks: { prepare?: (page: Page) => Promise<void>; after?: (page: Page) => Promise<T> | T } = {},
+  hooks: { prepare?: (page: Page) => Promise<void>; after?: (page: Page) => Promise<T> | T; articles?: number } = {},
 ): Promise<{ editable: number; mounted: number; after: T }> {
   const context = await contextFor(browser, baseUrl, { cookie })
   try {
-    await context.addInitScript(readinessScript(FULL_LAW_ARTICLES))
+    await context.addInitScript(readinessScript(hooks.articles ?? FULL_LAW_ARTICLES))
     const page = await context.newPage()
     await hooks.prepare?.(page)
     await page.goto(docUrl, { waitUntil: 'commit' })
