@@ -87,6 +87,8 @@ const REMOTE_RATE = 5
 /** The user types in this clause (article 3, on screen); remote writers in these. */
 const USER_CLAUSE = 4
 const REMOTE_CLAUSES = [7, 150, 300, 450, 550]
+/** The paragraph the user types into, as a locator's selector and index. */
+export const LAW_PARAGRAPH = { selector: '.legal-text p.clause', nth: USER_CLAUSE }
 const PAINTED_MARK = 'accord-key-painted'
 /**
  * Frames as soon as they are asked for: without them the wait for the next 60 Hz tick alone is
@@ -244,7 +246,7 @@ async function inUserParagraph<T>(browser: Browser, baseUrl: string, docUrl: str
   const { after } = await openFresh(browser, baseUrl, docUrl, cookie, {
     articles: benchArticles(),
     after: async (page) => {
-      await page.locator('.legal-text p.clause').nth(USER_CLAUSE).click()
+      await page.locator(LAW_PARAGRAPH.selector).nth(LAW_PARAGRAPH.nth).click()
       return use(page)
     },
   })
@@ -255,7 +257,7 @@ async function inUserParagraph<T>(browser: Browser, baseUrl: string, docUrl: str
 async function structuralEdits(page: Page): Promise<number[]> {
   await page.keyboard.press('Home')
   for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight')
-  const paragraphs = () => page.locator('.legal-text p.clause').count()
+  const paragraphs = () => page.locator(LAW_PARAGRAPH.selector).count()
   const before = await paragraphs()
   const profiler = process.env.BENCH_STRUCTURAL_PROF ? await startProfile(page) : undefined
   const { latencyMs } = await typeAndMeasure(page, BACK_TO_BACK, STRUCTURAL_KEYS)
@@ -289,7 +291,7 @@ async function typingOn(page: Page, browser: Browser, options: TypingOptions): P
   const trace = tracing ? (await browser.stopTracing()).toString() : undefined
   if (trace && options.traceTo) fs.writeFileSync(options.traceTo, trace)
   const work = trace && options.trace ? keystrokeWork(JSON.parse(trace), PAINTED_MARK) : undefined
-  const typed = await page.locator('.legal-text p.clause').nth(USER_CLAUSE).textContent()
+  const typed = await page.locator(LAW_PARAGRAPH.selector).nth(LAW_PARAGRAPH.nth).textContent()
   if (!typed?.includes(TYPED.slice(0, 20))) throw new Error('typing benchmark: the typed text is not in the paragraph')
   return { latencyMs, keysPerSecond, frameRateHz, work, cores }
 }
@@ -297,18 +299,34 @@ async function typingOn(page: Page, browser: Browser, options: TypingOptions): P
 /** The paragraphs of the floor pages (below): five of one sentence. */
 export const FLOOR_PARAGRAPHS = Array.from({ length: 5 }, () => 'The parties shall cooperate in good faith to prevent trafficking in persons and to protect its victims.')
 
+/** The paragraph the keys go into on a floor page: the third of #floor's. */
+const FLOOR_PARAGRAPH = { selector: '#floor p', nth: 2 }
+
+/** How a floor page is typed into: the paragraph, the window's size (Playwright's default unless given), a Chromium trace of the run to a file and its categories, a CPU profile of the page to a file. */
+interface FloorTyping {
+  paragraph?: { selector: string; nth: number }
+  viewport?: { width: number; height: number }
+  traceTo?: string
+  traceCategories?: string[]
+  profileTo?: string
+}
+
 /**
- * Typing into a page of its own, no server and nobody else writing: `html` has an element
- * `#floor` whose third paragraph the keys go into, at the benchmark's pace and measured as the
- * law's keys are.
+ * Typing into a page of its own, no server and nobody else writing: `html` has the paragraph
+ * the keys go into, typed at the benchmark's pace and measured as the law's keys are.
  */
-export async function typingInPage(browser: Browser, html: string, pace: Pace, keys: string[]): Promise<number[]> {
-  const page = await browser.newPage()
+export async function typingInPage(browser: Browser, html: string, pace: Pace, keys: string[], { paragraph = FLOOR_PARAGRAPH, viewport, traceTo, traceCategories = TRACE_CATEGORIES, profileTo }: FloorTyping = {}): Promise<number[]> {
+  const page = await browser.newPage(viewport ? { viewport } : {})
   try {
     await page.setContent(html)
-    await page.locator('#floor p').nth(2).click()
+    const typedInto = page.locator(paragraph.selector).nth(paragraph.nth)
+    await typedInto.click()
+    if (traceTo) await browser.startTracing(page, { categories: traceCategories })
+    const profiler = profileTo ? await startProfile(page) : undefined
     const { latencyMs } = await typeAndMeasure(page, pace, keys)
-    if (!(await page.locator('#floor p').nth(2).textContent())?.includes(TYPED.slice(0, 20))) throw new Error('typing benchmark: the typed text is not in the floor page\'s paragraph')
+    if (profiler && profileTo) await profiler.stop(profileTo)
+    if (traceTo) fs.writeFileSync(traceTo, await browser.stopTracing())
+    if (!(await typedInto.textContent())?.includes(TYPED.slice(0, 20))) throw new Error('typing benchmark: the typed text is not in the floor page\'s paragraph')
     return latencyMs
   } finally {
     await page.close()

@@ -1,36 +1,64 @@
 /**
  * What typing costs in the stack itself on this machine, beside Accord, in one browser and
- * alternating: a bare contenteditable (no script), the least editor of Accord's stack (TipTap 3
- * bound to a Y.Doc by the Collaboration extension, five paragraphs: bench/lib/stackFloorEditor.ts)
- * and Accord's editor on the 300-article law, each 200 keys at the benchmark's typist pace with
- * nobody else writing. The issue's typing target (p95 under 16 ms) is for Accord with five
- * remote writers; this says how much of it the browser and the stack take before any of
- * Accord's own work.
+ * alternating, each 200 keys at the benchmark's typist pace with nobody else writing, in the
+ * app's window size:
+ *   - a bare contenteditable of five paragraphs (no script);
+ *   - the least editor of Accord's stack: TipTap 3 bound to a Y.Doc by the Collaboration
+ *     extension, five paragraphs (bench/lib/stackFloorEditor.ts);
+ *   - the law's schema bound to a Y.Doc, holding the 300-article law, none of Accord's plugins,
+ *     and Accord's editor (all its extensions and styles, warmed) holding it, both in a page of
+ *     their own: no server, provider, outline, panels or React (bench/lib/lawEditorAlone.ts);
+ *   - Accord: the app, its server, the law.
+ * The issue's typing target (p95 under 16 ms) is for Accord with five remote writers; this says
+ * how much of it the browser, the stack, the law's editor and the app around it take.
  *
- *   npx tsx bench/stackFloorRuns.ts [rounds=2]
+ *   npx tsx bench/stackFloorRuns.ts [rounds=2]     TRACE_DIR=<dir>: each kind's first round traced to <dir>/<n>.json
+ *                                                  PROFILE_DIR=<dir>: its CPU profile of the page to <dir>/<n>.cpuprofile
  */
+import fs from 'node:fs'
 import { build } from 'esbuild'
-import { launchBrowser } from '../tests/helpers/browser'
-import { benchArticles } from './lib/law'
+import * as Y from 'yjs'
+import { toBase64 } from 'lib0/buffer'
+import { launchBrowser, WINDOW } from '../tests/helpers/browser'
+import { benchArticles, law, loadLaw } from './lib/law'
 import { startServer } from './servers/target'
 import { distribution } from './lib/stats'
-import { BARE_CONTENTEDITABLE, FLOOR_PARAGRAPHS, openedLaw, typing, typingInPage, TYPED_KEYS, TYPIST } from './browser'
+import { TRACE_CATEGORIES } from './lib/mainThread'
+import { BARE_CONTENTEDITABLE, FLOOR_PARAGRAPHS, LAW_PARAGRAPH, openedLaw, typing, typingInPage, TYPED_KEYS, TYPIST } from './browser'
 
 const rounds = Number(process.argv[2] ?? 2)
 const FRAME_MS = 16
 
-const bundled = await build({ entryPoints: [new URL('./lib/stackFloorEditor.ts', import.meta.url).pathname], bundle: true, minify: true, format: 'iife', write: false, logLevel: 'warning' })
-const stackPage = `<div id="floor" data-paragraphs='${JSON.stringify(FLOOR_PARAGRAPHS)}'></div><script>${bundled.outputFiles[0].text}</script>`
+/** The page's script: `entry` bundled for the browser. */
+async function bundled(entry: string): Promise<string> {
+  const result = await build({ entryPoints: [new URL(entry, import.meta.url).pathname], bundle: true, minify: true, format: 'iife', write: false, logLevel: 'warning', outdir: '/', loader: { '.css': 'empty' } })
+  return result.outputFiles.find((f) => f.path.endsWith('.js'))!.text
+}
+const stackPage = `<div id="floor" data-paragraphs='${JSON.stringify(FLOOR_PARAGRAPHS)}'></div><script>${await bundled('./lib/stackFloorEditor.ts')}</script>`
 
 const target = await startServer('accord')
 const browser = await launchBrowser()
 try {
   const articles = benchArticles()
   const { baseUrl, admin, docUrl, loader } = await openedLaw(target, articles)
-  const kinds: [string, () => Promise<number[]>][] = [
-    ['bare contenteditable', () => typingInPage(browser, BARE_CONTENTEDITABLE, TYPIST, TYPED_KEYS)],
-    ['TipTap + Yjs, 5 paragraphs', () => typingInPage(browser, stackPage, TYPIST, TYPED_KEYS)],
-    [`Accord, ${articles} articles`, async () => (await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: TYPED_KEYS, trace: false })).latencyMs],
+  const lawDoc = new Y.Doc()
+  loadLaw(lawDoc, law(articles))
+  const styles = ['app.css', 'editor.css'].map((f) => fs.readFileSync(new URL(`../client/styles/${f}`, import.meta.url), 'utf8')).join('\n')
+  const editorAloneScript = await bundled('./lib/lawEditorAlone.ts')
+  const editorAlonePage = (parts: 'all' | 'schema') =>
+    `<style>${styles}</style><div id="floor" data-parts="${parts}" data-update="${toBase64(Y.encodeStateAsUpdate(lawDoc))}"></div><script>${editorAloneScript}</script>`
+  const traceDir = process.env.TRACE_DIR
+  // Blink's own categories too: what the frames and the keystrokes' tasks are made of.
+  const traceCategories = [...TRACE_CATEGORIES, 'blink', 'cc']
+  const profileDir = process.env.PROFILE_DIR
+  const floor = (html: string, paragraph?: typeof LAW_PARAGRAPH) => (traceTo?: string, profileTo?: string) =>
+    typingInPage(browser, html, TYPIST, TYPED_KEYS, { paragraph, viewport: WINDOW, traceTo, traceCategories, profileTo })
+  const kinds: [string, (traceTo?: string, profileTo?: string) => Promise<number[]>][] = [
+    ['bare contenteditable', floor(BARE_CONTENTEDITABLE)],
+    ['TipTap + Yjs, 5 paragraphs', floor(stackPage)],
+    [`the law's schema + Yjs alone, ${articles} articles`, floor(editorAlonePage('schema'), LAW_PARAGRAPH)],
+    [`Accord's editor alone, ${articles} articles`, floor(editorAlonePage('all'), LAW_PARAGRAPH)],
+    [`Accord, ${articles} articles`, async (traceTo, profile) => (await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: TYPED_KEYS, trace: false, traceTo, traceCategories, profile })).latencyMs],
   ]
   const pooled = new Map<string, number[]>()
   const describe = (ms: number[]) => {
@@ -38,8 +66,9 @@ try {
     return `p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms, ${ms.filter((x) => x >= FRAME_MS).length} of ${ms.length} keys at ${FRAME_MS} ms or over`
   }
   for (let round = 1; round <= rounds; round++) {
-    for (const [name, run] of kinds) {
-      const ms = await run()
+    for (const [i, [name, run]] of kinds.entries()) {
+      const first = round === 1
+      const ms = await run(traceDir && first ? `${traceDir}/${i + 1}.json` : undefined, profileDir && first ? `${profileDir}/${i + 1}.cpuprofile` : undefined)
       pooled.set(name, [...(pooled.get(name) ?? []), ...ms])
       console.log(`round ${round}, ${name}: ${describe(ms)}`)
     }

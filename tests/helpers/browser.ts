@@ -60,6 +60,9 @@ export async function launchBrowser(extraArgs: readonly string[] = []): Promise<
   })
 }
 
+/** The window every test and benchmark page has (a laptop's). */
+export const WINDOW = { width: 1400, height: 900 }
+
 /**
  * A browser context on the English interface (or `language`'s, until the page switches it); with
  * an account, already signed in (its session cookie set for the server's origin).
@@ -70,7 +73,7 @@ export async function contextFor(
   account?: { cookie: string },
   { language = 'en' }: { language?: 'en' | 'ru' } = {},
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const context = await browser.newContext({ viewport: WINDOW })
   await context.addInitScript((lang) => {
     if (!localStorage.getItem('accord.uiLanguage')) localStorage.setItem('accord.uiLanguage', lang)
   }, language)
