@@ -3,7 +3,8 @@
  * extensions, styles and the law (the Y update in #floor's data-update), with the typing path
  * warmed as the app does, but no app around it: no server, provider, outline, panels or React.
  * With data-parts="schema", only the law's schema bound to the Y.Doc (none of Accord's plugins:
- * numbering, ids, carets, its own insertion of typed characters…).
+ * numbering, ids, carets, its own insertion of typed characters…; the binding is Accord's
+ * incremental one in both, installed by the module that builds the editor's extensions).
  */
 import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
