@@ -87,8 +87,13 @@ const REMOTE_RATE = 5
 /** The user types in this clause (article 3, on screen); remote writers in these. */
 const USER_CLAUSE = 4
 const REMOTE_CLAUSES = [7, 150, 300, 450, 550]
-/** The paragraph the user types into, as a locator's selector and index. */
-export const LAW_PARAGRAPH = { selector: '.legal-text p.clause', nth: USER_CLAUSE }
+/** A paragraph on a page, as a locator's selector and index. */
+export interface ParagraphAt {
+  selector: string
+  nth: number
+}
+/** The paragraph the user types into. */
+export const LAW_PARAGRAPH: ParagraphAt = { selector: '.legal-text p.clause', nth: USER_CLAUSE }
 const PAINTED_MARK = 'accord-key-painted'
 /**
  * Frames as soon as they are asked for: without them the wait for the next 60 Hz tick alone is
@@ -300,11 +305,11 @@ async function typingOn(page: Page, browser: Browser, options: TypingOptions): P
 export const FLOOR_PARAGRAPHS = Array.from({ length: 5 }, () => 'The parties shall cooperate in good faith to prevent trafficking in persons and to protect its victims.')
 
 /** The paragraph the keys go into on a floor page: the third of #floor's. */
-const FLOOR_PARAGRAPH = { selector: '#floor p', nth: 2 }
+const FLOOR_PARAGRAPH: ParagraphAt = { selector: '#floor p', nth: 2 }
 
 /** How a floor page is typed into: the paragraph, the window's size (Playwright's default unless given), a Chromium trace of the run to a file and its categories, a CPU profile of the page to a file. */
 interface FloorTyping {
-  paragraph?: { selector: string; nth: number }
+  paragraph?: ParagraphAt
   viewport?: { width: number; height: number }
   traceTo?: string
   traceCategories?: string[]

@@ -20,14 +20,13 @@ import { build } from 'esbuild'
 import * as Y from 'yjs'
 import { toBase64 } from 'lib0/buffer'
 import { launchBrowser, WINDOW } from '../tests/helpers/browser'
-import { benchArticles, law, loadLaw } from './lib/law'
+import { benchArticles } from './lib/law'
 import { startServer } from './servers/target'
-import { distribution } from './lib/stats'
+import { describeKeys } from './lib/keyLatency'
 import { TRACE_CATEGORIES } from './lib/mainThread'
-import { BARE_CONTENTEDITABLE, FLOOR_PARAGRAPHS, LAW_PARAGRAPH, openedLaw, typing, typingInPage, TYPED_KEYS, TYPIST } from './browser'
+import { BARE_CONTENTEDITABLE, FLOOR_PARAGRAPHS, LAW_PARAGRAPH, openedLaw, typing, typingInPage, TYPED_KEYS, TYPIST, type ParagraphAt } from './browser'
 
 const rounds = Number(process.argv[2] ?? 2)
-const FRAME_MS = 16
 
 /** The page's script: `entry` bundled for the browser. */
 async function bundled(entry: string): Promise<string> {
@@ -41,17 +40,17 @@ const browser = await launchBrowser()
 try {
   const articles = benchArticles()
   const { baseUrl, admin, docUrl, loader } = await openedLaw(target, articles)
-  const lawDoc = new Y.Doc()
-  loadLaw(lawDoc, law(articles))
+  // The law as the loading client holds it, for the pages without a server.
+  const lawUpdate = toBase64(Y.encodeStateAsUpdate(loader.ydoc))
   const styles = ['app.css', 'editor.css'].map((f) => fs.readFileSync(new URL(`../client/styles/${f}`, import.meta.url), 'utf8')).join('\n')
   const editorAloneScript = await bundled('./lib/lawEditorAlone.ts')
   const editorAlonePage = (parts: 'all' | 'schema') =>
-    `<style>${styles}</style><div id="floor" data-parts="${parts}" data-update="${toBase64(Y.encodeStateAsUpdate(lawDoc))}"></div><script>${editorAloneScript}</script>`
+    `<style>${styles}</style><div id="floor" data-parts="${parts}" data-update="${lawUpdate}"></div><script>${editorAloneScript}</script>`
   const traceDir = process.env.TRACE_DIR
   // Blink's own categories too: what the frames and the keystrokes' tasks are made of.
   const traceCategories = [...TRACE_CATEGORIES, 'blink', 'cc']
   const profileDir = process.env.PROFILE_DIR
-  const floor = (html: string, paragraph?: typeof LAW_PARAGRAPH) => (traceTo?: string, profileTo?: string) =>
+  const floor = (html: string, paragraph?: ParagraphAt) => (traceTo?: string, profileTo?: string) =>
     typingInPage(browser, html, TYPIST, TYPED_KEYS, { paragraph, viewport: WINDOW, traceTo, traceCategories, profileTo })
   const kinds: [string, (traceTo?: string, profileTo?: string) => Promise<number[]>][] = [
     ['bare contenteditable', floor(BARE_CONTENTEDITABLE)],
@@ -61,19 +60,15 @@ try {
     [`Accord, ${articles} articles`, async (traceTo, profile) => (await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: TYPED_KEYS, trace: false, traceTo, traceCategories, profile })).latencyMs],
   ]
   const pooled = new Map<string, number[]>()
-  const describe = (ms: number[]) => {
-    const d = distribution(ms)
-    return `p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms, ${ms.filter((x) => x >= FRAME_MS).length} of ${ms.length} keys at ${FRAME_MS} ms or over`
-  }
   for (let round = 1; round <= rounds; round++) {
+    const first = round === 1
     for (const [i, [name, run]] of kinds.entries()) {
-      const first = round === 1
       const ms = await run(traceDir && first ? `${traceDir}/${i + 1}.json` : undefined, profileDir && first ? `${profileDir}/${i + 1}.cpuprofile` : undefined)
       pooled.set(name, [...(pooled.get(name) ?? []), ...ms])
-      console.log(`round ${round}, ${name}: ${describe(ms)}`)
+      console.log(`round ${round}, ${name}: ${describeKeys(ms)}`)
     }
   }
-  for (const [name] of kinds) console.log(`all ${rounds} rounds, ${name}: ${describe(pooled.get(name)!)}`)
+  for (const [name] of kinds) console.log(`all ${rounds} rounds, ${name}: ${describeKeys(pooled.get(name)!)}`)
   loader.destroy()
 } finally {
   await browser.close()

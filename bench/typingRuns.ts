@@ -23,7 +23,8 @@ import { benchArticles } from './lib/law'
 import { startWorkers } from './lib/workers'
 import { startServer } from './servers/target'
 import { addReviewThreads } from './lib/reviewThreads'
-import { distribution, tenths, type Distribution } from './lib/stats'
+import { tenths } from './lib/stats'
+import { describeKeys } from './lib/keyLatency'
 import { resultsFile } from './lib/results'
 import { describeCores, summarizeCores } from './lib/threadCpu'
 import { BACK_TO_BACK, openedLaw, startRemoteWriters, typing, TYPED_KEYS, TYPIST, UNTHROTTLED_SWITCHES } from './browser'
@@ -32,11 +33,6 @@ const runs = Number(process.argv[2] ?? 3)
 const underReview = process.env.REVIEW === '1'
 const unthrottled = process.env.UNTHROTTLED === '1'
 const articles = benchArticles()
-/** The issue's target for typing p95: a key at or over it missed its frame. */
-const FRAME_MS = 16
-
-const describe = (d: Distribution, samples: number[]) =>
-  `p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms, max ${d.max.toFixed(0)} ms, ${samples.filter((ms) => ms >= FRAME_MS).length} of ${samples.length} keys at ${FRAME_MS} ms or over`
 
 const target = await startServer('accord')
 const browser = await launchBrowser(unthrottled ? UNTHROTTLED_SWITCHES : [])
@@ -49,12 +45,12 @@ try {
   for (let i = 0; i < runs; i++) {
     const { latencyMs, cores } = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false, cores: true, traceTo: i === 0 ? process.env.TRACE : undefined, traceCategories: process.env.TRACE_CATS?.split(','), profile: i === 0 ? process.env.PROFILE : undefined })
     samples.push(latencyMs.map(tenths))
-    console.log(`run ${i + 1}: ${describe(distribution(latencyMs), latencyMs)}`)
+    console.log(`run ${i + 1}: ${describeKeys(latencyMs)}`)
     console.log(`  ${describeCores({ durationMs: cores!.durationMs, summary: summarizeCores(cores!.threads) })}`)
     if (process.env.THREADS === '1') for (const t of cores!.threads.slice(0, 20)) console.log(`    ${t.group}: ran ${t.cpuMs.toFixed(0)} ms, waited ${t.waitMs.toFixed(0)} ms`)
   }
   const pooled = samples.flat()
-  console.log(`all ${runs} runs, ${articles} articles${underReview ? ', under review' : ''}${unthrottled ? ', frames not tied to 60 Hz' : ''}: ${describe(distribution(pooled), pooled)}`)
+  console.log(`all ${runs} runs, ${articles} articles${underReview ? ', under review' : ''}${unthrottled ? ', frames not tied to 60 Hz' : ''}: ${describeKeys(pooled)}`)
   fs.writeFileSync(resultsFile(new Date().toISOString(), 'typing-'), JSON.stringify({ staticDir: process.env.STATIC_DIR ?? null, articles, underReview, unthrottled, samplesMs: samples }))
   loader.destroy()
 } finally {
