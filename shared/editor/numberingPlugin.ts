@@ -61,11 +61,22 @@ function firstLabelFrom(positions: Int32Array, pos: number): number {
   return lo
 }
 
-/** The labels' positions after a change of text only: those before its first change stay. */
+/**
+ * The labels' positions after a change of text only: those before its first change stay, those
+ * after its last move by its change in size, and only those in between (after a change to
+ * several lines at once) are mapped step by step. No label is inside a line's text, where the
+ * two ends may cross when the new text repeats the old ("aa" → "aaa").
+ */
 function mappedPositions(positions: Int32Array, tr: Transaction): Int32Array {
+  const { before, doc, mapping } = tr
+  const start = before.content.findDiffStart(doc.content)
+  const end = before.content.findDiffEnd(doc.content)
+  if (start === null || end === null) return positions
+  const delta = doc.content.size - before.content.size
   const out = positions.slice()
-  const start = tr.before.content.findDiffStart(tr.doc.content) ?? tr.before.content.size
-  for (let i = firstLabelFrom(positions, start); i < out.length; i++) out[i] = tr.mapping.map(positions[i])
+  let i = firstLabelFrom(positions, start)
+  for (; i < out.length && positions[i] < end.a; i++) out[i] = mapping.map(positions[i])
+  for (; i < out.length; i++) out[i] += delta
   return out
 }
 

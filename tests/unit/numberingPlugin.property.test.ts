@@ -49,8 +49,9 @@ type Op =
   | { kind: 'split' | 'join' | 'point' | 'subpoint' | 'clause' | 'deeper' | 'shallower' | 'delete' | 'article' | 'chapter' | 'up' | 'down'; block: (typeof TEXTBLOCKS)[number]; n: number; at: number }
   | { kind: 'deleteAcross'; n: number; at: number }
   | { kind: 'type' | 'erase'; block: (typeof TEXTBLOCKS)[number]; n: number; at: number; text: string }
+  | { kind: 'typeInTwo'; n: number; m: number; at: number; text: string }
 
-const COMMANDS: Record<Exclude<Op['kind'], 'deleteAcross' | 'join' | 'type' | 'erase'>, Command> = {
+const COMMANDS: Record<Exclude<Op['kind'], 'deleteAcross' | 'join' | 'type' | 'erase' | 'typeInTwo'>, Command> = {
   split: splitStructural,
   point: insertBodyBlock('point'),
   subpoint: insertBodyBlock('subpoint'),
@@ -79,6 +80,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     at: fc.nat(30),
     text: fc.constantFrom('a', 'word ', 'пункт ', ' and a longer phrase'),
   }),
+  // Text typed in two lines by one transaction (a co-author's changes applied together).
+  fc.record({ kind: fc.constant('typeInTwo' as const), n: fc.nat(40), m: fc.nat(40), at: fc.nat(30), text: fc.constantFrom('a', 'aa', 'word ') }),
 )
 
 function step(state: EditorState, o: Op): EditorState {
@@ -90,6 +93,15 @@ function step(state: EditorState, o: Op): EditorState {
     const from = blocks[i].pos + 1 + Math.min(o.at, blocks[i].node.content.size)
     const to = blocks[i + 1].pos + 1 + Math.min(1, blocks[i + 1].node.content.size)
     return state.apply(state.tr.delete(from, to))
+  }
+  if (o.kind === 'typeInTwo') {
+    const lines = TEXTBLOCKS.flatMap((type) => nodesOfType(state.doc, type)).sort((a, b) => a.pos - b.pos)
+    const tr = state.tr
+    for (const i of [o.n % lines.length, o.m % lines.length]) {
+      const { pos, node } = lines[i]
+      tr.insertText(o.text, tr.mapping.map(pos + 1 + Math.min(o.at, node.content.size)))
+    }
+    return state.apply(tr)
   }
   const count = nodesOfType(state.doc, o.block).length
   if (count === 0) return state
