@@ -66,10 +66,17 @@ export function summarizeProfile(profile: CpuProfile, label: Labeller, options: 
     }
     return known
   }
+  // Many samples share a node: its stack's distinct names, and whether it is `under`, once per node.
+  const stacks = new Map<number, { names: string[]; under: boolean }>()
   const stackOf = (id: number) => {
-    const stack: number[] = []
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.push(at)
-    return stack
+    let known = stacks.get(id)
+    if (!known) {
+      const names = new Set<string>()
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) names.add(labelOf(at).full)
+      const all = [...names]
+      stacks.set(id, (known = { names: all, under: !options.under || all.some((name) => options.under!.test(name)) }))
+    }
+    return known
   }
   const summary: ProfileSummary = { busyMs: 0, selfByFile: new Map(), selfByFunction: new Map(), inclusive: new Map() }
   let t = profile.startTime
@@ -80,14 +87,14 @@ export function summarizeProfile(profile: CpuProfile, label: Labeller, options: 
     const id = profile.samples[i]
     if (NOT_RUNNING.has(nodes.get(id)!.callFrame.functionName)) continue
     const stack = stackOf(id)
-    if (options.under && !stack.some((at) => options.under!.test(labelOf(at).full))) continue
+    if (!stack.under) continue
     // A sample stands for the time until the next one.
     const ms = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i]) / 1000
     summary.busyMs += ms
     const own = labelOf(id)
     add(summary.selfByFile, own.file, ms)
     add(summary.selfByFunction, own.full, ms)
-    for (const name of new Set(stack.map((at) => labelOf(at).full))) add(summary.inclusive, name, ms)
+    for (const name of stack.names) add(summary.inclusive, name, ms)
   }
   return summary
 }
