@@ -4,6 +4,7 @@ import type { EditorView, NodeView, ViewMutationRecord } from '@tiptap/pm/view'
 import type { Language } from '../language'
 import { numberArticleBody, numberDocument, type NumberedNode } from '../numbering'
 import { isTextOnlyTransaction } from './changes'
+import { LabelPositions } from './labelPositions'
 
 /** The attribute CSS prints before a numbered block ("Article 5.", "2.", "b)"). */
 export const LABEL_ATTRIBUTE = 'data-label'
@@ -16,12 +17,12 @@ export interface NumberLabel {
 
 export interface NumberingState {
   /**
-   * Every label's position, in document order, and its text. Apart, in a typed array: typing
-   * maps every position after the keystroke, and a new object per label and keystroke (~1,100 in
-   * a 300-article law, for every co-author's keystroke too) was a third of all the memory the
-   * editor allocated while one typed, and so of its garbage collections.
+   * Every label's position, in document order, and its text. Apart, the positions in a typed
+   * array that typing moves without copying (see LabelPositions): a new object per label and
+   * keystroke (~1,100 in a 300-article law, for every co-author's keystroke too) was a third of
+   * all the memory the editor allocated while one typed, and so of its garbage collections.
    */
-  positions: Int32Array
+  positions: LabelPositions
   names: readonly string[]
   /** Increments whenever the structure (and so possibly a number) changed. */
   structureVersion: number
@@ -40,43 +41,34 @@ type Labels = Pick<NumberingState, 'positions' | 'names'>
 const labelPos = (n: NumberedNode) => (n.kind === 'article' ? n.pos + 1 : n.pos)
 
 function labelsFrom(numbered: readonly NumberedNode[]): Labels {
-  return { positions: Int32Array.from(numbered, labelPos), names: numbered.map((n) => n.label) }
+  return { positions: LabelPositions.of(Int32Array.from(numbered, labelPos)), names: numbered.map((n) => n.label) }
 }
 
 /** Every label of the plugin's state, in document order. */
 export function numberLabels(state: EditorState): NumberLabel[] {
-  const { positions, names } = numberingPluginKey.getState(state) ?? { positions: new Int32Array(), names: [] }
-  return names.map((label, i) => ({ pos: positions[i], label }))
-}
-
-/** Index of the first label at or after `pos` (labels are in document order). */
-function firstLabelFrom(positions: Int32Array, pos: number): number {
-  let lo = 0
-  let hi = positions.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (positions[mid] < pos) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  const numbering = numberingPluginKey.getState(state)
+  const positions = numbering?.positions.toArray() ?? new Int32Array()
+  return (numbering?.names ?? []).map((label, i) => ({ pos: positions[i], label }))
 }
 
 /**
- * The labels' positions after a change of text only: those before its first change stay, those
- * after its last move by its change in size, and only those in between (after a change to
- * several lines at once) are mapped step by step. No label is inside a line's text, where the
- * two ends may cross when the new text repeats the old ("aa" → "aaa").
+ * The labels' positions after a change of text only. Each of its steps replaces text inside one
+ * line, where no label is (labels are at the starts of blocks), so the labels from the step's end
+ * on move by its change in size: one move per step, however long the law. Should a label be
+ * inside a replaced range after all, every position is mapped instead.
  */
-function mappedPositions(positions: Int32Array, tr: Transaction): Int32Array {
-  const { before, doc, mapping } = tr
-  const start = before.content.findDiffStart(doc.content)
-  const end = before.content.findDiffEnd(doc.content)
-  if (start === null || end === null) return positions
-  const delta = doc.content.size - before.content.size
-  const out = positions.slice()
-  let i = firstLabelFrom(positions, start)
-  for (; i < out.length && positions[i] < end.a; i++) out[i] = mapping.map(positions[i])
-  for (; i < out.length; i++) out[i] += delta
+function mappedPositions(positions: LabelPositions, tr: Transaction): LabelPositions {
+  let out = positions
+  for (const map of tr.mapping.maps) {
+    const ranges: number[] = []
+    map.forEach((oldStart, oldEnd, newStart, newEnd) => ranges.push(oldStart, oldEnd, newEnd - newStart - (oldEnd - oldStart)))
+    // Last range first: the ones before it are still where this map's coordinates say.
+    for (let r = ranges.length - 3; r >= 0; r -= 3) {
+      const after = out.firstFrom(ranges[r + 1])
+      if (out.firstFrom(ranges[r]) !== after) return LabelPositions.of(Int32Array.from(positions.toArray(), (pos) => tr.mapping.map(pos)))
+      out = out.moved(after, ranges[r + 2])
+    }
+  }
   return out
 }
 
@@ -87,7 +79,7 @@ function mappedPositions(positions: Int32Array, tr: Transaction): Int32Array {
  * labels after it move by its change in size. Null when the change reached further. Numbering
  * the whole law instead costs ~0.6 ms per Enter on a 300-article law, for every co-author.
  */
-function renumberOneArticle(before: PMNode, after: PMNode, { positions, names }: Labels, language: Language): (Labels & Pick<NumberingState, 'changed'>) | null {
+function renumberOneArticle(before: PMNode, after: PMNode, labels: Labels, language: Language): (Labels & Pick<NumberingState, 'changed'>) | null {
   if (before.childCount !== after.childCount) return null
   let index = -1
   let start = 0
@@ -101,8 +93,10 @@ function renumberOneArticle(before: PMNode, after: PMNode, { positions, names }:
   const oldArticle = before.child(index)
   const newArticle = after.child(index)
   if (oldArticle.type.name !== 'article' || newArticle.type.name !== 'article') return null
-  const from = firstLabelFrom(positions, start)
-  const rest = firstLabelFrom(positions, start + oldArticle.nodeSize)
+  const { names } = labels
+  const positions = labels.positions.toArray()
+  const from = labels.positions.firstFrom(start)
+  const rest = labels.positions.firstFrom(start + oldArticle.nodeSize)
   // The article's own label, on its heading, comes first and keeps its number.
   if (from >= rest || positions[from] !== start + 1) return null
   const body: NumberedNode[] = []
@@ -113,7 +107,7 @@ function renumberOneArticle(before: PMNode, after: PMNode, { positions, names }:
   body.forEach((n, i) => (out[from + 1 + i] = labelPos(n)))
   for (let i = rest, j = from + 1 + body.length; i < positions.length; i++, j++) out[j] = positions[i] + delta
   return {
-    positions: out,
+    positions: LabelPositions.of(out),
     names: [...names.slice(0, from + 1), ...body.map((n) => n.label), ...names.slice(rest)],
     changed: { from: start, to: start + newArticle.nodeSize },
   }
@@ -123,8 +117,8 @@ function renumberOneArticle(before: PMNode, after: PMNode, { positions, names }:
 export function labelAt(state: EditorState, pos: number): string | undefined {
   const numbering = numberingPluginKey.getState(state)
   if (!numbering) return undefined
-  const i = firstLabelFrom(numbering.positions, pos)
-  return numbering.positions[i] === pos ? numbering.names[i] : undefined
+  const i = numbering.positions.firstFrom(pos)
+  return i < numbering.positions.length && numbering.positions.at(i) === pos ? numbering.names[i] : undefined
 }
 
 /** Labelled blocks created during a view update, labelled at its end (see `labelCreated`). */
@@ -196,7 +190,7 @@ function relabelArticle(view: EditorView, { from, to }: { from: number; to: numb
   const dom = view.nodeDOM(from)
   if (!(dom instanceof HTMLElement)) return false
   const shown = dom.querySelectorAll<HTMLElement>(`[${LABEL_ATTRIBUTE}]`)
-  const own = numbering.names.slice(firstLabelFrom(numbering.positions, from), firstLabelFrom(numbering.positions, to))
+  const own = numbering.names.slice(numbering.positions.firstFrom(from), numbering.positions.firstFrom(to))
   if (own.length !== shown.length) return false
   writeLabels(shown, own)
   return true
