@@ -169,13 +169,44 @@ export function hasOutline(doc: PMNode): boolean {
 /** Outlines already made, per document (immutable in ProseMirror: the same node, the same outline). */
 const outlines = new WeakMap<PMNode, { language: Language; entries: readonly OutlineEntry[] }>()
 
+/** The last outline made, and whether a heading in it shows a cross-reference's number. */
+let lastOutline: { doc: PMNode; language: Language; entries: readonly OutlineEntry[]; crossRefs: boolean } | null = null
+
+/**
+ * Whether `after` outlines as `before` does: the same top-level nodes, but for what an article
+ * holds after its heading. An article numbered anew (a co-author's change rebuilds it) counts as
+ * the same if its id and heading are; what is not outlined (the title, the preamble) is passed over.
+ */
+function sameOutline(before: PMNode, after: PMNode): boolean {
+  if (before.childCount !== after.childCount) return false
+  for (let i = 0; i < before.childCount; i++) {
+    const a = before.child(i)
+    const b = after.child(i)
+    if (a === b) continue
+    if (a.type !== b.type) return false
+    if (!OUTLINED.has(a.type.name)) continue
+    if (a.type.name !== 'article') return false // a division's node is its heading
+    if (a.attrs.id !== b.attrs.id || !a.firstChild || !b.firstChild || !a.firstChild.eq(b.firstChild)) return false
+  }
+  return true
+}
+
 /**
  * Parts, chapters, sections and articles with their labels and headings, for the outline beside the text. The
  * outline and the comments panel both ask for it after a change: the second gets the first's.
+ * While people type in articles' paragraphs, the last outline is the outline (unless a heading
+ * shows a cross-reference, whose target's number such typing may change): the same entries,
+ * found by comparing top-level nodes, not by numbering the law again and reading every heading.
  */
 export function outlineOf(doc: PMNode, language: Language): readonly OutlineEntry[] {
   const known = outlines.get(doc)
   if (known?.language === language) return known.entries
+  const last = lastOutline
+  if (last && last.language === language && !last.crossRefs && sameOutline(last.doc, doc)) {
+    outlines.set(doc, { language, entries: last.entries })
+    lastOutline = { ...last, doc }
+    return last.entries
+  }
   const out: OutlineEntry[] = []
   // A heading with a cross-reference shows its target's number: the law is numbered for it only then.
   let numbers: XrefNumbers | null = null
@@ -185,5 +216,6 @@ export function outlineOf(doc: PMNode, language: Language): readonly OutlineEntr
     out.push({ kind: entry.kind, id: entry.id, num: entry.num, label: entry.label, heading: heading ?? '' })
   })
   outlines.set(doc, { language, entries: out })
+  lastOutline = { doc, language, entries: out, crossRefs: numbers !== null }
   return out
 }

@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/react'
 import type { EditorState } from '@tiptap/pm/state'
 import type { ThreadStatus, ThreadView, WordingDecision } from '../../shared/api'
 import type { Language } from '../../shared/language'
-import { outlineOf } from '../../shared/numbering'
+import { outlineOf, type OutlineEntry } from '../../shared/numbering'
 import { findById } from '../../shared/editor/commands'
 import { api, RequestError } from '../api/http'
 import type { CollabSession } from '../collab/session'
@@ -58,6 +58,20 @@ const NOT_SYNCED_RETRY_MS = 400
 const NOT_SYNCED_RETRIES = 10
 /** Threads are fetched once the text has arrived, or after this long without it (offline: the error says so). */
 const TEXT_WAIT_MS = 3000
+
+/** The articles of an outline, by id, made once per outline (while people type in paragraphs, the outline stays the same). */
+const articlesOfOutline = new WeakMap<readonly OutlineEntry[], ReadonlyMap<string, ArticleInfo>>()
+
+function articlesOf(outline: readonly OutlineEntry[]): ReadonlyMap<string, ArticleInfo> {
+  const known = articlesOfOutline.get(outline)
+  if (known) return known
+  const articles = new Map<string, ArticleInfo>()
+  for (const entry of outline) {
+    if (entry.kind === 'article' && entry.id) articles.set(entry.id, { id: entry.id, num: entry.num, label: entry.label, heading: entry.heading, order: articles.size })
+  }
+  articlesOfOutline.set(outline, articles)
+  return articles
+}
 
 /**
  * The review threads of one open draft, outside React: fetched from the server, fetched again
@@ -210,10 +224,7 @@ export class CommentsController {
     const editor = this.usableEditor()
     if (!editor) return
     const state = editor.state
-    const articles = new Map<string, ArticleInfo>()
-    for (const entry of outlineOf(state.doc, this.language)) {
-      if (entry.kind === 'article' && entry.id) articles.set(entry.id, { id: entry.id, num: entry.num, label: entry.label, heading: entry.heading, order: articles.size })
-    }
+    const articles = articlesOf(outlineOf(state.doc, this.language))
     const previous = resolved ?? this.snapshot.placements
     const live = new Map(currentHighlights(state).map((h) => [h.threadId, h]))
     const placements = new Map<string, Placement>()

@@ -1,5 +1,6 @@
 /** Same keys, and for each key values with the same own fields (compared with ===). */
 export function sameMap<K, V extends object>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  if (a === b) return true
   if (a.size !== b.size) return false
   for (const [key, x] of a) {
     const y = b.get(key)

@@ -44,8 +44,12 @@ export function Outline({ editor, session, language, comments }: { editor: Edito
     let shown = ''
     // Re-rendered only when the outline changed (not for typing in a paragraph): a React commit
     // while the editor has focus measures the selection across the whole text.
+    let outlined: readonly OutlineEntry[] | null = null
     const refresh = () => {
       const entries = outlineOf(editor.state.doc, language)
+      // The same entries (typing in paragraphs): nothing to compare.
+      if (entries === outlined) return
+      outlined = entries
       const key = JSON.stringify(entries)
       if (key === shown) return
       shown = key

@@ -338,6 +338,21 @@ describe('outlineOf', () => {
     ])
   })
 
+  it("gives the same entries while only articles' paragraphs change, and new ones when a heading or the structure does", () => {
+    const state = stateFromJSON(law())
+    const before = outlineOf(state.doc, 'en')
+    const typed = state.apply(state.tr.insertText('More words. ', posOfNth(state.doc, 'clause', 2) + 1))
+    expect(outlineOf(typed.doc, 'en')).toBe(before)
+    // Each from the document outlined last, so that the comparison is what decides.
+    const renamed = typed.apply(typed.tr.insertText('New ', posOfNth(typed.doc, 'articleHeading', 3) + 1))
+    expect(outlineOf(renamed.doc, 'en')[5].heading).toBe('New Assistance')
+    const chapterRenamed = renamed.apply(renamed.tr.insertText('More ', posOfNth(renamed.doc, 'chapter', 1) + 1))
+    expect(outlineOf(chapterRenamed.doc, 'en')[3].heading).toBe('More Protection')
+    const added = run(withCursorIn(chapterRenamed, 'articleHeading', 1), insertArticle)
+    expect(outlineOf(added.state.doc, 'en')).toHaveLength(before.length + 1)
+    expect(outlineOf(added.state.doc, 'en')).toEqual(outlineOf(docFromJSON(added.state.doc.toJSON() as DocJSON), 'en'))
+  })
+
   it('is empty exactly when hasOutline says there is nothing to outline', () => {
     const b = createBuilders('h')
     const empty = docFromJSON(b.law('Law', ['Preamble only'], []))

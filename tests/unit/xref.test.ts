@@ -13,6 +13,8 @@ import { alternativesOfDoc } from '../../shared/alternatives/inDocument'
 import { parseAkomaNtoso } from '../../shared/import/akomaNtoso'
 import type { ExportMeta } from '../../shared/export/meta'
 import type { Language } from '../../shared/language'
+import { EditorState } from '@tiptap/pm/state'
+import { posOfNth } from '../helpers/editorState'
 
 const t = (text: string): DocJSON => ({ type: 'text', text })
 const ref = (target: string): DocJSON => ({ type: 'xref', attrs: { target } })
@@ -107,6 +109,18 @@ describe('cross-reference labels', () => {
   it('the outline shows a heading with its reference resolved', () => {
     const doc = docFromJSON(law([article('a0', ['New'])]))
     expect(outlineOf(doc, 'en').map((e) => e.heading)).toEqual(['New', 'General', 'Purpose', 'Scope of Article 2'])
+  })
+
+  it("the outline shows a heading's reference anew when a paragraph added elsewhere renumbers its target", () => {
+    const json = law()
+    const a2 = json.content!.at(-1)!
+    a2.content![0] = { type: 'articleHeading', content: [t('Scope of paragraph '), ref('a1c2')] }
+    const state = EditorState.create({ doc: docFromJSON(json) })
+    expect(outlineOf(state.doc, 'en').at(-1)!.heading).toBe('Scope of paragraph 2')
+    // A paragraph before a1c2: Article 1's heading and Article 2 stay the same nodes.
+    const added = state.apply(state.tr.insert(posOfNth(state.doc, 'clause', 0), state.schema.nodes.clause.create({ id: 'a1c0' }, state.schema.text('Zeroth.')))).doc
+    expect(added.child(added.childCount - 1)).toBe(state.doc.lastChild)
+    expect(outlineOf(added, 'en').at(-1)!.heading).toBe('Scope of paragraph 3')
   })
 
   it('the alternatives recogniser reads the number', () => {
