@@ -166,11 +166,14 @@ export function hasOutline(doc: PMNode): boolean {
   return false
 }
 
-/** Outlines already made, per document (immutable in ProseMirror: the same node, the same outline). */
-const outlines = new WeakMap<PMNode, { language: Language; entries: readonly OutlineEntry[] }>()
+/**
+ * Outlines already made, per document (immutable in ProseMirror: the same node, the same
+ * outline), and whether a heading in one shows a cross-reference's number.
+ */
+const outlines = new WeakMap<PMNode, { language: Language; entries: readonly OutlineEntry[]; crossRefs: boolean }>()
 
-/** The last outline made, and whether a heading in it shows a cross-reference's number. */
-let lastOutline: { doc: PMNode; language: Language; entries: readonly OutlineEntry[]; crossRefs: boolean } | null = null
+/** The document outlined last. */
+let lastOutlined: PMNode | null = null
 
 /**
  * Whether `after` outlines as `before` does: the same top-level nodes, but for what an article
@@ -201,10 +204,10 @@ function sameOutline(before: PMNode, after: PMNode): boolean {
 export function outlineOf(doc: PMNode, language: Language): readonly OutlineEntry[] {
   const known = outlines.get(doc)
   if (known?.language === language) return known.entries
-  const last = lastOutline
-  if (last && last.language === language && !last.crossRefs && sameOutline(last.doc, doc)) {
-    outlines.set(doc, { language, entries: last.entries })
-    lastOutline = { ...last, doc }
+  const last = lastOutlined && outlines.get(lastOutlined)
+  if (lastOutlined && last?.language === language && !last.crossRefs && sameOutline(lastOutlined, doc)) {
+    outlines.set(doc, last)
+    lastOutlined = doc
     return last.entries
   }
   const out: OutlineEntry[] = []
@@ -215,7 +218,7 @@ export function outlineOf(doc: PMNode, language: Language): readonly OutlineEntr
     const heading = block && hasXref(block) ? blockText(block, (numbers ??= xrefNumbers(numberDocument(doc, language)))) : block?.textContent
     out.push({ kind: entry.kind, id: entry.id, num: entry.num, label: entry.label, heading: heading ?? '' })
   })
-  outlines.set(doc, { language, entries: out })
-  lastOutline = { doc, language, entries: out, crossRefs: numbers !== null }
+  outlines.set(doc, { language, entries: out, crossRefs: numbers !== null })
+  lastOutlined = doc
   return out
 }

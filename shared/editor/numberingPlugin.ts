@@ -64,8 +64,11 @@ function mappedPositions(positions: LabelPositions, tr: Transaction): LabelPosit
     map.forEach((oldStart, oldEnd, newStart, newEnd) => ranges.push(oldStart, oldEnd, newEnd - newStart - (oldEnd - oldStart)))
     // Last range first: the ones before it are still where this map's coordinates say.
     for (let r = ranges.length - 3; r >= 0; r -= 3) {
-      const after = out.firstFrom(ranges[r + 1])
-      if (out.firstFrom(ranges[r]) !== after) return LabelPositions.of(Int32Array.from(positions.toArray(), (pos) => tr.mapping.map(pos)))
+      const start = ranges[r]
+      const end = ranges[r + 1]
+      const after = out.firstFrom(end)
+      // An insertion (a typed character) replaces nothing: one search.
+      if (start !== end && out.firstFrom(start) !== after) return LabelPositions.of(Int32Array.from(positions.toArray(), (pos) => tr.mapping.map(pos)))
       out = out.moved(after, ranges[r + 2])
     }
   }
