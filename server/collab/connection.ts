@@ -13,6 +13,7 @@ import { rewriteAwarenessUpdate } from './awarenessIdentity'
 import { isRedundantUpdate } from './redundant'
 import { dropPending, encodeIntegratedState, isIntegrated, pendingBytes } from './integrated'
 import { frameOf, rawSocketOf } from './frame'
+import { writeFrame } from './socketWrite'
 import { gzippedMessage } from './gzipped'
 import type { ClientOptions } from './clientOptions'
 import { GZIP_FROM_BYTES } from '../http/compression'
@@ -148,7 +149,7 @@ export class Connection implements RoomConnection, LiveConnection {
       return
     }
     // A failed write surfaces as a socket error, which ws turns into a close.
-    if (this.socket) this.socket.write(frameOf(message))
+    if (this.socket) writeFrame(this.socket, frameOf(message))
     else this.ws.send(message)
   }
 

@@ -1,0 +1,113 @@
+import net from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { nativeAddon } from '../../server/nativeAddon'
+import { writeFrame } from '../../server/collab/socketWrite'
+
+/** A connected loopback pair: `server` is the side frames are written to, `client` reads them. */
+async function socketPair(): Promise<{ server: net.Socket; client: net.Socket; close: () => void }> {
+  const listener = net.createServer()
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve))
+  const accepted = new Promise<net.Socket>((resolve) => listener.once('connection', resolve))
+  const client = net.connect((listener.address() as net.AddressInfo).port, '127.0.0.1')
+  const server = await accepted
+  await new Promise<void>((resolve) => (client.connecting ? client.once('connect', () => resolve()) : resolve()))
+  return {
+    server,
+    client,
+    close: () => {
+      server.destroy()
+      client.destroy()
+      listener.close()
+    },
+  }
+}
+
+/** Everything `client` receives until `length` bytes have come. */
+function received(client: net.Socket, length: number): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let got = 0
+  return new Promise((resolve) => {
+    client.on('data', (chunk: Buffer) => {
+      chunks.push(chunk)
+      got += chunk.length
+      if (got >= length) resolve(Buffer.concat(chunks))
+    })
+    client.resume()
+  })
+}
+
+const frame = (n: number, size: number) => Buffer.alloc(size, n % 251)
+
+describe('writing broadcast frames straight to a socket', () => {
+  let close = () => {}
+  afterEach(() => close())
+
+  it('is available here: npm install built the socket-write addon', () => {
+    expect(nativeAddon('socket_write')).toHaveProperty('addon')
+  })
+
+  it('writes to an idle socket with one system call, past the stream', async () => {
+    const pair = await socketPair()
+    close = pair.close
+    const bytes = frame(1, 64)
+    const got = received(pair.client, bytes.length)
+    writeFrame(pair.server, bytes)
+    expect(pair.server.writableLength).toBe(0)
+    expect(pair.server.bytesWritten).toBe(0) // not through net.Socket.write
+    expect(await got).toEqual(bytes)
+  })
+
+  it('keeps every byte in order while the reader lags: what the kernel does not take queues, and later frames queue behind it', async () => {
+    const pair = await socketPair()
+    close = pair.close
+    const sent: Buffer[] = []
+    for (let i = 0; i < 600; i++) sent.push(frame(i, 48 * 1024 + i))
+    const all = Buffer.concat(sent)
+    const got = received(pair.client, all.length)
+    let direct = 0
+    let queued = 0
+    // Batches far bigger than the loopback buffers, with event-loop turns between them in which
+    // the reader reads and libuv drains part of the queue: a frame written straight to the kernel
+    // then would overtake what is queued.
+    for (let i = 0; i < sent.length; i++) {
+      const before = pair.server.writableLength
+      // Frames ws writes itself (pings, closes) go through the stream: they must keep their place too.
+      if (i % 50 === 25) pair.server.write(sent[i])
+      else writeFrame(pair.server, sent[i])
+      if (before === 0 && pair.server.writableLength === 0) direct++
+      if (before > 0) queued++
+      if (i % 40 === 39) await new Promise((resolve) => setImmediate(resolve))
+    }
+    expect(direct).toBeGreaterThan(0)
+    expect(queued).toBeGreaterThan(0)
+    const bytes = await got
+    expect(bytes.length).toBe(all.length)
+    expect(bytes.equals(all)).toBe(true)
+  })
+
+  it('leaves a corked socket to the stream, so frames of one tick still leave in one write', async () => {
+    const pair = await socketPair()
+    close = pair.close
+    const a = frame(1, 32)
+    const b = frame(2, 32)
+    const got = received(pair.client, 64)
+    pair.server.cork()
+    writeFrame(pair.server, a)
+    writeFrame(pair.server, b)
+    expect(pair.server.writableLength).toBe(64) // held by the cork, not written
+    pair.server.uncork()
+    expect(await got).toEqual(Buffer.concat([a, b]))
+  })
+
+  it('hands a write to a socket whose peer has gone to the stream, which reports it as an error', async () => {
+    const pair = await socketPair()
+    close = pair.close
+    const gone = new Promise((resolve) => pair.server.once('close', resolve))
+    const errored = new Promise<Error>((resolve) => pair.server.once('error', resolve))
+    pair.client.resetAndDestroy()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    for (let i = 0; i < 5 && !pair.server.destroyed; i++) writeFrame(pair.server, frame(i, 1024))
+    expect((await errored).message).toMatch(/EPIPE|ECONNRESET/)
+    await gone
+  })
+})
