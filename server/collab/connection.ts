@@ -13,7 +13,7 @@ import { rewriteAwarenessUpdate } from './awarenessIdentity'
 import { isRedundantUpdate } from './redundant'
 import { dropPending, encodeIntegratedState, isIntegrated, pendingBytes } from './integrated'
 import { frameOf, rawSocketOf } from './frame'
-import { writeFrame } from './socketWrite'
+import { frameWriter } from './socketWrite'
 import { gzippedMessage } from './gzipped'
 import type { ClientOptions } from './clientOptions'
 import { GZIP_FROM_BYTES } from '../http/compression'
@@ -60,6 +60,8 @@ export class Connection implements RoomConnection, LiveConnection {
   private _identity: ConnectionIdentity
   /** Where prebuilt frames are written (see frame.ts); null: through ws.send. */
   private readonly socket: Socket | null
+  /** Writes a frame to `socket` (see socketWrite.ts). */
+  private readonly writeFrame: ((frame: Uint8Array) => void) | null
   /** Messages waiting, in order, behind one being gzipped (null: none is), and their bytes. */
   private held: Uint8Array[] | null = null
   private heldBytes = 0
@@ -78,6 +80,7 @@ export class Connection implements RoomConnection, LiveConnection {
     this._role = role
     this.log = log.child({ conn: this.id, user: identity.userId })
     this.socket = rawSocketOf(ws)
+    this.writeFrame = this.socket && frameWriter(this.socket)
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary))
     ws.on('close', (code) => {
       this.log.debug('closed', { code })
@@ -149,7 +152,7 @@ export class Connection implements RoomConnection, LiveConnection {
       return
     }
     // A failed write surfaces as a socket error, which ws turns into a close.
-    if (this.socket) writeFrame(this.socket, frameOf(message))
+    if (this.writeFrame) this.writeFrame(frameOf(message))
     else this.ws.send(message)
   }
 

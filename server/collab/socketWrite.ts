@@ -11,29 +11,32 @@ interface SocketWriteAddon {
 const loaded = nativeAddon<SocketWriteAddon>('socket_write')
 const addon = 'addon' in loaded ? loaded.addon : null
 
-/**
- * The descriptor of `socket` when bytes may go straight to it: plain TCP (not TLS), open for
- * writing, not corked, and nothing queued in Node or libuv (writableLength counts a write libuv
- * has not finished until it has), so nothing written earlier can come after them. -1 otherwise.
- */
-function idleDescriptor(socket: Socket): number {
-  if (socket.writableLength !== 0 || socket.writableCorked !== 0 || !socket.writable || socket instanceof TLSSocket) return -1
+/** The descriptor under a plain TCP socket (not TLS, whose bytes must be encrypted), or null. */
+function descriptorOf(socket: Socket): number | null {
+  if (socket instanceof TLSSocket) return null
   const fd = (socket as unknown as { _handle?: { fd?: unknown } | null })._handle?.fd
-  return typeof fd === 'number' ? fd : -1
+  return typeof fd === 'number' && fd >= 0 ? fd : null
 }
 
 /**
- * Writes `frame` to `socket`: with one system call when the socket is idle (a broadcast goes to
- * every editor of a document, and the stream's own path costs ~1.5 µs of CPU per recipient
- * beyond it); what the kernel did not take, and every frame on a busy socket, through
- * `socket.write`, which queues it in order and reports a failed write as the socket's error.
+ * How frames are written to `socket`, decided once per connection: with one system call while
+ * the socket is idle (a broadcast goes to every editor of a document, and the stream's own path
+ * costs ~1.5 µs of CPU per recipient beyond it); what the kernel did not take, and every frame on
+ * a busy socket, through `socket.write`, which queues it in order and reports a failed write as
+ * the socket's error.
  */
-export function writeFrame(socket: Socket, frame: Uint8Array): void {
-  const fd = addon ? idleDescriptor(socket) : -1
-  if (fd >= 0) {
-    const written = addon!.write(fd, frame)
-    if (written === frame.byteLength) return
-    if (written > 0) frame = frame.subarray(written)
+export function frameWriter(socket: Socket): (frame: Uint8Array) => void {
+  const fd = addon ? descriptorOf(socket) : null
+  if (!addon || fd === null) return (frame) => socket.write(frame)
+  return (frame) => {
+    // Idle: open (so `fd` is still this socket's), not corked, and nothing queued in Node or
+    // libuv (writableLength counts a write libuv has not finished), so nothing written earlier
+    // can come after these bytes.
+    if (socket.writableLength === 0 && socket.writableCorked === 0 && socket.writable) {
+      const written = addon.write(fd, frame)
+      if (written === frame.byteLength) return
+      if (written > 0) frame = frame.subarray(written)
+    }
+    socket.write(frame)
   }
-  socket.write(frame)
 }

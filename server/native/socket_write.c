@@ -20,17 +20,12 @@ static napi_value write_bytes(napi_env env, napi_callback_info info) {
   napi_value argv[2];
   if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) return NULL;
   int32_t fd = -1;
-  bool is_typed = false;
-  if (argc >= 2) napi_is_typedarray(env, argv[1], &is_typed);
-  if (argc < 2 || !is_typed || napi_get_value_int32(env, argv[0], &fd) != napi_ok || fd < 0) {
-    napi_throw_type_error(env, NULL, "write(fd, bytes): a descriptor and a Uint8Array");
-    return NULL;
-  }
   napi_typedarray_type type;
   size_t length = 0;
   void* data = NULL;
-  if (napi_get_typedarray_info(env, argv[1], &type, &length, &data, NULL, NULL) != napi_ok || type != napi_uint8_array) {
-    napi_throw_type_error(env, NULL, "write(fd, bytes): bytes must be a Uint8Array");
+  if (argc < 2 || napi_get_value_int32(env, argv[0], &fd) != napi_ok || fd < 0 ||
+      napi_get_typedarray_info(env, argv[1], &type, &length, &data, NULL, NULL) != napi_ok || type != napi_uint8_array) {
+    napi_throw_type_error(env, NULL, "write(fd, bytes): a descriptor and a Uint8Array");
     return NULL;
   }
   ssize_t written;

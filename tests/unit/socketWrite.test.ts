@@ -1,7 +1,7 @@
 import net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { nativeAddon } from '../../server/nativeAddon'
-import { writeFrame } from '../../server/collab/socketWrite'
+import { frameWriter } from '../../server/collab/socketWrite'
 
 /** A connected loopback pair: `server` is the side frames are written to, `client` reads them. */
 async function socketPair(): Promise<{ server: net.Socket; client: net.Socket; close: () => void }> {
@@ -49,9 +49,10 @@ describe('writing broadcast frames straight to a socket', () => {
   it('writes to an idle socket with one system call, past the stream', async () => {
     const pair = await socketPair()
     close = pair.close
+    const write = frameWriter(pair.server)
     const bytes = frame(1, 64)
     const got = received(pair.client, bytes.length)
-    writeFrame(pair.server, bytes)
+    write(bytes)
     expect(pair.server.writableLength).toBe(0)
     expect(pair.server.bytesWritten).toBe(0) // not through net.Socket.write
     expect(await got).toEqual(bytes)
@@ -60,6 +61,7 @@ describe('writing broadcast frames straight to a socket', () => {
   it('keeps every byte in order while the reader lags: what the kernel does not take queues, and later frames queue behind it', async () => {
     const pair = await socketPair()
     close = pair.close
+    const write = frameWriter(pair.server)
     const sent: Buffer[] = []
     for (let i = 0; i < 600; i++) sent.push(frame(i, 48 * 1024 + i))
     const all = Buffer.concat(sent)
@@ -73,7 +75,7 @@ describe('writing broadcast frames straight to a socket', () => {
       const before = pair.server.writableLength
       // Frames ws writes itself (pings, closes) go through the stream: they must keep their place too.
       if (i % 50 === 25) pair.server.write(sent[i])
-      else writeFrame(pair.server, sent[i])
+      else write(sent[i])
       if (before === 0 && pair.server.writableLength === 0) direct++
       if (before > 0) queued++
       if (i % 40 === 39) await new Promise((resolve) => setImmediate(resolve))
@@ -88,12 +90,13 @@ describe('writing broadcast frames straight to a socket', () => {
   it('leaves a corked socket to the stream, so frames of one tick still leave in one write', async () => {
     const pair = await socketPair()
     close = pair.close
+    const write = frameWriter(pair.server)
     const a = frame(1, 32)
     const b = frame(2, 32)
     const got = received(pair.client, 64)
     pair.server.cork()
-    writeFrame(pair.server, a)
-    writeFrame(pair.server, b)
+    write(a)
+    write(b)
     expect(pair.server.writableLength).toBe(64) // held by the cork, not written
     pair.server.uncork()
     expect(await got).toEqual(Buffer.concat([a, b]))
@@ -102,11 +105,12 @@ describe('writing broadcast frames straight to a socket', () => {
   it('hands a write to a socket whose peer has gone to the stream, which reports it as an error', async () => {
     const pair = await socketPair()
     close = pair.close
+    const write = frameWriter(pair.server)
     const gone = new Promise((resolve) => pair.server.once('close', resolve))
     const errored = new Promise<Error>((resolve) => pair.server.once('error', resolve))
     pair.client.resetAndDestroy()
     await new Promise((resolve) => setTimeout(resolve, 50))
-    for (let i = 0; i < 5 && !pair.server.destroyed; i++) writeFrame(pair.server, frame(i, 1024))
+    for (let i = 0; i < 5 && !pair.server.destroyed; i++) write(frame(i, 1024))
     expect((await errored).message).toMatch(/EPIPE|ECONNRESET/)
     await gone
   })
