@@ -26,6 +26,8 @@ export type WorkerRequest =
 export interface CollectResult {
   /** Latencies (ms) of the edits sent inside the window, one per receiving client. */
   samples: Float64Array
+  /** The edit of each sample (see tail.ts). */
+  edits: Float64Array
   /** Deliveries seen in total (any time). */
   received: number
   missing: number

@@ -16,6 +16,7 @@ import { startWorkers, type LoadWorker } from '../lib/workers'
 import { startServer } from '../servers/target'
 import { SERVER_LABEL, type ServerKind } from '../servers/protocol'
 import type { CollectResult, WriterSpec } from './protocol'
+import { tailAnatomy, type TailAnatomy } from './tail'
 
 export interface FanoutConfig {
   clients: number
@@ -47,6 +48,8 @@ export interface RunResult {
   config: FanoutConfig
   round: number
   latency: Distribution
+  /** Which edits made the p99, and whether they were late before the fan-out. */
+  tail: TailAnatomy
   sent: number
   delivered: number
   lost: number
@@ -168,6 +171,7 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
     const digests = new Set<string>([serverDigest])
     for (const c of collected) for (const d of Object.keys(c.digests)) digests.add(d)
     const samples = concatSamples(collected.map((c) => c.samples))
+    const latency = distribution(samples)
     const serverCpuSeconds = server1.cpuSeconds - server0.cpuSeconds
     // Ticks both (the kernel splits user and system time only in ticks).
     const serverSystemShare = (server1.systemSeconds - server0.systemSeconds) / (server1.ticksSeconds - server0.ticksSeconds)
@@ -183,7 +187,8 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
       server,
       config,
       round,
-      latency: distribution(samples),
+      latency,
+      tail: tailAnatomy(samples, concatSamples(collected.map((c) => c.edits)), latency.p95, latency.p99),
       sent,
       delivered: samples.length,
       lost: collected.reduce((n, c) => n + c.missing, 0),
@@ -297,7 +302,8 @@ export async function runFanoutBenchmark(
           runs.push(run)
           opts.log(
             `  round ${round + 1} ${configLabel(config).padEnd(22)} ${SERVER_LABEL[server].padEnd(20)} ` +
-              `p50 ${run.latency.p50.toFixed(1)} p99 ${run.latency.p99.toFixed(1)} max ${run.latency.max.toFixed(0)} ms; ` +
+              `p50 ${run.latency.p50.toFixed(1)} p99 ${run.latency.p99.toFixed(1)} max ${run.latency.max.toFixed(0)} ms ` +
+              `(p99 made by ${run.tail.edits} edits, ${run.tail.lateEverywhere} late at every recipient${run.tail.worst.length ? `; worst ${run.tail.worst.map((w) => `${w.edit} ${w.fastestMs.toFixed(0)}–${w.slowestMs.toFixed(0)}`).join(', ')} ms` : ''}); ` +
               `${run.delivered} delivered, lost ${run.lost}, ${run.converged ? 'converged' : 'DIVERGED'}; ` +
               `server ${run.serverCores.toFixed(2)} cores (${(run.serverSystemShare * 100).toFixed(0)}% kernel, ${run.faultsPer1000.toFixed(0)} page faults/1k), ${run.cpuPer1000.toFixed(3)} CPU-s/1k; loadgen ${run.loadgenCores.toFixed(2)} cores ` +
               `(max worker ${run.maxWorkerCore.toFixed(2)}, ELD p99 ${run.workerEldP99.toFixed(1)} ms); other processes ${run.foreignCores.toFixed(2)} cores${run.loadgenBottleneck ? ' [loadgen-bound]' : ''}; setup ${(run.setupMs / 1000).toFixed(1)} s (${Object.entries(run.phases).map(([k, v]) => `${k.replace(/Ms$/, '')} ${(v / 1000).toFixed(1)}`).join(', ')})`,
@@ -326,7 +332,7 @@ export async function runFanoutBenchmark(
 /**
  * `npx tsx bench/fanout/run.ts [N×W×R …]`: this section alone, e.g. `50x5x10 200x10x20` (BENCH_SERVERS,
  * BENCH_ROUNDS, BENCH_WINDOW_MS, BENCH_WARMUP_MS; BENCH_PERF=1 prints each server's pid and window in
- * CLOCK_MONOTONIC, for `perf record -k CLOCK_MONOTONIC`; flags for the servers: bench/servers/target.ts).
+ * CLOCK_MONOTONIC, for `perf record -k CLOCK_MONOTONIC` and bench/lib/stallProbe.ts; flags for the servers: bench/servers/target.ts).
  */
 if (import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1] ?? '').href) {
   const matrix = (process.argv.slice(2).length ? process.argv.slice(2) : ['50x5x10']).map((s) => {

@@ -12,6 +12,7 @@ import { connect, type BenchClient, type ClientSpec } from '../lib/clients'
 import { connectLight, marker, parseMarker, type LightClient } from '../lib/lightClient'
 import { clauseTexts, contentDigest, law, loadLaw, textLength } from '../lib/law'
 import { monotonicMs, resolvesWithin, until } from '../lib/stats'
+import { editKey } from './tail'
 import type { CollectResult, WorkerReply, WorkerRequest, WriterSpec } from './protocol'
 
 interface Tracked {
@@ -29,6 +30,8 @@ process.setMaxListeners(0)
 
 const clients: Tracked[] = []
 let samples: number[] = []
+/** The edit of each sample (editKey), for the tail's anatomy. */
+let sampleEdits: number[] = []
 let received = 0
 let measureWindow = { start: Infinity, end: -Infinity }
 const eld = monitorEventLoopDelay({ resolution: 5 })
@@ -46,7 +49,10 @@ function record(tracked: Tracked, writerId: number, seq: number, sentAt: number,
   }
   counts[seq]++
   received++
-  if (sentAt >= measureWindow.start && sentAt < measureWindow.end) samples.push(now - sentAt)
+  if (sentAt >= measureWindow.start && sentAt < measureWindow.end) {
+    samples.push(now - sentAt)
+    sampleEdits.push(editKey(writerId, seq))
+  }
 }
 
 function track(client: BenchClient): Tracked {
@@ -156,7 +162,7 @@ async function collect(expected: Record<number, number>, drainMs: number): Promi
     const digest = contentDigest(t.client.ydoc)
     digests[digest] = (digests[digest] ?? 0) + 1
   }
-  return { samples: Float64Array.from(samples), received, missing, duplicates, digests }
+  return { samples: Float64Array.from(samples), edits: Float64Array.from(sampleEdits), received, missing, duplicates, digests }
 }
 
 async function handle(request: WorkerRequest): Promise<Omit<Extract<WorkerReply, { ok: true }>, 'id' | 'ok'>> {
@@ -192,6 +198,7 @@ async function handle(request: WorkerRequest): Promise<Omit<Extract<WorkerReply,
     case 'window':
       measureWindow = { start: request.start, end: request.end }
       samples = []
+      sampleEdits = []
       eld.reset()
       return {}
     case 'stopWriting':
@@ -212,6 +219,7 @@ async function handle(request: WorkerRequest): Promise<Omit<Extract<WorkerReply,
       // Nothing of this run may leak into the next one.
       for (const id of Object.keys(sent)) delete sent[Number(id)]
       samples = []
+      sampleEdits = []
       received = 0
       measureWindow = { start: Infinity, end: -Infinity }
       for (const t of clients.splice(0)) {

@@ -1,0 +1,35 @@
+/**
+ * Loaded into a benchmark server (`BENCH_SERVER_FLAGS=--import=./bench/lib/stallProbe.ts`):
+ * a 2 ms timer that reports every gap over STALL_MS between two of its ticks, with the CPU the
+ * process used meanwhile. A gap with little CPU in it is time the process was waiting for a
+ * core (or its virtual CPU was not running), not time spent in its own code. The timer's
+ * wake-ups cost CPU themselves: use it to find stalls, not in runs whose CPU is recorded.
+ * Lines go to stderr as `STALL <pid> mono=<CLOCK_MONOTONIC ms> gap=<ms> cpu=<ms> ...`, in the
+ * clock of the fan-out run's `window` lines (BENCH_PERF=1).
+ */
+import fs from 'node:fs'
+
+const STALL_MS = 7
+const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6
+
+let last = monotonicMs()
+let lastCpu = process.cpuUsage()
+let lastUsage = process.resourceUsage()
+
+setInterval(() => {
+  const now = monotonicMs()
+  if (now - last > STALL_MS) {
+    const cpu = process.cpuUsage(lastCpu)
+    const usage = process.resourceUsage()
+    // Synchronous: a stall is reported even if the process is killed right after.
+    fs.writeSync(
+      2,
+      `STALL ${process.pid} mono=${last.toFixed(1)} gap=${(now - last).toFixed(1)} cpu=${((cpu.user + cpu.system) / 1000).toFixed(1)} ` +
+        `system=${(cpu.system / 1000).toFixed(1)} faults=${usage.minorPageFault - lastUsage.minorPageFault} ` +
+        `preempted=${usage.involuntaryContextSwitches - lastUsage.involuntaryContextSwitches}\n`,
+    )
+  }
+  last = monotonicMs()
+  lastCpu = process.cpuUsage()
+  lastUsage = process.resourceUsage()
+}, 2).unref()
