@@ -8,9 +8,9 @@
  * clock of the fan-out run's `window` lines (BENCH_PERF=1).
  */
 import fs from 'node:fs'
+import { monotonicMs } from './stats'
 
 const STALL_MS = 7
-const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6
 
 let last = monotonicMs()
 let lastCpu = process.cpuUsage()
