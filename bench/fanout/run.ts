@@ -252,21 +252,22 @@ export const configLabel = (c: FanoutConfig) => `N=${c.clients} W=${c.writers} R
 /**
  * The load generators get faster over their first runs against each kind of server (their JIT
  * warms up the client code of that protocol: 0.39, 0.26, 0.19 cores in three identical Accord
- * runs), which would count against whichever server runs first. So one unrecorded run
- * against each server, at the heaviest configuration, before any recorded one.
+ * runs), and a configuration's first run was slower than its later ones, which would count
+ * against whichever server runs first. So one unrecorded run of every configuration against
+ * every server (the heaviest first) before any recorded one.
  */
 async function warmUp(workers: LoadWorker[], opts: FanoutOptions): Promise<void> {
-  const config = opts.matrix.reduce<FanoutConfig | undefined>((a, b) => (a && a.clients * a.writers * a.rate >= b.clients * b.writers * b.rate ? a : b), undefined)
-  if (!config) return
-  for (const server of opts.servers) await runOne(server, config, -1, workers, { ...opts, windowMs: WARM_UP_WINDOW_MS })
-  opts.log(`  warm-up runs (${configLabel(config)}, ${WARM_UP_WINDOW_MS / 1000} s each, not recorded) done`)
+  const heaviestFirst = [...opts.matrix].sort((a, b) => b.clients * b.writers * b.rate - a.clients * a.writers * a.rate)
+  for (const config of heaviestFirst) for (const server of opts.servers) await runOne(server, config, -1, workers, { ...opts, windowMs: WARM_UP_WINDOW_MS })
+  opts.log(`  warm-up runs (${heaviestFirst.map(configLabel).join(', ')}; ${WARM_UP_WINDOW_MS / 1000} s each, not recorded) done`)
 }
 
 /**
- * 5 s, not 1.5: with 1.5 s the benchmark's first recorded run (Accord's, at N=50) was its
- * slowest, p99 mean ~11 ms in 14 runs against ~7 ms in its later rounds; with 5 s, 8.5 ms in 6.
+ * Warming up only the heaviest configuration, Accord's first recorded run (the benchmark's first,
+ * at N=50) was its slowest: p99 mean ~11 ms in 21 runs with a 1.5 or 5 s warm-up, against ~8 ms
+ * in its second round.
  */
-const WARM_UP_WINDOW_MS = 5000
+const WARM_UP_WINDOW_MS = 2000
 
 export async function runFanoutBenchmark(
   opts: FanoutOptions,
