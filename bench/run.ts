@@ -96,8 +96,9 @@ async function main(): Promise<void> {
   }
 
   await section('fanout', '1. Server fan-out', async () => {
-    // ~7 s per server run (~107 s in all with the warm-ups, 2 s of each configuration per server); no new run after 120 s, so that the
-    // browser section (~130 s where Chromium is slow) and the rest (~40 s) still fit the 5 minutes.
+    // ~7 s per server run (~107 s in all with the warm-ups, 2 s of each configuration per server);
+    // no new run after 120 s, so that the browser section (~130 s where Chromium is slow) and the
+    // rest (~40 s) still fit the 5 minutes.
     const options = { matrix: FANOUT_MATRIX, servers: SERVERS, rounds: 2, warmupMs: 1000, windowMs: 4000, workers: 3, budgetMs: 120_000, log }
     const { runs, failed, summaries } = await runFanoutBenchmark(options)
     results.fanout = { matrix: FANOUT_MATRIX, rounds: options.rounds, windowMs: options.windowMs, workers: options.workers, summaries, runs, failed }

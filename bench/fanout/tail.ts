@@ -6,7 +6,7 @@
  */
 
 /** One delivery's edit as a number: writer × EDIT_STRIDE + seq (exact in a Float64Array). */
-export const EDIT_STRIDE = 1_000_000
+const EDIT_STRIDE = 1_000_000
 
 export const editKey = (writerId: number, seq: number): number => writerId * EDIT_STRIDE + seq
 

@@ -18,18 +18,20 @@ let lastUsage = process.resourceUsage()
 
 setInterval(() => {
   const now = monotonicMs()
+  const cpu = process.cpuUsage()
+  const usage = process.resourceUsage()
   if (now - last > STALL_MS) {
-    const cpu = process.cpuUsage(lastCpu)
-    const usage = process.resourceUsage()
+    const user = (cpu.user - lastCpu.user) / 1000
+    const system = (cpu.system - lastCpu.system) / 1000
     // Synchronous: a stall is reported even if the process is killed right after.
     fs.writeSync(
       2,
-      `STALL ${process.pid} mono=${last.toFixed(1)} gap=${(now - last).toFixed(1)} cpu=${((cpu.user + cpu.system) / 1000).toFixed(1)} ` +
-        `system=${(cpu.system / 1000).toFixed(1)} faults=${usage.minorPageFault - lastUsage.minorPageFault} ` +
+      `STALL ${process.pid} mono=${last.toFixed(1)} gap=${(now - last).toFixed(1)} cpu=${(user + system).toFixed(1)} ` +
+        `system=${system.toFixed(1)} faults=${usage.minorPageFault - lastUsage.minorPageFault} ` +
         `preempted=${usage.involuntaryContextSwitches - lastUsage.involuntaryContextSwitches}\n`,
     )
   }
-  last = monotonicMs()
-  lastCpu = process.cpuUsage()
-  lastUsage = process.resourceUsage()
+  last = now
+  lastCpu = cpu
+  lastUsage = usage
 }, 2).unref()
