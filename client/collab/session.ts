@@ -12,6 +12,7 @@ import { readStoredAck } from '../../shared/storedAck'
 import type { Identity } from '../auth/session'
 import { gunzipping, gzipParams } from './gunzippingSocket'
 import { batchingRemoteChanges, type BatchingSocket } from './batchedRemoteChanges'
+import { scheduleLocalChanges, writeLocalChanges } from './waitingLocalChanges'
 import { afterNextFrame } from '../ui/afterFrame'
 import { editShown, TYPING_MS } from '../ui/quietMoments'
 import { isRole, type Role } from '../../shared/roles'
@@ -125,8 +126,12 @@ export class CollabSession {
     document.addEventListener('visibilitychange', this.onPageHide)
     window.addEventListener('pagehide', this.leave)
     const typing = () => performance.now() - this.lastLocalEdit < TYPING_MS
-    // A batch in one transaction whose origin is the provider's, as each of its updates has.
-    const together = (handOnAll: () => void) => this.ydoc.transact(handOnAll, this.provider)
+    // A batch in one transaction whose origin is the provider's, as each of its updates has;
+    // the typing still waiting is written before (inside, it would be taken for the provider's).
+    const together = (handOnAll: () => void) => {
+      writeLocalChanges(this.ydoc)
+      this.ydoc.transact(handOnAll, this.provider)
+    }
     // The provider's sockets: gzipped messages unpacked, co-authors' changes batched while we type.
     const inUse = (socket: BatchingSocket) => (this.remoteBatch = socket)
     const AccordSocket = function (url: string | URL, protocols?: string | string[]) {
@@ -147,6 +152,7 @@ export class CollabSession {
       color: identity.color,
     })
     this.lostText = new LostTextRestorer(this.ydoc, (origin) => origin === this.provider, RESTORED_ORIGIN)
+    scheduleLocalChanges(this.ydoc, this.ownEditShownSoon)
     this.installHandlers()
     this.throttleAwareness()
     this.ydoc.off('update', this.provider._updateHandler)
@@ -183,6 +189,7 @@ export class CollabSession {
     const handleSync = handlers[MessageType.sync]
     // Remember which local updates the sync step 2 we answer with covers.
     handlers[MessageType.sync] = (encoder, decoder, provider, emitSynced, messageType) => {
+      writeLocalChanges(this.ydoc) // before anything of the server's reaches the Y.Doc (a no-op in a batch: done before it)
       const peek = decoding.clone(decoder)
       const syncType = decoding.readVarUint(peek)
       // What the server knew when it applied a change: words of ours it dropped unknowingly come back.
@@ -339,6 +346,7 @@ export class CollabSession {
 
   /** Hidden or closing: what waits for a frame or a timer goes now (frames and timers may not come). */
   private leave = () => {
+    writeLocalChanges(this.ydoc)
     this.flushSend()
     this.flushCopy()
   }
@@ -354,6 +362,11 @@ export class CollabSession {
     if (origin === this.provider) return
     this.toSend.push(update)
     if (document.visibilityState === 'hidden') return this.flushSend()
+    this.ownEditShownSoon()
+  }
+
+  /** Also the editor's scheduler for typing that waits to be written into the Y.Doc (waitingLocalChanges). */
+  private ownEditShownSoon = () => {
     if (this.sendScheduled) return
     this.sendScheduled = true
     afterNextFrame(this.ownEditShown)
@@ -365,6 +378,7 @@ export class CollabSession {
    * milliseconds away (see batchingRemoteChanges).
    */
   private ownEditShown = () => {
+    writeLocalChanges(this.ydoc) // typing shown in that frame: its updates join toSend now
     this.flushSend()
     this.remoteBatch?.userEditShown()
     editShown()
@@ -485,6 +499,7 @@ export class CollabSession {
     document.removeEventListener('visibilitychange', this.onPageHide)
     window.removeEventListener('pagehide', this.leave)
     this.leave()
+    scheduleLocalChanges(this.ydoc, null)
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
     this.provider.awareness.off('update', this.onAwarenessUpdate)
     // Before the provider closes its socket: that is no reason to open the copy now.

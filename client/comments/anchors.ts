@@ -6,6 +6,7 @@ import type { ThreadView } from '../../shared/api'
 import { createAnchor, resolveAnchor, resolvePositions, type EncodedAnchor, type YPoint } from '../../shared/comments/anchor'
 import { xrefLeafText } from '../editor/xrefView'
 import { editorPositions, type BindingLike, type EditorPositions } from './editorPositions'
+import { writeLocalChanges } from '../collab/waitingLocalChanges'
 import { plainWordsOfOneBlock } from './proposable'
 
 /**
@@ -17,6 +18,13 @@ import { plainWordsOfOneBlock } from './proposable'
 function bindingOf(state: EditorState): ProsemirrorBinding | null {
   const binding = (ySyncPluginKey.getState(state) as { binding?: ProsemirrorBinding } | undefined)?.binding
   return binding && binding.mapping.size > 0 ? binding : null
+}
+
+/** bindingOf, with the typing still waiting to be written into Yjs written: Yjs positions are read next. */
+function writtenBindingOf(state: EditorState): ProsemirrorBinding | null {
+  const binding = bindingOf(state)
+  if (binding) writeLocalChanges(binding.doc)
+  return binding
 }
 
 /** A passage the person selected, ready to send. */
@@ -69,7 +77,7 @@ export function passageOf(state: EditorState, from: number, to: number): Passage
   const top = topLevelAt(state.doc, bounds.from)
   if (!top || top.node.type.name !== 'article' || !top.node.attrs.id) return { ok: false, reason: 'notInArticle' }
   if (topLevelAt(state.doc, bounds.to)?.pos !== top.pos) return { ok: false, reason: 'acrossArticles' }
-  const binding = bindingOf(state)
+  const binding = writtenBindingOf(state)
   const start = binding && yPointAt(binding, bounds.from)
   const end = binding && yPointAt(binding, bounds.to)
   if (!start || !end) return { ok: false, reason: 'notReady' }
@@ -121,7 +129,7 @@ export type Placement =
 /** Resolves every thread against the editor's text (Yjs positions through the binding's mapping). */
 export function placeThreads(state: EditorState, threads: readonly ThreadView[]): Map<string, Placement> {
   const out = new Map<string, Placement>()
-  const binding = bindingOf(state)
+  const binding = writtenBindingOf(state)
   let positions: EditorPositions | null = null
   let articles: Map<string, number> | null = null
   for (const thread of threads) {

@@ -16,6 +16,7 @@ import { ownCaretAfterFrame } from './ownCaretAfterFrame'
 import { installIncrementalBinding } from './incrementalBinding'
 import { undoSelectionOfLocalChangesOnly } from './undoSelection'
 import { undoStepsPlugin } from './undoSteps'
+import { localSyncAfterFrame } from './localSyncAfterFrame'
 
 installIncrementalBinding()
 
@@ -27,7 +28,7 @@ const Carets = CollaborationCaret.extend({
 
 const Collab = Collaboration.extend({
   addProseMirrorPlugins() {
-    return [...(this.parent?.() ?? []).map(undoSelectionOfLocalChangesOnly), undoStepsPlugin()]
+    return [...(this.parent?.() ?? []).map((plugin) => localSyncAfterFrame(undoSelectionOfLocalChangesOnly(plugin))), undoStepsPlugin()]
   },
 })
 

@@ -1,6 +1,8 @@
 import { Plugin, type Transaction } from '@tiptap/pm/state'
-import { yUndoPluginKey } from '@tiptap/y-tiptap'
+import { ySyncPluginKey, yUndoPluginKey } from '@tiptap/y-tiptap'
+import type * as Y from 'yjs'
 import { isRemoteTransaction, isTextOnlyTransaction } from '../../shared/editor/changes'
+import { writeLocalChanges } from '../collab/waitingLocalChanges'
 
 /** Whether a local change is an undo step of its own: anything but typing (a new block, Enter, a join, a move, a change of level, a paste). */
 function isUndoBoundary(tr: Transaction): boolean {
@@ -13,7 +15,8 @@ function isUndoBoundary(tr: Transaction): boolean {
  * typed after that, all at once. A structural change or a paste is now a step of its own, and
  * typing in another block starts a new one: what was typed before, the change itself and what
  * is typed after it are undone one at a time, as in a word processor. The manager is told before
- * the change reaches Yjs (the binding writes it when the view updates, after this filter).
+ * the change reaches Yjs (the binding writes it when the view updates, after this filter), and
+ * typing still waiting to be written (localSyncAfterFrame) is written before that: a step of its own.
  */
 export function undoStepsPlugin(): Plugin {
   let stopAfter = false
@@ -28,7 +31,11 @@ export function undoStepsPlugin(): Plugin {
       }
       const start = state.selection.$from.start()
       const boundary = isUndoBoundary(tr)
-      if (boundary || stopAfter || start !== block) yUndoPluginKey.getState(state)?.undoManager.stopCapturing()
+      if (boundary || stopAfter || start !== block) {
+        const ydoc = (ySyncPluginKey.getState(state) as { doc?: Y.Doc } | undefined)?.doc
+        if (ydoc) writeLocalChanges(ydoc)
+        yUndoPluginKey.getState(state)?.undoManager.stopCapturing()
+      }
       stopAfter = boundary
       block = tr.mapping.map(start, -1)
       return true

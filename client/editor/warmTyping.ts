@@ -5,6 +5,7 @@ import { Awareness } from 'y-protocols/awareness'
 import { createBuilders } from '../../shared/seed/builders'
 import { writeDocJSON } from '../../shared/ydoc'
 import type { LegalEditorParts } from './legalExtensions'
+import { scheduleLocalChanges, writeLocalChanges } from '../collab/waitingLocalChanges'
 
 /**
  * What the scratch editor types: words, a new paragraph joined back to the one before (structure:
@@ -50,6 +51,8 @@ export async function warmTypingPath(parts: (ydoc: Y.Doc, awareness: Awareness) 
   warmed = true
   const ydoc = new Y.Doc()
   const awareness = new Awareness(ydoc)
+  // Typing waits to be written into Yjs, as in a draft (there: until its frame is painted).
+  scheduleLocalChanges(ydoc, () => setTimeout(() => writeLocalChanges(ydoc), 0))
   let editor: Editor | null = null
   try {
     const b = createBuilders('warm-')

@@ -1,5 +1,6 @@
 import { ReplaceStep, AttrStep } from '@tiptap/pm/transform'
 import type { Transaction } from '@tiptap/pm/state'
+import type { Node as PMNode } from '@tiptap/pm/model'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 
 /**
@@ -31,4 +32,30 @@ export function isTextOnlyTransaction(tr: Transaction): boolean {
 export function isRemoteTransaction(tr: Transaction): boolean {
   const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined
   return !!meta?.isChangeOrigin
+}
+
+/**
+ * True when `after` differs from `before` inside one textblock only: on the way down to it
+ * every node keeps its type, attributes and number of children, and every other child is the
+ * very same node (ProseMirror shares what a step leaves alone). Typing and deleting within a
+ * line; not a split, a join, a new block or a change of attributes. A few identity checks
+ * per level, whatever the document's length.
+ */
+export function onlyOneTextblockChanged(before: PMNode, after: PMNode): boolean {
+  let a = before
+  let b = after
+  for (;;) {
+    if (a === b || !a.sameMarkup(b)) return false
+    if (a.isTextblock) return true
+    if (a.childCount !== b.childCount) return false
+    let changed = -1
+    for (let i = 0; i < a.childCount; i++) {
+      if (a.child(i) === b.child(i)) continue
+      if (changed >= 0) return false
+      changed = i
+    }
+    if (changed < 0) return false
+    a = a.child(changed)
+    b = b.child(changed)
+  }
 }
