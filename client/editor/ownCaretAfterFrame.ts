@@ -1,15 +1,18 @@
 import { Plugin, type PluginView } from '@tiptap/pm/state'
 import type { EditorState } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
-import { yCursorPluginKey } from '@tiptap/y-tiptap'
+import { yCursorPluginKey, ySyncPluginKey } from '@tiptap/y-tiptap'
+import type * as Y from 'yjs'
 import { afterNextFrame } from '../ui/afterFrame'
+import { writeLocalChanges } from '../collab/waitingLocalChanges'
 
 /**
  * The caret plugin's view update publishes our own caret: two Yjs relative positions worked out
  * from the selection, the awareness state set and its listeners told (the people list among
  * them), ~0.3 ms inside every keystroke's task. Nothing of it shows in the frame that paints the
  * keystroke, so it runs once after that frame, for however many updates came meanwhile (the
- * caret it publishes is the one of that moment). Other plugins are returned as they are.
+ * caret it publishes is the one of that moment), with the typing that waits to be written into
+ * Yjs written first (its positions are Yjs's). Other plugins are returned as they are.
  */
 export function ownCaretAfterFrame(plugin: Plugin): Plugin {
   const makeView = plugin.spec.view
@@ -28,7 +31,10 @@ export function ownCaretAfterFrame(plugin: Plugin): Plugin {
           afterNextFrame(() => {
             const prev = since!
             since = null
-            if (!destroyed) inner.update?.(view, prev)
+            if (destroyed) return
+            const ydoc = (ySyncPluginKey.getState(view.state) as { doc?: Y.Doc } | undefined)?.doc
+            if (ydoc) writeLocalChanges(ydoc)
+            inner.update?.(view, prev)
           })
         },
         destroy() {
