@@ -1,9 +1,9 @@
-import { Plugin, type EditorState, type PluginView } from '@tiptap/pm/state'
+import type { EditorState, Plugin } from '@tiptap/pm/state'
 import type { Node as PMNode } from '@tiptap/pm/model'
-import type { EditorView } from '@tiptap/pm/view'
 import type * as Y from 'yjs'
 import { ySyncPluginKey, yUndoPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap'
 import { onlyOneTextblockChanged } from '../../shared/editor/changes'
+import { withPluginView } from './pluginApply'
 import { dropWaitingLocalChanges, hasWaitingLocalChanges, localChangesMayWait, localChangesWaiting, writeLocalChanges } from '../collab/waitingLocalChanges'
 
 interface SyncState {
@@ -52,58 +52,52 @@ function writeBeforeUndo(state: EditorState, doc: Y.Doc): void {
  * as it is.
  */
 export function localSyncAfterFrame(plugin: Plugin): Plugin {
-  const makeView = plugin.spec.view
-  if (plugin.spec.key !== ySyncPluginKey || !makeView) return plugin
-  return new Plugin({
-    ...plugin.spec,
-    view(editorView: EditorView): PluginView {
-      const inner = makeView.call(plugin, editorView)
-      const { doc, binding } = ySyncPluginKey.getState(editorView.state) as SyncState
-      let destroyed = false
-      const write = (shown: PMNode) => {
-        if (destroyed) return
-        // Upstream's own write (its view update), always with history: only typing waits.
-        binding.mux(
-          () => doc.transact((tr) => {
-            tr.meta.set('addToHistory', true)
-            binding._prosemirrorChanged(shown)
-          }, ySyncPluginKey),
-          // The binding is applying a change from Yjs to the editor: written once it is done.
-          () => localChangesWaiting(doc, writeShown),
-        )
-      }
-      const writeShown = () => write(editorView.state.doc)
-      // A shortcut (Ctrl+Z, Ctrl+Enter…) may act on the Y.Doc before the view updates: first what waits.
-      const onModifiedKey = (event: KeyboardEvent) => {
-        if (event.ctrlKey || event.metaKey) writeLocalChanges(doc)
-      }
-      editorView.dom.addEventListener('keydown', onModifiedKey, true)
-      writeBeforeUndo(editorView.state, doc)
-      return {
-        update(view, prevState) {
-          const sync = ySyncPluginKey.getState(view.state) as SyncState
-          const plain = sync.snapshot == null && sync.prevSnapshot == null
-          const waiting = hasWaitingLocalChanges(doc)
-          if (plain && waiting && view.state.doc === prevState.doc) return // the caret moved: the write is coming
-          if (plain && sync.addToHistory && !sync.isChangeOrigin && localChangesMayWait(doc) && onlyOneTextblockChanged(prevState.doc, view.state.doc)) {
-            localChangesWaiting(doc, writeShown)
-            return
-          }
-          // The typing first, as typed, then this change. (During a co-author's change the binding
-          // is busy: neither is written, and the typing waits on.)
-          if (waiting) {
-            dropWaitingLocalChanges(doc)
-            write(prevState.doc)
-          }
-          inner.update?.(view, prevState)
-        },
-        destroy() {
-          editorView.dom.removeEventListener('keydown', onModifiedKey, true)
-          if (hasWaitingLocalChanges(doc)) writeLocalChanges(doc)
-          destroyed = true
-          inner.destroy?.()
-        },
-      }
-    },
+  return withPluginView(plugin, ySyncPluginKey, (editorView, inner) => {
+    const { doc, binding } = ySyncPluginKey.getState(editorView.state) as SyncState
+    let destroyed = false
+    const write = (shown: PMNode) => {
+      if (destroyed) return
+      // Upstream's own write (its view update), always with history: only typing waits.
+      binding.mux(
+        () => doc.transact((tr) => {
+          tr.meta.set('addToHistory', true)
+          binding._prosemirrorChanged(shown)
+        }, ySyncPluginKey),
+        // The binding is applying a change from Yjs to the editor: written once it is done.
+        () => localChangesWaiting(doc, writeShown),
+      )
+    }
+    const writeShown = () => write(editorView.state.doc)
+    // A shortcut (Ctrl+Z, Ctrl+Enter…) may act on the Y.Doc before the view updates: first what waits.
+    const onModifiedKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey) writeLocalChanges(doc)
+    }
+    editorView.dom.addEventListener('keydown', onModifiedKey, true)
+    writeBeforeUndo(editorView.state, doc)
+    return {
+      update(view, prevState) {
+        const sync = ySyncPluginKey.getState(view.state) as SyncState
+        const plain = sync.snapshot == null && sync.prevSnapshot == null
+        const waiting = hasWaitingLocalChanges(doc)
+        if (plain && waiting && view.state.doc === prevState.doc) return // the caret moved: the write is coming
+        if (plain && sync.addToHistory && !sync.isChangeOrigin && localChangesMayWait(doc) && onlyOneTextblockChanged(prevState.doc, view.state.doc)) {
+          localChangesWaiting(doc, writeShown)
+          return
+        }
+        // The typing first, as typed, then this change. (During a co-author's change the binding
+        // is busy: neither is written, and the typing waits on.)
+        if (waiting) {
+          dropWaitingLocalChanges(doc)
+          write(prevState.doc)
+        }
+        inner.update?.(view, prevState)
+      },
+      destroy() {
+        editorView.dom.removeEventListener('keydown', onModifiedKey, true)
+        writeLocalChanges(doc)
+        destroyed = true
+        inner.destroy?.()
+      },
+    }
   })
 }

@@ -1,10 +1,9 @@
-import { Plugin, type PluginView } from '@tiptap/pm/state'
-import type { EditorState } from '@tiptap/pm/state'
-import type { EditorView } from '@tiptap/pm/view'
+import type { EditorState, Plugin } from '@tiptap/pm/state'
 import { yCursorPluginKey, ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import { afterNextFrame } from '../ui/afterFrame'
 import { writeLocalChanges } from '../collab/waitingLocalChanges'
+import { withPluginView } from './pluginApply'
 
 /**
  * The caret plugin's view update publishes our own caret: two Yjs relative positions worked out
@@ -15,33 +14,27 @@ import { writeLocalChanges } from '../collab/waitingLocalChanges'
  * Yjs written first (its positions are Yjs's). Other plugins are returned as they are.
  */
 export function ownCaretAfterFrame(plugin: Plugin): Plugin {
-  const makeView = plugin.spec.view
-  if (plugin.spec.key !== yCursorPluginKey || !makeView) return plugin
-  return new Plugin({
-    ...plugin.spec,
-    view(editorView: EditorView): PluginView {
-      const inner = makeView.call(plugin, editorView)
-      /** The state before the first update still waiting (the one to compare with); null: none waits. */
-      let since: EditorState | null = null
-      let destroyed = false
-      return {
-        update(view, prevState) {
-          if (since) return
-          since = prevState
-          afterNextFrame(() => {
-            const prev = since!
-            since = null
-            if (destroyed) return
-            const ydoc = (ySyncPluginKey.getState(view.state) as { doc?: Y.Doc } | undefined)?.doc
-            if (ydoc) writeLocalChanges(ydoc)
-            inner.update?.(view, prev)
-          })
-        },
-        destroy() {
-          destroyed = true
-          inner.destroy?.()
-        },
-      }
-    },
+  return withPluginView(plugin, yCursorPluginKey, (_editorView, inner) => {
+    /** The state before the first update still waiting (the one to compare with); null: none waits. */
+    let since: EditorState | null = null
+    let destroyed = false
+    return {
+      update(view, prevState) {
+        if (since) return
+        since = prevState
+        afterNextFrame(() => {
+          const prev = since!
+          since = null
+          if (destroyed) return
+          const ydoc = (ySyncPluginKey.getState(view.state) as { doc?: Y.Doc } | undefined)?.doc
+          if (ydoc) writeLocalChanges(ydoc)
+          inner.update?.(view, prev)
+        })
+      },
+      destroy() {
+        destroyed = true
+        inner.destroy?.()
+      },
+    }
   })
 }
