@@ -6,7 +6,7 @@ import type { ThreadView } from '../../shared/api'
 import { createAnchor, resolveAnchor, resolvePositions, type EncodedAnchor, type YPoint } from '../../shared/comments/anchor'
 import { xrefLeafText } from '../editor/xrefView'
 import { editorPositions, type BindingLike, type EditorPositions } from './editorPositions'
-import { writeLocalChanges } from '../collab/waitingLocalChanges'
+import { writeWaitingTyping } from '../editor/localSyncAfterFrame'
 import { plainWordsOfOneBlock } from './proposable'
 
 /**
@@ -22,9 +22,8 @@ function bindingOf(state: EditorState): ProsemirrorBinding | null {
 
 /** bindingOf, with the typing still waiting to be written into Yjs written: Yjs positions are read next. */
 function writtenBindingOf(state: EditorState): ProsemirrorBinding | null {
-  const binding = bindingOf(state)
-  if (binding) writeLocalChanges(binding.doc)
-  return binding
+  writeWaitingTyping(state)
+  return bindingOf(state)
 }
 
 /** A passage the person selected, ready to send. */

@@ -22,6 +22,12 @@ interface UndoManagerLike {
 
 const writesBeforeUndo = new WeakSet<UndoManagerLike>()
 
+/** Writes the typing that waits to go into the Y.Doc the editor of `state` is bound to, if any. */
+export function writeWaitingTyping(state: EditorState): void {
+  const doc = (ySyncPluginKey.getState(state) as Partial<SyncState> | undefined)?.doc
+  if (doc) writeLocalChanges(doc)
+}
+
 /** Undo and redo change the Y.Doc itself: what waits is written first, and so is undone as typed. */
 function writeBeforeUndo(state: EditorState, doc: Y.Doc): void {
   const manager = (yUndoPluginKey.getState(state) as { undoManager?: UndoManagerLike } | undefined)?.undoManager

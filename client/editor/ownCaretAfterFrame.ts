@@ -1,8 +1,7 @@
 import type { EditorState, Plugin } from '@tiptap/pm/state'
-import { yCursorPluginKey, ySyncPluginKey } from '@tiptap/y-tiptap'
-import type * as Y from 'yjs'
+import { yCursorPluginKey } from '@tiptap/y-tiptap'
 import { afterNextFrame } from '../ui/afterFrame'
-import { writeLocalChanges } from '../collab/waitingLocalChanges'
+import { writeWaitingTyping } from './localSyncAfterFrame'
 import { withPluginView } from './pluginApply'
 
 /**
@@ -26,8 +25,7 @@ export function ownCaretAfterFrame(plugin: Plugin): Plugin {
           const prev = since!
           since = null
           if (destroyed) return
-          const ydoc = (ySyncPluginKey.getState(view.state) as { doc?: Y.Doc } | undefined)?.doc
-          if (ydoc) writeLocalChanges(ydoc)
+          writeWaitingTyping(view.state)
           inner.update?.(view, prev)
         })
       },

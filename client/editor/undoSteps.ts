@@ -1,8 +1,7 @@
 import { Plugin, type Transaction } from '@tiptap/pm/state'
-import { ySyncPluginKey, yUndoPluginKey } from '@tiptap/y-tiptap'
-import type * as Y from 'yjs'
+import { yUndoPluginKey } from '@tiptap/y-tiptap'
 import { isRemoteTransaction, isTextOnlyTransaction } from '../../shared/editor/changes'
-import { writeLocalChanges } from '../collab/waitingLocalChanges'
+import { writeWaitingTyping } from './localSyncAfterFrame'
 
 /** Whether a local change is an undo step of its own: anything but typing (a new block, Enter, a join, a move, a change of level, a paste). */
 function isUndoBoundary(tr: Transaction): boolean {
@@ -32,8 +31,7 @@ export function undoStepsPlugin(): Plugin {
       const start = state.selection.$from.start()
       const boundary = isUndoBoundary(tr)
       if (boundary || stopAfter || start !== block) {
-        const ydoc = (ySyncPluginKey.getState(state) as { doc?: Y.Doc } | undefined)?.doc
-        if (ydoc) writeLocalChanges(ydoc)
+        writeWaitingTyping(state)
         yUndoPluginKey.getState(state)?.undoManager.stopCapturing()
       }
       stopAfter = boundary
