@@ -8,6 +8,7 @@
  *                                             UNTHROTTLED=1: frames not tied to 60 Hz, keys back to back
  *                                             BENCH_ARTICLES=<n>: a law of n articles
  *                                             NO_WRITERS=1: nobody else writing
+ *                                             BENCH_USER_CLAUSE=<n>: type in clause n (4 by default, article 3)
  *                                             TRACE=<file>: the first run's Chromium trace to <file>
  *                                             PROFILE=<file>: the first run's CPU profile of the page to <file>
  *                                             THREADS=1: every run's busiest threads, by process kind
