@@ -261,17 +261,28 @@ async function inUserParagraph<T>(browser: Browser, baseUrl: string, docUrl: str
   return after
 }
 
-/** Enter and Backspace in the middle of the user's paragraph: each renumbers its article. */
-async function structuralEdits(page: Page): Promise<number[]> {
+/**
+ * Enter and Backspace in the middle of the user's paragraph: each renumbers its article.
+ * `profileTo`/`traceTo`: a CPU profile of the page, a Chromium trace, of the keys.
+ */
+async function structuralEdits(page: Page, { profileTo = process.env.BENCH_STRUCTURAL_PROF, traceTo, traceCategories = TRACE_CATEGORIES }: { profileTo?: string; traceTo?: string; traceCategories?: string[] } = {}): Promise<number[]> {
   await page.keyboard.press('Home')
   for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight')
   const paragraphs = () => page.locator(LAW_PARAGRAPH.selector).count()
   const before = await paragraphs()
-  const profiler = process.env.BENCH_STRUCTURAL_PROF ? await startProfile(page) : undefined
+  const browser = page.context().browser()!
+  if (traceTo) await browser.startTracing(page, { categories: traceCategories })
+  const profiler = profileTo ? await startProfile(page) : undefined
   const { latencyMs } = await typeAndMeasure(page, BACK_TO_BACK, STRUCTURAL_KEYS)
-  if (profiler) await profiler.stop(process.env.BENCH_STRUCTURAL_PROF!)
+  if (profiler && profileTo) await profiler.stop(profileTo)
+  if (traceTo) fs.writeFileSync(traceTo, await browser.stopTracing())
   if ((await paragraphs()) !== before) throw new Error('structural benchmark: the paragraphs were not joined again')
   return latencyMs
+}
+
+/** The structural edits alone, on a fresh page of the law (bench/typingRuns.ts, STRUCTURAL=1). */
+export function structuralRun(browser: Browser, baseUrl: string, docUrl: string, cookie: string, options: Parameters<typeof structuralEdits>[1] = {}): Promise<number[]> {
+  return inUserParagraph(browser, baseUrl, docUrl, cookie, (page) => structuralEdits(page, options))
 }
 
 /**

@@ -6,6 +6,8 @@
  *
  *   npx tsx bench/typingRuns.ts [runs=3]      REVIEW=1: with an open thread on every article
  *                                             UNTHROTTLED=1: frames not tied to 60 Hz, keys back to back
+ *                                             STRUCTURAL=1: the benchmark's structural edits instead (40 keys, Enter and
+ *                                               Backspace in turn, frames not tied to 60 Hz)
  *                                             BENCH_ARTICLES=<n>: a law of n articles
  *                                             NO_WRITERS=1: nobody else writing
  *                                             BENCH_USER_CLAUSE=<n>: type in clause n (4 by default, article 3)
@@ -28,11 +30,13 @@ import { tenths } from './lib/stats'
 import { describeKeys } from './lib/keyLatency'
 import { resultsFile } from './lib/results'
 import { describeCores, summarizeCores } from './lib/threadCpu'
-import { BACK_TO_BACK, openedLaw, startRemoteWriters, typing, TYPED_KEYS, TYPIST, UNTHROTTLED_SWITCHES } from './browser'
+import { BACK_TO_BACK, openedLaw, startRemoteWriters, structuralRun, typing, TYPED_KEYS, TYPIST, UNTHROTTLED_SWITCHES } from './browser'
 
 const runs = Number(process.argv[2] ?? 3)
 const underReview = process.env.REVIEW === '1'
-const unthrottled = process.env.UNTHROTTLED === '1'
+const structural = process.env.STRUCTURAL === '1'
+// The structural edits are measured with frames not tied to 60 Hz, as in `npm run bench`.
+const unthrottled = process.env.UNTHROTTLED === '1' || structural
 const articles = benchArticles()
 
 const target = await startServer('accord')
@@ -44,14 +48,23 @@ try {
   if (process.env.NO_WRITERS !== '1') await startRemoteWriters(worker, spec, json)
   const samples: number[][] = []
   for (let i = 0; i < runs; i++) {
-    const { latencyMs, cores } = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false, cores: true, traceTo: i === 0 ? process.env.TRACE : undefined, traceCategories: process.env.TRACE_CATS?.split(','), profile: i === 0 ? process.env.PROFILE : undefined })
+    const traceTo = i === 0 ? process.env.TRACE : undefined
+    const traceCategories = process.env.TRACE_CATS?.split(',')
+    const profile = i === 0 ? process.env.PROFILE : undefined
+    if (structural) {
+      const latencyMs = await structuralRun(browser, baseUrl, docUrl, admin.cookie, { traceTo, traceCategories, profileTo: profile })
+      samples.push(latencyMs.map(tenths))
+      console.log(`run ${i + 1}: ${describeKeys(latencyMs)}`)
+      continue
+    }
+    const { latencyMs, cores } = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false, cores: true, traceTo, traceCategories, profile })
     samples.push(latencyMs.map(tenths))
     console.log(`run ${i + 1}: ${describeKeys(latencyMs)}`)
     console.log(`  ${describeCores({ durationMs: cores!.durationMs, summary: summarizeCores(cores!.threads) })}`)
     if (process.env.THREADS === '1') for (const t of cores!.threads.slice(0, 20)) console.log(`    ${t.group}: ran ${t.cpuMs.toFixed(0)} ms, waited ${t.waitMs.toFixed(0)} ms`)
   }
   const pooled = samples.flat()
-  console.log(`all ${runs} runs, ${articles} articles${underReview ? ', under review' : ''}${unthrottled ? ', frames not tied to 60 Hz' : ''}: ${describeKeys(pooled)}`)
+  console.log(`all ${runs} runs, ${articles} articles${underReview ? ', under review' : ''}${unthrottled ? ', frames not tied to 60 Hz' : ''}${structural ? ', structural edits' : ''}: ${describeKeys(pooled)}`)
   fs.writeFileSync(resultsFile(new Date().toISOString(), 'typing-'), JSON.stringify({ staticDir: process.env.STATIC_DIR ?? null, articles, underReview, unthrottled, samplesMs: samples }))
   loader.destroy()
 } finally {
