@@ -261,28 +261,38 @@ async function inUserParagraph<T>(browser: Browser, baseUrl: string, docUrl: str
   return after
 }
 
-/**
- * Enter and Backspace in the middle of the user's paragraph: each renumbers its article.
- * `profileTo`/`traceTo`: a CPU profile of the page, a Chromium trace, of the keys.
- */
-async function structuralEdits(page: Page, { profileTo = process.env.BENCH_STRUCTURAL_PROF, traceTo, traceCategories = TRACE_CATEGORIES }: { profileTo?: string; traceTo?: string; traceCategories?: string[] } = {}): Promise<number[]> {
+/** What to record of a page while its keys are typed: a Chromium trace (of `traceCategories`, mainThread.ts's by default), a CPU profile. */
+interface Recording {
+  traceTo?: string
+  traceCategories?: string[]
+  profileTo?: string
+}
+
+/** `keys` typed into `page` at `pace`, with what `recording` asks for written to its files. */
+async function recordedKeys(page: Page, pace: Pace, keys: string[], { traceTo, traceCategories = TRACE_CATEGORIES, profileTo }: Recording): Promise<number[]> {
+  const browser = page.context().browser()!
+  if (traceTo) await browser.startTracing(page, { categories: traceCategories })
+  const profiler = profileTo ? await startProfile(page) : undefined
+  const { latencyMs } = await typeAndMeasure(page, pace, keys)
+  if (profiler && profileTo) await profiler.stop(profileTo)
+  if (traceTo) fs.writeFileSync(traceTo, await browser.stopTracing())
+  return latencyMs
+}
+
+/** Enter and Backspace in the middle of the user's paragraph: each renumbers its article. */
+async function structuralEdits(page: Page, recording: Recording = {}): Promise<number[]> {
   await page.keyboard.press('Home')
   for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight')
   const paragraphs = () => page.locator(LAW_PARAGRAPH.selector).count()
   const before = await paragraphs()
-  const browser = page.context().browser()!
-  if (traceTo) await browser.startTracing(page, { categories: traceCategories })
-  const profiler = profileTo ? await startProfile(page) : undefined
-  const { latencyMs } = await typeAndMeasure(page, BACK_TO_BACK, STRUCTURAL_KEYS)
-  if (profiler && profileTo) await profiler.stop(profileTo)
-  if (traceTo) fs.writeFileSync(traceTo, await browser.stopTracing())
+  const latencyMs = await recordedKeys(page, BACK_TO_BACK, STRUCTURAL_KEYS, recording)
   if ((await paragraphs()) !== before) throw new Error('structural benchmark: the paragraphs were not joined again')
   return latencyMs
 }
 
 /** The structural edits alone, on a fresh page of the law (bench/typingRuns.ts, STRUCTURAL=1). */
-export function structuralRun(browser: Browser, baseUrl: string, docUrl: string, cookie: string, options: Parameters<typeof structuralEdits>[1] = {}): Promise<number[]> {
-  return inUserParagraph(browser, baseUrl, docUrl, cookie, (page) => structuralEdits(page, options))
+export function structuralRun(browser: Browser, baseUrl: string, docUrl: string, cookie: string, recording: Recording = {}): Promise<number[]> {
+  return inUserParagraph(browser, baseUrl, docUrl, cookie, (page) => structuralEdits(page, recording))
 }
 
 /**
@@ -321,30 +331,23 @@ export const FLOOR_PARAGRAPHS = Array.from({ length: 5 }, () => 'The parties sha
 /** The paragraph the keys go into on a floor page: the third of #floor's. */
 const FLOOR_PARAGRAPH: ParagraphAt = { selector: '#floor p', nth: 2 }
 
-/** How a floor page is typed into: the paragraph, the window's size (Playwright's default unless given), a Chromium trace of the run to a file and its categories, a CPU profile of the page to a file. */
-interface FloorTyping {
+/** How a floor page is typed into: the paragraph, the window's size (Playwright's default unless given), and what to record. */
+interface FloorTyping extends Recording {
   paragraph?: ParagraphAt
   viewport?: { width: number; height: number }
-  traceTo?: string
-  traceCategories?: string[]
-  profileTo?: string
 }
 
 /**
  * Typing into a page of its own, no server and nobody else writing: `html` has the paragraph
  * the keys go into, typed at the benchmark's pace and measured as the law's keys are.
  */
-export async function typingInPage(browser: Browser, html: string, pace: Pace, keys: string[], { paragraph = FLOOR_PARAGRAPH, viewport, traceTo, traceCategories = TRACE_CATEGORIES, profileTo }: FloorTyping = {}): Promise<number[]> {
+export async function typingInPage(browser: Browser, html: string, pace: Pace, keys: string[], { paragraph = FLOOR_PARAGRAPH, viewport, ...recording }: FloorTyping = {}): Promise<number[]> {
   const page = await browser.newPage(viewport ? { viewport } : {})
   try {
     await page.setContent(html)
     const typedInto = page.locator(paragraph.selector).nth(paragraph.nth)
     await typedInto.click()
-    if (traceTo) await browser.startTracing(page, { categories: traceCategories })
-    const profiler = profileTo ? await startProfile(page) : undefined
-    const { latencyMs } = await typeAndMeasure(page, pace, keys)
-    if (profiler && profileTo) await profiler.stop(profileTo)
-    if (traceTo) fs.writeFileSync(traceTo, await browser.stopTracing())
+    const latencyMs = await recordedKeys(page, pace, keys, recording)
     if (!(await typedInto.textContent())?.includes(TYPED.slice(0, 20))) throw new Error('typing benchmark: the typed text is not in the floor page\'s paragraph')
     return latencyMs
   } finally {
@@ -422,7 +425,7 @@ export async function runBrowserBenchmark(log: (line: string) => void, spareS: (
     const { unthrottled, traced, structural } = await inUserParagraph(fast, baseUrl, docUrl, admin.cookie, async (page) => ({
       unthrottled: await typingOn(page, fast, { pace: BACK_TO_BACK, keys: CONTEXT_KEYS, trace: false }),
       traced: await typingOn(page, fast, { pace: BACK_TO_BACK, keys: FEW_KEYS, trace: true, traceTo: process.env.BENCH_BROWSER_TRACE }),
-      structural: await structuralEdits(page),
+      structural: await structuralEdits(page, { profileTo: process.env.BENCH_STRUCTURAL_PROF }),
     }))
     const threads = await addReviewThreads(admin, spec.doc, loader.ydoc)
     const underReview = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: CONTEXT_KEYS, trace: false, profile: process.env.BENCH_REVIEW_PROF })

@@ -48,20 +48,15 @@ try {
   if (process.env.NO_WRITERS !== '1') await startRemoteWriters(worker, spec, json)
   const samples: number[][] = []
   for (let i = 0; i < runs; i++) {
-    const traceTo = i === 0 ? process.env.TRACE : undefined
-    const traceCategories = process.env.TRACE_CATS?.split(',')
-    const profile = i === 0 ? process.env.PROFILE : undefined
-    if (structural) {
-      const latencyMs = await structuralRun(browser, baseUrl, docUrl, admin.cookie, { traceTo, traceCategories, profileTo: profile })
-      samples.push(latencyMs.map(tenths))
-      console.log(`run ${i + 1}: ${describeKeys(latencyMs)}`)
-      continue
-    }
-    const { latencyMs, cores } = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false, cores: true, traceTo, traceCategories, profile })
+    const recording = { traceTo: i === 0 ? process.env.TRACE : undefined, traceCategories: process.env.TRACE_CATS?.split(','), profileTo: i === 0 ? process.env.PROFILE : undefined }
+    const { latencyMs, cores } = structural
+      ? { latencyMs: await structuralRun(browser, baseUrl, docUrl, admin.cookie, recording), cores: undefined }
+      : await typing(browser, baseUrl, docUrl, admin.cookie, { pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false, cores: true, traceTo: recording.traceTo, traceCategories: recording.traceCategories, profile: recording.profileTo })
     samples.push(latencyMs.map(tenths))
     console.log(`run ${i + 1}: ${describeKeys(latencyMs)}`)
-    console.log(`  ${describeCores({ durationMs: cores!.durationMs, summary: summarizeCores(cores!.threads) })}`)
-    if (process.env.THREADS === '1') for (const t of cores!.threads.slice(0, 20)) console.log(`    ${t.group}: ran ${t.cpuMs.toFixed(0)} ms, waited ${t.waitMs.toFixed(0)} ms`)
+    if (!cores) continue // the structural edits: no reading of the cores
+    console.log(`  ${describeCores({ durationMs: cores.durationMs, summary: summarizeCores(cores.threads) })}`)
+    if (process.env.THREADS === '1') for (const t of cores.threads.slice(0, 20)) console.log(`    ${t.group}: ran ${t.cpuMs.toFixed(0)} ms, waited ${t.waitMs.toFixed(0)} ms`)
   }
   const pooled = samples.flat()
   console.log(`all ${runs} runs, ${articles} articles${underReview ? ', under review' : ''}${unthrottled ? ', frames not tied to 60 Hz' : ''}${structural ? ', structural edits' : ''}: ${describeKeys(pooled)}`)
