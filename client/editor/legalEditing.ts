@@ -2,7 +2,7 @@ import { Extension, type Editor } from '@tiptap/core'
 import { Plugin, PluginKey, type Command } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { Language } from '../../shared/language'
-import { numberingPlugin } from '../../shared/editor/numberingPlugin'
+import { labelAhead, numberingPlugin } from '../../shared/editor/numberingPlugin'
 import { stableIdPlugin } from '../../shared/editor/idPlugin'
 import {
   deleteStructural,
@@ -102,6 +102,11 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
   name: 'legalEditing',
   priority: 1000,
   addOptions: () => ({ language: 'en', placeholders: {}, xrefWords: { broken: '', goTo: '' } }),
+  onBeforeCreate() {
+    this.editor.on('beforeTransaction', ({ nextState }) => {
+      if (!this.editor.isDestroyed) labelAhead(this.editor.view, nextState)
+    })
+  },
   addProseMirrorPlugins() {
     return [
       numberingPlugin(this.options.language),

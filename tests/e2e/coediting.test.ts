@@ -316,6 +316,20 @@ describe('two people co-editing the sample law in the browser', () => {
     }
     await pageA.keyboard.press('Backspace')
     for (const page of [pageA, pageB]) await expect.poll(() => byArticle(page)).toEqual(before)
+
+    // A lone paragraph shows no number: split, both halves are numbered; joined, neither is.
+    const single = before.findIndex((labels) => labels.filter((l) => l.startsWith('clause:')).length === 1)
+    expect(single).toBeGreaterThanOrEqual(0)
+    expect(before[single]).toContain('clause:')
+    await firstClause(pageA, single).click()
+    await pageA.keyboard.press('Home')
+    await pageA.keyboard.press('ArrowRight')
+    await pageA.keyboard.press('Enter')
+    for (const page of [pageA, pageB]) {
+      await expect.poll(async () => (await byArticle(page))[single].filter((l) => l.startsWith('clause:'))).toEqual(['clause:1.', 'clause:2.'])
+    }
+    await pageA.keyboard.press('Backspace')
+    for (const page of [pageA, pageB]) await expect.poll(() => byArticle(page)).toEqual(before)
     await pageA.waitForSelector(SAVED)
   })
 
