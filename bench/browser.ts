@@ -300,7 +300,7 @@ export function structuralRun(browser: Browser, baseUrl: string, docUrl: string,
  * (mainThread.ts's otherwise, which keystrokeWork needs). `cores`: also read who used the
  * machine's cores while the keys were typed (see threadCpu.ts).
  */
-type TypingOptions = { pace: Pace; keys: string[]; trace: boolean; profile?: string; traceTo?: string; traceCategories?: string[]; cores?: boolean }
+type TypingOptions = Recording & { pace: Pace; keys: string[]; trace: boolean; cores?: boolean }
 
 export function typing(browser: Browser, baseUrl: string, docUrl: string, cookie: string, options: TypingOptions): Promise<TypingRun> {
   return inUserParagraph(browser, baseUrl, docUrl, cookie, (page) => typingOn(page, browser, options))
@@ -311,12 +311,12 @@ async function typingOn(page: Page, browser: Browser, options: TypingOptions): P
   const frameRateHz = await frameRate(page)
   const tracing = options.trace || options.traceTo !== undefined
   if (tracing) await browser.startTracing(page, { categories: options.traceCategories ?? TRACE_CATEGORIES })
-  const profiler = options.profile ? await startProfile(page) : undefined
+  const profiler = options.profileTo ? await startProfile(page) : undefined
   const before = options.cores ? snapshotThreads() : undefined
   const started = performance.now()
   const { latencyMs, keysPerSecond } = await typeAndMeasure(page, options.pace, options.keys)
   const cores = before && { durationMs: performance.now() - started, threads: threadCpuBetween(before, snapshotThreads()) }
-  if (profiler && options.profile) await profiler.stop(options.profile)
+  if (profiler && options.profileTo) await profiler.stop(options.profileTo)
   const trace = tracing ? (await browser.stopTracing()).toString() : undefined
   if (trace && options.traceTo) fs.writeFileSync(options.traceTo, trace)
   const work = trace && options.trace ? keystrokeWork(JSON.parse(trace), PAINTED_MARK) : undefined
@@ -419,7 +419,7 @@ export async function runBrowserBenchmark(log: (line: string) => void, spareS: (
       idleScheduling([target.pid, worker.pid, process.pid])
       log('  (BENCH_NODE_IDLE=1: every Node.js process of the benchmark at SCHED_IDLE from here on)')
     }
-    const aligned = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: TYPED_KEYS, trace: false, profile: process.env.BENCH_BROWSER_PROF, traceTo: process.env.BENCH_ALIGNED_TRACE, cores: true })
+    const aligned = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: TYPED_KEYS, trace: false, profileTo: process.env.BENCH_BROWSER_PROF, traceTo: process.env.BENCH_ALIGNED_TRACE, cores: true })
     const fast = (unthrottledBrowser = await launchBrowser(UNTHROTTLED_SWITCHES))
     // Frames not tied to 60 Hz: three runs on one page (an open of the law is ~3 s of the 5 minutes).
     const { unthrottled, traced, structural } = await inUserParagraph(fast, baseUrl, docUrl, admin.cookie, async (page) => ({
@@ -428,7 +428,7 @@ export async function runBrowserBenchmark(log: (line: string) => void, spareS: (
       structural: await structuralEdits(page, { profileTo: process.env.BENCH_STRUCTURAL_PROF }),
     }))
     const threads = await addReviewThreads(admin, spec.doc, loader.ydoc)
-    const underReview = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: CONTEXT_KEYS, trace: false, profile: process.env.BENCH_REVIEW_PROF })
+    const underReview = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: CONTEXT_KEYS, trace: false, profileTo: process.env.BENCH_REVIEW_PROF })
     await worker.request({ cmd: 'stopWriting' })
     // As the first cold open: nobody else writing.
     if (process.env.BENCH_SKIP_COLD !== '1') {

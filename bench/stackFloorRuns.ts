@@ -57,7 +57,7 @@ try {
     ['TipTap + Yjs, 5 paragraphs', floor(stackPage)],
     [`the law's schema + Yjs alone, ${articles} articles`, floor(editorAlonePage('schema'), LAW_PARAGRAPH)],
     [`Accord's editor alone, ${articles} articles`, floor(editorAlonePage('all'), LAW_PARAGRAPH)],
-    [`Accord, ${articles} articles`, async (traceTo, profile) => (await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: TYPED_KEYS, trace: false, traceTo, traceCategories, profile })).latencyMs],
+    [`Accord, ${articles} articles`, async (traceTo, profile) => (await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: TYPED_KEYS, trace: false, traceTo, traceCategories, profileTo: profile })).latencyMs],
   ]
   const pooled = new Map<string, number[]>()
   for (let round = 1; round <= rounds; round++) {

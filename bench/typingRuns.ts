@@ -51,7 +51,7 @@ try {
     const recording = { traceTo: i === 0 ? process.env.TRACE : undefined, traceCategories: process.env.TRACE_CATS?.split(','), profileTo: i === 0 ? process.env.PROFILE : undefined }
     const { latencyMs, cores } = structural
       ? { latencyMs: await structuralRun(browser, baseUrl, docUrl, admin.cookie, recording), cores: undefined }
-      : await typing(browser, baseUrl, docUrl, admin.cookie, { pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false, cores: true, traceTo: recording.traceTo, traceCategories: recording.traceCategories, profile: recording.profileTo })
+      : await typing(browser, baseUrl, docUrl, admin.cookie, { ...recording, pace: unthrottled ? BACK_TO_BACK : TYPIST, keys: TYPED_KEYS, trace: false, cores: true })
     samples.push(latencyMs.map(tenths))
     console.log(`run ${i + 1}: ${describeKeys(latencyMs)}`)
     if (!cores) continue // the structural edits: no reading of the cores

@@ -158,7 +158,7 @@ function labelledNodeView(node: PMNode, view: EditorView, getPos: () => number |
       if (!next.sameMarkup(shown)) return false
       shown = next
       const label = ahead.get(view)?.get(next)
-      if (label !== undefined && (dom as HTMLElement).getAttribute(LABEL_ATTRIBUTE) !== label) (dom as HTMLElement).setAttribute(LABEL_ATTRIBUTE, label)
+      if (label !== undefined) showLabel(dom as HTMLElement, label)
       return true
     },
     // Our own attribute, not an edit for ProseMirror to read back.
@@ -179,7 +179,7 @@ function labelCreated(view: EditorView): void {
     if (!dom.isConnected) continue
     const pos = getPos()
     const label = pos === undefined ? undefined : labelAt(view.state, pos)
-    if (label && dom.getAttribute(LABEL_ATTRIBUTE) !== label) dom.setAttribute(LABEL_ATTRIBUTE, label)
+    if (label) showLabel(dom, label)
   }
 }
 
@@ -196,14 +196,11 @@ export function labelAhead(view: EditorView, next: EditorState): void {
   const then = numberingPluginKey.getState(next)
   const one = then && then.structureVersion !== numberingPluginKey.getState(view.state)?.structureVersion && changedArticle(view.state.doc, next.doc)
   if (!one) return
-  const { start: from, oldArticle: before, newArticle: after } = one
-  const to = from + after.nodeSize
-  const dom = view.nodeDOM(from)
-  if (!(dom instanceof HTMLElement)) return
+  const { start, oldArticle: before, newArticle: after } = one
   // An article's blocks are its children, each labelled (its heading first), in document order.
-  const shown = dom.querySelectorAll<HTMLElement>(`[${LABEL_ATTRIBUTE}]`)
-  const labels = then.names.slice(then.positions.firstFrom(from), then.positions.firstFrom(to))
-  if (shown.length !== before.childCount || labels.length !== after.childCount) return
+  const shown = articleBlocks(view, start)
+  const labels = articleLabels(then, start, after)
+  if (shown?.length !== before.childCount || labels.length !== after.childCount) return
   // null: the node is there twice, and which block the update keeps for which is not known.
   const shownFor = new Map<PMNode, HTMLElement | null>()
   before.forEach((child, _offset, i) => shownFor.set(child, shownFor.has(child) ? null : shown[i]))
@@ -211,7 +208,7 @@ export function labelAhead(view: EditorView, next: EditorState): void {
   after.forEach((child, _offset, i) => {
     const kept = shownFor.get(child)
     if (kept === undefined) fresh.set(child, labels[i])
-    else if (kept && kept.getAttribute(LABEL_ATTRIBUTE) !== labels[i]) kept.setAttribute(LABEL_ATTRIBUTE, labels[i])
+    else if (kept) showLabel(kept, labels[i])
   })
   ahead.set(view, fresh)
 }
@@ -229,21 +226,33 @@ function relabel(view: EditorView): void {
   writeLabels(view.dom.querySelectorAll<HTMLElement>(`[${LABEL_ATTRIBUTE}]`), numberingPluginKey.getState(view.state)?.names ?? [])
 }
 
+/** Writes `label` on `block` unless it shows it already: a write makes the browser style and lay the block out again. */
+function showLabel(block: HTMLElement, label: string): void {
+  if (block.getAttribute(LABEL_ATTRIBUTE) !== label) block.setAttribute(LABEL_ATTRIBUTE, label)
+}
+
 /** Pairs the labelled blocks `shown` with `labels`, in order, and writes those that differ. */
 function writeLabels(shown: NodeListOf<HTMLElement>, labels: readonly string[]): void {
-  labels.forEach((label, i) => {
-    if (shown[i] && shown[i].getAttribute(LABEL_ATTRIBUTE) !== label) shown[i].setAttribute(LABEL_ATTRIBUTE, label)
-  })
+  labels.forEach((label, i) => shown[i] && showLabel(shown[i], label))
+}
+
+/** The labelled blocks the view shows for the article at `start`, in document order. */
+function articleBlocks(view: EditorView, start: number): NodeListOf<HTMLElement> | null {
+  const dom = view.nodeDOM(start)
+  return dom instanceof HTMLElement ? dom.querySelectorAll<HTMLElement>(`[${LABEL_ATTRIBUTE}]`) : null
+}
+
+/** The labels of `article`, at `start`, in `numbering`. */
+function articleLabels(numbering: NumberingState, start: number, article: PMNode): readonly string[] {
+  return numbering.names.slice(numbering.positions.firstFrom(start), numbering.positions.firstFrom(start + article.nodeSize))
 }
 
 /** relabel() for the blocks of one article only (see renumberOneArticle); false if its DOM does not pair up. */
-function relabelArticle(view: EditorView, { from, to }: { from: number; to: number }): boolean {
+function relabelArticle(view: EditorView, start: number, article: PMNode): boolean {
   const numbering = numberingPluginKey.getState(view.state)
-  if (!numbering) return false
-  const dom = view.nodeDOM(from)
-  if (!(dom instanceof HTMLElement)) return false
-  const shown = dom.querySelectorAll<HTMLElement>(`[${LABEL_ATTRIBUTE}]`)
-  const own = numbering.names.slice(numbering.positions.firstFrom(from), numbering.positions.firstFrom(to))
+  const shown = articleBlocks(view, start)
+  if (!numbering || !shown) return false
+  const own = articleLabels(numbering, start, article)
   if (own.length !== shown.length) return false
   writeLabels(shown, own)
   return true
@@ -282,7 +291,7 @@ export function numberingPlugin(language: Language): Plugin<NumberingState> {
           if (!now || !before || now.structureVersion === before.structureVersion) return labelCreated(view)
           // Structural changes inside one article only: only its blocks can show other numbers.
           const one = changedArticle(prevState.doc, view.state.doc)
-          if (one && relabelArticle(view, { from: one.start, to: one.start + one.newArticle.nodeSize })) return labelCreated(view)
+          if (one && relabelArticle(view, one.start, one.newArticle)) return labelCreated(view)
           relabel(view)
         },
       }
