@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser } from '../tests/helpers/browser'
 import type { DocJSON } from '../shared/schema'
 import { connect, type ClientSpec } from './lib/clients'
 import { accordAdmin, newDocument } from './lib/documents'
@@ -15,6 +14,7 @@ import { benchArticles, law, loadLaw, topLevelCount } from './lib/law'
 import { distribution, median, resolvesWithin, sleep, tenths, type Distribution } from './lib/stats'
 import { startWorkers, type LoadWorker } from './lib/workers'
 import { startProfile } from './lib/pageProfile'
+import { DevtoolsKeys, launchBenchBrowser } from './lib/devtoolsKeys'
 import { addReviewThreads } from './lib/reviewThreads'
 import { compareInBrowser, type CompareBrowserResult } from './compareBrowser'
 import { sideBySideInBrowser, type ParallelBrowserResult } from './parallelBrowser'
@@ -226,27 +226,31 @@ async function typeAndMeasure(page: Page, pace: Pace, keys: string[]): Promise<{
     }, true)
   })()`)
   const pause = () => sleep(pace.minMs + Math.random() * pace.spanMs)
-  // The first key too comes at the pace after the page's last frame (the frame-rate check's
-  // animation, say), not while Chromium is still producing frames for it.
-  await pause()
-  const started = performance.now()
-  for (const [i, key] of keys.entries()) {
-    if (key.length === 1) await page.keyboard.type(key)
-    else await page.keyboard.press(key)
-    // Told by the page when the frame is painted (no polling in the page while we wait). A key
-    // whose frame never comes fails the run, in words, rather than hanging the benchmark.
-    const frame = page.evaluate(`new Promise((resolve) => {
-      const done = () => window.__keyLatency.length >= ${i + 1}
-      if (done()) resolve()
-      else window.__painted = () => done() && resolve()
-    })`)
-    if (!(await resolvesWithin(frame, KEY_FRAME_TIMEOUT_MS))) {
-      throw new Error(`typing benchmark: no frame painted within ${KEY_FRAME_TIMEOUT_MS / 1000} s of key ${i + 1} of ${keys.length} (${JSON.stringify(key)})`)
+  const devtools = await DevtoolsKeys.attach(page)
+  try {
+    // The first key too comes at the pace after the page's last frame (the frame-rate check's
+    // animation, say), not while Chromium is still producing frames for it.
+    await pause()
+    const started = performance.now()
+    for (const [i, key] of keys.entries()) {
+      await devtools.press(key)
+      // Told by the page when the frame is painted (no polling in the page while we wait). A key
+      // whose frame never comes fails the run, in words, rather than hanging the benchmark.
+      const frame = devtools.evaluate(`new Promise((resolve) => {
+        const done = () => window.__keyLatency.length >= ${i + 1}
+        if (done()) resolve()
+        else window.__painted = () => done() && resolve()
+      })`)
+      if (!(await resolvesWithin(frame, KEY_FRAME_TIMEOUT_MS))) {
+        throw new Error(`typing benchmark: no frame painted within ${KEY_FRAME_TIMEOUT_MS / 1000} s of key ${i + 1} of ${keys.length} (${JSON.stringify(key)})`)
+      }
+      if (i < keys.length - 1) await pause()
     }
-    if (i < keys.length - 1) await pause()
+    const keysPerSecond = keys.length / ((performance.now() - started) / 1000)
+    return { latencyMs: (await page.evaluate('window.__keyLatency')) as number[], keysPerSecond }
+  } finally {
+    devtools.close()
   }
-  const keysPerSecond = keys.length / ((performance.now() - started) / 1000)
-  return { latencyMs: (await page.evaluate('window.__keyLatency')) as number[], keysPerSecond }
 }
 
 /** A fresh signed-in page on the law, editable, with the caret in the user's paragraph; closed after `use`. */
@@ -392,7 +396,7 @@ export async function startRemoteWriters(worker: LoadWorker, spec: ClientSpec, j
  */
 export async function runBrowserBenchmark(log: (line: string) => void, spareS: () => number = () => Infinity): Promise<BrowserBenchResult> {
   const target = await startServer('accord')
-  const browser = await launchBrowser()
+  const browser = await launchBenchBrowser()
   let unthrottledBrowser: Browser | undefined
   const [worker] = startWorkers(1)
   // BENCH_ARTICLES=<n>: open and type in a law of n articles instead (how the figures grow with length).
@@ -420,7 +424,7 @@ export async function runBrowserBenchmark(log: (line: string) => void, spareS: (
       log('  (BENCH_NODE_IDLE=1: every Node.js process of the benchmark at SCHED_IDLE from here on)')
     }
     const aligned = await typing(browser, baseUrl, docUrl, admin.cookie, { pace: TYPIST, keys: TYPED_KEYS, trace: false, profileTo: process.env.BENCH_BROWSER_PROF, traceTo: process.env.BENCH_ALIGNED_TRACE, cores: true })
-    const fast = (unthrottledBrowser = await launchBrowser(UNTHROTTLED_SWITCHES))
+    const fast = (unthrottledBrowser = await launchBenchBrowser(UNTHROTTLED_SWITCHES))
     // Frames not tied to 60 Hz: three runs on one page (an open of the law is ~3 s of the 5 minutes).
     const { unthrottled, traced, structural } = await inUserParagraph(fast, baseUrl, docUrl, admin.cookie, async (page) => ({
       unthrottled: await typingOn(page, fast, { pace: BACK_TO_BACK, keys: CONTEXT_KEYS, trace: false }),

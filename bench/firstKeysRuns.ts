@@ -8,7 +8,7 @@
  *
  * Prints, per build, each key's median latency over the opens (keypress → painted frame).
  */
-import { launchBrowser } from '../tests/helpers/browser'
+import { launchBenchBrowser } from './lib/devtoolsKeys'
 import { FULL_LAW_ARTICLES } from './lib/law'
 import { median } from './lib/stats'
 import { startServer } from './servers/target'
@@ -31,7 +31,7 @@ const sides = await Promise.all(
     return { staticDir, target, ...law, keys: [] as number[][] }
   }),
 )
-const browser = await launchBrowser()
+const browser = await launchBenchBrowser()
 try {
   for (let i = 0; i < opens; i++) {
     for (const side of i % 2 ? [...sides].reverse() : sides) {

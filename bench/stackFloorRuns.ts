@@ -19,7 +19,8 @@ import fs from 'node:fs'
 import { build } from 'esbuild'
 import * as Y from 'yjs'
 import { toBase64 } from 'lib0/buffer'
-import { launchBrowser, WINDOW } from '../tests/helpers/browser'
+import { WINDOW } from '../tests/helpers/browser'
+import { launchBenchBrowser } from './lib/devtoolsKeys'
 import { benchArticles } from './lib/law'
 import { startServer } from './servers/target'
 import { describeKeys } from './lib/keyLatency'
@@ -36,7 +37,7 @@ async function bundled(entry: string): Promise<string> {
 const stackPage = `<div id="floor" data-paragraphs='${JSON.stringify(FLOOR_PARAGRAPHS)}'></div><script>${await bundled('./lib/stackFloorEditor.ts')}</script>`
 
 const target = await startServer('accord')
-const browser = await launchBrowser()
+const browser = await launchBenchBrowser()
 try {
   const articles = benchArticles()
   const { baseUrl, admin, docUrl, loader } = await openedLaw(target, articles)

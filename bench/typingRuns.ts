@@ -21,7 +21,7 @@
  * bench/results/typing-<time>.json.
  */
 import fs from 'node:fs'
-import { launchBrowser } from '../tests/helpers/browser'
+import { launchBenchBrowser } from './lib/devtoolsKeys'
 import { benchArticles } from './lib/law'
 import { startWorkers } from './lib/workers'
 import { startServer } from './servers/target'
@@ -40,7 +40,7 @@ const unthrottled = process.env.UNTHROTTLED === '1' || structural
 const articles = benchArticles()
 
 const target = await startServer('accord')
-const browser = await launchBrowser(unthrottled ? UNTHROTTLED_SWITCHES : [])
+const browser = await launchBenchBrowser(unthrottled ? UNTHROTTLED_SWITCHES : [])
 const [worker] = startWorkers(1)
 try {
   const { baseUrl, admin, spec, loader, docUrl, json } = await openedLaw(target, articles)

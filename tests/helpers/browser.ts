@@ -36,10 +36,10 @@ export const DISABLED_FEATURES = [
   'msEdgeUpdateLaunchServicesPreferredVersion',
 ]
 
-/** Debian's Chromium; a missing browser fails the suite, it never skips it. `extraArgs` are added to its switches. */
 /** The editor's sync connections, as `page.routeWebSocket` matches them. */
 export const SYNC_SOCKET = new RegExp(SYNC_PATH)
 
+/** Debian's Chromium; a missing browser fails the suite, it never skips it. `extraArgs` are added to its switches. */
 export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`)
