@@ -1,6 +1,6 @@
 import type { EditorState, Plugin } from '@tiptap/pm/state'
-import { yCursorPluginKey } from '@tiptap/y-tiptap'
-import { afterNextFrame } from '../ui/afterFrame'
+import { yCursorPluginKey, ySyncPluginKey } from '@tiptap/y-tiptap'
+import { afterNextFrame, nextTask } from '../ui/afterFrame'
 import { writeWaitingTyping } from './localSyncAfterFrame'
 import { withPluginView } from './pluginApply'
 
@@ -12,22 +12,42 @@ import { withPluginView } from './pluginApply'
  * caret it publishes is the one of that moment), with the typing that waits to be written into
  * Yjs written first (its positions are Yjs's). Other plugins are returned as they are.
  */
+/**
+ * Whether the update from `before` to `after` is this person's: a keystroke or a caret move,
+ * whose frame the caret's publishing waits for. A co-author's change (their words, their caret
+ * drawn) paints no keystroke of ours, and the next task will do: waiting for a frame would ask
+ * Chromium for one, a whole frame's work for each of their changes.
+ */
+function ownChange(before: EditorState, after: EditorState): boolean {
+  if (before.doc === after.doc) return !before.selection.eq(after.selection)
+  return !(ySyncPluginKey.getState(after) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin
+}
+
 export function ownCaretAfterFrame(plugin: Plugin): Plugin {
-  return withPluginView(plugin, yCursorPluginKey, (_editorView, inner) => {
+  return withPluginView(plugin, yCursorPluginKey, (view, inner) => {
     /** The state before the first update still waiting (the one to compare with); null: none waits. */
     let since: EditorState | null = null
+    /** Whether an update of our own waits: it publishes after the frame that paints it. */
+    let ownWaits = false
     let destroyed = false
+    const publish = (afterFrame: boolean) => () => {
+      // Published already; or a keystroke came after a co-author's change: after its frame.
+      if (!since || destroyed || (ownWaits && !afterFrame)) return
+      const prev = since
+      since = null
+      ownWaits = false
+      writeWaitingTyping(view.state)
+      inner.update?.(view, prev)
+    }
     return {
-      update(view, prevState) {
-        if (since) return
-        since = prevState
-        afterNextFrame(() => {
-          const prev = since!
-          since = null
-          if (destroyed) return
-          writeWaitingTyping(view.state)
-          inner.update?.(view, prev)
-        })
+      update(_view, prevState) {
+        const own = ownChange(prevState, view.state)
+        if (!since) {
+          since = prevState
+          if (!own) return nextTask(publish(false))
+        } else if (!own || ownWaits) return
+        ownWaits = true
+        afterNextFrame(publish(true))
       },
       destroy() {
         destroyed = true

@@ -4,6 +4,11 @@
  * frames: there it runs in the next task.
  */
 export function afterNextFrame(fn: () => void): void {
-  if (document.visibilityState === 'hidden') setTimeout(fn, 0)
-  else requestAnimationFrame(() => setTimeout(fn, 0))
+  if (document.visibilityState === 'hidden') nextTask(fn)
+  else requestAnimationFrame(() => nextTask(fn))
+}
+
+/** Runs `fn` in a task of its own, after whatever the current one does. */
+export function nextTask(fn: () => void): void {
+  setTimeout(fn, 0)
 }

@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, caretAtEnd, contextFor, editorText, launchBrowser, selectInEditor, trackErrors } from '../helpers/browser'
 import { createMember, createOrganization, grant, organization, setupAdmin, TEST_PASSWORD, type Account } from '../helpers/accounts'
 import { messageYjsUpdate } from 'y-protocols/sync'
+import { connectClient, insertText, waitSynced } from '../helpers/clients'
 import { MessageType } from '../../shared/protocol'
 import { TYPING_WARMED_MARK } from '../../client/editor/warmTyping'
 
@@ -612,5 +613,33 @@ describe('two people co-editing the sample law in the browser', () => {
     await tab.keyboard.type(' Last words.')
     await tab.close()
     await expect.poll(() => pageB.locator('.legal-text article.article').nth(1).textContent()).toContain('Last words.')
+  })
+
+  it('asks the browser for no frame of its own when a co-author types: an open draft costs little while others write', async () => {
+    const coauthor = connectClient(server.wsUrl, docUrl.split('/').pop()!, { cookie: owner.cookie })
+    try {
+      await waitSynced(coauthor)
+      // Anna's caret in the text: her caret is published again after every change, her own after the frame that paints it.
+      await caretAtEnd(pageA, firstClause(pageA, 0))
+      await pageA.evaluate(`(() => {
+        window.__frameRequests = 0
+        const request = window.requestAnimationFrame.bind(window)
+        window.requestAnimationFrame = (callback) => (window.__frameRequests++, request(callback))
+      })()`)
+      const last = pageA.locator('.legal-text .clause').last()
+      for (let i = 0; i < 10; i++) {
+        insertText(coauthor.ydoc, 'q', { n: (await pageA.locator('.legal-text .clause').count()) - 1 })
+        await expect.poll(() => textWithoutCarets(last)).toContain('q'.repeat(i + 1))
+      }
+      expect(await pageA.evaluate('window.__frameRequests')).toBe(0)
+      // Her own keystroke still asks for its frame, and her caret still reaches Boris.
+      await pageA.keyboard.type('!')
+      await expect.poll(() => pageA.evaluate('window.__frameRequests')).not.toBe(0)
+      await expect.poll(() => textWithoutCarets(firstClause(pageB, 0))).toMatch(/!$/)
+      await expect.poll(() => pageB.locator('.collaboration-carets__label').allTextContents()).toContain('Anna · Secretariat')
+      await pageA.waitForSelector(SAVED)
+    } finally {
+      coauthor.destroy()
+    }
   })
 })
