@@ -120,7 +120,8 @@ function startWriter(spec: WriterSpec, ratePerSecond: number, awareness: boolean
     cursor++
     sent[spec.writerId] = seq
     if (awareness) {
-      const pos = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, cursor))
+      // Anchored to the character before it, as y-tiptap anchors an editor's caret: it changes with every key.
+      const pos = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, cursor, -1))
       clientAwareness.setLocalStateField('cursor', { anchor: pos, head: pos })
     }
     schedule(start + seq * interval)
