@@ -1,4 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness'
+import { nextTask } from '../ui/afterFrame'
 
 type Change = { added: number[]; updated: number[]; removed: number[] }
 type Listener = (change: Change, origin: unknown) => void
@@ -7,8 +8,11 @@ type Listener = (change: Change, origin: unknown) => void
  * The awareness as the caret plugin should see it. The plugin answers every 'change' with a
  * transaction of its own (a whole view update, every remote caret resolved again), even for our
  * own caret, which it does not draw and which moves with every keystroke. Here our own changes
- * are not passed on, and remote ones at most once per animation frame: one caret transaction
- * for however many carets moved, in the task after the frame rather than before it.
+ * are not passed on, and remote ones in a task of their own: one caret transaction for however
+ * many carets moved meanwhile (a batch of co-authors' changes handed on after a keystroke's
+ * frame brings several). Not in an animation frame: asking for one makes Chromium produce a
+ * frame, a whole frame's work for each caret a co-author moves, off screen too; a caret drawn
+ * on screen changes the page, which gets its frame anyway.
  */
 export function caretAwareness(awareness: Awareness): Awareness {
   const wrapped = new Map<Listener, Listener>()
@@ -17,10 +21,10 @@ export function caretAwareness(awareness: Awareness): Awareness {
   const on = (event: string, listener: Listener) => {
     if (event !== 'change') return awareness.on(event, listener)
     let due: { change: Change; origin: unknown } | null = null
-    const perFrame: Listener = (change, origin) => {
+    const perTask: Listener = (change, origin) => {
       if (own(change)) return
       if (due === null) {
-        requestAnimationFrame(() => {
+        nextTask(() => {
           const { change: last, origin: from } = due!
           due = null
           listener(last, from) // the plugin reads the states, not the change
@@ -28,8 +32,8 @@ export function caretAwareness(awareness: Awareness): Awareness {
       }
       due = { change, origin }
     }
-    wrapped.set(listener, perFrame)
-    awareness.on('change', perFrame)
+    wrapped.set(listener, perTask)
+    awareness.on('change', perTask)
   }
   const off = (event: string, listener: Listener) => {
     awareness.off(event, wrapped.get(listener) ?? listener)

@@ -4,7 +4,8 @@ import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, caretAtEnd, contextFor, editorText, launchBrowser, selectInEditor, trackErrors } from '../helpers/browser'
 import { createMember, createOrganization, grant, organization, setupAdmin, TEST_PASSWORD, type Account } from '../helpers/accounts'
 import { messageYjsUpdate } from 'y-protocols/sync'
-import { connectClient, insertText, waitSynced } from '../helpers/clients'
+import * as Y from 'yjs'
+import { connectClient, insertText, nthElement, waitSynced } from '../helpers/clients'
 import { MessageType } from '../../shared/protocol'
 import { TYPING_WARMED_MARK } from '../../client/editor/warmTyping'
 
@@ -616,7 +617,7 @@ describe('two people co-editing the sample law in the browser', () => {
   })
 
   it('asks the browser for no frame of its own when a co-author types: an open draft costs little while others write', async () => {
-    // A co-author without a caret: carets are drawn batched per frame, which is not what this checks.
+    // A co-author whose caret comes later: first their words alone, then words and caret as an editor sends them.
     const coauthor = connectClient(server.wsUrl, docUrl.split('/').pop()!, { cookie: owner.cookie, connect: false })
     coauthor.provider.awareness.setLocalState(null)
     coauthor.provider.connect()
@@ -633,6 +634,17 @@ describe('two people co-editing the sample law in the browser', () => {
       for (let i = 0; i < 10; i++) {
         insertText(coauthor.ydoc, 'q', { n: (await pageA.locator('.legal-text .clause').count()) - 1 })
         await expect.poll(() => textWithoutCarets(last)).toContain('q'.repeat(i + 1))
+      }
+      expect(await pageA.evaluate('window.__frameRequests')).toBe(0)
+      // The co-author's caret, anchored to the character before it as an editor's is: it moves with every key.
+      const clause = nthElement(coauthor.ydoc, 'clause', (await pageA.locator('.legal-text .clause').count()) - 1)
+      const words = clause.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText)!
+      for (let i = 0; i < 5; i++) {
+        insertText(coauthor.ydoc, 'w', { n: (await pageA.locator('.legal-text .clause').count()) - 1, index: 10 + i })
+        const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(words, 11 + i, -1))
+        coauthor.provider.awareness.setLocalState({ cursor: { anchor: at, head: at } })
+        await expect.poll(() => textWithoutCarets(last)).toContain('q'.repeat(10) + 'w'.repeat(i + 1))
+        await expect.poll(() => last.locator('.collaboration-carets__caret').count()).toBe(1)
       }
       expect(await pageA.evaluate('window.__frameRequests')).toBe(0)
       // Her own keystroke still asks for its frame, and her caret still reaches Boris.
