@@ -43,16 +43,16 @@ interface KeyEvent {
 }
 
 /** What Playwright's US keyboard layout sends for the keys the benchmarks type. */
-function keyDescription(key: string): { key: string; code: string; keyCode: number; text?: string } {
-  if (/^[a-z]$/.test(key)) return { key, code: `Key${key.toUpperCase()}`, keyCode: key.toUpperCase().charCodeAt(0), text: key }
-  if (/^[0-9]$/.test(key)) return { key, code: `Digit${key}`, keyCode: key.charCodeAt(0), text: key }
-  if (key === ' ') return { key, code: 'Space', keyCode: 32, text: ' ' }
-  if (key === 'Enter') return { key, code: 'Enter', keyCode: 13, text: '\r' }
-  if (key === 'Backspace') return { key, code: 'Backspace', keyCode: 8 }
+function keyDescription(key: string): { code: string; keyCode: number; text?: string } {
+  if (/^[a-z]$/.test(key)) return { code: `Key${key.toUpperCase()}`, keyCode: key.toUpperCase().charCodeAt(0), text: key }
+  if (/^[0-9]$/.test(key)) return { code: `Digit${key}`, keyCode: key.charCodeAt(0), text: key }
+  if (key === ' ') return { code: 'Space', keyCode: 32, text: ' ' }
+  if (key === 'Enter') return { code: 'Enter', keyCode: 13, text: '\r' }
+  if (key === 'Backspace') return { code: 'Backspace', keyCode: 8 }
   throw new Error(`typing benchmark: no key description for ${JSON.stringify(key)} (lower-case letters, digits, space, Enter and Backspace)`)
 }
 
-export function keyEvents(key: string): [KeyEvent, KeyEvent] {
+function keyEvents(key: string): [KeyEvent, KeyEvent] {
   const { code, keyCode, text } = keyDescription(key)
   const common = { key, code, windowsVirtualKeyCode: keyCode }
   return [{ type: text ? 'keyDown' : 'rawKeyDown', ...common, ...(text ? { text, unmodifiedText: text } : {}) }, { type: 'keyUp', ...common }]
@@ -67,9 +67,11 @@ interface Reply {
 /** One page's DevTools session: keys pressed, expressions evaluated. */
 export class DevtoolsKeys {
   private nextId = 1
+  /** The page's session on the browser's connection (flat: its commands carry this id). */
+  private sessionId: string | undefined
   private readonly pending = new Map<number, { resolve: (r: Record<string, unknown>) => void; reject: (e: Error) => void }>()
 
-  private constructor(private readonly socket: WebSocket, private sessionId?: string) {
+  private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data) => {
       const reply = JSON.parse(String(data)) as Reply
       const waiting = reply.id === undefined ? undefined : this.pending.get(reply.id)

@@ -22,9 +22,14 @@ interface UndoManagerLike {
 
 const writesBeforeUndo = new WeakSet<UndoManagerLike>()
 
+/** The Yjs sync plugin's state of `state`'s editor, or undefined while it has none. */
+export function syncStateOf(state: EditorState): Partial<SyncState> | undefined {
+  return ySyncPluginKey.getState(state) as Partial<SyncState> | undefined
+}
+
 /** Writes the typing that waits to go into the Y.Doc the editor of `state` is bound to, if any. */
 export function writeWaitingTyping(state: EditorState): void {
-  const doc = (ySyncPluginKey.getState(state) as Partial<SyncState> | undefined)?.doc
+  const doc = syncStateOf(state)?.doc
   if (doc) writeLocalChanges(doc)
 }
 

@@ -1,17 +1,9 @@
 import type { EditorState, Plugin } from '@tiptap/pm/state'
-import { yCursorPluginKey, ySyncPluginKey } from '@tiptap/y-tiptap'
+import { yCursorPluginKey } from '@tiptap/y-tiptap'
 import { afterNextFrame, nextTask } from '../ui/afterFrame'
-import { writeWaitingTyping } from './localSyncAfterFrame'
+import { syncStateOf, writeWaitingTyping } from './localSyncAfterFrame'
 import { withPluginView } from './pluginApply'
 
-/**
- * The caret plugin's view update publishes our own caret: two Yjs relative positions worked out
- * from the selection, the awareness state set and its listeners told (the people list among
- * them), ~0.3 ms inside every keystroke's task. Nothing of it shows in the frame that paints the
- * keystroke, so it runs once after that frame, for however many updates came meanwhile (the
- * caret it publishes is the one of that moment), with the typing that waits to be written into
- * Yjs written first (its positions are Yjs's). Other plugins are returned as they are.
- */
 /**
  * Whether the update from `before` to `after` is this person's: a keystroke or a caret move,
  * whose frame the caret's publishing waits for. A co-author's change (their words, their caret
@@ -20,9 +12,18 @@ import { withPluginView } from './pluginApply'
  */
 function ownChange(before: EditorState, after: EditorState): boolean {
   if (before.doc === after.doc) return !before.selection.eq(after.selection)
-  return !(ySyncPluginKey.getState(after) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin
+  return !syncStateOf(after)?.isChangeOrigin
 }
 
+/**
+ * The caret plugin's view update publishes our own caret: two Yjs relative positions worked out
+ * from the selection, the awareness state set and its listeners told (the people list among
+ * them), ~0.3 ms inside every keystroke's task. Nothing of it shows in the frame that paints the
+ * keystroke, so it runs once after that frame, for however many updates came meanwhile (the
+ * caret it publishes is the one of that moment), with the typing that waits to be written into
+ * Yjs written first (its positions are Yjs's); after co-authors' changes alone, in the next task
+ * instead. Other plugins are returned as they are.
+ */
 export function ownCaretAfterFrame(plugin: Plugin): Plugin {
   return withPluginView(plugin, yCursorPluginKey, (view, inner) => {
     /** The state before the first update still waiting (the one to compare with); null: none waits. */
@@ -42,12 +43,12 @@ export function ownCaretAfterFrame(plugin: Plugin): Plugin {
     return {
       update(_view, prevState) {
         const own = ownChange(prevState, view.state)
-        if (!since) {
-          since = prevState
-          if (!own) return nextTask(publish(false))
-        } else if (!own || ownWaits) return
-        ownWaits = true
-        afterNextFrame(publish(true))
+        const first = since === null
+        since ??= prevState
+        if (own && !ownWaits) {
+          ownWaits = true
+          afterNextFrame(publish(true))
+        } else if (first && !own) nextTask(publish(false))
       },
       destroy() {
         destroyed = true

@@ -631,16 +631,17 @@ describe('two people co-editing the sample law in the browser', () => {
         window.requestAnimationFrame = (callback) => (window.__frameRequests++, request(callback))
       })()`)
       const last = pageA.locator('.legal-text .clause').last()
+      const lastIndex = (await pageA.locator('.legal-text .clause').count()) - 1
       for (let i = 0; i < 10; i++) {
-        insertText(coauthor.ydoc, 'q', { n: (await pageA.locator('.legal-text .clause').count()) - 1 })
+        insertText(coauthor.ydoc, 'q', { n: lastIndex })
         await expect.poll(() => textWithoutCarets(last)).toContain('q'.repeat(i + 1))
       }
       expect(await pageA.evaluate('window.__frameRequests')).toBe(0)
       // The co-author's caret, anchored to the character before it as an editor's is: it moves with every key.
-      const clause = nthElement(coauthor.ydoc, 'clause', (await pageA.locator('.legal-text .clause').count()) - 1)
+      const clause = nthElement(coauthor.ydoc, 'clause', lastIndex)
       const words = clause.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText)!
       for (let i = 0; i < 5; i++) {
-        insertText(coauthor.ydoc, 'w', { n: (await pageA.locator('.legal-text .clause').count()) - 1, index: 10 + i })
+        insertText(coauthor.ydoc, 'w', { n: lastIndex, index: 10 + i })
         const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(words, 11 + i, -1))
         coauthor.provider.awareness.setLocalState({ cursor: { anchor: at, head: at } })
         await expect.poll(() => textWithoutCarets(last)).toContain('q'.repeat(10) + 'w'.repeat(i + 1))
