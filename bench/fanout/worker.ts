@@ -13,6 +13,7 @@ import { connectLight, marker, parseMarker, type LightClient } from '../lib/ligh
 import { clauseTexts, contentDigest, law, loadLaw, textLength } from '../lib/law'
 import { monotonicMs, resolvesWithin, until } from '../lib/stats'
 import { editKey } from './tail'
+import { insertedEntries } from './insertedEntries'
 import type { CollectResult, WorkerReply, WorkerRequest, WriterSpec } from './protocol'
 
 interface Tracked {
@@ -58,15 +59,12 @@ function record(tracked: Tracked, writerId: number, seq: number, sentAt: number,
 function track(client: BenchClient): Tracked {
   const tracked: Tracked = { client, light: null, counts: new Map(), writerId: null }
   const events = client.ydoc.getArray<string>('bench')
-  events.observe((event, transaction) => {
+  events.observe((_event, transaction) => {
     if (transaction.local) return
     const now = monotonicMs()
-    for (const delta of event.changes.delta) {
-      if (!delta.insert) continue
-      for (const text of delta.insert as string[]) {
-        const parsed = parseMarker(text)
-        if (parsed) record(tracked, parsed[0], parsed[1], parsed[2], now)
-      }
+    for (const text of insertedEntries(events, transaction)) {
+      const parsed = parseMarker(text)
+      if (parsed) record(tracked, parsed[0], parsed[1], parsed[2], now)
     }
   })
   return tracked
