@@ -11,8 +11,8 @@ export function insertedEntries<T>(array: Y.Array<T>, transaction: Y.Transaction
   for (const [client, after] of transaction.afterState) {
     const before = transaction.beforeState.get(client) ?? 0
     if (after <= before) continue
-    const structs = transaction.doc.store.clients.get(client)
-    if (!structs) continue
+    // afterState is read off this store: every client in it has structs there.
+    const structs = transaction.doc.store.clients.get(client)!
     for (let i = Y.findIndexSS(structs, before); i < structs.length && structs[i].id.clock < after; i++) {
       const struct = structs[i]
       if (!(struct instanceof Y.Item) || struct.parent !== array || struct.deleted) continue

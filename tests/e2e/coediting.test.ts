@@ -34,6 +34,7 @@ describe('two people co-editing the sample law in the browser', () => {
   let pageB: Page
   let errors: string[]
   let docUrl: string
+  let docId: string
 
   let owner: Account
   let borisAccount: Account
@@ -69,6 +70,7 @@ describe('two people co-editing the sample law in the browser', () => {
     await row.getByRole('link').click()
     await pageA.waitForURL(/\/d\/[0-9a-z]{16}$/)
     docUrl = pageA.url()
+    docId = docUrl.split('/').pop()!
     await pageA.waitForSelector(SAVED)
     // Boris's browser asks for the first sync gzipped (the sample is ~15 KB as is, ~5 KB gzipped) and unpacks it.
     const received: { type: number; bytes: number }[] = []
@@ -596,7 +598,6 @@ describe('two people co-editing the sample law in the browser', () => {
   })
 
   it('shows a new title to everyone who has the draft open when it is renamed', async () => {
-    const docId = docUrl.split('/').pop()!
     const title = 'Model Law <b>On</b> Trafficking, renamed'
     await owner.json(`/api/documents/${docId}`, { method: 'PATCH', body: JSON.stringify({ title }) })
     for (const page of [pageA, pageB]) {
@@ -618,7 +619,7 @@ describe('two people co-editing the sample law in the browser', () => {
 
   it('asks the browser for no frame of its own when a co-author types: an open draft costs little while others write', async () => {
     // A co-author whose caret comes later: first their words alone, then words and caret as an editor sends them.
-    const coauthor = connectClient(server.wsUrl, docUrl.split('/').pop()!, { cookie: owner.cookie, connect: false })
+    const coauthor = connectClient(server.wsUrl, docId, { cookie: owner.cookie, connect: false })
     coauthor.provider.awareness.setLocalState(null)
     coauthor.provider.connect()
     try {
