@@ -1,3 +1,5 @@
+import { writesTogether } from './socketWrite'
+
 /** Anything that can receive a frame: in practice a Connection. */
 export interface Peer {
   send(message: Uint8Array): void
@@ -36,8 +38,9 @@ export class LocalBroadcaster implements Broadcaster {
     if (!peers) return
     const skip = except instanceof Set ? (peer: Peer) => except.has(peer) : (peer: Peer) => peer === except
     // Copy: a send that fails may close its peer and call leave() while we iterate.
-    for (const peer of [...peers]) {
-      if (!skip(peer)) peer.send(message)
-    }
+    const recipients = [...peers]
+    writesTogether(() => {
+      for (const peer of recipients) if (!skip(peer)) peer.send(message)
+    })
   }
 }

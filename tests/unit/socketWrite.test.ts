@@ -1,7 +1,7 @@
 import net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { nativeAddon } from '../../server/nativeAddon'
-import { frameWriter } from '../../server/collab/socketWrite'
+import { frameWriter, writesTogether } from '../../server/collab/socketWrite'
 
 /** A connected loopback pair: `server` is the side frames are written to, `client` reads them. */
 async function socketPair(): Promise<{ server: net.Socket; client: net.Socket; close: () => void }> {
@@ -115,3 +115,84 @@ describe('writing broadcast frames straight to a socket', () => {
     await gone
   })
 })
+
+describe('writing one frame to many sockets together', () => {
+  let closers: (() => void)[] = []
+  afterEach(() => {
+    for (const close of closers) close()
+    closers = []
+  })
+
+  async function pairs(n: number) {
+    const all = await Promise.all(Array.from({ length: n }, () => socketPair()))
+    closers.push(...all.map((p) => p.close))
+    return all.map((p) => ({ ...p, write: frameWriter(p.server) }))
+  }
+
+  it('delivers the frame to every idle socket, past the streams, once the sends are over', async () => {
+    const sockets = await pairs(6)
+    const bytes = frame(7, 300)
+    const got = sockets.map((p) => received(p.client, bytes.length))
+    writesTogether(() => {
+      for (const p of sockets) p.write(bytes)
+    })
+    for (const p of sockets) {
+      expect(p.server.writableLength).toBe(0)
+      expect(p.server.bytesWritten).toBe(0) // not through net.Socket.write
+    }
+    for (const g of got) expect(await g).toEqual(bytes)
+  })
+
+  it('keeps every socket\'s bytes in order: a second frame to one socket, other frames, lagging readers, full buffers', async () => {
+    const sockets = await pairs(4)
+    const sent: Buffer[][] = sockets.map(() => [])
+    const totals = [0, 0, 0, 0]
+    const frames: Buffer[] = []
+    for (let i = 0; i < 300; i++) frames.push(frame(i, 40 * 1024 + i))
+    // Every socket's expected bytes, decided up front so the readers know how much to wait for.
+    const plan = frames.map((_, i) => sockets.map((_, s) => (i + s) % 5 !== 0))
+    plan.forEach((row, i) => row.forEach((on, s) => on && (sent[s].push(frames[i]), (totals[s] += frames[i].length))))
+    // Socket 1 also gets every tenth frame twice in a row (a second frame in the same batch).
+    for (let i = 0; i < frames.length; i += 10) {
+      sent[1].splice(sent[1].indexOf(frames[i]) + 1, 0, frames[(i + 1) % frames.length])
+      totals[1] += frames[(i + 1) % frames.length].length
+    }
+    // Socket 3 reads only after everything is sent: its buffers fill, and its frames queue.
+    sockets[3].client.pause()
+    const got = sockets.slice(0, 3).map((p, s) => received(p.client, totals[s]))
+    for (let i = 0; i < frames.length; i++) {
+      writesTogether(() => {
+        sockets.forEach((p, s) => {
+          if (!plan[i][s]) return
+          p.write(frames[i])
+          if (s === 1 && i % 10 === 0) p.write(frames[(i + 1) % frames.length])
+        })
+      })
+      if (i % 30 === 29) await new Promise((resolve) => setImmediate(resolve))
+    }
+    expect(sockets[3].server.writableLength).toBeGreaterThan(0) // the kernel did not take it all
+    const late = received(sockets[3].client, totals[3])
+    for (const [s, g] of [...got, late].entries()) {
+      const bytes = await g
+      expect(bytes.length, `socket ${s}`).toBe(totals[s])
+      expect(bytes.equals(Buffer.concat(sent[s])), `socket ${s}`).toBe(true)
+    }
+  })
+
+  it('reports a peer that has gone as that socket\'s error, and still delivers to the others', async () => {
+    const [gone, ...others] = await pairs(3)
+    const errored = new Promise<Error>((resolve) => gone.server.once('error', resolve))
+    gone.client.resetAndDestroy()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const bytes = frame(3, 2048)
+    const got = others.map((p) => received(p.client, bytes.length * 5))
+    for (let i = 0; i < 5; i++) {
+      writesTogether(() => {
+        for (const p of [gone, ...others]) if (!p.server.destroyed) p.write(bytes)
+      })
+    }
+    expect((await errored).message).toMatch(/EPIPE|ECONNRESET/)
+    for (const g of got) expect((await g).equals(Buffer.concat(Array(5).fill(bytes)))).toBe(true)
+  })
+})
+
