@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net'
+import { constants } from 'node:os'
 import { TLSSocket } from 'node:tls'
 import { nativeAddon } from '../nativeAddon'
 
@@ -33,7 +34,7 @@ interface Batch {
   length: number
 }
 
-const ECANCELED = 125
+const { ECANCELED } = constants.errno
 let batches = 0
 /** Whether io_uring is there (false once writeEach said no or failed: then never asked again). */
 let together = addon !== null

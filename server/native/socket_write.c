@@ -51,11 +51,12 @@ static napi_value write_bytes(napi_env env, napi_callback_info info) {
  * back in one io_uring_enter(). MSG_DONTWAIT: a send that would block completes with -EAGAIN at
  * once instead of waiting for room (the caller then queues the frame on the socket).
  */
-static int ring_fd = -2; /* -2: not set up yet; -1: unavailable */
-static unsigned ring_entries;
-static unsigned *sq_tail, *sq_mask, *sq_array, *cq_head, *cq_tail, *cq_mask;
-static struct io_uring_sqe* sqes;
-static struct io_uring_cqe* cqes;
+/* One ring per thread (the addon may be loaded in workers too): only its thread submits to it. */
+static __thread int ring_fd = -2; /* -2: not set up yet; -1: unavailable */
+static __thread unsigned ring_entries;
+static __thread unsigned *sq_tail, *sq_mask, *sq_array, *cq_head, *cq_tail, *cq_mask;
+static __thread struct io_uring_sqe* sqes;
+static __thread struct io_uring_cqe* cqes;
 
 static int ring_setup(void) {
   struct io_uring_params p;
