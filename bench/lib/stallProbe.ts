@@ -1,6 +1,6 @@
 /**
  * Loaded into a benchmark server (`BENCH_SERVER_FLAGS=--import=./bench/lib/stallProbe.ts`):
- * a 2 ms timer that reports every gap over STALL_MS between two of its ticks, with the CPU the
+ * a 2 ms timer that reports every gap over STALL_MS (7, or the variable) between two of its ticks, with the CPU the
  * process used meanwhile. A gap with little CPU in it is time the process was waiting for a
  * core (or its virtual CPU was not running), not time spent in its own code. The timer's
  * wake-ups cost CPU themselves: use it to find stalls, not in runs whose CPU is recorded.
@@ -10,7 +10,7 @@
 import fs from 'node:fs'
 import { monotonicMs } from './stats'
 
-const STALL_MS = 7
+const STALL_MS = Number(process.env.STALL_MS ?? 7)
 
 let last = monotonicMs()
 let lastCpu = process.cpuUsage()
