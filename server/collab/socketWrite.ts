@@ -69,16 +69,18 @@ function flush(held: Batch): void {
   const { frame, sockets, length } = held
   if (length === 0 || !frame) return
   if (results.length < length) results = new Int32Array(held.fds.length)
+  // Whether `results` says what became of each send (else each is written here, one by one).
   let sent = false
   try {
     sent = length > 1 && addon!.writeEach(held.fds.subarray(0, length), frame, results)
+    if (length > 1 && !sent) together = false
   } catch (err) {
     // The ring failed with sends in flight: what those wrote is unknown, so their connections
-    // start over (the clients reconnect and sync); the rest were not sent and are written below.
+    // start over (the clients reconnect and sync); the sends that completed are in `results`.
     together = false
+    sent = true
     for (let i = 0; i < length; i++) if (results[i] === -ECANCELED) sockets[i].destroy(err as Error)
   }
-  if (length > 1 && !sent) together = false
   for (let i = 0; i < length; i++) {
     const socket = sockets[i]
     if (socket.destroyed) continue
