@@ -1,9 +1,10 @@
 /**
  * Loaded into a benchmark server (`BENCH_SERVER_FLAGS=--import=./bench/lib/stallProbe.ts`):
- * a 2 ms timer that reports every gap over STALL_MS (7, or the variable) between two of its ticks, with the CPU the
- * process used meanwhile. A gap with little CPU in it is time the process was waiting for a
- * core (or its virtual CPU was not running), not time spent in its own code. The timer's
- * wake-ups cost CPU themselves: use it to find stalls, not in runs whose CPU is recorded.
+ * a 2 ms timer that reports every gap over STALL_MS (7, or the variable) between two of its
+ * ticks, with the CPU the process used meanwhile. A gap with little CPU in it is time the
+ * process was waiting for a core (or its virtual CPU was not running), not time spent in its own
+ * code. The timer's wake-ups cost CPU themselves: use it to find stalls, not in runs whose CPU
+ * is recorded.
  * Lines go to stderr as `STALL <pid> mono=<CLOCK_MONOTONIC ms> gap=<ms> cpu=<ms> ...`, in the
  * clock of the fan-out run's `window` lines (BENCH_PERF=1).
  */

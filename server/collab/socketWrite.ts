@@ -24,24 +24,18 @@ function descriptorOf(socket: Socket): number | null {
   return typeof fd === 'number' && fd >= 0 ? fd : null
 }
 
-/** Frames for idle sockets held during writesTogether(): one frame, many sockets. */
-interface Batch {
-  /** Tells a socket whether it has a frame held here already (see frameWriter). */
-  readonly id: number
-  frame: Uint8Array | null
-  fds: Int32Array
-  sockets: Socket[]
-  length: number
-}
-
 const { ECANCELED } = constants.errno
-let batches = 0
 /** Whether io_uring is there (false once writeEach said no or failed: then never asked again). */
 let together = addon !== null
-let batch: Batch | null = null
+/** Whether a writesTogether() is running: frames to idle sockets are held meanwhile. */
+let holding = false
+/** What is held: one frame, for these sockets (and their descriptors, in the same order). */
+let heldFrame: Uint8Array | null = null
+const heldSockets: Socket[] = []
+let heldFds = new Int32Array(64)
+/** Counts the flushes, so that a socket can tell whether it has a frame held now (see frameWriter). */
+let flushes = 1
 let results = new Int32Array(64)
-
-const newBatch = (): Batch => ({ id: ++batches, frame: null, fds: new Int32Array(64), sockets: [], length: 0 })
 
 /**
  * Runs `send`, holding the frames it writes to idle sockets, then writes each to all of them in
@@ -50,44 +44,59 @@ const newBatch = (): Batch => ({ id: ++batches, frame: null, fds: new Int32Array
  * the server was switched out ~1.5 times per edit). For a broadcast: one frame, many sockets.
  */
 export function writesTogether(send: () => void): void {
-  if (!together || batch) {
+  if (!together || holding) {
     send()
     return
   }
-  batch = newBatch()
+  holding = true
   try {
     send()
   } finally {
-    const held = batch
-    batch = null
-    flush(held)
+    holding = false
+    flushHeld()
   }
 }
 
-/** Writes what `held` holds: in one call, or one by one without io_uring. */
-function flush(held: Batch): void {
-  const { frame, sockets, length } = held
-  if (length === 0 || !frame) return
-  if (results.length < length) results = new Int32Array(held.fds.length)
+/** Writes what is held, in one call (or one by one without io_uring), and holds nothing after. */
+function flushHeld(): void {
+  const frame = heldFrame
+  const count = heldSockets.length
+  heldFrame = null
+  flushes++
+  if (!frame || count === 0) return
+  if (results.length < count) results = new Int32Array(heldFds.length)
   // Whether `results` says what became of each send (else each is written here, one by one).
   let sent = false
   try {
-    sent = length > 1 && addon!.writeEach(held.fds.subarray(0, length), frame, results)
-    if (length > 1 && !sent) together = false
+    sent = count > 1 && addon!.writeEach(heldFds.subarray(0, count), frame, results)
+    if (count > 1 && !sent) together = false
   } catch (err) {
     // The ring failed with sends in flight: what those wrote is unknown, so their connections
     // start over (the clients reconnect and sync); the sends that completed are in `results`.
     together = false
     sent = true
-    for (let i = 0; i < length; i++) if (results[i] === -ECANCELED) sockets[i].destroy(err as Error)
+    for (let i = 0; i < count; i++) if (results[i] === -ECANCELED) heldSockets[i].destroy(err as Error)
   }
-  for (let i = 0; i < length; i++) {
-    const socket = sockets[i]
+  for (let i = 0; i < count; i++) {
+    const socket = heldSockets[i]
     if (socket.destroyed) continue
-    const written = sent ? results[i] : addon!.write(held.fds[i], frame)
+    const written = sent ? results[i] : addon!.write(heldFds[i], frame)
     if (written === frame.byteLength) continue
     socket.write(written > 0 ? frame.subarray(written) : frame)
   }
+  heldSockets.length = 0
+}
+
+function hold(socket: Socket, fd: number, frame: Uint8Array): void {
+  heldFrame = frame
+  const at = heldSockets.length
+  if (at === heldFds.length) {
+    const grown = new Int32Array(heldFds.length * 2)
+    grown.set(heldFds)
+    heldFds = grown
+  }
+  heldFds[at] = fd
+  heldSockets.push(socket)
 }
 
 /**
@@ -100,22 +109,18 @@ function flush(held: Batch): void {
 export function frameWriter(socket: Socket): (frame: Uint8Array) => void {
   const fd = addon ? descriptorOf(socket) : null
   if (!addon || fd === null) return (frame) => socket.write(frame)
-  /** The batch this socket last had a frame held in. */
-  let heldIn = 0
+  /** The flush that writes the frame last held for this socket. */
+  let heldUntil = 0
   return (frame) => {
-    // A frame already held for this socket (or a batch of other bytes) goes out first.
-    if (batch && (heldIn === batch.id || (batch.frame !== null && batch.frame !== frame))) {
-      const held = batch
-      batch = newBatch()
-      flush(held)
-    }
+    // A frame already held for this socket (or held frames of other bytes) goes out first.
+    if (heldFrame && (heldUntil === flushes || heldFrame !== frame)) flushHeld()
     // Idle: open (so `fd` is still this socket's), not corked, and nothing queued in Node or
     // libuv (writableLength counts a write libuv has not finished), so nothing written earlier
     // can come after these bytes.
     if (socket.writableLength === 0 && socket.writableCorked === 0 && socket.writable) {
-      if (batch) {
-        hold(batch, socket, fd, frame)
-        heldIn = batch.id
+      if (holding) {
+        hold(socket, fd, frame)
+        heldUntil = flushes
         return
       }
       const written = addon.write(fd, frame)
@@ -126,13 +131,3 @@ export function frameWriter(socket: Socket): (frame: Uint8Array) => void {
   }
 }
 
-function hold(into: Batch, socket: Socket, fd: number, frame: Uint8Array): void {
-  into.frame = frame
-  if (into.length === into.fds.length) {
-    const grown = new Int32Array(into.fds.length * 2)
-    grown.set(into.fds)
-    into.fds = grown
-  }
-  into.fds[into.length++] = fd
-  into.sockets.push(socket)
-}
