@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { flushSync } from 'react-dom'
 import type { Editor } from '@tiptap/react'
 import type { Command } from '@tiptap/pm/state'
 import {
@@ -57,7 +58,9 @@ export function Toolbar({ editor, language, children }: { editor: Editor | null;
   useEffect(() => {
     const dom = editor?.view.dom
     if (!dom) return
-    const open = () => setShowXref(true)
+    // Drawn within the shortcut's own task, as a React key handler's update would be: an Escape
+    // pressed right after it then finds the dialog (a custom event gets React's default, later, lane).
+    const open = () => flushSync(() => setShowXref(true))
     dom.addEventListener(OPEN_XREF_DIALOG, open)
     return () => dom.removeEventListener(OPEN_XREF_DIALOG, open)
   }, [editor])

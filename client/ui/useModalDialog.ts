@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useLatest } from './useLatest'
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
@@ -27,14 +27,17 @@ export function useModalDialog<T extends HTMLElement>(onClose: () => void) {
   // Read while rendering: React focuses an autoFocus control before any effect of this component runs.
   const [opener] = useState(() => document.activeElement)
   const close = useLatest(onClose)
+  const back = useRef<Element | null>(null)
 
-  useEffect(() => {
+  // Keys belong to the dialog from the commit that draws it. A passive effect can run a task
+  // later, and Chromium lets an input event (an Escape pressed as soon as the dialog shows) go first.
+  useLayoutEffect(() => {
     const dialog = ref.current
     if (!dialog) return
     stack.push(dialog)
     // Opened in place of another dialog (a version view → its comparison): the opener went with
     // it, and that dialog has just given the focus back to its own opener.
-    const back = opener instanceof HTMLElement && opener.isConnected ? opener : document.activeElement
+    back.current = opener instanceof HTMLElement && opener.isConnected ? opener : document.activeElement
     if (!dialog.contains(document.activeElement)) dialog.focus()
     const onKey = (event: KeyboardEvent) => {
       if (stack[stack.length - 1] !== dialog || event.defaultPrevented) return
@@ -68,11 +71,19 @@ export function useModalDialog<T extends HTMLElement>(onClose: () => void) {
       document.removeEventListener('keydown', onKey)
       dialog.removeEventListener('focusout', onFocusOut)
       stack.splice(stack.indexOf(dialog), 1)
+    }
+  }, [opener])
+
+  // Focus goes back once the dialog has left the page, which a passive effect's cleanup sees.
+  useEffect(() => {
+    const dialog = ref.current
+    return () => {
       // Still on the page: only StrictMode's rehearsal of an unmount, the dialog stays open.
-      if (dialog.isConnected) return
+      if (!dialog || dialog.isConnected) return
       // Back to the opener, unless focus has already gone somewhere else (a new page, say).
       const active = document.activeElement
-      if ((!active || active === document.body) && back instanceof HTMLElement && back.isConnected) back.focus()
+      const to = back.current
+      if ((!active || active === document.body) && to instanceof HTMLElement && to.isConnected) to.focus()
     }
   }, [opener])
 

@@ -93,6 +93,37 @@ describe('cross-references follow renumbering for two people', () => {
     expect(await pageA.evaluate(() => !!document.activeElement?.closest('.legal-text'))).toBe(true)
   })
 
+  it('closes on an Escape pressed as soon as the dialog shows, or in the same moment as the shortcut', async () => {
+    type Watched = Window & { xrefClosed?: Promise<boolean> }
+    // Watching before the key is pressed: Escape goes in as soon as the dialog is drawn.
+    await pageA.evaluate(() => {
+      ;(window as Watched).xrefClosed = new Promise<boolean>((resolve) => {
+        const shown = new MutationObserver(() => {
+          if (!document.querySelector('[data-testid="xref-dialog"]')) return
+          shown.disconnect()
+          // The commit that drew the dialog is done; its passive effects may not be.
+          document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }))
+          // Two frames and a task: whatever React had left to do is done.
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(!document.querySelector('[data-testid="xref-dialog"]')))))
+        })
+        shown.observe(document.body, { childList: true, subtree: true })
+      })
+    })
+    await pageA.keyboard.press('Control+Alt+6')
+    expect(await pageA.evaluate(() => (window as Watched).xrefClosed)).toBe(true)
+    expect(await pageA.evaluate(() => !!document.activeElement?.closest('.legal-text'))).toBe(true)
+
+    // Both keys in one task (a fast typist, a key repeated): the dialog is there for the Escape.
+    expect(await pageA.evaluate(() => new Promise<boolean>((resolve) => {
+      const key = (init: KeyboardEventInit) => document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }))
+      key({ key: '6', code: 'Digit6', keyCode: 54, ctrlKey: true, altKey: true })
+      const opened = !!document.querySelector('[data-testid="xref-dialog"]')
+      key({ key: 'Escape' })
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(opened && !document.querySelector('[data-testid="xref-dialog"]')))))
+    }))).toBe(true)
+    expect(await pageA.evaluate(() => !!document.activeElement?.closest('.legal-text'))).toBe(true)
+  })
+
   it('shows Article 3 in both browsers once the other person inserts an article before it', async () => {
     await pageB.locator('.legal-text article.article').first().locator('.article-heading').click()
     await pageB.getByTestId('add-article').click()
