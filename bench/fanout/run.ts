@@ -23,7 +23,11 @@ export interface FanoutConfig {
   writers: number
   /** Edits per second per writer. */
   rate: number
-  /** Rounds of this corner, if not the run's `rounds` (more where one run's figure moves most). */
+  /**
+   * Rounds of this corner, if not the run's `rounds` (more where one run's figure moves most).
+   * Those past the run's `rounds` are extra: each runs for every server or, when the time budget
+   * would not hold it whole, for none.
+   */
   rounds?: number
 }
 
@@ -283,9 +287,17 @@ export async function runFanoutBenchmark(
       workers = startWorkers(opts.workers)
     })
     const rounds = Math.max(...opts.matrix.map((config) => roundsOf(config, opts.rounds)))
+    /** The longest server run of each configuration so far, in ms. */
+    const longest = new Map<FanoutConfig, number>()
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? opts.servers : [...opts.servers].reverse()
       for (const config of opts.matrix.filter((c) => round < roundsOf(c, opts.rounds))) {
+        // An extra round that only some servers got would weigh one moment of the machine against them alone.
+        const roundMs = (longest.get(config) ?? Infinity) * order.length
+        if (round >= opts.rounds && Date.now() - started + roundMs > opts.budgetMs) {
+          opts.log(`  round ${round + 1} ${configLabel(config).padEnd(22)} (extra) left out: the time budget would not hold it for every server`)
+          continue
+        }
         for (const server of order) {
           if (Date.now() - started > opts.budgetMs) {
             failed.push({ server, config, round, error: 'skipped: time budget spent' })
@@ -293,8 +305,10 @@ export async function runFanoutBenchmark(
             continue
           }
           let run: RunResult
+          const runStarted = Date.now()
           try {
             run = await runOne(server, config, round, workers, opts)
+            longest.set(config, Math.max(longest.get(config) ?? 0, Date.now() - runStarted))
           } catch (err) {
             const error = err instanceof Error ? err.message : String(err)
             failed.push({ server, config, round, error })
