@@ -20,6 +20,7 @@ import { Versions } from './services/versions'
 import { AgreementRepo } from './db/agreementRepo'
 import { Agreement } from './services/agreement'
 import { Admission } from './collab/admission'
+import { refuseIoUring } from './collab/socketWrite'
 import { StorageHealth } from './storage/storageHealth'
 import type { DocumentStore } from './storage/documentStore'
 
@@ -61,6 +62,7 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
   config.dataDir = path.resolve(config.dataDir)
   config.staticDir = path.resolve(config.staticDir)
   const log = createLogger(config.logLevel, {}, start.logSink)
+  if (!config.ioUring) refuseIoUring()
   if (config.passwordCost < DEFAULT_PASSWORD_COST) {
     log.warn('PASSWORD_COST is below the default: weaker password hashes (for tests only)', { passwordCost: config.passwordCost })
   }

@@ -62,6 +62,11 @@ export interface Config {
   exportWorkerHeapMb: number
   /** How commits are journaled before they are passed on: `mapped` (falls back to `written` where files cannot be mapped) or `written`. */
   updateJournal: JournalKind
+  /**
+   * Broadcast frames to a room's idle sockets in one io_uring submission. Off: one write() each,
+   * as where the kernel refuses io_uring. Process-wide, and for good once off.
+   */
+  ioUring: boolean
 }
 
 export const DEFAULT_PASSWORD_COST = 15
@@ -99,6 +104,7 @@ export const DEFAULT_CONFIG: Config = {
   autoVersionIntervalMs: 60 * 60 * 1000,
   exportWorkerHeapMb: 1024,
   updateJournal: 'mapped',
+  ioUring: true,
 }
 
 type Env = Record<string, string | undefined>
@@ -174,5 +180,6 @@ export function loadConfig(env: Env = process.env): Config {
     autoVersionIntervalMs: int(env, 'AUTO_VERSION_INTERVAL_MS', d.autoVersionIntervalMs, 1000),
     exportWorkerHeapMb: int(env, 'EXPORT_WORKER_HEAP_MB', d.exportWorkerHeapMb, 64, 16384),
     updateJournal: choice(env, 'UPDATE_JOURNAL', JOURNAL_KINDS, d.updateJournal),
+    ioUring: bool(env, 'IO_URING', d.ioUring),
   }
 }

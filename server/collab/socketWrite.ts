@@ -12,6 +12,8 @@ interface SocketWriteAddon {
    * would return for `fds[i]`, -ECANCELED if not sent. False, nothing sent, without io_uring.
    */
   writeEach(fds: Int32Array, bytes: Uint8Array, results: Int32Array): boolean
+  /** From now on writeEach() sends nothing and returns false, as where the kernel refuses io_uring. */
+  refuseRing(): void
 }
 
 const loaded = nativeAddon<SocketWriteAddon>('socket_write')
@@ -36,6 +38,15 @@ let heldFds = new Int32Array(64)
 /** Counts the flushes, so that a socket can tell whether it has a frame held now (see frameWriter). */
 let flushes = 1
 let results = new Int32Array(64)
+
+/**
+ * No io_uring for this process from now on (IO_URING=off: a kernel whose io_uring is distrusted
+ * though allowed): broadcasts then take the path they take where the kernel refuses it, the
+ * first one finding out and every frame written one by one.
+ */
+export function refuseIoUring(): void {
+  addon?.refuseRing()
+}
 
 /**
  * Runs `send`, holding the frames it writes to idle sockets, then writes each to all of them in

@@ -52,6 +52,8 @@ static napi_value write_bytes(napi_env env, napi_callback_info info) {
  * once instead of waiting for room (the caller then queues the frame on the socket).
  */
 /* One ring per thread (the addon may be loaded in workers too): only its thread submits to it. */
+/* Set by refuseRing() (IO_URING=off): every thread goes without, as where the kernel refuses io_uring. */
+static int ring_refused = 0;
 static __thread int ring_fd = -2; /* -2: not set up yet; -1: unavailable */
 static __thread unsigned ring_entries;
 static __thread unsigned *sq_tail, *sq_mask, *sq_array, *cq_head, *cq_tail, *cq_mask;
@@ -158,8 +160,8 @@ static napi_value write_each(napi_env env, napi_callback_info info) {
     napi_throw_type_error(env, NULL, "writeEach(fds, bytes, results): an Int32Array, a Uint8Array and an Int32Array as long as the first");
     return NULL;
   }
-  if (ring_fd == -2) ring_fd = ring_setup();
-  int ok = ring_fd >= 0;
+  if (ring_fd == -2 && !ring_refused) ring_fd = ring_setup();
+  int ok = !ring_refused && ring_fd >= 0;
   for (size_t at = 0; ok && at < lengths[0]; at += ring_entries) {
     unsigned n = (unsigned)(lengths[0] - at < ring_entries ? lengths[0] - at : ring_entries);
     if (ring_fd < 0) { /* given up during this call: the rest not sent */
@@ -177,11 +179,21 @@ static napi_value write_each(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/* refuseRing(): from now on writeEach() sends nothing and returns false, in every thread. */
+static napi_value refuse_ring(napi_env env, napi_callback_info info) {
+  (void)env;
+  (void)info;
+  ring_refused = 1;
+  return NULL;
+}
+
 NAPI_MODULE_INIT() {
   napi_value fn;
   if (napi_create_function(env, "write", NAPI_AUTO_LENGTH, write_bytes, NULL, &fn) != napi_ok) return NULL;
   if (napi_set_named_property(env, exports, "write", fn) != napi_ok) return NULL;
   if (napi_create_function(env, "writeEach", NAPI_AUTO_LENGTH, write_each, NULL, &fn) != napi_ok) return NULL;
   if (napi_set_named_property(env, exports, "writeEach", fn) != napi_ok) return NULL;
+  if (napi_create_function(env, "refuseRing", NAPI_AUTO_LENGTH, refuse_ring, NULL, &fn) != napi_ok) return NULL;
+  if (napi_set_named_property(env, exports, "refuseRing", fn) != napi_ok) return NULL;
   return exports;
 }
