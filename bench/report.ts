@@ -45,9 +45,9 @@ export function markdownSummary(r: BenchResults): string {
   if (r.fanout) {
     const f = r.fanout
     // The rounds each configuration got (an extra round the time budget left out is not counted).
-    const rounds = f.matrix
-      .map((config) => `${Math.max(0, ...f.summaries.filter((s) => configLabel(s.config) === configLabel(config)).map((s) => s.rounds)) || roundsOf(config, f.rounds)} at ${configLabel(config)}`)
-      .join(', ')
+    const roundsGot = (config: FanoutConfig) =>
+      Math.max(0, ...f.summaries.filter((s) => configLabel(s.config) === configLabel(config)).map((s) => s.rounds)) || roundsOf(config, f.rounds)
+    const rounds = f.matrix.map((config) => `${roundsGot(config)} at ${configLabel(config)}`).join(', ')
     out.push(`**1. Fan-out** (rounds: ${rounds}; alternating order, ${f.windowMs / 1000} s window each; ${f.workers} load-generator processes; one ~200 KB document). Latency: a writer's edit → each other client has it.`)
     out.push('')
     out.push('| clients · writers · edits/s | server | p50 ms | p95 ms | p99 ms | max ms | lost | converged | server CPU-s / 1,000 delivered | peak RSS MB | p99 vs ref | CPU vs ref | load generator |')

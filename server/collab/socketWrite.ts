@@ -91,11 +91,14 @@ function flushHeld(): void {
   for (let i = 0; i < count; i++) {
     const socket = heldSockets[i]
     if (socket.destroyed) continue
-    const written = sent ? results[i] : addon!.write(heldFds[i], frame)
-    if (written === frame.byteLength) continue
-    socket.write(written > 0 ? frame.subarray(written) : frame)
+    finishWrite(socket, frame, sent ? results[i] : addon!.write(heldFds[i], frame))
   }
   heldSockets.length = 0
+}
+
+/** What the kernel did not take of `frame` (`written`: bytes, or -errno for none) goes through the socket's own queue. */
+function finishWrite(socket: Socket, frame: Uint8Array, written: number): void {
+  if (written !== frame.byteLength) socket.write(written > 0 ? frame.subarray(written) : frame)
 }
 
 function hold(socket: Socket, fd: number, frame: Uint8Array): void {
@@ -134,9 +137,8 @@ export function frameWriter(socket: Socket): (frame: Uint8Array) => void {
         heldUntil = flushes
         return
       }
-      const written = addon.write(fd, frame)
-      if (written === frame.byteLength) return
-      if (written > 0) frame = frame.subarray(written)
+      finishWrite(socket, frame, addon.write(fd, frame))
+      return
     }
     socket.write(frame)
   }

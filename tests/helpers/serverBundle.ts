@@ -23,7 +23,8 @@ export async function bundleServer(): Promise<{ entry: string; remove(): Promise
     outfile: entry,
     logLevel: 'warning',
   })
-  await fs.symlink(path.join(REPO_ROOT, 'server', 'native'), path.join(path.dirname(entry), 'native')).catch((err: NodeJS.ErrnoException) => {
+  // Relative, so that it still points at this checkout's addons if the checkout is moved.
+  await fs.symlink(path.join('..', '..', 'server', 'native'), path.join(path.dirname(entry), 'native')).catch((err: NodeJS.ErrnoException) => {
     if (err.code !== 'EEXIST') throw err // another test process made it
   })
   return { entry, remove: () => fs.rm(entry, { force: true }) }
