@@ -1,5 +1,6 @@
 /** IPC between the fan-out benchmark and its load-generator workers (bench/fanout/worker.ts). */
 import type { ClientSpec } from '../lib/clients'
+import type { GcPause } from '../lib/gcPauses'
 
 export interface WriterSpec {
   /** Index of the writing client among this worker's clients. */
@@ -28,6 +29,10 @@ export interface CollectResult {
   samples: Float64Array
   /** The edit of each sample (see tail.ts). */
   edits: Float64Array
+  /** When each sample's edit was sent (CLOCK_MONOTONIC ms). */
+  sentAt: Float64Array
+  /** This worker's garbage-collection pauses from the window's start to the collection. */
+  gcPauses: GcPause[]
   /** Deliveries seen in total (any time). */
   received: number
   missing: number

@@ -17,6 +17,7 @@ import { startServer } from '../servers/target'
 import { SERVER_LABEL, type ServerKind } from '../servers/protocol'
 import type { CollectResult, WriterSpec } from './protocol'
 import { tailAnatomy, type TailAnatomy } from './tail'
+import { gcInTail, type GcInTail, type GcTotals } from './gcInTail'
 
 export interface FanoutConfig {
   clients: number
@@ -54,6 +55,8 @@ export interface RunResult {
   latency: Distribution
   /** Which edits made the p99, and whether they were late before the fan-out. */
   tail: TailAnatomy
+  /** Garbage collection in the window, and in the p99's deliveries. */
+  gc: GcInTail
   sent: number
   delivered: number
   lost: number
@@ -103,6 +106,8 @@ export interface FanoutSummary {
 const CORES = os.cpus().length
 /** Full (Y.Doc) receivers per worker besides its writers, to check convergence on real documents. */
 const FULL_RECEIVERS = 3
+
+const gcLine = (t: GcTotals) => `${t.pauses}×/${t.ms.toFixed(0)} ms (max ${t.maxMs.toFixed(1)}, ${t.major} full)`
 
 const maxOf = (values: number[]) => (values.length ? Math.max(...values) : NaN)
 
@@ -162,6 +167,7 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
       await Promise.all(workers.map((w) => w.request({ cmd: 'collect', expected, drainMs: 10_000 })))
     ).map((r) => r.collect!)
     const collectedAt = performance.now()
+    const serverPauses = await target.gcPauses(start)
 
     // A fresh client checks what the server holds.
     const verifier = connect(spec)
@@ -193,6 +199,13 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
       round,
       latency,
       tail: tailAnatomy(samples, concatSamples(collected.map((c) => c.edits)), latency.p95, latency.p99),
+      gc: gcInTail(
+        collected.map((c) => ({ latencies: c.samples, sentAt: c.sentAt, edits: c.edits, pauses: c.gcPauses })),
+        serverPauses,
+        (writerId) => writerId % workers.length,
+        latency.p99,
+        { start, end: start + elapsed * 1000 },
+      ),
       sent,
       delivered: samples.length,
       lost: collected.reduce((n, c) => n + c.missing, 0),
@@ -322,7 +335,8 @@ export async function runFanoutBenchmark(
           opts.log(
             `  round ${round + 1} ${configLabel(config).padEnd(22)} ${SERVER_LABEL[server].padEnd(20)} ` +
               `p50 ${run.latency.p50.toFixed(1)} p99 ${run.latency.p99.toFixed(1)} max ${run.latency.max.toFixed(0)} ms ` +
-              `(p99 made by ${run.tail.edits} edits, ${run.tail.lateEverywhere} late at every recipient${run.tail.worst.length ? `; worst ${run.tail.worst.map((w) => `${w.edit} ${w.fastestMs.toFixed(0)}–${w.slowestMs.toFixed(0)}`).join(', ')} ms` : ''}); ` +
+              `(p99 made by ${run.tail.edits} edits, ${run.tail.lateEverywhere} late at every recipient; per edit fastest p50 ${run.tail.fastest.p50.toFixed(1)} p99 ${run.tail.fastest.p99.toFixed(1)}, spread p50 ${run.tail.spread.p50.toFixed(1)} p99 ${run.tail.spread.p99.toFixed(1)} ms${run.tail.worst.length ? `; worst ${run.tail.worst.map((w) => `${w.edit} ${w.fastestMs.toFixed(0)}–${w.slowestMs.toFixed(0)}`).join(', ')} ms` : ''}); ` +
+              `GC server ${gcLine(run.gc.server)}, load generators ${gcLine(run.gc.workers)}, p99 deliveries ${run.gc.deliveries} over a pause of: server ${run.gc.overServer}, receiver ${run.gc.overReceiver}, writer ${run.gc.overWriter}; ` +
               `${run.delivered} delivered, lost ${run.lost}, ${run.converged ? 'converged' : 'DIVERGED'}; ` +
               `server ${run.serverCores.toFixed(2)} cores (${(run.serverSystemShare * 100).toFixed(0)}% kernel, ${run.faultsPer1000.toFixed(0)} page faults/1k), ${run.cpuPer1000.toFixed(3)} CPU-s/1k; loadgen ${run.loadgenCores.toFixed(2)} cores ` +
               `(max worker ${run.maxWorkerCore.toFixed(2)}, ELD p99 ${run.workerEldP99.toFixed(1)} ms); other processes ${run.foreignCores.toFixed(2)} cores${run.loadgenBottleneck ? ' [loadgen-bound]' : ''}; setup ${(run.setupMs / 1000).toFixed(1)} s (${Object.entries(run.phases).map(([k, v]) => `${k.replace(/Ms$/, '')} ${(v / 1000).toFixed(1)}`).join(', ')})`,
@@ -351,7 +365,8 @@ export async function runFanoutBenchmark(
 /**
  * `npx tsx bench/fanout/run.ts [N×W×R …]`: this section alone, e.g. `50x5x10 200x10x20` (BENCH_SERVERS,
  * BENCH_ROUNDS, BENCH_WINDOW_MS, BENCH_WARMUP_MS; BENCH_PERF=1 prints each server's pid and window in
- * CLOCK_MONOTONIC, for `perf record -k CLOCK_MONOTONIC` and bench/lib/stallProbe.ts; flags for the servers: bench/servers/target.ts).
+ * CLOCK_MONOTONIC, for `perf record -k CLOCK_MONOTONIC` and bench/lib/stallProbe.ts; flags for the servers: bench/servers/target.ts;
+ * BENCH_WORKER_FLAGS for the load generators, e.g. `--max-semi-space-size=64`).
  */
 if (import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1] ?? '').href) {
   const matrix = (process.argv.slice(2).length ? process.argv.slice(2) : ['50x5x10']).map((s) => {

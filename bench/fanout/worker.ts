@@ -12,6 +12,7 @@ import { connect, type BenchClient, type ClientSpec } from '../lib/clients'
 import { connectLight, marker, parseMarker, type LightClient } from '../lib/lightClient'
 import { clauseTexts, contentDigest, law, loadLaw, textLength } from '../lib/law'
 import { monotonicMs, resolvesWithin, until } from '../lib/stats'
+import { recordGcPauses } from '../lib/gcPauses'
 import { editKey } from './tail'
 import { insertedEntries } from './insertedEntries'
 import type { CollectResult, WorkerReply, WorkerRequest, WriterSpec } from './protocol'
@@ -33,6 +34,9 @@ const clients: Tracked[] = []
 let samples: number[] = []
 /** The edit of each sample (editKey), for the tail's anatomy. */
 let sampleEdits: number[] = []
+/** When the edit of each sample was sent. */
+let sampleSent: number[] = []
+const gcPauses = recordGcPauses()
 let received = 0
 let measureWindow = { start: Infinity, end: -Infinity }
 const eld = monitorEventLoopDelay({ resolution: 5 })
@@ -53,6 +57,7 @@ function record(tracked: Tracked, writerId: number, seq: number, sentAt: number,
   if (sentAt >= measureWindow.start && sentAt < measureWindow.end) {
     samples.push(now - sentAt)
     sampleEdits.push(editKey(writerId, seq))
+    sampleSent.push(sentAt)
   }
 }
 
@@ -161,7 +166,16 @@ async function collect(expected: Record<number, number>, drainMs: number): Promi
     const digest = contentDigest(t.client.ydoc)
     digests[digest] = (digests[digest] ?? 0) + 1
   }
-  return { samples: Float64Array.from(samples), edits: Float64Array.from(sampleEdits), received, missing, duplicates, digests }
+  return {
+    samples: Float64Array.from(samples),
+    edits: Float64Array.from(sampleEdits),
+    sentAt: Float64Array.from(sampleSent),
+    gcPauses: gcPauses.since(measureWindow.start),
+    received,
+    missing,
+    duplicates,
+    digests,
+  }
 }
 
 async function handle(request: WorkerRequest): Promise<Omit<Extract<WorkerReply, { ok: true }>, 'id' | 'ok'>> {
@@ -191,6 +205,8 @@ async function handle(request: WorkerRequest): Promise<Omit<Extract<WorkerReply,
       return { opened: clients.length, ms: performance.now() - started }
     }
     case 'write':
+      // Setup's garbage (every client's copy of the document) collected now, not in the window.
+      ;(globalThis as { gc?: () => void }).gc?.()
       writing = true
       for (const w of request.writers) startWriter(w, request.ratePerSecond, request.awareness)
       return {}
@@ -198,6 +214,7 @@ async function handle(request: WorkerRequest): Promise<Omit<Extract<WorkerReply,
       measureWindow = { start: request.start, end: request.end }
       samples = []
       sampleEdits = []
+      sampleSent = []
       eld.reset()
       return {}
     case 'stopWriting':
@@ -219,6 +236,7 @@ async function handle(request: WorkerRequest): Promise<Omit<Extract<WorkerReply,
       for (const id of Object.keys(sent)) delete sent[Number(id)]
       samples = []
       sampleEdits = []
+      sampleSent = []
       received = 0
       measureWindow = { start: Infinity, end: -Infinity }
       for (const t of clients.splice(0)) {

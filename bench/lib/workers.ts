@@ -17,7 +17,8 @@ export interface LoadWorker {
 export function startWorkers(count: number): LoadWorker[] {
   return Array.from({ length: count }, (_, index) => {
     const child: ChildProcess = fork(WORKER, [], {
-      execArgv: ['--import', 'tsx'],
+      // --expose-gc: a worker collects its setup's garbage before the writers start (worker.ts).
+      execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_WORKER_FLAGS?.split(' ').filter(Boolean) ?? [])],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })

@@ -9,6 +9,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { WebSocketServer } from 'ws'
+import { recordGcPauses } from '../lib/gcPauses'
 import { processUsage, type ChildMessage, type ChildRequest, type ServerKind } from './protocol'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..')
@@ -76,7 +77,12 @@ async function main(): Promise<void> {
   const start = { accord: startAccord, yws: startYWebsocketServer, hocuspocus: startHocuspocus }[kind]
   if (!start) throw new Error(`unknown server kind ${kind}`)
   const server = await start()
+  const gcPauses = recordGcPauses()
   process.on('message', (request: ChildRequest) => {
+    if (request.cmd === 'pauses') {
+      send({ id: request.id, pauses: gcPauses.since(request.since) })
+      return
+    }
     if (request.cmd === 'gc') {
       const gc = (globalThis as { gc?: () => void }).gc
       gc?.()

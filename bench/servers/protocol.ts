@@ -1,4 +1,5 @@
 /** IPC between the benchmark and a server child process (bench/servers/child.ts). */
+import type { GcPause } from '../lib/gcPauses'
 
 export type ServerKind = 'accord' | 'yws' | 'hocuspocus'
 
@@ -19,9 +20,14 @@ export interface ProcessUsage {
   maxRss: number
 }
 
-export type ChildRequest = { id: number; cmd: 'usage' } | { id: number; cmd: 'gc' } | { id: number; cmd: 'stop' }
+export type ChildRequest =
+  | { id: number; cmd: 'usage' }
+  | { id: number; cmd: 'gc' }
+  | { id: number; cmd: 'stop' }
+  /** Garbage-collection pauses that ended at or after `since` (CLOCK_MONOTONIC ms). */
+  | { id: number; cmd: 'pauses'; since: number }
 
-export type ChildMessage = { ready: true; port: number } | { id: number; usage?: ProcessUsage; error?: string }
+export type ChildMessage = { ready: true; port: number } | { id: number; usage?: ProcessUsage; pauses?: GcPause[]; error?: string }
 
 export function processUsage(): ProcessUsage {
   const cpu = process.cpuUsage()

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { SERVER_V8_FLAGS } from '../../server/v8Flags'
+import type { GcPause } from '../lib/gcPauses'
 import { SERVER_LABEL, type ChildMessage, type ChildRequest, type ProcessUsage, type ServerKind } from './protocol'
 
 const CHILD = path.join(import.meta.dirname, 'child.ts')
@@ -18,6 +19,8 @@ export interface ServerTarget {
   usage(): Promise<ProcessUsage>
   /** Full garbage collection in the server, then its usage. */
   gcUsage(): Promise<ProcessUsage>
+  /** Its garbage-collection pauses that ended at or after `since` (CLOCK_MONOTONIC ms). */
+  gcPauses(since: number): Promise<GcPause[]>
   stop(): Promise<void>
 }
 
@@ -58,7 +61,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
       } else pending.get(m.id)?.(m)
     })
   })
-  const request = (cmd: ChildRequest['cmd']) =>
+  const request = (cmd: ChildRequest['cmd'], extra: { since?: number } = {}) =>
     new Promise<ChildMessage>((resolve, reject) => {
       const id = ++nextId
       // A server that cannot answer for this long has fallen hopelessly behind.
@@ -68,7 +71,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
         pending.delete(id)
         resolve(m)
       })
-      child.send({ id, cmd } satisfies ChildRequest)
+      child.send({ id, cmd, ...extra } as ChildRequest)
     })
   const usageOf = async (cmd: 'usage' | 'gc') => {
     const m = await request(cmd)
@@ -84,6 +87,10 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     dataDir,
     usage: () => usageOf('usage'),
     gcUsage: () => usageOf('gc'),
+    gcPauses: async (since) => {
+      const m = await request('pauses', { since })
+      return 'pauses' in m && m.pauses ? m.pauses : []
+    },
     stop: () => {
       stopped ??= (async () => {
         const exited = new Promise<void>((resolve) => {

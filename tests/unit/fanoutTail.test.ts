@@ -24,7 +24,7 @@ describe("what makes a fan-out run's p99 (bench/fanout/tail)", () => {
       20,
       30,
     )
-    expect(anatomy).toEqual({
+    expect(anatomy).toMatchObject({
       edits: 2,
       lateEverywhere: 1,
       worst: [
@@ -32,10 +32,17 @@ describe("what makes a fan-out run's p99 (bench/fanout/tail)", () => {
         { edit: '3:13', fastestMs: 1, slowestMs: 32 },
       ],
     })
+    // Per edit: fastest 29, 1, 2, 2 ms; spread 5, 31, 1, 2 ms.
+    expect(anatomy.fastest.p50).toBeCloseTo(2, 5)
+    expect(anatomy.fastest.p99).toBeGreaterThan(28)
+    expect(anatomy.spread.p50).toBeGreaterThanOrEqual(2)
+    expect(anatomy.spread.p50).toBeLessThanOrEqual(5)
+    expect(anatomy.spread.p99).toBeGreaterThan(30)
   })
 
   it('keeps writer and seq apart for long runs (seq up to a million)', () => {
     const anatomy = tailAnatomy(Float64Array.of(5), Float64Array.of(editKey(12, 999_999)), 1, 1)
     expect(anatomy.worst).toEqual([{ edit: '12:999999', fastestMs: 5, slowestMs: 5 }])
+    expect(anatomy.spread).toEqual({ p50: 0, p99: 0 })
   })
 })
