@@ -61,6 +61,21 @@ export function markdownSummary(r: BenchResults): string {
       const failedNote = s.failures.length > 0 ? ` (${s.failures.length} run(s) failed)` : ''
       out.push(`| ${configLabel(s.config)} | ${SERVER_LABEL[s.server]}${failedNote} | ${fmt(s.latency.p50)} | ${fmt(s.latency.p95)} | ${fmt(s.latency.p99)} | ${fmt(s.latency.max, 0)} | ${s.lost} | ${s.converged ? 'yes' : '**no**'} | ${fmt(s.cpuPer1000, 3)} | ${fmt(s.peakRssMb, 0)} | ${ratio(s.p99VsReference)} | ${ratio(s.cpuVsReference)} | ${gen} |`)
     }
+    const tails = f.summaries.filter((s) => s.rounds > 0 && s.tailCauses)
+    if (tails.length > 0) {
+      out.push('')
+      const pct = (x: number) => `${fmt(x * 100, 0)}%`
+      out.push(
+        'What made the p99 (medians over the rounds; the deliveries at or over each round\'s p99 laid next to the garbage collector\'s pauses): ' +
+          tails
+            .map((s) => {
+              const t = s.tailCauses
+              return `${configLabel(s.config)} ${SERVER_LABEL[s.server]}: an edit's first recipient ${fmt(t.fastestP50)} ms after its writer sent it, its last ${fmt(t.spreadP50)} ms after that; ` +
+                `the server's pauses ${fmt(t.serverGcMs, 0)} ms in all; of the p99's deliveries ${pct(t.overServerGc)} overlapped a pause of the server, ${pct(t.overReceiverGc)} one of the receiving load generator, ${pct(t.overWriterGc)} one of the writer's`
+            })
+            .join('. ') + '.',
+      )
+    }
     const bound = f.summaries.filter((s) => s.loadgenBottleneck)
     if (bound.length > 0) {
       out.push('')

@@ -47,6 +47,39 @@ export interface FanoutOptions {
   log: (line: string) => void
 }
 
+export interface TailCauses {
+  /** Medians over the rounds of each round's p50: an edit's fastest delivery, and its slowest less its fastest. */
+  fastestP50: number
+  spreadP50: number
+  /** Deliveries at or over their round's p99, and the share of them that overlapped a pause of each. */
+  p99Deliveries: number
+  overServerGc: number
+  overReceiverGc: number
+  overWriterGc: number
+  /** The server's garbage-collection pauses in the windows, ms in all. */
+  serverGcMs: number
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+function tailCausesOf(runs: RunResult[]): TailCauses {
+  const deliveries = runs.reduce((n, r) => n + r.gc.deliveries, 0)
+  const share = (pick: (r: RunResult) => number) => runs.reduce((n, r) => n + pick(r), 0) / deliveries
+  return {
+    fastestP50: median(runs.map((r) => r.tail.fastest.p50)),
+    spreadP50: median(runs.map((r) => r.tail.spread.p50)),
+    p99Deliveries: deliveries,
+    overServerGc: share((r) => r.gc.overServer),
+    overReceiverGc: share((r) => r.gc.overReceiver),
+    overWriterGc: share((r) => r.gc.overWriter),
+    serverGcMs: runs.reduce((n, r) => n + r.gc.server.ms, 0),
+  }
+}
+
 /** One server run (one server, one configuration, one round). */
 export interface RunResult {
   server: ServerKind
@@ -90,6 +123,8 @@ export interface FanoutSummary {
   failures: string[]
   latency: Distribution
   p99PerRound: number[]
+  /** What made the tail, over the rounds (see tail.ts and gcInTail.ts). */
+  tailCauses: TailCauses
   lost: number
   converged: boolean
   cpuPer1000: number
@@ -253,6 +288,7 @@ function summarize(runs: RunResult[], failed: FailedRun[], server: ServerKind, c
     failures: failed.filter((f) => f.server === server && f.config === config).map((f) => f.error),
     latency: distribution(concatSamples(mine.map((r) => r.samples))),
     p99PerRound: mine.map((r) => r.latency.p99),
+    tailCauses: tailCausesOf(mine),
     lost: mine.reduce((n, r) => n + r.lost, 0),
     converged: mine.every((r) => r.converged),
     cpuPer1000: (mine.reduce((s, r) => s + r.serverCpuSeconds, 0) / delivered) * 1000,
