@@ -18,7 +18,9 @@ export function startWorkers(count: number): LoadWorker[] {
   return Array.from({ length: count }, (_, index) => {
     const child: ChildProcess = fork(WORKER, [], {
       // --expose-gc: a worker collects its setup's garbage before the writers start (worker.ts).
-      execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_WORKER_FLAGS?.split(' ').filter(Boolean) ?? [])],
+      // --initial-old-space-size: at N=200 a worker's heap outgrew V8's first limits inside the
+      // window, 1–3 full collections (5–10 ms each) in the window of whichever server ran first.
+      execArgv: ['--import', 'tsx', '--expose-gc', '--initial-old-space-size=512', ...(process.env.BENCH_WORKER_FLAGS?.split(' ').filter(Boolean) ?? [])],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })
