@@ -61,7 +61,7 @@ export function markdownSummary(r: BenchResults): string {
       const failedNote = s.failures.length > 0 ? ` (${s.failures.length} run(s) failed)` : ''
       out.push(`| ${configLabel(s.config)} | ${SERVER_LABEL[s.server]}${failedNote} | ${fmt(s.latency.p50)} | ${fmt(s.latency.p95)} | ${fmt(s.latency.p99)} | ${fmt(s.latency.max, 0)} | ${s.lost} | ${s.converged ? 'yes' : '**no**'} | ${fmt(s.cpuPer1000, 3)} | ${fmt(s.peakRssMb, 0)} | ${ratio(s.p99VsReference)} | ${ratio(s.cpuVsReference)} | ${gen} |`)
     }
-    const tails = f.summaries.filter((s) => s.rounds > 0 && s.tailCauses)
+    const tails = f.summaries.filter((s) => s.rounds > 0)
     if (tails.length > 0) {
       out.push('')
       const pct = (x: number) => `${fmt(x * 100, 0)}%`

@@ -10,7 +10,7 @@ import os from 'node:os'
 import { connect } from '../lib/clients'
 import { newDocument } from '../lib/documents'
 import { contentDigest, FANOUT_ARTICLES, law, textLength, topLevelCount } from '../lib/law'
-import { concatSamples, distribution, monotonicMs, sleep, until, type Distribution } from '../lib/stats'
+import { concatSamples, distribution, median, monotonicMs, sleep, until, type Distribution } from '../lib/stats'
 import { machineBusySeconds, procStat } from '../lib/machine'
 import { startWorkers, type LoadWorker } from '../lib/workers'
 import { startServer } from '../servers/target'
@@ -58,12 +58,6 @@ export interface TailCauses {
   overWriterGc: number
   /** The server's garbage-collection pauses in the windows, ms in all. */
   serverGcMs: number
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 function tailCausesOf(runs: RunResult[]): TailCauses {

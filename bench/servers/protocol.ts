@@ -27,6 +27,10 @@ export type ChildRequest =
   /** Garbage-collection pauses that ended at or after `since` (CLOCK_MONOTONIC ms). */
   | { id: number; cmd: 'pauses'; since: number }
 
+/** A request as sent before it is given its id. */
+type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never
+export type ChildCommand = WithoutId<ChildRequest>
+
 export type ChildMessage = { ready: true; port: number } | { id: number; usage?: ProcessUsage; pauses?: GcPause[]; error?: string }
 
 export function processUsage(): ProcessUsage {

@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { SERVER_V8_FLAGS } from '../../server/v8Flags'
 import type { GcPause } from '../lib/gcPauses'
-import { SERVER_LABEL, type ChildMessage, type ChildRequest, type ProcessUsage, type ServerKind } from './protocol'
+import { SERVER_LABEL, type ChildMessage, type ChildCommand, type ChildRequest, type ProcessUsage, type ServerKind } from './protocol'
 
 const CHILD = path.join(import.meta.dirname, 'child.ts')
 
@@ -61,20 +61,20 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
       } else pending.get(m.id)?.(m)
     })
   })
-  const request = (cmd: ChildRequest['cmd'], extra: { since?: number } = {}) =>
+  const request = (message: ChildCommand) =>
     new Promise<ChildMessage>((resolve, reject) => {
       const id = ++nextId
       // A server that cannot answer for this long has fallen hopelessly behind.
-      const timer = setTimeout(() => reject(new Error(`${kind}: no answer to ${cmd} within 45 s`)), 45_000)
+      const timer = setTimeout(() => reject(new Error(`${kind}: no answer to ${message.cmd} within 45 s`)), 45_000)
       pending.set(id, (m) => {
         clearTimeout(timer)
         pending.delete(id)
         resolve(m)
       })
-      child.send({ id, cmd, ...extra } as ChildRequest)
+      child.send({ ...message, id } satisfies ChildRequest)
     })
   const usageOf = async (cmd: 'usage' | 'gc') => {
-    const m = await request(cmd)
+    const m = await request({ cmd })
     if (!('usage' in m) || !m.usage) throw new Error(`${kind}: no usage`)
     return m.usage
   }
@@ -88,7 +88,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     usage: () => usageOf('usage'),
     gcUsage: () => usageOf('gc'),
     gcPauses: async (since) => {
-      const m = await request('pauses', { since })
+      const m = await request({ cmd: 'pauses', since })
       return 'pauses' in m && m.pauses ? m.pauses : []
     },
     stop: () => {
@@ -99,7 +99,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
         })
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
         try {
-          await request('stop').catch(() => child.kill('SIGKILL'))
+          await request({ cmd: 'stop' }).catch(() => child.kill('SIGKILL'))
           await exited
         } finally {
           clearTimeout(timer)
