@@ -30,6 +30,8 @@ export interface FanoutConfig {
    * would not hold it whole, for none.
    */
   rounds?: number
+  /** Writing before this corner's window opens, if not the run's `warmupMs`. */
+  warmupMs?: number
 }
 
 /** How many rounds `config` gets in a run of `rounds`. */
@@ -174,7 +176,7 @@ async function runOne(server: ServerKind, config: FanoutConfig, round: number, w
       perWorker[w].push({ client: 1 + Math.floor(writerId / workers.length), writerId, clause: Math.floor(((writerId + 0.5) * clauses) / config.writers) })
     }
     await Promise.all(workers.map((w, i) => w.request({ cmd: 'write', writers: perWorker[i], ratePerSecond: config.rate, awareness: false })))
-    await sleep(opts.warmupMs)
+    await sleep(config.warmupMs ?? opts.warmupMs)
 
     const start = monotonicMs()
     await Promise.all(workers.map((w) => w.request({ cmd: 'window', start, end: start + opts.windowMs })))
@@ -408,7 +410,7 @@ if (import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]
     matrix,
     servers,
     rounds: Number(process.env.BENCH_ROUNDS ?? 1),
-    warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 1000),
+    warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 2500),
     windowMs: Number(process.env.BENCH_WINDOW_MS ?? 5000),
     workers: Number(process.env.BENCH_WORKERS ?? 3),
     budgetMs: 600_000,
