@@ -52,10 +52,14 @@ export function HistoryPanel({ docId, title, language, canEdit, onClose }: {
     return () => clearInterval(timer)
   }, [reload])
 
-  // The "from" choice defaults to the newest version, and follows it when the chosen one is gone.
+  // "From" defaults to the newest version; a chosen version that is gone gives way to the default
+  // (the newest for "from", the current text for "to"). The current text is a choice, not a gap.
   useEffect(() => {
-    if (versions && versions.length > 0 && !versions.some((v) => v.id === from)) setFrom(versions[0].id)
-  }, [versions, from])
+    if (!versions || versions.length === 0) return
+    const gone = (id: string) => id !== CURRENT && !versions.some((v) => v.id === id)
+    if (gone(from)) setFrom(versions[0].id)
+    if (gone(to)) setTo(CURRENT)
+  }, [versions, from, to])
 
   function save(event: FormEvent) {
     event.preventDefault()

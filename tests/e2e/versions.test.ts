@@ -213,6 +213,22 @@ describe('versions and comparison in the browser', () => {
     expect(await holdsFocus(history().getByRole('button', { name: 'Compare', exact: true }))).toBe(true)
   })
 
+  it('compares the current text back to Round 1: “Current text” stays chosen as “From”', async () => {
+    const from = history().getByLabel('From')
+    await from.selectOption({ label: 'Current text' })
+    await history().getByLabel('To').selectOption({ label: (await optionLabel('Round 1')) })
+    await history().getByRole('button', { name: 'Compare', exact: true }).click()
+    const view = page.getByTestId('compare-view')
+    await view.getByTestId('compare-summary').waitFor()
+    expect(await view.getByTestId('compare-sides').textContent()).toMatch(/^Current text → Round 1 \(.+\)$/)
+    // Backwards, the article added since Round 1 is a deletion.
+    expect(await view.getByTestId('summary-deleted').textContent()).toContain('deleted: 1')
+    expect(await view.getByTestId('summary-added').textContent()).toContain('added: 0')
+    await page.keyboard.press('Escape')
+    await view.waitFor({ state: 'detached' })
+    expect(await from.locator('option:checked').textContent()).toBe('Current text')
+  })
+
   it('opens Round 1 read-only and restores it after a confirmation', async () => {
     await history().getByTestId('version-row').filter({ hasText: 'Round 1' }).getByRole('button', { name: 'Open' }).click()
     const view = page.getByTestId('version-view')
