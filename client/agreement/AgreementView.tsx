@@ -131,7 +131,7 @@ export function AgreementView({ docId, title, role, withAccess, onClose }: {
         {overview?.canPropose && !open && (
           <ProposeForm docId={docId} withAccess={withAccess} taken={taken} onProposed={(view) => changed(view, t('agreement.proposed', { name: versionName(view.version, t) }))} />
         )}
-        {overview?.canPropose && open && <p className="muted small">{t('agreement.openExists')}</p>}
+        {overview?.canPropose && open && <p className="muted small" data-testid="propose-blocked">{t('agreement.openExists')}</p>}
       </div>
     </Overlay>
   )

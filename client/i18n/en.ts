@@ -551,7 +551,7 @@ export const en = {
   'agreement.proposed': "“{name}” is proposed for agreement.",
   'agreement.frozenHint': "The proposed version is frozen: it cannot be renamed, changed or deleted. Editing the draft goes on in the current text.",
   'agreement.changedSince': "The draft has been edited since this version was saved: positions concern the version as proposed, not the current text.",
-  'agreement.openExists': "Another version is proposed for agreement. Withdraw it to propose a different one.",
+  'agreement.openExists': "One version at a time is proposed for agreement: to propose another, withdraw the one above.",
   'agreement.ownersOnly': "Owners of the draft propose versions for agreement.",
   'agreement.recordTitle': "Position of {org}",
   'agreement.replaces': "Recording again replaces the current position (recorded by {name}, {time}); the earlier one stays in the history.",

@@ -79,6 +79,11 @@ describe('agreement in the browser', () => {
     // The owner's organization is not required: no position form, a withdraw button.
     expect(await proposal.getByTestId('position-form').count()).toBe(0)
     expect(await proposal.getByTestId('withdraw').count()).toBe(1)
+    // The propose form gives way to why: one proposal at a time.
+    expect(await view(page).getByTestId('propose-form').count()).toBe(0)
+    expect(await view(page).getByTestId('propose-blocked').textContent()).toBe(
+      'One version at a time is proposed for agreement: to propose another, withdraw the one above.',
+    )
   })
 
   it('the position form: says why it cannot be recorded yet, keeps the focus on a control as articles come and go, no space before a colon', async () => {
