@@ -1,6 +1,7 @@
 import { COMPARATIVE_TABLE_FORMATS, CompareQuery, ErrorCode, SaveVersionInput, type DocumentComparisonWire } from '../../shared/api'
 import { packDiff } from '../../shared/diff/wire'
 import { comparativeTableFile, compareVersions } from '../services/compare'
+import { ReviewThreads } from '../services/comments'
 import { HttpError } from '../errors'
 import { validationIssues } from '../../shared/validation'
 import type { ApiDeps } from './api'
@@ -38,6 +39,8 @@ function justificationOf(ctx: RequestContext): boolean {
 export function registerVersionsRoutes(router: Router, deps: ApiDeps): void {
   const { guards, documentAccess: access, versions } = deps
   const author = (user: { id: string; organization: { id: string } }) => ({ userId: user.id, orgId: user.organization.id })
+  // A restore brings words back as new text: threads on them are placed on them again.
+  const threads = new ReviewThreads(deps)
 
   router
     .on(
@@ -71,7 +74,16 @@ export function registerVersionsRoutes(router: Router, deps: ApiDeps): void {
       '/api/documents/:id/versions/:vid/restore',
       guards.signedIn(({ auth, params, res }) => {
         const { doc } = access.authorize(auth.user, params.id, 'edit')
-        sendJson(res, 200, versions.restore(doc, params.vid, author(auth.user)))
+        const result = versions.restore(doc, params.vid, author(auth.user))
+        // The restore is stored whatever happens here: a failure is logged, not answered.
+        if (result.changed) {
+          try {
+            threads.reanchorAfterRestore(doc)
+          } catch (err) {
+            deps.log.error('threads not placed again after a restore', { docId: doc.id, by: auth.user.id, message: err instanceof Error ? err.message : String(err) })
+          }
+        }
+        sendJson(res, 200, result)
       }),
     )
     .on(

@@ -9,7 +9,7 @@ import {
   type WordingDecision,
   type WordingProposalView,
 } from '../../shared/api'
-import { findArticle, resolveAnchor, textBetween, type AnchorResolution } from '../../shared/comments/anchor'
+import { findArticle, findQuoteAgain, resolveAnchor, textBetween, type AnchorResolution } from '../../shared/comments/anchor'
 import type { ThreadsChanged } from '../../shared/protocol'
 import { can, type Role } from '../../shared/roles'
 import type { ReportThread } from '../../shared/review/reviewReport'
@@ -194,6 +194,27 @@ export class ReviewThreads {
         return { thread, state: 'live', current: textBetween(resolution.start, resolution.end, references), order: orderInArticle(resolution) }
       })
     })
+  }
+
+  /**
+   * After a restore changed the text: each thread whose words were gone is looked for again by
+   * its quote in its block (findQuoteAgain), stored and announced when found. Returns how many.
+   */
+  reanchorAfterRestore(doc: DocumentRecord): number {
+    const rows = this.deps.comments.threads(doc.id).filter((row) => row.anchor_start !== null && row.anchor_end !== null)
+    if (rows.length === 0) return 0
+    const found = this.deps.rooms.read(doc.id, (ydoc) =>
+      rows.filter((row) => {
+        if (this.resolve(ydoc, row).state !== 'orphaned') return false
+        const again = findQuoteAgain(ydoc, { start: row.anchor_start!, end: row.anchor_end! }, { blockId: row.block_id, articleId: row.article_id, quote: row.quote })
+        if (again?.state !== 'live' || !again.relocated) return false
+        this.deps.comments.setAnchor(row.id, again.relocated.start, again.relocated.end)
+        return true
+      }),
+    )
+    for (const row of found) this.changed(doc, { threadId: row.id, change: 'updated' })
+    if (found.length > 0) this.deps.log.info('thread anchors found again after a restore', { docId: doc.id, threads: found.map((row) => row.id) })
+    return found.length
   }
 
   private resolve(ydoc: Y.Doc, row: ThreadRow): AnchorResolution {

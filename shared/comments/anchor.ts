@@ -188,7 +188,28 @@ export function resolvePositions(doc: Y.Doc, startRel: Y.RelativePosition, endRe
   return { state: 'live', start: start.point, end: end.point, startRel, endRel, articleId: article ? articleIdOf(article) : null, relocated: null }
 }
 
-function relocate(doc: Y.Doc, fallback: AnchorFallback): AnchorResolution | null {
+/**
+ * A passage whose words were gone, looked for again by its quote after a restore brought words
+ * back: restored words are new text, which the old positions do not follow (an undo's are
+ * followed: Yjs tracks redone items). Of several occurrences in its block, the one nearest
+ * where the words were.
+ */
+export function findQuoteAgain(doc: Y.Doc, anchor: EncodedAnchor, fallback: AnchorFallback): AnchorResolution | null {
+  const decoded = decodeAnchor(anchor)
+  const start = decoded ? resolvePoint(doc, decoded.start) : null
+  return relocate(doc, fallback, start?.kind === 'ok' ? start.point.index : 0)
+}
+
+/** Where `quote` occurs in `words` nearest to `near` (-1: nowhere). */
+function nearestIndexOf(words: string, quote: string, near: number): number {
+  let best = -1
+  for (let i = words.indexOf(quote); i >= 0; i = words.indexOf(quote, i + 1)) {
+    if (best < 0 || Math.abs(i - near) < Math.abs(best - near)) best = i
+  }
+  return best
+}
+
+function relocate(doc: Y.Doc, fallback: AnchorFallback, near = 0): AnchorResolution | null {
   if (!fallback.quote || fallback.quote.includes('\n')) return null
   const article = findArticle(doc, fallback.articleId)
   if (!article) return null
@@ -199,7 +220,7 @@ function relocate(doc: Y.Doc, fallback: AnchorFallback): AnchorResolution | null
       : blocks.find((b) => b.getAttribute('id') === fallback.blockId)
   const text = block ? xmlTextOf(block) : null
   if (!text) return null
-  const index = textOfBlock(text).indexOf(fallback.quote)
+  const index = nearestIndexOf(textOfBlock(text), fallback.quote, near)
   if (index < 0) return null
   const start = { text, index }
   const end = { text, index: index + fallback.quote.length }

@@ -257,6 +257,32 @@ describe('review threads over the real server', () => {
     expect(wordsOf(client.ydoc, found)).toBe(words)
   })
 
+  it('finds a passage again when a restore brings back its deleted words, where they were', async () => {
+    const client = law.connect(law.cast.drafter)
+    await waitSynced(client)
+    const text = articleBlockText(client.ydoc, 4, 1)
+    // "the" of "the member states"; the block has "the" (and "they", "their") before it too.
+    const index = textOfBlock(text).indexOf('the member states')
+    const anchor = createAnchor({ text, index }, { text, index: index + 3 })
+    const created = (await (await post(law.cast.drafter, threadsPath(), { articleId: articleId(client.ydoc, 4), anchor, body: 'Which states?' })).json()) as ThreadView
+    const versionsPath = `/api/documents/${law.docId}/versions`
+    const version = await law.cast.drafter.json<{ id: string }>(versionsPath, { method: 'POST', body: JSON.stringify({ name: 'Before the cut' }) })
+    client.ydoc.transact(() => text.delete(index, 'the '.length))
+    await waitSaved(client)
+    // Words deleted by an edit are not searched for: the thread is on deleted text.
+    expect(wordsOf(client.ydoc, (await list(law.cast.drafter)).find((t) => t.id === created.id)!)).toBe('(orphaned)')
+
+    expect((await post(law.cast.drafter, `${versionsPath}/${version.id}/restore`, {})).status).toBe(200)
+    await waitFor(() => expect(client.threadEvents).toContainEqual({ threadId: created.id, change: 'updated' }))
+    await waitFor(() => expect(textOfBlock(articleBlockText(client.ydoc, 4, 1))).toContain('the member states'))
+    const found = (await list(law.cast.drafter)).find((t) => t.id === created.id)!
+    expect(found.anchor).not.toEqual(created.anchor)
+    const resolution = resolveAnchor(client.ydoc, found.anchor!)
+    if (resolution.state !== 'live') throw new Error(`the thread is ${resolution.state} after the restore`)
+    expect(textBetween(resolution.start, resolution.end)).toBe('the')
+    expect(resolution.start.index).toBe(textOfBlock(resolution.start.text).indexOf('the member states'))
+  })
+
   it('limits how fast one person comments (429 with Retry-After)', async () => {
     const client = law.connect(law.cast.owner)
     await waitSynced(client)
