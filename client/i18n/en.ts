@@ -298,7 +298,7 @@ export const en = {
   'import.note.tablesFlattened': "Tables flattened into paragraphs, cell by cell: {count}.",
   'import.note.docxMessage': "Word document: {message}",
   'import.note.noArticles': "No articles were recognised: the text becomes the title and the preamble.",
-  'import.note.noTitle': "No title line was found; the title is empty.",
+  'import.note.noTitle': "No title line was found: the title above becomes the law’s title.",
   'import.note.renumbered': "Typed article numbers differ from the computed ones ({typed} → {computed}); Accord numbers articles itself.",
   'import.note.relabelled': "Typed point labels differ from the computed ones (“{typed}” → “{computed}”); Accord numbers points and sub-points itself.",
   'import.note.nestedTooDeep': "Items nested deeper than sub-points, kept as sub-points: {count}.",

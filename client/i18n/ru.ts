@@ -297,7 +297,7 @@ export const ru: Record<MessageKey, string> = {
   'import.note.tablesFlattened': "Таблиц, разобранных на абзацы по ячейкам: {count}.",
   'import.note.docxMessage': "Документ Word: {message}",
   'import.note.noArticles': "Статьи не распознаны: текст станет названием и преамбулой.",
-  'import.note.noTitle': "Строка с названием не найдена; название пустое.",
+  'import.note.noTitle': "Строка с названием не найдена: названием закона станет название, указанное выше.",
   'import.note.renumbered': "Набранные номера статей расходятся с вычисленными ({typed} → {computed}); Accord нумерует статьи сам.",
   'import.note.relabelled': "Набранные обозначения пунктов расходятся с вычисленными («{typed}» → «{computed}»); Accord нумерует пункты и подпункты сам.",
   'import.note.nestedTooDeep': "Элементов глубже подпунктов, оставленных подпунктами: {count}.",

@@ -13,6 +13,7 @@ import { toMarkdown } from '../../shared/export/markdown'
 import { bytesSource, type ImportFileKind } from '../../shared/import/fileKind'
 import { importProblem } from '../../shared/import/errors'
 import { parseSource } from '../../shared/import/source'
+import { titledIfUntitled } from '../../shared/import/untitled'
 import type { ImportStats } from '../../shared/import/types'
 
 /**
@@ -32,10 +33,11 @@ export type WorkerFormat = 'docx' | 'html' | 'md' | 'akn'
 
 export type Task =
   | { kind: 'export'; format: WorkerFormat; source: TextSource; meta: ExportMeta; appendix?: ExportAppendix }
-  | { kind: 'importDoc'; doc: unknown }
+  /** `title`: the law's title when the tree has none (titledIfUntitled). */
+  | { kind: 'importDoc'; doc: unknown; title?: string }
   /** A draft's text encoded afresh as a new draft's, with the same stable ids (a language version). */
   | { kind: 'copyDoc'; source: TextSource }
-  | { kind: 'importFile'; type: ImportFileKind; bytes: Uint8Array; language?: Language }
+  | { kind: 'importFile'; type: ImportFileKind; bytes: Uint8Array; language?: Language; title?: string }
 
 export type TaskResult =
   | { kind: 'export'; bytes: Uint8Array }
@@ -155,7 +157,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
     case 'export':
       return { kind: 'export', bytes: await exportBytes(task.format, treeOf(task.source), task.meta, task.appendix) }
     case 'importDoc': {
-      const doc = validImportedDoc(task.doc)
+      const doc = titledIfUntitled(validImportedDoc(task.doc), task.title)
       return { kind: 'import', state: encodeDocJSON(doc), title: titleOf(doc), stats: countNodes(doc), warnings: [] }
     }
     case 'copyDoc': {
@@ -169,7 +171,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
         // 'failed' is not the file's fault as far as we can tell: a server error, logged as such.
         throw problem === 'failed' ? err : new ImportRefused(problem)
       })
-      const doc = validImportedDoc(result.doc)
+      const doc = titledIfUntitled(validImportedDoc(result.doc), task.title)
       return { kind: 'import', state: encodeDocJSON(doc), title: titleOf(doc), language: result.language, stats: result.stats, warnings: result.warnings }
     }
   }

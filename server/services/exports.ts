@@ -139,7 +139,7 @@ export class Exports {
 
   /** A tree parsed and previewed in the browser: validated and encoded in a worker, then stored. */
   async importTree(creatorId: string, input: { title: string; language: Language; doc: unknown }): Promise<Imported> {
-    const result = await this.deps.workers.run({ kind: 'importDoc', doc: input.doc }).catch(tooHeavy(importTooLarge))
+    const result = await this.deps.workers.run({ kind: 'importDoc', doc: input.doc, title: input.title }).catch(tooHeavy(importTooLarge))
     return this.store(creatorId, result, input.title, input.language)
   }
 
@@ -150,7 +150,7 @@ export class Exports {
     bytes: Uint8Array,
     options: { title?: string; language?: Language },
   ): Promise<Imported> {
-    const result = await this.deps.workers.run({ kind: 'importFile', type, bytes, language: options.language }).catch(tooHeavy(importTooLarge))
+    const result = await this.deps.workers.run({ kind: 'importFile', type, bytes, language: options.language, title: options.title }).catch(tooHeavy(importTooLarge))
     if (result.kind !== 'import') throw new Error('the import worker answered with an export')
     const title = options.title ?? (result.title.slice(0, 300) || 'Imported draft')
     return this.store(creatorId, result, title, options.language ?? result.language ?? 'en')

@@ -30,7 +30,7 @@ export function noteText(note: ImportNote): string {
     case 'noArticles':
       return 'No articles were recognised: the text was imported as the title and preamble.'
     case 'noTitle':
-      return 'No title line was found; the title is empty.'
+      return 'No title line was found: the draft’s title, if given, becomes the law’s title.'
     case 'renumbered':
       return `Typed article numbers differ from the computed ones (${note.typed} → ${note.computed}); Accord numbers articles itself.`
     case 'relabelled':

@@ -172,6 +172,26 @@ describe('import endpoint', () => {
     expect(mdCreated.stats).toMatchObject({ chapters: 1, articles: 1, clauses: 1 })
   })
 
+  it('gives a law without a title line the title it was imported under; a title the file has is kept', async () => {
+    const lawTitle = (doc: DocJSON) => (doc.content![0].content ?? []).map((n) => n.text).join('')
+    const text = 'Статья 1. Цель\n1. Пчёлы охраняются.\n'
+    const res = await importFile(cast.owner, 'text/plain; charset=utf-8', text, `?title=${encodeURIComponent('Закон о пчёлах')}`)
+    expect(res.status).toBe(201)
+    const created = (await res.json()) as ImportCreated
+    expect(lawTitle(await content(cast.owner, created.document.id))).toBe('Закон о пчёлах')
+
+    // The browser's path: its preview's tree, with the title typed in the dialog.
+    const tree = sampleLaw('en')
+    tree.content![0] = { type: 'lawTitle' }
+    const fromTree = (await (await importTree(cast.owner, { title: 'Law on Bees', language: 'en', doc: tree })).json()) as ImportCreated
+    expect(lawTitle(await content(cast.owner, fromTree.document.id))).toBe('Law on Bees')
+
+    const titled = 'Закон о пчёлах\n\nСтатья 1. Цель\n1. Пчёлы охраняются.\n'
+    const kept = (await (await importFile(cast.owner, 'text/plain; charset=utf-8', titled, `?title=${encodeURIComponent('Пчёлы')}`)).json()) as ImportCreated
+    expect(kept.document.title).toBe('Пчёлы')
+    expect(lawTitle(await content(cast.owner, kept.document.id))).toBe('Закон о пчёлах')
+  })
+
   it('answers 400 to a file that is not a Word document', async () => {
     const res = await importFile(cast.owner, DOCX, new TextEncoder().encode('this is not a zip'))
     expect(res.status).toBe(400)
