@@ -196,12 +196,20 @@ export class ReviewThreads {
     })
   }
 
+  /** Ids of the threads whose words are gone now: before a restore, those it may bring back. */
+  onDeletedText(doc: DocumentRecord): Set<string> {
+    const rows = this.deps.comments.threads(doc.id).filter((row) => row.anchor_start !== null)
+    if (rows.length === 0) return new Set()
+    return this.deps.rooms.read(doc.id, (ydoc) => new Set(rows.filter((row) => this.resolve(ydoc, row).state === 'orphaned').map((row) => row.id)))
+  }
+
   /**
-   * After a restore changed the text: each thread whose words were gone is looked for again by
-   * its quote in its block (findQuoteAgain), stored and announced when found. Returns how many.
+   * After a restore: each of `before` (onDeletedText, taken before it) still on deleted text is
+   * looked for again by its quote in its block (findQuoteAgain), stored and announced when found.
+   * Threads whose words the restore itself deleted stay as they are. Returns how many were found.
    */
-  reanchorAfterRestore(doc: DocumentRecord): number {
-    const rows = this.deps.comments.threads(doc.id).filter((row) => row.anchor_start !== null && row.anchor_end !== null)
+  reanchorAfterRestore(doc: DocumentRecord, before: ReadonlySet<string>): number {
+    const rows = this.deps.comments.threads(doc.id).filter((row) => before.has(row.id) && row.anchor_start !== null && row.anchor_end !== null)
     if (rows.length === 0) return 0
     const found = this.deps.rooms.read(doc.id, (ydoc) =>
       rows.filter((row) => {

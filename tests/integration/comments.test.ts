@@ -257,7 +257,7 @@ describe('review threads over the real server', () => {
     expect(wordsOf(client.ydoc, found)).toBe(words)
   })
 
-  it('finds a passage again when a restore brings back its deleted words, where they were', async () => {
+  it('finds a passage again when a restore brings back its deleted words, where they were, and only then', async () => {
     const client = law.connect(law.cast.drafter)
     await waitSynced(client)
     const text = articleBlockText(client.ydoc, 4, 1)
@@ -268,7 +268,12 @@ describe('review threads over the real server', () => {
     const versionsPath = `/api/documents/${law.docId}/versions`
     const version = await law.cast.drafter.json<{ id: string }>(versionsPath, { method: 'POST', body: JSON.stringify({ name: 'Before the cut' }) })
     client.ydoc.transact(() => text.delete(index, 'the '.length))
+    // Words added after the version, and a thread on them that the restore will delete.
+    client.ydoc.transact(() => text.insert(text.length, ' So do the member states.'))
     await waitSaved(client)
+    const added = textOfBlock(text).lastIndexOf('the member states')
+    const later = createAnchor({ text, index: added }, { text, index: added + 'the member states'.length })
+    const doomed = (await (await post(law.cast.drafter, threadsPath(), { articleId: articleId(client.ydoc, 4), anchor: later, body: 'Which?' })).json()) as ThreadView
     // Words deleted by an edit are not searched for: the thread is on deleted text.
     expect(wordsOf(client.ydoc, (await list(law.cast.drafter)).find((t) => t.id === created.id)!)).toBe('(orphaned)')
 
@@ -281,6 +286,10 @@ describe('review threads over the real server', () => {
     if (resolution.state !== 'live') throw new Error(`the thread is ${resolution.state} after the restore`)
     expect(textBetween(resolution.start, resolution.end)).toBe('the')
     expect(resolution.start.index).toBe(textOfBlock(resolution.start.text).indexOf('the member states'))
+    // A thread whose words the restore deleted stays on deleted text, though its quote is in the block.
+    const gone = (await list(law.cast.drafter)).find((t) => t.id === doomed.id)!
+    expect(gone.anchor).toEqual(doomed.anchor)
+    expect(wordsOf(client.ydoc, gone)).toBe('(orphaned)')
   })
 
   it('limits how fast one person comments (429 with Retry-After)', async () => {
