@@ -111,8 +111,10 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
       testId="compare-view"
       onKeyDown={(event) => {
         if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return
-        if (event.key === 'n' || event.key === 'N') go(1)
-        else if (event.key === 'p' || event.key === 'P') go(-1)
+        // The letter, or its key on a Cyrillic layout (where N types «т» and P «з»).
+        const key = event.key.toLowerCase()
+        if (key === 'n' || event.code === 'KeyN') go(1)
+        else if (key === 'p' || event.code === 'KeyP') go(-1)
         else return
         event.preventDefault()
       }}

@@ -151,6 +151,13 @@ describe('versions and comparison in the browser', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-status'))).toBe('changed')
     await view.getByRole('button', { name: 'Previous change' }).click()
     await expect.poll(() => view.getByTestId('change-position').textContent()).toBe('Change 1 of 2')
+    // On a Russian layout the same keys type «т» and «з».
+    const press = (key: string, code: string) =>
+      page.evaluate(([key, code]) => (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key, code, bubbles: true })), [key, code])
+    await press('т', 'KeyN')
+    await expect.poll(() => view.getByTestId('change-position').textContent()).toBe('Change 2 of 2')
+    await press('з', 'KeyP')
+    await expect.poll(() => view.getByTestId('change-position').textContent()).toBe('Change 1 of 2')
   })
 
   it('shows the comparative table with the changed wording, and downloads it as a valid DOCX', async () => {
