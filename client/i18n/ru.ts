@@ -422,7 +422,7 @@ export const ru: Record<MessageKey, string> = {
   'compare.before': "Прежняя редакция",
   'compare.after': "Новая редакция",
   'compare.proposedBy': 'Кем предложено',
-  'compare.addJustification': 'Добавить в файл пустую графу „Обоснование“',
+  'compare.addJustification': 'Добавить в файл пустую графу «Обоснование»',
   'compare.absent': "(отсутствует)",
   'compare.tableEmpty': "Изменённых положений нет.",
   'compare.blockMoved': "перемещён",
