@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Language } from '../../shared/language'
 import type { ImportResult } from '../../shared/import/types'
 import { importProblem } from '../../shared/import/errors'
+import { lawTitleOf } from '../../shared/import/lawTitle'
 import { bytesSource, sourceKind, type ImportFileKind } from '../../shared/import/fileKind'
 import type { LawStructure } from '../../shared/export/structure'
 import { api, errorText } from '../api/http'
@@ -73,7 +74,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       const source = await load()
       const { result, structure } = await worker.parse(source, (stage) => mine === run.current && setStep({ kind: 'working', stage, percent: 100 }))
       if (mine !== run.current) return
-      setTitle((result.doc.content?.[0]?.content ?? []).map((n) => n.text ?? '').join('').trim().slice(0, 300) || fileName.current)
+      setTitle(lawTitleOf(result.doc).slice(0, 300) || fileName.current)
       setLanguage(result.language)
       setStep({ kind: 'preview', result, structure })
     } catch (err) {

@@ -13,7 +13,7 @@ import { toMarkdown } from '../../shared/export/markdown'
 import { bytesSource, type ImportFileKind } from '../../shared/import/fileKind'
 import { importProblem } from '../../shared/import/errors'
 import { parseSource } from '../../shared/import/source'
-import { titledIfUntitled } from '../../shared/import/untitled'
+import { lawTitleOf, titledIfUntitled } from '../../shared/import/lawTitle'
 import type { ImportStats } from '../../shared/import/types'
 
 /**
@@ -147,10 +147,6 @@ export function validImportedDoc(value: unknown): DocJSON {
   return withFreshIds(normalised)
 }
 
-function titleOf(doc: DocJSON): string {
-  const title = doc.content?.find((c) => c.type === 'lawTitle')
-  return (title?.content ?? []).map((t) => t.text ?? '').join('').trim()
-}
 
 export async function runTask(task: Task): Promise<TaskResult> {
   switch (task.kind) {
@@ -158,11 +154,11 @@ export async function runTask(task: Task): Promise<TaskResult> {
       return { kind: 'export', bytes: await exportBytes(task.format, treeOf(task.source), task.meta, task.appendix) }
     case 'importDoc': {
       const doc = titledIfUntitled(validImportedDoc(task.doc), task.title)
-      return { kind: 'import', state: encodeDocJSON(doc), title: titleOf(doc), stats: countNodes(doc), warnings: [] }
+      return { kind: 'import', state: encodeDocJSON(doc), title: lawTitleOf(doc), stats: countNodes(doc), warnings: [] }
     }
     case 'copyDoc': {
       const doc = treeOf(task.source)
-      return { kind: 'import', state: encodeDocJSON(doc), title: titleOf(doc), stats: countNodes(doc), warnings: [] }
+      return { kind: 'import', state: encodeDocJSON(doc), title: lawTitleOf(doc), stats: countNodes(doc), warnings: [] }
     }
     case 'importFile': {
       // The browser's path (shared/import/source.ts): the same readers, checks and problems.
@@ -172,7 +168,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
         throw problem === 'failed' ? err : new ImportRefused(problem)
       })
       const doc = titledIfUntitled(validImportedDoc(result.doc), task.title)
-      return { kind: 'import', state: encodeDocJSON(doc), title: titleOf(doc), language: result.language, stats: result.stats, warnings: result.warnings }
+      return { kind: 'import', state: encodeDocJSON(doc), title: lawTitleOf(doc), language: result.language, stats: result.stats, warnings: result.warnings }
     }
   }
 }

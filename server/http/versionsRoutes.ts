@@ -39,7 +39,7 @@ function justificationOf(ctx: RequestContext): boolean {
 export function registerVersionsRoutes(router: Router, deps: ApiDeps): void {
   const { guards, documentAccess: access, versions } = deps
   const author = (user: { id: string; organization: { id: string } }) => ({ userId: user.id, orgId: user.organization.id })
-  // A restore brings words back as new text: threads on deleted text are placed on them again.
+  // A restore can bring back the words of threads on deleted text (ReviewThreads.restoring).
   const threads = new ReviewThreads(deps)
 
   router
@@ -74,17 +74,7 @@ export function registerVersionsRoutes(router: Router, deps: ApiDeps): void {
       '/api/documents/:id/versions/:vid/restore',
       guards.signedIn(({ auth, params, res }) => {
         const { doc } = access.authorize(auth.user, params.id, 'edit')
-        const onDeletedText = threads.onDeletedText(doc)
-        const result = versions.restore(doc, params.vid, author(auth.user))
-        // The restore is stored whatever happens here: a failure is logged, not answered.
-        if (result.changed && onDeletedText.size > 0) {
-          try {
-            threads.reanchorAfterRestore(doc, onDeletedText)
-          } catch (err) {
-            deps.log.error('threads not placed again after a restore', { docId: doc.id, by: auth.user.id, message: err instanceof Error ? err.message : String(err) })
-          }
-        }
-        sendJson(res, 200, result)
+        sendJson(res, 200, threads.restoring(doc, () => versions.restore(doc, params.vid, author(auth.user))))
       }),
     )
     .on(

@@ -196,33 +196,34 @@ export class ReviewThreads {
     })
   }
 
-  /** Ids of the threads whose words are gone now: before a restore, those it may bring back. */
-  onDeletedText(doc: DocumentRecord): Set<string> {
+  /**
+   * Runs `restore` and then places again each thread that was on deleted text before it and
+   * whose quote it brought back to its block (findQuoteAgain: restored words are new text, which
+   * old anchors do not follow), storing and announcing each one found. Threads whose words the
+   * restore itself deletes stay as they are. The restore stands whatever happens after it.
+   */
+  restoring<T extends { changed: boolean }>(doc: DocumentRecord, restore: () => T): T {
     const rows = this.deps.comments.threads(doc.id).filter((row) => row.anchor_start !== null)
-    if (rows.length === 0) return new Set()
-    return this.deps.rooms.read(doc.id, (ydoc) => new Set(rows.filter((row) => this.resolve(ydoc, row).state === 'orphaned').map((row) => row.id)))
+    const gone = rows.length === 0 ? [] : this.deps.rooms.read(doc.id, (ydoc) => rows.filter((row) => this.resolve(ydoc, row).state === 'orphaned'))
+    const result = restore()
+    if (!result.changed || gone.length === 0) return result
+    try {
+      const found = this.deps.rooms.read(doc.id, (ydoc) => gone.filter((row) => this.findAgain(ydoc, row)))
+      for (const row of found) this.changed(doc, { threadId: row.id, change: 'updated' })
+      if (found.length > 0) this.deps.log.info('thread anchors found again after a restore', { docId: doc.id, threads: found.map((row) => row.id) })
+    } catch (err) {
+      this.deps.log.error('threads not placed again after a restore', { docId: doc.id, message: err instanceof Error ? err.message : String(err) })
+    }
+    return result
   }
 
-  /**
-   * After a restore: each of `before` (onDeletedText, taken before it) still on deleted text is
-   * looked for again by its quote in its block (findQuoteAgain), stored and announced when found.
-   * Threads whose words the restore itself deleted stay as they are. Returns how many were found.
-   */
-  reanchorAfterRestore(doc: DocumentRecord, before: ReadonlySet<string>): number {
-    const rows = this.deps.comments.threads(doc.id).filter((row) => before.has(row.id) && row.anchor_start !== null && row.anchor_end !== null)
-    if (rows.length === 0) return 0
-    const found = this.deps.rooms.read(doc.id, (ydoc) =>
-      rows.filter((row) => {
-        if (this.resolve(ydoc, row).state !== 'orphaned') return false
-        const again = findQuoteAgain(ydoc, { start: row.anchor_start!, end: row.anchor_end! }, { blockId: row.block_id, articleId: row.article_id, quote: row.quote })
-        if (again?.state !== 'live' || !again.relocated) return false
-        this.deps.comments.setAnchor(row.id, again.relocated.start, again.relocated.end)
-        return true
-      }),
-    )
-    for (const row of found) this.changed(doc, { threadId: row.id, change: 'updated' })
-    if (found.length > 0) this.deps.log.info('thread anchors found again after a restore', { docId: doc.id, threads: found.map((row) => row.id) })
-    return found.length
+  /** Whether a thread on deleted text was found again by its quote (and its new anchor stored). */
+  private findAgain(ydoc: Y.Doc, row: ThreadRow): boolean {
+    if (row.anchor_start === null || row.anchor_end === null || this.resolve(ydoc, row).state !== 'orphaned') return false
+    const again = findQuoteAgain(ydoc, { start: row.anchor_start, end: row.anchor_end }, { blockId: row.block_id, articleId: row.article_id, quote: row.quote })
+    if (again?.state !== 'live' || !again.relocated) return false
+    this.deps.comments.setAnchor(row.id, again.relocated.start, again.relocated.end)
+    return true
   }
 
   private resolve(ydoc: Y.Doc, row: ThreadRow): AnchorResolution {

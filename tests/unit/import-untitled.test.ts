@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { titledIfUntitled } from '../../shared/import/untitled'
+import { titledIfUntitled } from '../../shared/import/lawTitle'
 import type { DocJSON } from '../../shared/schema'
 
 const law = (title: DocJSON['content']): DocJSON => ({
