@@ -1,4 +1,4 @@
-import { TextSelection, type Command, type EditorState } from '@tiptap/pm/state'
+import { TextSelection, type Command, type EditorState, type Transaction } from '@tiptap/pm/state'
 import type { Node as PMNode, NodeType } from '@tiptap/pm/model'
 import { newId } from '../ids'
 import { isBodyType, isDivisionType, structuralRank, type BodyType, type DivisionType } from '../schema'
@@ -48,27 +48,40 @@ export function createArticle(state: EditorState, heading = '', text = ''): PMNo
   return schema.nodes.article.create({ id: newId() }, [headingNode, clause])
 }
 
-/** Inserts a new article after the current one (or after the current chapter or section heading). */
-export const insertArticle: Command = (state, dispatch) => {
-  const pos = topInsertPos(state)
-  if (dispatch) {
-    const tr = state.tr.insert(pos, createArticle(state))
-    tr.setSelection(TextSelection.create(tr.doc, pos + 2)).scrollIntoView()
-    dispatch(tr)
-  }
-  return true
+/**
+ * A transaction that first removes the block under the caret when it is an empty last block of
+ * its article after other text (Enter, then "Article": the drafter wants the next article, not
+ * an empty numbered paragraph left behind, which the export would print). An article's only
+ * paragraph stays: the place for its text.
+ */
+function withoutEmptyTail(state: EditorState): Transaction {
+  const tr = state.tr
+  const ctx = structuralContext(state)
+  if (!ctx?.child || ctx.childPos === undefined || ctx.childIndex === undefined) return tr
+  const emptyTail = isBodyType(ctx.child.type.name) && ctx.child.content.size === 0
+    && ctx.childIndex === ctx.top.childCount - 1 && ctx.childIndex > 1
+  return emptyTail ? tr.delete(ctx.childPos, ctx.childPos + ctx.child.nodeSize) : tr
 }
 
-function insertDivision(type: DivisionType): Command {
+/** Inserts a new node after the current article or heading, with the caret `offset` into it. */
+function insertTop(create: (state: EditorState) => PMNode, offset: number): Command {
   return (state, dispatch) => {
-    const pos = topInsertPos(state)
     if (dispatch) {
-      const tr = state.tr.insert(pos, state.schema.nodes[type].create({ id: newId() }))
-      tr.setSelection(TextSelection.create(tr.doc, pos + 1)).scrollIntoView()
+      const tr = withoutEmptyTail(state)
+      const pos = tr.mapping.map(topInsertPos(state))
+      tr.insert(pos, create(state))
+      tr.setSelection(TextSelection.create(tr.doc, pos + offset)).scrollIntoView()
       dispatch(tr)
     }
     return true
   }
+}
+
+/** Inserts a new article after the current one (or after the current chapter or section heading). */
+export const insertArticle: Command = insertTop((state) => createArticle(state), 2)
+
+function insertDivision(type: DivisionType): Command {
+  return insertTop((state) => state.schema.nodes[type].create({ id: newId() }), 1)
 }
 
 /** Inserts a new chapter heading after the current article, section or chapter heading. */

@@ -90,6 +90,33 @@ describe('insertArticle', () => {
     }
   })
 
+  it.each([
+    ['an article', insertArticle, 'article:'],
+    ['a chapter', insertChapter, 'chapter:'],
+  ] as const)('in an empty last paragraph after others (Enter, then %s), takes its place instead of leaving it empty', (_, command, added) => {
+    let state = withCursorIn(stateFromJSON(law()), 'clause', 2, 'end') // Article Two's only paragraph
+    state = run(state, splitStructural).state
+    expect(bodyOf(nodeWithId(state.doc, 'art2')!.node)).toEqual(['clause:Only paragraph.', 'clause:'])
+    const res = run(state, command)
+    expect(res.trs).toHaveLength(1)
+    expect(bodyOf(nodeWithId(res.state.doc, 'art2')!.node)).toEqual(['clause:Only paragraph.'])
+    expect(top(res.state)).toEqual([...INITIAL_TOP.slice(0, 5), added, ...INITIAL_TOP.slice(5)])
+    expect(cursorBlock(res.state)).toEqual({ type: added === 'article:' ? 'articleHeading' : 'chapter', text: '', offset: 0 })
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it("keeps an empty paragraph that is the article's only one, or has blocks after it", () => {
+    const b = createBuilders('e')
+    const bare = withCursorIn(stateFromJSON(b.law('L', [], [withId(b.article('Bare', [b.clause('')]), 'bare')])), 'clause', 0)
+    expect(bodyOf(nodeWithId(run(bare, insertArticle).state.doc, 'bare')!.node)).toEqual(['clause:'])
+    let middle = withCursorIn(stateFromJSON(law()), 'clause', 0, 'end') // "First paragraph.|", before c2
+    middle = run(middle, splitStructural).state
+    const res = run(middle, insertArticle)
+    expect(bodyOf(nodeWithId(res.state.doc, 'art1')!.node)).toEqual([
+      'clause:First paragraph.', 'clause:', 'clause:Second paragraph:', 'point:a point,', 'subpoint:a sub-point.',
+    ])
+  })
+
   it('createArticle builds a valid article with the given heading and text', () => {
     const state = stateFromJSON(law())
     const article = createArticle(state, 'Definitions', 'In this Law:')
