@@ -472,7 +472,7 @@ describe('two people co-editing the sample law in the browser', () => {
     await lastB.click()
     await pageB.keyboard.press('End')
     await pageB.keyboard.type(' Written offline by Boris.')
-    await expect.poll(() => pageB.getByTestId('sync-status').textContent()).toMatch(/Offline — \d+ changes kept in this browser/)
+    await expect.poll(() => pageB.getByTestId('sync-status').textContent()).toMatch(/Offline — unsent changes kept in this browser: [1-9]\d*/)
     const firstA = firstClause(pageA, 2)
     await firstA.click()
     await pageA.keyboard.press('End')
