@@ -200,7 +200,8 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
       {actions && can(role, 'share') && (
         <button type="button" data-testid="share" onClick={() => setSharing(true)}>{t('share.button')}</button>
       )}
-      {session && <SyncStatus session={session} />}
+      {/* A draft that could not be opened has nothing to save: the page's message says why, once. */}
+      {session && load.kind !== 'error' && <SyncStatus session={session} />}
     </header>
   )
 

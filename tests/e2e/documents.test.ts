@@ -98,11 +98,21 @@ describe('managing drafts in the Russian interface', () => {
     await confirm.waitFor({ state: 'detached' })
     await expect.poll(() => deleteButton.evaluate((el) => el === document.activeElement)).toBe(true)
     expect(await row.count()).toBe(1)
+    const deletedUrl = await row.getByRole('link').getAttribute('href')
     await deleteButton.click()
     await confirm.getByRole('button', { name: 'Удалить' }).click()
     await page.getByText('Проектов пока нет. Создайте первый.').waitFor()
     // The last draft gone, the focus is on the list's heading, not lost on the page.
     await expect.poll(() => page.getByRole('heading', { name: 'Проекты', level: 1 }).evaluate((el) => el === document.activeElement)).toBe(true)
+
+    // Its old link says so once, in words: no connection status beside it for a draft that is not there.
+    await page.goto(server.url + deletedUrl)
+    await page.getByRole('alert').getByText('Этого проекта нет или он удалён.').waitFor()
+    await page.waitForTimeout(500) // the sync socket's refusal has arrived by then
+    expect(await page.getByTestId('sync-status').count()).toBe(0)
+    expect(await page.locator('body').innerText()).not.toContain('Подключение отклонено')
+    await page.getByRole('link', { name: /Все проекты/ }).click()
+    await page.getByText('Проектов пока нет. Создайте первый.').waitFor()
     expect(errors).toEqual([])
   })
 
