@@ -4,6 +4,7 @@ import { I18nProvider } from './i18n/i18n'
 import { App } from './App'
 import './styles/app.css'
 import './styles/editor.css'
+import './styles/print.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -219,7 +219,7 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
                     : t('compare.positionNone', { n: changes.length })}
               </span>
             </div>
-            <p className="muted small">{t('compare.keys')}</p>
+            <p className="muted small compare-keys">{t('compare.keys')}</p>
 
             {tab === 'changes' ? (
               <div id="compare-panel-changes" role="tabpanel" aria-labelledby="compare-tab-changes" className="compare-changes" lang={comparison.language}>
