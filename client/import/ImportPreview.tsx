@@ -1,4 +1,4 @@
-import type { ArticleNode, ChapterNode, LawStructure, PartNode, SectionNode } from '../../shared/export/structure'
+import { wordedPreamble, type ArticleNode, type ChapterNode, type LawStructure, type PartNode, type SectionNode } from '../../shared/export/structure'
 import type { ReactNode } from 'react'
 import type { ImportStats } from '../../shared/import/types'
 import type { ImportNote } from '../../shared/import/notes'
@@ -124,10 +124,10 @@ export function ImportPreview({ structure, stats, notes, unrecognised }: {
       )}
       <div className="preview-law">
         <p className="preview-title" data-testid="preview-title">{structure.title || <em className="muted">{t('import.noTitle')}</em>}</p>
-        {structure.preamble.some((p) => p.trim()) && (
+        {wordedPreamble(structure).length > 0 && (
           <div className="preview-preamble">
             <h3>{t('import.preamble')}</h3>
-            {structure.preamble.filter((p) => p.trim()).map((p, i) => <p key={i}>{clip(p)}</p>)}
+            {wordedPreamble(structure).map((p, i) => <p key={i}>{clip(p)}</p>)}
           </div>
         )}
         <ol className="preview-body">

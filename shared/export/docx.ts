@@ -22,7 +22,7 @@ import { coverLines, type ExportMeta } from './meta'
 import { reportMetaLine } from '../review/reviewReport'
 import { REVIEW_PARAGRAPH_STYLES, reviewSectionsDocx } from '../review/reviewReportDocx'
 import { commentsReport, positionsTable, type ExportAppendix, type ExportComments, type PositionsTable } from './positions'
-import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type SectionNode } from './structure'
+import { lawStructure, wordedPreamble, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type SectionNode } from './structure'
 import { autoLineSpacing } from './lineSpacing'
 import { bodyRun, CM, headingRun } from './wordBasics'
 
@@ -239,7 +239,7 @@ export async function toDocx(doc: DocJSON, meta: ExportMeta, appendix: ExportApp
         children: [
           ...coverParagraphs(meta, title),
           new Paragraph({ heading: HeadingLevel.TITLE, children: [run(title)] }),
-          ...law.preamble.map((p) => new Paragraph({ style: 'AccordPreamble', children: [run(p)] })),
+          ...wordedPreamble(law).map((p) => new Paragraph({ style: 'AccordPreamble', children: [run(p)] })),
           ...law.body.flatMap(bodyBlocks),
           ...(appendix.positions ? appendixBlocks(positionsTable(appendix.positions, law)) : []),
           ...(appendix.comments ? reviewBlocks(appendix.comments, doc, meta, title) : []),

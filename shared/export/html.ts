@@ -4,7 +4,7 @@ import { coverLines, type ExportMeta } from './meta'
 import { reportMetaLine } from '../review/reviewReport'
 import { REVIEW_THREAD_CSS, reviewSectionsHtml } from '../review/reviewReportHtml'
 import { commentsReport, positionsTable, type ExportAppendix, type ExportComments, type PositionsTable } from './positions'
-import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PartNode, type PointNode, type SectionNode } from './structure'
+import { lawStructure, wordedPreamble, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PartNode, type PointNode, type SectionNode } from './structure'
 
 /**
  * One standalone HTML file: inline CSS, no script, no external resources, so it can be mailed,
@@ -166,7 +166,7 @@ export function toHtml(doc: DocJSON, meta: ExportMeta, appendix: ExportAppendix 
     '<main class="law">',
     `<h1 class="law-title">${escapeHtml(title)}</h1>`,
     '<div class="preamble">',
-    ...law.preamble.filter((p) => p.trim()).map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...wordedPreamble(law).map((p) => `<p>${escapeHtml(p)}</p>`),
     '</div>',
     ...law.body.flatMap(bodyHtml),
     '</main>',

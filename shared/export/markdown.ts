@@ -3,7 +3,7 @@ import { startsLikeStructure } from '../import/markers'
 import type { ExportMeta } from './meta'
 import { authorLine, reportHeadings, reportMetaLine, statusLine, type ReportThread, type ReviewReportModel } from '../review/reviewReport'
 import { commentsReport, positionsTable, type ExportAppendix, type PositionsTable } from './positions'
-import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type SectionNode } from './structure'
+import { lawStructure, wordedPreamble, type ArticleNode, type ChapterNode, type LawStructure, type SectionNode } from './structure'
 
 /**
  * Markdown for the web and for review:
@@ -128,7 +128,7 @@ export function toMarkdown(doc: DocJSON, meta: ExportMeta, appendix: ExportAppen
   const law = lawStructure(doc, meta.language)
   const title = law.title || meta.title
   const blocks: string[] = [title ? `# ${escapeMarkdown(title)}` : '#']
-  for (const p of law.preamble) if (p.trim()) blocks.push(escapeMarkdown(p))
+  for (const p of wordedPreamble(law)) blocks.push(escapeMarkdown(p))
   for (const item of law.body) blocks.push(...bodyLines(item))
   if (appendix.positions) blocks.push(...tableBlocks(positionsTable(appendix.positions, law)))
   if (appendix.comments) blocks.push(...reviewBlocks(commentsReport(appendix.comments, doc, meta.language, title)))

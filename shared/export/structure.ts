@@ -112,6 +112,15 @@ export interface LawStructure {
 }
 
 
+/**
+ * The preamble's paragraphs that have words, as the printed formats (DOCX, PDF, HTML, Markdown)
+ * show them: the editor always keeps one preamble paragraph, empty when there is no preamble.
+ * Akoma Ntoso keeps every paragraph, empty or not: it is the lossless exchange format.
+ */
+export function wordedPreamble(law: LawStructure): string[] {
+  return law.preamble.filter((p) => p.trim())
+}
+
 function idOf(node: DocJSON): string | null {
   const id = node.attrs?.id
   return typeof id === 'string' ? id : null

@@ -124,6 +124,15 @@ describe('DOCX export', () => {
     expect(used.size).toBe(numbered.length)
   })
 
+  it('writes the preamble\'s paragraphs that have words: an empty preamble leaves no blank line under the title', async () => {
+    const b = createBuilders('pre')
+    const styled = async (preamble: string[]) =>
+      paragraphs(unzip(await toDocx(b.law('Law', preamble, [b.article('One', [b.clause('Text.')])]), meta('en')), 'word/document.xml'))
+        .filter((p) => p.style === 'AccordPreamble').map((p) => p.text)
+    expect(await styled([''])).toEqual([])
+    expect(await styled(['Whereas A;', ' ', 'Whereas B.'])).toEqual(['Whereas A;', 'Whereas B.'])
+  })
+
   it('writes Russian text, a Cyrillic-capable font and the document language', async () => {
     const bytes = await toDocx(sampleLaw('ru'), meta('ru'))
     const doc = unzip(bytes, 'word/document.xml')
