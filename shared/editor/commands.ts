@@ -2,7 +2,7 @@ import { TextSelection, type Command, type EditorState, type Transaction } from 
 import type { Node as PMNode, NodeType } from '@tiptap/pm/model'
 import { newId } from '../ids'
 import { isBodyType, isDivisionType, structuralRank, type BodyType, type DivisionType } from '../schema'
-import { endOfDeeper, levelOf, levelOfType, posOfChild, subpointFitsAfter } from './hierarchy'
+import { emptyTailAt, endOfDeeper, levelOf, levelOfType, posOfChild, subpointFitsAfter } from './hierarchy'
 
 /** Where the selection stands in the law's structure. */
 export interface StructuralContext {
@@ -48,19 +48,10 @@ export function createArticle(state: EditorState, heading = '', text = ''): PMNo
   return schema.nodes.article.create({ id: newId() }, [headingNode, clause])
 }
 
-/**
- * A transaction that first removes the block under the caret when it is an empty last block of
- * its article after other text (Enter, then "Article": the drafter wants the next article, not
- * an empty numbered paragraph left behind, which the export would print). An article's only
- * paragraph stays: the place for its text.
- */
+/** A transaction that first removes an empty last block of the article under the caret (see emptyTailAt). */
 function withoutEmptyTail(state: EditorState): Transaction {
-  const tr = state.tr
-  const ctx = structuralContext(state)
-  if (!ctx?.child || ctx.childPos === undefined || ctx.childIndex === undefined) return tr
-  const emptyTail = isBodyType(ctx.child.type.name) && ctx.child.content.size === 0
-    && ctx.childIndex === ctx.top.childCount - 1 && ctx.childIndex > 1
-  return emptyTail ? tr.delete(ctx.childPos, ctx.childPos + ctx.child.nodeSize) : tr
+  const tail = emptyTailAt(state.selection.$from)
+  return tail ? state.tr.delete(tail.from, tail.to) : state.tr
 }
 
 /** Inserts a new node after the current article or heading, with the caret `offset` into it. */

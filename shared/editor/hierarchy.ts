@@ -1,5 +1,5 @@
-import type { Node as PMNode } from '@tiptap/pm/model'
-import type { BodyType } from '../schema'
+import type { Node as PMNode, ResolvedPos } from '@tiptap/pm/model'
+import { isBodyType, type BodyType } from '../schema'
 
 /**
  * The hierarchy of an article's flat body blocks, as numbering and export derive it: a paragraph
@@ -43,4 +43,19 @@ export function subpointFitsAfter(article: PMNode, index: number): boolean {
 export function posOfChild(article: PMNode, index: number, pos: number, end: number): number {
   for (let i = index; i < end; i++) pos += article.child(i).nodeSize
   return pos
+}
+
+/**
+ * The range of the block at `$pos` when it is an empty last block of its article after other
+ * text: what adding an article, part, chapter or section there (or pasting them) replaces — the
+ * drafter pressed Enter and wants the next article, not an empty numbered paragraph left behind,
+ * which the exports would print. An article's only paragraph stays: the place for its text.
+ */
+export function emptyTailAt($pos: ResolvedPos): { from: number; to: number } | null {
+  if ($pos.depth < 2 || $pos.node(1).type.name !== 'article') return null
+  const article = $pos.node(1)
+  const block = $pos.node(2)
+  const index = $pos.index(1)
+  if (!isBodyType(block.type.name) || block.content.size > 0 || index !== article.childCount - 1 || index < 2) return null
+  return { from: $pos.before(2), to: $pos.after(2) }
 }

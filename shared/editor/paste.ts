@@ -3,13 +3,14 @@ import { Fragment, type Node as PMNode } from '@tiptap/pm/model'
 import { newId } from '../ids'
 import { isBodyType, isDivisionType, type DocJSON } from '../schema'
 import type { RecognisedFragment } from '../import/fragment'
+import { emptyTailAt } from './hierarchy'
 
 /**
  * Inserts a recognised passage (shared/import/fragment.ts) as structure, where the cursor is:
  * - in an article: the leading paragraphs / points / sub-points go into it — replacing an empty
  *   block, before or after the block at its start or end, or between the halves of a block split
  *   at the cursor — and the chapters, sections and articles that follow go after the article (an empty
- *   article, heading and text, is replaced by them);
+ *   article, heading and text, is replaced by them, as is an empty last paragraph they are pasted in);
  * - in a chapter or section heading: the leading blocks become a new untitled article after it;
  * - in the title or the preamble: the leading blocks become preamble paragraphs, and chapters,
  *   sections and articles go before the first existing one.
@@ -64,6 +65,13 @@ export function pasteFragment(state: EditorState, fragment: RecognisedFragment):
           insert($from.pos + 1, blocks)
         }
         articleEnd = tr.mapping.map(articleEnd, 1)
+      } else {
+        // Only articles and headings, pasted in an empty last paragraph: they take its place.
+        const tail = emptyTailAt($from)
+        if (tail) {
+          tr.delete(tail.from, tail.to)
+          articleEnd = tr.mapping.map(articleEnd)
+        }
       }
       insert(articleEnd, parts)
     }

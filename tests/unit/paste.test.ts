@@ -106,6 +106,16 @@ describe('pasteFragment', () => {
     expect(topLevel(replaced.doc).slice(2)).toEqual(['article:Kept', 'article:First', 'article:Second'])
   })
 
+  it('articles pasted in an empty last paragraph (after Enter) take its place; an article\'s only empty paragraph stays', () => {
+    const b = createBuilders('e')
+    const tail = withCursorIn(stateFromJSON(b.law('Law', [], [b.article('Kept', [b.clause('x'), b.clause('')])])), 'clause', 1)
+    const next = paste(tail, 'Article 1. First\nText.')
+    expect(topLevel(next.doc).slice(2)).toEqual(['article:Kept', 'article:First'])
+    expect(bodyOf(article(next, 0))).toEqual(['clause:x'])
+    const only = withCursorIn(stateFromJSON(b.law('Law', [], [b.article('Kept', [b.clause('')])])), 'clause', 0)
+    expect(bodyOf(article(paste(only, 'Article 1. First\nText.'), 0))).toEqual(['clause:'])
+  })
+
   it('in an article heading: the pasted blocks open the article', () => {
     const next = paste(withCursorIn(stateFromJSON(law()), 'article', 1), '1. New first.\n2. New second.')
     expect(bodyOf(article(next, 1))).toEqual(['clause:New first.', 'clause:New second.', 'clause:Only paragraph.'])
