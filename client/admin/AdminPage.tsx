@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { AccountSummary, OrganizationSummary, PendingInvitation } from '../../shared/api'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
 import { useSession } from '../auth/session'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { InvitationsSection } from './InvitationsSection'
 import { OrganizationsSection } from './OrganizationsSection'
 import { PeopleSection } from './PeopleSection'
+import { useFailure } from '../ui/useFailure'
 
 /** Administrators: organizations, invitations, and people's accounts. */
 export function AdminPage() {
@@ -15,7 +16,7 @@ export function AdminPage() {
   const [pending, setPending] = useState<PendingInvitation[]>([])
   const [people, setPeople] = useState<AccountSummary[]>([])
   const myId = useSession().info?.user?.id ?? null
-  const [error, setError] = useState('')
+  const [error, setError] = useFailure()
 
   const reload = useCallback(() => {
     Promise.all([api.listOrganizations(), api.listInvitations(), api.listAccounts()]).then(
@@ -24,9 +25,9 @@ export function AdminPage() {
         setPending(invitations)
         setPeople(persons)
       },
-      (err: unknown) => setError(errorText(err, t)),
+      (err: unknown) => setError(err),
     )
-  }, [t])
+  }, [setError])
   useEffect(reload, [reload])
 
   return (

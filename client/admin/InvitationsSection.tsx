@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react'
 import type { InvitationCreated, OrganizationSummary, PendingInvitation } from '../../shared/api'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { Field, FormError } from '../ui/Field'
 import { dateFormat } from '../i18n/dates'
+import { useFailure } from '../ui/useFailure'
 
 export function InvitationsSection({ organizations, pending, onChanged }: {
   organizations: OrganizationSummary[]
@@ -15,19 +16,19 @@ export function InvitationsSection({ organizations, pending, onChanged }: {
   const [organizationId, setOrganizationId] = useState('')
   const [isAdmin, setIsAdmin] = useState(false)
   const [created, setCreated] = useState<InvitationCreated | null>(null)
-  const [error, setError] = useState('')
+  const [error, setError] = useFailure()
   const date = dateFormat(language)
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    setError('')
+    setError(null)
     try {
       setCreated(await api.createInvitation({ email, organizationId: organizationId || organizations[0]?.id || '', isAdmin }))
       setEmail('')
       setIsAdmin(false)
       onChanged()
     } catch (err) {
-      setError(errorText(err, t))
+      setError(err)
     }
   }
 
@@ -36,7 +37,7 @@ export function InvitationsSection({ organizations, pending, onChanged }: {
       await api.revokeInvitation(id)
       onChanged()
     } catch (err) {
-      setError(errorText(err, t))
+      setError(err)
     }
   }
 

@@ -1,9 +1,10 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react'
 import type { OrganizationSummary } from '../../shared/api'
-import { api, errorText, fieldErrors } from '../api/http'
+import { api, fieldErrors } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { Field, FormError } from '../ui/Field'
 import { useFocusBack } from '../ui/useFocusBack'
+import { useFailure } from '../ui/useFailure'
 
 const EMPTY = { name: '', shortName: '', color: '#2d7a3e' }
 
@@ -11,7 +12,7 @@ export function OrganizationsSection({ organizations, onChanged }: { organizatio
   const { t } = useI18n()
   const [editing, setEditing] = useState<OrganizationSummary | null>(null)
   const [form, setForm] = useState(EMPTY)
-  const [error, setError] = useState('')
+  const [error, setError] = useFailure()
   // A name or short name another organization has is said at its field.
   const [errorAt, setErrorAt] = useState<Partial<Record<string, string>>>({})
   // "Edit" takes the focus to the form (its name field); saving or cancelling gives it back to
@@ -22,7 +23,7 @@ export function OrganizationsSection({ organizations, onChanged }: { organizatio
 
   function cancelEditing() {
     setEditing(null)
-    setError('')
+    setError(null)
     setErrorAt({})
     setForm(EMPTY)
   }
@@ -36,7 +37,7 @@ export function OrganizationsSection({ organizations, onChanged }: { organizatio
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    setError('')
+    setError(null)
     setErrorAt({})
     try {
       if (editing) await api.updateOrganization(editing.id, form)
@@ -47,7 +48,7 @@ export function OrganizationsSection({ organizations, onChanged }: { organizatio
     } catch (err) {
       const at = fieldErrors(err, t)
       if (at.name || at.shortName) setErrorAt(at)
-      else setError(errorText(err, t))
+      else setError(err)
     }
   }
 
@@ -66,7 +67,7 @@ export function OrganizationsSection({ organizations, onChanged }: { organizatio
                 type="button"
                 className="link-button"
                 ref={org.id === lastEdited ? editButton : undefined}
-                onClick={() => { setEditing(org); setLastEdited(org.id); setError(''); setErrorAt({}); setForm({ name: org.name, shortName: org.shortName, color: org.color }) }}
+                onClick={() => { setEditing(org); setLastEdited(org.id); setError(null); setErrorAt({}); setForm({ name: org.name, shortName: org.shortName, color: org.color }) }}
               >
                 {t('admin.edit')}
               </button>

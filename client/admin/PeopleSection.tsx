@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react'
 import type { AccountSummary, ChangeAccountInput, OrganizationSummary } from '../../shared/api'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
 import { refreshSession } from '../auth/session'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { PersonRow } from './PersonRow'
 import { findPeople, PEOPLE_SHOWN, type PeopleShown } from './findPeople'
+import { useFailure } from '../ui/useFailure'
 
 /** Everyone with an account: their organization, administrator's right and whether they may sign in. */
 export function PeopleSection({ people, organizations, myId, onChanged }: {
@@ -15,14 +16,14 @@ export function PeopleSection({ people, organizations, myId, onChanged }: {
   onChanged: () => void
 }) {
   const { t } = useI18n()
-  const [error, setError] = useState('')
+  const [error, setError] = useFailure()
   const [saved, setSaved] = useState('')
   const [query, setQuery] = useState('')
   const [show, setShow] = useState<PeopleShown>('all')
   const found = useMemo(() => findPeople(people, query, show), [people, query, show])
 
   async function change(person: AccountSummary, input: ChangeAccountInput): Promise<void> {
-    setError('')
+    setError(null)
     setSaved('')
     const changed = await api.changeAccount(person.id, input)
     const drafts = changed.handedOver.map((d) => t('admin.person.draftTitle', { title: d.title })).join(', ')
@@ -81,7 +82,7 @@ export function PeopleSection({ people, organizations, myId, onChanged }: {
                   organizations={organizations}
                   isMe={person.id === myId}
                   onChange={change}
-                  onError={(err) => setError(errorText(err, t))}
+                  onError={(err) => setError(err)}
                 />
               ))}
             </tbody>

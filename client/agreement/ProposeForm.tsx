@@ -1,12 +1,13 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { OrganizationSummary, ProposalView, VersionSummary } from '../../shared/api'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { busyButton } from '../ui/busyButton'
 import { FormError } from '../ui/Field'
 import { useAction } from '../ui/useAction'
 import { dateFormat } from '../i18n/dates'
 import { versionName } from '../versions/labels'
+import { useFailure } from '../ui/useFailure'
 
 /** The version choice that saves the current text as a new version on the spot. */
 const NEW_VERSION = '__new__'
@@ -27,7 +28,7 @@ export function ProposeForm({ docId, withAccess, taken, onProposed }: {
   const { t, language } = useI18n()
   const [versions, setVersions] = useState<VersionSummary[] | null>(null)
   const [others, setOthers] = useState<OrganizationSummary[]>([])
-  const [loadError, setLoadError] = useState('')
+  const [loadError, setLoadError] = useFailure()
   const [choice, setChoice] = useState('')
   const [newName, setNewName] = useState('')
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(withAccess.map((o) => o.id)))
@@ -46,7 +47,7 @@ export function ProposeForm({ docId, withAccess, taken, onProposed }: {
         setChoice((c) => c || (first ? first.id : NEW_VERSION))
         setOthers(orgs.filter((o) => !withAccess.some((w) => w.id === o.id)))
       },
-      (err: unknown) => !cancelled && setLoadError(errorText(err, t)),
+      (err: unknown) => !cancelled && setLoadError(err),
     )
     return () => {
       cancelled = true

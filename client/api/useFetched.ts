@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react'
-import { errorText } from './http'
-import { useI18n } from '../i18n/i18n'
+import { useFailure } from '../ui/useFailure'
 
 /**
  * A value the server gives (null until it has), the error of the last attempt in words, whether
@@ -15,9 +14,8 @@ export function useFetched<T>(load: () => Promise<T>): {
   loading: boolean
   reload: () => void
 } {
-  const { t } = useI18n()
   const [value, setValue] = useState<T | null>(null)
-  const [error, setError] = useState('')
+  const [error, setError] = useFailure()
   const [loading, setLoading] = useState(false)
   const latest = useRef(0)
   const reload = useCallback(() => {
@@ -27,16 +25,16 @@ export function useFetched<T>(load: () => Promise<T>): {
       (next) => {
         if (request !== latest.current) return
         setValue(next)
-        setError('')
+        setError(null)
         setLoading(false)
       },
       (err: unknown) => {
         if (request !== latest.current) return
-        setError(errorText(err, t))
+        setError(err)
         setLoading(false)
       },
     )
-  }, [load, t])
+  }, [load, setError])
   useEffect(
     () => () => {
       latest.current++ // gone: answers still on their way are not shown

@@ -1,25 +1,26 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { InvitationInfo } from '../../shared/api'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
 import { useAction } from '../ui/useAction'
 import { useI18n } from '../i18n/i18n'
 import { navigate } from '../router'
 import { Field, FormError } from '../ui/Field'
 import { applySession, useSession } from './session'
+import { useFailure } from '../ui/useFailure'
 
 /** An invited person opens their one-time link, chooses a display name and a password. */
 export function InvitePage({ token }: { token: string }) {
   const { t } = useI18n()
   const [info, setInfo] = useState<InvitationInfo | null>(null)
-  const [loadError, setLoadError] = useState('')
+  const [loadError, setLoadError] = useFailure()
   const [displayName, setDisplayName] = useState('')
   const [password, setPassword] = useState('')
   const { busy, error, run } = useAction()
   const signedIn = Boolean(useSession().info?.user)
 
   useEffect(() => {
-    api.invitationInfo(token).then(setInfo, (err: unknown) => setLoadError(errorText(err, t)))
-  }, [token, t])
+    api.invitationInfo(token).then(setInfo, (err: unknown) => setLoadError(err))
+  }, [token, setLoadError])
 
   function submit(event: FormEvent) {
     event.preventDefault()

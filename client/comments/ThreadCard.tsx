@@ -1,7 +1,6 @@
 import { memo, useState, type KeyboardEvent } from 'react'
 import type { CommentView, OrganizationSummary, ThreadView } from '../../shared/api'
 import { COMMENT_MAX_LENGTH } from '../../shared/apiConstants'
-import { errorText } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { useFocusBack } from '../ui/useFocusBack'
@@ -9,6 +8,7 @@ import type { Placement } from './anchors'
 import type { CommentsController } from './CommentsController'
 import { dateFormat } from '../i18n/dates'
 import { WordingProposal } from './WordingProposal'
+import { useFailure } from '../ui/useFailure'
 
 /** A colour dot and the organization's short name (its full name on hover). */
 export function OrgBadge({ organization }: { organization: OrganizationSummary }) {
@@ -35,16 +35,16 @@ export function CommentForm(props: {
   const { t } = useI18n()
   const [body, setBody] = useState(props.initial ?? '')
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const [error, setError] = useFailure()
   const send = async () => {
     if (!body.trim() || busy || props.blocked) return
     setBusy(true)
-    setError('')
+    setError(null)
     try {
       await props.onSubmit(body)
       setBody('')
     } catch (err) {
-      setError(errorText(err, t))
+      setError(err)
     } finally {
       setBusy(false)
     }
@@ -96,7 +96,7 @@ function CommentItem({ comment, thread, controller }: { comment: CommentView; th
   const { t, language } = useI18n()
   const [editing, setEditing] = useState(false)
   const [confirming, setConfirming] = useState(false)
-  const [error, setError] = useState('')
+  const [error, setError] = useFailure()
   // A form or confirmation closed from the keyboard gives the focus back to the button that opened it.
   const editButton = useFocusBack<HTMLButtonElement>(editing)
   const deleteButton = useFocusBack<HTMLButtonElement>(confirming)
@@ -109,11 +109,11 @@ function CommentItem({ comment, thread, controller }: { comment: CommentView; th
     )
   }
   const remove = async () => {
-    setError('')
+    setError(null)
     try {
       await controller.remove(thread.id, comment.id)
     } catch (err) {
-      setError(errorText(err, t))
+      setError(err)
       setConfirming(false)
     }
   }
@@ -192,15 +192,15 @@ export const ThreadCard = memo(function ThreadCard(props: {
   const { thread, placement, active, canComment, controller } = props
   const { t } = useI18n()
   const [replying, setReplying] = useState(false)
-  const [error, setError] = useState('')
+  const [error, setError] = useFailure()
   const replyButton = useFocusBack<HTMLButtonElement>(replying)
   const orphaned = placement === 'orphaned'
   const toggleStatus = async () => {
-    setError('')
+    setError(null)
     try {
       await controller.setStatus(thread.id, thread.status === 'open' ? 'resolved' : 'open')
     } catch (err) {
-      setError(errorText(err, t))
+      setError(err)
     }
   }
   return (

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react'
 import type { ThreadView, WordingDecision } from '../../shared/api'
-import { errorText } from '../api/http'
 import { dateFormat } from '../i18n/dates'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { DiffText } from '../versions/DiffText'
 import type { CommentsController } from './CommentsController'
 import { wordingView } from './wordingView'
+import { useFailure } from '../ui/useFailure'
 
 /**
  * A thread's proposed wording on its card: the changes to the quoted words (inserted and deleted
@@ -17,7 +17,7 @@ import { wordingView } from './wordingView'
 export function WordingProposal({ thread, controller }: { thread: ThreadView; controller: CommentsController }) {
   const { t, language } = useI18n()
   const [busy, setBusy] = useState<WordingDecision | null>(null)
-  const [error, setError] = useState('')
+  const [error, setError] = useFailure()
   const view = useMemo(() => {
     const time = dateFormat(language)
     return wordingView(thread, t, (iso) => time.format(new Date(iso)))
@@ -26,11 +26,11 @@ export function WordingProposal({ thread, controller }: { thread: ThreadView; co
   const decide = async (decision: WordingDecision) => {
     if (busy) return
     setBusy(decision)
-    setError('')
+    setError(null)
     try {
       await controller.decideWording(thread.id, decision)
     } catch (err) {
-      setError(errorText(err, t))
+      setError(err)
     } finally {
       setBusy(null)
     }

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { DocumentSummary, LanguageVersion } from '../../shared/api'
-import { api, errorText, RequestError } from '../api/http'
+import { api, RequestError } from '../api/http'
 import { CollabSession } from '../collab/session'
 import { applySession, refreshSession, type Identity } from '../auth/session'
 import { can } from '../../shared/roles'
@@ -30,11 +30,12 @@ import { followSheetHeight } from './sheetHeight'
 import { accessEnded } from './accessEnded'
 import { useFocusBack } from '../ui/useFocusBack'
 import { useStoreValue } from '../ui/useStoreValue'
+import { failureText, words } from '../ui/useFailure'
 
 /** While offline, how often at most the editor asks whether the session is still there. */
 const OFFLINE_SESSION_CHECK_MS = 15_000
 
-type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; doc: DocumentSummary }
+type Load = { kind: 'loading' } | { kind: 'error'; failure: unknown } | { kind: 'ready'; doc: DocumentSummary }
 
 export function EditorPage({ docId, identity }: { docId: string; identity: Identity }) {
   const { t } = useI18n()
@@ -128,13 +129,13 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         if (cancelled) return
         // In the interface's words: a draft not there, not shared with this person, or any other failure.
         const status = err instanceof RequestError ? err.status : 0
-        setLoad({ kind: 'error', message: status === 404 ? t('editor.notFound') : status === 403 ? t('editor.noAccess') : errorText(err, t) })
+        setLoad({ kind: 'error', failure: status === 404 ? words('editor.notFound') : status === 403 ? words('editor.noAccess') : err })
       },
     )
     return () => {
       cancelled = true
     }
-  }, [docId, t])
+  }, [docId])
 
   // The Y.Doc and provider live outside React's render, one per open draft. Started at once,
   // alongside the request for the draft's metadata: the first sync is the long part of opening.
@@ -210,7 +211,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     return (
       <div className="page">
         {header}
-        <p className="error center" role="alert">{load.message}</p>
+        <p className="error center" role="alert">{failureText(load.failure, t)}</p>
       </div>
     )
 

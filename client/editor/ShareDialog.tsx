@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import type { Grant, OrganizationSummary, PersonSummary, PrincipalType } from '../../shared/api'
 import { ROLES, type Role } from '../../shared/roles'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { useModalDialog } from '../ui/useModalDialog'
+import { useFailure } from '../ui/useFailure'
 
 function grantKey(grant: Grant): [PrincipalType, string] {
   return grant.principalType === 'organization' ? ['organization', grant.organization.id] : ['user', grant.user.id]
@@ -18,39 +19,39 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
   const [people, setPeople] = useState<PersonSummary[]>([])
   const [principal, setPrincipal] = useState('')
   const [role, setRole] = useState<Role>('reviewer')
-  const [error, setError] = useState('')
+  const [error, setError] = useFailure()
 
   const reload = useCallback(() => {
-    api.listGrants(docId).then(setGrants, (err: unknown) => setError(errorText(err, t)))
-  }, [docId, t])
+    api.listGrants(docId).then(setGrants, (err: unknown) => setError(err))
+  }, [docId, setError])
 
   useEffect(() => {
     reload()
     Promise.all([api.listOrganizations(), api.listPeople()]).then(([orgs, persons]) => {
       setOrganizations(orgs)
       setPeople(persons)
-    }, (err: unknown) => setError(errorText(err, t)))
-  }, [reload, t])
+    }, (err: unknown) => setError(err))
+  }, [reload, setError])
 
   const dialog = useModalDialog<HTMLDivElement>(onClose)
 
   async function change(principalType: PrincipalType, principalId: string, nextRole: Role) {
-    setError('')
+    setError(null)
     try {
       await api.putGrant(docId, { principalType, principalId, role: nextRole })
       reload()
     } catch (err) {
-      setError(errorText(err, t))
+      setError(err)
     }
   }
 
   async function revoke(principalType: PrincipalType, principalId: string) {
-    setError('')
+    setError(null)
     try {
       await api.revokeGrant(docId, principalType, principalId)
       reload()
     } catch (err) {
-      setError(errorText(err, t))
+      setError(err)
     }
   }
 

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
 import { EXPORT_FORMATS } from '../../shared/apiConstants'
 import type { ExportFormat } from '../../shared/api'
-import { api, errorText, requestFile, RequestError } from '../api/http'
+import { api, requestFile, RequestError } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'
 import { printHtml, saveBlob } from './save'
 import { rovingTarget } from '../ui/rovingKeys'
+import { failureText, words, type Words } from '../ui/useFailure'
 
 const LABEL: Record<ExportFormat, MessageKey> = {
   docx: 'export.docx',
@@ -21,8 +22,9 @@ type State =
   | { kind: 'idle' }
   | { kind: 'preparing'; format: ExportFormat }
   | { kind: 'downloading'; format: ExportFormat; received: number; total: number | null }
-  | { kind: 'done'; message: string }
-  | { kind: 'error'; message: string }
+  // What happened, kept as words and a failure, put into words as shown (they follow a change of language).
+  | { kind: 'done'; words: Words }
+  | { kind: 'error'; format: ExportFormat; failure: unknown }
 
 function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
@@ -103,17 +105,17 @@ export function ExportMenu({ docId, title, version, label, offerPositions = fals
         const file = await fetchFile(format)
         const filename = file.filename ?? `${title || 'draft'}.${EXTENSION[format]}`
         saveBlob(file.blob, filename)
-        setState({ kind: 'done', message: t('export.done', { file: filename }) })
+        setState({ kind: 'done', words: words('export.done', { file: filename }) })
       } catch (err) {
         if (!(format === 'pdf' && err instanceof RequestError && err.code === 'export_unavailable')) throw err
         // No LibreOffice on the server: the HTML export has a print stylesheet with the same cover.
         const html = await fetchFile('html')
-        setState({ kind: 'done', message: t('export.printFallback') })
+        setState({ kind: 'done', words: words('export.printFallback') })
         await printHtml(await html.blob.text())
       }
     } catch (err) {
-      if (controller.signal.aborted) setState({ kind: 'done', message: t('export.cancelled') })
-      else setState({ kind: 'error', message: t('export.failed', { format: t(LABEL[format]), reason: errorText(err, t) }) })
+      if (controller.signal.aborted) setState({ kind: 'done', words: words('export.cancelled') })
+      else setState({ kind: 'error', format, failure: err })
     } finally {
       if (abort.current === controller) abort.current = null
     }
@@ -125,7 +127,8 @@ export function ExportMenu({ docId, title, version, label, offerPositions = fals
     status = state.total
       ? t('export.downloading', { format: t(LABEL[state.format]), percent: Math.min(100, Math.round((state.received / state.total) * 100)) })
       : t('export.downloadingSize', { format: t(LABEL[state.format]), size: sizeText(state.received) })
-  } else if (state.kind === 'done') status = state.message
+  } else if (state.kind === 'done') status = t(state.words.key, state.words.params)
+  else if (state.kind === 'error') status = t('export.failed', { format: t(LABEL[state.format]), reason: failureText(state.failure, t) })
 
   return (
     <div
@@ -169,10 +172,10 @@ export function ExportMenu({ docId, title, version, label, offerPositions = fals
           ))}
         </ul>
       )}
-      {(status || state.kind === 'error') && (
+      {status && (
         <div className={`export-status ${state.kind}`} data-testid="export-status" data-state={state.kind} role={state.kind === 'error' ? 'alert' : 'status'}>
           {busy && <progress max={state.kind === 'downloading' && state.total ? state.total : undefined} value={state.kind === 'downloading' && state.total ? state.received : undefined} />}
-          <span>{state.kind === 'error' ? state.message : status}</span>
+          <span>{status}</span>
           {busy ? (
             <button type="button" className="link-button" onClick={() => abort.current?.abort()}>{t('common.cancel')}</button>
           ) : (

@@ -5,13 +5,14 @@ import { importProblem } from '../../shared/import/errors'
 import { lawTitleOf } from '../../shared/import/lawTitle'
 import { bytesSource, sourceKind, type ImportFileKind } from '../../shared/import/fileKind'
 import type { LawStructure } from '../../shared/export/structure'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { navigate } from '../router'
 import { useModalDialog } from '../ui/useModalDialog'
 import { ImportWorkerClient } from './importClient'
 import type { ImportSource, ImportStage } from './messages'
 import { ImportPreview } from './ImportPreview'
+import { useFailure, words } from '../ui/useFailure'
 
 /** Largest file read in the browser (the server takes at most 16 MB of JSON). */
 const MAX_FILE_MB = 20
@@ -49,7 +50,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [pasted, setPasted] = useState('')
   const [title, setTitle] = useState('')
   const [language, setLanguage] = useState<Language>(uiLanguage)
-  const [error, setError] = useState('')
+  const [error, setError] = useFailure()
   const [creating, setCreating] = useState(false)
   const fileName = useRef('')
   const run = useRef(0)
@@ -68,7 +69,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   async function parse(kind: ImportFileKind, load: () => Promise<ImportSource>) {
     const mine = ++run.current
-    setError('')
+    setError(null)
     setStep({ kind: 'working', stage: 'reading', percent: 0 })
     try {
       const source = await load()
@@ -83,16 +84,16 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       // The reader gets what is wrong in words; the library's English detail goes to the console.
       console.warn('import: the file could not be read:', err)
       const problem = importProblem(err, kind)
-      setError(problem === 'empty' ? t('import.empty') : t(`import.problem.${problem}`))
+      setError(words(problem === 'empty' ? 'import.empty' : `import.problem.${problem}`))
     }
   }
 
   function chooseFile(file: File | undefined) {
     if (!file) return
     const kind = sourceKind(file.name, file.type)
-    setError('')
-    if (!kind) return setError(t('import.unsupported'))
-    if (file.size > MAX_FILE_MB * 1024 * 1024) return setError(t('import.tooLarge', { size: MAX_FILE_MB }))
+    setError(null)
+    if (!kind) return setError(words('import.unsupported'))
+    if (file.size > MAX_FILE_MB * 1024 * 1024) return setError(words('import.tooLarge', { size: MAX_FILE_MB }))
     fileName.current = file.name.replace(/\.[^.]+$/, '')
     const progress = (percent: number) => setStep({ kind: 'working', stage: 'reading', percent })
     void parse(kind, async () => bytesSource(kind, new Uint8Array(await readFile(file, progress))))
@@ -105,20 +106,20 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       const structure = await worker.structure(step.result.doc, next)
       setStep({ ...step, structure })
     } catch (err) {
-      setError(errorText(err, t))
+      setError(err)
     }
   }
 
   async function confirm() {
     if (step.kind !== 'preview' || !title.trim()) return
     setCreating(true)
-    setError('')
+    setError(null)
     try {
       const created = await api.importDocument({ title: title.trim(), language, doc: step.result.doc as { type: 'doc' } })
       onClose()
       navigate(`/d/${encodeURIComponent(created.document.id)}`)
     } catch (err) {
-      setError(errorText(err, t))
+      setError(err)
       setCreating(false)
     }
   }
@@ -182,7 +183,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           )}
           {step.kind === 'preview' && (
             <>
-              <button type="button" onClick={() => { setError(''); setStep({ kind: 'choose' }) }}>{t('import.again')}</button>
+              <button type="button" onClick={() => { setError(null); setStep({ kind: 'choose' }) }}>{t('import.again')}</button>
               <button type="button" className="primary" data-testid="import-confirm" disabled={creating || !title.trim()} onClick={() => void confirm()}>
                 {t('import.confirm')}
               </button>

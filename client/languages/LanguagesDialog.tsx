@@ -1,13 +1,14 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import type { LanguageVersion } from '../../shared/api'
 import { LANGUAGES, type Language } from '../../shared/language'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { navigate } from '../router'
 import { Field, FormError } from '../ui/Field'
 import { useAction } from '../ui/useAction'
 import { useModalDialog } from '../ui/useModalDialog'
 import { ParallelView } from './ParallelView'
+import { useFailure } from '../ui/useFailure'
 
 /**
  * The law's language versions (shared/languageVersions.ts): open one, put it side by side with
@@ -25,7 +26,7 @@ export function LanguagesDialog({ docId, title, language, canEdit, onShowBeside,
 }) {
   const { t } = useI18n()
   const [versions, setVersions] = useState<LanguageVersion[] | null>(null)
-  const [loadError, setLoadError] = useState('')
+  const [loadError, setLoadError] = useFailure()
   const [parallelWith, setParallelWith] = useState<LanguageVersion | null>(null)
   const [newTitle, setNewTitle] = useState(title)
   const creating = useAction()
@@ -34,12 +35,12 @@ export function LanguagesDialog({ docId, title, language, canEdit, onShowBeside,
     let cancelled = false
     api.languageVersions(docId).then(
       (list) => !cancelled && setVersions(list),
-      (err: unknown) => !cancelled && setLoadError(errorText(err, t)),
+      (err: unknown) => !cancelled && setLoadError(err),
     )
     return () => {
       cancelled = true
     }
-  }, [docId, t])
+  }, [docId, setLoadError])
 
   if (parallelWith) {
     const original = versions?.find((v) => v.id === docId)?.original ?? false

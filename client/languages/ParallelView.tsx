@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { Language } from '../../shared/language'
 import { alignLanguageVersions, type ParallelIssue, type ParallelRow, type ParallelSide, type ParallelText } from '../../shared/languageVersions'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { Overlay } from '../versions/Overlay'
@@ -11,6 +11,7 @@ import { useAction } from '../ui/useAction'
 import { shortTitle, unicodeFileStem } from '../../shared/fileName'
 import '../styles/versions.css'
 import { DOCX_CONTENT_TYPE } from '../../shared/apiConstants'
+import { useFailure } from '../ui/useFailure'
 
 interface Draft {
   id: string
@@ -44,7 +45,7 @@ function Side({ side, language, kind }: { side: ParallelSide | null; language: L
 export function ParallelView({ left, right, onClose }: { left: Draft; right: Draft; onClose: () => void }) {
   const { t, language: ui } = useI18n()
   const [text, setText] = useState<ParallelText | null>(null)
-  const [error, setError] = useState('')
+  const [error, setError] = useFailure()
   const [onlyIssues, setOnlyIssues] = useState(false)
   const saving = useAction()
   const header = (draft: Draft) => `${t(`languages.name.${draft.language}`)} — ${draft.title}`
@@ -65,12 +66,12 @@ export function ParallelView({ left, right, onClose }: { left: Draft; right: Dra
     const edits = original ? Promise.all([api.articleEdits(left.id), api.articleEdits(right.id)]) : Promise.resolve(null)
     Promise.all([api.content(left.id), api.content(right.id), edits]).then(
       ([a, b, times]) => !cancelled && setText(alignLanguageVersions(a, left.language, b, right.language, original && times ? { left: times[0], right: times[1], original } : undefined)),
-      (err: unknown) => !cancelled && setError(errorText(err, t)),
+      (err: unknown) => !cancelled && setError(err),
     )
     return () => {
       cancelled = true
     }
-  }, [left.id, left.language, left.original, right.id, right.language, right.original, t])
+  }, [left.id, left.language, left.original, right.id, right.language, right.original, setError])
 
   const rows = useMemo(() => (text ? (onlyIssues ? text.rows.filter((r) => r.issues.length > 0) : text.rows) : []), [text, onlyIssues])
   const issueCount = text ? text.rows.filter((r) => r.issues.length > 0).length : 0

@@ -1,28 +1,26 @@
 import { useCallback, useState } from 'react'
-import { errorText } from '../api/http'
-import { useI18n } from '../i18n/i18n'
+import { useFailure } from './useFailure'
 
 /**
  * Runs a user action (usually a form submit): tracks "busy" and turns any failure into a
- * sentence in the user's language.
+ * sentence in the user's language (see useFailure).
  */
-export function useAction(): { busy: boolean; error: string; setError: (message: string) => void; run: (action: () => Promise<unknown>) => Promise<void> } {
-  const { t } = useI18n()
+export function useAction(): { busy: boolean; error: string; run: (action: () => Promise<unknown>) => Promise<void> } {
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const [error, setError] = useFailure()
   const run = useCallback(
     async (action: () => Promise<unknown>) => {
       setBusy(true)
-      setError('')
+      setError(null)
       try {
         await action()
       } catch (err) {
-        setError(errorText(err, t))
+        setError(err)
       } finally {
         setBusy(false)
       }
     },
-    [t],
+    [setError],
   )
-  return { busy, error, setError, run }
+  return { busy, error, run }
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { DocumentComparison } from '../../shared/api'
 import { comparativeTable, groupRegrouped, isChange, withoutRow, type ArticleDiff, type DivisionDiff, type DocumentDiff, type RegroupedRun } from '../../shared/diff'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { ArticleChange, DivisionChange, RegroupedChange, TextChange } from './ArticleChange'
@@ -10,6 +10,7 @@ import { Overlay } from './Overlay'
 import { dateFormat } from '../i18n/dates'
 import { sideName } from './labels'
 import { rovingTarget } from '../ui/rovingKeys'
+import { useFailure } from '../ui/useFailure'
 
 const TABS = ['changes', 'table'] as const
 
@@ -52,7 +53,7 @@ const isTyping = (target: EventTarget | null) =>
 export function CompareView({ docId, from, to, onClose }: { docId: string; from: string; to: string; onClose: () => void }) {
   const { t, language: ui } = useI18n()
   const [comparison, setComparison] = useState<DocumentComparison | null>(null)
-  const [error, setError] = useState('')
+  const [error, setError] = useFailure()
   const [tab, setTab] = useState<(typeof TABS)[number]>('changes')
   const [onlyChanged, setOnlyChanged] = useState(true)
   const [justification, setJustification] = useState(false)
@@ -63,15 +64,15 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
   useEffect(() => {
     let cancelled = false
     setComparison(null)
-    setError('')
+    setError(null)
     api.compare(docId, from, to).then(
       (c) => !cancelled && setComparison(c),
-      (err: unknown) => !cancelled && setError(errorText(err, t)),
+      (err: unknown) => !cancelled && setError(err),
     )
     return () => {
       cancelled = true
     }
-  }, [docId, from, to, t])
+  }, [docId, from, to, setError])
 
   const items = useMemo(() => (comparison ? itemsOf(comparison.diff) : []), [comparison])
   const changes = useMemo(() => items.filter((i) => i.changed), [items])

@@ -4,7 +4,7 @@ import type { VersionDetail, VersionSummary } from '../../shared/api'
 import type { Language } from '../../shared/language'
 import type { DocJSON } from '../../shared/schema'
 import { legalNodes } from '../../shared/schema'
-import { api, errorText } from '../api/http'
+import { api } from '../api/http'
 import { ExportMenu } from '../export/ExportMenu'
 import { LegalEditing } from '../editor/legalEditing'
 import { useI18n } from '../i18n/i18n'
@@ -12,6 +12,7 @@ import { FormError } from '../ui/Field'
 import { Overlay } from './Overlay'
 import { dateFormat } from '../i18n/dates'
 import { versionName } from './labels'
+import { useFailure } from '../ui/useFailure'
 
 /** The text of a version, read-only, with the editor's own layout and numbering (no collaboration). */
 function ReadOnlyText({ content, language }: { content: DocJSON; language: Language }) {
@@ -42,19 +43,19 @@ export function VersionView({ docId, title, versionId, language, canEdit, onComp
 }) {
   const { t, language: ui } = useI18n()
   const [version, setVersion] = useState<VersionDetail | null>(null)
-  const [error, setError] = useState('')
+  const [error, setError] = useFailure()
   const time = dateFormat(ui)
 
   useEffect(() => {
     let cancelled = false
     api.getVersion(docId, versionId).then(
       (v) => !cancelled && setVersion(v),
-      (err: unknown) => !cancelled && setError(errorText(err, t)),
+      (err: unknown) => !cancelled && setError(err),
     )
     return () => {
       cancelled = true
     }
-  }, [docId, versionId, t])
+  }, [docId, versionId, setError])
 
   return (
     <Overlay labelledBy="version-title" onClose={onClose} testId="version-view">

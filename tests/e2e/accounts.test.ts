@@ -90,6 +90,13 @@ describe('accounts, organizations and roles in the browser', () => {
     await again.getByRole('link', { name: 'Go to the sign-in page' }).click()
     await again.getByRole('button', { name: 'Sign in' }).waitFor()
     expect(new URL(again.url()).pathname).toBe('/')
+    // A refusal is said in the interface's language, and in the other one once that is chosen.
+    await again.getByLabel('Email').fill('dmitry@justice.example')
+    await again.getByLabel('Password').fill('not the password')
+    await again.getByRole('button', { name: 'Sign in' }).click()
+    await again.getByRole('alert').getByText('Wrong email or password.').waitFor()
+    await again.getByRole('button', { name: 'Русский' }).click()
+    await again.getByRole('alert').getByText('Неверная электронная почта или пароль.').waitFor()
     await again.context().close()
   })
 
