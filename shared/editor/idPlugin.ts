@@ -92,7 +92,9 @@ export function stableIdPlugin(): Plugin {
       if (renamed.length === 0) return null
       const tr = newState.tr
       for (const h of renamed) tr.setNodeAttribute(h.pos, 'id', newId())
-      return tr.setMeta('addToHistory', false)
+      // Part of the change's undo step: the Yjs binding writes a view update's transactions as one,
+      // tracked only if the last of them is (a paste marked untracked here could not be undone).
+      return tr
     },
   })
 }
