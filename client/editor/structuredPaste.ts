@@ -1,11 +1,12 @@
 import { Plugin, PluginKey } from '@tiptap/pm/state'
+import type { Slice } from '@tiptap/pm/model'
 import type { Language } from '../../shared/language'
 import type { SourceBlock } from '../../shared/import/recognise'
 import { textBlocks } from '../../shared/import/text'
 import { recogniseFragment, type FragmentOptions } from '../../shared/import/fragment'
 import { pasteFragment } from '../../shared/editor/paste'
 import { structuralContext } from '../../shared/editor/commands'
-import { isBodyType } from '../../shared/schema'
+import { COPIED_LABEL_CLASS, isBodyType, isDivisionType, type DocJSON } from '../../shared/schema'
 
 /**
  * Pasting a passage from Word (or any page or text) keeps its structure: the clipboard's HTML
@@ -89,19 +90,44 @@ export function htmlToBlocks(html: string): SourceBlock[] {
   return blocks
 }
 
+/**
+ * The articles and headings of a copy made in Accord, when it began at the start of one: its
+ * heading then carries its number (copyNumbers.ts). Null for a copy begun inside a paragraph or
+ * heading, or holding anything else at its top: ProseMirror's own paste joins that at the caret.
+ */
+function wholeStructure(html: string, slice: Slice): DocJSON[] | null {
+  if (slice.content.childCount === 0) return null
+  const parts: DocJSON[] = []
+  slice.content.forEach((node) => {
+    if (node.type.name === 'article' || isDivisionType(node.type.name)) parts.push(node.toJSON() as DocJSON)
+  })
+  if (parts.length !== slice.content.childCount) return null
+  const first = new DOMParser().parseFromString(html, 'text/html').body.querySelector('article, h2')
+  const heading = first?.localName === 'article' ? first.querySelector(':scope > h3') : first
+  return heading?.firstElementChild?.classList.contains(COPIED_LABEL_CLASS) && heading.firstChild === heading.firstElementChild ? parts : null
+}
+
 export const structuredPasteKey = new PluginKey('structuredPaste')
 
 export function structuredPastePlugin(language: Language): Plugin {
   return new Plugin({
     key: structuredPasteKey,
     props: {
-      handlePaste(view, event) {
+      handlePaste(view, event, slice) {
         if (!view.editable) return false
         const data = event.clipboardData
         if (!data) return false
         const html = data.getData('text/html')
         // Copied inside an editor: ProseMirror's own slice keeps the nodes (ids are then made unique).
-        if (html && /data-pm-slice/.test(html)) return false
+        if (html && /data-pm-slice/.test(html)) {
+          const parts = wholeStructure(html, slice)
+          if (!parts) return false
+          // Whole articles or headings: pasted as such, after the article at the caret, not joined into its paragraph.
+          const tr = pasteFragment(view.state, { blocks: [], parts, structured: true })
+          if (!tr) return false
+          view.dispatch(tr)
+          return true
+        }
         const text = data.getData('text/plain')
         const markdown = !html && /^ {0,3}#{1,6}\s/m.test(text)
         const blocks = html ? htmlToBlocks(html) : textBlocks(text).blocks

@@ -7,6 +7,7 @@ import { numberDocument } from '../../shared/numbering'
 import { isTextOnlyTransaction } from '../../shared/editor/changes'
 import { legalSchema } from '../../shared/schema'
 import { BROKEN_XREF, xrefNumbers, xrefText, type XrefNumbers } from '../../shared/xref'
+import { copiedLabels, copiedText, withCopiedLabels } from './copyNumbers'
 
 /** Words the views need, in the interface's language. */
 export interface XrefWords {
@@ -139,9 +140,9 @@ export function xrefPlugin(language: Language, words: XrefWords): Plugin<XrefSta
     },
     props: {
       nodeViews: { xref: nodeView },
-      // Copied as text, a reference is its number (ProseMirror asks the first plugin that has one).
-      clipboardTextSerializer: (slice, view) => slice.content.textBetween(0, slice.content.size, '\n\n', xrefLeafText(view.state)),
-      clipboardSerializer: clipboardSerializer(legalSchema, numberOf),
+      // Copied, a reference is its number, and a block has its own (ProseMirror asks the first plugin that has one).
+      clipboardTextSerializer: (slice, view) => copiedText(slice, copiedLabels(view.state, language), xrefLeafText(view.state)),
+      clipboardSerializer: withCopiedLabels(clipboardSerializer(legalSchema, numberOf), () => (current ? copiedLabels(current.state, language) : new Map())),
       handleDOMEvents: {
         // Handled here, not left to the browser: a click on the non-editable span would leave a
         // text selection beside it. A click selects the reference; Ctrl/⌘+click goes to its target.

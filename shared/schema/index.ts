@@ -2,7 +2,7 @@ import { getSchema } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { legalNodes } from './nodes'
 
-export { legalNodes } from './nodes'
+export { legalNodes, COPIED_LABEL_CLASS } from './nodes'
 
 /** The ProseMirror schema of a legal text, identical in the browser and on the server. */
 export const legalSchema = getSchema(legalNodes)

@@ -7,6 +7,9 @@ import type { DivisionType } from './index'
  * produce an invalid nesting, and the hierarchy is derived (numbering, export) from order.
  */
 
+/** The class of the number a block copied out of the editor carries in its HTML ("Article 5. "), skipped when pasted back. */
+export const COPIED_LABEL_CLASS = 'accord-label'
+
 const idAttribute = {
   id: {
     default: null as string | null,
@@ -48,7 +51,11 @@ export const Xref = Node.create({
       renderHTML: (attrs: Record<string, unknown>) => (typeof attrs.target === 'string' ? { 'data-target': attrs.target } : {}),
     },
   }),
-  parseHTML: () => [{ tag: 'span.xref', getAttrs: (el: HTMLElement) => (XREF_TARGET_PATTERN.test(el.getAttribute('data-target') ?? '') ? null : false) }],
+  parseHTML: () => [
+    { tag: 'span.xref', getAttrs: (el: HTMLElement) => (XREF_TARGET_PATTERN.test(el.getAttribute('data-target') ?? '') ? null : false) },
+    // A copied block's number, for other programs (client/editor/copyNumbers.ts): pasted back, numbers come from position.
+    { tag: `span.${COPIED_LABEL_CLASS}`, ignore: true },
+  ],
   renderHTML: ({ HTMLAttributes }) => ['span', { ...HTMLAttributes, class: 'xref' }],
 })
 

@@ -1,0 +1,77 @@
+import type { EditorState } from '@tiptap/pm/state'
+import { DOMSerializer, type Node as PMNode, type Slice } from '@tiptap/pm/model'
+import type { Language } from '../../shared/language'
+import { numberDocument } from '../../shared/numbering'
+import { COPIED_LABEL_CLASS } from '../../shared/schema'
+
+/**
+ * Numbers go with the words copied out of the editor: "Article 5. Definitions", "2. …", "b) …"
+ * pasted into Word or a mail, as on screen (there they are drawn by CSS, which a copy leaves
+ * out). Pasted back into Accord they are dropped (the schema skips the label's span; typed
+ * numbers in plain text are read as structure): numbers come from position.
+ */
+
+/**
+ * The numbers of the blocks the selection holds from the start of their text, by the id the copy
+ * carries (an article's for its heading). A block begun part-way is copied without its number,
+ * as a sentence quoted from it would be.
+ */
+export function copiedLabels(state: EditorState, language: Language): Map<string, string> {
+  const { from, to } = state.selection
+  const labels = new Map<string, string>()
+  for (const n of numberDocument(state.doc, language)) {
+    // Where the label's text starts: an article's is on its heading.
+    const textStart = (n.kind === 'article' ? n.pos + 1 : n.pos) + 1
+    if (n.id && n.label && textStart >= from && textStart < to) labels.set(n.id, n.label)
+  }
+  return labels
+}
+
+/** The id whose number a textblock shows: its own, or its article's for a heading. */
+const labelIdOf = (block: PMNode, parent: PMNode | null): unknown => (block.type.name === 'articleHeading' ? parent?.attrs.id : block.attrs.id)
+
+/** A copy as plain text: a line a block, each with its number where the copy holds its start. */
+export function copiedText(slice: Slice, labels: Map<string, string>, leafText: (leaf: PMNode) => string): string {
+  const lines: string[] = []
+  slice.content.descendants((node, _pos, parent) => {
+    if (!node.isTextblock) return true
+    const id = labelIdOf(node, parent)
+    const label = typeof id === 'string' ? labels.get(id) : undefined
+    const text = node.textBetween(0, node.content.size, '', leafText)
+    lines.push(label ? `${label} ${text}`.trimEnd() : text)
+    return false
+  })
+  // Inline content alone (a selected reference): its text.
+  return lines.length > 0 ? lines.join('\n\n') : slice.content.textBetween(0, slice.content.size, '\n\n', leafText)
+}
+
+/** `serializer`, with each copied block's number put before its text in a span of its own. */
+export function withCopiedLabels(serializer: DOMSerializer, labelsNow: () => Map<string, string>): DOMSerializer {
+  const labelled = new DOMSerializer(serializer.nodes, serializer.marks)
+  const inner = labelled.serializeFragment.bind(labelled)
+  let depth = 0 // serializeFragment calls itself for the content of each node: label once, at the top
+  labelled.serializeFragment = (fragment, options, target) => {
+    depth++
+    try {
+      const dom = inner(fragment, options, target)
+      if (depth === 1) addLabels(dom, labelsNow())
+      return dom
+    } finally {
+      depth--
+    }
+  }
+  return labelled
+}
+
+function addLabels(dom: HTMLElement | DocumentFragment, labels: Map<string, string>): void {
+  if (labels.size === 0) return
+  for (const element of Array.from(dom.querySelectorAll('[data-id]'))) {
+    const label = labels.get(element.getAttribute('data-id') ?? '')
+    const host = element.localName === 'article' ? element.querySelector(':scope > h3') : element
+    if (!label || !host) continue
+    const span = element.ownerDocument.createElement('span')
+    span.className = COPIED_LABEL_CLASS
+    span.textContent = `${label} `
+    host.prepend(span)
+  }
+}
