@@ -4,6 +4,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { Language } from '../../shared/language'
 import { labelAhead, numberingPlugin } from '../../shared/editor/numberingPlugin'
 import { stableIdPlugin } from '../../shared/editor/idPlugin'
+import { cutShellsPlugin } from '../../shared/editor/cutShells'
 import {
   deleteStructural,
   insertArticle,
@@ -111,6 +112,7 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
     return [
       numberingPlugin(this.options.language),
       stableIdPlugin(),
+      cutShellsPlugin(),
       placeholderPlugin(this.options.placeholders),
       structuredPastePlugin(this.options.language),
       currentArticlePlugin(),

@@ -37,6 +37,15 @@ function copy(page: Page): Promise<Copied> {
   })
 }
 
+/** What Ctrl+X puts on the clipboard; ProseMirror then deletes the selection. */
+function cut(page: Page): Promise<Copied> {
+  return page.evaluate(() => {
+    const data = new DataTransfer()
+    document.querySelector('.legal-text')!.dispatchEvent(new ClipboardEvent('cut', { clipboardData: data, bubbles: true, cancelable: true }))
+    return { text: data.getData('text/plain'), html: data.getData('text/html') }
+  })
+}
+
 function paste(page: Page, copied: Copied): Promise<void> {
   return page.evaluate(({ text, html }) => {
     const data = new DataTransfer()
@@ -49,7 +58,8 @@ function paste(page: Page, copied: Copied): Promise<void> {
 /**
  * Copying articles out of the editor: the numbers shown on screen (drawn by CSS) go with the
  * words, in plain text and in HTML, for Word or a mail; pasted back into Accord, the numbers are
- * dropped and the copy numbered by its place; the paste is one undo step.
+ * dropped and the copy numbered by its place; the paste is one undo step. Cut and pasted, an
+ * article is moved, with its id.
  */
 describe('copying articles with their numbers', () => {
   let server: TestServer
@@ -128,6 +138,20 @@ describe('copying articles with their numbers', () => {
 
     await page.keyboard.press('Control+z')
     await expect.poll(async () => (await articleLabels(page)).map((a) => a.id)).toEqual(before.map((a) => a.id))
+  })
+
+  it('an article cut whole and pasted elsewhere is moved: no empty shell is left, and it keeps its id', async () => {
+    const before = await articleLabels(page)
+    await selectArticles(page, 1, 1)
+    const moved = await cut(page)
+    await expect.poll(async () => (await articleLabels(page)).map((a) => a.id)).toEqual(before.filter((_, i) => i !== 1).map((a) => a.id))
+    await page.locator('.legal-text article.article').last().locator('p').last().click()
+    await page.keyboard.press('Control+End')
+    await page.waitForTimeout(100)
+    await paste(page, moved)
+    const after = await articleLabels(page)
+    expect(after.map((a) => a.id)).toEqual([...before.filter((_, i) => i !== 1).map((a) => a.id), before[1].id])
+    expect(after.at(-1)).toMatchObject({ heading: before[1].heading, label: `Article ${before.length}.` })
     expect(errors).toEqual([])
   })
 })

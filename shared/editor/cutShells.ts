@@ -1,0 +1,35 @@
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Mapping } from '@tiptap/pm/transform'
+import { isDivisionType } from '../schema'
+
+export const cutShellsKey = new PluginKey('cutShells')
+
+/**
+ * Cutting whole articles or headings takes them away whole. A selection from the start of an
+ * article's heading to the end of its last paragraph (or further) is a range of text to
+ * ProseMirror, whose cut leaves the article it began in as an empty shell ("Article 5." with no
+ * heading and no text), numbered among the rest; pasted elsewhere, the cut article came with a
+ * fresh id, since the shell kept its own. When a cut began at the start of an article's or a
+ * division's heading and left that unit without a word, the unit goes too: a cut and paste is a
+ * move, and the article keeps its identity.
+ */
+export function cutShellsPlugin(): Plugin {
+  return new Plugin({
+    key: cutShellsKey,
+    appendTransaction(trs, oldState, newState) {
+      if (!trs.some((tr) => tr.docChanged && tr.getMeta('uiEvent') === 'cut')) return null
+      const { $from } = oldState.selection
+      if ($from.depth < 1 || $from.parentOffset !== 0) return null
+      // An article's heading is inside the article; a part's, chapter's or section's is the unit itself.
+      const block = $from.parent.type.name
+      if (!(block === 'articleHeading' && $from.depth === 2) && !(isDivisionType(block) && $from.depth === 1)) return null
+      const unitType = $from.node(1).type
+      const mapping = new Mapping()
+      for (const tr of trs) mapping.appendMapping(tr.mapping)
+      const pos = mapping.map($from.before(1), 1)
+      const unit = newState.doc.nodeAt(pos)
+      if (!unit || unit.type !== unitType || unit.textContent !== '') return null
+      return newState.tr.delete(pos, pos + unit.nodeSize)
+    },
+  })
+}
