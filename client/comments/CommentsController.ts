@@ -51,6 +51,8 @@ const PLACE_EVERY_MS = 400
  * edge between two equal characters.
  */
 const SETTLE_EVERY_MS = 2000
+/** Refreshes in a row asking the server to store threads found again by their quote, at most. */
+const STORE_FOUND_TRIES = 3
 /** Refreshing the panel's order and "on deleted text" after local typing: after this pause. */
 const DERIVE_AFTER_MS = 250
 /** A passage typed a moment ago may not be on the server yet: retry this often, this many times. */
@@ -105,9 +107,14 @@ export class CommentsController {
   /** Gives focus back to where the open comment box was started from. */
   private returnFocus: (() => void) | null = null
 
+  /** Stops waiting for the server to hold this browser's changes before storing threads found again. */
+  private storeFoundWait: (() => void) | null = null
+  /** Refreshes in a row that found threads again by their quote: bounded, should the server not find them. */
+  private storeFoundTries = 0
+
   constructor(
     readonly docId: string,
-    session: CollabSession,
+    private readonly session: CollabSession,
     private readonly language: Language,
   ) {
     // Fetched once the text has arrived (the session's first sync tells the listener, as every
@@ -197,6 +204,27 @@ export class CommentsController {
     })
     setHighlights(editor.view, highlights, this.snapshot.activeId)
     this.derive(placements)
+    if ([...placements.values()].some((p) => p.kind === 'passage' && p.found)) this.storeFound()
+    else this.storeFoundTries = 0
+  }
+
+  /**
+   * Threads found again by their quote here (their words were written anew: an article moved)
+   * are found and stored so by the server as it lists them: asked once it holds this browser's
+   * changes (a move made here), so that the threads stay on their words whatever is typed in
+   * them before anyone opens the draft again.
+   */
+  private storeFound(): void {
+    if (this.storeFoundWait || this.storeFoundTries >= STORE_FOUND_TRIES) return
+    this.storeFoundTries++
+    const whenStored = () => {
+      if (this.session.syncState.kind !== 'saved' || !this.storeFoundWait) return
+      this.storeFoundWait()
+      this.storeFoundWait = null
+      void this.refresh()
+    }
+    this.storeFoundWait = this.session.subscribe(whenStored)
+    whenStored()
   }
 
   /** Whether a thread waits for text this browser has not received (the panel's kinds are always current). */
@@ -228,14 +256,22 @@ export class CommentsController {
     const previous = resolved ?? this.snapshot.placements
     const live = new Map(currentHighlights(state).map((h) => [h.threadId, h]))
     const placements = new Map<string, Placement>()
+    let lost = false
     for (const thread of this.snapshot.threads) {
       const before = previous.get(thread.id)
       const highlight = live.get(thread.id)
       if (highlight) placements.set(thread.id, { kind: 'passage', from: highlight.from, to: highlight.to, articleId: thread.articleId, anchor: highlight.anchor })
-      else if (before?.kind === 'passage') placements.set(thread.id, { kind: 'orphaned', articleId: thread.articleId })
+      else if (before?.kind === 'passage') {
+        placements.set(thread.id, { kind: 'orphaned', articleId: thread.articleId })
+        lost = true
+      }
       else if (before?.kind === 'article' && !articles.has(thread.articleId)) placements.set(thread.id, { kind: 'orphaned', articleId: thread.articleId })
       else if (before) placements.set(thread.id, before)
     }
+    // A highlight gone with its words may be words written again under the same ids (an article
+    // moved here, with Alt+Shift+↑/↓ or cut and paste): a placement looks for them by their quote,
+    // as it does after a co-author's move. Words really deleted stay "on deleted text".
+    if (lost && !resolved) this.schedulePlace(0)
     // Re-placed while others type: a new snapshot is a React commit, which measures the
     // selection across the whole text. Only what the panel shows counts (not positions).
     if (samePanelPlacements(this.snapshot.threads, placements, this.snapshot.placements) && sameMap(articles, this.snapshot.articles)) return
@@ -392,6 +428,7 @@ export class CommentsController {
     clearTimeout(this.textWait)
     this.deriveLater.cancel()
     this.stopListening()
+    this.storeFoundWait?.()
     this.detachEditor?.()
     this.listeners.clear()
   }

@@ -118,7 +118,8 @@ function topLevelPositions(doc: PMNode): Map<string, number> {
 
 /** Where a thread is in the editor now. */
 export type Placement =
-  | { kind: 'passage'; from: number; to: number; articleId: string; anchor: PassageAnchor }
+  /** `found`: found again by its quote (its words were written anew, as a move does): its stored anchor is out of date. */
+  | { kind: 'passage'; from: number; to: number; articleId: string; anchor: PassageAnchor; found?: boolean }
   | { kind: 'article'; pos: number; articleId: string }
   /** Its words were deleted; shown under the article it was in. */
   | { kind: 'orphaned'; articleId: string }
@@ -150,7 +151,7 @@ export function placeThreads(state: EditorState, threads: readonly ThreadView[])
     const anchor = { start: resolution.startRel, end: resolution.endRel }
     positions ??= editorPositions(binding)
     const range = editorRange(positions, resolution.start, resolution.end)
-    out.set(thread.id, range ? { kind: 'passage', ...range, articleId: thread.articleId, anchor } : { kind: 'pending', articleId: thread.articleId })
+    out.set(thread.id, range ? { kind: 'passage', ...range, articleId: thread.articleId, anchor, found: resolution.relocated !== null } : { kind: 'pending', articleId: thread.articleId })
   }
   return out
 }

@@ -130,6 +130,25 @@ describe('review threads in the browser', () => {
     }
   })
 
+  it('keeps the thread on its words when the drafter moves their article down and back up, for the drafter too', async () => {
+    // A move writes the article again (same ids, new text): the mover's own highlight was lost,
+    // "on deleted text" until a reload, while the co-author's followed. Found again by its quote,
+    // the thread's anchor is stored anew too: words typed into it next (the test after this one)
+    // would otherwise lose it at the next opening (the reload in the last test).
+    const card = (page: Page) => page.locator(`[data-testid="thread"][data-thread-id="${threadId}"]`)
+    // Below the next chapter's heading (still Article 4), below Article 5, and back.
+    const moves = [['Alt+Shift+ArrowDown', 'Article 4.'], ['Alt+Shift+ArrowDown', 'Article 5.'], ['Alt+Shift+ArrowUp', 'Article 4.'], ['Alt+Shift+ArrowUp', 'Article 4.']]
+    for (const [key, article] of moves) {
+      await drafter.locator('.legal-text article.article').filter({ hasText: WORDS }).locator('.article-heading').click()
+      await drafter.keyboard.press(key)
+      await drafter.waitForSelector(SAVED)
+      for (const page of [drafter, reviewer]) {
+        await expect.poll(() => highlightOf(page, threadId)).toEqual({ text: WORDS, article })
+        expect(await card(page).getByTestId('thread-orphaned').count()).toBe(0)
+      }
+    }
+  })
+
   it('takes the reader to an article from its title in the comments panel, by its new number', async () => {
     // The seeded sample is short: a low window puts Article 4 out of sight at the bottom of the page.
     const size = reviewer.viewportSize()!
