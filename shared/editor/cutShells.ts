@@ -10,16 +10,17 @@ export const cutShellsKey = new PluginKey('cutShells')
  * ProseMirror, whose cut leaves the article it began in as an empty shell ("Article 5." with no
  * heading and no text), numbered among the rest; pasted elsewhere, the cut article came with a
  * fresh id, since the shell kept its own. When a cut began at the start of an article's or a
- * division's heading and left that unit without a word, the unit goes too: a cut and paste is a
- * move, and the article keeps its identity.
+ * division's heading, went on past it, and left that unit without a word, the unit goes too: a
+ * cut and paste is a move, and the article keeps its identity.
  */
 export function cutShellsPlugin(): Plugin {
   return new Plugin({
     key: cutShellsKey,
     appendTransaction(trs, oldState, newState) {
       if (!trs.some((tr) => tr.docChanged && tr.getMeta('uiEvent') === 'cut')) return null
-      const { $from } = oldState.selection
-      if ($from.depth < 1 || $from.parentOffset !== 0) return null
+      const { $from, to } = oldState.selection
+      // Past the heading: a cut of the heading's words alone (to retitle) leaves the unit.
+      if ($from.depth < 1 || $from.parentOffset !== 0 || to <= $from.end()) return null
       // An article's heading is inside the article; a part's, chapter's or section's is the unit itself.
       const block = $from.parent.type.name
       if (!(block === 'articleHeading' && $from.depth === 2) && !(isDivisionType(block) && $from.depth === 1)) return null
