@@ -256,22 +256,26 @@ export class CommentsController {
     const previous = resolved ?? this.snapshot.placements
     const live = new Map(currentHighlights(state).map((h) => [h.threadId, h]))
     const placements = new Map<string, Placement>()
-    let lost = false
+    let lookAgain = false
     for (const thread of this.snapshot.threads) {
       const before = previous.get(thread.id)
       const highlight = live.get(thread.id)
       if (highlight) placements.set(thread.id, { kind: 'passage', from: highlight.from, to: highlight.to, articleId: thread.articleId, anchor: highlight.anchor })
       else if (before?.kind === 'passage') {
         placements.set(thread.id, { kind: 'orphaned', articleId: thread.articleId })
-        lost = true
+        lookAgain = true
+      } else if (before?.kind === 'orphaned' && articles.has(thread.articleId) && !this.snapshot.articles.has(thread.articleId)) {
+        // Its article is back (cut, then pasted): its words may be too.
+        placements.set(thread.id, before)
+        lookAgain = true
       }
       else if (before?.kind === 'article' && !articles.has(thread.articleId)) placements.set(thread.id, { kind: 'orphaned', articleId: thread.articleId })
       else if (before) placements.set(thread.id, before)
     }
     // A highlight gone with its words may be words written again under the same ids (an article
-    // moved here, with Alt+Shift+↑/↓ or cut and paste): a placement looks for them by their quote,
-    // as it does after a co-author's move. Words really deleted stay "on deleted text".
-    if (lost && !resolved) this.schedulePlace(0)
+    // moved here, with Alt+Shift+↑/↓, or cut and pasted back): a placement looks for them by their
+    // quote, as it does after a co-author's move. Words really deleted stay "on deleted text".
+    if (lookAgain && !resolved) this.schedulePlace(0)
     // Re-placed while others type: a new snapshot is a React commit, which measures the
     // selection across the whole text. Only what the panel shows counts (not positions).
     if (samePanelPlacements(this.snapshot.threads, placements, this.snapshot.placements) && sameMap(articles, this.snapshot.articles)) return
