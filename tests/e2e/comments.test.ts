@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, contextFor, launchBrowser, trackErrors, selectWords } from '../helpers/browser'
 import { createCast, shareWithCast, type Cast } from '../helpers/accounts'
+import { copyOrCut, paste, selectArticles } from '../helpers/clipboard'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 const WORDS = 'guided by the following principles'
@@ -151,33 +152,14 @@ describe('review threads in the browser', () => {
 
   it('keeps the thread on its words when the drafter cuts their article and pastes it back', async () => {
     const card = (page: Page) => page.locator(`[data-testid="thread"][data-thread-id="${threadId}"]`)
-    const article = drafter.locator('.legal-text article.article').filter({ hasText: WORDS })
-    await article.locator('.article-heading').click()
-    await drafter.evaluate((words) => {
-      const whole = [...document.querySelectorAll('.legal-text article.article')].find((a) => a.textContent!.includes(words))!
-      const range = document.createRange()
-      range.setStart(whole.querySelector('.article-heading')!.firstChild!, 0)
-      const end = whole.lastElementChild!.lastChild!
-      range.setEnd(end, end.textContent!.length)
-      getSelection()!.removeAllRanges()
-      getSelection()!.addRange(range)
-    }, WORDS)
-    await drafter.waitForTimeout(100) // ProseMirror reads the selection on selectionchange
-    const cut = await drafter.evaluate(() => {
-      const data = new DataTransfer()
-      document.querySelector('.legal-text')!.dispatchEvent(new ClipboardEvent('cut', { clipboardData: data, bubbles: true, cancelable: true }))
-      return { html: data.getData('text/html'), text: data.getData('text/plain') }
-    })
+    const index = await drafter.$$eval('.legal-text article.article', (all, words) => all.findIndex((a) => a.textContent!.includes(words)), WORDS)
+    await selectArticles(drafter, index)
+    const cut = await copyOrCut(drafter, 'cut')
     await expect.poll(() => card(drafter).getByTestId('thread-orphaned').count()).toBe(1)
     // Back where it was: after Article 3, whose only paragraph is empty.
     await drafter.locator('.legal-text article.article').nth(2).locator('p').last().click()
     await drafter.waitForTimeout(100)
-    await drafter.evaluate(({ html, text }) => {
-      const data = new DataTransfer()
-      data.setData('text/html', html)
-      data.setData('text/plain', text)
-      document.querySelector('.legal-text')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-    }, cut)
+    await paste(drafter, cut)
     await drafter.waitForSelector(SAVED)
     for (const page of [drafter, reviewer]) {
       await expect.poll(() => highlightOf(page, threadId)).toEqual({ text: WORDS, article: 'Article 4.' })

@@ -3,6 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
 import { createMember, createOrganization, grant, organization, setupAdmin, type Account } from '../helpers/accounts'
+import { copyOrCut, paste } from '../helpers/clipboard'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 
@@ -20,14 +21,6 @@ function textOf(element: Locator): Promise<string | null> {
   })
 }
 
-function paste(page: Page, html: string): Promise<void> {
-  return page.evaluate((value) => {
-    const data = new DataTransfer()
-    data.setData('text/html', value)
-    data.setData('text/plain', 'plain fallback')
-    document.querySelector('.legal-text[contenteditable="true"]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-  }, html)
-}
 
 describe('cross-references follow renumbering for two people', () => {
   let server: TestServer
@@ -162,11 +155,7 @@ describe('cross-references follow renumbering for two people', () => {
   it('copies a reference as its number, in plain text and in HTML (with its id for pasting back)', async () => {
     const ref = firstClause(pageA, 3).locator('.xref')
     await ref.click() // the reference alone is selected
-    const copied = await pageA.evaluate(() => {
-      const data = new DataTransfer()
-      document.querySelector('.legal-text')!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }))
-      return { text: data.getData('text/plain'), html: data.getData('text/html') }
-    })
+    const copied = await copyOrCut(pageA, 'copy')
     expect(copied.text).toBe('3')
     expect(copied.html).toMatch(new RegExp(`<span class="xref" data-target="${targetId}"[^>]*>3</span>`))
   })
@@ -188,8 +177,8 @@ describe('cross-references follow renumbering for two people', () => {
     await firstClause(pageA, 0).click()
     await pageA.keyboard.press('End')
     const before = await pageA.locator('.legal-text .xref').count()
-    await paste(pageA, '<p>x <span class="xref" data-target="&lt;img src=x onerror=window.__pwned=1&gt;">bad</span> y</p>')
-    await paste(pageA, `<p> z <span class="xref" data-target="${targetId}">99</span></p>`)
+    await paste(pageA, { html: '<p>x <span class="xref" data-target="&lt;img src=x onerror=window.__pwned=1&gt;">bad</span> y</p>', text: 'plain fallback' })
+    await paste(pageA, { html: `<p> z <span class="xref" data-target="${targetId}">99</span></p>`, text: 'plain fallback' })
     await expect.poll(() => pageA.locator('.legal-text .xref').count()).toBe(before + 1)
     // ProseMirror's own separator after an inline node at a line's end aside.
     expect(await pageA.locator('.legal-text img:not(.ProseMirror-separator)').count()).toBe(0)

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { startTestServer, type TestServer } from '../helpers/server'
-import { articleLabels, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
-import { setupAdmin, type Account } from '../helpers/accounts'
+import { describe, expect, it } from 'vitest'
+import { articleLabels } from '../helpers/browser'
+import { withSampleDraft } from '../helpers/sampleDraft'
 import { pdfText } from '../helpers/tools'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
@@ -16,72 +14,50 @@ const occurrences = (text: string, needle: string) => text.split(needle).length 
  * the page behind it.
  */
 describe('printing a draft', () => {
-  let server: TestServer
-  let browser: Browser
-  let owner: Account
-  let page: Page
-  let errors: string[]
-
-  beforeAll(async () => {
-    server = await startTestServer({ seed: true })
-    owner = await setupAdmin(server.url) // owns the seeded sample law
-    browser = await launchBrowser()
-    const context = await contextFor(browser, server.url, owner)
-    context.setDefaultTimeout(10_000)
-    page = await context.newPage()
-    errors = trackErrors(page)
-    const [sample] = await owner.json<{ id: string }[]>('/api/documents')
-    await page.goto(`${server.url}/d/${sample.id}`)
-    await page.waitForSelector(SAVED)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  const draft = withSampleDraft()
 
   it('prints the law alone, every article of it, without the page’s bars, panels and buttons', async () => {
-    const articles = await articleLabels(page)
+    const articles = await articleLabels(draft.page)
     expect(articles.length).toBeGreaterThan(5)
-    const text = await pdfText(await page.pdf({ format: 'A4' }))
+    const text = await pdfText(await draft.page.pdf({ format: 'A4' }))
     for (const { label, heading } of [articles[0], articles.at(-1)!]) expect(text).toContain(`${label} ${heading}`)
     for (const chrome of ['All drafts', 'Keyboard shortcuts', 'Review report', 'In this draft']) expect(text).not.toContain(chrome)
 
     // At a page's width, where the narrow-window layout applies, only the text takes room on paper:
     // the room kept there on screen below the text for a side panel would push the law's end onto a page of its own.
-    await page.setViewportSize({ width: 794, height: 1123 })
-    await page.emulateMedia({ media: 'print' })
-    const heights = await page.evaluate(() => ({
+    await draft.page.setViewportSize({ width: 794, height: 1123 })
+    await draft.page.emulateMedia({ media: 'print' })
+    const heights = await draft.page.evaluate(() => ({
       page: document.getElementById('root')!.getBoundingClientRect().height,
       text: document.querySelector('.legal-text')!.getBoundingClientRect().height,
     }))
     expect(heights.page - heights.text).toBeLessThan(2)
-    await page.emulateMedia({ media: null })
-    await page.setViewportSize({ width: 1280, height: 800 })
+    await draft.page.emulateMedia({ media: null })
+    await draft.page.setViewportSize({ width: 1280, height: 800 })
   })
 
   it('with a comparison open, prints the comparison whole, once, and not the page behind it', async () => {
-    const history = page.getByTestId('history-panel')
-    await page.getByTestId('history').click()
+    const history = draft.page.getByTestId('history-panel')
+    await draft.page.getByTestId('history').click()
     await history.getByLabel('Name').fill('Round 1')
     await history.getByRole('button', { name: 'Save version' }).click()
     const row = history.getByTestId('version-row').filter({ hasText: 'Round 1' })
     await row.waitFor()
     await row.getByRole('button', { name: 'Compare with current' }).click()
-    const view = page.getByTestId('compare-view')
+    const view = draft.page.getByTestId('compare-view')
     await view.getByTestId('compare-summary').waitFor()
     await view.getByTestId('only-changed').uncheck()
     const cards = view.getByTestId('diff-article')
-    const articles = await articleLabels(page)
+    const articles = await articleLabels(draft.page)
     await expect.poll(() => cards.count()).toBe(articles.length)
     const last = (await cards.last().locator('h3').textContent())!.trim()
 
-    const text = await pdfText(await page.pdf({ format: 'A4' }))
+    const text = await pdfText(await draft.page.pdf({ format: 'A4' }))
     // On screen the comparison scrolls inside a fixed box: printed as it is, that box would come
     // on every page with its first screenful, and the last articles nowhere.
     expect(text).toContain(last.replace(/\s+/g, ' '))
     expect(occurrences(text, 'Comparison')).toBe(1)
     for (const chrome of ['Keyboard shortcuts', 'Keys: N', 'Next change', 'Comparative table (DOCX)']) expect(text).not.toContain(chrome)
-    expect(errors).toEqual([])
+    expect(draft.errors).toEqual([])
   })
 })
