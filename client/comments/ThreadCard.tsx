@@ -9,6 +9,7 @@ import type { CommentsController } from './CommentsController'
 import { dateFormat } from '../i18n/dates'
 import { WordingProposal } from './WordingProposal'
 import { useFailure } from '../ui/useFailure'
+import { useAction } from '../ui/useAction'
 
 /** A colour dot and the organization's short name (its full name on hover). */
 export function OrgBadge({ organization }: { organization: OrganizationSummary }) {
@@ -34,20 +35,13 @@ export function CommentForm(props: {
 }) {
   const { t } = useI18n()
   const [body, setBody] = useState(props.initial ?? '')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useFailure()
+  const { busy, error, run } = useAction()
   const send = async () => {
     if (!body.trim() || busy || props.blocked) return
-    setBusy(true)
-    setError(null)
-    try {
+    await run(async () => {
       await props.onSubmit(body)
       setBody('')
-    } catch (err) {
-      setError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -192,17 +186,10 @@ export const ThreadCard = memo(function ThreadCard(props: {
   const { thread, placement, active, canComment, controller } = props
   const { t } = useI18n()
   const [replying, setReplying] = useState(false)
-  const [error, setError] = useFailure()
+  const { error, run } = useAction()
   const replyButton = useFocusBack<HTMLButtonElement>(replying)
   const orphaned = placement === 'orphaned'
-  const toggleStatus = async () => {
-    setError(null)
-    try {
-      await controller.setStatus(thread.id, thread.status === 'open' ? 'resolved' : 'open')
-    } catch (err) {
-      setError(err)
-    }
-  }
+  const toggleStatus = () => run(() => controller.setStatus(thread.id, thread.status === 'open' ? 'resolved' : 'open'))
   return (
     <li
       className={`thread-card${active ? ' is-active' : ''}${thread.status === 'resolved' ? ' is-resolved' : ''}`}

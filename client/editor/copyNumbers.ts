@@ -1,7 +1,6 @@
 import type { EditorState } from '@tiptap/pm/state'
 import { DOMSerializer, type Node as PMNode, type Slice } from '@tiptap/pm/model'
-import type { Language } from '../../shared/language'
-import { numberDocument } from '../../shared/numbering'
+import { numberLabels } from '../../shared/editor/numberingPlugin'
 import { COPIED_LABEL_CLASS } from '../../shared/schema'
 
 /**
@@ -16,13 +15,15 @@ import { COPIED_LABEL_CLASS } from '../../shared/schema'
  * carries (an article's for its heading). A block begun part-way is copied without its number,
  * as a sentence quoted from it would be.
  */
-export function copiedLabels(state: EditorState, language: Language): Map<string, string> {
+export function copiedLabels(state: EditorState): Map<string, string> {
   const { from, to } = state.selection
   const labels = new Map<string, string>()
-  for (const n of numberDocument(state.doc, language)) {
-    // Where the label's text starts: an article's is on its heading.
-    const textStart = (n.kind === 'article' ? n.pos + 1 : n.pos) + 1
-    if (n.id && n.label && textStart >= from && textStart < to) labels.set(n.id, n.label)
+  // The numbers on screen (the numbering plugin's), each at the block that shows it: an article's on its heading.
+  for (const { pos, label } of numberLabels(state)) {
+    if (!label || pos + 1 < from || pos + 1 >= to) continue
+    const block = state.doc.nodeAt(pos)
+    const id = block?.type.name === 'articleHeading' ? state.doc.resolve(pos).parent.attrs.id : block?.attrs.id
+    if (typeof id === 'string') labels.set(id, label)
   }
   return labels
 }

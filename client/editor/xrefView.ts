@@ -141,8 +141,8 @@ export function xrefPlugin(language: Language, words: XrefWords): Plugin<XrefSta
     props: {
       nodeViews: { xref: nodeView },
       // Copied, a reference is its number, and a block has its own (ProseMirror asks the first plugin that has one).
-      clipboardTextSerializer: (slice, view) => copiedText(slice, copiedLabels(view.state, language), xrefLeafText(view.state)),
-      clipboardSerializer: withCopiedLabels(clipboardSerializer(legalSchema, numberOf), () => (current ? copiedLabels(current.state, language) : new Map())),
+      clipboardTextSerializer: (slice, view) => copiedText(slice, copiedLabels(view.state), xrefLeafText(view.state)),
+      clipboardSerializer: withCopiedLabels(clipboardSerializer(legalSchema, numberOf), () => (current ? copiedLabels(current.state) : new Map())),
       handleDOMEvents: {
         // Handled here, not left to the browser: a click on the non-editable span would leave a
         // text selection beside it. A click selects the reference; Ctrl/⌘+click goes to its target.
