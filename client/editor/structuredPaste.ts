@@ -5,6 +5,7 @@ import type { SourceBlock } from '../../shared/import/recognise'
 import { textBlocks } from '../../shared/import/text'
 import { recogniseFragment, type FragmentOptions } from '../../shared/import/fragment'
 import { pasteFragment } from '../../shared/editor/paste'
+import { dropUnits } from '../../shared/editor/drop'
 import { structuralContext } from '../../shared/editor/commands'
 import { COPIED_LABEL_CLASS, isBodyType, isDivisionType, type DocJSON } from '../../shared/schema'
 
@@ -15,7 +16,8 @@ import { COPIED_LABEL_CLASS, isBodyType, isDivisionType, type DocJSON } from '..
  * paragraphs, points and sub-points with the numbers stripped, and they are inserted as nodes;
  * numbering and fresh ids follow as for any edit. A single plain line, and anything copied inside
  * Accord itself, is left to ProseMirror's own paste — which keeps only what our schema has (no
- * marks, no links, no images): hostile markup is reduced to its text.
+ * marks, no links, no images): hostile markup is reduced to its text. Whole articles copied in
+ * Accord are pasted, or dropped, as articles.
  */
 
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'meta', 'link', 'iframe', 'object', 'embed', 'svg', 'math', 'img', 'video', 'audio', 'canvas', 'button', 'select', 'input', 'textarea'])
@@ -140,6 +142,19 @@ export function structuredPastePlugin(language: Language): Plugin {
         const tr = pasteFragment(view.state, fragment)
         if (!tr) return false
         view.dispatch(tr)
+        return true
+      },
+      handleDrop(view, event, slice, moved) {
+        if (!view.editable) return false
+        const html = event.dataTransfer?.getData('text/html')
+        const parts = html && /data-pm-slice/.test(html) ? wholeStructure(html, slice) : null
+        const at = parts && view.posAtCoords({ left: event.clientX, top: event.clientY })
+        if (!parts || !at) return false
+        const tr = dropUnits(view.state, parts.map((json) => view.state.schema.nodeFromJSON(json)), at.pos, moved)
+        if (tr) {
+          view.focus()
+          view.dispatch(tr)
+        }
         return true
       },
     },
