@@ -5,6 +5,7 @@ import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, contextFor, launchBrowser, trackErrors, selectWords } from '../helpers/browser'
 import { createCast, shareWithCast, type Cast } from '../helpers/accounts'
 import { copyOrCut, paste, selectArticles } from '../helpers/clipboard'
+import { dragArticle } from '../helpers/drag'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 const WORDS = 'guided by the following principles'
@@ -165,6 +166,23 @@ describe('review threads in the browser', () => {
       await expect.poll(() => highlightOf(page, threadId)).toEqual({ text: WORDS, article: 'Article 4.' })
       await expect.poll(() => card(page).getByTestId('thread-orphaned').count()).toBe(0)
     }
+  })
+
+  it('keeps the thread on its words when the drafter drags their article below the next one and back', async () => {
+    const card = (page: Page) => page.locator(`[data-testid="thread"][data-thread-id="${threadId}"]`)
+    const index = () => drafter.$$eval('.legal-text article.article', (all, words) => all.findIndex((a) => a.textContent!.includes(words)), WORDS)
+    const viewport = drafter.viewportSize()!
+    await drafter.setViewportSize({ width: viewport.width, height: 2400 }) // both articles on screen
+    const at = await index()
+    for (const [onto, half, article] of [[at + 1, 'lower', 'Article 5.'], [at, 'upper', 'Article 4.']] as const) {
+      await dragArticle(drafter, await index(), onto, half)
+      await drafter.waitForSelector(SAVED)
+      for (const page of [drafter, reviewer]) {
+        await expect.poll(() => highlightOf(page, threadId)).toEqual({ text: WORDS, article })
+        await expect.poll(() => card(page).getByTestId('thread-orphaned').count()).toBe(0)
+      }
+    }
+    await drafter.setViewportSize(viewport)
   })
 
   it('takes the reader to an article from its title in the comments panel, by its new number', async () => {
