@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import type { Grant, OrganizationSummary, PersonSummary, PrincipalType } from '../../shared/api'
 import { ROLES, type Role } from '../../shared/roles'
 import { api } from '../api/http'
@@ -6,9 +6,39 @@ import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { useModalDialog } from '../ui/useModalDialog'
 import { useFailure } from '../ui/useFailure'
+import { useAction } from '../ui/useAction'
+import { useFocusBack } from '../ui/useFocusBack'
 
 function grantKey(grant: Grant): [PrincipalType, string] {
   return grant.principalType === 'organization' ? ['organization', grant.organization.id] : ['user', grant.user.id]
+}
+
+/**
+ * One organization's or person's access: its role, changed at once, and its removal, asked
+ * first (a click too many would shut a ministry out of the draft).
+ */
+function GrantRow({ grant, roleSelect, onRemove }: { grant: Grant; roleSelect: (name: string) => ReactNode; onRemove: () => Promise<void> }) {
+  const { t } = useI18n()
+  const [confirming, setConfirming] = useState(false)
+  const removeButton = useFocusBack<HTMLButtonElement>(confirming)
+  const [type] = grantKey(grant)
+  const name = grant.principalType === 'organization' ? grant.organization.name : `${grant.user.displayName} · ${grant.user.organization.shortName}`
+  return (
+    <li data-testid="grant-row">
+      <span className="grant-kind muted">{t(type === 'organization' ? 'share.organization' : 'share.person')}</span>
+      <span className="grant-name">{name}</span>
+      {roleSelect(name)}
+      {confirming ? (
+        <span className="grant-confirm">
+          <span className="small">{t('share.removeConfirm', { name })}</span>
+          <button type="button" className="link-button danger" onClick={() => void onRemove().finally(() => setConfirming(false))}>{t('share.removeYes')}</button>
+          <button type="button" className="link-button" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+        </span>
+      ) : (
+        <button ref={removeButton} type="button" className="link-button danger" onClick={() => setConfirming(true)}>{t('share.remove')}</button>
+      )}
+    </li>
+  )
 }
 
 /** Owners share a draft with whole organizations or single people, each with a role. */
@@ -35,25 +65,17 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
 
   const dialog = useModalDialog<HTMLDivElement>(onClose)
 
-  async function change(principalType: PrincipalType, principalId: string, nextRole: Role) {
-    setError(null)
-    try {
+  const { error: actionError, run } = useAction()
+  const change = (principalType: PrincipalType, principalId: string, nextRole: Role) =>
+    run(async () => {
       await api.putGrant(docId, { principalType, principalId, role: nextRole })
       reload()
-    } catch (err) {
-      setError(err)
-    }
-  }
-
-  async function revoke(principalType: PrincipalType, principalId: string) {
-    setError(null)
-    try {
+    })
+  const revoke = (principalType: PrincipalType, principalId: string) =>
+    run(async () => {
       await api.revokeGrant(docId, principalType, principalId)
       reload()
-    } catch (err) {
-      setError(err)
-    }
-  }
+    })
 
   function add(event: FormEvent) {
     event.preventDefault()
@@ -77,14 +99,13 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
         <ul className="plain-list" aria-label={t('share.current')}>
           {grants.map((grant) => {
             const [type, id] = grantKey(grant)
-            const name = grant.principalType === 'organization' ? grant.organization.name : `${grant.user.displayName} · ${grant.user.organization.shortName}`
             return (
-              <li key={`${type}:${id}`} data-testid="grant-row">
-                <span className="grant-kind muted">{t(type === 'organization' ? 'share.organization' : 'share.person')}</span>
-                <span className="grant-name">{name}</span>
-                {roleSelect(grant.role, (r) => void change(type, id, r), t('share.roleFor', { name }))}
-                <button type="button" className="link-button danger" onClick={() => void revoke(type, id)}>{t('share.remove')}</button>
-              </li>
+              <GrantRow
+                key={`${type}:${id}`}
+                grant={grant}
+                roleSelect={(name) => roleSelect(grant.role, (r) => void change(type, id, r), t('share.roleFor', { name }))}
+                onRemove={() => revoke(type, id)}
+              />
             )
           })}
         </ul>
@@ -111,7 +132,7 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
           </label>
           <button type="submit" className="primary" disabled={!principal}>{t('share.add')}</button>
         </form>
-        <FormError message={error} />
+        <FormError message={actionError || error} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>{t('common.close')}</button>
         </div>

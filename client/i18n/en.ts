@@ -207,6 +207,8 @@ export const en = {
   'share.person': "Person",
   'share.roleFor': "Role of {name}",
   'share.remove': "Remove",
+  'share.removeConfirm': "Remove access for “{name}”?",
+  'share.removeYes': "Yes, remove",
   'share.add': "Give access",
   'share.who': "Organization or person",
   'share.organizations': "Organizations",

@@ -206,6 +206,8 @@ export const ru: Record<MessageKey, string> = {
   'share.person': "Участник",
   'share.roleFor': "Роль: {name}",
   'share.remove': "Убрать",
+  'share.removeConfirm': "Закрыть доступ для «{name}»?",
+  'share.removeYes': "Да, закрыть",
   'share.add': "Дать доступ",
   'share.who': "Организация или участник",
   'share.organizations': "Организации",

@@ -131,4 +131,35 @@ describe('the editor follows a role changed while the draft is open', () => {
     expect(await thread.getByRole('button', { name: 'Delete' }).count()).toBe(0)
     await page.context().close()
   })
+
+  it('asks before the share dialog removes an organization’s access; once removed, its member’s open page follows', async () => {
+    const doc = await createDocument(cast.owner, { title: 'Access by the dialog', template: 'sample' })
+    await shareWithCast(cast, doc.id)
+    const drafterPage = await openAs(cast.drafter, doc.id)
+    await drafterPage.waitForSelector(SAVED)
+    const page = await openAs(cast.owner, doc.id)
+    await page.waitForSelector(SAVED)
+    await page.getByTestId('share').click()
+    const row = page.getByTestId('grant-row').filter({ hasText: 'Ministry of Justice' })
+    await row.getByRole('button', { name: 'Remove' }).click()
+    await row.getByText('Remove access for “Ministry of Justice”?').waitFor()
+    await row.getByRole('button', { name: 'Cancel' }).click()
+    // Cancelled: nothing is removed, and the focus is back on "Remove".
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Remove')
+    expect(await drafterPage.getByTestId('access-ended').count()).toBe(0)
+
+    await row.getByRole('button', { name: 'Remove' }).click()
+    await row.getByRole('button', { name: 'Yes, remove' }).click()
+    await row.waitFor({ state: 'detached' })
+    await expect.poll(() => drafterPage.getByTestId('access-ended').textContent()).toBe('You no longer have access to this draft. The text stays on screen, read-only.')
+
+    // The draft's only owner cannot remove their own access: the dialog says why.
+    const own = page.getByTestId('grant-row').filter({ hasText: cast.owner.user.displayName })
+    await own.getByRole('button', { name: 'Remove' }).click()
+    await own.getByRole('button', { name: 'Yes, remove' }).click()
+    await page.getByRole('dialog', { name: 'Who has access' }).getByText('A draft must keep at least one owner.').waitFor()
+    expect(await own.count()).toBe(1)
+    await page.context().close()
+    await drafterPage.context().close()
+  })
 })
