@@ -6,11 +6,12 @@ import { navigate } from '../router'
 import { can } from '../../shared/roles'
 import { CreateDocumentDialog, DeleteDocumentDialog, RenameDialog } from './DocumentDialogs'
 import { ImportDialog } from '../import/ImportDialog'
+import { useFileDrop } from '../import/useFileDrop'
 import { dateFormat } from '../i18n/dates'
 import { useProgressive } from '../ui/useProgressive'
 import { DRAFT_ORDERS, findDrafts, type DraftOrder } from '../../shared/draftOrder'
 
-type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'import' } | { kind: 'rename'; doc: DocumentSummary } | { kind: 'delete'; doc: DocumentSummary }
+type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'import'; file?: File } | { kind: 'rename'; doc: DocumentSummary } | { kind: 'delete'; doc: DocumentSummary }
 
 export function DocumentList() {
   const { t, language } = useI18n()
@@ -30,6 +31,8 @@ export function DocumentList() {
   const [focusAfterDelete, setFocusAfterDelete] = useState<string | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   const list = useRef<HTMLUListElement>(null)
+  // A file dropped on the page is imported, as if chosen in the import dialog (opened for it).
+  const fileOver = useFileDrop((file) => setDialog({ kind: 'import', file }), dialog.kind === 'none' || dialog.kind === 'import')
 
   const describeError = useCallback((err: unknown) => errorText(err, t), [t])
 
@@ -151,7 +154,8 @@ export function DocumentList() {
         </ul>
       )}
       {dialog.kind === 'create' && <CreateDocumentDialog busy={busy} error={dialogError} onCancel={() => setDialog({ kind: 'none' })} onSubmit={(v) => void create(v)} />}
-      {dialog.kind === 'import' && <ImportDialog onClose={() => setDialog({ kind: 'none' })} />}
+      {dialog.kind === 'import' && <ImportDialog file={dialog.file} onClose={() => setDialog({ kind: 'none' })} />}
+      {fileOver && <div className="file-drop-hint" role="status">{t('import.dropHint')}</div>}
       {dialog.kind === 'delete' && <DeleteDocumentDialog doc={dialog.doc} onCancel={() => setDialog({ kind: 'none' })} onDeleted={() => deleted(dialog.doc)} />}
       {dialog.kind === 'rename' && (
         <RenameDialog initial={dialog.doc.title} error={dialogError} onCancel={() => setDialog({ kind: 'none' })} onSubmit={(title) => void rename(dialog.doc, title)} />

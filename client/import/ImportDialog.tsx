@@ -41,9 +41,10 @@ function readFile(file: File, onProgress: (percent: number) => void): Promise<Ar
 /**
  * "Import a draft": a .docx, .txt, .md or Akoma Ntoso .xml file (or pasted text) is parsed in a
  * Web Worker with progress, the recognised structure is previewed, and confirming creates the
- * draft (the importer owns it) and opens it.
+ * draft (the importer owns it) and opens it. `file` is one dropped on the page: read at once, as
+ * if chosen here.
  */
-export function ImportDialog({ onClose }: { onClose: () => void }) {
+export function ImportDialog({ file, onClose }: { file?: File; onClose: () => void }) {
   const { t, language: uiLanguage } = useI18n()
   const worker = useMemo(() => new ImportWorkerClient(), [])
   const [step, setStep] = useState<Step>({ kind: 'choose' })
@@ -98,6 +99,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     const progress = (percent: number) => setStep({ kind: 'working', stage: 'reading', percent })
     void parse(kind, async () => bytesSource(kind, new Uint8Array(await readFile(file, progress))))
   }
+
+  // Once for each file dropped (a second one, dropped while this one is previewed, replaces it).
+  useEffect(() => {
+    chooseFile(file)
+  }, [file])
 
   async function changeLanguage(next: Language) {
     setLanguage(next)

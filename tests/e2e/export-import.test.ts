@@ -241,6 +241,46 @@ describe('export and import in the browser', () => {
     }
   })
 
+  it('imports a file dropped on the drafts page, with a hint while it is over the page; on a draft a dropped file is left alone', async () => {
+    /** Drags a file over `selector` and drops it there, as from the desktop; whether the page took the drop (else the browser opens the file in its place). */
+    const dropFile = (selector: string, name: string, text: string) =>
+      page.evaluate(async ({ selector, name, text }) => {
+        const target = document.querySelector(selector)!
+        const data = new DataTransfer()
+        data.items.add(new File([text], name, { type: 'text/markdown' }))
+        const fire = (type: string) => target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }))
+        fire('dragenter')
+        fire('dragover')
+        await new Promise((resolve) => requestAnimationFrame(resolve))
+        const hint = document.querySelector('.file-drop-hint')?.textContent ?? null
+        return { hint, taken: !fire('drop') }
+      }, { selector, name, text })
+
+    await page.goto(server.url)
+    await page.getByTestId('import-document').waitFor()
+    const dropped = await dropFile('main', 'Law on drops.md', '# Law on drops\n\n### Article 1. Dropped\n\n1. Dropped on the page.\n')
+    expect(dropped).toEqual({ hint: 'Drop the file to import it as a new draft', taken: true })
+    await page.getByTestId('import-preview').waitFor()
+    expect(await page.locator('.file-drop-hint').count()).toBe(0)
+    expect(await page.getByTestId('import-title').inputValue()).toBe('Law on drops')
+    expect(await page.getByTestId('preview-article-heading').allTextContents()).toEqual(['Dropped'])
+    // Another file dropped on the preview replaces it.
+    expect((await dropFile('.import-dialog', 'Second.md', '# Second law\n\n### Article 1. Again\n\nText.\n')).taken).toBe(true)
+    await expect.poll(() => page.getByTestId('import-title').inputValue()).toBe('Second law')
+    await page.getByTestId('import-confirm').click()
+    await page.waitForURL(/\/d\/[0-9a-z]{16}$/)
+    await page.waitForSelector(SAVED)
+    expect((await articleLabels(page)).map((a) => `${a.label} ${a.heading}`)).toEqual(['Article 1. Again'])
+
+    // On a draft: no hint, nothing imported into it, and the browser does not open the file instead.
+    const before = await page.locator('.legal-text').innerText()
+    expect(await dropFile('.legal-text', 'Other.md', '# Other\n')).toEqual({ hint: null, taken: true })
+    await page.waitForTimeout(200)
+    expect(await page.locator('.legal-text').innerText()).toBe(before)
+    expect(await page.locator('.import-dialog').count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+
   it('pasting a passage copied from Word keeps its structure and the numbering', async () => {
     const doc = await createDocument(owner, { title: 'Paste target', template: 'sample', language: 'en' })
     await page.goto(`${server.url}/d/${doc.id}`)

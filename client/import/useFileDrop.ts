@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react'
+import { useLatest } from '../ui/useLatest'
+
+const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false
+
+/**
+ * A file dragged from the desktop onto the page: while it is over the page, `over` is true (for
+ * a hint); dropped, it goes to `onFile` when `accepting`. A file dropped on a page the browser
+ * would otherwise open in place of Accord, so a drop is never left to it, accepted or not.
+ */
+export function useFileDrop(onFile: (file: File) => void, accepting: boolean): boolean {
+  const [over, setOver] = useState(false)
+  const latest = useLatest({ onFile, accepting })
+  useEffect(() => {
+    // dragenter and dragleave come for every element crossed: count them to know when the file has left the page.
+    let depth = 0
+    const enter = (event: DragEvent) => {
+      if (!carriesFiles(event)) return
+      depth++
+      setOver(latest.current.accepting)
+    }
+    const leave = (event: DragEvent) => {
+      if (!carriesFiles(event)) return
+      depth = Math.max(0, depth - 1)
+      if (depth === 0) setOver(false)
+    }
+    const overPage = (event: DragEvent) => {
+      if (!carriesFiles(event)) return
+      event.preventDefault()
+      if (event.dataTransfer) event.dataTransfer.dropEffect = latest.current.accepting ? 'copy' : 'none'
+    }
+    const drop = (event: DragEvent) => {
+      if (!carriesFiles(event)) return
+      event.preventDefault()
+      depth = 0
+      setOver(false)
+      const file = event.dataTransfer?.files[0]
+      if (file && latest.current.accepting) latest.current.onFile(file)
+    }
+    window.addEventListener('dragenter', enter)
+    window.addEventListener('dragleave', leave)
+    window.addEventListener('dragover', overPage)
+    window.addEventListener('drop', drop)
+    return () => {
+      window.removeEventListener('dragenter', enter)
+      window.removeEventListener('dragleave', leave)
+      window.removeEventListener('dragover', overPage)
+      window.removeEventListener('drop', drop)
+    }
+  }, [latest])
+  return over
+}
