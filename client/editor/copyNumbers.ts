@@ -11,12 +11,18 @@ import { COPIED_LABEL_CLASS } from '../../shared/schema'
  */
 
 /**
+ * The key of the number of an article heading copied alone: ProseMirror then serializes the
+ * heading without its article (which carries the id), as the copy's context.
+ */
+const HEADING_ALONE = ''
+
+/**
  * The numbers of the blocks the selection holds from the start of their text, by the id the copy
- * carries (an article's for its heading). A block begun part-way is copied without its number,
- * as a sentence quoted from it would be.
+ * carries (an article's for its heading; for a heading copied alone, also by HEADING_ALONE). A
+ * block begun part-way is copied without its number, as a sentence quoted from it would be.
  */
 export function copiedLabels(state: EditorState): Map<string, string> {
-  const { from, to } = state.selection
+  const { from, to, $from, $to } = state.selection
   const labels = new Map<string, string>()
   // The numbers on screen (the numbering plugin's), each at the block that shows it: an article's on its heading.
   for (const { pos, label } of numberLabels(state)) {
@@ -24,6 +30,7 @@ export function copiedLabels(state: EditorState): Map<string, string> {
     const block = state.doc.nodeAt(pos)
     const id = block?.type.name === 'articleHeading' ? state.doc.resolve(pos).parent.attrs.id : block?.attrs.id
     if (typeof id === 'string') labels.set(id, label)
+    if (block?.type.name === 'articleHeading' && $from.sameParent($to)) labels.set(HEADING_ALONE, label)
   }
   return labels
 }
@@ -66,8 +73,10 @@ export function withCopiedLabels(serializer: DOMSerializer, labelsNow: () => Map
 
 function addLabels(dom: HTMLElement | DocumentFragment, labels: Map<string, string>): void {
   if (labels.size === 0) return
-  for (const element of Array.from(dom.querySelectorAll('[data-id]'))) {
-    const label = labels.get(element.getAttribute('data-id') ?? '')
+  const alone = labels.get(HEADING_ALONE)
+  const hosts = alone !== undefined ? Array.from(dom.children).filter((e) => e.localName === 'h3') : Array.from(dom.querySelectorAll('[data-id]'))
+  for (const element of hosts) {
+    const label = alone ?? labels.get(element.getAttribute('data-id') ?? '')
     const host = element.localName === 'article' ? element.querySelector(':scope > h3') : element
     if (!label || !host) continue
     const span = element.ownerDocument.createElement('span')

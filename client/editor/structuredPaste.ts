@@ -93,12 +93,16 @@ export function htmlToBlocks(html: string): SourceBlock[] {
 }
 
 /**
- * The articles and headings of a copy made in Accord, when it began at the start of one: its
- * heading then carries its number (copyNumbers.ts). Null for a copy begun inside a paragraph or
- * heading, or holding anything else at its top: ProseMirror's own paste joins that at the caret.
+ * The articles and headings of a copy made in Accord, when it began at the start of one and went
+ * on past its heading: its heading then carries its number (copyNumbers.ts). Null for a copy begun
+ * inside a paragraph or heading, of a heading's words alone, or holding anything else at its top:
+ * ProseMirror's own paste joins that at the caret.
  */
 function wholeStructure(html: string, slice: Slice): DocJSON[] | null {
   if (slice.content.childCount === 0) return null
+  // A heading's words alone (copied from its start to quote them, or dragged) are words, not a unit.
+  const only = slice.content.childCount === 1 ? slice.content.firstChild! : null
+  if (only && (isDivisionType(only.type.name) || (only.type.name === 'article' && only.childCount === 1))) return null
   const parts: DocJSON[] = []
   slice.content.forEach((node) => {
     if (node.type.name === 'article' || isDivisionType(node.type.name)) parts.push(node.toJSON() as DocJSON)

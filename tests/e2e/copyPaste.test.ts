@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { articleLabels } from '../helpers/browser'
+import { articleLabels, caretAtEnd } from '../helpers/browser'
 import { withSampleDraft } from '../helpers/sampleDraft'
-import { copyOrCut, paste, selectArticles } from '../helpers/clipboard'
+import { copyOrCut, paste, selectArticles, type Copied } from '../helpers/clipboard'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 
@@ -44,6 +44,45 @@ describe('copying articles with their numbers', () => {
     const { text, html } = await copyOrCut(draft.page, 'copy')
     expect(text).not.toMatch(/Article/)
     expect(html).not.toContain('accord-label')
+  })
+
+  it("a heading's words copied from its start keep its number for Word, and are pasted back as words where the caret is, not as a new article or chapter", async () => {
+    const before = await articleLabels(draft.page)
+    const chapters = await draft.page.locator('.legal-text h2.chapter').count()
+    /** Copies the words of the heading `selector` finds, from its start to its end. */
+    const copyHeading = async (selector: string) => {
+      await draft.page.locator(selector).click()
+      await draft.page.evaluate((s) => {
+        const words = document.querySelector(s)!.firstChild!
+        const range = document.createRange()
+        range.setStart(words, 0)
+        range.setEnd(words, words.textContent!.length)
+        getSelection()!.removeAllRanges()
+        getSelection()!.addRange(range)
+      }, selector)
+      await draft.page.waitForTimeout(100)
+      return copyOrCut(draft.page, 'copy')
+    }
+    const paragraph = draft.page.locator('.legal-text article.article').first().locator('p').first()
+    const pasteAtEnd = async (copied: Copied) => {
+      await caretAtEnd(draft.page, paragraph)
+      await draft.page.keyboard.type(' See ')
+      await paste(draft.page, copied)
+    }
+
+    const article = await copyHeading('.legal-text article.article:nth-of-type(2) .article-heading')
+    expect(article.text).toBe(`${before[1].label} ${before[1].heading}`)
+    expect(article.html).toContain(`<span class="accord-label">${before[1].label} </span>${before[1].heading}`)
+    await pasteAtEnd(article)
+    await expect.poll(() => paragraph.innerText()).toMatch(new RegExp(` See ${before[1].heading}$`))
+
+    const chapterHeading = await draft.page.locator('.legal-text h2.chapter').nth(1).innerText()
+    const chapter = await copyHeading('.legal-text h2.chapter:nth-of-type(2)')
+    expect(chapter.text).toMatch(new RegExp(`^Chapter II\\. ${chapterHeading}$`))
+    await pasteAtEnd(chapter)
+    await expect.poll(() => paragraph.innerText()).toMatch(new RegExp(` See ${chapterHeading}$`))
+    expect(await draft.page.locator('.legal-text h2.chapter').count()).toBe(chapters)
+    expect((await articleLabels(draft.page)).map((a) => a.id)).toEqual(before.map((a) => a.id))
   })
 
   it('pasted back, the copy is numbered by its place, not by the numbers it carries, and one Ctrl+Z takes it away', async () => {
