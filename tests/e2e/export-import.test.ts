@@ -242,24 +242,31 @@ describe('export and import in the browser', () => {
   })
 
   it('imports a file dropped on the drafts page, with a hint while it is over the page; on a draft a dropped file is left alone', async () => {
-    /** Drags a file over `selector` and drops it there, as from the desktop; whether the page took the drop (else the browser opens the file in its place). */
-    const dropFile = (selector: string, name: string, text: string) =>
-      page.evaluate(async ({ selector, name, text }) => {
-        const target = document.querySelector(selector)!
-        const data = new DataTransfer()
-        data.items.add(new File([text], name, { type: 'text/markdown' }))
-        const fire = (type: string) => target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }))
-        fire('dragenter')
-        fire('dragover')
-        await new Promise((resolve) => requestAnimationFrame(resolve))
-        const hint = document.querySelector('.file-drop-hint')?.textContent ?? null
-        return { hint, taken: !fire('drop') }
-      }, { selector, name, text })
-
+    /** Drags a file over `selector`, as from the desktop (the page then shows `hint`, or no hint for null), and drops it there. */
+    const dropFile = async (selector: string, name: string, text: string, hint?: string | null) => {
+      const fire = (type: string) =>
+        page.evaluate(({ selector, name, text, type }) => {
+          const w = window as unknown as { dragged?: DataTransfer }
+          if (type === 'dragenter') {
+            w.dragged = new DataTransfer()
+            w.dragged.items.add(new File([text], name, { type: 'text/markdown' }))
+          }
+          return document.querySelector(selector)!.dispatchEvent(new DragEvent(type, { dataTransfer: w.dragged!, bubbles: true, cancelable: true }))
+        }, { selector, name, text, type })
+      await fire('dragenter')
+      await fire('dragover')
+      if (hint) expect(await page.locator('.file-drop-hint').textContent()).toBe(hint)
+      else if (hint === null) {
+        await page.waitForTimeout(200)
+        expect(await page.locator('.file-drop-hint').count()).toBe(0)
+      }
+      // Whether the page took the drop (else the browser opens the file in its place).
+      return { taken: !(await fire('drop')) }
+    }
     await page.goto(server.url)
     await page.getByTestId('import-document').waitFor()
-    const dropped = await dropFile('main', 'Law on drops.md', '# Law on drops\n\n### Article 1. Dropped\n\n1. Dropped on the page.\n')
-    expect(dropped).toEqual({ hint: 'Drop the file to import it as a new draft', taken: true })
+    const dropped = await dropFile('main', 'Law on drops.md', '# Law on drops\n\n### Article 1. Dropped\n\n1. Dropped on the page.\n', 'Drop the file to import it as a new draft')
+    expect(dropped).toEqual({ taken: true })
     await page.getByTestId('import-preview').waitFor()
     expect(await page.locator('.file-drop-hint').count()).toBe(0)
     expect(await page.getByTestId('import-title').inputValue()).toBe('Law on drops')
@@ -274,7 +281,7 @@ describe('export and import in the browser', () => {
 
     // On a draft: no hint, nothing imported into it, and the browser does not open the file instead.
     const before = await page.locator('.legal-text').innerText()
-    expect(await dropFile('.legal-text', 'Other.md', '# Other\n')).toEqual({ hint: null, taken: true })
+    expect(await dropFile('.legal-text', 'Other.md', '# Other\n', null)).toEqual({ taken: true })
     await page.waitForTimeout(200)
     expect(await page.locator('.legal-text').innerText()).toBe(before)
     expect(await page.locator('.import-dialog').count()).toBe(0)
