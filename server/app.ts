@@ -20,7 +20,7 @@ import { Versions } from './services/versions'
 import { AgreementRepo } from './db/agreementRepo'
 import { Agreement } from './services/agreement'
 import { Admission } from './collab/admission'
-import { refuseIoUring } from './collab/socketWrite'
+import { onIoUringGivenUp, refuseIoUring } from './collab/socketWrite'
 import { StorageHealth } from './storage/storageHealth'
 import type { DocumentStore } from './storage/documentStore'
 
@@ -63,6 +63,7 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
   config.staticDir = path.resolve(config.staticDir)
   const log = createLogger(config.logLevel, {}, start.logSink)
   if (!config.ioUring) refuseIoUring()
+  onIoUringGivenUp((why) => log.warn('broadcasts: io_uring given up, each frame is written on its own from now on', { why }))
   if (config.passwordCost < DEFAULT_PASSWORD_COST) {
     log.warn('PASSWORD_COST is below the default: weaker password hashes (for tests only)', { passwordCost: config.passwordCost })
   }

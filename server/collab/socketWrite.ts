@@ -14,6 +14,8 @@ interface SocketWriteAddon {
   writeEach(fds: Int32Array, bytes: Uint8Array, results: Int32Array): boolean
   /** From now on writeEach() sends nothing and returns false, as where the kernel refuses io_uring. */
   refuseRing(): void
+  /** The errno that made the ring unavailable (setting it up, or a submission), 0 if none (or refused). */
+  ringError(): number
 }
 
 const loaded = nativeAddon<SocketWriteAddon>('socket_write')
@@ -38,6 +40,25 @@ let heldFds = new Int32Array(64)
 /** Counts the flushes, so that a socket can tell whether it has a frame held now (see frameWriter). */
 let flushes = 1
 let results = new Int32Array(64)
+
+/** Told once if broadcasts go without io_uring after trying it, with the kernel's reason. */
+let givenUp: ((why: string) => void) | null = null
+
+export function onIoUringGivenUp(listener: (why: string) => void): void {
+  givenUp = listener
+}
+
+/**
+ * Broadcasts write each frame on its own from now on; said once (`failure`: what the ring threw;
+ * else the errno that made it unavailable), unless IO_URING=off asked for it.
+ */
+function giveUp(failure?: string): void {
+  if (!together) return
+  together = false
+  const code = addon?.ringError() ?? 0
+  const why = failure ?? (code !== 0 ? (Object.entries(constants.errno).find(([, value]) => value === code)?.[0] ?? `errno ${code}`) : null)
+  if (why) givenUp?.(why)
+}
 
 /**
  * No io_uring for this process from now on (IO_URING=off: a kernel whose io_uring is distrusted
@@ -80,11 +101,11 @@ function flushHeld(): void {
   let sent = false
   try {
     sent = count > 1 && addon!.writeEach(heldFds.subarray(0, count), frame, results)
-    if (count > 1 && !sent) together = false
+    if (count > 1 && !sent) giveUp()
   } catch (err) {
     // The ring failed with sends in flight: what those wrote is unknown, so their connections
     // start over (the clients reconnect and sync); the sends that completed are in `results`.
-    together = false
+    giveUp(err instanceof Error ? err.message : String(err))
     sent = true
     for (let i = 0; i < count; i++) if (results[i] === -ECANCELED) heldSockets[i].destroy(err as Error)
   }

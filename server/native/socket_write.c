@@ -55,6 +55,7 @@ static napi_value write_bytes(napi_env env, napi_callback_info info) {
 /* Set by refuseRing() (IO_URING=off): every thread goes without, as where the kernel refuses io_uring. */
 static int ring_refused = 0;
 static __thread int ring_fd = -2; /* -2: not set up yet; -1: unavailable */
+static __thread int ring_errno; /* why it is unavailable: the errno of the call that failed (0: refused, or none) */
 static __thread unsigned ring_entries;
 static __thread unsigned *sq_tail, *sq_mask, *sq_array, *cq_head, *cq_tail, *cq_mask;
 static __thread struct io_uring_sqe* sqes;
@@ -64,7 +65,10 @@ static int ring_setup(void) {
   struct io_uring_params p;
   memset(&p, 0, sizeof p);
   int fd = (int)syscall(__NR_io_uring_setup, 256, &p);
-  if (fd < 0) return -1;
+  if (fd < 0) {
+    ring_errno = errno;
+    return -1;
+  }
   size_t sq_len = p.sq_off.array + p.sq_entries * sizeof(unsigned);
   size_t cq_len = p.cq_off.cqes + p.cq_entries * sizeof(struct io_uring_cqe);
   int single = (p.features & IORING_FEAT_SINGLE_MMAP) != 0;
@@ -85,6 +89,7 @@ static int ring_setup(void) {
   ring_entries = p.sq_entries;
   return fd;
 fail:
+  ring_errno = errno;
   close(fd); /* the mappings, if any, are small and stay: this runs once */
   return -1;
 }
@@ -118,6 +123,7 @@ static int send_batch(const int32_t* fds, int32_t* results, unsigned n, const vo
        * (closing it drops those entries), and the caller writes them another way. */
       int err = errno;
       if (completed >= submitted) {
+        ring_errno = err;
         close(ring_fd);
         ring_fd = -1;
         return 0;
@@ -179,6 +185,14 @@ static napi_value write_each(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/* ringError(): the errno that made this thread's ring unavailable (setting it up, or a submission), 0 if none. */
+static napi_value ring_error(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value result;
+  if (napi_create_int32(env, ring_errno, &result) != napi_ok) return NULL;
+  return result;
+}
+
 /* refuseRing(): from now on writeEach() sends nothing and returns false, in every thread. */
 static napi_value refuse_ring(napi_env env, napi_callback_info info) {
   (void)env;
@@ -195,5 +209,7 @@ NAPI_MODULE_INIT() {
   if (napi_set_named_property(env, exports, "writeEach", fn) != napi_ok) return NULL;
   if (napi_create_function(env, "refuseRing", NAPI_AUTO_LENGTH, refuse_ring, NULL, &fn) != napi_ok) return NULL;
   if (napi_set_named_property(env, exports, "refuseRing", fn) != napi_ok) return NULL;
+  if (napi_create_function(env, "ringError", NAPI_AUTO_LENGTH, ring_error, NULL, &fn) != napi_ok) return NULL;
+  if (napi_set_named_property(env, exports, "ringError", fn) != napi_ok) return NULL;
   return exports;
 }
