@@ -6,6 +6,7 @@ import { SetupPage } from './auth/SetupPage'
 import { InvitePage } from './auth/InvitePage'
 import { DocumentList } from './documents/DocumentList'
 import { navigate, useRoute } from './router'
+import { useNoFileDrop } from './import/useFileDrop'
 import { errorText } from './api/http'
 import { SkipToText } from './editor/SkipToText'
 
@@ -55,6 +56,7 @@ export function App() {
   const other = language === 'en' ? 'ru' : 'en'
 
   let content: React.ReactNode
+  let takesFiles = false
   if (!info && error) {
     content = (
       <p className="error center" role="alert">
@@ -69,7 +71,12 @@ export function App() {
   else if (!user) content = <SignInPage notice={info.sessionEnded === 'deactivated' ? t('auth.endedDeactivated') : ended ? t('error.unauthorized') : undefined} />
   else if (route.name === 'document') content = <EditorRoute key={route.id} docId={route.id} identity={identityOf(user)} />
   else if (route.name === 'admin' && user.isAdmin) content = <AdminPage />
-  else content = <DocumentList />
+  else {
+    content = <DocumentList />
+    takesFiles = true
+  }
+  // The drafts list takes a dropped file (to import it); every other page refuses one.
+  useNoFileDrop(!takesFiles)
 
   return (
     <div className="app">

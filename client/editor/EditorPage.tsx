@@ -31,9 +31,6 @@ import { accessEnded } from './accessEnded'
 import { useFocusBack } from '../ui/useFocusBack'
 import { useStoreValue } from '../ui/useStoreValue'
 import { failureText, words } from '../ui/useFailure'
-import { useFileDrop } from '../import/useFileDrop'
-
-const ignoreFile = (): void => {}
 
 /** While offline, how often at most the editor asks whether the session is still there. */
 const OFFLINE_SESSION_CHECK_MS = 15_000
@@ -64,8 +61,6 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   }, [openComments])
   const [showAgreement, setShowAgreement] = useState(false)
   const [showLanguages, setShowLanguages] = useState(false)
-  // A file dropped on the draft is not imported into it (that is the drafts page's), nor opened by the browser in its place.
-  useFileDrop(ignoreFile, false)
   const liveRole = useStoreValue(session, (s) => s.role, null)
   const writeRefused = useStoreValue(session, (s) => s.writeRefused, false)
   const renamedTo = useStoreValue(session, (s) => s.title, null)

@@ -50,3 +50,25 @@ export function useFileDrop(onFile: (file: File) => void, accepting: boolean): b
   }, [latest])
   return over
 }
+
+/**
+ * On pages that take no file (a draft, administration, signing in), a file dragged from the
+ * desktop is refused (the pointer says so), and one dropped all the same is neither imported nor
+ * opened by the browser in Accord's place. Off (`active` false) where useFileDrop takes files.
+ */
+export function useNoFileDrop(active: boolean): void {
+  useEffect(() => {
+    if (!active) return
+    const refuse = (event: DragEvent) => {
+      if (!carriesFiles(event)) return
+      event.preventDefault()
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'none'
+    }
+    window.addEventListener('dragover', refuse)
+    window.addEventListener('drop', refuse)
+    return () => {
+      window.removeEventListener('dragover', refuse)
+      window.removeEventListener('drop', refuse)
+    }
+  }, [active])
+}

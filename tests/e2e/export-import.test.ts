@@ -241,7 +241,7 @@ describe('export and import in the browser', () => {
     }
   })
 
-  it('imports a file dropped on the drafts page, with a hint while it is over the page; on a draft a dropped file is left alone', async () => {
+  it('imports a file dropped on the drafts page, with a hint while it is over the page; on a draft or in administration a dropped file is left alone', async () => {
     /** Drags a file over `selector`, as from the desktop (the page then shows `hint`, or no hint for null), and drops it there. */
     const dropFile = async (selector: string, name: string, text: string, hint?: string | null) => {
       const fire = (type: string) =>
@@ -284,6 +284,11 @@ describe('export and import in the browser', () => {
     expect(await dropFile('.legal-text', 'Other.md', '# Other\n', null)).toEqual({ taken: true })
     await page.waitForTimeout(200)
     expect(await page.locator('.legal-text').innerText()).toBe(before)
+    expect(await page.locator('.import-dialog').count()).toBe(0)
+    // Nor on the administration page.
+    await page.getByRole('link', { name: 'Administration' }).click()
+    await page.getByRole('heading', { name: 'Administration' }).waitFor()
+    expect(await dropFile('main', 'Other.md', '# Other\n', null)).toEqual({ taken: true })
     expect(await page.locator('.import-dialog').count()).toBe(0)
     expect(errors).toEqual([])
   })
