@@ -16,15 +16,15 @@ describe('dragging articles with the mouse', () => {
   it('an article dropped on the lower half of another goes after it, whole, with its id', async () => {
     await draft.page.setViewportSize({ width: 1400, height: 2400 })
     const before = await articleLabels(draft.page)
-    const words = await draft.page.locator('.legal-text article.article').nth(1).innerText()
+    const words = await draft.page.locator('.legal-text article.article').nth(1).textContent()
     await dragArticle(draft.page, 1, 3, 'lower')
     const moved = [before[0], before[2], before[3], before[1], ...before.slice(4)].map((a) => a.id)
     await expect.poll(async () => (await articleLabels(draft.page)).map((a) => a.id)).toEqual(moved)
     const after = await articleLabels(draft.page)
     expect(after[3]).toMatchObject({ heading: before[1].heading, label: 'Article 4.' })
     expect(after.every((a) => a.heading !== '')).toBe(true)
-    expect(await draft.page.locator('.legal-text article.article').nth(3).innerText()).toBe(words)
-    expect(await draft.page.locator('.legal-text article.article').nth(2).innerText()).not.toContain(before[1].heading)
+    expect(await draft.page.locator('.legal-text article.article').nth(3).textContent()).toBe(words)
+    expect(await draft.page.locator('.legal-text article.article').nth(2).textContent()).not.toContain(before[1].heading)
     await draft.page.waitForSelector(SAVED)
 
     await draft.page.keyboard.press('Control+z')
