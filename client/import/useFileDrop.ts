@@ -3,6 +3,17 @@ import { useLatest } from '../ui/useLatest'
 
 const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false
 
+type DragHandlers = Partial<Record<'dragenter' | 'dragleave' | 'dragover' | 'drop', (event: DragEvent) => void>>
+
+/** Listens on the window for the drag events of `handlers`; the returned function stops (an effect's cleanup). */
+function onWindow(handlers: DragHandlers): () => void {
+  const entries = Object.entries(handlers) as [keyof DragHandlers, (event: DragEvent) => void][]
+  for (const [type, handler] of entries) window.addEventListener(type, handler)
+  return () => {
+    for (const [type, handler] of entries) window.removeEventListener(type, handler)
+  }
+}
+
 /**
  * A file dragged from the desktop onto the page: while it is over the page, `over` is true (for
  * a hint); dropped, it goes to `onFile` when `accepting`. A file dropped on a page the browser
@@ -37,16 +48,7 @@ export function useFileDrop(onFile: (file: File) => void, accepting: boolean): b
       const file = event.dataTransfer?.files[0]
       if (file && latest.current.accepting) latest.current.onFile(file)
     }
-    window.addEventListener('dragenter', enter)
-    window.addEventListener('dragleave', leave)
-    window.addEventListener('dragover', overPage)
-    window.addEventListener('drop', drop)
-    return () => {
-      window.removeEventListener('dragenter', enter)
-      window.removeEventListener('dragleave', leave)
-      window.removeEventListener('dragover', overPage)
-      window.removeEventListener('drop', drop)
-    }
+    return onWindow({ dragenter: enter, dragleave: leave, dragover: overPage, drop })
   }, [latest])
   return over
 }
@@ -64,11 +66,6 @@ export function useNoFileDrop(active: boolean): void {
       event.preventDefault()
       if (event.dataTransfer) event.dataTransfer.dropEffect = 'none'
     }
-    window.addEventListener('dragover', refuse)
-    window.addEventListener('drop', refuse)
-    return () => {
-      window.removeEventListener('dragover', refuse)
-      window.removeEventListener('drop', refuse)
-    }
+    return onWindow({ dragover: refuse, drop: refuse })
   }, [active])
 }
