@@ -66,16 +66,14 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
   const dialog = useModalDialog<HTMLDivElement>(onClose)
 
   const { error: actionError, run } = useAction()
-  const change = (principalType: PrincipalType, principalId: string, nextRole: Role) =>
+  /** A change of access, then the list as the server has it. */
+  const act = (request: () => Promise<unknown>) =>
     run(async () => {
-      await api.putGrant(docId, { principalType, principalId, role: nextRole })
+      await request()
       reload()
     })
-  const revoke = (principalType: PrincipalType, principalId: string) =>
-    run(async () => {
-      await api.revokeGrant(docId, principalType, principalId)
-      reload()
-    })
+  const change = (principalType: PrincipalType, principalId: string, nextRole: Role) => act(() => api.putGrant(docId, { principalType, principalId, role: nextRole }))
+  const revoke = (principalType: PrincipalType, principalId: string) => act(() => api.revokeGrant(docId, principalType, principalId))
 
   function add(event: FormEvent) {
     event.preventDefault()

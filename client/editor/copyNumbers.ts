@@ -16,21 +16,28 @@ import { COPIED_LABEL_CLASS } from '../../shared/schema'
  */
 const HEADING_ALONE = ''
 
+const labelsOf = new WeakMap<EditorState, Map<string, string>>()
+
 /**
  * The numbers of the blocks the selection holds from the start of their text, by the id the copy
  * carries (an article's for its heading; for a heading copied alone, also by HEADING_ALONE). A
  * block begun part-way is copied without its number, as a sentence quoted from it would be.
  */
 export function copiedLabels(state: EditorState): Map<string, string> {
+  // One copy asks twice (its text, its HTML) of the same state.
+  const known = labelsOf.get(state)
+  if (known) return known
   const { from, to, $from, $to } = state.selection
   const labels = new Map<string, string>()
+  labelsOf.set(state, labels)
+  const withinOneBlock = $from.sameParent($to)
   // The numbers on screen (the numbering plugin's), each at the block that shows it: an article's on its heading.
   for (const { pos, label } of numberLabels(state)) {
     if (!label || pos + 1 < from || pos + 1 >= to) continue
     const block = state.doc.nodeAt(pos)
     const id = block?.type.name === 'articleHeading' ? state.doc.resolve(pos).parent.attrs.id : block?.attrs.id
     if (typeof id === 'string') labels.set(id, label)
-    if (block?.type.name === 'articleHeading' && $from.sameParent($to)) labels.set(HEADING_ALONE, label)
+    if (block?.type.name === 'articleHeading' && withinOneBlock) labels.set(HEADING_ALONE, label)
   }
   return labels
 }

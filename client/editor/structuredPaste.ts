@@ -1,5 +1,5 @@
 import { Plugin, PluginKey } from '@tiptap/pm/state'
-import type { Slice } from '@tiptap/pm/model'
+import type { Node as PMNode, Slice } from '@tiptap/pm/model'
 import type { Language } from '../../shared/language'
 import type { SourceBlock } from '../../shared/import/recognise'
 import { textBlocks } from '../../shared/import/text'
@@ -98,14 +98,14 @@ export function htmlToBlocks(html: string): SourceBlock[] {
  * inside a paragraph or heading, of a heading's words alone, or holding anything else at its top:
  * ProseMirror's own paste joins that at the caret.
  */
-function wholeStructure(html: string, slice: Slice): DocJSON[] | null {
+function wholeStructure(html: string, slice: Slice): PMNode[] | null {
   if (slice.content.childCount === 0) return null
   // A heading's words alone (copied from its start to quote them, or dragged) are words, not a unit.
   const only = slice.content.childCount === 1 ? slice.content.firstChild! : null
   if (only && (isDivisionType(only.type.name) || (only.type.name === 'article' && only.childCount === 1))) return null
-  const parts: DocJSON[] = []
+  const parts: PMNode[] = []
   slice.content.forEach((node) => {
-    if (node.type.name === 'article' || isDivisionType(node.type.name)) parts.push(node.toJSON() as DocJSON)
+    if (node.type.name === 'article' || isDivisionType(node.type.name)) parts.push(node)
   })
   if (parts.length !== slice.content.childCount) return null
   const first = new DOMParser().parseFromString(html, 'text/html').body.querySelector('article, h2')
@@ -129,7 +129,7 @@ export function structuredPastePlugin(language: Language): Plugin {
           const parts = wholeStructure(html, slice)
           if (!parts) return false
           // Whole articles or headings: pasted as such, after the article at the caret, not joined into its paragraph.
-          const tr = pasteFragment(view.state, { blocks: [], parts, structured: true })
+          const tr = pasteFragment(view.state, { blocks: [], parts: parts.map((node) => node.toJSON() as DocJSON), structured: true })
           if (!tr) return false
           view.dispatch(tr)
           return true
@@ -154,7 +154,7 @@ export function structuredPastePlugin(language: Language): Plugin {
         const parts = html && /data-pm-slice/.test(html) ? wholeStructure(html, slice) : null
         const at = parts && view.posAtCoords({ left: event.clientX, top: event.clientY })
         if (!parts || !at) return false
-        const tr = dropUnits(view.state, parts.map((json) => view.state.schema.nodeFromJSON(json)), at.pos, moved)
+        const tr = dropUnits(view.state, parts, at.pos, moved)
         if (tr) {
           view.focus()
           view.dispatch(tr)

@@ -45,6 +45,7 @@ export function ImportPreview({ structure, stats, notes, unrecognised }: {
   unrecognised: ReadonlySet<string>
 }) {
   const { t } = useI18n()
+  const preamble = wordedPreamble(structure)
   let shown = 0
 
   const article = (a: ArticleNode) => {
@@ -124,10 +125,10 @@ export function ImportPreview({ structure, stats, notes, unrecognised }: {
       )}
       <div className="preview-law">
         <p className="preview-title" data-testid="preview-title">{structure.title || <em className="muted">{t('import.noTitle')}</em>}</p>
-        {wordedPreamble(structure).length > 0 && (
+        {preamble.length > 0 && (
           <div className="preview-preamble">
             <h3>{t('import.preamble')}</h3>
-            {wordedPreamble(structure).map((p, i) => <p key={i}>{clip(p)}</p>)}
+            {preamble.map((p, i) => <p key={i}>{clip(p)}</p>)}
           </div>
         )}
         <ol className="preview-body">
