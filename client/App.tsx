@@ -1,9 +1,12 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
-import { useI18n } from './i18n/i18n'
+import { useI18n, type Translate } from './i18n/i18n'
 import { identityOf, refreshSession, signOut, useSession, type Identity } from './auth/session'
+import type { SessionInfo } from '../shared/api'
 import { SignInPage } from './auth/SignInPage'
 import { SetupPage } from './auth/SetupPage'
 import { InvitePage } from './auth/InvitePage'
+import { ResetPasswordPage } from './auth/ResetPasswordPage'
+import { AccountDialog } from './auth/AccountDialog'
 import { DocumentList } from './documents/DocumentList'
 import { navigate, useRoute } from './router'
 import { useNoFileDrop } from './import/useFileDrop'
@@ -40,6 +43,16 @@ function EditorRoute({ docId, identity: given }: { docId: string; identity: Iden
 }
 const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })))
 
+/**
+ * What the sign-in page says about a session that ended without this page signing out: the
+ * server's reason (said even on a fresh load), else that it ended while the page was in use.
+ */
+function endedNotice(info: SessionInfo, ended: boolean, t: Translate): string | undefined {
+  if (info.sessionEnded === 'deactivated') return t('auth.endedDeactivated')
+  if (info.sessionEnded === 'password_changed') return t('auth.endedPasswordChanged')
+  return ended ? t('error.unauthorized') : undefined
+}
+
 function Link({ to, className, children }: { to: string; className?: string; children: React.ReactNode }) {
   return (
     <a href={to} className={className} onClick={(e) => { e.preventDefault(); navigate(to) }}>
@@ -54,6 +67,9 @@ export function App() {
   const route = useRoute()
   const user = info?.user ?? null
   const other = language === 'en' ? 'ru' : 'en'
+  const [accountOpen, setAccountOpen] = useState(false)
+  // Signed out (here or by the server) with "Your account" open: it does not open again at the next sign-in.
+  if (!user && accountOpen) setAccountOpen(false)
 
   let content: React.ReactNode
   let takesFiles = false
@@ -65,10 +81,11 @@ export function App() {
     )
   } else if (!info) content = <p className="muted center">{t('common.loading')}</p>
   else if (route.name === 'invite') content = <InvitePage token={route.token} />
+  else if (route.name === 'reset') content = <ResetPasswordPage token={route.token} />
   else if (info.needsSetup) content = <SetupPage />
   // Sent here from a page in use (expired, or signed out in another tab), or by the server ending
-  // the session (the account deactivated, said even on a fresh load): say why.
-  else if (!user) content = <SignInPage notice={info.sessionEnded === 'deactivated' ? t('auth.endedDeactivated') : ended ? t('error.unauthorized') : undefined} />
+  // the session (the account deactivated, the password changed elsewhere): say why.
+  else if (!user) content = <SignInPage notice={endedNotice(info, ended, t)} />
   else if (route.name === 'document') content = <EditorRoute key={route.id} docId={route.id} identity={identityOf(user)} />
   else if (route.name === 'admin' && user.isAdmin) content = <AdminPage />
   else {
@@ -87,10 +104,10 @@ export function App() {
         <span className="spacer" />
         {user?.isAdmin && <Link to="/admin" className="nav-link">{t('admin.title')}</Link>}
         {user && (
-          <span className="identity" data-testid="signed-in-as">
+          <button type="button" className="identity identity-button" data-testid="signed-in-as" title={t('account.title')} aria-haspopup="dialog" onClick={() => setAccountOpen(true)}>
             <span className="presence-dot" style={{ backgroundColor: user.organization.color }} aria-hidden="true" />
             {user.displayName} · {user.organization.shortName}
-          </span>
+          </button>
         )}
         {user && (
           <button type="button" onClick={() => void signOut().then(() => navigate('/'))}>{t('auth.signOut')}</button>
@@ -101,6 +118,7 @@ export function App() {
         </button>
       </header>
       <Suspense fallback={<p className="muted center">{t('common.loading')}</p>}>{content}</Suspense>
+      {user && accountOpen && <AccountDialog user={user} onClose={() => setAccountOpen(false)} />}
     </div>
   )
 }

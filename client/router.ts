@@ -1,13 +1,20 @@
 import { useSyncExternalStore } from 'react'
 
-/** The list of drafts (/), one draft (/d/:id), administration (/admin), an invitation (/invite/:token). */
-export type Route = { name: 'documents' } | { name: 'document'; id: string } | { name: 'admin' } | { name: 'invite'; token: string }
+/** The list of drafts (/), one draft (/d/:id), administration (/admin), an invitation (/invite/:token), a password reset link (/reset/:token). */
+export type Route =
+  | { name: 'documents' }
+  | { name: 'document'; id: string }
+  | { name: 'admin' }
+  | { name: 'invite'; token: string }
+  | { name: 'reset'; token: string }
 
 function parse(pathname: string): Route {
   const doc = /^\/d\/([^/]+)\/?$/.exec(pathname)
   if (doc) return { name: 'document', id: decodeURIComponent(doc[1]) }
   const invite = /^\/invite\/([^/]+)\/?$/.exec(pathname)
   if (invite) return { name: 'invite', token: decodeURIComponent(invite[1]) }
+  const reset = /^\/reset\/([^/]+)\/?$/.exec(pathname)
+  if (reset) return { name: 'reset', token: decodeURIComponent(reset[1]) }
   if (/^\/admin\/?$/.test(pathname)) return { name: 'admin' }
   return { name: 'documents' }
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n'
 import { Field, FormError } from '../ui/Field'
 import { dateFormat } from '../i18n/dates'
 import { useFailure } from '../ui/useFailure'
+import { LinkNotice } from './LinkNotice'
 
 export function InvitationsSection({ organizations, pending, onChanged }: {
   organizations: OrganizationSummary[]
@@ -61,11 +62,12 @@ export function InvitationsSection({ organizations, pending, onChanged }: {
       </form>
       <FormError message={error} />
       {created && (
-        <div className="notice" role="status">
-          <p>{t('admin.inviteCreated', { email: created.email, date: date.format(new Date(created.expiresAt)) })}</p>
-          <input readOnly aria-label={t('admin.inviteLink')} data-testid="invite-link" value={created.url} onFocus={(e) => e.target.select()} />
-          <button type="button" onClick={() => void navigator.clipboard?.writeText(created.url)}>{t('admin.copy')}</button>
-        </div>
+        <LinkNotice
+          text={t('admin.inviteCreated', { email: created.email, date: date.format(new Date(created.expiresAt)) })}
+          label={t('admin.inviteLink')}
+          url={created.url}
+          testId="invite-link"
+        />
       )}
       {pending.length === 0 ? (
         <p className="muted">{t('admin.noPending')}</p>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import type { AccountSummary, ChangeAccountInput, OrganizationSummary } from '../../shared/api'
+import type { AccountSummary, ChangeAccountInput, OrganizationSummary, PasswordResetCreated } from '../../shared/api'
 import { api } from '../api/http'
 import { refreshSession } from '../auth/session'
 import { useI18n } from '../i18n/i18n'
@@ -7,6 +7,8 @@ import { FormError } from '../ui/Field'
 import { PersonRow } from './PersonRow'
 import { findPeople, PEOPLE_SHOWN, type PeopleShown } from './findPeople'
 import { useFailure } from '../ui/useFailure'
+import { LinkNotice } from './LinkNotice'
+import { dateFormat } from '../i18n/dates'
 
 /** Everyone with an account: their organization, administrator's right and whether they may sign in. */
 export function PeopleSection({ people, organizations, myId, onChanged }: {
@@ -15,12 +17,13 @@ export function PeopleSection({ people, organizations, myId, onChanged }: {
   myId: string | null
   onChanged: () => void
 }) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const [error, setError] = useFailure()
   const [saved, setSaved] = useState('')
   const [query, setQuery] = useState('')
   const [show, setShow] = useState<PeopleShown>('all')
   const found = useMemo(() => findPeople(people, query, show), [people, query, show])
+  const [resetLink, setResetLink] = useState<{ name: string; created: PasswordResetCreated } | null>(null)
 
   async function change(person: AccountSummary, input: ChangeAccountInput): Promise<void> {
     setError(null)
@@ -35,6 +38,12 @@ export function PeopleSection({ people, organizations, myId, onChanged }: {
     onChanged()
     // One's own right or organization: the top bar (and whether this page is offered) follows.
     if (person.id === myId) await refreshSession()
+  }
+
+  async function makeResetLink(person: AccountSummary): Promise<void> {
+    setError(null)
+    setSaved('')
+    setResetLink({ name: person.displayName, created: await api.createPasswordReset(person.id) })
   }
 
   return (
@@ -82,6 +91,7 @@ export function PeopleSection({ people, organizations, myId, onChanged }: {
                   organizations={organizations}
                   isMe={person.id === myId}
                   onChange={change}
+                  onResetLink={makeResetLink}
                   onError={(err) => setError(err)}
                 />
               ))}
@@ -92,6 +102,14 @@ export function PeopleSection({ people, organizations, myId, onChanged }: {
         </>
       )}
       <FormError message={error} />
+      {resetLink && (
+        <LinkNotice
+          text={t('admin.resetCreated', { name: resetLink.name, date: dateFormat(language).format(new Date(resetLink.created.expiresAt)) })}
+          label={t('admin.resetLink', { name: resetLink.name })}
+          url={resetLink.created.url}
+          testId="reset-link"
+        />
+      )}
       <p className="muted small" role="status">{saved}</p>
     </section>
   )

@@ -8,14 +8,17 @@ import { useFocusBack } from '../ui/useFocusBack'
 /**
  * One account in the People table, with its actions. Changing the organization opens a small
  * form in the row (its list has the focus; Escape or Cancel closes it); deactivating asks first.
- * The focus goes back to the button that opened either when it closes.
+ * The focus goes back to the button that opened either when it closes. An active account's
+ * password reset link is made at once (the section shows it).
  */
-export function PersonRow({ person, organizations, isMe, onChange, onError }: {
+export function PersonRow({ person, organizations, isMe, onChange, onResetLink, onError }: {
   person: AccountSummary
   organizations: OrganizationSummary[]
   isMe: boolean
   /** Sends the change; rejects with the server's refusal. */
   onChange: (person: AccountSummary, change: ChangeAccountInput) => Promise<void>
+  /** Makes a password reset link for the person; rejects with the server's refusal. */
+  onResetLink: (person: AccountSummary) => Promise<void>
   /** A refused change made from the row itself (the confirmation says its own). */
   onError: (err: unknown) => void
 }) {
@@ -28,11 +31,11 @@ export function PersonRow({ person, organizations, isMe, onChange, onError }: {
   const active = person.deactivatedAt === null
   const name = person.displayName
 
-  /** Whether the change was made. */
-  async function act(change: ChangeAccountInput): Promise<boolean> {
+  /** Whether the action (a change, or a reset link) was done. */
+  async function act(action: () => Promise<void>): Promise<boolean> {
     setBusy(true)
     try {
-      await onChange(person, change)
+      await action()
       return true
     } catch (err) {
       onError(err)
@@ -50,7 +53,7 @@ export function PersonRow({ person, organizations, isMe, onChange, onError }: {
       return
     }
     // The form stays open when the move is refused (the section says why).
-    void act({ organizationId: target }).then((done) => done && setMovingTo(null))
+    void act(() => onChange(person, { organizationId: target })).then((done) => done && setMovingTo(null))
   }
 
   function cancelOnEscape(event: KeyboardEvent) {
@@ -96,9 +99,15 @@ export function PersonRow({ person, organizations, isMe, onChange, onError }: {
               {t('admin.person.changeOrganization')}
             </button>
           )}
-          <button type="button" className="link-button" {...busyButton(busy)} onClick={() => void act({ isAdmin: !person.isAdmin })}>
+          <button type="button" className="link-button" {...busyButton(busy)} onClick={() => void act(() => onChange(person, { isAdmin: !person.isAdmin }))}>
             {person.isAdmin ? t('admin.person.removeAdmin') : t('admin.person.makeAdmin')}
           </button>
+          {/* A deactivated person's link would let nobody in: the server refuses to make one. */}
+          {active && (
+            <button type="button" className="link-button" {...busyButton(busy)} onClick={() => void act(() => onResetLink(person))}>
+              {t('admin.person.resetLink')}
+            </button>
+          )}
           {/* One button for both: after the change the focus stays where it was. Not on one's own
               row: the server refuses it (an administrator would lock themselves out). */}
           {!isMe && <button
@@ -106,7 +115,7 @@ export function PersonRow({ person, organizations, isMe, onChange, onError }: {
             className={active ? 'link-button danger' : 'link-button'}
             ref={activeButton}
             {...busyButton(busy)}
-            onClick={() => (active ? setConfirming(true) : void act({ active: true }))}
+            onClick={() => (active ? setConfirming(true) : void act(() => onChange(person, { active: true })))}
           >
             {active ? t('admin.person.deactivate') : t('admin.person.reactivate')}
           </button>}

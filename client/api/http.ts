@@ -5,6 +5,7 @@ import type {
   LanguageVersion,
   AcceptInvitationInput,
   AccountSummary,
+  ChangePasswordInput,
   ChangedAccount,
   ChangeAccountInput,
   ActivitySession,
@@ -30,10 +31,13 @@ import type {
   InvitationInfo,
   OrganizationInput,
   OrganizationSummary,
+  PasswordResetCreated,
+  PasswordResetInfo,
   PendingInvitation,
   PersonSummary,
   PutGrantInput,
   RenameDocumentInput,
+  ResetPasswordInput,
   SessionInfo,
   SetupInput,
   SignInInput,
@@ -107,6 +111,8 @@ export const api = {
   setup: (input: SetupInput) => request<SessionInfo>('POST', '/api/auth/setup', input),
   signIn: (input: SignInInput) => request<SessionInfo>('POST', '/api/auth/sign-in', input),
   signOut: () => request<void>('POST', '/api/auth/sign-out'),
+  /** One's own password; the person's other sessions end, this one stays. */
+  changePassword: (input: ChangePasswordInput) => request<void>('POST', '/api/auth/password', input),
 
   listOrganizations: () => request<OrganizationSummary[]>('GET', '/api/organizations'),
   createOrganization: (input: OrganizationInput) => request<OrganizationSummary>('POST', '/api/organizations', input),
@@ -120,6 +126,11 @@ export const api = {
   revokeInvitation: (id: string) => request<void>('DELETE', `/api/invitations/${encodeURIComponent(id)}`),
   invitationInfo: (token: string) => request<InvitationInfo>('GET', `/api/invitations/${encodeURIComponent(token)}`),
   acceptInvitation: (token: string, input: AcceptInvitationInput) => request<SessionInfo>('POST', `/api/invitations/${encodeURIComponent(token)}/accept`, input),
+  /** A one-time link to set a new password (administrators); the person's older link stops working. */
+  createPasswordReset: (personId: string) => request<PasswordResetCreated>('POST', `/api/people/${encodeURIComponent(personId)}/password-reset`),
+  passwordResetInfo: (token: string) => request<PasswordResetInfo>('GET', `/api/password-resets/${encodeURIComponent(token)}`),
+  /** Sets the new password and signs the person in; their other sessions end. */
+  resetPassword: (token: string, input: ResetPasswordInput) => request<SessionInfo>('POST', `/api/password-resets/${encodeURIComponent(token)}`, input),
 
   listDocuments: () => request<DocumentSummary[]>('GET', '/api/documents'),
   getDocument: (id: string) => request<DocumentSummary>('GET', doc(id)),
@@ -193,6 +204,10 @@ const KNOWN_CODES: Record<ErrorCode | 'network', MessageKey> = {
   invitation_invalid: 'error.invitation_invalid',
   invitation_expired: 'error.invitation_expired',
   invitation_used: 'error.invitation_used',
+  wrong_password: 'error.wrong_password',
+  reset_link_invalid: 'error.reset_link_invalid',
+  reset_link_expired: 'error.reset_link_expired',
+  reset_link_used: 'error.reset_link_used',
   last_owner: 'error.last_owner',
   last_administrator: 'error.last_administrator',
   self_deactivation: 'error.self_deactivation',

@@ -9,6 +9,8 @@ const FIELDS = new Map<string, MessageKey>(Object.entries({
   shortName: 'error.field.shortName',
   email: 'error.field.email',
   password: 'error.field.password',
+  currentPassword: 'error.field.currentPassword',
+  newPassword: 'error.field.newPassword',
   displayName: 'error.field.displayName',
   body: 'error.field.body',
   note: 'error.field.note',
