@@ -43,9 +43,11 @@ export interface Config {
   sessionTtlMs: number
   /** An invitation link is valid this long. */
   invitationTtlMs: number
+  /** A password reset link is valid this long. */
+  passwordResetTtlMs: number
   /** Behind a reverse proxy: believe X-Forwarded-Proto / X-Forwarded-For / X-Forwarded-Host. */
   trustProxy: boolean
-  /** Base of invitation links (e.g. https://accord.example.org); empty = from the request. */
+  /** Base of invitation and password reset links (e.g. https://accord.example.org); empty = from the request. */
   publicUrl: string
   /** Failed sign-ins allowed per account, and per client address, within signInWindowMs. */
   signInMaxPerAccount: number
@@ -95,6 +97,7 @@ export const DEFAULT_CONFIG: Config = {
   passwordCost: DEFAULT_PASSWORD_COST,
   sessionTtlMs: 7 * 24 * 60 * 60 * 1000,
   invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
+  passwordResetTtlMs: 3 * 24 * 60 * 60 * 1000,
   trustProxy: false,
   publicUrl: '',
   signInMaxPerAccount: 5,
@@ -171,6 +174,7 @@ export function loadConfig(env: Env = process.env): Config {
     passwordCost: int(env, 'PASSWORD_COST', d.passwordCost, MIN_PASSWORD_COST, MAX_PASSWORD_COST),
     sessionTtlMs: int(env, 'SESSION_TTL_MS', d.sessionTtlMs, 1000),
     invitationTtlMs: int(env, 'INVITATION_TTL_MS', d.invitationTtlMs, 1000),
+    passwordResetTtlMs: int(env, 'PASSWORD_RESET_TTL_MS', d.passwordResetTtlMs, 1000),
     trustProxy: bool(env, 'TRUST_PROXY', d.trustProxy),
     publicUrl: url(env, 'PUBLIC_URL'),
     signInMaxPerAccount: int(env, 'SIGNIN_MAX_PER_ACCOUNT', d.signInMaxPerAccount, 1),

@@ -86,7 +86,7 @@ export interface UserSummary {
 }
 
 /** Why the server ended a session the browser still holds (none: signed out, expired, or never signed in). */
-export const SESSION_END_REASONS = ['deactivated'] as const
+export const SESSION_END_REASONS = ['deactivated', 'password_changed'] as const
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number]
 
 /** GET /api/auth/session: who is signed in, whether the installation still needs its first administrator. */
@@ -154,6 +154,31 @@ export interface InvitationInfo {
 /** POST /api/invitations/:token/accept */
 export const AcceptInvitationInput = z.object({ displayName: DisplayName, password: Password })
 export type AcceptInvitationInput = z.input<typeof AcceptInvitationInput>
+
+/**
+ * POST /api/auth/password: the signed-in person changes their own password (the current one
+ * first, throttled as sign-ins are); their other sessions end.
+ */
+export const ChangePasswordInput = z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password })
+export type ChangePasswordInput = z.input<typeof ChangePasswordInput>
+
+/** POST /api/people/:id/password-reset (administrators): a one-time link to set a new password. */
+export interface PasswordResetCreated {
+  /** The link to hand to the person (token included; shown once). */
+  url: string
+  expiresAt: string
+}
+
+/** GET /api/password-resets/:token (public): whose password the link sets. */
+export interface PasswordResetInfo {
+  email: string
+  displayName: string
+  expiresAt: string
+}
+
+/** POST /api/password-resets/:token: the new password; every session of the person ends, a new one starts. */
+export const ResetPasswordInput = z.object({ password: Password })
+export type ResetPasswordInput = z.input<typeof ResetPasswordInput>
 
 /** People a draft can be shared with (GET /api/users, any signed-in user). */
 export interface PersonSummary {
@@ -399,6 +424,12 @@ export const ErrorCode = {
   invitationInvalid: 'invitation_invalid',
   invitationExpired: 'invitation_expired',
   invitationUsed: 'invitation_used',
+  /** Changing one's password with a wrong current password (403). */
+  wrongPassword: 'wrong_password',
+  resetLinkInvalid: 'reset_link_invalid',
+  resetLinkExpired: 'reset_link_expired',
+  /** A password reset link already used, or replaced by a newer one (410). */
+  resetLinkUsed: 'reset_link_used',
   lastOwner: 'last_owner',
   /** An administrator's change to accounts that would leave no active administrator (409). */
   lastAdministrator: 'last_administrator',

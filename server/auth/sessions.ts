@@ -106,9 +106,12 @@ export class Sessions {
     this.repo.delete(sessionId)
   }
 
-  /** Ends every session of a user for `reason`; the browser holding one is told why (endedReason). */
-  endAllOf(userId: string, reason: SessionEndReason): void {
-    this.repo.endAllOf(userId, reason)
+  /**
+   * Ends every session of a user for `reason` but `except` (the one that changed the password);
+   * the browser holding one is told why (endedReason).
+   */
+  endAllOf(userId: string, reason: SessionEndReason, except: string | null = null): void {
+    this.repo.endAllOf(userId, reason, except)
   }
 
   /** The user's sessions ended by the server are forgotten: their cookies are then simply signed out. */

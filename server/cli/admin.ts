@@ -3,6 +3,11 @@
  *
  *   npm run admin -- create-admin --email a@b.c --name "Name" --password "…" \
  *     --org "Secretariat" --org-short SEC [--org-color #1f5fa8] [--data-dir ./data]
+ *   npm run admin -- reset-password --email a@b.c --password "…" [--data-dir ./data]
+ *
+ * reset-password is the way back in for an administrator who forgot their password (anyone else
+ * can get a reset link from an administrator): their sessions end, at once on the server's next
+ * check of open connections.
  *
  * `--password-stdin` reads the password from the first line of standard input instead (it then
  * stays out of the shell history). Safe to run while the server runs (SQLite WAL).
@@ -18,10 +23,11 @@ import { loadConfig } from '../config'
 import { openDatabase } from '../db/connection'
 import { HttpError } from '../errors'
 import { createLogger } from '../logger'
-import { createServices } from '../services'
+import { createServices, type Services } from '../services'
 
 const USAGE = `usage: npm run admin -- create-admin --email <email> --name <display name> (--password <password> | --password-stdin)
-                      --org <organization name> --org-short <short name> [--org-color #rrggbb] [--data-dir <dir>]`
+                      --org <organization name> --org-short <short name> [--org-color #rrggbb] [--data-dir <dir>]
+       npm run admin -- reset-password --email <email> (--password <password> | --password-stdin) [--data-dir <dir>]`
 
 const CreateAdminArgs = z.object({
   email: Email,
@@ -29,6 +35,28 @@ const CreateAdminArgs = z.object({
   password: Password,
   organization: OrganizationInput,
 })
+
+const ResetPasswordArgs = z.object({ email: Email, password: Password })
+
+function parsedOrUsage<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input)
+  if (parsed.success) return parsed.data
+  const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'arguments'}: ${i.message}`).join('\n')
+  throw new UsageError(`invalid arguments:\n${problems}`)
+}
+
+/** The services over the database of `--data-dir` (or DATA_DIR), closed when `work` ends. */
+async function withServices(dataDir: string | undefined, work: (services: Services, dbPath: string) => Promise<void>): Promise<void> {
+  const config = loadConfig()
+  if (dataDir) config.dataDir = path.resolve(dataDir)
+  const log = createLogger(config.logLevel === 'debug' ? 'debug' : 'warn')
+  const db = openDatabase(config.dataDir)
+  try {
+    await work(createServices(db, config, log), path.join(config.dataDir, 'accord.db'))
+  } finally {
+    db.close()
+  }
+}
 
 async function firstLineOfStdin(): Promise<string> {
   const rl = readline.createInterface({ input: process.stdin })
@@ -55,36 +83,46 @@ async function createAdmin(argv: string[]): Promise<void> {
     strict: true,
   })
   const password = values['password-stdin'] ? await firstLineOfStdin() : values.password
-  const parsed = CreateAdminArgs.safeParse({
+  const args = parsedOrUsage(CreateAdminArgs, {
     email: values.email,
     displayName: values.name,
     password,
     organization: { name: values.org, shortName: values['org-short'], color: values['org-color'] },
   })
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'arguments'}: ${i.message}`).join('\n')
-    throw new UsageError(`invalid arguments:\n${problems}`)
-  }
-
-  const config = loadConfig()
-  if (values['data-dir']) config.dataDir = path.resolve(values['data-dir'])
-  const log = createLogger(config.logLevel === 'debug' ? 'debug' : 'warn')
-  const db = openDatabase(config.dataDir)
-  try {
-    const { accounts } = createServices(db, config, log)
-    const { user, joined } = await accounts.createAdmin(parsed.data)
+  await withServices(values['data-dir'], async ({ accounts }, dbPath) => {
+    const { user, joined } = await accounts.createAdmin(args)
     const org = user.organization
-    const given = parsed.data.organization
+    const given = args.organization
     // An organization of that exact name is joined, not made again: say so, and what it keeps.
     const kept = joined && (org.shortName !== given.shortName || org.color !== given.color)
       ? ` (its short name and colour stay ${org.shortName} ${org.color}: --org-short and --org-color apply to a new organization only)`
       : ''
     process.stdout.write(
-      `Created administrator ${user.email} (${user.displayName}) in ${joined ? 'the existing' : 'a new'} organization ${org.name} [${org.shortName}]${kept}, database ${path.join(config.dataDir, 'accord.db')}\n`,
+      `Created administrator ${user.email} (${user.displayName}) in ${joined ? 'the existing' : 'a new'} organization ${org.name} [${org.shortName}]${kept}, database ${dbPath}\n`,
     )
-  } finally {
-    db.close()
-  }
+  })
+}
+
+async function resetPassword(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      'data-dir': { type: 'string' },
+    },
+    strict: true,
+  })
+  const password = values['password-stdin'] ? await firstLineOfStdin() : values.password
+  const args = parsedOrUsage(ResetPasswordArgs, { email: values.email, password })
+  await withServices(values['data-dir'], async ({ users, passwords }, dbPath) => {
+    const user = users.findByEmail(args.email)
+    if (!user) throw new HttpError(404, ErrorCode.personNotFound, `no account with the email ${args.email} in ${dbPath}`)
+    await passwords.set(user.id, args.password)
+    const inactive = user.deactivatedAt ? ' The account is deactivated: reactivate it to sign in.' : ''
+    process.stdout.write(`Set a new password for ${user.email} (${user.displayName}); their sessions have ended.${inactive}\n`)
+  })
 }
 
 class UsageError extends Error {}
@@ -94,6 +132,8 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'create-admin':
       return createAdmin(rest)
+    case 'reset-password':
+      return resetPassword(rest)
     case undefined:
     case 'help':
     case '--help':

@@ -53,6 +53,15 @@ export class LiveAccess {
     }
   }
 
+  /** The person's sessions but `except` were ended (a new password): their connections close as signed out. */
+  sessionsEndedOf(userId: string, except: string | null): void {
+    for (const conn of this.deps.registry.all()) {
+      if (conn.identity.userId === userId && conn.identity.sessionId !== except) {
+        this.close(conn, 'password changed', CloseCode.unauthorized, CloseReason.unauthorized)
+      }
+    }
+  }
+
   /** An account was deactivated: its connections close for good, saying so (its sessions have ended). */
   personDeactivated(userId: string): void {
     for (const conn of this.deps.registry.all()) {

@@ -314,4 +314,19 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE documents ADD COLUMN work_id TEXT;
   CREATE INDEX documents_by_work ON documents (work_id) WHERE work_id IS NOT NULL;
   `,
+  // 12: password reset links an administrator hands to a person who forgot their password:
+  // one-time, expiring, stored by the SHA-256 of their token as invitations are. A newer link
+  // for the same person marks the older ones used.
+  `
+  CREATE TABLE password_resets (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_by TEXT REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT
+  );
+  CREATE INDEX password_resets_by_user ON password_resets (user_id) WHERE used_at IS NULL;
+  `,
 ]

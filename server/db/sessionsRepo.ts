@@ -24,7 +24,7 @@ export class SessionsRepo {
       refresh: db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?'),
       delete: db.prepare('DELETE FROM sessions WHERE id_hash = ?'),
       purge: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
-      endAllOf: db.prepare("UPDATE sessions SET ended_reason = ? WHERE user_id = ? AND ended_reason IS NULL"),
+      endAllOf: db.prepare('UPDATE sessions SET ended_reason = ? WHERE user_id = ? AND ended_reason IS NULL AND id_hash IS NOT ?'),
       dropEndedOf: db.prepare('DELETE FROM sessions WHERE user_id = ? AND ended_reason IS NOT NULL'),
     }
   }
@@ -45,9 +45,9 @@ export class SessionsRepo {
     return this.stmts.delete.run(idHash).changes > 0
   }
 
-  /** Ends every live session of a user, keeping the rows (until they expire) to say why. */
-  endAllOf(userId: string, reason: string): number {
-    return this.stmts.endAllOf.run(reason, userId).changes
+  /** Ends every live session of a user but `except`, keeping the rows (until they expire) to say why. */
+  endAllOf(userId: string, reason: string, except: string | null = null): number {
+    return this.stmts.endAllOf.run(reason, userId, except).changes
   }
 
   /** Forgets the ended sessions of a user (reactivated: their old cookies are no news any more). */

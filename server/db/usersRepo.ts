@@ -96,6 +96,7 @@ export class UsersRepo {
       setOrg: db.prepare('UPDATE users SET org_id = ? WHERE id = ?'),
       setAdmin: db.prepare('UPDATE users SET is_admin = ? WHERE id = ?'),
       setDeactivated: db.prepare('UPDATE users SET deactivated_at = ? WHERE id = ?'),
+      setPasswordHash: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
       activeAdmins: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users WHERE is_admin = 1 AND deactivated_at IS NULL'),
     }
   }
@@ -133,6 +134,10 @@ export class UsersRepo {
   }
 
   /** `at`: when the account was deactivated; null reactivates it. */
+  setPasswordHash(id: string, hash: string): void {
+    this.stmts.setPasswordHash.run(hash, id)
+  }
+
   setDeactivated(id: string, at: string | null): void {
     this.stmts.setDeactivated.run(at, id)
   }

@@ -12,6 +12,7 @@ import { registerDocumentsRoutes } from './documentsRoutes'
 import { registerExportRoutes } from './exportRoutes'
 import { createGuards, type Guards } from './guard'
 import { registerInvitationsRoutes } from './invitationsRoutes'
+import { registerPasswordsRoutes } from './passwordsRoutes'
 import { registerPeopleRoutes } from './peopleRoutes'
 import { sendJson } from './respond'
 import { Router } from './router'
@@ -34,6 +35,7 @@ export function createApiRouter(services: Services & { rooms: Rooms; exports: Ex
   registerAuthRoutes(router, deps)
   registerPeopleRoutes(router, deps)
   registerInvitationsRoutes(router, deps)
+  registerPasswordsRoutes(router, deps)
   registerDocumentsRoutes(router, deps)
   registerAccessRoutes(router, deps)
   registerExportRoutes(router, deps)

@@ -19,9 +19,12 @@ function toHttpError(err: unknown): HttpError {
   return internalError()
 }
 
-/** The path as it may appear in a log line: invitation tokens (credentials) are masked. */
+/** The path as it may appear in a log line: invitation and password reset tokens (credentials) are masked. */
 export function loggablePath(pathname: string): string {
-  return pathname.replace(/^(\/api\/invitations\/)([^/]{20,})/, '$1<token>').replace(/^(\/invite\/)[^/]+/, '$1<token>')
+  return pathname
+    .replace(/^(\/api\/invitations\/)([^/]{20,})/, '$1<token>')
+    .replace(/^(\/api\/password-resets\/)[^/]+/, '$1<token>')
+    .replace(/^(\/(?:invite|reset)\/)[^/]+/, '$1<token>')
 }
 
 /** Every request: security headers, then the API router or the static client. */

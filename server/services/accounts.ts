@@ -53,7 +53,8 @@ export const emailTaken = () => new HttpError(409, ErrorCode.emailTaken, 'an acc
 
 /**
  * People and their passwords: the first administrator, further administrators (CLI), signing in
- * with throttling. Passwords are hashed before any transaction (scrypt is slow and async).
+ * with throttling, confirming one's password before changing it. Passwords are hashed before any
+ * transaction (scrypt is slow and async).
  */
 export class Accounts {
   private readonly byAccount: Throttle
@@ -122,20 +123,13 @@ export class Accounts {
    */
   async signIn(email: string, password: string, address: string): Promise<UserRecord> {
     const accountKey = email.trim().toLowerCase()
-    const wait = Math.max(this.byAccount.retryAfter(accountKey), this.byAddress.retryAfter(address))
-    if (wait > 0) {
-      this.deps.log.warn('sign-in throttled', { address })
-      throw new HttpError(429, ErrorCode.tooManyAttempts, 'too many failed sign-ins; try again later', undefined, {
-        'Retry-After': String(wait),
-      })
-    }
+    this.refuseIfThrottled(accountKey, address, 'sign-in throttled')
     const user = this.deps.users.findByEmail(accountKey)
     const ok = user
       ? await verifyPassword(password, user.passwordHash)
       : await verifyPassword(password, await this.dummyHash()).then(() => false)
     if (!user || !ok) {
-      this.byAccount.fail(accountKey)
-      this.byAddress.fail(address)
+      this.failed(accountKey, address)
       this.deps.log.info('sign-in failed', { address })
       throw invalidCredentials()
     }
@@ -147,6 +141,35 @@ export class Accounts {
     }
     this.deps.log.info('signed in', { user: user.id })
     return user
+  }
+
+  /**
+   * A signed-in person's own password, asked again before it is changed. A wrong one counts as a
+   * failed sign-in (the same throttles), so a session left open does not let anyone guess it.
+   */
+  async confirmPassword(user: UserRecord, password: string, address: string): Promise<void> {
+    const accountKey = user.email
+    this.refuseIfThrottled(accountKey, address, 'password change throttled')
+    if (!(await verifyPassword(password, user.passwordHash))) {
+      this.failed(accountKey, address)
+      this.deps.log.info('password change refused: wrong current password', { user: user.id, address })
+      throw new HttpError(403, ErrorCode.wrongPassword, 'the current password is wrong')
+    }
+    this.byAccount.reset(accountKey)
+  }
+
+  private refuseIfThrottled(accountKey: string, address: string, what: string): void {
+    const wait = Math.max(this.byAccount.retryAfter(accountKey), this.byAddress.retryAfter(address))
+    if (wait <= 0) return
+    this.deps.log.warn(what, { address })
+    throw new HttpError(429, ErrorCode.tooManyAttempts, 'too many failed sign-ins; try again later', undefined, {
+      'Retry-After': String(wait),
+    })
+  }
+
+  private failed(accountKey: string, address: string): void {
+    this.byAccount.fail(accountKey)
+    this.byAddress.fail(address)
   }
 
   private dummyHash(): Promise<string> {

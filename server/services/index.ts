@@ -7,6 +7,7 @@ import { PreferencesRepo } from '../db/preferencesRepo'
 import { DocumentsRepo } from '../db/documentsRepo'
 import { EditSessionsRepo } from '../db/editSessionsRepo'
 import { InvitationsRepo } from '../db/invitationsRepo'
+import { PasswordResetsRepo } from '../db/passwordResetsRepo'
 import { OrganizationsRepo } from '../db/organizationsRepo'
 import { SessionsRepo } from '../db/sessionsRepo'
 import { UsersRepo } from '../db/usersRepo'
@@ -18,6 +19,7 @@ import { Accounts } from './accounts'
 import { Invitations } from './invitations'
 import { DocumentAccess } from './access'
 import { People } from './people'
+import { Passwords } from './passwords'
 
 /** Repositories and services over one database, shared by the server and the admin CLI. */
 export function createServices(db: Db, config: Config, log: Logger) {
@@ -57,6 +59,17 @@ export function createServices(db: Db, config: Config, log: Logger) {
     passwordCost: config.passwordCost,
     invitationTtlMs: config.invitationTtlMs,
   })
+  const passwords = new Passwords({
+    db,
+    users,
+    resets: new PasswordResetsRepo(db),
+    sessions,
+    accounts,
+    live,
+    log,
+    passwordCost: config.passwordCost,
+    resetTtlMs: config.passwordResetTtlMs,
+  })
   const people = new People({ db, users, organizations, access, documents, sessions, live, log })
   const documentAccess = new DocumentAccess({ db, documents, access, users, organizations, live, log })
   return {
@@ -76,6 +89,7 @@ export function createServices(db: Db, config: Config, log: Logger) {
     live,
     accounts,
     invitations,
+    passwords,
     people,
     documentAccess,
   }

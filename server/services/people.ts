@@ -21,7 +21,7 @@ export interface PeopleDeps {
   log: Logger
 }
 
-const personNotFound = () => new HttpError(404, ErrorCode.personNotFound, 'no such person')
+export const personNotFound = () => new HttpError(404, ErrorCode.personNotFound, 'no such person')
 
 /**
  * Administrators change accounts after people joined: their organization, the administrator's

@@ -79,6 +79,41 @@ describe('admin CLI', () => {
     await expect(signIn(server.url, 'c@example.org', 'a long enough password')).rejects.toThrow()
   })
 
+  it('reset-password sets a new password (from standard input) for an administrator locked out', async () => {
+    const dataDir = await tempDataDir()
+    cleanups.push(() => removeDir(dataDir))
+    await admin(['create-admin', '--email', 'chief@example.org', '--name', 'Chief', '--password', 'the forgotten password', '--org', 'Secretariat', '--org-short', 'SEC', '--data-dir', dataDir])
+    const server: TestServer = await startTestServer({ dataDir })
+    cleanups.unshift(() => server.close())
+    const before = await signIn(server.url, 'chief@example.org', 'the forgotten password')
+
+    const child = execFile(process.execPath, ['--import', 'tsx', 'server/cli/admin.ts', 'reset-password', '--email', 'Chief@Example.org', '--password-stdin', '--data-dir', dataDir], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PASSWORD_COST: String(TEST_PASSWORD_COST), LOG_LEVEL: 'warn' },
+    })
+    child.stdin?.end('the remembered password\n')
+    const stdout = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()))
+      child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))))
+    })
+    expect(stdout).toContain('Set a new password for chief@example.org (Chief)')
+
+    // The running server sees it: the old session is out, the old password refused, the new one works.
+    expect((await before.api('/api/documents')).status).toBe(401)
+    await expect(signIn(server.url, 'chief@example.org', 'the forgotten password')).rejects.toThrow(/401/)
+    expect((await signIn(server.url, 'chief@example.org', 'the remembered password')).user.isAdmin).toBe(true)
+
+    await expect(admin(['reset-password', '--email', 'nobody@example.org', '--password', 'a long enough password', '--data-dir', dataDir])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no account with the email nobody@example.org'),
+    })
+    await expect(admin(['reset-password', '--email', 'chief@example.org', '--password', 'short', '--data-dir', dataDir])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('at least 10 characters'),
+    })
+  })
+
   it('refuses bad arguments and an email already taken', async () => {
     const dataDir = await tempDataDir()
     cleanups.push(() => removeDir(dataDir))

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { acceptInvitation, createDocument, invite, setupAdmin, signIn, signOut } from '../helpers/accounts'
 import { connectClient, waitSynced } from '../helpers/clients'
+import { loggablePath } from '../../server/http/requestHandler'
 
 describe('logs', () => {
   let server: TestServer
@@ -51,5 +52,14 @@ describe('logs', () => {
     ]
     for (const secret of secrets) expect(log).not.toContain(secret) // …but none of its secrets
     expect(log).not.toMatch(/accord_session|password_hash|scrypt\$/)
+  })
+
+  it('mask the one-time tokens in a failed request’s path (invitations, password reset links)', () => {
+    const token = 'A'.repeat(43)
+    for (const path of [`/api/invitations/${token}/accept`, `/invite/${token}`, `/api/password-resets/${token}`, `/reset/${token}`]) {
+      expect(loggablePath(path)).not.toContain(token)
+      expect(loggablePath(path)).toContain('<token>')
+    }
+    expect(loggablePath('/api/people/abc/password-reset')).toBe('/api/people/abc/password-reset')
   })
 })
