@@ -48,7 +48,8 @@ describe('accounts, organizations and roles in the browser', () => {
     admin = await newPage(browser)
     drafter = await newPage(browser)
     reviewer = await newPage(browser)
-    errors = [admin, drafter, reviewer].flatMap((p) => trackErrors(p))
+    errors = []
+    for (const page of [admin, drafter, reviewer]) trackErrors(page, errors)
   })
 
   afterAll(async () => {

@@ -64,7 +64,7 @@ describe('the copy of a draft kept in the browser', () => {
   /** A tab that cannot reach the server shows `text` from the copy, "Offline". */
   async function opensFromCopy(context: BrowserContext, text: string, errors: string[]): Promise<Page> {
     const page = await cutOffTab(context)
-    errors.push(...trackErrors(page))
+    trackErrors(page, errors)
     await page.goto(docUrl)
     await page.waitForSelector(OFFLINE)
     await expect.poll(() => editorText(page)).toBe(text)
@@ -75,7 +75,7 @@ describe('the copy of a draft kept in the browser', () => {
     const context = await contextFor(browser, server.url, owner)
     const errors: string[] = []
     const first = await context.newPage()
-    errors.push(...trackErrors(first))
+    trackErrors(first, errors)
     await first.goto(docUrl)
     await first.waitForSelector(SAVED)
     const text = await editorText(first)

@@ -39,7 +39,9 @@ describe('review threads in the browser', () => {
     reviewer = await (await contextFor(browser, server.url, cast.reviewer)).newPage()
     drafter = await (await contextFor(browser, server.url, cast.drafter)).newPage()
     for (const page of [reviewer, drafter]) page.context().setDefaultTimeout(10_000)
-    errors = [...trackErrors(reviewer), ...trackErrors(drafter)]
+    errors = []
+    trackErrors(reviewer, errors)
+    trackErrors(drafter, errors)
     const url = `${server.url}/d/${sample.id}`
     await drafter.goto(url)
     await drafter.waitForSelector(SAVED)

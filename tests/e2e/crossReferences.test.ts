@@ -44,7 +44,9 @@ describe('cross-references follow renumbering for two people', () => {
     browser = await launchBrowser()
     pageA = await (await contextFor(browser, server.url, owner)).newPage()
     pageB = await (await contextFor(browser, server.url, boris)).newPage()
-    errors = [...trackErrors(pageA), ...trackErrors(pageB)]
+    errors = []
+    trackErrors(pageA, errors)
+    trackErrors(pageB, errors)
     for (const page of [pageA, pageB]) {
       await page.goto(`${server.url}/d/${docId}`)
       await page.waitForSelector(SAVED)

@@ -35,7 +35,7 @@ describe('people on the administration page', () => {
     const context = await contextFor(browser, server.url, account, { language })
     context.setDefaultTimeout(10_000)
     const page = await context.newPage()
-    errors.push(...trackErrors(page))
+    trackErrors(page, errors)
     await page.goto(`${server.url}${path}`)
     return page
   }

@@ -42,7 +42,9 @@ describe('sections inside chapters, for two people (a Russian draft, one interfa
     browser = await launchBrowser()
     pageA = await (await contextFor(browser, server.url, owner, { language: 'ru' })).newPage()
     pageB = await (await contextFor(browser, server.url, cast.drafter)).newPage()
-    errors = [...trackErrors(pageA), ...trackErrors(pageB)]
+    errors = []
+    trackErrors(pageA, errors)
+    trackErrors(pageB, errors)
     for (const page of [pageA, pageB]) {
       await page.goto(`${server.url}/d/${docId}`)
       await page.waitForSelector(SAVED)

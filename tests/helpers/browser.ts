@@ -84,9 +84,11 @@ export async function contextFor(
   return context
 }
 
-/** Collects page errors so a test can assert none happened. */
-export function trackErrors(page: Page): string[] {
-  const errors: string[] = []
+/**
+ * Collects the page's errors, as they happen, into `errors` (returned), so a test can assert none
+ * happened. Keep the array itself: a copy made now (`[...trackErrors(page)]`) stays empty.
+ */
+export function trackErrors(page: Page, errors: string[] = []): string[] {
   page.on('pageerror', (err) => errors.push(err.message))
   return errors
 }
