@@ -76,6 +76,8 @@ describe('passwords', () => {
     await row.getByRole('button', { name: 'Password reset link' }).click()
     const link = admin.getByTestId('reset-link')
     await expect.poll(() => link.inputValue()).toMatch(new RegExp(`^${server.url}/reset/[^/]+$`))
+    // Shown below the table, and brought into view: the row's button may be far above it.
+    await expect.poll(() => link.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true)
     const notice = admin.locator('.notice').filter({ has: link })
     expect(await notice.textContent()).toMatch(/^Password reset link for Fiona Forgetful, valid until .+\. Send it to them: it works once, and replaces any earlier link for this person\./)
     expect(await link.getAttribute('readonly')).not.toBeNull()
