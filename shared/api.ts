@@ -155,6 +155,10 @@ export interface InvitationInfo {
 export const AcceptInvitationInput = z.object({ displayName: DisplayName, password: Password })
 export type AcceptInvitationInput = z.input<typeof AcceptInvitationInput>
 
+/** PATCH /api/auth/me: the signed-in person changes the name others see (presence, comments, activity). */
+export const ChangeOwnNameInput = z.object({ displayName: DisplayName })
+export type ChangeOwnNameInput = z.input<typeof ChangeOwnNameInput>
+
 /**
  * POST /api/auth/password: the signed-in person changes their own password (the current one
  * first, throttled as sign-ins are); their other sessions end.

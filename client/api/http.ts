@@ -5,7 +5,9 @@ import type {
   LanguageVersion,
   AcceptInvitationInput,
   AccountSummary,
+  ChangeOwnNameInput,
   ChangePasswordInput,
+  UserSummary,
   ChangedAccount,
   ChangeAccountInput,
   ActivitySession,
@@ -111,6 +113,8 @@ export const api = {
   setup: (input: SetupInput) => request<SessionInfo>('POST', '/api/auth/setup', input),
   signIn: (input: SignInInput) => request<SessionInfo>('POST', '/api/auth/sign-in', input),
   signOut: () => request<void>('POST', '/api/auth/sign-out'),
+  /** One's own name, as co-authors see it. */
+  changeOwnName: (input: ChangeOwnNameInput) => request<UserSummary>('PATCH', '/api/auth/me', input),
   /** One's own password; the person's other sessions end, this one stays. */
   changePassword: (input: ChangePasswordInput) => request<void>('POST', '/api/auth/password', input),
 

@@ -7,10 +7,11 @@ import { Field, FormError } from '../ui/Field'
 import { useAction } from '../ui/useAction'
 import { useModalDialog } from '../ui/useModalDialog'
 import { useNewPassword } from './useNewPassword'
+import { OwnNameForm } from './OwnNameForm'
 
 /**
- * "Your account", opened from one's name in the top bar: who one is, and a new password (the
- * current one first, the new one twice). The server ends the person's other sessions; this one
+ * "Your account", opened from one's name in the top bar: one's name (to mend), who one is, and a
+ * new password (the current one first, the new one twice). The server ends the person's other sessions; this one
  * stays, and the dialog says so.
  */
 export function AccountDialog({ user, onClose }: { user: UserSummary; onClose: () => void }) {
@@ -39,9 +40,8 @@ export function AccountDialog({ user, onClose }: { user: UserSummary; onClose: (
     <div className="dialog-backdrop">
       <div {...dialog} className="dialog" aria-labelledby={`${id}-title`} data-testid="account-dialog">
         <h2 id={`${id}-title`}>{t('account.title')}</h2>
+        <OwnNameForm user={user} />
         <dl className="account-facts">
-          <dt>{t('account.name')}</dt>
-          <dd>{user.displayName}</dd>
           <dt>{t('account.email')}</dt>
           <dd>{user.email}</dd>
           <dt>{t('account.organization')}</dt>
@@ -53,7 +53,7 @@ export function AccountDialog({ user, onClose }: { user: UserSummary; onClose: (
           <h3 id={`${id}-password`}>{t('account.changePassword')}</h3>
           {/* For password managers: whose password this is. */}
           <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
-          <Field label={t('account.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" required autoFocus value={currentPassword} onChange={(e) => setCurrentPassword(e.target.value)} />
+          <Field label={t('account.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" required value={currentPassword} onChange={(e) => setCurrentPassword(e.target.value)} />
           {newPassword.fields}
           <FormError message={error} />
           {busy && <p className="muted" role="status">{t('account.changing')}</p>}

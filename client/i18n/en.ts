@@ -145,6 +145,8 @@ export const en = {
   'invite.toDrafts': "Go to your drafts",
   'account.title': "Your account",
   'account.name': "Name",
+  'account.saveName': "Save the name",
+  'account.nameSaved': "Name saved. Co-authors see it from now on, in comments and the activity too.",
   'account.email': "Email",
   'account.organization': "Organization",
   'account.changePassword': "Change password",

@@ -144,6 +144,8 @@ export const ru: Record<MessageKey, string> = {
   'invite.toDrafts': "Перейти к проектам",
   'account.title': "Ваша учётная запись",
   'account.name': "Имя",
+  'account.saveName': "Сохранить имя",
+  'account.nameSaved': "Имя сохранено. Соавторы видят его отныне, в том числе в замечаниях и истории правок.",
   'account.email': "Электронная почта",
   'account.organization': "Организация",
   'account.changePassword': "Сменить пароль",

@@ -95,6 +95,7 @@ export class UsersRepo {
       idsOfOrg: db.prepare<[string], { id: string }>('SELECT id FROM users WHERE org_id = ?'),
       setOrg: db.prepare('UPDATE users SET org_id = ? WHERE id = ?'),
       setAdmin: db.prepare('UPDATE users SET is_admin = ? WHERE id = ?'),
+      setDisplayName: db.prepare('UPDATE users SET display_name = ? WHERE id = ?'),
       setDeactivated: db.prepare('UPDATE users SET deactivated_at = ? WHERE id = ?'),
       setPasswordHash: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
       activeAdmins: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users WHERE is_admin = 1 AND deactivated_at IS NULL'),
@@ -127,6 +128,10 @@ export class UsersRepo {
 
   setOrganization(id: string, orgId: string): void {
     this.stmts.setOrg.run(orgId, id)
+  }
+
+  setDisplayName(id: string, displayName: string): void {
+    this.stmts.setDisplayName.run(displayName, id)
   }
 
   setAdmin(id: string, isAdmin: boolean): void {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { SetupInput, SignInInput, type SessionInfo } from '../../shared/api'
+import { ChangeOwnNameInput, SetupInput, SignInInput, type SessionInfo } from '../../shared/api'
 import type { UserRecord } from '../db/usersRepo'
 import { toUserSummary } from '../db/usersRepo'
 import { clientAddress } from '../auth/request'
@@ -21,7 +21,7 @@ export function answerWithNewSession(deps: ApiDeps, req: IncomingMessage, res: S
   sendJson(res, status, info, { 'Set-Cookie': deps.sessions.cookie(req, token) })
 }
 
-/** /api/auth: who am I, first administrator, sign in, sign out. */
+/** /api/auth: who am I (and one's own name), first administrator, sign in, sign out. */
 export function registerAuthRoutes(router: Router, deps: ApiDeps): void {
   const { sessions, accounts, guards } = deps
 
@@ -33,6 +33,18 @@ export function registerAuthRoutes(router: Router, deps: ApiDeps): void {
         : { user: null, needsSetup: accounts.needsSetup(), csrfToken: null, sessionEnded: sessions.endedReason(req) }
       sendJson(res, 200, info, auth?.refreshed ? { 'Set-Cookie': sessions.cookie(req, auth.token) } : {})
     })
+    .on(
+      'PATCH',
+      '/api/auth/me',
+      guards.signedIn(async (ctx) => {
+        const { displayName } = await validBody(ctx, ChangeOwnNameInput)
+        deps.users.setDisplayName(ctx.auth.user.id, displayName)
+        deps.log.info('name changed', { user: ctx.auth.user.id })
+        // Open connections (on any device) show the new name from their next awareness update.
+        deps.live.identitiesChanged()
+        sendJson(ctx.res, 200, toUserSummary(deps.users.get(ctx.auth.user.id)!))
+      }),
+    )
     .on(
       'POST',
       '/api/auth/setup',

@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { InvitationCreated, ProposalView, ThreadView, VersionSummary } from '../../shared/api'
+import type { InvitationCreated, PasswordResetCreated, ProposalView, ThreadView, VersionSummary } from '../../shared/api'
 import { CloseCode, MessageType } from '../../shared/protocol'
 import { emptyLaw } from '../../shared/seed/emptyLaw'
 import { DB_FILE } from '../../server/db/connection'
@@ -74,12 +74,14 @@ interface Fixture {
   thread: { id: string; commentId: string }
   /** The owner's proposal of a version for agreement, requiring the owner's organization (`needs: ['proposal']`). */
   proposalId: string
+  /** The token of a password reset link for a throwaway member (`needs: ['resetLink']`). */
+  resetToken: string
   /** The person asking (a throwaway session of theirs for rows with `ownSession`), or null. */
   as: Account | null
 }
 
 /** Fixtures only some rows use (built only for those: threads count against the comment rate). */
-type Need = 'article' | 'version' | 'thread' | 'reviewersThread' | 'proposal' | 'wordingThread'
+type Need = 'article' | 'version' | 'thread' | 'reviewersThread' | 'proposal' | 'wordingThread' | 'resetLink'
 
 interface Row {
   method: string
@@ -114,6 +116,15 @@ const ROUTES: Row[] = [
     request: (f) => ({ path: '/api/auth/sign-in', body: { email: f.as?.email ?? cast.observer.email, password: TEST_PASSWORD } }),
   },
   { method: 'POST', path: '/api/auth/sign-out', expect: everyone(204), ownSession: true, request: () => ({ path: '/api/auth/sign-out' }) },
+  // The name one has (a change that changes nothing), and the password one has as the new one
+  // (refused as the same, after the current one was checked): only who may ask is tested here.
+  { method: 'PATCH', path: '/api/auth/me', expect: signedIn(200), request: (f) => ({ path: '/api/auth/me', body: { displayName: f.as?.user.displayName ?? 'Nobody' } }) },
+  {
+    method: 'POST',
+    path: '/api/auth/password',
+    expect: signedIn(400),
+    request: () => ({ path: '/api/auth/password', body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD } }),
+  },
   { method: 'GET', path: '/api/organizations', expect: signedIn(200), request: () => ({ path: '/api/organizations' }) },
   {
     method: 'POST',
@@ -142,6 +153,17 @@ const ROUTES: Row[] = [
     expect: everyone(201),
     ownSession: true,
     request: (f) => ({ path: `/api/invitations/${f.invitation.token}/accept`, body: { displayName: 'Newcomer', password: TEST_PASSWORD } }),
+  },
+  { method: 'POST', path: '/api/people/:id/password-reset', expect: only(201, 'admin'), request: () => ({ path: `/api/people/${cast.stranger.user.id}/password-reset` }) },
+  // Like an invitation, the link is the credential.
+  { method: 'GET', path: '/api/password-resets/:token', expect: everyone(200), needs: ['resetLink'], request: (f) => ({ path: `/api/password-resets/${f.resetToken}` }) },
+  {
+    method: 'POST',
+    path: '/api/password-resets/:token',
+    expect: everyone(200),
+    ownSession: true,
+    needs: ['resetLink'],
+    request: (f) => ({ path: `/api/password-resets/${f.resetToken}`, body: { password: 'a new password for the test' } }),
   },
   { method: 'GET', path: '/api/documents', expect: signedIn(200), request: () => ({ path: '/api/documents' }) },
   { method: 'POST', path: '/api/documents', expect: signedIn(201), request: () => ({ path: '/api/documents', body: { title: 'Mine' } }) },
@@ -385,8 +407,16 @@ async function fixtureFor(row: Row, as: Account | null): Promise<Fixture> {
     proposalId: needs.has('proposal')
       ? (await post<ProposalView>(cast.owner, `/api/documents/${docId}/agreement/proposals`, { saveVersion: { name: 'Proposed' }, organizationIds: [cast.interiorId] })).id
       : UNBUILT,
+    resetToken: needs.has('resetLink') ? await resetToken() : UNBUILT,
     as,
   }
+}
+
+/** A reset link's token, for a member made for it (using it changes that member's password). */
+async function resetToken(): Promise<string> {
+  const member = await createMember(cast.admin, cast.justiceId, 'Reset Rory')
+  const link = await cast.admin.json<PasswordResetCreated>(`/api/people/${member.user.id}/password-reset`, { method: 'POST' })
+  return new URL(link.url).pathname.split('/').pop()!
 }
 
 beforeAll(async () => {

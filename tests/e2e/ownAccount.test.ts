@@ -115,14 +115,15 @@ describe('passwords', () => {
     await identity.filter({ hasText: 'Carl Changer · MoI' }).click()
     const dialog = page.getByRole('dialog', { name: 'Your account' })
     await dialog.waitFor()
-    expect((await dialog.locator('dd').allTextContents()).map((text) => text.trim())).toEqual(['Carl Changer', member.email, 'Ministry of Interior'])
+    expect(await dialog.getByLabel('Name').inputValue()).toBe('Carl Changer')
+    expect((await dialog.locator('dd').allTextContents()).map((text) => text.trim())).toEqual([member.email, 'Ministry of Interior'])
     // Escape closes it, and the focus is back on the name.
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
     expect(await focusedText(page)).toBe('Carl Changer · MoI')
     await page.keyboard.press('Enter')
     await dialog.waitFor()
-    await expect.poll(() => dialog.getByLabel('Current password').evaluate((el) => el === document.activeElement)).toBe(true)
+    await expect.poll(() => dialog.getByLabel('Name').evaluate((el) => el === document.activeElement)).toBe(true)
 
     const current = dialog.getByLabel('Current password')
     const next = dialog.getByLabel(NEW_PASSWORD_FIELD)
@@ -164,6 +165,30 @@ describe('passwords', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click()
     await onlyNewPasswordSignsIn(page, member)
+  })
+
+  it('mends one’s own name from "Your account": the top bar, and a co-author’s list of people, show the new one', async () => {
+    const member = await createMember(cast.owner, cast.justice.id, 'Tmur Typo')
+    const page = await open('/', member)
+    await page.getByTestId('signed-in-as').filter({ hasText: 'Tmur Typo · MoJ' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Your account' })
+    const name = dialog.getByLabel('Name')
+    const save = dialog.getByRole('button', { name: 'Save the name' })
+    // Nothing to save until the name differs, nor while it is blank.
+    expect(await save.isDisabled()).toBe(true)
+    await name.fill('   ')
+    expect(await save.isDisabled()).toBe(true)
+    await name.fill('Timur Akhmetov')
+    await save.click()
+    await expect.poll(() => dialog.getByTestId('name-saved').textContent()).toBe('Name saved. Co-authors see it from now on, in comments and the activity too.')
+    await page.getByTestId('signed-in-as').filter({ hasText: 'Timur Akhmetov · MoJ' }).waitFor()
+    expect(await save.isDisabled()).toBe(true)
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    // The server has it: a reload, and everyone else, read the new name.
+    await page.reload()
+    await page.getByTestId('signed-in-as').filter({ hasText: 'Timur Akhmetov · MoJ' }).waitFor()
+    expect((await cast.owner.json<{ id: string; displayName: string }[]>('/api/users')).find((p) => p.id === member.user.id)?.displayName).toBe('Timur Akhmetov')
   })
 
   it('refuses a link used once, or replaced by a newer one, in words, with the way to sign in', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ApiError, PasswordResetCreated, PasswordResetInfo, SessionInfo } from '../../shared/api'
+import type { ApiError, PasswordResetCreated, PasswordResetInfo, PersonSummary, SessionInfo, ThreadView, UserSummary } from '../../shared/api'
 import { CloseCode } from '../../shared/protocol'
 import type { TestServer } from '../helpers/server'
 import { startTestServer } from '../helpers/server'
@@ -16,12 +16,14 @@ import {
   type Cast,
 } from '../helpers/accounts'
 import { insertText, waitClosedWith, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+import { waitFor } from '../helpers/waitFor'
+import { articleId } from '../helpers/anchorOn'
 import { castSuite } from '../helpers/castSuite'
 
 const NEW_PASSWORD = 'a brand new passphrase'
 
-/** Changing one's own password, and the reset links administrators make for people who forgot theirs. */
-describe('passwords', () => {
+/** One's own account: one's name, one's password, and the reset links administrators make for people who forgot theirs. */
+describe('one’s own account', () => {
   let server: TestServer
   let cast: Cast
   const clients: TestClient[] = []
@@ -52,6 +54,46 @@ describe('passwords', () => {
     await grant(cast.owner, id, organization(cast.justice), 'drafter')
     return { member, docId: id }
   }
+
+  it('changes one’s own name: in the session, presence, comments and the people offered for sharing, on every device', async () => {
+    const { member, docId } = await memberEditing('Nadia Typo')
+    const theirs = connect(docId, member.cookie)
+    const watcher = connect(docId, cast.owner.cookie)
+    await Promise.all([waitSynced(theirs), waitSynced(watcher)])
+    await member.json<ThreadView>(`/api/documents/${docId}/threads`, {
+      method: 'POST',
+      body: JSON.stringify({ articleId: articleId(theirs.ydoc, 0), body: 'A remark' }),
+    })
+    theirs.provider.awareness.setLocalStateField('cursor', { anchor: 0 })
+    const shownName = () => (watcher.provider.awareness.getStates().get(theirs.ydoc.clientID) as { user?: { name?: string } } | undefined)?.user?.name
+    await waitFor(() => expect(shownName()).toBe('Nadia Typo'))
+
+    const rename = (body: unknown) => member.api('/api/auth/me', { method: 'PATCH', body: JSON.stringify(body) })
+    const empty = await rename({ displayName: '   ' })
+    expect(empty.status).toBe(400)
+    expect((await errorOf(empty)).details).toEqual([expect.objectContaining({ path: 'displayName' })])
+    expect((await rename({ displayName: 'x'.repeat(81) })).status).toBe(400)
+    const res = await rename({ displayName: '  Nadia Tipova ' })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as UserSummary).displayName).toBe('Nadia Tipova')
+
+    expect((await member.json<SessionInfo>('/api/auth/session')).user?.displayName).toBe('Nadia Tipova')
+    expect((await cast.owner.json<PersonSummary[]>('/api/users')).find((p) => p.id === member.user.id)?.displayName).toBe('Nadia Tipova')
+    // The open draft's presence carries the new name from the next awareness update on.
+    theirs.provider.awareness.setLocalStateField('cursor', { anchor: 1 })
+    await waitFor(() => expect(shownName()).toBe('Nadia Tipova'))
+    // Her comment, made before, is signed with the new name.
+    const threads = await cast.owner.json<ThreadView[]>(`/api/documents/${docId}/threads`)
+    expect(threads.flatMap((t) => t.comments.map((c) => c.author.displayName))).toEqual(['Nadia Tipova'])
+    // Only one's own name: nobody else's, and not without the session's CSRF token.
+    const noCsrf = await fetch(`${server.url}/api/auth/me`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Cookie: member.cookie },
+      body: JSON.stringify({ displayName: 'Forged' }),
+    })
+    expect(noCsrf.status).toBe(403)
+    expect((await fetch(`${server.url}/api/auth/me`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"displayName":"Anon"}' })).status).toBe(401)
+  })
 
   it('changes one’s own password: the current one first; the other sessions and their connections end, this one stays', async () => {
     const { member, docId } = await memberEditing('Petra Password')
