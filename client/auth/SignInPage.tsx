@@ -25,6 +25,7 @@ export function SignInPage({ notice }: { notice?: string }) {
         <Field label={t('auth.password')} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         <FormError message={error} />
         <button type="submit" className="primary" disabled={busy}>{t('auth.signIn')}</button>
+        <p className="muted small">{t('auth.forgotPassword')}</p>
         <p className="muted small">{t('auth.noAccount')}</p>
       </form>
     </main>

@@ -131,6 +131,7 @@ export const en = {
   'auth.signIn': "Sign in",
   'auth.signOut': "Sign out",
   'auth.noAccount': "No account yet? Ask your administrator for an invitation link.",
+  'auth.forgotPassword': "Forgot your password? Ask your administrator for a password reset link.",
   'setup.title': "Set up Accord",
   'setup.intro': "This installation has no accounts yet. Create the first administrator and their organization.",
   'setup.organization': "Your organization",

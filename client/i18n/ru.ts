@@ -130,6 +130,7 @@ export const ru: Record<MessageKey, string> = {
   'auth.signIn': "Войти",
   'auth.signOut': "Выйти",
   'auth.noAccount': "Нет учётной записи? Попросите администратора прислать приглашение.",
+  'auth.forgotPassword': "Забыли пароль? Попросите администратора прислать ссылку для смены пароля.",
   'setup.title': "Настройка Accord",
   'setup.intro': "Учётных записей пока нет. Создайте первого администратора и его организацию.",
   'setup.organization': "Ваша организация",

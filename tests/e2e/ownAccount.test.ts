@@ -15,7 +15,7 @@ const NEW_PASSWORD = 'a brand new passphrase'
 const NEW_PASSWORD_FIELD = /^New password/
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '')
 
-describe('passwords', () => {
+describe('one’s own account in the browser', () => {
   let server: TestServer
   let browser: Browser
   let cast: Cast
@@ -104,6 +104,8 @@ describe('passwords', () => {
     // The browser left signed in: at its next session check, the sign-in page says why.
     await before.reload()
     await expect.poll(() => before.getByTestId('sign-in-notice').textContent()).toBe('Your password was changed. Sign in with the new password.')
+    // Whoever has forgotten theirs is told where a reset link comes from.
+    await before.getByText('Forgot your password? Ask your administrator for a password reset link.').waitFor()
     await onlyNewPasswordSignsIn(before, member)
   })
 
