@@ -15,6 +15,7 @@ import { Outline } from './Outline'
 import { Presence } from './Presence'
 import { SyncStatus } from './SyncStatus'
 import { Toolbar } from './Toolbar'
+import { useFindBar } from './useFindBar'
 import { ExportMenu } from '../export/ExportMenu'
 import { useCommentsController, useOpenThreadCounts } from '../comments/useCommentsController'
 import { CommentsPanel } from '../comments/CommentsPanel'
@@ -74,6 +75,8 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const actions = load.kind === 'ready' && !ended
   const editable = can(role, 'edit')
   const canComment = can(role, 'comment')
+  // Readers find from their own bar (the toolbar has it for those who edit).
+  const readerFind = useFindBar(editable ? null : editor)
   const comments = useCommentsController(docId, session, editor, load.kind === 'ready' ? load.doc.language : 'en', { role, canComment, onCompose: commentHere })
   // The share dialog is an owner's: it closes when the role changes (the server refuses the rest).
   const shareShown = sharing && can(role, 'share')
@@ -239,7 +242,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
               {t(role === 'reviewer' ? 'editor.readOnlyReviewer' : 'editor.readOnlyObserver')}
               {writeRefused && ` ${t('editor.writeRefused')}`}
             </p>
+            {readerFind.button}
             {commentButton}
+            {readerFind.bar}
           </div>
         )
       )}

@@ -33,6 +33,7 @@ const ROWS: [MessageKey, string][] = [
   ['shortcuts.move', `${SHORTCUTS.moveUp} / ${SHORTCUTS.moveDown}`],
   ['shortcuts.delete', SHORTCUTS.delete],
   ['shortcuts.xref', SHORTCUTS.xref],
+  ['shortcuts.find', `${SHORTCUTS.find} / ${SHORTCUTS.replace}`],
   ['shortcuts.undo', 'Mod-z / Mod-Shift-z'],
   ['shortcuts.comment', COMMENT_SHORTCUT],
 ]

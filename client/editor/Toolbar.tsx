@@ -18,6 +18,7 @@ import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'
 import { OPEN_XREF_DIALOG, run, SHORTCUTS } from './legalEditing'
 import { XrefDialog } from './XrefDialog'
+import { useFindBar } from './useFindBar'
 import { ShortcutsDialog, shortcutText } from './ShortcutsDialog'
 import { followToolbarHeight } from './stickyToolbar'
 import { useCommandsEnabled } from './useCommandsEnabled'
@@ -54,6 +55,7 @@ export function Toolbar({ editor, language, children }: { editor: Editor | null;
   const { t } = useI18n()
   const [showShortcuts, setShowShortcuts] = useState(false)
   const [showXref, setShowXref] = useState(false)
+  const find = useFindBar(editor)
   // The shortcut is bound in the editor (legalEditing), which asks for the dialog with an event.
   useEffect(() => {
     const dom = editor?.view.dom
@@ -105,11 +107,13 @@ export function Toolbar({ editor, language, children }: { editor: Editor | null;
         <button type="button" data-testid="redo" disabled={!editor} title={`${t('toolbar.redo')} (${shortcutText('Mod-Shift-z')})`} onClick={() => editor?.chain().focus().redo().run()}>
           {t('toolbar.redo')}
         </button>
+        {find.button}
         <button type="button" onClick={() => setShowShortcuts(true)} aria-haspopup="dialog">
           {t('toolbar.shortcuts')}
         </button>
       </div>
       {children && <div className="toolbar-group">{children}</div>}
+      {find.bar}
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
       {showXref && editor && (
         <XrefDialog

@@ -21,6 +21,7 @@ import { structuredPastePlugin } from './structuredPaste'
 import { currentArticlePlugin } from './currentArticle'
 import { typedTextPlugin } from './typedText'
 import { goToSelectedXref, xrefPlugin, type XrefWords } from './xrefView'
+import { findHighlightPlugin } from './findHighlight'
 import { canInsertXref } from '../../shared/editor/xrefCommands'
 import { unfocusedSelectionPlugin } from './unfocusedSelection'
 
@@ -54,6 +55,9 @@ export const SHORTCUTS = {
   moveDown: 'Alt-Shift-ArrowDown',
   delete: 'Mod-Shift-Backspace',
   xref: 'Mod-Alt-6',
+  // Bound on the draft's page, not in the text: readers' text never has the focus (useFindBar).
+  find: 'Mod-f',
+  replace: 'Mod-h',
 } as const
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
@@ -118,6 +122,7 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       currentArticlePlugin(),
       typedTextPlugin(),
       xrefPlugin(this.options.language, this.options.xrefWords),
+      findHighlightPlugin(),
       unfocusedSelectionPlugin(),
     ]
   },

@@ -1,0 +1,177 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import type { Editor } from '@tiptap/react'
+import { findMatches, MAX_MATCHES, replaceMatches, type Match } from '../../shared/editor/findReplace'
+import { useI18n } from '../i18n/i18n'
+import { showMatches } from './findHighlight'
+import { busyButton } from '../ui/busyButton'
+
+/** The selection's words, to look for at once, when they are a few words of one block. */
+function selectedWords(editor: Editor): string {
+  const { from, to, $from } = editor.state.selection
+  if (from === to || !$from.sameParent(editor.state.selection.$to)) return ''
+  const text = editor.state.doc.textBetween(from, to)
+  return text.length <= 200 ? text : ''
+}
+
+/** The match at or after `pos`, else the first. */
+function matchFrom(matches: readonly Match[], pos: number): number {
+  const at = matches.findIndex((m) => m.to > pos)
+  return at < 0 ? 0 : at
+}
+
+/**
+ * Find and replace in the law (Ctrl+F, Ctrl+H, or the toolbar): every match drawn in the text,
+ * "3 of 12", Enter and Shift+Enter (or the arrows) from one to the next, selected and scrolled
+ * to. Those who may edit replace the current match or all at once, one step of undo, sent to
+ * everyone as any edit. Looked for again as the text changes (anyone's edits). Escape closes it
+ * and leaves the current match selected in the text.
+ */
+export function FindBar({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+  const { t } = useI18n()
+  const [query, setQuery] = useState(() => selectedWords(editor))
+  const [replacement, setReplacement] = useState('')
+  const [matchCase, setMatchCase] = useState(false)
+  const [wholeWord, setWholeWord] = useState(false)
+  const [matches, setMatches] = useState<Match[]>([])
+  const [current, setCurrent] = useState(0)
+  const [said, setSaid] = useState('')
+  const editable = editor.isEditable
+  const findInput = useRef<HTMLInputElement>(null)
+
+  const look = useCallback(
+    (select: boolean) => {
+      const found = findMatches(editor.state.doc, query, { matchCase, wholeWord })
+      const at = matchFrom(found, editor.state.selection.from)
+      setMatches(found)
+      setCurrent(at)
+      showMatches(editor.view, found, at, select)
+    },
+    [editor, query, matchCase, wholeWord],
+  )
+
+  // A new query or option: look again, and go to the first match from the caret.
+  useEffect(() => look(query !== ''), [look, query])
+
+  // Anyone's edits: look again once they pause, staying on the match at the caret.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const again = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+      if (!transaction.docChanged) return
+      clearTimeout(timer)
+      timer = setTimeout(() => look(false), 150)
+    }
+    editor.on('update', again)
+    return () => {
+      clearTimeout(timer)
+      editor.off('update', again)
+    }
+  }, [editor, look])
+
+  // Closed (or the draft left): nothing stays drawn.
+  useEffect(() => () => {
+    if (!editor.isDestroyed) showMatches(editor.view, [], 0)
+  }, [editor])
+
+  useEffect(() => findInput.current?.select(), [])
+
+  function go(delta: number) {
+    if (matches.length === 0) return
+    const next = (current + delta + matches.length) % matches.length
+    setCurrent(next)
+    showMatches(editor.view, matches, next, true)
+  }
+
+  function replaceCurrent() {
+    const found = findMatches(editor.state.doc, query, { matchCase, wholeWord })
+    const match = found.find((m) => m.from === matches[current]?.from && m.to === matches[current]?.to)
+    if (!match) return look(true)
+    editor.view.dispatch(replaceMatches(editor.state.tr, [match], replacement))
+    const rest = findMatches(editor.state.doc, query, { matchCase, wholeWord })
+    const at = matchFrom(rest, match.from)
+    setMatches(rest)
+    setCurrent(at)
+    showMatches(editor.view, rest, at, rest.length > 0)
+    setSaid(t('find.replaced', { count: 1 }))
+  }
+
+  function replaceAll() {
+    const found = findMatches(editor.state.doc, query, { matchCase, wholeWord })
+    if (found.length === 0) return
+    editor.view.dispatch(replaceMatches(editor.state.tr, found, replacement))
+    setSaid(t('find.replaced', { count: found.length }))
+    look(false)
+  }
+
+  function close() {
+    showMatches(editor.view, [], 0)
+    onClose()
+  }
+
+  function keys(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      close()
+    }
+  }
+
+  // Without matches the buttons do nothing but keep the focus (a disabled one would drop it to the
+  // page, where Escape no longer reaches the bar): "Replace all" has just emptied the list.
+  const idle = busyButton(matches.length === 0)
+
+  const count =
+    query === '' ? '' : matches.length === 0 ? t('find.none') : t(matches.length >= MAX_MATCHES ? 'find.countMany' : 'find.count', { current: current + 1, total: matches.length })
+
+  return (
+    <div className="find-bar" role="search" aria-label={t('find.title')} onKeyDown={keys} data-testid="find-bar">
+      <div className="find-row">
+        <input
+          ref={findInput}
+          type="search"
+          className="find-input"
+          aria-label={t('find.find')}
+          placeholder={t('find.find')}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value)
+            setSaid('')
+          }}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return
+            e.preventDefault()
+            go(e.shiftKey ? -1 : 1)
+          }}
+        />
+        <span className="find-count muted" role="status" data-testid="find-count">{count}</span>
+        <button type="button" onClick={() => go(-1)} {...idle} aria-label={t('find.previous')} title={`${t('find.previous')} (Shift+Enter)`}>↑</button>
+        <button type="button" onClick={() => go(1)} {...idle} aria-label={t('find.next')} title={`${t('find.next')} (Enter)`}>↓</button>
+        <label className="inline">
+          <input type="checkbox" checked={matchCase} onChange={(e) => setMatchCase(e.target.checked)} /> {t('find.matchCase')}
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={wholeWord} onChange={(e) => setWholeWord(e.target.checked)} /> {t('find.wholeWord')}
+        </label>
+        <button type="button" onClick={close}>{t('common.close')}</button>
+      </div>
+      {editable && (
+        <div className="find-row">
+          <input
+            type="text"
+            className="find-input"
+            aria-label={t('find.replaceWith')}
+            placeholder={t('find.replaceWith')}
+            value={replacement}
+            onChange={(e) => setReplacement(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return
+              e.preventDefault()
+              replaceCurrent()
+            }}
+          />
+          <button type="button" onClick={replaceCurrent} {...idle}>{t('find.replace')}</button>
+          <button type="button" onClick={replaceAll} {...idle}>{t('find.replaceAll')}</button>
+          <span className="muted" role="status" data-testid="find-said">{said}</span>
+        </div>
+      )}
+    </div>
+  )
+}

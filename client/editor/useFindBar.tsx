@@ -1,0 +1,57 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import { flushSync } from 'react-dom'
+import type { Editor } from '@tiptap/react'
+import { useI18n } from '../i18n/i18n'
+import { FindBar } from './FindBar'
+import { SHORTCUTS } from './legalEditing'
+import { shortcutText } from './ShortcutsDialog'
+
+/**
+ * The find bar and the button that opens it, for the toolbar and for the read-only bar of
+ * reviewers and observers alike (`editor` null: not here, the other one has it).
+ */
+export function useFindBar(editor: Editor | null): { button: ReactNode; bar: ReactNode } {
+  const { t } = useI18n()
+  // How many times it was asked for (0: closed): asked again, it starts afresh with the words selected now.
+  const [asked, setAsked] = useState(0)
+  // Ctrl+F and Ctrl+H anywhere on the draft's page (the text, or nothing focused; not a field
+  // of another form, where the browser's own find stays): Accord's bar, which replaces and takes
+  // ё for е, in place of the browser's. Opened within the key's task, so typing lands in it.
+  useEffect(() => {
+    if (!editor) return
+    const onKey = (event: KeyboardEvent) => {
+      const key = event.key.toLowerCase()
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || (key !== 'f' && key !== 'h')) return
+      const target = event.target as HTMLElement | null
+      const inText = target ? editor.view.dom.contains(target) || !!target.closest('.find-bar') : false
+      if (!inText && target && target !== document.body && target.closest('input, textarea, select, [contenteditable="true"]')) return
+      event.preventDefault()
+      flushSync(() => setAsked((n) => n + 1))
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [editor])
+  const button = (
+    <button
+      type="button"
+      data-testid="open-find"
+      disabled={!editor}
+      title={`${t('find.title')} (${shortcutText(SHORTCUTS.find)}, ${shortcutText(SHORTCUTS.replace)})`}
+      onMouseDown={(e) => e.preventDefault() /* keep the selection: its words are looked for */}
+      onClick={() => setAsked((n) => n + 1)}
+    >
+      {t('find.title')}
+    </button>
+  )
+  const bar = asked > 0 && editor && (
+    <FindBar
+      key={asked}
+      editor={editor}
+      onClose={() => {
+        setAsked(0)
+        editor.view.focus()
+      }}
+    />
+  )
+  return { button, bar }
+}
