@@ -30,6 +30,11 @@ export function requestOrigin(req: IncomingMessage, trustProxy: boolean): string
   return `${isHttps(req, trustProxy) ? 'https' : 'http'}://${requestHost(req, trustProxy) ?? 'localhost'}`
 }
 
+/** Where one-time links (invitations, password resets) point: PUBLIC_URL, else the address the request came to. */
+export function linkBase(req: IncomingMessage, config: { publicUrl: string; trustProxy: boolean }): string {
+  return config.publicUrl || requestOrigin(req, config.trustProxy)
+}
+
 /**
  * False when the request carries an Origin header naming another site than the one addressed
  * (a cross-site form post or WebSocket). No Origin (non-browser clients) is allowed.

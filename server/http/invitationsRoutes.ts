@@ -1,5 +1,5 @@
 import { AcceptInvitationInput, CreateInvitationInput } from '../../shared/api'
-import { requestOrigin } from '../auth/request'
+import { linkBase } from '../auth/request'
 import type { ApiDeps } from './api'
 import { answerWithNewSession } from './authRoutes'
 import { validBody } from './guard'
@@ -19,8 +19,7 @@ export function registerInvitationsRoutes(router: Router, deps: ApiDeps): void {
       '/api/invitations',
       guards.admin(async (ctx) => {
         const input = await validBody(ctx, CreateInvitationInput)
-        const base = config.publicUrl || requestOrigin(ctx.req, config.trustProxy)
-        sendJson(ctx.res, 201, invitations.create(ctx.auth.user, input, base))
+        sendJson(ctx.res, 201, invitations.create(ctx.auth.user, input, linkBase(ctx.req, config)))
       }),
     )
     .on('GET', '/api/invitations', guards.admin(({ res }) => sendJson(res, 200, invitations.pending())))

@@ -1,5 +1,5 @@
 import { ChangePasswordInput, ResetPasswordInput } from '../../shared/api'
-import { clientAddress, requestOrigin } from '../auth/request'
+import { clientAddress, linkBase } from '../auth/request'
 import type { ApiDeps } from './api'
 import { answerWithNewSession } from './authRoutes'
 import { validBody } from './guard'
@@ -27,8 +27,7 @@ export function registerPasswordsRoutes(router: Router, deps: ApiDeps): void {
       'POST',
       '/api/people/:id/password-reset',
       guards.admin((ctx) => {
-        const base = config.publicUrl || requestOrigin(ctx.req, config.trustProxy)
-        sendJson(ctx.res, 201, passwords.createReset(ctx.auth.user, ctx.params.id, base))
+        sendJson(ctx.res, 201, passwords.createReset(ctx.auth.user, ctx.params.id, linkBase(ctx.req, config)))
       }),
     )
     .on('GET', '/api/password-resets/:token', ({ params, res }) => sendJson(res, 200, passwords.info(params.token)))

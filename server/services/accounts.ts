@@ -41,6 +41,10 @@ function refuseTakenOrganizationNames(organizations: OrganizationsRepo, input: O
   throw new HttpError(409, ErrorCode.validation, details.map((d) => d.message).join('; '), details)
 }
 
+/** The right password (or a reset link) of a deactivated account: said only to whoever holds it. */
+export const accountDeactivated = (status = 403) =>
+  new HttpError(status, ErrorCode.accountDeactivated, 'this account has been deactivated by an administrator')
+
 const invalidCredentials = () => new HttpError(401, ErrorCode.invalidCredentials, 'wrong email or password')
 
 /** SQLite's unique constraint on users.email. */
@@ -137,7 +141,7 @@ export class Accounts {
     // Said only to whoever knows the password: to anyone else the account looks like any other.
     if (user.deactivatedAt) {
       this.deps.log.info('sign-in refused: account deactivated', { user: user.id })
-      throw new HttpError(403, ErrorCode.accountDeactivated, 'this account has been deactivated by an administrator')
+      throw accountDeactivated()
     }
     this.deps.log.info('signed in', { user: user.id })
     return user

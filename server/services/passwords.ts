@@ -9,7 +9,7 @@ import { hashPassword } from '../auth/passwords'
 import { hashToken, newRowId, randomToken, TOKEN_PATTERN } from '../auth/tokens'
 import { HttpError } from '../errors'
 import type { Logger } from '../logger'
-import type { Accounts } from './accounts'
+import { accountDeactivated, type Accounts } from './accounts'
 import { personNotFound } from './people'
 
 export interface PasswordsDeps {
@@ -27,8 +27,6 @@ export interface PasswordsDeps {
 const invalid = () => new HttpError(404, ErrorCode.resetLinkInvalid, 'no such password reset link')
 const expired = () => new HttpError(410, ErrorCode.resetLinkExpired, 'this password reset link has expired')
 const used = () => new HttpError(410, ErrorCode.resetLinkUsed, 'this password reset link has been used or replaced by a newer one')
-const deactivated = (status: number) =>
-  new HttpError(status, ErrorCode.accountDeactivated, 'this account has been deactivated by an administrator')
 
 function samePassword(): HttpError {
   const issue: ValidationIssue = { path: 'newPassword', problem: 'same', message: 'the new password is the same as the current one' }
@@ -56,7 +54,7 @@ export class Passwords {
     const { db, users, resets } = this.deps
     const person = users.get(userId)
     if (!person) throw personNotFound()
-    if (person.deactivatedAt) throw deactivated(409)
+    if (person.deactivatedAt) throw accountDeactivated(409)
     const token = randomToken()
     const id = newRowId()
     const at = new Date(now).toISOString()
@@ -116,7 +114,7 @@ export class Passwords {
     const person = this.deps.users.get(row.user_id)
     if (!person) throw invalid()
     // Deactivated after the link was made: the link must not let them back in.
-    if (person.deactivatedAt) throw deactivated(403)
+    if (person.deactivatedAt) throw accountDeactivated()
     return { row, person }
   }
 }
