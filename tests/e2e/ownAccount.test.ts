@@ -6,8 +6,9 @@ import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
 import { createCast, createMember, signIn, type Account, type Cast } from '../helpers/accounts'
 
 /**
- * Passwords in the browser: an administrator's reset link from the People table, used once, ends
- * the person's other sessions; one's own password changed from "Your account" in the top bar.
+ * One's own account in the browser: an administrator's password reset link from the People
+ * table, used once, ends the person's other sessions; from "Your account" in the top bar, one's
+ * own password changed and one's name mended.
  */
 
 const NEW_PASSWORD = 'a brand new passphrase'
