@@ -22,6 +22,8 @@ export function useFindBar(editor: Editor | null): { button: ReactNode; bar: Rea
     const onKey = (event: KeyboardEvent) => {
       const key = event.key.toLowerCase()
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || (key !== 'f' && key !== 'h')) return
+      // A dialog or full-window view (a version, a comparison) over the draft: the browser's find, for what it shows.
+      if (document.querySelector('[aria-modal="true"]')) return
       const target = event.target as HTMLElement | null
       const inText = target ? editor.view.dom.contains(target) || !!target.closest('.find-bar') : false
       if (!inText && target && target !== document.body && target.closest('input, textarea, select, [contenteditable="true"]')) return

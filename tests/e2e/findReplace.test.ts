@@ -98,6 +98,37 @@ describe('find and replace in the law', () => {
     await drafter.waitForSelector(SAVED)
   })
 
+  it('leaves Ctrl+F to the browser over a dialog or full-window view, and in another form’s field', async () => {
+    // What became of the key once every handler had it: taken (ours) or left to the browser.
+    await drafter.evaluate(() => {
+      const w = window as unknown as { findTaken: boolean[] }
+      w.findTaken = []
+      window.addEventListener('keydown', (e) => {
+        if (e.key === 'f' && e.ctrlKey) w.findTaken.push(e.defaultPrevented)
+      })
+    })
+    const taken = () => drafter.evaluate(() => (window as unknown as { findTaken: boolean[] }).findTaken)
+    await drafter.getByRole('button', { name: 'Keyboard shortcuts' }).click()
+    const dialog = drafter.getByRole('dialog')
+    await dialog.waitFor()
+    await drafter.keyboard.press('Control+f')
+    await expect.poll(taken).toEqual([false])
+    expect(await drafter.getByTestId('find-bar').count()).toBe(0)
+    await drafter.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    // In a field of another form (the comments' filter): the browser's too.
+    await drafter.getByRole('combobox', { name: 'Show' }).focus()
+    await drafter.keyboard.press('Control+f')
+    await expect.poll(taken).toEqual([false, false])
+    expect(await drafter.getByTestId('find-bar').count()).toBe(0)
+    // Back in the text: Accord's bar.
+    await drafter.locator('.legal-text .clause').first().click()
+    await drafter.keyboard.press('Control+f')
+    await drafter.getByTestId('find-bar').waitFor()
+    await expect.poll(taken).toEqual([false, false, true])
+    await drafter.keyboard.press('Escape')
+  })
+
   it('replaces one match at a time and goes on to the next; the words around it are kept', async () => {
     await drafter.locator('.legal-text .clause').first().click()
     await drafter.keyboard.press('Control+h')
