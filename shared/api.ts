@@ -207,16 +207,19 @@ export interface ChangedAccount extends AccountSummary {
 
 /**
  * PATCH /api/people/:id (administrators): move a person to another organization, grant or remove
- * the administrator's right, deactivate (`active: false`) or reactivate. At least one of them.
+ * the administrator's right, deactivate (`active: false`) or reactivate, correct the email they
+ * sign in with. At least one of them.
  */
 export const ChangeAccountInput = z
   .object({
     organizationId: z.string().min(1).max(64).optional(),
     isAdmin: z.boolean().optional(),
     active: z.boolean().optional(),
+    /** The address the person signs in with (a slip in the invitation mended). */
+    email: Email.optional(),
   })
-  .refine((input) => input.organizationId !== undefined || input.isAdmin !== undefined || input.active !== undefined, {
-    message: 'nothing to change: give organizationId, isAdmin or active',
+  .refine((input) => input.organizationId !== undefined || input.isAdmin !== undefined || input.active !== undefined || input.email !== undefined, {
+    message: 'nothing to change: give organizationId, isAdmin, active or email',
     params: problemParams('empty'),
   })
 export type ChangeAccountInput = z.infer<typeof ChangeAccountInput>

@@ -4,10 +4,11 @@ import { useI18n } from '../i18n/i18n'
 import { busyButton } from '../ui/busyButton'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { useFocusBack } from '../ui/useFocusBack'
+import { EmailForm } from './EmailForm'
 
 /**
- * One account in the People table, with its actions. Changing the organization opens a small
- * form in the row (its list has the focus; Escape or Cancel closes it); deactivating asks first.
+ * One account in the People table, with its actions. Changing the organization or the email opens
+ * a small form in the row (its field has the focus; Escape or Cancel closes it); deactivating asks first.
  * The focus goes back to the button that opened either when it closes. An active account's
  * password reset link is made at once (the section shows it).
  */
@@ -27,6 +28,8 @@ export function PersonRow({ person, organizations, isMe, onChange, onResetLink, 
   const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
   const changeButton = useFocusBack<HTMLButtonElement>(movingTo !== null)
+  const [editingEmail, setEditingEmail] = useState(false)
+  const emailButton = useFocusBack<HTMLButtonElement>(editingEmail)
   const activeButton = useFocusBack<HTMLButtonElement>(confirming)
   const active = person.deactivatedAt === null
   const name = person.displayName
@@ -67,7 +70,23 @@ export function PersonRow({ person, organizations, isMe, onChange, onResetLink, 
       <th scope="row">
         {name} {isMe && <span className="muted">{t('admin.person.you')}</span>}
       </th>
-      <td>{person.email}</td>
+      <td>
+        {editingEmail ? (
+          <EmailForm
+            name={name}
+            email={person.email}
+            busy={busy}
+            onSave={async (email) => {
+              const done = await act(() => onChange(person, { email }))
+              if (done) setEditingEmail(false)
+              return done
+            }}
+            onCancel={() => setEditingEmail(false)}
+          />
+        ) : (
+          person.email
+        )}
+      </td>
       <td>
         {movingTo === null ? (
           <span className="person-org">
@@ -97,6 +116,11 @@ export function PersonRow({ person, organizations, isMe, onChange, onResetLink, 
           {movingTo === null && (
             <button type="button" className="link-button" ref={changeButton} onClick={() => setMovingTo(person.organization.id)}>
               {t('admin.person.changeOrganization')}
+            </button>
+          )}
+          {!editingEmail && (
+            <button type="button" className="link-button" ref={emailButton} onClick={() => setEditingEmail(true)}>
+              {t('admin.person.changeEmail')}
             </button>
           )}
           <button type="button" className="link-button" {...busyButton(busy)} onClick={() => void act(() => onChange(person, { isAdmin: !person.isAdmin }))}>

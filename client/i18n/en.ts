@@ -214,6 +214,8 @@ export const en = {
   'admin.person.active': "active",
   'admin.person.deactivated': "deactivated",
   'admin.person.changeOrganization': "Change organization",
+  'admin.person.changeEmail': "Change email",
+  'admin.person.emailOf': "Email of {name}",
   'admin.person.organizationOf': "Organization of {name}",
   'admin.person.moveHere': "Move",
   'admin.person.makeAdmin': "Make administrator",

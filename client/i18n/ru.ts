@@ -212,6 +212,8 @@ export const ru: Record<MessageKey, string> = {
   'admin.person.notAdmin': "—",
   'admin.person.active': "действует",
   'admin.person.deactivated': "отключена",
+  'admin.person.changeEmail': "Изменить адрес",
+  'admin.person.emailOf': "Адрес электронной почты: {name}",
   'admin.person.changeOrganization': "Сменить организацию",
   'admin.person.organizationOf': "Организация участника {name}",
   'admin.person.moveHere': "Перевести",

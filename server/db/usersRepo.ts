@@ -96,6 +96,7 @@ export class UsersRepo {
       setOrg: db.prepare('UPDATE users SET org_id = ? WHERE id = ?'),
       setAdmin: db.prepare('UPDATE users SET is_admin = ? WHERE id = ?'),
       setDisplayName: db.prepare('UPDATE users SET display_name = ? WHERE id = ?'),
+      setEmail: db.prepare('UPDATE users SET email = ? WHERE id = ?'),
       setDeactivated: db.prepare('UPDATE users SET deactivated_at = ? WHERE id = ?'),
       setPasswordHash: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
       activeAdmins: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users WHERE is_admin = 1 AND deactivated_at IS NULL'),
@@ -128,6 +129,11 @@ export class UsersRepo {
 
   setOrganization(id: string, orgId: string): void {
     this.stmts.setOrg.run(orgId, id)
+  }
+
+  /** Throws SQLite's unique-constraint error when another account has it (isEmailTaken). */
+  setEmail(id: string, email: string): void {
+    this.stmts.setEmail.run(email.trim().toLowerCase(), id)
   }
 
   setDisplayName(id: string, displayName: string): void {

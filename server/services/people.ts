@@ -8,6 +8,7 @@ import type { DocumentsRepo } from '../db/documentsRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
 import { toAccount, type UserRecord, type UsersRepo } from '../db/usersRepo'
 import { HttpError } from '../errors'
+import { emailTaken, isEmailTaken } from './accounts'
 import type { Logger } from '../logger'
 
 export interface PeopleDeps {
@@ -51,6 +52,13 @@ export class People {
         users.setOrganization(id, input.organizationId)
       }
       if (input.isAdmin !== undefined && input.isAdmin !== before.isAdmin) users.setAdmin(id, input.isAdmin)
+      if (input.email !== undefined && input.email !== before.email) {
+        try {
+          users.setEmail(id, input.email)
+        } catch (err) {
+          throw isEmailTaken(err) ? emailTaken() : err
+        }
+      }
       if (input.active === false && !before.deactivatedAt) {
         if (id === actor.id) throw new HttpError(409, ErrorCode.selfDeactivation, 'administrators cannot deactivate their own account')
         users.setDeactivated(id, now)
@@ -87,6 +95,7 @@ export class People {
       }
     }
     if (!after.deactivatedAt && before.deactivatedAt) log.info('account reactivated', { user: after.id, by })
+    if (after.email !== before.email) log.info('sign-in email changed', { user: after.id, by })
     if (after.isAdmin !== before.isAdmin) log.info(after.isAdmin ? 'administrator right granted' : 'administrator right removed', { user: after.id, by })
     if (after.organization.id !== before.organization.id) {
       log.info('person moved to another organization', { user: after.id, from: before.organization.id, to: after.organization.id, by })

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import type { AccountSummary } from '../../shared/api'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
-import { createCast, createDocument, createMember, grant, organization, type Account, type Cast } from '../helpers/accounts'
+import { createCast, createDocument, createMember, grant, organization, signIn, type Account, type Cast } from '../helpers/accounts'
 
 /**
  * An administrator manages people on the administration page (here in Russian): deactivating
@@ -150,6 +150,38 @@ describe('people on the administration page', () => {
     expect(await admin.getByRole('button', { name: 'Add organization' }).count()).toBe(1)
     expect(await focusedText(admin)).toBe('Edit')
     expect(await orgRow.textContent()).toContain('Ministry of Health')
+    await admin.context().close()
+    expect(errors).toEqual([])
+  })
+
+  it('corrects the email a person signs in with, in their row; one another account has is refused in words, Escape gives up', async () => {
+    const member = await createMember(cast.owner, cast.justice.id, 'Emil Mistyped')
+    const admin = await openAs(cast.owner, '/admin')
+    const row = admin.getByTestId('person-row').filter({ hasText: 'Emil Mistyped' })
+    const change = row.getByRole('button', { name: 'Change email' })
+    await change.click()
+    const field = row.getByLabel('Email of Emil Mistyped')
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await field.inputValue()).toBe(member.email)
+    // Escape gives up, the focus back on the button.
+    await admin.keyboard.press('Escape')
+    await field.waitFor({ state: 'detached' })
+    expect(await focusedText(admin)).toBe('Change email')
+
+    // Another account's address: refused in words, the form stays open to correct it.
+    await admin.keyboard.press('Enter')
+    await field.fill(cast.drafter.email)
+    await admin.keyboard.press('Enter')
+    await expect.poll(() => admin.locator('#people-title ~ p.error[role="alert"]').textContent()).toBe('An account with this email already exists.')
+    expect(await field.count()).toBe(1)
+
+    await field.fill('emil.right@example.org')
+    await admin.keyboard.press('Enter')
+    await field.waitFor({ state: 'detached' })
+    await expect.poll(() => row.locator('td').first().textContent()).toBe('emil.right@example.org')
+    expect(await focusedText(admin)).toBe('Change email')
+    // The next sign-in takes the corrected address.
+    expect((await signIn(server.url, 'emil.right@example.org')).user.id).toBe(member.user.id)
     await admin.context().close()
     expect(errors).toEqual([])
   })

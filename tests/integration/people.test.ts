@@ -54,6 +54,26 @@ describe('people administration', () => {
     expect((await errorOf(nothing)).code).toBe('validation_failed')
   })
 
+  it('corrects the email a person signs in with: the new one signs in, the old one no longer; one taken by another account is refused', async () => {
+    const member = await createMember(cast.owner, cast.justice.id, 'Mia Mistyped')
+    const res = await change(cast.owner, member.user.id, { email: '  Mia.Right@Example.org ' })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as AccountSummary).email).toBe('mia.right@example.org')
+    // Still signed in where she was; her next sign-in takes the corrected address.
+    expect((await member.api('/api/documents')).status).toBe(200)
+    expect((await signInRaw(member.email, TEST_PASSWORD)).status).toBe(401)
+    expect((await signIn(server.url, 'mia.right@example.org')).user.id).toBe(member.user.id)
+
+    const taken = await change(cast.owner, member.user.id, { email: cast.drafter.email })
+    expect(taken.status).toBe(409)
+    expect((await errorOf(taken)).code).toBe('email_taken')
+    const invalid = await change(cast.owner, member.user.id, { email: 'not an address' })
+    expect(invalid.status).toBe(400)
+    expect((await errorOf(invalid)).details).toEqual([expect.objectContaining({ path: 'email' })])
+    expect((await accountOf(member.user.id))?.email).toBe('mia.right@example.org')
+    expect((await change(cast.drafter, member.user.id, { email: 'mia.wrong@example.org' })).status).toBe(403)
+  })
+
   it('never lets an administrator deactivate themselves or leave no active administrator', async () => {
     const self = await change(cast.owner, cast.owner.user.id, { active: false })
     expect(self.status).toBe(409)
