@@ -37,6 +37,7 @@ describe('the editor in a narrower window', () => {
   let browser: Browser
   let page: Page
   let errors: string[]
+  let draftPath = ''
 
   beforeAll(async () => {
     server = await startTestServer()
@@ -49,7 +50,8 @@ describe('the editor in a narrower window', () => {
     page = await context.newPage()
     await page.setViewportSize({ width: 1100, height: 800 })
     errors = trackErrors(page)
-    await page.goto(`${server.url}/d/${id}`)
+    draftPath = `/d/${id}`
+    await page.goto(`${server.url}${draftPath}`)
     await page.waitForSelector('[data-testid="sync-status"][data-state="saved"]')
     await page.locator('nav.outline .outline-article').nth(10).waitFor()
   })
@@ -223,5 +225,21 @@ describe('the editor in a narrower window', () => {
       expect(await page.locator('.sidebar-right').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
       expect(errors).toEqual([])
     })
+  })
+
+  it('at a phone\'s width (380 px), pushes no page sideways: the top bar and the drafts list wrap', async () => {
+    await page.setViewportSize({ width: 380, height: 800 })
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    for (const path of ['/', '/admin', draftPath]) {
+      await page.goto(`${server.url}${path}`)
+      await page.getByTestId('signed-in-as').waitFor()
+      await page.locator(path === '/' ? '[data-testid="document-row"]' : path === '/admin' ? '#people-title' : '.legal-text .clause').first().waitFor()
+      expect(await sideways(), path).toBe(0)
+    }
+    // A draft's Rename and Delete stay inside the window, under its title.
+    await page.goto(`${server.url}/`)
+    const row = page.getByTestId('document-row').first()
+    expect(await row.getByRole('button', { name: 'Удалить' }).evaluate((el) => el.getBoundingClientRect().right <= document.documentElement.clientWidth)).toBe(true)
+    expect(errors).toEqual([])
   })
 })
