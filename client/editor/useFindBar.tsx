@@ -20,8 +20,10 @@ export function useFindBar(editor: Editor | null): { button: ReactNode; bar: Rea
   useEffect(() => {
     if (!editor) return
     const onKey = (event: KeyboardEvent) => {
+      // The physical key too: on a Russian layout F and H type «а» and «р».
       const key = event.key.toLowerCase()
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || (key !== 'f' && key !== 'h')) return
+      const findKey = key === 'f' || key === 'h' || event.code === 'KeyF' || event.code === 'KeyH'
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || !findKey) return
       // A dialog or full-window view (a version, a comparison) over the draft: the browser's find, for what it shows.
       if (document.querySelector('[aria-modal="true"]')) return
       const target = event.target as HTMLElement | null

@@ -74,6 +74,20 @@ describe('find and replace in the law', () => {
     expect((await current.textContent())!.toLowerCase()).toBe('victim')
     expect(await current.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight })).toBe(true)
 
+    // On a Russian keyboard layout the same keys type «а» and «р»: the physical key opens the bar too.
+    await drafter.keyboard.press('Escape')
+    await bar.waitFor({ state: 'detached' })
+    const russianLayout = (letter: string, code: string) =>
+      drafter.locator('.legal-text').evaluate((el, [key, code]) => {
+        const event = new KeyboardEvent('keydown', { key, code, ctrlKey: true, bubbles: true, cancelable: true })
+        el.dispatchEvent(event)
+        return event.defaultPrevented
+      }, [letter, code] as const)
+    expect(await russianLayout('а', 'KeyF')).toBe(true)
+    await bar.waitFor()
+    await bar.getByRole('searchbox').fill('VICTIM')
+    await expect.poll(() => count.textContent()).toMatch(new RegExp(` of ${total}$`))
+
     // Whole words: "victims" is left out.
     await bar.getByLabel('Whole words').check()
     const whole = occurrences(before.replace(/victims/gi, ''), 'victim')
