@@ -94,6 +94,14 @@ describe('find and replace in the law', () => {
     await expect.poll(() => count.textContent()).toMatch(new RegExp(`^\\d+ of ${whole}$`))
     await bar.getByLabel('Whole words').uncheck()
 
+    // A co-author's edit is looked at again: their new match is counted here once they pause.
+    await coAuthor.locator('.legal-text .clause').first().click()
+    await coAuthor.keyboard.press('End')
+    await coAuthor.keyboard.type(' Each victim counts.')
+    await expect.poll(() => count.textContent()).toMatch(new RegExp(` of ${total + 1}$`))
+    await coAuthor.keyboard.press('Control+z')
+    await expect.poll(() => count.textContent()).toMatch(new RegExp(` of ${total}$`))
+
     await bar.getByLabel('Replace with').fill('survivor')
     await bar.getByRole('button', { name: 'Replace all' }).click()
     await expect.poll(() => bar.getByTestId('find-said').textContent()).toBe(`Replaced: ${total}.`)
