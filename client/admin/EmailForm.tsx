@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n/i18n'
 import { busyButton } from '../ui/busyButton'
+import { onEscape } from '../ui/onEscape'
 
 /**
  * The address a person signs in with, corrected in their row of the People table (a slip in the
@@ -11,8 +12,8 @@ export function EmailForm({ name, email, busy, onSave, onCancel }: {
   name: string
   email: string
   busy: boolean
-  /** Whether the change was made. */
-  onSave: (email: string) => Promise<boolean>
+  /** Sends the change; the row closes the form once it is made. */
+  onSave: (email: string) => void
   onCancel: () => void
 }) {
   const { t } = useI18n()
@@ -21,18 +22,14 @@ export function EmailForm({ name, email, busy, onSave, onCancel }: {
   function submit(event: FormEvent) {
     event.preventDefault()
     if (value.trim().toLowerCase() === email) return onCancel()
-    void onSave(value)
+    onSave(value)
   }
 
   return (
     <form
       className="person-move"
       onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape') return
-        e.preventDefault()
-        onCancel()
-      }}
+      onKeyDown={onEscape(onCancel)}
     >
       <input type="email" required autoFocus aria-label={t('admin.person.emailOf', { name })} value={value} onChange={(e) => setValue(e.target.value)} />
       <button type="submit" className="primary" {...busyButton(busy)}>{t('common.save')}</button>

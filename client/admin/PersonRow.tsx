@@ -1,10 +1,11 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import type { AccountSummary, ChangeAccountInput, OrganizationSummary } from '../../shared/api'
 import { useI18n } from '../i18n/i18n'
 import { busyButton } from '../ui/busyButton'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { useFocusBack } from '../ui/useFocusBack'
 import { EmailForm } from './EmailForm'
+import { onEscape } from '../ui/onEscape'
 
 /**
  * One account in the People table, with its actions. Changing the organization or the email opens
@@ -59,12 +60,6 @@ export function PersonRow({ person, organizations, isMe, onChange, onResetLink, 
     void act(() => onChange(person, { organizationId: target })).then((done) => done && setMovingTo(null))
   }
 
-  function cancelOnEscape(event: KeyboardEvent) {
-    if (event.key !== 'Escape') return
-    event.preventDefault()
-    setMovingTo(null)
-  }
-
   return (
     <tr data-testid="person-row" data-person={person.email} className={active ? undefined : 'deactivated'}>
       <th scope="row">
@@ -76,11 +71,7 @@ export function PersonRow({ person, organizations, isMe, onChange, onResetLink, 
             name={name}
             email={person.email}
             busy={busy}
-            onSave={async (email) => {
-              const done = await act(() => onChange(person, { email }))
-              if (done) setEditingEmail(false)
-              return done
-            }}
+            onSave={(email) => void act(() => onChange(person, { email })).then((done) => done && setEditingEmail(false))}
             onCancel={() => setEditingEmail(false)}
           />
         ) : (
@@ -93,7 +84,7 @@ export function PersonRow({ person, organizations, isMe, onChange, onResetLink, 
             <span className="presence-dot" style={{ backgroundColor: person.organization.color }} aria-hidden="true" /> {person.organization.name}
           </span>
         ) : (
-          <form className="person-move" onSubmit={move} onKeyDown={cancelOnEscape}>
+          <form className="person-move" onSubmit={move} onKeyDown={onEscape(() => setMovingTo(null))}>
             <select
               autoFocus
               aria-label={t('admin.person.organizationOf', { name })}

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import { findMatches, MAX_MATCHES, replaceMatches, type Match } from '../../shared/editor/findReplace'
 import { useI18n } from '../i18n/i18n'
 import { showMatches } from './findHighlight'
 import { busyButton } from '../ui/busyButton'
+import { onEscape } from '../ui/onEscape'
 
 /** The selection's words, to look for at once, when they are a few words of one block. */
 function selectedWords(editor: Editor): string {
@@ -38,15 +39,17 @@ export function FindBar({ editor, onClose }: { editor: Editor; onClose: () => vo
   const editable = editor.isEditable
   const findInput = useRef<HTMLInputElement>(null)
 
+  const search = useCallback(() => findMatches(editor.state.doc, query, { matchCase, wholeWord }), [editor, query, matchCase, wholeWord])
+  /** Looks again: the current match is the first at or after `from` (the caret); `select` goes to it. */
   const look = useCallback(
-    (select: boolean) => {
-      const found = findMatches(editor.state.doc, query, { matchCase, wholeWord })
-      const at = matchFrom(found, editor.state.selection.from)
+    (select: boolean, from = editor.state.selection.from) => {
+      const found = search()
+      const at = matchFrom(found, from)
       setMatches(found)
       setCurrent(at)
       showMatches(editor.view, found, at, select)
     },
-    [editor, query, matchCase, wholeWord],
+    [editor, search],
   )
 
   // A new query or option: look again, and go to the first match from the caret.
@@ -72,7 +75,9 @@ export function FindBar({ editor, onClose }: { editor: Editor; onClose: () => vo
     if (!editor.isDestroyed) showMatches(editor.view, [], 0)
   }, [editor])
 
-  useEffect(() => findInput.current?.select(), [])
+  useEffect(() => {
+    findInput.current?.select()
+  }, [])
 
   function go(delta: number) {
     if (matches.length === 0) return
@@ -81,37 +86,22 @@ export function FindBar({ editor, onClose }: { editor: Editor; onClose: () => vo
     showMatches(editor.view, matches, next, true)
   }
 
+  /** The current match, if the text still reads so there (anyone may have edited since): replaced, then on to the next. */
   function replaceCurrent() {
-    const found = findMatches(editor.state.doc, query, { matchCase, wholeWord })
-    const match = found.find((m) => m.from === matches[current]?.from && m.to === matches[current]?.to)
+    const shown = matches[current]
+    const match = search().find((m) => m.from === shown?.from && m.to === shown?.to)
     if (!match) return look(true)
     editor.view.dispatch(replaceMatches(editor.state.tr, [match], replacement))
-    const rest = findMatches(editor.state.doc, query, { matchCase, wholeWord })
-    const at = matchFrom(rest, match.from)
-    setMatches(rest)
-    setCurrent(at)
-    showMatches(editor.view, rest, at, rest.length > 0)
+    look(true, match.from)
     setSaid(t('find.replaced', { count: 1 }))
   }
 
   function replaceAll() {
-    const found = findMatches(editor.state.doc, query, { matchCase, wholeWord })
+    const found = search()
     if (found.length === 0) return
     editor.view.dispatch(replaceMatches(editor.state.tr, found, replacement))
     setSaid(t('find.replaced', { count: found.length }))
     look(false)
-  }
-
-  function close() {
-    showMatches(editor.view, [], 0)
-    onClose()
-  }
-
-  function keys(event: KeyboardEvent) {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      close()
-    }
   }
 
   // Without matches the buttons do nothing but keep the focus (a disabled one would drop it to the
@@ -122,7 +112,7 @@ export function FindBar({ editor, onClose }: { editor: Editor; onClose: () => vo
     query === '' ? '' : matches.length === 0 ? t('find.none') : t(matches.length >= MAX_MATCHES ? 'find.countMany' : 'find.count', { current: current + 1, total: matches.length })
 
   return (
-    <div className="find-bar" role="search" aria-label={t('find.title')} onKeyDown={keys} data-testid="find-bar">
+    <div className="find-bar" role="search" aria-label={t('find.title')} onKeyDown={onEscape(onClose)} data-testid="find-bar">
       <div className="find-row">
         <input
           ref={findInput}
@@ -150,7 +140,7 @@ export function FindBar({ editor, onClose }: { editor: Editor; onClose: () => vo
         <label className="inline">
           <input type="checkbox" checked={wholeWord} onChange={(e) => setWholeWord(e.target.checked)} /> {t('find.wholeWord')}
         </label>
-        <button type="button" onClick={close}>{t('common.close')}</button>
+        <button type="button" onClick={onClose}>{t('common.close')}</button>
       </div>
       {editable && (
         <div className="find-row">

@@ -26,9 +26,8 @@ export function useFindBar(editor: Editor | null): { button: ReactNode; bar: Rea
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || !findKey) return
       // A dialog or full-window view (a version, a comparison) over the draft: the browser's find, for what it shows.
       if (document.querySelector('[aria-modal="true"]')) return
-      const target = event.target as HTMLElement | null
-      const inText = target ? editor.view.dom.contains(target) || !!target.closest('.find-bar') : false
-      if (!inText && target && target !== document.body && target.closest('input, textarea, select, [contenteditable="true"]')) return
+      const field = event.target instanceof Element ? event.target.closest('input, textarea, select, [contenteditable="true"]') : null
+      if (field && !editor.view.dom.contains(field) && !field.closest('.find-bar')) return
       event.preventDefault()
       flushSync(() => setAsked((n) => n + 1))
     }

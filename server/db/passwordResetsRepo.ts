@@ -21,7 +21,6 @@ export class PasswordResetsRepo {
         `INSERT INTO password_resets (id, token_hash, user_id, created_by, created_at, expires_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
       ),
-      markUsed: db.prepare('UPDATE password_resets SET used_at = ? WHERE id = ? AND used_at IS NULL'),
       useAllOf: db.prepare('UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL'),
       purge: db.prepare('DELETE FROM password_resets WHERE expires_at <= ?'),
     }
@@ -33,11 +32,6 @@ export class PasswordResetsRepo {
 
   create(row: Omit<PasswordResetRow, 'used_at'>): void {
     this.stmts.insert.run(row.id, row.token_hash, row.user_id, row.created_by, row.created_at, row.expires_at)
-  }
-
-  /** False if it was already used (the caller's transaction must then roll back). */
-  markUsed(id: string, now: string): boolean {
-    return this.stmts.markUsed.run(now, id).changes > 0
   }
 
   /** Every unused link of a person stops working (a newer link, or a new password set otherwise). */

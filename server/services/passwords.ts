@@ -74,16 +74,11 @@ export class Passwords {
     return { email: person.email, displayName: person.displayName, expiresAt: row.expires_at }
   }
 
-  /** Sets the new password and uses the link up; every session of the person ends. */
+  /** Sets the new password and uses the link up (with any other of the person's); every session of the person ends. */
   async reset(token: string, password: string, now = Date.now()): Promise<UserRecord> {
     const { row } = this.usable(token, now) // fail fast, before the slow hash
-    const hash = await hashPassword(password, this.deps.passwordCost)
-    this.deps.db.transaction(() => {
-      this.usable(token, Date.now())
-      if (!this.deps.resets.markUsed(row.id, new Date().toISOString())) throw used()
-      this.store(row.user_id, hash, null)
-    }).immediate()
-    this.deps.live.sessionsEndedOf(row.user_id, null)
+    // Checked again in the write's transaction: of two uses at once, the second finds it used.
+    await this.write(row.user_id, password, null, () => this.usable(token, Date.now()))
     this.deps.log.info('password set with a reset link', { reset: row.id, user: row.user_id })
     return this.deps.users.get(row.user_id)!
   }
@@ -92,18 +87,22 @@ export class Passwords {
    * Sets a person's password (also the admin CLI's reset-password): their unused links stop
    * working and their sessions but `keep` end.
    */
-  async set(userId: string, password: string, keep: string | null = null): Promise<void> {
-    const hash = await hashPassword(password, this.deps.passwordCost)
-    this.deps.db.transaction(() => this.store(userId, hash, keep)).immediate()
-    this.deps.live.sessionsEndedOf(userId, keep)
+  set(userId: string, password: string, keep: string | null = null): Promise<void> {
+    return this.write(userId, password, keep)
   }
 
-  /** Inside the caller's transaction. */
-  private store(userId: string, hash: string, keep: string | null): void {
-    if (!this.deps.users.get(userId)) throw personNotFound()
-    this.deps.users.setPasswordHash(userId, hash)
-    this.deps.resets.useAllOf(userId, new Date().toISOString())
-    this.deps.sessions.endAllOf(userId, 'password_changed', keep)
+  /** Hashes first (slow, async), then in one transaction, after `check`, stores it; then closes the ended sessions' connections. */
+  private async write(userId: string, password: string, keep: string | null, check: () => void = () => undefined): Promise<void> {
+    const hash = await hashPassword(password, this.deps.passwordCost)
+    const { db, users, resets, sessions } = this.deps
+    db.transaction(() => {
+      check()
+      if (!users.get(userId)) throw personNotFound()
+      users.setPasswordHash(userId, hash)
+      resets.useAllOf(userId, new Date().toISOString())
+      sessions.endAllOf(userId, 'password_changed', keep)
+    }).immediate()
+    this.deps.live.sessionsEndedOf(userId, keep)
   }
 
   private usable(token: string, now: number): { row: PasswordResetRow; person: UserRecord } {
