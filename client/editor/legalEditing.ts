@@ -17,6 +17,7 @@ import {
   splitStructural,
 } from '../../shared/editor/commands'
 import { selectDocumentEdge } from '../../shared/editor/documentEdges'
+import { backspaceAtBoundary, deleteAtBoundary } from '../../shared/editor/blockBoundaries'
 import { structuredPastePlugin } from './structuredPaste'
 import { currentArticlePlugin } from './currentArticle'
 import { typedTextPlugin } from './typedText'
@@ -75,6 +76,17 @@ function documentEdgeKeys(bind: (command: Command) => () => boolean): Record<str
     keys[`Shift-Mod-${end}`] = bind(selectDocumentEdge('end', true))
   }
   return keys
+}
+
+/** The keys TipTap's own keymap deletes backward and forward with, each first asked whether a structural boundary is there. */
+const BACKWARD_KEYS = ['Backspace', 'Mod-Backspace', 'Shift-Backspace', ...(isMac ? ['Ctrl-h', 'Alt-Backspace'] : [])]
+const FORWARD_KEYS = ['Delete', 'Mod-Delete', ...(isMac ? ['Ctrl-d', 'Ctrl-Alt-Backspace', 'Alt-Delete', 'Alt-d'] : [])]
+
+function boundaryKeys(bind: (command: Command) => () => boolean): Record<string, () => boolean> {
+  return Object.fromEntries([
+    ...BACKWARD_KEYS.map((key) => [key, bind(backspaceAtBoundary)]),
+    ...FORWARD_KEYS.map((key) => [key, bind(deleteAtBoundary)]),
+  ])
 }
 
 const placeholderKey = new PluginKey('placeholder')
@@ -149,6 +161,7 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       [SHORTCUTS.moveDown]: bind(moveStructural(1)),
       [SHORTCUTS.delete]: bind(deleteStructural),
       ...documentEdgeKeys(bind),
+      ...boundaryKeys(bind),
     }
   },
 })

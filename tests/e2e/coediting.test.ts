@@ -339,6 +339,29 @@ describe('two people co-editing the sample law in the browser', () => {
     await pageA.waitForSelector(SAVED)
   })
 
+  it('keeps a paragraph\'s words out of its article\'s heading (Backspace steps into the heading), and removes a mistaken new article with one Backspace, for both people', async () => {
+    const before = await editorText(pageB)
+    const clause = firstClause(pageA, 0)
+    const heading = pageA.locator('.legal-text article.article').first().locator('.article-heading')
+    const [headingText, clauseText] = [await textWithoutCarets(heading), await textWithoutCarets(clause)]
+    // A drafter taking the "1." for typed puts the caret before the words and presses Backspace.
+    await selectInEditor(pageA, () => clause.evaluateHandle((el) => new StaticRange({ startContainer: el, startOffset: 0, endContainer: el, endOffset: 0 })))
+    await pageA.keyboard.press('Backspace')
+    await pageA.keyboard.type('!')
+    for (const page of [pageA, pageB]) {
+      const article = page.locator('.legal-text article.article').first()
+      await expect.poll(() => textWithoutCarets(article.locator('.article-heading'))).toBe(`${headingText}!`)
+      expect(await textWithoutCarets(article.locator('.clause').first())).toBe(clauseText)
+    }
+    await pageA.keyboard.press('Backspace')
+    // An article added where none was meant (Ctrl+Alt+2), then Backspace in its empty heading.
+    await pageA.keyboard.press('Control+Alt+2')
+    await expect.poll(async () => (await articleLabels(pageB)).length).toBe((await articleLabels(pageA)).length)
+    await pageA.keyboard.press('Backspace')
+    for (const page of [pageA, pageB]) await expect.poll(() => editorText(page)).toBe(before)
+    await pageA.waitForSelector(SAVED)
+  })
+
   it('goes to the end of the law with Ctrl+End and to its start with Ctrl+Home, however far off screen', async () => {
     const last = pageA.locator('.legal-text article.article').last()
     const lastText = await textWithoutCarets(last.locator('p').last())

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import { TextSelection, type Command, type EditorState } from '@tiptap/pm/state'
+import { chainCommands, joinBackward, joinForward } from '@tiptap/pm/commands'
+import { backspaceAtBoundary, deleteAtBoundary } from '../../shared/editor/blockBoundaries'
+import { insertArticle, insertChapter, splitStructural } from '../../shared/editor/commands'
+import { allIds, cursorBlock, fixtureLaw, run, stateFromJSON, topLevel, withCursorIn, type Where } from '../helpers/editorState'
+
+// As the editor's keys run them: ours first, then TipTap's own join.
+const backspace: Command = chainCommands(backspaceAtBoundary, joinBackward)
+const del: Command = chainCommands(deleteAtBoundary, joinForward)
+
+/** Title "Law", preamble, Chapter "General" [Article "One" (c1, c2, p1, s1), Article "Two" (c3)], Chapter "Final" [Article "Three" (c4)]. */
+const law = () => stateFromJSON(fixtureLaw(true))
+const at = (type: string, n: number, where: Where) => withCursorIn(law(), type, n, where)
+
+function press(state: EditorState, command: Command): EditorState {
+  const res = run(state, command)
+  expect(res.ok).toBe(true)
+  expect(() => res.state.doc.check()).not.toThrow()
+  return res.state
+}
+
+/** The key changed nothing in the law and only moved the caret, to `where`. */
+function expectStepped(before: EditorState, after: EditorState, where: ReturnType<typeof cursorBlock>): void {
+  expect(after.doc.eq(before.doc)).toBe(true)
+  expect(cursorBlock(after)).toEqual(where)
+}
+
+describe('Backspace and Delete across the structure', () => {
+  it('Backspace at the start of an article\'s first paragraph steps into the heading; its words never join the heading', () => {
+    const state = at('clause', 0, 'start')
+    // What the plain join would do: the paragraph's words in the heading, the paragraph (c1) gone.
+    const joined = run(state, joinBackward).state
+    expect(joined.doc.child(3).firstChild!.textContent).toBe('OneFirst paragraph.')
+    expect(allIds(joined.doc)).not.toContain('c1')
+
+    expectStepped(state, press(state, backspace), { type: 'articleHeading', text: 'One', offset: 3 })
+  })
+
+  it('Delete at the end of an article heading steps into the first paragraph', () => {
+    const state = at('articleHeading', 0, 'end')
+    expectStepped(state, press(state, del), { type: 'clause', text: 'First paragraph.', offset: 0 })
+  })
+
+  it('a heading never joins the block before it: an article\'s, a chapter\'s after an article, the first chapter\'s after the preamble', () => {
+    let state = at('articleHeading', 1, 'start')
+    expectStepped(state, press(state, backspace), { type: 'subpoint', text: 'a sub-point.', offset: 12 })
+    state = at('chapter', 1, 'start')
+    expectStepped(state, press(state, backspace), { type: 'clause', text: 'Only paragraph.', offset: 15 })
+    state = at('chapter', 0, 'start')
+    const plainJoin = run(state, joinBackward).state
+    expect(topLevel(plainJoin.doc)).not.toContain('chapter:General')
+    expectStepped(state, press(state, backspace), { type: 'paragraph', text: 'Preamble', offset: 8 })
+  })
+
+  it('Delete at the end of an article\'s last block, or of the preamble, steps into the heading after it', () => {
+    let state = at('clause', 2, 'end') // c3, before Chapter "Final"
+    expectStepped(state, press(state, del), { type: 'chapter', text: 'Final', offset: 0 })
+    state = at('paragraph', 0, 'end')
+    expectStepped(state, press(state, del), { type: 'chapter', text: 'General', offset: 0 })
+  })
+
+  it('the preamble never joins the title', () => {
+    let state = at('paragraph', 0, 'start')
+    expectStepped(state, press(state, backspace), { type: 'lawTitle', text: 'Law', offset: 3 })
+    state = at('lawTitle', 0, 'end')
+    expectStepped(state, press(state, del), { type: 'paragraph', text: 'Preamble', offset: 0 })
+  })
+
+  it('words still join within an article\'s body: a paragraph into the one before, a point into its paragraph', () => {
+    let state = press(at('clause', 1, 'start'), backspace)
+    expect(cursorBlock(state)).toEqual({ type: 'clause', text: 'First paragraph.Second paragraph:', offset: 16 })
+    state = press(at('clause', 1, 'end'), del)
+    expect(cursorBlock(state)).toEqual({ type: 'clause', text: 'Second paragraph:a point,', offset: 17 })
+  })
+
+  it('an article added by mistake goes with one Backspace in its empty heading, and nothing else does', () => {
+    const added = press(at('subpoint', 0, 'end'), insertArticle)
+    expect(topLevel(added.doc)).toContain('article:')
+    const state = press(added, backspace)
+    expect(topLevel(state.doc)).toEqual(topLevel(law().doc))
+    expect(allIds(state.doc)).toEqual(allIds(law().doc))
+    expect(cursorBlock(state)).toEqual({ type: 'subpoint', text: 'a sub-point.', offset: 12 })
+    // Delete in it does the same, the caret going on to the next article.
+    const deleted = press(added, del)
+    expect(allIds(deleted.doc)).toEqual(allIds(law().doc))
+    expect(cursorBlock(deleted)).toEqual({ type: 'articleHeading', text: 'Two', offset: 0 })
+  })
+
+  it('an empty first paragraph goes with Backspace, the caret at the heading\'s end; an empty chapter heading with Backspace or Delete', () => {
+    const opened = press(at('articleHeading', 1, 'end'), splitStructural) // Enter: an empty first paragraph
+    expect(cursorBlock(opened)).toEqual({ type: 'clause', text: '', offset: 0 })
+    let state = press(opened, backspace)
+    expect(allIds(state.doc)).toEqual(allIds(law().doc))
+    expect(cursorBlock(state)).toEqual({ type: 'articleHeading', text: 'Two', offset: 3 })
+
+    const chapter = press(at('subpoint', 0, 'end'), insertChapter)
+    state = press(chapter, backspace)
+    expect(state.doc.eq(law().doc)).toBe(true)
+    expect(cursorBlock(state)).toEqual({ type: 'subpoint', text: 'a sub-point.', offset: 12 })
+    // From the end of the block before it, Delete removes it and the caret stays.
+    const before = chapter.apply(chapter.tr.setSelection(TextSelection.create(chapter.doc, at('subpoint', 0, 'end').selection.from)))
+    state = press(before, del)
+    expect(state.doc.eq(law().doc)).toBe(true)
+    expect(cursorBlock(state)).toEqual({ type: 'subpoint', text: 'a sub-point.', offset: 12 })
+  })
+
+  it('an article whose heading is empty but whose body has words stays: Backspace steps over the heading', () => {
+    const headless = press(at('articleHeading', 1, 'start'), (s, dispatch) => {
+      const { $from } = s.selection
+      dispatch?.(s.tr.delete($from.pos, $from.pos + $from.parent.content.size))
+      return true
+    })
+    const state = press(withCursorIn(headless, 'clause', 2, 'start'), backspace)
+    expectStepped(headless, state, { type: 'articleHeading', text: '', offset: 0 })
+    const stepped = press(state, backspace)
+    expectStepped(state, stepped, { type: 'subpoint', text: 'a sub-point.', offset: 12 })
+  })
+
+  it('a lone preamble paragraph stays when empty', () => {
+    const emptied = press(at('paragraph', 0, 'end'), (s, dispatch) => {
+      const { $from } = s.selection
+      dispatch?.(s.tr.delete($from.start(), $from.end()))
+      return true
+    })
+    expectStepped(emptied, press(emptied, backspace), { type: 'lawTitle', text: 'Law', offset: 3 })
+  })
+})
