@@ -147,15 +147,22 @@ export function shiftLevel(delta: 1 | -1): Command {
 
 /**
  * Enter inside the structure: a new block of the same kind (with a fresh id); an empty point
- * or sub-point moves up a level instead; in an article heading, a first paragraph; in a
- * chapter or section heading, a first article.
+ * or sub-point moves up a level instead; in an article heading, a first paragraph; at the end
+ * of a part, chapter or section heading, a first article. At the start of a heading or block
+ * with words, an empty one of its kind goes above it and the caret stays with the words.
  */
 export const splitStructural: Command = (state, dispatch) => {
   const { $from, empty } = state.selection
   const ctx = structuralContext(state)
   if (!ctx || !empty) return false
   const { schema } = state
+  const atStartOfWords = $from.parentOffset === 0 && $from.parent.content.size > 0
   if (isDivisionType(ctx.top.type.name)) {
+    if (atStartOfWords) {
+      // TipTap's own split would make the empty heading above of the first kind the law allows there: a part.
+      dispatch?.(state.tr.insert(ctx.topPos, ctx.top.type.create({ id: newId() })).scrollIntoView())
+      return true
+    }
     if ($from.parentOffset < $from.parent.content.size) return false
     return insertArticle(state, dispatch)
   }
@@ -166,6 +173,10 @@ export const splitStructural: Command = (state, dispatch) => {
   if (!ctx.child || ctx.childPos === undefined) return false
   const name = ctx.child.type.name
   if (name === 'articleHeading') {
+    if (atStartOfWords) {
+      dispatch?.(state.tr.insert(ctx.topPos, createArticle(state)).scrollIntoView())
+      return true
+    }
     const pos = ctx.childPos + ctx.child.nodeSize
     const first = ctx.top.childCount > 1 ? ctx.top.child(1) : null
     if (first && first.content.size === 0) {
@@ -183,8 +194,8 @@ export const splitStructural: Command = (state, dispatch) => {
   if (ctx.child.content.size === 0 && name !== 'clause') return shiftLevel(-1)(state, dispatch)
   if (dispatch) {
     const type: NodeType = schema.nodes[name]
-    // At the start of a non-empty block the new, empty block goes above: the id stays with the words.
-    const tr = $from.parentOffset === 0 && ctx.child.content.size > 0
+    // The new, empty block goes above: the id stays with the words.
+    const tr = atStartOfWords
       ? state.tr.insert(ctx.childPos, type.create({ id: newId() }))
       : state.tr.split($from.pos, 1, [{ type, attrs: { id: newId() } }])
     dispatch(tr.scrollIntoView())

@@ -235,4 +235,22 @@ describe('sections inside chapters, for two people (a Russian draft, one interfa
     expect(await articleLabels(pageB)).toEqual(articlesBefore)
     expect(errors).toEqual([])
   })
+
+  it('Enter at the start of a chapter heading adds an empty chapter above it, not a part; Backspace in it takes it away', async () => {
+    const chapters = (page: Page) => headings(page, 'chapter')
+    const [chaptersBefore, partsBefore] = [await chapters(pageA), await parts(pageA)]
+    await pageA.locator('.legal-text h2.chapter').nth(1).click()
+    await pageA.keyboard.press('Home')
+    await pageA.keyboard.press('Enter')
+    const renumbered = (n: number) => chaptersBefore.slice(n).map((c) => c.replace(/^Глава (\d+)\./, (_, d: string) => `Глава ${Number(d) + 1}.`))
+    for (const page of [pageA, pageB]) {
+      await expect.poll(() => chapters(page)).toEqual([chaptersBefore[0], 'Глава 2.', ...renumbered(1)])
+      expect(await parts(page)).toEqual(partsBefore)
+    }
+    // The caret stayed with the heading's words; the empty chapter is just above.
+    await pageA.keyboard.press('ArrowUp')
+    await pageA.keyboard.press('Backspace')
+    for (const page of [pageA, pageB]) await expect.poll(() => chapters(page)).toEqual(chaptersBefore)
+    expect(errors).toEqual([])
+  })
 })

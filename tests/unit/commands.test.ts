@@ -408,6 +408,30 @@ describe('splitStructural (Enter)', () => {
     expectValidAndUnique(res.state.doc)
   })
 
+  it('at the start of an article heading, adds an empty article above it; the caret, the id and the words stay together', () => {
+    const state = withCursorIn(stateFromJSON(law()), 'articleHeading', 1, 'start') // "|Two"
+    const res = run(state, splitStructural)
+    expect(res.ok).toBe(true)
+    expect(top(res.state)).toEqual([...INITIAL_TOP.slice(0, 4), 'article:', ...INITIAL_TOP.slice(4)])
+    expect(bodyOf(res.state.doc.child(4))).toEqual(['clause:'])
+    expect(cursorBlock(res.state)).toEqual({ type: 'articleHeading', text: 'Two', offset: 0 })
+    expect(structuralContext(res.state)!.top.attrs.id).toBe('art2')
+    expect(articleIds(res.state)).toEqual(['art1', res.state.doc.child(4).attrs.id, 'art2', 'art3'])
+    expectValidAndUnique(res.state.doc)
+  })
+
+  it.each(['chapter', 'section', 'part'] as const)('at the start of a %s heading, adds an empty heading of that kind above it, not another kind', (type) => {
+    const b = createBuilders('d')
+    const json = b.law('L', [], [withId(b.article('First', []), 'a1'), withId(b[type]('Final'), 'd1'), withId(b.article('Last', []), 'a2')])
+    const state = withCursorIn(stateFromJSON(json), type, 0, 'start')
+    const res = run(state, splitStructural)
+    expect(res.ok).toBe(true)
+    expect(topLevel(res.state.doc).slice(2)).toEqual(['article:First', `${type}:`, `${type}:Final`, 'article:Last'])
+    expect(cursorBlock(res.state)).toEqual({ type, text: 'Final', offset: 0 })
+    expect(structuralContext(res.state)!.top.attrs.id).toBe('d1')
+    expectValidAndUnique(res.state.doc)
+  })
+
   it('inside a chapter heading (not at its end), is not handled', () => {
     expectRefused(withCursorIn(stateFromJSON(law()), 'chapter', 0, 3), splitStructural)
   })
