@@ -33,7 +33,8 @@ function emptyBlockRange($pos: ResolvedPos): { from: number; to: number } | null
 
 /** Whether ProseMirror's own join may join these two textblocks: two body blocks of one article, or two preamble paragraphs. */
 function joinable($a: ResolvedPos, $b: ResolvedPos): boolean {
-  if ($a.depth !== $b.depth || $a.before($a.depth - 1) !== $b.before($b.depth - 1)) return false
+  // Both inside one container of the law's top level; headings of parts, chapters and sections are at depth 1.
+  if ($a.depth !== 2 || $b.depth !== 2 || $a.before(1) !== $b.before(1)) return false
   const [a, b] = [$a.parent.type.name, $b.parent.type.name]
   return (isBodyType(a) && isBodyType(b)) || (a === 'paragraph' && b === 'paragraph')
 }

@@ -3,6 +3,7 @@ import { TextSelection, type Command, type EditorState } from '@tiptap/pm/state'
 import { chainCommands, joinBackward, joinForward } from '@tiptap/pm/commands'
 import { backspaceAtBoundary, deleteAtBoundary } from '../../shared/editor/blockBoundaries'
 import { insertArticle, insertChapter, splitStructural } from '../../shared/editor/commands'
+import { createBuilders } from '../../shared/seed/builders'
 import { allIds, cursorBlock, fixtureLaw, run, stateFromJSON, topLevel, withCursorIn, type Where } from '../helpers/editorState'
 
 // As the editor's keys run them: ours first, then TipTap's own join.
@@ -58,6 +59,15 @@ describe('Backspace and Delete across the structure', () => {
     expectStepped(state, press(state, del), { type: 'chapter', text: 'Final', offset: 0 })
     state = at('paragraph', 0, 'end')
     expectStepped(state, press(state, del), { type: 'chapter', text: 'General', offset: 0 })
+  })
+
+  it('two headings side by side (a chapter\'s and its first section\'s) never join', () => {
+    const b = createBuilders('h')
+    const state = stateFromJSON(b.law('L', ['P'], [b.chapter('General'), b.section('Scope'), b.article('One', [b.clause('Text.')])]))
+    const atSection = withCursorIn(state, 'section', 0, 'start')
+    expectStepped(atSection, press(atSection, backspace), { type: 'chapter', text: 'General', offset: 7 })
+    const atChapter = withCursorIn(state, 'chapter', 0, 'end')
+    expectStepped(atChapter, press(atChapter, del), { type: 'section', text: 'Scope', offset: 0 })
   })
 
   it('the preamble never joins the title', () => {
