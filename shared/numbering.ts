@@ -3,7 +3,7 @@ import type { Language } from './language'
 import { DIVISION_TYPES, type BodyType, type DivisionType } from './schema'
 import { blockText, hasXref, xrefNumbers, type XrefNumbers } from './xref'
 
-/** Letters used for sub-points. Russian drafting skips ё, й, ъ, ы, ь. */
+/** Letters used for Russian sub-points and English points. Russian drafting skips ё, й, ъ, ы, ь. */
 const LETTERS: Record<Language, string[]> = {
   en: 'abcdefghijklmnopqrstuvwxyz'.split(''),
   ru: 'абвгдежзиклмнопрстуфхцчшщэюя'.split(''),
@@ -44,9 +44,9 @@ export interface NumberedNode {
   id: string | null
   /** Position of the node in the document (ProseMirror position before it). */
   pos: number
-  /** The node's own number as displayed ("II", "5", "3", "b"), empty when not shown. */
+  /** The node's own number as displayed ("II", "5", "3", "b", "ii"), empty when not shown. */
   num: string
-  /** The full label shown before the text ("Chapter II.", "Article 5.", "3.", "b)"). */
+  /** The full label shown before the text ("Chapter II.", "Article 5.", "3.", "(b)", "б)"). */
   label: string
 }
 
@@ -67,6 +67,23 @@ const SECTION_LABEL: Record<Language, (n: number) => string> = {
 const ARTICLE_LABEL: Record<Language, (n: number) => string> = {
   en: (n) => `Article ${n}.`,
   ru: (n) => `Статья ${n}.`,
+}
+
+/**
+ * Points and sub-points as each language's drafting numbers them (domain.md): «1)» and «а)» in
+ * Russian texts; "(a)" and "(i)" in English ones, as the UNODC Model Law does.
+ */
+const POINT_NUM: Record<Language, (n: number) => string> = {
+  en: (n) => toLetters(n, 'en'),
+  ru: (n) => String(n),
+}
+const SUBPOINT_NUM: Record<Language, (n: number) => string> = {
+  en: (n) => toRoman(n).toLowerCase(),
+  ru: (n) => toLetters(n, 'ru'),
+}
+const LIST_LABEL: Record<Language, (num: string) => string> = {
+  en: (num) => `(${num})`,
+  ru: (num) => `${num})`,
 }
 
 /**
@@ -131,15 +148,17 @@ export function numberArticleBody(article: PMNode, start: number, language: Lang
         out.push({ kind: 'clause', id, pos, num: shown ? String(clauses) : '', label: shown ? `${clauses}.` : '' })
         break
       }
-      case 'point':
+      case 'point': {
         points += 1
         subpoints = 0
-        out.push({ kind: 'point', id, pos, num: String(points), label: `${points})` })
+        const num = POINT_NUM[language](points)
+        out.push({ kind: 'point', id, pos, num, label: LIST_LABEL[language](num) })
         break
+      }
       case 'subpoint': {
         subpoints += 1
-        const letter = toLetters(subpoints, language)
-        out.push({ kind: 'subpoint', id, pos, num: letter, label: `${letter})` })
+        const num = SUBPOINT_NUM[language](subpoints)
+        out.push({ kind: 'subpoint', id, pos, num, label: LIST_LABEL[language](num) })
         break
       }
     }

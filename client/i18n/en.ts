@@ -300,7 +300,7 @@ export const en = {
   'export.cancelled': "The export was cancelled.",
   'import.button': "Import a draft",
   'import.title': "Import a draft",
-  'import.intro': "Choose a Word (.docx), text (.txt), Markdown (.md) or Akoma Ntoso (.xml) file (or drop it on this page), or paste the text. Headings such as “Chapter II” and “Article 5.”, paragraphs “1.” and points “1)”, “a)” become structure; you see the result before the draft is created.",
+  'import.intro': "Choose a Word (.docx), text (.txt), Markdown (.md) or Akoma Ntoso (.xml) file (or drop it on this page), or paste the text. Headings such as “Chapter II” and “Article 5.”, paragraphs “1.” and points “1)”, “(a)”, “a)” become structure; you see the result before the draft is created.",
   'import.file': "File",
   'import.dropHint': "Drop the file to import it as a new draft",
   'import.paste': "Or paste the text",

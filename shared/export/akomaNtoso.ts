@@ -18,9 +18,10 @@ import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, ty
  *   chapter), and their articles nest in them (`chp_1__sec_2__art_5`);
  * - articles their number (`art_5`), which counts through the law;
  * - paragraphs their number, or ordinal 1 for the single unnumbered paragraph (`para_1`);
- * - points their number (`point_1`); sub-points the Latin letter of their ordinal (`point_a`),
- *   also in Russian, where "в)" is the 3rd sub-point and gets `point_c`: eIds stay ASCII and
- *   equal across languages (a transliteration would give `point_v` and could collide).
+ * - points their ordinal (`point_2`, shown "2)" in Russian and "(b)" in English); sub-points the
+ *   Latin letter of their ordinal (`point_c`, shown «в)» in Russian and "(iii)" in English):
+ *   eIds stay ASCII and equal across languages (a transliteration would give `point_v` and
+ *   could collide).
  * - the `list` that carries points is transparent in its points' eIds
  *   (`chp_1__art_5__para_1__point_2__point_a`, as in the naming convention's examples); the list
  *   itself is `<owner>__list_N`.
@@ -274,7 +275,7 @@ function listXml(eId: string, intro: string | null, items: (PointNode | Subpoint
 }
 
 function pointXml(point: PointNode | SubpointNode, owner: string, indent: string): string[] {
-  const number = point.kind === 'subpoint' ? toLetters(point.index, 'en') : point.num || String(point.index)
+  const number = point.kind === 'subpoint' ? toLetters(point.index, 'en') : String(point.index)
   const eId = `${owner}__point_${number}`
   const inner = indent + '  '
   const out = [`${indent}<point eId="${eId}"${guid(point.id, eId)}>`, ...numAndHeading(point.label, null, inner)]

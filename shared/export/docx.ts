@@ -34,8 +34,9 @@ import { bodyRun, CM, headingRun } from './wordBasics'
  *   text, so "Статья 5" can be found with Find). A section is Heading 2 (centred) and its
  *   articles Heading 3, so the outline nests; a part is Heading 1 centred (above its chapters in
  *   the text, beside them in the outline); the importer tells them apart by their labels;
- * - real Word numbering for paragraphs ("1."), points ("1)") and sub-points ("a)" in English,
- *   Word's `russianLower` "а)" in Russian, which skips ё, й, ъ, ы, ь as Accord does). Each article
+ * - real Word numbering for paragraphs ("1."), points ("1)" in Russian, "(a)" in English) and
+ *   sub-points (Word's `russianLower` "а)" in Russian, which skips ё, й, ъ, ы, ь as Accord does;
+ *   "(i)" in English). Each article
  *   is its own list instance, so numbering restarts per article; points restart after each
  *   paragraph and sub-points after each point (Word's default level restart). An article with a
  *   single paragraph leaves that paragraph unnumbered, as the editor does;
@@ -101,8 +102,10 @@ function numbering(language: ExportMeta['language']): INumberingOptions {
         reference: NUMBERING,
         levels: [
           level(0, LevelFormat.DECIMAL, '%1.'),
-          level(1, LevelFormat.DECIMAL, '%2)'),
-          level(2, language === 'ru' ? LevelFormat.RUSSIAN_LOWER : LevelFormat.LOWER_LETTER, '%3)'),
+          // As the editor numbers them (shared/numbering.ts): «1)», «а)» in Russian; "(a)", "(i)" in English.
+          ...(language === 'ru'
+            ? [level(1, LevelFormat.DECIMAL, '%2)'), level(2, LevelFormat.RUSSIAN_LOWER, '%3)')]
+            : [level(1, LevelFormat.LOWER_LETTER, '(%2)'), level(2, LevelFormat.LOWER_ROMAN, '(%3)')]),
         ],
       },
     ],

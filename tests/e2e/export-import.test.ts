@@ -103,10 +103,10 @@ describe('export and import in the browser', () => {
     const blocks = await page.getByTestId('preview-block').evaluateAll((els) => els.slice(0, 5).map((e) => `${e.getAttribute('data-kind')}:${e.textContent}`))
     expect(blocks).toEqual([
       'clause:1. For the purposes of this Law:',
-      'point:1) “victim” means a natural person who has suffered harm;',
-      'point:2) “assistance” means:',
-      'subpoint:a) shelter;',
-      'subpoint:b) medical care.',
+      'point:(a) “victim” means a natural person who has suffered harm;',
+      'point:(b) “assistance” means:',
+      'subpoint:(i) shelter;',
+      'subpoint:(ii) medical care.',
     ])
 
     expect(await progressSeen(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^import-progress::Reading the file/), 'import-progress::Reading the Word document…']))
@@ -117,10 +117,10 @@ describe('export and import in the browser', () => {
     await expect.poll(async () => (await articleLabels(page)).map((a) => `${a.label} ${a.heading}`)).toEqual(['Article 1. Definitions', 'Article 2. Scope', 'Article 3. Shelters'])
     expect(await articleBlocks(page, 0)).toEqual([
       'clause:1. For the purposes of this Law:',
-      'point:1) “victim” means a natural person who has suffered harm;',
-      'point:2) “assistance” means:',
-      'subpoint:a) shelter;',
-      'subpoint:b) medical care.',
+      'point:(a) “victim” means a natural person who has suffered harm;',
+      'point:(b) “assistance” means:',
+      'subpoint:(i) shelter;',
+      'subpoint:(ii) medical care.',
       'clause:2. Other terms have their ordinary meaning.',
     ])
     expect(await page.locator('.doc-title').textContent()).toBe(fixture.title)
@@ -321,18 +321,18 @@ describe('export and import in the browser', () => {
     expect(await articleBlocks(page, 1)).toEqual([
       'clause:1. The competent authorities cooperate with non-governmental organizations.',
       'clause:2. Cooperation covers:',
-      'point:1) shelter;',
-      'subpoint:a) for children.',
+      'point:(a) shelter;',
+      'subpoint:(i) for children.',
     ])
     // The article that followed keeps its id and heading, renumbered.
     expect(labels[3]).toMatchObject({ id: before[1].id, heading: before[1].heading, label: 'Article 4.' })
     const ids = labels.map((a) => a.id)
     expect(new Set(ids).size).toBe(ids.length)
 
-    // Typed points pasted as plain text into a paragraph become its points.
+    // Typed points pasted as plain text into a paragraph become its points, lettered as English points are.
     await caretAtEnd(page, page.locator('.legal-text article.article').nth(2).locator('p.clause').first())
     await paste(page, { text: '1) in the first year;\n2) every year after that.' })
-    await expect.poll(() => articleBlocks(page, 2)).toEqual(['clause: Staff are trained every year.', 'point:1) in the first year;', 'point:2) every year after that.'])
+    await expect.poll(() => articleBlocks(page, 2)).toEqual(['clause: Staff are trained every year.', 'point:(a) in the first year;', 'point:(b) every year after that.'])
     await page.waitForSelector(SAVED)
   })
 

@@ -108,7 +108,7 @@ describe('alternatives in a draft', () => {
       ['ch1', 'Chapter I.', '', 'General|Common'],
       ['a2', 'Article 2.', '', 'Non-liability|non-punishment'],
       ['a2c2', 'Article 2.', '2.', 'shall|may'],
-      ['a2p1', 'Article 2.', '1)', 'by|through'],
+      ['a2p1', 'Article 2.', '(a)', 'by|through'],
     ])
     expect(alternativesOfDoc(docFromJSON(law()), 'ru')[1].label).toBe('Статья 2.')
   })

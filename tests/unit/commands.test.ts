@@ -212,10 +212,10 @@ describe('insertBodyBlock', () => {
     expect(ORIGINAL_IDS).not.toContain(point.attrs.id)
     expect(cursorBlock(res.state)).toEqual({ type: 'point', text: '', offset: 0 })
     expect(structuralContext(res.state)!.child).toBe(point)
-    // The new point is "1)", the old one becomes "2)".
+    // The new point is "(a)", the old one becomes "(b)".
     const labels = numberDocument(res.state.doc, 'en')
-    expect(labels.find((n) => n.id === point.attrs.id)!.label).toBe('1)')
-    expect(labels.find((n) => n.id === 'p1')!.label).toBe('2)')
+    expect(labels.find((n) => n.id === point.attrs.id)!.label).toBe('(a)')
+    expect(labels.find((n) => n.id === 'p1')!.label).toBe('(b)')
     expectValidAndUnique(res.state.doc)
   })
 
@@ -298,9 +298,9 @@ describe('shiftLevel', () => {
 
   it('renumbers accordingly', () => {
     const res = run(withCursorIn(stateFromJSON(law()), 'point', 0), shiftLevel(-1))
-    // p1 becomes paragraph 3, and its sub-point that paragraph's point 1).
+    // p1 becomes paragraph 3, and its sub-point that paragraph's point (a).
     const labels = Object.fromEntries(numberDocument(res.state.doc, 'en').map((n) => [n.id, n.label]))
-    expect([labels.c1, labels.c2, labels.p1, labels.s1]).toEqual(['1.', '2.', '3.', '1)'])
+    expect([labels.c1, labels.c2, labels.p1, labels.s1]).toEqual(['1.', '2.', '3.', '(a)'])
   })
 
   it('refuses beyond the levels and outside body blocks', () => {
@@ -756,7 +756,7 @@ describe('the hierarchy: a sub-point under a point, a point under a paragraph', 
     expect(body(res.state)).toEqual(['clause:Intro:', 'point:one:', 'subpoint:one-a;', 'subpoint:one-b;', 'point:two.', 'clause:', 'clause:Second.'])
     expect(cursorBlock(res.state).type).toBe('clause')
     const { s1, s2, p2 } = labels(res.state)
-    expect([s1, s2, p2]).toEqual(['a)', 'b)', '2)']) // nothing changed owner
+    expect([s1, s2, p2]).toEqual(['(i)', '(ii)', '(b)']) // nothing changed owner
     expectNoOrphanSubpoints(res.state)
   })
 
@@ -771,7 +771,7 @@ describe('the hierarchy: a sub-point under a point, a point under a paragraph', 
     expectRefused(withCursorIn(fresh(), 'point', 2), shiftLevel(1)) // right after the heading
     const res = run(withCursorIn(fresh(), 'point', 1), shiftLevel(1)) // "two." after p1's sub-points
     expect(body(res.state)).toEqual(['clause:Intro:', 'point:one:', 'subpoint:one-a;', 'subpoint:one-b;', 'subpoint:two.', 'clause:Second.'])
-    expect(labels(res.state).p2).toBe('c)')
+    expect(labels(res.state).p2).toBe('(iii)')
     expectNoOrphanSubpoints(res.state)
   })
 
@@ -780,7 +780,7 @@ describe('the hierarchy: a sub-point under a point, a point under a paragraph', 
     const res = run(state, shiftLevel(-1))
     expect(body(res.state)).toEqual(['clause:Intro:', 'clause:one:', 'point:one-a;', 'point:one-b;', 'point:two.', 'clause:Second.'])
     const { c1, p1, s1, s2, p2, c2 } = labels(res.state)
-    expect([c1, p1, s1, s2, p2, c2]).toEqual(['1.', '2.', '1)', '2)', '3)', '3.'])
+    expect([c1, p1, s1, s2, p2, c2]).toEqual(['1.', '2.', '(a)', '(b)', '(c)', '3.'])
     expect(allIds(res.state.doc)).toEqual(allIds(state.doc)) // ids and text kept
     expect(cursorBlock(res.state)).toEqual({ type: 'clause', text: 'one:', offset: 1 })
     expectNoOrphanSubpoints(res.state)
@@ -790,7 +790,7 @@ describe('the hierarchy: a sub-point under a point, a point under a paragraph', 
   it('Shift-Tab on a sub-point makes it a point that keeps the sub-points after it', () => {
     const res = run(withCursorIn(fresh(), 'subpoint', 0), shiftLevel(-1))
     expect(body(res.state)).toEqual(['clause:Intro:', 'point:one:', 'point:one-a;', 'subpoint:one-b;', 'point:two.', 'clause:Second.'])
-    expect(labels(res.state).s2).toBe('a)')
+    expect(labels(res.state).s2).toBe('(i)')
     expectNoOrphanSubpoints(res.state)
   })
 })

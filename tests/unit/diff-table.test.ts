@@ -50,8 +50,8 @@ describe('comparativeTable', () => {
     expect(sketch(rows)).toEqual([
       {
         kind: 'article', status: 'changed',
-        before: ['Article 2. Principles', 'Guided by:', '1) respect for rights;', '2) the interests of the child.'],
-        after: ['Article 2. Principles', 'Guided by:', '1) respect for {+human +}rights;', '2) the {+best +}interests of the child.'],
+        before: ['Article 2. Principles', 'Guided by:', '(a) respect for rights;', '(b) the interests of the child.'],
+        after: ['Article 2. Principles', 'Guided by:', '(a) respect for {+human +}rights;', '(b) the {+best +}interests of the child.'],
       },
     ])
     expect(rows[0].after.map((l) => [l.role, l.status])).toEqual([['heading', 'unchanged'], ['clause', 'unchanged'], ['point', 'changed'], ['point', 'changed']])
@@ -73,8 +73,8 @@ describe('comparativeTable', () => {
     const before = doc([c1, article('a1', 'H', clause('c', 'Intro:'), point('x', 'first;'), point('y', 'second.'))])
     const after = doc([c1, article('a1', 'H', clause('c', 'Intro:'), point('y', 'second.'), point('x', 'first;'))])
     expect(sketch(rowsOf(before, after))[0]).toMatchObject({
-      before: ['Article 1. H', 'Intro:', '1) first;', '2) second.'],
-      after: ['Article 1. H', 'Intro:', '1) second.', '2) first;'],
+      before: ['Article 1. H', 'Intro:', '(a) first;', '(b) second.'],
+      after: ['Article 1. H', 'Intro:', '(a) second.', '(b) first;'],
     })
   })
 

@@ -255,9 +255,9 @@ describe('compareDocuments: an edit inside a point', () => {
     expect(p.status).toBe('changed')
     expect(p.blocks.map((b) => [b.id, b.status, b.labelAfter])).toEqual([
       ['pc1', 'unchanged', ''],
-      ['pp1', 'unchanged', '1)'],
-      ['pp2', 'changed', '2)'],
-      ['pp2s1', 'unchanged', 'a)'],
+      ['pp1', 'unchanged', '(a)'],
+      ['pp2', 'changed', '(b)'],
+      ['pp2s1', 'unchanged', '(i)'],
     ])
     expect(p.blocks[2].segments).toEqual([
       { kind: 'equal', text: 'priority of the best interests ' },
@@ -274,7 +274,7 @@ describe('compareDocuments: an edit inside a point', () => {
         clause('pc1', 'Measures are guided by the following principles:'),
         clause('pp1', 'a;'), point('pp2', 'b;'), subpoint('pp2s1', 'c;')),
     ]), 'en')
-    expect(retyped.articles[0].blocks[1]).toMatchObject({ id: 'pp1', status: 'changed', typeBefore: 'point', typeAfter: 'clause', labelBefore: '1)', labelAfter: '2.' })
+    expect(retyped.articles[0].blocks[1]).toMatchObject({ id: 'pp1', status: 'changed', typeBefore: 'point', typeAfter: 'clause', labelBefore: '(a)', labelAfter: '2.' })
     expect(retyped.articles[0].blocks[1].segments).toEqual([{ kind: 'equal', text: 'a;' }])
   })
 
@@ -289,9 +289,9 @@ describe('compareDocuments: an edit inside a point', () => {
     expect(p.status).toBe('changed')
     expect(p.blocks.map((b) => [b.id, b.status, b.moved, b.labelBefore, b.labelAfter])).toEqual([
       ['pc1', 'unchanged', false, '', ''],
-      ['pp2', 'unchanged', false, '2)', '1)'],
-      ['pp2s1', 'unchanged', false, 'a)', 'a)'],
-      ['pp1', 'unchanged', true, '1)', '2)'],
+      ['pp2', 'unchanged', false, '(b)', '(a)'],
+      ['pp2s1', 'unchanged', false, '(i)', '(i)'],
+      ['pp1', 'unchanged', true, '(a)', '(b)'],
     ])
   })
 

@@ -156,11 +156,12 @@ describe('Akoma Ntoso export', () => {
     expect(en).toMatch(/<paragraph eId="chp_1__art_1__para_1" GUID="en0002">\s*<content>\s*<p>This Law sets out/)
     // Paragraph with points: its text is the list's intro.
     expect(en).toMatch(/<paragraph eId="chp_3__art_7__para_1"[^>]*>\s*<num>1\.<\/num>\s*<list eId="chp_3__art_7__para_1__list_1">\s*<intro>\s*<p>A member state may also/)
-    expect(en).toMatch(/<point eId="chp_3__art_7__para_1__point_1"[^>]*>\s*<num>1\)<\/num>\s*<content>/)
+    expect(en).toMatch(/<point eId="chp_3__art_7__para_1__point_1"[^>]*>\s*<num>\(a\)<\/num>\s*<content>/)
+    expect(ru).toMatch(/<point eId="chp_3__art_7__para_1__point_1"[^>]*>\s*<num>1\)<\/num>\s*<content>/)
     // Sub-points: the Latin letter of their ordinal in both languages ("в)" is point_c).
-    expect(en).toMatch(/<point eId="chp_2__art_4__para_1__point_2__point_c"[^>]*>\s*<num>c\)<\/num>/)
+    expect(en).toMatch(/<point eId="chp_2__art_4__para_1__point_2__point_c"[^>]*>\s*<num>\(iii\)<\/num>/)
     expect(ru).toMatch(/<point eId="chp_2__art_4__para_1__point_2__point_c"[^>]*>\s*<num>в\)<\/num>/)
-    expect(en).toMatch(/<point eId="chp_2__art_4__para_1__point_2"[^>]*>\s*<num>2\)<\/num>\s*<list eId="chp_2__art_4__para_1__point_2__list_1">\s*<intro>\s*<p>“exploitation” means/)
+    expect(en).toMatch(/<point eId="chp_2__art_4__para_1__point_2"[^>]*>\s*<num>\(b\)<\/num>\s*<list eId="chp_2__art_4__para_1__point_2__list_1">\s*<intro>\s*<p>“exploitation” means/)
   })
 
   it('writes points before any paragraph as a list in the article, and chapterless articles without a chapter prefix', () => {

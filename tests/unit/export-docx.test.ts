@@ -110,12 +110,13 @@ describe('DOCX export', () => {
     expect(unzip(await toDocx(sectionedLaw('en'), meta('en')), 'word/styles.xml')).toMatch(/w:styleId="Heading3">(?:(?!<\/w:style>)[\s\S])*<w:outlineLvl w:val="2"\/>(?:(?!<\/w:style>)[\s\S])*Times New Roman/)
   })
 
-  it('defines the numbering formats: "1.", "1)", "a)" in English and Word\'s russianLower "а)" in Russian', async () => {
+  it('defines the numbering formats: "1.", "(a)", "(i)" in English and "1.", "1)", Word\'s russianLower "а)" in Russian', async () => {
     const en = unzip(await toDocx(sampleLaw('en'), meta('en')), 'word/numbering.xml')
     expect(en).toMatch(/<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:numFmt w:val="decimal"\/>[\s\S]*?<w:lvlText w:val="%1\."\/>/)
-    expect(en).toMatch(/<w:lvl w:ilvl="1"[^>]*>[\s\S]*?<w:numFmt w:val="decimal"\/>[\s\S]*?<w:lvlText w:val="%2\)"\/>/)
-    expect(en).toMatch(/<w:lvl w:ilvl="2"[^>]*>[\s\S]*?<w:numFmt w:val="lowerLetter"\/>[\s\S]*?<w:lvlText w:val="%3\)"\/>/)
+    expect(en).toMatch(/<w:lvl w:ilvl="1"[^>]*>[\s\S]*?<w:numFmt w:val="lowerLetter"\/>[\s\S]*?<w:lvlText w:val="\(%2\)"\/>/)
+    expect(en).toMatch(/<w:lvl w:ilvl="2"[^>]*>[\s\S]*?<w:numFmt w:val="lowerRoman"\/>[\s\S]*?<w:lvlText w:val="\(%3\)"\/>/)
     const ru = unzip(await toDocx(sampleLaw('ru'), meta('ru')), 'word/numbering.xml')
+    expect(ru).toMatch(/<w:lvl w:ilvl="1"[^>]*>[\s\S]*?<w:numFmt w:val="decimal"\/>[\s\S]*?<w:lvlText w:val="%2\)"\/>/)
     expect(ru).toMatch(/<w:lvl w:ilvl="2"[^>]*>[\s\S]*?<w:numFmt w:val="russianLower"\/>[\s\S]*?<w:lvlText w:val="%3\)"\/>/)
     // One concrete list per article that has numbered blocks, so each article counts from 1.
     const numbered = articlesOf(lawStructure(sampleLaw('ru'), 'ru')).filter(({ article }) => article.paragraphs.length > 1 || article.paragraphs.some((p) => p.points.length > 0))

@@ -52,8 +52,8 @@ describe('export structure', () => {
     const definitions = articles[3].article
     expect(definitions.heading).toBe('Definitions of terms')
     const points = definitions.paragraphs[0].points
-    expect(points.map((p) => p.label)).toEqual(['1)', '2)', '3)', '4)', '5)'])
-    expect(points[1].subpoints.map((s) => s.label)).toEqual(['a)', 'b)', 'c)', 'd)'])
+    expect(points.map((p) => p.label)).toEqual(['(a)', '(b)', '(c)', '(d)', '(e)'])
+    expect(points[1].subpoints.map((s) => s.label)).toEqual(['(i)', '(ii)', '(iii)', '(iv)'])
     const extraterritorial = articles[6].article
     expect(extraterritorial.paragraphs.map((p) => p.label)).toEqual(['1.', '2.'])
     expect(extraterritorial.paragraphs[0].points).toHaveLength(3)
@@ -73,14 +73,14 @@ describe('export structure', () => {
     const pointsFirst = law.body[1]
     if (pointsFirst.kind !== 'article') throw new Error('expected an article')
     expect(pointsFirst.paragraphs[0]).toMatchObject({ implicit: true, text: '', label: '' })
-    expect(pointsFirst.paragraphs[0].points.map((p) => [p.label, p.text])).toEqual([['1)', 'lone point one;'], ['2)', 'lone point two.']])
+    expect(pointsFirst.paragraphs[0].points.map((p) => [p.label, p.text])).toEqual([['(a)', 'lone point one;'], ['(b)', 'lone point two.']])
     expect(pointsFirst.paragraphs.slice(1).map((p) => p.label)).toEqual(['1.', '2.'])
     const chapter = law.body[2]
     if (chapter.kind !== 'chapter') throw new Error('expected a chapter')
     const subFirst = chapter.articles[0].paragraphs[0]
     expect(subFirst.points[0]).toMatchObject({ implicit: true, text: '' })
     expect(subFirst.points[0].subpoints.map((s) => s.text)).toEqual(['orphan sub-point;'])
-    expect(subFirst.points[1].subpoints.map((s) => s.label)).toEqual(['a)'])
+    expect(subFirst.points[1].subpoints.map((s) => s.label)).toEqual(['(i)'])
     expect(chapter.articles[2].paragraphs).toEqual([])
   })
 
@@ -121,8 +121,8 @@ describe('Markdown export', () => {
     expect(md).toContain('\n## Chapter I. General provisions\n')
     expect(md).toContain('\n### Article 5. Interpretation of terms\n')
     expect(md).toContain('\n1. A member state may also establish its jurisdiction')
-    expect(md).toContain('\n   1) the offence is committed by a national of that state')
-    expect(md).toContain('\n      a) sexual exploitation;\n')
+    expect(md).toContain('\n   (a) the offence is committed by a national of that state')
+    expect(md).toContain('\n      (i) sexual exploitation;\n')
     // Alternative wordings stay readable: brackets are escaped, not dropped.
     expect(md).toContain('Non-liability \\[non-punishment\\] of victims')
     // The single paragraph of an article carries no number.
@@ -153,8 +153,8 @@ describe('Markdown export', () => {
 
   it('handles the edge cases without losing a block', () => {
     const md = toMarkdown(edgeLaw(), meta('en'))
-    expect(md).toContain('### Article 2. Points first\n\n   1) lone point one;\n\n   2) lone point two.\n\n1. Then a paragraph.')
-    expect(md).toContain('Intro:\n\n      a) orphan sub-point;\n\n   1) real point:\n\n      a) its sub-point.')
+    expect(md).toContain('### Article 2. Points first\n\n   (a) lone point one;\n\n   (b) lone point two.\n\n1. Then a paragraph.')
+    expect(md).toContain('Intro:\n\n      (i) orphan sub-point;\n\n   (a) real point:\n\n      (i) its sub-point.')
     expect(md).toContain('\n### Article 4.\n')
     expect(md).toContain('\n## Chapter II.\n')
   })
@@ -212,8 +212,8 @@ describe('HTML export', () => {
     expect(html).toContain('<h2 class="chapter" data-id="en0001">Chapter I. General provisions</h2>')
     expect(html).toContain('<h3 class="article-heading">Article 1. Purpose of this Law</h3>')
     expect(html).toMatch(/<p class="clause"[^>]*><span class="num">1\.<\/span> A member state may also/)
-    expect(html).toMatch(/<p class="point"[^>]*><span class="num">1\)<\/span> the offence is committed/)
-    expect(html).toMatch(/<p class="subpoint"[^>]*><span class="num">a\)<\/span> sexual exploitation;/)
+    expect(html).toMatch(/<p class="point"[^>]*><span class="num">\(a\)<\/span> the offence is committed/)
+    expect(html).toMatch(/<p class="subpoint"[^>]*><span class="num">\(i\)<\/span> sexual exploitation;/)
   })
 
   it('has a Russian cover and lang', () => {

@@ -440,7 +440,7 @@ describe('numberingPlugin', () => {
     expectInSync(state)
     expect(labelsOf(state)).toContain(`${posOfNth(state.doc, 'articleHeading', 1)}:Article 2.`)
     expect(labelsOf(state)).toContain(`${posOfNth(state.doc, 'chapter', 0)}:Chapter I.`)
-    expect(labelsOf(state)).toContain(`${posOfNth(state.doc, 'subpoint', 0)}:a)`)
+    expect(labelsOf(state)).toContain(`${posOfNth(state.doc, 'subpoint', 0)}:(i)`)
   })
 
   it('labelAt finds the label of the node that shows it', () => {

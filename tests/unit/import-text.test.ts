@@ -130,11 +130,11 @@ describe('parseText: plain text', () => {
       '',
       'Article 2 – Definitions',
       '1. For the purposes of this Law:',
-      '1) “child” means a person under eighteen;',
-      '2) “exploitation” includes:',
-      'a) forced labour;',
-      'b) slavery;',
-      '3) “victim” means a person harmed.',
+      '(a) “child” means a person under eighteen;',
+      '(b) “exploitation” includes:',
+      '(i) forced labour;',
+      '(ii) slavery;',
+      '(c) “victim” means a person harmed.',
       '2. Other terms keep their usual meaning.',
       '',
       'Chapter 2. Protection',
@@ -393,12 +393,12 @@ describe('parseText: plain text', () => {
     const relabelled = (text: string) => parsed(text).notes.find((n) => n.code === 'relabelled')
     // "а)" directly under a part: points, which Accord numbers "1)", "2)".
     expect(relabelled('Закон\nСтатья 1. Сфера\n1. Закон распространяется на:\nа) граждан;\nб) иностранцев.\n2. Иное.')).toEqual({ code: 'relabelled', typed: 'а)', computed: '1)' })
-    // English "(a)" points and "(i)" sub-points show as "1)" and "a)": the first difference is told.
-    expect(relabelled('Law\nArticle 1. Scope\n1. It applies:\n(a) to citizens;\n(b) to others.')).toEqual({ code: 'relabelled', typed: '(a)', computed: '1)' })
+    // English points show as "(a)", sub-points as "(i)": typed "1)" and "a)" are told, the first difference.
+    expect(relabelled('Law\nArticle 1. Scope\nIt applies:\n1) to citizens, namely:\na) residents;\nb) visitors.')).toEqual({ code: 'relabelled', typed: '1)', computed: '(a)' })
     // Numbered as Accord numbers them (a Latin "a" typed for a Cyrillic "а" included): nothing to say.
     expect(relabelled('Закон\nСтатья 1. Сфера\n1. Понятия:\n1) первое, включая:\na) одно;\nб) другое;\n2) второе.')).toBeUndefined()
-    expect(relabelled('Law\nArticle 1. Scope\nIt applies:\n1) to citizens, namely:\na) residents;\nb) visitors.')).toBeUndefined()
-    expect(parsed('Law\nArticle 1. Scope\n1. It applies:\n(a) to citizens;').warnings.join(' ')).toContain('(“(a)” → “1)”)')
+    expect(relabelled('Law\nArticle 1. Scope\n1. It applies:\n(a) to citizens, namely:\n(i) residents;\n(ii) visitors;\n(b) to others.\n2. Other.')).toBeUndefined()
+    expect(parsed('Law\nArticle 1. Scope\n1. It applies:\n1) to citizens;').warnings.join(' ')).toContain('(“1)” → “(a)”)')
   })
 
   it('gives an article with a heading only an empty paragraph, as a new article has in the editor', () => {

@@ -37,7 +37,8 @@ describe('language versions side by side', () => {
       'chapter Глава 2. | Chapter II.', 'article Статья 3. | Article 3.',
     ])
     expect(rows[4].left!.blocks).toEqual([{ type: 'clause', label: '', text: 'Термины:' }, { type: 'point', label: '1)', text: 'жертва;' }])
-    expect(rows[4].right!.blocks).toEqual([{ type: 'clause', label: '', text: 'Термины:' }, { type: 'point', label: '1)', text: 'жертва;' }])
+    // Each side's points as its language numbers them.
+    expect(rows[4].right!.blocks).toEqual([{ type: 'clause', label: '', text: 'Термины:' }, { type: 'point', label: '(a)', text: 'жертва;' }])
     expect(counts).toEqual({ missing: 0, numberDiffers: 0, blocksDiffer: 0, untranslated: 1, changedInOriginal: 0 })
   })
 

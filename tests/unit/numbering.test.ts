@@ -136,21 +136,24 @@ describe('numberDocument', () => {
   it('a single paragraph followed by points shows no paragraph number, its points do', () => {
     const b = createBuilders('s')
     const doc = docFromJSON(b.law('L', [], [b.article('A', [b.clause('Intro:'), b.point('x'), b.point('y')])]))
-    expect(labels(doc, 'en')).toEqual(['Article 1.', '', '1)', '2)'])
+    expect(labels(doc, 'en')).toEqual(['Article 1.', '', '(a)', '(b)'])
+    expect(labels(doc, 'ru')).toEqual(['Статья 1.', '', '1)', '2)'])
   })
 
-  it('numbers points "1)", "2)" and restarts them in every paragraph', () => {
+  it('letters points "(a)", "(b)" in English and numbers them «1)», «2)» in Russian, restarting them in every paragraph', () => {
     const doc = docFromJSON(law())
     const byId = labelsById(doc, 'en')
-    expect([byId.a2c2p1, byId.a2c2p2, byId.a2c2p3]).toEqual(['1)', '2)', '3)'])
-    expect([byId.a2c3p1, byId.a2c3p2]).toEqual(['1)', '2)'])
-    expect(labelsById(doc, 'ru').a2c3p2).toBe('2)')
+    expect([byId.a2c2p1, byId.a2c2p2, byId.a2c2p3]).toEqual(['(a)', '(b)', '(c)'])
+    expect([byId.a2c3p1, byId.a2c3p2]).toEqual(['(a)', '(b)'])
+    const ru = labelsById(doc, 'ru')
+    expect([ru.a2c2p1, ru.a2c2p2, ru.a2c2p3]).toEqual(['1)', '2)', '3)'])
+    expect(ru.a2c3p2).toBe('2)')
   })
 
-  it('letters sub-points "a)", "b)" in English and "а)", "б)" in Russian, restarting in every point', () => {
+  it('numbers sub-points "(i)", "(ii)" in English and letters them «а)», «б)» in Russian, restarting in every point', () => {
     const doc = docFromJSON(law())
     const en = labelsById(doc, 'en')
-    expect([en.a2c2p2s1, en.a2c2p2s2, en.a2c2p3s1]).toEqual(['a)', 'b)', 'a)'])
+    expect([en.a2c2p2s1, en.a2c2p2s2, en.a2c2p3s1]).toEqual(['(i)', '(ii)', '(i)'])
     const ru = labelsById(doc, 'ru')
     expect([ru.a2c2p2s1, ru.a2c2p2s2, ru.a2c2p3s1]).toEqual(['а)', 'б)', 'а)'])
     // Cyrillic, not Latin look-alikes.
@@ -163,17 +166,20 @@ describe('numberDocument', () => {
       b.clause('1'), b.point('p'), b.subpoint('s'), b.subpoint('s'),
       b.clause('2'), b.point('p'), b.subpoint('s'),
     ])]))
-    expect(labels(doc, 'en')).toEqual(['Article 1.', '1.', '1)', 'a)', 'b)', '2.', '1)', 'a)'])
+    expect(labels(doc, 'en')).toEqual(['Article 1.', '1.', '(a)', '(i)', '(ii)', '2.', '(a)', '(i)'])
+    expect(labels(doc, 'ru')).toEqual(['Статья 1.', '1.', '1)', 'а)', 'б)', '2.', '1)', 'а)'])
   })
 
-  it('the 10th Russian sub-point is "к)" and the 27th English one is "aa)"', () => {
+  it('the 10th Russian sub-point is "к)", the 27th English point "(aa)" and the 14th English sub-point "(xiv)"', () => {
     const b = createBuilders('v')
     const subs = Array.from({ length: 30 }, (_, i) => b.subpoint(`s${i + 1}`))
     const doc = docFromJSON(b.law('L', [], [b.article('A', [b.clause('c'), b.point('p'), ...subs])]))
     const en = labels(doc, 'en', 'subpoint')
-    expect(en[25]).toBe('z)')
-    expect(en[26]).toBe('aa)')
-    expect(en[27]).toBe('ab)')
+    expect(en[13]).toBe('(xiv)')
+    expect(en[29]).toBe('(xxx)')
+    const points = Array.from({ length: 28 }, (_, i) => b.point(`p${i + 1}`))
+    const enPoints = labels(docFromJSON(b.law('L', [], [b.article('A', [b.clause('c'), ...points])])), 'en', 'point')
+    expect(enPoints.slice(24)).toEqual(['(y)', '(z)', '(aa)', '(ab)'])
     const ru = labels(doc, 'ru', 'subpoint')
     expect(ru[9]).toBe('к)')
     expect(ru[27]).toBe('я)')
