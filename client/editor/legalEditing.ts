@@ -142,6 +142,8 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
     const bind = (command: Command) => () => run(this.editor, command)
     return {
       Enter: () => goToSelectedXref(this.editor.view, this.options.language) || run(this.editor, splitStructural),
+      // The law's blocks hold no line breaks: Shift+Enter, a line break in Word, does what Enter does rather than nothing.
+      'Shift-Enter': () => run(this.editor, splitStructural),
       [SHORTCUTS.xref]: () => {
         const { view } = this.editor
         if (!view.editable || !canInsertXref(view.state)) return false
