@@ -27,6 +27,18 @@ function expectStepped(before: EditorState, after: EditorState, where: ReturnTyp
   expect(cursorBlock(after)).toEqual(where)
 }
 
+/** Deletes the words of the block the caret is in. */
+const emptyBlock: Command = (state, dispatch) => {
+  const { $from } = state.selection
+  dispatch?.(state.tr.delete($from.start(), $from.end()))
+  return true
+}
+
+/** Pressing `key` in `state` only moves the caret, to `where`. */
+function expectKeySteps(state: EditorState, key: Command, where: ReturnType<typeof cursorBlock>): void {
+  expectStepped(state, press(state, key), where)
+}
+
 describe('Backspace and Delete across the structure', () => {
   it('Backspace at the start of an article\'s first paragraph steps into the heading; its words never join the heading', () => {
     const state = at('clause', 0, 'start')
@@ -35,46 +47,37 @@ describe('Backspace and Delete across the structure', () => {
     expect(joined.doc.child(3).firstChild!.textContent).toBe('OneFirst paragraph.')
     expect(allIds(joined.doc)).not.toContain('c1')
 
-    expectStepped(state, press(state, backspace), { type: 'articleHeading', text: 'One', offset: 3 })
+    expectKeySteps(state, backspace, { type: 'articleHeading', text: 'One', offset: 3 })
   })
 
   it('Delete at the end of an article heading steps into the first paragraph', () => {
-    const state = at('articleHeading', 0, 'end')
-    expectStepped(state, press(state, del), { type: 'clause', text: 'First paragraph.', offset: 0 })
+    expectKeySteps(at('articleHeading', 0, 'end'), del, { type: 'clause', text: 'First paragraph.', offset: 0 })
   })
 
   it('a heading never joins the block before it: an article\'s, a chapter\'s after an article, the first chapter\'s after the preamble', () => {
-    let state = at('articleHeading', 1, 'start')
-    expectStepped(state, press(state, backspace), { type: 'subpoint', text: 'a sub-point.', offset: 12 })
-    state = at('chapter', 1, 'start')
-    expectStepped(state, press(state, backspace), { type: 'clause', text: 'Only paragraph.', offset: 15 })
-    state = at('chapter', 0, 'start')
+    expectKeySteps(at('articleHeading', 1, 'start'), backspace, { type: 'subpoint', text: 'a sub-point.', offset: 12 })
+    expectKeySteps(at('chapter', 1, 'start'), backspace, { type: 'clause', text: 'Only paragraph.', offset: 15 })
+    const state = at('chapter', 0, 'start')
     const plainJoin = run(state, joinBackward).state
     expect(topLevel(plainJoin.doc)).not.toContain('chapter:General')
-    expectStepped(state, press(state, backspace), { type: 'paragraph', text: 'Preamble', offset: 8 })
+    expectKeySteps(state, backspace, { type: 'paragraph', text: 'Preamble', offset: 8 })
   })
 
   it('Delete at the end of an article\'s last block, or of the preamble, steps into the heading after it', () => {
-    let state = at('clause', 2, 'end') // c3, before Chapter "Final"
-    expectStepped(state, press(state, del), { type: 'chapter', text: 'Final', offset: 0 })
-    state = at('paragraph', 0, 'end')
-    expectStepped(state, press(state, del), { type: 'chapter', text: 'General', offset: 0 })
+    expectKeySteps(at('clause', 2, 'end'), del, { type: 'chapter', text: 'Final', offset: 0 })
+    expectKeySteps(at('paragraph', 0, 'end'), del, { type: 'chapter', text: 'General', offset: 0 })
   })
 
   it('two headings side by side (a chapter\'s and its first section\'s) never join', () => {
     const b = createBuilders('h')
     const state = stateFromJSON(b.law('L', ['P'], [b.chapter('General'), b.section('Scope'), b.article('One', [b.clause('Text.')])]))
-    const atSection = withCursorIn(state, 'section', 0, 'start')
-    expectStepped(atSection, press(atSection, backspace), { type: 'chapter', text: 'General', offset: 7 })
-    const atChapter = withCursorIn(state, 'chapter', 0, 'end')
-    expectStepped(atChapter, press(atChapter, del), { type: 'section', text: 'Scope', offset: 0 })
+    expectKeySteps(withCursorIn(state, 'section', 0, 'start'), backspace, { type: 'chapter', text: 'General', offset: 7 })
+    expectKeySteps(withCursorIn(state, 'chapter', 0, 'end'), del, { type: 'section', text: 'Scope', offset: 0 })
   })
 
   it('the preamble never joins the title', () => {
-    let state = at('paragraph', 0, 'start')
-    expectStepped(state, press(state, backspace), { type: 'lawTitle', text: 'Law', offset: 3 })
-    state = at('lawTitle', 0, 'end')
-    expectStepped(state, press(state, del), { type: 'paragraph', text: 'Preamble', offset: 0 })
+    expectKeySteps(at('paragraph', 0, 'start'), backspace, { type: 'lawTitle', text: 'Law', offset: 3 })
+    expectKeySteps(at('lawTitle', 0, 'end'), del, { type: 'paragraph', text: 'Preamble', offset: 0 })
   })
 
   it('words still join within an article\'s body: a paragraph into the one before, a point into its paragraph', () => {
@@ -116,23 +119,13 @@ describe('Backspace and Delete across the structure', () => {
   })
 
   it('an article whose heading is empty but whose body has words stays: Backspace steps over the heading', () => {
-    const headless = press(at('articleHeading', 1, 'start'), (s, dispatch) => {
-      const { $from } = s.selection
-      dispatch?.(s.tr.delete($from.pos, $from.pos + $from.parent.content.size))
-      return true
-    })
-    const state = press(withCursorIn(headless, 'clause', 2, 'start'), backspace)
-    expectStepped(headless, state, { type: 'articleHeading', text: '', offset: 0 })
-    const stepped = press(state, backspace)
-    expectStepped(state, stepped, { type: 'subpoint', text: 'a sub-point.', offset: 12 })
+    const headless = press(at('articleHeading', 1, 'start'), emptyBlock)
+    const state = withCursorIn(headless, 'clause', 2, 'start')
+    expectKeySteps(state, backspace, { type: 'articleHeading', text: '', offset: 0 })
+    expectKeySteps(press(state, backspace), backspace, { type: 'subpoint', text: 'a sub-point.', offset: 12 })
   })
 
   it('a lone preamble paragraph stays when empty', () => {
-    const emptied = press(at('paragraph', 0, 'end'), (s, dispatch) => {
-      const { $from } = s.selection
-      dispatch?.(s.tr.delete($from.start(), $from.end()))
-      return true
-    })
-    expectStepped(emptied, press(emptied, backspace), { type: 'lawTitle', text: 'Law', offset: 3 })
+    expectKeySteps(press(at('paragraph', 0, 'end'), emptyBlock), backspace, { type: 'lawTitle', text: 'Law', offset: 3 })
   })
 })
