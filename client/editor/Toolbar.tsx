@@ -85,34 +85,36 @@ export function Toolbar({ editor, language, children }: { editor: Editor | null;
   )
   return (
     <div ref={toolbar} className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      <div className="toolbar-group">{STRUCTURE.map(button)}</div>
-      <div className="toolbar-group">{ARRANGE.map(button)}</div>
-      <div className="toolbar-group">
-        <button
-          type="button"
-          data-testid="insert-xref"
-          aria-haspopup="dialog"
-          disabled={!editor || !editor.isEditable || (enabled & (1 << COMMANDS.indexOf(xrefAllowed))) === 0}
-          title={`${t('toolbar.xref')} (${shortcutText(SHORTCUTS.xref)})`}
-          onMouseDown={(e) => e.preventDefault() /* keep the caret where the reference goes */}
-          onClick={() => setShowXref(true)}
-        >
-          {t('toolbar.xref')}
-        </button>
+      <div className="toolbar-buttons">
+        <div className="toolbar-group">{STRUCTURE.map(button)}</div>
+        <div className="toolbar-group">{ARRANGE.map(button)}</div>
+        <div className="toolbar-group">
+          <button
+            type="button"
+            data-testid="insert-xref"
+            aria-haspopup="dialog"
+            disabled={!editor || !editor.isEditable || (enabled & (1 << COMMANDS.indexOf(xrefAllowed))) === 0}
+            title={`${t('toolbar.xref')} (${shortcutText(SHORTCUTS.xref)})`}
+            onMouseDown={(e) => e.preventDefault() /* keep the caret where the reference goes */}
+            onClick={() => setShowXref(true)}
+          >
+            {t('toolbar.xref')}
+          </button>
+        </div>
+        <div className="toolbar-group">
+          <button type="button" data-testid="undo" disabled={!editor} title={`${t('toolbar.undo')} (${shortcutText('Mod-z')})`} onClick={() => editor?.chain().focus().undo().run()}>
+            {t('toolbar.undo')}
+          </button>
+          <button type="button" data-testid="redo" disabled={!editor} title={`${t('toolbar.redo')} (${shortcutText('Mod-Shift-z')})`} onClick={() => editor?.chain().focus().redo().run()}>
+            {t('toolbar.redo')}
+          </button>
+          {find.button}
+          <button type="button" onClick={() => setShowShortcuts(true)} aria-haspopup="dialog">
+            {t('toolbar.shortcuts')}
+          </button>
+        </div>
+        {children && <div className="toolbar-group">{children}</div>}
       </div>
-      <div className="toolbar-group">
-        <button type="button" data-testid="undo" disabled={!editor} title={`${t('toolbar.undo')} (${shortcutText('Mod-z')})`} onClick={() => editor?.chain().focus().undo().run()}>
-          {t('toolbar.undo')}
-        </button>
-        <button type="button" data-testid="redo" disabled={!editor} title={`${t('toolbar.redo')} (${shortcutText('Mod-Shift-z')})`} onClick={() => editor?.chain().focus().redo().run()}>
-          {t('toolbar.redo')}
-        </button>
-        {find.button}
-        <button type="button" onClick={() => setShowShortcuts(true)} aria-haspopup="dialog">
-          {t('toolbar.shortcuts')}
-        </button>
-      </div>
-      {children && <div className="toolbar-group">{children}</div>}
       {find.bar}
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
       {showXref && editor && (

@@ -236,6 +236,11 @@ describe('the editor in a narrower window', () => {
       await page.locator(path === '/' ? '[data-testid="document-row"]' : path === '/admin' ? '#people-title' : '.legal-text .clause').first().waitFor()
       expect(await sideways(), path).toBe(0)
     }
+    // The draft's sticky toolbar is one row of buttons that scrolls sideways, not a third of the screen.
+    const buttons = page.locator('.toolbar-buttons')
+    const [bar, button] = [await buttons.boundingBox(), await page.locator('.toolbar button').first().boundingBox()]
+    expect(bar!.height).toBeLessThan(button!.height * 1.5)
+    expect(await buttons.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
     // A draft's Rename and Delete stay inside the window, under its title.
     await page.goto(`${server.url}/`)
     const row = page.getByTestId('document-row').first()
