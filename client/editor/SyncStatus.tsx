@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useSyncExternalStore } from 'react'
+import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react'
 import type { CollabSession, SyncState } from '../collab/session'
 import { useI18n, type Translate } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'
@@ -42,6 +42,14 @@ export function useSyncState(session: CollabSession): SyncState {
  */
 const SAVED_SETTLE_MS = 500
 
+/** How long the answer to Ctrl+S stays beside the status. */
+const SAVE_KEY_HINT_MS = 5000
+
+/** Ctrl+S (⌘S), or the same key on another layout («ы» on a Russian one). */
+function isSaveKey(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && (event.key.toLowerCase() === 's' || event.code === 'KeyS')
+}
+
 /**
  * "Saved" only when the server has stored every local change (and it has stayed so for
  * SAVED_SETTLE_MS after saving). Updated in place rather than re-rendered: every React commit
@@ -51,6 +59,7 @@ export function SyncStatus({ session }: { session: CollabSession }) {
   const { t } = useI18n()
   const box = useRef<HTMLDivElement>(null)
   const text = useRef<HTMLSpanElement>(null)
+  const hint = useRef<HTMLSpanElement>(null)
   useLayoutEffect(() => {
     let shown = ''
     let settling: ReturnType<typeof setTimeout> | null = null
@@ -84,10 +93,30 @@ export function SyncStatus({ session }: { session: CollabSession }) {
       if (settling) clearTimeout(settling)
     }
   }, [session, t])
+  // Ctrl+S, a reflex from Word, would have the browser save the page as a file: Accord saves as
+  // one types, and says so beside where things stand (announced with the status).
+  useEffect(() => {
+    let clearing: ReturnType<typeof setTimeout> | null = null
+    const onKey = (event: KeyboardEvent) => {
+      if (!isSaveKey(event)) return
+      event.preventDefault()
+      hint.current!.textContent = t('status.savedAsYouType')
+      if (clearing) clearTimeout(clearing)
+      clearing = setTimeout(() => {
+        hint.current!.textContent = ''
+      }, SAVE_KEY_HINT_MS)
+    }
+    document.addEventListener('keydown', onKey)
+    return () => {
+      document.removeEventListener('keydown', onKey)
+      if (clearing) clearTimeout(clearing)
+    }
+  }, [t])
   return (
     <div ref={box} role="status" aria-live="polite" data-testid="sync-status">
       <span className="sync-dot" aria-hidden="true" />
       <span ref={text} />
+      <span ref={hint} className="sync-hint" data-testid="save-key-hint" />
     </div>
   )
 }

@@ -128,6 +128,7 @@ export const en = {
   'status.offlineNone': 'Offline — reconnecting…',
   'status.storage': 'The server cannot store changes right now — your changes are kept in this browser',
   'status.refused': 'Connection refused: {reason}',
+  'status.savedAsYouType': 'Accord saves as you type: nothing to save by hand',
   'reason.unknownDocument': 'this draft does not exist',
   'reason.messageTooLarge': 'a change was too large to send',
   'reason.malformedMessage': 'the server could not read a message',

@@ -127,6 +127,7 @@ export const ru: Record<MessageKey, string> = {
   'status.offlineNone': 'Нет связи — переподключение…',
   'status.storage': 'Сервер сейчас не может сохранить изменения — они хранятся в этом браузере',
   'status.refused': 'Подключение отклонено: {reason}',
+  'status.savedAsYouType': 'Accord сохраняет по мере ввода: сохранять вручную не нужно',
   'reason.unknownDocument': 'такого проекта нет',
   'reason.messageTooLarge': 'изменение слишком велико для отправки',
   'reason.malformedMessage': 'сервер не смог прочитать сообщение',
