@@ -1,4 +1,4 @@
-import { Extension, type Editor } from '@tiptap/core'
+import { Extension, InputRule, type Editor } from '@tiptap/core'
 import { Plugin, PluginKey, type Command } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { Language } from '../../shared/language'
@@ -18,6 +18,7 @@ import {
 } from '../../shared/editor/commands'
 import { selectDocumentEdge } from '../../shared/editor/documentEdges'
 import { backspaceAtBoundary, deleteAtBoundary } from '../../shared/editor/blockBoundaries'
+import { applyTypedMarker, TYPED_MARKER } from '../../shared/editor/typedMarkers'
 import { structuredPastePlugin } from './structuredPaste'
 import { currentArticlePlugin } from './currentArticle'
 import { typedTextPlugin } from './typedText'
@@ -82,9 +83,11 @@ function documentEdgeKeys(bind: (command: Command) => () => boolean): Record<str
 const BACKWARD_KEYS = ['Backspace', 'Mod-Backspace', 'Shift-Backspace', ...(isMac ? ['Ctrl-h', 'Alt-Backspace'] : [])]
 const FORWARD_KEYS = ['Delete', 'Mod-Delete', ...(isMac ? ['Ctrl-d', 'Ctrl-Alt-Backspace', 'Alt-Delete', 'Alt-d'] : [])]
 
-function boundaryKeys(bind: (command: Command) => () => boolean): Record<string, () => boolean> {
+function boundaryKeys(editor: Editor, bind: (command: Command) => () => boolean): Record<string, () => boolean> {
+  // Right after a typed "1) " made a point, Backspace gives the typed marker back, as TipTap's own Backspace would.
+  const backward = () => editor.commands.undoInputRule() || bind(backspaceAtBoundary)()
   return Object.fromEntries([
-    ...BACKWARD_KEYS.map((key) => [key, bind(backspaceAtBoundary)]),
+    ...BACKWARD_KEYS.map((key) => [key, backward]),
     ...FORWARD_KEYS.map((key) => [key, bind(deleteAtBoundary)]),
   ])
 }
@@ -138,6 +141,11 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       unfocusedSelectionPlugin(),
     ]
   },
+  addInputRules() {
+    // "1) ", "(a) ", "а) " typed at a block's start: the block becomes that kind, the number shown is Accord's.
+    const { language } = this.options
+    return [new InputRule({ find: TYPED_MARKER, handler: ({ state, range, match }) => (applyTypedMarker(state.tr, range.from, range.to, match[1], language) ? undefined : null) })]
+  },
   addKeyboardShortcuts() {
     const bind = (command: Command) => () => run(this.editor, command)
     return {
@@ -163,7 +171,7 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       [SHORTCUTS.moveDown]: bind(moveStructural(1)),
       [SHORTCUTS.delete]: bind(deleteStructural),
       ...documentEdgeKeys(bind),
-      ...boundaryKeys(bind),
+      ...boundaryKeys(this.editor, bind),
     }
   },
 })

@@ -389,6 +389,34 @@ describe('two people co-editing the sample law in the browser', () => {
     await pageA.waitForSelector(SAVED)
   })
 
+  it('makes a point of a new paragraph begun with a typed "(a) ", as Word makes a list; Backspace right after gives the typed words back', async () => {
+    const lone = (await pageA.$$eval('.legal-text article.article', (all) => all.map((a) => a.querySelectorAll('p').length))).indexOf(1)
+    expect(lone).toBeGreaterThanOrEqual(0)
+    const before = await editorText(pageB)
+    await caretAtEnd(pageA, firstClause(pageA, lone))
+    await pageA.keyboard.press('Enter')
+    await pageA.keyboard.type('(a) the first point;')
+    for (const page of [pageA, pageB]) {
+      const block = page.locator('.legal-text article.article').nth(lone).locator('p').nth(1)
+      await expect.poll(() => textWithoutCarets(block)).toBe('the first point;')
+      expect(await block.getAttribute('class')).toContain('point')
+      expect(await block.getAttribute('data-label')).toBe('(a)')
+    }
+    // Enter makes another point; "2. " typed in it makes a paragraph, and Backspace right after gives the point its typed words back.
+    await pageA.keyboard.press('Enter')
+    await pageA.keyboard.type('2. ')
+    const third = pageA.locator('.legal-text article.article').nth(lone).locator('p').nth(2)
+    await expect.poll(() => third.getAttribute('class')).toContain('clause')
+    expect(await third.getAttribute('data-label')).toBe('2.')
+    await pageA.keyboard.press('Backspace')
+    await expect.poll(() => textWithoutCarets(third)).toBe('2. ')
+    expect(await third.getAttribute('class')).toContain('point')
+    // Undo, a step at a time, takes the article back to what it was.
+    for (let i = 0; i < 8 && (await editorText(pageA)) !== before; i++) await pageA.keyboard.press('Control+z')
+    for (const page of [pageA, pageB]) await expect.poll(() => editorText(page)).toBe(before)
+    await pageA.waitForSelector(SAVED)
+  })
+
   it('goes to the end of the law with Ctrl+End and to its start with Ctrl+Home, however far off screen', async () => {
     const last = pageA.locator('.legal-text article.article').last()
     const lastText = await textWithoutCarets(last.locator('p').last())
