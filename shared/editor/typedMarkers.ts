@@ -10,7 +10,8 @@ import { endOfDeeper, levelOf, subpointFitsAfter } from './hierarchy'
  * number Accord then shows itself (numbers are computed, never typed). The markers are the
  * importer's (shared/import/markers.ts). A letter is a sub-point where the draft letters those
  * (Russian «а)», or a Latin look-alike typed for it) and a point where it letters points
- * (English "(a)"); in English a small Roman numeral ("(ii)") is a sub-point where one may stand.
+ * (English "(a)"); in English a small Roman numeral ("(ii)") is a sub-point where one may stand,
+ * and "(2)" a paragraph.
  */
 export function kindOfTypedMarker(marker: string, language: Language, subpointFits: boolean): BodyType | null {
   const typed = matchMarker(`${marker} `)
@@ -18,8 +19,10 @@ export function kindOfTypedMarker(marker: string, language: Language, subpointFi
   switch (typed.style) {
     case 'N.':
       return 'clause'
-    case 'N)':
     case '(N)':
+      // "(2)" numbers a paragraph in English drafting (a subsection); a Russian text writes its points so.
+      return language === 'en' ? 'clause' : 'point'
+    case 'N)':
       return 'point'
     case 'L)':
     case '(L)': {

@@ -21,7 +21,7 @@ const law = () => stateFromJSON(fixtureLaw(true))
 describe('numbers typed at the start of a block', () => {
   it('name the kind of block, as each language numbers it', () => {
     const cases: [string, 'en' | 'ru', boolean, string | null][] = [
-      ['2.', 'en', false, 'clause'], ['1)', 'en', false, 'point'], ['(3)', 'ru', true, 'point'],
+      ['2.', 'en', false, 'clause'], ['1)', 'en', false, 'point'], ['(3)', 'ru', true, 'point'], ['(2)', 'en', true, 'clause'],
       ['(a)', 'en', true, 'point'], ['b)', 'en', false, 'point'], ['(ii)', 'en', true, 'subpoint'], ['(i)', 'en', false, 'point'],
       ['а)', 'ru', true, 'subpoint'], ['б)', 'ru', false, 'point'], ['a)', 'ru', true, 'subpoint'], ['(а)', 'en', true, 'subpoint'],
       ['-', 'en', true, null], ['Article', 'en', true, null],
