@@ -11,10 +11,9 @@ export type Route =
 function parse(pathname: string): Route {
   const doc = /^\/d\/([^/]+)\/?$/.exec(pathname)
   if (doc) return { name: 'document', id: decodeURIComponent(doc[1]) }
-  const invite = /^\/invite\/([^/]+)\/?$/.exec(pathname)
-  if (invite) return { name: 'invite', token: decodeURIComponent(invite[1]) }
-  const reset = /^\/reset\/([^/]+)\/?$/.exec(pathname)
-  if (reset) return { name: 'reset', token: decodeURIComponent(reset[1]) }
+  // One-time links, both holding their token.
+  const link = /^\/(invite|reset)\/([^/]+)\/?$/.exec(pathname)
+  if (link) return { name: link[1] as 'invite' | 'reset', token: decodeURIComponent(link[2]) }
   if (/^\/admin\/?$/.test(pathname)) return { name: 'admin' }
   return { name: 'documents' }
 }

@@ -4,8 +4,8 @@ import type { z } from 'zod'
  * What was wrong with a request's field, as the server tells the browser: a kind of problem and
  * its limit, never the validator's English, so that the page can say it in its own language.
  * The server sends these as the `details` of a validation_failed error (server/http/guard.ts).
+ * `same`: a new value that must differ from the current one (a new password) does not.
  */
-/** `same`: a new value that must differ from the current one (a new password) does not. */
 export const VALIDATION_PROBLEMS = ['empty', 'tooLong', 'tooShort', 'tooMany', 'tooFew', 'invalid', 'taken', 'same'] as const
 export type ValidationProblem = (typeof VALIDATION_PROBLEMS)[number]
 

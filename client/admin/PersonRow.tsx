@@ -49,6 +49,9 @@ export function PersonRow({ person, organizations, isMe, onChange, onResetLink, 
     }
   }
 
+  const change = (input: ChangeAccountInput) => act(() => onChange(person, input))
+
+
   function move(event: FormEvent) {
     event.preventDefault()
     const target = movingTo
@@ -57,7 +60,7 @@ export function PersonRow({ person, organizations, isMe, onChange, onResetLink, 
       return
     }
     // The form stays open when the move is refused (the section says why).
-    void act(() => onChange(person, { organizationId: target })).then((done) => done && setMovingTo(null))
+    void change({ organizationId: target }).then((done) => done && setMovingTo(null))
   }
 
   return (
@@ -71,7 +74,7 @@ export function PersonRow({ person, organizations, isMe, onChange, onResetLink, 
             name={name}
             email={person.email}
             busy={busy}
-            onSave={(email) => void act(() => onChange(person, { email })).then((done) => done && setEditingEmail(false))}
+            onSave={(email) => void change({ email }).then((done) => done && setEditingEmail(false))}
             onCancel={() => setEditingEmail(false)}
           />
         ) : (
@@ -114,7 +117,7 @@ export function PersonRow({ person, organizations, isMe, onChange, onResetLink, 
               {t('admin.person.changeEmail')}
             </button>
           )}
-          <button type="button" className="link-button" {...busyButton(busy)} onClick={() => void act(() => onChange(person, { isAdmin: !person.isAdmin }))}>
+          <button type="button" className="link-button" {...busyButton(busy)} onClick={() => void change({ isAdmin: !person.isAdmin })}>
             {person.isAdmin ? t('admin.person.removeAdmin') : t('admin.person.makeAdmin')}
           </button>
           {/* A deactivated person's link would let nobody in: the server refuses to make one. */}
@@ -130,7 +133,7 @@ export function PersonRow({ person, organizations, isMe, onChange, onResetLink, 
             className={active ? 'link-button danger' : 'link-button'}
             ref={activeButton}
             {...busyButton(busy)}
-            onClick={() => (active ? setConfirming(true) : void act(() => onChange(person, { active: true })))}
+            onClick={() => (active ? setConfirming(true) : void change({ active: true }))}
           >
             {active ? t('admin.person.deactivate') : t('admin.person.reactivate')}
           </button>}

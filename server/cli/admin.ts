@@ -67,22 +67,32 @@ async function firstLineOfStdin(): Promise<string> {
   return ''
 }
 
+/** The options both commands take: whose account, its password (or read from stdin), the database. */
+const ACCOUNT_OPTIONS = {
+  email: { type: 'string' },
+  password: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  'data-dir': { type: 'string' },
+} as const
+
+/** The password given, on the command line or as the first line of stdin (kept out of the shell's history). */
+function passwordOf(values: { password?: string; 'password-stdin'?: boolean }): Promise<string | undefined> {
+  return values['password-stdin'] ? firstLineOfStdin() : Promise.resolve(values.password)
+}
+
 async function createAdmin(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      email: { type: 'string' },
+      ...ACCOUNT_OPTIONS,
       name: { type: 'string' },
-      password: { type: 'string' },
-      'password-stdin': { type: 'boolean' },
       org: { type: 'string' },
       'org-short': { type: 'string' },
       'org-color': { type: 'string', default: '#1f5fa8' },
-      'data-dir': { type: 'string' },
     },
     strict: true,
   })
-  const password = values['password-stdin'] ? await firstLineOfStdin() : values.password
+  const password = await passwordOf(values)
   const args = parsedOrUsage(CreateAdminArgs, {
     email: values.email,
     displayName: values.name,
@@ -104,17 +114,8 @@ async function createAdmin(argv: string[]): Promise<void> {
 }
 
 async function resetPassword(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      email: { type: 'string' },
-      password: { type: 'string' },
-      'password-stdin': { type: 'boolean' },
-      'data-dir': { type: 'string' },
-    },
-    strict: true,
-  })
-  const password = values['password-stdin'] ? await firstLineOfStdin() : values.password
+  const { values } = parseArgs({ args: argv, options: ACCOUNT_OPTIONS, strict: true })
+  const password = await passwordOf(values)
   const args = parsedOrUsage(ResetPasswordArgs, { email: values.email, password })
   await withServices(values['data-dir'], async ({ users, passwords }, dbPath) => {
     const user = users.findByEmail(args.email)

@@ -131,7 +131,7 @@ export class UsersRepo {
     this.stmts.setOrg.run(orgId, id)
   }
 
-  /** Throws SQLite's unique-constraint error when another account has it (isEmailTaken). */
+  /** Throws SQLite's unique-constraint error when another account has it (see withUniqueEmail). */
   setEmail(id: string, email: string): void {
     this.stmts.setEmail.run(email.trim().toLowerCase(), id)
   }
@@ -144,11 +144,11 @@ export class UsersRepo {
     this.stmts.setAdmin.run(isAdmin ? 1 : 0, id)
   }
 
-  /** `at`: when the account was deactivated; null reactivates it. */
   setPasswordHash(id: string, hash: string): void {
     this.stmts.setPasswordHash.run(hash, id)
   }
 
+  /** `at`: when the account was deactivated; null reactivates it. */
   setDeactivated(id: string, at: string | null): void {
     this.stmts.setDeactivated.run(at, id)
   }

@@ -48,12 +48,21 @@ export const accountDeactivated = (status = 403) =>
 const invalidCredentials = () => new HttpError(401, ErrorCode.invalidCredentials, 'wrong email or password')
 
 /** SQLite's unique constraint on users.email. */
-export function isEmailTaken(err: unknown): boolean {
+function isEmailTaken(err: unknown): boolean {
   const e = err as { code?: string; message?: string }
   return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && (e.message ?? '').includes('users.email')
 }
 
 export const emailTaken = () => new HttpError(409, ErrorCode.emailTaken, 'an account with this email exists')
+
+/** Runs a write that gives a person an email: another account's address is refused as 409 email_taken. */
+export function withUniqueEmail<T>(write: () => T): T {
+  try {
+    return write()
+  } catch (err) {
+    throw isEmailTaken(err) ? emailTaken() : err
+  }
+}
 
 /**
  * People and their passwords: the first administrator, further administrators (CLI), signing in
@@ -104,19 +113,16 @@ export class Accounts {
   async createAdmin(input: NewAdmin): Promise<{ user: UserRecord; joined: boolean }> {
     const hash = await hashPassword(input.password, this.deps.passwordCost)
     const { db, users, organizations } = this.deps
-    let created: { userId: string; joined: boolean }
-    try {
-      created = db.transaction(() => {
+    const created = withUniqueEmail(() =>
+      db.transaction(() => {
         const existing = organizations.findByName(input.organization.name)
         if (!existing) refuseTakenOrganizationNames(organizations, input.organization)
         const org = existing ?? organizations.create(input.organization)
         const id = users.create({ email: input.email, displayName: input.displayName, passwordHash: hash, orgId: org.id, isAdmin: true })
         this.claimOwnerless(id)
         return { userId: id, joined: existing !== undefined }
-      }).immediate()
-    } catch (err) {
-      throw isEmailTaken(err) ? emailTaken() : err
-    }
+      }).immediate(),
+    )
     this.deps.log.info('administrator created', { user: created.userId })
     return { user: this.deps.users.get(created.userId)!, joined: created.joined }
   }

@@ -10,10 +10,10 @@ import type { InvitationRow, InvitationsRepo } from '../db/invitationsRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
 import type { UserRecord, UsersRepo } from '../db/usersRepo'
 import { hashPassword } from '../auth/passwords'
-import { hashToken, newRowId, randomToken, TOKEN_PATTERN } from '../auth/tokens'
+import { newLink, usableLink } from '../auth/oneTimeLinks'
 import { HttpError } from '../errors'
 import type { Logger } from '../logger'
-import { emailTaken, isEmailTaken } from './accounts'
+import { emailTaken, withUniqueEmail } from './accounts'
 
 export interface InvitationsDeps {
   db: Db
@@ -25,9 +25,12 @@ export interface InvitationsDeps {
   invitationTtlMs: number
 }
 
-const invalid = () => new HttpError(404, ErrorCode.invitationInvalid, 'no such invitation')
-const expired = () => new HttpError(410, ErrorCode.invitationExpired, 'this invitation has expired')
 const used = () => new HttpError(410, ErrorCode.invitationUsed, 'this invitation has been used')
+const refusals = {
+  invalid: () => new HttpError(404, ErrorCode.invitationInvalid, 'no such invitation'),
+  expired: () => new HttpError(410, ErrorCode.invitationExpired, 'this invitation has expired'),
+  used,
+}
 
 /**
  * One-time invitation links: an administrator invites an email into an organization; the link
@@ -46,21 +49,19 @@ export class Invitations {
     const organization = this.deps.organizations.get(input.organizationId)
     if (!organization) throw new HttpError(404, ErrorCode.notFound, 'no such organization')
     if (this.deps.users.findByEmail(input.email)) throw emailTaken()
-    const token = randomToken()
-    const id = newRowId()
-    const expiresAt = new Date(now + this.deps.invitationTtlMs).toISOString()
+    const link = newLink(baseUrl, 'invite', this.deps.invitationTtlMs, now)
     this.deps.invitations.create({
-      id,
-      token_hash: hashToken(token),
+      id: link.id,
+      token_hash: link.tokenHash,
       email: input.email,
       org_id: organization.id,
       is_admin: input.isAdmin ? 1 : 0,
       created_by: actor.id,
-      created_at: new Date(now).toISOString(),
-      expires_at: expiresAt,
+      created_at: link.createdAt,
+      expires_at: link.expiresAt,
     })
-    this.deps.log.info('invitation created', { invitation: id, by: actor.id, org: organization.id })
-    return { id, url: `${baseUrl}/invite/${token}`, email: input.email, organization, expiresAt }
+    this.deps.log.info('invitation created', { invitation: link.id, by: actor.id, org: organization.id })
+    return { id: link.id, url: link.url, email: input.email, organization, expiresAt: link.expiresAt }
   }
 
   pending(now = Date.now()): PendingInvitation[] {
@@ -90,9 +91,8 @@ export class Invitations {
     this.usable(token, now) // fail fast, before the slow hash
     const hash = await hashPassword(input.password, this.deps.passwordCost)
     const { db, users, invitations } = this.deps
-    let userId: string
-    try {
-      userId = db.transaction(() => {
+    const userId = withUniqueEmail(() =>
+      db.transaction(() => {
         const row = this.usable(token, Date.now())
         if (!invitations.markUsed(row.id, new Date().toISOString())) throw used()
         return users.create({
@@ -102,20 +102,14 @@ export class Invitations {
           orgId: row.org_id,
           isAdmin: row.is_admin === 1,
         })
-      }).immediate()
-    } catch (err) {
-      throw isEmailTaken(err) ? emailTaken() : err
-    }
+      }).immediate(),
+    )
     this.deps.log.info('invitation accepted', { user: userId })
     return users.get(userId)!
   }
 
   private usable(token: string, now: number): InvitationRow {
-    const row = TOKEN_PATTERN.test(token) ? this.deps.invitations.findByTokenHash(hashToken(token)) : undefined
-    if (!row) throw invalid()
-    if (row.used_at !== null) throw used()
-    if (Date.parse(row.expires_at) <= now) throw expired()
-    return row
+    return usableLink(token, now, (hash) => this.deps.invitations.findByTokenHash(hash), refusals)
   }
 
   private organizationOf(row: InvitationRow): OrganizationSummary {

@@ -6,7 +6,7 @@ import type { UserRecord, UsersRepo } from '../db/usersRepo'
 import type { AuthContext, Sessions } from '../auth/sessions'
 import type { LiveAccess } from '../collab/liveAccess'
 import { hashPassword } from '../auth/passwords'
-import { hashToken, newRowId, randomToken, TOKEN_PATTERN } from '../auth/tokens'
+import { newLink, usableLink } from '../auth/oneTimeLinks'
 import { HttpError } from '../errors'
 import type { Logger } from '../logger'
 import { accountDeactivated, type Accounts } from './accounts'
@@ -25,8 +25,11 @@ export interface PasswordsDeps {
 }
 
 const invalid = () => new HttpError(404, ErrorCode.resetLinkInvalid, 'no such password reset link')
-const expired = () => new HttpError(410, ErrorCode.resetLinkExpired, 'this password reset link has expired')
-const used = () => new HttpError(410, ErrorCode.resetLinkUsed, 'this password reset link has been used or replaced by a newer one')
+const refusals = {
+  invalid,
+  expired: () => new HttpError(410, ErrorCode.resetLinkExpired, 'this password reset link has expired'),
+  used: () => new HttpError(410, ErrorCode.resetLinkUsed, 'this password reset link has been used or replaced by a newer one'),
+}
 
 function samePassword(): HttpError {
   const issue: ValidationIssue = { path: 'newPassword', problem: 'same', message: 'the new password is the same as the current one' }
@@ -55,17 +58,14 @@ export class Passwords {
     const person = users.get(userId)
     if (!person) throw personNotFound()
     if (person.deactivatedAt) throw accountDeactivated(409)
-    const token = randomToken()
-    const id = newRowId()
-    const at = new Date(now).toISOString()
-    const expiresAt = new Date(now + this.deps.resetTtlMs).toISOString()
+    const link = newLink(baseUrl, 'reset', this.deps.resetTtlMs, now)
     db.transaction(() => {
-      resets.purgeExpired(at)
-      resets.useAllOf(userId, at)
-      resets.create({ id, token_hash: hashToken(token), user_id: userId, created_by: actor.id, created_at: at, expires_at: expiresAt })
+      resets.purgeExpired(link.createdAt)
+      resets.useAllOf(userId, link.createdAt)
+      resets.create({ id: link.id, token_hash: link.tokenHash, user_id: userId, created_by: actor.id, created_at: link.createdAt, expires_at: link.expiresAt })
     }).immediate()
-    this.deps.log.info('password reset link created', { reset: id, user: userId, by: actor.id })
-    return { url: `${baseUrl}/reset/${token}`, expiresAt }
+    this.deps.log.info('password reset link created', { reset: link.id, user: userId, by: actor.id })
+    return { url: link.url, expiresAt: link.expiresAt }
   }
 
   /** Whose password a link sets; 404 / 410 when it cannot be used. */
@@ -106,10 +106,7 @@ export class Passwords {
   }
 
   private usable(token: string, now: number): { row: PasswordResetRow; person: UserRecord } {
-    const row = TOKEN_PATTERN.test(token) ? this.deps.resets.findByTokenHash(hashToken(token)) : undefined
-    if (!row) throw invalid()
-    if (row.used_at !== null) throw used()
-    if (Date.parse(row.expires_at) <= now) throw expired()
+    const row = usableLink(token, now, (hash) => this.deps.resets.findByTokenHash(hash), refusals)
     const person = this.deps.users.get(row.user_id)
     if (!person) throw invalid()
     // Deactivated after the link was made: the link must not let them back in.

@@ -8,7 +8,7 @@ import type { DocumentsRepo } from '../db/documentsRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
 import { toAccount, type UserRecord, type UsersRepo } from '../db/usersRepo'
 import { HttpError } from '../errors'
-import { emailTaken, isEmailTaken } from './accounts'
+import { withUniqueEmail } from './accounts'
 import type { Logger } from '../logger'
 
 export interface PeopleDeps {
@@ -53,11 +53,8 @@ export class People {
       }
       if (input.isAdmin !== undefined && input.isAdmin !== before.isAdmin) users.setAdmin(id, input.isAdmin)
       if (input.email !== undefined && input.email !== before.email) {
-        try {
-          users.setEmail(id, input.email)
-        } catch (err) {
-          throw isEmailTaken(err) ? emailTaken() : err
-        }
+        const email = input.email
+        withUniqueEmail(() => users.setEmail(id, email))
       }
       if (input.active === false && !before.deactivatedAt) {
         if (id === actor.id) throw new HttpError(409, ErrorCode.selfDeactivation, 'administrators cannot deactivate their own account')
