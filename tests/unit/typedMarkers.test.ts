@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EditorState } from '@tiptap/pm/state'
-import { applyTypedMarker, kindOfTypedMarker, TYPED_MARKER } from '../../shared/editor/typedMarkers'
+import { applyTypedMarker, kindOfTypedMarker, TYPED_MARKER, type MarkerPlace } from '../../shared/editor/typedMarkers'
 import { numberDocument } from '../../shared/numbering'
 import { bodyOf, cursorBlock, fixtureLaw, nodeWithId, stateFromJSON, withCursorIn } from '../helpers/editorState'
 
@@ -20,13 +20,20 @@ const law = () => stateFromJSON(fixtureLaw(true))
 
 describe('numbers typed at the start of a block', () => {
   it('name the kind of block, as each language numbers it', () => {
-    const cases: [string, 'en' | 'ru', boolean, string | null][] = [
-      ['2.', 'en', false, 'clause'], ['1)', 'en', false, 'point'], ['(3)', 'ru', true, 'point'], ['(2)', 'en', true, 'clause'],
-      ['(a)', 'en', true, 'point'], ['b)', 'en', false, 'point'], ['(ii)', 'en', true, 'subpoint'], ['(i)', 'en', false, 'point'],
-      ['а)', 'ru', true, 'subpoint'], ['б)', 'ru', false, 'point'], ['a)', 'ru', true, 'subpoint'], ['(а)', 'en', true, 'subpoint'],
-      ['-', 'en', true, null], ['Article', 'en', true, null],
+    const afterSubpoint = { subpointFits: true }
+    const afterParagraph = { subpointFits: false }
+    const cases: [string, 'en' | 'ru', MarkerPlace, string | null][] = [
+      ['2.', 'en', afterParagraph, 'clause'], ['1)', 'en', afterParagraph, 'point'], ['(3)', 'ru', afterSubpoint, 'point'],
+      ['(2)', 'en', afterSubpoint, 'clause'], ['(a)', 'en', afterSubpoint, 'point'], ['b)', 'en', afterParagraph, 'point'],
+      ['(ii)', 'en', afterSubpoint, 'subpoint'], ['(i)', 'en', afterParagraph, 'point'], ['а)', 'ru', afterSubpoint, 'subpoint'],
+      ['б)', 'ru', afterParagraph, 'point'], ['a)', 'ru', afterSubpoint, 'subpoint'], ['(а)', 'en', afterSubpoint, 'subpoint'],
+      ['-', 'en', afterSubpoint, null], ['Article', 'en', afterSubpoint, null],
+      // Right after a point, sub-points open with their first label; any other letter goes on with the points.
+      ['а)', 'ru', { subpointFits: true, afterPoint: 1 }, 'subpoint'], ['б)', 'ru', { subpointFits: true, afterPoint: 1 }, 'point'],
+      ['(i)', 'en', { subpointFits: true, afterPoint: 3 }, 'subpoint'], ['(ii)', 'en', { subpointFits: true, afterPoint: 3 }, 'point'],
+      ['(i)', 'en', { subpointFits: true, afterPoint: 8 }, 'point'], // after "(h)": the ninth point's letter
     ]
-    for (const [marker, language, fits, kind] of cases) expect(kindOfTypedMarker(marker, language, fits), `${marker} ${language}`).toBe(kind)
+    for (const [marker, language, place, kind] of cases) expect(kindOfTypedMarker(marker, language, place), `${marker} ${language} ${JSON.stringify(place)}`).toBe(kind)
     expect(TYPED_MARKER.test('1) ')).toBe(true)
     expect(TYPED_MARKER.test('(iv) ')).toBe(true)
     expect(TYPED_MARKER.test('a. ')).toBe(false)
@@ -47,6 +54,13 @@ describe('numbers typed at the start of a block', () => {
     expect(bodyOf(nodeWithId(sub.doc, 'art1')!.node)[3]).toBe('subpoint:a sub-point.')
     const labels = Object.fromEntries(numberDocument(sub.doc, 'en').map((n) => [n.id, n.label]))
     expect([labels.p1, labels.s1]).toEqual(['(a)', '(i)'])
+  })
+
+  it('right after a point, takes «б) » for the next point and «а) » for its first sub-point, as a drafter lists them', () => {
+    // s1 stands right after p1, the first point of c2.
+    expect(bodyOf(nodeWithId(typeAtStart(law(), 'subpoint', 0, 'б)', 'ru')!.doc, 'art1')!.node).slice(2)).toEqual(['point:a point,', 'point:a sub-point.'])
+    expect(bodyOf(nodeWithId(typeAtStart(law(), 'subpoint', 0, 'а)', 'ru')!.doc, 'art1')!.node).slice(2)).toEqual(['point:a point,', 'subpoint:a sub-point.'])
+    expect(bodyOf(nodeWithId(typeAtStart(law(), 'subpoint', 0, '(b)')!.doc, 'art1')!.node).slice(2)).toEqual(['point:a point,', 'point:a sub-point.'])
   })
 
   it('changes nothing where blocks would change owner: a paragraph with points of its own, a point with sub-points after it', () => {
