@@ -94,7 +94,20 @@ function boundaryKeys(editor: Editor, bind: (command: Command) => () => boolean)
 
 const placeholderKey = new PluginKey('placeholder')
 
-/** Shows a hint in the empty block under the cursor, and in an empty title. */
+/** The hint's element: its words drawn by CSS from an attribute, as a pseudo-element's were, so they are no text of the law. */
+function placeholderElement(text: string): HTMLElement {
+  const span = document.createElement('span')
+  span.className = 'placeholder'
+  span.dataset.placeholder = text
+  span.contentEditable = 'false'
+  return span
+}
+
+/**
+ * Shows a hint in the empty block under the cursor, and in an empty title. The hint is a widget
+ * after the caret, not the block's ::after: that came after ProseMirror's trailing <br>, so the
+ * hint stood on a line of its own and the block shrank by a line at the first key typed.
+ */
 function placeholderPlugin(placeholders: Record<string, string>): Plugin {
   return new Plugin({
     key: placeholderKey,
@@ -104,7 +117,8 @@ function placeholderPlugin(placeholders: Record<string, string>): Plugin {
         const add = (pos: number, node: typeof state.doc) => {
           const text = placeholders[node.type.name]
           if (text && node.isTextblock && node.content.size === 0) {
-            decorations.push(Decoration.node(pos, pos + node.nodeSize, { class: 'is-empty', 'data-placeholder': text }))
+            decorations.push(Decoration.node(pos, pos + node.nodeSize, { class: 'is-empty' }))
+            decorations.push(Decoration.widget(pos + 1, () => placeholderElement(text), { side: 1, key: `placeholder:${text}`, ignoreSelection: true }))
           }
         }
         const title = state.doc.firstChild

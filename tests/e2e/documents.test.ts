@@ -40,10 +40,25 @@ describe('managing drafts in the Russian interface', () => {
     await expect.poll(() => page.locator('.doc-title').textContent()).toBe('Закон <img src=x onerror=alert(1)>')
     expect(await page.locator('.doc-title img').count()).toBe(0)
 
-    await page.locator('.article-heading').click()
+    // The empty block under the caret shows its hint on its own number's line, and the first
+    // key typed takes the hint's place without the text below moving.
+    const heading = page.locator('.article-heading')
+    await heading.click()
+    const oneLine = async (block: typeof heading, hint: string) => {
+      await expect.poll(() => block.locator('.placeholder').getAttribute('data-placeholder')).toBe(hint)
+      const [empty, shown] = [(await block.boundingBox())!, (await block.locator('.placeholder').boundingBox())!]
+      expect(shown.y + shown.height).toBeLessThanOrEqual(empty.y + empty.height)
+      return empty.height
+    }
+    const headingHeight = await oneLine(heading, 'Название статьи')
     await page.keyboard.type('Цель закона')
+    expect((await heading.boundingBox())!.height).toBe(headingHeight)
+    expect(await heading.locator('.placeholder').count()).toBe(0)
     await page.keyboard.press('Enter')
+    const clause = page.locator('.legal-text .clause').first()
+    const clauseHeight = await oneLine(clause, 'Текст')
     await page.keyboard.type('Первая часть.')
+    expect((await clause.boundingBox())!.height).toBe(clauseHeight)
     await page.keyboard.press('Control+Alt+4')
     await page.keyboard.type('пункт')
     await page.keyboard.press('Enter')
