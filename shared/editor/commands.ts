@@ -2,7 +2,7 @@ import { TextSelection, type Command, type EditorState, type Transaction } from 
 import type { Node as PMNode, NodeType } from '@tiptap/pm/model'
 import { newId } from '../ids'
 import { isBodyType, isDivisionType, structuralRank, type BodyType, type DivisionType } from '../schema'
-import { emptyTailAt, endOfDeeper, levelOf, levelOfType, posOfChild, subpointFitsAfter } from './hierarchy'
+import { emptyArticleAt, emptyTailAt, endOfDeeper, levelOf, levelOfType, posOfChild, subpointFitsAfter } from './hierarchy'
 
 /** Where the selection stands in the law's structure. */
 export interface StructuralContext {
@@ -71,11 +71,22 @@ function insertTop(create: (state: EditorState) => PMNode, offset: number): Comm
 /** Inserts a new article after the current one (or after the current chapter or section heading). */
 export const insertArticle: Command = insertTop((state) => createArticle(state), 2)
 
+/** Inserts a division heading after the current article or heading; an article with no words at all it replaces (see emptyArticleAt). */
 function insertDivision(type: DivisionType): Command {
-  return insertTop((state) => state.schema.nodes[type].create({ id: newId() }), 1)
+  const create = (state: EditorState) => state.schema.nodes[type].create({ id: newId() })
+  const after = insertTop(create, 1)
+  return (state, dispatch) => {
+    const empty = emptyArticleAt(state.selection.$from)
+    if (!empty) return after(state, dispatch)
+    if (dispatch) {
+      const tr = state.tr.replaceWith(empty.from, empty.to, create(state))
+      dispatch(tr.setSelection(TextSelection.create(tr.doc, empty.from + 1)).scrollIntoView())
+    }
+    return true
+  }
 }
 
-/** Inserts a new chapter heading after the current article, section or chapter heading. */
+/** Inserts a new chapter heading after the current article, section or chapter heading (in place of an empty article). */
 export const insertChapter: Command = insertDivision('chapter')
 
 /** Inserts a new part heading after the current article or heading. */

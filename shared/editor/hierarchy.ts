@@ -59,3 +59,17 @@ export function emptyTailAt($pos: ResolvedPos): { from: number; to: number } | n
   if (!isBodyType(block.type.name) || block.content.size > 0 || index !== article.childCount - 1 || index < 2) return null
   return { from: $pos.before(2), to: $pos.after(2) }
 }
+
+/**
+ * The range of the article at `$pos` when it holds no words at all (its heading and every block
+ * empty): what adding a part, chapter or section there replaces. A new draft's "Article 1.", or
+ * an article added by mistake, is then not left empty before the new heading, where the
+ * exports would print it.
+ */
+export function emptyArticleAt($pos: ResolvedPos): { from: number; to: number } | null {
+  if ($pos.depth < 1) return null
+  const article = $pos.node(1)
+  // Every child an empty textblock (2 positions each); a cross-reference alone is not empty.
+  if (article.type.name !== 'article' || article.content.size !== 2 * article.childCount) return null
+  return { from: $pos.before(1), to: $pos.after(1) }
+}

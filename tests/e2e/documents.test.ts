@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, contextFor, launchBrowser, SYNC_SOCKET, trackErrors } from '../helpers/browser'
@@ -72,6 +72,22 @@ describe('managing drafts in the Russian interface', () => {
     await page.keyboard.press('Control+Alt+3')
     await page.keyboard.type('Вторая часть.')
     await expect.poll(labels).toEqual(['clause:1.', 'point:1)', 'subpoint:а)', 'subpoint:б)', 'clause:2.'])
+  })
+
+  it('starts a new draft with a chapter in place of its empty first article, then the chapter\'s first article on Enter', async () => {
+    const draft = await createDocument(ivan, { title: 'С главами', language: 'ru' })
+    onTestFinished(() => ivan.json(`/api/documents/${draft.id}`, { method: 'DELETE' })) // the next tests count the list
+    await page.goto(`${server.url}/d/${draft.id}`)
+    await page.waitForSelector('[data-testid="sync-status"][data-state="saved"]')
+    const outline = () => page.locator('nav.outline li').allTextContents()
+    await page.locator('.article-heading').click()
+    await page.getByRole('button', { name: 'Глава', exact: true }).click()
+    await expect.poll(outline).toEqual([expect.stringMatching(/^Глава 1\./)])
+    await page.keyboard.type('Общие положения')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Предмет')
+    await expect.poll(outline).toEqual([expect.stringMatching(/^Глава 1\. Общие положения/), expect.stringMatching(/^Статья 1\. Предмет/)])
+    await page.waitForSelector('[data-testid="sync-status"][data-state="saved"]')
   })
 
   it('says the outline is loading while the text is on its way, not that the draft has no articles', async () => {

@@ -144,6 +144,33 @@ describe('insertChapter', () => {
     expectValidAndUnique(res.state.doc)
   })
 
+  it.each([
+    ['a chapter', insertChapter, 'chapter:'],
+    ['a section', insertSection, 'section:'],
+    ['a part', insertPart, 'part:'],
+  ] as const)('in an article with no words at all (a new draft\'s, or one added by mistake), puts %s in its place', (_, command, added) => {
+    // An article added after Article One, then the division wanted instead.
+    const state = run(withCursorIn(stateFromJSON(law()), 'clause', 0), insertArticle).state
+    expect(top(state)).toEqual([...INITIAL_TOP.slice(0, 4), 'article:', ...INITIAL_TOP.slice(4)])
+    const res = run(state, command)
+    expect(top(res.state)).toEqual([...INITIAL_TOP.slice(0, 4), added, ...INITIAL_TOP.slice(4)])
+    expect(cursorBlock(res.state)).toEqual({ type: added.slice(0, -1), text: '', offset: 0 })
+    expectValidAndUnique(res.state.doc)
+    // A new draft: its only article goes, and Enter in the chapter heading starts the chapter's first article.
+    const b = createBuilders('n')
+    const fresh = withCursorIn(stateFromJSON(b.law('L', [], [b.article('', [b.clause('')])])), 'articleHeading', 0)
+    const chaptered = run(fresh, insertChapter).state
+    expect(top(chaptered)).toEqual(['lawTitle:L', 'paragraph:', 'chapter:'])
+    expect(top(run(chaptered, splitStructural).state)).toEqual(['lawTitle:L', 'paragraph:', 'chapter:', 'article:'])
+  })
+
+  it('keeps an article that holds words, or only a cross-reference, and puts the chapter after it', () => {
+    const b = createBuilders('x')
+    const doc = b.law('L', [], [withId(b.article('One', [b.clause('Text.')]), 'one'), b.article('', [{ ...b.clause(''), content: [{ type: 'xref', attrs: { target: 'one' } }] }])])
+    const res = run(withCursorIn(stateFromJSON(doc), 'clause', 1), insertChapter)
+    expect(top(res.state)).toEqual(['lawTitle:L', 'paragraph:', 'article:One', 'article:', 'chapter:'])
+  })
+
   it('from a chapter heading, inserts after it', () => {
     const state = withCursorIn(stateFromJSON(law()), 'chapter', 0)
     const res = run(state, insertChapter)

@@ -478,7 +478,7 @@ describe('numberingPlugin', () => {
     const steps: [string, (s: EditorState) => EditorState][] = [
       ['split a paragraph', (s) => run(s, splitStructural).state],
       ['insert an article', (s) => run(s, insertArticle).state],
-      ['insert a chapter', (s) => run(s, insertChapter).state],
+      ['insert a chapter', (s) => run(withCursorIn(s, 'clause', 0), insertChapter).state],
       ['insert a point', (s) => run(withCursorIn(s, 'clause', 0, 'end'), insertBodyBlock('point')).state],
       ['shift the point back to a paragraph', (s) => run(s, shiftLevel(-1)).state],
       ['move an article up', (s) => run(withCursorIn(s, 'article', 2), moveStructural(-1)).state],
