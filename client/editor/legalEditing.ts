@@ -19,6 +19,7 @@ import {
 import { selectDocumentEdge } from '../../shared/editor/documentEdges'
 import { backspaceAtBoundary, deleteAtBoundary } from '../../shared/editor/blockBoundaries'
 import { applyTypedMarker, TYPED_MARKER } from '../../shared/editor/typedMarkers'
+import { SPACED_HYPHEN, typographicDash, typographicQuote } from '../../shared/editor/typography'
 import { structuredPastePlugin } from './structuredPaste'
 import { currentArticlePlugin } from './currentArticle'
 import { typedTextPlugin } from './typedText'
@@ -156,9 +157,26 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
     ]
   },
   addInputRules() {
-    // "1) ", "(a) ", "а) " typed at a block's start: the block becomes that kind, the number shown is Accord's.
     const { language } = this.options
-    return [new InputRule({ find: TYPED_MARKER, handler: ({ state, range, match }) => (applyTypedMarker(state.tr, range.from, range.to, match[1], language) ? undefined : null) })]
+    return [
+      // "1) ", "(a) ", "а) " typed at a block's start: the block becomes that kind, the number shown is Accord's.
+      new InputRule({ find: TYPED_MARKER, handler: ({ state, range, match }) => (applyTypedMarker(state.tr, range.from, range.to, match[1], language) ? undefined : null) }),
+      new InputRule({
+        find: /["']$/,
+        handler: ({ state, range, match }) => {
+          const $from = state.doc.resolve(range.from)
+          // A cross-reference before the caret reads as the number it shows: a quotation after it closes.
+          const before = state.doc.textBetween($from.start(), range.from, '', '0')
+          state.tr.insertText(typographicQuote(before, match[0] as '"' | "'", language), range.from, range.to)
+        },
+      }),
+      new InputRule({
+        find: SPACED_HYPHEN,
+        handler: ({ state, range }) => {
+          state.tr.insertText(`${typographicDash(language)} `, range.from + 2, range.to)
+        },
+      }),
+    ]
   },
   addKeyboardShortcuts() {
     const bind = (command: Command) => () => run(this.editor, command)

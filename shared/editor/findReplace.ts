@@ -1,7 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 
-/** How words are looked for: by default case and ё/е do not matter, as everywhere in Accord. */
+/** How words are looked for: by default case and ё/е do not matter, as everywhere in Accord; quotation marks never do. */
 export interface FindOptions {
   matchCase: boolean
   /** Only where the words are not part of a longer word ("law" not in "lawyer"). */
@@ -26,14 +26,19 @@ function foldChar(c: string): string {
   return lower === 'ё' ? 'е' : lower
 }
 
+/** A straight quotation mark, as typed in the find box, finds the typographic ones the text has (shared/editor/typography.ts), as Word's does. */
+function foldQuotes(text: string): string {
+  return text.replace(/[«»„“”]/g, '"').replace(/[‘’]/g, "'")
+}
+
 function fold(text: string, matchCase: boolean): string {
-  if (matchCase) return text
+  if (matchCase) return foldQuotes(text)
   // The usual case at once; one character that lowers into two (rare) is kept as it is instead.
   const lower = text.toLowerCase()
-  if (lower.length === text.length) return lower.replace(/ё/g, 'е')
+  if (lower.length === text.length) return foldQuotes(lower.replace(/ё/g, 'е'))
   let out = ''
   for (let i = 0; i < text.length; i++) out += foldChar(text[i])
-  return out
+  return foldQuotes(out)
 }
 
 /**

@@ -70,8 +70,10 @@ describe('managing drafts in the Russian interface', () => {
     // A single paragraph shows no number; its points and sub-points do.
     await expect.poll(labels).toEqual(['clause:', 'point:1)', 'subpoint:а)', 'subpoint:б)'])
     await page.keyboard.press('Control+Alt+3')
-    await page.keyboard.type('Вторая часть.')
+    // Straight quotation marks and a hyphen between spaces, as a keyboard types them, are made the law's own, as Word makes them.
+    await page.keyboard.type('Вторая часть "О свидетелях" - "ООО "Щит"".')
     await expect.poll(labels).toEqual(['clause:1.', 'point:1)', 'subpoint:а)', 'subpoint:б)', 'clause:2.'])
+    await expect.poll(() => page.locator('.legal-text .clause').last().textContent()).toBe('Вторая часть «О свидетелях» — «ООО „Щит“».')
   })
 
   it('starts a new draft with a chapter in place of its empty first article, then the chapter\'s first article on Enter', async () => {

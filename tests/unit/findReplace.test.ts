@@ -46,6 +46,13 @@ describe('finding words in the law', () => {
     expect(texts(state, ' (перевозчик)')).toEqual([' (перевозчик)'])
   })
 
+  it('finds typographic quotation marks for straight ones typed in the find box, whatever the case option', () => {
+    const quoted = stateFromJSON(b.law('L', [], [b.article('A', [b.clause('Закон «О перевозчиках» и „Ромашка“; the State’s “victim”.')])]))
+    expect(texts(quoted, '"о перевозчиках"')).toEqual(['«О перевозчиках»'])
+    expect(texts(quoted, '"Ромашка"', { matchCase: true, wholeWord: false })).toEqual(['„Ромашка“'])
+    expect(texts(quoted, `State's "victim"`)).toEqual(['State’s “victim”'])
+  })
+
   it('finds nothing for nothing', () => {
     expect(findMatches(state.doc, '', ANY)).toEqual([])
   })

@@ -1,0 +1,50 @@
+import type { Language } from '../language'
+
+/**
+ * The typographic marks a drafter means when the keyboard gives straight ones, as Word's
+ * AutoFormat makes them while one types and as the law's own text has them (the sample's
+ * «…» and “…”, "торговля людьми — вербовка"): quotation marks by the draft's language and
+ * whether they open or close, a dash for a hyphen between spaces. Backspace right after gives
+ * the typed mark back (the editor's input rules).
+ */
+
+/** After these (or at a block's start) a quotation mark opens; after anything else it closes. An opening mark counts: “ opens in English, closes in Russian. */
+const OPENS_AFTER: Record<Language, RegExp> = {
+  en: /[\s([{“‘—–\-/]$/u,
+  ru: /[\s([{«„—–\-/]$/u,
+}
+
+/** Whether more of `open` than of `close` stand in `text`: a quotation still open. */
+function isOpen(text: string, open: string, close: string): boolean {
+  let depth = 0
+  for (const ch of text) {
+    if (ch === open) depth++
+    else if (ch === close && depth > 0) depth--
+  }
+  return depth > 0
+}
+
+/**
+ * The mark for a straight `"` or `'` typed after `before` (the block's text up to the caret).
+ * Russian quotes «…», with „…“ inside them; English “…”, with ‘…’ inside. A closing `'` is an
+ * apostrophe (’) in both languages, but where a Russian text has a straight one open.
+ */
+export function typographicQuote(before: string, typed: '"' | "'", language: Language): string {
+  const opens = before === '' || OPENS_AFTER[language].test(before)
+  if (typed === "'") {
+    if (language === 'en') return opens ? '‘' : '’'
+    // Russian has no single quotation marks: one typed open stays straight, and so does its close.
+    return opens || (before.split("'").length - 1) % 2 === 1 ? "'" : '’'
+  }
+  if (language === 'en') return opens ? '“' : '”'
+  if (opens) return isOpen(before, '«', '»') ? '„' : '«'
+  return isOpen(before, '„', '“') ? '“' : '»'
+}
+
+/** The dash for a hyphen typed between spaces: Russian's тире (—), English's en dash (–), as Word makes them. */
+export function typographicDash(language: Language): string {
+  return language === 'ru' ? '—' : '–'
+}
+
+/** " - " typed after a word: the hyphen is a dash. Not at a block's start, where "- " opens a list item. */
+export const SPACED_HYPHEN = /\S( -) $/u
