@@ -89,12 +89,14 @@ function styles(language: ExportMeta['language']): IStylesOptions {
 }
 
 function numbering(language: ExportMeta['language']): INumberingOptions {
-  const level = (lvl: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({
+  // The number hangs in its own space before the text: 1 cm, 1.5 cm for an English sub-point,
+  // whose "(viii)" fills 1 cm at 12 pt and would push its text to the next tab stop.
+  const level = (lvl: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string, hanging = 1) => ({
     level: lvl,
     format,
     text,
     alignment: AlignmentType.LEFT,
-    style: { paragraph: { indent: { left: Math.round((lvl + 1) * CM), hanging: CM } } },
+    style: { paragraph: { indent: { left: Math.round((lvl + hanging) * CM), hanging: Math.round(hanging * CM) } } },
   })
   return {
     config: [
@@ -105,7 +107,7 @@ function numbering(language: ExportMeta['language']): INumberingOptions {
           // As the editor numbers them (shared/numbering.ts): «1)», «а)» in Russian; "(a)", "(i)" in English.
           ...(language === 'ru'
             ? [level(1, LevelFormat.DECIMAL, '%2)'), level(2, LevelFormat.RUSSIAN_LOWER, '%3)')]
-            : [level(1, LevelFormat.LOWER_LETTER, '(%2)'), level(2, LevelFormat.LOWER_ROMAN, '(%3)')]),
+            : [level(1, LevelFormat.LOWER_LETTER, '(%2)'), level(2, LevelFormat.LOWER_ROMAN, '(%3)', 1.5)]),
         ],
       },
     ],

@@ -115,9 +115,16 @@ describe('DOCX export', () => {
     expect(en).toMatch(/<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:numFmt w:val="decimal"\/>[\s\S]*?<w:lvlText w:val="%1\."\/>/)
     expect(en).toMatch(/<w:lvl w:ilvl="1"[^>]*>[\s\S]*?<w:numFmt w:val="lowerLetter"\/>[\s\S]*?<w:lvlText w:val="\(%2\)"\/>/)
     expect(en).toMatch(/<w:lvl w:ilvl="2"[^>]*>[\s\S]*?<w:numFmt w:val="lowerRoman"\/>[\s\S]*?<w:lvlText w:val="\(%3\)"\/>/)
+    // Each number hangs before its text, an English sub-point's "(viii)" in 1.5 cm, the others' in 1 cm.
+    const indents = (xml: string) => {
+      const law = [...xml.matchAll(/<w:abstractNum [\s\S]*?<\/w:abstractNum>/g)].map((m) => m[0]).find((a) => a.includes('w:val="%1."'))!
+      return [...law.matchAll(/<w:ind w:left="(\d+)" w:hanging="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])])
+    }
+    expect(indents(en)).toEqual([[567, 567], [1134, 567], [1985, 851]])
     const ru = unzip(await toDocx(sampleLaw('ru'), meta('ru')), 'word/numbering.xml')
     expect(ru).toMatch(/<w:lvl w:ilvl="1"[^>]*>[\s\S]*?<w:numFmt w:val="decimal"\/>[\s\S]*?<w:lvlText w:val="%2\)"\/>/)
     expect(ru).toMatch(/<w:lvl w:ilvl="2"[^>]*>[\s\S]*?<w:numFmt w:val="russianLower"\/>[\s\S]*?<w:lvlText w:val="%3\)"\/>/)
+    expect(indents(ru)).toEqual([[567, 567], [1134, 567], [1701, 567]])
     // One concrete list per article that has numbered blocks, so each article counts from 1.
     const numbered = articlesOf(lawStructure(sampleLaw('ru'), 'ru')).filter(({ article }) => article.paragraphs.length > 1 || article.paragraphs.some((p) => p.points.length > 0))
     expect(numbered.length).toBeGreaterThan(10)
