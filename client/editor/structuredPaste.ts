@@ -1,9 +1,9 @@
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { AllSelection, Plugin, PluginKey } from '@tiptap/pm/state'
 import type { Node as PMNode, Slice } from '@tiptap/pm/model'
 import type { Language } from '../../shared/language'
 import type { SourceBlock } from '../../shared/import/recognise'
 import { textBlocks } from '../../shared/import/text'
-import { recogniseFragment, type FragmentOptions } from '../../shared/import/fragment'
+import { recogniseFragment, recogniseLaw, type FragmentOptions } from '../../shared/import/fragment'
 import { pasteFragment } from '../../shared/editor/paste'
 import { dropUnits } from '../../shared/editor/drop'
 import { structuralContext } from '../../shared/editor/commands'
@@ -141,7 +141,9 @@ export function structuredPastePlugin(language: Language): Plugin {
         const ctx = structuralContext(view.state)
         const childName = ctx?.child?.type.name
         const after = childName && isBodyType(childName) ? (childName as FragmentOptions['after']) : undefined
-        const fragment = recogniseFragment(blocks, { language, markdown, after })
+        // Over the whole text (select all, then paste a law), or into an empty title: a whole law, its title line the title.
+        const wholeLaw = view.state.selection instanceof AllSelection || (ctx?.top.type.name === 'lawTitle' && ctx.top.content.size === 0 && view.state.selection.empty)
+        const fragment = wholeLaw ? recogniseLaw(blocks, { language, markdown }) : recogniseFragment(blocks, { language, markdown, after })
         if (!fragment.structured) return false
         const tr = pasteFragment(view.state, fragment)
         if (!tr) return false

@@ -13,7 +13,8 @@ import { emptyTailAt } from './hierarchy'
  *   article, heading and text, is replaced by them, as is an empty last paragraph they are pasted in);
  * - in a chapter or section heading: the leading blocks become a new untitled article after it;
  * - in the title or the preamble: the leading blocks become preamble paragraphs, and chapters,
- *   sections and articles go before the first existing one.
+ *   sections and articles go before the first existing one; a passage read as a whole law
+ *   (recogniseLaw: pasted over the whole text) brings the law's title too.
  * Numbers come from position, as always; ids of pasted nodes are fresh (the stable-id plugin
  * keeps them unique). Returns null when there is nothing to insert.
  */
@@ -95,10 +96,23 @@ export function pasteFragment(state: EditorState, fragment: RecognisedFragment):
           tr.delete($from.before(2), $from.after(2))
           insert($from.before(2), paragraphs)
         } else insert($from.after(2), paragraphs)
-      } else insert(preamblePos + 1, paragraphs)
+      } else {
+        // A preamble that is one empty paragraph (a new draft's, or what select all and paste left) gives way.
+        const preamble = tr.doc.child(preambleIndex)
+        const start = preamblePos + 1
+        if (preamble.childCount === 1 && preamble.firstChild!.content.size === 0) {
+          tr.replaceWith(start, start + preamble.firstChild!.nodeSize, paragraphs)
+          last = start + paragraphs.reduce((n, node) => n + node.nodeSize, 0)
+        } else insert(start, paragraphs)
+      }
     }
     const structuralStart = preamblePos + tr.doc.child(preambleIndex).nodeSize
     insert(structuralStart, parts)
+    if (fragment.title) {
+      // Last, as it moves everything after it.
+      tr.insertText(fragment.title, 1, tr.doc.firstChild!.nodeSize - 1)
+      last = last >= 0 ? tr.mapping.maps[tr.mapping.maps.length - 1].map(last) : 2 + fragment.title.length
+    }
   }
 
   if (last >= 0) tr.setSelection(TextSelection.near(tr.doc.resolve(Math.max(0, last - 1)), -1))

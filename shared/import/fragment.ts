@@ -13,6 +13,8 @@ export interface RecognisedFragment {
   blocks: DocJSON[]
   /** Chapters and articles that followed, in order. */
   parts: DocJSON[]
+  /** The law's title, for a passage pasted over the whole text (recogniseLaw); absent otherwise. */
+  title?: string
   /**
    * Whether the passage has structure worth keeping: a chapter or article heading, more than one
    * block, or a typed or list number. A single plain line is better pasted as plain text.
@@ -51,4 +53,17 @@ export function recogniseFragment(source: SourceBlock[], options: FragmentOption
   if (body.length === 1 && body[0].type === 'clause' && !(body[0].content ?? []).length) body = []
   const typed = blocks.some((b) => b.listDepth !== undefined || b.heading !== undefined || matchHeading(b.text) !== null || matchMarker(b.text, options.markdown) !== null)
   return { blocks: body, parts, structured: parts.length > 0 || body.length > 1 || typed }
+}
+
+/**
+ * A passage pasted over the whole text (select all, then paste): read as a whole law, as an
+ * import reads a file, its title line the law's title and what comes before the first heading
+ * its preamble (`blocks`, put there by pasteFragment).
+ */
+export function recogniseLaw(source: SourceBlock[], options: Omit<FragmentOptions, 'after'> = {}): RecognisedFragment {
+  const { doc } = recognise(source.filter((b) => b.text.trim() !== ''), { language: options.language, markdown: options.markdown })
+  const [title, preamble, ...parts] = doc.content ?? []
+  const text = (json: DocJSON | undefined) => (json?.content ?? []).map((c) => c.text ?? '').join('')
+  const blocks = (preamble?.content ?? []).filter((p) => text(p) !== '')
+  return { title: text(title), blocks, parts, structured: parts.length > 0 || blocks.length > 0 }
 }

@@ -123,4 +123,20 @@ describe('copying articles with their numbers', () => {
     expect(after.at(-1)).toMatchObject({ heading: before[1].heading, label: `Article ${before.length}.` })
     expect(draft.errors).toEqual([])
   })
+
+  it('a whole law pasted over the whole text (Ctrl+A, then paste) brings its title line as the title, and one Ctrl+Z takes it back', async () => {
+    const title = draft.page.locator('.legal-text .law-title')
+    const before = { title: await title.textContent(), articles: await articleLabels(draft.page) }
+    await draft.page.locator('.legal-text .article-heading').first().click()
+    await draft.page.keyboard.press('Control+a')
+    await paste(draft.page, { text: 'Model Law on Witness Protection\n\nArticle 1. Purpose\n1. This Law protects witnesses.\n2. It applies:\n(a) in courts;\n(b) in investigations.\nArticle 2. Scope\nAll proceedings.' })
+    await expect.poll(() => title.textContent()).toBe('Model Law on Witness Protection')
+    expect((await articleLabels(draft.page)).map((a) => `${a.label} ${a.heading}`)).toEqual(['Article 1. Purpose', 'Article 2. Scope'])
+    expect(await draft.page.$$eval('.legal-text article p', (ps) => ps.map((p) => p.getAttribute('data-label')))).toEqual(['1.', '2.', '(a)', '(b)', ''])
+    await draft.page.waitForSelector(SAVED)
+    await draft.page.keyboard.press('Control+z')
+    await expect.poll(() => title.textContent()).toBe(before.title)
+    expect((await articleLabels(draft.page)).map((a) => a.id)).toEqual(before.articles.map((a) => a.id))
+    expect(draft.errors).toEqual([])
+  })
 })

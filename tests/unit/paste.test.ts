@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { EditorState } from '@tiptap/pm/state'
+import { AllSelection, type EditorState } from '@tiptap/pm/state'
 import { createBuilders } from '../../shared/seed/builders'
 import type { DocJSON } from '../../shared/schema'
-import { recogniseFragment, type FragmentOptions } from '../../shared/import/fragment'
+import { recogniseFragment, recogniseLaw, type FragmentOptions } from '../../shared/import/fragment'
 import { textBlocks } from '../../shared/import/text'
 import { pasteFragment } from '../../shared/editor/paste'
 import { numberDocument } from '../../shared/numbering'
@@ -137,5 +137,22 @@ describe('pasteFragment', () => {
     const state = withCursorIn(stateFromJSON(law()), 'paragraph', 0)
     const next = paste(state, 'Recalling the treaty,\nNoting the report,\nChapter I. Opening\nArticle 1. First\nText.')
     expect(topLevel(next.doc)).toEqual(['lawTitle:Law', 'preamble:PreambleRecalling the treaty,Noting the report,', 'chapter:Opening', 'article:First', 'chapter:General', 'article:One', 'article:Two'])
+  })
+
+  it('over the whole text (select all, then paste a law): the title line is the title, then the preamble and the articles', () => {
+    const state = stateFromJSON(law())
+    const all = state.apply(state.tr.setSelection(new AllSelection(state.doc)))
+    const text = 'МОДЕЛЬНЫЙ ЗАКОН\nО защите свидетелей\nПризнавая важность защиты,\nСтатья 1. Предмет\n1. Текст.\n2. Ещё:\n1) пункт.\nСтатья 2. Сфера\nТекст.'
+    const tr = pasteFragment(all, recogniseLaw(textBlocks(text).blocks, { language: 'ru' }))!
+    const next = all.apply(tr)
+    expect(topLevel(next.doc)).toEqual(['lawTitle:Модельный закон о защите свидетелей', 'preamble:Признавая важность защиты,', 'article:Предмет', 'article:Сфера'])
+    expect(bodyOf(article(next, 0))).toEqual(['clause:Текст.', 'clause:Ещё:', 'point:пункт.'])
+    expect(() => next.doc.check()).not.toThrow()
+    // The caret ends where the pasted text does, as after any paste.
+    expect(next.selection.$from.parent.textContent).toBe('Текст.')
+    expect(next.selection.$from.node(1).firstChild!.textContent).toBe('Сфера')
+    // Without a title line, the title is left empty for the drafter, as select all and Delete left it.
+    const untitled = all.apply(pasteFragment(all, recogniseLaw(textBlocks('Статья 1. Предмет\nТекст.').blocks, { language: 'ru' }))!)
+    expect(topLevel(untitled.doc)).toEqual(['lawTitle:', 'preamble:', 'article:Предмет'])
   })
 })
