@@ -115,7 +115,7 @@ export class CommentsController {
   constructor(
     readonly docId: string,
     private readonly session: CollabSession,
-    private readonly language: Language,
+    readonly language: Language,
   ) {
     // Fetched once the text has arrived (the session's first sync tells the listener, as every
     // reconnection does): before, every thread would be listed as on a deleted article, and

@@ -48,3 +48,17 @@ export function typographicDash(language: Language): string {
 
 /** " - " typed after a word: the hyphen is a dash. Not at a block's start, where "- " opens a list item. */
 export const SPACED_HYPHEN = /\S( -) $/u
+
+/**
+ * A text field's value after a key was typed just before `caret`, with a quotation mark or a
+ * spaced hyphen made as the editor makes them (for words that go into the law from outside the
+ * editor: a proposed wording). Null when the key typed makes nothing. The length stays, and so
+ * does the caret.
+ */
+export function typesetTyped(value: string, caret: number, language: Language): string | null {
+  const typed = value[caret - 1]
+  const before = value.slice(0, caret - 1)
+  if (typed === '"' || typed === "'") return before + typographicQuote(before, typed, language) + value.slice(caret)
+  if (typed === ' ' && SPACED_HYPHEN.test(value.slice(0, caret))) return value.slice(0, caret - 2) + typographicDash(language) + value.slice(caret - 1)
+  return null
+}

@@ -69,6 +69,10 @@ describe('proposed wordings in the browser', () => {
     // Unchanged, there is nothing to propose yet.
     await composer.getByLabel('Ваше замечание (обоснование)').fill('Так точнее.')
     expect(await composer.getByRole('button', { name: 'Предложить', exact: true }).isDisabled()).toBe(true)
+    // Quotation marks and a dash typed into it are the law's, as the editor makes them: words, not marks, differ.
+    await wording.press('End')
+    await wording.pressSequentially(' "Щит" - да')
+    expect(await wording.inputValue()).toBe(`${WORDS} «Щит» — да`)
     await wording.fill(PROPOSAL)
     await expect.poll(() => composer.getByTestId('proposal-preview').locator('ins').allTextContents()).toEqual(['исходят из', 'принципов'])
     await composer.getByRole('button', { name: 'Предложить', exact: true }).click()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SPACED_HYPHEN, typographicDash, typographicQuote } from '../../shared/editor/typography'
+import { SPACED_HYPHEN, typesetTyped, typographicDash, typographicQuote } from '../../shared/editor/typography'
 
 /** Types `text` key by key, each straight quotation mark made as the editor makes it. */
 function typed(text: string, language: 'en' | 'ru'): string {
@@ -38,5 +38,15 @@ describe('a hyphen typed between spaces', () => {
     expect(SPACED_HYPHEN.test('- ')).toBe(false)
     expect(SPACED_HYPHEN.test('кто-то ')).toBe(false)
     expect([typographicDash('ru'), typographicDash('en')]).toEqual(['—', '–'])
+  })
+})
+
+describe('a key typed into a text field (a proposed wording)', () => {
+  it('makes the mark just typed as the editor does, keeping the length, and nothing else', () => {
+    expect(typesetTyped('Закон "', 7, 'ru')).toBe('Закон «')
+    expect(typesetTyped('«Щит" и', 5, 'ru')).toBe('«Щит» и')
+    expect(typesetTyped('слово - ', 8, 'ru')).toBe('слово — ')
+    expect(typesetTyped('the State\'s', 10, 'en')).toBe('the State’s')
+    expect(typesetTyped('"already" x', 11, 'en')).toBeNull() // a letter typed: the marks before stay as they are
   })
 })
