@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { COMMENT_MAX_LENGTH } from '../../shared/apiConstants'
 import { oneLine, wordingDiff } from '../../shared/comments/wording'
-import { typesetTyped } from '../../shared/editor/typography'
+import { typesetInput } from '../ui/typesetInput'
 import { useI18n } from '../i18n/i18n'
 import { DiffText } from '../versions/DiffText'
 import type { ArticleInfo, CommentsController, Composer } from './CommentsController'
@@ -45,17 +45,8 @@ export function ThreadComposer({ composer, articles, controller }: { composer: C
             rows={3}
             autoFocus
             // One line: the words replace words inside one paragraph (the server refuses line breaks).
-            onChange={(e) => {
-              // Typed quotation marks and dashes as the editor makes them, so the proposal differs from the text by words only.
-              const field = e.target
-              const typed = (e.nativeEvent as InputEvent).inputType === 'insertText' ? typesetTyped(field.value, field.selectionStart ?? 0, controller.language) : null
-              if (typed !== null) {
-                const caret = field.selectionStart
-                field.value = typed
-                field.setSelectionRange(caret, caret)
-              }
-              setWording(oneLine(field.value))
-            }}
+            // Typed quotation marks and dashes as the editor makes them, so the proposal differs from the text by words only.
+            onChange={(e) => setWording(oneLine(typesetInput(e, controller.language)))}
             onKeyDown={(e) => {
               if (e.key !== 'Escape') return
               e.preventDefault()

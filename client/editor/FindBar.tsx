@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import { findMatches, MAX_MATCHES, replaceMatches, type Match } from '../../shared/editor/findReplace'
+import { typesetInput } from '../ui/typesetInput'
+import { editorLanguage } from './legalEditing'
 import { useI18n } from '../i18n/i18n'
 import { showMatches } from './findHighlight'
 import { busyButton } from '../ui/busyButton'
@@ -150,7 +152,7 @@ export function FindBar({ editor, onClose }: { editor: Editor; onClose: () => vo
             aria-label={t('find.replaceWith')}
             placeholder={t('find.replaceWith')}
             value={replacement}
-            onChange={(e) => setReplacement(e.target.value)}
+            onChange={(e) => setReplacement(typesetInput(e, editorLanguage(editor)))}
             onKeyDown={(e) => {
               if (e.key !== 'Enter') return
               e.preventDefault()

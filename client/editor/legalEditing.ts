@@ -132,6 +132,12 @@ function placeholderPlugin(placeholders: Record<string, string>): Plugin {
   })
 }
 
+/** The draft's language, as `editor` numbers it. */
+export function editorLanguage(editor: Editor): Language {
+  const legal = editor.extensionManager.extensions.find((extension) => extension.name === LegalEditing.name)
+  return (legal?.options as LegalEditingOptions | undefined)?.language ?? 'en'
+}
+
 /** Numbering, stable ids, structure commands and their shortcuts, bound to TipTap. */
 export const LegalEditing = Extension.create<LegalEditingOptions>({
   name: 'legalEditing',

@@ -159,14 +159,16 @@ describe('find and replace in the law', () => {
     const count = bar.getByTestId('find-count')
     await expect.poll(() => count.textContent()).toMatch(/^\d+ of \d+$/)
     const total = Number((await count.textContent())!.split(' of ')[1])
-    await bar.getByLabel('Replace with').fill('this Model Law')
+    // Quotation marks typed into "Replace with" are the law's, as the editor makes them.
+    await bar.getByLabel('Replace with').pressSequentially('this "Model" Law')
+    expect(await bar.getByLabel('Replace with').inputValue()).toBe('this “Model” Law')
     await bar.getByLabel('Replace with').press('Enter')
     await expect.poll(() => count.textContent()).toMatch(new RegExp(` of ${total - 1}$`))
     expect(await bar.getByTestId('find-said').textContent()).toBe('Replaced: 1.')
-    await expect.poll(async () => occurrences(await lawText(coAuthor), 'this Model Law')).toBe(1)
+    await expect.poll(async () => occurrences(await lawText(coAuthor), 'this “Model” Law')).toBe(1)
     await bar.getByRole('button', { name: 'Close' }).click()
     await drafter.keyboard.press('Control+z')
-    await expect.poll(async () => occurrences(await lawText(coAuthor), 'this Model Law')).toBe(0)
+    await expect.poll(async () => occurrences(await lawText(coAuthor), 'this “Model” Law')).toBe(0)
   })
 
   it('lets a reviewer find, not replace, from the keyboard or their bar; in Russian too', async () => {
