@@ -8,25 +8,16 @@ import type { Language } from '../language'
  * the typed mark back (the editor's input rules).
  */
 
-/** After these (or at a block's start) a quotation mark opens; after anything else it closes. An opening mark counts: “ opens in English, closes in Russian. */
+/** After these (or at a block's start) a quotation mark opens; after anything else it closes. */
 const OPENS_AFTER: Record<Language, RegExp> = {
   en: /[\s([{“‘—–\-/]$/u,
-  ru: /[\s([{«„—–\-/]$/u,
-}
-
-/** Whether more of `open` than of `close` stand in `text`: a quotation still open. */
-function isOpen(text: string, open: string, close: string): boolean {
-  let depth = 0
-  for (const ch of text) {
-    if (ch === open) depth++
-    else if (ch === close && depth > 0) depth--
-  }
-  return depth > 0
+  ru: /[\s([{«—–\-/]$/u,
 }
 
 /**
  * The mark for a straight `"` or `'` typed after `before` (the block's text up to the caret).
- * Russian quotes «…», with „…“ inside them; English “…”, with ‘…’ inside. A closing `'` is an
+ * Russian quotes «…», inside others too, as the region's laws print them («О внесении изменений
+ * в Закон «О …»») and as Word makes them; English “…”, and ‘…’ for `'`. A closing `'` is an
  * apostrophe (’) in both languages, but where a Russian text has a straight one open.
  */
 export function typographicQuote(before: string, typed: '"' | "'", language: Language): string {
@@ -37,8 +28,7 @@ export function typographicQuote(before: string, typed: '"' | "'", language: Lan
     return opens || (before.split("'").length - 1) % 2 === 1 ? "'" : '’'
   }
   if (language === 'en') return opens ? '“' : '”'
-  if (opens) return isOpen(before, '«', '»') ? '„' : '«'
-  return isOpen(before, '„', '“') ? '“' : '»'
+  return opens ? '«' : '»'
 }
 
 /** The dash for a hyphen typed between spaces: Russian's тире (—), English's en dash (–), as Word makes them. */

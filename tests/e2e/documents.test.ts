@@ -73,7 +73,7 @@ describe('managing drafts in the Russian interface', () => {
     // Straight quotation marks and a hyphen between spaces, as a keyboard types them, are made the law's own, as Word makes them.
     await page.keyboard.type('Вторая часть "О свидетелях" - "ООО "Щит"".')
     await expect.poll(labels).toEqual(['clause:1.', 'point:1)', 'subpoint:а)', 'subpoint:б)', 'clause:2.'])
-    await expect.poll(() => page.locator('.legal-text .clause').last().textContent()).toBe('Вторая часть «О свидетелях» — «ООО „Щит“».')
+    await expect.poll(() => page.locator('.legal-text .clause').last().textContent()).toBe('Вторая часть «О свидетелях» — «ООО «Щит»».')
   })
 
   it('starts a new draft with a chapter in place of its empty first article, then the chapter\'s first article on Enter', async () => {

@@ -9,9 +9,10 @@ function typed(text: string, language: 'en' | 'ru'): string {
 }
 
 describe('quotation marks typed as straight ones', () => {
-  it('are Russian «…», with „…“ inside them', () => {
+  it('are Russian «…», inside others too, as the region\'s laws print them', () => {
     expect(typed('Закон "О свидетелях" применяется', 'ru')).toBe('Закон «О свидетелях» применяется')
-    expect(typed('"ООО "Ромашка""', 'ru')).toBe('«ООО „Ромашка“»')
+    expect(typed('"ООО "Ромашка""', 'ru')).toBe('«ООО «Ромашка»»')
+    expect(typed('Закон "О внесении изменений в Закон "О связи""', 'ru')).toBe('Закон «О внесении изменений в Закон «О связи»»')
     expect(typed('(см. "Закон")', 'ru')).toBe('(см. «Закон»)')
     expect(typed('"слово" и "другое"', 'ru')).toBe('«слово» и «другое»')
   })
