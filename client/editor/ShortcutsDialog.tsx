@@ -38,12 +38,19 @@ const ROWS: [MessageKey, string][] = [
   ['shortcuts.comment', COMMENT_SHORTCUT],
 ]
 
+/** What typing does of its own (shared/editor/typedMarkers.ts, typography.ts): the keys as typed. */
+const TYPING_ROWS: [MessageKey, string][] = [
+  ['shortcuts.typedNumber', '2.␣ / 1)␣ / (a)␣ / а)␣'],
+  ['shortcuts.typedMarks', '" / \' / ␣-␣'],
+  ['shortcuts.typedBack', 'Backspace'],
+]
+
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n()
   const dialog = useModalDialog<HTMLDivElement>(onClose)
   return (
     <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog" {...dialog} aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
+      <div className="dialog shortcuts-dialog" {...dialog} aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
         <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
         <table className="shortcuts">
           <tbody>
@@ -52,6 +59,19 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                 <td>{t(key)}</td>
                 <td>
                   <kbd>{keys.split(' / ').map(shortcutText).join(' / ')}</kbd>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3>{t('shortcuts.typing')}</h3>
+        <table className="shortcuts">
+          <tbody>
+            {TYPING_ROWS.map(([key, keys]) => (
+              <tr key={key}>
+                <td>{t(key)}</td>
+                <td>
+                  <kbd>{keys}</kbd>
                 </td>
               </tr>
             ))}

@@ -101,6 +101,27 @@ describe('keyboard focus in the Russian interface', () => {
     }
   })
 
+  it('draft: "Keyboard shortcuts" fits a laptop\'s short window, scrolling inside, and says what typing does', async () => {
+    const size = page.viewportSize()!
+    await page.setViewportSize({ width: 1280, height: 600 })
+    const dialog = page.getByRole('dialog', { name: 'Сочетания клавиш' })
+    try {
+      await page.getByRole('button', { name: 'Сочетания клавиш' }).click()
+      await dialog.waitFor()
+      const box = (await dialog.boundingBox())!
+      expect(box.y).toBeGreaterThanOrEqual(0)
+      expect(box.y + box.height).toBeLessThanOrEqual(600)
+      expect(await dialog.getByRole('heading', { name: 'При наборе' }).count()).toBe(1)
+      // Its top scrolls back into view; before, a dialog taller than the window was cut at both ends.
+      await dialog.evaluate((el) => el.scrollTo(0, 0))
+      expect(await dialog.getByRole('heading', { name: 'Сочетания клавиш' }).isVisible()).toBe(true)
+    } finally {
+      if (await dialog.count()) await page.keyboard.press('Escape')
+      await dialog.waitFor({ state: 'detached' })
+      await page.setViewportSize(size)
+    }
+  })
+
   it('draft: "Access" keeps Tab inside and gives focus back to its button', async () => {
     const button = page.getByTestId('share')
     await button.focus()
