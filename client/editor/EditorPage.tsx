@@ -76,8 +76,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const editable = can(role, 'edit')
   const canComment = can(role, 'comment')
   // Readers find from their own bar (the toolbar has it for those who edit).
-  const readerFind = useFindBar(editable ? null : editor)
-  const comments = useCommentsController(docId, session, editor, load.kind === 'ready' ? load.doc.language : 'en', { role, canComment, onCompose: commentHere })
+  const language = load.kind === 'ready' ? load.doc.language : 'en'
+  const readerFind = useFindBar(editable ? null : editor, language)
+  const comments = useCommentsController(docId, session, editor, language, { role, canComment, onCompose: commentHere })
   // The share dialog is an owner's: it closes when the role changes (the server refuses the rest).
   const shareShown = sharing && can(role, 'share')
   // ...and its Share button goes with it: the focus goes to the draft's title, not to <body>.

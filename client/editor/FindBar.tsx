@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/react'
+import type { Language } from '../../shared/language'
 import { findMatches, MAX_MATCHES, replaceMatches, type Match } from '../../shared/editor/findReplace'
 import { typesetInput } from '../ui/typesetInput'
-import { editorLanguage } from './legalEditing'
 import { useI18n } from '../i18n/i18n'
 import { showMatches } from './findHighlight'
 import { busyButton } from '../ui/busyButton'
@@ -29,7 +29,7 @@ function matchFrom(matches: readonly Match[], pos: number): number {
  * everyone as any edit. Looked for again as the text changes (anyone's edits). Escape closes it
  * and leaves the current match selected in the text.
  */
-export function FindBar({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+export function FindBar({ editor, language, onClose }: { editor: Editor; language: Language; onClose: () => void }) {
   const { t } = useI18n()
   const [query, setQuery] = useState(() => selectedWords(editor))
   const [replacement, setReplacement] = useState('')
@@ -152,7 +152,7 @@ export function FindBar({ editor, onClose }: { editor: Editor; onClose: () => vo
             aria-label={t('find.replaceWith')}
             placeholder={t('find.replaceWith')}
             value={replacement}
-            onChange={(e) => setReplacement(typesetInput(e, editorLanguage(editor)))}
+            onChange={(e) => setReplacement(typesetInput(e, language))}
             onKeyDown={(e) => {
               if (e.key !== 'Enter') return
               e.preventDefault()

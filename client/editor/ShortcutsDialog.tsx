@@ -45,6 +45,25 @@ const TYPING_ROWS: [MessageKey, string][] = [
   ['shortcuts.typedBack', 'Backspace'],
 ]
 
+/** What each key does, and the key as shown. */
+function ShortcutTable({ rows }: { rows: [MessageKey, string][] }) {
+  const { t } = useI18n()
+  return (
+    <table className="shortcuts">
+      <tbody>
+        {rows.map(([key, keys]) => (
+          <tr key={key}>
+            <td>{t(key)}</td>
+            <td>
+              <kbd>{keys}</kbd>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n()
   const dialog = useModalDialog<HTMLDivElement>(onClose)
@@ -52,31 +71,9 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     <div className="dialog-backdrop" onClick={onClose}>
       <div className="dialog shortcuts-dialog" {...dialog} aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
         <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
-        <table className="shortcuts">
-          <tbody>
-            {ROWS.map(([key, keys]) => (
-              <tr key={key}>
-                <td>{t(key)}</td>
-                <td>
-                  <kbd>{keys.split(' / ').map(shortcutText).join(' / ')}</kbd>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ShortcutTable rows={ROWS.map(([key, keys]) => [key, keys.split(' / ').map(shortcutText).join(' / ')])} />
         <h3>{t('shortcuts.typing')}</h3>
-        <table className="shortcuts">
-          <tbody>
-            {TYPING_ROWS.map(([key, keys]) => (
-              <tr key={key}>
-                <td>{t(key)}</td>
-                <td>
-                  <kbd>{keys}</kbd>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ShortcutTable rows={TYPING_ROWS} />
         <div className="dialog-actions">
           <button type="button" className="primary" autoFocus onClick={onClose}>
             {t('common.close')}

@@ -55,7 +55,7 @@ export function Toolbar({ editor, language, children }: { editor: Editor | null;
   const { t } = useI18n()
   const [showShortcuts, setShowShortcuts] = useState(false)
   const [showXref, setShowXref] = useState(false)
-  const find = useFindBar(editor)
+  const find = useFindBar(editor, language)
   // The shortcut is bound in the editor (legalEditing), which asks for the dialog with an event.
   useEffect(() => {
     const dom = editor?.view.dom

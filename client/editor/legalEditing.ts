@@ -118,7 +118,6 @@ function placeholderPlugin(placeholders: Record<string, string>): Plugin {
         const add = (pos: number, node: typeof state.doc) => {
           const text = placeholders[node.type.name]
           if (text && node.isTextblock && node.content.size === 0) {
-            decorations.push(Decoration.node(pos, pos + node.nodeSize, { class: 'is-empty' }))
             decorations.push(Decoration.widget(pos + 1, () => placeholderElement(text), { side: 1, key: `placeholder:${text}`, ignoreSelection: true }))
           }
         }
@@ -130,12 +129,6 @@ function placeholderPlugin(placeholders: Record<string, string>): Plugin {
       },
     },
   })
-}
-
-/** The draft's language, as `editor` numbers it. */
-export function editorLanguage(editor: Editor): Language {
-  const legal = editor.extensionManager.extensions.find((extension) => extension.name === LegalEditing.name)
-  return (legal?.options as LegalEditingOptions | undefined)?.language ?? 'en'
 }
 
 /** Numbering, stable ids, structure commands and their shortcuts, bound to TipTap. */

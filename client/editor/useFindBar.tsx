@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { flushSync } from 'react-dom'
 import type { Editor } from '@tiptap/react'
+import type { Language } from '../../shared/language'
 import { useI18n } from '../i18n/i18n'
 import { FindBar } from './FindBar'
 import { SHORTCUTS } from './legalEditing'
@@ -8,9 +9,10 @@ import { shortcutText } from './ShortcutsDialog'
 
 /**
  * The find bar and the button that opens it, for the toolbar and for the read-only bar of
- * reviewers and observers alike (`editor` null: not here, the other one has it).
+ * reviewers and observers alike (`editor` null: not here, the other one has it). `language`:
+ * the draft's, for the marks typed into "Replace with".
  */
-export function useFindBar(editor: Editor | null): { button: ReactNode; bar: ReactNode } {
+export function useFindBar(editor: Editor | null, language: Language): { button: ReactNode; bar: ReactNode } {
   const { t } = useI18n()
   // How many times it was asked for (0: closed): asked again, it starts afresh with the words selected now.
   const [asked, setAsked] = useState(0)
@@ -50,6 +52,7 @@ export function useFindBar(editor: Editor | null): { button: ReactNode; bar: Rea
     <FindBar
       key={asked}
       editor={editor}
+      language={language}
       onClose={() => {
         setAsked(0)
         editor.view.focus()

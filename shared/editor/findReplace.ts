@@ -31,14 +31,17 @@ function foldQuotes(text: string): string {
   return text.replace(/[«»„“”]/g, '"').replace(/[‘’]/g, "'")
 }
 
-function fold(text: string, matchCase: boolean): string {
-  if (matchCase) return foldQuotes(text)
+function foldCase(text: string): string {
   // The usual case at once; one character that lowers into two (rare) is kept as it is instead.
   const lower = text.toLowerCase()
-  if (lower.length === text.length) return foldQuotes(lower.replace(/ё/g, 'е'))
+  if (lower.length === text.length) return lower.replace(/ё/g, 'е')
   let out = ''
   for (let i = 0; i < text.length; i++) out += foldChar(text[i])
-  return foldQuotes(out)
+  return out
+}
+
+function fold(text: string, matchCase: boolean): string {
+  return foldQuotes(matchCase ? text : foldCase(text))
 }
 
 /**

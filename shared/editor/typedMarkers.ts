@@ -23,8 +23,8 @@ const FIRST_SUBPOINT = new Set(['а', 'a', 'i'])
  * number Accord then shows itself (numbers are computed, never typed). The markers are the
  * importer's (shared/import/markers.ts). A letter is a sub-point where the draft letters those
  * (Russian «а)», or a Latin look-alike typed for it) and a point where it letters points
- * (English "(a)"); in English a small Roman numeral ("(ii)") is a sub-point where one may stand,
- * and "(2)" a paragraph.
+ * (English "(a)"); in English a small Roman numeral ("(ii)") is a sub-point where one may stand
+ * (right after a point only the first, see below), and "(2)" a paragraph.
  */
 export function kindOfTypedMarker(marker: string, language: Language, place: MarkerPlace): BodyType | null {
   const typed = matchMarker(`${marker} `)
