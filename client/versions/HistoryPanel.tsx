@@ -35,7 +35,7 @@ export function HistoryPanel({ docId, title, language, canEdit, onClose }: {
   onClose: () => void
 }) {
   const { t, language: ui } = useI18n()
-  const { value: versions, error: loadError, reload } = useFetched(useCallback(() => api.listVersions(docId), [docId]))
+  const { value: versions, setValue: setVersions, error: loadError, reload } = useFetched(useCallback(() => api.listVersions(docId), [docId]))
   const [name, setName] = useState('')
   const [note, setNote] = useState('')
   const saving = useAction()
@@ -52,8 +52,9 @@ export function HistoryPanel({ docId, title, language, canEdit, onClose }: {
     return () => clearInterval(timer)
   }, [reload])
 
-  // "From" defaults to the newest version; a chosen version that is gone gives way to the default
-  // (the newest for "from", the current text for "to"). The current text is a choice, not a gap.
+  // "From" defaults to the newest version, and a version just saved becomes it: what changed since
+  // is the next question. A chosen version that is gone gives way to the default (the newest for
+  // "from", the current text for "to"). The current text is a choice, not a gap.
   useEffect(() => {
     if (!versions || versions.length === 0) return
     const gone = (id: string) => id !== CURRENT && !versions.some((v) => v.id === id)
@@ -67,6 +68,9 @@ export function HistoryPanel({ docId, title, language, canEdit, onClose }: {
     void saving.run(async () => {
       const saved = await api.saveVersion(docId, { name, note })
       setNotice(t('versions.saved', { name: saved.name }))
+      // Listed at once, so that "from" can hold it before the list comes back.
+      setVersions((listed) => [saved, ...(listed ?? [])])
+      setFrom(saved.id)
       setName('')
       setNote('')
       reload()

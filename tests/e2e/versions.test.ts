@@ -111,6 +111,9 @@ describe('versions and comparison in the browser', () => {
       expect.stringContaining('Round 2'),
       expect.stringContaining('Round 1'),
     ])
+    // The version just saved is what a comparison starts from: Compare shows what changed since.
+    expect(await history().getByLabel('From').locator('option:checked').textContent()).toBe(await optionLabel('Round 2'))
+    expect(await history().getByLabel('To').locator('option:checked').textContent()).toBe('Current text')
   })
 
   it('compares Round 1 with Round 2: one added, one changed, the rest renumbered', async () => {
