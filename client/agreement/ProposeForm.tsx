@@ -43,7 +43,9 @@ export function ProposeForm({ docId, withAccess, taken, onProposed }: {
       ([list, orgs]) => {
         if (cancelled) return
         setVersions(list)
-        const first = list.find((v) => !taken.has(v.id))
+        // The newest named version: organizations agree on a stage someone named, not on a checkpoint.
+        const open = list.filter((v) => !taken.has(v.id))
+        const first = open.find((v) => v.kind === 'named') ?? open[0]
         setChoice((c) => c || (first ? first.id : NEW_VERSION))
         setOthers(orgs.filter((o) => !withAccess.some((w) => w.id === o.id)))
       },

@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
+import * as Y from 'yjs'
 import type { OrganizationSummary, VersionSummary } from '../../shared/api'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
 import { createDocument, createMember, createOrganization, grant, organization, setupAdmin, type Account } from '../helpers/accounts'
 import { unzipText } from '../helpers/zip'
+import { connectClient, nthElement, waitSaved, waitSynced } from '../helpers/clients'
+import { waitFor } from '../helpers/waitFor'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 
@@ -239,6 +242,28 @@ describe('agreement in the browser', () => {
     const compare = page.getByTestId('compare-view')
     await expect.poll(() => compare.getByTestId('summary-changed').textContent()).toBe(' · changed: 1')
     expect(await compare.textContent()).toContain('Amended after agreement.')
+    for (const errs of errors) expect(errs).toEqual([])
+  })
+
+  it('offers the newest named version for agreement, not a newer automatic checkpoint', async () => {
+    const { id } = await createDocument(owner, { title: 'Second law', template: 'sample' })
+    const named = await owner.json<VersionSummary>(`/api/documents/${id}/versions`, { method: 'POST', body: JSON.stringify({ name: 'First reading' }) })
+    // An edit after it, and everyone leaves: the server keeps a checkpoint, newer than the named version.
+    const editor = connectClient(server.wsUrl, id, { cookie: owner.cookie })
+    await waitSynced(editor)
+    const clause = nthElement(editor.ydoc, 'article', 0).toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === 'clause')!
+    ;(clause.get(0) as Y.XmlText).insert(0, 'Edited after the first reading. ')
+    await waitSaved(editor)
+    editor.destroy()
+    await waitFor(async () => (await owner.json<VersionSummary[]>(`/api/documents/${id}/versions`))[0]?.kind === 'auto')
+
+    const page = pages.owner!
+    await page.goto(`${server.url}/d/${id}`)
+    await page.waitForSelector(SAVED)
+    await page.getByTestId('agreement').click()
+    const choice = view(page).getByTestId('propose-form').getByTestId('propose-version')
+    await expect.poll(() => choice.inputValue()).toBe(named.id)
+    expect(await choice.locator('option').count()).toBe(3) // the checkpoint, the named version, "save the current text"
     for (const errs of errors) expect(errs).toEqual([])
   })
 })
