@@ -12,6 +12,7 @@ import { keepUnchanged } from './keepUnchanged'
 import { samePanelPlacements } from './threadOrder'
 import { debounced } from '../ui/debounced'
 import { focusReturn } from './composeFocus'
+import { composingPlugin, composingPluginKey, showComposing } from './composingPlugin'
 import { commentsPlugin, commentsPluginKey, currentHighlights, setActiveThread, setHighlights } from './commentsPlugin'
 
 /** What the person is about to comment on. */
@@ -137,8 +138,18 @@ export class CommentsController {
   getSnapshot = (): CommentsSnapshot => this.snapshot
 
   private update(patch: Partial<CommentsSnapshot>): void {
+    const composerBefore = this.snapshot.composer
     this.snapshot = { ...this.snapshot, ...patch }
+    if (this.snapshot.composer !== composerBefore) this.markComposing()
     this.listeners.forEach((l) => l())
+  }
+
+  /** The passage of the comment being written, marked in the text (nothing for an article's). */
+  private markComposing(): void {
+    const editor = this.usableEditor()
+    if (!editor) return
+    const composer = this.snapshot.composer
+    showComposing(editor.view, composer?.kind === 'passage' ? { from: composer.passage.from, to: composer.passage.to } : null)
   }
 
   /** Binds the editor: its highlights plugin, clicks on highlighted text, re-placing after changes. */
@@ -156,13 +167,14 @@ export class CommentsController {
       onRemoteChange: (change) => this.schedulePlace(change === 'mapped' && !this.waitingForText() ? SETTLE_EVERY_MS : PLACE_EVERY_MS),
     })
     editor.registerPlugin(plugin)
+    editor.registerPlugin(composingPlugin())
     const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
       if (transaction.docChanged) this.deriveLater.call()
     }
     editor.on('transaction', onTransaction)
     this.detachEditor = () => {
       editor.off('transaction', onTransaction)
-      if (!editor.isDestroyed) editor.unregisterPlugin(commentsPluginKey)
+      if (!editor.isDestroyed) editor.unregisterPlugin([commentsPluginKey, composingPluginKey])
     }
     this.place()
   }

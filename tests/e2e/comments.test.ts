@@ -61,6 +61,9 @@ describe('review threads in the browser', () => {
     await reviewer.getByTestId('comment').click()
     const composer = reviewer.getByTestId('comment-composer')
     await expect.poll(() => composer.locator('blockquote').textContent()).toBe(WORDS)
+    // The words stay marked in the text while the box has the focus (the selection is not drawn then).
+    const marked = () => reviewer.locator('.legal-text .comment-composing').allTextContents().then((parts) => parts.join(''))
+    expect(await marked()).toBe(WORDS)
     // The box names the article (it said only "New comment on").
     expect(await composer.getByTestId('composer-title').textContent()).toBe('New comment on words in Article 3 — Guiding principles')
     await composer.getByLabel('Your comment').fill(BODY)
@@ -72,6 +75,7 @@ describe('review threads in the browser', () => {
     expect(await card.textContent()).toContain('Rita Reviewer')
     expect(await card.textContent()).toContain('MoI')
     await expect.poll(() => highlightOf(reviewer, threadId)).toEqual({ text: WORDS, article: 'Article 3.' })
+    expect(await marked()).toBe('') // the box is gone, and its mark with it
   })
 
   it('shows the thread to the drafter live, as text (no markup), highlighted and counted in the outline', async () => {
@@ -226,6 +230,15 @@ describe('review threads in the browser', () => {
     await reviewer.keyboard.press('Control+Alt+KeyM')
     const composer = reviewer.getByTestId('comment-composer')
     await expect.poll(() => composer.locator('blockquote').textContent()).toBe(words)
+    // Cancelled, the box takes its mark in the text with it; asked again, it marks the words again.
+    const marked = () => reviewer.locator('.legal-text .comment-composing').allTextContents().then((parts) => parts.join(''))
+    expect(await marked()).toBe(words)
+    await composer.getByRole('button', { name: 'Cancel' }).click()
+    expect(await composer.count()).toBe(0)
+    expect(await marked()).toBe('')
+    await selectWords(reviewer, 3, words)
+    await reviewer.keyboard.press('Control+Alt+KeyM')
+    await expect.poll(() => marked()).toBe(words)
     await composer.getByLabel('Your comment').fill('Say "the child’s best interests".')
     await composer.getByRole('button', { name: 'Comment' }).click()
     const group = (page: Page) => page.getByTestId('thread-group').filter({ hasText: 'Article 4. Guiding principles' })
