@@ -14,7 +14,7 @@ export const en = {
   'common.retry': 'Try again',
   'docs.title': 'Drafts',
   'docs.new': 'New draft',
-  'docs.empty': 'No drafts yet. Create the first one.',
+  'docs.empty': 'No drafts yet. Drafts shared with you or your organization will appear here; you can also start a new one or import one.',
   'docs.find': 'Find a draft',
   'docs.order': 'Order',
   'docs.order.updated': 'Recently changed first',

@@ -81,8 +81,10 @@ describe('accounts, organizations and roles in the browser', () => {
     const reviewerLink = await invite(admin, 'rosa@iom.example', 'International Organization for Migration')
     await acceptInvitation(drafter, drafterLink, 'Dmitry Drafter')
     await acceptInvitation(reviewer, reviewerLink, 'Rosa Reviewer')
-    // Nothing is shared with them yet.
-    await drafter.getByText('No drafts yet').waitFor()
+    // Nothing is shared with them yet, and the list says where their drafts will come from.
+    await expect
+      .poll(() => drafter.locator('.empty-state').textContent())
+      .toBe('No drafts yet. Drafts shared with you or your organization will appear here; you can also start a new one or import one.')
     // A used link does not work twice.
     const again = await newPage(browser)
     await again.goto(drafterLink)
