@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useState } from 'react'
+import { memo, useCallback, useEffect, useState, type KeyboardEvent } from 'react'
 import { useStoreValue } from '../ui/useStoreValue'
 import type { Editor } from '@tiptap/react'
 import { TextSelection } from '@tiptap/pm/state'
@@ -100,6 +100,10 @@ export function Outline({ editor, session, language, comments }: { editor: Edito
   // The entries keep one handler; it calls whatever the page passed last.
   const onComment = useLatest(comments?.onComment)
   const comment = useCallback((articleId: string) => onComment.current?.(articleId), [onComment])
+  // One Tab stop for the whole outline (a long law's would be 600): the entry last focused, or the first.
+  const [current, setCurrent] = useState<string | null>(null)
+  const keyOf = (entry: OutlineEntry, i: number) => entry.id ?? `#${i}`
+  const tabbable = entries.some((e, i) => keyOf(e, i) === current) ? current : entries.length > 0 ? keyOf(entries[0], 0) : null
 
   return (
     <nav className="outline" aria-label={t('editor.outline')}>
@@ -107,11 +111,13 @@ export function Outline({ editor, session, language, comments }: { editor: Edito
       {entries.length === 0 ? (
         <p className="muted">{t(connecting || filling ? 'common.loading' : 'editor.outlineEmpty')}</p>
       ) : (
-        <ol>
+        <ol onKeyDown={moveInOutline} onFocus={(e) => setCurrent(e.target.closest('li')?.dataset.entry ?? null)}>
           {entries.slice(0, progressive.shown).map((entry, i) => (
             <OutlineItem
-              key={entry.id ?? i}
+              key={keyOf(entry, i)}
+              entryKey={keyOf(entry, i)}
               entry={entry}
+              tabbable={keyOf(entry, i) === tabbable}
               comments={comments !== undefined}
               count={entry.id ? (comments?.openCounts.get(entry.id) ?? 0) : 0}
               onJump={jump}
@@ -124,8 +130,34 @@ export function Outline({ editor, session, language, comments }: { editor: Edito
   )
 }
 
+/**
+ * The outline's keys: ↑ and ↓ go to the entry above or below, Home and End to the first and the
+ * last, → to an article's "comment" button and ← back to its entry.
+ */
+function moveInOutline(event: KeyboardEvent<HTMLOListElement>): void {
+  const row = (event.target as HTMLElement).closest('li')
+  if (!row || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
+  const rows = event.currentTarget.children
+  const at = Array.prototype.indexOf.call(rows, row) as number
+  const onEntry = (event.target as HTMLElement) === row.firstElementChild
+  let target: Element | null | undefined
+  if (event.key === 'ArrowDown') target = rows[at + 1]?.firstElementChild
+  else if (event.key === 'ArrowUp') target = rows[at - 1]?.firstElementChild
+  else if (event.key === 'Home') target = rows[0]?.firstElementChild
+  else if (event.key === 'End') target = rows[rows.length - 1]?.firstElementChild
+  else if (event.key === 'ArrowRight' && onEntry) target = row.querySelector('.outline-comment')
+  else if (event.key === 'ArrowLeft' && !onEntry) target = row.firstElementChild
+  else return
+  event.preventDefault()
+  if (target instanceof HTMLElement) target.focus()
+}
+
 interface OutlineItemProps {
   entry: OutlineEntry
+  /** The entry's key in the list: an article's or chapter's id, or its place. */
+  entryKey: string
+  /** The outline's one Tab stop. */
+  tabbable: boolean
   /** Whether the outline shows review threads (counts, and a button where one may comment). */
   comments: boolean
   count: number
@@ -141,17 +173,17 @@ const sameEntry = (a: OutlineEntry, b: OutlineEntry) => a.kind === b.kind && a.i
  * changed, not a new click handler on each of hundreds of buttons.
  */
 const OutlineItem = memo(
-  function OutlineItem({ entry, comments, count, onJump, onComment }: OutlineItemProps) {
+  function OutlineItem({ entry, entryKey, tabbable, comments, count, onJump, onComment }: OutlineItemProps) {
     return (
-      <li className={`outline-${entry.kind}`}>
-        <button type="button" data-outline-id={entry.id ?? ''} onClick={() => entry.id && onJump(entry.id)}>
+      <li className={`outline-${entry.kind}`} data-entry={entryKey}>
+        <button type="button" tabIndex={tabbable ? 0 : -1} data-outline-id={entry.id ?? ''} onClick={() => entry.id && onJump(entry.id)}>
           <span className="outline-label">{entry.label}</span> {entry.heading}
         </button>
         {entry.kind === 'article' && entry.id && comments && <OutlineCommentControls articleId={entry.id} label={entry.label} count={count} onComment={onComment} />}
       </li>
     )
   },
-  (a, b) => sameEntry(a.entry, b.entry) && a.comments === b.comments && a.count === b.count && a.onJump === b.onJump && a.onComment === b.onComment,
+  (a, b) => sameEntry(a.entry, b.entry) && a.entryKey === b.entryKey && a.tabbable === b.tabbable && a.comments === b.comments && a.count === b.count && a.onJump === b.onJump && a.onComment === b.onComment,
 )
 
 function OutlineCommentControls(props: { articleId: string; label: string; count: number; onComment?: (articleId: string) => void }) {
@@ -165,7 +197,7 @@ function OutlineCommentControls(props: { articleId: string; label: string; count
         </span>
       )}
       {props.onComment && (
-        <button type="button" className="outline-comment" data-testid="outline-comment" aria-label={t('comments.commentOnArticle', { article: props.label })} title={t('comments.commentOnArticle', { article: props.label })} onClick={() => props.onComment!(props.articleId)}>
+        <button type="button" tabIndex={-1} className="outline-comment" data-testid="outline-comment" aria-label={t('comments.commentOnArticle', { article: props.label })} title={t('comments.commentOnArticle', { article: props.label })} onClick={() => props.onComment!(props.articleId)}>
           +
         </button>
       )}

@@ -36,6 +36,7 @@ const ROWS: [MessageKey, string][] = [
   ['shortcuts.find', `${SHORTCUTS.find} / ${SHORTCUTS.replace}`],
   ['shortcuts.undo', 'Mod-z / Mod-Shift-z'],
   ['shortcuts.comment', COMMENT_SHORTCUT],
+  ['shortcuts.outline', '↑ / ↓ / Home / End, → / ←'],
 ]
 
 /** What typing does of its own (shared/editor/typedMarkers.ts, typography.ts): the keys as typed. */

@@ -258,7 +258,7 @@ describe('review threads in the browser', () => {
     // Its focus ring is drawn whole, not cut off by the scrolling sidebar's right edge.
     const plus = reviewer.locator('.outline-article').first().getByTestId('outline-comment')
     await reviewer.locator('.outline-article').first().locator('button').first().focus()
-    await reviewer.keyboard.press('Tab')
+    await reviewer.keyboard.press('ArrowRight')
     expect(await plus.evaluate((el) => el === document.activeElement && el.matches(':focus-visible'))).toBe(true)
     const clipped = await plus.evaluate((el) => {
       const style = getComputedStyle(el)

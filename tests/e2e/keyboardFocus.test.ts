@@ -15,7 +15,7 @@ const focusInDialog = (page: Page) => page.evaluate(() => !!document.activeEleme
  * keeps Tab inside, closes with Escape and gives the focus back to that button; cancelling a
  * comment gives it back to where the comment was started, and a thread's forms and cards keep
  * it in the panel; the comparison's tabs move with the arrow keys; the text has a Russian name
- * and a "skip to text" link ahead of the 60-odd stops of the header, toolbar and outline.
+ * and a "skip to text" link ahead of the header's and toolbar's stops; the outline is one stop, moved through with the arrows.
  */
 describe('keyboard focus in the Russian interface', () => {
   let server: TestServer
@@ -164,6 +164,38 @@ describe('keyboard focus in the Russian interface', () => {
     await page.keyboard.press('Escape')
     await box.waitFor({ state: 'detached' })
     expect(await hasFocus(plus)).toBe(true)
+  })
+
+  it('draft: the outline is one Tab stop; ↑ ↓ Home End move through it, → reaches an article\'s "+" and ← comes back', async () => {
+    const outline = page.getByRole('navigation', { name: 'Структура' })
+    const entry = (name: string) => outline.getByRole('button', { name, exact: true })
+    const inOutline = () => outline.evaluate((nav) => nav.contains(document.activeElement))
+    // A law's outline is one stop on the way through the page, not one per chapter, article and "+".
+    expect(await outline.locator('button[tabindex="0"]').count()).toBe(1)
+    await page.getByRole('button', { name: 'Комментировать', exact: true }).focus()
+    await page.keyboard.press('Tab')
+    expect(await inOutline()).toBe(true)
+    await page.keyboard.press('Home')
+    expect(await hasFocus(entry('Глава 1. Общие положения'))).toBe(true)
+    await page.keyboard.press('ArrowDown')
+    const article1 = outline.locator('li').nth(1).locator('button').first()
+    expect(await hasFocus(article1)).toBe(true)
+    expect(await article1.textContent()).toMatch(/^Статья 1\. /)
+    await page.keyboard.press('ArrowRight')
+    expect(await hasFocus(page.getByRole('button', { name: 'Прокомментировать: Статья 1.' }))).toBe(true)
+    await page.keyboard.press('ArrowLeft')
+    expect(await hasFocus(article1)).toBe(true)
+    await page.keyboard.press('ArrowUp')
+    expect(await hasFocus(entry('Глава 1. Общие положения'))).toBe(true)
+    await page.keyboard.press('End')
+    const last = outline.locator('li').last().locator('button').first()
+    expect(await hasFocus(last)).toBe(true)
+    // Tab leaves the outline; Shift+Tab comes back to the entry last focused.
+    await page.keyboard.press('Tab')
+    expect(await inOutline()).toBe(false)
+    await page.keyboard.press('Shift+Tab')
+    expect(await hasFocus(last)).toBe(true)
+    expect(await outline.locator('button[tabindex="0"]').count()).toBe(1)
   })
 
   it('draft: cancelling a comment started in the text with Ctrl+Alt+M gives focus back to the text with its selection', async () => {
