@@ -19,6 +19,7 @@ import type { MessageKey } from '../i18n/en'
 import { OPEN_XREF_DIALOG, run, SHORTCUTS } from './legalEditing'
 import { XrefDialog } from './XrefDialog'
 import { useFindBar } from './useFindBar'
+import { LostReferencesNotice } from './LostReferencesNotice'
 import { ShortcutsDialog, shortcutText } from './ShortcutsDialog'
 import { followToolbarHeight } from './stickyToolbar'
 import { useCommandsEnabled } from './useCommandsEnabled'
@@ -116,6 +117,7 @@ export function Toolbar({ editor, language, children }: { editor: Editor | null;
         {children && <div className="toolbar-group">{children}</div>}
       </div>
       {find.bar}
+      <LostReferencesNotice editor={editor} />
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
       {showXref && editor && (
         <XrefDialog

@@ -24,6 +24,7 @@ import { structuredPastePlugin } from './structuredPaste'
 import { currentArticlePlugin } from './currentArticle'
 import { typedTextPlugin } from './typedText'
 import { goToSelectedXref, xrefPlugin, type XrefWords } from './xrefView'
+import { lostReferencesPlugin } from './lostReferencesPlugin'
 import { findHighlightPlugin } from './findHighlight'
 import { canInsertXref } from '../../shared/editor/xrefCommands'
 import { unfocusedSelectionPlugin } from './unfocusedSelection'
@@ -151,6 +152,7 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       currentArticlePlugin(),
       typedTextPlugin(),
       xrefPlugin(this.options.language, this.options.xrefWords),
+      lostReferencesPlugin(this.options.language),
       findHighlightPlugin(),
       unfocusedSelectionPlugin(),
     ]

@@ -117,6 +117,8 @@ export const en = {
   'xref.insert': "Insert",
   'xref.hint': "The reference shows the number only and follows renumbering: type the words around it (\"Article\", \"paragraph\").",
   'xref.broken': "Broken cross-reference: its target was deleted",
+  'xref.lost': "You deleted what the text refers to ({places}): those references now show [?].",
+  'xref.lostInPreamble': "the preamble",
   'xref.goTo': "Ctrl+click, or select and press Enter: go to the target",
   'xref.kind.chapter': "Chapter",
   'xref.kind.section': "Section",

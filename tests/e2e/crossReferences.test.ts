@@ -171,8 +171,27 @@ describe('cross-references follow renumbering for two people', () => {
       expect(await ref.getAttribute('class')).toContain('broken')
       expect(await ref.getAttribute('aria-label')).toMatch(/deleted/)
     }
+    // The one who deleted is told, with where the reference stands (it may be far off screen).
+    const notice = pageB.getByTestId('lost-references')
+    const holder = await pageB.locator('.legal-text article.article').filter({ has: pageB.locator('.xref.broken') }).first().getAttribute('data-id')
+    const where = (await articleLabels(pageB)).find((a) => a.id === holder)!.label.replace(/\.$/, '')
+    await expect.poll(() => notice.locator('span').textContent()).toBe(`You deleted what the text refers to (${where}): those references now show [?].`)
+    expect(await pageA.getByTestId('lost-references').count()).toBe(0)
+    // Its Undo brings the article back, and the notice goes with the broken reference.
+    await notice.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(() => pageA.locator('.legal-text .xref').first().textContent()).toBe('3')
+    await expect.poll(() => notice.count()).toBe(0)
+
+    // Deleted again and the notice closed: it stays closed, and Ctrl+Z brings the article back.
+    await pageB.locator('.legal-text article.article').nth(2).locator('.article-heading').click()
+    await pageB.getByTestId('delete-block').click()
+    await notice.getByRole('button', { name: 'Close' }).click()
+    expect(await notice.count()).toBe(0)
+    // Closing gives the focus back to the text.
+    expect(await pageB.evaluate(() => document.activeElement?.id)).toBe('draft-text')
     await pageB.keyboard.press('Control+z')
     await expect.poll(() => pageA.locator('.legal-text .xref').first().textContent()).toBe('3')
+    expect(await notice.count()).toBe(0)
   })
 
   it('reads a pasted reference only by a well-formed id, and never as markup', async () => {
