@@ -81,6 +81,8 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
     if (id) void change(type, id, role).then(() => setPrincipal(''))
   }
 
+  // Those with access already are changed in their row above, not given access twice.
+  const granted = new Set(grants.map((grant) => grantKey(grant).join(':')))
   const roleSelect = (value: Role, onChange: (r: Role) => void, label: string) => (
     <select value={value} aria-label={label} onChange={(e) => onChange(e.target.value as Role)}>
       {ROLES.map((r) => (
@@ -113,12 +115,12 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
             <select name="principal" aria-label={t('share.who')} value={principal} onChange={(e) => setPrincipal(e.target.value)} required>
               <option value="">—</option>
               <optgroup label={t('share.organizations')}>
-                {organizations.map((org) => (
+                {organizations.filter((org) => !granted.has(`organization:${org.id}`)).map((org) => (
                   <option key={org.id} value={`organization:${org.id}`}>{org.name}</option>
                 ))}
               </optgroup>
               <optgroup label={t('share.people')}>
-                {people.map((p) => (
+                {people.filter((p) => !granted.has(`user:${p.id}`)).map((p) => (
                   <option key={p.id} value={`user:${p.id}`}>{p.displayName} · {p.organization.shortName}</option>
                 ))}
               </optgroup>

@@ -147,6 +147,12 @@ describe('accounts, organizations and roles in the browser', () => {
     await admin.getByLabel('Role', { exact: true }).selectOption('reviewer')
     await admin.getByRole('button', { name: 'Give access' }).click()
     await admin.getByTestId('grant-row').filter({ hasText: 'International Organization for Migration' }).waitFor()
+    // Those with access are changed in their row: the list to give access leaves them out (the owner too).
+    const offered = await admin.getByLabel('Organization or person').locator('option').allTextContents()
+    expect(offered).not.toContain('Ministry of Justice')
+    expect(offered).not.toContain('International Organization for Migration')
+    expect(offered.some((o) => o.startsWith('Alice Admin'))).toBe(false)
+    expect(offered.length).toBeGreaterThan(1)
     await admin.keyboard.press('Escape')
 
     await drafter.reload()
