@@ -28,7 +28,7 @@ describe('managing drafts in the Russian interface', () => {
 
   it('shows an empty state, then creates a Russian draft numbered in Russian', async () => {
     await page.goto(server.url)
-    await page.getByText('Проектов пока нет. Создайте первый.').waitFor()
+    await page.getByText('Проектов пока нет. Здесь появятся проекты, к которым откроют доступ вам или вашей организации; можно также начать новый или импортировать готовый.').waitFor()
     await page.getByTestId('new-document').click()
     await page.getByLabel('Название').fill('Закон <img src=x onerror=alert(1)>')
     await page.getByLabel('русский').check()
@@ -134,7 +134,7 @@ describe('managing drafts in the Russian interface', () => {
     const deletedUrl = await row.getByRole('link').getAttribute('href')
     await deleteButton.click()
     await confirm.getByRole('button', { name: 'Удалить' }).click()
-    await page.getByText('Проектов пока нет. Создайте первый.').waitFor()
+    await page.getByText('Проектов пока нет. Здесь появятся проекты, к которым откроют доступ вам или вашей организации; можно также начать новый или импортировать готовый.').waitFor()
     // The last draft gone, the focus is on the list's heading, not lost on the page.
     await expect.poll(() => page.getByRole('heading', { name: 'Проекты', level: 1 }).evaluate((el) => el === document.activeElement)).toBe(true)
 
@@ -145,7 +145,7 @@ describe('managing drafts in the Russian interface', () => {
     expect(await page.getByTestId('sync-status').count()).toBe(0)
     expect(await page.locator('body').innerText()).not.toContain('Подключение отклонено')
     await page.getByRole('link', { name: /Все проекты/ }).click()
-    await page.getByText('Проектов пока нет. Создайте первый.').waitFor()
+    await page.getByText('Проектов пока нет. Здесь появятся проекты, к которым откроют доступ вам или вашей организации; можно также начать новый или импортировать готовый.').waitFor()
     expect(errors).toEqual([])
   })
 
