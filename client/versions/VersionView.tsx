@@ -85,13 +85,13 @@ export function VersionView({ docId, title, versionId, language, canEdit, onComp
         <FormError message={error} />
         {!version && !error && <p className="muted" role="status">{t('common.loading')}</p>}
         {version && (
-          <>
+          <div className="version-page">
             {version.note && <p className="version-note">{version.note}</p>}
             <p className="read-only-banner" role="note">{t('versions.readOnly')}</p>
             <div className="editor-main">
               <ReadOnlyText content={version.content} language={language} />
             </div>
-          </>
+          </div>
         )}
       </div>
     </Overlay>

@@ -247,6 +247,12 @@ describe('versions and comparison in the browser', () => {
     expect(await text.locator('.legal-text').getAttribute('contenteditable')).toBe('false')
     expect(await text.locator('.article-heading').first().getAttribute('data-label')).toBe('Article 1.')
     expect(await text.textContent()).not.toContain('Including attempts')
+    // A page of text, centred, not lines as wide as the window: the measure the editor gives.
+    const paper = (await text.boundingBox())!
+    const overlay = (await view.boundingBox())!
+    expect(paper.width).toBeLessThanOrEqual(860)
+    const [left, right] = [paper.x - overlay.x, overlay.x + overlay.width - (paper.x + paper.width)]
+    expect(Math.abs(left - right)).toBeLessThan(24)
 
     await view.getByRole('button', { name: 'Restore' }).click()
     const dialog = page.getByTestId('restore-dialog')
