@@ -100,7 +100,7 @@ function GroupCard({ entry, mine, onState, onWithdraw, onShow }: CardProps) {
   const { t, language } = useI18n()
   const time = dateFormat(language)
   const { group, byOption } = entry
-  const where = `${group.label}${group.blockLabel ? ` ${group.blockLabel}` : ''}`
+  const where = group.place
   const anyStated = [...byOption.values()].some((list) => list.length > 0)
   const ours = mine ? [...byOption.entries()].find(([, list]) => list.some((p) => p.organization.id === mine.id))?.[0] : undefined
   const words = (option: { text: string; bracketed: boolean }) => optionWords(option, language)

@@ -11,8 +11,23 @@ export interface AlternativeGroup extends AlternativeGroupInText {
   blockId: string
   /** The article (or chapter, or section) it is in, as numbered now: "Article 5." / "Статья 5.", "Chapter II.". */
   label: string
-  /** The block within the article: "2.", "3)", "b)"; "" for the heading or an unnumbered paragraph. */
-  blockLabel: string
+  /**
+   * Where it stands, as the cross-reference dialog names a block: "Article 7, paragraph 2",
+   * «Статья 7, пункт 3», "Chapter II"; the article alone for its heading or an unnumbered paragraph.
+   */
+  place: string
+}
+
+/** The words a place is named with, lower case as inside a sentence (the dialog's kinds). */
+const BLOCK_WORDS: Record<Language, Record<'clause' | 'point' | 'subpoint', string>> = {
+  en: { clause: 'paragraph', point: 'point', subpoint: 'sub-point' },
+  ru: { clause: 'часть', point: 'пункт', subpoint: 'подпункт' },
+}
+
+function placeOf(label: string, block: NumberedNode | undefined, language: Language): string {
+  const where = label.replace(/\.$/, '')
+  if (!block?.num || (block.kind !== 'clause' && block.kind !== 'point' && block.kind !== 'subpoint')) return where
+  return `${where}, ${BLOCK_WORDS[language][block.kind]} ${block.num}`
 }
 
 /** Blocks are immutable in ProseMirror: a block unchanged since the last look is not read again. */
@@ -43,8 +58,9 @@ export function alternativesOfDoc(doc: PMNode, language: Language): AlternativeG
   let known: XrefNumbers | null = null
   const numbers = () => (known ??= xrefNumbers(numberDocument(doc, language)))
   let entry = 0
-  const push = (groups: AlternativeGroupInText[], blockId: string, label: string, blockLabel: string) => {
-    for (const g of groups) out.push({ ...g, blockId, label, blockLabel })
+  const push = (groups: AlternativeGroupInText[], blockId: string, label: string, block?: NumberedNode) => {
+    const place = placeOf(label, block, language)
+    for (const g of groups) out.push({ ...g, blockId, label, place })
   }
   doc.forEach((node, pos) => {
     const kind = node.type.name
@@ -52,10 +68,10 @@ export function alternativesOfDoc(doc: PMNode, language: Language): AlternativeG
     const label = outline[entry++]?.label ?? ''
     const id = node.attrs.id as string | null
     if (isDivisionType(kind)) {
-      if (id) push(groupsOfBlock(node, numbers), id, label, '')
+      if (id) push(groupsOfBlock(node, numbers), id, label)
       return
     }
-    if (id && node.firstChild) push(groupsOfBlock(node.firstChild, numbers), id, label, '')
+    if (id && node.firstChild) push(groupsOfBlock(node.firstChild, numbers), id, label)
     // Numbers of the body are worked out only for an article that has brackets at all.
     let numbered: NumberedNode[] | null = null
     node.forEach((child, offset) => {
@@ -66,8 +82,7 @@ export function alternativesOfDoc(doc: PMNode, language: Language): AlternativeG
         numbered = []
         numberArticleBody(node, pos + 1, language, numbered)
       }
-      const blockLabel = numbered.find((n) => n.pos === pos + 1 + offset)?.label ?? ''
-      push(groups, child.attrs.id as string, label, blockLabel)
+      push(groups, child.attrs.id as string, label, numbered.find((n) => n.pos === pos + 1 + offset))
     })
   })
   return out

@@ -7,7 +7,7 @@ import { optionsOfKey, optionText, optionWords } from '../alternatives/recognise
 
 /** One group of alternatives with stated preferences, for the review report. */
 export interface ReportAlternativeGroup {
-  /** "Article 12." or "Article 12. 2)". */
+  /** "Article 12" or "Article 12, point 2" (AlternativeGroup.place). */
   where: string
   /** Each option as a person reads it (optionWords), and who supports it. */
   options: { text: string; organizations: string[] }[]
@@ -35,7 +35,7 @@ export function reportAlternatives(doc: PMNode, language: Language, preferences:
   const groups = matched.groups
     .filter((g) => [...g.byOption.values()].some((list) => list.length > 0))
     .map((g) => ({
-      where: `${g.group.label}${g.group.blockLabel ? ` ${g.group.blockLabel}` : ''}`,
+      where: g.group.place,
       options: g.group.options.map((o) => ({ text: optionWords(o, language), organizations: (g.byOption.get(o.text) ?? []).map((p) => p.organization.shortName || p.organization.name) })),
     }))
   const words = (text: string) => optionText(text, language)

@@ -104,13 +104,14 @@ function law(): DocJSON {
 describe('alternatives in a draft', () => {
   it('labels each group by its article (or chapter) and block, under the block\'s stable id', () => {
     const groups = alternativesOfDoc(docFromJSON(law()), 'en')
-    expect(groups.map((g) => [g.blockId, g.label, g.blockLabel, g.options.map((o) => o.text).join('|')])).toEqual([
-      ['ch1', 'Chapter I.', '', 'General|Common'],
-      ['a2', 'Article 2.', '', 'Non-liability|non-punishment'],
-      ['a2c2', 'Article 2.', '2.', 'shall|may'],
-      ['a2p1', 'Article 2.', '(a)', 'by|through'],
+    expect(groups.map((g) => [g.blockId, g.label, g.place, g.options.map((o) => o.text).join('|')])).toEqual([
+      ['ch1', 'Chapter I.', 'Chapter I', 'General|Common'],
+      ['a2', 'Article 2.', 'Article 2', 'Non-liability|non-punishment'],
+      ['a2c2', 'Article 2.', 'Article 2, paragraph 2', 'shall|may'],
+      ['a2p1', 'Article 2.', 'Article 2, point a', 'by|through'],
     ])
-    expect(alternativesOfDoc(docFromJSON(law()), 'ru')[1].label).toBe('Статья 2.')
+    // Named as the cross-reference dialog names them (it said "Article 2. 2." and "Статья 2. 1)").
+    expect(alternativesOfDoc(docFromJSON(law()), 'ru').map((g) => g.place)).toEqual(['Глава 1', 'Статья 2', 'Статья 2, часть 2', 'Статья 2, пункт 1'])
   })
 })
 
@@ -159,7 +160,7 @@ describe('stated preferences in the review report', () => {
       ],
     })
     expect(html).toContain('<h2>Stated preferences among alternative wordings</h2>')
-    expect(html).toContain('<strong>Article 2. 2.</strong>')
+    expect(html).toContain('<strong>Article 2, paragraph 2</strong>')
     expect(html).toContain('<li>shall: —</li>')
     expect(html).toContain('<li>[may]: &lt;b&gt;X&lt;/b&gt;, MIN</li>')
     expect(html).toContain('For a wording no longer in the text')
