@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import type { Grant, OrganizationSummary, PersonSummary, PrincipalType } from '../../shared/api'
 import { ROLES, type Role } from '../../shared/roles'
 import { api } from '../api/http'
@@ -47,6 +47,7 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
   const [grants, setGrants] = useState<Grant[]>([])
   const [organizations, setOrganizations] = useState<OrganizationSummary[]>([])
   const [people, setPeople] = useState<PersonSummary[]>([])
+  const [listed, setListed] = useState(false)
   const [principal, setPrincipal] = useState('')
   const [role, setRole] = useState<Role>('reviewer')
   const [error, setError] = useFailure()
@@ -60,6 +61,7 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
     Promise.all([api.listOrganizations(), api.listPeople()]).then(([orgs, persons]) => {
       setOrganizations(orgs)
       setPeople(persons)
+      setListed(true)
     }, (err: unknown) => setError(err))
   }, [reload, setError])
 
@@ -83,6 +85,14 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
 
   // Those with access already are changed in their row above, not given access twice.
   const granted = new Set(grants.map((grant) => grantKey(grant).join(':')))
+  const offeredOrganizations = organizations.filter((org) => !granted.has(`organization:${org.id}`))
+  const offeredPeople = people.filter((p) => !granted.has(`user:${p.id}`))
+  const everyone = listed && offeredOrganizations.length === 0 && offeredPeople.length === 0
+  // Giving access to the last one takes the form, and the focus on its button, away: the words take it.
+  const everyoneLine = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    if (everyone && (!document.activeElement || document.activeElement === document.body)) everyoneLine.current?.focus()
+  }, [everyone])
   const roleSelect = (value: Role, onChange: (r: Role) => void, label: string) => (
     <select value={value} aria-label={label} onChange={(e) => onChange(e.target.value as Role)}>
       {ROLES.map((r) => (
@@ -109,29 +119,33 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
             )
           })}
         </ul>
-        <form onSubmit={add} className="inline-form" aria-label={t('share.add')}>
-          <label className="field">
-            {t('share.who')}
-            <select name="principal" aria-label={t('share.who')} value={principal} onChange={(e) => setPrincipal(e.target.value)} required>
-              <option value="">—</option>
-              <optgroup label={t('share.organizations')}>
-                {organizations.filter((org) => !granted.has(`organization:${org.id}`)).map((org) => (
-                  <option key={org.id} value={`organization:${org.id}`}>{org.name}</option>
-                ))}
-              </optgroup>
-              <optgroup label={t('share.people')}>
-                {people.filter((p) => !granted.has(`user:${p.id}`)).map((p) => (
-                  <option key={p.id} value={`user:${p.id}`}>{p.displayName} · {p.organization.shortName}</option>
-                ))}
-              </optgroup>
-            </select>
-          </label>
-          <label className="field">
-            {t('share.role')}
-            {roleSelect(role, setRole, t('share.role'))}
-          </label>
-          <button type="submit" className="primary" disabled={!principal}>{t('share.add')}</button>
-        </form>
+        {everyone ? (
+          <p ref={everyoneLine} tabIndex={-1} className="muted small" data-testid="share-everyone">{t('share.everyone')}</p>
+        ) : (
+          <form onSubmit={add} className="inline-form" aria-label={t('share.add')}>
+            <label className="field">
+              {t('share.who')}
+              <select name="principal" aria-label={t('share.who')} value={principal} onChange={(e) => setPrincipal(e.target.value)} required>
+                <option value="">—</option>
+                <optgroup label={t('share.organizations')}>
+                  {offeredOrganizations.map((org) => (
+                    <option key={org.id} value={`organization:${org.id}`}>{org.name}</option>
+                  ))}
+                </optgroup>
+                <optgroup label={t('share.people')}>
+                  {offeredPeople.map((p) => (
+                    <option key={p.id} value={`user:${p.id}`}>{p.displayName} · {p.organization.shortName}</option>
+                  ))}
+                </optgroup>
+              </select>
+            </label>
+            <label className="field">
+              {t('share.role')}
+              {roleSelect(role, setRole, t('share.role'))}
+            </label>
+            <button type="submit" className="primary" disabled={!principal}>{t('share.add')}</button>
+          </form>
+        )}
         <FormError message={actionError || error} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>{t('common.close')}</button>

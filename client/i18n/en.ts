@@ -258,6 +258,7 @@ export const en = {
   'share.organizations': "Organizations",
   'share.people': "People",
   'share.role': "Role",
+  'share.everyone': "Every organization and person already has access. New ones are added by an administrator, under Administration.",
   'activity.title': "Activity",
   'activity.empty': "No changes to the text yet.",
   'activity.refresh': "Refresh",

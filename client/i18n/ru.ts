@@ -257,6 +257,7 @@ export const ru: Record<MessageKey, string> = {
   'share.organizations': "Организации",
   'share.people': "Участники",
   'share.role': "Роль",
+  'share.everyone': "Доступ уже открыт всем организациям и участникам. Новых добавляет администратор в разделе «Администрирование».",
   'activity.title': "История правок",
   'activity.empty': "Текст пока не менялся.",
   'activity.refresh': "Обновить",

@@ -128,6 +128,19 @@ describe('keyboard focus in the Russian interface', () => {
     await page.keyboard.press('Enter')
     const dialog = page.getByRole('dialog', { name: 'У кого есть доступ' })
     await dialog.waitFor()
+    // The owner's organization, given access too, was the last one without it: said in words, not an empty list.
+    const who = dialog.getByRole('combobox', { name: 'Организация или участник' })
+    await expect.poll(async () => (await who.locator('option').allTextContents()).length).toBe(2)
+    await who.selectOption({ index: 1 })
+    await dialog.getByRole('button', { name: 'Дать доступ' }).focus()
+    await page.keyboard.press('Enter')
+    const everyone = dialog.getByTestId('share-everyone')
+    await expect
+      .poll(() => everyone.textContent())
+      .toBe('Доступ уже открыт всем организациям и участникам. Новых добавляет администратор в разделе «Администрирование».')
+    expect(await who.count()).toBe(0)
+    // The button pressed is gone with its form: the focus is on the words that say why, in the dialog.
+    await expect.poll(() => hasFocus(everyone)).toBe(true)
     await dialog.getByRole('button', { name: 'Закрыть' }).focus()
     await page.keyboard.press('Tab')
     expect(await focusInDialog(page)).toBe(true)
