@@ -237,7 +237,23 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
         {snapshot.loaded && snapshot.threads.length === 0 && !snapshot.error && (
           <p className="muted" data-testid="comments-empty">{canComment ? t('comments.empty') : t('comments.emptyReadOnly')}</p>
         )}
-        {snapshot.threads.length > 0 && groups.length === 0 && <p className="muted">{t('comments.noMatch')}</p>}
+        {snapshot.threads.length > 0 && groups.length === 0 && (
+          // A thread resolved (or a wording accepted) leaves "Open": one click shows where it went.
+          <p className="muted" data-testid="comments-no-match">
+            {t('comments.noMatch')}{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setStatus('all')
+                setOrgId('')
+                setArticleId('')
+              }}
+            >
+              {t('comments.showAll', { n: snapshot.threads.length })}
+            </button>
+          </p>
+        )}
         {chunksByArticle(groups, (group) => group.order).map((chunk) => (
           <div key={chunk.key} className="thread-chunk" style={{ containIntrinsicSize: `auto ${estimatedHeight(chunk.items)}px` }}>
             {chunk.items.map((group) => (

@@ -518,6 +518,7 @@ export const en = {
   'comments.empty': "No comments yet. Select words in the text and choose “Comment”, or comment on a whole article from the outline.",
   'comments.emptyReadOnly': "No comments yet.",
   'comments.noMatch': "No threads match these filters.",
+  'comments.showAll': "Show all threads ({n})",
   'comments.filters': "Filters",
   'comments.filterStatus': "Show",
   'comments.filter.open': "Open",

@@ -517,6 +517,7 @@ export const ru: Record<MessageKey, string> = {
   'comments.empty': "Замечаний пока нет. Выделите слова в тексте и нажмите «Комментировать» или прокомментируйте статью целиком из оглавления.",
   'comments.emptyReadOnly': "Замечаний пока нет.",
   'comments.noMatch': "Нет обсуждений, подходящих под фильтры.",
+  'comments.showAll': "Показать все обсуждения ({n})",
   'comments.filters': "Фильтры",
   'comments.filterStatus': "Показать",
   'comments.filter.open': "Открытые",

@@ -101,10 +101,15 @@ describe('proposed wordings in the browser', () => {
     // The card left the drafter's "Open" list; the focus stayed in the panel, not on the page's <body>.
     await expect.poll(() => card.count()).toBe(0)
     expect(await drafter.evaluate(() => document.activeElement !== document.body && document.activeElement !== null)).toBe(true)
-    // Resolved: gone from "Open" in both panels; listed under "All", saying who accepted it.
+    // Resolved: gone from "Open" in both panels; listed under "All", saying who accepted it. The
+    // drafter gets there from the words that say the list is empty, the reviewer from the filter.
     for (const page of [drafter, reviewer]) {
       await expect.poll(() => page.getByTestId('thread').count()).toBe(0)
-      await page.getByLabel('Показать').selectOption('all')
+      const noMatch = page.getByTestId('comments-no-match')
+      expect(await noMatch.textContent()).toBe('Нет обсуждений, подходящих под фильтры. Показать все обсуждения (1)')
+      if (page === drafter) await noMatch.getByRole('button', { name: 'Показать все обсуждения (1)' }).click()
+      else await page.getByLabel('Показать').selectOption('all')
+      expect(await page.getByLabel('Показать').inputValue()).toBe('all')
       const resolved = page.getByTestId('thread')
       await expect.poll(() => resolved.getAttribute('data-status')).toBe('resolved')
       expect(await resolved.getByTestId('proposal-state').textContent()).toMatch(/^Принято: Boris Drafter, /)
