@@ -148,6 +148,7 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
   // A thread opened from the text: show it, whatever the filters, and bring its card into view
   // once it is rendered.
   const revealing = useRef<string | null>(null)
+  const statusSelect = useRef<HTMLSelectElement>(null)
   useEffect(() => {
     if (snapshot.reveal === 0 || !snapshot.activeId) return
     const thread = snapshot.threads.find((th) => th.id === snapshot.activeId)
@@ -201,7 +202,7 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
         <legend className="visually-hidden">{t('comments.filters')}</legend>
         <label className="small">
           {t('comments.filterStatus')}
-          <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+          <select ref={statusSelect} value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
             <option value="open">{t('comments.filter.open')}</option>
             <option value="resolved">{t('comments.filter.resolved')}</option>
             <option value="all">{t('comments.filter.all')}</option>
@@ -245,6 +246,8 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
               type="button"
               className="link-button"
               onClick={() => {
+                // The button goes with the words: the focus goes to the filter it changed, not to the page.
+                statusSelect.current?.focus()
                 setStatus('all')
                 setOrgId('')
                 setArticleId('')
