@@ -132,6 +132,11 @@ describe('versions and comparison in the browser', () => {
     // Only changed articles by default: the new Article 1 and the old Article 2.
     const cards = view.getByTestId('diff-article')
     await expect.poll(() => cards.count()).toBe(2)
+    // Each article reads as a page, centred, not in lines across the whole overlay (~150 characters).
+    const card = (await cards.nth(0).boundingBox())!
+    const overlay = (await view.boundingBox())!
+    expect(card.width).toBeLessThanOrEqual(860)
+    expect(Math.abs(card.x - overlay.x - (overlay.x + overlay.width - (card.x + card.width)))).toBeLessThan(24)
     expect(await cards.nth(0).getAttribute('data-status')).toBe('added')
     expect(await cards.nth(0).locator('h3').textContent()).toBe('Article 1. Definitions (added)')
     const changed = cards.nth(1)
