@@ -77,10 +77,14 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
   const change = (principalType: PrincipalType, principalId: string, nextRole: Role) => act(() => api.putGrant(docId, { principalType, principalId, role: nextRole }))
   const revoke = (principalType: PrincipalType, principalId: string) => act(() => api.revokeGrant(docId, principalType, principalId))
 
+  /** Set by "Give access": if that was the last one, the focus goes to the words that say so. */
+  const justAdded = useRef(false)
   function add(event: FormEvent) {
     event.preventDefault()
     const [type, id] = principal.split(':') as [PrincipalType, string]
-    if (id) void change(type, id, role).then(() => setPrincipal(''))
+    if (!id) return
+    justAdded.current = true
+    void change(type, id, role).then(() => setPrincipal(''))
   }
 
   // Those with access already are changed in their row above, not given access twice.
@@ -91,7 +95,8 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
   // Giving access to the last one takes the form, and the focus on its button, away: the words take it.
   const everyoneLine = useRef<HTMLParagraphElement>(null)
   useEffect(() => {
-    if (everyone && (!document.activeElement || document.activeElement === document.body)) everyoneLine.current?.focus()
+    if (everyone && justAdded.current) everyoneLine.current?.focus()
+    justAdded.current = false
   }, [everyone])
   const roleSelect = (value: Role, onChange: (r: Role) => void, label: string) => (
     <select value={value} aria-label={label} onChange={(e) => onChange(e.target.value as Role)}>
