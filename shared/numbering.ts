@@ -168,6 +168,11 @@ export function numberArticleBody(article: PMNode, start: number, language: Lang
 /** What the outline lists: the law's divisions and its articles. */
 export type OutlineKind = DivisionType | 'article'
 
+/** A label as a sentence names its block: "Article 7." → "Article 7", «Глава 2.» → «Глава 2». */
+export function labelInText(label: string): string {
+  return label.replace(/\.$/, '')
+}
+
 export interface OutlineEntry {
   kind: OutlineKind
   id: string | null

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useState, useSyncExternalStore } from 'react'
 import type { Editor } from '@tiptap/react'
 import { useI18n } from '../i18n/i18n'
-import { lostReferencesKey, type LostReferencesState } from './lostReferencesPlugin'
+import { lostReferencesKey } from './lostReferencesPlugin'
 
 /**
  * Says so when a deletion leaves cross-references pointing at nothing (they show "[?]", perhaps
@@ -10,24 +10,18 @@ import { lostReferencesKey, type LostReferencesState } from './lostReferencesPlu
  */
 export function LostReferencesNotice({ editor }: { editor: Editor | null }) {
   const { t } = useI18n()
-  const [lost, setLost] = useState<LostReferencesState | null>(null)
   const [closed, setClosed] = useState(0)
-  const shown = useRef<LostReferencesState | null>(null)
-
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return
-    // Per transaction, typing included: a comparison, and React only when the state changed.
-    const read = () => {
-      const now = lostReferencesKey.getState(editor.state) ?? null
-      if (now === shown.current) return
-      shown.current = now
-      setLost(now)
-    }
-    editor.on('transaction', read)
-    return () => {
-      editor.off('transaction', read)
-    }
-  }, [editor])
+  // Read per transaction, typing included: the plugin keeps the same state object until it changes,
+  // so React renders only then.
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      if (!editor) return () => {}
+      editor.on('transaction', notify)
+      return () => void editor.off('transaction', notify)
+    },
+    [editor],
+  )
+  const lost = useSyncExternalStore(subscribe, () => (editor && !editor.isDestroyed ? (lostReferencesKey.getState(editor.state) ?? null) : null))
 
   if (!editor || !lost || lost.targets.length === 0 || lost.seq === closed) return null
   const places = lost.places.map((place) => place || t('xref.lostInPreamble')).join(', ')

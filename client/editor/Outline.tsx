@@ -112,18 +112,21 @@ export function Outline({ editor, session, language, comments }: { editor: Edito
         <p className="muted">{t(connecting || filling ? 'common.loading' : 'editor.outlineEmpty')}</p>
       ) : (
         <ol onKeyDown={moveInOutline} onFocus={(e) => setCurrent(e.target.closest('li')?.dataset.entry ?? null)}>
-          {entries.slice(0, progressive.shown).map((entry, i) => (
-            <OutlineItem
-              key={keyOf(entry, i)}
-              entryKey={keyOf(entry, i)}
-              entry={entry}
-              tabbable={keyOf(entry, i) === tabbable}
-              comments={comments !== undefined}
-              count={entry.id ? (comments?.openCounts.get(entry.id) ?? 0) : 0}
-              onJump={jump}
-              onComment={comments?.onComment ? comment : undefined}
-            />
-          ))}
+          {entries.slice(0, progressive.shown).map((entry, i) => {
+            const key = keyOf(entry, i)
+            return (
+              <OutlineItem
+                key={key}
+                entryKey={key}
+                entry={entry}
+                tabbable={key === tabbable}
+                comments={comments !== undefined}
+                count={entry.id ? (comments?.openCounts.get(entry.id) ?? 0) : 0}
+                onJump={jump}
+                onComment={comments?.onComment ? comment : undefined}
+              />
+            )
+          })}
         </ol>
       )}
     </nav>

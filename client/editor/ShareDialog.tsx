@@ -13,6 +13,9 @@ function grantKey(grant: Grant): [PrincipalType, string] {
   return grant.principalType === 'organization' ? ['organization', grant.organization.id] : ['user', grant.user.id]
 }
 
+/** An organization or person as the form's choice names them: "organization:<id>", "user:<id>". */
+const principalKey = (type: PrincipalType, id: string) => `${type}:${id}`
+
 /**
  * One organization's or person's access: its role, changed at once, and its removal, asked
  * first (a click too many would shut a ministry out of the draft).
@@ -88,9 +91,9 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
   }
 
   // Those with access already are changed in their row above, not given access twice.
-  const granted = new Set(grants.map((grant) => grantKey(grant).join(':')))
-  const offeredOrganizations = organizations.filter((org) => !granted.has(`organization:${org.id}`))
-  const offeredPeople = people.filter((p) => !granted.has(`user:${p.id}`))
+  const granted = new Set(grants.map((grant) => principalKey(...grantKey(grant))))
+  const offeredOrganizations = organizations.filter((org) => !granted.has(principalKey('organization', org.id)))
+  const offeredPeople = people.filter((p) => !granted.has(principalKey('user', p.id)))
   const everyone = listed && offeredOrganizations.length === 0 && offeredPeople.length === 0
   // Giving access to the last one takes the form, and the focus on its button, away: the words take it.
   const everyoneLine = useRef<HTMLParagraphElement>(null)
@@ -116,7 +119,7 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
             const [type, id] = grantKey(grant)
             return (
               <GrantRow
-                key={`${type}:${id}`}
+                key={principalKey(type, id)}
                 grant={grant}
                 roleSelect={(name) => roleSelect(grant.role, (r) => void change(type, id, r), t('share.roleFor', { name }))}
                 onRemove={() => revoke(type, id)}
@@ -134,12 +137,12 @@ export function ShareDialog({ docId, onClose }: { docId: string; onClose: () => 
                 <option value="">—</option>
                 <optgroup label={t('share.organizations')}>
                   {offeredOrganizations.map((org) => (
-                    <option key={org.id} value={`organization:${org.id}`}>{org.name}</option>
+                    <option key={org.id} value={principalKey('organization', org.id)}>{org.name}</option>
                   ))}
                 </optgroup>
                 <optgroup label={t('share.people')}>
                   {offeredPeople.map((p) => (
-                    <option key={p.id} value={`user:${p.id}`}>{p.displayName} · {p.organization.shortName}</option>
+                    <option key={p.id} value={principalKey('user', p.id)}>{p.displayName} · {p.organization.shortName}</option>
                   ))}
                 </optgroup>
               </select>

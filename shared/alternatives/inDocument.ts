@@ -1,6 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Language } from '../language'
-import { numberArticleBody, numberDocument, outlineOf, type NumberedNode } from '../numbering'
+import { labelInText, numberArticleBody, numberDocument, outlineOf, type NumberedNode } from '../numbering'
 import { blockText, hasXref, xrefNumbers, type XrefNumbers } from '../xref'
 import { alternativesIn, type AlternativeGroupInText } from './recognise'
 import { isDivisionType } from '../schema'
@@ -25,7 +25,7 @@ const BLOCK_WORDS: Record<Language, Record<'clause' | 'point' | 'subpoint', stri
 }
 
 function placeOf(label: string, block: NumberedNode | undefined, language: Language): string {
-  const where = label.replace(/\.$/, '')
+  const where = labelInText(label)
   if (!block?.num || (block.kind !== 'clause' && block.kind !== 'point' && block.kind !== 'subpoint')) return where
   return `${where}, ${BLOCK_WORDS[language][block.kind]} ${block.num}`
 }

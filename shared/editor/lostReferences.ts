@@ -2,7 +2,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 import { ReplaceAroundStep, ReplaceStep } from '@tiptap/pm/transform'
 import type { Language } from '../language'
-import { outlineOf } from '../numbering'
+import { labelInText, outlineOf } from '../numbering'
 import { isDivisionType } from '../schema'
 
 /**
@@ -61,7 +61,7 @@ export function lostReferences(doc: PMNode, targets: ReadonlySet<string>, langua
   const labels = new Map<number, string>()
   let entry = 0
   doc.forEach((top, _offset, index) => {
-    if (isDivisionType(top.type.name) || top.type.name === 'article') labels.set(index, (outline[entry++]?.label ?? '').replace(/\.$/, ''))
+    if (isDivisionType(top.type.name) || top.type.name === 'article') labels.set(index, labelInText(outline[entry++]?.label ?? ''))
   })
   const places: string[] = []
   for (const r of lost) {

@@ -2,6 +2,7 @@ import type { DocJSON } from '../schema'
 import type { Language } from '../language'
 import { matchHeading, matchMarker } from './markers'
 import { recognise, type SourceBlock } from './recognise'
+import { jsonText } from '../xref'
 
 /**
  * A passage pasted into the editor, read as a piece of a law rather than a whole one: there is
@@ -63,7 +64,8 @@ export function recogniseFragment(source: SourceBlock[], options: FragmentOption
 export function recogniseLaw(source: SourceBlock[], options: Omit<FragmentOptions, 'after'> = {}): RecognisedFragment {
   const { doc } = recognise(source.filter((b) => b.text.trim() !== ''), { language: options.language, markdown: options.markdown })
   const [title, preamble, ...parts] = doc.content ?? []
-  const text = (json: DocJSON | undefined) => (json?.content ?? []).map((c) => c.text ?? '').join('')
+  // An import has no cross-references: plain text.
+  const text = (json: DocJSON | undefined) => jsonText(json, new Map())
   const blocks = (preamble?.content ?? []).filter((p) => text(p) !== '')
   return { title: text(title), blocks, parts, structured: parts.length > 0 || blocks.length > 0 }
 }
