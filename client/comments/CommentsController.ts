@@ -2,7 +2,9 @@ import type { Editor } from '@tiptap/react'
 import type { EditorState } from '@tiptap/pm/state'
 import type { ThreadStatus, ThreadView, WordingDecision } from '../../shared/api'
 import type { Language } from '../../shared/language'
+import type { Node as PMNode } from '@tiptap/pm/model'
 import { outlineOf, type OutlineEntry } from '../../shared/numbering'
+import { findPlaceNode, placesOf, type Place } from '../../shared/comments/place'
 import { findById } from '../../shared/editor/commands'
 import { api, RequestError } from '../api/http'
 import type { CollabSession } from '../collab/session'
@@ -20,20 +22,16 @@ export type Composer = { kind: 'passage'; passage: Passage } | { kind: 'article'
 
 export type ComposeRefusal = 'empty' | 'notInArticle' | 'acrossArticles' | 'notReady'
 
-export interface ArticleInfo {
-  id: string
-  /** The article's number alone ("5"). */
-  num: string
-  label: string
-  heading: string
+/** A place threads may be on (shared/comments/place.ts), with its position in the text. */
+export interface PlaceInfo extends Place {
   order: number
 }
 
 export interface CommentsSnapshot {
   threads: ThreadView[]
   placements: ReadonlyMap<string, Placement>
-  /** Articles of the text in order, by id. */
-  articles: ReadonlyMap<string, ArticleInfo>
+  /** The places of the text (title, preamble, divisions, articles) in order, by id. */
+  places: ReadonlyMap<string, PlaceInfo>
   loaded: boolean
   error: unknown
   composer: Composer | null
@@ -62,18 +60,17 @@ const NOT_SYNCED_RETRIES = 10
 /** Threads are fetched once the text has arrived, or after this long without it (offline: the error says so). */
 const TEXT_WAIT_MS = 3000
 
-/** The articles of an outline, by id, made once per outline (while people type in paragraphs, the outline stays the same). */
-const articlesOfOutline = new WeakMap<readonly OutlineEntry[], ReadonlyMap<string, ArticleInfo>>()
+/** The places of a text, by id, made once per outline (while people type in paragraphs, the outline stays the same). */
+const placesOfOutline = new WeakMap<readonly OutlineEntry[], ReadonlyMap<string, PlaceInfo>>()
 
-function articlesOf(outline: readonly OutlineEntry[]): ReadonlyMap<string, ArticleInfo> {
-  const known = articlesOfOutline.get(outline)
+function placesById(doc: PMNode, language: Language): ReadonlyMap<string, PlaceInfo> {
+  const outline = outlineOf(doc, language)
+  const known = placesOfOutline.get(outline)
   if (known) return known
-  const articles = new Map<string, ArticleInfo>()
-  for (const entry of outline) {
-    if (entry.kind === 'article' && entry.id) articles.set(entry.id, { id: entry.id, num: entry.num, label: entry.label, heading: entry.heading, order: articles.size })
-  }
-  articlesOfOutline.set(outline, articles)
-  return articles
+  const places = new Map<string, PlaceInfo>()
+  for (const place of placesOf(doc, language)) places.set(place.id, { ...place, order: places.size })
+  placesOfOutline.set(outline, places)
+  return places
 }
 
 /**
@@ -84,7 +81,7 @@ export class CommentsController {
   private snapshot: CommentsSnapshot = {
     threads: [],
     placements: new Map(),
-    articles: new Map(),
+    places: new Map(),
     loaded: false,
     error: null,
     composer: null,
@@ -264,7 +261,7 @@ export class CommentsController {
     const editor = this.usableEditor()
     if (!editor) return
     const state = editor.state
-    const articles = articlesOf(outlineOf(state.doc, this.language))
+    const places = placesById(state.doc, this.language)
     const previous = resolved ?? this.snapshot.placements
     const live = new Map(currentHighlights(state).map((h) => [h.threadId, h]))
     const placements = new Map<string, Placement>()
@@ -276,12 +273,12 @@ export class CommentsController {
       else if (before?.kind === 'passage') {
         placements.set(thread.id, { kind: 'orphaned', articleId: thread.articleId })
         lookAgain = true
-      } else if (before?.kind === 'orphaned' && articles.has(thread.articleId) && !this.snapshot.articles.has(thread.articleId)) {
-        // Its article is back (cut, then pasted): its words may be too.
+      } else if (before?.kind === 'orphaned' && places.has(thread.articleId) && !this.snapshot.places.has(thread.articleId)) {
+        // Its place is back (an article cut, then pasted): its words may be too.
         placements.set(thread.id, before)
         lookAgain = true
       }
-      else if (before?.kind === 'article' && !articles.has(thread.articleId)) placements.set(thread.id, { kind: 'orphaned', articleId: thread.articleId })
+      else if (before?.kind === 'article' && !places.has(thread.articleId)) placements.set(thread.id, { kind: 'orphaned', articleId: thread.articleId })
       else if (before) placements.set(thread.id, before)
     }
     // A highlight gone with its words may be words written again under the same ids (an article
@@ -290,8 +287,8 @@ export class CommentsController {
     if (lookAgain && !resolved) this.schedulePlace(0)
     // Re-placed while others type: a new snapshot is a React commit, which measures the
     // selection across the whole text. Only what the panel shows counts (not positions).
-    if (samePanelPlacements(this.snapshot.threads, placements, this.snapshot.placements) && sameMap(articles, this.snapshot.articles)) return
-    this.update({ placements, articles })
+    if (samePanelPlacements(this.snapshot.threads, placements, this.snapshot.placements) && sameMap(places, this.snapshot.places)) return
+    this.update({ placements, places })
   }
 
   private usableEditor(): Editor | null {
@@ -316,7 +313,7 @@ export class CommentsController {
   private openComposer(editor: Editor, articleId?: string): boolean {
     const state = editor.state
     if (articleId) {
-      const info = this.snapshot.articles.get(articleId)
+      const info = this.snapshot.places.get(articleId)
       this.update({ composer: { kind: 'article', articleId, heading: info?.heading ?? '' }, refusal: null })
       return true
     }
@@ -429,10 +426,10 @@ export class CommentsController {
     return placement?.kind === 'article' ? (findById(state.doc, placement.articleId)?.pos ?? null) : null
   }
 
-  /** Scrolls the text to an article. */
-  showArticle(articleId: string): void {
+  /** Scrolls the text to a place (an article, a division's heading, the title or the preamble). */
+  showPlace(placeId: string): void {
     const editor = this.usableEditor()
-    const found = editor && findById(editor.state.doc, articleId)
+    const found = editor && findPlaceNode(editor.state.doc, placeId)
     if (!editor || !found) return
     const dom = editor.view.nodeDOM(found.pos)
     if (dom instanceof Element) dom.scrollIntoView({ block: 'start', behavior: 'auto' })

@@ -22,24 +22,24 @@ export function useComments(controller: CommentsController | null): CommentsSnap
 interface Group {
   key: string
   articleId: string | null
-  /** The article's position in the text; null for the threads of deleted articles. */
+  /** The place's position in the text; null for the threads of deleted places. */
   order: number | null
   title: string
   threads: ThreadView[]
 }
 
-/** Threads grouped under their articles in the order of the text; threads of deleted articles last. */
+/** Threads grouped under their places (title, preamble, headings, articles) in the order of the text; threads of deleted ones last. */
 function groupThreads(snapshot: CommentsSnapshot, threads: ThreadView[], deletedTitle: string): Group[] {
   const groups = new Map<string, Group>()
   const gone: ThreadView[] = []
   for (const thread of threads) {
-    const article = snapshot.articles.get(thread.articleId)
-    if (!article) {
+    const place = snapshot.places.get(thread.articleId)
+    if (!place) {
       gone.push(thread)
       continue
     }
-    let group = groups.get(article.id)
-    if (!group) groups.set(article.id, (group = { key: article.id, articleId: article.id, order: article.order, title: `${article.label} ${article.heading}`.trim(), threads: [] }))
+    let group = groups.get(place.id)
+    if (!group) groups.set(place.id, (group = { key: place.id, articleId: place.id, order: place.order, title: `${place.label} ${place.heading}`.trim(), threads: [] }))
     group.threads.push(thread)
   }
   const inPanelOrder = byPlace(snapshot.placements)
@@ -97,7 +97,7 @@ const ThreadGroup = memo(function ThreadGroup({ articleId, title, threads, place
     <section className="thread-group" data-testid="thread-group" data-article-id={articleId ?? ''}>
       <h3 className="thread-group-title">
         {articleId ? (
-          <button type="button" className="link-button" onClick={() => controller.showArticle(articleId)}>
+          <button type="button" className="link-button" onClick={() => controller.showPlace(articleId)}>
             {title}
           </button>
         ) : (
@@ -114,8 +114,8 @@ const ThreadGroup = memo(function ThreadGroup({ articleId, title, threads, place
 }, sameGroup)
 
 /**
- * The side panel of review threads: new-thread form, filters (status, organization, article),
- * threads under their articles in the order of the text, and the review report.
+ * The side panel of review threads: new-thread form, filters (status, organization, place),
+ * threads under their places in the order of the text, and the review report.
  */
 export function CommentsPanel({ controller, docId, canComment, onClose }: { controller: CommentsController; docId: string; canComment: boolean; onClose: () => void }) {
   const { t } = useI18n()
@@ -143,7 +143,7 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
   const progressive = useProgressive(visible.length, FIRST_CARDS, CARDS_PER_FRAME)
   const groups = shownGroups(groupThreads(snapshot, visible, t('comments.deletedArticles')), progressive.shown)
   const commented = new Set(snapshot.threads.map((th) => th.articleId))
-  const articlesWithThreads = [...snapshot.articles.values()].filter((a) => commented.has(a.id))
+  const placesWithThreads = [...snapshot.places.values()].filter((a) => commented.has(a.id))
 
   // A thread opened from the text: show it, whatever the filters, and bring its card into view
   // once it is rendered.
@@ -195,7 +195,7 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
 
       {composer && canComment && (
         // A new passage is a new box: its proposed wording starts again from its own words.
-        <ThreadComposer key={composer.kind === 'passage' ? `${composer.passage.anchor.start}:${composer.passage.anchor.end}` : composer.articleId} composer={composer} articles={snapshot.articles} controller={controller} />
+        <ThreadComposer key={composer.kind === 'passage' ? `${composer.passage.anchor.start}:${composer.passage.anchor.end}` : composer.articleId} composer={composer} places={snapshot.places} controller={controller} />
       )}
 
       <fieldset className="comment-filters">
@@ -223,7 +223,7 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
           {t('comments.filterArticle')}
           <select value={articleId} onChange={(e) => setArticleId(e.target.value)}>
             <option value="">{t('comments.allArticles')}</option>
-            {articlesWithThreads.map((a) => (
+            {placesWithThreads.map((a) => (
               <option key={a.id} value={a.id}>
                 {`${a.label} ${a.heading}`.trim()}
               </option>

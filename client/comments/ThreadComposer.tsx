@@ -4,7 +4,7 @@ import { oneLine, wordingDiff } from '../../shared/comments/wording'
 import { typesetInput } from '../ui/typesetInput'
 import { useI18n } from '../i18n/i18n'
 import { DiffText } from '../versions/DiffText'
-import type { ArticleInfo, CommentsController, Composer } from './CommentsController'
+import type { PlaceInfo, CommentsController, Composer } from './CommentsController'
 import { composerTitle } from './composerTitle'
 import { CommentForm } from './ThreadCard'
 
@@ -13,7 +13,7 @@ import { CommentForm } from './ThreadCard'
  * "Propose new wording": a field holding the quoted words to change, with the changes shown
  * as they are typed; the thread is then started with the proposal (the comment says why).
  */
-export function ThreadComposer({ composer, articles, controller }: { composer: Composer; articles: ReadonlyMap<string, ArticleInfo>; controller: CommentsController }) {
+export function ThreadComposer({ composer, places, controller }: { composer: Composer; places: ReadonlyMap<string, PlaceInfo>; controller: CommentsController }) {
   const { t } = useI18n()
   const passage = composer.kind === 'passage' ? composer.passage : null
   const [proposing, setProposing] = useState(false)
@@ -24,7 +24,7 @@ export function ThreadComposer({ composer, articles, controller }: { composer: C
 
   return (
     <div className="comment-composer" data-testid="comment-composer">
-      <p className="small" data-testid="composer-title">{composerTitle(composer, articles, t)}</p>
+      <p className="small" data-testid="composer-title">{composerTitle(composer, places, t)}</p>
       {passage && <blockquote className="thread-quote">{passage.quote}</blockquote>}
       {passage &&
         (passage.proposable ? (

@@ -8,6 +8,7 @@ import { xrefLeafText } from '../editor/xrefView'
 import { editorPositions, type BindingLike, type EditorPositions } from './editorPositions'
 import { writeWaitingTyping } from '../editor/localSyncAfterFrame'
 import { plainWordsOfOneBlock } from './proposable'
+import { placeIdOf } from '../../shared/comments/place'
 
 /**
  * Between the editor and the anchors: a selection becomes a passage (Yjs relative positions,
@@ -28,6 +29,7 @@ function writtenBindingOf(state: EditorState): ProsemirrorBinding | null {
 
 /** A passage the person selected, ready to send. */
 export interface Passage {
+  /** Its place (shared/comments/place.ts). */
   articleId: string
   anchor: EncodedAnchor
   quote: string
@@ -69,12 +71,13 @@ function yPointAt(binding: ProsemirrorBinding, pos: number): YPoint | null {
   return abs && abs.type instanceof Y.XmlText ? { text: abs.type, index: abs.index } : null
 }
 
-/** The passage between `from` and `to` (a selection), which must be words of one article. */
+/** The passage between `from` and `to` (a selection), which must be words of one place: an article, a heading, the title or the preamble. */
 export function passageOf(state: EditorState, from: number, to: number): PassageResult {
   const bounds = textBounds(state.doc, Math.min(from, to), Math.max(from, to))
   if (!bounds) return { ok: false, reason: 'empty' }
   const top = topLevelAt(state.doc, bounds.from)
-  if (!top || top.node.type.name !== 'article' || !top.node.attrs.id) return { ok: false, reason: 'notInArticle' }
+  const placeId = top && placeIdOf(top.node.type.name, top.node.attrs.id)
+  if (!top || !placeId) return { ok: false, reason: 'notInArticle' }
   if (topLevelAt(state.doc, bounds.to)?.pos !== top.pos) return { ok: false, reason: 'acrossArticles' }
   const binding = writtenBindingOf(state)
   const start = binding && yPointAt(binding, bounds.from)
@@ -83,7 +86,7 @@ export function passageOf(state: EditorState, from: number, to: number): Passage
   return {
     ok: true,
     passage: {
-      articleId: top.node.attrs.id as string,
+      articleId: placeId,
       anchor: createAnchor(start, end),
       // A cross-reference quoted as the number it shows.
       quote: state.doc.textBetween(bounds.from, bounds.to, '\n', xrefLeafText(state)),

@@ -1,15 +1,27 @@
 import type { Translate } from '../i18n/i18n'
-import type { ArticleInfo, Composer } from './CommentsController'
+import type { PlaceKind } from '../../shared/comments/place'
+import type { PlaceInfo, Composer } from './CommentsController'
 
 /**
- * The new-comment box's title, naming the article: «Новое замечание к словам в статье 5 —
- * Принципы», "New comment on the whole of Article 5 — Principles". Without the article (not
- * outlined yet) the title says what it can.
+ * The new-comment box's title, naming where the words are: «Новое замечание к словам в статье 5 —
+ * Принципы», "New comment on the whole of Article 5 — Principles", «…к словам в преамбуле». Without
+ * the place (not outlined yet) the title says what it can.
  */
-export function composerTitle(composer: Composer, articles: ReadonlyMap<string, ArticleInfo>, t: Translate): string {
+export function composerTitle(composer: Composer, places: ReadonlyMap<string, PlaceInfo>, t: Translate): string {
   const passage = composer.kind === 'passage'
-  const article = articles.get(passage ? composer.passage.articleId : composer.articleId)
-  if (!article) return t(passage ? 'comments.newOnPassage' : 'comments.newOnArticle')
-  const title = t(passage ? 'comments.newOnPassageIn' : 'comments.newOnArticleIn', { n: article.num })
-  return article.heading ? `${title} — ${article.heading}` : title
+  const place = places.get(passage ? composer.passage.articleId : composer.articleId)
+  if (!place) return t(passage ? 'comments.newOnPassage' : 'comments.newOnArticle')
+  if (!passage) return withHeading(t('comments.newOnArticleIn', { n: place.num }), place.heading)
+  return withHeading(t(PASSAGE_IN[place.kind], { n: place.num }), place.heading)
 }
+
+const PASSAGE_IN = {
+  article: 'comments.newOnPassageIn',
+  title: 'comments.newOnPassageInTitle',
+  preamble: 'comments.newOnPassageInPreamble',
+  part: 'comments.newOnPassageInPart',
+  chapter: 'comments.newOnPassageInChapter',
+  section: 'comments.newOnPassageInSection',
+} as const satisfies Record<PlaceKind, string>
+
+const withHeading = (title: string, heading: string) => (heading ? `${title} — ${heading}` : title)

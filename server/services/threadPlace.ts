@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { ErrorCode } from '../../shared/api'
-import { articleOf, blockIdOf, blockWords, findArticle, resolveAnchor, textBetween } from '../../shared/comments/anchor'
+import { blockIdOf, blockWords, findArticle, resolveAnchor, textBetween, topLevelOf } from '../../shared/comments/anchor'
 import { plainWordsBetween } from '../../shared/comments/wording'
 import { xrefReaderOf } from '../../shared/comments/xrefQuote'
 import type { Language } from '../../shared/language'
@@ -14,7 +14,8 @@ const anchorInvalid = (message: string) => new HttpError(400, ErrorCode.anchorIn
 const notInBlock = (message: string) => new HttpError(400, ErrorCode.wordingNotInBlock, message)
 
 /**
- * Where a new thread goes: the passage must be live words of one article, the one named. A
+ * Where a new thread goes: the passage must be live words of one place, the one named (an
+ * article, a division's heading, the title or the preamble: shared/comments/place.ts). A
  * thread proposing a wording must be on a passage of plain words in one block (paragraph, point,
  * sub-point, heading): the words its proposal would replace, quoted whole.
  */
@@ -38,9 +39,9 @@ export function placeOf(
   }
   if (resolution.state !== 'live') throw anchorInvalid('the passage does not exist')
   const root = ydoc.getXmlFragment(TEXT_FIELD)
-  const article = articleOf(resolution.start.text, root)
-  if (!article || article !== articleOf(resolution.end.text, root)) throw anchorInvalid('a passage must lie within one article')
-  if (resolution.articleId !== articleId) throw anchorInvalid('the passage is not in that article')
+  const place = topLevelOf(resolution.start.text, root)
+  if (!place || place !== topLevelOf(resolution.end.text, root)) throw anchorInvalid('a passage must lie within one article, heading, the title or the preamble')
+  if (resolution.articleId === null || resolution.articleId !== articleId) throw anchorInvalid('the passage is not in that place')
   const blockId = blockIdOf(resolution.start.text)
   if (proposing) {
     const words = plainWordsBetween(resolution.start, resolution.end)

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import { TEXT_FIELD } from '../protocol'
+import { placeIdOf } from './place'
 
 /**
  * Where a comment's words are, as Yjs relative positions: identities of characters, not
@@ -37,6 +38,7 @@ export type AnchorResolution =
       /** The relative positions that resolved (new ones when the anchor was relocated). */
       startRel: Y.RelativePosition
       endRel: Y.RelativePosition
+      /** The place holding the start (shared/comments/place.ts). */
       articleId: string | null
       /** Set when the anchor was found again by its quote (its block was recreated): store this. */
       relocated: EncodedAnchor | null
@@ -48,8 +50,9 @@ export type AnchorResolution =
 
 /** What a stored thread knows about its passage besides the anchor, for finding it again. */
 export interface AnchorFallback {
-  /** Id of the block the passage started in (null for an article heading). */
+  /** Id of the block the passage started in (null for an article heading, the title, a division heading or the preamble). */
   blockId: string | null
+  /** Its place (shared/comments/place.ts). */
   articleId: string
   /** The passage's text when the thread was started. */
   quote: string
@@ -130,24 +133,30 @@ function before(a: YPoint, b: YPoint, root: Y.XmlFragment): boolean {
   return false
 }
 
-/** The top-level `article` element holding `type`, or null (title, preamble, chapter). */
-export function articleOf(type: AnyType, root: Y.XmlFragment): Y.XmlElement | null {
+/** The top-level element holding `type` (an article, a division's heading, the title or the preamble), or null. */
+export function topLevelOf(type: AnyType, root: Y.XmlFragment): Y.XmlElement | null {
   let current = type
   while (current._item && current._item.parent !== (root as AnyType)) current = current._item.parent as AnyType
-  return current instanceof Y.XmlElement && current.nodeName === 'article' && current._item?.parent === (root as AnyType) ? current : null
+  return current instanceof Y.XmlElement && current._item?.parent === (root as AnyType) ? current : null
 }
 
-export function articleIdOf(article: Y.XmlElement): string | null {
-  const id: unknown = article.getAttribute('id')
-  return typeof id === 'string' ? id : null
+/** The place (shared/comments/place.ts) a top-level element is. */
+export function placeIdOfElement(element: Y.XmlElement): string | null {
+  return placeIdOf(element.nodeName, element.getAttribute('id'))
+}
+
+/** The live top-level element that is this place. */
+export function findPlace(doc: Y.Doc, placeId: string): Y.XmlElement | null {
+  for (const child of doc.getXmlFragment(TEXT_FIELD).toArray()) {
+    if (child instanceof Y.XmlElement && placeIdOfElement(child) === placeId) return child
+  }
+  return null
 }
 
 /** The live top-level article with this id. */
 export function findArticle(doc: Y.Doc, articleId: string): Y.XmlElement | null {
-  for (const child of doc.getXmlFragment(TEXT_FIELD).toArray()) {
-    if (child instanceof Y.XmlElement && child.nodeName === 'article' && articleIdOf(child) === articleId) return child
-  }
-  return null
+  const place = findPlace(doc, articleId)
+  return place?.nodeName === 'article' ? place : null
 }
 
 /** The text of a block (its one Y.XmlText: the schema has no marks). */
@@ -184,8 +193,8 @@ export function resolvePositions(doc: Y.Doc, startRel: Y.RelativePosition, endRe
   if (start.kind === 'unknown' || end.kind === 'unknown') return { state: 'pending' }
   if (start.kind === 'deleted' || end.kind === 'deleted') return 'deleted'
   if (!before(start.point, end.point, root)) return { state: 'orphaned' }
-  const article = articleOf(start.point.text, root)
-  return { state: 'live', start: start.point, end: end.point, startRel, endRel, articleId: article ? articleIdOf(article) : null, relocated: null }
+  const place = topLevelOf(start.point.text, root)
+  return { state: 'live', start: start.point, end: end.point, startRel, endRel, articleId: place ? placeIdOfElement(place) : null, relocated: null }
 }
 
 /**
@@ -211,22 +220,33 @@ function nearestIndexOf(words: string, quote: string, near: number): number {
 
 function relocate(doc: Y.Doc, fallback: AnchorFallback, near = 0): AnchorResolution | null {
   if (!fallback.quote || fallback.quote.includes('\n')) return null
-  const article = findArticle(doc, fallback.articleId)
-  if (!article) return null
-  const blocks = article.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement)
-  const block =
-    fallback.blockId === null
-      ? blocks.find((b) => b.nodeName === 'articleHeading')
-      : blocks.find((b) => b.getAttribute('id') === fallback.blockId)
-  const text = block ? xmlTextOf(block) : null
-  if (!text) return null
-  const index = nearestIndexOf(textOfBlock(text), fallback.quote, near)
-  if (index < 0) return null
-  const start = { text, index }
-  const end = { text, index: index + fallback.quote.length }
-  const relocated = createAnchor(start, end)
-  const decoded = decodeAnchor(relocated)!
-  return { state: 'live', start, end, startRel: decoded.start, endRel: decoded.end, articleId: fallback.articleId, relocated }
+  const place = findPlace(doc, fallback.articleId)
+  if (!place) return null
+  for (const text of textsToSearch(place, fallback.blockId)) {
+    const index = nearestIndexOf(textOfBlock(text), fallback.quote, near)
+    if (index < 0) continue
+    const start = { text, index }
+    const end = { text, index: index + fallback.quote.length }
+    const relocated = createAnchor(start, end)
+    const decoded = decodeAnchor(relocated)!
+    return { state: 'live', start, end, startRel: decoded.start, endRel: decoded.end, articleId: fallback.articleId, relocated }
+  }
+  return null
+}
+
+/**
+ * Where a passage's quote is looked for in its place: the block with its id, or the article's
+ * heading; the title's or a division heading's own words; each paragraph of the preamble, whose
+ * paragraphs have no ids.
+ */
+function textsToSearch(place: Y.XmlElement, blockId: string | null): Y.XmlText[] {
+  const blocks = place.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement)
+  let candidates: Y.XmlElement[]
+  if (place.nodeName === 'article') {
+    const block = blockId === null ? blocks.find((b) => b.nodeName === 'articleHeading') : blocks.find((b) => b.getAttribute('id') === blockId)
+    candidates = block ? [block] : []
+  } else candidates = place.nodeName === 'preamble' ? blocks : [place]
+  return candidates.map(xmlTextOf).filter((text): text is Y.XmlText => text !== null)
 }
 
 /** Reads an element inside a block (a cross-reference) as words; without one, such elements read as nothing. */

@@ -2,12 +2,13 @@ import type { PreferenceView, ThreadView } from '../api'
 import { reportAlternatives, type ReportAlternatives } from './alternativesReport'
 import type { Language } from '../language'
 import { documentDateTime } from '../dates'
-import { outlineOf } from '../numbering'
+import { placesOf } from '../comments/place'
 import { docFromJSON, type DocJSON } from '../schema'
 
 /**
  * The review report's content, shared by its HTML and DOCX forms: every thread under the
- * article it belongs to, articles in the order of the text, with the passage quoted and the
+ * place it belongs to (the title, the preamble, a heading, an article), in the order of the
+ * text, with the passage quoted and the
  * comments with their authors and organizations. Pure: the server gathers the threads and
  * where their words are now; the builders only lay this out.
  */
@@ -35,8 +36,9 @@ export interface ReviewReportInput {
 }
 
 export interface ReportSection {
+  /** Its place (shared/comments/place.ts). */
   articleId: string
-  /** "Article 3." — empty for articles since deleted. */
+  /** "Article 3.", "Preamble" — empty for places since deleted. */
   label: string
   heading: string
   deleted: boolean
@@ -96,7 +98,7 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     open: 'Open',
     resolved: 'Resolved',
     resolvedBy: 'resolved by',
-    deletedArticles: 'Articles since deleted',
+    deletedArticles: 'Articles and headings since deleted',
     edited: 'edited',
     alternatives: 'Stated preferences among alternative wordings',
     noLongerInText: 'For a wording no longer in the text',
@@ -120,7 +122,7 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     open: 'Открыто',
     resolved: 'Закрыто',
     resolvedBy: 'закрыл(а)',
-    deletedArticles: 'Удалённые статьи',
+    deletedArticles: 'Удалённые статьи и заголовки',
     edited: 'изменено',
     alternatives: 'Предпочтения организаций по вариантам формулировок',
     noLongerInText: 'Для формулировки, которой больше нет в тексте',
@@ -164,7 +166,7 @@ export function reportMetaLine(model: ReviewReportModel): string {
 
 /**
  * The sections in order, each with the heading written before it: the article's label and
- * heading; for the first deleted article "Articles since deleted"; for the other deleted ones none.
+ * heading; for the first deleted place "Articles and headings since deleted"; for the other deleted ones none.
  */
 export function reportHeadings(model: ReviewReportModel): { section: ReportSection; heading: string | null }[] {
   let deletedShown = false
@@ -178,9 +180,8 @@ export function reportHeadings(model: ReviewReportModel): { section: ReportSecti
 
 export function reviewReportModel(input: ReviewReportInput): ReviewReportModel {
   const doc = docFromJSON(input.doc)
-  const entries = outlineOf(doc, input.language).filter((e) => e.kind === 'article' && e.id)
   const sections = new Map<string, ReportSection>()
-  for (const entry of entries) sections.set(entry.id!, { articleId: entry.id!, label: entry.label, heading: entry.heading, deleted: false, threads: [] })
+  for (const place of placesOf(doc, input.language)) sections.set(place.id, { articleId: place.id, label: place.label, heading: place.heading, deleted: false, threads: [] })
   const gone = new Map<string, ReportSection>()
   const threads = input.threads.filter((t) => input.status === 'all' || t.thread.status === 'open')
   for (const t of threads) {

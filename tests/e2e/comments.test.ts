@@ -282,11 +282,52 @@ describe('review threads in the browser', () => {
     await drafter.locator('.legal-text article.article').first().locator('h3.article-heading').click()
     await drafter.keyboard.press('Control+Shift+Backspace')
     await drafter.waitForSelector(SAVED)
-    const gone = reviewer.getByTestId('thread-group').filter({ hasText: 'Articles since deleted' }).getByTestId('thread').filter({ hasText: 'Shorter, please.' })
+    const gone = reviewer.getByTestId('thread-group').filter({ hasText: 'Articles and headings since deleted' }).getByTestId('thread').filter({ hasText: 'Shorter, please.' })
     await expect.poll(() => gone.getByTestId('thread-quote').textContent()).toBe('Purpose of this Law')
     await drafter.keyboard.press('Control+z')
     await drafter.waitForSelector(SAVED)
     await expect.poll(() => first.textContent()).toContain('Shorter, please.')
+    expect(errors).toEqual([])
+  })
+
+  it('comments on words of the preamble and of a chapter heading, listed before the articles; a caret there alone asks for words', async () => {
+    // Nothing selected in the preamble: there is no thread on the whole preamble.
+    await reviewer.locator('.legal-text .preamble p').first().click()
+    await reviewer.keyboard.press('Control+Alt+KeyM')
+    await expect.poll(() => reviewer.getByTestId('comment-refusal').textContent()).toBe('Outside the articles, select the words you want to comment on.')
+
+    const composer = reviewer.getByTestId('comment-composer')
+    const comment = async (selector: string, words: string, title: string, body: string) => {
+      await selectWords(reviewer, selector, words)
+      await reviewer.keyboard.press('Control+Alt+KeyM')
+      await expect.poll(() => composer.getByTestId('composer-title').textContent()).toBe(title)
+      expect(await composer.locator('blockquote').textContent()).toBe(words)
+      await composer.getByLabel('Your comment').fill(body)
+      await composer.getByRole('button', { name: 'Comment' }).click()
+      await expect.poll(() => composer.count()).toBe(0)
+    }
+    await comment('.legal-text .preamble', 'gravely violates human dignity', 'New comment on words in the preamble', 'Cite the Palermo Protocol here.')
+    await comment('.legal-text h2.chapter', 'General provisions', 'New comment on words in the heading of Chapter I — General provisions', 'Call it "Introductory provisions".')
+
+    // The drafter sees both, highlighted where they are, in groups named for their places, before Article 1's.
+    const groups = () => drafter.getByTestId('thread-group').evaluateAll((els) => els.map((el) => el.querySelector('h3')?.textContent?.trim()))
+    await expect.poll(async () => (await groups()).slice(0, 2)).toEqual(['Preamble', 'Chapter I. General provisions'])
+    expect((await groups()).slice(2).every((title) => title?.startsWith('Article'))).toBe(true)
+    const highlighted = (selector: string) => drafter.locator(`${selector} .comment-highlight`).allTextContents().then((parts) => parts.join(''))
+    await expect.poll(() => highlighted('.legal-text .preamble')).toBe('gravely violates human dignity')
+    await expect.poll(() => highlighted('.legal-text h2.chapter')).toBe('General provisions')
+    // The filter names the places too.
+    await drafter.getByLabel('Where').selectOption({ label: 'Preamble' })
+    await expect.poll(() => drafter.getByTestId('thread').allTextContents()).toEqual([expect.stringContaining('Cite the Palermo Protocol here.')])
+    await drafter.getByLabel('Where').selectOption('')
+
+    // The group's title takes the reader to the preamble.
+    const preambleTop = () => drafter.locator('.legal-text .preamble').evaluate((el) => Math.round(el.getBoundingClientRect().top))
+    await drafter.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+    await expect.poll(preambleTop).toBeLessThan(-1000)
+    await drafter.getByTestId('thread-group').first().getByRole('button', { name: 'Preamble' }).click()
+    await expect.poll(preambleTop).toBeGreaterThanOrEqual(0)
+    expect(await preambleTop()).toBeLessThan(400)
     expect(errors).toEqual([])
   })
 

@@ -115,12 +115,12 @@ export async function editorText(page: Page): Promise<string> {
   })
 }
 
-/** Selects `words` in the n-th article (0-based), as a person dragging over them would. */
-export async function selectWords(page: Page, article: number, words: string): Promise<void> {
+/** Selects `words` in the n-th article (0-based), or in the element a selector names, as a person dragging over them would. */
+export async function selectWords(page: Page, article: number | string, words: string): Promise<void> {
   await selectInEditor(page, () =>
     page.evaluateHandle(
       ({ article, words }) => {
-        const element = document.querySelectorAll('.legal-text article.article')[article]
+        const element = typeof article === 'string' ? document.querySelector(article)! : document.querySelectorAll('.legal-text article.article')[article]
         const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const index = node.textContent!.indexOf(words)

@@ -188,6 +188,55 @@ describe('review threads over the real server', () => {
     expect(await errorCode(noCsrf)).toBe('csrf_token_invalid')
   })
 
+  it('takes comments on words of the title, the preamble and a chapter heading, and a wording proposed for the preamble', async () => {
+    const drafter = law.connect(law.cast.drafter)
+    const reviewer = law.connect(law.cast.reviewer)
+    await Promise.all([waitSynced(drafter), waitSynced(reviewer)])
+    const textIn = (name: string) => nthElement(reviewer.ydoc, name, 0).get(0) as Y.XmlText
+    const on = (text: Y.XmlText, words: string) => {
+      const index = textOfBlock(text).indexOf(words)
+      return createAnchor({ text, index }, { text, index: index + words.length })
+    }
+    const preamble = nthElement(reviewer.ydoc, 'paragraph', 0).get(0) as Y.XmlText
+    const chapter = nthElement(reviewer.ydoc, 'chapter', 0)
+    const cases = [
+      { articleId: 'title', anchor: on(textIn('lawTitle'), 'Model Law'), quote: 'Model Law' },
+      { articleId: 'preamble', anchor: on(preamble, 'human dignity'), quote: 'human dignity' },
+      { articleId: chapter.getAttribute('id') as string, anchor: on(chapter.get(0) as Y.XmlText, 'General'), quote: 'General' },
+    ]
+    for (const { articleId: place, anchor, quote } of cases) {
+      const res = await post(law.cast.reviewer, threadsPath(), { articleId: place, anchor, body: `On ${quote}` })
+      expect(res.status, place).toBe(201)
+      expect((await res.json()) as ThreadView).toMatchObject({ articleId: place, quote })
+    }
+    // Words of the preamble claimed for the title; a whole-"article" thread on the preamble.
+    const refused = [
+      await post(law.cast.reviewer, threadsPath(), { articleId: 'title', anchor: cases[1].anchor, body: 'Hello' }),
+      await post(law.cast.reviewer, threadsPath(), { articleId: 'preamble', anchor: null, body: 'Hello' }),
+    ]
+    for (const res of refused) {
+      expect(res.status).toBe(400)
+      expect(await errorCode(res)).toBe('anchor_invalid')
+    }
+
+    const proposed = await post(law.cast.reviewer, threadsPath(), { articleId: 'preamble', anchor: on(preamble, 'gravely violates'), body: 'Stronger', proposal: 'grossly violates' })
+    expect(proposed.status).toBe(201)
+    const thread = (await proposed.json()) as ThreadView
+    const accepted = await post(law.cast.drafter, `${threadsPath()}/${thread.id}/proposal`, { decision: 'accept' })
+    expect(accepted.status).toBe(200)
+    await waitFor(() => expect(textOfBlock(nthElement(drafter.ydoc, 'paragraph', 0).get(0) as Y.XmlText)).toMatch(/^Recognizing that human trafficking grossly violates human dignity/))
+    // The thread on "human dignity", next to the words replaced, still reads them.
+    const onDignity = (await list(law.cast.drafter)).find((t) => t.quote === 'human dignity')!
+    expect(wordsOf(drafter.ydoc, onDignity)).toBe('human dignity')
+
+    const report = await (await law.cast.owner.api(`/api/documents/${law.docId}/review-report?format=html&status=open`)).text()
+    const order = ['<h2 data-article-id="title">Title</h2>', '<h2 data-article-id="preamble">Preamble</h2>', `data-article-id="${chapter.getAttribute('id')}">Chapter I. General provisions</h2>`]
+    const at = order.map((h) => report.indexOf(h))
+    expect(at.every((i) => i >= 0), at.join()).toBe(true)
+    expect([...at].sort((a, b) => a - b)).toEqual(at)
+    expect(at[2]).toBeLessThan(report.indexOf('Article 1.'))
+  })
+
   it('keeps two overlapping comments on the same words, through edits and a server restart', async () => {
     const dataDir = await tempDataDir()
     let own = await startTestServer({ dataDir })

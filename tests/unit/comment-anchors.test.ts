@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { blockWords, createAnchor, decodeAnchor, resolveAnchor, textBetween, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
+import { blockWords, createAnchor, decodeAnchor, findArticle, findPlace, resolveAnchor, textBetween, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
+import { PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/comments/place'
 import { xrefReaderOf } from '../../shared/comments/xrefQuote'
 import { createBuilders } from '../../shared/seed/builders'
 import { writeDocJSON } from '../../shared/ydoc'
@@ -116,6 +117,57 @@ describe('comment anchors', () => {
     expect(words(doc, headingAnchor, { blockId: null, articleId: 'a2', quote: 'Second' })).toBe('Second')
   })
 
+  it('name their place outside the articles: the title, the preamble, a division heading', () => {
+    const doc = lawDoc()
+    const fragment = doc.getXmlFragment(TEXT_FIELD)
+    const [title, preamble] = fragment.toArray() as Y.XmlElement[]
+    const titleText = title.get(0) as Y.XmlText
+    const preambleText = (preamble.get(0) as Y.XmlElement).get(0) as Y.XmlText
+    const onTitle = createAnchor({ text: titleText, index: 0 }, { text: titleText, index: 5 })
+    const onPreamble = createAnchor({ text: preambleText, index: 9 }, { text: preambleText, index: 14 })
+    expect(resolveAnchor(doc, onTitle)).toMatchObject({ state: 'live', articleId: TITLE_PLACE })
+    expect(resolveAnchor(doc, onPreamble)).toMatchObject({ state: 'live', articleId: PREAMBLE_PLACE })
+    expect(words(doc, onPreamble)).toBe('words')
+    expect(resolveAnchor(doc, anchorOn(doc, 'ch1', 'General'))).toMatchObject({ state: 'live', articleId: 'ch1' })
+    expect(findPlace(doc, TITLE_PLACE)).toBe(title)
+    expect(findPlace(doc, PREAMBLE_PLACE)).toBe(preamble)
+    expect(findPlace(doc, 'ch1')).toBe(element(doc, 'ch1'))
+    // A whole-article thread needs an article: a chapter is not one.
+    expect(findArticle(doc, 'ch1')).toBeNull()
+    expect(findArticle(doc, 'a1')).toBe(element(doc, 'a1'))
+  })
+
+  it('outside the articles, are found again by their quote when their words were written anew (a restore)', () => {
+    const doc = lawDoc()
+    const fragment = doc.getXmlFragment(TEXT_FIELD)
+    const preamble = fragment.get(1) as Y.XmlElement
+    const paragraph = preamble.get(0) as Y.XmlElement
+    const old = paragraph.get(0) as Y.XmlText
+    const anchor = createAnchor({ text: old, index: 9 }, { text: old, index: 14 })
+    const chapterAnchor = anchorOn(doc, 'ch1', 'General')
+    // The preamble's paragraphs have no ids: a second paragraph, then the first written anew.
+    doc.transact(() => {
+      const second = new Y.XmlElement('paragraph')
+      second.insert(0, [new Y.XmlText('Other text here')])
+      const first = new Y.XmlElement('paragraph')
+      first.insert(0, [new Y.XmlText('Preamble words')])
+      preamble.delete(0, 1)
+      preamble.insert(0, [second, first])
+      const chapter = element(doc, 'ch1')
+      const copy = chapter.clone()
+      const at = fragment.toArray().indexOf(chapter)
+      fragment.delete(at, 1)
+      fragment.insert(at, [copy])
+    })
+    expect(resolveAnchor(doc, anchor).state).toBe('orphaned')
+    expect(words(doc, anchor, { blockId: null, articleId: PREAMBLE_PLACE, quote: 'words' })).toBe('words')
+    const found = resolveAnchor(doc, anchor, { blockId: null, articleId: PREAMBLE_PLACE, quote: 'words' })
+    expect(found.state === 'live' && found.start.text.parent).toBe(preamble.get(1))
+    expect(words(doc, chapterAnchor, { blockId: null, articleId: 'ch1', quote: 'General' })).toBe('General')
+    // Words no longer anywhere in the place stay on deleted text.
+    expect(words(doc, anchor, { blockId: null, articleId: PREAMBLE_PLACE, quote: 'vanished' })).toBe('(orphaned)')
+  })
+
   it('are pending on a copy that has not received their words yet, and live once it has', () => {
     const doc = lawDoc()
     const late = new Y.Doc()
@@ -135,9 +187,6 @@ describe('comment anchors', () => {
     // A position naming a root type (not a character) would create that type when resolved.
     const byName = Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(doc.getMap('other'), 0))).toString('base64')
     expect(resolveAnchor(doc, { start: byName, end: byName }).state).toBe('orphaned')
-    // Words outside any article (a chapter heading) resolve, without an article.
-    const chapter = textOf(element(doc, 'ch1'))
-    expect(resolveAnchor(doc, createAnchor({ text: chapter, index: 0 }, { text: chapter, index: 3 }))).toMatchObject({ state: 'live', articleId: null })
   })
 })
 

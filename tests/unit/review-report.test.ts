@@ -39,6 +39,24 @@ describe('review report', () => {
     expect(model.threadCount).toBe(5)
   })
 
+  it('puts threads on the title, the preamble and a chapter heading before the articles, under their names', () => {
+    const b = createBuilders('r')
+    const doc = b.law('Model Law', ['Recognising…'], [{ ...b.chapter('General'), attrs: { id: 'ch1' } }, { ...b.article('Purpose', [b.clause('Text.')]), attrs: { id: 'a1' } }])
+    const threads: ReportThread[] = [
+      { thread: thread('t1', 'a1', 'Text', [comment('On the article.')]), state: 'live', current: 'Text', order: 0 },
+      { thread: thread('t2', 'ch1', 'General', [comment('On the chapter.')]), state: 'live', current: 'General', order: 0 },
+      { thread: thread('t3', 'preamble', 'Recognising', [comment('On the preamble.')]), state: 'live', current: 'Recognising', order: 0 },
+      { thread: thread('t4', 'title', 'Model', [comment('On the title.')]), state: 'live', current: 'Model', order: 0 },
+    ]
+    const model = reviewReportModel({ ...input(threads, 'all', 'ru'), doc })
+    expect(model.sections.map((s) => [s.label, s.heading, s.threads.map((t) => t.thread.id)])).toEqual([
+      ['Название', '', ['t4']],
+      ['Преамбула', '', ['t3']],
+      ['Глава 1.', 'General', ['t2']],
+      ['Статья 1.', 'Purpose', ['t1']],
+    ])
+  })
+
   it('leaves resolved threads out of an "open only" report', () => {
     const model = reviewReportModel(input(entries, 'open'))
     expect(model.sections.flatMap((s) => s.threads.map((t) => t.thread.id))).toEqual(['t2', 't5', 't1', 't4'])
@@ -56,7 +74,7 @@ describe('review report', () => {
     expect(html).toContain('Now reads: guided by the principles')
     expect(html).toContain('On deleted text')
     expect(html).toContain('Resolved (resolved by Boris Drafter, 1 March 2026, 12:00 (UTC))')
-    expect(html).toContain('Articles since deleted')
+    expect(html).toContain('Articles and headings since deleted')
     expect(html).not.toContain('<script')
   })
 
@@ -99,7 +117,7 @@ describe('review report', () => {
       'Which ones? <img src=x onerror=alert(1)>',
       'Boris Drafter (Ministry of Justice <Legal>, MoJ)',
       'On deleted text',
-      'Articles since deleted',
+      'Articles and headings since deleted',
     ]) {
       expect(text).toContain(expected)
     }

@@ -1,0 +1,56 @@
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Language } from '../language'
+import { outlineOf, type OutlineKind } from '../numbering'
+import { isDivisionType } from '../schema'
+
+/**
+ * Where a thread is (its `articleId`, a name kept from when threads were on articles only): an
+ * article or a division's heading, by its id; or the law's title or its preamble, which have
+ * no id and are named by these words instead (ids are twelve characters of [0-9a-z]).
+ */
+export const TITLE_PLACE = 'title'
+export const PREAMBLE_PLACE = 'preamble'
+
+/** The place a top-level node is (by its type's name and id attribute), or null: a node without an id. */
+export function placeIdOf(nodeName: string, id: unknown): string | null {
+  if (nodeName === 'lawTitle') return TITLE_PLACE
+  if (nodeName === 'preamble') return PREAMBLE_PLACE
+  return (nodeName === 'article' || isDivisionType(nodeName)) && typeof id === 'string' && id !== '' ? id : null
+}
+
+export type PlaceKind = 'title' | 'preamble' | OutlineKind
+
+/** A place threads may be on, named in the law's language ("Article 5", «Преамбула»). */
+export interface Place {
+  id: string
+  kind: PlaceKind
+  /** The number alone ("5", "II"); empty for the title and the preamble. */
+  num: string
+  label: string
+  heading: string
+}
+
+const PLACE_WORDS: Record<Language, { title: string; preamble: string }> = {
+  en: { title: 'Title', preamble: 'Preamble' },
+  ru: { title: 'Название', preamble: 'Преамбула' },
+}
+
+/** Every place of the law in its order: the title, the preamble, then its divisions and articles. */
+export function placesOf(doc: PMNode, language: Language): Place[] {
+  const words = PLACE_WORDS[language]
+  const places: Place[] = [
+    { id: TITLE_PLACE, kind: 'title', num: '', label: words.title, heading: '' },
+    { id: PREAMBLE_PLACE, kind: 'preamble', num: '', label: words.preamble, heading: '' },
+  ]
+  for (const entry of outlineOf(doc, language)) if (entry.id) places.push({ id: entry.id, kind: entry.kind, num: entry.num, label: entry.label, heading: entry.heading })
+  return places
+}
+
+/** The top-level node that is this place, with its position. */
+export function findPlaceNode(doc: PMNode, placeId: string): { pos: number; node: PMNode } | null {
+  let found: { pos: number; node: PMNode } | null = null
+  doc.forEach((node, offset) => {
+    if (!found && placeIdOf(node.type.name, node.attrs.id) === placeId) found = { pos: offset, node }
+  })
+  return found
+}

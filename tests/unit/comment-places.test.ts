@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { findPlaceNode, placeIdOf, placesOf, PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/comments/place'
+import { createBuilders } from '../../shared/seed/builders'
+import { docFromJSON } from '../../shared/schema'
+
+function law() {
+  const b = createBuilders('x')
+  const withId = <T extends { attrs?: Record<string, unknown> }>(block: T, id: string): T => ({ ...block, attrs: { ...block.attrs, id } })
+  return docFromJSON(
+    b.law('О противодействии торговле людьми', ['Признавая…'], [
+      withId(b.chapter('Общие положения'), 'ch1'),
+      withId(b.article('Цели', [b.clause('Целями являются…')]), 'a1'),
+      withId(b.article('Понятия', [b.clause('Понятия…')]), 'a2'),
+    ]),
+  )
+}
+
+describe('the places threads are on', () => {
+  it('are the title, the preamble, then the divisions and articles, in the order of the text and named in the law’s language', () => {
+    const places = placesOf(law(), 'ru')
+    expect(places.map((p) => [p.id, p.kind, p.label, p.heading])).toEqual([
+      [TITLE_PLACE, 'title', 'Название', ''],
+      [PREAMBLE_PLACE, 'preamble', 'Преамбула', ''],
+      ['ch1', 'chapter', 'Глава 1.', 'Общие положения'],
+      ['a1', 'article', 'Статья 1.', 'Цели'],
+      ['a2', 'article', 'Статья 2.', 'Понятия'],
+    ])
+    expect(placesOf(law(), 'en').slice(0, 2).map((p) => p.label)).toEqual(['Title', 'Preamble'])
+  })
+
+  it('are named by a top-level node: an id only for articles and divisions, never for a node without one', () => {
+    expect(placeIdOf('lawTitle', null)).toBe(TITLE_PLACE)
+    expect(placeIdOf('preamble', null)).toBe(PREAMBLE_PLACE)
+    expect(placeIdOf('article', 'a1')).toBe('a1')
+    expect(placeIdOf('chapter', 'ch1')).toBe('ch1')
+    expect(placeIdOf('article', null)).toBeNull()
+    expect(placeIdOf('article', '')).toBeNull()
+    expect(placeIdOf('clause', 'c1')).toBeNull()
+  })
+
+  it('are found in the editor’s text', () => {
+    const doc = law()
+    expect(findPlaceNode(doc, TITLE_PLACE)).toMatchObject({ pos: 0 })
+    expect(findPlaceNode(doc, PREAMBLE_PLACE)?.node.type.name).toBe('preamble')
+    expect(findPlaceNode(doc, 'ch1')?.node.type.name).toBe('chapter')
+    expect(findPlaceNode(doc, 'a2')?.node.textContent).toContain('Понятия')
+    expect(findPlaceNode(doc, 'gone')).toBeNull()
+  })
+})
