@@ -316,6 +316,10 @@ describe('review threads in the browser', () => {
     const highlighted = (selector: string) => drafter.locator(`${selector} .comment-highlight`).allTextContents().then((parts) => parts.join(''))
     await expect.poll(() => highlighted('.legal-text .preamble')).toBe('gravely violates human dignity')
     await expect.poll(() => highlighted('.legal-text h2.chapter')).toBe('General provisions')
+    // The outline counts the chapter heading's open thread; a whole-chapter comment is not offered.
+    const chapterEntry = drafter.locator('.outline-chapter').first()
+    await expect.poll(() => chapterEntry.getByTestId('outline-comment-count').getAttribute('title')).toBe('Open comments: 1')
+    expect(await chapterEntry.getByTestId('outline-comment').count()).toBe(0)
     // The filter names the places too.
     await drafter.getByLabel('Where').selectOption({ label: 'Preamble' })
     await expect.poll(() => drafter.getByTestId('thread').allTextContents()).toEqual([expect.stringContaining('Cite the Palermo Protocol here.')])
