@@ -11,11 +11,16 @@ import { isDivisionType } from '../schema'
 export const TITLE_PLACE = 'title'
 export const PREAMBLE_PLACE = 'preamble'
 
-/** The place a top-level node is (by its type's name and id attribute), or null: a node without an id. */
+/**
+ * The place a top-level node is (by its type's name and id attribute), or null: a node without an
+ * id, or with one of the reserved words as its id (pasted from elsewhere), which would be taken
+ * for the title or the preamble.
+ */
 export function placeIdOf(nodeName: string, id: unknown): string | null {
   if (nodeName === 'lawTitle') return TITLE_PLACE
   if (nodeName === 'preamble') return PREAMBLE_PLACE
-  return (nodeName === 'article' || isDivisionType(nodeName)) && typeof id === 'string' && id !== '' ? id : null
+  const named = (nodeName === 'article' || isDivisionType(nodeName)) && typeof id === 'string' && id !== ''
+  return named && id !== TITLE_PLACE && id !== PREAMBLE_PLACE ? id : null
 }
 
 export type PlaceKind = 'title' | 'preamble' | OutlineKind

@@ -36,6 +36,9 @@ describe('the places threads are on', () => {
     expect(placeIdOf('article', null)).toBeNull()
     expect(placeIdOf('article', '')).toBeNull()
     expect(placeIdOf('clause', 'c1')).toBeNull()
+    // An article whose id is a reserved word (pasted from elsewhere) is not taken for the preamble.
+    expect(placeIdOf('article', PREAMBLE_PLACE)).toBeNull()
+    expect(placeIdOf('chapter', TITLE_PLACE)).toBeNull()
   })
 
   it('are found in the editor’s text', () => {
