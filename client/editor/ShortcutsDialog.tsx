@@ -30,6 +30,7 @@ const ROWS: [MessageKey, string][] = [
   ['shortcuts.subpoint', SHORTCUTS.subpoint],
   ['shortcuts.enter', 'Enter'],
   ['shortcuts.tab', 'Tab / Shift-Tab'],
+  ['shortcuts.leaveText', 'Escape, Tab / Escape, Shift-Tab'],
   ['shortcuts.move', `${SHORTCUTS.moveUp} / ${SHORTCUTS.moveDown}`],
   ['shortcuts.delete', SHORTCUTS.delete],
   ['shortcuts.xref', SHORTCUTS.xref],

@@ -13,7 +13,6 @@ import {
   insertSection,
   insertPart,
   moveStructural,
-  shiftLevel,
   splitStructural,
 } from '../../shared/editor/commands'
 import { selectDocumentEdge } from '../../shared/editor/documentEdges'
@@ -27,6 +26,7 @@ import { goToSelectedXref, xrefPlugin, type XrefWords } from './xrefView'
 import { lostReferencesPlugin } from './lostReferencesPlugin'
 import { findHighlightPlugin } from './findHighlight'
 import { canInsertXref } from '../../shared/editor/xrefCommands'
+import { tabInTextPlugin } from './tabInText'
 import { unfocusedSelectionPlugin } from './unfocusedSelection'
 
 /** Fired on the editor's element by the cross-reference shortcut; the toolbar opens its dialog. */
@@ -155,6 +155,7 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       lostReferencesPlugin(this.options.language),
       findHighlightPlugin(),
       unfocusedSelectionPlugin(),
+      tabInTextPlugin(),
     ]
   },
   addInputRules() {
@@ -191,8 +192,6 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
         view.dom.dispatchEvent(new CustomEvent(OPEN_XREF_DIALOG, { bubbles: true }))
         return true
       },
-      Tab: bind(shiftLevel(1)),
-      'Shift-Tab': bind(shiftLevel(-1)),
       [SHORTCUTS.chapter]: bind(insertChapter),
       [SHORTCUTS.section]: bind(insertSection),
       [SHORTCUTS.part]: bind(insertPart),

@@ -87,6 +87,7 @@ export const en = {
   'shortcuts.subpoint': 'New sub-point',
   'shortcuts.enter': 'Next paragraph or point of the same level',
   'shortcuts.tab': 'Paragraph → point → sub-point, and back',
+  'shortcuts.leaveText': 'Leave the text for the next or the previous control (once you have clicked or typed in the text, Tab alone stays there)',
   'shortcuts.move': 'Move the article, or the part, chapter or section with its articles, up or down',
   'shortcuts.delete': 'Delete the paragraph, point or article',
   'shortcuts.undo': 'Undo your own change / redo',

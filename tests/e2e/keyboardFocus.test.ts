@@ -86,6 +86,51 @@ describe('keyboard focus in the Russian interface', () => {
     expect(await hasFocus(page.locator('.legal-text'))).toBe(true)
   })
 
+  it('draft: working in the text, Tab stays in it where the level cannot change; Escape, then Tab, leaves it; arriving by Tab, Tab passes through', async () => {
+    const inText = () => page.evaluate(() => !!document.activeElement?.closest('.legal-text'))
+    const heading = page.locator('.legal-text h3.article-heading').first()
+    const before = await heading.textContent()
+    for (const [where, key] of [[heading, 'Tab'], [page.locator('.legal-text .preamble p').first(), 'Shift+Tab'], [page.locator('.legal-text h1.law-title'), 'Tab']] as const) {
+      await where.click()
+      await page.keyboard.press(key)
+      expect(await inText(), `${key} in ${await where.evaluate((el) => el.className)}`).toBe(true)
+    }
+    // What is typed next goes into the text, not to a button the focus would have reached.
+    await heading.click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('!')
+    expect(await heading.textContent()).toBe(`${before}!`)
+    await page.keyboard.press('Backspace')
+
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Tab')
+    expect(await inText()).toBe(false)
+    await page.locator('.legal-text .preamble p').first().click()
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Shift+Tab')
+    expect(await inText()).toBe(false)
+    expect(await hasFocus(page.getByRole('link', { name: 'Перейти к тексту' }))).toBe(false)
+
+    // Arriving by Tab, Tab passes through and changes nothing, even on a paragraph that could become a point.
+    const clause = page.locator('.legal-text p.clause').first()
+    await clause.click()
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Shift+Tab')
+    expect(await inText()).toBe(false)
+    await page.keyboard.press('Tab')
+    expect(await inText()).toBe(true)
+    await page.keyboard.press('Tab')
+    expect(await inText()).toBe(false)
+    expect(await page.locator('.legal-text p.clause').first().evaluate((el, id) => el.getAttribute('data-id') === id, await clause.getAttribute('data-id'))).toBe(true)
+
+    await page.getByRole('button', { name: 'Сочетания клавиш' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Сочетания клавиш' })
+    expect(await dialog.getByRole('row').filter({ hasText: 'Выйти из текста' }).textContent()).toContain('Escape, Tab')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+  })
+
   it('draft: "Keyboard shortcuts" gives focus back to its button after Escape and after "Close"', async () => {
     const button = page.getByRole('button', { name: 'Сочетания клавиш' })
     const dialog = page.getByRole('dialog', { name: 'Сочетания клавиш' })
