@@ -45,7 +45,7 @@ export interface LanguageVersion {
   original: boolean
 }
 
-/** GET /api/documents/:id/article-edits: when the draft was made, and when each article was last edited since (by editing session). */
+/** GET /api/documents/:id/article-edits: when the draft was made, and when each place (shared/places.ts: article, heading, title, preamble) was last edited since (by editing session). */
 export interface ArticleEdits {
   createdAt: string
   articles: Record<string, string>
@@ -251,7 +251,7 @@ export interface ActivitySession {
   startedAt: string
   endedAt: string
   updates: number
-  /** Articles touched, labelled as they are numbered now ("Article 5." — or deleted). */
+  /** Places touched (shared/places.ts: articles, headings, the title, the preamble), labelled as they are numbered now ("Article 5.", "Preamble" — or deleted). */
   articles: { id: string; label: string; heading: string; deleted: boolean }[]
 }
 

@@ -1,3 +1,4 @@
+import { PREAMBLE_PLACE, TITLE_PLACE } from './places'
 import type { ArticleEdits } from './api'
 import type { BodyType, DocJSON } from './schema'
 import type { Language } from './language'
@@ -84,15 +85,16 @@ function issuesOf(left: FlatDivision | FlatArticle | null, right: FlatDivision |
   return issues
 }
 
-function textRow(kind: 'title' | 'preamble', left: string | undefined, right: string | undefined): ParallelRow {
+function textRow(kind: 'title' | 'preamble', left: string | undefined, right: string | undefined, edits: EditTimes | undefined): ParallelRow {
   const toSide = (text: string | undefined): ParallelSide | null => (text === undefined ? null : { label: '', heading: text, blocks: [] })
   const issues: ParallelIssue[] = left === undefined || right === undefined ? ['missing'] : left.trim() !== '' && left === right ? ['untranslated'] : []
+  if (issues.length === 0 && changedInOriginal(edits, kind === 'title' ? TITLE_PLACE : PREAMBLE_PLACE)) issues.push('changedInOriginal')
   return { kind, id: null, left: toSide(left), right: toSide(right), issues }
 }
 
 /**
- * When the articles of the two drafts were last edited (ArticleEdits of each: an article not
- * edited since its draft was made counts from the draft's making), and which one is the
+ * When the places of the two drafts (shared/places.ts) were last edited (ArticleEdits of each: a
+ * place not edited since its draft was made counts from the draft's making), and which one is the
  * original the other was translated from.
  */
 export interface EditTimes {
@@ -103,6 +105,13 @@ export interface EditTimes {
 
 const lastEdit = (edits: ArticleEdits, id: string | null): string => (id && edits.articles[id]) || edits.createdAt
 
+/** Whether the original's place (shared/places.ts) was edited after the translation's last edit of it. */
+function changedInOriginal(edits: EditTimes | undefined, placeId: string | null): boolean {
+  if (!edits) return false
+  const [original, translation] = edits.original === 'left' ? [edits.left, edits.right] : [edits.right, edits.left]
+  return lastEdit(original, placeId) > lastEdit(translation, placeId)
+}
+
 /**
  * `left` and `right` side by side: the title, the preamble paragraph by paragraph, then parts,
  * chapters, sections and articles paired by stable id in the right text's order, with what only
@@ -111,8 +120,9 @@ const lastEdit = (edits: ArticleEdits, id: string | null): string => (id && edit
 export function alignLanguageVersions(left: DocJSON, leftLanguage: Language, right: DocJSON, rightLanguage: Language, edits?: EditTimes): ParallelText {
   const a = flattenDocument(left, leftLanguage)
   const b = flattenDocument(right, rightLanguage)
-  const rows: ParallelRow[] = [textRow('title', a.title, b.title)]
-  for (let i = 0; i < Math.max(a.preamble.length, b.preamble.length); i++) rows.push(textRow('preamble', a.preamble[i], b.preamble[i]))
+  const rows: ParallelRow[] = [textRow('title', a.title, b.title, edits)]
+  // The preamble's paragraphs have no ids: an edit of any of them marks each one.
+  for (let i = 0; i < Math.max(a.preamble.length, b.preamble.length); i++) rows.push(textRow('preamble', a.preamble[i], b.preamble[i], edits))
   // Kinds are separate namespaces of ids, as in the comparison.
   const key = (item: FlatDivision | FlatArticle) => (item.id === null ? null : `${item.kind}:${item.id}`)
   for (const { before, after } of readingOrder(matchById(a.structure, b.structure, key))) {
@@ -120,10 +130,7 @@ export function alignLanguageVersions(left: DocJSON, leftLanguage: Language, rig
     const r = after >= 0 ? b.structure[after] : null
     const item = (l ?? r)!
     const issues = issuesOf(l, r)
-    if (edits && item.kind === 'article' && l && r && !issues.includes('untranslated')) {
-      const [original, translation] = edits.original === 'left' ? [edits.left, edits.right] : [edits.right, edits.left]
-      if (lastEdit(original, item.id) > lastEdit(translation, item.id)) issues.push('changedInOriginal')
-    }
+    if (l && r && !issues.includes('untranslated') && changedInOriginal(edits, item.id)) issues.push('changedInOriginal')
     rows.push({ kind: item.kind, id: item.id, left: l && parallelSide(l), right: r && parallelSide(r), issues })
   }
   const counts: Record<ParallelIssue, number> = { missing: 0, numberDiffers: 0, blocksDiffer: 0, untranslated: 0, changedInOriginal: 0 }

@@ -4,7 +4,7 @@ import type { ThreadStatus, ThreadView, WordingDecision } from '../../shared/api
 import type { Language } from '../../shared/language'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { outlineOf, type OutlineEntry } from '../../shared/numbering'
-import { findPlaceNode, placesOf, type Place } from '../../shared/comments/place'
+import { findPlaceNode, placesOf, type Place } from '../../shared/places'
 import { findById } from '../../shared/editor/commands'
 import { api, RequestError } from '../api/http'
 import type { CollabSession } from '../collab/session'
@@ -22,7 +22,7 @@ export type Composer = { kind: 'passage'; passage: Passage } | { kind: 'article'
 
 export type ComposeRefusal = 'empty' | 'notInArticle' | 'acrossArticles' | 'notReady'
 
-/** A place threads may be on (shared/comments/place.ts), with its position in the text. */
+/** A place threads may be on (shared/places.ts), with its position in the text. */
 export interface PlaceInfo extends Place {
   order: number
 }

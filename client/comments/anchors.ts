@@ -8,7 +8,7 @@ import { xrefLeafText } from '../editor/xrefView'
 import { editorPositions, type BindingLike, type EditorPositions } from './editorPositions'
 import { writeWaitingTyping } from '../editor/localSyncAfterFrame'
 import { plainWordsOfOneBlock } from './proposable'
-import { placeIdOf } from '../../shared/comments/place'
+import { placeIdOf } from '../../shared/places'
 
 /**
  * Between the editor and the anchors: a selection becomes a passage (Yjs relative positions,
@@ -29,7 +29,7 @@ function writtenBindingOf(state: EditorState): ProsemirrorBinding | null {
 
 /** A passage the person selected, ready to send. */
 export interface Passage {
-  /** Its place (shared/comments/place.ts). */
+  /** Its place (shared/places.ts). */
   articleId: string
   anchor: EncodedAnchor
   quote: string

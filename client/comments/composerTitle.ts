@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n/i18n'
-import type { PlaceKind } from '../../shared/comments/place'
+import type { PlaceKind } from '../../shared/places'
 import type { PlaceInfo, Composer } from './CommentsController'
 
 /**

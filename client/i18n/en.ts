@@ -264,7 +264,7 @@ export const en = {
   'activity.empty': "No changes to the text yet.",
   'activity.refresh': "Refresh",
   'activity.changes': "changes: {n}",
-  'activity.deletedArticle': "An article since deleted",
+  'activity.deletedArticle': "An article or heading since deleted",
   'editor.readOnlyReviewer': "You are a reviewer of this draft: you can read and comment on it, not change the text.",
   'editor.readOnlyObserver': "You are an observer of this draft: you can read it.",
   'editor.writeRefused': "A change you tried to make was not accepted.",

@@ -5,7 +5,7 @@ import type { AppendEntry, DocumentStore } from '../storage/documentStore'
 import type { Broadcaster, Peer } from './broadcaster'
 import type { LoadedDoc } from './loadDoc'
 import { awarenessMessage, syncUpdateMessage } from './messages'
-import { touchedArticles } from './touchedArticles'
+import { touchedPlaces } from './touchedPlaces'
 import { isServerOrigin } from './origins'
 import { encodeIntegratedState, hasPending } from './integrated'
 import { applyUpdateAndRepair } from './duplicateIds'
@@ -159,10 +159,10 @@ export class Room {
     else this.doc.off('update', this.onUpdate)
   }
 
-  /** Before Yjs garbage-collects deleted content: which articles this transaction touched. */
+  /** Before Yjs garbage-collects deleted content: which places (articles, headings, title, preamble) this transaction touched. */
   private onAfterTransaction = (transaction: Y.Transaction): void => {
     if (this.failed || this.destroyed) return
-    const articles = this.authorOf(transaction.origin) ? this.articlesTouched(transaction) : []
+    const articles = this.authorOf(transaction.origin) ? this.placesTouched(transaction) : []
     if (this.asSent?.transaction === transaction) {
       if (transaction.deleteSet.clients.size === 0) {
         // No 'update' event follows (nobody listens to it now): queued here.
@@ -180,12 +180,12 @@ export class Room {
     this.touched = { transaction, articles }
   }
 
-  private articlesTouched(transaction: Y.Transaction): string[] {
+  private placesTouched(transaction: Y.Transaction): string[] {
     try {
-      return touchedArticles(transaction)
+      return touchedPlaces(transaction)
     } catch (err) {
-      // Attribution of articles is a nicety: never lose an update over it.
-      this.log.warn('cannot tell the articles an update touched', { docId: this.docId, err })
+      // Attribution of places is a nicety: never lose an update over it.
+      this.log.warn('cannot tell the places an update touched', { docId: this.docId, err })
       return []
     }
   }

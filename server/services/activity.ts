@@ -1,5 +1,5 @@
 import type { ActivitySession, OrganizationSummary } from '../../shared/api'
-import { outlineOf } from '../../shared/numbering'
+import { placesOf } from '../../shared/places'
 import { docNodeOf } from '../../shared/ydoc'
 import type { DocumentRecord } from '../db/documentsRepo'
 import { parseArticles, type EditSessionsRepo } from '../db/editSessionsRepo'
@@ -16,7 +16,8 @@ export interface ActivityDeps {
 
 /**
  * The activity view of a document: editing sessions, newest first, with the person and
- * organization that made them and the articles they touched, labelled as numbered now.
+ * organization that made them and the places they touched (the title, the preamble, headings,
+ * articles), labelled as numbered now.
  */
 export function activityOf(deps: ActivityDeps, doc: DocumentRecord): ActivitySession[] {
   deps.editSessions.fold(doc.id)
@@ -24,9 +25,7 @@ export function activityOf(deps: ActivityDeps, doc: DocumentRecord): ActivitySes
   if (rows.length === 0) return []
   const articles = new Map<string, { label: string; heading: string; order: number }>()
   deps.rooms.read(doc.id, (ydoc) => {
-    for (const entry of outlineOf(docNodeOf(ydoc), doc.language)) {
-      if (entry.kind === 'article' && entry.id) articles.set(entry.id, { label: entry.label, heading: entry.heading, order: articles.size })
-    }
+    for (const place of placesOf(docNodeOf(ydoc), doc.language)) articles.set(place.id, { label: place.label, heading: place.heading, order: articles.size })
   })
   const order = (id: string) => articles.get(id)?.order ?? Number.MAX_SAFE_INTEGER
   const names = new Map<string, string>()
@@ -45,7 +44,7 @@ export function activityOf(deps: ActivityDeps, doc: DocumentRecord): ActivitySes
     startedAt: row.started_at,
     endedAt: row.ended_at,
     updates: row.updates,
-    // In the order of the text; deleted articles last.
+    // In the order of the text; deleted places last.
     articles: [...parseArticles(row.articles)].sort((a, b) => order(a) - order(b)).map((id) => {
       const now = articles.get(id)
       return now ? { id, label: now.label, heading: now.heading, deleted: false } : { id, label: '', heading: '', deleted: true }

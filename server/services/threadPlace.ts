@@ -15,7 +15,7 @@ const notInBlock = (message: string) => new HttpError(400, ErrorCode.wordingNotI
 
 /**
  * Where a new thread goes: the passage must be live words of one place, the one named (an
- * article, a division's heading, the title or the preamble: shared/comments/place.ts). A
+ * article, a division's heading, the title or the preamble: shared/places.ts). A
  * thread proposing a wording must be on a passage of plain words in one block (paragraph, point,
  * sub-point, heading): the words its proposal would replace, quoted whole.
  */

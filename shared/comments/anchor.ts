@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import { TEXT_FIELD } from '../protocol'
-import { placeIdOf } from './place'
+import { placeIdOf } from '../places'
 
 /**
  * Where a comment's words are, as Yjs relative positions: identities of characters, not
@@ -38,7 +38,7 @@ export type AnchorResolution =
       /** The relative positions that resolved (new ones when the anchor was relocated). */
       startRel: Y.RelativePosition
       endRel: Y.RelativePosition
-      /** The place holding the start (shared/comments/place.ts). */
+      /** The place holding the start (shared/places.ts). */
       articleId: string | null
       /** Set when the anchor was found again by its quote (its block was recreated): store this. */
       relocated: EncodedAnchor | null
@@ -52,7 +52,7 @@ export type AnchorResolution =
 export interface AnchorFallback {
   /** Id of the block the passage started in (null for an article heading, the title, a division heading or the preamble). */
   blockId: string | null
-  /** Its place (shared/comments/place.ts). */
+  /** Its place (shared/places.ts). */
   articleId: string
   /** The passage's text when the thread was started. */
   quote: string
@@ -140,7 +140,7 @@ export function topLevelOf(type: AnyType, root: Y.XmlFragment): Y.XmlElement | n
   return current instanceof Y.XmlElement && current._item?.parent === (root as AnyType) ? current : null
 }
 
-/** The place (shared/comments/place.ts) a top-level element is. */
+/** The place (shared/places.ts) a top-level element is. */
 export function placeIdOfElement(element: Y.XmlElement): string | null {
   return placeIdOf(element.nodeName, element.getAttribute('id'))
 }

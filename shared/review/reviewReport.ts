@@ -2,7 +2,7 @@ import type { PreferenceView, ThreadView } from '../api'
 import { reportAlternatives, type ReportAlternatives } from './alternativesReport'
 import type { Language } from '../language'
 import { documentDateTime } from '../dates'
-import { placesOf } from '../comments/place'
+import { placesOf } from '../places'
 import { docFromJSON, type DocJSON } from '../schema'
 
 /**
@@ -36,7 +36,7 @@ export interface ReviewReportInput {
 }
 
 export interface ReportSection {
-  /** Its place (shared/comments/place.ts). */
+  /** Its place (shared/places.ts). */
   articleId: string
   /** "Article 3.", "Preamble" — empty for places since deleted. */
   label: string

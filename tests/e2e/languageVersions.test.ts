@@ -164,7 +164,7 @@ describe('language versions in the browser', () => {
     expect(await third.evaluate((row) => row.previousElementSibling?.textContent)).toContain('Нумерация различается')
     expect(await view.getByTestId('parallel-summary').textContent()).toMatch(/изменено в исходной версии: 1 · только в одной версии: 1 · нумерация различается: \d+/)
     const first = view.locator('[data-testid="parallel-row"][data-kind="article"]').first()
-    expect(await first.evaluate((row) => row.previousElementSibling?.textContent)).toBe('Изменена в исходной версии после последней правки перевода')
+    expect(await first.evaluate((row) => row.previousElementSibling?.textContent)).toBe('Изменено в исходной версии после последней правки перевода')
     expect(englishId).toBeTruthy()
     expect(errors).toEqual([])
   })

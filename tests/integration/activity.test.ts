@@ -77,6 +77,28 @@ describe('activity: who changed what, grouped into editing sessions', () => {
     expect((await cast.stranger.api(`/api/documents/${id}/activity`)).status).toBe(403)
   })
 
+  it('names the title, the preamble and a chapter heading a session changed, before its articles', async () => {
+    const { id } = await createDocument(cast.owner, { title: 'Sample', template: 'sample' })
+    await shareWithCast(cast, id)
+    const drafter = connectClient(server.wsUrl, id, { cookie: cast.drafter.cookie })
+    clients.push(drafter)
+    await waitSynced(drafter)
+    typeInArticle(drafter.ydoc, 0, ' Amended.')
+    for (const name of ['chapter', 'paragraph', 'lawTitle']) (nthElement(drafter.ydoc, name, 0).get(0) as Y.XmlText).insert(0, 'New ')
+    await waitSaved(drafter)
+    const [session] = await cast.observer.json<ActivitySession[]>(`/api/documents/${id}/activity`)
+    const idOf = (name: string) => nthElement(drafter.ydoc, name, 0).getAttribute('id')
+    expect(session.articles.map((a) => [a.id, a.label, a.heading, a.deleted])).toEqual([
+      ['title', 'Title', '', false],
+      ['preamble', 'Preamble', '', false],
+      [idOf('chapter'), 'Chapter I.', 'New General provisions', false],
+      [idOf('article'), 'Article 1.', elementText(drafter.ydoc, 'articleHeading', 0), false],
+    ])
+    // The language versions' "changed in the original since" reads the same times.
+    const edits = await cast.observer.json<{ articles: Record<string, string> }>(`/api/documents/${id}/article-edits`)
+    expect(Object.keys(edits.articles)).toEqual(expect.arrayContaining(['title', 'preamble', idOf('chapter')]))
+  })
+
   it('records the sender with the stored update, and a new article in the session', async () => {
     const { id } = await createDocument(cast.owner, { title: 'Empty' })
     await shareWithCast(cast, id)

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { blockWords, createAnchor, decodeAnchor, findArticle, findPlace, resolveAnchor, textBetween, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
-import { PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/comments/place'
+import { PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
 import { xrefReaderOf } from '../../shared/comments/xrefQuote'
 import { createBuilders } from '../../shared/seed/builders'
 import { writeDocJSON } from '../../shared/ydoc'

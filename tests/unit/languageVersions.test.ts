@@ -90,6 +90,25 @@ describe('language versions side by side', () => {
     expect(swapped.rows.find((r) => r.id === 'a3')!.issues).toEqual(['changedInOriginal'])
   })
 
+  it('with edit times: the title, the preamble and a chapter heading the original changed since are to be translated again too', () => {
+    const made = '2026-12-01T10:00:00.000Z'
+    const edits = {
+      // The original: its title, preamble and chapter c2's heading edited after the English version was made; c1 before.
+      left: { createdAt: '2026-11-01T09:00:00.000Z', articles: { title: '2026-12-02T09:00:00.000Z', preamble: '2026-12-02T09:00:00.000Z', c1: '2026-11-20T12:00:00.000Z', c2: '2026-12-02T09:00:00.000Z' } },
+      // The translation: its title translated again after that; the preamble and c2 not.
+      right: { createdAt: made, articles: { title: '2026-12-03T09:00:00.000Z', c2: '2026-12-01T10:30:00.000Z' } },
+      original: 'left' as const,
+    }
+    const { rows, counts } = alignLanguageVersions(russian(), 'ru', english(), 'en', edits)
+    expect(summary(rows).filter((r) => !r.startsWith('article'))).toEqual([
+      'title  | ',
+      'preamble  |  [changedInOriginal]',
+      'chapter Глава 1. | Chapter I.',
+      'chapter Глава 2. | Chapter II. [changedInOriginal]',
+    ])
+    expect(counts.changedInOriginal).toBe(2)
+  })
+
   it('reads numbers in both languages, Roman ones included', () => {
     expect(['Статья 12.', 'Article 12.', 'Глава 4.', 'Chapter IV.', 'Раздел XIV.', 'Part IX.', '§ 3.', 'Section 3.', '', '1)'].map(labelNumber)).toEqual([
       12, 12, 4, 4, 14, 9, 3, 3, null, null,

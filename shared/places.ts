@@ -1,12 +1,13 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
-import type { Language } from '../language'
-import { outlineOf, type OutlineKind } from '../numbering'
-import { isDivisionType } from '../schema'
+import type { Language } from './language'
+import { outlineOf, type OutlineKind } from './numbering'
+import { isDivisionType } from './schema'
 
 /**
- * Where a thread is (its `articleId`, a name kept from when threads were on articles only): an
- * article or a division's heading, by its id; or the law's title or its preamble, which have
- * no id and are named by these words instead (ids are twelve characters of [0-9a-z]).
+ * The places of a law — where a review thread is (its `articleId`, a name kept from when threads
+ * were on articles only), what an editing session touched: an article or a division's heading,
+ * by its id; or the law's title or its preamble, which have no id and are named by these words
+ * instead (ids are twelve characters of [0-9a-z]).
  */
 export const TITLE_PLACE = 'title'
 export const PREAMBLE_PLACE = 'preamble'
@@ -25,7 +26,7 @@ export function placeIdOf(nodeName: string, id: unknown): string | null {
 
 export type PlaceKind = 'title' | 'preamble' | OutlineKind
 
-/** A place threads may be on, named in the law's language ("Article 5", «Преамбула»). */
+/** A place of the law, named in the law's language ("Article 5.", «Преамбула»). */
 export interface Place {
   id: string
   kind: PlaceKind

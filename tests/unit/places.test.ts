@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findPlaceNode, placeIdOf, placesOf, PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/comments/place'
+import { findPlaceNode, placeIdOf, placesOf, PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
 import { createBuilders } from '../../shared/seed/builders'
 import { docFromJSON } from '../../shared/schema'
 
