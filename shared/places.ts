@@ -36,7 +36,8 @@ export interface Place {
   heading: string
 }
 
-const PLACE_WORDS: Record<Language, { title: string; preamble: string }> = {
+/** The title's and the preamble's names, in the law's language. */
+export const PLACE_WORDS: Record<Language, { title: string; preamble: string }> = {
   en: { title: 'Title', preamble: 'Preamble' },
   ru: { title: 'Название', preamble: 'Преамбула' },
 }

@@ -4,11 +4,17 @@ import { labelInText, numberArticleBody, numberDocument, outlineOf, type Numbere
 import { blockText, hasXref, xrefNumbers, type XrefNumbers } from '../xref'
 import { alternativesIn, type AlternativeGroupInText } from './recognise'
 import { isDivisionType } from '../schema'
+import { PLACE_WORDS, PREAMBLE_PLACE, TITLE_PLACE } from '../places'
 
 /** A group of alternatives where it stands in the draft. */
 export interface AlternativeGroup extends AlternativeGroupInText {
-  /** The stable id of its block: a chapter or section, paragraph, point or sub-point, or the article for its heading. */
+  /**
+   * The stable id of its block: a chapter or section, paragraph, point or sub-point, or the article
+   * for its heading; for the title and the preamble, which have none, their place (shared/places.ts).
+   */
   blockId: string
+  /** In the preamble, which of its paragraphs (0-based). */
+  paragraph?: number
   /** The article (or chapter, or section) it is in, as numbered now: "Article 5." / "Статья 5.", "Chapter II.". */
   label: string
   /**
@@ -48,9 +54,10 @@ function groupsOfBlock(node: PMNode, numbers: () => XrefNumbers): AlternativeGro
 }
 
 /**
- * Every group of alternatives in the draft, in text order. Only blocks with a stable id are read
- * (chapters, sections, article headings under their article's id, paragraphs, points, sub-points): a
- * preference is kept against that id. The title and the preamble have none and are skipped.
+ * Every group of alternatives in the draft, in text order. A preference is kept against a block's
+ * stable id (chapters, sections, article headings under their article's id, paragraphs, points,
+ * sub-points); the title's and the preamble's groups against their place (shared/places.ts), the
+ * preamble's paragraphs, which have no ids, sharing it.
  */
 export function alternativesOfDoc(doc: PMNode, language: Language): AlternativeGroup[] {
   const out: AlternativeGroup[] = []
@@ -62,8 +69,19 @@ export function alternativesOfDoc(doc: PMNode, language: Language): AlternativeG
     const place = placeOf(label, block, language)
     for (const g of groups) out.push({ ...g, blockId, label, place })
   }
+  const words = PLACE_WORDS[language]
   doc.forEach((node, pos) => {
     const kind = node.type.name
+    if (kind === 'lawTitle') {
+      push(groupsOfBlock(node, numbers), TITLE_PLACE, words.title)
+      return
+    }
+    if (kind === 'preamble') {
+      node.forEach((paragraph, _offset, index) => {
+        for (const g of groupsOfBlock(paragraph, numbers)) out.push({ ...g, blockId: PREAMBLE_PLACE, paragraph: index, label: words.preamble, place: words.preamble })
+      })
+      return
+    }
     if (!isDivisionType(kind) && kind !== 'article') return
     const label = outline[entry++]?.label ?? ''
     const id = node.attrs.id as string | null

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { PreferencesOverview } from '../../shared/api'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { caretAtEnd, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
 import { createDocument, createMember, createOrganization, grant, organization, setupAdmin, type Account } from '../helpers/accounts'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
@@ -92,6 +92,36 @@ describe('alternative wordings in the browser', () => {
 
     const stored = await owner.json<PreferencesOverview>(`/api/documents/${docId}/alternatives/preferences`)
     expect(stored.preferences.map((p) => [p.organization.shortName, p.option, p.statedBy.displayName])).toEqual([['MoJ', 'Non-liability', 'Rita Reviewer']])
+    expect(errors.flat()).toEqual([])
+  })
+
+  it('reads alternatives typed into the preamble (skipped before): named "Preamble", shown in the text, a preference stated', async () => {
+    const page = await openDraft(owner, 'en')
+    await page.getByRole('button', { name: 'Alternatives' }).click()
+    await headingGroup(page).waitFor()
+    await caretAtEnd(page, page.locator('.legal-text .preamble p').nth(1))
+    await page.keyboard.type(' and duties [obligations]')
+    const group = panel(page).getByTestId('alternatives-group').filter({ hasText: '[obligations]' })
+    await group.waitFor()
+    expect(await group.locator('.alternatives-where strong').textContent()).toBe('Preamble')
+    expect(await group.getByTestId('alternatives-option').allTextContents()).toEqual([expect.stringMatching(/^duties \(current wording\)/), expect.stringMatching(/^\[obligations\]/)])
+
+    // "Show in text" puts the caret at the group, in the preamble's second paragraph.
+    await page.locator('.legal-text article.article').last().click()
+    await group.getByRole('button', { name: 'Show in text' }).click()
+    const caret = () =>
+      page.evaluate(() => {
+        const s = getSelection()!
+        const paragraph = s.anchorNode?.parentElement?.closest('.preamble p')
+        return paragraph ? `${[...paragraph.parentElement!.children].indexOf(paragraph)}: ${s.anchorNode!.textContent!.slice(s.anchorOffset, s.anchorOffset + 12)}` : null
+      })
+    await expect.poll(caret).toBe('1: duties [obli')
+
+    await group.getByRole('button', { name: 'Support “obligations” for SEC' }).click()
+    await expect.poll(() => group.getByTestId('alternatives-option').filter({ hasText: '[obligations]' }).getByTestId('alternatives-supporters').textContent()).toBe('SEC')
+    const stored = await owner.json<PreferencesOverview>(`/api/documents/${docId}/alternatives/preferences`)
+    expect(stored.preferences.filter((p) => p.blockId === 'preamble').map((p) => [p.organization.shortName, p.option])).toEqual([['SEC', 'obligations']])
+    await page.waitForSelector(SAVED)
     expect(errors.flat()).toEqual([])
   })
 

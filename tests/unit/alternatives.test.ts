@@ -105,13 +105,24 @@ describe('alternatives in a draft', () => {
   it('labels each group by its article (or chapter) and block, under the block\'s stable id', () => {
     const groups = alternativesOfDoc(docFromJSON(law()), 'en')
     expect(groups.map((g) => [g.blockId, g.label, g.place, g.options.map((o) => o.text).join('|')])).toEqual([
+      // The preamble has no id: its place names it (it was skipped).
+      ['preamble', 'Preamble', 'Preamble', 'Preamble|with'],
       ['ch1', 'Chapter I.', 'Chapter I', 'General|Common'],
       ['a2', 'Article 2.', 'Article 2', 'Non-liability|non-punishment'],
       ['a2c2', 'Article 2.', 'Article 2, paragraph 2', 'shall|may'],
       ['a2p1', 'Article 2.', 'Article 2, point a', 'by|through'],
     ])
     // Named as the cross-reference dialog names them (it said "Article 2. 2." and "Статья 2. 1)").
-    expect(alternativesOfDoc(docFromJSON(law()), 'ru').map((g) => g.place)).toEqual(['Глава 1', 'Статья 2', 'Статья 2, часть 2', 'Статья 2, пункт 1'])
+    expect(alternativesOfDoc(docFromJSON(law()), 'ru').map((g) => g.place)).toEqual(['Преамбула', 'Глава 1', 'Статья 2', 'Статья 2, часть 2', 'Статья 2, пункт 1'])
+  })
+
+  it('reads the title, and each paragraph of the preamble, under their places', () => {
+    const b = createBuilders('x')
+    const groups = alternativesOfDoc(docFromJSON(b.law('Model Law [Code] on trafficking', ['First.', 'Recognizing [Acknowledging] that…'], [])), 'ru')
+    expect(groups.map((g) => [g.blockId, g.paragraph, g.place, g.options.map((o) => o.text).join('|')])).toEqual([
+      ['title', undefined, 'Название', 'Law|Code'],
+      ['preamble', 1, 'Преамбула', 'Recognizing|Acknowledging'],
+    ])
   })
 })
 
