@@ -23,11 +23,11 @@ export function activityOf(deps: ActivityDeps, doc: DocumentRecord): ActivitySes
   deps.editSessions.fold(doc.id)
   const rows = deps.editSessions.list(doc.id)
   if (rows.length === 0) return []
-  const articles = new Map<string, { label: string; heading: string; order: number }>()
+  const places = new Map<string, { label: string; heading: string; order: number }>()
   deps.rooms.read(doc.id, (ydoc) => {
-    for (const place of placesOf(docNodeOf(ydoc), doc.language)) articles.set(place.id, { label: place.label, heading: place.heading, order: articles.size })
+    for (const place of placesOf(docNodeOf(ydoc), doc.language)) places.set(place.id, { label: place.label, heading: place.heading, order: places.size })
   })
-  const order = (id: string) => articles.get(id)?.order ?? Number.MAX_SAFE_INTEGER
+  const order = (id: string) => places.get(id)?.order ?? Number.MAX_SAFE_INTEGER
   const names = new Map<string, string>()
   const orgs = new Map<string, OrganizationSummary>()
   const nameOf = (userId: string) => {
@@ -46,7 +46,7 @@ export function activityOf(deps: ActivityDeps, doc: DocumentRecord): ActivitySes
     updates: row.updates,
     // In the order of the text; deleted places last.
     articles: [...parseArticles(row.articles)].sort((a, b) => order(a) - order(b)).map((id) => {
-      const now = articles.get(id)
+      const now = places.get(id)
       return now ? { id, label: now.label, heading: now.heading, deleted: false } : { id, label: '', heading: '', deleted: true }
     }),
   }))
