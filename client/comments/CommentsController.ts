@@ -5,10 +5,9 @@ import type { Language } from '../../shared/language'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { outlineOf, type OutlineEntry } from '../../shared/numbering'
 import { findPlaceNode, placesOf, type Place } from '../../shared/places'
-import { findById } from '../../shared/editor/commands'
 import { api, RequestError } from '../api/http'
 import type { CollabSession } from '../collab/session'
-import { articleAt, passageOf, passageRanges, placeThreads, type Passage, type Placement } from './anchors'
+import { placeAt, passageOf, passageRanges, placeThreads, type Passage, type Placement } from './anchors'
 import { sameMap } from './sameMap'
 import { keepUnchanged } from './keepUnchanged'
 import { samePanelPlacements } from './threadOrder'
@@ -18,6 +17,7 @@ import { composingPlugin, composingPluginKey, showComposing } from './composingP
 import { commentsPlugin, commentsPluginKey, currentHighlights, setActiveThread, setHighlights } from './commentsPlugin'
 
 /** What the person is about to comment on. */
+/** A new thread: on a passage, or (`article`, a name kept from when threads were on articles only) on a whole place. */
 export type Composer = { kind: 'passage'; passage: Passage } | { kind: 'article'; articleId: string; heading: string }
 
 export type ComposeRefusal = 'empty' | 'notInArticle' | 'acrossArticles' | 'notReady'
@@ -297,8 +297,9 @@ export class CommentsController {
   }
 
   /**
-   * "Comment": on the selected passage, or — with nothing selected — on the article the cursor
-   * is in. Returns false (and says why in the snapshot) when there is nothing to comment on.
+   * "Comment": on the selected passage, or — with nothing selected — on the whole place the cursor
+   * is in (an article, a heading, the title, the preamble). Returns false (and says why in the
+   * snapshot) when there is nothing to comment on.
    */
   compose(articleId?: string): boolean {
     const editor = this.usableEditor()
@@ -327,12 +328,12 @@ export class CommentsController {
       this.update({ composer: { kind: 'passage', passage: result.passage }, refusal: null })
       return true
     }
-    const article = articleAt(state, from)
-    if (!article) {
+    const place = placeAt(state, from)
+    if (!place) {
       this.update({ refusal: 'notInArticle' })
       return false
     }
-    this.update({ composer: { kind: 'article', articleId: article.id, heading: article.heading }, refusal: null })
+    this.update({ composer: { kind: 'article', articleId: place.id, heading: place.heading }, refusal: null })
     return true
   }
 
@@ -423,7 +424,7 @@ export class CommentsController {
     const highlight = currentHighlights(state).find((h) => h.threadId === threadId)
     if (highlight) return highlight.from
     const placement = this.snapshot.placements.get(threadId)
-    return placement?.kind === 'article' ? (findById(state.doc, placement.articleId)?.pos ?? null) : null
+    return placement?.kind === 'article' ? (findPlaceNode(state.doc, placement.articleId)?.pos ?? null) : null
   }
 
   /** Scrolls the text to a place (an article, a division's heading, the title or the preamble). */

@@ -97,11 +97,13 @@ export function passageOf(state: EditorState, from: number, to: number): Passage
   }
 }
 
-/** The article holding `pos`: its id and heading (for a whole-article thread). */
-export function articleAt(state: EditorState, pos: number): { id: string; heading: string } | null {
+/** The place holding `pos` (an article, a heading, the title, the preamble): its id and heading, for a thread on the whole of it. */
+export function placeAt(state: EditorState, pos: number): { id: string; heading: string } | null {
   const top = topLevelAt(state.doc, Math.min(pos, state.doc.content.size))
-  if (!top || top.node.type.name !== 'article' || !top.node.attrs.id) return null
-  return { id: top.node.attrs.id as string, heading: top.node.firstChild?.textContent ?? '' }
+  const id = top && placeIdOf(top.node.type.name, top.node.attrs.id)
+  if (!top || !id) return null
+  const name = top.node.type.name
+  return { id, heading: name === 'article' ? (top.node.firstChild?.textContent ?? '') : name === 'preamble' || name === 'lawTitle' ? '' : top.node.textContent }
 }
 
 /** A passage's relative positions (as resolved: the stored ones, or new ones found by its quote). */
@@ -110,11 +112,12 @@ export interface PassageAnchor {
   end: Y.RelativePosition
 }
 
-/** The position of every top-level block with an id (one pass, for placing many article threads). */
-function topLevelPositions(doc: PMNode): Map<string, number> {
+/** The position of every place (one pass, for placing many threads on whole places). */
+function placePositions(doc: PMNode): Map<string, number> {
   const positions = new Map<string, number>()
   doc.forEach((node, offset) => {
-    if (typeof node.attrs.id === 'string' && node.attrs.id) positions.set(node.attrs.id, offset)
+    const id = placeIdOf(node.type.name, node.attrs.id)
+    if (id) positions.set(id, offset)
   })
   return positions
 }
@@ -137,7 +140,7 @@ export function placeThreads(state: EditorState, threads: readonly ThreadView[])
   let articles: Map<string, number> | null = null
   for (const thread of threads) {
     if (!thread.anchor) {
-      articles ??= topLevelPositions(state.doc)
+      articles ??= placePositions(state.doc)
       const pos = articles.get(thread.articleId)
       out.set(thread.id, pos !== undefined ? { kind: 'article', pos, articleId: thread.articleId } : { kind: 'orphaned', articleId: thread.articleId })
       continue

@@ -11,9 +11,17 @@ export function composerTitle(composer: Composer, places: ReadonlyMap<string, Pl
   const passage = composer.kind === 'passage'
   const place = places.get(passage ? composer.passage.articleId : composer.articleId)
   if (!place) return t(passage ? 'comments.newOnPassage' : 'comments.newOnArticle')
-  if (!passage) return withHeading(t('comments.newOnArticleIn', { n: place.num }), place.heading)
-  return withHeading(t(PASSAGE_IN[place.kind], { n: place.num }), place.heading)
+  return withHeading(t((passage ? PASSAGE_IN : WHOLE)[place.kind], { n: place.num }), place.heading)
 }
+
+const WHOLE = {
+  article: 'comments.newOnArticleIn',
+  title: 'comments.newOnWholeTitle',
+  preamble: 'comments.newOnWholePreamble',
+  part: 'comments.newOnWholePart',
+  chapter: 'comments.newOnWholeChapter',
+  section: 'comments.newOnWholeSection',
+} as const satisfies Record<PlaceKind, string>
 
 const PASSAGE_IN = {
   article: 'comments.newOnPassageIn',

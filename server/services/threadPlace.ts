@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { ErrorCode } from '../../shared/api'
-import { blockIdOf, blockWords, findArticle, resolveAnchor, textBetween, topLevelOf } from '../../shared/comments/anchor'
+import { blockIdOf, blockWords, findPlace, resolveAnchor, textBetween, topLevelOf, type ElementText } from '../../shared/comments/anchor'
 import { plainWordsBetween } from '../../shared/comments/wording'
 import { xrefReaderOf } from '../../shared/comments/xrefQuote'
 import type { Language } from '../../shared/language'
@@ -27,11 +27,10 @@ export function placeOf(
   const { articleId, anchor } = input
   const proposing = input.proposal !== undefined
   if (anchor === null) {
-    const article = findArticle(ydoc, articleId)
-    if (!article) throw anchorInvalid('no such article')
-    if (proposing) throw notInBlock('a wording is proposed for selected words of one paragraph, point or heading, not for a whole article')
-    const heading = article.toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === 'articleHeading')
-    return { quote: heading ? blockWords(heading, xrefReaderOf(ydoc, language)) : '', blockId: null }
+    const place = findPlace(ydoc, articleId)
+    if (!place) throw anchorInvalid('no such place')
+    if (proposing) throw notInBlock('a wording is proposed for selected words of one paragraph, point or heading, not for a whole place')
+    return { quote: wholePlaceQuote(place, xrefReaderOf(ydoc, language)), blockId: null }
   }
   const resolution = resolveAnchor(ydoc, anchor)
   if (resolution.state === 'pending') {
@@ -52,4 +51,11 @@ export function placeOf(
   // A cross-reference quoted as the number it shows now.
   const quote = textBetween(resolution.start, resolution.end, xrefReaderOf(ydoc, language))
   return { quote: quote.length > QUOTE_MAX ? `${quote.slice(0, QUOTE_MAX - 1)}…` : quote, blockId }
+}
+
+/** What a thread on a whole place quotes: an article's heading, a division's heading, the title; nothing of the preamble. */
+function wholePlaceQuote(place: Y.XmlElement, references: ElementText): string {
+  if (place.nodeName === 'preamble') return ''
+  const heading = place.nodeName === 'article' ? place.toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === 'articleHeading') : place
+  return heading ? blockWords(heading, references) : ''
 }

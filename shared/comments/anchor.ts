@@ -153,12 +153,6 @@ export function findPlace(doc: Y.Doc, placeId: string): Y.XmlElement | null {
   return null
 }
 
-/** The live top-level article with this id. */
-export function findArticle(doc: Y.Doc, articleId: string): Y.XmlElement | null {
-  const place = findPlace(doc, articleId)
-  return place?.nodeName === 'article' ? place : null
-}
-
 /** The text of a block (its one Y.XmlText: the schema has no marks). */
 export function textOfBlock(text: Y.XmlText): string {
   return text

@@ -15,7 +15,7 @@ import { docFromJSON, type DocJSON } from '../schema'
 
 export interface ReportThread {
   thread: ThreadView
-  /** live: its words are in the text; article: a whole-article thread; orphaned: its words (or article) were deleted. */
+  /** live: its words are in the text; article: a thread on a whole place (an article, a heading, the title, the preamble); orphaned: its words (or place) were deleted. */
   state: 'live' | 'article' | 'orphaned'
   /** The passage as it reads now (live threads). */
   current: string | null
@@ -92,7 +92,7 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     all: 'open and resolved',
     threads: 'Number of threads',
     none: 'There are no review threads to report.',
-    wholeArticle: 'On the whole article',
+    wholeArticle: 'As a whole',
     onDeletedText: 'On deleted text',
     nowReads: 'Now reads',
     open: 'Open',
@@ -116,7 +116,7 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     all: 'открытые и закрытые',
     threads: 'Число обсуждений',
     none: 'Замечаний для отчёта нет.',
-    wholeArticle: 'К статье в целом',
+    wholeArticle: 'В целом',
     onDeletedText: 'К удалённому тексту',
     nowReads: 'Текущая редакция',
     open: 'Открыто',

@@ -276,7 +276,7 @@ describe('review threads in the browser', () => {
     await reviewer.getByTestId('comment-composer').getByRole('button', { name: 'Comment' }).click()
     const first = drafter.getByTestId('thread-group').filter({ hasText: 'Article 1. Purpose of this Law' }).getByTestId('thread')
     await expect.poll(() => first.textContent()).toContain('Shorter, please.')
-    expect(await first.textContent()).toContain('On the whole article')
+    expect(await first.textContent()).toContain('As a whole')
 
     // Article 1 deleted: its thread is listed under the deleted articles, saying which article it was.
     await drafter.locator('.legal-text article.article').first().locator('h3.article-heading').click()
@@ -290,13 +290,15 @@ describe('review threads in the browser', () => {
     expect(errors).toEqual([])
   })
 
-  it('comments on words of the preamble and of a chapter heading, listed before the articles; a caret there alone asks for words', async () => {
-    // Nothing selected in the preamble: there is no thread on the whole preamble.
+  it('comments on words of the preamble and of a chapter heading, listed before the articles; a caret there alone comments on the whole', async () => {
+    // Nothing selected in the preamble: a comment on the preamble as a whole (it was refused).
+    const composer = reviewer.getByTestId('comment-composer')
     await reviewer.locator('.legal-text .preamble p').first().click()
     await reviewer.keyboard.press('Control+Alt+KeyM')
-    await expect.poll(() => reviewer.getByTestId('comment-refusal').textContent()).toBe('Outside the articles, select the words you want to comment on.')
+    await expect.poll(() => composer.getByTestId('composer-title').textContent()).toBe('New comment on the preamble as a whole')
+    expect(await reviewer.getByTestId('comment-refusal').count()).toBe(0)
+    await composer.getByRole('button', { name: 'Cancel' }).click()
 
-    const composer = reviewer.getByTestId('comment-composer')
     const comment = async (selector: string, words: string, title: string, body: string) => {
       await selectWords(reviewer, selector, words)
       await reviewer.keyboard.press('Control+Alt+KeyM')

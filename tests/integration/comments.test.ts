@@ -188,7 +188,7 @@ describe('review threads over the real server', () => {
     expect(await errorCode(noCsrf)).toBe('csrf_token_invalid')
   })
 
-  it('takes comments on words of the title, the preamble and a chapter heading, and a wording proposed for the preamble', async () => {
+  it('takes comments on words of the title, the preamble and a chapter heading, and on each as a whole, and a wording proposed for the preamble', async () => {
     const drafter = law.connect(law.cast.drafter)
     const reviewer = law.connect(law.cast.reviewer)
     await Promise.all([waitSynced(drafter), waitSynced(reviewer)])
@@ -209,14 +209,14 @@ describe('review threads over the real server', () => {
       expect(res.status, place).toBe(201)
       expect((await res.json()) as ThreadView).toMatchObject({ articleId: place, quote })
     }
-    // Words of the preamble claimed for the title; a whole-"article" thread on the preamble.
-    const refused = [
-      await post(law.cast.reviewer, threadsPath(), { articleId: 'title', anchor: cases[1].anchor, body: 'Hello' }),
-      await post(law.cast.reviewer, threadsPath(), { articleId: 'preamble', anchor: null, body: 'Hello' }),
-    ]
-    for (const res of refused) {
-      expect(res.status).toBe(400)
-      expect(await errorCode(res)).toBe('anchor_invalid')
+    // Words of the preamble claimed for the title.
+    const refused = await post(law.cast.reviewer, threadsPath(), { articleId: 'title', anchor: cases[1].anchor, body: 'Hello' })
+    expect([refused.status, await errorCode(refused)]).toEqual([400, 'anchor_invalid'])
+    // Threads on a whole place: quoting its heading (the title's words; nothing of the preamble).
+    for (const [place, quote] of [['title', textOfBlock(textIn('lawTitle'))], ['preamble', ''], [cases[2].articleId, 'General provisions']]) {
+      const res = await post(law.cast.reviewer, threadsPath(), { articleId: place, anchor: null, body: `All of ${place}` })
+      expect(res.status, place).toBe(201)
+      expect((await res.json()) as ThreadView).toMatchObject({ articleId: place, anchor: null, quote })
     }
 
     const proposed = await post(law.cast.reviewer, threadsPath(), { articleId: 'preamble', anchor: on(preamble, 'gravely violates'), body: 'Stronger', proposal: 'grossly violates' })

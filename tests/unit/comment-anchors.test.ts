@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { blockWords, createAnchor, decodeAnchor, findArticle, findPlace, resolveAnchor, textBetween, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
+import { blockWords, createAnchor, decodeAnchor, findPlace, resolveAnchor, textBetween, textOfBlock, type EncodedAnchor } from '../../shared/comments/anchor'
 import { PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
 import { xrefReaderOf } from '../../shared/comments/xrefQuote'
 import { createBuilders } from '../../shared/seed/builders'
@@ -132,9 +132,8 @@ describe('comment anchors', () => {
     expect(findPlace(doc, TITLE_PLACE)).toBe(title)
     expect(findPlace(doc, PREAMBLE_PLACE)).toBe(preamble)
     expect(findPlace(doc, 'ch1')).toBe(element(doc, 'ch1'))
-    // A whole-article thread needs an article: a chapter is not one.
-    expect(findArticle(doc, 'ch1')).toBeNull()
-    expect(findArticle(doc, 'a1')).toBe(element(doc, 'a1'))
+    expect(findPlace(doc, 'a1')).toBe(element(doc, 'a1'))
+    expect(findPlace(doc, 'gone')).toBeNull()
   })
 
   it('outside the articles, are found again by their quote when their words were written anew (a restore)', () => {

@@ -57,7 +57,7 @@ describe('open comments after an exported text', () => {
     expect(section).toContain('Rita &lt;b&gt;Reviewer&lt;/b&gt; (Ministry of Interior, MoI)')
     expect(section).toContain('Boris Drafter (Ministry of Justice &lt;Legal&gt;, MoJ)')
     expect(section).toContain('1 March 2026, 10:05 (UTC), edited 1 March 2026, 11:00 (UTC)')
-    expect(section).toContain('On the whole article')
+    expect(section).toContain('As a whole')
     expect(section).toContain('<h3>Articles and headings since deleted</h3>')
     expect(section).not.toContain('Resolved remark')
     expect(section.indexOf('Article 2.')).toBeLessThan(section.indexOf('Article 3.'))
@@ -103,7 +103,7 @@ describe('open comments after an exported text', () => {
     const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) })
     expect(text).toContain('Отчёт о замечаниях')
     expect(text).toMatch(/Статья 3\. /)
-    expect(text).toContain('К статье в целом')
+    expect(text).toContain('В целом')
     expect(text).toContain(`Which ones? ${XSS}`)
   })
 

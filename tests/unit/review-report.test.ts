@@ -83,7 +83,7 @@ describe('review report', () => {
     expect(html).toContain('<html lang="ru">')
     expect(html).toContain('Отчёт о замечаниях: Draft &lt;3&gt;')
     expect(html).toContain('Статья 2. Principles')
-    expect(html).toContain('К статье в целом')
+    expect(html).toContain('В целом')
     // Dates as Russian writes them, not "2026-03-02 09:30 UTC".
     expect(html).toContain('Сформирован: 2 марта 2026 г., 09:30 (UTC)')
     expect(html).toContain('Закрыто (закрыл(а) Boris Drafter, 1 марта 2026 г., 12:00 (UTC))')
