@@ -634,7 +634,7 @@ export const RecordPositionInput = z
     const seen = new Set<string>()
     value.articles.forEach((article, i) => {
       positionTextRule(article, ctx, ['articles', i])
-      if (seen.has(article.articleId)) ctx.addIssue({ code: 'custom', path: ['articles', i, 'articleId'], message: 'one position per article' })
+      if (seen.has(article.articleId)) ctx.addIssue({ code: 'custom', path: ['articles', i, 'articleId'], message: 'one position per provision' })
       seen.add(article.articleId)
       if (SEVERITY[article.position] > SEVERITY[value.position]) {
         ctx.addIssue({ code: 'custom', path: ['position'], message: 'the position on the whole version must be at least as reserved as on any article' })
@@ -711,7 +711,7 @@ export interface ProposalView {
   withdrawnAt: string | null
   /** In the order they were named. */
   organizations: OrganizationPosition[]
-  /** The version's articles, for per-article positions. */
+  /** The version's provisions (shared/places.ts: the title, the preamble, headings, articles), for per-provision positions. */
   articles: ArticleRef[]
   /** For the viewer: record their organization's position (a member of a required organization, while proposed). */
   canRecord: boolean

@@ -165,8 +165,8 @@ export class Agreement {
       throw new HttpError(403, ErrorCode.notRequiredOrganization, 'only members of an organization whose agreement is required record its position')
     }
     const known = new Set(this.labels.of(doc.id, row.version_id, doc.language).map((a) => a.id))
-    const unknown = input.articles.flatMap((a, i) => (known.has(a.articleId) ? [] : [{ path: `articles.${i}.articleId`, problem: 'invalid' as const, message: 'no such article in this version' }]))
-    if (unknown.length) throw new HttpError(400, ErrorCode.validation, 'no such article in this version', unknown)
+    const unknown = input.articles.flatMap((a, i) => (known.has(a.articleId) ? [] : [{ path: `articles.${i}.articleId`, problem: 'invalid' as const, message: 'no such provision in this version' }]))
+    if (unknown.length) throw new HttpError(400, ErrorCode.validation, 'no such provision in this version', unknown)
 
     const now = new Date().toISOString()
     let agreed = false

@@ -1,5 +1,5 @@
 import type { ArticleRef, OrganizationPosition, OrganizationSummary, PersonRef, PositionRecord, ProposalView, VersionSummary } from '../../shared/api'
-import { articlesOf, lawStructure } from '../../shared/export/structure'
+import { lawStructure, placesOfLaw } from '../../shared/export/structure'
 import type { Language } from '../../shared/language'
 import type { DocJSON } from '../../shared/schema'
 import type { AccessRepo } from '../db/accessRepo'
@@ -25,8 +25,9 @@ export function currentPositions(rows: readonly PositionRow[]): Map<string, Posi
 const LABEL_CACHE_SIZE = 32
 
 /**
- * The articles of versions as that version numbers them ("Article 5."), computed once per
- * version: versions are immutable, so the labels are too.
+ * The provisions of versions an organization may state a position on — the title, the preamble,
+ * headings and articles (shared/places.ts) — as that version numbers them ("Article 5."),
+ * computed once per version: versions are immutable, so the labels are too.
  */
 export class ArticleLabels {
   private readonly cache = new Map<string, ArticleRef[]>()
@@ -38,7 +39,7 @@ export class ArticleLabels {
     let refs = this.cache.get(key)
     if (!refs) {
       const law = lawStructure(this.content(docId, versionId), language)
-      refs = articlesOf(law).flatMap(({ article }) => (article.id ? [{ id: article.id, label: article.label, heading: article.heading }] : []))
+      refs = placesOfLaw(law)
       this.cache.set(key, refs)
       if (this.cache.size > LABEL_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!)
     }

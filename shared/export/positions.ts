@@ -3,7 +3,7 @@ import type { Language } from '../language'
 import { reviewReportModel, type ReviewReportInput, type ReviewReportModel } from '../review/reviewReport'
 import type { DocJSON } from '../schema'
 import { documentDate } from '../dates'
-import { articlesOf, type LawStructure } from './structure'
+import { placesOfLaw, type LawStructure } from './structure'
 
 /**
  * The positions table an export may carry after the text (`&positions=1`): one row per required
@@ -79,7 +79,7 @@ const EMPTY = '—'
 
 export function positionsTable(positions: ExportPositions, law: LawStructure): PositionsTable {
   const w = WORDS[law.language]
-  const articles = new Map(articlesOf(law).flatMap(({ article }) => (article.id ? [[article.id, article] as const] : [])))
+  const provisions = new Map(placesOfLaw(law).map((place) => [place.id, place]))
   const rows: string[][] = []
   for (const org of positions.organizations) {
     const name = org.shortName && org.shortName !== org.name ? `${org.name} (${org.shortName})` : org.name
@@ -90,8 +90,8 @@ export function positionsTable(positions: ExportPositions, law: LawStructure): P
     }
     rows.push([name, w.whole, w.positions[p.position], p.text || EMPTY, `${p.recordedBy}, ${documentDate(p.recordedAt, law.language)}`])
     for (const a of p.articles) {
-      const article = articles.get(a.articleId)
-      const provision = article ? `${article.label}${article.heading ? ` ${article.heading}` : ''}` : a.articleId
+      const place = provisions.get(a.articleId)
+      const provision = place ? `${place.label}${place.heading ? ` ${place.heading}` : ''}` : a.articleId
       rows.push([name, provision, w.positions[a.position], a.text || EMPTY, ''])
     }
   }

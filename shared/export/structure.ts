@@ -2,6 +2,7 @@ import { docFromJSON, type DocJSON } from '../schema'
 import { numberDocument, type NumberedNode } from '../numbering'
 import type { Language } from '../language'
 import { jsonParts, jsonText, xrefNumbers, type TextPart, type XrefNumbers } from '../xref'
+import { PLACE_WORDS, PREAMBLE_PLACE, TITLE_PLACE } from '../places'
 
 /**
  * The law as a tree, derived once from the flat editor document so that every exporter agrees
@@ -268,5 +269,34 @@ export function articlesOf(law: LawStructure): PlacedArticle[] {
     if (item.kind === 'part') walk(item, item.body)
     else walk(null, [item])
   }
+  return out
+}
+
+/** A place of the law (shared/places.ts) as a version numbers it: what an organization may state a position on. */
+export interface LawPlace {
+  id: string
+  label: string
+  heading: string
+}
+
+/** The title, the preamble, then every division's heading and article with an id, in the order of the text. */
+export function placesOfLaw(law: LawStructure): LawPlace[] {
+  const words = PLACE_WORDS[law.language]
+  const out: LawPlace[] = [
+    { id: TITLE_PLACE, label: words.title, heading: '' },
+    { id: PREAMBLE_PLACE, label: words.preamble, heading: '' },
+  ]
+  const add = (node: { id: string | null; label: string; heading: string }) => {
+    if (node.id) out.push({ id: node.id, label: node.label, heading: node.heading })
+  }
+  const walk = (items: (PartNode | ChapterNode | SectionNode | ArticleNode)[]) => {
+    for (const item of items) {
+      add(item)
+      if (item.kind === 'part') walk(item.body)
+      else if (item.kind === 'chapter') walk([...item.articles, ...item.sections])
+      else if (item.kind === 'section') walk(item.articles)
+    }
+  }
+  walk(law.body)
   return out
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import * as Y from 'yjs'
 import type { OrganizationSummary, VersionSummary } from '../../shared/api'
 import { startTestServer, type TestServer } from '../helpers/server'
@@ -17,6 +17,15 @@ const SAVED = '[data-testid="sync-status"][data-state="saved"]'
  * each records its position in a browser of their own; the version shows "Agreed"; its DOCX
  * export downloads with a cover that says so.
  */
+
+/** Chooses the provision whose option starts with `label` ("Article 2."), as a keyboard user would. */
+async function pickProvision(select: Locator, label: string): Promise<void> {
+  const texts = await select.locator('option').allTextContents()
+  const index = texts.findIndex((text) => text.startsWith(label))
+  if (index < 0) throw new Error(`no provision "${label}" among ${texts.join(' | ')}`)
+  await select.selectOption({ index })
+}
+
 describe('agreement in the browser', () => {
   let server: TestServer
   let browser: Browser
@@ -111,17 +120,20 @@ describe('agreement in the browser', () => {
       const el = document.activeElement as HTMLElement | null
       return el ? `${el.tagName}:${el.id ? (document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '') : el.textContent}` : ''
     })
-    const addArticle = async (index: number, text: string) => {
-      await form.getByLabel('Article', { exact: true }).selectOption({ index })
-      await form.getByLabel('Position on the article').selectOption('object')
-      await form.getByLabel('Reservation or objection on the article').fill(text)
-      await form.getByRole('button', { name: 'Add the article' }).press('Enter')
+    // Positions may be stated on every provision: the title, the preamble, headings, articles.
+    const provisions = form.getByLabel('Provision', { exact: true })
+    expect((await provisions.locator('option').allTextContents()).slice(0, 4)).toEqual(['—', 'Title', 'Preamble', 'Chapter I. General provisions'])
+    const addArticle = async (label: string, text: string) => {
+      await pickProvision(provisions, label)
+      await form.getByLabel('Position on the provision').selectOption('object')
+      await form.getByLabel('Reservation or objection on the provision').fill(text)
+      await form.getByRole('button', { name: 'Add the provision' }).press('Enter')
     }
-    await addArticle(1, 'Principles are needed.')
+    await addArticle('Article 1.', 'Principles are needed.')
     // The next article is chosen where this one was (the focus was on the dialog itself).
-    await expect.poll(focused).toBe('SELECT:Article')
-    await addArticle(2, 'Too broad.')
-    await expect.poll(focused).toBe('SELECT:Article')
+    await expect.poll(focused).toBe('SELECT:Provision')
+    await addArticle('Article 3.', 'Too broad.')
+    await expect.poll(focused).toBe('SELECT:Provision')
     const choices = form.getByTestId('article-choices').locator('li')
     expect(await choices.count()).toBe(2)
     expect(await choices.first().textContent()).toMatch(/^Article 1\. .* — Object: Principles are needed\.Remove$/)
@@ -142,7 +154,7 @@ describe('agreement in the browser', () => {
     expect(await choices.first().textContent()).toContain('Too broad.')
     await page.keyboard.press('Enter')
     await expect.poll(() => form.getByTestId('article-choices').count()).toBe(0)
-    await expect.poll(focused).toBe('SELECT:Article')
+    await expect.poll(focused).toBe('SELECT:Provision')
     await page.context().close()
   })
 
@@ -169,10 +181,10 @@ describe('agreement in the browser', () => {
     await moiForm.getByRole('radio', { name: 'Agree with reservations' }).check()
     await moiForm.getByLabel('Reservations', { exact: true }).fill('Subject to the official translation.')
     // A reservation on one article, chosen from the version's articles (keyboard only).
-    await moiForm.getByLabel('Article', { exact: true }).selectOption({ index: 2 })
-    await moiForm.getByLabel('Position on the article').selectOption('reservations')
-    await moiForm.getByLabel('Reservation or objection on the article').fill('“Victim” needs a definition.')
-    await moiForm.getByRole('button', { name: 'Add the article' }).press('Enter')
+    await pickProvision(moiForm.getByLabel('Provision', { exact: true }), 'Article 2.')
+    await moiForm.getByLabel('Position on the provision').selectOption('reservations')
+    await moiForm.getByLabel('Reservation or objection on the provision').fill('“Victim” needs a definition.')
+    await moiForm.getByRole('button', { name: 'Add the provision' }).press('Enter')
     await expect.poll(() => moiForm.getByTestId('article-choices').textContent()).toContain('Article 2.')
     await moiForm.getByTestId('record-position').click()
 

@@ -38,6 +38,10 @@ function insertArticleFirst(ydoc: Y.Doc, heading: string): void {
   })
 }
 
+
+/** A proposal's articles alone (its provisions also hold the title, the preamble and headings). */
+const articlesOnly = (proposal: ProposalView) => proposal.articles.filter((a) => a.label.startsWith('Article'))
+
 describe('agreement on a version', () => {
   let server: TestServer
   let cast: Cast
@@ -104,7 +108,13 @@ describe('agreement on a version', () => {
       ['MoI', true, null],
       ['MoH', false, null],
     ])
-    expect(proposal.articles[0]).toMatchObject({ label: 'Article 1.', heading: 'Purpose of this Law' })
+    // Positions may be stated on every provision: the title, the preamble, headings and articles, in the order of the text.
+    expect(proposal.articles.slice(0, 4).map((a) => [a.id.length === 12 ? '(id)' : a.id, a.label, a.heading])).toEqual([
+      ['title', 'Title', ''],
+      ['preamble', 'Preamble', ''],
+      [proposal.articles[2].id, 'Chapter I.', 'General provisions'],
+      [proposal.articles[3].id, 'Article 1.', 'Purpose of this Law'],
+    ])
 
     // Everyone who reads the draft sees it, with what they may do; strangers do not.
     const seen = await overview(cast.observer, doc.id)
@@ -199,7 +209,7 @@ describe('agreement on a version', () => {
 
   it('per-article positions are labelled by the version’s numbering, checked against its articles', async () => {
     const { doc, proposal } = await proposedDraft()
-    const [first, second] = proposal.articles
+    const [first, second] = articlesOnly(proposal)
     // The live text changes after the proposal: a new first article renumbers the rest. The version does not.
     const client = connectClient(server.wsUrl, doc.id, { cookie: cast.drafter.cookie })
     clients.push(client)
@@ -361,7 +371,10 @@ describe('agreement on a version', () => {
     await record(cast.reviewer, doc.id, proposal.id, {
       position: 'object',
       text: hostile,
-      articles: [{ articleId: proposal.articles[1].id, position: 'object', text: 'Article 2: <b>no</b>' }],
+      articles: [
+        { articleId: articlesOnly(proposal)[1].id, position: 'object', text: 'Article 2: <b>no</b>' },
+        { articleId: 'preamble', position: 'reservations', text: 'Cite the Protocol.' },
+      ],
     })
     const html = await (await exported(cast.owner, doc.id, 'html', `&version=${version.id}&positions=1`)).text()
     const table = html.slice(html.indexOf('<section class="appendix positions">'))
@@ -369,7 +382,8 @@ describe('agreement on a version', () => {
     expect(table).toContain('<td>Ministry of Justice (MoJ)</td><td>Whole text</td><td>No position yet</td>')
     expect(table).toContain('<td>Ministry of Interior (MoI)</td><td>Whole text</td><td>Objects</td><td>&lt;script&gt;alert(1)&lt;/script&gt; | **not bold** &amp; &quot;quotes&quot;</td>')
     expect(table).toContain(`<td>Rita Reviewer, ${day(new Date().toISOString())}</td>`)
-    expect(table).toContain(`<td>Article 2. ${proposal.articles[1].heading}</td><td>Objects</td><td>Article 2: &lt;b&gt;no&lt;/b&gt;</td>`)
+    expect(table).toContain(`<td>Article 2. ${articlesOnly(proposal)[1].heading}</td><td>Objects</td><td>Article 2: &lt;b&gt;no&lt;/b&gt;</td>`)
+    expect(table).toContain('<td>Preamble</td><td>Agrees with reservations</td><td>Cite the Protocol.</td>')
     expect(html).not.toContain('<script>')
     expect(html).not.toContain('<b>no')
 

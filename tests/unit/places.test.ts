@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { findPlaceNode, placeIdOf, placesOf, PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
 import { createBuilders } from '../../shared/seed/builders'
 import { docFromJSON } from '../../shared/schema'
+import { lawStructure, placesOfLaw } from '../../shared/export/structure'
 
 function law() {
   const b = createBuilders('x')
@@ -48,5 +49,22 @@ describe('the places threads are on', () => {
     expect(findPlaceNode(doc, 'ch1')?.node.type.name).toBe('chapter')
     expect(findPlaceNode(doc, 'a2')?.node.textContent).toContain('Понятия')
     expect(findPlaceNode(doc, 'gone')).toBeNull()
+  })
+
+  it('of a version, for positions on single provisions: parts, chapters, sections and articles in the order of the text', () => {
+    const b = createBuilders('x')
+    const withId = <T extends { attrs?: Record<string, unknown> }>(block: T, id: string): T => ({ ...block, attrs: { ...block.attrs, id } })
+    const doc = b.law('Code', [], [
+      withId(b.part('General part'), 'p1'),
+      withId(b.chapter('Principles'), 'c1'),
+      withId(b.article('Aims', [b.clause('Text.')]), 'a1'),
+      withId(b.section('Scope'), 's1'),
+      withId(b.article('Reach', [b.clause('Text.')]), 'a2'),
+      withId(b.chapter('Definitions'), 'c2'),
+      withId(b.article('Terms', [b.clause('Text.')]), 'a3'),
+    ])
+    expect(placesOfLaw(lawStructure(doc, 'ru')).map((p) => `${p.id} ${p.label}`)).toEqual([
+      'title Название', 'preamble Преамбула', 'p1 Раздел I.', 'c1 Глава 1.', 'a1 Статья 1.', 's1 § 1.', 'a2 Статья 2.', 'c2 Глава 2.', 'a3 Статья 3.',
+    ])
   })
 })
