@@ -1,3 +1,4 @@
+import { PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
 import { CURRENT, type ComparativeTableFormat, type ComparedSide, type DocumentComparison, type OrganizationSummary } from '../../shared/api'
 import { compareDocuments, comparativeTable, comparativeTableHtml, type DocumentDiff } from '../../shared/diff'
 import { comparativeTableDocx } from '../../shared/diff/comparativeTableDocx'
@@ -48,11 +49,12 @@ export function compareVersions(deps: CompareDeps, doc: DocumentRecord, from: st
 }
 
 /**
- * Per changed article (added, deleted, reworded or moved), the organizations whose stored edits
- * of it fall between the two sides' times, read from the editing sessions (which, unlike the
- * update log, survive compaction). An approximation, on the generous side:
- * - a session is one person's edits with pauses under ten minutes, and records which articles it
- *   touched, not when; a session that straddles a version's moment counts whole, so an article it
+ * Per changed place (an article or a heading added, deleted, reworded or moved; the title; the
+ * preamble), the organizations whose stored edits of it fall between the two sides' times, read
+ * from the editing sessions (which, unlike the update log, survive compaction). An
+ * approximation, on the generous side:
+ * - a session is one person's edits with pauses under ten minutes, and records which places it
+ *   touched, not when; a session that straddles a version's moment counts whole, so a place it
  *   touched just before (or after) the window is attributed too. An edit inside the window is
  *   never missed;
  * - "between" is by time, so comparing two versions in either order gives the same organizations,
@@ -68,7 +70,9 @@ export function organizationsBetween(
   atA: string,
   atB: string,
 ): Record<string, OrganizationSummary[]> {
-  const changed = new Set(diff.articles.filter((a) => a.id && (a.status !== 'unchanged' || a.moved)).map((a) => a.id!))
+  const changed = new Set(diff.structure.filter((a) => a.id && (a.status !== 'unchanged' || a.moved)).map((a) => a.id!))
+  if (diff.title.status !== 'unchanged') changed.add(TITLE_PLACE)
+  if (diff.preamble.some((p) => p.status !== 'unchanged')) changed.add(PREAMBLE_PLACE)
   const out: Record<string, OrganizationSummary[]> = {}
   if (changed.size === 0) return out
   const [from, to] = atA <= atB ? [atA, atB] : [atB, atA]

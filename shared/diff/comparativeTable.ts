@@ -1,6 +1,7 @@
 import type { ArticleDiff, BlockDiff, ChangeStatus, DivisionDiff, DocumentDiff, ProvisionRef, Segment, TextDiff } from './types'
 import type { BodyType, DivisionType } from '../schema'
 import type { OrganizationSummary } from '../api'
+import { PREAMBLE_PLACE, TITLE_PLACE } from '../places'
 
 /**
  * The comparative table ("сравнительная таблица"): one row per changed provision with the
@@ -10,8 +11,9 @@ import type { OrganizationSummary } from '../api'
  */
 
 /**
- * Per article id, the organizations that edited it between the two sides: the comparison's
- * `organizations` (DocumentComparison), computed by the server from the editing sessions.
+ * Per place (shared/places.ts: an article's or a division's id, `title`, `preamble`), the
+ * organizations that edited it between the two sides: the comparison's `organizations`
+ * (DocumentComparison), computed by the server from the editing sessions.
  */
 export type ProposersByArticle = Readonly<Record<string, readonly OrganizationSummary[]>>
 
@@ -42,22 +44,22 @@ export interface ComparativeRow {
   before: WordingLine[]
   /** New wording, in the new order. */
   after: WordingLine[]
-  /** "Proposed by": who edited the article in between (none for the title, preamble and headings). */
+  /** "Proposed by": who edited the provision in between. */
   proposedBy: OrganizationSummary[]
 }
 
 /**
- * The rows of the table. `proposers` is who edited each article between the sides; the sessions
- * record articles only, so the title, preamble and heading rows (and an article nobody's session
- * recorded) have nobody.
+ * The rows of the table. `proposers` is who edited each place between the sides (a provision
+ * nobody's session recorded has nobody: sessions before places were recorded named articles only).
  */
 export function comparativeTable(diff: DocumentDiff, proposers: ProposersByArticle = {}): ComparativeRow[] {
   const rows: ComparativeRow[] = []
-  if (diff.title.status !== 'unchanged') rows.push(textRow('title', diff.title))
-  if (diff.preamble.some((p) => p.status !== 'unchanged')) rows.push(preambleRow(diff.preamble))
+  const by = (id: string | null) => (id ? (proposers[id] ?? []) : [])
+  if (diff.title.status !== 'unchanged') rows.push(textRow('title', diff.title, by(TITLE_PLACE)))
+  if (diff.preamble.some((p) => p.status !== 'unchanged')) rows.push(preambleRow(diff.preamble, by(PREAMBLE_PLACE)))
   for (const item of diff.structure) {
     if (item.status === 'unchanged') continue
-    rows.push(item.kind === 'article' ? articleRow(item, item.id ? (proposers[item.id] ?? []) : []) : divisionRow(item))
+    rows.push(item.kind === 'article' ? articleRow(item, by(item.id)) : divisionRow(item, by(item.id)))
   }
   return rows
 }
@@ -96,23 +98,26 @@ function baseRow(kind: ComparativeRow['kind'], status: ChangeStatus, fields: Par
   } satisfies ComparativeRow, fields)
 }
 
-function textRow(kind: 'title', part: TextDiff): ComparativeRow {
+function textRow(kind: 'title', part: TextDiff, proposedBy: readonly OrganizationSummary[]): ComparativeRow {
   return baseRow(kind, part.status, {
+    proposedBy: [...proposedBy],
     before: part.before !== null ? [line(kind, '', part, 'before')] : [],
     after: part.after !== null ? [line(kind, '', part, 'after')] : [],
   })
 }
 
-function preambleRow(paragraphs: TextDiff[]): ComparativeRow {
+function preambleRow(paragraphs: TextDiff[], proposedBy: readonly OrganizationSummary[]): ComparativeRow {
   return baseRow('preamble', 'changed', {
+    proposedBy: [...proposedBy],
     before: paragraphs.filter((p) => p.before !== null).map((p) => line('preamble', '', p, 'before')),
     after: paragraphs.filter((p) => p.after !== null).map((p) => line('preamble', '', p, 'after')),
   })
 }
 
 /** A part, chapter or section heading: one line a side, like an article's heading. */
-function divisionRow(division: DivisionDiff): ComparativeRow {
+function divisionRow(division: DivisionDiff, proposedBy: readonly OrganizationSummary[]): ComparativeRow {
   return baseRow(division.kind, division.status, {
+    proposedBy: [...proposedBy],
     id: division.id,
     labelBefore: division.labelBefore,
     labelAfter: division.labelAfter,

@@ -256,6 +256,20 @@ describe('versions: save, list, compare, checkpoints and restore on the real ser
     expect(((await wrong.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'validation_failed', message: 'justification must be 0 or 1' })
   })
 
+  it('says who proposed a change to the title, the preamble or a chapter heading, as for an article', async () => {
+    const id = await newDraft()
+    const round1 = await save(cast.owner, id, 'Round 1')
+    const drafter = await connect(cast.drafter, id) // Ministry of Justice (MoJ)
+    for (const name of ['lawTitle', 'paragraph', 'chapter']) (nthElement(drafter.ydoc, name, 0).get(0) as Y.XmlText).insert(0, 'Revised ')
+    await waitSaved(drafter)
+    const chapter = nthElement(drafter.ydoc, 'chapter', 0).getAttribute('id') as string
+    const { organizations } = await compare(cast.reviewer, id, round1.id, 'current')
+    for (const place of ['title', 'preamble', chapter]) expect(organizations[place], place).toEqual([cast.justice])
+    const page = await (await cast.reviewer.api(`/api/documents/${id}/comparative-table?from=${round1.id}&to=current&format=html`)).text()
+    // Three rows, each naming MoJ (they said nobody before).
+    expect(page.match(/<td class="proposed-by"><p><abbr title="Ministry of Justice">MoJ<\/abbr><\/p><\/td><\/tr>/g)).toHaveLength(3)
+  })
+
   it('names the comparative table of a Russian draft after its title and versions, Cyrillic kept', async () => {
     const { id } = await createDocument(cast.owner, { title: 'Модельный закон «О помощи»: проект', template: 'sample', language: 'ru' })
     await shareWithCast(cast, id)
