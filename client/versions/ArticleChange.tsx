@@ -43,13 +43,19 @@ export function ArticleChange({ ref, current, article, organizations }: ChangePr
         <Block key={block.id ?? `#${i}`} block={block} />
       ))}
       <Hints article={article} />
-      {organizations.length > 0 && (
-        <p className="diff-orgs small" data-testid="diff-orgs">
-          <span className="muted">{t('compare.editedBy')}:</span>{' '}
-          <OrgChips organizations={organizations} />
-        </p>
-      )}
+      <EditedBy organizations={organizations} />
     </article>
+  )
+}
+
+/** "Edited by: MoJ MoI" under a change: the organizations whose editing sessions touched it in between. */
+function EditedBy({ organizations }: { organizations: readonly OrganizationSummary[] }) {
+  const { t } = useI18n()
+  if (organizations.length === 0) return null
+  return (
+    <p className="diff-orgs small" data-testid="diff-orgs">
+      <span className="muted">{t('compare.editedBy')}:</span> <OrgChips organizations={organizations} />
+    </p>
   )
 }
 
@@ -124,7 +130,7 @@ export function RegroupedChange({ ref, current, run }: ChangeProps & { run: Regr
 }
 
 /** A part, chapter or section heading: "§ 1. → § 2. Heading (renamed)". */
-export function DivisionChange({ ref, current, division }: ChangeProps & { division: DivisionDiff }) {
+export function DivisionChange({ ref, current, division, organizations }: ChangeProps & { division: DivisionDiff; organizations: readonly OrganizationSummary[] }) {
   const { t } = useI18n()
   const status: string[] = []
   if (division.kind === 'chapter') {
@@ -142,12 +148,13 @@ export function DivisionChange({ ref, current, division }: ChangeProps & { divis
         <span className="diff-labels">{labels(division.labelBefore, division.labelAfter)}</span> <DiffText segments={division.heading.segments} />
         {status.length > 0 && <span className="diff-status"> ({status.join(', ')})</span>}
       </h3>
+      <EditedBy organizations={organizations} />
     </section>
   )
 }
 
 /** The title or the preamble. */
-export function TextChange({ ref, current, label, parts }: ChangeProps & { label: string; parts: TextDiff[] }) {
+export function TextChange({ ref, current, label, parts, organizations }: ChangeProps & { label: string; parts: TextDiff[]; organizations: readonly OrganizationSummary[] }) {
   return (
     <section ref={ref} tabIndex={-1} className={`diff-text${current ? ' current' : ''}`} data-testid="diff-text">
       <h3>{label}</h3>
@@ -156,6 +163,7 @@ export function TextChange({ ref, current, label, parts }: ChangeProps & { label
           <DiffText segments={part.segments} />
         </p>
       ))}
+      <EditedBy organizations={organizations} />
     </section>
   )
 }

@@ -1,3 +1,4 @@
+import { PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { DocumentComparison } from '../../shared/api'
 import { comparativeTable, groupRegrouped, isChange, withoutRow, type ArticleDiff, type DivisionDiff, type DocumentDiff, type RegroupedRun } from '../../shared/diff'
@@ -227,11 +228,12 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
                 {shown.map((item) => {
                   const current = position >= 0 && changes[position]?.key === item.key
                   const common = { ref: register(item.key), current }
-                  if (item.kind === 'title') return <TextChange key={item.key} {...common} label={t('compare.lawTitle')} parts={[comparison.diff.title]} />
-                  if (item.kind === 'preamble') return <TextChange key={item.key} {...common} label={t('compare.preamble')} parts={comparison.diff.preamble} />
-                  if (item.kind === 'division') return <DivisionChange key={item.key} {...common} division={item.division} />
+                  const editedBy = (id: string | null) => (id ? (comparison.organizations[id] ?? []) : [])
+                  if (item.kind === 'title') return <TextChange key={item.key} {...common} label={t('compare.lawTitle')} parts={[comparison.diff.title]} organizations={editedBy(TITLE_PLACE)} />
+                  if (item.kind === 'preamble') return <TextChange key={item.key} {...common} label={t('compare.preamble')} parts={comparison.diff.preamble} organizations={editedBy(PREAMBLE_PLACE)} />
+                  if (item.kind === 'division') return <DivisionChange key={item.key} {...common} division={item.division} organizations={editedBy(item.division.id)} />
                   if (item.kind === 'regrouped') return <RegroupedChange key={item.key} {...common} run={item.run} />
-                  return <ArticleChange key={item.key} {...common} article={item.article} organizations={comparison.organizations[item.article.id ?? ''] ?? []} />
+                  return <ArticleChange key={item.key} {...common} article={item.article} organizations={editedBy(item.article.id)} />
                 })}
               </div>
             ) : (

@@ -317,6 +317,8 @@ describe('versions and comparison in the browser', () => {
     expect(await view.getByTestId('summary-sections').textContent()).toBe('Sections: added: 1 · deleted: 0 · changed: 0 · moved: 0')
     const heading = view.getByTestId('diff-section')
     expect(await heading.locator('h3').textContent()).toBe('Section 1. Scope (added)')
+    // Who wrote it, as for an article (a heading, the title and the preamble said nobody).
+    expect(await heading.getByTestId('diff-orgs').textContent()).toBe('Edited by: SEC')
     // The articles after it, up to the next chapter, are one change: now in the section, same text.
     const regrouped = view.getByTestId('diff-regrouped')
     expect(await regrouped.count()).toBe(1)
