@@ -182,10 +182,7 @@ const OutlineItem = memo(
         <button type="button" tabIndex={tabbable ? 0 : -1} data-outline-id={entry.id ?? ''} onClick={() => entry.id && onJump(entry.id)}>
           <span className="outline-label">{entry.label}</span> {entry.heading}
         </button>
-        {entry.id && comments && (entry.kind === 'article' || count > 0) && (
-          // A heading's threads are counted too; only an article takes a comment on the whole of it.
-          <OutlineCommentControls articleId={entry.id} label={entry.label} count={count} onComment={entry.kind === 'article' ? onComment : undefined} />
-        )}
+        {entry.id && comments && <OutlineCommentControls articleId={entry.id} label={entry.label} count={count} onComment={onComment} />}
       </li>
     )
   },

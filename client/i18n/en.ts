@@ -566,7 +566,7 @@ export const en = {
   'comments.decline': "Decline",
   'comments.deciding': "Saving…",
   'shortcuts.comment': "Comment on the selection (or the article)",
-  'shortcuts.outline': "In the outline (one Tab stop): the entry above or below, the first or the last; an article's comment button and back",
+  'shortcuts.outline': "In the outline (one Tab stop): the entry above or below, the first or the last; an entry's comment button and back",
   'error.rate_limited': "You are commenting too fast. Wait a minute and try again.",
   'error.anchor_invalid': "These words cannot be commented on: select words inside one article.",
   'error.anchor_not_synced': "The passage is not saved on the server yet. Try again in a moment.",

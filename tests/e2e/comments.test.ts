@@ -318,10 +318,12 @@ describe('review threads in the browser', () => {
     const highlighted = (selector: string) => drafter.locator(`${selector} .comment-highlight`).allTextContents().then((parts) => parts.join(''))
     await expect.poll(() => highlighted('.legal-text .preamble')).toBe('gravely violates human dignity')
     await expect.poll(() => highlighted('.legal-text h2.chapter')).toBe('General provisions')
-    // The outline counts the chapter heading's open thread; a whole-chapter comment is not offered.
+    // The outline counts the chapter heading's open thread, and its "+" comments on the whole chapter.
     const chapterEntry = drafter.locator('.outline-chapter').first()
     await expect.poll(() => chapterEntry.getByTestId('outline-comment-count').getAttribute('title')).toBe('Open comments: 1')
-    expect(await chapterEntry.getByTestId('outline-comment').count()).toBe(0)
+    await reviewer.locator('.outline-chapter').first().getByTestId('outline-comment').click()
+    await expect.poll(() => composer.getByTestId('composer-title').textContent()).toBe('New comment on Chapter I as a whole — General provisions')
+    await composer.getByRole('button', { name: 'Cancel' }).click()
     // The filter names the places too.
     await drafter.getByLabel('Where').selectOption({ label: 'Preamble' })
     await expect.poll(() => drafter.getByTestId('thread').allTextContents()).toEqual([expect.stringContaining('Cite the Palermo Protocol here.')])
