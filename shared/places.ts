@@ -42,13 +42,18 @@ export const PLACE_WORDS: Record<Language, { title: string; preamble: string }> 
   ru: { title: 'Название', preamble: 'Преамбула' },
 }
 
-/** Every place of the law in its order: the title, the preamble, then its divisions and articles. */
-export function placesOf(doc: PMNode, language: Language): Place[] {
+/** The places every law has, first in its order: the title and the preamble. */
+export function titleAndPreamble(language: Language): Place[] {
   const words = PLACE_WORDS[language]
-  const places: Place[] = [
+  return [
     { id: TITLE_PLACE, kind: 'title', num: '', label: words.title, heading: '' },
     { id: PREAMBLE_PLACE, kind: 'preamble', num: '', label: words.preamble, heading: '' },
   ]
+}
+
+/** Every place of the law in its order: the title, the preamble, then its divisions and articles. */
+export function placesOf(doc: PMNode, language: Language): Place[] {
+  const places = titleAndPreamble(language)
   for (const entry of outlineOf(doc, language)) if (entry.id) places.push({ id: entry.id, kind: entry.kind, num: entry.num, label: entry.label, heading: entry.heading })
   return places
 }

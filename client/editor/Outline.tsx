@@ -135,7 +135,7 @@ export function Outline({ editor, session, language, comments }: { editor: Edito
 
 /**
  * The outline's keys: ↑ and ↓ go to the entry above or below, Home and End to the first and the
- * last, → to an article's "comment" button and ← back to its entry.
+ * last, → to an entry's "comment" button and ← back to it.
  */
 function moveInOutline(event: KeyboardEvent<HTMLOListElement>): void {
   const row = (event.target as HTMLElement).closest('li')

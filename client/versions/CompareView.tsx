@@ -1,6 +1,6 @@
-import { PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { DocumentComparison } from '../../shared/api'
+import { PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
 import { comparativeTable, groupRegrouped, isChange, withoutRow, type ArticleDiff, type DivisionDiff, type DocumentDiff, type RegroupedRun } from '../../shared/diff'
 import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
@@ -81,6 +81,8 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
   // The table tab counts its rows; what has none (same text, only moved or renumbered) is named under it.
   const rows = useMemo(() => (comparison ? comparativeTable(comparison.diff, comparison.organizations) : []), [comparison])
   const rowless = useMemo(() => (comparison ? withoutRow(comparison.diff) : 0), [comparison])
+  /** Who edited a place in between (`Edited by`), as the server read the editing sessions. */
+  const editedBy = (id: string | null) => (id && comparison?.organizations[id]) || []
 
   const go = useCallback(
     (delta: 1 | -1) => {
@@ -228,7 +230,6 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
                 {shown.map((item) => {
                   const current = position >= 0 && changes[position]?.key === item.key
                   const common = { ref: register(item.key), current }
-                  const editedBy = (id: string | null) => (id ? (comparison.organizations[id] ?? []) : [])
                   if (item.kind === 'title') return <TextChange key={item.key} {...common} label={t('compare.lawTitle')} parts={[comparison.diff.title]} organizations={editedBy(TITLE_PLACE)} />
                   if (item.kind === 'preamble') return <TextChange key={item.key} {...common} label={t('compare.preamble')} parts={comparison.diff.preamble} organizations={editedBy(PREAMBLE_PLACE)} />
                   if (item.kind === 'division') return <DivisionChange key={item.key} {...common} division={item.division} organizations={editedBy(item.division.id)} />

@@ -39,7 +39,7 @@ export class ArticleLabels {
     let refs = this.cache.get(key)
     if (!refs) {
       const law = lawStructure(this.content(docId, versionId), language)
-      refs = placesOfLaw(law)
+      refs = placesOfLaw(law).map(({ id, label, heading }) => ({ id, label, heading }))
       this.cache.set(key, refs)
       if (this.cache.size > LABEL_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!)
     }

@@ -65,9 +65,9 @@ export function alternativesOfDoc(doc: PMNode, language: Language): AlternativeG
   let known: XrefNumbers | null = null
   const numbers = () => (known ??= xrefNumbers(numberDocument(doc, language)))
   let entry = 0
-  const push = (groups: AlternativeGroupInText[], blockId: string, label: string, block?: NumberedNode) => {
+  const push = (groups: AlternativeGroupInText[], blockId: string, label: string, block?: NumberedNode, paragraph?: number) => {
     const place = placeOf(label, block, language)
-    for (const g of groups) out.push({ ...g, blockId, label, place })
+    for (const g of groups) out.push({ ...g, blockId, label, place, ...(paragraph !== undefined ? { paragraph } : {}) })
   }
   const words = PLACE_WORDS[language]
   doc.forEach((node, pos) => {
@@ -77,9 +77,7 @@ export function alternativesOfDoc(doc: PMNode, language: Language): AlternativeG
       return
     }
     if (kind === 'preamble') {
-      node.forEach((paragraph, _offset, index) => {
-        for (const g of groupsOfBlock(paragraph, numbers)) out.push({ ...g, blockId: PREAMBLE_PLACE, paragraph: index, label: words.preamble, place: words.preamble })
-      })
+      node.forEach((paragraph, _offset, index) => push(groupsOfBlock(paragraph, numbers), PREAMBLE_PLACE, words.preamble, undefined, index))
       return
     }
     if (!isDivisionType(kind) && kind !== 'article') return

@@ -2,7 +2,7 @@ import { docFromJSON, type DocJSON } from '../schema'
 import { numberDocument, type NumberedNode } from '../numbering'
 import type { Language } from '../language'
 import { jsonParts, jsonText, xrefNumbers, type TextPart, type XrefNumbers } from '../xref'
-import { PLACE_WORDS, PREAMBLE_PLACE, TITLE_PLACE } from '../places'
+import { titleAndPreamble, type Place } from '../places'
 
 /**
  * The law as a tree, derived once from the flat editor document so that every exporter agrees
@@ -272,22 +272,14 @@ export function articlesOf(law: LawStructure): PlacedArticle[] {
   return out
 }
 
-/** A place of the law (shared/places.ts) as a version numbers it: what an organization may state a position on. */
-export interface LawPlace {
-  id: string
-  label: string
-  heading: string
-}
-
-/** The title, the preamble, then every division's heading and article with an id, in the order of the text. */
-export function placesOfLaw(law: LawStructure): LawPlace[] {
-  const words = PLACE_WORDS[law.language]
-  const out: LawPlace[] = [
-    { id: TITLE_PLACE, label: words.title, heading: '' },
-    { id: PREAMBLE_PLACE, label: words.preamble, heading: '' },
-  ]
-  const add = (node: { id: string | null; label: string; heading: string }) => {
-    if (node.id) out.push({ id: node.id, label: node.label, heading: node.heading })
+/**
+ * The places (shared/places.ts) of a law read for export, as placesOf reads them from the editor's
+ * text: the title, the preamble, then every division's heading and article with an id, in order.
+ */
+export function placesOfLaw(law: LawStructure): Place[] {
+  const out = titleAndPreamble(law.language)
+  const add = (node: PartNode | ChapterNode | SectionNode | ArticleNode) => {
+    if (node.id) out.push({ id: node.id, kind: node.kind, num: node.num, label: node.label, heading: node.heading })
   }
   const walk = (items: (PartNode | ChapterNode | SectionNode | ArticleNode)[]) => {
     for (const item of items) {
