@@ -2,7 +2,7 @@ import { docFromJSON, type DocJSON } from '../schema'
 import { numberDocument, type NumberedNode } from '../numbering'
 import type { Language } from '../language'
 import { jsonParts, jsonText, xrefNumbers, type TextPart, type XrefNumbers } from '../xref'
-import { titleAndPreamble, type Place } from '../places'
+import { conclusionsPlace, titleAndPreamble, type Place } from '../places'
 
 /**
  * The law as a tree, derived once from the flat editor document so that every exporter agrees
@@ -104,6 +104,8 @@ export interface LawStructure {
   language: Language
   title: string
   preamble: string[]
+  /** The conclusions' paragraphs (the adoption note, signature, place, date); absent when the law has none. */
+  conclusions?: string[]
   /**
    * Articles before the first chapter or section (chapterless), then the chapters in order;
    * a section before any chapter stands here too, at the top level; parts hold everything after
@@ -193,7 +195,8 @@ export function lawStructure(doc: DocJSON, language: Language): LawStructure {
       else top(article)
     }
   }
-  return { language, title, preamble, body }
+  const closing = children.find((c) => c.type === 'conclusions')
+  return closing ? { language, title, preamble, conclusions: (closing.content ?? []).map(textOf), body } : { language, title, preamble, body }
 }
 
 /** `{ [key]: runs }` for a block with a cross-reference, else nothing (the field stays absent). */
@@ -274,7 +277,8 @@ export function articlesOf(law: LawStructure): PlacedArticle[] {
 
 /**
  * The places (shared/places.ts) of a law read for export, as placesOf reads them from the editor's
- * text: the title, the preamble, then every division's heading and article with an id, in order.
+ * text: the title, the preamble, then every division's heading and article with an id, in order,
+ * and the conclusions last.
  */
 export function placesOfLaw(law: LawStructure): Place[] {
   const out = titleAndPreamble(law.language)
@@ -290,5 +294,6 @@ export function placesOfLaw(law: LawStructure): Place[] {
     }
   }
   walk(law.body)
+  if (law.conclusions) out.push(conclusionsPlace(law.language))
   return out
 }

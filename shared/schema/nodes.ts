@@ -21,7 +21,7 @@ const idAttribute = {
 export const LegalDocument = Node.create({
   name: 'doc',
   topNode: true,
-  content: 'lawTitle preamble structural*',
+  content: 'lawTitle preamble structural* conclusions?',
 })
 
 export const Text = Node.create({ name: 'text', group: 'inline' })
@@ -75,7 +75,19 @@ export const Preamble = Node.create({
   renderHTML: () => ['div', { class: 'preamble' }, 0],
 })
 
-/** A free paragraph of the preamble (not numbered). */
+/**
+ * What follows the last article (AKN `conclusions`): the model law's adoption note («Принят на …
+ * пленарном заседании … (постановление № …)»), a signature, place, date and number. Free
+ * paragraphs like the preamble's; optional, since a draft rarely has one until it is adopted.
+ */
+export const Conclusions = Node.create({
+  name: 'conclusions',
+  content: 'paragraph+',
+  parseHTML: () => [{ tag: 'div.conclusions' }],
+  renderHTML: () => ['div', { class: 'conclusions' }, 0],
+})
+
+/** A free paragraph of the preamble or the conclusions (not numbered). */
 export const Paragraph = Node.create({
   name: 'paragraph',
   content: 'inline*',
@@ -164,5 +176,6 @@ export const legalNodes = [
   Clause,
   Point,
   Subpoint,
+  Conclusions,
   Xref,
 ]
