@@ -28,6 +28,11 @@ export function placeIdOf(nodeName: string, id: unknown): string | null {
   return named && !RESERVED.has(id) ? id : null
 }
 
+/** Whether a top-level node of this name is free paragraphs without ids (the preamble, the conclusions): a place whose words are found paragraph by paragraph. */
+export function holdsParagraphs(nodeName: string): boolean {
+  return nodeName === 'preamble' || nodeName === 'conclusions'
+}
+
 export type PlaceKind = 'title' | 'preamble' | 'conclusions' | OutlineKind
 
 /** A place of the law, named in the law's language ("Article 5.", «Преамбула»). */

@@ -8,7 +8,7 @@ import { xrefLeafText } from '../editor/xrefView'
 import { editorPositions, type BindingLike, type EditorPositions } from './editorPositions'
 import { writeWaitingTyping } from '../editor/localSyncAfterFrame'
 import { plainWordsOfOneBlock } from './proposable'
-import { placeIdOf } from '../../shared/places'
+import { holdsParagraphs, placeIdOf } from '../../shared/places'
 
 /**
  * Between the editor and the anchors: a selection becomes a passage (Yjs relative positions,
@@ -97,13 +97,13 @@ export function passageOf(state: EditorState, from: number, to: number): Passage
   }
 }
 
-/** The place holding `pos` (an article, a heading, the title, the preamble): its id and heading, for a thread on the whole of it. */
+/** The place holding `pos` (an article, a heading, the title, the preamble, the conclusions): its id and heading, for a thread on the whole of it. */
 export function placeAt(state: EditorState, pos: number): { id: string; heading: string } | null {
   const top = topLevelAt(state.doc, Math.min(pos, state.doc.content.size))
   const id = top && placeIdOf(top.node.type.name, top.node.attrs.id)
   if (!top || !id) return null
   const name = top.node.type.name
-  return { id, heading: name === 'article' ? (top.node.firstChild?.textContent ?? '') : name === 'preamble' || name === 'lawTitle' ? '' : top.node.textContent }
+  return { id, heading: name === 'article' ? (top.node.firstChild?.textContent ?? '') : holdsParagraphs(name) || name === 'lawTitle' ? '' : top.node.textContent }
 }
 
 /** A passage's relative positions (as resolved: the stored ones, or new ones found by its quote). */

@@ -28,6 +28,7 @@ const ROWS: [MessageKey, string][] = [
   ['shortcuts.clause', SHORTCUTS.clause],
   ['shortcuts.point', SHORTCUTS.point],
   ['shortcuts.subpoint', SHORTCUTS.subpoint],
+  ['shortcuts.conclusions', SHORTCUTS.conclusions],
   ['shortcuts.enter', 'Enter'],
   ['shortcuts.tab', 'Tab / Shift-Tab'],
   ['shortcuts.leaveText', 'Escape, Tab / Escape, Shift-Tab'],

@@ -13,6 +13,7 @@ import {
   shiftLevel,
 } from '../../shared/editor/commands'
 import { xrefAllowed } from '../../shared/editor/xrefCommands'
+import { goToConclusions } from '../../shared/editor/conclusions'
 import type { Language } from '../../shared/language'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'
@@ -39,6 +40,7 @@ const STRUCTURE: Action[] = [
   { key: 'toolbar.clause', command: insertBodyBlock('clause'), shortcut: SHORTCUTS.clause, testId: 'add-clause' },
   { key: 'toolbar.point', command: insertBodyBlock('point'), shortcut: SHORTCUTS.point, testId: 'add-point' },
   { key: 'toolbar.subpoint', command: insertBodyBlock('subpoint'), shortcut: SHORTCUTS.subpoint, testId: 'add-subpoint' },
+  { key: 'toolbar.conclusions', command: goToConclusions, shortcut: SHORTCUTS.conclusions, testId: 'conclusions' },
 ]
 
 const ARRANGE: Action[] = [

@@ -17,6 +17,7 @@ import {
 } from '../../shared/editor/commands'
 import { selectDocumentEdge } from '../../shared/editor/documentEdges'
 import { backspaceAtBoundary, deleteAtBoundary } from '../../shared/editor/blockBoundaries'
+import { goToConclusions } from '../../shared/editor/conclusions'
 import { applyTypedMarker, TYPED_MARKER } from '../../shared/editor/typedMarkers'
 import { SPACED_HYPHEN, typographicDash, typographicQuote } from '../../shared/editor/typography'
 import { structuredPastePlugin } from './structuredPaste'
@@ -55,6 +56,7 @@ export const SHORTCUTS = {
   clause: 'Mod-Alt-3',
   point: 'Mod-Alt-4',
   subpoint: 'Mod-Alt-5',
+  conclusions: 'Mod-Alt-9',
   moveUp: 'Alt-Shift-ArrowUp',
   moveDown: 'Alt-Shift-ArrowDown',
   delete: 'Mod-Shift-Backspace',
@@ -116,8 +118,8 @@ function placeholderPlugin(placeholders: Record<string, string>): Plugin {
     props: {
       decorations(state) {
         const decorations: Decoration[] = []
-        const add = (pos: number, node: typeof state.doc) => {
-          const text = placeholders[node.type.name]
+        const add = (pos: number, node: typeof state.doc, name = node.type.name) => {
+          const text = placeholders[name]
           if (text && node.isTextblock && node.content.size === 0) {
             decorations.push(Decoration.widget(pos + 1, () => placeholderElement(text), { side: 1, key: `placeholder:${text}`, ignoreSelection: true }))
           }
@@ -125,7 +127,9 @@ function placeholderPlugin(placeholders: Record<string, string>): Plugin {
         const title = state.doc.firstChild
         if (title) add(0, title)
         const { $from } = state.selection
-        if ($from.parent.isTextblock && $from.depth > 0 && $from.before() !== 0) add($from.before(), $from.parent)
+        // A paragraph of the conclusions is not the preamble's: it has a hint of its own.
+        const inConclusions = $from.depth > 1 && $from.node(1).type.name === 'conclusions'
+        if ($from.parent.isTextblock && $from.depth > 0 && $from.before() !== 0) add($from.before(), $from.parent, inConclusions ? 'conclusions' : undefined)
         return decorations.length ? DecorationSet.create(state.doc, decorations) : null
       },
     },
@@ -199,6 +203,7 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       [SHORTCUTS.clause]: bind(insertBodyBlock('clause')),
       [SHORTCUTS.point]: bind(insertBodyBlock('point')),
       [SHORTCUTS.subpoint]: bind(insertBodyBlock('subpoint')),
+      [SHORTCUTS.conclusions]: bind(goToConclusions),
       [SHORTCUTS.moveUp]: bind(moveStructural(-1)),
       [SHORTCUTS.moveDown]: bind(moveStructural(1)),
       [SHORTCUTS.delete]: bind(deleteStructural),

@@ -64,6 +64,7 @@ function legalExtensions({ ydoc, awareness, identity, language, t }: LegalExtens
       placeholders: {
         lawTitle: t('editor.titlePlaceholder'),
         paragraph: t('editor.preamblePlaceholder'),
+        conclusions: t('editor.conclusionsPlaceholder'),
         articleHeading: t('editor.headingPlaceholder'),
         chapter: t('editor.chapterPlaceholder'),
         section: t('editor.sectionPlaceholder'),

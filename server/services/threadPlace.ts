@@ -4,6 +4,7 @@ import { blockIdOf, blockWords, findPlace, resolveAnchor, textBetween, topLevelO
 import { plainWordsBetween } from '../../shared/comments/wording'
 import { xrefReaderOf } from '../../shared/comments/xrefQuote'
 import type { Language } from '../../shared/language'
+import { holdsParagraphs } from '../../shared/places'
 import { TEXT_FIELD } from '../../shared/protocol'
 import { HttpError } from '../errors'
 
@@ -39,7 +40,7 @@ export function placeOf(
   if (resolution.state !== 'live') throw anchorInvalid('the passage does not exist')
   const root = ydoc.getXmlFragment(TEXT_FIELD)
   const place = topLevelOf(resolution.start.text, root)
-  if (!place || place !== topLevelOf(resolution.end.text, root)) throw anchorInvalid('a passage must lie within one article, heading, the title or the preamble')
+  if (!place || place !== topLevelOf(resolution.end.text, root)) throw anchorInvalid('a passage must lie within one article, heading, the title, the preamble or the conclusions')
   if (resolution.articleId === null || resolution.articleId !== articleId) throw anchorInvalid('the passage is not in that place')
   const blockId = blockIdOf(resolution.start.text)
   if (proposing) {
@@ -53,9 +54,9 @@ export function placeOf(
   return { quote: quote.length > QUOTE_MAX ? `${quote.slice(0, QUOTE_MAX - 1)}…` : quote, blockId }
 }
 
-/** What a thread on a whole place quotes: an article's heading, a division's heading, the title; nothing of the preamble. */
+/** What a thread on a whole place quotes: an article's heading, a division's heading, the title; nothing of the preamble or the conclusions. */
 function wholePlaceQuote(place: Y.XmlElement, references: ElementText): string {
-  if (place.nodeName === 'preamble') return ''
+  if (holdsParagraphs(place.nodeName)) return ''
   const heading = place.nodeName === 'article' ? place.toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === 'articleHeading') : place
   return heading ? blockWords(heading, references) : ''
 }

@@ -4,16 +4,16 @@ import { labelInText, numberArticleBody, numberDocument, outlineOf, type Numbere
 import { blockText, hasXref, xrefNumbers, type XrefNumbers } from '../xref'
 import { alternativesIn, type AlternativeGroupInText } from './recognise'
 import { isDivisionType } from '../schema'
-import { PLACE_WORDS, PREAMBLE_PLACE, TITLE_PLACE } from '../places'
+import { CONCLUSIONS_PLACE, holdsParagraphs, PLACE_WORDS, PREAMBLE_PLACE, TITLE_PLACE } from '../places'
 
 /** A group of alternatives where it stands in the draft. */
 export interface AlternativeGroup extends AlternativeGroupInText {
   /**
    * The stable id of its block: a chapter or section, paragraph, point or sub-point, or the article
-   * for its heading; for the title and the preamble, which have none, their place (shared/places.ts).
+   * for its heading; for the title, the preamble and the conclusions, which have none, their place (shared/places.ts).
    */
   blockId: string
-  /** In the preamble, which of its paragraphs (0-based). */
+  /** In the preamble or the conclusions, which of its paragraphs (0-based). */
   paragraph?: number
   /** The article (or chapter, or section) it is in, as numbered now: "Article 5." / "Статья 5.", "Chapter II.". */
   label: string
@@ -56,8 +56,8 @@ function groupsOfBlock(node: PMNode, numbers: () => XrefNumbers): AlternativeGro
 /**
  * Every group of alternatives in the draft, in text order. A preference is kept against a block's
  * stable id (chapters, sections, article headings under their article's id, paragraphs, points,
- * sub-points); the title's and the preamble's groups against their place (shared/places.ts), the
- * preamble's paragraphs, which have no ids, sharing it.
+ * sub-points); the title's, the preamble's and the conclusions' groups against their place
+ * (shared/places.ts), the paragraphs of either, which have no ids, sharing it.
  */
 export function alternativesOfDoc(doc: PMNode, language: Language): AlternativeGroup[] {
   const out: AlternativeGroup[] = []
@@ -76,8 +76,9 @@ export function alternativesOfDoc(doc: PMNode, language: Language): AlternativeG
       push(groupsOfBlock(node, numbers), TITLE_PLACE, words.title)
       return
     }
-    if (kind === 'preamble') {
-      node.forEach((paragraph, _offset, index) => push(groupsOfBlock(paragraph, numbers), PREAMBLE_PLACE, words.preamble, undefined, index))
+    if (holdsParagraphs(kind)) {
+      const place = kind === 'preamble' ? PREAMBLE_PLACE : CONCLUSIONS_PLACE
+      node.forEach((paragraph, _offset, index) => push(groupsOfBlock(paragraph, numbers), place, words[place], undefined, index))
       return
     }
     if (!isDivisionType(kind) && kind !== 'article') return

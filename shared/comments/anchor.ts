@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import { TEXT_FIELD } from '../protocol'
-import { placeIdOf } from '../places'
+import { holdsParagraphs, placeIdOf } from '../places'
 
 /**
  * Where a comment's words are, as Yjs relative positions: identities of characters, not
@@ -133,7 +133,7 @@ function before(a: YPoint, b: YPoint, root: Y.XmlFragment): boolean {
   return false
 }
 
-/** The top-level element holding `type` (an article, a division's heading, the title or the preamble), or null. */
+/** The top-level element holding `type` (an article, a division's heading, the title, the preamble or the conclusions), or null. */
 export function topLevelOf(type: AnyType, root: Y.XmlFragment): Y.XmlElement | null {
   let current = type
   while (current._item && current._item.parent !== (root as AnyType)) current = current._item.parent as AnyType
@@ -230,8 +230,8 @@ function relocate(doc: Y.Doc, fallback: AnchorFallback, near = 0): AnchorResolut
 
 /**
  * Where a passage's quote is looked for in its place: the block with its id, or the article's
- * heading; the title's or a division heading's own words; each paragraph of the preamble, whose
- * paragraphs have no ids.
+ * heading; the title's or a division heading's own words; each paragraph of the preamble or the
+ * conclusions, whose paragraphs have no ids.
  */
 function textsToSearch(place: Y.XmlElement, blockId: string | null): Y.XmlText[] {
   const blocks = place.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement)
@@ -239,7 +239,7 @@ function textsToSearch(place: Y.XmlElement, blockId: string | null): Y.XmlText[]
   if (place.nodeName === 'article') {
     const block = blockId === null ? blocks.find((b) => b.nodeName === 'articleHeading') : blocks.find((b) => b.getAttribute('id') === blockId)
     candidates = block ? [block] : []
-  } else candidates = place.nodeName === 'preamble' ? blocks : [place]
+  } else candidates = holdsParagraphs(place.nodeName) ? blocks : [place]
   return candidates.map(xmlTextOf).filter((text): text is Y.XmlText => text !== null)
 }
 

@@ -7,7 +7,7 @@ import { isBodyType, isDivisionType } from '../schema'
  * there, whatever they are: a paragraph's words went into its article's heading (a drafter
  * deleting the "1." they took for typed), a chapter's heading into the preamble, and the joined
  * block's id, which threads and the comparison follow, was gone. Words join only within one
- * article's body and within the preamble (ProseMirror's join, untouched). Across any other
+ * article's body, within the preamble and within the conclusions (ProseMirror's join, untouched). Across any other
  * boundary an empty block there is removed, as a join would have removed it, and otherwise the
  * caret steps over the boundary and nothing changes.
  */
@@ -22,6 +22,8 @@ function emptyBlockRange($pos: ResolvedPos): { from: number; to: number } | null
   const container = $pos.node($pos.depth - 1)
   if (isBodyType(name) || isDivisionType(name)) return { from: $pos.before(), to: $pos.after() }
   if (name === 'paragraph' && container.childCount > 1) return { from: $pos.before(), to: $pos.after() }
+  // Conclusions left empty go whole, as an article added by mistake does: the law may have none.
+  if (name === 'paragraph' && container.type.name === 'conclusions') return { from: $pos.before($pos.depth - 1), to: $pos.after($pos.depth - 1) }
   if (name === 'articleHeading') {
     // An article goes with its heading only when nothing in it has words: one just added by mistake.
     let empty = true
@@ -31,7 +33,7 @@ function emptyBlockRange($pos: ResolvedPos): { from: number; to: number } | null
   return null
 }
 
-/** Whether ProseMirror's own join may join these two textblocks: two body blocks of one article, or two preamble paragraphs. */
+/** Whether ProseMirror's own join may join these two textblocks: two body blocks of one article, or two paragraphs of the preamble or of the conclusions. */
 function joinable($a: ResolvedPos, $b: ResolvedPos): boolean {
   // Both inside one container of the law's top level; headings of parts, chapters and sections are at depth 1.
   if ($a.depth !== 2 || $b.depth !== 2 || $a.before(1) !== $b.before(1)) return false

@@ -3,10 +3,11 @@ import type { Node as PMNode, NodeType } from '@tiptap/pm/model'
 import { newId } from '../ids'
 import { isBodyType, isDivisionType, structuralRank, type BodyType, type DivisionType } from '../schema'
 import { emptyArticleAt, emptyTailAt, endOfDeeper, levelOf, levelOfType, posOfChild, subpointFitsAfter } from './hierarchy'
+import { structuralEnd } from './conclusions'
 
 /** Where the selection stands in the law's structure. */
 export interface StructuralContext {
-  /** Index and position of the top-level node (title, preamble, chapter, section or article). */
+  /** Index and position of the top-level node (title, preamble, part, chapter, section, article or the conclusions). */
   topIndex: number
   topPos: number
   top: PMNode
@@ -35,9 +36,11 @@ function posOfTopIndex(doc: PMNode, index: number): number {
   return pos
 }
 
+/** Where a new article or heading goes: after the current one; from the title or the preamble, first; from the conclusions, last. */
 function topInsertPos(state: EditorState): number {
   const ctx = structuralContext(state)
   if (!ctx || ctx.topIndex < FIRST_STRUCTURAL_INDEX) return posOfTopIndex(state.doc, FIRST_STRUCTURAL_INDEX)
+  if (ctx.topIndex >= structuralEnd(state.doc)) return ctx.topPos
   return ctx.topPos + ctx.top.nodeSize
 }
 
@@ -216,10 +219,11 @@ export const splitStructural: Command = (state, dispatch) => {
 
 const rankOf = (node: PMNode): number => structuralRank(node.type.name)
 
-/** Index after the unit that starts at `index` for rank `rank`: up to the next node of that rank or higher. */
+/** Index after the unit that starts at `index` for rank `rank`: up to the next node of that rank or higher, or the conclusions. */
 function unitEnd(doc: PMNode, index: number, rank: number): number {
+  const last = structuralEnd(doc)
   let end = index + 1
-  while (end < doc.childCount && rankOf(doc.child(end)) < rank) end++
+  while (end < last && rankOf(doc.child(end)) < rank) end++
   return end
 }
 
@@ -246,7 +250,7 @@ export function moveStructural(direction: -1 | 1): Command {
       if (neighbourStart < FIRST_STRUCTURAL_INDEX) return false
       neighbourEnd = ctx.topIndex
     } else {
-      if (end >= doc.childCount) return false
+      if (end >= structuralEnd(doc)) return false
       neighbourStart = end
       neighbourEnd = unitEnd(doc, end, rank)
     }
@@ -269,7 +273,8 @@ export function moveStructural(direction: -1 | 1): Command {
 /**
  * Deletes the current element: a body block with what it holds (a point's sub-points, a
  * paragraph's points; else they would be left under the block before it), if the article keeps
- * a heading; or the whole article when the cursor is in its heading; or a chapter or section heading.
+ * a heading; or the whole article when the cursor is in its heading; or a part, chapter or section
+ * heading; or the conclusions.
  */
 export const deleteStructural: Command = (state, dispatch) => {
   const ctx = structuralContext(state)

@@ -14,7 +14,9 @@ import { emptyTailAt } from './hierarchy'
  * - in a chapter or section heading: the leading blocks become a new untitled article after it;
  * - in the title or the preamble: the leading blocks become preamble paragraphs, and chapters,
  *   sections and articles go before the first existing one; a passage read as a whole law
- *   (recogniseLaw: pasted over the whole text) brings the law's title too.
+ *   (recogniseLaw: pasted over the whole text) brings the law's title too;
+ * - in the conclusions: the leading blocks become their paragraphs, and chapters, sections and
+ *   articles go before them, at the end of the law's structure.
  * Numbers come from position, as always; ids of pasted nodes are fresh (the stable-id plugin
  * keeps them unique). Returns null when there is nothing to insert.
  */
@@ -40,6 +42,16 @@ export function pasteFragment(state: EditorState, fragment: RecognisedFragment):
     const end = pos + nodes.reduce((n, node) => n + node.nodeSize, 0)
     last = end
     return end
+  }
+
+  const paragraphs = blocks.map((b) => schema.nodes.paragraph.create(null, b.content))
+  // In a paragraph of the preamble or the conclusions: the paragraphs go after it, or in its place when it is empty.
+  const intoParagraphs = () => {
+    const paragraph = $from.node(2)
+    if (paragraph.content.size === 0) {
+      tr.delete($from.before(2), $from.after(2))
+      insert($from.before(2), paragraphs)
+    } else insert($from.after(2), paragraphs)
   }
 
   if (topName === 'article') {
@@ -83,20 +95,18 @@ export function pasteFragment(state: EditorState, fragment: RecognisedFragment):
       pos = insert(pos, [article])
     }
     insert(pos, parts)
+  } else if (topName === 'conclusions') {
+    // The conclusions close the law: the structure goes before them.
+    if (paragraphs.length > 0 && $from.depth >= 2) intoParagraphs()
+    insert(tr.mapping.map($from.before(1), -1), parts)
   } else {
     // Title or preamble: plain preamble paragraphs, then the structure before the first chapter, section or article.
     const preambleIndex = 1
     let preamblePos = 0
     for (let i = 0; i < preambleIndex; i++) preamblePos += tr.doc.child(i).nodeSize
-    const paragraphs = blocks.map((b) => schema.nodes.paragraph.create(null, b.content))
     if (paragraphs.length > 0) {
-      if (topName === 'preamble' && $from.depth >= 2) {
-        const paragraph = $from.node(2)
-        if (paragraph.content.size === 0) {
-          tr.delete($from.before(2), $from.after(2))
-          insert($from.before(2), paragraphs)
-        } else insert($from.after(2), paragraphs)
-      } else {
+      if (topName === 'preamble' && $from.depth >= 2) intoParagraphs()
+      else {
         // A preamble that is one empty paragraph (a new draft's, or what select all and paste left) gives way.
         const preamble = tr.doc.child(preambleIndex)
         const start = preamblePos + 1

@@ -30,6 +30,8 @@ export function createBuilders(prefix: string) {
     clause: (value: string): Block => ({ type: 'clause', attrs: { id: id() }, content: text(value) }),
     point: (value: string): Block => ({ type: 'point', attrs: { id: id() }, content: text(value) }),
     subpoint: (value: string): Block => ({ type: 'subpoint', attrs: { id: id() }, content: text(value) }),
+    /** The conclusions after the last article: goes last in `law`'s parts. */
+    conclusions: (paragraphs: string[]): Block => ({ type: 'conclusions', content: (paragraphs.length ? paragraphs : ['']).map((p) => ({ type: 'paragraph', content: text(p) })) }),
   }
 }
 

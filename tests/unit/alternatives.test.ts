@@ -124,6 +124,13 @@ describe('alternatives in a draft', () => {
       ['preamble', 1, 'Преамбула', 'Recognizing|Acknowledging'],
     ])
   })
+
+  it('reads each paragraph of the conclusions under their place, last', () => {
+    const b = createBuilders('x')
+    const doc = b.law('Model Law', [], [b.article('One', [b.clause('Text.')]), b.conclusions(['Minsk', 'Adopted at the [31st] [32nd] plenary session'])])
+    const groups = alternativesOfDoc(docFromJSON(doc), 'en')
+    expect(groups.map((g) => [g.blockId, g.paragraph, g.place, g.options.map((o) => o.text).join('|')])).toEqual([['conclusions', 1, 'Closing formula', '31st|32nd']])
+  })
 })
 
 const org = (shortName: string) => ({ id: shortName, name: shortName, shortName, color: '#123456' })

@@ -1,0 +1,27 @@
+import { TextSelection, type Command } from '@tiptap/pm/state'
+import type { Node as PMNode } from '@tiptap/pm/model'
+
+/**
+ * The conclusions (shared/schema/nodes.ts) close the law: nothing structural may follow them, so
+ * whatever adds or moves articles and headings stops at them.
+ */
+
+/** Top-level index where the law's structure ends: the conclusions' index, or the number of top-level nodes when there are none. */
+export function structuralEnd(doc: PMNode): number {
+  return doc.lastChild?.type.name === 'conclusions' ? doc.childCount - 1 : doc.childCount
+}
+
+/**
+ * The toolbar's "Closing formula": the caret goes to the end of the conclusions, which are added
+ * (one empty paragraph, after the last article) when the law has none yet.
+ */
+export const goToConclusions: Command = (state, dispatch) => {
+  if (dispatch) {
+    const { doc, schema } = state
+    const tr = state.tr
+    if (structuralEnd(doc) === doc.childCount) tr.insert(doc.content.size, schema.nodes.conclusions.create(null, schema.nodes.paragraph.create()))
+    // The end of the conclusions' last paragraph: inside the document's last two closing tokens.
+    dispatch(tr.setSelection(TextSelection.create(tr.doc, tr.doc.content.size - 2)).scrollIntoView())
+  }
+  return true
+}

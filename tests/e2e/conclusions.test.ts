@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { articleLabels, contextFor, launchBrowser, selectWords, trackErrors } from '../helpers/browser'
+import { createCast, createDocument, grant, organization, person } from '../helpers/accounts'
+
+const SAVED = '[data-testid="sync-status"][data-state="saved"]'
+const ADOPTED = 'Принят на тридцать первом пленарном заседании Межпарламентской Ассамблеи'
+
+/** The top-level blocks of the text in order, as their kind: "article", "chapter", "conclusions"… */
+function topLevel(page: Page): Promise<string[]> {
+  return page.$$eval('.legal-text > *', (nodes) => nodes.map((n) => (n.classList.contains('article') ? 'article' : [...n.classList].find((c) => c !== 'has-caret') ?? n.tagName)))
+}
+
+const conclusionsText = (page: Page) => page.locator('.legal-text .conclusions').evaluate((el) => {
+  const copy = el.cloneNode(true) as HTMLElement
+  copy.querySelectorAll('.collaboration-carets__caret, .placeholder').forEach((c) => c.remove())
+  return copy.textContent ?? ''
+})
+
+describe('the closing formula after the last article (a Russian draft; the owner in Russian, a reviewer in English)', () => {
+  let server: TestServer
+  let browser: Browser
+  let owner: Page
+  let reviewer: Page
+  let errors: string[]
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    const cast = await createCast(server.url)
+    const docId = (await createDocument(cast.owner, { title: 'Модельный закон', language: 'ru', template: 'sample' })).id
+    await grant(cast.owner, docId, organization(cast.justice), 'drafter')
+    await grant(cast.owner, docId, person(cast.reviewer), 'reviewer')
+    browser = await launchBrowser()
+    owner = await (await contextFor(browser, server.url, cast.owner, { language: 'ru' })).newPage()
+    reviewer = await (await contextFor(browser, server.url, cast.reviewer)).newPage()
+    errors = []
+    trackErrors(owner, errors)
+    trackErrors(reviewer, errors)
+    for (const page of [owner, reviewer]) {
+      await page.goto(`${server.url}/d/${docId}`)
+      await page.waitForSelector(SAVED)
+    }
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('«Реквизиты» in the toolbar adds them after the last article, with a hint; what is typed there reaches the reviewer', async () => {
+    expect(await owner.locator('.legal-text .conclusions').count()).toBe(0)
+    await owner.locator('.legal-text article.article').first().locator('p.clause').first().click()
+    await owner.getByTestId('conclusions').click()
+    await expect.poll(() => owner.locator('.legal-text .conclusions .placeholder').getAttribute('data-placeholder')).toBe('Реквизиты: отметка о принятии, подпись, место и дата (необязательно)')
+    expect((await topLevel(owner)).at(-1)).toBe('conclusions')
+    await owner.keyboard.type(ADOPTED)
+    await owner.waitForSelector(SAVED)
+    await expect.poll(() => conclusionsText(reviewer)).toBe(ADOPTED)
+    expect((await topLevel(reviewer)).at(-1)).toBe('conclusions')
+    // Its title says what the button does, with its key.
+    expect(await owner.getByTestId('conclusions').getAttribute('title')).toBe('Реквизиты (Ctrl+Alt+9)')
+  })
+
+  it('an article added with the caret in them goes before them, numbered as the last article', async () => {
+    const before = await articleLabels(owner)
+    await owner.keyboard.press('Control+Alt+Digit2')
+    await owner.keyboard.type('Вступление в силу')
+    await owner.waitForSelector(SAVED)
+    await expect.poll(async () => (await articleLabels(reviewer)).length).toBe(before.length + 1)
+    const after = await articleLabels(reviewer)
+    expect(after.at(-1)).toMatchObject({ label: `Статья ${before.length + 1}.`, heading: 'Вступление в силу' })
+    expect((await topLevel(reviewer)).slice(-2)).toEqual(['article', 'conclusions'])
+    expect(await conclusionsText(reviewer)).toBe(ADOPTED)
+  })
+
+  it('the reviewer comments on words of them; the thread is listed last, under «Реквизиты»', async () => {
+    await selectWords(reviewer, '.legal-text .conclusions', 'пленарном заседании')
+    await reviewer.keyboard.press('Control+Alt+KeyM')
+    const composer = reviewer.getByTestId('comment-composer')
+    await expect.poll(() => composer.getByTestId('composer-title').textContent()).toBe('New comment on words in the closing formula')
+    await composer.getByLabel('Your comment').fill('Leave the session\'s number blank until it is adopted.')
+    await composer.getByRole('button', { name: 'Comment' }).click()
+    await expect.poll(() => composer.count()).toBe(0)
+    const groups = () => owner.getByTestId('thread-group').evaluateAll((els) => els.map((el) => el.querySelector('h3')?.textContent?.trim()))
+    await expect.poll(async () => (await groups()).at(-1)).toBe('Реквизиты')
+    await expect.poll(() => owner.locator('.legal-text .conclusions .comment-highlight').allTextContents().then((parts) => parts.join(''))).toBe('пленарном заседании')
+    expect(errors).toEqual([])
+  })
+})
