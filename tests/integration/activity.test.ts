@@ -99,6 +99,26 @@ describe('activity: who changed what, grouped into editing sessions', () => {
     expect(Object.keys(edits.articles)).toEqual(expect.arrayContaining(['title', 'preamble', idOf('chapter')]))
   })
 
+  it('names the conclusions a session added, last', async () => {
+    const { id } = await createDocument(cast.owner, { title: 'Sample', template: 'sample' })
+    await shareWithCast(cast, id)
+    const drafter = connectClient(server.wsUrl, id, { cookie: cast.drafter.cookie })
+    clients.push(drafter)
+    await waitSynced(drafter)
+    typeInArticle(drafter.ydoc, 0, ' Amended.')
+    const conclusions = new Y.XmlElement('conclusions')
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('Adopted at the 31st plenary session.')])
+    conclusions.insert(0, [paragraph])
+    textField(drafter.ydoc).push([conclusions])
+    await waitSaved(drafter)
+    const [session] = await cast.observer.json<ActivitySession[]>(`/api/documents/${id}/activity`)
+    expect(session.articles.map((a) => [a.id, a.label])).toEqual([
+      [nthElement(drafter.ydoc, 'article', 0).getAttribute('id'), 'Article 1.'],
+      ['conclusions', 'Closing formula'],
+    ])
+  })
+
   it('records the sender with the stored update, and a new article in the session', async () => {
     const { id } = await createDocument(cast.owner, { title: 'Empty' })
     await shareWithCast(cast, id)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findPlaceNode, placeIdOf, placesOf, PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
+import { CONCLUSIONS_PLACE, findPlaceNode, placeIdOf, placesOf, PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
 import { createBuilders } from '../../shared/seed/builders'
 import { docFromJSON } from '../../shared/schema'
 import { lawStructure, placesOfLaw } from '../../shared/export/structure'
@@ -66,5 +66,16 @@ describe('the places threads are on', () => {
     expect(placesOfLaw(lawStructure(doc, 'ru')).map((p) => `${p.id} ${p.label}`)).toEqual([
       'title Название', 'preamble Преамбула', 'p1 Раздел I.', 'c1 Глава 1.', 'a1 Статья 1.', 's1 § 1.', 'a2 Статья 2.', 'c2 Глава 2.', 'a3 Статья 3.',
     ])
+  })
+
+  it('end with the conclusions, where a law has them, in the editor and in a version alike', () => {
+    const b = createBuilders('x')
+    const doc = docFromJSON(b.law('Закон', [], [{ ...b.article('Цели', [b.clause('Текст.')]), attrs: { id: 'a1' } }, b.conclusions(['Принят на пленарном заседании'])]))
+    expect(placesOf(doc, 'ru').map((p) => `${p.id} ${p.label}`)).toEqual(['title Название', 'preamble Преамбула', 'a1 Статья 1.', 'conclusions Реквизиты'])
+    expect(placesOfLaw(lawStructure(doc.toJSON(), 'en')).map((p) => `${p.id} ${p.label}`)).toEqual(['title Title', 'preamble Preamble', 'a1 Article 1.', 'conclusions Closing formula'])
+    expect(findPlaceNode(doc, CONCLUSIONS_PLACE)?.node.textContent).toBe('Принят на пленарном заседании')
+    expect(placeIdOf('conclusions', null)).toBe(CONCLUSIONS_PLACE)
+    // An article whose id is that word (pasted from elsewhere) is not taken for them.
+    expect(placeIdOf('article', CONCLUSIONS_PLACE)).toBeNull()
   })
 })
