@@ -2,6 +2,7 @@ import { useCallback, useState, useSyncExternalStore } from 'react'
 import type { Editor } from '@tiptap/react'
 import { useI18n } from '../i18n/i18n'
 import { lostReferencesKey } from './lostReferencesPlugin'
+import { CONCLUSIONS_PLACE } from '../../shared/places'
 
 /**
  * Says so when a deletion leaves cross-references pointing at nothing (they show "[?]", perhaps
@@ -24,7 +25,7 @@ export function LostReferencesNotice({ editor }: { editor: Editor | null }) {
   const lost = useSyncExternalStore(subscribe, () => (editor && !editor.isDestroyed ? (lostReferencesKey.getState(editor.state) ?? null) : null))
 
   if (!editor || !lost || lost.targets.length === 0 || lost.seq === closed) return null
-  const places = lost.places.map((place) => place || t('xref.lostInPreamble')).join(', ')
+  const places = lost.places.map((place) => (place === CONCLUSIONS_PLACE ? t('xref.lostInConclusions') : place || t('xref.lostInPreamble'))).join(', ')
   return (
     <div className="notice lost-references" role="status" data-testid="lost-references">
       <span>{t('xref.lost', { places })}</span>

@@ -123,6 +123,7 @@ export const en = {
   'xref.broken': "Broken cross-reference: its target was deleted",
   'xref.lost': "You deleted what the text refers to ({places}): those references now show [?].",
   'xref.lostInPreamble': "the preamble",
+  'xref.lostInConclusions': "the closing formula",
   'xref.goTo': "Ctrl+click, or select and press Enter: go to the target",
   'xref.kind.chapter': "Chapter",
   'xref.kind.section': "Section",

@@ -122,6 +122,7 @@ export const ru: Record<MessageKey, string> = {
   'xref.broken': "Ссылка не действует: то, на что она указывала, удалено",
   'xref.lost': "Удалено то, на что ссылается текст ({places}): там ссылки теперь показаны как [?].",
   'xref.lostInPreamble': "преамбула",
+  'xref.lostInConclusions': "реквизиты",
   'xref.goTo': "Ctrl+щелчок или выделить и нажать Enter: перейти к цели",
   'xref.kind.chapter': "Глава",
   'xref.kind.section': "Параграф",

@@ -4,6 +4,7 @@ import { ReplaceAroundStep, ReplaceStep } from '@tiptap/pm/transform'
 import type { Language } from '../language'
 import { labelInText, outlineOf } from '../numbering'
 import { isDivisionType } from '../schema'
+import { CONCLUSIONS_PLACE } from '../places'
 
 /**
  * Ids of the blocks a transaction's steps touched where they replaced something (and their
@@ -29,7 +30,8 @@ export interface LostReferences {
   missing: string[]
   /**
    * Where those references stand, in the order of the text, once each: the chapter's or
-   * article's outline number ("Article 4", "Статья 4"), or "" for the title and the preamble.
+   * article's outline number ("Article 4", "Статья 4"), "" for the preamble, CONCLUSIONS_PLACE for
+   * the conclusions (those two named in the interface's language).
    */
   places: string[]
 }
@@ -62,6 +64,7 @@ export function lostReferences(doc: PMNode, targets: ReadonlySet<string>, langua
   let entry = 0
   doc.forEach((top, _offset, index) => {
     if (isDivisionType(top.type.name) || top.type.name === 'article') labels.set(index, labelInText(outline[entry++]?.label ?? ''))
+    else if (top.type.name === 'conclusions') labels.set(index, CONCLUSIONS_PLACE)
   })
   const places: string[] = []
   for (const r of lost) {

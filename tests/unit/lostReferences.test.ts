@@ -3,6 +3,7 @@ import { EditorState } from '@tiptap/pm/state'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
 import { idsTouchedBy, lostReferences } from '../../shared/editor/lostReferences'
 import { posOfNth } from '../helpers/editorState'
+import { CONCLUSIONS_PLACE } from '../../shared/places'
 
 const text = (value: string): DocJSON => ({ type: 'text', text: value })
 const refTo = (target: string): DocJSON => ({ type: 'xref', attrs: { target } })
@@ -41,6 +42,14 @@ describe('references a deletion leaves pointing at nothing', () => {
     expect([...touched].sort()).toEqual(['x1', 'x1-1', 'x1-2'])
     expect(lostReferences(doc, touched, 'ru')).toEqual({ missing: ['x1', 'x1-2'], places: ['', 'Статья 1'] })
     expect(lostReferences(doc, touched, 'en').places).toEqual(['', 'Article 1'])
+  })
+
+  it('a reference in the conclusions is said to stand there, not in the preamble', () => {
+    const json = draft().doc.toJSON()
+    json.content.push({ type: 'conclusions', content: [{ type: 'paragraph', content: [text('Принят в соответствии со статьей '), refTo('x1')] }] })
+    const state = EditorState.create({ doc: docFromJSON(json) })
+    const { tr, doc } = deleteTop(state, 'article', 0)
+    expect(lostReferences(doc, idsTouchedBy(tr), 'ru').places).toEqual(['', 'Статья 1', CONCLUSIONS_PLACE])
   })
 
   it('deleting a chapter heading loses the reference to the chapter only', () => {
