@@ -1,4 +1,4 @@
-import { PREAMBLE_PLACE, TITLE_PLACE } from './places'
+import { CONCLUSIONS_PLACE, PREAMBLE_PLACE, TITLE_PLACE } from './places'
 import type { ArticleEdits } from './api'
 import type { BodyType, DocJSON } from './schema'
 import type { Language } from './language'
@@ -33,7 +33,7 @@ export type ParallelIssue =
   | 'changedInOriginal'
 
 export interface ParallelRow {
-  kind: 'title' | 'preamble' | FlatDivision['kind'] | 'article'
+  kind: TextKind | FlatDivision['kind'] | 'article'
   id: string | null
   left: ParallelSide | null
   right: ParallelSide | null
@@ -85,11 +85,20 @@ function issuesOf(left: FlatDivision | FlatArticle | null, right: FlatDivision |
   return issues
 }
 
-function textRow(kind: 'title' | 'preamble', left: string | undefined, right: string | undefined, edits: EditTimes | undefined): ParallelRow {
+/** The rows of text without an id, each its whole place (shared/places.ts). */
+type TextKind = 'title' | 'preamble' | 'conclusions'
+const TEXT_PLACES: Record<TextKind, string> = { title: TITLE_PLACE, preamble: PREAMBLE_PLACE, conclusions: CONCLUSIONS_PLACE }
+
+function textRow(kind: TextKind, left: string | undefined, right: string | undefined, edits: EditTimes | undefined): ParallelRow {
   const toSide = (text: string | undefined): ParallelSide | null => (text === undefined ? null : { label: '', heading: text, blocks: [] })
   const issues: ParallelIssue[] = left === undefined || right === undefined ? ['missing'] : left.trim() !== '' && left === right ? ['untranslated'] : []
-  if (issues.length === 0 && changedInOriginal(edits, kind === 'title' ? TITLE_PLACE : PREAMBLE_PLACE)) issues.push('changedInOriginal')
+  if (issues.length === 0 && changedInOriginal(edits, TEXT_PLACES[kind])) issues.push('changedInOriginal')
   return { kind, id: null, left: toSide(left), right: toSide(right), issues }
+}
+
+/** The preamble's or the conclusions' paragraphs in order: they have no ids, so an edit of any of them marks each one. */
+function paragraphRows(kind: 'preamble' | 'conclusions', left: string[], right: string[], edits: EditTimes | undefined): ParallelRow[] {
+  return Array.from({ length: Math.max(left.length, right.length) }, (_, i) => textRow(kind, left[i], right[i], edits))
 }
 
 /**
@@ -115,14 +124,12 @@ function changedInOriginal(edits: EditTimes | undefined, placeId: string | null)
 /**
  * `left` and `right` side by side: the title, the preamble paragraph by paragraph, then parts,
  * chapters, sections and articles paired by stable id in the right text's order, with what only
- * the left text has where it stands there.
+ * the left text has where it stands there, and the conclusions paragraph by paragraph.
  */
 export function alignLanguageVersions(left: DocJSON, leftLanguage: Language, right: DocJSON, rightLanguage: Language, edits?: EditTimes): ParallelText {
   const a = flattenDocument(left, leftLanguage)
   const b = flattenDocument(right, rightLanguage)
-  const rows: ParallelRow[] = [textRow('title', a.title, b.title, edits)]
-  // The preamble's paragraphs have no ids: an edit of any of them marks each one.
-  for (let i = 0; i < Math.max(a.preamble.length, b.preamble.length); i++) rows.push(textRow('preamble', a.preamble[i], b.preamble[i], edits))
+  const rows: ParallelRow[] = [textRow('title', a.title, b.title, edits), ...paragraphRows('preamble', a.preamble, b.preamble, edits)]
   // Kinds are separate namespaces of ids, as in the comparison.
   const key = (item: FlatDivision | FlatArticle) => (item.id === null ? null : `${item.kind}:${item.id}`)
   for (const { before, after } of readingOrder(matchById(a.structure, b.structure, key))) {
@@ -133,6 +140,7 @@ export function alignLanguageVersions(left: DocJSON, leftLanguage: Language, rig
     if (l && r && !issues.includes('untranslated') && changedInOriginal(edits, item.id)) issues.push('changedInOriginal')
     rows.push({ kind: item.kind, id: item.id, left: l && parallelSide(l), right: r && parallelSide(r), issues })
   }
+  rows.push(...paragraphRows('conclusions', a.conclusions, b.conclusions, edits))
   const counts: Record<ParallelIssue, number> = { missing: 0, numberDiffers: 0, blocksDiffer: 0, untranslated: 0, changedInOriginal: 0 }
   for (const row of rows) for (const issue of row.issues) counts[issue]++
   return { rows, counts }

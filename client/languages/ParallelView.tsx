@@ -3,6 +3,7 @@ import type { Language } from '../../shared/language'
 import { alignLanguageVersions, type ParallelIssue, type ParallelRow, type ParallelSide, type ParallelText } from '../../shared/languageVersions'
 import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
+import type { MessageKey } from '../i18n/en'
 import { FormError } from '../ui/Field'
 import { Overlay } from '../versions/Overlay'
 import { ProvisionText } from './ProvisionText'
@@ -23,10 +24,14 @@ interface Draft {
 
 const ISSUES: ParallelIssue[] = ['untranslated', 'changedInOriginal', 'missing', 'numberDiffers', 'blocksDiffer']
 
+/** What names the rows of text that have no number of their own. */
+const TEXT_LABELS: Partial<Record<ParallelRow['kind'], MessageKey>> = { title: 'parallel.lawTitle', preamble: 'parallel.preamble', conclusions: 'parallel.conclusions' }
+
 function Side({ side, language, kind }: { side: ParallelSide | null; language: Language; kind: ParallelRow['kind'] }) {
   const { t } = useI18n()
   if (!side) return <td className="parallel-absent muted" lang={language}>{t('parallel.notHere')}</td>
-  const label = side.label || (kind === 'title' ? t('parallel.lawTitle') : kind === 'preamble' ? t('parallel.preamble') : '')
+  const words = TEXT_LABELS[kind]
+  const label = side.label || (words ? t(words) : '')
   return (
     <td lang={language}>
       <div className="parallel-cell">

@@ -153,7 +153,7 @@ export function DivisionChange({ ref, current, division, organizations }: Change
   )
 }
 
-/** The title or the preamble. */
+/** The title, the preamble or the conclusions. */
 export function TextChange({ ref, current, label, parts, organizations }: ChangeProps & { label: string; parts: TextDiff[]; organizations: readonly OrganizationSummary[] }) {
   return (
     <section ref={ref} tabIndex={-1} className={`diff-text${current ? ' current' : ''}`} data-testid="diff-text">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { DocumentComparison } from '../../shared/api'
-import { PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
+import { CONCLUSIONS_PLACE, PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
 import { comparativeTable, groupRegrouped, isChange, withoutRow, type ArticleDiff, type DivisionDiff, type DocumentDiff, type RegroupedRun } from '../../shared/diff'
 import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
@@ -15,10 +15,11 @@ import { useFailure } from '../ui/useFailure'
 
 const TABS = ['changes', 'table'] as const
 
-/** One entry of the comparison in reading order: the title, the preamble, a part, chapter or section heading, or an article. */
+/** One entry of the comparison in reading order: the title, the preamble, a part, chapter or section heading, an article, or the conclusions. */
 type Item =
   | { key: string; kind: 'title'; changed: true }
   | { key: string; kind: 'preamble'; changed: true }
+  | { key: string; kind: 'conclusions'; changed: true }
   | { key: string; kind: 'division'; division: DivisionDiff; changed: boolean }
   | { key: string; kind: 'article'; article: ArticleDiff; changed: boolean }
   | { key: string; kind: 'regrouped'; run: RegroupedRun; changed: true }
@@ -36,6 +37,7 @@ function itemsOf(diff: DocumentDiff): Item[] {
     const key = `${item.kind}-${item.id ?? `#${i}`}-${i}`
     items.push(item.kind === 'article' ? { key, kind: 'article', article: item, changed } : { key, kind: 'division', division: item, changed })
   })
+  if (diff.summary.conclusionsChanged) items.push({ key: 'conclusions', kind: 'conclusions', changed: true })
   return items
 }
 
@@ -163,6 +165,7 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
               })}
               {summary.titleChanged && <p>{t('compare.titleChanged')}</p>}
               {summary.preambleChanged && <p>{t('compare.preambleChanged')}</p>}
+              {summary.conclusionsChanged && <p>{t('compare.conclusionsChanged')}</p>}
               {changes.length === 0 && <p data-testid="no-changes">{t('compare.noChanges')}</p>}
             </section>
 
@@ -232,6 +235,7 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
                   const common = { ref: register(item.key), current }
                   if (item.kind === 'title') return <TextChange key={item.key} {...common} label={t('compare.lawTitle')} parts={[comparison.diff.title]} organizations={editedBy(TITLE_PLACE)} />
                   if (item.kind === 'preamble') return <TextChange key={item.key} {...common} label={t('compare.preamble')} parts={comparison.diff.preamble} organizations={editedBy(PREAMBLE_PLACE)} />
+                  if (item.kind === 'conclusions') return <TextChange key={item.key} {...common} label={t('compare.conclusions')} parts={comparison.diff.conclusions} organizations={editedBy(CONCLUSIONS_PLACE)} />
                   if (item.kind === 'division') return <DivisionChange key={item.key} {...common} division={item.division} organizations={editedBy(item.division.id)} />
                   if (item.kind === 'regrouped') return <RegroupedChange key={item.key} {...common} run={item.run} />
                   return <ArticleChange key={item.key} {...common} article={item.article} organizations={editedBy(item.article.id)} />

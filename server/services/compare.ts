@@ -1,4 +1,4 @@
-import { PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
+import { CONCLUSIONS_PLACE, PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
 import { CURRENT, type ComparativeTableFormat, type ComparedSide, type DocumentComparison, type OrganizationSummary } from '../../shared/api'
 import { compareDocuments, comparativeTable, comparativeTableHtml, type DocumentDiff } from '../../shared/diff'
 import { comparativeTableDocx } from '../../shared/diff/comparativeTableDocx'
@@ -50,9 +50,9 @@ export function compareVersions(deps: CompareDeps, doc: DocumentRecord, from: st
 
 /**
  * Per changed place (an article or a heading added, deleted, reworded or moved; the title; the
- * preamble), the organizations whose stored edits of it fall between the two sides' times, read
- * from the editing sessions (which, unlike the update log, survive compaction). An
- * approximation, on the generous side:
+ * preamble; the conclusions), the organizations whose stored edits of it fall between the two
+ * sides' times, read from the editing sessions (which, unlike the update log, survive
+ * compaction). An approximation, on the generous side:
  * - a session is one person's edits with pauses under ten minutes, and records which places it
  *   touched, not when; a session that straddles a version's moment counts whole, so a place it
  *   touched just before (or after) the window is attributed too. An edit inside the window is
@@ -72,7 +72,8 @@ export function organizationsBetween(
 ): Record<string, OrganizationSummary[]> {
   const changed = new Set(diff.structure.filter((a) => a.id && (a.status !== 'unchanged' || a.moved)).map((a) => a.id!))
   if (diff.title.status !== 'unchanged') changed.add(TITLE_PLACE)
-  if (diff.preamble.some((p) => p.status !== 'unchanged')) changed.add(PREAMBLE_PLACE)
+  if (diff.summary.preambleChanged) changed.add(PREAMBLE_PLACE)
+  if (diff.summary.conclusionsChanged) changed.add(CONCLUSIONS_PLACE)
   const out: Record<string, OrganizationSummary[]> = {}
   if (changed.size === 0) return out
   const [from, to] = atA <= atB ? [atA, atB] : [atB, atA]

@@ -1,17 +1,18 @@
 import type { ArticleDiff, BlockDiff, ChangeStatus, DivisionDiff, DocumentDiff, ProvisionRef, Segment, TextDiff } from './types'
 import type { BodyType, DivisionType } from '../schema'
 import type { OrganizationSummary } from '../api'
-import { PREAMBLE_PLACE, TITLE_PLACE } from '../places'
+import { CONCLUSIONS_PLACE, PLACE_WORDS, PREAMBLE_PLACE, TITLE_PLACE } from '../places'
 
 /**
  * The comparative table ("сравнительная таблица"): one row per changed provision with the
  * previous wording beside the new one. Article granularity; an article only renumbered or
- * moved is no row. The title, the preamble and renamed/added/deleted part, chapter and section headings get
- * rows too. This is the model; HTML and DOCX renderings are built from it.
+ * moved is no row. The title, the preamble, renamed/added/deleted part, chapter and section headings
+ * and the conclusions (after the last article) get rows too. This is the model; HTML and DOCX
+ * renderings are built from it.
  */
 
 /**
- * Per place (shared/places.ts: an article's or a division's id, `title`, `preamble`), the
+ * Per place (shared/places.ts: an article's or a division's id, `title`, `preamble`, `conclusions`), the
  * organizations that edited it between the two sides: the comparison's `organizations`
  * (DocumentComparison), computed by the server from the editing sessions.
  */
@@ -19,7 +20,7 @@ export type ProposersByArticle = Readonly<Record<string, readonly OrganizationSu
 
 export interface WordingLine {
   /** What the line is, for layout (indentation, bold headings). */
-  role: 'title' | 'preamble' | DivisionType | 'heading' | BodyType
+  role: 'title' | 'preamble' | 'conclusions' | DivisionType | 'heading' | BodyType
   /** Label shown before the text on this side: "Article 7.", "2.", "1)", "а)", or "". */
   label: string
   status: ChangeStatus
@@ -28,7 +29,7 @@ export interface WordingLine {
 }
 
 export interface ComparativeRow {
-  kind: 'title' | 'preamble' | DivisionType | 'article'
+  kind: 'title' | 'preamble' | 'conclusions' | DivisionType | 'article'
   id: string | null
   status: ChangeStatus
   labelBefore: string | null
@@ -56,11 +57,12 @@ export function comparativeTable(diff: DocumentDiff, proposers: ProposersByArtic
   const rows: ComparativeRow[] = []
   const by = (id: string | null) => (id ? (proposers[id] ?? []) : [])
   if (diff.title.status !== 'unchanged') rows.push(textRow('title', diff.title, by(TITLE_PLACE)))
-  if (diff.preamble.some((p) => p.status !== 'unchanged')) rows.push(preambleRow(diff.preamble, by(PREAMBLE_PLACE)))
+  if (diff.summary.preambleChanged) rows.push(paragraphsRow('preamble', diff.preamble, by(PREAMBLE_PLACE)))
   for (const item of diff.structure) {
     if (item.status === 'unchanged') continue
     rows.push(item.kind === 'article' ? articleRow(item, by(item.id)) : divisionRow(item, by(item.id)))
   }
+  if (diff.summary.conclusionsChanged) rows.push(paragraphsRow('conclusions', diff.conclusions, by(CONCLUSIONS_PLACE), PLACE_WORDS[diff.language].conclusions))
   return rows
 }
 
@@ -106,12 +108,20 @@ function textRow(kind: 'title', part: TextDiff, proposedBy: readonly Organizatio
   })
 }
 
-function preambleRow(paragraphs: TextDiff[], proposedBy: readonly OrganizationSummary[]): ComparativeRow {
-  return baseRow('preamble', 'changed', {
-    proposedBy: [...proposedBy],
-    before: paragraphs.filter((p) => p.before !== null).map((p) => line('preamble', '', p, 'before')),
-    after: paragraphs.filter((p) => p.after !== null).map((p) => line('preamble', '', p, 'after')),
-  })
+/**
+ * The preamble's or the conclusions' paragraphs; added or deleted when one side has none (the
+ * conclusions are optional). `name` heads each side that has them, as "Article 5." heads an
+ * article: the conclusions' words (a date, a signature) do not say what they are.
+ */
+function paragraphsRow(kind: 'preamble' | 'conclusions', paragraphs: TextDiff[], proposedBy: readonly OrganizationSummary[], name?: string): ComparativeRow {
+  const status: ChangeStatus = paragraphs.every((p) => p.status === 'added') ? 'added' : paragraphs.every((p) => p.status === 'deleted') ? 'deleted' : 'changed'
+  const side = (which: 'before' | 'after'): WordingLine[] => {
+    const lines = paragraphs.filter((p) => p[which] !== null).map((p) => line(kind, '', p, which))
+    if (!name || lines.length === 0) return lines
+    // The name is added or deleted with the whole; reworded words leave it as it was.
+    return [{ role: 'heading', label: name, status: status === 'changed' ? 'unchanged' : status, segments: [] }, ...lines]
+  }
+  return baseRow(kind, status, { proposedBy: [...proposedBy], before: side('before'), after: side('after') })
 }
 
 /** A part, chapter or section heading: one line a side, like an article's heading. */

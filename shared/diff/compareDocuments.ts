@@ -6,7 +6,7 @@ import { matchById, readingOrder, type Matching } from './match'
 import { movedItems, type KindMatching } from './moves'
 import { diffArticle } from './articles'
 import { diffDivision } from './divisions'
-import { diffPreamble } from './preamble'
+import { diffParagraphs } from './paragraphs'
 import { textDiff } from './textDiff'
 import { traceProvenance } from './provenance'
 import { summarize } from './summary'
@@ -55,8 +55,10 @@ export function compareDocuments(before: DocJSON, after: DocJSON, language: Lang
   traceProvenance(articles)
 
   const title = textDiff(old.title, now.title)
-  const preamble = diffPreamble(old.preamble, now.preamble)
-  return { title, preamble, structure: items, articles, parts, chapters, sections, summary: summarize(title, preamble, articles, { parts, chapters, sections }) }
+  const preamble = diffParagraphs(old.preamble, now.preamble)
+  const conclusions = diffParagraphs(old.conclusions, now.conclusions)
+  const summary = summarize(title, preamble, conclusions, articles, { parts, chapters, sections })
+  return { language, title, preamble, structure: items, articles, parts, chapters, sections, conclusions, summary }
 }
 
 function indicesOf(items: readonly { kind: string }[], kind: string): number[] {

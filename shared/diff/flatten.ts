@@ -6,7 +6,7 @@ import { jsonText, xrefNumbers, type XrefNumbers } from '../xref'
 
 /**
  * A document read into the shape the diff needs: title, preamble, then parts, chapters, sections and articles
- * with their labels and plain texts. Walks the JSON directly: building a ProseMirror node
+ * with their labels and plain texts, then the conclusions. Walks the JSON directly: building a ProseMirror node
  * of a 600 KB law costs ~20 ms, more than the whole diff of two identical versions.
  */
 
@@ -43,6 +43,8 @@ export interface FlatDocument {
   title: string
   preamble: string[]
   structure: (FlatDivision | FlatArticle)[]
+  /** The conclusions' paragraphs (after the last article); none when the law has no conclusions. */
+  conclusions: string[]
 }
 
 /** Plain text of a node; cross-references show their targets' numbers in `numbers`. */
@@ -85,7 +87,7 @@ export function flattenDocument(doc: DocJSON, language: Language): FlatDocument 
   const numbers = xrefNumbers(labels)
   const textOf = (node: DocJSON | undefined) => jsonText(node, numbers)
 
-  const out: FlatDocument = { title: '', preamble: [], structure: [] }
+  const out: FlatDocument = { title: '', preamble: [], structure: [], conclusions: [] }
   let part: FlatDivision | null = null
   let chapter: FlatDivision | null = null
   let section: FlatDivision | null = null
@@ -97,6 +99,12 @@ export function flattenDocument(doc: DocJSON, language: Language): FlatDocument 
       case 'preamble':
         out.preamble = (node.content ?? []).map(textOf)
         break
+      case 'conclusions': {
+        // Conclusions without a word (just added, not yet written) are none: no change to report, no empty row.
+        const paragraphs = (node.content ?? []).map(textOf)
+        out.conclusions = paragraphs.some((p) => p.trim() !== '') ? paragraphs : []
+        break
+      }
       case 'part':
         part = { kind: 'part', id: idOf(node), label: takeLabel(), heading: textOf(node) }
         // Chapters and sections belong to their part: articles before the next chapter have none.

@@ -13,11 +13,13 @@ function divisionCounts(headings: DivisionDiff[]): DivisionCounts {
 export function summarize(
   title: TextDiff,
   preamble: TextDiff[],
+  conclusions: TextDiff[],
   articles: ArticleDiff[],
   divisions: { parts: DivisionDiff[]; chapters: DivisionDiff[]; sections: DivisionDiff[] },
 ): DiffSummary {
   const count = <T>(items: T[], test: (item: T) => boolean) => items.reduce((n, item) => n + (test(item) ? 1 : 0), 0)
   const same = (a: ArticleDiff) => a.status === 'unchanged' && !a.moved
+  const changed = (paragraphs: TextDiff[]) => paragraphs.some((p) => p.status !== 'unchanged')
   return {
     articles: {
       added: count(articles, (a) => a.status === 'added'),
@@ -31,6 +33,7 @@ export function summarize(
     chapters: divisionCounts(divisions.chapters),
     sections: divisionCounts(divisions.sections),
     titleChanged: title.status !== 'unchanged',
-    preambleChanged: preamble.some((p) => p.status !== 'unchanged'),
+    preambleChanged: changed(preamble),
+    conclusionsChanged: changed(conclusions),
   }
 }

@@ -1,4 +1,5 @@
 import type { BodyType, DivisionType } from '../schema'
+import type { Language } from '../language'
 
 /**
  * The result of comparing two versions of a law. Plain data (JSON-serialisable), so the
@@ -13,7 +14,7 @@ export interface Segment {
 
 export type ChangeStatus = 'added' | 'deleted' | 'changed' | 'unchanged'
 
-/** A single piece of text (title, heading, preamble paragraph) compared word by word. */
+/** A single piece of text (title, heading, preamble or conclusions paragraph) compared word by word. */
 export interface TextDiff {
   status: ChangeStatus
   before: string | null
@@ -125,9 +126,13 @@ export interface DiffSummary {
   sections: DivisionCounts
   titleChanged: boolean
   preambleChanged: boolean
+  /** The conclusions were added, deleted or reworded. */
+  conclusionsChanged: boolean
 }
 
 export interface DocumentDiff {
+  /** The language of the labels ("Article 5.", «Статья 5.») and of the table's place words. */
+  language: Language
   title: TextDiff
   /** Preamble paragraphs, aligned by text (they carry no ids). */
   preamble: TextDiff[]
@@ -141,5 +146,7 @@ export interface DocumentDiff {
   chapters: DivisionDiff[]
   /** The same section objects as in `structure`, in that order. */
   sections: DivisionDiff[]
+  /** The conclusions' paragraphs, aligned as the preamble's; none when neither side has conclusions. */
+  conclusions: TextDiff[]
   summary: DiffSummary
 }

@@ -10,9 +10,12 @@ export type WireText<T extends TextDiff = TextDiff> = Omit<T, 'before' | 'after'
 export type WireArticle = Omit<ArticleDiff, 'heading' | 'blocks'> & { heading: WireText; blocks: WireText<BlockDiff>[] }
 export type WireDivision = Omit<DivisionDiff, 'heading'> & { heading: WireText }
 export interface WireDiff {
+  language: DocumentDiff['language']
   title: WireText
   preamble: WireText[]
   structure: (WireDivision | WireArticle)[]
+  /** Left out when neither side has conclusions; a payload without it (an older server's) reads as none. */
+  conclusions?: WireText[]
   summary: DocumentDiff['summary']
 }
 
@@ -27,11 +30,13 @@ function unpackText<T extends TextDiff>(wire: WireText<T>): T {
 
 export function packDiff(diff: DocumentDiff): WireDiff {
   return {
+    language: diff.language,
     title: packText(diff.title),
     preamble: diff.preamble.map(packText),
     structure: diff.structure.map((item) =>
       item.kind === 'article' ? { ...item, heading: packText(item.heading), blocks: item.blocks.map(packText) } : { ...item, heading: packText(item.heading) },
     ),
+    ...(diff.conclusions.length ? { conclusions: diff.conclusions.map(packText) } : {}),
     summary: diff.summary,
   }
 }
@@ -41,6 +46,7 @@ export function unpackDiff(wire: WireDiff): DocumentDiff {
     item.kind === 'article' ? { ...item, heading: unpackText(item.heading), blocks: item.blocks.map(unpackText) } : { ...item, heading: unpackText(item.heading) },
   )
   return {
+    language: wire.language,
     title: unpackText(wire.title),
     preamble: wire.preamble.map(unpackText),
     structure,
@@ -48,6 +54,7 @@ export function unpackDiff(wire: WireDiff): DocumentDiff {
     parts: structure.filter((item): item is DivisionDiff => item.kind === 'part'),
     chapters: structure.filter((item): item is DivisionDiff => item.kind === 'chapter'),
     sections: structure.filter((item): item is DivisionDiff => item.kind === 'section'),
+    conclusions: (wire.conclusions ?? []).map(unpackText),
     summary: wire.summary,
   }
 }

@@ -270,6 +270,26 @@ describe('versions: save, list, compare, checkpoints and restore on the real ser
     expect(page.match(/<td class="proposed-by"><p><abbr title="Ministry of Justice">MoJ<\/abbr><\/p><\/td><\/tr>/g)).toHaveLength(3)
   })
 
+  it('says who added the conclusions after the last article: inserted in the comparison, a last row of the table proposed by them', async () => {
+    const id = await newDraft()
+    const round1 = await save(cast.owner, id, 'Round 1')
+    const drafter = await connect(cast.drafter, id) // Ministry of Justice (MoJ)
+    const conclusions = new Y.XmlElement('conclusions')
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('Adopted at the thirty-first plenary session.')])
+    conclusions.insert(0, [paragraph])
+    textField(drafter.ydoc).push([conclusions])
+    await waitSaved(drafter)
+    const { diff, organizations } = await compare(cast.reviewer, id, round1.id, 'current')
+    expect(diff.conclusions.map((p) => [p.status, p.after])).toEqual([['added', 'Adopted at the thirty-first plenary session.']])
+    expect(diff.summary.conclusionsChanged).toBe(true)
+    expect(organizations.conclusions).toEqual([cast.justice])
+    const page = await (await cast.reviewer.api(`/api/documents/${id}/comparative-table?from=${round1.id}&to=current&format=html`)).text()
+    expect(page).toMatch(
+      /<tr data-kind="conclusions" data-status="added">.*<p class="heading">Closing formula <\/p><p class="conclusions"><ins>Adopted at the thirty-first plenary session\.<\/ins><\/p>.*<td class="proposed-by"><p><abbr title="Ministry of Justice">MoJ<\/abbr><\/p><\/td><\/tr><\/tbody>/,
+    )
+  })
+
   it('names the comparative table of a Russian draft after its title and versions, Cyrillic kept', async () => {
     const { id } = await createDocument(cast.owner, { title: 'Модельный закон «О помощи»: проект', template: 'sample', language: 'ru' })
     await shareWithCast(cast, id)

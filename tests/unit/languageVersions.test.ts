@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { alignLanguageVersions, labelNumber } from '../../shared/languageVersions'
 import { parallelTextDocx } from '../../shared/export/parallelTextDocx'
 import { readZipEntry } from '../helpers/zip'
-import { article, chapter, clause, law, point } from '../../shared/diff/testing/fixtures'
+import { article, chapter, clause, conclusions, law, point } from '../../shared/diff/testing/fixtures'
 import type { DocJSON } from '../../shared/schema'
 
 /** A Russian law: two chapters, three articles, the second with a point. */
@@ -107,6 +107,31 @@ describe('language versions side by side', () => {
       'chapter Глава 2. | Chapter II. [changedInOriginal]',
     ])
     expect(counts.changedInOriginal).toBe(2)
+  })
+
+  it('the conclusions come after the articles, paragraph by paragraph: untranslated, missing, or changed in the original', async () => {
+    const adopted = (base: DocJSON, ...paragraphs: string[]) => ({ ...base, content: [...base.content!, conclusions(...paragraphs)] })
+    const ru = adopted(russian(), 'Принят на тридцать первом пленарном заседании', '(постановление № 31-11)')
+    const en = adopted(english(), 'Adopted at the thirty-first plenary session', '(постановление № 31-11)')
+    const text = alignLanguageVersions(ru, 'ru', en, 'en')
+    const { rows } = text
+    expect(summary(rows).slice(-3)).toEqual(['article Статья 3. | Article 3.', 'conclusions  | ', 'conclusions  |  [untranslated]'])
+    expect(rows.at(-2)!.right).toEqual({ label: '', heading: 'Adopted at the thirty-first plenary session', blocks: [] })
+    const docx = await readZipEntry(await parallelTextDocx(text, { language: 'ru', header: 'Русский' }, { language: 'en', header: 'English' }, 'en'), 'word/document.xml')
+    expect(docx).toMatch(/Article 3\.[\s\S]*Принят на тридцать первом пленарном заседании[\s\S]*Adopted at the thirty-first plenary session/)
+    // Not translated yet: the English version has none.
+    const missing = alignLanguageVersions(ru, 'ru', english(), 'en')
+    expect(summary(missing.rows).slice(-2)).toEqual(['conclusions  | - [missing]', 'conclusions  | - [missing]'])
+    expect(missing.counts.missing).toBe(2)
+    // The original's conclusions edited after the translation's: each paragraph is to be translated again.
+    const edits = {
+      left: { createdAt: '2026-11-01T09:00:00.000Z', articles: { conclusions: '2026-12-02T09:00:00.000Z' } },
+      right: { createdAt: '2026-12-01T10:00:00.000Z', articles: { conclusions: '2026-12-01T10:30:00.000Z' } },
+      original: 'left' as const,
+    }
+    const changed = alignLanguageVersions(ru, 'ru', adopted(english(), 'Adopted at the plenary session', '(Resolution No. 31-11)'), 'en', edits)
+    expect(changed.rows.filter((r) => r.kind === 'conclusions').map((r) => r.issues)).toEqual([['changedInOriginal'], ['changedInOriginal']])
+    expect(changed.counts.changedInOriginal).toBe(2)
   })
 
   it('reads numbers in both languages, Roman ones included', () => {

@@ -2,7 +2,7 @@ import type { DocJSON } from '../../schema'
 
 /**
  * Hand-written document trees with readable ids for the diff's unit tests:
- * `law(title, preamble, [chapter('c1', 'General'), section('s1', 'Scope'), article('a1', 'Purpose', clause('a1c1', '…'))])`.
+ * `law(title, preamble, [chapter('c1', 'General'), section('s1', 'Scope'), article('a1', 'Purpose', clause('a1c1', '…')), conclusions('Adopted …')])`.
  */
 
 const text = (value: string): DocJSON[] => (value ? [{ type: 'text', text: value }] : [])
@@ -31,12 +31,20 @@ export const clause = block('clause')
 export const point = block('point')
 export const subpoint = block('subpoint')
 
+/** Free paragraphs (the preamble's, the conclusions'): at least one, as the schema wants. */
+function paragraphs(values: string[]): DocJSON[] {
+  return (values.length ? values : ['']).map((p) => ({ type: 'paragraph', content: text(p) }))
+}
+
+/** The conclusions (the adoption note, a signature): last among a law's `parts`, after the articles. */
+export const conclusions = (...values: string[]): DocJSON => ({ type: 'conclusions', content: paragraphs(values) })
+
 export function law(title: string, preamble: string[], parts: DocJSON[]): DocJSON {
   return {
     type: 'doc',
     content: [
       { type: 'lawTitle', content: text(title) },
-      { type: 'preamble', content: (preamble.length ? preamble : ['']).map((p) => ({ type: 'paragraph', content: text(p) })) },
+      { type: 'preamble', content: paragraphs(preamble) },
       ...parts,
     ],
   }

@@ -3,10 +3,11 @@ import type { TextDiff } from './types'
 import { textDiff } from './textDiff'
 
 /**
- * Preamble paragraphs carry no ids: align them by exact text, then pair the paragraphs left
- * over in each gap in order (edited in place), the surplus being added or deleted.
+ * Free paragraphs (the preamble's, the conclusions') carry no ids: align them by exact text, then
+ * pair the paragraphs left over in each gap in order (edited in place), the surplus being added
+ * or deleted. A side without conclusions is no paragraphs, so conclusions added read as inserted.
  */
-export function diffPreamble(before: string[], after: string[]): TextDiff[] {
+export function diffParagraphs(before: string[], after: string[]): TextDiff[] {
   if (before.length === after.length && before.every((p, i) => p === after[i])) return before.map((p) => textDiff(p, p))
   const out: TextDiff[] = []
   let removed: string[] = []
