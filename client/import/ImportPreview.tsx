@@ -1,4 +1,4 @@
-import { wordedPreamble, type ArticleNode, type ChapterNode, type LawStructure, type PartNode, type SectionNode } from '../../shared/export/structure'
+import { worded, type ArticleNode, type ChapterNode, type LawStructure, type PartNode, type SectionNode } from '../../shared/export/structure'
 import type { ReactNode } from 'react'
 import type { ImportStats } from '../../shared/import/types'
 import type { ImportNote } from '../../shared/import/notes'
@@ -20,11 +20,12 @@ const COUNTS: [keyof ImportStats, MessageKey][] = [
   ['points', 'import.count.points'],
   ['subpoints', 'import.count.subpoints'],
   ['preambleParagraphs', 'import.count.preamble'],
+  ['conclusionsParagraphs', 'import.count.conclusions'],
   ['unrecognised', 'import.count.unrecognised'],
 ]
 
-/** Counts shown only when there is something: most laws have no parts or sections, a clean import nothing unrecognised. */
-const OPTIONAL_COUNTS = new Set<keyof ImportStats>(['parts', 'sections', 'unrecognised'])
+/** Counts shown only when there is something: most laws have no parts, sections or conclusions, a clean import nothing unrecognised. */
+const OPTIONAL_COUNTS = new Set<keyof ImportStats>(['parts', 'sections', 'conclusionsParagraphs', 'unrecognised'])
 
 export function NoteText({ note }: { note: ImportNote }) {
   const { t } = useI18n()
@@ -35,7 +36,7 @@ export function NoteText({ note }: { note: ImportNote }) {
 /**
  * The recognised structure before the import is confirmed: counts, notes, then the law as it
  * will be numbered — parts, chapters, their sections, articles with computed labels and headings, their paragraphs,
- * points and sub-points; passages that matched nothing are marked as kept as plain text.
+ * points and sub-points, then the conclusions; passages that matched nothing are marked as kept as plain text.
  * Everything is rendered as text (React escapes it): markup in a file stays words.
  */
 export function ImportPreview({ structure, stats, notes, unrecognised }: {
@@ -45,7 +46,8 @@ export function ImportPreview({ structure, stats, notes, unrecognised }: {
   unrecognised: ReadonlySet<string>
 }) {
   const { t } = useI18n()
-  const preamble = wordedPreamble(structure)
+  const preamble = worded(structure.preamble)
+  const conclusions = worded(structure.conclusions)
   let shown = 0
 
   const article = (a: ArticleNode) => {
@@ -135,6 +137,13 @@ export function ImportPreview({ structure, stats, notes, unrecognised }: {
           {structure.body.map(item)}
         </ol>
         {hidden > 0 && <p className="muted">{t('import.more', { n: hidden })}</p>}
+        {conclusions.length > 0 && (
+          // In the preamble's quiet style: free paragraphs, not structure.
+          <div className="preview-preamble preview-conclusions" data-testid="preview-conclusions">
+            <h3>{t('import.conclusions')}</h3>
+            {conclusions.map((p, i) => <p key={i}>{clip(p)}</p>)}
+          </div>
+        )}
       </div>
     </div>
   )

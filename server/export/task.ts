@@ -106,12 +106,14 @@ function checkShape(value: unknown): void {
 }
 
 function countNodes(doc: DocJSON): ImportStats {
-  const stats: ImportStats = { parts: 0, chapters: 0, sections: 0, articles: 0, clauses: 0, points: 0, subpoints: 0, preambleParagraphs: 0, unrecognised: 0 }
+  const stats: ImportStats = { parts: 0, chapters: 0, sections: 0, articles: 0, clauses: 0, points: 0, subpoints: 0, preambleParagraphs: 0, conclusionsParagraphs: 0, unrecognised: 0 }
+  const nonEmpty = (node: DocJSON) => (node.content ?? []).filter((p) => (p.content ?? []).length > 0).length
   for (const top of doc.content ?? []) {
     if (top.type === 'part') stats.parts++
     else if (top.type === 'chapter') stats.chapters++
     else if (top.type === 'section') stats.sections++
-    else if (top.type === 'preamble') stats.preambleParagraphs = (top.content ?? []).filter((p) => (p.content ?? []).length > 0).length
+    else if (top.type === 'preamble') stats.preambleParagraphs = nonEmpty(top)
+    else if (top.type === 'conclusions') stats.conclusionsParagraphs = nonEmpty(top)
     else if (top.type === 'article') {
       stats.articles++
       for (const block of top.content ?? []) {

@@ -14,7 +14,8 @@ import { emptyTailAt } from './hierarchy'
  * - in a chapter or section heading: the leading blocks become a new untitled article after it;
  * - in the title or the preamble: the leading blocks become preamble paragraphs, and chapters,
  *   sections and articles go before the first existing one; a passage read as a whole law
- *   (recogniseLaw: pasted over the whole text) brings the law's title too;
+ *   (recogniseLaw: pasted over the whole text) brings the law's title too, and its conclusions,
+ *   which take the place of the law's own;
  * - in the conclusions: the leading blocks become their paragraphs, and chapters, sections and
  *   articles go before them, at the end of the law's structure.
  * Numbers come from position, as always; ids of pasted nodes are fresh (the stable-id plugin
@@ -25,6 +26,8 @@ export function pasteFragment(state: EditorState, fragment: RecognisedFragment):
   const toNode = (json: DocJSON): PMNode => schema.nodeFromJSON(json)
   const blocks = fragment.blocks.map(toNode)
   const parts = fragment.parts.map(toNode)
+  // A whole law's conclusions (recogniseLaw) close the law: they take the place of its own, or go last.
+  const closing = parts.at(-1)?.type.name === 'conclusions' ? parts.pop()! : null
   if (blocks.length === 0 && parts.length === 0) return null
 
   const tr = state.tr
@@ -125,6 +128,11 @@ export function pasteFragment(state: EditorState, fragment: RecognisedFragment):
     }
   }
 
+  if (closing) {
+    const end = tr.doc.content.size
+    const own = tr.doc.lastChild!.type.name === 'conclusions' ? tr.doc.lastChild!.nodeSize : 0
+    tr.replaceWith(end - own, end, closing)
+  }
   if (last >= 0) tr.setSelection(TextSelection.near(tr.doc.resolve(Math.max(0, last - 1)), -1))
   return tr.scrollIntoView().setMeta('paste', true).setMeta('uiEvent', 'paste')
 }

@@ -7,8 +7,9 @@ import type { TextPart } from '../xref'
 import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PartNode, type PointNode, type SectionNode, type SubpointNode } from './structure'
 
 /**
- * Akoma Ntoso 3.0 (OASIS LegalDocML) export: an `act` with FRBR metadata, preface, preamble and
- * a body of part / chapter / section / article / paragraph / point, valid against the OASIS schema.
+ * Akoma Ntoso 3.0 (OASIS LegalDocML) export: an `act` with FRBR metadata, preface, preamble,
+ * a body of part / chapter / section / article / paragraph / point and, when the law has them,
+ * conclusions (every paragraph a `<p>`, as the preamble's), valid against the OASIS schema.
  *
  * eIds follow the AKN naming convention (abbreviation + "_" + number, levels joined by "__") and
  * are the same in every language expression of the law, so that expressions can be aligned:
@@ -185,6 +186,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   }
   for (const item of law.body) lines.push(...bodyXml(item, '', '      '))
   push('    </body>')
+  if (law.conclusions) push('    <conclusions>', ...law.conclusions.map((para) => p(para, '      ')), '    </conclusions>')
   push('  </act>')
   push('</akomaNtoso>')
   const xml = lines.join('\n') + '\n'

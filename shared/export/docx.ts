@@ -22,7 +22,7 @@ import { coverLines, type ExportMeta } from './meta'
 import { reportMetaLine } from '../review/reviewReport'
 import { REVIEW_PARAGRAPH_STYLES, reviewSectionsDocx } from '../review/reviewReportDocx'
 import { commentsReport, positionsTable, type ExportAppendix, type ExportComments, type PositionsTable } from './positions'
-import { lawStructure, wordedPreamble, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type SectionNode } from './structure'
+import { lawStructure, worded, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type SectionNode } from './structure'
 import { autoLineSpacing } from './lineSpacing'
 import { bodyRun, CM, headingRun } from './wordBasics'
 
@@ -41,6 +41,8 @@ import { bodyRun, CM, headingRun } from './wordBasics'
  *   paragraph and sub-points after each point (Word's default level restart). An article with a
  *   single paragraph leaves that paragraph unnumbered, as the editor does;
  * - a cover page (title, version, status, date, organizations) ending in a page break;
+ * - the conclusions (adoption note, signature) after the last article as plain paragraphs of a
+ *   style of their own, not a Heading, so the navigation pane does not list them;
  * - Times New Roman for every script (Word has it with Cyrillic; LibreOffice substitutes the
  *   metric-compatible Liberation Serif), and the document language set for spelling and hyphenation.
  *
@@ -52,6 +54,8 @@ const NUMBERING = 'accord-law'
 export const DOCX_COVER_STYLES = { title: 'AccordCoverTitle', line: 'AccordCover' } as const
 /** The heading of an appendix after the text (positions, comments): its own style, not a Heading, so outlines and imports skip it. */
 export const DOCX_APPENDIX_STYLE = 'AccordAppendixTitle'
+/** The conclusions' paragraphs: the importer knows them by this style's name ('Accord Conclusions'). */
+export const DOCX_CONCLUSIONS_STYLE = 'AccordConclusions'
 
 function styles(language: ExportMeta['language']): IStylesOptions {
   return {
@@ -80,6 +84,7 @@ function styles(language: ExportMeta['language']): IStylesOptions {
       { id: DOCX_COVER_STYLES.line, name: 'Accord Cover', basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } } },
       { id: DOCX_APPENDIX_STYLE, name: 'Accord Appendix Title', basedOn: 'Normal', run: { size: 28, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 }, keepNext: true } },
       { id: 'AccordPreamble', name: 'Accord Preamble', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: Math.round(1.25 * CM) } } },
+      { id: DOCX_CONCLUSIONS_STYLE, name: 'Accord Conclusions', basedOn: 'Normal', paragraph: { spacing: { after: 60 } } },
       { id: 'AccordClause', name: 'Accord Paragraph', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED } },
       { id: 'AccordPoint', name: 'Accord Point', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED } },
       { id: 'AccordSubpoint', name: 'Accord Sub-point', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED } },
@@ -184,6 +189,23 @@ function bodyBlocks(item: LawStructure['body'][number]): Paragraph[] {
   return item.kind === 'chapter' ? chapterBlocks(item) : item.kind === 'section' ? sectionBlocks(item) : articleBlocks(item)
 }
 
+/**
+ * The conclusions after the last article, set apart by space before the first; kept together on a
+ * page (each keeps with the next), as a signature block is.
+ */
+function conclusionsBlocks(law: LawStructure): Paragraph[] {
+  const paragraphs = worded(law.conclusions)
+  return paragraphs.map(
+    (p, i) =>
+      new Paragraph({
+        style: DOCX_CONCLUSIONS_STYLE,
+        spacing: i === 0 ? { before: 480 } : undefined,
+        keepNext: i < paragraphs.length - 1 || undefined,
+        children: [run(p)],
+      }),
+  )
+}
+
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' }
 /** Text width of the page below: A4 less the left and right margins. */
 const TEXT_WIDTH = 11906 - 3 * CM - Math.round(1.5 * CM)
@@ -244,8 +266,9 @@ export async function toDocx(doc: DocJSON, meta: ExportMeta, appendix: ExportApp
         children: [
           ...coverParagraphs(meta, title),
           new Paragraph({ heading: HeadingLevel.TITLE, children: [run(title)] }),
-          ...wordedPreamble(law).map((p) => new Paragraph({ style: 'AccordPreamble', children: [run(p)] })),
+          ...worded(law.preamble).map((p) => new Paragraph({ style: 'AccordPreamble', children: [run(p)] })),
           ...law.body.flatMap(bodyBlocks),
+          ...conclusionsBlocks(law),
           ...(appendix.positions ? appendixBlocks(positionsTable(appendix.positions, law)) : []),
           ...(appendix.comments ? reviewBlocks(appendix.comments, doc, meta, title) : []),
         ],

@@ -4,7 +4,7 @@ import { coverLines, type ExportMeta } from './meta'
 import { reportMetaLine } from '../review/reviewReport'
 import { REVIEW_THREAD_CSS, reviewSectionsHtml } from '../review/reviewReportHtml'
 import { commentsReport, positionsTable, type ExportAppendix, type ExportComments, type PositionsTable } from './positions'
-import { lawStructure, wordedPreamble, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PartNode, type PointNode, type SectionNode } from './structure'
+import { lawStructure, worded, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PartNode, type PointNode, type SectionNode } from './structure'
 
 /**
  * One standalone HTML file: inline CSS, no script, no external resources, so it can be mailed,
@@ -24,6 +24,9 @@ body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", "PT S
 .cover ul { margin: 0; padding-left: 1.1rem; }
 h1.law-title { font-size: 17pt; text-align: center; margin: 0 0 1.5rem; }
 .preamble p { text-indent: 2em; margin: 0 0 0.6em; }
+.conclusions { margin-top: 2.5rem; }
+/* pre-wrap: a signature sets the name apart with spaces («Президент …      В. Путин»). */
+.conclusions p { margin: 0 0 0.3em; white-space: pre-wrap; }
 h2.part { font-size: 15pt; text-align: center; margin: 2.5rem 0 1.2rem; text-transform: uppercase; }
 h2.chapter { font-size: 14pt; text-align: center; margin: 2rem 0 1rem; }
 h3.section { font-size: 13pt; text-align: center; margin: 1.6rem 0 0.8rem; }
@@ -47,6 +50,7 @@ ${REVIEW_THREAD_CSS}
   body { max-width: none; padding: 0; font-size: 12pt; }
   .cover { border: 0; min-height: 22cm; display: flex; flex-direction: column; justify-content: center; page-break-after: always; break-after: page; margin: 0; }
   h2.part, h2.chapter, h3.section, .article-heading { page-break-after: avoid; break-after: avoid; }
+  .conclusions { page-break-inside: avoid; break-inside: avoid; }
   section.appendix { border: 0; page-break-before: always; break-before: page; }
   section.appendix tr { page-break-inside: avoid; break-inside: avoid; }
   p { orphans: 3; widows: 3; }
@@ -104,6 +108,12 @@ function chapterHtml(chapter: ChapterNode): string[] {
 function bodyHtml(item: LawStructure['body'][number]): string[] {
   if (item.kind === 'part') return [divisionHeading('h2', item), ...item.body.flatMap(bodyHtml)]
   return item.kind === 'chapter' ? chapterHtml(item) : item.kind === 'section' ? sectionHtml(item) : articleHtml(item)
+}
+
+/** The conclusions after the last article: plain paragraphs, set apart; none when they have no words. */
+function conclusionsHtml(law: LawStructure): string[] {
+  const paragraphs = worded(law.conclusions)
+  return paragraphs.length ? ['<div class="conclusions">', ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`), '</div>'] : []
 }
 
 /** A table after the text (the positions), every cell escaped. */
@@ -166,9 +176,10 @@ export function toHtml(doc: DocJSON, meta: ExportMeta, appendix: ExportAppendix 
     '<main class="law">',
     `<h1 class="law-title">${escapeHtml(title)}</h1>`,
     '<div class="preamble">',
-    ...wordedPreamble(law).map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...worded(law.preamble).map((p) => `<p>${escapeHtml(p)}</p>`),
     '</div>',
     ...law.body.flatMap(bodyHtml),
+    ...conclusionsHtml(law),
     '</main>',
     ...(appendix.positions ? appendixTable(positionsTable(appendix.positions, law), 'positions') : []),
     ...(appendix.comments ? reviewAppendix(appendix.comments, doc, meta, title) : []),

@@ -3,13 +3,14 @@ import { startsLikeStructure } from '../import/markers'
 import type { ExportMeta } from './meta'
 import { authorLine, reportHeadings, reportMetaLine, statusLine, type ReportThread, type ReviewReportModel } from '../review/reviewReport'
 import { commentsReport, positionsTable, type ExportAppendix, type PositionsTable } from './positions'
-import { lawStructure, wordedPreamble, type ArticleNode, type ChapterNode, type LawStructure, type SectionNode } from './structure'
+import { lawStructure, worded, type ArticleNode, type ChapterNode, type LawStructure, type SectionNode } from './structure'
 
 /**
  * Markdown for the web and for review:
  *   # Title / preamble / ## Part I. Heading / ## Chapter I. Heading / ### Section 1. Heading / ### Article 5. Heading
  *   (#### inside a section, so the levels nest) /
- *   "1. text" paragraphs, "   1) text" points, "      a) text" sub-points.
+ *   "1. text" paragraphs, "   1) text" points, "      a) text" sub-points /
+ *   "---" then the conclusions' paragraphs.
  * Blocks are separated by blank lines, so a sub-point ("a)" is not Markdown list syntax) never
  * runs into the line above. User text is escaped: it never turns into markup, and the importer
  * never mistakes it for structure.
@@ -83,6 +84,16 @@ function bodyLines(item: LawStructure['body'][number]): string[] {
   return item.kind === 'chapter' ? chapterLines(item) : item.kind === 'section' ? sectionLines(item) : articleLines(item)
 }
 
+/**
+ * The conclusions after the last article, after a thematic break: Markdown has no element for
+ * them, and without it an adoption note or a signature would read back as a paragraph of the last
+ * article; the importer takes what follows a break after the last article for the conclusions.
+ */
+function conclusionsBlocks(law: LawStructure): string[] {
+  const paragraphs = worded(law.conclusions)
+  return paragraphs.length ? ['---', ...paragraphs.map(escapeMarkdown)] : []
+}
+
 /** A GFM table after the text (a pipe in a cell is escaped with the rest of the inline syntax). */
 function tableBlocks(table: PositionsTable): string[] {
   const row = (cells: string[]) => `| ${cells.map((c) => escapeMarkdown(c)).join(' | ')} |`
@@ -128,8 +139,9 @@ export function toMarkdown(doc: DocJSON, meta: ExportMeta, appendix: ExportAppen
   const law = lawStructure(doc, meta.language)
   const title = law.title || meta.title
   const blocks: string[] = [title ? `# ${escapeMarkdown(title)}` : '#']
-  for (const p of wordedPreamble(law)) blocks.push(escapeMarkdown(p))
+  for (const p of worded(law.preamble)) blocks.push(escapeMarkdown(p))
   for (const item of law.body) blocks.push(...bodyLines(item))
+  blocks.push(...conclusionsBlocks(law))
   if (appendix.positions) blocks.push(...tableBlocks(positionsTable(appendix.positions, law)))
   if (appendix.comments) blocks.push(...reviewBlocks(commentsReport(appendix.comments, doc, meta.language, title)))
   return blocks.join('\n\n') + '\n'

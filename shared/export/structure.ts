@@ -116,12 +116,13 @@ export interface LawStructure {
 
 
 /**
- * The preamble's paragraphs that have words, as the printed formats (DOCX, PDF, HTML, Markdown)
- * show them: the editor always keeps one preamble paragraph, empty when there is no preamble.
- * Akoma Ntoso keeps every paragraph, empty or not: it is the lossless exchange format.
+ * The paragraphs that have words (the preamble's, the conclusions'), as the printed formats (DOCX,
+ * PDF, HTML, Markdown) show them: the editor always keeps one preamble paragraph, empty when there
+ * is no preamble, and a new conclusions node starts as one empty paragraph. Akoma Ntoso keeps
+ * every paragraph, empty or not: it is the lossless exchange format.
  */
-export function wordedPreamble(law: LawStructure): string[] {
-  return law.preamble.filter((p) => p.trim())
+export function worded(paragraphs: readonly string[] = []): string[] {
+  return paragraphs.filter((p) => p.trim())
 }
 
 function idOf(node: DocJSON): string | null {

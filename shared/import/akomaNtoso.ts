@@ -13,8 +13,9 @@ import { collapseSpaces } from './spaces'
  * computed); everything is flattened back to the editor's sibling blocks:
  * paragraph → clause, its points → point, their points → subpoint. An `intro` is its owner's
  * text, a `wrapUp` a further paragraph. A `section` becomes a section heading followed by its
- * articles, as a chapter does. Elements the model has no place for (part, title, hcontainer,
- * tables…) keep their text: a heading-only container becomes text in place.
+ * articles, as a chapter does. `conclusions` become the law's conclusions, a paragraph for each
+ * `<p>` in them (a signature's parts are its words). Elements the model has no place for (title,
+ * hcontainer, tables…) keep their text: a heading-only container becomes text in place.
  */
 
 /** Elements the law's structure is made of: text outside them is kept as text. */
@@ -56,6 +57,7 @@ export function parseAkomaNtoso(xml: string): ImportResult {
 
   const body = child(act, 'body')
   if (!body) throw new ImportError('notAkn', 'Akoma Ntoso act has no <body>')
+  const conclusions = child(act, 'conclusions')
 
   // Walks the hierarchy; `depth` is the body-block level the next point would take.
   const walkArticleChildren = (el: XmlElement, depth: number): void => {
@@ -143,6 +145,11 @@ export function parseAkomaNtoso(xml: string): ImportResult {
     }
   }
   walkContainer(body)
+  if (conclusions) {
+    // Each block child gives its paragraphs: a `<p>` one, a container one per `<p>` in it (or its whole text).
+    const items = elements(conclusions)
+    for (const t of items.length ? items.flatMap(blockTexts) : blockTexts(conclusions)) asm.conclusionsParagraph(t)
+  }
 
   if (skipped.size) notes.push({ code: 'aknFlattened', elements: [...skipped].sort().join(', ') })
   const language = (languageCode && LANGUAGE_BY_CODE[languageCode.toLowerCase()]) || guessLanguage(textContent(body))

@@ -6,7 +6,7 @@ import type { ImportStats } from './types'
 /**
  * Assembles an imported document: every importer ends here, so ids are always fresh and unique
  * and the tree always satisfies the schema (a preamble with at least one paragraph, an article
- * that starts with its heading).
+ * that starts with its heading, the conclusions last and only when there are some).
  */
 
 export type BodyKind = 'clause' | 'point' | 'subpoint'
@@ -14,12 +14,15 @@ export type BodyKind = 'clause' | 'point' | 'subpoint'
 const DIVISION_STATS: Record<DivisionType, 'parts' | 'chapters' | 'sections'> = { part: 'parts', chapter: 'chapters', section: 'sections' }
 
 const text = (value: string): DocJSON[] => (value ? [{ type: 'text', text: value }] : [])
+/** Free paragraphs (the preamble's, the conclusions'). */
+const paragraphs = (values: string[]): DocJSON[] => values.map((p) => ({ type: 'paragraph', content: text(p) }))
 
 export class DocAssembler {
   title = ''
   readonly preamble: string[] = []
+  readonly conclusions: string[] = []
   readonly parts: DocJSON[] = []
-  readonly stats: ImportStats = { parts: 0, chapters: 0, sections: 0, articles: 0, clauses: 0, points: 0, subpoints: 0, preambleParagraphs: 0, unrecognised: 0 }
+  readonly stats: ImportStats = { parts: 0, chapters: 0, sections: 0, articles: 0, clauses: 0, points: 0, subpoints: 0, preambleParagraphs: 0, conclusionsParagraphs: 0, unrecognised: 0 }
   private article: DocJSON | null = null
 
   /** A part, chapter or section heading: what follows it, up to the next such heading, is its own. */
@@ -65,6 +68,12 @@ export class DocAssembler {
     this.stats.preambleParagraphs++
   }
 
+  /** A paragraph of the conclusions (the adoption note, a signature line), after every article. */
+  conclusionsParagraph(value: string): void {
+    this.conclusions.push(value)
+    this.stats.conclusionsParagraphs++
+  }
+
   /** Gives each article that has a heading only the empty paragraph a new article has in the editor. */
   fillEmptyArticles(): void {
     for (const part of this.parts) {
@@ -80,8 +89,9 @@ export class DocAssembler {
       type: 'doc',
       content: [
         { type: 'lawTitle', content: text(this.title) },
-        { type: 'preamble', content: (this.preamble.length ? this.preamble : ['']).map((p) => ({ type: 'paragraph', content: text(p) })) },
+        { type: 'preamble', content: paragraphs(this.preamble.length ? this.preamble : ['']) },
         ...this.parts,
+        ...(this.conclusions.length ? [{ type: 'conclusions', content: paragraphs(this.conclusions) }] : []),
       ],
     }
   }

@@ -20,13 +20,15 @@ import { MAX_IMPORT_BLOCKS } from './limits'
 
 /**
  * Our own exports' cover page (style names as written by shared/export/docx.ts) is metadata, not
- * text of the law; Word's Title style marks the law's title; other styles map as mammoth's defaults.
+ * text of the law; their conclusions' style marks the conclusions, whatever their words; Word's
+ * Title style marks the law's title; other styles map as mammoth's defaults.
  */
 const STYLE_MAP = [
   "p[style-name='Title'] => h1.docx-title:fresh",
   "p[style-name='Accord Cover Title'] => !",
   "p[style-name='Accord Cover'] => !",
   "p[style-name='Accord Appendix Title'] => h6.docx-appendix:fresh",
+  "p[style-name='Accord Conclusions'] => p.docx-conclusions:fresh",
 ]
 
 const HEADING = /^h([1-6])$/
@@ -114,7 +116,7 @@ function walkNodes(el: XmlElement, walk: Walk, depth: number): void {
     } else if (h) {
       // Word's Heading 1 holds chapters and Heading 2 articles (Title is the law's title).
       walk.blocks.push({ text: collapseSpaces(inlineText(c)), heading: Number(h[1]) + 1 })
-    } else if (name === 'p') pushLines(walk, inlineText(c), {})
+    } else if (name === 'p') pushLines(walk, inlineText(c), c.attrs.class === 'docx-conclusions' ? { closing: true } : {})
     else if (name === 'ol' || name === 'ul') {
       for (const li of elements(c, 'li')) {
         // Footnotes come at the end as a list; they are notes, not points of the last article.

@@ -12,7 +12,7 @@ import { jsonText } from '../xref'
 export interface RecognisedFragment {
   /** Body blocks (clause / point / subpoint) before any heading, for the article at the cursor. */
   blocks: DocJSON[]
-  /** Chapters and articles that followed, in order. */
+  /** Chapters and articles that followed, in order; for a whole law (recogniseLaw), its conclusions last. */
   parts: DocJSON[]
   /** The law's title, for a passage pasted over the whole text (recogniseLaw); absent otherwise. */
   title?: string
@@ -47,7 +47,8 @@ export function recogniseFragment(source: SourceBlock[], options: FragmentOption
   // blocks standing for the cursor's context come first and are dropped again.
   const context = options.after ? CONTEXT[options.after] : []
   const opening: SourceBlock[] = [{ text: '', heading: 1 }, { text: 'Article 1', heading: 3 }, ...context.map((text) => ({ text }))]
-  const { doc } = recognise([...opening, ...blocks], { language: options.language, markdown: options.markdown })
+  // A passage pasted into a law ends in its article: an adoption note there is that article's text.
+  const { doc } = recognise([...opening, ...blocks], { language: options.language, markdown: options.markdown, conclusions: false })
   const [, , current, ...parts] = doc.content ?? []
   let body = (current?.content ?? []).slice(1 + context.length)
   // The recogniser gives an article with no text an empty paragraph; here that means "nothing".
@@ -59,7 +60,7 @@ export function recogniseFragment(source: SourceBlock[], options: FragmentOption
 /**
  * A passage pasted over the whole text (select all, then paste): read as a whole law, as an
  * import reads a file, its title line the law's title and what comes before the first heading
- * its preamble (`blocks`, put there by pasteFragment).
+ * its preamble (`blocks`, put there by pasteFragment); its conclusions, if any, are the last of `parts`.
  */
 export function recogniseLaw(source: SourceBlock[], options: Omit<FragmentOptions, 'after'> = {}): RecognisedFragment {
   const { doc } = recognise(source.filter((b) => b.text.trim() !== ''), { language: options.language, markdown: options.markdown })

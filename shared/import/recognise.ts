@@ -2,16 +2,19 @@ import { docFromJSON, type DivisionType, type DocJSON } from '../schema'
 import type { Language } from '../language'
 import { numberDocument, toRoman } from '../numbering'
 import { DocAssembler, guessLanguage, languageSample, type BodyKind } from './build'
-import { matchHeading, matchMarker, type Marker } from './markers'
+import { matchHeading, matchMarker, type HeadingMatch, type Marker } from './markers'
 import type { ImportResult } from './types'
 import { noteText, type ImportNote } from './notes'
 import { joinTitleLines, startsTitleSubject } from './titleLines'
+import { conclusionsStart } from './conclusions'
 
 /**
  * Turns a sequence of text blocks (lines of plain text or Markdown, paragraphs of a DOCX) into
  * the law's structure. Typed numbers are recognised and stripped (Accord computes numbers);
  * whatever is not recognised is kept as plain text where it stood: a preamble paragraph before
- * the first article, a paragraph of the current article after it. Nothing is dropped.
+ * the first article, a paragraph of the current article after it. Nothing is dropped. After the
+ * last heading, an adoption note or a signature (shared/import/conclusions.ts) and all that
+ * follows it are the conclusions.
  *
  * Levels inside an article come from the numbering styles in use, the way a reader sees them:
  * "1." is always a paragraph; any other style ("1)", "(a)", "а)", a bullet, a Word list level)
@@ -35,6 +38,11 @@ export interface SourceBlock {
   indent?: number
   /** The line continues the paragraph of the block before, after a line break (a DOCX's soft break). */
   sameParagraph?: boolean
+  /**
+   * Marked as the conclusions by the source (our exports: a Markdown thematic break before it, a
+   * DOCX paragraph of the conclusions' style): after the last heading, it opens them whatever it says.
+   */
+  closing?: boolean
 }
 
 export interface RecogniseOptions {
@@ -44,6 +52,8 @@ export interface RecogniseOptions {
   markdown?: boolean
   /** Notes from the format reader (skipped images, flattened tables…), put before ours. */
   notes?: ImportNote[]
+  /** Whether the text may end in conclusions (a whole law: the default); a passage pasted into a law has none. */
+  conclusions?: boolean
 }
 
 interface Level {
@@ -120,6 +130,11 @@ function continuesTitle(block: SourceBlock, raw: string, first: SourceBlock, mar
   return looksLikeTitle(raw) && startsTitleSubject(raw)
 }
 
+/** The heading a block reads as; in Markdown with ## / ### headings, only a heading line's words count. */
+function headingOf(block: SourceBlock, headingsOnly: boolean): HeadingMatch | null {
+  return !headingsOnly || block.heading !== undefined ? matchHeading(block.text.trim()) : null
+}
+
 function clip(text: string): string {
   return text.length > 60 ? text.slice(0, 57) + '…' : text
 }
@@ -149,9 +164,16 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
   const typedLabels = new Map<string, string>()
   let flattened = 0
   let strayAfterChapter = 0
+  // A heading by its words or by the source's level; the conclusions start after the last one.
+  const isHeading = (b: SourceBlock) => (b.heading !== undefined && b.heading <= 3) || headingOf(b, headingsOnly) !== null
+  const closingAt = options.conclusions === false ? -1 : conclusionsStart(blocks, isHeading)
 
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     const raw = block.text.trim()
+    if (i === closingAt && asm.currentArticle) {
+      for (const rest of blocks.slice(i)) if (rest.text.trim()) asm.conclusionsParagraph(clean(rest.text.trim()))
+      break
+    }
     if (!raw && block.heading === undefined) continue
 
     if (titleOpen) {
@@ -182,7 +204,7 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
       continue
     }
 
-    const heading = !headingsOnly || block.heading !== undefined ? matchHeading(raw) : null
+    const heading = headingOf(block, headingsOnly)
     if (heading) {
       const title = clean(heading.rest)
       if (heading.kind !== 'article') {

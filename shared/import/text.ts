@@ -16,6 +16,8 @@ import { MAX_IMPORT_BLOCKS } from './limits'
  *   not end a sentence (hard-wrapped text), and split where a heading or a number starts;
  * - plain text without any blank line: every line is a block (one paragraph per line, as text
  *   copied out of most editors arrives).
+ * A Markdown thematic break ("---") marks the block after it as opening the conclusions, as
+ * shared/export/markdown.ts writes them; the recogniser heeds it only after the last heading.
  */
 
 export interface ParseTextOptions {
@@ -26,6 +28,8 @@ export interface ParseTextOptions {
 }
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/
+/** CommonMark's thematic break; under a paragraph's line "---" would underline a heading, so only after a blank line. */
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/
 
 function indentOf(line: string): number {
   let n = 0
@@ -63,6 +67,7 @@ export function textBlocks(text: string, options: ParseTextOptions = {}): { bloc
   const blocks: SourceBlock[] = []
   const maxBlocks = options.maxBlocks ?? Infinity
   let open: SourceBlock | null = null // the block the next line may continue
+  let closing = false // the next block follows a thematic break
 
   for (const line of lines) {
     if (blocks.length > maxBlocks) throw new ImportError('tooLong', `more than ${maxBlocks} paragraphs`)
@@ -71,10 +76,15 @@ export function textBlocks(text: string, options: ParseTextOptions = {}): { bloc
       open = null
       continue
     }
+    if (markdown && open === null && THEMATIC_BREAK.test(line)) {
+      closing = true
+      continue
+    }
     const atx = markdown ? ATX.exec(line) : null
     if (atx) {
       blocks.push({ text: atx[2] ?? '', heading: atx[1].length })
       open = null
+      closing = false
       continue
     }
     const structural = startsHeading(trimmed) || matchMarker(trimmed, markdown) !== null
@@ -91,7 +101,8 @@ export function textBlocks(text: string, options: ParseTextOptions = {}): { bloc
       open.text += ' ' + trimmed
       continue
     }
-    const block: SourceBlock = { text: trimmed, indent: indentOf(line) }
+    const block: SourceBlock = { text: trimmed, indent: indentOf(line), ...(closing ? { closing } : {}) }
+    closing = false
     blocks.push(block)
     // A heading line never absorbs the next line: that is its title or the first paragraph.
     open = startsHeading(trimmed) ? null : block

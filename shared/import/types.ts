@@ -12,6 +12,8 @@ export interface ImportStats {
   points: number
   subpoints: number
   preambleParagraphs: number
+  /** Paragraphs of the conclusions after the last article (adoption note, signature). */
+  conclusionsParagraphs: number
   /** Passages that matched no heading or number and were kept as plain text in place. */
   unrecognised: number
 }

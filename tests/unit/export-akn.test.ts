@@ -10,6 +10,7 @@ import type { ExportMeta } from '../../shared/export/meta'
 import type { DocJSON } from '../../shared/schema'
 import { sectionedLaw } from '../helpers/sectionedLaw'
 import { partedLaw } from '../helpers/partedLaw'
+import { CONCLUSIONS, conclusionsLaw } from '../helpers/conclusionsLaw'
 
 /**
  * Akoma Ntoso export, validated with xmllint against the OASIS schema copied into
@@ -251,5 +252,23 @@ describe('Akoma Ntoso export with parts', () => {
     expect(xml).toContain('<p>См. раздел <ref href="#part_2">II</ref> и статью <ref href="#part_2__chp_2__sec_1__art_6">6</ref>.</p>')
     const eIds = new Set([...xml.matchAll(/ eId="([^"]+)"/g)].map((m) => m[1]))
     for (const [, target] of xml.matchAll(/<ref href="#([^"]*)"/g)) expect(eIds).toContain(target)
+  })
+})
+
+describe('Akoma Ntoso export of the conclusions', () => {
+  it('writes <conclusions> after <body>, every paragraph a <p>, empty ones too; valid in both languages', () => {
+    for (const language of ['en', 'ru'] as const) {
+      const xml = toAkomaNtoso(conclusionsLaw(language), meta(language))
+      validate(xml)
+      const ps = CONCLUSIONS[language].map((t) => `      <p>${t}</p>`).join('\n')
+      expect(xml).toContain(`    </body>\n    <conclusions>\n${ps}\n    </conclusions>\n  </act>`)
+    }
+  })
+
+  it('escapes their text, and a law without conclusions has no <conclusions>', () => {
+    const xml = toAkomaNtoso(conclusionsLaw('en', ['Done at <Minsk> & Moscow']), meta('en'))
+    validate(xml)
+    expect(xml).toContain('<p>Done at &lt;Minsk&gt; &amp; Moscow</p>')
+    expect(toAkomaNtoso(sampleLaw('en'), meta('en'))).not.toContain('conclusions')
   })
 })

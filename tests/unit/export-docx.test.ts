@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { createBuilders } from '../../shared/seed/builders'
 import { sampleLaw } from '../../shared/seed/modelLaw'
-import { toDocx } from '../../shared/export/docx'
 import { articlesOf, lawStructure } from '../../shared/export/structure'
 import type { ExportMeta } from '../../shared/export/meta'
 import { unzipText as unzip } from '../helpers/zip'
 import { sectionedLaw } from '../helpers/sectionedLaw'
 import { partedLaw } from '../helpers/partedLaw'
+import { CONCLUSIONS, conclusionsLaw, lastArticleText } from '../helpers/conclusionsLaw'
+import { DOCX_APPENDIX_STYLE, DOCX_CONCLUSIONS_STYLE, toDocx } from '../../shared/export/docx'
 
 /** The <w:p> elements of document.xml with their text, style, numbering level and numbering instance. */
 function paragraphs(xml: string) {
@@ -198,5 +199,41 @@ describe('DOCX export with parts', () => {
     expect(en).toMatch(/<w:pStyle w:val="Heading1"\/>\s*<w:jc w:val="center"\/>[\s\S]*?Part II\. Special part/)
     const ru = unzip(await toDocx(partedLaw('ru'), meta('ru')), 'word/document.xml')
     expect(headings(ru)).toContain('Heading1 Раздел I. Общая часть')
+  })
+})
+
+describe('DOCX export of the conclusions', () => {
+  const positions = { organizations: [{ name: 'Ministry of Justice', shortName: 'MoJ', position: null }] }
+
+  it('writes their paragraphs that have words after the last article, before the appendix: unnumbered, no heading, space before the first', async () => {
+    const xml = unzip(await toDocx(conclusionsLaw('ru'), meta('ru'), { positions }), 'word/document.xml')
+    const all = paragraphs(xml)
+    const first = all.findIndex((p) => p.style === DOCX_CONCLUSIONS_STYLE)
+    const [note, , signature, place] = CONCLUSIONS.ru
+    expect(all.slice(first - 1, first + 4).map((p) => [p.style, p.text, p.numId])).toEqual([
+      ['AccordClause', lastArticleText('ru'), null],
+      [DOCX_CONCLUSIONS_STYLE, note, null],
+      [DOCX_CONCLUSIONS_STYLE, signature, null],
+      [DOCX_CONCLUSIONS_STYLE, place, null],
+      [null, '', null],
+    ])
+    expect(all[first + 3].pageBreak).toBe(true)
+    expect(all[first + 4].style).toBe(DOCX_APPENDIX_STYLE)
+    const bodies = [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]).filter((b) => b.includes(`w:val="${DOCX_CONCLUSIONS_STYLE}"`))
+    expect(bodies[0]).toMatch(/<w:spacing w:before="480"\/>/)
+    expect(bodies.slice(1).some((b) => b.includes('w:before'))).toBe(false)
+    // Kept together on a page: each but the last keeps with the next.
+    expect(bodies.map((b) => b.includes('<w:keepNext/>'))).toEqual([true, true, false])
+    // Their style is no heading: Word's navigation pane lists the law's divisions and articles only.
+    const styles = unzip(await toDocx(conclusionsLaw('ru'), meta('ru')), 'word/styles.xml')
+    const style = /<w:style [^>]*w:styleId="AccordConclusions"[\s\S]*?<\/w:style>/.exec(styles)![0]
+    expect(style).toContain('<w:name w:val="Accord Conclusions"/>')
+    expect(style).not.toContain('outlineLvl')
+  })
+
+  it('writes none for a law without conclusions, or with no words in them', async () => {
+    for (const doc of [sampleLaw('en'), conclusionsLaw('en', [''])]) {
+      expect(paragraphs(unzip(await toDocx(doc, meta('en')), 'word/document.xml')).some((p) => p.style === DOCX_CONCLUSIONS_STYLE)).toBe(false)
+    }
   })
 })

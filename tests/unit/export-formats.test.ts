@@ -8,6 +8,9 @@ import type { ExportMeta } from '../../shared/export/meta'
 import type { DocJSON } from '../../shared/schema'
 import { sectionedLaw } from '../helpers/sectionedLaw'
 import { partedLaw } from '../helpers/partedLaw'
+import { CONCLUSIONS, conclusionsLaw, lastArticleText } from '../helpers/conclusionsLaw'
+import type { ExportPositions } from '../../shared/export/positions'
+import { parseText } from '../../shared/import/text'
 
 const meta = (language: 'en' | 'ru', extra: Partial<ExportMeta> = {}): ExportMeta => ({
   title: language === 'en' ? 'Model Law On Combating Human Trafficking' : 'Модельный закон',
@@ -280,5 +283,37 @@ describe('export with parts', () => {
     expect(main).toContain('See part II and article 6.')
     expect(html).toMatch(/h2\.part \{/)
     expect(toHtml(partedLaw('ru'), meta('ru'))).toContain('>Раздел II. Особенная часть</h2>')
+  })
+})
+
+describe('export of the conclusions', () => {
+  const positions: ExportPositions = { organizations: [{ name: 'Ministry of Justice', shortName: 'MoJ', position: null }] }
+  const [note, , signature, place] = CONCLUSIONS.ru
+
+  it('HTML: after the last article and before the appendix, their paragraphs that have words, set apart, kept together in print', () => {
+    const html = toHtml(conclusionsLaw('ru'), meta('ru'), { positions })
+    const block = html.slice(html.indexOf('<div class="conclusions">'), html.indexOf('</main>'))
+    expect(block).toBe(`<div class="conclusions">\n<p>${note}</p>\n<p>${signature}</p>\n<p>${place}</p>\n</div>\n`)
+    expect(html.indexOf(lastArticleText('ru'))).toBeLessThan(html.indexOf('<div class="conclusions">'))
+    expect(html.indexOf('</main>')).toBeLessThan(html.indexOf('<section class="appendix positions">'))
+    // Not a heading: the page's outline stays the law's divisions and articles.
+    expect(block).not.toMatch(/<h[1-6]/)
+    expect(html).toMatch(/\n\.conclusions \{ margin-top: [^}]+\}/)
+    expect(html).toMatch(/@media print \{[\s\S]*\.conclusions \{[^}]*break-inside: avoid/)
+  })
+
+  it('Markdown: a thematic break after the last article, then their paragraphs that have words, before the appendix; they read back as conclusions', () => {
+    const md = toMarkdown(conclusionsLaw('ru'), meta('ru'), { positions })
+    expect(md).toContain(`\n${lastArticleText('ru')}\n\n---\n\n${note}\n\n${signature}\n\n${place}\n\n## `)
+    const back = parseText(toMarkdown(conclusionsLaw('en'), meta('en')))
+    expect(back.doc.content!.at(-1)!.type).toBe('conclusions')
+    expect(back.stats).toMatchObject({ articles: 2, conclusionsParagraphs: 3, unrecognised: 0 })
+  })
+
+  it('a law without conclusions, or with no words in them, gets none in HTML and Markdown', () => {
+    for (const doc of [sampleLaw('en'), conclusionsLaw('en', ['', ' '])]) {
+      expect(toHtml(doc, meta('en'))).not.toContain('<div class="conclusions">')
+      expect(toMarkdown(doc, meta('en'))).not.toMatch(/^---$/m)
+    }
   })
 })

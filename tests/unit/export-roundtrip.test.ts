@@ -19,6 +19,8 @@ import type { Language } from '../../shared/language'
 import { sectionedLaw } from '../helpers/sectionedLaw'
 import { partedLaw } from '../helpers/partedLaw'
 import { idsOf as ids } from '../helpers/docIds'
+import { CONCLUSIONS, conclusionsLaw, conclusionsNode } from '../helpers/conclusionsLaw'
+import { worded } from '../../shared/export/structure'
 
 /**
  * Export, import back, compare: chapters, articles, their numbers and headings, block kinds and
@@ -159,6 +161,47 @@ describe('round trip of a law with parts', () => {
   }
 })
 
+describe('round trip of a law with conclusions', () => {
+  // The printed formats leave out empty paragraphs; XML's and Word's readers collapse runs of spaces.
+  const collapsed = (texts: string[]) => texts.map((t) => t.replace(/\s+/g, ' '))
+  for (const language of ['en', 'ru'] as const) {
+    const law = conclusionsLaw(language)
+
+    it(`Markdown (${language}): after the thematic break, the conclusions come back, their empty paragraph left out`, () => {
+      const result = parseText(toMarkdown(law, meta(language)))
+      expect(result.warnings).toEqual([])
+      expect(result.stats).toMatchObject({ chapters: 1, articles: 2, points: 2, conclusionsParagraphs: 3, unrecognised: 0 })
+      expectSameLaw(result.doc, conclusionsLaw(language, worded(CONCLUSIONS[language])), language)
+    })
+
+    it(`Akoma Ntoso (${language}): every paragraph comes back, the empty one too`, () => {
+      const result = parseAkomaNtoso(toAkomaNtoso(law, meta(language)))
+      expect(result.warnings).toEqual([])
+      expect(result.stats).toMatchObject({ articles: 2, conclusionsParagraphs: 4 })
+      expectSameLaw(result.doc, conclusionsLaw(language, collapsed(CONCLUSIONS[language])), language)
+    })
+
+    it(`DOCX (${language}): their style brings them back`, async () => {
+      const result = await parseDocx(await toDocx(law, meta(language)))
+      expect(result.stats).toMatchObject({ articles: 2, conclusionsParagraphs: 3, unrecognised: 0 })
+      expectSameLaw(result.doc, conclusionsLaw(language, collapsed(worded(CONCLUSIONS[language]))), language)
+    })
+  }
+})
+
+describe('round trip of conclusions that read as no note or signature', () => {
+  // A place and a date alone: the exports' marks (Markdown's break, the DOCX style) bring them back.
+  const law = conclusionsLaw('en', ['Minsk', '3 April 2008'])
+
+  it('Markdown', () => {
+    expectSameLaw(parseText(toMarkdown(law, meta('en'))).doc, law, 'en')
+  })
+
+  it('DOCX', async () => {
+    expectSameLaw((await parseDocx(await toDocx(law, meta('en')))).doc, law, 'en')
+  })
+})
+
 describe('round trip of edge cases', () => {
   const b = createBuilders('e')
   const edge = b.law('Edge', ['One.', 'Two.'], [
@@ -235,6 +278,10 @@ function lawArbitrary(texts: fc.Arbitrary<string>) {
     })
 }
 
+/** A random law that ends in conclusions of `texts`. */
+const withConclusions = (texts: fc.Arbitrary<string>) =>
+  fc.tuple(lawArbitrary(texts), fc.array(texts, { minLength: 1, maxLength: 3 })).map(([doc, paragraphs]) => ({ ...doc, content: [...doc.content!, conclusionsNode(paragraphs)] }))
+
 describe('round trip of random laws', () => {
   it('Markdown: any text and any block order come back unchanged', () => {
     fc.assert(
@@ -246,13 +293,23 @@ describe('round trip of random laws', () => {
     )
   })
 
+  it('Markdown: conclusions of any text come back as conclusions, after the last article', () => {
+    fc.assert(
+      fc.property(withConclusions(nonEmpty), fc.constantFrom<Language>('en', 'ru'), (doc, language) => {
+        const back = parseText(toMarkdown(doc, meta(language)), language).doc
+        expect(stripIds(back)).toEqual(stripIds(doc))
+      }),
+      { numRuns: 100 },
+    )
+  })
+
   it('Akoma Ntoso: the same, with empty texts too, and the files are schema-valid', () => {
     const dir = mkdtempSync(join(tmpdir(), 'accord-rt-'))
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
     const files: string[] = []
     const withEmpty = fc.oneof(nonEmpty, fc.constant(''))
     fc.assert(
-      fc.property(lawArbitrary(withEmpty), fc.constantFrom<Language>('en', 'ru'), (doc, language) => {
+      fc.property(fc.oneof(lawArbitrary(withEmpty), withConclusions(withEmpty)), fc.constantFrom<Language>('en', 'ru'), (doc, language) => {
         const xml = toAkomaNtoso(doc, meta(language))
         const back = parseAkomaNtoso(xml).doc
         expect(stripIds(back)).toEqual(stripIds({ ...doc, content: doc.content!.map((n) => (n.type === 'lawTitle' && !n.content?.length ? { ...n, content: [{ type: 'text', text: 'Model Law' }] } : n)) }))

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseAkomaNtoso } from '../../shared/import/akomaNtoso'
 import { parseXml, textContent, XmlError, elements } from '../../shared/import/xml'
 import { createBuilders } from '../../shared/seed/builders'
+import { conclusionsNode } from '../helpers/conclusionsLaw'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
 
 function stripIds(node: DocJSON): DocJSON {
@@ -185,5 +186,40 @@ describe('parseAkomaNtoso', () => {
     expect(() => parseAkomaNtoso('<html><body/></html>')).toThrow(/Akoma Ntoso/)
     expect(() => parseAkomaNtoso('<akomaNtoso><act name="x"><meta/></act></akomaNtoso>')).toThrow(/body/)
     expect(() => parseAkomaNtoso('<akomaNtoso><act>')).toThrow(XmlError)
+  })
+
+  it('reads <conclusions> from another producer: a paragraph per <p>, in containers too, a signature’s parts as its words; nothing to report', () => {
+    const xml = `<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act"><meta/><body>
+      <article eId="art_1"><num>Статья 1.</num><heading>Вступление в силу</heading><content><p>Настоящий Закон вступает в силу.</p></content></article>
+    </body>
+    <conclusions>
+      <p>Принят на тридцать первом пленарном заседании
+        Межпарламентской Ассамблеи (постановление № 31-11)</p>
+      <blockContainer>
+        <p><signature><role>Президент Российской Федерации</role> <person refersTo="#putin">В. Путин</person></signature></p>
+        <p><location refersTo="#moscow">Москва, Кремль</location></p>
+      </blockContainer>
+      <formula name="enactingFormula"><p><date date="2008-04-03">3 апреля 2008 года</date></p></formula>
+      <container name="number"><p><docNumber>№ 12-ФЗ</docNumber></p></container>
+    </conclusions></act></akomaNtoso>`
+    const result = parseAkomaNtoso(xml)
+    docFromJSON(result.doc)
+    const b = createBuilders('x')
+    expect(stripIds(result.doc)).toEqual(
+      stripIds(
+        b.law('', [], [
+          b.article('Вступление в силу', [b.clause('Настоящий Закон вступает в силу.')]),
+          conclusionsNode([
+            'Принят на тридцать первом пленарном заседании Межпарламентской Ассамблеи (постановление № 31-11)',
+            'Президент Российской Федерации В. Путин',
+            'Москва, Кремль',
+            '3 апреля 2008 года',
+            '№ 12-ФЗ',
+          ]),
+        ]),
+      ),
+    )
+    expect(result.stats).toMatchObject({ articles: 1, clauses: 1, conclusionsParagraphs: 5 })
+    expect(result.warnings).toEqual([])
   })
 })

@@ -20,6 +20,7 @@ import { toDocx } from '../../shared/export/docx'
 import { createBuilders } from '../../shared/seed/builders'
 import { sampleLaw } from '../../shared/seed/modelLaw'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
+import { conclusionsNode } from '../helpers/conclusionsLaw'
 
 /** DOCX drafts built here with the docx package, as ministries send them, and read back with parseDocx. */
 
@@ -219,6 +220,31 @@ describe('parseDocx', () => {
     const top = result.doc.content!.map((n) => `${n.type}:${n.type === 'article' ? n.content![0].content?.[0]?.text : n.content?.[0]?.text ?? ''}`)
     expect(top).toEqual(['lawTitle:', 'preamble:', 'part:ОБЩАЯ ЧАСТЬ', 'chapter:Общие положения', 'article:Сфера применения', 'part:Особенная часть', 'article:Действие'])
     expect(result.stats).toMatchObject({ parts: 2, chapters: 1, articles: 2, unrecognised: 0 })
+  })
+
+  it('reads an adoption note after the last article, and the signature set on lines after it, as the conclusions', async () => {
+    const bytes = await build([
+      h(HeadingLevel.TITLE, 'Модельный закон о защите данных'),
+      h(HeadingLevel.HEADING_2, 'Статья 1. Предмет'),
+      p('Президент Республики назначает уполномоченный орган.'),
+      h(HeadingLevel.HEADING_2, 'Статья 2. Вступление в силу'),
+      p('Настоящий Закон вступает в силу со дня опубликования.'),
+      p('Принят на тридцать первом пленарном заседании Межпарламентской Ассамблеи (постановление № 31-11)'),
+      new Paragraph({ children: [new TextRun('Председатель Совета Ассамблеи'), new TextRun({ text: 'В. Матвиенко', break: 1 })] }),
+    ])
+    const result = await parseDocx(bytes)
+    docFromJSON(result.doc)
+    const b = createBuilders('x')
+    expect(stripIds(result.doc)).toEqual(
+      stripIds(
+        b.law('Модельный закон о защите данных', [], [
+          b.article('Предмет', [b.clause('Президент Республики назначает уполномоченный орган.')]),
+          b.article('Вступление в силу', [b.clause('Настоящий Закон вступает в силу со дня опубликования.')]),
+          conclusionsNode(['Принят на тридцать первом пленарном заседании Межпарламентской Ассамблеи (постановление № 31-11)', 'Председатель Совета Ассамблеи', 'В. Матвиенко']),
+        ]),
+      ),
+    )
+    expect(result.stats).toMatchObject({ articles: 2, clauses: 2, conclusionsParagraphs: 3, unrecognised: 0 })
   })
 
   it('rejects bytes that are not a DOCX package', async () => {

@@ -7,6 +7,7 @@ import { matchHeading, matchMarker } from '../../shared/import/markers'
 import { createBuilders } from '../../shared/seed/builders'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
 import { idsOf as ids } from '../helpers/docIds'
+import { conclusionsNode } from '../helpers/conclusionsLaw'
 
 function stripIds(node: DocJSON): DocJSON {
   const out: DocJSON = { type: node.type }
@@ -165,7 +166,7 @@ describe('parseText: plain text', () => {
       ),
     )
     expect(language).toBe('en')
-    expect(stats).toEqual({ parts: 0, chapters: 2, sections: 0, articles: 3, clauses: 4, points: 3, subpoints: 2, preambleParagraphs: 1, unrecognised: 0 })
+    expect(stats).toEqual({ parts: 0, chapters: 2, sections: 0, articles: 3, clauses: 4, points: 3, subpoints: 2, preambleParagraphs: 1, conclusionsParagraphs: 0, unrecognised: 0 })
     expect(warnings).toEqual([])
   })
 
@@ -544,6 +545,50 @@ describe('parseText: Markdown', () => {
     expect(parsed('# Not markdown\nArticle 1. A\nText \\[x\\]', undefined, { format: 'text' }).tree).toEqual(
       expected(b.law('# Not markdown', [], [b.article('A', [b.clause('Text \\[x\\]')])])),
     )
+  })
+})
+
+describe('parseText: the conclusions after the last article', () => {
+  const NOTE = 'Принят на тридцать первом пленарном заседании Межпарламентской Ассамблеи государств – участников СНГ (постановление № 31-11 от 3 апреля 2008 года)'
+  const force = 'Настоящий Закон вступает в силу со дня его официального опубликования.'
+
+  it('a model law’s adoption note after the last article is the conclusions, not a paragraph "2." of it', () => {
+    const { tree, stats, warnings } = parsed(`Модельный закон о защите данных\n\nСтатья 1. Предмет\nТекст.\n\nСтатья 2. Вступление в силу\n${force}\n\n${NOTE}\n`)
+    expect(tree).toEqual(expected(b.law('Модельный закон о защите данных', [], [b.article('Предмет', [b.clause('Текст.')]), b.article('Вступление в силу', [b.clause(force)]), conclusionsNode([NOTE])])))
+    expect(stats).toMatchObject({ articles: 2, clauses: 2, conclusionsParagraphs: 1, unrecognised: 0 })
+    expect(warnings).toEqual([])
+  })
+
+  it('a signature block, a line each, with what follows it: place, date, number', () => {
+    const lines = ['Принят Государственной Думой 21 марта 2008 года', 'Президент Российской Федерации                В. Путин', 'Москва, Кремль', '3 апреля 2008 года', '№ 12-ФЗ']
+    const { tree } = parsed(['Федеральный закон о данных', 'Статья 1. Предмет', 'Текст.', ...lines].join('\n'))
+    expect(tree).toEqual(expected(b.law('Федеральный закон о данных', [], [b.article('Предмет', [b.clause('Текст.')]), conclusionsNode(lines)])))
+    const signed = parsed(['Law on Data', 'Article 1. Subject', '1. Text.', '2. More text.', 'President of the Republic   J. Smith', 'Done at Minsk, 3 April 2008'].join('\n'))
+    expect(signed.tree.content!.at(-1)).toEqual(expected(conclusionsNode(['President of the Republic   J. Smith', 'Done at Minsk, 3 April 2008'])))
+  })
+
+  it('never takes a paragraph of the last article, nor a note before it', () => {
+    const text = [
+      'Закон о Президенте',
+      'Статья 1. Избрание',
+      'Принят Государственной Думой порядок избрания.',
+      'Статья 2. Полномочия',
+      'Президент Республики назначает Премьер-министра с согласия Парламента.',
+      'Президент Республики вправе:',
+      '1) распустить Парламент;',
+      'Принято решение о выборах.',
+    ].join('\n')
+    const { doc, stats } = parseText(text)
+    expect(doc.content!.map((n) => n.type)).toEqual(['lawTitle', 'preamble', 'article', 'article'])
+    expect(stats).toMatchObject({ articles: 2, conclusionsParagraphs: 0 })
+  })
+
+  it('Markdown: what follows a thematic break after the last article, whatever it says; a break elsewhere changes nothing', () => {
+    const md = ['# Law on Data', '## Chapter I. General', '### Article 1. Subject', 'Text.', '---', 'Minsk', '', 'Article 5 \\- not a heading', '', '---', 'after a second break'].join('\n\n')
+    const { tree } = parsed(md)
+    expect(tree).toEqual(expected(b.law('Law on Data', [], [b.chapter('General'), b.article('Subject', [b.clause('Text.')]), conclusionsNode(['Minsk', 'Article 5 - not a heading', 'after a second break'])])))
+    const before = parsed(['# Law on Data', 'Preamble.', '---', '### Article 1. Subject', 'Text.'].join('\n\n'))
+    expect(before.tree).toEqual(expected(b.law('Law on Data', ['Preamble.'], [b.article('Subject', [b.clause('Text.')])])))
   })
 })
 

@@ -155,4 +155,14 @@ describe('pasteFragment', () => {
     const untitled = all.apply(pasteFragment(all, recogniseLaw(textBlocks('Статья 1. Предмет\nТекст.').blocks, { language: 'ru' }))!)
     expect(topLevel(untitled.doc)).toEqual(['lawTitle:', 'preamble:', 'article:Предмет'])
   })
+
+  it('a whole law with an adoption note, pasted into the empty title of a draft with articles: its conclusions close the law, in place of the draft\'s own', () => {
+    const b = createBuilders('k')
+    const untitled = stateFromJSON(b.law('', [], [b.article('Old', [b.clause('Old text.')]), b.conclusions(['Old note'])]))
+    const state = withCursorIn(untitled, 'lawTitle', 0)
+    const text = 'МОДЕЛЬНЫЙ ЗАКОН\nО защите свидетелей\nСтатья 1. Предмет\nТекст.\nПринят на тридцать первом пленарном заседании'
+    const next = state.apply(pasteFragment(state, recogniseLaw(textBlocks(text).blocks, { language: 'ru' }))!)
+    expect(() => next.doc.check()).not.toThrow()
+    expect(topLevel(next.doc)).toEqual(['lawTitle:Модельный закон о защите свидетелей', 'preamble:', 'article:Предмет', 'article:Old', 'conclusions:Принят на тридцать первом пленарном заседании'])
+  })
 })

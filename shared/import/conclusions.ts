@@ -1,0 +1,50 @@
+import type { SourceBlock } from './recognise'
+
+/**
+ * What opens a law's conclusions (AKN `conclusions`, «реквизиты»): the adoption note of a model law
+ * («Принят на тридцать первом пленарном заседании Межпарламентской Ассамблеи …»), of a national
+ * law («Принят Государственной Думой …», "Adopted by the Parliament …", "Done at …"), or a
+ * signature («Президент Российской Федерации     В. Путин», "President of the Republic").
+ * Only a line after the law's last heading can open them (conclusionsStart), and it takes all that
+ * follows with it; so the rule is narrow: a paragraph of the last article must never read as one.
+ */
+
+/**
+ * «Принят», «Принята», «Принято» (or "Adopted"), alone on its line as in a signature block set line
+ * by line, or followed by where or by whom: «на …», «в …», «Государственной Думой», «Советом …».
+ * «Принято решение …» or "Adopted children …" are sentences of an article, not notes.
+ */
+const ADOPTED_RU = /^(?:Принят[аоы]?|ПРИНЯТ[АОЫ]?)(?:$|\s+(?:на|в|во|Государственной|Межпарламентской|Советом|Верховным|Верховной|Законодательной|Парламентом|Палатой|Национальным|Народным|Мажилисом|Собранием)(?:\s|$))/u
+const ADOPTED_EN = /^(?:(?:Adopted|ADOPTED)(?:$|\s+(?:at|by|on)\s)|Done\s+at\s)/
+
+/** A signature's first words: «Президент» (alone, or «Президент Республики …»), "President" alone or "President of …". */
+const SIGNATURE = /^(?:(?:Президент|ПРЕЗИДЕНТ)(?:$|\s)|(?:President|PRESIDENT)(?:$|\s+(?:of|OF)\s))/u
+
+/**
+ * A signature is a short line that ends without a sentence's punctuation, which tells
+ * «Президент Российской Федерации   В. Путин» from «Президент Республики назначает …».
+ */
+const MAX_SIGNATURE = 100
+
+/** Whether a line opens the conclusions: an adoption note, or a signature line. */
+export function opensConclusions(line: string): boolean {
+  const text = line.replace(/\s+/g, ' ').trim()
+  if (ADOPTED_RU.test(text) || ADOPTED_EN.test(text)) return true
+  return SIGNATURE.test(text) && text.length <= MAX_SIGNATURE && !/[.;:]$/.test(text)
+}
+
+/**
+ * Where a law's conclusions start among its blocks, or -1: after the last heading (`isHeading`),
+ * the first block its source marks as them (`closing`) or that reads as an adoption note or a
+ * signature (a list item never does). A text without headings has no articles to follow.
+ */
+export function conclusionsStart(blocks: readonly SourceBlock[], isHeading: (block: SourceBlock) => boolean): number {
+  let last = blocks.length - 1
+  while (last >= 0 && !isHeading(blocks[last])) last--
+  if (last < 0) return -1
+  for (let i = last + 1; i < blocks.length; i++) {
+    const block = blocks[i]
+    if (block.closing || (block.listDepth === undefined && opensConclusions(block.text))) return i
+  }
+  return -1
+}
