@@ -89,6 +89,23 @@ describe('the closing formula after the last article (a Russian draft; the owner
     await expect.poll(() => owner.locator('.legal-text .conclusions .comment-highlight').allTextContents().then((parts) => parts.join(''))).toBe('пленарном заседании')
   })
 
+  it('a model law pasted into the import dialog (Russian interface): its adoption note is the closing formula, not a paragraph of the last article', async () => {
+    await owner.goto(server.url)
+    await owner.getByTestId('import-document').click()
+    await owner.getByTestId('import-text').fill(['МОДЕЛЬНЫЙ ЗАКОН', 'О защите свидетелей', '', 'Статья 1. Предмет', 'Настоящий Закон определяет меры защиты.', '', 'Статья 2. Вступление в силу', 'Настоящий Закон вступает в силу со дня его опубликования.', '', `${ADOPTED} (постановление № 31-11 от 3 апреля 2008 года)`].join('\n'))
+    await owner.getByRole('button', { name: 'Распознать структуру' }).click()
+    const preview = owner.getByTestId('preview-conclusions')
+    await preview.waitFor()
+    expect(await preview.locator('h3').textContent()).toBe('Реквизиты')
+    expect(await preview.locator('p').allTextContents()).toEqual([`${ADOPTED} (постановление № 31-11 от 3 апреля 2008 года)`])
+    await owner.getByTestId('import-confirm').click()
+    await owner.waitForURL(/\/d\/[0-9a-z]{16}$/)
+    await owner.waitForSelector(SAVED)
+    await expect.poll(() => conclusionsText(owner)).toBe(`${ADOPTED} (постановление № 31-11 от 3 апреля 2008 года)`)
+    // The last article keeps its one paragraph, unnumbered.
+    expect(await owner.locator('.legal-text article.article').last().locator('p.clause').evaluateAll((ps) => ps.map((p) => `${p.getAttribute('data-label') ?? ''}|${p.textContent}`))).toEqual(['|Настоящий Закон вступает в силу со дня его опубликования.'])
+  })
+
   it('the reviewer compares Round 1 with the current text: the closing formula is the last change, and the table\'s last row', async () => {
     await reviewer.getByTestId('history').click()
     const history = reviewer.getByTestId('history-panel')
