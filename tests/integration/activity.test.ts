@@ -77,13 +77,19 @@ describe('activity: who changed what, grouped into editing sessions', () => {
     expect((await cast.stranger.api(`/api/documents/${id}/activity`)).status).toBe(403)
   })
 
-  it('names the title, the preamble and a chapter heading a session changed, before its articles', async () => {
+  /** A new sample draft shared with the cast, the drafter connected to it, its first article amended. */
+  async function amendSample(): Promise<{ id: string; drafter: TestClient }> {
     const { id } = await createDocument(cast.owner, { title: 'Sample', template: 'sample' })
     await shareWithCast(cast, id)
     const drafter = connectClient(server.wsUrl, id, { cookie: cast.drafter.cookie })
     clients.push(drafter)
     await waitSynced(drafter)
     typeInArticle(drafter.ydoc, 0, ' Amended.')
+    return { id, drafter }
+  }
+
+  it('names the title, the preamble and a chapter heading a session changed, before its articles', async () => {
+    const { id, drafter } = await amendSample()
     for (const name of ['chapter', 'paragraph', 'lawTitle']) (nthElement(drafter.ydoc, name, 0).get(0) as Y.XmlText).insert(0, 'New ')
     await waitSaved(drafter)
     const [session] = await cast.observer.json<ActivitySession[]>(`/api/documents/${id}/activity`)
@@ -100,12 +106,7 @@ describe('activity: who changed what, grouped into editing sessions', () => {
   })
 
   it('names the conclusions a session added, last', async () => {
-    const { id } = await createDocument(cast.owner, { title: 'Sample', template: 'sample' })
-    await shareWithCast(cast, id)
-    const drafter = connectClient(server.wsUrl, id, { cookie: cast.drafter.cookie })
-    clients.push(drafter)
-    await waitSynced(drafter)
-    typeInArticle(drafter.ydoc, 0, ' Amended.')
+    const { id, drafter } = await amendSample()
     const conclusions = new Y.XmlElement('conclusions')
     const paragraph = new Y.XmlElement('paragraph')
     paragraph.insert(0, [new Y.XmlText('Adopted at the 31st plenary session.')])
