@@ -365,6 +365,8 @@ export const en = {
   'import.note.unrecognised': "Passages with no recognised heading or number, kept as plain paragraphs: {count} (first: “{first}”).",
   'import.note.appendixLeftOut': "The appendix after the text (“{title}”) was left out: it is not part of the law.",
   'import.note.aknFlattened': "Elements with no place in Accord's structure were flattened: {elements}.",
+  'import.note.trackedChanges': "The file holds tracked changes (insertions: {inserted}, deletions: {deleted}). They were read as accepted: inserted words kept, deleted words left out. To import the text without them, reject them in Word first.",
+  'import.note.wordComments': "Word comments left out (comment in Accord, on the imported text): {count}.",
   'error.export_unavailable': "This server cannot make this format.",
   'error.export_too_large': "The draft is too large or complex to prepare in this format.",
   'error.server_busy': "The server is busy preparing other files. Try again in a moment.",

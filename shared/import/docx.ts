@@ -9,6 +9,7 @@ import type { ImportNote } from './notes'
 import { ImportError } from './errors'
 import { collapseSpaces } from './spaces'
 import { MAX_DOCX_XML_BYTES, docxPartsExceed } from './zipBomb'
+import { COMMENTS_PART, DOCUMENT_PART, revisionNotes } from './docxRevisions'
 import { MAX_IMPORT_BLOCKS } from './limits'
 
 /**
@@ -153,7 +154,8 @@ export function loadDocxReader(): ReturnType<typeof importMammoth> {
 export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Language): Promise<ImportResult> {
   const { default: mammoth } = await loadDocxReader()
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
-  if (await docxPartsExceed(view, MAX_DOCX_XML_BYTES)) throw new ImportError('tooLarge', `the Word document's parts unpack to more than ${MAX_DOCX_XML_BYTES} bytes`)
+  const parts = new Map<string, string | null>([[DOCUMENT_PART, null], [COMMENTS_PART, null]])
+  if (await docxPartsExceed(view, MAX_DOCX_XML_BYTES, parts)) throw new ImportError('tooLarge', `the Word document's parts unpack to more than ${MAX_DOCX_XML_BYTES} bytes`)
   const arrayBuffer = view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer
   // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`; JSZip takes either.
   const input = { buffer: view, arrayBuffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0]
@@ -174,6 +176,7 @@ export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Lang
   if (walk.appendix !== null) notes.push({ code: 'appendixLeftOut', title: walk.appendix })
   if (walk.images) notes.push({ code: 'imagesLeftOut', count: walk.images })
   if (walk.tables) notes.push({ code: 'tablesFlattened', count: walk.tables })
+  notes.push(...revisionNotes(parts))
   for (const m of result.messages) {
     // Unknown paragraph styles are normal in Word files and change nothing; other notes are kept.
     if (m.type === 'error' || !/^Unrecognised (paragraph|run) style/.test(m.message)) notes.push({ code: 'docxMessage', message: m.message })

@@ -16,6 +16,8 @@ export type ImportNote =
   | { code: 'unrecognised'; count: number; first: string }
   | { code: 'aknFlattened'; elements: string }
   | { code: 'appendixLeftOut'; title: string }
+  | { code: 'trackedChanges'; inserted: number; deleted: number }
+  | { code: 'wordComments'; count: number }
 
 export type ImportNoteCode = ImportNote['code']
 
@@ -45,5 +47,9 @@ export function noteText(note: ImportNote): string {
       return `Elements with no place in Accord's structure were flattened: ${note.elements}.`
     case 'appendixLeftOut':
       return `The appendix after the text (“${note.title}”) was left out: it is not part of the law.`
+    case 'trackedChanges':
+      return `The file holds tracked changes (insertions: ${note.inserted}, deletions: ${note.deleted}); they were read as accepted: inserted words kept, deleted words left out. To import the text without them, reject them in Word first.`
+    case 'wordComments':
+      return `${note.count} Word comment(s) were left out: comments are made in Accord, on the imported text.`
   }
 }

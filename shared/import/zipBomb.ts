@@ -35,9 +35,11 @@ interface Part {
 
 /**
  * Whether the parts mammoth may read inflate to more than `limit` bytes in all. Whatever is
- * malformed is left to mammoth to refuse (false), as is any part it cannot inflate.
+ * malformed is left to mammoth to refuse (false), as is any part it cannot inflate. The text of
+ * each part named in `texts` is put there as it is inflated (what mammoth does not tell, such as
+ * tracked changes, is read from it: docxRevisions.ts); null if it was not read whole.
  */
-export async function docxPartsExceed(bytes: Uint8Array, limit: number): Promise<boolean> {
+export async function docxPartsExceed(bytes: Uint8Array, limit: number, texts?: Map<string, string | null>): Promise<boolean> {
   const parts = centralDirectory(bytes)
   if (!parts) return false
   let total = 0
@@ -54,7 +56,10 @@ export async function docxPartsExceed(bytes: Uint8Array, limit: number): Promise
   for (const part of parts) {
     if (/\.rels$/i.test(part.name)) continue
     if (imagesOnly.has(part.name) && !READ_BY_NAME.test(part.name)) continue
-    total += (await inflate(part, limit - total, false)).length
+    const kept = texts?.has(part.name) ?? false
+    const inflated = await inflate(part, limit - total, kept)
+    if (kept) texts!.set(part.name, inflated.text)
+    total += inflated.length
     if (total > limit) return true
   }
   return false

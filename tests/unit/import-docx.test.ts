@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
   Document,
   HeadingLevel,
+  InsertedTextRun,
   ImageRun,
   LevelFormat,
   Packer,
@@ -249,6 +254,48 @@ describe('parseDocx', () => {
 
   it('rejects bytes that are not a DOCX package', async () => {
     await expect(parseDocx(new TextEncoder().encode('not a zip'))).rejects.toThrow()
+  })
+})
+
+describe('a ministry\'s Word file with tracked changes and comments', () => {
+  const change = { author: 'Минюст', date: '2026-12-01T10:00:00Z' }
+
+  it('is read with the changes accepted, and the preview says so; its comments left out, and counted', async () => {
+    const doc = new Document({
+      comments: { children: [{ id: 0, author: 'Минюст', date: new Date('2026-12-01T10:00:00Z'), children: [p('Уточнить срок.')] }] },
+      sections: [
+        {
+          children: [
+            h(HeadingLevel.HEADING_2, 'Статья 1. Вступление в силу'),
+            new Paragraph({
+              children: [
+                new TextRun('Настоящий Закон вступает в силу через '),
+                new DeletedTextRun({ id: 1, ...change, text: 'три' }),
+                new InsertedTextRun({ id: 2, ...change, text: 'шесть' }),
+                new TextRun(' месяцев.'),
+                new CommentRangeStart(0),
+                new TextRun(' Без изменений.'),
+                new CommentRangeEnd(0),
+                new TextRun({ children: [new CommentReference(0)] }),
+              ],
+            }),
+          ],
+        },
+      ],
+    })
+    const result = await parseDocx(new Uint8Array(await Packer.toArrayBuffer(doc)), 'ru')
+    const clause = JSON.stringify(result.doc.content?.at(-1))
+    expect(clause).toContain('через шесть месяцев. Без изменений.')
+    expect(clause).not.toContain('три')
+    expect(result.notes).toEqual(expect.arrayContaining([{ code: 'trackedChanges', inserted: 1, deleted: 1 }, { code: 'wordComments', count: 1 }]))
+    expect(result.warnings.join('\n')).toContain('they were read as accepted')
+  })
+
+  it('without either, says nothing of them (a table\'s inside borders are not insertions)', async () => {
+    const table = new Table({ rows: [new TableRow({ children: [new TableCell({ children: [p('ячейка')] })] })] })
+    const result = await parseDocx(await build([h(HeadingLevel.HEADING_2, 'Статья 1. Предмет'), p('Текст.'), table]), 'ru')
+    expect(result.notes.map((n) => n.code)).not.toContain('trackedChanges')
+    expect(result.notes.map((n) => n.code)).not.toContain('wordComments')
   })
 })
 
