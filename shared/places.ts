@@ -73,7 +73,7 @@ export function conclusionsPlace(language: Language): Place {
 export function placesOf(doc: PMNode, language: Language): Place[] {
   const places = titleAndPreamble(language)
   for (const entry of outlineOf(doc, language)) if (entry.id) places.push({ id: entry.id, kind: entry.kind, num: entry.num, label: entry.label, heading: entry.heading })
-  if (doc.lastChild?.type.name === 'conclusions') places.push(conclusionsPlace(language))
+  if (findPlaceNode(doc, CONCLUSIONS_PLACE)) places.push(conclusionsPlace(language))
   return places
 }
 

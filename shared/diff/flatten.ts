@@ -3,6 +3,7 @@ import { isBodyType, type BodyType, type DivisionType, type DocJSON } from '../s
 import type { Language } from '../language'
 import { numberDocument, type NumberedNode } from '../numbering'
 import { jsonText, xrefNumbers, type XrefNumbers } from '../xref'
+import { conclusionsOf } from '../export/structure'
 
 /**
  * A document read into the shape the diff needs: title, preamble, then parts, chapters, sections and articles
@@ -99,12 +100,6 @@ export function flattenDocument(doc: DocJSON, language: Language): FlatDocument 
       case 'preamble':
         out.preamble = (node.content ?? []).map(textOf)
         break
-      case 'conclusions': {
-        // Conclusions without a word (just added, not yet written) are none: no change to report, no empty row.
-        const paragraphs = (node.content ?? []).map(textOf)
-        out.conclusions = paragraphs.some((p) => p.trim() !== '') ? paragraphs : []
-        break
-      }
       case 'part':
         part = { kind: 'part', id: idOf(node), label: takeLabel(), heading: textOf(node) }
         // Chapters and sections belong to their part: articles before the next chapter have none.
@@ -132,5 +127,8 @@ export function flattenDocument(doc: DocJSON, language: Language): FlatDocument 
       }
     }
   }
+  // Conclusions without a word (just added, not yet written) are none: no change to report, no empty row.
+  const closing = conclusionsOf(doc.content ?? [], textOf) ?? []
+  out.conclusions = closing.some((p) => p.trim() !== '') ? closing : []
   return out
 }

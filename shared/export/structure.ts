@@ -196,8 +196,17 @@ export function lawStructure(doc: DocJSON, language: Language): LawStructure {
       else top(article)
     }
   }
-  const closing = children.find((c) => c.type === 'conclusions')
-  return closing ? { language, title, preamble, conclusions: (closing.content ?? []).map(textOf), body } : { language, title, preamble, body }
+  const closing = conclusionsOf(children, textOf)
+  return closing ? { language, title, preamble, conclusions: closing, body } : { language, title, preamble, body }
+}
+
+/**
+ * The paragraphs of the law's conclusions, or null when it has none: those of every conclusions
+ * node, in order (two may meet when added at once; shared/schema/nodes.ts).
+ */
+export function conclusionsOf(children: readonly DocJSON[], textOf: (node: DocJSON) => string): string[] | null {
+  const nodes = children.filter((c) => c.type === 'conclusions')
+  return nodes.length ? nodes.flatMap((c) => (c.content ?? []).map(textOf)) : null
 }
 
 /** `{ [key]: runs }` for a block with a cross-reference, else nothing (the field stays absent). */

@@ -18,10 +18,18 @@ const idAttribute = {
   },
 }
 
+/**
+ * The conclusions belong after the last article, and the editor's commands keep them there; but the
+ * schema lets them stand anywhere among the structure, more than once. Two people adding the
+ * conclusions and an article at the end at the same moment may get them in either order from
+ * Yjs, or two conclusions: a node the schema refuses where it stands is dropped by ProseMirror's
+ * replace (which fits content to the schema), and the next local edit deletes it for everyone.
+ * Readers (exports, comparison, places) take every conclusions node's paragraphs as the law's.
+ */
 export const LegalDocument = Node.create({
   name: 'doc',
   topNode: true,
-  content: 'lawTitle preamble structural* conclusions?',
+  content: 'lawTitle preamble (structural | conclusions)*',
 })
 
 export const Text = Node.create({ name: 'text', group: 'inline' })

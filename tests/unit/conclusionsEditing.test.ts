@@ -133,3 +133,18 @@ describe('pasting and dropping at the conclusions', () => {
     expect(topLevel(state.doc)).toEqual(['lawTitle:Law', 'preamble:Preamble', 'chapter:General', 'article:Two', 'chapter:Final', 'article:Three', 'article:One', `conclusions:${ADOPTED}`])
   })
 })
+
+describe('conclusions that two people\'s edits left elsewhere, or twice', () => {
+  it('the toolbar\'s "Closing formula" gathers them at the end, as one, in their order', () => {
+    const json = fixtureLaw(true)
+    const b = createBuilders('c')
+    json.content!.splice(4, 0, b.conclusions(['Adopted in Minsk.']))
+    json.content!.push(b.conclusions(['3 April 2008']))
+    const before = withCursorIn(stateFromJSON(json), 'clause', 0)
+    expect(topLevel(before.doc)).toEqual([...LAW.slice(0, 4), 'conclusions:Adopted in Minsk.', ...LAW.slice(4), 'conclusions:3 April 2008'])
+    const state = press(before, goToConclusions)
+    expect(topLevel(state.doc)).toEqual([...LAW, 'conclusions:Adopted in Minsk.3 April 2008'])
+    expect(state.doc.lastChild!.childCount).toBe(2)
+    expect(cursorBlock(state)).toEqual({ type: 'paragraph', text: '3 April 2008', offset: 12 })
+  })
+})
