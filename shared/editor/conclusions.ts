@@ -11,6 +11,11 @@ export function structuralEnd(doc: PMNode): number {
   return doc.lastChild?.type.name === 'conclusions' ? doc.childCount - 1 : doc.childCount
 }
 
+/** The position where the law's structure ends: before the conclusions at the end, or the end of the text. */
+export function structuralEndPos(doc: PMNode): number {
+  return doc.lastChild?.type.name === 'conclusions' ? doc.content.size - doc.lastChild.nodeSize : doc.content.size
+}
+
 /**
  * The toolbar's "Closing formula": the caret goes to the end of the conclusions, which are added
  * (one empty paragraph, after the last article) when the law has none yet. Conclusions that two

@@ -127,10 +127,11 @@ describe('pasting and dropping at the conclusions', () => {
     const state0 = law()
     const one = nodeWithId(state0.doc, 'art1')!
     const selected = state0.apply(state0.tr.setSelection(TextSelection.create(state0.doc, one.pos + 2, one.pos + one.node.nodeSize - 2)))
-    const tr = dropUnits(selected, [one.node], posOfNth(state0.doc, 'conclusions') + 3, true)!
-    const state = selected.apply(tr)
-    expect(() => state.doc.check()).not.toThrow()
-    expect(topLevel(state.doc)).toEqual(['lawTitle:Law', 'preamble:Preamble', 'chapter:General', 'article:Two', 'chapter:Final', 'article:Three', 'article:One', `conclusions:${ADOPTED}`])
+    // On their first words, and on their last.
+    for (const at of [posOfNth(state0.doc, 'conclusions') + 3, state0.doc.content.size - 3]) {
+      const state = selected.apply(dropUnits(selected, [one.node], at, true)!)
+      expect(topLevel(state.doc)).toEqual(['lawTitle:Law', 'preamble:Preamble', 'chapter:General', 'article:Two', 'chapter:Final', 'article:Three', 'article:One', `conclusions:${ADOPTED}`])
+    }
   })
 })
 
