@@ -6,7 +6,7 @@ import { matchHeading, matchMarker, type HeadingMatch, type Marker } from './mar
 import type { ImportResult } from './types'
 import { noteText, type ImportNote } from './notes'
 import { joinTitleLines, startsTitleSubject } from './titleLines'
-import { conclusionsStart } from './conclusions'
+import { conclusionsIn } from './conclusions'
 
 /**
  * Turns a sequence of text blocks (lines of plain text or Markdown, paragraphs of a DOCX) into
@@ -38,6 +38,11 @@ export interface SourceBlock {
   indent?: number
   /** The line continues the paragraph of the block before, after a line break (a DOCX's soft break). */
   sameParagraph?: boolean
+  /**
+   * The file's lines the block was joined from (hard-wrapped text), for the conclusions, where each
+   * line stands alone: a signature's name, place, date and number come one to a line, unpunctuated.
+   */
+  lines?: string[]
   /**
    * Marked as the conclusions by the source (our exports: a Markdown thematic break before it, a
    * DOCX paragraph of the conclusions' style): after the last heading, it opens them whatever it says.
@@ -139,13 +144,13 @@ function clip(text: string): string {
   return text.length > 60 ? text.slice(0, 57) + '…' : text
 }
 
-export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {}): ImportResult {
+export function recognise(source: SourceBlock[], options: RecogniseOptions = {}): ImportResult {
   const markdown = options.markdown ?? false
   const clean = markdown ? unescapeMarkdown : (s: string) => s
   const asm = new DocAssembler()
   const notes: ImportNote[] = [...(options.notes ?? [])]
   const unrecognisedIds: string[] = []
-  const headingsOnly = markdown && blocks.some((b) => b.heading === 2 || b.heading === 3)
+  const headingsOnly = markdown && source.some((b) => b.heading === 2 || b.heading === 3)
 
   let titleSet = false
   /** The title's lines, and its first block while the next blocks may still continue it. */
@@ -166,12 +171,12 @@ export function recognise(blocks: SourceBlock[], options: RecogniseOptions = {})
   let strayAfterChapter = 0
   // A heading by its words or by the source's level; the conclusions start after the last one.
   const isHeading = (b: SourceBlock) => (b.heading !== undefined && b.heading <= 3) || headingOf(b, headingsOnly) !== null
-  const closingAt = options.conclusions === false ? -1 : conclusionsStart(blocks, isHeading)
+  const { blocks, start: closingAt } = options.conclusions === false ? { blocks: source, start: -1 } : conclusionsIn(source, isHeading)
 
   for (const [i, block] of blocks.entries()) {
     const raw = block.text.trim()
     if (i === closingAt && asm.currentArticle) {
-      for (const rest of blocks.slice(i)) if (rest.text.trim()) asm.conclusionsParagraph(clean(rest.text.trim()))
+      for (const rest of blocks.slice(i)) for (const line of rest.lines ?? [rest.text]) if (line.trim()) asm.conclusionsParagraph(clean(line.trim()))
       break
     }
     if (!raw && block.heading === undefined) continue

@@ -98,6 +98,8 @@ export function textBlocks(text: string, options: ParseTextOptions = {}): { bloc
         blocks.push(open)
         continue
       }
+      open.lines ??= [open.text]
+      open.lines.push(trimmed)
       open.text += ' ' + trimmed
       continue
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { conclusionsStart, opensConclusions } from '../../shared/import/conclusions'
+import { conclusionsIn, opensConclusions } from '../../shared/import/conclusions'
 import { recogniseFragment, recogniseLaw } from '../../shared/import/fragment'
 import { textBlocks } from '../../shared/import/text'
 import { runTask, validImportedDoc } from '../../server/export/task'
@@ -54,22 +54,30 @@ describe('opensConclusions', () => {
   })
 })
 
-describe('conclusionsStart', () => {
+describe('conclusionsIn', () => {
   const heading = (b: SourceBlock) => /^Статья/.test(b.text)
   const blocks = (...texts: string[]): SourceBlock[] => texts.map((text) => ({ text }))
 
   it('is the first block after the last heading that opens them', () => {
-    expect(conclusionsStart(blocks('Статья 1. А', 'Текст.', 'Статья 2. Б', 'Текст.', 'Принят Государственной Думой', 'Президент  В. Путин'), heading)).toBe(4)
+    expect(conclusionsIn(blocks('Статья 1. А', 'Текст.', 'Статья 2. Б', 'Текст.', 'Принят Государственной Думой', 'Президент  В. Путин'), heading).start).toBe(4)
   })
 
   it('is never before the last heading, nor in a text without headings', () => {
-    expect(conclusionsStart(blocks('Статья 1. А', 'Принят Государственной Думой', 'Статья 2. Б', 'Текст.'), heading)).toBe(-1)
-    expect(conclusionsStart(blocks('Принят Государственной Думой', 'Президент'), heading)).toBe(-1)
+    expect(conclusionsIn(blocks('Статья 1. А', 'Принят Государственной Думой', 'Статья 2. Б', 'Текст.'), heading).start).toBe(-1)
+    expect(conclusionsIn(blocks('Принят Государственной Думой', 'Президент'), heading).start).toBe(-1)
   })
 
   it('takes a block its source marks, whatever it says; never a list item', () => {
-    expect(conclusionsStart([...blocks('Статья 1. А', 'Текст.'), { text: 'Москва, Кремль', closing: true }], heading)).toBe(2)
-    expect(conclusionsStart([...blocks('Статья 1. А', 'Текст:'), { text: 'Президент', listDepth: 0 }], heading)).toBe(-1)
+    expect(conclusionsIn([...blocks('Статья 1. А', 'Текст.'), { text: 'Москва, Кремль', closing: true }], heading).start).toBe(2)
+    expect(conclusionsIn([...blocks('Статья 1. А', 'Текст:'), { text: 'Президент', listDepth: 0 }], heading).start).toBe(-1)
+  })
+
+  it('splits, in the blocks it returns, a hard-wrapped last paragraph that took the note in', () => {
+    const given = [...blocks('Статья 1. А'), { text: 'Вступает в силу со дня опубликования Принят на пленарном заседании', lines: ['Вступает в силу со дня опубликования', 'Принят на пленарном заседании'] }]
+    const found = conclusionsIn(given, heading)
+    expect(found.start).toBe(2)
+    expect(found.blocks.map((b) => b.text)).toEqual(['Статья 1. А', 'Вступает в силу со дня опубликования', 'Принят на пленарном заседании'])
+    expect(given).toHaveLength(2)
   })
 })
 

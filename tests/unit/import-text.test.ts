@@ -567,6 +567,19 @@ describe('parseText: the conclusions after the last article', () => {
     expect(signed.tree.content!.at(-1)).toEqual(expected(conclusionsNode(['President of the Republic   J. Smith', 'Done at Minsk, 3 April 2008'])))
   })
 
+  it('in a file with blank lines between paragraphs, a signature block set a line each keeps its lines, and a note opens them after an unpunctuated last line', () => {
+    const signature = ['Президент Российской Федерации В. Путин', 'Москва, Кремль', '27 июля 2006 года', '№ 152-ФЗ']
+    const { tree } = parsed(['Федеральный закон о данных', '', 'Статья 1. Предмет', 'Текст.', '', ...signature].join('\n'))
+    expect(tree.content!.at(-1)).toEqual(expected(conclusionsNode(signature)))
+    // The last paragraph ends without a full stop: the note still does not continue it.
+    const note = parsed(['Модельный закон о данных', '', 'Статья 1. Вступление в силу', 'Настоящий Закон вступает в силу со дня опубликования', 'Принят на тридцать первом пленарном заседании Межпарламентской Ассамблеи', '(постановление № 31-11)'].join('\n'))
+    expect(note.tree.content!.at(-2)).toEqual(expected(b.article('Вступление в силу', [b.clause('Настоящий Закон вступает в силу со дня опубликования')])))
+    expect(note.tree.content!.at(-1)).toEqual(expected(conclusionsNode(['Принят на тридцать первом пленарном заседании Межпарламентской Ассамблеи', '(постановление № 31-11)'])))
+    // A wrapped line of the last article that starts as a signature would is still the article's.
+    const wrapped = parsed(['Law on Data', '', 'Article 1. Entry into force', 'This Law is signed by the', 'President of the Republic and', 'enters into force on publication.'].join('\n'))
+    expect(wrapped.tree.content!.at(-1)).toEqual(expected(b.article('Entry into force', [b.clause('This Law is signed by the President of the Republic and enters into force on publication.')])))
+  })
+
   it('never takes a paragraph of the last article, nor a note before it', () => {
     const text = [
       'Закон о Президенте',
