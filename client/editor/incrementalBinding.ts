@@ -107,7 +107,10 @@ function remap(el: Y.XmlElement, node: PMNode, mapping: Mapping): void {
 }
 
 function recoverEndpoint(newDoc: PMNode, oldDoc: PMNode, oldAbs: number | null | undefined, resolved: number | null): number | null {
-  if (oldAbs == null) return resolved
+  // Positions outside their documents: the caret recorded before one of several quick undos
+  // (select all, Delete, then undone in a burst) points past the document it is read against.
+  if (resolved !== null && resolved > newDoc.content.size) resolved = null
+  if (oldAbs == null || oldAbs > oldDoc.content.size) return resolved
   const sameBlock = caretInSameBlock(oldDoc, newDoc, oldAbs, resolved)
   if (sameBlock !== null) return sameBlock
   const misresolved = resolved === null || (oldAbs > 1 && resolved <= 1) || isMisresolvedAfterStructuralChange(oldDoc, newDoc, oldAbs, resolved)
