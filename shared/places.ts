@@ -15,6 +15,11 @@ export const CONCLUSIONS_PLACE = 'conclusions'
 
 const RESERVED = new Set([TITLE_PLACE, PREAMBLE_PLACE, CONCLUSIONS_PLACE])
 
+/** Whether a place id is one of the words that name the places without an id (the title, the preamble, the conclusions). */
+export function isNamedByWord(placeId: string): boolean {
+  return RESERVED.has(placeId)
+}
+
 /**
  * The place a top-level node is (by its type's name and id attribute), or null: a node without an
  * id, or with one of the reserved words as its id (pasted from elsewhere), which would be taken
@@ -25,7 +30,7 @@ export function placeIdOf(nodeName: string, id: unknown): string | null {
   if (nodeName === 'preamble') return PREAMBLE_PLACE
   if (nodeName === 'conclusions') return CONCLUSIONS_PLACE
   const named = (nodeName === 'article' || isDivisionType(nodeName)) && typeof id === 'string' && id !== ''
-  return named && !RESERVED.has(id) ? id : null
+  return named && !isNamedByWord(id) ? id : null
 }
 
 /** Whether a top-level node of this name is free paragraphs without ids (the preamble, the conclusions): a place whose words are found paragraph by paragraph. */

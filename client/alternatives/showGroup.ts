@@ -4,13 +4,11 @@ import type { AlternativeGroup } from '../../shared/alternatives/inDocument'
 import type { Language } from '../../shared/language'
 import { contentOffsetOf, hasXref } from '../../shared/xref'
 import { xrefNumbersOf } from '../editor/xrefView'
-import { CONCLUSIONS_PLACE, findPlaceNode, PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
-
-const UNNUMBERED = new Set([TITLE_PLACE, PREAMBLE_PLACE, CONCLUSIONS_PLACE])
+import { findPlaceNode, isNamedByWord } from '../../shared/places'
 
 /** The group's block and where its text starts: by its stable id (an article's for its heading), or the title's place, or a paragraph's of the preamble or the conclusions. */
 function blockOf(doc: PMNode, group: AlternativeGroup): { block: PMNode; textStart: number } | null {
-  const place = UNNUMBERED.has(group.blockId) ? findPlaceNode(doc, group.blockId) : null
+  const place = isNamedByWord(group.blockId) ? findPlaceNode(doc, group.blockId) : null
   if (place?.node.type.name === 'lawTitle') return { block: place.node, textStart: place.pos + 1 }
   if (place) {
     const index = Math.min(group.paragraph ?? 0, place.node.childCount - 1)

@@ -3,7 +3,7 @@ import { isBodyType, type BodyType, type DivisionType, type DocJSON } from '../s
 import type { Language } from '../language'
 import { numberDocument, type NumberedNode } from '../numbering'
 import { jsonText, xrefNumbers, type XrefNumbers } from '../xref'
-import { conclusionsOf } from '../export/structure'
+import { conclusionsOf, worded } from '../export/structure'
 
 /**
  * A document read into the shape the diff needs: title, preamble, then parts, chapters, sections and articles
@@ -129,6 +129,6 @@ export function flattenDocument(doc: DocJSON, language: Language): FlatDocument 
   }
   // Conclusions without a word (just added, not yet written) are none: no change to report, no empty row.
   const closing = conclusionsOf(doc.content ?? [], textOf) ?? []
-  out.conclusions = closing.some((p) => p.trim() !== '') ? closing : []
+  out.conclusions = worded(closing).length ? closing : []
   return out
 }
