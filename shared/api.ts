@@ -9,6 +9,7 @@ import { needsText, POSITIONS, SEVERITY, type PositionKind, type ProposalStatus 
 import { problemParams } from './validation'
 import { optionsOfKey } from './alternatives/recognise'
 import { COMMENT_MAX_LENGTH, CURRENT, EXPORT_FORMATS, POSITION_TEXT_MAX } from './apiConstants'
+import { MAX_WORD_COMMENT_THREADS, type WordCommentThread } from './import/wordComments'
 
 export * from './apiConstants'
 
@@ -504,10 +505,23 @@ export type ExportQuery = z.input<typeof ExportQuery>
  * The server checks `doc` against the schema and gives it fresh ids. The same endpoint also
  * takes a raw .docx / text / Markdown body (parsed on the server; `?title=&language=`).
  */
+/** Long texts are cut when stored (COMMENT_MAX_LENGTH), not refused: a long remark must not stop an import. */
+const WordText = z.string().max(100_000)
+
+/** A Word file's comment with its replies (shared/import/wordComments.ts), as the import preview read it. */
+export const WordCommentThreadInput = z.object({
+  quote: WordText,
+  paragraph: WordText,
+  resolved: z.boolean(),
+  comments: z.array(z.object({ author: z.string().max(1000), date: z.string().max(100).nullable(), text: WordText })).min(1).max(1000),
+}) satisfies z.ZodType<WordCommentThread>
+
 export const ImportDocumentInput = z.object({
   title: DocumentTitle,
   language: z.enum(LANGUAGES),
   doc: z.looseObject({ type: z.literal('doc') }),
+  /** The Word file's comments, kept as review threads on the imported text. */
+  wordComments: z.array(WordCommentThreadInput).max(MAX_WORD_COMMENT_THREADS).default([]),
 })
 export type ImportDocumentInput = z.input<typeof ImportDocumentInput>
 

@@ -121,7 +121,7 @@ export function ImportDialog({ file, onClose }: { file?: File; onClose: () => vo
     setCreating(true)
     setError(null)
     try {
-      const created = await api.importDocument({ title: title.trim(), language, doc: step.result.doc as { type: 'doc' } })
+      const created = await api.importDocument({ title: title.trim(), language, doc: step.result.doc as { type: 'doc' }, wordComments: step.result.wordComments })
       onClose()
       navigate(`/d/${encodeURIComponent(created.document.id)}`)
     } catch (err) {

@@ -15,6 +15,8 @@ import { importProblem } from '../../shared/import/errors'
 import { parseSource } from '../../shared/import/source'
 import { lawTitleOf, titledIfUntitled } from '../../shared/import/lawTitle'
 import type { ImportStats } from '../../shared/import/types'
+import type { WordCommentThread } from '../../shared/import/wordComments'
+import { placeWordComments, type PlacedWordThread } from '../../shared/import/placeWordComments'
 
 /**
  * The CPU-heavy work of exports and imports, as plain functions of plain data: the export
@@ -34,14 +36,23 @@ export type WorkerFormat = 'docx' | 'html' | 'md' | 'akn'
 export type Task =
   | { kind: 'export'; format: WorkerFormat; source: TextSource; meta: ExportMeta; appendix?: ExportAppendix }
   /** `title`: the law's title when the tree has none (titledIfUntitled). */
-  | { kind: 'importDoc'; doc: unknown; title?: string }
+  | { kind: 'importDoc'; doc: unknown; title?: string; language: Language; wordComments?: WordCommentThread[] }
   /** A draft's text encoded afresh as a new draft's, with the same stable ids (a language version). */
   | { kind: 'copyDoc'; source: TextSource }
   | { kind: 'importFile'; type: ImportFileKind; bytes: Uint8Array; language?: Language; title?: string }
 
 export type TaskResult =
   | { kind: 'export'; bytes: Uint8Array }
-  | { kind: 'import'; state: Uint8Array; title: string; language?: Language; stats: ImportStats; warnings: string[] }
+  | {
+      kind: 'import'
+      state: Uint8Array
+      title: string
+      language?: Language
+      stats: ImportStats
+      warnings: string[]
+      /** A Word file's comments placed on the encoded text, to be stored as review threads. */
+      threads: PlacedWordThread[]
+    }
 
 /** A document tree that is not a valid legal text; answered as 400, never logged with content. */
 export class InvalidDocument extends Error {
@@ -156,11 +167,12 @@ export async function runTask(task: Task): Promise<TaskResult> {
       return { kind: 'export', bytes: await exportBytes(task.format, treeOf(task.source), task.meta, task.appendix) }
     case 'importDoc': {
       const doc = titledIfUntitled(validImportedDoc(task.doc), task.title)
-      return { kind: 'import', state: encodeDocJSON(doc), title: lawTitleOf(doc), stats: countNodes(doc), warnings: [] }
+      const state = encodeDocJSON(doc)
+      return { kind: 'import', state, title: lawTitleOf(doc), stats: countNodes(doc), warnings: [], threads: placed(state, task.wordComments, task.language) }
     }
     case 'copyDoc': {
       const doc = treeOf(task.source)
-      return { kind: 'import', state: encodeDocJSON(doc), title: lawTitleOf(doc), stats: countNodes(doc), warnings: [] }
+      return { kind: 'import', state: encodeDocJSON(doc), title: lawTitleOf(doc), stats: countNodes(doc), warnings: [], threads: [] }
     }
     case 'importFile': {
       // The browser's path (shared/import/source.ts): the same readers, checks and problems.
@@ -170,7 +182,21 @@ export async function runTask(task: Task): Promise<TaskResult> {
         throw problem === 'failed' ? err : new ImportRefused(problem)
       })
       const doc = titledIfUntitled(validImportedDoc(result.doc), task.title)
-      return { kind: 'import', state: encodeDocJSON(doc), title: lawTitleOf(doc), language: result.language, stats: result.stats, warnings: result.warnings }
+      const state = encodeDocJSON(doc)
+      const threads = placed(state, result.wordComments, task.language ?? result.language)
+      return { kind: 'import', state, title: lawTitleOf(doc), language: result.language, stats: result.stats, warnings: result.warnings, threads }
     }
+  }
+}
+
+/** Word comments placed on the text as it was encoded (their anchors name its characters). */
+function placed(state: Uint8Array, comments: readonly WordCommentThread[] | undefined, language: Language): PlacedWordThread[] {
+  if (!comments?.length) return []
+  const ydoc = new Y.Doc()
+  try {
+    Y.applyUpdate(ydoc, state)
+    return placeWordComments(ydoc, comments, language)
+  } finally {
+    ydoc.destroy()
   }
 }

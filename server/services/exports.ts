@@ -27,6 +27,8 @@ import type { TaskResult } from '../export/task'
 import { agreementStatusOf, positionsForExport } from './agreement'
 import { ReviewThreads, type Viewer } from './comments'
 import { createDocumentWithState } from './documents'
+import { storeImportedThreads } from './importedThreads'
+import type { WordCommentThread } from '../../shared/import/wordComments'
 import { resolveExportText, type ExportVersionRef } from './exportSource'
 
 export interface ExportsDeps {
@@ -138,8 +140,9 @@ export class Exports {
   }
 
   /** A tree parsed and previewed in the browser: validated and encoded in a worker, then stored. */
-  async importTree(creatorId: string, input: { title: string; language: Language; doc: unknown }): Promise<Imported> {
-    const result = await this.deps.workers.run({ kind: 'importDoc', doc: input.doc, title: input.title }).catch(tooHeavy(importTooLarge))
+  async importTree(creatorId: string, input: { title: string; language: Language; doc: unknown; wordComments?: WordCommentThread[] }): Promise<Imported> {
+    const task = { kind: 'importDoc', doc: input.doc, title: input.title, language: input.language, wordComments: input.wordComments } as const
+    const result = await this.deps.workers.run(task).catch(tooHeavy(importTooLarge))
     return this.store(creatorId, result, input.title, input.language)
   }
 
@@ -158,8 +161,14 @@ export class Exports {
 
   private store(creatorId: string, result: TaskResult, title: string, language: Language): Imported {
     if (result.kind !== 'import') throw new Error('the import worker answered with an export')
-    const record = createDocumentWithState(this.deps, { title, language }, result.state, creatorId)
-    this.deps.log.info('document imported', { docId: record.id, by: creatorId, articles: result.stats.articles, bytes: result.state.byteLength })
+    const importer = this.deps.users.get(creatorId)
+    if (!importer) throw new Error(`importer ${creatorId} not found`)
+    const record = this.deps.db.transaction(() => {
+      const created = createDocumentWithState(this.deps, { title, language }, result.state, creatorId)
+      storeImportedThreads(this.deps.comments, created.id, importer, result.threads)
+      return created
+    })()
+    this.deps.log.info('document imported', { docId: record.id, by: creatorId, articles: result.stats.articles, bytes: result.state.byteLength, wordComments: result.threads.length })
     return { record, stats: result.stats, warnings: result.warnings }
   }
 }

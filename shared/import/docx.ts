@@ -11,6 +11,7 @@ import { collapseSpaces } from './spaces'
 import { MAX_DOCX_XML_BYTES, docxPartsExceed } from './zipBomb'
 import { COMMENTS_PART, DOCUMENT_PART, revisionNotes } from './docxRevisions'
 import { MAX_IMPORT_BLOCKS } from './limits'
+import { COMMENTS_EXTENDED_PART, wordCommentThreads } from './wordComments'
 
 /**
  * DOCX import through mammoth: Word → simple HTML, whose headings and lists keep what plain text
@@ -154,7 +155,7 @@ export function loadDocxReader(): ReturnType<typeof importMammoth> {
 export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Language): Promise<ImportResult> {
   const { default: mammoth } = await loadDocxReader()
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
-  const parts = new Map<string, string | null>([[DOCUMENT_PART, null], [COMMENTS_PART, null]])
+  const parts = new Map<string, string | null>([[DOCUMENT_PART, null], [COMMENTS_PART, null], [COMMENTS_EXTENDED_PART, null]])
   if (await docxPartsExceed(view, MAX_DOCX_XML_BYTES, parts)) throw new ImportError('tooLarge', `the Word document's parts unpack to more than ${MAX_DOCX_XML_BYTES} bytes`)
   const arrayBuffer = view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer
   // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`; JSZip takes either.
@@ -181,5 +182,7 @@ export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Lang
     // Unknown paragraph styles are normal in Word files and change nothing; other notes are kept.
     if (m.type === 'error' || !/^Unrecognised (paragraph|run) style/.test(m.message)) notes.push({ code: 'docxMessage', message: m.message })
   }
-  return recognise(walk.blocks, { language, notes })
+  const recognised = recognise(walk.blocks, { language, notes })
+  const comments = wordCommentThreads(parts.get(DOCUMENT_PART) ?? null, parts.get(COMMENTS_PART) ?? null, parts.get(COMMENTS_EXTENDED_PART) ?? null)
+  return comments.length > 0 ? { ...recognised, wordComments: comments } : recognised
 }

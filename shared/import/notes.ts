@@ -50,6 +50,6 @@ export function noteText(note: ImportNote): string {
     case 'trackedChanges':
       return `The file holds tracked changes (insertions: ${note.inserted}, deletions: ${note.deleted}); they were read as accepted: inserted words kept, deleted words left out. To import the text without them, reject them in Word first.`
     case 'wordComments':
-      return `${note.count} Word comment(s) were left out: comments are made in Accord, on the imported text.`
+      return `${note.count} Word comment(s) and replies become review threads on the words they were made on, in the importer's name, each headed by its Word author and date; replies join their thread, and comments marked done are resolved.`
   }
 }

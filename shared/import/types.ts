@@ -1,6 +1,7 @@
 import type { DocJSON } from '../schema'
 import type { Language } from '../language'
 import type { ImportNote } from './notes'
+import type { WordCommentThread } from './wordComments'
 
 export interface ImportStats {
   parts: number
@@ -30,4 +31,6 @@ export interface ImportResult {
   stats: ImportStats
   /** Ids of the blocks made from text that matched no heading or number (kept as plain paragraphs). */
   unrecognisedIds: string[]
+  /** A Word file's comments, with their replies: kept as review threads on the words they were made on. */
+  wordComments?: WordCommentThread[]
 }

@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, caretAtEnd, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
 import { createDocument, setupAdmin, type Account } from '../helpers/accounts'
 import { englishDocx, russianDocx } from '../helpers/draftDocx'
+import { ministryDraft } from '../helpers/commentedDocx'
 import { unzipText, zipEntries, zipStored } from '../helpers/zip'
 
 /**
@@ -202,6 +203,44 @@ describe('export and import in the browser', () => {
       'clause:2. Приюты безопасны.',
     ])
     await page.evaluate(() => localStorage.setItem('accord.uiLanguage', 'en'))
+  })
+
+  it('imports a ministry’s .docx with comments in the margin: the preview says so, and the draft opens with them as review threads on their words', async () => {
+    await page.goto(server.url)
+    await page.evaluate(() => localStorage.setItem('accord.uiLanguage', 'ru'))
+    await page.goto(server.url)
+    await page.getByRole('button', { name: 'Импортировать проект' }).click()
+    await page.getByTestId('import-file').setInputFiles({ name: 'замечания министерств.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(await ministryDraft()) })
+    await page.getByTestId('import-preview').waitFor()
+    expect(await page.getByTestId('preview-notes').textContent()).toContain('Примечаний Word и ответов на них: 7. Они станут замечаниями к тем словам, к которым сделаны')
+    await page.getByRole('button', { name: 'Создать проект' }).click()
+    await page.waitForURL(/\/d\/[0-9a-z]{16}$/)
+    await page.waitForSelector(SAVED)
+    // Open ones shown, in the order of the text; each word of theirs highlighted where it was made.
+    const panel = page.getByTestId('comments-panel')
+    await expect.poll(() => panel.getByTestId('thread-quote').allTextContents()).toEqual([
+      expect.stringContaining('Предмет закона'),
+      expect.stringContaining('тот же срок.'),
+      expect.stringContaining('Решение направляется заявителю в письменной форме.'),
+      expect.stringContaining('Старая редакция'),
+      expect.stringContaining('срок'),
+    ])
+    const term = panel.getByTestId('thread').filter({ hasText: 'Какой именно?' })
+    expect(await term.getByTestId('comment-body').textContent()).toBe('Из Word — МИД, 1 декабря 2026 г.:\nКакой именно?')
+    const threadId = (await term.getAttribute('data-thread-id'))!
+    await expect.poll(() =>
+      page.evaluate((id) => {
+        const spans = [...document.querySelectorAll(`.legal-text .comment-highlight[data-thread-id="${CSS.escape(id)}"]`)]
+        return [spans.map((s) => s.textContent).join(''), spans[0]?.closest('p')?.textContent, spans[0]?.closest('article.article')?.querySelector('.article-heading')?.getAttribute('data-label')]
+      }, threadId),
+    ).toEqual(['срок', 'Этот срок исчисляется со дня регистрации.', 'Статья 2.'])
+    // The one marked done in Word, with its reply, under "Resolved".
+    await page.getByLabel('Показать').selectOption('resolved')
+    const done = panel.getByTestId('thread')
+    await expect.poll(() => done.count()).toBe(1)
+    expect(await done.getByTestId('comment-body').allTextContents()).toEqual(['Из Word — МВД, 1 декабря 2026 г.:\nПредлагаем «пятнадцать дней».', 'Из Word — Минюст, 1 декабря 2026 г.:\nСогласны.'])
+    await page.evaluate(() => localStorage.setItem('accord.uiLanguage', 'en'))
+    expect(errors).toEqual([])
   })
 
   it('files that cannot be imported are answered in words in the Russian interface, never with a library message', async () => {

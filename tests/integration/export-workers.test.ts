@@ -36,9 +36,9 @@ describe('export worker pool', () => {
 
   it('keeps the error name of a refused import (answered as 400 by the route)', async () => {
     pool = new ExportWorkers({ log, size: 1 })
-    await expect(pool.run({ kind: 'importDoc', doc: { type: 'doc', content: [{ type: 'script' }] } })).rejects.toMatchObject({ name: 'InvalidDocument' })
+    await expect(pool.run({ kind: 'importDoc', doc: { type: 'doc', content: [{ type: 'script' }] }, language: 'en' })).rejects.toMatchObject({ name: 'InvalidDocument' })
     // The worker survives a refused task.
-    const ok = await pool.run({ kind: 'importDoc', doc: sampleLaw('ru') })
+    const ok = await pool.run({ kind: 'importDoc', doc: sampleLaw('ru'), language: 'ru' })
     expect(ok.kind).toBe('import')
   })
 

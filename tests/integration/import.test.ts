@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiError, DocumentSummary, ImportCreated } from '../../shared/api'
+import type { ApiError, DocumentSummary, ImportCreated, ThreadView } from '../../shared/api'
 import { sampleLaw } from '../../shared/seed/modelLaw'
 import { ID_NODE_TYPES, type DocJSON } from '../../shared/schema'
 import { startTestServer, type TestServer } from '../helpers/server'
@@ -9,6 +9,8 @@ import { MAX_DOCX_XML_BYTES } from '../../shared/import/zipBomb'
 import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
 import { sectionedLaw } from '../helpers/sectionedLaw'
 import { partedLaw } from '../helpers/partedLaw'
+import { ministryDraft } from '../helpers/commentedDocx'
+import { parseDocx } from '../../shared/import/docx'
 
 /** POST /api/documents/import: a tree from the browser's preview, or a raw file. */
 
@@ -156,6 +158,64 @@ describe('import endpoint', () => {
       expect(stripIds(await content(cast.drafter, created.document.id))).toEqual(stripIds(expected))
     })
   }
+
+  it('keeps a Word file’s comments as its importer’s review threads on their words: replies in their thread, “done” resolved', async () => {
+    const bytes = await ministryDraft()
+    const parsed = await parseDocx(bytes, 'ru')
+    const uploads = [
+      await importFile(cast.drafter, DOCX, bytes),
+      // The browser's path: the tree and the comments its preview read.
+      await importTree(cast.drafter, { title: 'Закон с примечаниями', language: 'ru', doc: parsed.doc, wordComments: parsed.wordComments }),
+    ]
+    for (const res of uploads) {
+      expect(res.status).toBe(201)
+      const { document } = (await res.json()) as ImportCreated
+      const threads = await cast.drafter.json<ThreadView[]>(`/api/documents/${document.id}/threads`)
+      expect(threads.map((t) => t.quote)).toEqual([
+        'Предмет закона',
+        'не более тридцати дней',
+        'тот же срок.\nО продлении сообщается заявителю.',
+        'Решение направляется заявителю в письменной форме.',
+        'Старая редакция',
+        'срок',
+      ])
+      expect(threads.every((t) => t.anchor !== null && t.createdBy.id === cast.drafter.user.id)).toBe(true)
+      expect(threads.map((t) => t.status)).toEqual(['open', 'resolved', 'open', 'open', 'open', 'open'])
+      expect(threads[1].comments.map((c) => c.body)).toEqual(['Из Word — МВД, 1 декабря 2026 г.:\nПредлагаем «пятнадцать дней».', 'Из Word — Минюст, 1 декабря 2026 г.:\nСогласны.'])
+      expect(threads[1].comments.every((c) => c.canEdit)).toBe(true)
+      // The first on the heading of Article 1, by its stable id.
+      const content = await cast.drafter.json<DocJSON>(`/api/documents/${document.id}/content`)
+      const heading = content.content!.find((n) => n.type === 'article')!
+      expect(threads[0].articleId).toBe(heading.attrs!.id)
+    }
+  })
+
+  it('refuses comments that are not a Word file’s as it reads them, and makes no draft', async () => {
+    const before = (await cast.owner.json<DocumentSummary[]>('/api/documents')).length
+    const doc = sampleLaw('en')
+    const bad = [
+      [{ quote: 'x', paragraph: '', resolved: false, comments: [] }],
+      [{ quote: 'x', paragraph: '', resolved: 'yes', comments: [{ author: 'A', date: null, text: 'B' }] }],
+      [{ quote: 5, paragraph: '', resolved: false, comments: [{ author: 'A', date: null, text: 'B' }] }],
+      'not a list',
+    ]
+    for (const wordComments of bad) expect((await importTree(cast.owner, { title: 'x', language: 'en', doc, wordComments })).status).toBe(400)
+    expect((await cast.owner.json<DocumentSummary[]>('/api/documents')).length).toBe(before)
+    // Words typed as HTML stay words; a text past the length of a comment is cut, not refused.
+    const long = 'y'.repeat(20_000)
+    const res = await importTree(cast.owner, {
+      title: 'x',
+      language: 'en',
+      doc,
+      wordComments: [{ quote: 'nowhere in the text', paragraph: '', resolved: false, comments: [{ author: '<img src=x onerror=alert(1)>', date: 'not a date', text: long }] }],
+    })
+    expect(res.status).toBe(201)
+    const { document } = (await res.json()) as ImportCreated
+    const [thread] = await cast.owner.json<ThreadView[]>(`/api/documents/${document.id}/threads`)
+    expect(thread).toMatchObject({ articleId: 'title', anchor: null })
+    expect(thread.comments[0].body.startsWith('On the words “nowhere in the text”, not found in the imported text.\nFrom Word — <img src=x onerror=alert(1)>:\nyyy')).toBe(true)
+    expect(thread.comments[0].body.length).toBe(5000)
+  })
 
   it('takes plain text and Markdown, with title and language from the query', async () => {
     const text = 'Закон о пчёлах\n\nСтатья 1. Цель\n1. Первая часть.\n2. Вторая часть:\n1) пункт;\nа) подпункт.\n'

@@ -103,7 +103,7 @@ describe('the server’s check of an imported tree', () => {
     const doc = validImportedDoc(conclusionsLaw('ru'))
     expect(doc.content!.at(-1)!.type).toBe('conclusions')
     expect(doc.content!.at(-1)!.content).toHaveLength(4)
-    const result = await runTask({ kind: 'importDoc', doc: conclusionsLaw('ru') })
+    const result = await runTask({ kind: 'importDoc', doc: conclusionsLaw('ru'), language: 'ru' })
     expect(result.kind === 'import' && result.stats).toMatchObject({ articles: 2, preambleParagraphs: 1, conclusionsParagraphs: 3 })
   })
 })

@@ -260,7 +260,7 @@ describe('parseDocx', () => {
 describe('a ministry\'s Word file with tracked changes and comments', () => {
   const change = { author: 'Минюст', date: '2026-12-01T10:00:00Z' }
 
-  it('is read with the changes accepted, and the preview says so; its comments left out, and counted', async () => {
+  it('is read with the changes accepted, and the preview says so; its comments counted', async () => {
     const doc = new Document({
       comments: { children: [{ id: 0, author: 'Минюст', date: new Date('2026-12-01T10:00:00Z'), children: [p('Уточнить срок.')] }] },
       sections: [

@@ -1,0 +1,152 @@
+import * as Y from 'yjs'
+import { TEXT_FIELD } from '../protocol'
+import { COMMENT_MAX_LENGTH } from '../apiConstants'
+import { blockIdOf, createAnchor, placeIdOfElement, textBetween, textOfBlock, xmlTextOf, type EncodedAnchor } from '../comments/anchor'
+import { holdsParagraphs, TITLE_PLACE } from '../places'
+import type { Language } from '../language'
+import { matchHeading, matchMarker } from './markers'
+import { collapseSpaces } from './spaces'
+import type { WordComment, WordCommentThread } from './wordComments'
+
+/** A Word comment thread placed on the imported text: what a review thread is stored with. */
+export interface PlacedWordThread {
+  /** The place (shared/places.ts) holding its words. */
+  placeId: string
+  blockId: string | null
+  /** On the words it was made on; null: on the title as a whole, its words not found. */
+  anchor: EncodedAnchor | null
+  quote: string
+  resolved: boolean
+  /** The comment and its replies, each headed by its Word author and date. */
+  bodies: string[]
+}
+
+interface Block {
+  placeId: string
+  text: Y.XmlText
+  words: string
+}
+
+interface Found {
+  block: number
+  index: number
+  length: number
+}
+
+/** Every block of the text with words, in order, with its place: the title, headings, paragraphs, points. */
+function blocksOf(doc: Y.Doc): Block[] {
+  const blocks: Block[] = []
+  for (const top of doc.getXmlFragment(TEXT_FIELD).toArray()) {
+    if (!(top instanceof Y.XmlElement)) continue
+    const placeId = placeIdOfElement(top)
+    if (placeId === null) continue
+    const elements = top.nodeName === 'article' || holdsParagraphs(top.nodeName) ? top.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement) : [top]
+    for (const element of elements) {
+      const text = xmlTextOf(element)
+      if (text !== null) blocks.push({ placeId, text, words: textOfBlock(text) })
+    }
+  }
+  return blocks
+}
+
+/** A line without the number or heading word typed before it, which the import turned into structure. */
+function unnumbered(line: string): string {
+  const heading = matchHeading(line)
+  if (heading) return heading.rest
+  return matchMarker(line)?.rest ?? line
+}
+
+/** Where `line` (or its words without their typed number) first occurs, preferring the block that is `paragraph`. */
+function findLine(blocks: Block[], line: string, paragraph: string): Found | null {
+  const whole = unnumbered(paragraph)
+  for (const variant of new Set([line, unnumbered(line)])) {
+    if (!variant) continue
+    let first: Found | null = null
+    for (let i = 0; i < blocks.length; i++) {
+      const index = blocks[i].words.indexOf(variant)
+      if (index < 0) continue
+      const found = { block: i, index, length: variant.length }
+      if (paragraph === '' || paragraph.includes(blocks[i].words) || blocks[i].words.includes(whole)) return found
+      first ??= found
+    }
+    if (first) return first
+  }
+  return null
+}
+
+/** The end of a quote's last line, in a block after its first line's within the same place. */
+function findLastLine(blocks: Block[], start: Found, line: string): { block: number; index: number } | null {
+  for (let i = start.block + 1; i < blocks.length && blocks[i].placeId === blocks[start.block].placeId; i++) {
+    for (const variant of new Set([line, unnumbered(line)])) {
+      const index = variant ? blocks[i].words.indexOf(variant) : -1
+      if (index >= 0) return { block: i, index: index + variant.length }
+    }
+  }
+  return null
+}
+
+const WORDS = {
+  en: {
+    from: (author: string, date: string) => `From Word — ${author || 'author not named'}${date ? `, ${date}` : ''}:`,
+    noText: '(no text)',
+    notFound: (quote: string) => `On the words “${quote}”, not found in the imported text.`,
+    locale: 'en-GB',
+  },
+  ru: {
+    from: (author: string, date: string) => `Из Word — ${author || 'автор не указан'}${date ? `, ${date}` : ''}:`,
+    noText: '(без текста)',
+    notFound: (quote: string) => `К словам «${quote}», не найденным в импортированном тексте.`,
+    locale: 'ru-RU',
+  },
+} satisfies Record<Language, unknown>
+
+function dateOf(date: string | null, language: Language): string {
+  const time = date ? Date.parse(date) : NaN
+  if (Number.isNaN(time)) return ''
+  return new Date(time).toLocaleDateString(WORDS[language].locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+}
+
+function bodyOf(comment: WordComment, language: Language, before = ''): string {
+  const words = WORDS[language]
+  const body = [before, words.from(comment.author, dateOf(comment.date, language)), comment.text || words.noText].filter(Boolean).join('\n')
+  return body.length > COMMENT_MAX_LENGTH ? `${body.slice(0, COMMENT_MAX_LENGTH - 1)}…` : body
+}
+
+/**
+ * Places each Word comment thread on the imported text (`doc`, as the import encoded it): on the
+ * words it was made on, found by their text — the occurrence in the paragraph the comment was
+ * made in when a short quote occurs more than once, its typed numbers ("Статья 5.", "1)") left
+ * aside as the import left them. A comment on a place without words covers the words of its
+ * paragraph. One whose words are not found (changed by the import) goes on the title as a
+ * whole, its quote in its first comment.
+ */
+export function placeWordComments(doc: Y.Doc, threads: readonly WordCommentThread[], language: Language): PlacedWordThread[] {
+  const blocks = blocksOf(doc)
+  const title = blocks.find((b) => b.placeId === TITLE_PLACE) ?? blocks[0]
+  const placed: PlacedWordThread[] = []
+  for (const thread of threads) {
+    const lines = thread.quote.split('\n').map(collapseSpaces).filter(Boolean)
+    const paragraph = collapseSpaces(thread.paragraph)
+    const start = lines.length > 0 ? findLine(blocks, lines[0], paragraph) : paragraph ? findLine(blocks, unnumbered(paragraph), paragraph) : null
+    const bodies = (before: string) => thread.comments.map((c, i) => bodyOf(c, language, i === 0 ? before : ''))
+    if (start === null) {
+      if (title === undefined) continue
+      const quote = lines.join(' ') || paragraph
+      placed.push({ placeId: title.placeId, blockId: null, anchor: null, quote: title.words, resolved: thread.resolved, bodies: bodies(quote ? WORDS[language].notFound(quote) : '') })
+      continue
+    }
+    const first = blocks[start.block]
+    const last = lines.length > 1 ? findLastLine(blocks, start, lines[lines.length - 1]) : null
+    const from = { text: first.text, index: start.index }
+    const to = last ? { text: blocks[last.block].text, index: last.index } : { text: first.text, index: start.index + start.length }
+    placed.push({
+      placeId: first.placeId,
+      blockId: blockIdOf(first.text),
+      anchor: createAnchor(from, to),
+      quote: textBetween(from, to),
+      resolved: thread.resolved,
+      bodies: bodies(''),
+    })
+  }
+  return placed
+}
