@@ -47,10 +47,12 @@ interface Tag {
 /**
  * Walks a WordprocessingML part's tags in order, with the text inside w:t (not w:delText, deleted
  * words, nor w:instrText, a field's code). A small scanner rather than a tree: document.xml of a
- * long law is megabytes, and only these few elements matter here.
+ * long law is megabytes, and only these few elements matter here. A paragraph's tab stops
+ * (w:tabs/w:tab, its properties) are not passed on: they are no tab in the text.
  */
 function scan(xml: string, onTag: (tag: Tag) => void, onText: (text: string) => void): void {
   let inText = false
+  let inTabStops = false
   let last = 0
   TAG.lastIndex = 0
   for (let m = TAG.exec(xml); m !== null; m = TAG.exec(xml)) {
@@ -64,7 +66,8 @@ function scan(xml: string, onTag: (tag: Tag) => void, onText: (text: string) => 
     const colon = m[2].indexOf(':')
     const tag = { closing: m[1] === '/', selfClosing: m[4] === '/', name: colon < 0 ? m[2] : m[2].slice(colon + 1), attrs: m[3] ?? '' }
     if (tag.name === 't') inText = !tag.closing && !tag.selfClosing
-    onTag(tag)
+    if (tag.name === 'tabs') inTabStops = !tag.closing && !tag.selfClosing
+    else if (!inTabStops) onTag(tag)
   }
 }
 

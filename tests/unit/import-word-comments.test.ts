@@ -44,7 +44,7 @@ describe('comments of a Word file', () => {
   })
 
   it('read deleted words and field codes as no part of a quote, and survive odd XML', () => {
-    const document = `<w:document xmlns:w="w"><w:body><w:p><w:r><w:t xml:space="preserve">Срок &amp; порядок </w:t></w:r>
+    const document = `<w:document xmlns:w="w"><w:body><w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t xml:space="preserve">Срок &amp; порядок </w:t></w:r>
       <w:commentRangeStart w:id="7"/><w:del><w:r><w:delText>три</w:delText></w:r></w:del><w:ins><w:r><w:t>шесть</w:t></w:r></w:ins>
       <w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:tab/><w:t><![CDATA[месяцев]]></w:t></w:r><w:commentRangeEnd w:id="7"/></w:p></w:body></w:document>`
     const comments = `<w:comments xmlns:w="w"><w:comment w:id="7" w:author="A &lt;b&gt;" w:date="2026-12-01T10:00:00Z"><w:p><w:r><w:annotationRef/></w:r><w:r><w:t>Текст</w:t></w:r></w:p><w:p><w:r><w:t>второй абзац</w:t></w:r></w:p></w:comment>
