@@ -11,7 +11,7 @@ import { collapseSpaces } from './spaces'
 import { MAX_DOCX_XML_BYTES, docxPartsExceed } from './zipBomb'
 import { COMMENTS_PART, DOCUMENT_PART, revisionNotes } from './docxRevisions'
 import { MAX_IMPORT_BLOCKS } from './limits'
-import { COMMENTS_EXTENDED_PART, wordCommentThreads } from './wordComments'
+import { COMMENTS_EXTENDED_PART, MAX_WORD_COMMENT_THREADS, wordCommentThreads, type WordCommentThread } from './wordComments'
 
 /**
  * DOCX import through mammoth: Word → simple HTML, whose headings and lists keep what plain text
@@ -43,7 +43,21 @@ interface Walk {
   titleStyle: boolean
   /** The heading of an export's appendix (positions, review report): the law ends before it. */
   appendix: string | null
+  /** Footnotes' and endnotes' texts by mammoth's id ("footnote-1"). */
+  notes: Map<string, string>
+  /** Where the text refers to them, in order. */
+  noteRefs: NoteRef[]
 }
+
+/** A footnote's or endnote's mark in the text: the words before it and their paragraph. */
+interface NoteRef {
+  id: string
+  before: string
+  paragraph: string
+}
+
+/** A note's mark as inlineText leaves it in a line, for pushLines to take out (private-use brackets). */
+const NOTE_MARK = /\uE000((?:footnote|endnote)-[\w-]+)\uE001/g
 
 /**
  * Heading levels as Word files use them. With a Title paragraph, Heading 1 holds chapters and
@@ -71,7 +85,8 @@ function titleInHeading1(walk: Walk): boolean {
 
 /**
  * Text of an element for one block: <br> and paragraph ends become line breaks, nested lists and
- * tables are left for the walk, and footnote back-links ("↑") are left out.
+ * tables are left for the walk, footnote back-links ("↑") are left out, and a footnote's mark
+ * ("[1]") is left as NOTE_MARK.
  */
 function inlineText(el: XmlElement): string {
   let out = ''
@@ -84,6 +99,7 @@ function inlineText(el: XmlElement): string {
     const href = c.attrs.href ?? ''
     if (name === 'br') out += '\n'
     else if (name === 'a' && (href.startsWith('#footnote-ref') || href.startsWith('#endnote-ref'))) continue
+    else if (name === 'a' && /^#(?:footnote|endnote)-/.test(href)) out += `\uE000${href.slice(1)}\uE001`
     else if (name === 'ol' || name === 'ul' || name === 'table') continue
     else if (name === 'p') out += inlineText(c) + '\n'
     else out += inlineText(c)
@@ -91,9 +107,17 @@ function inlineText(el: XmlElement): string {
   return out
 }
 
+/** A line without its notes' marks, each remembered with the words before it. */
+function takeNoteMarks(walk: Walk, line: string): string {
+  if (!line.includes('\uE000')) return line
+  const paragraph = collapseSpaces(line.replace(NOTE_MARK, ''))
+  for (const m of line.matchAll(NOTE_MARK)) walk.noteRefs.push({ id: m[1], before: collapseSpaces(line.slice(0, m.index).replace(NOTE_MARK, '')), paragraph })
+  return paragraph
+}
+
 /** A paragraph with soft line breaks: lines are separate blocks, so "Article 5↵Title" still reads. */
 function pushLines(walk: Walk, text: string, extra: Omit<SourceBlock, 'text'>): void {
-  const lines = text.split('\n').map(collapseSpaces)
+  const lines = text.split('\n').map((line) => takeNoteMarks(walk, collapseSpaces(line)))
   const nonEmpty = lines.filter(Boolean)
   if (nonEmpty.length === 0) return
   walk.blocks.push({ ...extra, text: nonEmpty[0] })
@@ -117,14 +141,17 @@ function walkNodes(el: XmlElement, walk: Walk, depth: number): void {
       pushLines(walk, inlineText(c), { heading: 1 })
     } else if (h) {
       // Word's Heading 1 holds chapters and Heading 2 articles (Title is the law's title).
-      walk.blocks.push({ text: collapseSpaces(inlineText(c)), heading: Number(h[1]) + 1 })
+      walk.blocks.push({ text: takeNoteMarks(walk, collapseSpaces(inlineText(c))), heading: Number(h[1]) + 1 })
     } else if (name === 'p') pushLines(walk, inlineText(c), c.attrs.class === 'docx-conclusions' ? { closing: true } : {})
     else if (name === 'ol' || name === 'ul') {
       for (const li of elements(c, 'li')) {
         // Footnotes come at the end as a list; they are notes, not points of the last article.
         const id = li.attrs.id ?? ''
-        const note = id.startsWith('footnote-') || id.startsWith('endnote-')
-        pushLines(walk, inlineText(li), note ? {} : { listDepth: depth })
+        if (id.startsWith('footnote-') || id.startsWith('endnote-')) {
+          walk.notes.set(id, collapseSpaces(inlineText(li).replace(NOTE_MARK, '')))
+          continue
+        }
+        pushLines(walk, inlineText(li), { listDepth: depth })
         for (const nested of elements(li)) {
           if (['ol', 'ul', 'table'].includes(localName(nested))) walkNodes({ ...li, children: [nested] }, walk, depth + 1)
         }
@@ -138,6 +165,22 @@ function walkNodes(el: XmlElement, walk: Walk, depth: number): void {
 
 function countElements(el: XmlElement, name: string): number {
   return elements(el).reduce((n, c) => n + (localName(c) === name ? 1 : 0) + countElements(c, name), 0)
+}
+
+/**
+ * Footnotes and endnotes: a law's text in Accord has none, so each becomes a review thread on the
+ * word its mark followed ("Footnote 1 in Word: …"), and its mark ("[1]") leaves the text. Before,
+ * their texts became the last article's last paragraphs and the marks stayed in the words.
+ */
+function noteThreads(walk: Walk): WordCommentThread[] {
+  const numbers = { footnote: 0, endnote: 0 }
+  return walk.noteRefs.flatMap((ref) => {
+    const text = walk.notes.get(ref.id)
+    if (text === undefined) return []
+    const kind = ref.id.startsWith('footnote-') ? 'footnote' : 'endnote'
+    const quote = /\S+$/.exec(ref.before)?.[0] ?? ''
+    return [{ quote, paragraph: ref.paragraph, resolved: false, note: { kind, number: ++numbers[kind] }, comments: [{ author: '', date: null, text }] }]
+  })
 }
 
 const importMammoth = () => import('mammoth')
@@ -166,7 +209,7 @@ export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Lang
     .catch((err: unknown) => {
       throw new ImportError('notDocx', err instanceof Error ? err.message : String(err))
     })
-  const walk: Walk = { blocks: [], images: 0, tables: 0, titleStyle: false, appendix: null }
+  const walk: Walk = { blocks: [], images: 0, tables: 0, titleStyle: false, appendix: null, notes: new Map(), noteRefs: [] }
   const tree = parseXml(`<root>${result.value}</root>`)
   walkNodes(tree, walk, 0)
   if (walk.blocks.length > MAX_IMPORT_BLOCKS) throw new ImportError('tooLong', `more than ${MAX_IMPORT_BLOCKS} paragraphs`)
@@ -178,11 +221,15 @@ export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Lang
   if (walk.images) notes.push({ code: 'imagesLeftOut', count: walk.images })
   if (walk.tables) notes.push({ code: 'tablesFlattened', count: walk.tables })
   notes.push(...revisionNotes(parts))
+  if (walk.noteRefs.length > 0) notes.push({ code: 'footnotes', count: walk.noteRefs.length })
   for (const m of result.messages) {
     // Unknown paragraph styles are normal in Word files and change nothing; other notes are kept.
     if (m.type === 'error' || !/^Unrecognised (paragraph|run) style/.test(m.message)) notes.push({ code: 'docxMessage', message: m.message })
   }
   const recognised = recognise(walk.blocks, { language, notes })
-  const comments = wordCommentThreads(parts.get(DOCUMENT_PART) ?? null, parts.get(COMMENTS_PART) ?? null, parts.get(COMMENTS_EXTENDED_PART) ?? null)
+  const comments = [
+    ...wordCommentThreads(parts.get(DOCUMENT_PART) ?? null, parts.get(COMMENTS_PART) ?? null, parts.get(COMMENTS_EXTENDED_PART) ?? null),
+    ...noteThreads(walk),
+  ].slice(0, MAX_WORD_COMMENT_THREADS)
   return comments.length > 0 ? { ...recognised, wordComments: comments } : recognised
 }

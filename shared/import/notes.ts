@@ -18,6 +18,7 @@ export type ImportNote =
   | { code: 'appendixLeftOut'; title: string }
   | { code: 'trackedChanges'; inserted: number; deleted: number }
   | { code: 'wordComments'; count: number }
+  | { code: 'footnotes'; count: number }
 
 export type ImportNoteCode = ImportNote['code']
 
@@ -49,6 +50,8 @@ export function noteText(note: ImportNote): string {
       return `The appendix after the text (“${note.title}”) was left out: it is not part of the law.`
     case 'trackedChanges':
       return `The file holds tracked changes (insertions: ${note.inserted}, deletions: ${note.deleted}); they were read as accepted: inserted words kept, deleted words left out. To import the text without them, reject them in Word first.`
+    case 'footnotes':
+      return `${note.count} footnote(s) or endnote(s): their marks were taken out of the text, and each became a review thread on the word it followed.`
     case 'wordComments':
       return `${note.count} Word comment(s) and replies become review threads on the words they were made on, in the importer's name, each headed by its Word author and date; replies join their thread, and comments marked done are resolved.`
   }

@@ -88,12 +88,14 @@ function findLastLine(blocks: Block[], start: Found, line: string): { block: num
 const WORDS = {
   en: {
     from: (author: string, date: string) => `From Word — ${author || 'author not named'}${date ? `, ${date}` : ''}:`,
+    note: (kind: 'footnote' | 'endnote', n: number) => `${kind === 'footnote' ? 'Footnote' : 'Endnote'} ${n} in Word:`,
     noText: '(no text)',
     notFound: (quote: string) => `On the words “${quote}”, not found in the imported text.`,
     locale: 'en-GB',
   },
   ru: {
     from: (author: string, date: string) => `Из Word — ${author || 'автор не указан'}${date ? `, ${date}` : ''}:`,
+    note: (kind: 'footnote' | 'endnote', n: number) => `${kind === 'footnote' ? 'Сноска' : 'Концевая сноска'} ${n} в Word:`,
     noText: '(без текста)',
     notFound: (quote: string) => `К словам «${quote}», не найденным в импортированном тексте.`,
     locale: 'ru-RU',
@@ -106,9 +108,10 @@ function dateOf(date: string | null, language: Language): string {
   return new Date(time).toLocaleDateString(WORDS[language].locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 }
 
-function bodyOf(comment: WordComment, language: Language, before = ''): string {
+function bodyOf(comment: WordComment, note: WordCommentThread['note'], language: Language, before = ''): string {
   const words = WORDS[language]
-  const body = [before, words.from(comment.author, dateOf(comment.date, language)), comment.text || words.noText].filter(Boolean).join('\n')
+  const heading = note ? words.note(note.kind, note.number) : words.from(comment.author, dateOf(comment.date, language))
+  const body = [before, heading, comment.text || words.noText].filter(Boolean).join('\n')
   return body.length > COMMENT_MAX_LENGTH ? `${body.slice(0, COMMENT_MAX_LENGTH - 1)}…` : body
 }
 
@@ -128,7 +131,7 @@ export function placeWordComments(doc: Y.Doc, threads: readonly WordCommentThrea
     const lines = thread.quote.split('\n').map(collapseSpaces).filter(Boolean)
     const paragraph = collapseSpaces(thread.paragraph)
     const start = lines.length > 0 ? findLine(blocks, lines[0], paragraph) : paragraph ? findLine(blocks, unnumbered(paragraph), paragraph) : null
-    const bodies = (before: string) => thread.comments.map((c, i) => bodyOf(c, language, i === 0 ? before : ''))
+    const bodies = (before: string) => thread.comments.map((c, i) => bodyOf(c, thread.note, language, i === 0 ? before : ''))
     if (start === null) {
       if (title === undefined) continue
       const quote = lines.join(' ') || paragraph

@@ -26,6 +26,8 @@ export interface WordCommentThread {
   resolved: boolean
   /** The comment, then its replies. */
   comments: WordComment[]
+  /** Set for a footnote or endnote (docx.ts), which becomes a thread as a comment does: which one. */
+  note?: { kind: 'footnote' | 'endnote'; number: number }
 }
 
 export const COMMENTS_EXTENDED_PART = 'word/commentsExtended.xml'

@@ -212,7 +212,9 @@ describe('export and import in the browser', () => {
     await page.getByRole('button', { name: 'Импортировать проект' }).click()
     await page.getByTestId('import-file').setInputFiles({ name: 'замечания министерств.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(await ministryDraft()) })
     await page.getByTestId('import-preview').waitFor()
-    expect(await page.getByTestId('preview-notes').textContent()).toContain('Примечаний Word и ответов на них: 7. Они станут замечаниями к тем словам, к которым сделаны')
+    const notes = await page.getByTestId('preview-notes').textContent()
+    expect(notes).toContain('Примечаний Word и ответов на них: 7. Они станут замечаниями к тем словам, к которым сделаны')
+    expect(notes).toContain('Сносок (обычных и концевых): 1.')
     await page.getByRole('button', { name: 'Создать проект' }).click()
     await page.waitForURL(/\/d\/[0-9a-z]{16}$/)
     await page.waitForSelector(SAVED)
@@ -220,6 +222,7 @@ describe('export and import in the browser', () => {
     const panel = page.getByTestId('comments-panel')
     await expect.poll(() => panel.getByTestId('thread-quote').allTextContents()).toEqual([
       expect.stringContaining('Предмет закона'),
+      expect.stringContaining('обращений'),
       expect.stringContaining('тот же срок.'),
       expect.stringContaining('Решение направляется заявителю в письменной форме.'),
       expect.stringContaining('Старая редакция'),

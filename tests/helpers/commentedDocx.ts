@@ -1,6 +1,6 @@
-import { CommentRangeEnd, CommentRangeStart, CommentReference, Document, HeadingLevel, Packer, Paragraph, TextRun, type ICommentOptions } from 'docx'
+import { CommentRangeEnd, CommentRangeStart, CommentReference, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun, type ICommentOptions } from 'docx'
 
-/** A ministry's Word file with comments in the margin, built with the docx package as Word writes one. */
+/** A ministry's Word file with comments in the margin and a footnote, built with the docx package as Word writes one. */
 
 const run = (text: string) => new TextRun(text)
 const commented = (id: number, text: string) => [new CommentRangeStart(id), new TextRun(text), new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })]
@@ -13,7 +13,8 @@ const note = (id: number, author: string, text: string, extra: Partial<ICommentO
 })
 
 async function commentedDocx(children: Paragraph[], comments: ICommentOptions[]): Promise<Uint8Array> {
-  const doc = new Document({ comments: { children: comments }, sections: [{ children }] })
+  const footnotes = { 1: { children: [new Paragraph('Обращения — письменные и электронные.')] } }
+  const doc = new Document({ comments: { children: comments }, footnotes, sections: [{ children }] })
   return new Uint8Array(await Packer.toArrayBuffer(doc))
 }
 
@@ -23,7 +24,7 @@ export async function ministryDraft(): Promise<Uint8Array> {
     [
       new Paragraph({ heading: HeadingLevel.TITLE, children: [run('Модельный закон о противодействии торговле людьми')] }),
       new Paragraph({ heading: HeadingLevel.HEADING_2, children: [...commented(0, 'Статья 1. Предмет закона')] }),
-      new Paragraph({ children: [run('1. Настоящий Закон устанавливает срок рассмотрения обращений.')] }),
+      new Paragraph({ children: [run('1. Настоящий Закон устанавливает срок рассмотрения обращений'), new FootnoteReferenceRun(1), run('.')] }),
       new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run('Статья 2. Сроки')] }),
       new Paragraph({ children: [run('1. Обращение рассматривается в срок '), ...commented(1, 'не более тридцати дней'), run('.')] }),
       new Paragraph({ children: [run('2. Продление допускается один раз на '), new CommentRangeStart(2), run('тот же срок.')] }),

@@ -178,11 +178,13 @@ describe('import endpoint', () => {
         'Решение направляется заявителю в письменной форме.',
         'Старая редакция',
         'срок',
+        'обращений',
       ])
       expect(threads.every((t) => t.anchor !== null && t.createdBy.id === cast.drafter.user.id)).toBe(true)
-      expect(threads.map((t) => t.status)).toEqual(['open', 'resolved', 'open', 'open', 'open', 'open'])
+      expect(threads.map((t) => t.status)).toEqual(['open', 'resolved', 'open', 'open', 'open', 'open', 'open'])
       expect(threads[1].comments.map((c) => c.body)).toEqual(['Из Word — МВД, 1 декабря 2026 г.:\nПредлагаем «пятнадцать дней».', 'Из Word — Минюст, 1 декабря 2026 г.:\nСогласны.'])
       expect(threads[1].comments.every((c) => c.canEdit)).toBe(true)
+      expect(threads[6].comments.map((c) => c.body)).toEqual(['Сноска 1 в Word:\nОбращения — письменные и электронные.'])
       // The first on the heading of Article 1, by its stable id.
       const content = await cast.drafter.json<DocJSON>(`/api/documents/${document.id}/content`)
       const heading = content.content!.find((n) => n.type === 'article')!

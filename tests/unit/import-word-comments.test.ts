@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import { ministryDraft } from '../helpers/commentedDocx'
 import { parseDocx } from '../../shared/import/docx'
 import { wordCommentThreads } from '../../shared/import/wordComments'
@@ -22,6 +22,7 @@ describe('comments of a Word file', () => {
       '',
       'Старая редакция',
       'срок',
+      'обращений',
     ])
     expect(threads[1]).toEqual({
       quote: 'не более тридцати дней',
@@ -35,6 +36,7 @@ describe('comments of a Word file', () => {
     expect(threads[3]).toMatchObject({ paragraph: '4. Решение направляется заявителю в письменной форме.', resolved: false })
     expect(threads.filter((t) => t.resolved)).toHaveLength(1)
     expect(result.notes).toContainEqual({ code: 'wordComments', count: 7 })
+    expect(result.notes).toContainEqual({ code: 'footnotes', count: 1 })
   })
 
   it('are none in a file without them', async () => {
@@ -121,6 +123,7 @@ describe('Word comments placed on the imported text', () => {
         'Решение направляется заявителю в письменной форме.',
         'Старая редакция',
         'срок',
+        'обращений',
       ])
       const ydoc = new Y.Doc()
       Y.applyUpdate(ydoc, result.state)
@@ -128,3 +131,45 @@ describe('Word comments placed on the imported text', () => {
     }
   })
 })
+
+describe('footnotes of a Word file', () => {
+  async function footnoted(): Promise<Uint8Array> {
+    const doc = new Document({
+      footnotes: {
+        1: { children: [new Paragraph('См. Протокол ООН 2000 года.')] },
+        2: { children: [new Paragraph('Здесь и далее — в редакции 2026 года.')] },
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('Модельный закон о сносках')] }),
+            new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Статья 1. Понятия'), new FootnoteReferenceRun(2)] }),
+            new Paragraph({ children: [new TextRun('1. Торговля людьми'), new FootnoteReferenceRun(1), new TextRun(' — вербовка людей.')] }),
+            new Paragraph({ children: [new TextRun('2. Жертва — физическое лицо.')] }),
+          ],
+        },
+      ],
+    })
+    return new Uint8Array(await Packer.toArrayBuffer(doc))
+  }
+
+  it('leave the text, marks and all, and become threads on the word each followed', async () => {
+    const result = await parseDocx(await footnoted(), 'ru')
+    const article = JSON.stringify(result.doc.content!.at(-1))
+    // Two paragraphs, as in the file: the footnotes are no third one, and "[1]" is no word.
+    expect(result.stats).toMatchObject({ articles: 1, clauses: 2, unrecognised: 0 })
+    expect(article).toContain('"Торговля людьми — вербовка людей."')
+    expect(article).toContain('"Понятия"')
+    expect(article).not.toContain('Протокол')
+    expect(result.notes).toContainEqual({ code: 'footnotes', count: 2 })
+    const ydoc = new Y.Doc()
+    Y.applyUpdate(ydoc, encodeDocJSON(result.doc))
+    const placed = placeWordComments(ydoc, result.wordComments!, 'ru')
+    expect(placed.map((t) => [t.quote, t.bodies])).toEqual([
+      ['Понятия', ['Сноска 1 в Word:\nЗдесь и далее — в редакции 2026 года.']],
+      ['людьми', ['Сноска 2 в Word:\nСм. Протокол ООН 2000 года.']],
+    ])
+    expect(placeWordComments(ydoc, result.wordComments!.slice(1), 'en')[0].bodies).toEqual(['Footnote 2 in Word:\nСм. Протокол ООН 2000 года.'])
+  })
+})
+
