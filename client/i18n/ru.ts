@@ -711,7 +711,7 @@ export const ru: Record<MessageKey, string> = {
   'parallel.lawTitle': 'Название',
   'parallel.preamble': 'Преамбула',
   'parallel.conclusions': 'Реквизиты',
-  'export.comments': "Включить открытые замечания",
+  'export.comments': "Включить открытые замечания (в Word — и на полях)",
   'alternatives.button': "Варианты формулировок",
   'alternatives.title': "Варианты формулировок",
   'alternatives.intro': "Формулировки в квадратных скобках и какую из них поддерживает каждая организация.",

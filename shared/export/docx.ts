@@ -14,6 +14,7 @@ import {
   TextRun,
   WidthType,
   type INumberingOptions,
+  type ParagraphChild,
   type IStylesOptions,
 } from 'docx'
 import type { DocJSON } from '../schema'
@@ -25,6 +26,8 @@ import { commentsReport, positionsTable, type ExportAppendix, type ExportComment
 import { lawStructure, worded, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type SectionNode } from './structure'
 import { autoLineSpacing } from './lineSpacing'
 import { bodyRun, CM, headingRun } from './wordBasics'
+import { DocxMargin } from './docxMargin'
+import { CONCLUSIONS_PLACE, PREAMBLE_PLACE, TITLE_PLACE } from '../places'
 
 /**
  * DOCX, the format every ministry works in. What makes it a real Word document rather than
@@ -121,6 +124,9 @@ function numbering(language: ExportMeta['language']): INumberingOptions {
 
 const run = (value: string) => new TextRun({ text: xmlSafe(value) })
 
+/** A block's words, with the open threads on them in the margin when comments are exported (`key`: docxMargin.ts). */
+const words = (margin: DocxMargin | null, key: string | null, value: string): ParagraphChild[] => (margin && key !== null ? margin.runs(key, value) : [run(value)])
+
 function coverParagraphs(meta: ExportMeta, fallbackTitle: string): Paragraph[] {
   const cover = coverLines(meta)
   const line = (text: string, bold = false) => new Paragraph({ style: DOCX_COVER_STYLES.line, children: [new TextRun({ text: xmlSafe(text), bold })] })
@@ -137,7 +143,7 @@ function coverParagraphs(meta: ExportMeta, fallbackTitle: string): Paragraph[] {
   ]
 }
 
-function paragraphBlocks(paragraph: ParagraphNode, instance: number): Paragraph[] {
+function paragraphBlocks(paragraph: ParagraphNode, instance: number, margin: DocxMargin | null): Paragraph[] {
   const out: Paragraph[] = []
   if (!paragraph.implicit) {
     out.push(
@@ -145,55 +151,62 @@ function paragraphBlocks(paragraph: ParagraphNode, instance: number): Paragraph[
         style: 'AccordClause',
         // The single paragraph of an article is not numbered (num is empty), as in the editor.
         numbering: paragraph.num ? { reference: NUMBERING, level: 0, instance, custom: true } : undefined,
-        children: [run(paragraph.text)],
+        children: words(margin, paragraph.id, paragraph.text),
       }),
     )
   }
   for (const point of paragraph.points) {
     if (!point.implicit) {
-      out.push(new Paragraph({ style: 'AccordPoint', numbering: { reference: NUMBERING, level: 1, instance, custom: true }, children: [run(point.text)] }))
+      out.push(new Paragraph({ style: 'AccordPoint', numbering: { reference: NUMBERING, level: 1, instance, custom: true }, children: words(margin, point.id, point.text) }))
     }
     for (const sub of point.subpoints) {
-      out.push(new Paragraph({ style: 'AccordSubpoint', numbering: { reference: NUMBERING, level: 2, instance, custom: true }, children: [run(sub.text)] }))
+      out.push(new Paragraph({ style: 'AccordSubpoint', numbering: { reference: NUMBERING, level: 2, instance, custom: true }, children: words(margin, sub.id, sub.text) }))
     }
   }
   return out
 }
 
-const headingText = (node: { label: string; heading: string }) => run(node.heading ? `${node.label} ${node.heading}` : node.label)
-
-function articleBlocks(article: ArticleNode, heading: typeof HeadingLevel.HEADING_2 | typeof HeadingLevel.HEADING_3 = HeadingLevel.HEADING_2): Paragraph[] {
-  return [new Paragraph({ heading, children: [headingText(article)] }), ...article.paragraphs.flatMap((p) => paragraphBlocks(p, article.index))]
+/** A heading's label and words; the threads on its words are on the words, not the label. */
+function headingText(node: { id: string | null; label: string; heading: string }, margin: DocxMargin | null): ParagraphChild[] {
+  if (!node.heading) return [run(node.label)]
+  return [run(`${node.label} `), ...words(margin, node.id, node.heading)]
 }
 
-function sectionBlocks(section: SectionNode): Paragraph[] {
+function articleBlocks(article: ArticleNode, margin: DocxMargin | null, heading: typeof HeadingLevel.HEADING_2 | typeof HeadingLevel.HEADING_3 = HeadingLevel.HEADING_2): Paragraph[] {
+  return [new Paragraph({ heading, children: headingText(article, margin) }), ...article.paragraphs.flatMap((p) => paragraphBlocks(p, article.index, margin))]
+}
+
+function sectionBlocks(section: SectionNode, margin: DocxMargin | null): Paragraph[] {
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, alignment: AlignmentType.CENTER, children: [headingText(section)] }),
-    ...section.articles.flatMap((a) => articleBlocks(a, HeadingLevel.HEADING_3)),
+    new Paragraph({ heading: HeadingLevel.HEADING_2, alignment: AlignmentType.CENTER, children: headingText(section, margin) }),
+    ...section.articles.flatMap((a) => articleBlocks(a, margin, HeadingLevel.HEADING_3)),
   ]
 }
 
-function chapterBlocks(chapter: ChapterNode): Paragraph[] {
+function chapterBlocks(chapter: ChapterNode, margin: DocxMargin | null): Paragraph[] {
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [headingText(chapter)] }),
-    ...chapter.articles.flatMap((a) => articleBlocks(a)),
-    ...chapter.sections.flatMap(sectionBlocks),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: headingText(chapter, margin) }),
+    ...chapter.articles.flatMap((a) => articleBlocks(a, margin)),
+    ...chapter.sections.flatMap((s) => sectionBlocks(s, margin)),
   ]
 }
 
 /** A part's heading, then its body as the law's body is written. */
-function bodyBlocks(item: LawStructure['body'][number]): Paragraph[] {
+function bodyBlocks(item: LawStructure['body'][number], margin: DocxMargin | null): Paragraph[] {
   if (item.kind === 'part') {
-    return [new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [headingText(item)] }), ...item.body.flatMap(bodyBlocks)]
+    return [
+      new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: headingText(item, margin) }),
+      ...item.body.flatMap((b) => bodyBlocks(b, margin)),
+    ]
   }
-  return item.kind === 'chapter' ? chapterBlocks(item) : item.kind === 'section' ? sectionBlocks(item) : articleBlocks(item)
+  return item.kind === 'chapter' ? chapterBlocks(item, margin) : item.kind === 'section' ? sectionBlocks(item, margin) : articleBlocks(item, margin)
 }
 
 /**
  * The conclusions after the last article, set apart by space before the first; kept together on a
  * page (each keeps with the next), as a signature block is.
  */
-function conclusionsBlocks(law: LawStructure): Paragraph[] {
+function conclusionsBlocks(law: LawStructure, margin: DocxMargin | null): Paragraph[] {
   const paragraphs = worded(law.conclusions)
   return paragraphs.map(
     (p, i) =>
@@ -201,7 +214,7 @@ function conclusionsBlocks(law: LawStructure): Paragraph[] {
         style: DOCX_CONCLUSIONS_STYLE,
         spacing: i === 0 ? { before: 480 } : undefined,
         keepNext: i < paragraphs.length - 1 || undefined,
-        children: [run(p)],
+        children: words(margin, CONCLUSIONS_PLACE, p),
       }),
   )
 }
@@ -249,12 +262,20 @@ function reviewBlocks(comments: ExportComments, doc: DocJSON, meta: ExportMeta, 
 export async function toDocx(doc: DocJSON, meta: ExportMeta, appendix: ExportAppendix = {}): Promise<Uint8Array> {
   const law = lawStructure(doc, meta.language)
   const title = law.title || meta.title
+  const margin = appendix.comments ? new DocxMargin(appendix.comments.threads, meta.language) : null
+  const text = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: law.title ? words(margin, TITLE_PLACE, title) : [run(title)] }),
+    ...worded(law.preamble).map((p) => new Paragraph({ style: 'AccordPreamble', children: words(margin, PREAMBLE_PLACE, p) })),
+    ...law.body.flatMap((item) => bodyBlocks(item, margin)),
+    ...conclusionsBlocks(law, margin),
+  ]
   const document = new Document({
     title: xmlSafe(title),
     creator: 'Accord',
     description: xmlSafe(coverLines(meta).status.value),
     styles: styles(meta.language),
     numbering: numbering(meta.language),
+    comments: margin ? { children: margin.comments() } : undefined,
     sections: [
       {
         properties: {
@@ -265,10 +286,7 @@ export async function toDocx(doc: DocJSON, meta: ExportMeta, appendix: ExportApp
         },
         children: [
           ...coverParagraphs(meta, title),
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [run(title)] }),
-          ...worded(law.preamble).map((p) => new Paragraph({ style: 'AccordPreamble', children: [run(p)] })),
-          ...law.body.flatMap(bodyBlocks),
-          ...conclusionsBlocks(law),
+          ...text,
           ...(appendix.positions ? appendixBlocks(positionsTable(appendix.positions, law)) : []),
           ...(appendix.comments ? reviewBlocks(appendix.comments, doc, meta, title) : []),
         ],

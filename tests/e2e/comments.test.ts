@@ -6,6 +6,7 @@ import { articleLabels, contextFor, launchBrowser, trackErrors, selectWords } fr
 import { createCast, shareWithCast, type Cast } from '../helpers/accounts'
 import { copyOrCut, paste, selectArticles } from '../helpers/clipboard'
 import { dragArticle } from '../helpers/drag'
+import { unzipText } from '../helpers/zip'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 const WORDS = 'guided by the following principles'
@@ -348,6 +349,13 @@ describe('review threads in the browser', () => {
     expect(html).toContain('<section class="appendix review">')
     expect(html).toContain('Say &quot;the child’s best interests&quot;.')
     expect(html).not.toMatch(/<img/i)
+    // In Word, also in the margin, on the words.
+    await drafter.getByTestId('export').click()
+    expect(await drafter.getByTestId('export-comments').getAttribute('aria-checked')).toBe('true')
+    const [docx] = await Promise.all([drafter.waitForEvent('download'), drafter.getByTestId('export-docx').click()])
+    const bytes = new Uint8Array(await readFile((await docx.path())!))
+    expect(unzipText(bytes, 'word/comments.xml')).toContain('Cite the Palermo Protocol here.')
+    expect(unzipText(bytes, 'word/document.xml')).toContain('<w:commentRangeStart')
     expect(errors).toEqual([])
   })
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { ThreadView, VersionSummary } from '../../shared/api'
+import type { ImportCreated, ThreadView, VersionSummary } from '../../shared/api'
 import { createAnchor, textOfBlock } from '../../shared/comments/anchor'
 import type { Account } from '../helpers/accounts'
 import { onSampleLaw } from '../helpers/sampleLaw'
@@ -7,6 +7,7 @@ import { articleBlockText, connectClient, nthElement, waitSynced } from '../help
 import { unzipText } from '../helpers/zip'
 
 const XSS = '<img src=x onerror=alert(1)>'
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 describe('export with the open comments (comments=1)', () => {
   const law = onSampleLaw()
@@ -77,6 +78,27 @@ describe('export with the open comments (comments=1)', () => {
     expect(akn.status).toBe(200)
     expect(await akn.text()).not.toContain('Unclear.')
     expect((await exported(law.cast.owner, 'html', '&comments=yes')).status).toBe(400)
+  })
+
+  it('DOCX also carries the open thread as a Word comment on its words, reply as a reply; imported, it is a thread on them again', async () => {
+    const bytes = new Uint8Array(await (await exported(law.cast.owner, 'docx', '&comments=1')).arrayBuffer())
+    const comments = unzipText(bytes, 'word/comments.xml')
+    expect(comments).toContain('Unclear. &lt;img src=x onerror=alert(1)&gt;')
+    expect(comments).toContain('w:author="Boris Drafter (Ministry of Justice, MoJ)"')
+    expect(comments).not.toContain('Settled remark')
+    expect(unzipText(bytes, 'word/document.xml')).toMatch(new RegExp(`<w:commentRangeStart w:id="0"/><w:r><w:t xml:space="preserve">${passage}</w:t></w:r><w:commentRangeEnd w:id="0"/>`))
+    // A ministry without Accord sends the file back: the import brings the thread back, on the same words.
+    const res = await law.cast.drafter.api('/api/documents/import', { method: 'POST', headers: { 'Content-Type': DOCX }, body: Buffer.from(bytes) })
+    expect(res.status).toBe(201)
+    const { document } = (await res.json()) as ImportCreated
+    const [thread, ...others] = await law.cast.drafter.json<ThreadView[]>(`/api/documents/${document.id}/threads`)
+    expect(others).toEqual([])
+    expect(thread.quote).toBe(passage.trim()) // Word's quote is read with its spaces collapsed and trimmed
+    expect(thread.anchor).not.toBeNull()
+    expect(thread.comments.map((c) => c.body)).toEqual([
+      expect.stringMatching(new RegExp(`^From Word — Rita Reviewer \\(Ministry of Interior, MoI\\), \\d{1,2} [A-Z][a-z]+ \\d{4}:\nUnclear\\. <img src=x onerror=alert\\(1\\)>$`)),
+      expect.stringMatching(/^From Word — Boris Drafter \(Ministry of Justice, MoJ\), .*:\nWe will \*rephrase\* it\.$/),
+    ])
   })
 
   it('lets an observer export with the open comments; a stranger gets 403', async () => {
