@@ -9,7 +9,7 @@ import {
   type WordingDecision,
   type WordingProposalView,
 } from '../../shared/api'
-import { findPlace, findQuoteAgain, resolveAnchor, textBetween, type AnchorResolution } from '../../shared/comments/anchor'
+import { blockIdOf, findPlace, findQuoteAgain, resolveAnchor, textBetween, type AnchorResolution } from '../../shared/comments/anchor'
 import type { ThreadsChanged } from '../../shared/protocol'
 import { can, type Role } from '../../shared/roles'
 import type { ReportThread } from '../../shared/review/reviewReport'
@@ -191,7 +191,8 @@ export class ReviewThreads {
         if (row.anchor_start === null) return { thread, state: findPlace(ydoc, row.article_id) ? 'article' : 'orphaned', current: null, order: -1 }
         const resolution = this.resolve(ydoc, row)
         if (resolution.state !== 'live') return { thread, state: 'orphaned', current: null, order: Number.MAX_SAFE_INTEGER }
-        return { thread, state: 'live', current: textBetween(resolution.start, resolution.end, references), order: orderInArticle(resolution) }
+        const block = blockIdOf(resolution.start.text) ?? resolution.articleId
+        return { thread, state: 'live', current: textBetween(resolution.start, resolution.end, references), order: orderInArticle(resolution), block }
       })
     })
   }

@@ -34,7 +34,8 @@ export class DocxMargin {
     for (const entry of threads) {
       const words = entry.state === 'live' && entry.thread.status === 'open' ? (entry.current ?? '').split('\n')[0] : ''
       if (!words.trim()) continue
-      const key = entry.thread.blockId ?? entry.thread.articleId
+      // Where the words are now (a paragraph split or moved since), else where they were.
+      const key = entry.block ?? entry.thread.blockId ?? entry.thread.articleId
       const list = this.wanted.get(key) ?? []
       list.push({ thread: entry, words })
       this.wanted.set(key, list)

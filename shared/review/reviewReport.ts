@@ -21,6 +21,8 @@ export interface ReportThread {
   current: string | null
   /** Order within the article (whole-article threads first, then passages in text order). */
   order: number
+  /** Live threads: the id of the block holding their words now, else their place's (an article's heading, the title…). */
+  block?: string | null
 }
 
 export interface ReviewReportInput {

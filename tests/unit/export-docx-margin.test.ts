@@ -34,6 +34,8 @@ function threads(): ExportComments {
     live(thread('t5', 'preamble', 'грубо нарушает', [comment('Смягчить.')]), 'грубо нарушает'),
     // Across two points: marked on the first one's words.
     live(thread('t6', 'ru000b', '…', [comment('Объединить.')], { blockId: 'ru0007' }), 'уважение прав человека\nприоритет'),
+    // Its paragraph split since: found in the block holding its words now.
+    { ...live(thread('t11', 'ru000b', 'государственных органов', [comment('Каких?')], { blockId: 'ru0006' }), 'государственных органов'), block: 'ru000a' },
     // Not in the margin: resolved, on a whole article, on deleted words, on words no longer there.
     live(thread('t7', 'ru000b', 'недопустимость', [comment('Решено.')], { blockId: 'ru0009', status: 'resolved' }), 'недопустимость'),
     { thread: thread('t8', 'ru0003', 'Цель', [comment('В целом.')], { anchor: null }), state: 'article', current: null, order: -1 },
@@ -53,7 +55,7 @@ describe('open threads in the margin of an exported DOCX', () => {
     for (const absent of ['Решено.', 'В целом.', 'Удалено.', 'Нет в тексте.']) expect(comments).not.toContain(absent)
     expect(unzipText(bytes, 'word/commentsExtended.xml')).toContain('w15:paraIdParent')
     const text = unzipText(bytes, 'word/document.xml')
-    expect(text.match(/<w:commentRangeStart /g)).toHaveLength(6)
+    expect(text.match(/<w:commentRangeStart /g)).toHaveLength(7)
     // Without comments asked for, none.
     expect(unzipText(await toDocx(sampleLaw('ru'), meta), 'word/document.xml')).not.toContain('commentRangeStart')
   })
@@ -68,6 +70,7 @@ describe('open threads in the margin of an exported DOCX', () => {
       ['Сфера действия', ['Короче.']],
       ['уважение прав человека', ['Объединить.']],
       ['наилучших интересов ребенка', ['Какого возраста?', 'До восемнадцати лет.']],
+      ['государственных органов', ['Каких?']],
     ])
     expect(read[5].comments.map((c) => c.author)).toEqual(['Rita <b>Reviewer</b> (Ministry of Interior, MoI)', 'Boris Drafter (Ministry of Justice <Legal>, MoJ)'])
     // The appendix (the review report) is not read as text.
@@ -80,6 +83,6 @@ describe('open threads in the margin of an exported DOCX', () => {
         const r = resolveAnchor(ydoc, t.anchor!)
         return r.state === 'live' ? textBetween(r.start, r.end) : r.state
       }),
-    ).toEqual(['противодействии', 'грубо нарушает', 'правовые и организационные основы', 'Сфера действия', 'уважение прав человека', 'наилучших интересов ребенка'])
+    ).toEqual(['противодействии', 'грубо нарушает', 'правовые и организационные основы', 'Сфера действия', 'уважение прав человека', 'наилучших интересов ребенка', 'государственных органов'])
   })
 })
