@@ -57,10 +57,11 @@ function unnumbered(line: string): string {
 }
 
 /** Where `line` (or its words without their typed number) first occurs, preferring the block that is `paragraph`. */
-function findLine(blocks: Block[], line: string, paragraph: string): Found | null {
+function findLine(blocks: Block[], line: string, paragraph: string, longest: number): Found | null {
   const whole = unnumbered(paragraph)
   for (const variant of new Set([line, unnumbered(line)])) {
-    if (!variant) continue
+    // Longer than every block: in none (and not searched for, a hostile tree's 100,000 characters at a time).
+    if (!variant || variant.length > longest) continue
     let first: Found | null = null
     for (let i = 0; i < blocks.length; i++) {
       const index = blocks[i].words.indexOf(variant)
@@ -125,12 +126,13 @@ function bodyOf(comment: WordComment, note: WordCommentThread['note'], language:
  */
 export function placeWordComments(doc: Y.Doc, threads: readonly WordCommentThread[], language: Language): PlacedWordThread[] {
   const blocks = blocksOf(doc)
+  const longest = blocks.reduce((n, b) => Math.max(n, b.words.length), 0)
   const title = blocks.find((b) => b.placeId === TITLE_PLACE) ?? blocks[0]
   const placed: PlacedWordThread[] = []
   for (const thread of threads) {
     const lines = thread.quote.split('\n').map(collapseSpaces).filter(Boolean)
     const paragraph = collapseSpaces(thread.paragraph)
-    const start = lines.length > 0 ? findLine(blocks, lines[0], paragraph) : paragraph ? findLine(blocks, unnumbered(paragraph), paragraph) : null
+    const start = lines.length > 0 ? findLine(blocks, lines[0], paragraph, longest) : paragraph ? findLine(blocks, unnumbered(paragraph), paragraph, longest) : null
     const bodies = (before: string) => thread.comments.map((c, i) => bodyOf(c, thread.note, language, i === 0 ? before : ''))
     if (start === null) {
       if (title === undefined) continue
