@@ -166,9 +166,10 @@ function paragraphBlocks(paragraph: ParagraphNode, instance: number, margin: Doc
   return out
 }
 
-/** A heading's label and words; the threads on its words are on the words, not the label. */
+/** A heading's label and words, one run; with threads on its words, those are runs of their own, not the label. */
 function headingText(node: { id: string | null; label: string; heading: string }, margin: DocxMargin | null): ParagraphChild[] {
   if (!node.heading) return [run(node.label)]
+  if (!margin?.wants(node.id)) return [run(`${node.label} ${node.heading}`)]
   return [run(`${node.label} `), ...words(margin, node.id, node.heading)]
 }
 

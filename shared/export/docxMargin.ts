@@ -42,6 +42,11 @@ export class DocxMargin {
     }
   }
 
+  /** Whether a thread not placed yet is looked for in this block. */
+  wants(key: BlockKey | null): boolean {
+    return key !== null && (this.wanted.get(key)?.length ?? 0) > 0
+  }
+
   /** The runs of a block's text, with the comments on its words; each thread is placed once, in the first block that has its words. */
   runs(key: BlockKey, text: string): ParagraphChild[] {
     const wanted = this.wanted.get(key)
