@@ -145,7 +145,7 @@ function walkNodes(el: XmlElement, walk: Walk, depth: number): void {
     } else if (name === 'p') pushLines(walk, inlineText(c), c.attrs.class === 'docx-conclusions' ? { closing: true } : {})
     else if (name === 'ol' || name === 'ul') {
       for (const li of elements(c, 'li')) {
-        // Footnotes come at the end as a list; they are notes, not points of the last article.
+        // Footnotes and endnotes come at the end as a list: notes (noteThreads), not text of the last article.
         const id = li.attrs.id ?? ''
         if (id.startsWith('footnote-') || id.startsWith('endnote-')) {
           walk.notes.set(id, collapseSpaces(inlineText(li).replace(NOTE_MARK, '')))
