@@ -44,3 +44,14 @@ export async function ministryDraft(): Promise<Uint8Array> {
     ],
   )
 }
+
+/** The words each of its threads is placed on in the imported draft, in the order they are stored: typed numbers left aside, the footnote's on the word before its mark. */
+export const PLACED_QUOTES = [
+  'Предмет закона',
+  'не более тридцати дней',
+  'тот же срок.\nО продлении сообщается заявителю.',
+  'Решение направляется заявителю в письменной форме.',
+  'Старая редакция',
+  'срок',
+  'обращений',
+]

@@ -9,7 +9,7 @@ import { MAX_DOCX_XML_BYTES } from '../../shared/import/zipBomb'
 import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
 import { sectionedLaw } from '../helpers/sectionedLaw'
 import { partedLaw } from '../helpers/partedLaw'
-import { ministryDraft } from '../helpers/commentedDocx'
+import { ministryDraft, PLACED_QUOTES } from '../helpers/commentedDocx'
 import { parseDocx } from '../../shared/import/docx'
 
 /** POST /api/documents/import: a tree from the browser's preview, or a raw file. */
@@ -171,15 +171,7 @@ describe('import endpoint', () => {
       expect(res.status).toBe(201)
       const { document } = (await res.json()) as ImportCreated
       const threads = await cast.drafter.json<ThreadView[]>(`/api/documents/${document.id}/threads`)
-      expect(threads.map((t) => t.quote)).toEqual([
-        'Предмет закона',
-        'не более тридцати дней',
-        'тот же срок.\nО продлении сообщается заявителю.',
-        'Решение направляется заявителю в письменной форме.',
-        'Старая редакция',
-        'срок',
-        'обращений',
-      ])
+      expect(threads.map((t) => t.quote)).toEqual(PLACED_QUOTES)
       expect(threads.every((t) => t.anchor !== null && t.createdBy.id === cast.drafter.user.id)).toBe(true)
       expect(threads.map((t) => t.status)).toEqual(['open', 'resolved', 'open', 'open', 'open', 'open', 'open'])
       expect(threads[1].comments.map((c) => c.body)).toEqual(['Из Word — МВД, 1 декабря 2026 г.:\nПредлагаем «пятнадцать дней».', 'Из Word — Минюст, 1 декабря 2026 г.:\nСогласны.'])
