@@ -176,7 +176,7 @@ export function ImportDialog({ file, onClose }: { file?: File; onClose: () => vo
                 </label>
               ))}
             </fieldset>
-            <ImportPreview structure={step.structure} stats={step.result.stats} notes={step.result.notes} unrecognised={unrecognised} />
+            <ImportPreview structure={step.structure} stats={step.result.stats} notes={step.result.notes} unrecognised={unrecognised} wordComments={step.result.wordComments} />
           </>
         )}
         {error && <p className="error" role="alert">{error}</p>}

@@ -4,6 +4,8 @@ import type { ImportStats } from '../../shared/import/types'
 import type { ImportNote } from '../../shared/import/notes'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'
+import type { WordCommentThread } from '../../shared/import/wordComments'
+import { WordCommentsPreview } from './WordCommentsPreview'
 
 /** Articles shown in full in the preview; the rest are counted (the counts above cover all). */
 const MAX_ARTICLES = 150
@@ -36,14 +38,17 @@ export function NoteText({ note }: { note: ImportNote }) {
 /**
  * The recognised structure before the import is confirmed: counts, notes, then the law as it
  * will be numbered — parts, chapters, their sections, articles with computed labels and headings, their paragraphs,
- * points and sub-points, then the conclusions; passages that matched nothing are marked as kept as plain text.
+ * points and sub-points, then the conclusions; passages that matched nothing are marked as kept as plain text;
+ * then a Word file's comments, which become review threads.
  * Everything is rendered as text (React escapes it): markup in a file stays words.
  */
-export function ImportPreview({ structure, stats, notes, unrecognised }: {
+export function ImportPreview({ structure, stats, notes, unrecognised, wordComments = [] }: {
   structure: LawStructure
   stats: ImportStats
   notes: ImportNote[]
   unrecognised: ReadonlySet<string>
+  /** A Word file's comments and footnotes, to become review threads. */
+  wordComments?: readonly WordCommentThread[]
 }) {
   const { t } = useI18n()
   const preamble = worded(structure.preamble)
@@ -144,6 +149,7 @@ export function ImportPreview({ structure, stats, notes, unrecognised }: {
             {conclusions.map((p, i) => <p key={i}>{clip(p)}</p>)}
           </div>
         )}
+        <WordCommentsPreview threads={wordComments} />
       </div>
     </div>
   )

@@ -215,6 +215,11 @@ describe('export and import in the browser', () => {
     const notes = await page.getByTestId('preview-notes').textContent()
     expect(notes).toContain('Примечаний Word и ответов на них: 7. Они станут замечаниями к тем словам, к которым сделаны')
     expect(notes).toContain('Сносок (обычных и концевых): 1.')
+    // Each listed before the draft is made: its words, its Word author and first comment, replies, done.
+    const listed = page.getByTestId('preview-word-comment')
+    expect(await listed.count()).toBe(7)
+    expect(await listed.nth(1).textContent()).toBe('не более тридцати дней — МВД: Предлагаем «пятнадцать дней». (ответов: 1) (выполнено: будет закрыто)')
+    expect(await listed.nth(6).textContent()).toBe('обращений — Сноска 1: Обращения — письменные и электронные.')
     await page.getByRole('button', { name: 'Создать проект' }).click()
     await page.waitForURL(/\/d\/[0-9a-z]{16}$/)
     await page.waitForSelector(SAVED)

@@ -1,0 +1,39 @@
+import type { WordCommentThread } from '../../shared/import/wordComments'
+import { useI18n } from '../i18n/i18n'
+
+/** Threads listed in the preview; the rest are counted (the note above counts them all). */
+const MAX_SHOWN = 50
+const MAX_TEXT = 160
+
+const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text)
+
+/**
+ * What a Word file's comments and footnotes will become, before the import is confirmed: each
+ * thread's words, its first comment with its Word author, how many replies, whether it was done.
+ * As text, as everything in the preview.
+ */
+export function WordCommentsPreview({ threads }: { threads: readonly WordCommentThread[] }) {
+  const { t } = useI18n()
+  if (threads.length === 0) return null
+  const hidden = Math.max(0, threads.length - MAX_SHOWN)
+  return (
+    <div className="preview-preamble preview-word-comments" data-testid="preview-word-comments">
+      <h3>{t('import.wordComments')}</h3>
+      <ul>
+        {threads.slice(0, MAX_SHOWN).map((thread, i) => {
+          const [first] = thread.comments
+          const who = thread.note ? t(thread.note.kind === 'footnote' ? 'import.wordComments.footnote' : 'import.wordComments.endnote', { n: thread.note.number }) : first.author || t('import.wordComments.noAuthor')
+          const replies = thread.comments.length - 1
+          return (
+            <li key={i} data-testid="preview-word-comment">
+              <q className="muted">{clip(thread.quote.replace(/\n/g, ' ') || thread.paragraph)}</q> — <strong>{who}</strong>: {clip(first.text)}
+              {replies > 0 && <span className="muted"> {t('import.wordComments.replies', { n: replies })}</span>}
+              {thread.resolved && <span className="muted"> {t('import.wordComments.done')}</span>}
+            </li>
+          )
+        })}
+      </ul>
+      {hidden > 0 && <p className="muted">{t('import.more', { n: hidden })}</p>}
+    </div>
+  )
+}
