@@ -10,7 +10,9 @@ import { xmlSafe } from './escape'
  * shared/import/wordComments.ts). The review report after the text still lists every thread;
  * here go those whose words are in the exported text: found by their block (its id; an article
  * heading or the title by its place) and the words as they read now. A passage over several
- * paragraphs is marked on its first paragraph's words. A reply is a reply in Word.
+ * paragraphs is marked on its first paragraph's words. A thread on a whole article, heading or
+ * the title is on its heading's words (the preamble's and the conclusions', on their first
+ * paragraph). A reply is a reply in Word.
  */
 
 interface Mark {
@@ -23,7 +25,8 @@ interface Mark {
 export type BlockKey = string
 
 export class DocxMargin {
-  private readonly wanted = new Map<BlockKey, { thread: ReportThread; words: string }[]>()
+  /** Per block: the threads looked for in it, with their words (null: the whole of its words). */
+  private readonly wanted = new Map<BlockKey, { thread: ReportThread; words: string | null }[]>()
   private readonly notes: ICommentOptions[] = []
   private nextId = 0
 
@@ -32,10 +35,11 @@ export class DocxMargin {
     private readonly language: Language,
   ) {
     for (const entry of threads) {
-      const words = entry.state === 'live' && entry.thread.status === 'open' ? (entry.current ?? '').split('\n')[0] : ''
-      if (!words.trim()) continue
+      if (entry.thread.status !== 'open' || entry.state === 'orphaned') continue
+      const words = entry.state === 'article' ? null : (entry.current ?? '').split('\n')[0]
+      if (words !== null && !words.trim()) continue
       // Where the words are now (a paragraph split or moved since), else where they were.
-      const key = entry.block ?? entry.thread.blockId ?? entry.thread.articleId
+      const key = entry.state === 'article' ? entry.thread.articleId : (entry.block ?? entry.thread.blockId ?? entry.thread.articleId)
       const list = this.wanted.get(key) ?? []
       list.push({ thread: entry, words })
       this.wanted.set(key, list)
@@ -53,10 +57,11 @@ export class DocxMargin {
     if (!wanted?.length) return [new TextRun({ text: xmlSafe(text) })]
     const marks: Mark[] = []
     for (const entry of [...wanted]) {
-      const start = text.indexOf(entry.words)
-      if (start < 0) continue
+      const start = entry.words === null ? 0 : text.indexOf(entry.words)
+      const end = entry.words === null ? text.length : start + entry.words.length
+      if (start < 0 || end === start) continue
       wanted.splice(wanted.indexOf(entry), 1)
-      marks.push({ id: this.note(entry.thread), start, end: start + entry.words.length })
+      marks.push({ id: this.note(entry.thread), start, end })
     }
     return marked(text, marks)
   }
