@@ -718,7 +718,7 @@ export const en = {
   'parallel.lawTitle': 'Title',
   'parallel.preamble': 'Preamble',
   'parallel.conclusions': 'Closing formula',
-  'export.comments': "Include open comments (in Word, also in the margin)",
+  'export.comments': "Include open comments (marked in the text too, in Word and HTML)",
   'alternatives.button': "Alternatives",
   'alternatives.title': "Alternative wordings",
   'alternatives.intro': "Wordings in square brackets, and which one each organization supports.",

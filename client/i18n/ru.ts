@@ -717,7 +717,7 @@ export const ru: Record<MessageKey, string> = {
   'parallel.lawTitle': 'Название',
   'parallel.preamble': 'Преамбула',
   'parallel.conclusions': 'Реквизиты',
-  'export.comments': "Включить открытые замечания (в Word — и на полях)",
+  'export.comments': "Включить открытые замечания (с отметками в тексте в Word и HTML)",
   'alternatives.button': "Варианты формулировок",
   'alternatives.title': "Варианты формулировок",
   'alternatives.intro': "Формулировки в квадратных скобках и какую из них поддерживает каждая организация.",

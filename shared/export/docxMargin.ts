@@ -2,31 +2,17 @@ import { CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph, TextRu
 import type { Language } from '../language'
 import { authorLine, REPORT_WORDS, wordingLines, type ReportThread } from '../review/reviewReport'
 import { xmlSafe } from './escape'
+import { pieces, ThreadMarks, type BlockKey } from './threadMarks'
 
 /**
  * The open review threads exported with a DOCX (`&comments=1`) also as Word comments in the
- * margin, on the words they were made on: what a ministry that reads the draft in Word sees
- * beside the text, answers there, and sends back (the import reads them as threads again:
- * shared/import/wordComments.ts). The review report after the text still lists every thread;
- * here go those whose words are in the exported text: found by their block (its id; an article
- * heading or the title by its place) and the words as they read now. A passage over several
- * paragraphs is marked on its first paragraph's words. A thread on a whole article, heading or
- * the title is on its heading's words (the preamble's and the conclusions', on their first
- * paragraph). A reply is a reply in Word.
+ * margin, on the words they were made on (placed by threadMarks.ts): what a ministry that reads
+ * the draft in Word sees beside the text, answers there, and sends back (the import reads them as
+ * threads again: shared/import/wordComments.ts). The review report after the text still lists
+ * every thread. A reply is a reply in Word; a proposed wording is in the first comment.
  */
-
-interface Mark {
-  id: number
-  start: number
-  end: number
-}
-
-/** Where a block's words are looked for: a numbered block's id, else its place (heading, title, preamble, conclusions). */
-export type BlockKey = string
-
 export class DocxMargin {
-  /** Per block: the threads looked for in it, with their words (null: the whole of its words). */
-  private readonly wanted = new Map<BlockKey, { thread: ReportThread; words: string | null }[]>()
+  private readonly marks: ThreadMarks
   private readonly notes: ICommentOptions[] = []
   private nextId = 0
 
@@ -34,36 +20,24 @@ export class DocxMargin {
     threads: readonly ReportThread[],
     private readonly language: Language,
   ) {
-    for (const entry of threads) {
-      if (entry.thread.status !== 'open' || entry.state === 'orphaned') continue
-      const words = entry.state === 'article' ? null : (entry.current ?? '').split('\n')[0]
-      if (words !== null && !words.trim()) continue
-      // Where the words are now (a paragraph split or moved since), else where they were.
-      const key = entry.state === 'article' ? entry.thread.articleId : (entry.block ?? entry.thread.blockId ?? entry.thread.articleId)
-      const list = this.wanted.get(key) ?? []
-      list.push({ thread: entry, words })
-      this.wanted.set(key, list)
-    }
+    this.marks = new ThreadMarks(threads)
   }
 
   /** Whether a thread not placed yet is looked for in this block. */
   wants(key: BlockKey | null): boolean {
-    return key !== null && (this.wanted.get(key)?.length ?? 0) > 0
+    return this.marks.wants(key)
   }
 
-  /** The runs of a block's text, with the comments on its words; each thread is placed once, in the first block that has its words. */
+  /** The runs of a block's text, with Word comments on the words of the threads placed in it. */
   runs(key: BlockKey, text: string): ParagraphChild[] {
-    const wanted = this.wanted.get(key)
-    if (!wanted?.length) return [new TextRun({ text: xmlSafe(text) })]
-    const marks: Mark[] = []
-    for (const entry of [...wanted]) {
-      const start = entry.words === null ? 0 : text.indexOf(entry.words)
-      const end = entry.words === null ? text.length : start + entry.words.length
-      if (start < 0 || end === start) continue
-      wanted.splice(wanted.indexOf(entry), 1)
-      marks.push({ id: this.note(entry.thread), start, end })
-    }
-    return marked(text, marks)
+    const marks = this.marks.take(key, text).map((m) => ({ ...m, id: this.note(m.thread) }))
+    if (marks.length === 0) return [new TextRun({ text: xmlSafe(text) })]
+    // At each cut, ranges that end close (with their mark), then ranges that start open.
+    return pieces(text, marks).flatMap((piece) => [
+      ...piece.starting.map((m) => new CommentRangeStart(m.id)),
+      new TextRun({ text: xmlSafe(piece.text) }),
+      ...piece.ending.flatMap((m) => [new CommentRangeEnd(m.id), new TextRun({ children: [new CommentReference(m.id)] })]),
+    ])
   }
 
   /** The comments for the Document's `comments` option. */
@@ -101,20 +75,4 @@ function initials(name: string): string {
     .map((w) => /\p{L}/u.exec(w)?.[0] ?? '')
     .join('')
     .slice(0, 4)
-}
-
-/** A text's runs with comment ranges: at each boundary, ranges that end close (with their mark), then ranges that start open. */
-function marked(text: string, marks: Mark[]): ParagraphChild[] {
-  const cuts = [...new Set([0, text.length, ...marks.flatMap((m) => [m.start, m.end])])].sort((a, b) => a - b)
-  const out: ParagraphChild[] = []
-  for (let i = 0; i < cuts.length; i++) {
-    const at = cuts[i]
-    for (const m of marks) {
-      if (m.end === at) out.push(new CommentRangeEnd(m.id), new TextRun({ children: [new CommentReference(m.id)] }))
-    }
-    for (const m of marks) if (m.start === at) out.push(new CommentRangeStart(m.id))
-    const next = cuts[i + 1]
-    if (next !== undefined && next > at) out.push(new TextRun({ text: xmlSafe(text.slice(at, next)) }))
-  }
-  return out
 }

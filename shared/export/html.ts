@@ -1,9 +1,11 @@
 import type { DocJSON } from '../schema'
 import { escapeHtml } from './escape'
+import { CONCLUSIONS_PLACE, PREAMBLE_PLACE, TITLE_PLACE } from '../places'
 import { coverLines, type ExportMeta } from './meta'
 import { reportMetaLine } from '../review/reviewReport'
 import { REVIEW_THREAD_CSS, reviewSectionsHtml } from '../review/reviewReportHtml'
 import { commentsReport, positionsTable, type ExportAppendix, type ExportComments, type PositionsTable } from './positions'
+import { pieces, ThreadMarks } from './threadMarks'
 import { lawStructure, worded, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PartNode, type PointNode, type SectionNode } from './structure'
 
 /**
@@ -44,6 +46,8 @@ section.appendix th { background: #eee; }
 section.review h3 { font-size: 12pt; margin: 1.5rem 0 0.5rem; }
 section.review .meta { text-align: center; color: #555; font-size: 10pt; }
 section.review .thread { font-size: 11pt; }
+mark.commented { background: #fdf1c7; color: inherit; }
+sup.thread-ref a { text-decoration: none; color: #7a5a00; padding: 0 0.1em; }
 ${REVIEW_THREAD_CSS}
 @page { size: A4; margin: 2.5cm 2cm 2cm 3cm; }
 @media print {
@@ -61,59 +65,103 @@ function label(value: string): string {
   return value ? `<span class="num">${escapeHtml(value)}</span> ` : ''
 }
 
-function block(cls: string, id: string | null, num: string, text: string): string {
-  const idAttr = id ? ` data-id="${escapeHtml(id)}"` : ''
-  return `<p class="${cls}"${idAttr}>${label(num)}${escapeHtml(text)}</p>`
+/**
+ * With the open comments exported: the words of each open thread highlighted where they stand
+ * (threadMarks.ts), followed by its number, a link to the thread in the report after the text.
+ */
+class CommentedWords {
+  private readonly marks: ThreadMarks
+  private readonly numbers = new Map<string, number>()
+
+  constructor(comments: ExportComments) {
+    this.marks = new ThreadMarks(comments.threads)
+  }
+
+  /** A block's words, escaped, with the threads on them. */
+  html(key: string | null, text: string): string {
+    const found = key === null ? [] : this.marks.take(key, text)
+    if (found.length === 0) return escapeHtml(text)
+    return pieces(text, found)
+      .map((piece) => {
+        const words = piece.within.length > 0 ? `<mark class="commented">${escapeHtml(piece.text)}</mark>` : escapeHtml(piece.text)
+        return words + piece.ending.map((m) => this.reference(m.thread.thread.id)).join('')
+      })
+      .join('')
+  }
+
+  private reference(threadId: string): string {
+    const n = this.numbers.get(threadId) ?? this.numbers.size + 1
+    this.numbers.set(threadId, n)
+    return `<sup class="thread-ref"><a href="#thread-${escapeHtml(threadId)}">${n}</a></sup>`
+  }
 }
 
-function pointHtml(point: PointNode): string[] {
-  const out = point.implicit ? [] : [block('point', point.id, point.label, point.text)]
-  for (const sub of point.subpoints) out.push(block('subpoint', sub.id, sub.label, sub.text))
+type Commented = CommentedWords | null
+
+const words = (commented: Commented, key: string | null, text: string) => (commented ? commented.html(key, text) : escapeHtml(text))
+
+function block(cls: string, id: string | null, num: string, text: string, commented: Commented): string {
+  const idAttr = id ? ` data-id="${escapeHtml(id)}"` : ''
+  return `<p class="${cls}"${idAttr}>${label(num)}${words(commented, id, text)}</p>`
+}
+
+function pointHtml(point: PointNode, commented: Commented): string[] {
+  const out = point.implicit ? [] : [block('point', point.id, point.label, point.text, commented)]
+  for (const sub of point.subpoints) out.push(block('subpoint', sub.id, sub.label, sub.text, commented))
   return out
 }
 
-function paragraphHtml(paragraph: ParagraphNode): string[] {
-  const out = paragraph.implicit ? [] : [block('clause', paragraph.id, paragraph.label, paragraph.text)]
-  return out.concat(paragraph.points.flatMap(pointHtml))
+function paragraphHtml(paragraph: ParagraphNode, commented: Commented): string[] {
+  const out = paragraph.implicit ? [] : [block('clause', paragraph.id, paragraph.label, paragraph.text, commented)]
+  return out.concat(paragraph.points.flatMap((p) => pointHtml(p, commented)))
+}
+
+/** A heading's label and words; the threads on its words are on the words, not the label. */
+function headingHtml(node: { id: string | null; label: string; heading: string }, commented: Commented): string {
+  return `${escapeHtml(node.label)}${node.heading ? ' ' + words(commented, node.id, node.heading) : ''}`
 }
 
 /** An article's heading is h3, or h4 inside a section (h3), so the outline of the page nests. */
-function articleHtml(article: ArticleNode, level: 3 | 4 = 3): string[] {
+function articleHtml(article: ArticleNode, commented: Commented, level: 3 | 4 = 3): string[] {
   const id = article.id ? ` data-id="${escapeHtml(article.id)}"` : ''
   return [
     `<section class="article"${id}>`,
-    `<h${level} class="article-heading">${escapeHtml(article.label)}${article.heading ? ' ' + escapeHtml(article.heading) : ''}</h${level}>`,
-    ...article.paragraphs.flatMap(paragraphHtml),
+    `<h${level} class="article-heading">${headingHtml(article, commented)}</h${level}>`,
+    ...article.paragraphs.flatMap((p) => paragraphHtml(p, commented)),
     '</section>',
   ]
 }
 
-function divisionHeading(tag: 'h2' | 'h3', division: PartNode | ChapterNode | SectionNode): string {
+function divisionHeading(tag: 'h2' | 'h3', division: PartNode | ChapterNode | SectionNode, commented: Commented): string {
   const id = division.id ? ` data-id="${escapeHtml(division.id)}"` : ''
-  return `<${tag} class="${division.kind}"${id}>${escapeHtml(division.label)}${division.heading ? ' ' + escapeHtml(division.heading) : ''}</${tag}>`
+  return `<${tag} class="${division.kind}"${id}>${headingHtml(division, commented)}</${tag}>`
 }
 
-function sectionHtml(section: SectionNode): string[] {
-  return [divisionHeading('h3', section), ...section.articles.flatMap((a) => articleHtml(a, 4))]
+function sectionHtml(section: SectionNode, commented: Commented): string[] {
+  return [divisionHeading('h3', section, commented), ...section.articles.flatMap((a) => articleHtml(a, commented, 4))]
 }
 
-function chapterHtml(chapter: ChapterNode): string[] {
-  return [divisionHeading('h2', chapter), ...chapter.articles.flatMap((a) => articleHtml(a)), ...chapter.sections.flatMap(sectionHtml)]
+function chapterHtml(chapter: ChapterNode, commented: Commented): string[] {
+  return [
+    divisionHeading('h2', chapter, commented),
+    ...chapter.articles.flatMap((a) => articleHtml(a, commented)),
+    ...chapter.sections.flatMap((s) => sectionHtml(s, commented)),
+  ]
 }
 
 /**
  * A part is h2 like a chapter rather than pushing every level down one: HTML has six levels, and
  * a chapter reads the same whether or not its law has parts (the class tells them apart).
  */
-function bodyHtml(item: LawStructure['body'][number]): string[] {
-  if (item.kind === 'part') return [divisionHeading('h2', item), ...item.body.flatMap(bodyHtml)]
-  return item.kind === 'chapter' ? chapterHtml(item) : item.kind === 'section' ? sectionHtml(item) : articleHtml(item)
+function bodyHtml(item: LawStructure['body'][number], commented: Commented): string[] {
+  if (item.kind === 'part') return [divisionHeading('h2', item, commented), ...item.body.flatMap((b) => bodyHtml(b, commented))]
+  return item.kind === 'chapter' ? chapterHtml(item, commented) : item.kind === 'section' ? sectionHtml(item, commented) : articleHtml(item, commented)
 }
 
 /** The conclusions after the last article: plain paragraphs, set apart; none when they have no words. */
-function conclusionsHtml(law: LawStructure): string[] {
+function conclusionsHtml(law: LawStructure, commented: Commented): string[] {
   const paragraphs = worded(law.conclusions)
-  return paragraphs.length ? ['<div class="conclusions">', ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`), '</div>'] : []
+  return paragraphs.length ? ['<div class="conclusions">', ...paragraphs.map((p) => `<p>${words(commented, CONCLUSIONS_PLACE, p)}</p>`), '</div>'] : []
 }
 
 /** A table after the text (the positions), every cell escaped. */
@@ -148,6 +196,7 @@ export function toHtml(doc: DocJSON, meta: ExportMeta, appendix: ExportAppendix 
   const law = lawStructure(doc, meta.language)
   const cover = coverLines(meta)
   const title = law.title || meta.title
+  const commented = appendix.comments ? new CommentedWords(appendix.comments) : null
   const row = (l: { label: string; value: string }) => `<dt>${escapeHtml(l.label)}</dt><dd>${escapeHtml(l.value)}</dd>`
   const orgs = cover.organizations.values.length
     ? `<ul>${cover.organizations.values.map((o) => `<li>${escapeHtml(o)}</li>`).join('')}</ul>`
@@ -174,12 +223,12 @@ export function toHtml(doc: DocJSON, meta: ExportMeta, appendix: ExportAppendix 
     '</dl>',
     '</section>',
     '<main class="law">',
-    `<h1 class="law-title">${escapeHtml(title)}</h1>`,
+    `<h1 class="law-title">${law.title ? words(commented, TITLE_PLACE, title) : escapeHtml(title)}</h1>`,
     '<div class="preamble">',
-    ...worded(law.preamble).map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...worded(law.preamble).map((p) => `<p>${words(commented, PREAMBLE_PLACE, p)}</p>`),
     '</div>',
-    ...law.body.flatMap(bodyHtml),
-    ...conclusionsHtml(law),
+    ...law.body.flatMap((item) => bodyHtml(item, commented)),
+    ...conclusionsHtml(law, commented),
     '</main>',
     ...(appendix.positions ? appendixTable(positionsTable(appendix.positions, law), 'positions') : []),
     ...(appendix.comments ? reviewAppendix(appendix.comments, doc, meta, title) : []),

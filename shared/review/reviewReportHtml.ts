@@ -40,7 +40,7 @@ const COLOR = /^#[0-9a-fA-F]{6}$/
 function threadHtml(model: ReviewReportModel, entry: ReportThread): string {
   const w = model.words
   const t = entry.thread
-  const out: string[] = [`<div class="thread" data-thread-id="${escapeHtml(t.id)}">`]
+  const out: string[] = [`<div class="thread" id="thread-${escapeHtml(t.id)}" data-thread-id="${escapeHtml(t.id)}">`]
   const status = statusLine(w, t)
   out.push(`<div class="status ${t.status}">${escapeHtml(status)}</div>`)
   if (entry.state === 'article') out.push(`<p class="now"><em>${escapeHtml(w.wholeArticle)}</em></p>`)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { sampleLaw } from '../../shared/seed/modelLaw'
 import { toDocx } from '../../shared/export/docx'
+import { toHtml } from '../../shared/export/html'
 import type { ExportMeta } from '../../shared/export/meta'
 import type { ExportComments } from '../../shared/export/positions'
 import type { ReportThread } from '../../shared/review/reviewReport'
@@ -12,7 +13,7 @@ import { encodeDocJSON } from '../../shared/ydoc'
 import { comment, MOJ, thread } from '../helpers/reviewThreads'
 import { unzipText } from '../helpers/zip'
 
-/** The open threads of an exported DOCX as Word comments in the margin, on their words; and read back by the import. */
+/** The open threads of an exported text marked on their words: in a DOCX as Word comments in the margin (and read back by the import), in HTML highlighted with a link to the report. */
 
 const meta: ExportMeta = { title: 'Закон', language: 'ru', status: 'draft', date: '2026-03-02T09:30:00Z', organizations: [{ name: 'Министерство юстиции', shortName: 'Минюст' }] }
 
@@ -88,3 +89,25 @@ describe('open threads in the margin of an exported DOCX', () => {
     ).toEqual(['противодействии', 'грубо нарушает', 'Цель настоящего Закона', 'правовые и организационные основы', 'Сфера действия', 'уважение прав человека', 'наилучших интересов ребенка', 'государственных органов'])
   })
 })
+
+describe('open threads in an exported HTML file', () => {
+  it('highlights their words, each followed by its number linking to it in the report', () => {
+    const html = toHtml(sampleLaw('ru'), meta, { comments: threads() })
+    const law = html.slice(0, html.indexOf('<section class="appendix review">'))
+    const marked = [...law.matchAll(/<mark class="commented">([^<]*)<\/mark>(?:<sup class="thread-ref"><a href="#thread-(\w+)">(\d+)<\/a><\/sup>)?/g)].map((m) => [m[1], m[2], m[3]])
+    expect(marked).toEqual([
+      ['противодействии', 't4', '1'],
+      ['грубо нарушает', 't5', '2'],
+      ['Цель настоящего Закона', 't8', '3'],
+      ['правовые и организационные основы', 't2', '4'],
+      ['Сфера действия', 't3', '5'],
+      ['уважение прав человека', 't6', '6'],
+      ['наилучших интересов ребенка', 't1', '7'],
+      ['государственных органов', 't11', '8'],
+    ])
+    for (const [, id] of marked) expect(html).toContain(`<div class="thread" id="thread-${id}"`)
+    expect(law).not.toContain('недопустимость</mark>') // resolved: in no mark, and not in the report
+    expect(toHtml(sampleLaw('ru'), meta)).not.toContain('<mark')
+  })
+})
+
