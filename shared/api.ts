@@ -515,6 +515,7 @@ export const WordCommentThreadInput = z.object({
   resolved: z.boolean(),
   comments: z.array(z.object({ author: z.string().max(1000), date: z.string().max(100).nullable(), text: WordText })).min(1).max(1000),
   note: z.object({ kind: z.enum(['footnote', 'endnote']), number: z.number().int().min(1).max(1_000_000) }).optional(),
+  proposal: WordText.optional(),
 }) satisfies z.ZodType<WordCommentThread>
 
 export const ImportDocumentInput = z.object({
@@ -529,6 +530,8 @@ export type ImportDocumentInput = z.input<typeof ImportDocumentInput>
 export const ImportFileQuery = z.object({
   title: DocumentTitle.optional(),
   language: z.enum(LANGUAGES).optional(),
+  /** A .docx's tracked changes: accepted into the text (the default), or proposed as wordings on the text as it was. */
+  trackedChanges: z.enum(['accept', 'propose']).optional(),
 })
 
 /** The answer to an import: the new draft (the importer is its owner), what was recognised, notes. */

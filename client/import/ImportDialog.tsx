@@ -4,6 +4,7 @@ import type { ImportResult } from '../../shared/import/types'
 import { importProblem } from '../../shared/import/errors'
 import { lawTitleOf } from '../../shared/import/lawTitle'
 import { bytesSource, sourceKind, type ImportFileKind } from '../../shared/import/fileKind'
+import type { TrackedChanges } from '../../shared/import/docx'
 import type { LawStructure } from '../../shared/export/structure'
 import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
@@ -54,6 +55,9 @@ export function ImportDialog({ file, onClose }: { file?: File; onClose: () => vo
   const [error, setError] = useFailure()
   const [creating, setCreating] = useState(false)
   const fileName = useRef('')
+  /** The Word file previewed, read again when its tracked changes are to be read another way. */
+  const wordFile = useRef<File | null>(null)
+  const [trackedChanges, setTrackedChanges] = useState<TrackedChanges>('accept')
   const run = useRef(0)
 
   useEffect(() => {
@@ -68,17 +72,22 @@ export function ImportDialog({ file, onClose }: { file?: File; onClose: () => vo
   }
   const dialog = useModalDialog<HTMLDivElement>(cancel)
 
-  async function parse(kind: ImportFileKind, load: () => Promise<ImportSource>) {
+  /** `again`: the same file read anew (another way of reading its tracked changes): the title and language chosen stay. */
+  async function parse(kind: ImportFileKind, load: () => Promise<ImportSource>, tracked = trackedChanges, again = false) {
     const mine = ++run.current
     setError(null)
     setStep({ kind: 'working', stage: 'reading', percent: 0 })
     try {
       const source = await load()
-      const { result, structure } = await worker.parse(source, (stage) => mine === run.current && setStep({ kind: 'working', stage, percent: 100 }))
+      const { result, structure } = await worker.parse(source, (stage) => mine === run.current && setStep({ kind: 'working', stage, percent: 100 }), tracked)
       if (mine !== run.current) return
-      setTitle(lawTitleOf(result.doc).slice(0, 300) || fileName.current)
-      setLanguage(result.language)
-      setStep({ kind: 'preview', result, structure })
+      if (!again) {
+        setTitle(lawTitleOf(result.doc).slice(0, 300) || fileName.current)
+        setLanguage(result.language)
+      }
+      const shown = again && language !== result.language ? await worker.structure(result.doc, language) : structure
+      if (mine !== run.current) return
+      setStep({ kind: 'preview', result, structure: shown })
     } catch (err) {
       if (mine !== run.current) return
       setStep({ kind: 'choose' })
@@ -96,6 +105,7 @@ export function ImportDialog({ file, onClose }: { file?: File; onClose: () => vo
     if (!kind) return setError(words('import.unsupported'))
     if (file.size > MAX_FILE_MB * 1024 * 1024) return setError(words('import.tooLarge', { size: MAX_FILE_MB }))
     fileName.current = file.name.replace(/\.[^.]+$/, '')
+    wordFile.current = kind === 'docx' ? file : null
     const progress = (percent: number) => setStep({ kind: 'working', stage: 'reading', percent })
     void parse(kind, async () => bytesSource(kind, new Uint8Array(await readFile(file, progress))))
   }
@@ -104,6 +114,14 @@ export function ImportDialog({ file, onClose }: { file?: File; onClose: () => vo
   useEffect(() => {
     chooseFile(file)
   }, [file])
+
+  function readTrackedChanges(next: TrackedChanges) {
+    setTrackedChanges(next)
+    const file = wordFile.current
+    if (!file) return
+    const progress = (percent: number) => setStep({ kind: 'working', stage: 'reading', percent })
+    void parse('docx', async () => bytesSource('docx', new Uint8Array(await readFile(file, progress))), next, true)
+  }
 
   async function changeLanguage(next: Language) {
     setLanguage(next)
@@ -176,6 +194,17 @@ export function ImportDialog({ file, onClose }: { file?: File; onClose: () => vo
                 </label>
               ))}
             </fieldset>
+            {step.result.notes.some((n) => n.code === 'trackedChanges' || n.code === 'trackedChangesProposed') && (
+              <fieldset data-testid="import-tracked-changes">
+                <legend>{t('import.trackedChanges')}</legend>
+                {(['accept', 'propose'] as const).map((way) => (
+                  <label key={way} className="inline">
+                    <input type="radio" name="import-tracked-changes" value={way} checked={trackedChanges === way} onChange={() => readTrackedChanges(way)} />
+                    {t(way === 'accept' ? 'import.trackedChanges.accept' : 'import.trackedChanges.propose')}
+                  </label>
+                ))}
+              </fieldset>
+            )}
             <ImportPreview structure={step.structure} stats={step.result.stats} notes={step.result.notes} unrecognised={unrecognised} wordComments={step.result.wordComments} />
           </>
         )}

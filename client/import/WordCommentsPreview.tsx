@@ -8,8 +8,9 @@ const MAX_TEXT = 160
 const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text)
 
 /**
- * What a Word file's comments and footnotes will become, before the import is confirmed: each
- * thread's words, its first comment with its Word author, how many replies, whether it was done.
+ * What a Word file's comments, footnotes and tracked changes (when proposed) will become, before
+ * the import is confirmed: each thread's words, its first comment with its Word author (a
+ * change: the words it proposes), how many replies, whether it was done.
  * As text, as everything in the preview.
  */
 export function WordCommentsPreview({ threads }: { threads: readonly WordCommentThread[] }) {
@@ -26,7 +27,14 @@ export function WordCommentsPreview({ threads }: { threads: readonly WordComment
           const replies = thread.comments.length - 1
           return (
             <li key={i} data-testid="preview-word-comment">
-              <q className="muted">{clip(thread.quote.replace(/\n/g, ' ') || thread.paragraph)}</q> — <strong>{who}</strong>: {clip(first.text)}
+              <q className="muted">{clip(thread.quote.replace(/\n/g, ' ') || thread.paragraph)}</q>
+              {thread.proposal !== undefined ? (
+                <>
+                  {' → '}<q>{clip(thread.proposal)}</q> — <strong>{who}</strong>
+                </>
+              ) : (
+                <> — <strong>{who}</strong>: {clip(first.text)}</>
+              )}
               {replies > 0 && <span className="muted"> {t('import.wordComments.replies', { n: replies })}</span>}
               {thread.resolved && <span className="muted"> {t('import.wordComments.done')}</span>}
             </li>

@@ -1,4 +1,5 @@
 import type { DocJSON } from '../../shared/schema'
+import type { TrackedChanges } from '../../shared/import/docx'
 import type { Language } from '../../shared/language'
 import type { ImportResult } from '../../shared/import/types'
 import type { LawStructure } from '../../shared/export/structure'
@@ -54,9 +55,9 @@ export class ImportWorkerClient {
     this.ensure().postMessage({ id: 0, kind: 'warm' } satisfies ToImportWorker)
   }
 
-  async parse(source: ImportSource, onStage: (stage: ImportStage) => void): Promise<{ result: ImportResult; structure: LawStructure }> {
+  async parse(source: ImportSource, onStage: (stage: ImportStage) => void, trackedChanges: TrackedChanges = 'accept'): Promise<{ result: ImportResult; structure: LawStructure }> {
     const transfer = source.type === 'docx' ? [source.bytes] : []
-    const reply = await this.send({ kind: 'parse', source }, onStage, transfer)
+    const reply = await this.send({ kind: 'parse', source, trackedChanges }, onStage, transfer)
     if (reply.kind !== 'parsed') throw new Error('unexpected answer from the import worker')
     return { result: reply.result, structure: reply.structure }
   }

@@ -34,7 +34,7 @@ async function handle(message: ToImportWorker): Promise<void> {
     scope.postMessage({ id, kind: 'structure', structure: lawStructure(message.doc, message.language) })
     return
   }
-  const result = await parseSource(message.source, (stage) => scope.postMessage({ id, kind: 'stage', stage }))
+  const result = await parseSource(message.source, (stage) => scope.postMessage({ id, kind: 'stage', stage }), undefined, message.trackedChanges)
   scope.postMessage({ id, kind: 'stage', stage: 'preview' })
   scope.postMessage({ id, kind: 'parsed', result, structure: lawStructure(result.doc, result.language) })
 }

@@ -3,6 +3,7 @@ import type { Language } from '../../shared/language'
 import type { ImportResult } from '../../shared/import/types'
 import type { ImportProblem } from '../../shared/import/errors'
 import type { ImportSource, ImportStage } from '../../shared/import/source'
+import type { TrackedChanges } from '../../shared/import/docx'
 import type { LawStructure } from '../../shared/export/structure'
 
 /** What the import page and its Web Worker (importWorker.ts) say to each other. */
@@ -10,7 +11,7 @@ import type { LawStructure } from '../../shared/export/structure'
 export type { ImportSource, ImportStage }
 
 export type ToImportWorker =
-  | { id: number; kind: 'parse'; source: ImportSource }
+  | { id: number; kind: 'parse'; source: ImportSource; trackedChanges: TrackedChanges }
   /** The preview again in another language (labels "Article" / "Статья" change). */
   | { id: number; kind: 'structure'; doc: DocJSON; language: Language }
   /** Load the readers now, while the person picks a file (no answer). */

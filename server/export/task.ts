@@ -16,6 +16,7 @@ import { parseSource } from '../../shared/import/source'
 import { lawTitleOf, titledIfUntitled } from '../../shared/import/lawTitle'
 import type { ImportStats } from '../../shared/import/types'
 import type { WordCommentThread } from '../../shared/import/wordComments'
+import type { TrackedChanges } from '../../shared/import/docx'
 import { placeWordComments, type PlacedWordThread } from '../../shared/import/placeWordComments'
 
 /**
@@ -39,7 +40,7 @@ export type Task =
   | { kind: 'importDoc'; doc: unknown; title?: string; language: Language; wordComments?: WordCommentThread[] }
   /** A draft's text encoded afresh as a new draft's, with the same stable ids (a language version). */
   | { kind: 'copyDoc'; source: TextSource }
-  | { kind: 'importFile'; type: ImportFileKind; bytes: Uint8Array; language?: Language; title?: string }
+  | { kind: 'importFile'; type: ImportFileKind; bytes: Uint8Array; language?: Language; title?: string; trackedChanges?: TrackedChanges }
 
 export type TaskResult =
   | { kind: 'export'; bytes: Uint8Array }
@@ -176,7 +177,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
     }
     case 'importFile': {
       // The browser's path (shared/import/source.ts): the same readers, checks and problems.
-      const result = await parseSource(bytesSource(task.type, task.bytes), undefined, task.language).catch((err: unknown) => {
+      const result = await parseSource(bytesSource(task.type, task.bytes), undefined, task.language, task.trackedChanges).catch((err: unknown) => {
         const problem = importProblem(err, task.type)
         // 'failed' is not the file's fault as far as we can tell: a server error, logged as such.
         throw problem === 'failed' ? err : new ImportRefused(problem)

@@ -29,6 +29,7 @@ import { ReviewThreads, type Viewer } from './comments'
 import { createDocumentWithState } from './documents'
 import { storeImportedThreads } from './importedThreads'
 import type { WordCommentThread } from '../../shared/import/wordComments'
+import type { TrackedChanges } from '../../shared/import/docx'
 import { resolveExportText, type ExportVersionRef } from './exportSource'
 
 export interface ExportsDeps {
@@ -151,9 +152,10 @@ export class Exports {
     creatorId: string,
     type: ImportFileKind,
     bytes: Uint8Array,
-    options: { title?: string; language?: Language },
+    options: { title?: string; language?: Language; trackedChanges?: TrackedChanges },
   ): Promise<Imported> {
-    const result = await this.deps.workers.run({ kind: 'importFile', type, bytes, language: options.language, title: options.title }).catch(tooHeavy(importTooLarge))
+    const task = { kind: 'importFile', type, bytes, language: options.language, title: options.title, trackedChanges: options.trackedChanges } as const
+    const result = await this.deps.workers.run(task).catch(tooHeavy(importTooLarge))
     if (result.kind !== 'import') throw new Error('the import worker answered with an export')
     const title = options.title ?? (result.title.slice(0, 300) || 'Imported draft')
     return this.store(creatorId, result, title, options.language ?? result.language ?? 'en')

@@ -26,7 +26,7 @@ export function storeImportedThreads(comments: CommentsRepo, docId: string, impo
       created_by: importer.id,
       org_id: importer.organization.id,
       created_at: at,
-      proposal: null,
+      proposal: thread.proposal,
     })
     for (const body of thread.bodies) {
       comments.insertComment({ id: newRowId(), thread_id: id, author_id: importer.id, org_id: importer.organization.id, body, created_at: next() })

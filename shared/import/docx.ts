@@ -5,13 +5,15 @@ import { isAppendixTitle } from './appendix'
 import { startsTitleSubject } from './titleLines'
 import { elements, localName, parseXml, textContent, type XmlElement } from './xml'
 import type { ImportResult } from './types'
-import type { ImportNote } from './notes'
 import { ImportError } from './errors'
 import { collapseSpaces } from './spaces'
 import { MAX_DOCX_XML_BYTES, docxPartsExceed } from './zipBomb'
 import { COMMENTS_PART, DOCUMENT_PART, revisionNotes } from './docxRevisions'
 import { MAX_IMPORT_BLOCKS } from './limits'
 import { COMMENTS_EXTENDED_PART, MAX_WORD_COMMENT_THREADS, wordCommentThreads, type WordCommentThread } from './wordComments'
+import { wordRevisions } from './wordRevisions'
+import { proposeRevisions } from './trackedChanges'
+import { noteText, type ImportNote } from './notes'
 
 /**
  * DOCX import through mammoth: Word → simple HTML, whose headings and lists keep what plain text
@@ -195,7 +197,10 @@ export function loadDocxReader(): ReturnType<typeof importMammoth> {
   return docxReader
 }
 
-export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Language): Promise<ImportResult> {
+/** How a Word file's tracked changes are read: accepted into the text (as Word shows them), or proposed as wordings on the text as it was. */
+export type TrackedChanges = 'accept' | 'propose'
+
+export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Language, trackedChanges: TrackedChanges = 'accept'): Promise<ImportResult> {
   const { default: mammoth } = await loadDocxReader()
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
   const parts = new Map<string, string | null>([[DOCUMENT_PART, null], [COMMENTS_PART, null], [COMMENTS_EXTENDED_PART, null]])
@@ -226,10 +231,19 @@ export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Lang
     // Unknown paragraph styles are normal in Word files and change nothing; other notes are kept.
     if (m.type === 'error' || !/^Unrecognised (paragraph|run) style/.test(m.message)) notes.push({ code: 'docxMessage', message: m.message })
   }
-  const recognised = recognise(walk.blocks, { language, notes })
+  let recognised = recognise(walk.blocks, { language, notes })
   const comments = [
     ...wordCommentThreads(parts.get(DOCUMENT_PART) ?? null, parts.get(COMMENTS_PART) ?? null, parts.get(COMMENTS_EXTENDED_PART) ?? null),
     ...noteThreads(walk),
-  ].slice(0, MAX_WORD_COMMENT_THREADS)
-  return comments.length > 0 ? { ...recognised, wordComments: comments } : recognised
+  ]
+  if (trackedChanges === 'propose' && recognised.notes.some((n) => n.code === 'trackedChanges')) {
+    const { revisions, structural } = wordRevisions(parts.get(DOCUMENT_PART) ?? null)
+    const proposed = proposeRevisions(recognised.doc, revisions)
+    const note: ImportNote = { code: 'trackedChangesProposed', proposed: proposed.threads.length, accepted: proposed.accepted + structural }
+    const withNote = recognised.notes.map((n) => (n.code === 'trackedChanges' ? note : n))
+    recognised = { ...recognised, doc: proposed.doc, notes: withNote, warnings: withNote.map(noteText) }
+    comments.push(...proposed.threads)
+  }
+  const threads = comments.slice(0, MAX_WORD_COMMENT_THREADS)
+  return threads.length > 0 ? { ...recognised, wordComments: threads } : recognised
 }

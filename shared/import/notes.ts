@@ -17,6 +17,7 @@ export type ImportNote =
   | { code: 'aknFlattened'; elements: string }
   | { code: 'appendixLeftOut'; title: string }
   | { code: 'trackedChanges'; inserted: number; deleted: number }
+  | { code: 'trackedChangesProposed'; proposed: number; accepted: number }
   | { code: 'wordComments'; count: number }
   | { code: 'footnotes'; count: number }
 
@@ -52,6 +53,8 @@ export function noteText(note: ImportNote): string {
       return `The file holds tracked changes (insertions: ${note.inserted}, deletions: ${note.deleted}); they were read as accepted: inserted words kept, deleted words left out. To import the text without them, reject them in Word first.`
     case 'footnotes':
       return `${note.count} footnote(s) or endnote(s): their marks were taken out of the text, and each became a review thread on the word it followed.`
+    case 'trackedChangesProposed':
+      return `The file holds tracked changes: the text is as it was before them, and the changes of ${note.proposed} paragraph(s) are proposed as wordings, each from its author, to accept or decline; ${note.accepted} paragraph(s) added, removed, joined or renumbered by them were read as accepted.`
     case 'wordComments':
       return `${note.count} Word comment(s) and replies become review threads on the words they were made on, in the importer's name, each headed by its Word author and date; replies join their thread, and comments marked done are resolved.`
   }

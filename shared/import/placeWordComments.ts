@@ -19,6 +19,8 @@ export interface PlacedWordThread {
   resolved: boolean
   /** The comment and its replies, each headed by its Word author and date. */
   bodies: string[]
+  /** A tracked change's words, proposed for the quote (null: the thread proposes none). */
+  proposal: string | null
 }
 
 interface Block {
@@ -90,6 +92,8 @@ const WORDS = {
   en: {
     from: (author: string, date: string) => `From Word — ${author || 'author not named'}${date ? `, ${date}` : ''}:`,
     note: (kind: 'footnote' | 'endnote', n: number) => `${kind === 'footnote' ? 'Footnote' : 'Endnote'} ${n} in Word:`,
+    revision: (author: string, date: string) => `Tracked change in Word — ${author || 'author not named'}${date ? `, ${date}` : ''}: proposed as the wording below.`,
+    proposed: (words: string) => `Proposed: “${words}”.`,
     noText: '(no text)',
     notFound: (quote: string) => `On the words “${quote}”, not found in the imported text.`,
     locale: 'en-GB',
@@ -97,6 +101,8 @@ const WORDS = {
   ru: {
     from: (author: string, date: string) => `Из Word — ${author || 'автор не указан'}${date ? `, ${date}` : ''}:`,
     note: (kind: 'footnote' | 'endnote', n: number) => `${kind === 'footnote' ? 'Сноска' : 'Концевая сноска'} ${n} в Word:`,
+    revision: (author: string, date: string) => `Исправление в Word — ${author || 'автор не указан'}${date ? `, ${date}` : ''}: предложено как редакция ниже.`,
+    proposed: (words: string) => `Предложено: «${words}».`,
     noText: '(без текста)',
     notFound: (quote: string) => `К словам «${quote}», не найденным в импортированном тексте.`,
     locale: 'ru-RU',
@@ -109,10 +115,14 @@ function dateOf(date: string | null, language: Language): string {
   return new Date(time).toLocaleDateString(WORDS[language].locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 }
 
-function bodyOf(comment: WordComment, note: WordCommentThread['note'], language: Language, before = ''): string {
+function bodyOf(comment: WordComment, thread: WordCommentThread, language: Language, before = ''): string {
   const words = WORDS[language]
-  const heading = note ? words.note(note.kind, note.number) : words.from(comment.author, dateOf(comment.date, language))
-  const body = [before, heading, comment.text || words.noText].filter(Boolean).join('\n')
+  const date = dateOf(comment.date, language)
+  const lines =
+    thread.proposal !== undefined
+      ? [before, words.revision(comment.author, date), before ? words.proposed(thread.proposal) : '']
+      : [before, thread.note ? words.note(thread.note.kind, thread.note.number) : words.from(comment.author, date), comment.text || words.noText]
+  const body = lines.filter(Boolean).join('\n')
   return body.length > COMMENT_MAX_LENGTH ? `${body.slice(0, COMMENT_MAX_LENGTH - 1)}…` : body
 }
 
@@ -133,11 +143,12 @@ export function placeWordComments(doc: Y.Doc, threads: readonly WordCommentThrea
     const lines = thread.quote.split('\n').map(collapseSpaces).filter(Boolean)
     const paragraph = collapseSpaces(thread.paragraph)
     const start = lines.length > 0 ? findLine(blocks, lines[0], paragraph, longest) : paragraph ? findLine(blocks, unnumbered(paragraph), paragraph, longest) : null
-    const bodies = (before: string) => thread.comments.map((c, i) => bodyOf(c, thread.note, language, i === 0 ? before : ''))
+    const bodies = (before: string) => thread.comments.map((c, i) => bodyOf(c, thread, language, i === 0 ? before : ''))
     if (start === null) {
       if (title === undefined) continue
       const quote = lines.join(' ') || paragraph
-      placed.push({ placeId: title.placeId, blockId: null, anchor: null, quote: title.words, resolved: thread.resolved, bodies: bodies(quote ? WORDS[language].notFound(quote) : '') })
+      // A whole place takes no wording: a change whose words are not found says what it proposed.
+      placed.push({ placeId: title.placeId, blockId: null, anchor: null, quote: title.words, resolved: thread.resolved, bodies: bodies(quote ? WORDS[language].notFound(quote) : ''), proposal: null })
       continue
     }
     const first = blocks[start.block]
@@ -151,6 +162,8 @@ export function placeWordComments(doc: Y.Doc, threads: readonly WordCommentThrea
       quote: textBetween(from, to),
       resolved: thread.resolved,
       bodies: bodies(''),
+      // A wording replaces words of one block (one Y.XmlText: no cross-reference inside).
+      proposal: thread.proposal !== undefined && from.text === to.text ? thread.proposal : null,
     })
   }
   return placed

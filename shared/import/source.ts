@@ -1,5 +1,5 @@
 import { parseAkomaNtoso } from './akomaNtoso'
-import { parseDocx } from './docx'
+import { parseDocx, type TrackedChanges } from './docx'
 import { ImportError, hasText, looksUnreadable } from './errors'
 import type { ImportFileKind } from './fileKind'
 import type { Language } from '../language'
@@ -27,13 +27,18 @@ export function fileKindOf(source: ImportSource): ImportFileKind {
 /**
  * Parses a source; throws an ImportError when there is nothing to import or the file is not what
  * it claims. `language`, when known, is the text's language (a hint for .docx and text; an act
- * says its own).
+ * says its own). `trackedChanges`: how a .docx's tracked changes are read (accepted by default).
  */
-export async function parseSource(source: ImportSource, onStage: (stage: ImportStage) => void = () => {}, language?: Language): Promise<ImportResult> {
+export async function parseSource(
+  source: ImportSource,
+  onStage: (stage: ImportStage) => void = () => {},
+  language?: Language,
+  trackedChanges?: TrackedChanges,
+): Promise<ImportResult> {
   let result: ImportResult
   if (source.type === 'docx') {
     onStage('converting')
-    result = await parseDocx(source.bytes, language)
+    result = await parseDocx(source.bytes, language, trackedChanges)
   } else {
     if (!source.text.trim()) throw new ImportError('empty')
     // Bytes that are not text in the encoding read (binary, or windows-1251 read as UTF-8):

@@ -1,5 +1,5 @@
-import { decodeEntities } from './xml'
 import { collapseSpaces } from './spaces'
+import { attribute, runText, scan } from './wordXml'
 
 /**
  * A ministry's remarks in a Word file: comments in the margin, replies to them, some marked done.
@@ -28,69 +28,14 @@ export interface WordCommentThread {
   comments: WordComment[]
   /** Set for a footnote or endnote (docx.ts), which becomes a thread as a comment does: which one. */
   note?: { kind: 'footnote' | 'endnote'; number: number }
+  /** Set for a tracked change kept as a proposal (trackedChanges.ts): the words proposed for the quote. */
+  proposal?: string
 }
 
 export const COMMENTS_EXTENDED_PART = 'word/commentsExtended.xml'
 
 /** More comments than any draft's review carries; what is past it is left out (and said so). */
 export const MAX_WORD_COMMENT_THREADS = 2000
-
-const TAG = /<(\/?)([A-Za-z_][\w.-]*:?[\w.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!\[CDATA\[([\s\S]*?)\]\]>|<[!?][^>]*>/g
-const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
-
-interface Tag {
-  closing: boolean
-  selfClosing: boolean
-  /** Local name, without its namespace prefix. */
-  name: string
-  attrs: string
-}
-
-/**
- * Walks a WordprocessingML part's tags in order, with the text inside w:t (not w:delText, deleted
- * words, nor w:instrText, a field's code). A small scanner rather than a tree: document.xml of a
- * long law is megabytes, and only these few elements matter here. A paragraph's tab stops
- * (w:tabs/w:tab, its properties) are not passed on: they are no tab in the text.
- */
-function scan(xml: string, onTag: (tag: Tag) => void, onText: (text: string) => void): void {
-  let inText = false
-  let inTabStops = false
-  let last = 0
-  TAG.lastIndex = 0
-  for (let m = TAG.exec(xml); m !== null; m = TAG.exec(xml)) {
-    if (inText && m.index > last) onText(decodeEntities(xml.slice(last, m.index)))
-    last = TAG.lastIndex
-    if (m[5] !== undefined) {
-      if (inText) onText(m[5])
-      continue
-    }
-    if (m[2] === undefined) continue
-    const colon = m[2].indexOf(':')
-    const tag = { closing: m[1] === '/', selfClosing: m[4] === '/', name: colon < 0 ? m[2] : m[2].slice(colon + 1), attrs: m[3] ?? '' }
-    if (tag.name === 't') inText = !tag.closing && !tag.selfClosing
-    if (tag.name === 'tabs') inTabStops = !tag.closing && !tag.selfClosing
-    else if (!inTabStops) onTag(tag)
-  }
-}
-
-/** An attribute by its local name ("id" for w:id). */
-function attribute(tag: Tag, name: string): string | null {
-  ATTRIBUTE.lastIndex = 0
-  for (let m = ATTRIBUTE.exec(tag.attrs); m !== null; m = ATTRIBUTE.exec(tag.attrs)) {
-    const colon = m[1].indexOf(':')
-    if ((colon < 0 ? m[1] : m[1].slice(colon + 1)) === name) return decodeEntities(m[2] ?? m[3] ?? '')
-  }
-  return null
-}
-
-/** Text a run's element stands for besides w:t: a tab, a line break, a non-breaking hyphen. */
-function runText(tag: Tag): string {
-  if (tag.closing) return ''
-  if (tag.name === 'tab' || tag.name === 'ptab') return ' '
-  if (tag.name === 'br' || tag.name === 'cr') return '\n'
-  if (tag.name === 'noBreakHyphen') return '-'
-  return ''
-}
 
 interface Written extends WordComment {
   id: string
@@ -118,8 +63,8 @@ function commentsOf(xml: string): Written[] {
         lines.push('')
       } else lines[lines.length - 1] += runText(tag)
     },
-    (text) => {
-      if (current !== null) lines[lines.length - 1] += text
+    (text, element) => {
+      if (current !== null && element === 't') lines[lines.length - 1] += text
     },
   )
   return out
@@ -180,7 +125,8 @@ function rangesOf(xml: string): Map<string, { quote: string; paragraph: string }
         for (const lines of open.values()) lines.push('')
       } else add(runText(tag))
     },
-    add,
+    // Deleted words (tracked, not accepted) are no part of a quote: the import reads them as gone.
+    (text, element) => element === 't' && add(text),
   )
   return found
 }

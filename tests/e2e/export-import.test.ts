@@ -7,6 +7,7 @@ import { articleLabels, caretAtEnd, contextFor, launchBrowser, trackErrors } fro
 import { createDocument, setupAdmin, type Account } from '../helpers/accounts'
 import { englishDocx, russianDocx } from '../helpers/draftDocx'
 import { ministryDraft } from '../helpers/commentedDocx'
+import { amended } from '../helpers/amendedDocx'
 import { unzipText, zipEntries, zipStored } from '../helpers/zip'
 
 /**
@@ -247,6 +248,31 @@ describe('export and import in the browser', () => {
     const done = panel.getByTestId('thread')
     await expect.poll(() => done.count()).toBe(1)
     expect(await done.getByTestId('comment-body').allTextContents()).toEqual(['Из Word — МВД, 1 декабря 2026 г.:\nПредлагаем «пятнадцать дней».', 'Из Word — Минюст, 1 декабря 2026 г.:\nСогласны.'])
+    await page.evaluate(() => localStorage.setItem('accord.uiLanguage', 'en'))
+    expect(errors).toEqual([])
+  })
+
+  it('imports a .docx with tracked changes as proposed wordings when asked, and a drafter accepts one in the draft', async () => {
+    await page.goto(server.url)
+    await page.evaluate(() => localStorage.setItem('accord.uiLanguage', 'ru'))
+    await page.goto(server.url)
+    await page.getByRole('button', { name: 'Импортировать проект' }).click()
+    await page.getByTestId('import-file').setInputFiles({ name: 'правки Минюста.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(await amended()) })
+    await page.getByTestId('import-preview').waitFor()
+    const preview = page.getByTestId('import-preview')
+    await page.getByTestId('import-title').fill('Закон о сроках, правки Минюста')
+    expect(await preview.textContent()).toContain('Закон вступает в силу через шесть месяцев.')
+    await page.getByLabel('Предложить как редакции к тексту, каким он был до них').check()
+    await expect.poll(async () => (await page.getByTestId('preview-notes').textContent()) ?? '').toContain('исправления в абзацах (4) предложены как редакции')
+    expect(await page.getByTestId('import-title').inputValue()).toBe('Закон о сроках, правки Минюста')
+    expect(await preview.textContent()).toContain('Закон вступает в силу через три месяцев.')
+    expect(await page.getByTestId('preview-word-comment').nth(1).textContent()).toBe('три → шесть — Минюст')
+    await page.getByRole('button', { name: 'Создать проект' }).click()
+    await page.waitForURL(/\/d\/[0-9a-z]{16}$/)
+    await page.waitForSelector(SAVED)
+    const card = page.getByTestId('thread').filter({ hasText: 'шесть' })
+    await card.getByTestId('proposal-accept').click()
+    await expect.poll(() => page.locator('.legal-text').textContent()).toContain('через шесть месяцев.')
     await page.evaluate(() => localStorage.setItem('accord.uiLanguage', 'en'))
     expect(errors).toEqual([])
   })

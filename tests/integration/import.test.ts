@@ -10,6 +10,7 @@ import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
 import { sectionedLaw } from '../helpers/sectionedLaw'
 import { partedLaw } from '../helpers/partedLaw'
 import { ministryDraft, PLACED_QUOTES } from '../helpers/commentedDocx'
+import { amended } from '../helpers/amendedDocx'
 import { parseDocx } from '../../shared/import/docx'
 
 /** POST /api/documents/import: a tree from the browser's preview, or a raw file. */
@@ -182,6 +183,31 @@ describe('import endpoint', () => {
       const heading = content.content!.find((n) => n.type === 'article')!
       expect(threads[0].articleId).toBe(heading.attrs!.id)
     }
+  })
+
+  it('keeps a Word file’s tracked changes as proposed wordings when asked: the text as it was, each change to accept or decline', async () => {
+    const res = await importFile(cast.drafter, DOCX, await amended(), '?trackedChanges=propose')
+    expect(res.status).toBe(201)
+    const { document, warnings } = (await res.json()) as ImportCreated
+    expect(warnings.join('\n')).toContain('the changes of 4 paragraph(s) are proposed as wordings')
+    const threads = await cast.drafter.json<ThreadView[]>(`/api/documents/${document.id}/threads`)
+    expect(threads.map((t) => [t.quote, t.proposal?.text, t.proposal?.status])).toEqual([
+      ['Сроки', 'Сроки рассмотрения', 'open'],
+      ['три', 'шесть', 'open'],
+      ['тридцати', 'не более тридцати', 'open'],
+      ['срок повторно.', 'срок.', 'open'],
+    ])
+    const clause = () => content(cast.drafter, document.id).then((doc) => JSON.stringify(doc))
+    expect(await clause()).toContain('через три месяцев.')
+    // The drafters accept the ministry's change in Accord: the text then reads as Word showed it.
+    const accepted = await cast.drafter.api(`/api/documents/${document.id}/threads/${threads[1].id}/proposal`, { method: 'POST', body: JSON.stringify({ decision: 'accept' }) })
+    expect(accepted.status).toBe(200)
+    await expect.poll(clause).toContain('через шесть месяцев.')
+    // Without the query, accepted as before.
+    const plain = (await (await importFile(cast.drafter, DOCX, await amended())).json()) as ImportCreated
+    expect(await content(cast.drafter, plain.document.id).then((doc) => JSON.stringify(doc))).toContain('через шесть месяцев.')
+    expect(await cast.drafter.json<ThreadView[]>(`/api/documents/${plain.document.id}/threads`)).toEqual([])
+    expect((await importFile(cast.drafter, DOCX, await amended(), '?trackedChanges=maybe')).status).toBe(400)
   })
 
   it('refuses comments that are not a Word file’s as it reads them, and makes no draft', async () => {

@@ -1,0 +1,110 @@
+import type { DocJSON } from '../schema'
+import { matchHeading, matchMarker } from './markers'
+import type { WordCommentThread } from './wordComments'
+import type { WordRevision } from './wordRevisions'
+
+/**
+ * Word's tracked changes kept as proposed wordings: the imported text is each changed paragraph
+ * as it was before the changes, and each paragraph's changes become one thread proposing its
+ * changed words, from the changes' author, for the drafters to accept or decline in Accord.
+ * What cannot be a wording of one block stays accepted, as Word shows it: whole paragraphs added
+ * or removed, paragraphs joined or split, and a change to a typed number the import turns into
+ * structure ("Статья 5." → "Статья 6.").
+ */
+export interface ProposedRevisions {
+  doc: DocJSON
+  threads: WordCommentThread[]
+  /** Paragraphs whose changes stayed accepted. */
+  accepted: number
+}
+
+/** The number or heading word typed before a line, which the import turned into structure ('' when none). */
+function typedNumber(line: string): string {
+  const heading = matchHeading(line)
+  const rest = heading ? heading.rest : (matchMarker(line)?.rest ?? line)
+  return line.slice(0, line.length - rest.length)
+}
+
+/** Every block holding words, in text order. */
+function textBlocks(node: DocJSON, out: DocJSON[] = []): DocJSON[] {
+  if (node.content?.some((c) => c.type === 'text')) out.push(node)
+  else node.content?.forEach((c) => textBlocks(c, out))
+  return out
+}
+
+const wordsOf = (block: DocJSON) => (block.content ?? []).map((c) => c.text ?? '').join('')
+
+const isSpace = (ch: string | undefined) => ch === undefined || /\s/.test(ch)
+
+/**
+ * The changed words of a block, before and after: the span between what the two texts share at
+ * their start and end, widened to whole words, and further while the words before occur earlier
+ * in the block (a thread is placed on the first occurrence of its words in their block).
+ */
+export function changedSpan(before: string, after: string): { start: number; before: string; after: string } {
+  let prefix = 0
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++
+  let suffix = 0
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++
+  let start = prefix
+  let end = suffix
+  // Whole words: out to the spaces on either side (the shared start and end are the same in both).
+  while (start > 0 && !isSpace(before[start - 1])) start--
+  while (end > 0 && !isSpace(before[before.length - end])) end--
+  const span = () => ({ start, before: before.slice(start, before.length - end), after: after.slice(start, after.length - end) })
+  // A bare insertion between two words: the word after it (else the one before) is what it is proposed for.
+  if (span().before.trim() === '') {
+    while (end > 0 && isSpace(before[before.length - end])) end--
+    while (end > 0 && !isSpace(before[before.length - end])) end--
+    if (span().before.trim() === '') {
+      while (start > 0 && isSpace(before[start - 1])) start--
+      while (start > 0 && !isSpace(before[start - 1])) start--
+    }
+  }
+  // Its words once in the block, from where they are: earlier words joined until then.
+  while (start > 0 && before.indexOf(span().before) !== start) {
+    while (start > 0 && isSpace(before[start - 1])) start--
+    while (start > 0 && !isSpace(before[start - 1])) start--
+  }
+  return span()
+}
+
+export function proposeRevisions(doc: DocJSON, revisions: readonly WordRevision[]): ProposedRevisions {
+  const copy = structuredClone(doc)
+  const blocks = textBlocks(copy)
+  const threads: WordCommentThread[] = []
+  let accepted = 0
+  let next = 0
+  for (const revision of revisions) {
+    const found = findBlock(blocks, next, revision)
+    if (found === null) {
+      accepted++
+      continue
+    }
+    next = found.index + 1
+    const block = blocks[found.index]
+    const span = changedSpan(found.before, found.after)
+    block.content = [{ type: 'text', text: found.before }]
+    threads.push({
+      quote: span.before,
+      paragraph: found.before,
+      resolved: false,
+      proposal: span.after,
+      comments: [{ author: revision.author, date: revision.date, text: '' }],
+    })
+  }
+  return { doc: copy, threads, accepted }
+}
+
+/** The block a paragraph with changes became (from `from` on), and its words before and after them. */
+function findBlock(blocks: DocJSON[], from: number, revision: WordRevision): { index: number; before: string; after: string } | null {
+  if (revision.accepted.includes('\n') || !revision.rejected.trim()) return null
+  const number = typedNumber(revision.accepted)
+  // A change to the typed number itself is a change of structure.
+  if (number !== typedNumber(revision.rejected)) return null
+  const after = revision.accepted.slice(number.length)
+  const before = revision.rejected.slice(number.length)
+  if (!after.trim() || !before.trim()) return null
+  for (let i = from; i < blocks.length; i++) if (wordsOf(blocks[i]) === after) return { index: i, before, after }
+  return null
+}
