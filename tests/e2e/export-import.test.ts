@@ -78,6 +78,16 @@ describe('export and import in the browser', () => {
     await server?.close()
   })
 
+  /** A Word file chosen in the import dialog of the Russian interface, up to its preview. */
+  async function previewInRussian(name: string, bytes: Uint8Array): Promise<void> {
+    await page.goto(server.url)
+    await page.evaluate(() => localStorage.setItem('accord.uiLanguage', 'ru'))
+    await page.goto(server.url)
+    await page.getByRole('button', { name: 'Импортировать проект' }).click()
+    await page.getByTestId('import-file').setInputFiles({ name, mimeType: DOCX_TYPE, buffer: Buffer.from(bytes) })
+    await page.getByTestId('import-preview').waitFor()
+  }
+
   it('imports an English .docx: progress, a preview of the recognised structure, then the draft with computed numbers', async () => {
     const fixture = await englishDocx()
     await page.goto(server.url)
@@ -207,12 +217,7 @@ describe('export and import in the browser', () => {
   })
 
   it('imports a ministry’s .docx with comments in the margin: the preview says so, and the draft opens with them as review threads on their words', async () => {
-    await page.goto(server.url)
-    await page.evaluate(() => localStorage.setItem('accord.uiLanguage', 'ru'))
-    await page.goto(server.url)
-    await page.getByRole('button', { name: 'Импортировать проект' }).click()
-    await page.getByTestId('import-file').setInputFiles({ name: 'замечания министерств.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(await ministryDraft()) })
-    await page.getByTestId('import-preview').waitFor()
+    await previewInRussian('замечания министерств.docx', await ministryDraft())
     const notes = await page.getByTestId('preview-notes').textContent()
     expect(notes).toContain('Примечаний Word и ответов на них: 7. Они станут замечаниями к тем словам, к которым сделаны')
     expect(notes).toContain('Сносок (обычных и концевых): 1.')
@@ -253,12 +258,7 @@ describe('export and import in the browser', () => {
   })
 
   it('imports a .docx with tracked changes as proposed wordings when asked, and a drafter accepts one in the draft', async () => {
-    await page.goto(server.url)
-    await page.evaluate(() => localStorage.setItem('accord.uiLanguage', 'ru'))
-    await page.goto(server.url)
-    await page.getByRole('button', { name: 'Импортировать проект' }).click()
-    await page.getByTestId('import-file').setInputFiles({ name: 'правки Минюста.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(await amended()) })
-    await page.getByTestId('import-preview').waitFor()
+    await previewInRussian('правки Минюста.docx', await amended())
     const preview = page.getByTestId('import-preview')
     await page.getByTestId('import-title').fill('Закон о сроках, правки Минюста')
     expect(await preview.textContent()).toContain('Закон вступает в силу через шесть месяцев.')
