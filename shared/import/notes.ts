@@ -50,7 +50,7 @@ export function noteText(note: ImportNote): string {
     case 'appendixLeftOut':
       return `The appendix after the text (“${note.title}”) was left out: it is not part of the law.`
     case 'trackedChanges':
-      return `The file holds tracked changes (insertions: ${note.inserted}, deletions: ${note.deleted}); they were read as accepted: inserted words kept, deleted words left out. To import the text without them, reject them in Word first.`
+      return `The file holds tracked changes (insertions: ${note.inserted}, deletions: ${note.deleted}); they were read as accepted: inserted words kept, deleted words left out. To keep the text as it was and propose them as wordings instead, import with trackedChanges=propose.`
     case 'footnotes':
       return `${note.count} footnote(s) or endnote(s): their marks were taken out of the text, and each became a review thread on the word it followed.`
     case 'trackedChangesProposed':
