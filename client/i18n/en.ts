@@ -376,7 +376,7 @@ export const en = {
   'import.note.aknFlattened': "Elements with no place in Accord's structure were flattened: {elements}.",
   'import.note.trackedChanges': "The file holds tracked changes (insertions: {inserted}, deletions: {deleted}). They were read as accepted: inserted words kept, deleted words left out. To keep the text as it was and propose them as wordings instead, choose so above.",
   'import.note.footnotes': "Footnotes and endnotes: {count}. A law's text in Accord has none: their marks were taken out of the text, and each became a review thread on the word it followed.",
-  'import.note.trackedChangesProposed': "The file holds tracked changes. The text is as it was before them; the changes of {proposed} paragraph(s) are proposed as wordings, each from its author in Word, to accept or decline. Changes that add, remove, join or renumber paragraphs ({accepted}) were read as accepted.",
+  'import.note.trackedChangesProposed': "The file holds tracked changes. The text is as it was before them; {proposed} change(s) within paragraphs are proposed as wordings, each from its author in Word, to accept or decline one by one. Changes that add, remove, join or renumber paragraphs ({accepted}) were read as accepted.",
   'import.note.wordComments': "Word comments and replies: {count}. They become review threads on the words they were made on, in your name, each headed by its Word author and date; replies join their thread, and comments marked done are resolved.",
   'error.export_unavailable': "This server cannot make this format.",
   'error.export_too_large': "The draft is too large or complex to prepare in this format.",

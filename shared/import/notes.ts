@@ -54,7 +54,7 @@ export function noteText(note: ImportNote): string {
     case 'footnotes':
       return `${note.count} footnote(s) or endnote(s): their marks were taken out of the text, and each became a review thread on the word it followed.`
     case 'trackedChangesProposed':
-      return `The file holds tracked changes: the text is as it was before them, and the changes of ${note.proposed} paragraph(s) are proposed as wordings, each from its author, to accept or decline; ${note.accepted} paragraph(s) added, removed, joined or renumbered by them were read as accepted.`
+      return `The file holds tracked changes: the text is as it was before them, and ${note.proposed} change(s) within paragraphs are proposed as wordings, each from its author, to accept or decline one by one; ${note.accepted} paragraph(s) added, removed, joined or renumbered by them were read as accepted.`
     case 'wordComments':
       return `${note.count} Word comment(s) and replies become review threads on the words they were made on, in the importer's name, each headed by its Word author and date; replies join their thread, and comments marked done are resolved.`
   }

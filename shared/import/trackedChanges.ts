@@ -1,12 +1,14 @@
 import type { DocJSON } from '../schema'
+import { diffText } from '../diff/wordDiff'
 import { matchHeading, matchMarker } from './markers'
 import type { WordCommentThread } from './wordComments'
 import type { WordRevision } from './wordRevisions'
 
 /**
  * Word's tracked changes kept as proposed wordings: the imported text is each changed paragraph
- * as it was before the changes, and each paragraph's changes become one thread proposing its
- * changed words, from the changes' author, for the drafters to accept or decline in Accord.
+ * as it was before the changes, and each change in it (words inserted, deleted or replaced, apart
+ * from the next change by unchanged words) becomes a thread proposing its words, from the
+ * paragraph's first change's author, for the drafters to accept or decline in Accord one by one.
  * What cannot be a wording of one block stays accepted, as Word shows it: whole paragraphs added
  * or removed, paragraphs joined or split, and a change to a typed number the import turns into
  * structure ("Статья 5." → "Статья 6.").
@@ -69,6 +71,62 @@ export function changedSpan(before: string, after: string): { start: number; bef
   return span()
 }
 
+interface Hunk {
+  /** Characters [from, to) of the text before, replaced by `insert`. */
+  from: number
+  to: number
+  insert: string
+}
+
+/** A paragraph's changes, each its own: runs of deleted and inserted words, apart where unchanged words part them. */
+function hunksOf(before: string, after: string): Hunk[] {
+  const hunks: Hunk[] = []
+  const segments = diffText(before, after)
+  let at = 0
+  let open: Hunk | null = null
+  segments.forEach((segment, i) => {
+    if (segment.kind === 'insert') {
+      open ??= { from: at, to: at, insert: '' }
+      open.insert += segment.text
+    } else if (segment.kind === 'delete') {
+      open ??= { from: at, to: at, insert: '' }
+      at += segment.text.length
+      open.to = at
+    } else if (open && !segment.text.trim() && i + 1 < segments.length) {
+      // Only spaces between two changes: one change.
+      open.insert += segment.text
+      at += segment.text.length
+      open.to = at
+    } else {
+      if (open) hunks.push(open)
+      open = null
+      at += segment.text.length
+    }
+  })
+  if (open) hunks.push(open)
+  return hunks
+}
+
+/** The words a change proposes, as changedSpan widens them in the whole text before. */
+function spanOf(before: string, hunk: Hunk): ReturnType<typeof changedSpan> {
+  return changedSpan(before, before.slice(0, hunk.from) + hunk.insert + before.slice(hunk.to))
+}
+
+/** Each change's span; changes whose widened words would overlap are one. */
+function changesOf(before: string, after: string): ReturnType<typeof changedSpan>[] {
+  const merged: { hunk: Hunk; span: ReturnType<typeof changedSpan> }[] = []
+  for (const hunk of hunksOf(before, after)) {
+    let current = { hunk, span: spanOf(before, hunk) }
+    for (let last = merged.at(-1); last && current.span.start < last.span.start + last.span.before.length; last = merged.at(-1)) {
+      merged.pop()
+      const joined = { from: last.hunk.from, to: current.hunk.to, insert: last.hunk.insert + before.slice(last.hunk.to, current.hunk.from) + current.hunk.insert }
+      current = { hunk: joined, span: spanOf(before, joined) }
+    }
+    merged.push(current)
+  }
+  return merged.map((m) => m.span)
+}
+
 export function proposeRevisions(doc: DocJSON, revisions: readonly WordRevision[]): ProposedRevisions {
   const copy = structuredClone(doc)
   const blocks = textBlocks(copy)
@@ -82,16 +140,16 @@ export function proposeRevisions(doc: DocJSON, revisions: readonly WordRevision[
       continue
     }
     next = found.index + 1
-    const block = blocks[found.index]
-    const span = changedSpan(found.before, found.after)
-    block.content = [{ type: 'text', text: found.before }]
-    threads.push({
-      quote: span.before,
-      paragraph: found.before,
-      resolved: false,
-      proposal: span.after,
-      comments: [{ author: revision.author, date: revision.date, text: '' }],
-    })
+    blocks[found.index].content = [{ type: 'text', text: found.before }]
+    for (const span of changesOf(found.before, found.after)) {
+      threads.push({
+        quote: span.before,
+        paragraph: found.before,
+        resolved: false,
+        proposal: span.after,
+        comments: [{ author: revision.author, date: revision.date, text: '' }],
+      })
+    }
   }
   return { doc: copy, threads, accepted }
 }

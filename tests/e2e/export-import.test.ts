@@ -263,7 +263,7 @@ describe('export and import in the browser', () => {
     await page.getByTestId('import-title').fill('Закон о сроках, правки Минюста')
     expect(await preview.textContent()).toContain('Закон вступает в силу через шесть месяцев.')
     await page.getByLabel('Предложить как редакции к тексту, каким он был до них').check()
-    await expect.poll(async () => (await page.getByTestId('preview-notes').textContent()) ?? '').toContain('исправления в абзацах (4) предложены как редакции')
+    await expect.poll(async () => (await page.getByTestId('preview-notes').textContent()) ?? '').toContain('исправления внутри абзацев (6) предложены как редакции')
     expect(await page.getByTestId('import-title').inputValue()).toBe('Закон о сроках, правки Минюста')
     expect(await preview.textContent()).toContain('Закон вступает в силу через три месяцев.')
     expect(await page.getByTestId('preview-word-comment').nth(1).textContent()).toBe('три → шесть — Минюст')

@@ -18,6 +18,8 @@ export async function amended(): Promise<Uint8Array> {
           new Paragraph({ children: [new TextRun('2. Обращение рассматривается в срок '), ins('не более '), new TextRun('тридцати дней.')] }),
           new Paragraph({ children: [del('3.'), ins('4.'), new TextRun(' Срок не продлевается.')] }),
           new Paragraph({ children: [new TextRun('5. Срок и срок'), del(' повторно'), new TextRun('.')] }),
+          // Two changes in one paragraph: two proposals.
+          new Paragraph({ children: [new TextRun('6. Заявление подаётся в '), del('письменной'), ins('электронной'), new TextRun(' форме и рассматривается '), del('комиссией'), ins('органом'), new TextRun('.')] }),
         ],
       },
     ],

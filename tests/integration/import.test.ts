@@ -189,13 +189,15 @@ describe('import endpoint', () => {
     const res = await importFile(cast.drafter, DOCX, await amended(), '?trackedChanges=propose')
     expect(res.status).toBe(201)
     const { document, warnings } = (await res.json()) as ImportCreated
-    expect(warnings.join('\n')).toContain('the changes of 4 paragraph(s) are proposed as wordings')
+    expect(warnings.join('\n')).toContain('6 change(s) within paragraphs are proposed as wordings')
     const threads = await cast.drafter.json<ThreadView[]>(`/api/documents/${document.id}/threads`)
     expect(threads.map((t) => [t.quote, t.proposal?.text, t.proposal?.status])).toEqual([
       ['Сроки', 'Сроки рассмотрения', 'open'],
       ['три', 'шесть', 'open'],
       ['тридцати', 'не более тридцати', 'open'],
       ['срок повторно.', 'срок.', 'open'],
+      ['письменной', 'электронной', 'open'],
+      ['комиссией.', 'органом.', 'open'],
     ])
     const clause = () => content(cast.drafter, document.id).then((doc) => JSON.stringify(doc))
     expect(await clause()).toContain('через три месяцев.')
@@ -203,6 +205,12 @@ describe('import endpoint', () => {
     const accepted = await cast.drafter.api(`/api/documents/${document.id}/threads/${threads[1].id}/proposal`, { method: 'POST', body: JSON.stringify({ decision: 'accept' }) })
     expect(accepted.status).toBe(200)
     await expect.poll(clause).toContain('через шесть месяцев.')
+    // Two changes of one paragraph, accepted one after the other.
+    for (const thread of threads.slice(4)) {
+      const decided = await cast.drafter.api(`/api/documents/${document.id}/threads/${thread.id}/proposal`, { method: 'POST', body: JSON.stringify({ decision: 'accept' }) })
+      expect(decided.status).toBe(200)
+    }
+    await expect.poll(clause).toContain('Заявление подаётся в электронной форме и рассматривается органом.')
     // Without the query, accepted as before.
     const plain = (await (await importFile(cast.drafter, DOCX, await amended())).json()) as ImportCreated
     expect(await content(cast.drafter, plain.document.id).then((doc) => JSON.stringify(doc))).toContain('через шесть месяцев.')

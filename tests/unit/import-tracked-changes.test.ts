@@ -24,9 +24,11 @@ describe('tracked changes of a Word file, proposed as wordings', () => {
       ['три', 'шесть'],
       ['тридцати', 'не более тридцати'],
       ['срок повторно.', 'срок.'],
+      ['письменной', 'электронной'],
+      ['комиссией.', 'органом.'],
     ])
     expect(result.wordComments![0].comments).toEqual([{ author: 'Минюст', date: '2026-12-01T10:00:00Z', text: '' }])
-    expect(result.notes).toContainEqual({ code: 'trackedChangesProposed', proposed: 4, accepted: 1 })
+    expect(result.notes).toContainEqual({ code: 'trackedChangesProposed', proposed: 6, accepted: 1 })
     expect(result.notes.map((n) => n.code)).not.toContain('trackedChanges')
     // Accepted, as before, unless asked.
     const acceptedText = JSON.stringify((await parseDocx(await amended(), 'ru')).doc)
@@ -48,6 +50,8 @@ describe('tracked changes of a Word file, proposed as wordings', () => {
       ['три', 'шесть'],
       ['тридцати', 'не более тридцати'],
       ['срок повторно.', 'срок.'],
+      ['письменной', 'электронной'],
+      ['комиссией.', 'органом.'],
     ])
     expect(placed[1].bodies).toEqual(['Исправление в Word — Минюст, 1 декабря 2026 г.: предложено как редакция ниже.'])
   })
