@@ -205,12 +205,13 @@ describe('import endpoint', () => {
     const accepted = await cast.drafter.api(`/api/documents/${document.id}/threads/${threads[1].id}/proposal`, { method: 'POST', body: JSON.stringify({ decision: 'accept' }) })
     expect(accepted.status).toBe(200)
     await expect.poll(clause).toContain('через шесть месяцев.')
-    // Two changes of one paragraph, accepted one after the other.
-    for (const thread of threads.slice(4)) {
+    // Two changes of one paragraph, accepted one after the other, and the heading's.
+    for (const thread of [...threads.slice(4), threads[0]]) {
       const decided = await cast.drafter.api(`/api/documents/${document.id}/threads/${thread.id}/proposal`, { method: 'POST', body: JSON.stringify({ decision: 'accept' }) })
       expect(decided.status).toBe(200)
     }
     await expect.poll(clause).toContain('Заявление подаётся в электронной форме и рассматривается органом.')
+    expect(await clause()).toContain('"Сроки рассмотрения"')
     // Without the query, accepted as before.
     const plain = (await (await importFile(cast.drafter, DOCX, await amended())).json()) as ImportCreated
     expect(await content(cast.drafter, plain.document.id).then((doc) => JSON.stringify(doc))).toContain('через шесть месяцев.')
