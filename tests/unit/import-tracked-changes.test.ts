@@ -10,6 +10,16 @@ import { encodeDocJSON } from '../../shared/ydoc'
 
 /** A ministry's Word file with tracked changes (tests/helpers/amendedDocx.ts), read as proposed wordings on the text as it was. */
 
+/** Each change's words in the text as it was, and the words proposed for them, in text order. */
+const PROPOSED = [
+  ['Сроки', 'Сроки рассмотрения'],
+  ['три', 'шесть'],
+  ['тридцати', 'не более тридцати'],
+  ['срок повторно.', 'срок.'],
+  ['письменной', 'электронной'],
+  ['комиссией.', 'органом.'],
+]
+
 describe('tracked changes of a Word file, proposed as wordings', () => {
   it('imports the text as it was before them, each paragraph’s changes a proposal from their author', async () => {
     const result = await parseDocx(await amended(), 'ru', 'propose')
@@ -19,14 +29,7 @@ describe('tracked changes of a Word file, proposed as wordings', () => {
     expect(text).toContain('"Обращение рассматривается в срок тридцати дней."')
     // A change to the typed number is structure: read as accepted, as Word shows it.
     expect(text).toContain('"Срок не продлевается."')
-    expect(result.wordComments!.map((t) => [t.quote, t.proposal])).toEqual([
-      ['Сроки', 'Сроки рассмотрения'],
-      ['три', 'шесть'],
-      ['тридцати', 'не более тридцати'],
-      ['срок повторно.', 'срок.'],
-      ['письменной', 'электронной'],
-      ['комиссией.', 'органом.'],
-    ])
+    expect(result.wordComments!.map((t) => [t.quote, t.proposal])).toEqual(PROPOSED)
     expect(result.wordComments![0].comments).toEqual([{ author: 'Минюст', date: '2026-12-01T10:00:00Z', text: '' }])
     expect(result.notes).toContainEqual({ code: 'trackedChangesProposed', proposed: 6, accepted: 1 })
     expect(result.notes.map((n) => n.code)).not.toContain('trackedChanges')
@@ -45,14 +48,7 @@ describe('tracked changes of a Word file, proposed as wordings', () => {
         const r = resolveAnchor(ydoc, t.anchor!)
         return [r.state === 'live' ? textBetween(r.start, r.end) : r.state, t.proposal]
       }),
-    ).toEqual([
-      ['Сроки', 'Сроки рассмотрения'],
-      ['три', 'шесть'],
-      ['тридцати', 'не более тридцати'],
-      ['срок повторно.', 'срок.'],
-      ['письменной', 'электронной'],
-      ['комиссией.', 'органом.'],
-    ])
+    ).toEqual(PROPOSED)
     expect(placed[1].bodies).toEqual(['Исправление в Word — Минюст, 1 декабря 2026 г.: предложено как редакция ниже.'])
   })
 
