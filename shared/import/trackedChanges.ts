@@ -2,13 +2,13 @@ import type { DocJSON } from '../schema'
 import { diffText } from '../diff/wordDiff'
 import { matchHeading, matchMarker } from './markers'
 import type { WordCommentThread } from './wordComments'
-import type { WordRevision } from './wordRevisions'
+import type { WordChange, WordRevision } from './wordRevisions'
 
 /**
  * Word's tracked changes kept as proposed wordings: the imported text is each changed paragraph
  * as it was before the changes, and each change in it (words inserted, deleted or replaced, apart
- * from the next change by unchanged words) becomes a thread proposing its words, from the
- * paragraph's first change's author, for the drafters to accept or decline in Accord one by one.
+ * from the next change by unchanged words) becomes a thread proposing its words, from its author
+ * in Word, for the drafters to accept or decline in Accord one by one.
  * What cannot be a wording of one block stays accepted, as Word shows it: whole paragraphs added
  * or removed, paragraphs joined or split, and a change to a typed number the import turns into
  * structure ("Статья 5." → "Статья 6.").
@@ -142,16 +142,23 @@ export function proposeRevisions(doc: DocJSON, revisions: readonly WordRevision[
     next = found.index + 1
     blocks[found.index].content = [{ type: 'text', text: found.before }]
     for (const span of changesOf(found.before, found.after)) {
+      const by = authorOf(revision.changes, span)
       threads.push({
         quote: span.before,
         paragraph: found.before,
         resolved: false,
         proposal: span.after,
-        comments: [{ author: revision.author, date: revision.date, text: '' }],
+        comments: [{ author: by.author, date: by.date, text: '' }],
       })
     }
   }
   return { doc: copy, threads, accepted }
+}
+
+/** Whose change a proposal is: the first of the paragraph's changes whose words it inserts or deletes (else the paragraph's first). */
+function authorOf(changes: readonly WordChange[], span: { before: string; after: string }): WordChange {
+  const within = (change: WordChange) => change.text !== '' && (change.kind === 'inserted' ? span.after : span.before).includes(change.text)
+  return changes.find(within) ?? changes[0]
 }
 
 /** The block a paragraph with changes became (from `from` on), and its words before and after them. */

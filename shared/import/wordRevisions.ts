@@ -12,7 +12,13 @@ import { attribute, runText, scan } from './wordXml'
 export interface WordRevision {
   accepted: string
   rejected: string
-  /** Of its first change. */
+  /** Its changes in order, each with the words it inserted or deleted. */
+  changes: WordChange[]
+}
+
+export interface WordChange {
+  kind: 'inserted' | 'deleted'
+  text: string
   author: string
   date: string | null
 }
@@ -27,7 +33,9 @@ export function wordRevisions(document: string | null): { revisions: WordRevisio
   if (!document) return { revisions, structural }
   let accepted = ''
   let rejected = ''
-  let changed: { author: string; date: string | null } | null = null
+  let changes: WordChange[] = []
+  /** The change whose words are being read (the innermost open w:ins or w:del). */
+  let current: WordChange | null = null
   let markChanged = false
   let inParagraph = false
   let inProperties = 0
@@ -36,6 +44,7 @@ export function wordRevisions(document: string | null): { revisions: WordRevisio
   const add = (text: string) => {
     if (deleted === 0) accepted += text
     if (inserted === 0) rejected += text
+    if (current) current.text += text
   }
   scan(
     document,
@@ -43,13 +52,13 @@ export function wordRevisions(document: string | null): { revisions: WordRevisio
       if (tag.name === 'p' && !tag.closing && !tag.selfClosing) {
         inParagraph = true
         accepted = rejected = ''
-        changed = null
+        changes = []
         markChanged = false
       } else if (tag.name === 'p' && tag.closing && inParagraph) {
         inParagraph = false
         if (markChanged) structural++
-        else if (changed !== null && accepted !== rejected) {
-          revisions.push({ accepted: collapseSpaces(accepted), rejected: collapseSpaces(rejected), ...(changed as { author: string; date: string | null }) })
+        else if (changes.length > 0 && accepted !== rejected) {
+          revisions.push({ accepted: collapseSpaces(accepted), rejected: collapseSpaces(rejected), changes: changes.map((c) => ({ ...c, text: collapseSpaces(c.text) })) })
         }
       } else if (tag.name === 'pPr') inProperties += tag.closing ? -1 : tag.selfClosing ? 0 : 1
       else if (INSERTING.has(tag.name) || DELETING.has(tag.name)) {
@@ -59,7 +68,11 @@ export function wordRevisions(document: string | null): { revisions: WordRevisio
           const step = tag.closing ? -1 : 1
           if (INSERTING.has(tag.name)) inserted += step
           else deleted += step
-          if (!tag.closing) changed ??= { author: attribute(tag, 'author') ?? '', date: attribute(tag, 'date') }
+          if (tag.closing) current = null
+          else {
+            current = { kind: INSERTING.has(tag.name) ? 'inserted' : 'deleted', text: '', author: attribute(tag, 'author') ?? '', date: attribute(tag, 'date') }
+            changes.push(current)
+          }
         }
       } else if (inParagraph) add(runText(tag))
     },
@@ -68,6 +81,7 @@ export function wordRevisions(document: string | null): { revisions: WordRevisio
       // A deleted run's words are in w:delText; w:t inside a deletion (rare) is deleted too.
       if (element === 'delText') {
         if (inserted === 0) rejected += text
+        if (current) current.text += text
       } else add(text)
     },
   )

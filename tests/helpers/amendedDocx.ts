@@ -4,8 +4,8 @@ import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragr
 
 const change = { author: 'Минюст', date: '2026-12-01T10:00:00Z' }
 let id = 0
-const ins = (text: string) => new InsertedTextRun({ id: ++id, ...change, text })
-const del = (text: string) => new DeletedTextRun({ id: ++id, ...change, text })
+const ins = (text: string, author = change.author) => new InsertedTextRun({ id: ++id, ...change, author, text })
+const del = (text: string, author = change.author) => new DeletedTextRun({ id: ++id, ...change, author, text })
 
 export async function amended(): Promise<Uint8Array> {
   const doc = new Document({
@@ -18,8 +18,8 @@ export async function amended(): Promise<Uint8Array> {
           new Paragraph({ children: [new TextRun('2. Обращение рассматривается в срок '), ins('не более '), new TextRun('тридцати дней.')] }),
           new Paragraph({ children: [del('3.'), ins('4.'), new TextRun(' Срок не продлевается.')] }),
           new Paragraph({ children: [new TextRun('5. Срок и срок'), del(' повторно'), new TextRun('.')] }),
-          // Two changes in one paragraph: two proposals.
-          new Paragraph({ children: [new TextRun('6. Заявление подаётся в '), del('письменной'), ins('электронной'), new TextRun(' форме и рассматривается '), del('комиссией'), ins('органом'), new TextRun('.')] }),
+          // Two changes in one paragraph, by two ministries: two proposals.
+          new Paragraph({ children: [new TextRun('6. Заявление подаётся в '), del('письменной'), ins('электронной'), new TextRun(' форме и рассматривается '), del('комиссией', 'МВД'), ins('органом', 'МВД'), new TextRun('.')] }),
         ],
       },
     ],

@@ -21,7 +21,7 @@ const PROPOSED = [
 ]
 
 describe('tracked changes of a Word file, proposed as wordings', () => {
-  it('imports the text as it was before them, each paragraph’s changes a proposal from their author', async () => {
+  it('imports the text as it was before them, each change a proposal from its author', async () => {
     const result = await parseDocx(await amended(), 'ru', 'propose')
     const text = JSON.stringify(result.doc)
     expect(text).toContain('"Сроки"')
@@ -31,6 +31,8 @@ describe('tracked changes of a Word file, proposed as wordings', () => {
     expect(text).toContain('"Срок не продлевается."')
     expect(result.wordComments!.map((t) => [t.quote, t.proposal])).toEqual(PROPOSED)
     expect(result.wordComments![0].comments).toEqual([{ author: 'Минюст', date: '2026-12-01T10:00:00Z', text: '' }])
+    // Each from the author of its own change.
+    expect(result.wordComments!.map((t) => t.comments[0].author)).toEqual(['Минюст', 'Минюст', 'Минюст', 'Минюст', 'Минюст', 'МВД'])
     expect(result.notes).toContainEqual({ code: 'trackedChangesProposed', proposed: 6, accepted: 1 })
     expect(result.notes.map((n) => n.code)).not.toContain('trackedChanges')
     // Accepted, as before, unless asked.
@@ -65,6 +67,18 @@ describe('tracked changes of a Word file, proposed as wordings', () => {
       <w:p><w:r><w:t xml:space="preserve">Было </w:t></w:r><w:del w:id="3" w:author="Б" w:date="2026-12-01T10:00:00Z"><w:r><w:delText>так</w:delText></w:r></w:del><w:ins w:id="4" w:author="Б"><w:r><w:t>иначе</w:t></w:r></w:ins><w:r><w:t>.</w:t></w:r></w:p>
       <w:p><w:r><w:t>Без изменений.</w:t></w:r></w:p>
     </w:body></w:document>`
-    expect(wordRevisions(xml)).toEqual({ revisions: [{ accepted: 'Было иначе.', rejected: 'Было так.', author: 'Б', date: '2026-12-01T10:00:00Z' }], structural: 1 })
+    expect(wordRevisions(xml)).toEqual({
+      revisions: [
+        {
+          accepted: 'Было иначе.',
+          rejected: 'Было так.',
+          changes: [
+            { kind: 'deleted', text: 'так', author: 'Б', date: '2026-12-01T10:00:00Z' },
+            { kind: 'inserted', text: 'иначе', author: 'Б', date: null },
+          ],
+        },
+      ],
+      structural: 1,
+    })
   })
 })
