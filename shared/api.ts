@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { LANGUAGES } from './language'
 import { ROLES, type Role } from './roles'
-import type { ImportStats } from './import/types'
+import { TRACKED_CHANGES, type ImportStats } from './import/types'
 import type { DocJSON } from './schema'
 import type { DocumentDiff } from './diff/types'
 import type { WireDiff } from './diff/wire'
@@ -531,7 +531,7 @@ export const ImportFileQuery = z.object({
   title: DocumentTitle.optional(),
   language: z.enum(LANGUAGES).optional(),
   /** A .docx's tracked changes: accepted into the text (the default), or proposed as wordings on the text as it was. */
-  trackedChanges: z.enum(['accept', 'propose']).optional(),
+  trackedChanges: z.enum(TRACKED_CHANGES).optional(),
 })
 
 /** The answer to an import: the new draft (the importer is its owner), what was recognised, notes. */

@@ -4,7 +4,7 @@ import type { ImportResult } from '../../shared/import/types'
 import { importProblem } from '../../shared/import/errors'
 import { lawTitleOf } from '../../shared/import/lawTitle'
 import { bytesSource, sourceKind, type ImportFileKind } from '../../shared/import/fileKind'
-import type { TrackedChanges } from '../../shared/import/docx'
+import { TRACKED_CHANGES, type TrackedChanges } from '../../shared/import/types'
 import type { LawStructure } from '../../shared/export/structure'
 import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
@@ -197,7 +197,7 @@ export function ImportDialog({ file, onClose }: { file?: File; onClose: () => vo
             {step.result.notes.some((n) => n.code === 'trackedChanges' || n.code === 'trackedChangesProposed') && (
               <fieldset data-testid="import-tracked-changes">
                 <legend>{t('import.trackedChanges')}</legend>
-                {(['accept', 'propose'] as const).map((way) => (
+                {TRACKED_CHANGES.map((way) => (
                   <label key={way} className="inline">
                     <input type="radio" name="import-tracked-changes" value={way} checked={trackedChanges === way} onChange={() => readTrackedChanges(way)} />
                     {t(way === 'accept' ? 'import.trackedChanges.accept' : 'import.trackedChanges.propose')}

@@ -1,4 +1,5 @@
 import { worded, type ArticleNode, type ChapterNode, type LawStructure, type PartNode, type SectionNode } from '../../shared/export/structure'
+import { clip } from '../../shared/clip'
 import type { ReactNode } from 'react'
 import type { ImportStats } from '../../shared/import/types'
 import type { ImportNote } from '../../shared/import/notes'
@@ -11,7 +12,7 @@ import { WordCommentsPreview } from './WordCommentsPreview'
 const MAX_ARTICLES = 150
 const MAX_TEXT = 240
 
-const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text)
+const clipped = (text: string) => clip(text, MAX_TEXT)
 
 const COUNTS: [keyof ImportStats, MessageKey][] = [
   ['parts', 'import.count.parts'],
@@ -74,7 +75,7 @@ export function ImportPreview({ structure, stats, notes, unrecognised, wordComme
             const plain = b.id !== null && unrecognised.has(b.id)
             return (
               <li key={b.id ?? i} className={`preview-block preview-${b.kind}${plain ? ' preview-plain' : ''}`} data-testid="preview-block" data-kind={b.kind}>
-                {b.label && <span className="preview-label">{b.label}</span>} {clip(b.text)}
+                {b.label && <span className="preview-label">{b.label}</span>} {clipped(b.text)}
                 {plain && <span className="preview-plain-note"> — {t('import.plain')}</span>}
               </li>
             )
@@ -135,7 +136,7 @@ export function ImportPreview({ structure, stats, notes, unrecognised, wordComme
         {preamble.length > 0 && (
           <div className="preview-preamble">
             <h3>{t('import.preamble')}</h3>
-            {preamble.map((p, i) => <p key={i}>{clip(p)}</p>)}
+            {preamble.map((p, i) => <p key={i}>{clipped(p)}</p>)}
           </div>
         )}
         <ol className="preview-body">
@@ -146,7 +147,7 @@ export function ImportPreview({ structure, stats, notes, unrecognised, wordComme
           // In the preamble's quiet style: free paragraphs, not structure.
           <div className="preview-preamble preview-conclusions" data-testid="preview-conclusions">
             <h3>{t('import.conclusions')}</h3>
-            {conclusions.map((p, i) => <p key={i}>{clip(p)}</p>)}
+            {conclusions.map((p, i) => <p key={i}>{clipped(p)}</p>)}
           </div>
         )}
         <WordCommentsPreview threads={wordComments} />

@@ -1,11 +1,12 @@
 import type { WordCommentThread } from '../../shared/import/wordComments'
+import { clip } from '../../shared/clip'
 import { useI18n } from '../i18n/i18n'
 
 /** Threads listed in the preview; the rest are counted (the note above counts them all). */
 const MAX_SHOWN = 50
 const MAX_TEXT = 160
 
-const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text)
+const clipped = (text: string) => clip(text, MAX_TEXT)
 
 /**
  * What a Word file's comments, footnotes and tracked changes (when proposed) will become, before
@@ -27,13 +28,13 @@ export function WordCommentsPreview({ threads }: { threads: readonly WordComment
           const replies = thread.comments.length - 1
           return (
             <li key={i} data-testid="preview-word-comment">
-              <q className="muted">{clip(thread.quote.replace(/\n/g, ' ') || thread.paragraph)}</q>
+              <q className="muted">{clipped(thread.quote.replace(/\n/g, ' ') || thread.paragraph)}</q>
               {thread.proposal !== undefined ? (
                 <>
-                  {' → '}<q>{clip(thread.proposal)}</q> — <strong>{who}</strong>
+                  {' → '}<q>{clipped(thread.proposal)}</q> — <strong>{who}</strong>
                 </>
               ) : (
-                <> — <strong>{who}</strong>: {clip(first.text)}</>
+                <> — <strong>{who}</strong>: {clipped(first.text)}</>
               )}
               {replies > 0 && <span className="muted"> {t('import.wordComments.replies', { n: replies })}</span>}
               {thread.resolved && <span className="muted"> {t('import.wordComments.done')}</span>}

@@ -1,5 +1,5 @@
 import type { DocJSON } from '../../shared/schema'
-import type { TrackedChanges } from '../../shared/import/docx'
+import type { TrackedChanges } from '../../shared/import/types'
 import type { Language } from '../../shared/language'
 import type { ImportResult } from '../../shared/import/types'
 import type { LawStructure } from '../../shared/export/structure'

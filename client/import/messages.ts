@@ -3,7 +3,7 @@ import type { Language } from '../../shared/language'
 import type { ImportResult } from '../../shared/import/types'
 import type { ImportProblem } from '../../shared/import/errors'
 import type { ImportSource, ImportStage } from '../../shared/import/source'
-import type { TrackedChanges } from '../../shared/import/docx'
+import type { TrackedChanges } from '../../shared/import/types'
 import type { LawStructure } from '../../shared/export/structure'
 
 /** What the import page and its Web Worker (importWorker.ts) say to each other. */

@@ -16,7 +16,7 @@ import { parseSource } from '../../shared/import/source'
 import { lawTitleOf, titledIfUntitled } from '../../shared/import/lawTitle'
 import type { ImportStats } from '../../shared/import/types'
 import type { WordCommentThread } from '../../shared/import/wordComments'
-import type { TrackedChanges } from '../../shared/import/docx'
+import type { TrackedChanges } from '../../shared/import/types'
 import { placeWordComments, type PlacedWordThread } from '../../shared/import/placeWordComments'
 
 /**

@@ -29,7 +29,7 @@ import { ReviewThreads, type Viewer } from './comments'
 import { createDocumentWithState } from './documents'
 import { storeImportedThreads } from './importedThreads'
 import type { WordCommentThread } from '../../shared/import/wordComments'
-import type { TrackedChanges } from '../../shared/import/docx'
+import type { TrackedChanges } from '../../shared/import/types'
 import { resolveExportText, type ExportVersionRef } from './exportSource'
 
 export interface ExportsDeps {

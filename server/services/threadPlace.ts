@@ -7,6 +7,7 @@ import type { Language } from '../../shared/language'
 import { holdsParagraphs } from '../../shared/places'
 import { TEXT_FIELD } from '../../shared/protocol'
 import { HttpError } from '../errors'
+import { clip } from '../../shared/clip'
 
 /** A passage quoted in a thread is kept up to this length (longer ones are cut, with "…"). */
 const QUOTE_MAX = 10_000
@@ -51,7 +52,7 @@ export function placeOf(
   }
   // A cross-reference quoted as the number it shows now.
   const quote = textBetween(resolution.start, resolution.end, xrefReaderOf(ydoc, language))
-  return { quote: quote.length > QUOTE_MAX ? `${quote.slice(0, QUOTE_MAX - 1)}…` : quote, blockId }
+  return { quote: clip(quote, QUOTE_MAX), blockId }
 }
 
 /** What a thread on a whole place quotes: an article's heading, a division's heading, the title; nothing of the preamble or the conclusions. */

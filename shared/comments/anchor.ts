@@ -234,13 +234,18 @@ function relocate(doc: Y.Doc, fallback: AnchorFallback, near = 0): AnchorResolut
  * conclusions, whose paragraphs have no ids.
  */
 function textsToSearch(place: Y.XmlElement, blockId: string | null): Y.XmlText[] {
-  const blocks = place.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement)
-  let candidates: Y.XmlElement[]
+  let candidates = blocksOfPlace(place)
   if (place.nodeName === 'article') {
-    const block = blockId === null ? blocks.find((b) => b.nodeName === 'articleHeading') : blocks.find((b) => b.getAttribute('id') === blockId)
+    const block = blockId === null ? candidates.find((b) => b.nodeName === 'articleHeading') : candidates.find((b) => b.getAttribute('id') === blockId)
     candidates = block ? [block] : []
-  } else candidates = holdsParagraphs(place.nodeName) ? blocks : [place]
+  }
   return candidates.map(xmlTextOf).filter((text): text is Y.XmlText => text !== null)
+}
+
+/** The elements holding a place's words: an article's heading and blocks, the preamble's or the conclusions' paragraphs; the title's or a division heading's own. */
+export function blocksOfPlace(place: Y.XmlElement): Y.XmlElement[] {
+  if (place.nodeName !== 'article' && !holdsParagraphs(place.nodeName)) return [place]
+  return place.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement)
 }
 
 /** Reads an element inside a block (a cross-reference) as words; without one, such elements read as nothing. */

@@ -4,7 +4,7 @@ import { matchHeading } from './markers'
 import { isAppendixTitle } from './appendix'
 import { startsTitleSubject } from './titleLines'
 import { elements, localName, parseXml, textContent, type XmlElement } from './xml'
-import type { ImportResult } from './types'
+import type { ImportResult, TrackedChanges } from './types'
 import { ImportError } from './errors'
 import { collapseSpaces } from './spaces'
 import { MAX_DOCX_XML_BYTES, docxPartsExceed } from './zipBomb'
@@ -196,9 +196,6 @@ export function loadDocxReader(): ReturnType<typeof importMammoth> {
   })
   return docxReader
 }
-
-/** How a Word file's tracked changes are read: accepted into the text (as Word shows them), or proposed as wordings on the text as it was. */
-export type TrackedChanges = 'accept' | 'propose'
 
 export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Language, trackedChanges: TrackedChanges = 'accept'): Promise<ImportResult> {
   const { default: mammoth } = await loadDocxReader()

@@ -77,6 +77,13 @@ export function matchMarker(line: string, markdown = false): Marker | null {
   return null
 }
 
+/** A line without the heading word and number or the point's number typed before it, which the import turns into structure. */
+export function withoutTypedNumber(line: string): string {
+  const heading = matchHeading(line)
+  if (heading) return heading.rest
+  return matchMarker(line)?.rest ?? line
+}
+
 /** Whether text would be read back as structure (a heading or a numbered / bulleted block). */
 export function startsLikeStructure(text: string): boolean {
   return matchHeading(text) !== null || matchMarker(text, true) !== null

@@ -1,10 +1,12 @@
 import * as Y from 'yjs'
 import { TEXT_FIELD } from '../protocol'
 import { COMMENT_MAX_LENGTH } from '../apiConstants'
-import { blockIdOf, createAnchor, placeIdOfElement, textBetween, textOfBlock, xmlTextOf, type EncodedAnchor } from '../comments/anchor'
-import { holdsParagraphs, TITLE_PLACE } from '../places'
+import { blockIdOf, blocksOfPlace, createAnchor, placeIdOfElement, textBetween, textOfBlock, xmlTextOf, type EncodedAnchor } from '../comments/anchor'
+import { TITLE_PLACE } from '../places'
 import type { Language } from '../language'
-import { matchHeading, matchMarker } from './markers'
+import { documentDate } from '../dates'
+import { clip } from '../clip'
+import { withoutTypedNumber } from './markers'
 import { collapseSpaces } from './spaces'
 import type { WordComment, WordCommentThread } from './wordComments'
 
@@ -42,8 +44,7 @@ function blocksOf(doc: Y.Doc): Block[] {
     if (!(top instanceof Y.XmlElement)) continue
     const placeId = placeIdOfElement(top)
     if (placeId === null) continue
-    const elements = top.nodeName === 'article' || holdsParagraphs(top.nodeName) ? top.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement) : [top]
-    for (const element of elements) {
+    for (const element of blocksOfPlace(top)) {
       const text = xmlTextOf(element)
       if (text !== null) blocks.push({ placeId, text, words: textOfBlock(text) })
     }
@@ -51,17 +52,10 @@ function blocksOf(doc: Y.Doc): Block[] {
   return blocks
 }
 
-/** A line without the number or heading word typed before it, which the import turned into structure. */
-function unnumbered(line: string): string {
-  const heading = matchHeading(line)
-  if (heading) return heading.rest
-  return matchMarker(line)?.rest ?? line
-}
-
 /** Where `line` (or its words without their typed number) first occurs, preferring the block that is `paragraph`. */
 function findLine(blocks: Block[], line: string, paragraph: string, longest: number): Found | null {
-  const whole = unnumbered(paragraph)
-  for (const variant of new Set([line, unnumbered(line)])) {
+  const whole = withoutTypedNumber(paragraph)
+  for (const variant of new Set([line, withoutTypedNumber(line)])) {
     // Longer than every block: in none (and not searched for, a hostile tree's 100,000 characters at a time).
     if (!variant || variant.length > longest) continue
     let first: Found | null = null
@@ -80,7 +74,7 @@ function findLine(blocks: Block[], line: string, paragraph: string, longest: num
 /** The end of a quote's last line, in a block after its first line's within the same place. */
 function findLastLine(blocks: Block[], start: Found, line: string): { block: number; index: number } | null {
   for (let i = start.block + 1; i < blocks.length && blocks[i].placeId === blocks[start.block].placeId; i++) {
-    for (const variant of new Set([line, unnumbered(line)])) {
+    for (const variant of new Set([line, withoutTypedNumber(line)])) {
       const index = variant ? blocks[i].words.indexOf(variant) : -1
       if (index >= 0) return { block: i, index: index + variant.length }
     }
@@ -90,40 +84,40 @@ function findLastLine(blocks: Block[], start: Found, line: string): { block: num
 
 const WORDS = {
   en: {
-    from: (author: string, date: string) => `From Word — ${author || 'author not named'}${date ? `, ${date}` : ''}:`,
+    unnamed: 'author not named',
+    from: (who: string) => `From Word — ${who}:`,
     note: (kind: 'footnote' | 'endnote', n: number) => `${kind === 'footnote' ? 'Footnote' : 'Endnote'} ${n} in Word:`,
-    revision: (author: string, date: string) => `Tracked change in Word — ${author || 'author not named'}${date ? `, ${date}` : ''}: proposed as the wording below.`,
+    revision: (who: string) => `Tracked change in Word — ${who}: proposed as the wording below.`,
     proposed: (words: string) => `Proposed: “${words}”.`,
     noText: '(no text)',
     notFound: (quote: string) => `On the words “${quote}”, not found in the imported text.`,
-    locale: 'en-GB',
   },
   ru: {
-    from: (author: string, date: string) => `Из Word — ${author || 'автор не указан'}${date ? `, ${date}` : ''}:`,
+    unnamed: 'автор не указан',
+    from: (who: string) => `Из Word — ${who}:`,
     note: (kind: 'footnote' | 'endnote', n: number) => `${kind === 'footnote' ? 'Сноска' : 'Концевая сноска'} ${n} в Word:`,
-    revision: (author: string, date: string) => `Исправление в Word — ${author || 'автор не указан'}${date ? `, ${date}` : ''}: предложено как редакция ниже.`,
+    revision: (who: string) => `Исправление в Word — ${who}: предложено как редакция ниже.`,
     proposed: (words: string) => `Предложено: «${words}».`,
     noText: '(без текста)',
     notFound: (quote: string) => `К словам «${quote}», не найденным в импортированном тексте.`,
-    locale: 'ru-RU',
   },
 } satisfies Record<Language, unknown>
 
-function dateOf(date: string | null, language: Language): string {
-  const time = date ? Date.parse(date) : NaN
-  if (Number.isNaN(time)) return ''
-  return new Date(time).toLocaleDateString(WORDS[language].locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+/** "МВД, 1 декабря 2026 г.": who wrote it in Word, and when (a date Word did not store, or stored unreadably, is left out). */
+function whoAndWhen(comment: WordComment, language: Language): string {
+  const who = comment.author || WORDS[language].unnamed
+  return comment.date && !Number.isNaN(Date.parse(comment.date)) ? `${who}, ${documentDate(comment.date, language)}` : who
 }
 
 function bodyOf(comment: WordComment, thread: WordCommentThread, language: Language, before = ''): string {
   const words = WORDS[language]
-  const date = dateOf(comment.date, language)
+  const who = whoAndWhen(comment, language)
   const lines =
     thread.proposal !== undefined
-      ? [before, words.revision(comment.author, date), before ? words.proposed(thread.proposal) : '']
-      : [before, thread.note ? words.note(thread.note.kind, thread.note.number) : words.from(comment.author, date), comment.text || words.noText]
+      ? [before, words.revision(who), before ? words.proposed(thread.proposal) : '']
+      : [before, thread.note ? words.note(thread.note.kind, thread.note.number) : words.from(who), comment.text || words.noText]
   const body = lines.filter(Boolean).join('\n')
-  return body.length > COMMENT_MAX_LENGTH ? `${body.slice(0, COMMENT_MAX_LENGTH - 1)}…` : body
+  return clip(body, COMMENT_MAX_LENGTH)
 }
 
 /**
@@ -142,7 +136,7 @@ export function placeWordComments(doc: Y.Doc, threads: readonly WordCommentThrea
   for (const thread of threads) {
     const lines = thread.quote.split('\n').map(collapseSpaces).filter(Boolean)
     const paragraph = collapseSpaces(thread.paragraph)
-    const start = lines.length > 0 ? findLine(blocks, lines[0], paragraph, longest) : paragraph ? findLine(blocks, unnumbered(paragraph), paragraph, longest) : null
+    const start = lines.length > 0 ? findLine(blocks, lines[0], paragraph, longest) : paragraph ? findLine(blocks, withoutTypedNumber(paragraph), paragraph, longest) : null
     const bodies = (before: string) => thread.comments.map((c, i) => bodyOf(c, thread, language, i === 0 ? before : ''))
     if (start === null) {
       if (title === undefined) continue

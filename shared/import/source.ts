@@ -1,10 +1,10 @@
 import { parseAkomaNtoso } from './akomaNtoso'
-import { parseDocx, type TrackedChanges } from './docx'
+import { parseDocx } from './docx'
 import { ImportError, hasText, looksUnreadable } from './errors'
 import type { ImportFileKind } from './fileKind'
 import type { Language } from '../language'
 import { parseText } from './text'
-import type { ImportResult } from './types'
+import type { ImportResult, TrackedChanges } from './types'
 
 /**
  * A file or pasted text to import, to the result the preview shows (in the import Web Worker):

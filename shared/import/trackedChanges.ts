@@ -1,6 +1,6 @@
 import type { DocJSON } from '../schema'
 import { diffText } from '../diff/wordDiff'
-import { matchHeading, matchMarker } from './markers'
+import { withoutTypedNumber } from './markers'
 import type { WordCommentThread } from './wordComments'
 import type { WordChange, WordRevision } from './wordRevisions'
 
@@ -22,9 +22,7 @@ export interface ProposedRevisions {
 
 /** The number or heading word typed before a line, which the import turned into structure ('' when none). */
 function typedNumber(line: string): string {
-  const heading = matchHeading(line)
-  const rest = heading ? heading.rest : (matchMarker(line)?.rest ?? line)
-  return line.slice(0, line.length - rest.length)
+  return line.slice(0, line.length - withoutTypedNumber(line).length)
 }
 
 /** Every block holding words, in text order. */
@@ -36,6 +34,13 @@ function textBlocks(node: DocJSON, out: DocJSON[] = []): DocJSON[] {
 
 const wordsOf = (block: DocJSON) => (block.content ?? []).map((c) => c.text ?? '').join('')
 
+/** Words of a block before a change (from `start`) and the words proposed for them. */
+interface Span {
+  start: number
+  before: string
+  after: string
+}
+
 const isSpace = (ch: string | undefined) => ch === undefined || /\s/.test(ch)
 
 /**
@@ -43,7 +48,7 @@ const isSpace = (ch: string | undefined) => ch === undefined || /\s/.test(ch)
  * their start and end, widened to whole words, and further while the words before occur earlier
  * in the block (a thread is placed on the first occurrence of its words in their block).
  */
-export function changedSpan(before: string, after: string): { start: number; before: string; after: string } {
+export function changedSpan(before: string, after: string): Span {
   let prefix = 0
   while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++
   let suffix = 0
@@ -108,13 +113,13 @@ function hunksOf(before: string, after: string): Hunk[] {
 }
 
 /** The words a change proposes, as changedSpan widens them in the whole text before. */
-function spanOf(before: string, hunk: Hunk): ReturnType<typeof changedSpan> {
+function spanOf(before: string, hunk: Hunk): Span {
   return changedSpan(before, before.slice(0, hunk.from) + hunk.insert + before.slice(hunk.to))
 }
 
 /** Each change's span; changes whose widened words would overlap are one. */
-function changesOf(before: string, after: string): ReturnType<typeof changedSpan>[] {
-  const merged: { hunk: Hunk; span: ReturnType<typeof changedSpan> }[] = []
+function changesOf(before: string, after: string): Span[] {
+  const merged: { hunk: Hunk; span: Span }[] = []
   for (const hunk of hunksOf(before, after)) {
     let current = { hunk, span: spanOf(before, hunk) }
     for (let last = merged.at(-1); last && current.span.start < last.span.start + last.span.before.length; last = merged.at(-1)) {

@@ -34,3 +34,7 @@ export interface ImportResult {
   /** A Word file's comments, with their replies: kept as review threads on the words they were made on. */
   wordComments?: WordCommentThread[]
 }
+
+/** How a Word file's tracked changes are read: accepted into the text (as Word shows them), or proposed as wordings on the text as it was. */
+export const TRACKED_CHANGES = ['accept', 'propose'] as const
+export type TrackedChanges = (typeof TRACKED_CHANGES)[number]

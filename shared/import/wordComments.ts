@@ -34,7 +34,7 @@ export interface WordCommentThread {
 
 export const COMMENTS_EXTENDED_PART = 'word/commentsExtended.xml'
 
-/** More comments than any draft's review carries; what is past it is left out (and said so). */
+/** More threads than any draft's review carries (comments, notes and changes of one file): what is past it is left out (docx.ts). */
 export const MAX_WORD_COMMENT_THREADS = 2000
 
 interface Written extends WordComment {
@@ -143,29 +143,32 @@ export function wordCommentThreads(document: string | null, comments: string | n
   const ranges = document ? rangesOf(document) : new Map<string, { quote: string; paragraph: string }>()
   const states = extendedOf(extended)
   const byParaId = new Map(written.filter((c) => c.paraId !== null).map((c) => [c.paraId!, c]))
-  const rootOf = (comment: Written): Written => {
+  // The comment each one answers, up to the first (a cycle, in a damaged file, stops where it closes).
+  const rootOf = new Map<Written, Written>()
+  for (const comment of written) {
     const seen = new Set<Written>()
     let current = comment
     for (;;) {
       seen.add(current)
       const parentId = current.paraId === null ? null : (states.get(current.paraId)?.parent ?? null)
       const parent = parentId === null ? undefined : byParaId.get(parentId)
-      if (parent === undefined || seen.has(parent)) return current
+      if (parent === undefined || seen.has(parent)) break
       current = parent
     }
+    rootOf.set(comment, current)
   }
   const threads = new Map<Written, WordCommentThread>()
   const order = new Map([...ranges.keys()].map((id, index) => [id, index]))
   const position = (c: Written) => order.get(c.id) ?? Infinity
-  const roots = written.filter((c) => rootOf(c) === c).sort((a, b) => position(a) - position(b))
+  const roots = written.filter((c) => rootOf.get(c) === c).sort((a, b) => position(a) - position(b))
   for (const root of roots) {
     const range = ranges.get(root.id)
     const done = root.paraId !== null && (states.get(root.paraId)?.done ?? false)
     threads.set(root, { quote: range?.quote ?? '', paragraph: range?.paragraph ?? '', resolved: done, comments: [] })
   }
   for (const comment of written) {
-    const thread = threads.get(rootOf(comment))!
-    if (comment.text || comment === rootOf(comment)) thread.comments.push({ author: comment.author, date: comment.date, text: comment.text })
+    const root = rootOf.get(comment)!
+    if (comment.text || comment === root) threads.get(root)!.comments.push({ author: comment.author, date: comment.date, text: comment.text })
   }
-  return [...threads.values()].slice(0, MAX_WORD_COMMENT_THREADS)
+  return [...threads.values()]
 }
