@@ -527,6 +527,44 @@ export const ImportDocumentInput = z.object({
 })
 export type ImportDocumentInput = z.input<typeof ImportDocumentInput>
 
+/**
+ * POST /api/documents/:id/word-remarks: a Word file's comments, footnotes and tracked changes
+ * (read in the browser as the import reads them), sent back on this draft by a ministry, added
+ * to its review: new remarks as threads on the words they were made on, replies in Word to the
+ * draft's own threads as replies. `?dryRun=1` answers what would be done and stores nothing.
+ */
+export const WordRemarksInput = z.object({
+  wordComments: z.array(WordCommentThreadInput).min(1).max(MAX_WORD_COMMENT_THREADS),
+})
+export type WordRemarksInput = z.input<typeof WordRemarksInput>
+
+export const WordRemarksQuery = z.object({
+  dryRun: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
+})
+
+/**
+ * What became of one Word thread: a new thread on its words (`onWords`) or, its words not in
+ * the draft, on the title as a whole (`notFound`); new replies to a thread of the draft
+ * (`replies`); or nothing, the draft having it all (`already`).
+ */
+export type WordRemarkFate = 'onWords' | 'notFound' | 'replies' | 'already'
+
+export interface WordRemarkOutcome {
+  fate: WordRemarkFate
+  /** The place (shared/places.ts) of its thread. */
+  placeId: string | null
+  /** Its thread (null in a dry run, for a thread not created). */
+  threadId: string | null
+  /** Replies added (or to be added). */
+  replies: number
+}
+
+/** The answer: one outcome per Word thread sent, in order; `stored` false for a dry run. */
+export interface WordRemarksResult {
+  outcomes: WordRemarkOutcome[]
+  stored: boolean
+}
+
 export const ImportFileQuery = z.object({
   title: DocumentTitle.optional(),
   language: z.enum(LANGUAGES).optional(),

@@ -45,6 +45,8 @@ import type {
   SignInInput,
   ThreadStatus,
   ThreadView,
+  WordRemarksInput,
+  WordRemarksResult,
   WordingDecision,
   AgreementOverview,
   ProposalView,
@@ -171,6 +173,8 @@ export const api = {
     `${doc(id)}/comparative-table?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=${format}${options.justification ? '&justification=1' : ''}`,
 
   listThreads: (id: string) => request<ThreadView[]>('GET', `${doc(id)}/threads`),
+  addWordRemarks: (id: string, input: WordRemarksInput, dryRun: boolean) =>
+    request<WordRemarksResult>('POST', `${doc(id)}/word-remarks${dryRun ? '?dryRun=1' : ''}`, input),
   createThread: (id: string, input: CreateThreadInput) => request<ThreadView>('POST', `${doc(id)}/threads`, input),
   setThreadStatus: (id: string, threadId: string, status: ThreadStatus) =>
     request<ThreadView>('PATCH', `${doc(id)}/threads/${encodeURIComponent(threadId)}`, { status }),

@@ -9,6 +9,7 @@ import { useProgressive } from '../ui/useProgressive'
 import type { CommentsController, CommentsSnapshot } from './CommentsController'
 import { ThreadCard } from './ThreadCard'
 import { ThreadComposer } from './ThreadComposer'
+import { WordRemarksDialog } from './WordRemarksDialog'
 import { useKeepListFocus } from './keepListFocus'
 import { chunksByArticle } from './panelChunks'
 import '../styles/comments.css'
@@ -124,6 +125,7 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
   const [orgId, setOrgId] = useState('')
   const [articleId, setArticleId] = useState('')
   const [withResolved, setWithResolved] = useState(false)
+  const [readingRemarks, setReadingRemarks] = useState(false)
   const listRef = useRef<HTMLDivElement>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
   useKeepListFocus(listRef, headingRef)
@@ -288,6 +290,14 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
           <input type="checkbox" checked={withResolved} onChange={(e) => setWithResolved(e.target.checked)} /> {t('comments.reportResolved')}
         </label>
       </div>
+      {canComment && (
+        <div className="comment-report">
+          <button type="button" className="link-button" data-testid="word-remarks" onClick={() => setReadingRemarks(true)}>
+            {t('comments.wordRemarks')}
+          </button>
+        </div>
+      )}
+      {readingRemarks && <WordRemarksDialog docId={docId} places={snapshot.places} onClose={() => setReadingRemarks(false)} />}
     </section>
   )
 }

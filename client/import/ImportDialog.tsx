@@ -14,6 +14,7 @@ import { ImportWorkerClient } from './importClient'
 import type { ImportSource, ImportStage } from './messages'
 import { ImportPreview } from './ImportPreview'
 import { useFailure, words } from '../ui/useFailure'
+import { readFile } from './readFile'
 
 /** Largest file read in the browser (the server takes at most 16 MB of JSON). */
 const MAX_FILE_MB = 20
@@ -24,20 +25,6 @@ type Step =
   | { kind: 'choose' }
   | { kind: 'working'; stage: 'reading' | ImportStage; percent: number }
   | { kind: 'preview'; result: ImportResult; structure: LawStructure }
-
-/**
- * Reads a file's bytes with progress (a large file from a slow disk or share takes a while). As
- * bytes, not text: how they decode depends on the kind (an XML file names its own encoding).
- */
-function readFile(file: File, onProgress: (percent: number) => void): Promise<ArrayBuffer> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100))
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'))
-    reader.onload = () => resolve(reader.result as ArrayBuffer)
-    reader.readAsArrayBuffer(file)
-  })
-}
 
 /**
  * "Import a draft": a .docx, .txt, .md or Akoma Ntoso .xml file (or pasted text) is parsed in a

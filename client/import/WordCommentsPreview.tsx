@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { WordCommentThread } from '../../shared/import/wordComments'
 import { clip } from '../../shared/clip'
 import { useI18n } from '../i18n/i18n'
@@ -12,9 +13,10 @@ const clipped = (text: string) => clip(text, MAX_TEXT)
  * What a Word file's comments, footnotes and tracked changes (when proposed) will become, before
  * the import is confirmed: each thread's words, its first comment with its Word author (a
  * change: the words it proposes), how many replies, whether it was done.
- * As text, as everything in the preview.
+ * As text, as everything in the preview. `outcome`: what becomes of each in a draft the file was
+ * sent back on, said after it (client/comments/WordRemarksDialog.tsx).
  */
-export function WordCommentsPreview({ threads }: { threads: readonly WordCommentThread[] }) {
+export function WordCommentsPreview({ threads, outcome }: { threads: readonly WordCommentThread[]; outcome?: (index: number) => ReactNode }) {
   const { t } = useI18n()
   if (threads.length === 0) return null
   const hidden = Math.max(0, threads.length - MAX_SHOWN)
@@ -37,7 +39,8 @@ export function WordCommentsPreview({ threads }: { threads: readonly WordComment
                 <> — <strong>{who}</strong>: {clipped(first.text)}</>
               )}
               {replies > 0 && <span className="muted"> {t('import.wordComments.replies', { n: replies })}</span>}
-              {thread.resolved && <span className="muted"> {t('import.wordComments.done')}</span>}
+              {thread.resolved && !outcome && <span className="muted"> {t('import.wordComments.done')}</span>}
+              {outcome?.(i)}
             </li>
           )
         })}

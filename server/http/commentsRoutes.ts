@@ -1,4 +1,4 @@
-import { CommentInput, CreateThreadInput, ErrorCode, ReviewReportQuery, ThreadStatusInput, WordingDecisionInput } from '../../shared/api'
+import { CommentInput, CreateThreadInput, ErrorCode, ReviewReportQuery, ThreadStatusInput, WordingDecisionInput, WordRemarksInput, WordRemarksQuery } from '../../shared/api'
 import { reviewReportDocx } from '../../shared/review/reviewReportDocx'
 import { reviewReportHtml } from '../../shared/review/reviewReportHtml'
 import { REPORT_WORDS } from '../../shared/review/reviewReport'
@@ -10,7 +10,9 @@ import { HttpError } from '../errors'
 import { validationIssues } from '../../shared/validation'
 import type { ApiDeps } from './api'
 import { documentViewer } from './documentViewer'
-import { validBody, type AuthedContext } from './guard'
+import { validBody, validQuery, type AuthedContext } from './guard'
+import { MAX_IMPORT_BYTES } from './exportRoutes'
+import { WordRemarks } from '../services/wordRemarks'
 import { sendDownload, sendJson, sendNoContent } from './respond'
 import type { Router } from './router'
 import { DOCX_CONTENT_TYPE } from '../../shared/apiConstants'
@@ -30,6 +32,7 @@ export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
   const { guards, documentAccess: access } = deps
   const threads = new ReviewThreads(deps)
   const preferences = new AlternativePreferences(deps)
+  const wordRemarks = new WordRemarks(deps)
   const viewerOf = (ctx: AuthedContext) => documentViewer(access, ctx)
 
   router
@@ -48,6 +51,17 @@ export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
         const { doc, viewer } = viewerOf(ctx)
         const input = await validBody(ctx, CreateThreadInput)
         sendJson(ctx.res, 201, threads.create(viewer, doc, input))
+      }),
+    )
+    .on(
+      'POST',
+      '/api/documents/:id/word-remarks',
+      guards.signedIn(async (ctx) => {
+        const { doc, viewer } = viewerOf(ctx)
+        const { dryRun } = validQuery(ctx.url, WordRemarksQuery)
+        const input = await validBody(ctx, WordRemarksInput, MAX_IMPORT_BYTES)
+        const result = wordRemarks.add(viewer, doc, input.wordComments, dryRun)
+        sendJson(ctx.res, dryRun ? 200 : 201, result)
       }),
     )
     .on(

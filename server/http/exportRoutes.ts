@@ -6,7 +6,7 @@ import { mediaTypeKind } from '../../shared/import/fileKind'
 import type { Exports, Imported } from '../services/exports'
 import type { DocumentAccess } from '../services/access'
 import type { Guards } from './guard'
-import { validBody } from './guard'
+import { validBody, validQuery } from './guard'
 import { readRawBody } from './body'
 import { importRefusal } from './importRefusal'
 import { sendDownload, sendJson } from './respond'
@@ -19,15 +19,6 @@ export interface ExportRoutesDeps {
   guards: Guards
   documentAccess: DocumentAccess
   exports: Exports
-}
-
-function validQuery<S extends z.ZodType>(url: URL, schema: S): z.infer<S> {
-  const parsed = schema.safeParse(Object.fromEntries(url.searchParams))
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-    throw new HttpError(400, ErrorCode.validation, 'invalid query', details)
-  }
-  return parsed.data
 }
 
 /** Errors from the worker that are the request's fault, not the server's. */

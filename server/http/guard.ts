@@ -29,6 +29,16 @@ export async function validBody<S extends z.ZodType>(ctx: RequestContext, schema
   return parsed.data
 }
 
+/** Parses and validates a request's query string with a zod schema. */
+export function validQuery<S extends z.ZodType>(url: URL, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(Object.fromEntries(url.searchParams))
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+    throw new HttpError(400, ErrorCode.validation, 'invalid query', details)
+  }
+  return parsed.data
+}
+
 /**
  * The wrappers every route goes through:
  * - `signedIn`: a valid session (401 otherwise) and, on a state-changing method, the session's

@@ -8,11 +8,12 @@ import type { UserRecord } from '../db/usersRepo'
  * stored as the importer's review threads: in the draft's creating transaction, with no rate
  * limit (a ministry's file may carry hundreds), each comment a millisecond after the one before,
  * so that threads list in the order of the text and replies after what they answer.
+ * Returns the new threads' ids, in the order given.
  */
-export function storeImportedThreads(comments: CommentsRepo, docId: string, importer: UserRecord, threads: readonly PlacedWordThread[], now = Date.now()): void {
+export function storeImportedThreads(comments: CommentsRepo, docId: string, importer: UserRecord, threads: readonly PlacedWordThread[], now = Date.now()): string[] {
   let tick = now
   const next = () => new Date(tick++).toISOString()
-  for (const thread of threads) {
+  return threads.map((thread) => {
     const at = next()
     const id = newRowId()
     comments.insertThread({
@@ -32,5 +33,6 @@ export function storeImportedThreads(comments: CommentsRepo, docId: string, impo
       comments.insertComment({ id: newRowId(), thread_id: id, author_id: importer.id, org_id: importer.organization.id, body, created_at: next() })
     }
     if (thread.resolved) comments.setStatus(id, 'resolved', importer.id, at)
-  }
+    return id
+  })
 }

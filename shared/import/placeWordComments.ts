@@ -91,6 +91,7 @@ const WORDS = {
     proposed: (words: string) => `Proposed: “${words}”.`,
     noText: '(no text)',
     notFound: (quote: string) => `On the words “${quote}”, not found in the imported text.`,
+    notInDraft: (quote: string) => `On the words “${quote}”, not found in the draft.`,
   },
   ru: {
     unnamed: 'автор не указан',
@@ -100,6 +101,7 @@ const WORDS = {
     proposed: (words: string) => `Предложено: «${words}».`,
     noText: '(без текста)',
     notFound: (quote: string) => `К словам «${quote}», не найденным в импортированном тексте.`,
+    notInDraft: (quote: string) => `К словам «${quote}», не найденным в проекте.`,
   },
 } satisfies Record<Language, unknown>
 
@@ -109,7 +111,8 @@ function whoAndWhen(comment: WordComment, language: Language): string {
   return comment.date && !Number.isNaN(Date.parse(comment.date)) ? `${who}, ${documentDate(comment.date, language)}` : who
 }
 
-function bodyOf(comment: WordComment, thread: WordCommentThread, language: Language, before = ''): string {
+/** A Word comment as a review comment's body: headed by its Word author and date (`before`: what goes above). */
+export function wordCommentBody(comment: WordComment, thread: WordCommentThread, language: Language, before = ''): string {
   const words = WORDS[language]
   const who = whoAndWhen(comment, language)
   const lines =
@@ -120,6 +123,9 @@ function bodyOf(comment: WordComment, thread: WordCommentThread, language: Langu
   return clip(body, COMMENT_MAX_LENGTH)
 }
 
+/** Where the text is that a file's comments are placed on: the file's own, imported with them, or a draft they were sent back on. */
+export type PlacedOn = 'imported' | 'draft'
+
 /**
  * Places each Word comment thread on the imported text (`doc`, as the import encoded it): on the
  * words it was made on, found by their text — the occurrence in the paragraph the comment was
@@ -129,27 +135,34 @@ function bodyOf(comment: WordComment, thread: WordCommentThread, language: Langu
  * whole, its quote in its first comment.
  */
 export function placeWordComments(doc: Y.Doc, threads: readonly WordCommentThread[], language: Language): PlacedWordThread[] {
+  return placeEach(doc, threads, language, 'imported').filter((p) => p !== null)
+}
+
+/**
+ * As placeWordComments, on any text (`on`: a draft a ministry's file was sent back on), one entry
+ * for each thread: null only when the text has no words at all.
+ */
+export function placeEach(doc: Y.Doc, threads: readonly WordCommentThread[], language: Language, on: PlacedOn): (PlacedWordThread | null)[] {
   const blocks = blocksOf(doc)
   const longest = blocks.reduce((n, b) => Math.max(n, b.words.length), 0)
   const title = blocks.find((b) => b.placeId === TITLE_PLACE) ?? blocks[0]
-  const placed: PlacedWordThread[] = []
-  for (const thread of threads) {
+  const notFound = on === 'imported' ? WORDS[language].notFound : WORDS[language].notInDraft
+  return threads.map((thread): PlacedWordThread | null => {
     const lines = thread.quote.split('\n').map(collapseSpaces).filter(Boolean)
     const paragraph = collapseSpaces(thread.paragraph)
     const start = lines.length > 0 ? findLine(blocks, lines[0], paragraph, longest) : paragraph ? findLine(blocks, withoutTypedNumber(paragraph), paragraph, longest) : null
-    const bodies = (before: string) => thread.comments.map((c, i) => bodyOf(c, thread, language, i === 0 ? before : ''))
+    const bodies = (before: string) => thread.comments.map((c, i) => wordCommentBody(c, thread, language, i === 0 ? before : ''))
     if (start === null) {
-      if (title === undefined) continue
+      if (title === undefined) return null
       const quote = lines.join(' ') || paragraph
       // A whole place takes no wording: a change whose words are not found says what it proposed.
-      placed.push({ placeId: title.placeId, blockId: null, anchor: null, quote: title.words, resolved: thread.resolved, bodies: bodies(quote ? WORDS[language].notFound(quote) : ''), proposal: null })
-      continue
+      return { placeId: title.placeId, blockId: null, anchor: null, quote: title.words, resolved: thread.resolved, bodies: bodies(quote ? notFound(quote) : ''), proposal: null }
     }
     const first = blocks[start.block]
     const last = lines.length > 1 ? findLastLine(blocks, start, lines[lines.length - 1]) : null
     const from = { text: first.text, index: start.index }
     const to = last ? { text: blocks[last.block].text, index: last.index } : { text: first.text, index: start.index + start.length }
-    placed.push({
+    return {
       placeId: first.placeId,
       blockId: blockIdOf(first.text),
       anchor: createAnchor(from, to),
@@ -158,7 +171,6 @@ export function placeWordComments(doc: Y.Doc, threads: readonly WordCommentThrea
       bodies: bodies(''),
       // A wording replaces words of one block (one Y.XmlText: no cross-reference inside).
       proposal: thread.proposal !== undefined && from.text === to.text ? thread.proposal : null,
-    })
-  }
-  return placed
+    }
+  })
 }

@@ -1,0 +1,79 @@
+import type { WordRemarkOutcome, WordRemarksResult } from '../../shared/api'
+import { matchWordRemarks, type KnownThread } from '../../shared/import/matchWordRemarks'
+import { placeEach } from '../../shared/import/placeWordComments'
+import type { WordCommentThread } from '../../shared/import/wordComments'
+import { can } from '../../shared/roles'
+import { newRowId } from '../auth/tokens'
+import { threadsMessage } from '../collab/messages'
+import type { DocumentRecord } from '../db/documentsRepo'
+import { forbidden } from '../errors'
+import type { CommentsDeps, Viewer } from './comments'
+import { storeImportedThreads } from './importedThreads'
+
+/**
+ * A ministry's Word file sent back on a draft (its remarks in the margin, footnotes, tracked
+ * changes as proposed wordings), added to the draft's review: new remarks become threads on the
+ * words of the draft now (shared/import/placeWordComments.ts), replies in Word to the draft's own
+ * threads (exported into the margin) join them, and what the draft has already (the same file
+ * taken in twice) is left (shared/import/matchWordRemarks.ts). All in one transaction, in the
+ * name of whoever adds them, each headed by its Word author; no comment rate limit (a file may
+ * carry hundreds), as an import.
+ */
+export class WordRemarks {
+  constructor(private readonly deps: CommentsDeps) {}
+
+  add(viewer: Viewer, doc: DocumentRecord, remarks: readonly WordCommentThread[], dryRun: boolean): WordRemarksResult {
+    if (!can(viewer.role, 'comment')) throw forbidden(`a ${viewer.role} may not comment on this document`)
+    const matches = matchWordRemarks(remarks, this.known(doc), doc.language)
+    const fresh = matches.flatMap((m) => (m.kind === 'new' ? [m.thread] : []))
+    const placed = fresh.length === 0 ? [] : this.deps.rooms.read(doc.id, (ydoc) => placeEach(ydoc, fresh, doc.language, 'draft'))
+    const toStore = placed.filter((p) => p !== null)
+    let ids: string[] = []
+    if (!dryRun) {
+      this.deps.db.transaction(() => {
+        ids = storeImportedThreads(this.deps.comments, doc.id, viewer.user, toStore)
+        let tick = Date.now() + toStore.length
+        for (const m of matches) {
+          if (m.kind !== 'replies') continue
+          for (const body of m.bodies) {
+            const at = new Date(tick++).toISOString()
+            this.deps.comments.insertComment({ id: newRowId(), thread_id: m.threadId, author_id: viewer.user.id, org_id: viewer.user.organization.id, body, created_at: at })
+          }
+        }
+      })()
+    }
+    const places = new Map(this.deps.comments.threads(doc.id).map((row) => [row.id, row.article_id]))
+    let next = 0
+    let stored = 0
+    const outcomes = matches.map((m): WordRemarkOutcome => {
+      if (m.kind !== 'new') return { fate: m.kind, placeId: places.get(m.threadId) ?? null, threadId: m.threadId, replies: m.kind === 'replies' ? m.bodies.length : 0 }
+      const thread = placed[next++]
+      // Not placed: a draft with no words at all (never one made here: a draft has a title).
+      if (!thread) return { fate: 'notFound', placeId: null, threadId: null, replies: 0 }
+      const threadId = dryRun ? null : ids[stored++]
+      return { fate: thread.anchor ? 'onWords' : 'notFound', placeId: thread.placeId, threadId, replies: thread.bodies.length - 1 }
+    })
+    if (!dryRun) this.announce(doc, viewer, outcomes)
+    return { outcomes, stored: !dryRun }
+  }
+
+  /** The draft's threads, each with its comments' bodies, oldest first. */
+  private known(doc: DocumentRecord): KnownThread[] {
+    const bodies = new Map<string, string[]>()
+    for (const c of this.deps.comments.commentsOfDocument(doc.id)) {
+      if (c.deleted_at !== null) continue
+      const list = bodies.get(c.thread_id) ?? []
+      list.push(c.body)
+      bodies.set(c.thread_id, list)
+    }
+    return this.deps.comments.threads(doc.id).map((row) => ({ id: row.id, quote: row.quote, proposal: row.proposal, bodies: bodies.get(row.id) ?? [] }))
+  }
+
+  private announce(doc: DocumentRecord, viewer: Viewer, outcomes: WordRemarkOutcome[]): void {
+    const created = outcomes.filter((o) => o.fate === 'onWords' || o.fate === 'notFound')
+    const answered = outcomes.filter((o) => o.fate === 'replies')
+    for (const o of created) if (o.threadId) this.deps.rooms.sendToRoom(doc.id, threadsMessage({ threadId: o.threadId, change: 'created' }))
+    for (const o of answered) this.deps.rooms.sendToRoom(doc.id, threadsMessage({ threadId: o.threadId!, change: 'updated' }))
+    this.deps.log.info('remarks from a Word file added', { docId: doc.id, user: viewer.user.id, threads: created.length, answered: answered.length })
+  }
+}

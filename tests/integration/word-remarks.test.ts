@@ -1,0 +1,125 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { ThreadView, WordRemarksInput, WordRemarksResult } from '../../shared/api'
+import { createAnchor, textOfBlock } from '../../shared/comments/anchor'
+import { bytesSource } from '../../shared/import/fileKind'
+import { parseSource } from '../../shared/import/source'
+import type { Account } from '../helpers/accounts'
+import { answeredInWord } from '../helpers/answeredInWord'
+import { articleBlockText, connectClient, nthElement, waitSynced, xmlString } from '../helpers/clients'
+import { onSampleLaw } from '../helpers/sampleLaw'
+
+/** The remarks of a Word file, read as the browser reads them (tracked changes proposed). */
+async function remarksOf(bytes: Uint8Array): Promise<WordRemarksInput['wordComments']> {
+  return (await parseSource(bytesSource('docx', bytes), undefined, undefined, 'propose')).wordComments ?? []
+}
+
+describe('remarks from a Word file sent back on a draft (POST /api/documents/:id/word-remarks)', () => {
+  const law = onSampleLaw()
+  const path = (docId = law.docId, dryRun = false) => `/api/documents/${docId}/word-remarks${dryRun ? '?dryRun=1' : ''}`
+  const send = (account: Account, body: unknown, dryRun = false, docId?: string) => account.api(path(docId, dryRun), { method: 'POST', body: JSON.stringify(body) })
+  const threads = () => law.cast.owner.json<ThreadView[]>(`/api/documents/${law.docId}/threads`)
+  let asked: ThreadView
+  let proposing: ThreadView
+  let passage: string
+  /** Words of Article 5 a ministry comments on, and of Article 6 it changes. */
+  let commented: string
+  let changed: string
+  let article5: string
+  let article6: string
+  let exported: Uint8Array
+
+  beforeAll(async () => {
+    const client = connectClient(law.server.wsUrl, law.docId, { cookie: law.cast.reviewer.cookie })
+    try {
+      await waitSynced(client)
+      const text = articleBlockText(client.ydoc, 2, 1)
+      passage = textOfBlock(text).split(' ').slice(0, 4).join(' ')
+      const post = (account: Account, p: string, body: unknown) => account.api(p, { method: 'POST', body: JSON.stringify(body) })
+      const threadsPath = `/api/documents/${law.docId}/threads`
+      const articleId = nthElement(client.ydoc, 'article', 2).getAttribute('id')
+      asked = await (await post(law.cast.reviewer, threadsPath, { articleId, anchor: createAnchor({ text, index: 0 }, { text, index: passage.length }), body: 'Unclear.' })).json()
+      expect((await post(law.cast.drafter, `${threadsPath}/${asked.id}/comments`, { body: 'We will rephrase it.' })).status).toBe(201)
+      const other = articleBlockText(client.ydoc, 3, 1)
+      const words = textOfBlock(other).split(' ').slice(0, 2).join(' ')
+      const anchor = createAnchor({ text: other, index: 0 }, { text: other, index: words.length })
+      proposing = await (await post(law.cast.reviewer, threadsPath, { articleId: nthElement(client.ydoc, 'article', 3).getAttribute('id'), anchor, body: 'Shorter.', proposal: 'Each' })).json()
+      expect(proposing.proposal?.text).toBe('Each')
+      commented = textOfBlock(articleBlockText(client.ydoc, 4, 1)).split(' ').slice(1, 4).join(' ')
+      // A word nowhere before Article 6 (the change is made on its first occurrence in the file).
+      const whole = xmlString(client.ydoc)
+      changed = textOfBlock(articleBlockText(client.ydoc, 5, 1)).split(' ').find((w) => /^\p{L}{4,}$/u.test(w) && whole.split(w).length === 2)!
+      article5 = nthElement(client.ydoc, 'article', 4).getAttribute('id')!
+      article6 = nthElement(client.ydoc, 'article', 5).getAttribute('id')!
+    } finally {
+      client.destroy()
+    }
+    const res = await law.cast.owner.api(`/api/documents/${law.docId}/export?format=docx&comments=1`)
+    exported = new Uint8Array(await res.arrayBuffer())
+  })
+
+  it('shows, without storing, then adds: replies in Word join the draft’s threads, new remarks and tracked changes become threads on the draft’s words', async () => {
+    const answered = answeredInWord(exported, {
+      replies: [{ to: 'We will rephrase it.', author: 'МВД', text: 'Agreed, rephrase.' }],
+      comments: [{ on: commented, author: 'MFA', text: 'Cite the Convention. <b>here</b>' }],
+      changes: [{ words: changed, by: 'UPDATED', author: 'MoJ' }],
+    })
+    const remarks = await remarksOf(answered)
+    expect(remarks).toHaveLength(4)
+
+    const before = await threads()
+    const dry = await send(law.cast.reviewer, { wordComments: remarks }, true)
+    expect(dry.status).toBe(200)
+    const plan = (await dry.json()) as WordRemarksResult
+    expect(plan.stored).toBe(false)
+    const byFate = (result: WordRemarksResult) => Object.fromEntries(result.outcomes.map((o) => [o.fate === 'replies' || o.fate === 'already' ? o.threadId : o.placeId, o.fate]))
+    expect(byFate(plan)).toEqual({ [asked.id]: 'replies', [proposing.id]: 'already', [article5]: 'onWords', [article6]: 'onWords' })
+    expect(plan.outcomes.find((o) => o.fate === 'replies')?.replies).toBe(1)
+    expect(await threads()).toEqual(before)
+
+    const res = await send(law.cast.reviewer, { wordComments: remarks })
+    expect(res.status).toBe(201)
+    const result = (await res.json()) as WordRemarksResult
+    expect(result.stored).toBe(true)
+    expect(byFate(result)).toEqual(byFate(plan))
+    const after = await threads()
+    expect(after).toHaveLength(before.length + 2)
+    const answeredThread = after.find((t) => t.id === asked.id)!
+    expect(answeredThread.comments.map((c) => c.body)).toEqual(['Unclear.', 'We will rephrase it.', expect.stringMatching(/^From Word — МВД, 5 December 2026:\nAgreed, rephrase\.$/)])
+    expect(answeredThread.comments[2].author.displayName).toBe('Rita Reviewer')
+    const remark = after.find((t) => t.articleId === article5 && !before.some((b) => b.id === t.id))!
+    expect(remark.quote).toBe(commented)
+    expect(remark.anchor).not.toBeNull()
+    expect(remark.comments[0].body).toBe('From Word — MFA, 5 December 2026:\nCite the Convention. <b>here</b>')
+    const change = after.find((t) => t.articleId === article6 && !before.some((b) => b.id === t.id))!
+    expect(change.quote).toContain(changed)
+    expect(change.proposal?.text).toContain('UPDATED')
+    expect(change.comments[0].body).toMatch(/^Tracked change in Word — MoJ/)
+
+    // The same file again: nothing new.
+    const again = (await (await send(law.cast.reviewer, { wordComments: remarks })).json()) as WordRemarksResult
+    expect(again.outcomes.map((o) => o.fate)).toEqual(['already', 'already', 'already', 'already'])
+    expect(await threads()).toHaveLength(after.length)
+  })
+
+  it('puts a remark whose words the draft no longer has on the title, quoting them', async () => {
+    const wordComments = [{ quote: 'words the draft never had', paragraph: '', resolved: true, comments: [{ author: 'MoI', date: null, text: 'Delete.' }] }]
+    const result = (await (await send(law.cast.drafter, { wordComments })).json()) as WordRemarksResult
+    expect(result.outcomes).toEqual([{ fate: 'notFound', placeId: 'title', threadId: expect.any(String), replies: 0 }])
+    const thread = (await threads()).find((t) => t.id === result.outcomes[0].threadId)!
+    expect(thread.anchor).toBeNull()
+    expect(thread.status).toBe('resolved')
+    expect(thread.comments[0].body).toBe('On the words “words the draft never had”, not found in the draft.\nFrom Word — MoI:\nDelete.')
+  })
+
+  it('refuses those who may not comment, unknown drafts and malformed remarks, storing nothing', async () => {
+    const before = await threads()
+    const one = { wordComments: [{ quote: 'x', paragraph: '', resolved: false, comments: [{ author: 'A', date: null, text: 'B' }] }] }
+    expect((await send(law.cast.observer, one)).status).toBe(403)
+    expect((await send(law.cast.stranger, one)).status).toBe(403)
+    expect((await send(law.cast.owner, one, false, 'no-such-draft')).status).toBe(404)
+    expect((await send(law.cast.owner, { wordComments: [] })).status).toBe(400)
+    expect((await send(law.cast.owner, { wordComments: [{ quote: 'x', comments: [] }] })).status).toBe(400)
+    expect((await law.cast.owner.api(`${path()}?dryRun=maybe`, { method: 'POST', body: JSON.stringify(one) })).status).toBe(400)
+    expect(await threads()).toEqual(before)
+  })
+})
