@@ -29,9 +29,10 @@ export function answeredInWord(bytes: Uint8Array, answers: WordAnswers): Uint8Ar
   const files: Record<string, string> = {}
   for (const name of zipEntries(bytes)) files[name] = unzipText(bytes, name)
   let comments = files['word/comments.xml']
-  let extended = files['word/commentsExtended.xml']
+  // Word writes this part for replies and "done"; an export without replies has none.
+  let extended = files['word/commentsExtended.xml'] ?? '<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"></w15:commentsEx>'
   let document = files['word/document.xml']
-  if (!comments || !extended) throw new Error('the file has no comments to answer (export it with comments=1)')
+  if (!comments) throw new Error('the file has no comments to answer (export it with comments=1)')
   let id = Math.max(...[...comments.matchAll(/<w:comment w:id="(\d+)"/g)].map((m) => Number(m[1]))) + 1
   let paraId = 0x7a000000
   const add = (author: string, text: string, parent: string | null): number => {
@@ -45,10 +46,17 @@ export function answeredInWord(bytes: Uint8Array, answers: WordAnswers): Uint8Ar
   }
   for (const reply of answers.replies ?? []) {
     const at = comments.indexOf(esc(reply.to))
-    // Word names a comment by its last paragraph's w14:paraId.
-    const element = at < 0 ? '' : comments.slice(comments.lastIndexOf('<w:comment ', at), comments.indexOf('</w:comment>', at))
-    const parent = [...element.matchAll(/w14:paraId="([0-9A-F]+)"/g)].pop()?.[1]
-    if (!parent) throw new Error(`no comment says "${reply.to}"`)
+    if (at < 0) throw new Error(`no comment says "${reply.to}"`)
+    const start = comments.lastIndexOf('<w:comment ', at)
+    const end = comments.indexOf('</w:comment>', at)
+    // Word names a comment by its last paragraph's w14:paraId, and gives it one when it is answered.
+    let parent = [...comments.slice(start, end).matchAll(/w14:paraId="([0-9A-F]+)"/g)].pop()?.[1]
+    if (!parent) {
+      parent = (paraId++).toString(16).toUpperCase()
+      const last = comments.lastIndexOf('<w:p>', end)
+      comments = `${comments.slice(0, last)}<w:p w14:paraId="${parent}" w14:textId="${parent}">${comments.slice(last + '<w:p>'.length)}`
+      extended = extended.replace('</w15:commentsEx>', `<w15:commentEx w15:paraId="${parent}"/></w15:commentsEx>`)
+    }
     add(reply.author, reply.text, parent)
   }
   for (const comment of answers.comments ?? []) {

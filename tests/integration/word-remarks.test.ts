@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ThreadView, WordRemarksInput, WordRemarksResult } from '../../shared/api'
-import { createAnchor, textOfBlock } from '../../shared/comments/anchor'
+import { textOfBlock } from '../../shared/comments/anchor'
 import { bytesSource } from '../../shared/import/fileKind'
 import { parseSource } from '../../shared/import/source'
 import type { Account } from '../helpers/accounts'
 import { answeredInWord } from '../helpers/answeredInWord'
-import { articleBlockText, connectClient, nthElement, waitSynced, xmlString } from '../helpers/clients'
+import { anchorOn, articleId } from '../helpers/anchorOn'
+import { articleBlockText, connectClient, waitSynced, xmlString } from '../helpers/clients'
 import { onSampleLaw } from '../helpers/sampleLaw'
 
 /** The remarks of a Word file, read as the browser reads them (tracked changes proposed). */
@@ -20,7 +21,6 @@ describe('remarks from a Word file sent back on a draft (POST /api/documents/:id
   const threads = () => law.cast.owner.json<ThreadView[]>(`/api/documents/${law.docId}/threads`)
   let asked: ThreadView
   let proposing: ThreadView
-  let passage: string
   /** Words of Article 5 a ministry comments on, and of Article 6 it changes. */
   let commented: string
   let changed: string
@@ -32,24 +32,20 @@ describe('remarks from a Word file sent back on a draft (POST /api/documents/:id
     const client = connectClient(law.server.wsUrl, law.docId, { cookie: law.cast.reviewer.cookie })
     try {
       await waitSynced(client)
-      const text = articleBlockText(client.ydoc, 2, 1)
-      passage = textOfBlock(text).split(' ').slice(0, 4).join(' ')
+      const passage = textOfBlock(articleBlockText(client.ydoc, 2, 1)).split(' ').slice(0, 4).join(' ')
       const post = (account: Account, p: string, body: unknown) => account.api(p, { method: 'POST', body: JSON.stringify(body) })
       const threadsPath = `/api/documents/${law.docId}/threads`
-      const articleId = nthElement(client.ydoc, 'article', 2).getAttribute('id')
-      asked = await (await post(law.cast.reviewer, threadsPath, { articleId, anchor: createAnchor({ text, index: 0 }, { text, index: passage.length }), body: 'Unclear.' })).json()
+      asked = await (await post(law.cast.reviewer, threadsPath, { articleId: articleId(client.ydoc, 2), anchor: anchorOn(client.ydoc, 2, 1, passage), body: 'Unclear.' })).json()
       expect((await post(law.cast.drafter, `${threadsPath}/${asked.id}/comments`, { body: 'We will rephrase it.' })).status).toBe(201)
-      const other = articleBlockText(client.ydoc, 3, 1)
-      const words = textOfBlock(other).split(' ').slice(0, 2).join(' ')
-      const anchor = createAnchor({ text: other, index: 0 }, { text: other, index: words.length })
-      proposing = await (await post(law.cast.reviewer, threadsPath, { articleId: nthElement(client.ydoc, 'article', 3).getAttribute('id'), anchor, body: 'Shorter.', proposal: 'Each' })).json()
+      const words = textOfBlock(articleBlockText(client.ydoc, 3, 1)).split(' ').slice(0, 2).join(' ')
+      proposing = await (await post(law.cast.reviewer, threadsPath, { articleId: articleId(client.ydoc, 3), anchor: anchorOn(client.ydoc, 3, 1, words), body: 'Shorter.', proposal: 'Each' })).json()
       expect(proposing.proposal?.text).toBe('Each')
       commented = textOfBlock(articleBlockText(client.ydoc, 4, 1)).split(' ').slice(1, 4).join(' ')
       // A word nowhere before Article 6 (the change is made on its first occurrence in the file).
       const whole = xmlString(client.ydoc)
       changed = textOfBlock(articleBlockText(client.ydoc, 5, 1)).split(' ').find((w) => /^\p{L}{4,}$/u.test(w) && whole.split(w).length === 2)!
-      article5 = nthElement(client.ydoc, 'article', 4).getAttribute('id')!
-      article6 = nthElement(client.ydoc, 'article', 5).getAttribute('id')!
+      article5 = articleId(client.ydoc, 4)
+      article6 = articleId(client.ydoc, 5)
     } finally {
       client.destroy()
     }

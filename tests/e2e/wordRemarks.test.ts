@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import type { ThreadView } from '../../shared/api'
+import { textOfBlock } from '../../shared/comments/anchor'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { createCast, createDocument, shareWithCast, type Cast } from '../helpers/accounts'
+import { answeredInWord } from '../helpers/answeredInWord'
+import { anchorOn, articleId } from '../helpers/anchorOn'
+import { articleBlockText, connectClient, waitSynced } from '../helpers/clients'
+
+const SAVED = '[data-testid="sync-status"][data-state="saved"]'
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/**
+ * In the browser, in the Russian interface: a ministry sends a draft back as a Word file — the
+ * draft's own comment answered in the margin, a new remark, a tracked change — and a reviewer
+ * adds them to the draft's review from the comments panel, seeing first what each becomes.
+ */
+describe('remarks from a Word file in the browser', () => {
+  let server: TestServer
+  let browser: Browser
+  let cast: Cast
+  let page: Page
+  let errors: string[]
+  let docId: string
+  let asked: ThreadView
+  let file: Buffer
+  let commented: string
+  let changed: string
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    cast = await createCast(server.url)
+    docId = (await createDocument(cast.owner, { title: 'Модельный закон', template: 'sample', language: 'ru' })).id
+    await shareWithCast(cast, docId)
+    const client = connectClient(server.wsUrl, docId, { cookie: cast.reviewer.cookie })
+    try {
+      await waitSynced(client)
+      const passage = textOfBlock(articleBlockText(client.ydoc, 2, 1)).split(' ').slice(0, 3).join(' ')
+      const body = { articleId: articleId(client.ydoc, 2), anchor: anchorOn(client.ydoc, 2, 1, passage), body: 'Неясно, о чём речь.' }
+      asked = await (await cast.reviewer.api(`/api/documents/${docId}/threads`, { method: 'POST', body: JSON.stringify(body) })).json()
+      commented = textOfBlock(articleBlockText(client.ydoc, 4, 1)).split(' ').slice(1, 4).join(' ')
+      const whole = textOfBlock(articleBlockText(client.ydoc, 5, 1))
+      changed = whole.split(' ').find((w) => /^\p{L}{5,}$/u.test(w))!
+    } finally {
+      client.destroy()
+    }
+    // What the ministry got (the draft with its open comments in Word's margin), and what it sent back.
+    const exported = new Uint8Array(await (await cast.owner.api(`/api/documents/${docId}/export?format=docx&comments=1`)).arrayBuffer())
+    file = Buffer.from(
+      answeredInWord(exported, {
+        replies: [{ to: 'Неясно, о чём речь.', author: 'МВД', text: 'Речь о жертвах торговли людьми.' }],
+        comments: [{ on: commented, author: 'МИД', text: 'Сослаться на Конвенцию <b>здесь</b>.' }],
+        changes: [{ words: changed, by: 'ИСПРАВЛЕНО', author: 'Минюст' }],
+      }),
+    )
+    browser = await launchBrowser()
+    const context = await contextFor(browser, server.url, cast.reviewer)
+    await context.addInitScript(() => localStorage.setItem('accord.uiLanguage', 'ru'))
+    page = await context.newPage()
+    page.context().setDefaultTimeout(10_000)
+    errors = trackErrors(page)
+    await page.goto(`${server.url}/d/${docId}`)
+    await page.getByTestId('read-only-banner').waitFor()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('shows what each remark of the file becomes in this draft, and adds them to its review', async () => {
+    const panel = page.getByTestId('comments-panel')
+    await expect.poll(() => panel.getByTestId('thread').count()).toBe(1)
+    await panel.getByRole('button', { name: 'Замечания из файла Word…' }).click()
+    const dialog = page.getByTestId('word-remarks-dialog')
+    await dialog.getByLabel('Файл Word (.docx)').setInputFiles({ name: 'ответ МВД.docx', mimeType: DOCX_TYPE, buffer: file })
+    await dialog.getByTestId('remarks-summary').waitFor()
+    expect(await dialog.getByTestId('remarks-summary').locator('li').allTextContents()).toEqual([
+      'Новых обсуждений к словам текста: 2',
+      'Ответов в обсуждениях проекта: 1 (обсуждений: 1)',
+    ])
+    const items = dialog.getByTestId('preview-word-comment')
+    expect(await items.count()).toBe(3)
+    expect(await items.nth(0).textContent()).toMatch(/Неясно, о чём речь\. \(ответов: 1\) → новые ответы в обсуждении проекта \(Статья 3\. [^)]+\): 1$/)
+    expect(await items.nth(1).textContent()).toMatch(/— МИД: Сослаться на Конвенцию <b>здесь<\/b>\. → новое обсуждение к этим словам \(Статья 5\. [^)]+\)$/)
+    expect(await items.nth(2).textContent()).toMatch(new RegExp(`^${changed} → ИСПРАВЛЕНО — Минюст → новое обсуждение к этим словам \\(Статья 6\\. [^)]+\\)$`))
+    // Nothing is added before it is confirmed.
+    expect(await cast.owner.json<ThreadView[]>(`/api/documents/${docId}/threads`)).toHaveLength(1)
+
+    await dialog.getByRole('button', { name: 'Добавить к обсуждению' }).click()
+    await dialog.getByTestId('remarks-done').waitFor()
+    await dialog.getByRole('button', { name: 'Закрыть' }).click()
+    expect(await dialog.count()).toBe(0)
+
+    // Everyone's panel shows them: the answer under the draft's own thread, the new ones on their words.
+    await expect.poll(() => panel.getByTestId('thread').count()).toBe(3)
+    const answered = panel.locator(`[data-thread-id="${asked.id}"]`)
+    expect(await answered.getByTestId('comment-body').allTextContents()).toEqual(['Неясно, о чём речь.', 'Из Word — МВД, 5 декабря 2026 г.:\nРечь о жертвах торговли людьми.'])
+    const remark = panel.getByTestId('thread').filter({ hasText: 'Сослаться на Конвенцию' })
+    const remarkId = (await remark.getAttribute('data-thread-id'))!
+    await expect
+      .poll(() => page.evaluate((id) => [...document.querySelectorAll(`.legal-text .comment-highlight[data-thread-id="${CSS.escape(id)}"]`)].map((s) => s.textContent).join(''), remarkId))
+      .toBe(commented)
+    expect(await page.locator('.legal-text b, [data-testid="comments-panel"] b').count()).toBe(0)
+    const change = panel.getByTestId('thread').filter({ hasText: 'Исправление в Word — Минюст' })
+    expect(await change.textContent()).toContain('ИСПРАВЛЕНО')
+
+    // The same file again: the dialog says there is nothing new, and adds nothing.
+    await panel.getByRole('button', { name: 'Замечания из файла Word…' }).click()
+    await dialog.getByLabel('Файл Word (.docx)').setInputFiles({ name: 'ответ МВД.docx', mimeType: DOCX_TYPE, buffer: file })
+    await dialog.getByTestId('remarks-summary').waitFor()
+    expect(await dialog.getByTestId('remarks-summary').locator('li').allTextContents()).toEqual(['Уже есть в проекте, оставлены как есть: 3'])
+    expect(await dialog.textContent()).toContain('Все замечания этого файла в проекте уже есть: добавлять нечего.')
+    expect(await dialog.getByRole('button', { name: 'Добавить к обсуждению' }).isDisabled()).toBe(true)
+    await page.keyboard.press('Escape')
+    expect(await dialog.count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+
+  it('says in words when a file is not a Word file or has no remarks', async () => {
+    await page.getByTestId('comments-panel').getByRole('button', { name: 'Замечания из файла Word…' }).click()
+    const dialog = page.getByTestId('word-remarks-dialog')
+    await dialog.getByLabel('Файл Word (.docx)').setInputFiles({ name: 'заметки.txt', mimeType: 'text/plain', buffer: Buffer.from('Статья 1.') })
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('Замечания читаются только из файлов Word (.docx).')
+    const plain = new Uint8Array(await (await cast.owner.api(`/api/documents/${docId}/export?format=docx`)).arrayBuffer())
+    await dialog.getByLabel('Файл Word (.docx)').setInputFiles({ name: 'проект.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(plain) })
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('В файле нет примечаний, сносок или исправлений: добавлять к обсуждению нечего.')
+    await dialog.getByRole('button', { name: 'Отмена' }).click()
+    expect(errors).toEqual([])
+  })
+})
