@@ -516,6 +516,7 @@ export const WordCommentThreadInput = z.object({
   comments: z.array(z.object({ author: z.string().max(1000), date: z.string().max(100).nullable(), text: WordText })).min(1).max(1000),
   note: z.object({ kind: z.enum(['footnote', 'endnote']), number: z.number().int().min(1).max(1_000_000) }).optional(),
   proposal: WordText.optional(),
+  untracked: z.boolean().optional(),
 }) satisfies z.ZodType<WordCommentThread>
 
 export const ImportDocumentInput = z.object({

@@ -1,3 +1,4 @@
+import type { DocJSON } from '../../shared/schema'
 import type { Editor } from '@tiptap/react'
 import type { EditorState } from '@tiptap/pm/state'
 import type { ThreadStatus, ThreadView, WordingDecision } from '../../shared/api'
@@ -133,6 +134,11 @@ export class CommentsController {
   }
 
   getSnapshot = (): CommentsSnapshot => this.snapshot
+
+  /** The draft's text as this browser has it now (null before the editor is ready): what a file sent back is compared with. */
+  currentText(): DocJSON | null {
+    return (this.usableEditor()?.getJSON() as DocJSON | undefined) ?? null
+  }
 
   private update(patch: Partial<CommentsSnapshot>): void {
     const composerBefore = this.snapshot.composer

@@ -297,7 +297,9 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
           </button>
         </div>
       )}
-      {readingRemarks && <WordRemarksDialog docId={docId} places={snapshot.places} onClose={() => setReadingRemarks(false)} />}
+      {readingRemarks && (
+        <WordRemarksDialog docId={docId} language={controller.language} places={snapshot.places} currentText={() => controller.currentText()} onClose={() => setReadingRemarks(false)} />
+      )}
     </section>
   )
 }

@@ -2,7 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { WordRemarkOutcome, WordRemarksResult } from '../../shared/api'
 import { importProblem } from '../../shared/import/errors'
 import { bytesSource, sourceKind } from '../../shared/import/fileKind'
-import type { WordCommentThread } from '../../shared/import/wordComments'
+import { MAX_WORD_COMMENT_THREADS, type WordCommentThread } from '../../shared/import/wordComments'
+import { fileEdits } from '../../shared/import/fileEdits'
+import type { Language } from '../../shared/language'
+import type { DocJSON } from '../../shared/schema'
 import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { ImportWorkerClient } from '../import/importClient'
@@ -19,7 +22,7 @@ const ACCEPT = '.docx,application/vnd.openxmlformats-officedocument.wordprocessi
 type Step =
   | { kind: 'choose' }
   | { kind: 'working'; percent: number | null }
-  | { kind: 'preview'; remarks: WordCommentThread[]; plan: WordRemarksResult; unproposed: number }
+  | { kind: 'preview'; remarks: WordCommentThread[]; plan: WordRemarksResult; unproposed: number; edits: number; unrelated: boolean }
   | { kind: 'done'; result: WordRemarksResult }
 
 interface Counts {
@@ -49,7 +52,15 @@ function countsOf(outcomes: readonly WordRemarkOutcome[]): Counts {
  * thread the draft has, or nothing new), as the server works it out without storing; confirming
  * adds them to the review (server/services/wordRemarks.ts).
  */
-export function WordRemarksDialog({ docId, places, onClose }: { docId: string; places: ReadonlyMap<string, PlaceInfo>; onClose: () => void }) {
+export function WordRemarksDialog({ docId, language, places, currentText, onClose }: {
+  docId: string
+  /** The draft's. */
+  language: Language
+  places: ReadonlyMap<string, PlaceInfo>
+  /** The draft's text now, which the file's is compared with. */
+  currentText: () => DocJSON | null
+  onClose: () => void
+}) {
   const { t } = useI18n()
   const worker = useMemo(() => new ImportWorkerClient(), [])
   const [step, setStep] = useState<Step>({ kind: 'choose' })
@@ -90,16 +101,19 @@ export function WordRemarksDialog({ docId, places, onClose }: { docId: string; p
       return setError(words(problem === 'empty' ? 'import.empty' : `import.problem.${problem}`))
     }
     if (mine !== run.current) return
-    const remarks = read.wordComments ?? []
+    const draft = currentText()
+    // Tracked changes were read as proposals, on the text as it was before them: compared, the rest is what was changed untracked.
+    const edits = draft ? fileEdits(draft, read.doc, language, file.name) : { threads: [], unrelated: false }
+    const remarks = [...(read.wordComments ?? []), ...edits.threads].slice(0, MAX_WORD_COMMENT_THREADS)
     if (remarks.length === 0) {
       setStep({ kind: 'choose' })
-      return setError(words('remarks.none'))
+      return setError(words(edits.unrelated ? 'remarks.unrelatedOnly' : 'remarks.none'))
     }
     try {
       const plan = await api.addWordRemarks(docId, { wordComments: remarks }, true)
       if (mine !== run.current) return
       const proposed = read.notes.find((n) => n.code === 'trackedChangesProposed')
-      setStep({ kind: 'preview', remarks, plan, unproposed: proposed?.code === 'trackedChangesProposed' ? proposed.accepted : 0 })
+      setStep({ kind: 'preview', remarks, plan, unproposed: proposed?.code === 'trackedChangesProposed' ? proposed.accepted : 0, edits: edits.threads.length, unrelated: edits.unrelated })
     } catch (err) {
       if (mine !== run.current) return
       setStep({ kind: 'choose' })
@@ -180,6 +194,8 @@ export function WordRemarksDialog({ docId, places, onClose }: { docId: string; p
                 <li key={line}>{line}</li>
               ))}
             </ul>
+            {step.edits > 0 && <p className="small" data-testid="remarks-edits">{t('remarks.edits', { n: step.edits })}</p>}
+            {step.unrelated && <p className="notice small">{t('remarks.unrelated')}</p>}
             {step.unproposed > 0 && <p className="notice small">{t('remarks.unproposed', { n: step.unproposed })}</p>}
             <p className="muted small">{nothingNew ? t('remarks.nothingNew') : t('remarks.asYou')}</p>
             <WordCommentsPreview threads={step.remarks} outcome={outcome(step.plan.outcomes, step.remarks)} />

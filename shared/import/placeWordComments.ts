@@ -88,6 +88,7 @@ const WORDS = {
     from: (who: string) => `From Word — ${who}:`,
     note: (kind: 'footnote' | 'endnote', n: number) => `${kind === 'footnote' ? 'Footnote' : 'Endnote'} ${n} in Word:`,
     revision: (who: string) => `Tracked change in Word — ${who}: proposed as the wording below.`,
+    untracked: (who: string) => `Changed in the file “${who}”, without tracked changes: proposed as the wording below.`,
     proposed: (words: string) => `Proposed: “${words}”.`,
     noText: '(no text)',
     notFound: (quote: string) => `On the words “${quote}”, not found in the imported text.`,
@@ -98,6 +99,7 @@ const WORDS = {
     from: (who: string) => `Из Word — ${who}:`,
     note: (kind: 'footnote' | 'endnote', n: number) => `${kind === 'footnote' ? 'Сноска' : 'Концевая сноска'} ${n} в Word:`,
     revision: (who: string) => `Исправление в Word — ${who}: предложено как редакция ниже.`,
+    untracked: (who: string) => `Изменено в файле «${who}» без режима исправлений: предложено как редакция ниже.`,
     proposed: (words: string) => `Предложено: «${words}».`,
     noText: '(без текста)',
     notFound: (quote: string) => `К словам «${quote}», не найденным в импортированном тексте.`,
@@ -117,7 +119,7 @@ export function wordCommentBody(comment: WordComment, thread: WordCommentThread,
   const who = whoAndWhen(comment, language)
   const lines =
     thread.proposal !== undefined
-      ? [before, words.revision(who), before ? words.proposed(thread.proposal) : '']
+      ? [before, thread.untracked ? words.untracked(who) : words.revision(who), before ? words.proposed(thread.proposal) : '']
       : [before, thread.note ? words.note(thread.note.kind, thread.note.number) : words.from(who), comment.text || words.noText]
   const body = lines.filter(Boolean).join('\n')
   return clip(body, COMMENT_MAX_LENGTH)

@@ -118,7 +118,7 @@ function spanOf(before: string, hunk: Hunk): Span {
 }
 
 /** Each change's span; changes whose widened words would overlap are one. */
-function changesOf(before: string, after: string): Span[] {
+export function changesOf(before: string, after: string): Span[] {
   const merged: { hunk: Hunk; span: Span }[] = []
   for (const hunk of hunksOf(before, after)) {
     let current = { hunk, span: spanOf(before, hunk) }

@@ -30,6 +30,8 @@ export interface WordCommentThread {
   note?: { kind: 'footnote' | 'endnote'; number: number }
   /** Set for a tracked change kept as a proposal (trackedChanges.ts): the words proposed for the quote. */
   proposal?: string
+  /** Set for a change the file's text makes without tracked changes (fileEdits.ts). */
+  untracked?: boolean
 }
 
 export const COMMENTS_EXTENDED_PART = 'word/commentsExtended.xml'

@@ -7,7 +7,7 @@ import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
 import { createCast, createDocument, shareWithCast, type Cast } from '../helpers/accounts'
 import { answeredInWord } from '../helpers/answeredInWord'
 import { anchorOn, articleId } from '../helpers/anchorOn'
-import { articleBlockText, connectClient, waitSynced } from '../helpers/clients'
+import { articleBlockText, connectClient, waitSynced, xmlString } from '../helpers/clients'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -28,6 +28,8 @@ describe('remarks from a Word file in the browser', () => {
   let file: Buffer
   let commented: string
   let changed: string
+  /** A word of Article 7 the ministry changes without tracking it. */
+  let edited: string
 
   beforeAll(async () => {
     server = await startTestServer()
@@ -43,6 +45,8 @@ describe('remarks from a Word file in the browser', () => {
       commented = textOfBlock(articleBlockText(client.ydoc, 4, 1)).split(' ').slice(1, 4).join(' ')
       const whole = textOfBlock(articleBlockText(client.ydoc, 5, 1))
       changed = whole.split(' ').find((w) => /^\p{L}{5,}$/u.test(w))!
+      const all = xmlString(client.ydoc)
+      edited = textOfBlock(articleBlockText(client.ydoc, 6, 1)).split(' ').find((w) => /^\p{L}{6,}$/u.test(w) && all.split(w).length === 2)!
     } finally {
       client.destroy()
     }
@@ -119,6 +123,28 @@ describe('remarks from a Word file in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('proposes what a ministry changed in the text without tracked changes, each change on its words', async () => {
+    const plain = new Uint8Array(await (await cast.owner.api(`/api/documents/${docId}/export?format=docx`)).arrayBuffer())
+    const edits = Buffer.from(answeredInWord(plain, { edits: [{ words: edited, by: 'ПРАВКА' }] }))
+    const panel = page.getByTestId('comments-panel')
+    await panel.getByRole('button', { name: 'Замечания из файла Word…' }).click()
+    const dialog = page.getByTestId('word-remarks-dialog')
+    await dialog.getByLabel('Файл Word (.docx)').setInputFiles({ name: 'правки Минюста.docx', mimeType: DOCX_TYPE, buffer: edits })
+    await dialog.getByTestId('remarks-summary').waitFor()
+    expect(await dialog.getByTestId('remarks-edits').textContent()).toContain('изменений — 1')
+    const items = dialog.getByTestId('preview-word-comment')
+    expect(await items.count()).toBe(1)
+    expect(await items.textContent()).toMatch(new RegExp(`^${edited} → ПРАВКА — правки Минюста\\.docx → новое обсуждение к этим словам \\(Статья 7\\. [^)]+\\)$`))
+    await dialog.getByRole('button', { name: 'Добавить к обсуждению' }).click()
+    await dialog.getByTestId('remarks-done').waitFor()
+    await dialog.getByRole('button', { name: 'Закрыть' }).click()
+    const card = panel.getByTestId('thread').filter({ hasText: 'без режима исправлений' })
+    await expect.poll(() => card.count()).toBe(1)
+    expect(await card.getByTestId('comment-body').textContent()).toBe('Изменено в файле «правки Минюста.docx» без режима исправлений: предложено как редакция ниже.')
+    expect(await card.textContent()).toContain('ПРАВКА')
+    expect(errors).toEqual([])
+  })
+
   it('says in words when a file is not a Word file or has no remarks', async () => {
     await page.getByTestId('comments-panel').getByRole('button', { name: 'Замечания из файла Word…' }).click()
     const dialog = page.getByTestId('word-remarks-dialog')
@@ -126,7 +152,7 @@ describe('remarks from a Word file in the browser', () => {
     await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('Замечания читаются только из файлов Word (.docx).')
     const plain = new Uint8Array(await (await cast.owner.api(`/api/documents/${docId}/export?format=docx`)).arrayBuffer())
     await dialog.getByLabel('Файл Word (.docx)').setInputFiles({ name: 'проект.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(plain) })
-    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('В файле нет примечаний, сносок или исправлений: добавлять к обсуждению нечего.')
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('В файле нет примечаний, сносок или исправлений, а его текст совпадает с текстом проекта: добавлять к обсуждению нечего.')
     await dialog.getByRole('button', { name: 'Отмена' }).click()
     expect(errors).toEqual([])
   })

@@ -8,6 +8,8 @@ export interface WordAnswers {
   comments?: { on: string; author: string; text: string }[]
   /** Tracked changes: `words` (in one run) replaced with `by`. */
   changes?: { words: string; by: string; author: string }[]
+  /** Changes made without tracking them: `words` (in one run) replaced with `by`. */
+  edits?: { words: string; by: string }[]
 }
 
 const DATE = '2026-12-05T09:00:00Z'
@@ -22,18 +24,18 @@ function aroundWords(xml: string, words: string, middle: (words: string) => stri
 
 /**
  * A Word file (an Accord export) as a ministry sends it back: answered in the margin, commented
- * on and changed with tracked changes, written as Word writes them (comments.xml, the replies'
+ * on, changed with tracked changes and without, written as Word writes them (comments.xml, the replies'
  * parents in commentsExtended.xml, ranges and revisions in document.xml).
  */
 export function answeredInWord(bytes: Uint8Array, answers: WordAnswers): Uint8Array {
   const files: Record<string, string> = {}
   for (const name of zipEntries(bytes)) files[name] = unzipText(bytes, name)
-  let comments = files['word/comments.xml']
+  let comments = files['word/comments.xml'] ?? ''
   // Word writes this part for replies and "done"; an export without replies has none.
   let extended = files['word/commentsExtended.xml'] ?? '<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"></w15:commentsEx>'
   let document = files['word/document.xml']
-  if (!comments) throw new Error('the file has no comments to answer (export it with comments=1)')
-  let id = Math.max(...[...comments.matchAll(/<w:comment w:id="(\d+)"/g)].map((m) => Number(m[1]))) + 1
+  if (!comments && (answers.replies?.length || answers.comments?.length)) throw new Error('the file has no comments to answer (export it with comments=1)')
+  let id = Math.max(0, ...[...comments.matchAll(/<w:comment w:id="(\d+)"/g)].map((m) => Number(m[1]))) + 1
   let paraId = 0x7a000000
   const add = (author: string, text: string, parent: string | null): number => {
     const para = (paraId++).toString(16).toUpperCase()
@@ -73,5 +75,7 @@ export function answeredInWord(bytes: Uint8Array, answers: WordAnswers): Uint8Ar
         `<w:ins w:id="${revision}0" w:author="${esc(change.author)}" w:date="${DATE}"><w:r><w:t xml:space="preserve">${esc(change.by)}</w:t></w:r></w:ins>`,
     )
   }
-  return zipDeflated({ ...files, 'word/comments.xml': comments, 'word/commentsExtended.xml': extended, 'word/document.xml': document })
+  for (const edit of answers.edits ?? []) document = aroundWords(document, edit.words, () => `<w:r><w:t xml:space="preserve">${esc(edit.by)}</w:t></w:r>`)
+  const margin: Record<string, string> = comments ? { 'word/comments.xml': comments, 'word/commentsExtended.xml': extended } : {}
+  return zipDeflated({ ...files, ...margin, 'word/document.xml': document })
 }

@@ -1,0 +1,91 @@
+import { flattenDocument } from '../diff/flatten'
+import { diffParagraphs } from '../diff/paragraphs'
+import type { TextDiff } from '../diff/types'
+import type { Language } from '../language'
+import type { DocJSON } from '../schema'
+import { clip } from '../clip'
+import { COMMENT_MAX_LENGTH } from '../apiConstants'
+import { changesOf } from './trackedChanges'
+import type { WordCommentThread } from './wordComments'
+
+/**
+ * What a ministry changed in the draft's text without tracked changes — the common way: it
+ * edits the Word file it was sent and sends it back — as remarks on the draft, so that the
+ * drafters see and decide each change: the file's text and the draft's are compared line by line
+ * (the title, the preamble's paragraphs, headings, paragraphs, points and sub-points, the closing
+ * formula, without their numbers), as the comparison of versions compares free paragraphs
+ * (diffParagraphs: equal lines aligned, the lines between paired in order). A changed line's
+ * changes are proposed wordings, each on its own words, as tracked changes are
+ * (trackedChanges.ts); a line the file leaves out, or adds, is a remark on the draft's words
+ * that says so.
+ */
+export interface FileEdits {
+  threads: WordCommentThread[]
+  /** The file's text is another text altogether (fewer than half of the draft's lines kept, or edited keeping half their words): nothing is proposed. */
+  unrelated: boolean
+}
+
+const WORDS = {
+  en: {
+    removed: 'The file leaves this out.',
+    added: (lines: string[]) => `The file adds after this:\n${lines.map((l) => `“${l}”`).join('\n')}`,
+  },
+  ru: {
+    removed: 'В файле этого текста нет.',
+    added: (lines: string[]) => `В файле после этого добавлено:\n${lines.map((l) => `«${l}»`).join('\n')}`,
+  },
+} satisfies Record<Language, unknown>
+
+/** A law's lines in reading order, without numbers; empty ones (an article without a heading) left out. */
+function linesOf(doc: DocJSON, language: Language): string[] {
+  const flat = flattenDocument(doc, language)
+  const body = flat.structure.flatMap((item) => (item.kind === 'article' ? [item.heading, ...item.blocks.map((b) => b.text)] : [item.heading]))
+  return [flat.title, ...flat.preamble, ...body, ...flat.conclusions].map((line) => line.trim()).filter(Boolean)
+}
+
+/** Lines kept, or edited in place keeping at least half of their words. */
+function similar(diffs: readonly TextDiff[]): number {
+  return diffs.filter((d) => {
+    if (d.before === null || d.after === null) return false
+    const kept = d.segments.reduce((n, s) => n + (s.kind === 'equal' ? s.text.length : 0), 0)
+    return kept * 2 >= d.before.length
+  }).length
+}
+
+/** The draft's changes in `file` (named `fileName`, the remarks' author), as threads to add to its review. */
+export function fileEdits(draft: DocJSON, file: DocJSON, language: Language, fileName: string): FileEdits {
+  const before = linesOf(draft, language)
+  const diffs = diffParagraphs(before, linesOf(file, language))
+  if (similar(diffs) * 2 < before.length) return { threads: [], unrelated: true }
+  const remark = (line: string, text: string): WordCommentThread => ({
+    quote: line,
+    paragraph: line,
+    resolved: false,
+    comments: [{ author: fileName, date: null, text: clip(text, COMMENT_MAX_LENGTH) }],
+  })
+  const threads: WordCommentThread[] = []
+  let last: string | null = null
+  let added: string[] = []
+  const flushAdded = () => {
+    // Added before the first line of the draft: said on its first line (the title).
+    const at = last ?? before[0]
+    if (added.length > 0 && at !== undefined) threads.push(remark(at, WORDS[language].added(added)))
+    added = []
+  }
+  for (const d of diffs) {
+    if (d.before === null) {
+      added.push(d.after!)
+      continue
+    }
+    flushAdded()
+    last = d.before
+    if (d.after === null) threads.push(remark(d.before, WORDS[language].removed))
+    else if (d.after !== d.before) {
+      for (const span of changesOf(d.before, d.after)) {
+        threads.push({ quote: span.before, paragraph: d.before, resolved: false, proposal: span.after, untracked: true, comments: [{ author: fileName, date: null, text: '' }] })
+      }
+    }
+  }
+  flushAdded()
+  return { threads, unrelated: false }
+}
