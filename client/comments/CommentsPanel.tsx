@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import { useStoreValue } from '../ui/useStoreValue'
 import type { OrganizationSummary, ThreadView } from '../../shared/api'
 import type { Placement } from './anchors'
@@ -9,10 +9,12 @@ import { useProgressive } from '../ui/useProgressive'
 import type { CommentsController, CommentsSnapshot } from './CommentsController'
 import { ThreadCard } from './ThreadCard'
 import { ThreadComposer } from './ThreadComposer'
-import { WordRemarksDialog } from './WordRemarksDialog'
 import { useKeepListFocus } from './keepListFocus'
 import { chunksByArticle } from './panelChunks'
 import '../styles/comments.css'
+
+// Seldom opened, and it brings the Word reader's client and the comparison: loaded when it is.
+const WordRemarksDialog = lazy(() => import('./WordRemarksDialog').then((m) => ({ default: m.WordRemarksDialog })))
 
 type StatusFilter = 'open' | 'resolved' | 'all'
 
@@ -298,7 +300,9 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
         </div>
       )}
       {readingRemarks && (
-        <WordRemarksDialog docId={docId} language={controller.language} places={snapshot.places} currentText={() => controller.currentText()} onClose={() => setReadingRemarks(false)} />
+        <Suspense fallback={<p className="muted" role="status">{t('common.loading')}</p>}>
+          <WordRemarksDialog docId={docId} language={controller.language} places={snapshot.places} currentText={() => controller.currentText()} onClose={() => setReadingRemarks(false)} />
+        </Suspense>
       )}
     </section>
   )
