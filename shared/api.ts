@@ -517,6 +517,7 @@ export const WordCommentThreadInput = z.object({
   note: z.object({ kind: z.enum(['footnote', 'endnote']), number: z.number().int().min(1).max(1_000_000) }).optional(),
   proposal: WordText.optional(),
   untracked: z.boolean().optional(),
+  onInserted: WordText.optional(),
 }) satisfies z.ZodType<WordCommentThread>
 
 export const ImportDocumentInput = z.object({

@@ -30,7 +30,7 @@ export function WordCommentsPreview({ threads, outcome }: { threads: readonly Wo
           const replies = thread.comments.length - 1
           return (
             <li key={i} data-testid="preview-word-comment">
-              <q className="muted">{clipped(thread.quote.replace(/\n/g, ' ') || thread.paragraph)}</q>
+              <q className="muted">{clipped((thread.onInserted ?? thread.quote).replace(/\n/g, ' ') || thread.paragraph)}</q>
               {thread.proposal !== undefined ? (
                 <>
                   {' → '}<q>{clipped(thread.proposal)}</q> — <strong>{who}</strong>

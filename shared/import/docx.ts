@@ -12,7 +12,7 @@ import { COMMENTS_PART, DOCUMENT_PART, revisionNotes } from './docxRevisions'
 import { MAX_IMPORT_BLOCKS } from './limits'
 import { COMMENTS_EXTENDED_PART, MAX_WORD_COMMENT_THREADS, wordCommentThreads, type WordCommentThread } from './wordComments'
 import { wordRevisions } from './wordRevisions'
-import { proposeRevisions } from './trackedChanges'
+import { onTextBeforeChanges, proposeRevisions } from './trackedChanges'
 import { noteText, type ImportNote } from './notes'
 
 /**
@@ -239,7 +239,7 @@ export async function parseDocx(bytes: ArrayBuffer | Uint8Array, language?: Lang
     const note: ImportNote = { code: 'trackedChangesProposed', proposed: proposed.threads.length, accepted: proposed.accepted + structural }
     const withNote = recognised.notes.map((n) => (n.code === 'trackedChanges' ? note : n))
     recognised = { ...recognised, doc: proposed.doc, notes: withNote, warnings: withNote.map(noteText) }
-    comments.push(...proposed.threads)
+    comments.splice(0, comments.length, ...onTextBeforeChanges(comments, proposed.paragraphs), ...proposed.threads)
   }
   const threads = comments.slice(0, MAX_WORD_COMMENT_THREADS)
   return threads.length > 0 ? { ...recognised, wordComments: threads } : recognised

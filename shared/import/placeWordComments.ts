@@ -93,6 +93,7 @@ const WORDS = {
     noText: '(no text)',
     notFound: (quote: string) => `On the words “${quote}”, not found in the imported text.`,
     notInDraft: (quote: string) => `On the words “${quote}”, not found in the draft.`,
+    onInserted: (words: string) => `On the words “${words}”, which a tracked change inserts:`,
   },
   ru: {
     unnamed: 'автор не указан',
@@ -104,6 +105,7 @@ const WORDS = {
     noText: '(без текста)',
     notFound: (quote: string) => `К словам «${quote}», не найденным в импортированном тексте.`,
     notInDraft: (quote: string) => `К словам «${quote}», не найденным в проекте.`,
+    onInserted: (words: string) => `К словам «${words}», которые вставляет исправление:`,
   },
 } satisfies Record<Language, unknown>
 
@@ -117,10 +119,12 @@ function whoAndWhen(comment: WordComment, language: Language): string {
 export function wordCommentBody(comment: WordComment, thread: WordCommentThread, language: Language, before = ''): string {
   const words = WORDS[language]
   const who = whoAndWhen(comment, language)
+  // Made on words a change inserts, it is placed on those the change is proposed for: its first comment says so.
+  const inserted = thread.onInserted && comment === thread.comments[0] ? words.onInserted(thread.onInserted) : ''
   const lines =
     thread.proposal !== undefined
       ? [before, thread.untracked ? words.untracked(who) : words.revision(who), before ? words.proposed(thread.proposal) : '']
-      : [before, thread.note ? words.note(thread.note.kind, thread.note.number) : words.from(who), comment.text || words.noText]
+      : [before, inserted, thread.note ? words.note(thread.note.kind, thread.note.number) : words.from(who), comment.text || words.noText]
   const body = lines.filter(Boolean).join('\n')
   return clip(body, COMMENT_MAX_LENGTH)
 }

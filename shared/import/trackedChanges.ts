@@ -1,6 +1,7 @@
 import type { DocJSON } from '../schema'
 import { diffText } from '../diff/wordDiff'
 import { withoutTypedNumber } from './markers'
+import { collapseSpaces } from './spaces'
 import type { WordCommentThread } from './wordComments'
 import type { WordChange, WordRevision } from './wordRevisions'
 
@@ -18,6 +19,14 @@ export interface ProposedRevisions {
   threads: WordCommentThread[]
   /** Paragraphs whose changes stayed accepted. */
   accepted: number
+  /** The paragraphs imported as they were before their changes: their words before and after, and each change's span. */
+  paragraphs: ChangedParagraph[]
+}
+
+export interface ChangedParagraph {
+  before: string
+  after: string
+  spans: Span[]
 }
 
 /** The number or heading word typed before a line, which the import turned into structure ('' when none). */
@@ -136,6 +145,7 @@ export function proposeRevisions(doc: DocJSON, revisions: readonly WordRevision[
   const copy = structuredClone(doc)
   const blocks = textBlocks(copy)
   const threads: WordCommentThread[] = []
+  const paragraphs: ChangedParagraph[] = []
   let accepted = 0
   let next = 0
   for (const revision of revisions) {
@@ -146,7 +156,9 @@ export function proposeRevisions(doc: DocJSON, revisions: readonly WordRevision[
     }
     next = found.index + 1
     blocks[found.index].content = [{ type: 'text', text: found.before }]
-    for (const span of changesOf(found.before, found.after)) {
+    const spans = changesOf(found.before, found.after)
+    paragraphs.push({ before: found.before, after: found.after, spans })
+    for (const span of spans) {
       const by = authorOf(revision.changes, span)
       threads.push({
         quote: span.before,
@@ -157,7 +169,28 @@ export function proposeRevisions(doc: DocJSON, revisions: readonly WordRevision[
       })
     }
   }
-  return { doc: copy, threads, accepted }
+  return { doc: copy, threads, accepted, paragraphs }
+}
+
+/**
+ * Comments (and footnotes) read on the text as Word shows it, moved onto the text as it was
+ * before the changes, which is what is imported: the paragraph a comment's words are in becomes
+ * the paragraph before its changes, and a comment on words a change inserted goes on the words
+ * that change is proposed for, saying which words it was made on (`onInserted`); otherwise their
+ * words would not be found and they would go on the title.
+ */
+export function onTextBeforeChanges(threads: readonly WordCommentThread[], paragraphs: readonly ChangedParagraph[]): WordCommentThread[] {
+  if (paragraphs.length === 0) return [...threads]
+  return threads.map((thread) => {
+    const whole = withoutTypedNumber(collapseSpaces(thread.paragraph))
+    const paragraph = paragraphs.find((p) => collapseSpaces(p.after) === whole)
+    if (!paragraph) return thread
+    const moved = { ...thread, paragraph: paragraph.before }
+    const quote = collapseSpaces(thread.quote.split('\n')[0])
+    if (!quote || paragraph.before.includes(quote)) return moved
+    const span = paragraph.spans.find((s) => s.after.includes(quote) || quote.includes(s.after.trim()))
+    return span ? { ...moved, quote: span.before, onInserted: quote } : moved
+  })
 }
 
 /** Whose change a proposal is: the first of the paragraph's changes whose words it inserts or deletes (else the paragraph's first). */

@@ -30,6 +30,8 @@ export interface WordCommentThread {
   note?: { kind: 'footnote' | 'endnote'; number: number }
   /** Set for a tracked change kept as a proposal (trackedChanges.ts): the words proposed for the quote. */
   proposal?: string
+  /** Made on words a tracked change inserted, when the changes are proposed (trackedChanges.ts): those words; `quote` is what the change is proposed for. */
+  onInserted?: string
   /** Set for a change the file's text makes without tracked changes (fileEdits.ts). */
   untracked?: boolean
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun } from 'docx'
 import * as Y from 'yjs'
 import { parseDocx } from '../../shared/import/docx'
 import { amended } from '../helpers/amendedDocx'
@@ -80,5 +81,54 @@ describe('tracked changes of a Word file, proposed as wordings', () => {
       ],
       structural: 1,
     })
+  })
+
+  it('puts a comment on words a change inserts on the words the change is proposed for, and keeps another in its own paragraph', async () => {
+    const by = { author: 'Минюст', date: '2026-12-01T10:00:00Z' }
+    const note = (id: number, text: string) => ({ id, author: 'МВД', date: new Date('2026-12-02T10:00:00Z'), children: [new Paragraph(text)] })
+    const doc = new Document({
+      comments: { children: [note(0, 'Почему шесть?'), note(1, 'Какой срок?')] },
+      sections: [
+        {
+          children: [
+            new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('Модельный закон о сроках')] }),
+            new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Статья 1. Сроки')] }),
+            new Paragraph({ children: [new TextRun('1. Срок начинается со дня подачи.')] }),
+            new Paragraph({
+              children: [
+                new TextRun('2. Закон вступает в силу через '),
+                new DeletedTextRun({ id: 10, ...by, text: 'три' }),
+                new CommentRangeStart(0),
+                new InsertedTextRun({ id: 11, ...by, text: 'шесть' }),
+                new CommentRangeEnd(0),
+                new TextRun({ children: [new CommentReference(0)] }),
+                new TextRun(' месяцев, и '),
+                new CommentRangeStart(1),
+                new TextRun('срок'),
+                new CommentRangeEnd(1),
+                new TextRun({ children: [new CommentReference(1)] }),
+                new TextRun(' не продлевается.'),
+              ],
+            }),
+          ],
+        },
+      ],
+    })
+    const result = await parseDocx(new Uint8Array(await Packer.toArrayBuffer(doc)), 'ru', 'propose')
+    const ydoc = new Y.Doc()
+    Y.applyUpdate(ydoc, encodeDocJSON(result.doc))
+    const placed = placeWordComments(ydoc, result.wordComments!, 'ru')
+    const where = placed.map((t) => {
+      const r = resolveAnchor(ydoc, t.anchor!)
+      return r.state === 'live' ? [textBetween(r.start, r.end), r.start.text.toString().slice(0, 10)] : [r.state]
+    })
+    // On «три» (which «шесть» is proposed for), not on the title; «срок» of paragraph 2, not the first «Срок».
+    expect(where).toEqual([
+      ['три', 'Закон всту'],
+      ['срок', 'Закон всту'],
+      ['три', 'Закон всту'],
+    ])
+    expect(placed[0].bodies).toEqual(['К словам «шесть», которые вставляет исправление:\nИз Word — МВД, 2 декабря 2026 г.:\nПочему шесть?'])
+    expect(placed[2].proposal).toBe('шесть')
   })
 })
