@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { WordRemarkOutcome, WordRemarksResult } from '../../shared/api'
-import { importProblem } from '../../shared/import/errors'
 import { bytesSource, sourceKind } from '../../shared/import/fileKind'
 import { MAX_WORD_COMMENT_THREADS, type WordCommentThread } from '../../shared/import/wordComments'
 import { fileEdits } from '../../shared/import/fileEdits'
@@ -10,6 +9,7 @@ import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { ImportWorkerClient } from '../import/importClient'
 import { readFile } from '../import/readFile'
+import { importFailure } from '../import/importFailure'
 import { WordCommentsPreview } from '../import/WordCommentsPreview'
 import { useFailure, words } from '../ui/useFailure'
 import { useModalDialog } from '../ui/useModalDialog'
@@ -97,8 +97,7 @@ export function WordRemarksDialog({ docId, language, places, currentText, onClos
       setStep({ kind: 'choose' })
       // The reader gets what is wrong in words; the library's English detail goes to the console.
       console.warn('remarks: the file could not be read:', err)
-      const problem = importProblem(err, 'docx')
-      return setError(words(problem === 'empty' ? 'import.empty' : `import.problem.${problem}`))
+      return setError(importFailure(err, 'docx'))
     }
     if (mine !== run.current) return
     const draft = currentText()

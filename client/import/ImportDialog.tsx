@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Language } from '../../shared/language'
 import type { ImportResult } from '../../shared/import/types'
-import { importProblem } from '../../shared/import/errors'
 import { lawTitleOf } from '../../shared/import/lawTitle'
 import { bytesSource, sourceKind, type ImportFileKind } from '../../shared/import/fileKind'
 import { TRACKED_CHANGES, type TrackedChanges } from '../../shared/import/types'
@@ -15,6 +14,7 @@ import type { ImportSource, ImportStage } from './messages'
 import { ImportPreview } from './ImportPreview'
 import { useFailure, words } from '../ui/useFailure'
 import { readFile } from './readFile'
+import { importFailure } from './importFailure'
 
 /** Largest file read in the browser (the server takes at most 16 MB of JSON). */
 const MAX_FILE_MB = 20
@@ -80,8 +80,7 @@ export function ImportDialog({ file, onClose }: { file?: File; onClose: () => vo
       setStep({ kind: 'choose' })
       // The reader gets what is wrong in words; the library's English detail goes to the console.
       console.warn('import: the file could not be read:', err)
-      const problem = importProblem(err, kind)
-      setError(words(problem === 'empty' ? 'import.empty' : `import.problem.${problem}`))
+      setError(importFailure(err, kind))
     }
   }
 

@@ -27,7 +27,7 @@ import type { TaskResult } from '../export/task'
 import { agreementStatusOf, positionsForExport } from './agreement'
 import { ReviewThreads, type Viewer } from './comments'
 import { createDocumentWithState } from './documents'
-import { storeImportedThreads } from './importedThreads'
+import { ImportedThreads } from './importedThreads'
 import type { WordCommentThread } from '../../shared/import/wordComments'
 import type { TrackedChanges } from '../../shared/import/types'
 import { resolveExportText, type ExportVersionRef } from './exportSource'
@@ -167,7 +167,7 @@ export class Exports {
     if (!importer) throw new Error(`importer ${creatorId} not found`)
     const record = this.deps.db.transaction(() => {
       const created = createDocumentWithState(this.deps, { title, language }, result.state, creatorId)
-      storeImportedThreads(this.deps.comments, created.id, importer, result.threads)
+      new ImportedThreads(this.deps.comments, created.id, importer).threads(result.threads)
       return created
     })()
     this.deps.log.info('document imported', { docId: record.id, by: creatorId, articles: result.stats.articles, bytes: result.state.byteLength, wordComments: result.threads.length })

@@ -3,12 +3,11 @@ import { matchWordRemarks, type KnownThread } from '../../shared/import/matchWor
 import { placeEach } from '../../shared/import/placeWordComments'
 import type { WordCommentThread } from '../../shared/import/wordComments'
 import { can } from '../../shared/roles'
-import { newRowId } from '../auth/tokens'
 import { threadsMessage } from '../collab/messages'
 import type { DocumentRecord } from '../db/documentsRepo'
 import { forbidden } from '../errors'
 import type { CommentsDeps, Viewer } from './comments'
-import { storeImportedThreads } from './importedThreads'
+import { ImportedThreads } from './importedThreads'
 
 /**
  * A ministry's Word file sent back on a draft (its remarks in the margin, footnotes, tracked
@@ -31,15 +30,9 @@ export class WordRemarks {
     let ids: string[] = []
     if (!dryRun) {
       this.deps.db.transaction(() => {
-        ids = storeImportedThreads(this.deps.comments, doc.id, viewer.user, toStore)
-        let tick = Date.now() + toStore.length
-        for (const m of matches) {
-          if (m.kind !== 'replies') continue
-          for (const body of m.bodies) {
-            const at = new Date(tick++).toISOString()
-            this.deps.comments.insertComment({ id: newRowId(), thread_id: m.threadId, author_id: viewer.user.id, org_id: viewer.user.organization.id, body, created_at: at })
-          }
-        }
+        const importing = new ImportedThreads(this.deps.comments, doc.id, viewer.user)
+        ids = importing.threads(toStore)
+        for (const m of matches) if (m.kind === 'replies') importing.replies(m.threadId, m.bodies)
       })()
     }
     const places = new Map(this.deps.comments.threads(doc.id).map((row) => [row.id, row.article_id]))

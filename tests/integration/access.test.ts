@@ -262,6 +262,16 @@ const ROUTES: Row[] = [
     needs: ['thread'],
     request: (f) => ({ path: `/api/documents/${f.docId}/threads/${f.thread.id}/comments`, body: { body: 'Agreed.' } }),
   },
+  // Remarks from a ministry's Word file: added to the review by those who may comment.
+  {
+    method: 'POST',
+    path: '/api/documents/:id/word-remarks',
+    expect: only(201, 'owner', 'drafter', 'reviewer'),
+    request: (f) => ({
+      path: `/api/documents/${f.docId}/word-remarks`,
+      body: { wordComments: [{ quote: '', paragraph: '', resolved: false, comments: [{ author: 'МВД', date: null, text: 'Agreed.' }] }] },
+    }),
+  },
   // The reviewer's comment: only its author edits it…
   {
     method: 'PATCH',
