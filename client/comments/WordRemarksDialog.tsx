@@ -150,9 +150,12 @@ export function WordRemarksDialog({ docId, language, places, currentText, onClos
           : o.fate === 'replies'
             ? t('remarks.fate.replies', { n: o.replies, place: where })
             : t('remarks.fate.already', { place: where })
+    // Done in Word on one of the draft's threads: whether it is settled is the drafters' to decide, not the file's.
+    const done = (o.fate === 'replies' || o.fate === 'already') && remarks[i].resolved ? t('remarks.fate.doneInWord') : ''
     return (
       <span className={`remark-fate remark-fate-${o.fate}`} data-testid="remark-fate" data-fate={o.fate}>
         {' '}→ {text}
+        {done}
       </span>
     )
   }

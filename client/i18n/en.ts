@@ -578,6 +578,7 @@ export const en = {
   'remarks.fate.notFound': "its words are not in this draft: a new thread on the title, quoting them",
   'remarks.fate.replies': "new replies to this draft’s thread ({place}): {n}",
   'remarks.fate.already': "already in this draft ({place})",
+  'remarks.fate.doneInWord': "; marked done in Word (the thread stays as it is: resolve it if agreed)",
   'remarks.count.onWords': "New threads on words of the text: {n}",
   'remarks.count.notFound': "New threads on the title, their words not being in this draft: {n}",
   'remarks.count.replies': "Replies to this draft’s threads: {n} (in {threads} thread(s))",

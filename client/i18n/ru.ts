@@ -577,6 +577,7 @@ export const ru: Record<MessageKey, string> = {
   'remarks.fate.notFound': "его слов нет в проекте: новое обсуждение к названию с их цитатой",
   'remarks.fate.replies': "новые ответы в обсуждении проекта ({place}): {n}",
   'remarks.fate.already': "уже есть в проекте ({place})",
+  'remarks.fate.doneInWord': "; в Word отмечено как выполненное (обсуждение остаётся как есть: закройте его, если согласны)",
   'remarks.count.onWords': "Новых обсуждений к словам текста: {n}",
   'remarks.count.notFound': "Новых обсуждений к названию (их слов нет в проекте): {n}",
   'remarks.count.replies': "Ответов в обсуждениях проекта: {n} (обсуждений: {threads})",

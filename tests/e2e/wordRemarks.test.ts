@@ -54,7 +54,7 @@ describe('remarks from a Word file in the browser', () => {
     const exported = new Uint8Array(await (await cast.owner.api(`/api/documents/${docId}/export?format=docx&comments=1`)).arrayBuffer())
     file = Buffer.from(
       answeredInWord(exported, {
-        replies: [{ to: 'Неясно, о чём речь.', author: 'МВД', text: 'Речь о жертвах торговли людьми.' }],
+        replies: [{ to: 'Неясно, о чём речь.', author: 'МВД', text: 'Речь о жертвах торговли людьми.', done: true }],
         comments: [{ on: commented, author: 'МИД', text: 'Сослаться на Конвенцию <b>здесь</b>.' }],
         changes: [{ words: changed, by: 'ИСПРАВЛЕНО', author: 'Минюст' }],
       }),
@@ -87,7 +87,10 @@ describe('remarks from a Word file in the browser', () => {
     ])
     const items = dialog.getByTestId('preview-word-comment')
     expect(await items.count()).toBe(3)
-    expect(await items.nth(0).textContent()).toMatch(/Неясно, о чём речь\. \(ответов: 1\) → новые ответы в обсуждении проекта \(Статья 3\. [^)]+\): 1$/)
+    // Marked done in Word: said, and left to the drafters.
+    expect(await items.nth(0).textContent()).toMatch(
+      /Неясно, о чём речь\. \(ответов: 1\) → новые ответы в обсуждении проекта \(Статья 3\. [^)]+\): 1; в Word отмечено как выполненное \(обсуждение остаётся как есть: закройте его, если согласны\)$/,
+    )
     expect(await items.nth(1).textContent()).toMatch(/— МИД: Сослаться на Конвенцию <b>здесь<\/b>\. → новое обсуждение к этим словам \(Статья 5\. [^)]+\)$/)
     expect(await items.nth(2).textContent()).toMatch(new RegExp(`^${changed} → ИСПРАВЛЕНО — Минюст → новое обсуждение к этим словам \\(Статья 6\\. [^)]+\\)$`))
     // Nothing is added before it is confirmed.
@@ -102,6 +105,7 @@ describe('remarks from a Word file in the browser', () => {
     await expect.poll(() => panel.getByTestId('thread').count()).toBe(3)
     const answered = panel.locator(`[data-thread-id="${asked.id}"]`)
     expect(await answered.getByTestId('comment-body').allTextContents()).toEqual(['Неясно, о чём речь.', 'Из Word — МВД, 5 декабря 2026 г.:\nРечь о жертвах торговли людьми.'])
+    expect((await cast.owner.json<ThreadView[]>(`/api/documents/${docId}/threads`)).find((t) => t.id === asked.id)?.status).toBe('open')
     const remark = panel.getByTestId('thread').filter({ hasText: 'Сослаться на Конвенцию' })
     const remarkId = (await remark.getAttribute('data-thread-id'))!
     await expect

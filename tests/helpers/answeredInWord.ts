@@ -2,8 +2,8 @@ import { unzipText, zipDeflated, zipEntries } from './zip'
 
 /** What a ministry does to a draft in Word before sending it back. */
 export interface WordAnswers {
-  /** Replies to the comments in the margin: to the first comment whose text holds `to`. */
-  replies?: { to: string; author: string; text: string }[]
+  /** Replies to the comments in the margin: to the first comment whose text holds `to` (`done`: that comment marked done). */
+  replies?: { to: string; author: string; text: string; done?: boolean }[]
   /** New comments on words (the first run holding them). */
   comments?: { on: string; author: string; text: string }[]
   /** Tracked changes: `words` (in one run) replaced with `by`. */
@@ -59,6 +59,7 @@ export function answeredInWord(bytes: Uint8Array, answers: WordAnswers): Uint8Ar
       comments = `${comments.slice(0, last)}<w:p w14:paraId="${parent}" w14:textId="${parent}">${comments.slice(last + '<w:p>'.length)}`
       extended = extended.replace('</w15:commentsEx>', `<w15:commentEx w15:paraId="${parent}"/></w15:commentsEx>`)
     }
+    if (reply.done) extended = extended.replace(`<w15:commentEx w15:paraId="${parent}"`, `<w15:commentEx w15:paraId="${parent}" w15:done="1"`)
     add(reply.author, reply.text, parent)
   }
   for (const comment of answers.comments ?? []) {
