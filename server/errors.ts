@@ -22,3 +22,5 @@ export const forbidden = (message = 'not allowed') => new HttpError(403, ErrorCo
 export const notFound = (message = 'no such route') => new HttpError(404, ErrorCode.notFound, message)
 export const documentNotFound = () => new HttpError(404, ErrorCode.documentNotFound, 'no such document')
 export const internalError = () => new HttpError(500, ErrorCode.internal, 'internal error')
+/** Over a per-person rate: when to try again, in seconds. */
+export const rateLimited = (message: string, retryAfterS: number) => new HttpError(429, ErrorCode.rateLimited, message, undefined, { 'Retry-After': String(retryAfterS) })

@@ -22,7 +22,7 @@ import type { OrganizationsRepo } from '../db/organizationsRepo'
 import type { UserRecord, UsersRepo } from '../db/usersRepo'
 import type { Rooms } from '../collab/rooms'
 import { threadsMessage } from '../collab/messages'
-import { forbidden, HttpError } from '../errors'
+import { forbidden, HttpError, rateLimited } from '../errors'
 import { xrefReaderOf } from '../../shared/comments/xrefQuote'
 import type { Logger } from '../logger'
 import { acceptWording } from './acceptWording'
@@ -250,7 +250,7 @@ export class ReviewThreads {
   private checkRate(viewer: Viewer): void {
     const wait = this.throttle.retryAfter(viewer.user.id)
     if (wait > 0) {
-      throw new HttpError(429, ErrorCode.rateLimited, `more than ${COMMENT_RATE.limit} comments a minute`, undefined, { 'Retry-After': String(wait) })
+      throw rateLimited(`more than ${COMMENT_RATE.limit} comments a minute`, wait)
     }
   }
 

@@ -5,7 +5,8 @@ import type { WordCommentThread } from '../../shared/import/wordComments'
 import { can } from '../../shared/roles'
 import { threadsMessage } from '../collab/messages'
 import type { DocumentRecord } from '../db/documentsRepo'
-import { forbidden } from '../errors'
+import { forbidden, rateLimited } from '../errors'
+import { Throttle } from '../auth/throttle'
 import type { CommentsDeps, Viewer } from './comments'
 import { ImportedThreads } from './importedThreads'
 
@@ -18,11 +19,23 @@ import { ImportedThreads } from './importedThreads'
  * name of whoever adds them, each headed by its Word author; no comment rate limit (a file may
  * carry hundreds), as an import.
  */
+/**
+ * Files of remarks one person may send a minute (dry runs too): each places up to 2,000 remarks
+ * on the live text on the server's thread (~0.1 ms a remark found, ~0.2 ms one not found, on the
+ * 300-article law), so that one person cannot hold up everyone's editing.
+ */
+export const WORD_REMARKS_RATE = { limit: 12, windowMs: 60_000 }
+
 export class WordRemarks {
+  private readonly throttle = new Throttle(WORD_REMARKS_RATE.limit, WORD_REMARKS_RATE.windowMs)
+
   constructor(private readonly deps: CommentsDeps) {}
 
   add(viewer: Viewer, doc: DocumentRecord, remarks: readonly WordCommentThread[], dryRun: boolean): WordRemarksResult {
     if (!can(viewer.role, 'comment')) throw forbidden(`a ${viewer.role} may not comment on this document`)
+    const wait = this.throttle.retryAfter(viewer.user.id)
+    if (wait > 0) throw rateLimited(`more than ${WORD_REMARKS_RATE.limit} files of remarks a minute`, wait)
+    this.throttle.fail(viewer.user.id)
     const matches = matchWordRemarks(remarks, this.known(doc), doc.language)
     const fresh = matches.flatMap((m) => (m.kind === 'new' ? [m.thread] : []))
     const placed = fresh.length === 0 ? [] : this.deps.rooms.read(doc.id, (ydoc) => placeEach(ydoc, fresh, doc.language, 'draft'))

@@ -118,4 +118,16 @@ describe('remarks from a Word file sent back on a draft (POST /api/documents/:id
     expect((await law.cast.owner.api(`${path()}?dryRun=maybe`, { method: 'POST', body: JSON.stringify(one) })).status).toBe(400)
     expect(await threads()).toEqual(before)
   })
+
+  it('answers 429 to a person sending more than a dozen files of remarks a minute (dry runs too), others unaffected', async () => {
+    const one = { wordComments: [{ quote: 'x', paragraph: '', resolved: false, comments: [{ author: 'A', date: null, text: 'B' }] }] }
+    const statuses: number[] = []
+    for (let i = 0; i < 13; i++) statuses.push((await send(law.cast.drafter, one, true)).status)
+    // The drafter sent one already, above.
+    expect(statuses.slice(0, 11)).toEqual(Array(11).fill(200))
+    expect(statuses.slice(11)).toEqual([429, 429])
+    const refused = await send(law.cast.drafter, one, true)
+    expect(refused.headers.get('Retry-After')).toMatch(/^\d+$/)
+    expect((await send(law.cast.owner, one, true)).status).toBe(200)
+  })
 })
