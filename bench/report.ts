@@ -3,6 +3,7 @@ import type { BrowserBenchResult } from './browser'
 import type { ColdOpenResult } from './coldOpen'
 import type { DiffBenchResult } from './diff'
 import type { DocxResult } from './docx'
+import type { WordRemarksBenchResult } from './wordRemarks'
 import type { LanguageVersionsResult } from './languageVersions'
 import type { VersionsBenchResult } from './versions'
 import type { ExportBenchResult } from './export'
@@ -29,6 +30,7 @@ export interface BenchResults {
   diff?: DiffBenchResult[]
   docx?: DocxResult
   languageVersions?: LanguageVersionsResult
+  wordRemarks?: WordRemarksBenchResult
   /** Sections of other features (bench/versions.ts, bench/export.ts), loaded by name. */
   extra?: { versions: VersionsBenchResult[]; export: ExportBenchResult[] }
 }
@@ -163,6 +165,12 @@ export function markdownSummary(r: BenchResults): string {
       (r.docx ? `. DOCX export ${fmt(r.docx.medianMs, 0)} ms (${fmt(r.docx.bytes / 1024, 0)} KB)` : '') +
       (r.languageVersions ? `. Language versions (English and Russian, ${r.languageVersions.rows} rows, ${r.languageVersions.rowsWithIssues} marked): aligned ${fmt(r.languageVersions.alignMedianMs)} ms, ` +
         `two-column Word document ${fmt(r.languageVersions.docxMedianMs, 0)} ms (${fmt(r.languageVersions.docxBytes / 1024, 0)} KB).` : '.'))
+    if (r.wordRemarks) {
+      const w = r.wordRemarks
+      out.push('')
+      out.push(`**Remarks from a Word file** (the 300-article law): its text compared with an edited copy's in ${fmt(w.compareMedianMs)} ms (${w.changes} changes proposed); ` +
+        `${w.remarks} remarks matched against as many threads in ${fmt(w.matchMedianMs)} ms and placed on the live text in ${fmt(w.placeMedianMs, 0)} ms (half of them on words it has not), on the server's thread.`)
+    }
     out.push('')
   }
   if (r.skipped.length) {

@@ -26,6 +26,7 @@ import { runStorageBenchmark } from './storage'
 import { runDiffBenchmark } from './diff'
 import { runDocxBenchmark } from './docx'
 import { runLanguageVersionsBenchmark } from './languageVersions'
+import { runWordRemarksBenchmark } from './wordRemarks'
 import { runVersionsBenchmark } from './versions'
 import { runExportBenchmark } from './export'
 import { loadAverage, machineInfo } from './lib/machine'
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
     results.diff = runDiffBenchmark(log)
     results.docx = await runDocxBenchmark(log)
     results.languageVersions = await runLanguageVersionsBenchmark(log)
+    results.wordRemarks = await runWordRemarksBenchmark(log)
   })
   await section('extra', 'Named versions, exports and imports', async () => {
     log('-- versions')
