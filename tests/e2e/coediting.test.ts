@@ -230,28 +230,33 @@ describe('two people co-editing the sample law in the browser', () => {
 
   it('takes Ctrl+S, a reflex from Word, as no request to save the page as a file: the status says Accord saves as one types', async () => {
     // The S key's keydown, from a listener registered after the page's own, so it sees what that one did.
-    const prevented = () => pageA.evaluate(() => new Promise<boolean>((resolve) => {
-      const listen = (event: KeyboardEvent) => {
-        if (event.code !== 'KeyS') return
-        document.removeEventListener('keydown', listen)
-        resolve(event.defaultPrevented)
-      }
-      document.addEventListener('keydown', listen)
-    }))
+    // Registered (awaited) before the key is pressed: under load, a listener set up alongside the press came after it.
+    const listenForS = () =>
+      pageA.evaluate(() => {
+        ;(window as unknown as { sPrevented: Promise<boolean> }).sPrevented = new Promise<boolean>((resolve) => {
+          const listen = (event: KeyboardEvent) => {
+            if (event.code !== 'KeyS') return
+            document.removeEventListener('keydown', listen)
+            resolve(event.defaultPrevented)
+          }
+          document.addEventListener('keydown', listen)
+        })
+      })
+    const prevented = () => pageA.evaluate(() => (window as unknown as { sPrevented: Promise<boolean> }).sPrevented)
     const hint = pageA.getByTestId('save-key-hint')
     expect(await hint.textContent()).toBe('')
-    let seen = prevented()
+    await listenForS()
     await pageA.keyboard.press('Control+s')
-    expect(await seen).toBe(true)
+    expect(await prevented()).toBe(true)
     await expect.poll(() => hint.textContent()).toBe('Accord saves as you type: nothing to save by hand')
     // The status may still be catching the last test's last key (typing is written after the frame that shows it).
     await expect.poll(() => pageA.getByTestId('sync-status').textContent()).toContain('Saved')
     // On a Russian layout the key types «ы»: the physical key decides.
-    seen = prevented()
+    await listenForS()
     await pageA.keyboard.down('Control')
     await pageA.evaluate(() => document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ы', code: 'KeyS', ctrlKey: true, bubbles: true, cancelable: true })))
     await pageA.keyboard.up('Control')
-    expect(await seen).toBe(true)
+    expect(await prevented()).toBe(true)
   })
 
   it('keeps the page still while one types in view, and brings the caret back into view when one types out of it', async () => {
