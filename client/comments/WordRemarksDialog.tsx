@@ -172,7 +172,7 @@ export function WordRemarksDialog({ docId, language, places, currentText, onClos
 
   return (
     <div className="dialog-backdrop">
-      <div className={`dialog import-dialog${step.kind === 'preview' ? ' wide' : ''}`} {...dialog} aria-labelledby="remarks-title" data-testid="word-remarks-dialog">
+      <div className={`dialog import-dialog word-remarks-dialog${step.kind === 'preview' ? ' wide' : ''}`} {...dialog} aria-labelledby="remarks-title" data-testid="word-remarks-dialog">
         <h2 id="remarks-title">{t('remarks.title')}</h2>
         {step.kind === 'choose' && (
           <>
@@ -200,7 +200,7 @@ export function WordRemarksDialog({ docId, language, places, currentText, onClos
             {step.unrelated && <p className="notice small">{t('remarks.unrelated')}</p>}
             {step.unproposed > 0 && <p className="notice small">{t('remarks.unproposed', { n: step.unproposed })}</p>}
             <p className="muted small">{nothingNew ? t('remarks.nothingNew') : t('remarks.asYou')}</p>
-            <WordCommentsPreview threads={step.remarks} outcome={outcome(step.plan.outcomes, step.remarks)} />
+            <WordCommentsPreview threads={step.remarks} heading={t('remarks.list')} outcome={outcome(step.plan.outcomes, step.remarks)} />
           </>
         )}
         {step.kind === 'done' && counts && (

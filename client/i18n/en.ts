@@ -589,6 +589,7 @@ export const en = {
   'remarks.unproposed': "Tracked changes that add, remove, join or renumber whole paragraphs ({n}) cannot be proposed as wordings: the text they make is compared with the draft’s like any other difference, and paragraphs added or left out are remarks saying so.",
   'remarks.asYou': "They are added in your name, each headed by its author and date in Word.",
   'remarks.nothingNew': "This draft has every remark of this file already: there is nothing to add.",
+  'remarks.list': "In the file, and what each becomes in this draft",
   'remarks.another': "Another file",
   'remarks.confirm': "Add to the review",
   'remarks.done': "Added to the review:",

@@ -16,13 +16,13 @@ const clipped = (text: string) => clip(text, MAX_TEXT)
  * As text, as everything in the preview. `outcome`: what becomes of each in a draft the file was
  * sent back on, said after it (client/comments/WordRemarksDialog.tsx).
  */
-export function WordCommentsPreview({ threads, outcome }: { threads: readonly WordCommentThread[]; outcome?: (index: number) => ReactNode }) {
+export function WordCommentsPreview({ threads, heading, outcome }: { threads: readonly WordCommentThread[]; heading?: string; outcome?: (index: number) => ReactNode }) {
   const { t } = useI18n()
   if (threads.length === 0) return null
   const hidden = Math.max(0, threads.length - MAX_SHOWN)
   return (
     <div className="preview-preamble preview-word-comments" data-testid="preview-word-comments">
-      <h3>{t('import.wordComments')}</h3>
+      <h3>{heading ?? t('import.wordComments')}</h3>
       <ul>
         {threads.slice(0, MAX_SHOWN).map((thread, i) => {
           const [first] = thread.comments
