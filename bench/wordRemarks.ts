@@ -11,8 +11,8 @@ import { editLaw } from '../shared/diff/testing/editLaw'
 import { fileEdits } from '../shared/import/fileEdits'
 import { matchWordRemarks } from '../shared/import/matchWordRemarks'
 import { placeEach } from '../shared/import/placeWordComments'
+import { textBlocks, wordsOf } from '../shared/import/trackedChanges'
 import { MAX_WORD_COMMENT_THREADS, type WordCommentThread } from '../shared/import/wordComments'
-import type { DocJSON } from '../shared/schema'
 import { encodeDocJSON } from '../shared/ydoc'
 import { FULL_LAW_ARTICLES, law } from './lib/law'
 import { medianTime } from './lib/stats'
@@ -25,19 +25,13 @@ export interface WordRemarksBenchResult {
   placeMedianMs: number
 }
 
-function blockTexts(node: DocJSON, out: string[] = []): string[] {
-  if (node.content?.some((c) => c.type === 'text')) out.push(node.content.map((c) => c.text ?? '').join(''))
-  else node.content?.forEach((c) => blockTexts(c, out))
-  return out
-}
-
 export async function runWordRemarksBenchmark(log: (line: string) => void): Promise<WordRemarksBenchResult> {
   const json = law(FULL_LAW_ARTICLES)
   const edited = editLaw(json)
   const changes = fileEdits(json, edited, 'en', 'edited.docx').threads.length
   const compareMedianMs = await medianTime(() => fileEdits(json, edited, 'en', 'edited.docx'), 5)
 
-  const texts = blockTexts(json)
+  const texts = textBlocks(json).map(wordsOf)
   const remarks: WordCommentThread[] = Array.from({ length: MAX_WORD_COMMENT_THREADS }, (_, i) => {
     const text = texts[i % texts.length]
     const found = i % 2 === 0

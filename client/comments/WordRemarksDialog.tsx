@@ -5,19 +5,18 @@ import { MAX_WORD_COMMENT_THREADS, type WordCommentThread } from '../../shared/i
 import { fileEdits } from '../../shared/import/fileEdits'
 import type { Language } from '../../shared/language'
 import type { DocJSON } from '../../shared/schema'
+import { DOCX_CONTENT_TYPE } from '../../shared/apiConstants'
 import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { ImportWorkerClient } from '../import/importClient'
-import { readFile } from '../import/readFile'
+import { readFile, tooLarge } from '../import/readFile'
 import { importFailure } from '../import/importFailure'
 import { WordCommentsPreview } from '../import/WordCommentsPreview'
 import { useFailure, words } from '../ui/useFailure'
 import { useModalDialog } from '../ui/useModalDialog'
 import type { PlaceInfo } from './CommentsController'
 
-/** As the import takes (client/import/ImportDialog.tsx). */
-const MAX_FILE_MB = 20
-const ACCEPT = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const ACCEPT = `.docx,${DOCX_CONTENT_TYPE}`
 
 type Step =
   | { kind: 'choose' }
@@ -84,7 +83,8 @@ export function WordRemarksDialog({ docId, language, places, currentText, onClos
     const mine = ++run.current
     setError(null)
     if (sourceKind(file.name, file.type) !== 'docx') return setError(words('remarks.notDocx'))
-    if (file.size > MAX_FILE_MB * 1024 * 1024) return setError(words('import.tooLarge', { size: MAX_FILE_MB }))
+    const large = tooLarge(file)
+    if (large) return setError(large)
     setStep({ kind: 'working', percent: 0 })
     let read: Awaited<ReturnType<ImportWorkerClient['parse']>>['result']
     try {

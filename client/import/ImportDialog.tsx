@@ -13,11 +13,9 @@ import { ImportWorkerClient } from './importClient'
 import type { ImportSource, ImportStage } from './messages'
 import { ImportPreview } from './ImportPreview'
 import { useFailure, words } from '../ui/useFailure'
-import { readFile } from './readFile'
+import { readFile, tooLarge } from './readFile'
 import { importFailure } from './importFailure'
 
-/** Largest file read in the browser (the server takes at most 16 MB of JSON). */
-const MAX_FILE_MB = 20
 const ACCEPT =
   '.docx,.txt,.md,.markdown,.xml,.akn,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown,application/xml,text/xml'
 
@@ -89,7 +87,8 @@ export function ImportDialog({ file, onClose }: { file?: File; onClose: () => vo
     const kind = sourceKind(file.name, file.type)
     setError(null)
     if (!kind) return setError(words('import.unsupported'))
-    if (file.size > MAX_FILE_MB * 1024 * 1024) return setError(words('import.tooLarge', { size: MAX_FILE_MB }))
+    const large = tooLarge(file)
+    if (large) return setError(large)
     fileName.current = file.name.replace(/\.[^.]+$/, '')
     wordFile.current = kind === 'docx' ? file : null
     const progress = (percent: number) => setStep({ kind: 'working', stage: 'reading', percent })

@@ -29,6 +29,11 @@ import { acceptWording } from './acceptWording'
 import { onceEach } from './lookups'
 import { placeOf } from './threadPlace'
 
+/** Refuses a viewer whose role may not comment (shared/roles.ts): reviewers and up may. */
+export function requireComment(viewer: Viewer): void {
+  if (!can(viewer.role, 'comment')) throw forbidden(`a ${viewer.role} may not comment on this document`)
+}
+
 /** Comments (new threads, replies, edits) one person may write per window. */
 export const COMMENT_RATE = { limit: 30, windowMs: 60_000 }
 
@@ -71,7 +76,7 @@ export class ReviewThreads {
   }
 
   create(viewer: Viewer, doc: DocumentRecord, input: NewThread): ThreadView {
-    this.requireComment(viewer)
+    requireComment(viewer)
     this.checkRate(viewer)
     const place = this.deps.rooms.read(doc.id, (ydoc) => placeOf(ydoc, input, doc.language))
     const now = new Date().toISOString()
@@ -98,7 +103,7 @@ export class ReviewThreads {
   }
 
   reply(viewer: Viewer, doc: DocumentRecord, threadId: string, body: string): ThreadView {
-    this.requireComment(viewer)
+    requireComment(viewer)
     this.thread(doc, threadId)
     this.checkRate(viewer)
     this.insertComment(threadId, viewer, body, new Date().toISOString())
@@ -109,7 +114,7 @@ export class ReviewThreads {
 
   /** Authors edit their own comments (while they may comment). */
   edit(viewer: Viewer, doc: DocumentRecord, threadId: string, commentId: string, body: string): ThreadView {
-    this.requireComment(viewer)
+    requireComment(viewer)
     const comment = this.comment(doc, threadId, commentId)
     if (comment.author_id !== viewer.user.id) throw forbidden('only its author may edit a comment')
     this.checkRate(viewer)
@@ -139,7 +144,7 @@ export class ReviewThreads {
 
   /** Anyone who may comment resolves and reopens threads. */
   setStatus(viewer: Viewer, doc: DocumentRecord, threadId: string, status: ThreadStatus): ThreadView {
-    this.requireComment(viewer)
+    requireComment(viewer)
     const thread = this.thread(doc, threadId)
     if (thread.status !== status) {
       const resolved = status === 'resolved'
@@ -243,9 +248,6 @@ export class ReviewThreads {
     this.deps.comments.insertComment({ id: newRowId(), thread_id: threadId, author_id: viewer.user.id, org_id: viewer.user.organization.id, body, created_at: now })
   }
 
-  private requireComment(viewer: Viewer): void {
-    if (!can(viewer.role, 'comment')) throw forbidden(`a ${viewer.role} may not comment on this document`)
-  }
 
   private checkRate(viewer: Viewer): void {
     const wait = this.throttle.retryAfter(viewer.user.id)

@@ -2,12 +2,12 @@ import type { WordRemarkOutcome, WordRemarksResult } from '../../shared/api'
 import { matchWordRemarks, type KnownThread } from '../../shared/import/matchWordRemarks'
 import { placeEach } from '../../shared/import/placeWordComments'
 import type { WordCommentThread } from '../../shared/import/wordComments'
-import { can } from '../../shared/roles'
 import { threadsMessage } from '../collab/messages'
+import type { ThreadRow } from '../db/commentsRepo'
 import type { DocumentRecord } from '../db/documentsRepo'
-import { forbidden, rateLimited } from '../errors'
+import { rateLimited } from '../errors'
 import { Throttle } from '../auth/throttle'
-import type { CommentsDeps, Viewer } from './comments'
+import { requireComment, type CommentsDeps, type Viewer } from './comments'
 import { ImportedThreads } from './importedThreads'
 
 /**
@@ -32,11 +32,12 @@ export class WordRemarks {
   constructor(private readonly deps: CommentsDeps) {}
 
   add(viewer: Viewer, doc: DocumentRecord, remarks: readonly WordCommentThread[], dryRun: boolean): WordRemarksResult {
-    if (!can(viewer.role, 'comment')) throw forbidden(`a ${viewer.role} may not comment on this document`)
+    requireComment(viewer)
     const wait = this.throttle.retryAfter(viewer.user.id)
     if (wait > 0) throw rateLimited(`more than ${WORD_REMARKS_RATE.limit} files of remarks a minute`, wait)
     this.throttle.fail(viewer.user.id)
-    const matches = matchWordRemarks(remarks, this.known(doc), doc.language)
+    const rows = this.deps.comments.threads(doc.id)
+    const matches = matchWordRemarks(remarks, this.known(doc, rows), doc.language)
     const fresh = matches.flatMap((m) => (m.kind === 'new' ? [m.thread] : []))
     const placed = fresh.length === 0 ? [] : this.deps.rooms.read(doc.id, (ydoc) => placeEach(ydoc, fresh, doc.language, 'draft'))
     const toStore = placed.filter((p) => p !== null)
@@ -48,7 +49,7 @@ export class WordRemarks {
         for (const m of matches) if (m.kind === 'replies') importing.replies(m.threadId, m.bodies)
       })()
     }
-    const places = new Map(this.deps.comments.threads(doc.id).map((row) => [row.id, row.article_id]))
+    const places = new Map(rows.map((row) => [row.id, row.article_id]))
     let next = 0
     let stored = 0
     const outcomes = matches.map((m): WordRemarkOutcome => {
@@ -63,8 +64,8 @@ export class WordRemarks {
     return { outcomes, stored: !dryRun }
   }
 
-  /** The draft's threads, each with its comments' bodies, oldest first. */
-  private known(doc: DocumentRecord): KnownThread[] {
+  /** The draft's threads (`rows`), each with its comments' bodies, oldest first. */
+  private known(doc: DocumentRecord, rows: readonly ThreadRow[]): KnownThread[] {
     const bodies = new Map<string, string[]>()
     for (const c of this.deps.comments.commentsOfDocument(doc.id)) {
       if (c.deleted_at !== null) continue
@@ -72,7 +73,7 @@ export class WordRemarks {
       list.push(c.body)
       bodies.set(c.thread_id, list)
     }
-    return this.deps.comments.threads(doc.id).map((row) => ({ id: row.id, quote: row.quote, proposal: row.proposal, bodies: bodies.get(row.id) ?? [] }))
+    return rows.map((row) => ({ id: row.id, quote: row.quote, proposal: row.proposal, bodies: bodies.get(row.id) ?? [] }))
   }
 
   private announce(doc: DocumentRecord, viewer: Viewer, outcomes: WordRemarkOutcome[]): void {

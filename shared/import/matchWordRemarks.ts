@@ -54,7 +54,11 @@ export function matchWordRemarks(remarks: readonly WordCommentThread[], known: r
   const byFirst = new Map<string, number[]>()
   known.forEach((k, index) => {
     if (k.bodies.length === 0) return
-    for (const key of new Set(bodyKeys(k.bodies[0]))) byFirst.set(key, [...(byFirst.get(key) ?? []), index])
+    for (const key of new Set(bodyKeys(k.bodies[0]))) {
+      const list = byFirst.get(key)
+      if (list) list.push(index)
+      else byFirst.set(key, [index])
+    }
   })
   const taken = new Set<number>()
   return remarks.map((remark): RemarkMatch => {

@@ -35,13 +35,13 @@ function typedNumber(line: string): string {
 }
 
 /** Every block holding words, in text order. */
-function textBlocks(node: DocJSON, out: DocJSON[] = []): DocJSON[] {
+export function textBlocks(node: DocJSON, out: DocJSON[] = []): DocJSON[] {
   if (node.content?.some((c) => c.type === 'text')) out.push(node)
   else node.content?.forEach((c) => textBlocks(c, out))
   return out
 }
 
-const wordsOf = (block: DocJSON) => (block.content ?? []).map((c) => c.text ?? '').join('')
+export const wordsOf = (block: DocJSON): string => (block.content ?? []).map((c) => c.text ?? '').join('')
 
 /** Words of a block before a change (from `start`) and the words proposed for them. */
 interface Span {
