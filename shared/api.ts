@@ -537,6 +537,8 @@ export type ImportDocumentInput = z.input<typeof ImportDocumentInput>
  */
 export const WordRemarksInput = z.object({
   wordComments: z.array(WordCommentThreadInput).min(1).max(MAX_WORD_COMMENT_THREADS),
+  /** Resolve the draft's open threads that the file marks done (`doneInWord` below): the adder's choice, never the file's alone. */
+  resolveDone: z.boolean().optional(),
 })
 export type WordRemarksInput = z.input<typeof WordRemarksInput>
 
@@ -559,12 +561,15 @@ export interface WordRemarkOutcome {
   threadId: string | null
   /** Replies added (or to be added). */
   replies: number
+  /** One of the draft's threads, open, that the file marks done: resolved when `resolveDone` was asked (and not a dry run). */
+  doneInWord: boolean
 }
 
-/** The answer: one outcome per Word thread sent, in order; `stored` false for a dry run. */
+/** The answer: one outcome per Word thread sent, in order; `stored` false for a dry run; `resolved`, the threads this request resolved. */
 export interface WordRemarksResult {
   outcomes: WordRemarkOutcome[]
   stored: boolean
+  resolved: number
 }
 
 export const ImportFileQuery = z.object({

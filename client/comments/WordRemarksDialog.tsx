@@ -30,11 +30,14 @@ interface Counts {
   answered: number
   replies: number
   already: number
+  /** The draft's open threads the file marks done. */
+  doneInWord: number
 }
 
 function countsOf(outcomes: readonly WordRemarkOutcome[]): Counts {
-  const counts: Counts = { onWords: 0, notFound: 0, answered: 0, replies: 0, already: 0 }
+  const counts: Counts = { onWords: 0, notFound: 0, answered: 0, replies: 0, already: 0, doneInWord: 0 }
   for (const o of outcomes) {
+    if (o.doneInWord) counts.doneInWord++
     if (o.fate === 'replies') {
       counts.answered++
       counts.replies += o.replies
@@ -49,7 +52,8 @@ function countsOf(outcomes: readonly WordRemarkOutcome[]): Counts {
  * changes as proposed wordings), they are shown with what each will become in this draft
  * (a thread on its words, on the title when its words are no longer in the draft, replies to a
  * thread the draft has, or nothing new), as the server works it out without storing; confirming
- * adds them to the review (server/services/wordRemarks.ts).
+ * adds them to the review (server/services/wordRemarks.ts). The draft's open threads the file
+ * marks done are resolved too only when the adder ticks the box for it.
  */
 export function WordRemarksDialog({ docId, language, places, currentText, onClose }: {
   docId: string
@@ -65,6 +69,7 @@ export function WordRemarksDialog({ docId, language, places, currentText, onClos
   const [step, setStep] = useState<Step>({ kind: 'choose' })
   const [error, setError] = useFailure()
   const [adding, setAdding] = useState(false)
+  const [resolveDone, setResolveDone] = useState(false)
   const run = useRef(0)
 
   useEffect(() => {
@@ -111,6 +116,7 @@ export function WordRemarksDialog({ docId, language, places, currentText, onClos
     try {
       const plan = await api.addWordRemarks(docId, { wordComments: remarks }, true)
       if (mine !== run.current) return
+      setResolveDone(false)
       const proposed = read.notes.find((n) => n.code === 'trackedChangesProposed')
       setStep({ kind: 'preview', remarks, plan, unproposed: proposed?.code === 'trackedChangesProposed' ? proposed.accepted : 0, edits: edits.threads.length, unrelated: edits.unrelated })
     } catch (err) {
@@ -125,7 +131,7 @@ export function WordRemarksDialog({ docId, language, places, currentText, onClos
     setAdding(true)
     setError(null)
     try {
-      const result = await api.addWordRemarks(docId, { wordComments: step.remarks }, false)
+      const result = await api.addWordRemarks(docId, { wordComments: step.remarks, resolveDone }, false)
       setStep({ kind: 'done', result })
     } catch (err) {
       setError(err)
@@ -150,8 +156,8 @@ export function WordRemarksDialog({ docId, language, places, currentText, onClos
           : o.fate === 'replies'
             ? t('remarks.fate.replies', { n: o.replies, place: where })
             : t('remarks.fate.already', { place: where })
-    // Done in Word on one of the draft's threads: whether it is settled is the drafters' to decide, not the file's.
-    const done = (o.fate === 'replies' || o.fate === 'already') && remarks[i].resolved ? t('remarks.fate.doneInWord') : ''
+    // Done in Word on one of the draft's open threads: settled only if the adder says so (the box below the list).
+    const done = o.doneInWord ? t(resolveDone ? 'remarks.fate.doneInWordResolve' : 'remarks.fate.doneInWord') : ''
     return (
       <span className={`remark-fate remark-fate-${o.fate}`} data-testid="remark-fate" data-fate={o.fate}>
         {' '}→ {text}
@@ -159,16 +165,18 @@ export function WordRemarksDialog({ docId, language, places, currentText, onClos
       </span>
     )
   }
-  const summary = (counts: Counts) =>
+  const summary = (counts: Counts, resolved: number | null = null) =>
     [
       counts.onWords > 0 && t('remarks.count.onWords', { n: counts.onWords }),
       counts.notFound > 0 && t('remarks.count.notFound', { n: counts.notFound }),
       counts.answered > 0 && t('remarks.count.replies', { n: counts.replies, threads: counts.answered }),
       counts.already > 0 && t('remarks.count.already', { n: counts.already }),
+      resolved !== null && resolved > 0 && t('remarks.count.resolved', { n: resolved }),
     ].filter((line): line is string => typeof line === 'string')
 
   const counts = step.kind === 'preview' ? countsOf(step.plan.outcomes) : step.kind === 'done' ? countsOf(step.result.outcomes) : null
   const nothingNew = counts !== null && counts.onWords + counts.notFound + counts.answered === 0
+  const nothingToDo = nothingNew && !(resolveDone && counts.doneInWord > 0)
 
   return (
     <div className="dialog-backdrop">
@@ -199,7 +207,13 @@ export function WordRemarksDialog({ docId, language, places, currentText, onClos
             {step.edits > 0 && <p className="small" data-testid="remarks-edits">{t('remarks.edits', { n: step.edits })}</p>}
             {step.unrelated && <p className="notice small">{t('remarks.unrelated')}</p>}
             {step.unproposed > 0 && <p className="notice small">{t('remarks.unproposed', { n: step.unproposed })}</p>}
-            <p className="muted small">{nothingNew ? t('remarks.nothingNew') : t('remarks.asYou')}</p>
+            <p className="muted small">{!nothingNew ? t('remarks.asYou') : counts.doneInWord > 0 ? t('remarks.onlyDone', { n: counts.doneInWord }) : t('remarks.nothingNew')}</p>
+            {counts.doneInWord > 0 && (
+              <label className="inline">
+                <input type="checkbox" data-testid="remarks-resolve-done" checked={resolveDone} onChange={(e) => setResolveDone(e.target.checked)} />{' '}
+                {t('remarks.resolveDone', { n: counts.doneInWord })}
+              </label>
+            )}
             <WordCommentsPreview threads={step.remarks} heading={t('remarks.list')} outcome={outcome(step.plan.outcomes, step.remarks)} />
           </>
         )}
@@ -207,7 +221,7 @@ export function WordRemarksDialog({ docId, language, places, currentText, onClos
           <div role="status" data-testid="remarks-done">
             <p>{t('remarks.done')}</p>
             <ul className="remarks-summary">
-              {summary(counts).map((line) => (
+              {summary(counts, step.result.resolved).map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>
@@ -223,7 +237,7 @@ export function WordRemarksDialog({ docId, language, places, currentText, onClos
           {step.kind === 'preview' && (
             <>
               <button type="button" onClick={() => { setError(null); setStep({ kind: 'choose' }) }}>{t('remarks.another')}</button>
-              <button type="button" className="primary" data-testid="remarks-confirm" disabled={adding || nothingNew} onClick={() => void add()}>
+              <button type="button" className="primary" data-testid="remarks-confirm" disabled={adding || nothingToDo} onClick={() => void add()}>
                 {t('remarks.confirm')}
               </button>
             </>

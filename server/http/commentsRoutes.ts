@@ -60,7 +60,7 @@ export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
         const { doc, viewer } = viewerOf(ctx)
         const { dryRun } = validQuery(ctx.url, WordRemarksQuery)
         const input = await validBody(ctx, WordRemarksInput, MAX_IMPORT_BYTES)
-        const result = wordRemarks.add(viewer, doc, input.wordComments, dryRun)
+        const result = wordRemarks.add(viewer, doc, input.wordComments, { dryRun, resolveDone: input.resolveDone ?? false })
         sendJson(ctx.res, dryRun ? 200 : 201, result)
       }),
     )

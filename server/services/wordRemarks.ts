@@ -17,7 +17,8 @@ import { ImportedThreads } from './importedThreads'
  * threads (exported into the margin) join them, and what the draft has already (the same file
  * taken in twice) is left (shared/import/matchWordRemarks.ts). All in one transaction, in the
  * name of whoever adds them, each headed by its Word author; no comment rate limit (a file may
- * carry hundreds), as an import.
+ * carry hundreds), as an import. The draft's open threads the file marks done are resolved only
+ * when the adder asks (`resolveDone`): whether a remark is settled is the drafters' call.
  */
 /**
  * Files of remarks one person may send a minute (dry runs too): each places up to 2,000 remarks
@@ -31,7 +32,7 @@ export class WordRemarks {
 
   constructor(private readonly deps: CommentsDeps) {}
 
-  add(viewer: Viewer, doc: DocumentRecord, remarks: readonly WordCommentThread[], dryRun: boolean): WordRemarksResult {
+  add(viewer: Viewer, doc: DocumentRecord, remarks: readonly WordCommentThread[], { dryRun, resolveDone }: { dryRun: boolean; resolveDone: boolean }): WordRemarksResult {
     requireComment(viewer)
     const wait = this.throttle.retryAfter(viewer.user.id)
     if (wait > 0) throw rateLimited(`more than ${WORD_REMARKS_RATE.limit} files of remarks a minute`, wait)
@@ -41,27 +42,32 @@ export class WordRemarks {
     const fresh = matches.flatMap((m) => (m.kind === 'new' ? [m.thread] : []))
     const placed = fresh.length === 0 ? [] : this.deps.rooms.read(doc.id, (ydoc) => placeEach(ydoc, fresh, doc.language, 'draft'))
     const toStore = placed.filter((p) => p !== null)
+    const open = new Set(rows.flatMap((row) => (row.status === 'open' ? [row.id] : [])))
+    const doneInWord = matches.map((m, i) => m.kind !== 'new' && remarks[i].resolved && open.has(m.threadId))
+    const toResolve = resolveDone && !dryRun ? matches.flatMap((m, i) => (m.kind !== 'new' && doneInWord[i] ? [m.threadId] : [])) : []
     let ids: string[] = []
     if (!dryRun) {
       this.deps.db.transaction(() => {
         const importing = new ImportedThreads(this.deps.comments, doc.id, viewer.user)
         ids = importing.threads(toStore)
         for (const m of matches) if (m.kind === 'replies') importing.replies(m.threadId, m.bodies)
+        const now = new Date().toISOString()
+        for (const id of toResolve) this.deps.comments.setStatus(id, 'resolved', viewer.user.id, now)
       })()
     }
     const places = new Map(rows.map((row) => [row.id, row.article_id]))
     let next = 0
     let stored = 0
-    const outcomes = matches.map((m): WordRemarkOutcome => {
-      if (m.kind !== 'new') return { fate: m.kind, placeId: places.get(m.threadId) ?? null, threadId: m.threadId, replies: m.kind === 'replies' ? m.bodies.length : 0 }
+    const outcomes = matches.map((m, i): WordRemarkOutcome => {
+      if (m.kind !== 'new') return { fate: m.kind, placeId: places.get(m.threadId) ?? null, threadId: m.threadId, replies: m.kind === 'replies' ? m.bodies.length : 0, doneInWord: doneInWord[i] }
       const thread = placed[next++]
       // Not placed: a draft with no words at all (never one made here: a draft has a title).
-      if (!thread) return { fate: 'notFound', placeId: null, threadId: null, replies: 0 }
+      if (!thread) return { fate: 'notFound', placeId: null, threadId: null, replies: 0, doneInWord: false }
       const threadId = dryRun ? null : ids[stored++]
-      return { fate: thread.anchor ? 'onWords' : 'notFound', placeId: thread.placeId, threadId, replies: thread.bodies.length - 1 }
+      return { fate: thread.anchor ? 'onWords' : 'notFound', placeId: thread.placeId, threadId, replies: thread.bodies.length - 1, doneInWord: false }
     })
-    if (!dryRun) this.announce(doc, viewer, outcomes)
-    return { outcomes, stored: !dryRun }
+    if (!dryRun) this.announce(doc, viewer, outcomes, toResolve)
+    return { outcomes, stored: !dryRun, resolved: toResolve.length }
   }
 
   /** The draft's threads (`rows`), each with its comments' bodies, oldest first. */
@@ -76,11 +82,12 @@ export class WordRemarks {
     return rows.map((row) => ({ id: row.id, quote: row.quote, proposal: row.proposal, bodies: bodies.get(row.id) ?? [] }))
   }
 
-  private announce(doc: DocumentRecord, viewer: Viewer, outcomes: WordRemarkOutcome[]): void {
+  private announce(doc: DocumentRecord, viewer: Viewer, outcomes: WordRemarkOutcome[], resolved: readonly string[]): void {
     const created = outcomes.filter((o) => o.fate === 'onWords' || o.fate === 'notFound')
     const answered = outcomes.filter((o) => o.fate === 'replies')
+    const updated = new Set([...answered.map((o) => o.threadId!), ...resolved])
     for (const o of created) if (o.threadId) this.deps.rooms.sendToRoom(doc.id, threadsMessage({ threadId: o.threadId, change: 'created' }))
-    for (const o of answered) this.deps.rooms.sendToRoom(doc.id, threadsMessage({ threadId: o.threadId!, change: 'updated' }))
-    this.deps.log.info('remarks from a Word file added', { docId: doc.id, user: viewer.user.id, threads: created.length, answered: answered.length })
+    for (const threadId of updated) this.deps.rooms.sendToRoom(doc.id, threadsMessage({ threadId, change: 'updated' }))
+    this.deps.log.info('remarks from a Word file added', { docId: doc.id, user: viewer.user.id, threads: created.length, answered: answered.length, resolved: resolved.length })
   }
 }

@@ -87,10 +87,12 @@ describe('remarks from a Word file in the browser', () => {
     ])
     const items = dialog.getByTestId('preview-word-comment')
     expect(await items.count()).toBe(3)
-    // Marked done in Word: said, and left to the drafters.
+    // Marked done in Word: said, and left open unless the adder ticks the box.
     expect(await items.nth(0).textContent()).toMatch(
-      /Неясно, о чём речь\. \(ответов: 1\) → новые ответы в обсуждении проекта \(Статья 3\. [^)]+\): 1; в Word отмечено как выполненное \(обсуждение остаётся как есть: закройте его, если согласны\)$/,
+      /Неясно, о чём речь\. \(ответов: 1\) → новые ответы в обсуждении проекта \(Статья 3\. [^)]+\): 1; в Word отмечено как выполненное \(обсуждение остаётся открытым, если не отметить «Закрыть» ниже\)$/,
     )
+    expect(await dialog.getByTestId('remarks-resolve-done').isChecked()).toBe(false)
+    expect(await dialog.getByText('Закрыть обсуждения проекта, отмеченные в файле как выполненные: 1').count()).toBe(1)
     expect(await items.nth(1).textContent()).toMatch(/— МИД: Сослаться на Конвенцию <b>здесь<\/b>\. → новое обсуждение к этим словам \(Статья 5\. [^)]+\)$/)
     expect(await items.nth(2).textContent()).toMatch(new RegExp(`^${changed} → ИСПРАВЛЕНО — Минюст → новое обсуждение к этим словам \\(Статья 6\\. [^)]+\\)$`))
     // Nothing is added before it is confirmed.
@@ -115,15 +117,25 @@ describe('remarks from a Word file in the browser', () => {
     const change = panel.getByTestId('thread').filter({ hasText: 'Исправление в Word — Минюст' })
     expect(await change.textContent()).toContain('ИСПРАВЛЕНО')
 
-    // The same file again: the dialog says there is nothing new, and adds nothing.
+    // The same file again: nothing new, but the thread the file marks done is still open here; resolved only when asked.
     await panel.getByRole('button', { name: 'Замечания из файла Word…' }).click()
     await dialog.getByLabel('Файл Word (.docx)').setInputFiles({ name: 'ответ МВД.docx', mimeType: DOCX_TYPE, buffer: file })
     await dialog.getByTestId('remarks-summary').waitFor()
     expect(await dialog.getByTestId('remarks-summary').locator('li').allTextContents()).toEqual(['Уже есть в проекте, оставлены как есть: 3'])
-    expect(await dialog.textContent()).toContain('Все замечания этого файла в проекте уже есть: добавлять нечего.')
-    expect(await dialog.getByRole('button', { name: 'Добавить к обсуждению' }).isDisabled()).toBe(true)
+    expect(await dialog.textContent()).toContain('Все замечания этого файла в проекте уже есть; 1 из открытых обсуждений в файле отмечены как выполненные.')
+    const confirm = dialog.getByRole('button', { name: 'Добавить к обсуждению' })
+    expect(await confirm.isDisabled()).toBe(true)
+    await dialog.getByLabel('Закрыть обсуждения проекта, отмеченные в файле как выполненные: 1').check()
+    expect(await items.nth(0).textContent()).toMatch(/; в Word отмечено как выполненное: будет закрыто при добавлении$/)
+    expect(await confirm.isDisabled()).toBe(false)
+    await confirm.click()
+    await dialog.getByTestId('remarks-done').waitFor()
+    expect(await dialog.getByTestId('remarks-done').locator('li').allTextContents()).toEqual(['Уже есть в проекте, оставлены как есть: 3', 'Закрыто обсуждений, отмеченных в файле как выполненные: 1'])
     await page.keyboard.press('Escape')
     expect(await dialog.count()).toBe(0)
+    const all = await cast.owner.json<ThreadView[]>(`/api/documents/${docId}/threads`)
+    expect(all.map((t) => [t.id, t.status])).toEqual(all.map((t) => [t.id, t.id === asked.id ? 'resolved' : 'open']))
+    expect(all.find((t) => t.id === asked.id)?.resolvedBy?.id).toBe(cast.reviewer.user.id)
     expect(errors).toEqual([])
   })
 

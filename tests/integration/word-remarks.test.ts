@@ -97,10 +97,38 @@ describe('remarks from a Word file sent back on a draft (POST /api/documents/:id
     expect(await threads()).toHaveLength(after.length)
   })
 
+  it('resolves the draft’s open threads the file marks done only when asked, and says which they are', async () => {
+    const done = await remarksOf(answeredInWord(exported, { replies: [{ to: 'Unclear.', author: 'МВД', text: 'Done, thank you.', done: true }] }))
+    const asked1 = (result: WordRemarksResult) => result.outcomes.find((o) => o.threadId === asked.id)!
+    const plan = (await (await send(law.cast.reviewer, { wordComments: done, resolveDone: true }, true)).json()) as WordRemarksResult
+    expect(asked1(plan)).toMatchObject({ fate: 'replies', doneInWord: true })
+    expect(plan.outcomes.filter((o) => o.doneInWord)).toHaveLength(1)
+    expect(plan.resolved).toBe(0)
+    const status = async () => (await threads()).find((t) => t.id === asked.id)!.status
+    expect(await status()).toBe('open')
+
+    // Not asked: the reply is added, the thread stays open.
+    const kept = (await (await send(law.cast.reviewer, { wordComments: done })).json()) as WordRemarksResult
+    expect(kept.resolved).toBe(0)
+    expect(await status()).toBe('open')
+    // Asked: resolved, in the adder's name, and the thread is no longer "done in Word" to the next file.
+    const resolved = (await (await send(law.cast.owner, { wordComments: done, resolveDone: true })).json()) as WordRemarksResult
+    expect(asked1(resolved)).toMatchObject({ fate: 'already', doneInWord: true })
+    expect(resolved.resolved).toBe(1)
+    const thread = (await threads()).find((t) => t.id === asked.id)!
+    expect(thread.status).toBe('resolved')
+    expect(thread.resolvedBy?.id).toBe(law.cast.owner.user.id)
+    expect(thread.comments.map((c) => c.body).at(-1)).toMatch(/Done, thank you\.$/)
+    const again = (await (await send(law.cast.reviewer, { wordComments: done, resolveDone: true }, true)).json()) as WordRemarksResult
+    expect(asked1(again).doneInWord).toBe(false)
+    // Reopened for the tests after.
+    expect((await law.cast.owner.api(`/api/documents/${law.docId}/threads/${asked.id}`, { method: 'PATCH', body: JSON.stringify({ status: 'open' }) })).status).toBe(200)
+  })
+
   it('puts a remark whose words the draft no longer has on the title, quoting them', async () => {
     const wordComments = [{ quote: 'words the draft never had', paragraph: '', resolved: true, comments: [{ author: 'MoI', date: null, text: 'Delete.' }] }]
     const result = (await (await send(law.cast.drafter, { wordComments })).json()) as WordRemarksResult
-    expect(result.outcomes).toEqual([{ fate: 'notFound', placeId: 'title', threadId: expect.any(String), replies: 0 }])
+    expect(result.outcomes).toEqual([{ fate: 'notFound', placeId: 'title', threadId: expect.any(String), replies: 0, doneInWord: false }])
     const thread = (await threads()).find((t) => t.id === result.outcomes[0].threadId)!
     expect(thread.anchor).toBeNull()
     expect(thread.status).toBe('resolved')
