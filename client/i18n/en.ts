@@ -581,7 +581,7 @@ export const en = {
   'remarks.fate.doneInWord': "; marked done in Word (the thread stays open unless you tick “Resolve” below)",
   'remarks.fate.doneInWordResolve': "; marked done in Word: resolved when added",
   'remarks.resolveDone': "Resolve this draft’s threads that the file marks done: {n}",
-  'remarks.onlyDone': "Every remark of this file is in this draft already; the file marks {n} of its open threads done.",
+  'remarks.onlyDone': "Every remark of this file is in this draft already; open threads the file marks done: {n}.",
   'remarks.count.resolved': "Threads resolved, as the file marks them done: {n}",
   'remarks.count.onWords': "New threads on words of the text: {n}",
   'remarks.count.notFound': "New threads on the title, their words not being in this draft: {n}",

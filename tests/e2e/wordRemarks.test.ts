@@ -122,7 +122,7 @@ describe('remarks from a Word file in the browser', () => {
     await dialog.getByLabel('Файл Word (.docx)').setInputFiles({ name: 'ответ МВД.docx', mimeType: DOCX_TYPE, buffer: file })
     await dialog.getByTestId('remarks-summary').waitFor()
     expect(await dialog.getByTestId('remarks-summary').locator('li').allTextContents()).toEqual(['Уже есть в проекте, оставлены как есть: 3'])
-    expect(await dialog.textContent()).toContain('Все замечания этого файла в проекте уже есть; 1 из открытых обсуждений в файле отмечены как выполненные.')
+    expect(await dialog.textContent()).toContain('Все замечания этого файла в проекте уже есть; открытых обсуждений, отмеченных в файле как выполненные: 1.')
     const confirm = dialog.getByRole('button', { name: 'Добавить к обсуждению' })
     expect(await confirm.isDisabled()).toBe(true)
     await dialog.getByLabel('Закрыть обсуждения проекта, отмеченные в файле как выполненные: 1').check()
