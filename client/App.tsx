@@ -86,13 +86,16 @@ export function App() {
   // Sent here from a page in use (expired, or signed out in another tab), or by the server ending
   // the session (the account deactivated, the password changed elsewhere): say why.
   else if (!user) content = <SignInPage notice={endedNotice(info, ended, t)} />
-  else if (route.name === 'document') content = <EditorRoute key={route.id} docId={route.id} identity={identityOf(user)} />
+  else if (route.name === 'document') {
+    content = <EditorRoute key={route.id} docId={route.id} identity={identityOf(user)} />
+    takesFiles = true // a Word file of remarks, or none (client/comments/useRemarksDrop.ts)
+  }
   else if (route.name === 'admin' && user.isAdmin) content = <AdminPage />
   else {
     content = <DocumentList />
     takesFiles = true
   }
-  // The drafts list takes a dropped file (to import it); every other page refuses one.
+  // The drafts list takes a dropped file (to import it), a draft a Word file of remarks; every other page refuses one.
   useNoFileDrop(!takesFiles)
 
   return (

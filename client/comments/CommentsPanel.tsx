@@ -120,7 +120,15 @@ const ThreadGroup = memo(function ThreadGroup({ articleId, title, threads, place
  * The side panel of review threads: new-thread form, filters (status, organization, place),
  * threads under their places in the order of the text, and the review report.
  */
-export function CommentsPanel({ controller, docId, canComment, onClose }: { controller: CommentsController; docId: string; canComment: boolean; onClose: () => void }) {
+export function CommentsPanel({ controller, docId, canComment, droppedFile = null, onDroppedTaken, onClose }: {
+  controller: CommentsController
+  docId: string
+  canComment: boolean
+  /** A Word file dropped on the page, for "Remarks from a Word file" (client/comments/useRemarksDrop.ts); `onDroppedTaken` once the dialog has it. */
+  droppedFile?: File | null
+  onDroppedTaken?: () => void
+  onClose: () => void
+}) {
   const { t } = useI18n()
   const snapshot = useComments(controller)!
   const [status, setStatus] = useState<StatusFilter>('open')
@@ -128,6 +136,9 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
   const [articleId, setArticleId] = useState('')
   const [withResolved, setWithResolved] = useState(false)
   const [readingRemarks, setReadingRemarks] = useState(false)
+  useEffect(() => {
+    if (droppedFile && canComment) setReadingRemarks(true)
+  }, [droppedFile, canComment])
   const listRef = useRef<HTMLDivElement>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
   useKeepListFocus(listRef, headingRef)
@@ -301,7 +312,15 @@ export function CommentsPanel({ controller, docId, canComment, onClose }: { cont
       )}
       {readingRemarks && (
         <Suspense fallback={<p className="muted" role="status">{t('common.loading')}</p>}>
-          <WordRemarksDialog docId={docId} language={controller.language} places={snapshot.places} currentText={() => controller.currentText()} onClose={() => setReadingRemarks(false)} />
+          <WordRemarksDialog
+            docId={docId}
+            language={controller.language}
+            places={snapshot.places}
+            currentText={() => controller.currentText()}
+            dropped={droppedFile}
+            onDroppedTaken={onDroppedTaken}
+            onClose={() => setReadingRemarks(false)}
+          />
         </Suspense>
       )}
     </section>

@@ -14,6 +14,7 @@ import { importFailure } from '../import/importFailure'
 import { WordCommentsPreview } from '../import/WordCommentsPreview'
 import { useFailure, words } from '../ui/useFailure'
 import { useModalDialog } from '../ui/useModalDialog'
+import { useLatest } from '../ui/useLatest'
 import type { PlaceInfo } from './CommentsController'
 
 const ACCEPT = `.docx,${DOCX_CONTENT_TYPE}`
@@ -55,13 +56,16 @@ function countsOf(outcomes: readonly WordRemarkOutcome[]): Counts {
  * adds them to the review (server/services/wordRemarks.ts). The draft's open threads the file
  * marks done are resolved too only when the adder ticks the box for it.
  */
-export function WordRemarksDialog({ docId, language, places, currentText, onClose }: {
+export function WordRemarksDialog({ docId, language, places, currentText, dropped = null, onDroppedTaken, onClose }: {
   docId: string
   /** The draft's. */
   language: Language
   places: ReadonlyMap<string, PlaceInfo>
   /** The draft's text now, which the file's is compared with. */
   currentText: () => DocJSON | null
+  /** A file dropped on the page (or on this dialog), read as one chosen; `onDroppedTaken` says it is taken. */
+  dropped?: File | null
+  onDroppedTaken?: () => void
   onClose: () => void
 }) {
   const { t } = useI18n()
@@ -83,6 +87,12 @@ export function WordRemarksDialog({ docId, language, places, currentText, onClos
     onClose()
   }
   const dialog = useModalDialog<HTMLDivElement>(close)
+  const readLatest = useLatest(read)
+  useEffect(() => {
+    if (!dropped) return
+    onDroppedTaken?.()
+    void readLatest.current(dropped)
+  }, [dropped, onDroppedTaken, readLatest])
 
   async function read(file: File) {
     const mine = ++run.current

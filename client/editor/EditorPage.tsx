@@ -19,6 +19,7 @@ import { useFindBar } from './useFindBar'
 import { ExportMenu } from '../export/ExportMenu'
 import { useCommentsController, useOpenThreadCounts } from '../comments/useCommentsController'
 import { CommentsPanel } from '../comments/CommentsPanel'
+import { useRemarksDrop } from '../comments/useRemarksDrop'
 import { CommentButton } from '../comments/CommentButton'
 import { AgreementView } from '../agreement/AgreementView'
 import { AlternativesPanel } from '../alternatives/AlternativesPanel'
@@ -79,6 +80,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const language = load.kind === 'ready' ? load.doc.language : 'en'
   const readerFind = useFindBar(editable ? null : editor, language)
   const comments = useCommentsController(docId, session, editor, language, { role, canComment, onCompose: commentHere })
+  const remarksDrop = useRemarksDrop(canComment && !!comments, openComments)
   // The share dialog is an owner's: it closes when the role changes (the server refuses the rest).
   const shareShown = sharing && can(role, 'share')
   // ...and its Share button goes with it: the focus goes to the draft's title, not to <body>.
@@ -224,6 +226,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   return (
     <div className="page editor-page">
       {header}
+      {remarksDrop.over && <div className="file-drop-hint" role="status">{t('remarks.dropHint')}</div>}
       {ended ? (
         <p className="read-only-banner access-ended" role="alert" data-testid="access-ended">
           {t(`editor.accessEnded.${ended}`)}
@@ -296,7 +299,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
               <ParallelPanel editor={editor} other={besideVersion} onClose={() => panels.close('parallel')} />
             </Suspense>
           )}
-          {anyPanel && open.comments && comments && <CommentsPanel controller={comments} docId={docId} canComment={canComment} onClose={() => panels.close('comments')} />}
+          {anyPanel && open.comments && comments && (
+            <CommentsPanel controller={comments} docId={docId} canComment={canComment} droppedFile={remarksDrop.dropped} onDroppedTaken={remarksDrop.taken} onClose={() => panels.close('comments')} />
+          )}
           {session && <Presence session={session} />}
         </aside>
       </div>

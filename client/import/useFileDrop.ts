@@ -3,6 +3,13 @@ import { useLatest } from '../ui/useLatest'
 
 const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false
 
+/** The types of the files dragged ('' where the system names none): known while dragging, before the drop. */
+const fileTypes = (event: DragEvent): string[] => [...(event.dataTransfer?.items ?? [])].flatMap((item) => (item.kind === 'file' ? [item.type] : []))
+
+/** Whether a page takes the files being dragged, by their types (or at all). */
+export type FileAcceptance = boolean | ((types: readonly string[]) => boolean)
+const takes = (accepting: FileAcceptance, types: readonly string[]) => (typeof accepting === 'boolean' ? accepting : accepting(types))
+
 type DragHandlers = Partial<Record<'dragenter' | 'dragleave' | 'dragover' | 'drop', (event: DragEvent) => void>>
 
 /** Listens on the window for the drag events of `handlers`; the returned function stops (an effect's cleanup). */
@@ -16,10 +23,10 @@ function onWindow(handlers: DragHandlers): () => void {
 
 /**
  * A file dragged from the desktop onto the page: while it is over the page, `over` is true (for
- * a hint); dropped, it goes to `onFile` when `accepting`. A file dropped on a page the browser
+ * a hint); dropped, it goes to `onFile` when `accepting` (or says yes to its type). A file dropped on a page the browser
  * would otherwise open in place of Accord, so a drop is never left to it, accepted or not.
  */
-export function useFileDrop(onFile: (file: File) => void, accepting: boolean): boolean {
+export function useFileDrop(onFile: (file: File) => void, accepting: FileAcceptance): boolean {
   const [over, setOver] = useState(false)
   const latest = useLatest({ onFile, accepting })
   useEffect(() => {
@@ -28,7 +35,7 @@ export function useFileDrop(onFile: (file: File) => void, accepting: boolean): b
     const enter = (event: DragEvent) => {
       if (!carriesFiles(event)) return
       depth++
-      setOver(latest.current.accepting)
+      setOver(takes(latest.current.accepting, fileTypes(event)))
     }
     const leave = (event: DragEvent) => {
       if (!carriesFiles(event)) return
@@ -38,7 +45,7 @@ export function useFileDrop(onFile: (file: File) => void, accepting: boolean): b
     const overPage = (event: DragEvent) => {
       if (!carriesFiles(event)) return
       event.preventDefault()
-      if (event.dataTransfer) event.dataTransfer.dropEffect = latest.current.accepting ? 'copy' : 'none'
+      if (event.dataTransfer) event.dataTransfer.dropEffect = takes(latest.current.accepting, fileTypes(event)) ? 'copy' : 'none'
     }
     const drop = (event: DragEvent) => {
       if (!carriesFiles(event)) return
@@ -46,7 +53,7 @@ export function useFileDrop(onFile: (file: File) => void, accepting: boolean): b
       depth = 0
       setOver(false)
       const file = event.dataTransfer?.files[0]
-      if (file && latest.current.accepting) latest.current.onFile(file)
+      if (file && takes(latest.current.accepting, [file.type])) latest.current.onFile(file)
     }
     return onWindow({ dragenter: enter, dragleave: leave, dragover: overPage, drop })
   }, [latest])
@@ -54,7 +61,7 @@ export function useFileDrop(onFile: (file: File) => void, accepting: boolean): b
 }
 
 /**
- * On pages that take no file (a draft, administration, signing in), a file dragged from the
+ * On pages that take no file (administration, signing in), a file dragged from the
  * desktop is refused (the pointer says so), and one dropped all the same is neither imported nor
  * opened by the browser in Accord's place. Off (`active` false) where useFileDrop takes files.
  */

@@ -6,6 +6,9 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([t
 /** Open modal dialogs, innermost last: Escape and Tab belong to the innermost one only. */
 const stack: HTMLElement[] = []
 
+/** The innermost modal dialog open, if any. */
+export const topDialog = (): HTMLElement | null => stack[stack.length - 1] ?? null
+
 /** The controls Tab stops at, in order (of a radio group, only the checked radio when there is one). */
 function tabStops(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => {

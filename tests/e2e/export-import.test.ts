@@ -9,6 +9,7 @@ import { englishDocx, russianDocx } from '../helpers/draftDocx'
 import { ministryDraft } from '../helpers/commentedDocx'
 import { amended } from '../helpers/amendedDocx'
 import { unzipText, zipEntries, zipStored } from '../helpers/zip'
+import { dropFile as dropOn } from '../helpers/dropFile'
 
 /**
  * In the browser: importing a .docx with a preview, exporting (the download arrives), importing
@@ -314,28 +315,16 @@ describe('export and import in the browser', () => {
     }
   })
 
-  it('imports a file dropped on the drafts page, with a hint while it is over the page; on a draft or in administration a dropped file is left alone', async () => {
-    /** Drags a file over `selector`, as from the desktop (the page then shows `hint`, or no hint for null), and drops it there. */
-    const dropFile = async (selector: string, name: string, text: string, hint?: string | null) => {
-      const fire = (type: string) =>
-        page.evaluate(({ selector, name, text, type }) => {
-          const w = window as unknown as { dragged?: DataTransfer }
-          if (type === 'dragenter') {
-            w.dragged = new DataTransfer()
-            w.dragged.items.add(new File([text], name, { type: 'text/markdown' }))
-          }
-          return document.querySelector(selector)!.dispatchEvent(new DragEvent(type, { dataTransfer: w.dragged!, bubbles: true, cancelable: true }))
-        }, { selector, name, text, type })
-      await fire('dragenter')
-      await fire('dragover')
-      if (hint) expect(await page.locator('.file-drop-hint').textContent()).toBe(hint)
-      else if (hint === null) {
-        await page.waitForTimeout(200)
-        expect(await page.locator('.file-drop-hint').count()).toBe(0)
-      }
-      // Whether the page took the drop (else the browser opens the file in its place).
-      return { taken: !(await fire('drop')) }
-    }
+  it('imports a file dropped on the drafts page, with a hint while it is over the page; on a draft (which takes Word files of remarks only) or in administration a dropped Markdown file is left alone', async () => {
+    /** Drops a Markdown file on `selector`; while it is over the page, the page shows `hint` (or no hint, for null). */
+    const dropFile = (selector: string, name: string, text: string, hint?: string | null) =>
+      dropOn(page, selector, { name, type: 'text/markdown', bytes: text }, async () => {
+        if (hint) expect(await page.locator('.file-drop-hint').textContent()).toBe(hint)
+        else if (hint === null) {
+          await page.waitForTimeout(200)
+          expect(await page.locator('.file-drop-hint').count()).toBe(0)
+        }
+      })
     await page.goto(server.url)
     await page.getByTestId('import-document').waitFor()
     const dropped = await dropFile('main', 'Law on drops.md', '# Law on drops\n\n### Article 1. Dropped\n\n1. Dropped on the page.\n', 'Drop the file to import it as a new draft')

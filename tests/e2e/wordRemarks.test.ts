@@ -8,6 +8,7 @@ import { createCast, createDocument, shareWithCast, type Cast } from '../helpers
 import { answeredInWord } from '../helpers/answeredInWord'
 import { anchorOn, articleId } from '../helpers/anchorOn'
 import { articleBlockText, connectClient, waitSynced, xmlString } from '../helpers/clients'
+import { dropFile } from '../helpers/dropFile'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -170,6 +171,36 @@ describe('remarks from a Word file in the browser', () => {
     await dialog.getByLabel('Файл Word (.docx)').setInputFiles({ name: 'проект.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(plain) })
     await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('В файле нет примечаний, сносок или исправлений, а его текст совпадает с текстом проекта: добавлять к обсуждению нечего.')
     await dialog.getByRole('button', { name: 'Отмена' }).click()
+    expect(errors).toEqual([])
+  })
+
+  it('takes a Word file dropped on the draft’s page into "Remarks from a Word file", the panel opening for it; other files are refused', async () => {
+    const dialog = page.getByTestId('word-remarks-dialog')
+    const hint = async () => {
+      await page.waitForTimeout(100)
+      return page.locator('.file-drop-hint').allTextContents()
+    }
+    // Another kind of file: no hint while it is over the page, and nothing opens when it is dropped.
+    expect(await dropFile(page, '.legal-text', { name: 'проект.md', type: 'text/markdown', bytes: '# Проект\n' }, async () => expect(await hint()).toEqual([]))).toEqual({ taken: true })
+    await page.waitForTimeout(200)
+    expect(await dialog.count()).toBe(0)
+
+    await page.getByTestId('toggle-comments').click()
+    expect(await page.getByTestId('comments-panel').count()).toBe(0)
+    const over = await dropFile(page, '.legal-text', { name: 'ответ МВД.docx', type: DOCX_TYPE, bytes: file }, async () =>
+      expect(await hint()).toEqual(['Отпустите файл Word, чтобы добавить его замечания к обсуждению проекта']),
+    )
+    expect(over).toEqual({ taken: true })
+    expect(await page.locator('.file-drop-hint').count()).toBe(0)
+    await page.getByTestId('comments-panel').waitFor()
+    await dialog.getByTestId('remarks-summary').waitFor()
+    expect(await dialog.getByTestId('remarks-summary').locator('li').allTextContents()).toEqual(['Уже есть в проекте, оставлены как есть: 3'])
+
+    // A file the system names no type for is taken, and read as one chosen: not a Word file, it is said in words.
+    expect(await dropFile(page, '.word-remarks-dialog', { name: 'заметки.txt', type: '', bytes: 'Статья 1.' })).toEqual({ taken: true })
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('Замечания читаются только из файлов Word (.docx).')
+    await page.keyboard.press('Escape')
+    expect(await dialog.count()).toBe(0)
     expect(errors).toEqual([])
   })
 })
