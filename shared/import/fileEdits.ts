@@ -17,7 +17,9 @@ import type { WordCommentThread } from './wordComments'
  * (diffParagraphs: equal lines aligned, the lines between paired in order). A changed line's
  * changes are proposed wordings, each on its own words, as tracked changes are
  * (trackedChanges.ts); a line the file leaves out, or adds, is a remark on the draft's words
- * that says so.
+ * that says so. Lines the file has elsewhere, word for word (an article cut and pasted in Word),
+ * are one remark on the first of them saying where they went, not one left out and one added
+ * for each.
  */
 export interface FileEdits {
   threads: WordCommentThread[]
@@ -29,12 +31,34 @@ const WORDS = {
   en: {
     removed: 'The file leaves this out.',
     added: (lines: string[]) => `The file adds after this:\n${lines.map((l) => `“${l}”`).join('\n')}`,
+    moved: (more: number, after: string | null) =>
+      `The file moves this${more > 0 ? ` and the ${more === 1 ? 'line' : `${more} lines`} after it` : ''} ${after === null ? 'to the start of the text' : `to after:\n“${after}”`}`,
   },
   ru: {
     removed: 'В файле этого текста нет.',
     added: (lines: string[]) => `В файле после этого добавлено:\n${lines.map((l) => `«${l}»`).join('\n')}`,
+    moved: (more: number, after: string | null) =>
+      `В файле это${more > 0 ? ` (и следующие строки: ${more})` : ''} перенесено ${after === null ? 'в начало текста' : `после:\n«${after}»`}`,
   },
 } satisfies Record<Language, unknown>
+
+/**
+ * Lines the file leaves out in one place and adds, word for word, in another (in `diffs`' order):
+ * for each moved line's index, the index of the added line it became.
+ */
+function movedLines(diffs: readonly TextDiff[]): Map<number, number> {
+  const added = new Map<string, number[]>()
+  diffs.forEach((d, i) => {
+    if (d.before === null && d.after !== null) added.set(d.after, [...(added.get(d.after) ?? []), i])
+  })
+  const moved = new Map<number, number>()
+  diffs.forEach((d, i) => {
+    if (d.after !== null || d.before === null) return
+    const to = added.get(d.before)?.shift()
+    if (to !== undefined) moved.set(i, to)
+  })
+  return moved
+}
 
 /** A law's lines in reading order, without numbers; empty ones (an article without a heading) left out. */
 function linesOf(doc: DocJSON, language: Language): string[] {
@@ -64,6 +88,11 @@ export function fileEdits(draft: DocJSON, file: DocJSON, language: Language, fil
     comments: [{ author: fileName, date: null, text: clip(text, COMMENT_MAX_LENGTH) }],
   })
   const threads: WordCommentThread[] = []
+  const moved = movedLines(diffs)
+  const arrived = new Set(moved.values())
+  /** The file's line before each of `diffs` (null before the first). */
+  const fileLineBefore: (string | null)[] = []
+  diffs.reduce<string | null>((prev, d) => (fileLineBefore.push(prev), d.after ?? prev), null)
   let last: string | null = null
   let added: string[] = []
   const flushAdded = () => {
@@ -72,14 +101,23 @@ export function fileEdits(draft: DocJSON, file: DocJSON, language: Language, fil
     if (added.length > 0 && at !== undefined) threads.push(remark(at, WORDS[language].added(added)))
     added = []
   }
-  for (const d of diffs) {
+  for (let i = 0; i < diffs.length; i++) {
+    const d = diffs[i]
     if (d.before === null) {
-      added.push(d.after!)
+      if (!arrived.has(i)) added.push(d.after!)
       continue
     }
     flushAdded()
     last = d.before
-    if (d.after === null) threads.push(remark(d.before, WORDS[language].removed))
+    const to = moved.get(i)
+    if (to !== undefined) {
+      // The lines moved with it, together: those that follow it here and there alike.
+      let more = 0
+      while (moved.get(i + more + 1) === to + more + 1) more++
+      threads.push(remark(d.before, WORDS[language].moved(more, fileLineBefore[to])))
+      i += more
+      last = diffs[i].before
+    } else if (d.after === null) threads.push(remark(d.before, WORDS[language].removed))
     else if (d.after !== d.before) {
       for (const span of changesOf(d.before, d.after)) {
         threads.push({ quote: span.before, paragraph: d.before, resolved: false, proposal: span.after, untracked: true, comments: [{ author: fileName, date: null, text: '' }] })

@@ -78,6 +78,32 @@ describe('fileEdits: a draft’s text changed in its Word file without tracked c
     expect(placed[3]?.bodies).toEqual(['Из Word — ответ МВД.docx:\nВ файле этого текста нет.'])
   })
 
+  it('says where the file moved an article (cut and pasted in Word), in one remark on its heading, not as lines left out and added', async () => {
+    for (const language of ['ru', 'en'] as const) {
+      const draft = sampleLaw(language)
+      const file = structuredClone(draft)
+      const chapter = file.content!
+      const articles = chapter.flatMap((n, i) => (n.type === 'article' ? [i] : []))
+      // Article 1 moved to after Article 3; Article 3's last line is what it now follows.
+      const [first] = chapter.splice(articles[0], 1)
+      chapter.splice(articles[2], 0, first)
+      const read = await parseDocx(await toDocx(file, meta(language)), language)
+      const { threads } = fileEdits(draft, read.doc, language, 'moved.docx')
+      const textOf = (node: DocJSON): string => node.text ?? (node.content ?? []).map(textOf).join('')
+      const heading = textOf(first.content![0])
+      const lines = first.content!.length - 1
+      const article3 = chapter[articles[2] - 1]
+      const after = textOf(article3.content!.at(-1)!)
+      expect(threads.map(({ quote, proposal, comments }) => ({ quote, proposal, text: comments[0].text }))).toEqual([
+        {
+          quote: heading,
+          proposal: undefined,
+          text: language === 'ru' ? `В файле это (и следующие строки: ${lines}) перенесено после:\n«${after}»` : `The file moves this and the ${lines === 1 ? 'line' : `${lines} lines`} after it to after:\n“${after}”`,
+        },
+      ])
+    }
+  })
+
   it('proposes nothing when the file holds another text altogether', async () => {
     const read = await parseDocx(await toDocx(sampleLaw('en'), meta('en')), 'en')
     expect(fileEdits(sampleLaw('ru'), read.doc, 'ru', 'other.docx')).toEqual({ threads: [], unrelated: true })
