@@ -118,6 +118,7 @@ export async function startAccordServer(options: Partial<Config> = {}, start: St
       maxBufferedBytes: config.maxBufferedBytes,
       maxPendingBytes: config.maxMessageBytes,
       health,
+      visits: services.visits,
       admission: new Admission({
         connectPerMinute: config.syncConnectPerMinute,
         maxPerSession: config.syncMaxPerSession,

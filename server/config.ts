@@ -57,6 +57,8 @@ export interface Config {
   sofficePath: string
   /** While a draft is being edited, an automatic version is kept at most this often (an hour). */
   autoVersionIntervalMs: number
+  /** A draft opened again within this long of leaving it continues the same visit (a reload, another tab): "since your last visit" looks back to the same moment. */
+  visitGapMs: number
   /**
    * Heap of each export/import worker process, in MB (V8's old generation). A task that needs
    * more fails alone, in words (413 / 422), and its process is replaced.
@@ -105,6 +107,7 @@ export const DEFAULT_CONFIG: Config = {
   signInWindowMs: 15 * 60 * 1000,
   sofficePath: '',
   autoVersionIntervalMs: 60 * 60 * 1000,
+  visitGapMs: 30 * 60 * 1000,
   exportWorkerHeapMb: 1024,
   updateJournal: 'mapped',
   ioUring: true,
@@ -182,6 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
     signInWindowMs: int(env, 'SIGNIN_WINDOW_MS', d.signInWindowMs, 1000),
     sofficePath: env.SOFFICE_PATH?.trim() ?? d.sofficePath,
     autoVersionIntervalMs: int(env, 'AUTO_VERSION_INTERVAL_MS', d.autoVersionIntervalMs, 1000),
+    visitGapMs: int(env, 'VISIT_GAP_MS', d.visitGapMs, 0),
     exportWorkerHeapMb: int(env, 'EXPORT_WORKER_HEAP_MB', d.exportWorkerHeapMb, 64, 16384),
     updateJournal: choice(env, 'UPDATE_JOURNAL', JOURNAL_KINDS, d.updateJournal),
     ioUring: bool(env, 'IO_URING', d.ioUring),

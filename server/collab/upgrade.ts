@@ -5,6 +5,7 @@ import { CloseCode, CloseReason, SYNC_PATH } from '../../shared/protocol'
 import { DOCUMENT_ID_PATTERN } from '../../shared/ids'
 import type { DocumentsRepo } from '../db/documentsRepo'
 import type { AccessRepo } from '../db/accessRepo'
+import type { VisitsRepo } from '../db/visitsRepo'
 import type { Logger } from '../logger'
 import type { Sessions } from '../auth/sessions'
 import { clientAddress, sameOrigin } from '../auth/request'
@@ -28,6 +29,8 @@ export interface UpgradeOptions extends ConnectionOptions {
   admission: Admission
   /** Documents whose storage just failed are refused (4503) without loading them. */
   health: StorageHealth
+  /** When each person leaves a draft (for "since your last visit", server/services/visits.ts). */
+  visits: VisitsRepo
 }
 
 function rejectHttp(socket: Duplex, status: number, text: string, headers = ''): void {
@@ -155,6 +158,14 @@ export function createUpgradeHandler(opts: UpgradeOptions) {
       try {
         // Lives on through the socket's event handlers.
         const connection = new Connection(ws, room, identityOf(auth.user, auth.sessionId), role, log, opts, options)
+        const userId = auth.user.id
+        ws.once('close', () => {
+          try {
+            opts.visits.seen(docId, userId, new Date().toISOString())
+          } catch (err) {
+            log.warn('cannot record the end of a visit', { docId, user: userId, err })
+          }
+        })
         limitMessages(ws, pre.ticket, (code, reason) => {
           log.warn('closing: over the message rate', { user: auth.user.id })
           connection.close(code, reason)

@@ -329,4 +329,16 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX password_resets_by_user ON password_resets (user_id) WHERE used_at IS NULL;
   `,
+  // 13: each person's visits to a draft, for "since your last visit": when they last left it
+  // (`seen_at`), and the moment the visit now under way looks back to (`since`: the end of the
+  // visit before; NULL on a first visit).
+  `
+  CREATE TABLE document_visits (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    since TEXT,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (doc_id, user_id)
+  ) WITHOUT ROWID;
+  `,
 ]

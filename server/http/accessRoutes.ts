@@ -1,5 +1,6 @@
 import { ErrorCode, PRINCIPAL_TYPES, PutGrantInput, type PrincipalType } from '../../shared/api'
 import { activityOf } from '../services/activity'
+import { arrive } from '../services/visits'
 import { HttpError } from '../errors'
 import type { ApiDeps } from './api'
 import { validBody } from './guard'
@@ -13,7 +14,7 @@ function principalType(raw: string): PrincipalType {
   return raw as PrincipalType
 }
 
-/** Sharing a document (owners) and its activity (anyone who can read it). */
+/** Sharing a document (owners), its activity and what changed since one's last visit (anyone who can read it). */
 export function registerAccessRoutes(router: Router, deps: ApiDeps): void {
   const { guards, documentAccess: access } = deps
 
@@ -50,6 +51,14 @@ export function registerAccessRoutes(router: Router, deps: ApiDeps): void {
       guards.signedIn(({ auth, params, res }) => {
         const { doc } = access.authorize(auth.user, params.id, 'read')
         sendJson(res, 200, activityOf(deps, doc))
+      }),
+    )
+    .on(
+      'POST',
+      '/api/documents/:id/visit',
+      guards.signedIn(({ auth, params, res }) => {
+        const { doc } = access.authorize(auth.user, params.id, 'read')
+        sendJson(res, 200, arrive(deps, auth.user.id, doc))
       }),
     )
 }

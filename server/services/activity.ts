@@ -23,10 +23,7 @@ export function activityOf(deps: ActivityDeps, doc: DocumentRecord): ActivitySes
   deps.editSessions.fold(doc.id)
   const rows = deps.editSessions.list(doc.id)
   if (rows.length === 0) return []
-  const places = new Map<string, { label: string; heading: string; order: number }>()
-  deps.rooms.read(doc.id, (ydoc) => {
-    for (const place of placesOf(docNodeOf(ydoc), doc.language)) places.set(place.id, { label: place.label, heading: place.heading, order: places.size })
-  })
+  const places = placesNow(deps.rooms, doc)
   const order = (id: string) => places.get(id)?.order ?? Number.MAX_SAFE_INTEGER
   const names = new Map<string, string>()
   const orgs = new Map<string, OrganizationSummary>()
@@ -50,4 +47,13 @@ export function activityOf(deps: ActivityDeps, doc: DocumentRecord): ActivitySes
       return now ? { id, label: now.label, heading: now.heading, deleted: false } : { id, label: '', heading: '', deleted: true }
     }),
   }))
+}
+
+/** The draft's places now, labelled as numbered, with their index in the text (`order`). */
+export function placesNow(rooms: Rooms, doc: DocumentRecord): Map<string, { label: string; heading: string; order: number }> {
+  const places = new Map<string, { label: string; heading: string; order: number }>()
+  rooms.read(doc.id, (ydoc) => {
+    for (const place of placesOf(docNodeOf(ydoc), doc.language)) places.set(place.id, { label: place.label, heading: place.heading, order: places.size })
+  })
+  return places
 }

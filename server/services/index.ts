@@ -4,6 +4,7 @@ import type { Logger } from '../logger'
 import { AccessRepo } from '../db/accessRepo'
 import { CommentsRepo } from '../db/commentsRepo'
 import { PreferencesRepo } from '../db/preferencesRepo'
+import { VisitsRepo } from '../db/visitsRepo'
 import { DocumentsRepo } from '../db/documentsRepo'
 import { EditSessionsRepo } from '../db/editSessionsRepo'
 import { InvitationsRepo } from '../db/invitationsRepo'
@@ -31,6 +32,7 @@ export function createServices(db: Db, config: Config, log: Logger) {
   const editSessions = new EditSessionsRepo(db)
   const comments = new CommentsRepo(db)
   const preferences = new PreferencesRepo(db)
+  const visits = new VisitsRepo(db)
   const store = new SqliteDocumentStore(db, {
     onCheckpointError: (message) => log.error('WAL checkpoint failed', { message }),
     journal: config.updateJournal,
@@ -83,6 +85,7 @@ export function createServices(db: Db, config: Config, log: Logger) {
     editSessions,
     comments,
     preferences,
+    visits,
     store,
     sessions,
     registry,

@@ -194,6 +194,7 @@ const ROUTES: Row[] = [
     request: (f) => ({ path: `/api/documents/${f.docId}/access/user/${cast.observer.user.id}` }),
   },
   { method: 'GET', path: '/api/documents/:id/activity', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/activity` }) },
+  { method: 'POST', path: '/api/documents/:id/visit', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/visit` }) },
   // Exports and imports. Markdown stands for every format: the rule is the same, and it needs no LibreOffice.
   { method: 'GET', path: '/api/documents/:id/export', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/export?format=md` }) },
   // Whoever imports becomes the new draft's owner.

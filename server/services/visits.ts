@@ -1,0 +1,28 @@
+import { sinceLastVisit, type VisitView } from '../../shared/visit'
+import type { CommentsRepo } from '../db/commentsRepo'
+import type { DocumentRecord } from '../db/documentsRepo'
+import type { VisitsRepo } from '../db/visitsRepo'
+import { activityOf, placesNow, type ActivityDeps } from './activity'
+
+export interface VisitsDeps extends ActivityDeps {
+  visits: VisitsRepo
+  comments: CommentsRepo
+  config: { visitGapMs: number }
+}
+
+/**
+ * The viewer opens `doc`: a new visit, which looks back to when they last left it, or, back within
+ * the gap (a reload, another tab), the same visit, which keeps looking back to the same moment.
+ * Answers what others did since (shared/visit.ts). When they leave is recorded as their sync
+ * connection to it closes (server/collab/upgrade.ts).
+ */
+export function arrive(deps: VisitsDeps, userId: string, doc: DocumentRecord, now = new Date()): VisitView {
+  const row = deps.visits.get(doc.id, userId)
+  const continuing = row !== undefined && now.getTime() - Date.parse(row.seen_at) <= deps.config.visitGapMs
+  const since = row === undefined ? null : continuing ? row.since : row.seen_at
+  deps.visits.put({ doc_id: doc.id, user_id: userId, since, seen_at: now.toISOString() })
+  if (since === null) return sinceLastVisit(null, userId, [], [], new Map())
+  const comments = deps.comments.commentsOfDocument(doc.id).map((c) => ({ id: c.id, threadId: c.thread_id, authorId: c.author_id, createdAt: c.created_at, deleted: c.deleted_at !== null }))
+  const order = new Map([...placesNow(deps.rooms, doc)].map(([id, place]) => [id, place.order]))
+  return sinceLastVisit(since, userId, activityOf(deps, doc), comments, order)
+}

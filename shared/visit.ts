@@ -1,0 +1,58 @@
+import type { ActivitySession, OrganizationSummary } from './api'
+
+type Place = ActivitySession['articles'][number]
+
+/**
+ * POST /api/documents/:id/visit: what others did in the draft since the viewer last left it.
+ * `since` null: a first visit (or nothing to look back to), and the lists are empty.
+ */
+export interface VisitView {
+  since: string | null
+  /** Places (articles, headings, the title, the preamble) others edited since, in the order of the text, deleted ones last. */
+  places: Place[]
+  /** The organizations of those who edited them. */
+  organizations: OrganizationSummary[]
+  /** Comments others wrote since (not deleted), and the threads holding them. */
+  comments: string[]
+  threads: string[]
+}
+
+/** What the view needs of a comment. */
+export interface CommentStamp {
+  id: string
+  threadId: string
+  authorId: string
+  createdAt: string
+  deleted: boolean
+}
+
+/**
+ * What changed since `since` by people other than `me`: the editing sessions that ended after it
+ * (a session under way at that moment counts whole: it is the unit the activity view shows), and
+ * the comments written after it. `order`: each place's index in the text now.
+ */
+export function sinceLastVisit(
+  since: string | null,
+  me: string,
+  sessions: readonly ActivitySession[],
+  comments: readonly CommentStamp[],
+  order: ReadonlyMap<string, number>,
+): VisitView {
+  if (since === null) return { since, places: [], organizations: [], comments: [], threads: [] }
+  const others = sessions.filter((s) => s.user.id !== me && s.endedAt > since)
+  const places = new Map<string, Place>()
+  const organizations = new Map<string, OrganizationSummary>()
+  for (const session of others) {
+    organizations.set(session.organization.id, session.organization)
+    for (const place of session.articles) if (!places.has(place.id)) places.set(place.id, place)
+  }
+  const at = (place: Place) => (place.deleted ? Number.MAX_SAFE_INTEGER : (order.get(place.id) ?? Number.MAX_SAFE_INTEGER))
+  const fresh = comments.filter((c) => !c.deleted && c.authorId !== me && c.createdAt > since)
+  return {
+    since,
+    places: [...places.values()].sort((a, b) => at(a) - at(b)),
+    organizations: [...organizations.values()].sort((a, b) => (a.shortName || a.name).localeCompare(b.shortName || b.name)),
+    comments: fresh.map((c) => c.id),
+    threads: [...new Set(fresh.map((c) => c.threadId))],
+  }
+}

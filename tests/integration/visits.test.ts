@@ -1,0 +1,71 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import type { ThreadView } from '../../shared/api'
+import type { VisitView } from '../../shared/visit'
+import type { TestServer } from '../helpers/server'
+import { createDocument, shareWithCast, type Cast } from '../helpers/accounts'
+import { connectClient, elementText, nthElement, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+import { castSuite } from '../helpers/castSuite'
+
+/** A draft left this long ago or more starts a new visit when opened (the server's VISIT_GAP_MS here). */
+const GAP_MS = 400
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('since your last visit (POST /api/documents/:id/visit)', () => {
+  let server: TestServer
+  let cast: Cast
+  const clients: TestClient[] = []
+  castSuite(clients, (started, people) => {
+    server = started
+    cast = people
+  }, { config: { visitGapMs: GAP_MS } })
+
+  it('tells a returning reviewer which places others edited and which comments others wrote since they left, not their own, and nothing on a first visit', async () => {
+    const { id } = await createDocument(cast.owner, { title: 'Sample', template: 'sample' })
+    await shareWithCast(cast, id)
+    const visit = () => cast.reviewer.json<VisitView>(`/api/documents/${id}/visit`, { method: 'POST' })
+
+    // A first visit: nothing to look back to.
+    expect(await visit()).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [] })
+    const reviewer = connectClient(server.wsUrl, id, { cookie: cast.reviewer.cookie })
+    await waitSynced(reviewer)
+    const article2 = nthElement(reviewer.ydoc, 'article', 1).getAttribute('id')
+    reviewer.destroy()
+    await pause(GAP_MS + 100)
+    const left = Date.now()
+
+    // While the reviewer is away: the drafter edits Article 2's heading and comments; the reviewer answers by e-mail… and in Accord, without opening the draft.
+    const drafter = connectClient(server.wsUrl, id, { cookie: cast.drafter.cookie })
+    clients.push(drafter)
+    await waitSynced(drafter)
+    ;(nthElement(drafter.ydoc, 'articleHeading', 1).get(0) as Y.XmlText).insert(0, 'Amended ')
+    await waitSaved(drafter)
+    const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) })
+    const thread = await cast.drafter.json<ThreadView>(`/api/documents/${id}/threads`, post({ articleId: article2, body: 'Shorter, please.' }))
+    const own = await cast.reviewer.json<ThreadView>(`/api/documents/${id}/threads/${thread.id}/comments`, post({ body: 'Agreed.' }))
+    drafter.destroy()
+
+    const back = await visit()
+    expect(Date.parse(back.since!)).toBeLessThanOrEqual(left)
+    expect(Date.parse(back.since!)).toBeGreaterThan(left - GAP_MS - 1000)
+    expect(back.places).toEqual([{ id: article2, label: 'Article 2.', heading: elementText(drafter.ydoc, 'articleHeading', 1), deleted: false }])
+    expect(back.organizations).toEqual([cast.justice])
+    expect(back.comments).toEqual([thread.comments[0].id])
+    expect(own.comments.map((c) => c.body)).toEqual(['Shorter, please.', 'Agreed.'])
+    expect(back.threads).toEqual([thread.id])
+
+    // Opened again at once (a reload, another tab): the same visit, looking back to the same moment.
+    expect(await visit()).toEqual(back)
+    // Left for longer than the gap: a new visit, from when the last one ended; nothing new since.
+    await pause(GAP_MS + 100)
+    const later = await visit()
+    expect(Date.parse(later.since!)).toBeGreaterThan(Date.parse(back.since!))
+    expect(later).toMatchObject({ places: [], organizations: [], comments: [], threads: [] })
+  })
+
+  it('refuses a draft the person has no access to (403), and answers 404 for none', async () => {
+    const { id } = await createDocument(cast.owner, { title: 'Private', template: 'sample' })
+    expect((await cast.stranger.api(`/api/documents/${id}/visit`, { method: 'POST' })).status).toBe(403)
+    expect((await cast.reviewer.api('/api/documents/nosuchdraft00000/visit', { method: 'POST' })).status).toBe(404)
+  })
+})

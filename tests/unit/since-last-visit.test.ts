@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import type { ActivitySession, OrganizationSummary } from '../../shared/api'
+import { sinceLastVisit, type CommentStamp } from '../../shared/visit'
+
+const org = (id: string, shortName: string): OrganizationSummary => ({ id, name: shortName, shortName, color: '#000000' })
+const MOJ = org('moj', 'МЮ')
+const MFA = org('mfa', 'МИД')
+const place = (id: string, deleted = false) => ({ id, label: deleted ? '' : `Статья ${id}.`, heading: '', deleted })
+const session = (user: string, organization: OrganizationSummary, endedAt: string, places: ReturnType<typeof place>[]): ActivitySession => ({
+  user: { id: user, displayName: user },
+  organization,
+  startedAt: endedAt,
+  endedAt,
+  updates: 1,
+  articles: places,
+})
+const comment = (id: string, authorId: string, createdAt: string, deleted = false): CommentStamp => ({ id, threadId: `t-${id}`, authorId, createdAt, deleted })
+const ORDER = new Map([['1', 0], ['2', 1], ['3', 2]])
+const SINCE = '2026-12-01T10:00:00.000Z'
+
+describe('sinceLastVisit: what others did in a draft since one left it', () => {
+  it('names the places others edited after it, in the order of the text (deleted last), with their organizations', () => {
+    const sessions = [
+      session('boris', MOJ, '2026-12-02T09:00:00.000Z', [place('3'), place('9', true)]),
+      session('me', MFA, '2026-12-02T08:00:00.000Z', [place('1')]),
+      session('vera', MFA, '2026-12-01T12:00:00.000Z', [place('2'), place('3')]),
+      session('boris', MOJ, '2026-12-01T09:00:00.000Z', [place('1')]),
+    ]
+    const view = sinceLastVisit(SINCE, 'me', sessions, [], ORDER)
+    expect(view.places.map((p) => p.id)).toEqual(['2', '3', '9'])
+    expect(view.organizations).toEqual([MFA, MOJ])
+  })
+
+  it('counts the comments others wrote after it, not one’s own, deleted ones or earlier ones', () => {
+    const comments = [comment('a', 'boris', '2026-12-01T11:00:00.000Z'), comment('b', 'me', '2026-12-01T11:00:00.000Z'), comment('c', 'vera', '2026-12-01T12:00:00.000Z', true), comment('d', 'vera', '2026-11-30T12:00:00.000Z')]
+    const view = sinceLastVisit(SINCE, 'me', [], comments, ORDER)
+    expect(view.comments).toEqual(['a'])
+    expect(view.threads).toEqual(['t-a'])
+  })
+
+  it('says nothing on a first visit', () => {
+    expect(sinceLastVisit(null, 'me', [session('boris', MOJ, SINCE, [place('1')])], [comment('a', 'boris', SINCE)], ORDER)).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [] })
+  })
+})
