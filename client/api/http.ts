@@ -1,3 +1,4 @@
+import type { VisitView } from '../../shared/visit'
 import { CSRF_HEADER } from '../../shared/apiConstants'
 import type {
   ArticleEdits,
@@ -153,6 +154,7 @@ export const api = {
   revokeGrant: (id: string, principalType: string, principalId: string) =>
     request<void>('DELETE', `${doc(id)}/access/${encodeURIComponent(principalType)}/${encodeURIComponent(principalId)}`),
   activity: (id: string) => request<ActivitySession[]>('GET', `${doc(id)}/activity`),
+  visit: (id: string) => request<VisitView>('POST', `${doc(id)}/visit`),
   listPreferences: (id: string) => request<PreferencesOverview>('GET', `${doc(id)}/alternatives/preferences`),
   statePreference: (id: string, input: StatePreferenceInput) => request<PreferencesOverview>('POST', `${doc(id)}/alternatives/preferences`, input),
   withdrawPreference: (id: string, input: WithdrawPreferenceInput) => request<PreferencesOverview>('POST', `${doc(id)}/alternatives/preferences/withdraw`, input),

@@ -1,4 +1,5 @@
 import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react'
+import { useNewComments } from '../editor/useVisit'
 import { useStoreValue } from '../ui/useStoreValue'
 import type { OrganizationSummary, ThreadView } from '../../shared/api'
 import type { Placement } from './anchors'
@@ -16,7 +17,8 @@ import '../styles/comments.css'
 // Seldom opened, and it brings the Word reader's client and the comparison: loaded when it is.
 const WordRemarksDialog = lazy(() => import('./WordRemarksDialog').then((m) => ({ default: m.WordRemarksDialog })))
 
-type StatusFilter = 'open' | 'resolved' | 'all'
+/** 'new': threads with comments others wrote since one's last visit (client/editor/useVisit.ts). */
+type StatusFilter = 'open' | 'resolved' | 'all' | 'new'
 
 export function useComments(controller: CommentsController | null): CommentsSnapshot | null {
   return useStoreValue(controller, (c) => c.getSnapshot(), null)
@@ -120,10 +122,12 @@ const ThreadGroup = memo(function ThreadGroup({ articleId, title, threads, place
  * The side panel of review threads: new-thread form, filters (status, organization, place),
  * threads under their places in the order of the text, and the review report.
  */
-export function CommentsPanel({ controller, docId, canComment, droppedFile = null, onDroppedTaken, onClose }: {
+export function CommentsPanel({ controller, docId, canComment, showNew = 0, droppedFile = null, onDroppedTaken, onClose }: {
   controller: CommentsController
   docId: string
   canComment: boolean
+  /** Changed (a count): show the threads with comments new since one's last visit. */
+  showNew?: number
   /** A Word file dropped on the page, for "Remarks from a Word file" (client/comments/useRemarksDrop.ts); `onDroppedTaken` once the dialog has it. */
   droppedFile?: File | null
   onDroppedTaken?: () => void
@@ -136,6 +140,14 @@ export function CommentsPanel({ controller, docId, canComment, droppedFile = nul
   const [articleId, setArticleId] = useState('')
   const [withResolved, setWithResolved] = useState(false)
   const [readingRemarks, setReadingRemarks] = useState(false)
+  const newComments = useNewComments()
+  useEffect(() => {
+    if (showNew > 0) setStatus('new')
+  }, [showNew])
+  // Filtered to them, then none left (a reload within the same visit): back to the open ones.
+  useEffect(() => {
+    if (status === 'new' && newComments.size === 0) setStatus('open')
+  }, [status, newComments])
   useEffect(() => {
     if (droppedFile && canComment) setReadingRemarks(true)
   }, [droppedFile, canComment])
@@ -151,7 +163,7 @@ export function CommentsPanel({ controller, docId, canComment, droppedFile = nul
 
   const visible = snapshot.threads.filter(
     (thread) =>
-      (status === 'all' || thread.status === status) &&
+      (status === 'all' || (status === 'new' ? thread.comments.some((c) => newComments.has(c.id)) : thread.status === status)) &&
       (!orgId || thread.comments.some((c) => c.organization.id === orgId)) &&
       (!articleId || thread.articleId === articleId),
   )
@@ -168,7 +180,7 @@ export function CommentsPanel({ controller, docId, canComment, droppedFile = nul
     if (snapshot.reveal === 0 || !snapshot.activeId) return
     const thread = snapshot.threads.find((th) => th.id === snapshot.activeId)
     if (!thread) return
-    if (status !== 'all' && thread.status !== status) setStatus('all')
+    if (status === 'new' ? !thread.comments.some((c) => newComments.has(c.id)) : status !== 'all' && thread.status !== status) setStatus('all')
     if (orgId && !thread.comments.some((c) => c.organization.id === orgId)) setOrgId('')
     if (articleId && thread.articleId !== articleId) setArticleId('')
     progressive.showAll()
@@ -221,6 +233,7 @@ export function CommentsPanel({ controller, docId, canComment, droppedFile = nul
             <option value="open">{t('comments.filter.open')}</option>
             <option value="resolved">{t('comments.filter.resolved')}</option>
             <option value="all">{t('comments.filter.all')}</option>
+            {newComments.size > 0 && <option value="new">{t('comments.filter.new')}</option>}
           </select>
         </label>
         <label className="small">

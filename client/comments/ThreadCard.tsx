@@ -1,3 +1,4 @@
+import { useNewComments } from '../editor/useVisit'
 import { memo, useState, type KeyboardEvent } from 'react'
 import type { CommentView, OrganizationSummary, ThreadView } from '../../shared/api'
 import { COMMENT_MAX_LENGTH } from '../../shared/apiConstants'
@@ -95,6 +96,7 @@ function CommentItem({ comment, thread, controller }: { comment: CommentView; th
   const editButton = useFocusBack<HTMLButtonElement>(editing)
   const deleteButton = useFocusBack<HTMLButtonElement>(confirming)
   const time = dateFormat(language)
+  const isNew = useNewComments().has(comment.id)
   if (comment.deleted) {
     return (
       <li className="comment comment-deleted muted" data-testid="comment">
@@ -119,6 +121,7 @@ function CommentItem({ comment, thread, controller }: { comment: CommentView; th
           {time.format(new Date(comment.createdAt))}
         </time>
         {comment.editedAt && <span className="muted small"> · {t('comments.edited')}</span>}
+        {isNew && <span className="comment-new small" data-testid="comment-new">{t('comments.new')}</span>}
       </div>
       {editing ? (
         <CommentForm

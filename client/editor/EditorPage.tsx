@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { DocumentSummary, LanguageVersion } from '../../shared/api'
 import { api, RequestError } from '../api/http'
@@ -20,6 +20,9 @@ import { ExportMenu } from '../export/ExportMenu'
 import { useCommentsController, useOpenThreadCounts } from '../comments/useCommentsController'
 import { CommentsPanel } from '../comments/CommentsPanel'
 import { useRemarksDrop } from '../comments/useRemarksDrop'
+import { NewCommentsContext, useVisit } from './useVisit'
+import { SinceLastVisit } from './SinceLastVisit'
+import { jumpTo } from './jumpTo'
 import { CommentButton } from '../comments/CommentButton'
 import { AgreementView } from '../agreement/AgreementView'
 import { AlternativesPanel } from '../alternatives/AlternativesPanel'
@@ -81,6 +84,10 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const readerFind = useFindBar(editable ? null : editor, language)
   const comments = useCommentsController(docId, session, editor, language, { role, canComment, onCompose: commentHere })
   const remarksDrop = useRemarksDrop(canComment && !!comments, openComments)
+  const visit = useVisit(docId, load.kind === 'ready')
+  const newComments = useMemo(() => new Set(visit?.comments ?? []), [visit])
+  /** Bumped by "Show new comments": the panel then filters to them. */
+  const [showNewComments, setShowNewComments] = useState(0)
   // The share dialog is an owner's: it closes when the role changes (the server refuses the rest).
   const shareShown = sharing && can(role, 'share')
   // ...and its Share button goes with it: the focus goes to the draft's title, not to <body>.
@@ -270,6 +277,17 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         </Suspense>
       )}
       {showAgreement && actions && <AgreementView docId={docId} title={title} role={role} withAccess={load.doc.organizations} onClose={() => setShowAgreement(false)} />}
+      {!ended && (
+        <SinceLastVisit
+          visit={visit}
+          onJump={(id) => editor && !editor.isDestroyed && jumpTo(editor, id)}
+          onShowComments={() => {
+            panels.show('comments')
+            setShowNewComments((n) => n + 1)
+          }}
+          onShowActivity={() => panels.show('activity')}
+        />
+      )}
       <div className={`editor-layout${anyPanel && open.history ? ' with-history' : ''}${anyPanel && open.comments ? ' with-comments' : ''}${anyPanel ? ' with-panel' : ''}`}>
         <aside className="sidebar">
           <Outline
@@ -300,7 +318,17 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
             </Suspense>
           )}
           {anyPanel && open.comments && comments && (
-            <CommentsPanel controller={comments} docId={docId} canComment={canComment} droppedFile={remarksDrop.dropped} onDroppedTaken={remarksDrop.taken} onClose={() => panels.close('comments')} />
+            <NewCommentsContext.Provider value={newComments}>
+              <CommentsPanel
+                controller={comments}
+                docId={docId}
+                canComment={canComment}
+                showNew={showNewComments}
+                droppedFile={remarksDrop.dropped}
+                onDroppedTaken={remarksDrop.taken}
+                onClose={() => panels.close('comments')}
+              />
+            </NewCommentsContext.Provider>
           )}
           {session && <Presence session={session} />}
         </aside>

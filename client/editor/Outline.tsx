@@ -1,9 +1,8 @@
 import { memo, useCallback, useEffect, useState, type KeyboardEvent } from 'react'
 import { useStoreValue } from '../ui/useStoreValue'
 import type { Editor } from '@tiptap/react'
-import { TextSelection } from '@tiptap/pm/state'
 import { hasOutline, outlineOf, type OutlineEntry } from '../../shared/numbering'
-import { findById } from '../../shared/editor/commands'
+import { jumpTo } from './jumpTo'
 import type { Language } from '../../shared/language'
 import type { CollabSession } from '../collab/session'
 import { useI18n } from '../i18n/i18n'
@@ -84,19 +83,7 @@ export function Outline({ editor, session, language, comments }: { editor: Edito
     }
   }, [editor, language])
 
-  const jump = useCallback(
-    (id: string) => {
-      if (!editor) return
-      const found = findById(editor.state.doc, id)
-      if (!found) return
-      const element = editor.view.dom.querySelector(`[data-id="${CSS.escape(id)}"]`)
-      element?.scrollIntoView({ block: 'start', behavior: 'auto' })
-      const inside = found.pos + (found.node.type.name === 'article' ? 2 : 1)
-      editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, inside)))
-      editor.view.focus()
-    },
-    [editor],
-  )
+  const jump = useCallback((id: string) => editor && jumpTo(editor, id), [editor])
   // The entries keep one handler; it calls whatever the page passed last.
   const onComment = useLatest(comments?.onComment)
   const comment = useCallback((articleId: string) => onComment.current?.(articleId), [onComment])

@@ -1,0 +1,63 @@
+import { useState } from 'react'
+import type { VisitView } from '../../shared/visit'
+import { dateFormat } from '../i18n/dates'
+import { useI18n } from '../i18n/i18n'
+
+/** Places named in the line; the rest are counted ("and 3 more"). */
+const NAMED = 5
+
+/**
+ * "Since your last visit": what others changed in the draft since one last left it — the places
+ * (each a button to it), the organizations whose people made the changes, and the new comments —
+ * above the text, until closed. Nothing on a first visit, or when nothing changed.
+ */
+export function SinceLastVisit({ visit, onJump, onShowComments, onShowActivity }: {
+  visit: VisitView | null
+  /** Goes to a place of the text (false: it has no element to go to, as the title or the preamble may not). */
+  onJump: (placeId: string) => void
+  onShowComments: () => void
+  onShowActivity: () => void
+}) {
+  const { t, language } = useI18n()
+  const [closed, setClosed] = useState(false)
+  if (closed || !visit?.since || (visit.places.length === 0 && visit.comments.length === 0)) return null
+  const live = visit.places.filter((p) => !p.deleted)
+  const named = live.slice(0, NAMED)
+  const more = visit.places.length - named.length
+  const orgs = visit.organizations.map((o) => o.shortName || o.name).join(', ')
+  return (
+    <div className="notice since-last-visit" role="status" data-testid="since-last-visit">
+      <span>
+        <strong>{t('visit.since', { date: dateFormat(language).format(new Date(visit.since)) })}</strong>{' '}
+        {visit.places.length > 0 && (
+          <span data-testid="visit-places">
+            {t('visit.changed', { orgs })}{' '}
+            {named.map((place, i) => (
+              <span key={place.id}>
+                {i > 0 && ', '}
+                <button type="button" className="link-button" title={place.heading} onClick={() => onJump(place.id)}>
+                  {place.label.replace(/\.$/, '') || place.heading}
+                </button>
+              </span>
+            ))}
+            {more > 0 && (named.length > 0 ? ` ${t('visit.andMore', { n: more })}` : t('visit.deletedOnly', { n: more }))}.
+          </span>
+        )}{' '}
+        {visit.comments.length > 0 && <span data-testid="visit-comments">{t('visit.comments', { n: visit.comments.length })}</span>}
+      </span>
+      {visit.comments.length > 0 && (
+        <button type="button" onClick={onShowComments}>
+          {t('visit.showComments')}
+        </button>
+      )}
+      {visit.places.length > 0 && (
+        <button type="button" onClick={onShowActivity}>
+          {t('activity.title')}
+        </button>
+      )}
+      <button type="button" onClick={() => setClosed(true)}>
+        {t('common.close')}
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import * as Y from 'yjs'
+import type { ThreadView } from '../../shared/api'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { createCast, createDocument, shareWithCast, type Cast } from '../helpers/accounts'
+import { connectClient, nthElement, waitSaved, waitSynced } from '../helpers/clients'
+
+/** The server's VISIT_GAP_MS here: a draft left longer than this is a new visit when opened again. */
+const GAP_MS = 300
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * In the browser, in the Russian interface: a reviewer comes back to a draft that a ministry's
+ * drafter changed and commented on meanwhile, and is told so above the text.
+ */
+describe('since your last visit, in the browser', () => {
+  let server: TestServer
+  let browser: Browser
+  let context: BrowserContext
+  let cast: Cast
+  let docId: string
+  let errors: string[]
+
+  beforeAll(async () => {
+    server = await startTestServer({ config: { visitGapMs: GAP_MS } })
+    cast = await createCast(server.url)
+    docId = (await createDocument(cast.owner, { title: 'Модельный закон', template: 'sample', language: 'ru' })).id
+    await shareWithCast(cast, docId)
+    browser = await launchBrowser()
+    context = await contextFor(browser, server.url, cast.reviewer)
+    await context.addInitScript(() => localStorage.setItem('accord.uiLanguage', 'ru'))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  async function open(): Promise<Page> {
+    const page = await context.newPage()
+    // Low enough that Article 3 starts below the window.
+    await page.setViewportSize({ width: 1280, height: 500 })
+    page.context().setDefaultTimeout(10_000)
+    errors = trackErrors(page)
+    await page.goto(`${server.url}/d/${docId}`)
+    await page.getByTestId('read-only-banner').waitFor()
+    await page.locator('.legal-text article.article').nth(2).waitFor()
+    return page
+  }
+
+  it('says nothing on a first visit; back after others’ changes, names the places, the ministry and the new comments', async () => {
+    let page = await open()
+    await page.waitForTimeout(500)
+    expect(await page.getByTestId('since-last-visit').count()).toBe(0)
+    await page.close()
+    await pause(GAP_MS + 200)
+
+    // Meanwhile the Ministry of Justice's drafter amends Article 3's heading and comments on it.
+    const drafter = connectClient(server.wsUrl, docId, { cookie: cast.drafter.cookie })
+    try {
+      await waitSynced(drafter)
+      ;(nthElement(drafter.ydoc, 'articleHeading', 2).get(0) as Y.XmlText).insert(0, 'Новые ')
+      await waitSaved(drafter)
+      const article3 = nthElement(drafter.ydoc, 'article', 2).getAttribute('id') as string
+      await cast.drafter.json<ThreadView>(`/api/documents/${docId}/threads`, { method: 'POST', body: JSON.stringify({ articleId: article3, body: 'Заголовок уточнён.' }) })
+    } finally {
+      drafter.destroy()
+    }
+
+    page = await open()
+    const notice = page.getByTestId('since-last-visit')
+    await notice.waitFor()
+    expect(await notice.getByTestId('visit-places').textContent()).toBe('изменено (MoJ): Статья 3.')
+    expect(await notice.getByTestId('visit-comments').textContent()).toBe('Новых комментариев: 1.')
+    expect(await notice.textContent()).toMatch(/^С вашего последнего посещения \(\d{1,2} дек\. 2026 г\., \d{2}:\d{2}\):/)
+
+    // The place is a button to it: Article 3 comes to the top of the window.
+    const article3 = page.locator('.legal-text article.article').nth(2)
+    const top = () => article3.evaluate((el) => Math.round(el.getBoundingClientRect().top))
+    expect(await top()).toBeGreaterThan(await page.evaluate(() => innerHeight))
+    await notice.getByRole('button', { name: 'Статья 3' }).click()
+    await expect.poll(top).toBeLessThan(50)
+    expect(await top()).toBeGreaterThanOrEqual(0)
+
+    // The new comment: marked in the panel, which shows the new ones on asking.
+    const panel = page.getByTestId('comments-panel')
+    await notice.getByRole('button', { name: 'Показать новые комментарии' }).click()
+    expect(await panel.getByLabel('Показать').inputValue()).toBe('new')
+    await expect.poll(() => panel.getByTestId('thread').count()).toBe(1)
+    expect(await panel.getByTestId('comment-new').allTextContents()).toEqual(['новый'])
+
+    await notice.getByRole('button', { name: 'Закрыть' }).click()
+    expect(await notice.count()).toBe(0)
+    expect(errors).toEqual([])
+
+    // Reloaded at once: the same visit, the same news.
+    await page.reload()
+    await page.getByTestId('since-last-visit').waitFor()
+    expect(await page.getByTestId('visit-comments').textContent()).toBe('Новых комментариев: 1.')
+    await page.close()
+  })
+})
