@@ -13,7 +13,7 @@ const NAMED = 5
  */
 export function SinceLastVisit({ visit, onJump, onShowComments, onShowActivity }: {
   visit: VisitView | null
-  /** Goes to a place of the text (false: it has no element to go to, as the title or the preamble may not). */
+  /** Brings a place of the text into view. */
   onJump: (placeId: string) => void
   onShowComments: () => void
   onShowActivity: () => void

@@ -19,11 +19,11 @@ export interface ActivityDeps {
  * organization that made them and the places they touched (the title, the preamble, headings,
  * articles), labelled as numbered now.
  */
-export function activityOf(deps: ActivityDeps, doc: DocumentRecord): ActivitySession[] {
+export function activityOf(deps: ActivityDeps, doc: DocumentRecord, places?: PlacesNow): ActivitySession[] {
   deps.editSessions.fold(doc.id)
   const rows = deps.editSessions.list(doc.id)
   if (rows.length === 0) return []
-  const places = placesNow(deps.rooms, doc)
+  places ??= placesNow(deps.rooms, doc)
   const order = (id: string) => places.get(id)?.order ?? Number.MAX_SAFE_INTEGER
   const names = new Map<string, string>()
   const orgs = new Map<string, OrganizationSummary>()
@@ -50,7 +50,10 @@ export function activityOf(deps: ActivityDeps, doc: DocumentRecord): ActivitySes
 }
 
 /** The draft's places now, labelled as numbered, with their index in the text (`order`). */
-export function placesNow(rooms: Rooms, doc: DocumentRecord): Map<string, { label: string; heading: string; order: number }> {
+export type PlacesNow = Map<string, { label: string; heading: string; order: number }>
+
+/** Read from the live document (loaded if it is not). */
+export function placesNow(rooms: Rooms, doc: DocumentRecord): PlacesNow {
   const places = new Map<string, { label: string; heading: string; order: number }>()
   rooms.read(doc.id, (ydoc) => {
     for (const place of placesOf(docNodeOf(ydoc), doc.language)) places.set(place.id, { label: place.label, heading: place.heading, order: places.size })

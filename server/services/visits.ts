@@ -23,6 +23,7 @@ export function arrive(deps: VisitsDeps, userId: string, doc: DocumentRecord, no
   deps.visits.put({ doc_id: doc.id, user_id: userId, since, seen_at: now.toISOString() })
   if (since === null) return sinceLastVisit(null, userId, [], [], new Map())
   const comments = deps.comments.commentsOfDocument(doc.id).map((c) => ({ id: c.id, threadId: c.thread_id, authorId: c.author_id, createdAt: c.created_at, deleted: c.deleted_at !== null }))
-  const order = new Map([...placesNow(deps.rooms, doc)].map(([id, place]) => [id, place.order]))
-  return sinceLastVisit(since, userId, activityOf(deps, doc), comments, order)
+  const places = placesNow(deps.rooms, doc)
+  const order = new Map([...places].map(([id, place]) => [id, place.order]))
+  return sinceLastVisit(since, userId, activityOf(deps, doc, places), comments, order)
 }
