@@ -52,7 +52,7 @@ export function activityOf(deps: ActivityDeps, doc: DocumentRecord, places?: Pla
 /** The draft's places now, labelled as numbered, with their index in the text (`order`). */
 export type PlacesNow = Map<string, { label: string; heading: string; order: number }>
 
-/** Read from the live document (loaded if it is not). */
+/** Read from the live document (or a copy loaded from the store). */
 export function placesNow(rooms: Rooms, doc: DocumentRecord): PlacesNow {
   const places = new Map<string, { label: string; heading: string; order: number }>()
   rooms.read(doc.id, (ydoc) => {
