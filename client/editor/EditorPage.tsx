@@ -86,6 +86,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const remarksDrop = useRemarksDrop(canComment && !!comments, openComments)
   const visit = useVisit(docId, load.kind === 'ready')
   const newComments = useMemo(() => new Set(visit?.comments ?? []), [visit])
+  const changedPlaces = useMemo(() => new Set(visit?.places.map((p) => p.id) ?? []), [visit])
   /** Bumped by "Show new comments": the panel then filters to them. */
   const [showNewComments, setShowNewComments] = useState(0)
   // The share dialog is an owner's: it closes when the role changes (the server refuses the rest).
@@ -294,6 +295,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
             editor={editor}
             session={session}
             language={load.doc.language}
+            changed={changedPlaces}
             comments={{
               openCounts: openCounts.byArticle,
               onComment: canComment && comments ? (id) => {

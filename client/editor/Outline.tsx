@@ -30,7 +30,14 @@ interface OutlineComments {
 }
 
 /** Chapters and articles beside the text; refreshed after typing pauses (or once a second while it goes on), not per keystroke. */
-export function Outline({ editor, session, language, comments }: { editor: Editor | null; session: CollabSession | null; language: Language; comments?: OutlineComments }) {
+export function Outline({ editor, session, language, comments, changed }: {
+  editor: Editor | null
+  session: CollabSession | null
+  language: Language
+  comments?: OutlineComments
+  /** Places others edited since one's last visit (client/editor/useVisit.ts), marked. */
+  changed?: ReadonlySet<string>
+}) {
   const { t } = useI18n()
   const [entries, setEntries] = useState<readonly OutlineEntry[]>([])
   // The text arriving (or about to be outlined): "loading", not "no chapters or articles".
@@ -109,6 +116,7 @@ export function Outline({ editor, session, language, comments }: { editor: Edito
                 tabbable={key === tabbable}
                 comments={comments !== undefined}
                 count={entry.id ? (comments?.openCounts.get(entry.id) ?? 0) : 0}
+                changed={entry.id !== null && (changed?.has(entry.id) ?? false)}
                 onJump={jump}
                 onComment={comments?.onComment ? comment : undefined}
               />
@@ -151,6 +159,8 @@ interface OutlineItemProps {
   /** Whether the outline shows review threads (counts, and a button where one may comment). */
   comments: boolean
   count: number
+  /** Edited by others since one's last visit. */
+  changed: boolean
   onJump: (id: string) => void
   onComment?: (articleId: string) => void
 }
@@ -163,18 +173,31 @@ const sameEntry = (a: OutlineEntry, b: OutlineEntry) => a.kind === b.kind && a.i
  * changed, not a new click handler on each of hundreds of buttons.
  */
 const OutlineItem = memo(
-  function OutlineItem({ entry, entryKey, tabbable, comments, count, onJump, onComment }: OutlineItemProps) {
+  function OutlineItem({ entry, entryKey, tabbable, comments, count, changed, onJump, onComment }: OutlineItemProps) {
     return (
       <li className={`outline-${entry.kind}`} data-entry={entryKey}>
         <button type="button" tabIndex={tabbable ? 0 : -1} data-outline-id={entry.id ?? ''} onClick={() => entry.id && onJump(entry.id)}>
           <span className="outline-label">{entry.label}</span> {entry.heading}
+          {changed && <ChangedMark />}
         </button>
         {entry.id && comments && <OutlineCommentControls articleId={entry.id} label={entry.label} count={count} onComment={onComment} />}
       </li>
     )
   },
-  (a, b) => sameEntry(a.entry, b.entry) && a.entryKey === b.entryKey && a.tabbable === b.tabbable && a.comments === b.comments && a.count === b.count && a.onJump === b.onJump && a.onComment === b.onComment,
+  (a, b) =>
+    sameEntry(a.entry, b.entry) && a.entryKey === b.entryKey && a.tabbable === b.tabbable && a.comments === b.comments && a.count === b.count && a.changed === b.changed && a.onJump === b.onJump && a.onComment === b.onComment,
 )
+
+/** "Changed since your last visit", on an outline entry: a dot, and words for screen readers. */
+function ChangedMark() {
+  const { t } = useI18n()
+  return (
+    <span className="outline-changed" data-testid="outline-changed" title={t('visit.changedHere')}>
+      <span aria-hidden="true"> •</span>
+      <span className="visually-hidden">{` (${t('visit.changedHere')})`}</span>
+    </span>
+  )
+}
 
 function OutlineCommentControls(props: { articleId: string; label: string; count: number; onComment?: (articleId: string) => void }) {
   const { t } = useI18n()

@@ -266,6 +266,7 @@ export const en = {
   'share.everyone': "Every organization and person already has access. New ones are added by an administrator, under Administration.",
   'visit.since': "Since your last visit ({date}):",
   'visit.changed': "changed ({orgs}):",
+  'visit.changedHere': "changed since your last visit",
   'visit.andMore': "and {n} more",
   'visit.deletedOnly': "{n} place(s) since deleted",
   'visit.comments': "New comments: {n}.",

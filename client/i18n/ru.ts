@@ -265,6 +265,7 @@ export const ru: Record<MessageKey, string> = {
   'share.everyone': "Доступ уже открыт всем организациям и участникам. Новых добавляет администратор в разделе «Администрирование».",
   'visit.since': "С вашего последнего посещения ({date}):",
   'visit.changed': "изменено ({orgs}):",
+  'visit.changedHere': "изменено с вашего последнего посещения",
   'visit.andMore': "и ещё {n}",
   'visit.deletedOnly': "мест, удалённых позже: {n}",
   'visit.comments': "Новых комментариев: {n}.",

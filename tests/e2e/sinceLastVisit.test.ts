@@ -76,6 +76,10 @@ describe('since your last visit, in the browser', () => {
     expect(await notice.getByTestId('visit-comments').textContent()).toBe('Новых комментариев: 1.')
     expect(await notice.textContent()).toMatch(/^С вашего последнего посещения \(\d{1,2} дек\. 2026 г\., \d{2}:\d{2}\):/)
 
+    // Marked in the outline too, for screen readers in words.
+    expect(await page.getByTestId('outline-changed').count()).toBe(1)
+    expect(await page.locator('.outline-article').nth(2).textContent()).toMatch(/\(изменено с вашего последнего посещения\)/)
+
     // The place is a button to it: Article 3 comes to the top of the window.
     const article3 = page.locator('.legal-text article.article').nth(2)
     const top = () => article3.evaluate((el) => Math.round(el.getBoundingClientRect().top))
