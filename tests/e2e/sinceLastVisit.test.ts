@@ -8,7 +8,7 @@ import { createCast, createDocument, shareWithCast, type Cast } from '../helpers
 import { connectClient, nthElement, waitSaved, waitSynced } from '../helpers/clients'
 
 /** The server's VISIT_GAP_MS here: a draft left longer than this is a new visit when opened again. */
-const GAP_MS = 300
+const GAP_MS = 2500
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**

@@ -8,7 +8,7 @@ import { connectClient, elementText, nthElement, waitSaved, waitSynced, type Tes
 import { castSuite } from '../helpers/castSuite'
 
 /** A draft left this long ago or more starts a new visit when opened (the server's VISIT_GAP_MS here). */
-const GAP_MS = 400
+const GAP_MS = 1500
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('since your last visit (POST /api/documents/:id/visit)', () => {
