@@ -62,6 +62,14 @@ export interface DocumentSummary {
   role: Role
   /** Organizations with access (directly, or through a member's personal grant). */
   organizations: OrganizationSummary[]
+  /** In the drafts list: what others did since the viewer last left the draft (absent: nothing, or never opened). */
+  news?: DocumentNews
+}
+
+/** Others' edits and comments in a draft since the viewer last left it (shared/visit.ts has the details, on opening it). */
+export interface DocumentNews {
+  edited: boolean
+  comments: number
 }
 
 // ── Accounts and organizations ────────────────────────────────────────────────────────────

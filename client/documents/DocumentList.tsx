@@ -137,6 +137,14 @@ export function DocumentList() {
               <span className="muted document-meta">
                 <span className="role-badge" data-testid="document-role">{t(`role.${doc.role}`)}</span>{' '}
                 {t(doc.language === 'ru' ? 'docs.language.ru' : 'docs.language.en')} · {t('docs.updated', { time: updated.format(new Date(doc.updatedAt)) })}
+                {doc.news && (
+                  <>
+                    {' '}
+                    <span className="document-news" data-testid="document-news">
+                      {[doc.news.edited && t('docs.news.edited'), doc.news.comments > 0 && t('docs.news.comments', { n: doc.news.comments })].filter(Boolean).join(' · ')}
+                    </span>
+                  </>
+                )}
               </span>
               {doc.organizations.length > 0 && (
                 <span className="document-orgs" data-testid="document-orgs">

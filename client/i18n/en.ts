@@ -20,6 +20,8 @@ export const en = {
   'docs.order.updated': 'Recently changed first',
   'docs.order.title': 'By title',
   'docs.noMatch': 'No draft has “{query}” in its title.',
+  'docs.news.edited': "changed by others since your last visit",
+  'docs.news.comments': "new comments: {n}",
   'docs.updated': 'Updated {time}',
   'docs.open': 'Open',
   'docs.rename': 'Rename',

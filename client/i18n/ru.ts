@@ -19,6 +19,8 @@ export const ru: Record<MessageKey, string> = {
   'docs.order.updated': 'Сначала недавно изменённые',
   'docs.order.title': 'По названию',
   'docs.noMatch': 'Нет проектов, в названии которых есть «{query}».',
+  'docs.news.edited': "изменён другими с вашего последнего посещения",
+  'docs.news.comments': "новых комментариев: {n}",
   'docs.updated': 'Изменён {time}',
   'docs.open': 'Открыть',
   'docs.rename': 'Переименовать',

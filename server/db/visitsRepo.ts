@@ -1,5 +1,11 @@
 import type { Db } from './connection'
 
+export interface NewsRow {
+  doc_id: string
+  edited: 0 | 1
+  comments: number
+}
+
 export interface VisitRow {
   doc_id: string
   user_id: string
@@ -19,7 +25,28 @@ export class VisitsRepo {
          ON CONFLICT (doc_id, user_id) DO UPDATE SET since = excluded.since, seen_at = excluded.seen_at`,
       ),
       seen: db.prepare<[string, string, string]>('UPDATE document_visits SET seen_at = ? WHERE doc_id = ? AND user_id = ?'),
+      visited: db.prepare<[string], { doc_id: string }>('SELECT doc_id FROM document_visits WHERE user_id = ?'),
+      news: db.prepare<[string], NewsRow>(
+        `SELECT v.doc_id,
+           EXISTS (SELECT 1 FROM edit_sessions s WHERE s.doc_id = v.doc_id AND s.user_id <> v.user_id AND s.ended_at > v.seen_at) AS edited,
+           (SELECT COUNT(*) FROM comments c JOIN comment_threads t ON t.id = c.thread_id
+             WHERE t.doc_id = v.doc_id AND c.author_id <> v.user_id AND c.deleted_at IS NULL AND c.created_at > v.seen_at) AS comments
+         FROM document_visits v WHERE v.user_id = ?`,
+      ),
     }
+  }
+
+  /** The drafts the person has opened. */
+  visited(userId: string): string[] {
+    return this.stmts.visited.all(userId).map((row) => row.doc_id)
+  }
+
+  /**
+   * Per draft the person has opened: whether others edited it, and how many comments others
+   * wrote, since they last left it (their editing sessions as folded so far: fold them first).
+   */
+  news(userId: string): NewsRow[] {
+    return this.stmts.news.all(userId)
   }
 
   get(docId: string, userId: string): VisitRow | undefined {

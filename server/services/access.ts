@@ -1,10 +1,12 @@
-import { ErrorCode, type DocumentSummary, type Grant, type PutGrantInput } from '../../shared/api'
+import { ErrorCode, type DocumentNews, type DocumentSummary, type Grant, type PutGrantInput } from '../../shared/api'
 import { DOCUMENT_ID_PATTERN } from '../../shared/ids'
 import { can, ROLE_RANK, type DocumentAction, type Role } from '../../shared/roles'
 import type { Db } from '../db/connection'
 import type { AccessRepo, GrantRow, Principal } from '../db/accessRepo'
 import type { DocumentRecord, DocumentsRepo } from '../db/documentsRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
+import type { EditSessionsRepo } from '../db/editSessionsRepo'
+import type { VisitsRepo } from '../db/visitsRepo'
 import { toPerson, type UserRecord, type UsersRepo } from '../db/usersRepo'
 import type { LiveAccess } from '../collab/liveAccess'
 import { documentNotFound, forbidden, HttpError } from '../errors'
@@ -18,6 +20,8 @@ export interface DocumentAccessDeps {
   organizations: OrganizationsRepo
   live: LiveAccess
   log: Logger
+  visits: VisitsRepo
+  editSessions: EditSessionsRepo
 }
 
 /** A document the viewer may act on, with their role. */
@@ -53,11 +57,12 @@ export class DocumentAccess {
     return { id: doc.id, title: doc.title, language: doc.language, createdAt: doc.createdAt, updatedAt: doc.updatedAt, role, organizations }
   }
 
-  /** The drafts shared with the user or their organization, most recently changed first. */
+  /** The drafts shared with the user or their organization, most recently changed first, with what others did since the user last left each. */
   list(user: UserRecord): DocumentSummary[] {
     const roles = this.deps.access.rolesOfViewer(user.id, user.organization.id)
     if (roles.size === 0) return []
     const organizations = this.deps.access.organizationsByDocument()
+    const news = this.news(user, roles)
     return this.deps.documents
       .list()
       .filter((doc) => roles.has(doc.id))
@@ -69,7 +74,18 @@ export class DocumentAccess {
         updatedAt: doc.updatedAt,
         role: roles.get(doc.id)!,
         organizations: organizations.get(doc.id) ?? [],
+        ...(news.has(doc.id) && { news: news.get(doc.id) }),
       }))
+  }
+
+  /** Others' edits and comments since the user last left each draft they may read, where there are any. */
+  private news(user: UserRecord, roles: ReadonlyMap<string, Role>): Map<string, DocumentNews> {
+    for (const docId of this.deps.visits.visited(user.id)) if (roles.has(docId)) this.deps.editSessions.fold(docId)
+    const news = new Map<string, DocumentNews>()
+    for (const row of this.deps.visits.news(user.id)) {
+      if (roles.has(row.doc_id) && (row.edited || row.comments > 0)) news.set(row.doc_id, { edited: row.edited === 1, comments: row.comments })
+    }
+    return news
   }
 
   grants(docId: string): Grant[] {

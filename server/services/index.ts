@@ -73,7 +73,7 @@ export function createServices(db: Db, config: Config, log: Logger) {
     resetTtlMs: config.passwordResetTtlMs,
   })
   const people = new People({ db, users, organizations, access, documents, sessions, live, log })
-  const documentAccess = new DocumentAccess({ db, documents, access, users, organizations, live, log })
+  const documentAccess = new DocumentAccess({ db, documents, access, users, organizations, live, log, visits, editSessions })
   return {
     db,
     config,

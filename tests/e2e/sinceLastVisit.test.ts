@@ -69,6 +69,13 @@ describe('since your last visit, in the browser', () => {
       drafter.destroy()
     }
 
+    // The drafts list says so first.
+    const list = await context.newPage()
+    await list.goto(server.url)
+    const row = list.locator(`[data-testid="document-row"][data-doc-id="${docId}"]`)
+    expect(await row.getByTestId('document-news').textContent()).toBe('изменён другими с вашего последнего посещения · новых комментариев: 1')
+    await list.close()
+
     page = await open()
     const notice = page.getByTestId('since-last-visit')
     await notice.waitFor()

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import type { ThreadView } from '../../shared/api'
+import type { DocumentSummary, ThreadView } from '../../shared/api'
 import type { VisitView } from '../../shared/visit'
 import type { TestServer } from '../helpers/server'
 import { createDocument, shareWithCast, type Cast } from '../helpers/accounts'
@@ -45,7 +45,14 @@ describe('since your last visit (POST /api/documents/:id/visit)', () => {
     const own = await cast.reviewer.json<ThreadView>(`/api/documents/${id}/threads/${thread.id}/comments`, post({ body: 'Agreed.' }))
     drafter.destroy()
 
+    // The drafts list says so before the draft is opened; not for the drafter, whose own they are.
+    const newsOf = async (account: Cast['reviewer']) => (await account.json<DocumentSummary[]>('/api/documents')).find((d) => d.id === id)?.news
+    expect(await newsOf(cast.reviewer)).toEqual({ edited: true, comments: 1 })
+    expect(await newsOf(cast.drafter)).toBeUndefined()
+
     const back = await visit()
+    // Open again: nothing new since.
+    expect(await newsOf(cast.reviewer)).toBeUndefined()
     expect(Date.parse(back.since!)).toBeLessThanOrEqual(left)
     expect(Date.parse(back.since!)).toBeGreaterThan(left - GAP_MS - 1000)
     expect(back.places).toEqual([{ id: article2, label: 'Article 2.', heading: elementText(drafter.ydoc, 'articleHeading', 1), deleted: false }])
