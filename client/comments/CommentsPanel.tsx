@@ -122,12 +122,13 @@ const ThreadGroup = memo(function ThreadGroup({ articleId, title, threads, place
  * The side panel of review threads: new-thread form, filters (status, organization, place),
  * threads under their places in the order of the text, and the review report.
  */
-export function CommentsPanel({ controller, docId, canComment, showNew = 0, droppedFile = null, onDroppedTaken, onClose }: {
+export function CommentsPanel({ controller, docId, canComment, showNew = false, onShowNewTaken, droppedFile = null, onDroppedTaken, onClose }: {
   controller: CommentsController
   docId: string
   canComment: boolean
-  /** Changed (a count): show the threads with comments new since one's last visit. */
-  showNew?: number
+  /** Show the threads with comments new since one's last visit ("Show new comments"); `onShowNewTaken` once shown. */
+  showNew?: boolean
+  onShowNewTaken?: () => void
   /** A Word file dropped on the page, for "Remarks from a Word file" (client/comments/useRemarksDrop.ts); `onDroppedTaken` once the dialog has it. */
   droppedFile?: File | null
   onDroppedTaken?: () => void
@@ -142,8 +143,10 @@ export function CommentsPanel({ controller, docId, canComment, showNew = 0, drop
   const [readingRemarks, setReadingRemarks] = useState(false)
   const newComments = useNewComments()
   useEffect(() => {
-    if (showNew > 0) setStatus('new')
-  }, [showNew])
+    if (!showNew) return
+    setStatus('new')
+    onShowNewTaken?.()
+  }, [showNew, onShowNewTaken])
   // Filtered to them, then none left (a reload within the same visit): back to the open ones.
   useEffect(() => {
     if (status === 'new' && newComments.size === 0) setStatus('open')

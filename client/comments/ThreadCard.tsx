@@ -1,7 +1,7 @@
-import { useNewComments } from '../editor/useVisit'
 import { memo, useState, type KeyboardEvent } from 'react'
 import type { CommentView, OrganizationSummary, ThreadView } from '../../shared/api'
 import { COMMENT_MAX_LENGTH } from '../../shared/apiConstants'
+import { useNewComments } from '../editor/useVisit'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { useFocusBack } from '../ui/useFocusBack'

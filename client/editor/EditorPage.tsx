@@ -87,8 +87,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const visit = useVisit(docId, load.kind === 'ready')
   const newComments = useMemo(() => new Set(visit?.comments ?? []), [visit])
   const changedPlaces = useMemo(() => new Set(visit?.places.map((p) => p.id) ?? []), [visit])
-  /** Bumped by "Show new comments": the panel then filters to them. */
-  const [showNewComments, setShowNewComments] = useState(0)
+  /** Asked by "Show new comments", until the panel has filtered to them. */
+  const [showNewComments, setShowNewComments] = useState(false)
+  const newCommentsShown = useCallback(() => setShowNewComments(false), [])
   // The share dialog is an owner's: it closes when the role changes (the server refuses the rest).
   const shareShown = sharing && can(role, 'share')
   // ...and its Share button goes with it: the focus goes to the draft's title, not to <body>.
@@ -284,7 +285,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
           onJump={(id) => editor && !editor.isDestroyed && jumpTo(editor, id)}
           onShowComments={() => {
             panels.show('comments')
-            setShowNewComments((n) => n + 1)
+            setShowNewComments(true)
           }}
           onShowActivity={() => panels.show('activity')}
         />
@@ -326,6 +327,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
                 docId={docId}
                 canComment={canComment}
                 showNew={showNewComments}
+                onShowNewTaken={newCommentsShown}
                 droppedFile={remarksDrop.dropped}
                 onDroppedTaken={remarksDrop.taken}
                 onClose={() => panels.close('comments')}

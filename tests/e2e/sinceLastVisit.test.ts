@@ -101,6 +101,10 @@ describe('since your last visit, in the browser', () => {
     expect(await panel.getByLabel('Показать').inputValue()).toBe('new')
     await expect.poll(() => panel.getByTestId('thread').count()).toBe(1)
     expect(await panel.getByTestId('comment-new').allTextContents()).toEqual(['новый'])
+    // Asked once: the panel closed and opened again shows the open threads, as it does by default.
+    await page.getByTestId('toggle-comments').click()
+    await page.getByTestId('toggle-comments').click()
+    expect(await panel.getByLabel('Показать').inputValue()).toBe('open')
 
     await notice.getByRole('button', { name: 'Закрыть' }).click()
     expect(await notice.count()).toBe(0)
