@@ -54,7 +54,7 @@ export type PlacesNow = Map<string, { label: string; heading: string; order: num
 
 /** Read from the live document (or a copy loaded from the store). */
 export function placesNow(rooms: Rooms, doc: DocumentRecord): PlacesNow {
-  const places = new Map<string, { label: string; heading: string; order: number }>()
+  const places: PlacesNow = new Map()
   rooms.read(doc.id, (ydoc) => {
     for (const place of placesOf(docNodeOf(ydoc), doc.language)) places.set(place.id, { label: place.label, heading: place.heading, order: places.size })
   })
