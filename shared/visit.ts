@@ -15,6 +15,15 @@ export interface VisitView {
   /** Comments others wrote since (not deleted), and the threads holding them. */
   comments: string[]
   threads: string[]
+  /** The newest version saved at or before `since` (named or automatic), to compare the text now with; null if none. */
+  version: VersionStamp | null
+}
+
+/** What the view needs of a version. */
+export interface VersionStamp {
+  id: string
+  name: string
+  createdAt: string
 }
 
 /** What the view needs of a comment. */
@@ -29,7 +38,8 @@ export interface CommentStamp {
 /**
  * What changed since `since` by people other than `me`: the editing sessions that ended after it
  * (a session under way at that moment counts whole: it is the unit the activity view shows), and
- * the comments written after it. `order`: each place's index in the text now.
+ * the comments written after it. `order`: each place's index in the text now; `versions`, the
+ * draft's, of which the newest saved by then is offered to compare with.
  */
 export function sinceLastVisit(
   since: string | null,
@@ -37,8 +47,9 @@ export function sinceLastVisit(
   sessions: readonly ActivitySession[],
   comments: readonly CommentStamp[],
   order: ReadonlyMap<string, number>,
+  versions: readonly VersionStamp[] = [],
 ): VisitView {
-  if (since === null) return { since, places: [], organizations: [], comments: [], threads: [] }
+  if (since === null) return { since, places: [], organizations: [], comments: [], threads: [], version: null }
   const others = sessions.filter((s) => s.user.id !== me && s.endedAt > since)
   const places = new Map<string, Place>()
   const organizations = new Map<string, OrganizationSummary>()
@@ -54,5 +65,12 @@ export function sinceLastVisit(
     organizations: [...organizations.values()].sort((a, b) => (a.shortName || a.name).localeCompare(b.shortName || b.name)),
     comments: fresh.map((c) => c.id),
     threads: [...new Set(fresh.map((c) => c.threadId))],
+    version: newestBy(versions, since),
   }
+}
+
+/** The newest of `versions` saved at or before `at`, as a stamp (nothing else of a version goes out). */
+function newestBy(versions: readonly VersionStamp[], at: string): VersionStamp | null {
+  const best = versions.reduce<VersionStamp | null>((found, v) => (v.createdAt <= at && (!found || v.createdAt > found.createdAt) ? v : found), null)
+  return best && { id: best.id, name: best.name, createdAt: best.createdAt }
 }

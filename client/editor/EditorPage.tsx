@@ -23,6 +23,8 @@ import { useRemarksDrop } from '../comments/useRemarksDrop'
 import { NewCommentsContext, useVisit } from './useVisit'
 import { SinceLastVisit } from './SinceLastVisit'
 import { jumpTo } from './jumpTo'
+import { CompareView } from '../versions/CompareView'
+import { CURRENT } from '../../shared/apiConstants'
 import { CommentButton } from '../comments/CommentButton'
 import { AgreementView } from '../agreement/AgreementView'
 import { AlternativesPanel } from '../alternatives/AlternativesPanel'
@@ -87,6 +89,8 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const visit = useVisit(docId, load.kind === 'ready')
   const newComments = useMemo(() => new Set(visit?.comments ?? []), [visit])
   const changedPlaces = useMemo(() => new Set(visit?.places.map((p) => p.id) ?? []), [visit])
+  /** A version compared with the text now, from "since your last visit". */
+  const [comparing, setComparing] = useState<string | null>(null)
   /** Asked by "Show new comments", until the panel has filtered to them. */
   const [showNewComments, setShowNewComments] = useState(false)
   const newCommentsShown = useCallback(() => setShowNewComments(false), [])
@@ -288,8 +292,10 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
             setShowNewComments(true)
           }}
           onShowActivity={() => panels.show('activity')}
+          onCompare={setComparing}
         />
       )}
+      {comparing && <CompareView docId={docId} from={comparing} to={CURRENT} onClose={() => setComparing(null)} />}
       <div className={`editor-layout${anyPanel && open.history ? ' with-history' : ''}${anyPanel && open.comments ? ' with-comments' : ''}${anyPanel ? ' with-panel' : ''}`}>
         <aside className="sidebar">
           <Outline

@@ -9,14 +9,17 @@ const NAMED = 5
 /**
  * "Since your last visit": what others changed in the draft since one last left it — the places
  * (each a button to it), the organizations whose people made the changes, and the new comments —
- * above the text, until closed. Nothing on a first visit, or when nothing changed.
+ * above the text, until closed, with the newest version saved by then to compare the text with.
+ * Nothing on a first visit, or when nothing changed.
  */
-export function SinceLastVisit({ visit, onJump, onShowComments, onShowActivity }: {
+export function SinceLastVisit({ visit, onJump, onShowComments, onShowActivity, onCompare }: {
   visit: VisitView | null
   /** Brings a place of the text into view. */
   onJump: (placeId: string) => void
   onShowComments: () => void
   onShowActivity: () => void
+  /** Compares a version with the text now. */
+  onCompare: (versionId: string) => void
 }) {
   const { t, language } = useI18n()
   const [closed, setClosed] = useState(false)
@@ -48,6 +51,11 @@ export function SinceLastVisit({ visit, onJump, onShowComments, onShowActivity }
       {visit.comments.length > 0 && (
         <button type="button" onClick={onShowComments}>
           {t('visit.showComments')}
+        </button>
+      )}
+      {visit.places.length > 0 && visit.version && (
+        <button type="button" data-testid="visit-compare" onClick={() => onCompare(visit.version!.id)}>
+          {t('visit.compare', { name: visit.version.name, date: dateFormat(language).format(new Date(visit.version.createdAt)) })}
         </button>
       )}
       {visit.places.length > 0 && (

@@ -269,6 +269,7 @@ export const en = {
   'visit.since': "Since your last visit ({date}):",
   'visit.changed': "changed ({orgs}):",
   'visit.changedHere': "changed since your last visit",
+  'visit.compare': "Compare with “{name}” ({date})",
   'visit.andMore': "and {n} more",
   'visit.deletedOnly': "{n} place(s) since deleted",
   'visit.comments': "New comments: {n}.",

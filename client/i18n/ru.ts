@@ -268,6 +268,7 @@ export const ru: Record<MessageKey, string> = {
   'visit.since': "С вашего последнего посещения ({date}):",
   'visit.changed': "изменено ({orgs}):",
   'visit.changedHere': "изменено с вашего последнего посещения",
+  'visit.compare': "Сравнить с версией «{name}» ({date})",
   'visit.andMore': "и ещё {n}",
   'visit.deletedOnly': "мест, удалённых позже: {n}",
   'visit.comments': "Новых комментариев: {n}.",

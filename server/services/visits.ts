@@ -1,4 +1,4 @@
-import { sinceLastVisit, type VisitView } from '../../shared/visit'
+import { sinceLastVisit, type VersionStamp, type VisitView } from '../../shared/visit'
 import type { CommentsRepo } from '../db/commentsRepo'
 import type { DocumentRecord } from '../db/documentsRepo'
 import type { VisitsRepo } from '../db/visitsRepo'
@@ -7,6 +7,7 @@ import { activityOf, placesNow, type ActivityDeps } from './activity'
 export interface VisitsDeps extends ActivityDeps {
   visits: VisitsRepo
   comments: CommentsRepo
+  versions: { list(docId: string): VersionStamp[] }
   config: { visitGapMs: number }
 }
 
@@ -25,5 +26,5 @@ export function arrive(deps: VisitsDeps, userId: string, doc: DocumentRecord, no
   const comments = deps.comments.commentsOfDocument(doc.id).map((c) => ({ id: c.id, threadId: c.thread_id, authorId: c.author_id, createdAt: c.created_at, deleted: c.deleted_at !== null }))
   const places = placesNow(deps.rooms, doc)
   const order = new Map([...places].map(([id, place]) => [id, place.order]))
-  return sinceLastVisit(since, userId, activityOf(deps, doc, places), comments, order)
+  return sinceLastVisit(since, userId, activityOf(deps, doc, places), comments, order, deps.versions.list(doc.id))
 }

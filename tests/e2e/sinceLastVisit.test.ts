@@ -54,6 +54,8 @@ describe('since your last visit, in the browser', () => {
     let page = await open()
     await page.waitForTimeout(500)
     expect(await page.getByTestId('since-last-visit').count()).toBe(0)
+    // A version saved before the reviewer leaves: the one to compare the text with on return.
+    expect((await cast.owner.api(`/api/documents/${docId}/versions`, { method: 'POST', body: JSON.stringify({ name: 'Перед совещанием' }) })).status).toBe(201)
     await page.close()
     await pause(GAP_MS + 200)
 
@@ -105,6 +107,15 @@ describe('since your last visit, in the browser', () => {
     await page.getByTestId('toggle-comments').click()
     await page.getByTestId('toggle-comments').click()
     expect(await panel.getByLabel('Показать').inputValue()).toBe('open')
+
+    // Word by word: the version saved by then against the text now, Article 3 the one changed.
+    expect(await notice.getByTestId('visit-compare').textContent()).toMatch(/^Сравнить с версией «Перед совещанием» \(\d{1,2} дек\. 2026 г\., \d{2}:\d{2}\)$/)
+    await notice.getByTestId('visit-compare').click()
+    const compare = page.getByRole('dialog', { name: 'Сравнение редакций' })
+    await expect.poll(() => compare.getByTestId('diff-article').count()).toBe(1)
+    expect(await compare.getByTestId('diff-article').textContent()).toContain('Новые')
+    await page.keyboard.press('Escape')
+    expect(await compare.count()).toBe(0)
 
     await notice.getByRole('button', { name: 'Закрыть' }).click()
     expect(await notice.count()).toBe(0)

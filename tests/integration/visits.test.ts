@@ -26,7 +26,9 @@ describe('since your last visit (POST /api/documents/:id/visit)', () => {
     const visit = () => cast.reviewer.json<VisitView>(`/api/documents/${id}/visit`, { method: 'POST' })
 
     // A first visit: nothing to look back to.
-    expect(await visit()).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [] })
+    expect(await visit()).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], version: null })
+    // A version saved while the reviewer was in: the one to compare with on return.
+    const saved = await cast.owner.json<{ id: string; name: string; createdAt: string }>(`/api/documents/${id}/versions`, { method: 'POST', body: JSON.stringify({ name: 'Before the meeting' }) })
     const reviewer = connectClient(server.wsUrl, id, { cookie: cast.reviewer.cookie })
     await waitSynced(reviewer)
     const article2 = nthElement(reviewer.ydoc, 'article', 1).getAttribute('id')
@@ -60,6 +62,7 @@ describe('since your last visit (POST /api/documents/:id/visit)', () => {
     expect(back.comments).toEqual([thread.comments[0].id])
     expect(own.comments.map((c) => c.body)).toEqual(['Shorter, please.', 'Agreed.'])
     expect(back.threads).toEqual([thread.id])
+    expect(back.version).toEqual({ id: saved.id, name: 'Before the meeting', createdAt: saved.createdAt })
 
     // Opened again at once (a reload, another tab): the same visit, looking back to the same moment.
     expect(await visit()).toEqual(back)

@@ -39,6 +39,13 @@ describe('sinceLastVisit: what others did in a draft since one left it', () => {
   })
 
   it('says nothing on a first visit', () => {
-    expect(sinceLastVisit(null, 'me', [session('boris', MOJ, SINCE, [place('1')])], [comment('a', 'boris', SINCE)], ORDER)).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [] })
+    expect(sinceLastVisit(null, 'me', [session('boris', MOJ, SINCE, [place('1')])], [comment('a', 'boris', SINCE)], ORDER)).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], version: null })
+  })
+
+  it('offers the newest version saved by then to compare with, none saved later', () => {
+    const version = (id: string, createdAt: string) => ({ id, name: id, createdAt })
+    const versions = [version('later', '2026-12-01T11:00:00.000Z'), version('old', '2026-11-20T09:00:00.000Z'), version('newest', '2026-12-01T09:59:00.000Z')]
+    expect(sinceLastVisit(SINCE, 'me', [], [], ORDER, versions).version?.id).toBe('newest')
+    expect(sinceLastVisit(SINCE, 'me', [], [], ORDER, [versions[0]]).version).toBeNull()
   })
 })
