@@ -142,15 +142,14 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
   const [withResolved, setWithResolved] = useState(false)
   const [readingRemarks, setReadingRemarks] = useState(false)
   const newComments = useNewComments()
+  const holdsNew = (thread: ThreadView) => thread.comments.some((c) => newComments.has(c.id))
+  /** Whether the status filter shows the thread. */
+  const statusShows = (thread: ThreadView) => (status === 'new' ? holdsNew(thread) : status === 'all' || thread.status === status)
   useEffect(() => {
     if (!showNew) return
     setStatus('new')
     onShowNewTaken?.()
   }, [showNew, onShowNewTaken])
-  // Filtered to them, then none left (a reload within the same visit): back to the open ones.
-  useEffect(() => {
-    if (status === 'new' && newComments.size === 0) setStatus('open')
-  }, [status, newComments])
   useEffect(() => {
     if (droppedFile && canComment) setReadingRemarks(true)
   }, [droppedFile, canComment])
@@ -166,7 +165,7 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
 
   const visible = snapshot.threads.filter(
     (thread) =>
-      (status === 'all' || (status === 'new' ? thread.comments.some((c) => newComments.has(c.id)) : thread.status === status)) &&
+      statusShows(thread) &&
       (!orgId || thread.comments.some((c) => c.organization.id === orgId)) &&
       (!articleId || thread.articleId === articleId),
   )
@@ -183,7 +182,7 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
     if (snapshot.reveal === 0 || !snapshot.activeId) return
     const thread = snapshot.threads.find((th) => th.id === snapshot.activeId)
     if (!thread) return
-    if (status === 'new' ? !thread.comments.some((c) => newComments.has(c.id)) : status !== 'all' && thread.status !== status) setStatus('all')
+    if (!statusShows(thread)) setStatus('all')
     if (orgId && !thread.comments.some((c) => c.organization.id === orgId)) setOrgId('')
     if (articleId && thread.articleId !== articleId) setArticleId('')
     progressive.showAll()

@@ -74,7 +74,7 @@ export class DocumentAccess {
         updatedAt: doc.updatedAt,
         role: roles.get(doc.id)!,
         organizations: organizations.get(doc.id) ?? [],
-        ...(news.has(doc.id) && { news: news.get(doc.id) }),
+        news: news.get(doc.id),
       }))
   }
 

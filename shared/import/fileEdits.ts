@@ -49,7 +49,10 @@ const WORDS = {
 function movedLines(diffs: readonly TextDiff[]): Map<number, number> {
   const added = new Map<string, number[]>()
   diffs.forEach((d, i) => {
-    if (d.before === null && d.after !== null) added.set(d.after, [...(added.get(d.after) ?? []), i])
+    if (d.before !== null || d.after === null) return
+    const at = added.get(d.after)
+    if (at) at.push(i)
+    else added.set(d.after, [i])
   })
   const moved = new Map<number, number>()
   diffs.forEach((d, i) => {
@@ -92,7 +95,11 @@ export function fileEdits(draft: DocJSON, file: DocJSON, language: Language, fil
   const arrived = new Set(moved.values())
   /** The file's line before each of `diffs` (null before the first). */
   const fileLineBefore: (string | null)[] = []
-  diffs.reduce<string | null>((prev, d) => (fileLineBefore.push(prev), d.after ?? prev), null)
+  let fileLine: string | null = null
+  for (const d of diffs) {
+    fileLineBefore.push(fileLine)
+    fileLine = d.after ?? fileLine
+  }
   let last: string | null = null
   let added: string[] = []
   const flushAdded = () => {
