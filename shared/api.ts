@@ -659,6 +659,17 @@ export interface DocumentComparison {
    * those whose proposed wording for it was accepted in between.
    */
   organizations: Record<string, OrganizationSummary[]>
+  /**
+   * Per changed place, the reasons given with the proposed wordings accepted for it in between,
+   * in the order they were accepted: the comparative table's "Justification".
+   */
+  reasons: Record<string, ProposalReason[]>
+}
+
+/** A proposed wording's reason: its thread's first comment (the proposal's «обоснование»), with the proposer's organization. */
+export interface ProposalReason {
+  organization: OrganizationSummary
+  text: string
 }
 
 /** A DocumentComparison as the server sends it: the diff packed (shared/diff/wire.ts). */

@@ -19,8 +19,11 @@ function Side({ lines }: { lines: WordingLine[] }) {
   )
 }
 
-/** The comparative table in the browser: previous wording | new wording | proposed by, one row per changed provision. */
-export function ComparativeTableView({ rows }: { rows: readonly ComparativeRow[] }) {
+/**
+ * The comparative table in the browser: previous wording | new wording | proposed by [|
+ * justification, as the download will have it], one row per changed provision.
+ */
+export function ComparativeTableView({ rows, justification }: { rows: readonly ComparativeRow[]; justification: boolean }) {
   const { t, language } = useI18n()
   return (
     <table className="comparative-table" data-testid="comparative-table">
@@ -29,12 +32,13 @@ export function ComparativeTableView({ rows }: { rows: readonly ComparativeRow[]
           <th scope="col">{t('compare.before')}</th>
           <th scope="col">{t('compare.after')}</th>
           <th scope="col" className="ct-proposed-by">{t('compare.proposedBy')}</th>
+          {justification && <th scope="col" className="ct-justification">{t('compare.justification')}</th>}
         </tr>
       </thead>
       <tbody>
         {rows.length === 0 && (
           <tr>
-            <td colSpan={3} className="muted">{t('compare.tableEmpty')}</td>
+            <td colSpan={justification ? 4 : 3} className="muted">{t('compare.tableEmpty')}</td>
           </tr>
         )}
         {rows.map((row, i) => {
@@ -53,6 +57,15 @@ export function ComparativeTableView({ rows }: { rows: readonly ComparativeRow[]
               <td className="ct-proposed-by" data-testid="proposed-by">
                 {row.proposedBy.length > 0 ? <OrgChips organizations={row.proposedBy} /> : <span className="muted">—</span>}
               </td>
+              {justification && (
+                <td className="ct-justification" data-testid="justification">
+                  {row.reasons.map((r, j) => (
+                    <p key={j} className="ct-reason">
+                      <OrgChips organizations={[r.organization]} /> {r.text}
+                    </p>
+                  ))}
+                </td>
+              )}
             </tr>
           )
         })}

@@ -81,7 +81,7 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
   const changes = useMemo(() => items.filter((i) => i.changed), [items])
   const shown = onlyChanged ? changes : items
   // The table tab counts its rows; what has none (same text, only moved or renumbered) is named under it.
-  const rows = useMemo(() => (comparison ? comparativeTable(comparison.diff, comparison.organizations) : []), [comparison])
+  const rows = useMemo(() => (comparison ? comparativeTable(comparison.diff, comparison.organizations, comparison.reasons) : []), [comparison])
   const rowless = useMemo(() => (comparison ? withoutRow(comparison.diff) : 0), [comparison])
   /** Who edited a place in between (`Edited by`), as the server read the editing sessions. */
   const editedBy = (id: string | null) => (id && comparison?.organizations[id]) || []
@@ -244,7 +244,8 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
             ) : (
               <div id="compare-panel-table" role="tabpanel" aria-labelledby="compare-tab-table" lang={comparison.language}>
                 {rowless > 0 && <p className="muted small" data-testid="table-rowless">{t('compare.tableRowless', { n: rowless })}</p>}
-                <ComparativeTableView rows={rows} />
+                {justification && <p className="muted small" data-testid="justification-note">{t('compare.justificationNote')}</p>}
+                <ComparativeTableView rows={rows} justification={justification} />
               </div>
             )}
           </>

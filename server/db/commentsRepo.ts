@@ -33,6 +33,13 @@ export interface CommentRow {
   deleted_at: string | null
 }
 
+/** A proposed wording accepted: its place, the proposer's organization and the reason it was proposed with. */
+export interface AcceptedProposal {
+  article_id: string
+  org_id: string
+  reason: string
+}
+
 /** The `comment_threads` and `comments` tables. A deleted comment keeps its row (and place), not its words. */
 export class CommentsRepo {
   private readonly stmts
@@ -66,9 +73,13 @@ export class CommentsRepo {
       softDelete: db.prepare("UPDATE comments SET body = '', deleted_at = ? WHERE id = ? AND deleted_at IS NULL"),
       remaining: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM comments WHERE thread_id = ? AND deleted_at IS NULL'),
       deleteThread: db.prepare('DELETE FROM comment_threads WHERE id = ?'),
-      acceptedBetween: db.prepare<[string, string, string], { article_id: string; org_id: string }>(
-        `SELECT article_id, org_id FROM comment_threads
-         WHERE doc_id = ? AND proposal_status = 'accepted' AND proposal_decided_at >= ? AND proposal_decided_at <= ?`,
+      // The reason is the thread's first comment, the one the wording was proposed with ('' once deleted).
+      acceptedBetween: db.prepare<[string, string, string], AcceptedProposal>(
+        `SELECT t.article_id, t.org_id,
+                (SELECT c.body FROM comments c WHERE c.thread_id = t.id ORDER BY c.created_at, c.id LIMIT 1) AS reason
+         FROM comment_threads t
+         WHERE t.doc_id = ? AND t.proposal_status = 'accepted' AND t.proposal_decided_at >= ? AND t.proposal_decided_at <= ?
+         ORDER BY t.proposal_decided_at, t.id`,
       ),
     }
   }
@@ -112,7 +123,8 @@ export class CommentsRepo {
   }
 
   /** The article and proposing organization of each wording accepted between `from` and `to` (ISO times). */
-  acceptedProposalsBetween(docId: string, from: string, to: string): { article_id: string; org_id: string }[] {
+  /** The proposed wordings accepted between `from` and `to` (ISO times), in the order they were accepted. */
+  acceptedProposalsBetween(docId: string, from: string, to: string): AcceptedProposal[] {
     return this.stmts.acceptedBetween.all(docId, from, to)
   }
 

@@ -1,5 +1,5 @@
 import { CONCLUSIONS_PLACE, PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
-import { CURRENT, type ComparativeTableFormat, type ComparedSide, type DocumentComparison, type OrganizationSummary } from '../../shared/api'
+import { CURRENT, type ComparativeTableFormat, type ComparedSide, type DocumentComparison, type OrganizationSummary, type ProposalReason } from '../../shared/api'
 import { compareDocuments, comparativeTable, comparativeTableHtml, type DocumentDiff } from '../../shared/diff'
 import { comparativeTableDocx } from '../../shared/diff/comparativeTableDocx'
 import type { Language } from '../../shared/language'
@@ -40,19 +40,30 @@ function resolveSide(deps: CompareDeps, doc: DocumentRecord, param: string): Sid
   return { side: { kind: 'version', version }, content: deps.versions.content(doc.id, param), at: version.createdAt }
 }
 
-/** GET …/compare: the article-aware diff, and who edited each changed article in between. */
+/** GET …/compare: the article-aware diff, and who edited each changed place in between, and why (editsBetween). */
 export function compareVersions(deps: CompareDeps, doc: DocumentRecord, from: string, to: string): DocumentComparison {
   const a = resolveSide(deps, doc, from)
   const b = resolveSide(deps, doc, to)
   const diff = compareDocuments(a.content, b.content, doc.language)
-  return { language: doc.language, from: a.side, to: b.side, diff, organizations: organizationsBetween(deps, doc.id, diff, a.at, b.at) }
+  return { language: doc.language, from: a.side, to: b.side, diff, ...editsBetween(deps, doc.id, diff, a.at, b.at) }
+}
+
+/** The places a comparison lists as changed: articles and headings added, deleted, reworded or moved; the title; the preamble; the conclusions. */
+function changedPlaces(diff: DocumentDiff): Set<string> {
+  const changed = new Set(diff.structure.filter((a) => a.id && (a.status !== 'unchanged' || a.moved)).map((a) => a.id!))
+  if (diff.title.status !== 'unchanged') changed.add(TITLE_PLACE)
+  if (diff.summary.preambleChanged) changed.add(PREAMBLE_PLACE)
+  if (diff.summary.conclusionsChanged) changed.add(CONCLUSIONS_PLACE)
+  return changed
 }
 
 /**
- * Per changed place (an article or a heading added, deleted, reworded or moved; the title; the
- * preamble; the conclusions), the organizations whose stored edits of it fall between the two
- * sides' times, read from the editing sessions (which, unlike the update log, survive
- * compaction). An approximation, on the generous side:
+ * Per changed place, who edited it between the two sides' times (`organizations`) and why, as far
+ * as Accord was told (`reasons`).
+ *
+ * The organizations are those whose stored edits of the place fall in between, read from the
+ * editing sessions (which, unlike the update log, survive compaction). An approximation, on the
+ * generous side:
  * - a session is one person's edits with pauses under ten minutes, and records which places it
  *   touched, not when; a session that straddles a version's moment counts whole, so a place it
  *   touched just before (or after) the window is attributed too. An edit inside the window is
@@ -62,44 +73,52 @@ export function compareVersions(deps: CompareDeps, doc: DocumentRecord, from: st
  * - a restore counts as an edit by the organization of whoever restored;
  * - a proposed wording accepted in between counts for the organization that proposed it, as well
  *   as for the acceptor's (whose session wrote it): the comparative table's "Proposed by".
+ *
+ * The reasons are those given with the proposed wordings accepted in between (the thread's first
+ * comment, labelled «обоснование» in the form), in the order they were accepted: the comparative
+ * table's "Justification". Edits typed by hand carry none.
  */
-export function organizationsBetween(
+export function editsBetween(
   deps: Pick<CompareDeps, 'editSessions' | 'organizations' | 'comments'>,
   docId: string,
   diff: DocumentDiff,
   atA: string,
   atB: string,
-): Record<string, OrganizationSummary[]> {
-  const changed = new Set(diff.structure.filter((a) => a.id && (a.status !== 'unchanged' || a.moved)).map((a) => a.id!))
-  if (diff.title.status !== 'unchanged') changed.add(TITLE_PLACE)
-  if (diff.summary.preambleChanged) changed.add(PREAMBLE_PLACE)
-  if (diff.summary.conclusionsChanged) changed.add(CONCLUSIONS_PLACE)
-  const out: Record<string, OrganizationSummary[]> = {}
-  if (changed.size === 0) return out
+): Pick<DocumentComparison, 'organizations' | 'reasons'> {
+  const changed = changedPlaces(diff)
+  const organizations: Record<string, OrganizationSummary[]> = {}
+  const reasons: Record<string, ProposalReason[]> = {}
+  if (changed.size === 0) return { organizations, reasons }
   const [from, to] = atA <= atB ? [atA, atB] : [atB, atA]
-  const byArticle = new Map<string, Set<string>>()
-  const add = (articleId: string, orgId: string) => {
-    if (!changed.has(articleId)) return
-    let orgs = byArticle.get(articleId)
-    if (!orgs) byArticle.set(articleId, (orgs = new Set()))
+  const summaries = new Map<string, OrganizationSummary | undefined>()
+  const organization = (id: string) => {
+    if (!summaries.has(id)) summaries.set(id, deps.organizations.get(id))
+    return summaries.get(id)
+  }
+  const byPlace = new Map<string, Set<string>>()
+  const add = (placeId: string, orgId: string) => {
+    let orgs = byPlace.get(placeId)
+    if (!orgs) byPlace.set(placeId, (orgs = new Set()))
     orgs.add(orgId)
   }
   deps.editSessions.fold(docId)
   for (const session of deps.editSessions.overlapping(docId, from, to)) {
-    for (const id of parseArticles(session.articles)) add(id, session.org_id)
+    for (const id of parseArticles(session.articles)) if (changed.has(id)) add(id, session.org_id)
   }
-  for (const accepted of deps.comments.acceptedProposalsBetween(docId, from, to)) add(accepted.article_id, accepted.org_id)
-  const summaries = new Map<string, OrganizationSummary | undefined>()
-  for (const [articleId, orgIds] of byArticle) {
-    out[articleId] = [...orgIds]
-      .map((id) => {
-        if (!summaries.has(id)) summaries.set(id, deps.organizations.get(id))
-        return summaries.get(id)
-      })
+  for (const accepted of deps.comments.acceptedProposalsBetween(docId, from, to)) {
+    if (!changed.has(accepted.article_id)) continue
+    add(accepted.article_id, accepted.org_id)
+    const proposer = organization(accepted.org_id)
+    const text = accepted.reason.trim()
+    if (proposer && text) (reasons[accepted.article_id] ??= []).push({ organization: proposer, text })
+  }
+  for (const [placeId, orgIds] of byPlace) {
+    organizations[placeId] = [...orgIds]
+      .map(organization)
       .filter((o): o is OrganizationSummary => !!o)
       .sort((x, y) => x.shortName.localeCompare(y.shortName))
   }
-  return out
+  return { organizations, reasons }
 }
 
 const WORDS: Record<Language, { current: string; auto: string; beforeRestore: string; draft: string }> = {
@@ -139,7 +158,7 @@ export function comparativeTableName(title: string, from: ComparedSide, to: Comp
 /**
  * GET …/comparative-table: the comparison as a standalone HTML page or a Word document, its
  * "Proposed by" column from the same organizations the comparison reports, and (`justification`)
- * an empty column for the drafters' reasons.
+ * a column for the drafters' reasons, holding those given with the wordings accepted in between.
  */
 export async function comparativeTableFile(
   deps: CompareDeps,
@@ -150,7 +169,7 @@ export async function comparativeTableFile(
   justification = false,
 ): Promise<DownloadFile> {
   const comparison = compareVersions(deps, doc, from, to)
-  const rows = comparativeTable(comparison.diff, comparison.organizations)
+  const rows = comparativeTable(comparison.diff, comparison.organizations, justification ? comparison.reasons : {})
   const language = doc.language
   const subtitle = [`${WORDS[language].draft}: ${doc.title}`, `${sideLabel(comparison.from, language)} → ${sideLabel(comparison.to, language)}`]
   const disposition = contentDisposition(comparativeTableName(doc.title, comparison.from, comparison.to, language), format)

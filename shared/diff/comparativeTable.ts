@@ -1,6 +1,6 @@
 import type { ArticleDiff, BlockDiff, ChangeStatus, DivisionDiff, DocumentDiff, ProvisionRef, Segment, TextDiff } from './types'
 import type { BodyType, DivisionType } from '../schema'
-import type { OrganizationSummary } from '../api'
+import type { OrganizationSummary, ProposalReason } from '../api'
 import { CONCLUSIONS_PLACE, PLACE_WORDS, PREAMBLE_PLACE, TITLE_PLACE } from '../places'
 
 /**
@@ -17,6 +17,9 @@ import { CONCLUSIONS_PLACE, PLACE_WORDS, PREAMBLE_PLACE, TITLE_PLACE } from '../
  * (DocumentComparison), computed by the server from the editing sessions.
  */
 export type ProposersByArticle = Readonly<Record<string, readonly OrganizationSummary[]>>
+
+/** Per place, the reasons given with the wordings accepted for it between the sides (the comparison's `reasons`). */
+export type ReasonsByPlace = Readonly<Record<string, readonly ProposalReason[]>>
 
 export interface WordingLine {
   /** What the line is, for layout (indentation, bold headings). */
@@ -47,22 +50,28 @@ export interface ComparativeRow {
   after: WordingLine[]
   /** "Proposed by": who edited the provision in between. */
   proposedBy: OrganizationSummary[]
+  /** "Justification": the reasons given with the wordings accepted for it in between (the drafters write the rest). */
+  reasons: ProposalReason[]
 }
 
 /**
  * The rows of the table. `proposers` is who edited each place between the sides (a provision
- * nobody's session recorded has nobody: sessions before places were recorded named articles only).
+ * nobody's session recorded has nobody: sessions before places were recorded named articles only);
+ * `reasons`, why (the reasons given with the wordings accepted for it).
  */
-export function comparativeTable(diff: DocumentDiff, proposers: ProposersByArticle = {}): ComparativeRow[] {
+export function comparativeTable(diff: DocumentDiff, proposers: ProposersByArticle = {}, reasons: ReasonsByPlace = {}): ComparativeRow[] {
   const rows: ComparativeRow[] = []
-  const by = (id: string | null) => (id ? (proposers[id] ?? []) : [])
-  if (diff.title.status !== 'unchanged') rows.push(textRow('title', diff.title, by(TITLE_PLACE)))
-  if (diff.summary.preambleChanged) rows.push(paragraphsRow('preamble', diff.preamble, by(PREAMBLE_PLACE)))
+  const at = (id: string | null, row: ComparativeRow): ComparativeRow => {
+    if (id) Object.assign(row, { proposedBy: [...(proposers[id] ?? [])], reasons: [...(reasons[id] ?? [])] })
+    return row
+  }
+  if (diff.title.status !== 'unchanged') rows.push(at(TITLE_PLACE, textRow('title', diff.title)))
+  if (diff.summary.preambleChanged) rows.push(at(PREAMBLE_PLACE, paragraphsRow('preamble', diff.preamble)))
   for (const item of diff.structure) {
     if (item.status === 'unchanged') continue
-    rows.push(item.kind === 'article' ? articleRow(item, by(item.id)) : divisionRow(item, by(item.id)))
+    rows.push(at(item.id, item.kind === 'article' ? articleRow(item) : divisionRow(item)))
   }
-  if (diff.summary.conclusionsChanged) rows.push(paragraphsRow('conclusions', diff.conclusions, by(CONCLUSIONS_PLACE), PLACE_WORDS[diff.language].conclusions))
+  if (diff.summary.conclusionsChanged) rows.push(at(CONCLUSIONS_PLACE, paragraphsRow('conclusions', diff.conclusions, PLACE_WORDS[diff.language].conclusions)))
   return rows
 }
 
@@ -96,13 +105,12 @@ function baseRow(kind: ComparativeRow['kind'], status: ChangeStatus, fields: Par
     kind, id: null, status,
     labelBefore: null, labelAfter: null, headingBefore: null, headingAfter: null,
     moved: false, renumbered: false, splitFrom: null, mergedInto: null, mergedFrom: [],
-    before: [], after: [], proposedBy: [],
+    before: [], after: [], proposedBy: [], reasons: [],
   } satisfies ComparativeRow, fields)
 }
 
-function textRow(kind: 'title', part: TextDiff, proposedBy: readonly OrganizationSummary[]): ComparativeRow {
+function textRow(kind: 'title', part: TextDiff): ComparativeRow {
   return baseRow(kind, part.status, {
-    proposedBy: [...proposedBy],
     before: part.before !== null ? [line(kind, '', part, 'before')] : [],
     after: part.after !== null ? [line(kind, '', part, 'after')] : [],
   })
@@ -113,7 +121,7 @@ function textRow(kind: 'title', part: TextDiff, proposedBy: readonly Organizatio
  * conclusions are optional). `name` heads each side that has them, as "Article 5." heads an
  * article: the conclusions' words (a date, a signature) do not say what they are.
  */
-function paragraphsRow(kind: 'preamble' | 'conclusions', paragraphs: TextDiff[], proposedBy: readonly OrganizationSummary[], name?: string): ComparativeRow {
+function paragraphsRow(kind: 'preamble' | 'conclusions', paragraphs: TextDiff[], name?: string): ComparativeRow {
   const status: ChangeStatus = paragraphs.every((p) => p.status === 'added') ? 'added' : paragraphs.every((p) => p.status === 'deleted') ? 'deleted' : 'changed'
   const side = (which: 'before' | 'after'): WordingLine[] => {
     const lines = paragraphs.filter((p) => p[which] !== null).map((p) => line(kind, '', p, which))
@@ -121,13 +129,12 @@ function paragraphsRow(kind: 'preamble' | 'conclusions', paragraphs: TextDiff[],
     // The name is added or deleted with the whole; reworded words leave it as it was.
     return [{ role: 'heading', label: name, status: status === 'changed' ? 'unchanged' : status, segments: [] }, ...lines]
   }
-  return baseRow(kind, status, { proposedBy: [...proposedBy], before: side('before'), after: side('after') })
+  return baseRow(kind, status, { before: side('before'), after: side('after') })
 }
 
 /** A part, chapter or section heading: one line a side, like an article's heading. */
-function divisionRow(division: DivisionDiff, proposedBy: readonly OrganizationSummary[]): ComparativeRow {
+function divisionRow(division: DivisionDiff): ComparativeRow {
   return baseRow(division.kind, division.status, {
-    proposedBy: [...proposedBy],
     id: division.id,
     labelBefore: division.labelBefore,
     labelAfter: division.labelAfter,
@@ -140,7 +147,7 @@ function divisionRow(division: DivisionDiff, proposedBy: readonly OrganizationSu
   })
 }
 
-function articleRow(article: ArticleDiff, proposedBy: readonly OrganizationSummary[]): ComparativeRow {
+function articleRow(article: ArticleDiff): ComparativeRow {
   const oldBlocks = article.blocks.filter((b) => b.indexBefore !== null).sort((x, y) => x.indexBefore! - y.indexBefore!)
   const newBlocks = article.blocks.filter((b) => b.indexAfter !== null).sort((x, y) => x.indexAfter! - y.indexAfter!)
   const blockLine = (b: BlockDiff, side: 'before' | 'after') =>
@@ -156,7 +163,6 @@ function articleRow(article: ArticleDiff, proposedBy: readonly OrganizationSumma
     splitFrom: article.splitFrom,
     mergedInto: article.mergedInto,
     mergedFrom: article.mergedFrom,
-    proposedBy: [...proposedBy],
     before: article.labelBefore !== null
       ? [line('heading', article.labelBefore, article.heading, 'before'), ...oldBlocks.map((b) => blockLine(b, 'before'))]
       : [],

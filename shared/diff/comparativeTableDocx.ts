@@ -8,8 +8,9 @@ import { COMPARATIVE_TABLE_WORDS, proposersKey, rowNotes } from './tableWords'
 
 /**
  * The comparative table ("сравнительная таблица") as a Word document, the deliverable of the
- * region's legislative practice: previous wording | new wording | proposed by [| justification,
- * empty for the drafters to fill in], one row per changed provision, on landscape A4
+ * region's legislative practice: previous wording | new wording | proposed by [| justification:
+ * the reasons given with the wordings accepted in between, the rest for the drafters to fill in],
+ * one row per changed provision, on landscape A4
  * (shared/export/wordingTableDocx.ts lays it out).
  * - Deleted words are struck through in dark red on a pale red ground; inserted words are bold,
  *   underlined, on a pale green ground — still distinguishable when printed in black and white.
@@ -22,7 +23,7 @@ export interface ComparativeTableDocxOptions {
   title?: string
   /** Lines under the heading (the draft, which versions are compared). */
   subtitle?: string[]
-  /** Add an empty "Justification" column for the drafters to fill in. */
+  /** Add a "Justification" column: the rows' reasons, the rest for the drafters to fill in. */
   justification?: boolean
 }
 
@@ -44,6 +45,20 @@ function proposersCell(row: ComparativeRow, width: number) {
   return cell(names.length ? names : [new Paragraph({ children: [] })], width)
 }
 
+/** Each reason as "MoJ: …", its lines kept; none: an empty cell to type into. */
+function justificationCell(row: ComparativeRow, width: number) {
+  const reasons = row.reasons.map(
+    (r) =>
+      new Paragraph({
+        children: [
+          new TextRun({ text: `${xmlSafe(r.organization.shortName)}: `, bold: true }),
+          ...xmlSafe(r.text).split('\n').map((text, i) => (i === 0 ? new TextRun({ text }) : new TextRun({ text, break: 1 }))),
+        ],
+      }),
+  )
+  return cell(reasons.length ? reasons : [new Paragraph({ children: [] })], width)
+}
+
 function bodyRows(rows: ComparativeRow[], language: Language, widths: number[]): TableRow[] {
   const words = COMPARATIVE_TABLE_WORDS[language]
   if (rows.length === 0) return [emptyRow(words.noRows, widths.length)]
@@ -55,7 +70,7 @@ function bodyRows(rows: ComparativeRow[], language: Language, widths: number[]):
           wordingCell(row.before, before, words.absent),
           wordingCell(row.after, after, words.absent, rowNotes(row, language)),
           proposersCell(row, proposedBy),
-          ...(justification ? [cell([new Paragraph({ children: [] })], justification)] : []),
+          ...(justification ? [justificationCell(row, justification)] : []),
         ],
       }),
   )

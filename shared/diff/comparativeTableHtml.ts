@@ -18,7 +18,7 @@ export interface ComparativeTableHtmlOptions {
   title?: string
   /** Lines under the heading (the draft, which versions are compared). */
   subtitle?: string[]
-  /** Add an empty "Justification" column for the drafters to fill in. */
+  /** Add a "Justification" column: the rows' reasons, the rest for the drafters to fill in. */
   justification?: boolean
 }
 
@@ -63,13 +63,20 @@ function renderRow(row: ComparativeRow, language: Language, justification: boole
     `<td>${renderSide(row.before, language)}</td>` +
     `<td>${renderSide(row.after, language)}${renderNotes(row, language)}</td>` +
     `<td class="proposed-by">${renderProposers(row)}</td>` +
-    (justification ? '<td class="justification"></td>' : '') +
+    (justification ? `<td class="justification">${renderReasons(row)}</td>` : '') +
     '</tr>'
 }
 
 /** Short names, one a line, the full name on hover; nobody: an empty cell. */
 function renderProposers(row: ComparativeRow): string {
   return row.proposedBy.map((o) => `<p><abbr title="${escapeHtml(o.name)}">${escapeHtml(o.shortName)}</abbr></p>`).join('')
+}
+
+/** Each reason as "MoJ: …", its lines kept. */
+function renderReasons(row: ComparativeRow): string {
+  return row.reasons
+    .map((r) => `<p><b><abbr title="${escapeHtml(r.organization.name)}">${escapeHtml(r.organization.shortName)}</abbr>:</b> ${escapeHtml(r.text).replace(/\n/g, '<br>')}</p>`)
+    .join('')
 }
 
 /** The full names behind the short ones, for print (where no title shows). */

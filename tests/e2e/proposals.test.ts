@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { contextFor, launchBrowser, trackErrors, selectWords } from '../helpers/browser'
 import { createDocument, createMember, createOrganization, grant, organization, setupAdmin, type Account } from '../helpers/accounts'
+import { readZipEntry } from '../helpers/zip'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 const WORDS = 'основываются на следующих принципах'
@@ -16,7 +18,8 @@ const firstClause = (page: Page) => page.locator('.legal-text article.article').
  * A proposed wording in the browser, in Russian: a reviewer of one ministry selects words of
  * Article 3 and proposes new ones; the drafter of another, whose browser shows the proposal's
  * changes as they arrive, accepts it; both texts then read the new wording and the thread is
- * resolved, saying who accepted it.
+ * resolved, saying who accepted it. The comparative table since the version saved before gives
+ * the reviewer's reason as the change's justification.
  */
 describe('proposed wordings in the browser', () => {
   let server: TestServer
@@ -45,6 +48,7 @@ describe('proposed wordings in the browser', () => {
     const { id } = await createDocument(owner, { title: 'Типовой закон', language: 'ru', template: 'sample' })
     await grant(owner, id, organization(justice), 'drafter')
     await grant(owner, id, organization(interior), 'reviewer')
+    expect((await owner.api(`/api/documents/${id}/versions`, { method: 'POST', body: JSON.stringify({ name: 'Первое чтение' }) })).status).toBe(201)
     browser = await launchBrowser()
     drafter = await openDraft(drafterAccount, id)
     await drafter.waitForSelector(SAVED)
@@ -155,6 +159,33 @@ describe('proposed wordings in the browser', () => {
     await expect.poll(() => drafter.evaluate(() => document.activeElement?.getAttribute('data-thread-id') ?? document.activeElement?.tagName)).toBe(threadId)
     await expect.poll(() => reviewer.getByTestId('thread').filter({ hasText: 'Термин конвенции.' }).getByTestId('proposal-state').textContent()).toMatch(/^Отклонено: /)
     expect(await point.textContent()).toBe('приоритет наилучших законных интересов ребенка;')
+    expect(errors.flat()).toEqual([])
+  })
+
+  it('gives the reason the wording was proposed with as its «Обоснование» in the comparative table, on screen and in the Word file', async () => {
+    await drafter.getByTestId('history').click()
+    const history = drafter.getByTestId('history-panel')
+    await history.getByTestId('version-row').filter({ hasText: 'Первое чтение' }).getByRole('button', { name: 'Сравнить с текущим' }).click()
+    const view = drafter.getByTestId('compare-view')
+    await view.getByRole('tab', { name: 'Сравнительная таблица' }).click()
+    const table = view.getByTestId('comparative-table')
+    await expect.poll(() => table.locator('th').allTextContents()).toEqual(['Прежняя редакция', 'Новая редакция', 'Кем предложено'])
+    await view.getByLabel('Добавить графу «Обоснование»').check()
+    expect(await table.locator('th').allTextContents()).toEqual(['Прежняя редакция', 'Новая редакция', 'Кем предложено', 'Обоснование'])
+    expect(await view.getByTestId('justification-note').textContent()).toBe(
+      'В графе «Обоснование» — обоснования предложенных редакций, принятых между двумя текстами; остальное разработчики впишут в скачанный файл.',
+    )
+    const row = table.getByTestId('comparative-row').filter({ hasText: 'исходят из' })
+    const reason = row.getByTestId('justification').locator('.ct-reason')
+    expect(await reason.count()).toBe(1)
+    expect(await reason.locator('.org-chip').textContent()).toBe('MoI')
+    expect(await reason.locator('.org-chip').getAttribute('title')).toBe('Ministry of Interior')
+    expect(await reason.textContent()).toBe('MoI Так точнее.')
+
+    const [download] = await Promise.all([drafter.waitForEvent('download'), view.getByTestId('download-docx').click()])
+    const xml = readZipEntry(new Uint8Array(await readFile((await download.path())!)), 'word/document.xml')
+    expect(xml).toMatch(/<w:t[^>]*>Обоснование<\/w:t>/)
+    expect(xml).toMatch(/<w:t[^>]*>MoI: <\/w:t>[\s\S]*?<w:t[^>]*>Так точнее\.<\/w:t>/)
     expect(errors.flat()).toEqual([])
   })
 })

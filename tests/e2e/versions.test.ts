@@ -189,13 +189,15 @@ describe('versions and comparison in the browser', () => {
     expect(await proposer.allTextContents()).toEqual(['SEC'])
     expect(await proposer.getAttribute('title')).toBe('Secretariat')
 
-    // The Justification column is for the download only, on request.
+    // The Justification column on request, on screen as in the download: empty, nothing having been proposed.
     const docxLink = view.getByTestId('download-docx')
     expect(await docxLink.getAttribute('href')).not.toContain('justification')
-    await view.getByLabel('Add an empty Justification column to the download').check()
+    await view.getByLabel('Add a Justification column').check()
     expect(await docxLink.getAttribute('href')).toMatch(/&justification=1$/)
     expect(await view.getByTestId('download-html').getAttribute('href')).toMatch(/&justification=1$/)
-    expect(await table.locator('th').count()).toBe(3)
+    expect(await table.locator('th').allTextContents()).toEqual(['Previous wording', 'New wording', 'Proposed by', 'Justification'])
+    expect(await rows.nth(1).getByTestId('justification').textContent()).toBe('')
+    expect(await view.getByTestId('justification-note').isVisible()).toBe(true)
 
     const [download] = await Promise.all([page.waitForEvent('download'), view.getByTestId('download-docx').click()])
     expect(download.suggestedFilename()).toBe('Model Law On Combating Human Trafficking — comparative table Round 1 – Round 2.docx')

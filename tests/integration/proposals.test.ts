@@ -7,6 +7,7 @@ import { onSampleLaw } from '../helpers/sampleLaw'
 import { articleBlockText, waitSaved, waitSynced, xmlString } from '../helpers/clients'
 import { waitFor } from '../helpers/waitFor'
 import { anchorOn, articleId } from '../helpers/anchorOn'
+import { readZipEntry } from '../helpers/zip'
 
 const XSS = '<img src=x onerror=alert(1)>'
 
@@ -170,6 +171,50 @@ describe('proposed wordings over the real server', () => {
     expect(bad.status).toBe(400)
     const noDoc = await post(law.cast.drafter, `/api/documents/no-such-doc/threads/${plainThread.id}/proposal`, { decision: 'accept' })
     expect(noDoc.status).toBe(404)
+  })
+
+  it("gives the reasons accepted wordings were proposed with in the comparative table's Justification column, as text", async () => {
+    const client = law.connect(law.cast.drafter)
+    await waitSynced(client)
+    const before = (await (await post(law.cast.owner, `/api/documents/${law.docId}/versions`, { name: 'Before the reasons' })).json()) as { id: string }
+    const make = async (article: number, block: number, words: string, proposal: string, body: string) => {
+      const res = await post(law.cast.reviewer, threadsPath(), { articleId: articleId(client.ydoc, article), anchor: anchorOn(client.ydoc, article, block, words), body, proposal })
+      expect(res.status).toBe(201)
+      return (await res.json()) as ThreadView
+    }
+    const reason = `Shorter ${XSS}\nand one body only`
+    const accepted = await make(7, 1, 'designate or establish a national body', 'establish a national body', reason)
+    const declined = await make(8, 1, 'approved by the government', 'adopted by the government', 'Declined, so no reason')
+    // Its first comment deleted, the reply after it is no reason: only what the wording was proposed with is.
+    const unexplained = await make(7, 2, 'and shall make it public', 'and shall publish it', 'Soon deleted')
+    const reply = await post(law.cast.drafter, `${threadsPath()}/${unexplained.id}/comments`, { body: 'A reply is no reason' })
+    expect(reply.status).toBe(201)
+    expect((await law.cast.reviewer.api(`${threadsPath()}/${unexplained.id}/comments/${unexplained.comments[0].id}`, { method: 'DELETE' })).status).toBe(200)
+    await post(law.cast.reviewer, `${threadsPath()}/${accepted.id}/comments`, { body: 'A later word is no reason either' })
+    for (const [thread, decision] of [[accepted, 'accept'], [unexplained, 'accept'], [declined, 'decline']] as const) {
+      expect((await decide(law.cast.drafter, thread.id, decision)).status).toBe(200)
+    }
+    await waitFor(() => expect(textOfBlock(articleBlockText(client.ydoc, 7, 2))).toContain('and shall publish it'))
+
+    const coordinating = articleId(client.ydoc, 7)
+    const compared = await law.cast.owner.json<{ reasons: Record<string, { organization: { shortName: string }; text: string }[]> }>(
+      `/api/documents/${law.docId}/compare?from=${before.id}&to=current`,
+    )
+    expect(compared.reasons[coordinating]).toEqual([{ organization: expect.objectContaining({ shortName: 'MoI' }), text: reason }])
+    expect(compared.reasons[articleId(client.ydoc, 8)]).toBeUndefined()
+
+    const base = `/api/documents/${law.docId}/comparative-table?from=${before.id}&to=current`
+    const html = await (await law.cast.owner.api(`${base}&format=html&justification=1`)).text()
+    expect(html).toMatch(/<td class="justification"><p><b><abbr title="[^"]+">MoI<\/abbr>:<\/b> Shorter &lt;img src=x onerror=alert\(1\)&gt;<br>and one body only<\/p><\/td><\/tr>/)
+    expect(html).not.toMatch(/<img/i)
+    expect(html).not.toMatch(/no reason|Soon deleted/)
+    expect(await (await law.cast.owner.api(`${base}&format=html`)).text()).not.toContain('Shorter')
+
+    const docx = async (query: string) => readZipEntry(new Uint8Array(await (await law.cast.owner.api(`${base}&format=docx${query}`)).arrayBuffer()), 'word/document.xml')
+    const asked = await docx('&justification=1')
+    expect(asked).toMatch(/<w:t[^>]*>MoI: <\/w:t>[\s\S]*?<w:t[^>]*>Shorter &lt;img src=x onerror=alert\(1\)&gt;<\/w:t>[\s\S]*?<w:br\/>[\s\S]*?<w:t[^>]*>and one body only<\/w:t>/)
+    expect(asked).not.toMatch(/no reason|Soon deleted/)
+    expect(await docx('')).not.toContain('Shorter')
   })
 
   it('keeps a hostile proposal as text: in the thread, in the accepted text and in the report', async () => {

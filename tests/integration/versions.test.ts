@@ -219,7 +219,7 @@ describe('versions: save, list, compare, checkpoints and restore on the real ser
     expect((await cast.reviewer.api(`${base}&format=pdf`)).status).toBe(400)
   })
 
-  it('says in the comparative table who proposed each change, and adds an empty Justification column when asked', async () => {
+  it('says in the comparative table who proposed each change, and adds a Justification column when asked (empty: nothing was proposed)', async () => {
     const id = await newDraft()
     const round1 = await save(cast.owner, id, 'Round 1')
     const drafter = await connect(cast.drafter, id) // Ministry of Justice (MoJ)

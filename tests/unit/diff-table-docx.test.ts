@@ -176,4 +176,18 @@ describe('comparativeTableDocx', () => {
     }
     expect(xml).toContain(`<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>`)
   })
+
+  it('fills the "Justification" column with the reasons given, the organization first in bold, lines kept, nothing typed becoming markup', async () => {
+    const mvd = { id: 'o2', name: 'Министерство внутренних дел', shortName: 'МВД', color: '#2a7d4f' }
+    const reasons = { a2: [{ organization: mvd, text: 'Короче <w:t>x</w:t>\nи яснее' }, { organization: mvd, text: 'Второе' }] }
+    const bytes = await comparativeTableDocx(comparativeTable(compareDocuments(before, after, 'ru'), {}, reasons), { language: 'ru', justification: true })
+    const xml = readZipEntry(bytes, 'word/document.xml')
+    const [, added, changed] = rowsOf(tables(xml)[0]).map(cellsOf)
+    expect(textOf(added[3])).toBe('')
+    const paragraphs = [...changed[3].matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1])
+    expect(paragraphs.map(textOf)).toEqual(['МВД: Короче &lt;w:t&gt;x&lt;/w:t&gt;и яснее', 'МВД: Второе'])
+    expect(paragraphs[0]).toMatch(/<w:b\/>[\s\S]*?>МВД: <\/w:t>/)
+    expect(paragraphs[0]).toContain('<w:br/>')
+    expect(xml).not.toContain('<w:t>x</w:t>')
+  })
 })

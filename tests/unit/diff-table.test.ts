@@ -155,7 +155,19 @@ describe('comparativeTable: proposed by', () => {
     ])
     expect(rows[3].proposedBy[0]).toEqual(moj)
     // Without a map (a comparison nobody edited through the server) every cell is empty.
-    expect(comparativeTable(compareDocuments(before, after, 'en')).every((r) => r.proposedBy.length === 0)).toBe(true)
+    expect(comparativeTable(compareDocuments(before, after, 'en')).every((r) => r.proposedBy.length === 0 && r.reasons.length === 0)).toBe(true)
+  })
+
+  it('gives each row the reasons the map names for its place, the title and preamble included, in order', () => {
+    const before = law('Model Law', ['Preamble.'], [simple(1), simple(2)])
+    const after = law('Model Law, amended', ['Preamble.'], [article('a1', 'Heading 1', clause('a1c1', 'Text 1, amended.')), simple(2)])
+    const first = { organization: moi, text: 'Shorter.' }
+    const second = { organization: moj, text: 'As the Code says.' }
+    const rows = comparativeTable(compareDocuments(before, after, 'en'), {}, { a1: [first, second], title: [second], a2: [first] })
+    expect(rows.map((r) => [r.kind, r.id, r.reasons])).toEqual([
+      ['title', null, [second]],
+      ['article', 'a1', [first, second]],
+    ])
   })
 })
 
@@ -230,7 +242,7 @@ describe('comparativeTableHtml', () => {
     expect(html).not.toContain('<td class="justification">')
   })
 
-  it('adds an empty "Justification" column when asked, in the draft\'s language', () => {
+  it('adds a "Justification" column when asked, in the draft\'s language: empty, or the reasons given', () => {
     const before = doc([c1, simple(1)])
     const after = doc([c1, article('a1', 'Heading 1', clause('a1c1', 'Text 1, amended.'))])
     const rows = comparativeTable(compareDocuments(before, after, 'ru'), { a1: [{ id: 'o1', name: 'Министерство юстиции', shortName: 'Минюст', color: '#8a2be2' }] })
@@ -238,6 +250,12 @@ describe('comparativeTableHtml', () => {
     expect(html).toContain('<th class="proposed-by">Кем предложено</th><th class="justification">Обоснование</th></tr>')
     expect(html).toContain('<td class="proposed-by"><p><abbr title="Министерство юстиции">Минюст</abbr></p></td><td class="justification"></td></tr>')
     expect(html).toContain('Организации: Минюст — Министерство юстиции.')
+    // The reasons given with accepted wordings fill it, escaped, their lines kept; without the column they are not shown.
+    const reasons = { a1: [{ organization: { id: 'o2', name: 'МВД <i>"России"</i>', shortName: 'МВД', color: '#2a7d4f' }, text: 'Короче <img src=x onerror=alert(1)>\nи яснее' }] }
+    const explained = comparativeTableHtml(comparativeTable(compareDocuments(before, after, 'ru'), {}, reasons), { language: 'ru', justification: true })
+    expect(explained).toContain('<td class="justification"><p><b><abbr title="МВД &lt;i&gt;&quot;России&quot;&lt;/i&gt;">МВД</abbr>:</b> Короче &lt;img src=x onerror=alert(1)&gt;<br>и яснее</p></td></tr>')
+    expect(explained).not.toMatch(/<img|<i>/)
+    expect(comparativeTableHtml(comparativeTable(compareDocuments(before, after, 'ru'), {}, reasons), { language: 'ru' })).not.toContain('Короче')
     const none = comparativeTableHtml([], { language: 'ru', justification: true })
     expect(none).toContain('<td colspan="4">Изменений нет.</td>')
     expect(none).not.toContain('Организации')
