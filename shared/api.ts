@@ -571,13 +571,16 @@ export interface WordRemarkOutcome {
   replies: number
   /** One of the draft's threads, open, that the file marks done: resolved when `resolveDone` was asked (and not a dry run). */
   doneInWord: boolean
+  /** Replies to one of the draft's resolved threads, which the file does not mark done: it is opened again (as by a reply in Accord). */
+  reopens: boolean
 }
 
-/** The answer: one outcome per Word thread sent, in order; `stored` false for a dry run; `resolved`, the threads this request resolved. */
+/** The answer: one outcome per Word thread sent, in order; `stored` false for a dry run; the threads this request `resolved` and `reopened`. */
 export interface WordRemarksResult {
   outcomes: WordRemarkOutcome[]
   stored: boolean
   resolved: number
+  reopened: number
 }
 
 export const ImportFileQuery = z.object({

@@ -246,7 +246,7 @@ export const ThreadCard = memo(function ThreadCard(props: {
           {replying ? (
             <CommentForm
               label={t('comments.replyLabel')}
-              submitLabel={t('comments.send')}
+              submitLabel={t(thread.status === 'resolved' ? 'comments.sendReopen' : 'comments.send')}
               autoFocus
               onSubmit={async (body) => {
                 await controller.reply(thread.id, body)
@@ -256,8 +256,9 @@ export const ThreadCard = memo(function ThreadCard(props: {
             />
           ) : (
             <>
+              {/* A reply opens a resolved thread again (server/services/comments.ts): the button says so. */}
               <button ref={replyButton} type="button" onClick={() => setReplying(true)}>
-                {t('comments.reply')}
+                {t(thread.status === 'resolved' ? 'comments.replyReopen' : 'comments.reply')}
               </button>
               <button type="button" data-testid="thread-resolve" onClick={() => void toggleStatus()}>
                 {thread.status === 'open' ? t('comments.resolve') : t('comments.reopen')}

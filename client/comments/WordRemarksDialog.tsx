@@ -168,20 +168,23 @@ export function WordRemarksDialog({ docId, language, places, currentText, droppe
             : t('remarks.fate.already', { place: where })
     // Done in Word on one of the draft's open threads: settled only if the adder says so (the box below the list).
     const done = o.doneInWord ? t(resolveDone ? 'remarks.fate.doneInWordResolve' : 'remarks.fate.doneInWord') : ''
+    const reopens = o.reopens ? t('remarks.fate.reopens') : ''
     return (
       <span className={`remark-fate remark-fate-${o.fate}`} data-testid="remark-fate" data-fate={o.fate}>
         {' '}→ {text}
         {done}
+        {reopens}
       </span>
     )
   }
-  const summary = (counts: Counts, resolved: number | null = null) =>
+  const summary = (counts: Counts, done: WordRemarksResult | null = null) =>
     [
       counts.onWords > 0 && t('remarks.count.onWords', { n: counts.onWords }),
       counts.notFound > 0 && t('remarks.count.notFound', { n: counts.notFound }),
       counts.answered > 0 && t('remarks.count.replies', { n: counts.replies, threads: counts.answered }),
       counts.already > 0 && t('remarks.count.already', { n: counts.already }),
-      resolved !== null && resolved > 0 && t('remarks.count.resolved', { n: resolved }),
+      done !== null && done.resolved > 0 && t('remarks.count.resolved', { n: done.resolved }),
+      done !== null && done.reopened > 0 && t('remarks.count.reopened', { n: done.reopened }),
     ].filter((line): line is string => typeof line === 'string')
 
   const counts = step.kind === 'preview' ? countsOf(step.plan.outcomes) : step.kind === 'done' ? countsOf(step.result.outcomes) : null
@@ -231,7 +234,7 @@ export function WordRemarksDialog({ docId, language, places, currentText, droppe
           <div role="status" data-testid="remarks-done">
             <p>{t('remarks.done')}</p>
             <ul className="remarks-summary">
-              {summary(counts, step.result.resolved).map((line) => (
+              {summary(counts, step.result).map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>

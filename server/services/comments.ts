@@ -102,11 +102,19 @@ export class ReviewThreads {
     return this.one(viewer, doc, threadId)
   }
 
+  /**
+   * A reply to a resolved thread opens it again, in the same transaction: whoever answers a
+   * settled remark has more to say, and a reply under "Resolved" would go unread (the button says
+   * «Ответить и открыть снова»).
+   */
   reply(viewer: Viewer, doc: DocumentRecord, threadId: string, body: string): ThreadView {
     requireComment(viewer)
-    this.thread(doc, threadId)
+    const thread = this.thread(doc, threadId)
     this.checkRate(viewer)
-    this.insertComment(threadId, viewer, body, new Date().toISOString())
+    this.deps.db.transaction(() => {
+      this.insertComment(threadId, viewer, body, new Date().toISOString())
+      if (thread.status === 'resolved') this.deps.comments.setStatus(threadId, 'open', null, null)
+    })()
     this.recordWrite(viewer)
     this.changed(doc, { threadId, change: 'updated' })
     return this.one(viewer, doc, threadId)

@@ -18,7 +18,8 @@ import { ImportedThreads } from './importedThreads'
  * taken in twice) is left (shared/import/matchWordRemarks.ts). All in one transaction, in the
  * name of whoever adds them, each headed by its Word author; no comment rate limit (a file may
  * carry hundreds), as an import. The draft's open threads the file marks done are resolved only
- * when the adder asks (`resolveDone`): whether a remark is settled is the drafters' call.
+ * when the adder asks (`resolveDone`): whether a remark is settled is the drafters' call. Replies
+ * to a thread resolved here open it again, as a reply in Accord does, unless the file marks it done.
  */
 /**
  * Files of remarks one person may send a minute (dry runs too): each places up to 2,000 remarks
@@ -44,6 +45,8 @@ export class WordRemarks {
     const toStore = placed.filter((p) => p !== null)
     const open = new Set(rows.flatMap((row) => (row.status === 'open' ? [row.id] : [])))
     const doneInWord = matches.map((m, i) => m.kind !== 'new' && remarks[i].resolved && open.has(m.threadId))
+    const reopens = matches.map((m, i) => m.kind === 'replies' && !remarks[i].resolved && !open.has(m.threadId))
+    const toReopen = dryRun ? [] : [...new Set(matches.flatMap((m, i) => (m.kind === 'replies' && reopens[i] ? [m.threadId] : [])))]
     const toResolve = resolveDone && !dryRun ? matches.flatMap((m, i) => (m.kind !== 'new' && doneInWord[i] ? [m.threadId] : [])) : []
     let ids: string[] = []
     if (!dryRun) {
@@ -53,21 +56,24 @@ export class WordRemarks {
         for (const m of matches) if (m.kind === 'replies') importing.replies(m.threadId, m.bodies)
         const now = new Date().toISOString()
         for (const id of toResolve) this.deps.comments.setStatus(id, 'resolved', viewer.user.id, now)
+        for (const id of toReopen) this.deps.comments.setStatus(id, 'open', null, null)
       })()
     }
     const places = new Map(rows.map((row) => [row.id, row.article_id]))
     let next = 0
     let stored = 0
     const outcomes = matches.map((m, i): WordRemarkOutcome => {
-      if (m.kind !== 'new') return { fate: m.kind, placeId: places.get(m.threadId) ?? null, threadId: m.threadId, replies: m.kind === 'replies' ? m.bodies.length : 0, doneInWord: doneInWord[i] }
+      if (m.kind !== 'new') {
+        return { fate: m.kind, placeId: places.get(m.threadId) ?? null, threadId: m.threadId, replies: m.kind === 'replies' ? m.bodies.length : 0, doneInWord: doneInWord[i], reopens: reopens[i] }
+      }
       const thread = placed[next++]
       // Not placed: a draft with no words at all (never one made here: a draft has a title).
-      if (!thread) return { fate: 'notFound', placeId: null, threadId: null, replies: 0, doneInWord: false }
+      if (!thread) return { fate: 'notFound', placeId: null, threadId: null, replies: 0, doneInWord: false, reopens: false }
       const threadId = dryRun ? null : ids[stored++]
-      return { fate: thread.anchor ? 'onWords' : 'notFound', placeId: thread.placeId, threadId, replies: thread.bodies.length - 1, doneInWord: false }
+      return { fate: thread.anchor ? 'onWords' : 'notFound', placeId: thread.placeId, threadId, replies: thread.bodies.length - 1, doneInWord: false, reopens: false }
     })
     if (!dryRun) this.announce(doc, viewer, outcomes, toResolve)
-    return { outcomes, stored: !dryRun, resolved: toResolve.length }
+    return { outcomes, stored: !dryRun, resolved: toResolve.length, reopened: toReopen.length }
   }
 
   /** The draft's threads (`rows`), each with its comments' bodies, oldest first. */
@@ -88,6 +94,13 @@ export class WordRemarks {
     const updated = new Set([...answered.map((o) => o.threadId!), ...resolved])
     for (const o of created) if (o.threadId) this.deps.rooms.sendToRoom(doc.id, threadsMessage({ threadId: o.threadId, change: 'created' }))
     for (const threadId of updated) this.deps.rooms.sendToRoom(doc.id, threadsMessage({ threadId, change: 'updated' }))
-    this.deps.log.info('remarks from a Word file added', { docId: doc.id, user: viewer.user.id, threads: created.length, answered: answered.length, resolved: resolved.length })
+    this.deps.log.info('remarks from a Word file added', {
+      docId: doc.id,
+      user: viewer.user.id,
+      threads: created.length,
+      answered: answered.length,
+      resolved: resolved.length,
+      reopened: outcomes.filter((o) => o.reopens).length,
+    })
   }
 }

@@ -359,12 +359,29 @@ describe('review threads in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('opens the resolved thread again with a reply, saying so on the button, for everyone', async () => {
+    await reviewer.getByLabel('Show').selectOption('resolved')
+    const card = reviewer.locator(`[data-testid="thread"][data-thread-id="${threadId}"]`)
+    await expect.poll(() => card.getAttribute('data-status')).toBe('resolved')
+    await card.getByRole('button', { name: 'Reply and reopen' }).click()
+    await card.getByLabel('Your reply').fill('Points 1 to 4 do not cover it.')
+    await card.getByRole('button', { name: 'Send and reopen' }).click()
+    // Gone from "Resolved"; under "Open" for the drafter, whose panel shows open threads.
+    await expect.poll(() => card.count()).toBe(0)
+    const theirs = drafter.locator(`[data-testid="thread"][data-thread-id="${threadId}"]`)
+    await expect.poll(() => theirs.getAttribute('data-status')).toBe('open')
+    expect(await theirs.getByTestId('comment-body').allTextContents()).toEqual([BODY, 'Those listed in points 1 to 4.', 'Points 1 to 4 do not cover it.'])
+    expect(await theirs.getByRole('button', { name: 'Reply', exact: true }).count()).toBe(1)
+    await reviewer.getByLabel('Show').selectOption('open')
+    await expect.poll(() => card.getAttribute('data-status')).toBe('open')
+  })
+
   it('lists every thread of a draft with many, and shows one far down the list when its words are clicked', async () => {
     const [first] = await articleLabels(reviewer)
     const docId = new URL(reviewer.url()).pathname.split('/').pop()!
-    // Reopened (resolved threads are not opened from the text); 40 threads on Article 1 come
+    // Open (resolved threads are not opened from the text); 40 threads on Article 1 come
     // before it in the panel, past the cards it shows first.
-    await cast.reviewer.json(`/api/documents/${docId}/threads/${threadId}`, { method: 'PATCH', body: JSON.stringify({ status: 'open' }) })
+    expect((await cast.reviewer.json<{ status: string }>(`/api/documents/${docId}/threads/${threadId}`, { method: 'PATCH', body: JSON.stringify({ status: 'open' }) })).status).toBe('open')
     for (const [i, account] of [...Array(20).fill(cast.reviewer), ...Array(20).fill(cast.drafter)].entries()) {
       await account.json(`/api/documents/${docId}/threads`, { method: 'POST', body: JSON.stringify({ articleId: first.id, body: `Note ${i + 1}` }) })
     }

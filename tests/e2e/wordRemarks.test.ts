@@ -140,6 +140,30 @@ describe('remarks from a Word file in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('says that a reply in the file opens a thread resolved here again, and opens it', async () => {
+    const panel = page.getByTestId('comments-panel')
+    const exported = new Uint8Array(await (await cast.owner.api(`/api/documents/${docId}/export?format=docx&comments=1`)).arrayBuffer())
+    // The ministry answers a remark of the file it was sent, which the draft has resolved since.
+    const reply = answeredInWord(exported, { replies: [{ to: 'Сослаться на Конвенцию', author: 'МИД', text: 'Ещё не учтено.' }] })
+    const remark = (await cast.owner.json<ThreadView[]>(`/api/documents/${docId}/threads`)).find((t) => t.comments[0].body.includes('Сослаться на Конвенцию'))!
+    expect((await cast.owner.api(`/api/documents/${docId}/threads/${remark.id}`, { method: 'PATCH', body: JSON.stringify({ status: 'resolved' }) })).status).toBe(200)
+    await panel.getByRole('button', { name: 'Замечания из файла Word…' }).click()
+    const dialog = page.getByTestId('word-remarks-dialog')
+    await dialog.getByLabel('Файл Word (.docx)').setInputFiles({ name: 'ответ МИД.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(reply) })
+    await dialog.getByTestId('remarks-summary').waitFor()
+    const item = dialog.getByTestId('preview-word-comment').filter({ hasText: 'Сослаться на Конвенцию' })
+    expect(await item.textContent()).toMatch(/→ новые ответы в обсуждении проекта \(Статья 5\. [^)]+\): 1; обсуждение закрыто в проекте и с ответами будет открыто снова$/)
+    await dialog.getByRole('button', { name: 'Добавить к обсуждению' }).click()
+    await dialog.getByTestId('remarks-done').waitFor()
+    expect(await dialog.getByTestId('remarks-done').locator('li').allTextContents()).toContain('Открыто снова закрытых обсуждений, на которые ответили в файле: 1')
+    await page.keyboard.press('Escape')
+    // Open again: back in the panel's "Open" list, with the answer.
+    const card = panel.locator(`[data-thread-id="${remark.id}"]`)
+    await expect.poll(() => card.getAttribute('data-status')).toBe('open')
+    expect(await card.getByTestId('comment-body').last().textContent()).toMatch(/Ещё не учтено\.$/)
+    expect(errors).toEqual([])
+  })
+
   it('proposes what a ministry changed in the text without tracked changes, each change on its words', async () => {
     const plain = new Uint8Array(await (await cast.owner.api(`/api/documents/${docId}/export?format=docx`)).arrayBuffer())
     const edits = Buffer.from(answeredInWord(plain, { edits: [{ words: edited, by: 'ПРАВКА' }] }))

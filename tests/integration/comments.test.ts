@@ -124,7 +124,7 @@ describe('review threads over the real server', () => {
     expect(await errorCode(gone)).toBe('thread_not_found')
   })
 
-  it('lets anyone who may comment resolve and reopen a thread, live for the others', async () => {
+  it('lets anyone who may comment resolve and reopen a thread, live for the others; a reply reopens it too', async () => {
     const watcher = law.connect(law.cast.observer)
     await waitSynced(watcher)
     const created = (await (await post(law.cast.reviewer, threadsPath(), { articleId: articleId(watcher.ydoc, 3), anchor: null, body: 'Resolve me' })).json()) as ThreadView
@@ -143,6 +143,22 @@ describe('review threads over the real server', () => {
     await patch(law.cast.owner, threadPath, { status: 'resolved' })
     expect(await openReport()).not.toContain('Resolve me')
     expect(await (await law.cast.observer.api(`/api/documents/${law.docId}/review-report?status=all&format=html`)).text()).toContain('Resolve me')
+
+    // A reply to the resolved thread opens it again, live, in the same write; a reply to an open one leaves it open.
+    const events = () => watcher.threadEvents.filter((e) => e.threadId === created.id).length
+    const seen = events()
+    const answered = await post(law.cast.reviewer, `${threadPath}/comments`, { body: 'Not settled for us' })
+    expect(answered.status).toBe(201)
+    expect((await answered.json()) as ThreadView).toMatchObject({ status: 'open', resolvedBy: null, resolvedAt: null, comments: [{ body: 'Resolve me' }, { body: 'Not settled for us' }] })
+    await waitFor(() => expect(events()).toBe(seen + 1))
+    expect((await list(law.cast.observer)).find((t) => t.id === created.id)).toMatchObject({ status: 'open' })
+    expect(await openReport()).toContain('Not settled for us')
+    const again = await post(law.cast.drafter, `${threadPath}/comments`, { body: 'Looking at it' })
+    expect((await again.json()) as ThreadView).toMatchObject({ status: 'open', resolvedBy: null })
+    // An observer's refused reply opens nothing.
+    await patch(law.cast.owner, threadPath, { status: 'resolved' })
+    expect((await post(law.cast.observer, `${threadPath}/comments`, { body: 'Me too' })).status).toBe(403)
+    expect((await list(law.cast.owner)).find((t) => t.id === created.id)).toMatchObject({ status: 'resolved', resolvedBy: { id: law.cast.owner.user.id } })
   })
 
   it('serves the review report as DOCX, and refuses unknown formats', async () => {

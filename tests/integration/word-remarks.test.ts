@@ -125,10 +125,39 @@ describe('remarks from a Word file sent back on a draft (POST /api/documents/:id
     expect((await law.cast.owner.api(`/api/documents/${law.docId}/threads/${asked.id}`, { method: 'PATCH', body: JSON.stringify({ status: 'open' }) })).status).toBe(200)
   })
 
+  it('opens a thread resolved in the draft again when the file answers it, as a reply in Accord does, unless the file marks it done', async () => {
+    const patch = (status: string) => law.cast.owner.api(`/api/documents/${law.docId}/threads/${asked.id}`, { method: 'PATCH', body: JSON.stringify({ status }) })
+    const thread = async () => (await threads()).find((t) => t.id === asked.id)!
+    const outcomeOf = (result: WordRemarksResult) => result.outcomes.find((o) => o.threadId === asked.id)!
+    expect((await patch('resolved')).status).toBe(200)
+    const answered = await remarksOf(answeredInWord(exported, { replies: [{ to: 'Unclear.', author: 'МВД', text: 'Still unclear to us.' }] }))
+    const plan = (await (await send(law.cast.reviewer, { wordComments: answered }, true)).json()) as WordRemarksResult
+    expect(outcomeOf(plan)).toMatchObject({ fate: 'replies', replies: 1, reopens: true, doneInWord: false })
+    expect(plan.reopened).toBe(0)
+    expect((await thread()).status).toBe('resolved')
+
+    const added = (await (await send(law.cast.reviewer, { wordComments: answered })).json()) as WordRemarksResult
+    expect(outcomeOf(added)).toMatchObject({ fate: 'replies', reopens: true })
+    expect(added.reopened).toBe(1)
+    expect(await thread()).toMatchObject({ status: 'open', resolvedBy: null, resolvedAt: null })
+    expect((await thread()).comments.at(-1)?.body).toMatch(/Still unclear to us\.$/)
+
+    // Answered and marked done in Word: the reply is added, the thread stays resolved.
+    expect((await patch('resolved')).status).toBe(200)
+    const settled = await remarksOf(answeredInWord(exported, { replies: [{ to: 'Unclear.', author: 'МВД', text: 'Fine now.', done: true }] }))
+    const kept = (await (await send(law.cast.reviewer, { wordComments: settled })).json()) as WordRemarksResult
+    expect(outcomeOf(kept)).toMatchObject({ fate: 'replies', reopens: false })
+    expect(kept.reopened).toBe(0)
+    expect(await thread()).toMatchObject({ status: 'resolved', resolvedBy: { id: law.cast.owner.user.id } })
+    expect((await thread()).comments.at(-1)?.body).toMatch(/Fine now\.$/)
+    // Open again for the tests after.
+    expect((await patch('open')).status).toBe(200)
+  })
+
   it('puts a remark whose words the draft no longer has on the title, quoting them', async () => {
     const wordComments = [{ quote: 'words the draft never had', paragraph: '', resolved: true, comments: [{ author: 'MoI', date: null, text: 'Delete.' }] }]
     const result = (await (await send(law.cast.drafter, { wordComments })).json()) as WordRemarksResult
-    expect(result.outcomes).toEqual([{ fate: 'notFound', placeId: 'title', threadId: expect.any(String), replies: 0, doneInWord: false }])
+    expect(result.outcomes).toEqual([{ fate: 'notFound', placeId: 'title', threadId: expect.any(String), replies: 0, doneInWord: false, reopens: false }])
     const thread = (await threads()).find((t) => t.id === result.outcomes[0].threadId)!
     expect(thread.anchor).toBeNull()
     expect(thread.status).toBe('resolved')
