@@ -50,8 +50,12 @@ export interface FanoutOptions {
   warmupMs: number
   windowMs: number
   workers: number
-  /** No new server run starts after this long (the section must fit the benchmark's 5 minutes). */
-  budgetMs: number
+  /**
+   * No new server run starts after this long (the section must fit the benchmark's 5 minutes).
+   * A function is asked once the required rounds are done, given how long they took: on a
+   * slower machine the sections after this one take longer too, and the extra rounds give way.
+   */
+  budgetMs: number | ((requiredMs: number) => number)
   log: (line: string) => void
 }
 
@@ -340,17 +344,23 @@ export async function runFanoutBenchmark(
     const rounds = Math.max(...opts.matrix.map((config) => roundsOf(config, opts.rounds)))
     /** The longest server run of each configuration so far, in ms. */
     const longest = new Map<FanoutConfig, number>()
+    const { budgetMs } = opts
+    let budget = typeof budgetMs === 'number' ? budgetMs : Infinity
     for (let round = 0; round < rounds; round++) {
+      if (round === opts.rounds && typeof budgetMs === 'function') {
+        budget = budgetMs(Date.now() - started)
+        opts.log(`  required rounds done in ${((Date.now() - started) / 1000).toFixed(0)} s; extra rounds while ${(budget / 1000).toFixed(0)} s hold them`)
+      }
       const order = round % 2 === 0 ? opts.servers : [...opts.servers].reverse()
       for (const config of opts.matrix.filter((c) => round < roundsOf(c, opts.rounds))) {
         // An extra round that only some servers got would weigh one moment of the machine against them alone.
         const roundMs = (longest.get(config) ?? Infinity) * order.length
-        if (round >= opts.rounds && Date.now() - started + roundMs > opts.budgetMs) {
+        if (round >= opts.rounds && Date.now() - started + roundMs > budget) {
           opts.log(`  round ${round + 1} ${configLabel(config).padEnd(22)} (extra) left out: the time budget would not hold it for every server`)
           continue
         }
         for (const server of order) {
-          if (Date.now() - started > opts.budgetMs) {
+          if (Date.now() - started > budget) {
             failed.push({ server, config, round, error: 'skipped: time budget spent' })
             opts.log(`  round ${round + 1} ${configLabel(config).padEnd(22)} ${SERVER_LABEL[server].padEnd(20)} skipped: time budget spent`)
             continue
