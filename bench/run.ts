@@ -66,7 +66,7 @@ const FANOUT_BUDGET_MS = 165_000
  * Seconds the sections after the fan-out need (those issue 7 asks for) for each second its
  * required rounds took: they are slower on a slower machine too. Seventy-eighth round, a machine
  * with a fresh page of memory at ~14 µs to touch: the required rounds ~136 s, the rest ~145 s,
- * and with a fixed budget the run took 305–312 s; ~110 s and ~120 s on the usual machines, where
+ * and with a fixed budget the first run took 312 s; ~110 s and ~120 s on the usual machines, where
  * this leaves the budget at 165 s.
  */
 const REST_PER_FANOUT = 1.1
