@@ -1,8 +1,9 @@
-import { TableRow } from 'docx'
+import { type TableCell, TableRow } from 'docx'
 import type { Language } from '../language'
 import type { WordingLine } from '../diff/comparativeTable'
 import type { ParallelRow, ParallelSide, ParallelText } from '../languageVersions'
-import { TABLE_WIDTH, wordingCell, wordingTableDocx } from './wordingTableDocx'
+import { PLACE_WORDS } from '../places'
+import { cell, lineParagraph, note, TABLE_WIDTH, wordingCell, wordingTableDocx } from './wordingTableDocx'
 
 /** One language version as a column of the parallel text. */
 export interface ParallelColumn {
@@ -17,10 +18,20 @@ const WORDS: Record<Language, { title: string; absent: string }> = {
 }
 
 /** One side of a row as lines of a wording: the heading (the title, a preamble paragraph, a division, an article's), then its blocks. */
-function linesOf(row: ParallelRow, side: ParallelSide | null): WordingLine[] {
-  if (!side) return []
+function linesOf(row: ParallelRow, side: ParallelSide): WordingLine[] {
   const line = (role: WordingLine['role'], label: string, text: string): WordingLine => ({ role, label, status: 'unchanged', segments: [{ kind: 'equal', text }] })
   return [line(row.kind === 'article' ? 'heading' : row.kind, side.label, side.heading), ...side.blocks.map((b) => line(b.type, b.label, b.text))]
+}
+
+/**
+ * One side of a row in its column's language: its lines, those with no number of their own under
+ * their name («Преамбула», "Closing formula"), as the view names them; or that it is not there.
+ */
+function sideCell(row: ParallelRow, side: ParallelSide | null, language: Language, width: number): TableCell {
+  if (!side) return wordingCell([], width, WORDS[language].absent)
+  const lines = linesOf(row, side).map(lineParagraph)
+  const unnumbered = row.kind === 'title' || row.kind === 'preamble' || row.kind === 'conclusions' ? PLACE_WORDS[language][row.kind] : ''
+  return cell(unnumbered && !side.label ? [note(unnumbered), ...lines] : lines, width)
 }
 
 /**
@@ -42,8 +53,8 @@ export function parallelTextDocx(text: ParallelText, left: ParallelColumn, right
       (row) =>
         new TableRow({
           children: [
-            wordingCell(linesOf(row, row.left), widths[0], WORDS[left.language].absent),
-            wordingCell(linesOf(row, row.right), widths[1], WORDS[right.language].absent),
+            sideCell(row, row.left, left.language, widths[0]),
+            sideCell(row, row.right, right.language, widths[1]),
           ],
         }),
     ),

@@ -119,6 +119,13 @@ describe('language versions side by side', () => {
     expect(rows.at(-2)!.right).toEqual({ label: '', heading: 'Adopted at the thirty-first plenary session', blocks: [] })
     const docx = await readZipEntry(await parallelTextDocx(text, { language: 'ru', header: 'Русский' }, { language: 'en', header: 'English' }, 'en'), 'word/document.xml')
     expect(docx).toMatch(/Article 3\.[\s\S]*Принят на тридцать первом пленарном заседании[\s\S]*Adopted at the thirty-first plenary session/)
+    // Rows with no number of their own are named, each column in its own language, as the view names them.
+    const cells = [...docx.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) => [...m[1].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
+    expect(cells).toContain('РеквизитыПринят на тридцать первом пленарном заседании')
+    expect(cells).toContain('Closing formulaAdopted at the thirty-first plenary session')
+    expect(cells.filter((c) => c.startsWith('Преамбула')).length).toBeGreaterThan(0)
+    expect(cells.filter((c) => c.startsWith('Preamble')).length).toBeGreaterThan(0)
+    expect(cells.filter((c) => c.startsWith('Название')).length).toBe(1)
     // Not translated yet: the English version has none.
     const missing = alignLanguageVersions(ru, 'ru', english(), 'en')
     expect(summary(missing.rows).slice(-2)).toEqual(['conclusions  | - [missing]', 'conclusions  | - [missing]'])
