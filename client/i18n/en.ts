@@ -514,6 +514,7 @@ export const en = {
   'compare.proposedBy': "Proposed by",
   'compare.addJustification': "Add a Justification column",
   'compare.justification': "Justification",
+  'compare.reason': "Why",
   'compare.justificationNote': "The Justification column holds the reasons given with the proposed wordings accepted between the two texts; the drafters write the rest in the downloaded file.",
   'compare.absent': "(none)",
   'compare.tableEmpty': "No provision changed.",

@@ -513,6 +513,7 @@ export const ru: Record<MessageKey, string> = {
   'compare.proposedBy': 'Кем предложено',
   'compare.addJustification': 'Добавить графу «Обоснование»',
   'compare.justification': 'Обоснование',
+  'compare.reason': 'Обоснование',
   'compare.justificationNote': 'В графе «Обоснование» — обоснования предложенных редакций, принятых между двумя текстами; остальное разработчики впишут в скачанный файл.',
   'compare.absent': "(отсутствует)",
   'compare.tableEmpty': "Изменённых положений нет.",

@@ -1,5 +1,5 @@
 import type { Ref } from 'react'
-import type { OrganizationSummary } from '../../shared/api'
+import type { OrganizationSummary, ProposalReason } from '../../shared/api'
 import type { ArticleDiff, BlockDiff, DivisionDiff, ProvisionRef, RegroupedRun, TextDiff } from '../../shared/diff'
 import { useI18n } from '../i18n/i18n'
 import { DiffText } from './DiffText'
@@ -13,6 +13,12 @@ function labels(before: string | null, after: string | null): string {
   return after ?? before ?? ''
 }
 
+/** Who edited a place between the two sides, and the reasons given with the wordings accepted for it. */
+export interface PlaceEdits {
+  organizations: readonly OrganizationSummary[]
+  reasons: readonly ProposalReason[]
+}
+
 interface ChangeProps {
   ref: Ref<HTMLElement>
   /** The change the navigation stands on. */
@@ -20,7 +26,7 @@ interface ChangeProps {
 }
 
 /** One article: "Article 7. → Article 8. Heading (changed, moved)", its blocks word by word, hints, who edited. */
-export function ArticleChange({ ref, current, article, organizations }: ChangeProps & { article: ArticleDiff; organizations: OrganizationSummary[] }) {
+export function ArticleChange({ ref, current, article, edits }: ChangeProps & { article: ArticleDiff; edits: PlaceEdits }) {
   const { t } = useI18n()
   const status: string[] = []
   if (article.status !== 'unchanged') status.push(t(`compare.status.${article.status}`))
@@ -43,19 +49,30 @@ export function ArticleChange({ ref, current, article, organizations }: ChangePr
         <Block key={block.id ?? `#${i}`} block={block} />
       ))}
       <Hints article={article} />
-      <EditedBy organizations={organizations} />
+      <EditedBy edits={edits} />
     </article>
   )
 }
 
-/** "Edited by: MoJ MoI" under a change: the organizations whose editing sessions touched it in between. */
-function EditedBy({ organizations }: { organizations: readonly OrganizationSummary[] }) {
+/**
+ * "Edited by: MoJ MoI" under a change: the organizations whose editing sessions touched it in
+ * between; then why, where a wording accepted for it was proposed with a reason.
+ */
+function EditedBy({ edits }: { edits: PlaceEdits }) {
   const { t } = useI18n()
-  if (organizations.length === 0) return null
   return (
-    <p className="diff-orgs small" data-testid="diff-orgs">
-      <span className="muted">{t('compare.editedBy')}:</span> <OrgChips organizations={organizations} />
-    </p>
+    <>
+      {edits.organizations.length > 0 && (
+        <p className="diff-orgs small" data-testid="diff-orgs">
+          <span className="muted">{t('compare.editedBy')}:</span> <OrgChips organizations={edits.organizations} />
+        </p>
+      )}
+      {edits.reasons.map((r, i) => (
+        <p key={i} className="diff-reason small" data-testid="diff-reason">
+          <span className="muted">{t('compare.reason')}:</span> <OrgChips organizations={[r.organization]} /> {r.text}
+        </p>
+      ))}
+    </>
   )
 }
 
@@ -130,7 +147,7 @@ export function RegroupedChange({ ref, current, run }: ChangeProps & { run: Regr
 }
 
 /** A part, chapter or section heading: "§ 1. → § 2. Heading (renamed)". */
-export function DivisionChange({ ref, current, division, organizations }: ChangeProps & { division: DivisionDiff; organizations: readonly OrganizationSummary[] }) {
+export function DivisionChange({ ref, current, division, edits }: ChangeProps & { division: DivisionDiff; edits: PlaceEdits }) {
   const { t } = useI18n()
   const status: string[] = []
   if (division.kind === 'chapter') {
@@ -148,13 +165,13 @@ export function DivisionChange({ ref, current, division, organizations }: Change
         <span className="diff-labels">{labels(division.labelBefore, division.labelAfter)}</span> <DiffText segments={division.heading.segments} />
         {status.length > 0 && <span className="diff-status"> ({status.join(', ')})</span>}
       </h3>
-      <EditedBy organizations={organizations} />
+      <EditedBy edits={edits} />
     </section>
   )
 }
 
 /** The title, the preamble or the conclusions. */
-export function TextChange({ ref, current, label, parts, organizations }: ChangeProps & { label: string; parts: TextDiff[]; organizations: readonly OrganizationSummary[] }) {
+export function TextChange({ ref, current, label, parts, edits }: ChangeProps & { label: string; parts: TextDiff[]; edits: PlaceEdits }) {
   return (
     <section ref={ref} tabIndex={-1} className={`diff-text${current ? ' current' : ''}`} data-testid="diff-text">
       <h3>{label}</h3>
@@ -163,7 +180,7 @@ export function TextChange({ ref, current, label, parts, organizations }: Change
           <DiffText segments={part.segments} />
         </p>
       ))}
-      <EditedBy organizations={organizations} />
+      <EditedBy edits={edits} />
     </section>
   )
 }

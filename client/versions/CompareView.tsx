@@ -5,7 +5,7 @@ import { comparativeTable, groupRegrouped, isChange, withoutRow, type ArticleDif
 import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
-import { ArticleChange, DivisionChange, RegroupedChange, TextChange } from './ArticleChange'
+import { ArticleChange, DivisionChange, RegroupedChange, TextChange, type PlaceEdits } from './ArticleChange'
 import { ComparativeTableView } from './ComparativeTableView'
 import { Overlay } from './Overlay'
 import { dateFormat } from '../i18n/dates'
@@ -83,8 +83,8 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
   // The table tab counts its rows; what has none (same text, only moved or renumbered) is named under it.
   const rows = useMemo(() => (comparison ? comparativeTable(comparison.diff, comparison.organizations, comparison.reasons) : []), [comparison])
   const rowless = useMemo(() => (comparison ? withoutRow(comparison.diff) : 0), [comparison])
-  /** Who edited a place in between (`Edited by`), as the server read the editing sessions. */
-  const editedBy = (id: string | null) => (id && comparison?.organizations[id]) || []
+  /** Who edited a place in between (`Edited by`), as the server read the editing sessions, and why where it was told. */
+  const editsOf = (id: string | null): PlaceEdits => ({ organizations: (id && comparison?.organizations[id]) || [], reasons: (id && comparison?.reasons[id]) || [] })
 
   const go = useCallback(
     (delta: 1 | -1) => {
@@ -233,12 +233,12 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
                 {shown.map((item) => {
                   const current = position >= 0 && changes[position]?.key === item.key
                   const common = { ref: register(item.key), current }
-                  if (item.kind === 'title') return <TextChange key={item.key} {...common} label={t('compare.lawTitle')} parts={[comparison.diff.title]} organizations={editedBy(TITLE_PLACE)} />
-                  if (item.kind === 'preamble') return <TextChange key={item.key} {...common} label={t('compare.preamble')} parts={comparison.diff.preamble} organizations={editedBy(PREAMBLE_PLACE)} />
-                  if (item.kind === 'conclusions') return <TextChange key={item.key} {...common} label={t('compare.conclusions')} parts={comparison.diff.conclusions} organizations={editedBy(CONCLUSIONS_PLACE)} />
-                  if (item.kind === 'division') return <DivisionChange key={item.key} {...common} division={item.division} organizations={editedBy(item.division.id)} />
+                  if (item.kind === 'title') return <TextChange key={item.key} {...common} label={t('compare.lawTitle')} parts={[comparison.diff.title]} edits={editsOf(TITLE_PLACE)} />
+                  if (item.kind === 'preamble') return <TextChange key={item.key} {...common} label={t('compare.preamble')} parts={comparison.diff.preamble} edits={editsOf(PREAMBLE_PLACE)} />
+                  if (item.kind === 'conclusions') return <TextChange key={item.key} {...common} label={t('compare.conclusions')} parts={comparison.diff.conclusions} edits={editsOf(CONCLUSIONS_PLACE)} />
+                  if (item.kind === 'division') return <DivisionChange key={item.key} {...common} division={item.division} edits={editsOf(item.division.id)} />
                   if (item.kind === 'regrouped') return <RegroupedChange key={item.key} {...common} run={item.run} />
-                  return <ArticleChange key={item.key} {...common} article={item.article} organizations={editedBy(item.article.id)} />
+                  return <ArticleChange key={item.key} {...common} article={item.article} edits={editsOf(item.article.id)} />
                 })}
               </div>
             ) : (

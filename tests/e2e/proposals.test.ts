@@ -167,6 +167,10 @@ describe('proposed wordings in the browser', () => {
     const history = drafter.getByTestId('history-panel')
     await history.getByTestId('version-row').filter({ hasText: 'Первое чтение' }).getByRole('button', { name: 'Сравнить с текущим' }).click()
     const view = drafter.getByTestId('compare-view')
+    // The article's change says why, under who edited it.
+    const change = view.getByTestId('diff-article').filter({ hasText: 'исходят из' })
+    await expect.poll(() => change.getByTestId('diff-reason').allTextContents()).toEqual(['Обоснование: MoI Так точнее.'])
+    expect(await change.getByTestId('diff-orgs').textContent()).toBe('Правки внесли: MoIMoJ')
     await view.getByRole('tab', { name: 'Сравнительная таблица' }).click()
     const table = view.getByTestId('comparative-table')
     await expect.poll(() => table.locator('th').allTextContents()).toEqual(['Прежняя редакция', 'Новая редакция', 'Кем предложено'])
