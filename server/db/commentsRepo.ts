@@ -122,7 +122,6 @@ export class CommentsRepo {
     return this.stmts.decideProposal.run(status, by, at, threadId).changes > 0
   }
 
-  /** The article and proposing organization of each wording accepted between `from` and `to` (ISO times). */
   /** The proposed wordings accepted between `from` and `to` (ISO times), in the order they were accepted. */
   acceptedProposalsBetween(docId: string, from: string, to: string): AcceptedProposal[] {
     return this.stmts.acceptedBetween.all(docId, from, to)
