@@ -428,6 +428,9 @@ export const ReviewReportQuery = z.object({
 })
 export type ReviewReportQuery = z.infer<typeof ReviewReportQuery>
 
+/** GET /api/documents/:id/amendments-table: the open proposed wordings as a table (read access). */
+export const AmendmentsTableQuery = z.object({ format: z.enum(REVIEW_REPORT_FORMATS).default('html') })
+
 export const ErrorCode = {
   badRequest: 'bad_request',
   unauthorized: 'unauthorized',

@@ -191,6 +191,7 @@ export const api = {
     request<ThreadView | undefined>('DELETE', `${doc(id)}/threads/${encodeURIComponent(threadId)}/comments/${encodeURIComponent(commentId)}`),
   /** Where the browser downloads the review report from (a plain link: GET with the session cookie). */
   reviewReportUrl: (id: string, format: 'html' | 'docx', status: 'open' | 'all') => `${doc(id)}/review-report?format=${format}&status=${status}`,
+  amendmentsTableUrl: (id: string, format: 'html' | 'docx') => `${doc(id)}/amendments-table?format=${format}`,
   agreement: (id: string) => request<AgreementOverview>('GET', `${doc(id)}/agreement`),
   propose: (id: string, input: ProposeInput) => request<ProposalView>('POST', `${doc(id)}/agreement/proposals`, input),
   recordPosition: (id: string, proposalId: string, input: RecordPositionInput) =>

@@ -318,6 +318,17 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
           <input type="checkbox" checked={withResolved} onChange={(e) => setWithResolved(e.target.checked)} /> {t('comments.reportResolved')}
         </label>
       </div>
+      {/* The open proposed wordings as a comparative table, for a meeting to decide on (shared/review/amendmentsTable.ts). */}
+      <div className="comment-report">
+        <span className="small">{t('comments.amendments')}:</span>{' '}
+        <a href={api.amendmentsTableUrl(docId, 'html')} download data-testid="amendments-html">
+          {t('comments.reportHtml')}
+        </a>{' '}
+        ·{' '}
+        <a href={api.amendmentsTableUrl(docId, 'docx')} download data-testid="amendments-docx">
+          {t('comments.reportDocx')}
+        </a>
+      </div>
       {canComment && (
         <div className="comment-report">
           <button type="button" className="link-button" data-testid="word-remarks" onClick={() => setReadingRemarks(true)}>

@@ -582,6 +582,7 @@ export const en = {
   'comments.report': "Review report",
   'comments.reportHtml': "HTML",
   'comments.reportDocx': "Word (DOCX)",
+  'comments.amendments': "Table of amendments (proposed wordings awaiting a decision)",
   'comments.reportResolved': "Include resolved threads",
   'comments.wordRemarks': "Remarks from a Word file…",
   'remarks.title': "Remarks from a Word file",

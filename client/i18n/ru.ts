@@ -581,6 +581,7 @@ export const ru: Record<MessageKey, string> = {
   'comments.report': "Отчёт о замечаниях",
   'comments.reportHtml': "HTML",
   'comments.reportDocx': "Word (DOCX)",
+  'comments.amendments': "Таблица поправок (предложенные редакции, ожидающие решения)",
   'comments.reportResolved': "Включить закрытые обсуждения",
   'comments.wordRemarks': "Замечания из файла Word…",
   'remarks.title': "Замечания из файла Word",

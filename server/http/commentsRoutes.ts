@@ -1,4 +1,4 @@
-import { CommentInput, CreateThreadInput, ErrorCode, ReviewReportQuery, ThreadStatusInput, WordingDecisionInput, WordRemarksInput, WordRemarksQuery } from '../../shared/api'
+import { AmendmentsTableQuery, CommentInput, CreateThreadInput, ErrorCode, ReviewReportQuery, ThreadStatusInput, WordingDecisionInput, WordRemarksInput, WordRemarksQuery } from '../../shared/api'
 import { reviewReportDocx } from '../../shared/review/reviewReportDocx'
 import { reviewReportHtml } from '../../shared/review/reviewReportHtml'
 import { REPORT_WORDS } from '../../shared/review/reviewReport'
@@ -13,6 +13,7 @@ import { documentViewer } from './documentViewer'
 import { validBody, validQuery, type AuthedContext } from './guard'
 import { MAX_IMPORT_BYTES } from './exportRoutes'
 import { WordRemarks } from '../services/wordRemarks'
+import { amendmentsTableFile } from '../services/amendments'
 import { sendDownload, sendJson, sendNoContent } from './respond'
 import type { Router } from './router'
 import { DOCX_CONTENT_TYPE } from '../../shared/apiConstants'
@@ -133,6 +134,16 @@ export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
         const disposition = contentDisposition(`${shortTitle(doc.title)} — ${REPORT_WORDS[doc.language].report}`, format)
         const body = format === 'html' ? reviewReportHtml(input) : await reviewReportDocx(input)
         sendDownload(ctx.res, { body, contentType: CONTENT_TYPES[format], disposition })
+      }),
+    )
+    .on(
+      'GET',
+      '/api/documents/:id/amendments-table',
+      guards.signedIn(async (ctx) => {
+        const { doc } = viewerOf(ctx)
+        const parsed = AmendmentsTableQuery.safeParse(Object.fromEntries(ctx.url.searchParams))
+        if (!parsed.success) throw new HttpError(400, ErrorCode.validation, 'format must be html or docx', validationIssues(parsed.error.issues))
+        sendDownload(ctx.res, await amendmentsTableFile(doc, threads.openAmendments(doc), parsed.data.format))
       }),
     )
 }

@@ -9,10 +9,15 @@ import {
   type WordingDecision,
   type WordingProposalView,
 } from '../../shared/api'
-import { blockIdOf, findPlace, findQuoteAgain, resolveAnchor, textBetween, type AnchorResolution } from '../../shared/comments/anchor'
+import { blockIdOf, findPlace, findQuoteAgain, resolveAnchor, textBetween, wordsAround, type AnchorResolution } from '../../shared/comments/anchor'
 import type { ThreadsChanged } from '../../shared/protocol'
 import { can, type Role } from '../../shared/roles'
 import type { ReportThread } from '../../shared/review/reviewReport'
+import type { OpenAmendment } from '../../shared/review/amendmentsTable'
+import { BODY_TYPES, docFromJSON } from '../../shared/schema'
+import { numberDocument } from '../../shared/numbering'
+import { placesOf } from '../../shared/places'
+import { docJSONOf } from '../../shared/ydoc'
 import { newRowId } from '../auth/tokens'
 import { Throttle } from '../auth/throttle'
 import type { Db } from '../db/connection'
@@ -207,6 +212,48 @@ export class ReviewThreads {
         const block = blockIdOf(resolution.start.text) ?? resolution.articleId
         return { thread, state: 'live', current: textBetween(resolution.start, resolution.end, references), order: orderInArticle(resolution), block }
       })
+    })
+  }
+
+  /**
+   * The open proposed wordings whose words are in the text now, in its order, each with its
+   * provision as it reads now and the reason it was proposed with (the table of amendments).
+   */
+  openAmendments(doc: DocumentRecord): OpenAmendment[] {
+    const rows = this.deps.comments.threads(doc.id).filter((row) => row.proposal !== null && row.proposal_status === 'open' && row.anchor_start !== null)
+    if (rows.length === 0) return []
+    const reasons = new Map<string, string>()
+    for (const c of this.deps.comments.commentsOfDocument(doc.id)) if (!reasons.has(c.thread_id)) reasons.set(c.thread_id, c.body)
+    const { org } = onceEach(this.deps.users, this.deps.organizations)
+    return this.deps.rooms.read(doc.id, (ydoc) => {
+      const pm = docFromJSON(docJSONOf(ydoc))
+      const places = placesOf(pm, doc.language)
+      const labels = new Map(numberDocument(pm, doc.language).flatMap((n) => (n.id ? [[n.id, n.label] as const] : [])))
+      const references = xrefReaderOf(ydoc, doc.language)
+      const found: { amendment: OpenAmendment; order: [number, number] }[] = []
+      for (const row of rows) {
+        const resolution = this.resolve(ydoc, row)
+        const placeIndex = places.findIndex((p) => p.id === row.article_id)
+        if (resolution.state !== 'live' || placeIndex < 0 || resolution.start.text.parent !== resolution.end.text.parent) continue
+        const place = places[placeIndex]
+        const block = resolution.start.text.parent as Y.XmlElement
+        const id = blockIdOf(resolution.start.text)
+        const body = (BODY_TYPES as readonly string[]).includes(block.nodeName) && id !== null
+        const free = block.nodeName === 'paragraph' && (place.kind === 'preamble' || place.kind === 'conclusions')
+        found.push({
+          amendment: {
+            place: { kind: place.kind, label: place.label, heading: place.heading },
+            block: body ? { role: block.nodeName as (typeof BODY_TYPES)[number], label: labels.get(id) ?? '' } : free ? { role: place.kind as 'preamble' | 'conclusions', label: '' } : null,
+            ...wordsAround(resolution.start, resolution.end, references),
+            passage: textBetween(resolution.start, resolution.end, references),
+            proposal: row.proposal!,
+            proposer: org(row.org_id),
+            reason: reasons.get(row.id) ?? '',
+          },
+          order: [placeIndex, orderInArticle(resolution)],
+        })
+      }
+      return found.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1]).map((f) => f.amendment)
     })
   }
 

@@ -279,6 +279,13 @@ export function blockWords(block: Y.XmlElement, elementText?: ElementText): stri
   return wordsOfBlock(block, null, null, elementText)
 }
 
+/** The words of the block holding a passage within one block, before and after it (its references as `elementText` reads them). */
+export function wordsAround(start: YPoint, end: YPoint, elementText?: ElementText): { before: string; after: string } {
+  const block = start.text.parent
+  if (!(block instanceof Y.XmlElement) || end.text.parent !== block) return { before: '', after: '' }
+  return { before: wordsOfBlock(block, null, start, elementText), after: wordsOfBlock(block, end, null, elementText) }
+}
+
 /** The words between two resolved points (blocks joined by a newline). */
 export function textBetween(start: YPoint, end: YPoint, elementText?: ElementText): string {
   if (start.text === end.text) return textOfBlock(start.text).slice(start.index, end.index)

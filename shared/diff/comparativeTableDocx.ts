@@ -4,7 +4,7 @@ import { xmlSafe } from '../export/escape'
 import { cell, emptyRow, TABLE_WIDTH, wordingCell, wordingTableDocx } from '../export/wordingTableDocx'
 import { CM } from '../export/wordBasics'
 import type { ComparativeRow } from './comparativeTable'
-import { COMPARATIVE_TABLE_WORDS, proposersKey, rowNotes } from './tableWords'
+import { COMPARATIVE_TABLE_WORDS, proposersKey, rowNotes, type TableWording } from './tableWords'
 
 /**
  * The comparative table ("сравнительная таблица") as a Word document, the deliverable of the
@@ -17,7 +17,7 @@ import { COMPARATIVE_TABLE_WORDS, proposersKey, rowNotes } from './tableWords'
  * - The document language set; a key to the organizations' short names under the table.
  */
 
-export interface ComparativeTableDocxOptions {
+export interface ComparativeTableDocxOptions extends TableWording {
   language: Language
   /** Heading above the table; defaults to "Comparative table" in the language. */
   title?: string
@@ -59,9 +59,9 @@ function justificationCell(row: ComparativeRow, width: number) {
   return cell(reasons.length ? reasons : [new Paragraph({ children: [] })], width)
 }
 
-function bodyRows(rows: ComparativeRow[], language: Language, widths: number[]): TableRow[] {
+function bodyRows(rows: ComparativeRow[], language: Language, widths: number[], noRows: string): TableRow[] {
+  if (rows.length === 0) return [emptyRow(noRows, widths.length)]
   const words = COMPARATIVE_TABLE_WORDS[language]
-  if (rows.length === 0) return [emptyRow(words.noRows, widths.length)]
   const [before, after, proposedBy, justification] = widths
   return rows.map(
     (row) =>
@@ -85,9 +85,9 @@ export async function comparativeTableDocx(rows: ComparativeRow[], options: Comp
     language,
     title: options.title ?? words.title,
     subtitle: options.subtitle,
-    headers: [words.before, words.after, words.proposedBy, words.justification].slice(0, widths.length),
+    headers: [options.columns?.before ?? words.before, options.columns?.after ?? words.after, words.proposedBy, words.justification].slice(0, widths.length),
     widths,
-    rows: bodyRows(rows, language, widths),
+    rows: bodyRows(rows, language, widths, options.noRows ?? words.noRows),
     after: key ? [new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: xmlSafe(key), italics: true, size: 20 })] })] : [],
   })
 }

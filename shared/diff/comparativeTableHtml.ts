@@ -2,7 +2,7 @@ import type { Language } from '../language'
 import type { Segment } from './types'
 import type { ComparativeRow, WordingLine } from './comparativeTable'
 import { escapeHtml } from '../export/escape'
-import { COMPARATIVE_TABLE_WORDS, proposersKey, rowNotes } from './tableWords'
+import { COMPARATIVE_TABLE_WORDS, proposersKey, rowNotes, type TableWording } from './tableWords'
 
 /**
  * The comparative table as HTML: a bare <table> for embedding, or a standalone document for
@@ -12,7 +12,7 @@ import { COMPARATIVE_TABLE_WORDS, proposersKey, rowNotes } from './tableWords'
 
 const WORDS = COMPARATIVE_TABLE_WORDS
 
-export interface ComparativeTableHtmlOptions {
+export interface ComparativeTableHtmlOptions extends TableWording {
   language: Language
   /** Heading of the standalone document; defaults to "Comparative table" in the language. */
   title?: string
@@ -27,10 +27,10 @@ export function renderComparativeTable(rows: ComparativeRow[], options: Comparat
   const justification = options.justification ?? false
   const body = rows.length
     ? rows.map((row) => renderRow(row, options.language, justification)).join('')
-    : `<tr><td colspan="${justification ? 4 : 3}">${escapeHtml(w.noRows)}</td></tr>`
+    : `<tr><td colspan="${justification ? 4 : 3}">${escapeHtml(options.noRows ?? w.noRows)}</td></tr>`
   return (
     `<table class="comparative-table">` +
-    `<thead><tr><th>${escapeHtml(w.before)}</th><th>${escapeHtml(w.after)}</th><th class="proposed-by">${escapeHtml(w.proposedBy)}</th>` +
+    `<thead><tr><th>${escapeHtml(options.columns?.before ?? w.before)}</th><th>${escapeHtml(options.columns?.after ?? w.after)}</th><th class="proposed-by">${escapeHtml(w.proposedBy)}</th>` +
     (justification ? `<th class="justification">${escapeHtml(w.justification)}</th>` : '') +
     `</tr></thead><tbody>${body}</tbody></table>`
   )

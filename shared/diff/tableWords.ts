@@ -20,6 +20,14 @@ export const COMPARATIVE_TABLE_WORDS: Record<Language, {
   },
 }
 
+/** Words a table laid out as the comparative table may have instead of its own (the table of amendments). */
+export interface TableWording {
+  /** What an empty table says; "No changes." unless told. */
+  noRows?: string
+  /** The wordings' column headings; "Previous wording" and "New wording" unless told. */
+  columns?: { before: string; after: string }
+}
+
 /** The notes under a row's new wording: "Article 7. → Article 8.", "moved", "split from Article 6.". */
 export function rowNotes(row: ComparativeRow, language: Language): string[] {
   const w = COMPARATIVE_TABLE_WORDS[language]

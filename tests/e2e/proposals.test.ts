@@ -90,6 +90,15 @@ describe('proposed wordings in the browser', () => {
     // A reviewer proposes; only editors decide.
     expect(await proposal.getByRole('button', { name: 'Принять' }).count()).toBe(0)
     expect(await firstClause(reviewer).textContent()).toBe(BEFORE)
+
+    // Awaiting a decision, it is a row of the table of amendments, for the meeting that decides.
+    const [download] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByTestId('amendments-docx').click()])
+    expect(download.suggestedFilename()).toBe('Типовой закон — таблица поправок.docx')
+    const xml = readZipEntry(new Uint8Array(await readFile((await download.path())!)), 'word/document.xml')
+    for (const words of ['Таблица поправок', 'Текст проекта', 'Предлагаемая редакция', 'Кем предложено', 'Обоснование', 'MoI: ', 'Так точнее.', 'Статья 3. ']) {
+      expect(xml).toContain(`>${words}</w:t>`)
+    }
+    expect(xml).toMatch(/<w:strike\/>[\s\S]*?>основываются на<\/w:t>/)
   })
 
   it('shows the proposal to the drafter live; «Принять» puts the words into both texts and resolves the thread', async () => {

@@ -299,6 +299,7 @@ const ROUTES: Row[] = [
   },
   // HTML stands for DOCX too: the same rule.
   { method: 'GET', path: '/api/documents/:id/review-report', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/review-report?format=html` }) },
+  { method: 'GET', path: '/api/documents/:id/amendments-table', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/amendments-table?format=html` }) },
   // Preferences among alternative wordings: reading needs `read`; stating and withdrawing need `comment`.
   { method: 'GET', path: '/api/documents/:id/alternatives/preferences', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/alternatives/preferences` }) },
   {

@@ -8,6 +8,8 @@ import { articleBlockText, waitSaved, waitSynced, xmlString } from '../helpers/c
 import { waitFor } from '../helpers/waitFor'
 import { anchorOn, articleId } from '../helpers/anchorOn'
 import { readZipEntry } from '../helpers/zip'
+import { createDocument, shareWithCast } from '../helpers/accounts'
+import { connectClient } from '../helpers/clients'
 
 const XSS = '<img src=x onerror=alert(1)>'
 
@@ -215,6 +217,59 @@ describe('proposed wordings over the real server', () => {
     expect(asked).toMatch(/<w:t[^>]*>MoI: <\/w:t>[\s\S]*?<w:t[^>]*>Shorter &lt;img src=x onerror=alert\(1\)&gt;<\/w:t>[\s\S]*?<w:br\/>[\s\S]*?<w:t[^>]*>and one body only<\/w:t>/)
     expect(asked).not.toMatch(/no reason|Soon deleted/)
     expect(await docx('')).not.toContain('Shorter')
+  })
+
+  it('lists the open proposed wordings as a table of amendments, in the order of the text: each provision now and as proposed, who and why', async () => {
+    const { id: docId } = await createDocument(law.cast.owner, { title: 'Amended law', template: 'sample' })
+    await shareWithCast(law.cast, docId)
+    const client = connectClient(law.server.wsUrl, docId, { cookie: law.cast.drafter.cookie })
+    law.clients.push(client)
+    await waitSynced(client)
+    const path = `/api/documents/${docId}/threads`
+    const make = async (article: number, words: string, proposal: string, body: string) => {
+      const res = await post(law.cast.reviewer, path, { articleId: articleId(client.ydoc, article), anchor: anchorOn(client.ydoc, article, 1, words), body, proposal })
+      expect(res.status).toBe(201)
+      return (await res.json()) as ThreadView
+    }
+    const table = (format: string, account = law.cast.observer) => account.api(`/api/documents/${docId}/amendments-table?format=${format}`)
+    expect(await (await table('html')).text()).toContain('<td colspan="4">No proposed wording is awaiting a decision.</td>')
+    // Proposed in the reverse of the text's order; one declined, one accepted: neither awaits a decision.
+    await make(8, 'approved by the government', 'adopted by the government', `Per the Constitution ${XSS}\nArticle 12.`)
+    await make(2, 'guided by the following principles', 'guided by these principles', 'Shorter.')
+    const declined = await make(7, 'designate or establish', 'establish', 'Declined')
+    const accepted = await make(0, 'legal and organizational framework', 'legal framework', 'Accepted')
+    expect((await post(law.cast.drafter, `${path}/${declined.id}/proposal`, { decision: 'decline' })).status).toBe(200)
+    expect((await post(law.cast.drafter, `${path}/${accepted.id}/proposal`, { decision: 'accept' })).status).toBe(200)
+
+    const res = await table('html')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''Amended%20law%20%E2%80%94%20table%20of%20amendments.html")
+    const html = await res.text()
+    expect(html).toContain('<thead><tr><th>Text of the draft</th><th>Proposed wording</th><th class="proposed-by">Proposed by</th><th class="justification">Justification</th></tr></thead>')
+    const rows = [...html.matchAll(/<tr data-kind="article"[\s\S]*?<\/tr>/g)].map((m) => m[0])
+    expect(rows).toHaveLength(2)
+    const cells = (row: string) => [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1])
+    const [principles, plan] = rows.map(cells)
+    expect(principles[0]).toBe('<p class="heading">Article 3. Guiding principles</p><p class="clause">Measures taken under this Law shall be guided by <del>the following</del> principles:</p>')
+    expect(principles[1]).toBe('<p class="heading">Article 3. Guiding principles</p><p class="clause">Measures taken under this Law shall be guided by <ins>these</ins> principles:</p>')
+    expect(principles[2]).toBe('<p><abbr title="Ministry of Interior">MoI</abbr></p>')
+    expect(principles[3]).toBe('<p><b><abbr title="Ministry of Interior">MoI</abbr>:</b> Shorter.</p>')
+    expect(plan[0]).toMatch(/^<p class="heading">Article 9\. National action plan<\/p><p class="clause">The national action plan against human trafficking is <del>approved<\/del> by the government/)
+    expect(plan[3]).toBe('<p><b><abbr title="Ministry of Interior">MoI</abbr>:</b> Per the Constitution &lt;img src=x onerror=alert(1)&gt;<br>Article 12.</p>')
+    expect(html).not.toMatch(/<img|Declined|Accepted/)
+
+    const docx = await table('docx')
+    expect(docx.status).toBe(200)
+    const xml = readZipEntry(new Uint8Array(await docx.arrayBuffer()), 'word/document.xml')
+    expect(xml).toMatch(/<w:t[^>]*>Table of amendments<\/w:t>/)
+    expect(xml).toMatch(/<w:t[^>]*>MoI: <\/w:t>[\s\S]*?<w:t[^>]*>Shorter\.<\/w:t>/)
+    expect(xml.indexOf('Guiding principles')).toBeLessThan(xml.indexOf('National action plan'))
+    // Read access, and a format it knows.
+    expect((await table('html', law.cast.stranger)).status).toBe(403)
+    const wrong = await table('pdf')
+    expect(wrong.status).toBe(400)
+    expect(await errorCode(wrong)).toBe('validation_failed')
+    expect((await law.cast.observer.api('/api/documents/no-such-doc/amendments-table')).status).toBe(404)
   })
 
   it('keeps a hostile proposal as text: in the thread, in the accepted text and in the report', async () => {
