@@ -320,7 +320,7 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
       </div>
       {/* The open proposed wordings as a comparative table, for a meeting to decide on (shared/review/amendmentsTable.ts). */}
       <div className="comment-report">
-        <span className="small">{t('comments.amendments')}:</span>{' '}
+        <span className="small" title={t('comments.amendmentsHint')}>{t('comments.amendments')}:</span>{' '}
         <a href={api.amendmentsTableUrl(docId, 'html')} download data-testid="amendments-html">
           {t('comments.reportHtml')}
         </a>{' '}
