@@ -44,14 +44,16 @@ export function amendmentRows(amendments: readonly OpenAmendment[]): Comparative
       ...(a.after ? [{ kind: 'equal', text: a.after } as const] : []),
     ]
     const role: WordingLine['role'] = a.place.kind === 'article' ? 'heading' : a.place.kind
+    // The title's words say what they are, as in the comparative table; other places go by their number or name.
+    const label = a.place.kind === 'title' ? '' : a.place.label
     // On words of a provision: the place's heading line as it is, then the provision's, changed.
     const side = (segments: Segment[]): WordingLine[] =>
       a.block
         ? [
-            { role, label: a.place.label, status: 'unchanged', segments: a.place.heading ? [{ kind: 'equal', text: a.place.heading }] : [] },
+            { role, label, status: 'unchanged', segments: a.place.heading ? [{ kind: 'equal', text: a.place.heading }] : [] },
             { role: a.block.role, label: a.block.label, status: 'changed', segments },
           ]
-        : [{ role, label: a.place.label, status: 'changed', segments }]
+        : [{ role, label, status: 'changed', segments }]
     return {
       kind: a.place.kind,
       id: null,

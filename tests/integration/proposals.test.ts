@@ -9,7 +9,7 @@ import { waitFor } from '../helpers/waitFor'
 import { anchorOn, articleId } from '../helpers/anchorOn'
 import { readZipEntry } from '../helpers/zip'
 import { createDocument, shareWithCast } from '../helpers/accounts'
-import { connectClient } from '../helpers/clients'
+import { connectClient, nthElement } from '../helpers/clients'
 
 const XSS = '<img src=x onerror=alert(1)>'
 
@@ -240,6 +240,28 @@ describe('proposed wordings over the real server', () => {
     const accepted = await make(0, 'legal and organizational framework', 'legal framework', 'Accepted')
     expect((await post(law.cast.drafter, `${path}/${declined.id}/proposal`, { decision: 'decline' })).status).toBe(200)
     expect((await post(law.cast.drafter, `${path}/${accepted.id}/proposal`, { decision: 'accept' })).status).toBe(200)
+
+    // On the title, a preamble paragraph and a chapter heading: each under its own name, first in the text's order.
+    const on = (text: Y.XmlText, words: string) => {
+      const index = textOfBlock(text).indexOf(words)
+      return createAnchor({ text, index }, { text, index: index + words.length })
+    }
+    const chapter = nthElement(client.ydoc, 'chapter', 0)
+    const places = [
+      { articleId: 'title', anchor: on(nthElement(client.ydoc, 'lawTitle', 0).get(0) as Y.XmlText, 'Model Law'), proposal: 'Model Act' },
+      { articleId: 'preamble', anchor: on(nthElement(client.ydoc, 'paragraph', 0).get(0) as Y.XmlText, 'human dignity'), proposal: 'the dignity of the person' },
+      { articleId: chapter.getAttribute('id') as string, anchor: on(chapter.get(0) as Y.XmlText, 'General'), proposal: 'Common' },
+    ]
+    for (const place of places) expect((await post(law.cast.reviewer, path, { ...place, body: 'Style.' })).status).toBe(201)
+    const whole = await (await table('html')).text()
+    expect([...whole.matchAll(/<tr data-kind="(\w+)"/g)].map((m) => m[1])).toEqual(['title', 'preamble', 'chapter', 'article', 'article'])
+    const [title, preamble, heading] = [...whole.matchAll(/<tr data-kind[\s\S]*?<\/tr>/g)].map((m) => [...m[0].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => c[1]))
+    expect(title[1]).toBe('<p class="title">Model <ins>Act</ins> On Combating Human Trafficking</p>')
+    expect(preamble[0]).toMatch(/^<p class="preamble">Preamble <\/p><p class="preamble">Recognizing that human trafficking gravely violates <del>human<\/del> dignity/)
+    expect(heading[1]).toBe('<p class="chapter">Chapter I. <ins>Common</ins> provisions</p>')
+    for (const thread of (await law.cast.owner.json<ThreadView[]>(path)).filter((t) => t.comments[0].body === 'Style.')) {
+      expect((await post(law.cast.drafter, `${path}/${thread.id}/proposal`, { decision: 'decline' })).status).toBe(200)
+    }
 
     const res = await table('html')
     expect(res.status).toBe(200)
