@@ -16,8 +16,9 @@ import type { TableWording } from '../diff/tableWords'
 export interface OpenAmendment {
   /** The place (an article, a heading, the title, the preamble) as numbered now: "Article 3." and its heading; the title or the preamble's name. */
   place: { kind: ComparativeRow['kind']; label: string; heading: string }
-  /** The block holding the words, when it is not the place's own heading line: its role, its number ("2.", "(b)") and its words around the passage. */
+  /** The block holding the words, when it is not the place's own heading line: its role and number ("2.", "(b)"). */
   block: { role: WordingLine['role']; label: string } | null
+  /** The block's words before the passage, the passage, and the words after it, as they read now. */
   before: string
   passage: string
   after: string
