@@ -38,7 +38,7 @@ export interface CommentStamp {
 /**
  * What changed since `since` by people other than `me`: the editing sessions that ended after it
  * (a session under way at that moment counts whole: it is the unit the activity view shows), and
- * the comments written after it. `order`: each place's index in the text now; `versions`, the
+ * the comments written after it. `places`: each place's index in the text now (`order`); `versions`, the
  * draft's, of which the newest saved by then is offered to compare with.
  */
 export function sinceLastVisit(
@@ -46,22 +46,22 @@ export function sinceLastVisit(
   me: string,
   sessions: readonly ActivitySession[],
   comments: readonly CommentStamp[],
-  order: ReadonlyMap<string, number>,
+  places: ReadonlyMap<string, { order: number }>,
   versions: readonly VersionStamp[] = [],
 ): VisitView {
   if (since === null) return { since, places: [], organizations: [], comments: [], threads: [], version: null }
   const others = sessions.filter((s) => s.user.id !== me && s.endedAt > since)
-  const places = new Map<string, Place>()
+  const edited = new Map<string, Place>()
   const organizations = new Map<string, OrganizationSummary>()
   for (const session of others) {
     organizations.set(session.organization.id, session.organization)
-    for (const place of session.articles) if (!places.has(place.id)) places.set(place.id, place)
+    for (const place of session.articles) if (!edited.has(place.id)) edited.set(place.id, place)
   }
-  const at = (place: Place) => (place.deleted ? Number.MAX_SAFE_INTEGER : (order.get(place.id) ?? Number.MAX_SAFE_INTEGER))
+  const at = (place: Place) => (place.deleted ? Number.MAX_SAFE_INTEGER : (places.get(place.id)?.order ?? Number.MAX_SAFE_INTEGER))
   const fresh = comments.filter((c) => !c.deleted && c.authorId !== me && c.createdAt > since)
   return {
     since,
-    places: [...places.values()].sort((a, b) => at(a) - at(b)),
+    places: [...edited.values()].sort((a, b) => at(a) - at(b)),
     organizations: [...organizations.values()].sort((a, b) => (a.shortName || a.name).localeCompare(b.shortName || b.name)),
     comments: fresh.map((c) => c.id),
     threads: [...new Set(fresh.map((c) => c.threadId))],

@@ -14,10 +14,10 @@ import type { ThreadsChanged } from '../../shared/protocol'
 import { can, type Role } from '../../shared/roles'
 import type { ReportThread } from '../../shared/review/reviewReport'
 import type { OpenAmendment } from '../../shared/review/amendmentsTable'
-import { BODY_TYPES, docFromJSON } from '../../shared/schema'
+import { BODY_TYPES } from '../../shared/schema'
 import { numberDocument } from '../../shared/numbering'
 import { placesOf } from '../../shared/places'
-import { docJSONOf } from '../../shared/ydoc'
+import { docNodeOf } from '../../shared/ydoc'
 import { newRowId } from '../auth/tokens'
 import { Throttle } from '../auth/throttle'
 import type { Db } from '../db/connection'
@@ -226,7 +226,7 @@ export class ReviewThreads {
     for (const c of this.deps.comments.commentsOfDocument(doc.id)) if (!reasons.has(c.thread_id)) reasons.set(c.thread_id, c.body)
     const { org } = onceEach(this.deps.users, this.deps.organizations)
     return this.deps.rooms.read(doc.id, (ydoc) => {
-      const pm = docFromJSON(docJSONOf(ydoc))
+      const pm = docNodeOf(ydoc)
       const places = placesOf(pm, doc.language)
       const labels = new Map(numberDocument(pm, doc.language).flatMap((n) => (n.id ? [[n.id, n.label] as const] : [])))
       const references = xrefReaderOf(ydoc, doc.language)

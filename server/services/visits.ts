@@ -25,6 +25,5 @@ export function arrive(deps: VisitsDeps, userId: string, doc: DocumentRecord, no
   if (since === null) return sinceLastVisit(null, userId, [], [], new Map())
   const comments = deps.comments.commentsOfDocument(doc.id).map((c) => ({ id: c.id, threadId: c.thread_id, authorId: c.author_id, createdAt: c.created_at, deleted: c.deleted_at !== null }))
   const places = placesNow(deps.rooms, doc)
-  const order = new Map([...places].map(([id, place]) => [id, place.order]))
-  return sinceLastVisit(since, userId, activityOf(deps, doc, places), comments, order, deps.versions.list(doc.id))
+  return sinceLastVisit(since, userId, activityOf(deps, doc, places), comments, places, deps.versions.list(doc.id))
 }

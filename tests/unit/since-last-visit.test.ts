@@ -15,7 +15,7 @@ const session = (user: string, organization: OrganizationSummary, endedAt: strin
   articles: places,
 })
 const comment = (id: string, authorId: string, createdAt: string, deleted = false): CommentStamp => ({ id, threadId: `t-${id}`, authorId, createdAt, deleted })
-const ORDER = new Map([['1', 0], ['2', 1], ['3', 2]])
+const ORDER = new Map([['1', { order: 0 }], ['2', { order: 1 }], ['3', { order: 2 }]])
 const SINCE = '2026-12-01T10:00:00.000Z'
 
 describe('sinceLastVisit: what others did in a draft since one left it', () => {
