@@ -352,8 +352,19 @@ export interface ThreadView {
   resolvedBy: PersonRef | null
   resolvedAt: string | null
   comments: CommentView[]
+  /** Each time it was resolved or opened again, oldest first (between its comments by time). */
+  history: ThreadEvent[]
   /** The wording proposed for the passage, if the thread was started with one. */
   proposal: WordingProposalView | null
+}
+
+export type ThreadEventKind = 'resolved' | 'reopened'
+
+/** A thread resolved or opened again: by whom, when. */
+export interface ThreadEvent {
+  kind: ThreadEventKind
+  by: PersonRef
+  at: string
 }
 
 export const WORDING_STATUSES = ['open', 'accepted', 'declined'] as const

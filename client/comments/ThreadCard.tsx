@@ -1,5 +1,6 @@
 import { memo, useState, type KeyboardEvent } from 'react'
-import type { CommentView, OrganizationSummary, ThreadView } from '../../shared/api'
+import type { CommentView, OrganizationSummary, ThreadEvent, ThreadView } from '../../shared/api'
+import { threadTimeline } from '../../shared/comments/timeline'
 import { COMMENT_MAX_LENGTH } from '../../shared/apiConstants'
 import { useNewComments } from '../editor/useVisit'
 import { useI18n } from '../i18n/i18n'
@@ -174,6 +175,17 @@ function CommentItem({ comment, thread, controller }: { comment: CommentView; th
   )
 }
 
+/** "Resolved by Name, date" or "Reopened by Name, date", between the comments at its moment. */
+function EventItem({ event }: { event: ThreadEvent }) {
+  const { t, language } = useI18n()
+  return (
+    <li className={`thread-event event-${event.kind}`} data-testid="thread-event" data-kind={event.kind}>
+      {t(event.kind === 'resolved' ? 'comments.resolvedBy' : 'comments.reopenedBy', { name: event.by.displayName })},{' '}
+      <time dateTime={event.at}>{dateFormat(language).format(new Date(event.at))}</time>
+    </li>
+  )
+}
+
 /**
  * One thread: its passage, its comments, reply, resolve or reopen. Rendered again only when one
  * of its props changes (a draft under review has hundreds; the panel re-renders as others edit).
@@ -231,15 +243,14 @@ export const ThreadCard = memo(function ThreadCard(props: {
       )}
       <WordingProposal thread={thread} controller={controller} />
       <ol className="comment-list">
-        {thread.comments.map((c) => (
-          <CommentItem key={c.id} comment={c} thread={thread} controller={controller} />
-        ))}
+        {threadTimeline(thread).map((entry) =>
+          entry.kind === 'comment' ? (
+            <CommentItem key={entry.comment.id} comment={entry.comment} thread={thread} controller={controller} />
+          ) : (
+            <EventItem key={`${entry.event.kind}-${entry.event.at}`} event={entry.event} />
+          ),
+        )}
       </ol>
-      {thread.status === 'resolved' && thread.resolvedBy && (
-        <p className="muted small" data-testid="resolved-by">
-          {t('comments.resolvedBy', { name: thread.resolvedBy.displayName })}
-        </p>
-      )}
       <FormError message={error} />
       {canComment && (
         <div className="thread-actions" onClick={(e) => e.stopPropagation()}>

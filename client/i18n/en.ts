@@ -560,6 +560,7 @@ export const en = {
   'comments.open': "Open",
   'comments.resolved': "Resolved",
   'comments.resolvedBy': "Resolved by {name}",
+  'comments.reopenedBy': "Reopened by {name}",
   'comments.edited': "edited",
   'comments.deleted': "Comment deleted",
   'comments.wholeArticle': "As a whole",

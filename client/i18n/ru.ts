@@ -559,6 +559,7 @@ export const ru: Record<MessageKey, string> = {
   'comments.open': "Открыто",
   'comments.resolved': "Закрыто",
   'comments.resolvedBy': "Закрыл(а): {name}",
+  'comments.reopenedBy': "Открыл(а) снова: {name}",
   'comments.edited': "изменено",
   'comments.deleted': "Комментарий удалён",
   'comments.wholeArticle': "В целом",

@@ -1,4 +1,4 @@
-import type { ThreadStatus, WordingStatus } from '../../shared/api'
+import type { ThreadEventKind, ThreadStatus, WordingStatus } from '../../shared/api'
 import type { Db } from './connection'
 
 export interface ThreadRow {
@@ -33,6 +33,13 @@ export interface CommentRow {
   deleted_at: string | null
 }
 
+export interface ThreadEventRow {
+  thread_id: string
+  kind: ThreadEventKind
+  user_id: string
+  at: string
+}
+
 /** A proposed wording accepted: its place, the proposer's organization and the reason it was proposed with. */
 export interface AcceptedProposal {
   article_id: string
@@ -40,9 +47,13 @@ export interface AcceptedProposal {
   reason: string
 }
 
-/** The `comment_threads` and `comments` tables. A deleted comment keeps its row (and place), not its words. */
+/**
+ * The `comment_threads`, `comments` and `comment_thread_events` tables. A deleted comment keeps
+ * its row (and place), not its words.
+ */
 export class CommentsRepo {
   private readonly stmts
+  private readonly statusChange
 
   constructor(db: Db) {
     this.stmts = {
@@ -64,6 +75,12 @@ export class CommentsRepo {
          VALUES (@id, @thread_id, @author_id, @org_id, @body, @created_at)`,
       ),
       setStatus: db.prepare('UPDATE comment_threads SET status = ?, resolved_by = ?, resolved_at = ? WHERE id = ?'),
+      insertEvent: db.prepare('INSERT INTO comment_thread_events (thread_id, kind, user_id, at) VALUES (?, ?, ?, ?)'),
+      eventsOfDoc: db.prepare<[string], ThreadEventRow>(
+        `SELECT e.* FROM comment_thread_events e JOIN comment_threads t ON t.id = e.thread_id
+         WHERE t.doc_id = ? ORDER BY e.at, e.rowid`,
+      ),
+      eventsOfThread: db.prepare<[string], ThreadEventRow>('SELECT * FROM comment_thread_events WHERE thread_id = ? ORDER BY at, rowid'),
       // Only an open proposal is decided: a second decision changes nothing (the caller says 409).
       decideProposal: db.prepare(
         "UPDATE comment_threads SET proposal_status = ?, proposal_decided_by = ?, proposal_decided_at = ? WHERE id = ? AND proposal_status = 'open'",
@@ -82,6 +99,12 @@ export class CommentsRepo {
          ORDER BY t.proposal_decided_at, t.id`,
       ),
     }
+    // The row says who resolved it last; the event says who resolved or reopened it, and when.
+    this.statusChange = db.transaction((threadId: string, status: ThreadStatus, by: string, at: string) => {
+      const resolved = status === 'resolved'
+      this.stmts.setStatus.run(status, resolved ? by : null, resolved ? at : null, threadId)
+      this.stmts.insertEvent.run(threadId, resolved ? 'resolved' : 'reopened', by, at)
+    })
   }
 
   threads(docId: string): ThreadRow[] {
@@ -113,8 +136,18 @@ export class CommentsRepo {
     this.stmts.insertComment.run(row)
   }
 
-  setStatus(threadId: string, status: ThreadStatus, by: string | null, at: string | null): void {
-    this.stmts.setStatus.run(status, by, at, threadId)
+  /** Resolves or reopens a thread, recording who did it when. */
+  setStatus(threadId: string, status: ThreadStatus, by: string, at: string): void {
+    this.statusChange(threadId, status, by, at)
+  }
+
+  /** Every resolution and reopening of a document's threads, oldest first. */
+  eventsOfDocument(docId: string): ThreadEventRow[] {
+    return this.stmts.eventsOfDoc.all(docId)
+  }
+
+  eventsOfThread(threadId: string): ThreadEventRow[] {
+    return this.stmts.eventsOfThread.all(threadId)
   }
 
   /** Records an accepted or declined proposal; false if it was not open. */

@@ -341,4 +341,19 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (doc_id, user_id)
   ) WITHOUT ROWID;
   `,
+  // 14: each time a thread was resolved or opened again, by whom and when: a thread's row keeps
+  // only who resolved it last, and a reopened thread nothing, so no one could tell who had
+  // reopened a settled remark. Resolved threads bring their resolution along.
+  `
+  CREATE TABLE comment_thread_events (
+    thread_id TEXT NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('resolved', 'reopened')),
+    user_id TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX comment_thread_events_thread ON comment_thread_events(thread_id, at);
+  INSERT INTO comment_thread_events (thread_id, kind, user_id, at)
+    SELECT id, 'resolved', resolved_by, resolved_at FROM comment_threads
+    WHERE status = 'resolved' AND resolved_by IS NOT NULL AND resolved_at IS NOT NULL;
+  `,
 ]

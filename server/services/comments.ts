@@ -4,6 +4,7 @@ import {
   type CommentView,
   type PersonRef,
   type NewThread,
+  type ThreadEvent,
   type ThreadStatus,
   type ThreadView,
   type WordingDecision,
@@ -21,7 +22,7 @@ import { docNodeOf } from '../../shared/ydoc'
 import { newRowId } from '../auth/tokens'
 import { Throttle } from '../auth/throttle'
 import type { Db } from '../db/connection'
-import type { CommentRow, CommentsRepo, ThreadRow } from '../db/commentsRepo'
+import type { CommentRow, CommentsRepo, ThreadEventRow, ThreadRow } from '../db/commentsRepo'
 import type { DocumentRecord } from '../db/documentsRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
 import type { UserRecord, UsersRepo } from '../db/usersRepo'
@@ -77,7 +78,7 @@ export class ReviewThreads {
   list(viewer: Viewer, doc: DocumentRecord): ThreadView[] {
     const rows = this.deps.comments.threads(doc.id)
     if (rows.some((row) => row.anchor_start !== null)) this.deps.rooms.read(doc.id, (ydoc) => rows.forEach((row) => this.resolve(ydoc, row)))
-    return this.present(viewer, rows, this.deps.comments.commentsOfDocument(doc.id))
+    return this.present(viewer, rows, this.deps.comments.commentsOfDocument(doc.id), this.deps.comments.eventsOfDocument(doc.id))
   }
 
   create(viewer: Viewer, doc: DocumentRecord, input: NewThread): ThreadView {
@@ -117,8 +118,9 @@ export class ReviewThreads {
     const thread = this.thread(doc, threadId)
     this.checkRate(viewer)
     this.deps.db.transaction(() => {
-      this.insertComment(threadId, viewer, body, new Date().toISOString())
-      if (thread.status === 'resolved') this.deps.comments.setStatus(threadId, 'open', null, null)
+      const now = new Date().toISOString()
+      this.insertComment(threadId, viewer, body, now)
+      if (thread.status === 'resolved') this.deps.comments.setStatus(threadId, 'open', viewer.user.id, now)
     })()
     this.recordWrite(viewer)
     this.changed(doc, { threadId, change: 'updated' })
@@ -160,8 +162,7 @@ export class ReviewThreads {
     requireComment(viewer)
     const thread = this.thread(doc, threadId)
     if (thread.status !== status) {
-      const resolved = status === 'resolved'
-      this.deps.comments.setStatus(threadId, status, resolved ? viewer.user.id : null, resolved ? new Date().toISOString() : null)
+      this.deps.comments.setStatus(threadId, status, viewer.user.id, new Date().toISOString())
       this.changed(doc, { threadId, change: 'updated' })
     }
     return this.one(viewer, doc, threadId)
@@ -201,7 +202,7 @@ export class ReviewThreads {
     const rows = this.deps.comments.threads(doc.id).filter((row) => status === 'all' || row.status === 'open')
     // No threads, no need to load the text (an export with comments=1 of a draft without any).
     if (rows.length === 0) return []
-    const views = new Map(this.present(viewer, rows, this.deps.comments.commentsOfDocument(doc.id)).map((v) => [v.id, v]))
+    const views = new Map(this.present(viewer, rows, this.deps.comments.commentsOfDocument(doc.id), this.deps.comments.eventsOfDocument(doc.id)).map((v) => [v.id, v]))
     return this.deps.rooms.read(doc.id, (ydoc) => {
       const references = xrefReaderOf(ydoc, doc.language)
       return rows.map((row): ReportThread => {
@@ -334,10 +335,10 @@ export class ReviewThreads {
   }
 
   private one(viewer: Viewer, doc: DocumentRecord, threadId: string): ThreadView {
-    return this.present(viewer, [this.thread(doc, threadId)], this.deps.comments.commentsOfThread(threadId))[0]
+    return this.present(viewer, [this.thread(doc, threadId)], this.deps.comments.commentsOfThread(threadId), this.deps.comments.eventsOfThread(threadId))[0]
   }
 
-  private present(viewer: Viewer, threads: ThreadRow[], comments: CommentRow[]): ThreadView[] {
+  private present(viewer: Viewer, threads: ThreadRow[], comments: CommentRow[], events: ThreadEventRow[]): ThreadView[] {
     const { person, org } = onceEach(this.deps.users, this.deps.organizations)
     const byThread = new Map<string, CommentView[]>()
     for (const c of comments) {
@@ -355,6 +356,12 @@ export class ReviewThreads {
       })
       byThread.set(c.thread_id, list)
     }
+    const history = new Map<string, ThreadEvent[]>()
+    for (const e of events) {
+      const list = history.get(e.thread_id) ?? []
+      list.push({ kind: e.kind, by: person(e.user_id), at: e.at })
+      history.set(e.thread_id, list)
+    }
     return threads.map((t) => ({
       id: t.id,
       articleId: t.article_id,
@@ -368,6 +375,7 @@ export class ReviewThreads {
       resolvedBy: t.resolved_by ? person(t.resolved_by) : null,
       resolvedAt: t.resolved_at,
       comments: byThread.get(t.id) ?? [],
+      history: history.get(t.id) ?? [],
       proposal: proposalView(t, viewer, person),
     }))
   }

@@ -56,7 +56,7 @@ export class WordRemarks {
         for (const m of matches) if (m.kind === 'replies') importing.replies(m.threadId, m.bodies)
         const now = new Date().toISOString()
         for (const id of toResolve) this.deps.comments.setStatus(id, 'resolved', viewer.user.id, now)
-        for (const id of toReopen) this.deps.comments.setStatus(id, 'open', null, null)
+        for (const id of toReopen) this.deps.comments.setStatus(id, 'open', viewer.user.id, now)
       })()
     }
     const places = new Map(rows.map((row) => [row.id, row.article_id]))

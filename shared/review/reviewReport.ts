@@ -3,6 +3,7 @@ import { reportAlternatives, type ReportAlternatives } from './alternativesRepor
 import type { Language } from '../language'
 import { documentDateTime } from '../dates'
 import { placesOf } from '../places'
+import { lastReopening } from '../comments/timeline'
 import { docFromJSON, type DocJSON } from '../schema'
 
 /**
@@ -73,6 +74,7 @@ export interface ReportWords {
   open: string
   resolved: string
   resolvedBy: string
+  reopenedBy: string
   deletedArticles: string
   edited: string
   alternatives: string
@@ -100,6 +102,7 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     open: 'Open',
     resolved: 'Resolved',
     resolvedBy: 'resolved by',
+    reopenedBy: 'reopened by',
     deletedArticles: 'Articles and headings since deleted',
     edited: 'edited',
     alternatives: 'Stated preferences among alternative wordings',
@@ -124,6 +127,7 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     open: 'Открыто',
     resolved: 'Закрыто',
     resolvedBy: 'закрыл(а)',
+    reopenedBy: 'открыл(а) снова',
     deletedArticles: 'Удалённые статьи и заголовки',
     edited: 'изменено',
     alternatives: 'Предпочтения организаций по вариантам формулировок',
@@ -142,9 +146,12 @@ export function authorLine(name: string, org: { name: string; shortName: string 
   return orgText ? `${name} (${orgText})` : name
 }
 
-/** "Open", or "Resolved (resolved by Name, date)". */
+/** "Open", "Open (reopened by Name, date)" or "Resolved (resolved by Name, date)". */
 export function statusLine(words: ReportWords, thread: ThreadView): string {
-  if (thread.status === 'open') return words.open
+  if (thread.status === 'open') {
+    const reopened = lastReopening(thread)
+    return reopened ? `${words.open} (${words.reopenedBy} ${reopened.by.displayName}, ${words.time(reopened.at)})` : words.open
+  }
   return thread.resolvedBy ? `${words.resolved} (${words.resolvedBy} ${thread.resolvedBy.displayName}, ${words.time(thread.resolvedAt ?? '')})` : words.resolved
 }
 

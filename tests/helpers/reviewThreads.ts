@@ -36,6 +36,7 @@ export function thread(id: string, articleId: string, quote: string, comments: C
     resolvedBy: null,
     resolvedAt: null,
     comments,
+    history: [],
     proposal: null,
     ...extra,
   }

@@ -136,6 +136,11 @@ describe('review threads over the real server', () => {
     expect((await patch(law.cast.observer, threadPath, { status: 'open' })).status).toBe(403)
     const reopened = (await (await patch(law.cast.reviewer, threadPath, { status: 'open' })).json()) as ThreadView
     expect(reopened).toMatchObject({ status: 'open', resolvedBy: null, resolvedAt: null })
+    // Who resolved it and who opened it again are kept, in order, and the report says who reopened it.
+    expect(reopened.history.map((e) => [e.kind, e.by.id])).toEqual([['resolved', law.cast.drafter.user.id], ['reopened', law.cast.reviewer.user.id]])
+    expect(reopened.history[0].at <= reopened.history[1].at).toBe(true)
+    expect((await list(law.cast.observer)).find((t) => t.id === created.id)?.history).toEqual(reopened.history)
+    expect(await (await law.cast.observer.api(`/api/documents/${law.docId}/review-report?status=open&format=html`)).text()).toContain(`Open (reopened by ${law.cast.reviewer.user.displayName}, `)
 
     // The report of open threads has it; resolved, only the report of all threads does.
     const openReport = async () => (await law.cast.observer.api(`/api/documents/${law.docId}/review-report?status=open`)).text()
@@ -149,7 +154,10 @@ describe('review threads over the real server', () => {
     const seen = events()
     const answered = await post(law.cast.reviewer, `${threadPath}/comments`, { body: 'Not settled for us' })
     expect(answered.status).toBe(201)
-    expect((await answered.json()) as ThreadView).toMatchObject({ status: 'open', resolvedBy: null, resolvedAt: null, comments: [{ body: 'Resolve me' }, { body: 'Not settled for us' }] })
+    const answeredView = (await answered.json()) as ThreadView
+    expect(answeredView).toMatchObject({ status: 'open', resolvedBy: null, resolvedAt: null, comments: [{ body: 'Resolve me' }, { body: 'Not settled for us' }] })
+    expect(answeredView.history.map((e) => e.kind)).toEqual(['resolved', 'reopened', 'resolved', 'reopened'])
+    expect(answeredView.history.at(-1)).toMatchObject({ by: { id: law.cast.reviewer.user.id }, at: answeredView.comments[1].createdAt })
     await waitFor(() => expect(events()).toBe(seen + 1))
     expect((await list(law.cast.observer)).find((t) => t.id === created.id)).toMatchObject({ status: 'open' })
     expect(await openReport()).toContain('Not settled for us')
@@ -158,7 +166,9 @@ describe('review threads over the real server', () => {
     // An observer's refused reply opens nothing.
     await patch(law.cast.owner, threadPath, { status: 'resolved' })
     expect((await post(law.cast.observer, `${threadPath}/comments`, { body: 'Me too' })).status).toBe(403)
-    expect((await list(law.cast.owner)).find((t) => t.id === created.id)).toMatchObject({ status: 'resolved', resolvedBy: { id: law.cast.owner.user.id } })
+    const last = (await list(law.cast.owner)).find((t) => t.id === created.id)!
+    expect(last).toMatchObject({ status: 'resolved', resolvedBy: { id: law.cast.owner.user.id } })
+    expect(last.history.map((e) => e.kind)).toEqual(['resolved', 'reopened', 'resolved', 'reopened', 'resolved'])
   })
 
   it('serves the review report as DOCX, and refuses unknown formats', async () => {

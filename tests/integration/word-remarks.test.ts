@@ -141,6 +141,8 @@ describe('remarks from a Word file sent back on a draft (POST /api/documents/:id
     expect(added.reopened).toBe(1)
     expect(await thread()).toMatchObject({ status: 'open', resolvedBy: null, resolvedAt: null })
     expect((await thread()).comments.at(-1)?.body).toMatch(/Still unclear to us\.$/)
+    // Whoever added the file reopened it, and the thread says so.
+    expect((await thread()).history.at(-1)).toMatchObject({ kind: 'reopened', by: { id: law.cast.reviewer.user.id } })
 
     // Answered and marked done in Word: the reply is added, the thread stays resolved.
     expect((await patch('resolved')).status).toBe(200)
