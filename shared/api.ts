@@ -66,10 +66,11 @@ export interface DocumentSummary {
   news?: DocumentNews
 }
 
-/** Others' edits and comments in a draft since the viewer last left it (shared/visit.ts has the details, on opening it). */
+/** Others' edits, comments and decisions on the viewer's threads in a draft since the viewer last left it (shared/visit.ts has the details, on opening it). */
 export interface DocumentNews {
   edited: boolean
   comments: number
+  decided: number
 }
 
 // ── Accounts and organizations ────────────────────────────────────────────────────────────

@@ -1,4 +1,4 @@
-import type { ActivitySession, OrganizationSummary } from './api'
+import type { ActivitySession, OrganizationSummary, ThreadStatus } from './api'
 
 type Place = ActivitySession['articles'][number]
 
@@ -15,6 +15,11 @@ export interface VisitView {
   /** Comments others wrote since (not deleted), and the threads holding them. */
   comments: string[]
   threads: string[]
+  /**
+   * Threads the viewer started that others have since resolved (an accepted wording resolves its
+   * thread) or whose proposed wording they declined: the answers a reviewer comes back for.
+   */
+  decided: string[]
   /** The newest version saved at or before `since` (named or automatic), to compare the text now with; null if none. */
   version: VersionStamp | null
 }
@@ -24,6 +29,17 @@ export interface VersionStamp {
   id: string
   name: string
   createdAt: string
+}
+
+/** What the view needs of a thread: who started it, and its last resolution and wording decision. */
+export interface ThreadStamp {
+  id: string
+  startedBy: string
+  status: ThreadStatus
+  resolvedBy: string | null
+  resolvedAt: string | null
+  decidedBy: string | null
+  decidedAt: string | null
 }
 
 /** What the view needs of a comment. */
@@ -39,7 +55,8 @@ export interface CommentStamp {
  * What changed since `since` by people other than `me`: the editing sessions that ended after it
  * (a session under way at that moment counts whole: it is the unit the activity view shows), and
  * the comments written after it. `places`: each place's index in the text now (`order`); `versions`, the
- * draft's, of which the newest saved by then is offered to compare with.
+ * draft's, of which the newest saved by then is offered to compare with; `threads`, the draft's,
+ * of which those the viewer started and others decided since are named.
  */
 export function sinceLastVisit(
   since: string | null,
@@ -48,8 +65,9 @@ export function sinceLastVisit(
   comments: readonly CommentStamp[],
   places: ReadonlyMap<string, { order: number }>,
   versions: readonly VersionStamp[] = [],
+  threads: readonly ThreadStamp[] = [],
 ): VisitView {
-  if (since === null) return { since, places: [], organizations: [], comments: [], threads: [], version: null }
+  if (since === null) return { since, places: [], organizations: [], comments: [], threads: [], decided: [], version: null }
   const others = sessions.filter((s) => s.user.id !== me && s.endedAt > since)
   const edited = new Map<string, Place>()
   const organizations = new Map<string, OrganizationSummary>()
@@ -65,8 +83,15 @@ export function sinceLastVisit(
     organizations: [...organizations.values()].sort((a, b) => (a.shortName || a.name).localeCompare(b.shortName || b.name)),
     comments: fresh.map((c) => c.id),
     threads: [...new Set(fresh.map((c) => c.threadId))],
+    decided: threads.filter((t) => t.startedBy === me && decidedByOthers(t, me, since)).map((t) => t.id),
     version: newestBy(versions, since),
   }
+}
+
+function decidedByOthers(t: ThreadStamp, me: string, since: string): boolean {
+  const resolved = t.status === 'resolved' && t.resolvedBy !== null && t.resolvedBy !== me && (t.resolvedAt ?? '') > since
+  const decided = t.decidedBy !== null && t.decidedBy !== me && (t.decidedAt ?? '') > since
+  return resolved || decided
 }
 
 /** The newest of `versions` saved at or before `at`, as a stamp (nothing else of a version goes out). */

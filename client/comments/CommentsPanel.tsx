@@ -1,5 +1,5 @@
 import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react'
-import { useNewComments } from '../editor/useVisit'
+import { useVisitNews } from '../editor/useVisit'
 import { useStoreValue } from '../ui/useStoreValue'
 import type { OrganizationSummary, ThreadView } from '../../shared/api'
 import type { Placement } from './anchors'
@@ -17,7 +17,7 @@ import '../styles/comments.css'
 // Seldom opened, and it brings the Word reader's client and the comparison: loaded when it is.
 const WordRemarksDialog = lazy(() => import('./WordRemarksDialog').then((m) => ({ default: m.WordRemarksDialog })))
 
-/** 'new': threads with comments others wrote since one's last visit (client/editor/useVisit.ts). */
+/** 'new': threads with comments others wrote since one's last visit, or that they decided (client/editor/useVisit.ts). */
 type StatusFilter = 'open' | 'resolved' | 'all' | 'new'
 
 export function useComments(controller: CommentsController | null): CommentsSnapshot | null {
@@ -141,8 +141,8 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
   const [articleId, setArticleId] = useState('')
   const [withResolved, setWithResolved] = useState(false)
   const [readingRemarks, setReadingRemarks] = useState(false)
-  const newComments = useNewComments()
-  const holdsNew = (thread: ThreadView) => thread.comments.some((c) => newComments.has(c.id))
+  const news = useVisitNews()
+  const holdsNew = (thread: ThreadView) => news.decided.has(thread.id) || thread.comments.some((c) => news.comments.has(c.id))
   /** Whether the status filter shows the thread. */
   const statusShows = (thread: ThreadView) => (status === 'new' ? holdsNew(thread) : status === 'all' || thread.status === status)
   useEffect(() => {
@@ -235,7 +235,7 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
             <option value="open">{t('comments.filter.open')}</option>
             <option value="resolved">{t('comments.filter.resolved')}</option>
             <option value="all">{t('comments.filter.all')}</option>
-            {newComments.size > 0 && <option value="new">{t('comments.filter.new')}</option>}
+            {news.comments.size + news.decided.size > 0 && <option value="new">{t('comments.filter.new')}</option>}
           </select>
         </label>
         <label className="small">

@@ -2,7 +2,7 @@ import { memo, useState, type KeyboardEvent } from 'react'
 import type { CommentView, OrganizationSummary, ThreadEvent, ThreadView } from '../../shared/api'
 import { threadTimeline } from '../../shared/comments/timeline'
 import { COMMENT_MAX_LENGTH } from '../../shared/apiConstants'
-import { useNewComments } from '../editor/useVisit'
+import { useVisitNews } from '../editor/useVisit'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
 import { useFocusBack } from '../ui/useFocusBack'
@@ -97,7 +97,7 @@ function CommentItem({ comment, thread, controller }: { comment: CommentView; th
   const editButton = useFocusBack<HTMLButtonElement>(editing)
   const deleteButton = useFocusBack<HTMLButtonElement>(confirming)
   const time = dateFormat(language)
-  const isNew = useNewComments().has(comment.id)
+  const isNew = useVisitNews().comments.has(comment.id)
   if (comment.deleted) {
     return (
       <li className="comment comment-deleted muted" data-testid="comment">
@@ -204,6 +204,7 @@ export const ThreadCard = memo(function ThreadCard(props: {
   const { error, run } = useAction()
   const replyButton = useFocusBack<HTMLButtonElement>(replying)
   const orphaned = placement === 'orphaned'
+  const decided = useVisitNews().decided.has(thread.id)
   const toggleStatus = () => run(() => controller.setStatus(thread.id, thread.status === 'open' ? 'resolved' : 'open'))
   return (
     <li
@@ -225,6 +226,7 @@ export const ThreadCard = memo(function ThreadCard(props: {
         </span>
         {orphaned && <span className="thread-orphaned" data-testid="thread-orphaned">{t('comments.onDeletedText')}</span>}
         {placement === 'pending' && <span className="muted small">{t('comments.pending')}</span>}
+        {decided && <span className="comment-new small" data-testid="thread-decided">{t('comments.decidedNew')}</span>}
       </div>
       {thread.anchor ? (
         <blockquote className={`thread-quote${orphaned ? ' is-deleted' : ''}`} data-testid="thread-quote">

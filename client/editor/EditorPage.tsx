@@ -20,7 +20,7 @@ import { ExportMenu } from '../export/ExportMenu'
 import { useCommentsController, useOpenThreadCounts } from '../comments/useCommentsController'
 import { CommentsPanel } from '../comments/CommentsPanel'
 import { useRemarksDrop } from '../comments/useRemarksDrop'
-import { NewCommentsContext, useVisit } from './useVisit'
+import { VisitNewsContext, useVisit } from './useVisit'
 import { SinceLastVisit } from './SinceLastVisit'
 import { jumpTo } from './jumpTo'
 import { CompareView } from '../versions/CompareView'
@@ -87,7 +87,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
   const comments = useCommentsController(docId, session, editor, language, { role, canComment, onCompose: commentHere })
   const remarksDrop = useRemarksDrop(canComment && !!comments, openComments)
   const visit = useVisit(docId, load.kind === 'ready')
-  const newComments = useMemo(() => new Set(visit?.comments ?? []), [visit])
+  const visitNews = useMemo(() => ({ comments: new Set(visit?.comments ?? []), decided: new Set(visit?.decided ?? []) }), [visit])
   const changedPlaces = useMemo(() => new Set(visit?.places.map((p) => p.id) ?? []), [visit])
   /** A version compared with the text now, from "since your last visit". */
   const [comparing, setComparing] = useState<string | null>(null)
@@ -327,7 +327,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
             </Suspense>
           )}
           {anyPanel && open.comments && comments && (
-            <NewCommentsContext.Provider value={newComments}>
+            <VisitNewsContext.Provider value={visitNews}>
               <CommentsPanel
                 controller={comments}
                 docId={docId}
@@ -338,7 +338,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
                 onDroppedTaken={remarksDrop.taken}
                 onClose={() => panels.close('comments')}
               />
-            </NewCommentsContext.Provider>
+            </VisitNewsContext.Provider>
           )}
           {session && <Presence session={session} />}
         </aside>

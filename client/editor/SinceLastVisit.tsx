@@ -8,7 +8,8 @@ const NAMED = 5
 
 /**
  * "Since your last visit": what others changed in the draft since one last left it — the places
- * (each a button to it), the organizations whose people made the changes, and the new comments —
+ * (each a button to it), the organizations whose people made the changes, the new comments and
+ * the decisions others took on one's own threads —
  * above the text, until closed, with the newest version saved by then to compare the text with.
  * Nothing on a first visit, or when nothing changed.
  */
@@ -23,7 +24,7 @@ export function SinceLastVisit({ visit, onJump, onShowComments, onShowActivity, 
 }) {
   const { t, language } = useI18n()
   const [closed, setClosed] = useState(false)
-  if (closed || !visit?.since || (visit.places.length === 0 && visit.comments.length === 0)) return null
+  if (closed || !visit?.since || (visit.places.length === 0 && visit.comments.length === 0 && visit.decided.length === 0)) return null
   const live = visit.places.filter((p) => !p.deleted)
   const named = live.slice(0, NAMED)
   const more = visit.places.length - named.length
@@ -46,11 +47,12 @@ export function SinceLastVisit({ visit, onJump, onShowComments, onShowActivity, 
             {more > 0 && (named.length > 0 ? ` ${t('visit.andMore', { n: more })}` : t('visit.deletedOnly', { n: more }))}.
           </span>
         )}{' '}
-        {visit.comments.length > 0 && <span data-testid="visit-comments">{t('visit.comments', { n: visit.comments.length })}</span>}
+        {visit.comments.length > 0 && <span data-testid="visit-comments">{t('visit.comments', { n: visit.comments.length })}</span>}{' '}
+        {visit.decided.length > 0 && <span data-testid="visit-decided">{t('visit.decided', { n: visit.decided.length })}</span>}
       </span>
-      {visit.comments.length > 0 && (
+      {visit.comments.length + visit.decided.length > 0 && (
         <button type="button" onClick={onShowComments}>
-          {t('visit.showComments')}
+          {t(visit.comments.length > 0 ? 'visit.showComments' : 'visit.showDecided')}
         </button>
       )}
       {visit.places.length > 0 && visit.version && (

@@ -2,9 +2,16 @@ import { createContext, useContext, useEffect, useState } from 'react'
 import type { VisitView } from '../../shared/visit'
 import { api } from '../api/http'
 
-/** The comments others wrote since one's last visit (ids), marked "new" in the comments panel. */
-export const NewCommentsContext = createContext<ReadonlySet<string>>(new Set())
-export const useNewComments = () => useContext(NewCommentsContext)
+/**
+ * What is new in the comments panel since one's last visit: the comments others wrote (ids),
+ * marked "new", and the threads one started that others decided since (shared/visit.ts).
+ */
+export interface VisitNews {
+  comments: ReadonlySet<string>
+  decided: ReadonlySet<string>
+}
+export const VisitNewsContext = createContext<VisitNews>({ comments: new Set(), decided: new Set() })
+export const useVisitNews = () => useContext(VisitNewsContext)
 
 /**
  * Opens a visit to the draft once it has loaded (server/services/visits.ts) and says what others

@@ -4,6 +4,7 @@ export interface NewsRow {
   doc_id: string
   edited: 0 | 1
   comments: number
+  decided: number
 }
 
 export interface VisitRow {
@@ -30,7 +31,12 @@ export class VisitsRepo {
         `SELECT v.doc_id,
            EXISTS (SELECT 1 FROM edit_sessions s WHERE s.doc_id = v.doc_id AND s.user_id <> v.user_id AND s.ended_at > v.seen_at) AS edited,
            (SELECT COUNT(*) FROM comments c JOIN comment_threads t ON t.id = c.thread_id
-             WHERE t.doc_id = v.doc_id AND c.author_id <> v.user_id AND c.deleted_at IS NULL AND c.created_at > v.seen_at) AS comments
+             WHERE t.doc_id = v.doc_id AND c.author_id <> v.user_id AND c.deleted_at IS NULL AND c.created_at > v.seen_at) AS comments,
+           -- The person's threads others resolved or whose wording they decided since (shared/visit.ts, decidedByOthers).
+           (SELECT COUNT(*) FROM comment_threads t
+             WHERE t.doc_id = v.doc_id AND t.created_by = v.user_id
+               AND ((t.status = 'resolved' AND t.resolved_by <> v.user_id AND t.resolved_at > v.seen_at)
+                 OR (t.proposal_decided_by <> v.user_id AND t.proposal_decided_at > v.seen_at))) AS decided
          FROM document_visits v WHERE v.user_id = ?`,
       ),
     }
@@ -42,8 +48,8 @@ export class VisitsRepo {
   }
 
   /**
-   * Per draft the person has opened: whether others edited it, and how many comments others
-   * wrote, since they last left it (their editing sessions as folded so far: fold them first).
+   * Per draft the person has opened: whether others edited it, how many comments others wrote,
+   * and how many of the person's threads others decided, since they last left it (their editing sessions as folded so far: fold them first).
    */
   news(userId: string): NewsRow[] {
     return this.stmts.news.all(userId)

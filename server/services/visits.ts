@@ -25,5 +25,14 @@ export function arrive(deps: VisitsDeps, userId: string, doc: DocumentRecord, no
   if (since === null) return sinceLastVisit(null, userId, [], [], new Map())
   const comments = deps.comments.commentsOfDocument(doc.id).map((c) => ({ id: c.id, threadId: c.thread_id, authorId: c.author_id, createdAt: c.created_at, deleted: c.deleted_at !== null }))
   const places = placesNow(deps.rooms, doc)
-  return sinceLastVisit(since, userId, activityOf(deps, doc, places), comments, places, deps.versions.list(doc.id))
+  const threads = deps.comments.threads(doc.id).map((t) => ({
+    id: t.id,
+    startedBy: t.created_by,
+    status: t.status,
+    resolvedBy: t.resolved_by,
+    resolvedAt: t.resolved_at,
+    decidedBy: t.proposal_decided_by,
+    decidedAt: t.proposal_decided_at,
+  }))
+  return sinceLastVisit(since, userId, activityOf(deps, doc, places), comments, places, deps.versions.list(doc.id), threads)
 }

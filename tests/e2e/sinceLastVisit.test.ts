@@ -56,6 +56,9 @@ describe('since your last visit, in the browser', () => {
     expect(await page.getByTestId('since-last-visit').count()).toBe(0)
     // A version saved before the reviewer leaves: the one to compare the text with on return.
     expect((await cast.owner.api(`/api/documents/${docId}/versions`, { method: 'POST', body: JSON.stringify({ name: 'Перед совещанием' }) })).status).toBe(201)
+    // A remark of the reviewer's, for the ministry to decide on while they are away.
+    const article1 = await page.locator('.legal-text article.article').first().getAttribute('data-id')
+    const remark = await cast.reviewer.json<ThreadView>(`/api/documents/${docId}/threads`, { method: 'POST', body: JSON.stringify({ articleId: article1, body: 'Цель сформулировать уже.' }) })
     await page.close()
     await pause(GAP_MS + 200)
 
@@ -67,6 +70,7 @@ describe('since your last visit, in the browser', () => {
       await waitSaved(drafter)
       const article3 = nthElement(drafter.ydoc, 'article', 2).getAttribute('id') as string
       await cast.drafter.json<ThreadView>(`/api/documents/${docId}/threads`, { method: 'POST', body: JSON.stringify({ articleId: article3, body: 'Заголовок уточнён.' }) })
+      await cast.drafter.json<ThreadView>(`/api/documents/${docId}/threads/${remark.id}`, { method: 'PATCH', body: JSON.stringify({ status: 'resolved' }) })
     } finally {
       drafter.destroy()
     }
@@ -75,7 +79,7 @@ describe('since your last visit, in the browser', () => {
     const list = await context.newPage()
     await list.goto(server.url)
     const row = list.locator(`[data-testid="document-row"][data-doc-id="${docId}"]`)
-    expect(await row.getByTestId('document-news').textContent()).toBe('изменён другими с вашего последнего посещения · новых комментариев: 1')
+    expect(await row.getByTestId('document-news').textContent()).toBe('изменён другими с вашего последнего посещения · новых комментариев: 1 · решений по вашим замечаниям: 1')
     await list.close()
 
     page = await open()
@@ -83,6 +87,7 @@ describe('since your last visit, in the browser', () => {
     await notice.waitFor()
     expect(await notice.getByTestId('visit-places').textContent()).toBe('изменено (MoJ): Статья 3.')
     expect(await notice.getByTestId('visit-comments').textContent()).toBe('Новых комментариев: 1.')
+    expect(await notice.getByTestId('visit-decided').textContent()).toBe('Решений по вашим замечаниям: 1.')
     expect(await notice.textContent()).toMatch(/^С вашего последнего посещения \(\d{1,2} дек\. 2026 г\., \d{2}:\d{2}\):/)
 
     // Marked in the outline too, for screen readers in words.
@@ -97,12 +102,16 @@ describe('since your last visit, in the browser', () => {
     await expect.poll(top).toBeLessThan(50)
     expect(await top()).toBeGreaterThanOrEqual(0)
 
-    // The new comment: marked in the panel, which shows the new ones on asking.
+    // The new comment and the remark resolved: marked in the panel, which shows them on asking.
     const panel = page.getByTestId('comments-panel')
     await notice.getByRole('button', { name: 'Показать новые комментарии' }).click()
     expect(await panel.getByLabel('Показать').inputValue()).toBe('new')
-    await expect.poll(() => panel.getByTestId('thread').count()).toBe(1)
+    await expect.poll(() => panel.getByTestId('thread').count()).toBe(2)
     expect(await panel.getByTestId('comment-new').allTextContents()).toEqual(['новый'])
+    const decided = panel.locator(`[data-testid="thread"][data-thread-id="${remark.id}"]`)
+    expect(await decided.getAttribute('data-status')).toBe('resolved')
+    expect(await decided.getByTestId('thread-decided').count()).toBe(1)
+    expect(await decided.getByTestId('thread-event').textContent()).toMatch(/^Закрыл\(а\): Boris Drafter, /)
     // Asked once: the panel closed and opened again shows the open threads, as it does by default.
     await page.getByTestId('toggle-comments').click()
     await page.getByTestId('toggle-comments').click()

@@ -26,7 +26,7 @@ describe('since your last visit (POST /api/documents/:id/visit)', () => {
     const visit = () => cast.reviewer.json<VisitView>(`/api/documents/${id}/visit`, { method: 'POST' })
 
     // A first visit: nothing to look back to.
-    expect(await visit()).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], version: null })
+    expect(await visit()).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], decided: [], version: null })
     // A version saved while the reviewer was in: the one to compare with on return.
     const saved = await cast.owner.json<{ id: string; name: string; createdAt: string }>(`/api/documents/${id}/versions`, { method: 'POST', body: JSON.stringify({ name: 'Before the meeting' }) })
     const reviewer = connectClient(server.wsUrl, id, { cookie: cast.reviewer.cookie })
@@ -49,7 +49,7 @@ describe('since your last visit (POST /api/documents/:id/visit)', () => {
 
     // The drafts list says so before the draft is opened; not for the drafter, whose own they are.
     const newsOf = async (account: Cast['reviewer']) => (await account.json<DocumentSummary[]>('/api/documents')).find((d) => d.id === id)?.news
-    expect(await newsOf(cast.reviewer)).toEqual({ edited: true, comments: 1 })
+    expect(await newsOf(cast.reviewer)).toEqual({ edited: true, comments: 1, decided: 0 })
     expect(await newsOf(cast.drafter)).toBeUndefined()
 
     const back = await visit()
@@ -70,7 +70,38 @@ describe('since your last visit (POST /api/documents/:id/visit)', () => {
     await pause(GAP_MS + 100)
     const later = await visit()
     expect(Date.parse(later.since!)).toBeGreaterThan(Date.parse(back.since!))
-    expect(later).toMatchObject({ places: [], organizations: [], comments: [], threads: [] })
+    expect(later).toMatchObject({ places: [], organizations: [], comments: [], threads: [], decided: [] })
+  })
+
+  it('tells a returning reviewer which of their threads others resolved or decided on since, in the drafts list and on opening the draft', async () => {
+    const { id } = await createDocument(cast.owner, { title: 'Sample', template: 'sample' })
+    await shareWithCast(cast, id)
+    const visit = () => cast.reviewer.json<VisitView>(`/api/documents/${id}/visit`, { method: 'POST' })
+    const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) })
+    const patch = (body: unknown) => ({ method: 'PATCH', body: JSON.stringify(body) })
+    const reviewer = connectClient(server.wsUrl, id, { cookie: cast.reviewer.cookie })
+    await waitSynced(reviewer)
+    const article = (n: number) => nthElement(reviewer.ydoc, 'article', n).getAttribute('id') as string
+    const start = (n: number, body: string) => cast.reviewer.json<ThreadView>(`/api/documents/${id}/threads`, post({ articleId: article(n), body }))
+    await visit()
+    const settled = await start(0, 'Too broad.')
+    const mine = await start(1, 'I will settle this one myself.')
+    const reopened = await start(2, 'Resolved, then opened again.')
+    const theirs = await cast.drafter.json<ThreadView>(`/api/documents/${id}/threads`, post({ articleId: article(3), body: 'A drafter’s note.' }))
+    await cast.reviewer.json(`/api/documents/${id}/threads/${mine.id}`, patch({ status: 'resolved' }))
+    reviewer.destroy()
+    await pause(GAP_MS + 100)
+
+    // Away: the drafter resolves two of the reviewer's threads (one opened again since) and their own.
+    for (const thread of [settled, reopened, theirs]) await cast.drafter.json(`/api/documents/${id}/threads/${thread.id}`, patch({ status: 'resolved' }))
+    await cast.owner.json(`/api/documents/${id}/threads/${reopened.id}`, patch({ status: 'open' }))
+    const newsOf = async () => (await cast.reviewer.json<DocumentSummary[]>('/api/documents')).find((d) => d.id === id)?.news
+    expect(await newsOf()).toEqual({ edited: false, comments: 0, decided: 1 })
+
+    const back = await visit()
+    expect(back.decided).toEqual([settled.id])
+    expect(back).toMatchObject({ places: [], comments: [], threads: [] })
+    expect(await newsOf()).toBeUndefined()
   })
 
   it('refuses a draft the person has no access to (403), and answers 404 for none', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ActivitySession, OrganizationSummary } from '../../shared/api'
-import { sinceLastVisit, type CommentStamp } from '../../shared/visit'
+import { sinceLastVisit, type CommentStamp, type ThreadStamp } from '../../shared/visit'
 
 const org = (id: string, shortName: string): OrganizationSummary => ({ id, name: shortName, shortName, color: '#000000' })
 const MOJ = org('moj', 'МЮ')
@@ -39,7 +39,23 @@ describe('sinceLastVisit: what others did in a draft since one left it', () => {
   })
 
   it('says nothing on a first visit', () => {
-    expect(sinceLastVisit(null, 'me', [session('boris', MOJ, SINCE, [place('1')])], [comment('a', 'boris', SINCE)], ORDER)).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], version: null })
+    expect(sinceLastVisit(null, 'me', [session('boris', MOJ, SINCE, [place('1')])], [comment('a', 'boris', SINCE)], ORDER)).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], decided: [], version: null })
+  })
+
+  it('names one’s own threads others resolved or whose wording they decided after it, not one’s own decisions, earlier ones or others’ threads', () => {
+    const LATER = '2026-12-02T09:00:00.000Z'
+    const EARLIER = '2026-11-30T09:00:00.000Z'
+    const stamp = (id: string, extra: Partial<ThreadStamp>): ThreadStamp => ({ id, startedBy: 'me', status: 'open', resolvedBy: null, resolvedAt: null, decidedBy: null, decidedAt: null, ...extra })
+    const threads = [
+      stamp('resolved', { status: 'resolved', resolvedBy: 'boris', resolvedAt: LATER }),
+      stamp('declined', { decidedBy: 'boris', decidedAt: LATER }),
+      stamp('accepted', { status: 'resolved', resolvedBy: 'boris', resolvedAt: LATER, decidedBy: 'boris', decidedAt: LATER }),
+      stamp('byMe', { status: 'resolved', resolvedBy: 'me', resolvedAt: LATER }),
+      stamp('before', { status: 'resolved', resolvedBy: 'boris', resolvedAt: EARLIER }),
+      stamp('reopenedSince', { status: 'open', resolvedBy: null, resolvedAt: null }),
+      stamp('theirs', { startedBy: 'vera', status: 'resolved', resolvedBy: 'boris', resolvedAt: LATER }),
+    ]
+    expect(sinceLastVisit(SINCE, 'me', [], [], ORDER, [], threads).decided).toEqual(['resolved', 'declined', 'accepted'])
   })
 
   it('offers the newest version saved by then to compare with, none saved later', () => {
