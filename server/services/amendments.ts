@@ -21,7 +21,7 @@ export async function amendmentsTableFile(doc: DocumentRecord, amendments: reado
   const words = AMENDMENTS_WORDS[doc.language]
   const rows = amendmentRows(amendments)
   const subtitle = [DRAFT[doc.language](doc.title, documentDateTime(new Date().toISOString(), doc.language))]
-  const options = { language: doc.language, title: words.title, subtitle, justification: true, noRows: words.noRows, columns: words.columns }
+  const options = { language: doc.language, title: words.title, subtitle, justification: true, noRows: words.noRows, columns: words.columns, number: words.number }
   const disposition = contentDisposition(`${shortTitle(doc.title)} — ${words.file}`, format)
   if (format === 'docx') return { body: await comparativeTableDocx(rows, options), contentType: DOCX_CONTENT_TYPE, disposition }
   return { body: new TextEncoder().encode(comparativeTableHtml(rows, options)), contentType: 'text/html; charset=utf-8', disposition }

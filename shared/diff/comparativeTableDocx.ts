@@ -1,4 +1,4 @@
-import { Paragraph, TableRow, TextRun } from 'docx'
+import { AlignmentType, Paragraph, TableRow, TextRun } from 'docx'
 import type { Language } from '../language'
 import { xmlSafe } from '../export/escape'
 import { cell, emptyRow, TABLE_WIDTH, wordingCell, wordingTableDocx } from '../export/wordingTableDocx'
@@ -27,16 +27,18 @@ export interface ComparativeTableDocxOptions extends TableWording {
   justification?: boolean
 }
 
-/** "Proposed by" holds short names; "Justification" a sentence or two; the wordings share the rest. */
+/** "№" holds a row's number; "Proposed by" short names; "Justification" a sentence or two; the wordings share the rest. */
+const NUMBER_WIDTH = Math.round(1.2 * CM)
 const PROPOSED_BY_WIDTH = Math.round(2.8 * CM)
 const JUSTIFICATION_WIDTH = Math.round(4.5 * CM)
 
-/** Column widths in twips, summing to the table's width: before, after, proposed by[, justification]. */
-export function columnWidths(justification: boolean): number[] {
+/** Column widths in twips, summing to the table's width: [number,] before, after, proposed by[, justification]. */
+export function columnWidths(justification: boolean, numbered = false): number[] {
+  const lead = numbered ? [NUMBER_WIDTH] : []
   const narrow = justification ? [PROPOSED_BY_WIDTH, JUSTIFICATION_WIDTH] : [PROPOSED_BY_WIDTH]
-  const wordings = TABLE_WIDTH - narrow.reduce((a, b) => a + b, 0)
+  const wordings = TABLE_WIDTH - [...lead, ...narrow].reduce((a, b) => a + b, 0)
   const before = Math.floor(wordings / 2)
-  return [before, wordings - before, ...narrow]
+  return [...lead, before, wordings - before, ...narrow]
 }
 
 /** Short names, one a paragraph (the key under the table gives the full ones); nobody: an empty cell to type into. */
@@ -59,14 +61,15 @@ function justificationCell(row: ComparativeRow, width: number) {
   return cell(reasons.length ? reasons : [new Paragraph({ children: [] })], width)
 }
 
-function bodyRows(rows: ComparativeRow[], language: Language, widths: number[], noRows: string): TableRow[] {
+function bodyRows(rows: ComparativeRow[], language: Language, widths: number[], numbered: boolean, noRows: string): TableRow[] {
   if (rows.length === 0) return [emptyRow(noRows, widths.length)]
   const words = COMPARATIVE_TABLE_WORDS[language]
-  const [before, after, proposedBy, justification] = widths
+  const [before, after, proposedBy, justification] = numbered ? widths.slice(1) : widths
   return rows.map(
-    (row) =>
+    (row, i) =>
       new TableRow({
         children: [
+          ...(numbered ? [cell([new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${i + 1}.` })] })], widths[0])] : []),
           wordingCell(row.before, before, words.absent),
           wordingCell(row.after, after, words.absent, rowNotes(row, language)),
           proposersCell(row, proposedBy),
@@ -79,15 +82,17 @@ function bodyRows(rows: ComparativeRow[], language: Language, widths: number[], 
 export async function comparativeTableDocx(rows: ComparativeRow[], options: ComparativeTableDocxOptions): Promise<Uint8Array> {
   const { language } = options
   const words = COMPARATIVE_TABLE_WORDS[language]
-  const widths = columnWidths(options.justification ?? false)
+  const numbered = options.number !== undefined
+  const widths = columnWidths(options.justification ?? false, numbered)
   const key = proposersKey(rows, language)
+  const headers = [options.columns?.before ?? words.before, options.columns?.after ?? words.after, words.proposedBy, ...(options.justification ? [words.justification] : [])]
   return wordingTableDocx({
     language,
     title: options.title ?? words.title,
     subtitle: options.subtitle,
-    headers: [options.columns?.before ?? words.before, options.columns?.after ?? words.after, words.proposedBy, words.justification].slice(0, widths.length),
+    headers: numbered ? [options.number!, ...headers] : headers,
     widths,
-    rows: bodyRows(rows, language, widths, options.noRows ?? words.noRows),
+    rows: bodyRows(rows, language, widths, numbered, options.noRows ?? words.noRows),
     after: key ? [new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: xmlSafe(key), italics: true, size: 20 })] })] : [],
   })
 }

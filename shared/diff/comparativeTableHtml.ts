@@ -25,12 +25,13 @@ export interface ComparativeTableHtmlOptions extends TableWording {
 export function renderComparativeTable(rows: ComparativeRow[], options: ComparativeTableHtmlOptions): string {
   const w = WORDS[options.language]
   const justification = options.justification ?? false
+  const numbered = options.number !== undefined
   const body = rows.length
-    ? rows.map((row) => renderRow(row, options.language, justification)).join('')
-    : `<tr><td colspan="${justification ? 4 : 3}">${escapeHtml(options.noRows ?? w.noRows)}</td></tr>`
+    ? rows.map((row, i) => renderRow(row, options.language, justification, numbered ? i + 1 : null)).join('')
+    : `<tr><td colspan="${3 + Number(justification) + Number(numbered)}">${escapeHtml(options.noRows ?? w.noRows)}</td></tr>`
   return (
     `<table class="comparative-table">` +
-    `<thead><tr><th>${escapeHtml(options.columns?.before ?? w.before)}</th><th>${escapeHtml(options.columns?.after ?? w.after)}</th><th class="proposed-by">${escapeHtml(w.proposedBy)}</th>` +
+    `<thead><tr>${numbered ? `<th class="number">${escapeHtml(options.number!)}</th>` : ''}<th>${escapeHtml(options.columns?.before ?? w.before)}</th><th>${escapeHtml(options.columns?.after ?? w.after)}</th><th class="proposed-by">${escapeHtml(w.proposedBy)}</th>` +
     (justification ? `<th class="justification">${escapeHtml(w.justification)}</th>` : '') +
     `</tr></thead><tbody>${body}</tbody></table>`
   )
@@ -53,13 +54,14 @@ const STYLE =
   'body{font-family:"Times New Roman","PT Serif",serif}' +
     // The wordings share what the narrow "Proposed by" (and "Justification") columns leave.
   'table{border-collapse:collapse;width:100%}th,td{border:1px solid #888;padding:4px 8px;vertical-align:top}' +
-  '.proposed-by{width:10%}.justification{width:20%}' +
+  '.proposed-by{width:10%}.justification{width:20%}.number{width:3em;text-align:center}' +
   'del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:underline}' +
   'p{margin:0 0 4px}.heading,.part,.chapter,.section,.title{font-weight:bold}.point{margin-left:1.5em}.subpoint{margin-left:3em}' +
   '.note{font-style:italic;color:#555}'
 
-function renderRow(row: ComparativeRow, language: Language, justification: boolean): string {
+function renderRow(row: ComparativeRow, language: Language, justification: boolean, number: number | null): string {
   return `<tr data-kind="${row.kind}" data-status="${row.status}">` +
+    (number === null ? '' : `<td class="number">${number}.</td>`) +
     `<td>${renderSide(row.before, language)}</td>` +
     `<td>${renderSide(row.after, language)}${renderNotes(row, language)}</td>` +
     `<td class="proposed-by">${renderProposers(row)}</td>` +

@@ -26,6 +26,11 @@ export interface TableWording {
   noRows?: string
   /** The wordings' column headings; "Previous wording" and "New wording" unless told. */
   columns?: { before: string; after: string }
+  /**
+   * The heading of a first column numbering the rows («№ п/п»), by which a meeting refers to
+   * them ("amendment 5"); no such column unless told.
+   */
+  number?: string
 }
 
 /** The notes under a row's new wording: "Article 7. → Article 8.", "moved", "split from Article 6.". */

@@ -29,8 +29,8 @@ export interface OpenAmendment {
 }
 
 export const AMENDMENTS_WORDS: Record<Language, Required<TableWording> & { title: string; file: string }> = {
-  en: { title: 'Table of amendments', file: 'table of amendments', noRows: 'No proposed wording is awaiting a decision.', columns: { before: 'Text of the draft', after: 'Proposed wording' } },
-  ru: { title: 'Таблица поправок', file: 'таблица поправок', noRows: 'Предложенных редакций, ожидающих решения, нет.', columns: { before: 'Текст проекта', after: 'Предлагаемая редакция' } },
+  en: { title: 'Table of amendments', file: 'table of amendments', noRows: 'No proposed wording is awaiting a decision.', columns: { before: 'Text of the draft', after: 'Proposed wording' }, number: 'No.' },
+  ru: { title: 'Таблица поправок', file: 'таблица поправок', noRows: 'Предложенных редакций, ожидающих решения, нет.', columns: { before: 'Текст проекта', after: 'Предлагаемая редакция' }, number: '№ п/п' },
 }
 
 const oldSide = (segments: Segment[]) => segments.filter((s) => s.kind !== 'insert')

@@ -232,7 +232,7 @@ describe('proposed wordings over the real server', () => {
       return (await res.json()) as ThreadView
     }
     const table = (format: string, account = law.cast.observer) => account.api(`/api/documents/${docId}/amendments-table?format=${format}`)
-    expect(await (await table('html')).text()).toContain('<td colspan="4">No proposed wording is awaiting a decision.</td>')
+    expect(await (await table('html')).text()).toContain('<td colspan="5">No proposed wording is awaiting a decision.</td>')
     // Proposed in the reverse of the text's order; one declined, one accepted: neither awaits a decision.
     await make(8, 'approved by the government', 'adopted by the government', `Per the Constitution ${XSS}\nArticle 12.`)
     await make(2, 'guided by the following principles', 'guided by these principles', 'Shorter.')
@@ -256,9 +256,11 @@ describe('proposed wordings over the real server', () => {
     const whole = await (await table('html')).text()
     expect([...whole.matchAll(/<tr data-kind="(\w+)"/g)].map((m) => m[1])).toEqual(['title', 'preamble', 'chapter', 'article', 'article'])
     const [title, preamble, heading] = [...whole.matchAll(/<tr data-kind[\s\S]*?<\/tr>/g)].map((m) => [...m[0].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => c[1]))
-    expect(title[1]).toBe('<p class="title">Model <ins>Act</ins> On Combating Human Trafficking</p>')
-    expect(preamble[0]).toMatch(/^<p class="preamble">Preamble <\/p><p class="preamble">Recognizing that human trafficking gravely violates <del>human<\/del> dignity/)
-    expect(heading[1]).toBe('<p class="chapter">Chapter I. <ins>Common</ins> provisions</p>')
+    // Numbered as a meeting refers to them, in the order of the text.
+    expect([title[0], preamble[0], heading[0]]).toEqual(['1.', '2.', '3.'])
+    expect(title[2]).toBe('<p class="title">Model <ins>Act</ins> On Combating Human Trafficking</p>')
+    expect(preamble[1]).toMatch(/^<p class="preamble">Preamble <\/p><p class="preamble">Recognizing that human trafficking gravely violates <del>human<\/del> dignity/)
+    expect(heading[2]).toBe('<p class="chapter">Chapter I. <ins>Common</ins> provisions</p>')
     for (const thread of (await law.cast.owner.json<ThreadView[]>(path)).filter((t) => t.comments[0].body === 'Style.')) {
       expect((await post(law.cast.drafter, `${path}/${thread.id}/proposal`, { decision: 'decline' })).status).toBe(200)
     }
@@ -267,11 +269,15 @@ describe('proposed wordings over the real server', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''Amended%20law%20%E2%80%94%20table%20of%20amendments.html")
     const html = await res.text()
-    expect(html).toContain('<thead><tr><th>Text of the draft</th><th>Proposed wording</th><th class="proposed-by">Proposed by</th><th class="justification">Justification</th></tr></thead>')
+    expect(html).toContain('<thead><tr><th class="number">No.</th><th>Text of the draft</th><th>Proposed wording</th><th class="proposed-by">Proposed by</th><th class="justification">Justification</th></tr></thead>')
     const rows = [...html.matchAll(/<tr data-kind="article"[\s\S]*?<\/tr>/g)].map((m) => m[0])
     expect(rows).toHaveLength(2)
     const cells = (row: string) => [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1])
-    const [principles, plan] = rows.map(cells)
+    const [principles, plan] = rows.map(cells).map(([number, ...rest]) => {
+      expect(number).toMatch(/^\d\.$/)
+      return rest
+    })
+    expect(rows.map((row) => cells(row)[0])).toEqual(['1.', '2.'])
     expect(principles[0]).toBe('<p class="heading">Article 3. Guiding principles</p><p class="clause">Measures taken under this Law shall be guided by <del>the following</del> principles:</p>')
     expect(principles[1]).toBe('<p class="heading">Article 3. Guiding principles</p><p class="clause">Measures taken under this Law shall be guided by <ins>these</ins> principles:</p>')
     expect(principles[2]).toBe('<p><abbr title="Ministry of Interior">MoI</abbr></p>')
@@ -284,6 +290,8 @@ describe('proposed wordings over the real server', () => {
     expect(docx.status).toBe(200)
     const xml = readZipEntry(new Uint8Array(await docx.arrayBuffer()), 'word/document.xml')
     expect(xml).toMatch(/<w:t[^>]*>Table of amendments<\/w:t>/)
+    expect(xml).toMatch(/<w:t[^>]*>No\.<\/w:t>[\s\S]*?<w:t[^>]*>Text of the draft<\/w:t>/)
+    expect(xml).toMatch(/<w:t[^>]*>2\.<\/w:t>[\s\S]*?National action plan/)
     expect(xml).toMatch(/<w:t[^>]*>MoI: <\/w:t>[\s\S]*?<w:t[^>]*>Shorter\.<\/w:t>/)
     expect(xml.indexOf('Guiding principles')).toBeLessThan(xml.indexOf('National action plan'))
     // Read access, and a format it knows.

@@ -32,13 +32,15 @@ describe('the table of amendments', () => {
   it('renders as the comparative table does, with the Justification column, its own title and what an empty one says', () => {
     const rows = amendmentRows([{ place: article, block: { role: 'point', label: '2)' }, before: '', passage: 'a <b>', after: '', proposal: 'c', proposer: mvd, reason: '<i>x</i>' }])
     const words = AMENDMENTS_WORDS.ru
-    const html = comparativeTableHtml(rows, { language: 'ru', title: words.title, justification: true, columns: words.columns })
+    const html = comparativeTableHtml(rows, { language: 'ru', title: words.title, justification: true, columns: words.columns, number: words.number })
     expect(html).toContain('<h1>Таблица поправок</h1>')
-    expect(html).toContain('<thead><tr><th>Текст проекта</th><th>Предлагаемая редакция</th><th class="proposed-by">Кем предложено</th><th class="justification">Обоснование</th></tr></thead>')
+    expect(html).toContain('<td class="number">1.</td>')
+    expect(html).toContain('<thead><tr><th class="number">№ п/п</th><th>Текст проекта</th><th>Предлагаемая редакция</th><th class="proposed-by">Кем предложено</th><th class="justification">Обоснование</th></tr></thead>')
     expect(html).toContain('<p class="point">2) <del>a &lt;b&gt;</del></p>')
     expect(html).toContain('<p class="point">2) <ins>c</ins></p>')
     expect(html).toContain('</b> &lt;i&gt;x&lt;/i&gt;</p>')
     expect(html).not.toContain('<i>')
-    expect(comparativeTableHtml([], { language: 'ru', justification: true, noRows: words.noRows })).toContain('<td colspan="4">Предложенных редакций, ожидающих решения, нет.</td>')
+    expect(comparativeTableHtml([], { language: 'ru', justification: true, noRows: words.noRows, number: words.number })).toContain('<td colspan="5">Предложенных редакций, ожидающих решения, нет.</td>')
+    expect(comparativeTableHtml(rows, { language: 'ru' })).not.toContain('class="number"')
   })
 })

@@ -168,7 +168,9 @@ describe('comparativeTableDocx', () => {
     expect(grid).toEqual(columnWidths(true))
     expect((await documentXml(before, after, 'en')).xml).not.toContain('Justification')
     // Landscape A4 (29.7 cm) less the 2 cm and 1.5 cm margins, in twips; each wording wider than both other columns together.
-    for (const widths of [columnWidths(false), columnWidths(true)]) {
+    // A numbered table (the table of amendments) puts a narrow "№" column first.
+    expect(columnWidths(true, true)[0]).toBeLessThan(columnWidths(true, true)[3])
+    for (const widths of [columnWidths(false), columnWidths(true), columnWidths(true, true).slice(1).concat(columnWidths(true, true)[0])]) {
       const [old, now, ...narrow] = widths
       expect(widths.reduce((a, b) => a + b, 0)).toBe(16838 - 2 * 567 - Math.round(1.5 * 567))
       const rest = narrow.reduce((a, b) => a + b, 0)
