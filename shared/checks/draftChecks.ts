@@ -1,0 +1,357 @@
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Language } from '../language'
+import { numberArticleBody, numberDocument, type NumberedNode } from '../numbering'
+import { placeIdOf, placesOf, type Place } from '../places'
+import { isBodyType, isDivisionType } from '../schema'
+import { xrefNumbers, xrefText } from '../xref'
+
+/**
+ * "Check the draft" («Проверка текста»): what a drafter looks over before a version goes out for
+ * agreement, found in the text now. Enumerations punctuated as the region's drafting (and the
+ * UNODC Model Law) punctuates them — the words introducing a list end with a colon, each item
+ * followed by another with a semicolon ("; and", "; or" in English), the last with a full stop —
+ * paragraphs ending with a full stop, headings without one; empty headings and blocks; references
+ * to deleted provisions; two articles with the same heading; unpaired quotation marks or brackets;
+ * double spaces and spaces before punctuation, as text pasted from Word brings them. Pure: the
+ * editor runs it on its document, and applies a fix as an ordinary edit.
+ */
+
+export type CheckKind =
+  | 'introColon'
+  | 'itemSemicolon'
+  | 'lastItemStop'
+  | 'paragraphStop'
+  | 'headingStop'
+  | 'emptyTitle'
+  | 'emptyHeading'
+  | 'emptyBlock'
+  | 'emptyArticle'
+  | 'brokenReference'
+  | 'duplicateHeading'
+  | 'unpaired'
+  | 'doubleSpace'
+  | 'spaceBeforePunctuation'
+
+/** A replacement of the document's content from `from` to `to` (ProseMirror positions) by `text`. */
+export interface CheckFix {
+  from: number
+  to: number
+  text: string
+}
+
+export interface DraftIssue {
+  /** Stable while the text around it stays: the kind, the place, the block and the issue's count in it. */
+  key: string
+  kind: CheckKind
+  /** The place it is in (an article, a division's heading, the title, the preamble, the conclusions). */
+  place: Pick<Place, 'id' | 'kind' | 'label' | 'heading'>
+  /** The block's number ("2.", "(b)", «а)»), '' for an unnumbered one or the place's own heading line. */
+  blockLabel: string
+  /** The block's kind: a body block's, 'heading' for a heading line, 'paragraph' for the preamble's and the conclusions'. */
+  blockKind: 'clause' | 'point' | 'subpoint' | 'heading' | 'title' | 'paragraph'
+  /** Where the caret goes to show it: inside the block (ProseMirror position). */
+  pos: number
+  /** What it is about: the marks unpaired, the article with the same heading, the expected mark. */
+  detail: string
+  fix: CheckFix | null
+}
+
+/** A textblock's text as positions: a reference counts one character (U+FFFC), as it takes one position. */
+interface BlockText {
+  node: PMNode
+  /** Position of the block's content start. */
+  start: number
+  /** Text with each reference as U+FFFC; the same length as the content. */
+  chars: string
+}
+
+const OBJECT = '\uFFFC'
+const CLOSERS = '»”"\')\\]'
+/** A block that opens with a quotation mark quotes another text (an amending law's new wording). */
+const QUOTE_OPENERS = /^[«“"„]/
+/** A block that is a quotation from end to end: its closing mark last, or before the sentence's own. */
+const QUOTED_WHOLE = /[»”"][.;:,]?$/
+
+/** Endings that close a sentence, introduce a list, or go on with it: a mark, then closing quotes or brackets. */
+const ENDS_WITH = {
+  stop: new RegExp(`\\.[${CLOSERS}]*$`),
+  colon: new RegExp(`:[${CLOSERS}]*$`),
+  semicolon: new RegExp(`;[${CLOSERS}]*(\\s+(and|or|и|или))?$`, 'i'),
+}
+
+/** An issue found in one top-level node, its positions from the node's own (0). */
+interface Finding {
+  kind: CheckKind
+  blockKind: DraftIssue['blockKind']
+  blockLabel: string
+  /** The block's id, or its offset in the node. */
+  blockKey: string
+  at: number
+  detail: string
+  fix: CheckFix | null
+}
+
+/** What a top-level node holds for the checks across the law: its heading's words, its references. */
+interface NodeScan {
+  findings: Finding[]
+  heading: string
+  references: { target: unknown; finding: Omit<Finding, 'kind' | 'detail' | 'fix'> }[]
+}
+
+/** Scans of articles, per language: an article unchanged since the last run is not read again (ProseMirror's nodes are immutable). */
+const scans: Record<Language, WeakMap<PMNode, NodeScan>> = { en: new WeakMap(), ru: new WeakMap() }
+
+export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
+  const numbers = xrefNumbers(numberDocument(doc, language))
+  const places = new Map(placesOf(doc, language).map((p) => [p.id, p]))
+  const issues: DraftIssue[] = []
+  const counts = new Map<string, number>()
+  const headings = new Map<string, string>()
+  const add = (place: Place, offset: number, f: Finding) => {
+    const base = `${f.kind}:${place.id}:${f.blockKey}`
+    const n = counts.get(base) ?? 0
+    counts.set(base, n + 1)
+    const fix = f.fix && { from: f.fix.from + offset, to: f.fix.to + offset, text: f.fix.text }
+    issues.push({ key: `${base}:${n}`, kind: f.kind, place: { id: place.id, kind: place.kind, label: place.label, heading: place.heading }, blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, detail: f.detail, fix })
+  }
+  doc.forEach((node, offset) => {
+    const placeId = placeIdOf(node.type.name, node.attrs.id)
+    const place = placeId ? places.get(placeId) : undefined
+    if (!place) return
+    let scan = node.type.name === 'article' ? scans[language].get(node) : undefined
+    if (!scan) {
+      scan = scanNode(node, language)
+      if (node.type.name === 'article') scans[language].set(node, scan)
+    }
+    for (const f of scan.findings) add(place, offset, f)
+    for (const r of scan.references) if (typeof r.target !== 'string' || !numbers.has(r.target)) add(place, offset, { ...r.finding, kind: 'brokenReference', detail: xrefText(r.target, numbers), fix: null })
+    if (node.type.name === 'article' && scan.heading) {
+      const first = headings.get(scan.heading)
+      const heading = textOf(node.child(0), 2)
+      if (first) add(place, offset, { kind: 'duplicateHeading', blockKind: 'heading', blockLabel: '', blockKey: 'heading', at: endOf(heading), detail: first, fix: null })
+      else headings.set(scan.heading, place.label)
+    }
+  })
+  // In the order of the text; the sort is stable, so issues at one position keep the order found.
+  return issues.sort((a, b) => a.pos - b.pos)
+}
+
+/** Everything about one top-level node that depends on it alone. */
+function scanNode(node: PMNode, language: Language): NodeScan {
+  const scan: NodeScan = { findings: [], heading: '', references: [] }
+  const found = (kind: CheckKind, block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, detail: string, fix: CheckFix | null, at = endOf(block)) =>
+    scan.findings.push({ kind, blockKind, blockLabel, blockKey: keyOf(block), at, detail, fix })
+  const typography = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, quotes = true) => {
+    typographyOf(block, blockKind, blockLabel, found, quotes)
+    block.node.forEach((child, offset) => {
+      if (child.type.name === 'xref') scan.references.push({ target: child.attrs.target, finding: { blockKind, blockLabel, blockKey: keyOf(block), at: block.start + offset } })
+    })
+  }
+  if (node.type.name === 'lawTitle') {
+    const title = textOf(node, 1)
+    if (!title.chars.trim()) found('emptyTitle', title, 'title', '', '', null)
+    typography(title, 'title', '')
+  } else if (node.type.name === 'preamble' || node.type.name === 'conclusions') {
+    node.forEach((paragraph, inner) => typography(textOf(paragraph, 1 + inner + 1), 'paragraph', ''))
+  } else if (isDivisionType(node.type.name)) {
+    const heading = textOf(node, 1)
+    headingChecks(heading, found)
+    typography(heading, 'heading', '')
+  } else if (node.type.name === 'article') {
+    const numbered: NumberedNode[] = []
+    numberArticleBody(node, 1, language, numbered)
+    const labels = new Map(numbered.map((n) => [n.id, n.label]))
+    const blocks: ListBlock[] = []
+    node.forEach((child, inner) => {
+      const text = textOf(child, 1 + inner + 1)
+      if (child.type.name === 'articleHeading') {
+        headingChecks(text, found)
+        typography(text, 'heading', '')
+        scan.heading = normalised(text.chars)
+      } else if (isBodyType(child.type.name)) {
+        const label = labels.get(child.attrs.id) ?? ''
+        blocks.push({ text, kind: child.type.name, label })
+        if (!text.chars.trim()) found('emptyBlock', text, child.type.name, label, '', null, text.start)
+        typography(text, child.type.name, label, false)
+      }
+    })
+    if (blocks.length === 0) found('emptyArticle', textOf(node.child(0), 2), 'heading', '', '', null)
+    enumerations(blocks, quotations(blocks, found), found)
+  }
+  return scan
+}
+
+type Found = (kind: CheckKind, block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, detail: string, fix: CheckFix | null, at?: number) => void
+
+interface ListBlock {
+  text: BlockText
+  kind: 'clause' | 'point' | 'subpoint'
+  label: string
+}
+
+/** Where an issue at the end of a block's words is shown: after the last of them. */
+function endOf(block: BlockText): number {
+  return block.start + block.chars.trimEnd().length
+}
+
+function keyOf(block: BlockText): string {
+  return typeof block.node.attrs.id === 'string' ? block.node.attrs.id : String(block.start)
+}
+
+function textOf(node: PMNode, start: number): BlockText {
+  let chars = ''
+  node.forEach((child) => {
+    chars += child.isText ? child.text ?? '' : OBJECT.repeat(child.nodeSize)
+  })
+  return { node, start, chars }
+}
+
+/** A heading's words for comparing: case, ё/е and spacing aside. */
+function normalised(chars: string): string {
+  return chars.replace(/\s+/g, ' ').trim().toLowerCase().replace(/ё/g, 'е')
+}
+
+function headingChecks(heading: BlockText, found: Found): void {
+  const words = heading.chars.trimEnd()
+  if (!words.trim()) {
+    found('emptyHeading', heading, 'heading', '', '', null, heading.start)
+    return
+  }
+  // A heading is a name, not a sentence: no full stop (an ellipsis's or an abbreviation's, «т.д.», aside).
+  const last = words.split(/\s/).pop()!
+  if (words.endsWith('.') && !words.endsWith('..') && !last.slice(0, -1).includes('.')) {
+    found('headingStop', heading, 'heading', '', '.', { from: heading.start + words.length - 1, to: heading.start + words.length, text: '' })
+  }
+}
+
+/**
+ * The punctuation of an article's paragraphs, points and sub-points. A block followed by a block
+ * one level down introduces it (":"); an item followed by another of its list, or whose list goes
+ * on after its own sub-points, ends with ";"; the last item of a list and a paragraph that
+ * introduces nothing end with ".". A list whose items all end with a full stop (sentences) is
+ * left as it is, and so are quoted blocks (an amending law's new wording, «…»), which a block
+ * ending with a colon may introduce.
+ */
+function enumerations(blocks: ListBlock[], quoted: ReadonlySet<number>, found: Found): void {
+  const depth = { clause: 0, point: 1, subpoint: 2 } as const
+  // Lists of sentences: every item of the run after an introduction ends with a full stop.
+  const sentences = new Set<number>()
+  for (let i = 0; i < blocks.length; ) {
+    if (blocks[i].kind === 'clause') {
+      i++
+      continue
+    }
+    let j = i
+    while (j < blocks.length && blocks[j].kind !== 'clause') j++
+    const items = blocks.slice(i, j).filter((b, k) => !(k + i + 1 < j && depth[blocks[k + i + 1].kind] > depth[b.kind]))
+    if (items.length > 1 && items.every((b) => ENDS_WITH.stop.test(b.text.chars.trimEnd()))) for (let k = i; k < j; k++) sentences.add(k)
+    i = j
+  }
+  blocks.forEach((block, i) => {
+    const words = block.text.chars.trimEnd()
+    if (!words.trim() || quoted.has(i)) return
+    const next = blocks[i + 1]
+    if (quoted.has(i + 1) && ENDS_WITH.colon.test(words)) return
+    let expected: 'colon' | 'semicolon' | 'stop'
+    if (next && depth[next.kind] > depth[block.kind]) expected = 'colon'
+    else if (block.kind === 'clause') expected = 'stop'
+    else if (sentences.has(i)) return
+    else if (next && next.kind !== 'clause') expected = 'semicolon'
+    else expected = 'stop'
+    if (ENDS_WITH[expected].test(words)) return
+    const kind: CheckKind = expected === 'colon' ? 'introColon' : expected === 'semicolon' ? 'itemSemicolon' : block.kind === 'clause' ? 'paragraphStop' : 'lastItemStop'
+    const mark = expected === 'colon' ? ':' : expected === 'semicolon' ? ';' : '.'
+    found(kind, block.text, block.kind, block.label, mark, endFix(block.text, words, mark))
+  })
+}
+
+/** Puts `mark` at the end of the words: in place of a wrong mark there (inside closing quotes or brackets too), else after them all. */
+function endFix(block: BlockText, words: string, mark: string): CheckFix {
+  const closers = new RegExp(`[${CLOSERS}]*$`).exec(words)![0]
+  const body = words.slice(0, words.length - closers.length)
+  if (/[.;:,]$/.test(body)) return { from: block.start + body.length - 1, to: block.start + body.length, text: mark }
+  const end = block.start + words.length
+  return { from: end, to: end, text: mark }
+}
+
+/**
+ * Unpaired marks, double spaces and spaces before punctuation in one block. Quotation marks are
+ * the block's own to pair unless it is in an article's body (`quotes` false: see quotations).
+ */
+function typographyOf(block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, found: Found, quotes = true): void {
+  const chars = block.chars
+  const marks = unpaired(balanceOf(chars), quotes ? [...QUOTES, ...BRACKETS] : BRACKETS, quotes)
+  if (marks) found('unpaired', block, blockKind, blockLabel, marks, null)
+  // Between words only: before a punctuation mark the spaces go whole (below).
+  for (const m of chars.matchAll(/(\S)( {2,}|\u00a0 +| +\u00a0)(?=[^\s,;:.)»”\]])/g)) {
+    const from = block.start + m.index! + 1
+    found('doubleSpace', block, blockKind, blockLabel, '', { from, to: from + m[2].length, text: ' ' }, from)
+  }
+  for (const m of chars.matchAll(/(\S)([ \u00a0]+)([,;:.)»”\]])/g)) {
+    // An ellipsis after a space ("and so on ...") is left as typed.
+    if (m[3] === '.' && chars.slice(m.index! + m[0].length).startsWith('..')) continue
+    const from = block.start + m.index! + 1
+    found('spaceBeforePunctuation', block, blockKind, blockLabel, m[3], { from, to: from + m[2].length, text: '' }, from)
+  }
+}
+
+/** Pairs a block must close itself; quotations may run over several blocks of an article (an amending law's new wording). */
+const BRACKETS = ['()', '[]']
+const QUOTES = ['«»', '“”']
+const PAIR_MARKS = /[«»()[\]“”"]/g
+
+/** How a run of text leaves each pair: its depth after it (opened less closed), whether it closed one not opened, and its straight quotes. */
+interface Balance {
+  depth: Map<string, number>
+  negative: Set<string>
+  straight: number
+}
+
+function balanceOf(chars: string, from: Balance = { depth: new Map(), negative: new Set(), straight: 0 }): Balance {
+  const balance: Balance = { depth: new Map(from.depth), negative: new Set(), straight: from.straight }
+  for (const [mark] of chars.matchAll(PAIR_MARKS)) {
+    if (mark === '"') {
+      balance.straight++
+      continue
+    }
+    const pair = [...BRACKETS, ...QUOTES].find((p) => p.includes(mark))!
+    const d = (balance.depth.get(pair) ?? 0) + (mark === pair[0] ? 1 : -1)
+    if (d < 0) balance.negative.add(pair)
+    balance.depth.set(pair, Math.max(d, 0))
+  }
+  return balance
+}
+
+/** The pairs `balance` leaves open or closed without opening (and '"' for an odd number of straight quotes), as "«» ()". */
+function unpaired(balance: Balance, pairs: readonly string[], straight: boolean): string {
+  const out = pairs.filter((p) => balance.negative.has(p) || (balance.depth.get(p) ?? 0) !== 0)
+  if (straight && balance.straight % 2 === 1) out.push('"')
+  return out.join(' ')
+}
+
+/**
+ * Quotation marks over an article's body: a quotation may open in one block and close in a later
+ * one. Reports the block that closes one never opened, and the block whose quotation is never
+ * closed; marks which blocks are inside a quotation (their punctuation is the quoted text's).
+ */
+function quotations(blocks: ListBlock[], found: Found): Set<number> {
+  const inside = new Set<number>()
+  let balance: Balance = { depth: new Map(), negative: new Set(), straight: 0 }
+  let opened = -1
+  const isOpen = (b: Balance) => QUOTES.some((p) => (b.depth.get(p) ?? 0) > 0) || b.straight % 2 === 1
+  blocks.forEach((block, i) => {
+    const open = isOpen(balance)
+    balance = balanceOf(block.text.chars, balance)
+    const closedUnopened = unpaired({ ...balance, depth: new Map() }, QUOTES, false)
+    if (closedUnopened) found('unpaired', block.text, block.kind, block.label, closedUnopened, null)
+    const stillOpen = isOpen(balance)
+    if (stillOpen && !open) opened = i
+    // Quoted wording: inside a quotation from an earlier block, or opening one that runs on or takes the whole block
+    // (not a definition's “term” means …, whose quotation closes within its words).
+    const words = block.text.chars.trim()
+    if (open || (QUOTE_OPENERS.test(words) && (stillOpen || QUOTED_WHOLE.test(words)))) inside.add(i)
+  })
+  const left = unpaired({ ...balance, negative: new Set() }, QUOTES, true)
+  if (left && opened >= 0) found('unpaired', blocks[opened].text, blocks[opened].kind, blocks[opened].label, left, null)
+  return inside
+}

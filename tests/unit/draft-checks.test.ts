@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest'
+import { EditorState } from '@tiptap/pm/state'
+import { checkDraft, type DraftIssue } from '../../shared/checks/draftChecks'
+import { docFromJSON, type DocJSON } from '../../shared/schema'
+import { createBuilders } from '../../shared/seed/builders'
+import { sampleLaw } from '../../shared/seed/modelLaw'
+import { generateLaw } from '../../shared/diff/testing/generateLaw'
+import type { Language } from '../../shared/language'
+
+const check = (json: DocJSON, language: Language = 'ru') => checkDraft(docFromJSON(json), language)
+const brief = (issues: DraftIssue[]) => issues.map((i) => [i.kind, i.place.label, i.blockLabel, i.detail])
+
+/** The document with every fix applied, one at a time from the last: what "Fix" gives the drafter. */
+function fixed(json: DocJSON, issues: DraftIssue[]): DocJSON {
+  const state = EditorState.create({ doc: docFromJSON(json) })
+  const tr = state.tr
+  for (const { fix } of [...issues].sort((a, b) => b.fix!.from - a.fix!.from)) tr.insertText(fix!.text, fix!.from, fix!.to)
+  return tr.doc.toJSON() as DocJSON
+}
+
+const textOf = (json: DocJSON): string[] => {
+  const out: string[] = []
+  const walk = (node: DocJSON) => {
+    if (node.content?.every((c) => c.type === 'text' || c.type === 'xref')) out.push(node.content.map((c) => c.text ?? '#').join(''))
+    else node.content?.forEach(walk)
+  }
+  walk(json)
+  return out
+}
+
+describe('checking a draft', () => {
+  it('finds nothing in the sample laws, English and Russian, which follow the conventions', () => {
+    expect(checkDraft(docFromJSON(sampleLaw('ru')), 'ru')).toEqual([])
+    expect(checkDraft(docFromJSON(sampleLaw('en')), 'en')).toEqual([])
+  })
+
+  it('checks the punctuation of enumerations, and fixes it in place', () => {
+    const b = createBuilders('t')
+    const law = b.law('Закон', [], [
+      b.article('Принципы', [
+        b.clause('Меры основываются на следующих принципах'),
+        b.point('законность,'),
+        b.point('гуманизм:'),
+        b.subpoint('уважение «достоинства»'),
+        b.subpoint('недискриминация;'),
+        b.point('сотрудничество;'),
+        b.clause('Государство обеспечивает защиту:'),
+      ]),
+    ])
+    const issues = check(law)
+    expect(brief(issues)).toEqual([
+      ['introColon', 'Статья 1.', '1.', ':'],
+      ['itemSemicolon', 'Статья 1.', '1)', ';'],
+      ['itemSemicolon', 'Статья 1.', 'а)', ';'],
+      ['lastItemStop', 'Статья 1.', '3)', '.'],
+      ['paragraphStop', 'Статья 1.', '2.', '.'],
+    ])
+    expect(textOf(fixed(law, issues)).slice(2)).toEqual([
+      'Меры основываются на следующих принципах:',
+      'законность;',
+      'гуманизм:',
+      'уважение «достоинства»;',
+      'недискриминация;',
+      'сотрудничество.',
+      'Государство обеспечивает защиту.',
+    ])
+    expect(check(fixed(law, issues))).toEqual([])
+  })
+
+  it('takes "; and", lists of sentences, definitions and an amending law’s quoted wording as they are', () => {
+    const b = createBuilders('t')
+    expect(check(b.law('Law', [], [
+      b.article('Scope', [b.clause('This Law applies to:'), b.point('nationals; and'), b.point('stateless persons.')]),
+      b.article('Sentences', [b.clause('The following apply:'), b.point('The first rule applies.'), b.point('The second rule applies.')]),
+      b.article('Amendment', [b.clause('Article 5 shall read as follows:'), b.clause('“Article 5. Scope'), b.clause('This Law applies to everyone”.'), b.clause('Article 6 is repealed.')]),
+      b.article('Terms', [b.clause('In this Law:'), b.point('“child” means a person under eighteen;'), b.point('“victim” means a natural person.')]),
+    ]), 'en')).toEqual([])
+    // A definition's punctuation is still checked; a quotation never closed is found where it opens.
+    expect(brief(check(b.law('Law', [], [
+      b.article('Terms', [b.clause('In this Law:'), b.point('“child” means a person under eighteen'), b.point('“victim” means a natural person.')]),
+      b.article('Amendment', [b.clause('Article 5 shall read as follows:'), b.clause('“Article 5. Scope'), b.clause('This Law applies to everyone.')]),
+    ]), 'en'))).toEqual([
+      ['itemSemicolon', 'Article 1.', '(a)', ';'],
+      ['unpaired', 'Article 2.', '2.', '“”'],
+    ])
+  })
+
+  it('finds empty headings and blocks, a heading ending with a full stop, an article without text and two with the same heading', () => {
+    const b = createBuilders('t')
+    const law = b.law('', [], [
+      b.chapter(''),
+      b.article('Цели.', [b.clause('Текст.'), b.clause('')]),
+      b.article('Цели ', []),
+      b.article('ЦЕЛИ', [b.clause('Текст.')]),
+      b.article('Прочее и т.д.', [b.clause('Текст.')]),
+    ])
+    expect(brief(check(law))).toEqual([
+      ['emptyTitle', 'Название', '', ''],
+      ['emptyHeading', 'Глава 1.', '', ''],
+      ['headingStop', 'Статья 1.', '', '.'],
+      ['emptyBlock', 'Статья 1.', '2.', ''],
+      ['emptyArticle', 'Статья 2.', '', ''],
+      ['duplicateHeading', 'Статья 3.', '', 'Статья 2.'],
+    ])
+  })
+
+  it('finds unpaired marks, double spaces, spaces before punctuation and references to deleted provisions, and puts the spaces right', () => {
+    const b = createBuilders('t')
+    const law = b.law('Закон  о «защите', [], [
+      b.article('Термины', [b.clause('В  настоящем Законе (далее — Закон , используются понятия :'), b.point('первое [или второе.')]),
+    ])
+    const article = (law.content![2].content![1] as DocJSON)
+    article.content!.push({ type: 'text', text: ', см. статью ' }, { type: 'xref', attrs: { target: 'gone00000000' } })
+    const issues = check(law)
+    expect(brief(issues)).toEqual([
+      ['doubleSpace', 'Название', '', ''],
+      ['unpaired', 'Название', '', '«»'],
+      ['doubleSpace', 'Статья 1.', '', ''],
+      ['spaceBeforePunctuation', 'Статья 1.', '', ','],
+      ['spaceBeforePunctuation', 'Статья 1.', '', ':'],
+      ['brokenReference', 'Статья 1.', '', '[?]'],
+      ['unpaired', 'Статья 1.', '', '()'],
+      ['introColon', 'Статья 1.', '', ':'],
+      ['unpaired', 'Статья 1.', '1)', '[]'],
+    ])
+    const spaces = issues.filter((i) => i.kind === 'doubleSpace' || i.kind === 'spaceBeforePunctuation')
+    expect(textOf(fixed(law, spaces)).slice(0, 1)).toEqual(['Закон о «защите'])
+    expect(textOf(fixed(law, spaces))[2]).toBe('В настоящем Законе (далее — Закон, используются понятия:, см. статью #')
+  })
+
+  it('keys each issue by its place and block, so that it is found again after edits elsewhere', () => {
+    const law = generateLaw({ articles: 30 })
+    const before = check(law, 'en')
+    expect(before.length).toBeGreaterThan(0)
+    const moved = { ...law, content: [law.content![0], law.content![1], { type: 'chapter', attrs: { id: 'new000000000' }, content: [{ type: 'text', text: 'New' }] }, ...law.content!.slice(2)] }
+    const after = check(moved, 'en')
+    expect(after.map((i) => i.key)).toEqual(before.map((i) => i.key))
+    expect(after.map((i) => i.pos - before.find((b) => b.key === i.key)!.pos)).toEqual(after.map(() => 5))
+  })
+})
