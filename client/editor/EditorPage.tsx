@@ -7,6 +7,7 @@ import { applySession, refreshSession, type Identity } from '../auth/session'
 import { can } from '../../shared/roles'
 import { ShareDialog } from './ShareDialog'
 import { ActivityPanel } from './ActivityPanel'
+import { ChecksPanel } from '../checks/ChecksPanel'
 import { HistoryPanel } from '../versions/HistoryPanel'
 import { useI18n } from '../i18n/i18n'
 import { navigate } from '../router'
@@ -209,6 +210,9 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         </button>
       )}
       {actions && (
+        <button type="button" data-testid="toggle-checks" onClick={() => panels.toggle('checks')} aria-pressed={panels.open.checks}>{t('checks.button')}</button>
+      )}
+      {actions && (
         <button type="button" data-testid="toggle-alternatives" onClick={() => panels.toggle('alternatives')} aria-pressed={panels.open.alternatives}>{t('alternatives.button')}</button>
       )}
       {actions && (
@@ -235,7 +239,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     )
 
   const { open } = panels
-  const anyPanel = !ended && (open.history || open.activity || open.alternatives || (open.parallel && !!besideVersion) || (open.comments && !!comments))
+  const anyPanel = !ended && (open.history || open.activity || open.checks || open.alternatives || (open.parallel && !!besideVersion) || (open.comments && !!comments))
   return (
     <div className="page editor-page">
       {header}
@@ -318,6 +322,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         <aside className="sidebar sidebar-right" onKeyDown={panels.onKeyDown} ref={followSheet}>
           {anyPanel && open.history && <HistoryPanel docId={docId} title={title} language={load.doc.language} canEdit={editable} onClose={() => panels.close('history')} />}
           {anyPanel && open.activity && <ActivityPanel docId={docId} session={session} onClose={() => panels.close('activity')} />}
+          {anyPanel && open.checks && <ChecksPanel editor={editor} language={load.doc.language} onClose={() => panels.close('checks')} />}
           {anyPanel && open.alternatives && (
             <AlternativesPanel docId={docId} editor={editor} session={session} language={load.doc.language} onClose={() => panels.close('alternatives')} />
           )}

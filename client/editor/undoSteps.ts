@@ -3,9 +3,12 @@ import { yUndoPluginKey } from '@tiptap/y-tiptap'
 import { isRemoteTransaction, isTextOnlyTransaction } from '../../shared/editor/changes'
 import { writeWaitingTyping } from './localSyncAfterFrame'
 
-/** Whether a local change is an undo step of its own: anything but typing (a new block, Enter, a join, a move, a change of level, a paste). */
+/** A transaction's meta: a change of words that is an undo step of its own (a fix from the text's check). */
+export const OWN_UNDO_STEP = 'accordOwnUndoStep'
+
+/** Whether a local change is an undo step of its own: anything but typing (a new block, Enter, a join, a move, a change of level, a paste, a fix). */
 function isUndoBoundary(tr: Transaction): boolean {
-  return !isTextOnlyTransaction(tr) || tr.getMeta('paste') === true || tr.getMeta('uiEvent') === 'paste'
+  return !isTextOnlyTransaction(tr) || tr.getMeta('paste') === true || tr.getMeta('uiEvent') === 'paste' || tr.getMeta(OWN_UNDO_STEP) === true
 }
 
 /**

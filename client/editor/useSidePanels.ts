@@ -9,7 +9,7 @@ const oneColumn = () => window.matchMedia(ONE_COLUMN).matches
 const SHEET_SHARE = 0.45
 
 /** The panels of the right-hand sidebar; each one's element carries data-panel="<name>". */
-export type PanelName = 'history' | 'activity' | 'comments' | 'alternatives' | 'parallel'
+export type PanelName = 'history' | 'activity' | 'comments' | 'alternatives' | 'parallel' | 'checks'
 
 /** Into a panel opened from its button: its marked control (data-panel-focus), else its heading. */
 function focusPanel(name: PanelName): void {
@@ -35,7 +35,7 @@ export function keepAboveSheet(target: Element | Range | null): void {
  * Comments start open, except in one column, where they would cover the text at once.
  */
 export function useSidePanels(editor: Editor | null) {
-  const [open, setOpen] = useState<Record<PanelName, boolean>>(() => ({ history: false, activity: false, comments: !oneColumn(), alternatives: false, parallel: false }))
+  const [open, setOpen] = useState<Record<PanelName, boolean>>(() => ({ history: false, activity: false, comments: !oneColumn(), alternatives: false, parallel: false, checks: false }))
   const [focusing, setFocusing] = useState<PanelName | null>(null)
 
   // After the render that shows it.

@@ -1,0 +1,125 @@
+import { useRef, useState, type KeyboardEvent } from 'react'
+import type { Editor } from '@tiptap/react'
+import type { Language } from '../../shared/language'
+import { labelInText } from '../../shared/numbering'
+import type { CheckKind, DraftIssue } from '../../shared/checks/draftChecks'
+import { useI18n, type Translate } from '../i18n/i18n'
+import { useProgressive } from '../ui/useProgressive'
+import { applyFixes, showIssue } from './applyFixes'
+import { useDraftChecks } from './useDraftChecks'
+
+/** The kinds of issue as the panel's filter groups them. */
+const GROUPS = {
+  punctuation: ['introColon', 'itemSemicolon', 'lastItemStop', 'paragraphStop', 'headingStop'],
+  empty: ['emptyTitle', 'emptyHeading', 'emptyBlock', 'emptyArticle'],
+  references: ['brokenReference', 'duplicateHeading'],
+  typography: ['unpaired', 'doubleSpace', 'spaceBeforePunctuation'],
+} as const satisfies Record<string, readonly CheckKind[]>
+type GroupName = keyof typeof GROUPS
+type Group = GroupName | 'all'
+const GROUP_NAMES = Object.keys(GROUPS) as GroupName[]
+const inGroup = (group: GroupName, kind: CheckKind) => (GROUPS[group] as readonly CheckKind[]).includes(kind)
+
+/** A long list (a draft pasted from Word) appears in pieces, as the comments panel's does. */
+const FIRST_ROWS = 60
+const ROWS_PER_FRAME = 120
+
+/**
+ * "Check the text": what to look over before a version goes out (shared/checks/draftChecks.ts),
+ * in the order of the text, each a button to its place; those who may edit fix one, or all that
+ * can be fixed, as an ordinary edit. Checked again as the text changes, while the panel is open.
+ */
+export function ChecksPanel({ editor, language, onClose }: { editor: Editor | null; language: Language; onClose: () => void }) {
+  const { t } = useI18n()
+  const { issues, recheck } = useDraftChecks(editor, language)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const [group, setGroup] = useState<Group>('all')
+  const shown = issues?.filter((i) => group === 'all' || inGroup(group, i.kind)) ?? []
+  const progressive = useProgressive(shown.length, FIRST_ROWS, ROWS_PER_FRAME)
+  const canFix = editor !== null && !editor.isDestroyed && editor.isEditable
+  const fixable = shown.filter((i) => i.fix)
+  const fix = (keys: string[]) => {
+    if (!editor || editor.isDestroyed) return
+    applyFixes(editor, language, new Set(keys))
+    recheck()
+    // Its button goes with the issue: the focus stays in the panel (where Ctrl+Z undoes the fix), on its heading.
+    heading.current?.focus()
+  }
+  return (
+    <section className="panel checks-panel" aria-labelledby="checks-title" data-panel="checks" data-testid="checks-panel" onKeyDown={(e) => undoFromPanel(e, editor)}>
+      <div className="panel-header">
+        <h2 id="checks-title" tabIndex={-1} ref={heading}>{t('checks.title')}</h2>
+        <button type="button" className="link-button" onClick={onClose}>{t('common.close')}</button>
+      </div>
+      {issues === null ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : issues.length === 0 ? (
+        <p className="muted" data-testid="checks-none">{t('checks.none')}</p>
+      ) : (
+        <>
+          <div className="checks-bar">
+            <label className="small">
+              {t('checks.show')}
+              <select value={group} onChange={(e) => setGroup(e.target.value as Group)} data-panel-focus>
+                <option value="all">{t('checks.group.all', { n: issues.length })}</option>
+                {GROUP_NAMES.map((name) => {
+                  const n = issues.filter((i) => inGroup(name, i.kind)).length
+                  return n > 0 && <option key={name} value={name}>{t(`checks.group.${name}`, { n })}</option>
+                })}
+              </select>
+            </label>
+            {canFix && fixable.length > 1 && (
+              <button type="button" data-testid="checks-fix-all" onClick={() => fix(fixable.map((i) => i.key))}>
+                {t('checks.fixAll', { n: fixable.length })}
+              </button>
+            )}
+          </div>
+          <p className="muted small" role="status" data-testid="checks-count">{t('checks.found', { n: shown.length })}</p>
+          <ol className="checks-list">
+            {shown.slice(0, progressive.shown).map((issue) => (
+              <li key={issue.key} className="checks-item" data-testid="check" data-kind={issue.kind}>
+                <button type="button" className="link-button checks-where" onClick={() => editor && !editor.isDestroyed && showIssue(editor, language, issue)}>
+                  {whereOf(issue, t)}
+                </button>
+                <span className="checks-what">{whatOf(issue, t)}</span>
+                {canFix && issue.fix && (
+                  <button type="button" className="link-button" data-testid="check-fix" onClick={() => fix([issue.key])}>
+                    {t('checks.fix')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ol>
+          {progressive.shown < shown.length && (
+            <button type="button" className="link-button" onClick={progressive.showAll}>{t('checks.showAll', { n: shown.length })}</button>
+          )}
+        </>
+      )}
+    </section>
+  )
+}
+
+/** Ctrl+Z (Ctrl+Shift+Z, Ctrl+Y) right after a fix, the focus still on its button, undoes (redoes) it, as in the text. */
+function undoFromPanel(event: KeyboardEvent, editor: Editor | null): void {
+  if (!editor || editor.isDestroyed || !editor.isEditable || !(event.ctrlKey || event.metaKey) || event.altKey) return
+  const key = event.code === 'KeyZ' ? (event.shiftKey ? 'redo' : 'undo') : event.code === 'KeyY' && !event.shiftKey ? 'redo' : null
+  if (!key) return
+  event.preventDefault()
+  if (key === 'undo') editor.commands.undo()
+  else editor.commands.redo()
+}
+
+/** "Статья 3, пункт 2)": the place as the text numbers it, then the block in the interface's words. */
+function whereOf(issue: DraftIssue, t: Translate): string {
+  const place = labelInText(issue.place.label) || issue.place.heading
+  if (issue.blockKind === 'heading' && issue.place.kind === 'article') return `${place}, ${t('checks.heading')}`
+  if (issue.blockKind === 'clause' || issue.blockKind === 'point' || issue.blockKind === 'subpoint') {
+    return issue.blockLabel ? `${place}, ${t(`xref.kind.${issue.blockKind}`).toLowerCase()} ${labelInText(issue.blockLabel)}` : place
+  }
+  return place
+}
+
+function whatOf(issue: DraftIssue, t: Translate): string {
+  const detail = issue.kind === 'duplicateHeading' ? labelInText(issue.detail) : issue.detail
+  return t(`checks.kind.${issue.kind}`, { detail })
+}

@@ -1,0 +1,39 @@
+import type { Editor } from '@tiptap/react'
+import { TextSelection } from '@tiptap/pm/state'
+import type { Language } from '../../shared/language'
+import { checkDraft, type DraftIssue } from '../../shared/checks/draftChecks'
+import { OWN_UNDO_STEP } from '../editor/undoSteps'
+
+/**
+ * Applies the fixes of the issues with these keys, as the text reads now (checked again: others
+ * may have typed since the list was drawn), in one edit: one step of undo, sent to everyone as any
+ * edit. Fixes overlapping one already applied wait for the next check. Returns how many applied.
+ */
+export function applyFixes(editor: Editor, language: Language, keys: ReadonlySet<string>): number {
+  const fixes = checkDraft(editor.state.doc, language)
+    .filter((issue) => keys.has(issue.key) && issue.fix)
+    .map((issue) => issue.fix!)
+    .sort((a, b) => b.from - a.from)
+  const tr = editor.state.tr
+  let floor = Infinity
+  let applied = 0
+  for (const fix of fixes) {
+    if (fix.to > floor) continue
+    tr.insertText(fix.text, fix.from, fix.to)
+    floor = fix.from
+    applied++
+  }
+  if (applied > 0) editor.view.dispatch(tr.setMeta(OWN_UNDO_STEP, true))
+  return applied
+}
+
+/** Puts the caret where the issue is and brings it into view (the text as it reads now: found again by its key). */
+export function showIssue(editor: Editor, language: Language, issue: DraftIssue): void {
+  const now = checkDraft(editor.state.doc, language).find((i) => i.key === issue.key) ?? issue
+  const pos = Math.min(now.pos, editor.state.doc.content.size)
+  editor.view.dispatch(editor.state.tr.setSelection(TextSelection.near(editor.state.doc.resolve(pos))))
+  // Centred, not at the window's edge, where the sticky toolbar would cover it.
+  const { node } = editor.view.domAtPos(editor.state.selection.from)
+  ;(node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'center' })
+  editor.view.focus()
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import * as Y from 'yjs'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { createCast, createDocument, shareWithCast, type Cast } from '../helpers/accounts'
+import { connectClient, elementText, nthElement, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+
+/**
+ * In the browser, in the Russian interface: a drafter checks the text before a version goes out —
+ * a co-author has dropped a semicolon and typed a double space — and fixes it from the panel;
+ * a reviewer sees the same list, without the fixes.
+ */
+describe('checking the text, in the browser', () => {
+  let server: TestServer
+  let browser: Browser
+  let cast: Cast
+  let docId: string
+  let coauthor: TestClient
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    cast = await createCast(server.url)
+    docId = (await createDocument(cast.owner, { title: 'Модельный закон', template: 'sample', language: 'ru' })).id
+    await shareWithCast(cast, docId)
+    browser = await launchBrowser()
+    coauthor = connectClient(server.wsUrl, docId, { cookie: cast.owner.cookie })
+    await waitSynced(coauthor)
+  })
+
+  afterAll(async () => {
+    coauthor?.destroy()
+    await browser?.close()
+    await server?.close()
+  })
+
+  async function open(account: Cast['drafter']): Promise<Page> {
+    const context = await contextFor(browser, server.url, account, { language: 'ru' })
+    const page = await context.newPage()
+    page.context().setDefaultTimeout(10_000)
+    errors.push(...trackErrors(page))
+    await page.goto(`${server.url}/d/${docId}`)
+    await page.locator('.legal-text article.article').nth(2).waitFor()
+    await page.getByTestId('toggle-checks').click()
+    return page
+  }
+
+  it('finds nothing in a draft laid out by the rules, then what a co-author got wrong, live; a fix is an edit for everyone, undone with Ctrl+Z', async () => {
+    const page = await open(cast.drafter)
+    const panel = page.getByTestId('checks-panel')
+    expect(await panel.getByTestId('checks-none').textContent()).toBe('Ничего не найдено: текст оформлен по правилам.')
+    // The panel took the focus from its button: keyboard users land in it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('checks-title')
+
+    // A co-author drops the semicolon after point 1) of Article 3 and types a double space into Article 1.
+    const point = nthElement(coauthor.ydoc, 'point', 0).get(0) as Y.XmlText
+    point.delete(point.length - 1, 1)
+    ;(nthElement(coauthor.ydoc, 'clause', 0).get(0) as Y.XmlText).insert('Настоящий'.length, ' ')
+    await waitSaved(coauthor)
+
+    await expect.poll(() => panel.getByTestId('check').count()).toBe(2)
+    expect(await panel.getByTestId('check').allTextContents()).toEqual([
+      'Статья 1Два пробела подрядИсправить',
+      'Статья 3, пункт 1)Элемент перечисления, за которым следует другой, заканчивается точкой с запятойИсправить',
+    ])
+    expect(await panel.getByTestId('checks-count').textContent()).toBe('Найдено: 2')
+
+    // Where: a button that puts the caret at the end of that point's words.
+    await panel.getByRole('button', { name: 'Статья 3, пункт 1)' }).click()
+    await expect.poll(() => page.evaluate(() => getSelection()?.anchorNode?.parentElement?.closest('[data-id]')?.textContent)).toBe('уважение прав человека и достоинства личности')
+
+    // One fixed: the semicolon is back, for the co-author too; the panel follows.
+    await panel.locator('[data-kind="itemSemicolon"]').getByTestId('check-fix').click()
+    await expect.poll(() => elementText(coauthor.ydoc, 'point', 0)).toBe('уважение прав человека и достоинства личности;')
+    await expect.poll(() => panel.getByTestId('check').count()).toBe(1)
+    // Undone: only the drafter's own fix, as any edit of theirs.
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => elementText(coauthor.ydoc, 'point', 0)).toBe('уважение прав человека и достоинства личности')
+    await expect.poll(() => panel.getByTestId('check').count()).toBe(2)
+
+    // Everything at once: one edit.
+    await panel.getByTestId('checks-fix-all').click()
+    await expect.poll(() => elementText(coauthor.ydoc, 'point', 0)).toBe('уважение прав человека и достоинства личности;')
+    expect(elementText(coauthor.ydoc, 'clause', 0)).toMatch(/^Настоящий Закон определяет/)
+    await expect.poll(() => panel.getByTestId('checks-none').count()).toBe(1)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('shows a reviewer the same list, to go to each place, without fixes', async () => {
+    const heading = nthElement(coauthor.ydoc, 'articleHeading', 3).get(0) as Y.XmlText
+    heading.insert(heading.length, '.')
+    await waitSaved(coauthor)
+    const page = await open(cast.reviewer)
+    const panel = page.getByTestId('checks-panel')
+    await expect.poll(() => panel.getByTestId('check').allTextContents()).toEqual(['Статья 4, заголовокЗаголовок пишется без точки в конце'])
+    expect(await panel.getByTestId('check-fix').count()).toBe(0)
+    expect(await panel.getByTestId('checks-fix-all').count()).toBe(0)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
