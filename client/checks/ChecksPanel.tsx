@@ -33,7 +33,9 @@ export function ChecksPanel({ editor, language, onClose }: { editor: Editor | nu
   const { t } = useI18n()
   const { issues, recheck } = useDraftChecks(editor, language)
   const heading = useRef<HTMLHeadingElement>(null)
-  const [group, setGroup] = useState<Group>('all')
+  const [chosen, setGroup] = useState<Group>('all')
+  // A kind all fixed leaves the filter's list: then everything is shown.
+  const group = chosen !== 'all' && !issues?.some((i) => inGroup(chosen, i.kind)) ? 'all' : chosen
   const shown = issues?.filter((i) => group === 'all' || inGroup(group, i.kind)) ?? []
   const progressive = useProgressive(shown.length, FIRST_ROWS, ROWS_PER_FRAME)
   const canFix = editor !== null && !editor.isDestroyed && editor.isEditable

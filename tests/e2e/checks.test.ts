@@ -65,6 +65,12 @@ describe('checking the text, in the browser', () => {
       'Статья 3, пункт 1)Элемент перечисления, за которым следует другой, заканчивается точкой с запятойИсправить',
     ])
     expect(await panel.getByTestId('checks-count').textContent()).toBe('Найдено: 2')
+    // By kind: the spaces alone.
+    const show = panel.getByLabel('Показать')
+    expect(await show.locator('option').allTextContents()).toEqual(['Всё (2)', 'Знаки препинания (1)', 'Пробелы и парные знаки (1)'])
+    await show.selectOption('typography')
+    await expect.poll(() => panel.getByTestId('check').allTextContents()).toEqual(['Статья 1Два пробела подрядИсправить'])
+    await show.selectOption('all')
 
     // Where: a button that puts the caret at the end of that point's words.
     await panel.getByRole('button', { name: 'Статья 3, пункт 1)' }).click()
