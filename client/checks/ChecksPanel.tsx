@@ -10,7 +10,7 @@ import { useDraftChecks } from './useDraftChecks'
 
 /** The kinds of issue as the panel's filter groups them. */
 const GROUPS = {
-  punctuation: ['introColon', 'itemSemicolon', 'lastItemStop', 'paragraphStop', 'headingStop'],
+  punctuation: ['introColon', 'itemSemicolon', 'lastItemStop', 'paragraphStop', 'headingStop', 'singleItem'],
   empty: ['emptyTitle', 'emptyHeading', 'emptyBlock', 'emptyArticle'],
   references: ['brokenReference', 'duplicateHeading'],
   typography: ['unpaired', 'doubleSpace', 'spaceBeforePunctuation'],

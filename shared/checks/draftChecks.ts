@@ -22,6 +22,7 @@ export type CheckKind =
   | 'lastItemStop'
   | 'paragraphStop'
   | 'headingStop'
+  | 'singleItem'
   | 'emptyTitle'
   | 'emptyHeading'
   | 'emptyBlock'
@@ -228,7 +229,7 @@ function headingChecks(heading: BlockText, found: Found): void {
  * The punctuation of an article's paragraphs, points and sub-points. A block followed by a block
  * one level down introduces it (":"); an item followed by another of its list, or whose list goes
  * on after its own sub-points, ends with ";"; the last item of a list and a paragraph that
- * introduces nothing end with ".". A list whose items all end with a full stop (sentences) is
+ * introduces nothing end with ".", and a list has more than one item. A list whose items all end with a full stop (sentences) is
  * left as it is, and so are quoted blocks (an amending law's new wording, «…»), which a block
  * ending with a colon may introduce.
  */
@@ -262,6 +263,13 @@ function enumerations(blocks: ListBlock[], quoted: ReadonlySet<number>, found: F
     const kind: CheckKind = expected === 'colon' ? 'introColon' : expected === 'semicolon' ? 'itemSemicolon' : block.kind === 'clause' ? 'paragraphStop' : 'lastItemStop'
     const mark = expected === 'colon' ? ':' : expected === 'semicolon' ? ';' : '.'
     found(kind, block.text, block.kind, block.label, mark, endFix(block.text, words, mark))
+  })
+  // A list of one item is no list: drafting manuals have it written into the words introducing it.
+  blocks.forEach((block, i) => {
+    let items = 0
+    for (let j = i + 1; j < blocks.length && depth[blocks[j].kind] > depth[block.kind]; j++) if (depth[blocks[j].kind] === depth[block.kind] + 1) items++
+    const item = blocks[i + 1]
+    if (items === 1 && !quoted.has(i + 1)) found('singleItem', item.text, item.kind, item.label, '', null, item.text.start)
   })
 }
 

@@ -67,7 +67,7 @@ describe('checking the text, in the browser', () => {
     expect(await panel.getByTestId('checks-count').textContent()).toBe('Найдено: 2')
     // By kind: the spaces alone.
     const show = panel.getByLabel('Показать')
-    expect(await show.locator('option').allTextContents()).toEqual(['Всё (2)', 'Знаки препинания (1)', 'Пробелы и парные знаки (1)'])
+    expect(await show.locator('option').allTextContents()).toEqual(['Всё (2)', 'Перечисления и знаки препинания (1)', 'Пробелы и парные знаки (1)'])
     await show.selectOption('typography')
     await expect.poll(() => panel.getByTestId('check').allTextContents()).toEqual(['Статья 1Два пробела подрядИсправить'])
     await show.selectOption('all')

@@ -67,6 +67,17 @@ describe('checking a draft', () => {
     expect(check(fixed(law, issues))).toEqual([])
   })
 
+  it('finds a list of one item, in a paragraph or a point', () => {
+    const b = createBuilders('t')
+    expect(brief(check(b.law('Закон', [], [
+      b.article('Одно', [b.clause('Закон применяется:'), b.point('к гражданам:'), b.subpoint('проживающим за рубежом.'), b.clause('Текст.')]),
+      b.article('Два', [b.clause('Закон применяется:'), b.point('к гражданам;'), b.point('к апатридам.')]),
+    ])))).toEqual([
+      ['singleItem', 'Статья 1.', '1)', ''],
+      ['singleItem', 'Статья 1.', 'а)', ''],
+    ])
+  })
+
   it('takes "; and", lists of sentences, definitions and an amending law’s quoted wording as they are', () => {
     const b = createBuilders('t')
     expect(check(b.law('Law', [], [
@@ -121,6 +132,7 @@ describe('checking a draft', () => {
       ['brokenReference', 'Статья 1.', '', '[?]'],
       ['unpaired', 'Статья 1.', '', '()'],
       ['introColon', 'Статья 1.', '', ':'],
+      ['singleItem', 'Статья 1.', '1)', ''],
       ['unpaired', 'Статья 1.', '1)', '[]'],
     ])
     const spaces = issues.filter((i) => i.kind === 'doubleSpace' || i.kind === 'spaceBeforePunctuation')
