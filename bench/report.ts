@@ -2,6 +2,7 @@
 import type { BrowserBenchResult } from './browser'
 import type { ColdOpenResult } from './coldOpen'
 import type { DiffBenchResult } from './diff'
+import type { DraftChecksBenchResult } from './draftChecks'
 import type { DocxResult } from './docx'
 import type { WordRemarksBenchResult } from './wordRemarks'
 import type { LanguageVersionsResult } from './languageVersions'
@@ -31,6 +32,7 @@ export interface BenchResults {
   docx?: DocxResult
   languageVersions?: LanguageVersionsResult
   wordRemarks?: WordRemarksBenchResult
+  draftChecks?: DraftChecksBenchResult
   /** Sections of other features (bench/versions.ts, bench/export.ts), loaded by name. */
   extra?: { versions: VersionsBenchResult[]; export: ExportBenchResult[] }
 }
@@ -170,6 +172,11 @@ export function markdownSummary(r: BenchResults): string {
       out.push('')
       out.push(`**Remarks from a Word file** (the 300-article law): its text compared with an edited copy's in ${fmt(w.compareMedianMs)} ms (${w.changes} changes proposed); ` +
         `${w.remarks} remarks matched against as many threads in ${fmt(w.matchMedianMs)} ms and placed on the live text in ${fmt(w.placeMedianMs, 0)} ms (half of them on words it has not), on the server's thread.`)
+    }
+    if (r.draftChecks) {
+      const c = r.draftChecks
+      out.push('')
+      out.push(`**Check the text** (the 300-article law, ${c.issues} issues): the first time ${fmt(c.firstMedianMs)} ms, again after a keystroke ${fmt(c.againMedianMs)} ms (median; the editor does it once typing pauses, while the panel is open).`)
     }
     out.push('')
   }

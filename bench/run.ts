@@ -24,6 +24,7 @@ import { runBrowserBenchmark } from './browser'
 import { runManyDocsBenchmark } from './manyDocs'
 import { runStorageBenchmark } from './storage'
 import { runDiffBenchmark } from './diff'
+import { runDraftChecksBenchmark } from './draftChecks'
 import { runDocxBenchmark } from './docx'
 import { runLanguageVersionsBenchmark } from './languageVersions'
 import { runWordRemarksBenchmark } from './wordRemarks'
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
     results.docx = await runDocxBenchmark(log)
     results.languageVersions = await runLanguageVersionsBenchmark(log)
     results.wordRemarks = await runWordRemarksBenchmark(log)
+    results.draftChecks = await runDraftChecksBenchmark(log)
   })
   await section('extra', 'Named versions, exports and imports', async () => {
     log('-- versions')

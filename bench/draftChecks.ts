@@ -1,0 +1,38 @@
+/**
+ * Section 6e: "Check the text" on the 300-article law (shared/checks/draftChecks.ts), as the
+ * editor runs it while the panel is open: the first time (every article read), and again after a
+ * keystroke in one article (the others' scans reused: ProseMirror nodes are immutable). Medians.
+ */
+import { EditorState } from '@tiptap/pm/state'
+import { checkDraft } from '../shared/checks/draftChecks'
+import { docFromJSON } from '../shared/schema'
+import { FULL_LAW_ARTICLES, law } from './lib/law'
+import { medianTime } from './lib/stats'
+
+export interface DraftChecksBenchResult {
+  issues: number
+  firstMedianMs: number
+  againMedianMs: number
+}
+
+export async function runDraftChecksBenchmark(log: (line: string) => void): Promise<DraftChecksBenchResult> {
+  const json = law(FULL_LAW_ARTICLES)
+  // A fresh document each time: nothing read before.
+  const docs = Array.from({ length: 6 }, () => docFromJSON(json))
+  let next = 0
+  const firstMedianMs = await medianTime(() => checkDraft(docs[next++ % docs.length], 'en'), 5)
+  const doc = docFromJSON(json)
+  const issues = checkDraft(doc, 'en').length
+  // One character typed into a paragraph in the middle of the law, then checked again: a new document each time.
+  let state = EditorState.create({ doc })
+  let middle = 0
+  doc.forEach((node, offset, index) => {
+    if (index === Math.floor(doc.childCount / 2)) middle = offset + node.child(0).nodeSize + 2
+  })
+  const againMedianMs = await medianTime(() => {
+    state = state.apply(state.tr.insertText('x', middle))
+    checkDraft(state.doc, 'en')
+  }, 20)
+  log(`  check the text: ${issues} issues; first ${firstMedianMs.toFixed(1)} ms, after a keystroke ${againMedianMs.toFixed(1)} ms`)
+  return { issues, firstMedianMs, againMedianMs }
+}
