@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { Editor } from '@tiptap/react'
-import type { Transaction } from '@tiptap/pm/state'
 import type { Language } from '../../shared/language'
 import { alternativesOfDoc, type AlternativeGroup } from '../../shared/alternatives/inDocument'
-import { debounced } from '../ui/debounced'
+import { useDocReading } from '../editor/useDocReading'
 
 /** After typing pauses this long (and at the latest this long into continuous typing), groups are found again. */
 const QUIET_MS = 400
@@ -16,21 +15,9 @@ const MAX_WAIT_MS = 2000
  */
 export function useAlternativeGroups(editor: Editor | null, language: Language): AlternativeGroup[] | null {
   const [groups, setGroups] = useState<AlternativeGroup[] | null>(null)
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return
-    const read = () => {
-      if (!editor.isDestroyed) setGroups(alternativesOfDoc(editor.state.doc, language))
-    }
-    read()
-    const later = debounced(read, QUIET_MS, MAX_WAIT_MS)
-    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
-      if (transaction.docChanged) later.call()
-    }
-    editor.on('transaction', onTransaction)
-    return () => {
-      editor.off('transaction', onTransaction)
-      later.cancel()
-    }
+  const read = useCallback(() => {
+    if (editor && !editor.isDestroyed) setGroups(alternativesOfDoc(editor.state.doc, language))
   }, [editor, language])
+  useDocReading(editor, read, QUIET_MS, MAX_WAIT_MS)
   return groups
 }

@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { Editor } from '@tiptap/react'
-import type { Transaction } from '@tiptap/pm/state'
 import type { Language } from '../../shared/language'
 import { checkDraft, type DraftIssue } from '../../shared/checks/draftChecks'
-import { debounced } from '../ui/debounced'
+import { useDocReading } from '../editor/useDocReading'
 
 /** After typing pauses this long (and at the latest this long into continuous typing), the draft is checked again. */
 const QUIET_MS = 500
@@ -20,18 +19,6 @@ export function useDraftChecks(editor: Editor | null, language: Language): { iss
   const recheck = useCallback(() => {
     if (editor && !editor.isDestroyed) setIssues(checkDraft(editor.state.doc, language))
   }, [editor, language])
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return
-    recheck()
-    const later = debounced(recheck, QUIET_MS, MAX_WAIT_MS)
-    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
-      if (transaction.docChanged) later.call()
-    }
-    editor.on('transaction', onTransaction)
-    return () => {
-      editor.off('transaction', onTransaction)
-      later.cancel()
-    }
-  }, [editor, recheck])
+  useDocReading(editor, recheck, QUIET_MS, MAX_WAIT_MS)
   return { issues, recheck }
 }
