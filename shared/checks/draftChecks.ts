@@ -64,6 +64,8 @@ interface BlockText {
   start: number
   /** Text with each reference as U+FFFC; the same length as the content. */
   chars: string
+  /** What names it in issues' keys when it has no id: a preamble's paragraph by its index (its offset moves as the one before changes). */
+  key?: string
 }
 
 const OBJECT = '\uFFFC'
@@ -153,7 +155,7 @@ function scanNode(node: PMNode, language: Language): NodeScan {
     if (!title.chars.trim()) found('emptyTitle', title, 'title', '', '', null)
     typography(title, 'title', '')
   } else if (node.type.name === 'preamble' || node.type.name === 'conclusions') {
-    node.forEach((paragraph, inner) => typography(textOf(paragraph, 1 + inner + 1), 'paragraph', ''))
+    node.forEach((paragraph, inner, index) => typography({ ...textOf(paragraph, 1 + inner + 1), key: `p${index}` }, 'paragraph', ''))
   } else if (isDivisionType(node.type.name)) {
     const heading = textOf(node, 1)
     headingChecks(heading, found)
@@ -196,7 +198,7 @@ function endOf(block: BlockText): number {
 }
 
 function keyOf(block: BlockText): string {
-  return typeof block.node.attrs.id === 'string' ? block.node.attrs.id : String(block.start)
+  return block.key ?? (typeof block.node.attrs.id === 'string' ? block.node.attrs.id : String(block.start))
 }
 
 function textOf(node: PMNode, start: number): BlockText {
