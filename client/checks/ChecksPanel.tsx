@@ -80,7 +80,7 @@ export function ChecksPanel({ editor, language, onClose }: { editor: Editor | nu
           <ol className="checks-list">
             {shown.slice(0, progressive.shown).map((issue) => (
               <li key={issue.key} className="checks-item" data-testid="check" data-kind={issue.kind}>
-                <button type="button" className="link-button checks-where" onClick={() => editor && !editor.isDestroyed && showIssue(editor, language, issue)}>
+                <button type="button" className="link-button checks-where" title={issue.place.heading || undefined} onClick={() => editor && !editor.isDestroyed && showIssue(editor, language, issue)}>
                   {whereOf(issue, t)}
                 </button>
                 <span className="checks-what">{whatOf(issue, t)}</span>
