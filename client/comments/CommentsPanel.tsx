@@ -1,5 +1,6 @@
 import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import { useVisitNews } from '../editor/useVisit'
+import { useSession } from '../auth/session'
 import { useStoreValue } from '../ui/useStoreValue'
 import type { OrganizationSummary, ThreadView } from '../../shared/api'
 import type { Placement } from './anchors'
@@ -19,6 +20,8 @@ const WordRemarksDialog = lazy(() => import('./WordRemarksDialog').then((m) => (
 
 /** 'new': threads with comments others wrote since one's last visit, or that they decided (client/editor/useVisit.ts). */
 type StatusFilter = 'open' | 'resolved' | 'all' | 'new'
+/** The "who" filter's value for the threads the viewer started (no organization has this id: ids are [0-9a-z]). */
+const MINE = '@mine'
 
 export function useComments(controller: CommentsController | null): CommentsSnapshot | null {
   return useStoreValue(controller, (c) => c.getSnapshot(), null)
@@ -138,6 +141,10 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
   const snapshot = useComments(controller)!
   const [status, setStatus] = useState<StatusFilter>('open')
   const [orgId, setOrgId] = useState('')
+  const myId = useSession().info?.user?.id ?? null
+  /** Whether the "who" filter shows the thread: an organization's comments in it, or (MINE) started by the viewer. */
+  const whoShows = (thread: ThreadView) =>
+    !orgId || (orgId === MINE ? thread.createdBy.id === myId : thread.comments.some((c) => c.organization.id === orgId))
   const [articleId, setArticleId] = useState('')
   const [withResolved, setWithResolved] = useState(false)
   const [readingRemarks, setReadingRemarks] = useState(false)
@@ -166,7 +173,7 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
   const visible = snapshot.threads.filter(
     (thread) =>
       statusShows(thread) &&
-      (!orgId || thread.comments.some((c) => c.organization.id === orgId)) &&
+      whoShows(thread) &&
       (!articleId || thread.articleId === articleId),
   )
   const progressive = useProgressive(visible.length, FIRST_CARDS, CARDS_PER_FRAME)
@@ -183,7 +190,7 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
     const thread = snapshot.threads.find((th) => th.id === snapshot.activeId)
     if (!thread) return
     if (!statusShows(thread)) setStatus('all')
-    if (orgId && !thread.comments.some((c) => c.organization.id === orgId)) setOrgId('')
+    if (!whoShows(thread)) setOrgId('')
     if (articleId && thread.articleId !== articleId) setArticleId('')
     progressive.showAll()
     revealing.current = thread.id
@@ -242,6 +249,7 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
           {t('comments.filterOrg')}
           <select value={orgId} onChange={(e) => setOrgId(e.target.value)}>
             <option value="">{t('comments.allOrgs')}</option>
+            {myId && <option value={MINE}>{t('comments.startedByMe')}</option>}
             {organizations.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.shortName && o.shortName !== o.name ? `${o.name} (${o.shortName})` : o.name}

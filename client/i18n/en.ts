@@ -582,6 +582,7 @@ export const en = {
   'comments.filter.all': "All",
   'comments.filterOrg': "Organization",
   'comments.allOrgs': "All organizations",
+  'comments.startedByMe': "Threads I started",
   'comments.filterArticle': "Where",
   'comments.allArticles': "Anywhere in the text",
   'comments.report': "Review report",

@@ -581,6 +581,7 @@ export const ru: Record<MessageKey, string> = {
   'comments.filter.all': "Все",
   'comments.filterOrg': "Организация",
   'comments.allOrgs': "Все организации",
+  'comments.startedByMe': "Начатые мной",
   'comments.filterArticle': "Где",
   'comments.allArticles': "Во всём тексте",
   'comments.report': "Отчёт о замечаниях",

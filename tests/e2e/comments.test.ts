@@ -378,6 +378,17 @@ describe('review threads in the browser', () => {
     expect(await theirs.getByRole('button', { name: 'Reply', exact: true }).count()).toBe(1)
     await reviewer.getByLabel('Show').selectOption('open')
     await expect.poll(() => card.getAttribute('data-status')).toBe('open')
+
+    // "Threads I started": every one of the reviewer's, none for the drafter, who started none.
+    const who = (page: Page) => page.getByTestId('comments-panel').getByLabel('Organization')
+    const all = await reviewer.getByTestId('thread').count()
+    expect(all).toBeGreaterThan(0)
+    await who(reviewer).selectOption({ label: 'Threads I started' })
+    expect(await reviewer.getByTestId('thread').count()).toBe(all)
+    await who(drafter).selectOption({ label: 'Threads I started' })
+    await expect.poll(() => drafter.getByTestId('thread').count()).toBe(0)
+    for (const page of [reviewer, drafter]) await who(page).selectOption('')
+    await expect.poll(() => drafter.getByTestId('thread').count()).toBe(all)
   })
 
   it('lists every thread of a draft with many, and shows one far down the list when its words are clicked', async () => {
