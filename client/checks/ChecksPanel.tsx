@@ -11,7 +11,7 @@ import { useDraftChecks } from './useDraftChecks'
 /** The kinds of issue as the panel's filter groups them. */
 const GROUPS = {
   punctuation: ['introColon', 'itemSemicolon', 'lastItemStop', 'paragraphStop', 'headingStop', 'singleItem'],
-  empty: ['emptyTitle', 'emptyHeading', 'emptyBlock', 'emptyArticle'],
+  empty: ['emptyTitle', 'emptyHeading', 'emptyBlock', 'emptyArticle', 'emptyDivision'],
   references: ['brokenReference', 'duplicateHeading'],
   typography: ['unpaired', 'doubleSpace', 'spaceBeforePunctuation'],
 } as const satisfies Record<string, readonly CheckKind[]>

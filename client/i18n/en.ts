@@ -824,6 +824,7 @@ export const en = {
   'checks.kind.emptyHeading': "No heading",
   'checks.kind.emptyBlock': "Nothing written here",
   'checks.kind.emptyArticle': "The article has no text",
+  'checks.kind.emptyDivision': "No article under this heading",
   'checks.kind.brokenReference': "A cross-reference to a provision since deleted, shown as [?]",
   'checks.kind.duplicateHeading': "The same heading as {detail}",
   'checks.kind.unpaired': "Unpaired marks: {detail}",

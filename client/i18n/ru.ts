@@ -823,6 +823,7 @@ export const ru: Record<MessageKey, string> = {
   'checks.kind.emptyHeading': "Нет заголовка",
   'checks.kind.emptyBlock': "Ничего не написано",
   'checks.kind.emptyArticle': "В статье нет текста",
+  'checks.kind.emptyDivision': "Под этим заголовком нет ни одной статьи",
   'checks.kind.brokenReference': "Ссылка на удалённое положение, показана как [?]",
   'checks.kind.duplicateHeading': "Повторяет заголовок: {detail}",
   'checks.kind.unpaired': "Непарные знаки: {detail}",

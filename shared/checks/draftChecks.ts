@@ -2,7 +2,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Language } from '../language'
 import { numberArticleBody, numberDocument, type NumberedNode } from '../numbering'
 import { placeIdOf, placesOf, type Place } from '../places'
-import { isBodyType, isDivisionType } from '../schema'
+import { isBodyType, isDivisionType, structuralRank } from '../schema'
 import { xrefNumbers, xrefText } from '../xref'
 
 /**
@@ -11,7 +11,7 @@ import { xrefNumbers, xrefText } from '../xref'
  * UNODC Model Law) punctuates them — the words introducing a list end with a colon, each item
  * followed by another with a semicolon ("; and", "; or" in English), the last with a full stop —
  * paragraphs ending with a full stop, headings without one; empty headings and blocks; references
- * to deleted provisions; two articles with the same heading; unpaired quotation marks or brackets;
+ * to deleted provisions; two articles with the same heading; a part, chapter or section with no article; unpaired quotation marks or brackets;
  * double spaces and spaces before punctuation, as text pasted from Word brings them. Pure: the
  * editor runs it on its document, and applies a fix as an ordinary edit.
  */
@@ -27,6 +27,7 @@ export type CheckKind =
   | 'emptyHeading'
   | 'emptyBlock'
   | 'emptyArticle'
+  | 'emptyDivision'
   | 'brokenReference'
   | 'duplicateHeading'
   | 'unpaired'
@@ -110,6 +111,8 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
   const issues: DraftIssue[] = []
   const counts = new Map<string, number>()
   const headings = new Map<string, string>()
+  /** Divisions whose articles are still to come, innermost last: a division met again at its rank or above, or the end, finds it empty. */
+  let waiting: { rank: number; place: Place; offset: number; node: PMNode }[] = []
   const add = (place: Place, offset: number, f: Finding) => {
     const base = `${f.kind}:${place.id}:${f.blockKey}`
     const n = counts.get(base) ?? 0
@@ -117,6 +120,8 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
     const fix = f.fix && { from: f.fix.from + offset, to: f.fix.to + offset, text: f.fix.text }
     issues.push({ key: `${base}:${n}`, kind: f.kind, place: { id: place.id, kind: place.kind, label: place.label, heading: place.heading }, blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, detail: f.detail, fix })
   }
+  const emptyDivision = (d: (typeof waiting)[number]) =>
+    add(d.place, d.offset, { kind: 'emptyDivision', blockKind: 'heading', blockLabel: '', blockKey: 'heading', at: endOf(textOf(d.node, 1)), detail: '', fix: null })
   doc.forEach((node, offset) => {
     const placeId = placeIdOf(node.type.name, node.attrs.id)
     const place = placeId ? places.get(placeId) : undefined
@@ -127,6 +132,13 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
       if (node.type.name === 'article') scans[language].set(node, scan)
     }
     for (const f of scan.findings) add(place, offset, f)
+    const rank = structuralRank(node.type.name)
+    if (rank > 0 || node.type.name === 'article' || node.type.name === 'conclusions') {
+      const closed = node.type.name === 'article' ? [] : waiting.filter((d) => node.type.name === 'conclusions' || d.rank <= rank)
+      for (const d of closed) emptyDivision(d)
+      waiting = node.type.name === 'article' ? [] : waiting.filter((d) => !closed.includes(d))
+      if (rank > 0) waiting.push({ rank, place, offset, node })
+    }
     for (const r of scan.references) if (typeof r.target !== 'string' || !numbers.has(r.target)) add(place, offset, { ...r.finding, kind: 'brokenReference', detail: xrefText(r.target, numbers), fix: null })
     if (node.type.name === 'article' && scan.heading) {
       const first = headings.get(scan.heading)
@@ -135,6 +147,7 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
       else headings.set(scan.heading, place.label)
     }
   })
+  waiting.forEach(emptyDivision)
   // In the order of the text; the sort is stable, so issues at one position keep the order found.
   return issues.sort((a, b) => a.pos - b.pos)
 }

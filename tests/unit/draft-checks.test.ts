@@ -115,6 +115,21 @@ describe('checking a draft', () => {
     ])
   })
 
+  it('finds a part, chapter or section with no article under it, the last one too', () => {
+    const b = createBuilders('t')
+    const article = () => b.article('Текст', [b.clause('Текст.')])
+    expect(brief(check(b.law('Закон', [], [
+      b.part('Общая часть'), b.chapter('Пустая'), b.chapter('Полная'), b.section('Пустой'), b.section('Полный'), article(),
+      b.part('Пустая часть'), b.part('Особенная часть'), b.chapter('Последняя'), b.conclusions(['Принят.']),
+    ])))).toEqual([
+      ['emptyDivision', 'Глава 1.', '', ''],
+      ['emptyDivision', '§ 1.', '', ''],
+      ['emptyDivision', 'Раздел II.', '', ''],
+      ['emptyDivision', 'Раздел III.', '', ''],
+      ['emptyDivision', 'Глава 3.', '', ''],
+    ])
+  })
+
   it('finds unpaired marks, double spaces, spaces before punctuation and references to deleted provisions, and puts the spaces right', () => {
     const b = createBuilders('t')
     const law = b.law('Закон  о «защите', [], [
@@ -141,12 +156,16 @@ describe('checking a draft', () => {
   })
 
   it('keys each issue by its place and block, so that it is found again after edits elsewhere', () => {
+    const b = createBuilders('n')
     const law = generateLaw({ articles: 30 })
     const before = check(law, 'en')
     expect(before.length).toBeGreaterThan(0)
-    const moved = { ...law, content: [law.content![0], law.content![1], { type: 'chapter', attrs: { id: 'new000000000' }, content: [{ type: 'text', text: 'New' }] }, ...law.content!.slice(2)] }
+    const added = b.article('Purpose', [b.clause('This Law has a purpose.')])
+    const moved = { ...law, content: [law.content![0], law.content![1], added, ...law.content!.slice(2)] }
     const after = check(moved, 'en')
     expect(after.map((i) => i.key)).toEqual(before.map((i) => i.key))
-    expect(after.map((i) => i.pos - before.find((b) => b.key === i.key)!.pos)).toEqual(after.map(() => 5))
+    // Every issue moved by the article's size, and is found at its new place.
+    const shift = docFromJSON(moved).content.size - docFromJSON(law).content.size
+    expect(after.map((i) => i.pos - before.find((b) => b.key === i.key)!.pos)).toEqual(after.map(() => shift))
   })
 })
