@@ -6,6 +6,7 @@ import { createBuilders } from '../../shared/seed/builders'
 import { sampleLaw } from '../../shared/seed/modelLaw'
 import { generateLaw } from '../../shared/diff/testing/generateLaw'
 import type { Language } from '../../shared/language'
+import { createRng } from '../helpers/random'
 
 const check = (json: DocJSON, language: Language = 'ru') => checkDraft(docFromJSON(json), language)
 const brief = (issues: DraftIssue[]) => issues.map((i) => [i.kind, i.place.label, i.blockLabel, i.detail])
@@ -167,5 +168,40 @@ describe('checking a draft', () => {
     // Every issue moved by the article's size, and is found at its new place.
     const shift = docFromJSON(moved).content.size - docFromJSON(law).content.size
     expect(after.map((i) => i.pos - before.find((b) => b.key === i.key)!.pos)).toEqual(after.map(() => shift))
+  })
+})
+
+describe('fixing a draft (randomized)', () => {
+  const seed = Number(process.env.CHECKS_SEED ?? Math.floor(Math.random() * 2 ** 31))
+
+  it('fixes every fixable issue of a damaged law, changing only punctuation and spaces', () => {
+    console.log(`fixing a draft: CHECKS_SEED=${seed}`)
+    const rng = createRng(seed)
+    for (const language of ['en', 'ru'] as const) {
+      // The law's words damaged as careless typing and pasting damage them: marks dropped or swapped, spaces doubled or put before marks.
+      const law = generateLaw({ articles: 12, language, seed: rng.between(1, 1000) })
+      const damage = (text: string): string => {
+        let out = text
+        if (rng.chance(0.3)) out = out.replace(/[.;:]$/, '')
+        else if (rng.chance(0.2)) out = out.replace(/[.;:]$/, rng.pick([',', ';', ':', '.']))
+        if (rng.chance(0.3)) out = out.replace(' ', '   ')
+        if (rng.chance(0.2)) out = out.replace(/(\S)([,;:.])/, '$1 $2')
+        return out
+      }
+      const walk = (node: DocJSON): DocJSON => (node.type === 'text' ? { ...node, text: damage(node.text!) } : node.content ? { ...node, content: node.content.map(walk) } : node)
+      const damaged = walk(law)
+      expect(check(damaged, language).filter((i) => i.fix).length, `seed ${seed}`).toBeGreaterThan(5)
+      let doc = damaged
+      const letters = (json: DocJSON) => textOf(json).join('\n').replace(/[\s.,;:]/g, '')
+      for (let pass = 0; pass < 3; pass++) {
+        const fixable = check(doc, language).filter((i) => i.fix)
+        if (fixable.length === 0) break
+        // As "Fix all" does: from the last, skipping one that overlaps a fix already made.
+        let floor = Infinity
+        doc = fixed(doc, fixable.sort((a, b) => b.fix!.from - a.fix!.from).filter((i) => (i.fix!.to <= floor ? ((floor = i.fix!.from), true) : false)))
+      }
+      expect(check(doc, language).filter((i) => i.fix).map((i) => [i.kind, i.place.label, i.blockLabel]), `seed ${seed}`).toEqual([])
+      expect(letters(doc), `seed ${seed}`).toBe(letters(law))
+    }
   })
 })
