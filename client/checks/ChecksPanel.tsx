@@ -29,7 +29,13 @@ const ROWS_PER_FRAME = 120
  * in the order of the text, each a button to its place; those who may edit fix one, or all that
  * can be fixed, as an ordinary edit. Checked again as the text changes, while the panel is open.
  */
-export function ChecksPanel({ editor, language, onClose }: { editor: Editor | null; language: Language; onClose: () => void }) {
+export function ChecksPanel({ editor, language, onComment, onClose }: {
+  editor: Editor | null
+  language: Language
+  /** Starts a comment on the issue's place with these words (for those who may comment); absent, no "Comment". */
+  onComment?: (placeId: string, body: string) => void
+  onClose: () => void
+}) {
   const { t } = useI18n()
   const { issues, recheck } = useDraftChecks(editor, language)
   const heading = useRef<HTMLHeadingElement>(null)
@@ -84,10 +90,17 @@ export function ChecksPanel({ editor, language, onClose }: { editor: Editor | nu
                   {whereOf(issue, t)}
                 </button>
                 <span className="checks-what">{whatOf(issue, t)}</span>
-                {canFix && issue.fix && (
+                {canFix && issue.fix ? (
                   <button type="button" className="link-button" data-testid="check-fix" onClick={() => fix([issue.key])}>
                     {t('checks.fix')}
                   </button>
+                ) : (
+                  // What one cannot fix (a reviewer, or an issue no edit settles) goes to the drafters as a remark.
+                  onComment && (
+                    <button type="button" className="link-button" data-testid="check-comment" onClick={() => onComment(issue.place.id, `${whereOf(issue, t)}: ${whatOf(issue, t)}.`)}>
+                      {t('checks.comment')}
+                    </button>
+                  )
                 )}
               </li>
             ))}

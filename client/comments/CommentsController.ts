@@ -19,7 +19,7 @@ import { commentsPlugin, commentsPluginKey, currentHighlights, setActiveThread, 
 
 /** What the person is about to comment on. */
 /** A new thread: on a passage, or (`article`, a name kept from when threads were on articles only) on a whole place. */
-export type Composer = { kind: 'passage'; passage: Passage } | { kind: 'article'; articleId: string; heading: string }
+export type Composer = { kind: 'passage'; passage: Passage } | { kind: 'article'; articleId: string; heading: string; /** The comment's words to start from (a remark from Check the text). */ body?: string }
 
 export type ComposeRefusal = 'empty' | 'notInArticle' | 'acrossArticles' | 'notReady'
 
@@ -305,23 +305,23 @@ export class CommentsController {
   /**
    * "Comment": on the selected passage, or — with nothing selected — on the whole place the cursor
    * is in (an article, a heading, the title, the preamble). Returns false (and says why in the
-   * snapshot) when there is nothing to comment on.
+   * snapshot) when there is nothing to comment on. `body`: words the comment starts with.
    */
-  compose(articleId?: string): boolean {
+  compose(articleId?: string, body?: string): boolean {
     const editor = this.usableEditor()
     if (!editor) return false
     // Before the box renders and takes focus; started again from inside the box, it keeps where it came from.
     const back = this.snapshot.composer && document.activeElement?.closest('.comment-composer') ? this.returnFocus : focusReturn(editor)
-    const opened = this.openComposer(editor, articleId)
+    const opened = this.openComposer(editor, articleId, body)
     if (opened) this.returnFocus = back
     return opened
   }
 
-  private openComposer(editor: Editor, articleId?: string): boolean {
+  private openComposer(editor: Editor, articleId?: string, body?: string): boolean {
     const state = editor.state
     if (articleId) {
       const info = this.snapshot.places.get(articleId)
-      this.update({ composer: { kind: 'article', articleId, heading: info?.heading ?? '' }, refusal: null })
+      this.update({ composer: { kind: 'article', articleId, heading: info?.heading ?? '', body }, refusal: null })
       return true
     }
     const { from, to } = selectionOf(editor)

@@ -231,7 +231,7 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
 
       {composer && canComment && (
         // A new passage is a new box: its proposed wording starts again from its own words.
-        <ThreadComposer key={composer.kind === 'passage' ? `${composer.passage.anchor.start}:${composer.passage.anchor.end}` : composer.articleId} composer={composer} places={snapshot.places} controller={controller} />
+        <ThreadComposer key={composer.kind === 'passage' ? `${composer.passage.anchor.start}:${composer.passage.anchor.end}` : `${composer.articleId}:${composer.body ?? ''}`} composer={composer} places={snapshot.places} controller={controller} />
       )}
 
       <fieldset className="comment-filters">

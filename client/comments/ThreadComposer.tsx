@@ -69,6 +69,7 @@ export function ThreadComposer({ composer, places, controller }: { composer: Com
         autoFocus={!proposing}
         blocked={unchanged}
         testId="new-comment"
+        initial={composer.kind === 'article' ? composer.body : undefined}
         onSubmit={(body) => controller.submit(body, proposal)}
         onCancel={() => controller.cancelCompose()}
       />

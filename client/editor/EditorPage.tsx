@@ -322,7 +322,17 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         <aside className="sidebar sidebar-right" onKeyDown={panels.onKeyDown} ref={followSheet}>
           {anyPanel && open.history && <HistoryPanel docId={docId} title={title} language={load.doc.language} canEdit={editable} onClose={() => panels.close('history')} />}
           {anyPanel && open.activity && <ActivityPanel docId={docId} session={session} onClose={() => panels.close('activity')} />}
-          {anyPanel && open.checks && <ChecksPanel editor={editor} language={load.doc.language} onClose={() => panels.close('checks')} />}
+          {anyPanel && open.checks && (
+            <ChecksPanel
+              editor={editor}
+              language={load.doc.language}
+              onComment={canComment && comments ? (id, body) => {
+                comments.compose(id, body)
+                openComments()
+              } : undefined}
+              onClose={() => panels.close('checks')}
+            />
+          )}
           {anyPanel && open.alternatives && (
             <AlternativesPanel docId={docId} editor={editor} session={session} language={load.doc.language} onClose={() => panels.close('alternatives')} />
           )}

@@ -811,6 +811,7 @@ export const en = {
   'checks.group.typography': "Spaces and marks ({n})",
   'checks.found': "Found: {n}",
   'checks.fix': "Fix",
+  'checks.comment': "Comment",
   'checks.fixAll': "Fix all that can be fixed ({n})",
   'checks.showAll': "Show all {n}",
   'checks.heading': "heading",

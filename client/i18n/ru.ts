@@ -810,6 +810,7 @@ export const ru: Record<MessageKey, string> = {
   'checks.group.typography': "Пробелы и парные знаки ({n})",
   'checks.found': "Найдено: {n}",
   'checks.fix': "Исправить",
+  'checks.comment': "Прокомментировать",
   'checks.fixAll': "Исправить всё, что можно ({n})",
   'checks.showAll': "Показать все {n}",
   'checks.heading': "заголовок",

@@ -94,15 +94,27 @@ describe('checking the text, in the browser', () => {
     await page.close()
   })
 
-  it('shows a reviewer the same list, to go to each place, without fixes', async () => {
+  it('shows a reviewer the same list, to go to each place, without fixes: what they see goes to the drafters as a remark', async () => {
     const heading = nthElement(coauthor.ydoc, 'articleHeading', 3).get(0) as Y.XmlText
     heading.insert(heading.length, '.')
     await waitSaved(coauthor)
     const page = await open(cast.reviewer)
     const panel = page.getByTestId('checks-panel')
-    await expect.poll(() => panel.getByTestId('check').allTextContents()).toEqual(['Статья 4, заголовокЗаголовок пишется без точки в конце'])
+    await expect.poll(() => panel.getByTestId('check').allTextContents()).toEqual(['Статья 4, заголовокЗаголовок пишется без точки в концеПрокомментировать'])
     expect(await panel.getByTestId('check-fix').count()).toBe(0)
     expect(await panel.getByTestId('checks-fix-all').count()).toBe(0)
+
+    // «Прокомментировать»: a comment on the article as a whole, its words ready to send or change.
+    await panel.getByTestId('check-comment').click()
+    const composer = page.getByTestId('comment-composer')
+    await expect.poll(() => composer.getByTestId('composer-title').textContent()).toMatch(/^Новое замечание к статье 4 в целом/)
+    const box = composer.getByRole('textbox')
+    expect(await box.inputValue()).toBe('Статья 4, заголовок: Заголовок пишется без точки в конце.')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA')
+    await composer.getByRole('button', { name: 'Отправить' }).click()
+    const article4 = nthElement(coauthor.ydoc, 'article', 3).getAttribute('id')
+    await expect.poll(async () => (await cast.owner.json<{ articleId: string; comments: { body: string }[] }[]>(`/api/documents/${docId}/threads`)).map((t) => [t.articleId, t.comments[0].body]))
+      .toEqual([[article4, 'Статья 4, заголовок: Заголовок пишется без точки в конце.']])
     expect(errors).toEqual([])
     await page.close()
   })
