@@ -18,7 +18,7 @@ import { dateFormat } from '../i18n/dates'
 import { versionName } from '../versions/labels'
 import { agreeingCount, hasObjection } from './labels'
 import { PositionForm } from './PositionForm'
-import { ProposeForm } from './ProposeForm'
+import { ProposeForm, type TextChecks } from './ProposeForm'
 import { StatusMatrix } from './StatusMatrix'
 import '../styles/versions.css'
 import '../styles/agreement.css'
@@ -37,13 +37,15 @@ function defaultProposal(proposals: ProposalView[]): ProposalView | undefined {
  * export of the proposed or agreed text. Others' positions arrive by refetching: every few
  * seconds while open, when the window regains focus, and with the Refresh button.
  */
-export function AgreementView({ docId, title, role, withAccess, onClose }: {
+export function AgreementView({ docId, title, role, withAccess, textChecks, onClose }: {
   docId: string
   title: string
   /** The viewer's role on the draft: when it changes, what they may do is asked again. */
   role: Role | null
   /** Organizations with access to the draft (the proposal form ticks them first). */
   withAccess: OrganizationSummary[]
+  /** What Check the text finds in the current text now, and how to show it (the proposal form says so before the text is saved and proposed). */
+  textChecks?: TextChecks
   onClose: () => void
 }) {
   const { t } = useI18n()
@@ -129,7 +131,7 @@ export function AgreementView({ docId, title, role, withAccess, onClose }: {
           </section>
         )}
         {overview?.canPropose && !open && (
-          <ProposeForm docId={docId} withAccess={withAccess} taken={taken} onProposed={(view) => changed(view, t('agreement.proposed', { name: versionName(view.version, t) }))} />
+          <ProposeForm docId={docId} withAccess={withAccess} taken={taken} textChecks={textChecks} onProposed={(view) => changed(view, t('agreement.proposed', { name: versionName(view.version, t) }))} />
         )}
         {overview?.canPropose && open && <p className="muted small" data-testid="propose-blocked">{t('agreement.openExists')}</p>}
       </div>

@@ -12,17 +12,24 @@ import { useFailure } from '../ui/useFailure'
 /** The version choice that saves the current text as a new version on the spot. */
 const NEW_VERSION = '__new__'
 
+/** Check the text of the current text: how many issues it finds now, and how to show them. */
+export interface TextChecks {
+  count: () => number
+  show: () => void
+}
+
 /**
  * An owner proposes a version for agreement: a saved version (or the current text, saved on the
  * spot under a name), the organizations whose agreement is required — those with access to the
  * draft first and ticked, any other organization below — and an optional note.
  */
-export function ProposeForm({ docId, withAccess, taken, onProposed }: {
+export function ProposeForm({ docId, withAccess, taken, textChecks, onProposed }: {
   docId: string
   /** Organizations with access to the draft. */
   withAccess: OrganizationSummary[]
   /** Versions already proposed or agreed (they cannot be proposed again). */
   taken: ReadonlySet<string>
+  textChecks?: TextChecks
   onProposed: (view: ProposalView) => void
 }) {
   const { t, language } = useI18n()
@@ -36,6 +43,8 @@ export function ProposeForm({ docId, withAccess, taken, onProposed }: {
   const { busy, error, run } = useAction()
   const time = dateFormat(language)
   const versionId = useId()
+  // Counted once, as the form opens: the text it would save.
+  const [issues] = useState(() => textChecks?.count() ?? null)
 
   useEffect(() => {
     let cancelled = false
@@ -106,6 +115,16 @@ export function ProposeForm({ docId, withAccess, taken, onProposed }: {
               {t('agreement.newName')}
               <input name="newVersionName" required maxLength={200} value={newName} onChange={(e) => setNewName(e.target.value)} />
             </label>
+          )}
+          {choice === NEW_VERSION && issues !== null && (
+            <p className="muted small" data-testid="propose-checks">
+              {issues === 0 ? t('agreement.checksNone') : t('agreement.checksFound', { n: issues })}{' '}
+              {issues > 0 && (
+                <button type="button" className="link-button" onClick={textChecks?.show}>
+                  {t('agreement.checksShow')}
+                </button>
+              )}
+            </p>
           )}
           <fieldset className="org-choice">
             <legend>{t('agreement.organizations')}</legend>

@@ -8,6 +8,7 @@ import { can } from '../../shared/roles'
 import { ShareDialog } from './ShareDialog'
 import { ActivityPanel } from './ActivityPanel'
 import { ChecksPanel } from '../checks/ChecksPanel'
+import { checkDraft } from '../../shared/checks/draftChecks'
 import { HistoryPanel } from '../versions/HistoryPanel'
 import { useI18n } from '../i18n/i18n'
 import { navigate } from '../router'
@@ -286,7 +287,22 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
           />
         </Suspense>
       )}
-      {showAgreement && actions && <AgreementView docId={docId} title={title} role={role} withAccess={load.doc.organizations} onClose={() => setShowAgreement(false)} />}
+      {showAgreement && actions && (
+        <AgreementView
+          docId={docId}
+          title={title}
+          role={role}
+          withAccess={load.doc.organizations}
+          textChecks={editor ? {
+            count: () => (editor.isDestroyed ? 0 : checkDraft(editor.state.doc, load.doc.language).length),
+            show: () => {
+              setShowAgreement(false)
+              panels.show('checks')
+            },
+          } : undefined}
+          onClose={() => setShowAgreement(false)}
+        />
+      )}
       {!ended && (
         <SinceLastVisit
           visit={visit}

@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import * as Y from 'yjs'
 import type { OrganizationSummary, VersionSummary } from '../../shared/api'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { caretAtEnd, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
 import { createDocument, createMember, createOrganization, grant, organization, setupAdmin, type Account } from '../helpers/accounts'
 import { unzipText } from '../helpers/zip'
 import { connectClient, nthElement, waitSaved, waitSynced } from '../helpers/clients'
@@ -276,6 +276,23 @@ describe('agreement in the browser', () => {
     const choice = view(page).getByTestId('propose-form').getByTestId('propose-version')
     await expect.poll(() => choice.inputValue()).toBe(named.id)
     expect(await choice.locator('option').count()).toBe(3) // the checkpoint, the named version, "save the current text"
+
+    // Saving the current text to propose it: Check the text says what it finds in it first.
+    const checks = view(page).getByTestId('propose-checks')
+    expect(await checks.count()).toBe(0)
+    await choice.selectOption('__new__')
+    expect(await checks.textContent()).toBe('Check the text finds nothing to look over in it. ')
+    await view(page).getByRole('button', { name: 'Close' }).first().click()
+    await caretAtEnd(page, page.locator('.legal-text .clause').first())
+    await page.keyboard.type('  And more')
+    await page.waitForSelector(SAVED)
+    await page.getByTestId('agreement').click()
+    await choice.selectOption('__new__')
+    // The two spaces, and the paragraph no longer ending with a full stop.
+    expect(await checks.textContent()).toBe('Check the text finds places to look over in it: 2. Show them')
+    await checks.getByRole('button', { name: 'Show them' }).click()
+    expect(await view(page).count()).toBe(0)
+    await expect.poll(() => page.getByTestId('checks-panel').getByTestId('check').count()).toBe(2)
     for (const errs of errors) expect(errs).toEqual([])
   })
 })
