@@ -12,7 +12,7 @@ import { useDraftChecks } from './useDraftChecks'
 const GROUPS = {
   punctuation: ['introColon', 'itemSemicolon', 'lastItemStop', 'paragraphStop', 'headingStop', 'singleItem'],
   empty: ['emptyTitle', 'emptyHeading', 'emptyBlock', 'emptyArticle', 'emptyDivision'],
-  references: ['brokenReference', 'duplicateHeading'],
+  references: ['brokenReference', 'typedReference', 'duplicateHeading'],
   typography: ['unpaired', 'doubleSpace', 'spaceBeforePunctuation'],
 } as const satisfies Record<string, readonly CheckKind[]>
 type GroupName = keyof typeof GROUPS
@@ -92,7 +92,7 @@ export function ChecksPanel({ editor, language, onComment, onClose }: {
                 <span className="checks-what">{whatOf(issue, t)}</span>
                 {canFix && issue.fix ? (
                   <button type="button" className="link-button" data-testid="check-fix" onClick={() => fix([issue.key])}>
-                    {t('checks.fix')}
+                    {t(issue.fix.xref ? 'checks.makeXref' : 'checks.fix')}
                   </button>
                 ) : (
                   // What one cannot fix (a reviewer, or an issue no edit settles) goes to the drafters as a remark.

@@ -19,7 +19,8 @@ export function applyFixes(editor: Editor, language: Language, keys: ReadonlySet
   let applied = 0
   for (const fix of fixes) {
     if (fix.to > floor) continue
-    tr.insertText(fix.text, fix.from, fix.to)
+    if (fix.xref) tr.replaceWith(fix.from, fix.to, editor.schema.nodes.xref.create({ target: fix.xref }))
+    else tr.insertText(fix.text, fix.from, fix.to)
     floor = fix.from
     applied++
   }

@@ -29,16 +29,19 @@ export type CheckKind =
   | 'emptyArticle'
   | 'emptyDivision'
   | 'brokenReference'
+  | 'typedReference'
   | 'duplicateHeading'
   | 'unpaired'
   | 'doubleSpace'
   | 'spaceBeforePunctuation'
 
-/** A replacement of the document's content from `from` to `to` (ProseMirror positions) by `text`. */
+/** A replacement of the document's content from `from` to `to` (ProseMirror positions): by `text`, or by a cross-reference to `xref`. */
 export interface CheckFix {
   from: number
   to: number
   text: string
+  /** The id of the article or chapter a typed number is made a cross-reference to. */
+  xref?: string
 }
 
 export interface DraftIssue {
@@ -100,13 +103,18 @@ interface NodeScan {
   findings: Finding[]
   heading: string
   references: { target: unknown; finding: Omit<Finding, 'kind' | 'detail' | 'fix'> }[]
+  /** References to this law typed as words and numbers ("статье 4 настоящего Закона"), made cross-references only on asking. */
+  typed: { finding: Omit<Finding, 'kind' | 'fix'>; unit: TypedUnit | null; num: string; from: number; to: number }[]
 }
 
 /** Scans of articles, per language: an article unchanged since the last run is not read again (ProseMirror's nodes are immutable). */
 const scans: Record<Language, WeakMap<PMNode, NodeScan>> = { en: new WeakMap(), ru: new WeakMap() }
 
 export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
-  const numbers = xrefNumbers(numberDocument(doc, language))
+  const numbered = numberDocument(doc, language)
+  const numbers = xrefNumbers(numbered)
+  // What a typed "Article 4" or "Chapter II" names now, to offer it as a cross-reference.
+  const byNumber = new Map(numbered.flatMap((n) => (n.id && (n.kind === 'article' || n.kind === 'chapter') ? [[`${n.kind}:${n.num.toLowerCase()}`, n.id] as const] : [])))
   const places = new Map(placesOf(doc, language).map((p) => [p.id, p]))
   const issues: DraftIssue[] = []
   const counts = new Map<string, number>()
@@ -117,7 +125,7 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
     const base = `${f.kind}:${place.id}:${f.blockKey}`
     const n = counts.get(base) ?? 0
     counts.set(base, n + 1)
-    const fix = f.fix && { from: f.fix.from + offset, to: f.fix.to + offset, text: f.fix.text }
+    const fix = f.fix && { ...f.fix, from: f.fix.from + offset, to: f.fix.to + offset }
     issues.push({ key: `${base}:${n}`, kind: f.kind, place: { id: place.id, kind: place.kind, label: place.label, heading: place.heading }, blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, detail: f.detail, fix })
   }
   const emptyDivision = (d: (typeof waiting)[number]) =>
@@ -140,6 +148,10 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
       if (rank > 0) waiting.push({ rank, place, offset, node })
     }
     for (const r of scan.references) if (typeof r.target !== 'string' || !numbers.has(r.target)) add(place, offset, { ...r.finding, kind: 'brokenReference', detail: xrefText(r.target, numbers), fix: null })
+    for (const t of scan.typed) {
+      const target = t.unit && byNumber.get(`${t.unit}:${t.num.toLowerCase()}`)
+      add(place, offset, { ...t.finding, kind: 'typedReference', fix: target ? { from: t.from, to: t.to, text: '', xref: target } : null })
+    }
     if (node.type.name === 'article' && scan.heading) {
       const first = headings.get(scan.heading)
       const heading = textOf(node.child(0), 2)
@@ -154,7 +166,12 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
 
 /** Everything about one top-level node that depends on it alone. */
 function scanNode(node: PMNode, language: Language): NodeScan {
-  const scan: NodeScan = { findings: [], heading: '', references: [] }
+  const scan: NodeScan = { findings: [], heading: '', references: [], typed: [] }
+  const typedIn = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string) => {
+    for (const t of typedReferences(block.chars)) {
+      scan.typed.push({ finding: { blockKind, blockLabel, blockKey: keyOf(block), at: block.start + t.from, detail: t.words }, unit: t.unit, num: t.num, from: block.start + t.numFrom, to: block.start + t.numTo })
+    }
+  }
   const found = (kind: CheckKind, block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, detail: string, fix: CheckFix | null, at = endOf(block)) =>
     scan.findings.push({ kind, blockKind, blockLabel, blockKey: keyOf(block), at, detail, fix })
   const typography = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, quotes = true) => {
@@ -168,7 +185,11 @@ function scanNode(node: PMNode, language: Language): NodeScan {
     if (!title.chars.trim()) found('emptyTitle', title, 'title', '', '', null)
     typography(title, 'title', '')
   } else if (node.type.name === 'preamble' || node.type.name === 'conclusions') {
-    node.forEach((paragraph, inner, index) => typography({ ...textOf(paragraph, 1 + inner + 1), key: `p${index}` }, 'paragraph', ''))
+    node.forEach((paragraph, inner, index) => {
+      const text = { ...textOf(paragraph, 1 + inner + 1), key: `p${index}` }
+      typography(text, 'paragraph', '')
+      typedIn(text, 'paragraph', '')
+    })
   } else if (isDivisionType(node.type.name)) {
     const heading = textOf(node, 1)
     headingChecks(heading, found)
@@ -192,7 +213,10 @@ function scanNode(node: PMNode, language: Language): NodeScan {
       }
     })
     if (blocks.length === 0) found('emptyArticle', textOf(node.child(0), 2), 'heading', '', '', null)
-    enumerations(blocks, quotations(blocks, found), found)
+    const quoted = quotations(blocks, found)
+    enumerations(blocks, quoted, found)
+    // An article quoting new wording amends another law: its numbers ("Статью 5 изложить…", "Article 6 is repealed") are that law's.
+    if (quoted.size === 0) blocks.forEach((block) => typedIn(block.text, block.kind, block.label))
   }
   return scan
 }
@@ -377,4 +401,55 @@ function quotations(blocks: ListBlock[], found: Found): Set<number> {
   const left = unpaired({ ...balance, negative: new Set() }, QUOTES, true)
   if (left && opened >= 0) found('unpaired', blocks[opened].text, blocks[opened].kind, blocks[opened].label, left, null)
   return inside
+}
+
+/** The units a typed reference may name that a cross-reference can stand for: an article, a chapter. */
+type TypedUnit = 'article' | 'chapter'
+
+/** A word naming a unit of a law ("статье", "пунктом", "Article", "paragraphs"), before its number. */
+const UNIT = /(?<![\p{L}\d])(стать[а-яё]*|глав[а-яё]*|част[а-яё]*|пункт[а-яё]*|подпункт[а-яё]*|абзац[а-яё]*|articles?|chapters?|paragraphs?|subparagraphs?|points?|sub-points?)\s+(\d+(?:\.\d+)*|[IVXLC]+(?![\p{L}\d])|\([a-z]{1,4}\))/giu
+/** What may join the units and numbers of one reference: "пункт 2 части 1 статьи 5", "Articles 4 and 5", "paragraph 2 of Article 4". */
+const JOIN = /^(\s*,\s*|\s+(и|или|and|or|of)\s+|\s*[–-]\s*|\s+)/i
+/** What may join a further bare number to a reference ("статьями 4 и 5"): not a space alone ("статье 4 5 раз" is not a list). */
+const LIST_JOIN = /^(\s*,\s*|\s+(и|или|and|or)\s+|\s*[–-]\s*)$/i
+const CHAINED_UNIT = new RegExp(`^${UNIT.source}`, 'iu')
+const MORE_NUMBER = /^(\d+(?:\.\d+)*|[IVXLC]+(?![\p{L}\d])|\([a-z]{1,4}\))/u
+/** After a reference: this law's ("настоящего Закона", "of this Law"), or another's (a name: "Конвенции", "of the Protocol", «…»). */
+const OF_THIS_LAW = /^\s*(,\s*)?(настоящ[а-яё]+|of\s+(this|the\s+present)\s)/i
+const OF_ANOTHER = /^\s*(,\s*)?(of\s+the\s+)?[«“"„A-ZА-ЯЁ]/
+
+/**
+ * References typed as words and numbers where a cross-reference would follow renumbering: a unit
+ * and its number, with the units and numbers chained to it, unless another act is named right
+ * after (its numbers are that act's). An imported draft brings its references so.
+ */
+function typedReferences(chars: string): { from: number; words: string; unit: TypedUnit | null; num: string; numFrom: number; numTo: number }[] {
+  const out: ReturnType<typeof typedReferences> = []
+  UNIT.lastIndex = 0
+  for (let m = UNIT.exec(chars); m; m = UNIT.exec(chars)) {
+    const from = m.index
+    let end = from + m[0].length
+    let parts = 1
+    // The chain: more units and numbers, or more numbers, joined.
+    for (;;) {
+      const rest = chars.slice(end)
+      const join = JOIN.exec(rest)
+      if (!join) break
+      const after = rest.slice(join[0].length)
+      const unit = CHAINED_UNIT.exec(after)
+      const number = unit ? null : MORE_NUMBER.exec(after)
+      const next = unit ?? number
+      if (!next || (number && !LIST_JOIN.test(join[0]))) break
+      end += join[0].length + next[0].length
+      parts++
+    }
+    UNIT.lastIndex = end
+    const after = chars.slice(end, end + 60)
+    if (OF_ANOTHER.test(after) && !OF_THIS_LAW.test(after)) continue
+    const word = m[1].toLowerCase()
+    const unit: TypedUnit | null = parts > 1 ? null : /^(стать|article)/.test(word) ? 'article' : /^(глав|chapter)/.test(word) ? 'chapter' : null
+    const numFrom = from + m[0].length - m[2].length
+    out.push({ from, words: chars.slice(from, end), unit, num: m[2], numFrom, numTo: numFrom + m[2].length })
+  }
+  return out
 }

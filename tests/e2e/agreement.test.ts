@@ -281,18 +281,19 @@ describe('agreement in the browser', () => {
     const checks = view(page).getByTestId('propose-checks')
     expect(await checks.count()).toBe(0)
     await choice.selectOption('__new__')
-    expect(await checks.textContent()).toBe('Check the text finds nothing to look over in it. ')
+    // The sample's "Article 4 of this Law", typed as words.
+    expect(await checks.textContent()).toBe('Check the text finds places to look over in it: 1. Show them')
     await view(page).getByRole('button', { name: 'Close' }).first().click()
     await caretAtEnd(page, page.locator('.legal-text .clause').first())
     await page.keyboard.type('  And more')
     await page.waitForSelector(SAVED)
     await page.getByTestId('agreement').click()
     await choice.selectOption('__new__')
-    // The two spaces, and the paragraph no longer ending with a full stop.
-    expect(await checks.textContent()).toBe('Check the text finds places to look over in it: 2. Show them')
+    // And now the two spaces, and the paragraph no longer ending with a full stop.
+    expect(await checks.textContent()).toBe('Check the text finds places to look over in it: 3. Show them')
     await checks.getByRole('button', { name: 'Show them' }).click()
     expect(await view(page).count()).toBe(0)
-    await expect.poll(() => page.getByTestId('checks-panel').getByTestId('check').count()).toBe(2)
+    await expect.poll(() => page.getByTestId('checks-panel').getByTestId('check').count()).toBe(3)
     for (const errs of errors) expect(errs).toEqual([])
   })
 })

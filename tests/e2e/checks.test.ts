@@ -46,12 +46,22 @@ describe('checking the text, in the browser', () => {
     return page
   }
 
-  it('finds nothing in a draft laid out by the rules, then what a co-author got wrong, live; a fix is an edit for everyone, undone with Ctrl+Z', async () => {
+  it('makes a reference typed as words a cross-reference; then finds what a co-author got wrong, live; a fix is an edit for everyone, undone with Ctrl+Z', async () => {
     const page = await open(cast.drafter)
     const panel = page.getByTestId('checks-panel')
-    expect(await panel.getByTestId('checks-none').textContent()).toBe('Ничего не найдено: текст оформлен по правилам.')
     // The panel took the focus from its button: keyboard users land in it.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('checks-title')
+
+    // The sample's one issue: "в статье 4 настоящего Закона" typed as words, which renumbering would leave behind.
+    await expect.poll(() => panel.getByTestId('check').allTextContents()).toEqual([
+      'Статья 19, часть 2«статье 4» набрано текстом и не изменится при перенумерации: сделайте это перекрёстной ссылкой (Ctrl+Alt+6)Сделать ссылкой',
+    ])
+    await panel.getByTestId('check-fix').click()
+    await expect.poll(() => panel.getByTestId('checks-none').textContent()).toBe('Ничего не найдено: текст оформлен по правилам.')
+    // For the co-author too: the number is a cross-reference to Article 4, by its id, and reads as before.
+    const article4 = nthElement(coauthor.ydoc, 'article', 3).getAttribute('id')
+    await expect.poll(() => coauthor.ydoc.getXmlFragment('default').toString().includes(`<xref target="${article4}"></xref>`)).toBe(true)
+    expect(await page.locator('.legal-text article.article').nth(18).locator('.clause').nth(1).textContent()).toContain('в статье 4 настоящего Закона')
 
     // A co-author drops the semicolon after point 1) of Article 3 and types a double space into Article 1.
     const point = nthElement(coauthor.ydoc, 'point', 0).get(0) as Y.XmlText

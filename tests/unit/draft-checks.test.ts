@@ -15,7 +15,10 @@ const brief = (issues: DraftIssue[]) => issues.map((i) => [i.kind, i.place.label
 function fixed(json: DocJSON, issues: DraftIssue[]): DocJSON {
   const state = EditorState.create({ doc: docFromJSON(json) })
   const tr = state.tr
-  for (const { fix } of [...issues].sort((a, b) => b.fix!.from - a.fix!.from)) tr.insertText(fix!.text, fix!.from, fix!.to)
+  for (const { fix } of [...issues].sort((a, b) => b.fix!.from - a.fix!.from)) {
+    if (fix!.xref) tr.replaceWith(fix!.from, fix!.to, state.schema.nodes.xref.create({ target: fix!.xref }))
+    else tr.insertText(fix!.text, fix!.from, fix!.to)
+  }
   return tr.doc.toJSON() as DocJSON
 }
 
@@ -30,9 +33,41 @@ const textOf = (json: DocJSON): string[] => {
 }
 
 describe('checking a draft', () => {
-  it('finds nothing in the sample laws, English and Russian, which follow the conventions', () => {
-    expect(checkDraft(docFromJSON(sampleLaw('ru')), 'ru')).toEqual([])
-    expect(checkDraft(docFromJSON(sampleLaw('en')), 'en')).toEqual([])
+  it('finds in the sample laws, which follow the conventions, only the reference to Article 4 typed as words, and makes it a cross-reference', () => {
+    for (const [language, words] of [['ru', 'статье 4'], ['en', 'Article 4']] as const) {
+      const law = sampleLaw(language)
+      const issues = check(law, language)
+      expect(brief(issues)).toEqual([['typedReference', language === 'ru' ? 'Статья 19.' : 'Article 19.', '2.', words]])
+      const after = fixed(law, issues)
+      expect(check(after, language)).toEqual([])
+      // The number is now a reference to the article numbered 4, by its id.
+      const article4 = law.content!.filter((n) => n.type === 'article')[3].attrs!.id
+      expect(JSON.stringify(after)).toContain(`{"type":"xref","attrs":{"target":"${article4}"}}`)
+    }
+  })
+
+  it('finds references to this law typed as words, not another act’s, and offers a cross-reference for a single article or chapter', () => {
+    const b = createBuilders('t')
+    const law = b.law('Закон', ['в соответствии со статьей 6 Конвенции,'], [
+      b.chapter('Общие'),
+      b.article('Первая', [b.clause('Текст.')]),
+      b.article('Вторая', [
+        b.clause('Меры, указанные в статье 1, применяются по правилам главы 1 настоящего Закона.'),
+        b.clause('Порядок, предусмотренный пунктом 2 части 1 статьи 1 и статьями 1 и 2, действует с учетом статьи 127 Уголовного кодекса и статьи 3 «Протокола».'),
+        b.clause('Лицо, не достигшее 18 лет, является ребенком.'),
+      ]),
+      // An article quoting new wording amends another law: its numbers are that law's.
+      b.article('Изменения', [b.clause('Статью 1 изложить в следующей редакции:'), b.clause('«Статья 1. Текст статьи 5 закона».'), b.clause('Статья 6 утрачивает силу.')]),
+    ])
+    const issues = check(law)
+    const [chapter1, article1] = law.content!.slice(2).map((n) => n.attrs!.id)
+    expect(brief(issues)).toEqual([
+      ['typedReference', 'Статья 2.', '1.', 'статье 1'],
+      ['typedReference', 'Статья 2.', '1.', 'главы 1'],
+      // One reference made of several units and numbers: no single cross-reference stands for it.
+      ['typedReference', 'Статья 2.', '2.', 'пунктом 2 части 1 статьи 1 и статьями 1 и 2'],
+    ])
+    expect(issues.map((i) => i.fix?.xref ?? null)).toEqual([article1, chapter1, null])
   })
 
   it('checks the punctuation of enumerations, and fixes it in place', () => {
