@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/react'
 import type { Language } from '../../shared/language'
 import { labelInText } from '../../shared/numbering'
 import type { CheckKind, DraftIssue } from '../../shared/checks/draftChecks'
-import { useI18n, type Translate } from '../i18n/i18n'
+import { useI18n, wordsIn, type Translate } from '../i18n/i18n'
 import { useProgressive } from '../ui/useProgressive'
 import { applyFixes, showIssue } from './applyFixes'
 import { useDraftChecks } from './useDraftChecks'
@@ -37,6 +37,8 @@ export function ChecksPanel({ editor, language, onComment, onClose }: {
   onClose: () => void
 }) {
   const { t } = useI18n()
+  // Places are named in the draft's language, as its numbers are ("Article 19, paragraph 2").
+  const placeWords = wordsIn(language)
   const { issues, recheck } = useDraftChecks(editor, language)
   const heading = useRef<HTMLHeadingElement>(null)
   const [chosen, setGroup] = useState<Group>('all')
@@ -87,7 +89,7 @@ export function ChecksPanel({ editor, language, onComment, onClose }: {
             {shown.slice(0, progressive.shown).map((issue) => (
               <li key={issue.key} className="checks-item" data-testid="check" data-kind={issue.kind}>
                 <button type="button" className="link-button checks-where" title={issue.place.heading || undefined} onClick={() => editor && !editor.isDestroyed && showIssue(editor, language, issue)}>
-                  {whereOf(issue, t)}
+                  {whereOf(issue, placeWords)}
                 </button>
                 <span className="checks-what">{whatOf(issue, t)}</span>
                 {canFix && issue.fix ? (
@@ -97,7 +99,7 @@ export function ChecksPanel({ editor, language, onComment, onClose }: {
                 ) : (
                   // What one cannot fix (a reviewer, or an issue no edit settles) goes to the drafters as a remark.
                   onComment && (
-                    <button type="button" className="link-button" data-testid="check-comment" onClick={() => onComment(issue.place.id, `${whereOf(issue, t)}: ${whatOf(issue, t)}.`)}>
+                    <button type="button" className="link-button" data-testid="check-comment" onClick={() => onComment(issue.place.id, `${whereOf(issue, placeWords)}: ${whatOf(issue, t)}.`)}>
                       {t('checks.comment')}
                     </button>
                   )
@@ -124,7 +126,7 @@ function undoFromPanel(event: KeyboardEvent, editor: Editor | null): void {
   else editor.commands.redo()
 }
 
-/** "Статья 3, пункт 2)": the place as the text numbers it, then the block in the interface's words. */
+/** "Статья 3, пункт 2)": the place as the text numbers it, then the block, in the draft's language. */
 function whereOf(issue: DraftIssue, t: Translate): string {
   const place = labelInText(issue.place.label) || issue.place.heading
   if (issue.blockKind === 'heading' && issue.place.kind === 'article') return `${place}, ${t('checks.heading')}`

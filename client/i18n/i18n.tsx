@@ -27,6 +27,12 @@ export function format(template: string, params?: Record<string, string | number
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }
 
+/** The interface's words in `language` whatever the interface's is: a place of a draft named in the draft's own language ("Article 19, paragraph 2"). */
+export function wordsIn(language: Language): Translate {
+  const dict = dictionaries[language]
+  return (key, params) => format(dict[key], params)
+}
+
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(initialLanguage)
   const setLanguage = useCallback((next: Language) => {
