@@ -5,7 +5,7 @@ import { labelInText } from '../../shared/numbering'
 import type { CheckKind, DraftIssue } from '../../shared/checks/draftChecks'
 import { useI18n, wordsIn, type Translate } from '../i18n/i18n'
 import { useProgressive } from '../ui/useProgressive'
-import { applyFixes, showIssue } from './applyFixes'
+import { applyFixes, showIssue } from './issueActions'
 import { useDraftChecks } from './useDraftChecks'
 
 /** The kinds of issue as the panel's filter groups them. */

@@ -1,11 +1,9 @@
-import { comparativeTableDocx } from '../../shared/diff/comparativeTableDocx'
-import { comparativeTableHtml } from '../../shared/diff/comparativeTableHtml'
-import { DOCX_CONTENT_TYPE } from '../../shared/apiConstants'
 import { documentDateTime } from '../../shared/dates'
 import { shortTitle } from '../../shared/fileName'
 import { AMENDMENTS_WORDS, amendmentRows, type OpenAmendment } from '../../shared/review/amendmentsTable'
 import type { DocumentRecord } from '../db/documentsRepo'
-import { contentDisposition, type DownloadFile } from '../export/filename'
+import { comparativeTableDownload } from '../export/comparativeTableDownload'
+import type { DownloadFile } from '../export/filename'
 
 const DRAFT: Record<DocumentRecord['language'], (title: string, at: string) => string> = {
   en: (title, at) => `Draft: ${title}. Proposed wordings awaiting a decision as of ${at}`,
@@ -17,12 +15,10 @@ const DRAFT: Record<DocumentRecord['language'], (title: string, at: string) => s
  * (shared/review/amendmentsTable.ts), with their reasons in the Justification column, as a
  * standalone HTML page or a Word document named after the draft.
  */
-export async function amendmentsTableFile(doc: DocumentRecord, amendments: readonly OpenAmendment[], format: 'html' | 'docx'): Promise<DownloadFile> {
+export function amendmentsTableFile(doc: DocumentRecord, amendments: readonly OpenAmendment[], format: 'html' | 'docx'): Promise<DownloadFile> {
   const words = AMENDMENTS_WORDS[doc.language]
   const rows = amendmentRows(amendments)
   const subtitle = [DRAFT[doc.language](doc.title, documentDateTime(new Date().toISOString(), doc.language))]
   const options = { language: doc.language, title: words.title, subtitle, justification: true, noRows: words.noRows, columns: words.columns, number: words.number }
-  const disposition = contentDisposition(`${shortTitle(doc.title)} — ${words.file}`, format)
-  if (format === 'docx') return { body: await comparativeTableDocx(rows, options), contentType: DOCX_CONTENT_TYPE, disposition }
-  return { body: new TextEncoder().encode(comparativeTableHtml(rows, options)), contentType: 'text/html; charset=utf-8', disposition }
+  return comparativeTableDownload(rows, options, format, `${shortTitle(doc.title)} — ${words.file}`)
 }

@@ -1,19 +1,18 @@
 import { CONCLUSIONS_PLACE, PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
 import { CURRENT, type ComparativeTableFormat, type ComparedSide, type DocumentComparison, type OrganizationSummary, type ProposalReason } from '../../shared/api'
-import { compareDocuments, comparativeTable, comparativeTableHtml, type DocumentDiff } from '../../shared/diff'
-import { comparativeTableDocx } from '../../shared/diff/comparativeTableDocx'
+import { compareDocuments, comparativeTable, type DocumentDiff } from '../../shared/diff'
 import type { Language } from '../../shared/language'
 import { documentDateTime } from '../../shared/dates'
 import type { DocJSON } from '../../shared/schema'
 import type { DocumentRecord } from '../db/documentsRepo'
-import { contentDisposition, type DownloadFile } from '../export/filename'
+import type { DownloadFile } from '../export/filename'
+import { comparativeTableDownload } from '../export/comparativeTableDownload'
 import { shortTitle } from '../../shared/fileName'
 import { parseArticles, type EditSessionsRepo } from '../db/editSessionsRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
 import type { CommentsRepo } from '../db/commentsRepo'
 import type { Rooms } from '../collab/rooms'
 import type { Versions } from './versions'
-import { DOCX_CONTENT_TYPE } from '../../shared/apiConstants'
 
 export interface CompareDeps {
   versions: Versions
@@ -160,7 +159,7 @@ export function comparativeTableName(title: string, from: ComparedSide, to: Comp
  * "Proposed by" column from the same organizations the comparison reports, and (`justification`)
  * a column for the drafters' reasons, holding those given with the wordings accepted in between.
  */
-export async function comparativeTableFile(
+export function comparativeTableFile(
   deps: CompareDeps,
   doc: DocumentRecord,
   from: string,
@@ -172,14 +171,5 @@ export async function comparativeTableFile(
   const rows = comparativeTable(comparison.diff, comparison.organizations, justification ? comparison.reasons : {})
   const language = doc.language
   const subtitle = [`${WORDS[language].draft}: ${doc.title}`, `${sideLabel(comparison.from, language)} → ${sideLabel(comparison.to, language)}`]
-  const disposition = contentDisposition(comparativeTableName(doc.title, comparison.from, comparison.to, language), format)
-  const options = { language, subtitle, justification }
-  if (format === 'docx') {
-    return {
-      body: await comparativeTableDocx(rows, options),
-      contentType: DOCX_CONTENT_TYPE,
-      disposition,
-    }
-  }
-  return { body: new TextEncoder().encode(comparativeTableHtml(rows, options)), contentType: 'text/html; charset=utf-8', disposition }
+  return comparativeTableDownload(rows, { language, subtitle, justification }, format, comparativeTableName(doc.title, comparison.from, comparison.to, language))
 }

@@ -46,7 +46,7 @@ export class WordRemarks {
     const open = new Set(rows.flatMap((row) => (row.status === 'open' ? [row.id] : [])))
     const doneInWord = matches.map((m, i) => m.kind !== 'new' && remarks[i].resolved && open.has(m.threadId))
     const reopens = matches.map((m, i) => m.kind === 'replies' && !remarks[i].resolved && !open.has(m.threadId))
-    const toReopen = dryRun ? [] : [...new Set(matches.flatMap((m, i) => (m.kind === 'replies' && reopens[i] ? [m.threadId] : [])))]
+    const toReopen = dryRun ? [] : [...new Set(matches.flatMap((m, i) => (reopens[i] && m.kind !== 'new' ? [m.threadId] : [])))]
     const toResolve = resolveDone && !dryRun ? matches.flatMap((m, i) => (m.kind !== 'new' && doneInWord[i] ? [m.threadId] : [])) : []
     let ids: string[] = []
     if (!dryRun) {

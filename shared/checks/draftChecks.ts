@@ -1,4 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Transaction } from '@tiptap/pm/state'
 import type { Language } from '../language'
 import { numberArticleBody, numberDocument, type NumberedNode } from '../numbering'
 import { placeIdOf, placesOf, type Place } from '../places'
@@ -59,6 +60,24 @@ export interface DraftIssue {
   /** What it is about: the marks unpaired, the article with the same heading, the expected mark. */
   detail: string
   fix: CheckFix | null
+}
+
+/**
+ * The fixes of `issues` to make in one edit, from the last: a fix reaching into one made after it
+ * is left for the next check (the two spaces before a mark: one fix or the other, not both).
+ */
+export function fixesInOneEdit(issues: readonly DraftIssue[]): CheckFix[] {
+  let floor = Infinity
+  return issues
+    .flatMap((issue) => (issue.fix ? [issue.fix] : []))
+    .sort((a, b) => b.from - a.from)
+    .filter((fix) => fix.to <= floor && ((floor = fix.from), true))
+}
+
+/** Makes a fix in `tr`: its text in place of the range, or a cross-reference to the article or chapter it names. */
+export function makeFix(tr: Transaction, fix: CheckFix): void {
+  if (fix.xref) tr.replaceWith(fix.from, fix.to, tr.doc.type.schema.nodes.xref.create({ target: fix.xref }))
+  else tr.insertText(fix.text, fix.from, fix.to)
 }
 
 /** A textblock's text as positions: a reference counts one character (U+FFFC), as it takes one position. */

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/react'
 import { TextSelection } from '@tiptap/pm/state'
 import type { Language } from '../../shared/language'
-import { checkDraft, type DraftIssue } from '../../shared/checks/draftChecks'
+import { checkDraft, fixesInOneEdit, makeFix, type DraftIssue } from '../../shared/checks/draftChecks'
 import { OWN_UNDO_STEP } from '../editor/undoSteps'
 
 /**
@@ -10,22 +10,12 @@ import { OWN_UNDO_STEP } from '../editor/undoSteps'
  * edit. Fixes overlapping one already applied wait for the next check. Returns how many applied.
  */
 export function applyFixes(editor: Editor, language: Language, keys: ReadonlySet<string>): number {
-  const fixes = checkDraft(editor.state.doc, language)
-    .filter((issue) => keys.has(issue.key) && issue.fix)
-    .map((issue) => issue.fix!)
-    .sort((a, b) => b.from - a.from)
+  const fixes = fixesInOneEdit(checkDraft(editor.state.doc, language).filter((issue) => keys.has(issue.key)))
+  if (fixes.length === 0) return 0
   const tr = editor.state.tr
-  let floor = Infinity
-  let applied = 0
-  for (const fix of fixes) {
-    if (fix.to > floor) continue
-    if (fix.xref) tr.replaceWith(fix.from, fix.to, editor.schema.nodes.xref.create({ target: fix.xref }))
-    else tr.insertText(fix.text, fix.from, fix.to)
-    floor = fix.from
-    applied++
-  }
-  if (applied > 0) editor.view.dispatch(tr.setMeta(OWN_UNDO_STEP, true))
-  return applied
+  for (const fix of fixes) makeFix(tr, fix)
+  editor.view.dispatch(tr.setMeta(OWN_UNDO_STEP, true))
+  return fixes.length
 }
 
 /** Puts the caret where the issue is and brings it into view (the text as it reads now: found again by its key). */
