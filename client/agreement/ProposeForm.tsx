@@ -8,12 +8,15 @@ import { useAction } from '../ui/useAction'
 import { dateFormat } from '../i18n/dates'
 import { versionName } from '../versions/labels'
 import { useFailure } from '../ui/useFailure'
+import { VersionChecks } from '../checks/VersionChecks'
+import type { Language } from '../../shared/language'
 
 /** The version choice that saves the current text as a new version on the spot. */
 const NEW_VERSION = '__new__'
 
-/** Check the text of the current text: how many issues it finds now, and how to show them. */
+/** Check the text: the draft's language (its rules), how many issues the current text has now, and how to show them. */
 export interface TextChecks {
+  language: Language
   count: () => number
   show: () => void
 }
@@ -125,6 +128,9 @@ export function ProposeForm({ docId, withAccess, taken, textChecks, onProposed }
                 </button>
               )}
             </p>
+          )}
+          {choice !== NEW_VERSION && choice !== '' && textChecks && (
+            <VersionChecks docId={docId} versionId={choice} language={textChecks.language} />
           )}
           <fieldset className="org-choice">
             <legend>{t('agreement.organizations')}</legend>

@@ -1,12 +1,12 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { Language } from '../../shared/language'
-import { labelInText } from '../../shared/numbering'
 import type { CheckKind, DraftIssue } from '../../shared/checks/draftChecks'
-import { useI18n, wordsIn, type Translate } from '../i18n/i18n'
+import { useI18n, wordsIn } from '../i18n/i18n'
 import { useProgressive } from '../ui/useProgressive'
 import { applyFixes, showIssue } from './issueActions'
 import { useDraftChecks } from './useDraftChecks'
+import { whatOf, whereOf } from './issueWords'
 
 /** The kinds of issue as the panel's filter groups them. */
 const GROUPS = {
@@ -124,19 +124,4 @@ function undoFromPanel(event: KeyboardEvent, editor: Editor | null): void {
   event.preventDefault()
   if (key === 'undo') editor.commands.undo()
   else editor.commands.redo()
-}
-
-/** "Статья 3, пункт 2)": the place as the text numbers it, then the block, in the draft's language. */
-function whereOf(issue: DraftIssue, t: Translate): string {
-  const place = labelInText(issue.place.label) || issue.place.heading
-  if (issue.blockKind === 'heading' && issue.place.kind === 'article') return `${place}, ${t('checks.heading')}`
-  if (issue.blockKind === 'clause' || issue.blockKind === 'point' || issue.blockKind === 'subpoint') {
-    return issue.blockLabel ? `${place}, ${t(`xref.kind.${issue.blockKind}`).toLowerCase()} ${labelInText(issue.blockLabel)}` : place
-  }
-  return place
-}
-
-function whatOf(issue: DraftIssue, t: Translate): string {
-  const detail = issue.kind === 'duplicateHeading' ? labelInText(issue.detail) : issue.detail
-  return t(`checks.kind.${issue.kind}`, { detail })
 }

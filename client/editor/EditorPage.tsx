@@ -294,6 +294,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
           role={role}
           withAccess={load.doc.organizations}
           textChecks={editor ? {
+            language: load.doc.language,
             count: () => (editor.isDestroyed ? 0 : checkDraft(editor.state.doc, load.doc.language).length),
             show: () => {
               setShowAgreement(false)

@@ -277,9 +277,14 @@ describe('agreement in the browser', () => {
     await expect.poll(() => choice.inputValue()).toBe(named.id)
     expect(await choice.locator('option').count()).toBe(3) // the checkpoint, the named version, "save the current text"
 
-    // Saving the current text to propose it: Check the text says what it finds in it first.
+    // The named version chosen: Check the text says what it finds in that text, listed in the form.
     const checks = view(page).getByTestId('propose-checks')
-    expect(await checks.count()).toBe(0)
+    await expect.poll(() => checks.locator('p').first().textContent()).toMatch(/^Check the text finds places to look over in this version: 1\./)
+    await checks.getByText('Show them').click()
+    expect(await checks.getByTestId('version-check').allTextContents()).toEqual([
+      'Article 19, paragraph 2: “Article 4” is typed as words: it will not follow renumbering. Make it a cross-reference (Ctrl+Alt+6)',
+    ])
+    // Saving the current text to propose it: Check the text says what it finds in it first.
     await choice.selectOption('__new__')
     // The sample's "Article 4 of this Law", typed as words.
     expect(await checks.textContent()).toBe('Check the text finds places to look over in it: 1. Show them')
@@ -288,8 +293,9 @@ describe('agreement in the browser', () => {
     await page.keyboard.type('  And more')
     await page.waitForSelector(SAVED)
     await page.getByTestId('agreement').click()
+    // The named version is as it was saved; the current text has now the two spaces, and the paragraph no longer ending with a full stop.
+    await expect.poll(() => checks.locator('p').first().textContent()).toMatch(/in this version: 1\./)
     await choice.selectOption('__new__')
-    // And now the two spaces, and the paragraph no longer ending with a full stop.
     expect(await checks.textContent()).toBe('Check the text finds places to look over in it: 3. Show them')
     await checks.getByRole('button', { name: 'Show them' }).click()
     expect(await view(page).count()).toBe(0)

@@ -1,0 +1,19 @@
+import { labelInText } from '../../shared/numbering'
+import type { DraftIssue } from '../../shared/checks/draftChecks'
+import type { Translate } from '../i18n/i18n'
+
+/** "Статья 3, пункт 2)": the place as the text numbers it, then the block, in the words of `t`. */
+export function whereOf(issue: DraftIssue, t: Translate): string {
+  const place = labelInText(issue.place.label) || issue.place.heading
+  if (issue.blockKind === 'heading' && issue.place.kind === 'article') return `${place}, ${t('checks.heading')}`
+  if (issue.blockKind === 'clause' || issue.blockKind === 'point' || issue.blockKind === 'subpoint') {
+    return issue.blockLabel ? `${place}, ${t(`xref.kind.${issue.blockKind}`).toLowerCase()} ${labelInText(issue.blockLabel)}` : place
+  }
+  return place
+}
+
+/** What to look over there, in the words of `t`. */
+export function whatOf(issue: DraftIssue, t: Translate): string {
+  const detail = issue.kind === 'duplicateHeading' ? labelInText(issue.detail) : issue.detail
+  return t(`checks.kind.${issue.kind}`, { detail })
+}
