@@ -71,6 +71,8 @@ export interface DocumentNews {
   edited: boolean
   comments: number
   decided: number
+  /** Comments others wrote since that mention the viewer. */
+  mentioned: number
 }
 
 // ── Accounts and organizations ────────────────────────────────────────────────────────────
@@ -288,6 +290,15 @@ export const ProposalText = z
   .max(COMMENT_MAX_LENGTH)
   .refine((text) => !/[\r\n\u2028\u2029]/.test(text), { params: problemParams('invalid'), message: 'a proposed wording is one line: no line breaks' })
 
+/** The most people one comment may mention. */
+export const MENTIONS_MAX = 20
+
+/**
+ * The people a comment mentions ("@Name" in its words): ids of people who may open the draft (GET
+ * …/people). One whose "@Name" is no longer in the words is not kept.
+ */
+const Mentions = z.array(z.string().min(1).max(64)).max(MENTIONS_MAX).default([])
+
 /**
  * POST /api/documents/:id/threads: a thread on a passage (anchor) or on a whole article (anchor
  * null), optionally proposing new words for the passage (`proposal`; a passage in one block only).
@@ -296,6 +307,7 @@ export const CreateThreadInput = z.object({
   articleId: z.string().min(1).max(64),
   anchor: z.object({ start: EncodedPosition, end: EncodedPosition }).nullable().default(null),
   body: CommentBody,
+  mentions: Mentions,
   proposal: ProposalText.optional(),
 })
 export type CreateThreadInput = z.input<typeof CreateThreadInput>
@@ -303,8 +315,10 @@ export type CreateThreadInput = z.input<typeof CreateThreadInput>
 export type NewThread = z.output<typeof CreateThreadInput>
 
 /** POST …/threads/:threadId/comments (reply) and PATCH …/comments/:commentId (edit). */
-export const CommentInput = z.object({ body: CommentBody })
-export type CommentInput = z.infer<typeof CommentInput>
+export const CommentInput = z.object({ body: CommentBody, mentions: Mentions })
+export type CommentInput = z.input<typeof CommentInput>
+/** A comment as the server has it after validation (`mentions` defaulted). */
+export type CommentWrite = z.output<typeof CommentInput>
 
 /** PATCH …/threads/:threadId: resolve or reopen. */
 export const ThreadStatusInput = z.object({ status: z.enum(THREAD_STATUSES) })
@@ -328,6 +342,8 @@ export interface CommentView {
   organization: OrganizationSummary
   /** Plain text; empty once deleted. */
   body: string
+  /** The people it mentions, each as "@" and their name in `body` (none once deleted). */
+  mentions: PersonRef[]
   createdAt: string
   editedAt: string | null
   deleted: boolean
@@ -497,6 +513,7 @@ export const ErrorCode = {
   wordingNotPlain: 'wording_not_plain',
   /** Deciding a proposed wording already accepted or declined (409). */
   wordingDecided: 'wording_already_decided',
+  mentionNotMember: 'mention_not_member',
   proposalNotFound: 'proposal_not_found',
   agreementOpen: 'agreement_already_open',
   versionAlreadyProposed: 'version_already_proposed',

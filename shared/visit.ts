@@ -20,6 +20,8 @@ export interface VisitView {
    * thread) or whose proposed wording they declined: the answers a reviewer comes back for.
    */
   decided: string[]
+  /** Of `comments`, those that mention the viewer ("@Name"). */
+  mentioned: string[]
   /** The newest version saved at or before `since` (named or automatic), to compare the text now with; null if none. */
   version: VersionStamp | null
 }
@@ -49,6 +51,8 @@ export interface CommentStamp {
   authorId: string
   createdAt: string
   deleted: boolean
+  /** The people it mentions. */
+  mentions: readonly string[]
 }
 
 /**
@@ -67,7 +71,7 @@ export function sinceLastVisit(
   versions: readonly VersionStamp[] = [],
   threads: readonly ThreadStamp[] = [],
 ): VisitView {
-  if (since === null) return { since, places: [], organizations: [], comments: [], threads: [], decided: [], version: null }
+  if (since === null) return { since, places: [], organizations: [], comments: [], threads: [], decided: [], mentioned: [], version: null }
   const others = sessions.filter((s) => s.user.id !== me && s.endedAt > since)
   const edited = new Map<string, Place>()
   const organizations = new Map<string, OrganizationSummary>()
@@ -84,6 +88,7 @@ export function sinceLastVisit(
     comments: fresh.map((c) => c.id),
     threads: [...new Set(fresh.map((c) => c.threadId))],
     decided: threads.filter((t) => t.startedBy === me && decidedByOthers(t, me, since)).map((t) => t.id),
+    mentioned: fresh.filter((c) => c.mentions.includes(me)).map((c) => c.id),
     version: newestBy(versions, since),
   }
 }

@@ -175,6 +175,8 @@ export const api = {
     `${doc(id)}/comparative-table?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=${format}${options.justification ? '&justification=1' : ''}`,
 
   listThreads: (id: string) => request<ThreadView[]>('GET', `${doc(id)}/threads`),
+  /** The people a comment may mention: those who may open the draft. */
+  listDocumentPeople: (id: string) => request<PersonSummary[]>('GET', `${doc(id)}/people`),
   addWordRemarks: (id: string, input: WordRemarksInput, dryRun: boolean) =>
     request<WordRemarksResult>('POST', `${doc(id)}/word-remarks${dryRun ? '?dryRun=1' : ''}`, input),
   createThread: (id: string, input: CreateThreadInput) => request<ThreadView>('POST', `${doc(id)}/threads`, input),
@@ -244,6 +246,7 @@ const KNOWN_CODES: Record<ErrorCode | 'network', MessageKey> = {
   wording_changed: 'error.wording_changed',
   wording_not_plain: 'error.wording_not_plain',
   wording_already_decided: 'error.wording_already_decided',
+  mention_not_member: 'error.mention_not_member',
   proposal_not_found: 'error.proposal_not_found',
   agreement_already_open: 'error.agreement_already_open',
   version_already_proposed: 'error.version_already_proposed',

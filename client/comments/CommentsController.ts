@@ -1,7 +1,7 @@
 import type { DocJSON } from '../../shared/schema'
 import type { Editor } from '@tiptap/react'
 import type { EditorState } from '@tiptap/pm/state'
-import type { ThreadStatus, ThreadView, WordingDecision } from '../../shared/api'
+import type { PersonSummary, ThreadStatus, ThreadView, WordingDecision } from '../../shared/api'
 import type { Language } from '../../shared/language'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { outlineOf, type OutlineEntry } from '../../shared/numbering'
@@ -96,6 +96,7 @@ export class CommentsController {
   private readonly stopListening: () => void
   private fetching: Promise<void> | null = null
   private fetchAgain = false
+  private peopleList: Promise<PersonSummary[]> | null = null
   private placeTimer: ReturnType<typeof setTimeout> | undefined
   /** When the scheduled placement runs (Date.now() time). */
   private placeDue = 0
@@ -358,13 +359,13 @@ export class CommentsController {
    * Starts the thread being composed, with a proposed wording for its passage if given; retries
    * while the passage's words are still on their way to the server.
    */
-  async submit(body: string, proposal?: string): Promise<void> {
+  async submit(body: string, mentions: string[], proposal?: string): Promise<void> {
     const composer = this.snapshot.composer
     if (!composer) return
     const input =
       composer.kind === 'passage'
-        ? { articleId: composer.passage.articleId, anchor: composer.passage.anchor, body, ...(proposal !== undefined ? { proposal } : {}) }
-        : { articleId: composer.articleId, anchor: null, body }
+        ? { articleId: composer.passage.articleId, anchor: composer.passage.anchor, body, mentions, ...(proposal !== undefined ? { proposal } : {}) }
+        : { articleId: composer.articleId, anchor: null, body, mentions }
     let thread: ThreadView | undefined
     for (let attempt = 0; !thread; attempt++) {
       try {
@@ -380,12 +381,21 @@ export class CommentsController {
     void this.refresh()
   }
 
-  async reply(threadId: string, body: string): Promise<void> {
-    this.replace(await api.reply(this.docId, threadId, { body }))
+  async reply(threadId: string, body: string, mentions: string[]): Promise<void> {
+    this.replace(await api.reply(this.docId, threadId, { body, mentions }))
   }
 
-  async edit(threadId: string, commentId: string, body: string): Promise<void> {
-    this.replace(await api.editComment(this.docId, threadId, commentId, { body }))
+  async edit(threadId: string, commentId: string, body: string, mentions: string[]): Promise<void> {
+    this.replace(await api.editComment(this.docId, threadId, commentId, { body, mentions }))
+  }
+
+  /** The people a comment may mention (those who may open the draft), fetched when first asked for; asked again after a failure. */
+  people(): Promise<PersonSummary[]> {
+    this.peopleList ??= api.listDocumentPeople(this.docId).catch((err: unknown) => {
+      this.peopleList = null
+      throw err
+    })
+    return this.peopleList
   }
 
   async remove(threadId: string, commentId: string): Promise<void> {

@@ -20,8 +20,9 @@ const WordRemarksDialog = lazy(() => import('./WordRemarksDialog').then((m) => (
 
 /** 'new': threads with comments others wrote since one's last visit, or that they decided (client/editor/useVisit.ts). */
 type StatusFilter = 'open' | 'resolved' | 'all' | 'new'
-/** The "who" filter's value for the threads the viewer started (no organization has this id: ids are [0-9a-z]). */
+/** The "who" filter's values for the threads the viewer started, and those mentioning them (no organization has these ids: ids are [0-9a-z]). */
 const MINE = '@mine'
+const MENTIONING_ME = '@mentions'
 
 export function useComments(controller: CommentsController | null): CommentsSnapshot | null {
   return useStoreValue(controller, (c) => c.getSnapshot(), null)
@@ -144,7 +145,12 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
   const myId = useSession().info?.user?.id ?? null
   /** Whether the "who" filter shows the thread: an organization's comments in it, or (MINE) started by the viewer. */
   const whoShows = (thread: ThreadView) =>
-    !orgId || (orgId === MINE ? thread.createdBy.id === myId : thread.comments.some((c) => c.organization.id === orgId))
+    !orgId ||
+    (orgId === MINE
+      ? thread.createdBy.id === myId
+      : orgId === MENTIONING_ME
+        ? thread.comments.some((c) => c.mentions.some((m) => m.id === myId))
+        : thread.comments.some((c) => c.organization.id === orgId))
   const [articleId, setArticleId] = useState('')
   const [withResolved, setWithResolved] = useState(false)
   const [readingRemarks, setReadingRemarks] = useState(false)
@@ -250,6 +256,7 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
           <select value={orgId} onChange={(e) => setOrgId(e.target.value)}>
             <option value="">{t('comments.allOrgs')}</option>
             {myId && <option value={MINE}>{t('comments.startedByMe')}</option>}
+            {myId && <option value={MENTIONING_ME}>{t('comments.mentioningMe')}</option>}
             {organizations.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.shortName && o.shortName !== o.name ? `${o.name} (${o.shortName})` : o.name}

@@ -1,5 +1,5 @@
 import { memo, useState, type KeyboardEvent } from 'react'
-import type { CommentView, OrganizationSummary, ThreadEvent, ThreadView } from '../../shared/api'
+import type { CommentView, OrganizationSummary, PersonRef, PersonSummary, ThreadEvent, ThreadView } from '../../shared/api'
 import { threadTimeline } from '../../shared/comments/timeline'
 import { COMMENT_MAX_LENGTH } from '../../shared/apiConstants'
 import { useVisitNews } from '../editor/useVisit'
@@ -12,6 +12,8 @@ import { dateFormat } from '../i18n/dates'
 import { WordingProposal } from './WordingProposal'
 import { useFailure } from '../ui/useFailure'
 import { useAction } from '../ui/useAction'
+import { useMentions } from './useMentions'
+import { CommentWords, MentionOptions } from './MentionOptions'
 
 /** A colour dot and the organization's short name (its full name on hover). */
 export function OrgBadge({ organization }: { organization: OrganizationSummary }) {
@@ -23,13 +25,20 @@ export function OrgBadge({ organization }: { organization: OrganizationSummary }
   )
 }
 
-/** A textarea that sends with Ctrl/⌘+Enter and gives up with Escape. */
+/**
+ * A textarea that sends with Ctrl/⌘+Enter and gives up with Escape; given `people`, "@" in it
+ * offers whom to mention (client/comments/useMentions.ts).
+ */
 export function CommentForm(props: {
   label: string
   submitLabel: string
   initial?: string
+  /** The people the initial words mention (a comment being edited). */
+  initialMentions?: readonly PersonRef[]
+  /** The people a comment may mention; absent, no list. */
+  people?: () => Promise<PersonSummary[]>
   autoFocus?: boolean
-  onSubmit: (body: string) => Promise<void>
+  onSubmit: (body: string, mentions: string[]) => Promise<void>
   onCancel?: () => void
   testId?: string
   /** Set while something else the form sends is not ready (a proposed wording left unchanged): no sending. */
@@ -37,15 +46,18 @@ export function CommentForm(props: {
 }) {
   const { t } = useI18n()
   const [body, setBody] = useState(props.initial ?? '')
+  const mentioning = useMentions(body, setBody, props.people, props.initialMentions ?? [])
   const { busy, error, run } = useAction()
   const send = async () => {
     if (!body.trim() || busy || props.blocked) return
     await run(async () => {
-      await props.onSubmit(body)
+      await props.onSubmit(body, mentioning.mentions(body))
       setBody('')
+      mentioning.reset()
     })
   }
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (mentioning.onKeyDown(e)) return
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault()
       void send()
@@ -65,14 +77,23 @@ export function CommentForm(props: {
       onClick={(e) => e.stopPropagation()}
     >
       <textarea
+        ref={mentioning.box}
         aria-label={props.label}
         value={body}
         maxLength={COMMENT_MAX_LENGTH}
         rows={3}
         autoFocus={props.autoFocus}
-        onChange={(e) => setBody(e.target.value)}
+        placeholder={props.people ? t('comments.mentionHint') : undefined}
+        {...mentioning.boxProps}
+        onChange={(e) => {
+          setBody(e.target.value)
+          mentioning.look(e.target.value, e.target.selectionStart)
+        }}
+        onSelect={(e) => mentioning.look(e.currentTarget.value, e.currentTarget.selectionStart)}
+        onBlur={() => mentioning.look('', 0)}
         onKeyDown={onKeyDown}
       />
+      {mentioning.list && <MentionOptions list={mentioning.list} id={mentioning.listId} optionId={mentioning.optionId} active={mentioning.active} onPick={mentioning.pick} />}
       <FormError message={error} />
       <div className="comment-form-actions">
         {props.onCancel && (
@@ -129,9 +150,11 @@ function CommentItem({ comment, thread, controller }: { comment: CommentView; th
           label={t('comments.editLabel')}
           submitLabel={t('common.save')}
           initial={comment.body}
+          initialMentions={comment.mentions}
+          people={() => controller.people()}
           autoFocus
-          onSubmit={async (body) => {
-            await controller.edit(thread.id, comment.id, body)
+          onSubmit={async (body, mentions) => {
+            await controller.edit(thread.id, comment.id, body, mentions)
             setEditing(false)
           }}
           onCancel={() => setEditing(false)}
@@ -139,7 +162,7 @@ function CommentItem({ comment, thread, controller }: { comment: CommentView; th
       ) : (
         // Plain text in a text node: whatever was typed is shown as typed, never as markup.
         <p className="comment-body" data-testid="comment-body">
-          {comment.body}
+          <CommentWords body={comment.body} mentions={comment.mentions} />
         </p>
       )}
       <FormError message={error} />
@@ -261,8 +284,9 @@ export const ThreadCard = memo(function ThreadCard(props: {
               label={t('comments.replyLabel')}
               submitLabel={t(thread.status === 'resolved' ? 'comments.sendReopen' : 'comments.send')}
               autoFocus
-              onSubmit={async (body) => {
-                await controller.reply(thread.id, body)
+              people={() => controller.people()}
+              onSubmit={async (body, mentions) => {
+                await controller.reply(thread.id, body, mentions)
                 setReplying(false)
               }}
               onCancel={() => setReplying(false)}

@@ -70,7 +70,8 @@ export function ThreadComposer({ composer, places, controller }: { composer: Com
         blocked={unchanged}
         testId="new-comment"
         initial={composer.kind === 'article' ? composer.body : undefined}
-        onSubmit={(body) => controller.submit(body, proposal)}
+        people={() => controller.people()}
+        onSubmit={(body, mentions) => controller.submit(body, mentions, proposal)}
         onCancel={() => controller.cancelCompose()}
       />
     </div>

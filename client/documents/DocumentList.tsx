@@ -141,7 +141,7 @@ export function DocumentList() {
                   <>
                     {' '}
                     <span className="document-news" data-testid="document-news">
-                      {[doc.news.edited && t('docs.news.edited'), doc.news.comments > 0 && t('docs.news.comments', { n: doc.news.comments }), doc.news.decided > 0 && t('docs.news.decided', { n: doc.news.decided })].filter(Boolean).join(' · ')}
+                      {[doc.news.edited && t('docs.news.edited'), doc.news.comments > 0 && t('docs.news.comments', { n: doc.news.comments }), doc.news.mentioned > 0 && t('docs.news.mentioned', { n: doc.news.mentioned }), doc.news.decided > 0 && t('docs.news.decided', { n: doc.news.decided })].filter(Boolean).join(' · ')}
                     </span>
                   </>
                 )}

@@ -8,8 +8,8 @@ const NAMED = 5
 
 /**
  * "Since your last visit": what others changed in the draft since one last left it — the places
- * (each a button to it), the organizations whose people made the changes, the new comments and
- * the decisions others took on one's own threads —
+ * (each a button to it), the organizations whose people made the changes, the new comments (and
+ * how many of them mention one) and the decisions others took on one's own threads —
  * above the text, until closed, with the newest version saved by then to compare the text with.
  * Nothing on a first visit, or when nothing changed.
  */
@@ -48,6 +48,7 @@ export function SinceLastVisit({ visit, onJump, onShowComments, onShowActivity, 
           </span>
         )}{' '}
         {visit.comments.length > 0 && <span data-testid="visit-comments">{t('visit.comments', { n: visit.comments.length })}</span>}{' '}
+        {visit.mentioned.length > 0 && <strong data-testid="visit-mentioned">{t('visit.mentioned', { n: visit.mentioned.length })}</strong>}{' '}
         {visit.decided.length > 0 && <span data-testid="visit-decided">{t('visit.decided', { n: visit.decided.length })}</span>}
       </span>
       {visit.comments.length + visit.decided.length > 0 && (

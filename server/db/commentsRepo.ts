@@ -40,6 +40,12 @@ export interface ThreadEventRow {
   at: string
 }
 
+/** A person a comment mentions. */
+export interface MentionRow {
+  comment_id: string
+  user_id: string
+}
+
 /** A proposed wording accepted: its place, the proposer's organization and the reason it was proposed with. */
 export interface AcceptedProposal {
   article_id: string
@@ -48,8 +54,8 @@ export interface AcceptedProposal {
 }
 
 /**
- * The `comment_threads`, `comments` and `comment_thread_events` tables. A deleted comment keeps
- * its row (and place), not its words.
+ * The `comment_threads`, `comments`, `comment_mentions` and `comment_thread_events` tables. A
+ * deleted comment keeps its row (and place), not its words nor whom they mentioned.
  */
 export class CommentsRepo {
   private readonly stmts
@@ -90,6 +96,15 @@ export class CommentsRepo {
       softDelete: db.prepare("UPDATE comments SET body = '', deleted_at = ? WHERE id = ? AND deleted_at IS NULL"),
       remaining: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM comments WHERE thread_id = ? AND deleted_at IS NULL'),
       deleteThread: db.prepare('DELETE FROM comment_threads WHERE id = ?'),
+      clearMentions: db.prepare('DELETE FROM comment_mentions WHERE comment_id = ?'),
+      insertMention: db.prepare('INSERT OR IGNORE INTO comment_mentions (comment_id, user_id) VALUES (?, ?)'),
+      mentionsOfDoc: db.prepare<[string], MentionRow>(
+        `SELECT m.* FROM comment_mentions m JOIN comments c ON c.id = m.comment_id JOIN comment_threads t ON t.id = c.thread_id
+         WHERE t.doc_id = ?`,
+      ),
+      mentionsOfThread: db.prepare<[string], MentionRow>(
+        'SELECT m.* FROM comment_mentions m JOIN comments c ON c.id = m.comment_id WHERE c.thread_id = ?',
+      ),
       // The reason is the thread's first comment, the one the wording was proposed with ('' once deleted).
       acceptedBetween: db.prepare<[string, string, string], AcceptedProposal>(
         `SELECT t.article_id, t.org_id,
@@ -175,6 +190,20 @@ export class CommentsRepo {
   /** Comments of the thread not deleted. */
   remaining(threadId: string): number {
     return this.stmts.remaining.get(threadId)?.n ?? 0
+  }
+
+  /** The people the comment mentions now (none: it mentions nobody). Run inside the comment's write. */
+  setMentions(commentId: string, userIds: readonly string[]): void {
+    this.stmts.clearMentions.run(commentId)
+    for (const userId of userIds) this.stmts.insertMention.run(commentId, userId)
+  }
+
+  mentionsOfDocument(docId: string): MentionRow[] {
+    return this.stmts.mentionsOfDoc.all(docId)
+  }
+
+  mentionsOfThread(threadId: string): MentionRow[] {
+    return this.stmts.mentionsOfThread.all(threadId)
   }
 
   deleteThread(threadId: string): void {

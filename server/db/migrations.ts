@@ -356,4 +356,14 @@ export const MIGRATIONS: readonly string[] = [
     SELECT id, 'resolved', resolved_by, resolved_at FROM comment_threads
     WHERE status = 'resolved' AND resolved_by IS NOT NULL AND resolved_at IS NOT NULL;
   `,
+  // 15: the people a comment mentions ("@Name"), so that a person finds the remarks addressed to
+  // them (the panel's filter, "since your last visit", the drafts list). A comment deleted keeps none.
+  `
+  CREATE TABLE comment_mentions (
+    comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (comment_id, user_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX comment_mentions_user ON comment_mentions(user_id);
+  `,
 ]

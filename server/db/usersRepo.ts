@@ -89,6 +89,12 @@ export class UsersRepo {
       byEmail: db.prepare<[string], UserJoinRow>(`${SELECT} WHERE u.email = ?`),
       list: db.prepare<[], UserJoinRow>(`${SELECT} ORDER BY u.display_name COLLATE NOCASE, u.id`),
       count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users'),
+      withAccessTo: db.prepare<[string], UserJoinRow>(
+        `${SELECT} WHERE u.deactivated_at IS NULL AND EXISTS (
+           SELECT 1 FROM document_access a WHERE a.doc_id = ?
+             AND ((a.principal_type = 'user' AND a.principal_id = u.id) OR (a.principal_type = 'organization' AND a.principal_id = u.org_id)))
+         ORDER BY u.display_name COLLATE NOCASE, u.id`,
+      ),
       insert: db.prepare(
         'INSERT INTO users (id, email, display_name, password_hash, org_id, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -115,6 +121,11 @@ export class UsersRepo {
 
   list(): UserRecord[] {
     return this.stmts.list.all().map(toRecord)
+  }
+
+  /** The active people who may open the document (a grant to them or their organization), by name. */
+  withAccessTo(docId: string): UserRecord[] {
+    return this.stmts.withAccessTo.all(docId).map(toRecord)
   }
 
   count(): number {

@@ -5,6 +5,7 @@ export interface NewsRow {
   edited: 0 | 1
   comments: number
   decided: number
+  mentioned: number
 }
 
 export interface VisitRow {
@@ -36,7 +37,10 @@ export class VisitsRepo {
            (SELECT COUNT(*) FROM comment_threads t
              WHERE t.doc_id = v.doc_id AND t.created_by = v.user_id
                AND ((t.status = 'resolved' AND t.resolved_by <> v.user_id AND t.resolved_at > v.seen_at)
-                 OR (t.proposal_decided_by <> v.user_id AND t.proposal_decided_at > v.seen_at))) AS decided
+                 OR (t.proposal_decided_by <> v.user_id AND t.proposal_decided_at > v.seen_at))) AS decided,
+           -- Of those comments, the ones mentioning the person (shared/visit.ts, mentioned).
+           (SELECT COUNT(*) FROM comment_mentions m JOIN comments c ON c.id = m.comment_id JOIN comment_threads t ON t.id = c.thread_id
+             WHERE m.user_id = v.user_id AND t.doc_id = v.doc_id AND c.author_id <> v.user_id AND c.deleted_at IS NULL AND c.created_at > v.seen_at) AS mentioned
          FROM document_visits v WHERE v.user_id = ?`,
       ),
     }
@@ -49,7 +53,7 @@ export class VisitsRepo {
 
   /**
    * Per draft the person has opened: whether others edited it, how many comments others wrote,
-   * and how many of the person's threads others decided, since they last left it (their editing sessions as folded so far: fold them first).
+   * how many of those mention them, and how many of the person's threads others decided, since they last left it (their editing sessions as folded so far: fold them first).
    */
   news(userId: string): NewsRow[] {
     return this.stmts.news.all(userId)

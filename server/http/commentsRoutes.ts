@@ -7,6 +7,7 @@ import { shortTitle } from '../../shared/fileName'
 import { ReviewThreads } from '../services/comments'
 import { AlternativePreferences } from '../services/alternatives'
 import { HttpError } from '../errors'
+import { toPerson } from '../db/usersRepo'
 import { validationIssues } from '../../shared/validation'
 import type { ApiDeps } from './api'
 import { documentViewer } from './documentViewer'
@@ -43,6 +44,15 @@ export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
       guards.signedIn((ctx) => {
         const { doc, viewer } = viewerOf(ctx)
         sendJson(ctx.res, 200, threads.list(viewer, doc))
+      }),
+    )
+    .on(
+      'GET',
+      '/api/documents/:id/people',
+      // The people a comment may mention: whoever may open the draft now, by name.
+      guards.signedIn((ctx) => {
+        const { doc } = viewerOf(ctx)
+        sendJson(ctx.res, 200, deps.users.withAccessTo(doc.id).map(toPerson))
       }),
     )
     .on(
@@ -89,7 +99,7 @@ export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
       guards.signedIn(async (ctx) => {
         const { doc, viewer } = viewerOf(ctx)
         const input = await validBody(ctx, CommentInput)
-        sendJson(ctx.res, 201, threads.reply(viewer, doc, ctx.params.threadId, input.body))
+        sendJson(ctx.res, 201, threads.reply(viewer, doc, ctx.params.threadId, input))
       }),
     )
     .on(
@@ -98,7 +108,7 @@ export function registerCommentsRoutes(router: Router, deps: ApiDeps): void {
       guards.signedIn(async (ctx) => {
         const { doc, viewer } = viewerOf(ctx)
         const input = await validBody(ctx, CommentInput)
-        sendJson(ctx.res, 200, threads.edit(viewer, doc, ctx.params.threadId, ctx.params.commentId, input.body))
+        sendJson(ctx.res, 200, threads.edit(viewer, doc, ctx.params.threadId, ctx.params.commentId, input))
       }),
     )
     .on(

@@ -83,7 +83,9 @@ export class DocumentAccess {
     for (const docId of this.deps.visits.visited(user.id)) if (roles.has(docId)) this.deps.editSessions.fold(docId)
     const news = new Map<string, DocumentNews>()
     for (const row of this.deps.visits.news(user.id)) {
-      if (roles.has(row.doc_id) && (row.edited || row.comments > 0 || row.decided > 0)) news.set(row.doc_id, { edited: row.edited === 1, comments: row.comments, decided: row.decided })
+      if (roles.has(row.doc_id) && (row.edited || row.comments > 0 || row.decided > 0)) {
+        news.set(row.doc_id, { edited: row.edited === 1, comments: row.comments, decided: row.decided, mentioned: row.mentioned })
+      }
     }
     return news
   }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import {
   ErrorCode,
+  type CommentWrite,
   type CommentView,
   type PersonRef,
   type NewThread,
@@ -22,7 +23,7 @@ import { docNodeOf } from '../../shared/ydoc'
 import { newRowId } from '../auth/tokens'
 import { Throttle } from '../auth/throttle'
 import type { Db } from '../db/connection'
-import type { CommentRow, CommentsRepo, ThreadEventRow, ThreadRow } from '../db/commentsRepo'
+import type { CommentRow, CommentsRepo, MentionRow, ThreadEventRow, ThreadRow } from '../db/commentsRepo'
 import type { DocumentRecord } from '../db/documentsRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
 import type { UserRecord, UsersRepo } from '../db/usersRepo'
@@ -78,12 +79,13 @@ export class ReviewThreads {
   list(viewer: Viewer, doc: DocumentRecord): ThreadView[] {
     const rows = this.deps.comments.threads(doc.id)
     if (rows.some((row) => row.anchor_start !== null)) this.deps.rooms.read(doc.id, (ydoc) => rows.forEach((row) => this.resolve(ydoc, row)))
-    return this.present(viewer, rows, this.deps.comments.commentsOfDocument(doc.id), this.deps.comments.eventsOfDocument(doc.id))
+    return this.present(viewer, rows, this.ofDocument(doc.id))
   }
 
   create(viewer: Viewer, doc: DocumentRecord, input: NewThread): ThreadView {
     requireComment(viewer)
     this.checkRate(viewer)
+    const mentions = this.mentionsIn(doc, input.body, input.mentions)
     const place = this.deps.rooms.read(doc.id, (ydoc) => placeOf(ydoc, input, doc.language))
     const now = new Date().toISOString()
     const threadId = newRowId()
@@ -101,7 +103,7 @@ export class ReviewThreads {
         created_at: now,
         proposal: input.proposal ?? null,
       })
-      this.insertComment(threadId, viewer, input.body, now)
+      this.insertComment(threadId, viewer, input.body, mentions, now)
     })()
     this.recordWrite(viewer)
     this.changed(doc, { threadId, change: 'created' })
@@ -113,13 +115,14 @@ export class ReviewThreads {
    * settled remark has more to say, and a reply under "Resolved" would go unread (the button says
    * «Ответить и открыть снова»).
    */
-  reply(viewer: Viewer, doc: DocumentRecord, threadId: string, body: string): ThreadView {
+  reply(viewer: Viewer, doc: DocumentRecord, threadId: string, input: CommentWrite): ThreadView {
     requireComment(viewer)
     const thread = this.thread(doc, threadId)
     this.checkRate(viewer)
+    const mentions = this.mentionsIn(doc, input.body, input.mentions)
     this.deps.db.transaction(() => {
       const now = new Date().toISOString()
-      this.insertComment(threadId, viewer, body, now)
+      this.insertComment(threadId, viewer, input.body, mentions, now)
       if (thread.status === 'resolved') this.deps.comments.setStatus(threadId, 'open', viewer.user.id, now)
     })()
     this.recordWrite(viewer)
@@ -127,13 +130,16 @@ export class ReviewThreads {
     return this.one(viewer, doc, threadId)
   }
 
-  /** Authors edit their own comments (while they may comment). */
-  edit(viewer: Viewer, doc: DocumentRecord, threadId: string, commentId: string, body: string): ThreadView {
+  /** Authors edit their own comments (while they may comment); whom it mentions is what the new words mention. */
+  edit(viewer: Viewer, doc: DocumentRecord, threadId: string, commentId: string, input: CommentWrite): ThreadView {
     requireComment(viewer)
     const comment = this.comment(doc, threadId, commentId)
     if (comment.author_id !== viewer.user.id) throw forbidden('only its author may edit a comment')
     this.checkRate(viewer)
-    this.deps.comments.edit(commentId, body, new Date().toISOString())
+    const mentions = this.mentionsIn(doc, input.body, input.mentions)
+    this.deps.db.transaction(() => {
+      if (this.deps.comments.edit(commentId, input.body, new Date().toISOString())) this.deps.comments.setMentions(commentId, mentions)
+    })()
     this.recordWrite(viewer)
     this.changed(doc, { threadId, change: 'updated' })
     return this.one(viewer, doc, threadId)
@@ -148,6 +154,7 @@ export class ReviewThreads {
     if (!mayDelete(viewer, comment)) throw forbidden('only its author or an owner may delete a comment')
     const threadGone = this.deps.db.transaction(() => {
       this.deps.comments.softDelete(commentId, new Date().toISOString())
+      this.deps.comments.setMentions(commentId, [])
       if (this.deps.comments.remaining(threadId) > 0) return false
       this.deps.comments.deleteThread(threadId)
       return true
@@ -202,7 +209,7 @@ export class ReviewThreads {
     const rows = this.deps.comments.threads(doc.id).filter((row) => status === 'all' || row.status === 'open')
     // No threads, no need to load the text (an export with comments=1 of a draft without any).
     if (rows.length === 0) return []
-    const views = new Map(this.present(viewer, rows, this.deps.comments.commentsOfDocument(doc.id), this.deps.comments.eventsOfDocument(doc.id)).map((v) => [v.id, v]))
+    const views = new Map(this.present(viewer, rows, this.ofDocument(doc.id)).map((v) => [v.id, v]))
     return this.deps.rooms.read(doc.id, (ydoc) => {
       const references = xrefReaderOf(ydoc, doc.language)
       return rows.map((row): ReportThread => {
@@ -300,8 +307,22 @@ export class ReviewThreads {
     return resolution
   }
 
-  private insertComment(threadId: string, viewer: Viewer, body: string, now: string): void {
-    this.deps.comments.insertComment({ id: newRowId(), thread_id: threadId, author_id: viewer.user.id, org_id: viewer.user.organization.id, body, created_at: now })
+  private insertComment(threadId: string, viewer: Viewer, body: string, mentions: readonly string[], now: string): void {
+    const id = newRowId()
+    this.deps.comments.insertComment({ id, thread_id: threadId, author_id: viewer.user.id, org_id: viewer.user.organization.id, body, created_at: now })
+    this.deps.comments.setMentions(id, mentions)
+  }
+
+  /**
+   * The people `body` mentions of those named: each must be someone who may open the draft (400
+   * otherwise, naming them); one whose "@Name" the words no longer hold (typed, then deleted) is left out.
+   */
+  private mentionsIn(doc: DocumentRecord, body: string, ids: readonly string[]): string[] {
+    if (ids.length === 0) return []
+    const people = new Map(this.deps.users.withAccessTo(doc.id).map((u) => [u.id, u]))
+    const unknown = [...new Set(ids)].filter((id) => !people.has(id))
+    if (unknown.length > 0) throw new HttpError(400, ErrorCode.mentionNotMember, `no person ${unknown.join(', ')} who may open document ${doc.id}`)
+    return [...new Set(ids)].filter((id) => body.includes(`@${people.get(id)!.displayName}`))
   }
 
 
@@ -335,11 +356,20 @@ export class ReviewThreads {
   }
 
   private one(viewer: Viewer, doc: DocumentRecord, threadId: string): ThreadView {
-    return this.present(viewer, [this.thread(doc, threadId)], this.deps.comments.commentsOfThread(threadId), this.deps.comments.eventsOfThread(threadId))[0]
+    const { comments } = this.deps
+    const rows = { comments: comments.commentsOfThread(threadId), events: comments.eventsOfThread(threadId), mentions: comments.mentionsOfThread(threadId) }
+    return this.present(viewer, [this.thread(doc, threadId)], rows)[0]
   }
 
-  private present(viewer: Viewer, threads: ThreadRow[], comments: CommentRow[], events: ThreadEventRow[]): ThreadView[] {
+  private ofDocument(docId: string): ThreadRows {
+    const { comments } = this.deps
+    return { comments: comments.commentsOfDocument(docId), events: comments.eventsOfDocument(docId), mentions: comments.mentionsOfDocument(docId) }
+  }
+
+  private present(viewer: Viewer, threads: ThreadRow[], { comments, events, mentions }: ThreadRows): ThreadView[] {
     const { person, org } = onceEach(this.deps.users, this.deps.organizations)
+    const mentioned = new Map<string, PersonRef[]>()
+    for (const m of mentions) mentioned.set(m.comment_id, [...(mentioned.get(m.comment_id) ?? []), person(m.user_id)])
     const byThread = new Map<string, CommentView[]>()
     for (const c of comments) {
       const list = byThread.get(c.thread_id) ?? []
@@ -348,6 +378,7 @@ export class ReviewThreads {
         author: person(c.author_id),
         organization: org(c.org_id),
         body: c.body,
+        mentions: mentioned.get(c.id) ?? [],
         createdAt: c.created_at,
         editedAt: c.edited_at,
         deleted: c.deleted_at !== null,
@@ -379,6 +410,13 @@ export class ReviewThreads {
       proposal: proposalView(t, viewer, person),
     }))
   }
+}
+
+/** A set of threads' comments, events and mentions, as `present` shows them. */
+interface ThreadRows {
+  comments: CommentRow[]
+  events: ThreadEventRow[]
+  mentions: MentionRow[]
 }
 
 function proposalView(t: ThreadRow, viewer: Viewer, person: (id: string) => PersonRef): WordingProposalView | null {

@@ -23,7 +23,16 @@ export function arrive(deps: VisitsDeps, userId: string, doc: DocumentRecord, no
   const since = row === undefined ? null : continuing ? row.since : row.seen_at
   deps.visits.put({ doc_id: doc.id, user_id: userId, since, seen_at: now.toISOString() })
   if (since === null) return sinceLastVisit(null, userId, [], [], new Map())
-  const comments = deps.comments.commentsOfDocument(doc.id).map((c) => ({ id: c.id, threadId: c.thread_id, authorId: c.author_id, createdAt: c.created_at, deleted: c.deleted_at !== null }))
+  const mentions = new Map<string, string[]>()
+  for (const m of deps.comments.mentionsOfDocument(doc.id)) mentions.set(m.comment_id, [...(mentions.get(m.comment_id) ?? []), m.user_id])
+  const comments = deps.comments.commentsOfDocument(doc.id).map((c) => ({
+    id: c.id,
+    threadId: c.thread_id,
+    authorId: c.author_id,
+    createdAt: c.created_at,
+    deleted: c.deleted_at !== null,
+    mentions: mentions.get(c.id) ?? [],
+  }))
   const places = placesNow(deps.rooms, doc)
   const threads = deps.comments.threads(doc.id).map((t) => ({
     id: t.id,

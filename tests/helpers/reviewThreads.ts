@@ -13,6 +13,7 @@ export function comment(body: string, organization = MOI, extra: Partial<Comment
     author: { id: 'u1', displayName: organization === MOI ? 'Rita <b>Reviewer</b>' : 'Boris Drafter' },
     organization,
     body,
+    mentions: [],
     createdAt: `2026-03-01T10:0${counter % 10}:00.000Z`,
     editedAt: null,
     deleted: false,

@@ -242,6 +242,7 @@ const ROUTES: Row[] = [
   },
   // Review threads: reading needs `read`; writing, resolving and replying need `comment`.
   { method: 'GET', path: '/api/documents/:id/threads', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/threads` }) },
+  { method: 'GET', path: '/api/documents/:id/people', expect: readers(200), request: (f) => ({ path: `/api/documents/${f.docId}/people` }) },
   {
     method: 'POST',
     path: '/api/documents/:id/threads',

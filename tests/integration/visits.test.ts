@@ -26,7 +26,7 @@ describe('since your last visit (POST /api/documents/:id/visit)', () => {
     const visit = () => cast.reviewer.json<VisitView>(`/api/documents/${id}/visit`, { method: 'POST' })
 
     // A first visit: nothing to look back to.
-    expect(await visit()).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], decided: [], version: null })
+    expect(await visit()).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], decided: [], mentioned: [], version: null })
     // A version saved while the reviewer was in: the one to compare with on return.
     const saved = await cast.owner.json<{ id: string; name: string; createdAt: string }>(`/api/documents/${id}/versions`, { method: 'POST', body: JSON.stringify({ name: 'Before the meeting' }) })
     const reviewer = connectClient(server.wsUrl, id, { cookie: cast.reviewer.cookie })
@@ -49,7 +49,7 @@ describe('since your last visit (POST /api/documents/:id/visit)', () => {
 
     // The drafts list says so before the draft is opened; not for the drafter, whose own they are.
     const newsOf = async (account: Cast['reviewer']) => (await account.json<DocumentSummary[]>('/api/documents')).find((d) => d.id === id)?.news
-    expect(await newsOf(cast.reviewer)).toEqual({ edited: true, comments: 1, decided: 0 })
+    expect(await newsOf(cast.reviewer)).toEqual({ edited: true, comments: 1, decided: 0, mentioned: 0 })
     expect(await newsOf(cast.drafter)).toBeUndefined()
 
     const back = await visit()
@@ -96,7 +96,7 @@ describe('since your last visit (POST /api/documents/:id/visit)', () => {
     for (const thread of [settled, reopened, theirs]) await cast.drafter.json(`/api/documents/${id}/threads/${thread.id}`, patch({ status: 'resolved' }))
     await cast.owner.json(`/api/documents/${id}/threads/${reopened.id}`, patch({ status: 'open' }))
     const newsOf = async () => (await cast.reviewer.json<DocumentSummary[]>('/api/documents')).find((d) => d.id === id)?.news
-    expect(await newsOf()).toEqual({ edited: false, comments: 0, decided: 1 })
+    expect(await newsOf()).toEqual({ edited: false, comments: 0, decided: 1, mentioned: 0 })
 
     const back = await visit()
     expect(back.decided).toEqual([settled.id])

@@ -14,7 +14,7 @@ const session = (user: string, organization: OrganizationSummary, endedAt: strin
   updates: 1,
   articles: places,
 })
-const comment = (id: string, authorId: string, createdAt: string, deleted = false): CommentStamp => ({ id, threadId: `t-${id}`, authorId, createdAt, deleted })
+const comment = (id: string, authorId: string, createdAt: string, deleted = false, mentions: string[] = []): CommentStamp => ({ id, threadId: `t-${id}`, authorId, createdAt, deleted, mentions })
 const ORDER = new Map([['1', { order: 0 }], ['2', { order: 1 }], ['3', { order: 2 }]])
 const SINCE = '2026-12-01T10:00:00.000Z'
 
@@ -38,8 +38,23 @@ describe('sinceLastVisit: what others did in a draft since one left it', () => {
     expect(view.threads).toEqual(['t-a'])
   })
 
+  it('names the new comments that mention one: not one\'s own, deleted or earlier ones, nor those mentioning others', () => {
+    const later = '2026-12-01T11:00:00.000Z'
+    const comments = [
+      comment('a', 'boris', later, false, ['me', 'vera']),
+      comment('b', 'boris', later, false, ['vera']),
+      comment('c', 'me', later, false, ['me']),
+      comment('d', 'vera', later, true, ['me']),
+      comment('e', 'vera', '2026-11-30T12:00:00.000Z', false, ['me']),
+      comment('f', 'vera', later),
+    ]
+    const view = sinceLastVisit(SINCE, 'me', [], comments, ORDER)
+    expect(view.mentioned).toEqual(['a'])
+    expect(view.comments).toEqual(['a', 'b', 'f'])
+  })
+
   it('says nothing on a first visit', () => {
-    expect(sinceLastVisit(null, 'me', [session('boris', MOJ, SINCE, [place('1')])], [comment('a', 'boris', SINCE)], ORDER)).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], decided: [], version: null })
+    expect(sinceLastVisit(null, 'me', [session('boris', MOJ, SINCE, [place('1')])], [comment('a', 'boris', SINCE)], ORDER)).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], decided: [], mentioned: [], version: null })
   })
 
   it('names one’s own threads others resolved or whose wording they decided after it, not one’s own decisions, earlier ones or others’ threads', () => {
