@@ -13,8 +13,8 @@ export function MentionOptions({ list, id, optionId, active, onPick }: {
   onPick: (person: PersonSummary) => void
 }) {
   const { t } = useI18n()
-  if (list.state !== 'ready') return <p className="muted small mention-options" id={id} role="status">{t(list.state === 'loading' ? 'common.loading' : 'comments.mentionFailed')}</p>
-  if (list.people.length === 0) return <p className="muted small mention-options" id={id} role="status">{t('comments.mentionNone')}</p>
+  if (list.state !== 'ready') return <p className="muted small mention-options" id={id} role="status" data-testid="mention-status">{t(list.state === 'loading' ? 'common.loading' : 'comments.mentionFailed')}</p>
+  if (list.people.length === 0) return <p className="muted small mention-options" id={id} role="status" data-testid="mention-status">{t('comments.mentionNone')}</p>
   const current = Math.min(active, list.people.length - 1)
   return (
     <ul className="mention-options" id={id} role="listbox" aria-label={t('comments.mentionList')} data-testid="mention-options">
