@@ -64,6 +64,25 @@ export interface DocumentSummary {
   organizations: OrganizationSummary[]
   /** In the drafts list: what others did since the viewer last left the draft (absent: nothing, or never opened). */
   news?: DocumentNews
+  /** In the drafts list: the version proposed for agreement now, else the last one agreed (absent: none). */
+  agreement?: DocumentAgreement
+}
+
+/**
+ * Where a draft stands in agreement, as the drafts list says it: the version proposed now (or
+ * the last agreed), how many of the organizations required agree, and the viewer's
+ * organization's own position ('awaiting' when it is required and has stated none; null when
+ * it is not required).
+ */
+export interface DocumentAgreement {
+  status: 'proposed' | 'agreed'
+  version: VersionSummary
+  /** When it was proposed, and agreed. */
+  proposedAt: string
+  agreedAt: string | null
+  required: number
+  agreeing: number
+  yours: PositionKind | 'awaiting' | null
 }
 
 /** Others' edits, comments and decisions on the viewer's threads in a draft since the viewer last left it (shared/visit.ts has the details, on opening it). */

@@ -10,6 +10,7 @@ import { useFileDrop } from '../import/useFileDrop'
 import { dateFormat } from '../i18n/dates'
 import { useProgressive } from '../ui/useProgressive'
 import { DRAFT_ORDERS, findDrafts, type DraftOrder } from '../../shared/draftOrder'
+import { AgreementLine } from './AgreementLine'
 
 type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'import'; file?: File } | { kind: 'rename'; doc: DocumentSummary } | { kind: 'delete'; doc: DocumentSummary }
 
@@ -18,8 +19,12 @@ export function DocumentList() {
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null)
   const [query, setQuery] = useState('')
   const [order, setOrder] = useState<DraftOrder>('updated')
+  const [awaitingOnly, setAwaitingOnly] = useState(false)
+  const awaiting = useMemo(() => docs?.filter((d) => d.agreement?.status === 'proposed' && d.agreement.yours === 'awaiting') ?? [], [docs])
+  // Once none awaits (a position recorded elsewhere), the filter lets go: every draft is shown.
+  const onlyAwaiting = awaitingOnly && awaiting.length > 0
   // Found by title and ordered in the interface's alphabet (ё with е, "№ 2" before "№ 10").
-  const shown = useMemo(() => (docs ? findDrafts(docs, query, order, language) : []), [docs, query, order, language])
+  const shown = useMemo(() => (docs ? findDrafts(onlyAwaiting ? awaiting : docs, query, order, language) : []), [docs, awaiting, onlyAwaiting, query, order, language])
   // Hundreds of drafts render in pieces, 50 a frame, instead of holding the page in one task.
   const progressive = useProgressive(shown.length, 50, 50)
   const [loadError, setLoadError] = useState('')
@@ -117,6 +122,12 @@ export function DocumentList() {
               {DRAFT_ORDERS.map((o) => <option key={o} value={o}>{t(`docs.order.${o}`)}</option>)}
             </select>
           </label>
+          {awaiting.length > 0 && (
+            <label className="inline small">
+              <input type="checkbox" data-testid="awaiting-only" checked={onlyAwaiting} onChange={(e) => setAwaitingOnly(e.target.checked)} />
+              {t('docs.awaitingOnly', { n: awaiting.length })}
+            </label>
+          )}
         </div>
       )}
       {docs && docs.length > 0 && shown.length === 0 && <p className="empty-state" role="status">{t('docs.noMatch', { query: query.trim() })}</p>}
@@ -143,6 +154,12 @@ export function DocumentList() {
                     <span className="document-news" data-testid="document-news">
                       {[doc.news.edited && t('docs.news.edited'), doc.news.comments > 0 && t('docs.news.comments', { n: doc.news.comments }), doc.news.mentioned > 0 && t('docs.news.mentioned', { n: doc.news.mentioned }), doc.news.decided > 0 && t('docs.news.decided', { n: doc.news.decided })].filter(Boolean).join(' · ')}
                     </span>
+                  </>
+                )}
+                {doc.agreement && (
+                  <>
+                    <br />
+                    <AgreementLine docId={doc.id} agreement={doc.agreement} onOpen={navigate} />
                   </>
                 )}
               </span>

@@ -28,6 +28,7 @@ import { jumpTo } from './jumpTo'
 import { CompareView } from '../versions/CompareView'
 import { CURRENT } from '../../shared/apiConstants'
 import { CommentButton } from '../comments/CommentButton'
+import { AGREEMENT_HASH } from '../documents/AgreementLine'
 import { AgreementView } from '../agreement/AgreementView'
 import { AlternativesPanel } from '../alternatives/AlternativesPanel'
 // Loaded when asked for: the side-by-side view brings the structure's flattening and alignment.
@@ -68,7 +69,11 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
     if (range && document.getElementById(TEXT_ID)?.contains(range.commonAncestorContainer)) keepAboveSheet(range)
     openComments()
   }, [openComments])
-  const [showAgreement, setShowAgreement] = useState(false)
+  // The drafts list's agreement line links here with #agreement: the agreement opens with the draft.
+  const [showAgreement, setShowAgreement] = useState(() => window.location.hash === AGREEMENT_HASH)
+  useEffect(() => {
+    if (window.location.hash === AGREEMENT_HASH) history.replaceState(history.state, '', window.location.pathname)
+  }, [])
   const [showLanguages, setShowLanguages] = useState(false)
   const liveRole = useStoreValue(session, (s) => s.role, null)
   const writeRefused = useStoreValue(session, (s) => s.writeRefused, false)

@@ -59,6 +59,9 @@ export class AgreementRepo {
       list: db.prepare<[string], ProposalRow>('SELECT * FROM agreement_proposals WHERE doc_id = ? ORDER BY proposed_at DESC, rowid DESC'),
       get: db.prepare<[string, string], ProposalRow>('SELECT * FROM agreement_proposals WHERE doc_id = ? AND id = ?'),
       open: db.prepare<[string], ProposalRow>("SELECT * FROM agreement_proposals WHERE doc_id = ? AND status = 'proposed'"),
+      lastAgreed: db.prepare<[string], ProposalRow>(
+        "SELECT * FROM agreement_proposals WHERE doc_id = ? AND status = 'agreed' ORDER BY agreed_at DESC, rowid DESC LIMIT 1",
+      ),
       ofVersion: db.prepare<[string, string], ProposalRow>(
         "SELECT * FROM agreement_proposals WHERE doc_id = ? AND version_id = ? AND status <> 'withdrawn'",
       ),
@@ -98,6 +101,11 @@ export class AgreementRepo {
   /** The draft's open proposal (status 'proposed'), if any. */
   open(docId: string): ProposalRow | undefined {
     return this.stmts.open.get(docId)
+  }
+
+  /** The draft's proposal agreed last, if any. */
+  lastAgreed(docId: string): ProposalRow | undefined {
+    return this.stmts.lastAgreed.get(docId)
   }
 
   /** The proposal of a version that is not withdrawn (proposed or agreed), if any. */

@@ -16,7 +16,15 @@ export function registerDocumentsRoutes(router: Router, deps: ApiDeps): void {
   const { guards, documentAccess: access, documents, rooms } = deps
 
   router
-    .on('GET', '/api/documents', guards.signedIn(({ auth, res }) => sendJson(res, 200, access.list(auth.user))))
+    .on(
+      'GET',
+      '/api/documents',
+      guards.signedIn(({ auth, res }) => {
+        const docs = access.list(auth.user)
+        const agreement = deps.agreement.standings(auth.user, docs.map((d) => d.id))
+        sendJson(res, 200, docs.map((doc) => (agreement.has(doc.id) ? { ...doc, agreement: agreement.get(doc.id) } : doc)))
+      }),
+    )
     .on(
       'POST',
       '/api/documents',

@@ -1,5 +1,5 @@
-import { isAgreed } from '../../shared/agreement'
-import { ErrorCode, type AgreementOverview, type ProposalView, type ProposeInput, type RecordPositionInput, type VersionSummary } from '../../shared/api'
+import { isAgreed, isAgreeing } from '../../shared/agreement'
+import { ErrorCode, type AgreementOverview, type DocumentAgreement, type ProposalView, type ProposeInput, type RecordPositionInput, type VersionSummary } from '../../shared/api'
 import type { ExportStatus } from '../../shared/export/meta'
 import type { ExportPositions } from '../../shared/export/positions'
 import { newId } from '../../shared/ids'
@@ -116,6 +116,33 @@ export class Agreement {
       return version ? [present(row, version)] : []
     })
     return { proposals, canPropose: can(role, 'propose') }
+  }
+
+  /**
+   * Where each draft stands in agreement for the drafts list: its open proposal, else the one
+   * agreed last, with how many required organizations agree and the viewer's organization's
+   * position. Drafts never proposed are left out.
+   */
+  standings(viewer: UserRecord, docIds: readonly string[]): Map<string, DocumentAgreement> {
+    const { repo, versions } = this.deps
+    const out = new Map<string, DocumentAgreement>()
+    for (const docId of docIds) {
+      const row = repo.open(docId) ?? repo.lastAgreed(docId)
+      if (!row) continue
+      const required = repo.requiredOrgs(row.id)
+      const current = currentPositions(repo.positions(row.id))
+      const mine = viewer.organization.id
+      out.set(docId, {
+        status: row.status === 'agreed' ? 'agreed' : 'proposed',
+        version: versions.summary(docId, row.version_id),
+        proposedAt: row.proposed_at,
+        agreedAt: row.agreed_at,
+        required: required.length,
+        agreeing: required.filter((org) => isAgreeing(current.get(org)?.position)).length,
+        yours: required.includes(mine) ? (current.get(mine)?.position ?? 'awaiting') : null,
+      })
+    }
+    return out
   }
 
   proposal(doc: DocumentRecord, viewer: UserRecord, role: Role, proposalId: string): ProposalView {

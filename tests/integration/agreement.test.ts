@@ -259,6 +259,34 @@ describe('agreement on a version', () => {
     expect((await propose(cast.owner, doc.id, { versionId: next.id, organizationIds: [cast.justice.id] })).status).toBe(201)
   })
 
+  it('the drafts list says where each draft stands in agreement, and whose position it awaits', async () => {
+    const { doc, proposal } = await proposedDraft()
+    const standing = async (account: Account) => (await account.json<DocumentSummary[]>('/api/documents')).find((d) => d.id === doc.id)?.agreement
+    const proposed = { status: 'proposed', version: expect.objectContaining({ id: proposal.version.id, name: 'Round 1' }), proposedAt: proposal.proposedAt, agreedAt: null, required: 2 }
+    expect(await standing(cast.drafter)).toEqual({ ...proposed, agreeing: 0, yours: 'awaiting' })
+    // The Ministry of Health's member… is not required (and has no access: the draft is not listed).
+    expect(await standing(cast.stranger)).toBeUndefined()
+    // The owner's organization is not required.
+    expect(await standing(cast.owner)).toEqual({ ...proposed, agreeing: 0, yours: null })
+
+    expect((await record(cast.reviewer, doc.id, proposal.id, { position: 'object', text: 'Too broad.' })).status).toBe(201)
+    expect(await standing(cast.reviewer)).toEqual({ ...proposed, agreeing: 0, yours: 'object' })
+    expect((await record(cast.drafter, doc.id, proposal.id, { position: 'reservations', text: 'Subject to translation.' })).status).toBe(201)
+    expect(await standing(cast.drafter)).toEqual({ ...proposed, agreeing: 1, yours: 'reservations' })
+    // The observer's organization (Interior) changes its mind: agreed.
+    const last = await record(cast.reviewer, doc.id, proposal.id, { position: 'agree' })
+    const agreed = (await last.json()) as ProposalView
+    expect(await standing(cast.observer)).toEqual({ ...proposed, status: 'agreed', agreedAt: agreed.agreedAt, agreeing: 2, yours: 'agree' })
+
+    // A new round proposed: that is what the list shows, until it is withdrawn; then the last agreed again.
+    const next = await save(cast.owner, doc.id, 'Round 2')
+    const res = await propose(cast.owner, doc.id, { versionId: next.id, organizationIds: [cast.justice.id] })
+    const round2 = (await res.json()) as ProposalView
+    expect(await standing(cast.reviewer)).toEqual({ status: 'proposed', version: expect.objectContaining({ name: 'Round 2' }), proposedAt: round2.proposedAt, agreedAt: null, required: 1, agreeing: 0, yours: null })
+    expect((await withdraw(cast.owner, doc.id, round2.id)).status).toBe(200)
+    expect((await standing(cast.reviewer))?.version.name).toBe('Round 1')
+  })
+
   it('an objection or a missing position keeps it proposed; an owner may withdraw it, and then it takes no positions', async () => {
     const { doc, proposal } = await proposedDraft()
     await record(cast.drafter, doc.id, proposal.id, { position: 'agree' })
