@@ -28,6 +28,7 @@ import { jumpTo } from './jumpTo'
 import { CompareView } from '../versions/CompareView'
 import { CURRENT } from '../../shared/apiConstants'
 import { CommentButton } from '../comments/CommentButton'
+import { MentionedNow } from '../comments/MentionedNow'
 import { AGREEMENT_HASH } from '../documents/AgreementLine'
 import { AgreementView } from '../agreement/AgreementView'
 import { AlternativesPanel } from '../alternatives/AlternativesPanel'
@@ -307,6 +308,16 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
             },
           } : undefined}
           onClose={() => setShowAgreement(false)}
+        />
+      )}
+      {!ended && comments && (
+        <MentionedNow
+          controller={comments}
+          onShow={(threadId) => {
+            panels.show('comments')
+            comments.activate(threadId, { fromText: true })
+            comments.activate(threadId)
+          }}
         />
       )}
       {!ended && (

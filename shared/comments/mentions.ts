@@ -50,3 +50,21 @@ export function mentionCandidates<T extends Mentionable>(people: readonly T[], q
 export function mentionedIn(body: string, picked: readonly Mentionable[]): string[] {
   return [...new Set(picked.filter((p) => body.includes(`@${p.displayName}`)).map((p) => p.id))]
 }
+
+/** What finding new mentions needs of a thread. */
+interface MentionedThread {
+  id: string
+  comments: readonly { id: string; author: { id: string; displayName: string }; deleted: boolean; mentions: readonly { id: string }[] }[]
+}
+
+/**
+ * The comments of `threads` not among `seen` that others wrote mentioning `me`, oldest first,
+ * each with its thread: what is new for the person mentioned while the draft is open.
+ */
+export function newMentionsOf<T extends MentionedThread>(threads: readonly T[], seen: ReadonlySet<string>, me: string): { thread: T; comment: T['comments'][number] }[] {
+  return threads.flatMap((thread) =>
+    thread.comments
+      .filter((c) => !seen.has(c.id) && !c.deleted && c.author.id !== me && c.mentions.some((m) => m.id === me))
+      .map((comment) => ({ thread, comment })),
+  )
+}

@@ -109,4 +109,30 @@ describe('mentions, in the browser', () => {
     expect(await panel.locator('.mention.is-me').allTextContents()).toEqual(['@Rita Reviewer'])
     for (const errs of errors) expect(errs).toEqual([])
   })
+
+  it('tells someone mentioned while they are in the draft, and shows the thread on asking', async () => {
+    const reviewer = await open(cast.reviewer)
+    const articles = reviewer.locator('.legal-text article.article')
+    const article3 = await articles.nth(2).getAttribute('data-id')
+    const url = `/api/documents/${docId}/threads`
+    const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) })
+    // A comment mentioning someone else, then one's own mentioning oneself: nothing to tell.
+    await cast.drafter.json(url, post({ articleId: article3, body: '@Oleg Observer?', mentions: [cast.observer.user.id] }))
+    await cast.reviewer.json(url, post({ articleId: article3, body: 'Note to @Rita Reviewer', mentions: [cast.reviewer.user.id] }))
+    const panel = reviewer.getByTestId('comments-panel')
+    if ((await panel.count()) === 0) await reviewer.getByTestId('toggle-comments').click()
+    await expect.poll(() => panel.getByTestId('thread').filter({ hasText: 'Note to' }).count()).toBe(1)
+    expect(await panel.getByTestId('thread').filter({ hasText: '@Oleg Observer?' }).count()).toBe(1)
+    expect(await reviewer.getByTestId('mentioned-now').count()).toBe(0)
+
+    const asked = await cast.drafter.json<{ id: string }>(url, post({ articleId: article3, body: '@Rita Reviewer, is Article 3 clear?', mentions: [cast.reviewer.user.id] }))
+    const notice = reviewer.getByTestId('mentioned-now')
+    await expect.poll(() => notice.textContent()).toBe('Boris Drafter упоминает вас в замечании: Статья 3. Основные принципы.ПоказатьЗакрыть')
+    await notice.getByRole('button', { name: 'Показать' }).click()
+    expect(await notice.count()).toBe(0)
+    const card = panel.locator(`[data-testid="thread"][data-thread-id="${asked.id}"]`)
+    await expect.poll(() => card.getAttribute('aria-current')).toBe('true')
+    expect(await card.isVisible()).toBe(true)
+    for (const errs of errors) expect(errs).toEqual([])
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mentionCandidates, mentionedIn, mentionParts, mentionQuery } from '../../shared/comments/mentions'
+import { mentionCandidates, mentionedIn, mentionParts, mentionQuery, newMentionsOf } from '../../shared/comments/mentions'
 
 const anna = { id: 'a', displayName: 'Анна Иванова' }
 const annaLong = { id: 'b', displayName: 'Анна Иванова-Петрова' }
@@ -39,5 +39,17 @@ describe('mentions', () => {
   it('keeps only the people picked whose "@Name" is still in the words', () => {
     expect(mentionedIn('@Фёдор Сидоров, посмотрите', [fyodor, anna, fyodor])).toEqual(['f'])
     expect(mentionedIn('Фёдор Сидоров', [fyodor])).toEqual([])
+  })
+})
+
+describe('newMentionsOf', () => {
+  const c = (id: string, author: string, mentions: string[], deleted = false) => ({ id, author: { id: author, displayName: author }, deleted, mentions: mentions.map((m) => ({ id: m })) })
+  it('finds the comments others wrote since that mention one, not those seen, one\'s own, deleted ones or others\' mentions', () => {
+    const threads = [
+      { id: 't1', comments: [c('a', 'boris', ['me']), c('b', 'boris', ['me'])] },
+      { id: 't2', comments: [c('d', 'me', ['me']), c('e', 'vera', ['me'], true), c('f', 'vera', ['oleg']), c('g', 'vera', ['oleg', 'me'])] },
+    ]
+    expect(newMentionsOf(threads, new Set(['a']), 'me').map((m) => [m.thread.id, m.comment.id])).toEqual([['t1', 'b'], ['t2', 'g']])
+    expect(newMentionsOf(threads, new Set(['a', 'b', 'g']), 'me')).toEqual([])
   })
 })
