@@ -1,4 +1,5 @@
-import type { ActivitySession, OrganizationSummary, ThreadStatus } from './api'
+import type { ActivitySession, OrganizationSummary, ThreadStatus, VersionSummary } from './api'
+import type { ProposalStatus } from './agreement'
 
 type Place = ActivitySession['articles'][number]
 
@@ -24,6 +25,29 @@ export interface VisitView {
   mentioned: string[]
   /** The newest version saved at or before `since` (named or automatic), to compare the text now with; null if none. */
   version: VersionStamp | null
+  /** What others did in the draft's agreement since. */
+  agreement: AgreementNews
+}
+
+/**
+ * Versions others proposed for agreement, that were agreed (unless by the viewer's own position)
+ * or that others withdrew since, oldest first; and the organizations whose positions others recorded.
+ */
+export interface AgreementNews {
+  events: { kind: 'proposed' | 'agreed' | 'withdrawn'; version: VersionSummary; at: string }[]
+  positions: OrganizationSummary[]
+}
+
+/** What the view needs of a proposal: its version, who proposed and withdrew it when, when it was agreed, and its positions. */
+export interface ProposalStamp {
+  version: VersionSummary
+  status: ProposalStatus
+  proposedBy: string
+  proposedAt: string
+  agreedAt: string | null
+  withdrawnBy: string | null
+  withdrawnAt: string | null
+  positions: readonly { organization: OrganizationSummary; by: string; at: string }[]
 }
 
 /** What the view needs of a version. */
@@ -60,7 +84,8 @@ export interface CommentStamp {
  * (a session under way at that moment counts whole: it is the unit the activity view shows), and
  * the comments written after it. `places`: each place's index in the text now (`order`); `versions`, the
  * draft's, of which the newest saved by then is offered to compare with; `threads`, the draft's,
- * of which those the viewer started and others decided since are named.
+ * of which those the viewer started and others decided since are named; `proposals`, the
+ * draft's agreement, of which what others did since is told.
  */
 export function sinceLastVisit(
   since: string | null,
@@ -70,8 +95,9 @@ export function sinceLastVisit(
   places: ReadonlyMap<string, { order: number }>,
   versions: readonly VersionStamp[] = [],
   threads: readonly ThreadStamp[] = [],
+  proposals: readonly ProposalStamp[] = [],
 ): VisitView {
-  if (since === null) return { since, places: [], organizations: [], comments: [], threads: [], decided: [], mentioned: [], version: null }
+  if (since === null) return { since, places: [], organizations: [], comments: [], threads: [], decided: [], mentioned: [], version: null, agreement: { events: [], positions: [] } }
   const others = sessions.filter((s) => s.user.id !== me && s.endedAt > since)
   const edited = new Map<string, Place>()
   const organizations = new Map<string, OrganizationSummary>()
@@ -90,6 +116,24 @@ export function sinceLastVisit(
     decided: threads.filter((t) => t.startedBy === me && decidedByOthers(t, me, since)).map((t) => t.id),
     mentioned: fresh.filter((c) => c.mentions.includes(me)).map((c) => c.id),
     version: newestBy(versions, since),
+    agreement: agreementSince(proposals, since, me),
+  }
+}
+
+function agreementSince(proposals: readonly ProposalStamp[], since: string, me: string): AgreementNews {
+  const events: AgreementNews['events'] = []
+  const positions = new Map<string, OrganizationSummary>()
+  for (const p of proposals) {
+    if (p.proposedAt > since && p.proposedBy !== me) events.push({ kind: 'proposed', version: p.version, at: p.proposedAt })
+    // Agreed by the position that completed it: one's own is not news.
+    const completedByMe = p.positions.some((position) => position.at === p.agreedAt && position.by === me)
+    if (p.status === 'agreed' && p.agreedAt !== null && p.agreedAt > since && !completedByMe) events.push({ kind: 'agreed', version: p.version, at: p.agreedAt })
+    if (p.status === 'withdrawn' && p.withdrawnAt !== null && p.withdrawnAt > since && p.withdrawnBy !== me) events.push({ kind: 'withdrawn', version: p.version, at: p.withdrawnAt })
+    for (const position of p.positions) if (position.at > since && position.by !== me) positions.set(position.organization.id, position.organization)
+  }
+  return {
+    events: events.sort((a, b) => a.at.localeCompare(b.at)),
+    positions: [...positions.values()].sort((a, b) => (a.shortName || a.name).localeCompare(b.shortName || b.name)),
   }
 }
 

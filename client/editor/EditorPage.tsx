@@ -329,6 +329,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
             setShowNewComments(true)
           }}
           onShowActivity={() => panels.show('activity')}
+          onShowAgreement={actions ? () => setShowAgreement(true) : undefined}
           onCompare={setComparing}
         />
       )}

@@ -16,6 +16,7 @@ import type { Logger } from '../logger'
 import { ArticleLabels, currentPositions, Lookup, presentProposal } from './agreementView'
 import type { ExportVersionRef } from './exportSource'
 import type { Versions } from './versions'
+import type { ProposalStamp } from '../../shared/visit'
 
 /**
  * Where a text stands in agreement, as an export's cover states it: 'proposed' while a proposed
@@ -143,6 +144,22 @@ export class Agreement {
       })
     }
     return out
+  }
+
+  /** The draft's proposals as "since your last visit" reads them (shared/visit.ts). */
+  stamps(docId: string): ProposalStamp[] {
+    const { repo, versions } = this.deps
+    const lookup = new Lookup(this.deps)
+    return repo.list(docId).map((row) => ({
+      version: versions.summary(docId, row.version_id),
+      status: row.status,
+      proposedBy: row.proposed_by,
+      proposedAt: row.proposed_at,
+      agreedAt: row.agreed_at,
+      withdrawnBy: row.withdrawn_by,
+      withdrawnAt: row.withdrawn_at,
+      positions: repo.positions(row.id).map((p) => ({ organization: lookup.organization(p.org_id), by: p.user_id, at: p.recorded_at })),
+    }))
   }
 
   proposal(doc: DocumentRecord, viewer: UserRecord, role: Role, proposalId: string): ProposalView {

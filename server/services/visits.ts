@@ -1,4 +1,4 @@
-import { sinceLastVisit, type VersionStamp, type VisitView } from '../../shared/visit'
+import { sinceLastVisit, type ProposalStamp, type VersionStamp, type VisitView } from '../../shared/visit'
 import type { CommentsRepo } from '../db/commentsRepo'
 import type { DocumentRecord } from '../db/documentsRepo'
 import type { VisitsRepo } from '../db/visitsRepo'
@@ -8,6 +8,7 @@ export interface VisitsDeps extends ActivityDeps {
   visits: VisitsRepo
   comments: CommentsRepo
   versions: { list(docId: string): VersionStamp[] }
+  agreement: { stamps(docId: string): ProposalStamp[] }
   config: { visitGapMs: number }
 }
 
@@ -43,5 +44,5 @@ export function arrive(deps: VisitsDeps, userId: string, doc: DocumentRecord, no
     decidedBy: t.proposal_decided_by,
     decidedAt: t.proposal_decided_at,
   }))
-  return sinceLastVisit(since, userId, activityOf(deps, doc, places), comments, places, deps.versions.list(doc.id), threads)
+  return sinceLastVisit(since, userId, activityOf(deps, doc, places), comments, places, deps.versions.list(doc.id), threads, deps.agreement.stamps(doc.id))
 }

@@ -55,7 +55,7 @@ describe('since your last visit, in the browser', () => {
     await page.waitForTimeout(500)
     expect(await page.getByTestId('since-last-visit').count()).toBe(0)
     // A version saved before the reviewer leaves: the one to compare the text with on return.
-    expect((await cast.owner.api(`/api/documents/${docId}/versions`, { method: 'POST', body: JSON.stringify({ name: 'Перед совещанием' }) })).status).toBe(201)
+    const saved = await cast.owner.json<{ id: string }>(`/api/documents/${docId}/versions`, { method: 'POST', body: JSON.stringify({ name: 'Перед совещанием' }) })
     // A remark of the reviewer's, for the ministry to decide on while they are away.
     const article1 = await page.locator('.legal-text article.article').first().getAttribute('data-id')
     const remark = await cast.reviewer.json<ThreadView>(`/api/documents/${docId}/threads`, { method: 'POST', body: JSON.stringify({ articleId: article1, body: 'Цель сформулировать уже.' }) })
@@ -71,6 +71,9 @@ describe('since your last visit, in the browser', () => {
       const article3 = nthElement(drafter.ydoc, 'article', 2).getAttribute('id') as string
       await cast.drafter.json<ThreadView>(`/api/documents/${docId}/threads`, { method: 'POST', body: JSON.stringify({ articleId: article3, body: 'Заголовок уточнён.' }) })
       await cast.drafter.json<ThreadView>(`/api/documents/${docId}/threads/${remark.id}`, { method: 'PATCH', body: JSON.stringify({ status: 'resolved' }) })
+      // And the version is proposed for agreement; the Ministry of Justice agrees.
+      const proposal = await cast.owner.json<{ id: string }>(`/api/documents/${docId}/agreement/proposals`, { method: 'POST', body: JSON.stringify({ versionId: saved.id, organizationIds: [cast.justice.id, cast.interior.id] }) })
+      await cast.drafter.json(`/api/documents/${docId}/agreement/proposals/${proposal.id}/positions`, { method: 'POST', body: JSON.stringify({ position: 'agree' }) })
     } finally {
       drafter.destroy()
     }
@@ -88,6 +91,7 @@ describe('since your last visit, in the browser', () => {
     expect(await notice.getByTestId('visit-places').textContent()).toBe('изменено (MoJ): Статья 3.')
     expect(await notice.getByTestId('visit-comments').textContent()).toBe('Новых комментариев: 1.')
     expect(await notice.getByTestId('visit-decided').textContent()).toBe('Решений по вашим замечаниям: 1.')
+    expect(await notice.getByTestId('visit-agreement').textContent()).toBe('Согласование: внесена версия «Перед совещанием»; позиции представили: MoJ.')
     expect(await notice.textContent()).toMatch(/^С вашего последнего посещения \(\d{1,2} дек\. 2026 г\., \d{2}:\d{2}\):/)
 
     // Marked in the outline too, for screen readers in words.
@@ -125,6 +129,14 @@ describe('since your last visit, in the browser', () => {
     expect(await compare.getByTestId('diff-article').textContent()).toContain('Новые')
     await page.keyboard.press('Escape')
     expect(await compare.count()).toBe(0)
+
+    // The agreement, from the line: the Ministry of Interior's position is still awaited.
+    await notice.getByTestId('visit-show-agreement').click()
+    const agreement = page.getByTestId('agreement-view')
+    await agreement.waitFor()
+    expect(await agreement.locator('[data-testid="position-row"][data-org="MoJ"]').getAttribute('data-position')).toBe('agree')
+    await page.keyboard.press('Escape')
+    await agreement.waitFor({ state: 'detached' })
 
     await notice.getByRole('button', { name: 'Закрыть' }).click()
     expect(await notice.count()).toBe(0)

@@ -26,7 +26,7 @@ describe('since your last visit (POST /api/documents/:id/visit)', () => {
     const visit = () => cast.reviewer.json<VisitView>(`/api/documents/${id}/visit`, { method: 'POST' })
 
     // A first visit: nothing to look back to.
-    expect(await visit()).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], decided: [], mentioned: [], version: null })
+    expect(await visit()).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], decided: [], mentioned: [], version: null, agreement: { events: [], positions: [] } })
     // A version saved while the reviewer was in: the one to compare with on return.
     const saved = await cast.owner.json<{ id: string; name: string; createdAt: string }>(`/api/documents/${id}/versions`, { method: 'POST', body: JSON.stringify({ name: 'Before the meeting' }) })
     const reviewer = connectClient(server.wsUrl, id, { cookie: cast.reviewer.cookie })
@@ -102,6 +102,32 @@ describe('since your last visit (POST /api/documents/:id/visit)', () => {
     expect(back.decided).toEqual([settled.id])
     expect(back).toMatchObject({ places: [], comments: [], threads: [] })
     expect(await newsOf()).toBeUndefined()
+  })
+
+  it('tells a returning member what others did in the agreement since', async () => {
+    const { id } = await createDocument(cast.owner, { title: 'Sample', template: 'sample' })
+    await shareWithCast(cast, id)
+    const visit = () => cast.reviewer.json<VisitView>(`/api/documents/${id}/visit`, { method: 'POST' })
+    const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) })
+    await visit()
+    await pause(GAP_MS + 100)
+    // Away: the owner proposes a version to both ministries; the Ministry of Justice agrees.
+    const version = await cast.owner.json<{ id: string }>(`/api/documents/${id}/versions`, post({ name: 'Round 1' }))
+    const proposal = await cast.owner.json<{ id: string }>(`/api/documents/${id}/agreement/proposals`, post({ versionId: version.id, organizationIds: [cast.justice.id, cast.interior.id] }))
+    await cast.drafter.json(`/api/documents/${id}/agreement/proposals/${proposal.id}/positions`, post({ position: 'agree' }))
+    const back = await visit()
+    expect(back.agreement.events.map((e) => [e.kind, e.version.name])).toEqual([['proposed', 'Round 1']])
+    expect(back.agreement.positions).toEqual([cast.justice])
+    // The reviewer's own position, which completes it: not news to them; to the drafter, the agreement is.
+    await pause(GAP_MS + 100)
+    await cast.drafter.json<VisitView>(`/api/documents/${id}/visit`, { method: 'POST' })
+    await pause(GAP_MS + 100)
+    await cast.reviewer.json(`/api/documents/${id}/agreement/proposals/${proposal.id}/positions`, post({ position: 'agree' }))
+    await pause(GAP_MS + 100)
+    expect((await visit()).agreement).toEqual({ events: [], positions: [] })
+    const drafterBack = await cast.drafter.json<VisitView>(`/api/documents/${id}/visit`, { method: 'POST' })
+    expect(drafterBack.agreement.events.map((e) => [e.kind, e.version.name])).toEqual([['agreed', 'Round 1']])
+    expect(drafterBack.agreement.positions).toEqual([cast.interior])
   })
 
   it('refuses a draft the person has no access to (403), and answers 404 for none', async () => {

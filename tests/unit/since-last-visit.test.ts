@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ActivitySession, OrganizationSummary } from '../../shared/api'
-import { sinceLastVisit, type CommentStamp, type ThreadStamp } from '../../shared/visit'
+import { sinceLastVisit, type CommentStamp, type ProposalStamp, type ThreadStamp } from '../../shared/visit'
 
 const org = (id: string, shortName: string): OrganizationSummary => ({ id, name: shortName, shortName, color: '#000000' })
 const MOJ = org('moj', 'МЮ')
@@ -53,8 +53,27 @@ describe('sinceLastVisit: what others did in a draft since one left it', () => {
     expect(view.comments).toEqual(['a', 'b', 'f'])
   })
 
+  it('tells what others did in the agreement since: versions proposed, agreed (not by one\'s own position), withdrawn, and whose positions they recorded', () => {
+    const version = (name: string) => ({ id: name, name, note: '', kind: 'named' as const, reason: null, restoredFrom: null, createdAt: '2026-11-01T00:00:00.000Z', author: null, organization: null, stateBytes: 0, jsonBytes: 0 })
+    const later = (h: number) => `2026-12-01T1${h}:00:00.000Z`
+    const proposal = (name: string, extra: Partial<ProposalStamp>): ProposalStamp => ({ version: version(name), status: 'proposed', proposedBy: 'ada', proposedAt: later(1), agreedAt: null, withdrawnBy: null, withdrawnAt: null, positions: [], ...extra })
+    const proposals = [
+      // Agreed by Boris's position after the viewer's: news, with both organizations' positions.
+      proposal('Round 1', { status: 'agreed', proposedAt: '2026-11-30T10:00:00.000Z', agreedAt: later(3), positions: [{ organization: MFA, by: 'me', at: later(2) }, { organization: MOJ, by: 'boris', at: later(3) }] }),
+      // Completed by one's own position: not news; proposed by oneself: not news.
+      proposal('Round 2', { status: 'agreed', proposedBy: 'me', agreedAt: later(5), positions: [{ organization: MFA, by: 'me', at: later(5) }] }),
+      // Withdrawn by the owner after it was proposed by them: two events.
+      proposal('Round 3', { status: 'withdrawn', proposedAt: later(6), withdrawnBy: 'ada', withdrawnAt: later(7) }),
+      // Earlier than the visit: nothing.
+      proposal('Round 0', { status: 'withdrawn', proposedAt: '2026-11-01T10:00:00.000Z', withdrawnBy: 'ada', withdrawnAt: '2026-11-02T10:00:00.000Z', positions: [{ organization: MOJ, by: 'boris', at: '2026-11-01T11:00:00.000Z' }] }),
+    ]
+    const { agreement } = sinceLastVisit(SINCE, 'me', [], [], ORDER, [], [], proposals)
+    expect(agreement.events.map((e) => [e.kind, e.version.name])).toEqual([['agreed', 'Round 1'], ['proposed', 'Round 3'], ['withdrawn', 'Round 3']])
+    expect(agreement.positions).toEqual([MOJ])
+  })
+
   it('says nothing on a first visit', () => {
-    expect(sinceLastVisit(null, 'me', [session('boris', MOJ, SINCE, [place('1')])], [comment('a', 'boris', SINCE)], ORDER)).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], decided: [], mentioned: [], version: null })
+    expect(sinceLastVisit(null, 'me', [session('boris', MOJ, SINCE, [place('1')])], [comment('a', 'boris', SINCE)], ORDER)).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], decided: [], mentioned: [], version: null, agreement: { events: [], positions: [] } })
   })
 
   it('names one’s own threads others resolved or whose wording they decided after it, not one’s own decisions, earlier ones or others’ threads', () => {
