@@ -317,6 +317,11 @@ export const MENTIONS_MAX = 20
  * …/people). One whose "@Name" is no longer in the words is not kept.
  */
 const Mentions = z.array(z.string().min(1).max(64)).max(MENTIONS_MAX).default([])
+/**
+ * The organizations a comment mentions ("@MoJ": their short name, else their name): each the
+ * organization of someone who may open the draft; it addresses all of them.
+ */
+const OrganizationMentions = z.array(z.string().min(1).max(64)).max(MENTIONS_MAX).default([])
 
 /**
  * POST /api/documents/:id/threads: a thread on a passage (anchor) or on a whole article (anchor
@@ -327,6 +332,7 @@ export const CreateThreadInput = z.object({
   anchor: z.object({ start: EncodedPosition, end: EncodedPosition }).nullable().default(null),
   body: CommentBody,
   mentions: Mentions,
+  mentionedOrganizations: OrganizationMentions,
   proposal: ProposalText.optional(),
 })
 export type CreateThreadInput = z.input<typeof CreateThreadInput>
@@ -334,7 +340,7 @@ export type CreateThreadInput = z.input<typeof CreateThreadInput>
 export type NewThread = z.output<typeof CreateThreadInput>
 
 /** POST …/threads/:threadId/comments (reply) and PATCH …/comments/:commentId (edit). */
-export const CommentInput = z.object({ body: CommentBody, mentions: Mentions })
+export const CommentInput = z.object({ body: CommentBody, mentions: Mentions, mentionedOrganizations: OrganizationMentions })
 export type CommentInput = z.input<typeof CommentInput>
 /** A comment as the server has it after validation (`mentions` defaulted). */
 export type CommentWrite = z.output<typeof CommentInput>
@@ -363,6 +369,8 @@ export interface CommentView {
   body: string
   /** The people it mentions, each as "@" and their name in `body` (none once deleted). */
   mentions: PersonRef[]
+  /** The organizations it mentions, each as "@" and its short name (else its name) in `body`. */
+  mentionedOrganizations: OrganizationSummary[]
   createdAt: string
   editedAt: string | null
   deleted: boolean

@@ -21,7 +21,7 @@ export interface VisitView {
    * thread) or whose proposed wording they declined: the answers a reviewer comes back for.
    */
   decided: string[]
-  /** Of `comments`, those that mention the viewer ("@Name"). */
+  /** Of `comments`, those that mention the viewer ("@Name", or their organization's "@MoJ"). */
   mentioned: string[]
   /** The newest version saved at or before `since` (named or automatic), to compare the text now with; null if none. */
   version: VersionStamp | null
@@ -75,8 +75,8 @@ export interface CommentStamp {
   authorId: string
   createdAt: string
   deleted: boolean
-  /** The people it mentions. */
-  mentions: readonly string[]
+  /** Whether it mentions the viewer, by name or through their organization. */
+  mentionsViewer: boolean
 }
 
 /**
@@ -114,7 +114,7 @@ export function sinceLastVisit(
     comments: fresh.map((c) => c.id),
     threads: [...new Set(fresh.map((c) => c.threadId))],
     decided: threads.filter((t) => t.startedBy === me && decidedByOthers(t, me, since)).map((t) => t.id),
-    mentioned: fresh.filter((c) => c.mentions.includes(me)).map((c) => c.id),
+    mentioned: fresh.filter((c) => c.mentionsViewer).map((c) => c.id),
     version: newestBy(versions, since),
     agreement: agreementSince(proposals, since, me),
   }

@@ -3,6 +3,7 @@ import type { Editor } from '@tiptap/react'
 import type { EditorState } from '@tiptap/pm/state'
 import type { PersonSummary, ThreadStatus, ThreadView, WordingDecision } from '../../shared/api'
 import type { Language } from '../../shared/language'
+import type { MentionIds } from '../../shared/comments/mentions'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { outlineOf, type OutlineEntry } from '../../shared/numbering'
 import { findPlaceNode, placesOf, type Place } from '../../shared/places'
@@ -359,13 +360,14 @@ export class CommentsController {
    * Starts the thread being composed, with a proposed wording for its passage if given; retries
    * while the passage's words are still on their way to the server.
    */
-  async submit(body: string, mentions: string[], proposal?: string): Promise<void> {
+  async submit(body: string, mentions: MentionIds, proposal?: string): Promise<void> {
     const composer = this.snapshot.composer
     if (!composer) return
+    const words = { body, mentions: mentions.people, mentionedOrganizations: mentions.organizations }
     const input =
       composer.kind === 'passage'
-        ? { articleId: composer.passage.articleId, anchor: composer.passage.anchor, body, mentions, ...(proposal !== undefined ? { proposal } : {}) }
-        : { articleId: composer.articleId, anchor: null, body, mentions }
+        ? { articleId: composer.passage.articleId, anchor: composer.passage.anchor, ...words, ...(proposal !== undefined ? { proposal } : {}) }
+        : { articleId: composer.articleId, anchor: null, ...words }
     let thread: ThreadView | undefined
     for (let attempt = 0; !thread; attempt++) {
       try {
@@ -381,12 +383,12 @@ export class CommentsController {
     void this.refresh()
   }
 
-  async reply(threadId: string, body: string, mentions: string[]): Promise<void> {
-    this.replace(await api.reply(this.docId, threadId, { body, mentions }))
+  async reply(threadId: string, body: string, mentions: MentionIds): Promise<void> {
+    this.replace(await api.reply(this.docId, threadId, { body, mentions: mentions.people, mentionedOrganizations: mentions.organizations }))
   }
 
-  async edit(threadId: string, commentId: string, body: string, mentions: string[]): Promise<void> {
-    this.replace(await api.editComment(this.docId, threadId, commentId, { body, mentions }))
+  async edit(threadId: string, commentId: string, body: string, mentions: MentionIds): Promise<void> {
+    this.replace(await api.editComment(this.docId, threadId, commentId, { body, mentions: mentions.people, mentionedOrganizations: mentions.organizations }))
   }
 
   /** The people a comment may mention (those who may open the draft), fetched when first asked for; asked again after a failure. */

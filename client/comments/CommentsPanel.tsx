@@ -12,6 +12,7 @@ import type { CommentsController, CommentsSnapshot } from './CommentsController'
 import { ThreadCard } from './ThreadCard'
 import { ThreadComposer } from './ThreadComposer'
 import { useKeepListFocus } from './keepListFocus'
+import { mentionsViewer } from '../../shared/comments/mentions'
 import { chunksByArticle } from './panelChunks'
 import '../styles/comments.css'
 
@@ -142,14 +143,15 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
   const snapshot = useComments(controller)!
   const [status, setStatus] = useState<StatusFilter>('open')
   const [orgId, setOrgId] = useState('')
-  const myId = useSession().info?.user?.id ?? null
+  const me = useSession().info?.user ?? null
+  const myId = me?.id ?? null
   /** Whether the "who" filter shows the thread: an organization's comments in it, or (MINE) started by the viewer. */
   const whoShows = (thread: ThreadView) =>
     !orgId ||
     (orgId === MINE
       ? thread.createdBy.id === myId
       : orgId === MENTIONING_ME
-        ? thread.comments.some((c) => c.mentions.some((m) => m.id === myId))
+        ? me !== null && thread.comments.some((c) => mentionsViewer(c, { id: me.id, organizationId: me.organization.id }))
         : thread.comments.some((c) => c.organization.id === orgId))
   const [articleId, setArticleId] = useState('')
   const [withResolved, setWithResolved] = useState(false)

@@ -6,7 +6,7 @@ import type { CommentsController } from './CommentsController'
 import { useComments } from './CommentsPanel'
 
 /**
- * While the draft is open, a comment someone writes mentioning the viewer is said above the text
+ * While the draft is open, a comment someone writes mentioning the viewer (or their organization) is said above the text
  * («Boris Drafter упоминает вас в замечании: Статья 1. Цель…», with *Show*), as it arrives: the
  * threads are fetched again on every change anyway. What was there when the draft opened is
  * "since your last visit"'s to tell.
@@ -14,22 +14,22 @@ import { useComments } from './CommentsPanel'
 export function MentionedNow({ controller, onShow }: { controller: CommentsController; onShow: (threadId: string) => void }) {
   const { t } = useI18n()
   const snapshot = useComments(controller)
-  const myId = useSession().info?.user?.id
+  const me = useSession().info?.user
   const seen = useRef<Set<string> | null>(null)
   const [latest, setLatest] = useState<{ threadId: string; author: string; placeId: string; more: number } | null>(null)
 
   useEffect(() => {
-    if (!snapshot?.loaded || !myId) return
+    if (!snapshot?.loaded || !me) return
     const ids = snapshot.threads.flatMap((thread) => thread.comments.map((c) => c.id))
     if (seen.current === null) {
       seen.current = new Set(ids)
       return
     }
-    const fresh = newMentionsOf(snapshot.threads, seen.current, myId)
+    const fresh = newMentionsOf(snapshot.threads, seen.current, { id: me.id, organizationId: me.organization.id })
     ids.forEach((id) => seen.current!.add(id))
     const last = fresh.at(-1)
     if (last) setLatest((before) => ({ threadId: last.thread.id, author: last.comment.author.displayName, placeId: last.thread.articleId, more: fresh.length - 1 + (before ? before.more + 1 : 0) }))
-  }, [snapshot?.threads, snapshot?.loaded, myId])
+  }, [snapshot?.threads, snapshot?.loaded, me])
 
   if (!latest || !snapshot) return null
   const place = snapshot.places.get(latest.placeId)

@@ -1,5 +1,6 @@
 import { memo, useState, type KeyboardEvent } from 'react'
-import type { CommentView, OrganizationSummary, PersonRef, PersonSummary, ThreadEvent, ThreadView } from '../../shared/api'
+import type { CommentView, OrganizationSummary, PersonSummary, ThreadEvent, ThreadView } from '../../shared/api'
+import { mentionedBy, type Mentionable, type MentionIds } from '../../shared/comments/mentions'
 import { threadTimeline } from '../../shared/comments/timeline'
 import { COMMENT_MAX_LENGTH } from '../../shared/apiConstants'
 import { useVisitNews } from '../editor/useVisit'
@@ -33,12 +34,12 @@ export function CommentForm(props: {
   label: string
   submitLabel: string
   initial?: string
-  /** The people the initial words mention (a comment being edited). */
-  initialMentions?: readonly PersonRef[]
+  /** Whom the initial words mention (a comment being edited). */
+  initialMentions?: readonly Mentionable[]
   /** The people a comment may mention; absent, no list. */
   people?: () => Promise<PersonSummary[]>
   autoFocus?: boolean
-  onSubmit: (body: string, mentions: string[]) => Promise<void>
+  onSubmit: (body: string, mentions: MentionIds) => Promise<void>
   onCancel?: () => void
   testId?: string
   /** Set while something else the form sends is not ready (a proposed wording left unchanged): no sending. */
@@ -150,7 +151,7 @@ function CommentItem({ comment, thread, controller }: { comment: CommentView; th
           label={t('comments.editLabel')}
           submitLabel={t('common.save')}
           initial={comment.body}
-          initialMentions={comment.mentions}
+          initialMentions={mentionedBy(comment)}
           people={() => controller.people()}
           autoFocus
           onSubmit={async (body, mentions) => {
@@ -162,7 +163,7 @@ function CommentItem({ comment, thread, controller }: { comment: CommentView; th
       ) : (
         // Plain text in a text node: whatever was typed is shown as typed, never as markup.
         <p className="comment-body" data-testid="comment-body">
-          <CommentWords body={comment.body} mentions={comment.mentions} />
+          <CommentWords body={comment.body} mentions={comment.mentions} mentionedOrganizations={comment.mentionedOrganizations} />
         </p>
       )}
       <FormError message={error} />

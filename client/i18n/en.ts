@@ -606,6 +606,7 @@ export const en = {
   'comments.mentioningMe': "Mentioning me",
   'comments.mentionHint': "Type @ to mention someone",
   'comments.mentionList': "People to mention",
+  'comments.mentionOrganization': "{name} — the whole organization",
   'comments.mentionNone': "No one by that name may open this draft.",
   'comments.mentionFailed': "The list of people could not be loaded. Type @ again to retry.",
   'comments.filterArticle': "Where",

@@ -605,6 +605,7 @@ export const ru: Record<MessageKey, string> = {
   'comments.mentioningMe': "С упоминанием меня",
   'comments.mentionHint': "Введите @, чтобы упомянуть участника",
   'comments.mentionList': "Кого упомянуть",
+  'comments.mentionOrganization': "{name} — вся организация",
   'comments.mentionNone': "Никто с таким именем не может открыть этот проект.",
   'comments.mentionFailed': "Не удалось загрузить список участников. Введите @ ещё раз, чтобы повторить.",
   'comments.filterArticle': "Где",

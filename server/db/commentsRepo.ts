@@ -40,10 +40,11 @@ export interface ThreadEventRow {
   at: string
 }
 
-/** A person a comment mentions. */
+/** A person or an organization a comment mentions (the other id null). */
 export interface MentionRow {
   comment_id: string
-  user_id: string
+  user_id: string | null
+  org_id: string | null
 }
 
 /** A proposed wording accepted: its place, the proposer's organization and the reason it was proposed with. */
@@ -54,7 +55,7 @@ export interface AcceptedProposal {
 }
 
 /**
- * The `comment_threads`, `comments`, `comment_mentions` and `comment_thread_events` tables. A
+ * The `comment_threads`, `comments`, `comment_mentions`, `comment_org_mentions` and `comment_thread_events` tables. A
  * deleted comment keeps its row (and place), not its words nor whom they mentioned.
  */
 export class CommentsRepo {
@@ -97,13 +98,20 @@ export class CommentsRepo {
       remaining: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM comments WHERE thread_id = ? AND deleted_at IS NULL'),
       deleteThread: db.prepare('DELETE FROM comment_threads WHERE id = ?'),
       clearMentions: db.prepare('DELETE FROM comment_mentions WHERE comment_id = ?'),
+      clearOrgMentions: db.prepare('DELETE FROM comment_org_mentions WHERE comment_id = ?'),
       insertMention: db.prepare('INSERT OR IGNORE INTO comment_mentions (comment_id, user_id) VALUES (?, ?)'),
-      mentionsOfDoc: db.prepare<[string], MentionRow>(
-        `SELECT m.* FROM comment_mentions m JOIN comments c ON c.id = m.comment_id JOIN comment_threads t ON t.id = c.thread_id
+      insertOrgMention: db.prepare('INSERT OR IGNORE INTO comment_org_mentions (comment_id, org_id) VALUES (?, ?)'),
+      mentionsOfDoc: db.prepare<[string, string], MentionRow>(
+        `SELECT m.comment_id, m.user_id, NULL AS org_id FROM comment_mentions m JOIN comments c ON c.id = m.comment_id JOIN comment_threads t ON t.id = c.thread_id
+         WHERE t.doc_id = ?
+         UNION ALL
+         SELECT m.comment_id, NULL, m.org_id FROM comment_org_mentions m JOIN comments c ON c.id = m.comment_id JOIN comment_threads t ON t.id = c.thread_id
          WHERE t.doc_id = ?`,
       ),
-      mentionsOfThread: db.prepare<[string], MentionRow>(
-        'SELECT m.* FROM comment_mentions m JOIN comments c ON c.id = m.comment_id WHERE c.thread_id = ?',
+      mentionsOfThread: db.prepare<[string, string], MentionRow>(
+        `SELECT m.comment_id, m.user_id, NULL AS org_id FROM comment_mentions m JOIN comments c ON c.id = m.comment_id WHERE c.thread_id = ?
+         UNION ALL
+         SELECT m.comment_id, NULL, m.org_id FROM comment_org_mentions m JOIN comments c ON c.id = m.comment_id WHERE c.thread_id = ?`,
       ),
       // The reason is the thread's first comment, the one the wording was proposed with ('' once deleted).
       acceptedBetween: db.prepare<[string, string, string], AcceptedProposal>(
@@ -192,18 +200,20 @@ export class CommentsRepo {
     return this.stmts.remaining.get(threadId)?.n ?? 0
   }
 
-  /** The people the comment mentions now (none: it mentions nobody). Run inside the comment's write. */
-  setMentions(commentId: string, userIds: readonly string[]): void {
+  /** The people and organizations the comment mentions now (none: it mentions nobody). Run inside the comment's write. */
+  setMentions(commentId: string, mentions: { people: readonly string[]; organizations: readonly string[] }): void {
     this.stmts.clearMentions.run(commentId)
-    for (const userId of userIds) this.stmts.insertMention.run(commentId, userId)
+    this.stmts.clearOrgMentions.run(commentId)
+    for (const userId of mentions.people) this.stmts.insertMention.run(commentId, userId)
+    for (const orgId of mentions.organizations) this.stmts.insertOrgMention.run(commentId, orgId)
   }
 
   mentionsOfDocument(docId: string): MentionRow[] {
-    return this.stmts.mentionsOfDoc.all(docId)
+    return this.stmts.mentionsOfDoc.all(docId, docId)
   }
 
   mentionsOfThread(threadId: string): MentionRow[] {
-    return this.stmts.mentionsOfThread.all(threadId)
+    return this.stmts.mentionsOfThread.all(threadId, threadId)
   }
 
   deleteThread(threadId: string): void {

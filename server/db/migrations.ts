@@ -356,8 +356,9 @@ export const MIGRATIONS: readonly string[] = [
     SELECT id, 'resolved', resolved_by, resolved_at FROM comment_threads
     WHERE status = 'resolved' AND resolved_by IS NOT NULL AND resolved_at IS NOT NULL;
   `,
-  // 15: the people a comment mentions ("@Name"), so that a person finds the remarks addressed to
-  // them (the panel's filter, "since your last visit", the drafts list). A comment deleted keeps none.
+  // 15: the people and organizations a comment mentions ("@Name", "@MoJ"), so that a person finds
+  // the remarks addressed to them or their organization (the panel's filter, "since your last
+  // visit", the drafts list). A comment deleted keeps none.
   `
   CREATE TABLE comment_mentions (
     comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
@@ -365,5 +366,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (comment_id, user_id)
   ) WITHOUT ROWID;
   CREATE INDEX comment_mentions_user ON comment_mentions(user_id);
+  CREATE TABLE comment_org_mentions (
+    comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+    org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+    PRIMARY KEY (comment_id, org_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX comment_org_mentions_org ON comment_org_mentions(org_id);
   `,
 ]

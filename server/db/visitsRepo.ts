@@ -38,9 +38,11 @@ export class VisitsRepo {
              WHERE t.doc_id = v.doc_id AND t.created_by = v.user_id
                AND ((t.status = 'resolved' AND t.resolved_by <> v.user_id AND t.resolved_at > v.seen_at)
                  OR (t.proposal_decided_by <> v.user_id AND t.proposal_decided_at > v.seen_at))) AS decided,
-           -- Of those comments, the ones mentioning the person (shared/visit.ts, mentioned).
-           (SELECT COUNT(*) FROM comment_mentions m JOIN comments c ON c.id = m.comment_id JOIN comment_threads t ON t.id = c.thread_id
-             WHERE m.user_id = v.user_id AND t.doc_id = v.doc_id AND c.author_id <> v.user_id AND c.deleted_at IS NULL AND c.created_at > v.seen_at) AS mentioned
+           -- Of those comments, the ones mentioning the person or their organization (shared/visit.ts, mentioned).
+           (SELECT COUNT(*) FROM comments c JOIN comment_threads t ON t.id = c.thread_id
+             WHERE t.doc_id = v.doc_id AND c.author_id <> v.user_id AND c.deleted_at IS NULL AND c.created_at > v.seen_at
+               AND (EXISTS (SELECT 1 FROM comment_mentions m WHERE m.comment_id = c.id AND m.user_id = v.user_id)
+                 OR EXISTS (SELECT 1 FROM comment_org_mentions o JOIN users u ON u.id = v.user_id WHERE o.comment_id = c.id AND o.org_id = u.org_id))) AS mentioned
          FROM document_visits v WHERE v.user_id = ?`,
       ),
     }

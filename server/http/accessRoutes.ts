@@ -58,7 +58,7 @@ export function registerAccessRoutes(router: Router, deps: ApiDeps): void {
       '/api/documents/:id/visit',
       guards.signedIn(({ auth, params, res }) => {
         const { doc } = access.authorize(auth.user, params.id, 'read')
-        sendJson(res, 200, arrive(deps, auth.user.id, doc))
+        sendJson(res, 200, arrive(deps, auth.user, doc))
       }),
     )
 }

@@ -3,6 +3,7 @@ import {
   ErrorCode,
   type CommentWrite,
   type CommentView,
+  type OrganizationSummary,
   type PersonRef,
   type NewThread,
   type ThreadEvent,
@@ -35,6 +36,9 @@ import type { Logger } from '../logger'
 import { acceptWording } from './acceptWording'
 import { onceEach } from './lookups'
 import { placeOf } from './threadPlace'
+import { mentionedIn, organizationMention, personMention, type MentionIds } from '../../shared/comments/mentions'
+
+const NO_MENTIONS: MentionIds = { people: [], organizations: [] }
 
 /** Refuses a viewer whose role may not comment (shared/roles.ts): reviewers and up may. */
 export function requireComment(viewer: Viewer): void {
@@ -85,7 +89,7 @@ export class ReviewThreads {
   create(viewer: Viewer, doc: DocumentRecord, input: NewThread): ThreadView {
     requireComment(viewer)
     this.checkRate(viewer)
-    const mentions = this.mentionsIn(doc, input.body, input.mentions)
+    const mentions = this.mentionsIn(doc, input)
     const place = this.deps.rooms.read(doc.id, (ydoc) => placeOf(ydoc, input, doc.language))
     const now = new Date().toISOString()
     const threadId = newRowId()
@@ -119,7 +123,7 @@ export class ReviewThreads {
     requireComment(viewer)
     const thread = this.thread(doc, threadId)
     this.checkRate(viewer)
-    const mentions = this.mentionsIn(doc, input.body, input.mentions)
+    const mentions = this.mentionsIn(doc, input)
     this.deps.db.transaction(() => {
       const now = new Date().toISOString()
       this.insertComment(threadId, viewer, input.body, mentions, now)
@@ -136,7 +140,7 @@ export class ReviewThreads {
     const comment = this.comment(doc, threadId, commentId)
     if (comment.author_id !== viewer.user.id) throw forbidden('only its author may edit a comment')
     this.checkRate(viewer)
-    const mentions = this.mentionsIn(doc, input.body, input.mentions)
+    const mentions = this.mentionsIn(doc, input)
     this.deps.db.transaction(() => {
       if (this.deps.comments.edit(commentId, input.body, new Date().toISOString())) this.deps.comments.setMentions(commentId, mentions)
     })()
@@ -154,7 +158,7 @@ export class ReviewThreads {
     if (!mayDelete(viewer, comment)) throw forbidden('only its author or an owner may delete a comment')
     const threadGone = this.deps.db.transaction(() => {
       this.deps.comments.softDelete(commentId, new Date().toISOString())
-      this.deps.comments.setMentions(commentId, [])
+      this.deps.comments.setMentions(commentId, NO_MENTIONS)
       if (this.deps.comments.remaining(threadId) > 0) return false
       this.deps.comments.deleteThread(threadId)
       return true
@@ -307,22 +311,25 @@ export class ReviewThreads {
     return resolution
   }
 
-  private insertComment(threadId: string, viewer: Viewer, body: string, mentions: readonly string[], now: string): void {
+  private insertComment(threadId: string, viewer: Viewer, body: string, mentions: MentionIds, now: string): void {
     const id = newRowId()
     this.deps.comments.insertComment({ id, thread_id: threadId, author_id: viewer.user.id, org_id: viewer.user.organization.id, body, created_at: now })
     this.deps.comments.setMentions(id, mentions)
   }
 
   /**
-   * The people `body` mentions of those named: each must be someone who may open the draft (400
-   * otherwise, naming them); one whose "@Name" the words no longer hold (typed, then deleted) is left out.
+   * Whom the words mention of those named: each person must be someone who may open the draft,
+   * each organization the organization of such a person (400 otherwise, naming them); one whose
+   * "@Name" the words no longer hold (typed, then deleted) is left out.
    */
-  private mentionsIn(doc: DocumentRecord, body: string, ids: readonly string[]): string[] {
-    if (ids.length === 0) return []
+  private mentionsIn(doc: DocumentRecord, input: { body: string; mentions: readonly string[]; mentionedOrganizations: readonly string[] }): MentionIds {
+    if (input.mentions.length === 0 && input.mentionedOrganizations.length === 0) return NO_MENTIONS
     const people = new Map(this.deps.users.withAccessTo(doc.id).map((u) => [u.id, u]))
-    const unknown = [...new Set(ids)].filter((id) => !people.has(id))
-    if (unknown.length > 0) throw new HttpError(400, ErrorCode.mentionNotMember, `no person ${unknown.join(', ')} who may open document ${doc.id}`)
-    return [...new Set(ids)].filter((id) => body.includes(`@${people.get(id)!.displayName}`))
+    const organizations = new Map([...people.values()].map((u) => [u.organization.id, u.organization]))
+    const unknown = [...input.mentions.filter((id) => !people.has(id)), ...input.mentionedOrganizations.filter((id) => !organizations.has(id))]
+    if (unknown.length > 0) throw new HttpError(400, ErrorCode.mentionNotMember, `no person or organization ${unknown.join(', ')} who may open document ${doc.id}`)
+    const named = [...input.mentions.map((id) => personMention(people.get(id)!)), ...input.mentionedOrganizations.map((id) => organizationMention(organizations.get(id)!))]
+    return mentionedIn(input.body, named)
   }
 
 
@@ -368,8 +375,13 @@ export class ReviewThreads {
 
   private present(viewer: Viewer, threads: ThreadRow[], { comments, events, mentions }: ThreadRows): ThreadView[] {
     const { person, org } = onceEach(this.deps.users, this.deps.organizations)
-    const mentioned = new Map<string, PersonRef[]>()
-    for (const m of mentions) mentioned.set(m.comment_id, [...(mentioned.get(m.comment_id) ?? []), person(m.user_id)])
+    const mentioned = new Map<string, { people: PersonRef[]; organizations: OrganizationSummary[] }>()
+    for (const m of mentions) {
+      const to = mentioned.get(m.comment_id) ?? { people: [], organizations: [] }
+      if (m.user_id !== null) to.people.push(person(m.user_id))
+      if (m.org_id !== null) to.organizations.push(org(m.org_id))
+      mentioned.set(m.comment_id, to)
+    }
     const byThread = new Map<string, CommentView[]>()
     for (const c of comments) {
       const list = byThread.get(c.thread_id) ?? []
@@ -378,7 +390,8 @@ export class ReviewThreads {
         author: person(c.author_id),
         organization: org(c.org_id),
         body: c.body,
-        mentions: mentioned.get(c.id) ?? [],
+        mentions: mentioned.get(c.id)?.people ?? [],
+        mentionedOrganizations: mentioned.get(c.id)?.organizations ?? [],
         createdAt: c.created_at,
         editedAt: c.edited_at,
         deleted: c.deleted_at !== null,

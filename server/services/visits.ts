@@ -2,6 +2,7 @@ import { sinceLastVisit, type ProposalStamp, type VersionStamp, type VisitView }
 import type { CommentsRepo } from '../db/commentsRepo'
 import type { DocumentRecord } from '../db/documentsRepo'
 import type { VisitsRepo } from '../db/visitsRepo'
+import type { UserRecord } from '../db/usersRepo'
 import { activityOf, placesNow, type ActivityDeps } from './activity'
 
 export interface VisitsDeps extends ActivityDeps {
@@ -18,21 +19,22 @@ export interface VisitsDeps extends ActivityDeps {
  * Answers what others did since (shared/visit.ts). When they leave is recorded as their sync
  * connection to it closes (server/collab/upgrade.ts).
  */
-export function arrive(deps: VisitsDeps, userId: string, doc: DocumentRecord, now = new Date()): VisitView {
+export function arrive(deps: VisitsDeps, viewer: UserRecord, doc: DocumentRecord, now = new Date()): VisitView {
+  const userId = viewer.id
   const row = deps.visits.get(doc.id, userId)
   const continuing = row !== undefined && now.getTime() - Date.parse(row.seen_at) <= deps.config.visitGapMs
   const since = row === undefined ? null : continuing ? row.since : row.seen_at
   deps.visits.put({ doc_id: doc.id, user_id: userId, since, seen_at: now.toISOString() })
   if (since === null) return sinceLastVisit(null, userId, [], [], new Map())
-  const mentions = new Map<string, string[]>()
-  for (const m of deps.comments.mentionsOfDocument(doc.id)) mentions.set(m.comment_id, [...(mentions.get(m.comment_id) ?? []), m.user_id])
+  // Mentioned by name, or through one's organization.
+  const mentioningViewer = new Set(deps.comments.mentionsOfDocument(doc.id).filter((m) => m.user_id === userId || m.org_id === viewer.organization.id).map((m) => m.comment_id))
   const comments = deps.comments.commentsOfDocument(doc.id).map((c) => ({
     id: c.id,
     threadId: c.thread_id,
     authorId: c.author_id,
     createdAt: c.created_at,
     deleted: c.deleted_at !== null,
-    mentions: mentions.get(c.id) ?? [],
+    mentionsViewer: mentioningViewer.has(c.id),
   }))
   const places = placesNow(deps.rooms, doc)
   const threads = deps.comments.threads(doc.id).map((t) => ({

@@ -54,9 +54,12 @@ describe('mentions, in the browser', () => {
     const composer = drafter.getByTestId('comment-composer')
     const box = composer.locator('textarea')
     await box.pressSequentially('Прошу @')
-    // Everyone who may open the draft but oneself, by name, with their organization.
+    // Everyone who may open the draft but oneself, by name, with their organization; then their organizations.
     const options = composer.getByTestId('mention-options').getByRole('option')
-    await expect.poll(() => options.allTextContents()).toEqual(['Ada Admin ' + (await options.first().locator('span').textContent()), 'Oleg Observer MoI', 'Rita Reviewer MoI'])
+    const people = composer.getByTestId('mention-options').locator('[data-kind="person"]')
+    await expect.poll(() => people.allTextContents()).toEqual(['Ada Admin ' + (await people.first().locator('span').textContent()), 'Oleg Observer MoI', 'Rita Reviewer MoI'])
+    const organizations = composer.getByTestId('mention-options').locator('[data-kind="organization"]')
+    expect((await organizations.allTextContents()).slice(1)).toEqual(['MoJ Ministry of Justice — вся организация', 'MoI Ministry of Interior — вся организация'])
     // Escape closes the list, not the box.
     await box.press('Escape')
     expect(await composer.getByTestId('mention-options').count()).toBe(0)
@@ -125,9 +128,13 @@ describe('mentions, in the browser', () => {
     expect(await panel.getByTestId('thread').filter({ hasText: '@Oleg Observer?' }).count()).toBe(1)
     expect(await reviewer.getByTestId('mentioned-now').count()).toBe(0)
 
-    const asked = await cast.drafter.json<{ id: string }>(url, post({ articleId: article3, body: '@Rita Reviewer, is Article 3 clear?', mentions: [cast.reviewer.user.id] }))
+    // The reviewer's ministry as a whole, then the reviewer by name.
+    await cast.owner.json(url, post({ articleId: article3, body: '@MoI, your view?', mentionedOrganizations: [cast.interior.id] }))
     const notice = reviewer.getByTestId('mentioned-now')
-    await expect.poll(() => notice.textContent()).toBe('Boris Drafter упоминает вас в замечании: Статья 3. Основные принципы.ПоказатьЗакрыть')
+    await expect.poll(() => notice.textContent()).toBe('Ada Admin упоминает вас в замечании: Статья 3. Основные принципы.ПоказатьЗакрыть')
+    expect(await panel.getByTestId('thread').filter({ hasText: 'your view?' }).locator('.mention.is-me').textContent()).toBe('@MoI')
+    const asked = await cast.drafter.json<{ id: string }>(url, post({ articleId: article3, body: '@Rita Reviewer, is Article 3 clear?', mentions: [cast.reviewer.user.id] }))
+    await expect.poll(() => notice.textContent()).toBe('Boris Drafter упоминает вас в замечании: Статья 3. Основные принципы. И ещё упоминаний: 1.ПоказатьЗакрыть')
     await notice.getByRole('button', { name: 'Показать' }).click()
     expect(await notice.count()).toBe(0)
     const card = panel.locator(`[data-testid="thread"][data-thread-id="${asked.id}"]`)

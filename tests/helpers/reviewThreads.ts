@@ -14,6 +14,7 @@ export function comment(body: string, organization = MOI, extra: Partial<Comment
     organization,
     body,
     mentions: [],
+    mentionedOrganizations: [],
     createdAt: `2026-03-01T10:0${counter % 10}:00.000Z`,
     editedAt: null,
     deleted: false,

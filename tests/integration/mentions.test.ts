@@ -56,19 +56,27 @@ describe('mentions in comments ("@Name")', () => {
     expect(reply.status).toBe(400)
     expect((await cast.reviewer.json<ThreadView[]>(url)).map((t) => t.comments.length)).toEqual([1])
 
+    // An organization: by its short name; one none of whose people may open the draft is refused.
+    const toMinistry = await cast.drafter.json<ThreadView>(`${url}/${thread.id}/comments`, post({ body: '@MoI, and @MoH?', mentions: [], mentionedOrganizations: [cast.interior.id] }))
+    expect(toMinistry.comments[1]).toMatchObject({ mentions: [], mentionedOrganizations: [cast.interior] })
+    const outside = await cast.drafter.api(`${url}/${thread.id}/comments`, post({ body: '@MoH?', mentionedOrganizations: [cast.health.id] }))
+    expect([outside.status, ((await outside.json()) as { error: { code: string } }).error.code]).toEqual([400, 'mention_not_member'])
+    await cast.drafter.api(`${url}/${thread.id}/comments/${toMinistry.comments[1].id}`, { method: 'DELETE' })
+
     const answered = await cast.reviewer.json<ThreadView>(`${url}/${thread.id}/comments`, post({ body: 'Yes. @Boris Drafter, @Oleg Observer: agreed?', mentions: [cast.drafter.user.id, cast.observer.user.id] }))
-    const answer = answered.comments[1]
+    const answer = answered.comments[2]
     expect(answer.mentions.map((m) => m.displayName).sort()).toEqual(['Boris Drafter', 'Oleg Observer'])
 
     // An edit mentions what its new words mention.
     const edited = await cast.reviewer.json<ThreadView>(`${url}/${thread.id}/comments/${answer.id}`, patch({ body: 'Yes. @Boris Drafter: agreed?', mentions: [cast.drafter.user.id, cast.observer.user.id] }))
-    expect(edited.comments[1].mentions).toEqual([{ id: cast.drafter.user.id, displayName: 'Boris Drafter' }])
+    expect(edited.comments[2].mentions).toEqual([{ id: cast.drafter.user.id, displayName: 'Boris Drafter' }])
     // Without `mentions`, an edit mentions no one (an older client).
     const plain = await cast.reviewer.json<ThreadView>(`${url}/${thread.id}/comments/${answer.id}`, patch({ body: 'Yes. @Boris Drafter: agreed.' }))
-    expect(plain.comments[1].mentions).toEqual([])
+    expect(plain.comments[2].mentions).toEqual([])
     // Deleted, a comment mentions no one.
     const afterDelete = await cast.drafter.json<ThreadView>(`${url}/${thread.id}/comments/${thread.comments[0].id}`, { method: 'DELETE' })
-    expect(afterDelete.comments[0]).toMatchObject({ deleted: true, body: '', mentions: [] })
+    expect(afterDelete.comments[0]).toMatchObject({ deleted: true, body: '', mentions: [], mentionedOrganizations: [] })
+    expect(afterDelete.comments[1]).toMatchObject({ deleted: true, mentionedOrganizations: [] })
   })
 
   it('tells the person mentioned, on return and in the drafts list; one\'s own mentions are not news', async () => {
@@ -76,6 +84,7 @@ describe('mentions in comments ("@Name")', () => {
     const visit = (account: Account) => account.json<VisitView>(`/api/documents/${id}/visit`, post({}))
     const newsOf = async (account: Account) => (await account.json<DocumentSummary[]>('/api/documents')).find((d) => d.id === id)?.news
     expect((await visit(cast.reviewer)).mentioned).toEqual([])
+    await visit(cast.observer)
     await visit(cast.drafter)
     await pause(GAP_MS + 100)
 
@@ -85,11 +94,15 @@ describe('mentions in comments ("@Name")', () => {
     const own = await cast.reviewer.json<ThreadView>(`${url}/${asked.id}/comments`, post({ body: '@Rita Reviewer reminds herself.', mentions: [cast.reviewer.user.id] }))
     expect(own.comments[1].mentions).toHaveLength(1)
 
-    expect(await newsOf(cast.reviewer)).toEqual({ edited: false, comments: 2, decided: 0, mentioned: 1 })
-    expect(await newsOf(cast.drafter)).toMatchObject({ comments: 1, mentioned: 0 })
+    // The Ministry of Interior as a whole: its observer is mentioned too.
+    await cast.owner.json<ThreadView>(url, post({ articleId, body: '@MoI: your view?', mentionedOrganizations: [cast.interior.id] }))
+    expect(await newsOf(cast.observer)).toEqual({ edited: false, comments: 4, decided: 0, mentioned: 1 })
+    expect(await newsOf(cast.reviewer)).toEqual({ edited: false, comments: 3, decided: 0, mentioned: 2 })
+    expect(await newsOf(cast.drafter)).toMatchObject({ comments: 2, mentioned: 0 })
     const back = await visit(cast.reviewer)
-    expect(back.mentioned).toEqual([asked.comments[0].id])
-    expect(back.comments).toHaveLength(2)
+    expect(back.mentioned).toHaveLength(2)
+    expect(back.mentioned).toContain(asked.comments[0].id)
+    expect(back.comments).toHaveLength(3)
     expect(await newsOf(cast.reviewer)).toBeUndefined()
   })
 })

@@ -14,7 +14,7 @@ const session = (user: string, organization: OrganizationSummary, endedAt: strin
   updates: 1,
   articles: places,
 })
-const comment = (id: string, authorId: string, createdAt: string, deleted = false, mentions: string[] = []): CommentStamp => ({ id, threadId: `t-${id}`, authorId, createdAt, deleted, mentions })
+const comment = (id: string, authorId: string, createdAt: string, deleted = false, mentionsViewer = false): CommentStamp => ({ id, threadId: `t-${id}`, authorId, createdAt, deleted, mentionsViewer })
 const ORDER = new Map([['1', { order: 0 }], ['2', { order: 1 }], ['3', { order: 2 }]])
 const SINCE = '2026-12-01T10:00:00.000Z'
 
@@ -41,11 +41,11 @@ describe('sinceLastVisit: what others did in a draft since one left it', () => {
   it('names the new comments that mention one: not one\'s own, deleted or earlier ones, nor those mentioning others', () => {
     const later = '2026-12-01T11:00:00.000Z'
     const comments = [
-      comment('a', 'boris', later, false, ['me', 'vera']),
-      comment('b', 'boris', later, false, ['vera']),
-      comment('c', 'me', later, false, ['me']),
-      comment('d', 'vera', later, true, ['me']),
-      comment('e', 'vera', '2026-11-30T12:00:00.000Z', false, ['me']),
+      comment('a', 'boris', later, false, true),
+      comment('b', 'boris', later, false, false),
+      comment('c', 'me', later, false, true),
+      comment('d', 'vera', later, true, true),
+      comment('e', 'vera', '2026-11-30T12:00:00.000Z', false, true),
       comment('f', 'vera', later),
     ]
     const view = sinceLastVisit(SINCE, 'me', [], comments, ORDER)
