@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { OrganizationSummary, ProposalView, VersionSummary } from '../../shared/api'
+import type { Language } from '../../shared/language'
 import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { busyButton } from '../ui/busyButton'
@@ -9,7 +10,6 @@ import { dateFormat } from '../i18n/dates'
 import { versionName } from '../versions/labels'
 import { useFailure } from '../ui/useFailure'
 import { VersionChecks } from '../checks/VersionChecks'
-import type { Language } from '../../shared/language'
 
 /** The version choice that saves the current text as a new version on the spot. */
 const NEW_VERSION = '__new__'
