@@ -38,7 +38,7 @@ export class VisitsRepo {
              WHERE t.doc_id = v.doc_id AND t.created_by = v.user_id
                AND ((t.status = 'resolved' AND t.resolved_by <> v.user_id AND t.resolved_at > v.seen_at)
                  OR (t.proposal_decided_by <> v.user_id AND t.proposal_decided_at > v.seen_at))) AS decided,
-           -- Of those comments, the ones mentioning the person or their organization (shared/visit.ts, mentioned).
+           -- Of those comments, the ones mentioning the person or their organization (shared/comments/mentions.ts, mentionsViewer).
            (SELECT COUNT(*) FROM comments c JOIN comment_threads t ON t.id = c.thread_id
              WHERE t.doc_id = v.doc_id AND c.author_id <> v.user_id AND c.deleted_at IS NULL AND c.created_at > v.seen_at
                AND (EXISTS (SELECT 1 FROM comment_mentions m WHERE m.comment_id = c.id AND m.user_id = v.user_id)

@@ -81,7 +81,10 @@ export interface MentioningComment {
 /** Whom a comment mentions, as mentionables. */
 export const mentionedBy = (c: MentioningComment): Mentionable[] => [...c.mentions.map(personMention), ...c.mentionedOrganizations.map(organizationMention)]
 
-/** Whether a comment mentions the person, by name or through their organization. */
+/**
+ * Whether a comment mentions the person, by name or through their organization. The drafts list
+ * counts by the same rule in SQL (server/db/visitsRepo.ts), the visit over rows (server/services/visits.ts).
+ */
 export function mentionsViewer(c: MentioningComment, me: { id: string; organizationId: string }): boolean {
   return c.mentions.some((m) => m.id === me.id) || c.mentionedOrganizations.some((o) => o.id === me.organizationId)
 }
