@@ -79,24 +79,28 @@ export interface CommentStamp {
   mentionsViewer: boolean
 }
 
+/** What of the draft "since your last visit" reads (each absent: none). */
+export interface DraftRecords {
+  /** Its editing sessions. */
+  sessions?: readonly ActivitySession[]
+  comments?: readonly CommentStamp[]
+  /** Each place's index in the text now (`order`). */
+  places?: ReadonlyMap<string, { order: number }>
+  /** Its versions, of which the newest saved by then is offered to compare with. */
+  versions?: readonly VersionStamp[]
+  /** Its threads, of which those the viewer started and others decided since are named. */
+  threads?: readonly ThreadStamp[]
+  /** Its agreement, of which what others did since is told. */
+  proposals?: readonly ProposalStamp[]
+}
+
 /**
  * What changed since `since` by people other than `me`: the editing sessions that ended after it
- * (a session under way at that moment counts whole: it is the unit the activity view shows), and
- * the comments written after it. `places`: each place's index in the text now (`order`); `versions`, the
- * draft's, of which the newest saved by then is offered to compare with; `threads`, the draft's,
- * of which those the viewer started and others decided since are named; `proposals`, the
- * draft's agreement, of which what others did since is told.
+ * (a session under way at that moment counts whole: it is the unit the activity view shows), the
+ * comments written after it, the decisions on the viewer's threads and the agreement's news.
  */
-export function sinceLastVisit(
-  since: string | null,
-  me: string,
-  sessions: readonly ActivitySession[],
-  comments: readonly CommentStamp[],
-  places: ReadonlyMap<string, { order: number }>,
-  versions: readonly VersionStamp[] = [],
-  threads: readonly ThreadStamp[] = [],
-  proposals: readonly ProposalStamp[] = [],
-): VisitView {
+export function sinceLastVisit(since: string | null, me: string, records: DraftRecords): VisitView {
+  const { sessions = [], comments = [], places = new Map(), versions = [], threads = [], proposals = [] } = records
   if (since === null) return { since, places: [], organizations: [], comments: [], threads: [], decided: [], mentioned: [], version: null, agreement: { events: [], positions: [] } }
   const others = sessions.filter((s) => s.user.id !== me && s.endedAt > since)
   const edited = new Map<string, Place>()

@@ -423,9 +423,14 @@ export class CommentsController {
     this.place()
   }
 
-  /** Highlights a thread's passage (or article) and scrolls the text to it. */
-  activate(threadId: string | null, options: { fromText?: boolean } = {}): void {
-    this.update({ activeId: threadId, reveal: options.fromText ? this.snapshot.reveal + 1 : this.snapshot.reveal })
+  /**
+   * Highlights a thread's passage (or article) and scrolls the text to it. `fromText`: opened from
+   * its words, the panel brings its card into view and the text stays; `reveal`: the panel brings
+   * its card into view too (opened from elsewhere: the text scrolls as well).
+   */
+  activate(threadId: string | null, options: { fromText?: boolean; reveal?: boolean } = {}): void {
+    const reveal = options.fromText || options.reveal
+    this.update({ activeId: threadId, reveal: reveal ? this.snapshot.reveal + 1 : this.snapshot.reveal })
     const editor = this.usableEditor()
     if (!editor) return
     setActiveThread(editor.view, threadId)

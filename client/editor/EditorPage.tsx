@@ -315,8 +315,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
           controller={comments}
           onShow={(threadId) => {
             panels.show('comments')
-            comments.activate(threadId, { fromText: true })
-            comments.activate(threadId)
+            comments.activate(threadId, { reveal: true })
           }}
         />
       )}

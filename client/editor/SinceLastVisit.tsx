@@ -28,9 +28,9 @@ export function SinceLastVisit({ visit, onJump, onShowComments, onShowActivity, 
 }) {
   const { t, language } = useI18n()
   const [closed, setClosed] = useState(false)
-  const agreement = visit?.agreement
-  const agreementNews = agreement ? agreement.events.length + agreement.positions.length > 0 : false
+  const agreementNews = (visit?.agreement.events.length ?? 0) + (visit?.agreement.positions.length ?? 0) > 0
   if (closed || !visit?.since || (visit.places.length === 0 && visit.comments.length === 0 && visit.decided.length === 0 && !agreementNews)) return null
+  const { agreement } = visit
   const live = visit.places.filter((p) => !p.deleted)
   const named = live.slice(0, NAMED)
   const more = visit.places.length - named.length
@@ -56,7 +56,7 @@ export function SinceLastVisit({ visit, onJump, onShowComments, onShowActivity, 
         {visit.comments.length > 0 && <span data-testid="visit-comments">{t('visit.comments', { n: visit.comments.length })}</span>}{' '}
         {visit.mentioned.length > 0 && <strong data-testid="visit-mentioned">{t('visit.mentioned', { n: visit.mentioned.length })}</strong>}{' '}
         {visit.decided.length > 0 && <span data-testid="visit-decided">{t('visit.decided', { n: visit.decided.length })}</span>}{' '}
-        {agreement && agreementNews && (
+        {agreementNews && (
           <span data-testid="visit-agreement">
             {t('visit.agreement', {
               what: [

@@ -146,20 +146,18 @@ export class Agreement {
     return out
   }
 
-  /** The draft's proposals as "since your last visit" reads them (shared/visit.ts). */
-  stamps(docId: string): ProposalStamp[] {
-    const { repo, versions } = this.deps
+  /** The draft's proposals as "since your last visit" reads them (shared/visit.ts), given the draft's versions. */
+  stamps(docId: string, versions: readonly VersionSummary[]): ProposalStamp[] {
+    const { repo } = this.deps
     const lookup = new Lookup(this.deps)
-    return repo.list(docId).map((row) => ({
-      version: versions.summary(docId, row.version_id),
-      status: row.status,
-      proposedBy: row.proposed_by,
-      proposedAt: row.proposed_at,
-      agreedAt: row.agreed_at,
-      withdrawnBy: row.withdrawn_by,
-      withdrawnAt: row.withdrawn_at,
-      positions: repo.positions(row.id).map((p) => ({ organization: lookup.organization(p.org_id), by: p.user_id, at: p.recorded_at })),
-    }))
+    const byId = new Map(versions.map((v) => [v.id, v]))
+    return repo.list(docId).flatMap((row) => {
+      const version = byId.get(row.version_id)
+      if (!version) return []
+      const positions = repo.positions(row.id).map((p) => ({ organization: lookup.organization(p.org_id), by: p.user_id, at: p.recorded_at }))
+      const { status, proposed_by: proposedBy, proposed_at: proposedAt, agreed_at: agreedAt, withdrawn_by: withdrawnBy, withdrawn_at: withdrawnAt } = row
+      return [{ version, status, proposedBy, proposedAt, agreedAt, withdrawnBy, withdrawnAt, positions }]
+    })
   }
 
   proposal(doc: DocumentRecord, viewer: UserRecord, role: Role, proposalId: string): ProposalView {

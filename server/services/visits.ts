@@ -1,4 +1,5 @@
-import { sinceLastVisit, type ProposalStamp, type VersionStamp, type VisitView } from '../../shared/visit'
+import type { VersionSummary } from '../../shared/api'
+import { sinceLastVisit, type ProposalStamp, type VisitView } from '../../shared/visit'
 import type { CommentsRepo } from '../db/commentsRepo'
 import type { DocumentRecord } from '../db/documentsRepo'
 import type { VisitsRepo } from '../db/visitsRepo'
@@ -8,8 +9,8 @@ import { activityOf, placesNow, type ActivityDeps } from './activity'
 export interface VisitsDeps extends ActivityDeps {
   visits: VisitsRepo
   comments: CommentsRepo
-  versions: { list(docId: string): VersionStamp[] }
-  agreement: { stamps(docId: string): ProposalStamp[] }
+  versions: { list(docId: string): VersionSummary[] }
+  agreement: { stamps(docId: string, versions: readonly VersionSummary[]): ProposalStamp[] }
   config: { visitGapMs: number }
 }
 
@@ -25,7 +26,7 @@ export function arrive(deps: VisitsDeps, viewer: UserRecord, doc: DocumentRecord
   const continuing = row !== undefined && now.getTime() - Date.parse(row.seen_at) <= deps.config.visitGapMs
   const since = row === undefined ? null : continuing ? row.since : row.seen_at
   deps.visits.put({ doc_id: doc.id, user_id: userId, since, seen_at: now.toISOString() })
-  if (since === null) return sinceLastVisit(null, userId, [], [], new Map())
+  if (since === null) return sinceLastVisit(null, userId, {})
   // Mentioned by name, or through one's organization.
   const mentioningViewer = new Set(deps.comments.mentionsOfDocument(doc.id).filter((m) => m.user_id === userId || m.org_id === viewer.organization.id).map((m) => m.comment_id))
   const comments = deps.comments.commentsOfDocument(doc.id).map((c) => ({
@@ -46,5 +47,6 @@ export function arrive(deps: VisitsDeps, viewer: UserRecord, doc: DocumentRecord
     decidedBy: t.proposal_decided_by,
     decidedAt: t.proposal_decided_at,
   }))
-  return sinceLastVisit(since, userId, activityOf(deps, doc, places), comments, places, deps.versions.list(doc.id), threads, deps.agreement.stamps(doc.id))
+  const versions = deps.versions.list(doc.id)
+  return sinceLastVisit(since, userId, { sessions: activityOf(deps, doc, places), comments, places, versions, threads, proposals: deps.agreement.stamps(doc.id, versions) })
 }

@@ -1,3 +1,4 @@
+import { setTimeout as pause } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
@@ -6,7 +7,6 @@ import { createCast, createDocument, shareWithCast, type Account, type Cast } fr
 
 /** The server's VISIT_GAP_MS here: a draft left longer than this is a new visit when opened again. */
 const GAP_MS = 2000
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * In the Russian interface: a ministry's drafter asks a reviewer by name in a comment («@Rita…»,

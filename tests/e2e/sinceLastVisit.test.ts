@@ -1,3 +1,4 @@
+import { setTimeout as pause } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import * as Y from 'yjs'
@@ -9,7 +10,6 @@ import { connectClient, nthElement, waitSaved, waitSynced } from '../helpers/cli
 
 /** The server's VISIT_GAP_MS here: a draft left longer than this is a new visit when opened again. */
 const GAP_MS = 2500
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * In the browser, in the Russian interface: a reviewer comes back to a draft that a ministry's

@@ -1,3 +1,4 @@
+import { setTimeout as pause } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
 import type { DocumentSummary, PersonSummary, ThreadView } from '../../shared/api'
 import type { VisitView } from '../../shared/visit'
@@ -7,7 +8,6 @@ import { connectClient, nthElement, waitSynced, type TestClient } from '../helpe
 import { castSuite } from '../helpers/castSuite'
 
 const GAP_MS = 1500
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) })
 const patch = (body: unknown) => ({ method: 'PATCH', body: JSON.stringify(body) })
 

@@ -1,3 +1,4 @@
+import { setTimeout as pause } from 'node:timers/promises'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { DocumentSummary, ThreadView } from '../../shared/api'
@@ -9,7 +10,6 @@ import { castSuite } from '../helpers/castSuite'
 
 /** A draft left this long ago or more starts a new visit when opened (the server's VISIT_GAP_MS here). */
 const GAP_MS = 1500
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('since your last visit (POST /api/documents/:id/visit)', () => {
   let server: TestServer

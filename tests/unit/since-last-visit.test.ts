@@ -26,14 +26,14 @@ describe('sinceLastVisit: what others did in a draft since one left it', () => {
       session('vera', MFA, '2026-12-01T12:00:00.000Z', [place('2'), place('3')]),
       session('boris', MOJ, '2026-12-01T09:00:00.000Z', [place('1')]),
     ]
-    const view = sinceLastVisit(SINCE, 'me', sessions, [], ORDER)
+    const view = sinceLastVisit(SINCE, 'me', { sessions, places: ORDER })
     expect(view.places.map((p) => p.id)).toEqual(['2', '3', '9'])
     expect(view.organizations).toEqual([MFA, MOJ])
   })
 
   it('counts the comments others wrote after it, not one’s own, deleted ones or earlier ones', () => {
     const comments = [comment('a', 'boris', '2026-12-01T11:00:00.000Z'), comment('b', 'me', '2026-12-01T11:00:00.000Z'), comment('c', 'vera', '2026-12-01T12:00:00.000Z', true), comment('d', 'vera', '2026-11-30T12:00:00.000Z')]
-    const view = sinceLastVisit(SINCE, 'me', [], comments, ORDER)
+    const view = sinceLastVisit(SINCE, 'me', { comments, places: ORDER })
     expect(view.comments).toEqual(['a'])
     expect(view.threads).toEqual(['t-a'])
   })
@@ -48,7 +48,7 @@ describe('sinceLastVisit: what others did in a draft since one left it', () => {
       comment('e', 'vera', '2026-11-30T12:00:00.000Z', false, true),
       comment('f', 'vera', later),
     ]
-    const view = sinceLastVisit(SINCE, 'me', [], comments, ORDER)
+    const view = sinceLastVisit(SINCE, 'me', { comments, places: ORDER })
     expect(view.mentioned).toEqual(['a'])
     expect(view.comments).toEqual(['a', 'b', 'f'])
   })
@@ -67,13 +67,13 @@ describe('sinceLastVisit: what others did in a draft since one left it', () => {
       // Earlier than the visit: nothing.
       proposal('Round 0', { status: 'withdrawn', proposedAt: '2026-11-01T10:00:00.000Z', withdrawnBy: 'ada', withdrawnAt: '2026-11-02T10:00:00.000Z', positions: [{ organization: MOJ, by: 'boris', at: '2026-11-01T11:00:00.000Z' }] }),
     ]
-    const { agreement } = sinceLastVisit(SINCE, 'me', [], [], ORDER, [], [], proposals)
+    const { agreement } = sinceLastVisit(SINCE, 'me', { places: ORDER, proposals })
     expect(agreement.events.map((e) => [e.kind, e.version.name])).toEqual([['agreed', 'Round 1'], ['proposed', 'Round 3'], ['withdrawn', 'Round 3']])
     expect(agreement.positions).toEqual([MOJ])
   })
 
   it('says nothing on a first visit', () => {
-    expect(sinceLastVisit(null, 'me', [session('boris', MOJ, SINCE, [place('1')])], [comment('a', 'boris', SINCE)], ORDER)).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], decided: [], mentioned: [], version: null, agreement: { events: [], positions: [] } })
+    expect(sinceLastVisit(null, 'me', { sessions: [session('boris', MOJ, SINCE, [place('1')])], comments: [comment('a', 'boris', SINCE)], places: ORDER })).toEqual({ since: null, places: [], organizations: [], comments: [], threads: [], decided: [], mentioned: [], version: null, agreement: { events: [], positions: [] } })
   })
 
   it('names one’s own threads others resolved or whose wording they decided after it, not one’s own decisions, earlier ones or others’ threads', () => {
@@ -89,13 +89,13 @@ describe('sinceLastVisit: what others did in a draft since one left it', () => {
       stamp('reopenedSince', { status: 'open', resolvedBy: null, resolvedAt: null }),
       stamp('theirs', { startedBy: 'vera', status: 'resolved', resolvedBy: 'boris', resolvedAt: LATER }),
     ]
-    expect(sinceLastVisit(SINCE, 'me', [], [], ORDER, [], threads).decided).toEqual(['resolved', 'declined', 'accepted'])
+    expect(sinceLastVisit(SINCE, 'me', { places: ORDER, threads }).decided).toEqual(['resolved', 'declined', 'accepted'])
   })
 
   it('offers the newest version saved by then to compare with, none saved later', () => {
     const version = (id: string, createdAt: string) => ({ id, name: id, createdAt })
     const versions = [version('later', '2026-12-01T11:00:00.000Z'), version('old', '2026-11-20T09:00:00.000Z'), version('newest', '2026-12-01T09:59:00.000Z')]
-    expect(sinceLastVisit(SINCE, 'me', [], [], ORDER, versions).version?.id).toBe('newest')
-    expect(sinceLastVisit(SINCE, 'me', [], [], ORDER, [versions[0]]).version).toBeNull()
+    expect(sinceLastVisit(SINCE, 'me', { places: ORDER, versions }).version?.id).toBe('newest')
+    expect(sinceLastVisit(SINCE, 'me', { places: ORDER, versions: [versions[0]] }).version).toBeNull()
   })
 })
