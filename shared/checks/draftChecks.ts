@@ -5,6 +5,7 @@ import { numberArticleBody, numberDocument, type NumberedNode } from '../numberi
 import { placeIdOf, placesOf, type Place } from '../places'
 import { isBodyType, isDivisionType, structuralRank } from '../schema'
 import { xrefNumbers, xrefText } from '../xref'
+import { definitionIn, inlineDefinitions, isDefinitionsArticle, stemLine, termIssues, type NodeTerms } from './definedTerms'
 
 /**
  * "Check the draft" («Проверка текста»): what a drafter looks over before a version goes out for
@@ -32,6 +33,8 @@ export type CheckKind =
   | 'brokenReference'
   | 'typedReference'
   | 'duplicateHeading'
+  | 'unusedTerm'
+  | 'duplicateTerm'
   | 'unpaired'
   | 'doubleSpace'
   | 'spaceBeforePunctuation'
@@ -124,6 +127,9 @@ interface NodeScan {
   references: { target: unknown; finding: Omit<Finding, 'kind' | 'detail' | 'fix'> }[]
   /** References to this law typed as words and numbers ("статье 4 настоящего Закона"), made cross-references only on asking. */
   typed: { finding: Omit<Finding, 'kind' | 'fix'>; unit: TypedUnit | null; num: string; from: number; to: number }[]
+  /** Its words as stems, and the terms it defines, each with where it is (its detail the term). */
+  words: NodeTerms
+  termFindings: Omit<Finding, 'kind' | 'fix'>[]
 }
 
 /** Scans of articles, per language: an article unchanged since the last run is not read again (ProseMirror's nodes are immutable). */
@@ -147,6 +153,7 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
     const fix = f.fix && { ...f.fix, from: f.fix.from + offset, to: f.fix.to + offset }
     issues.push({ key: `${base}:${n}`, kind: f.kind, place: { id: place.id, kind: place.kind, label: place.label, heading: place.heading }, blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, detail: f.detail, fix })
   }
+  const words: { scan: NodeScan; place: Place; offset: number }[] = []
   const emptyDivision = (d: (typeof waiting)[number]) =>
     add(d.place, d.offset, { kind: 'emptyDivision', blockKind: 'heading', blockLabel: '', blockKey: 'heading', at: endOf(textOf(d.node, 1)), detail: '', fix: null })
   doc.forEach((node, offset) => {
@@ -159,6 +166,7 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
       if (node.type.name === 'article') scans[language].set(node, scan)
     }
     for (const f of scan.findings) add(place, offset, f)
+    words.push({ scan, place, offset })
     const rank = structuralRank(node.type.name)
     if (rank > 0 || node.type.name === 'article' || node.type.name === 'conclusions') {
       const closed = node.type.name === 'article' ? [] : waiting.filter((d) => node.type.name === 'conclusions' || d.rank <= rank)
@@ -179,13 +187,33 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
     }
   })
   waiting.forEach(emptyDivision)
+  for (const t of termIssues(words.map((w) => w.scan.words))) {
+    const { scan, place, offset } = words[t.node]
+    add(place, offset, { ...scan.termFindings[t.term], kind: t.kind, fix: null })
+  }
   // In the order of the text; the sort is stable, so issues at one position keep the order found.
   return issues.sort((a, b) => a.pos - b.pos)
 }
 
 /** Everything about one top-level node that depends on it alone. */
 function scanNode(node: PMNode, language: Language): NodeScan {
-  const scan: NodeScan = { findings: [], heading: '', references: [], typed: [] }
+  const scan: NodeScan = { findings: [], heading: '', references: [], typed: [], words: { pieces: [], terms: [] }, termFindings: [] }
+  const { pieces, terms } = scan.words
+  const term = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, at: { term: string; to: number }, usedFrom: number | null) => {
+    terms.push({ term: at.term, line: stemLine(at.term), usedFrom })
+    scan.termFindings.push({ blockKind, blockLabel, blockKey: keyOf(block), at: block.start + at.to, detail: at.term })
+    return terms.length - 1
+  }
+  /** The block's words, less the parentheses introducing a term («(далее — …)»): the term is used only after them. */
+  const wordsOf = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, owner: number | null = null) => {
+    let from = 0
+    for (const inline of inlineDefinitions(block.chars)) {
+      pieces.push({ line: stemLine(block.chars.slice(from, inline.start)), owner })
+      term(block, blockKind, blockLabel, inline, pieces.length)
+      from = inline.end
+    }
+    pieces.push({ line: stemLine(from ? block.chars.slice(from) : block.chars), owner })
+  }
   const typedIn = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string) => {
     for (const t of typedReferences(block.chars)) {
       scan.typed.push({ finding: { blockKind, blockLabel, blockKey: keyOf(block), at: block.start + t.from, detail: t.words }, unit: t.unit, num: t.num, from: block.start + t.numFrom, to: block.start + t.numTo })
@@ -203,16 +231,19 @@ function scanNode(node: PMNode, language: Language): NodeScan {
     const title = textOf(node, 1)
     if (!title.chars.trim()) found('emptyTitle', title, 'title', '', '', null)
     typography(title, 'title', '')
+    wordsOf(title, 'title', '')
   } else if (node.type.name === 'preamble' || node.type.name === 'conclusions') {
     node.forEach((paragraph, inner, index) => {
       const text = { ...textOf(paragraph, 1 + inner + 1), key: `p${index}` }
       typography(text, 'paragraph', '')
       typedIn(text, 'paragraph', '')
+      wordsOf(text, 'paragraph', '')
     })
   } else if (isDivisionType(node.type.name)) {
     const heading = textOf(node, 1)
     headingChecks(heading, found)
     typography(heading, 'heading', '')
+    wordsOf(heading, 'heading', '')
   } else if (node.type.name === 'article') {
     const numbered: NumberedNode[] = []
     numberArticleBody(node, 1, language, numbered)
@@ -223,6 +254,7 @@ function scanNode(node: PMNode, language: Language): NodeScan {
       if (child.type.name === 'articleHeading') {
         headingChecks(text, found)
         typography(text, 'heading', '')
+        wordsOf(text, 'heading', '')
         scan.heading = normalised(text.chars)
       } else if (isBodyType(child.type.name)) {
         const label = labels.get(child.attrs.id) ?? ''
@@ -232,12 +264,36 @@ function scanNode(node: PMNode, language: Language): NodeScan {
       }
     })
     if (blocks.length === 0) found('emptyArticle', textOf(node.child(0), 2), 'heading', '', '', null)
+    definitionsOf(blocks, isDefinitionsArticle(scan.heading, blocks[0]?.text.chars ?? ''), (block, definition, owner) => {
+      const own = definition ? term(block.text, block.kind, block.label, definition, null) : owner
+      wordsOf(block.text, block.kind, block.label, own)
+      return own
+    })
     const quoted = quotations(blocks, found)
     enumerations(blocks, quoted, found)
     // An article quoting new wording amends another law: its numbers ("Статью 5 изложить…", "Article 6 is repealed") are that law's.
     if (quoted.size === 0) blocks.forEach((block) => typedIn(block.text, block.kind, block.label))
   }
   return scan
+}
+
+const DEPTH = { clause: 0, point: 1, subpoint: 2 } as const
+
+/**
+ * Goes through an article's blocks with the definition each is part of: in an article of
+ * definitions, an item defining a term, and the blocks under it («эксплуатация — …, включая: а) …»).
+ * `visit` returns the index of the term whose definition the block is in, or null.
+ */
+function definitionsOf(blocks: readonly ListBlock[], definitions: boolean, visit: (block: ListBlock, definition: ReturnType<typeof definitionIn>, owner: number | null) => number | null): void {
+  let owner: number | null = null
+  let ownerDepth = -1
+  for (const block of blocks) {
+    if (DEPTH[block.kind] <= ownerDepth) owner = null
+    const definition = definitions && owner === null ? definitionIn(block.text.chars) : null
+    owner = visit(block, definition, owner)
+    if (definition) ownerDepth = DEPTH[block.kind]
+    if (owner === null) ownerDepth = -1
+  }
 }
 
 type Found = (kind: CheckKind, block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, detail: string, fix: CheckFix | null, at?: number) => void
@@ -292,7 +348,6 @@ function headingChecks(heading: BlockText, found: Found): void {
  * ending with a colon may introduce.
  */
 function enumerations(blocks: ListBlock[], quoted: ReadonlySet<number>, found: Found): void {
-  const depth = { clause: 0, point: 1, subpoint: 2 } as const
   // Lists of sentences: every item of the run after an introduction ends with a full stop.
   const sentences = new Set<number>()
   for (let i = 0; i < blocks.length; ) {
@@ -302,7 +357,7 @@ function enumerations(blocks: ListBlock[], quoted: ReadonlySet<number>, found: F
     }
     let j = i
     while (j < blocks.length && blocks[j].kind !== 'clause') j++
-    const items = blocks.slice(i, j).filter((b, k) => !(k + i + 1 < j && depth[blocks[k + i + 1].kind] > depth[b.kind]))
+    const items = blocks.slice(i, j).filter((b, k) => !(k + i + 1 < j && DEPTH[blocks[k + i + 1].kind] > DEPTH[b.kind]))
     if (items.length > 1 && items.every((b) => ENDS_WITH.stop.test(b.text.chars.trimEnd()))) for (let k = i; k < j; k++) sentences.add(k)
     i = j
   }
@@ -312,7 +367,7 @@ function enumerations(blocks: ListBlock[], quoted: ReadonlySet<number>, found: F
     const next = blocks[i + 1]
     if (quoted.has(i + 1) && ENDS_WITH.colon.test(words)) return
     let expected: 'colon' | 'semicolon' | 'stop'
-    if (next && depth[next.kind] > depth[block.kind]) expected = 'colon'
+    if (next && DEPTH[next.kind] > DEPTH[block.kind]) expected = 'colon'
     else if (block.kind === 'clause') expected = 'stop'
     else if (sentences.has(i)) return
     else if (next && next.kind !== 'clause') expected = 'semicolon'
@@ -325,7 +380,7 @@ function enumerations(blocks: ListBlock[], quoted: ReadonlySet<number>, found: F
   // A list of one item is no list: drafting manuals have it written into the words introducing it.
   blocks.forEach((block, i) => {
     let items = 0
-    for (let j = i + 1; j < blocks.length && depth[blocks[j].kind] > depth[block.kind]; j++) if (depth[blocks[j].kind] === depth[block.kind] + 1) items++
+    for (let j = i + 1; j < blocks.length && DEPTH[blocks[j].kind] > DEPTH[block.kind]; j++) if (DEPTH[blocks[j].kind] === DEPTH[block.kind] + 1) items++
     const item = blocks[i + 1]
     if (items === 1 && !quoted.has(i + 1)) found('singleItem', item.text, item.kind, item.label, '', null, item.text.start)
   })

@@ -117,11 +117,13 @@ describe('checking a draft', () => {
       b.article('Sentences', [b.clause('The following apply:'), b.point('The first rule applies.'), b.point('The second rule applies.')]),
       b.article('Amendment', [b.clause('Article 5 shall read as follows:'), b.clause('“Article 5. Scope'), b.clause('This Law applies to everyone”.'), b.clause('Article 6 is repealed.')]),
       b.article('Terms', [b.clause('In this Law:'), b.point('“child” means a person under eighteen;'), b.point('“victim” means a natural person.')]),
+      b.article('Protection', [b.clause('A child victim is protected.')]),
     ]), 'en')).toEqual([])
     // A definition's punctuation is still checked; a quotation never closed is found where it opens.
     expect(brief(check(b.law('Law', [], [
       b.article('Terms', [b.clause('In this Law:'), b.point('“child” means a person under eighteen'), b.point('“victim” means a natural person.')]),
       b.article('Amendment', [b.clause('Article 5 shall read as follows:'), b.clause('“Article 5. Scope'), b.clause('This Law applies to everyone.')]),
+      b.article('Protection', [b.clause('A child victim is protected.')]),
     ]), 'en'))).toEqual([
       ['itemSemicolon', 'Article 1.', '(a)', ';'],
       ['unpaired', 'Article 2.', '2.', '“”'],
@@ -144,6 +146,63 @@ describe('checking a draft', () => {
       ['emptyBlock', 'Статья 1.', '2.', ''],
       ['emptyArticle', 'Статья 2.', '', ''],
       ['duplicateHeading', 'Статья 3.', '', 'Статья 2.'],
+    ])
+  })
+
+  it('finds a defined term the law does not use again, in whatever case it uses one, and a term defined twice', () => {
+    const b = createBuilders('t')
+    const law = b.law('О противодействии торговле людьми', [], [
+      b.article('Основные понятия', [
+        b.clause('Для целей настоящего Закона используются следующие основные понятия:'),
+        b.point('торговля людьми — вербовка человека в целях наживы;'),
+        b.point('вербовка — привлечение человека любым способом;'),
+        b.point('эксплуатация — использование другого человека, включая:'),
+        b.subpoint('сексуальную эксплуатацию;'),
+        b.subpoint('принудительный труд;'),
+        b.point('жертва — лицо, пострадавшее от преступления;'),
+        b.point('ребенок — лицо, не достигшее восемнадцати лет;'),
+        b.point('«Ребёнок» – лицо в возрасте до 18 лет.'),
+      ]),
+      b.article('Органы', [
+        b.clause('Уполномоченный орган по противодействию торговле людьми (далее — уполномоченный орган) координирует работу.'),
+        b.clause('Интересы ребенка обеспечиваются уполномоченным органом.'),
+        b.clause('Фонд помощи (далее – «Фонд») создается при уполномоченном органе.'),
+        b.clause('Суды — независимы.'),
+      ]),
+    ])
+    expect(brief(check(law))).toEqual([
+      ['unusedTerm', 'Статья 1.', '3)', 'эксплуатация'],
+      ['unusedTerm', 'Статья 1.', '4)', 'жертва'],
+      ['duplicateTerm', 'Статья 1.', '6)', 'Ребёнок'],
+      ['unusedTerm', 'Статья 2.', '3.', 'Фонд'],
+    ])
+    // Shown after the term, in the definition's point.
+    const [exploitation] = check(law)
+    expect(docFromJSON(law).textBetween(exploitation.pos - 'эксплуатация'.length, exploitation.pos)).toBe('эксплуатация')
+    // Used once more after all: the list is clear.
+    const used = structuredClone(law)
+    used.content!.push(b.article('Помощь', [b.clause('Жертвы эксплуатации получают помощь Фонда.')]))
+    expect(brief(check(used))).toEqual([['duplicateTerm', 'Статья 1.', '6)', 'Ребёнок']])
+  })
+
+  it('reads English definitions, quoted before “means”, and terms introduced with “hereinafter”', () => {
+    const b = createBuilders('t')
+    const law = b.law('Model Law', [], [
+      b.article('Definitions', [
+        b.clause('For the purposes of this Law:'),
+        b.point('“child” means a person under eighteen years of age;'),
+        b.point('“victim” shall mean a person harmed by trafficking;'),
+        b.point('“exploitation” includes forced labour.'),
+      ]),
+      b.article('Assistance', [
+        b.clause('The National Referral Agency (hereinafter “the Agency”) assists victims and their children.'),
+        b.clause('The Trust Fund (hereinafter referred to as "the Fund") is established.'),
+        b.clause('The Agency’s report is public.'),
+      ]),
+    ])
+    expect(brief(check(law, 'en'))).toEqual([
+      ['unusedTerm', 'Article 1.', '(c)', 'exploitation'],
+      ['unusedTerm', 'Article 2.', '2.', 'Fund'],
     ])
   })
 

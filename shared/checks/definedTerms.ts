@@ -1,0 +1,94 @@
+import { stemsOf } from './stems'
+
+/**
+ * Defined terms: those of a definitions article («Основные понятия», "Definitions") — «торговля
+ * людьми — …», "“victim” means …" — and those a provision introduces as it goes, «(далее —
+ * уполномоченный орган)», "(hereinafter “the Agency”)". Drafting manuals ask that a term be
+ * defined once, and only if the law uses it: a definition the text never uses again is a sign that
+ * a provision was dropped or reworded without it. The term is looked for by its words' stems, in
+ * whatever case and number the text has it.
+ */
+
+/** Where a term stands in a block's words (character offsets) and what it is. */
+export interface TermAt {
+  term: string
+  from: number
+  to: number
+}
+
+/** A piece of a top-level node's words, as stems joined by spaces (' торговл людьм '), to find a term's run of stems in. */
+export interface WordsPiece {
+  line: string
+  /** The index (in its node's terms) of the definition these are the words of: they are not a use of that term. */
+  owner: number | null
+}
+
+export interface NodeTerms {
+  pieces: WordsPiece[]
+  terms: { term: string; line: string; /** Introduced in the text («(далее — …)»): used only after, from this piece on. */ usedFrom: number | null }[]
+}
+
+/** An article of definitions: by its heading, or by the words introducing its list. */
+const DEFINITIONS_HEADING = /понят|термин|определени|definition|meaning|terms|interpretation/i
+const DEFINITIONS_INTRO = /(понятия|термины|определения)[^:]*:\s*$|(terms|expressions|definitions|words)\b[^:]*:\s*$|\bmeans?\b[^:]*:\s*$/i
+
+export function isDefinitionsArticle(heading: string, firstBlock: string): boolean {
+  return DEFINITIONS_HEADING.test(heading) || DEFINITIONS_INTRO.test(firstBlock.trim())
+}
+
+/** A term of at most eight words, starting with a letter. */
+const isTerm = (term: string) => /^\p{L}/u.test(term) && term.split(/\s+/).length <= 8
+
+/** The term as the text uses it: "the Agency" is used as "Agency" ("an Agency's", "the Agency"). */
+function termAt(chars: string, found: string, near: number): TermAt | null {
+  const term = found.trim().replace(/^the\s+/i, '')
+  if (!isTerm(term)) return null
+  const from = chars.indexOf(term, near)
+  return { term, from, to: from + term.length }
+}
+
+/** «торговля людьми — …», «„жертва“ – …»: the term before a dash. */
+const RUSSIAN_DEFINITION = /^\s*[«"„“]?([^—–:;.,«»"„“”()]{1,80}?)[»"“”]?\s+[—–-]\s+\S/u
+/** "“victim” means …", "'child' shall mean …", "the term “Agency” refers to …": the quoted term before "means". */
+const ENGLISH_DEFINITION = /^\s*(?:the\s+(?:term|expression)\s+)?[“"‘']([^”"’']{1,80})[”"’']\s+(?:means|shall\s+mean|includes|shall\s+include|refers\s+to|has\s+the\s+meaning)\b/iu
+
+/** The term an item of a definitions article defines, or null when it defines none. */
+export function definitionIn(chars: string): TermAt | null {
+  const m = ENGLISH_DEFINITION.exec(chars) ?? RUSSIAN_DEFINITION.exec(chars)
+  return m && termAt(chars, m[1], m.index)
+}
+
+/** «(далее — уполномоченный орган)», «(далее также – «Агентство»)», "(hereinafter “the Agency”)", "(hereinafter referred to as "the Fund")". */
+const INLINE = /\(\s*(?:далее(?:\s+(?:также|по\s+тексту))?\s*[—–-]\s*[«"„“]?([^()«»"„“”]{1,80}?)[»"“”]?|hereinafter(?:\s+referred\s+to\s+as)?\s*[“"‘']([^”"’'()]{1,80})[”"’'])\s*\)/giu
+
+/** The terms a block's words introduce as they go, each with the parenthesis that does it. */
+export function inlineDefinitions(chars: string): (TermAt & { end: number; start: number })[] {
+  return Array.from(chars.matchAll(INLINE)).flatMap((m) => {
+    const at = termAt(chars, m[1] ?? m[2], m.index)
+    return at ? [{ ...at, start: m.index, end: m.index + m[0].length }] : []
+  })
+}
+
+/** ' торговл людьм ': a text's stems, padded so that a term's run is found whole words only. */
+export function stemLine(text: string): string {
+  const stems = stemsOf(text)
+  return stems.length ? ` ${stems.join(' ')} ` : ' '
+}
+
+/** The terms defined but not used elsewhere, and those defined again after their first definition, by node and index. */
+export function termIssues(nodes: readonly NodeTerms[]): { node: number; term: number; kind: 'unusedTerm' | 'duplicateTerm' }[] {
+  const issues: { node: number; term: number; kind: 'unusedTerm' | 'duplicateTerm' }[] = []
+  const defined = new Set<string>()
+  nodes.forEach((node, n) =>
+    node.terms.forEach((term, k) => {
+      if (term.line.trim() === '') return
+      if (defined.has(term.line)) return void issues.push({ node: n, term: k, kind: 'duplicateTerm' })
+      defined.add(term.line)
+      const usedIn = (piece: WordsPiece, i: number, m: number) =>
+        !(m === n && piece.owner === k) && (term.usedFrom === null || m > n || (m === n && i >= term.usedFrom)) && piece.line.includes(term.line)
+      const used = nodes.some((other, m) => (term.usedFrom === null || m >= n) && other.pieces.some((piece, i) => usedIn(piece, i, m)))
+      if (!used) issues.push({ node: n, term: k, kind: 'unusedTerm' })
+    }),
+  )
+  return issues
+}
