@@ -104,6 +104,35 @@ describe('checking the text, in the browser', () => {
     await page.close()
   })
 
+  it('finds a defined term the text no longer uses, and clears it when a drafter uses it again, declined as the sentence needs', async () => {
+    const page = await open(cast.drafter)
+    const panel = page.getByTestId('checks-panel')
+    await expect.poll(() => panel.getByTestId('checks-none').count()).toBe(1)
+    // A co-author drops the only use of «уязвимое положение», in the definition of trafficking.
+    const trafficking = nthElement(coauthor.ydoc, 'point', 4).get(0) as Y.XmlText
+    const words = ' или уязвимым положением'
+    trafficking.delete(trafficking.toString().indexOf(words), words.length)
+    await waitSaved(coauthor)
+
+    const term = panel.locator('[data-kind="unusedTerm"]')
+    await expect.poll(() => term.textContent()).toBe('Статья 4, пункт 5)Термин «уязвимое положение» определён, но больше в тексте закона не употребляетсяПрокомментировать')
+    expect(await panel.getByLabel('Показать').locator('option').allTextContents()).toEqual(['Всё (1)', 'Термины (1)'])
+    // Its place: the caret after the term, in its definition.
+    await term.getByRole('button', { name: 'Статья 4, пункт 5)' }).click()
+    await expect.poll(() => page.evaluate(() => getSelection()?.anchorNode?.parentElement?.closest('[data-id]')?.textContent)).toMatch(/^уязвимое положение — личное/)
+
+    // Used again, in another case: the list is clear, live.
+    const principle = page.locator('.legal-text article.article').nth(2).locator('.point').nth(0)
+    await principle.click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.type(', в том числе лиц в уязвимом положении')
+    await expect.poll(() => elementText(coauthor.ydoc, 'point', 0)).toBe('уважение прав человека и достоинства личности, в том числе лиц в уязвимом положении;')
+    await expect.poll(() => panel.getByTestId('checks-none').count()).toBe(1)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   it('shows a reviewer the same list, to go to each place, without fixes: what they see goes to the drafters as a remark', async () => {
     const heading = nthElement(coauthor.ydoc, 'articleHeading', 3).get(0) as Y.XmlText
     heading.insert(heading.length, '.')
