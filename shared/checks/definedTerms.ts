@@ -16,9 +16,13 @@ export interface TermAt {
   to: number
 }
 
-/** A piece of a top-level node's words, as stems joined by spaces (' торговл людьм '), to find a term's run of stems in. */
+/** A piece of a top-level node's words, to find a term in. */
 export interface WordsPiece {
-  line: string
+  text: string
+  /** Its stems joined by spaces (' торговл людьм '), made when a term is first looked for in it: a law that defines nothing pays nothing. */
+  line?: string
+  /** Whether it holds each term looked for so far: a piece of an article unchanged since the last check is not searched again. */
+  holds?: Map<string, boolean>
   /** The index (in its node's terms) of the definition these are the words of: they are not a use of that term. */
   owner: number | null
 }
@@ -75,6 +79,13 @@ export function stemLine(text: string): string {
   return stems.length ? ` ${stems.join(' ')} ` : ' '
 }
 
+function holds(piece: WordsPiece, term: string): boolean {
+  const known = (piece.holds ??= new Map())
+  let found = known.get(term)
+  if (found === undefined) known.set(term, (found = (piece.line ??= stemLine(piece.text)).includes(term)))
+  return found
+}
+
 /** The terms defined but not used elsewhere, and those defined again after their first definition, by node and index. */
 export function termIssues(nodes: readonly NodeTerms[]): { node: number; term: number; kind: 'unusedTerm' | 'duplicateTerm' }[] {
   const issues: { node: number; term: number; kind: 'unusedTerm' | 'duplicateTerm' }[] = []
@@ -85,7 +96,7 @@ export function termIssues(nodes: readonly NodeTerms[]): { node: number; term: n
       if (defined.has(term.line)) return void issues.push({ node: n, term: k, kind: 'duplicateTerm' })
       defined.add(term.line)
       const usedIn = (piece: WordsPiece, i: number, m: number) =>
-        !(m === n && piece.owner === k) && (term.usedFrom === null || m > n || (m === n && i >= term.usedFrom)) && piece.line.includes(term.line)
+        !(m === n && piece.owner === k) && (term.usedFrom === null || m > n || (m === n && i >= term.usedFrom)) && holds(piece, term.line)
       const used = nodes.some((other, m) => (term.usedFrom === null || m >= n) && other.pieces.some((piece, i) => usedIn(piece, i, m)))
       if (!used) issues.push({ node: n, term: k, kind: 'unusedTerm' })
     }),

@@ -208,11 +208,11 @@ function scanNode(node: PMNode, language: Language): NodeScan {
   const wordsOf = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, owner: number | null = null) => {
     let from = 0
     for (const inline of inlineDefinitions(block.chars)) {
-      pieces.push({ line: stemLine(block.chars.slice(from, inline.start)), owner })
+      pieces.push({ text: block.chars.slice(from, inline.start), owner })
       term(block, blockKind, blockLabel, inline, pieces.length)
       from = inline.end
     }
-    pieces.push({ line: stemLine(from ? block.chars.slice(from) : block.chars), owner })
+    pieces.push({ text: block.chars.slice(from), owner })
   }
   const typedIn = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string) => {
     for (const t of typedReferences(block.chars)) {
