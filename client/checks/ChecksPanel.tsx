@@ -13,7 +13,7 @@ const GROUPS = {
   punctuation: ['introColon', 'itemSemicolon', 'lastItemStop', 'paragraphStop', 'headingStop', 'singleItem'],
   empty: ['emptyTitle', 'emptyHeading', 'emptyBlock', 'emptyArticle', 'emptyDivision'],
   references: ['brokenReference', 'typedReference', 'duplicateHeading'],
-  terms: ['unusedTerm', 'duplicateTerm'],
+  terms: ['unusedTerm', 'duplicateTerm', 'termBeforeIntroduced'],
   typography: ['unpaired', 'doubleSpace', 'spaceBeforePunctuation'],
 } as const satisfies Record<string, readonly CheckKind[]>
 type GroupName = keyof typeof GROUPS

@@ -86,9 +86,15 @@ function holds(piece: WordsPiece, term: string): boolean {
   return found
 }
 
-/** The terms defined but not used elsewhere, and those defined again after their first definition, by node and index. */
-export function termIssues(nodes: readonly NodeTerms[]): { node: number; term: number; kind: 'unusedTerm' | 'duplicateTerm' }[] {
-  const issues: { node: number; term: number; kind: 'unusedTerm' | 'duplicateTerm' }[] = []
+export type TermIssueKind = 'unusedTerm' | 'duplicateTerm' | 'termBeforeIntroduced'
+
+/**
+ * The terms defined but not used elsewhere, those defined again after their first definition, and
+ * those a provision introduces («(далее — …)») that the text uses before it (the words just before
+ * the parenthesis are the long name it shortens): by node and index.
+ */
+export function termIssues(nodes: readonly NodeTerms[]): { node: number; term: number; kind: TermIssueKind }[] {
+  const issues: { node: number; term: number; kind: TermIssueKind }[] = []
   const defined = new Set<string>()
   nodes.forEach((node, n) =>
     node.terms.forEach((term, k) => {
@@ -99,6 +105,10 @@ export function termIssues(nodes: readonly NodeTerms[]): { node: number; term: n
         !(m === n && piece.owner === k) && (term.usedFrom === null || m > n || (m === n && i >= term.usedFrom)) && holds(piece, term.line)
       const used = nodes.some((other, m) => (term.usedFrom === null || m >= n) && other.pieces.some((piece, i) => usedIn(piece, i, m)))
       if (!used) issues.push({ node: n, term: k, kind: 'unusedTerm' })
+      const { usedFrom } = term
+      if (usedFrom !== null && nodes.slice(0, n + 1).some((other, m) => other.pieces.some((piece, i) => (m < n || i < usedFrom - 1) && holds(piece, term.line)))) {
+        issues.push({ node: n, term: k, kind: 'termBeforeIntroduced' })
+      }
     }),
   )
   return issues

@@ -35,6 +35,7 @@ export type CheckKind =
   | 'duplicateHeading'
   | 'unusedTerm'
   | 'duplicateTerm'
+  | 'termBeforeIntroduced'
   | 'unpaired'
   | 'doubleSpace'
   | 'spaceBeforePunctuation'

@@ -149,7 +149,7 @@ describe('checking a draft', () => {
     ])
   })
 
-  it('finds a defined term the law does not use again, in whatever case it uses one, and a term defined twice', () => {
+  it('finds a defined term the law does not use again, in whatever case it uses one, a term defined twice and one used before it is introduced', () => {
     const b = createBuilders('t')
     const law = b.law('О противодействии торговле людьми', [], [
       b.article('Основные понятия', [
@@ -164,7 +164,8 @@ describe('checking a draft', () => {
         b.point('«Ребёнок» – лицо в возрасте до 18 лет.'),
       ]),
       b.article('Органы', [
-        b.clause('Уполномоченный орган по противодействию торговле людьми (далее — уполномоченный орган) координирует работу.'),
+        b.clause('Помощь оказывает Центр помощи пострадавшим.'),
+        b.clause('Уполномоченный орган по противодействию торговле людьми (далее — уполномоченный орган) координирует работу Центра помощи пострадавшим (далее — Центр).'),
         b.clause('Интересы ребенка обеспечиваются уполномоченным органом.'),
         b.clause('Фонд помощи (далее – «Фонд») создается при уполномоченном органе.'),
         b.clause('Суды — независимы.'),
@@ -174,7 +175,9 @@ describe('checking a draft', () => {
       ['unusedTerm', 'Статья 1.', '3)', 'эксплуатация'],
       ['unusedTerm', 'Статья 1.', '4)', 'жертва'],
       ['duplicateTerm', 'Статья 1.', '6)', 'Ребёнок'],
-      ['unusedTerm', 'Статья 2.', '3.', 'Фонд'],
+      ['unusedTerm', 'Статья 2.', '2.', 'Центр'],
+      ['termBeforeIntroduced', 'Статья 2.', '2.', 'Центр'],
+      ['unusedTerm', 'Статья 2.', '4.', 'Фонд'],
     ])
     // Shown after the term, in the definition's point.
     const [exploitation] = check(law)
@@ -182,7 +185,7 @@ describe('checking a draft', () => {
     // Used once more after all: the list is clear.
     const used = structuredClone(law)
     used.content!.push(b.article('Помощь', [b.clause('Жертвы эксплуатации получают помощь Фонда.')]))
-    expect(brief(check(used))).toEqual([['duplicateTerm', 'Статья 1.', '6)', 'Ребёнок']])
+    expect(brief(check(used))).toEqual([['duplicateTerm', 'Статья 1.', '6)', 'Ребёнок'], ['unusedTerm', 'Статья 2.', '2.', 'Центр'], ['termBeforeIntroduced', 'Статья 2.', '2.', 'Центр']])
   })
 
   it('reads English definitions, quoted before “means”, and terms introduced with “hereinafter”', () => {
