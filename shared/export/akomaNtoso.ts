@@ -4,6 +4,7 @@ import { escapeXml } from './escape'
 import { transliterate } from '../transliterate'
 import { isoDay, versionName, type ExportMeta } from './meta'
 import type { TextPart } from '../xref'
+import { definitionIn, inlineDefinitions, isDefinitionsArticle, type TermAt } from '../checks/definedTerms'
 import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PartNode, type PointNode, type SectionNode, type SubpointNode } from './structure'
 
 /**
@@ -30,6 +31,8 @@ import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, ty
  * sub-points before the first point) are written as a `list` without intro directly in the
  * article / the paragraph's list; the importer reads them back to the same flat blocks.
  * Each element also carries the Accord stable id as `GUID`.
+ * A defined term is written `<def refersTo="#term_N">` where it is defined (an item of a definitions
+ * article, «(далее — …)»), with a `TLCTerm` in the references, as AKN tools mark terms.
  */
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
@@ -100,14 +103,48 @@ function guid(id: string | null, eId: string): string {
   return ` GUID="${attr(id)}"`
 }
 
-/** Inline text: words escaped, a cross-reference as `<ref href="#eId">5</ref>` (AKN 3.0). */
-function inline(value: string, parts: TextPart[] | undefined): string {
-  if (!parts) return text(value)
-  return parts.map((part) => (part.target === undefined ? text(part.text) : `<ref href="#\u0001${part.target.replace(/\u0001/g, '')}\u0001">${text(part.text)}</ref>`)).join('')
+/** The terms defined in the law, to their references' eIds, filled as the body is written. */
+let terms = new Map<string, string>()
+/** Whether the article being written is one of definitions: its items define terms. */
+let inDefinitions = false
+
+/** `term_N`, by the order terms are defined in: the same in every language expression, as the other eIds. */
+function termRef(term: string): string {
+  let eId = terms.get(term)
+  if (!eId) terms.set(term, (eId = `term_${terms.size + 1}`))
+  return eId
 }
 
+/** Words escaped, the terms defined in them (their offsets from `offset`) as `<def>`. */
+function withDefinitions(words: string, offset: number, defined: readonly TermAt[]): string {
+  let out = ''
+  let at = 0
+  for (const term of defined) {
+    const [from, to] = [term.from - offset, term.to - offset]
+    if (from < at || to > words.length) continue
+    out += `${text(words.slice(at, from))}<def refersTo="#${termRef(term.term)}">${text(words.slice(from, to))}</def>`
+    at = to
+  }
+  return out + text(words.slice(at))
+}
+
+/** Inline text: words escaped, a cross-reference as `<ref href="#eId">5</ref>` (AKN 3.0), defined terms as `<def>`. */
+function inline(value: string, parts: TextPart[] | undefined, defined: readonly TermAt[] = []): string {
+  let offset = 0
+  return (parts ?? [{ text: value }])
+    .map((part) => {
+      const from = offset
+      offset += part.text.length
+      return part.target === undefined ? withDefinitions(part.text, from, defined) : `<ref href="#\u0001${part.target.replace(/\u0001/g, '')}\u0001">${text(part.text)}</ref>`
+    })
+    .join('')
+}
+
+/** A paragraph of text, with the terms it defines. */
 function p(value: string, indent: string, parts?: TextPart[]): string {
-  return `${indent}<p>${inline(value, parts)}</p>`
+  const definition = inDefinitions ? definitionIn(value) : null
+  const defined = [...(definition ? [definition] : []), ...inlineDefinitions(value)].sort((a, b) => a.from - b.from)
+  return `${indent}<p>${inline(value, parts, defined)}</p>`
 }
 
 function numAndHeading(num: string, heading: string | null, indent: string, headingParts?: TextPart[]): string[] {
@@ -120,6 +157,7 @@ function numAndHeading(num: string, heading: string | null, indent: string, head
 export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtosoOptions = {}): string {
   const law = lawStructure(doc, meta.language)
   eIds = new Map()
+  terms = new Map()
   const date = isoDay(meta.date)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`meta.date is not an ISO date: ${meta.date}`)
   const exprDate = meta.version ? isoDay(meta.version.createdAt) : date
@@ -167,6 +205,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   meta.organizations.forEach((org, i) => {
     push(`        <TLCOrganization eId="org_${i + 1}" href="/ontology/organization/${attr(slug(org.shortName || org.name) || hashName(org.name))}" showAs="${attr(org.name)}"/>`)
   })
+  const termsAt = lines.length
   push('      </references>')
   // The review status has no AKN element of its own; it goes in the proprietary block.
   push(`      <proprietary source="#accord">`)
@@ -189,9 +228,12 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   if (law.conclusions) push('    <conclusions>', ...law.conclusions.map((para) => p(para, '      ')), '    </conclusions>')
   push('  </act>')
   push('</akomaNtoso>')
+  const termLine = ([term, eId]: [string, string]) => `        <TLCTerm eId="${eId}" href="/ontology/term/this.${lang}.${attr(slug(term) || hashName(term))}" showAs="${attr(term)}"/>`
+  lines.splice(termsAt, 0, ...Array.from(terms, termLine))
   const xml = lines.join('\n') + '\n'
   const known = eIds
   eIds = new Map()
+  terms = new Map()
   // eIds are ASCII from numbers; a target without one (never expected) points at the document.
   return xml.replace(REF_PLACEHOLDER, (_, id: string) => known.get(id) ?? '')
 }
@@ -240,10 +282,13 @@ function articleXml(article: ArticleNode, prefix: string, indent: string): strin
   const inner = indent + '  '
   const out = [`${indent}<article eId="${eId}"${guid(article.id, eId)}>`, ...numAndHeading(article.label, article.heading, inner, article.headingParts)]
   let lists = 0
+  const first = article.paragraphs[0]
+  inDefinitions = isDefinitionsArticle(article.heading, (first?.implicit ? first.points[0]?.text : first?.text) ?? '')
   for (const paragraph of article.paragraphs) {
     if (paragraph.implicit) out.push(...listXml(`${eId}__list_${++lists}`, null, paragraph.points, eId, inner))
     else out.push(...paragraphXml(paragraph, eId, inner))
   }
+  inDefinitions = false
   out.push(`${indent}</article>`)
   return out
 }

@@ -162,7 +162,7 @@ describe('Akoma Ntoso export', () => {
     // Sub-points: the Latin letter of their ordinal in both languages ("в)" is point_c).
     expect(en).toMatch(/<point eId="chp_2__art_4__para_1__point_2__point_c"[^>]*>\s*<num>\(iii\)<\/num>/)
     expect(ru).toMatch(/<point eId="chp_2__art_4__para_1__point_2__point_c"[^>]*>\s*<num>в\)<\/num>/)
-    expect(en).toMatch(/<point eId="chp_2__art_4__para_1__point_2"[^>]*>\s*<num>\(b\)<\/num>\s*<list eId="chp_2__art_4__para_1__point_2__list_1">\s*<intro>\s*<p>“exploitation” means/)
+    expect(en).toMatch(/<point eId="chp_2__art_4__para_1__point_2"[^>]*>\s*<num>\(b\)<\/num>\s*<list eId="chp_2__art_4__para_1__point_2__list_1">\s*<intro>\s*<p>“<def refersTo="#term_2">exploitation<\/def>” means/)
   })
 
   it('writes points before any paragraph as a list in the article, and chapterless articles without a chapter prefix', () => {
@@ -209,6 +209,24 @@ describe('Akoma Ntoso export', () => {
     expect(xml).toContain('<p>См. параграф <ref href="#chp_1__sec_1">1</ref> и статью <ref href="#chp_1__sec_1__art_4">4</ref>.</p>')
     const eIds = new Set([...xml.matchAll(/ eId="([^"]+)"/g)].map((m) => m[1]))
     for (const [, target] of xml.matchAll(/<ref href="#([^"]*)"/g)) expect(eIds).toContain(target)
+  })
+
+  it('marks each defined term <def> where it is defined, with a TLCTerm in the references: a definitions article’s, and one a provision introduces; valid', () => {
+    const ru = toAkomaNtoso(sampleLaw('ru'), meta('ru'))
+    validate(ru)
+    expect(ru).toContain('<TLCTerm eId="term_1" href="/ontology/term/this.rus.torgovlia-liudmi" showAs="торговля людьми"/>')
+    expect(ru).toContain('<p><def refersTo="#term_1">торговля людьми</def> — вербовка, перемещение,')
+    expect(ru.match(/<def /g)).toHaveLength(5)
+    const b = createBuilders('d')
+    const en = toAkomaNtoso(b.law('Law', [], [
+      b.article('Definitions', [b.clause('In this Law:'), b.point('“child” means a person under eighteen <years>;'), b.point('“victim” means a person harmed.')]),
+      b.article('Agency', [b.clause('The National Agency & Office (hereinafter “the Agency”) helps every child. A “child” is not defined here.')]),
+    ]), meta('en'))
+    validate(en)
+    expect(en).toContain('<p>“<def refersTo="#term_1">child</def>” means a person under eighteen &lt;years&gt;;</p>')
+    expect(en).toContain('<p>The National Agency &amp; Office (hereinafter “the <def refersTo="#term_3">Agency</def>”) helps every child. A “child” is not defined here.</p>')
+    expect(en).toContain('<TLCTerm eId="term_3" href="/ontology/term/this.eng.agency" showAs="Agency"/>')
+    expect(en.match(/<TLCTerm /g)).toHaveLength(3)
   })
 
   it('rejects a date that is not ISO rather than writing an invalid file', () => {
