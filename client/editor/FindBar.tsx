@@ -35,13 +35,14 @@ export function FindBar({ editor, language, onClose }: { editor: Editor; languag
   const [replacement, setReplacement] = useState('')
   const [matchCase, setMatchCase] = useState(false)
   const [wholeWord, setWholeWord] = useState(false)
+  const [wordForms, setWordForms] = useState(false)
   const [matches, setMatches] = useState<Match[]>([])
   const [current, setCurrent] = useState(0)
   const [said, setSaid] = useState('')
   const editable = editor.isEditable
   const findInput = useRef<HTMLInputElement>(null)
 
-  const search = useCallback(() => findMatches(editor.state.doc, query, { matchCase, wholeWord }), [editor, query, matchCase, wholeWord])
+  const search = useCallback(() => findMatches(editor.state.doc, query, { matchCase, wholeWord, wordForms }), [editor, query, matchCase, wholeWord, wordForms])
   /** Looks again: the current match is the first at or after `from` (the caret); `select` goes to it. */
   const look = useCallback(
     (select: boolean, from = editor.state.selection.from) => {
@@ -99,6 +100,8 @@ export function FindBar({ editor, language, onClose }: { editor: Editor; languag
   }
 
   function replaceAll() {
+    // Each form wants its own ending: one replacement for all of them would garble the grammar.
+    if (wordForms) return setSaid(t('find.replaceAllForms'))
     const found = search()
     if (found.length === 0) return
     editor.view.dispatch(replaceMatches(editor.state.tr, found, replacement))
@@ -137,10 +140,13 @@ export function FindBar({ editor, language, onClose }: { editor: Editor; languag
         <button type="button" onClick={() => go(-1)} {...idle} aria-label={t('find.previous')} title={`${t('find.previous')} (Shift+Enter)`}>↑</button>
         <button type="button" onClick={() => go(1)} {...idle} aria-label={t('find.next')} title={`${t('find.next')} (Enter)`}>↓</button>
         <label className="inline">
-          <input type="checkbox" checked={matchCase} onChange={(e) => setMatchCase(e.target.checked)} /> {t('find.matchCase')}
+          <input type="checkbox" checked={matchCase && !wordForms} disabled={wordForms} onChange={(e) => setMatchCase(e.target.checked)} /> {t('find.matchCase')}
         </label>
         <label className="inline">
-          <input type="checkbox" checked={wholeWord} onChange={(e) => setWholeWord(e.target.checked)} /> {t('find.wholeWord')}
+          <input type="checkbox" checked={wholeWord || wordForms} disabled={wordForms} onChange={(e) => setWholeWord(e.target.checked)} /> {t('find.wholeWord')}
+        </label>
+        <label className="inline" title={t('find.wordFormsHint')}>
+          <input type="checkbox" checked={wordForms} onChange={(e) => setWordForms(e.target.checked)} data-testid="find-word-forms" /> {t('find.wordForms')}
         </label>
         <button type="button" onClick={onClose}>{t('common.close')}</button>
       </div>

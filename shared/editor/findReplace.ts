@@ -1,17 +1,65 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
+import { eachWord, stemOf, stemsOf } from '../checks/stems'
 
 /** How words are looked for: by default case and ё/е do not matter, as everywhere in Accord; quotation marks never do. */
 export interface FindOptions {
   matchCase: boolean
   /** Only where the words are not part of a longer word ("law" not in "lawyer"). */
   wholeWord: boolean
+  /**
+   * The words in any of their forms: «жертва» finds «жертвы», «жертвам»; "child" finds
+   * "children". Whole words, case aside, by their stems (shared/checks/stems.ts).
+   */
+  wordForms?: boolean
 }
 
 /** A run of text in the document that reads as the words looked for. */
 export interface Match {
   from: number
   to: number
+}
+
+/** What may stand between the words of one match in their forms: spaces, a hyphen or dash («государства-участника»). */
+const BETWEEN_WORDS = /^[\s\u00a0\-\u2010-\u2015]+$/
+
+/** A run of text's words: where each starts and ends (word i from bounds[2i] to bounds[2i + 1]; compact, as a law's runs are kept), and its stem. */
+interface RunWords {
+  bounds: Uint32Array
+  stems: string[]
+}
+
+/** Words of runs of text already read: a block unchanged since the last search (anyone's edit looks again) is not read again. */
+const runWords = new Map<string, RunWords>()
+const RUNS_AT_MOST = 20_000
+
+function wordsOfRun(text: string): RunWords {
+  let run = runWords.get(text)
+  if (!run) {
+    if (runWords.size >= RUNS_AT_MOST) runWords.clear()
+    const bounds: number[] = []
+    const stems: string[] = []
+    eachWord(text, (from, to) => {
+      bounds.push(from, to)
+      stems.push(stemOf(text.slice(from, to)))
+    })
+    run = { bounds: Uint32Array.from(bounds), stems }
+    runWords.set(text, run)
+  }
+  return run
+}
+
+/** Where a run of text reads the words whose stems are `wanted`, one after another, in any of their forms. */
+function formsIn(text: string, wanted: readonly string[], found: (from: number, to: number) => void): void {
+  const { bounds, stems } = wordsOfRun(text)
+  for (let i = 0; i + wanted.length <= stems.length; i++) {
+    let n = 0
+    while (n < wanted.length && stems[i + n] === wanted[n] && (n === 0 || BETWEEN_WORDS.test(text.slice(bounds[2 * (i + n) - 1], bounds[2 * (i + n)])))) n++
+    if (n === wanted.length) {
+      found(bounds[2 * i], bounds[2 * (i + n - 1) + 1])
+      i += n - 1
+    }
+  }
 }
 
 /** More than this many are not looked for: the count would say nothing more to anyone. */
@@ -52,7 +100,10 @@ export function findMatches(doc: PMNode, query: string, options: FindOptions): M
   const matches: Match[] = []
   if (query === '') return matches
   const needle = fold(query, options.matchCase)
+  const wanted = options.wordForms ? stemsOf(query) : []
+  if (options.wordForms && wanted.length === 0) return matches
   const lookIn = (text: string, start: number) => {
+    if (options.wordForms) return formsIn(text, wanted, (from, to) => matches.length < MAX_MATCHES && matches.push({ from: start + from, to: start + to }))
     const hay = fold(text, options.matchCase)
     for (let i = hay.indexOf(needle); i >= 0 && matches.length < MAX_MATCHES; i = hay.indexOf(needle, i + needle.length)) {
       const end = i + needle.length

@@ -171,6 +171,34 @@ describe('find and replace in the law', () => {
     await expect.poll(async () => occurrences(await lawText(coAuthor), 'this “Model” Law')).toBe(0)
   })
 
+  it('finds a word in all its forms; replacing all those forms with one wording is explained, not done', async () => {
+    await drafter.locator('.legal-text .clause').first().click()
+    await drafter.keyboard.press('Control+h')
+    const bar = drafter.getByTestId('find-bar')
+    await drafter.keyboard.type('victims')
+    const count = bar.getByTestId('find-count')
+    const total = async () => Number((await count.textContent())!.split(' of ')[1])
+    await expect.poll(() => count.textContent()).toMatch(/^\d+ of \d+$/)
+    const plain = await total()
+    const drawn = async () => new Set((await drafter.locator('.legal-text .find-match').allTextContents()).map((w) => w.toLowerCase()))
+    expect(await drawn()).toEqual(new Set(['victims']))
+
+    await bar.getByTestId('find-word-forms').check()
+    await expect.poll(total).toBeGreaterThan(plain)
+    // The singular and the possessive too, whole words only, whatever the case.
+    expect(await drawn()).toEqual(new Set(['victims', 'victim', 'victim’s']))
+    expect(await bar.getByLabel('Match case').isDisabled()).toBe(true)
+    expect(await bar.getByLabel('Whole words').isChecked()).toBe(true)
+
+    const before = await lawText(coAuthor)
+    await bar.getByLabel('Replace with').fill('persons harmed')
+    await bar.getByRole('button', { name: 'Replace all' }).click()
+    expect(await bar.getByTestId('find-said').textContent()).toBe('The forms found differ: replace them one at a time')
+    expect(await lawText(drafter)).toBe(before)
+    await bar.getByRole('button', { name: 'Close' }).click()
+    expect(errors).toEqual([])
+  })
+
   it('lets a reviewer find, not replace, from the keyboard or their bar; in Russian too', async () => {
     await reviewer.locator('.legal-text .clause').first().click()
     await reviewer.keyboard.press('Control+f')

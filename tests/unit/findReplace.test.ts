@@ -53,6 +53,20 @@ describe('finding words in the law', () => {
     expect(texts(quoted, `State's "victim"`)).toEqual(['State’s “victim”'])
   })
 
+  it('with all word forms, finds the words in whatever case and number the text has them, whole words only', () => {
+    const forms = { ...ANY, wordForms: true }
+    expect(texts(state, 'перевозчика', forms)).toEqual(['ПЕРЕВОЗЧИКАХ', 'Перевозчик', 'Перевозчик', 'Перевозчиком', 'перевозчики', 'Перевозчик', 'перевозчик'])
+    expect(texts(state, 'ёлками', forms)).toEqual(['Ёлки', 'елки', 'Ёлка', 'ёлка', 'ЕЛКА'])
+    const law = stateFromJSON(b.law('О противодействии торговле людьми', [], [b.article('A', [
+      b.clause('Жертвы торговли людьми, в том числе торговли — людьми, и торговли детьми; государства-участника; помощь жертве торговли,людьми.'),
+    ])]))
+    // Several words: one after another, spaces or a dash between (not a comma), each in any form.
+    expect(texts(law, 'торговля людьми', forms)).toEqual(['торговле людьми', 'торговли людьми', 'торговли — людьми'])
+    expect(texts(law, 'государство-участник', forms)).toEqual(['государства-участника'])
+    expect(texts(law, 'жертва', forms)).toEqual(['Жертвы', 'жертве'])
+    expect(texts(law, ' , ', forms)).toEqual([])
+  })
+
   it('finds nothing for nothing', () => {
     expect(findMatches(state.doc, '', ANY)).toEqual([])
   })
