@@ -32,9 +32,9 @@ export interface NodeTerms {
   terms: { term: string; line: string; /** Introduced in the text («(далее — …)»): used only after, from this piece on. */ usedFrom: number | null }[]
 }
 
-/** An article of definitions: by its heading, or by the words introducing its list. */
-const DEFINITIONS_HEADING = /понят|термин|определени|definition|meaning|terms|interpretation/i
-const DEFINITIONS_INTRO = /(понятия|термины|определения)[^:]*:\s*$|(terms|expressions|definitions|words)\b[^:]*:\s*$|\bmeans?\b[^:]*:\s*$/i
+/** An article of definitions: by its heading (not «Участие понятых», "Terms of office"), or by the words introducing its list. */
+const DEFINITIONS_HEADING = /поняти[еяй]|термин|определени|definition|meaning|interpretation|use of terms|terms used/i
+const DEFINITIONS_INTRO = /следующие\s+(основные\s+)?(понятия|термины|определения)|(понятия|термины)[^:]*(используются|применяются|означают)|following\s+(terms|expressions|words|definitions)|(terms|expressions|words)\s+(used|have)\b|\bmeanings?\s+(given|assigned|set\s+out)/i
 
 export function isDefinitionsArticle(heading: string, firstBlock: string): boolean {
   return DEFINITIONS_HEADING.test(heading) || DEFINITIONS_INTRO.test(firstBlock.trim())

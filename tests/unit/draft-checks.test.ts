@@ -207,6 +207,11 @@ describe('checking a draft', () => {
       ['unusedTerm', 'Article 1.', '(c)', 'exploitation'],
       ['unusedTerm', 'Article 2.', '2.', 'Fund'],
     ])
+    // Not every article with a dash in its points defines terms.
+    expect(check(b.law('Law', [], [
+      b.article('Terms of office', [b.clause('The terms of office are:'), b.point('Chair — five years;'), b.point('members — four years.')]),
+      b.article('Участие понятых', [b.clause('Понятые:'), b.point('первый — из числа соседей;'), b.point('второй — по выбору суда.')]),
+    ]), 'en')).toEqual([])
   })
 
   it('finds a part, chapter or section with no article under it, the last one too', () => {
