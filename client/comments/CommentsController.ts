@@ -97,7 +97,6 @@ export class CommentsController {
   private readonly stopListening: () => void
   private fetching: Promise<void> | null = null
   private fetchAgain = false
-  private peopleList: Promise<PersonSummary[]> | null = null
   private placeTimer: ReturnType<typeof setTimeout> | undefined
   /** When the scheduled placement runs (Date.now() time). */
   private placeDue = 0
@@ -391,13 +390,13 @@ export class CommentsController {
     this.replace(await api.editComment(this.docId, threadId, commentId, { body, mentions: mentions.people, mentionedOrganizations: mentions.organizations }))
   }
 
-  /** The people a comment may mention (those who may open the draft), fetched when first asked for; asked again after a failure. */
+  /**
+   * The people a comment may mention (those who may open the draft), asked of the server each time a
+   * comment's box first needs them (useMentions keeps them for that box): someone given access
+   * since the draft was opened is offered in the next box, without a reload.
+   */
   people(): Promise<PersonSummary[]> {
-    this.peopleList ??= api.listDocumentPeople(this.docId).catch((err: unknown) => {
-      this.peopleList = null
-      throw err
-    })
-    return this.peopleList
+    return api.listDocumentPeople(this.docId)
   }
 
   async remove(threadId: string, commentId: string): Promise<void> {

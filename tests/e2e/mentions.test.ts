@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
-import { createCast, createDocument, shareWithCast, type Account, type Cast } from '../helpers/accounts'
+import { createCast, createDocument, createMember, createOrganization, grant, person, shareWithCast, type Account, type Cast } from '../helpers/accounts'
 
 /** The server's VISIT_GAP_MS here: a draft left longer than this is a new visit when opened again. */
 const GAP_MS = 2000
@@ -90,6 +90,14 @@ describe('mentions, in the browser', () => {
     await reply.pressSequentially('— для сведения.')
     await reply.press('Control+Enter')
     await expect.poll(() => card.getByTestId('mention').allTextContents()).toEqual(['@Rita Reviewer', '@Oleg Observer'])
+    // Someone given access while the draft is open is offered in the next box, without a reload.
+    const finance = await createOrganization(cast.owner, { name: 'Ministry of Finance', shortName: 'MoF', color: '#b8860b' })
+    await grant(cast.owner, docId, person(await createMember(cast.owner, finance.id, 'Fatima Finance')), 'reviewer')
+    await card.getByRole('button', { name: 'Ответить' }).click()
+    await reply.pressSequentially('@fa')
+    await expect.poll(() => card.getByTestId('mention-options').getByRole('option').allTextContents()).toEqual(['Fatima Finance MoF'])
+    await reply.press('Escape')
+    await reply.press('Escape')
     // And a remark for everyone, mentioning no one.
     const article2 = await drafter.locator('.legal-text article.article').nth(1).getAttribute('data-id')
     expect((await cast.drafter.api(`/api/documents/${docId}/threads`, { method: 'POST', body: JSON.stringify({ articleId: article2, body: 'Сфера действия — шире.' }) })).status).toBe(201)
