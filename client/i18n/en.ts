@@ -871,7 +871,7 @@ export const en = {
   'checks.kind.duplicateHeading': "The same heading as {detail}",
   'checks.kind.unusedTerm': "“{detail}” is defined, but the law does not use it anywhere else",
   'checks.kind.duplicateTerm': "“{detail}” is defined above already",
-  'checks.kind.termBeforeIntroduced': "“{detail}” is used before the text introduces it",
+  'checks.kind.termBeforeIntroduced': "“{detail}” is used here before the text introduces it",
   'checks.kind.unpaired': "Unpaired marks: {detail}",
   'checks.kind.doubleSpace': "Two spaces in a row",
   'checks.kind.spaceBeforePunctuation': "A space before “{detail}”",

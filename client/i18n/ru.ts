@@ -870,7 +870,7 @@ export const ru: Record<MessageKey, string> = {
   'checks.kind.duplicateHeading': "Повторяет заголовок: {detail}",
   'checks.kind.unusedTerm': "Термин «{detail}» определён, но больше в тексте закона не употребляется",
   'checks.kind.duplicateTerm': "Термин «{detail}» уже определён выше",
-  'checks.kind.termBeforeIntroduced': "Термин «{detail}» употребляется в тексте ещё до того, как введён",
+  'checks.kind.termBeforeIntroduced': "Термин «{detail}» употребляется здесь раньше, чем введён",
   'checks.kind.unpaired': "Непарные знаки: {detail}",
   'checks.kind.doubleSpace': "Два пробела подряд",
   'checks.kind.spaceBeforePunctuation': "Пробел перед «{detail}»",

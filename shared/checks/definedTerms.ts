@@ -86,15 +86,18 @@ function holds(piece: WordsPiece, term: string): boolean {
   return found
 }
 
-export type TermIssueKind = 'unusedTerm' | 'duplicateTerm' | 'termBeforeIntroduced'
+export type TermIssue =
+  | { kind: 'unusedTerm' | 'duplicateTerm'; node: number; term: number }
+  /** Where it is first used, before it is introduced: that node's piece. */
+  | { kind: 'termBeforeIntroduced'; node: number; term: number; usedAt: { node: number; piece: number } }
 
 /**
  * The terms defined but not used elsewhere, those defined again after their first definition, and
  * those a provision introduces («(далее — …)») that the text uses before it (the words just before
  * the parenthesis are the long name it shortens): by node and index.
  */
-export function termIssues(nodes: readonly NodeTerms[]): { node: number; term: number; kind: TermIssueKind }[] {
-  const issues: { node: number; term: number; kind: TermIssueKind }[] = []
+export function termIssues(nodes: readonly NodeTerms[]): TermIssue[] {
+  const issues: TermIssue[] = []
   const defined = new Set<string>()
   nodes.forEach((node, n) =>
     node.terms.forEach((term, k) => {
@@ -106,8 +109,10 @@ export function termIssues(nodes: readonly NodeTerms[]): { node: number; term: n
       const used = nodes.some((other, m) => (term.usedFrom === null || m >= n) && other.pieces.some((piece, i) => usedIn(piece, i, m)))
       if (!used) issues.push({ node: n, term: k, kind: 'unusedTerm' })
       const { usedFrom } = term
-      if (usedFrom !== null && nodes.slice(0, n + 1).some((other, m) => other.pieces.some((piece, i) => (m < n || i < usedFrom - 1) && holds(piece, term.line)))) {
-        issues.push({ node: n, term: k, kind: 'termBeforeIntroduced' })
+      if (usedFrom === null) return
+      for (let m = 0; m <= n; m++) {
+        const piece = nodes[m].pieces.findIndex((p, i) => (m < n || i < usedFrom - 1) && holds(p, term.line))
+        if (piece >= 0) return void issues.push({ node: n, term: k, kind: 'termBeforeIntroduced', usedAt: { node: m, piece } })
       }
     }),
   )

@@ -131,6 +131,8 @@ interface NodeScan {
   /** Its words as stems, and the terms it defines, each with where it is (its detail the term). */
   words: NodeTerms
   termFindings: Omit<Finding, 'kind' | 'fix'>[]
+  /** Where each piece of its words starts, to show a term used there. */
+  pieceFindings: Omit<Finding, 'kind' | 'fix' | 'detail'>[]
 }
 
 /** Scans of articles, per language: an article unchanged since the last run is not read again (ProseMirror's nodes are immutable). */
@@ -190,7 +192,13 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
   waiting.forEach(emptyDivision)
   for (const t of termIssues(words.map((w) => w.scan.words))) {
     const { scan, place, offset } = words[t.node]
-    add(place, offset, { ...scan.termFindings[t.term], kind: t.kind, fix: null })
+    const finding = scan.termFindings[t.term]
+    if (t.kind !== 'termBeforeIntroduced') add(place, offset, { ...finding, kind: t.kind, fix: null })
+    else {
+      // Shown where it is first used: that is where the text should introduce it.
+      const use = words[t.usedAt.node]
+      add(use.place, use.offset, { ...use.scan.pieceFindings[t.usedAt.piece], kind: t.kind, detail: finding.detail, fix: null })
+    }
   }
   // In the order of the text; the sort is stable, so issues at one position keep the order found.
   return issues.sort((a, b) => a.pos - b.pos)
@@ -198,7 +206,7 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
 
 /** Everything about one top-level node that depends on it alone. */
 function scanNode(node: PMNode, language: Language): NodeScan {
-  const scan: NodeScan = { findings: [], heading: '', references: [], typed: [], words: { pieces: [], terms: [] }, termFindings: [] }
+  const scan: NodeScan = { findings: [], heading: '', references: [], typed: [], words: { pieces: [], terms: [] }, termFindings: [], pieceFindings: [] }
   const { pieces, terms } = scan.words
   const term = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, at: { term: string; to: number }, usedFrom: number | null) => {
     terms.push({ term: at.term, line: stemLine(at.term), usedFrom })
@@ -207,13 +215,17 @@ function scanNode(node: PMNode, language: Language): NodeScan {
   }
   /** The block's words, less the parentheses introducing a term («(далее — …)»): the term is used only after them. */
   const wordsOf = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, owner: number | null = null) => {
+    const piece = (from: number, to?: number) => {
+      pieces.push({ text: block.chars.slice(from, to), owner })
+      scan.pieceFindings.push({ blockKind, blockLabel, blockKey: keyOf(block), at: block.start + from })
+    }
     let from = 0
     for (const inline of inlineDefinitions(block.chars)) {
-      pieces.push({ text: block.chars.slice(from, inline.start), owner })
+      piece(from, inline.start)
       term(block, blockKind, blockLabel, inline, pieces.length)
       from = inline.end
     }
-    pieces.push({ text: block.chars.slice(from), owner })
+    piece(from)
   }
   const typedIn = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string) => {
     for (const t of typedReferences(block.chars)) {

@@ -175,8 +175,8 @@ describe('checking a draft', () => {
       ['unusedTerm', 'Статья 1.', '3)', 'эксплуатация'],
       ['unusedTerm', 'Статья 1.', '4)', 'жертва'],
       ['duplicateTerm', 'Статья 1.', '6)', 'Ребёнок'],
+      ['termBeforeIntroduced', 'Статья 2.', '1.', 'Центр'],
       ['unusedTerm', 'Статья 2.', '2.', 'Центр'],
-      ['termBeforeIntroduced', 'Статья 2.', '2.', 'Центр'],
       ['unusedTerm', 'Статья 2.', '4.', 'Фонд'],
     ])
     // Shown after the term, in the definition's point.
@@ -185,7 +185,7 @@ describe('checking a draft', () => {
     // Used once more after all: the list is clear.
     const used = structuredClone(law)
     used.content!.push(b.article('Помощь', [b.clause('Жертвы эксплуатации получают помощь Фонда.')]))
-    expect(brief(check(used))).toEqual([['duplicateTerm', 'Статья 1.', '6)', 'Ребёнок'], ['unusedTerm', 'Статья 2.', '2.', 'Центр'], ['termBeforeIntroduced', 'Статья 2.', '2.', 'Центр']])
+    expect(brief(check(used))).toEqual([['duplicateTerm', 'Статья 1.', '6)', 'Ребёнок'], ['termBeforeIntroduced', 'Статья 2.', '1.', 'Центр'], ['unusedTerm', 'Статья 2.', '2.', 'Центр']])
   })
 
   it('reads English definitions, quoted before “means”, and terms introduced with “hereinafter”', () => {
