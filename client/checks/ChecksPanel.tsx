@@ -12,7 +12,7 @@ import { whatOf, whereOf } from './issueWords'
 const GROUPS = {
   punctuation: ['introColon', 'itemSemicolon', 'lastItemStop', 'paragraphStop', 'headingStop', 'singleItem'],
   empty: ['emptyTitle', 'emptyHeading', 'emptyBlock', 'emptyArticle', 'emptyDivision'],
-  references: ['brokenReference', 'typedReference', 'duplicateHeading'],
+  references: ['brokenReference', 'selfReference', 'typedReference', 'duplicateHeading'],
   terms: ['unusedTerm', 'duplicateTerm', 'termBeforeIntroduced'],
   typography: ['unpaired', 'doubleSpace', 'spaceBeforePunctuation'],
 } as const satisfies Record<string, readonly CheckKind[]>

@@ -867,6 +867,7 @@ export const en = {
   'checks.kind.emptyArticle': "The article has no text",
   'checks.kind.emptyDivision': "No article under this heading",
   'checks.kind.brokenReference': "A cross-reference to a provision since deleted, shown as [?]",
+  'checks.kind.selfReference': "A reference to the article it stands in: write “this article” instead of its number",
   'checks.kind.typedReference': "“{detail}” is typed as words: it will not follow renumbering. Make it a cross-reference (Ctrl+Alt+6)",
   'checks.kind.duplicateHeading': "The same heading as {detail}",
   'checks.kind.unusedTerm': "“{detail}” is defined, but the law does not use it anywhere else",

@@ -866,6 +866,7 @@ export const ru: Record<MessageKey, string> = {
   'checks.kind.emptyArticle': "В статье нет текста",
   'checks.kind.emptyDivision': "Под этим заголовком нет ни одной статьи",
   'checks.kind.brokenReference': "Ссылка на удалённое положение, показана как [?]",
+  'checks.kind.selfReference': "Ссылка на ту же статью, в которой стоит: вместо номера пишется «настоящей статьи»",
   'checks.kind.typedReference': "«{detail}» набрано текстом и не изменится при перенумерации: сделайте это перекрёстной ссылкой (Ctrl+Alt+6)",
   'checks.kind.duplicateHeading': "Повторяет заголовок: {detail}",
   'checks.kind.unusedTerm': "Термин «{detail}» определён, но больше в тексте закона не употребляется",

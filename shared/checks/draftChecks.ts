@@ -31,6 +31,7 @@ export type CheckKind =
   | 'emptyArticle'
   | 'emptyDivision'
   | 'brokenReference'
+  | 'selfReference'
   | 'typedReference'
   | 'duplicateHeading'
   | 'unusedTerm'
@@ -177,7 +178,11 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
       waiting = node.type.name === 'article' ? [] : waiting.filter((d) => !closed.includes(d))
       if (rank > 0) waiting.push({ rank, place, offset, node })
     }
-    for (const r of scan.references) if (typeof r.target !== 'string' || !numbers.has(r.target)) add(place, offset, { ...r.finding, kind: 'brokenReference', detail: xrefText(r.target, numbers), fix: null })
+    for (const r of scan.references) {
+      if (typeof r.target !== 'string' || !numbers.has(r.target)) add(place, offset, { ...r.finding, kind: 'brokenReference', detail: xrefText(r.target, numbers), fix: null })
+      // An article refers to itself as «настоящая статья», "this article", not by its number (its parts by number are fine: «части 2 настоящей статьи»).
+      else if (node.type.name === 'article' && r.target === node.attrs.id) add(place, offset, { ...r.finding, kind: 'selfReference', detail: '', fix: null })
+    }
     for (const t of scan.typed) {
       const target = t.unit && byNumber.get(`${t.unit}:${t.num.toLowerCase()}`)
       add(place, offset, { ...t.finding, kind: 'typedReference', fix: target ? { from: t.from, to: t.to, text: '', xref: target } : null })

@@ -254,6 +254,17 @@ describe('checking a draft', () => {
     expect(textOf(fixed(law, spaces))[2]).toBe('В настоящем Законе (далее — Закон, используются понятия:, см. статью #')
   })
 
+  it('finds an article referring to itself by number, not to its own parts', () => {
+    const b = createBuilders('s')
+    const law = b.law('Закон', [], [b.article('Первая', [b.clause('Текст.'), b.clause('x')]), b.article('Вторая', [b.clause('x')])])
+    const [first, second] = law.content!.filter((n) => n.type === 'article')
+    const withRef = (block: DocJSON, before: string, target: unknown, after: string) => (block.content = [{ type: 'text', text: before }, { type: 'xref', attrs: { target } }, { type: 'text', text: after }])
+    withRef(first.content![2], 'В случаях, указанных в статье ', first.attrs!.id, ', и в части ')
+    first.content![2].content!.push({ type: 'xref', attrs: { target: first.content![1].attrs!.id } }, { type: 'text', text: ' настоящей статьи.' })
+    withRef(second.content![1], 'Применяется статья ', first.attrs!.id, '.')
+    expect(brief(check(law))).toEqual([['selfReference', 'Статья 1.', '2.', '']])
+  })
+
   it('keys each issue by its place and block, so that it is found again after edits elsewhere', () => {
     const b = createBuilders('n')
     const law = generateLaw({ articles: 30 })
