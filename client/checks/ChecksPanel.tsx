@@ -7,6 +7,7 @@ import { useProgressive } from '../ui/useProgressive'
 import { applyFixes, showIssue } from './issueActions'
 import { useDraftChecks } from './useDraftChecks'
 import { whatOf, whereOf } from './issueWords'
+import { Glossary } from './Glossary'
 
 /** The kinds of issue as the panel's filter groups them. */
 const GROUPS = {
@@ -113,6 +114,7 @@ export function ChecksPanel({ editor, language, onComment, onClose }: {
           )}
         </>
       )}
+      <Glossary editor={editor} language={language} checked={issues} />
     </section>
   )
 }

@@ -20,8 +20,12 @@ export function applyFixes(editor: Editor, language: Language, keys: ReadonlySet
 
 /** Puts the caret where the issue is and brings it into view (the text as it reads now: found again by its key). */
 export function showIssue(editor: Editor, language: Language, issue: DraftIssue): void {
-  const now = checkDraft(editor.state.doc, language).find((i) => i.key === issue.key) ?? issue
-  const pos = Math.min(now.pos, editor.state.doc.content.size)
+  showAt(editor, (checkDraft(editor.state.doc, language).find((i) => i.key === issue.key) ?? issue).pos)
+}
+
+/** Puts the caret at `at` (a ProseMirror position) and brings it into view, the focus in the text. */
+export function showAt(editor: Editor, at: number): void {
+  const pos = Math.min(at, editor.state.doc.content.size)
   editor.view.dispatch(editor.state.tr.setSelection(TextSelection.near(editor.state.doc.resolve(pos))))
   // Centred, not at the window's edge, where the sticky toolbar would cover it.
   const { node } = editor.view.domAtPos(editor.state.selection.from)

@@ -3,7 +3,7 @@ import type { DraftIssue } from '../../shared/checks/draftChecks'
 import type { Translate } from '../i18n/i18n'
 
 /** "Статья 3, пункт 2)": the place as the text numbers it, then the block, in the words of `t`. */
-export function whereOf(issue: DraftIssue, t: Translate): string {
+export function whereOf(issue: Pick<DraftIssue, 'place' | 'blockKind' | 'blockLabel'>, t: Translate): string {
   const place = labelInText(issue.place.label) || issue.place.heading
   if (issue.blockKind === 'heading' && issue.place.kind === 'article') return `${place}, ${t('checks.heading')}`
   if (issue.blockKind === 'clause' || issue.blockKind === 'point' || issue.blockKind === 'subpoint') {

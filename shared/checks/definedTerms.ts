@@ -79,6 +79,13 @@ export function stemLine(text: string): string {
   return stems.length ? ` ${stems.join(' ')} ` : ' '
 }
 
+type Term = NodeTerms['terms'][number]
+
+/** Whether piece `i` of node `m` may hold a use of term `k` of node `n`: not its own definition's words, and after the parenthesis introducing it. */
+function mayUse(term: Term, n: number, k: number, m: number, piece: WordsPiece, i: number): boolean {
+  return !(m === n && piece.owner === k) && (term.usedFrom === null || m > n || (m === n && i >= term.usedFrom))
+}
+
 function holds(piece: WordsPiece, term: string): boolean {
   const known = (piece.holds ??= new Map())
   let found = known.get(term)
@@ -104,9 +111,7 @@ export function termIssues(nodes: readonly NodeTerms[]): TermIssue[] {
       if (term.line.trim() === '') return
       if (defined.has(term.line)) return void issues.push({ node: n, term: k, kind: 'duplicateTerm' })
       defined.add(term.line)
-      const usedIn = (piece: WordsPiece, i: number, m: number) =>
-        !(m === n && piece.owner === k) && (term.usedFrom === null || m > n || (m === n && i >= term.usedFrom)) && holds(piece, term.line)
-      const used = nodes.some((other, m) => (term.usedFrom === null || m >= n) && other.pieces.some((piece, i) => usedIn(piece, i, m)))
+      const used = nodes.some((other, m) => (term.usedFrom === null || m >= n) && other.pieces.some((piece, i) => mayUse(term, n, k, m, piece, i) && holds(piece, term.line)))
       if (!used) issues.push({ node: n, term: k, kind: 'unusedTerm' })
       const { usedFrom } = term
       if (usedFrom === null) return
@@ -117,4 +122,21 @@ export function termIssues(nodes: readonly NodeTerms[]): TermIssue[] {
     }),
   )
   return issues
+}
+
+/** How many times each term is used, in whatever form (its own definition aside, and one introduced in a provision only after it): by node and index. */
+export function termUses(nodes: readonly NodeTerms[]): { node: number; term: number; uses: number }[] {
+  return nodes.flatMap((node, n) =>
+    node.terms.map((term, k) => {
+      let uses = 0
+      nodes.forEach((other, m) =>
+        other.pieces.forEach((piece, i) => {
+          if (!term.line.trim() || !mayUse(term, n, k, m, piece, i) || !holds(piece, term.line)) return
+          // Runs of stems share no space at their ends: the next is looked for from the last space matched.
+          for (let at = piece.line!.indexOf(term.line); at >= 0; at = piece.line!.indexOf(term.line, at + term.line.length - 1)) uses++
+        }),
+      )
+      return { node: n, term: k, uses }
+    }),
+  )
 }

@@ -5,7 +5,7 @@ import { numberArticleBody, numberDocument, type NumberedNode } from '../numberi
 import { placeIdOf, placesOf, type Place } from '../places'
 import { isBodyType, isDivisionType, structuralRank } from '../schema'
 import { xrefNumbers, xrefText } from '../xref'
-import { definitionIn, inlineDefinitions, isDefinitionsArticle, stemLine, termIssues, type NodeTerms } from './definedTerms'
+import { definitionIn, inlineDefinitions, isDefinitionsArticle, stemLine, termIssues, termUses, type NodeTerms } from './definedTerms'
 
 /**
  * "Check the draft" («Проверка текста»): what a drafter looks over before a version goes out for
@@ -164,11 +164,7 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
     const placeId = placeIdOf(node.type.name, node.attrs.id)
     const place = placeId ? places.get(placeId) : undefined
     if (!place) return
-    let scan = node.type.name === 'article' ? scans[language].get(node) : undefined
-    if (!scan) {
-      scan = scanNode(node, language)
-      if (node.type.name === 'article') scans[language].set(node, scan)
-    }
+    const scan = scanOf(node, language)
     for (const f of scan.findings) add(place, offset, f)
     words.push({ scan, place, offset })
     const rank = structuralRank(node.type.name)
@@ -207,6 +203,45 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
   }
   // In the order of the text; the sort is stable, so issues at one position keep the order found.
   return issues.sort((a, b) => a.pos - b.pos)
+}
+
+/** A term the law defines: where, and how many times the text uses it. */
+export interface DefinedTerm {
+  /** Stable while the text around it stays: its place, block and the term's count in it. */
+  key: string
+  term: string
+  place: DraftIssue['place']
+  blockKind: DraftIssue['blockKind']
+  blockLabel: string
+  /** Right after the term, where it is defined (ProseMirror position). */
+  pos: number
+  uses: number
+}
+
+/** The terms the law defines, in the order of the text: a definitions article's and those introduced in provisions («(далее — …)»). */
+export function definedTermsOf(doc: PMNode, language: Language): DefinedTerm[] {
+  const places = new Map(placesOf(doc, language).map((p) => [p.id, p]))
+  const nodes: { scan: NodeScan; place: Place; offset: number }[] = []
+  doc.forEach((node, offset) => {
+    const placeId = placeIdOf(node.type.name, node.attrs.id)
+    const place = placeId ? places.get(placeId) : undefined
+    if (place) nodes.push({ scan: scanOf(node, language), place, offset })
+  })
+  return termUses(nodes.map((n) => n.scan.words)).map(({ node, term, uses }) => {
+    const { scan, place, offset } = nodes[node]
+    const f = scan.termFindings[term]
+    return { key: `${place.id}:${f.blockKey}:${term}`, term: f.detail, place: { id: place.id, kind: place.kind, label: place.label, heading: place.heading }, blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, uses }
+  })
+}
+
+/** A top-level node's scan: an article's kept while it is unchanged. */
+function scanOf(node: PMNode, language: Language): NodeScan {
+  let scan = node.type.name === 'article' ? scans[language].get(node) : undefined
+  if (!scan) {
+    scan = scanNode(node, language)
+    if (node.type.name === 'article') scans[language].set(node, scan)
+  }
+  return scan
 }
 
 /** Everything about one top-level node that depends on it alone. */

@@ -129,6 +129,15 @@ describe('checking the text, in the browser', () => {
     await page.keyboard.type(', в том числе лиц в уязвимом положении')
     await expect.poll(() => elementText(coauthor.ydoc, 'point', 0)).toBe('уважение прав человека и достоинства личности, в том числе лиц в уязвимом положении;')
     await expect.poll(() => panel.getByTestId('checks-none').count()).toBe(1)
+
+    // The law's terms: each where it is defined, how often it is used; a click goes to its definition.
+    const glossary = panel.getByTestId('glossary')
+    await glossary.locator('summary').click()
+    const terms = glossary.getByTestId('glossary-term')
+    await expect.poll(() => terms.locator('button').allTextContents()).toEqual(['торговля людьми', 'эксплуатация', 'жертва', 'ребенок', 'уязвимое положение'])
+    expect(await terms.last().textContent()).toBe('уязвимое положениеСтатья 4, пункт 5) · употреблений: 1')
+    await terms.getByRole('button', { name: 'ребенок' }).click()
+    await expect.poll(() => page.evaluate(() => getSelection()?.anchorNode?.parentElement?.closest('[data-id]')?.textContent)).toMatch(/^ребенок — лицо/)
     expect(errors).toEqual([])
     await page.close()
   })

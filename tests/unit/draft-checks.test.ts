@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EditorState } from '@tiptap/pm/state'
-import { checkDraft, fixesInOneEdit, makeFix, type DraftIssue } from '../../shared/checks/draftChecks'
+import { checkDraft, definedTermsOf, fixesInOneEdit, makeFix, type DraftIssue } from '../../shared/checks/draftChecks'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
 import { createBuilders } from '../../shared/seed/builders'
 import { sampleLaw } from '../../shared/seed/modelLaw'
@@ -186,6 +186,30 @@ describe('checking a draft', () => {
     const used = structuredClone(law)
     used.content!.push(b.article('Помощь', [b.clause('Жертвы эксплуатации получают помощь Фонда.')]))
     expect(brief(check(used))).toEqual([['duplicateTerm', 'Статья 1.', '6)', 'Ребёнок'], ['termBeforeIntroduced', 'Статья 2.', '1.', 'Центр'], ['unusedTerm', 'Статья 2.', '2.', 'Центр']])
+  })
+
+  it('lists the terms the law defines, where, and how many times the text uses each in any form', () => {
+    const b = createBuilders('g')
+    const law = b.law('О противодействии торговле людьми', [], [
+      b.article('Основные понятия', [
+        b.clause('Для целей настоящего Закона используются следующие основные понятия:'),
+        b.point('торговля людьми — вербовка человека в целях эксплуатации;'),
+        b.point('эксплуатация — использование человека, включая сексуальную эксплуатацию.'),
+      ]),
+      b.article('Меры', [b.clause('Центр помощи (далее — Центр) помогает жертвам торговли людьми; Центр, центры и центру — одно. Торговля людьми, торговля людьми.')]),
+    ])
+    const terms = definedTermsOf(docFromJSON(law), 'ru')
+    expect(terms.map((t) => [t.term, t.place.label, t.blockLabel, t.uses])).toEqual([
+      // The title's, and three in Article 2.
+      ['торговля людьми', 'Статья 1.', '1)', 4],
+      // In the definition of trafficking; not its own sub-words.
+      ['эксплуатация', 'Статья 1.', '2)', 1],
+      // Only after the parenthesis: «Центр помощи» before it is the long name.
+      ['Центр', 'Статья 2.', '', 3],
+    ])
+    const doc = docFromJSON(law)
+    expect(doc.textBetween(terms[2].pos - 'Центр'.length, terms[2].pos)).toBe('Центр')
+    expect(definedTermsOf(docFromJSON(b.law('Закон', [], [b.article('Статья', [b.clause('Текст.')])])), 'ru')).toEqual([])
   })
 
   it('reads English definitions, quoted before “means”, and terms introduced with “hereinafter”', () => {

@@ -1,0 +1,44 @@
+import { useMemo, useState } from 'react'
+import type { Editor } from '@tiptap/react'
+import type { Language } from '../../shared/language'
+import { definedTermsOf, type DraftIssue } from '../../shared/checks/draftChecks'
+import { useI18n, wordsIn } from '../i18n/i18n'
+import { showAt } from './issueActions'
+import { whereOf } from './issueWords'
+
+/**
+ * The terms the law defines (a definitions article's, «(далее — …)»), each a button to its
+ * definition, with where it stands and how many times the text uses it, in whatever form. Read
+ * only while open, again each time the checks are (`checked` changes with them).
+ */
+export function Glossary({ editor, language, checked }: { editor: Editor | null; language: Language; checked: readonly DraftIssue[] | null }) {
+  const { t } = useI18n()
+  const placeWords = wordsIn(language)
+  const [open, setOpen] = useState(false)
+  const terms = useMemo(
+    () => (open && checked && editor && !editor.isDestroyed ? definedTermsOf(editor.state.doc, language) : null),
+    [open, checked, editor, language],
+  )
+  const go = (key: string) => {
+    if (!editor || editor.isDestroyed) return
+    const now = definedTermsOf(editor.state.doc, language).find((term) => term.key === key)
+    if (now) showAt(editor, now.pos)
+  }
+  return (
+    <details className="glossary" data-testid="glossary" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('checks.glossary.title')}</summary>
+      {terms === null ? null : terms.length === 0 ? (
+        <p className="muted small" data-testid="glossary-none">{t('checks.glossary.none')}</p>
+      ) : (
+        <ol className="checks-list">
+          {terms.map((term) => (
+            <li key={term.key} className="checks-item" data-testid="glossary-term">
+              <button type="button" className="link-button checks-where" onClick={() => go(term.key)}>{term.term}</button>
+              <span className="checks-what muted">{whereOf(term, placeWords)} · {t('checks.glossary.uses', { n: term.uses })}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  )
+}
