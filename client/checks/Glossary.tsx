@@ -5,11 +5,13 @@ import { definedTermsOf, type DraftIssue } from '../../shared/checks/draftChecks
 import { useI18n, wordsIn } from '../i18n/i18n'
 import { showAt } from './issueActions'
 import { whereOf } from './issueWords'
+import { requestFind } from '../editor/findRequest'
 
 /**
  * The terms the law defines (a definitions article's, «(далее — …)»), each a button to its
- * definition, with where it stands and how many times the text uses it, in whatever form. Read
- * only while open, again each time the checks are (`checked` changes with them).
+ * definition, with where it stands and how many times the text uses it, in whatever form, and
+ * *Find uses*: the find bar, looking for all its forms. Read only while open, again each time the
+ * checks are (`checked` changes with them).
  */
 export function Glossary({ editor, language, checked }: { editor: Editor | null; language: Language; checked: readonly DraftIssue[] | null }) {
   const { t } = useI18n()
@@ -33,8 +35,13 @@ export function Glossary({ editor, language, checked }: { editor: Editor | null;
         <ol className="checks-list">
           {terms.map((term) => (
             <li key={term.key} className="checks-item" data-testid="glossary-term">
-              <button type="button" className="link-button checks-where" onClick={() => go(term.key)}>{term.term}</button>
+              <button type="button" className="link-button checks-where" data-testid="glossary-go" onClick={() => go(term.key)}>{term.term}</button>
               <span className="checks-what muted">{whereOf(term, placeWords)} · {t('checks.glossary.uses', { n: term.uses })}</span>
+              {term.uses > 0 && (
+                <button type="button" className="link-button" data-testid="glossary-find" onClick={() => requestFind({ query: term.term, wordForms: true })}>
+                  {t('checks.glossary.find')}
+                </button>
+              )}
             </li>
           ))}
         </ol>

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n'
 import { showMatches } from './findHighlight'
 import { busyButton } from '../ui/busyButton'
 import { onEscape } from '../ui/onEscape'
+import type { FindRequest } from './findRequest'
 
 /** The selection's words, to look for at once, when they are a few words of one block. */
 function selectedWords(editor: Editor): string {
@@ -29,13 +30,13 @@ function matchFrom(matches: readonly Match[], pos: number): number {
  * everyone as any edit. Looked for again as the text changes (anyone's edits). Escape closes it
  * and leaves the current match selected in the text.
  */
-export function FindBar({ editor, language, onClose }: { editor: Editor; language: Language; onClose: () => void }) {
+export function FindBar({ editor, language, initial, onClose }: { editor: Editor; language: Language; initial: FindRequest | null; onClose: () => void }) {
   const { t } = useI18n()
-  const [query, setQuery] = useState(() => selectedWords(editor))
+  const [query, setQuery] = useState(() => initial?.query ?? selectedWords(editor))
   const [replacement, setReplacement] = useState('')
   const [matchCase, setMatchCase] = useState(false)
   const [wholeWord, setWholeWord] = useState(false)
-  const [wordForms, setWordForms] = useState(false)
+  const [wordForms, setWordForms] = useState(initial?.wordForms ?? false)
   const [matches, setMatches] = useState<Match[]>([])
   const [current, setCurrent] = useState(0)
   const [said, setSaid] = useState('')

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n'
 import { FindBar } from './FindBar'
 import { SHORTCUTS } from './legalEditing'
 import { shortcutText } from './ShortcutsDialog'
+import { onFindRequest, type FindRequest } from './findRequest'
 
 /**
  * The find bar and the button that opens it, for the toolbar and for the read-only bar of
@@ -16,6 +17,13 @@ export function useFindBar(editor: Editor | null, language: Language): { button:
   const { t } = useI18n()
   // How many times it was asked for (0: closed): asked again, it starts afresh with the words selected now.
   const [asked, setAsked] = useState(0)
+  // What it was asked to look for (the glossary's "Find uses"); null: the words selected.
+  const [request, setRequest] = useState<FindRequest | null>(null)
+  const ask = (wanted: FindRequest | null) => {
+    setRequest(wanted)
+    setAsked((n) => n + 1)
+  }
+  useEffect(() => (editor ? onFindRequest(ask) : undefined), [editor])
   // Ctrl+F and Ctrl+H anywhere on the draft's page (the text, or nothing focused; not a field
   // of another form, where the browser's own find stays): Accord's bar, which replaces and takes
   // ё for е, in place of the browser's. Opened within the key's task, so typing lands in it.
@@ -31,7 +39,7 @@ export function useFindBar(editor: Editor | null, language: Language): { button:
       const field = event.target instanceof Element ? event.target.closest('input, textarea, select, [contenteditable="true"]') : null
       if (field && !editor.view.dom.contains(field) && !field.closest('.find-bar')) return
       event.preventDefault()
-      flushSync(() => setAsked((n) => n + 1))
+      flushSync(() => ask(null))
     }
     document.addEventListener('keydown', onKey)
     return () => document.removeEventListener('keydown', onKey)
@@ -43,7 +51,7 @@ export function useFindBar(editor: Editor | null, language: Language): { button:
       disabled={!editor}
       title={`${t('find.title')} (${shortcutText(SHORTCUTS.find)}, ${shortcutText(SHORTCUTS.replace)})`}
       onMouseDown={(e) => e.preventDefault() /* keep the selection: its words are looked for */}
-      onClick={() => setAsked((n) => n + 1)}
+      onClick={() => ask(null)}
     >
       {t('find.title')}
     </button>
@@ -53,6 +61,7 @@ export function useFindBar(editor: Editor | null, language: Language): { button:
       key={asked}
       editor={editor}
       language={language}
+      initial={request}
       onClose={() => {
         setAsked(0)
         editor.view.focus()

@@ -856,6 +856,7 @@ export const en = {
   'checks.showAll': "Show all {n}",
   'checks.heading': "heading",
   'checks.glossary.title': "Terms this law defines",
+  'checks.glossary.find': "Find uses",
   'checks.glossary.none': "This law defines no terms (a definitions article, or “(hereinafter …)” in a provision, would).",
   'checks.glossary.uses': "uses: {n}",
   'checks.kind.introColon': "The words introducing a list end with a colon",

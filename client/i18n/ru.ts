@@ -855,6 +855,7 @@ export const ru: Record<MessageKey, string> = {
   'checks.showAll': "Показать все {n}",
   'checks.heading': "заголовок",
   'checks.glossary.title': "Термины, определённые в законе",
+  'checks.glossary.find': "Найти употребления",
   'checks.glossary.none': "Закон не определяет терминов (их определяют статья «Основные понятия» или слова «(далее — …)»).",
   'checks.glossary.uses': "употреблений: {n}",
   'checks.kind.introColon': "Вводная часть перечисления заканчивается двоеточием",
