@@ -80,11 +80,13 @@ function dropFleetingVowel(stem: string): string {
   return (v === 'о' || v === 'е') && !RU_VOWELS.includes(a) && !RU_VOWELS.includes(b) && b !== 'й' && a !== 'й' ? stem.slice(0, -2) + b : stem
 }
 
-const ENGLISH_IRREGULAR: Record<string, string> = { children: 'child', women: 'woman', men: 'man', people: 'person' }
+/** A Map, not an object: "constructor" is a word too. */
+const ENGLISH_IRREGULAR = new Map([['children', 'child'], ['women', 'woman'], ['men', 'man'], ['people', 'person']])
 
 export function englishStem(input: string): string {
   const word = input.toLowerCase().replace(/[’']s$/, '').replace(/[’']$/, '')
-  if (ENGLISH_IRREGULAR[word]) return ENGLISH_IRREGULAR[word]
+  const irregular = ENGLISH_IRREGULAR.get(word)
+  if (irregular) return irregular
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`
   if (word.length > 4 && /(ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2)
   if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1)

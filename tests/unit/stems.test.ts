@@ -26,6 +26,7 @@ describe('word stems', () => {
       expect(new Set(forms.map(englishStem)), forms.join(', ')).toHaveLength(1)
     }
     expect(englishStem('status')).toBe('status')
+    expect(englishStem('constructor')).toBe('constructor')
     expect(englishStem('exploitation')).not.toBe(englishStem('exploitative'))
   })
 
