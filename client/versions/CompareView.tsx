@@ -163,6 +163,15 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
                   </p>
                 )
               })}
+              {(['changed', 'added', 'deleted'] as const).some((k) => summary.definitions[k].length > 0) && (
+                <p data-testid="summary-definitions">
+                  <strong>{t('compare.definitions')}:</strong>{' '}
+                  {(['changed', 'added', 'deleted'] as const)
+                    .filter((k) => summary.definitions[k].length > 0)
+                    .map((k) => t(`compare.definitions.${k}`, { terms: summary.definitions[k].map((term) => t('compare.term', { term })).join(', ') }))
+                    .join(' · ')}
+                </p>
+              )}
               {summary.titleChanged && <p>{t('compare.titleChanged')}</p>}
               {summary.preambleChanged && <p>{t('compare.preambleChanged')}</p>}
               {summary.conclusionsChanged && <p>{t('compare.conclusionsChanged')}</p>}

@@ -62,6 +62,32 @@ export function definitionIn(chars: string): TermAt | null {
   return m && termAt(chars, m[1], m.index)
 }
 
+/** How deep a block of an article's body stands: a paragraph, a point in it, a sub-point in that. */
+export const BLOCK_DEPTH = { clause: 0, point: 1, subpoint: 2 } as const
+
+/**
+ * Goes through an article's blocks with the definition each is part of: in an article of
+ * definitions, an item defining a term, and the blocks under it («эксплуатация — …, включая: а) …»).
+ * `visit` returns the index of the term whose definition the block is in, or null.
+ */
+export function eachDefinition<T>(
+  blocks: readonly T[],
+  depthOf: (block: T) => number,
+  textOf: (block: T) => string,
+  definitions: boolean,
+  visit: (block: T, definition: TermAt | null, owner: number | null) => number | null,
+): void {
+  let owner: number | null = null
+  let ownerDepth = -1
+  for (const block of blocks) {
+    if (depthOf(block) <= ownerDepth) owner = null
+    const definition = definitions && owner === null ? definitionIn(textOf(block)) : null
+    owner = visit(block, definition, owner)
+    if (definition) ownerDepth = depthOf(block)
+    if (owner === null) ownerDepth = -1
+  }
+}
+
 /** «(далее — уполномоченный орган)», «(далее также – «Агентство»)», "(hereinafter “the Agency”)", "(hereinafter referred to as "the Fund")". */
 const INLINE = /\(\s*(?:далее(?:\s+(?:также|по\s+тексту))?\s*[—–-]\s*[«"„“]?([^()«»"„“”]{1,80}?)[»"“”]?|hereinafter(?:\s+referred\s+to\s+as)?\s*[“"‘']([^”"’'()]{1,80})[”"’'])\s*\)/giu
 

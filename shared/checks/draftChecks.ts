@@ -5,7 +5,7 @@ import { numberArticleBody, numberDocument, type NumberedNode } from '../numberi
 import { placeIdOf, placesOf, type Place } from '../places'
 import { isBodyType, isDivisionType, structuralRank } from '../schema'
 import { xrefNumbers, xrefText } from '../xref'
-import { definitionIn, inlineDefinitions, isDefinitionsArticle, stemLine, termIssues, termUses, type NodeTerms } from './definedTerms'
+import { BLOCK_DEPTH as DEPTH, eachDefinition, inlineDefinitions, isDefinitionsArticle, stemLine, termIssues, termUses, type NodeTerms } from './definedTerms'
 
 /**
  * "Check the draft" («Проверка текста»): what a drafter looks over before a version goes out for
@@ -317,7 +317,8 @@ function scanNode(node: PMNode, language: Language): NodeScan {
       }
     })
     if (blocks.length === 0) found('emptyArticle', textOf(node.child(0), 2), 'heading', '', '', null)
-    definitionsOf(blocks, isDefinitionsArticle(scan.heading, blocks[0]?.text.chars ?? ''), (block, definition, owner) => {
+    const definitions = isDefinitionsArticle(scan.heading, blocks[0]?.text.chars ?? '')
+    eachDefinition(blocks, (block) => DEPTH[block.kind], (block) => block.text.chars, definitions, (block, definition, owner) => {
       const own = definition ? term(block.text, block.kind, block.label, definition, null) : owner
       wordsOf(block.text, block.kind, block.label, own)
       return own
@@ -328,25 +329,6 @@ function scanNode(node: PMNode, language: Language): NodeScan {
     if (quoted.size === 0) blocks.forEach((block) => typedIn(block.text, block.kind, block.label))
   }
   return scan
-}
-
-const DEPTH = { clause: 0, point: 1, subpoint: 2 } as const
-
-/**
- * Goes through an article's blocks with the definition each is part of: in an article of
- * definitions, an item defining a term, and the blocks under it («эксплуатация — …, включая: а) …»).
- * `visit` returns the index of the term whose definition the block is in, or null.
- */
-function definitionsOf(blocks: readonly ListBlock[], definitions: boolean, visit: (block: ListBlock, definition: ReturnType<typeof definitionIn>, owner: number | null) => number | null): void {
-  let owner: number | null = null
-  let ownerDepth = -1
-  for (const block of blocks) {
-    if (DEPTH[block.kind] <= ownerDepth) owner = null
-    const definition = definitions && owner === null ? definitionIn(block.text.chars) : null
-    owner = visit(block, definition, owner)
-    if (definition) ownerDepth = DEPTH[block.kind]
-    if (owner === null) ownerDepth = -1
-  }
 }
 
 type Found = (kind: CheckKind, block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, detail: string, fix: CheckFix | null, at?: number) => void

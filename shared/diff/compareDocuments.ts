@@ -6,6 +6,7 @@ import { matchById, readingOrder, type Matching } from './match'
 import { movedItems, type KindMatching } from './moves'
 import { diffArticle } from './articles'
 import { diffDivision } from './divisions'
+import { definitionChanges } from './definitions'
 import { diffParagraphs } from './paragraphs'
 import { textDiff } from './textDiff'
 import { traceProvenance } from './provenance'
@@ -57,7 +58,7 @@ export function compareDocuments(before: DocJSON, after: DocJSON, language: Lang
   const title = textDiff(old.title, now.title)
   const preamble = diffParagraphs(old.preamble, now.preamble)
   const conclusions = diffParagraphs(old.conclusions, now.conclusions)
-  const summary = summarize(title, preamble, conclusions, articles, { parts, chapters, sections })
+  const summary = { ...summarize(title, preamble, conclusions, articles, { parts, chapters, sections }), definitions: definitionChanges(old, now) }
   return { language, title, preamble, structure: items, articles, parts, chapters, sections, conclusions, summary }
 }
 

@@ -16,7 +16,7 @@ export function summarize(
   conclusions: TextDiff[],
   articles: ArticleDiff[],
   divisions: { parts: DivisionDiff[]; chapters: DivisionDiff[]; sections: DivisionDiff[] },
-): DiffSummary {
+): Omit<DiffSummary, 'definitions'> {
   const count = <T>(items: T[], test: (item: T) => boolean) => items.reduce((n, item) => n + (test(item) ? 1 : 0), 0)
   const same = (a: ArticleDiff) => a.status === 'unchanged' && !a.moved
   const changed = (paragraphs: TextDiff[]) => paragraphs.some((p) => p.status !== 'unchanged')

@@ -128,6 +128,15 @@ export interface DiffSummary {
   preambleChanged: boolean
   /** The conclusions were added, deleted or reworded. */
   conclusionsChanged: boolean
+  /** The terms whose definitions (a definitions article's items) were added, deleted or reworded. */
+  definitions: DefinitionChanges
+}
+
+/** Terms, as written in the version after (deleted ones: before), in the order of the text. */
+export interface DefinitionChanges {
+  added: string[]
+  deleted: string[]
+  changed: string[]
 }
 
 export interface DocumentDiff {

@@ -388,6 +388,23 @@ describe('versions and comparison in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('names the terms whose definitions were reworded above the articles', async () => {
+    expect(await (await compareRound1WithCurrent()).getByTestId('summary-definitions').count()).toBe(0)
+    await page.keyboard.press('Escape')
+    // “child” now means someone under eighteen or treated as such.
+    const child = page.locator('.legal-text .point').filter({ hasText: /^“child” means/ })
+    await child.click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.type(', or presumed to be so')
+    await page.waitForSelector(SAVED)
+    const view = await compareRound1WithCurrent()
+    expect(await view.getByTestId('summary-definitions').textContent()).toBe('Definitions: reworded: “child”')
+    await page.keyboard.press('Escape')
+    await view.waitFor({ state: 'detached' })
+    expect(errors).toEqual([])
+  })
+
   /** The visible label of a version in the compare selects ("Round 1 — 12 Mar 2025, 10:04"). */
   async function optionLabel(name: string): Promise<string> {
     const labels = await history().getByLabel('From').locator('option').allTextContents()

@@ -49,6 +49,7 @@ describe('compareDocuments: identical versions', () => {
       titleChanged: false,
       preambleChanged: false,
       conclusionsChanged: false,
+      definitions: { added: [], deleted: [], changed: [] },
     })
     expect(diff.structure.map((x) => x.id)).toEqual(['c1', 'a1', 'a2', 'a3', 'a4', 'c2', 'a5', 'a6', 'a7', 'c3', 'a8', 'a9', 'a10'])
     expect(byId(diff, 'a1').blocks).toEqual([

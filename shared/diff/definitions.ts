@@ -1,0 +1,45 @@
+import { BLOCK_DEPTH, eachDefinition, isDefinitionsArticle, stemLine } from '../checks/definedTerms'
+import type { FlatArticle, FlatDocument } from './flatten'
+import type { DefinitionChanges } from './types'
+
+/** A term's definition: the term as written, and the words of its item with the blocks under it. */
+interface Definition {
+  term: string
+  text: string
+}
+
+/**
+ * The terms whose definitions were added, deleted or reworded between two versions (a definitions
+ * article's items: «жертва — …»). A changed definition changes the meaning of every provision
+ * using the term, so the comparison names them above the articles. Terms are matched by their
+ * words' stems («Ребёнок» is «ребенок»), wherever their article now stands.
+ */
+export function definitionChanges(before: FlatDocument, after: FlatDocument): DefinitionChanges {
+  const old = definitionsIn(before)
+  const now = definitionsIn(after)
+  const changes: DefinitionChanges = { added: [], deleted: [], changed: [] }
+  for (const [key, definition] of now) {
+    const was = old.get(key)
+    if (!was) changes.added.push(definition.term)
+    else if (was.text !== definition.text) changes.changed.push(definition.term)
+  }
+  for (const [key, definition] of old) if (!now.has(key)) changes.deleted.push(definition.term)
+  return changes
+}
+
+function definitionsIn(doc: FlatDocument): Map<string, Definition> {
+  const found = new Map<string, Definition>()
+  for (const article of doc.structure) {
+    if (article.kind !== 'article' || !isDefinitionsArticle(article.heading, article.blocks[0]?.text ?? '')) continue
+    const terms: { key: string; definition: Definition }[] = []
+    eachDefinition<FlatArticle['blocks'][number]>(article.blocks, (b) => BLOCK_DEPTH[b.type], (b) => b.text, true, (block, definition, owner) => {
+      const words = block.text.replace(/\s+/g, ' ').trim()
+      if (definition) return terms.push({ key: stemLine(definition.term), definition: { term: definition.term, text: words } }) - 1
+      if (owner !== null) terms[owner].definition.text += `\n${words}`
+      return owner
+    })
+    // The first definition of a term is the one in force (a second is a slip Check the text finds).
+    for (const { key, definition } of terms) if (!found.has(key)) found.set(key, definition)
+  }
+  return found
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { compareDocuments } from '../../shared/diff'
+import { createBuilders } from '../../shared/seed/builders'
+import { sampleLaw } from '../../shared/seed/modelLaw'
+import type { DocJSON } from '../../shared/schema'
+
+const b = createBuilders('d')
+const definitions = (items: DocJSON[]) => b.article('Основные понятия', [b.clause('Для целей настоящего Закона используются следующие основные понятия:'), ...items])
+
+describe('comparing versions: definitions', () => {
+  it('names the terms whose definitions were added, deleted or reworded, a reworded sub-point included; not those merely moved or respaced', () => {
+    const before = b.law('Закон', [], [
+      b.article('Цели', [b.clause('Текст.')]),
+      definitions([
+        b.point('торговля людьми — вербовка человека;'),
+        b.point('эксплуатация — использование человека, включая:'),
+        b.subpoint('сексуальную эксплуатацию;'),
+        b.subpoint('принудительный труд;'),
+        b.point('жертва — лицо, пострадавшее от преступления;'),
+        b.point('ребенок — лицо моложе 18 лет.'),
+      ]),
+    ])
+    const after = b.law('Закон', [], [
+      definitions([
+        b.point('ребенок — лицо  моложе 18 лет;'),
+        b.point('Торговля людьми — вербовка человека;'),
+        b.point('эксплуатация — использование человека, включая:'),
+        b.subpoint('сексуальную эксплуатацию;'),
+        b.subpoint('принудительный труд или услуги;'),
+        b.point('вербовщик — лицо, вербующее других.'),
+      ]),
+      b.article('Цели', [b.clause('Текст.')]),
+    ])
+    // «Торговля людьми» capitalised is the same term reworded; the child's, only respaced and re-punctuated, changed in its mark.
+    expect(compareDocuments(before, after, 'ru').summary.definitions).toEqual({ added: ['вербовщик'], deleted: ['жертва'], changed: ['ребенок', 'Торговля людьми', 'эксплуатация'] })
+  })
+
+  it('finds none between two identical versions of the sample law, in either language, and none where nothing defines terms', () => {
+    for (const language of ['ru', 'en'] as const) expect(compareDocuments(sampleLaw(language), sampleLaw(language), language).summary.definitions).toEqual({ added: [], deleted: [], changed: [] })
+    const plain = b.law('Закон', [], [b.article('Цели', [b.clause('жертва — лицо.')])])
+    expect(compareDocuments(plain, b.law('Закон', [], [b.article('Цели', [b.clause('жертва — иное лицо.')])]), 'ru').summary.definitions).toEqual({ added: [], deleted: [], changed: [] })
+  })
+})
