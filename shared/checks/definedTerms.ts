@@ -34,7 +34,7 @@ export interface NodeTerms {
 
 /** An article of definitions: by its heading (not «Участие понятых», "Terms of office"), or by the words introducing its list. */
 const DEFINITIONS_HEADING = /поняти[еяй]|термин|определени|definition|meaning|interpretation|use of terms|terms used/i
-const DEFINITIONS_INTRO = /следующие\s+(основные\s+)?(понятия|термины|определения)|(понятия|термины)[^:]*(используются|применяются|означают)|following\s+(terms|expressions|words|definitions)|(terms|expressions|words)\s+(used|have)\b|\bmeanings?\s+(given|assigned|set\s+out)/i
+const DEFINITIONS_INTRO = /следующие\s+(основные\s+)?(понятия|термины|определения)|(понятия|термины)[^:]{0,200}?(используются|применяются|означают)|following\s+(terms|expressions|words|definitions)|(terms|expressions|words)\s+(used|have)\b|\bmeanings?\s+(given|assigned|set\s+out)/i
 
 export function isDefinitionsArticle(heading: string, firstBlock: string): boolean {
   return DEFINITIONS_HEADING.test(heading) || DEFINITIONS_INTRO.test(firstBlock.trim())
