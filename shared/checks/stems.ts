@@ -80,8 +80,11 @@ function dropFleetingVowel(stem: string): string {
   return (v === 'о' || v === 'е') && !RU_VOWELS.includes(a) && !RU_VOWELS.includes(b) && b !== 'й' && a !== 'й' ? stem.slice(0, -2) + b : stem
 }
 
-/** A Map, not an object: "constructor" is a word too. */
-const ENGLISH_IRREGULAR = new Map([['children', 'child'], ['women', 'woman'], ['men', 'man'], ['people', 'person']])
+/**
+ * A Map, not an object: "constructor" is a word too. Each stem is its word's start but for the last
+ * two letters, as every stem here is (definedTerms.ts looks for that start before making stems).
+ */
+const ENGLISH_IRREGULAR = new Map([['children', 'child'], ['women', 'woman'], ['men', 'man']])
 
 export function englishStem(input: string): string {
   const word = input.toLowerCase().replace(/[’']s$/, '').replace(/[’']$/, '')
