@@ -1,4 +1,4 @@
-import { stemsOf } from './stems'
+import { stemsOf, SUPPLETIVE_STEMS } from './stems'
 
 /**
  * Defined terms: those of a definitions article («Основные понятия», "Definitions") — «торговля
@@ -123,7 +123,8 @@ function leadOf(term: string): string {
   let lead = leads.get(term)
   if (lead === undefined) {
     const first = term.trim().split(' ', 1)[0]
-    leads.set(term, (lead = first.slice(0, Math.max(1, first.length - 2))))
+    // «ребенок» is used as «детей» too: nothing of it to look for first.
+    leads.set(term, (lead = SUPPLETIVE_STEMS.has(first) ? '' : first.slice(0, Math.max(1, first.length - 2))))
   }
   return lead
 }

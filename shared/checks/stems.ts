@@ -52,8 +52,17 @@ function regionAfter(word: string, start: number): number {
   return word.length
 }
 
+/** Plurals from another root: «дети» are «ребенок», «люди» are «человек» («торговля людьми»). */
+const RUSSIAN_SUPPLETIVE = new Map([
+  ...['дети', 'детей', 'детям', 'детьми', 'детях'].map((w) => [w, 'ребенок'] as const),
+  ...['люди', 'людей', 'людям', 'людьми', 'людях'].map((w) => [w, 'человек'] as const),
+])
+
+/** Stems whose words also have forms from another root: a term's start cannot be looked for in the text before its stems are made. */
+export const SUPPLETIVE_STEMS: ReadonlySet<string> = new Set(['ребенок', 'человек'].map((w) => russianStem(w)))
+
 export function russianStem(input: string): string {
-  const word = input.toLowerCase().replace(/ё/g, 'е')
+  const word = RUSSIAN_SUPPLETIVE.get(input.toLowerCase()) ?? input.toLowerCase().replace(/ё/g, 'е')
   const first = [...word].findIndex((c) => RU_VOWELS.includes(c))
   if (first < 0) return word
   const rv = first + 1
