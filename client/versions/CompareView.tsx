@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { DocumentComparison } from '../../shared/api'
 import { CONCLUSIONS_PLACE, PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
-import { comparativeTable, groupRegrouped, isChange, withoutRow, type ArticleDiff, type DivisionDiff, type DocumentDiff, type RegroupedRun } from '../../shared/diff'
+import { comparativeTable, definitionChangesLine, groupRegrouped, isChange, withoutRow, type ArticleDiff, type DivisionDiff, type DocumentDiff, type RegroupedRun } from '../../shared/diff'
 import { api } from '../api/http'
 import { useI18n } from '../i18n/i18n'
 import { FormError } from '../ui/Field'
@@ -109,6 +109,7 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
 
   const title = comparison ? `${sideName(comparison.from, t, time)} → ${sideName(comparison.to, t, time)}` : t('compare.title')
   const summary = comparison?.diff.summary
+  const definitions = summary && definitionChangesLine(summary.definitions, ui)
 
   return (
     <Overlay
@@ -163,13 +164,9 @@ export function CompareView({ docId, from, to, onClose }: { docId: string; from:
                   </p>
                 )
               })}
-              {(['changed', 'added', 'deleted'] as const).some((k) => summary.definitions[k].length > 0) && (
+              {definitions && (
                 <p data-testid="summary-definitions">
-                  <strong>{t('compare.definitions')}:</strong>{' '}
-                  {(['changed', 'added', 'deleted'] as const)
-                    .filter((k) => summary.definitions[k].length > 0)
-                    .map((k) => t(`compare.definitions.${k}`, { terms: summary.definitions[k].map((term) => t('compare.term', { term })).join(', ') }))
-                    .join(' · ')}
+                  <strong>{definitions.label}:</strong> {definitions.text}
                 </p>
               )}
               {summary.titleChanged && <p>{t('compare.titleChanged')}</p>}

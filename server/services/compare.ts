@@ -1,6 +1,6 @@
 import { CONCLUSIONS_PLACE, PREAMBLE_PLACE, TITLE_PLACE } from '../../shared/places'
 import { CURRENT, type ComparativeTableFormat, type ComparedSide, type DocumentComparison, type OrganizationSummary, type ProposalReason } from '../../shared/api'
-import { compareDocuments, comparativeTable, type DocumentDiff } from '../../shared/diff'
+import { compareDocuments, comparativeTable, definitionChangesLine, type DocumentDiff } from '../../shared/diff'
 import type { Language } from '../../shared/language'
 import { documentDateTime } from '../../shared/dates'
 import type { DocJSON } from '../../shared/schema'
@@ -170,6 +170,7 @@ export function comparativeTableFile(
   const comparison = compareVersions(deps, doc, from, to)
   const rows = comparativeTable(comparison.diff, comparison.organizations, justification ? comparison.reasons : {})
   const language = doc.language
-  const subtitle = [`${WORDS[language].draft}: ${doc.title}`, `${sideLabel(comparison.from, language)} → ${sideLabel(comparison.to, language)}`]
+  const definitions = definitionChangesLine(comparison.diff.summary.definitions, language)
+  const subtitle = [`${WORDS[language].draft}: ${doc.title}`, `${sideLabel(comparison.from, language)} → ${sideLabel(comparison.to, language)}`, ...(definitions ? [`${definitions.label}: ${definitions.text}`] : [])]
   return comparativeTableDownload(rows, { language, subtitle, justification }, format, comparativeTableName(doc.title, comparison.from, comparison.to, language))
 }

@@ -1,4 +1,5 @@
 import { BLOCK_DEPTH, eachDefinition, isDefinitionsArticle, stemLine } from '../checks/definedTerms'
+import type { Language } from '../language'
 import type { FlatArticle, FlatDocument } from './flatten'
 import type { DefinitionChanges } from './types'
 
@@ -42,4 +43,19 @@ function definitionsIn(doc: FlatDocument): Map<string, Definition> {
     for (const { key, definition } of terms) if (!found.has(key)) found.set(key, definition)
   }
   return found
+}
+
+const WORDS: Record<Language, { definitions: string; changed: string; added: string; deleted: string; quoted: (term: string) => string }> = {
+  en: { definitions: 'Definitions', changed: 'reworded', added: 'added', deleted: 'deleted', quoted: (term) => `“${term}”` },
+  ru: { definitions: 'Определения', changed: 'изменены', added: 'добавлены', deleted: 'исключены', quoted: (term) => `«${term}»` },
+}
+
+/**
+ * What the comparison and the comparative table say of the definitions: «Определения» and
+ * «изменены: «ребенок» · добавлены: «вербовщик»»; null when none changed.
+ */
+export function definitionChangesLine(changes: DefinitionChanges, language: Language): { label: string; text: string } | null {
+  const w = WORDS[language]
+  const parts = (['changed', 'added', 'deleted'] as const).filter((k) => changes[k].length > 0).map((k) => `${w[k]}: ${changes[k].map(w.quoted).join(', ')}`)
+  return parts.length > 0 ? { label: w.definitions, text: parts.join(' · ') } : null
 }

@@ -12,6 +12,7 @@ export type {
   TextDiff,
 } from './types'
 export { compareDocuments } from './compareDocuments'
+export { definitionChangesLine } from './definitions'
 export { diffText } from './wordDiff'
 export { tokenize } from './tokenize'
 export { comparativeTable, isChange, withoutRow, type ComparativeRow, type ProposersByArticle, type WordingLine } from './comparativeTable'

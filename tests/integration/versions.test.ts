@@ -11,7 +11,7 @@ import { unpackDiff } from '../../shared/diff/wire'
 import type { DocJSON } from '../../shared/schema'
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../helpers/server'
 import { createCast, createDocument, shareWithCast, type Account, type Cast } from '../helpers/accounts'
-import { connectClient, contentOf, nthElement, textField, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+import { connectClient, contentOf, elementText, nthElement, textField, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
 import { waitFor } from '../helpers/waitFor'
 import { readZipEntry } from '../helpers/zip'
 import { documentDateTime } from '../../shared/dates'
@@ -217,6 +217,22 @@ describe('versions: save, list, compare, checkpoints and restore on the real ser
     expect(xml).toContain('Scope of this Law')
 
     expect((await cast.reviewer.api(`${base}&format=pdf`)).status).toBe(400)
+  })
+
+  it('names the reworded definitions under the comparative table’s heading, and in the comparison’s summary', async () => {
+    const id = await newDraft()
+    const round1 = await save(cast.owner, id, 'Round 1')
+    const drafter = await connect(cast.drafter, id)
+    let child = 0
+    while (!elementText(drafter.ydoc, 'point', child).startsWith('“child” means')) child++
+    const words = nthElement(drafter.ydoc, 'point', child).get(0) as Y.XmlText
+    words.insert(words.length - 1, ', or presumed to be so')
+    await waitSaved(drafter)
+    expect((await compare(cast.reviewer, id, round1.id, 'current')).diff.summary.definitions).toEqual({ added: [], deleted: [], changed: ['child'] })
+    const base = `/api/documents/${id}/comparative-table?from=${round1.id}&to=current`
+    expect(await (await cast.reviewer.api(`${base}&format=html`)).text()).toContain('<p class="subtitle">Definitions: reworded: “child”</p>')
+    const xml = readZipEntry(new Uint8Array(await (await cast.reviewer.api(`${base}&format=docx`)).arrayBuffer()), 'word/document.xml')
+    expect(xml).toContain('Definitions: reworded: “child”')
   })
 
   it('says in the comparative table who proposed each change, and adds a Justification column when asked (empty: nothing was proposed)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareDocuments } from '../../shared/diff'
+import { compareDocuments, definitionChangesLine } from '../../shared/diff'
 import { createBuilders } from '../../shared/seed/builders'
 import { sampleLaw } from '../../shared/seed/modelLaw'
 import type { DocJSON } from '../../shared/schema'
@@ -32,7 +32,12 @@ describe('comparing versions: definitions', () => {
       b.article('Цели', [b.clause('Текст.')]),
     ])
     // «Торговля людьми» capitalised is the same term reworded; the child's, only respaced and re-punctuated, changed in its mark.
-    expect(compareDocuments(before, after, 'ru').summary.definitions).toEqual({ added: ['вербовщик'], deleted: ['жертва'], changed: ['ребенок', 'Торговля людьми', 'эксплуатация'] })
+    const changes = compareDocuments(before, after, 'ru').summary.definitions
+    expect(changes).toEqual({ added: ['вербовщик'], deleted: ['жертва'], changed: ['ребенок', 'Торговля людьми', 'эксплуатация'] })
+    // As the comparison and the comparative table say it, in either language.
+    expect(definitionChangesLine(changes, 'ru')).toEqual({ label: 'Определения', text: 'изменены: «ребенок», «Торговля людьми», «эксплуатация» · добавлены: «вербовщик» · исключены: «жертва»' })
+    expect(definitionChangesLine({ added: [], deleted: [], changed: ['child'] }, 'en')).toEqual({ label: 'Definitions', text: 'reworded: “child”' })
+    expect(definitionChangesLine({ added: [], deleted: [], changed: [] }, 'en')).toBeNull()
   })
 
   it('finds none between two identical versions of the sample law, in either language, and none where nothing defines terms', () => {
