@@ -90,8 +90,8 @@ export function eachDefinition<T>(
   }
 }
 
-/** «(далее — уполномоченный орган)», «(далее также – «Агентство»)», "(hereinafter “the Agency”)", "(hereinafter referred to as "the Fund")". */
-const INLINE = /\(\s*(?:далее(?:\s+(?:также|по\s+тексту))?\s*[—–-]\s*[«"„“]?([^()«»"„“”]{1,80}?)[»"“”]?|hereinafter(?:\s+referred\s+to\s+as)?\s*[“"‘']([^”"’'()]{1,80})[”"’'])\s*\)/giu
+/** «(далее — уполномоченный орган)», «(далее также – «Агентство»)», "(hereinafter “the Agency”)", "(hereinafter referred to as "the Fund")", "(the “Agency”)". */
+const INLINE = /\(\s*(?:далее(?:\s+(?:также|по\s+тексту))?\s*[—–-]\s*[«"„“]?([^()«»"„“”]{1,80}?)[»"“”]?|(?:hereinafter(?:\s+referred\s+to\s+as)?\s*|the\s+)[“"‘']([^”"’'()]{1,80})[”"’'])\s*\)/giu
 
 /** The terms a block's words introduce as they go, each with the parenthesis that does it. */
 export function inlineDefinitions(chars: string): (TermAt & { end: number; start: number })[] {

@@ -224,12 +224,13 @@ describe('checking a draft', () => {
       b.article('Assistance', [
         b.clause('The National Referral Agency (hereinafter “the Agency”) assists victims and their children.'),
         b.clause('The Trust Fund (hereinafter referred to as "the Fund") is established.'),
-        b.clause('The Agency’s report is public.'),
+        b.clause('The Agency’s report is public. The Anti-Trafficking Council (the “Council”) advises it.'),
       ]),
     ])
     expect(brief(check(law, 'en'))).toEqual([
       ['unusedTerm', 'Article 1.', '(c)', 'exploitation'],
       ['unusedTerm', 'Article 2.', '2.', 'Fund'],
+      ['unusedTerm', 'Article 2.', '3.', 'Council'],
     ])
     // Not every article with a dash in its points defines terms.
     expect(check(b.law('Law', [], [
