@@ -313,15 +313,12 @@ export const ProposalText = z
 export const MENTIONS_MAX = 20
 
 /**
- * The people a comment mentions ("@Name" in its words): ids of people who may open the draft (GET
- * …/people). One whose "@Name" is no longer in the words is not kept.
+ * Whom a comment mentions, by id: in `mentions` people ("@Name" in its words) who may open the
+ * draft (GET …/people); in `mentionedOrganizations` organizations ("@MoJ": their short name, else
+ * their name) of such people, each addressing all of its people. One whose "@…" is no longer in the
+ * words is not kept.
  */
-const Mentions = z.array(z.string().min(1).max(64)).max(MENTIONS_MAX).default([])
-/**
- * The organizations a comment mentions ("@MoJ": their short name, else their name): each the
- * organization of someone who may open the draft; it addresses all of them.
- */
-const OrganizationMentions = z.array(z.string().min(1).max(64)).max(MENTIONS_MAX).default([])
+const MentionedIds = z.array(z.string().min(1).max(64)).max(MENTIONS_MAX).default([])
 
 /**
  * POST /api/documents/:id/threads: a thread on a passage (anchor) or on a whole article (anchor
@@ -331,8 +328,8 @@ export const CreateThreadInput = z.object({
   articleId: z.string().min(1).max(64),
   anchor: z.object({ start: EncodedPosition, end: EncodedPosition }).nullable().default(null),
   body: CommentBody,
-  mentions: Mentions,
-  mentionedOrganizations: OrganizationMentions,
+  mentions: MentionedIds,
+  mentionedOrganizations: MentionedIds,
   proposal: ProposalText.optional(),
 })
 export type CreateThreadInput = z.input<typeof CreateThreadInput>
@@ -340,7 +337,7 @@ export type CreateThreadInput = z.input<typeof CreateThreadInput>
 export type NewThread = z.output<typeof CreateThreadInput>
 
 /** POST …/threads/:threadId/comments (reply) and PATCH …/comments/:commentId (edit). */
-export const CommentInput = z.object({ body: CommentBody, mentions: Mentions, mentionedOrganizations: OrganizationMentions })
+export const CommentInput = z.object({ body: CommentBody, mentions: MentionedIds, mentionedOrganizations: MentionedIds })
 export type CommentInput = z.input<typeof CommentInput>
 /** A comment as the server has it after validation (`mentions` defaulted). */
 export type CommentWrite = z.output<typeof CommentInput>

@@ -114,7 +114,7 @@ export function sinceLastVisit(since: string | null, me: string, records: DraftR
   return {
     since,
     places: [...edited.values()].sort((a, b) => at(a) - at(b)),
-    organizations: [...organizations.values()].sort((a, b) => (a.shortName || a.name).localeCompare(b.shortName || b.name)),
+    organizations: [...organizations.values()].sort(byShortName),
     comments: fresh.map((c) => c.id),
     threads: [...new Set(fresh.map((c) => c.threadId))],
     decided: threads.filter((t) => t.startedBy === me && decidedByOthers(t, me, since)).map((t) => t.id),
@@ -137,7 +137,7 @@ function agreementSince(proposals: readonly ProposalStamp[], since: string, me: 
   }
   return {
     events: events.sort((a, b) => a.at.localeCompare(b.at)),
-    positions: [...positions.values()].sort((a, b) => (a.shortName || a.name).localeCompare(b.shortName || b.name)),
+    positions: [...positions.values()].sort(byShortName),
   }
 }
 
@@ -151,4 +151,9 @@ function decidedByOthers(t: ThreadStamp, me: string, since: string): boolean {
 function newestBy(versions: readonly VersionStamp[], at: string): VersionStamp | null {
   const best = versions.reduce<VersionStamp | null>((found, v) => (v.createdAt <= at && (!found || v.createdAt > found.createdAt) ? v : found), null)
   return best && { id: best.id, name: best.name, createdAt: best.createdAt }
+}
+
+/** Organizations in the order of the names the line shows: the short name, else the name. */
+function byShortName(a: OrganizationSummary, b: OrganizationSummary): number {
+  return (a.shortName || a.name).localeCompare(b.shortName || b.name)
 }

@@ -362,7 +362,7 @@ export class CommentsController {
   async submit(body: string, mentions: MentionIds, proposal?: string): Promise<void> {
     const composer = this.snapshot.composer
     if (!composer) return
-    const words = { body, mentions: mentions.people, mentionedOrganizations: mentions.organizations }
+    const words = commentWords(body, mentions)
     const input =
       composer.kind === 'passage'
         ? { articleId: composer.passage.articleId, anchor: composer.passage.anchor, ...words, ...(proposal !== undefined ? { proposal } : {}) }
@@ -383,11 +383,11 @@ export class CommentsController {
   }
 
   async reply(threadId: string, body: string, mentions: MentionIds): Promise<void> {
-    this.replace(await api.reply(this.docId, threadId, { body, mentions: mentions.people, mentionedOrganizations: mentions.organizations }))
+    this.replace(await api.reply(this.docId, threadId, commentWords(body, mentions)))
   }
 
   async edit(threadId: string, commentId: string, body: string, mentions: MentionIds): Promise<void> {
-    this.replace(await api.editComment(this.docId, threadId, commentId, { body, mentions: mentions.people, mentionedOrganizations: mentions.organizations }))
+    this.replace(await api.editComment(this.docId, threadId, commentId, commentWords(body, mentions)))
   }
 
   /**
@@ -489,4 +489,9 @@ function selectionOf(editor: Editor): { from: number; to: number } {
   }
   const { from, to } = editor.state.selection
   return { from, to }
+}
+
+/** A comment's words and whom they mention, as the API takes them. */
+function commentWords(body: string, mentions: MentionIds): { body: string; mentions: string[]; mentionedOrganizations: string[] } {
+  return { body, mentions: mentions.people, mentionedOrganizations: mentions.organizations }
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { OrganizationSummary } from '../../shared/api'
 import type { VisitView } from '../../shared/visit'
 import { dateFormat } from '../i18n/dates'
 import { useI18n } from '../i18n/i18n'
@@ -34,7 +35,7 @@ export function SinceLastVisit({ visit, onJump, onShowComments, onShowActivity, 
   const live = visit.places.filter((p) => !p.deleted)
   const named = live.slice(0, NAMED)
   const more = visit.places.length - named.length
-  const orgs = visit.organizations.map((o) => o.shortName || o.name).join(', ')
+  const orgs = shortNames(visit.organizations)
   return (
     <div className="notice since-last-visit" role="status" data-testid="since-last-visit">
       <span>
@@ -61,7 +62,7 @@ export function SinceLastVisit({ visit, onJump, onShowComments, onShowActivity, 
             {t('visit.agreement', {
               what: [
                 ...agreement.events.map((e) => t(`visit.agreement.${e.kind}`, { name: versionName(e.version, t) })),
-                ...(agreement.positions.length > 0 ? [t('visit.agreement.positions', { orgs: agreement.positions.map((o) => o.shortName || o.name).join(', ') })] : []),
+                ...(agreement.positions.length > 0 ? [t('visit.agreement.positions', { orgs: shortNames(agreement.positions) })] : []),
               ].join('; '),
             })}
           </span>
@@ -92,4 +93,9 @@ export function SinceLastVisit({ visit, onJump, onShowComments, onShowActivity, 
       </button>
     </div>
   )
+}
+
+/** "MoJ, MoI": organizations by short name, else name. */
+function shortNames(organizations: readonly OrganizationSummary[]): string {
+  return organizations.map((o) => o.shortName || o.name).join(', ')
 }

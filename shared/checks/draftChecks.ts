@@ -144,7 +144,7 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
   const numbers = xrefNumbers(numbered)
   // What a typed "Article 4" or "Chapter II" names now, to offer it as a cross-reference.
   const byNumber = new Map(numbered.flatMap((n) => (n.id && (n.kind === 'article' || n.kind === 'chapter') ? [[`${n.kind}:${n.num.toLowerCase()}`, n.id] as const] : [])))
-  const places = new Map(placesOf(doc, language).map((p) => [p.id, p]))
+  const placed = placedScans(doc, language)
   const issues: DraftIssue[] = []
   const counts = new Map<string, number>()
   const headings = new Map<string, string>()
@@ -155,18 +155,12 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
     const n = counts.get(base) ?? 0
     counts.set(base, n + 1)
     const fix = f.fix && { ...f.fix, from: f.fix.from + offset, to: f.fix.to + offset }
-    issues.push({ key: `${base}:${n}`, kind: f.kind, place: { id: place.id, kind: place.kind, label: place.label, heading: place.heading }, blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, detail: f.detail, fix })
+    issues.push({ key: `${base}:${n}`, kind: f.kind, place: placeRef(place), blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, detail: f.detail, fix })
   }
-  const words: { scan: NodeScan; place: Place; offset: number }[] = []
   const emptyDivision = (d: (typeof waiting)[number]) =>
     add(d.place, d.offset, { kind: 'emptyDivision', blockKind: 'heading', blockLabel: '', blockKey: 'heading', at: endOf(textOf(d.node, 1)), detail: '', fix: null })
-  doc.forEach((node, offset) => {
-    const placeId = placeIdOf(node.type.name, node.attrs.id)
-    const place = placeId ? places.get(placeId) : undefined
-    if (!place) return
-    const scan = scanOf(node, language)
+  for (const { node, scan, place, offset } of placed) {
     for (const f of scan.findings) add(place, offset, f)
-    words.push({ scan, place, offset })
     const rank = structuralRank(node.type.name)
     if (rank > 0 || node.type.name === 'article' || node.type.name === 'conclusions') {
       const closed = node.type.name === 'article' ? [] : waiting.filter((d) => node.type.name === 'conclusions' || d.rank <= rank)
@@ -189,15 +183,15 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
       if (first) add(place, offset, { kind: 'duplicateHeading', blockKind: 'heading', blockLabel: '', blockKey: 'heading', at: endOf(heading), detail: first, fix: null })
       else headings.set(scan.heading, place.label)
     }
-  })
+  }
   waiting.forEach(emptyDivision)
-  for (const t of termIssues(words.map((w) => w.scan.words))) {
-    const { scan, place, offset } = words[t.node]
+  for (const t of termIssues(placed.map((p) => p.scan.words))) {
+    const { scan, place, offset } = placed[t.node]
     const finding = scan.termFindings[t.term]
     if (t.kind !== 'termBeforeIntroduced') add(place, offset, { ...finding, kind: t.kind, fix: null })
     else {
       // Shown where it is first used: that is where the text should introduce it.
-      const use = words[t.usedAt.node]
+      const use = placed[t.usedAt.node]
       add(use.place, use.offset, { ...use.scan.pieceFindings[t.usedAt.piece], kind: t.kind, detail: finding.detail, fix: null })
     }
   }
@@ -220,19 +214,27 @@ export interface DefinedTerm {
 
 /** The terms the law defines, in the order of the text: a definitions article's and those introduced in provisions («(далее — …)»). */
 export function definedTermsOf(doc: PMNode, language: Language): DefinedTerm[] {
+  const placed = placedScans(doc, language)
+  return termUses(placed.map((p) => p.scan.words)).map(({ node, term, uses }) => {
+    const { scan, place, offset } = placed[node]
+    const f = scan.termFindings[term]
+    return { key: `${place.id}:${f.blockKey}:${term}`, term: f.detail, place: placeRef(place), blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, uses }
+  })
+}
+
+/** Each top-level node that is a place (the title, the preamble, a heading, an article, the conclusions), with its scan. */
+function placedScans(doc: PMNode, language: Language): { node: PMNode; scan: NodeScan; place: Place; offset: number }[] {
   const places = new Map(placesOf(doc, language).map((p) => [p.id, p]))
-  const nodes: { scan: NodeScan; place: Place; offset: number }[] = []
+  const placed: { node: PMNode; scan: NodeScan; place: Place; offset: number }[] = []
   doc.forEach((node, offset) => {
     const placeId = placeIdOf(node.type.name, node.attrs.id)
     const place = placeId ? places.get(placeId) : undefined
-    if (place) nodes.push({ scan: scanOf(node, language), place, offset })
+    if (place) placed.push({ node, scan: scanOf(node, language), place, offset })
   })
-  return termUses(nodes.map((n) => n.scan.words)).map(({ node, term, uses }) => {
-    const { scan, place, offset } = nodes[node]
-    const f = scan.termFindings[term]
-    return { key: `${place.id}:${f.blockKey}:${term}`, term: f.detail, place: { id: place.id, kind: place.kind, label: place.label, heading: place.heading }, blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, uses }
-  })
+  return placed
 }
+
+const placeRef = (place: Place): DraftIssue['place'] => ({ id: place.id, kind: place.kind, label: place.label, heading: place.heading })
 
 /** A top-level node's scan: an article's kept while it is unchanged. */
 function scanOf(node: PMNode, language: Language): NodeScan {

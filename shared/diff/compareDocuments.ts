@@ -58,7 +58,7 @@ export function compareDocuments(before: DocJSON, after: DocJSON, language: Lang
   const title = textDiff(old.title, now.title)
   const preamble = diffParagraphs(old.preamble, now.preamble)
   const conclusions = diffParagraphs(old.conclusions, now.conclusions)
-  const summary = { ...summarize(title, preamble, conclusions, articles, { parts, chapters, sections }), definitions: definitionChanges(old, now) }
+  const summary = summarize(title, preamble, conclusions, articles, { parts, chapters, sections }, definitionChanges(old, now))
   return { language, title, preamble, structure: items, articles, parts, chapters, sections, conclusions, summary }
 }
 

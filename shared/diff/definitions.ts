@@ -1,6 +1,6 @@
 import { BLOCK_DEPTH, eachDefinition, isDefinitionsArticle, stemLine } from '../checks/definedTerms'
 import type { Language } from '../language'
-import type { FlatArticle, FlatDocument } from './flatten'
+import type { FlatBlock, FlatDocument } from './flatten'
 import type { DefinitionChanges } from './types'
 
 /** A term's definition: the term as written, and the words of its item with the blocks under it. */
@@ -33,7 +33,7 @@ function definitionsIn(doc: FlatDocument): Map<string, Definition> {
   for (const article of doc.structure) {
     if (article.kind !== 'article' || !isDefinitionsArticle(article.heading, article.blocks[0]?.text ?? '')) continue
     const terms: { key: string; definition: Definition }[] = []
-    eachDefinition<FlatArticle['blocks'][number]>(article.blocks, (b) => BLOCK_DEPTH[b.type], (b) => b.text, true, (block, definition, owner) => {
+    eachDefinition<FlatBlock>(article.blocks, (b) => BLOCK_DEPTH[b.type], (b) => b.text, true, (block, definition, owner) => {
       const words = block.text.replace(/\s+/g, ' ').trim()
       if (definition) return terms.push({ key: stemLine(definition.term), definition: { term: definition.term, text: words } }) - 1
       if (owner !== null) terms[owner].definition.text += `\n${words}`

@@ -1,4 +1,4 @@
-import type { ArticleDiff, DiffSummary, DivisionCounts, DivisionDiff, TextDiff } from './types'
+import type { ArticleDiff, DefinitionChanges, DiffSummary, DivisionCounts, DivisionDiff, TextDiff } from './types'
 
 /** Counts for the top of the comparison; see DiffSummary for what each count means. */
 function divisionCounts(headings: DivisionDiff[]): DivisionCounts {
@@ -16,7 +16,8 @@ export function summarize(
   conclusions: TextDiff[],
   articles: ArticleDiff[],
   divisions: { parts: DivisionDiff[]; chapters: DivisionDiff[]; sections: DivisionDiff[] },
-): Omit<DiffSummary, 'definitions'> {
+  definitions: DefinitionChanges,
+): DiffSummary {
   const count = <T>(items: T[], test: (item: T) => boolean) => items.reduce((n, item) => n + (test(item) ? 1 : 0), 0)
   const same = (a: ArticleDiff) => a.status === 'unchanged' && !a.moved
   const changed = (paragraphs: TextDiff[]) => paragraphs.some((p) => p.status !== 'unchanged')
@@ -35,5 +36,6 @@ export function summarize(
     titleChanged: title.status !== 'unchanged',
     preambleChanged: changed(preamble),
     conclusionsChanged: changed(conclusions),
+    definitions,
   }
 }
