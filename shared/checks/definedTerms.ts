@@ -1,4 +1,4 @@
-import { stemsOf, SUPPLETIVE_STEMS } from './stems'
+import { eachWord, stemOf, stemsOf, SUPPLETIVE_STEMS } from './stems'
 
 /**
  * Defined terms: those of a definitions article («Основные понятия», "Definitions") — «торговля
@@ -100,6 +100,46 @@ export function inlineDefinitions(chars: string): (TermAt & { end: number; start
     return at ? [{ ...at, start: m.index, end: m.index + m[0].length }] : []
   })
 }
+
+/** Where a text uses one of the terms: `term` is its index in the terms given. */
+export interface TermUse {
+  term: number
+  from: number
+  to: number
+}
+
+/**
+ * Finds the terms' uses in a text, in whatever case and number: runs of whole words whose stems
+ * are a term's, the longest where two start at one word («торговля людьми» before «торговля»),
+ * none overlapping another. A term defined with a capital («Центр», "the Board") is used with one:
+ * «центр», "a board" are words of their own.
+ */
+export function termFinder(terms: readonly string[]): (text: string) => TermUse[] {
+  const byFirst = new Map<string, { term: number; stems: string[]; capital: boolean }[]>()
+  terms.forEach((term, index) => {
+    const stems = stemsOf(term)
+    if (stems.length === 0) return
+    const list = byFirst.get(stems[0]) ?? []
+    list.push({ term: index, stems, capital: isCapital(term) })
+    list.sort((a, b) => b.stems.length - a.stems.length)
+    byFirst.set(stems[0], list)
+  })
+  return (text) => {
+    const words: { from: number; to: number; stem: string }[] = []
+    eachWord(text, (from, to) => words.push({ from, to, stem: stemOf(text.slice(from, to)) }))
+    const uses: TermUse[] = []
+    for (let i = 0; i < words.length; i++) {
+      const found = byFirst.get(words[i].stem)?.find(({ stems, capital }) => (!capital || isCapital(text[words[i].from])) && stems.every((stem, k) => words[i + k]?.stem === stem))
+      if (!found) continue
+      const last = words[i + found.stems.length - 1]
+      uses.push({ term: found.term, from: words[i].from, to: last.to })
+      i += found.stems.length - 1
+    }
+    return uses
+  }
+}
+
+const isCapital = (text: string) => /^\p{Lu}/u.test(text)
 
 /** ' торговл людьм ': a text's stems, padded so that a term's run is found whole words only. */
 export function stemLine(text: string): string {

@@ -4,8 +4,8 @@ import { escapeXml } from './escape'
 import { transliterate } from '../transliterate'
 import { isoDay, versionName, type ExportMeta } from './meta'
 import type { TextPart } from '../xref'
-import { definitionIn, inlineDefinitions, isDefinitionsArticle, type TermAt } from '../checks/definedTerms'
-import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PartNode, type PointNode, type SectionNode, type SubpointNode } from './structure'
+import { definitionIn, inlineDefinitions, isDefinitionsArticle, termFinder, type TermAt, type TermUse } from '../checks/definedTerms'
+import { articlesOf, lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PartNode, type PointNode, type SectionNode, type SubpointNode } from './structure'
 
 /**
  * Akoma Ntoso 3.0 (OASIS LegalDocML) export: an `act` with FRBR metadata, preface, preamble,
@@ -13,7 +13,8 @@ import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, ty
  * conclusions (every paragraph a `<p>`, as the preamble's), valid against the OASIS schema.
  *
  * eIds follow the AKN naming convention (abbreviation + "_" + number, levels joined by "__") and
- * are the same in every language expression of the law, so that expressions can be aligned:
+ * are the same in every language expression of the law, so that expressions can be aligned (the
+ * `<term>`s marking a defined term's uses aside: they follow each language's words):
  * - parts and chapters use their ordinal (`part_1`, `chp_2`), not the displayed Roman numeral;
  *   whatever stands in a part nests in it and carries its prefix (`part_1__chp_2__art_5`);
  * - sections their number within the chapter, under it (`chp_1__sec_2`; `sec_1` before any
@@ -32,7 +33,9 @@ import { lawStructure, type ArticleNode, type ChapterNode, type LawStructure, ty
  * article / the paragraph's list; the importer reads them back to the same flat blocks.
  * Each element also carries the Accord stable id as `GUID`.
  * A defined term is written `<def refersTo="#term_N">` where it is defined (an item of a definitions
- * article, «(далее — …)»), with a `TLCTerm` in the references, as AKN tools mark terms.
+ * article, «(далее — …)»), with a `TLCTerm` in the references, and `<term refersTo="#term_N"
+ * eId="…__term_K">` where the text uses it, in whatever case and number, as AKN tools mark terms:
+ * a definitions article's term throughout the law, one a provision introduces only after it.
  */
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
@@ -103,10 +106,14 @@ function guid(id: string | null, eId: string): string {
   return ` GUID="${attr(id)}"`
 }
 
-/** The terms defined in the law, to their references' eIds, filled as the body is written. */
+/** The terms defined in the law, to their references' eIds, in the order defined. */
 let terms = new Map<string, string>()
 /** Whether the article being written is one of definitions: its items define terms. */
 let inDefinitions = false
+/** The law's terms as `terms` orders them, a finder of their uses, and which ones the text may use so far. */
+let glossary: { names: string[]; find: (text: string) => TermUse[]; usable: Set<number> } | null = null
+/** `<term>`s written so far in each element, for their eIds (`art_5__para_1__term_2`). */
+let termCounts = new Map<string, number>()
 
 /** `term_N`, by the order terms are defined in: the same in every language expression, as the other eIds. */
 function termRef(term: string): string {
@@ -115,42 +122,98 @@ function termRef(term: string): string {
   return eId
 }
 
-/** Words escaped, the terms defined in them (their offsets from `offset`) as `<def>`. */
-function withDefinitions(words: string, offset: number, defined: readonly TermAt[]): string {
+/** The terms a block of text defines: as an item of a definitions article, or in a parenthesis («(далее — …)»). */
+function definedIn(value: string, definitions: boolean): TermAt[] {
+  const definition = definitions ? definitionIn(value) : null
+  return [...(definition ? [definition] : []), ...inlineDefinitions(value)].sort((a, b) => a.from - b.from)
+}
+
+/** Every block of an article's body, in order. */
+function articleBlocks(article: ArticleNode): string[] {
+  return article.paragraphs.flatMap((paragraph) => [
+    ...(paragraph.implicit ? [] : [paragraph.text]),
+    ...paragraph.points.flatMap((point) => [...(point.implicit ? [] : [point.text]), ...point.subpoints.map((s) => s.text)]),
+  ])
+}
+
+function isDefinitions(article: ArticleNode): boolean {
+  const first = article.paragraphs[0]
+  return isDefinitionsArticle(article.heading, (first?.implicit ? first.points[0]?.text : first?.text) ?? '')
+}
+
+/** The law's terms, numbered in the order defined; a definitions article's may be used anywhere, one a provision introduces only after it. */
+function readGlossary(law: LawStructure): void {
+  const lawWide = new Set<string>()
+  const define = (value: string, definitions: boolean) =>
+    definedIn(value, definitions).forEach((t) => {
+      termRef(t.term)
+      if (definitions && !('start' in t)) lawWide.add(t.term)
+    })
+  law.preamble.forEach((value) => define(value, false))
+  for (const { article } of articlesOf(law)) {
+    const definitions = isDefinitions(article)
+    articleBlocks(article).forEach((value) => define(value, definitions))
+  }
+  law.conclusions?.forEach((value) => define(value, false))
+  const names = Array.from(terms.keys())
+  glossary = names.length ? { names, find: termFinder(names), usable: new Set(names.flatMap((name, i) => (lawWide.has(name) ? [i] : []))) } : null
+}
+
+/** What a text marks: the terms it defines, and its uses of the terms the law has defined so far (not inside a definition). */
+type Mark = { tag: 'def'; term: string; from: number; to: number } | { tag: 'term'; term: string; from: number; to: number }
+
+function marksIn(value: string, defined: readonly TermAt[]): Mark[] {
+  const defs: Mark[] = defined.map((t) => ({ tag: 'def', term: t.term, from: t.from, to: t.to }))
+  if (!glossary) return defs
+  const { names, find, usable } = glossary
+  const uses: Mark[] = find(value)
+    .filter((u) => !defined.some((d) => d.from < u.to && u.from < d.to) && (usable.has(u.term) || defined.some((d) => d.term === names[u.term] && d.to <= u.from)))
+    .map((u) => ({ tag: 'term', term: names[u.term], from: u.from, to: u.to }))
+  return [...defs, ...uses].sort((a, b) => a.from - b.from)
+}
+
+/** Words escaped, with the marks that fall wholly within them (their offsets from `offset`); `container` is the eId `<term>`s are numbered under. */
+function withMarks(words: string, offset: number, marks: readonly Mark[], container: string): string {
   let out = ''
   let at = 0
-  for (const term of defined) {
-    const [from, to] = [term.from - offset, term.to - offset]
-    if (from < at || to > words.length) continue
-    out += `${text(words.slice(at, from))}<def refersTo="#${termRef(term.term)}">${text(words.slice(from, to))}</def>`
+  for (const mark of marks) {
+    const [from, to] = [mark.from - offset, mark.to - offset]
+    if (from < at || from < 0 || to > words.length) continue
+    const refersTo = `refersTo="#${termRef(mark.term)}"`
+    const count = (termCounts.get(container) ?? 0) + (mark.tag === 'term' ? 1 : 0)
+    termCounts.set(container, count)
+    const open = mark.tag === 'def' ? `<def ${refersTo}>` : `<term ${refersTo} eId="${container}__term_${count}">`
+    out += `${text(words.slice(at, from))}${open}${text(words.slice(from, to))}</${mark.tag}>`
     at = to
   }
   return out + text(words.slice(at))
 }
 
-/** Inline text: words escaped, a cross-reference as `<ref href="#eId">5</ref>` (AKN 3.0), defined terms as `<def>`. */
-function inline(value: string, parts: TextPart[] | undefined, defined: readonly TermAt[] = []): string {
+/** Inline text: words escaped, a cross-reference as `<ref href="#eId">5</ref>` (AKN 3.0), defined terms as `<def>`, their uses as `<term>`. */
+function inline(value: string, parts: TextPart[] | undefined, container: string, defined: readonly TermAt[] = []): string {
+  const marks = marksIn(value, defined)
   let offset = 0
   return (parts ?? [{ text: value }])
     .map((part) => {
       const from = offset
       offset += part.text.length
-      return part.target === undefined ? withDefinitions(part.text, from, defined) : `<ref href="#\u0001${part.target.replace(/\u0001/g, '')}\u0001">${text(part.text)}</ref>`
+      return part.target === undefined ? withMarks(part.text, from, marks, container) : `<ref href="#\u0001${part.target.replace(/\u0001/g, '')}\u0001">${text(part.text)}</ref>`
     })
     .join('')
 }
 
-/** A paragraph of text, with the terms it defines. */
-function p(value: string, indent: string, parts?: TextPart[]): string {
-  const definition = inDefinitions ? definitionIn(value) : null
-  const defined = [...(definition ? [definition] : []), ...inlineDefinitions(value)].sort((a, b) => a.from - b.from)
-  return `${indent}<p>${inline(value, parts, defined)}</p>`
+/** A paragraph of text, with the terms it defines; those it introduces may be used from here on. */
+function p(value: string, indent: string, container: string, parts?: TextPart[]): string {
+  const defined = definedIn(value, inDefinitions)
+  const xml = `${indent}<p>${inline(value, parts, container, defined)}</p>`
+  if (glossary) for (const t of defined) glossary.usable.add(glossary.names.indexOf(t.term))
+  return xml
 }
 
-function numAndHeading(num: string, heading: string | null, indent: string, headingParts?: TextPart[]): string[] {
+function numAndHeading(num: string, heading: string | null, indent: string, container: string, headingParts?: TextPart[]): string[] {
   const out: string[] = []
   if (num) out.push(`${indent}<num>${text(num)}</num>`)
-  if (heading) out.push(`${indent}<heading>${inline(heading, headingParts)}</heading>`)
+  if (heading) out.push(`${indent}<heading>${inline(heading, headingParts, container)}</heading>`)
   return out
 }
 
@@ -158,6 +221,8 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   const law = lawStructure(doc, meta.language)
   eIds = new Map()
   terms = new Map()
+  termCounts = new Map()
+  readGlossary(law)
   const date = isoDay(meta.date)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`meta.date is not an ISO date: ${meta.date}`)
   const exprDate = meta.version ? isoDay(meta.version.createdAt) : date
@@ -216,7 +281,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   push(`      <p class="title"><docTitle>${text(title)}</docTitle></p>`)
   push('    </preface>')
   push('    <preamble>')
-  for (const para of law.preamble) push(p(para, '      '))
+  for (const para of law.preamble) push(p(para, '      ', 'preamble'))
   push('    </preamble>')
   push('    <body>')
   if (law.body.length === 0) {
@@ -225,7 +290,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   }
   for (const item of law.body) lines.push(...bodyXml(item, '', '      '))
   push('    </body>')
-  if (law.conclusions) push('    <conclusions>', ...law.conclusions.map((para) => p(para, '      ')), '    </conclusions>')
+  if (law.conclusions) push('    <conclusions>', ...law.conclusions.map((para) => p(para, '      ', 'conclusions')), '    </conclusions>')
   push('  </act>')
   push('</akomaNtoso>')
   const termLine = ([term, eId]: [string, string]) => `        <TLCTerm eId="${eId}" href="/ontology/term/this.${lang}.${attr(slug(term) || hashName(term))}" showAs="${attr(term)}"/>`
@@ -234,6 +299,8 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   const known = eIds
   eIds = new Map()
   terms = new Map()
+  glossary = null
+  termCounts = new Map()
   // eIds are ASCII from numbers; a target without one (never expected) points at the document.
   return xml.replace(REF_PLACEHOLDER, (_, id: string) => known.get(id) ?? '')
 }
@@ -250,7 +317,7 @@ function partXml(part: PartNode, indent: string): string[] {
   const eId = `part_${part.index}`
   return [
     `${indent}<part eId="${eId}"${guid(part.id, eId)}>`,
-    ...numAndHeading(part.label, part.heading, indent + '  '),
+    ...numAndHeading(part.label, part.heading, indent + '  ', eId),
     ...part.body.flatMap((item) => bodyXml(item, `${eId}__`, indent + '  ')),
     `${indent}</part>`,
   ]
@@ -260,7 +327,7 @@ function chapterXml(chapter: ChapterNode, prefix: string, indent: string): strin
   const eId = `${prefix}chp_${chapter.index}`
   return [
     `${indent}<chapter eId="${eId}"${guid(chapter.id, eId)}>`,
-    ...numAndHeading(chapter.label, chapter.heading, indent + '  '),
+    ...numAndHeading(chapter.label, chapter.heading, indent + '  ', eId),
     ...chapter.articles.flatMap((a) => articleXml(a, `${eId}__`, indent + '  ')),
     ...chapter.sections.flatMap((s) => sectionXml(s, `${eId}__`, indent + '  ')),
     `${indent}</chapter>`,
@@ -271,7 +338,7 @@ function sectionXml(section: SectionNode, prefix: string, indent: string): strin
   const eId = `${prefix}sec_${section.num}`
   return [
     `${indent}<section eId="${eId}"${guid(section.id, eId)}>`,
-    ...numAndHeading(section.label, section.heading, indent + '  '),
+    ...numAndHeading(section.label, section.heading, indent + '  ', eId),
     ...section.articles.flatMap((a) => articleXml(a, `${eId}__`, indent + '  ')),
     `${indent}</section>`,
   ]
@@ -280,10 +347,9 @@ function sectionXml(section: SectionNode, prefix: string, indent: string): strin
 function articleXml(article: ArticleNode, prefix: string, indent: string): string[] {
   const eId = `${prefix}art_${article.num}`
   const inner = indent + '  '
-  const out = [`${indent}<article eId="${eId}"${guid(article.id, eId)}>`, ...numAndHeading(article.label, article.heading, inner, article.headingParts)]
+  const out = [`${indent}<article eId="${eId}"${guid(article.id, eId)}>`, ...numAndHeading(article.label, article.heading, inner, eId, article.headingParts)]
   let lists = 0
-  const first = article.paragraphs[0]
-  inDefinitions = isDefinitionsArticle(article.heading, (first?.implicit ? first.points[0]?.text : first?.text) ?? '')
+  inDefinitions = isDefinitions(article)
   for (const paragraph of article.paragraphs) {
     if (paragraph.implicit) out.push(...listXml(`${eId}__list_${++lists}`, null, paragraph.points, eId, inner))
     else out.push(...paragraphXml(paragraph, eId, inner))
@@ -296,8 +362,8 @@ function articleXml(article: ArticleNode, prefix: string, indent: string): strin
 function paragraphXml(paragraph: ParagraphNode, owner: string, indent: string): string[] {
   const eId = `${owner}__para_${paragraph.num || paragraph.index}`
   const inner = indent + '  '
-  const out = [`${indent}<paragraph eId="${eId}"${guid(paragraph.id, eId)}>`, ...numAndHeading(paragraph.label, null, inner)]
-  if (paragraph.points.length === 0) out.push(`${inner}<content>`, p(paragraph.text, inner + '  ', paragraph.parts), `${inner}</content>`)
+  const out = [`${indent}<paragraph eId="${eId}"${guid(paragraph.id, eId)}>`, ...numAndHeading(paragraph.label, null, inner, eId)]
+  if (paragraph.points.length === 0) out.push(`${inner}<content>`, p(paragraph.text, inner + '  ', eId, paragraph.parts), `${inner}</content>`)
   else out.push(...listXml(`${eId}__list_1`, paragraph.text, paragraph.points, eId, inner, paragraph.parts))
   out.push(`${indent}</paragraph>`)
   return out
@@ -307,7 +373,7 @@ function paragraphXml(paragraph: ParagraphNode, owner: string, indent: string): 
 function listXml(eId: string, intro: string | null, items: (PointNode | SubpointNode)[], owner: string, indent: string, introParts?: TextPart[]): string[] {
   const inner = indent + '  '
   const out = [`${indent}<list eId="${eId}">`]
-  if (intro !== null) out.push(`${inner}<intro>`, p(intro, inner + '  ', introParts), `${inner}</intro>`)
+  if (intro !== null) out.push(`${inner}<intro>`, p(intro, inner + '  ', eId, introParts), `${inner}</intro>`)
   let nested = 1
   for (const item of items) {
     if (item.kind === 'point' && item.implicit) {
@@ -325,9 +391,9 @@ function pointXml(point: PointNode | SubpointNode, owner: string, indent: string
   const number = point.kind === 'subpoint' ? toLetters(point.index, 'en') : String(point.index)
   const eId = `${owner}__point_${number}`
   const inner = indent + '  '
-  const out = [`${indent}<point eId="${eId}"${guid(point.id, eId)}>`, ...numAndHeading(point.label, null, inner)]
+  const out = [`${indent}<point eId="${eId}"${guid(point.id, eId)}>`, ...numAndHeading(point.label, null, inner, eId)]
   if (point.kind === 'point' && point.subpoints.length > 0) out.push(...listXml(`${eId}__list_1`, point.text, point.subpoints, eId, inner, point.parts))
-  else out.push(`${inner}<content>`, p(point.text, inner + '  ', point.parts), `${inner}</content>`)
+  else out.push(`${inner}<content>`, p(point.text, inner + '  ', eId, point.parts), `${inner}</content>`)
   out.push(`${indent}</point>`)
   return out
 }

@@ -146,10 +146,12 @@ describe('Akoma Ntoso export', () => {
   it('names elements with eIds following the naming convention, the same in both languages', () => {
     const en = toAkomaNtoso(sampleLaw('en'), meta('en'))
     const ru = toAkomaNtoso(sampleLaw('ru'), meta('ru'))
-    const eIds = (xml: string) => [...xml.matchAll(/ eId="([^"]+)"/g)].map((m) => m[1])
+    const all = (xml: string) => [...xml.matchAll(/ eId="([^"]+)"/g)].map((m) => m[1])
+    // A term's uses are the language's words: only their own eIds differ between expressions.
+    const eIds = (xml: string) => all(xml).filter((id) => !/__term_\d+$/.test(id))
     expect(eIds(en)).toEqual(eIds(ru))
-    expect(new Set(eIds(en)).size).toBe(eIds(en).length)
-    for (const id of eIds(ru)) expect(id).toMatch(/^[a-z0-9_]+$/)
+    for (const xml of [en, ru]) expect(new Set(all(xml)).size).toBe(all(xml).length)
+    for (const id of [...all(en), ...all(ru)]) expect(id).toMatch(/^[a-z0-9_]+$/)
     expect(en).toContain('<chapter eId="chp_1" GUID="en0001">\n        <num>Chapter I.</num>\n        <heading>General provisions</heading>')
     expect(ru).toContain('<num>Глава 1.</num>')
     expect(en).toContain('<article eId="chp_1__art_1" GUID="en0003">')
@@ -224,9 +226,38 @@ describe('Akoma Ntoso export', () => {
     ]), meta('en'))
     validate(en)
     expect(en).toContain('<p>“<def refersTo="#term_1">child</def>” means a person under eighteen &lt;years&gt;;</p>')
-    expect(en).toContain('<p>The National Agency &amp; Office (hereinafter “the <def refersTo="#term_3">Agency</def>”) helps every child. A “child” is not defined here.</p>')
+    expect(en).toContain('<p>The National Agency &amp; Office (hereinafter “the <def refersTo="#term_3">Agency</def>”) helps every <term refersTo="#term_1" eId="art_2__para_1__term_1">child</term>.')
     expect(en).toContain('<TLCTerm eId="term_3" href="/ontology/term/this.eng.agency" showAs="Agency"/>')
     expect(en.match(/<TLCTerm /g)).toHaveLength(3)
+  })
+
+  it('marks each use of a defined term <term refersTo eId>, in whatever case and number: a definitions article’s throughout, one a provision introduces only after it; valid', () => {
+    const ru = toAkomaNtoso(sampleLaw('ru'), meta('ru'))
+    validate(ru)
+    // Before the definitions article too, in another case, and in a heading (numbered under its element).
+    expect(ru).toContain('<p>Признавая, что <term refersTo="#term_1" eId="preamble__term_1">торговля людьми</term> грубо нарушает')
+    expect(ru).toContain('предупреждения <term refersTo="#term_1" eId="chp_1__art_1__para_1__term_1">торговли людьми</term> и борьбы с ней, защиты <term refersTo="#term_3" eId="chp_1__art_1__para_1__term_2">жертв</term>')
+    expect(ru).toContain('<heading><term refersTo="#term_4" eId="chp_5__art_17__term_1">Дети</term> — <term refersTo="#term_3" eId="chp_5__art_17__term_2">жертвы</term>')
+    // The definition's own term is a <def>, not a use; the other terms its words use are.
+    expect(ru).toContain('<p><def refersTo="#term_3">жертва</def> — физическое лицо, которому причинен вред в результате <term refersTo="#term_1" eId="chp_2__art_4__para_1__point_3__term_1">торговли людьми</term>,')
+    expect(ru).not.toMatch(/<def [^>]*>[^<]*<term|<term [^>]*>[^<]*<def/)
+
+    const b = createBuilders('d')
+    const en = toAkomaNtoso(b.law('Law', ['The Centre (hereinafter “the Centre”) is independent.'], [
+      b.article('Centre and victims', [b.clause('The Centre shall help victims; the Centre’s staff are trained.')]),
+      b.article('Definitions', [b.clause('In this Law:'), b.point('“victim” means a person harmed by trafficking in persons;'), b.point('“trafficking in persons” means a crime.')]),
+      b.article('Reports', [b.clause('The Council (hereinafter “the Board”) reports on every victim’s case. The Board meets; a board of the Centre does not count.')]),
+    ]), meta('en'))
+    validate(en)
+    // "Centre" before the parenthesis introducing it is the long name; after it, and in every later article, a use.
+    expect(en).toContain('<p>The Centre (hereinafter “the <def refersTo="#term_1">Centre</def>”) is independent.</p>')
+    expect(en).toContain('<heading><term refersTo="#term_1" eId="art_1__term_1">Centre</term> and <term refersTo="#term_2" eId="art_1__term_2">victims</term></heading>')
+    expect(en).toContain('<p>The <term refersTo="#term_1" eId="art_1__para_1__term_1">Centre</term> shall help <term refersTo="#term_2" eId="art_1__para_1__term_2">victims</term>; the <term refersTo="#term_1" eId="art_1__para_1__term_3">Centre’s</term> staff')
+    // The longest term at a word: "trafficking in persons", never a shorter one inside it.
+    expect(en).toContain('harmed by <term refersTo="#term_3" eId="art_2__para_1__point_1__term_1">trafficking in persons</term>;</p>')
+    expect(en).toContain('<p>The Council (hereinafter “the <def refersTo="#term_4">Board</def>”) reports on every <term refersTo="#term_2" eId="art_3__para_1__term_1">victim’s</term> case. The <term refersTo="#term_4" eId="art_3__para_1__term_2">Board</term> meets; a board of the <term refersTo="#term_1" eId="art_3__para_1__term_3">Centre</term> does not count.</p>')
+    // A term defined with a capital is used with one: "a board" is a word of its own.
+    expect(en.match(/<TLCTerm /g)).toHaveLength(4)
   })
 
   it('rejects a date that is not ISO rather than writing an invalid file', () => {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { termFinder } from '../../shared/checks/definedTerms'
+
+const found = (terms: string[], text: string) => termFinder(terms)(text).map((u) => `${terms[u.term]}=${text.slice(u.from, u.to)}`)
+
+describe('finding the uses of defined terms in a text', () => {
+  it('finds a Russian term in any case and number, whole words only, the longest at a word', () => {
+    const terms = ['торговля', 'торговля людьми', 'ребенок', 'жертва']
+    expect(found(terms, 'Защита жертв торговли людьми и детей; торговлей; неторговля; Жертве.')).toEqual([
+      'жертва=жертв',
+      'торговля людьми=торговли людьми',
+      'ребенок=детей',
+      'торговля=торговлей',
+      'жертва=Жертве',
+    ])
+  })
+
+  it('finds an English term in the plural and possessive; one defined with a capital only with a capital', () => {
+    const terms = ['victim', 'Agency', 'trafficking in persons']
+    expect(found(terms, 'Victims, a victim’s family, the Agency’s staff, an agency, trafficking in persons and trafficking.')).toEqual([
+      'victim=Victims',
+      'victim=victim’s',
+      'Agency=Agency’s',
+      'trafficking in persons=trafficking in persons',
+    ])
+    expect(found([], 'anything')).toEqual([])
+  })
+})
