@@ -18,6 +18,7 @@ import { Presence } from './Presence'
 import { SyncStatus } from './SyncStatus'
 import { Toolbar } from './Toolbar'
 import { useFindBar } from './useFindBar'
+import { TermPeek } from './TermPeek'
 import { ExportMenu } from '../export/ExportMenu'
 import { useCommentsController, useOpenThreadCounts } from '../comments/useCommentsController'
 import { CommentsPanel } from '../comments/CommentsPanel'
@@ -351,6 +352,7 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
         </aside>
         <main className="editor-main">
           {session && <LegalEditor key={docId} session={session} identity={identity} language={load.doc.language} editable={editable} onEditor={onEditor} />}
+          {editor && <TermPeek editor={editor} language={load.doc.language} />}
         </main>
         <aside className="sidebar sidebar-right" onKeyDown={panels.onKeyDown} ref={followSheet}>
           {anyPanel && open.history && <HistoryPanel docId={docId} title={title} language={load.doc.language} canEdit={editable} onClose={() => panels.close('history')} />}

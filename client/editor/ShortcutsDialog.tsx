@@ -35,6 +35,7 @@ const ROWS: [MessageKey, string][] = [
   ['shortcuts.move', `${SHORTCUTS.moveUp} / ${SHORTCUTS.moveDown}`],
   ['shortcuts.delete', SHORTCUTS.delete],
   ['shortcuts.xref', SHORTCUTS.xref],
+  ['shortcuts.definition', SHORTCUTS.definition],
   ['shortcuts.find', `${SHORTCUTS.find} / ${SHORTCUTS.replace}`],
   ['shortcuts.undo', 'Mod-z / Mod-Shift-z'],
   ['shortcuts.comment', COMMENT_SHORTCUT],

@@ -32,6 +32,8 @@ import { unfocusedSelectionPlugin } from './unfocusedSelection'
 
 /** Fired on the editor's element by the cross-reference shortcut; the toolbar opens its dialog. */
 export const OPEN_XREF_DIALOG = 'accord-open-xref-dialog'
+/** Asks the page to show the definition of the term at the caret (TermPeek). */
+export const OPEN_TERM_PEEK = 'accord-open-term-peek'
 
 export interface LegalEditingOptions {
   language: Language
@@ -61,6 +63,7 @@ export const SHORTCUTS = {
   moveDown: 'Alt-Shift-ArrowDown',
   delete: 'Mod-Shift-Backspace',
   xref: 'Mod-Alt-6',
+  definition: 'Mod-Alt-0',
   // Bound on the draft's page, not in the text: readers' text never has the focus (useFindBar).
   find: 'Mod-f',
   replace: 'Mod-h',
@@ -194,6 +197,10 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
         const { view } = this.editor
         if (!view.editable || !canInsertXref(view.state)) return false
         view.dom.dispatchEvent(new CustomEvent(OPEN_XREF_DIALOG, { bubbles: true }))
+        return true
+      },
+      [SHORTCUTS.definition]: () => {
+        this.editor.view.dom.dispatchEvent(new CustomEvent(OPEN_TERM_PEEK))
         return true
       },
       [SHORTCUTS.chapter]: bind(insertChapter),

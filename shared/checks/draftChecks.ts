@@ -199,8 +199,8 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
   return issues.sort((a, b) => a.pos - b.pos)
 }
 
-/** A term the law defines: where, and how many times the text uses it. */
-export interface DefinedTerm {
+/** A term the law defines, and where. */
+export interface LawTerm {
   /** Stable while the text around it stays: its place, block and the term's count in it. */
   key: string
   term: string
@@ -209,23 +209,37 @@ export interface DefinedTerm {
   blockLabel: string
   /** Right after the term, where it is defined (ProseMirror position). */
   pos: number
+  /** Introduced by a provision («(далее — …)»), not a definitions article: used only after it. */
+  introduced: boolean
+}
+
+/** A term the law defines, where, and how many times the text uses it. */
+export interface DefinedTerm extends LawTerm {
   uses: number
 }
 
 /** The terms the law defines, in the order of the text: a definitions article's and those introduced in provisions («(далее — …)»). */
-export function definedTermsOf(doc: PMNode, language: Language): DefinedTerm[] {
-  const placed = placedScans(doc, language)
-  return termUses(placed.map((p) => p.scan.words)).map(({ node, term, uses }) => {
-    const { scan, place, offset } = placed[node]
-    const f = scan.termFindings[term]
-    return { key: `${place.id}:${f.blockKey}:${term}`, term: f.detail, place: placeRef(place), blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, uses }
-  })
+export function lawTermsOf(doc: PMNode, language: Language): LawTerm[] {
+  return placedScans(doc, language).flatMap((placed) => placed.scan.words.terms.map((_, k) => lawTerm(placed, k)))
 }
 
+/** The same, with how many times the text uses each, in whatever form. */
+export function definedTermsOf(doc: PMNode, language: Language): DefinedTerm[] {
+  const placed = placedScans(doc, language)
+  return termUses(placed.map((p) => p.scan.words)).map(({ node, term, uses }) => ({ ...lawTerm(placed[node], term), uses }))
+}
+
+function lawTerm({ scan, place, offset }: PlacedScan, k: number): LawTerm {
+  const f = scan.termFindings[k]
+  return { key: `${place.id}:${f.blockKey}:${k}`, term: f.detail, place: placeRef(place), blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, introduced: scan.words.terms[k].usedFrom !== null }
+}
+
+type PlacedScan = { node: PMNode; scan: NodeScan; place: Place; offset: number }
+
 /** Each top-level node that is a place (the title, the preamble, a heading, an article, the conclusions), with its scan. */
-function placedScans(doc: PMNode, language: Language): { node: PMNode; scan: NodeScan; place: Place; offset: number }[] {
+function placedScans(doc: PMNode, language: Language): PlacedScan[] {
   const places = new Map(placesOf(doc, language).map((p) => [p.id, p]))
-  const placed: { node: PMNode; scan: NodeScan; place: Place; offset: number }[] = []
+  const placed: PlacedScan[] = []
   doc.forEach((node, offset) => {
     const placeId = placeIdOf(node.type.name, node.attrs.id)
     const place = placeId ? places.get(placeId) : undefined

@@ -176,4 +176,77 @@ describe('checking the text, in the browser', () => {
     expect(errors).toEqual([])
     await page.close()
   })
+
+  /** The middle of the first `words` in the `nth` element matching `selector`, in the window (scrolled into view). */
+  async function wordAt(page: Page, selector: string, nth: number, words: string): Promise<{ x: number; y: number }> {
+    const box = await page.locator(selector).nth(nth).evaluate((el, words) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.indexOf(words)
+        if (i < 0) continue
+        n.parentElement!.scrollIntoView({ block: 'center' })
+        const range = document.createRange()
+        range.setStart(n, i)
+        range.setEnd(n, i + words.length)
+        const b = range.getBoundingClientRect()
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 }
+      }
+      return null
+    }, words)
+    if (!box) throw new Error(`no “${words}”`)
+    return box
+  }
+
+  it('shows a term’s definition where the text uses it: the pointer resting on it, or Ctrl+Alt+0 with the caret in it; a reviewer’s pointer too', async () => {
+    const page = await open(cast.drafter)
+    await page.getByTestId('toggle-checks').click()
+    const card = page.getByTestId('term-peek')
+    // «жертв» in Article 1 uses «жертва», defined in Article 4, point 3).
+    const victims = await wordAt(page, '.legal-text .clause', 0, 'жертв')
+    await page.mouse.move(victims.x, victims.y)
+    await expect.poll(() => card.getByTestId('term-peek-term').textContent()).toBe('«жертва»')
+    expect(await card.getByTestId('term-peek-where').textContent()).toBe('Статья 4, пункт 3)')
+    expect(await card.getByTestId('term-peek-words').textContent()).toMatch(/^жертва — физическое лицо, которому причинен вред/)
+    // Words no term has show nothing; the card goes when the pointer leaves.
+    await page.mouse.move(5, 5)
+    await expect.poll(() => card.count()).toBe(0)
+    const law = await wordAt(page, '.legal-text .clause', 0, 'Настоящий')
+    await page.mouse.move(law.x, law.y)
+    await page.waitForTimeout(800)
+    expect(await card.count()).toBe(0)
+
+    // From the keyboard: the caret in «эксплуатацию» (Article 19), Ctrl+Alt+0; the card has the focus, and the item's own points.
+    const exploitation = await wordAt(page, '.legal-text article.article', 18, 'эксплуатацию')
+    await page.mouse.click(exploitation.x, exploitation.y)
+    await page.keyboard.press('Control+Alt+0')
+    await expect.poll(() => card.getByTestId('term-peek-term').textContent()).toBe('«эксплуатация»')
+    const lines = await card.getByTestId('term-peek-words').locator('p').allTextContents()
+    expect(lines[0]).toMatch(/^эксплуатация — .*:$/)
+    expect(lines.length).toBeGreaterThan(2)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('term-peek-go')
+    // Escape gives the focus back to the text, where it was.
+    await page.keyboard.press('Escape')
+    await expect.poll(() => card.count()).toBe(0)
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+    // Enter on "Go to the definition": the caret in Article 4's item.
+    await page.keyboard.press('Control+Alt+0')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('term-peek-go')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.evaluate(() => getSelection()?.anchorNode?.parentElement?.closest('[data-id]')?.textContent)).toMatch(/^эксплуатация — /)
+    // Where no term stands, the card says so.
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.press('Control+Alt+0')
+    await expect.poll(() => card.getByTestId('term-peek-none').textContent()).toBe('Здесь нет термина, определённого в законе.')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => card.count()).toBe(0)
+    await page.close()
+
+    // A reviewer reads the text without a caret: the pointer shows the definition all the same.
+    const reader = await open(cast.reviewer)
+    const child = await wordAt(reader, '.legal-text .clause', 0, 'жертв')
+    await reader.mouse.move(child.x, child.y)
+    await expect.poll(() => reader.getByTestId('term-peek').getByTestId('term-peek-term').textContent()).toBe('«жертва»')
+    expect(errors).toEqual([])
+    await reader.close()
+  })
 })

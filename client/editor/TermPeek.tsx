@@ -1,0 +1,181 @@
+import { useEffect, useRef, useState } from 'react'
+import type { Editor } from '@tiptap/react'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Language } from '../../shared/language'
+import { lawTermsOf, type LawTerm } from '../../shared/checks/draftChecks'
+import { termAt, type TermAtPos } from '../../shared/checks/termAt'
+import { useI18n, wordsIn } from '../i18n/i18n'
+import { whereOf } from '../checks/issueWords'
+import { showAt } from '../checks/issueActions'
+import { xrefLeafText } from './xrefView'
+import { OPEN_TERM_PEEK } from './legalEditing'
+
+/** How long the pointer rests on a word before its definition is shown, and leaves it before it goes. */
+const HOVER_MS = 400
+const LEAVE_MS = 300
+
+interface Shown {
+  /** Null: the caret is in no defined term (asked for from the keyboard). */
+  found: TermAtPos | null
+  /** Where the card stands, in the window: below the words, or above them near the window's foot. */
+  left: number
+  top?: number
+  bottom?: number
+  /** Asked for from the keyboard: the card takes the focus, and `Escape` gives it back to the text. */
+  keyboard: boolean
+}
+
+/**
+ * A defined term's definition at hand: rest the pointer on a use of a term the law defines
+ * («жертв», "victims"), or press `Ctrl+Alt+0` with the caret in it, and a card shows the
+ * definition's words and where it stands, with *Go to the definition*. Nothing is worked out while
+ * typing: the terms are read when a card is asked for, once per state of the text.
+ */
+export function TermPeek({ editor, language }: { editor: Editor; language: Language }) {
+  const { t } = useI18n()
+  const placeWords = wordsIn(language)
+  const [shown, setShown] = useState<Shown | null>(null)
+  const card = useRef<HTMLDivElement>(null)
+  const hideTimer = useRef(0)
+  const shownNow = useRef<Shown | null>(null)
+  shownNow.current = shown
+
+  useEffect(() => {
+    const { view } = editor
+    const dom = view.dom
+    let restTimer = 0
+    let read: { doc: PMNode; terms: LawTerm[] } | null = null
+    const termsNow = () => {
+      const { doc } = editor.state
+      if (read?.doc !== doc) read = { doc, terms: lawTermsOf(doc, language) }
+      return read.terms
+    }
+    const lookUp = (pos: number) => termAt(editor.state.doc, pos, termsNow(), xrefLeafText(editor.state))
+    const place = (found: TermAtPos | null, pos: number, keyboard: boolean): Shown => {
+      const from = view.coordsAtPos(found?.from ?? pos, 1)
+      const to = view.coordsAtPos(found?.to ?? pos, -1)
+      const left = Math.max(8, Math.min(from.left, window.innerWidth - 460))
+      // Near the window's foot the card opens upwards, over the words before.
+      return to.bottom > window.innerHeight * 0.6 ? { found, left, bottom: window.innerHeight - from.top + 6, keyboard } : { found, left, top: to.bottom + 6, keyboard }
+    }
+    /** Whether the point (x, y) is on the words using the term, over one line or two. */
+    const onWords = (found: TermAtPos, x: number, y: number) => {
+      const a = view.coordsAtPos(found.from, 1)
+      const b = view.coordsAtPos(found.to, -1)
+      if (y < a.top || y > b.bottom) return false
+      if (y < a.bottom && x < a.left) return false
+      return !(y > b.top && x > b.right)
+    }
+    const hideSoon = () => {
+      window.clearTimeout(hideTimer.current)
+      hideTimer.current = window.setTimeout(() => setShown((s) => (s?.keyboard ? s : null)), LEAVE_MS)
+    }
+    const onMove = (event: MouseEvent) => {
+      window.clearTimeout(restTimer)
+      const current = shownNow.current
+      if (current?.found && !current.keyboard && onWords(current.found, event.clientX, event.clientY)) return window.clearTimeout(hideTimer.current)
+      if (current && !current.keyboard) hideSoon()
+      // Not while a selection is being made.
+      if (event.buttons !== 0) return
+      const { clientX: x, clientY: y } = event
+      restTimer = window.setTimeout(() => {
+        if (editor.isDestroyed || shownNow.current?.keyboard) return
+        const at = view.posAtCoords({ left: x, top: y })
+        const found = at && lookUp(at.pos)
+        if (!found || !onWords(found, x, y)) return
+        window.clearTimeout(hideTimer.current)
+        setShown(place(found, at.pos, false))
+      }, HOVER_MS)
+    }
+    const onLeave = () => {
+      window.clearTimeout(restTimer)
+      if (shownNow.current && !shownNow.current.keyboard) hideSoon()
+    }
+    const onAsk = () => {
+      const pos = editor.state.selection.head
+      setShown(place(lookUp(pos), pos, true))
+    }
+    // Typing or scrolling leaves a card behind where it no longer belongs (the card's own words scroll in it).
+    const onGone = (event: Event) => {
+      if (event.target instanceof Node && card.current?.contains(event.target)) return
+      window.clearTimeout(restTimer)
+      if (shownNow.current && !shownNow.current.keyboard) setShown(null)
+    }
+    dom.addEventListener('mousemove', onMove, { passive: true })
+    dom.addEventListener('mouseleave', onLeave)
+    dom.addEventListener('keydown', onGone)
+    dom.addEventListener(OPEN_TERM_PEEK, onAsk)
+    window.addEventListener('scroll', onGone, { capture: true, passive: true })
+    return () => {
+      window.clearTimeout(restTimer)
+      window.clearTimeout(hideTimer.current)
+      dom.removeEventListener('mousemove', onMove)
+      dom.removeEventListener('mouseleave', onLeave)
+      dom.removeEventListener('keydown', onGone)
+      dom.removeEventListener(OPEN_TERM_PEEK, onAsk)
+      window.removeEventListener('scroll', onGone, { capture: true })
+    }
+  }, [editor, language])
+
+  // Asked for from the keyboard, the card takes the focus: its button, or the card itself saying there is no term.
+  useEffect(() => {
+    if (!shown?.keyboard) return
+    const target = card.current?.querySelector<HTMLElement>('button') ?? card.current
+    target?.focus()
+  }, [shown])
+
+  if (!shown) return null
+  const close = () => {
+    setShown(null)
+    if (shown.keyboard && !editor.isDestroyed) editor.view.focus()
+  }
+  const go = (key: string) => {
+    setShown(null)
+    if (editor.isDestroyed) return
+    // The text as it reads now: co-authors may have moved the definition since the card was drawn.
+    const term = lawTermsOf(editor.state.doc, language).find((t) => t.key === key)
+    if (term) showAt(editor, term.pos)
+  }
+  const { found } = shown
+  return (
+    <div
+      ref={card}
+      className="term-peek"
+      data-testid="term-peek"
+      role="dialog"
+      aria-label={found ? t('termPeek.label', { term: found.term.term }) : t('termPeek.none')}
+      tabIndex={-1}
+      style={{ left: shown.left, top: shown.top, bottom: shown.bottom }}
+      onMouseEnter={() => window.clearTimeout(hideTimer.current)}
+      onMouseLeave={() => !shown.keyboard && setShown(null)}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return
+        e.preventDefault()
+        e.stopPropagation()
+        close()
+      }}
+      onBlur={(e) => {
+        if (shown.keyboard && !e.currentTarget.contains(e.relatedTarget as Node | null)) setShown(null)
+      }}
+    >
+      {found ? (
+        <>
+          <p className="term-peek-head">
+            <strong data-testid="term-peek-term">{t('termPeek.term', { term: found.term.term })}</strong>{' '}
+            <span className="muted small" data-testid="term-peek-where">{whereOf(found.term, placeWords)}</span>
+          </p>
+          <div className="term-peek-words" data-testid="term-peek-words">
+            {found.definition.map((line, i) => (
+              <p key={i}>{line}</p>
+            ))}
+          </div>
+          <button type="button" className="link-button" data-testid="term-peek-go" onClick={() => go(found.term.key)}>
+            {t('termPeek.go')}
+          </button>
+        </>
+      ) : (
+        <p className="muted small" data-testid="term-peek-none">{t('termPeek.none')}</p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,66 @@
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { BLOCK_DEPTH, termFinder, type TermUse } from './definedTerms'
+import type { LawTerm } from './draftChecks'
+
+/** A defined term used at a place of the text: which, the words using it, and its definition's words. */
+export interface TermAtPos {
+  term: LawTerm
+  /** The words using it (ProseMirror positions). */
+  from: number
+  to: number
+  /** The block defining it, and for an item introducing a list («…, включая:»), the items under it. */
+  definition: string[]
+}
+
+/** A finder per list of terms: the list is made anew only when the text changes. */
+const finders = new WeakMap<readonly LawTerm[], { names: string[]; find: (text: string) => TermUse[] }>()
+
+function finderFor(terms: readonly LawTerm[]) {
+  let finder = finders.get(terms)
+  if (!finder) {
+    const names = Array.from(new Set(terms.map((t) => t.term)))
+    finders.set(terms, (finder = { names, find: termFinder(names) }))
+  }
+  return finder
+}
+
+/** Stands for a leaf (a cross-reference) in a block's words, so that offsets are positions. */
+const LEAF = '\ufffc'
+
+/**
+ * The defined term whose use stands at `pos` (in whatever case and number, as *Check the text*
+ * finds it), or null: none there, the term's own definition, or a term a provision introduces
+ * used before it. `leafText` gives a cross-reference's number for the definition's words.
+ */
+export function termAt(doc: PMNode, pos: number, terms: readonly LawTerm[], leafText: (leaf: PMNode) => string): TermAtPos | null {
+  if (terms.length === 0 || pos < 0 || pos > doc.content.size) return null
+  const $pos = doc.resolve(pos)
+  const block = $pos.parent
+  if (!block.isTextblock) return null
+  const start = $pos.start()
+  const { names, find } = finderFor(terms)
+  const use = find(block.textBetween(0, block.content.size, undefined, LEAF)).find((u) => u.from <= pos - start && pos - start <= u.to)
+  if (!use) return null
+  const [from, to] = [start + use.from, start + use.to]
+  const term = terms.find((t) => t.term === names[use.term] && (!t.introduced || t.pos <= from))
+  // Its own definition is no use of it.
+  if (!term || terms.some((t) => t.term === term.term && t.pos === to)) return null
+  return { term, from, to, definition: definitionWords(doc, term, leafText) }
+}
+
+function definitionWords(doc: PMNode, term: LawTerm, leafText: (leaf: PMNode) => string): string[] {
+  const $at = doc.resolve(term.pos)
+  const words = (node: PMNode) => node.textBetween(0, node.content.size, undefined, leafText).trim()
+  const lines = [words($at.parent)]
+  const depth = (node: PMNode) => BLOCK_DEPTH[node.type.name as keyof typeof BLOCK_DEPTH]
+  const own = depth($at.parent)
+  if (term.introduced || own === undefined || !lines[0].endsWith(':')) return lines
+  // «эксплуатация — …, включая:» goes on in the points under it.
+  const owner = $at.node($at.depth - 1)
+  for (let i = $at.index($at.depth - 1) + 1; i < owner.childCount; i++) {
+    const next = owner.child(i)
+    if (!(depth(next) > own)) break
+    lines.push(words(next))
+  }
+  return lines
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { docFromJSON } from '../../shared/schema'
+import { sampleLaw } from '../../shared/seed/modelLaw'
+import { createBuilders } from '../../shared/seed/builders'
+import { lawTermsOf } from '../../shared/checks/draftChecks'
+import { termAt } from '../../shared/checks/termAt'
+
+/** The position `offset` characters into the `nth` text holding `words` (the first by default). */
+function posOf(doc: PMNode, words: string, offset = 0, nth = 0): number {
+  const found: number[] = []
+  doc.descendants((node, pos) => {
+    if (!node.isText) return
+    for (let at = node.text!.indexOf(words); at >= 0; at = node.text!.indexOf(words, at + 1)) found.push(pos + at + offset)
+  })
+  if (found[nth] === undefined) throw new Error(`no “${words}” #${nth}`)
+  return found[nth]
+}
+
+const at = (doc: PMNode, pos: number) => termAt(doc, pos, lawTermsOf(doc, 'ru'), () => '5')
+
+describe('the defined term at a place of the text', () => {
+  const doc = docFromJSON(sampleLaw('ru'))
+
+  it('finds a definitions article’s term in any form, before that article too, with its definition’s words and place', () => {
+    const found = at(doc, posOf(doc, 'торговли людьми и борьбы', 3))!
+    expect(found.term.term).toBe('торговля людьми')
+    expect([found.term.place.label, found.term.blockLabel]).toEqual(['Статья 4.', '1)'])
+    expect(doc.textBetween(found.from, found.to)).toBe('торговли людьми')
+    expect(found.definition[0]).toMatch(/^торговля людьми — вербовка, перемещение/)
+    // Every word of a term of two finds it, the end of it too.
+    expect(at(doc, posOf(doc, 'торговли людьми и борьбы', 'торговли людьми'.length))?.term.term).toBe('торговля людьми')
+    expect(at(doc, posOf(doc, 'Несопровождаемому ребенку', 'Несопровождаемому р'.length))?.term.term).toBe('ребенок')
+    expect(at(doc, posOf(doc, 'Дети —', 1))?.definition[0]).toMatch(/^ребенок — лицо/)
+  })
+
+  it('gives an item introducing a list its items too, and nothing for the definition itself or a word no term has', () => {
+    const found = at(doc, posOf(doc, 'сексуальную эксплуатацию', 'сексуальную '.length + 2))!
+    expect(found.term.term).toBe('эксплуатация')
+    expect(found.definition.length).toBeGreaterThan(2)
+    expect(found.definition[0]).toMatch(/^эксплуатация — .*:$/)
+    expect(found.definition[1]).toMatch(/^сексуальную эксплуатацию/)
+    expect(at(doc, posOf(doc, 'жертва — физическое', 2))).toBeNull()
+    expect(at(doc, posOf(doc, 'Настоящий Закон', 3))).toBeNull()
+  })
+
+  it('takes a term a provision introduces from the parenthesis on, not before it; a capitalised one only capitalised', () => {
+    const b = createBuilders('t')
+    const law = docFromJSON(b.law('Закон', [], [
+      b.article('Центр', [b.clause('Создается Национальный центр (далее — Центр); Центр подотчетен правительству, культурный центр — нет.')]),
+    ]))
+    const terms = lawTermsOf(law, 'ru')
+    expect(terms.map((t) => [t.term, t.introduced])).toEqual([['Центр', true]])
+    expect(termAt(law, posOf(law, 'Национальный центр', 15), terms, () => '')).toBeNull()
+    expect(termAt(law, posOf(law, 'Центр)', 2), terms, () => '')).toBeNull()
+    const use = termAt(law, posOf(law, 'Центр подотчетен', 2), terms, () => '')!
+    expect(use.definition).toEqual(['Создается Национальный центр (далее — Центр); Центр подотчетен правительству, культурный центр — нет.'])
+    expect(termAt(law, posOf(law, 'культурный центр', 'культурный '.length + 1), terms, () => '')).toBeNull()
+    expect(termAt(law, posOf(law, 'Закон', 1), [], () => '')).toBeNull()
+  })
+})
