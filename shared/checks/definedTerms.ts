@@ -31,7 +31,14 @@ export interface WordsPiece {
 
 export interface NodeTerms {
   pieces: WordsPiece[]
-  terms: { term: string; line: string; /** Introduced in the text («(далее — …)»): used only after, from this piece on. */ usedFrom: number | null }[]
+  terms: {
+    term: string
+    line: string
+    /** Introduced in the text («(далее — …)»): used only after, from this piece on. */
+    usedFrom: number | null
+    /** Used only with a capital (capitalOnly). */
+    capital: boolean
+  }[]
 }
 
 /** An article of definitions: by its heading (not «Участие понятых», "Terms of office"), or by the words introducing its list. */
@@ -111,16 +118,15 @@ export interface TermUse {
 /**
  * Finds the terms' uses in a text, in whatever case and number: runs of whole words whose stems
  * are a term's, the longest where two start at one word («торговля людьми» before «торговля»),
- * none overlapping another. A term defined with a capital («Центр», "the Board") is used with one:
- * «центр», "a board" are words of their own.
+ * none overlapping another. A term marked `capital` (see capitalOnly) is used only with one.
  */
-export function termFinder(terms: readonly string[]): (text: string) => TermUse[] {
+export function termFinder(terms: readonly { term: string; capital: boolean }[]): (text: string) => TermUse[] {
   const byFirst = new Map<string, { term: number; stems: string[]; capital: boolean }[]>()
-  terms.forEach((term, index) => {
+  terms.forEach(({ term, capital }, index) => {
     const stems = stemsOf(term)
     if (stems.length === 0) return
     const list = byFirst.get(stems[0]) ?? []
-    list.push({ term: index, stems, capital: isCapital(term) })
+    list.push({ term: index, stems, capital })
     list.sort((a, b) => b.stems.length - a.stems.length)
     byFirst.set(stems[0], list)
   })
@@ -140,6 +146,16 @@ export function termFinder(terms: readonly string[]): (text: string) => TermUse[
 }
 
 const isCapital = (text: string) => /^\p{Lu}/u.test(text)
+
+/**
+ * Whether a term is used only with a capital: one a provision introduces with a capital in the
+ * middle of its sentence («(далее — Центр)», "(hereinafter “the Board”)"), where «центр» and "a
+ * board" are words of their own. A definitions article's item may start with a capital as a
+ * sentence does: its term is found in either case.
+ */
+export function capitalOnly(term: string, introduced: boolean): boolean {
+  return introduced && isCapital(term)
+}
 
 /** ' торговл людьм ': a text's stems, padded so that a term's run is found whole words only. */
 export function stemLine(text: string): string {
@@ -169,14 +185,23 @@ function leadOf(term: string): string {
   return lead
 }
 
-function holds(piece: WordsPiece, term: string): boolean {
+/** A finder of one term defined with a capital («Центр», "the Board"): its uses are those with a capital. */
+const capitalFinders = new Map<string, (text: string) => TermUse[]>()
+function capitalUses(piece: WordsPiece, term: string): number {
+  let find = capitalFinders.get(term)
+  if (!find) capitalFinders.set(term, (find = termFinder([{ term, capital: true }])))
+  return find(piece.text).length
+}
+
+function holds(piece: WordsPiece, term: Term): boolean {
   const known = (piece.holds ??= new Map())
-  let found = known.get(term)
+  const key = term.capital ? `^${term.line}` : term.line
+  let found = known.get(key)
   if (found === undefined) {
     // Most pieces do not hold even the word's start: their stems are never made (a law's first check reads ~600 KB).
     const folded = (piece.folded ??= piece.text.toLowerCase().replace(/ё/g, 'е'))
-    found = folded.includes(leadOf(term)) && (piece.line ??= stemLine(piece.text)).includes(term)
-    known.set(term, found)
+    found = folded.includes(leadOf(term.line)) && (piece.line ??= stemLine(piece.text)).includes(term.line) && (!term.capital || capitalUses(piece, term.term) > 0)
+    known.set(key, found)
   }
   return found
 }
@@ -199,12 +224,12 @@ export function termIssues(nodes: readonly NodeTerms[]): TermIssue[] {
       if (term.line.trim() === '') return
       if (defined.has(term.line)) return void issues.push({ node: n, term: k, kind: 'duplicateTerm' })
       defined.add(term.line)
-      const used = nodes.some((other, m) => (term.usedFrom === null || m >= n) && other.pieces.some((piece, i) => mayUse(term, n, k, m, piece, i) && holds(piece, term.line)))
+      const used = nodes.some((other, m) => (term.usedFrom === null || m >= n) && other.pieces.some((piece, i) => mayUse(term, n, k, m, piece, i) && holds(piece, term)))
       if (!used) issues.push({ node: n, term: k, kind: 'unusedTerm' })
       const { usedFrom } = term
       if (usedFrom === null) return
       for (let m = 0; m <= n; m++) {
-        const piece = nodes[m].pieces.findIndex((p, i) => (m < n || i < usedFrom - 1) && holds(p, term.line))
+        const piece = nodes[m].pieces.findIndex((p, i) => (m < n || i < usedFrom - 1) && holds(p, term))
         if (piece >= 0) return void issues.push({ node: n, term: k, kind: 'termBeforeIntroduced', usedAt: { node: m, piece } })
       }
     }),
@@ -219,7 +244,8 @@ export function termUses(nodes: readonly NodeTerms[]): { node: number; term: num
       let uses = 0
       nodes.forEach((other, m) =>
         other.pieces.forEach((piece, i) => {
-          if (!term.line.trim() || !mayUse(term, n, k, m, piece, i) || !holds(piece, term.line)) return
+          if (!term.line.trim() || !mayUse(term, n, k, m, piece, i) || !holds(piece, term)) return
+          if (term.capital) return void (uses += capitalUses(piece, term.term))
           // Runs of stems share no space at their ends: the next is looked for from the last space matched.
           for (let at = piece.line!.indexOf(term.line); at >= 0; at = piece.line!.indexOf(term.line, at + term.line.length - 1)) uses++
         }),

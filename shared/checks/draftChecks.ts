@@ -5,7 +5,7 @@ import { numberArticleBody, numberDocument, type NumberedNode } from '../numberi
 import { placeIdOf, placesOf, type Place } from '../places'
 import { isBodyType, isDivisionType, structuralRank } from '../schema'
 import { xrefNumbers, xrefText } from '../xref'
-import { BLOCK_DEPTH as DEPTH, eachDefinition, inlineDefinitions, isDefinitionsArticle, stemLine, termIssues, termUses, type NodeTerms } from './definedTerms'
+import { BLOCK_DEPTH as DEPTH, capitalOnly, eachDefinition, inlineDefinitions, isDefinitionsArticle, stemLine, termIssues, termUses, type NodeTerms } from './definedTerms'
 
 /**
  * "Check the draft" («Проверка текста»): what a drafter looks over before a version goes out for
@@ -265,7 +265,7 @@ function scanNode(node: PMNode, language: Language): NodeScan {
   const scan: NodeScan = { findings: [], heading: '', references: [], typed: [], words: { pieces: [], terms: [] }, termFindings: [], pieceFindings: [] }
   const { pieces, terms } = scan.words
   const term = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, at: { term: string; to: number }, usedFrom: number | null) => {
-    terms.push({ term: at.term, line: stemLine(at.term), usedFrom })
+    terms.push({ term: at.term, line: stemLine(at.term), usedFrom, capital: capitalOnly(at.term, usedFrom !== null) })
     scan.termFindings.push({ blockKind, blockLabel, blockKey: keyOf(block), at: block.start + at.to, detail: at.term })
     return terms.length - 1
   }

@@ -1,5 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
-import { BLOCK_DEPTH, termFinder, type TermUse } from './definedTerms'
+import { BLOCK_DEPTH, capitalOnly, termFinder, type TermUse } from './definedTerms'
 import type { LawTerm } from './draftChecks'
 
 /** A defined term used at a place of the text: which, the words using it, and its definition's words. */
@@ -19,7 +19,9 @@ function finderFor(terms: readonly LawTerm[]) {
   let finder = finders.get(terms)
   if (!finder) {
     const names = Array.from(new Set(terms.map((t) => t.term)))
-    finders.set(terms, (finder = { names, find: termFinder(names) }))
+    // A term defined both ways is found as a definitions article's is, in either case.
+    const capital = (name: string) => terms.every((t) => t.term !== name || capitalOnly(t.term, t.introduced))
+    finders.set(terms, (finder = { names, find: termFinder(names.map((term) => ({ term, capital: capital(term) }))) }))
   }
   return finder
 }

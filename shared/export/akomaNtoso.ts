@@ -4,7 +4,7 @@ import { escapeXml } from './escape'
 import { transliterate } from '../transliterate'
 import { isoDay, versionName, type ExportMeta } from './meta'
 import type { TextPart } from '../xref'
-import { definitionIn, inlineDefinitions, isDefinitionsArticle, termFinder, type TermAt, type TermUse } from '../checks/definedTerms'
+import { capitalOnly, definitionIn, inlineDefinitions, isDefinitionsArticle, termFinder, type TermAt, type TermUse } from '../checks/definedTerms'
 import { articlesOf, lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PartNode, type PointNode, type SectionNode, type SubpointNode } from './structure'
 
 /**
@@ -156,7 +156,8 @@ function readGlossary(law: LawStructure): void {
   }
   law.conclusions?.forEach((value) => define(value, false))
   const names = Array.from(terms.keys())
-  glossary = names.length ? { names, find: termFinder(names), usable: new Set(names.flatMap((name, i) => (lawWide.has(name) ? [i] : []))) } : null
+  const find = termFinder(names.map((term) => ({ term, capital: capitalOnly(term, !lawWide.has(term)) })))
+  glossary = names.length ? { names, find, usable: new Set(names.flatMap((name, i) => (lawWide.has(name) ? [i] : []))) } : null
 }
 
 /** What a text marks: the terms it defines, and its uses of the terms the law has defined so far (not inside a definition). */

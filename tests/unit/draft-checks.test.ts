@@ -196,7 +196,7 @@ describe('checking a draft', () => {
         b.point('торговля людьми — вербовка человека в целях эксплуатации;'),
         b.point('эксплуатация — использование человека, включая сексуальную эксплуатацию.'),
       ]),
-      b.article('Меры', [b.clause('Центр помощи (далее — Центр) помогает жертвам торговли людьми; Центр, центры и центру — одно. Торговля людьми, торговля людьми.')]),
+      b.article('Меры', [b.clause('Центр помощи (далее — Центр) помогает жертвам торговли людьми; Центр, Центры и Центру — одно, культурный центр — нет. Торговля людьми, торговля людьми.')]),
     ])
     const terms = definedTermsOf(docFromJSON(law), 'ru')
     expect(terms.map((t) => [t.term, t.place.label, t.blockLabel, t.uses])).toEqual([
@@ -204,7 +204,7 @@ describe('checking a draft', () => {
       ['торговля людьми', 'Статья 1.', '1)', 4],
       // In the definition of trafficking; not its own sub-words.
       ['эксплуатация', 'Статья 1.', '2)', 1],
-      // Only after the parenthesis: «Центр помощи» before it is the long name.
+      // Only after the parenthesis: «Центр помощи» before it is the long name; and with a capital, as introduced: «культурный центр» is another word.
       ['Центр', 'Статья 2.', '', 3],
     ])
     const doc = docFromJSON(law)

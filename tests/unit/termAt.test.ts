@@ -3,7 +3,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { docFromJSON } from '../../shared/schema'
 import { sampleLaw } from '../../shared/seed/modelLaw'
 import { createBuilders } from '../../shared/seed/builders'
-import { lawTermsOf } from '../../shared/checks/draftChecks'
+import { definedTermsOf, lawTermsOf } from '../../shared/checks/draftChecks'
 import { termAt } from '../../shared/checks/termAt'
 
 /** The position `offset` characters into the `nth` text holding `words` (the first by default). */
@@ -57,5 +57,18 @@ describe('the defined term at a place of the text', () => {
     expect(use.definition).toEqual(['Создается Национальный центр (далее — Центр); Центр подотчетен правительству, культурный центр — нет.'])
     expect(termAt(law, posOf(law, 'культурный центр', 'культурный '.length + 1), terms, () => '')).toBeNull()
     expect(termAt(law, posOf(law, 'Закон', 1), [], () => '')).toBeNull()
+    // Check the text counts the same uses: «культурный центр» is none.
+    expect(definedTermsOf(law, 'ru').map((t) => [t.term, t.uses])).toEqual([['Центр', 1]])
+  })
+
+  it('finds a definitions article’s term in either case, its item starting with a capital as a sentence does', () => {
+    const b = createBuilders('c')
+    const law = docFromJSON(b.law('Закон', [], [
+      b.article('Основные понятия', [b.clause('В настоящем Законе используются следующие основные понятия:'), b.point('Торговля людьми — вербовка человека.')]),
+      b.article('Ответственность', [b.clause('За торговлю людьми наступает ответственность.')]),
+    ]))
+    const terms = lawTermsOf(law, 'ru')
+    expect(termAt(law, posOf(law, 'торговлю', 2), terms, () => '')?.definition).toEqual(['Торговля людьми — вербовка человека.'])
+    expect(definedTermsOf(law, 'ru').map((t) => [t.term, t.uses])).toEqual([['Торговля людьми', 1]])
   })
 })
