@@ -12,6 +12,7 @@ import { FormError } from '../ui/Field'
 import { Overlay } from './Overlay'
 import { dateFormat } from '../i18n/dates'
 import { versionName } from './labels'
+import { TermPeek } from '../editor/TermPeek'
 import { useFailure } from '../ui/useFailure'
 
 /** The text of a version, read-only, with the editor's own layout and numbering (no collaboration). */
@@ -26,7 +27,12 @@ function ReadOnlyText({ content, language }: { content: DocJSON; language: Langu
     },
     [content, language],
   )
-  return <EditorContent editor={editor} className="version-text" data-testid="version-text" />
+  return (
+    <>
+      <EditorContent editor={editor} className="version-text" data-testid="version-text" />
+      {editor && <TermPeek editor={editor} language={language} />}
+    </>
+  )
 }
 
 export function VersionView({ docId, title, versionId, language, canEdit, onCompare, onRestore, onClose }: {

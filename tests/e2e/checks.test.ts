@@ -5,6 +5,7 @@ import { startTestServer, type TestServer } from '../helpers/server'
 import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
 import { createCast, createDocument, shareWithCast, type Cast } from '../helpers/accounts'
 import { connectClient, elementText, nthElement, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
+import { wordAt } from '../helpers/wordAt'
 
 /**
  * In the browser, in the Russian interface: a drafter checks the text before a version goes out —
@@ -176,26 +177,6 @@ describe('checking the text, in the browser', () => {
     expect(errors).toEqual([])
     await page.close()
   })
-
-  /** The middle of the first `words` in the `nth` element matching `selector`, in the window (scrolled into view). */
-  async function wordAt(page: Page, selector: string, nth: number, words: string): Promise<{ x: number; y: number }> {
-    const box = await page.locator(selector).nth(nth).evaluate((el, words) => {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.textContent!.indexOf(words)
-        if (i < 0) continue
-        n.parentElement!.scrollIntoView({ block: 'center' })
-        const range = document.createRange()
-        range.setStart(n, i)
-        range.setEnd(n, i + words.length)
-        const b = range.getBoundingClientRect()
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2 }
-      }
-      return null
-    }, words)
-    if (!box) throw new Error(`no “${words}”`)
-    return box
-  }
 
   it('shows a term’s definition where the text uses it: the pointer resting on it, or Ctrl+Alt+0 with the caret in it; a reviewer’s pointer too', async () => {
     const page = await open(cast.drafter)

@@ -5,6 +5,7 @@ import { startTestServer, type TestServer } from '../helpers/server'
 import { articleLabels, contextFor, editorText, launchBrowser, trackErrors } from '../helpers/browser'
 import { createMember, createOrganization, grant, person, setupAdmin, type Account } from '../helpers/accounts'
 import { readZipEntry } from '../helpers/zip'
+import { wordAt } from '../helpers/wordAt'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 const CHANGE = ' Including attempts to traffic.'
@@ -260,6 +261,15 @@ describe('versions and comparison in the browser', () => {
     expect(paper.width).toBeLessThanOrEqual(860)
     const [left, right] = [paper.x - overlay.x, overlay.x + overlay.width - (paper.x + paper.width)]
     expect(Math.abs(left - right)).toBeLessThan(24)
+    // A defined term's definition at hand in the version too, above its overlay.
+    const victims = await wordAt(page, '[data-testid="version-text"] .clause', 0, 'victims')
+    await page.mouse.move(victims.x, victims.y)
+    const card = page.getByTestId('term-peek')
+    await expect.poll(() => card.getByTestId('term-peek-term').textContent()).toBe('“victim”')
+    expect(await card.getByTestId('term-peek-words').textContent()).toMatch(/^“victim” means /)
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-testid="term-peek"]') !== null, { x: (await card.boundingBox())!.x + 10, y: (await card.boundingBox())!.y + 10 })).toBe(true)
+    await page.mouse.move(0, 0)
+    await expect.poll(() => card.count()).toBe(0)
 
     await view.getByRole('button', { name: 'Restore' }).click()
     const dialog = page.getByTestId('restore-dialog')
