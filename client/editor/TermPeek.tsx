@@ -37,13 +37,13 @@ export function TermPeek({ editor, language }: { editor: Editor; language: Langu
   const [shown, setShown] = useState<Shown | null>(null)
   const card = useRef<HTMLDivElement>(null)
   const hideTimer = useRef(0)
+  const restTimer = useRef(0)
   const shownNow = useRef<Shown | null>(null)
   shownNow.current = shown
 
   useEffect(() => {
     const { view } = editor
     const dom = view.dom
-    let restTimer = 0
     let read: { doc: PMNode; terms: LawTerm[] } | null = null
     const termsNow = () => {
       const { doc } = editor.state
@@ -71,14 +71,14 @@ export function TermPeek({ editor, language }: { editor: Editor; language: Langu
       hideTimer.current = window.setTimeout(() => setShown((s) => (s?.keyboard ? s : null)), LEAVE_MS)
     }
     const onMove = (event: MouseEvent) => {
-      window.clearTimeout(restTimer)
+      window.clearTimeout(restTimer.current)
       const current = shownNow.current
       if (current?.found && !current.keyboard && onWords(current.found, event.clientX, event.clientY)) return window.clearTimeout(hideTimer.current)
       if (current && !current.keyboard) hideSoon()
       // Not while a selection is being made.
       if (event.buttons !== 0) return
       const { clientX: x, clientY: y } = event
-      restTimer = window.setTimeout(() => {
+      restTimer.current = window.setTimeout(() => {
         if (editor.isDestroyed || shownNow.current?.keyboard) return
         const at = view.posAtCoords({ left: x, top: y })
         const found = at && lookUp(at.pos)
@@ -88,7 +88,7 @@ export function TermPeek({ editor, language }: { editor: Editor; language: Langu
       }, HOVER_MS)
     }
     const onLeave = () => {
-      window.clearTimeout(restTimer)
+      window.clearTimeout(restTimer.current)
       if (shownNow.current && !shownNow.current.keyboard) hideSoon()
     }
     const onAsk = () => {
@@ -98,7 +98,7 @@ export function TermPeek({ editor, language }: { editor: Editor; language: Langu
     // Typing or scrolling leaves a card behind where it no longer belongs (the card's own words scroll in it).
     const onGone = (event: Event) => {
       if (event.target instanceof Node && card.current?.contains(event.target)) return
-      window.clearTimeout(restTimer)
+      window.clearTimeout(restTimer.current)
       if (shownNow.current && !shownNow.current.keyboard) setShown(null)
     }
     dom.addEventListener('mousemove', onMove, { passive: true })
@@ -107,7 +107,7 @@ export function TermPeek({ editor, language }: { editor: Editor; language: Langu
     dom.addEventListener(OPEN_TERM_PEEK, onAsk)
     window.addEventListener('scroll', onGone, { capture: true, passive: true })
     return () => {
-      window.clearTimeout(restTimer)
+      window.clearTimeout(restTimer.current)
       window.clearTimeout(hideTimer.current)
       dom.removeEventListener('mousemove', onMove)
       dom.removeEventListener('mouseleave', onLeave)
@@ -146,7 +146,11 @@ export function TermPeek({ editor, language }: { editor: Editor; language: Langu
       aria-label={found ? t('termPeek.label', { term: found.term.term }) : t('termPeek.none')}
       tabIndex={-1}
       style={{ left: shown.left, top: shown.top, bottom: shown.bottom }}
-      onMouseEnter={() => window.clearTimeout(hideTimer.current)}
+      onMouseEnter={() => {
+        // On the way to the card the pointer crossed other words: they are not what it rests on.
+        window.clearTimeout(restTimer.current)
+        window.clearTimeout(hideTimer.current)
+      }}
       onMouseLeave={() => !shown.keyboard && setShown(null)}
       onKeyDown={(e) => {
         if (e.key !== 'Escape') return

@@ -189,7 +189,11 @@ function leadOf(term: string): string {
 const capitalFinders = new Map<string, (text: string) => TermUse[]>()
 function capitalUses(piece: WordsPiece, term: string): number {
   let find = capitalFinders.get(term)
-  if (!find) capitalFinders.set(term, (find = termFinder([{ term, capital: true }])))
+  if (!find) {
+    // A law has a few such terms; a server checking many laws over months keeps only the latest.
+    if (capitalFinders.size >= 1000) capitalFinders.clear()
+    capitalFinders.set(term, (find = termFinder([{ term, capital: true }])))
+  }
   return find(piece.text).length
 }
 

@@ -123,9 +123,9 @@ function termRef(term: string): string {
 }
 
 /** The terms a block of text defines: as an item of a definitions article, or in a parenthesis («(далее — …)»). */
-function definedIn(value: string, definitions: boolean): TermAt[] {
+function definedIn(value: string, definitions: boolean): (TermAt & { inline: boolean })[] {
   const definition = definitions ? definitionIn(value) : null
-  return [...(definition ? [definition] : []), ...inlineDefinitions(value)].sort((a, b) => a.from - b.from)
+  return [...(definition ? [{ ...definition, inline: false }] : []), ...inlineDefinitions(value).map((t) => ({ ...t, inline: true }))].sort((a, b) => a.from - b.from)
 }
 
 /** Every block of an article's body, in order. */
@@ -147,7 +147,7 @@ function readGlossary(law: LawStructure): void {
   const define = (value: string, definitions: boolean) =>
     definedIn(value, definitions).forEach((t) => {
       termRef(t.term)
-      if (definitions && !('start' in t)) lawWide.add(t.term)
+      if (!t.inline) lawWide.add(t.term)
     })
   law.preamble.forEach((value) => define(value, false))
   for (const { article } of articlesOf(law)) {
@@ -161,15 +161,15 @@ function readGlossary(law: LawStructure): void {
 }
 
 /** What a text marks: the terms it defines, and its uses of the terms the law has defined so far (not inside a definition). */
-type Mark = { tag: 'def'; term: string; from: number; to: number } | { tag: 'term'; term: string; from: number; to: number }
+type Mark = { tag: 'def' | 'term'; term: string; from: number; to: number }
 
 function marksIn(value: string, defined: readonly TermAt[]): Mark[] {
-  const defs: Mark[] = defined.map((t) => ({ tag: 'def', term: t.term, from: t.from, to: t.to }))
+  const defs = defined.map((t): Mark => ({ tag: 'def', term: t.term, from: t.from, to: t.to }))
   if (!glossary) return defs
   const { names, find, usable } = glossary
-  const uses: Mark[] = find(value)
+  const uses = find(value)
     .filter((u) => !defined.some((d) => d.from < u.to && u.from < d.to) && (usable.has(u.term) || defined.some((d) => d.term === names[u.term] && d.to <= u.from)))
-    .map((u) => ({ tag: 'term', term: names[u.term], from: u.from, to: u.to }))
+    .map((u): Mark => ({ tag: 'term', term: names[u.term], from: u.from, to: u.to }))
   return [...defs, ...uses].sort((a, b) => a.from - b.from)
 }
 
