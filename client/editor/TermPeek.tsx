@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Language } from '../../shared/language'
@@ -95,30 +95,35 @@ export function TermPeek({ editor, language }: { editor: Editor; language: Langu
       const pos = editor.state.selection.head
       setShown(place(lookUp(pos), pos, true))
     }
-    // Typing or scrolling leaves a card behind where it no longer belongs (the card's own words scroll in it).
-    const onGone = (event: Event) => {
+    // Scrolling leaves a card behind where it no longer belongs (the card's own words scroll in it);
+    // a pointer resting still rests on what scrolled under it.
+    const onScroll = (event: Event) => {
       if (event.target instanceof Node && card.current?.contains(event.target)) return
+      if (shownNow.current && !shownNow.current.keyboard) setShown(null)
+    }
+    // Typing is not reading: no card comes up, and the one shown goes.
+    const onKey = () => {
       window.clearTimeout(restTimer.current)
       if (shownNow.current && !shownNow.current.keyboard) setShown(null)
     }
     dom.addEventListener('mousemove', onMove, { passive: true })
     dom.addEventListener('mouseleave', onLeave)
-    dom.addEventListener('keydown', onGone)
+    dom.addEventListener('keydown', onKey)
     dom.addEventListener(OPEN_TERM_PEEK, onAsk)
-    window.addEventListener('scroll', onGone, { capture: true, passive: true })
+    window.addEventListener('scroll', onScroll, { capture: true, passive: true })
     return () => {
       window.clearTimeout(restTimer.current)
       window.clearTimeout(hideTimer.current)
       dom.removeEventListener('mousemove', onMove)
       dom.removeEventListener('mouseleave', onLeave)
-      dom.removeEventListener('keydown', onGone)
+      dom.removeEventListener('keydown', onKey)
       dom.removeEventListener(OPEN_TERM_PEEK, onAsk)
-      window.removeEventListener('scroll', onGone, { capture: true })
+      window.removeEventListener('scroll', onScroll, { capture: true })
     }
   }, [editor, language])
 
-  // Asked for from the keyboard, the card takes the focus: its button, or the card itself saying there is no term.
-  useEffect(() => {
+  // Asked for from the keyboard, the card takes the focus (its button, or the card itself saying there is no term) before it is seen: a key pressed at once goes to it.
+  useLayoutEffect(() => {
     if (!shown?.keyboard) return
     const target = card.current?.querySelector<HTMLElement>('button') ?? card.current
     target?.focus()

@@ -218,6 +218,7 @@ describe('checking the text, in the browser', () => {
     await page.keyboard.press('Control+Home')
     await page.keyboard.press('Control+Alt+0')
     await expect.poll(() => card.getByTestId('term-peek-none').textContent()).toBe('Здесь нет термина, определённого в законе.')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('term-peek')
     await page.keyboard.press('Escape')
     await expect.poll(() => card.count()).toBe(0)
     await page.close()
