@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/react'
 import type { Language } from '../../shared/language'
 import { definedTermsOf, type DraftIssue } from '../../shared/checks/draftChecks'
 import { useI18n, wordsIn } from '../i18n/i18n'
-import { showAt } from './issueActions'
+import { showTerm } from './issueActions'
 import { whereOf } from './issueWords'
 import { requestFind } from '../editor/findRequest'
 
@@ -21,11 +21,6 @@ export function Glossary({ editor, language, checked }: { editor: Editor | null;
     () => (open && checked && editor && !editor.isDestroyed ? definedTermsOf(editor.state.doc, language) : null),
     [open, checked, editor, language],
   )
-  const go = (key: string) => {
-    if (!editor || editor.isDestroyed) return
-    const now = definedTermsOf(editor.state.doc, language).find((term) => term.key === key)
-    if (now) showAt(editor, now.pos)
-  }
   return (
     <details className="glossary" data-testid="glossary" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('checks.glossary.title')}</summary>
@@ -35,7 +30,7 @@ export function Glossary({ editor, language, checked }: { editor: Editor | null;
         <ol className="checks-list">
           {terms.map((term) => (
             <li key={term.key} className="checks-item" data-testid="glossary-term">
-              <button type="button" className="link-button checks-where" data-testid="glossary-go" onClick={() => go(term.key)}>{term.term}</button>
+              <button type="button" className="link-button checks-where" data-testid="glossary-go" onClick={() => editor && !editor.isDestroyed && showTerm(editor, language, term.key)}>{term.term}</button>
               <span className="checks-what muted">{whereOf(term, placeWords)} · {t('checks.glossary.uses', { n: term.uses })}</span>
               {term.uses > 0 && (
                 <button type="button" className="link-button" data-testid="glossary-find" onClick={() => requestFind({ query: term.term, wordForms: true })}>

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/react'
 import { TextSelection } from '@tiptap/pm/state'
 import type { Language } from '../../shared/language'
-import { checkDraft, fixesInOneEdit, makeFix, type DraftIssue } from '../../shared/checks/draftChecks'
+import { checkDraft, fixesInOneEdit, lawTermsOf, makeFix, type DraftIssue } from '../../shared/checks/draftChecks'
 import { OWN_UNDO_STEP } from '../editor/undoSteps'
 
 /**
@@ -21,6 +21,12 @@ export function applyFixes(editor: Editor, language: Language, keys: ReadonlySet
 /** Puts the caret where the issue is and brings it into view (the text as it reads now: found again by its key). */
 export function showIssue(editor: Editor, language: Language, issue: DraftIssue): void {
   showAt(editor, (checkDraft(editor.state.doc, language).find((i) => i.key === issue.key) ?? issue).pos)
+}
+
+/** Puts the caret right after a defined term where the law defines it, as the text reads now (found again by its key: co-authors may have moved it). */
+export function showTerm(editor: Editor, language: Language, key: string): void {
+  const term = lawTermsOf(editor.state.doc, language).find((t) => t.key === key)
+  if (term) showAt(editor, term.pos)
 }
 
 /** Puts the caret at `at` (a ProseMirror position) and brings it into view, the focus in the text. */

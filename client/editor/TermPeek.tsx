@@ -6,7 +6,7 @@ import { lawTermsOf, type LawTerm } from '../../shared/checks/draftChecks'
 import { termAt, type TermAtPos } from '../../shared/checks/termAt'
 import { useI18n, wordsIn } from '../i18n/i18n'
 import { whereOf } from '../checks/issueWords'
-import { showAt } from '../checks/issueActions'
+import { showTerm } from '../checks/issueActions'
 import { xrefLeafText } from './xrefView'
 import { OPEN_TERM_PEEK } from './legalEditing'
 
@@ -134,13 +134,6 @@ export function TermPeek({ editor, language }: { editor: Editor; language: Langu
     setShown(null)
     if (shown.keyboard && !editor.isDestroyed) editor.view.focus()
   }
-  const go = (key: string) => {
-    setShown(null)
-    if (editor.isDestroyed) return
-    // The text as it reads now: co-authors may have moved the definition since the card was drawn.
-    const term = lawTermsOf(editor.state.doc, language).find((t) => t.key === key)
-    if (term) showAt(editor, term.pos)
-  }
   const { found } = shown
   return (
     <div
@@ -178,7 +171,10 @@ export function TermPeek({ editor, language }: { editor: Editor; language: Langu
               <p key={i}>{line}</p>
             ))}
           </div>
-          <button type="button" className="link-button" data-testid="term-peek-go" onClick={() => go(found.term.key)}>
+          <button type="button" className="link-button" data-testid="term-peek-go" onClick={() => {
+              setShown(null)
+              if (!editor.isDestroyed) showTerm(editor, language, found.term.key)
+            }}>
             {t('termPeek.go')}
           </button>
         </>

@@ -38,6 +38,8 @@ export interface NodeTerms {
     usedFrom: number | null
     /** Used only with a capital (capitalOnly). */
     capital: boolean
+    /** Introduced for its own article only («(далее в настоящей статье — …)»): used only there, and defined there again elsewhere as it may be. */
+    inArticle: boolean
   }[]
 }
 
@@ -97,14 +99,21 @@ export function eachDefinition<T>(
   }
 }
 
-/** «(далее — уполномоченный орган)», «(далее также – «Агентство»)», "(hereinafter “the Agency”)", "(hereinafter referred to as "the Fund")", "(the “Agency”)". */
-const INLINE = /\(\s*(?:далее(?:\s+(?:также|по\s+тексту))?\s*[—–-]\s*[«"„“]?([^()«»"„“”]{1,80}?)[»"“”]?|(?:hereinafter(?:\s+referred\s+to\s+as)?\s*|the\s+)[“"‘']([^”"’'()]{1,80})[”"’'])\s*\)/giu
+/**
+ * «(далее — уполномоченный орган)», «(далее также – «Агентство»)», "(hereinafter “the Agency”)", "(hereinafter referred to as "the Fund")", "(the “Agency”)";
+ * for its own article only: «(далее в настоящей статье — заявитель)», «(далее в настоящей части — …)», "(hereinafter in this Article “the applicant”)".
+ */
+const INLINE = /\(\s*(?:далее(?:\s+(?:также|по\s+тексту))?(?<ruScope>\s+в\s+настоящ(?:ей|ем)\s+(?:стать|част|пункт)[а-яё]*)?\s*[—–-]\s*[«"„“]?(?<ru>[^()«»"„“”]{1,80}?)[»"“”]?|(?:hereinafter(?<enScope>\s+in\s+this\s+(?:article|paragraph))?(?:\s+referred\s+to\s+as)?\s*|the\s+)[“"‘'](?<en>[^”"’'()]{1,80})[”"’'])\s*\)/giu
+
+/** A term a provision introduces: the parenthesis doing it (`start`, `end`), and whether it holds for that article only («далее в настоящей статье»). */
+export type InlineTerm = TermAt & { start: number; end: number; inArticle: boolean }
 
 /** The terms a block's words introduce as they go, each with the parenthesis that does it. */
-export function inlineDefinitions(chars: string): (TermAt & { end: number; start: number })[] {
+export function inlineDefinitions(chars: string): InlineTerm[] {
   return Array.from(chars.matchAll(INLINE)).flatMap((m) => {
-    const at = termAt(chars, m[1] ?? m[2], m.index)
-    return at ? [{ ...at, start: m.index, end: m.index + m[0].length }] : []
+    const { ru, en, ruScope, enScope } = m.groups!
+    const at = termAt(chars, ru ?? en, m.index)
+    return at ? [{ ...at, start: m.index, end: m.index + m[0].length, inArticle: Boolean(ruScope ?? enScope) }] : []
   })
 }
 
@@ -167,6 +176,7 @@ type Term = NodeTerms['terms'][number]
 
 /** Whether piece `i` of node `m` may hold a use of term `k` of node `n`: not its own definition's words, and after the parenthesis introducing it. */
 function mayUse(term: Term, n: number, k: number, m: number, piece: WordsPiece, i: number): boolean {
+  if (term.inArticle && m !== n) return false
   return !(m === n && piece.owner === k) && (term.usedFrom === null || m > n || (m === n && i >= term.usedFrom))
 }
 
@@ -226,13 +236,16 @@ export function termIssues(nodes: readonly NodeTerms[]): TermIssue[] {
   nodes.forEach((node, n) =>
     node.terms.forEach((term, k) => {
       if (term.line.trim() === '') return
-      if (defined.has(term.line)) return void issues.push({ node: n, term: k, kind: 'duplicateTerm' })
-      defined.add(term.line)
+      // One for an article only may be introduced again in another, or stand beside the law's own.
+      if (!term.inArticle) {
+        if (defined.has(term.line)) return void issues.push({ node: n, term: k, kind: 'duplicateTerm' })
+        defined.add(term.line)
+      }
       const used = nodes.some((other, m) => (term.usedFrom === null || m >= n) && other.pieces.some((piece, i) => mayUse(term, n, k, m, piece, i) && holds(piece, term)))
       if (!used) issues.push({ node: n, term: k, kind: 'unusedTerm' })
       const { usedFrom } = term
       if (usedFrom === null) return
-      for (let m = 0; m <= n; m++) {
+      for (let m = term.inArticle ? n : 0; m <= n; m++) {
         const piece = nodes[m].pieces.findIndex((p, i) => (m < n || i < usedFrom - 1) && holds(p, term))
         if (piece >= 0) return void issues.push({ node: n, term: k, kind: 'termBeforeIntroduced', usedAt: { node: m, piece } })
       }

@@ -211,6 +211,8 @@ export interface LawTerm {
   pos: number
   /** Introduced by a provision («(далее — …)»), not a definitions article: used only after it. */
   introduced: boolean
+  /** For its own article only («(далее в настоящей статье — …)»): used only there. */
+  inArticle: boolean
 }
 
 /** A term the law defines, where, and how many times the text uses it. */
@@ -231,7 +233,7 @@ export function definedTermsOf(doc: PMNode, language: Language): DefinedTerm[] {
 
 function lawTerm({ scan, place, offset }: PlacedScan, k: number): LawTerm {
   const f = scan.termFindings[k]
-  return { key: `${place.id}:${f.blockKey}:${k}`, term: f.detail, place: placeRef(place), blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, introduced: scan.words.terms[k].usedFrom !== null }
+  return { key: `${place.id}:${f.blockKey}:${k}`, term: f.detail, place: placeRef(place), blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, introduced: scan.words.terms[k].usedFrom !== null, inArticle: scan.words.terms[k].inArticle }
 }
 
 type PlacedScan = { node: PMNode; scan: NodeScan; place: Place; offset: number }
@@ -264,8 +266,8 @@ function scanOf(node: PMNode, language: Language): NodeScan {
 function scanNode(node: PMNode, language: Language): NodeScan {
   const scan: NodeScan = { findings: [], heading: '', references: [], typed: [], words: { pieces: [], terms: [] }, termFindings: [], pieceFindings: [] }
   const { pieces, terms } = scan.words
-  const term = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, at: { term: string; to: number }, usedFrom: number | null) => {
-    terms.push({ term: at.term, line: stemLine(at.term), usedFrom, capital: capitalOnly(at.term, usedFrom !== null) })
+  const term = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, at: { term: string; to: number; inArticle?: boolean }, usedFrom: number | null) => {
+    terms.push({ term: at.term, line: stemLine(at.term), usedFrom, capital: capitalOnly(at.term, usedFrom !== null), inArticle: at.inArticle ?? false })
     scan.termFindings.push({ blockKind, blockLabel, blockKey: keyOf(block), at: block.start + at.to, detail: at.term })
     return terms.length - 1
   }

@@ -31,8 +31,8 @@ const LEAF = '\ufffc'
 
 /**
  * The defined term whose use stands at `pos` (in whatever case and number, as *Check the text*
- * finds it), or null: none there, the term's own definition, or a term a provision introduces
- * used before it. `leafText` gives a cross-reference's number for the definition's words.
+ * finds it), or null: none there, the term's own definition, a term a provision introduces used
+ * before it, or one it introduces for its own article used in another. `leafText` gives a cross-reference's number for the definition's words.
  */
 export function termAt(doc: PMNode, pos: number, terms: readonly LawTerm[], leafText: (leaf: PMNode) => string): TermAtPos | null {
   if (terms.length === 0 || pos < 0 || pos > doc.content.size) return null
@@ -44,7 +44,10 @@ export function termAt(doc: PMNode, pos: number, terms: readonly LawTerm[], leaf
   const use = find(block.textBetween(0, block.content.size, undefined, LEAF)).find((u) => u.from <= pos - start && pos - start <= u.to)
   if (!use) return null
   const [from, to] = [start + use.from, start + use.to]
-  const term = terms.find((t) => t.term === names[use.term] && (!t.introduced || t.pos <= from))
+  const named = terms.filter((t) => t.term === names[use.term] && (!t.introduced || t.pos <= from))
+  // One introduced for this article only («(далее в настоящей статье — …)») before the law's own; elsewhere it is none.
+  const here = $pos.index(0)
+  const term = named.find((t) => t.inArticle && doc.resolve(t.pos).index(0) === here) ?? named.find((t) => !t.inArticle)
   // Its own definition is no use of it.
   if (!term || terms.some((t) => t.term === term.term && t.pos === to)) return null
   return { term, from, to, definition: definitionWords(doc, term, leafText) }

@@ -35,7 +35,8 @@ import { articlesOf, lawStructure, type ArticleNode, type ChapterNode, type LawS
  * A defined term is written `<def refersTo="#term_N">` where it is defined (an item of a definitions
  * article, «(далее — …)»), with a `TLCTerm` in the references, and `<term refersTo="#term_N"
  * eId="…__term_K">` where the text uses it, in whatever case and number, as AKN tools mark terms:
- * a definitions article's term throughout the law, one a provision introduces only after it.
+ * a definitions article's term throughout the law, one a provision introduces only after it (and
+ * in its article only, when it says so: «(далее в настоящей статье — …)»).
  */
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
@@ -112,6 +113,8 @@ let terms = new Map<string, string>()
 let inDefinitions = false
 /** The law's terms as `terms` orders them, a finder of their uses, and which ones the text may use so far. */
 let glossary: { names: string[]; find: (text: string) => TermUse[]; usable: Set<number> } | null = null
+/** Terms introduced for the article being written only («(далее в настоящей статье — …)»): no longer usable after it. */
+let articleOnly: number[] = []
 /** `<term>`s written so far in each element, for their eIds (`art_5__para_1__term_2`). */
 let termCounts = new Map<string, number>()
 
@@ -123,9 +126,9 @@ function termRef(term: string): string {
 }
 
 /** The terms a block of text defines: as an item of a definitions article, or in a parenthesis («(далее — …)»). */
-function definedIn(value: string, definitions: boolean): (TermAt & { inline: boolean })[] {
+function definedIn(value: string, definitions: boolean): (TermAt & { inline: boolean; inArticle: boolean })[] {
   const definition = definitions ? definitionIn(value) : null
-  return [...(definition ? [{ ...definition, inline: false }] : []), ...inlineDefinitions(value).map((t) => ({ ...t, inline: true }))].sort((a, b) => a.from - b.from)
+  return [...(definition ? [{ ...definition, inline: false, inArticle: false }] : []), ...inlineDefinitions(value).map((t) => ({ ...t, inline: true }))].sort((a, b) => a.from - b.from)
 }
 
 /** Every block of an article's body, in order. */
@@ -207,7 +210,13 @@ function inline(value: string, parts: TextPart[] | undefined, container: string,
 function p(value: string, indent: string, container: string, parts?: TextPart[]): string {
   const defined = definedIn(value, inDefinitions)
   const xml = `${indent}<p>${inline(value, parts, container, defined)}</p>`
-  if (glossary) for (const t of defined) glossary.usable.add(glossary.names.indexOf(t.term))
+  if (glossary) {
+    for (const t of defined) {
+      const index = glossary.names.indexOf(t.term)
+      if (t.inArticle && !glossary.usable.has(index)) articleOnly.push(index)
+      glossary.usable.add(index)
+    }
+  }
   return xml
 }
 
@@ -223,6 +232,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   eIds = new Map()
   terms = new Map()
   termCounts = new Map()
+  articleOnly = []
   readGlossary(law)
   const date = isoDay(meta.date)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`meta.date is not an ISO date: ${meta.date}`)
@@ -356,6 +366,8 @@ function articleXml(article: ArticleNode, prefix: string, indent: string): strin
     else out.push(...paragraphXml(paragraph, eId, inner))
   }
   inDefinitions = false
+  for (const index of articleOnly) glossary?.usable.delete(index)
+  articleOnly = []
   out.push(`${indent}</article>`)
   return out
 }

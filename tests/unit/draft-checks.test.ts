@@ -239,6 +239,27 @@ describe('checking a draft', () => {
     ]), 'en')).toEqual([])
   })
 
+  it('takes a term introduced for its own article («далее в настоящей статье») as used there only, and introduced again in another as it may be', () => {
+    const b = createBuilders('s')
+    const law = b.law('Закон', [], [
+      b.article('Обращения', [b.clause('Лицо, подавшее обращение (далее в настоящей статье — заявитель), вправе его отозвать. Заявитель уведомляется о решении.')]),
+      b.article('Жалобы', [b.clause('Лицо, подавшее жалобу (далее в настоящей статье — заявитель), извещается о ее рассмотрении.')]),
+      b.article('Сроки', [
+        b.clause('Организация, оказывающая помощь (далее в настоящей части — исполнитель), отчитывается ежегодно.'),
+        b.clause('Исполнитель и заявитель вправе знакомиться с материалами.'),
+      ]),
+      b.article('Помощь', [b.clause('Приют (hereinafter in this Article “the Shelter”) is open. The Shelter is free.')]),
+    ])
+    // Article 2's «заявитель» is used nowhere in it (Article 3's is another article's word); Article 3's «исполнитель» is used in it; neither is defined twice.
+    expect(brief(check(law))).toEqual([['unusedTerm', 'Статья 2.', '', 'заявитель']])
+    expect(definedTermsOf(docFromJSON(law), 'ru').map((t) => [t.term, t.place.label, t.uses, t.inArticle])).toEqual([
+      ['заявитель', 'Статья 1.', 1, true],
+      ['заявитель', 'Статья 2.', 0, true],
+      ['исполнитель', 'Статья 3.', 1, true],
+      ['Shelter', 'Статья 4.', 1, true],
+    ])
+  })
+
   it('finds a part, chapter or section with no article under it, the last one too', () => {
     const b = createBuilders('t')
     const article = () => b.article('Текст', [b.clause('Текст.')])

@@ -257,6 +257,14 @@ describe('Akoma Ntoso export', () => {
     expect(en).toContain('harmed by <term refersTo="#term_3" eId="art_2__para_1__point_1__term_1">trafficking in persons</term>;</p>')
     expect(en).toContain('<p>The Council (hereinafter “the <def refersTo="#term_4">Board</def>”) reports on every <term refersTo="#term_2" eId="art_3__para_1__term_1">victim’s</term> case. The <term refersTo="#term_4" eId="art_3__para_1__term_2">Board</term> meets; a board of the <term refersTo="#term_1" eId="art_3__para_1__term_3">Centre</term> does not count.</p>')
     // A term defined with a capital is used with one: "a board" is a word of its own.
+    const scoped = toAkomaNtoso(b.law('Закон', [], [
+      b.article('Жалобы', [b.clause('Лицо, подавшее жалобу (далее в настоящей статье — заявитель), извещается.'), b.clause('Заявитель вправе отозвать жалобу.')]),
+      b.article('Сроки', [b.clause('Заявитель уведомляется в срок.')]),
+    ]), meta('ru'))
+    validate(scoped)
+    // For its own article only: the next article's «Заявитель» is a word of its own.
+    expect(scoped).toContain('<p><term refersTo="#term_1" eId="art_1__para_2__term_1">Заявитель</term> вправе отозвать жалобу.</p>')
+    expect(scoped).toContain('<p>Заявитель уведомляется в срок.</p>')
     expect(en.match(/<TLCTerm /g)).toHaveLength(4)
   })
 

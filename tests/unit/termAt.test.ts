@@ -61,6 +61,20 @@ describe('the defined term at a place of the text', () => {
     expect(definedTermsOf(law, 'ru').map((t) => [t.term, t.uses])).toEqual([['Центр', 1]])
   })
 
+  it('takes a term introduced for its own article («далее в настоящей статье») there only, before a term of the law of the same words', () => {
+    const b = createBuilders('a')
+    const law = docFromJSON(b.law('Закон', [], [
+      b.article('Основные понятия', [b.clause('В настоящем Законе используются следующие основные понятия:'), b.point('заявитель — лицо, обратившееся за помощью.')]),
+      b.article('Жалобы', [b.clause('Лицо, подавшее жалобу (далее в настоящей статье — заявитель), извещается. Заявитель вправе отозвать жалобу.')]),
+      b.article('Сроки', [b.clause('Заявитель уведомляется в срок.')]),
+    ]))
+    const terms = lawTermsOf(law, 'ru')
+    expect(termAt(law, posOf(law, 'Заявитель вправе', 2), terms, () => '')?.definition).toEqual(['Лицо, подавшее жалобу (далее в настоящей статье — заявитель), извещается. Заявитель вправе отозвать жалобу.'])
+    expect(termAt(law, posOf(law, 'Заявитель уведомляется', 2), terms, () => '')?.definition).toEqual(['заявитель — лицо, обратившееся за помощью.'])
+    const without = terms.filter((t) => !(t.term === 'заявитель' && !t.inArticle))
+    expect(termAt(law, posOf(law, 'Заявитель уведомляется', 2), without, () => '')).toBeNull()
+  })
+
   it('finds a definitions article’s term in either case, its item starting with a capital as a sentence does', () => {
     const b = createBuilders('c')
     const law = docFromJSON(b.law('Закон', [], [
