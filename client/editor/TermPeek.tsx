@@ -29,7 +29,8 @@ interface Shown {
  * A defined term's definition at hand: rest the pointer on a use of a term the law defines
  * («жертв», "victims"), or press `Ctrl+Alt+0` with the caret in it, and a card shows the
  * definition's words and where it stands, with *Go to the definition*. Nothing is worked out while
- * typing: the terms are read when a card is asked for, once per state of the text.
+ * typing: the terms are read when a card is asked for (a pointer moved and resting, not one left
+ * still over the text), once per state of the text.
  */
 export function TermPeek({ editor, language }: { editor: Editor; language: Language }) {
   const { t } = useI18n()
@@ -70,7 +71,12 @@ export function TermPeek({ editor, language }: { editor: Editor; language: Langu
       window.clearTimeout(hideTimer.current)
       hideTimer.current = window.setTimeout(() => setShown((s) => (s?.keyboard ? s : null)), LEAVE_MS)
     }
+    let last = { x: NaN, y: NaN }
     const onMove = (event: MouseEvent) => {
+      // The browser's own moves, as the text shifts under a still pointer (a co-author's edit, the caret scrolled to), are no rest:
+      // a pointer left over the text while one types looks nothing up.
+      if (event.clientX === last.x && event.clientY === last.y) return
+      last = { x: event.clientX, y: event.clientY }
       window.clearTimeout(restTimer.current)
       const current = shownNow.current
       if (current?.found && !current.keyboard && onWords(current.found, event.clientX, event.clientY)) return window.clearTimeout(hideTimer.current)
@@ -101,6 +107,8 @@ export function TermPeek({ editor, language }: { editor: Editor; language: Langu
       if (event.target instanceof Node && card.current?.contains(event.target)) return
       if (shownNow.current && !shownNow.current.keyboard) setShown(null)
     }
+    // A click places the caret: the pointer resting after it is not reading, until it moves again.
+    const onDown = () => window.clearTimeout(restTimer.current)
     // Typing is not reading: no card comes up, and the one shown goes.
     const onKey = () => {
       window.clearTimeout(restTimer.current)
@@ -108,6 +116,7 @@ export function TermPeek({ editor, language }: { editor: Editor; language: Langu
     }
     dom.addEventListener('mousemove', onMove, { passive: true })
     dom.addEventListener('mouseleave', onLeave)
+    dom.addEventListener('mousedown', onDown)
     dom.addEventListener('keydown', onKey)
     dom.addEventListener(OPEN_TERM_PEEK, onAsk)
     window.addEventListener('scroll', onScroll, { capture: true, passive: true })
@@ -116,6 +125,7 @@ export function TermPeek({ editor, language }: { editor: Editor; language: Langu
       window.clearTimeout(hideTimer.current)
       dom.removeEventListener('mousemove', onMove)
       dom.removeEventListener('mouseleave', onLeave)
+      dom.removeEventListener('mousedown', onDown)
       dom.removeEventListener('keydown', onKey)
       dom.removeEventListener(OPEN_TERM_PEEK, onAsk)
       window.removeEventListener('scroll', onScroll, { capture: true })
