@@ -1,5 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
-import { BLOCK_DEPTH, capitalOnly, termFinder, type TermUse } from './definedTerms'
+import { BLOCK_DEPTH, capitalOnly, eachDefinition, termFinder, type TermUse } from './definedTerms'
 import type { LawTerm } from './draftChecks'
 
 /** A defined term used at a place of the text: which, the words using it, and its definition's words. */
@@ -53,19 +53,20 @@ export function termAt(doc: PMNode, pos: number, terms: readonly LawTerm[], leaf
   return { term, from, to, definition: definitionWords(doc, term, leafText) }
 }
 
+/** The defining block's words; for a definitions article's item, with the blocks under it («эксплуатация — …, включая:» and its points), as Check the text owns them to the term. */
 function definitionWords(doc: PMNode, term: LawTerm, leafText: (leaf: PMNode) => string): string[] {
   const $at = doc.resolve(term.pos)
+  const defining = $at.parent
   const words = (node: PMNode) => node.textBetween(0, node.content.size, undefined, leafText).trim()
-  const lines = [words($at.parent)]
   const depth = (node: PMNode) => BLOCK_DEPTH[node.type.name as keyof typeof BLOCK_DEPTH]
-  const own = depth($at.parent)
-  if (term.introduced || own === undefined || !lines[0].endsWith(':')) return lines
-  // «эксплуатация — …, включая:» goes on in the points under it.
-  const owner = $at.node($at.depth - 1)
-  for (let i = $at.index($at.depth - 1) + 1; i < owner.childCount; i++) {
-    const next = owner.child(i)
-    if (!(depth(next) > own)) break
-    lines.push(words(next))
-  }
+  if (term.introduced || depth(defining) === undefined) return [words(defining)]
+  const blocks: PMNode[] = []
+  $at.node($at.depth - 1).forEach((child) => void (depth(child) !== undefined && blocks.push(child)))
+  const lines: string[] = []
+  eachDefinition(blocks, depth, (block) => block.textContent, true, (block, _definition, owner) => {
+    const own = block === defining || owner === 0
+    if (own) lines.push(words(block))
+    return own ? 0 : null
+  })
   return lines
 }

@@ -227,12 +227,19 @@ function numAndHeading(num: string, heading: string | null, indent: string, cont
   return out
 }
 
-export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtosoOptions = {}): string {
-  const law = lawStructure(doc, meta.language)
+/** The state one export fills as it writes, emptied before and after: nothing of a law is kept. */
+function forgetLaw(): void {
   eIds = new Map()
   terms = new Map()
-  termCounts = new Map()
+  glossary = null
   articleOnly = []
+  termCounts = new Map()
+  inDefinitions = false
+}
+
+export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtosoOptions = {}): string {
+  const law = lawStructure(doc, meta.language)
+  forgetLaw()
   readGlossary(law)
   const date = isoDay(meta.date)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`meta.date is not an ISO date: ${meta.date}`)
@@ -308,10 +315,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   lines.splice(termsAt, 0, ...Array.from(terms, termLine))
   const xml = lines.join('\n') + '\n'
   const known = eIds
-  eIds = new Map()
-  terms = new Map()
-  glossary = null
-  termCounts = new Map()
+  forgetLaw()
   // eIds are ASCII from numbers; a target without one (never expected) points at the document.
   return xml.replace(REF_PLACEHOLDER, (_, id: string) => known.get(id) ?? '')
 }
