@@ -109,7 +109,8 @@ describe('since your last visit, in the browser', () => {
     // The new comment and the remark resolved: marked in the panel, which shows them on asking.
     const panel = page.getByTestId('comments-panel')
     await notice.getByRole('button', { name: 'Показать новые комментарии' }).click()
-    expect(await panel.getByLabel('Показать').inputValue()).toBe('new')
+    // The panel opens, then takes the filter it was asked for: looked at until it has.
+    await expect.poll(() => panel.getByLabel('Показать').inputValue()).toBe('new')
     await expect.poll(() => panel.getByTestId('thread').count()).toBe(2)
     expect(await panel.getByTestId('comment-new').allTextContents()).toEqual(['новый'])
     const decided = panel.locator(`[data-testid="thread"][data-thread-id="${remark.id}"]`)
