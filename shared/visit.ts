@@ -1,4 +1,5 @@
 import type { ActivitySession, OrganizationSummary, ThreadStatus, VersionSummary } from './api'
+import { orgLabel } from './api'
 import type { ProposalStatus } from './agreement'
 
 type Place = ActivitySession['articles'][number]
@@ -155,5 +156,5 @@ function newestBy(versions: readonly VersionStamp[], at: string): VersionStamp |
 
 /** Organizations in the order of the names the line shows: the short name, else the name. */
 function byShortName(a: OrganizationSummary, b: OrganizationSummary): number {
-  return (a.shortName || a.name).localeCompare(b.shortName || b.name)
+  return orgLabel(a).localeCompare(orgLabel(b))
 }

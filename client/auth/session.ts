@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import type { SessionInfo, UserSummary } from '../../shared/api'
+import { orgLabel } from '../../shared/api'
 import { api, setCsrfToken, setUnauthorizedHandler } from '../api/http'
 
 /** Who is signed in, shared by the whole app; null until the first answer. */
@@ -63,5 +64,5 @@ export interface Identity {
 }
 
 export function identityOf(user: UserSummary): Identity {
-  return { name: user.displayName, organization: user.organization.shortName || user.organization.name, color: user.organization.color }
+  return { name: user.displayName, organization: orgLabel(user.organization), color: user.organization.color }
 }

@@ -1,5 +1,6 @@
 import { memo, useState, type KeyboardEvent } from 'react'
 import type { CommentView, OrganizationSummary, PersonSummary, ThreadEvent, ThreadView } from '../../shared/api'
+import { orgLabel } from '../../shared/api'
 import { mentionedBy, type Mentionable, type MentionIds } from '../../shared/comments/mentions'
 import { threadTimeline } from '../../shared/comments/timeline'
 import { COMMENT_MAX_LENGTH } from '../../shared/apiConstants'
@@ -21,7 +22,7 @@ export function OrgBadge({ organization }: { organization: OrganizationSummary }
   return (
     <span className="comment-org" title={organization.name}>
       <span className="presence-dot" style={{ backgroundColor: organization.color }} aria-hidden="true" />
-      {organization.shortName || organization.name}
+      {orgLabel(organization)}
     </span>
   )
 }

@@ -1,5 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { PersonSummary } from '../../shared/api'
+import { orgLabel } from '../../shared/api'
 import { mentionCandidates, mentionedIn, mentionQuery, organizationMention, personMention, type Mentionable, type MentionIds } from '../../shared/comments/mentions'
 import { useSession } from '../auth/session'
 
@@ -16,7 +17,7 @@ export type MentionList = { state: 'loading' } | { state: 'failed' } | { state: 
 function candidatesOf(people: readonly PersonSummary[], myId: string | undefined): MentionCandidate[] {
   const organizations = new Map(people.map((p) => [p.organization.id, p.organization]))
   return [
-    ...people.filter((p) => p.id !== myId).map((p) => ({ ...personMention(p), detail: p.organization.shortName || p.organization.name })),
+    ...people.filter((p) => p.id !== myId).map((p) => ({ ...personMention(p), detail: orgLabel(p.organization) })),
     ...[...organizations.values()].map((o) => ({ ...organizationMention(o), detail: o.name })),
   ]
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { OrganizationSummary } from '../../shared/api'
+import { orgLabel } from '../../shared/api'
 import type { VisitView } from '../../shared/visit'
 import { dateFormat } from '../i18n/dates'
 import { useI18n } from '../i18n/i18n'
@@ -97,5 +98,5 @@ export function SinceLastVisit({ visit, onJump, onShowComments, onShowActivity, 
 
 /** "MoJ, MoI": organizations by short name, else name. */
 function shortNames(organizations: readonly OrganizationSummary[]): string {
-  return organizations.map((o) => o.shortName || o.name).join(', ')
+  return organizations.map(orgLabel).join(', ')
 }

@@ -4,6 +4,7 @@ import type { UserRecord, UsersRepo } from '../db/usersRepo'
 import type { Sessions } from '../auth/sessions'
 import type { Logger } from '../logger'
 import type { ConnectionIdentity, ConnectionRegistry, LiveConnection } from './registry'
+import { orgLabel } from '../../shared/api'
 
 /** The identity a sync connection carries, from the session's user. */
 export function identityOf(user: UserRecord, sessionId: string): ConnectionIdentity {
@@ -13,7 +14,7 @@ export function identityOf(user: UserRecord, sessionId: string): ConnectionIdent
     sessionId,
     user: {
       name: user.displayName,
-      organization: user.organization.shortName || user.organization.name,
+      organization: orgLabel(user.organization),
       color: user.organization.color,
       userId: user.id,
     },

@@ -1,4 +1,5 @@
 import { searchForm } from '../draftOrder'
+import { orgLabel } from '../api'
 
 /**
  * What a mention needs of whom it names: their id, whether a person or an organization, and the
@@ -20,7 +21,7 @@ export interface MentionIds {
 export const personMention = (p: { id: string; displayName: string }): Mentionable => ({ kind: 'person', id: p.id, name: p.displayName })
 
 /** An organization as mentioned: "@MoJ", by its short name, else its name. */
-export const organizationMention = (o: { id: string; name: string; shortName: string }): Mentionable => ({ kind: 'organization', id: o.id, name: o.shortName || o.name })
+export const organizationMention = (o: { id: string; name: string; shortName: string }): Mentionable => ({ kind: 'organization', id: o.id, name: orgLabel(o) })
 
 /** A piece of a comment's words: plain text, or "@Name" of whom it mentions. */
 export type MentionPart = { text: string; mentioned?: undefined } | { text: string; mentioned: Mentionable }

@@ -6,6 +6,7 @@ import { isoDay, versionName, type ExportMeta } from './meta'
 import type { TextPart } from '../xref'
 import { capitalOnly, definitionIn, inlineDefinitions, isDefinitionsArticle, termFinder, type TermAt, type TermUse } from '../checks/definedTerms'
 import { articlesOf, lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PartNode, type PointNode, type SectionNode, type SubpointNode } from './structure'
+import { orgLabel } from '../api'
 
 /**
  * Akoma Ntoso 3.0 (OASIS LegalDocML) export: an `act` with FRBR metadata, preface, preamble,
@@ -286,7 +287,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   push('      <references source="#accord">')
   push('        <TLCOrganization eId="accord" href="/ontology/organization/accord" showAs="Accord"/>')
   meta.organizations.forEach((org, i) => {
-    push(`        <TLCOrganization eId="org_${i + 1}" href="/ontology/organization/${attr(slug(org.shortName || org.name) || hashName(org.name))}" showAs="${attr(org.name)}"/>`)
+    push(`        <TLCOrganization eId="org_${i + 1}" href="/ontology/organization/${attr(slug(orgLabel(org)) || hashName(org.name))}" showAs="${attr(org.name)}"/>`)
   })
   const termsAt = lines.length
   push('      </references>')

@@ -1,5 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { PreferenceView } from '../api'
+import { orgLabel } from '../api'
 import type { Language } from '../language'
 import { alternativesOfDoc } from '../alternatives/inDocument'
 import { matchPreferences } from '../alternatives/preferences'
@@ -36,10 +37,10 @@ export function reportAlternatives(doc: PMNode, language: Language, preferences:
     .filter((g) => [...g.byOption.values()].some((list) => list.length > 0))
     .map((g) => ({
       where: g.group.place,
-      options: g.group.options.map((o) => ({ text: optionWords(o, language), organizations: (g.byOption.get(o.text) ?? []).map((p) => p.organization.shortName || p.organization.name) })),
+      options: g.group.options.map((o) => ({ text: optionWords(o, language), organizations: (g.byOption.get(o.text) ?? []).map((p) => orgLabel(p.organization)) })),
     }))
   const words = (text: string) => optionText(text, language)
-  const stale = matched.stale.map((p) => ({ organization: p.organization.shortName || p.organization.name, option: words(p.option), options: (optionsOfKey(p.groupKey) ?? []).map(words) }))
+  const stale = matched.stale.map((p) => ({ organization: orgLabel(p.organization), option: words(p.option), options: (optionsOfKey(p.groupKey) ?? []).map(words) }))
   return { groups, stale }
 }
 
