@@ -31,7 +31,10 @@ export function Glossary({ editor, language, checked }: { editor: Editor | null;
           {terms.map((term) => (
             <li key={term.key} className="checks-item" data-testid="glossary-term">
               <button type="button" className="link-button checks-where" data-testid="glossary-go" onClick={() => editor && !editor.isDestroyed && showTerm(editor, language, term.key)}>{term.term}</button>
-              <span className="checks-what muted">{whereOf(term, placeWords)} · {t('checks.glossary.uses', { n: term.uses })}</span>
+              <span className="checks-what muted">
+                {whereOf(term, placeWords)}
+                {term.within && <span data-testid="glossary-within"> ({t(`checks.glossary.within.${term.within}`)})</span>} · {t('checks.glossary.uses', { n: term.uses })}
+              </span>
               {term.uses > 0 && (
                 <button type="button" className="link-button" data-testid="glossary-find" onClick={() => requestFind({ query: term.term, wordForms: true })}>
                   {t('checks.glossary.find')}

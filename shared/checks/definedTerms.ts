@@ -1,3 +1,4 @@
+import { structuralRank, type DivisionType } from '../schema'
 import { eachWord, stemOf, stemsOf, SUPPLETIVE_STEMS } from './stems'
 
 /**
@@ -29,7 +30,16 @@ export interface WordsPiece {
   owner: number | null
 }
 
+/**
+ * Where a term a provision introduces holds, when not the whole law: its own article («(далее в
+ * настоящей статье — …)», and «в настоящей части / пункте», taken as the article), or the
+ * division it stands in («в настоящей главе», "in this Chapter").
+ */
+export type TermScope = 'article' | DivisionType
+
 export interface NodeTerms {
+  /** The node's rank as a division (structuralRank): 0 for an article or anything else. */
+  rank: number
   pieces: WordsPiece[]
   terms: {
     term: string
@@ -38,8 +48,8 @@ export interface NodeTerms {
     usedFrom: number | null
     /** Used only with a capital (capitalOnly). */
     capital: boolean
-    /** Introduced for its own article only («(далее в настоящей статье — …)»): used only there, and defined there again elsewhere as it may be. */
-    inArticle: boolean
+    /** Introduced for its own article or division only: used only there, and defined again elsewhere as it may be. */
+    within: TermScope | null
   }[]
 }
 
@@ -101,20 +111,42 @@ export function eachDefinition<T>(
 
 /**
  * «(далее — уполномоченный орган)», «(далее также – «Агентство»)», "(hereinafter “the Agency”)", "(hereinafter referred to as "the Fund")", "(the “Agency”)";
- * for its own article only: «(далее в настоящей статье — заявитель)», «(далее в настоящей части — …)», "(hereinafter in this Article “the applicant”)".
+ * for its own article or division only: «(далее в настоящей статье — заявитель)», «(далее в настоящей части — …)», «(далее в настоящей главе — …)», "(hereinafter in this Article “the applicant”)", "(hereinafter in this Chapter …)".
  */
-const INLINE = /\(\s*(?:далее(?:\s+(?:также|по\s+тексту))?(?<ruScope>\s+в\s+настоящ(?:ей|ем)\s+(?:стать|част|пункт)[а-яё]*)?\s*[—–-]\s*[«"„“]?(?<ru>[^()«»"„“”]{1,80}?)[»"“”]?|(?:hereinafter(?<enScope>\s+in\s+this\s+(?:article|paragraph))?(?:\s+referred\s+to\s+as)?\s*|the\s+)[“"‘'](?<en>[^”"’'()]{1,80})[”"’'])\s*\)/giu
+const INLINE = /\(\s*(?:далее(?:\s+(?:также|по\s+тексту))?(?:\s+в\s+настоящ(?:ей|ем)\s+(?<ruScope>стать|част|пункт|глав|раздел|параграф)[а-яё]*)?\s*[—–-]\s*[«"„“]?(?<ru>[^()«»"„“”]{1,80}?)[»"“”]?|(?:hereinafter(?:\s+in\s+this\s+(?<enScope>article|paragraph|chapter|part|section))?(?:\s+referred\s+to\s+as)?\s*|the\s+)[“"‘'](?<en>[^”"’'()]{1,80})[”"’'])\s*\)/giu
 
-/** A term a provision introduces: the parenthesis doing it (`start`, `end`), and whether it holds for that article only («далее в настоящей статье»). */
-export type InlineTerm = TermAt & { start: number; end: number; inArticle: boolean }
+/** What the scope's word names: a part of an article is taken as the article. */
+const SCOPES: Record<string, TermScope> = { глав: 'chapter', chapter: 'chapter', раздел: 'part', part: 'part', параграф: 'section', section: 'section' }
+
+/** A term a provision introduces: the parenthesis doing it (`start`, `end`), and where it holds when not the whole law («далее в настоящей статье»). */
+export type InlineTerm = TermAt & { start: number; end: number; within: TermScope | null }
 
 /** The terms a block's words introduce as they go, each with the parenthesis that does it. */
 export function inlineDefinitions(chars: string): InlineTerm[] {
   return Array.from(chars.matchAll(INLINE)).flatMap((m) => {
     const { ru, en, ruScope, enScope } = m.groups!
     const at = termAt(chars, ru ?? en, m.index)
-    return at ? [{ ...at, start: m.index, end: m.index + m[0].length, inArticle: Boolean(ruScope ?? enScope) }] : []
+    const scope = (ruScope ?? enScope)?.toLowerCase()
+    return at ? [{ ...at, start: m.index, end: m.index + m[0].length, within: scope === undefined ? null : (SCOPES[scope] ?? 'article') }] : []
   })
+}
+
+/**
+ * The nodes (from, to: indices, `to` excluded) where a term introduced in node `n` holds: all for
+ * one of the whole law; its own node for an article's; for a division's, the innermost division
+ * around `n` of that rank or above, up to the next heading of that division's rank or above — or
+ * the whole law when there is no such division.
+ */
+export function scopeOf(ranks: readonly number[], n: number, within: TermScope | null): [number, number] {
+  if (within === null) return [0, ranks.length]
+  if (within === 'article') return [n, n + 1]
+  const wanted = structuralRank(within)
+  let from = n
+  while (from >= 0 && ranks[from] < wanted) from--
+  if (from < 0) return [0, ranks.length]
+  let to = n + 1
+  while (to < ranks.length && ranks[to] < ranks[from]) to++
+  return [from, to]
 }
 
 /** Where a text uses one of the terms: `term` is its index in the terms given. */
@@ -174,9 +206,9 @@ export function stemLine(text: string): string {
 
 type Term = NodeTerms['terms'][number]
 
-/** Whether piece `i` of node `m` may hold a use of term `k` of node `n`: not its own definition's words, and after the parenthesis introducing it. */
-function mayUse(term: Term, n: number, k: number, m: number, piece: WordsPiece, i: number): boolean {
-  if (term.inArticle && m !== n) return false
+/** Whether piece `i` of node `m` may hold a use of term `k` of node `n`: within its scope, not its own definition's words, and after the parenthesis introducing it. */
+function mayUse(term: Term, scope: readonly [number, number], n: number, k: number, m: number, piece: WordsPiece, i: number): boolean {
+  if (m < scope[0] || m >= scope[1]) return false
   return !(m === n && piece.owner === k) && (term.usedFrom === null || m > n || (m === n && i >= term.usedFrom))
 }
 
@@ -233,19 +265,21 @@ export type TermIssue =
 export function termIssues(nodes: readonly NodeTerms[]): TermIssue[] {
   const issues: TermIssue[] = []
   const defined = new Set<string>()
+  const ranks = nodes.map((node) => node.rank)
   nodes.forEach((node, n) =>
     node.terms.forEach((term, k) => {
       if (term.line.trim() === '') return
-      // One for an article only may be introduced again in another, or stand beside the law's own.
-      if (!term.inArticle) {
+      // One for an article or division only may be introduced again in another, or stand beside the law's own.
+      if (term.within === null) {
         if (defined.has(term.line)) return void issues.push({ node: n, term: k, kind: 'duplicateTerm' })
         defined.add(term.line)
       }
-      const used = nodes.some((other, m) => (term.usedFrom === null || m >= n) && other.pieces.some((piece, i) => mayUse(term, n, k, m, piece, i) && holds(piece, term)))
+      const scope = scopeOf(ranks, n, term.within)
+      const used = nodes.some((other, m) => (term.usedFrom === null || m >= n) && other.pieces.some((piece, i) => mayUse(term, scope, n, k, m, piece, i) && holds(piece, term)))
       if (!used) issues.push({ node: n, term: k, kind: 'unusedTerm' })
       const { usedFrom } = term
       if (usedFrom === null) return
-      for (let m = term.inArticle ? n : 0; m <= n; m++) {
+      for (let m = scope[0]; m <= n; m++) {
         const piece = nodes[m].pieces.findIndex((p, i) => (m < n || i < usedFrom - 1) && holds(p, term))
         if (piece >= 0) return void issues.push({ node: n, term: k, kind: 'termBeforeIntroduced', usedAt: { node: m, piece } })
       }
@@ -256,12 +290,14 @@ export function termIssues(nodes: readonly NodeTerms[]): TermIssue[] {
 
 /** How many times each term is used, in whatever form (its own definition aside, and one introduced in a provision only after it): by node and index. */
 export function termUses(nodes: readonly NodeTerms[]): { node: number; term: number; uses: number }[] {
+  const ranks = nodes.map((node) => node.rank)
   return nodes.flatMap((node, n) =>
     node.terms.map((term, k) => {
       let uses = 0
+      const scope = scopeOf(ranks, n, term.within)
       nodes.forEach((other, m) =>
         other.pieces.forEach((piece, i) => {
-          if (!term.line.trim() || !mayUse(term, n, k, m, piece, i) || !holds(piece, term)) return
+          if (!term.line.trim() || !mayUse(term, scope, n, k, m, piece, i) || !holds(piece, term)) return
           if (term.capital) return void (uses += capitalUses(piece, term.term))
           // Runs of stems share no space at their ends: the next is looked for from the last space matched.
           for (let at = piece.line!.indexOf(term.line); at >= 0; at = piece.line!.indexOf(term.line, at + term.line.length - 1)) uses++

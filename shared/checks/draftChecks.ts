@@ -5,7 +5,7 @@ import { numberArticleBody, numberDocument, type NumberedNode } from '../numberi
 import { placeIdOf, placesOf, type Place } from '../places'
 import { isBodyType, isDivisionType, structuralRank } from '../schema'
 import { xrefNumbers, xrefText } from '../xref'
-import { BLOCK_DEPTH as DEPTH, capitalOnly, eachDefinition, inlineDefinitions, isDefinitionsArticle, stemLine, termIssues, termUses, type NodeTerms } from './definedTerms'
+import { BLOCK_DEPTH as DEPTH, capitalOnly, eachDefinition, inlineDefinitions, isDefinitionsArticle, scopeOf, stemLine, termIssues, termUses, type NodeTerms, type TermScope } from './definedTerms'
 
 /**
  * "Check the draft" («Проверка текста»): what a drafter looks over before a version goes out for
@@ -211,8 +211,10 @@ export interface LawTerm {
   pos: number
   /** Introduced by a provision («(далее — …)»), not a definitions article: used only after it. */
   introduced: boolean
-  /** For its own article only («(далее в настоящей статье — …)»): used only there. */
-  inArticle: boolean
+  /** For its own article or division only («(далее в настоящей статье — …)», «(далее в настоящей главе — …)»): used only there. */
+  within: TermScope | null
+  /** Where such a term holds (ProseMirror positions, `to` excluded); null for one of the whole law. */
+  scope: { from: number; to: number } | null
 }
 
 /** A term the law defines, where, and how many times the text uses it. */
@@ -222,18 +224,26 @@ export interface DefinedTerm extends LawTerm {
 
 /** The terms the law defines, in the order of the text: a definitions article's and those introduced in provisions («(далее — …)»). */
 export function lawTermsOf(doc: PMNode, language: Language): LawTerm[] {
-  return placedScans(doc, language).flatMap((placed) => placed.scan.words.terms.map((_, k) => lawTerm(placed, k)))
+  const placed = placedScans(doc, language)
+  return placed.flatMap((_, n) => placed[n].scan.words.terms.map((_, k) => lawTerm(doc, placed, n, k)))
 }
 
 /** The same, with how many times the text uses each, in whatever form. */
 export function definedTermsOf(doc: PMNode, language: Language): DefinedTerm[] {
   const placed = placedScans(doc, language)
-  return termUses(placed.map((p) => p.scan.words)).map(({ node, term, uses }) => ({ ...lawTerm(placed[node], term), uses }))
+  return termUses(placed.map((p) => p.scan.words)).map(({ node, term, uses }) => ({ ...lawTerm(doc, placed, node, term), uses }))
 }
 
-function lawTerm({ scan, place, offset }: PlacedScan, k: number): LawTerm {
+function lawTerm(doc: PMNode, placed: readonly PlacedScan[], n: number, k: number): LawTerm {
+  const { scan, place, offset } = placed[n]
   const f = scan.termFindings[k]
-  return { key: `${place.id}:${f.blockKey}:${k}`, term: f.detail, place: placeRef(place), blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, introduced: scan.words.terms[k].usedFrom !== null, inArticle: scan.words.terms[k].inArticle }
+  const { usedFrom, within } = scan.words.terms[k]
+  let scope: LawTerm['scope'] = null
+  if (within !== null) {
+    const [from, to] = scopeOf(placed.map((p) => p.scan.words.rank), n, within)
+    scope = { from: placed[from].offset, to: placed[to]?.offset ?? doc.content.size }
+  }
+  return { key: `${place.id}:${f.blockKey}:${k}`, term: f.detail, place: placeRef(place), blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, introduced: usedFrom !== null, within, scope }
 }
 
 type PlacedScan = { node: PMNode; scan: NodeScan; place: Place; offset: number }
@@ -262,12 +272,15 @@ function scanOf(node: PMNode, language: Language): NodeScan {
   return scan
 }
 
+/** A node's rank as terms' scopes see it (structuralRank): the conclusions, after the last article, end every division. */
+const rankOf = (node: PMNode) => (node.type.name === 'conclusions' ? Infinity : structuralRank(node.type.name))
+
 /** Everything about one top-level node that depends on it alone. */
 function scanNode(node: PMNode, language: Language): NodeScan {
-  const scan: NodeScan = { findings: [], heading: '', references: [], typed: [], words: { pieces: [], terms: [] }, termFindings: [], pieceFindings: [] }
+  const scan: NodeScan = { findings: [], heading: '', references: [], typed: [], words: { rank: rankOf(node), pieces: [], terms: [] }, termFindings: [], pieceFindings: [] }
   const { pieces, terms } = scan.words
-  const term = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, at: { term: string; to: number; inArticle?: boolean }, usedFrom: number | null) => {
-    terms.push({ term: at.term, line: stemLine(at.term), usedFrom, capital: capitalOnly(at.term, usedFrom !== null), inArticle: at.inArticle ?? false })
+  const term = (block: BlockText, blockKind: DraftIssue['blockKind'], blockLabel: string, at: { term: string; to: number; within?: TermScope | null }, usedFrom: number | null) => {
+    terms.push({ term: at.term, line: stemLine(at.term), usedFrom, capital: capitalOnly(at.term, usedFrom !== null), within: at.within ?? null })
     scan.termFindings.push({ blockKind, blockLabel, blockKey: keyOf(block), at: block.start + at.to, detail: at.term })
     return terms.length - 1
   }

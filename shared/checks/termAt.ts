@@ -32,7 +32,7 @@ const LEAF = '\ufffc'
 /**
  * The defined term whose use stands at `pos` (in whatever case and number, as *Check the text*
  * finds it), or null: none there, the term's own definition, a term a provision introduces used
- * before it, or one it introduces for its own article used in another. `leafText` gives a cross-reference's number for the definition's words.
+ * before it, or one it introduces for its own article or division used outside it. `leafText` gives a cross-reference's number for the definition's words.
  */
 export function termAt(doc: PMNode, pos: number, terms: readonly LawTerm[], leafText: (leaf: PMNode) => string): TermAtPos | null {
   if (terms.length === 0 || pos < 0 || pos > doc.content.size) return null
@@ -45,9 +45,9 @@ export function termAt(doc: PMNode, pos: number, terms: readonly LawTerm[], leaf
   if (!use) return null
   const [from, to] = [start + use.from, start + use.to]
   const named = terms.filter((t) => t.term === names[use.term] && (!t.introduced || t.pos <= from))
-  // One introduced for this article only («(далее в настоящей статье — …)») before the law's own; elsewhere it is none.
-  const here = $pos.index(0)
-  const term = named.find((t) => t.inArticle && doc.resolve(t.pos).index(0) === here) ?? named.find((t) => !t.inArticle)
+  // One introduced for this article or division only («(далее в настоящей статье — …)»), the narrowest first, before the law's own; elsewhere it is none.
+  const span = (t: LawTerm) => (t.scope ? t.scope.to - t.scope.from : Infinity)
+  const term = named.filter((t) => !t.scope || (t.scope.from <= from && from < t.scope.to)).sort((a, b) => span(a) - span(b))[0]
   // Its own definition is no use of it.
   if (!term || terms.some((t) => t.term === term.term && t.pos === to)) return null
   return { term, from, to, definition: definitionWords(doc, term, leafText) }

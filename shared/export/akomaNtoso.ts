@@ -1,10 +1,10 @@
-import type { DocJSON } from '../schema'
+import { structuralRank, type DocJSON } from '../schema'
 import { toLetters } from '../numbering'
 import { escapeXml } from './escape'
 import { transliterate } from '../transliterate'
 import { isoDay, versionName, type ExportMeta } from './meta'
 import type { TextPart } from '../xref'
-import { capitalOnly, definitionIn, inlineDefinitions, isDefinitionsArticle, termFinder, type TermAt, type TermUse } from '../checks/definedTerms'
+import { capitalOnly, definitionIn, inlineDefinitions, isDefinitionsArticle, termFinder, type TermAt, type TermScope, type TermUse } from '../checks/definedTerms'
 import { articlesOf, lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PartNode, type PointNode, type SectionNode, type SubpointNode } from './structure'
 import { orgLabel } from '../api'
 
@@ -114,8 +114,26 @@ let terms = new Map<string, string>()
 let inDefinitions = false
 /** The law's terms as `terms` orders them, a finder of their uses, and which ones the text may use so far. */
 let glossary: { names: string[]; find: (text: string) => TermUse[]; usable: Set<number> } | null = null
-/** Terms introduced for the article being written only («(далее в настоящей статье — …)»): no longer usable after it. */
-let articleOnly: number[] = []
+/**
+ * The article and divisions being written, innermost last, each with the terms introduced for it
+ * only («(далее в настоящей статье — …)», «(далее в настоящей главе — …)»): no longer usable after it.
+ */
+let open: { rank: number; terms: number[] }[] = []
+
+/** Writes an article or division's element, with the terms introduced for it only usable within. */
+function scoped(rank: number, write: () => string[]): string[] {
+  open.push({ rank, terms: [] })
+  const out = write()
+  for (const index of open.pop()!.terms) glossary?.usable.delete(index)
+  return out
+}
+
+/** The element being written that a term introduced for `within` holds for: the innermost of that rank or above. */
+function holderOf(within: TermScope): (typeof open)[number] | undefined {
+  const rank = structuralRank(within)
+  for (let i = open.length - 1; i >= 0; i--) if (open[i].rank >= rank) return open[i]
+  return undefined
+}
 /** `<term>`s written so far in each element, for their eIds (`art_5__para_1__term_2`). */
 let termCounts = new Map<string, number>()
 
@@ -127,9 +145,9 @@ function termRef(term: string): string {
 }
 
 /** The terms a block of text defines: as an item of a definitions article, or in a parenthesis («(далее — …)»). */
-function definedIn(value: string, definitions: boolean): (TermAt & { inline: boolean; inArticle: boolean })[] {
+function definedIn(value: string, definitions: boolean): (TermAt & { inline: boolean; within: TermScope | null })[] {
   const definition = definitions ? definitionIn(value) : null
-  return [...(definition ? [{ ...definition, inline: false, inArticle: false }] : []), ...inlineDefinitions(value).map((t) => ({ ...t, inline: true }))].sort((a, b) => a.from - b.from)
+  return [...(definition ? [{ ...definition, inline: false, within: null }] : []), ...inlineDefinitions(value).map((t) => ({ ...t, inline: true }))].sort((a, b) => a.from - b.from)
 }
 
 /** Every block of an article's body, in order. */
@@ -214,7 +232,8 @@ function p(value: string, indent: string, container: string, parts?: TextPart[])
   if (glossary) {
     for (const t of defined) {
       const index = glossary.names.indexOf(t.term)
-      if (t.inArticle && !glossary.usable.has(index)) articleOnly.push(index)
+      // The innermost element of the scope's rank or above holds it; with none (a law without chapters), the rest of the law does.
+      if (t.within !== null && !glossary.usable.has(index)) holderOf(t.within)?.terms.push(index)
       glossary.usable.add(index)
     }
   }
@@ -233,7 +252,7 @@ function forgetLaw(): void {
   eIds = new Map()
   terms = new Map()
   glossary = null
-  articleOnly = []
+  open = []
   termCounts = new Map()
   inDefinitions = false
 }
@@ -299,9 +318,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   push('    <preface>')
   push(`      <p class="title"><docTitle>${text(title)}</docTitle></p>`)
   push('    </preface>')
-  push('    <preamble>')
-  for (const para of law.preamble) push(p(para, '      ', 'preamble'))
-  push('    </preamble>')
+  push('    <preamble>', ...scoped(0, () => law.preamble.map((para) => p(para, '      ', 'preamble'))), '    </preamble>')
   push('    <body>')
   if (law.body.length === 0) {
     // The schema wants at least one element in the body; a law without articles gets an empty container.
@@ -309,7 +326,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   }
   for (const item of law.body) lines.push(...bodyXml(item, '', '      '))
   push('    </body>')
-  if (law.conclusions) push('    <conclusions>', ...law.conclusions.map((para) => p(para, '      ', 'conclusions')), '    </conclusions>')
+  if (law.conclusions) push('    <conclusions>', ...scoped(0, () => law.conclusions!.map((para) => p(para, '      ', 'conclusions'))), '    </conclusions>')
   push('  </act>')
   push('</akomaNtoso>')
   const termLine = ([term, eId]: [string, string]) => `        <TLCTerm eId="${eId}" href="/ontology/term/this.${lang}.${attr(slug(term) || hashName(term))}" showAs="${attr(term)}"/>`
@@ -331,36 +348,40 @@ function bodyXml(item: LawStructure['body'][number], prefix: string, indent: str
 
 function partXml(part: PartNode, indent: string): string[] {
   const eId = `part_${part.index}`
-  return [
+  return scoped(structuralRank('part'), () => [
     `${indent}<part eId="${eId}"${guid(part.id, eId)}>`,
     ...numAndHeading(part.label, part.heading, indent + '  ', eId),
     ...part.body.flatMap((item) => bodyXml(item, `${eId}__`, indent + '  ')),
     `${indent}</part>`,
-  ]
+  ])
 }
 
 function chapterXml(chapter: ChapterNode, prefix: string, indent: string): string[] {
   const eId = `${prefix}chp_${chapter.index}`
-  return [
+  return scoped(structuralRank('chapter'), () => [
     `${indent}<chapter eId="${eId}"${guid(chapter.id, eId)}>`,
     ...numAndHeading(chapter.label, chapter.heading, indent + '  ', eId),
     ...chapter.articles.flatMap((a) => articleXml(a, `${eId}__`, indent + '  ')),
     ...chapter.sections.flatMap((s) => sectionXml(s, `${eId}__`, indent + '  ')),
     `${indent}</chapter>`,
-  ]
+  ])
 }
 
 function sectionXml(section: SectionNode, prefix: string, indent: string): string[] {
   const eId = `${prefix}sec_${section.num}`
-  return [
+  return scoped(structuralRank('section'), () => [
     `${indent}<section eId="${eId}"${guid(section.id, eId)}>`,
     ...numAndHeading(section.label, section.heading, indent + '  ', eId),
     ...section.articles.flatMap((a) => articleXml(a, `${eId}__`, indent + '  ')),
     `${indent}</section>`,
-  ]
+  ])
 }
 
 function articleXml(article: ArticleNode, prefix: string, indent: string): string[] {
+  return scoped(structuralRank('article'), () => articleElement(article, prefix, indent))
+}
+
+function articleElement(article: ArticleNode, prefix: string, indent: string): string[] {
   const eId = `${prefix}art_${article.num}`
   const inner = indent + '  '
   const out = [`${indent}<article eId="${eId}"${guid(article.id, eId)}>`, ...numAndHeading(article.label, article.heading, inner, eId, article.headingParts)]
@@ -371,8 +392,6 @@ function articleXml(article: ArticleNode, prefix: string, indent: string): strin
     else out.push(...paragraphXml(paragraph, eId, inner))
   }
   inDefinitions = false
-  for (const index of articleOnly) glossary?.usable.delete(index)
-  articleOnly = []
   out.push(`${indent}</article>`)
   return out
 }

@@ -231,4 +231,34 @@ describe('checking the text, in the browser', () => {
     expect(errors).toEqual([])
     await reader.close()
   })
+
+  it('takes a term a drafter introduces for its chapter («далее в настоящей главе») as used in that chapter only, and says so in the glossary', async () => {
+    const page = await open(cast.drafter)
+    const panel = page.getByTestId('checks-panel')
+    // Only the terms' findings: the reviewer's test left a heading's full stop.
+    const unused = panel.locator('[data-kind="unusedTerm"]')
+    await expect.poll(() => panel.getByTestId('check').count()).toBe(1)
+    expect(await unused.count()).toBe(0)
+    const typeAtEnd = async (article: number, words: string) => {
+      await page.locator('.legal-text article.article').nth(article).locator('.clause').first().click()
+      await page.keyboard.press('End')
+      await page.keyboard.type(words)
+    }
+    // Chapter 4 (Articles 8 to 11): the term, then no use of it yet.
+    await typeAtEnd(7, ' Организация, оказывающая помощь (далее в настоящей главе — исполнитель), отчитывается ежегодно.')
+    await expect.poll(() => unused.allTextContents()).toEqual([expect.stringMatching(/^Статья 8.*Термин «исполнитель» определён, но больше в тексте закона не употребляется/)])
+    // A use in Chapter 5 is another word; one in Article 9, in the same chapter, is a use.
+    await typeAtEnd(11, ' Исполнитель не назначается.')
+    await page.waitForTimeout(600)
+    expect(await unused.count()).toBe(1)
+    await typeAtEnd(8, ' Исполнитель участвует в плане.')
+    await expect.poll(() => unused.count()).toBe(0)
+
+    const glossary = panel.getByTestId('glossary')
+    await glossary.locator('summary').click()
+    const term = glossary.getByTestId('glossary-term').filter({ has: page.getByRole('button', { name: 'исполнитель', exact: true }) })
+    await expect.poll(() => term.textContent()).toMatch(/^исполнительСтатья 8.* \(только в этой главе\) · употреблений: 1Найти употребления$/)
+    expect(errors).toEqual([])
+    await page.close()
+  })
 })

@@ -252,12 +252,44 @@ describe('checking a draft', () => {
     ])
     // Article 2's «заявитель» is used nowhere in it (Article 3's is another article's word); Article 3's «исполнитель» is used in it; neither is defined twice.
     expect(brief(check(law))).toEqual([['unusedTerm', 'Статья 2.', '', 'заявитель']])
-    expect(definedTermsOf(docFromJSON(law), 'ru').map((t) => [t.term, t.place.label, t.uses, t.inArticle])).toEqual([
-      ['заявитель', 'Статья 1.', 1, true],
-      ['заявитель', 'Статья 2.', 0, true],
-      ['исполнитель', 'Статья 3.', 1, true],
-      ['Shelter', 'Статья 4.', 1, true],
+    expect(definedTermsOf(docFromJSON(law), 'ru').map((t) => [t.term, t.place.label, t.uses, t.within])).toEqual([
+      ['заявитель', 'Статья 1.', 1, 'article'],
+      ['заявитель', 'Статья 2.', 0, 'article'],
+      ['исполнитель', 'Статья 3.', 1, 'article'],
+      ['Shelter', 'Статья 4.', 1, 'article'],
     ])
+  })
+
+  it('takes a term introduced for its chapter («далее в настоящей главе», "in this Chapter") as used through that chapter, its sections too, and no further', () => {
+    const b = createBuilders('g')
+    const law = b.law('Закон', [], [
+      b.chapter('Помощь'),
+      b.article('Бесплатная помощь', [b.clause('Организация, предоставляющая приют (далее в настоящей главе — приют), действует бесплатно.')]),
+      b.section('Порядок'),
+      b.article('Размещение', [b.clause('Приют размещает лиц в течение суток.')]),
+      b.chapter('Контроль'),
+      b.article('Проверки', [b.clause('Приют проверяется ежегодно.')]),
+      b.chapter('Отчеты'),
+      b.article('Отчеты', [b.clause('Центр (hereinafter in this Chapter “the Centre”) reports yearly.')]),
+      b.article('Сроки', [b.clause('Лицо, подавшее жалобу (далее в настоящем разделе — заявитель), извещается.')]),
+      b.conclusions(['Заявитель вправе обжаловать решение.']),
+    ])
+    // Chapter 2's «Приют» is another word (no term there); chapter 3's "Centre" is used nowhere after it; «заявитель» holds through the law, which has no parts: the conclusions use it.
+    expect(brief(check(law))).toEqual([['unusedTerm', 'Статья 4.', '', 'Centre']])
+    expect(definedTermsOf(docFromJSON(law), 'ru').map((t) => [t.term, t.uses, t.within])).toEqual([
+      ['приют', 1, 'chapter'],
+      ['Centre', 0, 'chapter'],
+      ['заявитель', 1, 'part'],
+    ])
+    // Used before its parenthesis, in its own chapter: a finding; in the chapter before it, none. Nothing after it uses it.
+    const early = b.law('Закон', [], [
+      b.chapter('Общие положения'),
+      b.article('Цели', [b.clause('Приют работает круглосуточно.')]),
+      b.chapter('Помощь'),
+      b.article('Виды помощи', [b.clause('Приют принимает лиц.')]),
+      b.article('Бесплатная помощь', [b.clause('Организация, предоставляющая приют (далее в настоящей главе — приют), действует бесплатно.')]),
+    ])
+    expect(brief(check(early))).toEqual([['termBeforeIntroduced', 'Статья 2.', '', 'приют'], ['unusedTerm', 'Статья 3.', '', 'приют']])
   })
 
   it('finds a part, chapter or section with no article under it, the last one too', () => {

@@ -7,7 +7,8 @@ import { createBuilders } from '../../shared/seed/builders'
 import { sampleLaw } from '../../shared/seed/modelLaw'
 import { toAkomaNtoso } from '../../shared/export/akomaNtoso'
 import type { ExportMeta } from '../../shared/export/meta'
-import type { DocJSON } from '../../shared/schema'
+import { docFromJSON, type DocJSON } from '../../shared/schema'
+import { definedTermsOf } from '../../shared/checks/draftChecks'
 import { sectionedLaw } from '../helpers/sectionedLaw'
 import { partedLaw } from '../helpers/partedLaw'
 import { CONCLUSIONS, conclusionsLaw } from '../helpers/conclusionsLaw'
@@ -266,6 +267,23 @@ describe('Akoma Ntoso export', () => {
     expect(scoped).toContain('<p><term refersTo="#term_1" eId="art_1__para_2__term_1">Заявитель</term> вправе отозвать жалобу.</p>')
     expect(scoped).toContain('<p>Заявитель уведомляется в срок.</p>')
     expect(en.match(/<TLCTerm /g)).toHaveLength(4)
+  })
+
+  it('marks a term introduced for its chapter («далее в настоящей главе») through that chapter, its sections too, and not in the next, as Check the text counts it', () => {
+    const b = createBuilders('g')
+    const law = b.law('Закон', [], [
+      b.chapter('Помощь'),
+      b.article('Бесплатная помощь', [b.clause('Организация, предоставляющая приют (далее в настоящей главе — приют), действует бесплатно.')]),
+      b.section('Порядок'),
+      b.article('Размещение', [b.clause('Приют размещает лиц в течение суток.')]),
+      b.chapter('Контроль'),
+      b.article('Проверки', [b.clause('Приют проверяется ежегодно.')]),
+    ])
+    const xml = toAkomaNtoso(law, meta('ru'))
+    validate(xml)
+    expect(xml).toContain('<p><term refersTo="#term_1" eId="chp_1__sec_1__art_2__para_1__term_1">Приют</term> размещает лиц в течение суток.</p>')
+    expect(xml).toContain('<p>Приют проверяется ежегодно.</p>')
+    expect(definedTermsOf(docFromJSON(law), 'ru').map((t) => [t.term, t.uses])).toEqual([['приют', xml.match(/<term /g)!.length]])
   })
 
   it('rejects a date that is not ISO rather than writing an invalid file', () => {

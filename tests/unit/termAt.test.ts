@@ -71,8 +71,23 @@ describe('the defined term at a place of the text', () => {
     const terms = lawTermsOf(law, 'ru')
     expect(termAt(law, posOf(law, 'Заявитель вправе', 2), terms, () => '')?.definition).toEqual(['Лицо, подавшее жалобу (далее в настоящей статье — заявитель), извещается. Заявитель вправе отозвать жалобу.'])
     expect(termAt(law, posOf(law, 'Заявитель уведомляется', 2), terms, () => '')?.definition).toEqual(['заявитель — лицо, обратившееся за помощью.'])
-    const without = terms.filter((t) => !(t.term === 'заявитель' && !t.inArticle))
+    const without = terms.filter((t) => !(t.term === 'заявитель' && t.within === null))
     expect(termAt(law, posOf(law, 'Заявитель уведомляется', 2), without, () => '')).toBeNull()
+  })
+
+  it('takes a term introduced for its chapter («далее в настоящей главе») through the chapter and its sections, and nowhere after', () => {
+    const b = createBuilders('g')
+    const law = docFromJSON(b.law('Закон', [], [
+      b.chapter('Помощь'),
+      b.article('Бесплатная помощь', [b.clause('Организация, предоставляющая приют (далее в настоящей главе — приют), действует бесплатно.')]),
+      b.section('Порядок'),
+      b.article('Размещение', [b.clause('Приют размещает лиц в течение суток.')]),
+      b.chapter('Контроль'),
+      b.article('Проверки', [b.clause('Приют проверяется ежегодно.')]),
+    ]))
+    const terms = lawTermsOf(law, 'ru')
+    expect(termAt(law, posOf(law, 'Приют размещает', 2), terms, () => '')?.term.term).toBe('приют')
+    expect(termAt(law, posOf(law, 'Приют проверяется', 2), terms, () => '')).toBeNull()
   })
 
   it('finds a definitions article’s term in either case, its item starting with a capital as a sentence does', () => {
