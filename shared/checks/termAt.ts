@@ -1,6 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { BLOCK_DEPTH, capitalOnly, eachDefinition, termFinder, type TermUse } from './definedTerms'
 import type { LawTerm } from './draftChecks'
+import { sentenceAround } from './sentenceAround'
 
 /** A defined term used at a place of the text: which, the words using it, and its definition's words. */
 export interface TermAtPos {
@@ -59,7 +60,9 @@ function definitionWords(doc: PMNode, term: LawTerm, leafText: (leaf: PMNode) =>
   const defining = $at.parent
   const words = (node: PMNode) => node.textBetween(0, node.content.size, undefined, leafText).trim()
   const depth = (node: PMNode) => BLOCK_DEPTH[node.type.name as keyof typeof BLOCK_DEPTH]
-  if (term.introduced || depth(defining) === undefined) return [words(defining)]
+  // A provision introducing a term («(далее — Центр)») defines it in one sentence: that one, not the whole paragraph.
+  if (term.introduced) return [sentenceAround(words(defining), defining.textBetween(0, $at.parentOffset, undefined, leafText).trimStart().length)]
+  if (depth(defining) === undefined) return [words(defining)]
   const blocks: PMNode[] = []
   $at.node($at.depth - 1).forEach((child) => void (depth(child) !== undefined && blocks.push(child)))
   const lines: string[] = []

@@ -239,8 +239,17 @@ describe('checking the text, in the browser', () => {
     const unused = panel.locator('[data-kind="unusedTerm"]')
     await expect.poll(() => panel.getByTestId('check').count()).toBe(1)
     expect(await unused.count()).toBe(0)
+    /** Types at the end of an article's first paragraph: a click on its last line, then End (End alone goes to the end of the line clicked). */
     const typeAtEnd = async (article: number, words: string) => {
-      await page.locator('.legal-text article.article').nth(article).locator('.clause').first().click()
+      const end = await page.locator('.legal-text article.article').nth(article).locator('.clause').first().evaluate((el) => {
+        el.scrollIntoView({ block: 'center' })
+        const range = document.createRange()
+        range.selectNodeContents(el)
+        const lines = range.getClientRects()
+        const last = lines[lines.length - 1]
+        return { x: last.left + 2, y: last.top + last.height / 2 }
+      })
+      await page.mouse.click(end.x, end.y)
       await page.keyboard.press('End')
       await page.keyboard.type(words)
     }
@@ -258,6 +267,19 @@ describe('checking the text, in the browser', () => {
     await glossary.locator('summary').click()
     const term = glossary.getByTestId('glossary-term').filter({ has: page.getByRole('button', { name: 'исполнитель', exact: true }) })
     await expect.poll(() => term.textContent()).toMatch(/^исполнительСтатья 8.* \(только в этой главе\) · употреблений: 1Найти употребления$/)
+
+    // The card on its use in Article 9: the one sentence of Article 8 that introduces it, not the paragraph; in Article 12 there is no term.
+    const card = page.getByTestId('term-peek')
+    const use = await wordAt(page, '.legal-text article.article', 8, 'Исполнитель')
+    await page.mouse.click(use.x, use.y)
+    await page.keyboard.press('Control+Alt+0')
+    await expect.poll(() => card.getByTestId('term-peek-words').textContent()).toBe('… Организация, оказывающая помощь (далее в настоящей главе — исполнитель), отчитывается ежегодно.')
+    await page.keyboard.press('Escape')
+    const other = await wordAt(page, '.legal-text article.article', 11, 'Исполнитель')
+    await page.mouse.click(other.x, other.y)
+    await page.keyboard.press('Control+Alt+0')
+    await expect.poll(() => card.getByTestId('term-peek-none').count()).toBe(1)
+    await page.keyboard.press('Escape')
     expect(errors).toEqual([])
     await page.close()
   })

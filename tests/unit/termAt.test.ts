@@ -56,6 +56,17 @@ describe('the defined term at a place of the text', () => {
     const use = termAt(law, posOf(law, 'Центр подотчетен', 2), terms, () => '')!
     expect(use.definition).toEqual(['Создается Национальный центр (далее — Центр); Центр подотчетен правительству, культурный центр — нет.'])
     expect(termAt(law, posOf(law, 'культурный центр', 'культурный '.length + 1), terms, () => '')).toBeNull()
+
+    // Of a paragraph of several sentences, the card shows the one introducing the term; a cross-reference before it counts as its words, here longer than the sentence's start.
+    const clause = b.clause('')
+    clause.content = [
+      { type: 'text', text: 'Порядок установлен в ' },
+      { type: 'xref', attrs: { target: 'x' } },
+      { type: 'text', text: '. Создается Национальное агентство (далее — Агентство). Агентство подотчетно правительству.' },
+    ]
+    const long = docFromJSON(b.law('Закон', [], [b.article('Агентство', [clause])]))
+    const agency = termAt(long, posOf(long, 'Агентство подотчетно', 2), lawTermsOf(long, 'ru'), () => 'статье 12 настоящего Закона и в постановлении Правительства')!
+    expect(agency.definition).toEqual(['… Создается Национальное агентство (далее — Агентство). …'])
     expect(termAt(law, posOf(law, 'Закон', 1), [], () => '')).toBeNull()
     // Check the text counts the same uses: «культурный центр» is none.
     expect(definedTermsOf(law, 'ru').map((t) => [t.term, t.uses])).toEqual([['Центр', 1]])
@@ -69,7 +80,7 @@ describe('the defined term at a place of the text', () => {
       b.article('Сроки', [b.clause('Заявитель уведомляется в срок.')]),
     ]))
     const terms = lawTermsOf(law, 'ru')
-    expect(termAt(law, posOf(law, 'Заявитель вправе', 2), terms, () => '')?.definition).toEqual(['Лицо, подавшее жалобу (далее в настоящей статье — заявитель), извещается. Заявитель вправе отозвать жалобу.'])
+    expect(termAt(law, posOf(law, 'Заявитель вправе', 2), terms, () => '')?.definition).toEqual(['Лицо, подавшее жалобу (далее в настоящей статье — заявитель), извещается. …'])
     expect(termAt(law, posOf(law, 'Заявитель уведомляется', 2), terms, () => '')?.definition).toEqual(['заявитель — лицо, обратившееся за помощью.'])
     const without = terms.filter((t) => !(t.term === 'заявитель' && t.within === null))
     expect(termAt(law, posOf(law, 'Заявитель уведомляется', 2), without, () => '')).toBeNull()
