@@ -38,7 +38,7 @@ export interface WordsPiece {
 export type TermScope = 'article' | DivisionType
 
 export interface NodeTerms {
-  /** The node's rank as a division (structuralRank): 0 for an article or anything else. */
+  /** The node's rank as a division (structuralRank): 0 for an article, the title or the preamble; the conclusions rank above every division, ending them all. */
   rank: number
   pieces: WordsPiece[]
   terms: {
