@@ -7,6 +7,7 @@ import { sampleLaw } from '../../shared/seed/modelLaw'
 import { generateLaw } from '../../shared/diff/testing/generateLaw'
 import type { Language } from '../../shared/language'
 import { createRng } from '../helpers/random'
+import { chapterTermLaw } from '../helpers/chapterTermLaw'
 
 const check = (json: DocJSON, language: Language = 'ru') => checkDraft(docFromJSON(json), language)
 const brief = (issues: DraftIssue[]) => issues.map((i) => [i.kind, i.place.label, i.blockLabel, i.detail])
@@ -262,13 +263,7 @@ describe('checking a draft', () => {
 
   it('takes a term introduced for its chapter («далее в настоящей главе», "in this Chapter") as used through that chapter, its sections too, and no further', () => {
     const b = createBuilders('g')
-    const law = b.law('Закон', [], [
-      b.chapter('Помощь'),
-      b.article('Бесплатная помощь', [b.clause('Организация, предоставляющая приют (далее в настоящей главе — приют), действует бесплатно.')]),
-      b.section('Порядок'),
-      b.article('Размещение', [b.clause('Приют размещает лиц в течение суток.')]),
-      b.chapter('Контроль'),
-      b.article('Проверки', [b.clause('Приют проверяется ежегодно.')]),
+    const law = chapterTermLaw(b, [
       b.chapter('Отчеты'),
       b.article('Отчеты', [b.clause('Центр (hereinafter in this Chapter “the Centre”) reports yearly.')]),
       b.article('Сроки', [b.clause('Лицо, подавшее жалобу (далее в настоящем разделе — заявитель), извещается.')]),

@@ -12,6 +12,7 @@ import { definedTermsOf } from '../../shared/checks/draftChecks'
 import { sectionedLaw } from '../helpers/sectionedLaw'
 import { partedLaw } from '../helpers/partedLaw'
 import { CONCLUSIONS, conclusionsLaw } from '../helpers/conclusionsLaw'
+import { chapterTermLaw } from '../helpers/chapterTermLaw'
 
 /**
  * Akoma Ntoso export, validated with xmllint against the OASIS schema copied into
@@ -270,15 +271,7 @@ describe('Akoma Ntoso export', () => {
   })
 
   it('marks a term introduced for its chapter («далее в настоящей главе») through that chapter, its sections too, and not in the next, as Check the text counts it', () => {
-    const b = createBuilders('g')
-    const law = b.law('Закон', [], [
-      b.chapter('Помощь'),
-      b.article('Бесплатная помощь', [b.clause('Организация, предоставляющая приют (далее в настоящей главе — приют), действует бесплатно.')]),
-      b.section('Порядок'),
-      b.article('Размещение', [b.clause('Приют размещает лиц в течение суток.')]),
-      b.chapter('Контроль'),
-      b.article('Проверки', [b.clause('Приют проверяется ежегодно.')]),
-    ])
+    const law = chapterTermLaw()
     const xml = toAkomaNtoso(law, meta('ru'))
     validate(xml)
     expect(xml).toContain('<p><term refersTo="#term_1" eId="chp_1__sec_1__art_2__para_1__term_1">Приют</term> размещает лиц в течение суток.</p>')

@@ -5,6 +5,7 @@ import { sampleLaw } from '../../shared/seed/modelLaw'
 import { createBuilders } from '../../shared/seed/builders'
 import { definedTermsOf, lawTermsOf } from '../../shared/checks/draftChecks'
 import { termAt } from '../../shared/checks/termAt'
+import { chapterTermLaw } from '../helpers/chapterTermLaw'
 
 /** The position `offset` characters into the `nth` text holding `words` (the first by default). */
 function posOf(doc: PMNode, words: string, offset = 0, nth = 0): number {
@@ -87,15 +88,7 @@ describe('the defined term at a place of the text', () => {
   })
 
   it('takes a term introduced for its chapter («далее в настоящей главе») through the chapter and its sections, and nowhere after', () => {
-    const b = createBuilders('g')
-    const law = docFromJSON(b.law('Закон', [], [
-      b.chapter('Помощь'),
-      b.article('Бесплатная помощь', [b.clause('Организация, предоставляющая приют (далее в настоящей главе — приют), действует бесплатно.')]),
-      b.section('Порядок'),
-      b.article('Размещение', [b.clause('Приют размещает лиц в течение суток.')]),
-      b.chapter('Контроль'),
-      b.article('Проверки', [b.clause('Приют проверяется ежегодно.')]),
-    ]))
+    const law = docFromJSON(chapterTermLaw())
     const terms = lawTermsOf(law, 'ru')
     expect(termAt(law, posOf(law, 'Приют размещает', 2), terms, () => '')?.term.term).toBe('приют')
     expect(termAt(law, posOf(law, 'Приют проверяется', 2), terms, () => '')).toBeNull()
