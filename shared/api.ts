@@ -108,9 +108,6 @@ export interface OrganizationSummary {
   color: string
 }
 
-/** How an organization is named where space is short: its short name, or its full name where the short name is blank. */
-export const orgLabel = (o: { name: string; shortName: string }): string => o.shortName || o.name
-
 export interface UserSummary {
   id: string
   email: string

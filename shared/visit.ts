@@ -1,5 +1,5 @@
 import type { ActivitySession, OrganizationSummary, ThreadStatus, VersionSummary } from './api'
-import { orgLabel } from './api'
+import { orgLabel } from './orgLabel'
 import type { ProposalStatus } from './agreement'
 
 type Place = ActivitySession['articles'][number]

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import type { SessionInfo, UserSummary } from '../../shared/api'
-import { orgLabel } from '../../shared/api'
+import { orgLabel } from '../../shared/orgLabel'
 import { api, setCsrfToken, setUnauthorizedHandler } from '../api/http'
 
 /** Who is signed in, shared by the whole app; null until the first answer. */

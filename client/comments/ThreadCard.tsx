@@ -1,6 +1,6 @@
 import { memo, useState, type KeyboardEvent } from 'react'
 import type { CommentView, OrganizationSummary, PersonSummary, ThreadEvent, ThreadView } from '../../shared/api'
-import { orgLabel } from '../../shared/api'
+import { orgLabel } from '../../shared/orgLabel'
 import { mentionedBy, type Mentionable, type MentionIds } from '../../shared/comments/mentions'
 import { threadTimeline } from '../../shared/comments/timeline'
 import { COMMENT_MAX_LENGTH } from '../../shared/apiConstants'

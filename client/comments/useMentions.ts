@@ -1,6 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { PersonSummary } from '../../shared/api'
-import { orgLabel } from '../../shared/api'
+import { orgLabel } from '../../shared/orgLabel'
 import { mentionCandidates, mentionedIn, mentionQuery, organizationMention, personMention, type Mentionable, type MentionIds } from '../../shared/comments/mentions'
 import { useSession } from '../auth/session'
 

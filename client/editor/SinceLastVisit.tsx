@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { OrganizationSummary } from '../../shared/api'
-import { orgLabel } from '../../shared/api'
+import { orgLabel } from '../../shared/orgLabel'
 import type { VisitView } from '../../shared/visit'
 import { dateFormat } from '../i18n/dates'
 import { useI18n } from '../i18n/i18n'

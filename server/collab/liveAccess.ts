@@ -4,7 +4,7 @@ import type { UserRecord, UsersRepo } from '../db/usersRepo'
 import type { Sessions } from '../auth/sessions'
 import type { Logger } from '../logger'
 import type { ConnectionIdentity, ConnectionRegistry, LiveConnection } from './registry'
-import { orgLabel } from '../../shared/api'
+import { orgLabel } from '../../shared/orgLabel'
 
 /** The identity a sync connection carries, from the session's user. */
 export function identityOf(user: UserRecord, sessionId: string): ConnectionIdentity {

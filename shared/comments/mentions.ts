@@ -1,5 +1,5 @@
 import { searchForm } from '../draftOrder'
-import { orgLabel } from '../api'
+import { orgLabel } from '../orgLabel'
 
 /**
  * What a mention needs of whom it names: their id, whether a person or an organization, and the

@@ -6,7 +6,7 @@ import { isoDay, versionName, type ExportMeta } from './meta'
 import type { TextPart } from '../xref'
 import { capitalOnly, definitionIn, inlineDefinitions, isDefinitionsArticle, termFinder, type TermAt, type TermScope, type TermUse } from '../checks/definedTerms'
 import { articlesOf, lawStructure, type ArticleNode, type ChapterNode, type LawStructure, type ParagraphNode, type PartNode, type PointNode, type SectionNode, type SubpointNode } from './structure'
-import { orgLabel } from '../api'
+import { orgLabel } from '../orgLabel'
 
 /**
  * Akoma Ntoso 3.0 (OASIS LegalDocML) export: an `act` with FRBR metadata, preface, preamble,

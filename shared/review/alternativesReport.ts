@@ -1,6 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { PreferenceView } from '../api'
-import { orgLabel } from '../api'
+import { orgLabel } from '../orgLabel'
 import type { Language } from '../language'
 import { alternativesOfDoc } from '../alternatives/inDocument'
 import { matchPreferences } from '../alternatives/preferences'
