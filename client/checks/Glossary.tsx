@@ -6,11 +6,12 @@ import { useI18n, wordsIn } from '../i18n/i18n'
 import { showTerm } from './issueActions'
 import { whereOf } from './issueWords'
 import { requestFind } from '../editor/findRequest'
+import { labelInText } from '../../shared/numbering'
 
 /**
  * The terms the law defines (a definitions article's, «(далее — …)»), each a button to its
  * definition, with where it stands and how many times the text uses it, in whatever form, and
- * *Find uses*: the find bar, looking for all its forms. Read only while open, again each time the
+ * *Find uses*: the find bar, looking for all its forms (in its article or division only, for a term introduced for it). Read only while open, again each time the
  * checks are (`checked` changes with them).
  */
 export function Glossary({ editor, language, checked }: { editor: Editor | null; language: Language; checked: readonly DraftIssue[] | null }) {
@@ -36,7 +37,7 @@ export function Glossary({ editor, language, checked }: { editor: Editor | null;
                 {term.within && <span data-testid="glossary-within"> ({t(`checks.glossary.within.${term.within}`)})</span>} · {t('checks.glossary.uses', { n: term.uses })}
               </span>
               {term.uses > 0 && (
-                <button type="button" className="link-button" data-testid="glossary-find" onClick={() => requestFind({ query: term.term, wordForms: true })}>
+                <button type="button" className="link-button" data-testid="glossary-find" onClick={() => requestFind({ query: term.term, wordForms: true, within: term.scope ? { id: term.scope.place.id, label: labelInText(term.scope.place.label) } : undefined })}>
                   {t('checks.glossary.find')}
                 </button>
               )}

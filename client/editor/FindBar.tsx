@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { Language } from '../../shared/language'
 import { findMatches, MAX_MATCHES, replaceMatches, type Match } from '../../shared/editor/findReplace'
+import { unitRange } from '../../shared/editor/commands'
 import { typesetInput } from '../ui/typesetInput'
 import { useI18n } from '../i18n/i18n'
 import { showMatches } from './findHighlight'
@@ -37,13 +38,20 @@ export function FindBar({ editor, language, initial, onClose }: { editor: Editor
   const [matchCase, setMatchCase] = useState(false)
   const [wholeWord, setWholeWord] = useState(false)
   const [wordForms, setWordForms] = useState(initial?.wordForms ?? false)
+  const [within, setWithin] = useState(initial?.within ?? null)
   const [matches, setMatches] = useState<Match[]>([])
   const [current, setCurrent] = useState(0)
   const [said, setSaid] = useState('')
   const editable = editor.isEditable
   const findInput = useRef<HTMLInputElement>(null)
 
-  const search = useCallback(() => findMatches(editor.state.doc, query, { matchCase, wholeWord, wordForms }), [editor, query, matchCase, wholeWord, wordForms])
+  const search = useCallback(() => {
+    const { doc } = editor.state
+    const found = findMatches(doc, query, { matchCase, wholeWord, wordForms })
+    // Where the article or division is now (anyone may have edited since); gone, nowhere.
+    const range = within && unitRange(doc, within.id)
+    return within ? found.filter((m) => range && range.from <= m.from && m.to <= range.to) : found
+  }, [editor, query, matchCase, wholeWord, wordForms, within])
   /** Looks again: the current match is the first at or after `from` (the caret); `select` goes to it. */
   const look = useCallback(
     (select: boolean, from = editor.state.selection.from) => {
@@ -151,6 +159,12 @@ export function FindBar({ editor, language, initial, onClose }: { editor: Editor
         </label>
         <button type="button" onClick={onClose}>{t('common.close')}</button>
       </div>
+      {within && (
+        <div className="find-row">
+          <span className="muted" data-testid="find-within">{t('find.within', { place: within.label })}</span>
+          <button type="button" className="link-button" onClick={() => setWithin(null)}>{t('find.withinAll')}</button>
+        </div>
+      )}
       {editable && (
         <div className="find-row">
           <input

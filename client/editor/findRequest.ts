@@ -2,6 +2,8 @@
 export interface FindRequest {
   query: string
   wordForms: boolean
+  /** Only in this article or division (its id, and its label to show): a term introduced for it alone. */
+  within?: { id: string; label: string }
 }
 
 const FIND_REQUEST = 'accord:find'

@@ -120,6 +120,8 @@ export const en = {
   'find.count': "{current} of {total}",
   'find.countMany': "{current} of {total} or more",
   'find.none': "No matches",
+  'find.within': "Only in {place}",
+  'find.withinAll': "Search the whole law",
   'find.previous': "Previous match",
   'find.next': "Next match",
   'find.matchCase': "Match case",

@@ -119,6 +119,8 @@ export const ru: Record<MessageKey, string> = {
   'find.count': "{current} из {total}",
   'find.countMany': "{current} из {total} и более",
   'find.none': "Совпадений нет",
+  'find.within': "Только в: {place}",
+  'find.withinAll': "Искать во всём законе",
   'find.previous': "Предыдущее совпадение",
   'find.next': "Следующее совпадение",
   'find.matchCase': "С учётом регистра",

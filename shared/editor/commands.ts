@@ -227,6 +227,17 @@ function unitEnd(doc: PMNode, index: number, rank: number): number {
   return end
 }
 
+/** Where the article or division with this id stands with everything it owns (positions, `to` excluded), or null when there is none. */
+export function unitRange(doc: PMNode, id: string): { from: number; to: number } | null {
+  for (let index = FIRST_STRUCTURAL_INDEX; index < doc.childCount; index++) {
+    const node = doc.child(index)
+    if (node.attrs.id !== id || (node.type.name !== 'article' && !isDivisionType(node.type.name))) continue
+    const end = unitEnd(doc, index, rankOf(node))
+    return { from: posOfTopIndex(doc, index), to: posOfTopIndex(doc, end) }
+  }
+  return null
+}
+
 /**
  * Moves the current article, or the current part, chapter or section with everything it owns,
  * past the neighbouring unit of its rank. For an article that is the previous or next article

@@ -267,6 +267,15 @@ describe('checking the text, in the browser', () => {
     await glossary.locator('summary').click()
     const term = glossary.getByTestId('glossary-term').filter({ has: page.getByRole('button', { name: 'исполнитель', exact: true }) })
     await expect.poll(() => term.textContent()).toMatch(/^исполнительСтатья 8.* \(только в этой главе\) · употреблений: 1Найти употребления$/)
+    // «Найти употребления»: only in Chapter 4, the definition and Article 9's use; the whole law on asking (Article 12's word too).
+    await term.getByTestId('glossary-find').click()
+    const bar = page.getByTestId('find-bar')
+    expect(await bar.getByTestId('find-within').textContent()).toBe('Только в: Глава 4')
+    await expect.poll(() => bar.getByTestId('find-count').textContent()).toMatch(/^\d из 2$/)
+    await bar.getByRole('button', { name: 'Искать во всём законе' }).click()
+    await expect.poll(() => bar.getByTestId('find-count').textContent()).toMatch(/^\d из 3$/)
+    expect(await bar.getByTestId('find-within').count()).toBe(0)
+    await page.keyboard.press('Escape')
 
     // The card on its use in Article 9: the one sentence of Article 8 that introduces it, not the paragraph; in Article 12 there is no term.
     const card = page.getByTestId('term-peek')

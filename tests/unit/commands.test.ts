@@ -4,7 +4,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { createBuilders } from '../../shared/seed/builders'
 import {
   insertArticle, insertChapter, insertSection, insertPart, insertBodyBlock, shiftLevel, splitStructural, moveStructural,
-  deleteStructural, findById, structuralContext, createArticle,
+  deleteStructural, findById, structuralContext, createArticle, unitRange,
 } from '../../shared/editor/commands'
 import { numberDocument, outlineOf } from '../../shared/numbering'
 import { stableIdPlugin } from '../../shared/editor/idPlugin'
@@ -819,5 +819,21 @@ describe('the hierarchy: a sub-point under a point, a point under a paragraph', 
     expect(body(res.state)).toEqual(['clause:Intro:', 'point:one:', 'point:one-a;', 'subpoint:one-b;', 'point:two.', 'clause:Second.'])
     expect(labels(res.state).s2).toBe('(i)')
     expectNoOrphanSubpoints(res.state)
+  })
+})
+
+describe('unitRange', () => {
+  it('gives an article itself, a division with what it owns up to the next of its rank, and nothing for an id that is not one', () => {
+    const { doc } = stateFromJSON(law())
+    const words = (id: string) => doc.textBetween(unitRange(doc, id)!.from, unitRange(doc, id)!.to, ' | ')
+    const article = unitRange(doc, 'art2')!
+    expect(doc.nodeAt(article.from)?.attrs.id).toBe('art2')
+    expect(article.to - article.from).toBe(doc.nodeAt(article.from)!.nodeSize)
+    expect(unitRange(doc, 'art2')!.to).toBe(unitRange(doc, 'ch2')!.from)
+    expect(unitRange(doc, 'ch1')).toEqual({ from: unitRange(doc, 'ch1')!.from, to: unitRange(doc, 'ch2')!.from })
+    expect(unitRange(doc, 'ch2')!.to).toBe(doc.content.size)
+    expect(words('ch2')).toMatch(/^Final \| Three/)
+    expect(unitRange(doc, 'c1')).toBeNull()
+    expect(unitRange(doc, 'nowhere')).toBeNull()
   })
 })
