@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { Language } from '../../shared/language'
-import { definedTermsOf, type DraftIssue } from '../../shared/checks/draftChecks'
-import { useI18n, wordsIn } from '../i18n/i18n'
+import { definedTermsOf, type DraftIssue, type LawTerm } from '../../shared/checks/draftChecks'
+import { useI18n, wordsIn, type Translate } from '../i18n/i18n'
 import { showTerm } from './issueActions'
 import { whereOf } from './issueWords'
 import { requestFind } from '../editor/findRequest'
-import { labelInText } from '../../shared/numbering'
 
 /**
  * The terms the law defines (a definitions article's, «(далее — …)»), each a button to its
@@ -34,10 +33,10 @@ export function Glossary({ editor, language, checked }: { editor: Editor | null;
               <button type="button" className="link-button checks-where" data-testid="glossary-go" onClick={() => editor && !editor.isDestroyed && showTerm(editor, language, term.key)}>{term.term}</button>
               <span className="checks-what muted">
                 {whereOf(term, placeWords)}
-                {term.within && <span data-testid="glossary-within"> ({t(`checks.glossary.within.${term.within}`)})</span>} · {t('checks.glossary.uses', { n: term.uses })}
+                {term.scope && <span data-testid="glossary-within"> ({t('checks.glossary.within', { where: whereOnly(term.scope, t) })})</span>} · {t('checks.glossary.uses', { n: term.uses })}
               </span>
               {term.uses > 0 && (
-                <button type="button" className="link-button" data-testid="glossary-find" onClick={() => requestFind({ query: term.term, wordForms: true, within: term.scope ? { id: term.scope.place.id, label: labelInText(term.scope.place.label) } : undefined })}>
+                <button type="button" className="link-button" data-testid="glossary-find" onClick={() => requestFind({ query: term.term, wordForms: true, within: term.scope ? { id: term.scope.place.id, where: whereOnly(term.scope, t) } : undefined })}>
                   {t('checks.glossary.find')}
                 </button>
               )}
@@ -47,4 +46,10 @@ export function Glossary({ editor, language, checked }: { editor: Editor | null;
       )}
     </details>
   )
+}
+
+/** «в главе 4», "in Chapter IV": where a term introduced for an article or division holds, in the interface's words with the law's number (else the place's label). */
+function whereOnly(scope: NonNullable<LawTerm['scope']>, words: Translate): string {
+  const { kind, label } = scope.place
+  return kind === 'article' || kind === 'chapter' || kind === 'section' || kind === 'part' ? words(`checks.glossary.within.${kind}`, { num: scope.num }) : label
 }

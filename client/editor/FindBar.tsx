@@ -161,7 +161,7 @@ export function FindBar({ editor, language, initial, onClose }: { editor: Editor
       </div>
       {within && (
         <div className="find-row">
-          <span className="muted" data-testid="find-within">{t('find.within', { place: within.label })}</span>
+          <span className="muted" data-testid="find-within">{t('find.within', { where: within.where })}</span>
           <button type="button" className="link-button" onClick={() => setWithin(null)}>{t('find.withinAll')}</button>
         </div>
       )}

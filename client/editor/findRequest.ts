@@ -2,8 +2,8 @@
 export interface FindRequest {
   query: string
   wordForms: boolean
-  /** Only in this article or division (its id, and its label to show): a term introduced for it alone. */
-  within?: { id: string; label: string }
+  /** Only in this article or division (its id, and where that is in words, «в главе 4»): a term introduced for it alone. */
+  within?: { id: string; where: string }
 }
 
 const FIND_REQUEST = 'accord:find'

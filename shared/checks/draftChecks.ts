@@ -214,7 +214,7 @@ export interface LawTerm {
   /** For its own article or division only («(далее в настоящей статье — …)», «(далее в настоящей главе — …)»): used only there. */
   within: TermScope | null
   /** Where such a term holds (ProseMirror positions, `to` excluded), and the article or division that is; null for one of the whole law (one for a chapter in a law without chapters). */
-  scope: { from: number; to: number; place: DraftIssue['place'] } | null
+  scope: { from: number; to: number; place: DraftIssue['place']; num: string } | null
 }
 
 /** A term the law defines, where, and how many times the text uses it. */
@@ -241,7 +241,7 @@ function lawTerm(doc: PMNode, placed: readonly PlacedScan[], n: number, k: numbe
   let scope: LawTerm['scope'] = null
   if (within !== null) {
     const [from, to] = scopeOf(placed.map((p) => p.scan.words.rank), n, within)
-    if (from > 0 || to < placed.length) scope = { from: placed[from].offset, to: placed[to]?.offset ?? doc.content.size, place: placeRef(placed[from].place) }
+    if (from > 0 || to < placed.length) scope = { from: placed[from].offset, to: placed[to]?.offset ?? doc.content.size, place: placeRef(placed[from].place), num: placed[from].place.num }
   }
   return { key: `${place.id}:${f.blockKey}:${k}`, term: f.detail, place: placeRef(place), blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, introduced: usedFrom !== null, within, scope }
 }

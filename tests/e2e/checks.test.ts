@@ -266,11 +266,11 @@ describe('checking the text, in the browser', () => {
     const glossary = panel.getByTestId('glossary')
     await glossary.locator('summary').click()
     const term = glossary.getByTestId('glossary-term').filter({ has: page.getByRole('button', { name: 'исполнитель', exact: true }) })
-    await expect.poll(() => term.textContent()).toMatch(/^исполнительСтатья 8.* \(только в этой главе\) · употреблений: 1Найти употребления$/)
+    await expect.poll(() => term.textContent()).toMatch(/^исполнительСтатья 8.* \(только в главе 4\) · употреблений: 1Найти употребления$/)
     // «Найти употребления»: only in Chapter 4, the definition and Article 9's use; the whole law on asking (Article 12's word too).
     await term.getByTestId('glossary-find').click()
     const bar = page.getByTestId('find-bar')
-    expect(await bar.getByTestId('find-within').textContent()).toBe('Только в: Глава 4')
+    expect(await bar.getByTestId('find-within').textContent()).toBe('Только в главе 4')
     await expect.poll(() => bar.getByTestId('find-count').textContent()).toMatch(/^\d из 2$/)
     await bar.getByRole('button', { name: 'Искать во всём законе' }).click()
     await expect.poll(() => bar.getByTestId('find-count').textContent()).toMatch(/^\d из 3$/)
