@@ -271,10 +271,11 @@ describe('checking a draft', () => {
     ])
     // Chapter 2's «Приют» is another word (no term there); chapter 3's "Centre" is used nowhere after it; «заявитель» holds through the law, which has no parts: the conclusions use it.
     expect(brief(check(law))).toEqual([['unusedTerm', 'Статья 4.', '', 'Centre']])
-    expect(definedTermsOf(docFromJSON(law), 'ru').map((t) => [t.term, t.uses, t.within])).toEqual([
-      ['приют', 1, 'chapter'],
-      ['Centre', 0, 'chapter'],
-      ['заявитель', 1, 'part'],
+    expect(definedTermsOf(docFromJSON(law), 'ru').map((t) => [t.term, t.uses, t.within, t.scope?.place.label, t.scope?.num])).toEqual([
+      ['приют', 1, 'chapter', 'Глава 1.', '1'],
+      ['Centre', 0, 'chapter', 'Глава 3.', '3'],
+      // No part to hold it: the rest of the law, as one of the whole law.
+      ['заявитель', 1, 'part', undefined, undefined],
     ])
     // Used before its parenthesis, in its own chapter: a finding; in the chapter before it, none. Nothing after it uses it.
     const early = b.law('Закон', [], [
