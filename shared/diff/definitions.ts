@@ -1,4 +1,5 @@
-import { BLOCK_DEPTH, eachDefinition, isDefinitionsArticle, stemLine } from '../checks/definedTerms'
+import { BLOCK_DEPTH, eachDefinition, inlineDefinitions, isDefinitionsArticle, stemLine, type InlineTerm } from '../checks/definedTerms'
+import { sentenceAround } from '../checks/sentenceAround'
 import type { Language } from '../language'
 import type { FlatBlock, FlatDocument } from './flatten'
 import type { DefinitionChanges } from './types'
@@ -10,10 +11,12 @@ interface Definition {
 }
 
 /**
- * The terms whose definitions were added, deleted or reworded between two versions (a definitions
- * article's items: «жертва — …»). A changed definition changes the meaning of every provision
- * using the term, so the comparison names them above the articles. Terms are matched by their
- * words' stems («Ребёнок» is «ребенок»), wherever their article now stands.
+ * The terms whose definitions were added, deleted or reworded between two versions: a definitions
+ * article's items («жертва — …»), and the terms provisions introduce («(далее — Центр)»), whose
+ * definition is the sentence introducing them. A changed definition changes the meaning of every
+ * provision using the term, so the comparison names them above the articles. Terms are matched by
+ * their words' stems («Ребёнок» is «ребенок»), wherever their article now stands; one introduced
+ * for an article or division only, by that article's or division's id too.
  */
 export function definitionChanges(before: FlatDocument, after: FlatDocument): DefinitionChanges {
   const old = definitionsIn(before)
@@ -42,6 +45,19 @@ function definitionsIn(doc: FlatDocument): Map<string, Definition> {
     // The first definition of a term is the one in force (a second is a slip Check the text finds).
     for (const { key, definition } of terms) if (!found.has(key)) found.set(key, definition)
   }
+  const introduced = (text: string, scopeId: (t: InlineTerm) => string) => {
+    for (const t of inlineDefinitions(text)) {
+      const key = `${stemLine(t.term)}${t.within ? `@${scopeId(t)}` : ''}`
+      if (!found.has(key)) found.set(key, { term: t.term, text: sentenceAround(text, t.to).replace(/\s+/g, ' ') })
+    }
+  }
+  doc.preamble.forEach((text) => introduced(text, () => 'preamble'))
+  for (const article of doc.structure) {
+    if (article.kind !== 'article') continue
+    const scopeId = ({ within }: InlineTerm) => (within === null || within === 'article' ? article.id : article[within]?.id) ?? ''
+    article.blocks.forEach((block) => introduced(block.text, scopeId))
+  }
+  doc.conclusions.forEach((text) => introduced(text, () => 'conclusions'))
   return found
 }
 

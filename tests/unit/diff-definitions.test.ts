@@ -45,4 +45,27 @@ describe('comparing versions: definitions', () => {
     const plain = b.law('Закон', [], [b.article('Цели', [b.clause('жертва — лицо.')])])
     expect(compareDocuments(plain, b.law('Закон', [], [b.article('Цели', [b.clause('жертва — иное лицо.')])]), 'ru').summary.definitions).toEqual({ added: [], deleted: [], changed: [] })
   })
+
+  it('names the terms provisions introduce («(далее — Центр)») whose introducing sentence was reworded, added or deleted; the rest of the paragraph is not the definition', () => {
+    const before = b.law('Закон', [], [
+      b.article('Центр', [b.clause('Создается Национальный центр (далее — Центр). Центр подотчетен правительству.')]),
+      b.article('Жалобы', [b.clause('Лицо, подавшее жалобу (далее в настоящей статье — заявитель), извещается.')]),
+      b.article('Фонд', [b.clause('Учреждается фонд помощи (далее — Фонд).')]),
+    ])
+    const [centre, complaints] = before.content!.slice(2)
+    const reworded = (text: string): DocJSON => ({ ...centre, content: [centre.content![0], { ...centre.content![1], content: [{ type: 'text', text }] }] })
+    const after = b.law('Закон', [], [
+      reworded('Создается Национальный центр помощи жертвам (далее — Центр). Центр подотчетен парламенту.'),
+      complaints,
+      // The same words for another article only: a term of its own.
+      b.article('Обращения', [b.clause('Лицо, подавшее обращение (далее в настоящей статье — заявитель), извещается. Совет (далее — Совет) рассматривает обращения.')]),
+    ])
+    expect(compareDocuments(before, after, 'ru').summary.definitions).toEqual({ added: ['заявитель', 'Совет'], deleted: ['Фонд'], changed: ['Центр'] })
+    // Only the second sentence reworded: the definition stands.
+    const second = b.law('Закон', [], [
+      reworded('Создается Национальный центр (далее — Центр). Центр подотчетен парламенту.'),
+      ...before.content!.slice(3),
+    ])
+    expect(compareDocuments(before, second, 'ru').summary.definitions).toEqual({ added: [], deleted: [], changed: [] })
+  })
 })
