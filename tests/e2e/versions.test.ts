@@ -412,6 +412,23 @@ describe('versions and comparison in the browser', () => {
     expect(await view.getByTestId('summary-definitions').textContent()).toBe('Definitions: reworded: “child”')
     await page.keyboard.press('Escape')
     await view.waitFor({ state: 'detached' })
+
+    // A provision introduces a term: its sentence is its definition, named as added.
+    const end = await page.locator('.legal-text .clause').first().evaluate((el) => {
+      el.scrollIntoView({ block: 'center' })
+      const range = document.createRange()
+      range.selectNodeContents(el)
+      const lines = range.getClientRects()
+      return { x: lines[lines.length - 1].left + 2, y: lines[lines.length - 1].top + lines[lines.length - 1].height / 2 }
+    })
+    await page.mouse.click(end.x, end.y)
+    await page.keyboard.press('End')
+    await page.keyboard.type(' A national rapporteur (hereinafter “the Rapporteur”) reports on it every year.')
+    await page.waitForSelector(SAVED)
+    const again = await compareRound1WithCurrent()
+    expect(await again.getByTestId('summary-definitions').textContent()).toBe('Definitions: reworded: “child” · added: “Rapporteur”')
+    await page.keyboard.press('Escape')
+    await again.waitFor({ state: 'detached' })
     expect(errors).toEqual([])
   })
 
