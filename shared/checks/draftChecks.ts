@@ -225,24 +225,25 @@ export interface DefinedTerm extends LawTerm {
 /** The terms the law defines, in the order of the text: a definitions article's and those introduced in provisions («(далее — …)»). */
 export function lawTermsOf(doc: PMNode, language: Language): LawTerm[] {
   const placed = placedScans(doc, language)
-  return placed.flatMap((_, n) => placed[n].scan.words.terms.map((_, k) => lawTerm(doc, placed, n, k)))
+  const ranks = placed.map((p) => p.scan.words.rank)
+  return placed.flatMap((p, n) => p.scan.words.terms.map((_, k) => lawTerm(doc, placed, ranks, n, k)))
 }
 
 /** The same, with how many times the text uses each, in whatever form. */
 export function definedTermsOf(doc: PMNode, language: Language): DefinedTerm[] {
   const placed = placedScans(doc, language)
-  return termUses(placed.map((p) => p.scan.words)).map(({ node, term, uses }) => ({ ...lawTerm(doc, placed, node, term), uses }))
+  const ranks = placed.map((p) => p.scan.words.rank)
+  return termUses(placed.map((p) => p.scan.words)).map(({ node, term, uses }) => ({ ...lawTerm(doc, placed, ranks, node, term), uses }))
 }
 
-function lawTerm(doc: PMNode, placed: readonly PlacedScan[], n: number, k: number): LawTerm {
+/** Term `k` of placed node `n`; `ranks`: the placed nodes' ranks, for its scope. */
+function lawTerm(doc: PMNode, placed: readonly PlacedScan[], ranks: readonly number[], n: number, k: number): LawTerm {
   const { scan, place, offset } = placed[n]
   const f = scan.termFindings[k]
   const { usedFrom, within } = scan.words.terms[k]
-  let scope: LawTerm['scope'] = null
-  if (within !== null) {
-    const [from, to] = scopeOf(placed.map((p) => p.scan.words.rank), n, within)
-    if (from > 0 || to < placed.length) scope = { from: placed[from].offset, to: placed[to]?.offset ?? doc.content.size, place: placeRef(placed[from].place), num: placed[from].place.num }
-  }
+  const [from, to] = scopeOf(ranks, n, within)
+  // A scope that is the whole law (one of the law's, or no division of that rank around it) is none.
+  const scope = from > 0 || to < placed.length ? { from: placed[from].offset, to: placed[to]?.offset ?? doc.content.size, place: placeRef(placed[from].place), num: placed[from].place.num } : null
   return { key: `${place.id}:${f.blockKey}:${k}`, term: f.detail, place: placeRef(place), blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, introduced: usedFrom !== null, within, scope }
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import * as Y from 'yjs'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { contextFor, launchBrowser, trackErrors } from '../helpers/browser'
+import { caretAtEnd, contextFor, launchBrowser, trackErrors } from '../helpers/browser'
 import { createCast, createDocument, shareWithCast, type Cast } from '../helpers/accounts'
 import { connectClient, elementText, nthElement, waitSaved, waitSynced, type TestClient } from '../helpers/clients'
 import { wordAt } from '../helpers/wordAt'
@@ -239,18 +239,8 @@ describe('checking the text, in the browser', () => {
     const unused = panel.locator('[data-kind="unusedTerm"]')
     await expect.poll(() => panel.getByTestId('check').count()).toBe(1)
     expect(await unused.count()).toBe(0)
-    /** Types at the end of an article's first paragraph: a click on its last line, then End (End alone goes to the end of the line clicked). */
     const typeAtEnd = async (article: number, words: string) => {
-      const end = await page.locator('.legal-text article.article').nth(article).locator('.clause').first().evaluate((el) => {
-        el.scrollIntoView({ block: 'center' })
-        const range = document.createRange()
-        range.selectNodeContents(el)
-        const lines = range.getClientRects()
-        const last = lines[lines.length - 1]
-        return { x: last.left + 2, y: last.top + last.height / 2 }
-      })
-      await page.mouse.click(end.x, end.y)
-      await page.keyboard.press('End')
+      await caretAtEnd(page, page.locator('.legal-text article.article').nth(article).locator('.clause').first())
       await page.keyboard.type(words)
     }
     // Chapter 4 (Articles 8 to 11): the term, then no use of it yet.

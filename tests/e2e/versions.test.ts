@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { articleLabels, contextFor, editorText, launchBrowser, trackErrors } from '../helpers/browser'
+import { articleLabels, caretAtEnd, contextFor, editorText, launchBrowser, trackErrors } from '../helpers/browser'
 import { createMember, createOrganization, grant, person, setupAdmin, type Account } from '../helpers/accounts'
 import { readZipEntry } from '../helpers/zip'
 import { wordAt } from '../helpers/wordAt'
@@ -414,15 +414,7 @@ describe('versions and comparison in the browser', () => {
     await view.waitFor({ state: 'detached' })
 
     // A provision introduces a term: its sentence is its definition, named as added.
-    const end = await page.locator('.legal-text .clause').first().evaluate((el) => {
-      el.scrollIntoView({ block: 'center' })
-      const range = document.createRange()
-      range.selectNodeContents(el)
-      const lines = range.getClientRects()
-      return { x: lines[lines.length - 1].left + 2, y: lines[lines.length - 1].top + lines[lines.length - 1].height / 2 }
-    })
-    await page.mouse.click(end.x, end.y)
-    await page.keyboard.press('End')
+    await caretAtEnd(page, page.locator('.legal-text .clause').first())
     await page.keyboard.type(' A national rapporteur (hereinafter “the Rapporteur”) reports on it every year.')
     await page.waitForSelector(SAVED)
     const again = await compareRound1WithCurrent()
