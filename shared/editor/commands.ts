@@ -74,25 +74,33 @@ function insertTop(create: (state: EditorState) => PMNode, offset: number): Comm
 /** Inserts a new article after the current one (or after the current chapter or section heading). */
 export const insertArticle: Command = insertTop((state) => createArticle(state), 2)
 
-/** Inserts a division heading after the current article or heading; an article with no words at all it replaces (see emptyArticleAt). */
+/**
+ * Inserts a division heading after the current article or heading; an article with no words at
+ * all it replaces (see emptyArticleAt). In the heading of a division it outranks (a part in a
+ * chapter's heading) it goes above that heading, so as to own it: after it, it would leave that
+ * chapter with no article and take them over itself.
+ */
 function insertDivision(type: DivisionType): Command {
   const create = (state: EditorState) => state.schema.nodes[type].create({ id: newId() })
   const after = insertTop(create, 1)
   return (state, dispatch) => {
     const empty = emptyArticleAt(state.selection.$from)
-    if (!empty) return after(state, dispatch)
+    const ctx = structuralContext(state)
+    const above = !empty && ctx && isDivisionType(ctx.top.type.name) && structuralRank(type) > structuralRank(ctx.top.type.name) ? ctx.topPos : null
+    if (!empty && above === null) return after(state, dispatch)
     if (dispatch) {
-      const tr = state.tr.replaceWith(empty.from, empty.to, create(state))
-      dispatch(tr.setSelection(TextSelection.create(tr.doc, empty.from + 1)).scrollIntoView())
+      const at = empty?.from ?? above!
+      const tr = empty ? state.tr.replaceWith(empty.from, empty.to, create(state)) : state.tr.insert(at, create(state))
+      dispatch(tr.setSelection(TextSelection.create(tr.doc, at + 1)).scrollIntoView())
     }
     return true
   }
 }
 
-/** Inserts a new chapter heading after the current article, section or chapter heading (in place of an empty article). */
+/** Inserts a new chapter heading after the current article or chapter heading, above a section's (in place of an empty article). */
 export const insertChapter: Command = insertDivision('chapter')
 
-/** Inserts a new part heading after the current article or heading. */
+/** Inserts a new part heading after the current article or heading (above a chapter's or section's). */
 export const insertPart: Command = insertDivision('part')
 
 /** Inserts a new section heading after the current article, section or chapter heading. */

@@ -162,8 +162,10 @@ describe('sections inside chapters, for two people (a Russian draft, one interfa
       await expect.poll(() => outline(page)).toEqual(expect.arrayContaining(['outline-part: Раздел I. Общая часть']))
     }
     expect(await chapterLabels()).toEqual(chaptersBefore)
-    // The first thing after the preamble.
+    // The first thing after the preamble; the second above the chapter whose heading held the caret, which keeps its articles.
     expect(await pageA.evaluate(() => document.querySelector('.legal-text .preamble')?.nextElementSibling?.className)).toContain('part')
+    expect(await pageA.evaluate(() => document.querySelectorAll('.legal-text h2.part')[1]?.nextElementSibling?.getAttribute('data-label'))).toBe(chaptersBefore[3])
+    expect(await pageA.evaluate(() => document.querySelectorAll('.legal-text h2.chapter')[3]?.nextElementSibling?.matches('article.article, h2.section'))).toBe(true)
     await pageA.waitForSelector(SAVED)
     await pageB.waitForSelector(SAVED)
     const akn = await (await owner.api(`/api/documents/${docId}/export?format=akn`)).text()

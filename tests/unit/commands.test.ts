@@ -176,6 +176,22 @@ describe('insertChapter', () => {
     const res = run(state, insertChapter)
     expect(top(res.state)).toEqual([...INITIAL_TOP.slice(0, 3), 'chapter:', ...INITIAL_TOP.slice(3)])
   })
+
+  it('from the heading of a division it outranks, goes above it and owns it: a part above a chapter, a chapter above a section', () => {
+    const parted = run(withCursorIn(stateFromJSON(law()), 'chapter', 0, 3), insertPart)
+    expect(top(parted.state)).toEqual([...INITIAL_TOP.slice(0, 2), 'part:', ...INITIAL_TOP.slice(2)])
+    expect(cursorBlock(parted.state)).toEqual({ type: 'part', text: '', offset: 0 })
+    expect(outlineOf(parted.state.doc, 'ru').map((e) => e.label)).toEqual(['Раздел I.', 'Глава 1.', 'Статья 1.', 'Статья 2.', 'Глава 2.', 'Статья 3.'])
+    // At the end of the second chapter's heading too.
+    const second = run(withCursorIn(stateFromJSON(law()), 'chapter', 1, 'end'), insertPart)
+    expect(top(second.state)).toEqual([...INITIAL_TOP.slice(0, 5), 'part:', ...INITIAL_TOP.slice(5)])
+    const sectioned = run(withCursorIn(stateFromJSON(law()), 'clause', 0), insertSection).state
+    const chaptered = run(withCursorIn(sectioned, 'section', 0), insertChapter)
+    expect(top(chaptered.state)).toEqual([...INITIAL_TOP.slice(0, 4), 'chapter:', 'section:', ...INITIAL_TOP.slice(4)])
+    expectValidAndUnique(chaptered.state.doc)
+    // A section in a chapter's heading still goes after it, as its first.
+    expect(top(run(withCursorIn(stateFromJSON(law()), 'chapter', 0), insertSection).state)).toEqual([...INITIAL_TOP.slice(0, 3), 'section:', ...INITIAL_TOP.slice(3)])
+  })
 })
 
 describe('insertSection', () => {
@@ -210,11 +226,11 @@ describe('insertPart', () => {
     const first = run(withCursorIn(stateFromJSON(law()), 'chapter', 0), insertPart)
     expect(first.ok).toBe(true)
     expect(cursorBlock(first.state)).toEqual({ type: 'part', text: '', offset: 0 })
-    // Inserted after the heading or article the caret is in, as chapters and sections are.
+    // Above the chapter's heading (see insertChapter); after an article, as chapters and sections are.
     const second = run(withCursorIn(first.state, 'article', 1), insertPart)
     const withSection = run(withCursorIn(second.state, 'chapter', 1), insertSection)
     expect(outlineOf(withSection.state.doc, 'ru').map((e) => e.label)).toEqual([
-      'Глава 1.', 'Раздел I.', 'Статья 1.', 'Статья 2.', 'Раздел II.', 'Глава 2.', '§ 1.', 'Статья 3.',
+      'Раздел I.', 'Глава 1.', 'Статья 1.', 'Статья 2.', 'Раздел II.', 'Глава 2.', '§ 1.', 'Статья 3.',
     ])
     expect(outlineOf(withSection.state.doc, 'en').map((e) => e.label).filter((l) => l.startsWith('Part'))).toEqual(['Part I.', 'Part II.'])
     expectValidAndUnique(withSection.state.doc)
