@@ -1,7 +1,8 @@
-import { useCallback, useState, useSyncExternalStore } from 'react'
+import { useState } from 'react'
 import type { Editor } from '@tiptap/react'
 import { useI18n } from '../i18n/i18n'
 import { lostReferencesKey } from './lostReferencesPlugin'
+import { usePluginState } from './usePluginState'
 import { CONCLUSIONS_PLACE } from '../../shared/places'
 
 /**
@@ -12,17 +13,7 @@ import { CONCLUSIONS_PLACE } from '../../shared/places'
 export function LostReferencesNotice({ editor }: { editor: Editor | null }) {
   const { t } = useI18n()
   const [closed, setClosed] = useState(0)
-  // Read per transaction, typing included: the plugin keeps the same state object until it changes,
-  // so React renders only then.
-  const subscribe = useCallback(
-    (notify: () => void) => {
-      if (!editor) return () => {}
-      editor.on('transaction', notify)
-      return () => void editor.off('transaction', notify)
-    },
-    [editor],
-  )
-  const lost = useSyncExternalStore(subscribe, () => (editor && !editor.isDestroyed ? (lostReferencesKey.getState(editor.state) ?? null) : null))
+  const lost = usePluginState(editor, lostReferencesKey)
 
   if (!editor || !lost || lost.targets.length === 0 || lost.seq === closed) return null
   const places = lost.places.map((place) => (place === CONCLUSIONS_PLACE ? t('xref.lostInConclusions') : place || t('xref.lostInPreamble'))).join(', ')

@@ -21,6 +21,7 @@ import { OPEN_XREF_DIALOG, run, SHORTCUTS } from './legalEditing'
 import { XrefDialog } from './XrefDialog'
 import { useFindBar } from './useFindBar'
 import { LostReferencesNotice } from './LostReferencesNotice'
+import { CaretMovedNotice } from './CaretMovedNotice'
 import { ShortcutsDialog, shortcutText } from './ShortcutsDialog'
 import { followToolbarHeight } from './stickyToolbar'
 import { useCommandsEnabled } from './useCommandsEnabled'
@@ -120,6 +121,7 @@ export function Toolbar({ editor, language, children }: { editor: Editor | null;
       </div>
       {find.bar}
       <LostReferencesNotice editor={editor} />
+      <CaretMovedNotice editor={editor} language={language} />
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
       {showXref && editor && (
         <XrefDialog

@@ -34,6 +34,7 @@ import {
 } from '@tiptap/y-tiptap'
 import { isTextOnlyTransaction } from '../../shared/editor/changes'
 import { caretInSameBlock } from './sameBlockCaret'
+import { CARET_DISPLACED_META } from './caretMovedPlugin'
 import { caretFollowsMovedWords } from './caretFollowsWords'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mapping's key type as y-tiptap declares it
@@ -106,13 +107,14 @@ function remap(el: Y.XmlElement, node: PMNode, mapping: Mapping): void {
   }
 }
 
-function recoverEndpoint(newDoc: PMNode, oldDoc: PMNode, oldAbs: number | null | undefined, resolved: number | null): number | null {
+function recoverEndpoint(newDoc: PMNode, oldDoc: PMNode, oldAbs: number | null | undefined, resolved: number | null, onDeleted: (() => void) | null): number | null {
   // Positions outside their documents: the caret recorded before one of several quick undos
   // (select all, Delete, then undone in a burst) points past the document it is read against.
   if (resolved !== null && resolved > newDoc.content.size) resolved = null
   if (oldAbs == null || oldAbs > oldDoc.content.size) return resolved
-  const sameBlock = caretInSameBlock(oldDoc, newDoc, oldAbs, resolved)
-  if (sameBlock !== null) return sameBlock
+  const sameBlock = caretInSameBlock(oldDoc, newDoc, oldAbs, resolved, onDeleted !== null)
+  if (sameBlock?.deleted) onDeleted?.()
+  if (sameBlock) return sameBlock.pos
   const misresolved = resolved === null || (oldAbs > 1 && resolved <= 1) || isMisresolvedAfterStructuralChange(oldDoc, newDoc, oldAbs, resolved)
   if (!misresolved) return resolved
   return findAbsolutePositionAfterStructuralChange(oldDoc, newDoc, oldAbs) ?? resolved
@@ -125,8 +127,8 @@ function recoverEndpoint(newDoc: PMNode, oldDoc: PMNode, oldAbs: number | null |
  * ("the caret's paragraph has other text now") fires whenever someone types in the caret's
  * paragraph, and then puts the caret back at its old offset, i.e. shifted against the text.
  */
-function restoreSelection(tr: Transaction, rel: RelativeSelection, binding: ProsemirrorBinding, oldDoc: PMNode): void {
-  if (rel === null || rel.anchor === null || rel.head === null) return
+function restoreSelection(tr: Transaction, rel: RelativeSelection, binding: ProsemirrorBinding, oldDoc: PMNode, remote: boolean): boolean {
+  if (rel === null || rel.anchor === null || rel.head === null) return false
   const resolve = (pos: unknown) => relativePositionToAbsolutePosition(binding.doc, binding.type, pos, binding.mapping)
   const clamp = (pos: number) => Math.min(Math.max(pos, 0), tr.doc.content.size)
   if (rel.type === 'all') {
@@ -140,7 +142,7 @@ function restoreSelection(tr: Transaction, rel: RelativeSelection, binding: Pros
   } else if (rel.type === 'nodeRange') {
     const anchor = resolve(rel.anchor)
     const head = resolve(rel.head)
-    if (anchor === null || head === null) return
+    if (anchor === null || head === null) return false
     try {
       const selection = Selection.fromJSON(tr.doc, { type: 'nodeRange', anchor: clamp(anchor), head: clamp(head), depth: rel.depth })
       tr.setSelection(selection.ranges.length ? selection : TextSelection.near(tr.doc.resolve(clamp(anchor))))
@@ -153,12 +155,17 @@ function restoreSelection(tr: Transaction, rel: RelativeSelection, binding: Pros
     const head = resolve(rel.head) ?? tr.selection.head
     tr.setSelection(TextSelection.between(tr.doc.resolve(clamp(anchor)), tr.doc.resolve(clamp(head))))
   } else {
-    let anchor = recoverEndpoint(tr.doc, oldDoc, rel.absAnchor, resolve(rel.anchor))
-    let head = recoverEndpoint(tr.doc, oldDoc, rel.absHead, resolve(rel.head))
+    // One's own undo deleting the block is no news, and undo places the caret itself.
+    let deleted = false
+    const onDeleted = remote ? () => void (deleted = true) : null
+    let anchor = recoverEndpoint(tr.doc, oldDoc, rel.absAnchor, resolve(rel.anchor), onDeleted)
+    let head = recoverEndpoint(tr.doc, oldDoc, rel.absHead, resolve(rel.head), onDeleted)
     anchor ??= head
     head ??= anchor
     if (anchor !== null && head !== null) tr.setSelection(TextSelection.between(tr.doc.resolve(anchor), tr.doc.resolve(head)))
+    return deleted && head !== null
   }
+  return false
 }
 
 /**
@@ -333,7 +340,9 @@ function typeChanged(this: ProsemirrorBinding, events: Y.YEvent<YType>[], transa
     // heuristics walked the whole law (~35 ms of a cold open).
     if (firstContent) tr.setSelection(Selection.atStart(tr.doc))
     else {
-      restoreSelection(tr, this.beforeTransactionSelection, this, oldDoc)
+      const displaced = restoreSelection(tr, this.beforeTransactionSelection, this, oldDoc, !(transaction.origin instanceof Y.UndoManager))
+      // Told only to someone working in the text, whose next keys would land there.
+      if (displaced && view.hasFocus()) tr.setMeta(CARET_DISPLACED_META, true)
       caretFollowsMovedWords(tr, transaction, this)
     }
     tr.setMeta(ySyncPluginKey, { isChangeOrigin: true, isUndoRedoOperation: transaction.origin instanceof Y.UndoManager })

@@ -25,6 +25,7 @@ import { currentArticlePlugin } from './currentArticle'
 import { typedTextPlugin } from './typedText'
 import { goToSelectedXref, xrefPlugin, type XrefWords } from './xrefView'
 import { lostReferencesPlugin } from './lostReferencesPlugin'
+import { caretMovedPlugin } from './caretMovedPlugin'
 import { findHighlightPlugin } from './findHighlight'
 import { canInsertXref } from '../../shared/editor/xrefCommands'
 import { tabInTextPlugin } from './tabInText'
@@ -160,6 +161,7 @@ export const LegalEditing = Extension.create<LegalEditingOptions>({
       typedTextPlugin(),
       xrefPlugin(this.options.language, this.options.xrefWords),
       lostReferencesPlugin(this.options.language),
+      caretMovedPlugin(),
       findHighlightPlugin(),
       unfocusedSelectionPlugin(),
       tabInTextPlugin(),

@@ -50,6 +50,8 @@ export const en = {
   'create.template.sample': 'The sample model law',
   'create.submit': 'Create draft',
   'rename.title': 'Rename draft',
+  'editor.caretMoved': "A co-author deleted the text your caret was in. The caret is now in {where}.",
+  'editor.caretMovedNowhere': "A co-author deleted the text your caret was in; the caret has moved.",
   'editor.back': 'All drafts',
   'editor.outline': 'Outline',
   'editor.outlineEmpty': 'No chapters or articles yet.',

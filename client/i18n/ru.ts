@@ -49,6 +49,8 @@ export const ru: Record<MessageKey, string> = {
   'create.template.sample': 'Образца модельного закона',
   'create.submit': 'Создать проект',
   'rename.title': 'Переименовать проект',
+  'editor.caretMoved': "Соавтор удалил текст, в котором стоял ваш курсор. Теперь курсор здесь: {where}.",
+  'editor.caretMovedNowhere': "Соавтор удалил текст, в котором стоял ваш курсор; курсор перенесён.",
   'editor.back': 'Все проекты',
   'editor.outline': 'Структура',
   'editor.outlineEmpty': 'Глав и статей пока нет.',

@@ -597,6 +597,30 @@ describe('two people co-editing the sample law in the browser', () => {
     await expect.poll(async () => (await editorText(pageA)) === (await editorText(pageB))).toBe(true)
   })
 
+  it('puts the caret of someone whose point a co-author deletes at the start of the next point, not mid-word, and says so', async () => {
+    // A point followed by another point, both with words.
+    const [gone, next] = await pageA.locator('.legal-text').evaluate((root) => {
+      const point = [...root.querySelectorAll('.point')].find((p) => p.nextElementSibling?.classList.contains('point') && (p.nextElementSibling.textContent ?? '').length > 20)!
+      return [point.getAttribute('data-id'), point.nextElementSibling!.getAttribute('data-id')]
+    })
+    const block = (page: Page, id: string | null) => page.locator(`.legal-text [data-id="${id}"]`)
+    const nextWords = (await textWithoutCarets(block(pageA, next)))!
+    await caretAtEnd(pageB, block(pageB, gone))
+    await block(pageA, gone).click()
+    await pageA.keyboard.press('Control+Shift+Backspace')
+    await expect.poll(() => block(pageB, gone).count()).toBe(0)
+    const notice = pageB.getByTestId('caret-moved')
+    await expect.poll(() => notice.textContent()).toMatch(/^A co-author deleted the text your caret was in\. The caret is now in Article \d+, point \([a-z]\)\./)
+    expect(await pageA.getByTestId('caret-moved').count()).toBe(0) // not the one who deleted it
+    await pageB.keyboard.type('Boris goes on ')
+    for (const page of [pageA, pageB]) await expect.poll(() => textWithoutCarets(block(page, next))).toBe(`Boris goes on ${nextWords}`)
+    // Gone once the caret leaves that point.
+    await firstClause(pageB, 0).click()
+    await expect.poll(() => notice.count()).toBe(0)
+    await pageB.waitForSelector(SAVED)
+    await pageA.waitForSelector(SAVED)
+  })
+
   it('keeps words typed offline into an article a co-author moved meanwhile', async () => {
     const id = await pageA.locator('.legal-text article.article').nth(3).getAttribute('data-id')
     const moved = (page: Page) => page.locator(`.legal-text article.article[data-id="${id}"]`)
