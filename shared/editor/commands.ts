@@ -143,7 +143,9 @@ const LEVELS: BodyType[] = ['clause', 'point', 'subpoint']
 /**
  * Tab / Shift-Tab: a paragraph becomes a point, a point a sub-point, and back. Tab makes a
  * sub-point only where a point comes before it; Shift-Tab on a point brings its sub-points up
- * with it, as the points of the paragraph it becomes (else they would sit under a paragraph).
+ * with it, as the points of the paragraph it becomes (else they would sit under a paragraph),
+ * and Tab on a paragraph takes its points down with it, as the sub-points of the point it
+ * becomes, unless one of them has sub-points, which could go no deeper (they stay points).
  */
 export function shiftLevel(delta: 1 | -1): Command {
   return (state, dispatch) => {
@@ -155,10 +157,13 @@ export function shiftLevel(delta: 1 | -1): Command {
     if (next === 'subpoint' && !subpointFitsAfter(ctx.top, ctx.childIndex - 1)) return false
     if (dispatch) {
       const tr = state.tr.setNodeMarkup(ctx.childPos, state.schema.nodes[next], ctx.child.attrs)
-      if (name === 'point' && next === 'clause') {
-        const end = endOfDeeper(ctx.top, ctx.childIndex, levelOf(ctx.child))
+      const end = endOfDeeper(ctx.top, ctx.childIndex, levelOf(ctx.child))
+      const owned: number[] = []
+      for (let i = ctx.childIndex + 1; i < end; i++) owned.push(i)
+      const under = name === 'point' && next === 'clause' ? 'point' : name === 'clause' && owned.every((i) => ctx.top.child(i).type.name === 'point') ? 'subpoint' : null
+      if (under) {
         for (let i = ctx.childIndex + 1, pos = ctx.childPos + ctx.child.nodeSize; i < end; pos += ctx.top.child(i).nodeSize, i++) {
-          tr.setNodeMarkup(pos, state.schema.nodes.point, ctx.top.child(i).attrs)
+          tr.setNodeMarkup(pos, state.schema.nodes[under], ctx.top.child(i).attrs)
         }
       }
       dispatch(tr)

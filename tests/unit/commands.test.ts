@@ -331,6 +331,16 @@ describe('shiftLevel', () => {
     expectValidAndUnique(res.state.doc)
   })
 
+  it('Tab on a paragraph takes its points down as the sub-points of the point it becomes; Shift-Tab brings them back', () => {
+    const b = createBuilders('t')
+    const doc = b.law('L', [], [b.article('One', [b.clause('First:'), withId(b.clause('Second:'), 'two'), withId(b.point('alpha;'), 'pa'), withId(b.point('beta.'), 'pb')])])
+    const tabbed = run(withCursorIn(stateFromJSON(doc), 'clause', 1), shiftLevel(1)).state
+    expect(bodyOf(tabbed.doc.child(2))).toEqual(['clause:First:', 'point:Second:', 'subpoint:alpha;', 'subpoint:beta.'])
+    const labels = Object.fromEntries(numberDocument(tabbed.doc, 'ru').map((n) => [n.id, n.label]))
+    expect([labels.two, labels.pa, labels.pb]).toEqual(['1)', 'а)', 'б)'])
+    expect(bodyOf(run(withCursorIn(tabbed, 'point', 0), shiftLevel(-1)).state.doc.child(2))).toEqual(bodyOf(stateFromJSON(doc).doc.child(2)))
+  })
+
   it('Shift-Tab turns a sub-point into a point and a point into a paragraph', () => {
     let res = run(withCursorIn(stateFromJSON(law()), 'subpoint', 0), shiftLevel(-1))
     expect(nodeWithId(res.state.doc, 's1')!.node.type.name).toBe('point')
