@@ -15,7 +15,7 @@ import { navigate } from '../router'
 import { LegalEditor } from './LegalEditor'
 import { Outline } from './Outline'
 import { Presence } from './Presence'
-import { SyncStatus } from './SyncStatus'
+import { SyncStatus, UnsavedChip } from './SyncStatus'
 import { Toolbar } from './Toolbar'
 import { useFindBar } from './useFindBar'
 import { TermPeek } from './TermPeek'
@@ -263,7 +263,10 @@ export function EditorPage({ docId, identity }: { docId: string; identity: Ident
           )}
         </p>
       ) : editable ? (
-        <Toolbar editor={editor} language={load.doc.language}>{commentButton}</Toolbar>
+        <Toolbar editor={editor} language={load.doc.language}>
+          {commentButton}
+          {session && <UnsavedChip session={session} />}
+        </Toolbar>
       ) : (
         role && (
           <div className="review-bar">

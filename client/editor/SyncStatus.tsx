@@ -12,7 +12,7 @@ function describe(state: SyncState, t: Translate): string {
     case 'saved':
       return t('status.saved')
     case 'offline':
-      return state.pending > 0 ? t('status.offline', { n: state.pending }) : t('status.offlineNone')
+      return state.pending > 0 ? t('status.offline') : t('status.offlineNone')
     case 'storage':
       return t('status.storage')
     case 'refused': {
@@ -118,5 +118,24 @@ export function SyncStatus({ session }: { session: CollabSession }) {
       <span ref={text} />
       <span ref={hint} className="sync-hint" data-testid="save-key-hint" />
     </div>
+  )
+}
+
+/**
+ * The status again, in the sticky toolbar, while changes cannot be saved (offline, storage
+ * failing): the top bar's status scrolls away with the page, and someone deep in a long law
+ * typed on unaware. Shown only then; the top bar's status is the one announced.
+ */
+export function UnsavedChip({ session }: { session: CollabSession }) {
+  const { t } = useI18n()
+  // What its words depend on, alone: the session notifies on every message.
+  const kind = useSyncExternalStore(session.subscribe, () => session.syncState.kind)
+  useSyncExternalStore(session.subscribe, () => session.unsavedChanges > 0)
+  if (kind !== 'offline' && kind !== 'storage') return null
+  return (
+    <span className={`sync-status sync-${kind} sync-chip`} aria-hidden="true" data-testid="unsaved-chip">
+      <span className="sync-dot" />
+      {describe(session.syncState, t)}
+    </span>
   )
 }

@@ -155,7 +155,7 @@ export const en = {
   'status.connecting': 'Connecting…',
   'status.saving': 'Saving…',
   'status.saved': 'Saved',
-  'status.offline': 'Offline — unsent changes kept in this browser: {n}',
+  'status.offline': 'Offline — unsent changes kept in this browser',
   'status.offlineNone': 'Offline — reconnecting…',
   'status.storage': 'The server cannot store changes right now — your changes are kept in this browser',
   'status.refused': 'Connection refused: {reason}',

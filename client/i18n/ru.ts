@@ -154,7 +154,7 @@ export const ru: Record<MessageKey, string> = {
   'status.connecting': 'Подключение…',
   'status.saving': 'Сохранение…',
   'status.saved': 'Сохранено',
-  'status.offline': 'Нет связи — изменений в этом браузере: {n}',
+  'status.offline': 'Нет связи — неотправленные изменения хранятся в этом браузере',
   'status.offlineNone': 'Нет связи — переподключение…',
   'status.storage': 'Сервер сейчас не может сохранить изменения — они хранятся в этом браузере',
   'status.refused': 'Подключение отклонено: {reason}',

@@ -558,7 +558,9 @@ describe('two people co-editing the sample law in the browser', () => {
     await lastB.click()
     await pageB.keyboard.press('End')
     await pageB.keyboard.type(' Written offline by Boris.')
-    await expect.poll(() => pageB.getByTestId('sync-status').textContent()).toMatch(/Offline — unsent changes kept in this browser: [1-9]\d*/)
+    await expect.poll(() => pageB.getByTestId('sync-status').textContent()).toBe('Offline — unsent changes kept in this browser')
+    // In the sticky toolbar too, where someone deep in the law sees it.
+    await expect.poll(() => pageB.getByTestId('unsaved-chip').textContent()).toBe('Offline — unsent changes kept in this browser')
     const firstA = firstClause(pageA, 2)
     await firstA.click()
     await pageA.keyboard.press('End')
@@ -570,6 +572,7 @@ describe('two people co-editing the sample law in the browser', () => {
       await expect.poll(() => page.locator('.legal-text').textContent()).toContain('Meanwhile Anna.')
     }
     await expect.poll(async () => (await editorText(pageA)) === (await editorText(pageB))).toBe(true)
+    expect(await pageB.getByTestId('unsaved-chip').count()).toBe(0)
     expect(errors).toEqual([])
   })
 
