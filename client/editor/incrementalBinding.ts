@@ -36,6 +36,7 @@ import { isTextOnlyTransaction } from '../../shared/editor/changes'
 import { caretInSameBlock } from './sameBlockCaret'
 import { CARET_DISPLACED_META } from './caretMovedPlugin'
 import { caretFollowsMovedWords } from './caretFollowsWords'
+import { deleteMovedRun } from './movedRun'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mapping's key type as y-tiptap declares it
 type YType = Y.AbstractType<any>
@@ -380,7 +381,7 @@ function onlyChangedTopLevel(binding: ProsemirrorBinding, doc: PMNode): { el: Y.
  * article a keystroke changed (~0.2 ms of each keystroke, 0.44 ms with the rest). When exactly
  * one top-level node changed, that is where upstream would end up, so it is synced right away,
  * by upstream's own updateYFragment; anything else (several changed, added, removed, moved) goes
- * the upstream way from the top.
+ * the upstream way from the top, a moved unit first taken out where it was (see deleteMovedRun).
  */
 function prosemirrorChanged(this: ProsemirrorBinding, doc: PMNode): void {
   this.doc.transact(() => {
@@ -389,6 +390,7 @@ function prosemirrorChanged(this: ProsemirrorBinding, doc: PMNode): void {
       ;(this.mapping as Mapping).set(this.type, doc)
       updateYFragment(this.doc, one.el, one.node, this)
     } else {
+      deleteMovedRun(this.type as Y.XmlFragment, doc, this.mapping as Mapping, this.prosemirrorView.state.selection.head)
       updateYFragment(this.doc, this.type, doc, this)
     }
     this.beforeTransactionSelection = getRelativeSelection(this, this.prosemirrorView.state)

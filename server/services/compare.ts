@@ -43,8 +43,22 @@ function resolveSide(deps: CompareDeps, doc: DocumentRecord, param: string): Sid
 export function compareVersions(deps: CompareDeps, doc: DocumentRecord, from: string, to: string): DocumentComparison {
   const a = resolveSide(deps, doc, from)
   const b = resolveSide(deps, doc, to)
-  const diff = compareDocuments(a.content, b.content, doc.language)
+  const diff = compareDocuments(a.content, b.content, doc.language, touchedBetween(deps, doc.id, a.at, b.at))
   return { language: doc.language, from: a.side, to: b.side, diff, ...editsBetween(deps, doc.id, diff, a.at, b.at) }
+}
+
+/** The two moments in order, and the editing sessions between them. */
+function sessionsBetween(deps: Pick<CompareDeps, 'editSessions'>, docId: string, atA: string, atB: string) {
+  const [from, to] = atA <= atB ? [atA, atB] : [atB, atA]
+  deps.editSessions.fold(docId)
+  return { from, to, sessions: deps.editSessions.overlapping(docId, from, to) }
+}
+
+/** The places edited between two moments, by the editing sessions (see editsBetween). */
+function touchedBetween(deps: Pick<CompareDeps, 'editSessions'>, docId: string, atA: string, atB: string): Set<string> {
+  const touched = new Set<string>()
+  for (const session of sessionsBetween(deps, docId, atA, atB).sessions) for (const id of parseArticles(session.articles)) touched.add(id)
+  return touched
 }
 
 /** The places a comparison lists as changed: articles and headings added, deleted, reworded or moved; the title; the preamble; the conclusions. */
@@ -88,7 +102,7 @@ export function editsBetween(
   const organizations: Record<string, OrganizationSummary[]> = {}
   const reasons: Record<string, ProposalReason[]> = {}
   if (changed.size === 0) return { organizations, reasons }
-  const [from, to] = atA <= atB ? [atA, atB] : [atB, atA]
+  const { from, to, sessions } = sessionsBetween(deps, docId, atA, atB)
   const summaries = new Map<string, OrganizationSummary | undefined>()
   const organization = (id: string) => {
     if (!summaries.has(id)) summaries.set(id, deps.organizations.get(id))
@@ -100,8 +114,7 @@ export function editsBetween(
     if (!orgs) byPlace.set(placeId, (orgs = new Set()))
     orgs.add(orgId)
   }
-  deps.editSessions.fold(docId)
-  for (const session of deps.editSessions.overlapping(docId, from, to)) {
+  for (const session of sessions) {
     for (const id of parseArticles(session.articles)) if (changed.has(id)) add(id, session.org_id)
   }
   for (const accepted of deps.comments.acceptedProposalsBetween(docId, from, to)) {

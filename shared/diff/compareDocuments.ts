@@ -15,9 +15,10 @@ import { summarize } from './summary'
 /**
  * Compares two versions of a law (ProseMirror JSON of the legal schema), article by article.
  * Pure and DOM-free: the same function runs on the server and in the browser. Labels are the
- * editor's ("Article 5.", "Статья 5.") in `language`.
+ * editor's ("Article 5.", "Статья 5.") in `language`. `touched`: the places edited in between,
+ * where known, which tell an article moved down from the next one moved up (see movedItems).
  */
-export function compareDocuments(before: DocJSON, after: DocJSON, language: Language): DocumentDiff {
+export function compareDocuments(before: DocJSON, after: DocJSON, language: Language, touched?: ReadonlySet<string>): DocumentDiff {
   const old = flattenDocument(before, language)
   const now = flattenDocument(after, language)
 
@@ -39,7 +40,7 @@ export function compareDocuments(before: DocJSON, after: DocJSON, language: Lang
     })
     kinds.push({ oldIdx, nowIdx, matching: m })
   }
-  const moved = movedItems(old.structure, now.structure, structure, kinds)
+  const moved = movedItems(old.structure, now.structure, structure, kinds, touched && ((item) => !item.id || !touched.has(item.id)))
 
   const items = readingOrder(structure).map(({ before: i, after: j }): DivisionDiff | ArticleDiff => {
     const o = i >= 0 ? old.structure[i] : null

@@ -34,13 +34,16 @@ export interface KindMatching {
  * articles is one move (the chapter's), not a move of every article it passed or carried. An
  * item that went from one kept division into another also moved, unless the rest of the order
  * explains it (a heading moved past it, not the item). Items are the whole structure, in
- * reading order; `kinds` lists the kinds matched separately, with their matchings.
+ * reading order; `kinds` lists the kinds matched separately, with their matchings. Where two
+ * readings explain the order equally (an article moved one place down, or the next one up),
+ * `untouched` items (no one edited them in between) are the ones read as staying.
  */
 export function movedItems(
   before: readonly Item[],
   after: readonly Item[],
   structure: Matching,
   kinds: readonly KindMatching[],
+  untouched?: (item: Item) => boolean,
 ): Set<number> {
   const beforeIn = containers(before)
   const afterIn = containers(after)
@@ -50,7 +53,8 @@ export function movedItems(
 
   const moved = new Set<number>()
   for (const { oldIdx, nowIdx, matching } of kinds) {
-    const overall = movedIndices(matching.afterToBefore)
+    const keep = untouched && ((j: number) => untouched(after[nowIdx[j]]))
+    const overall = movedIndices(matching.afterToBefore, keep)
     const groups = new Map<string, number[]>()
     matching.afterToBefore.forEach((i, j) => {
       if (i < 0) return
@@ -63,7 +67,7 @@ export function movedItems(
       else groups.set(key, [j])
     })
     for (const group of groups.values()) {
-      const order = longestIncreasingSubsequence(group.map((j) => matching.afterToBefore[j]))
+      const order = longestIncreasingSubsequence(group.map((j) => matching.afterToBefore[j]), keep && ((k) => keep(group[k])))
       const inOrder = new Set(order.map((k) => group[k]))
       for (const j of group) if (!inOrder.has(j)) moved.add(nowIdx[j])
     }

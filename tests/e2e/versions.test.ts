@@ -398,6 +398,26 @@ describe('versions and comparison in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('compares after an article was moved one place down (Alt+Shift+↓): that article moved, edited by its mover, not the one it passed', async () => {
+    const before = await articleLabels(page)
+    // An article followed by another of its chapter (past a chapter's heading it would only change chapter).
+    const n = await page.$$eval('.legal-text article.article', (all) => all.findIndex((a, i) => i > 2 && a.nextElementSibling?.matches('article.article')))
+    await page.locator(`.legal-text article.article[data-id="${before[n].id}"] .clause`).first().click()
+    await page.keyboard.press('Alt+Shift+ArrowDown')
+    await expect.poll(async () => (await articleLabels(page)).map((a) => a.id).slice(n, n + 2)).toEqual([before[n + 1].id, before[n].id])
+    await page.waitForSelector(SAVED)
+
+    const view = await compareRound1WithCurrent()
+    expect(await view.getByTestId('summary-moved').textContent()).toContain('moved: 1')
+    const moved = view.getByTestId('diff-article').filter({ hasText: '(moved)' })
+    await expect.poll(() => moved.count()).toBe(1)
+    expect(await moved.locator('h3').textContent()).toMatch(new RegExp(`^Article \\d+\\. → ${before[n + 1].label.replace('.', '\\.')} ${before[n].heading} \\(moved\\)$`))
+    expect(await moved.getByTestId('diff-orgs').textContent()).toContain('SEC')
+    await page.keyboard.press('Escape')
+    await view.waitFor({ state: 'detached' })
+    expect(errors).toEqual([])
+  })
+
   it('names the terms whose definitions were reworded above the articles', async () => {
     expect(await (await compareRound1WithCurrent()).getByTestId('summary-definitions').count()).toBe(0)
     await page.keyboard.press('Escape')

@@ -17,11 +17,12 @@ import {
   splitStructural,
 } from '../../shared/editor/commands'
 import type { Rng } from './random'
+import { deleteMovedRun } from '../../client/editor/movedRun'
 
 /**
  * The browser editor without a browser: a ProseMirror state with our plugins, bound to a Y.Doc
  * the way @tiptap/y-tiptap's binding does it — a local transaction is written into the Y.XmlFragment
- * with `updateYFragment` (so a moved article is deleted and re-inserted, as in the browser), and a
+ * with `updateYFragment` after `deleteMovedRun` (so a moved article is deleted and re-inserted, as in the browser), and a
  * remote change rebuilds the ProseMirror document and the binding's mapping from the fragment.
  */
 export class HeadlessEditor {
@@ -51,7 +52,10 @@ export class HeadlessEditor {
     })
     if (!ok || next === this.state) return ok
     this.state = next
-    this.ydoc.transact(() => updateYFragment(this.ydoc, this.fragment, next.doc, this.meta), ySyncPluginKey)
+    this.ydoc.transact(() => {
+      deleteMovedRun(this.fragment, next.doc, this.meta.mapping, next.selection.head)
+      updateYFragment(this.ydoc, this.fragment, next.doc, this.meta)
+    }, ySyncPluginKey)
     return true
   }
 

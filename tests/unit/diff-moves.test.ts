@@ -44,6 +44,20 @@ describe('moves, as a lawyer reads them', () => {
     expect(diff.parts.filter((x) => x.moved)).toHaveLength(1)
   })
 
+  it('an article moved one place down is read as the one moved when it, not the next, was edited in between', () => {
+    // The two orders read alike: a2 moved down past a3, or a3 up past a2.
+    const before = doc([c1, 1, 2, 3, 4, c2, 5])
+    const after = doc([c1, 1, 3, 2, 4, c2, 5])
+    expect(moved(compareDocuments(before, after, 'en', new Set(['a2'])))).toEqual(['a2'])
+    expect(moved(compareDocuments(before, after, 'en', new Set(['a3'])))).toEqual(['a3'])
+    // A chapter and its articles likewise, and an edit elsewhere changes nothing.
+    const chapters = [doc([c1, 1, c2, 2, c3, 3]), doc([c1, 1, c3, 3, c2, 2])] as const
+    expect(moved(compareDocuments(...chapters, 'en', new Set(['c2'])))).toEqual(['c2'])
+    expect(moved(compareDocuments(...chapters, 'en', new Set(['c3', 'a1'])))).toEqual(['c3'])
+    // Longer runs still win over what was edited: one article moved past three is that article.
+    expect(moved(compareDocuments(doc([c1, 1, 2, 3, 4]), doc([c1, 2, 3, 4, 1]), 'en', new Set(['a2', 'a3', 'a4'])))).toEqual(['a1'])
+  })
+
   it('an article moved within its chapter, or into another, still is a move', () => {
     const within = compareDocuments(doc([c1, 1, 2, 3, c2, 4]), doc([c1, 2, 3, 1, c2, 4]), 'en')
     expect(moved(within)).toEqual(['a1'])
