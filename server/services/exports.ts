@@ -103,8 +103,15 @@ export class Exports {
       date: agreement.agreedAt ?? now.toISOString(),
       organizations: organizations.map((o) => ({ name: o.name, shortName: o.shortName })),
       documentId: doc.id,
-      workId: this.deps.documents.workOf(doc.id) ?? undefined,
+      work: this.workOf(doc),
     }
+  }
+
+  /** The original draft when `doc` has language versions, else `doc` itself (see ExportMeta.work). */
+  private workOf(doc: DocumentRecord): ExportMeta['work'] {
+    const workId = this.deps.documents.workOf(doc.id)
+    const original = (workId && this.deps.documents.inWork(workId)[0]) || doc
+    return { id: workId ?? doc.id, title: original.title, createdAt: original.createdAt }
   }
 
   async exportDocument(doc: DocumentRecord, format: ExportFormat, version: string, options: ExportOptions = {}): Promise<DownloadFile & { body: Uint8Array }> {

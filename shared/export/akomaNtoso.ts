@@ -266,7 +266,9 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   const exprDate = meta.version ? isoDay(meta.version.createdAt) : date
   const expressionDate = /^\d{4}-\d{2}-\d{2}$/.test(exprDate) ? exprDate : date
   const country = (options.country ?? 'xx').replace(/[^A-Za-z0-9-]/g, '') || 'xx'
-  const work = `/akn/${country}/act/${date}/${workName(options.workName ?? (meta.workId || meta.title || law.title), meta.documentId)}`
+  const workDay = meta.work ? isoDay(meta.work.createdAt) : date
+  const workDate = /^\d{4}-\d{2}-\d{2}$/.test(workDay) ? workDay : date
+  const work = `/akn/${country}/act/${workDate}/${workName(options.workName ?? (meta.work?.title || meta.title || law.title), meta.work?.id ?? meta.documentId)}`
   const lang = LANGUAGE_CODE[meta.language]
   const expression = `${work}/${lang}@${expressionDate}`
   const manifestation = `${expression}.akn`
@@ -283,7 +285,7 @@ export function toAkomaNtoso(doc: DocJSON, meta: ExportMeta, options: AkomaNtoso
   push('        <FRBRWork>')
   push(`          <FRBRthis value="${attr(work)}/!main"/>`)
   push(`          <FRBRuri value="${attr(work)}"/>`)
-  push(`          <FRBRdate date="${date}" name="Generation"/>`)
+  push(`          <FRBRdate date="${workDate}" name="Generation"/>`)
   push('          <FRBRauthor href="#accord"/>')
   push(`          <FRBRcountry value="${attr(country)}"/>`)
   if (title) push(`          <FRBRname value="${attr(title)}"/>`)

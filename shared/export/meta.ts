@@ -14,10 +14,12 @@ export interface ExportMeta {
   /** The draft's id: Akoma Ntoso's work URI falls back on it when the title gives no ASCII name. */
   documentId?: string
   /**
-   * The law's id when it has language versions (the drafts share it): Akoma Ntoso's work URI is
-   * then named after it, so that each language version is an expression of the same work.
+   * The work the draft is an expression of: the draft itself, or for a language version the
+   * original draft (the first of the law's language versions). Akoma Ntoso's work URI is named
+   * after its title and dated by its creation, so that every language version, and every export
+   * whatever its day, is of the same work. Without it (a tool, a test): the title and `date`.
    */
-  workId?: string
+  work?: { id: string; title: string; createdAt: string }
 }
 
 export type ExportStatus = ExportMeta['status']

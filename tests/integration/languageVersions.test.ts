@@ -16,6 +16,13 @@ describe('language versions over the real server', () => {
   let russian: DocumentSummary
   let english: DocumentSummary
   const versionsOf = (account: Account, docId: string) => account.json<LanguageVersion[]>(`/api/documents/${docId}/language-versions`)
+  const frbr = async (docId: string) => {
+    const xml = await (await cast.owner.api(`/api/documents/${docId}/export?format=akn`)).text()
+    const work = /<FRBRWork>[\s\S]*?<FRBRuri value="([^"]+)"/.exec(xml)?.[1]
+    const expression = /<FRBRExpression>[\s\S]*?<FRBRuri value="([^"]+)"/.exec(xml)?.[1]
+    return { work, expression }
+  }
+  let workAlone: string | undefined
 
   beforeAll(async () => {
     server = await startTestServer()
@@ -32,6 +39,9 @@ describe('language versions over the real server', () => {
     expect(await versionsOf(cast.reviewer, russian.id)).toEqual([
       { id: russian.id, title: 'Модельный закон', language: 'ru', updatedAt: expect.any(String), role: 'reviewer', original: false },
     ])
+    // Its Akoma Ntoso work, named after its title and dated by its creation.
+    workAlone = (await frbr(russian.id)).work
+    expect(workAlone).toBe(`/akn/xx/act/${new Date().toISOString().slice(0, 10)}/modelnyi-zakon`)
   })
 
   it('refuses bad requests in words and creates nothing', async () => {
@@ -91,16 +101,10 @@ describe('language versions over the real server', () => {
     expect((await versionsOf(cast.stranger, russian.id)).map((v) => v.language)).toEqual(['ru'])
   })
 
-  it('exports both as expressions of one Akoma Ntoso work, each in its language', async () => {
-    const frbr = async (docId: string) => {
-      const xml = await (await cast.owner.api(`/api/documents/${docId}/export?format=akn`)).text()
-      const work = /<FRBRWork>[\s\S]*?<FRBRuri value="([^"]+)"/.exec(xml)?.[1]
-      const expression = /<FRBRExpression>[\s\S]*?<FRBRuri value="([^"]+)"/.exec(xml)?.[1]
-      return { work, expression }
-    }
+  it('exports both as expressions of one Akoma Ntoso work, each in its language: the work the Russian draft was alone', async () => {
     const ru = await frbr(russian.id)
     const en = await frbr(english.id)
-    expect(ru.work).toBeTruthy()
+    expect(ru.work).toBe(workAlone)
     expect(en.work).toBe(ru.work)
     expect(ru.expression).toMatch(/\/rus@/)
     expect(en.expression).toMatch(/\/eng@/)

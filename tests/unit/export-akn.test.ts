@@ -138,6 +138,16 @@ describe('Akoma Ntoso export', () => {
       expect(uriOf('«—»')).toBe('/akn/xx/act/2025-03-14/nn')
     })
 
+    it('with its work known, the same whatever the day of export or the language version\'s own title', () => {
+      const work = { id: 'k3j4h5g6f7d8s9a0', title: 'Модельный закон', createdAt: '2024-11-02T09:00:00.000Z' }
+      const monday = toAkomaNtoso(sampleLaw('ru'), meta('ru', { work, date: '2025-03-14' }))
+      const later = toAkomaNtoso(sampleLaw('en'), meta('en', { work, title: 'Model Law', date: '2025-06-30' }))
+      expect(workUri(monday)).toBe('/akn/xx/act/2024-11-02/modelnyi-zakon')
+      expect(workUri(later)).toBe(workUri(monday))
+      expect(later).toContain('<FRBRuri value="/akn/xx/act/2024-11-02/modelnyi-zakon/eng@2025-06-30"/>')
+      validate(later)
+    })
+
     it('an explicit work name still wins, and the result validates', () => {
       const xml = toAkomaNtoso(sampleLaw('ru'), meta('ru', { title: 'Модельный закон', documentId: 'k3j4h5g6f7d8s9a0' }), { workName: 'Model Law On Combating Human Trafficking' })
       expect(workUri(xml)).toBe('/akn/xx/act/2025-03-14/model-law-on-combating-human-trafficking')
