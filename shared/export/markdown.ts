@@ -1,7 +1,7 @@
 import type { DocJSON } from '../schema'
 import { startsLikeStructure } from '../import/markers'
 import type { ExportMeta } from './meta'
-import { authorLine, reportHeadings, reportMetaLine, statusLine, type ReportThread, type ReviewReportModel } from '../review/reviewReport'
+import { authorLine, reportHeadings, reportMetaLine, statusLine, wordingLines, type ReportThread, type ReviewReportModel } from '../review/reviewReport'
 import { commentsReport, positionsTable, type ExportAppendix, type PositionsTable } from './positions'
 import { lawStructure, worded, type ArticleNode, type ChapterNode, type LawStructure, type SectionNode } from './structure'
 
@@ -112,6 +112,8 @@ function threadBlocks(model: ReviewReportModel, entry: ReportThread): string[] {
     if (quote) out.push(`> ${quote}`)
     if (entry.current !== null && entry.current !== t.quote) out.push(`${escapeMarkdown(w.nowReads)}: ${escapeMarkdown(entry.current)}`)
   }
+  const wording = wordingLines(w, t)
+  if (wording) out.push(`**${escapeMarkdown(wording.label)}:** ${escapeMarkdown(wording.text)} *(${escapeMarkdown(wording.state)})*`)
   const comments = t.comments.filter((c) => !c.deleted).map((c) => {
     const edited = c.editedAt ? `, ${w.edited} ${w.time(c.editedAt)}` : ''
     return `- **${escapeMarkdown(authorLine(c.author.displayName, c.organization))}** — ${escapeMarkdown(`${w.time(c.createdAt)}${edited}`)}: ${escapeMarkdown(c.body)}`

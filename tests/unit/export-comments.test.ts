@@ -25,7 +25,9 @@ function comments(language: 'en' | 'ru'): ExportComments {
   const [, second, third] = articlesOf(lawStructure(sampleLaw(language), language)).map((a) => a.article.id!)
   const threads: ReportThread[] = [
     {
-      thread: thread('t1', third, '1. <quoted> passage', [comment(`Which ones? ${XSS}`, undefined, { createdAt: '2026-03-01T10:05:00.000Z' }), comment('Points *1–4* & more.', MOJ, { createdAt: '2026-03-01T10:05:00.000Z', editedAt: '2026-03-01T11:00:00.000Z' })]),
+      thread: thread('t1', third, '1. <quoted> passage', [comment(`Which ones? ${XSS}`, undefined, { createdAt: '2026-03-01T10:05:00.000Z' }), comment('Points *1–4* & more.', MOJ, { createdAt: '2026-03-01T10:05:00.000Z', editedAt: '2026-03-01T11:00:00.000Z' })], {
+        proposal: { text: '1. <new> passage', status: 'open', decidedBy: null, decidedAt: null, canDecide: false },
+      }),
       state: 'live',
       current: '1. <quoted> passage',
       order: 5,
@@ -76,6 +78,8 @@ describe('open comments after an exported text', () => {
     expect(md.indexOf('## Positions of the organizations')).toBeLessThan(md.indexOf('## Review report'))
     expect(section).toMatch(/\n### Article 3\. /)
     expect(section).toContain('> 1\\. \\<quoted\\> passage')
+    // The proposed wording, as the HTML and Word reports give it.
+    expect(section).toContain('**Proposed wording:** 1\\. \\<new\\> passage *(awaiting a decision)*')
     expect(section).toContain('- **Rita \\<b\\>Reviewer\\</b\\> (Ministry of Interior, MoI)** — 1 March 2026, 10:05 (UTC): Which ones? \\<img src=x onerror=alert(1)\\>')
     expect(section).toContain('Points \\*1–4\\* \\& more.')
     expect(section).toContain('### Articles and headings since deleted')
