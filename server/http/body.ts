@@ -31,8 +31,8 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
   }
 }
 
-/** Reads a raw request body (an uploaded file) of at most `limit` bytes; 413 beyond it. */
-export async function readRawBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+/** Reads a raw request body (an uploaded file) of at most `limit` bytes; 413 beyond it, `empty()` thrown for none. */
+export async function readRawBody(req: IncomingMessage, limit: number, empty: () => Error = () => new HttpError(400, ErrorCode.badRequest, 'empty body')): Promise<Uint8Array> {
   const declared = Number(req.headers['content-length'])
   if (Number.isFinite(declared) && declared > limit) {
     req.resume()
@@ -54,7 +54,7 @@ export async function readRawBody(req: IncomingMessage, limit: number): Promise<
     req.on('aborted', () => reject(new HttpError(400, ErrorCode.badRequest, 'request aborted')))
   })
   if (size > limit) throw tooLarge(limit)
-  if (size === 0) throw new HttpError(400, ErrorCode.badRequest, 'empty body')
+  if (size === 0) throw empty()
   const body = Buffer.concat(chunks)
   return new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
 }

@@ -8,7 +8,7 @@ import type { DocumentAccess } from '../services/access'
 import type { Guards } from './guard'
 import { validBody, validQuery } from './guard'
 import { readRawBody } from './body'
-import { importRefusal } from './importRefusal'
+import { importRefusal, refusedImport } from './importRefusal'
 import { sendDownload, sendJson } from './respond'
 import type { Router } from './router'
 
@@ -70,7 +70,8 @@ export function registerExportRoutes(router: Router, deps: ExportRoutesDeps): vo
             throw new HttpError(415, ErrorCode.unsupportedMediaType, `expected JSON, a .docx, text, Markdown or Akoma Ntoso XML body, not "${type}"`)
           }
           const query = validQuery(ctx.url, ImportFileQuery)
-          const bytes = await readRawBody(ctx.req, MAX_IMPORT_BYTES)
+          // An empty file is answered as a blank one is: no text to import.
+          const bytes = await readRawBody(ctx.req, MAX_IMPORT_BYTES, () => refusedImport('empty'))
           created(ctx.res, await exports.importFile(ctx.auth.user.id, fileType, bytes, query), 'owner')
         } catch (err) {
           throw asRequestError(err)

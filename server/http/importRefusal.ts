@@ -12,6 +12,10 @@ import { HttpError } from '../errors'
  */
 export function importRefusal(err: unknown): HttpError | null {
   if (!(err instanceof Error) || err.name !== 'ImportRefused' || !Object.hasOwn(IMPORT_PROBLEM_EN, err.message) || err.message === 'failed') return null
-  const problem = err.message as Exclude<ImportProblem, 'failed'>
+  return refusedImport(err.message as Exclude<ImportProblem, 'failed'>)
+}
+
+/** The answer to a file that cannot be imported because of `problem` (an empty body: 'empty', as a blank file's). */
+export function refusedImport(problem: Exclude<ImportProblem, 'failed'>): HttpError {
   return new HttpError(400, ErrorCode.validation, IMPORT_PROBLEM_EN[problem], { problem })
 }

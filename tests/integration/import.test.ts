@@ -310,6 +310,9 @@ describe('import endpoint', () => {
       ['application/xml', `<akomaNtoso><act><body>${'<hcontainer>'.repeat(10_000)}<article><heading>x</heading></article>${'</hcontainer>'.repeat(10_000)}</body></act></akomaNtoso>`, 'notXml', /not well-formed XML/],
       ['text/plain', '   \n\n  \t ', 'empty', /no text to import/],
       ['text/markdown', '#\n##\n', 'empty', /no text to import/],
+      // An empty file, of whatever kind, as a blank one: not a bare "empty body".
+      ['text/plain', '', 'empty', /no text to import/],
+      [DOCX, new Uint8Array(0), 'empty', /no text to import/],
       ['text/plain', Uint8Array.from([0x53, 0x74, 0x61, 0x74, 0x0, 0x1, 0xff, 0xfe, 0x0]), 'notText', /not readable text/],
       [DOCX, new TextEncoder().encode('this is not a zip'), 'notDocx', /not a Word document/],
     ]
