@@ -37,3 +37,19 @@ export function strongerRole(a: Role | null, b: Role | null): Role | null {
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
 }
+
+/** "an observer", "a drafter": a role in an error's words. */
+export function aRole(role: Role): string {
+  return `${role === 'owner' || role === 'observer' ? 'an' : 'a'} ${role}`
+}
+
+/** What an action is, in an error's words ("an observer may not edit this document"). */
+export const ACTION_WORDS: Record<DocumentAction, string> = {
+  read: 'read this document',
+  comment: 'comment on this document',
+  edit: 'edit this document',
+  share: 'share this document',
+  rename: 'rename this document',
+  delete: 'delete this document',
+  propose: 'propose this document for agreement or withdraw a proposal',
+}

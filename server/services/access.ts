@@ -1,6 +1,6 @@
 import { ErrorCode, type DocumentNews, type DocumentSummary, type Grant, type PutGrantInput } from '../../shared/api'
 import { DOCUMENT_ID_PATTERN } from '../../shared/ids'
-import { can, ROLE_RANK, type DocumentAction, type Role } from '../../shared/roles'
+import { ACTION_WORDS, aRole, can, ROLE_RANK, type DocumentAction, type Role } from '../../shared/roles'
 import type { Db } from '../db/connection'
 import type { AccessRepo, GrantRow, Principal } from '../db/accessRepo'
 import type { DocumentRecord, DocumentsRepo } from '../db/documentsRepo'
@@ -48,7 +48,7 @@ export class DocumentAccess {
     const doc = DOCUMENT_ID_PATTERN.test(docId) ? this.deps.documents.get(docId) : undefined
     if (!doc) throw documentNotFound()
     const role = this.roleOf(user, docId)
-    if (!can(role, action)) throw forbidden(role ? `a ${role} may not ${action} this document` : 'no access to this document')
+    if (!can(role, action)) throw forbidden(role ? `${aRole(role)} may not ${ACTION_WORDS[action]}` : 'no access to this document')
     return { doc, role: role! }
   }
 

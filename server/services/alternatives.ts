@@ -1,5 +1,5 @@
 import type { PreferencesOverview, PreferenceView, StatePreferenceInput, WithdrawPreferenceInput } from '../../shared/api'
-import { can } from '../../shared/roles'
+import { aRole, can } from '../../shared/roles'
 import type { Rooms } from '../collab/rooms'
 import { preferencesMessage } from '../collab/messages'
 import type { DocumentRecord } from '../db/documentsRepo'
@@ -60,7 +60,7 @@ export class AlternativePreferences {
   }
 
   private requireComment(viewer: Viewer): void {
-    if (!can(viewer.role, 'comment')) throw forbidden(`a ${viewer.role} may not state a preference on this document`)
+    if (!can(viewer.role, 'comment')) throw forbidden(`${aRole(viewer.role)} may not state a preference on this document`)
   }
 
   private changed(doc: DocumentRecord): void {

@@ -14,7 +14,7 @@ import {
 } from '../../shared/api'
 import { blockIdOf, findPlace, findQuoteAgain, resolveAnchor, textBetween, wordsAround, type AnchorResolution } from '../../shared/comments/anchor'
 import type { ThreadsChanged } from '../../shared/protocol'
-import { can, type Role } from '../../shared/roles'
+import { aRole, can, type Role } from '../../shared/roles'
 import type { ReportThread } from '../../shared/review/reviewReport'
 import type { OpenAmendment } from '../../shared/review/amendmentsTable'
 import { BODY_TYPES } from '../../shared/schema'
@@ -42,7 +42,7 @@ const NO_MENTIONS: MentionIds = { people: [], organizations: [] }
 
 /** Refuses a viewer whose role may not comment (shared/roles.ts): reviewers and up may. */
 export function requireComment(viewer: Viewer): void {
-  if (!can(viewer.role, 'comment')) throw forbidden(`a ${viewer.role} may not comment on this document`)
+  if (!can(viewer.role, 'comment')) throw forbidden(`${aRole(viewer.role)} may not comment on this document`)
 }
 
 /** Comments (new threads, replies, edits) one person may write per window. */
@@ -185,7 +185,7 @@ export class ReviewThreads {
    * resolves the thread; declining leaves the thread open for the discussion to go on.
    */
   decideWording(viewer: Viewer, doc: DocumentRecord, threadId: string, decision: WordingDecision): ThreadView {
-    if (!can(viewer.role, 'edit')) throw forbidden(`a ${viewer.role} may not accept or decline a proposed wording`)
+    if (!can(viewer.role, 'edit')) throw forbidden(`${aRole(viewer.role)} may not accept or decline a proposed wording`)
     const thread = this.thread(doc, threadId)
     if (thread.proposal === null) throw wordingNotFound()
     if (thread.proposal_status !== 'open') throw wordingDecided()

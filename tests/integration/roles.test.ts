@@ -145,6 +145,8 @@ describe('roles, enforced by the server', () => {
       }
       const renamed = await request(who, `/api/documents/${doc.id}`, { method: 'PATCH', body: JSON.stringify({ title: 'Shared law' }) })
       expect(renamed.status).toBe(rename)
+      // In words, with the role's article: "an observer may not rename this document".
+      if (who === 'observer') expect(((await renamed.json()) as { error: { message: string } }).error.message).toBe('an observer may not rename this document')
       const shared = await request(who, `/api/documents/${doc.id}/access`, {
         method: 'PUT',
         body: JSON.stringify({ principalType: 'user', principalId: cast.reviewer.user.id, role: 'reviewer' }),
