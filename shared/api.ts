@@ -164,6 +164,8 @@ export interface InvitationCreated {
   email: string
   organization: OrganizationSummary
   expiresAt: string
+  /** How many links still pending for the address it replaced (they no longer work). */
+  replaced: number
 }
 
 export interface PendingInvitation {

@@ -63,7 +63,7 @@ export function InvitationsSection({ organizations, pending, onChanged }: {
       <FormError message={error} />
       {created && (
         <LinkNotice
-          text={t('admin.inviteCreated', { email: created.email, date: date.format(new Date(created.expiresAt)) })}
+          text={`${t('admin.inviteCreated', { email: created.email, date: date.format(new Date(created.expiresAt)) })}${created.replaced > 0 ? ` ${t('admin.inviteReplaced')}` : ''}`}
           label={t('admin.inviteLink')}
           url={created.url}
           testId="invite-link"

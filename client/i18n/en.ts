@@ -217,6 +217,7 @@ export const en = {
   'admin.organization': "Organization",
   'admin.isAdmin': "Administrator",
   'admin.inviteCreated': "Invitation for {email} created. Send this one-time link; it expires on {date}.",
+  'admin.inviteReplaced': "The link sent earlier to this address no longer works.",
   'admin.inviteLink': "Invitation link",
   'admin.copy': "Copy link",
   'admin.noPending': "No pending invitations.",

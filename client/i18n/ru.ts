@@ -216,6 +216,7 @@ export const ru: Record<MessageKey, string> = {
   'admin.organization': "Организация",
   'admin.isAdmin': "Администратор",
   'admin.inviteCreated': "Приглашение для {email} создано. Отправьте эту одноразовую ссылку; она действует до {date}.",
+  'admin.inviteReplaced': "Ссылка, отправленная на этот адрес раньше, больше не действует.",
   'admin.inviteLink': "Ссылка-приглашение",
   'admin.copy': "Скопировать ссылку",
   'admin.noPending': "Неиспользованных приглашений нет.",

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { Language } from '../../shared/language'
 import { alignLanguageVersions, type ParallelIssue, type ParallelRow, type ParallelSide, type ParallelText } from '../../shared/languageVersions'
 import { api } from '../api/http'
-import { useI18n } from '../i18n/i18n'
+import { useI18n, wordsIn } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/en'
 import { FormError } from '../ui/Field'
 import { Overlay } from '../versions/Overlay'
@@ -31,7 +31,8 @@ function Side({ side, language, kind }: { side: ParallelSide | null; language: L
   const { t } = useI18n()
   if (!side) return <td className="parallel-absent muted" lang={language}>{t('parallel.notHere')}</td>
   const words = TEXT_LABELS[kind]
-  const label = side.label || (words ? t(words) : '')
+  // In the column's language, as its numbers are (and as the DOCX download names them).
+  const label = side.label || (words ? wordsIn(language)(words) : '')
   return (
     <td lang={language}>
       <div className="parallel-cell">

@@ -29,6 +29,7 @@ export class InvitationsRepo {
       ),
       markUsed: db.prepare('UPDATE invitations SET used_at = ? WHERE id = ? AND used_at IS NULL'),
       delete: db.prepare('DELETE FROM invitations WHERE id = ?'),
+      deletePendingFor: db.prepare('DELETE FROM invitations WHERE used_at IS NULL AND lower(email) = lower(?)'),
     }
   }
 
@@ -55,5 +56,10 @@ export class InvitationsRepo {
 
   delete(id: string): boolean {
     return this.stmts.delete.run(id).changes > 0
+  }
+
+  /** Deletes the unused invitations for `email` (in any case); how many there were. */
+  deletePendingFor(email: string): number {
+    return this.stmts.deletePendingFor.run(email).changes
   }
 }

@@ -50,6 +50,8 @@ export class Invitations {
     if (!organization) throw new HttpError(404, ErrorCode.notFound, 'no such organization')
     if (this.deps.users.findByEmail(input.email)) throw emailTaken()
     const link = newLink(baseUrl, 'invite', this.deps.invitationTtlMs, now)
+    // A new link for the address replaces any still pending: two live links, one used, left the other listed as valid.
+    const replaced = this.deps.invitations.deletePendingFor(input.email)
     this.deps.invitations.create({
       id: link.id,
       token_hash: link.tokenHash,
@@ -60,8 +62,8 @@ export class Invitations {
       created_at: link.createdAt,
       expires_at: link.expiresAt,
     })
-    this.deps.log.info('invitation created', { invitation: link.id, by: actor.id, org: organization.id })
-    return { id: link.id, url: link.url, email: input.email, organization, expiresAt: link.expiresAt }
+    this.deps.log.info('invitation created', { invitation: link.id, by: actor.id, org: organization.id, replaced })
+    return { id: link.id, url: link.url, email: input.email, organization, expiresAt: link.expiresAt, replaced }
   }
 
   pending(now = Date.now()): PendingInvitation[] {
@@ -95,6 +97,7 @@ export class Invitations {
       db.transaction(() => {
         const row = this.usable(token, Date.now())
         if (!invitations.markUsed(row.id, new Date().toISOString())) throw used()
+        invitations.deletePendingFor(row.email) // any other link for the address is moot now
         return users.create({
           email: row.email,
           displayName: input.displayName,
@@ -108,8 +111,11 @@ export class Invitations {
     return users.get(userId)!
   }
 
+  /** Also used up when its address has an account meanwhile (an invitation from before replacing began). */
   private usable(token: string, now: number): InvitationRow {
-    return usableLink(token, now, (hash) => this.deps.invitations.findByTokenHash(hash), refusals)
+    const row = usableLink(token, now, (hash) => this.deps.invitations.findByTokenHash(hash), refusals)
+    if (this.deps.users.findByEmail(row.email)) throw used()
+    return row
   }
 
   private organizationOf(row: InvitationRow): OrganizationSummary {

@@ -89,6 +89,10 @@ describe('language versions in the browser', () => {
     expect(await articleRow(0).locator('td').first().textContent()).toContain('Article 1.')
     expect(await articleRow(0).locator('td').nth(1).textContent()).toContain('Статья 1.')
     expect(await articleRow(0).locator('td').first().textContent()).toContain('Purpose of this Law')
+    // Rows without a number are named in each column's language, whatever the interface's.
+    const preamble = view.locator('[data-testid="parallel-row"][data-kind="preamble"]').first()
+    expect(await preamble.locator('td').first().textContent()).toMatch(/^Preamble/)
+    expect(await preamble.locator('td').nth(1).textContent()).toMatch(/^Преамбула/)
     expect(await articleRow(0).evaluate((row) => row.classList.contains('has-issues'))).toBe(false)
     expect(await articleRow(1).evaluate((row) => row.previousElementSibling?.textContent)).toBe('Текст одинаков в обеих версиях: ещё не переведено')
     const summary = await view.getByTestId('parallel-summary').textContent()

@@ -248,6 +248,19 @@ describe('organizations, people and invitations', () => {
     expect((await admin.json<PendingInvitation[]>('/api/invitations')).map((p) => p.id)).not.toContain(invitation.id)
   })
 
+  it('a second invitation for an address replaces the one pending: the first link is refused, and none is left once the person has an account', async () => {
+    const email = uniqueEmail('twice')
+    const first = await invite(admin, { email, organizationId: admin.user.organization.id })
+    expect(first.replaced).toBe(0)
+    const second = await invite(admin, { email: email.toUpperCase(), organizationId: admin.user.organization.id })
+    expect(second.replaced).toBe(1)
+    const forEmail = async () => (await admin.json<PendingInvitation[]>('/api/invitations')).filter((p) => p.email.toLowerCase() === email)
+    expect((await forEmail()).map((p) => p.id)).toEqual([second.id])
+    expect((await fetch(`${server.url}/api/invitations/${first.token}`)).status).toBe(404)
+    await acceptInvitation(server.url, second, { displayName: 'Twice' })
+    expect(await forEmail()).toEqual([])
+  })
+
   it('accepting the same link twice at once creates one account', async () => {
     const invitation = await invite(admin, { organizationId: admin.user.organization.id })
     const attempts = await Promise.all(
