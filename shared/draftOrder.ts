@@ -19,12 +19,25 @@ export function searchForm(text: string): string {
     .trim()
 }
 
-/** Whether every word of the query is found in the title (an empty query finds all). */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
+/** Whether `word` starts a word of `text` (at its start, or after a character that is no letter or digit). */
+function startsAWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (i === 0 || !LETTER_OR_DIGIT.test(text[i - 1])) return true
+  }
+  return false
+}
+
+/**
+ * Whether every word of the query starts a word of the title (an empty query finds all):
+ * «закон о» finds «Закон о связи», not every title with an «о» inside a word.
+ */
 export function titleMatches(title: string, query: string): boolean {
   const words = searchForm(query).split(' ').filter(Boolean)
   if (words.length === 0) return true
   const haystack = searchForm(title)
-  return words.every((word) => haystack.includes(word))
+  return words.every((word) => startsAWord(haystack, word))
 }
 
 /**

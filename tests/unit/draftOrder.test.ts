@@ -21,6 +21,14 @@ describe('finding drafts by title', () => {
     expect(findDrafts(drafts, 'нет такого', 'title', 'ru')).toEqual([])
   })
 
+  it('matches the start of a word, not letters inside one: «закон о» is not every title with an «о»', () => {
+    expect(findDrafts([...drafts, { id: 'x', title: 'Ёлочный закон' }], 'ЗАКОН О', 'updated', 'ru').map((d) => d.title)).toEqual(['Закон о связи'])
+    expect(titleMatches('Статья 10', '1')).toBe(true)
+    expect(titleMatches('Статья 10', '0')).toBe(false)
+    expect(titleMatches('anna@example.org Секретариат (СЕК)', 'example')).toBe(true)
+    expect(titleMatches('«Кавычки» закон', 'кавыч')).toBe(true)
+  })
+
   it('sorts by title in Russian alphabetical order: "ё" with "е", "й" after "и", numbers by value', () => {
     expect(findDrafts(drafts, '', 'title', 'ru').map((d) => d.title)).toEqual([
       'Бюджетный кодекс',
