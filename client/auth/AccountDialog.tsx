@@ -16,7 +16,7 @@ import { OwnNameForm } from './OwnNameForm'
  */
 export function AccountDialog({ user, onClose }: { user: UserSummary; onClose: () => void }) {
   const { t } = useI18n()
-  const { busy, error, run } = useAction()
+  const { busy, error, run, clearError } = useAction()
   const dialog = useModalDialog<HTMLDivElement>(() => !busy && onClose())
   const id = useId()
   const [currentPassword, setCurrentPassword] = useState('')
@@ -53,7 +53,11 @@ export function AccountDialog({ user, onClose }: { user: UserSummary; onClose: (
           <h3 id={`${id}-password`}>{t('account.changePassword')}</h3>
           {/* For password managers: whose password this is. */}
           <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
-          <Field label={t('account.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" required value={currentPassword} onChange={(e) => setCurrentPassword(e.target.value)} />
+          <Field label={t('account.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" required value={currentPassword} onChange={(e) => {
+              // A refusal of the password typed before is no longer true of the one being typed.
+              setCurrentPassword(e.target.value)
+              clearError()
+            }} />
           {newPassword.fields}
           <FormError message={error} />
           {busy && <p className="muted" role="status">{t('account.changing')}</p>}

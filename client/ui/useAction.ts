@@ -5,7 +5,7 @@ import { useFailure } from './useFailure'
  * Runs a user action (usually a form submit): tracks "busy" and turns any failure into a
  * sentence in the user's language (see useFailure).
  */
-export function useAction(): { busy: boolean; error: string; run: (action: () => Promise<unknown>) => Promise<void> } {
+export function useAction(): { busy: boolean; error: string; run: (action: () => Promise<unknown>) => Promise<void>; clearError: () => void } {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useFailure()
   const run = useCallback(
@@ -22,5 +22,6 @@ export function useAction(): { busy: boolean; error: string; run: (action: () =>
     },
     [setError],
   )
-  return { busy, error, run }
+  const clearError = useCallback(() => setError(null), [setError])
+  return { busy, error, run, clearError }
 }
