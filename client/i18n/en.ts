@@ -407,7 +407,7 @@ export const en = {
   'import.problem.tooLong': IMPORT_PROBLEM_EN.tooLong,
   'import.problem.failed': IMPORT_PROBLEM_EN.failed,
   'import.note.imagesLeftOut': "Images left out (a law's text holds none): {count}.",
-  'import.note.tablesFlattened': "Tables flattened into paragraphs, cell by cell: {count}.",
+  'import.note.tablesFlattened': "Tables flattened into paragraphs, a row each (cells separated by “|”): {count}.",
   'import.note.docxMessage': "Word document: {message}",
   'import.note.noArticles': "No articles were recognised: the text becomes the title and the preamble.",
   'import.note.noTitle': "No title line was found: the title above becomes the law’s title.",

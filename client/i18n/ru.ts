@@ -406,7 +406,7 @@ export const ru: Record<MessageKey, string> = {
   'import.problem.tooLong': "В файле больше абзацев, чем в любом законе (свыше 100 000): проверьте, тот ли это файл, или разделите его на несколько проектов.",
   'import.problem.failed': "Не удалось прочитать файл. Попробуйте ещё раз или сохраните его в другом формате.",
   'import.note.imagesLeftOut': "Пропущено изображений (в тексте закона их нет): {count}.",
-  'import.note.tablesFlattened': "Таблиц, разобранных на абзацы по ячейкам: {count}.",
+  'import.note.tablesFlattened': "Таблиц, разобранных на абзацы по строкам (ячейки через «|»): {count}.",
   'import.note.docxMessage': "Документ Word: {message}",
   'import.note.noArticles': "Статьи не распознаны: текст станет названием и преамбулой.",
   'import.note.noTitle': "Строка с названием не найдена: названием закона станет название, указанное выше.",

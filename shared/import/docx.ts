@@ -160,8 +160,32 @@ function walkNodes(el: XmlElement, walk: Walk, depth: number): void {
       }
     } else if (name === 'table') {
       walk.tables++
-      walkNodes(c, walk, depth)
+      walkTable(c, walk, depth)
     } else walkNodes(c, walk, depth)
+  }
+}
+
+/** A table's rows, through its head, body and foot. */
+function rowsOf(table: XmlElement): XmlElement[] {
+  return elements(table).flatMap((c) => (localName(c) === 'tr' ? [c] : ['thead', 'tbody', 'tfoot'].includes(localName(c)) ? rowsOf(c) : []))
+}
+
+/**
+ * A table, row by row: a row whose cells each hold one paragraph at most is one paragraph, its
+ * cells' words joined by " | " («2024 | 12»), so that a year stays with its figure; cell by cell
+ * they were parts of their own, a schedule's columns apart. A row holding more (several
+ * paragraphs, a list, a table) is walked cell by cell, its structure kept.
+ */
+function walkTable(table: XmlElement, walk: Walk, depth: number): void {
+  for (const row of rowsOf(table)) {
+    const cells = elements(row).filter((cell) => ['td', 'th'].includes(localName(cell)))
+    const simple = cells.every((cell) => countElements(cell, 'p') <= 1 && ['ol', 'ul', 'table'].every((name) => countElements(cell, name) === 0))
+    if (!simple) {
+      walkNodes(row, walk, depth)
+      continue
+    }
+    const words = cells.map((cell) => collapseSpaces(inlineText(cell).replace(/\n/g, ' '))).filter(Boolean)
+    if (words.length) pushLines(walk, words.join(' | '), {})
   }
 }
 

@@ -28,7 +28,7 @@ export function noteText(note: ImportNote): string {
     case 'imagesLeftOut':
       return `${note.count} image(s) were left out: a law's text holds no images.`
     case 'tablesFlattened':
-      return `${note.count} table(s) were flattened into paragraphs, cell by cell.`
+      return `${note.count} table(s) were flattened into paragraphs, a row each (cells separated by "|").`
     case 'docxMessage':
       return `DOCX: ${note.message}`
     case 'noArticles':

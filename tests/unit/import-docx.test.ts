@@ -96,6 +96,37 @@ describe('parseDocx', () => {
     expect(result.warnings.join('\n')).toMatch(/1 table/)
   })
 
+  it('reads a table row by row: a year stays with its figure; a row of paragraphs keeps them', async () => {
+    const row = (...cells: string[][]) => new TableRow({ children: cells.map((words) => new TableCell({ children: words.map((w) => p(w)) })) })
+    const bytes = await build([
+      h(HeadingLevel.TITLE, 'Закон о статистике'),
+      h(HeadingLevel.HEADING_2, 'Статья 1. Сведения'),
+      p('1. Число жертв составляет:'),
+      new Table({ rows: [row(['Год'], ['Число жертв']), row(['2024'], ['12']), row(['2025'], [])] }),
+      p('2. Сведения публикуются ежегодно.'),
+      new Table({ rows: [row(['Первый абзац ячейки.', 'Второй абзац ячейки.'], ['Соседняя ячейка.'])] }),
+    ])
+    const result = await parseDocx(bytes)
+    const b = createBuilders('x')
+    expect(stripIds(result.doc)).toEqual(
+      stripIds(
+        b.law('Закон о статистике', [], [
+          b.article('Сведения', [
+            b.clause('Число жертв составляет:'),
+            b.clause('Год | Число жертв'),
+            b.clause('2024 | 12'),
+            b.clause('2025'),
+            b.clause('Сведения публикуются ежегодно.'),
+            b.clause('Первый абзац ячейки.'),
+            b.clause('Второй абзац ячейки.'),
+            b.clause('Соседняя ячейка.'),
+          ]),
+        ]),
+      ),
+    )
+    expect(result.warnings.join('\n')).toMatch(/2 table\(s\) were flattened into paragraphs, a row each/)
+  })
+
   it('reads a Russian draft numbered by Word: части "1.", пункты "1)", подпункты russianLower "а)"', async () => {
     const numbering = {
       config: [
