@@ -285,7 +285,7 @@ export interface ActivitySession {
   endedAt: string
   updates: number
   /** Places touched (shared/places.ts: articles, headings, the title, the preamble), labelled as they are numbered now ("Article 5.", "Preamble" — or deleted). */
-  articles: { id: string; label: string; heading: string; deleted: boolean }[]
+  articles: { id: string; label: string; heading: string; deleted: boolean; /** When it was last edited in the session. */ editedAt: string }[]
 }
 
 // ── Review threads and comments ───────────────────────────────────────────────────────────

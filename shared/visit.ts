@@ -96,9 +96,10 @@ export interface DraftRecords {
 }
 
 /**
- * What changed since `since` by people other than `me`: the editing sessions that ended after it
- * (a session under way at that moment counts whole: it is the unit the activity view shows), the
- * comments written after it, the decisions on the viewer's threads and the agreement's news.
+ * What changed since `since` by people other than `me`: the places their editing sessions edited
+ * after it (a session under way at that moment counts from then on: before, it counted whole, and
+ * told again of places edited before the visit), the comments written after it, the decisions on
+ * the viewer's threads and the agreement's news.
  */
 export function sinceLastVisit(since: string | null, me: string, records: DraftRecords): VisitView {
   const { sessions = [], comments = [], places = new Map(), versions = [], threads = [], proposals = [] } = records
@@ -107,8 +108,11 @@ export function sinceLastVisit(since: string | null, me: string, records: DraftR
   const edited = new Map<string, Place>()
   const organizations = new Map<string, OrganizationSummary>()
   for (const session of others) {
+    // A session under way at `since`: only what it edited after, and its organization only for that.
+    const after = session.articles.filter((place) => place.editedAt > since)
+    if (after.length === 0 && session.articles.length > 0) continue
     organizations.set(session.organization.id, session.organization)
-    for (const place of session.articles) if (!edited.has(place.id)) edited.set(place.id, place)
+    for (const place of after) if (!edited.has(place.id)) edited.set(place.id, place)
   }
   const at = (place: Place) => (place.deleted ? Number.MAX_SAFE_INTEGER : (places.get(place.id)?.order ?? Number.MAX_SAFE_INTEGER))
   const fresh = comments.filter((c) => !c.deleted && c.authorId !== me && c.createdAt > since)

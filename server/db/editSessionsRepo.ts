@@ -13,6 +13,8 @@ export interface EditSessionRow {
   updates: number
   /** JSON array of article ids. */
   articles: string
+  /** JSON object: when each of them was last edited in the session; null for sessions folded before migration 16. */
+  place_times: string | null
 }
 
 /** An attributed row of the update log, as fold() reads it. */
@@ -32,6 +34,7 @@ interface OpenSession {
   endedAt: string
   updates: number
   articles: string[]
+  times: Record<string, string>
   changed: boolean
 }
 
@@ -58,13 +61,13 @@ export class EditSessionsRepo {
         'SELECT * FROM edit_sessions WHERE doc_id = ? AND user_id = ? ORDER BY ended_at DESC, id DESC LIMIT 1',
       ),
       insert: db.prepare(
-        'INSERT INTO edit_sessions (doc_id, user_id, org_id, started_at, ended_at, updates, articles) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO edit_sessions (doc_id, user_id, org_id, started_at, ended_at, updates, articles, place_times) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      extend: db.prepare('UPDATE edit_sessions SET ended_at = ?, updates = ?, articles = ? WHERE id = ?'),
+      extend: db.prepare('UPDATE edit_sessions SET ended_at = ?, updates = ?, articles = ?, place_times = ? WHERE id = ?'),
       list: db.prepare<[string, number], EditSessionRow>(
         'SELECT * FROM edit_sessions WHERE doc_id = ? ORDER BY ended_at DESC, id DESC LIMIT ?',
       ),
-      articleTimes: db.prepare<[string], { ended_at: string; articles: string }>('SELECT ended_at, articles FROM edit_sessions WHERE doc_id = ?'),
+      articleTimes: db.prepare<[string], Pick<EditSessionRow, 'ended_at' | 'articles' | 'place_times'>>('SELECT ended_at, articles, place_times FROM edit_sessions WHERE doc_id = ?'),
       overlapping: db.prepare<[string, string, string], EditSessionRow>(
         'SELECT * FROM edit_sessions WHERE doc_id = ? AND ended_at > ? AND started_at <= ? ORDER BY started_at, id',
       ),
@@ -93,14 +96,18 @@ export class EditSessionsRepo {
       if (session && session.orgId === row.org_id && Date.parse(row.created_at) - Date.parse(session.endedAt) < EDIT_SESSION_GAP_MS) {
         session.endedAt = row.created_at
         session.updates++
-        for (const id of articles) if (!session.articles.includes(id)) session.articles.push(id)
+        for (const id of articles) {
+          if (!session.articles.includes(id)) session.articles.push(id)
+          session.times[id] = row.created_at
+        }
         session.changed = true
         continue
       }
       if (session?.changed) this.write(session)
       const unique = [...new Set(articles)]
-      const id = Number(this.stmts.insert.run(docId, row.user_id, row.org_id, row.created_at, row.created_at, 1, JSON.stringify(unique)).lastInsertRowid)
-      open.set(row.user_id, { id, orgId: row.org_id, endedAt: row.created_at, updates: 1, articles: unique, changed: false })
+      const times = Object.fromEntries(unique.map((id) => [id, row.created_at]))
+      const id = Number(this.stmts.insert.run(docId, row.user_id, row.org_id, row.created_at, row.created_at, 1, JSON.stringify(unique), JSON.stringify(times)).lastInsertRowid)
+      open.set(row.user_id, { id, orgId: row.org_id, endedAt: row.created_at, updates: 1, articles: unique, times, changed: false })
     }
     for (const session of open.values()) if (session?.changed) this.write(session)
     const last = rows[rows.length - 1]
@@ -110,11 +117,11 @@ export class EditSessionsRepo {
   private latest(docId: string, userId: string): OpenSession | null {
     const row = this.stmts.latest.get(docId, userId)
     if (!row) return null
-    return { id: row.id, orgId: row.org_id, endedAt: row.ended_at, updates: row.updates, articles: parseArticles(row.articles), changed: false }
+    return { id: row.id, orgId: row.org_id, endedAt: row.ended_at, updates: row.updates, articles: parseArticles(row.articles), times: placeTimes(row), changed: false }
   }
 
   private write(session: OpenSession): void {
-    this.stmts.extend.run(session.endedAt, session.updates, JSON.stringify(session.articles), session.id)
+    this.stmts.extend.run(session.endedAt, session.updates, JSON.stringify(session.articles), JSON.stringify(session.times), session.id)
   }
 
   /** Newest first (call fold() first for the latest edits). */
@@ -123,13 +130,17 @@ export class EditSessionsRepo {
   }
 
   /**
-   * When each article was last edited, as far as sessions tell: the end of the latest session
-   * that touched it (call fold() first). A session's end stands for all of its articles.
+   * When each article was last edited, as far as sessions tell (call fold() first); in a session
+   * folded before migration 16, its end stands for all of its articles.
    */
   lastEdits(docId: string): Record<string, string> {
     const out: Record<string, string> = {}
     for (const row of this.stmts.articleTimes.all(docId)) {
-      for (const id of parseArticles(row.articles)) if (!out[id] || out[id] < row.ended_at) out[id] = row.ended_at
+      const times = placeTimes(row)
+      for (const id of parseArticles(row.articles)) {
+        const at = times[id] ?? row.ended_at
+        if (!out[id] || out[id] < at) out[id] = at
+      }
     }
     return out
   }
@@ -137,6 +148,18 @@ export class EditSessionsRepo {
   /** Sessions with edits after `from` and not after `to` (ISO times), oldest first (call fold() first). */
   overlapping(docId: string, from: string, to: string): EditSessionRow[] {
     return this.stmts.overlapping.all(docId, from, to)
+  }
+}
+
+/** When each place of a session was last edited in it: {} for a session folded before migration 16 (its end stands for all). */
+export function placeTimes(row: Pick<EditSessionRow, 'place_times'>): Record<string, string> {
+  if (!row.place_times) return {}
+  try {
+    const value: unknown = JSON.parse(row.place_times)
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return {}
+    return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'))
+  } catch {
+    return {}
   }
 }
 

@@ -373,4 +373,11 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX comment_org_mentions_org ON comment_org_mentions(org_id);
   `,
+  // 16: when each place of an editing session was last edited in it (JSON {placeId: ISO time}),
+  // so that "since your last visit" names only what was edited after it: a session under way at
+  // that moment counted whole, and told of places edited before the visit again. NULL for
+  // sessions folded before: each of their places then counts at the session's end, as before.
+  `
+  ALTER TABLE edit_sessions ADD COLUMN place_times TEXT;
+  `,
 ]

@@ -2,7 +2,7 @@ import type { ActivitySession, OrganizationSummary } from '../../shared/api'
 import { placesOf } from '../../shared/places'
 import { docNodeOf } from '../../shared/ydoc'
 import type { DocumentRecord } from '../db/documentsRepo'
-import { parseArticles, type EditSessionsRepo } from '../db/editSessionsRepo'
+import { parseArticles, placeTimes, type EditSessionsRepo } from '../db/editSessionsRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
 import type { UsersRepo } from '../db/usersRepo'
 import type { Rooms } from '../collab/rooms'
@@ -35,18 +35,22 @@ export function activityOf(deps: ActivityDeps, doc: DocumentRecord, places?: Pla
     if (!orgs.has(orgId)) orgs.set(orgId, deps.organizations.get(orgId) ?? { id: orgId, name: '', shortName: '', color: '#000000' })
     return orgs.get(orgId)!
   }
-  return rows.map((row) => ({
-    user: { id: row.user_id, displayName: nameOf(row.user_id) },
-    organization: orgOf(row.org_id),
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-    updates: row.updates,
-    // In the order of the text; deleted places last.
-    articles: [...parseArticles(row.articles)].sort((a, b) => order(a) - order(b)).map((id) => {
-      const now = places.get(id)
-      return now ? { id, label: now.label, heading: now.heading, deleted: false } : { id, label: '', heading: '', deleted: true }
-    }),
-  }))
+  return rows.map((row) => {
+    const times = placeTimes(row)
+    return {
+      user: { id: row.user_id, displayName: nameOf(row.user_id) },
+      organization: orgOf(row.org_id),
+      startedAt: row.started_at,
+      endedAt: row.ended_at,
+      updates: row.updates,
+      // In the order of the text; deleted places last.
+      articles: [...parseArticles(row.articles)].sort((a, b) => order(a) - order(b)).map((id) => {
+        const now = places.get(id)
+        const editedAt = times[id] ?? row.ended_at
+        return now ? { id, label: now.label, heading: now.heading, deleted: false, editedAt } : { id, label: '', heading: '', deleted: true, editedAt }
+      }),
+    }
+  })
 }
 
 /** The draft's places now, labelled as numbered, with their index in the text (`order`). */

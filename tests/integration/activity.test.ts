@@ -62,13 +62,13 @@ describe('activity: who changed what, grouped into editing sessions', () => {
     expect(latest.organization).toEqual(cast.justice)
     expect(latest.updates).toBe(2)
     expect(latest.articles).toEqual([
-      { id: article3, label: 'Article 3.', heading: elementText(drafter.ydoc, 'articleHeading', 2), deleted: false },
-      { id: deletedId, label: '', heading: '', deleted: true },
+      { id: article3, label: 'Article 3.', heading: elementText(drafter.ydoc, 'articleHeading', 2), deleted: false, editedAt: expect.any(String) },
+      { id: deletedId, label: '', heading: '', deleted: true, editedAt: expect.any(String) },
     ])
     expect(earlier.user).toEqual({ id: cast.owner.user.id, displayName: 'Ada Admin' })
     expect(earlier.organization).toEqual(cast.owner.user.organization)
     expect(earlier.updates).toBe(2)
-    expect(earlier.articles).toEqual([{ id: article1, label: 'Article 1.', heading: elementText(owner.ydoc, 'articleHeading', 0), deleted: false }])
+    expect(earlier.articles).toEqual([{ id: article1, label: 'Article 1.', heading: elementText(owner.ydoc, 'articleHeading', 0), deleted: false, editedAt: expect.any(String) }])
     expect(earlier.articles[0].heading).toMatch(/^heading Amended /)
     expect(Date.parse(latest.endedAt)).toBeGreaterThanOrEqual(Date.parse(earlier.endedAt))
     expect(Date.parse(earlier.startedAt)).toBeLessThanOrEqual(Date.parse(earlier.endedAt))
@@ -137,7 +137,7 @@ describe('activity: who changed what, grouped into editing sessions', () => {
     })
     await waitSaved(drafter)
     const [session] = await cast.owner.json<ActivitySession[]>(`/api/documents/${id}/activity`)
-    expect(session.articles).toEqual([{ id: 'newarticle01', label: 'Article 2.', heading: 'Brand new', deleted: false }])
+    expect(session.articles).toEqual([{ id: 'newarticle01', label: 'Article 2.', heading: 'Brand new', deleted: false, editedAt: expect.any(String) }])
     // The stored update itself carries the sender (read as an operator would).
     const db = new Database(path.join(server.dataDir, DB_FILE), { readonly: true })
     try {

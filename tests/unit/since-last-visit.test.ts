@@ -5,14 +5,14 @@ import { sinceLastVisit, type CommentStamp, type ProposalStamp, type ThreadStamp
 const org = (id: string, shortName: string): OrganizationSummary => ({ id, name: shortName, shortName, color: '#000000' })
 const MOJ = org('moj', 'МЮ')
 const MFA = org('mfa', 'МИД')
-const place = (id: string, deleted = false) => ({ id, label: deleted ? '' : `Статья ${id}.`, heading: '', deleted })
+const place = (id: string, deleted = false, editedAt?: string) => ({ id, label: deleted ? '' : `Статья ${id}.`, heading: '', deleted, editedAt })
 const session = (user: string, organization: OrganizationSummary, endedAt: string, places: ReturnType<typeof place>[]): ActivitySession => ({
   user: { id: user, displayName: user },
   organization,
   startedAt: endedAt,
   endedAt,
   updates: 1,
-  articles: places,
+  articles: places.map((p) => ({ ...p, editedAt: p.editedAt ?? endedAt })),
 })
 const comment = (id: string, authorId: string, createdAt: string, deleted = false, mentionsViewer = false): CommentStamp => ({ id, threadId: `t-${id}`, authorId, createdAt, deleted, mentionsViewer })
 const ORDER = new Map([['1', { order: 0 }], ['2', { order: 1 }], ['3', { order: 2 }]])
@@ -29,6 +29,17 @@ describe('sinceLastVisit: what others did in a draft since one left it', () => {
     const view = sinceLastVisit(SINCE, 'me', { sessions, places: ORDER })
     expect(view.places.map((p) => p.id)).toEqual(['2', '3', '9'])
     expect(view.organizations).toEqual([MFA, MOJ])
+  })
+
+  it('of a session under way when one left, names only the places edited after: not those one was told of already', () => {
+    const before = '2026-12-01T09:30:00.000Z'
+    const sessions = [
+      session('boris', MOJ, '2026-12-01T10:30:00.000Z', [place('1', false, before), place('3', false, '2026-12-01T10:20:00.000Z')]),
+      session('vera', MFA, '2026-12-01T10:10:00.000Z', [place('2', false, before)]),
+    ]
+    const view = sinceLastVisit(SINCE, 'me', { sessions, places: ORDER })
+    expect(view.places.map((p) => p.id)).toEqual(['3'])
+    expect(view.organizations).toEqual([MOJ])
   })
 
   it('counts the comments others wrote after it, not one’s own, deleted ones or earlier ones', () => {
