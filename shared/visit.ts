@@ -52,11 +52,8 @@ export interface ProposalStamp {
 }
 
 /** What the view needs of a version. */
-export interface VersionStamp {
-  id: string
-  name: string
-  createdAt: string
-}
+/** A version as the view names it: an automatic one by why it was saved (its name is empty). */
+export type VersionStamp = Pick<VersionSummary, 'id' | 'name' | 'createdAt' | 'kind' | 'reason'>
 
 /** What the view needs of a thread: who started it, and its last resolution and wording decision. */
 export interface ThreadStamp {
@@ -155,7 +152,7 @@ function decidedByOthers(t: ThreadStamp, me: string, since: string): boolean {
 /** The newest of `versions` saved at or before `at`, as a stamp (nothing else of a version goes out). */
 function newestBy(versions: readonly VersionStamp[], at: string): VersionStamp | null {
   const best = versions.reduce<VersionStamp | null>((found, v) => (v.createdAt <= at && (!found || v.createdAt > found.createdAt) ? v : found), null)
-  return best && { id: best.id, name: best.name, createdAt: best.createdAt }
+  return best && { id: best.id, name: best.name, createdAt: best.createdAt, kind: best.kind, reason: best.reason }
 }
 
 /** Organizations in the order of the names the line shows: the short name, else the name. */

@@ -76,7 +76,7 @@ export function SinceLastVisit({ visit, onJump, onShowComments, onShowActivity, 
       )}
       {visit.places.length > 0 && visit.version && (
         <button type="button" data-testid="visit-compare" onClick={() => onCompare(visit.version!.id)}>
-          {t('visit.compare', { name: visit.version.name, date: dateFormat(language).format(new Date(visit.version.createdAt)) })}
+          {t('visit.compare', { name: versionName(visit.version, t), date: dateFormat(language).format(new Date(visit.version.createdAt)) })}
         </button>
       )}
       {agreementNews && onShowAgreement && (

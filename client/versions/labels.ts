@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n/en'
 import type { Translate } from '../i18n/i18n'
 
 /** A version's name as people see it: its own, or what an automatic one was kept for. */
-export function versionName(version: VersionSummary, t: Translate): string {
+export function versionName(version: Pick<VersionSummary, 'kind' | 'name' | 'reason'>, t: Translate): string {
   if (version.kind === 'named') return version.name
   return t(`versions.auto.${version.reason ?? 'left'}` as MessageKey)
 }

@@ -71,7 +71,7 @@ describe('since your last visit (POST /api/documents/:id/visit)', () => {
     expect(back.comments).toEqual([thread.comments[0].id])
     expect(own.comments.map((c) => c.body)).toEqual(['Shorter, please.', 'Agreed.'])
     expect(back.threads).toEqual([thread.id])
-    expect(back.version).toEqual({ id: saved.id, name: 'Before the meeting', createdAt: saved.createdAt })
+    expect(back.version).toEqual({ id: saved.id, name: 'Before the meeting', createdAt: saved.createdAt, kind: 'named', reason: null })
 
     // Opened again at once (a reload, another tab): the same visit, looking back to the same moment.
     expect(await visit()).toEqual(back)

@@ -104,7 +104,7 @@ describe('sinceLastVisit: what others did in a draft since one left it', () => {
   })
 
   it('offers the newest version saved by then to compare with, none saved later', () => {
-    const version = (id: string, createdAt: string) => ({ id, name: id, createdAt })
+    const version = (id: string, createdAt: string) => ({ id, name: id, createdAt, kind: 'named' as const, reason: null })
     const versions = [version('later', '2026-12-01T11:00:00.000Z'), version('old', '2026-11-20T09:00:00.000Z'), version('newest', '2026-12-01T09:59:00.000Z')]
     expect(sinceLastVisit(SINCE, 'me', { places: ORDER, versions }).version?.id).toBe('newest')
     expect(sinceLastVisit(SINCE, 'me', { places: ORDER, versions: [versions[0]] }).version).toBeNull()
