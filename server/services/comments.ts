@@ -12,7 +12,7 @@ import {
   type WordingDecision,
   type WordingProposalView,
 } from '../../shared/api'
-import { blockIdOf, findPlace, findQuoteAgain, resolveAnchor, textBetween, wordsAround, type AnchorResolution } from '../../shared/comments/anchor'
+import { blockIdOf, findPlace, findQuoteAgain, resolveAnchor, textBetween, wordsAround, type AnchorResolution, type EncodedAnchor } from '../../shared/comments/anchor'
 import type { ThreadsChanged } from '../../shared/protocol'
 import { aRole, can, type Role } from '../../shared/roles'
 import type { ReportThread } from '../../shared/review/reviewReport'
@@ -190,9 +190,10 @@ export class ReviewThreads {
     if (thread.proposal === null) throw wordingNotFound()
     if (thread.proposal_status !== 'open') throw wordingDecided()
     const author = { userId: viewer.user.id, orgId: viewer.user.organization.id }
+    let written: EncodedAnchor | null = null
     if (decision === 'accept') {
       try {
-        acceptWording(this.deps.rooms, doc.id, thread, author, (ydoc, row) => this.resolve(ydoc, row))
+        written = acceptWording(this.deps.rooms, doc.id, thread, author, (ydoc, row) => this.resolve(ydoc, row))
       } catch (err) {
         this.deps.log.info('proposed wording not accepted', { docId: doc.id, thread: threadId, by: viewer.user.id, reason: err instanceof HttpError ? err.code : String(err) })
         throw err
@@ -202,6 +203,8 @@ export class ReviewThreads {
     this.deps.db.transaction(() => {
       if (!this.deps.comments.decideProposal(threadId, decision === 'accept' ? 'accepted' : 'declined', viewer.user.id, now)) throw wordingDecided()
       if (decision === 'accept') this.deps.comments.setStatus(threadId, 'resolved', viewer.user.id, now)
+      // The thread follows the words written, which its old anchor may no longer hold any of.
+      if (written) this.deps.comments.setAnchor(threadId, written.start, written.end)
     })()
     this.deps.log.info('proposed wording decided', { docId: doc.id, thread: threadId, decision, by: viewer.user.id })
     this.changed(doc, { threadId, change: 'updated' })

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { ActivitySession, ThreadView } from '../../shared/api'
-import { createAnchor, textOfBlock } from '../../shared/comments/anchor'
+import { createAnchor, resolveAnchor, textBetween, textOfBlock } from '../../shared/comments/anchor'
 import type { Account } from '../helpers/accounts'
 import { onSampleLaw } from '../helpers/sampleLaw'
 import { articleBlockText, waitSaved, waitSynced, xmlString } from '../helpers/clients'
@@ -80,6 +80,19 @@ describe('proposed wordings over the real server', () => {
       expect(again.status).toBe(409)
       expect(await errorCode(again)).toBe('wording_already_decided')
     }
+  })
+
+  it('keeps the thread on the accepted words when they share none with those replaced, not «on deleted text»', async () => {
+    const reviewer = law.connect(law.cast.reviewer)
+    await waitSynced(reviewer)
+    const thread = await propose(law.cast.reviewer, reviewer.ydoc, 2, 2, 'respect for human rights', 'full regard to')
+    const res = await decide(law.cast.drafter, thread.id, 'accept')
+    expect(res.status).toBe(200)
+    await waitFor(() => expect(textOfBlock(articleBlockText(reviewer.ydoc, 2, 2))).toBe('full regard to and for the dignity of every person;'))
+    const stored = (await law.cast.reviewer.json<ThreadView[]>(threadsPath())).find((t) => t.id === thread.id)!
+    const where = resolveAnchor(reviewer.ydoc, stored.anchor!)
+    expect(where.state).toBe('live')
+    if (where.state === 'live') expect(textBetween(where.start, where.end)).toBe('full regard to')
   })
 
   it('refuses to accept once the words have changed (409, nothing changed); declining keeps the thread open', async () => {
