@@ -1,3 +1,4 @@
+import { createPortal } from 'react-dom'
 import { useI18n } from '../i18n/i18n'
 import { useModalDialog } from '../ui/useModalDialog'
 import type { MessageKey } from '../i18n/en'
@@ -71,7 +72,8 @@ function ShortcutTable({ rows }: { rows: [MessageKey, string][] }) {
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n()
   const dialog = useModalDialog<HTMLDivElement>(onClose)
-  return (
+  // In <body>: inside the sticky toolbar (its own stacking context) the side panel's sheet covered it on a narrow window.
+  return createPortal(
     <div className="dialog-backdrop" onClick={onClose}>
       <div className="dialog shortcuts-dialog" {...dialog} aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
         <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
@@ -84,6 +86,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   )
 }

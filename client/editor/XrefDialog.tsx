@@ -1,3 +1,4 @@
+import { createPortal } from 'react-dom'
 import { useMemo, useState, type KeyboardEvent } from 'react'
 import type { Editor } from '@tiptap/react'
 import type { Language } from '../../shared/language'
@@ -46,7 +47,8 @@ export function XrefDialog({ editor, language, onClose }: { editor: Editor; lang
     }
   }
 
-  return (
+  // In <body>: inside the sticky toolbar (its own stacking context) the side panel's sheet covered it on a narrow window.
+  return createPortal(
     <div className="dialog-backdrop" onClick={onClose}>
       <div className="dialog xref-dialog" {...dialog} aria-labelledby="xref-title" onClick={(e) => e.stopPropagation()} data-testid="xref-dialog">
         <h2 id="xref-title">{t('xref.title')}</h2>
@@ -100,6 +102,7 @@ export function XrefDialog({ editor, language, onClose }: { editor: Editor; lang
           </button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   )
 }
