@@ -510,9 +510,17 @@ function balanceOf(chars: string, from: Balance = { depth: new Map(), negative: 
   return balance
 }
 
-/** The pairs `balance` leaves open or closed without opening (and '"' for an odd number of straight quotes), as "«» ()". */
+/**
+ * The marks `balance` leaves without their pair, as "« )": an opening one left open, a closing
+ * one that closed nothing (and '"' for an odd number of straight quotes). It gave the pair, «»,
+ * which did not say which of the two to look for.
+ */
 function unpaired(balance: Balance, pairs: readonly string[], straight: boolean): string {
-  const out = pairs.filter((p) => balance.negative.has(p) || (balance.depth.get(p) ?? 0) !== 0)
+  const out: string[] = []
+  for (const p of pairs) {
+    if (balance.negative.has(p)) out.push(p[1])
+    if ((balance.depth.get(p) ?? 0) > 0) out.push(p[0])
+  }
   if (straight && balance.straight % 2 === 1) out.push('"')
   return out.join(' ')
 }

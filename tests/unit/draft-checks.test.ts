@@ -127,7 +127,7 @@ describe('checking a draft', () => {
       b.article('Protection', [b.clause('A child victim is protected.')]),
     ]), 'en'))).toEqual([
       ['itemSemicolon', 'Article 1.', '(a)', ';'],
-      ['unpaired', 'Article 2.', '2.', '“”'],
+      ['unpaired', 'Article 2.', '2.', '“'],
     ])
   })
 
@@ -303,6 +303,12 @@ describe('checking a draft', () => {
     ])
   })
 
+  it('names the mark without its pair: a closing one that closed nothing, an opening one left open', () => {
+    const b = createBuilders('t')
+    const issues = check(b.law('Закон', [], [b.article('Термины', [b.clause('Текст) и «слово».'), b.clause('Слово» и (скобка.')])]))
+    expect(brief(issues).filter(([kind]) => kind === 'unpaired').map((i) => i[3])).toEqual([')', '(', '»'])
+  })
+
   it('finds unpaired marks, double spaces, spaces before punctuation and references to deleted provisions, and puts the spaces right', () => {
     const b = createBuilders('t')
     const law = b.law('Закон  о «защите', [], [
@@ -313,15 +319,15 @@ describe('checking a draft', () => {
     const issues = check(law)
     expect(brief(issues)).toEqual([
       ['doubleSpace', 'Название', '', ''],
-      ['unpaired', 'Название', '', '«»'],
+      ['unpaired', 'Название', '', '«'],
       ['doubleSpace', 'Статья 1.', '', ''],
       ['spaceBeforePunctuation', 'Статья 1.', '', ','],
       ['spaceBeforePunctuation', 'Статья 1.', '', ':'],
       ['brokenReference', 'Статья 1.', '', '[?]'],
-      ['unpaired', 'Статья 1.', '', '()'],
+      ['unpaired', 'Статья 1.', '', '('],
       ['introColon', 'Статья 1.', '', ':'],
       ['singleItem', 'Статья 1.', '1)', ''],
-      ['unpaired', 'Статья 1.', '1)', '[]'],
+      ['unpaired', 'Статья 1.', '1)', '['],
     ])
     const spaces = issues.filter((i) => i.kind === 'doubleSpace' || i.kind === 'spaceBeforePunctuation')
     expect(textOf(fixed(law, spaces)).slice(0, 1)).toEqual(['Закон о «защите'])
