@@ -15,7 +15,8 @@ export * from './apiConstants'
 
 /** HTTP API shapes, validated on the server and used as types by the client. */
 
-export const DocumentTitle = z.string().trim().min(1).max(300)
+/** A draft's title: one line (a line break sent by a client becomes a space, as runs of spaces become one). */
+export const DocumentTitle = z.string().trim().min(1).max(300).transform((title) => title.replace(/\s+/g, ' '))
 
 export const CreateDocumentInput = z.object({
   title: DocumentTitle,

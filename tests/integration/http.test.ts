@@ -51,6 +51,9 @@ describe('HTTP API', () => {
     })
     expect(renamed.status).toBe(200)
     expect(((await renamed.json()) as DocumentSummary).title).toBe('Law on bees')
+    // One line: a line break sent by a client (the interface cannot type one) becomes a space.
+    const broken = await api(`/api/documents/${doc.id}`, { method: 'PATCH', headers: json, body: JSON.stringify({ title: 'Law on\n bees  and\r\nwasps' }) })
+    expect(((await broken.json()) as DocumentSummary).title).toBe('Law on bees and wasps')
 
     const deleted = await api(`/api/documents/${doc.id}`, { method: 'DELETE' })
     expect(deleted.status).toBe(204)
