@@ -8,6 +8,7 @@ import type { WireDiff } from './diff/wire'
 import { needsText, POSITIONS, SEVERITY, type PositionKind, type ProposalStatus } from './agreement'
 import { problemParams } from './validation'
 import { optionsOfKey } from './alternatives/recognise'
+import { collapseSpaces } from './import/spaces'
 import { COMMENT_MAX_LENGTH, CURRENT, EXPORT_FORMATS, POSITION_TEXT_MAX } from './apiConstants'
 import { MAX_WORD_COMMENT_THREADS, type WordCommentThread } from './import/wordComments'
 
@@ -15,8 +16,8 @@ export * from './apiConstants'
 
 /** HTTP API shapes, validated on the server and used as types by the client. */
 
-/** A draft's title: one line (a line break sent by a client becomes a space, as runs of spaces become one). */
-export const DocumentTitle = z.string().trim().min(1).max(300).transform((title) => title.replace(/\s+/g, ' '))
+/** A draft's title: one line (a line break sent by a client becomes a space, as runs of spaces become one; no-break spaces stay). */
+export const DocumentTitle = z.string().trim().min(1).max(300).transform(collapseSpaces)
 
 export const CreateDocumentInput = z.object({
   title: DocumentTitle,

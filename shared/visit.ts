@@ -51,8 +51,7 @@ export interface ProposalStamp {
   positions: readonly { organization: OrganizationSummary; by: string; at: string }[]
 }
 
-/** What the view needs of a version. */
-/** A version as the view names it: an automatic one by why it was saved (its name is empty). */
+/** What the view needs of a version: an automatic one is named by why it was saved (its name is empty). */
 export type VersionStamp = Pick<VersionSummary, 'id' | 'name' | 'createdAt' | 'kind' | 'reason'>
 
 /** What the view needs of a thread: who started it, and its last resolution and wording decision. */

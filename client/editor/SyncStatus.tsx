@@ -128,14 +128,16 @@ export function SyncStatus({ session }: { session: CollabSession }) {
  */
 export function UnsavedChip({ session }: { session: CollabSession }) {
   const { t } = useI18n()
-  // What its words depend on, alone: the session notifies on every message.
-  const kind = useSyncExternalStore(session.subscribe, () => session.syncState.kind)
-  useSyncExternalStore(session.subscribe, () => session.unsavedChanges > 0)
-  if (kind !== 'offline' && kind !== 'storage') return null
+  // Its words alone (the session notifies on every message, and renders nothing else here).
+  const words = useSyncExternalStore(session.subscribe, () => {
+    const state = session.syncState
+    return state.kind === 'offline' || state.kind === 'storage' ? describe(state, t) : ''
+  })
+  if (!words) return null
   return (
-    <span className={`sync-status sync-${kind} sync-chip`} aria-hidden="true" data-testid="unsaved-chip">
+    <span className={`sync-status sync-${session.syncState.kind} sync-chip`} aria-hidden="true" data-testid="unsaved-chip">
       <span className="sync-dot" />
-      {describe(session.syncState, t)}
+      {words}
     </span>
   )
 }

@@ -42,14 +42,14 @@ export function caretInSameBlock(oldDoc: PMNode, newDoc: PMNode, oldPos: number,
   return node.isTextblock ? { pos: pos + 1 + Math.min(before.offset, node.content.size), deleted: false } : null
 }
 
-/** The ids of every block and article of `doc`. */
-function idsOf(doc: PMNode): Set<string> {
-  const ids = new Set<string>()
-  doc.descendants((node) => {
-    if (typeof node.attrs.id === 'string') ids.add(node.attrs.id)
+/** Every block and article of `doc` with an id, by id, with its position. */
+function nodesById(doc: PMNode): Map<string, { pos: number; node: PMNode }> {
+  const nodes = new Map<string, { pos: number; node: PMNode }>()
+  doc.descendants((node, pos) => {
+    if (typeof node.attrs.id === 'string') nodes.set(node.attrs.id, { pos, node })
     return node.type.name === 'article' || !node.isTextblock
   })
-  return ids
+  return nodes
 }
 
 /** A textblock's words with a leaf (a cross-reference) as one character, so that offsets are positions. */
@@ -64,7 +64,7 @@ const wordsOf = (block: PMNode) => block.textBetween(0, block.content.size, unde
  * another point.
  */
 function caretAfterDeletedBlock(oldDoc: PMNode, newDoc: PMNode, oldPos: number, before: Identity & { offset: number }): { pos: number; deleted: boolean } | null {
-  const ids = idsOf(newDoc)
+  const ids = nodesById(newDoc)
   const $old = oldDoc.resolve(Math.min(oldPos, oldDoc.content.size))
   const start = $old.start()
   const near: { after: Identity | null; last: Identity | null } = { after: null, last: null }
@@ -79,7 +79,7 @@ function caretAfterDeletedBlock(oldDoc: PMNode, newDoc: PMNode, oldPos: number, 
     return false
   })
   const textStart = (target: Identity | null) => {
-    const found = target && findById(newDoc, target.id)
+    const found = target && ids.get(target.id)
     const block = target?.heading ? found?.node.firstChild : found?.node
     return found && block?.isTextblock ? { pos: found.pos + (target!.heading ? 2 : 1), block } : null
   }

@@ -8,7 +8,7 @@ import type { DocumentRecord } from '../db/documentsRepo'
 import type { DownloadFile } from '../export/filename'
 import { comparativeTableDownload } from '../export/comparativeTableDownload'
 import { shortTitle } from '../../shared/fileName'
-import { parseArticles, type EditSessionsRepo } from '../db/editSessionsRepo'
+import { parseArticles, type EditSessionRow, type EditSessionsRepo } from '../db/editSessionsRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
 import type { CommentsRepo } from '../db/commentsRepo'
 import type { Rooms } from '../collab/rooms'
@@ -43,22 +43,23 @@ function resolveSide(deps: CompareDeps, doc: DocumentRecord, param: string): Sid
 export function compareVersions(deps: CompareDeps, doc: DocumentRecord, from: string, to: string): DocumentComparison {
   const a = resolveSide(deps, doc, from)
   const b = resolveSide(deps, doc, to)
-  const diff = compareDocuments(a.content, b.content, doc.language, touchedBetween(deps, doc.id, a.at, b.at))
-  return { language: doc.language, from: a.side, to: b.side, diff, ...editsBetween(deps, doc.id, diff, a.at, b.at) }
+  const between = sessionsBetween(deps, doc.id, a.at, b.at)
+  const touched = new Set(between.sessions.flatMap((session) => parseArticles(session.articles)))
+  const diff = compareDocuments(a.content, b.content, doc.language, touched)
+  return { language: doc.language, from: a.side, to: b.side, diff, ...editsBetween(deps, doc.id, diff, between) }
 }
 
-/** The two moments in order, and the editing sessions between them. */
-function sessionsBetween(deps: Pick<CompareDeps, 'editSessions'>, docId: string, atA: string, atB: string) {
+/** Two moments in order, and the editing sessions between them (see editsBetween). */
+interface Between {
+  from: string
+  to: string
+  sessions: EditSessionRow[]
+}
+
+function sessionsBetween(deps: Pick<CompareDeps, 'editSessions'>, docId: string, atA: string, atB: string): Between {
   const [from, to] = atA <= atB ? [atA, atB] : [atB, atA]
   deps.editSessions.fold(docId)
   return { from, to, sessions: deps.editSessions.overlapping(docId, from, to) }
-}
-
-/** The places edited between two moments, by the editing sessions (see editsBetween). */
-function touchedBetween(deps: Pick<CompareDeps, 'editSessions'>, docId: string, atA: string, atB: string): Set<string> {
-  const touched = new Set<string>()
-  for (const session of sessionsBetween(deps, docId, atA, atB).sessions) for (const id of parseArticles(session.articles)) touched.add(id)
-  return touched
 }
 
 /** The places a comparison lists as changed: articles and headings added, deleted, reworded or moved; the title; the preamble; the conclusions. */
@@ -92,17 +93,15 @@ function changedPlaces(diff: DocumentDiff): Set<string> {
  * table's "Justification". Edits typed by hand carry none.
  */
 export function editsBetween(
-  deps: Pick<CompareDeps, 'editSessions' | 'organizations' | 'comments'>,
+  deps: Pick<CompareDeps, 'organizations' | 'comments'>,
   docId: string,
   diff: DocumentDiff,
-  atA: string,
-  atB: string,
+  { from, to, sessions }: Between,
 ): Pick<DocumentComparison, 'organizations' | 'reasons'> {
   const changed = changedPlaces(diff)
   const organizations: Record<string, OrganizationSummary[]> = {}
   const reasons: Record<string, ProposalReason[]> = {}
   if (changed.size === 0) return { organizations, reasons }
-  const { from, to, sessions } = sessionsBetween(deps, docId, atA, atB)
   const summaries = new Map<string, OrganizationSummary | undefined>()
   const organization = (id: string) => {
     if (!summaries.has(id)) summaries.set(id, deps.organizations.get(id))

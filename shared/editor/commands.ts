@@ -86,12 +86,12 @@ function insertDivision(type: DivisionType): Command {
   return (state, dispatch) => {
     const empty = emptyArticleAt(state.selection.$from)
     const ctx = structuralContext(state)
-    const above = !empty && ctx && isDivisionType(ctx.top.type.name) && structuralRank(type) > structuralRank(ctx.top.type.name) ? ctx.topPos : null
-    if (!empty && above === null) return after(state, dispatch)
+    const outranked = ctx && isDivisionType(ctx.top.type.name) && structuralRank(type) > structuralRank(ctx.top.type.name)
+    if (!empty && !outranked) return after(state, dispatch)
     if (dispatch) {
-      const at = empty?.from ?? above!
-      const tr = empty ? state.tr.replaceWith(empty.from, empty.to, create(state)) : state.tr.insert(at, create(state))
-      dispatch(tr.setSelection(TextSelection.create(tr.doc, at + 1)).scrollIntoView())
+      const from = empty ? empty.from : ctx!.topPos
+      const tr = empty ? state.tr.replaceWith(empty.from, empty.to, create(state)) : state.tr.insert(from, create(state))
+      dispatch(tr.setSelection(TextSelection.create(tr.doc, from + 1)).scrollIntoView())
     }
     return true
   }
@@ -157,10 +157,14 @@ export function shiftLevel(delta: 1 | -1): Command {
     if (next === 'subpoint' && !subpointFitsAfter(ctx.top, ctx.childIndex - 1)) return false
     if (dispatch) {
       const tr = state.tr.setNodeMarkup(ctx.childPos, state.schema.nodes[next], ctx.child.attrs)
+      // What the block owns goes with it: a point's sub-points up, a paragraph's points down (if none has sub-points).
       const end = endOfDeeper(ctx.top, ctx.childIndex, levelOf(ctx.child))
-      const owned: number[] = []
-      for (let i = ctx.childIndex + 1; i < end; i++) owned.push(i)
-      const under = name === 'point' && next === 'clause' ? 'point' : name === 'clause' && owned.every((i) => ctx.top.child(i).type.name === 'point') ? 'subpoint' : null
+      let under: BodyType | null = null
+      if (name === 'point' && next === 'clause') under = 'point'
+      else if (name === 'clause') {
+        under = 'subpoint'
+        for (let i = ctx.childIndex + 1; i < end; i++) if (ctx.top.child(i).type.name !== 'point') under = null
+      }
       if (under) {
         for (let i = ctx.childIndex + 1, pos = ctx.childPos + ctx.child.nodeSize; i < end; pos += ctx.top.child(i).nodeSize, i++) {
           tr.setNodeMarkup(pos, state.schema.nodes[under], ctx.top.child(i).attrs)

@@ -184,7 +184,7 @@ function walkTable(table: XmlElement, walk: Walk, depth: number): void {
       walkNodes(row, walk, depth)
       continue
     }
-    const words = cells.map((cell) => collapseSpaces(inlineText(cell).replace(/\n/g, ' '))).filter(Boolean)
+    const words = cells.map((cell) => collapseSpaces(inlineText(cell))).filter(Boolean)
     if (words.length) pushLines(walk, words.join(' | '), {})
   }
 }
