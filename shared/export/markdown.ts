@@ -35,8 +35,7 @@ function escapeInline(text: string): string {
  * the importer both read as the literal character.
  */
 export function escapeMarkdown(value: string): string {
-  // A line break inside a block would let the next line start a new block; a space keeps the words.
-  const text = value.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+  const text = oneLine(value)
   if (startsLikeStructure(text) || /^[-+=]|^\d+[.)]/.test(text)) {
     const i = text.search(ASCII_PUNCTUATION)
     if (i >= 0 && !INLINE_CHAR.test(text[i])) {
@@ -44,6 +43,16 @@ export function escapeMarkdown(value: string): string {
     }
   }
   return escapeInline(text)
+}
+
+// A line break inside a block would let the next line start a new block; a space keeps the words.
+function oneLine(value: string): string {
+  return value.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+}
+
+/** A table cell starts no block ("| Статья 2. |"): only the inline syntax, the pipe with it, is escaped. */
+function escapeCell(value: string): string {
+  return escapeInline(oneLine(value))
 }
 
 function headingLine(prefix: string, label: string, heading: string): string {
@@ -96,7 +105,7 @@ function conclusionsBlocks(law: LawStructure): string[] {
 
 /** A GFM table after the text (a pipe in a cell is escaped with the rest of the inline syntax). */
 function tableBlocks(table: PositionsTable): string[] {
-  const row = (cells: string[]) => `| ${cells.map((c) => escapeMarkdown(c)).join(' | ')} |`
+  const row = (cells: string[]) => `| ${cells.map(escapeCell).join(' | ')} |`
   return [`## ${escapeMarkdown(table.title)}`, [row(table.header), `|${table.header.map(() => ' --- |').join('')}`, ...table.rows.map(row)].join('\n')]
 }
 

@@ -84,6 +84,8 @@ describe('positions table', () => {
     expect(html).not.toContain('<i>')
     const md = toMarkdown(sampleLaw('en'), meta('en'), { positions: positions('en') })
     expect(md).toContain('| Ministry of Interior (MoI) | Whole text | Agrees with reservations | a \\| b \\<i\\> | Rita, 10 March 2025 |')
+    // A cell starts no block: "Article 2." is not escaped as a heading or a list would be.
+    expect(md).toMatch(/\| Article 2\. [^|\n]+ \| Objects \|/)
     const xml = unzipText(await toDocx(sampleLaw('en'), meta('en'), { positions: positions('en') }), 'word/document.xml')
     expect(xml).toContain('a | b &lt;i&gt;')
     expect(xml).toContain('<w:tblHeader/>')
