@@ -1,6 +1,7 @@
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import type { Match } from '../../shared/editor/findReplace'
+import { syncToolbarHeight } from './stickyToolbar'
 
 const findKey = new PluginKey<DecorationSet>('accordFind')
 
@@ -35,6 +36,10 @@ export function showMatches(view: EditorView, matches: readonly Match[], current
   if (select && match) tr.setSelection(TextSelection.create(tr.doc, match.from, match.to))
   view.dispatch(tr)
   // Scrolled here: ProseMirror scrolls to its selection only while the text has the focus, and
-  // the find bar keeps it. Centred, clear of the sticky toolbar above.
-  if (select && match) view.dom.querySelector('.find-match.current')?.scrollIntoView({ block: 'center' })
+  // the find bar keeps it. Centred, clear of the sticky toolbar above, measured now in case the
+  // find bar has just opened in it.
+  if (select && match) {
+    syncToolbarHeight()
+    view.dom.querySelector('.find-match.current')?.scrollIntoView({ block: 'center' })
+  }
 }

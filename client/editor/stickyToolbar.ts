@@ -22,6 +22,15 @@ export function toolbarHeight(): number {
   return caretScrollMargins.top - GAP_PX
 }
 
+let followed: HTMLElement | null = null
+
+function applyHeight(height: number): void {
+  const root = document.documentElement
+  caretScrollMargins.top = height + GAP_PX
+  root.style.setProperty('--toolbar-height', `${height}px`)
+  root.style.scrollPaddingTop = `${height + GAP_PX}px`
+}
+
 /**
  * Keeps `--toolbar-height` (CSS: the sticky outline and panels), the window's scroll padding
  * (what the browser scrolls into view) and the margins above in step with the toolbar; returns
@@ -29,18 +38,23 @@ export function toolbarHeight(): number {
  */
 export function followToolbarHeight(toolbar: HTMLElement): () => void {
   const root = document.documentElement
+  followed = toolbar
   // Its first report comes before the first paint: no layout forced here.
-  const observer = new ResizeObserver(() => {
-    const height = toolbar.offsetHeight || ONE_ROW_PX
-    caretScrollMargins.top = height + GAP_PX
-    root.style.setProperty('--toolbar-height', `${height}px`)
-    root.style.scrollPaddingTop = `${height + GAP_PX}px`
-  })
+  const observer = new ResizeObserver(() => applyHeight(toolbar.offsetHeight || ONE_ROW_PX))
   observer.observe(toolbar)
   return () => {
     observer.disconnect()
+    if (followed === toolbar) followed = null
     root.style.removeProperty('--toolbar-height')
     root.style.removeProperty('scroll-padding-top')
     caretScrollMargins.top = ONE_ROW_PX + GAP_PX
   }
+}
+
+/**
+ * Measures the toolbar now, for a scroll in the same turn as its height changed (the find bar
+ * opening with its first match): the observer reports only after the next layout.
+ */
+export function syncToolbarHeight(): void {
+  if (followed) applyHeight(followed.offsetHeight || ONE_ROW_PX)
 }
