@@ -1,6 +1,8 @@
 import { Plugin, type Transaction } from '@tiptap/pm/state'
 import { yUndoPluginKey } from '@tiptap/y-tiptap'
 import { isRemoteTransaction, isTextOnlyTransaction } from '../../shared/editor/changes'
+import * as Y from 'yjs'
+import { keepOthersWordsOnUndo } from '../../shared/collab/undoKeepsOthersWords'
 import { writeWaitingTyping } from './localSyncAfterFrame'
 
 /** A transaction's meta: a change of words that is an undo step of its own (a fix from the text's check). */
@@ -19,12 +21,19 @@ function isUndoBoundary(tr: Transaction): boolean {
  * is typed after it are undone one at a time, as in a word processor. The manager is told before
  * the change reaches Yjs (the binding writes it when the view updates, after this filter), and
  * typing still waiting to be written (localSyncAfterFrame) is written before that: a step of its own.
+ * Undoing a step keeps what co-authors have since written into what it made (undoKeepsOthersWords.ts).
  */
 export function undoStepsPlugin(): Plugin {
   let stopAfter = false
   /** Start of the block the last local change was made in (-1: none yet), mapped through every change since. */
   let block = -1
   return new Plugin({
+    view(view) {
+      const manager = (yUndoPluginKey.getState(view.state) as { undoManager?: Y.UndoManager } | undefined)?.undoManager
+      const fragment = manager?.scope[0]
+      const stop = manager && fragment instanceof Y.XmlFragment ? keepOthersWordsOnUndo(manager, fragment) : () => {}
+      return { destroy: stop }
+    },
     filterTransaction(tr, state) {
       if (!tr.docChanged) return true
       if (isRemoteTransaction(tr)) {

@@ -576,7 +576,7 @@ describe('two people co-editing the sample law in the browser', () => {
     expect(errors).toEqual([])
   })
 
-  it('keeps every word typed into a point while a co-author makes it a sub-point, and the typist’s caret in it', async () => {
+  it('keeps every word typed into a point while a co-author makes it a sub-point, and the typist’s caret in it; and when she takes the change back', async () => {
     // A point after another point: Tab makes it that one's sub-point.
     const id = await pageA.locator('.legal-text').evaluate((root) =>
       [...root.querySelectorAll('.point')].find((p) => p.previousElementSibling?.classList.contains('point'))!.getAttribute('data-id'),
@@ -598,6 +598,13 @@ describe('two people co-editing the sample law in the browser', () => {
       await expect.poll(() => textWithoutCarets(block(page))).toBe(`${original}${words} and on`)
     }
     await expect.poll(async () => (await editorText(pageA)) === (await editorText(pageB))).toBe(true)
+    // Anna takes her Tab back: a point again, and every word Boris typed into the sub-point stays.
+    await pageA.keyboard.press('Control+z')
+    for (const page of [pageA, pageB]) {
+      await expect.poll(() => block(page).evaluate((el) => el.classList.contains('point'))).toBe(true)
+      await expect.poll(() => textWithoutCarets(block(page))).toBe(`${original}${words} and on`)
+      await page.waitForSelector(SAVED)
+    }
   })
 
   it('puts the caret of someone whose point a co-author deletes at the start of the next point, not mid-word, and says so', async () => {
