@@ -3,6 +3,7 @@ import { TEXT_FIELD } from '../../shared/protocol'
 import { isIdNodeType } from '../../shared/schema'
 import { digest32 } from '../../shared/digest'
 import { findLostText, knownToUpdates, restoreLostText, type LostText } from '../../shared/collab/lostText'
+import { repairSchemaOffences, schemaOffences } from '../../shared/collab/schemaRepair'
 
 /** Transaction origin of the server's own repairs, of ids and of words (stored and sent to everyone, attributed to nobody). */
 export const REPAIR_ORIGIN = Symbol('repair')
@@ -100,14 +101,17 @@ function duplicates(fragment: Y.XmlFragment): { deletes: Y.XmlElement[]; renames
 /**
  * Applies a client's update; when it changed the structure (an element inserted, deleted or
  * re-attributed — typing changes only texts), repairs right after, as a change of the server's
- * own that is stored and broadcast like any other: duplicate ids, and words others typed into
- * an element the update moved or re-levelled without knowing them (see lostText.ts).
+ * own that is stored and broadcast like any other (in the same message as the update, to the
+ * others: they never see it unrepaired): what the schema cannot hold (schemaRepair.ts), duplicate
+ * ids, and words others typed into an element the update moved or re-levelled without knowing
+ * them (see lostText.ts).
  */
 export function applyUpdateAndRepair(doc: Y.Doc, update: Uint8Array, origin: unknown, mayRepair: () => boolean): void {
   // Typed first: a root type only decoded from updates is a bare AbstractType, no XmlFragment.
   const fragment = doc.getXmlFragment(TEXT_FIELD)
   let structural = false
   let lost: LostText[] = []
+  let applied: Y.Transaction | null = null
   // Applied inside a transaction of our own (as applyUpdate's: remote, same origin), whose
   // changed types tell us what it touched, with no listener added and removed per update.
   Y.transact(
@@ -117,11 +121,14 @@ export function applyUpdateAndRepair(doc: Y.Doc, update: Uint8Array, origin: unk
       structural = changedStructure(transaction, fragment)
       // Now, while the deleted elements' words are still there (dropped at the transaction's end).
       if (structural) lost = findLostText(transaction, fragment, knownToUpdates([update]))
+      applied = transaction
     },
     origin,
     false,
   )
-  if (!structural || !mayRepair()) return
+  if (!mayRepair()) return
+  repairSchemaOffences(doc, schemaOffences(applied!, fragment, structural), REPAIR_ORIGIN)
+  if (!structural) return
   restoreLostText(doc, lost, REPAIR_ORIGIN)
   repairDuplicateIds(doc)
 }
