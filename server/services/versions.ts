@@ -1,10 +1,10 @@
 import { deflateSync, inflateSync } from 'node:zlib'
-import { updateYFragment } from '@tiptap/y-tiptap'
 import { ErrorCode, type AutoVersionReason, type RestoreResult, type VersionDetail, type VersionSummary } from '../../shared/api'
 import { newId } from '../../shared/ids'
 import { TEXT_FIELD } from '../../shared/protocol'
 import { docFromJSON, type DocJSON } from '../../shared/schema'
 import { docJSONOf } from '../../shared/ydoc'
+import { rewriteText } from '../../shared/collab/rewriteText'
 import type { DocumentRecord, DocumentsRepo } from '../db/documentsRepo'
 import type { OrganizationsRepo } from '../db/organizationsRepo'
 import type { UsersRepo } from '../db/usersRepo'
@@ -157,7 +157,7 @@ export class Versions implements RoomListener {
       before = this.checkpoint(doc.id, 'before-restore', author, versionId) ?? this.present(this.holding(doc.id))
       const seq = room.lastSeq
       room.doc.transact(() => {
-        updateYFragment(room.doc, room.doc.getXmlFragment(TEXT_FIELD), target, { mapping: new Map(), isOMark: new Map() })
+        rewriteText(room.doc, room.doc.getXmlFragment(TEXT_FIELD), target)
       }, restoreOrigin(author, versionId))
       // A restore is rare and answered with what it stored: commit and sync it now, not next turn.
       if (!room.flush({ durable: true }) || room.failed) throw new StorageError(`cannot store the restore of document ${doc.id}`)
