@@ -212,15 +212,51 @@ function nearestIndexOf(words: string, quote: string, near: number): number {
   return best
 }
 
+/** Parts of a quote shorter than this (and than a third of it) are too short to be told from chance. */
+const SHORTEST_PART = 4
+
+/** The longest start (`fromEnd` false) or end of `quote` that `words` holds somewhere. */
+function longestPart(words: string, quote: string, fromEnd: boolean): number {
+  let lo = 0
+  let hi = quote.length
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (words.includes(fromEnd ? quote.slice(quote.length - mid) : quote.slice(0, mid))) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/**
+ * Where a passage's words are in `words`, nearest to `near`: the quote itself; else, edited
+ * since it was quoted (the thread's words were changed, and then their block made again by a
+ * move, so no position of theirs is left), from its longest start found to its longest end found
+ * after it, within twice its length; else, when its end went elsewhere (a split), its start.
+ */
+function quoteIn(words: string, quote: string, near: number): { from: number; to: number } | null {
+  const exact = nearestIndexOf(words, quote, near)
+  if (exact >= 0) return { from: exact, to: exact + quote.length }
+  const shortest = Math.max(SHORTEST_PART, Math.ceil(quote.length / 3))
+  const head = longestPart(words, quote, false)
+  if (head < shortest) return null
+  const from = nearestIndexOf(words, quote.slice(0, head), near)
+  const tail = longestPart(words, quote, true)
+  if (tail >= shortest) {
+    const end = words.indexOf(quote.slice(quote.length - tail), from + head)
+    if (end >= 0 && end + tail - from <= 2 * quote.length) return { from, to: end + tail }
+  }
+  return head * 2 >= quote.length ? { from, to: from + head } : null
+}
+
 function relocate(doc: Y.Doc, fallback: AnchorFallback, near = 0): AnchorResolution | null {
   if (!fallback.quote || fallback.quote.includes('\n')) return null
   const place = findPlace(doc, fallback.articleId)
   if (!place) return null
   for (const text of textsToSearch(place, fallback.blockId)) {
-    const index = nearestIndexOf(textOfBlock(text), fallback.quote, near)
-    if (index < 0) continue
-    const start = { text, index }
-    const end = { text, index: index + fallback.quote.length }
+    const found = quoteIn(textOfBlock(text), fallback.quote, near)
+    if (found === null) continue
+    const start = { text, index: found.from }
+    const end = { text, index: found.to }
     const relocated = createAnchor(start, end)
     const decoded = decodeAnchor(relocated)!
     return { state: 'live', start, end, startRel: decoded.start, endRel: decoded.end, articleId: fallback.articleId, relocated }

@@ -117,6 +117,34 @@ describe('comment anchors', () => {
     expect(words(doc, headingAnchor, { blockId: null, articleId: 'a2', quote: 'Second' })).toBe('Second')
   })
 
+  it('are found again when their words were edited, or split, before their block was recreated', () => {
+    const doc = lawDoc()
+    const fallback = { blockId: 'c1', articleId: 'a1', quote: 'Alpha beta gamma' }
+    const anchor = anchorOn(doc, 'c1', 'Alpha beta gamma')
+    const fragment = doc.getXmlFragment(TEXT_FIELD)
+    /** Article a1 made again with its paragraph reading `words` (a move after an edit). */
+    const recreate = (words: string) => {
+      const copy = element(doc, 'a1').clone()
+      const index = fragment.toArray().indexOf(element(doc, 'a1'))
+      doc.transact(() => {
+        fragment.delete(index, 1)
+        fragment.insert(index, [copy])
+        const text = textOf(element(doc, 'c1'))
+        text.delete(0, text.length)
+        text.insert(0, words)
+      })
+    }
+    // Words added inside: the passage holds them.
+    recreate('Alpha and omega beta gamma.')
+    expect(words(doc, anchor, fallback)).toBe('Alpha and omega beta gamma')
+    // Its end split off into another paragraph: its start stays under the thread.
+    recreate('Alpha beta')
+    expect(words(doc, anchor, fallback)).toBe('Alpha beta')
+    // Nothing of it left worth the name: on deleted text.
+    recreate('Something else entirely.')
+    expect(words(doc, anchor, fallback)).toBe('(orphaned)')
+  })
+
   it('name their place outside the articles: the title, the preamble, a division heading', () => {
     const doc = lawDoc()
     const fragment = doc.getXmlFragment(TEXT_FIELD)
