@@ -48,6 +48,8 @@ export function CommentForm(props: {
 }) {
   const { t } = useI18n()
   const [body, setBody] = useState(props.initial ?? '')
+  // Escape over words written is asked twice: the same key leaves every dialog, and a long remark was lost to one slip.
+  const [escapeAsked, setEscapeAsked] = useState(false)
   const mentioning = useMentions(body, setBody, props.people, props.initialMentions ?? [])
   const { busy, error, run } = useAction()
   const send = async () => {
@@ -65,7 +67,8 @@ export function CommentForm(props: {
       void send()
     } else if (e.key === 'Escape' && props.onCancel) {
       e.preventDefault()
-      props.onCancel()
+      if (!escapeAsked && body.trim() !== (props.initial ?? '').trim()) setEscapeAsked(true)
+      else props.onCancel()
     }
   }
   return (
@@ -89,6 +92,7 @@ export function CommentForm(props: {
         {...mentioning.boxProps}
         onChange={(e) => {
           setBody(e.target.value)
+          setEscapeAsked(false)
           mentioning.look(e.target.value, e.target.selectionStart)
         }}
         onSelect={(e) => mentioning.look(e.currentTarget.value, e.currentTarget.selectionStart)}
@@ -96,6 +100,11 @@ export function CommentForm(props: {
         onKeyDown={onKeyDown}
       />
       {mentioning.list && <MentionOptions list={mentioning.list} id={mentioning.listId} optionId={mentioning.optionId} active={mentioning.active} onPick={mentioning.pick} />}
+      {escapeAsked && (
+        <p className="muted small" role="status" data-testid="escape-again">
+          {t('comments.escapeAgain')}
+        </p>
+      )}
       <FormError message={error} />
       <div className="comment-form-actions">
         {props.onCancel && (

@@ -18,6 +18,7 @@ export function ThreadComposer({ composer, places, controller }: { composer: Com
   const passage = composer.kind === 'passage' ? composer.passage : null
   const [proposing, setProposing] = useState(false)
   const [wording, setWording] = useState(passage?.quote ?? '')
+  const [escapeAsked, setEscapeAsked] = useState(false)
   const proposal = proposing && passage?.proposable ? wording.trim() : undefined
   const unchanged = proposal !== undefined && (proposal === '' || proposal === passage?.quote.trim())
   const segments = useMemo(() => (proposal !== undefined && passage ? wordingDiff(passage.quote, proposal) : []), [proposal, passage])
@@ -46,16 +47,26 @@ export function ThreadComposer({ composer, places, controller }: { composer: Com
             autoFocus
             // One line: the words replace words inside one paragraph (the server refuses line breaks).
             // Typed quotation marks and dashes as the editor makes them, so the proposal differs from the text by words only.
-            onChange={(e) => setWording(oneLine(typesetInput(e, controller.language)))}
+            onChange={(e) => {
+              setWording(oneLine(typesetInput(e, controller.language)))
+              setEscapeAsked(false)
+            }}
             onKeyDown={(e) => {
               if (e.key !== 'Escape') return
               e.preventDefault()
-              controller.cancelCompose()
+              // A wording written is asked twice, as a comment is (CommentForm).
+              if (!escapeAsked && !unchanged) setEscapeAsked(true)
+              else controller.cancelCompose()
             }}
           />
           <p id="composer-wording-hint" className="muted small">
             {unchanged ? t('comments.proposalSame') : t('comments.proposeHint')}
           </p>
+          {escapeAsked && (
+            <p className="muted small" role="status" data-testid="escape-again">
+              {t('comments.escapeAgain')}
+            </p>
+          )}
           {!unchanged && (
             <div className="proposal-diff" role="group" aria-label={t('comments.proposalChanges')} data-testid="proposal-preview">
               <DiffText segments={segments} />

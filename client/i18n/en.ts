@@ -576,6 +576,7 @@ export const en = {
   'comments.newOnPassageInSection': "New comment on words in the heading of Section {n}",
   'comments.bodyLabel': "Your comment",
   'comments.submit': "Comment",
+  'comments.escapeAgain': "Press Escape again to discard what you wrote.",
   'comments.sending': "Sending…",
   'comments.reply': "Reply",
   'comments.replyLabel': "Your reply",

@@ -575,6 +575,7 @@ export const ru: Record<MessageKey, string> = {
   'comments.newOnPassageInSection': "Новое замечание к словам в заголовке параграфа {n}",
   'comments.bodyLabel': "Ваше замечание",
   'comments.submit': "Отправить",
+  'comments.escapeAgain': "Нажмите Escape ещё раз, чтобы удалить написанное.",
   'comments.sending': "Отправка…",
   'comments.reply': "Ответить",
   'comments.replyLabel': "Ваш ответ",

@@ -213,12 +213,25 @@ describe('keyboard focus in the Russian interface', () => {
     expect(await hasFocus(button)).toBe(true)
   })
 
-  it('draft: cancelling a comment started from the outline gives focus back to its "+"', async () => {
+  it('draft: cancelling a comment started from the outline gives focus back to its "+"; words written are asked about first', async () => {
     const plus = page.getByRole('button', { name: 'Прокомментировать: Статья 4.' })
     await plus.focus()
     await page.keyboard.press('Enter')
     const box = page.getByRole('textbox', { name: 'Ваше замечание' })
     await expect.poll(() => hasFocus(box)).toBe(true)
+    await page.keyboard.press('Escape')
+    await box.waitFor({ state: 'detached' })
+    expect(await hasFocus(plus)).toBe(true)
+    // With words written, one Escape only asks: the words stay until a second one.
+    await page.keyboard.press('Enter')
+    await expect.poll(() => hasFocus(box)).toBe(true)
+    await page.keyboard.type('Долгое замечание')
+    await page.keyboard.press('Escape')
+    expect(await page.getByTestId('escape-again').textContent()).toBe('Нажмите Escape ещё раз, чтобы удалить написанное.')
+    expect(await box.inputValue()).toBe('Долгое замечание')
+    await page.keyboard.type('.')
+    expect(await page.getByTestId('escape-again').count()).toBe(0)
+    await page.keyboard.press('Escape')
     await page.keyboard.press('Escape')
     await box.waitFor({ state: 'detached' })
     expect(await hasFocus(plus)).toBe(true)
