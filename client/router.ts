@@ -19,11 +19,32 @@ function parse(pathname: string): Route {
 }
 
 const listeners = new Set<() => void>()
-window.addEventListener('popstate', () => listeners.forEach((l) => l()))
+
+/**
+ * A new page starts where a loaded one does: the link that led here is gone, and Chromium's next
+ * Tab went on from where it stood (to «← Все проекты», 22 stops before «Перейти к тексту»).
+ * After the new page's first frame, unless it put the focus somewhere itself.
+ */
+function startFocusAtTop(): void {
+  requestAnimationFrame(() => {
+    const active = document.activeElement
+    if (active && active !== document.body && active.isConnected) return
+    document.body.tabIndex = -1
+    document.body.focus({ preventScroll: true })
+    document.body.removeAttribute('tabindex')
+  })
+}
+
+function changed(): void {
+  listeners.forEach((l) => l())
+  startFocusAtTop()
+}
+
+window.addEventListener('popstate', changed)
 
 export function navigate(path: string): void {
   history.pushState(null, '', path)
-  listeners.forEach((l) => l())
+  changed()
 }
 
 let lastPath = ''

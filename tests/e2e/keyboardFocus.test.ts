@@ -73,6 +73,21 @@ describe('keyboard focus in the Russian interface', () => {
     expect(await page.getByTestId('ui-language').locator('[lang="en"]').textContent()).toBe('English')
   })
 
+  it('opening a draft from the list by keyboard starts at the top of its page: «Перейти к тексту» is the first Tab stop there too', async () => {
+    await page.goto(server.url)
+    const link = page.getByTestId('document-row').first().locator('a[href^="/d/"]').first()
+    await link.focus()
+    await page.keyboard.press('Enter')
+    await page.waitForSelector('[data-testid="sync-status"][data-state="saved"]')
+    await page.keyboard.press('Tab')
+    expect(await hasFocus(page.getByRole('link', { name: 'Перейти к тексту' }))).toBe(true)
+    // And back to the list with the browser's Back: its first stop, not one from the middle of the draft.
+    await page.goBack()
+    await page.getByTestId('document-row').first().waitFor()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.closest('header, .app-bar') !== null || document.activeElement?.classList.contains('skip-link'))).toBe(true)
+  })
+
   it('draft: "Skip to text" is the first Tab stop, shows itself, and puts the focus in the text, which is named in Russian', async () => {
     await page.goto(`${server.url}/d/${draftId}`)
     await page.waitForSelector('[data-testid="sync-status"][data-state="saved"]')
