@@ -551,6 +551,7 @@ export const en = {
   'compare.absent': "(none)",
   'compare.tableEmpty': "No provision changed.",
   'compare.blockMoved': "moved",
+  'compare.unnumbered': "(unnumbered)",
   'error.version_not_found': "This version does not exist.",
   'comments.title': "Comments",
   'comments.toggle': "Comments",

@@ -550,6 +550,7 @@ export const ru: Record<MessageKey, string> = {
   'compare.absent': "(отсутствует)",
   'compare.tableEmpty': "Изменённых положений нет.",
   'compare.blockMoved': "перемещён",
+  'compare.unnumbered': "(без номера)",
   'error.version_not_found': "Такой версии нет.",
   'comments.title': "Замечания",
   'comments.toggle': "Замечания",

@@ -4,14 +4,10 @@ import type { ArticleDiff, BlockDiff, DivisionDiff, ProvisionRef, RegroupedRun, 
 import { useI18n } from '../i18n/i18n'
 import { DiffText } from './DiffText'
 import { OrgChips } from './OrgChips'
+import { blockLabels, labels } from './diffLabels'
 
 const refName = (r: ProvisionRef) => [r.label, r.heading].filter(Boolean).join(' ')
 
-/** "Article 7. → Article 8." when renumbered, else the one label. */
-function labels(before: string | null, after: string | null): string {
-  if (before && after && before !== after) return `${before} → ${after}`
-  return after ?? before ?? ''
-}
 
 /** Who edited a place between the two sides, and the reasons given with the wordings accepted for it. */
 export interface PlaceEdits {
@@ -79,7 +75,7 @@ function EditedBy({ edits }: { edits: PlaceEdits }) {
 function Block({ block }: { block: BlockDiff }) {
   const { t } = useI18n()
   const type = block.typeAfter ?? block.typeBefore ?? 'clause'
-  const label = labels(block.labelBefore || null, block.labelAfter || null)
+  const label = blockLabels(block, t('compare.unnumbered'))
   return (
     <p className={`diff-block diff-${type} status-${block.status}`}>
       {label && <span className="diff-label">{label} </span>}
