@@ -418,6 +418,16 @@ describe('review threads in the browser', () => {
     await expect.poll(() => reviewer.getByTestId('thread').count()).toBe(total)
     await reviewer.locator(`.legal-text .comment-highlight[data-thread-id="${threadId}"]`).first().click()
     await expect.poll(() => reviewer.evaluate(() => document.activeElement?.getAttribute('data-thread-id'))).toBe(threadId)
+    // A thread on the article with the longest heading: the filters stay inside the panel (its
+    // fieldset grew to the widest option, and the lists ran past the panel's edge).
+    const longest = (await articleLabels(reviewer)).reduce((a, b) => (b.heading.length > a.heading.length ? b : a))
+    await cast.reviewer.json(`/api/documents/${docId}/threads`, { method: 'POST', body: JSON.stringify({ articleId: longest.id, body: 'On the longest heading' }) })
+    await expect.poll(async () => (await reviewer.locator('.comment-filters option').allTextContents()).some((o) => o.includes(longest.heading))).toBe(true)
+    const edges = await reviewer.evaluate(() => ({
+      panel: document.querySelector('.sidebar-right')!.getBoundingClientRect().right,
+      lists: [...document.querySelectorAll('.comment-filters select')].map((s) => s.getBoundingClientRect().right),
+    }))
+    for (const right of edges.lists) expect(right).toBeLessThanOrEqual(edges.panel)
     expect(errors).toEqual([])
   })
 })
