@@ -21,6 +21,10 @@ import { emptyTailAt } from './hierarchy'
  * Numbers come from position, as always; ids of pasted nodes are fresh (the stable-id plugin
  * keeps them unique). Returns null when there is nothing to insert.
  */
+/** A word's last or first character, where two words meet. */
+const WORD_END = /[\p{L}\p{N}.,;:)»”]$/u
+const WORD_START = /^[\p{L}\p{N}(«“]/u
+
 export function pasteFragment(state: EditorState, fragment: RecognisedFragment): Transaction | null {
   const { schema } = state
   const toNode = (json: DocJSON): PMNode => schema.nodeFromJSON(json)
@@ -77,8 +81,35 @@ export function pasteFragment(state: EditorState, fragment: RecognisedFragment):
         } else if ($from.parentOffset === child.content.size) insert(childEnd, blocks)
         else if ($from.parentOffset === 0) insert(childStart, blocks)
         else {
-          tr.split($from.pos, 1, [{ type: child.type, attrs: { id: newId() } }])
-          insert($from.pos + 1, blocks)
+          // Inside a sentence. Plain lines continue it, as in Word: the first after the words
+          // before the caret, the last before the words after it. Otherwise the words after the
+          // caret start their own block, without the space that separated them.
+          const joinFirst = fragment.plainLines === true && blocks[0].type === child.type
+          const joinLast = fragment.plainLines === true && blocks.length > 1 && blocks[blocks.length - 1].type === child.type
+          const steps = tr.steps.length
+          let pos = $from.pos
+          // Pasted lines come trimmed: a word meeting a word across the joint gets its space back.
+          const spaced = (content: Fragment, before: string, after: string): Fragment =>
+            WORD_END.test(before) && WORD_START.test(after) ? content.append(Fragment.from(schema.text(' '))) : content
+          const prepend = (content: Fragment, before: string): Fragment =>
+            WORD_END.test(before) && WORD_START.test(content.firstChild?.textContent ?? '') ? Fragment.from(schema.text(' ')).append(content) : content
+          if (joinFirst) {
+            const first = prepend(blocks[0].content, child.textBetween(0, $from.parentOffset))
+            tr.insert(pos, first)
+            pos += first.size
+          }
+          const lastLine = blocks[blocks.length - 1].content
+          const tail = joinLast ? spaced(lastLine, lastLine.lastChild?.textContent ?? '', child.textBetween($from.parentOffset, child.content.size)) : lastLine
+          if (joinLast) tr.insert(pos, tail)
+          else {
+            const after = tr.doc.textBetween(pos, tr.mapping.slice(steps).map($from.end()))
+            const spaces = after.length - after.trimStart().length
+            if (spaces > 0 && spaces < after.length) tr.delete(pos, pos + spaces)
+          }
+          tr.split(pos, 1, [{ type: child.type, attrs: { id: newId() } }])
+          const second = insert(pos + 1, blocks.slice(joinFirst ? 1 : 0, joinLast ? -1 : undefined))
+          // The caret after the last line pasted, inside the words it now leads.
+          if (joinLast) last = second + 1 + tail.size + 1
         }
         articleEnd = tr.mapping.map(articleEnd, 1)
       } else {

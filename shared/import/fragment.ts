@@ -21,6 +21,8 @@ export interface RecognisedFragment {
    * block, or a typed or list number. A single plain line is better pasted as plain text.
    */
   structured: boolean
+  /** Lines only, with no heading, list or typed number: pasted inside a sentence, its first and last lines join the words around it, as in Word. */
+  plainLines?: boolean
 }
 
 export interface FragmentOptions {
@@ -54,7 +56,7 @@ export function recogniseFragment(source: SourceBlock[], options: FragmentOption
   // The recogniser gives an article with no text an empty paragraph; here that means "nothing".
   if (body.length === 1 && body[0].type === 'clause' && !(body[0].content ?? []).length) body = []
   const typed = blocks.some((b) => b.listDepth !== undefined || b.heading !== undefined || matchHeading(b.text) !== null || matchMarker(b.text, options.markdown) !== null)
-  return { blocks: body, parts, structured: parts.length > 0 || body.length > 1 || typed }
+  return { blocks: body, parts, structured: parts.length > 0 || body.length > 1 || typed, plainLines: parts.length === 0 && !typed }
 }
 
 /**

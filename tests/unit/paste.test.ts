@@ -81,6 +81,17 @@ describe('pasteFragment', () => {
     expect(next.selection.$from.parent.textContent).toBe('Pasted two.')
   })
 
+  it('inside a sentence, plain lines continue it as in Word; marked ones stand apart, the words after them without their leading space', () => {
+    const plain = paste(withCursorIn(stateFromJSON(law()), 'clause', 0, 6), 'pasted start\nmiddle line\npasted end ', 'clause') // "First |paragraph."
+    expect(bodyOf(article(plain, 0)).slice(0, 3)).toEqual(['clause:First pasted start', 'clause:middle line', 'clause:pasted end paragraph.'])
+    expect(plain.selection.$from.parent.textContent).toBe('pasted end paragraph.')
+    expect(plain.selection.$from.parentOffset).toBe('pasted end '.length)
+    const two = paste(withCursorIn(stateFromJSON(law()), 'clause', 0, 6), 'one\ntwo ', 'clause')
+    expect(bodyOf(article(two, 0)).slice(0, 2)).toEqual(['clause:First one', 'clause:two paragraph.'])
+    const marked = paste(withCursorIn(stateFromJSON(law()), 'clause', 0, 5), '1) one;\n2) two.', 'clause') // "First| paragraph."
+    expect(bodyOf(article(marked, 0)).slice(0, 4)).toEqual(['clause:First', 'point:one;', 'point:two.', 'clause:paragraph.'])
+  })
+
   it('at the end of a paragraph: points after it; at its start: before it', () => {
     const end = paste(withCursorIn(stateFromJSON(law()), 'clause', 1, 'end'), '1) new point;\n2) another.', 'clause')
     expect(bodyOf(article(end, 0))).toEqual(['clause:First paragraph.', 'clause:Second paragraph:', 'point:new point;', 'point:another.', 'point:a point.'])
