@@ -33,7 +33,8 @@ export interface KindMatching {
  * items that stayed in the same part, chapter or section changed, so a chapter moved with its
  * articles is one move (the chapter's), not a move of every article it passed or carried. An
  * item that went from one kept division into another also moved, unless the rest of the order
- * explains it (a heading moved past it, not the item). Items are the whole structure, in
+ * explains it (a heading moved past it, not the item) — or tells otherwise (the item was edited
+ * in between and neither heading was). Items are the whole structure, in
  * reading order; `kinds` lists the kinds matched separately, with their matchings. Where two
  * readings explain the order equally (an article moved one place down, or the next one up),
  * `untouched` items (no one edited them in between) are the ones read as staying.
@@ -51,6 +52,12 @@ export function movedItems(
   const beforeContainerNow = (i: number): number => (beforeIn[i] === ROOT ? ROOT : structure.beforeToAfter[beforeIn[i]] >= 0 ? structure.beforeToAfter[beforeIn[i]] : -2)
   const kept = (container: number): boolean => container === ROOT || structure.afterToBefore[container] >= 0
 
+  // Into the neighbouring division with Alt+Shift+↑/↓ the order is the same as if that
+  // division's heading had moved past it: the item edited in between, not the headings, moved.
+  const headingUntouched = (container: number) => container < 0 || untouched!(after[container])
+  const carriedAcross = (index: number, was: number, now: number): boolean =>
+    untouched !== undefined && !untouched(after[index]) && headingUntouched(was) && headingUntouched(now)
+
   const moved = new Set<number>()
   for (const { oldIdx, nowIdx, matching } of kinds) {
     const keep = untouched && ((j: number) => untouched(after[nowIdx[j]]))
@@ -60,7 +67,7 @@ export function movedItems(
       if (i < 0) return
       const was = beforeContainerNow(oldIdx[i])
       const now = afterIn[nowIdx[j]]
-      if (was !== now && was !== -2 && kept(now) && overall.has(j)) moved.add(nowIdx[j])
+      if (was !== now && was !== -2 && kept(now) && (overall.has(j) || carriedAcross(nowIdx[j], was, now))) moved.add(nowIdx[j])
       const key = `${was} ${now}`
       const group = groups.get(key)
       if (group) group.push(j)

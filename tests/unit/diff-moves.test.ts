@@ -71,6 +71,13 @@ describe('moves, as a lawyer reads them', () => {
     const diff = compareDocuments(doc([c1, 1, 2, c2, 3]), doc([c1, 1, c2, 2, 3]), 'en')
     expect(moved(diff)).toEqual([])
     expect(diff.articles.find((x) => x.id === 'a2')).toMatchObject({ moved: false, chapterChanged: true })
+    // The same order after a3 went up into c1 (Alt+Shift+↑ on the first article of c2): it was
+    // edited in between and c2's heading was not, so a3 is the one that moved.
+    const up = compareDocuments(doc([c1, 1, 2, c2, 3, 4]), doc([c1, 1, 2, 3, c2, 4]), 'en', new Set(['a3']))
+    expect(moved(up)).toEqual(['a3'])
+    expect(up.articles.find((x) => x.id === 'a3')).toMatchObject({ moved: true, chapterChanged: true })
+    // When the heading was edited too, the heading's move explains it, as before.
+    expect(moved(compareDocuments(doc([c1, 1, 2, c2, 3, 4]), doc([c1, 1, 2, 3, c2, 4]), 'en', new Set(['a3', 'c2'])))).toEqual([])
   })
 
   it('a section moved within its chapter is moved; the sections of another chapter are not', () => {
