@@ -15,6 +15,7 @@ import { keepUnchanged } from './keepUnchanged'
 import { samePanelPlacements } from './threadOrder'
 import { debounced } from '../ui/debounced'
 import { focusReturn } from './composeFocus'
+import { positionInView } from './placeInView'
 import { composingPlugin, composingPluginKey, showComposing } from './composingPlugin'
 import { commentsPlugin, commentsPluginKey, currentHighlights, setActiveThread, setHighlights } from './commentsPlugin'
 
@@ -335,7 +336,7 @@ export class CommentsController {
       this.update({ composer: { kind: 'passage', passage: result.passage }, refusal: null })
       return true
     }
-    const place = placeAt(state, from)
+    const place = placeAt(state, editor.isEditable ? from : positionInView(editor.view, from))
     if (!place) {
       this.update({ refusal: 'notInArticle' })
       return false

@@ -255,6 +255,16 @@ describe('review threads in the browser', () => {
       expect(await card(page).getByTestId('thread-quote').textContent()).toBe(words)
     }
 
+    // The reviewer reading by keyboard moves no caret (the text is read-only): Ctrl+Alt+M comments
+    // on the article in view, not on the title far above where the text's position still is.
+    await reviewer.evaluate(() => window.getSelection()?.removeAllRanges())
+    const tenth = reviewer.locator('.legal-text article.article').nth(9)
+    await tenth.evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    const tenthHeading = (await articleLabels(reviewer))[9]
+    await reviewer.keyboard.press('Control+Alt+KeyM')
+    await expect.poll(() => reviewer.getByTestId('comment-composer').getByTestId('composer-title').textContent()).toBe(`New comment on the whole of ${tenthHeading.label.replace(/\.$/, '')} — ${tenthHeading.heading}`)
+    await reviewer.getByTestId('comment-composer').getByRole('button', { name: 'Cancel' }).click()
+
     // The outline's own action comments on a whole article.
     // Its focus ring is drawn whole, not cut off by the scrolling sidebar's right edge.
     const plus = reviewer.locator('.outline-article').first().getByTestId('outline-comment')
