@@ -51,7 +51,7 @@ describe('validation_failed: what was wrong, and where, in the interface\'s word
 
   it('says which field was empty or too long, with the limit', () => {
     expect(errorText(refusal(CommentInput, { body: ' ' }), translate(ru))).toBe('Поле «Текст замечания» не заполнено.')
-    expect(errorText(refusal(CommentInput, { body: 'x'.repeat(COMMENT_MAX_LENGTH + 1) }), translate(ru))).toBe(`Поле «Текст замечания» длиннее допустимого: не более ${COMMENT_MAX_LENGTH} знаков.`)
+    expect(errorText(refusal(CommentInput, { body: 'x'.repeat(COMMENT_MAX_LENGTH + 1) }), translate(ru))).toBe(`Поле «Текст замечания» длиннее допустимого: не более ${COMMENT_MAX_LENGTH} зн.`)
     expect(errorText(refusal(CreateDocumentInput, { title: 'x'.repeat(301) }), translate(en))).toBe('“Title” is too long: at most 300 characters.')
     expect(errorText(refusal(RecordPositionInput, { position: 'object', text: ' ' }), translate(ru))).toBe('Поле «Оговорка или возражение» не заполнено.')
     expect(errorText(refusal(RecordPositionInput, { position: 'object', text: 'No.', articles: [{ articleId: 'a1', position: 'object', text: '' }] }), translate(ru))).toBe(
