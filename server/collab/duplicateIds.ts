@@ -40,7 +40,7 @@ function idHolders(fragment: Y.XmlFragment): Y.XmlElement[] {
  * y-prosemirror moves an article (or changes a block's level) by deleting it and inserting a
  * copy, so two people moving the same article (or pressing Tab on the same point) at once leave
  * two copies of it. Of each group of elements sharing an id, the one whose Yjs item id is
- * smallest keeps it; every other one beside it that is the same as it (same kind, attributes and
+ * smallest keeps it (a top-level one before one inside an article); every other one beside it that is the same as it (same kind, attributes and
  * content: both people made the same copy) is deleted, so the text does not appear twice; one that
  * differs (someone edited their copy) is kept and renamed to an id derived from its own Yjs
  * item id, so that no one's words are lost. The rule depends only on the document, so running it
@@ -86,7 +86,10 @@ function duplicates(fragment: Y.XmlFragment): { deletes: Y.XmlElement[]; renames
   const renames: [Y.XmlElement, string][] = []
   for (const group of groups.values()) {
     if (group.length < 2) continue
-    const [keeper, ...others] = group.filter((el) => el._item).sort((a, b) => compareItemIds(a._item!.id, b._item!.id))
+    // An article or a heading keeps its id over a block given the same one (a client's script):
+    // threads, references and positions name it. Copies of one element are of one kind.
+    const nested = (el: Y.XmlElement) => (el.parent === (fragment as unknown) ? 0 : 1)
+    const [keeper, ...others] = group.filter((el) => el._item).sort((a, b) => nested(a) - nested(b) || compareItemIds(a._item!.id, b._item!.id))
     const kept = keeper.toString()
     for (const el of others) {
       // Side by side (both in the law, or in one article): the same copy made twice. A block in

@@ -117,4 +117,21 @@ describe('repairing duplicate stable ids', () => {
       for (const doc of docs) expect(legalTextProblems(doc).json).toEqual(legalTextProblems(server).json)
     }
   })
+
+  it('leaves an article its id when a client gives a paragraph the same one: the paragraph is renamed', () => {
+    // Whichever client's items sort first: the article keeps it either way.
+    for (const clientID of [1, 2 ** 31]) {
+      const doc = new Y.Doc()
+      doc.clientID = clientID
+      writeDocJSON(doc, fixtureLaw())
+      const script = new Y.Doc()
+      script.clientID = clientID === 1 ? 2 ** 31 : 1
+      Y.applyUpdate(script, Y.encodeStateAsUpdate(doc))
+      const before = Y.encodeStateVector(script)
+      withId(script, 'c3')[0].setAttribute('id', 'art1')
+      applyUpdateAndRepair(doc, Y.encodeStateAsUpdate(script, before), 'script', () => true)
+      expect(withId(doc, 'art1').map((el) => el.nodeName)).toEqual(['article'])
+      expect(withId(doc, 'c3')).toEqual([])
+    }
+  })
 })
