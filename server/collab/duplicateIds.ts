@@ -39,15 +39,15 @@ function idHolders(fragment: Y.XmlFragment): Y.XmlElement[] {
  * Makes stable ids unique again. Concurrent structural edits can leave two elements with one id:
  * y-prosemirror moves an article (or changes a block's level) by deleting it and inserting a
  * copy, so two people moving the same article (or pressing Tab on the same point) at once leave
- * two copies of it. Of each group of elements sharing an id, the one whose Yjs item id is
- * smallest keeps it (a top-level one before one inside an article); every other one beside it that is the same as it (same kind, attributes and
- * content: both people made the same copy) is deleted, so the text does not appear twice; one that
- * differs (someone edited their copy) is kept and renamed to an id derived from its own Yjs
- * item id, so that no one's words are lost. The rule depends only on the document, so running it
- * again, or on another replica holding the same updates, gives the same result. Words typed into a
- * deleted copy by someone who had not seen the repair are typed again into the kept one by
- * their browser (lostText.ts: a deleted element with a live one of the same id). Returns the
- * number of elements deleted or renamed.
+ * two copies of it. Of each group of elements sharing an id, a top-level one before one inside
+ * an article, the one whose Yjs item id is smallest keeps it; every other one beside it that is
+ * the same as it (same kind, attributes and content: both people made the same copy) is deleted,
+ * so the text does not appear twice; one that differs (someone edited their copy) is kept and
+ * renamed to an id derived from its own Yjs item id, so that no one's words are lost. The rule
+ * depends only on the document, so running it again, or on another replica holding the same
+ * updates, gives the same result. Words typed into a deleted copy by someone who had not seen the
+ * repair are typed again into the kept one by their browser (lostText.ts: a deleted element with
+ * a live one of the same id). Returns the number of elements deleted or renamed.
  */
 export function repairDuplicateIds(doc: Y.Doc): number {
   const fragment = doc.getXmlFragment(TEXT_FIELD)

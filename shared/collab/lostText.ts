@@ -45,7 +45,7 @@ export function* items(type: AnyType): Generator<Y.Item> {
 }
 
 /** The id attribute of an element, also once the element is deleted (content is kept until the transaction's end). */
-function idOf(el: Y.XmlElement): string | undefined {
+export function idOf(el: Y.XmlElement): string | undefined {
   const item = el._map.get('id')
   const value = item?.content.getContent()[0]
   return typeof value === 'string' ? value : undefined

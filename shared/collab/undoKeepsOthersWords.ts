@@ -1,14 +1,8 @@
 import * as Y from 'yjs'
-import { findLostText, items, restoreLostText, type AnyType, type LostText } from './lostText'
+import { findLostText, idOf, items, restoreLostText, type AnyType, type LostText } from './lostText'
 
 /** Origin of the transaction typing co-authors' words back: not one the undo manager tracks, so the redo stack stays. */
 export const KEPT_BY_UNDO = Symbol('co-authors’ words kept by an undo')
-
-/** The id attribute of an element (also the stable id of an article, paragraph or point). */
-function idOf(el: Y.XmlElement): string | undefined {
-  const value = el.getAttribute('id')
-  return typeof value === 'string' ? value : undefined
-}
 
 /** Whether a live type holds words (or cross-references) another replica wrote. */
 function holdsWordsOf(type: AnyType, others: (client: number) => boolean): boolean {

@@ -89,17 +89,15 @@ export function pasteFragment(state: EditorState, fragment: RecognisedFragment):
           const steps = tr.steps.length
           let pos = $from.pos
           // Pasted lines come trimmed: a word meeting a word across the joint gets its space back.
-          const spaced = (content: Fragment, before: string, after: string): Fragment =>
-            WORD_END.test(before) && WORD_START.test(after) ? content.append(Fragment.from(schema.text(' '))) : content
-          const prepend = (content: Fragment, before: string): Fragment =>
-            WORD_END.test(before) && WORD_START.test(content.firstChild?.textContent ?? '') ? Fragment.from(schema.text(' ')).append(content) : content
+          const needsSpace = (before: string, after: string) => WORD_END.test(before) && WORD_START.test(after)
+          const space = Fragment.from(schema.text(' '))
           if (joinFirst) {
-            const first = prepend(blocks[0].content, child.textBetween(0, $from.parentOffset))
+            const first = needsSpace(child.textBetween(0, $from.parentOffset), blocks[0].textContent) ? space.append(blocks[0].content) : blocks[0].content
             tr.insert(pos, first)
             pos += first.size
           }
-          const lastLine = blocks[blocks.length - 1].content
-          const tail = joinLast ? spaced(lastLine, lastLine.lastChild?.textContent ?? '', child.textBetween($from.parentOffset, child.content.size)) : lastLine
+          const lastLine = blocks[blocks.length - 1]
+          const tail = joinLast && needsSpace(lastLine.textContent, child.textBetween($from.parentOffset, child.content.size)) ? lastLine.content.append(space) : lastLine.content
           if (joinLast) tr.insert(pos, tail)
           else {
             const after = tr.doc.textBetween(pos, tr.mapping.slice(steps).map($from.end()))
