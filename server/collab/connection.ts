@@ -127,8 +127,13 @@ export class Connection implements RoomConnection, LiveConnection {
   setRole(role: Role): void {
     if (this.closed || role === this._role) return
     this.log.info('role changed', { from: this._role, to: role })
+    const couldEdit = can(this._role, 'edit')
     this._role = role
     this.send(roleMessage(role))
+    // Allowed to edit again: what was refused meanwhile, and what was typed on top of it (held
+    // back waiting for it), are asked for now, as on connecting; before, nothing of it arrived
+    // until the page was reloaded.
+    if (!couldEdit && can(role, 'edit')) this.send(syncStep1Message(this.room.doc))
   }
 
   /** A renamed person or organization: used for the awareness states this connection sends next. */

@@ -58,7 +58,7 @@ describe('access changes reach open connections at once', () => {
     expect(list.map((d) => d.id)).not.toContain(id)
   })
 
-  it('a drafter downgraded to reviewer gets the new role and their next edit is dropped', async () => {
+  it('a drafter downgraded to reviewer gets the new role and their next edit is dropped; promoted back, their copy catches up at once', async () => {
     const { id, owner, drafter } = await editing()
     expect(drafter.roles).toEqual(['drafter'])
     await grant(cast.owner, id, organization(cast.justice), 'reviewer')
@@ -73,9 +73,16 @@ describe('access changes reach open connections at once', () => {
     expect(clauseText(owner.ydoc)).not.toContain('as reviewer')
     expect(await stored(id)).not.toContain('as reviewer')
 
-    // Promoted back: told at once.
+    // Promoted back: told at once. The words refused meanwhile, still in the drafter's copy, and
+    // those typed on top of them now, reach everyone without a reload (the server asks for what it lacks).
     await grant(cast.owner, id, organization(cast.justice), 'drafter')
     await waitFor(() => expect(drafter.roles).toEqual(['drafter', 'reviewer', 'drafter']))
+    insertText(drafter.ydoc, 'drafter again ')
+    await waitFor(() => expect(clauseText(owner.ydoc)).toContain('drafter again '))
+    expect(clauseText(owner.ydoc)).toContain('as reviewer ')
+    expect(clauseText(owner.ydoc)).toBe(clauseText(drafter.ydoc))
+    await waitSaved(drafter)
+    expect(await stored(id)).toContain('drafter again')
   })
 
   it('a personal grant keeps a person in when their organization loses access', async () => {
