@@ -31,8 +31,8 @@ function EditorRoute({ docId, identity: given }: { docId: string; identity: Iden
   const { t } = useI18n()
   // A new object on every render of App: keep the same one while it says the same (the page
   // reconnects when its identity changes).
-  const { name, organization, color } = given
-  const identity = useMemo(() => ({ name, organization, color }), [name, organization, color])
+  const { userId, name, organization, color } = given
+  const identity = useMemo(() => ({ userId, name, organization, color }), [userId, name, organization, color])
   const [loaded, setLoaded] = useState(editorModule)
   const [failed, setFailed] = useState(false)
   useEffect(() => {

@@ -20,7 +20,7 @@ const element = document.getElementById('floor')!
 const ydoc = new Y.Doc()
 Y.applyUpdate(ydoc, fromBase64(element.dataset.update!))
 delete element.dataset.update
-const identity = { name: 'Drafter', organization: 'Secretariat', color: '#1f5fa8' }
+const identity = { userId: 'drafter', name: 'Drafter', organization: 'Secretariat', color: '#1f5fa8' }
 const parts = (doc: Y.Doc, awareness: Awareness) => legalEditorParts({ ydoc: doc, awareness, identity, language: 'en', t: (key: string) => key })
 const editorProps = { attributes: { class: 'legal-text lang-en', lang: 'en' } }
 if (element.dataset.parts === 'schema') new Editor({ element, extensions: [...legalNodes, Collaboration.configure({ document: ydoc, field: TEXT_FIELD })], editorProps })

@@ -58,11 +58,13 @@ export function useSession(): { info: SessionInfo | null; error: unknown; ended:
 
 /** How a signed-in person appears to co-authors (the server sets the same from the session). */
 export interface Identity {
+  /** Whose browser copies of drafts these are (client/collab/session.ts): never sent as one's awareness. */
+  userId: string
   name: string
   organization: string
   color: string
 }
 
 export function identityOf(user: UserSummary): Identity {
-  return { name: user.displayName, organization: orgLabel(user.organization), color: user.organization.color }
+  return { userId: user.id, name: user.displayName, organization: orgLabel(user.organization), color: user.organization.color }
 }

@@ -42,15 +42,23 @@ const LOCAL_COPY_DELAY_MS = 50
 /** Without a browser copy yet and no first sync by then, the copy is opened anyway. */
 const COPY_OPEN_FALLBACK_MS = 3000
 
-/** The localStorage key noting that this browser keeps a copy of the draft. */
-function copyKeyOf(docId: string): string {
-  return `accord:copy:${docId}`
+/**
+ * The name of a person's browser copy of a draft (IndexedDB). One person's: in a browser several
+ * people sign in to, the edits one of them made offline went out under the next one's name.
+ */
+export function copyNameOf(userId: string, docId: string): string {
+  return `accord:${userId}:${docId}`
 }
 
-/** Whether this browser has kept a copy of the draft before (then it is opened at once). */
-function hasCopy(docId: string): boolean {
+/** The localStorage key noting that this browser keeps a person's copy of the draft. */
+function copyKeyOf(userId: string, docId: string): string {
+  return `accord:copy:${userId}:${docId}`
+}
+
+/** Whether this browser has kept a copy of the draft for this person before (then it is opened at once). */
+function hasCopy(userId: string, docId: string): boolean {
   try {
-    return localStorage.getItem(copyKeyOf(docId)) !== null
+    return localStorage.getItem(copyKeyOf(userId, docId)) !== null
   } catch {
     return true // unknown: open it at once, as if there were one
   }
@@ -115,10 +123,13 @@ export class CollabSession {
   private destroyed = false
   private readonly lostText: LostTextRestorer
 
+  private readonly userId: string
+
   constructor(
     readonly docId: string,
     identity: Identity,
   ) {
+    this.userId = identity.userId
     this.ydoc.on('update', this.storeInCopy)
     this.ydoc.on('afterTransactionCleanup', this.muteUpdates)
     this.ydoc.on('beforeObserverCalls', this.unmuteUpdates)
@@ -167,7 +178,7 @@ export class CollabSession {
       afterNextFrame(() => this.threadListeners.forEach((l) => l(null)))
       if (this.preferenceListeners.size > 0) afterNextFrame(() => this.preferenceListeners.forEach((l) => l()))
     })
-    if (hasCopy(docId) || !navigator.onLine) this.openCopy()
+    if (hasCopy(this.userId, docId) || !navigator.onLine) this.openCopy()
     else this.copyFallbackTimer = setTimeout(this.openCopy, COPY_OPEN_FALLBACK_MS)
     this.provider.on('connection-close', (event) => {
       this.openCopy() // the server is not there: what the browser has may be all there is
@@ -330,11 +341,11 @@ export class CollabSession {
     if (this.copyFallbackTimer) clearTimeout(this.copyFallbackTimer)
     this.copyFallbackTimer = null
     if (this.persistence || this.destroyed) return
-    this.persistence = new IndexeddbPersistence(`accord:${this.docId}`, this.ydoc)
+    this.persistence = new IndexeddbPersistence(copyNameOf(this.userId, this.docId), this.ydoc)
     // One IndexedDB write per local update (the offline copy), remote ones merged (see storeInCopy).
     this.ydoc.off('update', this.persistence._storeUpdate)
     try {
-      localStorage.setItem(copyKeyOf(this.docId), '1')
+      localStorage.setItem(copyKeyOf(this.userId, this.docId), '1')
     } catch {
       // Without localStorage the copy is simply opened at once next time.
     }

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { contextFor, editorText, launchBrowser, SYNC_SOCKET, trackErrors } from '../helpers/browser'
-import { setupAdmin, type Account } from '../helpers/accounts'
+import { createMember, grant, person, setupAdmin, type Account } from '../helpers/accounts'
 
 const SAVED = '[data-testid="sync-status"][data-state="saved"]'
 const OFFLINE = '[data-testid="sync-status"][data-state="offline"]'
 
-/** Updates the browser copy of `docId` holds (y-indexeddb's store), 0 if there is no copy. */
-function copiedUpdates(page: Page, docId: string): Promise<number> {
+/** Updates `account`'s browser copy of `docId` holds (y-indexeddb's store), 0 if there is no copy. */
+function copiedUpdates(page: Page, account: Account, docId: string): Promise<number> {
   return page.evaluate(
     (name) =>
       new Promise<number>((resolve) => {
@@ -25,7 +25,7 @@ function copiedUpdates(page: Page, docId: string): Promise<number> {
           }
         }
       }),
-    `accord:${docId}`,
+    `accord:${account.user.id}:${docId}`,
   )
 }
 
@@ -80,12 +80,12 @@ describe('the copy of a draft kept in the browser', () => {
     await first.waitForSelector(SAVED)
     const text = await editorText(first)
     expect(text).toContain('Article 1')
-    await expect.poll(() => copiedUpdates(first, docId), { timeout: 10_000 }).toBeGreaterThan(0)
+    await expect.poll(() => copiedUpdates(first, owner, docId), { timeout: 10_000 }).toBeGreaterThan(0)
     await first.close()
 
     // The note says there is a copy: opened at once.
     const noted = await opensFromCopy(context, text, errors)
-    await noted.evaluate((key) => localStorage.removeItem(key), `accord:copy:${docId}`)
+    await noted.evaluate((key) => localStorage.removeItem(key), `accord:copy:${owner.user.id}:${docId}`)
     await noted.close()
     // A copy without the note (kept by an earlier version): opened once the connection fails.
     await opensFromCopy(context, text, errors)
@@ -109,10 +109,48 @@ describe('the copy of a draft kept in the browser', () => {
     await page.goto(docUrl)
     await page.locator('.legal-text').waitFor()
     await page.waitForTimeout(500)
-    expect(await page.evaluate(() => indexedDB.databases().then((dbs) => dbs.map((db) => db.name)))).not.toContain(`accord:${docId}`)
+    expect(await page.evaluate(() => indexedDB.databases().then((dbs) => dbs.map((db) => db.name)))).not.toContain(`accord:${owner.user.id}:${docId}`)
     release()
     await page.waitForSelector(SAVED)
-    await expect.poll(() => copiedUpdates(page, docId), { timeout: 10_000 }).toBeGreaterThan(0)
+    await expect.poll(() => copiedUpdates(page, owner, docId), { timeout: 10_000 }).toBeGreaterThan(0)
+    await context.close()
+  })
+
+  it('keeps one person’s offline words theirs: someone else signing in on the same browser does not send them', async () => {
+    const other = await createMember(owner, owner.user.organization.id, 'Boris')
+    await grant(owner, docId, person(other), 'drafter')
+    const context = await contextFor(browser, server.url, owner)
+    const page = await context.newPage()
+    await page.goto(docUrl)
+    await page.waitForSelector(SAVED)
+    const before = await copiedUpdates(page, owner, docId)
+    await context.setOffline(true)
+    await page.locator('.legal-text .clause').first().click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' words typed offline by the owner')
+    await expect.poll(() => copiedUpdates(page, owner, docId), { timeout: 10_000 }).toBeGreaterThan(before)
+    await page.close()
+    await context.setOffline(false)
+    const content = async () => JSON.stringify(await owner.json(`/api/documents/${docId}/content`))
+    // Boris, on the same browser: his own copy, not the owner's; nothing of hers goes out under his name.
+    const signInAs = async (account: Account) => {
+      await context.clearCookies()
+      const [name, value] = account.cookie.split('=')
+      await context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }])
+      const tab = await context.newPage()
+      await tab.goto(docUrl)
+      await tab.waitForSelector(SAVED)
+      return tab
+    }
+    const boris = await signInAs(other)
+    await boris.waitForTimeout(500)
+    expect(await editorText(boris)).not.toContain('words typed offline by the owner')
+    expect(await content()).not.toContain('words typed offline by the owner')
+    await boris.close()
+    // The owner back on it: her words go out from her copy.
+    const back = await signInAs(owner)
+    await expect.poll(content).toContain('words typed offline by the owner')
+    await back.close()
     await context.close()
   })
 })
