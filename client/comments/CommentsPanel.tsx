@@ -237,9 +237,11 @@ export function CommentsPanel({ controller, docId, canComment, showNew = false, 
         </p>
       )}
 
-      {composer && canComment && (
-        // A new passage is a new box: its proposed wording starts again from its own words.
-        <ThreadComposer key={composer.kind === 'passage' ? `${composer.passage.anchor.start}:${composer.passage.anchor.end}` : `${composer.articleId}:${composer.body ?? ''}`} composer={composer} places={snapshot.places} controller={controller} />
+      {composer && (
+        // A new passage is a new box: its proposed wording starts again from its own words. It
+        // stays when its writer may no longer comment (made an observer meanwhile), their words
+        // in it to copy, with the reason; before, it vanished with them.
+        <ThreadComposer key={composer.kind === 'passage' ? `${composer.passage.anchor.start}:${composer.passage.anchor.end}` : `${composer.articleId}:${composer.body ?? ''}`} composer={composer} places={snapshot.places} controller={controller} refused={!canComment} />
       )}
 
       <fieldset className="comment-filters">

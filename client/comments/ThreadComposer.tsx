@@ -13,7 +13,7 @@ import { CommentForm } from './ThreadCard'
  * "Propose new wording": a field holding the quoted words to change, with the changes shown
  * as they are typed; the thread is then started with the proposal (the comment says why).
  */
-export function ThreadComposer({ composer, places, controller }: { composer: Composer; places: ReadonlyMap<string, PlaceInfo>; controller: CommentsController }) {
+export function ThreadComposer({ composer, places, controller, refused = false }: { composer: Composer; places: ReadonlyMap<string, PlaceInfo>; controller: CommentsController; refused?: boolean }) {
   const { t } = useI18n()
   const passage = composer.kind === 'passage' ? composer.passage : null
   const [proposing, setProposing] = useState(false)
@@ -26,6 +26,11 @@ export function ThreadComposer({ composer, places, controller }: { composer: Com
   return (
     <div className="comment-composer" data-testid="comment-composer">
       <p className="small" data-testid="composer-title">{composerTitle(composer, places, t)}</p>
+      {refused && (
+        <p className="error small" role="alert" data-testid="composer-refused">
+          {t('comments.noLongerAllowed')}
+        </p>
+      )}
       {passage && <blockquote className="thread-quote">{passage.quote}</blockquote>}
       {passage &&
         (passage.proposable ? (
@@ -78,7 +83,7 @@ export function ThreadComposer({ composer, places, controller }: { composer: Com
         label={proposal !== undefined ? t('comments.whyLabel') : t('comments.bodyLabel')}
         submitLabel={proposal !== undefined ? t('comments.proposalSubmit') : t('comments.submit')}
         autoFocus={!proposing}
-        blocked={unchanged}
+        blocked={unchanged || refused}
         testId="new-comment"
         initial={composer.kind === 'article' ? composer.body : undefined}
         people={() => controller.people()}

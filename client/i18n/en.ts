@@ -578,6 +578,7 @@ export const en = {
   'comments.bodyLabel': "Your comment",
   'comments.submit': "Comment",
   'comments.escapeAgain': "Press Escape again to discard what you wrote.",
+  'comments.noLongerAllowed': "You may no longer comment on this draft: copy your words if you need them.",
   'comments.sending': "Sending…",
   'comments.reply': "Reply",
   'comments.replyLabel': "Your reply",

@@ -577,6 +577,7 @@ export const ru: Record<MessageKey, string> = {
   'comments.bodyLabel': "Ваше замечание",
   'comments.submit': "Отправить",
   'comments.escapeAgain': "Нажмите Escape ещё раз, чтобы удалить написанное.",
+  'comments.noLongerAllowed': "Вы больше не можете оставлять замечания к этому проекту: скопируйте написанное, если оно нужно.",
   'comments.sending': "Отправка…",
   'comments.reply': "Ответить",
   'comments.replyLabel': "Ваш ответ",

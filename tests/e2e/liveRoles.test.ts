@@ -132,6 +132,25 @@ describe('the editor follows a role changed while the draft is open', () => {
     await page.context().close()
   })
 
+  it('keeps a comment being written, to copy, when its writer is made an observer, and says why it cannot be sent', async () => {
+    const doc = await createDocument(cast.owner, { title: 'Reviewed law', template: 'sample' })
+    await shareWithCast(cast, doc.id)
+    const page = await openAs(cast.reviewer, doc.id)
+    await page.waitForSelector(SAVED)
+    await page.locator('.outline-article').first().getByTestId('outline-comment').click()
+    const composer = page.getByTestId('comment-composer')
+    const box = composer.getByLabel('Your comment')
+    await box.fill('A long remark half written')
+    await grant(cast.owner, doc.id, person(cast.reviewer), 'observer')
+    await expect.poll(() => page.getByTestId('my-role').textContent()).toBe('Observer')
+    expect(await composer.getByTestId('composer-refused').textContent()).toBe('You may no longer comment on this draft: copy your words if you need them.')
+    expect(await box.inputValue()).toBe('A long remark half written')
+    expect(await composer.getByRole('button', { name: 'Comment' }).isDisabled()).toBe(true)
+    await composer.getByRole('button', { name: 'Cancel' }).click()
+    await composer.waitFor({ state: 'detached' })
+    await page.context().close()
+  })
+
   it('asks before the share dialog removes an organization’s access; once removed, its member’s open page follows', async () => {
     const doc = await createDocument(cast.owner, { title: 'Access by the dialog', template: 'sample' })
     await shareWithCast(cast, doc.id)
