@@ -246,3 +246,34 @@ export function outlineOf(doc: PMNode, language: Language): readonly OutlineEntr
   lastOutlined = doc
   return out
 }
+
+/** A block a point or sub-point is inside: its paragraph (when numbered) and, for a sub-point, its point. */
+export interface BlockAncestor {
+  kind: 'clause' | 'point'
+  label: string
+}
+
+/**
+ * For each point and sub-point (by id), the numbered blocks it is inside, outermost first: «пункт
+ * 1)» is in several paragraphs of one article, and named alone two places read alike.
+ */
+export function blockAncestors(numbered: readonly NumberedNode[]): Map<string, BlockAncestor[]> {
+  const out = new Map<string, BlockAncestor[]>()
+  let clause: BlockAncestor | null = null
+  let point: BlockAncestor | null = null
+  for (const n of numbered) {
+    if (n.kind === 'clause') {
+      clause = n.label ? { kind: 'clause', label: n.label } : null
+      point = null
+    } else if (n.kind === 'point') {
+      if (n.id) out.set(n.id, clause ? [clause] : [])
+      point = n.label ? { kind: 'point', label: n.label } : null
+    } else if (n.kind === 'subpoint') {
+      if (n.id) out.set(n.id, [clause, point].filter((a): a is BlockAncestor => a !== null))
+    } else {
+      clause = null
+      point = null
+    }
+  }
+  return out
+}

@@ -1,6 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Language } from './language'
-import { numberDocument, type NumberedKind } from './numbering'
+import { blockAncestors, numberDocument, type BlockAncestor, type NumberedKind } from './numbering'
 import { titleMatches } from './draftOrder'
 import { blockText, xrefNumbers } from './xref'
 import { isDivisionType } from './schema'
@@ -17,6 +17,8 @@ export interface XrefTarget {
   article: string
   /** The heading (part, chapter, section, article) or the block's words (paragraph, point), references resolved. */
   text: string
+  /** A point's numbered paragraph, a sub-point's paragraph and point: two points "1" of one article differ. */
+  within: BlockAncestor[]
 }
 
 /** A part, chapter, section or article: listed without an article's number. */
@@ -28,6 +30,7 @@ export function isTopLevel(kind: NumberedKind): boolean {
 export function xrefTargets(doc: PMNode, language: Language): XrefTarget[] {
   const numbered = numberDocument(doc, language)
   const numbers = xrefNumbers(numbered)
+  const ancestors = blockAncestors(numbered)
   const out: XrefTarget[] = []
   let article = ''
   for (const n of numbered) {
@@ -43,6 +46,7 @@ export function xrefTargets(doc: PMNode, language: Language): XrefTarget[] {
       label: n.label || (n.kind === 'clause' ? '1.' : ''),
       article: isTopLevel(n.kind) ? '' : article,
       text: block ? blockText(block, numbers) : '',
+      within: ancestors.get(n.id) ?? [],
     })
   }
   return out

@@ -35,7 +35,11 @@ export function XrefDialog({ editor, language, onClose }: { editor: Editor; lang
   const name = (target: XrefTarget) =>
     isTopLevel(target.kind)
       ? `${t(`xref.kind.${target.kind}`)} ${target.num}`
-      : `${t('xref.kind.article')} ${target.article}, ${t(`xref.kind.${target.kind}`).toLocaleLowerCase(language)} ${target.num}`
+      : [
+          `${t('xref.kind.article')} ${target.article}`,
+          ...target.within.map((a) => `${t(`xref.kind.${a.kind}`).toLocaleLowerCase(language)} ${a.label.replace(/^\(|[.)]$/g, '')}`),
+          `${t(`xref.kind.${target.kind}`).toLocaleLowerCase(language)} ${target.num}`,
+        ].join(', ')
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()

@@ -1,7 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 import type { Language } from '../language'
-import { numberArticleBody, numberDocument, type NumberedNode } from '../numbering'
+import { blockAncestors, numberArticleBody, numberDocument, type BlockAncestor, type NumberedNode } from '../numbering'
 import { placeIdOf, placesOf, type Place } from '../places'
 import { isBodyType, isDivisionType, structuralRank } from '../schema'
 import { xrefNumbers, xrefText } from '../xref'
@@ -58,6 +58,8 @@ export interface DraftIssue {
   place: Pick<Place, 'id' | 'kind' | 'label' | 'heading'>
   /** The block's number ("2.", "(b)", «а)»), '' for an unnumbered one or the place's own heading line. */
   blockLabel: string
+  /** For a point or sub-point, the numbered paragraph and point it is in, outermost first. */
+  blockWithin?: BlockAncestor[]
   /** The block's kind: a body block's, 'heading' for a heading line, 'paragraph' for the preamble's and the conclusions'. */
   blockKind: 'clause' | 'point' | 'subpoint' | 'heading' | 'title' | 'paragraph'
   /** Where the caret goes to show it: inside the block (ProseMirror position). */
@@ -145,6 +147,7 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
   // What a typed "Article 4" or "Chapter II" names now, to offer it as a cross-reference.
   const byNumber = new Map(numbered.flatMap((n) => (n.id && (n.kind === 'article' || n.kind === 'chapter') ? [[`${n.kind}:${n.num.toLowerCase()}`, n.id] as const] : [])))
   const placed = placedScans(doc, language)
+  const within = blockAncestors(numbered)
   const issues: DraftIssue[] = []
   const counts = new Map<string, number>()
   const headings = new Map<string, string>()
@@ -155,7 +158,8 @@ export function checkDraft(doc: PMNode, language: Language): DraftIssue[] {
     const n = counts.get(base) ?? 0
     counts.set(base, n + 1)
     const fix = f.fix && { ...f.fix, from: f.fix.from + offset, to: f.fix.to + offset }
-    issues.push({ key: `${base}:${n}`, kind: f.kind, place: placeRef(place), blockKind: f.blockKind, blockLabel: f.blockLabel, pos: f.at + offset, detail: f.detail, fix })
+    const blockWithin = within.get(f.blockKey)
+    issues.push({ key: `${base}:${n}`, kind: f.kind, place: placeRef(place), blockKind: f.blockKind, blockLabel: f.blockLabel, ...(blockWithin?.length ? { blockWithin } : {}), pos: f.at + offset, detail: f.detail, fix })
   }
   const emptyDivision = (d: (typeof waiting)[number]) =>
     add(d.place, d.offset, { kind: 'emptyDivision', blockKind: 'heading', blockLabel: '', blockKey: 'heading', at: endOf(textOf(d.node, 1)), detail: '', fix: null })

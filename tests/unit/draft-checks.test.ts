@@ -393,3 +393,26 @@ describe('fixing a draft (randomized)', () => {
     }
   })
 })
+
+describe('where a finding is', () => {
+  it('names a point with its paragraph and a sub-point with its point: two points 1) of one article differ', async () => {
+    const { whereOf } = await import('../../client/checks/issueWords')
+    const { format } = await import('../../client/i18n/i18n')
+    const { ru } = await import('../../client/i18n/ru')
+    const t = ((key: string, params?: Record<string, unknown>) => format((ru as Record<string, string>)[key], params as never)) as Parameters<typeof whereOf>[1]
+    const b = createBuilders('w')
+    const law = b.law('Закон', [], [
+      b.article('Юрисдикция', [
+        b.clause('Суды рассматривают дела:'),
+        b.point('о  преступлениях;'),
+        b.point('о правонарушениях.'),
+        b.clause('Суды также рассматривают дела:'),
+        b.point('по  запросу другого государства;'),
+        b.subpoint('в  порядке помощи;'),
+        b.point('иные.'),
+      ]),
+    ])
+    const places = check(law).filter((i) => i.kind === 'doubleSpace').map((i) => whereOf(i, t))
+    expect(places).toEqual(['Статья 1, часть 1, пункт 1)', 'Статья 1, часть 2, пункт 1)', 'Статья 1, часть 2, пункт 1), подпункт а)'])
+  })
+})

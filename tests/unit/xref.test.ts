@@ -165,6 +165,10 @@ describe('choosing a target', () => {
     ])
     const all = findXrefTargets(targets, '', true)
     expect(all.find((x) => x.id === 's2')).toMatchObject({ kind: 'subpoint', num: 'б', article: '1', text: 'y.' })
+    // What a point or sub-point is inside: a point 1) of part 1 and one of part 2 read apart.
+    expect(all.find((x) => x.id === 's2')!.within).toEqual([{ kind: 'clause', label: '2.' }, { kind: 'point', label: '2)' }])
+    expect(all.find((x) => x.id === 'p1')!.within).toEqual([{ kind: 'clause', label: '2.' }])
+    expect(all.find((x) => x.id === 'a1c2')!.within).toEqual([])
   })
 
   it('searches by number (exact number first) and by words, ё as е and case ignored', () => {
