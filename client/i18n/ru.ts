@@ -804,7 +804,7 @@ export const ru: Record<MessageKey, string> = {
   'languages.create.ru': 'Создать русскую версию',
   'languages.newTitle': 'Название нового проекта',
   'languages.creating': 'Создаётся…',
-  'languages.editorsOnly': 'Языковую версию могут создать владельцы и составители.',
+  'languages.editorsOnly': 'Языковую версию могут создать владельцы и разработчики.',
   'languages.loading': 'Загружаются языковые версии…',
   'parallel.download': 'Скачать (DOCX)',
   'parallel.downloading': 'Готовится…',
