@@ -113,13 +113,18 @@ describe('the editor follows a role changed while the draft is open', () => {
     await page.context().close()
   })
 
-  it('no longer offers a reviewer made an observer to edit or delete their comment', async () => {
+  /** The reviewer on a fresh shared sample, the comment box open on its first article. */
+  async function commentingReviewer() {
     const doc = await createDocument(cast.owner, { title: 'Reviewed law', template: 'sample' })
     await shareWithCast(cast, doc.id)
     const page = await openAs(cast.reviewer, doc.id)
     await page.waitForSelector(SAVED)
     await page.locator('.outline-article').first().getByTestId('outline-comment').click()
-    const composer = page.getByTestId('comment-composer')
+    return { doc, page, composer: page.getByTestId('comment-composer') }
+  }
+
+  it('no longer offers a reviewer made an observer to edit or delete their comment', async () => {
+    const { doc, page, composer } = await commentingReviewer()
     await composer.getByLabel('Your comment').fill('Say who decides.')
     await composer.getByRole('button', { name: 'Comment' }).click()
     const thread = page.getByTestId('thread').filter({ hasText: 'Say who decides.' })
@@ -133,12 +138,7 @@ describe('the editor follows a role changed while the draft is open', () => {
   })
 
   it('keeps a comment being written, to copy, when its writer is made an observer, and says why it cannot be sent', async () => {
-    const doc = await createDocument(cast.owner, { title: 'Reviewed law', template: 'sample' })
-    await shareWithCast(cast, doc.id)
-    const page = await openAs(cast.reviewer, doc.id)
-    await page.waitForSelector(SAVED)
-    await page.locator('.outline-article').first().getByTestId('outline-comment').click()
-    const composer = page.getByTestId('comment-composer')
+    const { doc, page, composer } = await commentingReviewer()
     const box = composer.getByLabel('Your comment')
     await box.fill('A long remark half written')
     await grant(cast.owner, doc.id, person(cast.reviewer), 'observer')
