@@ -61,7 +61,6 @@ const INDENT: Partial<Record<WordingLine['role'], number>> = { point: Math.round
 const BOLD_ROLES: ReadonlySet<WordingLine['role']> = new Set(['title', 'part', 'chapter', 'section', 'heading'])
 /** Centred as in the law itself: the title and the headings that divide it. */
 const CENTRED_ROLES: ReadonlySet<WordingLine['role']> = new Set(['title', 'part', 'chapter', 'section'])
-const KEEP_NEXT_ROLES: ReadonlySet<WordingLine['role']> = new Set(['heading', 'part', 'chapter', 'section'])
 
 function segmentRun(segment: Segment, bold: boolean): TextRun {
   const text = xmlSafe(segment.text)
@@ -80,7 +79,8 @@ export function lineParagraph(line: WordingLine): Paragraph {
     children,
     alignment: CENTRED_ROLES.has(line.role) ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
     indent: INDENT[line.role] ? { left: INDENT[line.role] } : undefined,
-    keepNext: KEEP_NEXT_ROLES.has(line.role) || undefined,
+    // No keep-with-next in a cell: LibreOffice keeps the whole row with the next one, and a long
+    // table left most pages half empty (200 pages for 401 rows instead of 123).
   })
 }
 
