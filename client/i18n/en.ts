@@ -383,7 +383,7 @@ export const en = {
   'import.plain': "not recognised, kept as plain text",
   'import.noTitle': "(no title)",
   'import.untitled': "(no heading)",
-  'import.more': "… and {n} more",
+  'import.more': "Articles not listed here: {n}. The draft will have them all.",
   'import.trackedChanges': "Tracked changes in the file",
   'import.trackedChanges.accept': "Accept them into the text, as Word shows them",
   'import.trackedChanges.propose': "Propose them as wordings, on the text as it was before them",

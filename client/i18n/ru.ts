@@ -382,7 +382,7 @@ export const ru: Record<MessageKey, string> = {
   'import.plain': "не распознано, оставлено как текст",
   'import.noTitle': "(без названия)",
   'import.untitled': "(без заголовка)",
-  'import.more': "… и ещё {n}",
+  'import.more': "Статей, не показанных здесь: {n}. В проекте будут все.",
   'import.trackedChanges': "Записанные исправления в файле",
   'import.trackedChanges.accept': "Принять в текст, как их показывает Word",
   'import.trackedChanges.propose': "Предложить как редакции к тексту, каким он был до них",

@@ -85,14 +85,15 @@ export function ImportPreview({ structure, stats, notes, unrecognised, wordComme
     )
   }
 
-  const section = (s: SectionNode, key: string) => (
+  const section = (s: SectionNode, key: string) => shown >= MAX_ARTICLES ? null : (
     <li key={s.id ?? key} className="preview-section" data-testid="preview-section">
       <div className="preview-heading"><span className="preview-label">{s.label}</span> {s.heading}</div>
       <ol className="preview-articles">{s.articles.map(article)}</ol>
     </li>
   )
 
-  const chapter = (c: ChapterNode) => (
+  // Past the last article shown, no division heading either: chapters listed bare read as empty.
+  const chapter = (c: ChapterNode) => shown >= MAX_ARTICLES ? null : (
     <li key={c.id ?? `c${c.index}`} className="preview-chapter" data-testid="preview-chapter">
       <div className="preview-heading"><span className="preview-label">{c.label}</span> {c.heading}</div>
       <ol className="preview-articles">
@@ -107,7 +108,7 @@ export function ImportPreview({ structure, stats, notes, unrecognised, wordComme
     i.kind === 'part' ? part(i) : i.kind === 'chapter' ? chapter(i) : i.kind === 'section' ? section(i, `s${i.index}`) : article(i)
 
   // A part lists what follows its heading as the law's body is listed.
-  const part = (p: PartNode) => (
+  const part = (p: PartNode) => shown >= MAX_ARTICLES ? null : (
     <li key={p.id ?? `p${p.index}`} className="preview-part" data-testid="preview-part">
       <div className="preview-heading"><span className="preview-label">{p.label}</span> {p.heading}</div>
       <ol className="preview-articles">{p.body.map(item)}</ol>
@@ -142,7 +143,7 @@ export function ImportPreview({ structure, stats, notes, unrecognised, wordComme
         <ol className="preview-body">
           {structure.body.map(item)}
         </ol>
-        {hidden > 0 && <p className="muted">{t('import.more', { n: hidden })}</p>}
+        {hidden > 0 && <p className="muted" data-testid="preview-more">{t('import.more', { n: hidden })}</p>}
         {conclusions.length > 0 && (
           // In the preamble's quiet style: free paragraphs, not structure.
           <div className="preview-preamble preview-conclusions" data-testid="preview-conclusions">

@@ -356,6 +356,21 @@ describe('export and import in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('previews a long law up to its 150th article: no chapter heading after it, and how many articles are not listed', async () => {
+    const chapters = Array.from({ length: 20 }, (_, c) =>
+      [`## Chapter ${c + 1}. Part ${c + 1}`, ...Array.from({ length: 8 }, (_, a) => `### Article ${c * 8 + a + 1}. Heading ${c * 8 + a + 1}\n\nText.`)].join('\n\n'))
+    await page.goto(server.url)
+    await page.getByTestId('import-document').waitFor()
+    const dropped = await dropOn(page, 'main', { name: 'Long law.md', type: 'text/markdown', bytes: `# Long law\n\n${chapters.join('\n\n')}\n` }, async () => {})
+    expect(dropped).toEqual({ taken: true })
+    await page.getByTestId('import-preview').waitFor()
+    expect(await page.getByTestId('preview-article').count()).toBe(150)
+    // Chapter 19 holds the 145th to 150th; chapter 20, whose articles are all past the cut, is not listed bare.
+    expect(await page.getByTestId('preview-chapter').count()).toBe(19)
+    expect(await page.getByTestId('preview-more').textContent()).toBe('Articles not listed here: 10. The draft will have them all.')
+    await page.keyboard.press('Escape')
+  })
+
   it('pasting a passage copied from Word keeps its structure and the numbering', async () => {
     const doc = await createDocument(owner, { title: 'Paste target', template: 'sample', language: 'en' })
     await page.goto(`${server.url}/d/${doc.id}`)
