@@ -141,6 +141,10 @@ function walkNodes(el: XmlElement, walk: Walk, depth: number): void {
       walk.titleStyle = true
       // Lines, not textContent: a soft break in the title ran its lines together ("ЗАКОНО …").
       pushLines(walk, inlineText(c), { heading: 1 })
+    } else if (h && walk.blocks.length === 0) {
+      // The first line in a heading style is the law's title: its lines kept apart, as the Title
+      // style's are, so that «МОДЕЛЬНЫЙ ЗАКОН↵О противодействии…» is re-cased as one title.
+      pushLines(walk, inlineText(c), { heading: Number(h[1]) + 1 })
     } else if (h) {
       // Word's Heading 1 holds chapters and Heading 2 articles (Title is the law's title).
       walk.blocks.push({ text: takeNoteMarks(walk, collapseSpaces(inlineText(c))), heading: Number(h[1]) + 1 })

@@ -358,8 +358,8 @@ describe('parseDocx of exported edge cases', () => {
       expect(await law(bytes)).toEqual(want)
     })
 
-    it('a soft line break in the title paragraph, of the Title style or none', async () => {
-      for (const heading of [HeadingLevel.TITLE, undefined]) {
+    it('a soft line break in the title paragraph, of the Title or Heading 1 style or none', async () => {
+      for (const heading of [HeadingLevel.TITLE, HeadingLevel.HEADING_1, undefined]) {
         const first = new Paragraph({ heading, children: [new TextRun('МОДЕЛЬНЫЙ ЗАКОН'), new TextRun({ text: 'О противодействии торговле людьми', break: 1 })] })
         expect(await law(await build([first, p(preamble), ...article])), String(heading)).toEqual(want)
       }
