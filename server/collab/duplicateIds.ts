@@ -130,7 +130,7 @@ export function applyUpdateAndRepair(doc: Y.Doc, update: Uint8Array, origin: unk
     false,
   )
   if (!mayRepair()) return
-  repairSchemaOffences(doc, schemaOffences(applied!, fragment, structural), REPAIR_ORIGIN)
+  repairSchemaOffences(doc, schemaOffences(applied!, fragment, structural, Y.parseUpdateMeta(update).to.keys()), REPAIR_ORIGIN)
   if (!structural) return
   restoreLostText(doc, lost, REPAIR_ORIGIN)
   repairDuplicateIds(doc)

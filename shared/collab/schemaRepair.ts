@@ -61,10 +61,11 @@ class Inspector {
 /**
  * What the transaction put where the schema cannot hold it: in the types it changed (and
  * whatever it inserted into them) when it changed the structure, and formatting wherever it
- * inserted some. Call right after the transaction's end (its after-state is known then). Typing
- * costs a look at the items it made, no walk of any text.
+ * inserted some. `clients`: those whose items it applied (of an update: `Y.parseUpdateMeta`'s
+ * `to`). Call right after the transaction's end. Typing costs a look at the items it made: no
+ * walk of any text, nor of the document's thousands of past clients (its state vector).
  */
-export function schemaOffences(transaction: Y.Transaction, fragment: Y.XmlFragment, structural: boolean): SchemaOffences {
+export function schemaOffences(transaction: Y.Transaction, fragment: Y.XmlFragment, structural: boolean, clients: Iterable<number>): SchemaOffences {
   const inspector = new Inspector(transaction.beforeState)
   if (structural) {
     for (const type of transaction.changed.keys()) {
@@ -77,10 +78,10 @@ export function schemaOffences(transaction: Y.Transaction, fragment: Y.XmlFragme
     }
   }
   const { store } = transaction.doc
-  for (const [client, after] of transaction.afterState) {
+  for (const client of clients) {
     const before = transaction.beforeState.get(client) ?? 0
-    if (after <= before) continue
-    const structs = store.clients.get(client)!
+    const structs = store.clients.get(client)
+    if (!structs || Y.getState(store, client) <= before) continue
     for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
       const struct = structs[i]
       if (struct instanceof Y.Item && struct.content instanceof Y.ContentFormat && struct.parent instanceof Y.XmlText) inspector.found.formatted.push(struct.parent)
