@@ -15,7 +15,7 @@ import { keepUnchanged } from './keepUnchanged'
 import { samePanelPlacements } from './threadOrder'
 import { debounced } from '../ui/debounced'
 import { focusReturn } from './composeFocus'
-import { positionInView } from './placeInView'
+import { positionInView } from './positionInView'
 import { composingPlugin, composingPluginKey, showComposing } from './composingPlugin'
 import { commentsPlugin, commentsPluginKey, currentHighlights, setActiveThread, setHighlights } from './commentsPlugin'
 

@@ -15,6 +15,7 @@ import { WordingProposal } from './WordingProposal'
 import { useFailure } from '../ui/useFailure'
 import { useAction } from '../ui/useAction'
 import { useMentions } from './useMentions'
+import { useEscapeAsk } from './useEscapeAsk'
 import { CommentWords, MentionOptions } from './MentionOptions'
 
 /** A colour dot and the organization's short name (its full name on hover). */
@@ -48,8 +49,7 @@ export function CommentForm(props: {
 }) {
   const { t } = useI18n()
   const [body, setBody] = useState(props.initial ?? '')
-  // Escape over words written is asked twice: the same key leaves every dialog, and a long remark was lost to one slip.
-  const [escapeAsked, setEscapeAsked] = useState(false)
+  const escape = useEscapeAsk(body.trim() !== (props.initial ?? '').trim(), () => props.onCancel?.())
   const mentioning = useMentions(body, setBody, props.people, props.initialMentions ?? [])
   const { busy, error, run } = useAction()
   const send = async () => {
@@ -67,8 +67,7 @@ export function CommentForm(props: {
       void send()
     } else if (e.key === 'Escape' && props.onCancel) {
       e.preventDefault()
-      if (!escapeAsked && body.trim() !== (props.initial ?? '').trim()) setEscapeAsked(true)
-      else props.onCancel()
+      escape.onEscape()
     }
   }
   return (
@@ -92,7 +91,7 @@ export function CommentForm(props: {
         {...mentioning.boxProps}
         onChange={(e) => {
           setBody(e.target.value)
-          setEscapeAsked(false)
+          escape.typed()
           mentioning.look(e.target.value, e.target.selectionStart)
         }}
         onSelect={(e) => mentioning.look(e.currentTarget.value, e.currentTarget.selectionStart)}
@@ -100,11 +99,7 @@ export function CommentForm(props: {
         onKeyDown={onKeyDown}
       />
       {mentioning.list && <MentionOptions list={mentioning.list} id={mentioning.listId} optionId={mentioning.optionId} active={mentioning.active} onPick={mentioning.pick} />}
-      {escapeAsked && (
-        <p className="muted small" role="status" data-testid="escape-again">
-          {t('comments.escapeAgain')}
-        </p>
-      )}
+      {escape.notice}
       <FormError message={error} />
       <div className="comment-form-actions">
         {props.onCancel && (

@@ -7,6 +7,7 @@ import { DiffText } from '../versions/DiffText'
 import type { PlaceInfo, CommentsController, Composer } from './CommentsController'
 import { composerTitle } from './composerTitle'
 import { CommentForm } from './ThreadCard'
+import { useEscapeAsk } from './useEscapeAsk'
 
 /**
  * The new-thread box: what it is on, and the comment. On words of one block it also offers
@@ -18,9 +19,9 @@ export function ThreadComposer({ composer, places, controller, refused = false }
   const passage = composer.kind === 'passage' ? composer.passage : null
   const [proposing, setProposing] = useState(false)
   const [wording, setWording] = useState(passage?.quote ?? '')
-  const [escapeAsked, setEscapeAsked] = useState(false)
   const proposal = proposing && passage?.proposable ? wording.trim() : undefined
   const unchanged = proposal !== undefined && (proposal === '' || proposal === passage?.quote.trim())
+  const escape = useEscapeAsk(!unchanged, () => controller.cancelCompose())
   const segments = useMemo(() => (proposal !== undefined && passage ? wordingDiff(passage.quote, proposal) : []), [proposal, passage])
 
   return (
@@ -54,24 +55,18 @@ export function ThreadComposer({ composer, places, controller, refused = false }
             // Typed quotation marks and dashes as the editor makes them, so the proposal differs from the text by words only.
             onChange={(e) => {
               setWording(oneLine(typesetInput(e, controller.language)))
-              setEscapeAsked(false)
+              escape.typed()
             }}
             onKeyDown={(e) => {
               if (e.key !== 'Escape') return
               e.preventDefault()
-              // A wording written is asked twice, as a comment is (CommentForm).
-              if (!escapeAsked && !unchanged) setEscapeAsked(true)
-              else controller.cancelCompose()
+              escape.onEscape()
             }}
           />
           <p id="composer-wording-hint" className="muted small">
             {unchanged ? t('comments.proposalSame') : t('comments.proposeHint')}
           </p>
-          {escapeAsked && (
-            <p className="muted small" role="status" data-testid="escape-again">
-              {t('comments.escapeAgain')}
-            </p>
-          )}
+          {escape.notice}
           {!unchanged && (
             <div className="proposal-diff" role="group" aria-label={t('comments.proposalChanges')} data-testid="proposal-preview">
               <DiffText segments={segments} />
