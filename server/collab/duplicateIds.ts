@@ -84,11 +84,11 @@ function duplicates(fragment: Y.XmlFragment): { deletes: Y.XmlElement[]; renames
   }
   const deletes: Y.XmlElement[] = []
   const renames: [Y.XmlElement, string][] = []
+  // An article or a heading keeps its id over a block given the same one (a client's script):
+  // threads, references and positions name it. Copies of one element are of one kind.
+  const nested = (el: Y.XmlElement) => (el.parent === (fragment as unknown) ? 0 : 1)
   for (const group of groups.values()) {
     if (group.length < 2) continue
-    // An article or a heading keeps its id over a block given the same one (a client's script):
-    // threads, references and positions name it. Copies of one element are of one kind.
-    const nested = (el: Y.XmlElement) => (el.parent === (fragment as unknown) ? 0 : 1)
     const [keeper, ...others] = group.filter((el) => el._item).sort((a, b) => nested(a) - nested(b) || compareItemIds(a._item!.id, b._item!.id))
     const kept = keeper.toString()
     for (const el of others) {
